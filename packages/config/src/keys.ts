@@ -1,0 +1,18 @@
+/**
+ * Every environment variable the product reads, with what it is for. The README's configuration table
+ * and .env.example are checked against this list by a test, so none can be added silently.
+ */
+export const envDocs = {
+  DATABASE_URL: 'Postgres to use. Unset: an embedded Postgres under BUTTERFLY_DATA_DIR is started and used.',
+  BUTTERFLY_PG_PORT: 'Port of the embedded Postgres (never 5432, where a system server may listen).',
+  BUTTERFLY_DATA_DIR: 'Where the embedded Postgres, its password and the generated master key live.',
+  BUTTERFLY_MASTER_KEY: 'Base64 of 32 random bytes that wraps every tenant data key. Generated on the embedded default; required with DATABASE_URL.',
+  PORT: 'Port of the web dashboard.',
+  SCIM_PORT: 'Port of the SCIM 2.0 app.',
+  OKTA_SIM_PORT: 'Port of the Okta simulator (demo, development and tests).',
+  APP_URL: 'Public URL of the dashboard. Cookies are Secure and HSTS is sent when it is https.',
+  SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
+  LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
+} as const;
+
+export const ENV_KEYS = Object.keys(envDocs) as (keyof typeof envDocs)[];

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { parseEnv } from './parse.ts';
+
+export const ZScimEnv = z
+  .object({
+    SCIM_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    SCIM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .transform((env) => ({
+    ...env,
+    /** Base URL of the SCIM API as clients see it, used in `meta.location` and `Location`. */
+    SCIM_PUBLIC_URL: (env.SCIM_PUBLIC_URL ?? `http://localhost:${env.SCIM_PORT}/scim/v2`).replace(/\/+$/, ''),
+  }));
+export type TScimEnv = z.output<typeof ZScimEnv>;
+
+export const scimEnv = (env?: Record<string, string | undefined>) => parseEnv('scim', ZScimEnv, env);
