@@ -3,6 +3,7 @@ import pg from 'pg';
 import { ensureEmbeddedCluster, stopCluster } from './embedded/cluster.ts';
 
 export { stopCluster };
+export { loadMasterKey } from './master-key.ts';
 
 export interface DatabaseServer {
   /** URL of the application database. */

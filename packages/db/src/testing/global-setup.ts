@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensureTemplate, ensureTestServer } from './server.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    bfyAdminUrl: string;
-    bfyTemplate: string;
-  }
-}
+import './provided.ts';
 
 /** vitest globalSetup for every package with database tests: a server and a migrated template. */
 export default async function setup(project: TestProject) {

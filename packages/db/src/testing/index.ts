@@ -3,6 +3,7 @@ import { afterAll, inject } from 'vitest';
 import { createDb } from '../client.ts';
 import type { DB } from '../generated/db.ts';
 import { cloneTemplate } from './server.ts';
+import './provided.ts';
 
 export { cloneTemplate, ensureTemplate, ensureTestServer } from './server.ts';
 

@@ -1,0 +1,58 @@
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import type { Db } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { open, seal } from './envelope.fns.ts';
+
+const DATA = 'data';
+const wrapAad = (tenantId: string, purpose: string, version: number) => `tenant-key|${tenantId}|${purpose}|${version}`;
+
+/**
+ * Envelope encryption: each tenant has data keys (random, 256-bit) stored wrapped by the master key,
+ * which lives only in the process (BUTTERFLY_MASTER_KEY or the embedded data dir). Unwrapped keys are
+ * cached per keyring instance, never module-wide.
+ */
+export function createKeyring(masterKey: Buffer) {
+  if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes');
+  const cache = new Map<string, { version: number; key: Buffer }>();
+
+  return {
+    /** Short, non-secret identifier of the master key, for logs and diagnostics. */
+    masterKeyId: createHash('sha256').update(masterKey).digest('hex').slice(0, 12),
+
+    /** Creates the tenant's first data key; the caller inserts it in the tenant's creation transaction. */
+    newWrappedDataKey(tenantId: string) {
+      const version = 1;
+      return { purpose: DATA, version, wrapped_key: seal(masterKey, 0, randomBytes(32), wrapAad(tenantId, DATA, version)) };
+    },
+
+    async dataKey(db: Db, tenantId: string): Promise<{ version: number; key: Buffer }> {
+      const hit = cache.get(tenantId);
+      if (hit) return hit;
+      const row = await db
+        .selectFrom('tenant_keys')
+        .select(['version', 'wrapped_key'])
+        .where('tenant_id', '=', tenantId)
+        .where('purpose', '=', DATA)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'The tenant has no data key');
+      let key: Buffer;
+      try {
+        key = open(masterKey, row.wrapped_key, wrapAad(tenantId, DATA, row.version));
+      } catch (cause) {
+        throw new DomainError('INTERNAL', 'The tenant data key cannot be unwrapped: wrong BUTTERFLY_MASTER_KEY?', { cause });
+      }
+      const entry = { version: row.version, key };
+      cache.set(tenantId, entry);
+      return entry;
+    },
+
+    /** Key of the tenant's audit hash chain: derived from the master key, so the database alone cannot re-forge the chain. */
+    auditKey(tenantId: string): Buffer {
+      return Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(tenantId), 'butterfly audit chain v1', 32));
+    },
+  };
+}
+
+export type Keyring = ReturnType<typeof createKeyring>;

@@ -1,0 +1,28 @@
+import type { Logger } from '@butterfly/config';
+import type { DB, Kysely, Transaction } from '@butterfly/db';
+import type { Keyring } from './crypto/keyring.ts';
+import type { Role } from './permissions/matrix.ts';
+
+/** Who is acting. Every use-case receives one, and every audit entry names it. */
+export type Actor =
+  | { kind: 'member'; tenantId: string; memberId: string; role: Role; label: string; via: 'session' | 'api_token' | 'access_token' | 'test' }
+  | { kind: 'scim'; tenantId: string; tokenId: string; label: string }
+  /** Someone with shell and database access running the CLI: trusted like the database itself. */
+  | { kind: 'operator'; label: string }
+  /** The product acting on its own (scheduled jobs, the start-up seed). */
+  | { kind: 'system'; label: string };
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+/** What every use-case takes. No module-level singletons in the domain: the apps wire these. */
+export interface Deps {
+  db: Db;
+  actor: Actor;
+  log: Logger;
+  clock: () => Date;
+  keyring: Keyring;
+  requestId?: string;
+}
+
+/** The same deps bound to a transaction. */
+export const withDb = <D extends Deps>(deps: D, db: Db): D => ({ ...deps, db });

@@ -1,0 +1,39 @@
+/**
+ * The one error type of the domain. `code` is stable and documented here; apps map it to a tRPC code,
+ * an HTTP status or a SCIM error exactly once, from this table. Never match on `message`.
+ */
+export const errorCodes = {
+  VALIDATION: { status: 400, description: 'The input is malformed or breaks a rule; nothing was changed.' },
+  UNAUTHENTICATED: { status: 401, description: 'No valid credential was presented.' },
+  FORBIDDEN: { status: 403, description: "The actor's role does not grant the permission; the denial is audit-logged." },
+  NOT_FOUND: { status: 404, description: 'No such object in this tenant (also the answer for objects of other tenants).' },
+  TENANT_EXISTS: { status: 409, description: 'A tenant with this slug already exists.' },
+  DOMAIN_TAKEN: { status: 409, description: 'The domain already belongs to a tenant (a domain belongs to at most one).' },
+  MEMBER_EXISTS: { status: 409, description: 'A member with this userName or email already exists in the tenant.' },
+  LAST_SUPER_ADMIN: { status: 409, description: 'The last active super_admin cannot be demoted or deactivated.' },
+  ROLE_MANAGED_BY_SCIM: { status: 409, description: "The member's role is managed by the identity provider (SCIM)." },
+  CONFLICT: { status: 409, description: 'The change conflicts with the current state.' },
+  RATE_LIMITED: { status: 429, description: 'Too many requests; retry later.' },
+  INTERNAL: { status: 500, description: 'An unexpected error; details are in the server log.' },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  /** Field-level details for VALIDATION errors (field path → message). */
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, opts: { fields?: Record<string, string>; cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = opts.fields;
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

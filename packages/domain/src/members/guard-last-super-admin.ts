@@ -1,0 +1,46 @@
+import type { DB, Transaction } from '@butterfly/db';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { findMember } from './find-member.ts';
+import type { MemberRow } from './members.fns.ts';
+
+/**
+ * Locks a member for a change of role or status together with the tenant's active super_admins, in id
+ * order. Every such change takes the same locks in the same order, so two concurrent demotions of the
+ * last two super_admins serialise (no deadlock) and the second one sees that only one is left.
+ */
+export async function lockMemberForChange(trx: Transaction<DB>, tenantId: string, idOrEmail: string) {
+  const { id } = await findMember(trx, tenantId, idOrEmail);
+  const rows = await trx
+    .selectFrom('members')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('role', '=', 'super_admin'), eb('active', '=', true)])]))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const member = rows.find((r) => r.id === id);
+  if (!member) throw new DomainError('NOT_FOUND', 'No such member');
+  const activeSuperAdmins = rows.filter((r) => r.role === 'super_admin' && r.active).length;
+  return { member, activeSuperAdmins };
+}
+
+/** Refuses a change that would leave the tenant without an active super_admin. */
+export function assertNotLastSuperAdmin(locked: { member: MemberRow; activeSuperAdmins: number }) {
+  const { member, activeSuperAdmins } = locked;
+  if (member.role === 'super_admin' && member.active && activeSuperAdmins <= 1) {
+    throw new DomainError('LAST_SUPER_ADMIN', 'This is the last active super_admin of the tenant; grant another first');
+  }
+}
+
+/** Records a LAST_SUPER_ADMIN refusal after the caller's transaction rolled back. */
+export async function auditLastSuperAdminRefusal(deps: Deps, tenantId: string, memberId: string, attempted: string) {
+  await inTransaction(deps.db, (trx) =>
+    appendAuditEvent(
+      { ...deps, db: trx },
+      { tenantId, action: attempted, outcome: 'denied', target: { type: 'member', id: memberId }, data: { code: 'LAST_SUPER_ADMIN' } },
+    ),
+  );
+}

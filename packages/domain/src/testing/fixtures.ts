@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '@butterfly/config';
+import type { DB, Kysely } from '@butterfly/db';
+import { createKeyring } from '../crypto/keyring.ts';
+import type { Actor, Deps } from '../deps.ts';
+import { addMember } from '../members/add-member.ts';
+import type { Role } from '../permissions/matrix.ts';
+import { createTenant } from '../tenants/create-tenant.ts';
+
+/** Real deps over a real test database; one master key per test file. */
+export function testDeps(db: Kysely<DB>, actor: Actor = { kind: 'operator', label: 'test' }, masterKey = randomBytes(32)): Deps {
+  return { db, actor, log: createLogger('test', 'silent'), clock: () => new Date(), keyring: createKeyring(masterKey) };
+}
+
+let n = 0;
+
+export async function seedTenant(deps: Deps, slug = `t${Date.now().toString(36)}${n++}`, domains: string[] = []) {
+  return createTenant({ ...deps, actor: { kind: 'operator', label: 'seed' } }, { slug, name: slug.toUpperCase(), domains });
+}
+
+export async function seedMember(deps: Deps, tenantId: string, role: Role, email = `m${n++}@example.test`) {
+  return addMember({ ...deps, actor: { kind: 'operator', label: 'seed' } }, tenantId, { email, role });
+}
+
+export const memberActor = (tenantId: string, m: { id: string; role: Role; email: string }): Actor => ({
+  kind: 'member',
+  tenantId,
+  memberId: m.id,
+  role: m.role,
+  label: m.email,
+  via: 'test',
+});
