@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { authorize } from '../permissions/authorize.ts';
 import { GENESIS_HASH, entryHash } from './audit.fns.ts';
 
 export type AuditProblem =
@@ -21,7 +22,8 @@ const BATCH = 1000;
  * changed (its keyed hash no longer matches), removed (a gap in seq, or a head past the last entry),
  * or moved (a genuine entry whose predecessor is not the one it was chained to).
  */
-export async function verifyAuditChain(deps: Pick<Deps, 'db' | 'keyring'>, input: { tenantId: string }): Promise<AuditVerification> {
+export async function verifyAuditChain(deps: Deps, input: { tenantId: string }): Promise<AuditVerification> {
+  await authorize(deps, input.tenantId, 'audit.read');
   const key = deps.keyring.auditKey(input.tenantId);
   const head = await deps.db
     .selectFrom('audit_heads')

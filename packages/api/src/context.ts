@@ -1,0 +1,44 @@
+import type { Logger } from '@butterfly/config';
+import type { DB, Kysely } from '@butterfly/db';
+import type { Actor, Deps, Keyring, Role } from '@butterfly/domain';
+
+/** Who the request is from, as the web app resolved it (session cookie, API token, access JWT). */
+export interface RequestPrincipal {
+  tenantId: string;
+  memberId: string;
+  email: string;
+  role: Role;
+  via: 'session' | 'api_token' | 'access_token' | 'test';
+}
+
+export interface CreateContextInput {
+  db: Kysely<DB>;
+  log: Logger;
+  keyring: Keyring;
+  requestId: string;
+  principal: RequestPrincipal | null;
+  clock?: () => Date;
+}
+
+/**
+ * Built from plain inputs so the API never imports an app: the web app (or a test) resolves the
+ * principal and hands it in. `deps(actor)` gives use-cases what they take.
+ */
+export function createContext(input: CreateContextInput) {
+  const clock = input.clock ?? (() => new Date());
+  const log = input.log.child({
+    requestId: input.requestId,
+    ...(input.principal ? { tenantId: input.principal.tenantId, memberId: input.principal.memberId } : {}),
+  });
+  return {
+    db: input.db,
+    log,
+    requestId: input.requestId,
+    principal: input.principal,
+    deps(actor: Actor): Deps {
+      return { db: input.db, actor, log, clock, keyring: input.keyring, requestId: input.requestId };
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,3 @@
+export { appRouter, type AppRouter } from './root.ts';
+export { createContext, type Context, type CreateContextInput, type RequestPrincipal } from './context.ts';
+export { createCallerFactory } from './trpc.ts';

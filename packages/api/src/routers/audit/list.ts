@@ -1,0 +1,6 @@
+import { ZListAuditEventsInput, listAuditEvents } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const listAuditProcedure = permissionProcedure('audit.read')
+  .input(ZListAuditEventsInput.partial().optional())
+  .query(({ ctx, input }) => listAuditEvents(ctx.deps, ctx.tenantId, input ?? {}));

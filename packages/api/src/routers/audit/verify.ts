@@ -1,0 +1,6 @@
+import { verifyAuditChain } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const verifyAuditProcedure = permissionProcedure('audit.read').query(({ ctx }) =>
+  verifyAuditChain(ctx.deps, { tenantId: ctx.tenantId }),
+);

@@ -1,0 +1,6 @@
+import { ZDeactivateMemberInput, deactivateMember } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const deactivateProcedure = permissionProcedure('member.manage')
+  .input(ZDeactivateMemberInput)
+  .mutation(({ ctx, input }) => deactivateMember(ctx.deps, ctx.tenantId, input));

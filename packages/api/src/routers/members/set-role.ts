@@ -1,0 +1,6 @@
+import { ZSetMemberRoleInput, setMemberRole } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const setRoleProcedure = permissionProcedure('member.manage')
+  .input(ZSetMemberRoleInput)
+  .mutation(({ ctx, input }) => setMemberRole(ctx.deps, ctx.tenantId, input));
