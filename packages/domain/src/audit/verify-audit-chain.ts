@@ -48,7 +48,8 @@ export async function verifyAuditChain(deps: Deps, input: { tenantId: string }):
       checked++;
       if (r.seq > expectedSeq) {
         const missing = r.seq - expectedSeq;
-        problems.push({ kind: 'missing', seq: expectedSeq, detail: `${missing} entr${missing === 1 ? 'y' : 'ies'} missing before seq ${r.seq}` });
+        const which = missing === 1 ? `entry seq ${expectedSeq} was` : `entries seq ${expectedSeq}..${r.seq - 1} were`;
+        problems.push({ kind: 'missing', seq: expectedSeq, detail: `${which} removed (the log jumps to seq ${r.seq})` });
       }
       const recomputed = entryHash(key, {
         tenantId: r.tenant_id,
@@ -81,7 +82,7 @@ export async function verifyAuditChain(deps: Deps, input: { tenantId: string }):
   }
   const headSeq = head?.seq ?? 0;
   if (headSeq >= expectedSeq) {
-    problems.push({ kind: 'truncated', seq: expectedSeq, detail: `entries ${expectedSeq}..${headSeq} are missing from the end of the log` });
+    problems.push({ kind: 'truncated', seq: expectedSeq, detail: `entries seq ${expectedSeq}..${headSeq} were removed from the end of the log` });
   } else if (head && checked > 0 && head.hash !== prevHash) {
     problems.push({ kind: 'changed', seq: headSeq, id: lastId, detail: `the chain head does not match entry seq ${headSeq}` });
   }

@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { registerAudit } from './commands/audit.ts';
+import { registerDb } from './commands/db.ts';
+import { registerMember } from './commands/member.ts';
+import { registerTenant } from './commands/tenant.ts';
+
+export function buildProgram() {
+  const program = new Command('butterfly')
+    .description('Butterfly admin CLI. Exit codes: 0 success, 1 domain error, 2 usage error.')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDb(program);
+  registerTenant(program);
+  registerMember(program);
+  registerAudit(program);
+  // Every subcommand inherits the usage-error behaviour.
+  const apply = (c: Command) => {
+    c.exitOverride().showHelpAfterError();
+    c.commands.forEach(apply);
+  };
+  apply(program);
+  return program;
+}
