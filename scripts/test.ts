@@ -1,0 +1,66 @@
+/**
+ * `pnpm test`: lint, generated-code drift, typecheck, unit and integration tests against a real
+ * Postgres, then the end-to-end suite. One Postgres serves the whole run: the project's own embedded
+ * test cluster, or the server of DATABASE_URL when it is set. Each test file gets its own database
+ * cloned from a migrated template.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureTemplate, ensureTestServer } from '../packages/db/src/testing/server.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const REPORT = '.vitest-report.json';
+const workspaces = ['apps', 'packages'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n)));
+
+function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  process.stdout.write(`\n=== ${title}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  process.stdout.write(`=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  return r.status === 0;
+}
+
+const failures: string[] = [];
+const run = (title: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => {
+  if (!step(title, cmd, args, env)) failures.push(title);
+};
+
+run('lint', 'pnpm', ['lint']);
+
+process.stdout.write('\n=== database for tests\n');
+const server = await ensureTestServer((m) => process.stdout.write(`${m}\n`));
+await ensureTemplate(server.adminUrl);
+const env = { ...process.env, BUTTERFLY_TEST_DATABASE_URL: server.adminUrl, TURBO_TELEMETRY_DISABLED: '1' };
+try {
+  run('generated table types are current', 'pnpm', ['--filter', '@butterfly/db', 'codegen:check'], env);
+  run('typecheck scripts', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']);
+  for (const w of workspaces) rmSync(join(w, REPORT), { force: true });
+  run('typecheck, unit and integration tests', 'pnpm', [
+    'exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=2', '--output-logs=errors-only', '--',
+    '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
+  ], env);
+  if (existsSync(join(root, 'e2e/package.json'))) run('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'test'], env);
+} finally {
+  await server.stop();
+}
+
+// One closing line over every test that ran.
+let passed = 0;
+let failed = 0;
+for (const w of workspaces) {
+  const f = join(w, REPORT);
+  if (!existsSync(f)) continue;
+  const r = JSON.parse(readFileSync(f, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+}
+const e2eReport = join(root, 'e2e/test-results/report.json');
+if (existsSync(e2eReport)) {
+  const s = (JSON.parse(readFileSync(e2eReport, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+}
+if (failures.length) process.stdout.write(`\nFailed steps: ${failures.join(', ')}\n`);
+process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
+process.exit(failures.length || failed ? 1 : 0);
