@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerDb } from './commands/db.ts';
 import { registerMember } from './commands/member.ts';
+import { registerRecoveryLink } from './commands/recovery-link.ts';
+import { registerSession } from './commands/session.ts';
+import { registerSso } from './commands/sso.ts';
 import { registerTenant } from './commands/tenant.ts';
 
 export function buildProgram() {
@@ -13,6 +16,9 @@ export function buildProgram() {
   registerTenant(program);
   registerMember(program);
   registerAudit(program);
+  registerSso(program);
+  registerSession(program);
+  registerRecoveryLink(program);
   // Every subcommand inherits the usage-error behaviour.
   const apply = (c: Command) => {
     c.exitOverride().showHelpAfterError();

@@ -6,6 +6,7 @@ export const errorCodes = {
   VALIDATION: { status: 400, description: 'The input is malformed or breaks a rule; nothing was changed.' },
   UNAUTHENTICATED: { status: 401, description: 'No valid credential was presented.' },
   FORBIDDEN: { status: 403, description: "The actor's role does not grant the permission; the denial is audit-logged." },
+  MEMBER_INACTIVE: { status: 403, description: 'The member is deactivated; sign-in and every credential are refused.' },
   NOT_FOUND: { status: 404, description: 'No such object in this tenant (also the answer for objects of other tenants).' },
   TENANT_EXISTS: { status: 409, description: 'A tenant with this slug already exists.' },
   DOMAIN_TAKEN: { status: 409, description: 'The domain already belongs to a tenant (a domain belongs to at most one).' },

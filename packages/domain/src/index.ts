@@ -31,3 +31,20 @@ export { revokeAllCredentials } from './credentials/revoke-all-credentials.ts';
 export { generateSecret, hashSecret, secretMatches } from './credentials/tokens.fns.ts';
 
 export type { IdpAccessReport, IdpClient, IdpObject, IdpObjectRef, IdpRequestStats } from './idp/types.ts';
+
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions/sessions.fns.ts';
+export { createSession } from './sessions/create-session.ts';
+export { resolveSession, type SessionPrincipal } from './sessions/resolve-session.ts';
+export { listSessions } from './sessions/list-sessions.ts';
+export { endSessions } from './sessions/end-sessions.ts';
+
+export { emailDomain, verificationRecord, ZIssuer } from './sso/sso.fns.ts';
+export { setSsoSettings, ZSetSsoSettingsInput, type TSetSsoSettingsInput } from './sso/set-sso-settings.ts';
+export { getSsoSettings, loadSsoClient } from './sso/get-sso-settings.ts';
+export { findTenantForEmail, isTenantEmail } from './sso/find-tenant-for-email.ts';
+export { verifyDomain, type TxtResolver } from './sso/verify-domain.ts';
+export { addDomain, removeDomain } from './sso/add-domain.ts';
+export { signInWithIdp, ZIdpIdentity, type TIdpIdentity } from './sso/sign-in-with-idp.ts';
+
+export { createRecoveryLink, RECOVERY_TTL_MS } from './recovery/create-recovery-link.ts';
+export { redeemRecoveryLink } from './recovery/redeem-recovery-link.ts';

@@ -76,7 +76,7 @@ async function asUser(user: OsUser, file: string, args: string[]) {
 }
 
 /** Cross-process lock on cluster start, so parallel test runners or apps don't race initdb. */
-async function withStartLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+export async function withStartLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const lock = join(dir, '.start.lock');
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -80,6 +80,17 @@ export interface Members {
   user_name: string;
 }
 
+export interface RecoveryLinks {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  member_id: string;
+  tenant_id: string;
+  token_hash: Buffer;
+  used_at: Timestamp | null;
+}
+
 export interface RefreshTokens {
   client_id: string;
   created_at: Generated<Timestamp>;
@@ -93,6 +104,7 @@ export interface RefreshTokens {
 }
 
 export interface Sessions {
+  auth_method: Generated<string>;
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   id: Generated<string>;
@@ -132,14 +144,25 @@ export interface Tenants {
   updated_at: Generated<Timestamp>;
 }
 
+export interface TenantSso {
+  client_id: string;
+  client_secret_sealed: Buffer;
+  created_at: Generated<Timestamp>;
+  issuer: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   audit_events: AuditEvents;
   audit_heads: AuditHeads;
   members: Members;
+  recovery_links: RecoveryLinks;
   refresh_tokens: RefreshTokens;
   sessions: Sessions;
   tenant_domains: TenantDomains;
   tenant_keys: TenantKeys;
+  tenant_sso: TenantSso;
   tenants: Tenants;
 }

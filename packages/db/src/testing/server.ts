@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseEnv } from '@butterfly/config';
 import pg from 'pg';
 import { createDb } from '../client.ts';
-import { ensureEmbeddedCluster } from '../embedded/cluster.ts';
+import { ensureEmbeddedCluster, stopCluster, withStartLock } from '../embedded/cluster.ts';
 import { migrateToLatest, migrationsFolder } from '../migrate.ts';
 import { withDatabase } from '../server.ts';
 
@@ -26,7 +26,28 @@ export async function ensureTestServer(log?: (m: string) => void) {
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
     log,
   });
-  return { adminUrl: cluster.adminUrl, stop: cluster.stop };
+  // Several test runners may share the cluster (turbo runs packages in parallel): each registers its
+  // pid, and the last live one out stops it.
+  const users = join(env.BUTTERFLY_DATA_DIR, 'test-pg.users');
+  mkdirSync(users, { recursive: true });
+  writeFileSync(join(users, String(process.pid)), '');
+  return {
+    adminUrl: cluster.adminUrl,
+    stop: () =>
+      withStartLock(env.BUTTERFLY_DATA_DIR, async () => {
+        rmSync(join(users, String(process.pid)), { force: true });
+        const alive = readdirSync(users).filter((pid) => {
+          try {
+            process.kill(Number(pid), 0);
+            return true;
+          } catch {
+            rmSync(join(users, pid), { force: true });
+            return false;
+          }
+        });
+        if (!alive.length) await stopCluster(cluster.pgDir);
+      }),
+  };
 }
 
 /** Name of the template for the current migrations: a new migration, or an edited one, makes a new one. */

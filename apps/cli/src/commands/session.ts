@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { findMember, getTenantBySlug, listSessions } from '@butterfly/domain';
+import { emit } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
+
+export function registerSession(program: Command) {
+  const session = program.command('session').description('browser sessions');
+  session
+    .command('list')
+    .description("a member's live sessions")
+    .argument('<tenant>', 'tenant slug')
+    .argument('<email>', "the member's email")
+    .option('--json', 'print one JSON document')
+    .action((slug: string, email: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const tenant = await getTenantBySlug(deps, slug);
+        const member = await findMember(deps.db, tenant.id, email);
+        const sessions = await listSessions(deps, { tenantId: tenant.id, memberId: member.id });
+        emit({ json: !!opts.json }, sessions, () =>
+          sessions.length
+            ? sessions.map((s) => `${s.id}  ${s.authMethod}  last seen ${s.lastSeenAt}  expires ${s.expiresAt}  ${s.ip ?? ''} ${s.userAgent ?? ''}`)
+            : [`${member.email} has no live session`],
+        );
+      }),
+    );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction, isUniqueViolation } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { ZEmail } from '../members/members.fns.ts';
+import { createSession } from '../sessions/create-session.ts';
+import { isTenantEmail } from './find-tenant-for-email.ts';
+
+/** Claims of an ID token the web app has already validated (signature, iss, aud, exp, nonce). */
+export const ZIdpIdentity = z.object({
+  subject: z.string().min(1).max(255),
+  email: ZEmail,
+  givenName: z.string().max(200).nullish(),
+  familyName: z.string().max(200).nullish(),
+  name: z.string().max(200).nullish(),
+  idpSessionId: z.string().max(255).nullish(),
+});
+export type TIdpIdentity = z.input<typeof ZIdpIdentity>;
+
+/**
+ * Completes an SSO sign-in for a tenant: the email must be on one of the tenant's verified domains
+ * (an IdP of tenant A cannot sign people into tenant B); the member is found by IdP subject, then by
+ * email (linking the subject), else created just in time at read_only; a deactivated member is
+ * refused even when the IdP let them through. Starts a fresh session.
+ */
+export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdentity, client: { ip?: string | null; userAgent?: string | null } = {}) {
+  const id = ZIdpIdentity.parse(raw);
+  if (!(await isTenantEmail(deps, tenantId, id.email))) {
+    await inTransaction(deps.db, (trx) =>
+      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', data: { reason: 'email_outside_tenant_domains', email: id.email } }),
+    );
+    throw new DomainError('FORBIDDEN', `${id.email} is not on one of this organisation's sign-in domains`);
+  }
+  const attempt = () =>
+    inTransaction(deps.db, async (trx) => {
+      let member = await trx.selectFrom('members').selectAll().where('tenant_id', '=', tenantId).where('idp_subject', '=', id.subject).forUpdate().executeTakeFirst();
+      member ??= await trx
+        .selectFrom('members')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', id.email))
+        .forUpdate()
+        .executeTakeFirst();
+      const tx = { ...deps, db: trx };
+      if (!member) {
+        member = await trx
+          .insertInto('members')
+          .values({
+            tenant_id: tenantId,
+            email: id.email,
+            user_name: id.email,
+            given_name: id.givenName ?? null,
+            family_name: id.familyName ?? null,
+            display_name: id.name ?? null,
+            idp_subject: id.subject,
+            role: 'read_only',
+            role_source: 'jit',
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await appendAuditEvent(tx, { tenantId, action: 'member.jit_created', target: { type: 'member', id: member.id }, data: { email: id.email, role: 'read_only' } });
+      } else if (member.idp_subject !== id.subject) {
+        await trx.updateTable('members').set({ idp_subject: id.subject, updated_at: deps.clock() }).where('id', '=', member.id).execute();
+      }
+      if (!member.active) return { kind: 'refused', memberId: member.id } as const;
+      const session = await createSession(tx, { tenantId, memberId: member.id, authMethod: 'sso', idpSessionId: id.idpSessionId, ...client });
+      return { kind: 'signed_in', member: { id: member.id, email: member.email, role: member.role }, session } as const;
+    });
+  let result: Awaited<ReturnType<typeof attempt>>;
+  try {
+    result = await attempt();
+  } catch (e) {
+    // Two first sign-ins of the same person at once: the loser finds the winner's row on retry.
+    if (!isUniqueViolation(e)) throw e;
+    result = await attempt();
+  }
+  if (result.kind === 'refused') {
+    const { memberId } = result;
+    await inTransaction(deps.db, (trx) =>
+      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', target: { type: 'member', id: memberId }, data: { reason: 'member_inactive' } }),
+    );
+    throw new DomainError('MEMBER_INACTIVE', 'Your Butterfly access has been deactivated by your organisation');
+  }
+  return result;
+}
