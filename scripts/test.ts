@@ -40,6 +40,7 @@ try {
     'exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=2', '--output-logs=errors-only', '--',
     '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
   ], env);
+  run('pnpm start supervision (start, stop four ways, nothing left behind)', 'bash', ['scripts/check-start.sh']);
   if (existsSync(join(root, 'e2e/package.json'))) run('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'test'], env);
 } finally {
   await server.stop();

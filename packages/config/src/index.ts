@@ -7,3 +7,4 @@ export { ZLogEnv, type TLogEnv, logEnv } from './log.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { repoRoot } from './paths.ts';
 export { ENV_KEYS, envDocs } from './keys.ts';
+export { exitWithParent, onShutdownSignal, type ShutdownFn, type Unwatch } from './process.ts';

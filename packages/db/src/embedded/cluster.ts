@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -133,7 +133,9 @@ export async function ensureEmbeddedCluster(opts: ClusterOptions): Promise<Runni
     if (!existsSync(join(pgDir, 'PG_VERSION'))) {
       log(`initialising an embedded PostgreSQL cluster in ${pgDir}`);
       rmSync(pgDir, { recursive: true, force: true });
-      mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+      // Parents with the default (traversable) mode; only the data directory itself is private.
+      mkdirSync(dirname(pgDir), { recursive: true });
+      mkdirSync(pgDir, { mode: 0o700 });
       const pwFile = join(pgDir, '..', `.${opts.name}.pwfile`);
       writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
       if (user) {

@@ -79,6 +79,6 @@ describe('sign-in with the IdP', () => {
     const t = await ssoTenant('race.test');
     await verifyDomain(deps, t.id, { domain: 'race.test', method: 'operator' });
     const both = await Promise.all([1, 2].map(() => signInWithIdp(deps, t.id, { subject: 'r1', email: 'r@race.test' })));
-    expect(both[0].member.id).toBe(both[1].member.id);
+    expect(both[0]!.member.id).toBe(both[1]!.member.id);
   });
 });

@@ -1,0 +1,18 @@
+import type { Logger } from '@butterfly/config';
+import type { DB, Kysely } from '@butterfly/db';
+import type { Keyring } from '@butterfly/domain';
+
+/**
+ * What `server/app.ts` hands every loader and action (express `getLoadContext`). Built per request;
+ * the db and keyring are the process's own, the logger is a child carrying the request id.
+ */
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    db: Kysely<DB>;
+    log: Logger;
+    requestId: string;
+    /** This response's CSP nonce, for every inline script we render. */
+    cspNonce: string;
+    keyring: Keyring;
+  }
+}

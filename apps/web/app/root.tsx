@@ -1,0 +1,76 @@
+import { Button, Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@butterfly/ui';
+import type { LinksFunction } from '@remix-run/node';
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '~/components/site-header.tsx';
+import { useNonce } from '~/nonce.ts';
+import stylesheet from '~/styles/app.css?url';
+import { describeError } from '~/utils/error-page.ts';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en" className="h-full bg-slate-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+        >
+          Skip to main content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 py-4 text-center text-sm text-slate-600">
+          Butterfly: identity-provider configuration backup
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** The app's one error boundary: every route's errors render here, inside the layout. */
+export function ErrorBoundary() {
+  const { status, title, message, code } = describeError(useRouteError());
+  return (
+    <Card className="mx-auto max-w-xl">
+      <CardHeader>
+        <p className="text-sm font-medium text-slate-600">Error {status}</p>
+        <CardTitle asLevel="h1" size="lg">
+          {title}
+        </CardTitle>
+        <CardDescription>{message}</CardDescription>
+      </CardHeader>
+      {code && (
+        <CardContent>
+          <p className="text-sm text-slate-700">
+            Error code: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{code}</code>
+          </p>
+        </CardContent>
+      )}
+      <CardFooter>
+        <Button asChild>
+          <Link to="/">Go to the home page</Link>
+        </Button>
+      </CardFooter>
+    </Card>
+  );
+}

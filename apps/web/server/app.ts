@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import type { Logger } from '@butterfly/config';
+import { type DB, type Kysely, sql } from '@butterfly/db';
+import type { Keyring } from '@butterfly/domain';
+import { createRequestHandler } from '@remix-run/express';
+import type { AppLoadContext, ServerBuild } from '@remix-run/node';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { createMetrics } from './metrics.ts';
+import { requestIdFrom } from './request-id.ts';
+import { createNonce, securityHeaders } from './security-headers.ts';
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  log: Logger;
+  keyring: Keyring;
+  /** The public URL is https: send HSTS. */
+  https: boolean;
+  /** The client build (build/client), served statically; `/assets` with immutable caching. */
+  clientDir?: string;
+  /** The Remix server build. Without it only /healthz, /metrics and static files answer (tests). */
+  build?: ServerBuild;
+  healthTimeoutMs?: number;
+}
+
+interface Locals {
+  requestId: string;
+  cspNonce: string;
+}
+
+// Probes are polled every few seconds; their request logs would drown everything else.
+const QUIET_PATHS = new Set(['/healthz', '/metrics']);
+
+/** The web app's express application, without listening: `main.ts` binds it, tests use port 0. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const metrics = createMetrics();
+
+  app.use(observe(deps, metrics));
+
+  app.get('/healthz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      await withTimeout(sql`SELECT 1`.execute(deps.db), deps.healthTimeoutMs ?? 2_000);
+      res.json({ status: 'ok' });
+    } catch (err) {
+      deps.log.warn({ err }, 'health check failed: database does not answer');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    const text = await metrics.registry.metrics();
+    // Written as is: res.send() would rewrite prom-client's exact content type.
+    res.set({ 'Cache-Control': 'no-store', 'Content-Type': metrics.registry.contentType }).end(text);
+  });
+
+  if (deps.clientDir) {
+    // Vite names assets by content hash: cache them forever. Other public files may change.
+    app.use('/assets', express.static(join(deps.clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use(express.static(deps.clientDir, { maxAge: '1h', index: false }));
+  }
+
+  const { build } = deps;
+  if (build) {
+    app.all(
+      '*',
+      createRequestHandler({
+        build,
+        mode: build.mode,
+        getLoadContext: (_req, res): AppLoadContext => {
+          const { requestId, cspNonce } = res.locals as Locals;
+          return { db: deps.db, log: deps.log.child({ requestId }), requestId, cspNonce, keyring: deps.keyring };
+        },
+      }),
+    );
+  }
+
+  // Unreachable behind Remix (it answers every path); keeps our headers on a 404 when tests run without it.
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not Found');
+  });
+
+  app.use(((err, _req, res, next) => {
+    deps.log.error({ err, requestId: (res.locals as Locals).requestId }, 'unhandled error');
+    if (res.headersSent) return next(err);
+    res.status(500).type('text/plain').send('Internal Server Error');
+  }) satisfies ErrorRequestHandler);
+
+  return app;
+}
+
+/** Request id, security headers, request log and duration metric, for every request. */
+function observe(deps: AppDeps, metrics: ReturnType<typeof createMetrics>): RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    // Read now: routers mounted on a prefix (express.static on /assets) rewrite req.path.
+    const path = req.path.slice(0, 200);
+    const requestId = requestIdFrom(req.get('x-request-id'));
+    const cspNonce = createNonce();
+    Object.assign(res.locals, { requestId, cspNonce } satisfies Locals);
+    res.setHeader('X-Request-Id', requestId);
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: cspNonce, https: deps.https }))) {
+      res.setHeader(name, value);
+    }
+
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      // A client that went away before the response finished: nginx's 499.
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.observe(req.method, path, status, seconds);
+      const entry = { requestId, method: req.method, path, status, durationMs: Math.round(seconds * 1e4) / 10 };
+      if (QUIET_PATHS.has(path) && status < 400) deps.log.debug(entry, 'request');
+      else deps.log.info(entry, 'request');
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    next();
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

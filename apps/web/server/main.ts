@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLogger, exitWithParent, onShutdownSignal, webEnv } from '@butterfly/config';
+import { createDb } from '@butterfly/db';
+import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
+import { createKeyring } from '@butterfly/domain';
+import type { ServerBuild } from '@remix-run/node';
+import { createApp } from './app.ts';
+
+// The production server (`pnpm --filter @butterfly/web start`, after `build`). React and express
+// pick their production behaviour from NODE_ENV; both are loaded only after this line.
+process.env.NODE_ENV ??= 'production';
+
+const webRoot = resolve(import.meta.dirname, '..');
+const serverBuildPath = resolve(webRoot, 'build/server/index.js');
+const clientDir = resolve(webRoot, 'build/client');
+
+const log = createLogger('web');
+/** Undone in reverse order on shutdown; registered as each resource comes up. */
+const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
+
+// SIGINT/SIGTERM (once), or the supervisor's death: undo what is up, exit; forced after 10 s.
+const stop = onShutdownSignal(
+  async (reason) => {
+    log.info({ reason }, 'web stopping');
+    for (const { name, run } of cleanups.reverse()) {
+      await run().catch((err: unknown) => log.error({ err }, `stopping ${name} failed`));
+    }
+  },
+  { log: (msg) => log.error(msg) },
+);
+exitWithParent(() => stop('parent process exited'));
+
+async function main() {
+  const env = webEnv();
+  if (!existsSync(serverBuildPath)) {
+    throw new Error(`${serverBuildPath} is missing: run \`pnpm --filter @butterfly/web build\` first`);
+  }
+  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+  const database = await ensureDatabase({ log: (msg) => log.info(msg) });
+  // The embedded server is ours to stop only if we started it; others may be attached to it.
+  if (database.startedHere) cleanups.push({ name: 'embedded database', run: () => database.stop() });
+  const db = createDb(database.url, { onError: (err) => log.error({ err }, 'idle database connection failed') });
+  cleanups.push({ name: 'database pool', run: () => db.destroy() });
+  const keyring = createKeyring(loadMasterKey());
+
+  const app = createApp({ db, log, keyring, https: env.secureCookies, build, clientDir });
+  const host = process.env.HOST || '127.0.0.1';
+  const server = app.listen(env.PORT, host);
+  await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+  cleanups.push({
+    name: 'http server',
+    run: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeIdleConnections();
+        // Requests still running after 5 s are cut, so the pool can close within the 10 s deadline.
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      }),
+  });
+  const { port } = server.address() as AddressInfo;
+  log.info({ host, port }, `web listening on http://localhost:${port}`);
+}
+
+main().catch((err: unknown) => {
+  log.fatal({ err }, 'web failed to start');
+  process.exitCode = 1;
+  stop('startup failed');
+});

@@ -1,0 +1,1 @@
+export { createRunner, createWorkerPool, graphileLogger, type CreateRunnerOptions } from './runner.ts';

@@ -1,0 +1,15 @@
+export { cn, type ClassValue } from './cn.ts';
+export { Button, type ButtonProps } from './button.tsx';
+export { Badge, type BadgeProps } from './badge.tsx';
+export { Card, CardHeader, CardTitle, CardDescription, CardContent, CardFooter } from './card.tsx';
+export { Table, TableHeader, TableBody, TableRow, TableHead, TableCell, TableCaption } from './table.tsx';
+export {
+  Dialog,
+  DialogTrigger,
+  DialogClose,
+  DialogContent,
+  DialogHeader,
+  DialogFooter,
+  DialogTitle,
+  DialogDescription,
+} from './dialog.tsx';

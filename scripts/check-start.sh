@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Proves that `pnpm start` comes up and leaves nothing behind, however it is stopped:
+#   1. Ctrl-C (SIGINT to the whole process group)   -> everything gone within 10 s
+#   2. SIGTERM to the supervisor                       -> exit 0, everything gone within 10 s
+#   3. a crashing app (worker SIGKILLed)               -> non-zero exit, everything gone within 10 s
+#   4. SIGKILL of the supervisor                       -> apps and PostgreSQL gone within 5 s
+# Uses its own data directory and ports, so it never touches a developer's running instance.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+PORT=${CHECK_PORT:-3870}
+SCIM_PORT=${CHECK_SCIM_PORT:-3871}
+PG_PORT=${CHECK_PG_PORT:-55470}
+DATA=$(mktemp -d /tmp/bfy-check.XXXXXX)
+LOG=$DATA/start.log
+SID=
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "--- last lines of pnpm start ---" >&2
+  tail -n 40 "$LOG" >&2 || true
+  leftovers >&2 || true
+  exit 1
+}
+
+# Live processes (zombies don't count: this machine's init does not reap orphans) in session $1.
+in_session() { ps -o pid=,stat=,args= -s "$1" 2>/dev/null | awk '$2 !~ /^Z/'; }
+
+# Everything this check may have started: the session created by setsid (pnpm, tsx, supervisor,
+# apps, db keeper), PostgreSQL (pg_ctl puts it in a session of its own), and the ports.
+leftovers() {
+  local found=1
+  if [[ -n $SID ]] && [[ -n $(in_session "$SID") ]]; then echo "session $SID:"; in_session "$SID"; found=0; fi
+  if pgrep -f "$DATA" >/dev/null; then echo "processes on $DATA:"; pgrep -af "$DATA"; found=0; fi
+  for p in $PORT $SCIM_PORT $PG_PORT; do
+    if ss -Hltn "sport = :$p" | grep -q .; then echo "port $p still listening"; found=0; fi
+  done
+  return $found
+}
+
+cleanup() {
+  if [[ -n $SID ]]; then kill -KILL -- "-$SID" 2>/dev/null || true; fi
+  pkill -KILL -f "$DATA" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+start() {
+  : >"$LOG"
+  BUTTERFLY_DATA_DIR=$DATA BUTTERFLY_PG_PORT=$PG_PORT PORT=$PORT APP_URL=http://localhost:$PORT \
+    SCIM_PORT=$SCIM_PORT setsid pnpm start >"$LOG" 2>&1 &
+  SID=$!
+  local t0=$SECONDS
+  until grep -q '| ready$' "$LOG"; do
+    kill -0 "$SID" 2>/dev/null || fail "pnpm start exited before ready"
+    ((SECONDS - t0 < 240)) || fail "not ready after 240 s"
+    sleep 0.2
+  done
+  SUPERVISOR=$(sed -n 's/.*supervisor pid \([0-9]*\).*/\1/p' "$LOG" | head -1)
+  [[ -n $SUPERVISOR ]] || fail "no supervisor pid in the output"
+  echo "ready in $((SECONDS - t0)) s (supervisor $SUPERVISOR)"
+}
+
+check_health() {
+  if grep -q "| web    http" "$LOG"; then
+    local body
+    body=$(curl -fsS --max-time 5 "http://127.0.0.1:$PORT/healthz") || fail "web /healthz failed"
+    [[ $body == *'"ok"'* ]] || fail "web /healthz said: $body"
+    echo "web /healthz: $body"
+  fi
+  if grep -q "| scim   http" "$LOG"; then
+    local code
+    code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$SCIM_PORT/scim/v2/ServiceProviderConfig") ||
+      fail "scim does not answer"
+    ((code < 500)) || fail "scim answered $code"
+    echo "scim /scim/v2/ServiceProviderConfig: HTTP $code"
+  fi
+  ss -Hltn "sport = :$PG_PORT" | grep -q . || fail "PostgreSQL is not listening on $PG_PORT"
+}
+
+# Waits up to $1 seconds for everything to be gone; prints how long it took.
+expect_gone() {
+  local limit=$1 t0=$EPOCHREALTIME
+  while leftovers >/dev/null; do
+    awk "BEGIN{exit !($EPOCHREALTIME - $t0 > $limit)}" && fail "processes or ports left after ${limit} s"
+    sleep 0.1
+  done
+  echo "everything gone after $(awk "BEGIN{printf \"%.1f\", $EPOCHREALTIME - $t0}") s"
+}
+
+pid_of_app() { # the process of an app, by its working directory
+  for pid in $(pgrep -s "$SID" -f 'main\.ts'); do
+    [[ $(readlink "/proc/$pid/cwd") == "$ROOT/apps/$1" ]] && echo "$pid" && return
+  done
+}
+
+echo "== 1. Ctrl-C"
+start
+check_health
+kill -INT -- "-$SID"
+expect_gone 10
+grep -q '| stopped$' "$LOG" || fail "the supervisor did not report a clean stop"
+
+echo "== 2. SIGTERM to the supervisor"
+start
+kill -TERM "$SUPERVISOR"
+expect_gone 10
+wait "$SID" && code=0 || code=$?
+((code == 0)) || fail "pnpm start exited with $code after SIGTERM"
+echo "exit code 0"
+
+echo "== 3. an app crashes"
+start
+WORKER=$(pid_of_app worker)
+[[ -n $WORKER ]] || fail "worker process not found"
+kill -KILL "$WORKER"
+expect_gone 10
+wait "$SID" && code=0 || code=$?
+((code != 0)) || fail "pnpm start exited 0 after a crash"
+echo "exit code $code"
+
+echo "== 4. SIGKILL of the supervisor"
+start
+kill -KILL "$SUPERVISOR"
+expect_gone 5
+
+echo "OK"

@@ -1,0 +1,248 @@
+/**
+ * `pnpm start`: the whole product on one machine, from one process that owns every other one.
+ *
+ * Order: embedded database (scripts/db-keeper.ts, unless DATABASE_URL is set) -> migrations ->
+ * worker (it installs graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
+ * Each app is `node --import tsx <entry>`, not `pnpm start`, so our signals reach the app itself, and
+ * runs with BUTTERFLY_SUPERVISED=1 so it exits by itself if this process is killed outright.
+ * Stopping goes the other way: apps (SIGTERM, SIGKILL after 5 s), then the database.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { databaseEnv, onShutdownSignal, repoRoot, scimEnv, webEnv } from '@butterfly/config';
+import { createDb } from '@butterfly/db';
+import { migrateToLatest } from '@butterfly/db/migrate';
+import { loadMasterKey, stopCluster } from '@butterfly/db/server';
+
+const tsxLoader = import.meta.resolve('tsx');
+const print = (name: string, line: string) => process.stdout.write(`${name.padEnd(6)} | ${line}\n`);
+const say = (line: string) => print('start', line);
+
+interface Proc {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<void>;
+}
+const apps: Proc[] = [];
+let keeper: (Proc & { pgDir?: string; startedHere?: boolean }) | undefined;
+let build: ChildProcess | undefined;
+let stopping = false;
+
+function launch(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, ipc = false): Proc {
+  if (stopping) throw new Error('stopping');
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  createInterface({ input: child.stderr! }).on('line', (l) => print(name, l));
+  return { name, child, exited };
+}
+
+/** An app; if it exits before we are stopping, everything stops and we exit non-zero. */
+function startApp(name: string, dir: string, entry: string, env: NodeJS.ProcessEnv, ipc = false): Proc {
+  const p = launch(name, join(repoRoot, dir), ['--import', tsxLoader, entry], env, ipc);
+  createInterface({ input: p.child.stdout! }).on('line', (l) => print(name, l));
+  p.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+    process.exitCode = 1;
+    stop(`${name} exited`);
+  });
+  apps.push(p);
+  return p;
+}
+
+const exitedEarly = (p: Proc) => p.exited.then(() => Promise.reject(new Error(`${p.name} exited during start`)));
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((done) => {
+    const s = connect({ host: '127.0.0.1', port }, () => {
+      s.destroy();
+      done(true);
+    });
+    s.on('error', () => done(false));
+  });
+
+async function untilListening(p: Proc, port: number, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  const poll = async () => {
+    while (!(await portOpen(port))) {
+      if (Date.now() > deadline) throw new Error(`${p.name} is not listening on port ${port} after ${ms / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  await Promise.race([poll(), exitedEarly(p)]);
+}
+
+/** The embedded database, held by its own process (see db-keeper.ts). Resolves to its URL. */
+async function startKeeper(env: NodeJS.ProcessEnv): Promise<string> {
+  const p = launch('db', repoRoot, ['--import', tsxLoader, 'scripts/db-keeper.ts'], env);
+  keeper = p;
+  p.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    say(`the database keeper exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+    process.exitCode = 1;
+    stop('database keeper exited');
+  });
+  const line = new Promise<string>((done, fail) => {
+    const rl = createInterface({ input: p.child.stdout! });
+    rl.once('line', (l) => {
+      const msg = JSON.parse(l) as { ready: boolean; url: string; error?: string; pgDir?: string; startedHere?: boolean };
+      if (!msg.ready) return fail(new Error(`the embedded database did not start: ${msg.error}`));
+      Object.assign(p, { pgDir: msg.pgDir, startedHere: msg.startedHere });
+      done(msg.url);
+    });
+  });
+  return Promise.race([line, exitedEarly(p)]);
+}
+
+async function migrate(url: string) {
+  const db = createDb(url, { max: 1 });
+  try {
+    const applied = await migrateToLatest(db);
+    say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Newest modification time of the files the web build is made from (workspace packages are bundled). */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (path: string) => {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(path);
+    } catch {
+      return;
+    }
+    if (!st.isDirectory()) newest = Math.max(newest, st.mtimeMs);
+    else for (const e of readdirSync(path)) if (e !== 'node_modules' && e !== 'build') walk(join(path, e));
+  };
+  for (const p of ['app', 'public', 'vite.config.ts', 'package.json']) walk(join(repoRoot, 'apps/web', p));
+  for (const pkg of readdirSync(join(repoRoot, 'packages'))) walk(join(repoRoot, 'packages', pkg, 'src'));
+  return newest;
+}
+
+function buildWebIfStale(): Promise<void> {
+  const output = join(repoRoot, 'apps/web/build/server/index.js');
+  if (existsSync(output) && statSync(output).mtimeMs >= newestSource()) return Promise.resolve();
+  say('building the web app (its build is missing or older than its sources)');
+  // Own process group, so stopping mid-build can kill pnpm and vite together.
+  build = spawn('pnpm', ['--filter', '@butterfly/web', 'build'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const s of [build.stdout!, build.stderr!]) createInterface({ input: s }).on('line', (l) => print('build', l));
+  return new Promise((done, fail) =>
+    build!.once('exit', (code) => (code === 0 ? done() : fail(new Error(`the web build failed (code ${code})`)))),
+  );
+}
+
+/** SIGTERM, then SIGKILL for whatever has not exited after `graceMs`. True if all went gracefully. */
+async function terminate(procs: Proc[], graceMs: number): Promise<boolean> {
+  const live = procs.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+  for (const p of live) p.child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), graceMs)));
+  const graceful = await Promise.race([Promise.all(live.map((p) => p.exited)).then(() => true), timedOut]);
+  clearTimeout(timer);
+  for (const p of live) if (p.child.exitCode === null && p.child.signalCode === null) {
+    say(`${p.name} did not stop within ${graceMs / 1000} s; killing it`);
+    p.child.kill('SIGKILL');
+  }
+  await Promise.all(live.map((p) => p.exited));
+  return graceful;
+}
+
+// Ctrl-C reaches every process of the terminal's group at once; the apps stop on their own SIGINT
+// and our SIGTERM is a no-op for them. The db keeper ignores SIGINT and waits for us.
+const stop = onShutdownSignal(async (reason) => {
+  stopping = true;
+  say(`stopping (${reason})`);
+  if (build?.pid && build.exitCode === null) {
+    try {
+      process.kill(-build.pid, 'SIGTERM');
+    } catch {}
+  }
+  await terminate(apps, 5_000);
+  if (keeper && !(await terminate([keeper], 3_000)) && keeper.startedHere && keeper.pgDir) {
+    await stopCluster(keeper.pgDir); // the keeper was killed: stop its server ourselves
+  }
+  say('stopped');
+}, { log: say });
+process.on('SIGHUP', () => stop('SIGHUP'));
+watchLaunchers();
+
+/**
+ * `pnpm start` runs us as pnpm -> sh -> node: if pnpm is SIGKILLed, the shell in between survives and
+ * our own parent never changes. So we watch our parent and grandparent and stop when either is gone.
+ */
+function watchLaunchers() {
+  // /proc/<pid>/stat: "pid (comm) state ppid ..."; a zombie (state Z) counts as gone.
+  const stat = (pid: number) => {
+    try {
+      const [state, ppid] = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return { state, ppid: Number(ppid) };
+    } catch {
+      return undefined;
+    }
+  };
+  if (!stat(process.pid)) return; // no /proc (macOS): the apps still watch us
+  const launchers = [process.ppid, stat(process.ppid)?.ppid].filter((p): p is number => !!p && p > 1);
+  const alive = (pid: number) => {
+    const s = stat(pid);
+    return !!s && s.state !== 'Z';
+  };
+  const timer = setInterval(() => {
+    if (process.ppid === 1 || !launchers.every(alive)) {
+      clearInterval(timer);
+      stop('the process that launched us is gone');
+    }
+  }, 1000);
+  timer.unref();
+}
+
+async function main() {
+  say(`supervisor pid ${process.pid}`);
+  const dbEnv = databaseEnv();
+  const web = webEnv();
+  const scim = scimEnv();
+  const hasWeb = existsSync(join(repoRoot, 'apps/web/server/main.ts'));
+  const hasScim = existsSync(join(repoRoot, 'apps/scim/src/main.ts'));
+  for (const [on, port] of [[hasWeb, web.PORT], [hasScim, scim.SCIM_PORT]] as const) {
+    if (on && (await portOpen(port))) throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT)`);
+  }
+
+  const building = hasWeb ? buildWebIfStale() : Promise.resolve();
+  building.catch(() => {}); // awaited below; don't let an early failure go unhandled meanwhile
+  const env = { ...process.env, BUTTERFLY_SUPERVISED: '1' };
+  const url = dbEnv.DATABASE_URL ?? (await startKeeper(env));
+  await migrate(url);
+
+  // Children attach to this database and share the key (which, with DATABASE_URL, config requires).
+  const appEnv = { ...env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: loadMasterKey(dbEnv).toString('base64') };
+  const worker = startApp('worker', 'apps/worker', 'src/main.ts', appEnv, true);
+  await Promise.race([new Promise((done) => worker.child.once('message', done)), exitedEarly(worker)]);
+
+  await building;
+  const waits: Promise<void>[] = [];
+  if (hasWeb) waits.push(untilListening(startApp('web', 'apps/web', 'server/main.ts', appEnv), web.PORT));
+  else say('apps/web/server/main.ts not found: web not started');
+  if (hasScim) waits.push(untilListening(startApp('scim', 'apps/scim', 'src/main.ts', appEnv), scim.SCIM_PORT));
+  else say('apps/scim/src/main.ts not found: scim not started');
+  await Promise.all(waits);
+
+  if (hasWeb) say(`web    http://localhost:${web.PORT}`);
+  if (hasScim) say(`scim   ${scim.SCIM_PUBLIC_URL}`);
+  say('ready');
+}
+
+main().catch((err: Error) => {
+  if (stopping) return;
+  say(`failed: ${err.message}`);
+  process.exitCode = 1;
+  stop('start failed');
+});
