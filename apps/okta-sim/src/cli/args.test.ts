@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { CliError, parseCliArgs } from './args.ts';
+
+test('defaults: the given default port, loopback, no seed, no clients', () => {
+  expect(parseCliArgs([], 4000)).toEqual({ port: 4000, host: '127.0.0.1', seed: undefined, users: undefined, clients: [] });
+});
+
+test('flags, a leading -- from pnpm, and repeated --client', () => {
+  const client = { org: 'acme', client_id: 'butterfly', client_secret: 's', redirect_uris: ['http://localhost:3000/cb'] };
+  const args = ['--', '--port', '0', '--seed', '1', '--users', '5', '--client', JSON.stringify(client), '--client', JSON.stringify({ ...client, client_id: 'two' })];
+  expect(parseCliArgs(args, 4000)).toMatchObject({ port: 0, seed: '1', users: 5, clients: [client, { ...client, client_id: 'two' }] });
+});
+
+test('refusals say what is wrong', () => {
+  expect(() => parseCliArgs(['--users', '3'], 4000)).toThrow(/--users needs --seed/);
+  expect(() => parseCliArgs(['--port', 'x'], 4000)).toThrow(CliError);
+  expect(() => parseCliArgs(['--client', '{'], 4000)).toThrow(/not valid JSON/);
+  expect(() => parseCliArgs(['--client', '{"org":"acme"}'], 4000)).toThrow(/redirect_uris/);
+  expect(() => parseCliArgs(['--bogus'], 4000)).toThrow(CliError);
+});

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ZClientFlag } from '../control/schemas.ts';
+import type { TOktaSimOptions } from '../sim.ts';
+
+export const USAGE = `Usage: okta-sim [options]
+  --port <n>       port to listen on (default: OKTA_SIM_PORT or 4000; 0 picks a free one)
+  --host <addr>    address to bind (default: 127.0.0.1)
+  --seed <n>       deterministic ids and passwords, and the demo orgs acme and globex
+  --users <n>      with --seed: also create user1..user<n>@acme.test
+  --client <json>  register a client at start (repeatable), e.g.
+                   '{"org":"acme","client_id":"butterfly","client_secret":"s3cret","redirect_uris":["http://localhost:3000/sso/acme/callback"]}'
+  --help           show this text`;
+
+export class CliError extends Error {}
+
+const ZArgs = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  seed: z.string().min(1).optional(),
+  users: z.coerce.number().int().min(0).max(100_000).optional(),
+});
+
+function parseClient(json: string) {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new CliError(`--client is not valid JSON: ${json}`);
+  }
+  const parsed = ZClientFlag.safeParse(value);
+  if (!parsed.success) throw new CliError(`--client ${json}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The simulator's options from the command line; `help` when --help was asked for. */
+export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptions & { help?: boolean } {
+  // `pnpm start:okta-sim -- --seed 1` passes the `--` through; it is not an end-of-options marker here.
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  let values: ReturnType<typeof parse>['values'];
+  const parse = (a: string[]) =>
+    parseArgs({
+      args: a,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        seed: { type: 'string' },
+        users: { type: 'string' },
+        client: { type: 'string', multiple: true },
+        help: { type: 'boolean' },
+      },
+    });
+  try {
+    values = parse(args).values;
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  if (values.help) return { help: true };
+  const parsed = ZArgs.safeParse({ ...values, port: values.port ?? defaultPort });
+  if (!parsed.success) throw new CliError(z.prettifyError(parsed.error));
+  const { port, host, seed, users } = parsed.data;
+  if (users !== undefined && seed === undefined) throw new CliError('--users needs --seed (it adds users to the demo org)');
+  return { port, host, seed, users, clients: (values.client ?? []).map(parseClient) };
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { invalid } from '../orgs/errors.ts';
+import type { OrgRegistry } from '../orgs/registry.ts';
+import {
+  type TCreateClientInput,
+  type TCreateOrgInput,
+  type TCreateUserInput,
+  type TUpdateUserInput,
+  ZCreateClientInput,
+  ZCreateOrgInput,
+  ZCreateUserInput,
+  ZUpdateUserInput,
+} from './schemas.ts';
+import { clientView, orgView, userView } from './views.ts';
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw invalid(result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+}
+
+/**
+ * What a test, the demo start-up or `/_sim` can do to the simulated Okta. Inputs are validated here,
+ * not in the HTTP layer, so in-process callers get the same checks as HTTP ones.
+ */
+export function createControlApi(registry: OrgRegistry) {
+  return {
+    reset: () => registry.reset(),
+    listOrgs: () => registry.list().map(orgView),
+    createOrg: async (input: TCreateOrgInput) => orgView(await registry.create(parse(ZCreateOrgInput, input).name)),
+    getOrg: (name: string) => orgView(registry.get(name)),
+    listUsers: (org: string) => [...registry.get(org).org.users.values()].map(userView),
+    addUser: async (org: string, input: TCreateUserInput) =>
+      userView(await registry.get(org).org.addUser(parse(ZCreateUserInput, input))),
+    updateUser: (org: string, id: string, input: TUpdateUserInput) =>
+      userView(registry.get(org).org.setStatus(id, parse(ZUpdateUserInput, input).status)),
+    addClient: (org: string, input: TCreateClientInput) =>
+      clientView(registry.get(org).org.addClient(parse(ZCreateClientInput, input))),
+    rotateKeys: async (org: string) => {
+      const { auth } = registry.get(org);
+      const kid = await auth.rotateKeys();
+      return { kid, kids: auth.kids };
+    },
+  };
+}
+export type ControlApi = ReturnType<typeof createControlApi>;

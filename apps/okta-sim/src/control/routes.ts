@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readJson } from '../http/body.ts';
+import { sendJson } from '../http/respond.ts';
+import { SimError } from '../orgs/errors.ts';
+import type { ControlApi } from './api.ts';
+import type { TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
+
+type Handler = (api: ControlApi, params: string[], body: unknown) => Promise<[number, unknown?]> | [number, unknown?];
+
+/** `/_sim`: JSON in, JSON out, no authentication (a local simulator bound to 127.0.0.1). */
+const ROUTES: [string, RegExp, Handler][] = [
+  [
+    'POST',
+    /^\/_sim\/reset$/,
+    (api) => {
+      api.reset();
+      return [204];
+    },
+  ],
+  ['GET', /^\/_sim\/orgs$/, (api) => [200, api.listOrgs()]],
+  ['POST', /^\/_sim\/orgs$/, async (api, _, body) => [201, await api.createOrg(body as TCreateOrgInput)]],
+  ['GET', /^\/_sim\/orgs\/([^/]+)$/, (api, [org]) => [200, api.getOrg(org!)]],
+  ['GET', /^\/_sim\/orgs\/([^/]+)\/users$/, (api, [org]) => [200, api.listUsers(org!)]],
+  [
+    'POST',
+    /^\/_sim\/orgs\/([^/]+)\/users$/,
+    async (api, [org], body) => [201, await api.addUser(org!, body as TCreateUserInput)],
+  ],
+  [
+    'PATCH',
+    /^\/_sim\/orgs\/([^/]+)\/users\/([^/]+)$/,
+    (api, [org, id], body) => [200, api.updateUser(org!, id!, body as TUpdateUserInput)],
+  ],
+  ['POST', /^\/_sim\/orgs\/([^/]+)\/clients$/, (api, [org], body) => [201, api.addClient(org!, body as TCreateClientInput)]],
+  ['POST', /^\/_sim\/orgs\/([^/]+)\/rotate-keys$/, async (api, [org]) => [200, await api.rotateKeys(org!)]],
+];
+
+export async function handleControl(api: ControlApi, req: IncomingMessage, res: ServerResponse, pathname: string) {
+  const matching = ROUTES.filter(([, pattern]) => pattern.test(pathname));
+  const route = matching.find(([method]) => method === req.method);
+  if (!route) {
+    if (matching.length) res.setHeader('allow', matching.map(([m]) => m).join(', '));
+    return sendJson(res, matching.length ? 405 : 404, { error: matching.length ? 'method_not_allowed' : 'not_found' });
+  }
+  const [, pattern, handler] = route;
+  const params = pattern.exec(pathname)!.slice(1).map(decodeURIComponent);
+  try {
+    const body = req.method === 'GET' ? undefined : await readJson(req);
+    const [status, out] = await handler(api, params, body);
+    sendJson(res, status, out);
+  } catch (error) {
+    if (!(error instanceof SimError)) throw error;
+    sendJson(res, error.status, { error: error.code, message: error.message });
+  }
+}

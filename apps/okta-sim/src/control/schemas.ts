@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const ZCreateOrgInput = z.object({ name: z.string() });
+export type TCreateOrgInput = z.input<typeof ZCreateOrgInput>;
+
+export const ZCreateUserInput = z.object({
+  email: z.email(),
+  password: z.string().min(1),
+  givenName: z.string().min(1),
+  familyName: z.string().min(1),
+});
+export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
+
+export const ZUpdateUserInput = z.object({ status: z.enum(['active', 'deactivated']) });
+export type TUpdateUserInput = z.input<typeof ZUpdateUserInput>;
+
+export const ZCreateClientInput = z.object({
+  client_id: z.string().min(1).optional(),
+  client_secret: z.string().min(1).optional(),
+  client_name: z.string().min(1).optional(),
+  redirect_uris: z.array(z.url()).min(1),
+  post_logout_redirect_uris: z.array(z.url()).optional(),
+});
+export type TCreateClientInput = z.input<typeof ZCreateClientInput>;
+
+/** `--client` on the command line: a client plus the org it belongs to. */
+export const ZClientFlag = ZCreateClientInput.extend({ org: z.string() });
+export type TClientFlag = z.input<typeof ZClientFlag>;

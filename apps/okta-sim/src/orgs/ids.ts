@@ -1,0 +1,44 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * The one source of every identifier, secret and generated password in the simulator.
+ *
+ * With a seed, the n-th value drawn for a label is HMAC(seed, label:n): `--seed 1` rebuilds the same
+ * user ids, client secrets and demo passwords on every start, so credentials printed by one run (or
+ * written into a demo script) stay valid after a restart. Without a seed, values are crypto-random.
+ * Counters are per label, so adding a new kind of value does not shift the existing ones.
+ */
+export interface IdSource {
+  bytes(label: string, length: number): Buffer;
+}
+
+export function createIdSource(seed?: string): IdSource {
+  if (seed === undefined) return { bytes: (_label, length) => randomBytes(length) };
+  const counters = new Map<string, number>();
+  return {
+    bytes(label, length) {
+      const n = counters.get(label) ?? 0;
+      counters.set(label, n + 1);
+      const out: Buffer[] = [];
+      for (let block = 0; out.length * 32 < length; block++) {
+        out.push(createHmac('sha256', `okta-sim:${seed}`).update(`${label}:${n}:${block}`).digest());
+      }
+      return Buffer.concat(out).subarray(0, length);
+    },
+  };
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** `length` base62 characters (modulo bias is irrelevant for identifiers of a simulator). */
+export function base62(ids: IdSource, label: string, length: number): string {
+  return [...ids.bytes(label, length)].map((b) => BASE62[b % 62]).join('');
+}
+
+/** Okta object ids are 20 characters: a 3-character type prefix (`00u` user, `0oa` app) and 17 more. */
+export const oktaId = (ids: IdSource, prefix: '00u' | '0oa') => `${prefix}${base62(ids, prefix, 17)}`;
+
+export const clientSecret = (ids: IdSource) => ids.bytes('client_secret', 30).toString('base64url');
+
+/** A demo password: readable, typeable, and long enough for any password rule a client might apply. */
+export const demoPassword = (ids: IdSource, who: string) => `Sim-${base62(ids, `password:${who}`, 12)}`;

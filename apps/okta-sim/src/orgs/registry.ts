@@ -1,0 +1,54 @@
+import type { SimLogger } from '../log.ts';
+import { OrgAuthServer } from '../oidc/auth-server.ts';
+import { conflict, invalid, notFound } from './errors.ts';
+import type { IdSource } from './ids.ts';
+import { Org } from './org.ts';
+
+/** An org's directory and the servers that face it (OIDC now; the Management API joins later). */
+export interface SimOrg {
+  org: Org;
+  auth: OrgAuthServer;
+}
+
+/** Org names are the first path segment of every org URL, so they must be plain and not `_sim`. */
+const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export class OrgRegistry {
+  private readonly orgs = new Map<string, SimOrg>();
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly ids: IdSource,
+    private readonly log: SimLogger,
+  ) {}
+
+  async create(name: string): Promise<SimOrg> {
+    if (!ORG_NAME.test(name)) throw invalid('org name must be lower-case letters, digits and dashes');
+    if (this.orgs.has(name)) throw conflict(`org ${name}`);
+    const org = new Org(name, `${this.baseUrl}/${name}`, this.ids);
+    const auth = await OrgAuthServer.create(org, this.log);
+    // Key generation awaited: a concurrent request may have created the same org meanwhile.
+    if (this.orgs.has(name)) throw conflict(`org ${name}`);
+    const created = { org, auth };
+    this.orgs.set(name, created);
+    return created;
+  }
+
+  find(name: string): SimOrg | undefined {
+    return this.orgs.get(name);
+  }
+
+  get(name: string): SimOrg {
+    const found = this.orgs.get(name);
+    if (!found) throw notFound(`org ${name}`);
+    return found;
+  }
+
+  list(): SimOrg[] {
+    return [...this.orgs.values()];
+  }
+
+  reset(): void {
+    this.orgs.clear();
+  }
+}
