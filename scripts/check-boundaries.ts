@@ -16,6 +16,7 @@ const allowed: Record<string, string[]> = {
   '@butterfly/connectors': ['@butterfly/domain'],
   '@butterfly/jobs': ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/connectors'],
   '@butterfly/ui': [],
+  '@butterfly/evidence': ['@butterfly/domain'],
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
   '@butterfly/okta-sim': ['@butterfly/config'],
 };

@@ -1,0 +1,6 @@
+export type * from './types.ts';
+export { ComplianceObjectTypes, scopeOf, type ComplianceObjectType } from './object-types.ts';
+export { COMPLIANCE_RULES } from './rules/index.ts';
+export { RULESET_VERSION, compareScans, countResults, runScan } from './engine.ts';
+export { createMemorySnapshot } from './memory-snapshot.ts';
+export { renderRuleTable, withRenderedRuleTable } from './render-rule-table.fns.ts';

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withRenderedRuleTable } from './render-rule-table.fns.ts';
+import { COMPLIANCE_RULES } from './rules/index.ts';
+
+const guide = resolve(import.meta.dirname, '../../../../docs/guide/compliance.md');
+
+describe('docs/guide/compliance.md', () => {
+  it('carries the current rule table (run `pnpm exec tsx packages/domain/scripts/render-compliance-rules.ts` when this fails)', () => {
+    const text = readFileSync(guide, 'utf8');
+    expect(withRenderedRuleTable(text), 'the generated rule block is missing or out of date').toBe(text);
+  });
+
+  it('lists every rule id', () => {
+    const text = readFileSync(guide, 'utf8');
+    for (const r of COMPLIANCE_RULES) expect(text, r.id).toContain(`| ${r.id} |`);
+  });
+});

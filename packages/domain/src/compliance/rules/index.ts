@@ -1,0 +1,27 @@
+import type { ComplianceRule } from '../types.ts';
+import { bannerRules } from './banner.ts';
+import { hardeningRules } from './hardening.ts';
+import { idpRules } from './idp.ts';
+import { lifecycleRules } from './lifecycle.ts';
+import { loggingRules } from './logging.ts';
+import { mfaRules } from './mfa.ts';
+import { networkRules } from './network.ts';
+import { passwordRules } from './password.ts';
+import { readinessRules } from './readiness.ts';
+import { sessionRules } from './session.ts';
+import { tokenRules } from './tokens.ts';
+
+/** Every rule of the current rule set: the DISA Okta STIG V1R2, Okta's hardening advice, Butterfly's readiness. */
+export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
+  ...sessionRules,
+  ...lifecycleRules,
+  ...passwordRules,
+  ...mfaRules,
+  ...bannerRules,
+  ...loggingRules,
+  ...idpRules,
+  ...tokenRules,
+  ...networkRules,
+  ...hardeningRules,
+  ...readinessRules,
+];

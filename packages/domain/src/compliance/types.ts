@@ -1,0 +1,120 @@
+/**
+ * The compliance model: what a rule reads from a snapshot, what it answers, and what a scan record
+ * holds. Rules are pure: they see one snapshot (and, for Butterfly's own readiness rules, a small
+ * readiness input), never the live org, so a result can be derived again from stored data.
+ */
+export { ComplianceObjectTypes, type ComplianceObjectType } from './object-types.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface SnapshotObject {
+  id: string;
+  /** The object exactly as the provider's API returned it (minus `_links`, see object-types.ts). */
+  body: unknown;
+}
+
+/**
+ * A snapshot as rules see it. A storage layer implements it without loading everything: `objects`
+ * may be an async iterator over a cursor, and rules that read users only count while they stream.
+ */
+export interface ComplianceSnapshot {
+  objects(type: string): Iterable<SnapshotObject> | AsyncIterable<SnapshotObject>;
+  get(type: string, id: string): SnapshotObject | undefined | Promise<SnapshotObject | undefined>;
+  /** True when the backup collected this type (even if it found none); false when it could not. */
+  has(type: string): boolean;
+  takenAt: Date;
+  /** Read scopes the connection lacked when the snapshot was taken. */
+  scopesMissing?: string[];
+}
+
+/** Butterfly's own state that readiness rules check; not an Okta object. */
+export interface ReadinessInput {
+  connections: { id: string; name?: string; schedule: { intervalMinutes: number } | null; lastBackupAt: Date | null }[];
+  lastRestorePreviewAt: Date | null;
+  /** The moment readiness is judged at; the snapshot's time when omitted, so a re-scan agrees. */
+  asOf?: Date;
+}
+
+export type ResultStatus = 'PASS' | 'FAIL' | 'MANUAL' | 'NOT_APPLICABLE';
+export type Severity = 'CAT I' | 'CAT II' | 'CAT III';
+
+export interface Evidence {
+  /** Object type key (or `readiness`), the object's id, the JSON path read, the value found. */
+  type: string;
+  id: string;
+  path: string;
+  value: Json;
+}
+
+export interface Outcome {
+  result: ResultStatus;
+  reason: string;
+  evidence: Evidence[];
+}
+
+export interface FrameworkMappings {
+  /** DISA Okta IDaaS STIG V1R2 vulnerability id. */
+  stig?: string;
+  soc2: string[];
+  iso27001: string[];
+  nist80053: string[];
+}
+
+export interface ReadSpec {
+  type: string;
+  fields: string[];
+  /** Read when present; its absence does not make the rule MANUAL. */
+  optional?: boolean;
+}
+
+export interface RuleContext {
+  readiness?: ReadinessInput;
+}
+
+export interface ComplianceRule {
+  id: string;
+  title: string;
+  severity: Severity;
+  frameworks: FrameworkMappings;
+  reads: ReadSpec[];
+  /** The pass condition in one line, for the guide and the report. */
+  check: string;
+  evaluate(snapshot: ComplianceSnapshot, context: RuleContext): Outcome | Promise<Outcome>;
+}
+
+export interface ScanResult extends Outcome {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  frameworks: FrameworkMappings;
+}
+
+export type ResultCounts = Record<ResultStatus, number> & { total: number };
+
+/** Everything an evidence bundle is rendered from; stored with the scan so it can be rendered again. */
+export interface ScanRecord {
+  tenant: { id: string; name: string };
+  connection: { id: string; name: string };
+  orgUrl: string;
+  snapshotId: string;
+  /** ISO 8601, UTC. */
+  snapshotTakenAt: string;
+  scanId: string;
+  /** ISO 8601, UTC. */
+  scannedAt: string;
+  /** Who or what started the scan, e.g. `member:alice@corp.example` or `schedule`. */
+  startedBy: string;
+  productVersion: string;
+  rulesetVersion: string;
+  results: ScanResult[];
+  counts: ResultCounts;
+}
+
+export interface Regression {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  before: ResultStatus;
+  after: ResultStatus;
+  reason: string;
+}

@@ -1,0 +1,24 @@
+import type { Json, ResultStatus, ScanResult } from '@butterfly/domain/compliance';
+
+/** Evidence values as one line of text: strings as they are, everything else as JSON. */
+export const valueText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export const RESULT_LABEL: Record<ResultStatus, string> = {
+  PASS: 'Pass',
+  FAIL: 'Fail',
+  MANUAL: 'Manual',
+  NOT_APPLICABLE: 'Not applicable',
+};
+
+/** "SOC 2 CC6.1 · ISO 27001 A.8.5 · NIST AC-11" for a result's framework mappings. */
+export function mappingText(r: ScanResult): string {
+  const f = r.frameworks;
+  return [
+    f.stig ? `STIG ${f.stig}` : '',
+    f.soc2.length ? `SOC 2 ${f.soc2.join(', ')}` : '',
+    f.iso27001.length ? `ISO 27001 ${f.iso27001.join(', ')}` : '',
+    f.nist80053.length ? `NIST 800-53 ${f.nist80053.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
