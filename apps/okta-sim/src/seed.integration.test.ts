@@ -23,7 +23,9 @@ test('a seed builds the demo orgs, and the same seed builds the same ids and pas
   expect(a.demo?.users.map((u) => u.email)).toEqual(['ann@acme.test', 'bob@globex.test']);
   expect(a.demo).toEqual(b.demo);
   const ids = (sim: OktaSim) => sim.orgs.listUsers('acme').map((u) => [u.id, u.profile.login]);
-  expect(ids(a)).toHaveLength(3);
+  // Ann, five more admins, two service accounts, and the two generated users.
+  expect(ids(a)).toHaveLength(10);
+  expect(ids(a).filter(([, login]) => /^user\d+@acme\.test$/.test(login!))).toHaveLength(2);
   expect(ids(a)).toEqual(ids(b));
   expect(a.demo?.users[0]?.password).not.toBe(c.demo?.users[0]?.password);
   expect(a.clients).toEqual([expect.objectContaining(client)]);

@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createApiHandler } from './api/handler.ts';
+import { MANAGEMENT_ROUTES } from './api/routes.ts';
 import { type ControlApi, createControlApi } from './control/api.ts';
 import type { TClientFlag } from './control/schemas.ts';
 import { type SimLogger, stderrLogger } from './log.ts';
@@ -15,11 +17,20 @@ export interface TOktaSimOptions {
   host?: string;
   /** Deterministic ids and secrets, and the demo orgs (`acme`, `globex`). */
   seed?: string | number;
-  /** Generated users in `acme`, with a seed. */
+  /** Generated users in `acme`, with a seed (up to 100k). */
   users?: number;
   /** Clients to register at start, each in an existing org. */
   clients?: TClientFlag[];
   logger?: SimLogger;
+  /**
+   * Multiplies every rate limit (requests per minute per bucket, and the 75 concurrent requests):
+   * 0.1 makes limits bite in a short test, 100 makes them irrelevant. Default 1: a real org's.
+   */
+  rateScale?: number;
+  /** Epoch milliseconds; tests inject one to cross rate-limit windows and token expiry. */
+  clock?: () => number;
+  /** Added latency of every Management API call, in ms (default 0). */
+  latencyMs?: number;
 }
 
 export interface OktaSim {
@@ -50,9 +61,11 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
   });
   const url = publicUrl(server.address() as AddressInfo);
   const ids = createIdSource(options.seed === undefined ? undefined : String(options.seed));
-  const registry = new OrgRegistry(url, ids, log);
+  const clock = options.clock ?? Date.now;
+  const registry = new OrgRegistry(url, ids, log, { clock, rateScale: options.rateScale ?? 1 });
   const orgs = createControlApi(registry);
-  server.on('request', createRequestHandler(registry, orgs, log));
+  const management = createApiHandler({ routes: MANAGEMENT_ROUTES, clock, latencyMs: options.latencyMs ?? 0 });
+  server.on('request', createRequestHandler({ registry, api: orgs, log, management, clock }));
 
   const close = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -60,7 +73,7 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
     await closed;
   };
   try {
-    const demo = options.seed === undefined ? undefined : await seedDemoOrgs(orgs, ids, options.users ?? 0);
+    const demo = options.seed === undefined ? undefined : await seedDemoOrgs(registry, ids, options.users ?? 0);
     const clients = (options.clients ?? []).map(({ org, ...client }) => ({ org, ...orgs.addClient(org, client) }));
     return { url, orgs, demo, clients, close };
   } catch (error) {

@@ -11,6 +11,11 @@ test('flags, a leading -- from pnpm, and repeated --client', () => {
   expect(parseCliArgs(args, 4000)).toMatchObject({ port: 0, seed: '1', users: 5, clients: [client, { ...client, client_id: 'two' }] });
 });
 
+test('rate scale and latency', () => {
+  expect(parseCliArgs(['--seed', '1', '--rate-scale', '0.5', '--latency', '20'], 4000)).toMatchObject({ rateScale: 0.5, latencyMs: 20 });
+  expect(() => parseCliArgs(['--rate-scale', '0'], 4000)).toThrow(CliError);
+});
+
 test('refusals say what is wrong', () => {
   expect(() => parseCliArgs(['--users', '3'], 4000)).toThrow(/--users needs --seed/);
   expect(() => parseCliArgs(['--port', 'x'], 4000)).toThrow(CliError);

@@ -7,7 +7,10 @@ export const USAGE = `Usage: okta-sim [options]
   --port <n>       port to listen on (default: OKTA_SIM_PORT or 4000; 0 picks a free one)
   --host <addr>    address to bind (default: 127.0.0.1)
   --seed <n>       deterministic ids and passwords, and the demo orgs acme and globex
-  --users <n>      with --seed: also create user1..user<n>@acme.test
+  --users <n>      with --seed: also create user1..user<n>@acme.test (up to 100000)
+  --rate-scale <x> multiply every Management API rate limit and the concurrency cap (default 1;
+                   0.1 makes them bite quickly, 100 makes them irrelevant)
+  --latency <ms>   added latency of every Management API call (default 0)
   --client <json>  register a client at start (repeatable), e.g.
                    '{"org":"acme","client_id":"butterfly","client_secret":"s3cret","redirect_uris":["http://localhost:3000/sso/acme/callback"]}'
   --help           show this text`;
@@ -19,6 +22,8 @@ const ZArgs = z.object({
   host: z.string().min(1),
   seed: z.string().min(1).optional(),
   users: z.coerce.number().int().min(0).max(100_000).optional(),
+  rateScale: z.coerce.number().positive().max(10_000).optional(),
+  latencyMs: z.coerce.number().int().min(0).max(60_000).optional(),
 });
 
 function parseClient(json: string) {
@@ -47,6 +52,8 @@ export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptio
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string' },
         users: { type: 'string' },
+        'rate-scale': { type: 'string' },
+        latency: { type: 'string' },
         client: { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
@@ -57,9 +64,10 @@ export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptio
     throw new CliError((error as Error).message);
   }
   if (values.help) return { help: true };
-  const parsed = ZArgs.safeParse({ ...values, port: values.port ?? defaultPort });
+  const { 'rate-scale': rateScale, latency, ...rest } = values;
+  const parsed = ZArgs.safeParse({ ...rest, rateScale, latencyMs: latency, port: values.port ?? defaultPort });
   if (!parsed.success) throw new CliError(z.prettifyError(parsed.error));
-  const { port, host, seed, users } = parsed.data;
+  const { port, host, seed, users, rateScale: scale, latencyMs } = parsed.data;
   if (users !== undefined && seed === undefined) throw new CliError('--users needs --seed (it adds users to the demo org)');
-  return { port, host, seed, users, clients: (values.client ?? []).map(parseClient) };
+  return { port, host, seed, users, rateScale: scale, latencyMs, clients: (values.client ?? []).map(parseClient) };
 }

@@ -29,13 +29,21 @@ export function createControlApi(registry: OrgRegistry) {
     listOrgs: () => registry.list().map(orgView),
     createOrg: async (input: TCreateOrgInput) => orgView(await registry.create(parse(ZCreateOrgInput, input).name)),
     getOrg: (name: string) => orgView(registry.get(name)),
-    listUsers: (org: string) => [...registry.get(org).org.users.values()].map(userView),
+    listUsers: (org: string) => [...registry.get(org).org.data.users.values()].map(userView),
     addUser: async (org: string, input: TCreateUserInput) =>
       userView(await registry.get(org).org.addUser(parse(ZCreateUserInput, input))),
     updateUser: (org: string, id: string, input: TUpdateUserInput) =>
       userView(registry.get(org).org.setStatus(id, parse(ZUpdateUserInput, input).status)),
     addClient: (org: string, input: TCreateClientInput) =>
       clientView(registry.get(org).org.addClient(parse(ZCreateClientInput, input))),
+    /** The service app's private key (PKCS#8 PEM) and what a client needs with it. */
+    serviceAppKey: (org: string) => {
+      const { service } = registry.get(org).org;
+      return { clientId: service.clientId, kid: service.key.kid, privateKeyPem: service.key.pem, publicJwk: service.key.publicJwk };
+    },
+    /** Rate-limit counters of an org: requests and 429s per bucket, concurrency high-water mark. */
+    stats: (org: string) => registry.get(org).org.limiter.snapshot(),
+    resetStats: (org: string) => registry.get(org).org.limiter.resetStats(),
     rotateKeys: async (org: string) => {
       const { auth } = registry.get(org);
       const kid = await auth.rotateKeys();

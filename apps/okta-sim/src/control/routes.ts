@@ -5,7 +5,12 @@ import { SimError } from '../orgs/errors.ts';
 import type { ControlApi } from './api.ts';
 import type { TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
 
-type Handler = (api: ControlApi, params: string[], body: unknown) => Promise<[number, unknown?]> | [number, unknown?];
+type Handler = (
+  api: ControlApi,
+  params: string[],
+  body: unknown,
+  req: IncomingMessage,
+) => Promise<[number, unknown?, string?]> | [number, unknown?, string?];
 
 /** `/_sim`: JSON in, JSON out, no authentication (a local simulator bound to 127.0.0.1). */
 const ROUTES: [string, RegExp, Handler][] = [
@@ -33,6 +38,24 @@ const ROUTES: [string, RegExp, Handler][] = [
   ],
   ['POST', /^\/_sim\/orgs\/([^/]+)\/clients$/, (api, [org], body) => [201, api.addClient(org!, body as TCreateClientInput)]],
   ['POST', /^\/_sim\/orgs\/([^/]+)\/rotate-keys$/, async (api, [org]) => [200, await api.rotateKeys(org!)]],
+  [
+    'GET',
+    /^\/_sim\/orgs\/([^/]+)\/service-app-key$/,
+    // PEM by default (`curl … > key.pem`), the JSON view (with kid and client id) on request.
+    (api, [org], _body, req) => {
+      const key = api.serviceAppKey(org!);
+      return (req.headers.accept ?? '').includes('application/json') ? [200, key] : [200, key.privateKeyPem, 'application/x-pem-file'];
+    },
+  ],
+  ['GET', /^\/_sim\/orgs\/([^/]+)\/stats$/, (api, [org]) => [200, api.stats(org!)]],
+  [
+    'DELETE',
+    /^\/_sim\/orgs\/([^/]+)\/stats$/,
+    (api, [org]) => {
+      api.resetStats(org!);
+      return [204];
+    },
+  ],
 ];
 
 export async function handleControl(api: ControlApi, req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -45,9 +68,10 @@ export async function handleControl(api: ControlApi, req: IncomingMessage, res: 
   const [, pattern, handler] = route;
   const params = pattern.exec(pathname)!.slice(1).map(decodeURIComponent);
   try {
-    const body = req.method === 'GET' ? undefined : await readJson(req);
-    const [status, out] = await handler(api, params, body);
-    sendJson(res, status, out);
+    const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readJson(req);
+    const [status, out, type] = await handler(api, params, body, req);
+    if (type) res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(out);
+    else sendJson(res, status, out);
   } catch (error) {
     if (!(error instanceof SimError)) throw error;
     sendJson(res, error.status, { error: error.code, message: error.message });

@@ -15,8 +15,8 @@ export const CLAIMS = {
  */
 export function accountFinder(org: Org): FindAccount {
   return (_ctx, sub) => {
-    const user = org.users.get(sub);
-    if (user?.status !== 'active') return undefined;
+    const user = org.data.users.get(sub);
+    if (user?.status !== 'ACTIVE') return undefined;
     const { profile } = user;
     return {
       accountId: user.id,
@@ -28,7 +28,7 @@ export function accountFinder(org: Org): FindAccount {
         preferred_username: profile.login,
         locale: 'en_US',
         zoneinfo: 'America/Los_Angeles',
-        updated_at: Math.floor(user.lastUpdated.getTime() / 1000),
+        updated_at: Math.floor(user.lastUpdated / 1000),
         email: profile.email,
         email_verified: true,
       }),

@@ -13,9 +13,9 @@ interface Entry {
  * provider in the process, and it dies with the provider we replace on key rotation. This store
  * belongs to the org and outlives provider rebuilds, so a key rotation does not sign anyone out.
  *
- * Clients are not stored here: the `Client` model reads the org's registered app integrations, so a
- * client added through the control API is live at once (oidc-provider has no API to add static
- * clients after construction).
+ * Clients are not stored here: the `Client` model reads the org's active OPENID_CONNECT apps, so an
+ * app created through the control API or the Management API is live at once (oidc-provider has no
+ * API to add static clients after construction).
  */
 export class OidcStore {
   private readonly entries = new Map<string, Entry>();
@@ -70,7 +70,7 @@ export class OidcStore {
     };
     return {
       find: async (id) => {
-        const c = this.org.clients.get(id);
+        const c = this.org.findClient(id);
         // Back-channel logout metadata joins here once the logout sender lands.
         return (
           c && {

@@ -44,6 +44,11 @@ export class OrgAuthServer {
     return this.keys.kids;
   }
 
+  /** The org's signing keys, also used for the Management API's client-credentials access tokens. */
+  get keyRing(): KeyRing {
+    return this.keys;
+  }
+
   async rotateKeys(): Promise<string> {
     const kid = await this.keys.rotate();
     this.build();

@@ -1,4 +1,4 @@
-import { type JsonWebKey, generateKeyPair, randomBytes } from 'node:crypto';
+import { type JsonWebKey, type KeyObject, createPrivateKey, createPublicKey, generateKeyPair, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 
 export interface SigningJwk extends JsonWebKey {
@@ -23,6 +23,8 @@ async function generateSigningKey(): Promise<SigningJwk> {
  * is exactly what a relying party must survive (refetch the JWKS on an unknown `kid`).
  */
 export class KeyRing {
+  private readonly objects = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
+
   private constructor(private keys: SigningJwk[]) {}
 
   static async create(): Promise<KeyRing> {
@@ -42,6 +44,29 @@ export class KeyRing {
 
   get kids(): string[] {
     return this.keys.map((k) => k.kid);
+  }
+
+  /**
+   * The current key as a KeyObject, for tokens the simulator signs itself (client-credentials
+   * access tokens for the Management API), and any published key for verifying them.
+   */
+  signing(): { kid: string; privateKey: KeyObject } {
+    return { kid: this.currentKid, privateKey: this.objectsOf(this.keys[0]!).privateKey };
+  }
+
+  publicKey(kid: string): KeyObject | undefined {
+    const jwk = this.keys.find((k) => k.kid === kid);
+    return jwk && this.objectsOf(jwk).publicKey;
+  }
+
+  private objectsOf(jwk: SigningJwk) {
+    let found = this.objects.get(jwk.kid);
+    if (!found) {
+      const privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
+      found = { privateKey, publicKey: createPublicKey(privateKey) };
+      this.objects.set(jwk.kid, found);
+    }
+    return found;
   }
 
   /** Private JWKS for oidc-provider's `jwks` option (it publishes only the public parts). */

@@ -1,5 +1,7 @@
-import type { ControlApi } from '../control/api.ts';
+import type { OrgRegistry } from './registry.ts';
+import { seedOrgContent } from '../seed/demo/index.ts';
 import { demoPassword, type IdSource } from './ids.ts';
+import { hashPassword } from './passwords.ts';
 
 export interface TDemoUser {
   org: string;
@@ -11,29 +13,35 @@ export interface TDemo {
   users: TDemoUser[];
   /** `--users N` adds user1..userN@acme.test, all with this one password. */
   generated?: { org: string; count: number; password: string };
+  /** The other admins of each org (omar.ortiz@…, ivan.ito@…), sharing one password per org. */
+  staff: { org: string; logins: string[]; password: string }[];
 }
+
+/** "Org creation" time of seeded orgs: fixed, so the same seed yields byte-identical JSON. */
+export const SEED_EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
 
 /**
  * The demo orgs of `--seed`: `acme` (Ann, plus `count` generated users) and `globex` (Bob), a second
- * org so that cross-org mistakes show. Created one at a time, in a fixed order, so ids and passwords
- * drawn from the seeded IdSource are the same on every start.
+ * org so that cross-org mistakes show. Both get the same realistic configuration (seed/demo).
+ * Created one at a time, in a fixed order, so ids and passwords drawn from the seeded IdSource are
+ * the same on every start.
  */
-export async function seedDemoOrgs(api: ControlApi, ids: IdSource, count: number): Promise<TDemo> {
-  const users: TDemoUser[] = [];
-  const add = async (org: string, email: string, givenName: string, familyName: string, password: string) => {
-    await api.addUser(org, { email, password, givenName, familyName });
-    return { org, email, password };
-  };
-
-  await api.createOrg({ name: 'acme' });
-  users.push(await add('acme', 'ann@acme.test', 'Ann', 'Archer', demoPassword(ids, 'ann@acme.test')));
-  let generated: TDemo['generated'];
-  if (count > 0) {
-    generated = { org: 'acme', count, password: demoPassword(ids, 'generated@acme.test') };
-    for (let i = 1; i <= count; i++) await add('acme', `user${i}@acme.test`, 'User', String(i), generated.password);
+export async function seedDemoOrgs(registry: OrgRegistry, ids: IdSource, count: number): Promise<TDemo> {
+  const demo: TDemo = { users: [], staff: [] };
+  const orgs = [
+    { name: 'acme', company: 'Acme Corporation', lead: { first: 'Ann', last: 'Archer', login: 'ann@acme.test' }, generated: count },
+    { name: 'globex', company: 'Globex Corporation', lead: { first: 'Bob', last: 'Baxter', login: 'bob@globex.test' }, generated: 0 },
+  ];
+  for (const spec of orgs) {
+    const { org } = await registry.create(spec.name, SEED_EPOCH, spec.company);
+    const leadPassword = demoPassword(ids, spec.lead.login);
+    const staffPassword = demoPassword(ids, `staff@${spec.name}.test`);
+    const generatedPassword = demoPassword(ids, `generated@${spec.name}.test`);
+    const [lead, staff, generated] = await Promise.all([leadPassword, staffPassword, generatedPassword].map(hashPassword));
+    const logins = seedOrgContent(org, { company: spec.company, lead: spec.lead, generated: spec.generated, hashes: { lead: lead!, staff: staff!, generated: generated! }, ms: SEED_EPOCH });
+    demo.users.push({ org: spec.name, email: spec.lead.login, password: leadPassword });
+    demo.staff.push({ org: spec.name, logins, password: staffPassword });
+    if (spec.generated > 0) demo.generated = { org: spec.name, count: spec.generated, password: generatedPassword };
   }
-
-  await api.createOrg({ name: 'globex' });
-  users.push(await add('globex', 'bob@globex.test', 'Bob', 'Baxter', demoPassword(ids, 'bob@globex.test')));
-  return { users, generated };
+  return demo;
 }

@@ -35,8 +35,12 @@ export function base62(ids: IdSource, label: string, length: number): string {
   return [...ids.bytes(label, length)].map((b) => BASE62[b % 62]).join('');
 }
 
-/** Okta object ids are 20 characters: a 3-character type prefix (`00u` user, `0oa` app) and 17 more. */
-export const oktaId = (ids: IdSource, prefix: '00u' | '0oa') => `${prefix}${base62(ids, prefix, 17)}`;
+/**
+ * Okta object ids are 20 characters: a type prefix (`00u` user, `00g` group, `0oa` app, `00p`
+ * policy, `0pr` rule, `nzo` zone, `aus` authorization server, …) and base62 characters. The prefix
+ * is also the label, so each kind of object has its own deterministic sequence.
+ */
+export const oktaId = (ids: IdSource, prefix: string) => `${prefix}${base62(ids, prefix, 20 - prefix.length)}`;
 
 export const clientSecret = (ids: IdSource) => ids.bytes('client_secret', 30).toString('base64url');
 

@@ -1,7 +1,13 @@
+import type { Principal } from '../api/context.ts';
+import { RateLimiter } from '../api/rate/limiter.ts';
+import { SystemLog } from '../api/syslog/events.ts';
+import { OrgData } from '../store/org-data.ts';
+import { addSecret, appClient, newClientApp } from './clients.ts';
 import { conflict, notFound } from './errors.ts';
-import { type IdSource, clientSecret, oktaId } from './ids.ts';
+import { type IdSource, oktaId } from './ids.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import type { SimClient, SimUser, TUserStatus } from './types.ts';
+import type { ServiceKey } from './service-key.ts';
+import type { Json, SimClient, SimUser, TUserStatus } from './types.ts';
 
 export interface TNewUser {
   email: string;
@@ -13,73 +19,141 @@ export interface TNewUser {
 export type TNewClient = Omit<SimClient, 'client_id' | 'client_secret' | 'post_logout_redirect_uris'> &
   Partial<Pick<SimClient, 'client_id' | 'client_secret' | 'post_logout_redirect_uris'>>;
 
+export interface TOrgOptions {
+  clock: () => number;
+  rateScale: number;
+}
+
+/** Ids of the objects every org has and others point at; set when the org's defaults are built. */
+export interface TOrgRefs {
+  orgId: string;
+  everyone: string;
+  userType: string;
+  /** The ACCESS_POLICY new apps are mapped to. */
+  defaultAccessPolicy: string;
+}
+
 /**
- * One Okta org's directory: users and app integrations. It knows nothing about OIDC; the org's
- * authorization server (src/oidc) reads from it, and so will the Management API.
+ * One Okta org: its data (users, groups, apps, policies, …), its System Log and rate limits, and
+ * the credentials an API client uses. The authorization server (src/oidc) and the Management API
+ * (src/api) both read from it; neither owns it.
  */
 export class Org {
-  readonly users = new Map<string, SimUser>();
-  readonly clients = new Map<string, SimClient>();
+  readonly data = new OrgData();
+  readonly log = new SystemLog();
+  readonly limiter: RateLimiter;
+  /** Client assertion `jti`s already used, with their expiry, so an assertion cannot be replayed. */
+  readonly usedJtis = new Map<string, number>();
+  refs!: TOrgRefs;
+  /** The admin SSWS token and the principal it acts as. */
+  admin!: { token: string; tokenId: string; principal: Principal };
+  /** The OAuth service app for private_key_jwt client credentials, and its key pair. */
+  service!: { appId: string; clientId: string; key: ServiceKey };
 
   constructor(
     readonly name: string,
     readonly url: string,
-    private readonly ids: IdSource,
-  ) {}
+    readonly ids: IdSource,
+    readonly options: TOrgOptions,
+  ) {
+    this.limiter = new RateLimiter(options.clock, options.rateScale);
+  }
+
+  now(): number {
+    return this.options.clock();
+  }
 
   async addUser(input: TNewUser): Promise<SimUser> {
     const login = input.email.trim();
     // Hash before the uniqueness check: no await between check and insert, so no duplicate logins.
     const passwordHash = await hashPassword(input.password);
     if (this.userByLogin(login)) throw conflict(`user ${login}`);
-    const now = new Date();
-    const user: SimUser = {
+    const now = this.now();
+    return this.data.addUser({
       id: oktaId(this.ids, '00u'),
-      status: 'active',
+      status: 'ACTIVE',
+      typeId: this.refs.userType,
       created: now,
+      activated: now,
+      statusChanged: now,
+      lastLogin: null,
       lastUpdated: now,
+      passwordChanged: now,
       profile: { login, email: login, firstName: input.givenName, lastName: input.familyName },
       passwordHash,
-    };
-    this.users.set(user.id, user);
-    return user;
+    });
   }
 
   /** Okta matches logins case-insensitively. */
   userByLogin(login: string): SimUser | undefined {
-    const wanted = login.trim().toLowerCase();
-    for (const user of this.users.values()) if (user.profile.login.toLowerCase() === wanted) return user;
-    return undefined;
+    return this.data.userByLogin(login);
   }
 
   user(id: string): SimUser {
-    const user = this.users.get(id);
+    const user = this.data.users.get(id);
     if (!user) throw notFound(`user ${id}`);
     return user;
   }
 
+  /** The control API's two states: active, or deactivated (Okta's DEPROVISIONED). */
   setStatus(id: string, status: TUserStatus): SimUser {
     const user = this.user(id);
-    if (user.status !== status) Object.assign(user, { status, lastUpdated: new Date() });
+    const okta = status === 'active' ? 'ACTIVE' : 'DEPROVISIONED';
+    if (user.status !== okta) {
+      const now = this.now();
+      Object.assign(user, { status: okta, statusChanged: now, lastUpdated: now });
+    }
     return user;
   }
 
-  /** The user behind a sign-in, or undefined: unknown, wrong password and deactivated look alike. */
+  /** The user behind a sign-in, or undefined: unknown, wrong password and not active look alike. */
   async authenticate(login: string, password: string): Promise<SimUser | undefined> {
     const user = this.userByLogin(login);
-    if (!user || !(await verifyPassword(password, user.passwordHash))) return undefined;
-    return user.status === 'active' ? user : undefined;
+    if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) return undefined;
+    return user.status === 'ACTIVE' ? user : undefined;
   }
 
+  app(appId: string): Json | undefined {
+    return this.data.table('apps').get(appId);
+  }
+
+  /**
+   * The OIDC client behind a client_id: an active OPENID_CONNECT app of this org that signs users in
+   * with a client secret (the flows the authorization server simulates; service apps use the
+   * client-credentials endpoint of src/api instead).
+   */
+  findClient(clientId: string): SimClient | undefined {
+    const appId = this.data.clientIds.get(clientId);
+    const app = appId === undefined ? undefined : this.app(appId);
+    const method = app?.credentials?.oauthClient?.token_endpoint_auth_method;
+    const signsIn = method === 'client_secret_basic' || method === 'client_secret_post';
+    return app?.status === 'ACTIVE' && signsIn ? appClient(app) : undefined;
+  }
+
+  /** Registers an OIDC web app (the control API's `clients`): it is an app of the Management API too. */
   addClient(input: TNewClient): SimClient {
-    const client: SimClient = {
-      ...input,
-      client_id: input.client_id ?? oktaId(this.ids, '0oa'),
-      client_secret: input.client_secret ?? clientSecret(this.ids),
-      post_logout_redirect_uris: input.post_logout_redirect_uris ?? [],
-    };
-    if (this.clients.has(client.client_id)) throw conflict(`client ${client.client_id}`);
-    this.clients.set(client.client_id, client);
-    return client;
+    if (input.client_id && this.data.clientIds.has(input.client_id)) throw conflict(`client ${input.client_id}`);
+    const app = newClientApp(this, input);
+    this.putApp(app);
+    return appClient(app);
+  }
+
+  /** Stores an app and keeps the client_id index in step (apps are replaced and deleted through the API). */
+  putApp(app: Json): void {
+    const previous = this.app(app.id);
+    const oldClient = previous?.credentials?.oauthClient?.client_id;
+    if (oldClient) this.data.clientIds.delete(oldClient);
+    this.data.table('apps').set(app.id, app);
+    // A new app's generated or posted secret is its first entry under /credentials/secrets.
+    const secret = app.credentials?.oauthClient?.client_secret;
+    if (!previous && secret) addSecret(this, app, secret, 'ACTIVE', app.created);
+    const clientId = app.credentials?.oauthClient?.client_id;
+    if (clientId) this.data.clientIds.set(clientId, app.id);
+  }
+
+  deleteApp(appId: string): void {
+    const clientId = this.app(appId)?.credentials?.oauthClient?.client_id;
+    if (clientId) this.data.clientIds.delete(clientId);
+    this.data.table('apps').delete(appId);
   }
 }

@@ -1,10 +1,11 @@
 import type { SimLogger } from '../log.ts';
 import { OrgAuthServer } from '../oidc/auth-server.ts';
+import { buildDefaults } from '../seed/defaults/index.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import type { IdSource } from './ids.ts';
-import { Org } from './org.ts';
+import { Org, type TOrgOptions } from './org.ts';
 
-/** An org's directory and the servers that face it (OIDC now; the Management API joins later). */
+/** An org and the authorization server that faces it (the Management API reads the org directly). */
 export interface SimOrg {
   org: Org;
   auth: OrgAuthServer;
@@ -20,12 +21,18 @@ export class OrgRegistry {
     readonly baseUrl: string,
     private readonly ids: IdSource,
     private readonly log: SimLogger,
+    private readonly options: TOrgOptions,
   ) {}
 
-  async create(name: string): Promise<SimOrg> {
+  /**
+   * Creates an org with the defaults of a new Okta org. `createdAt` stamps those objects; seeded
+   * orgs pass a fixed time so the same seed yields the same JSON.
+   */
+  async create(name: string, createdAt?: number, company?: string): Promise<SimOrg> {
     if (!ORG_NAME.test(name)) throw invalid('org name must be lower-case letters, digits and dashes');
     if (this.orgs.has(name)) throw conflict(`org ${name}`);
-    const org = new Org(name, `${this.baseUrl}/${name}`, this.ids);
+    const org = new Org(name, `${this.baseUrl}/${name}`, this.ids, this.options);
+    buildDefaults(org, createdAt ?? this.options.clock(), company);
     const auth = await OrgAuthServer.create(org, this.log);
     // Key generation awaited: a concurrent request may have created the same org meanwhile.
     if (this.orgs.has(name)) throw conflict(`org ${name}`);
