@@ -2,7 +2,8 @@
  * `pnpm start`: the whole product on one machine, from one process that owns every other one.
  *
  * Order: embedded database (scripts/db-keeper.ts, unless DATABASE_URL is set) -> migrations ->
- * worker (it installs graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
+ * okta-sim (the demo IdP) and the demo tenant seed (scripts/seed-demo.ts) -> worker (it installs
+ * graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
  * Each app is `node --import tsx <entry>`, not `pnpm start`, so our signals reach the app itself, and
  * runs with BUTTERFLY_SUPERVISED=1 so it exits by itself if this process is killed outright.
  * Stopping goes the other way: apps (SIGTERM, SIGKILL after 5 s), then the database.
@@ -12,10 +13,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { databaseEnv, onShutdownSignal, repoRoot, scimEnv, webEnv } from '@butterfly/config';
+import { createLogger, databaseEnv, oktaSimEnv, onShutdownSignal, repoRoot, scimEnv, webEnv } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { loadMasterKey, stopCluster } from '@butterfly/db/server';
+import { createKeyring } from '@butterfly/domain';
+import { DEMO, demoSimArgs, readDemoBanner, seedDemo } from './seed-demo.ts';
 
 const tsxLoader = import.meta.resolve('tsx');
 const print = (name: string, line: string) => process.stdout.write(`${name.padEnd(6)} | ${line}\n`);
@@ -44,8 +47,8 @@ function launch(name: string, cwd: string, args: string[], env: NodeJS.ProcessEn
 }
 
 /** An app; if it exits before we are stopping, everything stops and we exit non-zero. */
-function startApp(name: string, dir: string, entry: string, env: NodeJS.ProcessEnv, ipc = false): Proc {
-  const p = launch(name, join(repoRoot, dir), ['--import', tsxLoader, entry], env, ipc);
+function startApp(name: string, dir: string, entry: string, env: NodeJS.ProcessEnv, ipc = false, args: string[] = []): Proc {
+  const p = launch(name, join(repoRoot, dir), ['--import', tsxLoader, entry, ...args], env, ipc);
   createInterface({ input: p.child.stdout! }).on('line', (l) => print(name, l));
   p.child.once('exit', (code, signal) => {
     if (stopping) return;
@@ -99,6 +102,13 @@ async function startKeeper(env: NodeJS.ProcessEnv): Promise<string> {
     });
   });
   return Promise.race([line, exitedEarly(p)]);
+}
+
+/** okta-sim with its demo orgs and the demo client; resolves to what the seed needs, from its banner. */
+async function startOktaSim(env: NodeJS.ProcessEnv, appUrl: string) {
+  const p = startApp('okta', 'apps/okta-sim', 'src/main.ts', env, false, demoSimArgs(appUrl));
+  const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error('okta-sim printed no demo banner within 30 s')), 30_000).unref());
+  return Promise.race([readDemoBanner(createInterface({ input: p.child.stdout! })), exitedEarly(p), timeout]);
 }
 
 async function migrate(url: string) {
@@ -212,8 +222,10 @@ async function main() {
   const scim = scimEnv();
   const hasWeb = existsSync(join(repoRoot, 'apps/web/server/main.ts'));
   const hasScim = existsSync(join(repoRoot, 'apps/scim/src/main.ts'));
-  for (const [on, port] of [[hasWeb, web.PORT], [hasScim, scim.SCIM_PORT]] as const) {
-    if (on && (await portOpen(port))) throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT)`);
+  const hasOktaSim = existsSync(join(repoRoot, 'apps/okta-sim/src/main.ts'));
+  const oktaSimPort = oktaSimEnv().OKTA_SIM_PORT;
+  for (const [on, port] of [[hasWeb, web.PORT], [hasScim, scim.SCIM_PORT], [hasOktaSim, oktaSimPort]] as const) {
+    if (on && (await portOpen(port))) throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT)`);
   }
 
   const building = hasWeb ? buildWebIfStale() : Promise.resolve();
@@ -223,7 +235,21 @@ async function main() {
   await migrate(url);
 
   // Children attach to this database and share the key (which, with DATABASE_URL, config requires).
-  const appEnv = { ...env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: loadMasterKey(dbEnv).toString('base64') };
+  const masterKey = loadMasterKey(dbEnv);
+  const appEnv = { ...env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64') };
+  let demoLine: string | undefined;
+  if (hasOktaSim) {
+    const idp = await startOktaSim(env, web.APP_URL);
+    const db = createDb(url, { max: 1 });
+    try {
+      const demo = await seedDemo({ db, keyring: createKeyring(masterKey), log: createLogger('start', 'warn') }, idp);
+      if (demo === 'seeded') say(`seeded the demo tenant ${DEMO.slug} (${DEMO.domain}), signing in through okta-sim`);
+      if (demo !== 'absent') demoLine = `open ${web.APP_URL}, sign in as ${DEMO.admin} with password ${idp.password}`;
+      else say(`the database has tenants already: no demo tenant (okta-sim's ${DEMO.slug} org is at ${idp.issuer})`);
+    } finally {
+      await db.destroy();
+    }
+  } else say('apps/okta-sim/src/main.ts not found: okta-sim not started');
   const worker = startApp('worker', 'apps/worker', 'src/main.ts', appEnv, true);
   await Promise.race([new Promise((done) => worker.child.once('message', done)), exitedEarly(worker)]);
 
@@ -237,6 +263,8 @@ async function main() {
 
   if (hasWeb) say(`web    http://localhost:${web.PORT}`);
   if (hasScim) say(`scim   ${scim.SCIM_PUBLIC_URL}`);
+  if (hasOktaSim) say(`okta   http://127.0.0.1:${oktaSimPort} (Okta simulator)`);
+  if (demoLine) say(demoLine);
   say('ready');
 }
 

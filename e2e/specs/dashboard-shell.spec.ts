@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-test('the home page says plainly that no one is signed in', async ({ page }) => {
+test('the home page says plainly that no one is signed in, and links to sign-in', async ({ page }) => {
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('banner')).toContainText('Butterfly');
-  await expect(page.getByRole('main')).toContainText(/no one is signed in/i);
+  await expect(page.getByRole('main')).toContainText('You are not signed in');
+  await expect(page.getByRole('link', { name: 'Sign in with your work email' })).toHaveAttribute('href', '/login');
 });
 
 test('documents carry the security headers', async ({ page }) => {
@@ -27,10 +28,13 @@ test('the page runs under its CSP without violations or console errors', async (
 });
 
 test('has no serious accessibility violations and works with the keyboard', async ({ page }) => {
+  for (const path of ['/', '/login', '/signed-out', '/recover/bfyrl_not-a-real-token']) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
+  }
   await page.goto('/');
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toBeVisible();
 });

@@ -1,9 +1,14 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
+import { registerConnection } from './commands/connection.ts';
 import { registerDb } from './commands/db.ts';
 import { registerMember } from './commands/member.ts';
 import { registerRecoveryLink } from './commands/recovery-link.ts';
+import { registerScimGroupRole } from './commands/scim-group-role.ts';
+import { registerScimToken } from './commands/scim-token.ts';
 import { registerSession } from './commands/session.ts';
+import { registerSnapshot } from './commands/snapshot.ts';
 import { registerSso } from './commands/sso.ts';
 import { registerTenant } from './commands/tenant.ts';
 
@@ -19,6 +24,11 @@ export function buildProgram() {
   registerSso(program);
   registerSession(program);
   registerRecoveryLink(program);
+  registerConnection(program);
+  registerBackup(program);
+  registerSnapshot(program);
+  registerScimToken(program);
+  registerScimGroupRole(program);
   // Every subcommand inherits the usage-error behaviour.
   const apply = (c: Command) => {
     c.exitOverride().showHelpAfterError();

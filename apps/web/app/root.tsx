@@ -1,7 +1,9 @@
 import { Button, Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LinksFunction } from '@remix-run/node';
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { api } from '~/api.server.ts';
+import { getSessionPrincipal } from '~/auth/session.server.ts';
 import { SiteHeader } from '~/components/site-header.tsx';
 import { useNonce } from '~/nonce.ts';
 import stylesheet from '~/styles/app.css?url';
@@ -12,8 +14,18 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
+/** Who is signed in, for the header: the same `me.get` the API answers, or null. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (!(await getSessionPrincipal(request, context))) return { user: null };
+  const me = await (await api(request, context)).me.get();
+  return { user: { email: me.member.email, role: me.member.role, tenant: me.tenant, permissions: me.permissions as string[] } };
+}
+export type SignedInUser = NonNullable<Awaited<ReturnType<typeof loader>>['user']>;
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Undefined while the root loader failed (the error boundary renders): show the signed-out header.
+  const user = useRouteLoaderData<typeof loader>('root')?.user ?? null;
   return (
     <html lang="en" className="h-full bg-slate-50">
       <head>
@@ -29,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <SiteHeader />
+        <SiteHeader user={user} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>

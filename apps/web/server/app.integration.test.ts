@@ -16,7 +16,8 @@ const keyring = createKeyring(Buffer.alloc(32, 7));
 
 /** Serves the app on an ephemeral port for this file; returns its base URL. */
 async function serve(overrides: Partial<AppDeps> = {}): Promise<string> {
-  const app: Express = createApp({ db, log, keyring, https: false, ...overrides });
+  const web = { appUrl: 'http://localhost:3000', cookieSecret: 'test-cookie-secret', allowPrivateUrls: true };
+  const app: Express = createApp({ db, log, keyring, https: false, web, ...overrides });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((ok) => server.once('listening', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
@@ -107,5 +108,27 @@ describe('every response', () => {
     expect(kept.headers.get('x-request-id')).toBe('lb-1234abcd');
     const replaced = await fetch(`${base}/healthz`, { headers: { 'x-request-id': '<script>alert(1)</script>' } });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('CSRF protection', () => {
+  it('refuses a mutation from another origin before any route sees it', async () => {
+    const res = await fetch(`${base}/api/trpc/sessions.endOthers`, { method: 'POST', headers: { origin: 'https://evil.test' } });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Cross-site request refused');
+    expect(res.headers.get('content-security-policy')).toBeTruthy();
+  });
+
+  it('refuses a mutation without Origin or Referer, and a cross-site fetch', async () => {
+    expect((await fetch(`${base}/logout`, { method: 'POST' })).status).toBe(403);
+    const crossSite = await fetch(`${base}/logout`, { method: 'POST', headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('lets same-origin mutations and every GET through', async () => {
+    // 404: past the guard, and no Remix build in this test.
+    expect((await fetch(`${base}/logout`, { method: 'POST', headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' } })).status).toBe(404);
+    expect((await fetch(`${base}/logout`, { method: 'POST', headers: { referer: 'http://localhost:3000/sessions' } })).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { headers: { origin: 'https://evil.test' } })).status).toBe(200);
   });
 });

@@ -5,9 +5,11 @@ import type { Keyring } from '@butterfly/domain';
 import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { csrfProtection } from './csrf.ts';
 import { createMetrics } from './metrics.ts';
 import { requestIdFrom } from './request-id.ts';
 import { createNonce, securityHeaders } from './security-headers.ts';
+import { type WebSettings, createWebServices } from './services.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -15,6 +17,8 @@ export interface AppDeps {
   keyring: Keyring;
   /** The public URL is https: send HSTS. */
   https: boolean;
+  /** APP_URL, cookie signing and outbound policy; `secureCookies` follows `https`. */
+  web: Omit<WebSettings, 'secureCookies'>;
   /** The client build (build/client), served statically; `/assets` with immutable caching. */
   clientDir?: string;
   /** The Remix server build. Without it only /healthz, /metrics and static files answer (tests). */
@@ -35,8 +39,10 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   const metrics = createMetrics();
-
+  const services = createWebServices({ ...deps.web, secureCookies: deps.https });
   app.use(observe(deps, metrics));
+  // Before everything that can change state (Remix actions, tRPC mutations).
+  app.use(csrfProtection(deps.web.appUrl, deps.log));
 
   app.get('/healthz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -68,9 +74,17 @@ export function createApp(deps: AppDeps): Express {
       createRequestHandler({
         build,
         mode: build.mode,
-        getLoadContext: (_req, res): AppLoadContext => {
+        getLoadContext: (req, res): AppLoadContext => {
           const { requestId, cspNonce } = res.locals as Locals;
-          return { db: deps.db, log: deps.log.child({ requestId }), requestId, cspNonce, keyring: deps.keyring };
+          return {
+            db: deps.db,
+            log: deps.log.child({ requestId }),
+            requestId,
+            cspNonce,
+            keyring: deps.keyring,
+            services,
+            client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          };
         },
       }),
     );

@@ -8,6 +8,7 @@ import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
 import type { ServerBuild } from '@remix-run/node';
 import { createApp } from './app.ts';
+import { deriveCookieSecret } from './cookie-secret.ts';
 
 // The production server (`pnpm --filter @butterfly/web start`, after `build`). React and express
 // pick their production behaviour from NODE_ENV; both are loaded only after this line.
@@ -44,9 +45,15 @@ async function main() {
   if (database.startedHere) cleanups.push({ name: 'embedded database', run: () => database.stop() });
   const db = createDb(database.url, { onError: (err) => log.error({ err }, 'idle database connection failed') });
   cleanups.push({ name: 'database pool', run: () => db.destroy() });
-  const keyring = createKeyring(loadMasterKey());
-
-  const app = createApp({ db, log, keyring, https: env.secureCookies, build, clientDir });
+  const masterKey = loadMasterKey();
+  const keyring = createKeyring(masterKey);
+  const web = {
+    appUrl: env.APP_URL,
+    cookieSecret: deriveCookieSecret(masterKey),
+    allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS,
+    dnsServer: env.BUTTERFLY_DNS_SERVER,
+  };
+  const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir });
   const host = process.env.HOST || '127.0.0.1';
   const server = app.listen(env.PORT, host);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
@@ -61,7 +68,7 @@ async function main() {
       }),
   });
   const { port } = server.address() as AddressInfo;
-  log.info({ host, port }, `web listening on http://localhost:${port}`);
+  log.info({ host, port, appUrl: env.APP_URL, allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS }, `web listening on http://localhost:${port}`);
 }
 
 main().catch((err: unknown) => {

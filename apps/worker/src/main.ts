@@ -1,6 +1,9 @@
-import { createLogger, databaseEnv, exitWithParent, onShutdownSignal } from '@butterfly/config';
-import { type DatabaseServer, ensureDatabase } from '@butterfly/db/server';
-import { taskList } from '@butterfly/jobs';
+import { createLogger, databaseEnv, exitWithParent, onShutdownSignal, webEnv } from '@butterfly/config';
+import { idpClientFactory } from '@butterfly/connectors';
+import { type DB, type Kysely, createDb } from '@butterfly/db';
+import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
+import { createKeyring } from '@butterfly/domain';
+import { buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';
 import { workerEnv } from './env.ts';
@@ -10,6 +13,7 @@ const log = createLogger('worker');
 let database: DatabaseServer | undefined;
 let pgPool: Pool | undefined;
 let runner: Runner | undefined;
+let db: Kysely<DB> | undefined;
 
 // Installed before anything starts, so a signal during start-up still cleans up what exists.
 // Order matters: jobs finish (or are released) before their connections go, and the connections go
@@ -18,6 +22,7 @@ const stop = onShutdownSignal(async (reason) => {
   log.info({ reason }, 'worker stopping');
   await runner?.stop(reason);
   await pgPool?.end();
+  await db?.destroy();
   if (database?.startedHere) await database.stop();
   log.info('worker stopped');
 });
@@ -30,7 +35,16 @@ async function main() {
 
   pgPool = createWorkerPool(database.url, { max: concurrency + 2, log });
 
-  runner = await createRunner({ pgPool, log, taskList, concurrency });
+  db = createDb(database.url, { max: concurrency + 2, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  const taskList = buildTaskList({
+    db,
+    keyring: createKeyring(loadMasterKey(dbEnv)),
+    log,
+    jobs: jobQueue,
+    // Org URLs are tenant-supplied: private addresses only where configuration allows (the demo does).
+    idpClientFor: idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS }),
+  });
+  runner = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
   runner.promise.catch((err) => {
     log.fatal({ err }, 'worker crashed');
     process.exitCode = 1;

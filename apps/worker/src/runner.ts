@@ -1,5 +1,5 @@
 import type { Logger as PinoLogger } from '@butterfly/config';
-import { Logger, type Runner, type TaskList, run } from 'graphile-worker';
+import { type CronItem, Logger, type Runner, type TaskList, parseCronItems, run } from 'graphile-worker';
 import pg, { type Pool } from 'pg';
 
 /** graphile-worker's log calls, into our pino logger (its levels: error, warning, info, debug). */
@@ -29,6 +29,8 @@ export interface CreateRunnerOptions {
   taskList: TaskList;
   /** Jobs run at once by this process; the pool needs `concurrency + 2` connections. */
   concurrency?: number;
+  /** Recurring jobs (the minute schedule tick). */
+  cronItems?: CronItem[];
 }
 
 /**
@@ -36,14 +38,14 @@ export interface CreateRunnerOptions {
  * first, so a fresh database needs nothing else. Signal handling is left to the caller, which must
  * stop the runner before it ends the pool and before Postgres goes away.
  */
-export function createRunner({ pgPool, log, taskList, concurrency = 1 }: CreateRunnerOptions): Promise<Runner> {
+export function createRunner({ pgPool, log, taskList, concurrency = 1, cronItems = [] }: CreateRunnerOptions): Promise<Runner> {
   return run({
     pgPool,
     taskList,
     concurrency,
     noHandleSignals: true,
     logger: graphileLogger(log),
-    // No cron yet: say so, rather than have graphile-worker look for a `crontab` file in the cwd.
-    parsedCronItems: [],
+    // Given explicitly, so graphile-worker never looks for a `crontab` file in the cwd.
+    parsedCronItems: parseCronItems(cronItems),
   });
 }

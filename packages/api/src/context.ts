@@ -1,6 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Actor, Deps, Keyring, Role } from '@butterfly/domain';
+import type { Actor, Deps, IdpClientFactory, IssuerProbe, Keyring, Role, TxtResolver } from '@butterfly/domain';
 
 /** Who the request is from, as the web app resolved it (session cookie, API token, access JWT). */
 export interface RequestPrincipal {
@@ -9,6 +9,20 @@ export interface RequestPrincipal {
   email: string;
   role: Role;
   via: 'session' | 'api_token' | 'access_token' | 'test';
+  /** The browser session behind the request (via 'session'): "sign out everywhere else" keeps it. */
+  sessionId?: string;
+}
+
+/**
+ * What some procedures need from the outside world, wired by the app: the DNS resolver that domain
+ * verification asks (configurable server), and the issuer probe behind "test connection" (which
+ * applies the outbound-address policy). Absent in a context, those procedures fail as INTERNAL.
+ */
+export interface ApiServices {
+  resolveTxt?: TxtResolver;
+  probeIssuer?: IssuerProbe;
+  /** Builds an IdP client for a connection ("test connection"; the app wires `@butterfly/connectors`). */
+  idpClientFor?: IdpClientFactory;
 }
 
 export interface CreateContextInput {
@@ -17,6 +31,7 @@ export interface CreateContextInput {
   keyring: Keyring;
   requestId: string;
   principal: RequestPrincipal | null;
+  services?: ApiServices;
   clock?: () => Date;
 }
 
@@ -35,6 +50,7 @@ export function createContext(input: CreateContextInput) {
     log,
     requestId: input.requestId,
     principal: input.principal,
+    services: input.services ?? {},
     deps(actor: Actor): Deps {
       return { db: input.db, actor, log, clock, keyring: input.keyring, requestId: input.requestId };
     },

@@ -1,5 +1,5 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { PERMISSIONS, type Permission, ROLES, type Role, roleHas } from '@butterfly/domain';
+import { PERMISSIONS, type Permission, ROLES, type Role, addConnection, addDomain, roleHas, setSsoSettings, verifyDomain } from '@butterfly/domain';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,25 @@ const members = Object.fromEntries(
 ) as Record<Role, Awaited<ReturnType<typeof seedMember>>>;
 const target = await seedMember(deps, tenantA.id, 'read_only', 'target@a.test');
 const outsider = await seedMember(deps, tenantB.id, 'super_admin', 'boss@b.test');
+await setSsoSettings(deps, tenantA.id, { issuer: 'https://idp-a.example.com', clientId: 'client-a', clientSecret: 'secret-a' });
+await addDomain(deps, tenantA.id, { domain: 'a.test' });
+await verifyDomain(deps, tenantA.id, { domain: 'a.test', method: 'operator' });
+await addDomain(deps, tenantA.id, { domain: 'unused.a.test' });
+// A fake DNS that publishes every domain's record, and a probe that answers without the network.
+const txtRecords = new Map<string, string>();
+const services = {
+  resolveTxt: async (name: string) => (txtRecords.has(name) ? [[txtRecords.get(name)!]] : []),
+  probeIssuer: async () => ({ ok: true, checks: [{ name: 'discovery', ok: true, detail: 'fake' }] }),
+  // An IdP client that answers "test connection" without the network.
+  idpClientFor: () => ({ testAccess: async () => ({ ok: true, connected: true, missing: [] }) }) as never,
+};
+let connectionCounter = 0;
+const newConnection = (name = `okta-${connectionCounter++}`) =>
+  addConnection(deps, tenantA.id, { name, orgUrl: 'https://a.okta.com', credentials: { kind: 'ssws', token: 'ssws-token-of-tenant-a' } });
+const connectionA = await newConnection('okta-a');
+const fresh = await addDomain(deps, tenantA.id, { domain: 'fresh.a.test' });
+txtRecords.set(fresh.domain, fresh.txtRecord);
+let domainCounter = 0;
 
 type Case = {
   /** The permission the product contract gives this procedure; a weakened declaration fails here. */
@@ -40,13 +59,50 @@ const cases: Record<string, Case> = {
   'members.deactivate': { permission: 'member.manage', call: (c) => c.members.deactivate({ memberId: target.id }), crossTenant: 'not_found' },
   'audit.list': { permission: 'audit.read', call: (c) => c.audit.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
   'audit.verify': { permission: 'audit.read', call: (c) => c.audit.verify(), crossTenant: (r) => expect(r).toMatchObject({ ok: true }) },
+  'sso.get': { permission: 'sso.manage', call: (c) => c.sso.get(), crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(/a\.test|idp-a/) },
+  'sso.set': {
+    permission: 'sso.manage',
+    call: (c) => c.sso.set({ issuer: 'https://idp.example.com', clientId: 'client', clientSecret: 'secret' }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'sso.addDomain': {
+    permission: 'sso.manage',
+    call: (c) => c.sso.addDomain({ domain: `d${domainCounter++}.added.test` }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'sso.removeDomain': { permission: 'sso.manage', call: (c) => c.sso.removeDomain({ domain: 'unused.a.test' }), crossTenant: 'not_found' },
+  'sso.verifyDomain': { permission: 'sso.manage', call: (c) => c.sso.verifyDomain({ domain: 'fresh.a.test' }), crossTenant: 'not_found' },
+  'sso.testConnection': { permission: 'sso.manage', call: (c) => c.sso.testConnection(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('idp-a') },
+  'sessions.list': { permission: 'token.own', call: (c) => c.sessions.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
+  'sessions.endOthers': { permission: 'token.own', call: (c) => c.sessions.endOthers(), crossTenant: (r) => expect(r).toEqual({ ended: 0 }) },
+  'recovery.recent': { permission: 'tenant.manage', call: (c) => c.recovery.recent(), crossTenant: (r) => expect(r).toEqual([]) },
+  'connections.list': { permission: 'dashboard.view', call: (c) => c.connections.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(connectionA.id) },
+  'connections.get': { permission: 'dashboard.view', call: (c) => c.connections.get({ connectionId: connectionA.id }), crossTenant: 'not_found' },
+  'connections.add': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.add({ name: `added-${connectionCounter++}`, orgUrl: 'https://b.okta.com', credentials: { kind: 'ssws', token: 'ssws-token-added' } }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
+  },
+  'connections.test': { permission: 'connection.manage', call: (c) => c.connections.test({ connectionId: connectionA.id }), crossTenant: 'not_found' },
+  'connections.remove': {
+    permission: 'connection.manage',
+    call: async (c) => c.connections.remove({ connectionId: (await newConnection()).id }),
+    crossTenant: 'not_found',
+  },
 };
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>);
 
 const callerFor = (tenantId: string, m: { id: string; email: string }, role: Role) =>
   createCaller(
-    createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'perm-test', principal: { tenantId, memberId: m.id, email: m.email, role, via: 'test' } }),
+    createContext({
+      db,
+      log: deps.log,
+      keyring: deps.keyring,
+      requestId: 'perm-test',
+      principal: { tenantId, memberId: m.id, email: m.email, role, via: 'test' },
+      services,
+    }),
   );
 
 async function outcome(p: Promise<unknown>): Promise<{ code: string | 'OK'; value?: unknown }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseEnv, scimEnv, webEnv } from './index.ts';
+import { ConfigError, databaseEnv, parseDnsServer, scimEnv, webEnv } from './index.ts';
 
 describe('configuration', () => {
   it('defaults to the embedded database on port 54329', () => {
@@ -38,5 +38,25 @@ describe('configuration', () => {
 
   it('derives the SCIM public URL from the port', () => {
     expect(scimEnv({ SCIM_PORT: '4999' }).SCIM_PUBLIC_URL).toBe('http://localhost:4999/scim/v2');
+  });
+
+  it('allows private issuer addresses by default only for a localhost dashboard', () => {
+    expect(webEnv({}).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(webEnv({ APP_URL: 'http://127.0.0.1:3000' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(webEnv({ APP_URL: 'https://bfy.example.com' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(webEnv({ APP_URL: 'http://localhost.example.com' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(webEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(webEnv({ BUTTERFLY_ALLOW_PRIVATE_URLS: '0' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(() => webEnv({ BUTTERFLY_ALLOW_PRIVATE_URLS: 'yes please' })).toThrowError(/BUTTERFLY_ALLOW_PRIVATE_URLS: must be true or false/);
+  });
+
+  it('takes a DNS server as an IP with an optional port, never a host name', () => {
+    expect(webEnv({}).BUTTERFLY_DNS_SERVER).toBeUndefined();
+    expect(parseDnsServer('10.0.0.53')).toEqual({ host: '10.0.0.53', port: undefined });
+    expect(parseDnsServer('127.0.0.1:5353')).toEqual({ host: '127.0.0.1', port: 5353 });
+    expect(parseDnsServer('[2001:db8::53]:53')).toEqual({ host: '2001:db8::53', port: 53 });
+    expect(parseDnsServer('2001:db8::53')).toEqual({ host: '2001:db8::53' });
+    for (const bad of ['dns.example.com', '10.0.0.53:0', '10.0.0.53:99999', '[dns]:53', '']) expect(parseDnsServer(bad), bad).toBeUndefined();
+    expect(() => webEnv({ BUTTERFLY_DNS_SERVER: 'dns.example.com' })).toThrowError(/BUTTERFLY_DNS_SERVER/);
   });
 });

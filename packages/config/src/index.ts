@@ -1,6 +1,6 @@
 export { ConfigError, parseEnv } from './parse.ts';
 export { ZDatabaseEnv, type TDatabaseEnv, databaseEnv } from './database.ts';
-export { ZWebEnv, type TWebEnv, webEnv } from './web.ts';
+export { ZWebEnv, type TWebEnv, parseDnsServer, webEnv } from './web.ts';
 export { ZScimEnv, type TScimEnv, scimEnv } from './scim.ts';
 export { ZOktaSimEnv, type TOktaSimEnv, oktaSimEnv } from './okta-sim.ts';
 export { ZLogEnv, type TLogEnv, logEnv } from './log.ts';

@@ -1,6 +1,19 @@
 /**
  * Identity-provider API clients. Each implements the domain's `IdpClient` (list, read, write, test
  * access) and is wired into use-cases by the apps and jobs; the domain never imports this package.
- * The Okta connector lands with the Okta Management API issue.
  */
+import type { IdpClientFactory } from '@butterfly/domain';
+import { createOktaClient, type OktaClientOptions } from './okta/index.ts';
+
 export type { IdpClient, IdpObject, IdpObjectRef } from '@butterfly/domain';
+export * from './okta/index.ts';
+
+/** The factory apps hand to the domain: one client per connection, with the app's outbound policy and limits. */
+export function idpClientFactory(options: OktaClientOptions = {}): IdpClientFactory {
+  return (config) => {
+    switch (config.provider) {
+      case 'okta':
+        return createOktaClient(config, options);
+    }
+  };
+}

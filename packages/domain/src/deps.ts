@@ -14,6 +14,14 @@ export type Actor =
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
+/**
+ * Enqueues a background job on the caller's connection (so inside its transaction). The apps wire it
+ * from @butterfly/jobs; the domain only names tasks.
+ */
+export interface JobQueue {
+  enqueue(db: Db, task: string, payload: Record<string, unknown>, opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number }): Promise<{ jobId: string }>;
+}
+
 /** What every use-case takes. No module-level singletons in the domain: the apps wire these. */
 export interface Deps {
   db: Db;
@@ -22,6 +30,8 @@ export interface Deps {
   clock: () => Date;
   keyring: Keyring;
   requestId?: string;
+  /** Present where the use-case enqueues work (API, CLI, worker). */
+  jobs?: JobQueue;
 }
 
 /** The same deps bound to a transaction. */

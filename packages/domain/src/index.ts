@@ -30,7 +30,18 @@ export { setMemberRole, ZSetMemberRoleInput } from './members/set-member-role.ts
 export { revokeAllCredentials } from './credentials/revoke-all-credentials.ts';
 export { generateSecret, hashSecret, secretMatches } from './credentials/tokens.fns.ts';
 
-export type { IdpAccessReport, IdpClient, IdpObject, IdpObjectRef, IdpRequestStats } from './idp/types.ts';
+export type {
+  IdpAccessReport,
+  IdpClient,
+  IdpClientFactory,
+  IdpConnectionConfig,
+  IdpCredentials,
+  IdpEndpointStats,
+  IdpObject,
+  IdpObjectRef,
+  IdpObjectTypeInfo,
+  IdpRequestStats,
+} from './idp/types.ts';
 
 export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions/sessions.fns.ts';
 export { createSession } from './sessions/create-session.ts';
@@ -48,3 +59,78 @@ export { signInWithIdp, ZIdpIdentity, type TIdpIdentity } from './sso/sign-in-wi
 
 export { createRecoveryLink, RECOVERY_TTL_MS } from './recovery/create-recovery-link.ts';
 export { redeemRecoveryLink } from './recovery/redeem-recovery-link.ts';
+export { listRecentRecoverySignIns, RECENT_RECOVERY_WINDOW_MS } from './recovery/list-recent-recovery-sign-ins.ts';
+export { testSsoConnection, ZTestSsoConnectionInput, type IssuerProbe, type TIssuerCheck, type TIssuerProbeReport } from './sso/test-sso-connection.ts';
+
+export type { GroupAttrs, ListParams, ParseFilter, PatchOperation, ScimContext, ScimDeps, ScimFilter, UserAttrs } from './scim/types.ts';
+export { MAX_RESULTS, ROLE_DISPLAY, URN as SCIM_URN } from './scim/urns.ts';
+export { ScimError, type ScimType } from './scim/scim-error.ts';
+export { etag, listResponse, project, toScimGroup, toScimUser, type ScimResource } from './scim/scim.fns.ts';
+export { filterToSql, parseScimFilter } from './scim/filter.fns.ts';
+export { applyUserPatch } from './scim/patch.fns.ts';
+export { applyGroupPatch } from './scim/group-patch.fns.ts';
+export { resourceTypes, schemas as scimSchemas, serviceProviderConfig } from './scim/discovery.fns.ts';
+export { createScimUser } from './scim/create-scim-user.ts';
+export { getScimUser } from './scim/get-scim-user.ts';
+export { listScimUsers } from './scim/list-scim-users.ts';
+export { replaceScimUser } from './scim/replace-scim-user.ts';
+export { patchScimUser } from './scim/patch-scim-user.ts';
+export { deleteScimUser } from './scim/delete-scim-user.ts';
+export { createScimGroup } from './scim/create-scim-group.ts';
+export { getScimGroup } from './scim/get-scim-group.ts';
+export { listScimGroups } from './scim/list-scim-groups.ts';
+export { replaceScimGroup } from './scim/replace-scim-group.ts';
+export { patchScimGroup } from './scim/patch-scim-group.ts';
+export { deleteScimGroup } from './scim/delete-scim-group.ts';
+export { getScimRole, listScimRoles } from './scim/list-scim-roles.ts';
+export { authenticateScimToken } from './scim/authenticate-scim-token.ts';
+export { createScimToken, SCIM_TOKEN_PREFIX, ZCreateScimTokenInput } from './scim/create-scim-token.ts';
+export { listScimTokens } from './scim/list-scim-tokens.ts';
+export { revokeScimToken } from './scim/revoke-scim-token.ts';
+export { setScimGroupRole, ZSetScimGroupRoleInput } from './scim/set-scim-group-role.ts';
+export { listScimGroupRoles } from './scim/list-scim-group-roles.ts';
+
+export type { JobQueue } from './deps.ts';
+export { runBackup, type TRunBackupInput } from './snapshots/run-backup.ts';
+export { beginBackup } from './snapshots/begin-backup.ts';
+export { listSnapshots } from './snapshots/list-snapshots.ts';
+export { getSnapshotRow } from './snapshots/get-snapshot.ts';
+export { readSnapshot, type SnapshotObject } from './snapshots/read-snapshot.ts';
+export { objectHistory } from './snapshots/object-history.ts';
+export { requestBackup } from './snapshots/request-backup.ts';
+export { pruneSnapshots } from './snapshots/prune-snapshots.ts';
+export { toSnapshotView, type SnapshotView } from './snapshots/snapshot-view.fns.ts';
+export { contentAddress, stripLinks } from './snapshots/object-codec.fns.ts';
+export type { BackupProgress } from './snapshots/snapshots.fns.ts';
+export { diffSnapshots, type ObjectChange } from './diff/diff-snapshots.ts';
+export { diffJson, type JsonChange } from './diff/json-diff.fns.ts';
+export { setBackupSchedule, ZSetBackupScheduleInput } from './schedules/set-backup-schedule.ts';
+export { enqueueDueBackups, BACKUP_TASK, backupJobKey } from './schedules/enqueue-due-backups.ts';
+export { retainedSnapshots, nextRun, cronFor, checkCron, type Retention } from './schedules/schedules.fns.ts';
+
+export { addConnection, ZAddConnectionInput, type TAddConnectionInput } from './connections/add-connection.ts';
+export { listConnections } from './connections/list-connections.ts';
+export { getConnection } from './connections/get-connection.ts';
+export { removeConnection } from './connections/remove-connection.ts';
+export { testConnection } from './connections/test-connection.ts';
+export { loadConnectionConfig } from './connections/load-connection-config.ts';
+export { findConnectionTenant } from './connections/find-connection-tenant.ts';
+export { type ConnectionView, ZConnectionId, ZOrgUrl } from './connections/connections.fns.ts';
+export { findSnapshotTenant } from './snapshots/find-snapshot-tenant.ts';
+
+export { PRODUCT_VERSION } from './version.ts';
+export { COMPLIANCE_SCAN_TASK, FRAMEWORKS, complianceScanJobKey, type Framework, type ScanView } from './scans/scans.fns.ts';
+export { runComplianceScan, type TRunComplianceScanInput } from './scans/run-compliance-scan.ts';
+export { requestComplianceScan } from './scans/request-compliance-scan.ts';
+export { listScans } from './scans/list-scans.ts';
+export { getScan } from './scans/get-scan.ts';
+export { findScanTenant } from './scans/find-scan-tenant.ts';
+export { loadScanRecord } from './scans/load-scan-record.ts';
+export { listRegressions, type RegressionChange, type RegressionView } from './scans/list-regressions.ts';
+export { complianceOverview } from './scans/compliance-overview.ts';
+export { listFindings, type TListFindingsInput } from './scans/list-findings.ts';
+export { getRuleDetail } from './scans/get-rule-detail.ts';
+export { openStoredSnapshot } from './scans/stored-snapshot.ts';
+export { getEvidenceKey } from './evidence/get-evidence-key.ts';
+export { prepareEvidenceExport } from './evidence/prepare-evidence-export.ts';
+export { describeEvidenceExport, EVIDENCE_FORMATS, type EvidenceFormat } from './evidence/describe-evidence-export.ts';

@@ -22,7 +22,7 @@ export interface EnqueueOptions {
  */
 export async function enqueue<S extends z.ZodType>(
   db: Kysely<any>,
-  definition: TaskDefinition<string, S>,
+  definition: Pick<TaskDefinition<string, S>, 'name' | 'schema'>,
   payload: z.input<S>,
   opts: EnqueueOptions = {},
 ): Promise<{ jobId: string }> {

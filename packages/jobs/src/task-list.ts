@@ -1,5 +1,8 @@
 import type { TaskList } from 'graphile-worker';
 import type { TaskDefinition } from './define-task.ts';
+import type { JobRuntime } from './runtime.ts';
+import { backupSpec, backupTask } from './tasks/backup.run.ts';
+import { schedulesTickSpec, schedulesTickTask } from './tasks/schedules.tick.ts';
 
 /** graphile-worker's task list from definitions; a duplicate name is a programming error. */
 export function toTaskList(definitions: readonly TaskDefinition[]): TaskList {
@@ -12,9 +15,15 @@ export function toTaskList(definitions: readonly TaskDefinition[]): TaskList {
 }
 
 /**
- * Every task the worker runs. Add a definition from `tasks/<area>.<action>.ts` here. Keep a task's
- * name and payload shape compatible while jobs for it may be queued (see CONVENTIONS.md, Jobs).
+ * Names and payload schemas of every task, for enqueueing (no runtime needed). Keep a task's name
+ * and payload shape compatible while jobs for it may be queued (see CONVENTIONS.md, Jobs).
  */
-export const definitions: readonly TaskDefinition[] = [];
+export const taskSpecs = [backupSpec, schedulesTickSpec] as const;
 
-export const taskList: TaskList = toTaskList(definitions);
+/** Every task the worker runs, bound to its runtime. Add a `tasks/<area>.<action>.ts` here. */
+export function buildTaskList(rt: JobRuntime): TaskList {
+  return toTaskList([backupTask(rt), schedulesTickTask(rt)] as TaskDefinition[]);
+}
+
+/** The worker's cron: the minute tick that queues due backups (no backfill: a missed tick is not owed). */
+export const cronItems = [{ task: schedulesTickSpec.name, match: '* * * * *', identifier: 'schedules_tick', options: { backfillPeriod: 0 } }];

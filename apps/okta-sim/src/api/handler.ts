@@ -51,6 +51,8 @@ export function createApiHandler(env: TApiEnv) {
       return send(res, 429, headers, error.body());
     }
     try {
+      const fault = sim.org.faults.take(below);
+      if (fault) throw fault;
       const now = env.clock();
       const principal = await authenticate(sim, req, now);
       const match = matchRoute(env.routes, method, below);

@@ -11,6 +11,7 @@ import { hookRoutes } from './resources/hooks.ts';
 import { iamRoutes } from './resources/iam.ts';
 import { resourceSetRoutes } from './resources/resource-sets.ts';
 import { idpKeyRoutes } from './resources/idp-keys.ts';
+import { orgExtraRoutes } from './resources/org-extras.ts';
 import { orgSettingRoutes } from './resources/org-settings.ts';
 import { policyRuleRoutes } from './resources/policy-rules.ts';
 import { policyRoutes } from './resources/policies.ts';
@@ -43,6 +44,7 @@ export const MANAGEMENT_ROUTES: Route[] = [
   ...resourceSetRoutes,
   ...roleAssignmentRoutes,
   ...orgSettingRoutes,
+  ...orgExtraRoutes,
   ...logRoutes,
 ];
 

@@ -6,6 +6,8 @@ import {
   type TCreateOrgInput,
   type TCreateUserInput,
   type TUpdateUserInput,
+  type TAddFaultInput,
+  ZAddFaultInput,
   ZCreateClientInput,
   ZCreateOrgInput,
   ZCreateUserInput,
@@ -44,6 +46,9 @@ export function createControlApi(registry: OrgRegistry) {
     /** Rate-limit counters of an org: requests and 429s per bucket, concurrency high-water mark. */
     stats: (org: string) => registry.get(org).org.limiter.snapshot(),
     resetStats: (org: string) => registry.get(org).org.limiter.resetStats(),
+    /** Makes the next `count` Management API requests to `path` fail with `status` (a 5xx, for retry tests). */
+    addFault: (org: string, input: TAddFaultInput) => registry.get(org).org.faults.add(parse(ZAddFaultInput, input)),
+    clearFaults: (org: string) => registry.get(org).org.faults.clear(),
     rotateKeys: async (org: string) => {
       const { auth } = registry.get(org);
       const kid = await auth.rotateKeys();

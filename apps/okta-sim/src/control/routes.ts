@@ -3,7 +3,7 @@ import { readJson } from '../http/body.ts';
 import { sendJson } from '../http/respond.ts';
 import { SimError } from '../orgs/errors.ts';
 import type { ControlApi } from './api.ts';
-import type { TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
+import type { TAddFaultInput, TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
 
 type Handler = (
   api: ControlApi,
@@ -48,6 +48,22 @@ const ROUTES: [string, RegExp, Handler][] = [
     },
   ],
   ['GET', /^\/_sim\/orgs\/([^/]+)\/stats$/, (api, [org]) => [200, api.stats(org!)]],
+  [
+    'POST',
+    /^\/_sim\/orgs\/([^/]+)\/faults$/,
+    (api, [org], body) => {
+      api.addFault(org!, body as TAddFaultInput);
+      return [204];
+    },
+  ],
+  [
+    'DELETE',
+    /^\/_sim\/orgs\/([^/]+)\/faults$/,
+    (api, [org]) => {
+      api.clearFaults(org!);
+      return [204];
+    },
+  ],
   [
     'DELETE',
     /^\/_sim\/orgs\/([^/]+)\/stats$/,

@@ -26,3 +26,11 @@ export type TCreateClientInput = z.input<typeof ZCreateClientInput>;
 /** `--client` on the command line: a client plus the org it belongs to. */
 export const ZClientFlag = ZCreateClientInput.extend({ org: z.string() });
 export type TClientFlag = z.input<typeof ZClientFlag>;
+
+/** `POST /_sim/orgs/<org>/faults`: the next `count` requests to `path` fail with `status`. */
+export const ZAddFaultInput = z.object({
+  path: z.string().startsWith('/'),
+  status: z.number().int().min(400).max(599),
+  count: z.number().int().min(1).max(1000).default(1),
+});
+export type TAddFaultInput = z.input<typeof ZAddFaultInput>;

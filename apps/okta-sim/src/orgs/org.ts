@@ -1,4 +1,5 @@
 import type { Principal } from '../api/context.ts';
+import { Faults } from '../api/faults/faults.ts';
 import { RateLimiter } from '../api/rate/limiter.ts';
 import { SystemLog } from '../api/syslog/events.ts';
 import { OrgData } from '../store/org-data.ts';
@@ -42,6 +43,8 @@ export class Org {
   readonly data = new OrgData();
   readonly log = new SystemLog();
   readonly limiter: RateLimiter;
+  /** Failures a test injected through `/_sim/orgs/<org>/faults`. */
+  readonly faults = new Faults();
   /** Client assertion `jti`s already used, with their expiry, so an assertion cannot be replayed. */
   readonly usedJtis = new Map<string, number>();
   refs!: TOrgRefs;

@@ -1,10 +1,20 @@
-import { Badge } from '@butterfly/ui';
-import { Link, NavLink } from '@remix-run/react';
+import { Badge, Button } from '@butterfly/ui';
+import { Form, Link, NavLink } from '@remix-run/react';
+import type { SignedInUser } from '~/root.tsx';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-100'}`;
 
-export function SiteHeader() {
+/** The signed-in member's navigation: pages they may open, who they are, and sign-out. */
+export function SiteHeader({ user }: { user: SignedInUser | null }) {
+  const links: [string, string][] = user
+    ? [
+        ['/', 'Home'],
+        ...(user.permissions.includes('member.read') ? ([['/members', 'Members']] as [string, string][]) : []),
+        ...(user.permissions.includes('sso.manage') ? ([['/settings/sso', 'Single sign-on']] as [string, string][]) : []),
+        ['/sessions', 'My sessions'],
+      ]
+    : [['/', 'Home']];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-6 px-4 py-3">
@@ -12,15 +22,36 @@ export function SiteHeader() {
           Butterfly
         </Link>
         <nav aria-label="Main" className="flex-1">
-          <ul className="flex gap-1">
-            <li>
-              <NavLink to="/" end className={navLinkClass}>
-                Home
-              </NavLink>
-            </li>
+          <ul className="flex flex-wrap gap-1">
+            {links.map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} end className={navLinkClass}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
-        <Badge>Not signed in</Badge>
+        {user ? (
+          <div className="flex items-center gap-3">
+            <span className="text-sm text-slate-700">
+              <span className="sr-only">Signed in as </span>
+              {user.email}
+            </span>
+            <Badge variant="info">{user.role}</Badge>
+            {/* A Remix Form (fetch): the redirect to the IdP's sign-out is then a plain navigation,
+                which CSP form-action 'self' does not govern. */}
+            <Form method="post" action="/logout">
+              <Button type="submit" variant="outline" size="sm">
+                Sign out
+              </Button>
+            </Form>
+          </div>
+        ) : (
+          <Button asChild size="sm">
+            <Link to="/login">Sign in</Link>
+          </Button>
+        )}
       </div>
     </header>
   );

@@ -1,21 +1,18 @@
-import { appRouter, createContext } from '@butterfly/api';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from '@butterfly/api';
+import { apiContext } from '~/api.server.ts';
 
-/** tRPC over fetch at /api/trpc/*, for GET (queries) and POST (mutations). */
+/**
+ * tRPC over fetch at /api/trpc/*, for GET (queries) and POST (mutations). The principal comes from
+ * the session cookie; POSTs have passed the CSRF guard (server/csrf.ts) before reaching here.
+ */
 function handle({ request, context }: LoaderFunctionArgs) {
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: () =>
-      createContext({
-        db: context.db,
-        log: context.log,
-        keyring: context.keyring,
-        requestId: context.requestId,
-        principal: null, // no one is signed in until SSO sign-in exists
-      }),
+    createContext: () => apiContext(request, context),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') context.log.error({ err: error, path }, 'tRPC procedure failed');
     },

@@ -60,6 +60,48 @@ export interface AuditHeads {
   tenant_id: string;
 }
 
+export interface BackupSchedules {
+  connection_id: string;
+  cron: string;
+  enabled: Generated<boolean>;
+  frequency: string;
+  keep_daily: Generated<number>;
+  keep_hourly: Generated<number>;
+  keep_monthly: Generated<number>;
+  keep_weekly: Generated<number>;
+  next_run_at: Timestamp;
+  tenant_id: string;
+  timezone: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Connections {
+  auth_kind: string;
+  client_id: string | null;
+  created_at: Generated<Timestamp>;
+  credentials_sealed: Buffer;
+  id: Generated<string>;
+  key_id: string | null;
+  last_test: Json | null;
+  last_tested_at: Timestamp | null;
+  name: string;
+  org_url: string;
+  provider: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EvidenceKeys {
+  algorithm: Generated<string>;
+  created_at: Generated<Timestamp>;
+  fingerprint: string;
+  id: Generated<string>;
+  private_key_sealed: Buffer;
+  public_key_spki: Buffer;
+  tenant_id: string;
+  version: number;
+}
+
 export interface Members {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -74,10 +116,22 @@ export interface Members {
   locale: string | null;
   role: string;
   role_source: string;
+  scim_role: string | null;
   tenant_id: string;
   token_epoch: Generated<number>;
   updated_at: Generated<Timestamp>;
   user_name: string;
+  version: Generated<number>;
+}
+
+export interface ObjectVersions {
+  address: Buffer;
+  body: Buffer;
+  created_at: Generated<Timestamp>;
+  object_id: string;
+  size: number;
+  tenant_id: string;
+  type: string;
 }
 
 export interface RecoveryLinks {
@@ -103,6 +157,72 @@ export interface RefreshTokens {
   used_at: Timestamp | null;
 }
 
+export interface ScanResults {
+  evidence: Json;
+  frameworks: Json;
+  reason: string;
+  result: string;
+  rule_id: string;
+  scan_id: string;
+  severity: string;
+  tenant_id: string;
+  title: string;
+}
+
+export interface Scans {
+  connection_id: string;
+  connection_name: string;
+  counts: Json;
+  finished_at: Timestamp;
+  id: Generated<string>;
+  org_url: string;
+  product_version: string;
+  ruleset_version: string;
+  snapshot_id: string;
+  snapshot_seq: number;
+  snapshot_taken_at: Timestamp;
+  started_at: Timestamp;
+  started_by: string;
+  tenant_id: string;
+  tenant_name: string;
+  trigger: string;
+}
+
+export interface ScimGroupMembers {
+  created_at: Generated<Timestamp>;
+  group_id: string;
+  member_id: string;
+  tenant_id: string;
+}
+
+export interface ScimGroupRoles {
+  created_at: Generated<Timestamp>;
+  group_id: string;
+  role: string;
+  tenant_id: string;
+}
+
+export interface ScimGroups {
+  created_at: Generated<Timestamp>;
+  display_name: string;
+  external_id: string | null;
+  id: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ScimTokens {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  label: string;
+  last_used_at: Timestamp | null;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  tenant_id: string;
+  token_hash: Buffer;
+}
+
 export interface Sessions {
   auth_method: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -116,6 +236,38 @@ export interface Sessions {
   tenant_id: string;
   token_hash: Buffer;
   user_agent: string | null;
+}
+
+export interface SnapshotEntries {
+  address: Buffer;
+  connection_id: string;
+  from_seq: number;
+  object_id: string;
+  tenant_id: string;
+  to_seq: number | null;
+  type: string;
+}
+
+export interface Snapshots {
+  bytes_written: Generated<number>;
+  changes: Generated<Json>;
+  completed_at: Timestamp | null;
+  connection_id: string;
+  counts: Generated<Json>;
+  error: string | null;
+  heartbeat_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: Generated<string>;
+  legal_hold: Generated<boolean>;
+  object_count: Generated<number>;
+  progress: Generated<Json>;
+  rows_written: Generated<number>;
+  seq: number;
+  started_at: Generated<Timestamp>;
+  stats: Generated<Json>;
+  status: string;
+  tenant_id: string;
+  trigger: string;
 }
 
 export interface TenantDomains {
@@ -157,10 +309,22 @@ export interface DB {
   api_tokens: ApiTokens;
   audit_events: AuditEvents;
   audit_heads: AuditHeads;
+  backup_schedules: BackupSchedules;
+  connections: Connections;
+  evidence_keys: EvidenceKeys;
   members: Members;
+  object_versions: ObjectVersions;
   recovery_links: RecoveryLinks;
   refresh_tokens: RefreshTokens;
+  scan_results: ScanResults;
+  scans: Scans;
+  scim_group_members: ScimGroupMembers;
+  scim_group_roles: ScimGroupRoles;
+  scim_groups: ScimGroups;
+  scim_tokens: ScimTokens;
   sessions: Sessions;
+  snapshot_entries: SnapshotEntries;
+  snapshots: Snapshots;
   tenant_domains: TenantDomains;
   tenant_keys: TenantKeys;
   tenant_sso: TenantSso;

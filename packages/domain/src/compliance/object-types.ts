@@ -1,8 +1,9 @@
 /**
  * The object type keys compliance rules read, with where each comes from in Okta's Management API,
- * how its id is formed and the scope it needs. The connector's catalog and okta-sim use the same keys
- * so a snapshot can be scanned as it is stored. A body is the API's JSON minus `_links`, with one
- * exception on `app` (see there).
+ * how its id is formed and the scope it needs. The keys are the connector's catalog keys
+ * (packages/connectors/src/okta/catalog.ts is the source of truth; its tests check every entry here
+ * against it), so a snapshot is scanned exactly as it is stored. A body is the API's JSON minus
+ * `_links`, except on relation rows whose meaning is a link (policy app mappings).
  */
 export const ComplianceObjectTypes = {
   user: { source: 'GET /api/v1/users', id: 'user id', scope: 'okta.users.read' },
@@ -12,9 +13,9 @@ export const ComplianceObjectTypes = {
     source: 'GET /api/v1/apps',
     id: 'app id',
     scope: 'okta.apps.read',
-    // The one link that is configuration, not navigation: which authentication policy governs the
-    // app. Rules (and restore) need it, so the connector keeps `_links.accessPolicy.href`.
-    note: 'keeps _links.accessPolicy.href',
+    // Which authentication policy governs an app is only a link (`_links.accessPolicy`). Stored apps
+    // lose `_links`; the policy's mapping rows below carry the same fact, and rules read either.
+    note: 'app → policy from policy.ACCESS_POLICY.mapping (or _links.accessPolicy.href when a body keeps it)',
   },
   'policy.OKTA_SIGN_ON': { source: 'GET /api/v1/policies?type=OKTA_SIGN_ON', id: 'policy id', scope: 'okta.policies.read' },
   'policy.PASSWORD': { source: 'GET /api/v1/policies?type=PASSWORD', id: 'policy id', scope: 'okta.policies.read' },
@@ -28,21 +29,22 @@ export const ComplianceObjectTypes = {
     scope: 'okta.policies.read',
     note: 'keeps _links.application.href; an alternative to app _links.accessPolicy',
   },
-  policy_rule: { source: 'GET /api/v1/policies/{policyId}/rules', id: '<policyId>/<ruleId>', scope: 'okta.policies.read' },
+  'policy.OKTA_SIGN_ON.rule': { source: 'GET /api/v1/policies/{policyId}/rules', id: '<policyId>/<ruleId>', scope: 'okta.policies.read' },
+  'policy.ACCESS_POLICY.rule': { source: 'GET /api/v1/policies/{policyId}/rules', id: '<policyId>/<ruleId>', scope: 'okta.policies.read' },
   authenticator: { source: 'GET /api/v1/authenticators', id: 'authenticator id', scope: 'okta.authenticators.read' },
   network_zone: { source: 'GET /api/v1/zones', id: 'zone id', scope: 'okta.networkZones.read' },
   idp: { source: 'GET /api/v1/idps', id: 'IdP id', scope: 'okta.idps.read' },
   idp_key: { source: 'GET /api/v1/idps/credentials/keys', id: 'kid', scope: 'okta.idps.read' },
   log_stream: { source: 'GET /api/v1/logStreams', id: 'log stream id', scope: 'okta.logStreams.read' },
   api_token: { source: 'GET /api/v1/api-tokens', id: 'token id', scope: 'okta.apiTokens.read' },
-  admin_role_assignment: {
+  'admin_assignee.role': {
     source: 'GET /api/v1/iam/assignees/users, then GET /api/v1/users/{userId}/roles',
     id: '<userId>/<roleAssignmentId>',
     scope: 'okta.roles.read',
   },
   org: { source: 'GET /api/v1/org', id: 'org id', scope: 'okta.orgs.read' },
   brand: { source: 'GET /api/v1/brands', id: 'brand id', scope: 'okta.brands.read' },
-  sign_in_page: {
+  'brand.sign_in_page': {
     source: 'GET /api/v1/brands/{brandId}/pages/sign-in/customized',
     id: 'brand id',
     scope: 'okta.brands.read',
@@ -51,7 +53,7 @@ export const ComplianceObjectTypes = {
   behavior: { source: 'GET /api/v1/behaviors', id: 'behavior id', scope: 'okta.behaviors.read' },
   'org_setting.admin_console': {
     source: 'GET /api/v1/first-party-app-settings/admin-console',
-    id: 'admin-console',
+    id: 'default',
     scope: 'okta.apps.read',
   },
 } as const satisfies Record<string, { source: string; id: string; scope: string; note?: string }>;

@@ -30,10 +30,18 @@ export async function activePolicies(snapshot: ComplianceSnapshot, type: string)
   return (await collect(snapshot, type)).filter(isActive).sort(byPriority);
 }
 
-/** Active rules of every policy, keyed by policy id, in evaluation order (`policy_rule` ids are `<policyId>/<ruleId>`). */
-export async function activeRulesByPolicy(snapshot: ComplianceSnapshot): Promise<Map<string, SnapshotObject[]>> {
+/** The type key of a policy type's rules, as the connector stores them (`policy.PASSWORD.rule`). */
+export const rulesOf = (policyType: string) => `${policyType}.rule`;
+export const SIGN_ON_RULE = rulesOf('policy.OKTA_SIGN_ON');
+export const ACCESS_RULE = rulesOf('policy.ACCESS_POLICY');
+
+/**
+ * Active rules of every policy of one type (`policy.OKTA_SIGN_ON`), keyed by policy id, in evaluation
+ * order. Rule ids are `<policyId>/<ruleId>`: the connector prefixes a child with its parent's key.
+ */
+export async function activeRulesByPolicy(snapshot: ComplianceSnapshot, policyType: string): Promise<Map<string, SnapshotObject[]>> {
   const map = new Map<string, SnapshotObject[]>();
-  for (const rule of await collect(snapshot, 'policy_rule')) {
+  for (const rule of await collect(snapshot, rulesOf(policyType))) {
     if (!isActive(rule)) continue;
     const policyId = rule.id.slice(0, rule.id.indexOf('/'));
     map.set(policyId, [...(map.get(policyId) ?? []), rule]);

@@ -30,7 +30,11 @@ export interface ComplianceSnapshot {
 /** Butterfly's own state that readiness rules check; not an Okta object. */
 export interface ReadinessInput {
   connections: { id: string; name?: string; schedule: { intervalMinutes: number } | null; lastBackupAt: Date | null }[];
-  lastRestorePreviewAt: Date | null;
+  /**
+   * null: Butterfly records restore previews and none has run. Omitted: this installation does not
+   * record them (yet), so the rule cannot judge and says so (MANUAL) instead of failing.
+   */
+  lastRestorePreviewAt?: Date | null;
   /** The moment readiness is judged at; the snapshot's time when omitted, so a re-scan agrees. */
   asOf?: Date;
 }

@@ -48,6 +48,14 @@ export function createKeyring(masterKey: Buffer) {
       return entry;
     },
 
+    /**
+     * Key of the tenant's content addresses (HMAC of canonical JSON): equal objects in two tenants
+     * get different addresses, so nothing about one tenant's data shows in another's.
+     */
+    contentKey(tenantId: string): Buffer {
+      return Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(tenantId), 'butterfly content address v1', 32));
+    },
+
     /** Key of the tenant's audit hash chain: derived from the master key, so the database alone cannot re-forge the chain. */
     auditKey(tenantId: string): Buffer {
       return Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(tenantId), 'butterfly audit chain v1', 32));

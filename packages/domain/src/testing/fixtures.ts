@@ -30,3 +30,13 @@ export const memberActor = (tenantId: string, m: { id: string; role: Role; email
   label: m.email,
   via: 'test',
 });
+
+/** A connection row for tests that need one (the connections use-cases have their own tests). */
+export async function seedConnection(deps: Deps, tenantId: string, name = `conn-${n++}`) {
+  const row = await deps.db
+    .insertInto('connections')
+    .values({ tenant_id: tenantId, name, provider: 'okta', org_url: 'http://127.0.0.1:4000/acme', auth_kind: 'ssws', credentials_sealed: Buffer.from('test') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

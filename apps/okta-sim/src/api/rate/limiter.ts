@@ -3,6 +3,8 @@ import { BUCKETS, bucketFor, CONCURRENCY, type TBucket } from './buckets.ts';
 export interface TBucketStats {
   requests: number;
   limited: number;
+  /** The most requests one window of this bucket admitted (every caller together): how close the org came to its limit. */
+  peakWindow: number;
 }
 
 export interface TRateStats {
@@ -54,7 +56,7 @@ export class RateLimiter {
       window = { start, used: 0 };
       this.windows.set(bucket.name, window);
     }
-    const counts = this.stats.buckets[bucket.name] ?? { requests: 0, limited: 0 };
+    const counts = this.stats.buckets[bucket.name] ?? { requests: 0, limited: 0, peakWindow: 0 };
     this.stats.buckets[bucket.name] = counts;
     counts.requests++;
     const headers = (remaining: number) => ({
@@ -74,6 +76,7 @@ export class RateLimiter {
       return { ok: false, reason: 'rate', headers: headers(0) };
     }
     window.used++;
+    counts.peakWindow = Math.max(counts.peakWindow, window.used);
     this.inFlight++;
     this.stats.maxConcurrency = Math.max(this.stats.maxConcurrency, this.inFlight);
     let released = false;

@@ -1,5 +1,5 @@
 import { at, evValue, fail, manual, pass, str } from '../compliance.fns.ts';
-import { activeRulesByPolicy, appPolicyMap, collect } from '../okta.fns.ts';
+import { ACCESS_RULE, activeRulesByPolicy, appPolicyMap, collect } from '../okta.fns.ts';
 import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
 
 /** Okta's own apps, by the `name` Okta gives them and the name of the authentication policy it presets. */
@@ -15,7 +15,7 @@ export type RuleVerdict = 'ok' | 'bad' | 'unknown';
 
 export const accessPolicyReads = (fields: string[]): ReadSpec[] => [
   { type: 'policy.ACCESS_POLICY', fields: ['id', 'name', 'status'] },
-  { type: 'policy_rule', fields: ['status', 'priority', 'name', 'actions.appSignOn.access', ...fields] },
+  { type: ACCESS_RULE, fields: ['status', 'priority', 'name', 'actions.appSignOn.access', ...fields] },
   { type: 'app', fields: ['name', '_links.accessPolicy.href'], optional: true },
   { type: 'policy.ACCESS_POLICY.mapping', fields: ['_links.application.href'], optional: true },
 ];
@@ -46,7 +46,7 @@ export async function checkAllowRules(
 ): Promise<Outcome> {
   const policy = await firstPartyPolicy(s, target);
   if (!policy) return manual(`The snapshot has no authentication policy for the ${target.label} (app "${target.appName}" or policy "${target.policyName}").`);
-  const rules = ((await activeRulesByPolicy(s)).get(policy.id) ?? []).filter((r) => at(r.body, 'actions.appSignOn.access') !== 'DENY');
+  const rules = ((await activeRulesByPolicy(s, 'policy.ACCESS_POLICY')).get(policy.id) ?? []).filter((r) => at(r.body, 'actions.appSignOn.access') !== 'DENY');
   const evidence: Evidence[] = [evValue('policy.ACCESS_POLICY', policy.id, 'name', at(policy.body, 'name'))];
   if (rules.length === 0) return pass(`No active rule of the ${target.label} policy lets anyone in.`, evidence);
   const verdicts = rules.map((r) => ({ r, ...judge(r) }));

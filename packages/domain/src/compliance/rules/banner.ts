@@ -3,6 +3,9 @@ import { collect } from '../okta.fns.ts';
 import type { ComplianceRule, Evidence } from '../types.ts';
 import { stig } from './frameworks.ts';
 
+/** A brand's customized sign-in page: a child of the brand, stored under the brand's id. */
+const SIGN_IN_PAGE = 'brand.sign_in_page';
+
 /** The opening of the DoD Notice and Consent Banner, and the short form DoD allows where space is scarce. */
 const BANNER = 'you are accessing a u.s. government (usg) information system (is) that is provided for usg-authorized use only';
 const SHORT_BANNER = "i've read & consent to terms in is user agreem't";
@@ -24,12 +27,12 @@ export const bannerRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273192', ['AC-8'], ['CC6.1'], ['A.8.5']),
     reads: [
-      { type: 'sign_in_page', fields: ['pageContent'] },
+      { type: SIGN_IN_PAGE, fields: ['pageContent'] },
       { type: 'brand', fields: ['name'], optional: true },
     ],
     check: "Every brand's customized sign-in page (pageContent) carries the DoD banner text",
     async evaluate(s) {
-      const pages = await collect(s, 'sign_in_page');
+      const pages = await collect(s, SIGN_IN_PAGE);
       const brands = s.has('brand') ? await collect(s, 'brand') : pages;
       if (brands.length === 0) return fail('The snapshot has no customized sign-in page, so Okta shows its default page without the banner.');
       const evidence: Evidence[] = [];
@@ -37,7 +40,7 @@ export const bannerRules: ComplianceRule[] = [
       for (const brand of brands) {
         const page = pages.find((p) => p.id === brand.id);
         const found = page ? hasDodBanner(str(at(page.body, 'pageContent')) ?? '') : false;
-        evidence.push(evValue('sign_in_page', brand.id, 'pageContent contains DoD banner', page ? found : 'no customized page'));
+        evidence.push(evValue(SIGN_IN_PAGE, brand.id, 'pageContent contains DoD banner', page ? found : 'no customized page'));
         if (!found) missing.push(`"${str(at(brand.body, 'name')) ?? brand.id}"`);
       }
       if (missing.length) return fail(`The sign-in page of brand ${missing.join(', ')} does not show the DoD Notice and Consent Banner.`, evidence);

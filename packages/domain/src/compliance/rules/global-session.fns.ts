@@ -1,11 +1,11 @@
 import { at, ev, evValue, fail, pass, str } from '../compliance.fns.ts';
-import { activePolicies, activeRulesByPolicy, isSystemPolicy, isSystemRule } from '../okta.fns.ts';
+import { SIGN_ON_RULE, activePolicies, activeRulesByPolicy, isSystemPolicy, isSystemRule } from '../okta.fns.ts';
 import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
 
 /** What a global-session rule reads, for its `reads`: the policies and the one rule field it checks. */
 export const globalSessionReads = (field: string): ReadSpec[] => [
   { type: 'policy.OKTA_SIGN_ON', fields: ['status', 'system', 'priority', 'name'] },
-  { type: 'policy_rule', fields: ['status', 'system', 'priority', 'name', field] },
+  { type: SIGN_ON_RULE, fields: ['status', 'system', 'priority', 'name', field] },
 ];
 
 /**
@@ -15,7 +15,7 @@ export const globalSessionReads = (field: string): ReadSpec[] => [
  * that policy's settings instead.
  */
 export async function topSessionRules(snapshot: ComplianceSnapshot) {
-  const rulesByPolicy = await activeRulesByPolicy(snapshot);
+  const rulesByPolicy = await activeRulesByPolicy(snapshot, 'policy.OKTA_SIGN_ON');
   return (await activePolicies(snapshot, 'policy.OKTA_SIGN_ON')).map((policy) => ({
     policy,
     rule: (rulesByPolicy.get(policy.id) ?? []).find((r) => !isSystemRule(r)),
@@ -42,7 +42,7 @@ export async function checkTopSessionRules(
       bad.push(`"${nameOf(policy)}" has no rule above its Default Rule`);
       continue;
     }
-    const e = ev('policy_rule', rule, path);
+    const e = ev(SIGN_ON_RULE, rule, path);
     evidence.push(e);
     if (!ok(at(rule.body, path))) bad.push(`rule "${nameOf(rule)}" of "${nameOf(policy)}" has ${JSON.stringify(e.value)}`);
   }

@@ -7,7 +7,7 @@ import { beyondStig } from './frameworks.ts';
 import { requiresTwoFactors } from './mfa.ts';
 
 const MAX_SUPER_ADMINS = 15;
-const ROLE_READS = [{ type: 'admin_role_assignment', fields: ['id (<userId>/…)', 'type', 'status'] }];
+const ROLE_READS = [{ type: 'admin_assignee.role', fields: ['id (<userId>/…)', 'type', 'status'] }];
 
 /** Admin and super admin counts; undefined when the snapshot has none, which no real org has. */
 async function adminCounts(s: ComplianceSnapshot) {
@@ -38,7 +38,7 @@ export const hardeningRules: ComplianceRule[] = [
     async evaluate(s) {
       const c = await adminCounts(s);
       if (!c) return manual(NO_ADMINS);
-      const evidence = [evValue('admin_role_assignment', '*', 'count(users with SUPER_ADMIN)', c.supers)];
+      const evidence = [evValue('admin_assignee.role', '*', 'count(users with SUPER_ADMIN)', c.supers)];
       if (c.supers <= MAX_SUPER_ADMINS) return pass(`${c.supers} super administrators (at most ${MAX_SUPER_ADMINS}).`, evidence);
       return fail(`${c.supers} super administrators; Okta advises at most ${MAX_SUPER_ADMINS}.`, evidence);
     },
@@ -54,8 +54,8 @@ export const hardeningRules: ComplianceRule[] = [
       const c = await adminCounts(s);
       if (!c) return manual(NO_ADMINS);
       const evidence = [
-        evValue('admin_role_assignment', '*', 'count(users with SUPER_ADMIN)', c.supers),
-        evValue('admin_role_assignment', '*', 'count(users with any admin role)', c.admins),
+        evValue('admin_assignee.role', '*', 'count(users with SUPER_ADMIN)', c.supers),
+        evValue('admin_assignee.role', '*', 'count(users with any admin role)', c.admins),
       ];
       const text = `${c.supers} of ${c.admins} administrators are super administrators`;
       return c.supers * 2 <= c.admins ? pass(`${text}.`, evidence) : fail(`${text}; Okta advises no more than half.`, evidence);

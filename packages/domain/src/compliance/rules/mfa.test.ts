@@ -17,7 +17,7 @@ describe('MFA on Okta apps (OKTA-APP-000560, -000570)', () => {
 
   it('fail when a lower allowing rule accepts one factor', async () => {
     const org = compliantOrg();
-    org.policy_rule!.push(accessRule('rst1dash', 'rul1kiosk', { priority: 5, verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] } }));
+    org['policy.ACCESS_POLICY.rule']!.push(accessRule('rst1dash', 'rul1kiosk', { priority: 5, verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] } }));
     const r = await runRule('OKTA-APP-000570', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('"Rule rul1kiosk"');
@@ -31,7 +31,7 @@ describe('MFA on Okta apps (OKTA-APP-000560, -000570)', () => {
 
   it('are MANUAL when the policy cannot be found or uses an authentication method chain', async () => {
     const org = compliantOrg();
-    setField(org, 'policy_rule', ADMIN_RULE, VM, { type: 'AUTH_METHOD_CHAIN', chains: [] });
+    setField(org, 'policy.ACCESS_POLICY.rule', ADMIN_RULE, VM, { type: 'AUTH_METHOD_CHAIN', chains: [] });
     expect((await runRule('OKTA-APP-000560', org)).result).toBe('MANUAL');
     org['policy.ACCESS_POLICY'] = org['policy.ACCESS_POLICY']!.filter((p) => p.id !== 'rst1admin');
     const r = await runRule('OKTA-APP-000560', org);
@@ -48,12 +48,12 @@ describe('phishing-resistant factors (OKTA-APP-000180, -000190)', () => {
 
   it('fail when any constraint object lacks it (only one object needs to be satisfied)', async () => {
     const org = compliantOrg();
-    setField(org, 'policy_rule', DASH_RULE, `${VM}.constraints`, [
+    setField(org, 'policy.ACCESS_POLICY.rule', DASH_RULE, `${VM}.constraints`, [
       { possession: { phishingResistant: 'REQUIRED' } },
       { knowledge: { types: ['password'] } },
     ]);
     expect((await runRule('OKTA-APP-000180', org)).result).toBe('FAIL');
-    setField(org, 'policy_rule', ADMIN_RULE, `${VM}.constraints`, [{ possession: { phishingResistant: 'OPTIONAL' } }]);
+    setField(org, 'policy.ACCESS_POLICY.rule', ADMIN_RULE, `${VM}.constraints`, [{ possession: { phishingResistant: 'OPTIONAL' } }]);
     const r = await runRule('OKTA-APP-000190', org);
     expect(r.result).toBe('FAIL');
     expect(evidenceAt(r, `${VM}.constraints`, ADMIN_RULE)).toEqual([{ possession: { phishingResistant: 'OPTIONAL' } }]);

@@ -1,5 +1,5 @@
 import { at, ev, fail, notApplicable, pass } from '../compliance.fns.ts';
-import { collect, isActive } from '../okta.fns.ts';
+import { ACCESS_RULE, collect, isActive } from '../okta.fns.ts';
 import type { ComplianceRule, SnapshotObject } from '../types.ts';
 import { ADMIN_CONSOLE, DASHBOARD, type RuleVerdict, accessPolicyReads, checkAllowRules } from './access-policy.fns.ts';
 import { stig } from './frameworks.ts';
@@ -9,7 +9,7 @@ const VM = 'actions.appSignOn.verificationMethod';
 /** Two factors: an assurance rule in 2FA mode. Chains are left to a person (they can express anything). */
 export function requiresTwoFactors(rule: SnapshotObject) {
   const type = at(rule.body, `${VM}.type`);
-  const evidence = [ev('policy_rule', rule, `${VM}.type`), ev('policy_rule', rule, `${VM}.factorMode`)];
+  const evidence = [ev(ACCESS_RULE, rule, `${VM}.type`), ev(ACCESS_RULE, rule, `${VM}.factorMode`)];
   const verdict: RuleVerdict = type === 'AUTH_METHOD_CHAIN' ? 'unknown' : type === 'ASSURANCE' && at(rule.body, `${VM}.factorMode`) === '2FA' ? 'ok' : 'bad';
   return { verdict, evidence };
 }
@@ -18,7 +18,7 @@ export function requiresTwoFactors(rule: SnapshotObject) {
 export function requiresPhishingResistance(rule: SnapshotObject) {
   const type = at(rule.body, `${VM}.type`);
   const constraints = at(rule.body, `${VM}.constraints`);
-  const evidence = [ev('policy_rule', rule, `${VM}.constraints`)];
+  const evidence = [ev(ACCESS_RULE, rule, `${VM}.constraints`)];
   if (type === 'AUTH_METHOD_CHAIN') return { verdict: 'unknown' as RuleVerdict, evidence };
   const ok = Array.isArray(constraints) && constraints.length > 0 && constraints.every((c) => at(c, 'possession.phishingResistant') === 'REQUIRED');
   return { verdict: (ok ? 'ok' : 'bad') as RuleVerdict, evidence };

@@ -6,7 +6,7 @@ describe('network zones', () => {
   it('OKTA-APP-003242: a global session rule names zones, else FAIL', async () => {
     expect((await runRule('OKTA-APP-003242', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
-    setField(org, 'policy_rule', '00p1gsdefault/0pr1stig', 'conditions.network', { connection: 'ANYWHERE' });
+    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1stig', 'conditions.network', { connection: 'ANYWHERE' });
     expect((await runRule('OKTA-APP-003242', org)).result).toBe('FAIL');
   });
 
@@ -30,7 +30,7 @@ describe('network zones', () => {
     const manual = await runRule('OKTA-APP-003244', org);
     expect(manual.result).toBe('MANUAL');
     expect(manual.reason).toContain('"Payroll"');
-    setField(org, 'policy_rule', 'rst1apps/rul1apps', 'conditions.network', { connection: 'ANYWHERE' });
+    setField(org, 'policy.ACCESS_POLICY.rule', 'rst1apps/rul1apps', 'conditions.network', { connection: 'ANYWHERE' });
     setField(org, 'app', '0oa1payroll', '_links', { accessPolicy: { href: 'https://acme.okta.com/api/v1/policies/rst1apps' } });
     const r = await runRule('OKTA-APP-003244', org);
     expect(r.result).toBe('FAIL');
@@ -47,7 +47,7 @@ describe('network zones', () => {
     ].map(([policy, app]) => ({ id: `${policy}/map-${app}`, body: { id: `map-${app}`, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${app}` } } } }));
     expect((await runRule('OKTA-APP-003244', org)).result).toBe('PASS');
     expect((await runRule('OKTA-APP-000560', org)).result).toBe('PASS');
-    setField(org, 'policy_rule', 'rst1apps/rul1apps', 'conditions.network', { connection: 'ANYWHERE' });
+    setField(org, 'policy.ACCESS_POLICY.rule', 'rst1apps/rul1apps', 'conditions.network', { connection: 'ANYWHERE' });
     expect((await runRule('OKTA-APP-003244', org)).result).toBe('FAIL');
   });
 });

@@ -1,5 +1,5 @@
 import { at, ev, evValue, fail, manual, pass, str } from '../compliance.fns.ts';
-import { activePolicies, activeRulesByPolicy, appPolicyMap, collect, isActive, usesZones } from '../okta.fns.ts';
+import { ACCESS_RULE, SIGN_ON_RULE, activePolicies, activeRulesByPolicy, appPolicyMap, collect, isActive, usesZones } from '../okta.fns.ts';
 import type { ComplianceRule, Evidence } from '../types.ts';
 import { anonymizerBlocking } from './anonymizers.fns.ts';
 import { stig } from './frameworks.ts';
@@ -14,13 +14,13 @@ export const networkRules: ComplianceRule[] = [
     frameworks: stig('V-279691', ['AC-3'], ['CC6.1', 'CC6.6'], ['A.5.15']),
     reads: [
       { type: 'policy.OKTA_SIGN_ON', fields: ['status'] },
-      { type: 'policy_rule', fields: ['status', `${NET}.connection`, `${NET}.include`, `${NET}.exclude`] },
+      { type: SIGN_ON_RULE, fields: ['status', `${NET}.connection`, `${NET}.include`, `${NET}.exclude`] },
     ],
     check: 'At least one active global session policy rule has a ZONE network condition with zones',
     async evaluate(s) {
-      const byPolicy = await activeRulesByPolicy(s);
+      const byPolicy = await activeRulesByPolicy(s, 'policy.OKTA_SIGN_ON');
       const rules = (await activePolicies(s, 'policy.OKTA_SIGN_ON')).flatMap((p) => byPolicy.get(p.id) ?? []);
-      const evidence = rules.map((r) => ev('policy_rule', r, NET));
+      const evidence = rules.map((r) => ev(SIGN_ON_RULE, r, NET));
       const zoned = rules.filter(usesZones);
       if (zoned.length) return pass(`Global session rules that restrict access by network zone: ${zoned.length}.`, evidence);
       return fail('No active global session policy rule names a network zone: sign-in is allowed from anywhere.', evidence);
@@ -44,12 +44,12 @@ export const networkRules: ComplianceRule[] = [
       { type: 'app', fields: ['status', 'label', '_links.accessPolicy.href'] },
       { type: 'policy.ACCESS_POLICY.mapping', fields: ['_links.application.href'], optional: true },
       { type: 'policy.ACCESS_POLICY', fields: ['name'] },
-      { type: 'policy_rule', fields: ['status', `${NET}.connection`, `${NET}.include`, `${NET}.exclude`] },
+      { type: ACCESS_RULE, fields: ['status', `${NET}.connection`, `${NET}.include`, `${NET}.exclude`] },
     ],
     check: 'Every active app: its authentication policy has an active rule with a ZONE network condition',
     async evaluate(s) {
       const apps = (await collect(s, 'app')).filter(isActive);
-      const byPolicy = await activeRulesByPolicy(s);
+      const byPolicy = await activeRulesByPolicy(s, 'policy.ACCESS_POLICY');
       const policyOf = await appPolicyMap(s);
       const evidence: Evidence[] = [];
       const unlinked: string[] = [];

@@ -38,5 +38,8 @@ describe('Butterfly readiness', () => {
     expect(old.result).toBe('FAIL');
     expect(old.reason).toContain('91 days');
     expect((await runRule('BUTTERFLY-RESTORE-READINESS', compliantOrg(), { readiness: readiness({ lastRestorePreviewAt: null }) })).result).toBe('FAIL');
+    const unrecorded = await runRule('BUTTERFLY-RESTORE-READINESS', compliantOrg(), { readiness: readiness({ lastRestorePreviewAt: undefined }) });
+    expect(unrecorded.result).toBe('MANUAL');
+    expect(unrecorded.reason).toContain('does not record restore previews');
   });
 });

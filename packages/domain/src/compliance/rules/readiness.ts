@@ -42,6 +42,9 @@ export const readinessRules: ComplianceRule[] = [
     check: `Last restore preview no older than ${RESTORE_PREVIEW_MAX_DAYS} days`,
     evaluate(s, { readiness }: RuleContext) {
       if (!readiness) return manual(NO_INPUT);
+      if (readiness.lastRestorePreviewAt === undefined) {
+        return manual('This Butterfly does not record restore previews yet: confirm by hand that a restore was rehearsed in the last 90 days.');
+      }
       const last = readiness.lastRestorePreviewAt;
       const evidence = [evValue('readiness', 'restore_preview', 'lastRestorePreviewAt', iso(last))];
       if (!last) return fail('No restore preview has ever been run: nobody has checked that a restore would work.', evidence);

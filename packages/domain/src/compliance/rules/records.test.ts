@@ -33,7 +33,7 @@ describe('API tokens (OKTA-APP-003240, -003241)', () => {
     const r = await runRule('OKTA-APP-003241', org);
     expect(r.result).toBe('FAIL');
     expect(evidenceAt(r, 'admin roles', '00u1alice')).toEqual(['SUPER_ADMIN']);
-    delete org.admin_role_assignment;
+    delete org['admin_assignee.role'];
     expect((await runRule('OKTA-APP-003241', org)).result).toBe('MANUAL');
   });
 });
@@ -67,13 +67,13 @@ describe('DoD banner (OKTA-APP-000200)', () => {
   it('passes with the banner, fails without it or without a customized page, MANUAL when pages were not read', async () => {
     expect((await runRule('OKTA-APP-000200', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
-    setField(org, 'sign_in_page', 'bnd1acme', 'pageContent', '<html><body><div id="okta-login-container"></div></body></html>');
+    setField(org, 'brand.sign_in_page', 'bnd1acme', 'pageContent', '<html><body><div id="okta-login-container"></div></body></html>');
     expect((await runRule('OKTA-APP-000200', org)).result).toBe('FAIL');
-    org.sign_in_page = [];
+    org['brand.sign_in_page'] = [];
     const r = await runRule('OKTA-APP-000200', org);
     expect(r.result).toBe('FAIL');
     expect(evidenceAt(r, 'pageContent contains DoD banner')).toBe('no customized page');
-    delete org.sign_in_page;
+    delete org['brand.sign_in_page'];
     expect((await runRule('OKTA-APP-000200', org)).result).toBe('MANUAL');
   });
 });

@@ -16,7 +16,7 @@ describe('global session rules', () => {
 
   it('fail when the idle timeout is too long, naming the rule and the value', async () => {
     const org = compliantOrg();
-    setField(org, 'policy_rule', STIG_RULE, `${S}.maxSessionIdleMinutes`, 30);
+    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, `${S}.maxSessionIdleMinutes`, 30);
     const r = await runRule('OKTA-APP-000020', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('"STIG session"');
@@ -25,7 +25,7 @@ describe('global session rules', () => {
 
   it('fail when only the Default Rule is left (an inactive rule does not count)', async () => {
     const org = compliantOrg();
-    setField(org, 'policy_rule', STIG_RULE, 'status', 'INACTIVE');
+    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, 'status', 'INACTIVE');
     const r = await runRule('OKTA-APP-000020', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('no rule above its Default Rule');
@@ -33,8 +33,8 @@ describe('global session rules', () => {
 
   it('fail on a lifetime of 0 (no limit) and on persistent cookies', async () => {
     const org = compliantOrg();
-    setField(org, 'policy_rule', STIG_RULE, `${S}.maxSessionLifetimeMinutes`, 0);
-    setField(org, 'policy_rule', STIG_RULE, `${S}.usePersistentCookie`, true);
+    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, `${S}.maxSessionLifetimeMinutes`, 0);
+    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, `${S}.usePersistentCookie`, true);
     expect((await runRule('OKTA-APP-001665', org)).result).toBe('FAIL');
     expect((await runRule('OKTA-APP-001710', org)).result).toBe('FAIL');
   });
@@ -42,7 +42,7 @@ describe('global session rules', () => {
   it('check every active global session policy, not only the default one', async () => {
     const org = compliantOrg();
     org['policy.OKTA_SIGN_ON']!.push({ id: '00p1contractors', body: { id: '00p1contractors', type: 'OKTA_SIGN_ON', name: 'Contractors', status: 'ACTIVE', priority: 1, system: false } });
-    org.policy_rule!.push({ id: '00p1contractors/0pr1c', body: { id: '0pr1c', name: 'Contractors', status: 'ACTIVE', priority: 1, system: false, actions: { signon: { access: 'ALLOW', session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: false } } } } });
+    org['policy.OKTA_SIGN_ON.rule']!.push({ id: '00p1contractors/0pr1c', body: { id: '0pr1c', name: 'Contractors', status: 'ACTIVE', priority: 1, system: false, actions: { signon: { access: 'ALLOW', session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: false } } } } });
     const r = await runRule('OKTA-APP-000020', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('"Contractors"');
@@ -50,10 +50,10 @@ describe('global session rules', () => {
 
   it('is MANUAL when the snapshot has no policy rules, naming the type and the missing scope', async () => {
     const org = compliantOrg();
-    delete org.policy_rule;
+    delete org['policy.OKTA_SIGN_ON.rule'];
     const r = await runRule('OKTA-APP-000020', org, { scopesMissing: ['okta.policies.read'] });
     expect(r.result).toBe('MANUAL');
-    expect(r.reason).toContain('policy_rule (scope okta.policies.read, which the connection lacks)');
+    expect(r.reason).toContain('policy.OKTA_SIGN_ON.rule (scope okta.policies.read, which the connection lacks)');
   });
 });
 
@@ -61,7 +61,7 @@ describe('Admin Console idle timeout (OKTA-APP-000025)', () => {
   it('passes at 15 minutes, fails above, is MANUAL without the settings', async () => {
     expect((await runRule('OKTA-APP-000025', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
-    setField(org, 'org_setting.admin_console', 'admin-console', 'sessionIdleTimeoutMinutes', 30);
+    setField(org, 'org_setting.admin_console', 'default', 'sessionIdleTimeoutMinutes', 30);
     const r = await runRule('OKTA-APP-000025', org);
     expect(r.result).toBe('FAIL');
     expect(evidenceAt(r, 'sessionIdleTimeoutMinutes')).toBe(30);

@@ -33,7 +33,7 @@ export const tokenRules: ComplianceRule[] = [
     frameworks: stig('V-279690', ['CM-6'], ['CC6.3'], ['A.8.2', 'A.5.18']),
     reads: [
       { type: 'api_token', fields: ['name', 'userId'] },
-      { type: 'admin_role_assignment', fields: ['id (<userId>/…)', 'type', 'status'] },
+      { type: 'admin_assignee.role', fields: ['id (<userId>/…)', 'type', 'status'] },
     ],
     check: 'No API token whose owner (userId) holds SUPER_ADMIN',
     async evaluate(s) {

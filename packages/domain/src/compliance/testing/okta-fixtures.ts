@@ -28,7 +28,8 @@ export function compliantOrg(): Record<string, SnapshotObject[]> {
     'policy.OKTA_SIGN_ON': signOnPolicies(),
     'policy.PASSWORD': passwordPolicies(),
     'policy.ACCESS_POLICY': accessPolicies(),
-    policy_rule: [...signOnRules(), ...accessRules()],
+    'policy.OKTA_SIGN_ON.rule': signOnRules(),
+    'policy.ACCESS_POLICY.rule': accessRules(),
     authenticator: [
       obj('aut1smartcard', { key: 'smart_card_idp', name: 'Smart Card Authenticator', type: 'federated', status: 'ACTIVE' }),
       obj('aut1verify', { key: 'okta_verify', name: 'Okta Verify', type: 'app', status: 'ACTIVE', settings: { channelBinding: { required: 'ALWAYS', style: 'NUMBER_CHALLENGE' }, compliance: { fips: 'REQUIRED' }, userVerification: 'REQUIRED', appInstanceId: '0oa1verify' } }),
@@ -40,12 +41,12 @@ export function compliantOrg(): Record<string, SnapshotObject[]> {
     ],
     log_stream: [obj('0Sl1splunk', { type: 'splunk_cloud_logstreaming', name: 'Splunk', status: 'ACTIVE', settings: { host: 'acme.splunkcloud.com', edition: 'aws' } })],
     api_token: [obj('00T1backup', { name: 'Backup job', userId: '00u1svc', clientName: 'Okta API', tokenWindow: 'P30D', network: { connection: 'ZONE', include: ['nzo1corp'] }, created: '2026-01-05T10:00:00.000Z' })],
-    admin_role_assignment: [role('00u1alice', 'ra1super', 'SUPER_ADMIN', 'Super Administrator'), role('00u1bob', 'ra1org', 'ORG_ADMIN', 'Organization Administrator'), role('00u1svc', 'ra1ro', 'READ_ONLY_ADMIN', 'Read Only Administrator')],
+    'admin_assignee.role': [role('00u1alice', 'ra1super', 'SUPER_ADMIN', 'Super Administrator'), role('00u1bob', 'ra1org', 'ORG_ADMIN', 'Organization Administrator'), role('00u1svc', 'ra1ro', 'READ_ONLY_ADMIN', 'Read Only Administrator')],
     idp: [obj('0oa1piv', { type: 'X509', name: 'DoD CAC', status: 'ACTIVE', protocol: { type: 'MTLS', credentials: { trust: { issuer: 'CN=DoD Root CA 3, OU=PKI, OU=DoD, O=U.S. Government, C=US', kid: 'kid-dod-root', revocation: 'CRL' } } } })],
     idp_key: [{ id: 'kid-dod-root', body: { kid: 'kid-dod-root', kty: 'EC', use: 'sig', x5c: [DOD_ROOT_CERT], created: '2026-01-05T10:00:00.000Z' } }],
     brand: [obj('bnd1acme', { name: 'Acme', isDefault: true, removePoweredByOkta: false })],
-    sign_in_page: [{ id: 'bnd1acme', body: { pageContent: banner, widgetVersion: '7', widgetCustomizations: { signInLabel: 'Sign in' } } }],
-    'org_setting.admin_console': [{ id: 'admin-console', body: { sessionIdleTimeoutMinutes: 15, sessionMaxLifetimeMinutes: 120 } }],
+    'brand.sign_in_page': [{ id: 'bnd1acme', body: { pageContent: banner, widgetVersion: '7', widgetCustomizations: { signInLabel: 'Sign in' } } }],
+    'org_setting.admin_console': [{ id: 'default', body: { sessionIdleTimeoutMinutes: 15, sessionMaxLifetimeMinutes: 120 } }],
   };
 }
 

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { webEnv } from '@butterfly/config';
+import { idpClientFactory } from '@butterfly/connectors';
+import { type Deps, DomainError, getTenantBySlug, listConnections, loadConnectionConfig, requestBackup, runBackup } from '@butterfly/domain';
+import { jobQueue } from '@butterfly/jobs';
+import { emit } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
+
+/** A connection of the tenant by id or by name. */
+export async function resolveConnection(deps: Deps, tenantId: string, idOrName: string) {
+  const all = await listConnections(deps, tenantId);
+  const c = all.find((x) => x.id === idOrName) ?? all.find((x) => x.name === idOrName);
+  if (!c) throw new DomainError('NOT_FOUND', `No connection "${idOrName}" in this tenant`);
+  return c;
+}
+
+export function registerBackup(program: Command) {
+  const backup = program.command('backup').description('backups of IdP connections');
+  backup
+    .command('run')
+    .description('back up a connection: queued for the worker, or run here and now with --wait')
+    .argument('<tenant>', 'tenant slug')
+    .argument('<connection>', 'connection id or name')
+    .option('--wait', 'run the backup in this process and print the snapshot id on the last line')
+    .option('--json', 'print one JSON document')
+    .action((slug: string, connection: string, opts: { wait?: boolean; json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const tenant = await getTenantBySlug(deps, slug);
+        const c = await resolveConnection(deps, tenant.id, connection);
+        if (!opts.wait) {
+          const r = await requestBackup({ ...deps, jobs: jobQueue }, tenant.id, { connectionId: c.id });
+          emit({ json: !!opts.json }, r, () => [`backup of ${c.name} queued for the worker (job ${r.jobId})`], r.jobId);
+          return;
+        }
+        const client = idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS })(await loadConnectionConfig(deps, tenant.id, c.id));
+        let last = 0;
+        const s = await runBackup(deps, {
+          tenantId: tenant.id,
+          connectionId: c.id,
+          trigger: 'manual',
+          client,
+          onProgress: (p) => {
+            if (opts.json || Date.now() - last < 2000) return;
+            last = Date.now();
+            process.stderr.write(`  ${p.phase}: ${p.objects} objects, ${p.requests} requests, ${p.rateLimitWaits} rate-limit waits\n`);
+          },
+        });
+        const changes = s.changes as { added: number; changed: number; removed: number };
+        emit(
+          { json: !!opts.json },
+          { id: s.id, objects: s.object_count, changes, stats: s.stats, rowsWritten: s.rows_written, bytesWritten: Number(s.bytes_written) },
+          () => [`snapshot of ${c.name}: ${s.object_count} objects (+${changes.added} ~${changes.changed} -${changes.removed}) in ${((s.completed_at!.getTime() - s.started_at.getTime()) / 1000).toFixed(1)} s`],
+          s.id,
+        );
+      }),
+    );
+}

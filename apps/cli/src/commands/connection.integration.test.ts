@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { useTestDatabase } from '@butterfly/db/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * `butterfly connection …` as an operator runs it: a real process, a real database, and a minimal
+ * stand-in for an Okta org on loopback (an SSWS admin without the roles permission).
+ */
+const { db, url } = await useTestDatabase();
+const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+const main = resolve(import.meta.dirname, '../main.ts');
+const GOOD = 'ssws-good-token-0123456789';
+
+const okta = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const send = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '599', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 60) });
+    res.end(JSON.stringify(body));
+  };
+  if (req.headers.authorization !== `SSWS ${GOOD}`) return send(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] });
+  if (path === '/api/v1/iam/roles') return send(403, { errorCode: 'E0000006', errorSummary: 'You do not have permission to perform the requested action', errorCauses: [] });
+  send(200, path === '/api/v1/org' || path.includes('/schemas/') || path.includes('/threats/') ? {} : []);
+});
+await new Promise<void>((r) => okta.listen(0, '127.0.0.1', r));
+const orgUrl = `http://127.0.0.1:${(okta.address() as AddressInfo).port}`;
+afterAll(() => new Promise((r) => okta.close(r)));
+
+/** Async on purpose: the stand-in Okta answers from this process while the CLI runs. */
+function cli(args: string[], input = '') {
+  return new Promise<{ code: number | null; stdout: string; stderr: string; last: string | undefined }>((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { env, cwd: import.meta.dirname });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr, last: stdout.trim().split('\n').at(-1) }));
+    child.stdin.end(input);
+  });
+}
+
+describe('butterfly connection', () => {
+  it('adds connections (SSWS on stdin, OAuth key from a file), printing each id alone on the last line', async () => {
+    expect((await cli(['tenant', 'create', 'initech', '--name', 'Initech'])).code).toBe(0);
+    const ssws = await cli(['connection', 'add', 'initech', '--name', 'prod', '--okta', orgUrl, '--ssws-stdin'], `${GOOD}\n`);
+    expect(ssws.code, ssws.stderr).toBe(0);
+    const row = await db.selectFrom('connections').selectAll().where('name', '=', 'prod').executeTakeFirstOrThrow();
+    expect(ssws.last).toBe(row.id);
+    expect(row.credentials_sealed.toString('latin1')).not.toContain(GOOD);
+
+    const dir = mkdtempSync(join(tmpdir(), 'bfy-key-'));
+    const keyFile = join(dir, 'service-app.pem');
+    writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const oauth = await cli(['connection', 'add', 'initech', '--name', 'oauth', '--okta', 'https://initech.okta.com', '--client-id', '0oa-svc', '--private-key-file', keyFile]);
+    expect(oauth.code, oauth.stderr).toBe(0);
+    expect(oauth.last).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('lists connections without their credentials', async () => {
+    const human = await cli(['connection', 'list', 'initech']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`prod  ${orgUrl}  ssws  never tested`);
+    const json = await cli(['connection', 'list', 'initech', '--json']);
+    expect(JSON.parse(json.stdout).map((c: { name: string }) => c.name)).toEqual(['oauth', 'prod']);
+    expect(json.stdout).not.toContain(GOOD);
+    expect(json.stdout).not.toContain('PRIVATE KEY');
+  });
+
+  it('tests a connection: names the missing scopes and what they leave out', async () => {
+    const { id } = await db.selectFrom('connections').select('id').where('name', '=', 'prod').executeTakeFirstOrThrow();
+    const r = await cli(['connection', 'test', id, '--allow-private-network']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`connected to ${orgUrl} (ssws)`);
+    expect(r.stdout).toMatch(/missing okta\.roles\.read: leaves out .*admin_role/);
+    const stored = await db.selectFrom('connections').select('last_test').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.last_test).toMatchObject({ ok: false, connected: true });
+  });
+
+  it('exits 1 when it cannot connect: a loopback org not allowed, a refused token', async () => {
+    const { id } = await db.selectFrom('connections').select('id').where('name', '=', 'prod').executeTakeFirstOrThrow();
+    const refused = await cli(['connection', 'test', id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error CONNECT');
+    expect(refused.stderr).toContain('private, loopback or link-local');
+
+    const bad = await cli(['connection', 'add', 'initech', '--name', 'bad', '--okta', orgUrl, '--ssws-stdin'], 'ssws-wrong-token-000000');
+    const r = await cli(['connection', 'test', bad.last!, '--allow-private-network', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, connected: false, detail: expect.stringContaining('Invalid token') });
+  });
+
+  it('exits 2 on usage errors and 1 on bad input, storing nothing', async () => {
+    const before = await db.selectFrom('connections').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect((await cli(['connection', 'add', 'initech', '--name', 'x', '--okta', orgUrl])).code).toBe(2);
+    expect((await cli(['connection', 'add', 'initech', '--name', 'x', '--okta', orgUrl, '--ssws-stdin', '--client-id', 'a'], GOOD)).code).toBe(2);
+    expect((await cli(['connection', 'add', 'initech', '--name', 'x', '--okta', orgUrl, '--client-id', 'a', '--private-key-file', '/nope.pem'])).code).toBe(2);
+    const bad = await cli(['connection', 'add', 'initech', '--name', 'x', '--okta', 'ftp://okta', '--ssws-stdin'], GOOD);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('error VALIDATION: orgUrl');
+    expect((await cli(['connection', 'test', '00000000-0000-0000-0000-000000000000'])).stderr).toContain('error NOT_FOUND');
+    const after = await db.selectFrom('connections').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});

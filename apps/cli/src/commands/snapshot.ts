@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { diffSnapshots, findSnapshotTenant, getTenantBySlug, listSnapshots, readSnapshot } from '@butterfly/domain';
+import { emit } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
+
+/** File names are made from object ids: keep them safe on every file system. */
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+export function registerSnapshot(program: Command) {
+  const snapshot = program.command('snapshot').description('snapshots: list, export, diff');
+  snapshot
+    .command('list')
+    .description("a tenant's snapshots, newest first")
+    .argument('<tenant>', 'tenant slug')
+    .option('--json', 'print one JSON document')
+    .action((slug: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const tenant = await getTenantBySlug(deps, slug);
+        const list = await listSnapshots(deps, tenant.id);
+        emit({ json: !!opts.json }, list, () =>
+          list.map((s) => `${s.id}  ${s.status.padEnd(8)} ${s.startedAt}  ${String(s.objectCount).padStart(7)} objects  +${s.changes.added ?? 0} ~${s.changes.changed ?? 0} -${s.changes.removed ?? 0}`),
+        );
+      }),
+    );
+
+  snapshot
+    .command('export')
+    .description('write every object as stored, one JSON file per object: <dir>/<type>/<id>.json')
+    .argument('<snapshot-id>', 'snapshot id')
+    .requiredOption('--out <dir>', 'output folder (created)')
+    .action((id: string, opts: { out: string }) =>
+      withRuntime(async ({ deps }) => {
+        const tenantId = await findSnapshotTenant(deps, id);
+        let n = 0;
+        for await (const o of readSnapshot(deps, tenantId, id)) {
+          const dir = join(opts.out, safe(o.type));
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(join(dir, `${safe(o.id)}.json`), `${JSON.stringify(o.body, null, 2)}\n`);
+          n++;
+        }
+        process.stdout.write(`exported ${n} objects to ${opts.out}\n`);
+      }),
+    );
+
+  snapshot
+    .command('diff')
+    .description('what changed between two snapshots of one connection (JSON paths, before → after)')
+    .argument('<a>', 'older snapshot id')
+    .argument('<b>', 'newer snapshot id')
+    .option('--json', 'print one JSON document')
+    .action((a: string, b: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const tenantId = await findSnapshotTenant(deps, a);
+        const changes = [];
+        for await (const c of diffSnapshots(deps, tenantId, { from: a, to: b })) {
+          if (opts.json) changes.push(c);
+          else {
+            process.stdout.write(`${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.type} ${c.id}\n`);
+            for (const p of c.paths) process.stdout.write(`    ${p.path}: ${JSON.stringify(p.before)} → ${JSON.stringify(p.after)}\n`);
+          }
+        }
+        if (opts.json) emit({ json: true }, changes, () => []);
+      }),
+    );
+}

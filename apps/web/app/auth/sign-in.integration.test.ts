@@ -1,0 +1,196 @@
+import { createLogger } from '@butterfly/config';
+import { useTestDatabase } from '@butterfly/db/testing';
+import { deactivateMember, resolveSession, setSsoSettings, verifyDomain } from '@butterfly/domain';
+import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import type { AppLoadContext } from '@remix-run/node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWebServices } from '../../server/services.ts';
+import { startFakeIdp } from '../../server/testing/fake-idp.ts';
+import { authCookies } from './cookies.server.ts';
+import { SignInProblemError, completeSignIn, startSignIn } from './sign-in.server.ts';
+
+const { db } = await useTestDatabase();
+const deps = testDeps(db);
+const idp = await startFakeIdp();
+afterAll(() => idp.close());
+const APP = 'http://localhost:3000';
+const services = createWebServices({ appUrl: APP, secureCookies: false, cookieSecret: 'test-secret', allowPrivateUrls: true });
+
+const contextWith = (s = services): AppLoadContext => ({
+  db,
+  log: createLogger('test', 'silent'),
+  keyring: deps.keyring,
+  requestId: 'sign-in-test',
+  cspNonce: 'n',
+  services: s,
+  client: { ip: '203.0.113.9', userAgent: 'test-agent' },
+});
+
+let n = 0;
+async function ssoTenant(domain = `t${n++}.test`) {
+  const t = await seedTenant(deps, undefined, [domain]);
+  await setSsoSettings(deps, t.id, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
+  await verifyDomain(deps, t.id, { domain, method: 'operator' });
+  return { ...t, domain };
+}
+
+const cookiePair = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+
+/** Runs /start and returns what the browser would carry to the IdP and back. */
+async function start(slug: string, hint = 'ann@example.test', context = contextWith()) {
+  const res = await startSignIn(new Request(`${APP}/sso/${slug}/start?login_hint=${encodeURIComponent(hint)}`), context, slug).catch((e: unknown) => e as Response);
+  expect(res).toBeInstanceOf(Response);
+  const authorize = new URL(res.headers.get('location')!);
+  return { res, authorize, cookie: cookiePair(res), p: Object.fromEntries(authorize.searchParams) };
+}
+
+function callback(slug: string, query: Record<string, string>, cookie: string, context = contextWith()) {
+  const url = `${APP}/sso/${slug}/callback?${new URLSearchParams(query)}`;
+  return completeSignIn(new Request(url, { headers: { cookie } }), context, slug);
+}
+
+const problemOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'signed in',
+    (e: unknown) => (e instanceof SignInProblemError ? e.problem : Promise.reject(e)),
+  );
+
+describe('the authorization request', () => {
+  it('carries PKCE S256, state, nonce, login_hint and exactly openid profile email', async () => {
+    const t = await ssoTenant();
+    const { authorize, p, res } = await start(t.slug, `ann@${t.domain}`);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${idp.issuer}/authorize`);
+    expect(p).toMatchObject({ response_type: 'code', client_id: idp.clientId, redirect_uri: `${APP}/sso/${t.slug}/callback`, code_challenge_method: 'S256', login_hint: `ann@${t.domain}` });
+    expect(p.scope).toBe('openid profile email');
+    expect(p.code_challenge).toMatch(/^[\w-]{43}$/);
+    expect(p.state!.length).toBeGreaterThanOrEqual(16);
+    expect(p.nonce!.length).toBeGreaterThanOrEqual(16);
+    const flowCookie = res.headers.getSetCookie().find((c) => c.startsWith('bfy_oidc='))!;
+    expect(flowCookie).toMatch(/HttpOnly/);
+    expect(flowCookie).toMatch(/SameSite=Lax/);
+    expect(flowCookie).toMatch(/Max-Age=600/);
+  });
+
+  it('signs the flow cookie: a tampered one is no flow at all', async () => {
+    const a = await ssoTenant();
+    const b = await ssoTenant();
+    const flow = await start(a.slug, 'a@b.test');
+    const [name, value] = flow.cookie.split('=') as [string, string];
+    const [payload, signature] = decodeURIComponent(value).split('.') as [string, string];
+    const forged = Buffer.from(Buffer.from(payload, 'base64').toString().replace(a.slug, b.slug)).toString('base64');
+    const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email: `x@${b.domain}` }));
+    const tampered = `${name}=${encodeURIComponent(`${forged}.${signature}`)}`;
+    expect(await problemOf(callback(b.slug, { code, state: flow.p.state! }, tampered))).toBe('expired');
+    // Control: the same payload, signed with the key, is accepted.
+    const resigned = (await authCookies(services).flow.serialize(JSON.parse(Buffer.from(forged, 'base64').toString()))).split(';')[0]!;
+    expect(await problemOf(callback(b.slug, { code, state: flow.p.state! }, resigned))).toBe('signed in');
+  });
+
+  it('uses __Host- cookies with Secure when APP_URL is https', async () => {
+    const t = await ssoTenant();
+    const https = createWebServices({ appUrl: 'https://bfy.example.com', secureCookies: true, cookieSecret: 's', allowPrivateUrls: true });
+    const { res } = await start(t.slug, 'a@b.test', contextWith(https));
+    expect(res.headers.getSetCookie()[0]).toMatch(/^__Host-bfy_oidc=.*; Path=\/; .*Secure/);
+  });
+
+  it('says nothing about unknown tenants, and refuses issuers on private addresses unless allowed', async () => {
+    expect(await problemOf(startSignIn(new Request(`${APP}/sso/nope/start`), contextWith(), 'nope'))).toBe('not_configured');
+    const t = await ssoTenant();
+    const strict = createWebServices({ appUrl: 'https://bfy.example.com', secureCookies: true, cookieSecret: 's', allowPrivateUrls: false });
+    expect(await problemOf(startSignIn(new Request(`${APP}/sso/${t.slug}/start`), contextWith(strict), t.slug))).toBe('idp_unreachable');
+  });
+});
+
+describe('the callback', () => {
+  async function signInAs(email: string, opts: { tamper?: (p: Record<string, string>) => Record<string, string>; claims?: Record<string, unknown>; slug?: string; cookie?: string } = {}) {
+    const t = await ssoTenant();
+    const flow = await start(t.slug, email);
+    const token = await idp.idToken({ nonce: flow.p.nonce, email, ...opts.claims });
+    const code = idp.issueCode(flow.p.code_challenge!, token);
+    const query = opts.tamper ? opts.tamper({ code, state: flow.p.state! }) : { code, state: flow.p.state! };
+    return { t, flow, result: callback(opts.slug ?? t.slug, query, opts.cookie ?? flow.cookie) };
+  }
+
+  it('signs a new person in just in time at read_only, with a session cookie', async () => {
+    const t = await ssoTenant();
+    const email = `ann@${t.domain}`;
+    const flow = await start(t.slug, email);
+    const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email, given_name: 'Ann' }));
+    const res = await callback(t.slug, { code, state: flow.p.state! }, flow.cookie);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/');
+    const session = res.headers.getSetCookie().find((c) => c.startsWith('bfy_session='))!;
+    expect(session).toMatch(/HttpOnly; SameSite=Lax/);
+    const raw = await authCookies(services).session.parse(session.split(';')[0]!);
+    expect(await resolveSession(deps, raw)).toMatchObject({ tenantId: t.id, email, role: 'read_only', authMethod: 'sso' });
+    // PKCE: the verifier went to the token endpoint, with the client authenticated.
+    expect(idp.tokenRequests.at(-1)?.get('code_verifier')).toMatch(/^[\w-]{43,}$/);
+  });
+
+  it('refuses a wrong state, a missing flow cookie, and a flow started for another tenant', async () => {
+    expect(await problemOf((await signInAs('a@x.test', { tamper: (q) => ({ ...q, state: 'forged-state-value-0123' }) })).result)).toBe('expired');
+    expect(await problemOf((await signInAs('a@x.test', { cookie: '' })).result)).toBe('expired');
+    const other = await ssoTenant();
+    expect(await problemOf((await signInAs('a@x.test', { slug: other.slug })).result)).toBe('expired');
+  });
+
+  it('refuses an ID token with a wrong nonce, issuer or audience', async () => {
+    for (const claims of [{ nonce: 'another-nonce-value-000' }, { iss: 'http://evil.test/org' }, { aud: 'someone-else' }]) {
+      const { t, result } = await signInAs('x@y.test', { claims });
+      expect(await problemOf(result), JSON.stringify(claims)).toBe('not_verified');
+      expect(await db.selectFrom('members').select('id').where('tenant_id', '=', t.id).execute()).toEqual([]);
+    }
+  });
+
+  it('refuses a response naming another issuer (RFC 9207 mix-up defence)', async () => {
+    expect(await problemOf((await signInAs('a@x.test', { tamper: (q) => ({ ...q, iss: 'http://127.0.0.1:1/other-org' }) })).result)).toBe('not_verified');
+    const t = await ssoTenant();
+    const flow = await start(t.slug, `ok@${t.domain}`);
+    const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email: `ok@${t.domain}` }));
+    expect((await callback(t.slug, { code, state: flow.p.state!, iss: idp.issuer }, flow.cookie)).status).toBe(302);
+  });
+
+  it('refuses a code the token endpoint rejects, and an error from the IdP', async () => {
+    expect(await problemOf((await signInAs('a@x.test', { tamper: (q) => ({ ...q, code: 'not-a-code' }) })).result)).toBe('not_verified');
+    expect(await problemOf((await signInAs('a@x.test', { tamper: (q) => ({ state: q.state!, error: 'access_denied' }) })).result)).toBe('idp_refused');
+  });
+
+  it("refuses an email outside the tenant's verified domains (another tenant's IdP user)", async () => {
+    const victim = await ssoTenant();
+    const { t, result } = await signInAs(`eve@${victim.domain}`);
+    expect(await problemOf(result)).toBe('wrong_account');
+    for (const id of [t.id, victim.id]) expect(await db.selectFrom('sessions').select('id').where('tenant_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('refuses a deactivated member even though the IdP let them in', async () => {
+    const t = await ssoTenant();
+    await seedMember(deps, t.id, 'super_admin', `boss@${t.domain}`);
+    const gone = await seedMember(deps, t.id, 'auditor', `gone@${t.domain}`);
+    await deactivateMember(deps, t.id, { memberId: gone.id });
+    const flow = await start(t.slug, gone.email);
+    const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email: gone.email }));
+    expect(await problemOf(callback(t.slug, { code, state: flow.p.state! }, flow.cookie))).toBe('deactivated');
+  });
+
+  it('rotates: a new session each sign-in, and the one the browser held is ended', async () => {
+    const t = await ssoTenant();
+    const email = `rot@${t.domain}`;
+    const once = async (cookie = '') => {
+      const flow = await start(t.slug, email);
+      const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email }));
+      const res = await callback(t.slug, { code, state: flow.p.state! }, [flow.cookie, cookie].filter(Boolean).join('; '));
+      return res.headers.getSetCookie().find((c) => c.startsWith('bfy_session='))!.split(';')[0]!;
+    };
+    const first = await once();
+    const second = await once(first);
+    expect(second).not.toBe(first);
+    const parse = (c: string) => authCookies(services).session.parse(c);
+    expect(await resolveSession(deps, await parse(first))).toBeNull();
+    expect(await resolveSession(deps, await parse(second))).not.toBeNull();
+  });
+});

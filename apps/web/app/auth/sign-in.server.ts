@@ -1,0 +1,112 @@
+import { getTenantBySlug, isDomainError, loadSsoClient, signInWithIdp } from '@butterfly/domain';
+import { type AppLoadContext, data, redirect } from '@remix-run/node';
+import type { OidcMetadata } from '../../server/oidc/discovery.ts';
+import { authCookies, expireCookie } from './cookies.server.ts';
+import { IdTokenError, validateIdToken } from './id-token.server.ts';
+import { SignInError, TenantOidcStrategy, readSignInFlow } from './oidc-strategy.server.ts';
+import { SIGN_IN_PROBLEMS, type SignInProblem } from './sign-in-problems.ts';
+import { signedInHeaders, systemDeps } from './session.server.ts';
+
+/** Thrown by the sign-in steps; the callback page shows `problem`, the log gets `detail`. */
+export class SignInProblemError extends Error {
+  constructor(
+    readonly problem: SignInProblem,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export const redirectUriFor = (context: AppLoadContext, slug: string) => `${context.services.appUrl}/sso/${slug}/callback`;
+
+/** The tenant's OIDC client and its IdP's discovery document, or one of the generic problems. */
+async function tenantClient(context: AppLoadContext, slug: string) {
+  const tenant = await getTenantBySlug(context, slug).catch(() => null);
+  const client = tenant && (await loadSsoClient(context, tenant.id));
+  if (!tenant || !client) throw new SignInProblemError('not_configured', `no SSO client for tenant "${slug.slice(0, 50)}"`);
+  let metadata: OidcMetadata;
+  try {
+    metadata = await context.services.discovery.get(client.issuer);
+  } catch (e) {
+    throw new SignInProblemError('idp_unreachable', (e as Error).message);
+  }
+  return { tenant, client, metadata };
+}
+
+type Client = Awaited<ReturnType<typeof tenantClient>>;
+
+/** The strategy turns the callback into a validated identity (plus the raw ID token for sign-out). */
+function strategyFor(context: AppLoadContext, { tenant, client, metadata }: Client) {
+  const flowCookie = authCookies(context.services).flow;
+  return new TenantOidcStrategy(
+    {
+      tenant: tenant.slug,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      redirectURI: redirectUriFor(context, tenant.slug),
+      metadata,
+      flowCookie,
+      assertAllowedUrl: context.services.assertAllowedUrl,
+    },
+    async ({ request, tokens }) => {
+      const flow = await readSignInFlow(flowCookie, request);
+      if (!flow) throw new SignInError('flow_missing', 'the flow cookie vanished');
+      const idToken = tokens.idToken();
+      const identity = await validateIdToken(idToken, {
+        issuer: metadata.issuer,
+        clientId: client.clientId,
+        nonce: flow.nonce,
+        keys: context.services.keySets.forUri(metadata.jwks_uri),
+      });
+      return { identity, idToken };
+    },
+  );
+}
+
+/** `/sso/<tenant>/start`: redirect to the tenant's IdP (with login_hint), setting the flow cookie. */
+export async function startSignIn(request: Request, context: AppLoadContext, slug: string): Promise<never> {
+  const strategy = strategyFor(context, await tenantClient(context, slug));
+  await strategy.authenticate(request);
+  throw new Error('unreachable: the strategy redirects');
+}
+
+/**
+ * `/sso/<tenant>/callback`: state and flow checks, code exchange (PKCE), ID-token validation, then
+ * the domain's sign-in (email on the tenant's verified domains, JIT at read_only, deactivated
+ * refused). Success redirects home with a new session; every failure becomes a SignInProblemError.
+ */
+export async function completeSignIn(request: Request, context: AppLoadContext, slug: string): Promise<Response> {
+  const found = await tenantClient(context, slug);
+  let result: { identity: Awaited<ReturnType<typeof validateIdToken>>; idToken: string };
+  try {
+    result = await strategyFor(context, found).authenticate(request);
+  } catch (e) {
+    if (e instanceof SignInError) {
+      if (e.reason === 'token_exchange') context.services.discovery.invalidate(found.client.issuer);
+      const problem = e.reason === 'idp_error' ? 'idp_refused' : e.reason === 'token_exchange' || e.reason === 'issuer_mismatch' ? 'not_verified' : 'expired';
+      throw new SignInProblemError(problem, e.message);
+    }
+    if (e instanceof IdTokenError) {
+      // Perhaps the IdP moved its keys or endpoints: read discovery again next time.
+      context.services.discovery.invalidate(found.client.issuer);
+      throw new SignInProblemError('not_verified', e.message);
+    }
+    throw e;
+  }
+  try {
+    const signedIn = await signInWithIdp(systemDeps(context, `sso:${found.tenant.slug}`), found.tenant.id, result.identity, context.client);
+    const headers = await signedInHeaders(request, context, signedIn.session.raw, result.idToken);
+    return redirect('/', { headers });
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'FORBIDDEN') throw new SignInProblemError('wrong_account', e.message);
+    if (isDomainError(e) && e.code === 'MEMBER_INACTIVE') throw new SignInProblemError('deactivated', e.message);
+    throw e;
+  }
+}
+
+/** The page (status, no-store, flow cookie cleared) for a sign-in that failed. */
+export async function signInProblemResponse(context: AppLoadContext, e: SignInProblemError) {
+  context.log.warn({ problem: e.problem, detail: e.detail }, 'sign-in refused');
+  const headers = new Headers({ 'Cache-Control': 'no-store', 'Set-Cookie': await expireCookie(authCookies(context.services).flow) });
+  return data({ problem: e.problem }, { status: SIGN_IN_PROBLEMS[e.problem].status, headers });
+}

@@ -1,0 +1,84 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { SIGNED_OUT_PATH } from '~/auth/sign-out.server.ts';
+import { Notice } from '~/components/notice.tsx';
+import { ClientCard } from '~/components/sso/client-card.tsx';
+import { DomainsCard } from '~/components/sso/domains-card.tsx';
+import { RedirectUrisCard } from '~/components/sso/redirect-uris-card.tsx';
+import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Single sign-on · Butterfly' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireMember(request, context);
+  try {
+    const settings = await (await api(request, context)).sso.get();
+    const base = context.services.appUrl;
+    return { ...settings, uris: { signIn: `${base}/sso/${me.tenantSlug}/callback`, signOut: `${base}${SIGNED_OUT_PATH}`, login: `${base}/login` } };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** One form per task on the page, told apart by `intent`; each calls one sso.* procedure. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const form = await request.formData();
+  const intent = text(form, 'intent');
+  const caller = await api(request, context);
+  try {
+    switch (intent) {
+      case 'saveClient': {
+        const secret = String(form.get('clientSecret') ?? '');
+        await caller.sso.set({ issuer: text(form, 'issuer'), clientId: text(form, 'clientId'), clientSecret: secret || undefined });
+        return { intent, ok: 'Identity provider saved.' };
+      }
+      case 'testConnection': {
+        const issuer = text(form, 'issuer');
+        return { intent, report: await caller.sso.testConnection(issuer ? { issuer } : {}) };
+      }
+      case 'addDomain': {
+        const added = await caller.sso.addDomain({ domain: text(form, 'domain') });
+        return { intent, ok: `${added.domain} added. Publish its TXT record, then verify it.` };
+      }
+      case 'verifyDomain': {
+        const v = await caller.sso.verifyDomain({ domain: text(form, 'domain') });
+        return { intent, ok: `${v.domain} is verified: people with ${v.domain} addresses can now sign in.` };
+      }
+      case 'removeDomain': {
+        const r = await caller.sso.removeDomain({ domain: text(form, 'domain') });
+        return { intent, ok: `${r.domain} removed.` };
+      }
+      default:
+        return data({ intent, error: 'Unknown action.' }, { status: 400 });
+    }
+  } catch (e) {
+    const p = apiProblem(e);
+    if (!p || p.status >= 500) throw apiRouteError(e);
+    return data({ intent, error: p.message }, { status: p.status });
+  }
+}
+
+
+export default function SsoSettings() {
+  const { client, domains, uris } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const message = result && ('ok' in result ? result.ok : 'error' in result ? result.error : undefined);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Single sign-on</h1>
+      {message && result && (
+        <Notice tone={'error' in result ? 'danger' : 'success'} role={'error' in result ? 'alert' : 'status'}>
+          {message}
+        </Notice>
+      )}
+      <RedirectUrisCard uris={uris} />
+      <ClientCard client={client} report={result && 'report' in result ? result.report : undefined} />
+      <DomainsCard domains={domains} />
+    </div>
+  );
+}

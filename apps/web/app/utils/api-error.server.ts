@@ -1,0 +1,31 @@
+import { isDomainError } from '@butterfly/domain';
+import { data } from '@remix-run/node';
+import { getTRPCErrorFromUnknown } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { routeError } from './domain-error.server.ts';
+
+export interface ApiProblem {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/**
+ * An error of a server-side tRPC call, as a page shows it: the stable domain code when there is one
+ * (`ROLE_MANAGED_BY_SCIM`), else the tRPC code; the message only for 4xx. Undefined: not an API error.
+ */
+export function apiProblem(e: unknown): ApiProblem | undefined {
+  // By name, not instanceof: pnpm gives this app and packages/api distinct copies of @trpc/server
+  // (different peer-dependency sets), hence two TRPCError classes.
+  if (!(e instanceof Error) || e.name !== 'TRPCError') return undefined;
+  const err = getTRPCErrorFromUnknown(e);
+  const status = getHTTPStatusCodeFromError(err);
+  const code = isDomainError(err.cause) ? err.cause.code : err.code;
+  return { status, code, message: status < 500 ? err.message : 'An unexpected error happened; it has been logged.' };
+}
+
+/** In a loader: `catch (e) { throw apiRouteError(e) }`, for the root error boundary. */
+export function apiRouteError(e: unknown): unknown {
+  const p = apiProblem(e);
+  return p ? data({ code: p.code, message: p.message }, { status: p.status }) : routeError(e);
+}

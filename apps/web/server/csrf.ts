@@ -1,0 +1,52 @@
+import type { Logger } from '@butterfly/config';
+import type { RequestHandler } from 'express';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface CsrfHeaders {
+  method: string;
+  origin?: string;
+  referer?: string;
+  secFetchSite?: string;
+}
+
+/**
+ * Whether a request may change something. Safe methods always may (they must not change state).
+ * Anything else must come from the dashboard's own origin: `Origin` must equal APP_URL's origin (or,
+ * when a browser left it out, `Referer` must start there), and `Sec-Fetch-Site: cross-site` is refused
+ * outright. Why Origin checking instead of tokens: docs/decisions/005-sessions-and-csrf.md.
+ */
+export function checkCsrf(h: CsrfHeaders, appOrigin: string): { ok: true } | { ok: false; reason: string } {
+  if (SAFE_METHODS.has(h.method.toUpperCase())) return { ok: true };
+  if (h.secFetchSite === 'cross-site') return { ok: false, reason: 'Sec-Fetch-Site is cross-site' };
+  if (h.origin !== undefined) {
+    return h.origin === appOrigin ? { ok: true } : { ok: false, reason: `Origin ${h.origin.slice(0, 100)} is not ${appOrigin}` };
+  }
+  if (h.referer !== undefined) {
+    let from: string | undefined;
+    try {
+      from = new URL(h.referer).origin;
+    } catch {}
+    return from === appOrigin ? { ok: true } : { ok: false, reason: 'Referer is not this site' };
+  }
+  return { ok: false, reason: 'neither Origin nor Referer' };
+}
+
+/**
+ * Express guard in front of Remix and tRPC, so no route can forget it. Paths in `exempt` are
+ * receivers that other servers call (OIDC back-channel logout, Okta Universal Logout, when they
+ * arrive): they authenticate by signed token, not by cookie, so CSRF does not apply to them.
+ */
+export function csrfProtection(appUrl: string, log: Logger, exempt: readonly string[] = []): RequestHandler {
+  const appOrigin = new URL(appUrl).origin;
+  return (req, res, next) => {
+    if (exempt.includes(req.path)) return next();
+    const verdict = checkCsrf(
+      { method: req.method, origin: req.get('origin'), referer: req.get('referer'), secFetchSite: req.get('sec-fetch-site') },
+      appOrigin,
+    );
+    if (verdict.ok) return next();
+    log.warn({ method: req.method, path: req.path.slice(0, 200), reason: verdict.reason, requestId: res.locals.requestId }, 'cross-site request refused');
+    res.status(403).type('text/plain').send(`Cross-site request refused: ${verdict.reason}. Use Butterfly at ${appOrigin}.`);
+  };
+}

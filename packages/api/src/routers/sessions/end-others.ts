@@ -1,0 +1,9 @@
+import { endSessions } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** No session behind the request (an API token): "everywhere else" is every browser session. */
+const NO_SESSION = '00000000-0000-0000-0000-000000000000';
+
+export const endOtherSessionsProcedure = permissionProcedure('token.own').mutation(({ ctx }) =>
+  endSessions(ctx.deps, { allExcept: ctx.principal.sessionId ?? NO_SESSION }),
+);

@@ -1,0 +1,8 @@
+import { listSessions } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+// Sessions are the member's own credentials, like their API tokens: token.own (every role has it).
+export const listSessionsProcedure = permissionProcedure('token.own').query(async ({ ctx }) => {
+  const sessions = await listSessions(ctx.deps, { tenantId: ctx.tenantId, memberId: ctx.principal.memberId });
+  return sessions.map((s) => ({ ...s, current: s.id === ctx.principal.sessionId }));
+});

@@ -1,0 +1,64 @@
+/**
+ * Typed failures of the Okta connector. Callers branch on the class (never on messages): a missing
+ * scope is reported to the admin with the scope to grant, an unavailable feature skips a type, and
+ * everything else stops the run.
+ */
+export class OktaError extends Error {
+  override name = 'OktaError';
+}
+
+/** An error answer from Okta: `{errorCode, errorSummary, errorId, errorCauses}`. */
+export class OktaApiError extends OktaError {
+  override name = 'OktaApiError';
+  constructor(
+    readonly status: number,
+    readonly errorCode: string | undefined,
+    summary: string,
+    readonly errorId?: string,
+  ) {
+    super(`Okta answered ${status}${errorCode ? ` ${errorCode}` : ''}: ${summary}`);
+  }
+
+  /** E0000015: the org does not have the feature (an Identity Engine or EA type, for instance). */
+  get featureUnavailable() {
+    return this.errorCode === 'E0000015';
+  }
+}
+
+/** The credential works but lacks the scope (or admin permission) this read needs. */
+export class OktaMissingScopeError extends OktaError {
+  override name = 'OktaMissingScopeError';
+  constructor(
+    readonly scope: string,
+    readonly status: number,
+    detail: string,
+  ) {
+    super(`Missing scope ${scope} (Okta answered ${status}: ${detail})`);
+  }
+}
+
+/** The credential itself was refused (bad token, unknown client, key not registered, ...). */
+export class OktaAuthError extends OktaError {
+  override name = 'OktaAuthError';
+  constructor(
+    message: string,
+    readonly oauthError?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Still 429 or 5xx (or unreachable) after the bounded retries. */
+export class OktaUnavailableError extends OktaError {
+  override name = 'OktaUnavailableError';
+}
+
+/** The org URL resolves to a private, loopback or link-local address and that is not allowed. */
+export class OutboundRefusedError extends OktaError {
+  override name = 'OutboundRefusedError';
+}
+
+/** Something this connector deliberately does not do (yet). */
+export class OktaUnsupportedError extends OktaError {
+  override name = 'OktaUnsupportedError';
+}

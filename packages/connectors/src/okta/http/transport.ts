@@ -1,0 +1,95 @@
+import { OktaError } from '../errors.ts';
+import type { Governor, Outcome } from './governor.ts';
+import { assertPublicHost, type Resolver } from './outbound.ts';
+import { parseRateHeaders } from './rate-headers.fns.ts';
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON when the answer was JSON, else the text (or undefined when empty). */
+  body: unknown;
+}
+
+export interface TransportOptions {
+  orgUrl: URL;
+  governor: Governor;
+  fetch?: typeof fetch;
+  allowPrivateNetwork?: boolean;
+  resolve?: Resolver;
+}
+
+export interface TransportRequest {
+  method: 'GET' | 'POST';
+  /** A path below the org URL, or an absolute URL below it (a `next` link). */
+  url: string;
+  /** The endpoint's path template: with the method, the rate-limit bucket and the stats key. */
+  template: string;
+  headers?: (signal?: AbortSignal) => Promise<Record<string, string>>;
+  /** Built per attempt (a client assertion must not be replayed). */
+  body?: () => Promise<string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one place requests leave the connector: origin pinned to the org (a `next` link to another
+ * host is refused, so a token never travels elsewhere), the outbound-address check, no redirects
+ * followed, every attempt through the governor. `classify` turns an answer into an outcome.
+ */
+export class Transport {
+  private checked: Promise<void> | undefined;
+
+  constructor(private readonly o: TransportOptions) {}
+
+  /**
+   * The org URL without a trailing slash. A real org is a bare origin; a path is kept (an Okta
+   * simulator serves its orgs below one port), and every request path is resolved below it.
+   */
+  get base() {
+    return this.o.orgUrl.href.replace(/\/+$/, '');
+  }
+
+  request<T>(req: TransportRequest, classify: (res: RawResponse, sent: Record<string, string>) => Outcome<T>): Promise<T> {
+    const url = /^https?:\/\//i.test(req.url) ? new URL(req.url) : new URL(`${this.base}${req.url}`);
+    const below = url.href === this.base || url.href.startsWith(`${this.base}/`);
+    if (url.origin !== this.o.orgUrl.origin || !below) return Promise.reject(new OktaError(`Refusing to follow a link off the org: ${url.origin}${url.pathname}`));
+    const key = `${req.method} ${req.template}`;
+    return this.o.governor.run<T, Prepared>(
+      key,
+      async ({ headers, body }, signal) => {
+        let raw: RawResponse;
+        try {
+          const res = await (this.o.fetch ?? fetch)(url, { method: req.method, headers, body, redirect: 'manual', signal });
+          raw = { status: res.status, headers: res.headers, body: await readBody(res) };
+        } catch (e) {
+          // Connection refused or reset, a cut-off body: worth another try, unless we were cancelled.
+          if (signal?.aborted) throw e;
+          return { kind: 'retry', error: e as Error };
+        }
+        return { ...classify(raw, headers), rate: parseRateHeaders(raw.headers) };
+      },
+      req.signal,
+      async (signal) => {
+        this.checked ??= assertPublicHost(this.o.orgUrl, this.o).catch((e) => {
+          this.checked = undefined;
+          throw e;
+        });
+        await this.checked;
+        const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'butterfly-backup/1', ...(await req.headers?.(signal)) };
+        return { headers, body: await req.body?.() };
+      },
+    );
+  }
+}
+
+type Prepared = { headers: Record<string, string>; body: string | undefined };
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  if (!/json/i.test(res.headers.get('content-type') ?? '')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,90 @@
+import type { IdpObject } from '@butterfly/domain';
+import { childrenOf, fillPath, getTemplate, keyOf, parentKeyFor, planTypes, scopesFor, typeDef } from './catalog.fns.ts';
+import type { OktaObjectType } from './catalog.ts';
+import { Channel } from './channel.ts';
+import { OktaApiError } from './errors.ts';
+import type { OktaApi } from './http/api.ts';
+import type { StatsRecorder } from './http/stats.ts';
+import { isAbsence, objectId, toIdpObject } from './objects.fns.ts';
+import { pagesOf } from './pager.ts';
+
+export interface ListOptions {
+  types: readonly string[];
+  signal?: AbortSignal;
+  /** Child lists one walker keeps going at once (bounded, so a 100k-user org does not queue 100k tasks). */
+  fanout: number;
+}
+
+/**
+ * Streams objects of many types at once. Each root type is walked concurrently; each item spawns the
+ * walks of its child types (group → members), at most `fanout` per walker, and the org-wide cap is
+ * the governor's. Objects reach the consumer through a bounded channel, so nothing waits in memory
+ * longer than a page. The first real error cancels every walk and ends the stream with it.
+ */
+export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOptions): AsyncGenerator<IdpObject> {
+  const plan = planTypes(o.types);
+  const tokenScopes = scopesFor(plan.walked);
+  const out = new Channel<IdpObject>();
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort(o.signal?.reason);
+  o.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const fail = (e: unknown) => {
+    out.fail(e);
+    abort.abort(e);
+  };
+
+  const walk = async (def: OktaObjectType, ancestors: string[]): Promise<void> => {
+    // Listed, even if it finds none: a snapshot must tell "the org has no log streams" from "not read".
+    if (plan.wanted.has(def.type)) stats.type(def.type);
+    const children = childrenOf(def.type).filter((c) => plan.walked.has(c.type));
+    const running = new Set<Promise<void>>();
+    const signal = abort.signal;
+    const emit = async (item: unknown) => {
+      const id = objectId(def, ancestors, item);
+      if (plan.wanted.has(def.type)) {
+        const body = def.detail ? await readDetail(def, [...ancestors, keyOf(def, item)!]) : item;
+        if (body === undefined) return;
+        await out.push(toIdpObject(def, id, body));
+        stats.type(def.type).objects++;
+      }
+      for (const child of children) {
+        const key = parentKeyFor(child, def, item);
+        if (key === undefined) continue;
+        while (running.size >= o.fanout) await Promise.race(running);
+        const p = walk(child, [...ancestors, key]).catch(fail).finally(() => running.delete(p));
+        running.add(p);
+      }
+    };
+    const readDetail = async (d: OktaObjectType, keys: string[]) => {
+      try {
+        return (await api.get(fillPath(getTemplate(d)!, keys), { template: getTemplate(d)!, scope: d.scope, tokenScopes, signal })).body;
+      } catch (e) {
+        if (e instanceof OktaApiError && e.status === 404) return undefined; // deleted since it was listed
+        throw e;
+      }
+    };
+    try {
+      for (const pass of def.passes ?? [{}]) {
+        try {
+          for await (const page of pagesOf(api, def, ancestors, pass, { tokenScopes, signal })) {
+            for (const item of page) await emit(item);
+          }
+        } catch (e) {
+          if (!isAbsence(def, e)) throw e;
+          stats.type(def.type).skipped ??= e.message;
+        }
+      }
+    } finally {
+      await Promise.all(running);
+    }
+  };
+
+  const roots = [...plan.walked].map(typeDef).filter((d) => !d.parent);
+  Promise.all(roots.map((d) => walk(d, []).catch(fail))).then(() => out.close(), fail);
+  try {
+    yield* out;
+  } finally {
+    o.signal?.removeEventListener('abort', onOuterAbort);
+    abort.abort(new Error('listing stopped'));
+  }
+}

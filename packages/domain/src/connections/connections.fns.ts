@@ -1,0 +1,90 @@
+import { createPrivateKey } from 'node:crypto';
+import type { Connections, Selectable } from '@butterfly/db';
+import { z } from 'zod';
+import type { IdpAccessReport } from '../idp/types.ts';
+
+const isLoopback = (u: URL) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
+
+/**
+ * An Okta org URL, stored as its origin. The admin-console host (`acme-admin.okta.com`) is mapped to
+ * the org's API host, which is what admins often paste. Plain http is accepted for loopback only
+ * (the demo's simulator), and so is one path segment: the simulator serves each org below its own
+ * path (`http://127.0.0.1:4000/acme`). Whether private addresses may be reached is the connector's call.
+ */
+export const ZOrgUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .transform((raw) => new URL(raw))
+  .refine(
+    (u) => !u.username && !u.password && !u.search && !u.hash && (/^\/?$/.test(u.pathname) || (isLoopback(u) && /^\/[\w.-]+\/?$/.test(u.pathname))),
+    'must be the org URL alone, e.g. https://acme.okta.com',
+  )
+  .refine((u) => u.protocol === 'https:' || isLoopback(u), 'must use https')
+  .transform((u) => {
+    u.hostname = u.hostname.replace(/^([a-z0-9-]+)-admin\.(okta|oktapreview|okta-emea|okta-gov|okta-mil)\.com$/i, '$1.$2.com');
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+  });
+
+/** Accepts what the Okta console gives out for a service app key: a PEM private key or a private JWK. */
+export const ZPrivateKey = z
+  .string()
+  .max(20_000)
+  .refine((k) => {
+    try {
+      const t = k.trim();
+      const key = t.startsWith('{') ? createPrivateKey({ key: JSON.parse(t), format: 'jwk' }) : createPrivateKey(t);
+      return key.type === 'private' && (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'ec');
+    } catch {
+      return false;
+    }
+  }, 'must be an RSA or EC private key (PEM or JWK)');
+
+export const ZConnectionCredentials = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ssws'), token: z.string().trim().min(10).max(500) }),
+  z.object({
+    kind: z.literal('oauth'),
+    clientId: z.string().trim().min(1).max(200),
+    privateKey: ZPrivateKey,
+    keyId: z.string().trim().min(1).max(200).optional(),
+  }),
+]);
+
+export const ZConnectionId = z.object({ connectionId: z.string().trim().min(1).max(100) });
+
+/** Bound to the connection: a sealed credential copied onto another row does not open there. */
+export const credentialsPurpose = (connectionId: string) => `connection.credentials:${connectionId}`;
+
+export type ConnectionView = ReturnType<typeof toConnectionView>;
+
+/** What the dashboard, API and CLI show: never the credential, only which kind is stored. */
+export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials_sealed'>) {
+  return {
+    id: row.id,
+    name: row.name,
+    provider: row.provider as 'okta',
+    orgUrl: row.org_url,
+    authKind: row.auth_kind as 'oauth' | 'ssws',
+    clientId: row.client_id,
+    keyId: row.key_id,
+    hasCredentials: true,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    lastTest: (row.last_test as IdpAccessReport | null) ?? null,
+    lastTestedAt: row.last_tested_at?.toISOString() ?? null,
+  };
+}
+
+/** The columns a view needs (everything but the sealed credential). */
+export const VIEW_COLUMNS = [
+  'id',
+  'tenant_id',
+  'name',
+  'provider',
+  'org_url',
+  'auth_kind',
+  'client_id',
+  'key_id',
+  'created_at',
+  'updated_at',
+  'last_test',
+  'last_tested_at',
+] as const;

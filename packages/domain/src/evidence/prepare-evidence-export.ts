@@ -1,0 +1,24 @@
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { openSecret } from '../crypto/secrets.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { authorize } from '../permissions/authorize.ts';
+import { loadScanRecord } from '../scans/load-scan-record.ts';
+import { ensureEvidenceKey } from './ensure-evidence-key.ts';
+import { EVIDENCE_KEY_PURPOSE, signerOf } from './evidence-keys.fns.ts';
+
+/**
+ * What rendering a scan's evidence bundle needs: the stored scan record and a signer over the tenant's
+ * evidence key (opened here, held only by the signer). Checks `evidence.export` and audit-logs the
+ * export. @butterfly/evidence renders and writes the files.
+ */
+export async function prepareEvidenceExport(deps: Deps, tenantId: string, input: { scanId: string; formats?: string[] }) {
+  await authorize(deps, tenantId, 'evidence.export');
+  const record = await loadScanRecord(deps.db, tenantId, input.scanId);
+  const key = await ensureEvidenceKey(deps, tenantId);
+  const pkcs8 = Buffer.from(await openSecret(deps, tenantId, EVIDENCE_KEY_PURPOSE, key.private_key_sealed), 'base64');
+  await inTransaction(deps.db, (trx) =>
+    appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'evidence.exported', target: { type: 'scan', id: record.scanId }, data: { fingerprint: key.fingerprint, formats: input.formats ?? null } }),
+  );
+  return { record, signer: signerOf(pkcs8, key.public_key_spki), fingerprint: key.fingerprint };
+}

@@ -1,0 +1,104 @@
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { RULESET_VERSION, countResults, runScan } from '../compliance/engine.ts';
+import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import type { IdpAccessReport } from '../idp/types.ts';
+import { authorize } from '../permissions/authorize.ts';
+import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
+import { PRODUCT_VERSION } from '../version.ts';
+import { loadReadiness } from './load-readiness.ts';
+import { startedByLabel, toScanView } from './scans.fns.ts';
+import { openStoredSnapshot } from './stored-snapshot.ts';
+
+export interface TRunComplianceScanInput {
+  snapshotId: string;
+  trigger?: 'manual' | 'backup' | 'api';
+  /** Return an existing scan of this snapshot under the current rule set instead of scanning again (jobs: at-least-once). */
+  reuse?: boolean;
+}
+
+/**
+ * Scans one complete snapshot with the current rule set and stores the scan with every result, in one
+ * transaction (a scan is visible whole or not at all). Members need `compliance.run`; jobs run as the
+ * system. The snapshot is read from storage only, never from the IdP.
+ */
+export async function runComplianceScan(deps: Deps, tenantId: string, input: TRunComplianceScanInput) {
+  await authorize(deps, tenantId, 'compliance.run');
+  const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
+  if (snap.kind !== 'full') throw new DomainError('VALIDATION', 'Only full snapshots can be scanned');
+  if (input.reuse) {
+    const existing = await deps.db
+      .selectFrom('scans')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('snapshot_id', '=', snap.id)
+      .where('ruleset_version', '=', RULESET_VERSION)
+      .orderBy('started_at')
+      .executeTakeFirst();
+    if (existing) return toScanView(existing);
+  }
+  const context = await deps.db
+    .selectFrom('connections as c')
+    .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+    .select(['c.name as connection_name', 'c.org_url', 'c.last_test', 't.name as tenant_name'])
+    .where('c.id', '=', snap.connection_id)
+    .where('c.tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  const scopesMissing = ((context.last_test as IdpAccessReport | null)?.missing ?? []).map((m) => m.scope);
+
+  const startedAt = deps.clock();
+  const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing });
+  const readiness = await loadReadiness(deps.db, tenantId, snapshot.takenAt);
+  const results = await runScan(COMPLIANCE_RULES, snapshot, readiness);
+  const counts = countResults(results);
+  const finishedAt = deps.clock();
+
+  return inTransaction(deps.db, async (trx) => {
+    const scan = await trx
+      .insertInto('scans')
+      .values({
+        tenant_id: tenantId,
+        connection_id: snap.connection_id,
+        snapshot_id: snap.id,
+        snapshot_seq: snap.seq,
+        snapshot_taken_at: snapshot.takenAt,
+        tenant_name: context.tenant_name,
+        connection_name: context.connection_name,
+        org_url: context.org_url,
+        trigger: input.trigger ?? 'manual',
+        started_by: startedByLabel(deps.actor),
+        started_at: startedAt,
+        finished_at: finishedAt,
+        ruleset_version: RULESET_VERSION,
+        product_version: PRODUCT_VERSION,
+        counts: JSON.stringify(counts),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('scan_results')
+      .values(
+        results.map((r) => ({
+          scan_id: scan.id,
+          tenant_id: tenantId,
+          rule_id: r.ruleId,
+          title: r.title,
+          severity: r.severity,
+          frameworks: JSON.stringify(r.frameworks),
+          result: r.result,
+          reason: r.reason,
+          evidence: JSON.stringify(r.evidence),
+        })),
+      )
+      .execute();
+    await appendAuditEvent({ ...deps, db: trx }, {
+      tenantId,
+      action: 'compliance.scanned',
+      target: { type: 'scan', id: scan.id },
+      data: { snapshotId: snap.id, connectionId: snap.connection_id, rulesetVersion: RULESET_VERSION, counts },
+    });
+    return toScanView(scan);
+  });
+}

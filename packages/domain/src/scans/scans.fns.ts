@@ -1,0 +1,133 @@
+import type { ScanResults, Scans, Selectable } from '@butterfly/db';
+import { Cron } from 'croner';
+import { compareStrings } from '../compliance/compliance.fns.ts';
+import type { Evidence, FrameworkMappings, ResultCounts, ResultStatus, ScanResult, Severity } from '../compliance/types.ts';
+import type { Actor } from '../deps.ts';
+
+/** Task name of the compliance scan job (packages/jobs registers it under this name). */
+export const COMPLIANCE_SCAN_TASK = 'compliance_scan';
+export const complianceScanJobKey = (snapshotId: string) => `compliance_scan:${snapshotId}`;
+
+/** How a scan record names who started it: the report's "Started by". */
+export function startedByLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'member':
+      return `member:${actor.label}`;
+    case 'scim':
+      return `scim:${actor.label}`;
+    default:
+      return `${actor.kind}:${actor.label}`;
+  }
+}
+
+/** Per-type object counts of a stored snapshot, and the types its backup listed (even finding none). */
+export interface CollectedTypes {
+  counts: Record<string, number>;
+  listed: Set<string>;
+}
+
+/**
+ * From a snapshot row: the backup's per-type counts plus the connector's per-type stats, which name
+ * every type it listed, with zero objects or a "this org has none" skip.
+ */
+export function collectedTypes(counts: unknown, stats: unknown): CollectedTypes {
+  const c = (counts ?? {}) as Record<string, number>;
+  const byType = (stats as { byType?: Record<string, unknown> } | null)?.byType ?? {};
+  return { counts: c, listed: new Set([...Object.keys(c), ...Object.keys(byType)]) };
+}
+
+/**
+ * Whether a snapshot holds a type (possibly with no objects). A child type (`brand.sign_in_page`) is
+ * listed once per parent item, so when the parent (`brand`) was listed and found none, its children
+ * were read too, in the only sense possible: there were none.
+ */
+export function hasType(c: CollectedTypes, type: string): boolean {
+  if (c.listed.has(type)) return true;
+  const dot = type.lastIndexOf('.');
+  if (dot <= 0) return false;
+  const parent = type.slice(0, dot);
+  return !c.counts[parent] && hasType(c, parent);
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * A schedule's interval for backup freshness: the longest gap between consecutive runs in the week
+ * before `asOf`. The longest, so a weekday-only cron is not judged late over a weekend.
+ */
+export function scheduleIntervalMinutes(cron: string, timezone: string, asOf: Date): number {
+  const c = new Cron(cron, { timezone });
+  let gap = 0;
+  // Every run in [asOf - 1 week, asOf], plus the first one after; checkCron caps runs at one per 15 minutes.
+  for (let prev = c.nextRun(new Date(asOf.getTime() - WEEK_MS)), n = 0; prev && n < 1000; n++) {
+    const next = c.nextRun(prev);
+    if (!next) break;
+    gap = Math.max(gap, next.getTime() - prev.getTime());
+    if (next.getTime() > asOf.getTime()) break;
+    prev = next;
+  }
+  return Math.round(gap / 60_000) || 7 * 1440;
+}
+
+export const FRAMEWORKS = ['stig', 'soc2', 'iso27001', 'nist80053'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+export const FRAMEWORK_LABELS: Record<Framework, string> = {
+  stig: 'DISA Okta STIG V1R2',
+  soc2: 'SOC 2',
+  iso27001: 'ISO 27001:2022',
+  nist80053: 'NIST 800-53',
+};
+
+export const mapsTo = (f: FrameworkMappings, framework: Framework) => (framework === 'stig' ? !!f.stig : f[framework].length > 0);
+
+/**
+ * Pass rate per framework over judged rules: MANUAL and NOT_APPLICABLE say nothing either way, so
+ * they are counted but left out of the score (null when nothing was judged).
+ */
+export function frameworkScores(results: readonly { result: ResultStatus; frameworks: FrameworkMappings }[]) {
+  return FRAMEWORKS.map((framework) => {
+    const counts = { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0 };
+    for (const r of results) if (mapsTo(r.frameworks, framework)) counts[r.result]++;
+    return { framework, label: FRAMEWORK_LABELS[framework], ...counts, score: scoreOf(counts) };
+  });
+}
+
+export const scoreOf = (c: { PASS: number; FAIL: number }) => (c.PASS + c.FAIL ? Math.round((1000 * c.PASS) / (c.PASS + c.FAIL)) / 10 : null);
+
+/** What lists show of a scan. */
+export function toScanView(s: Selectable<Scans>) {
+  const counts = s.counts as ResultCounts;
+  return {
+    id: s.id,
+    connectionId: s.connection_id,
+    connectionName: s.connection_name,
+    snapshotId: s.snapshot_id,
+    snapshotSeq: s.snapshot_seq,
+    snapshotTakenAt: s.snapshot_taken_at.toISOString(),
+    trigger: s.trigger,
+    startedBy: s.started_by,
+    startedAt: s.started_at.toISOString(),
+    finishedAt: s.finished_at.toISOString(),
+    rulesetVersion: s.ruleset_version,
+    productVersion: s.product_version,
+    counts,
+    score: scoreOf(counts),
+  };
+}
+export type ScanView = ReturnType<typeof toScanView>;
+
+/** A stored result row as the engine's ScanResult (the rule as it was at scan time). */
+export function toScanResult(r: Selectable<ScanResults>): ScanResult {
+  return {
+    ruleId: r.rule_id,
+    title: r.title,
+    severity: r.severity as Severity,
+    frameworks: r.frameworks as unknown as FrameworkMappings,
+    result: r.result as ResultStatus,
+    reason: r.reason,
+    evidence: r.evidence as unknown as Evidence[],
+  };
+}
+
+/** Byte order, as the engine sorts: Postgres would sort by its collation. */
+export const byRuleId = (a: { ruleId: string }, b: { ruleId: string }) => compareStrings(a.ruleId, b.ruleId);

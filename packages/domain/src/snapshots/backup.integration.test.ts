@@ -1,0 +1,130 @@
+import { useTestDatabase } from '@butterfly/db/testing';
+import { sql } from '@butterfly/db';
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots } from '../diff/diff-snapshots.ts';
+import type { IdpObject } from '../idp/types.ts';
+import { fakeIdp } from '../testing/fake-idp.ts';
+import { seedConnection, seedTenant, testDeps } from '../testing/fixtures.ts';
+import { listSnapshots } from './list-snapshots.ts';
+import { objectHistory } from './object-history.ts';
+import { readSnapshot } from './read-snapshot.ts';
+import { runBackup } from './run-backup.ts';
+
+const { db } = await useTestDatabase();
+const deps = testDeps(db);
+
+function org(users = 50): IdpObject[] {
+  const objs: IdpObject[] = [];
+  for (let i = 0; i < users; i++) objs.push({ type: 'user', id: `00u${i}`, body: { id: `00u${i}`, status: 'ACTIVE', profile: { login: `u${i}@acme.test` }, _links: { self: { href: 'x' } } } });
+  objs.push({ type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', settings: { password: { complexity: { minLength: 15 } } }, futureField: 42 } });
+  objs.push({ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } });
+  return objs;
+}
+
+const all = async <T>(it: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+
+async function setup(users = 50) {
+  const t = await seedTenant(deps);
+  const connectionId = await seedConnection(deps, t.id);
+  return { tenantId: t.id, connectionId, client: fakeIdp(org(users)) };
+}
+
+describe('backup', () => {
+  it('stores every object exactly as returned minus _links, and nothing readable in raw columns', async () => {
+    const s = await setup();
+    const snap = await runBackup(deps, { ...s, trigger: 'test' });
+    expect(snap).toMatchObject({ status: 'complete', object_count: 52 });
+    const objects = await all(readSnapshot(deps, s.tenantId, snap.id));
+    expect(objects).toHaveLength(52);
+    expect(objects.find((o) => o.id === '00p1')!.body).toEqual({ id: '00p1', name: 'Default', settings: { password: { complexity: { minLength: 15 } } }, futureField: 42 });
+    expect(objects.find((o) => o.id === '00u3')!.body).not.toHaveProperty('_links');
+    const raw = await sql<{ body: Buffer }>`select body from object_versions where tenant_id = ${s.tenantId}`.execute(db);
+    for (const r of raw.rows) expect(r.body.toString('latin1')).not.toMatch(/acme\.test|Everyone|Default/);
+  });
+
+  it('writes only what changed, and the diff names paths before → after', async () => {
+    const s = await setup(200);
+    const first = await runBackup(deps, { ...s, trigger: 'test' });
+    const policy = s.client.objects.find((o) => o.id === '00p1')!;
+    (policy.body as { settings: { password: { complexity: { minLength: number } } } }).settings.password.complexity.minLength = 8;
+    s.client.objects = s.client.objects.filter((o) => o.id !== '00u7');
+    s.client.objects.push({ type: 'group', id: '00g2', body: { id: '00g2', profile: { name: 'New' } } });
+    const second = await runBackup(deps, { ...s, trigger: 'test' });
+    expect(second.changes).toEqual({ added: 1, changed: 1, removed: 1 });
+    expect(second.rows_written).toBeLessThan(first.rows_written * 0.03);
+    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }));
+    expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
+      ['group', '00g2', 'added'],
+      ['policy.PASSWORD', '00p1', 'changed'],
+      ['user', '00u7', 'removed'],
+    ]);
+    expect(changes[1]!.paths).toEqual([{ path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' }]);
+    // The first snapshot still reads as it was.
+    const old = await all(readSnapshot(deps, s.tenantId, first.id, { types: ['policy.PASSWORD'] }));
+    expect(old[0]!.body).toMatchObject({ settings: { password: { complexity: { minLength: 15 } } } });
+    const history = await objectHistory(deps, s.tenantId, { connectionId: s.connectionId, type: 'policy.PASSWORD', id: '00p1' });
+    expect(history.versions).toHaveLength(2);
+    expect(history.versions[1]!.changes[0]).toMatchObject({ before: 15, after: 8 });
+  });
+
+  it('a backup that dies midway leaves no snapshot; the retry makes exactly one', async () => {
+    const s = await setup(120);
+    await runBackup(deps, { ...s, trigger: 'first' });
+    (s.client.objects[5]!.body as { status: string }).status = 'SUSPENDED';
+    const dying = fakeIdp(s.client.objects, { failAfter: 60 });
+    await expect(runBackup(deps, { ...s, client: dying, trigger: 'dies' })).rejects.toThrow(/connection reset/);
+    const visible = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).filter((x) => x.status === 'complete');
+    expect(visible).toHaveLength(1);
+    const retry = await runBackup(deps, { ...s, trigger: 'retry' });
+    expect(retry.changes).toEqual({ added: 0, changed: 1, removed: 0 });
+    const complete = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).filter((x) => x.status === 'complete');
+    expect(complete).toHaveLength(2);
+    expect(await all(readSnapshot(deps, s.tenantId, retry.id))).toHaveLength(122);
+  });
+
+  it('a worker killed outright (no cleanup) is taken over by the next attempt once stale', async () => {
+    const s = await setup(30);
+    await runBackup(deps, { ...s, trigger: 'first' });
+    // Simulate a SIGKILLed worker: a running snapshot with half its writes, never finished.
+    const killed = await db.insertInto('snapshots').values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 2, status: 'running', trigger: 'killed', heartbeat_at: new Date(Date.now() - 10 * 60_000) }).returning('id').executeTakeFirstOrThrow();
+    await db.updateTable('snapshot_entries').set({ to_seq: 2 }).where('connection_id', '=', s.connectionId).where('object_id', '=', '00u1').execute();
+    const next = await runBackup(deps, { ...s, trigger: 'retry' });
+    expect(next.changes).toEqual({ added: 0, changed: 0, removed: 0 });
+    const killedRow = await db.selectFrom('snapshots').select('status').where('id', '=', killed.id).executeTakeFirstOrThrow();
+    expect(killedRow.status).toBe('failed');
+    expect(await all(readSnapshot(deps, s.tenantId, next.id))).toHaveLength(32);
+  });
+
+  it('refuses a second backup while one is running', async () => {
+    const s = await setup(10);
+    await db.insertInto('snapshots').values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 1, status: 'running', trigger: 'other' }).execute();
+    await expect(runBackup(deps, { ...s, trigger: 'second' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('retention', () => {
+  it('prunes snapshots outside the counts, keeps held ones, and every kept one still reads whole', async () => {
+    const { pruneSnapshots } = await import('./prune-snapshots.ts');
+    const s = await setup(20);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      (s.client.objects[0]!.body as { status: string }).status = `S${i}`;
+      ids.push((await runBackup(deps, { ...s, trigger: 'test' })).id);
+    }
+    await db.updateTable('snapshots').set({ legal_hold: true }).where('id', '=', ids[1]!).execute();
+    // Spread them over five days so the daily bucket sees them apart.
+    for (const [i, id] of ids.entries()) await db.updateTable('snapshots').set({ completed_at: new Date(Date.UTC(2026, 10, 20 + i, 12)) }).where('id', '=', id).execute();
+    const r = await pruneSnapshots(deps, { tenantId: s.tenantId, connectionId: s.connectionId, retention: { hourly: 0, daily: 2, weekly: 0, monthly: 0 } });
+    expect(r.deleted).toBe(2);
+    const left = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).map((x) => x.id).sort();
+    expect(left).toEqual([ids[1], ids[3], ids[4]].sort());
+    for (const id of left) expect(await all(readSnapshot(deps, s.tenantId, id))).toHaveLength(22);
+    const held = await all(readSnapshot(deps, s.tenantId, ids[1]!, { types: ['user'] }));
+    expect(held.find((o) => o.id === '00u0')!.body).toMatchObject({ status: 'S1' });
+    expect(r.versionsDeleted).toBe(2);
+  });
+});

@@ -1,0 +1,43 @@
+import { sql } from '@butterfly/db';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { type Retention, retainedSnapshots } from '../schedules/schedules.fns.ts';
+
+/**
+ * Applies a connection's retention: complete snapshots outside the grandfather-father-son counts are
+ * deleted unless something holds them, then entries no kept snapshot needs, then versions nothing references. Runs under the
+ * connection's backup lock, never beside a running backup.
+ */
+export async function pruneSnapshots(deps: Deps, input: { tenantId: string; connectionId: string; retention?: Retention }) {
+  return inTransaction(deps.db, async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`backup:${input.connectionId}`}, 0))`.execute(trx);
+    const schedule = await trx.selectFrom('backup_schedules').selectAll().where('connection_id', '=', input.connectionId).executeTakeFirst();
+    const retention = input.retention ?? (schedule ? { hourly: schedule.keep_hourly, daily: schedule.keep_daily, weekly: schedule.keep_weekly, monthly: schedule.keep_monthly } : undefined);
+    if (!retention) return { deleted: 0, versionsDeleted: 0 };
+    const snaps = await trx
+      .selectFrom('snapshots')
+      .select(['id', 'completed_at', 'legal_hold'])
+      .where('connection_id', '=', input.connectionId)
+      .where('kind', '=', 'full')
+      .where('status', '=', 'complete')
+      .execute();
+    const kept = retainedSnapshots(snaps.map((s) => ({ id: s.id, at: s.completed_at! })), retention);
+    // Evidence reports and stored restore plans will add their own holds here as they arrive.
+    const doomed = snaps.filter((s) => !kept.has(s.id) && !s.legal_hold).map((s) => s.id);
+    if (!doomed.length) return { deleted: 0, versionsDeleted: 0 };
+    await trx.deleteFrom('snapshots').where('id', 'in', doomed).execute();
+    // Entries whose validity range holds no remaining snapshot (and are not current).
+    await sql`
+      delete from snapshot_entries e
+      where e.connection_id = ${input.connectionId} and e.to_seq is not null
+        and not exists (select 1 from snapshots s where s.connection_id = e.connection_id and s.seq >= e.from_seq and s.seq < e.to_seq)`.execute(trx);
+    const versions = await sql`
+      delete from object_versions v
+      where v.tenant_id = ${input.tenantId}
+        and not exists (select 1 from snapshot_entries e where e.tenant_id = v.tenant_id and e.address = v.address)`.execute(trx);
+    await appendAuditEvent({ ...deps, db: trx }, { tenantId: input.tenantId, action: 'snapshots.pruned', target: { type: 'connection', id: input.connectionId }, data: { snapshots: doomed, retention } });
+    return { deleted: doomed.length, versionsDeleted: Number(versions.numAffectedRows ?? 0) };
+  });
+}
+

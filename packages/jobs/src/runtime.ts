@@ -1,0 +1,23 @@
+import type { Logger } from '@butterfly/config';
+import type { DB, Kysely } from '@butterfly/db';
+import type { Deps, IdpClientFactory, JobQueue, Keyring } from '@butterfly/domain';
+
+/** What tasks need at run time; the worker builds it once and binds every task to it. */
+export interface JobRuntime {
+  db: Kysely<DB>;
+  keyring: Keyring;
+  log: Logger;
+  idpClientFor: IdpClientFactory;
+  jobs: JobQueue;
+  clock?: () => Date;
+}
+
+/** Deps for a use-case run by a job: the product acting on its own. */
+export const systemDeps = (rt: JobRuntime, label: string): Deps & { db: Kysely<DB> } => ({
+  db: rt.db,
+  actor: { kind: 'system', label },
+  log: rt.log,
+  clock: rt.clock ?? (() => new Date()),
+  keyring: rt.keyring,
+  jobs: rt.jobs,
+});

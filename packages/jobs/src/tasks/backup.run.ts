@@ -1,0 +1,26 @@
+import { BACKUP_TASK, loadConnectionConfig, pruneSnapshots, runBackup } from '@butterfly/domain';
+import { z } from 'zod';
+import { defineTask } from '../define-task.ts';
+import { type JobRuntime, systemDeps } from '../runtime.ts';
+
+export const ZBackupPayload = z.object({
+  tenantId: z.uuid(),
+  connectionId: z.uuid(),
+  trigger: z.enum(['manual', 'schedule', 'api']).default('manual'),
+});
+
+export const backupSpec = { name: BACKUP_TASK, schema: ZBackupPayload } as const;
+
+/**
+ * One backup of one connection, then retention. Idempotent across retries: a retry of a job that died
+ * midway finds its unfinished snapshot stale or failed, undoes it, and starts again from the last
+ * complete one (packages/domain/src/snapshots/begin-backup.ts).
+ */
+export const backupTask = (rt: JobRuntime) =>
+  defineTask(backupSpec.name, ZBackupPayload, async (p, helpers) => {
+    const deps = systemDeps(rt, `job:backup:${helpers.job.id}`);
+    const client = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, p.connectionId));
+    const snapshot = await runBackup(deps, { tenantId: p.tenantId, connectionId: p.connectionId, trigger: p.trigger, client, signal: helpers.abortSignal });
+    helpers.logger.info(`snapshot ${snapshot.id}: ${snapshot.object_count} objects, changes ${JSON.stringify(snapshot.changes)}`);
+    await pruneSnapshots(deps, { tenantId: p.tenantId, connectionId: p.connectionId });
+  });
