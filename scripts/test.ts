@@ -36,10 +36,10 @@ try {
   run('generated table types are current', 'pnpm', ['--filter', '@butterfly/db', 'codegen:check'], env);
   run('typecheck scripts', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']);
   for (const w of workspaces) rmSync(join(w, REPORT), { force: true });
-  run('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--output-logs=errors-only'], env);
+  run('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--continue', '--output-logs=errors-only'], env);
   // Each vitest run also writes a JSON report, summed into the closing line below.
   run('unit and integration tests', 'pnpm', [
-    'exec', 'turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', '--',
+    'exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full', '--',
     '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
   ], env);
   run('pnpm start supervision (start, stop four ways, nothing left behind)', 'bash', ['scripts/check-start.sh']);

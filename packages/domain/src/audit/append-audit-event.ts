@@ -22,40 +22,48 @@ export function actorFields(actor: Actor): { actorType: string; actorId: string 
 }
 
 /**
- * Appends one entry to the tenant's chain. Must run in the transaction of the change it records;
- * the head row's lock serialises appends per tenant, so the chain never forks.
+ * Appends entries to the tenant's chain. Must run in the transaction of the change they record; the
+ * head row's lock serialises appends per tenant, so the chain never forks. Two round trips whatever
+ * the number of entries (lock and read the head; insert and move the head in one statement), because
+ * the lock is held until commit and every write of the tenant waits on it.
  */
 export async function appendAuditEvent(
   deps: Pick<Deps, 'actor' | 'clock' | 'keyring' | 'requestId'> & { db: Transaction<DB> },
-  input: TAuditEventInput,
+  input: TAuditEventInput | TAuditEventInput[],
 ) {
+  const inputs = Array.isArray(input) ? input : [input];
+  const tenantId = inputs[0]!.tenantId;
+  if (inputs.some((i) => i.tenantId !== tenantId)) throw new Error('appendAuditEvent: one tenant per call');
   const head = await deps.db
     .selectFrom('audit_heads')
     .select(['seq', 'hash'])
-    .where('tenant_id', '=', input.tenantId)
+    .where('tenant_id', '=', tenantId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const fields: ChainedFields = {
-    tenantId: input.tenantId,
-    seq: head.seq + 1,
-    // Millisecond precision, so the stored timestamp hashes back to the same value.
-    occurredAt: new Date(deps.clock().getTime()),
-    ...actorFields(deps.actor),
-    action: input.action,
-    outcome: input.outcome ?? 'success',
-    targetType: input.target?.type ?? null,
-    targetId: input.target?.id ?? null,
-    data: input.data ?? {},
-    requestId: deps.requestId ?? null,
-    prevHash: head.hash,
-  };
-  const hash = entryHash(deps.keyring.auditKey(input.tenantId), fields);
-  await deps.db
-    .insertInto('audit_events')
-    .values({
-      tenant_id: fields.tenantId,
+  const key = deps.keyring.auditKey(tenantId);
+  // Millisecond precision, so the stored timestamp hashes back to the same value.
+  const occurredAt = new Date(deps.clock().getTime());
+  const actor = actorFields(deps.actor);
+  let { seq, hash: prevHash } = head;
+  const rows = inputs.map((i) => {
+    const fields: ChainedFields = {
+      tenantId,
+      seq: ++seq,
+      occurredAt,
+      ...actor,
+      action: i.action,
+      outcome: i.outcome ?? 'success',
+      targetType: i.target?.type ?? null,
+      targetId: i.target?.id ?? null,
+      data: i.data ?? {},
+      requestId: deps.requestId ?? null,
+      prevHash,
+    };
+    prevHash = entryHash(key, fields);
+    return {
+      tenant_id: tenantId,
       seq: fields.seq,
-      occurred_at: fields.occurredAt,
+      occurred_at: occurredAt,
       actor_type: fields.actorType,
       actor_id: fields.actorId,
       actor_label: fields.actorLabel,
@@ -66,13 +74,14 @@ export async function appendAuditEvent(
       data: JSON.stringify(fields.data),
       request_id: fields.requestId,
       prev_hash: fields.prevHash,
-      hash,
-    })
-    .execute();
+      hash: prevHash,
+    };
+  });
   await deps.db
+    .with('inserted', (db) => db.insertInto('audit_events').values(rows))
     .updateTable('audit_heads')
-    .set({ seq: fields.seq, hash })
-    .where('tenant_id', '=', input.tenantId)
+    .set({ seq, hash: prevHash })
+    .where('tenant_id', '=', tenantId)
     .execute();
-  return { seq: fields.seq, hash };
+  return { seq, hash: prevHash };
 }

@@ -24,6 +24,6 @@ export async function listSessions(deps: Deps, input: { tenantId: string; member
     userAgent: r.user_agent,
     createdAt: r.created_at.toISOString(),
     lastSeenAt: r.last_seen_at.toISOString(),
-    expiresAt: (r.idle_expires_at < r.expires_at ? r.idle_expires_at : r.expires_at).toISOString(),
+    expiresAt: new Date(Math.min(r.idle_expires_at.getTime(), r.expires_at.getTime())).toISOString(),
   }));
 }

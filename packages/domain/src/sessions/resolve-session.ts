@@ -19,7 +19,7 @@ export interface SessionPrincipal {
  * is "no session" — expired rows are deleted on the way.
  */
 export async function resolveSession(deps: { db: Db; clock: () => Date }, raw: string | null | undefined): Promise<SessionPrincipal | null> {
-  if (!raw || !raw.startsWith(SESSION_PREFIX) || raw.length > 100) return null;
+  if (!raw?.startsWith(SESSION_PREFIX) || raw.length > 100) return null;
   const row = await deps.db
     .selectFrom('sessions as s')
     .innerJoin('members as m', (j) => j.onRef('m.id', '=', 's.member_id').onRef('m.tenant_id', '=', 's.tenant_id'))
