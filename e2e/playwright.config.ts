@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { E2E_PORTS } from './fixtures/ports.ts';
+import { RESULTS_DIR } from './fixtures/results-dir.ts';
 
 /**
  * The whole system runs once for the suite (see global-setup.ts) on ports of its own, in Debian's
@@ -12,8 +13,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/report.json' }]],
-  outputDir: 'test-results/artifacts',
+  reporter: [['list'], ['json', { outputFile: `${RESULTS_DIR}/report.json` }]],
+  outputDir: `${RESULTS_DIR}/artifacts`,
   use: {
     baseURL: `http://localhost:${E2E_PORTS.web}`,
     browserName: 'chromium',

@@ -20,7 +20,7 @@ const allowed: Record<string, string[]> = {
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
   '@butterfly/okta-sim': ['@butterfly/config'],
 };
-const anyPackage = ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/api', '@butterfly/connectors', '@butterfly/jobs', '@butterfly/ui'];
+const anyPackage = ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/api', '@butterfly/connectors', '@butterfly/jobs', '@butterfly/ui', '@butterfly/evidence'];
 const forbiddenInDomain = /from ['"](@remix-run\/|@trpc\/|express|react|@butterfly\/(api|connectors|jobs|ui|web|scim|worker|cli))/;
 
 const problems: string[] = [];

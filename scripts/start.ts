@@ -250,7 +250,9 @@ async function main() {
       await db.destroy();
     }
   } else say('apps/okta-sim/src/main.ts not found: okta-sim not started');
-  const worker = startApp('worker', 'apps/worker', 'src/main.ts', appEnv, true);
+  // A small young generation: a backup allocates fast and briefly, and V8's default lets the nursery
+  // grow past 100 MB of resident memory for garbage (scripts/bench/backup.ts measures it).
+  const worker = startApp('worker', 'apps/worker', 'src/main.ts', { ...appEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=8`.trim() }, true);
   await Promise.race([new Promise((done) => worker.child.once('message', done)), exitedEarly(worker)]);
 
   await building;

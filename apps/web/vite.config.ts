@@ -10,7 +10,7 @@ declare module '@remix-run/node' {
 }
 
 // Server-only workspace packages, left out of the server bundle (see `build` below).
-const serverPackages = /^@butterfly\/(api|config|db|domain)(\/|$)/;
+const serverPackages = /^@butterfly\/(api|config|db|domain|evidence)(\/|$)/;
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [

@@ -1,10 +1,11 @@
 import { createOktaClient, type OktaClientOptions, OktaUnavailableError } from '@butterfly/connectors';
+import type { IdpObject } from '@butterfly/domain';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastClock } from './support/clock.ts';
 import { compareWithRaw } from './support/expected.ts';
 import { objectKey, rawWalk } from './support/raw-walk.ts';
-import { orgHandle, type SimOrgHandle, type SimStats, startSim } from './support/sim.ts';
+import { orgHandle, type SimStats, startSim } from './support/sim.ts';
 
 /**
  * Issue 6: the connector's manners under okta-sim's rate limits. Simulator and connector share a
@@ -24,7 +25,7 @@ async function setUp(opts: { users: number; rateScale?: number; speed: number })
 }
 
 async function readAll(c: ReturnType<typeof createOktaClient>, types?: string[]) {
-  const out = new Map<string, { body: unknown; redacted?: string[] }>();
+  const out = new Map<string, IdpObject>();
   for await (const o of c.listObjects({ types })) out.set(objectKey(o.type, o.id), o);
   return out;
 }
@@ -49,9 +50,9 @@ describe('rate limits', () => {
     expect(c.stats().byEndpoint?.['GET /api/v1/users']?.requests).toBeGreaterThanOrEqual(11);
     const PAGED = ['user', 'group', 'group.member', 'app', 'app.user', 'app.group'];
     const raw = await rawWalk(org, PAGED);
-    const subset = new Map([...read].filter(([, o]) => PAGED.includes((o as { type?: string }).type ?? '')));
+    const subset = new Map([...read].filter(([, o]) => PAGED.includes(o.type)));
     expect(compareWithRaw(raw, subset, { checkRedacted: true })).toEqual([]);
-    expect([...subset.values()].filter((o) => (o as { type: string }).type === 'user').length).toBeGreaterThan(2000);
+    expect([...subset.values()].filter((o) => o.type === 'user').length).toBeGreaterThan(2000);
   });
 
   it('with tiny buckets, waits for the resets instead of failing', async () => {

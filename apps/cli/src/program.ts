@@ -1,10 +1,14 @@
 import { Command } from 'commander';
+import { registerApiToken } from './commands/api-token.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerConnection } from './commands/connection.ts';
 import { registerDb } from './commands/db.ts';
+import { registerEvidence } from './commands/evidence.ts';
 import { registerMember } from './commands/member.ts';
 import { registerRecoveryLink } from './commands/recovery-link.ts';
+import { registerRestore } from './commands/restore.ts';
+import { registerScan } from './commands/scan.ts';
 import { registerScimGroupRole } from './commands/scim-group-role.ts';
 import { registerScimToken } from './commands/scim-token.ts';
 import { registerSession } from './commands/session.ts';
@@ -27,8 +31,12 @@ export function buildProgram() {
   registerConnection(program);
   registerBackup(program);
   registerSnapshot(program);
+  registerRestore(program);
   registerScimToken(program);
+  registerApiToken(program);
   registerScimGroupRole(program);
+  registerScan(program);
+  registerEvidence(program);
   // Every subcommand inherits the usage-error behaviour.
   const apply = (c: Command) => {
     c.exitOverride().showHelpAfterError();

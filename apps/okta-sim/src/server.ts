@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createAdminConsole } from './admin-console/index.ts';
 import { clientCredentials } from './api/auth/client-credentials.ts';
 import type { createApiHandler } from './api/handler.ts';
 import { isManagementPath } from './api/routes.ts';
@@ -47,10 +48,12 @@ async function tokenEndpoint(sim: SimOrg, req: IncomingMessage, res: ServerRespo
 
 /**
  * Routes by the first path segment: `/_sim` is the control API, anything else names an org. Below
- * an org: the Management API (`/api/v1/…`), our sign-in pages, the client-credentials token
- * endpoint, and everything else to the org's authorization server.
+ * an org: the Admin Console (`/admin/…`, admin-console/), the Management API (`/api/v1/…`), our
+ * sign-in pages, the client-credentials token endpoint, and everything else to the org's
+ * authorization server.
  */
 export function createRequestHandler({ registry, api, log, management, clock }: TServerDeps) {
+  const adminConsole = createAdminConsole();
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', 'http://okta-sim');
@@ -61,7 +64,11 @@ export function createRequestHandler({ registry, api, log, management, clock }: 
       if (!name) return sendHtml(res, 200, homePage(registry.list().map(({ org }) => org)));
       const found = registry.find(name);
       if (!found) return sendHtml(res, 404, errorPage('not_found', `No org named ${name}.`));
-      if (isManagementPath(below)) return await management(found, req, res, below, url);
+      if (adminConsole.owns(below)) return await adminConsole.handle(found, req, res, below, url);
+      if (isManagementPath(below)) {
+        adminConsole.authorizeApiRead(found, req);
+        return await management(found, req, res, below, url);
+      }
       if (below === '/oauth2/v1/token' && req.method === 'POST') return await tokenEndpoint(found, req, res, clock);
       const interaction = /^\/interaction\/([\w-]+)$/.exec(below);
       if (interaction) return await handleInteraction(found.auth, req, res, interaction[1]!);

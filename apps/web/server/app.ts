@@ -6,6 +6,8 @@ import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { csrfProtection } from './csrf.ts';
+import { corsOrigins } from './oauth/clients.ts';
+import { corsForClients } from './oauth/cors.ts';
 import { createMetrics } from './metrics.ts';
 import { requestIdFrom } from './request-id.ts';
 import { createNonce, securityHeaders } from './security-headers.ts';
@@ -31,6 +33,15 @@ interface Locals {
   cspNonce: string;
 }
 
+/**
+ * Receivers and token endpoints authenticate by what the request carries (a signed JWT, a code or
+ * refresh token), never by cookie; the API is exempt only with a Bearer credential (csrf.ts says why).
+ */
+const CSRF_EXEMPTIONS = {
+  paths: [/^\/sso\/[^/]+\/(backchannel-logout|universal-logout)$/, /^\/oauth\/(token|revoke)$/],
+  bearerPaths: [/^\/api\/trpc(\/|$)/],
+};
+
 // Probes are polled every few seconds; their request logs would drown everything else.
 const QUIET_PATHS = new Set(['/healthz', '/metrics']);
 
@@ -41,8 +52,10 @@ export function createApp(deps: AppDeps): Express {
   const metrics = createMetrics();
   const services = createWebServices({ ...deps.web, secureCookies: deps.https });
   app.use(observe(deps, metrics));
+  // The extension calls the token endpoints and the API from its own origin; preflights end here.
+  app.use(corsForClients(corsOrigins(services.oauthClients)));
   // Before everything that can change state (Remix actions, tRPC mutations).
-  app.use(csrfProtection(deps.web.appUrl, deps.log));
+  app.use(csrfProtection(deps.web.appUrl, deps.log, CSRF_EXEMPTIONS));
 
   app.get('/healthz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');

@@ -33,14 +33,30 @@ export function checkCsrf(h: CsrfHeaders, appOrigin: string): { ok: true } | { o
 }
 
 /**
- * Express guard in front of Remix and tRPC, so no route can forget it. Paths in `exempt` are
- * receivers that other servers call (OIDC back-channel logout, Okta Universal Logout, when they
- * arrive): they authenticate by signed token, not by cookie, so CSRF does not apply to them.
+ * Requests the guard lets through without an Origin check, each because it cannot carry a cookie's
+ * authority:
+ * - `paths`: receivers other servers call (OIDC back-channel logout, Okta Universal Logout) and the
+ *   OAuth token endpoints. They authenticate by a signed token or a credential in the request and
+ *   never read cookies.
+ * - `bearerPaths`: the API, when the request carries `Authorization: Bearer`. Its principal then
+ *   comes from that header alone (app/auth/request-principal.server.ts ignores the cookie whenever an
+ *   Authorization header is present), and a cross-site page cannot set that header without a CORS
+ *   preflight we only answer for the extension. A forged header earns a 401, not the cookie's user.
  */
-export function csrfProtection(appUrl: string, log: Logger, exempt: readonly string[] = []): RequestHandler {
+export interface CsrfExemptions {
+  paths?: readonly RegExp[];
+  bearerPaths?: readonly RegExp[];
+}
+
+const BEARER = /^Bearer\s+\S+$/i;
+
+/** Express guard in front of Remix and tRPC, so no route can forget it. */
+export function csrfProtection(appUrl: string, log: Logger, exempt: CsrfExemptions = {}): RequestHandler {
   const appOrigin = new URL(appUrl).origin;
+  const matches = (patterns: readonly RegExp[] | undefined, path: string) => !!patterns?.some((p) => p.test(path));
   return (req, res, next) => {
-    if (exempt.includes(req.path)) return next();
+    if (matches(exempt.paths, req.path)) return next();
+    if (matches(exempt.bearerPaths, req.path) && BEARER.test(req.get('authorization') ?? '')) return next();
     const verdict = checkCsrf(
       { method: req.method, origin: req.get('origin'), referer: req.get('referer'), secFetchSite: req.get('sec-fetch-site') },
       appOrigin,

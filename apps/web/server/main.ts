@@ -9,6 +9,7 @@ import { createKeyring } from '@butterfly/domain';
 import type { ServerBuild } from '@remix-run/node';
 import { createApp } from './app.ts';
 import { deriveCookieSecret } from './cookie-secret.ts';
+import { deriveAccessTokenSeed } from './oauth/access-tokens.ts';
 
 // The production server (`pnpm --filter @butterfly/web start`, after `build`). React and express
 // pick their production behaviour from NODE_ENV; both are loaded only after this line.
@@ -52,6 +53,8 @@ async function main() {
     cookieSecret: deriveCookieSecret(masterKey),
     allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS,
     dnsServer: env.BUTTERFLY_DNS_SERVER,
+    accessTokenSeed: deriveAccessTokenSeed(masterKey),
+    extensionIds: env.BUTTERFLY_EXTENSION_IDS,
   };
   const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir });
   const host = process.env.HOST || '127.0.0.1';

@@ -1,8 +1,12 @@
 import type { ApiServices } from '@butterfly/api';
+import { idpClientFactory } from '@butterfly/connectors';
+import { jobQueue } from '@butterfly/jobs';
 import { createTxtResolver } from './dns.ts';
 import { createDiscovery, type Discovery } from './oidc/discovery.ts';
 import { createKeySets, type KeySets } from './oidc/key-sets.ts';
 import { createIssuerProbe } from './oidc/probe-issuer.ts';
+import { createAccessTokens } from './oauth/access-tokens.ts';
+import { firstPartyClients } from './oauth/clients.ts';
 import { type HostLookup, allowedAddresses, createSafeFetch } from './outbound/safe-fetch.ts';
 
 export interface WebSettings {
@@ -16,6 +20,10 @@ export interface WebSettings {
   dnsServer?: string;
   /** Tests resolve issuer host names themselves. */
   lookup?: HostLookup;
+  /** Signs access tokens; derived from the master key (oauth/access-tokens.ts). Random when absent (tests). */
+  accessTokenSeed?: Buffer;
+  /** BUTTERFLY_EXTENSION_IDS: the extension builds the OAuth endpoints accept. */
+  extensionIds?: readonly string[];
 }
 
 /**
@@ -30,6 +38,8 @@ export function createWebServices(settings: WebSettings) {
   const api: ApiServices = {
     resolveTxt: createTxtResolver(settings.dnsServer),
     probeIssuer: createIssuerProbe({ discovery, fetch }),
+    // "Test connection" calls the tenant's Okta org: the same outbound policy as the worker's backups.
+    idpClientFor: idpClientFactory({ allowPrivateNetwork: settings.allowPrivateUrls }),
   };
   return {
     appUrl: settings.appUrl,
@@ -38,6 +48,11 @@ export function createWebServices(settings: WebSettings) {
     discovery,
     keySets,
     api,
+    /** Enqueues jobs in the caller's transaction ("Backup now", test alerts); the worker runs them. */
+    jobs: jobQueue,
+    /** Butterfly's own OAuth server: its access-token signer and its first-party clients. */
+    accessTokens: createAccessTokens({ issuer: settings.appUrl, seed: settings.accessTokenSeed }),
+    oauthClients: firstPartyClients({ appUrl: settings.appUrl, extensionIds: settings.extensionIds ?? [] }),
     /**
      * Applies the outbound policy to a URL fetched by code we don't control (arctic's token request):
      * checked just before the request, so only a DNS change within that instant could slip past.

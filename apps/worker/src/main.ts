@@ -43,6 +43,9 @@ async function main() {
     jobs: jobQueue,
     // Org URLs are tenant-supplied: private addresses only where configuration allows (the demo does).
     idpClientFor: idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS }),
+    // Alert webhooks are tenant-supplied URLs too, under the same policy; APP_URL links alerts back.
+    allowPrivateUrls: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS,
+    appUrl: webEnv().APP_URL,
   });
   runner = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
   runner.promise.catch((err) => {

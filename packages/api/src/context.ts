@@ -1,6 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Actor, Deps, IdpClientFactory, IssuerProbe, Keyring, Role, TxtResolver } from '@butterfly/domain';
+import type { Actor, Deps, IdpClientFactory, IssuerProbe, JobQueue, Keyring, Role, TxtResolver } from '@butterfly/domain';
 
 /** Who the request is from, as the web app resolved it (session cookie, API token, access JWT). */
 export interface RequestPrincipal {
@@ -33,6 +33,8 @@ export interface CreateContextInput {
   principal: RequestPrincipal | null;
   services?: ApiServices;
   clock?: () => Date;
+  /** Where procedures enqueue work ("Backup now", test alerts): the app wires @butterfly/jobs' queue. */
+  jobs?: JobQueue;
 }
 
 /**
@@ -52,7 +54,7 @@ export function createContext(input: CreateContextInput) {
     principal: input.principal,
     services: input.services ?? {},
     deps(actor: Actor): Deps {
-      return { db: input.db, actor, log, clock, keyring: input.keyring, requestId: input.requestId };
+      return { db: input.db, actor, log, clock, keyring: input.keyring, requestId: input.requestId, ...(input.jobs ? { jobs: input.jobs } : {}) };
     },
   };
 }

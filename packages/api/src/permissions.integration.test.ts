@@ -1,6 +1,9 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { PERMISSIONS, type Permission, ROLES, type Role, addConnection, addDomain, roleHas, setSsoSettings, verifyDomain } from '@butterfly/domain';
-import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { PERMISSIONS, type Permission, ROLES, type Role, addConnection, addDomain, getEvidenceKey, roleHas, runBackup, runComplianceScan, setSsoSettings, verifyDomain } from '@butterfly/domain';
+import { fakeIdp, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { createApiToken, createScimToken } from '@butterfly/domain';
+import { type JobQueue, createWebhook } from '@butterfly/domain';
+import { createRestorePlan, previewRestore } from '@butterfly/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';
@@ -33,8 +36,13 @@ const txtRecords = new Map<string, string>();
 const services = {
   resolveTxt: async (name: string) => (txtRecords.has(name) ? [[txtRecords.get(name)!]] : []),
   probeIssuer: async () => ({ ok: true, checks: [{ name: 'discovery', ok: true, detail: 'fake' }] }),
-  // An IdP client that answers "test connection" without the network.
-  idpClientFor: () => ({ testAccess: async () => ({ ok: true, connected: true, missing: [] }) }) as never,
+  // An IdP client that answers "test connection" and the extension's single-object read without the network.
+  idpClientFor: () =>
+    ({
+      testAccess: async () => ({ ok: true, connected: true, missing: [] }),
+      objectTypes: () => [],
+      readObject: async (ref: { type: string; id: string }) => ({ ...ref, body: { id: ref.id, profile: { name: 'Everyone (renamed)' } } }),
+    }) as never,
 };
 let connectionCounter = 0;
 const newConnection = (name = `okta-${connectionCounter++}`) =>
@@ -43,6 +51,47 @@ const connectionA = await newConnection('okta-a');
 const fresh = await addDomain(deps, tenantA.id, { domain: 'fresh.a.test' });
 txtRecords.set(fresh.domain, fresh.txtRecord);
 let domainCounter = 0;
+// A SCIM token and an API token of tenant A, which no caller of tenant B may see.
+const scimTokenA = await createScimToken(deps, tenantA.id, { label: 'scim-a' });
+await createApiToken(deps, tenantA.id, { name: 'perm-test-a', member: target.id });
+// A snapshot of tenant A and a scan of it, for the compliance and evidence procedures.
+const snapshotA = await runBackup(deps, {
+  tenantId: tenantA.id,
+  connectionId: connectionA.id,
+  trigger: 'test',
+  client: fakeIdp([{ type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } }]),
+});
+const scanA = await runComplianceScan(deps, tenantA.id, { snapshotId: snapshotA.id });
+const fingerprintA = (await getEvidenceKey(deps, tenantA.id)).fingerprint;
+// Two snapshots of a connection of tenant A (one object changed between them) and an alert webhook,
+// for the backups, snapshots, schedules and webhooks procedures. Jobs are recorded, not run.
+const enqueued: string[] = [];
+const jobs: JobQueue = {
+  enqueue: async (_db, task) => {
+    enqueued.push(task);
+    return { jobId: String(enqueued.length) };
+  },
+};
+const backupsConnection = await newConnection('okta-backups');
+const backupsIdp = fakeIdp([{ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }]);
+const backupOf = () => runBackup(deps, { tenantId: tenantA.id, connectionId: backupsConnection.id, trigger: 'test', client: backupsIdp });
+const firstA = await backupOf();
+(backupsIdp.objects[0]!.body as { profile: { name: string } }).profile.name = 'Everyone (renamed)';
+const secondA = await backupOf();
+let webhookCounter = 0;
+const newWebhook = () => createWebhook(deps, tenantA.id, { name: `hook-${webhookCounter++}`, url: 'https://hooks.a.example.com/x', events: ['objects.changed'] });
+const webhookA = (await newWebhook()).webhook;
+
+// Restore plans of tenant A: a computed one (empty: the fake IdP describes no types), and fresh
+// ready ones for approve (risky, asked for by the operator, so any member is a second pair of eyes)
+// and apply (no approval needed). Computed through the domain, as the job would.
+const restorePlan = async (o: { needsApproval: boolean }) => {
+  const plan = await createRestorePlan(deps, tenantA.id, { snapshotId: firstA.id });
+  await previewRestore(deps, { tenantId: tenantA.id, planId: plan.id, client: backupsIdp });
+  await db.updateTable('restore_plans').set({ needs_approval: o.needsApproval }).where('id', '=', plan.id).execute();
+  return plan;
+};
+const planA = await restorePlan({ needsApproval: false });
 
 type Case = {
   /** The permission the product contract gives this procedure; a weakened declaration fails here. */
@@ -53,6 +102,24 @@ type Case = {
 };
 
 const cases: Record<string, Case> = {
+  'restores.list': { permission: 'snapshot.read', call: (c) => c.restores.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
+  'restores.get': { permission: 'snapshot.read', call: (c) => c.restores.get({ planId: planA.id }), crossTenant: 'not_found' },
+  'restores.preview': { permission: 'restore.preview', call: (c) => c.restores.preview({ snapshotId: firstA.id, scope: { types: ['group'] } }), crossTenant: 'not_found' },
+  'restores.approve': {
+    permission: 'restore.apply',
+    call: async (c) => {
+      const p = await restorePlan({ needsApproval: true });
+      return c.restores.approve({ planId: p.id, confirm: p.short_code });
+    },
+    crossTenant: 'not_found',
+  },
+  'restores.applyPlan': { permission: 'restore.apply', call: async (c) => c.restores.applyPlan({ planId: (await restorePlan({ needsApproval: false })).id }), crossTenant: 'not_found' },
+  'restores.readiness': { permission: 'dashboard.view', call: (c) => c.restores.readiness(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
+  'connections.setWriteCredential': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.setWriteCredential({ connectionId: connectionA.id, credentials: { kind: 'ssws', token: 'ssws-write-token-of-tenant-a' } }),
+    crossTenant: 'not_found',
+  },
   'me.get': { permission: 'dashboard.view', call: (c) => c.me.get(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
   'members.list': { permission: 'member.read', call: (c) => c.members.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('@a.test') },
   'members.setRole': { permission: 'member.manage', call: (c) => c.members.setRole({ memberId: target.id, role: 'auditor' }), crossTenant: 'not_found' },
@@ -89,6 +156,57 @@ const cases: Record<string, Case> = {
     call: async (c) => c.connections.remove({ connectionId: (await newConnection()).id }),
     crossTenant: 'not_found',
   },
+  // API tokens are the caller's own: each role mints one and revokes it; another tenant's are not found (domain test).
+  'tokens.create': { permission: 'token.own', call: (c) => c.tokens.create({ name: 'perm-test', role: 'read_only' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
+  'tokens.list': { permission: 'token.own', call: (c) => c.tokens.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('perm-test-a') },
+  'tokens.revoke': {
+    permission: 'token.own',
+    call: async (c) => c.tokens.revoke({ tokenId: (await c.tokens.create({ name: 'perm-test-revoke', role: 'read_only' })).id }),
+    crossTenant: (r) => expect(r).toMatchObject({ revoked: true }),
+  },
+  'scimTokens.list': { permission: 'scim.manage', call: (c) => c.scimTokens.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scimTokenA.id) },
+  'scimTokens.create': { permission: 'scim.manage', call: (c) => c.scimTokens.create({ label: 'perm-test' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
+  'scimTokens.revoke': { permission: 'scim.manage', call: async (c) => c.scimTokens.revoke({ tokenId: (await createScimToken(deps, tenantA.id, {})).id }), crossTenant: 'not_found' },
+  'compliance.overview': { permission: 'compliance.read', call: (c) => c.compliance.overview(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(connectionA.id) },
+  'compliance.findings': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.findings({ results: ['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE'] }),
+    crossTenant: (r) => expect(r).toEqual([]),
+  },
+  'compliance.rule': { permission: 'compliance.read', call: (c) => c.compliance.rule({ ruleId: 'OKTA-APP-001430' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id) },
+  'compliance.regressions': { permission: 'compliance.read', call: (c) => c.compliance.regressions({ scanId: scanA.id }), crossTenant: 'not_found' },
+  'compliance.run': { permission: 'compliance.run', call: (c) => c.compliance.run({ snapshotId: snapshotA.id }), crossTenant: 'not_found' },
+  'compliance.scans': { permission: 'compliance.read', call: (c) => c.compliance.scans(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id) },
+  'compliance.scan': { permission: 'compliance.read', call: (c) => c.compliance.scan({ scanId: scanA.id }), crossTenant: 'not_found' },
+  'evidence.fingerprint': { permission: 'compliance.read', call: (c) => c.evidence.fingerprint(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(fingerprintA) },
+  'evidence.export': { permission: 'evidence.export', call: (c) => c.evidence.export({ scanId: scanA.id, formats: ['json'] }), crossTenant: 'not_found' },
+  'backups.run': { permission: 'backup.run', call: (c) => c.backups.run({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
+  'backups.progress': { permission: 'dashboard.view', call: (c) => c.backups.progress({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
+  'snapshots.list': { permission: 'dashboard.view', call: (c) => c.snapshots.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(firstA.id) },
+  'snapshots.get': { permission: 'dashboard.view', call: (c) => c.snapshots.get({ snapshotId: firstA.id }), crossTenant: 'not_found' },
+  'snapshots.objects': { permission: 'snapshot.read', call: (c) => c.snapshots.objects({ snapshotId: secondA.id, q: 'every' }), crossTenant: 'not_found' },
+  'snapshots.object': { permission: 'snapshot.read', call: (c) => c.snapshots.object({ snapshotId: secondA.id, type: 'group', id: '00g1' }), crossTenant: 'not_found' },
+  'snapshots.diff': { permission: 'snapshot.read', call: (c) => c.snapshots.diff({ from: firstA.id, to: secondA.id }), crossTenant: 'not_found' },
+  'snapshots.history': { permission: 'snapshot.read', call: (c) => c.snapshots.history({ connectionId: backupsConnection.id, type: 'group', id: '00g1' }), crossTenant: 'not_found' },
+  'schedules.get': { permission: 'dashboard.view', call: (c) => c.schedules.get({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
+  'schedules.set': { permission: 'schedule.manage', call: (c) => c.schedules.set({ connectionId: backupsConnection.id, frequency: 'daily' }), crossTenant: 'not_found' },
+  'webhooks.list': { permission: 'dashboard.view', call: (c) => c.webhooks.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(webhookA.id) },
+  'webhooks.create': {
+    permission: 'schedule.manage',
+    call: (c) => c.webhooks.create({ name: `created-${webhookCounter++}`, url: 'https://hooks.example.com/y', events: ['backup.failed'] }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'webhooks.remove': { permission: 'schedule.manage', call: async (c) => c.webhooks.remove({ webhookId: (await newWebhook()).webhook.id }), crossTenant: 'not_found' },
+  'webhooks.test': { permission: 'schedule.manage', call: (c) => c.webhooks.test({ webhookId: webhookA.id }), crossTenant: 'not_found' },
+  // The extension names the org by URL; tenant B has no connection to a.okta.com, so it finds nothing.
+  'extension.status': { permission: 'snapshot.read', call: (c) => c.extension.status({ orgUrl: 'https://a-admin.okta.com', type: 'group', id: '00g1' }), crossTenant: 'not_found' },
+  'extension.compare': {
+    permission: 'snapshot.read',
+    call: (c) => c.extension.compare({ orgUrl: 'https://a.okta.com', type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }),
+    crossTenant: 'not_found',
+  },
+  'extension.snapshot': { permission: 'backup.run', call: (c) => c.extension.snapshot({ orgUrl: 'https://a.okta.com', type: 'group', id: '00g1' }), crossTenant: 'not_found' },
+  'webhooks.deliveries': { permission: 'dashboard.view', call: (c) => c.webhooks.deliveries({ webhookId: webhookA.id }), crossTenant: (r) => expect(r).toEqual([]) },
 };
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>);
@@ -102,6 +220,7 @@ const callerFor = (tenantId: string, m: { id: string; email: string }, role: Rol
       requestId: 'perm-test',
       principal: { tenantId, memberId: m.id, email: m.email, role, via: 'test' },
       services,
+      jobs,
     }),
   );
 
@@ -149,6 +268,11 @@ describe('permission matrix × procedures', () => {
   it('refuses anonymous callers', async () => {
     const anon = createCaller(createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'anon', principal: null }));
     await expect(anon.me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('queues the jobs of "Backup now" and "Send a test" (what the worker then runs)', () => {
+    expect(enqueued).toContain('backup');
+    expect(enqueued).toContain('webhook.deliver');
   });
 
   it('audit-logs every denial', async () => {

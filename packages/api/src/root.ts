@@ -1,11 +1,21 @@
 import { router } from './trpc.ts';
 import { auditRouter } from './routers/audit/index.ts';
+import { complianceRouter } from './routers/compliance/index.ts';
 import { connectionsRouter } from './routers/connections/index.ts';
+import { evidenceRouter } from './routers/evidence/index.ts';
 import { meRouter } from './routers/me/index.ts';
 import { membersRouter } from './routers/members/index.ts';
 import { recoveryRouter } from './routers/recovery/index.ts';
+import { restoresRouter } from './routers/restores/index.ts';
 import { sessionsRouter } from './routers/sessions/index.ts';
 import { ssoRouter } from './routers/sso/index.ts';
+import { scimTokensRouter } from './routers/scim-tokens/index.ts';
+import { tokensRouter } from './routers/tokens/index.ts';
+import { backupsRouter } from './routers/backups/index.ts';
+import { schedulesRouter } from './routers/schedules/index.ts';
+import { snapshotsRouter } from './routers/snapshots/index.ts';
+import { webhooksRouter } from './routers/webhooks/index.ts';
+import { extensionRouter } from './routers/extension/index.ts';
 
 export const appRouter = router({
   me: meRouter,
@@ -15,5 +25,15 @@ export const appRouter = router({
   sessions: sessionsRouter,
   recovery: recoveryRouter,
   connections: connectionsRouter,
+  restores: restoresRouter,
+  tokens: tokensRouter,
+  scimTokens: scimTokensRouter,
+  compliance: complianceRouter,
+  evidence: evidenceRouter,
+  backups: backupsRouter,
+  snapshots: snapshotsRouter,
+  schedules: schedulesRouter,
+  webhooks: webhooksRouter,
+  extension: extensionRouter,
 });
 export type AppRouter = typeof appRouter;

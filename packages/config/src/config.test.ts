@@ -59,4 +59,13 @@ describe('configuration', () => {
     for (const bad of ['dns.example.com', '10.0.0.53:0', '10.0.0.53:99999', '[dns]:53', '']) expect(parseDnsServer(bad), bad).toBeUndefined();
     expect(() => webEnv({ BUTTERFLY_DNS_SERVER: 'dns.example.com' })).toThrowError(/BUTTERFLY_DNS_SERVER/);
   });
+
+  it('takes Chrome extension ids as a comma-separated list, and nothing else', () => {
+    const id = 'abcdefghijklmnopabcdefghijklmnop';
+    expect(webEnv({}).BUTTERFLY_EXTENSION_IDS).toEqual([]);
+    expect(webEnv({ BUTTERFLY_EXTENSION_IDS: ` ${id}, ${'p'.repeat(32)} ,` }).BUTTERFLY_EXTENSION_IDS).toEqual([id, 'p'.repeat(32)]);
+    for (const bad of ['https://evil.test', 'abc', 'z'.repeat(32), `${id}/`]) {
+      expect(() => webEnv({ BUTTERFLY_EXTENSION_IDS: bad }), bad).toThrowError(/BUTTERFLY_EXTENSION_IDS/);
+    }
+  });
 });

@@ -13,6 +13,7 @@ export const envDocs = {
   APP_URL: 'Public URL of the dashboard. Cookies are Secure and HSTS is sent when it is https.',
   BUTTERFLY_ALLOW_PRIVATE_URLS: "Whether OIDC issuers and JWKS may be fetched from private, loopback and link-local addresses. Default: true only when APP_URL's host is localhost or 127.0.0.1.",
   BUTTERFLY_DNS_SERVER: 'DNS server (IP, optional :port) that domain verification asks for TXT records. Unset: the system resolver.',
+  BUTTERFLY_EXTENSION_IDS: 'Chrome extension ids (comma-separated) whose chromiumapp.org redirect URIs and origins the OAuth endpoints accept. Unset: only the /oauth/handoff page.',
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;

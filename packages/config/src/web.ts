@@ -20,12 +20,19 @@ const ZDnsServer = z
   .string()
   .refine((v) => !!parseDnsServer(v), 'must be an IP address with an optional port: 10.0.0.53, 10.0.0.53:5353 or [2001:db8::53]:53');
 
+/** Chrome extension ids are 32 letters a-p; a comma-separated list, blanks ignored. */
+const ZExtensionIds = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^[a-p]{32}$/.test(id)), 'must be Chrome extension ids (32 letters a-p), separated by commas');
+
 export const ZWebEnv = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
     BUTTERFLY_ALLOW_PRIVATE_URLS: ZBoolean.optional(),
     BUTTERFLY_DNS_SERVER: ZDnsServer.optional(),
+    BUTTERFLY_EXTENSION_IDS: ZExtensionIds.optional(),
   })
   .transform((env) => {
     const appUrl = new URL(env.APP_URL);
@@ -40,6 +47,8 @@ export const ZWebEnv = z
        * embedded demo, where okta-sim listens on 127.0.0.1) allows them.
        */
       BUTTERFLY_ALLOW_PRIVATE_URLS: env.BUTTERFLY_ALLOW_PRIVATE_URLS ?? LOCAL_HOSTS.has(appUrl.hostname),
+      /** The extension builds whose `https://<id>.chromiumapp.org/` redirects and origins Butterfly's OAuth server accepts. */
+      BUTTERFLY_EXTENSION_IDS: env.BUTTERFLY_EXTENSION_IDS ?? [],
     };
   });
 export type TWebEnv = z.output<typeof ZWebEnv>;

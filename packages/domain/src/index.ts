@@ -37,10 +37,12 @@ export type {
   IdpConnectionConfig,
   IdpCredentials,
   IdpEndpointStats,
+  IdpLogEvent,
   IdpObject,
   IdpObjectRef,
   IdpObjectTypeInfo,
   IdpRequestStats,
+  IdpRestoreInfo,
 } from './idp/types.ts';
 
 export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions/sessions.fns.ts';
@@ -103,6 +105,7 @@ export { toSnapshotView, type SnapshotView } from './snapshots/snapshot-view.fns
 export { contentAddress, stripLinks } from './snapshots/object-codec.fns.ts';
 export type { BackupProgress } from './snapshots/snapshots.fns.ts';
 export { diffSnapshots, type ObjectChange } from './diff/diff-snapshots.ts';
+export { actorsOf, attributeChanges, type ChangeActor, indexEvents } from './diff/attribute-changes.ts';
 export { diffJson, type JsonChange } from './diff/json-diff.fns.ts';
 export { setBackupSchedule, ZSetBackupScheduleInput } from './schedules/set-backup-schedule.ts';
 export { enqueueDueBackups, BACKUP_TASK, backupJobKey } from './schedules/enqueue-due-backups.ts';
@@ -134,3 +137,85 @@ export { openStoredSnapshot } from './scans/stored-snapshot.ts';
 export { getEvidenceKey } from './evidence/get-evidence-key.ts';
 export { prepareEvidenceExport } from './evidence/prepare-evidence-export.ts';
 export { describeEvidenceExport, EVIDENCE_FORMATS, type EvidenceFormat } from './evidence/describe-evidence-export.ts';
+
+// Dashboard views of snapshots, diffs and schedules; alert webhooks (issue 7).
+export { getBackupProgress } from './snapshots/get-backup-progress.ts';
+export { getSnapshot } from './snapshots/get-snapshot-view.ts';
+export { listSnapshotObjects, ZListSnapshotObjectsInput, type TListSnapshotObjectsInput } from './snapshots/list-snapshot-objects.ts';
+export { getSnapshotObject, ZGetSnapshotObjectInput } from './snapshots/get-snapshot-object.ts';
+export { getObjectHistory, ZObjectHistoryInput } from './snapshots/get-object-history.ts';
+export { MASK, isRedactionMarker, redactChange, redactSecrets } from './snapshots/redact.fns.ts';
+export { objectLabel } from './snapshots/object-label.fns.ts';
+export { diffPage, ZDiffPageInput, type TDiffPageInput } from './diff/diff-page.ts';
+export { getBackupSchedule, DEFAULT_RETENTION } from './schedules/get-backup-schedule.ts';
+export {
+  SIGNATURE_HEADER,
+  WEBHOOK_DELIVER_TASK,
+  WEBHOOK_EVENTS,
+  WEBHOOK_MAX_ATTEMPTS,
+  signatureHeader,
+  typeMatches,
+  verifySignature,
+  webhookJobKey,
+  type WebhookEvent,
+  type WebhookView,
+} from './webhooks/webhooks.fns.ts';
+export { createWebhook, ZCreateWebhookInput, type TCreateWebhookInput } from './webhooks/create-webhook.ts';
+export { listWebhooks } from './webhooks/list-webhooks.ts';
+export { removeWebhook } from './webhooks/remove-webhook.ts';
+export { testWebhook } from './webhooks/test-webhook.ts';
+export { listWebhookDeliveries } from './webhooks/list-webhook-deliveries.ts';
+export { enqueueChangeAlerts } from './webhooks/enqueue-change-alerts.ts';
+export { enqueueFailureAlerts } from './webhooks/enqueue-failure-alerts.ts';
+export { openWebhookDelivery } from './webhooks/open-webhook-delivery.ts';
+export { recordWebhookAttempt, type TWebhookAttempt } from './webhooks/record-webhook-attempt.ts';
+
+export { API_TOKEN_PREFIX, ZCreateApiTokenInput, ZApiTokenId, type ApiTokenView, type TCreateApiTokenInput } from './api-tokens/api-tokens.fns.ts';
+export { createApiToken } from './api-tokens/create-api-token.ts';
+export { listApiTokens } from './api-tokens/list-api-tokens.ts';
+export { revokeApiToken } from './api-tokens/revoke-api-token.ts';
+export { authenticateApiToken, type ApiTokenPrincipal } from './api-tokens/authenticate-api-token.ts';
+
+export { CODE_TTL_MS, REFRESH_TOKEN_PREFIX, REFRESH_TTL_MS, ZCodeChallenge, ZCodeVerifier, pkceMatches, type AccessGrant } from './oauth/oauth.fns.ts';
+export { issueAuthorizationCode } from './oauth/issue-authorization-code.ts';
+export { redeemAuthorizationCode } from './oauth/redeem-authorization-code.ts';
+export { rotateRefreshToken } from './oauth/rotate-refresh-token.ts';
+export { revokeRefreshFamily, revokeRefreshToken } from './oauth/revoke-refresh-token.ts';
+export { checkAccessGrant, type AccessTokenClaims } from './oauth/check-access-grant.ts';
+
+export { findLogoutTarget } from './logout/find-logout-target.ts';
+export { recordLogoutJti } from './logout/record-logout-jti.ts';
+export { backchannelLogout } from './logout/backchannel-logout.ts';
+export { universalLogout, ZUniversalLogoutSubject, type TUniversalLogoutSubject } from './logout/universal-logout.ts';
+
+export { ZSetWriteCredentialInput, setWriteCredential, type TSetWriteCredentialInput } from './connections/set-write-credential.ts';
+export {
+  RESTORE_APPLY_TASK,
+  RESTORE_PREVIEW_TASK,
+  ZRestoreScope,
+  type Caveat as RestoreCaveat,
+  type PlanStatus as RestorePlanStatus,
+  type PlanSummary as RestorePlanSummary,
+  type PreviewProgress as RestorePreviewProgress,
+  type RestoreAction,
+  type TRestoreScope,
+} from './restores/types.ts';
+export { createRestorePlan, requestRestorePreview, ZRequestRestorePreviewInput, type TRequestRestorePreviewInput } from './restores/request-restore-preview.ts';
+export { previewRestore } from './restores/preview-restore.ts';
+export { getRestorePlan, type RestorePlanDetail } from './restores/get-restore-plan.ts';
+export { listRestorePlans } from './restores/list-restore-plans.ts';
+export { lastRestorePreview, lastRestorePreviews, type LastRestorePreview } from './restores/last-restore-preview.ts';
+export { approveRestore, ZApproveRestoreInput } from './restores/approve-restore.ts';
+export { requestRestoreApply, ZRequestRestoreApplyInput } from './restores/request-restore-apply.ts';
+export { applyRestore, type TApplyRestoreInput } from './restores/apply-restore.ts';
+export { findRestorePlanTenant } from './restores/plan-rows.ts';
+export { restoreApplyJobKey, restorePreviewJobKey, type RestorePlanView } from './restores/restores.fns.ts';
+export { newIdPlaceholder } from './restores/plan.fns.ts';
+export { fingerprintOf, withoutVolatile, ALWAYS_VOLATILE } from './restores/objects.fns.ts';
+export { liveIdOf, rewriteBody } from './restores/rewrite.fns.ts';
+
+// The browser extension: object status, compare with the latest backup, single-object snapshots (issue 10).
+export { ZCompareObjectInput, ZExtensionObjectRef, type TCompareObjectInput, type TExtensionObjectRef } from './extension/extension.fns.ts';
+export { getExtensionObjectStatus } from './extension/get-object-status.ts';
+export { compareExtensionObject } from './extension/compare-object.ts';
+export { snapshotExtensionObject } from './extension/snapshot-object.ts';

@@ -11,17 +11,26 @@ import { renderPdf } from './render/pdf.ts';
 /** Every file of a bundle, in the order they are written. */
 export const BUNDLE_FILES = ['report.html', 'report.pdf', 'results.json', 'results.csv', MANIFEST, SIGNATURE] as const;
 
+export type BundleFormat = 'html' | 'pdf' | 'json' | 'csv';
+export const BUNDLE_FORMATS: readonly BundleFormat[] = ['html', 'pdf', 'json', 'csv'];
+const RENDERERS: Record<BundleFormat, [string, (r: ScanRecord) => Buffer | Promise<Buffer>]> = {
+  html: ['report.html', (r) => Buffer.from(renderHtml(r))],
+  pdf: ['report.pdf', renderPdf],
+  json: ['results.json', (r) => Buffer.from(renderJson(r))],
+  csv: ['results.csv', (r) => Buffer.from(renderCsv(r))],
+};
+
 /**
  * Renders a scan record into the bundle's files, in memory. Pure given the record and the key: the
  * same scan exported twice gives byte-identical files (Ed25519 signatures are deterministic too).
+ * `formats` picks the reports (all four by default); the manifest lists exactly those written.
  */
-export async function renderBundle(record: ScanRecord, signer: EvidenceSigner): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>([
-    ['report.html', Buffer.from(renderHtml(record))],
-    ['report.pdf', await renderPdf(record)],
-    ['results.json', Buffer.from(renderJson(record))],
-    ['results.csv', Buffer.from(renderCsv(record))],
-  ]);
+export async function renderBundle(record: ScanRecord, signer: EvidenceSigner, formats: readonly BundleFormat[] = BUNDLE_FORMATS): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const f of BUNDLE_FORMATS.filter((x) => formats.includes(x))) {
+    const [name, render] = RENDERERS[f];
+    files.set(name, await render(record));
+  }
   const manifest = buildManifest(record, files, signer.publicKeySpki);
   files.set(MANIFEST, manifest);
   files.set(SIGNATURE, Buffer.from(await signer.sign(manifest)));
@@ -29,8 +38,8 @@ export async function renderBundle(record: ScanRecord, signer: EvidenceSigner): 
 }
 
 /** Writes a bundle into `dir` (created if needed); returns the file names. */
-export async function exportBundle(dir: string, record: ScanRecord, signer: EvidenceSigner): Promise<string[]> {
-  const files = await renderBundle(record, signer);
+export async function exportBundle(dir: string, record: ScanRecord, signer: EvidenceSigner, formats?: readonly BundleFormat[]): Promise<string[]> {
+  const files = await renderBundle(record, signer, formats);
   await mkdir(dir, { recursive: true });
   for (const [name, bytes] of files) await writeFile(join(dir, name), bytes);
   return [...files.keys()];

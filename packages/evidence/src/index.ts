@@ -1,4 +1,6 @@
-export { BUNDLE_FILES, exportBundle, renderBundle } from './bundle.ts';
+export { BUNDLE_FILES, BUNDLE_FORMATS, exportBundle, renderBundle, type BundleFormat } from './bundle.ts';
+export { exportEvidence } from './export-evidence.ts';
+export { bundleTar } from './tar.ts';
 export { verifyBundle, type BundleProblem, type BundleProblemCode, type VerifyResult } from './verify-bundle.ts';
 export {
   createKeySigner,

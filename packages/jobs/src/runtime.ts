@@ -10,6 +10,10 @@ export interface JobRuntime {
   idpClientFor: IdpClientFactory;
   jobs: JobQueue;
   clock?: () => Date;
+  /** BUTTERFLY_ALLOW_PRIVATE_URLS: may alert webhooks reach private and loopback addresses? (default no) */
+  allowPrivateUrls?: boolean;
+  /** APP_URL, for links back to the dashboard in alerts. */
+  appUrl?: string;
 }
 
 /** Deps for a use-case run by a job: the product acting on its own. */

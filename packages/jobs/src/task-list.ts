@@ -2,7 +2,11 @@ import type { TaskList } from 'graphile-worker';
 import type { TaskDefinition } from './define-task.ts';
 import type { JobRuntime } from './runtime.ts';
 import { backupSpec, backupTask } from './tasks/backup.run.ts';
+import { complianceScanSpec, complianceScanTask } from './tasks/compliance.scan.ts';
+import { restoreApplySpec, restoreApplyTask } from './tasks/restore.apply.ts';
+import { restorePreviewSpec, restorePreviewTask } from './tasks/restore.preview.ts';
 import { schedulesTickSpec, schedulesTickTask } from './tasks/schedules.tick.ts';
+import { webhookDeliverSpec, webhookDeliverTask } from './tasks/webhook.deliver.ts';
 
 /** graphile-worker's task list from definitions; a duplicate name is a programming error. */
 export function toTaskList(definitions: readonly TaskDefinition[]): TaskList {
@@ -18,11 +22,11 @@ export function toTaskList(definitions: readonly TaskDefinition[]): TaskList {
  * Names and payload schemas of every task, for enqueueing (no runtime needed). Keep a task's name
  * and payload shape compatible while jobs for it may be queued (see CONVENTIONS.md, Jobs).
  */
-export const taskSpecs = [backupSpec, schedulesTickSpec] as const;
+export const taskSpecs = [backupSpec, schedulesTickSpec, complianceScanSpec, webhookDeliverSpec, restorePreviewSpec, restoreApplySpec] as const;
 
 /** Every task the worker runs, bound to its runtime. Add a `tasks/<area>.<action>.ts` here. */
 export function buildTaskList(rt: JobRuntime): TaskList {
-  return toTaskList([backupTask(rt), schedulesTickTask(rt)] as TaskDefinition[]);
+  return toTaskList([backupTask(rt), schedulesTickTask(rt), complianceScanTask(rt), webhookDeliverTask(rt), restorePreviewTask(rt), restoreApplyTask(rt)] as TaskDefinition[]);
 }
 
 /** The worker's cron: the minute tick that queues due backups (no backfill: a missed tick is not owed). */

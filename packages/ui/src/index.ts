@@ -13,3 +13,5 @@ export {
   DialogTitle,
   DialogDescription,
 } from './dialog.tsx';
+export { Progress } from './progress.tsx';
+export { BarChart, type BarDatum } from './bar-chart.tsx';

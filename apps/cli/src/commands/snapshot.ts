@@ -46,7 +46,7 @@ export function registerSnapshot(program: Command) {
 
   snapshot
     .command('diff')
-    .description('what changed between two snapshots of one connection (JSON paths, before → after)')
+    .description('what changed between two snapshots of one connection (JSON paths, before → after, and who changed it)')
     .argument('<a>', 'older snapshot id')
     .argument('<b>', 'newer snapshot id')
     .option('--json', 'print one JSON document')
@@ -59,6 +59,8 @@ export function registerSnapshot(program: Command) {
           else {
             process.stdout.write(`${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.type} ${c.id}\n`);
             for (const p of c.paths) process.stdout.write(`    ${p.path}: ${JSON.stringify(p.before)} → ${JSON.stringify(p.after)}\n`);
+            // Who, from the IdP's audit log as the backups kept it.
+            for (const a of c.actors) process.stdout.write(`    by ${a.actor} at ${a.at} (${a.eventType})\n`);
           }
         }
         if (opts.json) emit({ json: true }, changes, () => []);

@@ -7,13 +7,16 @@ import {
   type TCreateUserInput,
   type TUpdateUserInput,
   type TAddFaultInput,
+  type TCreateApiTokenInput,
   ZAddFaultInput,
+  ZCreateApiTokenInput,
   ZCreateClientInput,
   ZCreateOrgInput,
   ZCreateUserInput,
   ZUpdateUserInput,
 } from './schemas.ts';
 import { clientView, orgView, userView } from './views.ts';
+import { createPushControl } from '../push/control.ts';
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
@@ -27,6 +30,8 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
  */
 export function createControlApi(registry: OrgRegistry) {
   return {
+    // Senders: SCIM push, back-channel logout, Universal Logout (src/push).
+    ...createPushControl(registry),
     reset: () => registry.reset(),
     listOrgs: () => registry.list().map(orgView),
     createOrg: async (input: TCreateOrgInput) => orgView(await registry.create(parse(ZCreateOrgInput, input).name)),
@@ -49,6 +54,11 @@ export function createControlApi(registry: OrgRegistry) {
     /** Makes the next `count` Management API requests to `path` fail with `status` (a 5xx, for retry tests). */
     addFault: (org: string, input: TAddFaultInput) => registry.get(org).org.faults.add(parse(ZAddFaultInput, input)),
     clearFaults: (org: string) => registry.get(org).org.faults.clear(),
+    /** An SSWS token that acts as a named user (the System Log shows them as the actor). */
+    createApiToken: (org: string, input: TCreateApiTokenInput) => {
+      const { login, name } = parse(ZCreateApiTokenInput, input);
+      return registry.get(org).org.userTokens.create(login, name);
+    },
     rotateKeys: async (org: string) => {
       const { auth } = registry.get(org);
       const kid = await auth.rotateKeys();

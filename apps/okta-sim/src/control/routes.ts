@@ -3,7 +3,8 @@ import { readJson } from '../http/body.ts';
 import { sendJson } from '../http/respond.ts';
 import { SimError } from '../orgs/errors.ts';
 import type { ControlApi } from './api.ts';
-import type { TAddFaultInput, TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
+import { PUSH_ROUTES } from '../push/control.ts';
+import type { TAddFaultInput, TCreateApiTokenInput, TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
 
 type Handler = (
   api: ControlApi,
@@ -56,6 +57,7 @@ const ROUTES: [string, RegExp, Handler][] = [
       return [204];
     },
   ],
+  ['POST', /^\/_sim\/orgs\/([^/]+)\/api-tokens$/, (api, [org], body) => [201, api.createApiToken(org!, body as TCreateApiTokenInput)]],
   [
     'DELETE',
     /^\/_sim\/orgs\/([^/]+)\/faults$/,
@@ -72,6 +74,7 @@ const ROUTES: [string, RegExp, Handler][] = [
       return [204];
     },
   ],
+  ...(PUSH_ROUTES as [string, RegExp, Handler][]),
 ];
 
 export async function handleControl(api: ControlApi, req: IncomingMessage, res: ServerResponse, pathname: string) {

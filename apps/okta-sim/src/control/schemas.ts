@@ -20,6 +20,8 @@ export const ZCreateClientInput = z.object({
   client_name: z.string().min(1).optional(),
   redirect_uris: z.array(z.url()).min(1),
   post_logout_redirect_uris: z.array(z.url()).optional(),
+  /** Where the org sends OIDC back-channel logout tokens for this client (`/_sim/orgs/<org>/backchannel-logout`). */
+  backchannel_logout_uri: z.url().optional(),
 });
 export type TCreateClientInput = z.input<typeof ZCreateClientInput>;
 
@@ -34,3 +36,7 @@ export const ZAddFaultInput = z.object({
   count: z.number().int().min(1).max(1000).default(1),
 });
 export type TAddFaultInput = z.input<typeof ZAddFaultInput>;
+
+/** `POST /_sim/orgs/<org>/api-tokens`: an SSWS token acting as the user with this login. */
+export const ZCreateApiTokenInput = z.object({ login: z.string().min(1), name: z.string().min(1).optional() });
+export type TCreateApiTokenInput = z.input<typeof ZCreateApiTokenInput>;

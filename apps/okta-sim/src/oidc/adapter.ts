@@ -71,7 +71,8 @@ export class OidcStore {
     return {
       find: async (id) => {
         const c = this.org.findClient(id);
-        // Back-channel logout metadata joins here once the logout sender lands.
+        // No backchannel_logout_uri here: logout tokens are sent by src/push when a test or the demo
+        // asks (`/_sim/orgs/<org>/backchannel-logout`), not by oidc-provider on its own events.
         return (
           c && {
             client_id: c.client_id,

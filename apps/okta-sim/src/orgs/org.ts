@@ -9,6 +9,7 @@ import { type IdSource, oktaId } from './ids.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { ServiceKey } from './service-key.ts';
 import type { Json, SimClient, SimUser, TUserStatus } from './types.ts';
+import { UserTokens } from './user-tokens.ts';
 
 export interface TNewUser {
   email: string;
@@ -45,6 +46,8 @@ export class Org {
   readonly limiter: RateLimiter;
   /** Failures a test injected through `/_sim/orgs/<org>/faults`. */
   readonly faults = new Faults();
+  /** SSWS tokens of named admins, created through `/_sim/orgs/<org>/api-tokens`. */
+  readonly userTokens: UserTokens = new UserTokens(this);
   /** Client assertion `jti`s already used, with their expiry, so an assertion cannot be replayed. */
   readonly usedJtis = new Map<string, number>();
   refs!: TOrgRefs;

@@ -13,6 +13,8 @@ export interface AuthCookies {
   flow: Cookie;
   /** The last ID token, sent back as `id_token_hint` on sign-out (Okta requires it). Never trusted. */
   idTokenHint: Cookie;
+  /** A local path to go back to after sign-in (an OAuth authorization request), for 10 minutes. */
+  returnTo: Cookie;
 }
 
 const cache = new WeakMap<CookieSettings, AuthCookies>();
@@ -36,7 +38,7 @@ export function authCookies(settings: CookieSettings): AuthCookies {
         ...(maxAge ? { maxAge } : {}),
       });
     // Session and hint cookies last as long as the browser session; Postgres enforces 2 h idle / 12 h.
-    cookies = { session: make('bfy_session'), flow: make('bfy_oidc', 600), idTokenHint: make('bfy_idt') };
+    cookies = { session: make('bfy_session'), flow: make('bfy_oidc', 600), idTokenHint: make('bfy_idt'), returnTo: make('bfy_return', 600) };
     cache.set(settings, cookies);
   }
   return cookies;

@@ -132,6 +132,17 @@ describe('the callback', () => {
     expect(idp.tokenRequests.at(-1)?.get('code_verifier')).toMatch(/^[\w-]{43,}$/);
   });
 
+  it('returns to the path remembered before sign-in (an OAuth authorization request), once', async () => {
+    const t = await ssoTenant();
+    const email = `rae@${t.domain}`;
+    const flow = await start(t.slug, email);
+    const back = (await authCookies(services).returnTo.serialize('/oauth/authorize?client_id=x')).split(';')[0];
+    const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email }));
+    const res = await callback(t.slug, { code, state: flow.p.state! }, `${flow.cookie}; ${back}`);
+    expect(res.headers.get('location')).toBe('/oauth/authorize?client_id=x');
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('bfy_return='))).toMatch(/Max-Age=0/);
+  });
+
   it('refuses a wrong state, a missing flow cookie, and a flow started for another tenant', async () => {
     expect(await problemOf((await signInAs('a@x.test', { tamper: (q) => ({ ...q, state: 'forged-state-value-0123' }) })).result)).toBe('expired');
     expect(await problemOf((await signInAs('a@x.test', { cookie: '' })).result)).toBe('expired');

@@ -5,6 +5,7 @@ import { authCookies, expireCookie } from './cookies.server.ts';
 import { IdTokenError, validateIdToken } from './id-token.server.ts';
 import { SignInError, TenantOidcStrategy, readSignInFlow } from './oidc-strategy.server.ts';
 import { SIGN_IN_PROBLEMS, type SignInProblem } from './sign-in-problems.ts';
+import { takeReturnTo } from './return-to.server.ts';
 import { signedInHeaders, systemDeps } from './session.server.ts';
 
 /** Thrown by the sign-in steps; the callback page shows `problem`, the log gets `detail`. */
@@ -73,7 +74,8 @@ export async function startSignIn(request: Request, context: AppLoadContext, slu
 /**
  * `/sso/<tenant>/callback`: state and flow checks, code exchange (PKCE), ID-token validation, then
  * the domain's sign-in (email on the tenant's verified domains, JIT at read_only, deactivated
- * refused). Success redirects home with a new session; every failure becomes a SignInProblemError.
+ * refused). Success redirects home (or to the remembered return path) with a new session; every
+ * failure becomes a SignInProblemError.
  */
 export async function completeSignIn(request: Request, context: AppLoadContext, slug: string): Promise<Response> {
   const found = await tenantClient(context, slug);
@@ -96,7 +98,10 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
   try {
     const signedIn = await signInWithIdp(systemDeps(context, `sso:${found.tenant.slug}`), found.tenant.id, result.identity, context.client);
     const headers = await signedInHeaders(request, context, signedIn.session.raw, result.idToken);
-    return redirect('/', { headers });
+    // Back to where sign-in interrupted (an OAuth authorization request), else home.
+    const back = await takeReturnTo(request, context);
+    headers.append('Set-Cookie', back.clear);
+    return redirect(back.to, { headers });
   } catch (e) {
     if (isDomainError(e) && e.code === 'FORBIDDEN') throw new SignInProblemError('wrong_account', e.message);
     if (isDomainError(e) && e.code === 'MEMBER_INACTIVE') throw new SignInProblemError('deactivated', e.message);

@@ -5,7 +5,8 @@ import { apiContext } from '~/api.server.ts';
 
 /**
  * tRPC over fetch at /api/trpc/*, for GET (queries) and POST (mutations). The principal comes from
- * the session cookie; POSTs have passed the CSRF guard (server/csrf.ts) before reaching here.
+ * `Authorization: Bearer` (API token or access token) or else the session cookie; cookie-borne POSTs
+ * have passed the CSRF guard (server/csrf.ts) before reaching here.
  */
 function handle({ request, context }: LoaderFunctionArgs) {
   return fetchRequestHandler({

@@ -2,6 +2,7 @@ import { findTenantForEmail, isDomainError } from '@butterfly/domain';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect, redirectDocument } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { safeReturnTo } from '~/auth/return-to.server.ts';
 import { getSessionPrincipal } from '~/auth/session.server.ts';
 import { SIGN_IN_PROBLEMS } from '~/auth/sign-in-problems.ts';
 import { TextField } from '~/components/form-field.tsx';
@@ -10,7 +11,9 @@ import { Notice } from '~/components/notice.tsx';
 export const meta: MetaFunction = () => [{ title: 'Sign in · Butterfly' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getSessionPrincipal(request, context)) throw redirect('/');
+  // Already signed in (another tab finished first): straight on to where sign-in was asked for.
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'));
+  if (await getSessionPrincipal(request, context)) throw redirect(returnTo ?? '/');
   return null;
 }
 

@@ -1,6 +1,8 @@
 import type { IdpObjectTypeInfo } from '@butterfly/domain';
 import { OKTA_CATALOG, type OktaObjectType, type OktaScope, SCOPE_PROBES } from './catalog.ts';
 import { valueAt } from './json-path.fns.ts';
+import { RELATION_READERS } from './write/read-relation.ts';
+import { restoreInfo, specOf } from './write/spec.fns.ts';
 
 const byType = new Map(OKTA_CATALOG.map((d) => [d.type, d]));
 
@@ -87,5 +89,9 @@ export function typeInfo(d: OktaObjectType): IdpObjectTypeInfo {
     optional: !!d.optional,
     secretFields: d.secrets ?? [],
     references: d.refs ?? [],
+    idField: d.idField ?? 'id',
+    readOne: getTemplate(d) !== undefined || RELATION_READERS.has(d.type),
+    volatile: specOf(d).volatile ?? [],
+    restore: restoreInfo(d),
   };
 }

@@ -2,17 +2,21 @@ import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@b
 import { OAuthAuthenticator } from './auth/oauth.ts';
 import { sswsAuthenticator } from './auth/ssws.ts';
 import type { Authenticator } from './auth/types.ts';
-import { defaultTypes, fillPath, getTemplate, typeDef, typeInfo } from './catalog.fns.ts';
-import { OKTA_CATALOG } from './catalog.ts';
-import { OktaApiError, OktaUnsupportedError } from './errors.ts';
+import { defaultTypes, typeDef, typeInfo } from './catalog.fns.ts';
+import { OKTA_CATALOG, type OktaScope } from './catalog.ts';
 import { OktaApi } from './http/api.ts';
 import { type Clock, realClock } from './http/clock.ts';
 import { Governor, type GovernorOptions } from './http/governor.ts';
 import type { Resolver } from './http/outbound.ts';
 import { Transport } from './http/transport.ts';
 import { listObjects } from './lister.ts';
-import { toIdpObject } from './objects.fns.ts';
+import { listLogEvents } from './log-events.ts';
 import { testAccess } from './test-access.ts';
+import { findObject } from './write/find-object.ts';
+import { readObject } from './write/read-object.ts';
+import { manageScope } from './write/spec.fns.ts';
+import { send } from './write/write-api.ts';
+import { writeObject } from './write/write-object.ts';
 
 export interface OktaClientOptions extends GovernorOptions {
   /** Allow org URLs on private, loopback or link-local addresses (the demo and tests; never a hosted deployment). */
@@ -24,7 +28,7 @@ export interface OktaClientOptions extends GovernorOptions {
   fanout?: number;
 }
 
-/** The Okta Management API as the domain's IdpClient: read-only for now (restore lands later). */
+/** The Okta Management API as the domain's IdpClient: reads for backups, writes for restores (write/). */
 export function createOktaClient(config: IdpConnectionConfig, options: OktaClientOptions = {}): IdpClient {
   const orgUrl = new URL(config.orgUrl);
   const clock = options.clock ?? realClock;
@@ -35,28 +39,25 @@ export function createOktaClient(config: IdpConnectionConfig, options: OktaClien
     c.kind === 'ssws' ? sswsAuthenticator(c.token) : new OAuthAuthenticator({ clientId: c.clientId, privateKey: c.privateKey, keyId: c.keyId, transport, clock });
   const api = new OktaApi(transport, auth);
   const fanout = options.fanout ?? 2 * (options.concurrency ?? 15);
+  // A restore's client holds the write credential: its tokens ask for `.manage` scopes, reads included.
+  const tokenScopes = (scope: OktaScope): OktaScope[] => [config.purpose === 'restore' ? (manageScope(scope) as unknown as OktaScope) : scope];
 
   return {
     listObjects: (opts = {}) => listObjects(api, governor.stats, { types: opts.types ?? defaultTypes(), signal: opts.signal, fanout }),
 
-    async readObject(ref: IdpObjectRef, opts = {}): Promise<IdpObject | undefined> {
-      const def = typeDef(ref.type);
-      const template = getTemplate(def);
-      if (!template) throw new OktaUnsupportedError(`${def.type} cannot be read one by one: list it`);
-      const keys = def.singleton && ref.id === 'default' ? [] : ref.id.split('/');
-      try {
-        const { body } = await api.get(fillPath(template, keys), { template, scope: def.scope, signal: opts.signal });
-        return toIdpObject(def, ref.id, body);
-      } catch (e) {
-        if (e instanceof OktaApiError && e.status === 404) return undefined;
-        throw e;
-      }
-    },
+    readObject: (ref: IdpObjectRef, opts = {}): Promise<IdpObject | undefined> => readObject(api, ref, { tokenScopes, signal: opts.signal }),
 
-    async writeObject() {
-      throw new OktaUnsupportedError('The Okta connector is read-only until restore lands; connect with read scopes only');
-    },
+    // Restore writes: through the same governor (rate limits, reserve, concurrency) as every read.
+    writeObject: (ref, op, opts = {}) =>
+      writeObject(
+        (r) => send(transport, auth, { ...r, scope: r.scope!, signal: opts.signal }),
+        async (def, url, template) => (await api.get(url, { template, scope: def.scope, tokenScopes: tokenScopes(def.scope), signal: opts.signal })).body,
+        ref,
+        op,
+      ),
+    findObject: (ref, body, opts = {}) => findObject(api, ref, body, { tokenScopes: tokenScopes(typeDef(ref.type).scope), signal: opts.signal }),
 
+    listLogEvents: (opts) => listLogEvents(api, opts),
     testAccess: (opts = {}) => testAccess(api, auth, opts.signal),
     stats: () => governor.stats.snapshot(),
     objectTypes: () => OKTA_CATALOG.map(typeInfo),

@@ -8,6 +8,12 @@ import type { StatsRecorder } from './http/stats.ts';
 import { isAbsence, objectId, toIdpObject } from './objects.fns.ts';
 import { pagesOf } from './pager.ts';
 
+interface Prepared {
+  object?: IdpObject;
+  detail?: { id: string; key: string };
+  childKeys: (string | undefined)[];
+}
+
 export interface ListOptions {
   types: readonly string[];
   signal?: AbortSignal;
@@ -39,16 +45,30 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
     const children = childrenOf(def.type).filter((c) => plan.walked.has(c.type));
     const running = new Set<Promise<void>>();
     const signal = abort.signal;
-    const emit = async (item: unknown) => {
+    // What the walk still needs of an item: the object as it will be stored (or, for summaries, the
+    // key to read it by) and the keys its children are listed under. The raw item is then dropped.
+    const prepare = (item: unknown): Prepared => {
       const id = objectId(def, ancestors, item);
-      if (plan.wanted.has(def.type)) {
-        const body = def.detail ? await readDetail(def, [...ancestors, keyOf(def, item)!]) : item;
+      const wanted = plan.wanted.has(def.type);
+      return {
+        object: wanted && !def.detail ? toIdpObject(def, id, item) : undefined,
+        detail: wanted && def.detail ? { id, key: keyOf(def, item)! } : undefined,
+        childKeys: children.map((child) => parentKeyFor(child, def, item)),
+      };
+    };
+    const emit = async (item: Prepared) => {
+      let object = item.object;
+      if (item.detail) {
+        const body = await readDetail(def, [...ancestors, item.detail.key]);
         if (body === undefined) return;
-        await out.push(toIdpObject(def, id, body));
+        object = toIdpObject(def, item.detail.id, body);
+      }
+      if (object) {
+        await out.push(object);
         stats.type(def.type).objects++;
       }
-      for (const child of children) {
-        const key = parentKeyFor(child, def, item);
+      for (const [i, child] of children.entries()) {
+        const key = item.childKeys[i];
         if (key === undefined) continue;
         while (running.size >= o.fanout) await Promise.race(running);
         const p = walk(child, [...ancestors, key]).catch(fail).finally(() => running.delete(p));
@@ -66,7 +86,7 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
     try {
       for (const pass of def.passes ?? [{}]) {
         try {
-          for await (const page of pagesOf(api, def, ancestors, pass, { tokenScopes, signal })) {
+          for await (const page of pagesOf(api, def, ancestors, pass, { tokenScopes, signal }, prepare)) {
             for (const item of page) await emit(item);
           }
         } catch (e) {

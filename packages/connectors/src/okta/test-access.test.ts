@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_SCOPES } from './catalog.fns.ts';
 import { createOktaClient } from './client.ts';
 import { fakeOktaOrg, fixtures, ORG } from './test/okta-handlers.ts';
 
@@ -54,10 +55,10 @@ describe('testAccess', () => {
     const report = await createOktaClient({ provider: 'okta', orgUrl: ORG, credentials: { kind: 'oauth', clientId: 'svc', privateKey } }, opts).testAccess();
 
     expect(report).toMatchObject({ ok: false, connected: true, granted });
-    expect(report.missing).toHaveLength(27 - granted.length);
+    expect(report.missing).toHaveLength(ALL_SCOPES.length - granted.length);
     expect(report.missing.find((m) => m.scope === 'okta.policies.read')!.leavesOut).toContain('policy.OKTA_SIGN_ON.rule');
     // One token request with every scope (refused), then one per scope.
-    expect(org.seen.filter((r) => r.method === 'POST')).toHaveLength(1 + 27);
+    expect(org.seen.filter((r) => r.method === 'POST')).toHaveLength(1 + ALL_SCOPES.length);
   });
 
   it('with an unknown OAuth client: not connected, and says why', async () => {

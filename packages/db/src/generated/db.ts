@@ -89,6 +89,11 @@ export interface Connections {
   provider: string;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
+  write_auth_kind: string | null;
+  write_client_id: string | null;
+  write_credentials_sealed: Buffer | null;
+  write_key_id: string | null;
+  write_updated_at: Timestamp | null;
 }
 
 export interface EvidenceKeys {
@@ -100,6 +105,13 @@ export interface EvidenceKeys {
   public_key_spki: Buffer;
   tenant_id: string;
   version: number;
+}
+
+export interface LogoutTokenJtis {
+  expires_at: Timestamp;
+  issuer: string;
+  jti: string;
+  tenant_id: string;
 }
 
 export interface Members {
@@ -122,6 +134,21 @@ export interface Members {
   updated_at: Generated<Timestamp>;
   user_name: string;
   version: Generated<number>;
+}
+
+export interface OauthCodes {
+  client_id: string;
+  code_challenge: string;
+  code_hash: Buffer;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  family_id: string | null;
+  id: Generated<string>;
+  member_id: string;
+  redirect_uri: string;
+  tenant_id: string;
+  token_epoch: number;
+  used_at: Timestamp | null;
 }
 
 export interface ObjectVersions {
@@ -155,6 +182,59 @@ export interface RefreshTokens {
   tenant_id: string;
   token_hash: Buffer;
   used_at: Timestamp | null;
+}
+
+export interface RestoreIdMap {
+  new_id: string | null;
+  old_id: string;
+  plan_id: string;
+  step_seq: number;
+  type: string;
+}
+
+export interface RestorePlans {
+  applied_at: Timestamp | null;
+  apply_requested_at: Timestamp | null;
+  apply_secrets_sealed: Buffer | null;
+  apply_started_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  approved_by_id: string | null;
+  approved_by_label: string | null;
+  approved_by_type: string | null;
+  caveats: Generated<Json>;
+  computed_at: Timestamp | null;
+  connection_id: string;
+  created_at: Generated<Timestamp>;
+  error: string | null;
+  id: Generated<string>;
+  needs_approval: Generated<boolean>;
+  pre_apply_snapshot_id: string | null;
+  progress: Generated<Json>;
+  requested_by_id: string | null;
+  requested_by_label: string;
+  requested_by_type: string;
+  scope: Json;
+  short_code: string;
+  snapshot_id: string;
+  status: string;
+  summary: Generated<Json>;
+  tenant_id: string;
+}
+
+export interface RestoreSteps {
+  action: string;
+  address: Buffer | null;
+  detail: Buffer;
+  error: string | null;
+  fingerprint: string | null;
+  finished_at: Timestamp | null;
+  new_id: string | null;
+  object_id: string;
+  plan_id: string;
+  seq: number;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  type: string;
 }
 
 export interface ScanResults {
@@ -248,6 +328,15 @@ export interface SnapshotEntries {
   type: string;
 }
 
+export interface SnapshotLogEvents {
+  body: Buffer;
+  chunk: number;
+  created_at: Generated<Timestamp>;
+  event_count: number;
+  snapshot_id: string;
+  tenant_id: string;
+}
+
 export interface Snapshots {
   bytes_written: Generated<number>;
   changes: Generated<Json>;
@@ -260,6 +349,8 @@ export interface Snapshots {
   kind: Generated<string>;
   legal_hold: Generated<boolean>;
   object_count: Generated<number>;
+  object_id: string | null;
+  object_type: string | null;
   progress: Generated<Json>;
   rows_written: Generated<number>;
   seq: number;
@@ -292,6 +383,7 @@ export interface Tenants {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  restore_approval_threshold: Generated<number>;
   slug: string;
   updated_at: Generated<Timestamp>;
 }
@@ -305,6 +397,36 @@ export interface TenantSso {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event: string;
+  id: Generated<string>;
+  last_error: string | null;
+  last_status_code: number | null;
+  payload_sealed: Buffer;
+  snapshot_id: string | null;
+  status: Generated<string>;
+  summary: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  webhook_id: string;
+}
+
+export interface Webhooks {
+  created_at: Generated<Timestamp>;
+  enabled: Generated<boolean>;
+  events: string[];
+  id: Generated<string>;
+  name: string;
+  object_types: Generated<string[]>;
+  secret_sealed: Buffer;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   audit_events: AuditEvents;
@@ -312,10 +434,15 @@ export interface DB {
   backup_schedules: BackupSchedules;
   connections: Connections;
   evidence_keys: EvidenceKeys;
+  logout_token_jtis: LogoutTokenJtis;
   members: Members;
+  oauth_codes: OauthCodes;
   object_versions: ObjectVersions;
   recovery_links: RecoveryLinks;
   refresh_tokens: RefreshTokens;
+  restore_id_map: RestoreIdMap;
+  restore_plans: RestorePlans;
+  restore_steps: RestoreSteps;
   scan_results: ScanResults;
   scans: Scans;
   scim_group_members: ScimGroupMembers;
@@ -324,9 +451,12 @@ export interface DB {
   scim_tokens: ScimTokens;
   sessions: Sessions;
   snapshot_entries: SnapshotEntries;
+  snapshot_log_events: SnapshotLogEvents;
   snapshots: Snapshots;
   tenant_domains: TenantDomains;
   tenant_keys: TenantKeys;
   tenant_sso: TenantSso;
   tenants: Tenants;
+  webhook_deliveries: WebhookDeliveries;
+  webhooks: Webhooks;
 }

@@ -52,11 +52,13 @@ export const ZConnectionId = z.object({ connectionId: z.string().trim().min(1).m
 
 /** Bound to the connection: a sealed credential copied onto another row does not open there. */
 export const credentialsPurpose = (connectionId: string) => `connection.credentials:${connectionId}`;
+/** The write credential is sealed under its own purpose: one cannot be opened as the other. */
+export const writeCredentialsPurpose = (connectionId: string) => `connection.write_credentials:${connectionId}`;
 
 export type ConnectionView = ReturnType<typeof toConnectionView>;
 
 /** What the dashboard, API and CLI show: never the credential, only which kind is stored. */
-export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials_sealed'>) {
+export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials_sealed' | 'write_credentials_sealed'>) {
   return {
     id: row.id,
     name: row.name,
@@ -70,6 +72,10 @@ export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials
     updatedAt: row.updated_at.toISOString(),
     lastTest: (row.last_test as IdpAccessReport | null) ?? null,
     lastTestedAt: row.last_tested_at?.toISOString() ?? null,
+    /** The separate credential restore apply writes with (`.manage` scopes), when one is set. */
+    writeCredential: row.write_auth_kind
+      ? { authKind: row.write_auth_kind as 'oauth' | 'ssws', clientId: row.write_client_id, keyId: row.write_key_id, updatedAt: row.write_updated_at?.toISOString() ?? null }
+      : null,
   };
 }
 
@@ -87,4 +93,8 @@ export const VIEW_COLUMNS = [
   'updated_at',
   'last_test',
   'last_tested_at',
+  'write_auth_kind',
+  'write_client_id',
+  'write_key_id',
+  'write_updated_at',
 ] as const;

@@ -2,21 +2,30 @@ import { openSecret } from '../crypto/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpConnectionConfig, IdpCredentials } from '../idp/types.ts';
-import { credentialsPurpose } from './connections.fns.ts';
+import { credentialsPurpose, writeCredentialsPurpose } from './connections.fns.ts';
 
 /**
  * The connection with its credential opened, for the code that talks to the IdP (connection test,
  * backup jobs). Never returned to a client. Not a member action: callers authorize.
  */
-export async function loadConnectionConfig(deps: Pick<Deps, 'db' | 'keyring'>, tenantId: string, connectionId: string): Promise<IdpConnectionConfig> {
+export async function loadConnectionConfig(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  tenantId: string,
+  connectionId: string,
+  opts: { purpose?: 'backup' | 'restore' } = {},
+): Promise<IdpConnectionConfig> {
   const row = await deps.db.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId).where('id', '=', connectionId).executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', 'No such connection');
-  const secret = JSON.parse(await openSecret(deps, tenantId, credentialsPurpose(row.id), row.credentials_sealed)) as
+  // Restore apply writes with the connection's write credential when it has one (never a backup).
+  const write = opts.purpose === 'restore' && row.write_credentials_sealed && row.write_auth_kind;
+  const sealed = write ? row.write_credentials_sealed! : row.credentials_sealed;
+  const secret = JSON.parse(await openSecret(deps, tenantId, write ? writeCredentialsPurpose(row.id) : credentialsPurpose(row.id), sealed)) as
     | { kind: 'ssws'; token: string }
     | { kind: 'oauth'; privateKey: string };
+  const [clientId, keyId] = write ? [row.write_client_id, row.write_key_id] : [row.client_id, row.key_id];
   const credentials: IdpCredentials =
     secret.kind === 'ssws'
       ? { kind: 'ssws', token: secret.token }
-      : { kind: 'oauth', clientId: row.client_id!, privateKey: secret.privateKey, ...(row.key_id ? { keyId: row.key_id } : {}) };
-  return { provider: 'okta', orgUrl: row.org_url, credentials };
+      : { kind: 'oauth', clientId: clientId!, privateKey: secret.privateKey, ...(keyId ? { keyId } : {}) };
+  return { provider: 'okta', orgUrl: row.org_url, credentials, ...(opts.purpose ? { purpose: opts.purpose } : {}) };
 }

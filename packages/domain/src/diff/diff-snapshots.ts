@@ -3,7 +3,9 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
+import { loadLogEvents } from '../snapshots/log-events.ts';
 import { openBody } from '../snapshots/object-codec.fns.ts';
+import { actorsOf, type ChangeActor, indexEvents } from './attribute-changes.ts';
 import { type JsonChange, diffJson } from './json-diff.fns.ts';
 
 export interface ObjectChange {
@@ -14,6 +16,11 @@ export interface ObjectChange {
   after?: unknown;
   /** Leaf changes with JSON paths (changed objects only). */
   paths: JsonChange[];
+  /**
+   * Who touched the object between the two snapshots, from the IdP's audit log as the backups kept
+   * it (empty when the log was not readable, or nothing in it names the object).
+   */
+  actors: ChangeActor[];
 }
 
 const PAGE = 500;
@@ -31,6 +38,19 @@ export async function* diffSnapshots(deps: Deps, tenantId: string, input: { from
   const { key } = await deps.keyring.dataKey(deps.db, tenantId);
   const lo = Math.min(a.seq, b.seq);
   const hi = Math.max(a.seq, b.seq);
+  const [older, newer] = a.seq <= b.seq ? [a, b] : [b, a];
+  // Each backup kept the events of the window since the one before it: take those of (lo, hi].
+  const between = await deps.db
+    .selectFrom('snapshots')
+    .select('id')
+    .where('connection_id', '=', a.connection_id)
+    .where('status', '=', 'complete')
+    .where('seq', '>', lo)
+    .where('seq', '<=', hi)
+    .execute();
+  const events = indexEvents(await loadLogEvents(deps.db, tenantId, between.map((s) => s.id), key));
+  const window = { from: older.started_at, to: newer.completed_at! };
+  const actors = (id: string) => actorsOf(id, events, window);
   const at = (seq: number) => sql<Buffer | null>`(array_agg(e.address) filter (where e.from_seq <= ${seq} and (e.to_seq is null or e.to_seq > ${seq})))[1]`;
   const body = async (addr: Buffer | null) =>
     addr ? JSON.parse(openBody(key, tenantId, addr, (await deps.db.selectFrom('object_versions').select('body').where('tenant_id', '=', tenantId).where('address', '=', addr).executeTakeFirstOrThrow()).body)) : undefined;
@@ -55,9 +75,9 @@ export async function* diffSnapshots(deps: Deps, tenantId: string, input: { from
       if (r.before && r.after && r.before.equals(r.after)) continue;
       const before = await body(r.before);
       const afterBody = await body(r.after);
-      if (!r.before) yield { type: r.type, id: r.object_id, change: 'added', after: afterBody, paths: [] };
-      else if (!r.after) yield { type: r.type, id: r.object_id, change: 'removed', before, paths: [] };
-      else yield { type: r.type, id: r.object_id, change: 'changed', before, after: afterBody, paths: diffJson(before, afterBody) };
+      if (!r.before) yield { type: r.type, id: r.object_id, change: 'added', after: afterBody, paths: [], actors: actors(r.object_id) };
+      else if (!r.after) yield { type: r.type, id: r.object_id, change: 'removed', before, paths: [], actors: actors(r.object_id) };
+      else yield { type: r.type, id: r.object_id, change: 'changed', before, after: afterBody, paths: diffJson(before, afterBody), actors: actors(r.object_id) };
     }
     if (rows.length < PAGE) return;
     const last = rows.at(-1)!;

@@ -72,6 +72,57 @@ export interface IdpObjectTypeInfo {
   secretFields: string[];
   /** Paths in the body that hold ids of other types. */
   references: { path: string; type: string | string[]; by?: string }[];
+  /** The body field that holds the object's own key within its parent (default `id`). */
+  idField?: string;
+  /** `readObject` can read one object of this type (otherwise it is found by listing). */
+  readOne?: boolean;
+  /**
+   * Fields that change without anyone changing the configuration (timestamps, last sign-in): a
+   * restore preview ignores them when it compares, and a plan's fingerprints leave them out.
+   */
+  volatile?: string[];
+  /** What a restore can do with objects of this type; absent: nothing (read-only). */
+  restore?: IdpRestoreInfo;
+}
+
+/** How objects of one type are restored through the provider's API (restores/*). */
+export interface IdpRestoreInfo {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  /** Has a status that is set by activate/deactivate calls rather than by an update. */
+  lifecycle: boolean;
+  /** The provider gives a re-created object a new id (a group), so references to it must be rewritten. */
+  assignsId: boolean;
+  /** The body field that names the object besides its id (a group's name): a retried create adopts what it finds. */
+  naturalKey?: string;
+  /** Needs verifying again by an admin once restored (a hook's endpoint). */
+  verify?: boolean;
+  /** Objects the provider owns (default policies, built-in groups): never created or deleted by a restore. */
+  systemWhen?: { path: string; equals: unknown }[];
+  /** Rows the provider derives from other objects (an app user assigned through a group): restored with those. */
+  derivedWhen?: { path: string; equals: unknown; from: string }[];
+  /** What a person should know when one comes back (a user returns without password or factors). */
+  recreateNote?: string;
+  /** Restoring one gives users access (blast radius): the groups whose members it provisions, or a fixed count. */
+  provisions?: { groupsAt?: string; perObject?: number };
+  /** Rows of this type are the members of their parent group (the blast radius counts them). */
+  membershipOf?: boolean;
+  /** Why it cannot be restored, when it cannot at all. */
+  reason?: string;
+}
+
+/**
+ * One audit event of the provider's own log (Okta's System Log), reduced to what attributes a change:
+ * who, when, what kind of event, and the ids of the objects it touched.
+ */
+export interface IdpLogEvent {
+  id: string;
+  /** ISO 8601. */
+  published: string;
+  eventType: string;
+  actor: { id: string; type: string; alternateId?: string; displayName?: string };
+  targets: { id: string; type: string }[];
 }
 
 export interface IdpClient {
@@ -81,9 +132,24 @@ export interface IdpClient {
   /** Creates or updates one object; returns it as the provider now has it (with its possibly new id). */
   writeObject(
     ref: IdpObjectRef,
-    op: { kind: 'create' | 'update' | 'delete' | 'activate' | 'deactivate'; body?: unknown },
+    op: {
+      kind: 'create' | 'update' | 'delete' | 'activate' | 'deactivate';
+      body?: unknown;
+      /** Values for write-only secrets the snapshot could not keep, by path (an app's client secret). */
+      secrets?: Record<string, string>;
+    },
     opts?: { signal?: AbortSignal },
   ): Promise<IdpObject | undefined>;
+  /**
+   * The live object a create of `body` would have made (same parent, same natural key: a group's
+   * name), so a create retried after a crash adopts it instead of making a second one.
+   */
+  findObject?(ref: IdpObjectRef, body: unknown, opts?: { signal?: AbortSignal }): Promise<IdpObject | undefined>;
+  /**
+   * The provider's audit events published in [since, until], oldest first, paging as the API
+   * requires. Throws when the credential may not read them (Okta: `okta.logs.read`).
+   */
+  listLogEvents(opts: { since: Date; until: Date; signal?: AbortSignal }): AsyncIterable<IdpLogEvent>;
   testAccess(opts?: { signal?: AbortSignal }): Promise<IdpAccessReport>;
   stats(): IdpRequestStats;
   /** The object types this client can list. */
@@ -99,6 +165,8 @@ export interface IdpConnectionConfig {
   provider: 'okta';
   orgUrl: string;
   credentials: IdpCredentials;
+  /** `restore`: the client writes (Okta: asks for `.manage` scopes); absent or `backup`: it only reads. */
+  purpose?: 'backup' | 'restore';
 }
 
 /** How apps hand the domain a client for a connection (they choose the outbound policy, limits, ...). */

@@ -2,7 +2,7 @@ import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { scanResults } from './get-scan.ts';
 import { latestScans } from './latest-scans.ts';
-import { frameworkScores, toScanView } from './scans.fns.ts';
+import { checkIdFilter, frameworkScores, toScanView } from './scans.fns.ts';
 
 const TREND_POINTS = 60;
 
@@ -12,6 +12,7 @@ const TREND_POINTS = 60;
  */
 export async function complianceOverview(deps: Deps, tenantId: string, input: { connectionId?: string } = {}) {
   await authorize(deps, tenantId, 'compliance.read');
+  checkIdFilter(input.connectionId, 'connection');
   const latest = await latestScans(deps.db, tenantId, input.connectionId);
   const results = (await Promise.all(latest.map((s) => scanResults(deps.db, tenantId, s.id)))).flat();
   let trendQuery = deps.db.selectFrom('scans').selectAll().where('tenant_id', '=', tenantId);

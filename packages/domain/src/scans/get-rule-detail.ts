@@ -2,7 +2,7 @@ import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { toScanResult } from './scans.fns.ts';
+import { checkIdFilter, toScanResult } from './scans.fns.ts';
 
 const HISTORY = 100;
 
@@ -12,6 +12,7 @@ const HISTORY = 100;
  */
 export async function getRuleDetail(deps: Deps, tenantId: string, input: { ruleId: string; connectionId?: string }) {
   await authorize(deps, tenantId, 'compliance.read');
+  checkIdFilter(input.connectionId, 'connection');
   let q = deps.db
     .selectFrom('scan_results as r')
     .innerJoin('scans as s', 's.id', 'r.scan_id')

@@ -1,10 +1,12 @@
 import type { Db } from '../deps.ts';
+import { checkIdFilter } from './scans.fns.ts';
 
 /**
  * The latest scan of each connection of a tenant (or of one connection): the scan of the newest
  * snapshot, and of that snapshot the newest scan. Scans of deleted connections are gone with them.
  */
 export function latestScans(db: Db, tenantId: string, connectionId?: string) {
+  checkIdFilter(connectionId, 'connection');
   let q = db
     .selectFrom('scans')
     .selectAll()

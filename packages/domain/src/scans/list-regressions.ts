@@ -31,9 +31,10 @@ function evidenceTargets(results: (ScanResult | undefined)[]) {
   return { types, touches: (c: ObjectChange) => wholeTypes.has(c.type) || objects.has(`${c.type}\u0000${c.id}`) };
 }
 
+// Read structurally: diffs gained System Log actors (diff/attribute-changes.ts) after this was written.
 const toChange = (c: ObjectChange): RegressionChange => {
-  const actors = (c as ObjectChange & { actors?: unknown[] }).actors;
-  return { type: c.type, id: c.id, change: c.change, paths: c.paths, ...(actors ? { actors } : {}) };
+  const actors = (c as { actors?: unknown[] }).actors;
+  return { type: c.type, id: c.id, change: c.change, paths: c.paths, ...(actors?.length ? { actors } : {}) };
 };
 
 async function regressionsOf(deps: Deps, tenantId: string, scan: Selectable<Scans>) {
@@ -57,7 +58,7 @@ async function regressionsOf(deps: Deps, tenantId: string, scan: Selectable<Scan
       changes = null;
       note = 'A snapshot of the pair was pruned by retention, so the changes between them can no longer be shown.';
     }
-    const attributed = changes?.some((c) => c.actors);
+    const attributed = changes?.some((c) => c.actors?.length);
     if (changes?.length && !attributed) note = 'The diff does not name who made these changes (System Log actors are not available for this pair).';
     out.push({
       ...r,

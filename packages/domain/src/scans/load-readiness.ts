@@ -38,17 +38,17 @@ export async function loadReadiness(db: Db, tenantId: string, asOf: Date): Promi
 }
 
 /**
- * Restore previews are recorded by the restore feature's own table. Until that table exists the
- * answer is "not recorded" (undefined), which the readiness rule reports as MANUAL rather than FAIL.
+ * The last restore preview computed by `asOf` (a restore plan that reached `computed_at`, whatever
+ * happened to it after: restores/last-restore-preview.ts reads the same). Read by name, so an
+ * installation without restore plans yet answers "not recorded" (undefined), which the readiness rule
+ * reports as MANUAL rather than FAIL.
  */
 async function lastRestorePreview(db: Db, tenantId: string, asOf: Date): Promise<Date | null | undefined> {
-  const { rows } = await sql<{ col: string }>`
-    select column_name as col from information_schema.columns
-    where table_schema = current_schema() and table_name = 'restore_previews' and column_name in ('completed_at', 'created_at', 'tenant_id')`.execute(db);
-  const cols = new Set(rows.map((r) => r.col));
-  const at = cols.has('completed_at') ? 'completed_at' : cols.has('created_at') ? 'created_at' : undefined;
-  if (!at || !cols.has('tenant_id')) return undefined;
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from information_schema.columns
+    where table_schema = current_schema() and table_name = 'restore_plans' and column_name in ('computed_at', 'tenant_id')`.execute(db);
+  if (rows[0]?.n !== 2) return undefined;
   const { rows: last } = await sql<{ at: Date | null }>`
-    select max(${sql.ref(at)}) as at from restore_previews where tenant_id = ${tenantId} and ${sql.ref(at)} <= ${asOf}`.execute(db);
+    select max(computed_at) as at from restore_plans where tenant_id = ${tenantId} and computed_at <= ${asOf}`.execute(db);
   return last[0]?.at ?? null;
 }

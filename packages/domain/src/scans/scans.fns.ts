@@ -2,7 +2,9 @@ import type { ScanResults, Scans, Selectable } from '@butterfly/db';
 import { Cron } from 'croner';
 import { compareStrings } from '../compliance/compliance.fns.ts';
 import type { Evidence, FrameworkMappings, ResultCounts, ResultStatus, ScanResult, Severity } from '../compliance/types.ts';
+import { isUuid } from '../db.fns.ts';
 import type { Actor } from '../deps.ts';
+import { DomainError } from '../errors.ts';
 
 /** Task name of the compliance scan job (packages/jobs registers it under this name). */
 export const COMPLIANCE_SCAN_TASK = 'compliance_scan';
@@ -131,3 +133,8 @@ export function toScanResult(r: Selectable<ScanResults>): ScanResult {
 
 /** Byte order, as the engine sorts: Postgres would sort by its collation. */
 export const byRuleId = (a: { ruleId: string }, b: { ruleId: string }) => compareStrings(a.ruleId, b.ruleId);
+
+/** An optional id filter: a malformed one matches nothing, so it is "not found" rather than a database error. */
+export function checkIdFilter(id: string | undefined, what: string): void {
+  if (id !== undefined && !isUuid(id)) throw new DomainError('NOT_FOUND', `No such ${what}`);
+}

@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
+import { DEFAULT_RETENTION } from './get-backup-schedule.ts';
 import { checkCron, cronFor, nextRun } from './schedules.fns.ts';
 import { findConnectionRow } from '../connections/get-connection.ts';
 
@@ -15,7 +16,7 @@ export const ZSetBackupScheduleInput = z.object({
   frequency: z.enum(['hourly', 'daily', 'weekly', 'cron']),
   cron: z.string().optional(),
   timezone: z.string().default('UTC'),
-  retention: z.object({ hourly: keep, daily: keep, weekly: keep, monthly: keep }).default({ hourly: 24, daily: 30, weekly: 12, monthly: 24 }),
+  retention: z.object({ hourly: keep, daily: keep, weekly: keep, monthly: keep }).default(DEFAULT_RETENTION),
 });
 export type TSetBackupScheduleInput = z.input<typeof ZSetBackupScheduleInput>;
 

@@ -1,6 +1,7 @@
 import { type DB, type Kysely, type Transaction, sql } from '@butterfly/db';
 import type { IdpObject } from '../idp/types.ts';
 import { contentAddress, sealBody, stripLinks } from './object-codec.fns.ts';
+import { ObjectIndex } from './object-index.ts';
 import { entryKey } from './snapshots.fns.ts';
 
 export interface IngestContext {
@@ -10,10 +11,10 @@ export interface IngestContext {
   seq: number;
   contentKey: Buffer;
   dataKey: { version: number; key: Buffer };
-  /** Current address (hex) of every object in the last complete snapshot, by entryKey. */
-  previous: Map<string, string>;
-  /** Keys already taken in this snapshot (pages can repeat an object when data moves under them). */
-  seen: Set<string>;
+  /** The last complete snapshot's objects and this one's so far. */
+  index: ObjectIndex;
+  /** Ids of objects added or changed, when a previous snapshot exists to attribute them against. */
+  changedIds?: Set<string>;
 }
 
 export interface BatchResult {
@@ -33,23 +34,26 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
   const opened: { tenant_id: string; connection_id: string; type: string; object_id: string; address: Buffer; from_seq: number }[] = [];
   const closed: { type: string; objectId: string }[] = [];
   for (const o of objects) {
-    const key = entryKey(o.type, o.id);
-    if (ctx.seen.has(key)) continue;
-    ctx.seen.add(key);
+    const taken = ctx.index.take(entryKey(o.type, o.id));
+    if (!taken) continue;
+    const { before } = taken;
     const body = o.linksAreData ? o.body : stripLinks(o.body);
     const address = contentAddress(ctx.contentKey, o.type, body);
-    const before = ctx.previous.get(key);
-    if (before === address.toString('hex')) continue;
+    if (ObjectIndex.same(before, address)) continue;
     if (before) {
       closed.push({ type: o.type, objectId: o.id });
       result.changed++;
     } else result.added++;
+    ctx.changedIds?.add(o.id);
     const json = JSON.stringify(body);
     const sealed = sealBody(ctx.dataKey, ctx.tenantId, address, json);
     versions.push({ tenant_id: ctx.tenantId, address, type: o.type, object_id: o.id, body: sealed, size: json.length });
     opened.push({ tenant_id: ctx.tenantId, connection_id: ctx.connectionId, type: o.type, object_id: o.id, address, from_seq: ctx.seq });
   }
   if (!opened.length) return result;
+  // Two batches may be written at once (run-backup.ts): rows in address order take their locks in
+  // one order, so two transactions inserting the same content never wait on each other in a cycle.
+  versions.sort((a, b) => Buffer.compare(a.address, b.address));
   await ctx.db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('object_versions')

@@ -28,6 +28,8 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
     .where('tenant_id', '=', tenantId)
     .where('connection_id', '=', input.connectionId)
     .where('status', '=', 'complete')
+    // A single-object snapshot (the extension's) holds only its own object, not every range it falls in.
+    .where((eb) => eb.or([eb('kind', '=', 'full'), eb.and([eb('object_type', '=', input.type), eb('object_id', '=', input.id)])]))
     .orderBy('seq')
     .execute();
   const { key } = await deps.keyring.dataKey(deps.db, tenantId);

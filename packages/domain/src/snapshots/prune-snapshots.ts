@@ -24,14 +24,18 @@ export async function pruneSnapshots(deps: Deps, input: { tenantId: string; conn
       .execute();
     const kept = retainedSnapshots(snaps.map((s) => ({ id: s.id, at: s.completed_at! })), retention);
     // Evidence reports and stored restore plans will add their own holds here as they arrive.
-    const doomed = snaps.filter((s) => !kept.has(s.id) && !s.legal_hold).map((s) => s.id);
+    // A stored restore plan holds the snapshot it restores from (its steps name versions in it).
+    const held = new Set((await trx.selectFrom('restore_plans').select('snapshot_id').where('connection_id', '=', input.connectionId).execute()).map((r) => r.snapshot_id));
+    const doomed = snaps.filter((s) => !kept.has(s.id) && !s.legal_hold && !held.has(s.id)).map((s) => s.id);
     if (!doomed.length) return { deleted: 0, versionsDeleted: 0 };
     await trx.deleteFrom('snapshots').where('id', 'in', doomed).execute();
     // Entries whose validity range holds no remaining snapshot (and are not current).
     await sql`
       delete from snapshot_entries e
       where e.connection_id = ${input.connectionId} and e.to_seq is not null
-        and not exists (select 1 from snapshots s where s.connection_id = e.connection_id and s.seq >= e.from_seq and s.seq < e.to_seq)`.execute(trx);
+        and not exists (select 1 from snapshots s where s.connection_id = e.connection_id and s.seq >= e.from_seq and s.seq < e.to_seq
+          -- a single-object snapshot keeps only its own object's entry, never the rest of the org
+          and (s.kind = 'full' or (s.object_type = e.type and s.object_id = e.object_id)))`.execute(trx);
     const versions = await sql`
       delete from object_versions v
       where v.tenant_id = ${input.tenantId}

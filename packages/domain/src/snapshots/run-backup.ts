@@ -2,10 +2,13 @@ import type { DB, Kysely } from '@butterfly/db';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
-import type { IdpClient, IdpObject } from '../idp/types.ts';
+import type { IdpClient, IdpLogEvent, IdpObject } from '../idp/types.ts';
 import { beginBackup } from './begin-backup.ts';
 import { closeEntries, type IngestContext, ingestBatch } from './ingest-batch.ts';
-import { type BackupProgress, INGEST_BATCH, entryKey, splitKey } from './snapshots.fns.ts';
+import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-events.ts';
+import { objectSnapshotCarry } from './object-snapshot-carry.ts';
+import { ObjectIndex } from './object-index.ts';
+import { type BackupProgress, INGEST_BATCH, entryKey } from './snapshots.fns.ts';
 import { undoSnapshotWrites } from './undo-snapshot-writes.ts';
 
 export interface TRunBackupInput {
@@ -28,6 +31,7 @@ const PROGRESS_EVERY_MS = 1000;
 export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBackupInput) {
   const started = await beginBackup(deps, input);
   const { snapshotId, seq } = started;
+  const last = await lastComplete(deps, input.connectionId);
   const ctx: IngestContext = {
     db: deps.db,
     tenantId: input.tenantId,
@@ -35,15 +39,16 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     seq,
     contentKey: deps.keyring.contentKey(input.tenantId),
     dataKey: await deps.keyring.dataKey(deps.db, input.tenantId),
-    previous: await currentAddresses(deps, input.connectionId),
-    seen: new Set(),
+    index: await ObjectIndex.load(deps.db, input.connectionId),
+    // The first snapshot has nothing to attribute its objects against.
+    changedIds: last ? new Set() : undefined,
   };
   const totals = { added: 0, changed: 0, removed: 0, rowsWritten: 0, bytesWritten: 0 };
   const counts: Record<string, number> = {};
   let lastBeat = 0;
   const beat = async (phase: BackupProgress['phase'], force = false) => {
     const stats = input.client.stats();
-    const progress: BackupProgress = { phase, objects: ctx.seen.size, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits };
+    const progress: BackupProgress = { phase, objects: ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits };
     input.onProgress?.(progress);
     if (!force && Date.now() - lastBeat < PROGRESS_EVERY_MS) return;
     lastBeat = Date.now();
@@ -51,11 +56,21 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   };
   try {
     let batch: IdpObject[] = [];
+    // One batch is written while the next is read and sealed: the database and the IdP work at once.
+    // Batches are taken in listing order (ingestBatch's first, synchronous part), and at most one
+    // write is in flight, so a later batch never overtakes an earlier one.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const r = await ingestBatch(ctx, batch);
-      for (const k of ['added', 'changed', 'rowsWritten', 'bytesWritten'] as const) totals[k] += r[k];
+      const objects = batch;
       batch = [];
-      await beat('reading');
+      const previous = writing;
+      writing = ingestBatch(ctx, objects).then(async (r) => {
+        await previous;
+        for (const k of ['added', 'changed', 'rowsWritten', 'bytesWritten'] as const) totals[k] += r[k];
+        await beat('reading');
+      });
+      writing.catch(() => {}); // awaited below or by the next flush; never an unhandled rejection
+      await previous;
     };
     for await (const o of input.client.listObjects({ types: input.types, signal: input.signal })) {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
@@ -63,38 +78,69 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
       if (batch.length >= INGEST_BATCH) await flush();
     }
     await flush();
+    await writing;
     await beat('finishing', true);
-    return await complete(deps, { ...input, snapshotId, seq, ctx, totals, counts, startedAt: started.startedAt });
+    const removed = await removedKeys(ctx, input.types);
+    const carried = last ? await carriedChanges(deps, input.connectionId, last.seq, seq, removed) : { added: 0, changed: 0, ids: [] };
+    // Who changed what: the log events of the window since the last complete snapshot began reading.
+    const log = last
+      ? await collectLogEvents(input.client, { since: last.started_at, until: deps.clock(), changedIds: [...ctx.changedIds!, ...carried.ids, ...removed.map((k) => k.objectId)], signal: input.signal })
+      : undefined;
+    return await complete(deps, { ...input, snapshotId, seq, ctx, totals, counts, removed, carried, log, startedAt: started.startedAt });
   } catch (e) {
     await fail(deps, { ...input, snapshotId, seq, error: e });
     throw e;
   }
 }
 
-async function currentAddresses(deps: Deps, connectionId: string) {
-  const rows = await deps.db
-    .selectFrom('snapshot_entries')
-    .select(['type', 'object_id', 'address'])
+async function lastComplete(deps: Deps, connectionId: string) {
+  return deps.db
+    .selectFrom('snapshots')
+    .select(['id', 'seq', 'started_at'])
     .where('connection_id', '=', connectionId)
-    .where('to_seq', 'is', null)
-    .execute();
-  return new Map(rows.map((r) => [entryKey(r.type, r.object_id), r.address.toString('hex')]));
+    .where('status', '=', 'complete')
+    // Single-object snapshots (the extension's) read no System Log window and count no changes.
+    .where('kind', '=', 'full')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Changes single-object snapshots made since the last full one (object-snapshot-carry.ts), minus objects gone now. */
+async function carriedChanges(deps: Deps, connectionId: string, sinceSeq: number, beforeSeq: number, removed: { type: string; objectId: string }[]) {
+  const gone = new Set(removed.map((k) => entryKey(k.type, k.objectId)));
+  const rows = (await objectSnapshotCarry(deps.db, { connectionId, sinceSeq, beforeSeq })).filter((r) => !gone.has(entryKey(r.type, r.objectId)));
+  return { added: rows.filter((r) => !r.existed).length, changed: rows.filter((r) => r.existed).length, ids: rows.map((r) => r.objectId) };
+}
+
+/** Objects of the last snapshot not seen this time; types that were not read (a partial backup) keep theirs. */
+async function removedKeys(ctx: IngestContext, types?: string[]) {
+  const gone = await ctx.index.removed(ctx.db, ctx.connectionId, ctx.seq);
+  const readTypes = types ? new Set(types) : undefined;
+  return readTypes ? gone.filter((k) => readTypes.has(k.type)) : gone;
 }
 
 async function complete(
   deps: Deps,
-  s: TRunBackupInput & { snapshotId: string; seq: number; ctx: IngestContext; totals: Record<string, number>; counts: Record<string, number>; startedAt: Date },
+  s: TRunBackupInput & {
+    snapshotId: string;
+    seq: number;
+    ctx: IngestContext;
+    totals: Record<string, number>;
+    counts: Record<string, number>;
+    removed: { type: string; objectId: string }[];
+    carried: { added: number; changed: number };
+    log?: { events: IdpLogEvent[]; stats: LogWindowStats };
+    startedAt: Date;
+  },
 ) {
-  const removedKeys = [...s.ctx.previous.keys()].filter((k) => !s.ctx.seen.has(k)).map(splitKey);
-  // Types that were not read this time (a partial backup) keep their objects.
-  const readTypes = s.types ? new Set(s.types) : undefined;
-  const removed = readTypes ? removedKeys.filter((k) => readTypes.has(k.type)) : removedKeys;
-  const objectCount = s.ctx.previous.size + s.totals.added! - removed.length;
+  const { removed } = s;
+  const objectCount = s.ctx.index.previousCount + s.totals.added! - removed.length;
   const stats = s.client.stats();
   const completedAt = deps.clock();
   return inTransaction(deps.db, async (trx) => {
     for (let i = 0; i < removed.length; i += 1000) await closeEntries(trx, s.connectionId, s.seq, removed.slice(i, i + 1000));
-    const changes = { added: s.totals.added!, changed: s.totals.changed!, removed: removed.length };
+    const changes = { added: s.totals.added! + s.carried.added, changed: s.totals.changed! + s.carried.changed, removed: removed.length };
     const row = await trx
       .updateTable('snapshots')
       .set({
@@ -103,8 +149,8 @@ async function complete(
         object_count: objectCount,
         counts: JSON.stringify(s.counts),
         changes: JSON.stringify(changes),
-        stats: JSON.stringify({ ...stats, durationMs: completedAt.getTime() - s.startedAt.getTime() }),
-        progress: JSON.stringify({ phase: 'done', objects: s.ctx.seen.size, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits }),
+        stats: JSON.stringify({ ...stats, durationMs: completedAt.getTime() - s.startedAt.getTime(), ...(s.log ? { logEvents: s.log.stats } : {}) }),
+        progress: JSON.stringify({ phase: 'done', objects: s.ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits }),
         rows_written: s.totals.rowsWritten! + removed.length,
         bytes_written: s.totals.bytesWritten!,
       })
@@ -113,6 +159,7 @@ async function complete(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new Error('The snapshot was taken over by another backup');
+    if (s.log) await storeLogEvents(trx, { tenantId: s.tenantId, snapshotId: s.snapshotId, dataKey: s.ctx.dataKey, events: s.log.events });
     await appendAuditEvent({ ...deps, db: trx }, {
       tenantId: s.tenantId,
       action: 'backup.completed',

@@ -40,3 +40,6 @@ export async function seedConnection(deps: Deps, tenantId: string, name = `conn-
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The in-memory IdP, for tests outside the domain that need a snapshot (a backup through it). */
+export { fakeIdp } from './fake-idp.ts';

@@ -18,6 +18,8 @@ export async function authenticate({ org, auth }: SimOrg, req: IncomingMessage, 
   if (scheme === 'SSWS') {
     const live = org.data.table('apiTokens').has(org.admin.tokenId);
     if (live && sameSecret(value, org.admin.token)) return org.admin.principal;
+    const owner = org.userTokens.principal(value);
+    if (owner) return owner;
   } else if (scheme.toLowerCase() === 'bearer') {
     const claims = await verifyAccessToken(auth.keyRing, org.url, value, now);
     const appId = claims && org.data.clientIds.get(claims.clientId);

@@ -3,6 +3,7 @@ import { addConnectionProcedure } from './add.ts';
 import { getConnectionProcedure } from './get.ts';
 import { listConnectionsProcedure } from './list.ts';
 import { removeConnectionProcedure } from './remove.ts';
+import { setWriteCredentialProcedure } from './set-write-credential.ts';
 import { testConnectionProcedure } from './test.ts';
 
 export const connectionsRouter = router({
@@ -11,4 +12,5 @@ export const connectionsRouter = router({
   add: addConnectionProcedure,
   test: testConnectionProcedure,
   remove: removeConnectionProcedure,
+  setWriteCredential: setWriteCredentialProcedure,
 });

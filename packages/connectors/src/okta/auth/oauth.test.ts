@@ -61,8 +61,9 @@ describe('OAuth 2.0 client credentials with private_key_jwt', () => {
       }),
       ...org.handlers,
     );
-    let now = Date.now();
-    const c = oauthClient({ clock: { now: () => now, sleep: realClock.sleep } });
+    // Real time plus a skew the test moves: a clock that never advanced would stall the bucket's pacing.
+    let skew = 0;
+    const c = oauthClient({ clock: { now: () => Date.now() + skew, sleep: realClock.sleep } });
     await collect(c.listObjects({ types: ['trusted_origin', 'event_hook'] }));
     await collect(c.listObjects({ types: ['trusted_origin', 'event_hook'] }));
     expect(forms).toHaveLength(1);
@@ -71,10 +72,10 @@ describe('OAuth 2.0 client credentials with private_key_jwt', () => {
       scope: 'okta.eventHooks.read okta.trustedOrigins.read',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     });
-    now += 3539_000;
+    skew += 3539_000;
     await collect(c.listObjects({ types: ['trusted_origin', 'event_hook'] }));
     expect(forms).toHaveLength(1);
-    now += 2_000; // inside the last minute: renewed before Okta would refuse it
+    skew += 2_000; // inside the last minute: renewed before Okta would refuse it
     await collect(c.listObjects({ types: ['trusted_origin', 'event_hook'] }));
     expect(forms).toHaveLength(2);
     const apiCalls = org.seen.filter((r) => r.method === 'GET');

@@ -39,7 +39,7 @@ export class OktaApi {
   }
 }
 
-function classify(res: RawResponse, scope: OktaScope): Outcome<ApiAnswer> {
+export function classify(res: RawResponse, scope: OktaScope): Outcome<ApiAnswer> {
   if (res.status >= 200 && res.status < 300) return { kind: 'done', value: { body: res.body, headers: res.headers } };
   const err = apiError(res);
   if (res.status === 429) return { kind: 'rate_limited', error: err };

@@ -19,7 +19,7 @@ export interface TransportOptions {
 }
 
 export interface TransportRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A path below the org URL, or an absolute URL below it (a `next` link). */
   url: string;
   /** The endpoint's path template: with the method, the rate-limit bucket and the stats key. */
@@ -28,6 +28,12 @@ export interface TransportRequest {
   /** Built per attempt (a client assertion must not be replayed). */
   body?: () => Promise<string>;
   signal?: AbortSignal;
+  /**
+   * A request cut off mid-way is retried by default; a create must not be (Okta may have made the
+   * object before the connection dropped): it fails, and the restore that sent it looks for the
+   * object before trying again.
+   */
+  retryCutOff?: boolean;
 }
 
 /**
@@ -63,7 +69,7 @@ export class Transport {
         } catch (e) {
           // Connection refused or reset, a cut-off body: worth another try, unless we were cancelled.
           if (signal?.aborted) throw e;
-          return { kind: 'retry', error: e as Error };
+          return { kind: req.retryCutOff === false ? 'fail' : 'retry', error: e as Error };
         }
         return { ...classify(raw, headers), rate: parseRateHeaders(raw.headers) };
       },

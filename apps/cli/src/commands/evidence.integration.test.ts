@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { useTestDatabase } from '@butterfly/db/testing';
+import { runBackup } from '@butterfly/domain';
+import { fakeIdp, seedConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * `butterfly scan run` and `butterfly evidence …` as an operator and an auditor run them: real
+ * processes against a real database holding one backed-up snapshot.
+ */
+const { db, url } = await useTestDatabase();
+const masterKey = randomBytes(32);
+const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64'), LOG_LEVEL: 'warn' };
+const main = resolve(import.meta.dirname, '../main.ts');
+const deps = testDeps(db, { kind: 'operator', label: 'test' }, masterKey);
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env, encoding: 'utf8', cwd: import.meta.dirname });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1)! };
+}
+
+const tenant = await seedTenant(deps, 'evidenceco');
+const connectionId = await seedConnection(deps, tenant.id, 'Production');
+const snapshot = await runBackup(deps, {
+  tenantId: tenant.id,
+  connectionId,
+  trigger: 'test',
+  client: fakeIdp([
+    { type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', name: 'Splunk, "prod"', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } },
+    { type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', status: 'ACTIVE', priority: 1, settings: { password: { complexity: { minLength: 8 } } } } },
+  ]),
+});
+const tmp = () => mkdtempSync(join(tmpdir(), 'bfy-evidence-'));
+
+describe('butterfly scan and evidence', () => {
+  let scanId = '';
+  let fingerprint = '';
+
+  it('scans a snapshot, printing the scan id on the last line', async () => {
+    const r = cli('scan', 'run', 'evidenceco', snapshot.id);
+    expect(r.code, r.stderr).toBe(0);
+    scanId = r.last;
+    const row = await db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ snapshot_id: snapshot.id, connection_name: 'Production', started_by: expect.stringMatching(/^operator:cli/) });
+    expect(r.stdout).toContain('fail');
+    expect(JSON.parse(cli('scan', 'run', 'evidenceco', snapshot.id, '--json').stdout)).toMatchObject({ snapshotId: snapshot.id, counts: { total: expect.any(Number) } });
+    expect(cli('scan', 'run', 'evidenceco', '6c1f2a9e-0000-4000-8000-000000000000').stderr).toContain('error NOT_FOUND');
+  });
+
+  it('prints the tenant key fingerprint, the same every time', () => {
+    const a = cli('evidence', 'key', 'evidenceco');
+    expect(a.code, a.stderr).toBe(0);
+    fingerprint = a.last;
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(cli('evidence', 'key', 'evidenceco').last).toBe(fingerprint);
+  });
+
+  it('exports byte-identical bundles of one scan, which verify against the fingerprint', () => {
+    const [a, b] = [tmp(), tmp()];
+    expect(cli('evidence', 'export', scanId, '--out', a).code).toBe(0);
+    expect(cli('evidence', 'export', scanId, '--out', b).code).toBe(0);
+    const files = readdirSync(a).sort();
+    expect(files).toEqual(['manifest.json', 'manifest.sig', 'report.html', 'report.pdf', 'results.csv', 'results.json']);
+    for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    const ok = cli('evidence', 'verify', a, '--fingerprint', fingerprint.toUpperCase().replace(/(..)(?!$)/g, '$1:'));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('ok: 4 files');
+  });
+
+  it('fails verification, naming the problem, for one flipped byte in any file or another fingerprint', () => {
+    const good = tmp();
+    expect(cli('evidence', 'export', scanId, '--out', good).code).toBe(0);
+    for (const f of readdirSync(good)) {
+      const dir = tmp();
+      cpSync(good, dir, { recursive: true });
+      const bytes = readFileSync(join(dir, f));
+      bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+      writeFileSync(join(dir, f), bytes);
+      const r = cli('evidence', 'verify', dir, '--fingerprint', fingerprint);
+      expect(r.code, f).toBe(1);
+      expect(r.stderr, f).toContain(f);
+    }
+    const other = cli('evidence', 'verify', good, '--fingerprint', 'ab'.repeat(32));
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('fingerprint: manifest.json: signed by key');
+  });
+
+  it('exports only the formats asked for', () => {
+    const dir = tmp();
+    const r = cli('evidence', 'export', scanId, '--out', dir, '--format', 'json,csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'manifest.sig', 'results.csv', 'results.json']);
+    const v = cli('evidence', 'verify', dir, '--fingerprint', fingerprint);
+    expect(v.code, v.stderr).toBe(0);
+    expect(cli('evidence', 'export', scanId, '--out', dir, '--format', 'docx').code).toBe(2);
+  });
+});

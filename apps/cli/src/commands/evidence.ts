@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { findScanTenant, getEvidenceKey, getTenantBySlug } from '@butterfly/domain';
+import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, verifyBundle } from '@butterfly/evidence';
+import { UsageError, emit } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
+
+function parseFormats(list: string): BundleFormat[] {
+  const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const bad = formats.filter((f) => !BUNDLE_FORMATS.includes(f as BundleFormat));
+  if (bad.length || !formats.length) throw new UsageError(`--format takes ${BUNDLE_FORMATS.join(',')} (got "${list}")`);
+  return formats as BundleFormat[];
+}
+
+export function registerEvidence(program: Command) {
+  const evidence = program.command('evidence').description('signed evidence bundles of compliance scans');
+  evidence
+    .command('export')
+    .description("write a scan's signed evidence bundle; the same scan always gives the same bytes")
+    .argument('<scan-id>', 'scan id')
+    .requiredOption('--out <dir>', 'output folder (created)')
+    .option('--format <list>', `reports to include, comma-separated (${BUNDLE_FORMATS.join(',')})`, BUNDLE_FORMATS.join(','))
+    .option('--json', 'print one JSON document')
+    .action((scanId: string, opts: { out: string; format: string; json?: boolean }) => {
+      const formats = parseFormats(opts.format);
+      return withRuntime(async ({ deps }) => {
+        const tenantId = await findScanTenant(deps, scanId);
+        const r = await exportEvidence(deps, tenantId, { scanId, dir: opts.out, formats });
+        emit({ json: !!opts.json }, r, () => [...r.files.map((f) => `  ${f}`), `signed by evidence key ${r.fingerprint}`], r.dir);
+      });
+    });
+
+  evidence
+    .command('verify')
+    .description('check a bundle against the fingerprint you recorded: exit 0 only if every file matches the signed manifest')
+    .argument('<dir>', 'bundle folder')
+    .requiredOption('--fingerprint <hex>', "the tenant's evidence key fingerprint (colons, spaces and case are ignored)")
+    .option('--json', 'print one JSON document')
+    .action(async (dir: string, opts: { fingerprint: string; json?: boolean }) => {
+      // No database: an auditor verifies with the bundle and the fingerprint alone.
+      if (!existsSync(dir)) {
+        process.stderr.write(`missing: ${dir}: no such folder\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const r = await verifyBundle(dir, opts.fingerprint);
+      emit({ json: !!opts.json }, { ok: r.ok, problems: r.problems, scanId: r.manifest?.scan.scanId ?? null }, () =>
+        r.ok ? [`ok: ${r.manifest!.files.length} files match the manifest signed by ${opts.fingerprint}`] : [],
+      );
+      if (!r.ok) {
+        for (const p of r.problems) process.stderr.write(`${p.code}: ${p.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  evidence
+    .command('key')
+    .description("the tenant's evidence key fingerprint (created on first use): read it to the auditor once")
+    .argument('<tenant>', 'tenant slug')
+    .option('--json', 'print one JSON document')
+    .action((slug: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const tenant = await getTenantBySlug(deps, slug);
+        const k = await getEvidenceKey(deps, tenant.id);
+        emit({ json: !!opts.json }, k, () => [`Ed25519 evidence key of ${slug}, version ${k.version}, created ${k.createdAt}`], k.fingerprint);
+      }),
+    );
+}

@@ -1,0 +1,73 @@
+import type { ConnectionView } from '@butterfly/domain';
+import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import { Form, Link } from '@remix-run/react';
+import { formatTime } from '~/utils/format.ts';
+import { ConnectionHealth } from './connection-health.tsx';
+
+export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt'> & {
+  lastBackup: { status: 'running' | 'complete' | 'failed'; startedAt: string; completedAt: string | null } | null;
+  lastCompleteAt: string | null;
+  /** Restore readiness: when a restore preview of this connection last succeeded. */
+  lastRestorePreviewAt?: string | null;
+};
+
+const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
+
+/** Every connection with its last backup, its health, and the actions the viewer may take. */
+export function ConnectionsTable({ rows, canBackup, canManage }: { rows: ConnectionRow[]; canBackup: boolean; canManage: boolean }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Connection</TableHead>
+          <TableHead>Last backup</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Health</TableHead>
+          <TableHead>Restore readiness</TableHead>
+          {(canBackup || canManage) && <TableHead>Actions</TableHead>}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((c) => (
+          <TableRow key={c.id}>
+            <TableCell>
+              <Link to={`/connections/${c.id}`} className="font-medium text-indigo-700 underline">
+                {c.name}
+              </Link>
+              <div className="text-slate-600">{c.orgUrl}</div>
+            </TableCell>
+            <TableCell>{c.lastCompleteAt ? formatTime(c.lastCompleteAt) : 'Never'}</TableCell>
+            <TableCell>{c.lastBackup ? <Badge variant={STATUS[c.lastBackup.status][1]}>{STATUS[c.lastBackup.status][0]}</Badge> : <Badge>No backups yet</Badge>}</TableCell>
+            <TableCell>
+              <ConnectionHealth lastTest={c.lastTest} />
+              {c.lastTestedAt && <div className="text-xs text-slate-600">tested {formatTime(c.lastTestedAt)}</div>}
+            </TableCell>
+            <TableCell>
+              <Link to={`/restore?connection=${c.id}`} className="text-indigo-700 underline">
+                {c.lastRestorePreviewAt ? `previewed ${formatTime(c.lastRestorePreviewAt)}` : 'Never previewed'}
+                <span className="sr-only"> (restore {c.name})</span>
+              </Link>
+            </TableCell>
+            {(canBackup || canManage) && (
+              <TableCell>
+                <Form method="post" className="flex flex-wrap gap-2">
+                  <input type="hidden" name="connectionId" value={c.id} />
+                  {canBackup && (
+                    <Button type="submit" name="intent" value="backup" size="sm">
+                      Backup now<span className="sr-only"> {c.name}</span>
+                    </Button>
+                  )}
+                  {canManage && (
+                    <Button type="submit" name="intent" value="test" size="sm" variant="outline">
+                      Test connection<span className="sr-only"> {c.name}</span>
+                    </Button>
+                  )}
+                </Form>
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,75 @@
+import { Badge } from '@butterfly/ui';
+import { Link } from '@remix-run/react';
+import { formatTime } from '~/utils/format.ts';
+import { historyHref, objectHref } from './object-link.ts';
+
+export interface DiffChangeView {
+  type: string;
+  id: string;
+  label: string;
+  change: 'added' | 'removed' | 'changed';
+  paths: { path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[];
+  pathsLeftOut: number;
+  actors: { actor: string; at: string; eventType: string }[];
+}
+
+const BADGE = { added: 'success', removed: 'danger', changed: 'warning' } as const;
+const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 400);
+
+/** One changed object: what happened, who did it (from the IdP's log, when it said), and each JSON path before → after. */
+export function DiffChange({ c, connectionId, from, to }: { c: DiffChangeView; connectionId: string; from: string; to: string }) {
+  const headingId = `change-${c.type}-${c.id}`.replace(/[^\w-]/g, '_');
+  return (
+    <article aria-labelledby={headingId} className="flex flex-col gap-2 border-b border-slate-100 py-4 last:border-0">
+      <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-base font-medium">
+        <Badge variant={BADGE[c.change]}>{c.change}</Badge>
+        <span className="text-slate-600">{c.type}</span>
+        <Link to={objectHref(connectionId, c.change === 'removed' ? from : to, c.type, c.id)} className="text-indigo-700 underline">
+          {c.label}
+        </Link>
+        <code className="text-xs text-slate-600">{c.id}</code>
+      </h3>
+      {c.actors.length > 0 && (
+        <p className="text-sm text-slate-700">
+          {c.actors.map((a, i) => (
+            <span key={`${a.at}-${i}`}>
+              {i > 0 && '; '}
+              by <span className="font-medium">{a.actor}</span> at {formatTime(a.at)} ({a.eventType})
+            </span>
+          ))}
+        </p>
+      )}
+      {c.paths.length > 0 && (
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Changed paths of {c.label}</caption>
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="px-2 py-1 font-medium text-slate-600">
+                Path
+              </th>
+              <th scope="col" className="px-2 py-1 font-medium text-slate-600">
+                Before
+              </th>
+              <th scope="col" className="px-2 py-1 font-medium text-slate-600">
+                After
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.paths.map((p) => (
+              <tr key={p.path} className="border-b border-slate-100 align-top">
+                <td className="px-2 py-1 font-mono text-xs break-all">{p.path}</td>
+                <td className="px-2 py-1 font-mono text-xs break-all text-red-800">{show(p.before)}</td>
+                <td className="px-2 py-1 font-mono text-xs break-all text-green-800">{show(p.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {c.pathsLeftOut > 0 && <p className="text-sm text-slate-600">…and {c.pathsLeftOut} more paths.</p>}
+      <Link to={historyHref(connectionId, c.type, c.id)} className="self-start text-sm text-indigo-700 underline">
+        History<span className="sr-only"> of {c.label}</span>
+      </Link>
+    </article>
+  );
+}

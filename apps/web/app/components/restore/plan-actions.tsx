@@ -1,0 +1,45 @@
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import { Form } from '@remix-run/react';
+import type { PlanData } from './types.ts';
+
+/**
+ * Approve (a second member types the plan's code back) and apply, shown to members who may apply.
+ * The server decides again: these buttons only save a round trip to a refusal.
+ */
+export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: boolean }) {
+  if (!canApply || !['ready', 'apply_failed', 'applying'].includes(plan.status)) return null;
+  const waiting = plan.needsApproval && !plan.approvedAt;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{waiting ? 'Approval needed' : 'Apply'}</CardTitle>
+        <CardDescription>
+          {waiting
+            ? `This plan deletes objects or reaches more users than the threshold (${'threshold' in plan.summary ? plan.summary.threshold : 50}). Another member with restore.apply approves it by typing its code.`
+            : 'A backup is taken first; the live objects must still match this preview, or nothing is written.'}
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {waiting ? (
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">
+                Type the plan code <code className="rounded bg-slate-100 px-1">{plan.shortCode}</code>
+              </span>
+              <input name="confirm" required autoComplete="off" className="rounded-md border border-slate-300 px-3 py-2 font-mono" />
+            </label>
+            <Button type="submit" name="intent" value="approve">
+              Approve
+            </Button>
+          </Form>
+        ) : (
+          <Form method="post">
+            <Button type="submit" name="intent" value="apply" variant={'byAction' in plan.summary && plan.summary.byAction.delete ? 'destructive' : 'primary'}>
+              {plan.status === 'ready' ? 'Apply this plan' : 'Resume applying'}
+            </Button>
+          </Form>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

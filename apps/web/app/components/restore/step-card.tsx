@@ -1,0 +1,75 @@
+import { Badge } from '@butterfly/ui';
+import { ACTION_BADGE, type PlanStep } from './types.ts';
+
+const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 300);
+const STATUS = { pending: 'neutral', running: 'info', done: 'success', failed: 'danger', skipped: 'neutral' } as const;
+
+/** One step: what it does to which object, after which steps, each change before → after, and its caveats. */
+export function StepCard({ step }: { step: PlanStep }) {
+  const caveats = step.caveats.length;
+  return (
+    <li className="border-b border-slate-100 py-3 last:border-0">
+      <details>
+        <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm">
+          <span className="w-8 text-right font-mono text-slate-600">{step.seq}.</span>
+          <Badge variant={ACTION_BADGE[step.action]}>{step.action}</Badge>
+          <span className="text-slate-600">{step.type}</span>
+          <span className="font-medium">{step.label}</span>
+          <Badge variant={STATUS[step.status]}>{step.status}</Badge>
+          {step.after.length > 0 && <span className="text-xs text-slate-600">after {step.after.join(', ')}</span>}
+          {caveats > 0 && <span className="text-xs font-medium text-amber-800">{caveats} caveat{caveats > 1 ? 's' : ''}</span>}
+        </summary>
+        <div className="mt-2 flex flex-col gap-2 pl-10">
+          <p className="text-xs text-slate-600">
+            <code>{step.id}</code>
+            {step.newId && (
+              <>
+                {' '}
+                → new id <code>{step.newId}</code>
+              </>
+            )}
+          </p>
+          {step.caveats.length > 0 && (
+            <ul className="list-disc pl-5 text-sm text-amber-900">
+              {step.caveats.map((c, i) => (
+                <li key={`${c.kind}-${i}`}>{c.message}</li>
+              ))}
+            </ul>
+          )}
+          {step.rewrites.length > 0 && (
+            <p className="text-sm text-slate-700">Rewrites: {step.rewrites.map((r) => `${r.path} (${r.type} ${r.oldId} → its new id)`).join('; ')}</p>
+          )}
+          {step.changes.length > 0 && (
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Changes of {step.label}</caption>
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="px-2 py-1 font-medium text-slate-600">
+                    Path
+                  </th>
+                  <th scope="col" className="px-2 py-1 font-medium text-slate-600">
+                    Now
+                  </th>
+                  <th scope="col" className="px-2 py-1 font-medium text-slate-600">
+                    After the restore
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {step.changes.slice(0, 50).map((c) => (
+                  <tr key={c.path} className="border-b border-slate-100 align-top">
+                    <td className="px-2 py-1 font-mono text-xs break-all">{c.path}</td>
+                    <td className="px-2 py-1 font-mono text-xs break-all text-red-800">{show(c.before)}</td>
+                    <td className="px-2 py-1 font-mono text-xs break-all text-green-800">{show(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {step.changes.length > 50 && <p className="text-sm text-slate-600">…and {step.changes.length - 50} more (the JSON export has them all).</p>}
+          {step.error && <p className="text-sm text-red-800">Failed: {step.error}</p>}
+        </div>
+      </details>
+    </li>
+  );
+}

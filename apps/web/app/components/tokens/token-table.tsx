@@ -1,0 +1,66 @@
+import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import { Form } from '@remix-run/react';
+import { formatTime } from '~/utils/format.ts';
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** API tokens have a role and an expiry; SCIM tokens a revoked state. */
+  detail?: string;
+  expiresAt?: string | null;
+  status: 'active' | 'expired' | 'revoked';
+}
+
+/** Tokens as lists show them: the recognisable prefix, never the secret; one revoke form per row. */
+export function TokenTable({ tokens, caption, detailHeading }: { tokens: TokenRow[]; caption: string; detailHeading?: string }) {
+  if (!tokens.length) return <p className="text-sm text-slate-700">No tokens yet.</p>;
+  return (
+    <Table>
+      <caption className="sr-only">{caption}</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Name</TableHead>
+          <TableHead>Token</TableHead>
+          {detailHeading && <TableHead>{detailHeading}</TableHead>}
+          <TableHead>Created</TableHead>
+          <TableHead>Last used</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {tokens.map((t) => (
+          <TableRow key={t.id}>
+            <TableCell>{t.name}</TableCell>
+            <TableCell>
+              <code className="font-mono text-sm">{t.prefix}…</code>
+            </TableCell>
+            {detailHeading && <TableCell>{t.detail}</TableCell>}
+            <TableCell>{formatTime(t.createdAt)}</TableCell>
+            <TableCell>{t.lastUsedAt ? formatTime(t.lastUsedAt) : 'Never'}</TableCell>
+            <TableCell>
+              <Badge variant={t.status === 'active' ? 'success' : 'neutral'}>{t.status}</Badge>
+              {t.status === 'active' && t.expiresAt && <span className="ml-2 text-sm text-slate-700">until {formatTime(t.expiresAt)}</span>}
+            </TableCell>
+            <TableCell>
+              {t.status !== 'revoked' && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="tokenId" value={t.id} />
+                  <Button type="submit" variant="outline" size="sm" aria-label={`Revoke ${t.name}`}>
+                    Revoke
+                  </Button>
+                </Form>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

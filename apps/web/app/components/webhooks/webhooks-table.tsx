@@ -1,0 +1,107 @@
+import type { WebhookView } from '@butterfly/domain';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
+import { Form } from '@remix-run/react';
+import { formatTime } from '~/utils/format.ts';
+
+export type WebhookRow = WebhookView & { lastDelivery: { status: string; at: string; error: string | null } | null };
+
+const DELIVERY = { delivered: 'success', pending: 'info', failed: 'danger' } as const;
+
+export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[]; canManage: boolean }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Webhook</TableHead>
+          <TableHead>Events</TableHead>
+          <TableHead>Watched types</TableHead>
+          <TableHead>Last delivery</TableHead>
+          {canManage && <TableHead>Actions</TableHead>}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {webhooks.map((w) => (
+          <TableRow key={w.id}>
+            <TableCell>
+              <div className="font-medium">{w.name}</div>
+              <div className="max-w-xs truncate text-slate-600" title={w.url}>
+                {w.url}
+              </div>
+            </TableCell>
+            <TableCell>{w.events.join(', ')}</TableCell>
+            <TableCell>{w.events.includes('objects.changed') ? w.objectTypes.join(', ') || 'every type' : '—'}</TableCell>
+            <TableCell>
+              {w.lastDelivery ? (
+                <>
+                  <Badge variant={DELIVERY[w.lastDelivery.status as keyof typeof DELIVERY] ?? 'neutral'}>{w.lastDelivery.status}</Badge>
+                  <div className="text-xs text-slate-600">{formatTime(w.lastDelivery.at)}</div>
+                </>
+              ) : (
+                'None yet'
+              )}
+            </TableCell>
+            {canManage && (
+              <TableCell>
+                <div className="flex flex-wrap gap-2">
+                  <Form method="post">
+                    <input type="hidden" name="webhookId" value={w.id} />
+                    <Button type="submit" name="intent" value="test" size="sm" variant="outline">
+                      Send a test<span className="sr-only"> to {w.name}</span>
+                    </Button>
+                  </Form>
+                  <RemoveButton id={w.id} name={w.name} />
+                </div>
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function RemoveButton({ id, name }: { id: string; name: string }) {
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          Remove<span className="sr-only"> {name}</span>
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Remove the webhook {name}?</DialogTitle>
+          <DialogDescription>Alerts stop going to it, and its delivery log is deleted.</DialogDescription>
+        </DialogHeader>
+        <Form method="post">
+          <input type="hidden" name="webhookId" value={id} />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="outline">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" name="intent" value="remove" variant="destructive">
+              Remove
+            </Button>
+          </DialogFooter>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,134 @@
+import { DEFAULT_RETENTION } from '@butterfly/domain';
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { AccessReport } from '~/components/backups/access-report.tsx';
+import { BackupProgress } from '~/components/backups/backup-progress.tsx';
+import { CompareForm } from '~/components/backups/compare-form.tsx';
+import { ConnectionHealth } from '~/components/backups/connection-health.tsx';
+import { ScheduleCard } from '~/components/backups/schedule-card.tsx';
+import { SnapshotCharts } from '~/components/backups/snapshot-charts.tsx';
+import { SnapshotsTable } from '~/components/backups/snapshots-table.tsx';
+import { Notice } from '~/components/notice.tsx';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const connectionId = params.connectionId ?? '';
+  try {
+    const caller = await api(request, context);
+    const [connection, schedule, snapshots, progress, me] = await Promise.all([
+      caller.connections.get({ connectionId }),
+      caller.schedules.get({ connectionId }),
+      caller.snapshots.list({ connectionId, limit: 100 }),
+      caller.backups.progress({ connectionId }),
+      caller.me.get(),
+    ]);
+    const requested = new URL(request.url).searchParams.get('requested');
+    return {
+      connection: { id: connection.id, name: connection.name, orgUrl: connection.orgUrl, authKind: connection.authKind, lastTest: connection.lastTest, lastTestedAt: connection.lastTestedAt },
+      schedule: schedule.schedule,
+      snapshots: snapshots.map((s) => ({ id: s.id, status: s.status, trigger: s.trigger, startedAt: s.startedAt, completedAt: s.completedAt, durationMs: s.durationMs, objectCount: s.objectCount, changes: s.changes, bytesWritten: s.bytesWritten, error: s.error })),
+      progress,
+      requestedAt: requested && !Number.isNaN(Date.parse(requested)) ? requested : null,
+      // Sent from the loader: the page must not import the domain package into the browser bundle.
+      defaults: DEFAULT_RETENTION,
+      can: { backup: me.permissions.includes('backup.run'), test: me.permissions.includes('connection.manage'), schedule: me.permissions.includes('schedule.manage') },
+    };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const connectionId = params.connectionId ?? '';
+  const form = await request.formData();
+  const intent = text(form, 'intent');
+  const caller = await api(request, context);
+  try {
+    if (intent === 'backup') {
+      await caller.backups.run({ connectionId });
+      return redirect(`/connections/${connectionId}?requested=${encodeURIComponent(new Date().toISOString())}`);
+    }
+    if (intent === 'test') return { intent, report: (await caller.connections.test({ connectionId })).report };
+    const frequency = text(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
+    const keep = (k: string) => Number(text(form, `keep_${k}`));
+    const saved = await caller.schedules.set({
+      connectionId,
+      enabled: form.get('enabled') === 'on',
+      frequency,
+      ...(frequency === 'cron' ? { cron: text(form, 'cron') } : {}),
+      timezone: text(form, 'timezone') || 'UTC',
+      retention: { hourly: keep('hourly'), daily: keep('daily'), weekly: keep('weekly'), monthly: keep('monthly') },
+    });
+    return { intent, ok: saved.enabled ? 'Schedule saved.' : 'Schedule saved: scheduled backups are off.' };
+  } catch (e) {
+    return actionProblem(e, { intent });
+  }
+}
+
+export default function ConnectionPage() {
+  const { connection: c, schedule, snapshots, progress, requestedAt, defaults, can } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/connections" className="text-indigo-700 underline">
+          Connections
+        </Link>
+      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">{c.name}</h1>
+          <p className="flex items-center gap-2 text-sm text-slate-700">
+            {c.orgUrl} · {c.authKind === 'oauth' ? 'OAuth service app' : 'SSWS token'} · <ConnectionHealth lastTest={c.lastTest} />
+          </p>
+        </div>
+        <Form method="post" className="flex gap-2">
+          {can.backup && (
+            <Button type="submit" name="intent" value="backup">
+              Backup now
+            </Button>
+          )}
+          {can.test && (
+            <Button type="submit" name="intent" value="test" variant="outline">
+              Test connection
+            </Button>
+          )}
+        </Form>
+      </div>
+      {result && 'ok' in result && (
+        <Notice tone="success" role="status">
+          {result.ok}
+        </Notice>
+      )}
+      {result && 'error' in result && (
+        <Notice tone="danger" role="alert">
+          {result.error}
+        </Notice>
+      )}
+      {result && 'report' in result && result.report && <AccessReport name={c.name} report={result.report} />}
+      <BackupProgress key={requestedAt ?? 'idle'} connectionId={c.id} initial={progress} requestedAt={requestedAt} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Snapshots</CardTitle>
+          <CardDescription>Each complete snapshot is the whole configuration as it was; only what changed is stored again.</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-6">
+          <SnapshotCharts snapshots={snapshots} />
+          <CompareForm connectionId={c.id} snapshots={snapshots} />
+          {snapshots.length ? <SnapshotsTable connectionId={c.id} snapshots={snapshots} /> : <p className="text-sm text-slate-700">No snapshots yet.</p>}
+        </CardContent>
+      </Card>
+      <ScheduleCard schedule={schedule} defaults={defaults} canEdit={can.schedule} errors={result && 'fields' in result ? result.fields : undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { DiffChange } from '~/components/backups/diff-change.tsx';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formatTime } from '~/utils/format.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Changes between snapshots · Butterfly' }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const q = new URL(request.url).searchParams;
+  const afterType = q.get('afterType');
+  const afterId = q.get('afterId');
+  try {
+    const page = await (await api(request, context)).snapshots.diff({
+      from: q.get('from') ?? '',
+      to: q.get('to') ?? '',
+      ...(afterType && afterId ? { after: { type: afterType, id: afterId } } : {}),
+      limit: 50,
+    });
+    return { connectionId: params.connectionId ?? '', page, paged: !!afterType };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+/** What changed between two snapshots: objects added, removed and changed, with their JSON paths. */
+export default function SnapshotDiff() {
+  const { connectionId, page, paged } = useLoaderData<typeof loader>();
+  const { from, to } = page;
+  const nextHref = page.next && `?${new URLSearchParams({ from: from.id, to: to.id, afterType: page.next.type, afterId: page.next.id })}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to={`/connections/${connectionId}`} className="text-indigo-700 underline">
+          Back to the connection
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold tracking-tight">Changes between snapshots</h1>
+      <p className="text-sm text-slate-700">
+        From {formatTime(from.completedAt ?? from.startedAt)} to {formatTime(to.completedAt ?? to.startedAt)}
+        {paged ? ' (continued)' : ''}.
+      </p>
+      <Card>
+        <CardHeader>
+          <CardTitle>{page.changes.length ? `${page.changes.length}${page.next ? '+' : ''} changed object${page.changes.length === 1 ? '' : 's'}` : 'No changes'}</CardTitle>
+          <CardDescription>Secrets are masked. Who made a change comes from Okta's System Log, when the connection may read it.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {page.changes.map((c) => (
+            <DiffChange key={`${c.type}/${c.id}`} c={c} connectionId={connectionId} from={from.id} to={to.id} />
+          ))}
+          {nextHref && (
+            <Link to={nextHref} className="mt-4 inline-block text-indigo-700 underline">
+              Next page
+            </Link>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { JsonView } from '~/components/backups/json-view.tsx';
+import { objectHref } from '~/components/backups/object-link.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formatTime } from '~/utils/format.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Object history · Butterfly' }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const q = new URL(request.url).searchParams;
+  try {
+    const history = await (await api(request, context)).snapshots.history({ connectionId: params.connectionId ?? '', type: q.get('type') ?? '', id: q.get('id') ?? '' });
+    return { history };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 400);
+
+/** Every version of one object across snapshots, newest first, with what changed into each. */
+export default function ObjectHistory() {
+  const { history: h } = useLoaderData<typeof loader>();
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to={`/connections/${h.connectionId}`} className="text-indigo-700 underline">
+          Back to the connection
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold tracking-tight">History of {h.label}</h1>
+      <p className="text-sm text-slate-700">
+        {h.type} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}
+      </p>
+      {h.versions.map((v, i) => (
+        <Card key={v.firstSnapshot.id}>
+          <CardHeader>
+            <CardTitle asLevel="h2">
+              {i === 0 ? 'Latest version' : `Version ${h.versions.length - i}`}: from {formatTime(v.firstSnapshot.at)}
+            </CardTitle>
+            <CardDescription>
+              In snapshots from {formatTime(v.firstSnapshot.at)} to {formatTime(v.lastSnapshot.at)}.{' '}
+              <Link to={objectHref(h.connectionId, v.lastSnapshot.id, h.type, h.id)} className="text-indigo-700 underline">
+                Open in that snapshot<span className="sr-only"> ({formatTime(v.lastSnapshot.at)})</span>
+              </Link>
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            {v.changes.length > 0 ? (
+              <ul className="flex flex-col gap-1 text-sm">
+                {v.changes.map((c) => (
+                  <li key={c.path}>
+                    <code className="font-mono text-xs">{c.path}</code>: <span className="text-red-800">{show(c.before)}</span> → <span className="text-green-800">{show(c.after)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-700">{i === h.versions.length - 1 ? 'The first version Butterfly saw.' : 'No leaf changes.'}</p>
+            )}
+            <details>
+              <summary className="cursor-pointer text-sm text-indigo-700 underline">Show the JSON of this version</summary>
+              <div className="mt-2">
+                <JsonView value={v.body} label={`JSON of version from ${formatTime(v.firstSnapshot.at)}`} />
+              </div>
+            </details>
+          </CardContent>
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { Button, Card, CardContent, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { objectHref } from '~/components/backups/object-link.ts';
+import { TextField } from '~/components/form-field.tsx';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formatCount, formatTime } from '~/utils/format.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Snapshot · Butterfly' }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const url = new URL(request.url);
+  const q = url.searchParams;
+  try {
+    const caller = await api(request, context);
+    const [snapshot, connection, page] = await Promise.all([
+      caller.snapshots.get({ snapshotId: params.snapshotId ?? '' }),
+      caller.connections.get({ connectionId: params.connectionId ?? '' }),
+      caller.snapshots.objects({ snapshotId: params.snapshotId ?? '', type: q.get('type') || undefined, q: q.get('q') ?? '', after: q.get('after') || undefined, limit: 50 }),
+    ]);
+    return { connection: { id: connection.id, name: connection.name }, snapshot: { id: snapshot.id, completedAt: snapshot.completedAt ?? snapshot.startedAt, objectCount: snapshot.objectCount }, page };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+/** A snapshot's contents: its object types with counts, and one type's objects, searchable and paged. */
+export default function SnapshotBrowser() {
+  const { connection, snapshot, page } = useLoaderData<typeof loader>();
+  const base = `/connections/${connection.id}/snapshots/${snapshot.id}`;
+  const withType = (type: string) => `${base}?${new URLSearchParams({ type })}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm">
+        <Link to="/connections" className="text-indigo-700 underline">
+          Connections
+        </Link>
+        <span aria-hidden="true">/</span>
+        <Link to={`/connections/${connection.id}`} className="text-indigo-700 underline">
+          {connection.name}
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold tracking-tight">Snapshot of {formatTime(snapshot.completedAt)}</h1>
+      <p className="text-sm text-slate-700">
+        {formatCount(snapshot.objectCount)} objects in {page.types.length} types.
+      </p>
+      <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
+        <nav aria-label="Object types" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <ul className="flex max-h-[36rem] flex-col gap-0.5 overflow-auto text-sm">
+            {page.types.map((t) => (
+              <li key={t.type}>
+                <Link
+                  to={withType(t.type)}
+                  aria-current={t.type === page.type ? 'page' : undefined}
+                  className={`flex justify-between gap-2 rounded px-2 py-1 ${t.type === page.type ? 'bg-indigo-50 font-medium text-indigo-900' : 'text-slate-800 hover:bg-slate-100'}`}
+                >
+                  <span className="truncate">{t.type}</span>
+                  <span className="tabular-nums text-slate-600">{formatCount(t.count)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Card>
+          <CardHeader>
+            <CardTitle>{page.type ?? 'No objects'}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            <Form method="get" className="flex flex-wrap items-end gap-2" role="search">
+              {page.type && <input type="hidden" name="type" value={page.type} />}
+              <TextField label="Search by id or name" name="q" type="search" defaultValue={page.q} className="min-w-64 flex-1" />
+              <Button type="submit" variant="outline">
+                Search
+              </Button>
+            </Form>
+            {page.objects.length ? (
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Name</TableHead>
+                    <TableHead>Id</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {page.objects.map((o) => (
+                    <TableRow key={o.id}>
+                      <TableCell>
+                        <Link to={objectHref(connection.id, snapshot.id, o.type, o.id)} className="font-medium text-indigo-700 underline">
+                          {o.label}
+                        </Link>
+                      </TableCell>
+                      <TableCell className="font-mono text-xs">{o.id}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ) : (
+              <p className="text-sm text-slate-700">{page.q ? `Nothing matches “${page.q}”.` : 'No objects of this type.'}</p>
+            )}
+            {page.nextAfter && page.type && (
+              <Link to={`${base}?${new URLSearchParams({ type: page.type, q: page.q, after: page.nextAfter })}`} className="self-start text-indigo-700 underline">
+                Next page
+              </Link>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

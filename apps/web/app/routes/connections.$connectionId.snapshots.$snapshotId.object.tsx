@@ -1,0 +1,62 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { JsonView } from '~/components/backups/json-view.tsx';
+import { historyHref } from '~/components/backups/object-link.ts';
+import { Notice } from '~/components/notice.tsx';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.object.label ?? 'Object'} · Butterfly` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const q = new URL(request.url).searchParams;
+  try {
+    const object = await (await api(request, context)).snapshots.object({ snapshotId: params.snapshotId ?? '', type: q.get('type') ?? '', id: q.get('id') ?? '' });
+    return { connectionId: params.connectionId ?? '', object };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+/** One object as the snapshot holds it: the API's JSON, with every secret masked. */
+export default function SnapshotObject() {
+  const { connectionId, object: o } = useLoaderData<typeof loader>();
+  const snapshotHref = `/connections/${connectionId}/snapshots/${o.snapshotId}?${new URLSearchParams({ type: o.type })}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm">
+        <Link to={`/connections/${connectionId}`} className="text-indigo-700 underline">
+          Connection
+        </Link>
+        <span aria-hidden="true">/</span>
+        <Link to={snapshotHref} className="text-indigo-700 underline">
+          Snapshot: {o.type}
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold tracking-tight">{o.label}</h1>
+      <p className="text-sm text-slate-700">
+        {o.type} <code className="rounded bg-slate-100 px-1">{o.id}</code> ·{' '}
+        <Link to={historyHref(connectionId, o.type, o.id)} className="text-indigo-700 underline">
+          History of this object
+        </Link>
+      </p>
+      {o.secrets.length > 0 && (
+        <Notice tone="info" title="Secrets are not shown">
+          Butterfly never shows (and never stores) write-only secrets; a restore asks for them again: {o.secrets.map((s) => s.replace(/^\$\.?/, '')).join(', ')}.
+        </Notice>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>JSON</CardTitle>
+          <CardDescription>Exactly as Okta's API returned it, minus navigation links.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <JsonView value={o.body} label={`JSON of ${o.label}`} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { AccessReport } from '~/components/backups/access-report.tsx';
+import { AddConnectionCard } from '~/components/backups/add-connection-card.tsx';
+import { type ConnectionRow, ConnectionsTable } from '~/components/backups/connections-table.tsx';
+import { Notice } from '~/components/notice.tsx';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Connections · Butterfly' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  try {
+    const caller = await api(request, context);
+    const [connections, me, readiness] = await Promise.all([caller.connections.list(), caller.me.get(), caller.restores.readiness()]);
+    // A handful of connections per tenant: one short query each for their latest snapshots.
+    const rows: ConnectionRow[] = await Promise.all(
+      connections.map(async (c) => {
+        const snaps = await caller.snapshots.list({ connectionId: c.id, limit: 20 });
+        const last = snaps[0];
+        const complete = snaps.find((s) => s.status === 'complete');
+        return {
+          id: c.id,
+          name: c.name,
+          orgUrl: c.orgUrl,
+          authKind: c.authKind,
+          lastTest: c.lastTest,
+          lastTestedAt: c.lastTestedAt,
+          lastBackup: last ? { status: last.status, startedAt: last.startedAt, completedAt: last.completedAt } : null,
+          lastCompleteAt: complete?.completedAt ?? null,
+          lastRestorePreviewAt: readiness.find((r) => r.connectionId === c.id)?.computedAt ?? null,
+        };
+      }),
+    );
+    return { rows, canBackup: me.permissions.includes('backup.run'), canManage: me.permissions.includes('connection.manage') };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const form = await request.formData();
+  const intent = text(form, 'intent');
+  const caller = await api(request, context);
+  try {
+    if (intent === 'backup') {
+      const r = await caller.backups.run({ connectionId: text(form, 'connectionId') });
+      // The detail page shows the queued job's progress live.
+      return redirect(`/connections/${r.connectionId}?requested=${encodeURIComponent(new Date().toISOString())}`);
+    }
+    if (intent === 'test') {
+      const r = await caller.connections.test({ connectionId: text(form, 'connectionId') });
+      return { intent, name: r.connection.name, report: r.report };
+    }
+    const credentials =
+      text(form, 'kind') === 'oauth'
+        ? { kind: 'oauth' as const, clientId: text(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(text(form, 'keyId') ? { keyId: text(form, 'keyId') } : {}) }
+        : { kind: 'ssws' as const, token: text(form, 'token') };
+    const added = await caller.connections.add({ name: text(form, 'name'), orgUrl: text(form, 'orgUrl'), credentials });
+    return { intent, ok: `${added.name} added. Test it, then back it up.` };
+  } catch (e) {
+    return actionProblem(e, { intent });
+  }
+}
+
+export default function Connections() {
+  const { rows, canBackup, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Connections</h1>
+      {result && 'ok' in result && (
+        <Notice tone="success" role="status">
+          {result.ok}
+        </Notice>
+      )}
+      {result && 'error' in result && (
+        <Notice tone="danger" role="alert">
+          {result.error}
+        </Notice>
+      )}
+      {result && 'report' in result && result.report && <AccessReport name={result.name ?? ''} report={result.report} />}
+      <Card>
+        <CardHeader>
+          <CardTitle>Okta orgs backed up</CardTitle>
+          <CardDescription>Each connection is backed up on its schedule and on demand; open one for its snapshots and schedule.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {rows.length ? <ConnectionsTable rows={rows} canBackup={canBackup} canManage={canManage} /> : <p className="text-sm text-slate-700">No connections yet.</p>}
+        </CardContent>
+      </Card>
+      {/* Keyed by the last success, so a saved form starts empty again (credentials never linger). */}
+      {canManage && <AddConnectionCard key={result && 'ok' in result ? result.ok : 'add'} errors={result && 'fields' in result ? result.fields : undefined} />}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireMember, memberDeps } from '~/auth/session.server.ts';
+import { evidenceDownload } from '~/evidence/download.server.ts';
+import { routeError } from '~/utils/domain-error.server.ts';
+
+/** Downloads a scan's signed evidence bundle (the href of `evidence.export`'s descriptor). */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request, context);
+  try {
+    return await evidenceDownload(memberDeps(context, member), member.tenantId, params.scanId ?? '', new URL(request.url).searchParams.get('formats'));
+  } catch (e) {
+    throw routeError(e);
+  }
+}

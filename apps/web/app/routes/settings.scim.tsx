@@ -1,0 +1,98 @@
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { TextField } from '~/components/form-field.tsx';
+import { Notice } from '~/components/notice.tsx';
+import { SecretValue } from '~/components/secret-value.tsx';
+import { TokenTable } from '~/components/tokens/token-table.tsx';
+import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'SCIM provisioning · Butterfly' }];
+
+/** super_admin only (scim.manage): the API answers FORBIDDEN otherwise, and the error boundary says so. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  try {
+    return { tokens: await (await api(request, context)).scimTokens.list() };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const caller = await api(request, context);
+  try {
+    if (intent === 'create') {
+      const t = await caller.scimTokens.create({ label: String(form.get('label') ?? '').trim() || undefined });
+      return { intent, created: { label: t.label, token: t.token } };
+    }
+    if (intent === 'revoke') {
+      const r = await caller.scimTokens.revoke({ tokenId: String(form.get('tokenId') ?? '') });
+      return { intent, ok: `${r.label} revoked: your identity provider's next request with it is refused.` };
+    }
+    return data({ intent, error: 'Unknown action.' }, { status: 400 });
+  } catch (e) {
+    const p = apiProblem(e);
+    if (!p || p.status >= 500) throw apiRouteError(e);
+    return data({ intent, error: p.message }, { status: p.status });
+  }
+}
+
+export default function ScimSettings() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const created = result && 'created' in result ? result.created : undefined;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight">SCIM provisioning</h1>
+      {created && (
+        <Notice tone="success" role="status" title={`SCIM token “${created.label}” created`}>
+          <p className="mb-3">
+            Paste it in your identity provider's SCIM app as the header value <code>Bearer &lt;token&gt;</code>. It is shown once.
+          </p>
+          <SecretValue label="Your new SCIM token" value={created.token} />
+        </Notice>
+      )}
+      {result && 'ok' in result && (
+        <Notice tone="success" role="status">
+          {result.ok}
+        </Notice>
+      )}
+      {result && 'error' in result && (
+        <Notice tone="danger" role="alert">
+          {result.error}
+        </Notice>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>Mint a SCIM token</CardTitle>
+          <CardDescription>Several tokens may be active at once: to rotate, mint a new one, switch your identity provider to it, then revoke the old one.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Form method="post" className="flex flex-wrap items-end gap-4">
+            <input type="hidden" name="intent" value="create" />
+            <TextField label="Label" name="label" maxLength={200} placeholder="Okta production" className="min-w-64" />
+            <Button type="submit" disabled={busy}>
+              Mint token
+            </Button>
+          </Form>
+        </CardContent>
+      </Card>
+      <section aria-labelledby="scim-tokens-heading" className="flex flex-col gap-3">
+        <h2 id="scim-tokens-heading" className="text-xl font-semibold">
+          Tokens
+        </h2>
+        <TokenTable
+          caption="SCIM tokens"
+          tokens={tokens.map((t) => ({ id: t.id, name: t.label, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, status: t.active ? 'active' : 'revoked' }))}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { WEBHOOK_EVENTS } from '@butterfly/domain';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { Notice } from '~/components/notice.tsx';
+import { CreateWebhookCard } from '~/components/webhooks/create-webhook-card.tsx';
+import { DeliveriesTable } from '~/components/webhooks/deliveries-table.tsx';
+import { WebhooksTable } from '~/components/webhooks/webhooks-table.tsx';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Alerts · Butterfly' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  try {
+    const caller = await api(request, context);
+    const [webhooks, deliveries, me] = await Promise.all([caller.webhooks.list(), caller.webhooks.deliveries({ limit: 50 }), caller.me.get()]);
+    return { webhooks, deliveries, events: WEBHOOK_EVENTS, canManage: me.permissions.includes('schedule.manage') };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const form = await request.formData();
+  const intent = text(form, 'intent');
+  const caller = await api(request, context);
+  try {
+    if (intent === 'test') {
+      await caller.webhooks.test({ webhookId: text(form, 'webhookId') });
+      return { intent, ok: 'Test alert queued; its outcome shows in the delivery log below in a moment.' };
+    }
+    if (intent === 'remove') {
+      await caller.webhooks.remove({ webhookId: text(form, 'webhookId') });
+      return { intent, ok: 'Webhook removed.' };
+    }
+    const objectTypes = text(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
+    const events = form.getAll('events').map(String) as (typeof WEBHOOK_EVENTS)[number][];
+    const created = await caller.webhooks.create({ name: text(form, 'name'), url: text(form, 'url'), events, objectTypes });
+    return { intent, created: { name: created.webhook.name, secret: created.secret } };
+  } catch (e) {
+    return actionProblem(e, { intent });
+  }
+}
+
+export default function Webhooks() {
+  const { webhooks, deliveries, events, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const created = result && 'created' in result ? result.created : undefined;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Alerts</h1>
+      {created && (
+        <Notice tone="warning" role="status" title={`${created.name} added. Copy its signing secret now: it is not shown again.`}>
+          <p className="mt-2">
+            <code className="rounded bg-white px-2 py-1 font-mono text-sm break-all" data-testid="webhook-secret">
+              {created.secret}
+            </code>
+          </p>
+          <p className="mt-2">Receivers verify the X-Butterfly-Signature header with it (see the backups guide).</p>
+        </Notice>
+      )}
+      {result && 'ok' in result && (
+        <Notice tone="success" role="status">
+          {result.ok}
+        </Notice>
+      )}
+      {result && 'error' in result && (
+        <Notice tone="danger" role="alert">
+          {result.error}
+        </Notice>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>Webhooks</CardTitle>
+          <CardDescription>Where Butterfly sends alerts when a backup fails or watched objects change.</CardDescription>
+        </CardHeader>
+        <CardContent>{webhooks.length ? <WebhooksTable webhooks={webhooks} canManage={canManage} /> : <p className="text-sm text-slate-700">No webhooks yet.</p>}</CardContent>
+      </Card>
+      {canManage && <CreateWebhookCard key={created?.name ?? 'create'} events={events} errors={result && 'fields' in result ? result.fields : undefined} />}
+      <Card>
+        <CardHeader>
+          <CardTitle>Delivery log</CardTitle>
+          <CardDescription>Failed attempts are retried with growing delays, for about half an hour.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DeliveriesTable deliveries={deliveries} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

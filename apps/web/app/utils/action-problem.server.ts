@@ -1,0 +1,29 @@
+import { isDomainError } from '@butterfly/domain';
+import { data } from '@remix-run/node';
+import { getTRPCErrorFromUnknown } from '@trpc/server';
+import { apiProblem, apiRouteError } from './api-error.server.ts';
+
+/** Field path → message, from a domain VALIDATION error or the procedure's own input schema. */
+function fieldErrors(e: unknown): Record<string, string> | undefined {
+  if (!(e instanceof Error) || e.name !== 'TRPCError') return undefined;
+  const cause = getTRPCErrorFromUnknown(e).cause as unknown;
+  if (isDomainError(cause)) return cause.fields;
+  const issues = (cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)?.issues;
+  if (!Array.isArray(issues)) return undefined;
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path.map(String).join('.') || '(input)'] ??= i.message;
+  return out;
+}
+
+/**
+ * In an action: `catch (e) { return actionProblem(e, { intent }) }`. A 4xx comes back to the form as
+ * a message and field errors (with its status); anything else goes to the error boundary.
+ */
+export function actionProblem<T extends Record<string, unknown>>(e: unknown, extra: T) {
+  const p = apiProblem(e);
+  if (!p || p.status >= 500) throw apiRouteError(e);
+  const fields = fieldErrors(e);
+  // An input-schema failure's own message is zod's JSON; say it the way domain errors do instead.
+  const message = fields && p.code === 'BAD_REQUEST' ? Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') : p.message;
+  return data({ ...extra, error: message, fields }, { status: p.status });
+}

@@ -1,0 +1,7 @@
+import { ZConnectionId, getBackupProgress } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** Polled by the dashboard about once a second while a backup runs. */
+export const backupProgressProcedure = permissionProcedure('dashboard.view')
+  .input(ZConnectionId)
+  .query(({ ctx, input }) => getBackupProgress(ctx.deps, ctx.tenantId, input));

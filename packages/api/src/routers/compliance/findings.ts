@@ -1,0 +1,19 @@
+import { FRAMEWORKS, listFindings } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const ZListFindingsInput = z
+  .object({
+    scanId: z.uuid().optional(),
+    connectionId: z.uuid().optional(),
+    results: z.array(z.enum(['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE'])).max(4).optional(),
+    severities: z.array(z.enum(['CAT I', 'CAT II', 'CAT III'])).max(3).optional(),
+    framework: z.enum(FRAMEWORKS).optional(),
+    search: z.string().max(200).optional(),
+  })
+  .optional();
+
+/** Results of the latest scans (FAIL unless asked otherwise), filtered. */
+export const listFindingsProcedure = permissionProcedure('compliance.read')
+  .input(ZListFindingsInput)
+  .query(({ ctx, input }) => listFindings(ctx.deps, ctx.tenantId, input ?? {}));

@@ -1,0 +1,10 @@
+import { complianceOverview } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const ZComplianceOverviewInput = z.object({ connectionId: z.uuid().optional() }).optional();
+
+/** Score per framework over each connection's latest scan, those scans, and the score over snapshots. */
+export const complianceOverviewProcedure = permissionProcedure('compliance.read')
+  .input(ZComplianceOverviewInput)
+  .query(({ ctx, input }) => complianceOverview(ctx.deps, ctx.tenantId, input ?? {}));

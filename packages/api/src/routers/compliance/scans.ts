@@ -1,0 +1,11 @@
+import { listScans } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const ZListScansInput = z
+  .object({ connectionId: z.uuid().optional(), snapshotId: z.uuid().optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .optional();
+
+export const listScansProcedure = permissionProcedure('compliance.read')
+  .input(ZListScansInput)
+  .query(({ ctx, input }) => listScans(ctx.deps, ctx.tenantId, input ?? {}));

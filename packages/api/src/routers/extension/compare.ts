@@ -1,0 +1,10 @@
+import { ZCompareObjectInput, compareExtensionObject } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/**
+ * "Changed since last backup?" for an object the extension read from the admin console. A read, but
+ * a mutation: its input is a whole object, too big for a query string. Nothing is stored.
+ */
+export const extensionCompareProcedure = permissionProcedure('snapshot.read')
+  .input(ZCompareObjectInput)
+  .mutation(({ ctx, input }) => compareExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input));

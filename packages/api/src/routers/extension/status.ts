@@ -1,0 +1,7 @@
+import { ZExtensionObjectRef, getExtensionObjectStatus } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** The extension's panel: last backup, versions and findings of the object the admin is looking at. */
+export const extensionStatusProcedure = permissionProcedure('snapshot.read')
+  .input(ZExtensionObjectRef)
+  .query(({ ctx, input }) => getExtensionObjectStatus(ctx.deps, ctx.tenantId, input));

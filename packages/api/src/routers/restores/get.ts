@@ -1,0 +1,8 @@
+import { getRestorePlan } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** A plan with its ordered steps, diffs, caveats and id map: the page and the JSON export. */
+export const getRestorePlanProcedure = permissionProcedure('snapshot.read')
+  .input(z.object({ planId: z.string().max(100) }))
+  .query(({ ctx, input }) => getRestorePlan(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,7 @@
+import { listRestorePlans } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const listRestorePlansProcedure = permissionProcedure('snapshot.read')
+  .input(z.object({ connectionId: z.string().max(100).optional() }).default({}))
+  .query(({ ctx, input }) => listRestorePlans(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,7 @@
+import { ZRequestRestorePreviewInput, requestRestorePreview } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** Stores an empty plan and queues the job that computes it; the page polls `get` for its progress. */
+export const previewRestoreProcedure = permissionProcedure('restore.preview')
+  .input(ZRequestRestorePreviewInput)
+  .mutation(({ ctx, input }) => requestRestorePreview(ctx.deps, ctx.tenantId, input));

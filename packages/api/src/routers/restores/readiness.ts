@@ -1,0 +1,7 @@
+import { lastRestorePreviews } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** "Restore readiness": the last successful preview of each connection (the connections page shows it). */
+export const restoreReadinessProcedure = permissionProcedure('dashboard.view').query(async ({ ctx }) =>
+  [...(await lastRestorePreviews(ctx.deps, ctx.tenantId)).values()].map((r) => ({ ...r, computedAt: r.computedAt.toISOString() })),
+);

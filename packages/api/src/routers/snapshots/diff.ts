@@ -1,0 +1,7 @@
+import { ZDiffPageInput, diffPage } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** A page of the changes between two snapshots; `next` is the cursor of the following page. */
+export const snapshotDiffProcedure = permissionProcedure('snapshot.read')
+  .input(ZDiffPageInput)
+  .query(({ ctx, input }) => diffPage(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,6 @@
+import { ZObjectHistoryInput, getObjectHistory } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const objectHistoryProcedure = permissionProcedure('snapshot.read')
+  .input(ZObjectHistoryInput)
+  .query(({ ctx, input }) => getObjectHistory(ctx.deps, ctx.tenantId, input));

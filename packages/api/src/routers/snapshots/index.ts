@@ -1,0 +1,16 @@
+import { router } from '../../trpc.ts';
+import { snapshotDiffProcedure } from './diff.ts';
+import { getSnapshotProcedure } from './get.ts';
+import { objectHistoryProcedure } from './history.ts';
+import { listSnapshotsProcedure } from './list.ts';
+import { snapshotObjectProcedure } from './object.ts';
+import { snapshotObjectsProcedure } from './objects.ts';
+
+export const snapshotsRouter = router({
+  list: listSnapshotsProcedure,
+  get: getSnapshotProcedure,
+  objects: snapshotObjectsProcedure,
+  object: snapshotObjectProcedure,
+  diff: snapshotDiffProcedure,
+  history: objectHistoryProcedure,
+});

@@ -1,0 +1,9 @@
+import { listSnapshots } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const ZListSnapshotsInput = z.object({ connectionId: z.uuid().optional(), limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 });
+
+export const listSnapshotsProcedure = permissionProcedure('dashboard.view')
+  .input(ZListSnapshotsInput)
+  .query(({ ctx, input }) => listSnapshots(ctx.deps, ctx.tenantId, input));

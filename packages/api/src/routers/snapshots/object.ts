@@ -1,0 +1,7 @@
+import { ZGetSnapshotObjectInput, getSnapshotObject } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** One object's body, secrets masked (the domain view never hands out a secret-looking value). */
+export const snapshotObjectProcedure = permissionProcedure('snapshot.read')
+  .input(ZGetSnapshotObjectInput)
+  .query(({ ctx, input }) => getSnapshotObject(ctx.deps, ctx.tenantId, input));

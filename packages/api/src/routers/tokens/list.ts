@@ -1,0 +1,4 @@
+import { listApiTokens } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const listTokensProcedure = permissionProcedure('token.own').query(({ ctx }) => listApiTokens(ctx.deps, ctx.tenantId));

@@ -1,0 +1,6 @@
+import { ZApiTokenId, revokeApiToken } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const revokeTokenProcedure = permissionProcedure('token.own')
+  .input(ZApiTokenId)
+  .mutation(({ ctx, input }) => revokeApiToken(ctx.deps, ctx.tenantId, input));

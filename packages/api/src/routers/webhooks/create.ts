@@ -1,0 +1,10 @@
+import { ZCreateWebhookInput, createWebhook } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/**
+ * Alert webhooks are tenant configuration beside schedules and retention (roles.md has no row of its
+ * own for them), so they take schedule.manage. The answer carries the signing secret, this once.
+ */
+export const createWebhookProcedure = permissionProcedure('schedule.manage')
+  .input(ZCreateWebhookInput)
+  .mutation(({ ctx, input }) => createWebhook(ctx.deps, ctx.tenantId, input));

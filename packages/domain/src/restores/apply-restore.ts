@@ -1,0 +1,112 @@
+import type { DB, Kysely } from '@butterfly/db';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import type { IdpClient } from '../idp/types.ts';
+import { runBackup } from '../snapshots/run-backup.ts';
+import { checkStep } from './check-step.ts';
+import { executeStep } from './execute-step.ts';
+import { type ApplyStep, loadApplyState } from './load-apply-steps.ts';
+import { refKey } from './objects.fns.ts';
+import { getPlanRow } from './plan-rows.ts';
+import { withPlanLock } from './plan-lock.ts';
+import { APPLICABLE } from './request-restore-apply.ts';
+import { recordStep, setPlan } from './record-step.ts';
+
+export interface TApplyRestoreInput {
+  tenantId: string;
+  planId: string;
+  /** Writes (the connection's write credential, `.manage` scopes). */
+  writeClient: IdpClient;
+  /** Reads for the backup taken first (the backup credential). */
+  readClient: IdpClient;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Applies a stored plan (the `restore_apply` job). A backup is taken first; then every pending step
+ * is checked against what the preview saw (a stale plan stops here, before any write), and the
+ * steps run in order, each recorded as it completes (its new id into the id map), so a killed job
+ * resumes where it stopped and never repeats a completed write. All of it is audit-logged.
+ */
+export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TApplyRestoreInput) {
+  return withPlanLock(deps.db, input.planId, async () => {
+    const plan = await getPlanRow(deps.db, input.tenantId, input.planId);
+    if (plan.status === 'applied') return plan;
+    if (plan.status === 'stale') throw new DomainError('CONFLICT', 'Stale plan: the org changed since the preview; preview again');
+    if (!APPLICABLE.includes(plan.status) || !plan.apply_requested_at) throw new DomainError('CONFLICT', `The plan is ${plan.status}: it cannot be applied`);
+    if (plan.needs_approval && !plan.approved_at) throw new DomainError('CONFLICT', 'The plan needs a second member to approve it first');
+    const index = new Map(input.writeClient.objectTypes().map((t) => [t.type, t]));
+    const state = await loadApplyState(deps, input.tenantId, plan);
+    const todo = state.steps.filter((s) => s.status !== 'done' && s.status !== 'skipped');
+    const progress = async (done: number) => {
+      const p = { phase: 'applying', done, total: state.steps.length };
+      input.onProgress?.(p);
+      await setPlan(deps, plan.id, { progress: JSON.stringify(p) });
+    };
+    const started = plan.status === 'ready';
+    await setPlan(deps, plan.id, { status: 'applying', ...(started ? { apply_started_at: deps.clock() } : {}) });
+    if (started) await audit(deps, input.tenantId, plan.id, 'restore.apply_started', { steps: todo.length });
+    try {
+      const preApply = plan.pre_apply_snapshot_id ?? (await backupFirst(deps, plan, input.readClient, input.signal));
+      const contentKey = deps.keyring.contentKey(input.tenantId);
+      const checks = new Map<number, string>();
+      for (const s of todo.filter((x) => x.status === 'pending')) checks.set(s.seq, await checkStep(input.writeClient, index, contentKey, s, state.idMap, input.signal));
+      const stale = todo.filter((s) => checks.get(s.seq) === 'stale');
+      if (stale.length) return await refuseStale(deps, input.tenantId, plan.id, stale);
+      let done = state.steps.length - todo.length;
+      for (const step of todo) {
+        if (checks.get(step.seq) === 'already') {
+          await recordStep(deps, input.tenantId, plan.id, step, { already: true });
+        } else {
+          await setStep(deps, plan.id, step.seq, { status: 'running', started_at: deps.clock() });
+          const out = await executeStep(input.writeClient, index, step, {
+            idMap: state.idMap,
+            secrets: state.secrets[`${step.type}:${step.id}`],
+            resumed: step.status !== 'pending',
+            signal: input.signal,
+          });
+          if (out.newId) state.idMap.set(refKey(step.type, step.id), out.newId);
+          await recordStep(deps, input.tenantId, plan.id, step, out);
+        }
+        await progress(++done);
+      }
+      const row = await setPlan(deps, plan.id, { status: 'applied', applied_at: deps.clock(), apply_secrets_sealed: null });
+      await audit(deps, input.tenantId, plan.id, 'restore.applied', { steps: state.steps.length, preApplySnapshotId: preApply });
+      return row;
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'CONFLICT')) await failApply(deps, input.tenantId, plan.id, e);
+      throw e;
+    }
+  });
+}
+
+async function backupFirst(deps: Deps & { db: Kysely<DB> }, plan: { id: string; tenant_id: string; connection_id: string }, client: IdpClient, signal?: AbortSignal) {
+  const snap = await runBackup(deps, { tenantId: plan.tenant_id, connectionId: plan.connection_id, trigger: 'restore', client, signal });
+  await setPlan(deps, plan.id, { pre_apply_snapshot_id: snap.id });
+  return snap.id;
+}
+
+async function refuseStale(deps: Deps, tenantId: string, planId: string, stale: ApplyStep[]): Promise<never> {
+  const names = stale.slice(0, 5).map((s) => `${s.type} ${s.detail.label}`);
+  await setPlan(deps, planId, { status: 'stale', error: `changed since the preview: ${names.join(', ')}` });
+  await audit(deps, tenantId, planId, 'restore.apply_refused', { reason: 'stale', objects: stale.map((s) => ({ type: s.type, id: s.id })).slice(0, 50) }, 'failure');
+  throw new DomainError('CONFLICT', `Stale plan, preview again: ${stale.length} object(s) changed since the preview (${names.join(', ')}${stale.length > 5 ? ', …' : ''})`);
+}
+
+async function failApply(deps: Deps, tenantId: string, planId: string, e: unknown) {
+  const message = ((e as Error)?.message ?? String(e)).slice(0, 2000);
+  await inTransaction(deps.db, async (trx) => {
+    await trx.updateTable('restore_steps').set({ status: 'failed', error: message }).where('plan_id', '=', planId).where('status', '=', 'running').execute();
+    await trx.updateTable('restore_plans').set({ status: 'apply_failed', error: message }).where('id', '=', planId).execute();
+    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'restore.apply_failed', outcome: 'failure', target: { type: 'restore_plan', id: planId }, data: { error: message.slice(0, 500) } });
+  }).catch((err) => deps.log.error({ err }, 'could not record a failed restore apply'));
+}
+
+const setStep = (deps: Deps, planId: string, seq: number, set: { status: string; started_at: Date }) =>
+  deps.db.updateTable('restore_steps').set(set).where('plan_id', '=', planId).where('seq', '=', seq).execute();
+
+const audit = (deps: Deps, tenantId: string, planId: string, action: string, data: Record<string, unknown>, outcome: 'success' | 'failure' = 'success') =>
+  inTransaction(deps.db, (trx) => appendAuditEvent({ ...deps, db: trx }, { tenantId, action, outcome, target: { type: 'restore_plan', id: planId }, data }));

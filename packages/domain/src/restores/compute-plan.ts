@@ -1,0 +1,123 @@
+import type { Selectable, Snapshots } from '@butterfly/db';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import type { IdpClient } from '../idp/types.ts';
+import { compareLive } from './compare-live.ts';
+import { findReferrers } from './find-referrers.ts';
+import { loadManifest, type Manifest } from './manifest.ts';
+import { memberCounts } from './member-counts.ts';
+import { fromKey, refKey, type TypeIndex } from './objects.fns.ts';
+import { openVersions } from './open-versions.ts';
+import { orderSteps } from './order.fns.ts';
+import { type Candidate, planSteps } from './plan.fns.ts';
+import type { Caveat, ObjectRef, OrderedStep, PlanSummary, PreviewProgress, TRestoreScope } from './types.ts';
+import { withDependencies } from './with-dependencies.ts';
+
+type Snap = Selectable<Snapshots>;
+
+export interface ComputeInput {
+  snap: Snap;
+  scope: TRestoreScope;
+  client: IdpClient;
+  index: TypeIndex;
+  /** Types the snapshot holds (listed by its backup), in the connector's catalog order. */
+  snapshotTypes: readonly string[];
+  progress: (p: PreviewProgress) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/**
+ * The preview's work, in phases: the snapshot's manifest (hashes, no bodies), the live org compared
+ * against it, the bodies of what differs, references to what gets a new id, then the plan and its
+ * order. Timings separate our own compute from the connector's reading (which includes its
+ * rate-limit waits).
+ */
+export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput): Promise<{ steps: OrderedStep[]; caveats: Caveat[]; summary: Omit<PlanSummary, 'threshold'> }> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(name: string, f: () => Promise<T>) => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      timings[name] = Math.round(performance.now() - t0);
+    }
+  };
+  const { manifest, only, types } = await timed('manifestMs', () => scopeManifest(deps, o));
+  const total = manifest.addresses.size;
+  await o.progress({ phase: 'reading live org', done: 0, total });
+  const live = await timed('liveMs', () =>
+    compareLive(deps, { tenantId: o.snap.tenant_id, client: o.client, types, index: o.index, manifest, only, signal: o.signal, onProgress: (done) => void o.progress({ phase: 'reading live org', done, total }) }),
+  );
+  await o.progress({ phase: 'comparing', done: live.compared, total });
+  const candidates = await timed('missingMs', () => missing(deps, o, manifest, live.seen, live.skipped));
+  candidates.push(...live.candidates);
+  const outside = await timed('referrersMs', () => addReferrers(deps, o, candidates, only, new Set(types), live.skipped));
+  await o.progress({ phase: 'ordering', done: 0, total: candidates.length });
+  const members = await memberCounts(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type));
+  const t0 = performance.now();
+  const planned = planSteps(candidates, { types: o.index, deletions: o.scope.deletions, members: (g) => members.get(g) ?? 0, outsideReferrers: outside });
+  const steps = orderSteps(planned, o.index);
+  timings.planMs = Math.round(performance.now() - t0);
+  const caveats: Caveat[] = [...live.skipped].map(([type, reason]) => ({ kind: 'not_restorable', message: `${o.index.get(type)?.label ?? type} could not be read live (${reason}): not compared` }));
+  const cycles = steps.filter((s) => s.caveats.some((c) => c.kind === 'cycle')).length;
+  if (cycles) caveats.push({ kind: 'cycle', with: [], message: `${cycles} step(s) reference each other in a circle: see their caveats` });
+  const byAction: PlanSummary['byAction'] = {};
+  for (const s of steps) byAction[s.action] = (byAction[s.action] ?? 0) + 1;
+  const summary = {
+    steps: steps.length,
+    byAction,
+    blastRadius: steps.reduce((n, s) => n + (s.blast ? s.blast.provision + s.blast.deprovision : 0), 0),
+    newIds: steps.filter((s) => s.caveats.some((c) => c.kind === 'new_id')).length,
+    caveats: steps.reduce((n, s) => n + s.caveats.length, caveats.length),
+    compared: live.compared,
+    timings,
+  };
+  return { steps, caveats, summary };
+}
+
+/** The manifest of what the scope covers, and (for chosen objects) exactly which keys. */
+async function scopeManifest(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput): Promise<{ manifest: Manifest; only?: Set<string>; types: string[] }> {
+  const known = new Set(o.snapshotTypes);
+  const asked = o.scope.types ?? (o.scope.objects ? [...new Set(o.scope.objects.map((x) => x.type))] : [...o.snapshotTypes]);
+  const unknown = asked.filter((t) => !known.has(t));
+  if (unknown.length) throw new DomainError('VALIDATION', `Not in the snapshot or unknown to the connector: ${unknown.join(', ')}`);
+  if (!o.scope.objects && !o.scope.withDependencies) return { manifest: await loadManifest(deps.db, o.snap, { types: asked }), types: asked };
+  const full = await loadManifest(deps.db, o.snap, { types: o.scope.objects && !o.scope.withDependencies ? asked : o.snapshotTypes });
+  const chosen = o.scope.objects
+    ? new Set(o.scope.objects.map((x) => refKey(x.type, x.id)))
+    : new Set([...full.addresses.keys()].filter((k) => asked.includes(fromKey(k).type)));
+  const absent = [...chosen].filter((k) => !full.addresses.has(k)).map(fromKey);
+  if (absent.length) throw new DomainError('VALIDATION', `Not in the snapshot: ${absent.slice(0, 5).map((r) => `${r.type}:${r.id}`).join(', ')}`);
+  const only = o.scope.withDependencies ? await withDependencies(deps, o.snap, o.index, full, chosen) : chosen;
+  const addresses = new Map([...only].map((k) => [k, full.addresses.get(k)!]));
+  return { manifest: { addresses }, only, types: [...new Set([...only].map((k) => fromKey(k).type))] };
+}
+
+/** Snapshot objects not found live (and of a type the org answered for): their bodies, to re-create. */
+async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, seen: ReadonlySet<string>, skipped: ReadonlyMap<string, string>): Promise<Candidate[]> {
+  const gone = [...manifest.addresses].filter(([k]) => !seen.has(k) && !skipped.has(fromKey(k).type));
+  const bodies = await openVersions(deps, o.snap.tenant_id, gone.map(([, a]) => a));
+  return gone.map(([k, a]) => ({ ...fromKey(k), desired: bodies.get(a), address: Buffer.from(a, 'latin1') }));
+}
+
+/**
+ * Objects that name something about to be re-created get a step that rewrites the reference: in
+ * scope, even when they are unchanged (their live body equals the snapshot's); outside it, they are
+ * reported on the re-created object's step instead.
+ */
+async function addReferrers(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, candidates: Candidate[], only: ReadonlySet<string> | undefined, types: ReadonlySet<string>, skipped: ReadonlyMap<string, string>) {
+  const outside = new Map<string, (ObjectRef & { path: string })[]>();
+  const targets = new Set(candidates.filter((c) => c.live === undefined && o.index.get(c.type)?.restore?.assignsId && o.index.get(c.type)?.restore?.create).map((c) => refKey(c.type, c.id)));
+  if (!targets.size) return outside;
+  const have = new Set(candidates.map((c) => refKey(c.type, c.id)));
+  for (const r of await findReferrers(deps, o.snap, o.index, targets, o.snapshotTypes)) {
+    const key = refKey(r.type, r.id);
+    const inScope = only ? only.has(key) : types.has(r.type) && !skipped.has(r.type);
+    if (inScope) {
+      if (!have.has(key)) candidates.push({ type: r.type, id: r.id, desired: r.body, live: r.body, address: r.address });
+      continue;
+    }
+    for (const [target, path] of r.paths) outside.set(target, [...(outside.get(target) ?? []), { type: r.type, id: r.id, path }]);
+  }
+  return outside;
+}

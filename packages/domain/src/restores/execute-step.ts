@@ -1,0 +1,62 @@
+import type { IdpClient, IdpObject, IdpObjectTypeInfo } from '../idp/types.ts';
+import type { ApplyStep } from './load-apply-steps.ts';
+import type { TypeIndex } from './objects.fns.ts';
+import { valueAt } from './paths.fns.ts';
+import { type IdMap, liveIdOf, rewriteBody } from './rewrite.fns.ts';
+
+export interface StepOutcome {
+  /** The new id of a re-created object whose provider assigns ids. */
+  newId?: string;
+  /** A create found the object an interrupted attempt had made, and adopted it. */
+  adopted?: boolean;
+}
+
+/**
+ * One step through the connector, with references rewritten through the id map. `resumed`: an
+ * earlier attempt began it and died, so a create first looks for the object it may have made.
+ * Every write here can be repeated: updates replace, relation rows are put, deletes of what is gone
+ * are skipped by the check before.
+ */
+export async function executeStep(
+  client: IdpClient,
+  index: TypeIndex,
+  step: ApplyStep,
+  o: { idMap: IdMap; secrets?: Record<string, string>; resumed: boolean; signal?: AbortSignal },
+): Promise<StepOutcome> {
+  const info = index.get(step.type)!;
+  const ref = { type: step.type, id: liveIdOf(index, step.type, step.id, o.idMap) };
+  const body = step.desired === undefined ? undefined : rewriteBody(info, step.desired, o.idMap);
+  const opts = { signal: o.signal };
+  const write = (kind: 'create' | 'update' | 'delete' | 'activate' | 'deactivate', b?: unknown) =>
+    client.writeObject(ref, { kind, ...(b === undefined ? {} : { body: b }), ...(o.secrets ? { secrets: o.secrets } : {}) }, opts);
+  switch (step.action) {
+    case 'create': {
+      const found = o.resumed && info.restore?.assignsId && client.findObject ? await client.findObject(ref, body, opts) : undefined;
+      const made = found ?? (await write('create', body));
+      await settleStatus(info, body, made, (k) => client.writeObject({ type: step.type, id: made?.id ?? ref.id }, { kind: k }, opts));
+      return { ...(info.restore?.assignsId && made ? { newId: made.id } : {}), ...(found ? { adopted: true } : {}) };
+    }
+    case 'update':
+    case 'reactivate': {
+      const onlyStatus = step.detail.changes.every((c) => c.path === '$.status');
+      const now = onlyStatus ? await client.readObject(ref, opts) : await write('update', body);
+      await settleStatus(info, body, now, (k) => write(k));
+      return {};
+    }
+    case 'delete':
+      await write('delete');
+      return {};
+    default:
+      return {};
+  }
+}
+
+/** Statuses change through activate/deactivate, not updates: bring the object to the snapshot's. */
+async function settleStatus(info: IdpObjectTypeInfo, desired: unknown, now: IdpObject | undefined, call: (k: 'activate' | 'deactivate') => Promise<unknown>) {
+  if (!info.restore?.lifecycle) return;
+  const want = valueAt(desired, 'status');
+  const have = valueAt(now?.body, 'status');
+  if (want === 'ACTIVE' && have !== 'ACTIVE') await call('activate');
+  else if ((want === 'INACTIVE' || want === 'DEPROVISIONED') && have === 'ACTIVE') await call('deactivate');
+}
+

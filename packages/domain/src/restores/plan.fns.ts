@@ -1,0 +1,127 @@
+import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
+import type { IdpObjectTypeInfo } from '../idp/types.ts';
+import { blastCaveat, blastOf, derivedFrom, isSystem, newIdCaveat, secretCaveats } from './caveats.fns.ts';
+import { fromKey, labelOf, parentOf, refKey, referencesOf, type TypeIndex, withoutVolatile } from './objects.fns.ts';
+import { hitAt, replaceId, valueAt } from './paths.fns.ts';
+import type { Caveat, ObjectRef, PlannedStep, RestoreAction, Rewrite } from './types.ts';
+
+/** One object the preview found different (or asked about): its snapshot body, its live body, or both. */
+export interface Candidate extends ObjectRef {
+  desired?: unknown;
+  live?: unknown;
+  address?: Buffer;
+}
+
+export interface PlanContext {
+  types: TypeIndex;
+  deletions: boolean;
+  /** Members of a group in the snapshot, for blast-radius estimates. */
+  members: (groupId: string) => number;
+  /** References to an object from outside the scope (they keep the old id), by key. */
+  outsideReferrers?: ReadonlyMap<string, (ObjectRef & { path: string })[]>;
+}
+
+export const newIdPlaceholder = (type: string, oldId: string) => `⟨new id of ${type} ${oldId}⟩`;
+
+/**
+ * Decides what each candidate needs (create, update, reactivate, delete or skip) and why not
+ * everything comes back as it was. Objects equal in all but volatile fields give no step; an
+ * unchanged object that references a re-created one gets an update that rewrites the reference.
+ */
+export function planSteps(candidates: readonly Candidate[], ctx: PlanContext): PlannedStep[] {
+  const raw = candidates.map((c) => ({ c, info: ctx.types.get(c.type), ...decide(c, ctx) }));
+  const newIds = new Set(raw.filter((r) => r.action === 'create' && r.info?.restore?.assignsId).map((r) => refKey(r.c.type, r.c.id)));
+  const referrers = new Map<string, (ObjectRef & { path: string; rewritten: boolean })[]>();
+  const steps: PlannedStep[] = [];
+  for (const r of raw) {
+    const { c, info } = r;
+    if (!info) continue;
+    const rewrites = r.action === 'create' || r.action === 'update' || r.action === 'reactivate' ? rewritesOf(info, c, newIds) : [];
+    for (const w of rewrites) push(referrers, refKey(w.type, w.oldId), { type: c.type, id: c.id, path: w.path, rewritten: true });
+    const changes = r.action === 'delete' || r.action === 'skip' ? [] : changesOf(info, c, rewrites);
+    if (r.action === 'update' && !changes.length && !rewrites.length) continue;
+    const action: RestoreAction = r.action === 'update' && isReactivation(info, c) ? 'reactivate' : r.action;
+    steps.push({ ...c, action, label: labelOf(c.desired ?? c.live, c.id), changes, caveats: r.caveats, rewrites });
+  }
+  const goneIds = new Set([...newIds].map((k) => fromKey(k).id));
+  for (const s of steps) addCaveats(s, ctx, referrers, newIds, goneIds);
+  return steps;
+}
+
+function decide(c: Candidate, ctx: PlanContext): { action: RestoreAction; caveats: Caveat[] } {
+  const info = ctx.types.get(c.type);
+  const restore = info?.restore;
+  const skip = (kind: 'not_restorable' | 'system' | 'not_in_snapshot', message: string) => ({ action: 'skip' as const, caveats: [{ kind, message } as Caveat] });
+  if (!info) return skip('not_restorable', `${c.type} is not a type this connector knows`);
+  if (c.desired !== undefined && c.live === undefined) {
+    const from = derivedFrom(info, c.desired);
+    if (from) return { action: 'skip', caveats: [{ kind: 'derived', from, message: `Comes back with its ${from}, not on its own` }] };
+    if (isSystem(info, c.desired)) return skip('system', 'A default or system object: it cannot be re-created, only its replacement can be edited');
+    if (!restore?.create) return skip('not_restorable', restore?.reason ?? `${info.label} cannot be created through the API`);
+    return { action: 'create', caveats: [] };
+  }
+  if (c.desired === undefined) {
+    if (isSystem(info, c.live)) return skip('system', 'A default or system object the snapshot does not have: it cannot be deleted');
+    if (!ctx.deletions) return skip('not_in_snapshot', 'Exists in the org but not in the snapshot: kept (ask for deletions to remove it)');
+    if (!restore?.delete) return skip('not_restorable', restore?.reason ?? `${info.label} cannot be deleted through the API`);
+    return { action: 'delete', caveats: [] };
+  }
+  return { action: 'update', caveats: [] };
+}
+
+const isReactivation = (info: IdpObjectTypeInfo, c: Candidate) =>
+  !!info.restore?.lifecycle && valueAt(c.desired, 'status') === 'ACTIVE' && valueAt(c.live, 'status') !== 'ACTIVE';
+
+/** References in the restored body (and its parent) to objects this plan re-creates. */
+function rewritesOf(info: IdpObjectTypeInfo, c: Candidate, newIds: ReadonlySet<string>): Rewrite[] {
+  const out: Rewrite[] = [];
+  for (const ref of referencesOf(info, c.desired)) {
+    if (ref.by) continue; // names and keys survive a re-creation (a scope's name, an authenticator's key)
+    const type = ref.types.find((t) => newIds.has(refKey(t, ref.value)));
+    if (type) out.push({ path: ref.at, type, oldId: ref.value });
+  }
+  const parent = parentOf(info, c.id);
+  if (parent && newIds.has(refKey(parent.type, parent.id))) out.push({ path: '(parent)', type: parent.type, oldId: parent.id });
+  return out;
+}
+
+/** Live → restored, without volatile fields; re-created ids shown as placeholders. */
+function changesOf(info: IdpObjectTypeInfo, c: Candidate, rewrites: readonly Rewrite[]): JsonChange[] {
+  const after = withoutVolatile(info, c.desired);
+  for (const w of rewrites) {
+    const h = hitAt(after, w.path);
+    if (typeof h?.value === 'string') h.set(replaceId(h.value, w.oldId, newIdPlaceholder(w.type, w.oldId)));
+  }
+  if (c.live === undefined) return diffJson(undefined, after).filter((d) => d.path !== '$.id' || !info.restore?.assignsId);
+  return diffJson(withoutVolatile(info, c.live), after);
+}
+
+function addCaveats(
+  s: PlannedStep,
+  ctx: PlanContext,
+  referrers: Map<string, (ObjectRef & { path: string; rewritten: boolean })[]>,
+  newIds: ReadonlySet<string>,
+  goneIds: ReadonlySet<string>,
+) {
+  const info = ctx.types.get(s.type)!;
+  const key = refKey(s.type, s.id);
+  if (s.action === 'skip') return;
+  if (s.action !== 'delete') s.caveats.push(...secretCaveats(info, s.desired));
+  if (s.action !== 'delete' && info.restore?.verify) s.caveats.push({ kind: 'verify', message: `${info.label} must be verified again once restored (its endpoint is called)` });
+  if ((s.action === 'create' || s.action === 'reactivate') && info.restore?.recreateNote) s.caveats.push({ kind: 'credentials', message: info.restore.recreateNote });
+  if (newIds.has(key)) {
+    const outside = (ctx.outsideReferrers?.get(key) ?? []).map((r) => ({ ...r, rewritten: false }));
+    s.caveats.push(newIdCaveat(s.label, [...(referrers.get(key) ?? []), ...outside]));
+  }
+  const blast = blastOf(info, s.action === 'delete' ? undefined : s.desired, s.live, ctx.members, (id) => goneIds.has(id));
+  if (blast) {
+    s.blast = blast;
+    s.caveats.push(blastCaveat(blast));
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

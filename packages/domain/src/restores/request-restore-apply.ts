@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { authorize } from '../permissions/authorize.ts';
+import { sealJson } from '../snapshots/object-codec.fns.ts';
+import { parseInput } from '../validation.fns.ts';
+import { getPlanRow } from './plan-rows.ts';
+import { restoreApplyJobKey, secretsBinding } from './restores.fns.ts';
+import { RESTORE_APPLY_TASK } from './types.ts';
+
+export const ZRequestRestoreApplyInput = z.object({
+  planId: z.string().trim().min(1).max(100),
+  /** Write-only secrets for the apply, by `type:id` then path (an app's client secret from the customer's vault). */
+  secrets: z.record(z.string().max(600), z.record(z.string().max(300), z.string().min(1).max(10_000))).optional(),
+});
+
+/** Plans that may (still) be applied; `applying` and `apply_failed` resume where they stopped. */
+export const APPLICABLE = ['ready', 'applying', 'apply_failed'];
+
+/**
+ * "Apply": checks the plan may go (computed, approved when it must be) and queues the job that
+ * applies it. Supplied secrets are sealed on the plan until the apply is done.
+ */
+export async function requestRestoreApply(deps: Deps, tenantId: string, raw: z.input<typeof ZRequestRestoreApplyInput>, opts: { inProcess?: boolean } = {}) {
+  const input = parseInput(ZRequestRestoreApplyInput, raw);
+  await authorize(deps, tenantId, 'restore.apply');
+  const jobs = deps.jobs;
+  // The CLI's `--wait` applies in its own process: no job then.
+  if (!jobs && !opts.inProcess) throw new DomainError('INTERNAL', 'No job queue configured');
+  return inTransaction(deps.db, async (trx) => {
+    const plan = await getPlanRow(trx, tenantId, input.planId, { forUpdate: true });
+    if (plan.status === 'stale') throw new DomainError('CONFLICT', 'Stale plan: the org changed since the preview; preview again');
+    if (!APPLICABLE.includes(plan.status)) throw new DomainError('CONFLICT', `The plan is ${plan.status}: it cannot be applied`);
+    if (plan.needs_approval && !plan.approved_at) {
+      throw new DomainError('CONFLICT', `This plan deletes objects or reaches more users than the tenant's threshold: a second member must approve it (code ${plan.short_code})`);
+    }
+    const secrets = input.secrets ? sealJson(await deps.keyring.dataKey(trx, tenantId), secretsBinding(tenantId, plan.id), JSON.stringify(input.secrets)) : undefined;
+    await trx
+      .updateTable('restore_plans')
+      .set({ apply_requested_at: deps.clock(), ...(secrets ? { apply_secrets_sealed: secrets } : {}) })
+      .where('id', '=', plan.id)
+      .execute();
+    const jobId = opts.inProcess ? null : (await jobs!.enqueue(trx, RESTORE_APPLY_TASK, { tenantId, planId: plan.id }, { jobKey: restoreApplyJobKey(plan.id), maxAttempts: 5 })).jobId;
+    await appendAuditEvent({ ...deps, db: trx }, {
+      tenantId,
+      action: 'restore.apply_requested',
+      target: { type: 'restore_plan', id: plan.id },
+      data: { jobId, secretsFor: Object.keys(input.secrets ?? {}) },
+    });
+    return { planId: plan.id, jobId };
+  });
+}

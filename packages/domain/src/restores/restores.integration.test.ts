@@ -1,0 +1,83 @@
+import { useTestDatabase } from '@butterfly/db/testing';
+import { describe, expect, it } from 'vitest';
+import type { IdpObject } from '../idp/types.ts';
+import { runBackup } from '../snapshots/run-backup.ts';
+import { fakeIdp } from '../testing/fake-idp.ts';
+import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
+import { approveRestore } from './approve-restore.ts';
+import { getRestorePlan } from './get-restore-plan.ts';
+import { lastRestorePreview } from './last-restore-preview.ts';
+import { previewRestore } from './preview-restore.ts';
+import { createRestorePlan } from './request-restore-preview.ts';
+import { requestRestoreApply } from './request-restore-apply.ts';
+import { TYPES } from './testing/types.fixture.ts';
+
+const { db } = await useTestDatabase();
+const deps = testDeps(db);
+const jobs = { enqueue: async () => ({ jobId: '1' }) };
+
+/** An org as a fake IdP that describes its types like the Okta connector does. */
+const idp = (objects: IdpObject[]) => Object.assign(fakeIdp(objects), { objectTypes: () => [...TYPES.values()] });
+const group = (id: string, name: string): IdpObject => ({ type: 'group', id, body: { id, type: 'OKTA_GROUP', profile: { name } } });
+const member = (g: string, u: string): IdpObject => ({ type: 'group.member', id: `${g}/${u}`, body: { id: u } });
+const rule = (status: string): IdpObject => ({ type: 'group_rule', id: 'r1', body: { id: 'r1', name: 'Staff', status, actions: { assignUserToGroups: { groupIds: ['g1'] } } } });
+
+async function setup(threshold = 50) {
+  const t = await seedTenant(deps);
+  await db.updateTable('tenants').set({ restore_approval_threshold: threshold }).where('id', '=', t.id).execute();
+  const connectionId = await seedConnection(deps, t.id);
+  const client = idp([group('g1', 'Staff'), ...['u1', 'u2', 'u3'].map((u) => member('g1', u)), rule('ACTIVE')]);
+  const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
+  const [alice, bob] = [await seedMember(deps, t.id, 'backup_operator'), await seedMember(deps, t.id, 'admin')];
+  return { t, connectionId, client, snap, alice: { ...deps, jobs, actor: memberActor(t.id, alice) }, bob: { ...deps, jobs, actor: memberActor(t.id, bob) } };
+}
+
+async function preview(as: Parameters<typeof createRestorePlan>[0], tenantId: string, snapshotId: string, client: ReturnType<typeof idp>, scope = {}) {
+  const plan = await createRestorePlan(as, tenantId, { snapshotId, scope });
+  await previewRestore(deps, { tenantId, planId: plan.id, client });
+  return getRestorePlan(deps, tenantId, { planId: plan.id });
+}
+
+describe('restore plans', () => {
+  it('asks a second member to approve a plan that deletes, with the typed code, and records readiness', async () => {
+    const s = await setup();
+    expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toBeNull();
+    s.client.objects.push(group('g9', 'Since the snapshot'));
+    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client, { deletions: true });
+    expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['delete group g9']);
+    expect(plan).toMatchObject({ status: 'ready', needsApproval: true });
+    expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toMatchObject({ planId: plan.id, snapshotId: s.snap.id });
+
+    await expect(requestRestoreApply(s.alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('a second member must approve') });
+    await expect(approveRestore(s.alice, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cannot approve') });
+    await expect(approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: 'WRONG-CODE' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('does not match') });
+    const approved = await approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: plan.shortCode.toLowerCase() });
+    expect(approved.approvedBy).toBe(s.bob.actor.kind === 'member' ? s.bob.actor.label : '');
+    expect(await requestRestoreApply(s.alice, s.t.id, { planId: plan.id })).toMatchObject({ planId: plan.id, jobId: '1' });
+    const refusals = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', s.t.id).where('action', '=', 'restore.approval_refused').execute();
+    expect(refusals.map((r) => r.data)).toEqual([{ reason: 'requester' }, { reason: 'wrong code' }]);
+  });
+
+  it('asks for approval past the tenant blast-radius threshold, never below it', async () => {
+    const s = await setup(2);
+    s.client.objects = s.client.objects.map((o) => (o.type === 'group_rule' ? rule('INACTIVE') : o));
+    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
+    expect(plan.steps).toMatchObject([{ action: 'reactivate', type: 'group_rule', blast: { provision: 3, deprovision: 0 } }]);
+    expect(plan).toMatchObject({ needsApproval: true, summary: { blastRadius: 3, threshold: 2 } });
+    await db.updateTable('tenants').set({ restore_approval_threshold: 3 }).where('id', '=', s.t.id).execute();
+    expect(await preview(s.alice, s.t.id, s.snap.id, s.client)).toMatchObject({ needsApproval: false });
+  });
+
+  it('keeps previews and approvals to members who hold the permissions', async () => {
+    const s = await setup();
+    const auditor = { ...deps, actor: memberActor(s.t.id, await seedMember(deps, s.t.id, 'auditor')) };
+    await expect(createRestorePlan(auditor, s.t.id, { snapshotId: s.snap.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
+    await expect(approveRestore(auditor, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Any role may read a plan (it is snapshot content); another tenant's is not found.
+    expect((await getRestorePlan(auditor, s.t.id, { planId: plan.id })).steps).toEqual([]);
+    const other = await seedTenant(deps);
+    const outsider = { ...deps, actor: memberActor(other.id, await seedMember(deps, other.id, 'super_admin')) };
+    await expect(getRestorePlan(outsider, other.id, { planId: plan.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { JsonChange } from '../diff/json-diff.fns.ts';
+
+export const RESTORE_PREVIEW_TASK = 'restore_preview';
+export const RESTORE_APPLY_TASK = 'restore_apply';
+
+export const ZObjectRef = z.object({ type: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
+
+/** What to restore: everything (neither list), some types, or chosen objects. */
+export const ZRestoreScope = z
+  .object({
+    types: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+    objects: z.array(ZObjectRef).min(1).max(10_000).optional(),
+    /** Add what the chosen objects reference (a rule's groups, a policy's zones), transitively. */
+    withDependencies: z.boolean().default(false),
+    /** Delete live objects the snapshot does not have; otherwise they are listed as skipped. */
+    deletions: z.boolean().default(false),
+  })
+  .refine((s) => !(s.types && s.objects), { message: 'choose types or objects, not both', path: ['objects'] });
+export type TRestoreScope = z.output<typeof ZRestoreScope>;
+
+export type RestoreAction = 'create' | 'update' | 'reactivate' | 'delete' | 'skip';
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+export type PlanStatus = 'queued' | 'computing' | 'ready' | 'failed' | 'applying' | 'applied' | 'apply_failed' | 'stale';
+
+export interface ObjectRef {
+  type: string;
+  id: string;
+}
+
+/** What cannot be restored exactly as it was, said per step. */
+export type Caveat =
+  | { kind: 'secret'; path: string; message: string }
+  | { kind: 'verify'; message: string }
+  | { kind: 'new_id'; referencedBy: (ObjectRef & { path: string; rewritten: boolean })[]; message: string }
+  | { kind: 'credentials'; message: string }
+  | { kind: 'system'; message: string }
+  | { kind: 'blast_radius'; provision: number; deprovision: number; message: string }
+  | { kind: 'cycle'; with: ObjectRef[]; message: string }
+  | { kind: 'not_restorable'; message: string }
+  | { kind: 'derived'; from: string; message: string }
+  | { kind: 'not_in_snapshot'; message: string };
+
+/** A reference in the restored body that points at an object the plan re-creates (its id changes). */
+export interface Rewrite {
+  path: string;
+  type: string;
+  oldId: string;
+}
+
+/** A step as planned, before it has a place in the order. */
+export interface PlannedStep extends ObjectRef {
+  action: RestoreAction;
+  label: string;
+  /** Live (before) → restored (after), volatile fields left out, re-created ids as placeholders. */
+  changes: JsonChange[];
+  caveats: Caveat[];
+  rewrites: Rewrite[];
+  /** The snapshot body to restore (create, update, reactivate); absent for deletions and skips. */
+  desired?: unknown;
+  /** The live body the preview saw; absent when the object does not exist. */
+  live?: unknown;
+  /** The snapshot version of `desired`. */
+  address?: Buffer;
+  blast?: { provision: number; deprovision: number };
+}
+
+export interface OrderedStep extends PlannedStep {
+  seq: number;
+  /** Sequence numbers of the steps this one must follow. */
+  after: number[];
+}
+
+/** The sealed part of a stored step. */
+export interface StepDetail {
+  label: string;
+  changes: JsonChange[];
+  caveats: Caveat[];
+  rewrites: Rewrite[];
+  after: number[];
+  blast?: { provision: number; deprovision: number };
+}
+
+export interface PreviewProgress {
+  phase: 'queued' | 'reading snapshot' | 'reading live org' | 'comparing' | 'ordering' | 'storing' | 'done' | 'failed';
+  done: number;
+  total: number;
+}
+
+export interface PlanSummary {
+  steps: number;
+  byAction: Partial<Record<RestoreAction, number>>;
+  blastRadius: number;
+  newIds: number;
+  caveats: number;
+  threshold: number;
+  /** Objects compared, and how long each part took (our compute apart from the IdP's answers). */
+  compared?: number;
+  timings?: Record<string, number>;
+}

@@ -1,0 +1,102 @@
+import type { JsonChange } from '../diff/json-diff.fns.ts';
+
+/** What an `objects.changed` alert lists per object (values only when short scalars, secrets masked). */
+export interface AlertChange {
+  type: string;
+  id: string;
+  label: string;
+  change: 'added' | 'removed' | 'changed';
+  paths: { path: string; kind: JsonChange['kind']; before?: unknown; after?: unknown }[];
+  actors: { actor: string; at: string; eventType: string }[];
+}
+
+interface ConnectionRef {
+  id: string;
+  name: string;
+  orgUrl: string;
+}
+
+/** Slack's limits: section text up to 3000 characters, 50 blocks; we stay well inside them. */
+const MAX_LISTED = 10;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const show = (v: unknown) => (v === undefined ? '∅' : clip(JSON.stringify(v), 80));
+
+/** A scalar worth putting in a chat message; objects and long strings stay in the dashboard. */
+export const shortScalar = (v: unknown) => v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 200);
+
+/**
+ * Slack-compatible (incoming-webhook JSON: `text` is the fallback and notification line, `blocks`
+ * the message), with a `butterfly` object carrying the details for receivers that are programs.
+ */
+export function changesAlert(input: {
+  deliveryId: string;
+  connection: ConnectionRef;
+  snapshot: { id: string; completedAt: string };
+  previousSnapshotId: string;
+  watched: string[];
+  counts: { added: number; changed: number; removed: number };
+  changes: AlertChange[];
+  link?: string;
+}) {
+  const total = input.counts.added + input.counts.changed + input.counts.removed;
+  const scope = input.watched.length ? ` (${input.watched.join(', ')})` : '';
+  const text = `Butterfly: ${total} change${total === 1 ? '' : 's'}${scope} in ${input.connection.name}`;
+  const lines = input.changes.slice(0, MAX_LISTED).map((c) => {
+    const who = c.actors.length ? ` by ${[...new Set(c.actors.map((a) => a.actor))].join(', ')}` : '';
+    const paths = c.paths.slice(0, 3).map((p) => `\n    \`${p.path}\` ${show(p.before)} → ${show(p.after)}`).join('');
+    return `• *${c.change}* ${c.type} “${clip(c.label, 80)}”${who}${paths}`;
+  });
+  const more = total > lines.length ? `\n…and ${total - lines.length} more` : '';
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(text, 150) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`${input.counts.added} added, ${input.counts.changed} changed, ${input.counts.removed} removed in ${input.connection.orgUrl}`, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`${lines.join('\n')}${more}`, 3000) } },
+  ];
+  if (input.link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${input.link}|Open the diff in Butterfly>` } });
+  return {
+    summary: text,
+    payload: {
+      text,
+      blocks,
+      butterfly: {
+        event: 'objects.changed',
+        deliveryId: input.deliveryId,
+        connection: input.connection,
+        snapshot: input.snapshot,
+        previousSnapshotId: input.previousSnapshotId,
+        watchedTypes: input.watched,
+        counts: input.counts,
+        changes: input.changes,
+        truncated: input.changes.length < total,
+        ...(input.link ? { link: input.link } : {}),
+      },
+    },
+  };
+}
+
+export function failureAlert(input: { deliveryId: string; connection: ConnectionRef; snapshotId: string | null; error: string; attempt: number; willRetry: boolean }) {
+  const text = `Butterfly: the backup of ${input.connection.name} failed${input.willRetry ? ' (it will be retried)' : ''}`;
+  return {
+    summary: text,
+    payload: {
+      text,
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: clip(text, 150) } },
+        { type: 'section', text: { type: 'mrkdwn', text: clip(`${input.connection.orgUrl}, attempt ${input.attempt}:\n\`\`\`${clip(input.error, 2000)}\`\`\``, 3000) } },
+      ],
+      butterfly: { event: 'backup.failed', deliveryId: input.deliveryId, connection: input.connection, snapshotId: input.snapshotId, error: input.error, attempt: input.attempt, willRetry: input.willRetry },
+    },
+  };
+}
+
+export function testAlert(input: { deliveryId: string; webhook: { id: string; name: string } }) {
+  const text = `Butterfly: test alert for webhook “${input.webhook.name}”`;
+  return {
+    summary: text,
+    payload: {
+      text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${text}. If you can read this, alerts arrive.` } }],
+      butterfly: { event: 'webhook.test', deliveryId: input.deliveryId, webhook: input.webhook },
+    },
+  };
+}

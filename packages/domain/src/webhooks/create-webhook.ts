@@ -1,0 +1,55 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { sealSecret } from '../crypto/secrets.ts';
+import { inTransaction, isUniqueViolation } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { authorize } from '../permissions/authorize.ts';
+import { parseInput } from '../validation.fns.ts';
+import { WEBHOOK_EVENTS, WEBHOOK_VIEW_COLUMNS, ZObjectTypePattern, ZWebhookUrl, secretPurpose, toWebhookView } from './webhooks.fns.ts';
+
+export const ZCreateWebhookInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  url: ZWebhookUrl,
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
+  /** For objects.changed: the types to watch (`policy.*`); empty watches every type. */
+  objectTypes: z.array(ZObjectTypePattern).max(50).default([]),
+});
+export type TCreateWebhookInput = z.input<typeof ZCreateWebhookInput>;
+
+/**
+ * Registers an alert webhook. Its signing secret is generated here, returned this once, and sealed
+ * (not hashed: every delivery is signed with it). Managing alerts is tenant configuration beside
+ * schedules and retention, so it takes schedule.manage.
+ */
+export async function createWebhook(deps: Deps, tenantId: string, raw: TCreateWebhookInput) {
+  const input = parseInput(ZCreateWebhookInput, raw);
+  await authorize(deps, tenantId, 'schedule.manage');
+  const id = randomUUID();
+  const secret = `bfywh_${randomBytes(32).toString('base64url')}`;
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      const row = await trx
+        .insertInto('webhooks')
+        .values({
+          id,
+          tenant_id: tenantId,
+          name: input.name,
+          url: input.url,
+          secret_sealed: await sealSecret({ ...deps, db: trx }, tenantId, secretPurpose(id), secret),
+          events: [...new Set(input.events)],
+          object_types: [...new Set(input.objectTypes)],
+          created_at: deps.clock(),
+          updated_at: deps.clock(),
+        })
+        .returning(WEBHOOK_VIEW_COLUMNS)
+        .executeTakeFirstOrThrow();
+      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.created', target: { type: 'webhook', id }, data: { name: input.name, url: input.url, events: row.events, objectTypes: row.object_types } });
+      return { webhook: toWebhookView(row), secret };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'webhooks_tenant_name_key')) throw new DomainError('CONFLICT', `A webhook named "${input.name}" already exists`);
+    throw e;
+  }
+}

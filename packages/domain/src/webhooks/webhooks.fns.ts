@@ -1,0 +1,82 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Selectable, Webhooks } from '@butterfly/db';
+import { z } from 'zod';
+
+/** What a tenant can subscribe a webhook to. `webhook.test` is the "send a test" button's own event. */
+export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test';
+
+export const WEBHOOK_DELIVER_TASK = 'webhook.deliver';
+export const webhookJobKey = (deliveryId: string) => `webhook:${deliveryId}`;
+/** Attempts per delivery; graphile-worker backs off exponentially (~e^n s), so 8 span about half an hour. */
+export const WEBHOOK_MAX_ATTEMPTS = 8;
+export const SIGNATURE_HEADER = 'X-Butterfly-Signature';
+
+const isLoopback = (u: URL) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
+
+/**
+ * Where alerts go. https, except plain http to loopback (a receiver on the same machine, the tests'
+ * one). Whether the host's addresses may be reached is decided when a delivery runs, by the worker's
+ * outbound policy: DNS can change between now and then.
+ */
+export const ZWebhookUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .max(2000)
+  .refine((raw) => {
+    const u = new URL(raw);
+    return !u.username && !u.password && !u.hash;
+  }, 'must not contain credentials or a fragment')
+  .refine((raw) => {
+    const u = new URL(raw);
+    return u.protocol === 'https:' || isLoopback(u);
+  }, 'must use https');
+
+/** An object type (`group`) or a family of them (`policy.*`); `*` alone watches everything. */
+export const ZObjectTypePattern = z
+  .string()
+  .trim()
+  .regex(/^(\*|[A-Za-z][\w-]*(\.[\w-]+)*(\.\*)?)$/, 'must be an object type like group or policy.*');
+
+export function typeMatches(patterns: readonly string[], type: string): boolean {
+  if (!patterns.length) return true;
+  return patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))));
+}
+
+export const secretPurpose = (webhookId: string) => `webhook.secret:${webhookId}`;
+export const payloadPurpose = (deliveryId: string) => `webhook.payload:${deliveryId}`;
+
+/**
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, keyed with the webhook's secret. The time
+ * is inside the MAC so a receiver can refuse replays of an old delivery (see docs/guide/backups.md).
+ */
+export function signatureHeader(secret: string, body: string, at: Date): string {
+  const t = Math.floor(at.getTime() / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/** A receiver's check, here so tests verify exactly what the docs tell receivers to do. */
+export function verifySignature(secret: string, header: string, body: string, now: Date, toleranceSec = 300): boolean {
+  const parts = Object.fromEntries(header.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+  const t = Number(parts.t);
+  if (!Number.isInteger(t) || !parts.v1 || Math.abs(now.getTime() / 1000 - t) > toleranceSec) return false;
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
+  const given = Buffer.from(parts.v1);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export type WebhookView = ReturnType<typeof toWebhookView>;
+
+/** What lists show: never the secret. */
+export function toWebhookView(w: Omit<Selectable<Webhooks>, 'secret_sealed'>) {
+  return {
+    id: w.id,
+    name: w.name,
+    url: w.url,
+    events: w.events as WebhookEvent[],
+    objectTypes: w.object_types,
+    enabled: w.enabled,
+    createdAt: w.created_at.toISOString(),
+  };
+}
+
+export const WEBHOOK_VIEW_COLUMNS = ['id', 'tenant_id', 'name', 'url', 'events', 'object_types', 'enabled', 'created_at', 'updated_at'] as const;

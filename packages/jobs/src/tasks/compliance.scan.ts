@@ -1,0 +1,23 @@
+import { COMPLIANCE_SCAN_TASK, runComplianceScan } from '@butterfly/domain';
+import { z } from 'zod';
+import { defineTask } from '../define-task.ts';
+import { type JobRuntime, systemDeps } from '../runtime.ts';
+
+export const ZComplianceScanPayload = z.object({
+  tenantId: z.uuid(),
+  snapshotId: z.uuid(),
+  trigger: z.enum(['manual', 'backup', 'api']).default('backup'),
+});
+
+export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplianceScanPayload } as const;
+
+/**
+ * Scans one snapshot (queued after every successful backup, or on demand). At-least-once: a retried
+ * job finds the scan its first attempt stored for this snapshot and rule set, and stops there.
+ */
+export const complianceScanTask = (rt: JobRuntime) =>
+  defineTask(complianceScanSpec.name, ZComplianceScanPayload, async (p, helpers) => {
+    const deps = systemDeps(rt, `job:compliance_scan:${helpers.job.id}`);
+    const scan = await runComplianceScan(deps, p.tenantId, { snapshotId: p.snapshotId, trigger: p.trigger, reuse: true });
+    helpers.logger.info(`scan ${scan.id} of snapshot ${p.snapshotId}: ${JSON.stringify(scan.counts)}`);
+  });

@@ -1,0 +1,23 @@
+import { RESTORE_APPLY_TASK, applyRestore, getRestorePlan, loadConnectionConfig } from '@butterfly/domain';
+import { z } from 'zod';
+import { defineTask } from '../define-task.ts';
+import { type JobRuntime, systemDeps } from '../runtime.ts';
+
+export const ZRestoreApplyPayload = z.object({ tenantId: z.uuid(), planId: z.uuid() });
+
+export const restoreApplySpec = { name: RESTORE_APPLY_TASK, schema: ZRestoreApplyPayload } as const;
+
+/**
+ * Applies a stored plan: the backup taken first reads with the backup credential, every write uses
+ * the connection's write credential (`.manage` scopes) when it has one. A retried or re-queued job
+ * resumes at the first step not recorded as done (packages/domain/src/restores/apply-restore.ts).
+ */
+export const restoreApplyTask = (rt: JobRuntime) =>
+  defineTask(restoreApplySpec.name, ZRestoreApplyPayload, async (p, helpers) => {
+    const deps = systemDeps(rt, `job:restore_apply:${helpers.job.id}`);
+    const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
+    const readClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));
+    const writeClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }));
+    const done = await applyRestore(deps, { tenantId: p.tenantId, planId: p.planId, readClient, writeClient, signal: helpers.abortSignal });
+    helpers.logger.info(`restore plan ${done.id}: ${done.status}`);
+  });

@@ -1,0 +1,93 @@
+/**
+ * `pnpm bench:backup --users N [--rate-scale X]`: a full backup of okta-sim's seeded org with N
+ * generated users, then 1 % of the objects changed through the API and an incremental backup.
+ * For each: wall time, requests per endpoint, the rate-limit floor and wall ÷ floor, the backup
+ * process's peak RSS, rows and bytes written. The simulator runs here; each backup runs in a child
+ * process (run-backup.ts) so its memory is measured alone; the database is a fresh clone on the
+ * embedded test server. `BENCH_NODE_OPTIONS` is the backup process's NODE_OPTIONS (heap limits, profiling).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger } from '@butterfly/config';
+import { createDb } from '@butterfly/db';
+import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/testing/server';
+import { addConnection, createKeyring, createTenant } from '@butterfly/domain';
+import { createOktaSim } from '@butterfly/okta-sim';
+import { changeUsers } from './changes.ts';
+import { printRun, type RunResult, type SimBuckets } from './report.ts';
+
+const { values } = parseArgs({
+  options: { users: { type: 'string', default: '10000' }, 'rate-scale': { type: 'string', default: '1' }, reserve: { type: 'string', default: '0.2' }, 'full-only': { type: 'boolean' } },
+});
+const users = Number(values.users);
+const rateScale = Number(values['rate-scale']);
+const reserve = Number(values.reserve);
+
+const t0 = Date.now();
+const sim = await createOktaSim({ seed: 1, users, rateScale, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
+const control = async (method: string, path: string): Promise<any> => {
+  const res = await fetch(`${sim.url}/_sim/orgs/acme${path}`, { method });
+  return res.status === 204 ? undefined : res.json();
+};
+const org: { url: string; apiToken: string } = await control('GET', '');
+process.stdout.write(`okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+
+const server = await ensureTestServer();
+const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
+const masterKey = randomBytes(32);
+const db = createDb(clone.url, { max: 2 });
+const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(masterKey) };
+const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
+const connection = await addConnection(deps, tenant.id, { name: 'acme', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+
+function backup(): Promise<RunResult> {
+  const env = { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
+  // The worker's V8 flags (apps/worker/package.json), so the memory measured is what a worker uses.
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, 'run-backup.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return new Promise((ok, fail) =>
+    child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`backup process exited ${code}`)))),
+  );
+}
+
+/** Ends the run early (`--full-only`), cleaning up. */
+class Done extends Error {}
+
+/** Starts a run at the top of a fresh rate-limit window, with the simulator's counters at zero. */
+async function freshWindow() {
+  await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 200));
+  await control('DELETE', '/stats');
+}
+
+try {
+  await control('DELETE', '/stats');
+  const full = await backup();
+  const a = printRun(`full backup (${users} users)`, full, (await control('GET', '/stats')) as SimBuckets, reserve);
+  if (values['full-only']) throw new Done();
+
+  const changed = await changeUsers(sim.url, org, Math.ceil(full.objects * 0.01));
+  process.stdout.write(`\nchanged ${changed} users through the API (1 % of ${full.objects} objects)\n`);
+  await freshWindow();
+  const inc = await backup();
+  const b = printRun('incremental backup', inc, (await control('GET', '/stats')) as SimBuckets, reserve);
+  const pct = (x: number, y: number) => `${((100 * x) / y).toFixed(2)} %`;
+  process.stdout.write(
+    [
+      '\n== summary',
+      `full:        ${a.wall.toFixed(1)} s, floor ${a.floor.toFixed(1)} s, ratio ${a.ratio.toFixed(2)}, peak RSS ${(full.peakRssKb / 1024).toFixed(0)} MB`,
+      `incremental: ${b.wall.toFixed(1)} s, floor ${b.floor.toFixed(1)} s, ratio ${b.ratio.toFixed(2)}, peak RSS ${(inc.peakRssKb / 1024).toFixed(0)} MB`,
+      `incremental wrote ${pct(inc.rows, full.rows)} of the full's rows and ${pct(inc.bytes, full.bytes)} of its bytes`,
+      '',
+    ].join('\n'),
+  );
+} catch (e) {
+  if (!(e instanceof Done)) throw e;
+} finally {
+  await db.destroy();
+  await clone.drop();
+  await server.stop();
+  await sim.close();
+}

@@ -1,0 +1,60 @@
+import type { IdpRequestStats } from '@butterfly/domain';
+
+export interface RunResult {
+  snapshotId: string;
+  wallMs: number;
+  objects: number;
+  counts: Record<string, number>;
+  changes: { added: number; changed: number; removed: number };
+  rows: number;
+  bytes: number;
+  stats: IdpRequestStats;
+  peakRssKb: number;
+  /** CPU time of the backup process (user + system): steadier than wall time on a busy machine. */
+  cpuMs: number;
+}
+
+export interface SimBuckets {
+  buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number }>;
+  maxConcurrency: number;
+  limited: number;
+}
+
+/**
+ * The rate-limit floor: for each of the org's buckets, its requests ÷ the per-minute budget the
+ * governor allows itself (the limit less its reserve). No client that keeps the reserve can finish
+ * sooner than the largest of these.
+ */
+export function floorOf(sim: SimBuckets, reserve: number) {
+  const per = Object.entries(sim.buckets).map(([name, b]) => ({ name, requests: b.requests, seconds: (b.requests / (b.limit * (1 - reserve))) * 60 }));
+  per.sort((a, b) => b.seconds - a.seconds);
+  return { seconds: per[0]?.seconds ?? 0, bucket: per[0]?.name ?? '-', per };
+}
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: number) {
+  const floor = floorOf(sim, reserve);
+  const wall = r.wallMs / 1000;
+  const out = [
+    `\n== ${title}`,
+    `wall time        ${wall.toFixed(1)} s`,
+    `objects          ${r.objects} (+${r.changes.added} ~${r.changes.changed} -${r.changes.removed}); most: ${Object.entries(r.counts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+    `requests         ${r.stats.requests} (429s: ${r.stats.rateLimited ?? 0}, retries: ${r.stats.retries ?? 0}, sim max concurrency ${sim.maxConcurrency})`,
+    `rate-limit floor ${floor.seconds.toFixed(1)} s (bucket ${floor.bucket}); wall ÷ floor = ${(wall / Math.max(floor.seconds, 0.001)).toFixed(2)}`,
+    `peak RSS         ${mb(r.peakRssKb)} (the backup process; its CPU time ${(r.cpuMs / 1000).toFixed(1)} s)`,
+    `written          ${r.rows} rows, ${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
+    'buckets (requests, floor s, busiest window of limit):',
+    ...floor.per.map((b) => `  ${b.name.padEnd(36)} ${String(b.requests).padStart(7)}  ${b.seconds.toFixed(1).padStart(6)} s  ${sim.buckets[b.name]!.peakWindow}/${sim.buckets[b.name]!.limit}`),
+    'endpoints (requests):',
+    ...Object.entries(r.stats.byEndpoint ?? {})
+      .sort((a, b) => b[1].requests - a[1].requests)
+      .map(([k, v]) => `  ${k.padEnd(70)} ${String(v.requests).padStart(7)}`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  return { wall, floor: floor.seconds, ratio: wall / Math.max(floor.seconds, 0.001) };
+}
