@@ -16,7 +16,7 @@ import {
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { product } from './support/product.ts';
-import { idMapOf, restoredDiff } from './support/restore-compare.ts';
+import { cliWithin, idMapOf, restoredDiff } from './support/restore-compare.ts';
 import { orgHandle, type SimOrgHandle, startSim } from './support/sim.ts';
 
 /**
@@ -51,6 +51,7 @@ const withoutLinks = (b: any) => {
   const { _links, ...rest } = b;
   return rest;
 };
+const cli = (...args: string[]) => cliWithin(app.env, 60_000, ...args);
 const byKind = (plan: RestorePlanDetail) => plan.steps.map((s) => `${s.action} ${s.type}${s.type === 'group.member' ? '' : ` ${s.label}`}`);
 
 describe('restore preview and apply against okta-sim', () => {
@@ -216,24 +217,24 @@ describe('restore preview and apply against okta-sim', () => {
   it('works from the CLI: preview (plan id last), show, a refused self-approval, apply --wait', async () => {
     const base = (await backup()).id;
     const zone = (await org.api('POST', '/api/v1/zones', { type: 'IP', name: 'Added since the snapshot', gateways: [{ type: 'CIDR', value: '10.9.0.0/16' }] })).body;
-    const preview = app.cli('restore', 'preview', 'acme', base, '--types', 'network_zone', '--deletions');
+    const preview = await cli('restore', 'preview', 'acme', base, '--types', 'network_zone', '--deletions');
     expect(preview.code, preview.stderr).toBe(0);
     const planId = preview.stdout.trim().split('\n').at(-1)!;
-    const shown = app.cli('restore', 'show', planId, '--json');
+    const shown = await cli('restore', 'show', planId, '--json');
     const plan = JSON.parse(shown.stdout) as RestorePlanDetail;
     expect(plan.steps.map((s) => `${s.action} ${s.type} ${s.id}`)).toEqual([`delete network_zone ${zone.id}`]);
     expect(plan.needsApproval).toBe(true);
-    expect(app.cli('restore', 'show', planId).stdout).toContain(`plan ${plan.shortCode}`);
+    expect((await cli('restore', 'show', planId)).stdout).toContain(`plan ${plan.shortCode}`);
 
-    const early = app.cli('restore', 'apply', planId, '--wait');
+    const early = await cli('restore', 'apply', planId, '--wait');
     expect([early.code, early.stderr]).toEqual([1, expect.stringMatching(/^error CONFLICT: .*approve/)]);
     // The operator who asked for the preview cannot also be its second pair of eyes.
-    const self = app.cli('restore', 'approve', planId, '--confirm', plan.shortCode);
+    const self = await cli('restore', 'approve', planId, '--confirm', plan.shortCode);
     expect([self.code, self.stderr]).toEqual([1, expect.stringContaining('cannot approve')]);
-    const approved = app.cli('restore', 'approve', planId, '--confirm', 'NOPE-NOPE');
+    const approved = await cli('restore', 'approve', planId, '--confirm', 'NOPE-NOPE');
     expect(approved.code).toBe(1);
     await approveAsAnotherOperator(planId, plan.shortCode);
-    const applied = app.cli('restore', 'apply', planId, '--wait');
+    const applied = await cli('restore', 'apply', planId, '--wait');
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout.trim().split('\n').at(-1)).toBe(planId);
     expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).status).toBe(404);

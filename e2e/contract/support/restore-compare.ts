@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { DB, Kysely } from '@butterfly/db';
 import { type Deps, type IdpObjectTypeInfo, liveIdOf, readSnapshot, rewriteBody, withoutVolatile } from '@butterfly/domain';
 
@@ -10,6 +12,8 @@ import { type Deps, type IdpObjectTypeInfo, liveIdOf, readSnapshot, rewriteBody,
  * - `status` of a user re-created without a password (Okta makes it PROVISIONED until the user
  *   activates): the plan's caveat says so.
  */
+const root = resolve(import.meta.dirname, '../../..');
+
 export const RECREATED_VOLATILE = ['id'];
 
 export interface Pairing {
@@ -61,4 +65,19 @@ function canonical(v: unknown): unknown {
 export async function idMapOf(db: Kysely<DB>, planId: string) {
   const rows = await db.selectFrom('restore_id_map').select(['type', 'old_id', 'new_id']).where('plan_id', '=', planId).where('new_id', 'is not', null).execute();
   return new Map(rows.map((r) => [`${r.type}\u0000${r.old_id}`, r.new_id!]));
+}
+
+/**
+ * `butterfly <args>` in its own process, bounded. Asynchronous: okta-sim runs in the test's own
+ * process, and a synchronous spawn would stop it from answering the CLI it waits for.
+ */
+export function cliWithin(env: NodeJS.ProcessEnv, ms: number, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, cwd: resolve(root, 'apps/cli'), timeout: ms });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
 }

@@ -12,6 +12,9 @@ import { loadReadiness } from './load-readiness.ts';
 import { startedByLabel, toScanView } from './scans.fns.ts';
 import { openStoredSnapshot } from './stored-snapshot.ts';
 
+/** Every snapshot type a rule reads (not Butterfly's own readiness data). */
+const RULE_TYPES = [...new Set(COMPLIANCE_RULES.flatMap((r) => r.reads.map((x) => x.type)))].filter((t) => t !== 'readiness');
+
 export interface TRunComplianceScanInput {
   snapshotId: string;
   trigger?: 'manual' | 'backup' | 'api';
@@ -49,7 +52,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   const scopesMissing = ((context.last_test as IdpAccessReport | null)?.missing ?? []).map((m) => m.scope);
 
   const startedAt = deps.clock();
-  const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing });
+  const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing, preload: RULE_TYPES });
   const readiness = await loadReadiness(deps.db, tenantId, snapshot.takenAt);
   const results = await runScan(COMPLIANCE_RULES, snapshot, readiness);
   const counts = countResults(results);

@@ -1,4 +1,4 @@
-import type { Snapshots, Selectable } from '@butterfly/db';
+import { type Selectable, type Snapshots, sql } from '@butterfly/db';
 import type { ComplianceSnapshot, SnapshotObject } from '../compliance/types.ts';
 import type { Deps } from '../deps.ts';
 import { openBody } from '../snapshots/object-codec.fns.ts';
@@ -6,6 +6,8 @@ import { collectedTypes, hasType } from './scans.fns.ts';
 
 /** Rows per query when streaming a type: large enough that 100k users take ~20 round trips. */
 const PAGE = 5000;
+/** Pages of a streamed type requested ahead of the one being decoded. */
+const AHEAD = 2;
 /**
  * Types with at most this many objects are kept in memory once read: rules read policies and their
  * rules many times over, users (the only big type) are streamed every time and never held.
@@ -16,47 +18,83 @@ type Row = { object_id: string; address: Buffer; body: Buffer };
 
 /**
  * The compliance rules' view of a stored snapshot. Objects of a type stream from Postgres with the
- * same validity-range condition as readSnapshot, a page at a time with the next page already in
+ * same validity-range condition as readSnapshot, a page at a time with the next pages already in
  * flight, decrypting as they go. Not a permission check: the caller (a scan) has made it.
  */
 export async function openStoredSnapshot(
   deps: Pick<Deps, 'db' | 'keyring'>,
   snap: Selectable<Snapshots>,
-  opts: { scopesMissing?: string[] } = {},
+  opts: { scopesMissing?: string[]; preload?: readonly string[] } = {},
 ): Promise<ComplianceSnapshot> {
   const { key } = await deps.keyring.dataKey(deps.db, snap.tenant_id);
   const types = collectedTypes(snap.counts, snap.stats);
   const cache = new Map<string, SnapshotObject[]>();
   const decode = (r: Row): SnapshotObject => ({ id: r.object_id, body: JSON.parse(openBody(key, snap.tenant_id, r.address, r.body)) });
 
-  const entries = (type: string) =>
+  const valid = () =>
     deps.db
       .selectFrom('snapshot_entries as e')
       .innerJoin('object_versions as v', (j) => j.onRef('v.tenant_id', '=', 'e.tenant_id').onRef('v.address', '=', 'e.address'))
-      .select(['e.object_id', 'e.address', 'v.body'])
+      .select(['e.type', 'e.object_id', 'e.address', 'v.body'])
+      .where('e.connection_id', '=', snap.connection_id)
+      .where('e.from_seq', '<=', snap.seq)
+      .where((eb) => eb.or([eb('e.to_seq', 'is', null), eb('e.to_seq', '>', snap.seq)]));
+  const entries = (type: string) => valid().where('e.type', '=', type);
+
+  // The small types the caller will read, in one round trip instead of one per type (a scan reads
+  // about twenty): configuration is a few thousand objects at most.
+  const small = [...new Set(opts.preload ?? [])].filter((t) => hasType(types, t) && (types.counts[t] ?? 0) <= CACHE_MAX);
+  if (small.length) {
+    for (const t of small) cache.set(t, []);
+    for (const r of await valid().where('e.type', 'in', small).orderBy('e.type').orderBy('e.object_id').execute()) cache.get(r.type)!.push(decode(r));
+  }
+
+  /**
+   * Every PAGE-th object id of a type (and its last), from the entries' index alone: the bounds of
+   * pages that can then be fetched side by side.
+   */
+  const pageEnds = async (type: string): Promise<string[]> => {
+    const numbered = deps.db
+      .selectFrom('snapshot_entries as e')
+      .select(['e.object_id', sql<number>`row_number() over (order by e.object_id)`.as('n'), sql<number>`count(*) over ()`.as('total')])
       .where('e.connection_id', '=', snap.connection_id)
       .where('e.type', '=', type)
       .where('e.from_seq', '<=', snap.seq)
       .where((eb) => eb.or([eb('e.to_seq', 'is', null), eb('e.to_seq', '>', snap.seq)]));
-
-  const page = (type: string, after: string | undefined): Promise<Row[]> => {
-    let q = entries(type).orderBy('e.object_id').limit(PAGE);
-    if (after !== undefined) q = q.where('e.object_id', '>', after);
-    return q.execute();
+    const rows = await deps.db
+      .selectFrom(numbered.as('b'))
+      .select('b.object_id')
+      .where(sql<boolean>`b.n % ${PAGE} = 0 or b.n = b.total`)
+      .orderBy('b.object_id')
+      .execute();
+    return rows.map((r) => r.object_id);
   };
 
+  /**
+   * A big type, page by page in id order, with up to AHEAD pages requested ahead on their own
+   * connections: Postgres reads and sends the next pages while this process decodes one.
+   */
   async function* stream(type: string): AsyncGenerator<SnapshotObject> {
-    let next = page(type, undefined);
+    const ends = await pageEnds(type);
+    const fetch = (i: number): Promise<Row[]> => {
+      let q = entries(type).where('e.object_id', '<=', ends[i]!).orderBy('e.object_id');
+      if (i > 0) q = q.where('e.object_id', '>', ends[i - 1]!);
+      return q.execute();
+    };
+    const ahead: Promise<Row[]>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (ahead.length < AHEAD && next < ends.length) ahead.push(fetch(next++));
+    };
     try {
-      for (;;) {
-        const rows = await next;
-        // Fetch the next page while this one is decoded and judged.
-        if (rows.length === PAGE) next = page(type, rows.at(-1)!.object_id);
+      fill();
+      while (ahead.length) {
+        const rows = await ahead.shift()!;
+        fill();
         for (const r of rows) yield decode(r);
-        if (rows.length < PAGE) return;
       }
     } finally {
-      next.catch(() => undefined); // a consumer that stops early leaves one prefetch nobody awaits
+      for (const p of ahead) p.catch(() => undefined); // a consumer that stops early leaves pages nobody awaits
     }
   }
 

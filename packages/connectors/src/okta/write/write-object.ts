@@ -48,7 +48,8 @@ export async function writeObject(send: Writer['send'], read: Writer['read'], re
     }
     case 'delete':
       if (spec.delete === false || def.singleton) throw unsupported('deleting one');
-      if (spec.delete?.deactivateFirst) await lifecycle(w, at, 'deactivate').catch(ignoreClientError);
+      // Okta deletes only inactive zones, apps, rules, hooks …: anything with a lifecycle is deactivated first.
+      if (spec.delete?.deactivateFirst || (spec.lifecycle && !spec.delete?.twice)) await lifecycle(w, at, 'deactivate').catch(ignoreClientError);
       await w({ method: 'DELETE', url: at.item, template: at.itemTemplate, idempotent: true }).catch(ignoreNotFound);
       // Okta deletes a user in two calls: the first deactivates (deprovisions), the second deletes.
       if (spec.delete?.twice) await w({ method: 'DELETE', url: at.item, template: at.itemTemplate, idempotent: true }).catch(ignoreNotFound);

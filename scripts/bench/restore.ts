@@ -1,0 +1,79 @@
+/**
+ * `pnpm bench:restore --users N [--rate-scale X]`: a whole-org restore preview of okta-sim's seeded
+ * org with N generated users, after 1 % drift made through the API (profile edits, a few users and
+ * a group deleted). Prints the preview's wall time split into our compute (the preview process's
+ * CPU time) and rate-limit waits, the phases of the domain's work, and the process's peak RSS.
+ * Setup reuses the backup benchmark's pieces: the first backup runs in run-backup.ts, the drift is
+ * changes.ts; the preview runs in run-restore-preview.ts, alone in its process.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger } from '@butterfly/config';
+import { createDb } from '@butterfly/db';
+import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/testing/server';
+import { addConnection, createKeyring, createTenant } from '@butterfly/domain';
+import { createOktaSim } from '@butterfly/okta-sim';
+import { changeUsers } from './changes.ts';
+import { deleteSome } from './restore-drift.ts';
+
+const { values } = parseArgs({ options: { users: { type: 'string', default: '10000' }, 'rate-scale': { type: 'string', default: '1' } } });
+const users = Number(values.users);
+const rateScale = Number(values['rate-scale']);
+
+const t0 = Date.now();
+const sim = await createOktaSim({ seed: 1, users, rateScale, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
+const org: { url: string; apiToken: string } = await (await fetch(`${sim.url}/_sim/orgs/acme`)).json();
+process.stdout.write(`okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+
+const server = await ensureTestServer();
+const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
+const masterKey = randomBytes(32);
+const db = createDb(clone.url, { max: 2 });
+const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(masterKey) };
+const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
+const connection = await addConnection(deps, tenant.id, { name: 'acme', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+const env = { ...process.env, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
+
+/** A script of this folder in a child process (the worker's V8 flags); its last stdout line is JSON. */
+function child(script: string, extra: Record<string, string> = {}): Promise<any> {
+  const p = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, script)], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  p.stdout.on('data', (d) => (out += d));
+  return new Promise((ok, fail) => p.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`${script} exited ${code}`)))));
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+try {
+  const full = await child('run-backup.ts');
+  process.stdout.write(`backup: ${full.objects} objects in ${s(full.wallMs)}\n`);
+  const edited = await changeUsers(sim.url, org, Math.ceil(full.objects * 0.01));
+  const deleted = await deleteSome(org, Math.max(1, Math.ceil(users / 2000)));
+  process.stdout.write(`drift: ${edited} user profiles edited, ${deleted.users} users and group "${deleted.group}" deleted through the API\n`);
+  const r = await child('run-restore-preview.ts', { BENCH_SNAPSHOT: full.snapshotId });
+  const t = r.summary.timings as Record<string, number>;
+  const ours = r.cpuMs;
+  process.stdout.write(
+    [
+      `\n== whole-org restore preview (${users} users, ${r.summary.compared} objects compared)`,
+      `wall time          ${s(r.wallMs)}`,
+      `  our compute      ${s(ours)} (CPU time of the preview process: connector parsing and hashing, the domain's comparing and planning)`,
+      `  rate-limit waits ${s(r.stats.rateLimitWaitMs)} over ${r.stats.rateLimitWaits} waits (summed across concurrent requests); ${r.stats.requests} requests, ${r.stats.rateLimited ?? 0} answered 429`,
+      `  phases           manifest ${s(t.manifestMs ?? 0)}, live read + compare ${s(t.liveMs ?? 0)}, missing ${s(t.missingMs ?? 0)}, referrers ${s(t.referrersMs ?? 0)}, plan + order ${s(t.planMs ?? 0)}`,
+      `peak RSS           ${(r.peakRssKb / 1024).toFixed(0)} MB (the preview process)`,
+      `plan               ${r.summary.steps} steps, blast radius ${r.summary.blastRadius}, ${r.summary.newIds} new id(s)`,
+      ...Object.entries(r.kinds as Record<string, number>)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, n]) => `  ${k.padEnd(40)} ${n}`),
+      `targets at 100k users: compute < 10 s (${ours < 10_000 ? 'met' : 'missed'} here), RSS < 400 MB (${r.peakRssKb < 400 * 1024 ? 'met' : 'missed'} here)`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  await db.destroy();
+  await clone.drop();
+  await server.stop();
+  await sim.close();
+}
