@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
-import { apiAs, mintApiToken } from '../fixtures/oauth.ts';
+import { apiAs, mintApiToken } from '../fixtures/credentials.ts';
 import { sim } from '../fixtures/okta-sim.ts';
 import { APP_URL, system } from '../fixtures/system.ts';
 import { addIdpPerson, createWorld, signIn } from '../fixtures/worlds.ts';

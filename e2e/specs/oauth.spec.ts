@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { apiAs, authorizeInBrowser, authorizePath, exchangeCode, pkce, refreshTokens, revokeToken } from '../fixtures/oauth.ts';
+import { apiAs, authorizeInBrowser, authorizePath, exchangeCode, pkce, refreshTokens, revokeToken } from '../fixtures/credentials.ts';
 import { addIdpUser, createWorld, signIn, signInAtIdp } from '../fixtures/worlds.ts';
 
 // Each test creates a tenant and its IdP through the CLI first (several seconds).

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { apiAs, authorizeInBrowser, connectScim, exchangeCode, mintApiToken, pkce } from '../fixtures/oauth.ts';
+import { apiAs, authorizeInBrowser, connectScim, exchangeCode, mintApiToken, pkce } from '../fixtures/credentials.ts';
 import { sim } from '../fixtures/okta-sim.ts';
 import { RESULTS_DIR } from '../fixtures/results-dir.ts';
 import { addIdpPerson, createWorld, signIn } from '../fixtures/worlds.ts';

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { cli } from '../fixtures/butterfly-cli.ts';
-import { SCIM_URL, apiAs } from '../fixtures/oauth.ts';
+import { SCIM_URL, apiAs } from '../fixtures/credentials.ts';
 import { addIdpUser, createWorld, signIn } from '../fixtures/worlds.ts';
 
 async function expectAccessible(page: Page) {

@@ -219,3 +219,4 @@ export { ZCompareObjectInput, ZExtensionObjectRef, type TCompareObjectInput, typ
 export { getExtensionObjectStatus } from './extension/get-object-status.ts';
 export { compareExtensionObject } from './extension/compare-object.ts';
 export { snapshotExtensionObject } from './extension/snapshot-object.ts';
+export { setRestoreApprovalThreshold, ZSetRestoreThresholdInput } from './restores/set-approval-threshold.ts';

@@ -16,7 +16,7 @@ interface AddOptions {
 }
 
 /** Credentials never come from argv (visible in `ps` and shell history): a token on stdin, a key from a file. */
-async function credentialsFrom(opts: AddOptions) {
+export async function credentialsFrom(opts: AddOptions) {
   const oauth = opts.clientId !== undefined || opts.privateKeyFile !== undefined;
   if (opts.sswsStdin === oauth) throw new UsageError('give either --ssws-stdin, or --client-id with --private-key-file');
   if (opts.sswsStdin) return { kind: 'ssws' as const, token: await readSecretFromStdin('SSWS API token') };

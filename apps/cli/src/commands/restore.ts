@@ -19,6 +19,7 @@ import { jobQueue } from '@butterfly/jobs';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { planLines } from './restore-format.ts';
+import { registerRestoreSettings } from './restore-settings.ts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -64,6 +65,7 @@ function secretsFrom(file: string | undefined): Record<string, Record<string, st
 
 export function registerRestore(program: Command) {
   const restore = program.command('restore').description('restore previews (plans) and applying them');
+  registerRestoreSettings(restore);
   restore
     .command('preview')
     .description('compute a restore plan here and now (nothing is written to Okta); prints the plan id on the last line')

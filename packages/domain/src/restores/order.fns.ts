@@ -25,7 +25,7 @@ export function orderSteps(planned: readonly PlannedStep[], types: TypeIndex): O
     let index = fieldIndex.get(k);
     if (!index) {
       index = new Map();
-      steps.forEach((s, i) => s.type === type && s.action !== 'delete' && push(index!, valueAt(s.desired, field), i));
+      for (const [i, s] of steps.entries()) if (s.type === type && s.action !== 'delete') push(index, valueAt(s.desired, field), i);
       fieldIndex.set(k, index);
     }
     return index.get(value) ?? [];

@@ -41,7 +41,10 @@ function pick(body: Record<string, unknown>, paths: string[]) {
 function setPath(o: Record<string, unknown>, path: string, v: unknown) {
   const keys = path.split('.');
   let at = o;
-  for (const k of keys.slice(0, -1)) at = (at[k] && typeof at[k] === 'object' ? at[k] : (at[k] = {})) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    if (!at[k] || typeof at[k] !== 'object') at[k] = {};
+    at = at[k] as Record<string, unknown>;
+  }
   at[keys.at(-1)!] = v;
 }
 

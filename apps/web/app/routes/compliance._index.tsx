@@ -1,0 +1,114 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
+import { FingerprintCard } from '~/components/compliance/fingerprint-card.tsx';
+import { FrameworkScores } from '~/components/compliance/framework-scores.tsx';
+import { LatestScansTable } from '~/components/compliance/latest-scans-table.tsx';
+import { RegressionItem } from '~/components/compliance/regression-item.tsx';
+import { ScoreTrend } from '~/components/compliance/score-trend.tsx';
+import { Notice } from '~/components/notice.tsx';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Compliance · Butterfly' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  try {
+    const caller = await api(request, context);
+    const [overview, key, regressions, self] = await Promise.all([caller.compliance.overview(), caller.evidence.fingerprint(), caller.compliance.regressions(), caller.me.get()]);
+    return {
+      overview,
+      key: { algorithm: key.algorithm, fingerprint: key.fingerprint, version: key.version, createdAt: key.createdAt },
+      regressions,
+      canRun: self.permissions.includes('compliance.run'),
+      canExport: self.permissions.includes('evidence.export'),
+    };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const form = await request.formData();
+  try {
+    const caller = await api(request, context);
+    await caller.compliance.run({ snapshotId: String(form.get('snapshotId') ?? '') });
+    return redirect('/compliance?scanned=1');
+  } catch (e) {
+    return actionProblem(e, { intent: 'run' });
+  }
+}
+
+/** Compliance at a glance: scores per framework, each connection's latest scan, the trend, regressions, and the evidence key. */
+export default function ComplianceOverview() {
+  const { overview, key, regressions, canRun, canExport } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const names = Object.fromEntries(overview.latest.map((s) => [s.connectionId, s.connectionName]));
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Compliance</h1>
+      <ComplianceNav />
+      {result && 'error' in result && (
+        <Notice tone="danger" role="alert">
+          {result.error}
+        </Notice>
+      )}
+      <FingerprintCard k={key} />
+      <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
+        <h2 id="scores-heading" className="text-xl font-semibold">
+          Score per framework
+        </h2>
+        <p className="text-sm text-slate-700">Pass rate over rules judged in each connection's latest scan; manual and not-applicable rules are counted but not scored.</p>
+        <FrameworkScores scores={overview.frameworks} />
+      </section>
+      <Card>
+        <CardHeader>
+          <CardTitle>Latest scan per connection</CardTitle>
+          <CardDescription>A backup queues a scan of its snapshot. A scan reads only the stored snapshot, so it can be run again and agrees.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {overview.latest.length ? (
+            <LatestScansTable scans={overview.latest} canRun={canRun} canExport={canExport} />
+          ) : (
+            <p className="text-sm text-slate-700">
+              No scans yet. <Link to="/connections" className="text-indigo-700 underline">Back up a connection</Link> and its snapshot is scanned.
+            </p>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Trend</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ScoreTrend trend={overview.trend} names={names} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Regressions</CardTitle>
+          <CardDescription>Rules that passed in a connection's previous scan and fail in its latest.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {regressions.length ? (
+            <>
+              {regressions.map((r) => (
+                <RegressionItem key={`${r.scanId}-${r.ruleId}`} r={r} brief />
+              ))}
+              <Link to="/compliance/regressions" className="mt-2 inline-block text-indigo-700 underline">
+                Regressions with their causing changes
+              </Link>
+            </>
+          ) : (
+            <p className="text-sm text-slate-700">No regressions: nothing that passed before fails now.</p>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

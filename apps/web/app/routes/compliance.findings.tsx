@@ -1,0 +1,166 @@
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
+import { RESULT_LABEL, ResultBadge, SeverityBadge, frameworkList } from '~/components/compliance/result-badge.tsx';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Compliance findings · Butterfly' }];
+
+const RESULTS = ['FAIL', 'PASS', 'MANUAL', 'NOT_APPLICABLE'] as const;
+const SEVERITIES = ['CAT I', 'CAT II', 'CAT III'] as const;
+const FRAMEWORKS = [
+  ['stig', 'DISA Okta STIG V1R2'],
+  ['soc2', 'SOC 2'],
+  ['iso27001', 'ISO 27001:2022'],
+  ['nist80053', 'NIST 800-53'],
+] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined => (all.includes(v as T) ? (v as T) : undefined);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const q = new URL(request.url).searchParams;
+  const filters = {
+    result: pick(RESULTS, q.get('result')) ?? 'FAIL',
+    severity: pick(SEVERITIES, q.get('severity')) ?? ('' as const),
+    framework: pick(FRAMEWORKS.map(([f]) => f), q.get('framework')) ?? ('' as const),
+    connection: UUID.test(q.get('connection') ?? '') ? q.get('connection')! : '',
+  };
+  try {
+    const caller = await api(request, context);
+    const [findings, overview] = await Promise.all([
+      caller.compliance.findings({
+        results: [filters.result],
+        ...(filters.severity ? { severities: [filters.severity] } : {}),
+        ...(filters.framework ? { framework: filters.framework } : {}),
+        ...(filters.connection ? { connectionId: filters.connection } : {}),
+      }),
+      caller.compliance.overview(),
+    ]);
+    return {
+      filters,
+      connections: overview.latest.map((s) => ({ id: s.connectionId, name: s.connectionName })),
+      findings: findings.map((f) => ({ scanId: f.scanId, connectionId: f.connectionId, connectionName: f.connectionName, ruleId: f.ruleId, title: f.title, severity: f.severity, frameworks: f.frameworks, result: f.result, reason: f.reason })),
+    };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+const selectCls = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+
+/** Rule results of each connection's latest scan, filtered by GET query parameters (bookmarkable). */
+export default function ComplianceFindings() {
+  const { filters, connections, findings } = useLoaderData<typeof loader>();
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Findings</h1>
+      <ComplianceNav />
+      <Form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter findings">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          Result
+          <select name="result" defaultValue={filters.result} className={selectCls}>
+            {RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {RESULT_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          Framework
+          <select name="framework" defaultValue={filters.framework} className={selectCls}>
+            <option value="">Any framework</option>
+            {FRAMEWORKS.map(([f, label]) => (
+              <option key={f} value={f}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          Severity
+          <select name="severity" defaultValue={filters.severity} className={selectCls}>
+            <option value="">Any severity</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          Connection
+          <select name="connection" defaultValue={filters.connection} className={selectCls}>
+            <option value="">Every connection</option>
+            {connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" size="sm">
+          Apply filters
+        </Button>
+      </Form>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            {findings.length} {RESULT_LABEL[filters.result].toLowerCase()} result{findings.length === 1 ? '' : 's'}
+          </CardTitle>
+          <CardDescription>From each connection's latest scan, most severe first.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {findings.length ? (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Rule</TableHead>
+                  <TableHead>Severity</TableHead>
+                  <TableHead>Result</TableHead>
+                  <TableHead>Connection</TableHead>
+                  <TableHead>Frameworks</TableHead>
+                  <TableHead>Reason</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {findings.map((f) => (
+                  <TableRow key={`${f.scanId}-${f.ruleId}`} className="align-top">
+                    <TableCell>
+                      <Link to={`/compliance/rules/${encodeURIComponent(f.ruleId)}?${new URLSearchParams({ connection: f.connectionId })}`} className="font-medium text-indigo-700 underline">
+                        {f.ruleId}
+                      </Link>
+                      <span className="block text-sm text-slate-700">{f.title}</span>
+                    </TableCell>
+                    <TableCell>
+                      <SeverityBadge severity={f.severity} />
+                    </TableCell>
+                    <TableCell>
+                      <ResultBadge result={f.result} />
+                    </TableCell>
+                    <TableCell>{f.connectionName}</TableCell>
+                    <TableCell className="text-xs text-slate-700">
+                      {frameworkList(f.frameworks).map((x) => (
+                        <span key={x} className="block">
+                          {x}
+                        </span>
+                      ))}
+                    </TableCell>
+                    <TableCell className="text-sm">{f.reason}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : (
+            <p className="text-sm text-slate-700">No results match these filters.</p>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { objectHref } from '~/components/backups/object-link.ts';
+import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
+import { ResultBadge, SeverityBadge, frameworkList, showValue } from '~/components/compliance/result-badge.tsx';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formatTime } from '~/utils/format.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` }];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  const connection = new URL(request.url).searchParams.get('connection') ?? '';
+  try {
+    const detail = await (await api(request, context)).compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) });
+    const names = Object.fromEntries(detail.latest.map((l) => [l.connectionId, l.connectionName]));
+    return { ruleId: params.ruleId ?? '', rule: detail.rule, latest: detail.latest, history: detail.history.map((h) => ({ ...h, connectionName: names[h.connectionId] ?? '' })) };
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+/** One rule: what it checks and reads, its latest result per connection with the evidence, and its history. */
+export default function ComplianceRule() {
+  const { ruleId, rule, latest, history } = useLoaderData<typeof loader>();
+  const title = rule?.title ?? latest[0]?.title ?? '';
+  const severity = rule?.severity ?? latest[0]?.severity;
+  const frameworks = rule?.frameworks ?? latest[0]?.frameworks;
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/compliance/findings" className="text-indigo-700 underline">
+          Back to findings
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold tracking-tight">
+        {ruleId}: {title}
+      </h1>
+      <ComplianceNav />
+      <Card>
+        <CardHeader>
+          <CardTitle>What it checks</CardTitle>
+          {rule && <CardDescription>{rule.check}</CardDescription>}
+        </CardHeader>
+        <CardContent>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+            <dt className="font-medium text-slate-700">Severity</dt>
+            <dd>{severity ? <SeverityBadge severity={severity} /> : '—'}</dd>
+            <dt className="font-medium text-slate-700">Frameworks</dt>
+            <dd>
+              {frameworks ? (
+                <ul>
+                  {frameworkList(frameworks).map((f) => (
+                    <li key={f}>{f}</li>
+                  ))}
+                </ul>
+              ) : (
+                '—'
+              )}
+            </dd>
+            <dt className="font-medium text-slate-700">Reads</dt>
+            <dd>
+              {rule ? (
+                <ul>
+                  {rule.reads.map((r) => (
+                    <li key={r.type}>
+                      <code>{r.type}</code>: {r.fields.join(', ')}
+                      {r.optional ? ' (optional)' : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'This rule is no longer in the rule set; its stored results remain.'
+              )}
+            </dd>
+          </dl>
+        </CardContent>
+      </Card>
+      <section aria-labelledby="latest-heading" className="flex flex-col gap-4">
+        <h2 id="latest-heading" className="text-xl font-semibold">
+          Latest result
+        </h2>
+        {latest.length === 0 && <p className="text-sm text-slate-700">No scan has evaluated this rule yet.</p>}
+        {latest.map((l) => (
+          <Card key={l.scanId}>
+            <CardHeader>
+              <CardTitle asLevel="h3" className="flex flex-wrap items-center gap-2">
+                <ResultBadge result={l.result} /> {l.connectionName}
+              </CardTitle>
+              <CardDescription>{l.reason}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {l.evidence.length ? (
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Object</TableHead>
+                      <TableHead>Path</TableHead>
+                      <TableHead>Value</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {l.evidence.map((e, i) => (
+                      <TableRow key={`${e.type}-${e.id}-${e.path}-${i}`} className="align-top">
+                        <TableCell>
+                          {e.type === 'readiness' || e.id === '*' ? (
+                            <span>
+                              {e.type} <code className="text-xs">{e.id}</code>
+                            </span>
+                          ) : (
+                            <Link to={objectHref(l.connectionId, l.snapshotId, e.type, e.id)} className="text-indigo-700 underline">
+                              {e.type} <code className="text-xs">{e.id}</code>
+                            </Link>
+                          )}
+                        </TableCell>
+                        <TableCell>
+                          <code>{e.path}</code>
+                        </TableCell>
+                        <TableCell className="break-all">
+                          <code>{showValue(e.value)}</code>
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              ) : (
+                <p className="text-sm text-slate-700">No evidence values recorded.</p>
+              )}
+            </CardContent>
+          </Card>
+        ))}
+      </section>
+      <Card>
+        <CardHeader>
+          <CardTitle>History</CardTitle>
+          <CardDescription>This rule's result in each scan, newest snapshot first.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Snapshot</TableHead>
+                <TableHead>Connection</TableHead>
+                <TableHead>Result</TableHead>
+                <TableHead>Reason</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {history.map((h) => (
+                <TableRow key={h.scanId} className="align-top">
+                  <TableCell>{formatTime(h.snapshotTakenAt)}</TableCell>
+                  <TableCell>{h.connectionName}</TableCell>
+                  <TableCell>
+                    <ResultBadge result={h.result} />
+                  </TableCell>
+                  <TableCell className="text-sm">{h.reason}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect, test } from '@playwright/test';
+import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
+import { signIn } from '../fixtures/worlds.ts';
+
+/**
+ * The compliance pages against the whole system: a connection to okta-sim's acme org is backed up,
+ * which queues a scan of its snapshot; then the overview, the findings (the acme org's four deliberate
+ * STIG failures), a rule's detail and the regressions page, each checked with axe and photographed.
+ */
+test.describe.configure({ mode: 'serial' });
+// A backup of the acme org takes 15-60 s, longer when okta-sim's rate-limit buckets run dry.
+test.setTimeout(360_000);
+
+const SHOTS = 'test-results/screenshots';
+const DELIBERATE_FAILURES = ['OKTA-APP-000020', 'OKTA-APP-000170', 'OKTA-APP-001430', 'OKTA-APP-001710'];
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+async function acme(): Promise<{ url: string; apiToken: string }> {
+  const res = await fetch(`${SIM_URL}/_sim/orgs/acme`);
+  expect(res.ok).toBe(true);
+  return res.json() as Promise<{ url: string; apiToken: string }>;
+}
+
+test('an admin backs up the acme org and reads its compliance pages', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  const { demoPassword } = system();
+  expect(demoPassword, 'pnpm start printed the demo sign-in line').toBeTruthy();
+  await signIn(page, 'ann@acme.test', { password: demoPassword });
+  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+
+  // A connection and a backup: the backup task queues a scan of the snapshot.
+  const org = await acme();
+  const name = unique('acme-compliance-');
+  await page.goto('/connections');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Okta org URL').fill(org.url);
+  await page.getByLabel('API token', { exact: true }).fill(org.apiToken);
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  await expect(page.getByRole('status')).toContainText(`${name} added`);
+  await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: `Backup now ${name}` }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Backup complete.' })).toBeVisible({ timeout: 200_000 });
+
+  // Overview, reached from the site header; the queued scan lands shortly after the backup.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+  await expect(page.getByRole('heading', { name: 'Compliance', level: 1 })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId('evidence-fingerprint')).toHaveText(/\S{16,}/);
+  for (const f of ['SOC 2', 'ISO 27001:2022', 'NIST 800-53', 'DISA Okta STIG V1R2']) await expect(page.getByRole('heading', { name: f, level: 3 })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Compliance score per snapshot/ })).toBeVisible();
+  await expect(row.getByRole('link', { name: /Evidence bundle/ })).toHaveAttribute('href', /^\/evidence\/[0-9a-f-]{36}$/);
+  await expect(row.getByRole('button', { name: `Run scan ${name}` })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/compliance-overview.png`, fullPage: true });
+
+  // The evidence bundle downloads for an admin (evidence.export).
+  const href = await row.getByRole('link', { name: /Evidence bundle/ }).getAttribute('href');
+  const bundle = await page.request.get(href!);
+  expect(bundle.status()).toBe(200);
+  expect(bundle.headers()['content-type']).toContain('application/x-tar');
+
+  // Run scan again: the same snapshot, a fresh scan.
+  await row.getByRole('button', { name: `Run scan ${name}` }).click();
+  await expect(page).toHaveURL(/\/compliance\?scanned=1/);
+  await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
+
+  // Findings filtered by FAIL through the GET form, keyboard only.
+  await page.getByRole('navigation', { name: 'Compliance' }).getByRole('link', { name: 'Findings' }).click();
+  await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible();
+  await page.getByLabel('Result').selectOption('FAIL');
+  await page.getByLabel('Connection').selectOption({ label: name });
+  await page.getByRole('button', { name: 'Apply filters' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/result=FAIL/);
+  for (const id of DELIBERATE_FAILURES) await expect(page.getByRole('link', { name: id, exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/compliance-findings.png`, fullPage: true });
+
+  // A rule's detail: what it reads, its latest result with evidence, its history.
+  await page.getByRole('link', { name: 'OKTA-APP-001430', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^OKTA-APP-001430/, level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What it checks' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Latest result' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await expect(page.getByText('Fail').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/compliance-rule.png`, fullPage: true });
+
+  // Regressions.
+  await page.goto('/compliance/regressions');
+  await expect(page.getByRole('heading', { name: 'Regressions', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/compliance-regressions.png`, fullPage: true });
+
+  expect(problems).toEqual([]);
+});
