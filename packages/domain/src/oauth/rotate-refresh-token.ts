@@ -16,7 +16,7 @@ export const ZRotateRefreshInput = z.object({ refreshToken: z.string().min(1).ma
  * same family is returned. A token presented after it was used means two parties hold it (the
  * client and a thief, or a client that lost a response): the whole family is revoked, and the access
  * tokens minted from it stop working on their next request (they name the family). Strict on
- * purpose; see docs/decisions/009-tokens-and-revocation.md.
+ * purpose; see docs/decisions/013-tokens-and-revocation.md.
  */
 export async function rotateRefreshToken(deps: Deps, raw: z.input<typeof ZRotateRefreshInput>): Promise<{ refreshToken: string; grant: AccessGrant }> {
   const input = parseInput(ZRotateRefreshInput, raw);
