@@ -63,7 +63,7 @@ async function freshWindow() {
 }
 
 try {
-  await control('DELETE', '/stats');
+  await freshWindow();
   const full = await backup();
   const a = printRun(`full backup (${users} users)`, full, (await control('GET', '/stats')) as SimBuckets, reserve);
   if (values['full-only']) throw new Done();

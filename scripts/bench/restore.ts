@@ -34,7 +34,8 @@ const db = createDb(clone.url, { max: 2 });
 const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(masterKey) };
 const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
 const connection = await addConnection(deps, tenant.id, { name: 'acme', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
-const env = { ...process.env, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
+// BENCH_NODE_OPTIONS: the measured processes' NODE_OPTIONS (heap limits, --cpu-prof), as in backup.ts.
+const env = { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
 
 /** A script of this folder in a child process (the worker's V8 flags); its last stdout line is JSON. */
 function child(script: string, extra: Record<string, string> = {}): Promise<any> {
@@ -47,7 +48,7 @@ function child(script: string, extra: Record<string, string> = {}): Promise<any>
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 try {
   const full = await child('run-backup.ts');
-  process.stdout.write(`backup: ${full.objects} objects in ${s(full.wallMs)}\n`);
+  process.stdout.write(`backup: ${full.objects} objects in ${s(full.wallMs)} (its process: CPU ${s(full.cpuMs)}, peak RSS ${(full.peakRssKb / 1024).toFixed(0)} MB)\n`);
   const edited = await changeUsers(sim.url, org, Math.ceil(full.objects * 0.01));
   const deleted = await deleteSome(org, Math.max(1, Math.ceil(users / 2000)));
   process.stdout.write(`drift: ${edited} user profiles edited, ${deleted.users} users and group "${deleted.group}" deleted through the API\n`);
@@ -58,9 +59,10 @@ try {
     [
       `\n== whole-org restore preview (${users} users, ${r.summary.compared} objects compared)`,
       `wall time          ${s(r.wallMs)}`,
-      `  our compute      ${s(ours)} (CPU time of the preview process: connector parsing and hashing, the domain's comparing and planning)`,
+      `  our compute      ${s(ours)} CPU in the preview process, of which the domain's own ${s((t.manifestCpuMs ?? 0) + (t.compareCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0) + (t.planCpuMs ?? 0))} (manifest ${s(t.manifestCpuMs ?? 0)}, hashing and comparing ${s(t.compareCpuMs ?? 0)}, planning ${s((t.planCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0))}); the rest is the connector reading Okta (HTTP, JSON) and GC`,
       `  rate-limit waits ${s(r.stats.rateLimitWaitMs)} over ${r.stats.rateLimitWaits} waits (summed across concurrent requests); ${r.stats.requests} requests, ${r.stats.rateLimited ?? 0} answered 429`,
-      `  phases           manifest ${s(t.manifestMs ?? 0)}, live read + compare ${s(t.liveMs ?? 0)}, missing ${s(t.missingMs ?? 0)}, referrers ${s(t.referrersMs ?? 0)}, plan + order ${s(t.planMs ?? 0)}`,
+      `  phases (wall)    manifest ${s(t.manifestMs ?? 0)}, live read ${s(t.liveMs ?? 0)}, missing ${s(t.missingMs ?? 0)}, referrers ${s(t.referrersMs ?? 0)}, plan + order ${s(t.planMs ?? 0)}`,
+      `  not read         ${r.summary.unchangedChildren ?? 0} rows whose parent showed them unchanged (members of groups with the snapshot's lastMembershipUpdated)`,
       `peak RSS           ${(r.peakRssKb / 1024).toFixed(0)} MB (the preview process)`,
       `plan               ${r.summary.steps} steps, blast radius ${r.summary.blastRadius}, ${r.summary.newIds} new id(s)`,
       ...Object.entries(r.kinds as Record<string, number>)

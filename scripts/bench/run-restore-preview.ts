@@ -3,6 +3,7 @@
  * (VmHWM) are the preview's alone. Reads its job from the environment; prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 import { createLogger } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { createDb } from '@butterfly/db';
@@ -14,6 +15,16 @@ if (!url || !key || !tenantId || !connectionId || !snapshotId) throw new Error('
 const db = createDb(url, { max: 4 });
 const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(Buffer.from(key, 'base64')) };
 const client = idpClientFactory({ allowPrivateNetwork: true })(await loadConnectionConfig(deps, tenantId, connectionId));
+// BENCH_MEMLOG=1: where the memory is, every two seconds (stderr), as in run-backup.ts.
+if (process.env.BENCH_MEMLOG) {
+  const mb = (n: number) => Math.round(n / 1048576);
+  setInterval(() => {
+    const m = process.memoryUsage();
+    process.stderr.write(`mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`);
+  }, 2000).unref();
+}
+// BENCH_HEAPSNAP=<ms>: a heap snapshot that long into the preview, to see what it holds.
+if (process.env.BENCH_HEAPSNAP) setTimeout(() => process.stderr.write(`heap snapshot: ${writeHeapSnapshot()}\n`), Number(process.env.BENCH_HEAPSNAP)).unref();
 const plan = await createRestorePlan(deps, tenantId, { snapshotId });
 const cpu0 = process.cpuUsage();
 const started = performance.now();

@@ -91,6 +91,8 @@ export function typeInfo(d: OktaObjectType): IdpObjectTypeInfo {
     references: d.refs ?? [],
     idField: d.idField ?? 'id',
     readOne: getTemplate(d) !== undefined || RELATION_READERS.has(d.type),
+    bodyIsKey: d.keep?.length === 1 && d.keep[0] === (d.idField ?? 'id'),
+    ...(d.parentVersion ? { parentVersion: d.parentVersion } : {}),
     volatile: specOf(d).volatile ?? [],
     restore: restoreInfo(d),
   };

@@ -55,6 +55,8 @@ export interface OktaObjectType {
   keep?: string[];
   /** Statuses that mean "this org (or this parent) has none": skip instead of failing. E0000015 always does. */
   absentOn?: number[];
+  /** A field of the parent Okta changes whenever these children change (a group's `lastMembershipUpdated`). */
+  parentVersion?: string;
 }
 
 const people = (base: string): OktaRef[] => [
@@ -195,6 +197,8 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     get: false,
     keep: ['id'],
     refs: [{ path: 'id', type: 'user' }],
+    // Filterable in Okta (`lastMembershipUpdated gt …`): documented as the time memberships last changed.
+    parentVersion: 'lastMembershipUpdated',
   },
   {
     type: 'group.owner',

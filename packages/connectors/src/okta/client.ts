@@ -43,7 +43,7 @@ export function createOktaClient(config: IdpConnectionConfig, options: OktaClien
   const tokenScopes = (scope: OktaScope): OktaScope[] => [config.purpose === 'restore' ? (manageScope(scope) as unknown as OktaScope) : scope];
 
   return {
-    listObjects: (opts = {}) => listObjects(api, governor.stats, { types: opts.types ?? defaultTypes(), signal: opts.signal, fanout }),
+    listObjects: (opts = {}) => listObjects(api, governor.stats, { types: opts.types ?? defaultTypes(), signal: opts.signal, fanout, skipChildren: opts.skipChildren }),
 
     readObject: (ref: IdpObjectRef, opts = {}): Promise<IdpObject | undefined> => readObject(api, ref, { tokenScopes, signal: opts.signal }),
 

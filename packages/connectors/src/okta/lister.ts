@@ -19,6 +19,8 @@ export interface ListOptions {
   signal?: AbortSignal;
   /** Child lists one walker keeps going at once (bounded, so a 100k-user org does not queue 100k tasks). */
   fanout: number;
+  /** The caller knows these children are unchanged (IdpClient.listObjects): their list is not read. */
+  skipChildren?: (childType: string, parent: { type: string; id: string; body: unknown }) => boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
       return {
         object: wanted && !def.detail ? toIdpObject(def, id, item) : undefined,
         detail: wanted && def.detail ? { id, key: keyOf(def, item)! } : undefined,
-        childKeys: children.map((child) => parentKeyFor(child, def, item)),
+        childKeys: children.map((child) => (o.skipChildren?.(child.type, { type: def.type, id, body: item }) ? undefined : parentKeyFor(child, def, item))),
       };
     };
     const emit = async (item: Prepared) => {

@@ -17,8 +17,10 @@ export function objectId(def: OktaObjectType, ancestors: readonly string[], item
 
 /** The body as stored: as returned minus `_links` (unless the links are the data), secrets redacted. */
 export function toIdpObject(def: OktaObjectType, id: string, raw: unknown): IdpObject {
-  let body = def.keepLinks ? structuredClone(raw) : withoutLinks(raw);
-  if (def.keep) body = Object.fromEntries(def.keep.map((k) => [k, valueAt(body, k)]));
+  // The kept fields are picked before copying: a membership row is the whole user again, and
+  // copying it only to keep its id would copy every member of every group.
+  const picked = def.keep ? Object.fromEntries(def.keep.map((k) => [k, valueAt(raw, k)])) : raw;
+  const body = def.keepLinks ? structuredClone(picked) : withoutLinks(picked);
   const redacted = def.secrets ? redactInPlace(body, def.secrets) : [];
   return { type: def.type, id, body, ...(redacted.length ? { redacted } : {}), ...(def.keepLinks ? { linksAreData: true } : {}) };
 }

@@ -76,6 +76,10 @@ export interface IdpObjectTypeInfo {
   idField?: string;
   /** `readObject` can read one object of this type (otherwise it is found by listing). */
   readOne?: boolean;
+  /** The body holds nothing but the object's key (a membership row): objects with equal ids are equal. */
+  bodyIsKey?: boolean;
+  /** A field of the parent that changes whenever its children of this type do (a group's `lastMembershipUpdated`). */
+  parentVersion?: string;
   /**
    * Fields that change without anyone changing the configuration (timestamps, last sign-in): a
    * restore preview ignores them when it compares, and a plan's fingerprints leave them out.
@@ -127,7 +131,15 @@ export interface IdpLogEvent {
 
 export interface IdpClient {
   /** Streams every object of the given types (all non-optional types when omitted), paging as the API requires. */
-  listObjects(opts?: { types?: string[]; signal?: AbortSignal }): AsyncIterable<IdpObject>;
+  listObjects(opts?: {
+    types?: string[];
+    signal?: AbortSignal;
+    /**
+     * Children of this parent need not be listed (a restore preview skips the members of a group
+     * whose membership has not changed since the snapshot).
+     */
+    skipChildren?: (childType: string, parent: IdpObjectRef & { body: unknown }) => boolean;
+  }): AsyncIterable<IdpObject>;
   readObject(ref: IdpObjectRef, opts?: { signal?: AbortSignal }): Promise<IdpObject | undefined>;
   /** Creates or updates one object; returns it as the provider now has it (with its possibly new id). */
   writeObject(

@@ -10,6 +10,8 @@ import { fromKey, refKey, type TypeIndex } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { orderSteps } from './order.fns.ts';
 import { type Candidate, planSteps } from './plan.fns.ts';
+import { cpuNow } from './timing.fns.ts';
+import { unchangedChildren } from './unchanged-children.ts';
 import type { Caveat, ObjectRef, OrderedStep, PlanSummary, PreviewProgress, TRestoreScope } from './types.ts';
 import { withDependencies } from './with-dependencies.ts';
 
@@ -34,30 +36,47 @@ export interface ComputeInput {
  */
 export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput): Promise<{ steps: OrderedStep[]; caveats: Caveat[]; summary: Omit<PlanSummary, 'threshold'> }> {
   const timings: Record<string, number> = {};
+  // Wall time of each phase; the comparing's CPU time (ours, not the connector's) comes from compareLive.
   const timed = async <T>(name: string, f: () => Promise<T>) => {
     const t0 = performance.now();
+    const c0 = cpuNow();
     try {
       return await f();
     } finally {
       timings[name] = Math.round(performance.now() - t0);
+      if (name !== 'liveMs') timings[name.replace(/Ms$/, 'CpuMs')] = Math.round(cpuNow() - c0);
     }
   };
-  const { manifest, only, types } = await timed('manifestMs', () => scopeManifest(deps, o));
-  const total = manifest.addresses.size;
+  const unchanged = await unchangedChildren(deps, o.snap, o.index, o.scope.objects ? [] : o.snapshotTypes);
+  const { manifest, only, types } = await timed('manifestMs', () => scopeManifest(deps, o, unchanged.childIndexed));
+  const total = manifest.size;
   await o.progress({ phase: 'reading live org', done: 0, total });
   const live = await timed('liveMs', () =>
-    compareLive(deps, { tenantId: o.snap.tenant_id, client: o.client, types, index: o.index, manifest, only, signal: o.signal, onProgress: (done) => void o.progress({ phase: 'reading live org', done, total }) }),
+    compareLive(deps, {
+      tenantId: o.snap.tenant_id,
+      client: o.client,
+      types,
+      index: o.index,
+      manifest,
+      only,
+      skipChildren: only ? undefined : unchanged.skip(manifest),
+      signal: o.signal,
+      onProgress: (done) => void o.progress({ phase: 'reading live org', done: done + unchanged.stats.skipped, total }),
+    }),
   );
   await o.progress({ phase: 'comparing', done: live.compared, total });
-  const candidates = await timed('missingMs', () => missing(deps, o, manifest, live.seen, live.skipped));
+  const candidates = await timed('missingMs', () => missing(deps, o, manifest, live.skipped));
   candidates.push(...live.candidates);
   const outside = await timed('referrersMs', () => addReferrers(deps, o, candidates, only, new Set(types), live.skipped));
   await o.progress({ phase: 'ordering', done: 0, total: candidates.length });
   const members = await memberCounts(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type));
   const t0 = performance.now();
+  const c0 = cpuNow();
   const planned = planSteps(candidates, { types: o.index, deletions: o.scope.deletions, members: (g) => members.get(g) ?? 0, outsideReferrers: outside });
   const steps = orderSteps(planned, o.index);
   timings.planMs = Math.round(performance.now() - t0);
+  timings.planCpuMs = Math.round(cpuNow() - c0);
+  timings.compareCpuMs = Math.round(live.computeMs);
   const caveats: Caveat[] = [...live.skipped].map(([type, reason]) => ({ kind: 'not_restorable', message: `${o.index.get(type)?.label ?? type} could not be read live (${reason}): not compared` }));
   const cycles = steps.filter((s) => s.caveats.some((c) => c.kind === 'cycle')).length;
   if (cycles) caveats.push({ kind: 'cycle', with: [], message: `${cycles} step(s) reference each other in a circle: see their caveats` });
@@ -70,34 +89,32 @@ export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: Compute
     newIds: steps.filter((s) => s.caveats.some((c) => c.kind === 'new_id')).length,
     caveats: steps.reduce((n, s) => n + s.caveats.length, caveats.length),
     compared: live.compared,
+    unchangedChildren: unchanged.stats.skipped,
     timings,
   };
   return { steps, caveats, summary };
 }
 
 /** The manifest of what the scope covers, and (for chosen objects) exactly which keys. */
-async function scopeManifest(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput): Promise<{ manifest: Manifest; only?: Set<string>; types: string[] }> {
+async function scopeManifest(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, childIndexed: readonly string[]): Promise<{ manifest: Manifest; only?: Set<string>; types: string[] }> {
   const known = new Set(o.snapshotTypes);
   const asked = o.scope.types ?? (o.scope.objects ? [...new Set(o.scope.objects.map((x) => x.type))] : [...o.snapshotTypes]);
   const unknown = asked.filter((t) => !known.has(t));
   if (unknown.length) throw new DomainError('VALIDATION', `Not in the snapshot or unknown to the connector: ${unknown.join(', ')}`);
-  if (!o.scope.objects && !o.scope.withDependencies) return { manifest: await loadManifest(deps.db, o.snap, { types: asked }), types: asked };
+  if (!o.scope.objects && !o.scope.withDependencies) return { manifest: await loadManifest(deps.db, o.snap, { types: asked, childIndexed }), types: asked };
   const full = await loadManifest(deps.db, o.snap, { types: o.scope.objects && !o.scope.withDependencies ? asked : o.snapshotTypes });
-  const chosen = o.scope.objects
-    ? new Set(o.scope.objects.map((x) => refKey(x.type, x.id)))
-    : new Set([...full.addresses.keys()].filter((k) => asked.includes(fromKey(k).type)));
-  const absent = [...chosen].filter((k) => !full.addresses.has(k)).map(fromKey);
+  const chosen = o.scope.objects ? new Set(o.scope.objects.map((x) => refKey(x.type, x.id))) : new Set([...full.keys()].filter((k) => asked.includes(fromKey(k).type)));
+  const absent = [...chosen].filter((k) => !full.has(k)).map(fromKey);
   if (absent.length) throw new DomainError('VALIDATION', `Not in the snapshot: ${absent.slice(0, 5).map((r) => `${r.type}:${r.id}`).join(', ')}`);
   const only = o.scope.withDependencies ? await withDependencies(deps, o.snap, o.index, full, chosen) : chosen;
-  const addresses = new Map([...only].map((k) => [k, full.addresses.get(k)!]));
-  return { manifest: { addresses }, only, types: [...new Set([...only].map((k) => fromKey(k).type))] };
+  return { manifest: full.only(only), only, types: [...new Set([...only].map((k) => fromKey(k).type))] };
 }
 
 /** Snapshot objects not found live (and of a type the org answered for): their bodies, to re-create. */
-async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, seen: ReadonlySet<string>, skipped: ReadonlyMap<string, string>): Promise<Candidate[]> {
-  const gone = [...manifest.addresses].filter(([k]) => !seen.has(k) && !skipped.has(fromKey(k).type));
-  const bodies = await openVersions(deps, o.snap.tenant_id, gone.map(([, a]) => a));
-  return gone.map(([k, a]) => ({ ...fromKey(k), desired: bodies.get(a), address: Buffer.from(a, 'latin1') }));
+async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, skipped: ReadonlyMap<string, string>): Promise<Candidate[]> {
+  const gone = [...manifest.unseen()].filter((x) => !skipped.has(x.type)).map((x) => ({ type: x.type, id: x.id, address: manifest.address(x.slot) }));
+  const bodies = await openVersions(deps, o.snap.tenant_id, gone.map((g) => g.address.toString('latin1')));
+  return gone.map((g) => ({ ...g, desired: bodies.get(g.address.toString('latin1')) }));
 }
 
 /**

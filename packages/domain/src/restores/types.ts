@@ -96,5 +96,7 @@ export interface PlanSummary {
   threshold: number;
   /** Objects compared, and how long each part took (our compute apart from the IdP's answers). */
   compared?: number;
+  /** Rows not read because their parent showed them unchanged (a group's members). */
+  unchangedChildren?: number;
   timings?: Record<string, number>;
 }

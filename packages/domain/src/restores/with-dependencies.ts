@@ -26,7 +26,7 @@ export async function withDependencies(deps: Pick<Deps, 'db' | 'keyring'>, snap:
   while (frontier.length) {
     const next: string[] = [];
     const add = (key: string | undefined) => {
-      if (key && manifest.addresses.has(key) && !all.has(key)) {
+      if (key && manifest.has(key) && !all.has(key)) {
         all.add(key);
         next.push(key);
       }

@@ -9,10 +9,23 @@ import { canonicalJson } from '../audit/audit.fns.ts';
  * row, and a re-ordered but equal object is not a new version.
  */
 export function stripLinks<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(stripLinks) as T;
+  // The connector has usually dropped them already: then the value itself comes back, uncopied
+  // (no caller mutates it), which spares a deep copy of every object of a large backup.
+  return hasLinks(value) ? copyWithoutLinks(value) : value;
+}
+
+function hasLinks(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasLinks);
+  if (!value || typeof value !== 'object') return false;
+  for (const k in value) if (k === '_links' || hasLinks((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+function copyWithoutLinks<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyWithoutLinks) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== '_links') out[k] = stripLinks(v);
+    for (const [k, v] of Object.entries(value)) if (k !== '_links') out[k] = copyWithoutLinks(v);
     return out as T;
   }
   return value;
@@ -61,7 +74,7 @@ export function sealJson(dataKey: { version: number; key: Buffer }, binding: Buf
   const c = createCipheriv('aes-256-gcm', dataKey.key, iv);
   c.setAAD(binding);
   const plain = Buffer.from(json);
-  const ct = Buffer.concat([c.update(plain.length < COMPRESS_FROM ? plain : gzipSync(plain, { level: GZIP_LEVEL })), c.final()]);
+  const ct = Buffer.concat([c.update(plain.length < COMPRESS_FROM ? plain : gzipSync(plain, { level: GZIP_LEVEL, chunkSize: GUNZIP_CHUNK })), c.final()]);
   const v = Buffer.alloc(4);
   v.writeUInt32BE(dataKey.version);
   return Buffer.concat([v, iv, c.getAuthTag(), ct]);
@@ -69,7 +82,8 @@ export function sealJson(dataKey: { version: number; key: Buffer }, binding: Buf
 
 /**
  * Most bodies are well under 4 KiB: zlib's default 16 KiB output chunk is an allocation per object,
- * which was half the cost of decompressing a 100k-user snapshot (a compliance scan streams them all).
+ * which was half the cost of decompressing a 100k-user snapshot (a compliance scan streams them all),
+ * and, compressing, a hundred megabytes of buffers a full backup kept waiting for the collector.
  */
 const GUNZIP_CHUNK = 4096;
 

@@ -18,10 +18,19 @@ export interface TRunBackupInput {
   client: IdpClient;
   types?: string[];
   onProgress?: (p: BackupProgress) => void;
+  /** How often the heartbeat beats while nothing arrives (default 20 s; tests shorten it). */
+  heartbeatMs?: number;
   signal?: AbortSignal;
 }
 
 const PROGRESS_EVERY_MS = 1000;
+/** A batch is written when full or when this old, so progress moves on a slow (rate-limited) org too. */
+const FLUSH_EVERY_MS = 1000;
+/**
+ * The heartbeat also beats while nothing arrives (the IdP's rate limits can hold a listing for a
+ * minute): a live backup must never look stale (BACKUP_STALE_MS) and be taken over by a retry.
+ */
+const HEARTBEAT_MS = 20_000;
 
 /**
  * One backup of one connection: streams every object from the IdP into content-addressed versions,
@@ -46,6 +55,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   const totals = { added: 0, changed: 0, removed: 0, rowsWritten: 0, bytesWritten: 0 };
   const counts: Record<string, number> = {};
   let lastBeat = 0;
+  let heartbeat: NodeJS.Timeout | undefined;
   const beat = async (phase: BackupProgress['phase'], force = false) => {
     const stats = input.client.stats();
     const progress: BackupProgress = { phase, objects: ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits };
@@ -72,10 +82,15 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
       writing.catch(() => {}); // awaited below or by the next flush; never an unhandled rejection
       await previous;
     };
+    let lastFlush = Date.now();
+    heartbeat = setInterval(() => void beat('reading', true).catch((err) => deps.log.warn({ err }, 'backup heartbeat failed')), input.heartbeatMs ?? HEARTBEAT_MS);
     for await (const o of input.client.listObjects({ types: input.types, signal: input.signal })) {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
       batch.push(o);
-      if (batch.length >= INGEST_BATCH) await flush();
+      if (batch.length >= INGEST_BATCH || Date.now() - lastFlush >= FLUSH_EVERY_MS) {
+        lastFlush = Date.now();
+        await flush();
+      }
     }
     await flush();
     await writing;
@@ -90,6 +105,8 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   } catch (e) {
     await fail(deps, { ...input, snapshotId, seq, error: e });
     throw e;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -1,4 +1,4 @@
-import { RESTORE_APPLY_TASK, applyRestore, getRestorePlan, loadConnectionConfig } from '@butterfly/domain';
+import { RESTORE_APPLY_TASK, applyRestore, getRestorePlan, isDomainError, loadConnectionConfig } from '@butterfly/domain';
 import { z } from 'zod';
 import { defineTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
@@ -18,6 +18,12 @@ export const restoreApplyTask = (rt: JobRuntime) =>
     const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
     const readClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));
     const writeClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }));
-    const done = await applyRestore(deps, { tenantId: p.tenantId, planId: p.planId, readClient, writeClient, signal: helpers.abortSignal });
-    helpers.logger.info(`restore plan ${done.id}: ${done.status}`);
+    try {
+      const done = await applyRestore(deps, { tenantId: p.tenantId, planId: p.planId, readClient, writeClient, signal: helpers.abortSignal });
+      helpers.logger.info(`restore plan ${done.id}: ${done.status}`);
+    } catch (e) {
+      // A stale plan, one not approved or applied elsewhere: the plan says so; retrying cannot help.
+      if (isDomainError(e) && e.code === 'CONFLICT') return helpers.logger.warn(`restore plan ${p.planId}: ${e.message}`);
+      throw e;
+    }
   });

@@ -1,4 +1,4 @@
-import { RESTORE_PREVIEW_TASK, getRestorePlan, loadConnectionConfig, previewRestore } from '@butterfly/domain';
+import { RESTORE_PREVIEW_TASK, getRestorePlan, isDomainError, loadConnectionConfig, previewRestore } from '@butterfly/domain';
 import { z } from 'zod';
 import { defineTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
@@ -16,6 +16,12 @@ export const restorePreviewTask = (rt: JobRuntime) =>
     const deps = systemDeps(rt, `job:restore_preview:${helpers.job.id}`);
     const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
     const client = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));
-    const done = await previewRestore(deps, { tenantId: p.tenantId, planId: p.planId, client, signal: helpers.abortSignal });
-    helpers.logger.info(`restore plan ${done.id}: ${JSON.stringify(done.summary)}`);
+    try {
+      const done = await previewRestore(deps, { tenantId: p.tenantId, planId: p.planId, client, signal: helpers.abortSignal });
+      helpers.logger.info(`restore plan ${done.id}: ${JSON.stringify(done.summary)}`);
+    } catch (e) {
+      // A scope the snapshot cannot serve: the plan is marked failed with the reason; retrying cannot help.
+      if (isDomainError(e) && e.code === 'VALIDATION') return helpers.logger.warn(`restore plan ${p.planId}: ${e.message}`);
+      throw e;
+    }
   });

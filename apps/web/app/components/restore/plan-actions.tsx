@@ -8,6 +8,8 @@ import type { PlanData } from './types.ts';
  */
 export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: boolean }) {
   if (!canApply || !['ready', 'apply_failed', 'applying'].includes(plan.status)) return null;
+  // Queued or running: the progress above says so; a second click would only queue it again.
+  if (plan.status === 'applying' || (plan.status === 'ready' && plan.applyRequestedAt)) return null;
   const waiting = plan.needsApproval && !plan.approvedAt;
   return (
     <Card>
