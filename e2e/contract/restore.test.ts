@@ -5,7 +5,7 @@ import {
   createRestorePlan,
   getRestorePlan,
   loadConnectionConfig,
-  newIdPlaceholder,
+  newIdMark,
   previewRestore,
   requestRestoreApply,
   requestRestorePreview,
@@ -111,7 +111,7 @@ describe('restore preview and apply against okta-sim', () => {
     expect(plan.idMap).toEqual([{ type: 'group', oldId: contractors.id, newId: null, stepSeq: group.seq }]);
     const policyStep = plan.steps.find((s) => s.label === 'Contractor passwords')!;
     expect(policyStep.rewrites).toEqual([{ path: 'conditions.people.groups.include[0]', type: 'group', oldId: contractors.id }]);
-    expect(policyStep.changes).toEqual([{ path: '$.conditions.people.groups.include[0]', before: contractors.id, after: newIdPlaceholder('group', contractors.id), kind: 'changed' }]);
+    expect(policyStep.changes).toEqual([{ path: '$.conditions.people.groups.include[0]', before: contractors.id, after: newIdMark('group', contractors.id), kind: 'changed' }]);
     // The changed setting: an update, before → after (live → snapshot).
     expect(plan.steps.find((s) => s.label === 'Default Policy')!.changes).toEqual([{ path: '$.settings.password.lockout.maxAttempts', before: 3, after: lockout, kind: 'changed' }]);
     // The rule brings the group's members back: its blast radius, estimated from the snapshot.

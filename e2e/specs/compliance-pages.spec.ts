@@ -56,7 +56,7 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   await expect(async () => {
     await page.reload();
     await expect(row).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 180_000 });
   await expect(page.getByTestId('evidence-fingerprint')).toHaveText(/\S{16,}/);
   for (const f of ['SOC 2', 'ISO 27001:2022', 'NIST 800-53', 'DISA Okta STIG V1R2']) await expect(page.getByRole('heading', { name: f, level: 3 })).toBeVisible();
   await expect(page.getByRole('img', { name: /Compliance score per snapshot/ })).toBeVisible();

@@ -23,9 +23,9 @@ export async function down(db: Kysely<any>) {
     .alterTable('connections')
     .dropConstraint('connections_write_sealed')
     .execute();
+  await db.schema.alterTable('connections').dropConstraint('connections_write_oauth_client_id').execute();
   await db.schema
     .alterTable('connections')
-    .dropConstraint('connections_write_oauth_client_id')
     .dropColumn('write_auth_kind')
     .dropColumn('write_client_id')
     .dropColumn('write_key_id')

@@ -40,7 +40,7 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
     if (plan.needs_approval && !plan.approved_at) throw new DomainError('CONFLICT', 'The plan needs a second member to approve it first');
     const index = new Map(input.writeClient.objectTypes().map((t) => [t.type, t]));
     const state = await loadApplyState(deps, input.tenantId, plan);
-    const todo = state.steps.filter((s) => s.status !== 'done' && s.status !== 'skipped');
+    const remaining = state.steps.filter((s) => s.status !== 'done' && s.status !== 'skipped');
     const progress = async (done: number) => {
       const p = { phase: 'applying', done, total: state.steps.length };
       input.onProgress?.(p);
@@ -48,16 +48,16 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
     };
     const started = plan.status === 'ready';
     await setPlan(deps, plan.id, { status: 'applying', ...(started ? { apply_started_at: deps.clock() } : {}) });
-    if (started) await audit(deps, input.tenantId, plan.id, 'restore.apply_started', { steps: todo.length });
+    if (started) await audit(deps, input.tenantId, plan.id, 'restore.apply_started', { steps: remaining.length });
     try {
       const preApply = plan.pre_apply_snapshot_id ?? (await backupFirst(deps, plan, input.readClient, input.signal));
       const contentKey = deps.keyring.contentKey(input.tenantId);
       const checks = new Map<number, string>();
-      for (const s of todo.filter((x) => x.status === 'pending')) checks.set(s.seq, await checkStep(input.writeClient, index, contentKey, s, state.idMap, input.signal));
-      const stale = todo.filter((s) => checks.get(s.seq) === 'stale');
+      for (const s of remaining.filter((x) => x.status === 'pending')) checks.set(s.seq, await checkStep(input.writeClient, index, contentKey, s, state.idMap, input.signal));
+      const stale = remaining.filter((s) => checks.get(s.seq) === 'stale');
       if (stale.length) return await refuseStale(deps, input.tenantId, plan.id, stale);
-      let done = state.steps.length - todo.length;
-      for (const step of todo) {
+      let done = state.steps.length - remaining.length;
+      for (const step of remaining) {
         if (checks.get(step.seq) === 'already') {
           await recordStep(deps, input.tenantId, plan.id, step, { already: true });
         } else {

@@ -21,7 +21,7 @@ export interface PlanContext {
   outsideReferrers?: ReadonlyMap<string, (ObjectRef & { path: string })[]>;
 }
 
-export const newIdPlaceholder = (type: string, oldId: string) => `⟨new id of ${type} ${oldId}⟩`;
+export const newIdMark = (type: string, oldId: string) => `⟨new id of ${type} ${oldId}⟩`;
 
 /**
  * Decides what each candidate needs (create, update, reactivate, delete or skip) and why not
@@ -85,12 +85,12 @@ function rewritesOf(info: IdpObjectTypeInfo, c: Candidate, newIds: ReadonlySet<s
   return out;
 }
 
-/** Live → restored, without volatile fields; re-created ids shown as placeholders. */
+/** Live → restored, without volatile fields; re-created ids shown as marks. */
 function changesOf(info: IdpObjectTypeInfo, c: Candidate, rewrites: readonly Rewrite[]): JsonChange[] {
   const after = withoutVolatile(info, c.desired);
   for (const w of rewrites) {
     const h = hitAt(after, w.path);
-    if (typeof h?.value === 'string') h.set(replaceId(h.value, w.oldId, newIdPlaceholder(w.type, w.oldId)));
+    if (typeof h?.value === 'string') h.set(replaceId(h.value, w.oldId, newIdMark(w.type, w.oldId)));
   }
   if (c.live === undefined) return diffJson(undefined, after).filter((d) => d.path !== '$.id' || !info.restore?.assignsId);
   return diffJson(withoutVolatile(info, c.live), after);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderSteps } from './order.fns.ts';
-import { type Candidate, newIdPlaceholder, planSteps } from './plan.fns.ts';
+import { type Candidate, newIdMark, planSteps } from './plan.fns.ts';
 import { TYPES } from './testing/types.fixture.ts';
 
 const group = (id: string, name: string, extra: object = {}) => ({ id, created: '2026-01-01', lastUpdated: '2026-01-02', lastMembershipUpdated: '2026-01-03', type: 'OKTA_GROUP', profile: { name }, ...extra });
@@ -28,7 +28,7 @@ describe('restore planning', () => {
     expect(p!.after).toEqual([1]);
     expect(m!.rewrites).toEqual([{ path: '(parent)', type: 'group', oldId: 'g1' }]);
     expect(r!.rewrites).toEqual([{ path: 'actions.assignUserToGroups.groupIds[0]', type: 'group', oldId: 'g1' }]);
-    expect(p!.changes).toEqual([{ path: '$.conditions.people.groups.include[0]', before: 'g1', after: newIdPlaceholder('group', 'g1'), kind: 'changed' }]);
+    expect(p!.changes).toEqual([{ path: '$.conditions.people.groups.include[0]', before: 'g1', after: newIdMark('group', 'g1'), kind: 'changed' }]);
     const newId = g!.caveats.find((c) => c.kind === 'new_id');
     expect(newId).toMatchObject({ referencedBy: expect.arrayContaining([{ type: 'group_rule', id: 'r1', path: 'actions.assignUserToGroups.groupIds[0]', rewritten: true }]) });
     expect(newId?.kind === 'new_id' && newId.referencedBy.map((x) => x.type).sort()).toEqual(['group.member', 'group_rule', 'policy.PASSWORD']);

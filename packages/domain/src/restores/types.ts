@@ -52,7 +52,7 @@ export interface Rewrite {
 export interface PlannedStep extends ObjectRef {
   action: RestoreAction;
   label: string;
-  /** Live (before) → restored (after), volatile fields left out, re-created ids as placeholders. */
+  /** Live (before) → restored (after), volatile fields left out, re-created ids as marks (newIdMark). */
   changes: JsonChange[];
   caveats: Caveat[];
   rewrites: Rewrite[];

@@ -39,7 +39,8 @@ export function ScopeForm({ snapshotId, types, errors }: { snapshotId: string; t
       {mode === 'objects' && (
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Objects, one per line as type:id</span>
-          <textarea name="objects" rows={4} className="rounded-md border border-slate-300 px-3 py-2 font-mono" placeholder="group:00g1abc&#10;group_rule:0pr2def" />
+          <span className="text-slate-600">For example group:00g1abc, then group_rule:0pr2def on the next line.</span>
+          <textarea name="objects" rows={4} className="rounded-md border border-slate-300 px-3 py-2 font-mono" />
         </label>
       )}
       <label className="flex items-center gap-2 text-sm">
