@@ -55,11 +55,12 @@ try {
   const r = await child('run-restore-preview.ts', { BENCH_SNAPSHOT: full.snapshotId });
   const t = r.summary.timings as Record<string, number>;
   const ours = r.cpuMs;
+  const domain = (t.manifestCpuMs ?? 0) + (t.compareCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0) + (t.planCpuMs ?? 0);
   process.stdout.write(
     [
       `\n== whole-org restore preview (${users} users, ${r.summary.compared} objects compared)`,
       `wall time          ${s(r.wallMs)}`,
-      `  our compute      ${s(ours)} CPU in the preview process, of which the domain's own ${s((t.manifestCpuMs ?? 0) + (t.compareCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0) + (t.planCpuMs ?? 0))} (manifest ${s(t.manifestCpuMs ?? 0)}, hashing and comparing ${s(t.compareCpuMs ?? 0)}, planning ${s((t.planCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0))}); the rest is the connector reading Okta (HTTP, JSON) and GC`,
+      `  our compute      ${s(ours)} CPU in the preview process, of which the domain's own ${s(domain)} (manifest ${s(t.manifestCpuMs ?? 0)}, hashing and comparing ${s(t.compareCpuMs ?? 0)}, planning ${s((t.planCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0))}); the rest is the connector reading Okta (HTTP, JSON) and GC`,
       `  rate-limit waits ${s(r.stats.rateLimitWaitMs)} over ${r.stats.rateLimitWaits} waits (summed across concurrent requests); ${r.stats.requests} requests, ${r.stats.rateLimited ?? 0} answered 429`,
       `  phases (wall)    manifest ${s(t.manifestMs ?? 0)}, live read ${s(t.liveMs ?? 0)}, missing ${s(t.missingMs ?? 0)}, referrers ${s(t.referrersMs ?? 0)}, plan + order ${s(t.planMs ?? 0)}`,
       `  not read         ${r.summary.unchangedChildren ?? 0} rows whose parent showed them unchanged (members of groups with the snapshot's lastMembershipUpdated)`,
@@ -69,7 +70,7 @@ try {
         .sort((a, b) => b[1] - a[1])
         .slice(0, 8)
         .map(([k, n]) => `  ${k.padEnd(40)} ${n}`),
-      `targets at 100k users: compute < 10 s (${ours < 10_000 ? 'met' : 'missed'} here), RSS < 400 MB (${r.peakRssKb < 400 * 1024 ? 'met' : 'missed'} here)`,
+      `targets at 100k users: compute < 10 s (the domain's own ${domain < 10_000 ? 'met' : 'missed'} here; the whole process with the connector's reading ${ours < 10_000 ? 'met' : 'missed'}), RSS < 400 MB (${r.peakRssKb < 400 * 1024 ? 'met' : 'missed'} here)`,
       '',
     ].join('\n'),
   );
