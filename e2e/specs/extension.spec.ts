@@ -63,6 +63,8 @@ test('connects to Butterfly through the hand-off page, as the signed-in member',
   await options.getByRole('button', { name: 'Connect' }).click();
   const tab = await opened;
   // No Butterfly session in this browser yet: sign-in first, then back to the authorization request.
+  // The login form needs the page hydrated (it hands off to the IdP by a page load); wait for it.
+  await tab.waitForLoadState('networkidle');
   await tab.getByLabel('Work email').fill(email);
   await tab.getByRole('button', { name: 'Continue' }).click();
   await signInAtIdp(tab, email);

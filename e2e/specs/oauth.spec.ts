@@ -70,6 +70,8 @@ test('a signed-out browser signs in first, then comes back to the authorization 
   const p = pkce();
   await page.goto(authorizePath(p.challenge));
   await expect(page).toHaveURL(/\/login\?returnTo=/);
+  // The login form needs the page hydrated (it hands off to the IdP by a page load); wait for it.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Work email').fill(email);
   await page.getByRole('button', { name: 'Continue' }).click();
   await signInAtIdp(page, email);

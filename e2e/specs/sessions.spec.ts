@@ -44,6 +44,8 @@ test('sign-out ends the Butterfly session and the IdP session (RP-initiated logo
   await page.goto('/sessions');
   await expect(page).toHaveURL(/\/login$/);
   // The IdP forgot the person too: signing in again asks for the password.
+  // The login form needs the page hydrated (it hands off to the IdP by a page load); wait for it.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Work email').fill(email);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByLabel('Password')).toBeVisible();

@@ -11,6 +11,8 @@ test('signs in by email domain through the tenant IdP, creating the member at re
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign in with your work email' }).click();
   await expect(page).toHaveURL(/\/login$/);
+  // The login form needs the page hydrated (it hands off to the IdP by a page load); wait for it.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Work email').fill(email);
   await page.screenshot({ path: 'test-results/screenshots/login.png', fullPage: true });
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -36,6 +38,8 @@ test('an unknown domain and an unverified one get the same message, which tells 
   const answers: string[] = [];
   for (const email of [`ann@${unique('nowhere')}.test`, `ann@${unverified.domain}`]) {
     await page.goto('/login');
+    // The login form needs the page hydrated (it hands off to the IdP by a page load); wait for it.
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Work email').fill(email);
     await page.getByRole('button', { name: 'Continue' }).click();
     const alert = page.getByRole('alert');

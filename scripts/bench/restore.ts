@@ -24,7 +24,7 @@ const rateScale = Number(values['rate-scale']);
 
 const t0 = Date.now();
 const sim = await createOktaSim({ seed: 1, users, rateScale, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
-const org: { url: string; apiToken: string } = await (await fetch(`${sim.url}/_sim/orgs/acme`)).json();
+const org = (await (await fetch(`${sim.url}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
 process.stdout.write(`okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
 const server = await ensureTestServer();
