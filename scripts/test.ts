@@ -43,9 +43,35 @@ try {
     '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
   ], env);
   run('pnpm start supervision (start, stop four ways, nothing left behind)', 'bash', ['scripts/check-start.sh']);
-  if (existsSync(join(root, 'e2e/package.json'))) run('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'e2e'], env);
+  if (existsSync(join(root, 'e2e/package.json')) && !step('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'e2e'], env)) {
+    failures.push('end-to-end (Playwright, Chromium)');
+    printSystemLogProblems();
+  }
 } finally {
   await server.stop();
+}
+
+/** After a failed end-to-end run: the system's own warnings and errors, which the browser never sees. */
+function printSystemLogProblems() {
+  const file = join(root, 'e2e/test-results/system.log');
+  if (!existsSync(file)) return;
+  const problems = readFileSync(file, 'utf8').split('\n').filter((l) => /"level":(40|50|60)|\b(WARN|ERROR|FATAL|Error)\b/.test(l));
+  process.stdout.write(`\n=== the system's warnings and errors during the end-to-end run (last 60 of ${problems.length}; all in e2e/test-results/system.log)\n`);
+  for (const l of problems.slice(-60)) process.stdout.write(`${l.slice(0, 600)}\n`);
+}
+
+interface ReportSuite {
+  title: string;
+  suites?: ReportSuite[];
+  specs?: { title: string; file: string; line: number; tests: { status: string }[] }[];
+}
+/** Tests Playwright marked flaky (failed, then passed on retry), as `file:line › title`. */
+function flakyTitles(report: string): string[] {
+  const walk = (s: ReportSuite): string[] => [
+    ...(s.specs ?? []).filter((x) => x.tests.some((t) => t.status === 'flaky')).map((x) => `${x.file}:${x.line} › ${x.title}`),
+    ...(s.suites ?? []).flatMap(walk),
+  ];
+  return (JSON.parse(readFileSync(report, 'utf8')) as { suites: ReportSuite[] }).suites.flatMap(walk);
 }
 
 // One closing line over every test that ran.
@@ -63,6 +89,7 @@ if (existsSync(e2eReport)) {
   const s = (JSON.parse(readFileSync(e2eReport, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
+  if (s.flaky) process.stdout.write(`\nflaky end-to-end tests (passed only on their retry):\n${flakyTitles(e2eReport).map((t) => `  ${t}\n`).join('')}`);
 }
 if (failures.length) process.stdout.write(`\nFailed steps: ${failures.join(', ')}\n`);
 process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { jobsReport } from '../fixtures/jobs.ts';
 import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
@@ -56,7 +57,12 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   await expect(async () => {
     await page.reload();
     await expect(row).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 180_000 });
+  })
+    .toPass({ timeout: 180_000 })
+    .catch(async (e: Error) => {
+      const heading = await page.getByRole('heading', { level: 1 }).allTextContents();
+      throw new Error(`${e.message}\n\npage: ${page.url()} "${heading.join(' / ')}"\n${await jobsReport(['backup', 'compliance_scan'])}`);
+    });
   await expect(page.getByTestId('evidence-fingerprint')).toHaveText(/\S{16,}/);
   for (const f of ['SOC 2', 'ISO 27001:2022', 'NIST 800-53', 'DISA Okta STIG V1R2']) await expect(page.getByRole('heading', { name: f, level: 3 })).toBeVisible();
   await expect(page.getByRole('img', { name: /Compliance score per snapshot/ })).toBeVisible();
