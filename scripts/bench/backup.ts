@@ -16,6 +16,7 @@ import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/t
 import { addConnection, createKeyring, createTenant } from '@butterfly/domain';
 import { createOktaSim } from '@butterfly/okta-sim';
 import { changeUsers } from './changes.ts';
+import { cpuSplit } from './cpu.ts';
 import { printRun, type RunResult, type SimBuckets } from './report.ts';
 
 const { values } = parseArgs({
@@ -42,7 +43,13 @@ const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: cr
 const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
 const connection = await addConnection(deps, tenant.id, { name: 'acme', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
 
-function backup(): Promise<RunResult> {
+/** One backup in its own process, with the machine's CPU split between it, the simulator and the rest. */
+async function backup(): Promise<RunResult> {
+  const { result, cpu } = await cpuSplit(backupProcess, (r) => r.cpuMs / 1000);
+  return { ...result, cpu };
+}
+
+function backupProcess(): Promise<RunResult> {
   const env = { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
   // The worker's V8 flags (apps/worker/package.json), so the memory measured is what a worker uses.
   const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, 'run-backup.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });

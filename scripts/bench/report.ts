@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { IdpRequestStats } from '@butterfly/domain';
 
 export interface RunResult {
@@ -12,6 +13,8 @@ export interface RunResult {
   peakRssKb: number;
   /** CPU time of the backup process (user + system): steadier than wall time on a busy machine. */
   cpuMs: number;
+  /** The machine's CPU seconds during the run, split (scripts/bench/cpu.ts). */
+  cpu?: { machine: number; child: number; sim: number; rest: number };
 }
 
 export interface SimBuckets {
@@ -32,6 +35,7 @@ export function floorOf(sim: SimBuckets, reserve: number) {
 }
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const cores = availableParallelism();
 
 export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: number) {
   const floor = floorOf(sim, reserve);
@@ -47,6 +51,12 @@ export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: 
     `requests         ${r.stats.requests} (429s: ${r.stats.rateLimited ?? 0}, retries: ${r.stats.retries ?? 0}, sim max concurrency ${sim.maxConcurrency})`,
     `rate-limit floor ${floor.seconds.toFixed(1)} s (bucket ${floor.bucket}); wall ÷ floor = ${(wall / Math.max(floor.seconds, 0.001)).toFixed(2)}`,
     `peak RSS         ${mb(r.peakRssKb)} (the backup process; its CPU time ${(r.cpuMs / 1000).toFixed(1)} s)`,
+    ...(r.cpu
+      ? [
+          `machine CPU      ${r.cpu.machine.toFixed(1)} s over ${cores} cores = a CPU floor of ${(r.cpu.machine / cores).toFixed(1)} s: ` +
+            `backup ${r.cpu.child.toFixed(1)} s, okta-sim ${r.cpu.sim.toFixed(1)} s, Postgres and the rest ${r.cpu.rest.toFixed(1)} s`,
+        ]
+      : []),
     `written          ${r.rows} rows, ${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
     'buckets (requests, floor s, busiest window of limit):',
     ...floor.per.map((b) => `  ${b.name.padEnd(36)} ${String(b.requests).padStart(7)}  ${b.seconds.toFixed(1).padStart(6)} s  ${sim.buckets[b.name]!.peakWindow}/${sim.buckets[b.name]!.limit}`),
