@@ -53,9 +53,12 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   // Overview, reached from the site header; the queued scan lands shortly after the backup.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
   await expect(page.getByRole('heading', { name: 'Compliance', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/compliance$/);
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(async () => {
-    await page.reload();
+    // Loaded by address, not reloaded: a reload racing the client-side navigation above once
+    // reloaded the connection page instead, and then polled it for three minutes.
+    await page.goto('/compliance');
     await expect(row).toBeVisible({ timeout: 1_000 });
   })
     .toPass({ timeout: 180_000 })
