@@ -19,6 +19,16 @@ describe('sealed JSON', () => {
     expect(a.includes(Buffer.from('00u1abc'))).toBe(false);
   });
 
+  it('round-trips bodies on both sides of the small-window limit, compressed and unreadable', () => {
+    for (const size of [300, 4096, 4097, 200_000]) {
+      const json = JSON.stringify({ id: '00u1', notes: Array.from({ length: size }, (_, i) => 'abcdefgh'[i % 8]).join('') }).slice(0, size);
+      const blob = sealJson(key, binding, json);
+      expect(openJson(key.key, binding, blob)).toBe(json);
+      expect(blob.length).toBeLessThan(32 + json.length);
+      expect(blob.includes(Buffer.from('abcdefgh'))).toBe(false);
+    }
+  });
+
   it('still opens small bodies sealed gzipped (as every body was before)', () => {
     const json = JSON.stringify({ id: '00g1' });
     const iv = Buffer.alloc(12, 3);
