@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLogger, exitWithParent, onShutdownSignal, webEnv } from '@butterfly/config';
+import { closeHttpServer, createLogger, serviceLifecycle, webEnv } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
@@ -20,20 +20,8 @@ const serverBuildPath = resolve(webRoot, 'build/server/index.js');
 const clientDir = resolve(webRoot, 'build/client');
 
 const log = createLogger('web');
-/** Undone in reverse order on shutdown; registered as each resource comes up. */
-const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
-
-// SIGINT/SIGTERM (once), or the supervisor's death: undo what is up, exit; forced after 10 s.
-const stop = onShutdownSignal(
-  async (reason) => {
-    log.info({ reason }, 'web stopping');
-    for (const { name, run } of cleanups.reverse()) {
-      await run().catch((err: unknown) => log.error({ err }, `stopping ${name} failed`));
-    }
-  },
-  { log: (msg) => log.error(msg) },
-);
-exitWithParent(() => stop('parent process exited'));
+// SIGINT/SIGTERM (once), or the supervisor's death: undo what is up in reverse order, exit; forced after 10 s.
+const { onStop, stop } = serviceLifecycle('web', log);
 
 async function main() {
   const env = webEnv();
@@ -43,9 +31,9 @@ async function main() {
   const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
   const database = await ensureDatabase({ log: (msg) => log.info(msg) });
   // The embedded server is ours to stop only if we started it; others may be attached to it.
-  if (database.startedHere) cleanups.push({ name: 'embedded database', run: () => database.stop() });
+  if (database.startedHere) onStop('embedded database', () => database.stop());
   const db = createDb(database.url, { onError: (err) => log.error({ err }, 'idle database connection failed') });
-  cleanups.push({ name: 'database pool', run: () => db.destroy() });
+  onStop('database pool', () => db.destroy());
   const masterKey = loadMasterKey();
   const keyring = createKeyring(masterKey);
   const web = {
@@ -60,16 +48,7 @@ async function main() {
   const host = process.env.HOST || '127.0.0.1';
   const server = app.listen(env.PORT, host);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
-  cleanups.push({
-    name: 'http server',
-    run: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeIdleConnections();
-        // Requests still running after 5 s are cut, so the pool can close within the 10 s deadline.
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
-      }),
-  });
+  onStop('http server', () => closeHttpServer(server));
   const { port } = server.address() as AddressInfo;
   log.info({ host, port, appUrl: env.APP_URL, allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS }, `web listening on http://localhost:${port}`);
 }

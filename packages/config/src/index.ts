@@ -8,3 +8,4 @@ export { createLogger, type Logger } from './logger.ts';
 export { repoRoot } from './paths.ts';
 export { ENV_KEYS, envDocs } from './keys.ts';
 export { exitWithParent, onShutdownSignal, type ShutdownFn, type Unwatch } from './process.ts';
+export { closeHttpServer, type ServiceLifecycle, serviceLifecycle } from './service-lifecycle.ts';

@@ -1,19 +1,7 @@
 import type { MemberView, Role } from '@butterfly/domain';
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  TableCell,
-  TableRow,
-} from '@butterfly/ui';
+import { Badge, Button, TableCell, TableRow } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
+import { ConfirmButton } from './confirm-button.tsx';
 import { SelectField } from './form-field.tsx';
 
 const SOURCE = {
@@ -64,38 +52,18 @@ export function MemberRow({ member: m, roles, canManage, canGrantSuper, isSelf }
       <TableCell>{m.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Deactivated</Badge>}</TableCell>
       {canManage && (
         <TableCell>
-          {m.active && !isSelf && (m.role !== 'super_admin' || canGrantSuper) && <DeactivateButton id={m.id} email={m.email} />}
+          {m.active && !isSelf && (m.role !== 'super_admin' || canGrantSuper) && (
+            <ConfirmButton
+              label="Deactivate"
+              intent="deactivate"
+              subject={m.email}
+              field={{ name: 'memberId', value: m.id }}
+              title={`Deactivate ${m.email}?`}
+              description="They are signed out everywhere at once and cannot sign in again until reactivated by your identity provider."
+            />
+          )}
         </TableCell>
       )}
     </TableRow>
-  );
-}
-
-function DeactivateButton({ id, email }: { id: string; email: string }) {
-  return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm">
-          Deactivate<span className="sr-only"> {email}</span>
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Deactivate {email}?</DialogTitle>
-          <DialogDescription>They are signed out everywhere at once and cannot sign in again until reactivated by your identity provider.</DialogDescription>
-        </DialogHeader>
-        <Form method="post">
-          <input type="hidden" name="memberId" value={id} />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" name="intent" value="deactivate" variant="destructive">
-              Deactivate
-            </Button>
-          </DialogFooter>
-        </Form>
-      </DialogContent>
-    </Dialog>
   );
 }

@@ -9,7 +9,7 @@ import { FrameworkScores } from '~/components/compliance/framework-scores.tsx';
 import { LatestScansTable } from '~/components/compliance/latest-scans-table.tsx';
 import { RegressionItem } from '~/components/compliance/regression-item.tsx';
 import { ScoreTrend } from '~/components/compliance/score-trend.tsx';
-import { Notice } from '~/components/notice.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 
@@ -53,11 +53,7 @@ export default function ComplianceOverview() {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Compliance</h1>
       <ComplianceNav />
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       <FingerprintCard k={key} />
       <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
         <h2 id="scores-heading" className="text-xl font-semibold">

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
+import { FilterSelect } from '~/components/compliance/filter-select.tsx';
 import { RESULT_LABEL, ResultBadge, SeverityBadge, frameworkList } from '~/components/compliance/result-badge.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 
@@ -51,8 +52,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const selectCls = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
-
 /** Rule results of each connection's latest scan, filtered by GET query parameters (bookmarkable). */
 export default function ComplianceFindings() {
   const { filters, connections, findings } = useLoaderData<typeof loader>();
@@ -61,49 +60,10 @@ export default function ComplianceFindings() {
       <h1 className="text-3xl font-semibold tracking-tight">Findings</h1>
       <ComplianceNav />
       <Form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter findings">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          Result
-          <select name="result" defaultValue={filters.result} className={selectCls}>
-            {RESULTS.map((r) => (
-              <option key={r} value={r}>
-                {RESULT_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          Framework
-          <select name="framework" defaultValue={filters.framework} className={selectCls}>
-            <option value="">Any framework</option>
-            {FRAMEWORKS.map(([f, label]) => (
-              <option key={f} value={f}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          Severity
-          <select name="severity" defaultValue={filters.severity} className={selectCls}>
-            <option value="">Any severity</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          Connection
-          <select name="connection" defaultValue={filters.connection} className={selectCls}>
-            <option value="">Every connection</option>
-            {connections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Result" name="result" value={filters.result} options={RESULTS.map((r) => [r, RESULT_LABEL[r]] as const)} />
+        <FilterSelect label="Framework" name="framework" value={filters.framework} any="Any framework" options={FRAMEWORKS} />
+        <FilterSelect label="Severity" name="severity" value={filters.severity} any="Any severity" options={SEVERITIES.map((s) => [s, s] as const)} />
+        <FilterSelect label="Connection" name="connection" value={filters.connection} any="Every connection" options={connections.map((c) => [c.id, c.name] as const)} />
         <Button type="submit" size="sm">
           Apply filters
         </Button>

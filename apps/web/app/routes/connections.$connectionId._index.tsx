@@ -11,7 +11,7 @@ import { ConnectionHealth } from '~/components/backups/connection-health.tsx';
 import { ScheduleCard } from '~/components/backups/schedule-card.tsx';
 import { SnapshotCharts } from '~/components/backups/snapshot-charts.tsx';
 import { SnapshotsTable } from '~/components/backups/snapshots-table.tsx';
-import { Notice } from '~/components/notice.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 
@@ -105,16 +105,7 @@ export default function ConnectionPage() {
           )}
         </Form>
       </div>
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       {result && 'report' in result && result.report && <AccessReport name={c.name} report={result.report} />}
       <BackupProgress key={requestedAt ?? 'idle'} connectionId={c.id} initial={progress} requestedAt={requestedAt} />
       <Card>

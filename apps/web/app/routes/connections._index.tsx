@@ -6,7 +6,7 @@ import { requireMember } from '~/auth/session.server.ts';
 import { AccessReport } from '~/components/backups/access-report.tsx';
 import { AddConnectionCard } from '~/components/backups/add-connection-card.tsx';
 import { type ConnectionRow, ConnectionsTable } from '~/components/backups/connections-table.tsx';
-import { Notice } from '~/components/notice.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 
@@ -76,16 +76,7 @@ export default function Connections() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Connections</h1>
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       {result && 'report' in result && result.report && <AccessReport name={result.name ?? ''} report={result.report} />}
       <Card>
         <CardHeader>

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { MemberRow } from '~/components/member-row.tsx';
-import { Notice } from '~/components/notice.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Members · Butterfly' }];
@@ -55,16 +55,7 @@ export default function Members() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Members</h1>
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       <Card>
         <CardHeader>
           <CardTitle>People in this organisation</CardTitle>

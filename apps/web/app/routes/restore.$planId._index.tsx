@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { PlanActions } from '~/components/restore/plan-actions.tsx';
 import { PlanProgress } from '~/components/restore/plan-progress.tsx';
@@ -74,16 +75,7 @@ export default function RestorePlan() {
           </a>
         </Button>
       </div>
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       {plan.error && (
         <Notice tone={plan.status === 'stale' ? 'warning' : 'danger'} role="alert">
           {plan.status === 'stale' ? `Stale plan: preview again (${plan.error}).` : plan.error}

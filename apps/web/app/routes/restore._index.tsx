@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
-import { Notice } from '~/components/notice.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { PlansTable } from '~/components/restore/plans-table.tsx';
 import { ScopeForm } from '~/components/restore/scope-form.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
@@ -68,11 +68,7 @@ export default function Restore() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Restore</h1>
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       {d.canPreview && (
         <Card>
           <CardHeader>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { NewTokenForm } from '~/components/tokens/new-token-form.tsx';
@@ -65,16 +66,8 @@ export default function ApiTokens() {
           <SecretValue label="Your new API token" value={created.token} />
         </Notice>
       )}
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && result.intent === 'revoke' && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      {/* A token that could not be created is the form's to explain. */}
+      <ActionNotices result={result?.intent === 'revoke' ? result : undefined} />
       <NewTokenForm roles={roles} error={result && 'error' in result && result.intent === 'create' ? result.error : undefined} />
       <section aria-labelledby="tokens-heading" className="flex flex-col gap-3">
         <h2 id="tokens-heading" className="text-xl font-semibold">

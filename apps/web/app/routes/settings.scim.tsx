@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { TextField } from '~/components/form-field.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { TokenTable } from '~/components/tokens/token-table.tsx';
@@ -59,16 +60,7 @@ export default function ScimSettings() {
           <SecretValue label="Your new SCIM token" value={created.token} />
         </Notice>
       )}
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       <Card>
         <CardHeader>
           <CardTitle>Mint a SCIM token</CardTitle>

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { SIGNED_OUT_PATH } from '~/auth/sign-out.server.ts';
-import { Notice } from '~/components/notice.tsx';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { ClientCard } from '~/components/sso/client-card.tsx';
 import { DomainsCard } from '~/components/sso/domains-card.tsx';
 import { RedirectUrisCard } from '~/components/sso/redirect-uris-card.tsx';
@@ -67,15 +67,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SsoSettings() {
   const { client, domains, uris } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const message = result && ('ok' in result ? result.ok : 'error' in result ? result.error : undefined);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Single sign-on</h1>
-      {message && result && (
-        <Notice tone={'error' in result ? 'danger' : 'success'} role={'error' in result ? 'alert' : 'status'}>
-          {message}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       <RedirectUrisCard uris={uris} />
       <ClientCard client={client} report={result && 'report' in result ? result.report : undefined} />
       <DomainsCard domains={domains} />

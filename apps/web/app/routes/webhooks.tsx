@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { CreateWebhookCard } from '~/components/webhooks/create-webhook-card.tsx';
 import { DeliveriesTable } from '~/components/webhooks/deliveries-table.tsx';
@@ -66,16 +67,7 @@ export default function Webhooks() {
           <p className="mt-2">Receivers verify the X-Butterfly-Signature header with it (see the backups guide).</p>
         </Notice>
       )}
-      {result && 'ok' in result && (
-        <Notice tone="success" role="status">
-          {result.ok}
-        </Notice>
-      )}
-      {result && 'error' in result && (
-        <Notice tone="danger" role="alert">
-          {result.error}
-        </Notice>
-      )}
+      <ActionNotices result={result} />
       <Card>
         <CardHeader>
           <CardTitle>Webhooks</CardTitle>

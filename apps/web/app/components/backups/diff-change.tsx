@@ -1,6 +1,7 @@
 import { Badge } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
 import { formatTime } from '~/utils/format.ts';
+import { PathChangesTable } from '../path-changes-table.tsx';
 import { historyHref, objectHref } from './object-link.ts';
 
 export interface DiffChangeView {
@@ -14,7 +15,6 @@ export interface DiffChangeView {
 }
 
 const BADGE = { added: 'success', removed: 'danger', changed: 'warning' } as const;
-const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 400);
 
 /** One changed object: what happened, who did it (from the IdP's log, when it said), and each JSON path before → after. */
 export function DiffChange({ c, connectionId, from, to }: { c: DiffChangeView; connectionId: string; from: string; to: string }) {
@@ -40,31 +40,7 @@ export function DiffChange({ c, connectionId, from, to }: { c: DiffChangeView; c
         </p>
       )}
       {c.paths.length > 0 && (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Changed paths of {c.label}</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="px-2 py-1 font-medium text-slate-600">
-                Path
-              </th>
-              <th scope="col" className="px-2 py-1 font-medium text-slate-600">
-                Before
-              </th>
-              <th scope="col" className="px-2 py-1 font-medium text-slate-600">
-                After
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.paths.map((p) => (
-              <tr key={p.path} className="border-b border-slate-100 align-top">
-                <td className="px-2 py-1 font-mono text-xs break-all">{p.path}</td>
-                <td className="px-2 py-1 font-mono text-xs break-all text-red-800">{show(p.before)}</td>
-                <td className="px-2 py-1 font-mono text-xs break-all text-green-800">{show(p.after)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PathChangesTable caption={`Changed paths of ${c.label}`} columns={['Before', 'After']} changes={c.paths} clip={400} />
       )}
       {c.pathsLeftOut > 0 && <p className="text-sm text-slate-600">…and {c.pathsLeftOut} more paths.</p>}
       <Link to={historyHref(connectionId, c.type, c.id)} className="self-start text-sm text-indigo-700 underline">

@@ -1,7 +1,7 @@
 import { Badge } from '@butterfly/ui';
+import { PathChangesTable } from '../path-changes-table.tsx';
 import { ACTION_BADGE, type PlanStep } from './types.ts';
 
-const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 300);
 const STATUS = { pending: 'neutral', running: 'info', done: 'success', failed: 'danger', skipped: 'neutral' } as const;
 
 /** One step: what it does to which object, after which steps, each change before → after, and its caveats. */
@@ -40,31 +40,7 @@ export function StepCard({ step }: { step: PlanStep }) {
             <p className="text-sm text-slate-700">Rewrites: {step.rewrites.map((r) => `${r.path} (${r.type} ${r.oldId} → its new id)`).join('; ')}</p>
           )}
           {step.changes.length > 0 && (
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Changes of {step.label}</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="px-2 py-1 font-medium text-slate-600">
-                    Path
-                  </th>
-                  <th scope="col" className="px-2 py-1 font-medium text-slate-600">
-                    Now
-                  </th>
-                  <th scope="col" className="px-2 py-1 font-medium text-slate-600">
-                    After the restore
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {step.changes.slice(0, 50).map((c) => (
-                  <tr key={c.path} className="border-b border-slate-100 align-top">
-                    <td className="px-2 py-1 font-mono text-xs break-all">{c.path}</td>
-                    <td className="px-2 py-1 font-mono text-xs break-all text-red-800">{show(c.before)}</td>
-                    <td className="px-2 py-1 font-mono text-xs break-all text-green-800">{show(c.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PathChangesTable caption={`Changes of ${step.label}`} columns={['Now', 'After the restore']} changes={step.changes.slice(0, 50)} clip={300} />
           )}
           {step.changes.length > 50 && <p className="text-sm text-slate-600">…and {step.changes.length - 50} more (the JSON export has them all).</p>}
           {step.error && <p className="text-sm text-red-800">Failed: {step.error}</p>}

@@ -1,23 +1,7 @@
 import type { WebhookView } from '@butterfly/domain';
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@butterfly/ui';
+import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
+import { ConfirmButton } from '../confirm-button.tsx';
 import { formatTime } from '~/utils/format.ts';
 
 export type WebhookRow = WebhookView & { lastDelivery: { status: string; at: string; error: string | null } | null };
@@ -66,7 +50,14 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
                       Send a test<span className="sr-only"> to {w.name}</span>
                     </Button>
                   </Form>
-                  <RemoveButton id={w.id} name={w.name} />
+                  <ConfirmButton
+                    label="Remove"
+                    intent="remove"
+                    subject={w.name}
+                    field={{ name: 'webhookId', value: w.id }}
+                    title={`Remove the webhook ${w.name}?`}
+                    description="Alerts stop going to it, and its delivery log is deleted."
+                  />
                 </div>
               </TableCell>
             )}
@@ -74,34 +65,5 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
         ))}
       </TableBody>
     </Table>
-  );
-}
-
-function RemoveButton({ id, name }: { id: string; name: string }) {
-  return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm">
-          Remove<span className="sr-only"> {name}</span>
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Remove the webhook {name}?</DialogTitle>
-          <DialogDescription>Alerts stop going to it, and its delivery log is deleted.</DialogDescription>
-        </DialogHeader>
-        <Form method="post">
-          <input type="hidden" name="webhookId" value={id} />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" name="intent" value="remove" variant="destructive">
-              Remove
-            </Button>
-          </DialogFooter>
-        </Form>
-      </DialogContent>
-    </Dialog>
   );
 }
