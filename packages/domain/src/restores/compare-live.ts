@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import type { IdpClient, IdpObject } from '../idp/types.ts';
-import { addressHasher, canonical } from './address.fns.ts';
+import { addressHasher, canonical } from '../snapshots/content-address.fns.ts';
 import type { Manifest } from './manifest.ts';
 import { refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { canonicalJson } from '../audit/audit.fns.ts';
+import { canonical } from '../snapshots/content-address.fns.ts';
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
 import { hitsAt, idOfValue } from './paths.fns.ts';
 import type { ObjectRef } from './types.ts';
@@ -51,7 +51,7 @@ export function withoutVolatile(info: IdpObjectTypeInfo | undefined, body: unkno
  * configurations are not recognisable across tenants.
  */
 export function fingerprintOf(contentKey: Buffer, info: IdpObjectTypeInfo | undefined, type: string, body: unknown): string {
-  return createHmac('sha256', contentKey).update(type).update('\0').update(canonicalJson(withoutVolatile(info, body))).digest('hex');
+  return createHmac('sha256', contentKey).update(type).update('\0').update(canonical(withoutVolatile(info, body))).digest('hex');
 }
 
 export interface RefHit {

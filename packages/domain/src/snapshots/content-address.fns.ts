@@ -1,17 +1,20 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * The content address of a body (snapshots/object-codec.fns.ts: HMAC-SHA256 under the tenant's
- * content key of `type \0 canonical JSON`), with the canonical JSON written directly instead of
- * through a sorting `JSON.stringify` replacer: a preview hashes every object of an org. Equal, byte
- * for byte, to `contentAddress` (address.test.ts holds it to that). One HMAC per call: measured
+ * The content address of a body: HMAC-SHA256 under the tenant's content key of `type \0 canonical
+ * JSON`, with the canonical JSON written directly instead of through a sorting `JSON.stringify`
+ * replacer (a backup and a restore preview hash every object of an org). One HMAC per call: measured
  * faster than copying precomputed HMAC states, and it holds no native context between calls.
  */
 export function addressHasher(contentKey: Buffer): (type: string, body: unknown) => Buffer {
   return (type, body) => createHmac('sha256', contentKey).update(type).update('\0').update(canonical(body)).digest();
 }
 
-/** JSON with object keys sorted at every depth: `canonicalJson` (audit.fns.ts) for parsed JSON values. */
+/**
+ * JSON with object keys sorted at every depth, byte for byte what `canonicalJson` (audit.fns.ts)
+ * writes for parsed JSON values (content-address.test.ts holds it to that), without building a
+ * sorted copy of every object on the way.
+ */
 export function canonical(v: unknown): string {
   if (v === null) return 'null';
   switch (typeof v) {
