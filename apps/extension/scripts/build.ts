@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { buildManifest } from '../src/manifest.ts';
+import { iconFiles } from './icons.ts';
 
 export async function buildExtension(opts: { test: boolean; outDir?: string; zip?: boolean }) {
   const root = resolve(import.meta.dirname, '..');
@@ -33,6 +34,8 @@ export async function buildExtension(opts: { test: boolean; outDir?: string; zip
     logLevel: 'warning',
   });
   for (const f of ['options.html', 'options.css']) cpSync(join(root, 'src/options', f), join(out, f));
+  mkdirSync(join(out, 'icons'));
+  for (const [name, png] of Object.entries(iconFiles())) writeFileSync(join(out, name), png);
   const manifest = buildManifest({ test: opts.test, version });
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   if (opts.zip) writeFileSync(join(root, 'dist.zip'), zipSync(filesOf(out), { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));

@@ -9,6 +9,9 @@ export const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 /** Extension pages load only the extension's own scripts: no remote code, no eval, no plugins. */
 export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
+/** The PNGs scripts/icons.ts draws into the build: toolbar (16, 32), extensions page (48), Web Store (128). */
+const ICONS = { '16': 'icons/icon-16.png', '32': 'icons/icon-32.png', '48': 'icons/icon-48.png', '128': 'icons/icon-128.png' };
+
 export function buildManifest(opts: { test: boolean; version: string }) {
   const hosts: string[] = opts.test ? [...OKTA_HOSTS, ...TEST_HOSTS] : [...OKTA_HOSTS];
   // The console is below `/admin/`; okta-sim puts one path segment (the org) before it.
@@ -25,7 +28,8 @@ export function buildManifest(opts: { test: boolean; version: string }) {
     background: { service_worker: 'service-worker.js' },
     content_scripts: [{ matches: consolePages, js: ['content.js'], run_at: 'document_idle' }],
     options_ui: { page: 'options.html', open_in_tab: true },
-    action: { default_title: 'Butterfly: connect or disconnect' },
+    icons: ICONS,
+    action: { default_title: 'Butterfly: connect or disconnect', default_icon: ICONS },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
   };
 }
