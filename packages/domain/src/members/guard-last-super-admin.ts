@@ -7,12 +7,20 @@ import { findMember } from './find-member.ts';
 import type { MemberRow } from './members.fns.ts';
 
 /**
- * Locks a member for a change of role or status together with the tenant's active super_admins, in id
- * order. Every such change takes the same locks in the same order, so two concurrent demotions of the
- * last two super_admins serialise (no deadlock) and the second one sees that only one is left.
+ * Locks a member for a change of role or status. Only a change to an active super_admin can leave the
+ * tenant without one, so only then are the tenant's active super_admins locked too, with the member,
+ * in id order: two concurrent demotions of the last two super_admins serialise (no deadlock) and the
+ * second one sees that only one is left. Any other member is locked alone, so the writes of a tenant
+ * (SCIM deactivations above all) do not queue on its super_admin rows. `activeSuperAdmins` is then
+ * null: not counted, and not needed.
  */
 export async function lockMemberForChange(trx: Transaction<DB>, tenantId: string, idOrEmail: string) {
-  const { id } = await findMember(trx, tenantId, idOrEmail);
+  const { id, role, active } = await findMember(trx, tenantId, idOrEmail);
+  if (!(role === 'super_admin' && active)) {
+    const member = await findMember(trx, tenantId, id, { forUpdate: true });
+    if (!(member.role === 'super_admin' && member.active)) return { member, activeSuperAdmins: null };
+    // Made an active super_admin between the read and the lock (rare): take the full lock after all.
+  }
   const rows = await trx
     .selectFrom('members')
     .selectAll()
@@ -28,9 +36,12 @@ export async function lockMemberForChange(trx: Transaction<DB>, tenantId: string
 }
 
 /** Refuses a change that would leave the tenant without an active super_admin. */
-export function assertNotLastSuperAdmin(locked: { member: MemberRow; activeSuperAdmins: number }) {
+export function assertNotLastSuperAdmin(locked: { member: MemberRow; activeSuperAdmins: number | null }) {
   const { member, activeSuperAdmins } = locked;
-  if (member.role === 'super_admin' && member.active && activeSuperAdmins <= 1) {
+  if (!(member.role === 'super_admin' && member.active)) return;
+  // lockMemberForChange counts them whenever the member is an active super_admin.
+  if (activeSuperAdmins === null) throw new Error('assertNotLastSuperAdmin: super_admins were not locked');
+  if (activeSuperAdmins <= 1) {
     throw new DomainError('LAST_SUPER_ADMIN', 'This is the last active super_admin of the tenant; grant another first');
   }
 }

@@ -62,6 +62,40 @@ describe('members', () => {
     expect(refusals.map((r) => r.action).sort()).toEqual(['member.deactivated', 'member.role_changed']);
   });
 
+  it('changes a member who is not a super_admin without waiting on the super_admins (their rows held elsewhere)', async () => {
+    const t = await seedTenant(deps);
+    const boss = await seedMember(deps, t.id, 'super_admin');
+    const m = await seedMember(deps, t.id, 'backup_operator');
+    const other = await seedMember(deps, t.id, 'super_admin');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    // Another transaction holds every super_admin row, as a concurrent demotion of one would.
+    const holder = db.transaction().execute(async (trx) => {
+      await trx.selectFrom('members').select('id').where('id', 'in', [boss.id, other.id]).forUpdate().execute();
+      locked();
+      await held;
+    });
+    await lockTaken;
+    try {
+      const outcome = await Promise.race([
+        Promise.all([setMemberRole(deps, t.id, { memberId: m.id, role: 'auditor' }), deactivateMember(deps, t.id, { memberId: m.id })]).then(() => 'done'),
+        new Promise((r) => setTimeout(() => r('blocked'), 3_000)),
+      ]);
+      expect(outcome).toBe('done');
+      // A super_admin's change does wait: it must count the others.
+      const demotion = setMemberRole(deps, t.id, { memberId: other.id, role: 'admin' });
+      const early = await Promise.race([demotion.then(() => 'done'), new Promise((r) => setTimeout(() => r('waiting'), 500))]);
+      expect(early).toBe('waiting');
+      release();
+      expect(await demotion).toMatchObject({ role: 'admin' });
+    } finally {
+      release();
+      await holder;
+    }
+  });
+
   it('keeps SCIM-managed roles read-only', async () => {
     const t = await seedTenant(deps);
     const m = await seedMember(deps, t.id, 'auditor');
