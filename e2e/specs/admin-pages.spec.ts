@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { expectAccessible } from '../fixtures/a11y.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { sim } from '../fixtures/okta-sim.ts';
 import { APP_URL, system, unique } from '../fixtures/system.ts';
@@ -14,12 +14,6 @@ async function signInAsAnn(page: Page) {
   expect(demoPassword, 'pnpm start printed the demo sign-in line').toBeTruthy();
   await signIn(page, 'ann@acme.test', { password: demoPassword });
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 test('the demo super_admin signs in, and every page is accessible and keyboard-usable', async ({ page }) => {

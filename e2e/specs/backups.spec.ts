@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
+import { expectAccessible } from '../fixtures/a11y.ts';
+import { sim } from '../fixtures/okta-sim.ts';
+import { APP_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -24,19 +25,6 @@ async function signInAsAnn(page: Page) {
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
 }
 
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** okta-sim's acme org: its URL and the SSWS token of its Management API. */
-async function acme(): Promise<{ url: string; apiToken: string }> {
-  const res = await fetch(`${SIM_URL}/_sim/orgs/acme`);
-  expect(res.ok).toBe(true);
-  return res.json() as Promise<{ url: string; apiToken: string }>;
-}
-
 /** A call to the org's Management API, as the customer's own automation would make it. */
 async function okta<T>(org: { url: string; apiToken: string }, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${org.url}${path}`, {
@@ -54,7 +42,7 @@ test('an admin connects the acme org, backs it up, changes it, and reads the dif
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  const org = await acme();
+  const org = await sim.org('acme');
   const groupName = unique('e2e-group-');
   state.group = { id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: groupName, description: 'before' } })).id, name: groupName };
 

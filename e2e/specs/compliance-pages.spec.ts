@@ -1,7 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../fixtures/a11y.ts';
+import { sim } from '../fixtures/okta-sim.ts';
 import { jobsReport } from '../fixtures/jobs.ts';
-import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
+import { APP_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -16,18 +17,6 @@ test.setTimeout(360_000);
 const SHOTS = 'test-results/screenshots';
 const DELIBERATE_FAILURES = ['OKTA-APP-000020', 'OKTA-APP-000170', 'OKTA-APP-001430', 'OKTA-APP-001710'];
 
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-async function acme(): Promise<{ url: string; apiToken: string }> {
-  const res = await fetch(`${SIM_URL}/_sim/orgs/acme`);
-  expect(res.ok).toBe(true);
-  return res.json() as Promise<{ url: string; apiToken: string }>;
-}
-
 test('an admin backs up the acme org and reads its compliance pages', async ({ page }) => {
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
@@ -38,7 +27,7 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
 
   // A connection and a backup: the backup task queues a scan of the snapshot.
-  const org = await acme();
+  const org = await sim.org('acme');
   const name = unique('acme-compliance-');
   await page.goto('/connections');
   await page.getByLabel('Name', { exact: true }).fill(name);

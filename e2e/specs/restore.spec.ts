@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
@@ -14,12 +14,6 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
 const SHOTS = 'test-results/screenshots';
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 async function okta<T>(org: { url: string; apiToken: string }, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${org.url}${path}`, {

@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { SCIM_URL, apiAs } from '../fixtures/credentials.ts';
 import { addIdpUser, createWorld, signIn } from '../fixtures/worlds.ts';
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 // Each test sets up a tenant, an IdP and a member through the CLI first: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
