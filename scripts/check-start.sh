@@ -124,6 +124,8 @@ echo "exit code $code"
 echo "== 4. SIGKILL of the supervisor"
 start
 kill -KILL "$SUPERVISOR"
-expect_gone 5
+# Each app notices its parent is gone within a second (exitWithParent), then stops as on SIGTERM,
+# forced after 10 s (onShutdownSignal): the same bound as the cases above, plus that second.
+expect_gone 12
 
 echo "OK"
