@@ -14,6 +14,7 @@ import { SnapshotsTable } from '~/components/backups/snapshots-table.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formText } from '~/utils/form-text.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
@@ -45,13 +46,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireMember(request, context);
   const connectionId = params.connectionId ?? '';
   const form = await request.formData();
-  const intent = text(form, 'intent');
+  const intent = formText(form, 'intent');
   const caller = await api(request, context);
   try {
     if (intent === 'backup') {
@@ -59,14 +58,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/connections/${connectionId}?requested=${encodeURIComponent(new Date().toISOString())}`);
     }
     if (intent === 'test') return { intent, report: (await caller.connections.test({ connectionId })).report };
-    const frequency = text(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
-    const keep = (k: string) => Number(text(form, `keep_${k}`));
+    const frequency = formText(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
+    const keep = (k: string) => Number(formText(form, `keep_${k}`));
     const saved = await caller.schedules.set({
       connectionId,
       enabled: form.get('enabled') === 'on',
       frequency,
-      ...(frequency === 'cron' ? { cron: text(form, 'cron') } : {}),
-      timezone: text(form, 'timezone') || 'UTC',
+      ...(frequency === 'cron' ? { cron: formText(form, 'cron') } : {}),
+      timezone: formText(form, 'timezone') || 'UTC',
       retention: { hourly: keep('hourly'), daily: keep('daily'), weekly: keep('weekly'), monthly: keep('monthly') },
     });
     return { intent, ok: saved.enabled ? 'Schedule saved.' : 'Schedule saved: scheduled backups are off.' };

@@ -9,6 +9,7 @@ import { type ConnectionRow, ConnectionsTable } from '~/components/backups/conne
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formText } from '~/utils/form-text.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Connections · Butterfly' }];
 
@@ -42,28 +43,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireMember(request, context);
   const form = await request.formData();
-  const intent = text(form, 'intent');
+  const intent = formText(form, 'intent');
   const caller = await api(request, context);
   try {
     if (intent === 'backup') {
-      const r = await caller.backups.run({ connectionId: text(form, 'connectionId') });
+      const r = await caller.backups.run({ connectionId: formText(form, 'connectionId') });
       // The detail page shows the queued job's progress live.
       return redirect(`/connections/${r.connectionId}?requested=${encodeURIComponent(new Date().toISOString())}`);
     }
     if (intent === 'test') {
-      const r = await caller.connections.test({ connectionId: text(form, 'connectionId') });
+      const r = await caller.connections.test({ connectionId: formText(form, 'connectionId') });
       return { intent, name: r.connection.name, report: r.report };
     }
     const credentials =
-      text(form, 'kind') === 'oauth'
-        ? { kind: 'oauth' as const, clientId: text(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(text(form, 'keyId') ? { keyId: text(form, 'keyId') } : {}) }
-        : { kind: 'ssws' as const, token: text(form, 'token') };
-    const added = await caller.connections.add({ name: text(form, 'name'), orgUrl: text(form, 'orgUrl'), credentials });
+      formText(form, 'kind') === 'oauth'
+        ? { kind: 'oauth' as const, clientId: formText(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}) }
+        : { kind: 'ssws' as const, token: formText(form, 'token') };
+    const added = await caller.connections.add({ name: formText(form, 'name'), orgUrl: formText(form, 'orgUrl'), credentials });
     return { intent, ok: `${added.name} added. Test it, then back it up.` };
   } catch (e) {
     return actionProblem(e, { intent });

@@ -8,6 +8,7 @@ import { ClientCard } from '~/components/sso/client-card.tsx';
 import { DomainsCard } from '~/components/sso/domains-card.tsx';
 import { RedirectUrisCard } from '~/components/sso/redirect-uris-card.tsx';
 import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+import { formText } from '~/utils/form-text.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Single sign-on · Butterfly' }];
 
@@ -22,35 +23,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-
 /** One form per task on the page, told apart by `intent`; each calls one sso.* procedure. */
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireMember(request, context);
   const form = await request.formData();
-  const intent = text(form, 'intent');
+  const intent = formText(form, 'intent');
   const caller = await api(request, context);
   try {
     switch (intent) {
       case 'saveClient': {
         const secret = String(form.get('clientSecret') ?? '');
-        await caller.sso.set({ issuer: text(form, 'issuer'), clientId: text(form, 'clientId'), clientSecret: secret || undefined });
+        await caller.sso.set({ issuer: formText(form, 'issuer'), clientId: formText(form, 'clientId'), clientSecret: secret || undefined });
         return { intent, ok: 'Identity provider saved.' };
       }
       case 'testConnection': {
-        const issuer = text(form, 'issuer');
+        const issuer = formText(form, 'issuer');
         return { intent, report: await caller.sso.testConnection(issuer ? { issuer } : {}) };
       }
       case 'addDomain': {
-        const added = await caller.sso.addDomain({ domain: text(form, 'domain') });
+        const added = await caller.sso.addDomain({ domain: formText(form, 'domain') });
         return { intent, ok: `${added.domain} added. Publish its TXT record, then verify it.` };
       }
       case 'verifyDomain': {
-        const v = await caller.sso.verifyDomain({ domain: text(form, 'domain') });
+        const v = await caller.sso.verifyDomain({ domain: formText(form, 'domain') });
         return { intent, ok: `${v.domain} is verified: people with ${v.domain} addresses can now sign in.` };
       }
       case 'removeDomain': {
-        const r = await caller.sso.removeDomain({ domain: text(form, 'domain') });
+        const r = await caller.sso.removeDomain({ domain: formText(form, 'domain') });
         return { intent, ok: `${r.domain} removed.` };
       }
       default:

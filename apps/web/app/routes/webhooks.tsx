@@ -11,6 +11,7 @@ import { DeliveriesTable } from '~/components/webhooks/deliveries-table.tsx';
 import { WebhooksTable } from '~/components/webhooks/webhooks-table.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formText } from '~/utils/form-text.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Alerts · Butterfly' }];
 
@@ -25,25 +26,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireMember(request, context);
   const form = await request.formData();
-  const intent = text(form, 'intent');
+  const intent = formText(form, 'intent');
   const caller = await api(request, context);
   try {
     if (intent === 'test') {
-      await caller.webhooks.test({ webhookId: text(form, 'webhookId') });
+      await caller.webhooks.test({ webhookId: formText(form, 'webhookId') });
       return { intent, ok: 'Test alert queued; its outcome shows in the delivery log below in a moment.' };
     }
     if (intent === 'remove') {
-      await caller.webhooks.remove({ webhookId: text(form, 'webhookId') });
+      await caller.webhooks.remove({ webhookId: formText(form, 'webhookId') });
       return { intent, ok: 'Webhook removed.' };
     }
-    const objectTypes = text(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
+    const objectTypes = formText(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
     const events = form.getAll('events').map(String) as (typeof WEBHOOK_EVENTS)[number][];
-    const created = await caller.webhooks.create({ name: text(form, 'name'), url: text(form, 'url'), events, objectTypes });
+    const created = await caller.webhooks.create({ name: formText(form, 'name'), url: formText(form, 'url'), events, objectTypes });
     return { intent, created: { name: created.webhook.name, secret: created.secret } };
   } catch (e) {
     return actionProblem(e, { intent });
