@@ -106,6 +106,37 @@ describe('backups of okta-sim', () => {
     expect(diff.stdout).toContain(`- network_zone ${zone.id}\n    by ann@acme.test`);
   });
 
+  it("an incremental backup reads only the members of groups whose membership moved, and still equals the API", async () => {
+    const groups = (await asAnn('GET', '/api/v1/groups')).body as any[];
+    const users = (await asAnn('GET', '/api/v1/users?limit=200')).body as any[];
+    const target = groups.find((g) => g.type === 'OKTA_GROUP' && g.profile.name === 'Engineering')!;
+    const members = new Set(((await asAnn('GET', `/api/v1/groups/${target.id}/users`)).body as any[]).map((u) => u.id));
+    const joiner = users.find((u) => !members.has(u.id) && u.profile.login !== 'ann@acme.test')!;
+    const leaver = users.filter((u) => u.id !== joiner.id && u.profile.login !== 'ann@acme.test').at(-1)!;
+    const leaverGroups = ((await asAnn('GET', `/api/v1/users/${leaver.id}/groups`)).body as any[]).map((g) => g.id);
+    expect((await asAnn('PUT', `/api/v1/groups/${target.id}/users/${joiner.id}`)).status).toBe(204);
+    for (let i = 0; i < 2; i++) expect((await asAnn('DELETE', `/api/v1/users/${leaver.id}`)).status).toBe(204);
+
+    await app.backupThroughJobs(acme);
+    const snap = (await complete(acme.connectionId)).at(-1)!;
+    const carried = (snap.stats as { childrenCarried: number }).childrenCarried;
+    expect(carried).toBeGreaterThan(0);
+    // Listed: the members of the groups whose membership moved, and of Everyone (always read); the rest carried.
+    const raw = await rawWalk(org);
+    const everyone = groups.find((g) => g.type === 'BUILT_IN')!.id;
+    const moved = new Set([target.id, everyone, ...leaverGroups]);
+    const rawMembers = [...raw.objects.values()].filter((x) => x.type === 'group.member');
+    const listed = (snap.stats as { byType: Record<string, { objects: number }> }).byType['group.member']!.objects;
+    expect(listed).toBe(rawMembers.filter((x) => moved.has(x.id.split('/')[0]!)).length);
+    expect(listed + carried).toBe(rawMembers.length);
+    const objects = new Map<string, { body: unknown }>();
+    for await (const x of readSnapshot(app.deps, acme.tenantId, snap.id)) objects.set(objectKey(x.type, x.id), x);
+    expect(objects.size).toBe(snap.object_count);
+    expect(objects.has(objectKey('group.member', `${target.id}/${joiner.id}`))).toBe(true);
+    expect([...objects.keys()].filter((k) => k.includes(leaver.id))).toEqual([]);
+    expect(compareWithRaw(raw, objects)).toEqual([]);
+  });
+
   it('a worker killed mid-backup leaves no snapshot until a retry completes; then exactly one', async () => {
     // A second org whose limits and latency make a backup take a while, reached with the service app's key.
     slow.sim = await startSim({ users: 40, rateScale: 3, latencyMs: 250 });

@@ -21,10 +21,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       caller.connections.get({ connectionId: params.connectionId ?? '' }),
       caller.snapshots.objects({ snapshotId: params.snapshotId ?? '', type: q.get('type') || undefined, q: q.get('q') ?? '', after: q.get('after') || undefined, limit: 50 }),
     ]);
-    return { connection: { id: connection.id, name: connection.name }, snapshot: { id: snapshot.id, completedAt: snapshot.completedAt ?? snapshot.startedAt, objectCount: snapshot.objectCount }, page };
+    return { connection: { id: connection.id, name: connection.name }, snapshot: { id: snapshot.id, completedAt: snapshot.completedAt ?? snapshot.startedAt, objectCount: snapshot.objectCount, read: readStats(snapshot.stats) }, page };
   } catch (e) {
     throw apiRouteError(e);
   }
+}
+
+/** How the backup read the org (a full snapshot's stats; absent on single-object ones). */
+function readStats(stats: Record<string, unknown>) {
+  const n = (k: string) => (typeof stats[k] === 'number' ? (stats[k] as number) : 0);
+  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), carried: n('childrenCarried') };
 }
 
 /** A snapshot's contents: its object types with counts, and one type's objects, searchable and paged. */
@@ -46,6 +52,8 @@ export default function SnapshotBrowser() {
       <h1 className="text-3xl font-semibold tracking-tight">Snapshot of {formatTime(snapshot.completedAt)}</h1>
       <p className="text-sm text-slate-700">
         {formatCount(snapshot.objectCount)} objects in {page.types.length} types.
+        {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests and ${formatCount(snapshot.read.rateLimitWaits)} rate-limit waits.`}
+        {snapshot.read.carried > 0 && ` ${formatCount(snapshot.read.carried)} group memberships were kept from the previous snapshot unread: their groups had not changed.`}
       </p>
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <nav aria-label="Object types" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">

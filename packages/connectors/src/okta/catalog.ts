@@ -57,6 +57,8 @@ export interface OktaObjectType {
   absentOn?: number[];
   /** A field of the parent Okta changes whenever these children change (a group's `lastMembershipUpdated`). */
   parentVersion?: string;
+  /** Parents whose `parentVersion` is not trusted: their children are always listed. */
+  parentVersionUntrustedWhen?: { path: string; equals: unknown };
 }
 
 const people = (base: string): OktaRef[] => [
@@ -199,6 +201,9 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     refs: [{ path: 'id', type: 'user' }],
     // Filterable in Okta (`lastMembershipUpdated gt …`): documented as the time memberships last changed.
     parentVersion: 'lastMembershipUpdated',
+    // Everyone's members are all users: they change when a user is created or deleted, which Okta does
+    // not document as moving the group's field.
+    parentVersionUntrustedWhen: { path: 'type', equals: 'BUILT_IN' },
   },
   {
     type: 'group.owner',

@@ -81,6 +81,28 @@ describe('Okta client', () => {
     expect(objs.find((o) => o.type === 'policy.OKTA_SIGN_ON.rule')!.id).toMatch(new RegExp(`^${policyId}/`));
   });
 
+  it("does not list the children the caller knows unchanged, except Everyone's (BUILT_IN) members", async () => {
+    const [okta, app] = fixtures['list-groups-examples'];
+    const everyone = { ...app!, id: '00gEveryone', type: 'BUILT_IN', profile: { name: 'Everyone' } };
+    const org = fakeOktaOrg({ ssws: TOKEN });
+    server.use(http.get(`${ORG}/api/v1/groups`, () => HttpResponse.json([okta, app, everyone])), ...org.handlers);
+    const asked: string[] = [];
+    const objs = await collect(
+      client().listObjects({
+        types: ['group', 'group.member'],
+        skipChildren: (childType, parent) => {
+          asked.push(`${childType} ${parent.id}`);
+          return parent.id !== app!.id;
+        },
+      }),
+    );
+    // Never asked about Everyone: its members are always read.
+    expect(asked.sort()).toEqual([`group.member ${app!.id}`, `group.member ${okta!.id}`].sort());
+    const memberLists = org.seen.map((r) => new URL(r.url).pathname).filter((p) => p.endsWith('/users'));
+    expect(memberLists.sort()).toEqual([`/api/v1/groups/${app!.id}/users`, '/api/v1/groups/00gEveryone/users'].sort());
+    expect(objs.filter((o) => o.type === 'group.member').map((o) => o.id.split('/')[0]).sort()).toEqual([app!.id, '00gEveryone'].sort());
+  });
+
   it('skips a type the org does not have (E0000015) and says so in stats', async () => {
     server.use(...fakeOktaOrg({ ssws: TOKEN }).handlers);
     const c = client();

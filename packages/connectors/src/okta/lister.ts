@@ -6,6 +6,7 @@ import { OktaApiError } from './errors.ts';
 import type { OktaApi } from './http/api.ts';
 import type { StatsRecorder } from './http/stats.ts';
 import { isAbsence, objectId, toIdpObject } from './objects.fns.ts';
+import { valueAt } from './json-path.fns.ts';
 import { pagesOf } from './pager.ts';
 
 interface Prepared {
@@ -41,6 +42,13 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
     abort.abort(e);
   };
 
+  /** Whether the caller knows the children unchanged, unless the catalog says not to trust the parent's word. */
+  const skips = (child: OktaObjectType, parent: { type: string; id: string; body: unknown }) => {
+    const untrusted = child.parentVersionUntrustedWhen;
+    if (!o.skipChildren || (untrusted && valueAt(parent.body, untrusted.path) === untrusted.equals)) return false;
+    return o.skipChildren(child.type, parent);
+  };
+
   const walk = async (def: OktaObjectType, ancestors: string[]): Promise<void> => {
     // Listed, even if it finds none: a snapshot must tell "the org has no log streams" from "not read".
     if (plan.wanted.has(def.type)) stats.type(def.type);
@@ -55,7 +63,7 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
       return {
         object: wanted && !def.detail ? toIdpObject(def, id, item) : undefined,
         detail: wanted && def.detail ? { id, key: keyOf(def, item)! } : undefined,
-        childKeys: children.map((child) => (o.skipChildren?.(child.type, { type: def.type, id, body: item }) ? undefined : parentKeyFor(child, def, item))),
+        childKeys: children.map((child) => (skips(child, { type: def.type, id, body: item }) ? undefined : parentKeyFor(child, def, item))),
       };
     };
     const emit = async (item: Prepared) => {

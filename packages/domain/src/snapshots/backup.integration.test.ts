@@ -2,7 +2,7 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { sql } from '@butterfly/db';
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../diff/diff-snapshots.ts';
-import type { IdpObject } from '../idp/types.ts';
+import type { IdpObject, IdpObjectTypeInfo } from '../idp/types.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { seedConnection, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { listSnapshots } from './list-snapshots.ts';
@@ -99,6 +99,19 @@ describe('backup', () => {
     expect(await all(readSnapshot(deps, s.tenantId, next.id))).toHaveLength(32);
   });
 
+  it('ids with array-literal metacharacters, quotes, NULL and non-ASCII round-trip exactly (batches travel as arrays)', async () => {
+    const s = await setup(0);
+    const ids = ['a,b', '{x}', 'say "hi"', 'back\\slash', 'NULL', ' padded ', 'ünï€😀', "it's", ''];
+    s.client.objects = ids.map((id) => ({ type: 'linked_object', id, body: { primary: { name: id } } }));
+    const snap = await runBackup(deps, { ...s, trigger: 'test' });
+    expect(snap.object_count).toBe(ids.length);
+    const objects = await all(readSnapshot(deps, s.tenantId, snap.id));
+    expect(objects.map((o) => o.id).sort()).toEqual([...ids].sort());
+    for (const o of objects) expect(o.body).toEqual({ primary: { name: o.id } });
+    // Unchanged the second time: every id matched its stored entry.
+    expect((await runBackup(deps, { ...s, trigger: 'again' })).changes).toEqual({ added: 0, changed: 0, removed: 0 });
+  });
+
   it('refuses a second backup while one is running', async () => {
     const s = await setup(10);
     await db.insertInto('snapshots').values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 1, status: 'running', trigger: 'other' }).execute();
@@ -126,5 +139,68 @@ describe('retention', () => {
     const held = await all(readSnapshot(deps, s.tenantId, ids[1]!, { types: ['user'] }));
     expect(held.find((o) => o.id === '00u0')!.body).toMatchObject({ status: 'S1' });
     expect(r.versionsDeleted).toBe(2);
+  });
+});
+
+describe('incremental backups carry unchanged memberships', () => {
+  const memberType: IdpObjectTypeInfo = {
+    type: 'group.member',
+    label: 'group memberships',
+    scope: 'okta.groups.read',
+    parent: 'group',
+    singleton: false,
+    optional: false,
+    secretFields: [],
+    references: [{ path: 'id', type: 'user' }],
+    idField: 'id',
+    bodyIsKey: true,
+    parentVersion: 'lastMembershipUpdated',
+  };
+  const plain = (type: string): IdpObjectTypeInfo => ({ type, label: type, scope: 'x', singleton: false, optional: false, secretFields: [], references: [] });
+  const group = (id: string, at: string): IdpObject => ({ type: 'group', id, body: { id, lastMembershipUpdated: at, profile: { name: id } } });
+  const member = (g: string, u: string): IdpObject => ({ type: 'group.member', id: `${g}/${u}`, body: { id: u } });
+
+  async function carrySetup() {
+    const t = await seedTenant(deps);
+    const connectionId = await seedConnection(deps, t.id);
+    const users = Array.from({ length: 10 }, (_, i): IdpObject => ({ type: 'user', id: `00u${i}`, body: { id: `00u${i}` } }));
+    const objects = [...users, group('00g1', 'T1'), ...[0, 1, 2, 3, 4].map((i) => member('00g1', `00u${i}`)), group('00g2', 'T1'), ...[5, 6, 7, 8, 9].map((i) => member('00g2', `00u${i}`))];
+    const client = fakeIdp(objects, { types: [plain('user'), plain('group'), memberType] });
+    return { tenantId: t.id, connectionId, client };
+  }
+  const keys = async (tenantId: string, id: string) => (await all(readSnapshot(deps, tenantId, id))).map((o) => `${o.type} ${o.id}`).sort();
+
+  it("lists only the members of groups whose lastMembershipUpdated moved; a deleted user's memberships go even where it did not", async () => {
+    const s = await carrySetup();
+    const first = await runBackup(deps, { ...s, trigger: 'test' });
+    expect(first.object_count).toBe(22);
+    expect(first.stats).toMatchObject({ childrenCarried: 0 });
+
+    // 00u0 joins 00g2 (its field moves); 00u3 is deleted, and 00g1's field is left as it was.
+    s.client.objects = s.client.objects.filter((o) => o.id !== '00u3' && o.id !== '00g1/00u3');
+    s.client.objects.splice(s.client.objects.findIndex((o) => o.id === '00g2'), 1, group('00g2', 'T2'), member('00g2', '00u0'));
+    const second = await runBackup(deps, { ...s, trigger: 'test' });
+    expect(s.client.listed.filter((o) => o.type === 'group.member').map((o) => o.id)).toEqual(['00g2/00u0', '00g2/00u5', '00g2/00u6', '00g2/00u7', '00g2/00u8', '00g2/00u9']);
+    // 00g1's five were carried unread; 00u3's was then dropped, its user gone.
+    expect(second.stats).toMatchObject({ childrenCarried: 4 });
+    expect(second.counts).toEqual({ user: 9, group: 2, 'group.member': 10 });
+    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }));
+    expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
+      ['group', '00g2', 'changed'],
+      ['group.member', '00g1/00u3', 'removed'],
+      ['group.member', '00g2/00u0', 'added'],
+      ['user', '00u3', 'removed'],
+    ]);
+    expect(second.object_count).toBe(21);
+    const expected = s.client.objects.map((o) => `${o.type} ${o.id}`).sort();
+    expect(await keys(s.tenantId, second.id)).toEqual(expected);
+
+    // A day after the last backup that read every list, the next one reads them all again.
+    await db.updateTable('snapshots').set({ started_at: new Date(Date.now() - 25 * 3600_000) }).where('id', '=', first.id).execute();
+    const third = await runBackup(deps, { ...s, trigger: 'test' });
+    expect(third.stats).toMatchObject({ childrenCarried: 0 });
+    expect(s.client.listed.filter((o) => o.type === 'group.member')).toHaveLength(10);
+    expect(third.changes).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(await keys(s.tenantId, third.id)).toEqual(expected);
   });
 });

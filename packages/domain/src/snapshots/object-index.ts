@@ -6,6 +6,8 @@ const EMPTY = 0;
 /** In the last complete snapshot, not seen yet in this backup. */
 const PREVIOUS = 1;
 const SEEN = 2;
+/** In the last complete snapshot and not listed, because its parent says it has not changed (`carry`). */
+const CARRIED = 3;
 /** Bytes of a content address kept to tell a changed version from the stored one: a 2^-64 chance of missing a change. */
 const ADDR = 8;
 /** Linear probing stays short up to here; beyond it the table doubles. */
@@ -30,8 +32,19 @@ export class ObjectIndex {
   private size = 0;
   /** Objects in the last complete snapshot. */
   previousCount = 0;
-  /** Distinct objects taken in this backup so far. */
+  /** Distinct objects taken (or carried) in this backup so far. */
   seenCount = 0;
+  /** Objects carried unread, by type (less those `removed` then found gone). */
+  readonly carried = new Map<string, number>();
+  /**
+   * Key hashes of the stored children of types that can be carried, three words each, and the runs
+   * [start, end) of each parent's: entries load in (type, id) order and a child's id starts with its
+   * parent's, so a parent's children are one run (several only where the collation interleaves ids).
+   * ~12 bytes a membership.
+   */
+  private childHashes = new Uint32Array(0);
+  private childCount = 0;
+  private readonly childRuns = new Map<string, number[]>();
 
   constructor(capacity = 1024) {
     const cap = 2 ** Math.ceil(Math.log2(Math.max(1024, capacity / MAX_LOAD)));
@@ -40,14 +53,54 @@ export class ObjectIndex {
     this.states = new Uint8Array(cap);
   }
 
-  /** The current entries of a connection, read a page at a time (never all rows at once). */
-  static async load(db: Db, connectionId: string): Promise<ObjectIndex> {
+  /**
+   * The current entries of a connection, read a page at a time (never all rows at once). Children of
+   * `carriable` types are also grouped by parent, so a parent's unchanged children can be carried.
+   */
+  static async load(db: Db, connectionId: string, carriable: ReadonlySet<string> = new Set()): Promise<ObjectIndex> {
     const index = new ObjectIndex();
     for await (const r of currentEntries(db, connectionId, { addresses: true })) {
-      index.insert(keyHash(entryKey(r.type, r.object_id)), PREVIOUS, r.address!);
+      const h = keyHash(entryKey(r.type, r.object_id));
+      index.insert(h, PREVIOUS, r.address!);
       index.previousCount++;
+      if (carriable.has(r.type)) index.addChild(r.type, r.object_id.slice(0, r.object_id.lastIndexOf('/')), h);
     }
     return index;
+  }
+
+  /**
+   * Keeps every stored child of `type` under `parentId` without reading it (the parent says they have
+   * not changed: a group's `lastMembershipUpdated`). Returns how many; `removed` checks them again.
+   */
+  seeChildren(type: string, parentId: string): number {
+    const runs = this.childRuns.get(entryKey(type, parentId)) ?? [];
+    let n = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+        const slot = this.findKey(this.childHashes[i * 3]!, this.childHashes[i * 3 + 1]!, this.childHashes[i * 3 + 2]!);
+        if (slot < 0 || this.states[slot] !== PREVIOUS) continue;
+        this.states[slot] = CARRIED;
+        n++;
+      }
+    }
+    this.seenCount += n;
+    this.carried.set(type, (this.carried.get(type) ?? 0) + n);
+    return n;
+  }
+
+  private addChild(type: string, parentId: string, h: Buffer) {
+    if ((this.childCount + 1) * 3 > this.childHashes.length) {
+      const bigger = new Uint32Array(Math.max(3072, this.childHashes.length * 2));
+      bigger.set(this.childHashes);
+      this.childHashes = bigger;
+    }
+    this.childHashes.set([h.readUInt32LE(0), h.readUInt32LE(4), h.readUInt32LE(8)], this.childCount * 3);
+    const key = entryKey(type, parentId);
+    const runs = this.childRuns.get(key);
+    if (!runs) this.childRuns.set(key, [this.childCount, this.childCount + 1]);
+    else if (runs.at(-1) === this.childCount) runs[runs.length - 1] = this.childCount + 1;
+    else runs.push(this.childCount, this.childCount + 1);
+    this.childCount++;
   }
 
   /**
@@ -57,7 +110,7 @@ export class ObjectIndex {
   take(key: string): { before: Buffer | null } | undefined {
     const h = keyHash(key);
     const slot = this.find(h);
-    if (slot >= 0 && this.states[slot] === SEEN) return undefined;
+    if (slot >= 0 && (this.states[slot] === SEEN || this.states[slot] === CARRIED)) return undefined;
     this.seenCount++;
     if (slot >= 0) {
       this.states[slot] = SEEN;
@@ -72,19 +125,31 @@ export class ObjectIndex {
     return !!before && before.equals(address.subarray(0, ADDR));
   }
 
-  /** Objects of the last snapshot (entries older than `seq`, still current) this backup never saw. */
-  async removed(db: Db, connectionId: string, seq: number): Promise<{ type: string; objectId: string }[]> {
+  /**
+   * Objects of the last snapshot (entries older than `seq`, still current) this backup never saw, and
+   * carried children whose `target` (the user a membership names) this backup read and did not find.
+   */
+  async removed(db: Db, connectionId: string, seq: number, target?: (type: string, objectId: string) => string | undefined): Promise<{ type: string; objectId: string }[]> {
     const out: { type: string; objectId: string }[] = [];
     for await (const r of currentEntries(db, connectionId, { beforeSeq: seq })) {
-      if (this.states[this.find(keyHash(entryKey(r.type, r.object_id)))] === PREVIOUS) out.push({ type: r.type, objectId: r.object_id });
+      const state = this.states[this.find(keyHash(entryKey(r.type, r.object_id)))];
+      if (state === PREVIOUS) out.push({ type: r.type, objectId: r.object_id });
+      else if (state === CARRIED) {
+        const t = target?.(r.type, r.object_id);
+        if (t !== undefined && this.states[this.find(keyHash(t))] !== SEEN) {
+          out.push({ type: r.type, objectId: r.object_id });
+          this.carried.set(r.type, this.carried.get(r.type)! - 1);
+        }
+      }
     }
     return out;
   }
 
   private find(h: Buffer): number {
-    const a = h.readUInt32LE(0);
-    const b = h.readUInt32LE(4);
-    const c = h.readUInt32LE(8);
+    return this.findKey(h.readUInt32LE(0), h.readUInt32LE(4), h.readUInt32LE(8));
+  }
+
+  private findKey(a: number, b: number, c: number): number {
     const mask = this.states.length - 1;
     for (let slot = a & mask; ; slot = (slot + 1) & mask) {
       if (this.states[slot] === EMPTY) return -1;

@@ -1,23 +1,33 @@
-import type { IdpClient, IdpLogEvent, IdpObject } from '../idp/types.ts';
+import type { IdpClient, IdpLogEvent, IdpObject, IdpObjectRef, IdpObjectTypeInfo } from '../idp/types.ts';
 
 /**
  * An in-memory identity provider for domain tests: it stands in for the vendor's API (as msw does
  * for HTTP), never for our own code. `failAfter` makes the listing throw mid-stream, like a worker
  * losing its connection. `events` is its audit log; `logsDenied` refuses it, like a credential
- * without the log scope.
+ * without the log scope. With `types`, a child (id `parentId/…`, listed after its parent) is not
+ * listed when the caller's `skipChildren` says its parent's are unchanged; `listed` keeps what was.
  */
 export function fakeIdp(
   objects: IdpObject[],
-  opts: { failAfter?: number; logsDenied?: boolean } = {},
-): IdpClient & { objects: IdpObject[]; events: IdpLogEvent[] } {
+  opts: { failAfter?: number; logsDenied?: boolean; types?: IdpObjectTypeInfo[] } = {},
+): IdpClient & { objects: IdpObject[]; events: IdpLogEvent[]; listed: IdpObjectRef[] } {
   let requests = 0;
+  const types = opts.types ?? [];
   const client = {
     objects,
     events: [] as IdpLogEvent[],
-    async *listObjects(o: { types?: string[] } = {}) {
+    listed: [] as IdpObjectRef[],
+    async *listObjects(o: { types?: string[]; skipChildren?: (childType: string, parent: IdpObjectRef & { body: unknown }) => boolean } = {}) {
       let n = 0;
+      client.listed = [];
+      const skipped = new Set<string>();
       for (const obj of client.objects) {
         if (o.types && !o.types.includes(obj.type)) continue;
+        if (skipped.has(`${obj.type}\u0000${obj.id.slice(0, obj.id.lastIndexOf('/'))}`)) continue;
+        for (const child of types.filter((t) => t.parent === obj.type)) {
+          if (o.skipChildren?.(child.type, { type: obj.type, id: obj.id, body: obj.body })) skipped.add(`${child.type}\u0000${obj.id}`);
+        }
+        client.listed.push({ type: obj.type, id: obj.id });
         if (opts.failAfter !== undefined && n >= opts.failAfter) throw new Error('connection reset by peer');
         if (n % 200 === 0) requests++;
         n++;
@@ -43,7 +53,7 @@ export function fakeIdp(
       return { ok: true, missing: [] };
     },
     stats: () => ({ requests, rateLimitWaits: 0, rateLimitWaitMs: 0 }),
-    objectTypes: () => [],
+    objectTypes: () => types,
   };
   return client;
 }
