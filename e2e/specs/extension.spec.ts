@@ -38,6 +38,9 @@ const panelOf = (page: Page) => page.getByRole('region', { name: 'Butterfly' });
 const statusOf = (panel: Locator) => panel.getByRole('status');
 
 test.beforeAll(async () => {
+  // A world, a backup, a scan and a browser launch: more than the default 30 s hook bound on a busy
+  // 2-core machine (it ran out once in a full run). A file-level setTimeout does not reach hooks.
+  test.setTimeout(120_000);
   world = await createWorld();
   email = await addIdpUser(world, `ops@${world.domain}`);
   await cli(['member', 'add', world.slug, email, '--role', 'backup_operator']);

@@ -72,6 +72,8 @@ let world: World;
 let ids: Ids;
 
 test.beforeAll(async () => {
+  // Six CLI runs: well past the default 30 s hook bound on a busy 2-core machine.
+  test.setTimeout(90_000);
   world = await createWorld();
   const org = await sim.org(world.org);
   const out = await cli(['connection', 'add', world.slug, '--name', 'walk', '--okta', org.url, '--ssws-stdin'], org.apiToken);
