@@ -1,12 +1,13 @@
 import { ROLES, type Role } from '@butterfly/domain';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { MemberRow } from '~/components/member-row.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
-import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Members · Butterfly' }];
 
@@ -43,9 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const m = await caller.members.setRole({ memberId, role });
     return { ok: `${m.email} is now ${m.role}.` };
   } catch (e) {
-    const p = apiProblem(e);
-    if (!p || p.status >= 500) throw apiRouteError(e);
-    return data({ error: p.message }, { status: p.status });
+    return actionProblem(e, {});
   }
 }
 

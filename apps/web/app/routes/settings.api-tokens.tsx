@@ -7,7 +7,8 @@ import { Notice } from '~/components/notice.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { NewTokenForm } from '~/components/tokens/new-token-form.tsx';
 import { TokenTable } from '~/components/tokens/token-table.tsx';
-import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'My API tokens · Butterfly' }];
 
@@ -47,9 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ intent, error: 'Unknown action.' }, { status: 400 });
   } catch (e) {
-    const p = apiProblem(e);
-    if (!p || p.status >= 500) throw apiRouteError(e);
-    return data({ intent, error: p.message }, { status: p.status });
+    return actionProblem(e, { intent });
   }
 }
 

@@ -8,7 +8,8 @@ import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { TokenTable } from '~/components/tokens/token-table.tsx';
-import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'SCIM provisioning · Butterfly' }];
 
@@ -38,9 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ intent, error: 'Unknown action.' }, { status: 400 });
   } catch (e) {
-    const p = apiProblem(e);
-    if (!p || p.status >= 500) throw apiRouteError(e);
-    return data({ intent, error: p.message }, { status: p.status });
+    return actionProblem(e, { intent });
   }
 }
 

@@ -7,7 +7,8 @@ import { ActionNotices } from '~/components/action-notices.tsx';
 import { ClientCard } from '~/components/sso/client-card.tsx';
 import { DomainsCard } from '~/components/sso/domains-card.tsx';
 import { RedirectUrisCard } from '~/components/sso/redirect-uris-card.tsx';
-import { apiProblem, apiRouteError } from '~/utils/api-error.server.ts';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Single sign-on · Butterfly' }];
@@ -56,9 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data({ intent, error: 'Unknown action.' }, { status: 400 });
     }
   } catch (e) {
-    const p = apiProblem(e);
-    if (!p || p.status >= 500) throw apiRouteError(e);
-    return data({ intent, error: p.message }, { status: p.status });
+    return actionProblem(e, { intent });
   }
 }
 

@@ -35,3 +35,8 @@ export interface AccessGrant {
   familyId: string;
   clientId: string;
 }
+
+/** The grant of a member's row (with its `member_id`, `tenant_id`, `client_id`, email and role) for one refresh-token family. */
+export function accessGrantOf(row: { tenant_id: string; member_id: string; email: string; role: string; client_id: string }, o: { tokenEpoch: number; familyId: string }): AccessGrant {
+  return { tenantId: row.tenant_id, memberId: row.member_id, email: row.email, role: row.role as Role, tokenEpoch: o.tokenEpoch, familyId: o.familyId, clientId: row.client_id };
+}

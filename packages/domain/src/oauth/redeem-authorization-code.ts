@@ -4,9 +4,8 @@ import { hashSecret, secretMatches } from '../credentials/tokens.fns.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
-import type { Role } from '../permissions/matrix.ts';
 import { parseInput } from '../validation.fns.ts';
-import { type AccessGrant, CODE_PREFIX, ZCodeVerifier, pkceMatches } from './oauth.fns.ts';
+import { type AccessGrant, accessGrantOf, CODE_PREFIX, ZCodeVerifier, pkceMatches } from './oauth.fns.ts';
 import { deleteFamily, insertRefreshToken } from './refresh-family.ts';
 
 export const ZRedeemCodeInput = z.object({
@@ -55,15 +54,7 @@ export async function redeemAuthorizationCode(deps: Deps, raw: z.input<typeof ZR
     const refresh = await insertRefreshToken(trx, now, { tenantId: row.tenant_id, memberId: row.member_id, clientId: row.client_id });
     await trx.updateTable('oauth_codes').set({ family_id: refresh.familyId }).where('id', '=', row.id).execute();
     await appendAuditEvent(tx, { tenantId: row.tenant_id, action: 'oauth.tokens_issued', target: { type: 'member', id: row.member_id }, data: { clientId: row.client_id, familyId: refresh.familyId } });
-    const grant: AccessGrant = {
-      tenantId: row.tenant_id,
-      memberId: row.member_id,
-      email: row.email,
-      role: row.role as Role,
-      tokenEpoch: row.current_epoch,
-      familyId: refresh.familyId,
-      clientId: row.client_id,
-    };
+    const grant = accessGrantOf(row, { tokenEpoch: row.current_epoch, familyId: refresh.familyId });
     return { ok: true, refreshToken: refresh.raw, grant } as const;
   });
   // Thrown after commit: the burnt code and a replay's revocation must stick.

@@ -3,9 +3,8 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { hashSecret, secretMatches } from '../credentials/tokens.fns.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
-import type { Role } from '../permissions/matrix.ts';
 import { parseInput } from '../validation.fns.ts';
-import { type AccessGrant, REFRESH_TOKEN_PREFIX } from './oauth.fns.ts';
+import { type AccessGrant, accessGrantOf, REFRESH_TOKEN_PREFIX } from './oauth.fns.ts';
 import { invalidGrant } from './redeem-authorization-code.ts';
 import { deleteFamily, insertRefreshToken } from './refresh-family.ts';
 
@@ -43,15 +42,7 @@ export async function rotateRefreshToken(deps: Deps, raw: z.input<typeof ZRotate
     }
     await trx.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', row.id).execute();
     const next = await insertRefreshToken(trx, now, { tenantId: row.tenant_id, memberId: row.member_id, clientId: row.client_id, familyId: row.family_id });
-    const grant: AccessGrant = {
-      tenantId: row.tenant_id,
-      memberId: row.member_id,
-      email: row.email,
-      role: row.role as Role,
-      tokenEpoch: row.token_epoch,
-      familyId: row.family_id,
-      clientId: row.client_id,
-    };
+    const grant = accessGrantOf(row, { tokenEpoch: row.token_epoch, familyId: row.family_id });
     return { ok: true, refreshToken: next.raw, grant } as const;
   });
   if (!outcome.ok) throw invalidGrant(outcome.reason);
