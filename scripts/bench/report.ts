@@ -56,7 +56,8 @@ export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: 
     ...(r.cpu
       ? [
           `machine CPU      ${r.cpu.machine.toFixed(1)} s over ${cores} cores = a CPU floor of ${(r.cpu.machine / cores).toFixed(1)} s: ` +
-            `backup ${r.cpu.child.toFixed(1)} s, okta-sim ${r.cpu.sim.toFixed(1)} s, Postgres and the rest ${r.cpu.rest.toFixed(1)} s`,
+            `backup ${r.cpu.child.toFixed(1)} s, okta-sim ${r.cpu.sim.toFixed(1)} s, Postgres and the rest ${r.cpu.rest.toFixed(1)} s; ` +
+            `wall ÷ CPU floor = ${(wall / Math.max(r.cpu.machine / cores, 0.001)).toFixed(2)}`,
         ]
       : []),
     `written          ${r.rows} rows, ${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
