@@ -8,6 +8,7 @@ import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { ResultBadge, SeverityBadge, frameworkList, showValue } from '~/components/compliance/result-badge.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` }];
 
@@ -33,11 +34,7 @@ export default function ComplianceRule() {
   const frameworks = rule?.frameworks ?? latest[0]?.frameworks;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/compliance/findings" className="text-indigo-700 underline">
-          Back to findings
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: '/compliance/findings', label: 'Back to findings' }]} />
       <h1 className="text-3xl font-semibold tracking-tight">
         {ruleId}: {title}
       </h1>

@@ -1,7 +1,7 @@
 import { DEFAULT_RETENTION } from '@butterfly/domain';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { AccessReport } from '~/components/backups/access-report.tsx';
@@ -15,6 +15,7 @@ import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
@@ -79,11 +80,7 @@ export default function ConnectionPage() {
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/connections" className="text-indigo-700 underline">
-          Connections
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: '/connections', label: 'Connections' }]} />
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{c.name}</h1>

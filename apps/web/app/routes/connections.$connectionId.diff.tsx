@@ -6,6 +6,7 @@ import { requireMember } from '~/auth/session.server.ts';
 import { DiffChange } from '~/components/backups/diff-change.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Changes between snapshots · Butterfly' }];
 
@@ -34,11 +35,7 @@ export default function SnapshotDiff() {
   const nextHref = page.next && `?${new URLSearchParams({ from: from.id, to: to.id, afterType: page.next.type, afterId: page.next.id })}`;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to={`/connections/${connectionId}`} className="text-indigo-700 underline">
-          Back to the connection
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/connections/${connectionId}`, label: 'Back to the connection' }]} />
       <h1 className="text-3xl font-semibold tracking-tight">Changes between snapshots</h1>
       <p className="text-sm text-slate-700">
         From {formatTime(from.completedAt ?? from.startedAt)} to {formatTime(to.completedAt ?? to.startedAt)}

@@ -7,6 +7,7 @@ import { JsonView } from '~/components/backups/json-view.tsx';
 import { objectHref } from '~/components/backups/object-link.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Object history · Butterfly' }];
 
@@ -28,11 +29,7 @@ export default function ObjectHistory() {
   const { history: h } = useLoaderData<typeof loader>();
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to={`/connections/${h.connectionId}`} className="text-indigo-700 underline">
-          Back to the connection
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/connections/${h.connectionId}`, label: 'Back to the connection' }]} />
       <h1 className="text-3xl font-semibold tracking-tight">History of {h.label}</h1>
       <p className="text-sm text-slate-700">
         {h.type} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}

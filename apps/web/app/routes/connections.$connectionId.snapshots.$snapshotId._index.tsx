@@ -7,6 +7,7 @@ import { objectHref } from '~/components/backups/object-link.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatCount, formatTime } from '~/utils/format.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Snapshot · Butterfly' }];
 
@@ -40,15 +41,7 @@ export default function SnapshotBrowser() {
   const withType = (type: string) => `${base}?${new URLSearchParams({ type })}`;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm">
-        <Link to="/connections" className="text-indigo-700 underline">
-          Connections
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link to={`/connections/${connection.id}`} className="text-indigo-700 underline">
-          {connection.name}
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: '/connections', label: 'Connections' }, { to: `/connections/${connection.id}`, label: connection.name }]} />
       <h1 className="text-3xl font-semibold tracking-tight">Snapshot of {formatTime(snapshot.completedAt)}</h1>
       <p className="text-sm text-slate-700">
         {formatCount(snapshot.objectCount)} objects in {page.types.length} types.

@@ -7,6 +7,7 @@ import { JsonView } from '~/components/backups/json-view.tsx';
 import { historyHref } from '~/components/backups/object-link.ts';
 import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.object.label ?? 'Object'} · Butterfly` }];
 
@@ -27,15 +28,7 @@ export default function SnapshotObject() {
   const snapshotHref = `/connections/${connectionId}/snapshots/${o.snapshotId}?${new URLSearchParams({ type: o.type })}`;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm">
-        <Link to={`/connections/${connectionId}`} className="text-indigo-700 underline">
-          Connection
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link to={snapshotHref} className="text-indigo-700 underline">
-          Snapshot: {o.type}
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/connections/${connectionId}`, label: 'Connection' }, { to: snapshotHref, label: `Snapshot: ${o.type}` }]} />
       <h1 className="text-3xl font-semibold tracking-tight">{o.label}</h1>
       <p className="text-sm text-slate-700">
         {o.type} <code className="rounded bg-slate-100 px-1">{o.id}</code> ·{' '}

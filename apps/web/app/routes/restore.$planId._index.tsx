@@ -1,6 +1,6 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
@@ -11,6 +11,7 @@ import { StepCard } from '~/components/restore/step-card.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` }];
 
@@ -54,11 +55,7 @@ export default function RestorePlan() {
   const s = plan.summary;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/restore" className="text-indigo-700 underline">
-          Restore
-        </Link>
-      </nav>
+      <Breadcrumbs trail={[{ to: '/restore', label: 'Restore' }]} />
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="flex items-center gap-3 text-3xl font-semibold tracking-tight">
