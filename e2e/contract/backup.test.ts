@@ -119,16 +119,16 @@ describe('backups of okta-sim', () => {
 
     await app.backupThroughJobs(acme);
     const snap = (await complete(acme.connectionId)).at(-1)!;
-    const carried = (snap.stats as { childrenCarried: number }).childrenCarried;
-    expect(carried).toBeGreaterThan(0);
-    // Listed: the members of the groups whose membership moved, and of Everyone (always read); the rest carried.
+    const kept = (snap.stats as { childrenKeptUnread: number }).childrenKeptUnread;
+    expect(kept).toBeGreaterThan(0);
+    // Listed: the members of the groups whose membership moved, and of Everyone (always read); the rest kept unread.
     const raw = await rawWalk(org);
     const everyone = groups.find((g) => g.type === 'BUILT_IN')!.id;
     const moved = new Set([target.id, everyone, ...leaverGroups]);
     const rawMembers = [...raw.objects.values()].filter((x) => x.type === 'group.member');
     const listed = (snap.stats as { byType: Record<string, { objects: number }> }).byType['group.member']!.objects;
     expect(listed).toBe(rawMembers.filter((x) => moved.has(x.id.split('/')[0]!)).length);
-    expect(listed + carried).toBe(rawMembers.length);
+    expect(listed + kept).toBe(rawMembers.length);
     const objects = new Map<string, { body: unknown }>();
     for await (const x of readSnapshot(app.deps, acme.tenantId, snap.id)) objects.set(objectKey(x.type, x.id), x);
     expect(objects.size).toBe(snap.object_count);

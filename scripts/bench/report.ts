@@ -8,7 +8,7 @@ export interface RunResult {
   counts: Record<string, number>;
   changes: { added: number; changed: number; removed: number };
   /** Children kept from the last snapshot unread (their parent had not changed). */
-  carried: number;
+  keptUnread: number;
   rows: number;
   bytes: number;
   stats: IdpRequestStats;
@@ -49,7 +49,7 @@ export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: 
       .sort((a, b) => b[1] - a[1])
       .slice(0, 4)
       .map(([t, n]) => `${t} ${n}`)
-      .join(', ')}${r.carried ? `; ${r.carried} carried unread (their group had not changed)` : ''}`,
+      .join(', ')}${r.keptUnread ? `; ${r.keptUnread} kept unread (their group had not changed)` : ''}`,
     `requests         ${r.stats.requests} (429s: ${r.stats.rateLimited ?? 0}, retries: ${r.stats.retries ?? 0}, sim max concurrency ${sim.maxConcurrency})`,
     `rate-limit floor ${floor.seconds.toFixed(1)} s (bucket ${floor.bucket}); wall ÷ floor = ${(wall / Math.max(floor.seconds, 0.001)).toFixed(2)}`,
     `peak RSS         ${mb(r.peakRssKb)} (the backup process; its CPU time ${(r.cpuMs / 1000).toFixed(1)} s)`,

@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** How the backup read the org (a full snapshot's stats; absent on single-object ones). */
 function readStats(stats: Record<string, unknown>) {
   const n = (k: string) => (typeof stats[k] === 'number' ? (stats[k] as number) : 0);
-  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), carried: n('childrenCarried') };
+  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), keptUnread: n('childrenKeptUnread') };
 }
 
 /** A snapshot's contents: its object types with counts, and one type's objects, searchable and paged. */
@@ -46,7 +46,7 @@ export default function SnapshotBrowser() {
       <p className="text-sm text-slate-700">
         {formatCount(snapshot.objectCount)} objects in {page.types.length} types.
         {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests and ${formatCount(snapshot.read.rateLimitWaits)} rate-limit waits.`}
-        {snapshot.read.carried > 0 && ` ${formatCount(snapshot.read.carried)} group memberships were kept from the previous snapshot unread: their groups had not changed.`}
+        {snapshot.read.keptUnread > 0 && ` ${formatCount(snapshot.read.keptUnread)} group memberships were kept from the previous snapshot unread: their groups had not changed.`}
       </p>
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <nav aria-label="Object types" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">

@@ -142,7 +142,7 @@ describe('retention', () => {
   });
 });
 
-describe('incremental backups carry unchanged memberships', () => {
+describe('incremental backups keep unchanged memberships unread', () => {
   const memberType: IdpObjectTypeInfo = {
     type: 'group.member',
     label: 'group memberships',
@@ -160,7 +160,7 @@ describe('incremental backups carry unchanged memberships', () => {
   const group = (id: string, at: string): IdpObject => ({ type: 'group', id, body: { id, lastMembershipUpdated: at, profile: { name: id } } });
   const member = (g: string, u: string): IdpObject => ({ type: 'group.member', id: `${g}/${u}`, body: { id: u } });
 
-  async function carrySetup() {
+  async function keepSetup() {
     const t = await seedTenant(deps);
     const connectionId = await seedConnection(deps, t.id);
     const users = Array.from({ length: 10 }, (_, i): IdpObject => ({ type: 'user', id: `00u${i}`, body: { id: `00u${i}` } }));
@@ -171,18 +171,18 @@ describe('incremental backups carry unchanged memberships', () => {
   const keys = async (tenantId: string, id: string) => (await all(readSnapshot(deps, tenantId, id))).map((o) => `${o.type} ${o.id}`).sort();
 
   it("lists only the members of groups whose lastMembershipUpdated moved; a deleted user's memberships go even where it did not", async () => {
-    const s = await carrySetup();
+    const s = await keepSetup();
     const first = await runBackup(deps, { ...s, trigger: 'test' });
     expect(first.object_count).toBe(22);
-    expect(first.stats).toMatchObject({ childrenCarried: 0 });
+    expect(first.stats).toMatchObject({ childrenKeptUnread: 0 });
 
     // 00u0 joins 00g2 (its field moves); 00u3 is deleted, and 00g1's field is left as it was.
     s.client.objects = s.client.objects.filter((o) => o.id !== '00u3' && o.id !== '00g1/00u3');
     s.client.objects.splice(s.client.objects.findIndex((o) => o.id === '00g2'), 1, group('00g2', 'T2'), member('00g2', '00u0'));
     const second = await runBackup(deps, { ...s, trigger: 'test' });
     expect(s.client.listed.filter((o) => o.type === 'group.member').map((o) => o.id)).toEqual(['00g2/00u0', '00g2/00u5', '00g2/00u6', '00g2/00u7', '00g2/00u8', '00g2/00u9']);
-    // 00g1's five were carried unread; 00u3's was then dropped, its user gone.
-    expect(second.stats).toMatchObject({ childrenCarried: 4 });
+    // 00g1's five were kept unread; 00u3's was then dropped, its user gone.
+    expect(second.stats).toMatchObject({ childrenKeptUnread: 4 });
     expect(second.counts).toEqual({ user: 9, group: 2, 'group.member': 10 });
     const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }));
     expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
@@ -198,7 +198,7 @@ describe('incremental backups carry unchanged memberships', () => {
     // A day after the last backup that read every list, the next one reads them all again.
     await db.updateTable('snapshots').set({ started_at: new Date(Date.now() - 25 * 3600_000) }).where('id', '=', first.id).execute();
     const third = await runBackup(deps, { ...s, trigger: 'test' });
-    expect(third.stats).toMatchObject({ childrenCarried: 0 });
+    expect(third.stats).toMatchObject({ childrenKeptUnread: 0 });
     expect(s.client.listed.filter((o) => o.type === 'group.member')).toHaveLength(10);
     expect(third.changes).toEqual({ added: 0, changed: 0, removed: 0 });
     expect(await keys(s.tenantId, third.id)).toEqual(expected);

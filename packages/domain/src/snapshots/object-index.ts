@@ -6,8 +6,8 @@ const EMPTY = 0;
 /** In the last complete snapshot, not seen yet in this backup. */
 const PREVIOUS = 1;
 const SEEN = 2;
-/** In the last complete snapshot and not listed, because its parent says it has not changed (`carry`). */
-const CARRIED = 3;
+/** In the last complete snapshot and not listed, because its parent says it has not changed (`seeChildren`). */
+const KEPT = 3;
 /** Bytes of a content address kept to tell a changed version from the stored one: a 2^-64 chance of missing a change. */
 const ADDR = 8;
 /** Linear probing stays short up to here; beyond it the table doubles. */
@@ -32,12 +32,12 @@ export class ObjectIndex {
   private size = 0;
   /** Objects in the last complete snapshot. */
   previousCount = 0;
-  /** Distinct objects taken (or carried) in this backup so far. */
+  /** Distinct objects taken (or kept unread) in this backup so far. */
   seenCount = 0;
-  /** Objects carried unread, by type (less those `removed` then found gone). */
-  readonly carried = new Map<string, number>();
+  /** Objects kept unread, by type (less those `removed` then found gone). */
+  readonly keptUnread = new Map<string, number>();
   /**
-   * Key hashes of the stored children of types that can be carried, three words each, and the runs
+   * Key hashes of the stored children of types that can be kept unread, three words each, and the runs
    * [start, end) of each parent's: entries load in (type, id) order and a child's id starts with its
    * parent's, so a parent's children are one run (several only where the collation interleaves ids).
    * ~12 bytes a membership.
@@ -55,15 +55,15 @@ export class ObjectIndex {
 
   /**
    * The current entries of a connection, read a page at a time (never all rows at once). Children of
-   * `carriable` types are also grouped by parent, so a parent's unchanged children can be carried.
+   * `keepable` types are also grouped by parent, so a parent's unchanged children can be kept unread.
    */
-  static async load(db: Db, connectionId: string, carriable: ReadonlySet<string> = new Set()): Promise<ObjectIndex> {
+  static async load(db: Db, connectionId: string, keepable: ReadonlySet<string> = new Set()): Promise<ObjectIndex> {
     const index = new ObjectIndex();
     for await (const r of currentEntries(db, connectionId, { addresses: true })) {
       const h = keyHash(entryKey(r.type, r.object_id));
       index.insert(h, PREVIOUS, r.address!);
       index.previousCount++;
-      if (carriable.has(r.type)) index.addChild(r.type, r.object_id.slice(0, r.object_id.lastIndexOf('/')), h);
+      if (keepable.has(r.type)) index.addChild(r.type, r.object_id.slice(0, r.object_id.lastIndexOf('/')), h);
     }
     return index;
   }
@@ -79,12 +79,12 @@ export class ObjectIndex {
       for (let i = runs[r]!; i < runs[r + 1]!; i++) {
         const slot = this.findKey(this.childHashes[i * 3]!, this.childHashes[i * 3 + 1]!, this.childHashes[i * 3 + 2]!);
         if (slot < 0 || this.states[slot] !== PREVIOUS) continue;
-        this.states[slot] = CARRIED;
+        this.states[slot] = KEPT;
         n++;
       }
     }
     this.seenCount += n;
-    this.carried.set(type, (this.carried.get(type) ?? 0) + n);
+    this.keptUnread.set(type, (this.keptUnread.get(type) ?? 0) + n);
     return n;
   }
 
@@ -110,7 +110,7 @@ export class ObjectIndex {
   take(key: string): { before: Buffer | null } | undefined {
     const h = keyHash(key);
     const slot = this.find(h);
-    if (slot >= 0 && (this.states[slot] === SEEN || this.states[slot] === CARRIED)) return undefined;
+    if (slot >= 0 && (this.states[slot] === SEEN || this.states[slot] === KEPT)) return undefined;
     this.seenCount++;
     if (slot >= 0) {
       this.states[slot] = SEEN;
@@ -127,18 +127,18 @@ export class ObjectIndex {
 
   /**
    * Objects of the last snapshot (entries older than `seq`, still current) this backup never saw, and
-   * carried children whose `target` (the user a membership names) this backup read and did not find.
+   * children kept unread whose `target` (the user a membership names) this backup read and did not find.
    */
   async removed(db: Db, connectionId: string, seq: number, target?: (type: string, objectId: string) => string | undefined): Promise<{ type: string; objectId: string }[]> {
     const out: { type: string; objectId: string }[] = [];
     for await (const r of currentEntries(db, connectionId, { beforeSeq: seq })) {
       const state = this.states[this.find(keyHash(entryKey(r.type, r.object_id)))];
       if (state === PREVIOUS) out.push({ type: r.type, objectId: r.object_id });
-      else if (state === CARRIED) {
+      else if (state === KEPT) {
         const t = target?.(r.type, r.object_id);
         if (t !== undefined && this.states[this.find(keyHash(t))] !== SEEN) {
           out.push({ type: r.type, objectId: r.object_id });
-          this.carried.set(r.type, this.carried.get(r.type)! - 1);
+          this.keptUnread.set(r.type, this.keptUnread.get(r.type)! - 1);
         }
       }
     }

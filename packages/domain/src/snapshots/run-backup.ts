@@ -4,7 +4,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import type { IdpClient, IdpLogEvent, IdpObject } from '../idp/types.ts';
 import { beginBackup } from './begin-backup.ts';
-import { carryUnchanged } from './carry-unchanged.ts';
+import { keepUnchangedChildren } from './keep-unchanged-children.ts';
 import { closeEntries, type IngestContext, ingestBatch } from './ingest-batch.ts';
 import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-events.ts';
 import { objectSnapshotCarry } from './object-snapshot-carry.ts';
@@ -42,7 +42,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   const started = await beginBackup(deps, input);
   const { snapshotId, seq } = started;
   const last = await lastComplete(deps, input.connectionId);
-  const carry = await carryUnchanged(deps, { ...input, last });
+  const keep = await keepUnchangedChildren(deps, { ...input, last });
   const ctx: IngestContext = {
     db: deps.db,
     tenantId: input.tenantId,
@@ -50,7 +50,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     seq,
     contentKey: deps.keyring.contentKey(input.tenantId),
     dataKey: await deps.keyring.dataKey(deps.db, input.tenantId),
-    index: await ObjectIndex.load(deps.db, input.connectionId, carry.carriable),
+    index: await ObjectIndex.load(deps.db, input.connectionId, keep.keepable),
     // The first snapshot has nothing to attribute its objects against.
     changedIds: last ? new Set() : undefined,
   };
@@ -86,7 +86,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     };
     let lastFlush = Date.now();
     heartbeat = setInterval(() => void beat('reading', true).catch((err) => deps.log.warn({ err }, 'backup heartbeat failed')), input.heartbeatMs ?? HEARTBEAT_MS);
-    const skipChildren = carry.skipChildren?.(ctx.index);
+    const skipChildren = keep.skipChildren?.(ctx.index);
     for await (const o of input.client.listObjects({ types: input.types, signal: input.signal, skipChildren })) {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
       batch.push(o);
@@ -98,8 +98,8 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     await flush();
     await writing;
     await beat('finishing', true);
-    const removed = await removedKeys(ctx, input.types, carry.target);
-    for (const [type, n] of ctx.index.carried) counts[type] = (counts[type] ?? 0) + n;
+    const removed = await removedKeys(ctx, input.types, keep.target);
+    for (const [type, n] of ctx.index.keptUnread) counts[type] = (counts[type] ?? 0) + n;
     const carried = last ? await carriedChanges(deps, input.connectionId, last.seq, seq, removed) : { added: 0, changed: 0, ids: [] };
     // Who changed what: the log events of the window since the last complete snapshot began reading.
     const log = last
@@ -173,8 +173,8 @@ async function complete(
         stats: JSON.stringify({
           ...stats,
           durationMs: completedAt.getTime() - s.startedAt.getTime(),
-          // Children kept unread because their parent had not changed (carry-unchanged.ts).
-          childrenCarried: [...s.ctx.index.carried.values()].reduce((a, b) => a + b, 0),
+          // Children kept unread because their parent had not changed (keep-unchanged-children.ts).
+          childrenKeptUnread: [...s.ctx.index.keptUnread.values()].reduce((a, b) => a + b, 0),
           ...(s.log ? { logEvents: s.log.stats } : {}),
         }),
         progress: JSON.stringify({ phase: 'done', objects: s.ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits }),

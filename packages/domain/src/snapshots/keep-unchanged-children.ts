@@ -11,18 +11,18 @@ import { entryKey } from './snapshots.fns.ts';
 export const FULL_READ_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * What an incremental backup may carry unread: the children of parents whose version field (a
+ * What an incremental backup may keep unread: the children of parents whose version field (a
  * group's `lastMembershipUpdated`) is the one in the last complete snapshot. Most of a large org's
  * objects and requests are group memberships, and few groups change between two backups.
  *
- * A carried membership is still dropped when the backup read its member's type and did not find the
+ * A membership kept unread is still dropped when the backup read its member's type and did not find the
  * member (`target`): a deleted user leaves every group, whether or not the IdP moved the group's field.
  */
-export async function carryUnchanged(
+export async function keepUnchangedChildren(
   deps: Pick<Deps, 'db' | 'keyring' | 'clock'>,
   s: { tenantId: string; connectionId: string; client: IdpClient; types?: string[]; last?: { seq: number } },
 ) {
-  const none = { carriable: new Set<string>(), skipChildren: undefined, target: undefined };
+  const none = { keepable: new Set<string>(), skipChildren: undefined, target: undefined };
   if (!s.last || !(await readEverythingRecently(deps, s.connectionId))) return none;
   const index = new Map(s.client.objectTypes().map((t) => [t.type, t]));
   const types = s.types ?? [...index.values()].filter((t) => !t.optional).map((t) => t.type);
@@ -37,7 +37,7 @@ export async function carryUnchanged(
     if (info.bodyIsKey && ref && read.has(ref.type as string)) targets.set(t, ref.type as string);
   }
   return {
-    carriable: new Set(unchanged.childIndexed),
+    keepable: new Set(unchanged.childIndexed),
     skipChildren: unchanged.skip,
     target: (type: string, objectId: string) => {
       const targetType = targets.get(type);
@@ -56,7 +56,7 @@ async function readEverythingRecently(deps: Pick<Deps, 'db' | 'clock'>, connecti
     .where('status', '=', 'complete')
     .where('kind', '=', 'full')
     .where('started_at', '>=', since)
-    .where(sql<boolean>`coalesce((stats->>'childrenCarried')::int, 0) = 0`)
+    .where(sql<boolean>`coalesce((stats->>'childrenKeptUnread')::int, 0) = 0`)
     .limit(1)
     .executeTakeFirst();
   return !!row;
