@@ -1,10 +1,12 @@
 /**
- * `pnpm bench:backup --users N [--rate-scale X]`: a full backup of okta-sim's seeded org with N
+ * `pnpm bench:backup --users N [--rate-scale X] [--latency-ms L]`: a full backup of okta-sim's seeded org with N
  * generated users, then 1 % of the objects changed through the API and an incremental backup.
  * For each: wall time, requests per endpoint, the rate-limit floor and wall ÷ floor, the backup
  * process's peak RSS, rows and bytes written. The simulator runs here; each backup runs in a child
  * process (run-backup.ts) so its memory is measured alone; the database is a fresh clone on the
- * embedded test server. `BENCH_NODE_OPTIONS` is the backup process's NODE_OPTIONS (heap limits, profiling).
+ * embedded test server. `--latency-ms` delays each of the simulator's API answers, as a real org's
+ * round trips do (tens of milliseconds): the backup must then keep requests in flight side by side.
+ * `BENCH_NODE_OPTIONS` is the backup process's NODE_OPTIONS (heap limits, profiling).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,20 +22,21 @@ import { cpuSplit } from './cpu.ts';
 import { printRun, type RunResult, type SimBuckets } from './report.ts';
 
 const { values } = parseArgs({
-  options: { users: { type: 'string', default: '10000' }, 'rate-scale': { type: 'string', default: '1' }, reserve: { type: 'string', default: '0.2' }, 'full-only': { type: 'boolean' } },
+  options: { users: { type: 'string', default: '10000' }, 'rate-scale': { type: 'string', default: '1' }, reserve: { type: 'string', default: '0.2' }, 'latency-ms': { type: 'string', default: '0' }, 'full-only': { type: 'boolean' } },
 });
 const users = Number(values.users);
 const rateScale = Number(values['rate-scale']);
 const reserve = Number(values.reserve);
 
 const t0 = Date.now();
-const sim = await createOktaSim({ seed: 1, users, rateScale, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
+const latencyMs = Number(values['latency-ms']);
+const sim = await createOktaSim({ seed: 1, users, rateScale, latencyMs, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
 const control = async (method: string, path: string): Promise<any> => {
   const res = await fetch(`${sim.url}/_sim/orgs/acme${path}`, { method });
   return res.status === 204 ? undefined : res.json();
 };
 const org: { url: string; apiToken: string } = await control('GET', '');
-process.stdout.write(`okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+process.stdout.write(`okta-sim: ${users} users, rate scale ${rateScale}, ${latencyMs} ms latency, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
 const server = await ensureTestServer();
 const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
