@@ -22,8 +22,8 @@ _bfy_bootstrap() {
     command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null | cut -d. -f1)" = "12" ]
   }
 
-  # The registry has stalled mid-download here once (npm waiting for minutes at 0 % CPU): each attempt
-  # is bounded (where `timeout` exists) and tried again.
+  # A stalled registry download would hold CI for npm's own timeouts (minutes per fetch, retried):
+  # each attempt is bounded (where `timeout` exists) and tried again.
   _bfy_npm_install() {
     local attempt bound=()
     command -v timeout >/dev/null 2>&1 && bound=(timeout 300)
