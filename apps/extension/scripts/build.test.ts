@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildExtension } from './build.ts';
-import { ICON_SIZES } from './icons.ts';
+import { ICON_SIZES } from '../src/manifest.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'bfy-ext-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -4,8 +4,7 @@
  * body in the dashboard's indigo, on a transparent square, anti-aliased by supersampling.
  */
 import { crc32, deflateSync } from 'node:zlib';
-
-export const ICON_SIZES = [16, 32, 48, 128] as const;
+import { ICON_SIZES, iconPath } from '../src/manifest.ts';
 
 /** Shapes in a 1×1 square: wings as rotated ellipses (centre, radii, angle), the body as a thin one. */
 const WINGS = [
@@ -84,7 +83,7 @@ export function encodePng(rgba: Buffer, size: number): Buffer {
   return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** `icons/icon-<size>.png` → PNG bytes, for every size the manifest names. */
+/** Path in the build → PNG bytes, for every size the manifest names. */
 export function iconFiles(): Record<string, Buffer> {
-  return Object.fromEntries(ICON_SIZES.map((s) => [`icons/icon-${s}.png`, encodePng(renderIcon(s), s)]));
+  return Object.fromEntries(ICON_SIZES.map((s) => [iconPath(s), encodePng(renderIcon(s), s)]));
 }

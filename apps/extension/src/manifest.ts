@@ -9,8 +9,10 @@ export const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
 /** Extension pages load only the extension's own scripts: no remote code, no eval, no plugins. */
 export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** The PNGs scripts/icons.ts draws into the build: toolbar (16, 32), extensions page (48), Web Store (128). */
-const ICONS = { '16': 'icons/icon-16.png', '32': 'icons/icon-32.png', '48': 'icons/icon-48.png', '128': 'icons/icon-128.png' };
+/** Icon sizes: toolbar (16, 32), extensions page (48), Web Store (128). scripts/icons.ts draws each. */
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+export const iconPath = (size: number) => `icons/icon-${size}.png`;
+const ICONS = Object.fromEntries(ICON_SIZES.map((s) => [String(s), iconPath(s)]));
 
 export function buildManifest(opts: { test: boolean; version: string }) {
   const hosts: string[] = opts.test ? [...OKTA_HOSTS, ...TEST_HOSTS] : [...OKTA_HOSTS];

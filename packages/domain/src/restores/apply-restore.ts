@@ -8,7 +8,7 @@ import { runBackup } from '../snapshots/run-backup.ts';
 import { checkStep } from './check-step.ts';
 import { executeStep } from './execute-step.ts';
 import { type ApplyStep, loadApplyState } from './load-apply-steps.ts';
-import { refKey } from './objects.fns.ts';
+import { refKey, typeIndexOf } from './objects.fns.ts';
 import { getPlanRow } from './plan-rows.ts';
 import { withPlanLock } from './plan-lock.ts';
 import { APPLICABLE } from './request-restore-apply.ts';
@@ -38,7 +38,7 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
     if (plan.status === 'stale') throw new DomainError('CONFLICT', 'Stale plan: the org changed since the preview; preview again');
     if (!APPLICABLE.includes(plan.status) || !plan.apply_requested_at) throw new DomainError('CONFLICT', `The plan is ${plan.status}: it cannot be applied`);
     if (plan.needs_approval && !plan.approved_at) throw new DomainError('CONFLICT', 'The plan needs a second member to approve it first');
-    const index = new Map(input.writeClient.objectTypes().map((t) => [t.type, t]));
+    const index = typeIndexOf(input.writeClient);
     const state = await loadApplyState(deps, input.tenantId, plan);
     const remaining = state.steps.filter((s) => s.status !== 'done' && s.status !== 'skipped');
     const progress = async (done: number) => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { canonical } from '../snapshots/content-address.fns.ts';
-import type { IdpObjectTypeInfo } from '../idp/types.ts';
+import type { IdpClient, IdpObjectTypeInfo } from '../idp/types.ts';
 import { hitsAt, idOfValue } from './paths.fns.ts';
 import type { ObjectRef } from './types.ts';
 
@@ -10,6 +10,9 @@ import type { ObjectRef } from './types.ts';
  * only a timestamp, and a short name a person recognises.
  */
 export type TypeIndex = ReadonlyMap<string, IdpObjectTypeInfo>;
+
+/** A client's object types by name. */
+export const typeIndexOf = (client: Pick<IdpClient, 'objectTypes'>): TypeIndex => new Map(client.objectTypes().map((t) => [t.type, t]));
 
 export const refKey = (type: string, id: string) => `${type}\u0000${id}`;
 export const fromKey = (key: string): ObjectRef => {

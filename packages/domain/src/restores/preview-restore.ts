@@ -3,6 +3,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
+import { typeIndexOf } from './objects.fns.ts';
 import { collectedTypes, hasType } from '../scans/scans.fns.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { computePlan } from './compute-plan.ts';
@@ -32,7 +33,7 @@ export async function previewRestore(deps: Deps, input: { tenantId: string; plan
   await progress({ phase: 'reading snapshot', done: 0, total: 0 }, true);
   try {
     const collected = collectedTypes(snap.counts, snap.stats);
-    const index = new Map(input.client.objectTypes().map((t) => [t.type, t]));
+    const index = typeIndexOf(input.client);
     const snapshotTypes = [...index.keys()].filter((t) => hasType(collected, t));
     const result = await computePlan(deps, { snap, scope: plan.scope as TRestoreScope, client: input.client, index, snapshotTypes, progress, signal: input.signal });
     await progress({ phase: 'storing', done: 0, total: result.steps.length }, true);

@@ -1,6 +1,7 @@
 import { sql } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import type { IdpClient } from '../idp/types.ts';
+import { typeIndexOf } from '../restores/objects.fns.ts';
 import { unchangedChildren } from '../restores/unchanged-children.ts';
 import { entryKey } from './snapshots.fns.ts';
 
@@ -24,7 +25,7 @@ export async function keepUnchangedChildren(
 ) {
   const none = { keepable: new Set<string>(), skipChildren: undefined, target: undefined };
   if (!s.last || !(await readEverythingRecently(deps, s.connectionId))) return none;
-  const index = new Map(s.client.objectTypes().map((t) => [t.type, t]));
+  const index = typeIndexOf(s.client);
   const types = s.types ?? [...index.values()].filter((t) => !t.optional).map((t) => t.type);
   const unchanged = await unchangedChildren(deps, { tenant_id: s.tenantId, connection_id: s.connectionId, seq: s.last.seq }, index, types);
   if (!unchanged.childIndexed.length) return none;
