@@ -6,6 +6,11 @@ export type Logger = pino.Logger;
 /**
  * JSON logs on stdout. Paths that could carry a secret are redacted at the logger, so a careless
  * `log.info({ headers })` cannot leak a bearer token or cookie.
+ *
+ * Writes are synchronous, as Node's own stdout is for pipes on Linux. pino's default (asynchronous)
+ * flushes what is buffered when the process exits, and sonic-boom retries that flush forever on a
+ * broken pipe: an app whose supervisor was SIGKILLed then never exited (logger.test.ts). A broken
+ * pipe on a synchronous write reaches pino's EPIPE handler, which stops logging instead.
  */
 export function createLogger(name: string, level = logEnv().LOG_LEVEL, opts: { stderr?: boolean } = {}): Logger {
   return pino(
@@ -28,6 +33,6 @@ export function createLogger(name: string, level = logEnv().LOG_LEVEL, opts: { s
     },
     },
     // The CLI keeps stdout for its results: its logs go to stderr.
-    pino.destination(opts.stderr ? 2 : 1),
+    pino.destination({ dest: opts.stderr ? 2 : 1, sync: true }),
   );
 }
