@@ -185,12 +185,15 @@ describe('restore preview and apply against okta-sim', () => {
     expect(doneAtKill).toBeLessThan(planned.steps.length);
 
     // Make the crash land at the worst moment for one group: its POST reached Okta, the worker died
-    // before recording it. The resumed apply must adopt that group, not create a second one.
+    // before recording it, and someone edited the group since. The resumed apply must adopt that
+    // group, not create a second one, and give it the snapshot's content.
     const pending = halfway.steps.find((s) => s.type === 'group' && s.status !== 'done');
     if (pending) {
       // (The killed worker may really have got that far with it.)
       const exists = await find(`/api/v1/groups?q=${encodeURIComponent(pending.label)}`, (x) => x.profile.name === pending.label);
-      if (!exists) expect((await org.api('POST', '/api/v1/groups', { profile: { name: pending.label, description: 'made by the killed worker' } })).status).toBe(200);
+      const profile = { name: pending.label, description: 'made by the killed worker' };
+      const made = exists ? await org.api('PUT', `/api/v1/groups/${exists.id}`, { profile }) : await org.api('POST', '/api/v1/groups', { profile });
+      expect(made.status).toBe(200);
       await db.updateTable('restore_steps').set({ status: 'running' }).where('plan_id', '=', p.id).where('seq', '=', pending.seq).execute();
     }
 

@@ -13,7 +13,8 @@ export interface StepOutcome {
 
 /**
  * One step through the connector, with references rewritten through the id map. `resumed`: an
- * earlier attempt began it and died, so a create first looks for the object it may have made.
+ * earlier attempt began it and died, so a create first looks for the object it may have made, and
+ * adopts it with the snapshot's content.
  * Every write here can be repeated: updates replace, relation rows are put, deletes of what is gone
  * are skipped by the check before.
  */
@@ -27,13 +28,16 @@ export async function executeStep(
   const ref = { type: step.type, id: liveIdOf(index, step.type, step.id, o.idMap) };
   const body = step.desired === undefined ? undefined : rewriteBody(info, step.desired, o.idMap);
   const opts = { signal: o.signal };
-  const write = (kind: 'create' | 'update' | 'delete' | 'activate' | 'deactivate', b?: unknown) =>
-    client.writeObject(ref, { kind, ...(b === undefined ? {} : { body: b }), ...(o.secrets ? { secrets: o.secrets } : {}) }, opts);
+  const write = (kind: 'create' | 'update' | 'delete' | 'activate' | 'deactivate', b?: unknown, id = ref.id) =>
+    client.writeObject({ type: step.type, id }, { kind, ...(b === undefined ? {} : { body: b }), ...(o.secrets ? { secrets: o.secrets } : {}) }, opts);
   switch (step.action) {
     case 'create': {
       const found = o.resumed && info.restore?.assignsId && client.findObject ? await client.findObject(ref, body, opts) : undefined;
-      const made = found ?? (await write('create', body));
-      await settleStatus(info, body, made, (k) => client.writeObject({ type: step.type, id: made?.id ?? ref.id }, { kind: k }, opts));
+      // What was found carries the snapshot's name, not necessarily its content (someone may have
+      // edited it since the interrupted attempt, or made it by hand): bring it to the snapshot's.
+      const adopt = async (f: IdpObject) => (info.restore?.update ? ((await write('update', body, f.id)) ?? f) : f);
+      const made = found ? await adopt(found) : await write('create', body);
+      await settleStatus(info, body, made, (k) => write(k, undefined, made?.id));
       return { ...(info.restore?.assignsId && made ? { newId: made.id } : {}), ...(found ? { adopted: true } : {}) };
     }
     case 'update':
