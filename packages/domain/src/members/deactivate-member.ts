@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { revokeAllCredentials } from '../credentials/revoke-all-credentials.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
@@ -36,8 +35,10 @@ export async function deactivateMember(deps: Deps, tenantId: string, raw: TDeact
         .where('id', '=', member.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'member.deactivated', target: { type: 'member', id: member.id }, data: { email: member.email } });
-      await revokeAllCredentials({ ...deps, db: trx }, { tenantId, memberId: member.id, reason: 'member.deactivated' });
+      // Its audit entry goes with the revocation's, in one append (the chain lock is held to commit).
+      await revokeAllCredentials({ ...deps, db: trx }, { tenantId, memberId: member.id, reason: 'member.deactivated' }, [
+        { tenantId, action: 'member.deactivated', target: { type: 'member', id: member.id }, data: { email: member.email } },
+      ]);
       return toMemberView(row);
     });
   } catch (e) {

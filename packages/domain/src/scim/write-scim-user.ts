@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { type TAuditEventInput, appendAuditEvent } from '../audit/append-audit-event.ts';
 import { revokeAllCredentials } from '../credentials/revoke-all-credentials.ts';
 import { inTransaction, isUuid } from '../db.fns.ts';
 import { isDomainError } from '../errors.ts';
@@ -64,18 +64,20 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
         .where('id', '=', m.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      // Audit entries go last: each append holds the tenant's audit-chain lock until commit, which
-      // serialises every audited write of the tenant, so nothing else may run inside that window.
+      // Audit entries go last, in one append: it holds the tenant's audit-chain lock until commit,
+      // which serialises every audited write of the tenant, so nothing else may run in that window.
+      const audit: TAuditEventInput[] = [];
+      const entry = (action: string, data: Record<string, unknown>) => audit.push({ tenantId, action, target: { type: 'member', id: m.id }, data });
+      if (changed.length) entry('member.updated', { userName: row.user_name, changed });
+      if (roles.role !== m.role) entry('member.role_changed', { from: m.role, to: roles.role, via: 'scim' });
+      if (deactivating) entry('member.deactivated', { userName: row.user_name });
+      if (!m.active && next.active) entry('member.reactivated', { userName: row.user_name });
       if (deactivating) {
-        const revoked = await revokeAllCredentials({ ...tx, clock: () => now }, { tenantId, memberId: m.id, reason: 'scim.deactivated' });
+        // Revokes, then appends its own entry and ours together.
+        const revoked = await revokeAllCredentials({ ...tx, clock: () => now }, { tenantId, memberId: m.id, reason: 'scim.deactivated' }, audit);
         // Its epoch bump updated the row once more (same clock): the trigger added one to version.
         row = { ...row, token_epoch: revoked.tokenEpoch ?? row.token_epoch, version: row.version + 1 };
-      }
-      const audit = (action: string, data: Record<string, unknown>) => appendAuditEvent(tx, { tenantId, action, target: { type: 'member', id: m.id }, data });
-      if (changed.length) await audit('member.updated', { userName: row.user_name, changed });
-      if (roles.role !== m.role) await audit('member.role_changed', { from: m.role, to: roles.role, via: 'scim' });
-      if (deactivating) await audit('member.deactivated', { userName: row.user_name });
-      if (!m.active && next.active) await audit('member.reactivated', { userName: row.user_name });
+      } else if (audit.length) await appendAuditEvent(tx, audit);
       return toScimUser(row, deps.scim.baseUrl);
     });
   } catch (e) {
