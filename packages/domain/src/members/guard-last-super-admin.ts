@@ -3,7 +3,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
-import { findMember } from './find-member.ts';
+import { findMember, selectMember } from './find-member.ts';
 import type { MemberRow } from './members.fns.ts';
 
 /**
@@ -15,12 +15,14 @@ import type { MemberRow } from './members.fns.ts';
  * null: not counted, and not needed.
  */
 export async function lockMemberForChange(trx: Transaction<DB>, tenantId: string, idOrEmail: string) {
-  const { id, role, active } = await findMember(trx, tenantId, idOrEmail);
-  if (!(role === 'super_admin' && active)) {
-    const member = await findMember(trx, tenantId, id, { forUpdate: true });
-    if (!(member.role === 'super_admin' && member.active)) return { member, activeSuperAdmins: null };
-    // Made an active super_admin between the read and the lock (rare): take the full lock after all.
-  }
+  // The common case in one round trip. Postgres checks the condition again on the row it locked, so
+  // a member made an active super_admin meanwhile is not returned, and takes the full lock below.
+  const alone = await selectMember(trx, tenantId, idOrEmail)
+    .where((eb) => eb.not(eb.and([eb('role', '=', 'super_admin'), eb('active', '=', true)])))
+    .forUpdate()
+    .executeTakeFirst();
+  if (alone) return { member: alone, activeSuperAdmins: null };
+  const { id } = await findMember(trx, tenantId, idOrEmail); // NOT_FOUND, or an active super_admin
   const rows = await trx
     .selectFrom('members')
     .selectAll()
