@@ -19,7 +19,10 @@ export function createKeyring(masterKey: Buffer) {
   const derive = (tenantId: string, info: string) => {
     const id = `${info}|${tenantId}`;
     let key = derived.get(id);
-    if (!key) derived.set(id, (key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(tenantId), info, 32))));
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(tenantId), info, 32));
+      derived.set(id, key);
+    }
     return key;
   };
 
