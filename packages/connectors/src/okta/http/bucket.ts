@@ -1,3 +1,4 @@
+import { onAbort } from './abort.fns.ts';
 import type { Clock } from './clock.ts';
 import type { RateHeaders } from './rate-headers.fns.ts';
 
@@ -105,24 +106,23 @@ export class RateBucket {
   private changed(signal?: AbortSignal) {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => reject(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const off = signal ? onAbort(signal, () => reject(signal.reason)) : () => {};
       this.wake.push(() => {
-        signal?.removeEventListener('abort', onAbort);
+        off();
         resolve();
       });
     });
   }
 }
 
+/** `p`, or the signal's reason if it aborts first. Every request queued on a bucket waits in here. */
 function abortable(p: Promise<void>, signal?: AbortSignal): Promise<void> {
   if (!signal) return p;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const off = onAbort(signal, () => reject(signal.reason));
     p.then(() => {
-      signal.removeEventListener('abort', onAbort);
+      off();
       resolve();
     });
   });

@@ -1,3 +1,5 @@
+import { onAbort } from './abort.fns.ts';
+
 /**
  * Time as the governor and the token cache see it. Injected so tests can run minutes of rate-limit
  * windows in milliseconds (see test/virtual-clock.ts), and so no code here reads Date.now directly.
@@ -13,13 +15,14 @@ export const realClock: Clock = {
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        off();
         resolve();
       }, Math.max(0, ms));
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const off = signal
+        ? onAbort(signal, () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          })
+        : () => {};
     }),
 };

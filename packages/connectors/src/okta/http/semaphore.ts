@@ -1,3 +1,5 @@
+import { onAbort } from './abort.fns.ts';
+
 /** A counting semaphore with FIFO waiters that leave the queue when their signal aborts. */
 export class Semaphore {
   private active = 0;
@@ -14,16 +16,17 @@ export class Semaphore {
       const entry = {
         signal,
         grant: () => {
-          signal?.removeEventListener('abort', onAbort);
+          off();
           this.take();
           resolve();
         },
       };
-      const onAbort = () => {
-        this.queue.splice(this.queue.indexOf(entry), 1);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const off = signal
+        ? onAbort(signal, () => {
+            this.queue.splice(this.queue.indexOf(entry), 1);
+            reject(signal.reason);
+          })
+        : () => {};
       this.queue.push(entry);
     });
   }
