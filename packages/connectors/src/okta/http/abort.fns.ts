@@ -7,8 +7,12 @@
  */
 const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
 
-/** Calls `fn` once when `signal` aborts (not if it already has: check `signal.aborted` first). Returns the unsubscribe. */
-export function onAbort(signal: AbortSignal, fn: () => void): () => void {
+/**
+ * Calls `fn` once when `signal` aborts (not if it already has: check `signal.aborted` first). Returns
+ * the unsubscribe; without a signal, nothing to subscribe to and a no-op.
+ */
+export function onAbort(signal: AbortSignal | undefined, fn: () => void): () => void {
+  if (!signal) return () => {};
   let set = subscribers.get(signal);
   if (!set) {
     const fns = new Set<() => void>();

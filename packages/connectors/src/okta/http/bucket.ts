@@ -106,7 +106,7 @@ export class RateBucket {
   private changed(signal?: AbortSignal) {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const off = signal ? onAbort(signal, () => reject(signal.reason)) : () => {};
+      const off = onAbort(signal, () => reject(signal?.reason));
       this.wake.push(() => {
         off();
         resolve();

@@ -18,11 +18,9 @@ export const realClock: Clock = {
         off();
         resolve();
       }, Math.max(0, ms));
-      const off = signal
-        ? onAbort(signal, () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-          })
-        : () => {};
+      const off = onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      });
     }),
 };

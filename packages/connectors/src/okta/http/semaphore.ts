@@ -21,12 +21,10 @@ export class Semaphore {
           resolve();
         },
       };
-      const off = signal
-        ? onAbort(signal, () => {
-            this.queue.splice(this.queue.indexOf(entry), 1);
-            reject(signal.reason);
-          })
-        : () => {};
+      const off = onAbort(signal, () => {
+        this.queue.splice(this.queue.indexOf(entry), 1);
+        reject(signal?.reason);
+      });
       this.queue.push(entry);
     });
   }
