@@ -1,6 +1,7 @@
 /**
  * Enforces the import arrows of DESIGN.md on package manifests and sources:
- * apps/* -> api -> domain -> db, apps/* -> domain, apps/* and jobs -> connectors, domain -> config.
+ * apps/* -> api -> domain -> db, apps/* -> domain, apps/* and jobs -> connectors, domain -> config,
+ * and apps/*, connectors, jobs -> outbound (a leaf: every call out of the process goes through it).
  * pnpm's isolated node_modules then make an undeclared import fail to resolve, so checking the
  * manifests (plus a source scan for framework imports in the domain) holds the line.
  */
@@ -10,17 +11,18 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const allowed: Record<string, string[]> = {
   '@butterfly/config': [],
+  '@butterfly/outbound': [],
   '@butterfly/db': ['@butterfly/config'],
   '@butterfly/domain': ['@butterfly/config', '@butterfly/db'],
   '@butterfly/api': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
-  '@butterfly/connectors': ['@butterfly/domain'],
-  '@butterfly/jobs': ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/connectors'],
+  '@butterfly/connectors': ['@butterfly/domain', '@butterfly/outbound'],
+  '@butterfly/jobs': ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/connectors', '@butterfly/outbound'],
   '@butterfly/ui': [],
   '@butterfly/evidence': ['@butterfly/domain'],
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
   '@butterfly/okta-sim': ['@butterfly/config'],
 };
-const anyPackage = ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/api', '@butterfly/connectors', '@butterfly/jobs', '@butterfly/ui', '@butterfly/evidence'];
+const anyPackage = ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/api', '@butterfly/connectors', '@butterfly/jobs', '@butterfly/ui', '@butterfly/evidence', '@butterfly/outbound'];
 const forbiddenInDomain = /from ['"](@remix-run\/|@trpc\/|express|react|@butterfly\/(api|connectors|jobs|ui|web|scim|worker|cli))/;
 
 const problems: string[] = [];

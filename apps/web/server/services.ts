@@ -1,13 +1,13 @@
 import type { ApiServices } from '@butterfly/api';
 import { idpClientFactory } from '@butterfly/connectors';
 import { jobQueue } from '@butterfly/jobs';
+import { type HostLookup, type OutboundClient, createOutboundClient } from '@butterfly/outbound';
 import { createTxtResolver } from './dns.ts';
 import { createDiscovery, type Discovery } from './oidc/discovery.ts';
 import { createKeySets, type KeySets } from './oidc/key-sets.ts';
 import { createIssuerProbe } from './oidc/probe-issuer.ts';
 import { createAccessTokens } from './oauth/access-tokens.ts';
 import { firstPartyClients } from './oauth/clients.ts';
-import { type HostLookup, allowedAddresses, createSafeFetch } from './outbound/safe-fetch.ts';
 
 export interface WebSettings {
   /** APP_URL without a trailing slash: redirect URIs, the CSRF origin, links in messages. */
@@ -17,6 +17,8 @@ export interface WebSettings {
   /** Signs the web app's cookies; derived from the master key (cookie-secret.ts). */
   cookieSecret: string;
   allowPrivateUrls: boolean;
+  /** Addresses allowed even when private ones are not: tests allow exactly their rogue servers. */
+  allowAddresses?: readonly string[];
   dnsServer?: string;
   /** Tests resolve issuer host names themselves. */
   lookup?: HostLookup;
@@ -31,15 +33,17 @@ export interface WebSettings {
  * long as the process), never as module singletons in the Remix bundle.
  */
 export function createWebServices(settings: WebSettings) {
-  const policy = { allowPrivate: settings.allowPrivateUrls, lookup: settings.lookup };
-  const fetch = createSafeFetch(policy);
-  const discovery: Discovery = createDiscovery({ fetch });
-  const keySets: KeySets = createKeySets({ fetch });
+  const policy = { allowPrivate: settings.allowPrivateUrls, allowAddresses: settings.allowAddresses, lookup: settings.lookup };
+  // Every call to a tenant's IdP (discovery, JWKS, the code exchange, the connection test): an
+  // admin or a sign-in is waiting, so 5 s for the whole answer; metadata and key sets are small.
+  const outbound: OutboundClient = createOutboundClient({ ...policy, timeoutMs: 5_000, maxBytes: 1_000_000 });
+  const discovery: Discovery = createDiscovery({ outbound });
+  const keySets: KeySets = createKeySets({ outbound });
   const api: ApiServices = {
     resolveTxt: createTxtResolver(settings.dnsServer),
-    probeIssuer: createIssuerProbe({ discovery, fetch }),
+    probeIssuer: createIssuerProbe({ discovery, outbound }),
     // "Test connection" calls the tenant's Okta org: the same outbound policy as the worker's backups.
-    idpClientFor: idpClientFactory({ allowPrivateNetwork: settings.allowPrivateUrls }),
+    idpClientFor: idpClientFactory({ allowPrivateNetwork: settings.allowPrivateUrls, allowAddresses: settings.allowAddresses, lookup: settings.lookup }),
   };
   return {
     appUrl: settings.appUrl,
@@ -53,13 +57,8 @@ export function createWebServices(settings: WebSettings) {
     /** Butterfly's own OAuth server: its access-token signer and its first-party clients. */
     accessTokens: createAccessTokens({ issuer: settings.appUrl, seed: settings.accessTokenSeed }),
     oauthClients: firstPartyClients({ appUrl: settings.appUrl, extensionIds: settings.extensionIds ?? [] }),
-    /**
-     * Applies the outbound policy to a URL fetched by code we don't control (arctic's token request):
-     * checked just before the request, so only a DNS change within that instant could slip past.
-     */
-    async assertAllowedUrl(url: string): Promise<void> {
-      await allowedAddresses(new URL(url), policy);
-    },
+    /** The outbound client the code exchange goes through (redirects refused). */
+    outbound,
   };
 }
 export type WebServices = ReturnType<typeof createWebServices>;

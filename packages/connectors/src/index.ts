@@ -17,6 +17,3 @@ export function idpClientFactory(options: OktaClientOptions = {}): IdpClientFact
     }
   };
 }
-
-/** The outbound check for tenant-supplied URLs that jobs call (alert webhooks). */
-export { assertPublicUrl, type PublicUrlPolicy } from './outbound/assert-public-url.ts';

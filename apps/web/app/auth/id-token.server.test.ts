@@ -1,7 +1,7 @@
 import { type JWK, type JWTPayload, SignJWT, createLocalJWKSet, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeySets } from '../../server/oidc/key-sets.ts';
-import { createSafeFetch } from '../../server/outbound/safe-fetch.ts';
+import { createOutboundClient } from '@butterfly/outbound';
 import { startFakeIdp } from '../../server/testing/fake-idp.ts';
 import { IdTokenError, validateIdToken } from './id-token.server.ts';
 
@@ -75,7 +75,7 @@ afterAll(() => idp.close());
 
 describe('validateIdToken with the issuer JWKS', () => {
   it('fetches the JWKS again when a token names a new kid (key rotation)', async () => {
-    const remote = createKeySets({ fetch: createSafeFetch({ allowPrivate: true }), cooldownMs: 0 }).forUri(`${idp.issuer}/keys`);
+    const remote = createKeySets({ outbound: createOutboundClient({ allowPrivate: true }), cooldownMs: 0 }).forUri(`${idp.issuer}/keys`);
     const expect_ = { issuer: idp.issuer, clientId: idp.clientId, nonce, keys: remote };
     await expect(validateIdToken(await idp.idToken({ nonce, email: 'ann@acme.test' }), expect_)).resolves.toBeTruthy();
     const rotated = await generateKeyPair('ES256', { extractable: true });

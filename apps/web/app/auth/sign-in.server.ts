@@ -47,7 +47,7 @@ function strategyFor(context: AppLoadContext, { tenant, client, metadata }: Clie
       redirectURI: redirectUriFor(context, tenant.slug),
       metadata,
       flowCookie,
-      assertAllowedUrl: context.services.assertAllowedUrl,
+      outbound: context.services.outbound,
     },
     async ({ request, tokens }) => {
       const flow = await readSignInFlow(flowCookie, request);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SafeFetch } from '../outbound/safe-fetch.ts';
+import type { OutboundClient, OutboundResponse } from '@butterfly/outbound';
 
 const ZUrl = z.url({ protocol: /^https?$/ });
 
@@ -25,25 +25,34 @@ export class DiscoveryError extends Error {
 const trim = (u: string) => u.replace(/\/+$/, '');
 
 /**
- * OIDC discovery with a per-issuer cache (10 minutes by default). A failed read is not cached, and
- * callers `invalidate` an issuer when something built from it fails (token endpoint, JWKS), so a
- * moved endpoint is re-read on the next attempt instead of after the TTL.
+ * OIDC discovery with a per-issuer cache (10 minutes by default). A failed read is cached briefly
+ * too (30 s): a dead or slow issuer would otherwise cost a full outbound call on every request that
+ * names it, and the unauthenticated logout receivers are such requests. Callers `invalidate` an
+ * issuer when something built from it fails (token endpoint, JWKS), so a moved endpoint is re-read
+ * on the next attempt instead of after the TTL; "Test connection" always reads afresh (`refresh`).
  */
-export function createDiscovery(deps: { fetch: SafeFetch; ttlMs?: number; now?: () => number }) {
+export function createDiscovery(deps: { outbound: Pick<OutboundClient, 'request'>; ttlMs?: number; failureTtlMs?: number; now?: () => number }) {
   const ttlMs = deps.ttlMs ?? 10 * 60_000;
+  const failureTtlMs = deps.failureTtlMs ?? 30_000;
   const now = deps.now ?? Date.now;
-  const cache = new Map<string, { at: number; value: Promise<OidcMetadata> }>();
+  const cache = new Map<string, { at: number; ttl: number; value: Promise<OidcMetadata> }>();
 
   async function load(issuer: string): Promise<OidcMetadata> {
     const url = `${trim(issuer)}/.well-known/openid-configuration`;
-    let res: Response;
+    let res: OutboundResponse;
     try {
-      res = await deps.fetch(url, { headers: { accept: 'application/json' } });
+      // Redirects are followed (bounded, each hop checked against the outbound policy).
+      res = await deps.outbound.request(url, { headers: { accept: 'application/json' }, redirect: 'follow' });
     } catch (e) {
       throw new DiscoveryError(`${url} could not be fetched: ${(e as Error).message}`, { cause: e });
     }
     if (res.status !== 200) throw new DiscoveryError(`${url} answered HTTP ${res.status}`);
-    const json: unknown = await res.json().catch(() => undefined);
+    let json: unknown;
+    try {
+      json = res.json();
+    } catch {
+      json = undefined;
+    }
     const parsed = ZOidcMetadata.safeParse(json);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ');
@@ -64,10 +73,11 @@ export function createDiscovery(deps: { fetch: SafeFetch; ttlMs?: number; now?: 
     get(issuer: string): Promise<OidcMetadata> {
       const key = trim(issuer);
       const hit = cache.get(key);
-      if (hit && now() - hit.at < ttlMs) return hit.value;
+      if (hit && now() - hit.at < hit.ttl) return hit.value;
       const value = load(key);
-      cache.set(key, { at: now(), value });
-      value.catch(() => cache.get(key)?.value === value && cache.delete(key));
+      cache.set(key, { at: now(), ttl: ttlMs, value });
+      // The failure is kept from when it happened, for the shorter TTL.
+      value.catch(() => cache.get(key)?.value === value && cache.set(key, { at: now(), ttl: failureTtlMs, value }));
       return value;
     },
     invalidate(issuer: string) {

@@ -1,5 +1,5 @@
 import type { IssuerProbe, TIssuerCheck } from '@butterfly/domain';
-import type { SafeFetch } from '../outbound/safe-fetch.ts';
+import type { OutboundClient } from '@butterfly/outbound';
 import type { Discovery } from './discovery.ts';
 
 const SCOPES = ['openid', 'profile', 'email'];
@@ -8,7 +8,7 @@ const SCOPES = ['openid', 'profile', 'email'];
  * "Test connection": reads the issuer's discovery document afresh and its JWKS, and says in plain
  * words what it found and what would stop sign-in from working.
  */
-export function createIssuerProbe(deps: { discovery: Discovery; fetch: SafeFetch }): IssuerProbe {
+export function createIssuerProbe(deps: { discovery: Discovery; outbound: Pick<OutboundClient, 'request'> }): IssuerProbe {
   return async (issuer) => {
     const checks: TIssuerCheck[] = [];
     const done = () => ({ ok: checks.every((c) => c.ok), checks });
@@ -38,9 +38,9 @@ export function createIssuerProbe(deps: { discovery: Discovery; fetch: SafeFetch
       detail: missing.length ? `Missing: ${missing.join(', ')}.` : `Butterfly asks for ${SCOPES.join(' ')} (no offline_access).`,
     });
     try {
-      const res = await deps.fetch(meta.jwks_uri, { headers: { accept: 'application/json' } });
+      const res = await deps.outbound.request(meta.jwks_uri, { headers: { accept: 'application/json' } });
       if (res.status !== 200) throw new Error(`${meta.jwks_uri} answered HTTP ${res.status}`);
-      const body = (await res.json()) as { keys?: { kid?: string; kty?: string; use?: string; alg?: string }[] };
+      const body = res.json() as { keys?: { kid?: string; kty?: string; use?: string; alg?: string }[] };
       const signing = (body.keys ?? []).filter((k) => k.use !== 'enc' && ['RSA', 'EC', 'OKP'].includes(k.kty ?? ''));
       checks.push({
         name: 'Signing keys',

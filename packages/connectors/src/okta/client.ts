@@ -1,4 +1,5 @@
 import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@butterfly/domain';
+import type { HostLookup } from '@butterfly/outbound';
 import { OAuthAuthenticator } from './auth/oauth.ts';
 import { sswsAuthenticator } from './auth/ssws.ts';
 import type { Authenticator } from './auth/types.ts';
@@ -7,7 +8,6 @@ import { OKTA_CATALOG, type OktaScope } from './catalog.ts';
 import { OktaApi } from './http/api.ts';
 import { type Clock, realClock } from './http/clock.ts';
 import { Governor, type GovernorOptions } from './http/governor.ts';
-import type { Resolver } from './http/outbound.ts';
 import { Transport } from './http/transport.ts';
 import { listObjects } from './lister.ts';
 import { listLogEvents } from './log-events.ts';
@@ -21,8 +21,11 @@ import { writeObject } from './write/write-object.ts';
 export interface OktaClientOptions extends GovernorOptions {
   /** Allow org URLs on private, loopback or link-local addresses (the demo and tests; never a hosted deployment). */
   allowPrivateNetwork?: boolean;
-  fetch?: typeof fetch;
-  resolve?: Resolver;
+  /** Addresses allowed even when private ones are not (tests allow exactly their own server). */
+  allowAddresses?: readonly string[];
+  lookup?: HostLookup;
+  /** Deadline for one whole answer from Okta, body included. */
+  timeoutMs?: number;
   clock?: Clock;
   /** Child lists one walker keeps in flight (default 2 × concurrency). */
   fanout?: number;
@@ -33,7 +36,8 @@ export function createOktaClient(config: IdpConnectionConfig, options: OktaClien
   const orgUrl = new URL(config.orgUrl);
   const clock = options.clock ?? realClock;
   const governor = new Governor({ ...options, clock });
-  const transport = new Transport({ orgUrl, governor, fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork, resolve: options.resolve });
+  const { allowPrivateNetwork, allowAddresses, lookup, timeoutMs } = options;
+  const transport = new Transport({ orgUrl, governor, allowPrivateNetwork, allowAddresses, lookup, timeoutMs });
   const c = config.credentials;
   const auth: Authenticator =
     c.kind === 'ssws' ? sswsAuthenticator(c.token) : new OAuthAuthenticator({ clientId: c.clientId, privateKey: c.privateKey, keyId: c.keyId, transport, clock });

@@ -1,5 +1,5 @@
-import { OutboundRefusedError, assertPublicUrl } from '@butterfly/connectors';
 import { SIGNATURE_HEADER, WEBHOOK_DELIVER_TASK, openWebhookDelivery, recordWebhookAttempt, signatureHeader } from '@butterfly/domain';
+import { createOutboundClient, isOutboundError } from '@butterfly/outbound';
 import { z } from 'zod';
 import { defineTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
@@ -14,28 +14,24 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
 /**
  * Sends one alert. Retries ride on graphile-worker's exponential backoff (throwing schedules the
  * next attempt); each attempt is signed afresh, so its timestamp is current. The URL is checked here,
- * where the request leaves, not only when the webhook was registered: DNS can change in between.
- * A refused address or a 4xx ends the delivery at once, recorded in the log.
+ * where the request leaves (in the connection's lookup), not only when the webhook was registered:
+ * DNS can change in between. A refused address or a 4xx ends the delivery at once, recorded in the
+ * log; a receiver that is down, slow, endless or not HTTP fails this attempt only.
  */
-export const webhookDeliverTask = (rt: JobRuntime) =>
-  defineTask(webhookDeliverSpec.name, ZWebhookDeliverPayload, async (p, helpers) => {
+export const webhookDeliverTask = (rt: JobRuntime) => {
+  const client = createOutboundClient({ allowPrivate: rt.allowPrivateUrls ?? false, timeoutMs: 10_000, maxBytes: 1_000_000 });
+  return defineTask(webhookDeliverSpec.name, ZWebhookDeliverPayload, async (p, helpers) => {
     const deps = systemDeps(rt, `job:webhook:${helpers.job.id}`);
     const d = await openWebhookDelivery(deps, p);
     if (!d) return; // delivered already, or the webhook is gone or disabled
     const final = helpers.job.attempts >= helpers.job.max_attempts;
     const record = (a: Parameters<typeof recordWebhookAttempt>[1]) => recordWebhookAttempt(deps, a);
-    let target: Awaited<ReturnType<typeof assertPublicUrl>>;
-    try {
-      target = await assertPublicUrl(d.url, { allowPrivateNetwork: rt.allowPrivateUrls ?? false });
-    } catch (e) {
-      if (!(e instanceof OutboundRefusedError)) throw e;
-      return record({ ...p, outcome: 'failed', error: e.message, final: true });
-    }
     const headers = { 'user-agent': 'Butterfly-Webhooks/1', [SIGNATURE_HEADER]: signatureHeader(d.secret, d.body, deps.clock()), 'x-butterfly-event': d.event, 'x-butterfly-delivery': d.id };
     let res: { status: number; text: string };
     try {
-      res = await postWebhook(target, d.body, headers);
+      res = await postWebhook(client, d.url, d.body, headers);
     } catch (e) {
+      if (isOutboundError(e, 'ADDRESS_REFUSED') || isOutboundError(e, 'URL_REFUSED')) return record({ ...p, outcome: 'failed', error: e.message, final: true });
       await record({ ...p, outcome: 'failed', error: (e as Error).message, final });
       if (final) return;
       throw e;
@@ -46,3 +42,4 @@ export const webhookDeliverTask = (rt: JobRuntime) =>
     await record({ ...p, outcome: 'failed', statusCode: res.status, error, final: last });
     if (!last) throw new Error(`webhook answered ${error}`);
   });
+};

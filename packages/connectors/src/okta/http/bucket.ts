@@ -1,4 +1,4 @@
-import { onAbort } from './abort.fns.ts';
+import { onAbort } from '@butterfly/outbound';
 import type { Clock } from './clock.ts';
 import type { RateHeaders } from './rate-headers.fns.ts';
 

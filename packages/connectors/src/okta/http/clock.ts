@@ -1,4 +1,4 @@
-import { onAbort } from './abort.fns.ts';
+import { onAbort } from '@butterfly/outbound';
 
 /**
  * Time as the governor and the token cache see it. Injected so tests can run minutes of rate-limit

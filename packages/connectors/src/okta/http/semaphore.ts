@@ -1,4 +1,4 @@
-import { onAbort } from './abort.fns.ts';
+import { onAbort } from '@butterfly/outbound';
 
 /** A counting semaphore with FIFO waiters that leave the queue when their signal aborts. */
 export class Semaphore {

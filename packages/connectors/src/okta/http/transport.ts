@@ -1,6 +1,6 @@
-import { OktaError } from '../errors.ts';
+import { type HostLookup, type OutboundClient, type OutboundResponse, createOutboundClient, isOutboundError } from '@butterfly/outbound';
+import { OktaError, OutboundRefusedError } from '../errors.ts';
 import type { Governor, Outcome } from './governor.ts';
-import { assertPublicHost, type Resolver } from './outbound.ts';
 import { parseRateHeaders } from './rate-headers.fns.ts';
 
 export interface RawResponse {
@@ -13,10 +13,16 @@ export interface RawResponse {
 export interface TransportOptions {
   orgUrl: URL;
   governor: Governor;
-  fetch?: typeof fetch;
   allowPrivateNetwork?: boolean;
-  resolve?: Resolver;
+  /** Addresses allowed even when private ones are not (tests allow exactly their own server). */
+  allowAddresses?: readonly string[];
+  lookup?: HostLookup;
+  /** Deadline for one whole answer, body included (default 120 s: a page of 200 users is slow on a busy org). */
+  timeoutMs?: number;
 }
+
+/** A page of 200 objects is a few MB; this is far above any Okta answer and bounds a runaway one. */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -38,13 +44,22 @@ export interface TransportRequest {
 
 /**
  * The one place requests leave the connector: origin pinned to the org (a `next` link to another
- * host is refused, so a token never travels elsewhere), the outbound-address check, no redirects
- * followed, every attempt through the governor. `classify` turns an answer into an outcome.
+ * host is refused, so a token never travels elsewhere), the shared outbound client (address checked
+ * in the socket's lookup and pinned for the kept-alive connection, no redirects followed, bodies
+ * capped, a deadline), every attempt through the governor. `classify` turns an answer into an outcome.
  */
 export class Transport {
-  private checked: Promise<void> | undefined;
+  private readonly http: OutboundClient;
 
-  constructor(private readonly o: TransportOptions) {}
+  constructor(private readonly o: TransportOptions) {
+    this.http = createOutboundClient({
+      allowPrivate: !!o.allowPrivateNetwork,
+      allowAddresses: o.allowAddresses,
+      lookup: o.lookup,
+      timeoutMs: o.timeoutMs ?? 120_000,
+      maxBytes: MAX_ANSWER_BYTES,
+    });
+  }
 
   /**
    * The org URL without a trailing slash. A real org is a bare origin; a path is kept (an Okta
@@ -64,22 +79,20 @@ export class Transport {
       async ({ headers, body }, signal) => {
         let raw: RawResponse;
         try {
-          const res = await (this.o.fetch ?? fetch)(url, { method: req.method, headers, body, redirect: 'manual', signal });
-          raw = { status: res.status, headers: res.headers, body: await readBody(res) };
+          const res = await this.http.request(url, { method: req.method, headers, body, redirect: 'manual', signal });
+          raw = { status: res.status, headers: res.headers, body: readBody(res) };
         } catch (e) {
-          // Connection refused or reset, a cut-off body: worth another try, unless we were cancelled.
-          if (signal?.aborted) throw e;
+          if (signal?.aborted) throw signal.reason ?? e;
+          // The org's address is refused by policy: no retry will change that.
+          if (isOutboundError(e, 'ADDRESS_REFUSED') || isOutboundError(e, 'URL_REFUSED')) return { kind: 'fail', error: new OutboundRefusedError(e.message, { cause: e }) };
+          if (isOutboundError(e, 'BODY_TOO_LARGE')) return { kind: 'fail', error: new OktaError(e.message, { cause: e }) };
+          // Connection refused or reset, a cut-off body, a timeout, not HTTP: worth another try.
           return { kind: req.retryCutOff === false ? 'fail' : 'retry', error: e as Error };
         }
         return { ...classify(raw, headers), rate: parseRateHeaders(raw.headers) };
       },
       req.signal,
       async (signal) => {
-        this.checked ??= assertPublicHost(this.o.orgUrl, this.o).catch((e) => {
-          this.checked = undefined;
-          throw e;
-        });
-        await this.checked;
         const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'butterfly-backup/1', ...(await req.headers?.(signal)) };
         return { headers, body: await req.body?.() };
       },
@@ -89,8 +102,8 @@ export class Transport {
 
 type Prepared = { headers: Record<string, string>; body: string | undefined };
 
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
+function readBody(res: OutboundResponse): unknown {
+  const text = res.text();
   if (!text) return undefined;
   if (!/json/i.test(res.headers.get('content-type') ?? '')) return text;
   try {

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { onAbort } from './abort.fns.ts';
+import { onAbort } from './abort.ts';
 
 describe('onAbort', () => {
   it('calls each subscriber still subscribed, once, through a single listener on the signal', () => {
