@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { closeHttpServer, createLogger, scimEnv, serviceLifecycle } from '@butterfly/config';
+import { closeHttpServer, createLogger, installLastResortHandlers, scimEnv, serviceLifecycle } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
@@ -7,6 +7,7 @@ import { createKeyring } from '@butterfly/domain';
 import { createScimServer } from './server.ts';
 
 const log = createLogger('scim');
+installLastResortHandlers(log);
 // SIGINT/SIGTERM (once), or the supervisor's death: undo what is up in reverse order, exit; forced after 10 s.
 const { onStop, stop } = serviceLifecycle('scim', log);
 

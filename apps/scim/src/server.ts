@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { Logger } from '@butterfly/config';
+import { type Logger, requestContext } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { Keyring, ScimDeps } from '@butterfly/domain';
 import { authenticate } from './auth.ts';
@@ -77,7 +77,8 @@ export function createScimServer(deps: ScimServerDeps): Server {
   return createServer((req, res) => {
     const started = performance.now();
     const requestId = randomUUID();
-    handle(req, res, requestId)
+    // Carried to the last-resort handlers (config/last-resort.ts) by everything this request runs.
+    requestContext.run({ requestId }, () => handle(req, res, requestId))
       .catch((e: unknown) => {
         const err = toScimError(e, deps.log, requestId);
         if (res.headersSent) return void res.destroy();

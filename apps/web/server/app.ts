@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Logger } from '@butterfly/config';
+import { type Logger, requestContext } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { Keyring } from '@butterfly/domain';
 import { createRequestHandler } from '@remix-run/express';
@@ -145,7 +145,8 @@ function observe(deps: AppDeps, metrics: ReturnType<typeof createMetrics>): Requ
     };
     res.on('finish', done);
     res.on('close', done);
-    next();
+    // Everything this request runs carries its id, for the last-resort handlers (config/last-resort.ts).
+    requestContext.run({ requestId }, next);
   };
 }
 

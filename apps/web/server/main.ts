@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeHttpServer, createLogger, serviceLifecycle, webEnv } from '@butterfly/config';
+import { closeHttpServer, createLogger, installLastResortHandlers, serviceLifecycle, webEnv } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
@@ -20,6 +20,7 @@ const serverBuildPath = resolve(webRoot, 'build/server/index.js');
 const clientDir = resolve(webRoot, 'build/client');
 
 const log = createLogger('web');
+installLastResortHandlers(log);
 // SIGINT/SIGTERM (once), or the supervisor's death: undo what is up in reverse order, exit; forced after 10 s.
 const { onStop, stop } = serviceLifecycle('web', log);
 

@@ -1,4 +1,4 @@
-import { createLogger, databaseEnv, exitWithParent, onShutdownSignal, webEnv } from '@butterfly/config';
+import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, onShutdownSignal, webEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
@@ -10,6 +10,7 @@ import { workerEnv } from './env.ts';
 import { createRunner, createWorkerPool } from './runner.ts';
 
 const log = createLogger('worker');
+installLastResortHandlers(log);
 let database: DatabaseServer | undefined;
 let pgPool: Pool | undefined;
 let runner: Runner | undefined;

@@ -5,6 +5,7 @@ export { ZScimEnv, type TScimEnv, scimEnv } from './scim.ts';
 export { ZOktaSimEnv, type TOktaSimEnv, oktaSimEnv } from './okta-sim.ts';
 export { ZLogEnv, type TLogEnv, logEnv } from './log.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { installLastResortHandlers, requestContext } from './last-resort.ts';
 export { repoRoot } from './paths.ts';
 export { ENV_KEYS, envDocs } from './keys.ts';
 export { exitWithParent, onShutdownSignal, type ShutdownFn, type Unwatch } from './process.ts';
