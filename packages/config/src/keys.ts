@@ -11,7 +11,8 @@ export const envDocs = {
   SCIM_PORT: 'Port of the SCIM 2.0 app.',
   OKTA_SIM_PORT: 'Port of the Okta simulator (demo, development and tests).',
   APP_URL: 'Public URL of the dashboard. Cookies are Secure and HSTS is sent when it is https.',
-  BUTTERFLY_ALLOW_PRIVATE_URLS: "Whether OIDC issuers and JWKS may be fetched from private, loopback and link-local addresses. Default: true only when APP_URL's host is localhost or 127.0.0.1.",
+  BUTTERFLY_ALLOW_PRIVATE_URLS:
+    "Whether calls to tenant-supplied URLs (OIDC issuer, JWKS and token endpoints, Okta org URLs, alert webhooks) may reach private, loopback and link-local addresses. Default: true only when APP_URL's host is localhost or 127.0.0.1.",
   BUTTERFLY_DNS_SERVER: 'DNS server (IP, optional :port) that domain verification asks for TXT records. Unset: the system resolver.',
   BUTTERFLY_EXTENSION_IDS: 'Chrome extension ids (comma-separated) whose chromiumapp.org redirect URIs and origins the OAuth endpoints accept. Unset: only the /oauth/handoff page.',
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',

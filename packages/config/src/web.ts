@@ -42,7 +42,8 @@ export const ZWebEnv = z
       /** Cookies are `Secure` and HSTS is sent exactly when the public URL is https. */
       secureCookies: appUrl.protocol === 'https:',
       /**
-       * Outbound requests to tenant-supplied URLs (OIDC issuer, JWKS) may reach private, loopback and
+       * Outbound requests to tenant-supplied URLs (OIDC issuer, JWKS, token endpoint, Okta org, webhooks; the
+       * policy of @butterfly/outbound) may reach private, loopback and
        * link-local addresses only when allowed; by default only a dashboard served on localhost (the
        * embedded demo, where okta-sim listens on 127.0.0.1) allows them.
        */
