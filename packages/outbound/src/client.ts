@@ -67,7 +67,9 @@ const NULL_BODY = new Set([204, 205, 304]);
  */
 export function createOutboundClient(options: OutboundClientOptions): OutboundClient {
   const lookup = guardedLookup(options);
-  const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+  // Kept-alive sockets idle for 5 s are closed (as Node's global agent does), so a client made per
+  // connection or job leaves nothing open behind it for long.
+  const agents = { 'http:': new http.Agent({ keepAlive: true, timeout: 5_000 }), 'https:': new https.Agent({ keepAlive: true, timeout: 5_000 }) };
   const defaults = { timeoutMs: options.timeoutMs ?? 10_000, maxBytes: options.maxBytes ?? 1_000_000, maxRedirects: options.maxRedirects ?? 3 };
 
   async function request(input: string | URL, init: OutboundRequest = {}): Promise<OutboundResponse> {
