@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOutboundClient } from './client.ts';
 import { type OutboundErrorCode, OutboundError } from './errors.ts';
@@ -65,6 +66,17 @@ describe('a rogue server gets one clear error, for that call only', () => {
     await refused(client.request(`${flood.origin}/`), 'BODY_TOO_LARGE', /more than 100000 bytes/);
     const big = await keep(startRawServer(rawAnswer('HTTP/1.1 200 OK\r\ncontent-length: 5000000\r\n\r\n')));
     await refused(client.request(`${big.origin}/`), 'BODY_TOO_LARGE', /announced 5000000 bytes/);
+  });
+
+  it('a compressed body is decoded under the same cap: a small gzip bomb is BODY_TOO_LARGE, a corrupt one INVALID_RESPONSE', async () => {
+    const bomb = gzipSync(Buffer.alloc(10_000_000));
+    expect(bomb.length).toBeLessThan(100_000);
+    const gz = (body: Buffer) => startRawServer(rawAnswer(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\ncontent-encoding: gzip\r\ncontent-length: ${body.length}\r\n\r\n`), body])));
+    await refused(client.request(`${(await keep(gz(bomb))).origin}/`), 'BODY_TOO_LARGE', /more than 100000 bytes/);
+    await refused(client.request(`${(await keep(gz(Buffer.from('not gzip at all')))).origin}/`), 'INVALID_RESPONSE', /does not decode as gzip/);
+    const fine = await client.request(`${(await keep(gz(gzipSync('{"ok":true}')))).origin}/`);
+    expect(fine.json()).toEqual({ ok: true });
+    expect(fine.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers normally otherwise, keeping the connection alive between calls', async () => {

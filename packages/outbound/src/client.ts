@@ -1,6 +1,8 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { onAbort } from './abort.ts';
 import { OutboundError, describeUrl } from './errors.ts';
 import { type OutboundPolicy, guardedLookup, isAllowedAddress, refusedAddress } from './policy.ts';
@@ -127,7 +129,10 @@ export function createOutboundClient(options: OutboundClientOptions): OutboundCl
       const unsubscribe = onAbort(o.signal, () => fail(new OutboundError('ABORTED', `${where}: cancelled`, { cause: o.signal?.reason })));
 
       const client = url.protocol === 'https:' ? https : http;
-      const req = client.request(url, { method: o.method, headers: o.headers, agent: agents[url.protocol as 'http:' | 'https:'], lookup });
+      // Compressed answers are asked for (Okta's JSON shrinks tenfold) and decoded here, the cap
+      // counting decoded bytes, so a small compressed bomb is BODY_TOO_LARGE like a large plain body.
+      const headers = Object.keys(o.headers).some((k) => k.toLowerCase() === 'accept-encoding') ? o.headers : { ...o.headers, 'accept-encoding': 'gzip, deflate, br' };
+      const req = client.request(url, { method: o.method, headers, agent: agents[url.protocol as 'http:' | 'https:'], lookup });
       req.on('error', fail);
       req.on('response', (res) => {
         try {
@@ -182,21 +187,35 @@ function readResponse(res: IncomingMessage, url: URL, maxBytes: number, ok: (r: 
   if (declared > maxBytes) return fail(new OutboundError('BODY_TOO_LARGE', `${where} announced ${declared} bytes, more than the ${maxBytes} allowed`));
   const headers = new Headers();
   for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+  const encoding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  let source: Readable = res;
+  if (encoding !== 'identity') {
+    const decode = DECODERS[encoding];
+    if (!decode) return fail(new OutboundError('INVALID_RESPONSE', `${where} answered with content-encoding ${encoding.slice(0, 40)}, which is not understood`));
+    const decoder = decode();
+    decoder.on('error', (e) => fail(new OutboundError('INVALID_RESPONSE', `${where} sent a body that does not decode as ${encoding}`, { cause: e })));
+    res.pipe(decoder);
+    source = decoder;
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  let ended = false;
-  res.on('data', (chunk: Buffer) => {
+  let received = false;
+  source.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > maxBytes) return fail(new OutboundError('BODY_TOO_LARGE', `${where} answered more than ${maxBytes} bytes`));
     chunks.push(chunk);
   });
   const cut = (cause?: unknown) => fail(new OutboundError('CONNECTION_FAILED', `${where} closed the connection before the body was complete`, { cause }));
   res.on('error', cut);
-  res.on('close', () => {
-    if (!ended) cut();
-  });
   res.on('end', () => {
-    ended = true;
+    received = true;
+  });
+  res.on('close', () => {
+    if (!received) cut();
+  });
+  source.on('end', () => {
     const body = Buffer.concat(chunks);
     ok({
       url,
@@ -214,6 +233,13 @@ function readResponse(res: IncomingMessage, url: URL, maxBytes: number, ok: (r: 
     });
   });
 }
+
+const DECODERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
 
