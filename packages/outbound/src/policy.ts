@@ -31,8 +31,13 @@ export function isAllowedAddress(address: string, policy: OutboundPolicy): boole
   return k !== undefined && (policy.allowAddresses ?? []).some((a) => key(a) === k);
 }
 
+/**
+ * The message names the address only when the URL did: what an internal name resolves to is not
+ * something to tell a tenant (the error reaches "Test connection" and the logout receivers).
+ */
 export function refusedAddress(host: string, address: string): OutboundError {
-  return new OutboundError('ADDRESS_REFUSED', `${host} is ${address === host ? '' : `resolved to ${address}, `}a private, loopback or link-local address, which Butterfly is configured not to contact`);
+  const what = address === host ? `${host} is` : `${host} resolves to`;
+  return new OutboundError('ADDRESS_REFUSED', `${what} a private, loopback or link-local address, which Butterfly is configured not to contact`);
 }
 
 /**
