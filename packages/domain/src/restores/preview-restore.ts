@@ -41,7 +41,7 @@ export async function previewRestore(deps: Deps, input: { tenantId: string; plan
     const summary: PlanSummary = { ...result.summary, threshold: tenant.restore_approval_threshold };
     const needsApproval = (summary.byAction.delete ?? 0) > 0 || summary.blastRadius > summary.threshold;
     return await inTransaction(deps.db, async (trx) => {
-      await storeSteps({ ...deps, db: trx }, { tenantId: input.tenantId, planId: plan.id, steps: result.steps, index });
+      await storeSteps({ ...deps, db: trx }, { tenantId: input.tenantId, planId: plan.id, steps: result.steps, index, pairs: result.pairs });
       const row = await trx
         .updateTable('restore_plans')
         .set({

@@ -136,6 +136,8 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
 export function policySpec(type: string): WriteSpec | undefined {
   if (/^policy\.[A-Z_]+$/.test(type)) return policy;
   if (/^policy\.[A-Z_]+\.rule$/.test(type)) return policy;
-  if (/^policy\.[A-Z_]+\.mapping$/.test(type)) return { create: { method: 'PUT', path: '/api/v1/apps/{appId}/policies/{policyId}' }, update: false, delete: false, reason: 'Map the app to another policy instead' };
+  // Its `self` and `policy` links only repeat its key and its parent's: navigation, not data.
+  if (/^policy\.[A-Z_]+\.mapping$/.test(type))
+    return { create: { method: 'PUT', path: '/api/v1/apps/{appId}/policies/{policyId}' }, update: false, delete: false, volatile: ['_links.self', '_links.policy'], reason: 'Map the app to another policy instead' };
   return undefined;
 }
