@@ -26,7 +26,7 @@ const { db, url } = await useTestDatabase();
 const app = product(db, url);
 afterAll(() => app.close());
 
-for (const kind of ['ssws'] as const) {
+for (const kind of ['ssws', 'oauth'] as const) {
   describe(`a restore run twice (${kind} connection)`, () => {
     let sim: OktaSim;
     let org: SimOrgHandle;
