@@ -83,6 +83,11 @@ for (const kind of ['ssws', 'oauth'] as const) {
       expect(mapping?.action).toBe('create');
       expect(mapping?.rewrites).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'app', oldId: gone.app.id }), expect.objectContaining({ type: 'policy.ACCESS_POLICY', oldId: gone.policy.id })]));
 
+      // Rows without a name of their own are labelled by what they join, never by ids.
+      const assignments = plan.steps.filter((s) => s.type === 'app.group');
+      expect(assignments.length).toBeGreaterThan(0);
+      for (const a of assignments) expect(a.label).toMatch(/^GitHub Enterprise → [A-Z][a-z]/);
+
       const applied = await apply(plan);
       expect(applied.status, applied.error ?? '').toBe('applied');
       const newIdOf = (type: string, oldId: string) => applied.idMap.find((m) => m.type === type && m.oldId === oldId)?.newId;

@@ -7,10 +7,12 @@ import { loadConnectionIdMap } from './connection-id-map.ts';
 import { findReferrers } from './find-referrers.ts';
 import { loadManifest, type Manifest } from './manifest.ts';
 import { type LiveMatcher, liveMatcher } from './match-live.fns.ts';
-import { memberCounts } from './member-counts.ts';
+import { groupMembers } from './member-counts.ts';
+import { nameRelationRows } from './name-steps.ts';
 import { canonical } from '../snapshots/content-address.fns.ts';
 import { fromKey, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
+import { hitsAt } from './paths.fns.ts';
 import { orderSteps } from './order.fns.ts';
 import { type Candidate, planSteps } from './plan.fns.ts';
 import { pairByNaturalKey } from './pair-by-key.fns.ts';
@@ -79,10 +81,20 @@ export async function computePlan(
   const { candidates, pairs, paired } = pairUp(o.index, gone, live.candidates, idMap);
   const outside = await timed('referrersMs', () => addReferrers(deps, o, candidates, only, new Set(types), live.skipped, { before: matcher, after: paired, pairs }));
   await o.progress({ phase: 'ordering', done: 0, total: candidates.length });
-  const members = await memberCounts(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type));
+  const members = await groupMembers(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type), assignedGroups(o.index, candidates));
+  const reached = new Set<string>();
   const t0 = performance.now();
   const c0 = cpuNow();
-  const planned = planSteps(candidates, { types: o.index, deletions: o.scope.deletions, members: (g) => members.get(g) ?? 0, outsideReferrers: outside });
+  const planned = planSteps(candidates, {
+    types: o.index,
+    deletions: o.scope.deletions,
+    members: (g) => members.get(g) ?? [],
+    reached: (users) => {
+      for (const u of users) reached.add(u);
+    },
+    outsideReferrers: outside,
+  });
+  await nameRelationRows(deps, o.snap, o.index, planned, candidates);
   const steps = orderSteps(planned, o.index);
   timings.planMs = Math.round(performance.now() - t0);
   timings.planCpuMs = Math.round(cpuNow() - c0);
@@ -95,7 +107,8 @@ export async function computePlan(
   const summary = {
     steps: steps.length,
     byAction,
-    blastRadius: steps.reduce((n, s) => n + (s.blast ? s.blast.provision + s.blast.deprovision : 0), 0),
+    // People, once each, however many steps and groups reach them.
+    blastRadius: reached.size,
     newIds: steps.filter((s) => s.caveats.some((c) => c.kind === 'new_id')).length,
     caveats: steps.reduce((n, s) => n + s.caveats.length, caveats.length),
     compared: live.compared,
@@ -103,6 +116,17 @@ export async function computePlan(
     timings,
   };
   return { steps, caveats, summary, pairs };
+}
+
+/** Groups the candidates assign (before or after), whose members a blast-radius estimate needs. */
+function assignedGroups(index: TypeIndex, candidates: readonly Candidate[]): string[] {
+  const out = new Set<string>();
+  for (const c of candidates) {
+    const at = index.get(c.type)?.restore?.provisions?.groupsAt;
+    if (!at) continue;
+    for (const b of [c.desired, c.live]) for (const h of hitsAt(b, at)) out.add(String(h.value));
+  }
+  return [...out];
 }
 
 /**

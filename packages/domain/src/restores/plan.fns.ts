@@ -15,8 +15,10 @@ export interface Candidate extends ObjectRef {
 export interface PlanContext {
   types: TypeIndex;
   deletions: boolean;
-  /** Members of a group in the snapshot, for blast-radius estimates. */
-  members: (groupId: string) => number;
+  /** Members (user ids) of a group in the snapshot, for blast-radius estimates. */
+  members: (groupId: string) => readonly string[];
+  /** Receives the users each step reaches, so the plan can count them once across steps. */
+  reached?: (users: readonly string[]) => void;
   /** References to an object from outside the scope (they keep the old id), by key. */
   outsideReferrers?: ReadonlyMap<string, (ObjectRef & { path: string })[]>;
 }
@@ -123,8 +125,9 @@ function addCaveats(
   }
   const blast = blastOf(info, s.action === 'delete' ? undefined : s.desired, s.live, ctx.members, (id) => goneIds.has(id));
   if (blast) {
-    s.blast = blast;
-    s.caveats.push(blastCaveat(blast));
+    s.blast = { provision: blast.provision, deprovision: blast.deprovision };
+    ctx.reached?.(blast.users);
+    s.caveats.push(blastCaveat(s.blast));
   }
 }
 

@@ -55,7 +55,7 @@ describe('references rewritten through the id map', () => {
       { type, id, desired: body, ...(info.restore?.create ? {} : { live: body }) },
       ...(parent ? [{ type: parent, id: 'p1', desired: { id: 'p1', name: 'parent' }, live: { id: 'p1', name: 'parent' } }] : []),
     ];
-    const steps = orderSteps(planSteps(candidates, { types, deletions: false, members: () => 0 }), types);
+    const steps = orderSteps(planSteps(candidates, { types, deletions: false, members: () => [] }), types);
     const made = steps.find((s) => s.type === target && s.id === OLD);
     const referrer = steps.find((s) => s.type === type && s.id === id);
     // Rows restored only with what they belong to (a binding's members, an admin's roles) are rewritten there.
