@@ -40,7 +40,10 @@ describe('restore planning', () => {
   it('counts people once: a rule assigning two groups that share members', () => {
     const reached = new Set<string>();
     const members = (g: string) => (g === 'g1' ? users(1, 7) : g === 'g2' ? users(5, 10) : []);
-    const steps = plan([{ type: 'group_rule', id: 'r1', desired: rule('r1', ['g1', 'g2']), live: rule('r1', ['g1', 'g2'], 'INACTIVE') }], { members, reached: (u: readonly string[]) => u.forEach((x) => reached.add(x)) });
+    const steps = plan([{ type: 'group_rule', id: 'r1', desired: rule('r1', ['g1', 'g2']), live: rule('r1', ['g1', 'g2'], 'INACTIVE') }], { members, reached: (u: readonly string[]) => {
+        for (const x of u) reached.add(x);
+      },
+    });
     expect(steps[0]!.blast).toEqual({ provision: 10, deprovision: 0 });
     expect(steps[0]!.caveats.find((c) => c.kind === 'blast_radius')?.message).toBe("Would provision about 10 user(s) (estimated from the snapshot's memberships)");
     expect(reached.size).toBe(10);

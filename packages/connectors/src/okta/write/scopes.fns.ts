@@ -39,7 +39,9 @@ export function writesOf(def: OktaObjectType): (WriteCall & { scope: string })[]
   }
   if (spec.update !== false) out.push({ kind: 'update', method: spec.update?.method ?? 'PUT', template: item });
   if (spec.delete !== false && !def.singleton) out.push({ kind: 'delete', method: 'DELETE', template: item });
-  if (spec.lifecycle || (spec.delete && spec.delete.deactivateFirst) || (spec.update && spec.update.onlyWhileInactive)) {
+  const del = spec.delete || undefined;
+  const upd = spec.update || undefined;
+  if (spec.lifecycle || del?.deactivateFirst || upd?.onlyWhileInactive) {
     out.push({ kind: 'activate', method: 'POST', template: `${item}/lifecycle/activate` }, { kind: 'deactivate', method: 'POST', template: `${item}/lifecycle/deactivate` });
   }
   if (def.type === 'user') out.push({ kind: 'activate', method: 'POST', template: `${item}/lifecycle/unsuspend` });
