@@ -112,5 +112,22 @@ for (const kind of ['ssws', 'oauth'] as const) {
       const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
       expect(await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, { types, idMap: await connectionIdMapOf(db, t.connectionId) })).toEqual([]);
     });
+
+    // (SSWS tokens carry their owner's admin role, not scopes: nothing to check there.)
+    if (kind === 'oauth')
+    it('names, before apply, the writes the service app is not granted the scope for', async () => {
+      const serviceApp = (await list('/api/v1/apps')).find((a) => a.credentials?.oauthClient?.client_id === org.clientId);
+      const grant = (await list(`/api/v1/apps/${serviceApp.id}/grants`)).find((g) => g.scopeId === 'okta.apps.manage');
+      expect((await org.api('DELETE', `/api/v1/apps/${serviceApp.id}/grants/${grant.id}`)).status).toBe(204);
+      const restored = (await list('/api/v1/apps')).find((a) => a.label === 'GitHub Enterprise');
+      expect((await org.api('POST', `/api/v1/apps/${restored.id}/lifecycle/deactivate`)).status).toBe(200);
+      expect((await org.api('DELETE', `/api/v1/apps/${restored.id}`)).status).toBe(204);
+
+      const plan = await preview();
+      expect(plan.caveats).toContainEqual(expect.objectContaining({ kind: 'missing_scope', scopes: ['okta.apps.manage'] }));
+      const stopped = plan.steps.filter((s) => s.caveats.some((c) => c.kind === 'missing_scope')).map((s) => s.type);
+      expect(stopped).toEqual(expect.arrayContaining(['app', 'app.group', 'policy.ACCESS_POLICY.mapping']));
+      expect(plan.steps.filter((s) => s.type.startsWith('group')).every((s) => !s.caveats.some((c) => c.kind === 'missing_scope'))).toBe(true);
+    });
   });
 }

@@ -48,3 +48,10 @@ export function writesOf(def: OktaObjectType): (WriteCall & { scope: string })[]
   if (def.type === 'app') out.push({ kind: 'create', method: 'POST', template: `${item}/credentials/secrets` });
   return out.map((w) => ({ ...w, scope: writeScope(def, w.method, w.template) }));
 }
+
+/** The scopes each kind of write on this type needs (IdpRestoreInfo.writeScopes). */
+export function writeScopesByKind(def: OktaObjectType): Partial<Record<WriteKind, string[]>> {
+  const out: Partial<Record<WriteKind, string[]>> = {};
+  for (const w of writesOf(def)) out[w.kind] = [...new Set([...(out[w.kind] ?? []), w.scope])];
+  return out;
+}
