@@ -242,6 +242,34 @@ describe('restore preview and apply against okta-sim', () => {
     expect(applied.stdout.trim().split('\n').at(-1)).toBe(planId);
     expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).status).toBe(404);
   });
+
+  it('stops cleanly on an object re-created by name since the preview, and resumes once that is resolved', async () => {
+    const base = (await backup()).id;
+    const legal = await find('/api/v1/groups?q=Legal', (g) => g.profile.name === 'Legal');
+    expect((await org.api('DELETE', `/api/v1/groups/${legal.id}`)).status).toBe(204);
+    const p = await createRestorePlan(app.deps, t.tenantId, { snapshotId: base, scope: { types: ['group'] } });
+    await previewRestore(app.deps, { tenantId: t.tenantId, planId: p.id, client: await readClient() });
+    expect(byKind(await getRestorePlan(app.deps, t.tenantId, { planId: p.id }))).toEqual(['create group Legal']);
+
+    // Someone re-creates it by hand between the preview and the apply.
+    const again = (await org.api('POST', '/api/v1/groups', { profile: { name: 'Legal', description: 'made by hand' } })).body;
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id }, { inProcess: true });
+    const writeClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), { allowPrivateNetwork: true });
+    const apply = async () => applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient: await writeClient() });
+    await expect(apply()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^1 step\(s\) conflict with the org: group Legal exists again \(/) });
+    const stopped = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
+    expect(stopped.status).toBe('apply_failed');
+    expect(stopped.steps.map((s) => [s.status, s.error])).toEqual([['pending', expect.stringContaining(`${again.id}, made since the preview`)]]);
+    // Nothing half-written: one Legal, the one made by hand.
+    const named = async () => ((await org.api('GET', '/api/v1/groups?q=Legal')).body as any[]).filter((g) => g.profile.name === 'Legal').map((g) => g.id);
+    expect(await named()).toEqual([again.id]);
+
+    // Resolved (the hand-made one removed): the same plan resumes and completes.
+    expect((await org.api('DELETE', `/api/v1/groups/${again.id}`)).status).toBe(204);
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id }, { inProcess: true });
+    expect((await apply()).status).toBe('applied');
+    expect(await named()).toHaveLength(1);
+  });
 });
 
 /** A second operator (another person at the shell) approves: the four-eyes rule compares who. */

@@ -81,3 +81,16 @@ export function cliWithin(env: NodeJS.ProcessEnv, ms: number, ...args: string[])
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
+
+/** Every id a restore gave a re-created object on this connection, across plans (the last one wins). */
+export async function connectionIdMapOf(db: Kysely<DB>, connectionId: string) {
+  const rows = await db
+    .selectFrom('restore_id_map')
+    .innerJoin('restore_plans', 'restore_plans.id', 'restore_id_map.plan_id')
+    .select(['restore_id_map.type', 'restore_id_map.old_id', 'restore_id_map.new_id'])
+    .where('restore_plans.connection_id', '=', connectionId)
+    .where('restore_id_map.new_id', 'is not', null)
+    .orderBy('restore_plans.apply_started_at')
+    .execute();
+  return new Map(rows.map((r) => [`${r.type}\u0000${r.old_id}`, r.new_id!]));
+}

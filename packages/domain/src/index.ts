@@ -210,7 +210,8 @@ export { requestRestoreApply, ZRequestRestoreApplyInput } from './restores/reque
 export { applyRestore, type TApplyRestoreInput } from './restores/apply-restore.ts';
 export { findRestorePlanTenant } from './restores/plan-rows.ts';
 export { restoreApplyJobKey, restorePreviewJobKey, type RestorePlanView } from './restores/restores.fns.ts';
-export { newIdMark } from './restores/plan.fns.ts';
+export { newIdMark, planSteps } from './restores/plan.fns.ts';
+export { orderSteps } from './restores/order.fns.ts';
 export { fingerprintOf, withoutVolatile, ALWAYS_VOLATILE } from './restores/objects.fns.ts';
 export { liveIdOf, rewriteBody } from './restores/rewrite.fns.ts';
 

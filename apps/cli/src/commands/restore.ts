@@ -87,12 +87,13 @@ export function registerRestore(program: Command) {
           deletions: !!opts.deletions,
         };
         const plan = await createRestorePlan(deps, tenant.id, { snapshotId, scope });
-        const { read } = await clients(deps, tenant.id, plan.connection_id);
+        const { read, write } = await clients(deps, tenant.id, plan.connection_id);
         let last = 0;
         await previewRestore(deps, {
           tenantId: tenant.id,
           planId: plan.id,
           client: read,
+          writeClient: write,
           onProgress: (p) => {
             if (opts.json || Date.now() - last < 2000) return;
             last = Date.now();

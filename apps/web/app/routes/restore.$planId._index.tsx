@@ -110,7 +110,7 @@ export default function RestorePlan() {
             <ul className="text-sm">
               {plan.idMap.map((m) => (
                 <li key={`${m.type}-${m.oldId}`}>
-                  {m.type} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} (step {m.stepSeq})
+                  {m.type} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
                 </li>
               ))}
             </ul>

@@ -133,7 +133,12 @@ const policyTypes = POLICY_TYPES.flatMap((p): OktaObjectType[] => {
     list: '/api/v1/policies/{policyId}/mappings',
     parent: policy.type,
     keepLinks: true,
-    refs: [{ path: '_links.application.href', type: 'app' }],
+    // Keyed by the app it maps (okta-sim answers the app's id; the write, PUT /apps/{appId}/policies/{policyId},
+    // takes it): a restored app's mapping is found and written under the app's new id.
+    refs: [
+      { path: 'id', type: 'app' },
+      { path: '_links.application.href', type: 'app' },
+    ],
   };
   return MAPPED_POLICY_TYPES.has(p) ? [policy, rules, mapping] : [policy, rules];
 });

@@ -12,6 +12,7 @@ import { Transport } from './http/transport.ts';
 import { listObjects } from './lister.ts';
 import { listLogEvents } from './log-events.ts';
 import { testAccess } from './test-access.ts';
+import { missingScopes } from './auth/missing-scopes.ts';
 import { findObject } from './write/find-object.ts';
 import { readObject } from './write/read-object.ts';
 import { manageScope } from './write/spec.fns.ts';
@@ -63,6 +64,7 @@ export function createOktaClient(config: IdpConnectionConfig, options: OktaClien
 
     listLogEvents: (opts) => listLogEvents(api, opts),
     testAccess: (opts = {}) => testAccess(api, auth, opts.signal),
+    missingScopes: (scopes, opts = {}) => missingScopes(auth, scopes as OktaScope[], opts.signal),
     stats: () => governor.stats.snapshot(),
     objectTypes: () => OKTA_CATALOG.map(typeInfo),
   };

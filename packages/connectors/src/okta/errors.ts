@@ -13,10 +13,12 @@ export class OktaApiError extends OktaError {
   constructor(
     readonly status: number,
     readonly errorCode: string | undefined,
-    summary: string,
+    readonly errorSummary: string,
     readonly errorId?: string,
+    /** Okta's `errorCauses[].errorSummary`: which field, and why (`name: An object with this field already exists`). */
+    readonly errorCauses: string[] = [],
   ) {
-    super(`Okta answered ${status}${errorCode ? ` ${errorCode}` : ''}: ${summary}`);
+    super(`Okta answered ${status}${errorCode ? ` ${errorCode}` : ''}: ${errorSummary}`);
   }
 
   /** E0000015: the org does not have the feature (an Identity Engine or EA type, for instance). */

@@ -188,7 +188,7 @@ export interface RestoreIdMap {
   new_id: string | null;
   old_id: string;
   plan_id: string;
-  step_seq: number;
+  step_seq: number | null;
   type: string;
 }
 

@@ -104,6 +104,8 @@ export interface IdpRestoreInfo {
   verify?: boolean;
   /** Objects the provider owns (default policies, built-in groups): never created or deleted by a restore. */
   systemWhen?: { path: string; equals: unknown }[];
+  /** OAuth scopes each kind of write needs (create, update, delete, activate, deactivate): the provider's own per operation. */
+  writeScopes?: Partial<Record<'create' | 'update' | 'delete' | 'activate' | 'deactivate', string[]>>;
   /** Rows the provider derives from other objects (an app user assigned through a group): restored with those. */
   derivedWhen?: { path: string; equals: unknown; from: string }[];
   /** What a person should know when one comes back (a user returns without password or factors). */
@@ -157,6 +159,11 @@ export interface IdpClient {
    * name), so a create retried after a crash adopts it instead of making a second one.
    */
   findObject?(ref: IdpObjectRef, body: unknown, opts?: { signal?: AbortSignal }): Promise<IdpObject | undefined>;
+  /**
+   * Which of these scopes the credential is not granted (an OAuth service app's grants); empty when
+   * it holds them all or has no scopes to check (a token that carries its owner's admin role).
+   */
+  missingScopes?(scopes: readonly string[], opts?: { signal?: AbortSignal }): Promise<string[]>;
   /**
    * The provider's audit events published in [since, until], oldest first, paging as the API
    * requires. Throws when the credential may not read them (Okta: `okta.logs.read`).

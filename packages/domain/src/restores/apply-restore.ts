@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
 import { runBackup } from '../snapshots/run-backup.ts';
-import { checkStep } from './check-step.ts';
+import { checkStep, conflictOf } from './check-step.ts';
 import { executeStep } from './execute-step.ts';
 import { type ApplyStep, loadApplyState } from './load-apply-steps.ts';
 import { refKey, typeIndexOf } from './objects.fns.ts';
@@ -13,6 +13,7 @@ import { getPlanRow } from './plan-rows.ts';
 import { withPlanLock } from './plan-lock.ts';
 import { APPLICABLE } from './request-restore-apply.ts';
 import { recordStep, setPlan } from './record-step.ts';
+import { stepError } from './upstream-error.fns.ts';
 
 export interface TApplyRestoreInput {
   tenantId: string;
@@ -49,6 +50,7 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
     const started = plan.status === 'ready';
     await setPlan(deps, plan.id, { status: 'applying', ...(started ? { apply_started_at: deps.clock() } : {}) });
     if (started) await audit(deps, input.tenantId, plan.id, 'restore.apply_started', { steps: remaining.length });
+    let current: ApplyStep | undefined;
     try {
       const preApply = plan.pre_apply_snapshot_id ?? (await backupFirst(deps, plan, input.readClient, input.signal));
       const contentKey = deps.keyring.contentKey(input.tenantId);
@@ -56,11 +58,22 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
       for (const s of remaining.filter((x) => x.status === 'pending')) checks.set(s.seq, await checkStep(input.writeClient, index, contentKey, s, state.idMap, input.signal));
       const stale = remaining.filter((s) => checks.get(s.seq) === 'stale');
       if (stale.length) return await refuseStale(deps, input.tenantId, plan.id, stale);
+      // Same-name re-creations since the preview: stop before the first write, each step saying why.
+      const conflicts: [ApplyStep, string][] = [];
+      for (const s of remaining.filter((x) => x.status === 'pending' && checks.get(x.seq) === 'ok')) {
+        const why = await conflictOf(input.writeClient, index, s, state.idMap, input.signal);
+        if (why) conflicts.push([s, why]);
+      }
+      if (conflicts.length) return await refuseConflicts(deps, input.tenantId, plan.id, conflicts);
       let done = state.steps.length - remaining.length;
       for (const step of remaining) {
         if (checks.get(step.seq) === 'already') {
           await recordStep(deps, input.tenantId, plan.id, step, { already: true });
         } else {
+          // Right before writing: re-created by name while this run was going?
+          const why = step.status === 'pending' ? await conflictOf(input.writeClient, index, step, state.idMap, input.signal) : undefined;
+          if (why) return await refuseConflicts(deps, input.tenantId, plan.id, [[step, why]]);
+          current = step;
           await setStep(deps, plan.id, step.seq, { status: 'running', started_at: deps.clock() });
           const out = await executeStep(input.writeClient, index, step, {
             idMap: state.idMap,
@@ -70,6 +83,7 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
           });
           if (out.newId) state.idMap.set(refKey(step.type, step.id), out.newId);
           await recordStep(deps, input.tenantId, plan.id, step, out);
+          current = undefined;
         }
         await progress(++done);
       }
@@ -77,8 +91,12 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
       await audit(deps, input.tenantId, plan.id, 'restore.applied', { steps: state.steps.length, preApplySnapshotId: preApply });
       return row;
     } catch (e) {
-      if (!(e instanceof DomainError && e.code === 'CONFLICT')) await failApply(deps, input.tenantId, plan.id, e);
-      throw e;
+      if (e instanceof DomainError && e.code === 'CONFLICT') throw e;
+      // A person reads this: the step, and what the provider said in our terms, never its raw error.
+      const err = current ? stepError(e, `step ${current.seq}, ${current.type} ${current.detail.label}`) : e;
+      if (current && err !== e) deps.log.warn({ err: e, seq: current.seq }, 'restore step failed');
+      await failApply(deps, input.tenantId, plan.id, err);
+      throw err;
     }
   });
 }
@@ -94,6 +112,26 @@ async function refuseStale(deps: Deps, tenantId: string, planId: string, stale: 
   await setPlan(deps, planId, { status: 'stale', error: `changed since the preview: ${names.join(', ')}` });
   await audit(deps, tenantId, planId, 'restore.apply_refused', { reason: 'stale', objects: stale.map((s) => ({ type: s.type, id: s.id })).slice(0, 50) }, 'failure');
   throw new DomainError('CONFLICT', `Stale plan, preview again: ${stale.length} object(s) changed since the preview (${names.join(', ')}${stale.length > 5 ? ', …' : ''})`);
+}
+
+/** Steps that would collide with objects made since the preview: each says why; nothing is written; apply again once resolved. */
+async function refuseConflicts(deps: Deps, tenantId: string, planId: string, conflicts: [ApplyStep, string][]): Promise<never> {
+  const message = `${conflicts.length} step(s) conflict with the org: ${conflicts
+    .slice(0, 5)
+    .map(([, why]) => why)
+    .join('; ')}${conflicts.length > 5 ? '; …' : ''}`;
+  await inTransaction(deps.db, async (trx) => {
+    for (const [s, why] of conflicts) await trx.updateTable('restore_steps').set({ status: 'pending', error: why }).where('plan_id', '=', planId).where('seq', '=', s.seq).execute();
+    await trx.updateTable('restore_plans').set({ status: 'apply_failed', error: message.slice(0, 2000) }).where('id', '=', planId).execute();
+    await appendAuditEvent({ ...deps, db: trx }, {
+      tenantId,
+      action: 'restore.apply_refused',
+      outcome: 'failure',
+      target: { type: 'restore_plan', id: planId },
+      data: { reason: 'conflict', objects: conflicts.slice(0, 50).map(([s]) => ({ type: s.type, id: s.id, seq: s.seq })) },
+    });
+  });
+  throw new DomainError('CONFLICT', message);
 }
 
 async function failApply(deps: Deps, tenantId: string, planId: string, e: unknown) {

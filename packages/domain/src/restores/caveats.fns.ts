@@ -34,22 +34,22 @@ export function blastCaveat(b: { provision: number; deprovision: number }): Cave
 }
 
 /**
- * Users reached by restoring this object: the members of the groups it assigns (or a fixed count
- * per object), those it reaches after the restore and not before (provisioned) and the reverse.
+ * Users reached by restoring this object: the members of the groups it assigns (or the user a row
+ * assigns itself), those it reaches after the restore and not before (provisioned) and the reverse.
+ * Users, not memberships: someone in two of the groups counts once.
  */
-export function blastOf(info: IdpObjectTypeInfo, desired: unknown, live: unknown, members: (groupId: string) => number, gone: (id: string) => boolean = () => false) {
+export function blastOf(info: IdpObjectTypeInfo, desired: unknown, live: unknown, members: (groupId: string) => readonly string[], gone: (id: string) => boolean = () => false) {
   const p = info.restore?.provisions;
   if (!p) return undefined;
-  const reach = (b: unknown): Map<string, number> => {
-    if (b === undefined || ![undefined, 'ACTIVE'].includes(valueAt(b, 'status') as string | undefined)) return new Map();
-    if (p.perObject !== undefined) return new Map([['*', p.perObject]]);
-    return new Map(hitsAt(b, p.groupsAt ?? 'id').map((h) => [String(h.value), members(String(h.value))]));
+  const reach = (b: unknown, skip: (g: string) => boolean = () => false): Set<string> => {
+    if (b === undefined || ![undefined, 'ACTIVE'].includes(valueAt(b, 'status') as string | undefined)) return new Set();
+    if (p.perObject !== undefined) return new Set([String(valueAt(b, 'id') ?? '*')]);
+    return new Set(hitsAt(b, p.groupsAt ?? 'id').flatMap((h) => (skip(String(h.value)) ? [] : members(String(h.value)))));
   };
   // A live reference to a group that no longer exists (re-created by this plan) reaches nobody today.
-  const before = new Map([...reach(live)].filter(([g]) => !gone(g)));
+  const before = reach(live, gone);
   const after = reach(desired);
-  const gained = (a: Map<string, number>, b: Map<string, number>) => [...a].filter(([k]) => !b.has(k)).reduce((n, [, v]) => n + v, 0);
-  const provision = gained(after, before);
-  const deprovision = gained(before, after);
-  return provision || deprovision ? { provision, deprovision } : undefined;
+  const provisioned = [...after].filter((u) => !before.has(u));
+  const deprovisioned = [...before].filter((u) => !after.has(u));
+  return provisioned.length || deprovisioned.length ? { provision: provisioned.length, deprovision: deprovisioned.length, users: [...provisioned, ...deprovisioned] } : undefined;
 }

@@ -27,3 +27,19 @@ function matchesDesired(contentKey: Buffer, info: IdpObjectTypeInfo, step: Apply
   if (step.action === 'create') return false;
   return fingerprintOf(contentKey, info, step.type, live) === fingerprintOf(contentKey, info, step.type, rewriteBody(info, step.desired, idMap));
 }
+
+/**
+ * A create whose object exists again under its natural key (someone re-created the group by hand
+ * since the preview): writing would fail half-way or make a duplicate. Returns what to tell the
+ * person, or undefined. System children (a catch-all rule) are found on purpose, never conflicts.
+ */
+export async function conflictOf(client: IdpClient, index: TypeIndex, step: ApplyStep, idMap: IdMap, signal?: AbortSignal): Promise<string | undefined> {
+  const info = index.get(step.type);
+  if (step.action !== 'create' || !info?.restore?.naturalKey || !info.restore.assignsId || !client.findObject || step.desired === undefined) return undefined;
+  if (step.detail.caveats.some((c) => c.kind === 'system')) return undefined;
+  const ref = { type: step.type, id: liveIdOf(index, step.type, step.id, idMap) };
+  // A parent this plan has not re-created yet has no children to collide with.
+  const found = await client.findObject(ref, rewriteBody(info, step.desired, idMap), { signal }).catch(() => undefined);
+  if (!found) return undefined;
+  return `${step.type} ${step.detail.label} exists again (${found.id}, made since the preview): remove or rename it, or preview again to restore over it`;
+}

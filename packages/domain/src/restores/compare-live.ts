@@ -2,8 +2,10 @@ import type { Deps } from '../deps.ts';
 import type { IdpClient, IdpObject } from '../idp/types.ts';
 import { addressHasher, canonical } from '../snapshots/content-address.fns.ts';
 import type { Manifest } from './manifest.ts';
+import type { LiveMatcher } from './match-live.fns.ts';
 import { refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
+import { liveIdOf } from './rewrite.fns.ts';
 import type { Candidate } from './plan.fns.ts';
 import { cpuNow } from './timing.fns.ts';
 
@@ -38,6 +40,8 @@ export async function compareLive(
     only?: ReadonlySet<string>;
     /** Children known unchanged, not to be read (unchanged-children.ts). */
     skipChildren?: (childType: string, parent: { type: string; id: string; body: unknown }) => boolean;
+    /** Objects earlier restores re-created: found under their new ids (connection-id-map.ts). */
+    matcher?: LiveMatcher;
     onProgress?: (done: number) => void;
     signal?: AbortSignal;
   },
@@ -50,7 +54,8 @@ export async function compareLive(
     const bodies = await openVersions(deps, o.tenantId, pending.map((c) => c.address!.toString('latin1')));
     const t0 = cpuNow();
     for (const c of pending) {
-      c.desired = bodies.get(c.address!.toString('latin1'));
+      const stored = bodies.get(c.address!.toString('latin1'));
+      c.desired = o.matcher ? o.matcher.asLive(c.type, c.id, stored) : stored;
       const info = o.index.get(c.type);
       if (canonical(withoutVolatile(info, c.desired)) !== canonical(withoutVolatile(info, c.live))) out.candidates.push(c);
     }
@@ -59,8 +64,9 @@ export async function compareLive(
   };
   /** Synchronous, so its time is ours alone; true when a batch of differing objects is ready to decrypt. */
   const visit = (obj: IdpObject): boolean => {
-    if (o.only && !o.only.has(refKey(obj.type, obj.id))) return false;
-    const slot = o.manifest.slot(obj.type, obj.id);
+    const id = o.matcher ? snapshotIdOf(o.matcher, o.manifest, obj) : obj.id;
+    if (o.only && !o.only.has(refKey(obj.type, id))) return false;
+    const slot = o.manifest.slot(obj.type, id);
     if (slot === undefined) {
       const key = refKey(obj.type, obj.id);
       if (!o.only && !extra.has(key)) {
@@ -75,7 +81,7 @@ export async function compareLive(
     // Hashed exactly as a backup stores it (ingest-batch.ts): bodies come without `_links` unless
     // the links are the data (IdpObject's contract), so "equal" means "equal as stored".
     if (o.manifest.sameAddress(slot, address(obj.type, obj.body))) return false;
-    pending.push({ type: obj.type, id: obj.id, live: obj.body, address: o.manifest.address(slot) });
+    pending.push({ type: obj.type, id, live: obj.body, address: o.manifest.address(slot) });
     return pending.length >= BATCH;
   };
   for await (const obj of liveObjects(o)) {
@@ -93,6 +99,13 @@ export async function compareLive(
   return out;
 }
 
+/** The snapshot id a live object has: through the id map, then its own; its own when the snapshot has neither. */
+function snapshotIdOf(matcher: LiveMatcher, manifest: Manifest, obj: IdpObject) {
+  const ids = matcher.snapshotIdsOf(obj.type, obj.id);
+  if (ids.length === 1) return ids[0]!;
+  return ids.find((id) => manifest.slot(obj.type, id) !== undefined) ?? obj.id;
+}
+
 /** Chosen objects are read one by one when there are few; otherwise (and for whole types) listed. */
 async function* liveObjects(o: {
   client: IdpClient;
@@ -100,6 +113,7 @@ async function* liveObjects(o: {
   index: TypeIndex;
   only?: ReadonlySet<string>;
   skipChildren?: (childType: string, parent: { type: string; id: string; body: unknown }) => boolean;
+  matcher?: LiveMatcher;
   signal?: AbortSignal;
 }): AsyncGenerator<IdpObject> {
   if (o.only && o.only.size <= 200) {
@@ -108,7 +122,7 @@ async function* liveObjects(o: {
       const i = key.indexOf('\u0000');
       const ref = { type: key.slice(0, i), id: key.slice(i + 1) };
       if (listed.has(ref.type)) continue;
-      const obj = await o.client.readObject(ref, { signal: o.signal });
+      const obj = await o.client.readObject({ type: ref.type, id: o.matcher ? liveIdOf(o.index, ref.type, ref.id, o.matcher.idMap) : ref.id }, { signal: o.signal });
       if (obj) yield obj;
     }
     if (listed.size) yield* o.client.listObjects({ types: [...listed], signal: o.signal });

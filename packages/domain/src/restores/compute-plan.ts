@@ -3,13 +3,19 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
 import { compareLive } from './compare-live.ts';
+import { loadConnectionIdMap } from './connection-id-map.ts';
 import { findReferrers } from './find-referrers.ts';
 import { loadManifest, type Manifest } from './manifest.ts';
-import { memberCounts } from './member-counts.ts';
-import { fromKey, refKey, type TypeIndex } from './objects.fns.ts';
+import { type LiveMatcher, liveMatcher } from './match-live.fns.ts';
+import { groupMembers } from './member-counts.ts';
+import { nameRelationRows } from './name-steps.ts';
+import { canonical } from '../snapshots/content-address.fns.ts';
+import { fromKey, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
+import { hitsAt } from './paths.fns.ts';
 import { orderSteps } from './order.fns.ts';
 import { type Candidate, planSteps } from './plan.fns.ts';
+import { pairByNaturalKey } from './pair-by-key.fns.ts';
 import { cpuNow } from './timing.fns.ts';
 import { unchangedChildren } from './unchanged-children.ts';
 import type { Caveat, ObjectRef, OrderedStep, PlanSummary, PreviewProgress, TRestoreScope } from './types.ts';
@@ -34,7 +40,10 @@ export interface ComputeInput {
  * order. Timings separate our own compute from the connector's reading (which includes its
  * rate-limit waits).
  */
-export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput): Promise<{ steps: OrderedStep[]; caveats: Caveat[]; summary: Omit<PlanSummary, 'threshold'> }> {
+export async function computePlan(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  o: ComputeInput,
+): Promise<{ steps: OrderedStep[]; caveats: Caveat[]; summary: Omit<PlanSummary, 'threshold'>; pairs: ReadonlyMap<string, string> }> {
   const timings: Record<string, number> = {};
   // Wall time of each phase; the comparing's CPU time (ours, not the connector's) comes from compareLive.
   const timed = async <T>(name: string, f: () => Promise<T>) => {
@@ -47,6 +56,8 @@ export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: Compute
       if (name !== 'liveMs') timings[name.replace(/Ms$/, 'CpuMs')] = Math.round(cpuNow() - c0);
     }
   };
+  const idMap = await loadConnectionIdMap(deps.db, o.snap.tenant_id, o.snap.connection_id);
+  const matcher = idMap.size ? liveMatcher(o.index, idMap) : undefined;
   const unchanged = await unchangedChildren(deps, o.snap, o.index, o.scope.objects ? [] : o.snapshotTypes);
   const { manifest, only, types } = await timed('manifestMs', () => scopeManifest(deps, o, unchanged.childIndexed));
   const total = manifest.size;
@@ -60,19 +71,30 @@ export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: Compute
       manifest,
       only,
       skipChildren: only ? undefined : unchanged.skip(manifest),
+      matcher,
       signal: o.signal,
       onProgress: (done) => void o.progress({ phase: 'reading live org', done: done + unchanged.stats.skipped, total }),
     }),
   );
   await o.progress({ phase: 'comparing', done: live.compared, total });
-  const candidates = await timed('missingMs', () => missing(deps, o, manifest, live.skipped));
-  candidates.push(...live.candidates);
-  const outside = await timed('referrersMs', () => addReferrers(deps, o, candidates, only, new Set(types), live.skipped));
+  const gone = await timed('missingMs', () => missing(deps, o, manifest, live.skipped, matcher));
+  const { candidates, pairs, paired } = pairUp(o.index, gone, live.candidates, idMap);
+  const outside = await timed('referrersMs', () => addReferrers(deps, o, candidates, only, new Set(types), live.skipped, { before: matcher, after: paired, pairs }));
   await o.progress({ phase: 'ordering', done: 0, total: candidates.length });
-  const members = await memberCounts(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type));
+  const members = await groupMembers(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type), assignedGroups(o.index, candidates));
+  const reached = new Set<string>();
   const t0 = performance.now();
   const c0 = cpuNow();
-  const planned = planSteps(candidates, { types: o.index, deletions: o.scope.deletions, members: (g) => members.get(g) ?? 0, outsideReferrers: outside });
+  const planned = planSteps(candidates, {
+    types: o.index,
+    deletions: o.scope.deletions,
+    members: (g) => members.get(g) ?? [],
+    reached: (users) => {
+      for (const u of users) reached.add(u);
+    },
+    outsideReferrers: outside,
+  });
+  await nameRelationRows(deps, o.snap, o.index, planned, candidates);
   const steps = orderSteps(planned, o.index);
   timings.planMs = Math.round(performance.now() - t0);
   timings.planCpuMs = Math.round(cpuNow() - c0);
@@ -85,14 +107,44 @@ export async function computePlan(deps: Pick<Deps, 'db' | 'keyring'>, o: Compute
   const summary = {
     steps: steps.length,
     byAction,
-    blastRadius: steps.reduce((n, s) => n + (s.blast ? s.blast.provision + s.blast.deprovision : 0), 0),
+    // People, once each, however many steps and groups reach them.
+    blastRadius: reached.size,
     newIds: steps.filter((s) => s.caveats.some((c) => c.kind === 'new_id')).length,
     caveats: steps.reduce((n, s) => n + s.caveats.length, caveats.length),
     compared: live.compared,
     unchangedChildren: unchanged.stats.skipped,
     timings,
   };
-  return { steps, caveats, summary };
+  return { steps, caveats, summary, pairs };
+}
+
+/** Groups the candidates assign (before or after), whose members a blast-radius estimate needs. */
+function assignedGroups(index: TypeIndex, candidates: readonly Candidate[]): string[] {
+  const out = new Set<string>();
+  for (const c of candidates) {
+    const at = index.get(c.type)?.restore?.provisions?.groupsAt;
+    if (!at) continue;
+    for (const b of [c.desired, c.live]) for (const h of hitsAt(b, at)) out.add(String(h.value));
+  }
+  return [...out];
+}
+
+/**
+ * Objects not found under their ids paired with live ones by natural key (pair-by-key.fns.ts); the
+ * others' references to them then name the live ids, and what now equals the org drops out.
+ */
+function pairUp(index: TypeIndex, gone: Candidate[], compared: Candidate[], idMap: ReadonlyMap<string, string>) {
+  const extra = compared.filter((c) => c.desired === undefined);
+  const p = pairByNaturalKey(index, gone, extra, idMap);
+  const changed = compared.filter((c) => c.desired !== undefined);
+  if (!p.paired.length) return { candidates: [...gone, ...compared], pairs: p.byKey };
+  const paired = liveMatcher(index, new Map([...idMap, ...p.byKey]));
+  const differs = (c: Candidate) => {
+    const info = index.get(c.type);
+    const desired = paired.asLive(c.type, c.id, c.desired);
+    return canonical(withoutVolatile(info, desired)) === canonical(withoutVolatile(info, c.live)) ? [] : [{ ...c, desired }];
+  };
+  return { candidates: [...p.unseen, ...p.extra, ...[...changed, ...p.paired].flatMap(differs)], pairs: p.byKey, paired };
 }
 
 /** The manifest of what the scope covers, and (for chosen objects) exactly which keys. */
@@ -111,10 +163,14 @@ async function scopeManifest(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput
 }
 
 /** Snapshot objects not found live (and of a type the org answered for): their bodies, to re-create. */
-async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, skipped: ReadonlyMap<string, string>): Promise<Candidate[]> {
+async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, skipped: ReadonlyMap<string, string>, matcher?: LiveMatcher): Promise<Candidate[]> {
   const gone = [...manifest.unseen()].filter((x) => !skipped.has(x.type)).map((x) => ({ type: x.type, id: x.id, address: manifest.address(x.slot) }));
   const bodies = await openVersions(deps, o.snap.tenant_id, gone.map((g) => g.address.toString('latin1')));
-  return gone.map((g) => ({ ...g, desired: bodies.get(g.address.toString('latin1')) }));
+  // Their references to objects earlier restores re-created name those objects' ids today.
+  return gone.map((g) => {
+    const body = bodies.get(g.address.toString('latin1'));
+    return { ...g, desired: matcher ? matcher.asLive(g.type, g.id, body) : body };
+  });
 }
 
 /**
@@ -122,16 +178,28 @@ async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, mani
  * scope, even when they are unchanged (their live body equals the snapshot's); outside it, they are
  * reported on the re-created object's step instead.
  */
-async function addReferrers(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, candidates: Candidate[], only: ReadonlySet<string> | undefined, types: ReadonlySet<string>, skipped: ReadonlyMap<string, string>) {
+async function addReferrers(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  o: ComputeInput,
+  candidates: Candidate[],
+  only: ReadonlySet<string> | undefined,
+  types: ReadonlySet<string>,
+  skipped: ReadonlyMap<string, string>,
+  m: { before?: LiveMatcher; after?: LiveMatcher; pairs: ReadonlyMap<string, string> },
+) {
   const outside = new Map<string, (ObjectRef & { path: string })[]>();
-  const targets = new Set(candidates.filter((c) => c.live === undefined && o.index.get(c.type)?.restore?.assignsId && o.index.get(c.type)?.restore?.create).map((c) => refKey(c.type, c.id)));
+  const created = candidates.filter((c) => c.live === undefined && o.index.get(c.type)?.restore?.assignsId && o.index.get(c.type)?.restore?.create).map((c) => refKey(c.type, c.id));
+  const targets = new Set([...created, ...m.pairs.keys()]);
   if (!targets.size) return outside;
   const have = new Set(candidates.map((c) => refKey(c.type, c.id)));
   for (const r of await findReferrers(deps, o.snap, o.index, targets, o.snapshotTypes)) {
     const key = refKey(r.type, r.id);
     const inScope = only ? only.has(key) : types.has(r.type) && !skipped.has(r.type);
     if (inScope) {
-      if (!have.has(key)) candidates.push({ type: r.type, id: r.id, desired: r.body, live: r.body, address: r.address });
+      // Unchanged (else it would be a candidate already): live, it is the snapshot's body as it looks today.
+      // and the restore makes it name the objects paired by natural key under their live ids.
+      const body = m.before ? m.before.asLive(r.type, r.id, r.body) : r.body;
+      if (!have.has(key)) candidates.push({ type: r.type, id: r.id, desired: m.after ? m.after.asLive(r.type, r.id, r.body) : body, live: body, address: r.address });
       continue;
     }
     for (const [target, path] of r.paths) outside.set(target, [...(outside.get(target) ?? []), { type: r.type, id: r.id, path }]);

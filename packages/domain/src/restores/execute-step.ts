@@ -1,4 +1,5 @@
 import type { IdpClient, IdpObject, IdpObjectTypeInfo } from '../idp/types.ts';
+import { isSystem } from './caveats.fns.ts';
 import type { ApplyStep } from './load-apply-steps.ts';
 import type { TypeIndex } from './objects.fns.ts';
 import { valueAt } from './paths.fns.ts';
@@ -32,7 +33,9 @@ export async function executeStep(
     client.writeObject({ type: step.type, id }, { kind, ...(b === undefined ? {} : { body: b }), ...(o.secrets ? { secrets: o.secrets } : {}) }, opts);
   switch (step.action) {
     case 'create': {
-      const found = o.resumed && info.restore?.assignsId && client.findObject ? await client.findObject(ref, body, opts) : undefined;
+      // A system object (a catch-all rule) is made by the IdP with its parent: found, never created.
+      const look = o.resumed || isSystem(info, body);
+      const found = look && info.restore?.assignsId && client.findObject ? await client.findObject(ref, body, opts) : undefined;
       // What was found carries the snapshot's name, not necessarily its content (someone may have
       // edited it since the interrupted attempt, or made it by hand): bring it to the snapshot's.
       const adopt = async (f: IdpObject) => (info.restore?.update ? ((await write('update', body, f.id)) ?? f) : f);

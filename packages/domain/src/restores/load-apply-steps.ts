@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { openJson } from '../snapshots/object-codec.fns.ts';
 import type { IdMap } from './rewrite.fns.ts';
+import { loadConnectionIdMap } from './connection-id-map.ts';
 import { refKey } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { secretsBinding, stepBinding } from './restores.fns.ts';
@@ -17,8 +18,8 @@ export interface ApplyStep {
   detail: StepDetail;
 }
 
-/** A plan's steps with their details and the snapshot bodies they restore, its id map and supplied secrets. */
-export async function loadApplyState(deps: Pick<Deps, 'db' | 'keyring'>, tenantId: string, plan: { id: string; apply_secrets_sealed: Buffer | null }) {
+/** A plan's steps with their details and the snapshot bodies they restore, the id map (the connection's) and supplied secrets. */
+export async function loadApplyState(deps: Pick<Deps, 'db' | 'keyring'>, tenantId: string, plan: { id: string; connection_id: string; apply_secrets_sealed: Buffer | null }) {
   const { key } = await deps.keyring.dataKey(deps.db, tenantId);
   const rows = await deps.db
     .selectFrom('restore_steps')
@@ -38,7 +39,8 @@ export async function loadApplyState(deps: Pick<Deps, 'db' | 'keyring'>, tenantI
     detail: JSON.parse(openJson(key, stepBinding(tenantId, plan.id, r.seq), r.detail)) as StepDetail,
   }));
   const mapped = await deps.db.selectFrom('restore_id_map').select(['type', 'old_id', 'new_id']).where('plan_id', '=', plan.id).where('new_id', 'is not', null).execute();
-  const idMap: IdMap = new Map(mapped.map((m) => [refKey(m.type, m.old_id), m.new_id!]));
+  // Earlier restores' ids first (the snapshot may name objects they re-created), this plan's over them.
+  const idMap: IdMap = new Map([...(await loadConnectionIdMap(deps.db, tenantId, plan.connection_id)), ...mapped.map((m) => [refKey(m.type, m.old_id), m.new_id!] as const)]);
   const secrets = plan.apply_secrets_sealed
     ? (JSON.parse(openJson(key, secretsBinding(tenantId, plan.id), plan.apply_secrets_sealed)) as Record<string, Record<string, string>>)
     : {};

@@ -79,9 +79,9 @@ export function referencesOf(info: IdpObjectTypeInfo, body: unknown): RefHit[] {
   return out;
 }
 
-/** What people call the object: its name, label or login, else its id. */
+/** What people call the object: its name, label or login, else its id. An app's `label` is its name; its `name` is the app template's. */
 export function labelOf(body: unknown, fallback: string): string {
   const b = (body ?? {}) as Record<string, any>;
-  const v = b.profile?.name ?? b.profile?.login ?? b.name ?? b.label ?? b.displayName ?? b.profile?.displayName ?? b.key ?? b.primary?.name;
+  const v = b.profile?.name ?? b.profile?.login ?? b.label ?? b.name ?? b.displayName ?? b.profile?.displayName ?? b.key ?? b.primary?.name;
   return typeof v === 'string' && v ? v : fallback;
 }

@@ -15,8 +15,10 @@ export interface Candidate extends ObjectRef {
 export interface PlanContext {
   types: TypeIndex;
   deletions: boolean;
-  /** Members of a group in the snapshot, for blast-radius estimates. */
-  members: (groupId: string) => number;
+  /** Members (user ids) of a group in the snapshot, for blast-radius estimates. */
+  members: (groupId: string) => readonly string[];
+  /** Receives the users each step reaches, so the plan can count them once across steps. */
+  reached?: (users: readonly string[]) => void;
   /** References to an object from outside the scope (they keep the old id), by key. */
   outsideReferrers?: ReadonlyMap<string, (ObjectRef & { path: string })[]>;
 }
@@ -29,7 +31,8 @@ export const newIdMark = (type: string, oldId: string) => `⟨new id of ${type} 
  * unchanged object that references a re-created one gets an update that rewrites the reference.
  */
 export function planSteps(candidates: readonly Candidate[], ctx: PlanContext): PlannedStep[] {
-  const raw = candidates.map((c) => ({ c, info: ctx.types.get(c.type), ...decide(c, ctx) }));
+  const recreated = new Set(candidates.filter((c) => c.desired !== undefined && c.live === undefined).map((c) => refKey(c.type, c.id)));
+  const raw = candidates.map((c) => ({ c, info: ctx.types.get(c.type), ...decide(c, ctx, recreated) }));
   const newIds = new Set(raw.filter((r) => r.action === 'create' && r.info?.restore?.assignsId).map((r) => refKey(r.c.type, r.c.id)));
   const referrers = new Map<string, (ObjectRef & { path: string; rewritten: boolean })[]>();
   const steps: PlannedStep[] = [];
@@ -48,7 +51,7 @@ export function planSteps(candidates: readonly Candidate[], ctx: PlanContext): P
   return steps;
 }
 
-function decide(c: Candidate, ctx: PlanContext): { action: RestoreAction; caveats: Caveat[] } {
+function decide(c: Candidate, ctx: PlanContext, recreated: ReadonlySet<string>): { action: RestoreAction; caveats: Caveat[] } {
   const info = ctx.types.get(c.type);
   const restore = info?.restore;
   const skip = (kind: 'not_restorable' | 'system' | 'not_in_snapshot', message: string) => ({ action: 'skip' as const, caveats: [{ kind, message } as Caveat] });
@@ -56,7 +59,14 @@ function decide(c: Candidate, ctx: PlanContext): { action: RestoreAction; caveat
   if (c.desired !== undefined && c.live === undefined) {
     const from = derivedFrom(info, c.desired);
     if (from) return { action: 'skip', caveats: [{ kind: 'derived', from, message: `Comes back with its ${from}, not on its own` }] };
-    if (isSystem(info, c.desired)) return skip('system', 'A default or system object: it cannot be re-created, only its replacement can be edited');
+    if (isSystem(info, c.desired)) {
+      // The IdP makes it again with its parent (a policy's catch-all rule): the restore gives that one the snapshot's settings.
+      const parent = parentOf(info, c.id);
+      if (parent && recreated.has(refKey(parent.type, parent.id)) && restore?.update && restore.naturalKey) {
+        return { action: 'create', caveats: [{ kind: 'system', message: `Made by the IdP with its ${ctx.types.get(parent.type)?.label ?? parent.type}: the restore finds that one by its ${restore.naturalKey} and gives it the snapshot's settings` }] };
+      }
+      return skip('system', 'A default or system object: it cannot be re-created, only its replacement can be edited');
+    }
     if (!restore?.create) return skip('not_restorable', restore?.reason ?? `${info.label} cannot be created through the API`);
     return { action: 'create', caveats: [] };
   }
@@ -115,8 +125,9 @@ function addCaveats(
   }
   const blast = blastOf(info, s.action === 'delete' ? undefined : s.desired, s.live, ctx.members, (id) => goneIds.has(id));
   if (blast) {
-    s.blast = blast;
-    s.caveats.push(blastCaveat(blast));
+    s.blast = { provision: blast.provision, deprovision: blast.deprovision };
+    ctx.reached?.(blast.users);
+    s.caveats.push(blastCaveat(s.blast));
   }
 }
 

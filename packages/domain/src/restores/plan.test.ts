@@ -6,7 +6,8 @@ import { TYPES } from './testing/types.fixture.ts';
 const group = (id: string, name: string, extra: object = {}) => ({ id, created: '2026-01-01', lastUpdated: '2026-01-02', lastMembershipUpdated: '2026-01-03', type: 'OKTA_GROUP', profile: { name }, ...extra });
 const rule = (id: string, groupIds: string[], status = 'ACTIVE') => ({ id, name: 'Contractors', status, actions: { assignUserToGroups: { groupIds } } });
 const policy = (id: string, groups: string[], maxAttempts = 3) => ({ id, name: 'Contractor passwords', status: 'ACTIVE', system: false, conditions: { people: { groups: { include: groups } } }, settings: { lockout: { maxAttempts } } });
-const ctx = (o: Partial<Parameters<typeof planSteps>[1]> = {}) => ({ types: TYPES, deletions: false, members: (g: string) => (g === 'g1' ? 7 : 0), ...o });
+const users = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `u${from + i}`);
+const ctx = (o: Partial<Parameters<typeof planSteps>[1]> = {}) => ({ types: TYPES, deletions: false, members: (g: string) => (g === 'g1' ? users(1, 7) : []), ...o });
 const plan = (cs: Candidate[], o = {}) => orderSteps(planSteps(cs, ctx(o)), TYPES);
 
 describe('restore planning', () => {
@@ -34,6 +35,18 @@ describe('restore planning', () => {
     expect(newId?.kind === 'new_id' && newId.referencedBy.map((x) => x.type).sort()).toEqual(['group.member', 'group_rule', 'policy.PASSWORD']);
     // Pointed at the re-created group, the rule provisions its members (estimated from the snapshot).
     expect(r!.blast).toEqual({ provision: 7, deprovision: 0 });
+  });
+
+  it('counts people once: a rule assigning two groups that share members', () => {
+    const reached = new Set<string>();
+    const members = (g: string) => (g === 'g1' ? users(1, 7) : g === 'g2' ? users(5, 10) : []);
+    const steps = plan([{ type: 'group_rule', id: 'r1', desired: rule('r1', ['g1', 'g2']), live: rule('r1', ['g1', 'g2'], 'INACTIVE') }], { members, reached: (u: readonly string[]) => {
+        for (const x of u) reached.add(x);
+      },
+    });
+    expect(steps[0]!.blast).toEqual({ provision: 10, deprovision: 0 });
+    expect(steps[0]!.caveats.find((c) => c.kind === 'blast_radius')?.message).toBe("Would provision about 10 user(s) (estimated from the snapshot's memberships)");
+    expect(reached.size).toBe(10);
   });
 
   it('shows a changed setting as an update, before → after, and ignores volatile fields', () => {
@@ -68,7 +81,7 @@ describe('restore planning', () => {
       { type: 'network_zone', id: 'z0', live: { id: 'z0', name: 'LegacyIpZone', system: true } },
     ];
     expect(plan(live).map((s) => s.action)).toEqual(['skip', 'skip', 'skip']);
-    const steps = plan(live, { deletions: true, members: (g: string) => (g === 'g9' ? 4 : 0) });
+    const steps = plan(live, { deletions: true, members: (g: string) => (g === 'g9' ? users(1, 4) : []) });
     expect(steps.map((s) => [s.type, s.action])).toEqual([
       ['group_rule', 'delete'],
       ['group', 'delete'],

@@ -10,6 +10,7 @@ import { computePlan } from './compute-plan.ts';
 import { getPlanRow } from './plan-rows.ts';
 import { storeSteps } from './store-plan.ts';
 import type { PlanSummary, PreviewProgress, TRestoreScope } from './types.ts';
+import { missingWriteScopes } from './write-scopes.ts';
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -18,7 +19,18 @@ const PROGRESS_EVERY_MS = 1000;
  * manifest and the live org through the connector, and stores the ordered steps. Nothing is
  * written to the IdP. A retried job recomputes; a plan already computed is left as it is.
  */
-export async function previewRestore(deps: Deps, input: { tenantId: string; planId: string; client: IdpClient; onProgress?: (p: PreviewProgress) => void; signal?: AbortSignal }) {
+export async function previewRestore(
+  deps: Deps,
+  input: {
+    tenantId: string;
+    planId: string;
+    client: IdpClient;
+    /** The client apply will write with (the write credential): the preview names writes it is not granted. */
+    writeClient?: IdpClient;
+    onProgress?: (p: PreviewProgress) => void;
+    signal?: AbortSignal;
+  },
+) {
   const plan = await getPlanRow(deps.db, input.tenantId, input.planId);
   // Computed already (a job retried after it finished): nothing to do. A failed one is tried again.
   if (!['queued', 'computing', 'failed'].includes(plan.status)) return plan;
@@ -36,12 +48,13 @@ export async function previewRestore(deps: Deps, input: { tenantId: string; plan
     const index = typeIndexOf(input.client);
     const snapshotTypes = [...index.keys()].filter((t) => hasType(collected, t));
     const result = await computePlan(deps, { snap, scope: plan.scope as TRestoreScope, client: input.client, index, snapshotTypes, progress, signal: input.signal });
+    result.caveats.push(...(await missingWriteScopes(input.writeClient, index, result.steps, input.signal)));
     await progress({ phase: 'storing', done: 0, total: result.steps.length }, true);
     const tenant = await deps.db.selectFrom('tenants').select('restore_approval_threshold').where('id', '=', input.tenantId).executeTakeFirstOrThrow();
     const summary: PlanSummary = { ...result.summary, threshold: tenant.restore_approval_threshold };
     const needsApproval = (summary.byAction.delete ?? 0) > 0 || summary.blastRadius > summary.threshold;
     return await inTransaction(deps.db, async (trx) => {
-      await storeSteps({ ...deps, db: trx }, { tenantId: input.tenantId, planId: plan.id, steps: result.steps, index });
+      await storeSteps({ ...deps, db: trx }, { tenantId: input.tenantId, planId: plan.id, steps: result.steps, index, pairs: result.pairs });
       const row = await trx
         .updateTable('restore_plans')
         .set({

@@ -5,6 +5,7 @@ import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { approveRestore } from './approve-restore.ts';
+import { loadConnectionIdMap } from './connection-id-map.ts';
 import { getRestorePlan } from './get-restore-plan.ts';
 import { lastRestorePreview } from './last-restore-preview.ts';
 import { previewRestore } from './preview-restore.ts';
@@ -79,5 +80,36 @@ describe('restore plans', () => {
     const other = await seedTenant(deps);
     const outsider = { ...deps, actor: memberActor(other.id, await seedMember(deps, other.id, 'super_admin')) };
     await expect(getRestorePlan(outsider, other.id, { planId: plan.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("keeps the id map per connection, across plans: applied steps only, later ones winning, never another tenant's", async () => {
+    const s = await setup();
+    const step = async (planId: string, seq: number, status: string, finished: string) =>
+      db
+        .insertInto('restore_steps')
+        .values({ plan_id: planId, seq, type: 'group', object_id: `g${seq}`, action: 'create', status, detail: Buffer.from('x'), finished_at: new Date(finished) })
+        .execute();
+    const plan = async (as: typeof s.alice, tenantId: string, snapshotId: string, rows: [number, string, string, string, string][]) => {
+      const p = await createRestorePlan(as, tenantId, { snapshotId });
+      for (const [seq, status, finished, oldId, newId] of rows) {
+        await step(p.id, seq, status, finished);
+        await db.insertInto('restore_id_map').values({ plan_id: p.id, type: 'group', old_id: oldId, new_id: newId, step_seq: seq }).execute();
+      }
+      return p;
+    };
+    await plan(s.alice, s.t.id, s.snap.id, [
+      [1, 'done', '2026-01-01', 'g1', 'g1a'],
+      [2, 'pending', '2026-01-01', 'g2', 'g2a'],
+    ]);
+    // A later restore of the same group from an older snapshot, and one of the group it became.
+    await plan(s.alice, s.t.id, s.snap.id, [
+      [1, 'done', '2026-02-01', 'g1', 'g1b'],
+      [2, 'done', '2026-02-01', 'g1b', 'g1c'],
+    ]);
+    const other = await setup();
+    await plan(other.alice, other.t.id, other.snap.id, [[1, 'done', '2026-03-01', 'g1', 'elsewhere']]);
+    const map = await loadConnectionIdMap(db, s.t.id, s.connectionId);
+    expect(Object.fromEntries([...map].map(([k, v]) => [k.replace('\u0000', ':'), v]))).toEqual({ 'group:g1': 'g1c', 'group:g1b': 'g1c' });
+    expect(await loadConnectionIdMap(db, s.t.id, other.connectionId)).toEqual(new Map());
   });
 });

@@ -1,7 +1,7 @@
 import type { DB, Transaction } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import { sealJson } from '../snapshots/object-codec.fns.ts';
-import { fingerprintOf, type TypeIndex } from './objects.fns.ts';
+import { fingerprintOf, fromKey, refKey, type TypeIndex } from './objects.fns.ts';
 import { stepBinding } from './restores.fns.ts';
 import type { OrderedStep, StepDetail } from './types.ts';
 
@@ -12,7 +12,7 @@ const CHUNK = 500;
  * apply). Runs in the transaction that marks the plan ready, after clearing whatever an earlier,
  * interrupted attempt left: a retried preview job recomputes from scratch.
  */
-export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction<DB> }, o: { tenantId: string; planId: string; steps: readonly OrderedStep[]; index: TypeIndex }) {
+export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction<DB> }, o: { tenantId: string; planId: string; steps: readonly OrderedStep[]; index: TypeIndex; pairs?: ReadonlyMap<string, string> }) {
   const dataKey = await deps.keyring.dataKey(deps.db, o.tenantId);
   const contentKey = deps.keyring.contentKey(o.tenantId);
   await deps.db.deleteFrom('restore_id_map').where('plan_id', '=', o.planId).execute();
@@ -39,6 +39,15 @@ export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction
     await deps.db
       .insertInto('restore_id_map')
       .values(creates.slice(i, i + CHUNK).map((s) => ({ plan_id: o.planId, type: s.type, old_id: s.id, new_id: null, step_seq: s.seq })))
+      .execute();
+  }
+  // Objects the preview found live by natural key: their ids are known now (a step only when they differ).
+  const seqOf = new Map(o.steps.map((s) => [refKey(s.type, s.id), s.seq]));
+  const pairs = [...(o.pairs ?? [])].map(([key, liveId]) => ({ ...fromKey(key), liveId }));
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    await deps.db
+      .insertInto('restore_id_map')
+      .values(pairs.slice(i, i + CHUNK).map((p) => ({ plan_id: o.planId, type: p.type, old_id: p.id, new_id: p.liveId, step_seq: seqOf.get(refKey(p.type, p.id)) ?? null })))
       .execute();
   }
 }

@@ -39,7 +39,8 @@ export type Caveat =
   | { kind: 'cycle'; with: ObjectRef[]; message: string }
   | { kind: 'not_restorable'; message: string }
   | { kind: 'derived'; from: string; message: string }
-  | { kind: 'not_in_snapshot'; message: string };
+  | { kind: 'not_in_snapshot'; message: string }
+  | { kind: 'missing_scope'; scopes: string[]; message: string };
 
 /** A reference in the restored body that points at an object the plan re-creates (its id changes). */
 export interface Rewrite {

@@ -53,7 +53,8 @@ export function classify(res: RawResponse, scope: OktaScope): Outcome<ApiAnswer>
 }
 
 function apiError(res: RawResponse): OktaApiError {
-  const b = (res.body && typeof res.body === 'object' ? res.body : {}) as { errorCode?: string; errorSummary?: string; errorId?: string };
+  const b = (res.body && typeof res.body === 'object' ? res.body : {}) as { errorCode?: string; errorSummary?: string; errorId?: string; errorCauses?: unknown };
   const summary = b.errorSummary ?? (res.status >= 300 && res.status < 400 ? `redirect to ${res.headers.get('location')} refused` : `HTTP ${res.status}`);
-  return new OktaApiError(res.status, b.errorCode, summary, b.errorId);
+  const causes = Array.isArray(b.errorCauses) ? b.errorCauses.map((c) => (c as { errorSummary?: unknown })?.errorSummary).filter((c): c is string => typeof c === 'string') : [];
+  return new OktaApiError(res.status, b.errorCode, summary, b.errorId, causes);
 }

@@ -1,5 +1,6 @@
 import type { IdpRestoreInfo } from '@butterfly/domain';
 import type { OktaObjectType } from '../catalog.ts';
+import { writeScopesByKind } from './scopes.fns.ts';
 import { policySpec, WRITE_SPECS, type WriteSpec } from './spec.ts';
 
 /** A relation row is keyed by what it references (a membership by its user): it gets no id of its own. */
@@ -21,6 +22,7 @@ export function restoreInfo(d: OktaObjectType): IdpRestoreInfo {
     assignsId: assignsId(d),
     ...(s.naturalKey ? { naturalKey: s.naturalKey } : {}),
     ...(s.reason ? { reason: s.reason } : {}),
+    writeScopes: writeScopesByKind(d),
     ...s.restore,
   };
 }

@@ -8,7 +8,7 @@ import type { IdpRestoreInfo } from '@butterfly/domain';
  */
 export interface WriteSpec {
   /** false: cannot be created through the API. `put`: PUT on the item path creates it (relation rows). */
-  create?: false | { method?: 'POST' | 'PUT' | 'PATCH'; path?: string; fields?: string[]; activateParam?: boolean; inactiveFirst?: boolean };
+  create?: false | { method?: 'POST' | 'PUT' | 'PATCH'; path?: string; fields?: string[]; activateParam?: boolean; inactiveFirst?: boolean; onItem?: boolean };
   update?: false | { method?: 'PUT' | 'POST'; fields?: string[]; onlyWhileInactive?: boolean };
   delete?: false | { deactivateFirst?: boolean; twice?: boolean };
   lifecycle?: boolean;
@@ -116,7 +116,8 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
   custom_domain: { naturalKey: 'domain', restore: { verify: true } },
   email_domain: { naturalKey: 'domain', restore: { verify: true } },
   admin_role: { naturalKey: 'label' },
-  'admin_role.permission': { create: { method: 'POST' } },
+  // POST /iam/roles/{role}/permissions/{permissionType}: created on its own item path.
+  'admin_role.permission': { create: { method: 'POST', onItem: true } },
   resource_set: { naturalKey: 'label' },
   'resource_set.resource': { create: { fields: ['resourceOrnOrUrl'] }, update: false },
   'resource_set.binding': { create: { fields: ['role', 'members'] }, update: false },
@@ -136,6 +137,8 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
 export function policySpec(type: string): WriteSpec | undefined {
   if (/^policy\.[A-Z_]+$/.test(type)) return policy;
   if (/^policy\.[A-Z_]+\.rule$/.test(type)) return policy;
-  if (/^policy\.[A-Z_]+\.mapping$/.test(type)) return { create: { method: 'PUT', path: '/api/v1/apps/{appId}/policies/{policyId}' }, update: false, delete: false, reason: 'Map the app to another policy instead' };
+  // Its `self` and `policy` links only repeat its key and its parent's: navigation, not data.
+  if (/^policy\.[A-Z_]+\.mapping$/.test(type))
+    return { create: { method: 'PUT', path: '/api/v1/apps/{appId}/policies/{policyId}' }, update: false, delete: false, volatile: ['_links.self', '_links.policy'], reason: 'Map the app to another policy instead' };
   return undefined;
 }

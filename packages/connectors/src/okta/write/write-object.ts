@@ -6,7 +6,8 @@ import { valueAt } from '../json-path.fns.ts';
 import { objectId, toIdpObject } from '../objects.fns.ts';
 import { isSentSeparately, writeBody } from './body.fns.ts';
 import { type Location, locate } from './locate.fns.ts';
-import { assignsId, manageScope, specOf } from './spec.fns.ts';
+import { writeScope } from './scopes.fns.ts';
+import { assignsId, specOf } from './spec.fns.ts';
 import type { WriteSpec } from './spec.ts';
 import type { WriteRequest } from './write-api.ts';
 
@@ -31,7 +32,7 @@ export async function writeObject(send: Writer['send'], read: Writer['read'], re
   const def = typeDef(ref.type);
   const spec = specOf(def);
   const at = locate(def, ref.id);
-  const w = (r: Omit<WriteRequest, 'scope'>) => send({ ...r, scope: manageScope(def.scope) });
+  const w = (r: Omit<WriteRequest, 'scope'>) => send({ ...r, scope: writeScope(def, r.method, r.template) });
   const unsupported = (what: string) => new OktaUnsupportedError(`${def.label}: ${what} is not possible through the API${spec.reason ? ` (${spec.reason})` : ''}`);
   switch (op.kind) {
     case 'create':
@@ -66,7 +67,7 @@ async function create(w: (r: Omit<WriteRequest, 'scope'>) => Promise<{ body: unk
   const c = spec.create || {};
   const payload = c.fields?.length === 0 ? undefined : writeBody(def, spec, op.body, { create: true, assignsId: assignsId(def), secrets: op.secrets });
   const status = valueAt(op.body, 'status');
-  const put = c.method === 'PUT' || c.method === 'PATCH';
+  const put = c.method === 'PUT' || c.method === 'PATCH' || !!c.onItem;
   // The only custom path (a policy's app mapping) takes the app (our key) and the policy (our parent).
   const [url, template] = c.path ? [c.path.replace('{appId}', encodeURIComponent(at.own!)).replace('{policyId}', encodeURIComponent(at.ancestors[0]!)), c.path] : put ? [at.item, at.itemTemplate] : [at.list, at.listTemplate];
   const activate = c.activateParam && spec.lifecycle ? `?activate=${status !== 'INACTIVE' && status !== 'STAGED'}` : '';

@@ -32,7 +32,11 @@ export const TYPES: TypeIndex = new Map(
       ],
       restore: writable({ lifecycle: true, systemWhen: [{ path: 'system', equals: true }] }),
     }),
-    t('policy.PASSWORD.rule', { parent: 'policy.PASSWORD', references: [{ path: 'conditions.network.include[]', type: 'network_zone' }], restore: writable({ lifecycle: true }) }),
+    t('policy.PASSWORD.rule', {
+      parent: 'policy.PASSWORD',
+      references: [{ path: 'conditions.network.include[]', type: 'network_zone' }],
+      restore: writable({ lifecycle: true, naturalKey: 'name', systemWhen: [{ path: 'system', equals: true }] }),
+    }),
     t('app', { secretFields: ['credentials.oauthClient.client_secret'] }),
     t('app.group', { parent: 'app', references: [{ path: 'id', type: 'group' }], restore: writable({ assignsId: false, provisions: { groupsAt: 'id' } }) }),
     t('app.user', {
