@@ -4,7 +4,7 @@ import { parseEnv } from './parse.ts';
 /**
  * The limits, per key, before a multiplier: `points` requests (failures, for `*_fail_*`) per window.
  * Generous for people (a whole office behind one NAT address signing in at nine) and tight for
- * scripts. docs/guide/security.md and docs/security.md carry this table.
+ * scripts. docs/security.md carries this table; the guide states them (sso.md, api-tokens.md, scim.md).
  */
 export const RATE_LIMIT_DEFAULTS = {
   /** POST /login (the email form) per client address. */
