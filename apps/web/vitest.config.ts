@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
+import tsconfigPaths from 'vite-tsconfig-paths';
 import { defineConfig } from 'vitest/config';
 
-// Separate from vite.config.ts so the Remix plugin never runs under vitest. The `~` alias lets tests
-// import route modules (server/testing/route-build.ts).
+// Separate from vite.config.ts so the Remix plugin never runs under vitest. The `~/` paths resolve,
+// so tests can mount real route modules (server/testing/route-build.ts).
 export default defineConfig({
-  resolve: { alias: { '~': resolve(import.meta.dirname, 'app') } },
+  plugins: [tsconfigPaths()],
   test: {
     include: ['app/**/*.test.ts', 'server/**/*.test.ts'],
     globalSetup: ['../../packages/db/src/testing/global-setup.ts'],

@@ -1,3 +1,3 @@
 export { BASE_PATH, createScimServer, type ScimServerDeps } from './server.ts';
-export { FailedAuthLimiter } from './rate-limit.ts';
+export { createFailedAuthLimiter } from './rate-limit.ts';
 export { TenantWriteGate } from './tenant-gate.ts';

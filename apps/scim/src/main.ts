@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { closeHttpServer, createLogger, installLastResortHandlers, scimEnv, serviceLifecycle } from '@butterfly/config';
+import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, scimEnv, serviceLifecycle } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
+import { createFailedAuthLimiter } from './rate-limit.ts';
 import { createScimServer } from './server.ts';
 
 const log = createLogger('scim');
@@ -13,6 +14,7 @@ const { onStop, stop } = serviceLifecycle('scim', log);
 
 async function main() {
   const env = scimEnv();
+  const limits = rateLimitEnv();
   const database = await ensureDatabase({ log: (msg) => log.info(msg) });
   // The embedded server is ours to stop only if we started it; others may be attached to it.
   if (database.startedHere) onStop('embedded database', () => database.stop());
@@ -23,7 +25,8 @@ async function main() {
   await migrateToLatest(db);
   const keyring = createKeyring(loadMasterKey());
 
-  const server = createScimServer({ db, log, keyring, baseUrl: env.SCIM_PUBLIC_URL });
+  const limiter = createFailedAuthLimiter(db, limits.rateLimits.scim_bearer_fail_ip, log);
+  const server = createScimServer({ db, log, keyring, baseUrl: env.SCIM_PUBLIC_URL, limiter, trustProxy: limits.BUTTERFLY_TRUST_PROXY });
   const host = process.env.HOST || '127.0.0.1';
   server.listen(env.SCIM_PORT, host);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { type Logger, requestContext } from '@butterfly/config';
+import { type Logger, RATE_LIMIT_DEFAULTS, requestContext } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
+import type { RateLimiter } from '@butterfly/db/rate-limits';
 import type { Keyring, ScimDeps } from '@butterfly/domain';
 import { authenticate } from './auth.ts';
 import { toScimError } from './errors.ts';
 import { parseFilter } from './filter-parser.ts';
 import { HttpError, readJson, send } from './http.ts';
-import { FailedAuthLimiter } from './rate-limit.ts';
+import { createFailedAuthLimiter } from './rate-limit.ts';
 import { route } from './router.ts';
 import { TenantWriteGate } from './tenant-gate.ts';
 
@@ -20,7 +21,10 @@ export interface ScimServerDeps {
   /** Public base URL of the API, e.g. SCIM_PUBLIC_URL (meta.location and Location headers). */
   baseUrl: string;
   clock?: () => Date;
-  limiter?: FailedAuthLimiter;
+  /** Failed authentications per client address; default: Postgres-backed at RATE_LIMIT_DEFAULTS.scim_bearer_fail_ip. */
+  limiter?: RateLimiter;
+  /** Proxies trusted to append X-Forwarded-For (BUTTERFLY_TRUST_PROXY); 0: the socket address. */
+  trustProxy?: number;
   writeGate?: TenantWriteGate;
 }
 
@@ -34,7 +38,7 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  */
 export function createScimServer(deps: ScimServerDeps): Server {
   const clock = deps.clock ?? (() => new Date());
-  const limiter = deps.limiter ?? new FailedAuthLimiter();
+  const limiter = deps.limiter ?? createFailedAuthLimiter(deps.db, RATE_LIMIT_DEFAULTS.scim_bearer_fail_ip, deps.log);
   const writeGate = deps.writeGate ?? new TenantWriteGate();
   const scim = { baseUrl: deps.baseUrl.replace(/\/+$/, ''), parseFilter };
 
@@ -43,7 +47,7 @@ export function createScimServer(deps: ScimServerDeps): Server {
     const path = url.pathname.replace(/\/+$/, '');
     if (path === '/healthz') return health(res);
     if (!path.toLowerCase().startsWith(`${BASE_PATH}/`)) throw new HttpError(404, `Not found; the SCIM API is at ${BASE_PATH}`);
-    const token = await authenticate(req, { db: deps.db, clock, limiter });
+    const token = await authenticate(req, { db: deps.db, clock, limiter, trustProxy: deps.trustProxy, log: deps.log });
     const segments = path.slice(BASE_PATH.length + 1).split('/').map(decodeSegment);
     const method = req.method ?? 'GET';
     const { handler, id } = route(method, segments);

@@ -11,7 +11,11 @@ const createCaller = createCallerFactory(appRouter);
  * the same procedure ladder.
  */
 export async function apiContext(request: Request, context: AppLoadContext) {
-  const principal = await requestPrincipal(request, context);
+  return apiContextFor(context, await requestPrincipal(request, context));
+}
+
+/** The same, for a principal already resolved (the /api/trpc route counts failed Bearer credentials first). */
+export function apiContextFor(context: AppLoadContext, principal: Awaited<ReturnType<typeof requestPrincipal>>) {
   return createContext({ db: context.db, log: context.log, keyring: context.keyring, requestId: context.requestId, principal, services: context.services.api, jobs: context.services.jobs });
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
 import type { Keyring } from '@butterfly/domain';
+import type { WebRateLimits } from '../server/rate-limit/web-rate-limits.ts';
 import type { WebServices } from '../server/services.ts';
 
 /**
@@ -19,5 +20,7 @@ declare module '@remix-run/node' {
     services: WebServices;
     /** Recorded with sessions (the sessions page shows them). */
     client: { ip: string | null; userAgent: string | null };
+    /** The process's rate limiters (server/rate-limit/); absent in unit tests that call routes directly. */
+    rateLimits?: WebRateLimits;
   }
 }

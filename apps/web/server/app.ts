@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Logger, requestContext } from '@butterfly/config';
+import { type Logger, RATE_LIMIT_DEFAULTS, type RateLimitName, requestContext } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { Keyring } from '@butterfly/domain';
 import { createRequestHandler } from '@remix-run/express';
@@ -9,6 +9,8 @@ import { csrfProtection } from './csrf.ts';
 import { corsOrigins } from './oauth/clients.ts';
 import { corsForClients } from './oauth/cors.ts';
 import { createMetrics } from './metrics.ts';
+import { rateLimitRoutes } from './rate-limit/rate-limit-routes.ts';
+import { createWebRateLimits } from './rate-limit/web-rate-limits.ts';
 import { requestIdFrom } from './request-id.ts';
 import { createNonce, securityHeaders } from './security-headers.ts';
 import { type WebSettings, createWebServices } from './services.ts';
@@ -26,6 +28,10 @@ export interface AppDeps {
   /** The Remix server build. Without it only /healthz, /metrics and static files answer (tests). */
   build?: ServerBuild;
   healthTimeoutMs?: number;
+  /** Rate limits (BUTTERFLY_RATE_LIMIT_MULTIPLIER applied); default RATE_LIMIT_DEFAULTS. */
+  rateLimits?: Record<RateLimitName, { points: number; windowSec: number }>;
+  /** Proxies trusted to append X-Forwarded-For (BUTTERFLY_TRUST_PROXY); 0: the socket address. */
+  trustProxy?: number;
 }
 
 interface Locals {
@@ -49,11 +55,15 @@ const QUIET_PATHS = new Set(['/healthz', '/metrics']);
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   const metrics = createMetrics();
   const services = createWebServices({ ...deps.web, secureCookies: deps.https });
   app.use(observe(deps, metrics));
   // The extension calls the token endpoints and the API from its own origin; preflights end here.
   app.use(corsForClients(corsOrigins(services.oauthClients)));
+  // Sign-in, OAuth and recovery links before any route works; failed Bearer auth in /api/trpc (docs/security.md).
+  const rateLimits = createWebRateLimits(deps.db, deps.rateLimits ?? RATE_LIMIT_DEFAULTS, deps.log);
+  app.use(rateLimitRoutes(rateLimits, deps.log));
   // Before everything that can change state (Remix actions, tRPC mutations).
   app.use(csrfProtection(deps.web.appUrl, deps.log, CSRF_EXEMPTIONS));
 
@@ -97,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
             keyring: deps.keyring,
             services,
             client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+            rateLimits,
           };
         },
       }),

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeHttpServer, createLogger, installLastResortHandlers, serviceLifecycle, webEnv } from '@butterfly/config';
+import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, serviceLifecycle, webEnv } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
@@ -26,6 +26,7 @@ const { onStop, stop } = serviceLifecycle('web', log);
 
 async function main() {
   const env = webEnv();
+  const limits = rateLimitEnv();
   if (!existsSync(serverBuildPath)) {
     throw new Error(`${serverBuildPath} is missing: run \`pnpm --filter @butterfly/web build\` first`);
   }
@@ -45,7 +46,7 @@ async function main() {
     accessTokenSeed: deriveAccessTokenSeed(masterKey),
     extensionIds: env.BUTTERFLY_EXTENSION_IDS,
   };
-  const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir });
+  const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir, rateLimits: limits.rateLimits, trustProxy: limits.BUTTERFLY_TRUST_PROXY });
   const host = process.env.HOST || '127.0.0.1';
   const server = app.listen(env.PORT, host);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));

@@ -15,7 +15,10 @@ import { routeBuild } from './testing/route-build.ts';
 // from a socket callback). Driven through the real express app and the real route modules.
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
-const build = routeBuild({ 'sso/:tenant/backchannel-logout': backchannelRoute, 'api/trpc/*': trpcRoute });
+const build = routeBuild({
+  'routes/sso.$tenant.backchannel-logout': { path: 'sso/:tenant/backchannel-logout', module: backchannelRoute },
+  'routes/api.trpc.$': { path: 'api/trpc/*', module: trpcRoute },
+});
 const app = createApp({
   db,
   log: createLogger('web-test', 'silent'),

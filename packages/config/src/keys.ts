@@ -15,6 +15,8 @@ export const envDocs = {
     "Whether calls to tenant-supplied URLs (OIDC issuer, JWKS and token endpoints, Okta org URLs, alert webhooks) may reach private, loopback and link-local addresses. Default: true only when APP_URL's host is localhost or 127.0.0.1.",
   BUTTERFLY_DNS_SERVER: 'DNS server (IP, optional :port) that domain verification asks for TXT records. Unset: the system resolver.',
   BUTTERFLY_EXTENSION_IDS: 'Chrome extension ids (comma-separated) whose chromiumapp.org redirect URIs and origins the OAuth endpoints accept. Unset: only the /oauth/handoff page.',
+  BUTTERFLY_TRUST_PROXY: 'How many reverse proxies in front of the web and SCIM apps append to X-Forwarded-For (rate limits key on the client address). 0: the socket address, X-Forwarded-For ignored.',
+  BUTTERFLY_RATE_LIMIT_MULTIPLIER: 'Scales every rate limit (1 = the documented defaults; tests and load benchmarks raise it).',
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;

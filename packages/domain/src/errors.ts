@@ -9,7 +9,7 @@ export const errorCodes = {
   MEMBER_INACTIVE: { status: 403, description: 'The member is deactivated; sign-in and every credential are refused.' },
   NOT_FOUND: { status: 404, description: 'No such object in this tenant (also the answer for objects of other tenants).' },
   TENANT_EXISTS: { status: 409, description: 'A tenant with this slug already exists.' },
-  DOMAIN_TAKEN: { status: 409, description: 'The domain already belongs to a tenant (a domain belongs to at most one).' },
+  DOMAIN_TAKEN: { status: 409, description: 'The domain is verified by another tenant (a verified domain belongs to at most one); the other tenant is never named.' },
   MEMBER_EXISTS: { status: 409, description: 'A member with this userName or email already exists in the tenant.' },
   LAST_SUPER_ADMIN: { status: 409, description: 'The last active super_admin cannot be demoted or deactivated.' },
   ROLE_MANAGED_BY_SCIM: { status: 409, description: "The member's role is managed by the identity provider (SCIM)." },

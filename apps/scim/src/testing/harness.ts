@@ -5,7 +5,7 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { SCIM_URN, addMember, createScimToken, type Role } from '@butterfly/domain';
 import { seedTenant, testDeps } from '@butterfly/domain/testing';
 import { afterAll } from 'vitest';
-import { FailedAuthLimiter } from '../rate-limit.ts';
+import type { RateLimiter } from '@butterfly/db/rate-limits';
 import { createScimServer } from '../server.ts';
 import type { TenantWriteGate } from '../tenant-gate.ts';
 
@@ -19,11 +19,11 @@ export interface ScimResponse<T = any> {
  * A SCIM server on an ephemeral port over this test file's own database, and a client per tenant.
  * Call at the top level of an `*.integration.test.ts` file.
  */
-export async function useScimServer(opts: { limiter?: FailedAuthLimiter; writeGate?: TenantWriteGate } = {}) {
+export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: TenantWriteGate } = {}) {
   const { db } = await useTestDatabase();
   const deps = testDeps(db);
   const log = createLogger('scim-test', 'silent');
-  const server = createScimServer({ db, log, keyring: deps.keyring, baseUrl: 'https://butterfly.test/scim/v2', limiter: opts.limiter ?? new FailedAuthLimiter(), writeGate: opts.writeGate });
+  const server = createScimServer({ db, log, keyring: deps.keyring, baseUrl: 'https://butterfly.test/scim/v2', limiter: opts.limiter, writeGate: opts.writeGate });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

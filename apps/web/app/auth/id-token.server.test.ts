@@ -27,7 +27,7 @@ const validate = (t: string, overrides: Partial<Parameters<typeof validateIdToke
 describe('validateIdToken', () => {
   it('returns the identity of a valid token', async () => {
     const identity = await validate(await token({ given_name: 'Ann', family_name: 'Archer', name: 'Ann Archer', sid: 'sess-1' }));
-    expect(identity).toEqual({ subject: '00u1', email: 'ann@acme.test', givenName: 'Ann', familyName: 'Archer', name: 'Ann Archer', idpSessionId: 'sess-1' });
+    expect(identity).toEqual({ subject: '00u1', email: 'ann@acme.test', givenName: 'Ann', familyName: 'Archer', name: 'Ann Archer', idpSessionId: 'sess-1', emailVerified: false });
   });
 
   it.each([

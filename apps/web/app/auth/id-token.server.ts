@@ -31,8 +31,9 @@ const sameString = (a: string, b: string) => a.length === b.length && timingSafe
 
 /**
  * Validates an ID token from the token endpoint (OIDC Core 3.1.3.7) and returns the identity it
- * asserts. Nothing in the token is trusted before this returns; `email_verified` is ignored on
- * purpose (the tenant's verified domains decide whose emails count).
+ * asserts. Nothing in the token is trusted before this returns. The tenant's verified domains decide
+ * whose emails count; `email_verified` (boolean true, or the string "true" some IdPs send) decides
+ * only whether the email may link an existing member.
  */
 export async function validateIdToken(idToken: string, expect: TIdTokenExpectations): Promise<TIdpIdentity> {
   let alg: unknown;
@@ -75,6 +76,7 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
     familyName: text(claims.family_name),
     name: text(claims.name),
     idpSessionId: text(claims.sid),
+    emailVerified: claims.email_verified === true || claims.email_verified === 'true',
   };
 }
 

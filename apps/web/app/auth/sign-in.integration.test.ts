@@ -205,3 +205,42 @@ describe('the callback', () => {
     expect(await resolveSession(deps, await parse(second))).not.toBeNull();
   });
 });
+
+describe('linking an existing member by email', () => {
+  /** A member provisioned before their first sign-in (by SCIM or the CLI), known by email only. */
+  async function provisioned() {
+    const t = await ssoTenant();
+    const m = await seedMember(deps, t.id, 'admin', `lee@${t.domain}`);
+    await db.updateTable('members').set({ idp_subject: '00u-original' }).where('id', '=', m.id).execute();
+    return { t, m };
+  }
+  async function signInWith(slug: string, email: string, claims: Record<string, unknown>) {
+    const flow = await start(slug, email);
+    const code = idp.issueCode(flow.p.code_challenge!, await idp.idToken({ nonce: flow.p.nonce, email, ...claims }));
+    return problemOf(callback(slug, { code, state: flow.p.state! }, flow.cookie));
+  }
+  const linkAudits = (tenantId: string) => db.selectFrom('audit_events').select(['action', 'data']).where('tenant_id', '=', tenantId).where('action', '=', 'member.idp_linked').execute();
+
+  it('refuses to take over a member by an email the IdP does not say is verified, and changes nothing', async () => {
+    const { t, m } = await provisioned();
+    for (const claims of [{}, { email_verified: false }, { email_verified: 'false' }]) {
+      expect(await signInWith(t.slug, m.email, { sub: '00u-attacker', ...claims })).toBe('wrong_account');
+    }
+    const row = await db.selectFrom('members').select('idp_subject').where('id', '=', m.id).executeTakeFirstOrThrow();
+    expect(row.idp_subject).toBe('00u-original');
+    expect(await db.selectFrom('sessions').select('id').where('member_id', '=', m.id).execute()).toEqual([]);
+    const refused = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', t.id).where('action', '=', 'sso.sign_in_refused').execute();
+    expect(refused.map((r) => (r.data as { reason?: string }).reason)).toContain('email_not_verified');
+  });
+
+  it('links by a verified email on a verified domain, and audits the link with both subjects', async () => {
+    const { t, m } = await provisioned();
+    expect(await signInWith(t.slug, m.email, { sub: '00u-new', email_verified: true })).toBe('signed in');
+    const row = await db.selectFrom('members').select('idp_subject').where('id', '=', m.id).executeTakeFirstOrThrow();
+    expect(row.idp_subject).toBe('00u-new');
+    expect(await linkAudits(t.id)).toEqual([{ action: 'member.idp_linked', data: expect.objectContaining({ previousSubject: '00u-original', subject: '00u-new', by: 'verified_email' }) }]);
+    // Signing in again by the linked subject is no new link.
+    expect(await signInWith(t.slug, m.email, { sub: '00u-new' })).toBe('signed in');
+    expect(await linkAudits(t.id)).toHaveLength(1);
+  });
+});

@@ -1,30 +1,23 @@
 import type { ServerBuild } from '@remix-run/node';
 
 type RouteModule = ServerBuild['routes'][string]['module'];
-/** A resource route: a loader and/or an action, no component. */
-type ResourceRoute = Omit<RouteModule, 'default'>;
 
 /**
- * A Remix server build made of a few resource routes (no UI), so an integration test can drive the
- * real express app, its guards and the real route modules over HTTP without running Vite.
+ * A Remix server build holding only the given route modules (the real ones, imported by the test),
+ * under an empty root: enough for `createApp({ build })` to serve resource routes and loaders over
+ * real HTTP without a Vite build. A page that would render answers a plain "document" stand-in.
  */
-export function routeBuild(routes: Record<string, ResourceRoute>): ServerBuild {
+export function routeBuild(routes: Record<string, { path: string; module: Partial<RouteModule> }>): ServerBuild {
   const manifest: ServerBuild['routes'] = { root: { id: 'root', path: '', module: {} as RouteModule } };
-  for (const [path, module] of Object.entries(routes)) manifest[path] = { id: path, parentId: 'root', path, module: module as RouteModule };
+  for (const [id, r] of Object.entries(routes)) manifest[id] = { id, parentId: 'root', path: r.path, module: r.module as RouteModule };
   return {
     mode: 'production',
-    entry: {
-      module: {
-        default: () => {
-          throw new Error('routeBuild serves resource routes only');
-        },
-      },
-    },
+    entry: { module: { default: (_request, status, headers) => new Response('document', { status, headers }) } },
     routes: manifest,
-    assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' },
+    assets: { entry: { module: '/entry.js', imports: [] }, routes: {}, url: '/manifest.js', version: 'test' },
     publicPath: '/',
-    assetsBuildDirectory: '',
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: true },
+    assetsBuildDirectory: 'build/client',
+    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: true, unstable_optimizeDeps: false, v3_routeConfig: false } as ServerBuild['future'],
     isSpaMode: false,
-  } as unknown as ServerBuild;
+  };
 }

@@ -161,6 +161,12 @@ export interface ObjectVersions {
   type: string;
 }
 
+export interface RateLimits {
+  expire: number | null;
+  key: string;
+  points: Generated<number>;
+}
+
 export interface RecoveryLinks {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -438,6 +444,7 @@ export interface DB {
   members: Members;
   oauth_codes: OauthCodes;
   object_versions: ObjectVersions;
+  rate_limits: RateLimits;
   recovery_links: RecoveryLinks;
   refresh_tokens: RefreshTokens;
   restore_id_map: RestoreIdMap;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
+import { redactWebhookAuditData, seesWebhookTargets } from '../webhooks/webhook-targets.fns.ts';
 
 export const ZListAuditEventsInput = z.object({
   /** Return entries older than this sequence number (for paging backwards). */
@@ -21,6 +22,8 @@ export async function listAuditEvents(deps: Deps, tenantId: string, input: TList
   if (beforeSeq) q = q.where('seq', '<', beforeSeq);
   const rows = await q.execute();
   const page = rows.slice(0, limit);
+  // Entries written before webhook targets were recorded as hosts still hold the URL: shown by role.
+  const full = seesWebhookTargets(deps.actor);
   return {
     items: page.map((r) => ({
       seq: r.seq,
@@ -29,7 +32,7 @@ export async function listAuditEvents(deps: Deps, tenantId: string, input: TList
       action: r.action,
       outcome: r.outcome,
       target: r.target_type ? { type: r.target_type, id: r.target_id } : null,
-      data: r.data,
+      data: full ? r.data : redactWebhookAuditData(r.action, r.data),
       requestId: r.request_id,
     })),
     nextBeforeSeq: rows.length > limit ? page.at(-1)?.seq : undefined,

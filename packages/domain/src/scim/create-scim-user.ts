@@ -1,6 +1,7 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import { scimTenantId, uniquenessError } from './context.ts';
+import { assertNoForeignVerifiedDomain } from './foreign-domain.ts';
 import { userAttrsFromBody } from './input.fns.ts';
 import { toScimUser } from './scim.fns.ts';
 import type { ScimDeps } from './types.ts';
@@ -16,6 +17,7 @@ export async function createScimUser(deps: ScimDeps, body: unknown) {
   const now = deps.clock();
   try {
     return await inTransaction(deps.db, async (trx) => {
+      await assertNoForeignVerifiedDomain(trx, tenantId, [u.userName, u.email]);
       const row = await trx
         .insertInto('members')
         .values({

@@ -7,6 +7,7 @@ import type { MemberRow } from '../members/members.fns.ts';
 import type { Role } from '../permissions/matrix.ts';
 import { notFound, scimTenantId, uniquenessError } from './context.ts';
 import { mappedRoles } from './effective-role.ts';
+import { assertNoForeignVerifiedDomain } from './foreign-domain.ts';
 import { validateUser } from './input.fns.ts';
 import { type RoleState, effectiveRole } from './roles.fns.ts';
 import { toScimUser } from './scim.fns.ts';
@@ -41,6 +42,8 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
       const changed = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((k) => (k === 'email' ? email : next[k]) !== m[COLUMNS[k]]);
       const roleChanged = roles.role !== m.role || roles.roleSource !== m.role_source || direct !== m.scim_role;
       if (!changed.length && !roleChanged && next.active === m.active) return toScimUser(m, deps.scim.baseUrl);
+      // Only new values are checked: a member whose domain another tenant verified later keeps working.
+      await assertNoForeignVerifiedDomain(trx, tenantId, [changed.includes('userName') ? next.userName : null, changed.includes('email') ? email : null]);
 
       const now = deps.clock();
       let row = await trx

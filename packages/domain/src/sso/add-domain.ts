@@ -6,7 +6,11 @@ import { authorize } from '../permissions/authorize.ts';
 import { newVerificationToken, normalizeDomain } from '../tenants/tenants.fns.ts';
 import { verificationRecord } from './sso.fns.ts';
 
-/** Adds an SSO domain (unverified) and returns the TXT record that proves control of it. */
+/**
+ * Adds an SSO domain (unverified) and returns the TXT record that proves control of it. A claim is
+ * the tenant's own until verified: another tenant's claim, verified or not, neither blocks it nor is
+ * revealed by it (verification is where a domain becomes exclusive).
+ */
 export async function addDomain(deps: Deps, tenantId: string, input: { domain: string }) {
   await authorize(deps, tenantId, 'sso.manage');
   const domain = normalizeDomain(input.domain);
@@ -19,7 +23,7 @@ export async function addDomain(deps: Deps, tenantId: string, input: { domain: s
       return { domain, txtRecord: verificationRecord(token) };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new DomainError('DOMAIN_TAKEN', `${domain} already belongs to a tenant`);
+    if (isUniqueViolation(e, 'tenant_domains_tenant_domain_key')) throw new DomainError('CONFLICT', `${domain} is already one of this organisation's domains`);
     throw e;
   }
 }

@@ -15,6 +15,8 @@ export const ZIdpIdentity = z.object({
   familyName: z.string().max(200).nullish(),
   name: z.string().max(200).nullish(),
   idpSessionId: z.string().max(255).nullish(),
+  /** The IdP's `email_verified` claim; only a verified email may link an existing member. */
+  emailVerified: z.boolean().default(false),
 });
 export type TIdpIdentity = z.input<typeof ZIdpIdentity>;
 
@@ -23,6 +25,10 @@ export type TIdpIdentity = z.input<typeof ZIdpIdentity>;
  * (an IdP of tenant A cannot sign people into tenant B); the member is found by IdP subject, then by
  * email (linking the subject), else created just in time at read_only; a deactivated member is
  * refused even when the IdP let them through. Starts a fresh session.
+ *
+ * Linking by email hands an existing member (perhaps an admin) to whoever the IdP asserts, so it
+ * needs the IdP to vouch for the email (`email_verified`) on one of the tenant's verified domains
+ * (checked first), and every link is audited with the subject it replaced.
  */
 export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdentity, client: { ip?: string | null; userAgent?: string | null } = {}) {
   const id = ZIdpIdentity.parse(raw);
@@ -43,6 +49,9 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
         .forUpdate()
         .executeTakeFirst();
       const tx = { ...deps, db: trx };
+      // A deactivated member is refused before anything about them changes (no link either).
+      if (member && !member.active) return { kind: 'refused', memberId: member.id } as const;
+      if (member && member.idp_subject !== id.subject && !id.emailVerified) return { kind: 'unverified_email', memberId: member.id } as const;
       if (!member) {
         member = await trx
           .insertInto('members')
@@ -62,8 +71,13 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
         await appendAuditEvent(tx, { tenantId, action: 'member.jit_created', target: { type: 'member', id: member.id }, data: { email: id.email, role: 'read_only' } });
       } else if (member.idp_subject !== id.subject) {
         await trx.updateTable('members').set({ idp_subject: id.subject, updated_at: deps.clock() }).where('id', '=', member.id).execute();
+        await appendAuditEvent(tx, {
+          tenantId,
+          action: 'member.idp_linked',
+          target: { type: 'member', id: member.id },
+          data: { by: 'verified_email', email: id.email, subject: id.subject, previousSubject: member.idp_subject },
+        });
       }
-      if (!member.active) return { kind: 'refused', memberId: member.id } as const;
       const session = await createSession(tx, { tenantId, memberId: member.id, authMethod: 'sso', idpSessionId: id.idpSessionId, ...client });
       return { kind: 'signed_in', member: { id: member.id, email: member.email, role: member.role }, session } as const;
     });
@@ -74,6 +88,13 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
     // Two first sign-ins of the same person at once: the loser finds the winner's row on retry.
     if (!isUniqueViolation(e)) throw e;
     result = await attempt();
+  }
+  if (result.kind === 'unverified_email') {
+    const { memberId } = result;
+    await inTransaction(deps.db, (trx) =>
+      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', target: { type: 'member', id: memberId }, data: { reason: 'email_not_verified', subject: id.subject } }),
+    );
+    throw new DomainError('FORBIDDEN', `Your identity provider does not say ${id.email} is verified, so it cannot sign in to the existing Butterfly member with that email`);
   }
   if (result.kind === 'refused') {
     const { memberId } = result;

@@ -1,5 +1,5 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { inTransaction } from '../db.fns.ts';
+import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
@@ -12,7 +12,9 @@ export type TxtResolver = (name: string) => Promise<string[][]>;
 /**
  * Marks a tenant's domain verified, either because its DNS carries `butterfly-verification=<token>`
  * (method 'dns', through the configured resolver) or because an operator says so (method
- * 'operator', CLI only). Only verified domains take part in sign-in detection.
+ * 'operator', CLI only). Only verified domains take part in sign-in detection, and a verified domain
+ * belongs to one tenant: verifying one that another tenant has verified fails with DOMAIN_TAKEN,
+ * which names no tenant.
  */
 export async function verifyDomain(
   deps: Deps & { resolveTxt?: TxtResolver },
@@ -34,10 +36,18 @@ export async function verifyDomain(
       throw new DomainError('CONFLICT', `No TXT record "${expected}" found on ${domain} yet; DNS changes can take a while to appear`);
     }
   }
-  return inTransaction(deps.db, async (trx) => {
-    const now = deps.clock();
-    await trx.updateTable('tenant_domains').set({ verified_at: now }).where('id', '=', row.id).execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.domain_verified', target: { type: 'domain', id: domain }, data: { method: input.method } });
-    return { domain, verifiedAt: now.toISOString() };
-  });
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      const now = deps.clock();
+      await trx.updateTable('tenant_domains').set({ verified_at: now }).where('id', '=', row.id).execute();
+      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.domain_verified', target: { type: 'domain', id: domain }, data: { method: input.method } });
+      return { domain, verifiedAt: now.toISOString() };
+    });
+  } catch (e) {
+    // The partial unique index (verified domains only) decides, so two verifications racing cannot both win.
+    if (isUniqueViolation(e, 'tenant_domains_verified_domain_key')) {
+      throw new DomainError('DOMAIN_TAKEN', `${domain} is already verified by another Butterfly organisation; ask Butterfly support if it is yours`);
+    }
+    throw e;
+  }
 }

@@ -44,9 +44,6 @@ export async function createTenant(deps: Deps, raw: TCreateTenantInput) {
     });
   } catch (e) {
     if (isUniqueViolation(e, 'tenants_slug_key')) throw new DomainError('TENANT_EXISTS', `A tenant "${input.slug}" already exists`);
-    if (isUniqueViolation(e, 'tenant_domains_domain_key')) {
-      throw new DomainError('DOMAIN_TAKEN', `One of the domains (${domains.join(', ')}) already belongs to a tenant`);
-    }
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
+import { webhookHost } from './webhook-targets.fns.ts';
 import { WEBHOOK_EVENTS, WEBHOOK_VIEW_COLUMNS, ZObjectTypePattern, ZWebhookUrl, secretPurpose, toWebhookView } from './webhooks.fns.ts';
 
 export const ZCreateWebhookInput = z.object({
@@ -45,8 +46,8 @@ export async function createWebhook(deps: Deps, tenantId: string, raw: TCreateWe
         })
         .returning(WEBHOOK_VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.created', target: { type: 'webhook', id }, data: { name: input.name, url: input.url, events: row.events, objectTypes: row.object_types } });
-      return { webhook: toWebhookView(row), secret };
+      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.created', target: { type: 'webhook', id }, data: { name: input.name, host: webhookHost(input.url), events: row.events, objectTypes: row.object_types } });
+      return { webhook: toWebhookView(row, true), secret };
     });
   } catch (e) {
     if (isUniqueViolation(e, 'webhooks_tenant_name_key')) throw new DomainError('CONFLICT', `A webhook named "${input.name}" already exists`);

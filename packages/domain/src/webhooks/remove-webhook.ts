@@ -3,6 +3,7 @@ import { inTransaction, isUuid } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
+import { webhookHost } from './webhook-targets.fns.ts';
 
 /** Removes a webhook with its delivery log; queued deliveries find it gone and end without sending. */
 export async function removeWebhook(deps: Deps, tenantId: string, input: { webhookId: string }) {
@@ -12,7 +13,7 @@ export async function removeWebhook(deps: Deps, tenantId: string, input: { webho
       ? await trx.deleteFrom('webhooks').where('tenant_id', '=', tenantId).where('id', '=', input.webhookId).returning(['id', 'name', 'url']).executeTakeFirst()
       : undefined;
     if (!row) throw new DomainError('NOT_FOUND', 'No such webhook');
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.removed', target: { type: 'webhook', id: row.id }, data: { name: row.name, url: row.url } });
+    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.removed', target: { type: 'webhook', id: row.id }, data: { name: row.name, host: webhookHost(row.url) } });
     return { id: row.id, removed: true };
   });
 }

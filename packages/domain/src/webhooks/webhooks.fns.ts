@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Selectable, Webhooks } from '@butterfly/db';
 import { z } from 'zod';
+import { webhookHost } from './webhook-targets.fns.ts';
 
 /** What a tenant can subscribe a webhook to. `webhook.test` is the "send a test" button's own event. */
 export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed'] as const;
@@ -66,12 +67,16 @@ export function verifySignature(secret: string, header: string, body: string, no
 
 export type WebhookView = ReturnType<typeof toWebhookView>;
 
-/** What lists show: never the secret. */
-export function toWebhookView(w: Omit<Selectable<Webhooks>, 'secret_sealed'>) {
+/**
+ * What lists show: never the signing secret, and the full target (`url`) only to those who may
+ * manage webhooks (`fullTarget`); everyone sees the `host` (webhook-targets.fns.ts says why).
+ */
+export function toWebhookView(w: Omit<Selectable<Webhooks>, 'secret_sealed'>, fullTarget: boolean) {
   return {
     id: w.id,
     name: w.name,
-    url: w.url,
+    url: fullTarget ? w.url : null,
+    host: webhookHost(w.url),
     events: w.events as WebhookEvent[],
     objectTypes: w.object_types,
     enabled: w.enabled,

@@ -25,8 +25,9 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
           <TableRow key={w.id}>
             <TableCell>
               <div className="font-medium">{w.name}</div>
-              <div className="max-w-xs truncate text-slate-600" title={w.url}>
-                {w.url}
+              {/* Only roles that manage webhooks get the URL (its path may be a secret); others see the host. */}
+              <div className="max-w-xs truncate text-slate-600" title={w.url ?? w.host}>
+                {w.url ?? w.host}
               </div>
             </TableCell>
             <TableCell>{w.events.join(', ')}</TableCell>
