@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@butterfly/api';
 import { apiContext } from '~/api.server.ts';
+import { isBodyTooLarge } from '../../server/body-limit.ts';
 
 /**
  * tRPC over fetch at /api/trpc/*, for GET (queries) and POST (mutations). The principal comes from
@@ -15,7 +16,7 @@ function handle({ request, context }: LoaderFunctionArgs) {
     router: appRouter,
     createContext: () => apiContext(request, context),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') context.log.error({ err: error, path }, 'tRPC procedure failed');
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !isBodyTooLarge(error)) context.log.error({ err: error, path }, 'tRPC procedure failed');
     },
   });
 }
