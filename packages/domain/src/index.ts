@@ -180,7 +180,6 @@ export { CODE_TTL_MS, REFRESH_TOKEN_PREFIX, REFRESH_TTL_MS, ZCodeChallenge, ZCod
 export { issueAuthorizationCode } from './oauth/issue-authorization-code.ts';
 export { hasOAuthConsent } from './oauth/find-oauth-consent.ts';
 export { grantOAuthConsent } from './oauth/grant-oauth-consent.ts';
-export { revokeOAuthConsent } from './oauth/revoke-oauth-consent.ts';
 export { redeemAuthorizationCode } from './oauth/redeem-authorization-code.ts';
 export { rotateRefreshToken } from './oauth/rotate-refresh-token.ts';
 export { revokeRefreshFamily, revokeRefreshToken } from './oauth/revoke-refresh-token.ts';

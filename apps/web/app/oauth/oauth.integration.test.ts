@@ -141,6 +141,15 @@ describe('consent at /oauth/authorize', () => {
     expect(await codesOf(b.m.id)).toBe(0);
   });
 
+  it('is withdrawn when the client is disconnected (its refresh token revoked): the next request asks again', async () => {
+    const { cookie } = await signedIn();
+    const p = pkce();
+    const tokens = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as { refresh_token: string };
+    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())).toBeInstanceOf(Response);
+    expect((await post(revokeEndpoint, { token: tokens.refresh_token, client_id: CLIENT })).status).toBe(200);
+    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())).not.toBeInstanceOf(Response);
+  });
+
   it('is forgotten with the member’s credentials (deactivation): the client must ask again', async () => {
     const { t, m, cookie } = await signedIn();
     await decide(cookie, params(pkce().challenge), 'allow');

@@ -1,0 +1,82 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { APP_URL } from '../fixtures/system.ts';
+import { addIdpUser, createWorld, signIn } from '../fixtures/worlds.ts';
+
+// Each test creates tenants and their IdPs through the CLI first (several seconds each).
+test.describe.configure({ timeout: 90_000 });
+
+/** A page on another site (127.0.0.1 is not localhost's site), serving the given HTML. */
+async function rogueSite(html: string) {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+test("another site cannot start a sign-in (login CSRF), and returnTo never leaves the site", async ({ page }) => {
+  const home = await createWorld();
+  const other = await createWorld();
+  const email = await addIdpUser(home, `lee@${home.domain}`);
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+
+  // The attacker's page sends the member into the sign-in of a tenant of the attacker's choosing.
+  const rogue = await rogueSite(`<a href="${APP_URL}/sso/${other.slug}/start?login_hint=mallory%40${other.domain}">Claim your prize</a>`);
+  try {
+    await page.goto(rogue.url);
+    await page.getByRole('link', { name: 'Claim your prize' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign-in must start on Butterfly' })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(APP_URL);
+  } finally {
+    await rogue.close();
+  }
+  await page.goto('/');
+  await expect(page.getByRole('main')).toContainText(email);
+
+  for (const returnTo of ['/.//evil.test', '//evil.test', '/\\evil.test', '/%2F%2Fevil.test', '/\t/evil.test', 'https://evil.test/', 'javascript:alert(1)']) {
+    await page.goto(`/login?returnTo=${encodeURIComponent(returnTo)}`);
+    expect(new URL(page.url()).origin, returnTo).toBe(APP_URL);
+  }
+});
+
+const MiB = 1024 * 1024;
+
+/** POSTs `total` bytes (chunked, or with `declare` as Content-Length) and stops once the server answers. */
+function post(path: string, total: number, declare?: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', origin: APP_URL };
+    if (declare !== undefined) headers['content-length'] = String(declare);
+    const req = httpRequest(`${APP_URL}${path}`, { method: 'POST', headers });
+    let sent = 0;
+    let answered = false;
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    req.on('response', (res) => {
+      answered = true;
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', (e) => (answered ? undefined : reject(e)));
+    pump();
+  });
+}
+
+const residentBytes = async () => Number(/^process_resident_memory_bytes (\d+)/m.exec(await (await fetch(`${APP_URL}/metrics`)).text())?.[1]);
+
+test('huge request bodies are refused with 413 before they are read, and the web process stays small and up', async () => {
+  const before = await residentBytes();
+  for (const path of ['/login', '/oauth/token', '/oauth/revoke', '/sso/acme/backchannel-logout', '/sso/acme/universal-logout']) {
+    expect(await post(path, 400 * MiB, 400 * MiB), `${path} with Content-Length`).toBe(413);
+    expect(await post(path, 400 * MiB), `${path} chunked`).toBe(413);
+  }
+  expect(await post('/api/trpc/sessions.endOthers', 400 * MiB)).toBe(413);
+  expect((await residentBytes()) - before).toBeLessThan(100 * MiB);
+  expect((await fetch(`${APP_URL}/healthz`)).status).toBe(200);
+});
