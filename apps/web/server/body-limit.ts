@@ -30,16 +30,16 @@ export function bodyLimit(limits: BodyLimits): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
     const limit = limitFor(limits, req.path);
-    const refuse = () => {
+    const refuse = (close: boolean) => {
       res.locals.bodyRefused = true;
       res
         .status(413)
-        .set({ Connection: 'close', 'Cache-Control': 'no-store' })
+        .set({ 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}) })
         .json({ error: 'payload_too_large', code: BODY_TOO_LARGE, message: `The request body is larger than ${limit} bytes, the limit for this endpoint.` });
     };
     const declared = req.headers['content-length'];
     if (declared !== undefined) {
-      if (Number(declared) > limit) return refuse();
+      if (Number(declared) > limit) return refuse(true);
       return next();
     }
     if (req.headers['transfer-encoding'] === undefined) return next();
@@ -47,14 +47,37 @@ export function bodyLimit(limits: BodyLimits): RequestHandler {
     const count = (chunk: Buffer) => {
       seen += chunk.length;
       if (seen <= limit) return;
-      req.off('data', count).pause();
-      if (!res.headersSent) refuse();
-      // After the 413 is written: destroying first could reset the connection before it is sent.
-      res.once('finish', () => req.destroy(new BodyTooLargeError(`request body past ${limit} bytes`)));
+      req.off('data', count);
+      // The reader's stream fails (Remix's pump, tRPC's fetch body), so it never takes the bytes it
+      // got for a complete body. Not `req.destroy()`: that would reset the connection under the 413.
+      if (req.listenerCount('error') > 0) req.emit('error', new BodyTooLargeError(`request body past ${limit} bytes`));
+      if (!res.headersSent) refuse(false);
+      linger(req);
     };
     // Paused first: adding a 'data' listener must not start the flow before the route reads the body.
     req.pause();
     req.on('data', count);
     next();
   };
+}
+
+const LINGER_BYTES = 4 * 1024 * 1024;
+const LINGER_MS = 2_000;
+
+/**
+ * A lingering close, as nginx does it: after an early answer, what the client is still sending is
+ * read and dropped for a while, so it reads the 413 instead of a connection reset (closing a socket
+ * with unread data resets it). A client that keeps sending past the bounds is cut off.
+ */
+function linger(req: Parameters<RequestHandler>[0]) {
+  let dropped = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) cut();
+  });
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
 }
