@@ -97,7 +97,10 @@ test('huge request bodies are refused with 413 before they are read, and the web
     expect(chunked.sent).toBeLessThan(50 * MiB);
   }
   expect((await post(`${APP_URL}/sso/acme/universal-logout`, 400 * MiB, undefined, { 'content-type': 'application/json' })).status).toBe(401);
-  expect((await post(`${APP_URL}/api/trpc/sessions.endOthers`, 400 * MiB, undefined, { origin: APP_URL })).status).toBe(413);
+  // The API's limit is larger (1 MiB); tRPC reads no input before authentication, so without a token
+  // a chunked body is dropped unread (401) and a declared one is refused up front.
+  const api = await post(`${APP_URL}/api/trpc/sessions.endOthers`, 400 * MiB, 400 * MiB, { origin: APP_URL, 'content-type': 'application/json' });
+  expect([api.status, api.sent]).toEqual([413, 0]);
   expect((await residentBytes()) - before).toBeLessThan(100 * MiB);
   expect((await fetch(`${APP_URL}/healthz`)).status).toBe(200);
 });
