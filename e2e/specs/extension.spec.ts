@@ -71,6 +71,11 @@ test('connects to Butterfly through the hand-off page, as the signed-in member',
   await tab.getByLabel('Work email').fill(email);
   await tab.getByRole('button', { name: 'Continue' }).click();
   await signInAtIdp(tab, email);
+  // Asked once: which app, for which organisation and account, to do what.
+  await expect(tab.getByRole('heading', { name: 'Allow Butterfly for Chrome to use Butterfly as you?' })).toBeVisible();
+  await expect(tab.getByRole('main')).toContainText(world.name);
+  await tab.waitForLoadState('networkidle');
+  await tab.getByRole('button', { name: 'Allow' }).click();
   await expect(options.getByRole('status')).toHaveText(`Connected to ${APP_URL} as ${email} (backup_operator, ${world.name}).`);
   // The service worker took the code from the hand-off page and closed its tab.
   await expect.poll(() => tab.isClosed()).toBe(true);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { apiAs, authorizeInBrowser, authorizePath, exchangeCode, pkce, refreshTokens, revokeToken } from '../fixtures/credentials.ts';
+import { allowIfAsked, apiAs, authorizeInBrowser, authorizePath, exchangeCode, pkce, refreshTokens, revokeToken } from '../fixtures/credentials.ts';
 import { addIdpUser, createWorld, signIn, signInAtIdp } from '../fixtures/worlds.ts';
 
 // Each test creates a tenant and its IdP through the CLI first (several seconds).
@@ -75,7 +75,43 @@ test('a signed-out browser signs in first, then comes back to the authorization 
   await page.getByLabel('Work email').fill(email);
   await page.getByRole('button', { name: 'Continue' }).click();
   await signInAtIdp(page, email);
+  await allowIfAsked(page);
   await expect(page).toHaveURL(/\/oauth\/handoff\?/);
   const code = await page.getByLabel('Authorization code').inputValue();
   expect((await exchangeCode(code, p.verifier)).status).toBe(200);
+});
+
+test('a member is asked once per client: nothing is issued before Allow, Deny tells the client, another site cannot answer', async ({ page }) => {
+  const world = await createWorld();
+  const email = await addIdpUser(world, `consent@${world.domain}`);
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+
+  // A page that opens the authorization URL in a signed-in browser gets the question, not a code.
+  await page.goto(authorizePath(pkce().challenge));
+  await expect(page.getByRole('heading', { name: 'Allow Butterfly for Chrome to use Butterfly as you?' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(world.name);
+  await expect(page.getByRole('main')).toContainText(email);
+  expect(page.url()).toContain('/oauth/authorize?');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // Another site cannot press Allow for the member: its POST carries the cookie but not this origin.
+  const forged = await page.request.post(page.url(), { headers: { origin: 'https://evil.test' }, form: { decision: 'allow' }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await expect(page).toHaveURL(/\/oauth\/handoff\?.*error=access_denied/);
+  await expect(page.getByRole('heading', { name: 'The extension was not connected' })).toBeVisible();
+
+  // Still asked (the forged POST and the Deny stored nothing); Allow, then never asked again.
+  const p = pkce();
+  await page.goto(authorizePath(p.challenge));
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page).toHaveURL(/\/oauth\/handoff\?/);
+  expect((await exchangeCode(await page.getByLabel('Authorization code').inputValue(), p.verifier)).status).toBe(200);
+  await page.goto(authorizePath(pkce().challenge));
+  await expect(page).toHaveURL(/\/oauth\/handoff\?code=/);
 });

@@ -5,6 +5,8 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './nonce.ts';
+import { isBodyTooLarge } from '../server/body-limit.ts';
+import { redactUrl } from '../server/log-redaction.ts';
 
 /** How long deferred data may stream before the render is aborted (single fetch reads this export). */
 export const streamTimeout = 5_000;
@@ -56,6 +58,6 @@ export default function handleRequest(
 
 /** Unexpected errors of loaders, actions and rendering, logged with the request's id. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
-  context.log.error({ err: error, path: new URL(request.url).pathname }, 'unhandled route error');
+  if (request.signal.aborted || isBodyTooLarge(error)) return;
+  context.log.error({ err: error, path: redactUrl(new URL(request.url).pathname) }, 'unhandled route error');
 };

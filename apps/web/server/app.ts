@@ -5,7 +5,9 @@ import type { Keyring } from '@butterfly/domain';
 import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { type BodyLimits, bodyLimit, isBodyTooLarge } from './body-limit.ts';
 import { csrfProtection } from './csrf.ts';
+import { redactUrl } from './log-redaction.ts';
 import { corsOrigins } from './oauth/clients.ts';
 import { corsForClients } from './oauth/cors.ts';
 import { createMetrics } from './metrics.ts';
@@ -48,6 +50,12 @@ const CSRF_EXEMPTIONS = {
   bearerPaths: [/^\/api\/trpc(\/|$)/],
 };
 
+/**
+ * Request body limits (docs/security.md): the API's JSON inputs get 1 MiB; everything else — form
+ * posts, the OAuth token endpoints, the logout receivers — is small and gets 64 KiB.
+ */
+export const BODY_LIMITS: BodyLimits = { routes: [{ path: /^\/api\/trpc(\/|$)/, bytes: 1024 * 1024 }], defaultBytes: 64 * 1024 };
+
 // Probes are polled every few seconds; their request logs would drown everything else.
 const QUIET_PATHS = new Set(['/healthz', '/metrics']);
 
@@ -59,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const metrics = createMetrics();
   const services = createWebServices({ ...deps.web, secureCookies: deps.https });
   app.use(observe(deps, metrics));
+  app.use(bodyLimit(BODY_LIMITS));
   // The extension calls the token endpoints and the API from its own origin; preflights end here.
   app.use(corsForClients(corsOrigins(services.oauthClients)));
   // Sign-in, OAuth and recovery links before any route works; failed Bearer auth in /api/trpc (docs/security.md).
@@ -120,6 +129,8 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(((err, _req, res, next) => {
+    // A body refused mid-stream: the 413 is out (body-limit.ts); the route's failed read is expected.
+    if (isBodyTooLarge(err) || res.locals.bodyRefused) return void (res.headersSent || res.status(413).end());
     deps.log.error({ err, requestId: (res.locals as Locals).requestId }, 'unhandled error');
     if (res.headersSent) return next(err);
     res.status(500).type('text/plain').send('Internal Server Error');
@@ -150,7 +161,8 @@ function observe(deps: AppDeps, metrics: ReturnType<typeof createMetrics>): Requ
       // A client that went away before the response finished: nginx's 499.
       const status = res.writableFinished ? res.statusCode : 499;
       metrics.observe(req.method, path, status, seconds);
-      const entry = { requestId, method: req.method, path, status, durationMs: Math.round(seconds * 1e4) / 10 };
+      // Recovery links, OAuth codes and states travel in URLs: logged only through redactUrl.
+      const entry = { requestId, method: req.method, path: redactUrl(req.originalUrl), status, durationMs: Math.round(seconds * 1e4) / 10 };
       if (QUIET_PATHS.has(path) && status < 400) deps.log.debug(entry, 'request');
       else deps.log.info(entry, 'request');
     };

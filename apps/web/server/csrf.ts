@@ -1,5 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { RequestHandler } from 'express';
+import { redactUrl } from './log-redaction.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -62,7 +63,7 @@ export function csrfProtection(appUrl: string, log: Logger, exempt: CsrfExemptio
       appOrigin,
     );
     if (verdict.ok) return next();
-    log.warn({ method: req.method, path: req.path.slice(0, 200), reason: verdict.reason, requestId: res.locals.requestId }, 'cross-site request refused');
+    log.warn({ method: req.method, path: redactUrl(req.path), reason: verdict.reason, requestId: res.locals.requestId }, 'cross-site request refused');
     res.status(403).type('text/plain').send(`Cross-site request refused: ${verdict.reason}. Use Butterfly at ${appOrigin}.`);
   };
 }

@@ -178,6 +178,8 @@ export { authenticateApiToken, type ApiTokenPrincipal } from './api-tokens/authe
 
 export { CODE_TTL_MS, REFRESH_TOKEN_PREFIX, REFRESH_TTL_MS, ZCodeChallenge, ZCodeVerifier, pkceMatches, type AccessGrant } from './oauth/oauth.fns.ts';
 export { issueAuthorizationCode } from './oauth/issue-authorization-code.ts';
+export { hasOAuthConsent } from './oauth/find-oauth-consent.ts';
+export { grantOAuthConsent } from './oauth/grant-oauth-consent.ts';
 export { redeemAuthorizationCode } from './oauth/redeem-authorization-code.ts';
 export { rotateRefreshToken } from './oauth/rotate-refresh-token.ts';
 export { revokeRefreshFamily, revokeRefreshToken } from './oauth/revoke-refresh-token.ts';

@@ -3,6 +3,11 @@
  * the problem) and its page. None of them says which domains or tenants exist.
  */
 export const SIGN_IN_PROBLEMS = {
+  cross_site: {
+    status: 403,
+    title: 'Sign-in must start on Butterfly',
+    message: 'Another website tried to start a sign-in for you, so Butterfly did not start it and nothing changed. If you meant to sign in, start from the sign-in page.',
+  },
   not_configured: {
     status: 404,
     title: 'Single sign-on is not available for this address',

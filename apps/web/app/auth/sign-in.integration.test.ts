@@ -1,6 +1,6 @@
 import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { deactivateMember, resolveSession, setSsoSettings, verifyDomain } from '@butterfly/domain';
+import { createSession, deactivateMember, resolveSession, setSsoSettings, verifyDomain } from '@butterfly/domain';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,9 +41,12 @@ const cookiePair = (res: Response) =>
     .filter((c) => !c.endsWith('='))
     .join('; ');
 
+/** What a browser sends on the login page's hand-off to /start (a navigation by its own script). */
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate', referer: `${APP}/login` };
+
 /** Runs /start and returns what the browser would carry to the IdP and back. */
 async function start(slug: string, hint = 'ann@example.test', context = contextWith()) {
-  const res = await startSignIn(new Request(`${APP}/sso/${slug}/start?login_hint=${encodeURIComponent(hint)}`), context, slug).catch((e: unknown) => e as Response);
+  const res = await startSignIn(new Request(`${APP}/sso/${slug}/start?login_hint=${encodeURIComponent(hint)}`, { headers: SAME_ORIGIN }), context, slug).catch((e: unknown) => e as Response);
   expect(res).toBeInstanceOf(Response);
   const authorize = new URL(res.headers.get('location')!);
   return { res, authorize, cookie: cookiePair(res), p: Object.fromEntries(authorize.searchParams) };
@@ -59,6 +62,41 @@ const problemOf = (p: Promise<unknown>) =>
     () => 'signed in',
     (e: unknown) => (e instanceof SignInProblemError ? e.problem : Promise.reject(e)),
   );
+
+describe('starting a sign-in from another site (login CSRF)', () => {
+  const attempt = (slug: string, headers: Record<string, string>, cookie?: string) =>
+    startSignIn(new Request(`${APP}/sso/${slug}/start?login_hint=mallory%40evil.test`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } }), contextWith(), slug).catch(
+      (e: unknown) => e,
+    );
+
+  it.each([
+    ['a cross-site navigation', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', referer: 'https://evil.test/' }],
+    ['a navigation from a sibling subdomain', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' }],
+    ['a browser without Sec-Fetch-Site, coming from another site', { referer: 'https://evil.test/page' }],
+    ['a browser without Sec-Fetch-Site or Referer', {}],
+  ])('refuses %s: no IdP redirect, no flow cookie, the session untouched', async (_, headers) => {
+    const t = await ssoTenant();
+    const victim = await seedMember(deps, t.id, 'admin');
+    const session = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: victim.id, authMethod: 'sso' }));
+    const cookie = (await authCookies(services).session.serialize(session.raw)).split(';')[0]!;
+    const outcome = await attempt(t.slug, headers, cookie);
+    expect(outcome).toBeInstanceOf(SignInProblemError);
+    expect((outcome as SignInProblemError).problem).toBe('cross_site');
+    expect(await resolveSession(deps, session.raw)).not.toBeNull();
+  });
+
+  it.each([
+    ['the login page hand-off', SAME_ORIGIN],
+    ['an address typed or bookmarked', { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' }],
+    ['a browser without Sec-Fetch-Site, coming from this site', { referer: `${APP}/login` }],
+  ])('lets %s through to the IdP', async (_, headers) => {
+    const t = await ssoTenant();
+    const res = (await attempt(t.slug, headers)) as Response;
+    expect(res).toBeInstanceOf(Response);
+    expect(res.headers.get('location')).toMatch(new RegExp(`^${idp.issuer}/authorize`));
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('bfy_session='))).toBe(false);
+  });
+});
 
 describe('the authorization request', () => {
   it('carries PKCE S256, state, nonce, login_hint and exactly openid profile email', async () => {
@@ -99,10 +137,10 @@ describe('the authorization request', () => {
   });
 
   it('says nothing about unknown tenants, and refuses issuers on private addresses unless allowed', async () => {
-    expect(await problemOf(startSignIn(new Request(`${APP}/sso/nope/start`), contextWith(), 'nope'))).toBe('not_configured');
+    expect(await problemOf(startSignIn(new Request(`${APP}/sso/nope/start`, { headers: SAME_ORIGIN }), contextWith(), 'nope'))).toBe('not_configured');
     const t = await ssoTenant();
     const strict = createWebServices({ appUrl: 'https://bfy.example.com', secureCookies: true, cookieSecret: 's', allowPrivateUrls: false });
-    expect(await problemOf(startSignIn(new Request(`${APP}/sso/${t.slug}/start`), contextWith(strict), t.slug))).toBe('idp_unreachable');
+    expect(await problemOf(startSignIn(new Request(`${APP}/sso/${t.slug}/start`, { headers: SAME_ORIGIN }), contextWith(strict), t.slug))).toBe('idp_unreachable');
   });
 });
 

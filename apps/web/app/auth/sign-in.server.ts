@@ -64,8 +64,27 @@ function strategyFor(context: AppLoadContext, { tenant, client, metadata }: Clie
   );
 }
 
-/** `/sso/<tenant>/start`: redirect to the tenant's IdP (with login_hint), setting the flow cookie. */
+/**
+ * Whether a request to start a sign-in comes from Butterfly's own pages (the login form's hand-off)
+ * or from the person (an address typed or bookmarked). A page on another site must not be able to
+ * start one: the flow would end at the callback with a session of the other site's choosing, ending
+ * the one the browser had (login CSRF). `Sec-Fetch-Site` says where a navigation came from; a browser
+ * that does not send it must show a Referer from this site.
+ */
+export function isOwnStart(request: Request, appUrl: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin' || site === 'none';
+  const referer = request.headers.get('referer');
+  if (!referer || !URL.canParse(referer)) return false;
+  return new URL(referer).origin === new URL(appUrl).origin;
+}
+
+/**
+ * `/sso/<tenant>/start`: redirect to the tenant's IdP (with login_hint), setting the flow cookie and
+ * nothing else: the browser's session is only replaced when a callback for this flow succeeds.
+ */
 export async function startSignIn(request: Request, context: AppLoadContext, slug: string): Promise<never> {
+  if (!isOwnStart(request, context.services.appUrl)) throw new SignInProblemError('cross_site', `start of "${slug.slice(0, 50)}" from another site refused`);
   const strategy = strategyFor(context, await tenantClient(context, slug));
   await strategy.authenticate(request);
   throw new Error('unreachable: the strategy redirects');

@@ -101,6 +101,14 @@ describe('POST /sso/<tenant>/backchannel-logout', () => {
     expect(await resolveSession(deps, s.raw)).not.toBeNull();
   });
 
+  it('refuses a token issued in the future or more than five minutes ago', async () => {
+    const w = await world();
+    const s = await w.session('sid-iat');
+    const now = Math.floor(Date.now() / 1000);
+    for (const iat of [now + 400, now - 400]) expect((await send(w.t.slug, await logoutToken({ sid: 'sid-iat', iat, exp: now + 120 }))).status, `iat ${iat - now}`).toBe(400);
+    expect(await resolveSession(deps, s.raw)).not.toBeNull();
+  });
+
   it("refuses tenants without SSO, other tenants' tokens, and never acts on the browser's cookie", async () => {
     const w = await world();
     const s = await w.session('sid-c');

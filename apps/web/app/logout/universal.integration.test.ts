@@ -98,6 +98,30 @@ describe('POST /sso/<tenant>/universal-logout', () => {
     expect((await credentialsAlive(w)).session).toBe(true);
   });
 
+  it('refuses the same token twice (jti replay), and one without a jti', async () => {
+    const w = await world();
+    const body = { sub_id: { format: 'email', email: w.m.email } };
+    const token = await oktaJwt(w);
+    expect((await send(w, body, `Bearer ${token}`)).status).toBe(204);
+    // The person signs in again; a replay of the captured token must not log them out.
+    const again = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: w.t.id, memberId: w.m.id, authMethod: 'sso' }));
+    const replay = await send(w, body, `Bearer ${token}`);
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toMatchObject({ error: 'invalid_token' });
+    expect((await send(w, body, `Bearer ${await oktaJwt(w, { jti: undefined })}`)).status).toBe(401);
+    expect(await resolveSession(deps, again.raw)).not.toBeNull();
+  });
+
+  it('refuses a token issued more than five minutes ago or in the future', async () => {
+    const w = await world();
+    const body = { sub_id: { format: 'email', email: w.m.email } };
+    const now = Math.floor(Date.now() / 1000);
+    for (const iat of [now - 400, now + 400]) {
+      expect((await send(w, body, `Bearer ${await oktaJwt(w, { iat, exp: now + 120 })}`)).status, `iat ${iat - now}`).toBe(401);
+    }
+    expect((await credentialsAlive(w)).session).toBe(true);
+  });
+
   it('answers 403 to an issuer that is not this tenant’s, before fetching its keys', async () => {
     const w = await world();
     const res = await send(w, { sub_id: { format: 'email', email: w.m.email } }, `Bearer ${await oktaJwt(w, {}, { issuer: otherIdp })}`);

@@ -1,10 +1,11 @@
-import { DomainError, ZUniversalLogoutSubject, universalLogout } from '@butterfly/domain';
+import { DomainError, ZUniversalLogoutSubject, recordLogoutJti, universalLogout } from '@butterfly/domain';
 import type { AppLoadContext } from '@remix-run/node';
 import { type JWTPayload, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { ID_TOKEN_ALGORITHMS, MAX_CLOCK_SKEW_SECONDS } from '../auth/id-token.server.ts';
 import { bearerToken } from '../auth/bearer.server.ts';
 import { systemDeps } from '../auth/session.server.ts';
+import { MAX_LOGOUT_TOKEN_AGE_SECONDS } from './logout-token.server.ts';
 import { logoutTarget, receiverJson } from './receiver-context.server.ts';
 
 export const UNIVERSAL_LOGOUT_TYP = 'global-token-revocation+jwt';
@@ -27,6 +28,9 @@ const unauthorized = (why: string) =>
  * the token's (403, checked before any key is fetched, so a caller cannot make us fetch another
  * issuer's JWKS); the org's signature, `typ`, `aud` = this URL, short `exp` (401); the body (400);
  * the person (404); then every credential ends (204). Cookies are never read here.
+ * Replay: a token must carry a `jti` and an `iat` within five minutes of now (either way); its jti is
+ * remembered until its `exp` (logout_token_jtis, shared with back-channel logout), and a second use
+ * is refused as 401.
  */
 export async function receiveUniversalLogout(request: Request, context: AppLoadContext, slug: string): Promise<Response> {
   const token = bearerToken(request.headers.get('authorization') ?? '');
@@ -44,6 +48,7 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
   }
   if (!target.keys) return unauthorized("the issuer's keys could not be read");
   const audience = `${context.services.appUrl}/sso/${encodeURIComponent(target.slug)}/universal-logout`;
+  let verified: JWTPayload;
   try {
     const { payload } = await jwtVerify(token, target.keys, {
       issuer: target.issuer,
@@ -51,9 +56,13 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
       typ: UNIVERSAL_LOGOUT_TYP,
       algorithms: [...ID_TOKEN_ALGORITHMS],
       clockTolerance: MAX_CLOCK_SKEW_SECONDS,
-      requiredClaims: ['exp', 'iat'],
+      // jose refuses an iat older than this, or later than now (beyond the skew tolerance).
+      maxTokenAge: MAX_LOGOUT_TOKEN_AGE_SECONDS,
+      requiredClaims: ['exp', 'iat', 'jti'],
     });
     if (payload.exp! - Date.now() / 1000 > MAX_LIFETIME_SECONDS) return unauthorized('the token is valid for too long');
+    if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 255) return unauthorized('jti is missing or too long');
+    verified = payload;
   } catch (e) {
     context.log.warn({ tenant: target.slug, err: (e as Error).message }, 'universal logout: token refused');
     return unauthorized('the token does not verify for this endpoint');
@@ -63,6 +72,11 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
   if (!body.success) return receiverJson(400, { error: 'invalid_request', error_description: 'expected {"sub_id": {...}} or {"subject": {...}}' });
   const subject = ZUniversalLogoutSubject.safeParse('sub_id' in body.data ? body.data.sub_id : body.data.subject);
   if (!subject.success) return receiverJson(400, { error: 'invalid_request', error_description: 'the subject format must be "email" or "iss_sub", with its fields' });
+  const jti = { tenantId: target.tenantId, issuer: target.issuer, jti: verified.jti as string, expiresAt: new Date(verified.exp! * 1000) };
+  if (!(await recordLogoutJti({ db: context.db, clock: () => new Date() }, jti))) {
+    context.log.warn({ tenant: target.slug }, 'universal logout: replayed token refused');
+    return unauthorized('this token was already used (jti replay)');
+  }
   try {
     await universalLogout(systemDeps(context, `universal-logout:${target.slug}`), target, subject.data);
     return receiverJson(204);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_APP_URL, TEST_EXTENSION_ID, testContext, testServices } from '../../server/testing/web-context.ts';
 import { bearerPrincipal } from '../auth/bearer.server.ts';
 import { authCookies } from '../auth/cookies.server.ts';
-import { authorize } from './authorize.server.ts';
+import { authorize, decideAuthorization } from './authorize.server.ts';
 import { revokeEndpoint } from './revoke.server.ts';
 import { tokenEndpoint } from './token.server.ts';
 
@@ -35,8 +35,17 @@ function pkce() {
 const authorizeUrl = (p: Record<string, string>) => `${TEST_APP_URL}/oauth/authorize?${new URLSearchParams(p)}`;
 const params = (challenge: string, redirect = HANDOFF) => ({ response_type: 'code', client_id: CLIENT, redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', state: 'st-1' });
 
+/** The consent page's form, submitted from the page itself. */
+const decide = async (cookie: string, p: Record<string, string>, decision: string) =>
+  (await decideAuthorization(
+    new Request(authorizeUrl(p), { method: 'POST', headers: { cookie, origin: TEST_APP_URL, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ decision }) }),
+    context(),
+  )) as Response;
+
+/** Authorizes in the member's browser: straight through when they allowed the client before, else Allow on the consent page. */
 async function getCode(cookie: string, challenge: string, redirect = HANDOFF) {
-  const res = (await authorize(new Request(authorizeUrl(params(challenge, redirect)), { headers: { cookie } }), context())) as Response;
+  let res = await authorize(new Request(authorizeUrl(params(challenge, redirect)), { headers: { cookie } }), context());
+  if (!(res instanceof Response)) res = await decide(cookie, params(challenge, redirect), 'allow');
   expect(res.status).toBe(302);
   const to = new URL(res.headers.get('location')!);
   expect(`${to.origin}${to.pathname}`).toBe(redirect);
@@ -76,6 +85,76 @@ describe('GET /oauth/authorize', () => {
     expect(res.headers.get('location')).toMatch(/^\/login\?returnTo=%2Foauth%2Fauthorize%3F/);
     const remembered = await authCookies(services).returnTo.parse(res.headers.getSetCookie()[0]!.split(';')[0]!);
     expect(remembered).toMatch(/^\/oauth\/authorize\?response_type=code/);
+  });
+});
+
+describe('consent at /oauth/authorize', () => {
+  const codesOf = async (memberId: string) => (await db.selectFrom('oauth_codes').select('id').where('member_id', '=', memberId).execute()).length;
+
+  it('asks a signed-in member first, naming the client, the tenant and what it may do, and issues no code', async () => {
+    const { t, m, cookie } = await signedIn();
+    const res = await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context());
+    expect(res).not.toBeInstanceOf(Response);
+    const { data: page, init } = res as unknown as { data: { consent: Record<string, unknown> }; init: { status?: number } };
+    expect(init.status ?? 200).toBe(200);
+    expect(page.consent).toMatchObject({ clientName: 'Butterfly for Chrome', tenantName: t.name, email: m.email, role: 'admin' });
+    expect((page.consent.abilities as string[]).length).toBeGreaterThan(0);
+    expect(await codesOf(m.id)).toBe(0);
+  });
+
+  it('Deny sends access_denied back to the client and remembers nothing', async () => {
+    const { m, cookie } = await signedIn();
+    const p = params(pkce().challenge);
+    const res = await decide(cookie, p, 'deny');
+    const to = new URL(res.headers.get('location')!);
+    expect(`${to.origin}${to.pathname}`).toBe(HANDOFF);
+    expect(Object.fromEntries(to.searchParams)).toMatchObject({ error: 'access_denied', state: 'st-1' });
+    expect(to.searchParams.has('code')).toBe(false);
+    expect(await codesOf(m.id)).toBe(0);
+    expect(await authorize(new Request(authorizeUrl(p), { headers: { cookie } }), context())).not.toBeInstanceOf(Response);
+  });
+
+  it('Allow issues the code, and is remembered: the next request of that client goes straight through', async () => {
+    const { m, cookie } = await signedIn();
+    const first = await decide(cookie, params(pkce().challenge), 'allow');
+    expect(new URL(first.headers.get('location')!).searchParams.get('code')).toMatch(/\S{20,}/);
+    const again = (await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())) as Response;
+    expect(again.status).toBe(302);
+    expect(new URL(again.headers.get('location')!).searchParams.get('code')).toMatch(/\S{20,}/);
+    expect(await codesOf(m.id)).toBe(2);
+    const audit = await db.selectFrom('audit_events').select('action').where('target_id', '=', m.id).where('action', '=', 'oauth.consent_granted').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("does not count another member's consent, and a bad decision or request changes nothing", async () => {
+    const a = await signedIn();
+    const b = await signedIn();
+    await decide(a.cookie, params(pkce().challenge), 'allow');
+    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie: b.cookie } }), context())).not.toBeInstanceOf(Response);
+    const statusOf = (r: unknown) => (r instanceof Response ? r.status : (r as { init: { status: number } }).init.status);
+    expect(statusOf(await decide(b.cookie, params(pkce().challenge), 'maybe'))).toBe(400);
+    const wrongRedirect = await decideAuthorization(
+      new Request(authorizeUrl({ ...params(pkce().challenge), redirect_uri: 'https://evil.test/cb' }), { method: 'POST', headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=allow' }),
+      context(),
+    );
+    expect(statusOf(wrongRedirect)).toBe(400);
+    expect(await codesOf(b.m.id)).toBe(0);
+  });
+
+  it('is withdrawn when the client is disconnected (its refresh token revoked): the next request asks again', async () => {
+    const { cookie } = await signedIn();
+    const p = pkce();
+    const tokens = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as { refresh_token: string };
+    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())).toBeInstanceOf(Response);
+    expect((await post(revokeEndpoint, { token: tokens.refresh_token, client_id: CLIENT })).status).toBe(200);
+    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())).not.toBeInstanceOf(Response);
+  });
+
+  it('is forgotten with the member’s credentials (deactivation): the client must ask again', async () => {
+    const { t, m, cookie } = await signedIn();
+    await decide(cookie, params(pkce().challenge), 'allow');
+    await deactivateMember(deps, t.id, { memberId: m.id });
+    expect(await db.selectFrom('oauth_consents').select('id').where('member_id', '=', m.id).execute()).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { appRouter } from '@butterfly/api';
 import { apiContextFor } from '~/api.server.ts';
 import { refuseRepeatedBearerFailures } from '~/auth/failed-bearer.server.ts';
 import { requestPrincipal } from '~/auth/request-principal.server.ts';
+import { isBodyTooLarge } from '../../server/body-limit.ts';
 
 /**
  * tRPC over fetch at /api/trpc/*, for GET (queries) and POST (mutations). The principal comes from
@@ -24,7 +25,7 @@ async function handle({ request, context }: LoaderFunctionArgs) {
     router: appRouter,
     createContext: () => apiContextFor(context, principal),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') context.log.error({ err: error, path }, 'tRPC procedure failed');
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !isBodyTooLarge(error)) context.log.error({ err: error, path }, 'tRPC procedure failed');
     },
   });
 }

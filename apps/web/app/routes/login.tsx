@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Sign in · Butterfly' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Already signed in (another tab finished first): straight on to where sign-in was asked for.
-  const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'));
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'), context.services.appUrl);
   if (await getSessionPrincipal(request, context)) throw redirect(returnTo ?? '/');
   return null;
 }

@@ -1,6 +1,7 @@
 /**
- * Butterfly's own OAuth clients, registered in code: first-party only, so no dynamic registration and
- * no consent screen (the user signed in to Butterfly is authorizing Butterfly's own extension).
+ * Butterfly's own OAuth clients, registered in code: first-party only, so no dynamic registration.
+ * Still, a member allows each client once on a consent page (what it is, for which organisation, what
+ * it may do): otherwise any page could have a signed-in browser hand a code to the client's redirect.
  * Public clients (no secret: an extension cannot keep one), so PKCE S256 is what binds a code to
  * the instance that asked for it.
  */
@@ -11,6 +12,10 @@ export interface OAuthClient {
   redirectUris: readonly string[];
   /** Origins allowed to call the token, revocation and API endpoints from a browser context (CORS). */
   origins: readonly string[];
+  /** What a consent covers; a client that asks for more is asked about again. */
+  scopes: readonly string[];
+  /** What the consent page says the client may do, in the member's words. */
+  abilities: readonly string[];
 }
 
 export const EXTENSION_CLIENT_ID = 'butterfly-extension';
@@ -28,6 +33,12 @@ export function firstPartyClients(settings: { appUrl: string; extensionIds: read
     name: 'Butterfly for Chrome',
     redirectUris: [`${settings.appUrl}${HANDOFF_PATH}`, ...settings.extensionIds.map((id) => `https://${id}.chromiumapp.org/`)],
     origins: settings.extensionIds.map((id) => `chrome-extension://${id}`),
+    scopes: ['butterfly.api'],
+    abilities: [
+      'Use Butterfly as you, with your role: everything your role can see and do through the API.',
+      "Show Butterfly's backups and history of the object you open in the Okta admin console, and snapshot it if your role allows.",
+      'Stay connected until you disconnect it, sign out everywhere, or your access ends.',
+    ],
   };
   return new Map([[extension.id, extension]]);
 }

@@ -151,6 +151,15 @@ export interface OauthCodes {
   used_at: Timestamp | null;
 }
 
+export interface OauthConsents {
+  client_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  member_id: string;
+  scopes: string[];
+  tenant_id: string;
+}
+
 export interface ObjectVersions {
   address: Buffer;
   body: Buffer;
@@ -443,6 +452,7 @@ export interface DB {
   logout_token_jtis: LogoutTokenJtis;
   members: Members;
   oauth_codes: OauthCodes;
+  oauth_consents: OauthConsents;
   object_versions: ObjectVersions;
   rate_limits: RateLimits;
   recovery_links: RecoveryLinks;

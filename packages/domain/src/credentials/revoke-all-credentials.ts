@@ -10,8 +10,8 @@ export interface TRevokeAllCredentialsInput {
 }
 
 /**
- * The one place every credential of a member ends: sessions, refresh tokens and API tokens are
- * deleted and the token epoch is bumped, so access JWTs minted before now fail their epoch check on
+ * The one place every credential of a member ends: sessions, refresh tokens, API tokens and the
+ * OAuth consents they gave (a client must ask again) are deleted and the token epoch is bumped, so access JWTs minted before now fail their epoch check on
  * the next request. Runs in the caller's transaction so the revocation commits with the change
  * that caused it (deactivation, logout) or not at all.
  *
@@ -28,6 +28,7 @@ export async function revokeAllCredentials(
     .with('s', (db) => db.deleteFrom('sessions').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
     .with('r', (db) => db.deleteFrom('refresh_tokens').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
     .with('a', (db) => db.deleteFrom('api_tokens').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
+    .with('c', (db) => db.deleteFrom('oauth_consents').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
     .with('m', (db) =>
       db
         .updateTable('members')
@@ -40,6 +41,7 @@ export async function revokeAllCredentials(
       eb.selectFrom('s').select(eb.fn.countAll<string>().as('n')).as('sessions'),
       eb.selectFrom('r').select(eb.fn.countAll<string>().as('n')).as('refresh_tokens'),
       eb.selectFrom('a').select(eb.fn.countAll<string>().as('n')).as('api_tokens'),
+      eb.selectFrom('c').select(eb.fn.countAll<string>().as('n')).as('oauth_consents'),
       eb.selectFrom('m').select('m.token_epoch').as('token_epoch'),
     ])
     .executeTakeFirstOrThrow();
@@ -47,6 +49,7 @@ export async function revokeAllCredentials(
     sessions: Number(row.sessions),
     refreshTokens: Number(row.refresh_tokens),
     apiTokens: Number(row.api_tokens),
+    oauthConsents: Number(row.oauth_consents),
     tokenEpoch: row.token_epoch ?? null,
   };
   await appendAuditEvent(deps, [

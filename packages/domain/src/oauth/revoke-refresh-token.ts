@@ -3,6 +3,7 @@ import { hashSecret, secretMatches } from '../credentials/tokens.fns.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { REFRESH_TOKEN_PREFIX } from './oauth.fns.ts';
+import { withdrawConsent } from './oauth-consents.fns.ts';
 import { deleteFamily } from './refresh-family.ts';
 
 /**
@@ -20,7 +21,8 @@ export async function revokeRefreshToken(deps: Deps, input: { token: string; cli
       .executeTakeFirst();
     if (!row || !secretMatches(input.token, row.token_hash) || row.client_id !== input.clientId) return { revoked: false };
     const ended = await deleteFamily(trx, row.tenant_id, row.family_id);
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId: row.tenant_id, action: 'oauth.refresh_token_revoked', target: { type: 'member', id: row.member_id }, data: { clientId: row.client_id, familyId: row.family_id, refreshTokensEnded: ended } });
+    const consentsWithdrawn = await withdrawConsent(trx, { tenantId: row.tenant_id, memberId: row.member_id, clientId: row.client_id });
+    await appendAuditEvent({ ...deps, db: trx }, { tenantId: row.tenant_id, action: 'oauth.refresh_token_revoked', target: { type: 'member', id: row.member_id }, data: { clientId: row.client_id, familyId: row.family_id, refreshTokensEnded: ended, consentsWithdrawn } });
     return { revoked: true };
   });
 }
@@ -37,7 +39,8 @@ export async function revokeRefreshFamily(deps: Deps, input: { tenantId: string;
       .executeTakeFirst();
     const ended = Number(r.numDeletedRows);
     if (ended) {
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId: input.tenantId, action: 'oauth.refresh_token_revoked', target: { type: 'member', id: input.memberId }, data: { clientId: input.clientId, familyId: input.familyId, refreshTokensEnded: ended, via: 'access_token' } });
+      const consentsWithdrawn = await withdrawConsent(trx, { tenantId: input.tenantId, memberId: input.memberId, clientId: input.clientId });
+      await appendAuditEvent({ ...deps, db: trx }, { tenantId: input.tenantId, action: 'oauth.refresh_token_revoked', target: { type: 'member', id: input.memberId }, data: { clientId: input.clientId, familyId: input.familyId, refreshTokensEnded: ended, consentsWithdrawn, via: 'access_token' } });
     }
     return { revoked: ended > 0 };
   });

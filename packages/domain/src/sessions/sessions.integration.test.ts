@@ -82,6 +82,26 @@ describe('recovery links', () => {
     expect(actions.filter((a) => a === 'recovery_link.used')).toHaveLength(1);
   });
 
+  it('makes exactly one session out of eight concurrent redemptions of one link', async () => {
+    const t = await seedTenant(deps);
+    const boss = await seedMember(deps, t.id, 'super_admin', 'boss@rec3.test');
+    const link = await createRecoveryLink(deps, t.id, { email: 'boss@rec3.test' });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => redeemRecoveryLink(deps, link.token)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const sessions = await db.selectFrom('sessions').select('id').where('member_id', '=', boss.id).where('auth_method', '=', 'recovery').execute();
+    expect(sessions).toHaveLength(1);
+  });
+
+  it('refuses a link whose member stopped being an active super_admin', async () => {
+    const t = await seedTenant(deps);
+    await seedMember(deps, t.id, 'super_admin', 'keeper@rec4.test');
+    const boss = await seedMember(deps, t.id, 'super_admin', 'boss@rec4.test');
+    const link = await createRecoveryLink(deps, t.id, { email: 'boss@rec4.test' });
+    await db.updateTable('members').set({ active: false }).where('id', '=', boss.id).execute();
+    await expect(redeemRecoveryLink(deps, link.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('is for operators and active super_admins only', async () => {
     const t = await seedTenant(deps);
     const admin = await seedMember(deps, t.id, 'admin', 'admin@rec2.test');
