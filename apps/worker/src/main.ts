@@ -7,13 +7,15 @@ import { buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';
 import { workerEnv } from './env.ts';
-import { createRunner, createWorkerPool } from './runner.ts';
+import { startLiveness } from './liveness.ts';
+import { WAIT_FOR_SERVER_MS, WORKER_APP_NAME, createRunner, createWorkerPool } from './runner.ts';
 
 const log = createLogger('worker');
 let database: DatabaseServer | undefined;
 let pgPool: Pool | undefined;
 let runner: Runner | undefined;
 let db: Kysely<DB> | undefined;
+let liveness: Awaited<ReturnType<typeof startLiveness>> | undefined;
 
 // Installed before anything starts, so a signal during start-up still cleans up what exists.
 // Order matters: jobs finish (or are released) before their connections go, and the connections go
@@ -21,6 +23,7 @@ let db: Kysely<DB> | undefined;
 const stop = onShutdownSignal(async (reason) => {
   log.info({ reason }, 'worker stopping');
   await runner?.stop(reason);
+  await liveness?.stop();
   await pgPool?.end();
   await db?.destroy();
   if (database?.startedHere) await database.stop();
@@ -35,10 +38,11 @@ async function main() {
 
   pgPool = createWorkerPool(database.url, { max: concurrency + 2, log });
 
-  db = createDb(database.url, { max: concurrency + 2, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  db = createDb(database.url, { max: concurrency + 2, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  const keyring = createKeyring(loadMasterKey(dbEnv));
   const taskList = buildTaskList({
     db,
-    keyring: createKeyring(loadMasterKey(dbEnv)),
+    keyring,
     log,
     jobs: jobQueue,
     // Org URLs are tenant-supplied: private addresses only where configuration allows (the demo does).
@@ -47,13 +51,26 @@ async function main() {
     allowPrivateUrls: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS,
     appUrl: webEnv().APP_URL,
   });
-  runner = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
+  const r = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
+  runner = r;
   runner.promise.catch((err) => {
     log.fatal({ err }, 'worker crashed');
     process.exitCode = 1;
     stop('crashed');
   });
-  log.info({ concurrency, tasks: Object.keys(taskList) }, 'worker ready');
+  liveness = await startLiveness({
+    db,
+    log,
+    deps: { db, log, actor: { kind: 'system', label: 'worker:liveness' }, clock: () => new Date(), keyring },
+    workerId: r.workerId,
+    onPresumedDead: () => {
+      // Our jobs are someone else's now: carrying on would run them twice. A supervisor restarts us.
+      log.error({ workerId: r.workerId }, 'this worker was presumed dead (silent too long) and its jobs released; stopping');
+      process.exitCode = 1;
+      stop('presumed dead');
+    },
+  });
+  log.info({ concurrency, tasks: Object.keys(taskList), workerId: r.workerId }, 'worker ready');
   // Under scripts/start.ts (spawned with an IPC channel): readiness that doesn't depend on LOG_LEVEL.
   process.send?.({ ready: true });
 }

@@ -70,7 +70,7 @@ export function product(db: Kysely<DB>, url: string) {
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
       const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, signal) => r(signal ?? code)));
-      return { child, output: () => output, exited };
+      return { child, output: () => output, exited, exitCode: () => child.exitCode ?? child.signalCode };
     },
     close: () => pgPool.end(),
   };
