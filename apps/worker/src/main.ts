@@ -16,12 +16,15 @@ let pgPool: Pool | undefined;
 let runner: Runner | undefined;
 let db: Kysely<DB> | undefined;
 let liveness: Awaited<ReturnType<typeof startLiveness>> | undefined;
+// Connections wait out a Postgres restart while we run (runner.ts), not while we stop.
+const stopping = new AbortController();
 
 // Installed before anything starts, so a signal during start-up still cleans up what exists.
 // Order matters: jobs finish (or are released) before their connections go, and the connections go
 // before the server, which we stop only if this process started it.
 const stop = onShutdownSignal(async (reason) => {
   log.info({ reason }, 'worker stopping');
+  stopping.abort();
   await runner?.stop(reason);
   await liveness?.stop();
   await pgPool?.end();
@@ -36,9 +39,9 @@ async function main() {
   const { WORKER_CONCURRENCY: concurrency } = workerEnv();
   database = await ensureDatabase({ env: dbEnv, log: (m) => log.info(m) });
 
-  pgPool = createWorkerPool(database.url, { max: concurrency + 2, log });
+  pgPool = createWorkerPool(database.url, { max: concurrency + 2, log, stopWaiting: stopping.signal });
 
-  db = createDb(database.url, { max: concurrency + 2, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  db = createDb(database.url, { max: concurrency + 2, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, stopWaiting: stopping.signal, onError: (err) => log.warn({ err }, 'idle database connection failed') });
   const keyring = createKeyring(loadMasterKey(dbEnv));
   const taskList = buildTaskList({
     db,

@@ -22,8 +22,8 @@ export const WAIT_FOR_SERVER_MS = 120_000;
  * dropped connection is an unhandled 'error' event that kills the process), and connecting waits out
  * a Postgres restart, because graphile-worker does not catch a failure to record a job's outcome.
  */
-export function createWorkerPool(url: string, { max, log }: { max: number; log: PinoLogger }): Pool {
-  return createPool(url, { max, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+export function createWorkerPool(url: string, { max, log, stopWaiting }: { max: number; log: PinoLogger; stopWaiting?: AbortSignal }): Pool {
+  return createPool(url, { max, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, stopWaiting, onError: (err) => log.warn({ err }, 'idle database connection failed') });
 }
 
 export interface CreateRunnerOptions {

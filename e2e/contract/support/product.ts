@@ -63,6 +63,18 @@ export function product(db: Kysely<DB>, url: string) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8', cwd: resolve(root, 'apps/cli') });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },
+    /**
+     * The same, without blocking this process: a command that calls okta-sim (which runs in this test
+     * process) needs our event loop to answer it.
+     */
+    cliAsync(...args: string[]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, cwd: resolve(root, 'apps/cli'), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      return new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+    },
     /** The real worker (`apps/worker`), its output collected. */
     startWorker() {
       const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(root, 'apps/worker/src/main.ts')], { env: { ...env, WORKER_CONCURRENCY: '1' }, cwd: resolve(root, 'apps/worker'), stdio: ['ignore', 'pipe', 'pipe'] });

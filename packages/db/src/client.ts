@@ -18,6 +18,8 @@ export interface PoolOptions {
    * handler had better fail fast, so the default is 0.
    */
   waitForServerMs?: number;
+  /** Aborted when the process stops: from then on, connecting fails at once again. */
+  stopWaiting?: AbortSignal;
 }
 
 /**
@@ -31,7 +33,7 @@ export function createPool(url: string, opts: PoolOptions = {}): pg.Pool {
   const onError = opts.onError ?? (() => {});
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', () => {}));
-  if (opts.waitForServerMs) waitingConnect(pool, opts.waitForServerMs);
+  if (opts.waitForServerMs) waitingConnect(pool, opts.waitForServerMs, opts.stopWaiting);
   return pool;
 }
 

@@ -6,13 +6,15 @@ import type pg from 'pg';
  * "... is starting up"), and graphile-worker, which records a job's completion or failure through
  * `connect()`, leaves such a rejection unhandled and the process dies. Retried with backoff (100 ms
  * doubling to 2 s) until `giveUpMs` has passed, then the last error is thrown. Errors that waiting
- * cannot fix (a wrong password, a missing database) fail at once. Only connecting is retried: a query
- * that was running when its connection died fails, and its caller decides.
+ * cannot fix (a wrong password, a missing database) fail at once, and so does everything once `until`
+ * aborts (the process is stopping: its database may be going away with it, and a stop must not wait
+ * for it). Only connecting is retried: a query that was running when its connection died fails, and
+ * its caller decides.
  */
-export function waitingConnect(pool: pg.Pool, giveUpMs: number) {
+export function waitingConnect(pool: pg.Pool, giveUpMs: number, until?: AbortSignal) {
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   const patched = async (callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => {
-    const attempt = connectWithin(connect, giveUpMs);
+    const attempt = connectWithin(connect, giveUpMs, until);
     if (!callback) return attempt;
     attempt.then(
       (client) => callback(undefined, client, () => client.release()),
@@ -35,14 +37,22 @@ export function isTransientConnectError(err: unknown): boolean {
   return typeof code !== 'string' || code.startsWith('E');
 }
 
-async function connectWithin(connect: () => Promise<pg.PoolClient>, giveUpMs: number): Promise<pg.PoolClient> {
+async function connectWithin(connect: () => Promise<pg.PoolClient>, giveUpMs: number, until?: AbortSignal): Promise<pg.PoolClient> {
   const deadline = Date.now() + giveUpMs;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     try {
       return await connect();
     } catch (err) {
-      if (!isTransientConnectError(err) || Date.now() + delay > deadline) throw err;
-      await new Promise((r) => setTimeout(r, delay));
+      if (until?.aborted || !isTransientConnectError(err) || Date.now() + delay > deadline) throw err;
+      await new Promise<void>((r) => {
+        const t = setTimeout(done, delay);
+        until?.addEventListener('abort', done, { once: true });
+        function done() {
+          clearTimeout(t);
+          until?.removeEventListener('abort', done);
+          r();
+        }
+      });
     }
   }
 }
