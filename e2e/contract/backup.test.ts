@@ -60,7 +60,7 @@ describe('backups of okta-sim', () => {
     const [first] = await complete(acme.connectionId);
     expect(first).toMatchObject({ status: 'complete', trigger: 'manual' });
     const out = mkdtempSync(join(tmpdir(), 'bfy-export-'));
-    const r = app.cli('snapshot', 'export', first!.id, '--out', out);
+    const r = await app.cli('snapshot', 'export', first!.id, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const exported = readExport(out);
     expect(exported.size).toBe(first!.object_count);
@@ -100,7 +100,7 @@ describe('backups of okta-sim', () => {
     for (const c of changes) for (const a of c.actors) expect(inWindow(a.at), a.at).toBe(true);
     expect(second!.stats).toMatchObject({ logEvents: { kept: 3 } });
 
-    const diff = app.cli('snapshot', 'diff', first!.id, second!.id);
+    const diff = await app.cli('snapshot', 'diff', first!.id, second!.id);
     expect(diff.code, diff.stderr).toBe(0);
     expect(diff.stdout).toContain(`~ policy.PASSWORD ${password.id}\n    $.lastUpdated`);
     expect(diff.stdout).toContain('    $.settings.password.complexity.minLength: 15 → 8\n');
@@ -211,7 +211,7 @@ describe('backups of okta-sim', () => {
       const group = (await asAnn('GET', '/api/v1/groups?q=Engineering')).body[0];
       expect((await asAnn('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, description: 'Builds things' } })).status).toBe(200);
 
-      const r = await app.cliAsync('backup', 'run', 'acme', acme.connectionId, '--wait');
+      const r = await app.cli('backup', 'run', 'acme', acme.connectionId, '--wait');
       expect(r.code, r.stderr).toBe(0);
       const snapshotId = r.stdout.trim().split('\n').at(-1)!;
       const scans = await db.selectFrom('scans').select(['snapshot_id', 'trigger']).where('snapshot_id', '=', snapshotId).execute();

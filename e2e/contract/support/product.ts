@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createLogger } from '@butterfly/config';
@@ -58,16 +58,12 @@ export function product(db: Kysely<DB>, url: string) {
       await runDueJobs(rt);
     },
     runDueJobs,
-    /** `butterfly <args>` as an operator runs it: a real process against the same database. */
-    cli(...args: string[]) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8', cwd: resolve(root, 'apps/cli') });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
     /**
-     * The same, without blocking this process: a command that calls okta-sim (which runs in this test
-     * process) needs our event loop to answer it.
+     * `butterfly <args>` as an operator runs it: a real process against the same database. Not spawnSync:
+     * okta-sim runs in this test process and must go on answering (a command may call it), and a blocked
+     * event loop let its idle keep-alive sockets time out under the client's feet (ECONNRESET).
      */
-    cliAsync(...args: string[]) {
+    cli(...args: string[]) {
       const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, cwd: resolve(root, 'apps/cli'), stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
