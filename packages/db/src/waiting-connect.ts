@@ -43,9 +43,10 @@ async function connectWithin(connect: () => Promise<pg.PoolClient>, giveUpMs: nu
     try {
       return await connect();
     } catch (err) {
-      if (until?.aborted || !isTransientConnectError(err) || Date.now() + delay > deadline) throw err;
+      const left = deadline - Date.now();
+      if (until?.aborted || !isTransientConnectError(err) || left <= 0) throw err;
       await new Promise<void>((r) => {
-        const t = setTimeout(done, delay);
+        const t = setTimeout(done, Math.min(delay, left));
         until?.addEventListener('abort', done, { once: true });
         function done() {
           clearTimeout(t);
