@@ -71,6 +71,7 @@ function startApp(spec: AppSpec, policy = new RestartPolicy()): Proc {
   createInterface({ input: p.child.stdout! }).on('line', (l) => print(name, l));
   p.child.once('exit', (code, signal) => {
     if (stopping) return;
+    apps.splice(apps.indexOf(p), 1);
     const why = signal ?? `code ${code}`;
     const next = policy.crashed();
     if ('giveUp' in next) {
@@ -91,7 +92,7 @@ function startApp(spec: AppSpec, policy = new RestartPolicy()): Proc {
     }, next.delayMs);
     restartTimers.add(timer);
   });
-  apps.push(p); // exited ones stay listed; terminate() skips them
+  apps.push(p);
   return p;
 }
 

@@ -47,7 +47,9 @@ const started = (connectionId: string) =>
   waitFor(async () => (await snapshotsOf(connectionId)).find((s) => s.status === 'running' && (s.progress as { objects?: number }).objects), 60_000);
 
 describe('the worker', () => {
-  it('survives its database connections being cut mid-backup, and the backup completes', async () => {
+  // Before the fix the worker died here (exit 1): graphile-worker's write of the failed job's outcome
+  // found the database refusing connections, and nothing handled the rejection.
+  it('survives Postgres going away mid-backup (sessions cut, connections refused for 8 s), and the backup completes', { timeout: 180_000 }, async () => {
     const t = await backupUnderWay('globex');
     const worker = app.startWorker();
     workers.push(worker);
@@ -85,7 +87,8 @@ describe('the worker', () => {
 });
 
 describe('a worker killed mid-backup', () => {
-  it('is replaced by one that takes the job back at once, and the backup completes within 60 s', async () => {
+  // Before the fix the job stayed locked (graphile-worker's 4-hour timeout) and the snapshot running.
+  it('is replaced by one that takes the job back at once, and the backup completes within 60 s', { timeout: 180_000 }, async () => {
     const t = await backupUnderWay('initech');
     const first = app.startWorker();
     workers.push(first);
