@@ -2,8 +2,9 @@
 # Proves that `pnpm start` comes up and leaves nothing behind, however it is stopped:
 #   1. Ctrl-C (SIGINT to the whole process group)   -> everything gone within 10 s
 #   2. SIGTERM to the supervisor                       -> exit 0, everything gone within 10 s
-#   3. a crashing app (worker SIGKILLed)               -> non-zero exit, everything gone within 10 s
-#   4. SIGKILL of the supervisor                       -> apps and PostgreSQL gone within 5 s
+#   3. a crashing app (worker SIGKILLed)               -> restarted and ready again; then, killed until
+#      the supervisor gives up (5 crashes in 60 s)     -> non-zero exit, everything gone within 10 s
+#   4. SIGKILL of the supervisor                       -> apps and PostgreSQL gone within 12 s
 # Uses its own data directory and ports, so it never touches a developer's running instance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,6 +91,14 @@ expect_gone() {
   echo "everything gone after $(awk "BEGIN{printf \"%.1f\", $EPOCHREALTIME - $t0}") s"
 }
 
+until_line() { # $1: the end of a line of pnpm start's output, awaited for up to $2 seconds
+  local t0=$SECONDS
+  until grep -q -- "$1" "$LOG"; do
+    ((SECONDS - t0 < $2)) || fail "no line '$1' after $2 s"
+    sleep 0.1
+  done
+}
+
 pid_of_app() { # the process of an app, by its working directory
   for pid in $(pgrep -s "$SID" -f 'main\.ts'); do
     [[ $(readlink "/proc/$pid/cwd") == "$ROOT/apps/$1" ]] && echo "$pid" && return
@@ -111,14 +120,31 @@ wait "$SID" && code=0 || code=$?
 ((code == 0)) || fail "pnpm start exited with $code after SIGTERM"
 echo "exit code 0"
 
-echo "== 3. an app crashes"
+echo "== 3. an app crashes: restarted; one that keeps crashing stops everything"
 start
 WORKER=$(pid_of_app worker)
 [[ -n $WORKER ]] || fail "worker process not found"
 kill -KILL "$WORKER"
+until_line '| worker ready again$' 60
+NEW=$(pid_of_app worker)
+[[ -n $NEW && $NEW != "$WORKER" ]] || fail "no new worker process after the restart"
+echo "worker $WORKER killed, $NEW ready in its place"
+check_health
+# Four more crashes, each as soon as the restarted process exists: the fifth in 60 s gives up.
+for _ in 1 2 3 4; do
+  WORKER=$NEW
+  kill -KILL "$WORKER"
+  t0=$SECONDS
+  until NEW=$(pid_of_app worker) && [[ -n $NEW && $NEW != "$WORKER" ]]; do
+    grep -q 'stopping everything$' "$LOG" && break
+    ((SECONDS - t0 < 30)) || fail "the worker was not restarted within 30 s"
+    sleep 0.1
+  done
+done
+until_line 'worker exited unexpectedly (SIGKILL), 5 crashes in 60 s; stopping everything$' 10
 expect_gone 10
 wait "$SID" && code=0 || code=$?
-((code != 0)) || fail "pnpm start exited 0 after a crash"
+((code != 0)) || fail "pnpm start exited 0 after repeated crashes"
 echo "exit code $code"
 
 echo "== 4. SIGKILL of the supervisor"

@@ -6,6 +6,7 @@
  * graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
  * Each app is `node --import tsx <entry>`, not `pnpm start`, so our signals reach the app itself, and
  * runs with BUTTERFLY_SUPERVISED=1 so it exits by itself if this process is killed outright.
+ * An app that crashes is started again after a backoff; one that keeps crashing stops everything.
  * Stopping goes the other way: apps (SIGTERM, SIGKILL after 5 s), then the database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { loadMasterKey, stopCluster } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
+import { RestartPolicy } from './restart-policy.ts';
 import { DEMO, demoSimArgs, readDemoBanner, seedDemo } from './seed-demo.ts';
 
 const tsxLoader = import.meta.resolve('tsx');
@@ -46,15 +48,49 @@ function launch(name: string, cwd: string, args: string[], env: NodeJS.ProcessEn
   return { name, child, exited };
 }
 
-/** An app; if it exits before we are stopping, everything stops and we exit non-zero. */
-function startApp(name: string, dir: string, entry: string, env: NodeJS.ProcessEnv, ipc = false, args: string[] = []): Proc {
-  const p = launch(name, join(repoRoot, dir), ['--import', tsxLoader, entry, ...args], env, ipc);
+interface AppSpec {
+  name: string;
+  dir: string;
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  ipc?: boolean;
+  args?: string[];
+  /** Resolves when a (re)started process is ready: listening, or its IPC `ready` message. */
+  ready: (p: Proc) => Promise<unknown>;
+}
+const restartTimers = new Set<NodeJS.Timeout>();
+
+/**
+ * An app. If it exits before we are stopping, it is started again after a backoff (restart-policy.ts),
+ * and said so; after too many crashes in a short window everything stops and we exit non-zero, so that
+ * a process manager above us can take over.
+ */
+function startApp(spec: AppSpec, policy = new RestartPolicy()): Proc {
+  const { name } = spec;
+  const p = launch(name, join(repoRoot, spec.dir), ['--import', tsxLoader, spec.entry, ...(spec.args ?? [])], spec.env, spec.ipc);
   createInterface({ input: p.child.stdout! }).on('line', (l) => print(name, l));
   p.child.once('exit', (code, signal) => {
     if (stopping) return;
-    say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
-    process.exitCode = 1;
-    stop(`${name} exited`);
+    apps.splice(apps.indexOf(p), 1);
+    const why = signal ?? `code ${code}`;
+    const next = policy.crashed();
+    if ('giveUp' in next) {
+      say(`${name} exited unexpectedly (${why}), ${policy.describe()}; stopping everything`);
+      process.exitCode = 1;
+      stop(`${name} keeps crashing`);
+      return;
+    }
+    say(`${name} exited unexpectedly (${why}); restarting it in ${next.delayMs / 1000} s (crash ${next.count}; giving up at ${policy.describe()})`);
+    const timer = setTimeout(() => {
+      restartTimers.delete(timer);
+      if (stopping) return;
+      const again = startApp(spec, policy);
+      spec.ready(again).then(
+        () => say(`${name} ready again`),
+        () => {}, // it exited again: its own exit handler takes it from here
+      );
+    }, next.delayMs);
+    restartTimers.add(timer);
   });
   apps.push(p);
   return p;
@@ -106,7 +142,8 @@ async function startKeeper(env: NodeJS.ProcessEnv): Promise<string> {
 
 /** okta-sim with its demo orgs and the demo client; resolves to what the seed needs, from its banner. */
 async function startOktaSim(env: NodeJS.ProcessEnv, appUrl: string) {
-  const p = startApp('okta', 'apps/okta-sim', 'src/main.ts', env, false, demoSimArgs(appUrl));
+  const port = oktaSimEnv().OKTA_SIM_PORT;
+  const p = startApp({ name: 'okta', dir: 'apps/okta-sim', entry: 'src/main.ts', env, args: demoSimArgs(appUrl), ready: (q) => untilListening(q, port) });
   const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error('okta-sim printed no demo banner within 30 s')), 30_000).unref());
   return Promise.race([readDemoBanner(createInterface({ input: p.child.stdout! })), exitedEarly(p), timeout]);
 }
@@ -171,6 +208,7 @@ async function terminate(procs: Proc[], graceMs: number): Promise<boolean> {
 // and our SIGTERM is a no-op for them. The db keeper ignores SIGINT and waits for us.
 const stop = onShutdownSignal(async (reason) => {
   stopping = true;
+  for (const t of restartTimers) clearTimeout(t);
   say(`stopping (${reason})`);
   if (build?.pid && build.exitCode === null) {
     try {
@@ -252,14 +290,23 @@ async function main() {
   } else say('apps/okta-sim/src/main.ts not found: okta-sim not started');
   // A small young generation: a backup allocates fast and briefly, and V8's default lets the nursery
   // grow past 100 MB of resident memory for garbage (scripts/bench/backup.ts measures it).
-  const worker = startApp('worker', 'apps/worker', 'src/main.ts', { ...appEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=8`.trim() }, true);
-  await Promise.race([new Promise((done) => worker.child.once('message', done)), exitedEarly(worker)]);
+  const workerReady = (p: Proc) => Promise.race([new Promise((done) => p.child.once('message', done)), exitedEarly(p)]);
+  const worker = startApp({
+    name: 'worker',
+    dir: 'apps/worker',
+    entry: 'src/main.ts',
+    env: { ...appEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=8`.trim() },
+    ipc: true,
+    ready: workerReady,
+  });
+  await workerReady(worker);
 
   await building;
   const waits: Promise<void>[] = [];
-  if (hasWeb) waits.push(untilListening(startApp('web', 'apps/web', 'server/main.ts', appEnv), web.PORT));
+  const listening = (port: number) => (p: Proc) => untilListening(p, port);
+  if (hasWeb) waits.push(untilListening(startApp({ name: 'web', dir: 'apps/web', entry: 'server/main.ts', env: appEnv, ready: listening(web.PORT) }), web.PORT));
   else say('apps/web/server/main.ts not found: web not started');
-  if (hasScim) waits.push(untilListening(startApp('scim', 'apps/scim', 'src/main.ts', appEnv), scim.SCIM_PORT));
+  if (hasScim) waits.push(untilListening(startApp({ name: 'scim', dir: 'apps/scim', entry: 'src/main.ts', env: appEnv, ready: listening(scim.SCIM_PORT) }), scim.SCIM_PORT));
   else say('apps/scim/src/main.ts not found: scim not started');
   await Promise.all(waits);
 

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { diffSnapshots, type ObjectChange, readSnapshot } from '@butterfly/domain';
+import { createWebhook, diffSnapshots, type ObjectChange, readSnapshot, setBackupSchedule } from '@butterfly/domain';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExport } from './support/export.ts';
@@ -58,7 +60,7 @@ describe('backups of okta-sim', () => {
     const [first] = await complete(acme.connectionId);
     expect(first).toMatchObject({ status: 'complete', trigger: 'manual' });
     const out = mkdtempSync(join(tmpdir(), 'bfy-export-'));
-    const r = app.cli('snapshot', 'export', first!.id, '--out', out);
+    const r = await app.cli('snapshot', 'export', first!.id, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const exported = readExport(out);
     expect(exported.size).toBe(first!.object_count);
@@ -98,7 +100,7 @@ describe('backups of okta-sim', () => {
     for (const c of changes) for (const a of c.actors) expect(inWindow(a.at), a.at).toBe(true);
     expect(second!.stats).toMatchObject({ logEvents: { kept: 3 } });
 
-    const diff = app.cli('snapshot', 'diff', first!.id, second!.id);
+    const diff = await app.cli('snapshot', 'diff', first!.id, second!.id);
     expect(diff.code, diff.stderr).toBe(0);
     expect(diff.stdout).toContain(`~ policy.PASSWORD ${password.id}\n    $.lastUpdated`);
     expect(diff.stdout).toContain('    $.settings.password.complexity.minLength: 15 → 8\n');
@@ -188,6 +190,41 @@ describe('backups of okta-sim', () => {
     const printed = workerOutput.join('\n');
     expect(printed).toContain('worker ready');
     expect(needles.filter((n) => printed.includes(n))).toEqual([]);
+  });
+  it('backup run --wait is scanned, alerts and applies retention, as the queued job does', async () => {
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      await createWebhook(app.deps, acme.tenantId, { name: 'groups', url: hookUrl, events: ['objects.changed'], objectTypes: ['group'] });
+      // Keep only the newest snapshot: what the retention pass leaves is visible at once.
+      await setBackupSchedule(app.deps, acme.tenantId, { connectionId: acme.connectionId, enabled: false, frequency: 'daily', retention: { hourly: 0, daily: 0, weekly: 0, monthly: 0 } });
+      expect((await complete(acme.connectionId)).length).toBeGreaterThan(1);
+      const group = (await asAnn('GET', '/api/v1/groups?q=Engineering')).body[0];
+      expect((await asAnn('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, description: 'Builds things' } })).status).toBe(200);
+
+      const r = await app.cli('backup', 'run', 'acme', acme.connectionId, '--wait');
+      expect(r.code, r.stderr).toBe(0);
+      const snapshotId = r.stdout.trim().split('\n').at(-1)!;
+      const scans = await db.selectFrom('scans').select(['snapshot_id', 'trigger']).where('snapshot_id', '=', snapshotId).execute();
+      expect(scans).toEqual([{ snapshot_id: snapshotId, trigger: 'backup' }]);
+      expect((await complete(acme.connectionId)).map((x) => x.id)).toEqual([snapshotId]);
+      // The alert was queued by the CLI; a worker delivers it.
+      await app.runDueJobs({ allowPrivateUrls: true });
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0]!).butterfly).toMatchObject({ event: 'objects.changed', snapshot: { id: snapshotId } });
+      expect(received[0]).toContain(group.id);
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
   });
 });
 

@@ -7,7 +7,8 @@ import { buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';
 import { workerEnv } from './env.ts';
-import { createRunner, createWorkerPool } from './runner.ts';
+import { startLiveness } from './liveness.ts';
+import { WAIT_FOR_SERVER_MS, WORKER_APP_NAME, createRunner, createWorkerPool } from './runner.ts';
 
 const log = createLogger('worker');
 installLastResortHandlers(log);
@@ -15,13 +16,18 @@ let database: DatabaseServer | undefined;
 let pgPool: Pool | undefined;
 let runner: Runner | undefined;
 let db: Kysely<DB> | undefined;
+let liveness: Awaited<ReturnType<typeof startLiveness>> | undefined;
+// Connections wait out a Postgres restart while we run (runner.ts), not while we stop.
+const stopping = new AbortController();
 
 // Installed before anything starts, so a signal during start-up still cleans up what exists.
 // Order matters: jobs finish (or are released) before their connections go, and the connections go
 // before the server, which we stop only if this process started it.
 const stop = onShutdownSignal(async (reason) => {
   log.info({ reason }, 'worker stopping');
+  stopping.abort();
   await runner?.stop(reason);
+  await liveness?.stop();
   await pgPool?.end();
   await db?.destroy();
   if (database?.startedHere) await database.stop();
@@ -34,12 +40,13 @@ async function main() {
   const { WORKER_CONCURRENCY: concurrency } = workerEnv();
   database = await ensureDatabase({ env: dbEnv, log: (m) => log.info(m) });
 
-  pgPool = createWorkerPool(database.url, { max: concurrency + 2, log });
+  pgPool = createWorkerPool(database.url, { max: concurrency + 2, log, stopWaiting: stopping.signal });
 
-  db = createDb(database.url, { max: concurrency + 2, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  db = createDb(database.url, { max: concurrency + 2, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, stopWaiting: stopping.signal, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  const keyring = createKeyring(loadMasterKey(dbEnv));
   const taskList = buildTaskList({
     db,
-    keyring: createKeyring(loadMasterKey(dbEnv)),
+    keyring,
     log,
     jobs: jobQueue,
     // Org URLs are tenant-supplied: private addresses only where configuration allows (the demo does).
@@ -48,13 +55,26 @@ async function main() {
     allowPrivateUrls: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS,
     appUrl: webEnv().APP_URL,
   });
-  runner = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
+  const r = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
+  runner = r;
   runner.promise.catch((err) => {
     log.fatal({ err }, 'worker crashed');
     process.exitCode = 1;
     stop('crashed');
   });
-  log.info({ concurrency, tasks: Object.keys(taskList) }, 'worker ready');
+  liveness = await startLiveness({
+    db,
+    log,
+    deps: { db, log, actor: { kind: 'system', label: 'worker:liveness' }, clock: () => new Date(), keyring },
+    workerId: r.workerId,
+    onPresumedDead: () => {
+      // Our jobs are someone else's now: carrying on would run them twice. A supervisor restarts us.
+      log.error({ workerId: r.workerId }, 'this worker was presumed dead (silent too long) and its jobs released; stopping');
+      process.exitCode = 1;
+      stop('presumed dead');
+    },
+  });
+  log.info({ concurrency, tasks: Object.keys(taskList), workerId: r.workerId }, 'worker ready');
   // Under scripts/start.ts (spawned with an IPC channel): readiness that doesn't depend on LOG_LEVEL.
   process.send?.({ ready: true });
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createLogger } from '@butterfly/config';
@@ -58,10 +58,18 @@ export function product(db: Kysely<DB>, url: string) {
       await runDueJobs(rt);
     },
     runDueJobs,
-    /** `butterfly <args>` as an operator runs it: a real process against the same database. */
+    /**
+     * `butterfly <args>` as an operator runs it: a real process against the same database. Not spawnSync:
+     * okta-sim runs in this test process and must go on answering (a command may call it), and a blocked
+     * event loop let its idle keep-alive sockets time out under the client's feet (ECONNRESET).
+     */
     cli(...args: string[]) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8', cwd: resolve(root, 'apps/cli') });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, cwd: resolve(root, 'apps/cli'), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      return new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
     },
     /** The real worker (`apps/worker`), its output collected. */
     startWorker() {
@@ -70,7 +78,7 @@ export function product(db: Kysely<DB>, url: string) {
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
       const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, signal) => r(signal ?? code)));
-      return { child, output: () => output, exited };
+      return { child, output: () => output, exited, exitCode: () => child.exitCode ?? child.signalCode };
     },
     close: () => pgPool.end(),
   };

@@ -1,4 +1,4 @@
-export { createDb } from './client.ts';
+export { createDb, createPool, type PoolOptions } from './client.ts';
 export type { DB } from './generated/db.ts';
 export type * from './generated/db.ts';
 export { sql, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable } from 'kysely';

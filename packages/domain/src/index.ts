@@ -95,6 +95,8 @@ export { listScimGroupRoles } from './scim/list-scim-group-roles.ts';
 export type { JobQueue } from './deps.ts';
 export { runBackup, type TRunBackupInput } from './snapshots/run-backup.ts';
 export { beginBackup } from './snapshots/begin-backup.ts';
+export { failAbandonedBackups } from './snapshots/fail-abandoned-backups.ts';
+export { backUpConnection, type TBackUpConnectionInput } from './snapshots/back-up-connection.ts';
 export { listSnapshots } from './snapshots/list-snapshots.ts';
 export { getSnapshotRow } from './snapshots/get-snapshot.ts';
 export { readSnapshot, type SnapshotObject } from './snapshots/read-snapshot.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { webEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
-import { type Deps, DomainError, getTenantBySlug, listConnections, loadConnectionConfig, requestBackup, runBackup } from '@butterfly/domain';
+import { backUpConnection, type Deps, DomainError, getTenantBySlug, listConnections, loadConnectionConfig, requestBackup } from '@butterfly/domain';
 import { jobQueue } from '@butterfly/jobs';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
@@ -21,7 +21,7 @@ export function registerBackup(program: Command) {
     .description('back up a connection: queued for the worker, or run here and now with --wait')
     .argument('<tenant>', 'tenant slug')
     .argument('<connection>', 'connection id or name')
-    .option('--wait', 'run the backup in this process and print the snapshot id on the last line')
+    .option('--wait', 'run the backup (then its compliance scan) in this process and print the snapshot id on the last line')
     .option('--json', 'print one JSON document')
     .action((slug: string, connection: string, opts: { wait?: boolean; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
@@ -34,11 +34,15 @@ export function registerBackup(program: Command) {
         }
         const client = idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS })(await loadConnectionConfig(deps, tenant.id, c.id));
         let last = 0;
-        const s = await runBackup(deps, {
+        // The same steps as the worker's job: alerts, a compliance scan (run here, so it is there when
+        // this returns) and retention.
+        const s = await backUpConnection({ ...deps, jobs: jobQueue }, {
           tenantId: tenant.id,
           connectionId: c.id,
           trigger: 'manual',
           client,
+          appUrl: webEnv().APP_URL,
+          scanHere: true,
           onProgress: (p) => {
             if (opts.json || Date.now() - last < 2000) return;
             last = Date.now();

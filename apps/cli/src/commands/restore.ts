@@ -151,11 +151,13 @@ export function registerRestore(program: Command) {
         const plan = await getRestorePlan(deps, tenantId, { planId });
         const c = await clients(deps, tenantId, plan.connectionId);
         let last = 0;
-        await applyRestore(deps, {
+        // The backup taken first queues its alerts and scan for the worker, as any backup does.
+        await applyRestore({ ...deps, jobs: jobQueue }, {
           tenantId,
           planId,
           readClient: c.read,
           writeClient: c.write,
+          appUrl: webEnv().APP_URL,
           onProgress: (p) => {
             if (opts.json || Date.now() - last < 2000) return;
             last = Date.now();

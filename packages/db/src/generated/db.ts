@@ -366,6 +366,7 @@ export interface Snapshots {
   object_count: Generated<number>;
   object_id: string | null;
   object_type: string | null;
+  owner: string | null;
   progress: Generated<Json>;
   rows_written: Generated<number>;
   seq: number;
@@ -442,6 +443,15 @@ export interface Webhooks {
   url: string;
 }
 
+export interface WorkerHeartbeats {
+  beat_at: Generated<Timestamp>;
+  hostname: string;
+  machine: string | null;
+  pid: number;
+  started_at: Generated<Timestamp>;
+  worker_id: string;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   audit_events: AuditEvents;
@@ -476,4 +486,5 @@ export interface DB {
   tenants: Tenants;
   webhook_deliveries: WebhookDeliveries;
   webhooks: Webhooks;
+  worker_heartbeats: WorkerHeartbeats;
 }

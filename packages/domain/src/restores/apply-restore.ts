@@ -4,7 +4,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
-import { runBackup } from '../snapshots/run-backup.ts';
+import { backUpConnection } from '../snapshots/back-up-connection.ts';
 import { checkStep, conflictOf } from './check-step.ts';
 import { executeStep } from './execute-step.ts';
 import { type ApplyStep, loadApplyState } from './load-apply-steps.ts';
@@ -24,6 +24,10 @@ export interface TApplyRestoreInput {
   readClient: IdpClient;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
   signal?: AbortSignal;
+  /** Who runs it (`job:<id>`): the backup taken first is owned by it (run-backup.ts). */
+  owner?: string;
+  /** APP_URL, for links in the alerts of the backup taken first. */
+  appUrl?: string;
 }
 
 /**
@@ -52,7 +56,7 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
     if (started) await audit(deps, input.tenantId, plan.id, 'restore.apply_started', { steps: remaining.length });
     let current: ApplyStep | undefined;
     try {
-      const preApply = plan.pre_apply_snapshot_id ?? (await backupFirst(deps, plan, input.readClient, input.signal));
+      const preApply = plan.pre_apply_snapshot_id ?? (await backupFirst(deps, plan, input));
       const contentKey = deps.keyring.contentKey(input.tenantId);
       const checks = new Map<number, string>();
       for (const s of remaining.filter((x) => x.status === 'pending')) checks.set(s.seq, await checkStep(input.writeClient, index, contentKey, s, state.idMap, input.signal));
@@ -101,8 +105,9 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
   });
 }
 
-async function backupFirst(deps: Deps & { db: Kysely<DB> }, plan: { id: string; tenant_id: string; connection_id: string }, client: IdpClient, signal?: AbortSignal) {
-  const snap = await runBackup(deps, { tenantId: plan.tenant_id, connectionId: plan.connection_id, trigger: 'restore', client, signal });
+/** The backup before any write: a backup like any other, with its alerts, scan and retention. */
+async function backupFirst(deps: Deps & { db: Kysely<DB> }, plan: { id: string; tenant_id: string; connection_id: string }, input: TApplyRestoreInput) {
+  const snap = await backUpConnection(deps, { tenantId: plan.tenant_id, connectionId: plan.connection_id, trigger: 'restore', client: input.readClient, signal: input.signal, owner: input.owner, appUrl: input.appUrl });
   await setPlan(deps, plan.id, { pre_apply_snapshot_id: snap.id });
   return snap.id;
 }

@@ -4,29 +4,30 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { BACKUP_STALE_MS } from './snapshots.fns.ts';
-import { undoSnapshotWrites } from './undo-snapshot-writes.ts';
+import { abandonSnapshot } from './abandon-snapshot.ts';
 
 /**
  * Opens a running snapshot for a connection. A running one with a fresh heartbeat means another
- * backup is under way (CONFLICT); a stale one was left by a worker that died, and its partial writes
- * are undone first — so a retried job always starts from the last complete snapshot.
+ * backup is under way (CONFLICT); a stale one was left by a process that died, and one with our own
+ * `owner` by an earlier attempt of this same job (which has ended, or this attempt would not run):
+ * either way its partial writes are undone first, so a retry starts from the last complete snapshot.
  */
-export async function beginBackup(deps: Deps, input: { tenantId: string; connectionId: string; trigger: string }) {
+export async function beginBackup(deps: Deps, input: { tenantId: string; connectionId: string; trigger: string; owner?: string }) {
   return inTransaction(deps.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`backup:${input.connectionId}`}, 0))`.execute(trx);
     const now = deps.clock();
     const running = await trx
       .selectFrom('snapshots')
-      .select(['id', 'seq', 'heartbeat_at'])
+      .select(['id', 'connection_id', 'seq', 'heartbeat_at', 'owner'])
       .where('connection_id', '=', input.connectionId)
       .where('status', '=', 'running')
       .executeTakeFirst();
     if (running) {
-      if (now.getTime() - running.heartbeat_at.getTime() < BACKUP_STALE_MS) {
+      const ours = !!input.owner && running.owner === input.owner;
+      if (!ours && now.getTime() - running.heartbeat_at.getTime() < BACKUP_STALE_MS) {
         throw new DomainError('CONFLICT', 'A backup of this connection is already running');
       }
-      await undoSnapshotWrites(trx, input.connectionId, running.seq);
-      await trx.updateTable('snapshots').set({ status: 'failed', error: 'interrupted: the worker stopped mid-backup', completed_at: now }).where('id', '=', running.id).execute();
+      await abandonSnapshot(trx, running, now);
     }
     const last = await trx
       .selectFrom('snapshots')
@@ -36,7 +37,7 @@ export async function beginBackup(deps: Deps, input: { tenantId: string; connect
     const seq = (last?.seq ?? 0) + 1;
     const snapshot = await trx
       .insertInto('snapshots')
-      .values({ tenant_id: input.tenantId, connection_id: input.connectionId, seq, status: 'running', trigger: input.trigger, started_at: now, heartbeat_at: now })
+      .values({ tenant_id: input.tenantId, connection_id: input.connectionId, seq, status: 'running', trigger: input.trigger, started_at: now, heartbeat_at: now, owner: input.owner ?? null })
       .returning(['id', 'seq'])
       .executeTakeFirstOrThrow();
     await appendAuditEvent({ ...deps, db: trx }, {

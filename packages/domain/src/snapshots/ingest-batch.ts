@@ -8,6 +8,8 @@ export interface IngestContext {
   db: Kysely<DB>;
   tenantId: string;
   connectionId: string;
+  /** The running snapshot written to; a batch is refused once it is no longer running (taken over). */
+  snapshotId: string;
   seq: number;
   contentKey: Buffer;
   dataKey: { version: number; key: Buffer };
@@ -69,6 +71,7 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
   // one order, so two transactions inserting the same content never wait on each other in a cycle.
   versions.sort((a, b) => Buffer.compare(a.address, b.address));
   await ctx.db.transaction().execute(async (trx) => {
+    await stillRunning(trx, ctx.snapshotId);
     const inserted = await insertVersions(trx, ctx.tenantId, versions);
     result.rowsWritten += inserted.length;
     result.bytesWritten += inserted.reduce((n, r) => n + r.bytes, 0);
@@ -116,4 +119,14 @@ function openEntries(trx: Transaction<DB>, ctx: IngestContext, rows: NewEntry[])
     insert into snapshot_entries (tenant_id, connection_id, type, object_id, address, from_seq)
     select ${ctx.tenantId}::uuid, ${ctx.connectionId}::uuid, u.type, u.object_id, u.address, ${ctx.seq}::int
     from unnest(${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.object_id)}::text[], ${rows.map((r) => r.address)}::bytea[]) as u(type, object_id, address)`.execute(trx);
+}
+
+/**
+ * The fence against a backup that was presumed dead (its worker lost the database for longer than
+ * the liveness timeout) and taken over: its writes after the takeover would reopen entries the
+ * takeover undid. FOR SHARE holds off the takeover's status change until this batch commits.
+ */
+async function stillRunning(trx: Transaction<DB>, snapshotId: string) {
+  const row = await trx.selectFrom('snapshots').select('status').where('id', '=', snapshotId).forShare().executeTakeFirst();
+  if (row?.status !== 'running') throw new Error('The snapshot was taken over by another backup');
 }

@@ -22,6 +22,8 @@ export interface TRunBackupInput {
   /** How often the heartbeat beats while nothing arrives (default 20 s; tests shorten it). */
   heartbeatMs?: number;
   signal?: AbortSignal;
+  /** Who runs it (`job:<id>` for a worker's job): a later attempt with the same owner takes over at once. */
+  owner?: string;
 }
 
 const PROGRESS_EVERY_MS = 1000;
@@ -47,6 +49,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     db: deps.db,
     tenantId: input.tenantId,
     connectionId: input.connectionId,
+    snapshotId,
     seq,
     contentKey: deps.keyring.contentKey(input.tenantId),
     dataKey: await deps.keyring.dataKey(deps.db, input.tenantId),
@@ -200,8 +203,11 @@ async function complete(
 async function fail(deps: Deps, s: TRunBackupInput & { snapshotId: string; seq: number; error: unknown }) {
   const message = (s.error as Error)?.message ?? String(s.error);
   await inTransaction(deps.db, async (trx) => {
+    // Taken over meanwhile (abandon-snapshot.ts): the takeover undid our writes and owns the rest.
+    const row = await trx.selectFrom('snapshots').select('status').where('id', '=', s.snapshotId).forUpdate().executeTakeFirst();
+    if (row?.status !== 'running') return;
     await undoSnapshotWrites(trx, s.connectionId, s.seq);
-    await trx.updateTable('snapshots').set({ status: 'failed', error: message.slice(0, 2000), completed_at: deps.clock() }).where('id', '=', s.snapshotId).where('status', '=', 'running').execute();
+    await trx.updateTable('snapshots').set({ status: 'failed', error: message.slice(0, 2000), completed_at: deps.clock() }).where('id', '=', s.snapshotId).execute();
     await appendAuditEvent({ ...deps, db: trx }, { tenantId: s.tenantId, action: 'backup.failed', outcome: 'failure', target: { type: 'snapshot', id: s.snapshotId }, data: { connectionId: s.connectionId, error: message.slice(0, 500) } });
   }).catch((e) => deps.log.error({ err: e }, 'could not record a failed backup'));
 }

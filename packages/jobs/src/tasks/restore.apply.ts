@@ -19,7 +19,7 @@ export const restoreApplyTask = (rt: JobRuntime) =>
     const readClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));
     const writeClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }));
     try {
-      const done = await applyRestore(deps, { tenantId: p.tenantId, planId: p.planId, readClient, writeClient, signal: helpers.abortSignal });
+      const done = await applyRestore(deps, { tenantId: p.tenantId, planId: p.planId, readClient, writeClient, signal: helpers.abortSignal, owner: `job:${helpers.job.id}`, appUrl: rt.appUrl });
       helpers.logger.info(`restore plan ${done.id}: ${done.status}`);
     } catch (e) {
       // A stale plan, one not approved or applied elsewhere: the plan says so; retrying cannot help.

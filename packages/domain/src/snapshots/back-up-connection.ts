@@ -1,0 +1,68 @@
+import type { DB, Kysely } from '@butterfly/db';
+import type { Deps, JobQueue } from '../deps.ts';
+import { DomainError, isDomainError } from '../errors.ts';
+import { requestComplianceScan } from '../scans/request-compliance-scan.ts';
+import { runComplianceScan } from '../scans/run-compliance-scan.ts';
+import { enqueueChangeAlerts } from '../webhooks/enqueue-change-alerts.ts';
+import { enqueueFailureAlerts } from '../webhooks/enqueue-failure-alerts.ts';
+import { pruneSnapshots } from './prune-snapshots.ts';
+import { runBackup, type TRunBackupInput } from './run-backup.ts';
+
+export interface TBackUpConnectionInput extends TRunBackupInput {
+  /** APP_URL, for links back to the dashboard in alerts. */
+  appUrl?: string;
+  /** The queue's attempt, when a job runs it: only the first and the last failed attempt alert. Default: one attempt. */
+  attempt?: { number: number; max: number };
+  /** Scan in this process before returning (`backup run --wait`), instead of queueing the scan for the worker. */
+  scanHere?: boolean;
+}
+
+/**
+ * A backup and everything that follows one, whoever starts it (the queued job, `backup run --wait`,
+ * the backup before a restore): the snapshot, then `objects.changed` alerts, a compliance scan and the
+ * retention pass; a failure sends `backup.failed` alerts. The steps after the snapshot never fail the
+ * backup: a step that fails is logged and the snapshot stands.
+ */
+export async function backUpConnection(deps: Deps & { db: Kysely<DB> }, input: TBackUpConnectionInput) {
+  if (!deps.jobs) throw new DomainError('INTERNAL', 'No job queue wired');
+  const d = { ...deps, jobs: deps.jobs };
+  const target = { tenantId: input.tenantId, connectionId: input.connectionId };
+  const snapshot = await runBackup(deps, input).catch(async (e) => {
+    await alertFailure(d, input, e);
+    throw e;
+  });
+  // Before retention: a retry after a later failure backs up again, finds no changes, and would not alert.
+  await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch((err) =>
+    deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
+  );
+  await scan(d, input, snapshot.id);
+  await pruneSnapshots(deps, target).catch((err) => deps.log.error({ err, ...target }, 'retention after a backup failed'));
+  return snapshot;
+}
+
+/** A scan failing never fails the backup; here or not, the worker's queued scan is the fallback. */
+async function scan(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInput, snapshotId: string) {
+  if (input.scanHere) {
+    const done = await runComplianceScan(deps, input.tenantId, { snapshotId, trigger: 'backup', reuse: true }).catch((err) => {
+      deps.log.error({ err, snapshotId }, 'the compliance scan after a backup failed; queueing it for the worker');
+    });
+    if (done) return;
+  }
+  await requestComplianceScan(deps, input.tenantId, { snapshotId, trigger: 'backup' }).catch((err) => deps.log.error({ err, snapshotId }, 'could not queue the compliance scan'));
+}
+
+/**
+ * `backup.failed` alerts: the first attempt (people hear early) and the last (the queue gave up); the
+ * retries between stay quiet. "Another backup is running" is not a failure. Alerting never masks the
+ * backup's own error: its failures are logged.
+ */
+async function alertFailure(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInput, error: unknown) {
+  if (isDomainError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) return;
+  const { number, max } = input.attempt ?? { number: 1, max: 1 };
+  const willRetry = number < max;
+  if (number !== 1 && willRetry) return;
+  const message = (error as Error)?.message ?? String(error);
+  await enqueueFailureAlerts(deps, { tenantId: input.tenantId, connectionId: input.connectionId, error: message, attempt: number, willRetry }).catch((err) =>
+    deps.log.error({ err, tenantId: input.tenantId, connectionId: input.connectionId }, 'could not queue backup.failed alerts'),
+  );
+}
