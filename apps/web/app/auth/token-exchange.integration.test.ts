@@ -48,7 +48,7 @@ async function exchangeAt(tokenEndpoint: string) {
   const ctx = context();
   idp.metadata.token_endpoint = tokenEndpoint;
   try {
-    const start = await startSignIn(new Request(`${APP}/sso/${t.slug}/start`), ctx, t.slug).catch((e: unknown) => e as Response);
+    const start = await startSignIn(new Request(`${APP}/sso/${t.slug}/start`, { headers: { 'sec-fetch-site': 'same-origin' } }), ctx, t.slug).catch((e: unknown) => e as Response);
     const p = Object.fromEntries(new URL(start.headers.get('location')!).searchParams);
     const cookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
     const code = idp.issueCode(p.code_challenge!, await idp.idToken({ nonce: p.nonce, email: `ann@${domain}` }));
