@@ -15,6 +15,17 @@ import { product } from './support/product.ts';
 import { connectionIdMapOf, restoredDiff } from './support/restore-compare.ts';
 import { orgHandle, type SimOrgHandle, startSim } from './support/sim.ts';
 
+/** What these tests read of the objects okta-sim lists. */
+interface Listed {
+  id: string;
+  name?: string;
+  label?: string;
+  scopeId?: string;
+  profile: { name?: string };
+  credentials?: { oauthClient?: { client_id?: string } };
+  actions: { assignUserToGroups: { groupIds: string[] } };
+}
+
 /**
  * Issue 16, restore correctness, as a customer tries it: back up; delete an app with its sign-in
  * policy mapping, a group that rules name, and the app's sign-in policy; preview; apply; preview
@@ -32,7 +43,7 @@ for (const kind of ['ssws', 'oauth'] as const) {
     let org: SimOrgHandle;
     let t: { tenantId: string; connectionId: string };
     let snapshotId: string;
-    const gone: Record<string, any> = {};
+    const gone = {} as Record<'app' | 'policy' | 'group' | 'rule', Listed>;
 
     beforeAll(async () => {
       sim = await startSim({ users: 60, rateScale: 100 });
@@ -45,7 +56,12 @@ for (const kind of ['ssws', 'oauth'] as const) {
 
     const readClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
     const backup = async () => runBackup(app.deps, { tenantId: t.tenantId, connectionId: t.connectionId, trigger: 'manual', client: await readClient() });
-    const list = async (path: string) => (await org.api('GET', path)).body as any[];
+    const list = async (path: string) => (await org.api('GET', path)).body as Listed[];
+    const one = async (path: string, match: (x: Listed) => boolean) => {
+      const found = (await list(path)).find(match);
+      if (!found) throw new Error(`nothing listed at ${path} matches`);
+      return found;
+    };
     const preview = async () => {
       const { planId } = await requestRestorePreview(app.deps, t.tenantId, { snapshotId });
       await app.runDueJobs();
@@ -62,10 +78,10 @@ for (const kind of ['ssws', 'oauth'] as const) {
 
     it('backs up, then loses an app with its sign-in policy mapping, that policy, and a group named by rules', async () => {
       snapshotId = (await backup()).id;
-      gone.app = (await list('/api/v1/apps')).find((a) => a.label === 'GitHub Enterprise');
-      gone.policy = (await list('/api/v1/policies?type=ACCESS_POLICY')).find((p) => p.name === 'High assurance apps');
-      gone.group = (await list('/api/v1/groups?q=Contractors')).find((g) => g.profile.name === 'Contractors');
-      gone.rule = (await list('/api/v1/groups/rules')).find((r) => r.name === 'Contractors');
+      gone.app = await one('/api/v1/apps', (a) => a.label === 'GitHub Enterprise');
+      gone.policy = await one('/api/v1/policies?type=ACCESS_POLICY', (p) => p.name === 'High assurance apps');
+      gone.group = await one('/api/v1/groups?q=Contractors', (g) => g.profile.name === 'Contractors');
+      gone.rule = await one('/api/v1/groups/rules', (r) => r.name === 'Contractors');
       expect((await list(`/api/v1/policies/${gone.policy.id}/mappings`)).map((m) => m.id)).toContain(gone.app.id);
       expect(gone.rule.actions.assignUserToGroups.groupIds).toEqual([gone.group.id]);
 
@@ -97,7 +113,7 @@ for (const kind of ['ssws', 'oauth'] as const) {
       expect(policyId).toMatch(/^rst/);
       // The restored app is on the restored policy, not on the default one.
       expect((await list(`/api/v1/policies/${policyId}/mappings`)).map((m) => m.id)).toContain(appId);
-      const rule = (await list('/api/v1/groups/rules')).find((r) => r.name === 'Contractors');
+      const rule = await one('/api/v1/groups/rules', (r) => r.name === 'Contractors');
       expect(rule.actions.assignUserToGroups.groupIds).toEqual([newIdOf('group', gone.group.id)]);
     });
 
@@ -116,10 +132,10 @@ for (const kind of ['ssws', 'oauth'] as const) {
     // (SSWS tokens carry their owner's admin role, not scopes: nothing to check there.)
     if (kind === 'oauth')
     it('names, before apply, the writes the service app is not granted the scope for', async () => {
-      const serviceApp = (await list('/api/v1/apps')).find((a) => a.credentials?.oauthClient?.client_id === org.clientId);
-      const grant = (await list(`/api/v1/apps/${serviceApp.id}/grants`)).find((g) => g.scopeId === 'okta.apps.manage');
+      const serviceApp = await one('/api/v1/apps', (a) => a.credentials?.oauthClient?.client_id === org.clientId);
+      const grant = await one(`/api/v1/apps/${serviceApp.id}/grants`, (g) => g.scopeId === 'okta.apps.manage');
       expect((await org.api('DELETE', `/api/v1/apps/${serviceApp.id}/grants/${grant.id}`)).status).toBe(204);
-      const restored = (await list('/api/v1/apps')).find((a) => a.label === 'GitHub Enterprise');
+      const restored = await one('/api/v1/apps', (a) => a.label === 'GitHub Enterprise');
       expect((await org.api('POST', `/api/v1/apps/${restored.id}/lifecycle/deactivate`)).status).toBe(200);
       expect((await org.api('DELETE', `/api/v1/apps/${restored.id}`)).status).toBe(204);
 

@@ -205,7 +205,7 @@ describe('restore preview and apply against okta-sim', () => {
     expect(applied.preApplySnapshotId).toBe(halfway.preApplySnapshotId);
 
     // Exactly once: one group per name, one create event each in the System Log, one audit entry per step.
-    for (const name of names) expect(((await org.api('GET', `/api/v1/groups?q=${encodeURIComponent(name)}`)).body as any[]).filter((g) => g.profile.name === name)).toHaveLength(1);
+    for (const name of names) expect(((await org.api('GET', `/api/v1/groups?q=${encodeURIComponent(name)}`)).body as { id: string; profile: { name: string } }[]).filter((g) => g.profile.name === name)).toHaveLength(1);
     const events = (await org.api('GET', `/api/v1/logs?since=${since}&limit=1000&filter=${encodeURIComponent('eventType eq "group.lifecycle.create"')}`)).body as any[];
     expect(events.map((e) => e.target[0].displayName).sort()).toEqual([...names].sort());
     const steps = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', t.tenantId).where('action', '=', 'restore.step_applied').where('target_id', '=', p.id).execute();
@@ -261,7 +261,7 @@ describe('restore preview and apply against okta-sim', () => {
     expect(stopped.status).toBe('apply_failed');
     expect(stopped.steps.map((s) => [s.status, s.error])).toEqual([['pending', expect.stringContaining(`${again.id}, made since the preview`)]]);
     // Nothing half-written: one Legal, the one made by hand.
-    const named = async () => ((await org.api('GET', '/api/v1/groups?q=Legal')).body as any[]).filter((g) => g.profile.name === 'Legal').map((g) => g.id);
+    const named = async () => ((await org.api('GET', '/api/v1/groups?q=Legal')).body as { id: string; profile: { name: string } }[]).filter((g) => g.profile.name === 'Legal').map((g) => g.id);
     expect(await named()).toEqual([again.id]);
 
     // Resolved (the hand-made one removed): the same plan resumes and completes.
