@@ -1,8 +1,9 @@
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { APP_URL } from '../fixtures/system.ts';
 import { addIdpUser, createWorld, signIn } from '../fixtures/worlds.ts';
+import { postLargeBody } from '@butterfly/outbound/testing';
 
 // Each test creates tenants and their IdPs through the CLI first (several seconds each).
 test.describe.configure({ timeout: 90_000 });
@@ -42,64 +43,27 @@ test("another site cannot start a sign-in (login CSRF), and returnTo never leave
 
 const MiB = 1024 * 1024;
 
-/**
- * POSTs `total` bytes in 64 KiB chunks (chunked, or with `declare` as Content-Length) and resolves with
- * the status. With a declared length the headers go first and the body only if no answer comes within
- * a second (a server that waits for the body gets it all). Writes are paced one chunk per turn, so the
- * answer is read before a write can fail on the connection the server closed after it.
- */
-function post(url: string, total: number, declare?: number, extra: Record<string, string> = {}): Promise<{ status: number; body: string; sent: number }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...extra };
-    if (declare !== undefined) headers['content-length'] = String(declare);
-    const req = httpRequest(url, { method: 'POST', headers });
-    let sent = 0;
-    let answered = false;
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const pump = async () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        await new Promise<void>((done) => req.write(chunk, () => done()));
-        await new Promise((turn) => setImmediate(turn));
-      }
-      if (!answered) req.end();
-    };
-    req.on('response', (res) => {
-      answered = true;
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
-      res.on('error', reject);
-    });
-    // The server closes the connection after its 413: a write still in flight may fail then.
-    req.on('error', (e) => (answered ? undefined : reject(e)));
-    req.flushHeaders();
-    if (declare === undefined) void pump();
-    else setTimeout(() => void pump(), 1_000);
-  });
-}
-
 const residentBytes = async () => Number(/^process_resident_memory_bytes (\d+)/m.exec(await (await fetch(`${APP_URL}/metrics`)).text())?.[1]);
 
 test('huge request bodies are refused with 413 before they are read, and the web process stays small and up', async () => {
   const before = await residentBytes();
   for (const path of ['/login', '/oauth/token', '/oauth/revoke', '/sso/acme/backchannel-logout', '/sso/acme/universal-logout']) {
-    const declared = await post(`${APP_URL}${path}`, 400 * MiB, 400 * MiB, { origin: APP_URL });
+    const declared = await postLargeBody(`${APP_URL}${path}`, 400 * MiB, 400 * MiB, { origin: APP_URL });
     expect(declared.status, `${path} with Content-Length`).toBe(413);
     expect(declared.sent, 'answered before any of the body was sent').toBe(0);
   }
   // A chunked body is counted as the route reads it. (Universal Logout reads nothing before a valid
   // Bearer JWT: it answers 401 and the body is dropped unread, which the memory check covers.)
   for (const path of ['/login', '/oauth/token', '/oauth/revoke', '/sso/acme/backchannel-logout']) {
-    const chunked = await post(`${APP_URL}${path}`, 400 * MiB, undefined, { origin: APP_URL });
+    const chunked = await postLargeBody(`${APP_URL}${path}`, 400 * MiB, undefined, { origin: APP_URL });
     expect(chunked.status, `${path} chunked`).toBe(413);
     expect(JSON.parse(chunked.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(chunked.sent).toBeLessThan(50 * MiB);
   }
-  expect((await post(`${APP_URL}/sso/acme/universal-logout`, 400 * MiB, undefined, { 'content-type': 'application/json' })).status).toBe(401);
+  expect((await postLargeBody(`${APP_URL}/sso/acme/universal-logout`, 400 * MiB, undefined, { 'content-type': 'application/json' })).status).toBe(401);
   // The API's limit is larger (1 MiB); tRPC reads no input before authentication, so without a token
   // a chunked body is dropped unread (401) and a declared one is refused up front.
-  const api = await post(`${APP_URL}/api/trpc/sessions.endOthers`, 400 * MiB, 400 * MiB, { origin: APP_URL, 'content-type': 'application/json' });
+  const api = await postLargeBody(`${APP_URL}/api/trpc/sessions.endOthers`, 400 * MiB, 400 * MiB, { origin: APP_URL, 'content-type': 'application/json' });
   expect([api.status, api.sent]).toEqual([413, 0]);
   expect((await residentBytes()) - before).toBeLessThan(100 * MiB);
   expect((await fetch(`${APP_URL}/healthz`)).status).toBe(200);

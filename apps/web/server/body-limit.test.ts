@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
@@ -8,49 +7,13 @@ import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { BODY_TOO_LARGE, bodyLimit, isBodyTooLarge } from './body-limit.ts';
+import { postLargeBody } from '@butterfly/outbound/testing';
 
 async function listen(app: express.Express): Promise<string> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((ok) => server.once('listening', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/**
- * POSTs `total` bytes in 64 KiB chunks (chunked, or with `declare` as Content-Length) and resolves with
- * the status. With a declared length the headers go first and the body only if no answer comes within
- * a second (a server that waits for the body gets it all). Writes are paced one chunk per turn, so the
- * answer is read before a write can fail on the connection the server closed after it.
- */
-function post(url: string, total: number, declare?: number, extra: Record<string, string> = {}): Promise<{ status: number; body: string; sent: number }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...extra };
-    if (declare !== undefined) headers['content-length'] = String(declare);
-    const req = httpRequest(url, { method: 'POST', headers });
-    let sent = 0;
-    let answered = false;
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const pump = async () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        await new Promise<void>((done) => req.write(chunk, () => done()));
-        await new Promise((turn) => setImmediate(turn));
-      }
-      if (!answered) req.end();
-    };
-    req.on('response', (res) => {
-      answered = true;
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
-      res.on('error', reject);
-    });
-    // The server closes the connection after its 413: a write still in flight may fail then.
-    req.on('error', (e) => (answered ? undefined : reject(e)));
-    req.flushHeaders();
-    if (declare === undefined) void pump();
-    else setTimeout(() => void pump(), 1_000);
-  });
 }
 
 const MiB = 1024 * 1024;
@@ -70,7 +33,7 @@ describe('the web app refuses large bodies before reading them', () => {
     '%s: a declared 400 MB body is answered 413 at once, with a stable code',
     async (path) => {
       const rssBefore = process.memoryUsage().rss;
-      const res = await post(`${await base}${path}`, 400 * MiB, 400 * MiB, ORIGIN);
+      const res = await postLargeBody(`${await base}${path}`, 400 * MiB, 400 * MiB, ORIGIN);
       expect(res.status).toBe(413);
       expect(JSON.parse(res.body)).toMatchObject({ code: BODY_TOO_LARGE });
       expect(res.sent, 'answered before any of the body was sent').toBe(0);
@@ -79,8 +42,8 @@ describe('the web app refuses large bodies before reading them', () => {
   );
 
   it('allows the API a larger body than a form post, still bounded', async () => {
-    expect((await post(`${await base}/api/trpc/x`, 128 * 1024, 128 * 1024, ORIGIN)).status).toBe(404); // past the size check (no Remix build here)
-    expect((await post(`${await base}/api/trpc/x`, 8 * MiB, 8 * MiB, ORIGIN)).status).toBe(413);
+    expect((await postLargeBody(`${await base}/api/trpc/x`, 128 * 1024, 128 * 1024, ORIGIN)).status).toBe(404); // past the size check (no Remix build here)
+    expect((await postLargeBody(`${await base}/api/trpc/x`, 8 * MiB, 8 * MiB, ORIGIN)).status).toBe(413);
   });
 
   it('still answers afterwards', async () => {
@@ -106,7 +69,7 @@ describe('a chunked body is counted as the route reads it', () => {
   const base = listen(app);
 
   it('passes a small chunked body whole', async () => {
-    const res = await post(`${await base}/read`, 64 * 1024);
+    const res = await postLargeBody(`${await base}/read`, 64 * 1024);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ bytes: 64 * 1024 });
   });
@@ -114,7 +77,7 @@ describe('a chunked body is counted as the route reads it', () => {
   it('answers 413 past the limit, stops reading, and fails the route read (never a truncated body)', async () => {
     seen.length = 0;
     const rssBefore = process.memoryUsage().rss;
-    const res = await post(`${await base}/read`, 400 * MiB);
+    const res = await postLargeBody(`${await base}/read`, 400 * MiB);
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toMatchObject({ code: BODY_TOO_LARGE });
     expect(res.sent).toBeLessThan(50 * MiB);

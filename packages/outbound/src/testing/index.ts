@@ -1,0 +1,2 @@
+export * from './post-large-body.ts';
+export * from './rogue-servers.ts';
