@@ -120,7 +120,7 @@ export async function ensureEmbeddedCluster(opts: ClusterOptions): Promise<Runni
   const user = postgresOsUser();
   const pgDir = clusterDir(opts, user);
   const password = passwordFor(opts);
-  const bins = postgresBinaries();
+  const bins = postgresBinaries(user);
   const url = (port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
   return withStartLock(opts.dataDir, async () => {
@@ -194,5 +194,5 @@ export async function ensureEmbeddedCluster(opts: ClusterOptions): Promise<Runni
 export async function stopCluster(pgDir: string) {
   if (!runningPostmaster(pgDir)) return;
   const user = postgresOsUser();
-  await asUser(user, postgresBinaries().pgCtl, ['-D', pgDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
+  await asUser(user, postgresBinaries(user).pgCtl, ['-D', pgDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
 }
