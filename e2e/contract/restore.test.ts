@@ -148,7 +148,8 @@ describe('restore preview and apply against okta-sim', () => {
     expect(byKind(await getRestorePlan(app.deps, t.tenantId, { planId: p.id }))).toEqual([`update network_zone ${zone.name}`]);
     // Someone changes the zone again before the apply.
     await put(`/api/v1/zones/${zone.id}`, { ...zone, name: `${zone.name} (again)` });
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id }, { inProcess: true });
+    // The zone is one the global session policy names: a lockout risk, acknowledged (restore-lifecycle.test.ts).
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true }, { inProcess: true });
     const writeClient = createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), { allowPrivateNetwork: true });
     await expect(applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -171,7 +172,8 @@ describe('restore preview and apply against okta-sim', () => {
     const planned = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
     expect(planned.steps.length).toBeGreaterThan(10);
     const since = new Date().toISOString();
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id });
+    // The enrollment policy naming the deleted groups is updated: a lockout risk, acknowledged.
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true });
 
     const worker = app.startWorker();
     const done = () => db.selectFrom('restore_steps').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', p.id).where('status', '=', 'done').executeTakeFirstOrThrow();
@@ -197,8 +199,8 @@ describe('restore preview and apply against okta-sim', () => {
       await db.updateTable('restore_steps').set({ status: 'running' }).where('plan_id', '=', p.id).where('seq', '=', pending.seq).execute();
     }
 
-    // The operator runs it again: a new job, and the worker's lock on the plan died with it.
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id });
+    // The operator runs it again: a new job, and the worker's lock on the plan died with it (the lockout risk acknowledged again).
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true });
     await app.runDueJobs();
     const applied = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
     expect(applied.status, applied.error ?? '').toBe('applied');

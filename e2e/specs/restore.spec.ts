@@ -75,3 +75,35 @@ test('an admin previews a restore of a changed group, reads the plan, exports it
   await expect(page.getByRole('row').filter({ hasText: connection })).toContainText('previewed');
   expect(problems).toEqual([]);
 });
+
+test('a change of the global session policy is a lockout risk: apply needs the acknowledgement checkbox', async ({ page }) => {
+  const org = (await (await fetch(`${SIM_URL}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
+  const connection = unique('lockout-');
+  await cli(['connection', 'add', 'acme', '--name', connection, '--okta', org.url, '--ssws-stdin'], org.apiToken);
+  await cli(['backup', 'run', 'acme', connection, '--wait']);
+  const policies = await okta<{ id: string; system: boolean; description?: string; _links?: unknown }[]>(org, 'GET', '/api/v1/policies?type=OKTA_SIGN_ON');
+  const { _links, ...session } = policies.find((p) => !p.system)!;
+  await okta(org, 'PUT', `/api/v1/policies/${session.id}`, { ...session, description: 'loosened by mistake' });
+
+  const { demoPassword } = system();
+  await signIn(page, 'ann@acme.test', { password: demoPassword });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Restore' }).click();
+  await page.getByLabel('1. Connection').selectOption({ label: connection });
+  await page.getByRole('button', { name: 'Choose' }).click();
+  await page.getByRole('button', { name: 'Choose' }).click();
+  await page.getByLabel('Some object types').check();
+  await page.getByRole('checkbox', { name: /^policy\.OKTA_SIGN_ON \(/ }).check();
+  await page.getByRole('button', { name: 'Preview the restore' }).click();
+  await expect(page.getByText('ready', { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText('lockout risk', { exact: true })).toBeVisible();
+
+  const ack = page.getByRole('checkbox', { name: /changes how admins sign in/ });
+  await expect(ack).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/restore-lockout.png`, fullPage: true });
+  await ack.check();
+  await page.getByRole('button', { name: 'Apply this plan' }).click();
+  await expect(page.getByText('applied', { exact: true })).toBeVisible({ timeout: 180_000 });
+  const back = await okta<{ description?: string }>(org, 'GET', `/api/v1/policies/${session.id}`);
+  expect(back.description).toBe(session.description);
+});

@@ -14,6 +14,10 @@ export const errorCodes = {
   LAST_SUPER_ADMIN: { status: 409, description: 'The last active super_admin cannot be demoted or deactivated.' },
   ROLE_MANAGED_BY_SCIM: { status: 409, description: "The member's role is managed by the identity provider (SCIM)." },
   CONFLICT: { status: 409, description: 'The change conflicts with the current state.' },
+  LOCKOUT_RISK_NOT_ACKNOWLEDGED: {
+    status: 409,
+    description: 'The restore plan changes what admins sign in with (global session policy, enrollment policy, Admin Console sign-in policy, or a zone they use): applying it needs an explicit acknowledgement; nothing was queued.',
+  },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry later.' },
   INTERNAL: { status: 500, description: 'An unexpected error; details are in the server log.' },
 } as const satisfies Record<string, { status: number; description: string }>;

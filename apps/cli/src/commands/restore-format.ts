@@ -14,10 +14,13 @@ export function planLines(p: RestorePlanDetail, o: { brief: boolean }): string[]
     `plan ${p.shortCode} (${p.id}): ${p.status}${p.error ? ` (${p.error})` : ''}`,
     `  snapshot ${p.snapshotId}; ${'steps' in s ? s.steps : 0} step(s)${by ? ` (${by})` : ''}; blast radius ${'blastRadius' in s ? s.blastRadius : 0} user(s); ${approval}`,
     ...p.caveats.map((c) => `  ! ${c.message}`),
+    ...('lockout' in s && s.lockout ? [`  ! apply needs --acknowledge-lockout-risk: ${s.lockout.steps} step(s) change how admins sign in`] : []),
   ];
   for (const step of p.steps) {
     const after = step.after.length ? ` (after ${step.after.join(', ')})` : '';
-    lines.push(`  ${step.seq}. ${step.action} ${step.type} "${step.label}" [${step.status}]${after}`);
+    // The way it takes, when it says more than the action (a deactivated object reactivated in place).
+    const how = step.how && step.how !== step.action ? ` (${step.how})` : '';
+    lines.push(`  ${step.seq}. ${step.action}${how} ${step.type} "${step.label}" [${step.status}]${after}`);
     if (o.brief) continue;
     for (const c of step.changes.slice(0, 20)) lines.push(`       ${c.path}: ${short(c.before)} → ${short(c.after)}`);
     if (step.changes.length > 20) lines.push(`       … ${step.changes.length - 20} more change(s) (--json has them all)`);

@@ -136,12 +136,13 @@ export function registerRestore(program: Command) {
     .argument('<plan-id>', 'restore plan id')
     .option('--wait', 'apply in this process and wait for the end')
     .option('--secrets-file <json>', 'write-only secrets to restore, by type:id then path (values or {"env": "NAME"})')
+    .option('--acknowledge-lockout-risk', 'apply a plan that changes how admins sign in (global session, enrollment or Admin Console policies, their zones)')
     .option('--json', 'print one JSON document')
-    .action((planId: string, opts: { wait?: boolean; secretsFile?: string; json?: boolean }) =>
+    .action((planId: string, opts: { wait?: boolean; secretsFile?: string; acknowledgeLockoutRisk?: boolean; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
         const tenantId = await findRestorePlanTenant(deps, planId);
         const secrets = secretsFrom(opts.secretsFile);
-        const input = { planId, ...(secrets ? { secrets } : {}) };
+        const input = { planId, acknowledgeLockoutRisk: !!opts.acknowledgeLockoutRisk, ...(secrets ? { secrets } : {}) };
         if (!opts.wait) {
           const r = await requestRestoreApply({ ...deps, jobs: jobQueue }, tenantId, input);
           emit({ json: !!opts.json }, r, () => [`apply of plan ${planId} queued for the worker (job ${r.jobId})`], r.jobId ?? planId);

@@ -108,6 +108,14 @@ export interface IdpRestoreInfo {
   writeScopes?: Partial<Record<'create' | 'update' | 'delete' | 'activate' | 'deactivate', string[]>>;
   /** Rows the provider derives from other objects (an app user assigned through a group): restored with those. */
   derivedWhen?: { path: string; equals: unknown; from: string }[];
+  /**
+   * Statuses an activation may leave the object in that count as the snapshot's (a user without a
+   * password stays PROVISIONED until they finish activating): compared equal, so a reactivated
+   * object is not reactivated again by every later preview.
+   */
+  statusReached?: Record<string, string[]>;
+  /** A deactivated one takes no updates until it is activated (Okta ignores a DEPROVISIONED user's profile updates). */
+  activateFirst?: boolean;
   /** What a person should know when one comes back (a user returns without password or factors). */
   recreateNote?: string;
   /** Restoring one gives users access (blast radius): the groups whose members it provisions, or a fixed count. */

@@ -3,7 +3,7 @@ import type { IdpClient, IdpObject } from '../idp/types.ts';
 import { addressHasher, canonical } from '../snapshots/content-address.fns.ts';
 import type { Manifest } from './manifest.ts';
 import type { LiveMatcher } from './match-live.fns.ts';
-import { refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
+import { asReached, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { liveIdOf } from './rewrite.fns.ts';
 import type { Candidate } from './plan.fns.ts';
@@ -57,7 +57,7 @@ export async function compareLive(
       const stored = bodies.get(c.address!.toString('latin1'));
       c.desired = o.matcher ? o.matcher.asLive(c.type, c.id, stored) : stored;
       const info = o.index.get(c.type);
-      if (canonical(withoutVolatile(info, c.desired)) !== canonical(withoutVolatile(info, c.live))) out.candidates.push(c);
+      if (canonical(withoutVolatile(info, c.desired)) !== canonical(withoutVolatile(info, asReached(info, c.desired, c.live)))) out.candidates.push(c);
     }
     out.computeMs += cpuNow() - t0;
     pending = [];

@@ -5,12 +5,14 @@ import type { IdpClient } from '../idp/types.ts';
 import { compareLive } from './compare-live.ts';
 import { loadConnectionIdMap } from './connection-id-map.ts';
 import { findReferrers } from './find-referrers.ts';
+import { lockoutFacts } from './lockout-facts.ts';
+import { markLockout } from './lockout.fns.ts';
 import { loadManifest, type Manifest } from './manifest.ts';
 import { type LiveMatcher, liveMatcher } from './match-live.fns.ts';
 import { groupMembers } from './member-counts.ts';
 import { nameRelationRows } from './name-steps.ts';
 import { canonical } from '../snapshots/content-address.fns.ts';
-import { fromKey, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
+import { asReached, fromKey, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { hitsAt } from './paths.fns.ts';
 import { orderSteps } from './order.fns.ts';
@@ -96,6 +98,8 @@ export async function computePlan(
   });
   await nameRelationRows(deps, o.snap, o.index, planned, candidates);
   const steps = orderSteps(planned, o.index);
+  const facts = await lockoutFacts(deps, o.snap, steps);
+  const lockoutSteps = facts ? markLockout(steps, facts) : 0;
   timings.planMs = Math.round(performance.now() - t0);
   timings.planCpuMs = Math.round(cpuNow() - c0);
   timings.compareCpuMs = Math.round(live.computeMs);
@@ -113,6 +117,7 @@ export async function computePlan(
     caveats: steps.reduce((n, s) => n + s.caveats.length, caveats.length),
     compared: live.compared,
     unchangedChildren: unchanged.stats.skipped,
+    ...(lockoutSteps ? { lockout: { steps: lockoutSteps, admins: [...(facts?.admins ?? [])] } } : {}),
     timings,
   };
   return { steps, caveats, summary, pairs };
@@ -142,7 +147,7 @@ function pairUp(index: TypeIndex, gone: Candidate[], compared: Candidate[], idMa
   const differs = (c: Candidate) => {
     const info = index.get(c.type);
     const desired = paired.asLive(c.type, c.id, c.desired);
-    return canonical(withoutVolatile(info, desired)) === canonical(withoutVolatile(info, c.live)) ? [] : [{ ...c, desired }];
+    return canonical(withoutVolatile(info, desired)) === canonical(withoutVolatile(info, asReached(info, desired, c.live))) ? [] : [{ ...c, desired }];
   };
   return { candidates: [...p.unseen, ...p.extra, ...[...changed, ...p.paired].flatMap(differs)], pairs: p.byKey, paired };
 }

@@ -45,6 +45,9 @@ export async function executeStep(
     }
     case 'update':
     case 'reactivate': {
+      // Where the IdP ignores a deactivated object's updates (a DEPROVISIONED user), activate it first:
+      // the same object, its id kept, then the snapshot's content over it.
+      if (step.action === 'reactivate' && info.restore?.activateFirst) await write('activate');
       const onlyStatus = step.detail.changes.every((c) => c.path === '$.status');
       const now = onlyStatus ? await client.readObject(ref, opts) : await write('update', body);
       await settleStatus(info, body, now, (k) => write(k));
@@ -63,6 +66,7 @@ async function settleStatus(info: IdpObjectTypeInfo, desired: unknown, now: IdpO
   if (!info.restore?.lifecycle) return;
   const want = valueAt(desired, 'status');
   const have = valueAt(now?.body, 'status');
+  if (typeof want === 'string' && info.restore.statusReached?.[want]?.includes(String(have))) return;
   if (want === 'ACTIVE' && have !== 'ACTIVE') await call('activate');
   else if ((want === 'INACTIVE' || want === 'DEPROVISIONED') && have === 'ACTIVE') await call('deactivate');
 }

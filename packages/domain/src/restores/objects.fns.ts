@@ -85,3 +85,18 @@ export function labelOf(body: unknown, fallback: string): string {
   const v = b.profile?.name ?? b.profile?.login ?? b.label ?? b.name ?? b.displayName ?? b.profile?.displayName ?? b.key ?? b.primary?.name;
   return typeof v === 'string' && v ? v : fallback;
 }
+
+/**
+ * The live body with its status read as the snapshot's when an activation could get no further
+ * (info.restore.statusReached: a reactivated user without a password is PROVISIONED, not ACTIVE),
+ * so it compares equal instead of asking for the same reactivation on every preview.
+ */
+export function asReached(info: IdpObjectTypeInfo | undefined, desired: unknown, live: unknown): unknown {
+  const reached = info?.restore?.statusReached;
+  if (!reached || !isRecord(desired) || !isRecord(live)) return live;
+  const want = desired.status;
+  if (typeof want !== 'string' || want === live.status || !reached[want]?.includes(String(live.status))) return live;
+  return { ...live, status: want };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

@@ -1,8 +1,9 @@
 import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
 import { blastCaveat, blastOf, derivedFrom, isSystem, newIdCaveat, secretCaveats } from './caveats.fns.ts';
-import { fromKey, labelOf, parentOf, refKey, referencesOf, type TypeIndex, withoutVolatile } from './objects.fns.ts';
+import { asReached, fromKey, labelOf, parentOf, refKey, referencesOf, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { hitAt, replaceId, valueAt } from './paths.fns.ts';
+import { stepPath } from './step-path.fns.ts';
 import type { Caveat, ObjectRef, PlannedStep, RestoreAction, Rewrite } from './types.ts';
 
 /** One object the preview found different (or asked about): its snapshot body, its live body, or both. */
@@ -41,10 +42,12 @@ export function planSteps(candidates: readonly Candidate[], ctx: PlanContext): P
     if (!info) continue;
     const rewrites = r.action === 'create' || r.action === 'update' || r.action === 'reactivate' ? rewritesOf(info, c, newIds) : [];
     for (const w of rewrites) push(referrers, refKey(w.type, w.oldId), { type: c.type, id: c.id, path: w.path, rewritten: true });
-    const changes = r.action === 'delete' || r.action === 'skip' ? [] : changesOf(info, c, rewrites);
+    // A status an activation could get no further than counts as the snapshot's (asReached).
+    const seen = r.action === 'update' ? { ...c, live: asReached(info, c.desired, c.live) } : c;
+    const changes = r.action === 'delete' || r.action === 'skip' ? [] : changesOf(info, seen, rewrites);
     if (r.action === 'update' && !changes.length && !rewrites.length) continue;
-    const action: RestoreAction = r.action === 'update' && isReactivation(info, c) ? 'reactivate' : r.action;
-    steps.push({ ...c, action, label: labelOf(c.desired ?? c.live, c.id), changes, caveats: r.caveats, rewrites });
+    const action: RestoreAction = r.action === 'update' && isReactivation(info, seen) ? 'reactivate' : r.action;
+    steps.push({ ...c, action, label: labelOf(c.desired ?? c.live, c.id), changes, caveats: r.caveats, rewrites, how: stepPath(info, { action, changes, caveats: r.caveats }) });
   }
   const goneIds = new Set([...newIds].map((k) => fromKey(k).id));
   for (const s of steps) addCaveats(s, ctx, referrers, newIds, goneIds);

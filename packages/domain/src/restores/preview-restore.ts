@@ -49,6 +49,8 @@ export async function previewRestore(
     const snapshotTypes = [...index.keys()].filter((t) => hasType(collected, t));
     const result = await computePlan(deps, { snap, scope: plan.scope as TRestoreScope, client: input.client, index, snapshotTypes, progress, signal: input.signal });
     result.caveats.push(...(await missingWriteScopes(input.writeClient, index, result.steps, input.signal)));
+    const lockout = result.summary.lockout;
+    if (lockout) result.caveats.push({ kind: 'lockout', reason: 'admin sign-in', admins: lockout.admins, message: `Lockout risk: ${lockout.steps} step(s) change how admins sign in; applying needs an explicit acknowledgement` });
     await progress({ phase: 'storing', done: 0, total: result.steps.length }, true);
     const tenant = await deps.db.selectFrom('tenants').select('restore_approval_threshold').where('id', '=', input.tenantId).executeTakeFirstOrThrow();
     const summary: PlanSummary = { ...result.summary, threshold: tenant.restore_approval_threshold };
@@ -73,7 +75,7 @@ export async function previewRestore(
         tenantId: input.tenantId,
         action: 'restore.previewed',
         target: { type: 'restore_plan', id: plan.id },
-        data: { snapshotId: snap.id, steps: summary.steps, byAction: summary.byAction, blastRadius: summary.blastRadius, needsApproval },
+        data: { snapshotId: snap.id, steps: summary.steps, byAction: summary.byAction, blastRadius: summary.blastRadius, needsApproval, ...(lockout ? { lockoutSteps: lockout.steps } : {}) },
       });
       return row;
     });

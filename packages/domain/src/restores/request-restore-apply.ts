@@ -8,12 +8,14 @@ import { sealJson } from '../snapshots/object-codec.fns.ts';
 import { parseInput } from '../validation.fns.ts';
 import { getPlanRow } from './plan-rows.ts';
 import { restoreApplyJobKey, secretsBinding } from './restores.fns.ts';
-import { RESTORE_APPLY_TASK } from './types.ts';
+import { type PlanSummary, RESTORE_APPLY_TASK } from './types.ts';
 
 export const ZRequestRestoreApplyInput = z.object({
   planId: z.string().trim().min(1).max(100),
   /** Write-only secrets for the apply, by `type:id` then path (an app's client secret from the customer's vault). */
   secrets: z.record(z.string().max(600), z.record(z.string().max(300), z.string().min(1).max(10_000))).optional(),
+  /** Required (true) when the plan is a lockout risk (lockout.fns.ts), on top of any approval. */
+  acknowledgeLockoutRisk: z.boolean().default(false),
 });
 
 /** Plans that may (still) be applied; `applying` and `apply_failed` resume where they stopped. */
@@ -29,12 +31,27 @@ export async function requestRestoreApply(deps: Deps, tenantId: string, raw: z.i
   const jobs = deps.jobs;
   // The CLI's `--wait` applies in its own process: no job then.
   if (!jobs && !opts.inProcess) throw new DomainError('INTERNAL', 'No job queue configured');
-  return inTransaction(deps.db, async (trx) => {
+  const refusal = await inTransaction(deps.db, async (trx) => {
     const plan = await getPlanRow(trx, tenantId, input.planId, { forUpdate: true });
     if (plan.status === 'stale') throw new DomainError('CONFLICT', 'Stale plan: the org changed since the preview; preview again');
     if (!APPLICABLE.includes(plan.status)) throw new DomainError('CONFLICT', `The plan is ${plan.status}: it cannot be applied`);
     if (plan.needs_approval && !plan.approved_at) {
       throw new DomainError('CONFLICT', `This plan deletes objects or reaches more users than the tenant's threshold: a second member must approve it (code ${plan.short_code})`);
+    }
+    const lockout = lockoutOf(plan.summary);
+    // Checked after the approval, so the refusal names the last thing missing; audited, nothing queued.
+    if (lockout && !input.acknowledgeLockoutRisk) {
+      await appendAuditEvent({ ...deps, db: trx }, {
+        tenantId,
+        action: 'restore.apply_refused',
+        outcome: 'failure',
+        target: { type: 'restore_plan', id: plan.id },
+        data: { reason: 'lockout_risk_not_acknowledged', lockoutSteps: lockout.steps, admins: lockout.admins.slice(0, 50) },
+      });
+      return new DomainError(
+        'LOCKOUT_RISK_NOT_ACKNOWLEDGED',
+        `This plan is a lockout risk: ${lockout.steps} step(s) change how admins sign in (${lockout.admins.slice(0, 5).join(', ') || 'no admin in the snapshot'}${lockout.admins.length > 5 ? ', …' : ''}). Acknowledge the risk to apply it`,
+      );
     }
     const secrets = input.secrets ? sealJson(await deps.keyring.dataKey(trx, tenantId), secretsBinding(tenantId, plan.id), JSON.stringify(input.secrets)) : undefined;
     await trx
@@ -47,8 +64,17 @@ export async function requestRestoreApply(deps: Deps, tenantId: string, raw: z.i
       tenantId,
       action: 'restore.apply_requested',
       target: { type: 'restore_plan', id: plan.id },
-      data: { jobId, secretsFor: Object.keys(input.secrets ?? {}) },
+      data: { jobId, secretsFor: Object.keys(input.secrets ?? {}), ...(lockout ? { lockoutRiskAcknowledged: true, lockoutSteps: lockout.steps, admins: lockout.admins.slice(0, 50) } : {}) },
     });
     return { planId: plan.id, jobId };
   });
+  // The refusal's audit event is committed; then the caller hears why.
+  if (refusal instanceof DomainError) throw refusal;
+  return refusal;
+}
+
+/** The plan summary's lockout part (preview-restore.ts), when it has lockout-risk steps. */
+function lockoutOf(summary: unknown): PlanSummary['lockout'] | undefined {
+  const l = (summary as Partial<PlanSummary> | null)?.lockout;
+  return l && l.steps > 0 ? { steps: l.steps, admins: Array.isArray(l.admins) ? l.admins.map(String) : [] } : undefined;
 }

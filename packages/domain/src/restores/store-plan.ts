@@ -19,7 +19,7 @@ export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction
   await deps.db.deleteFrom('restore_steps').where('plan_id', '=', o.planId).execute();
   for (let i = 0; i < o.steps.length; i += CHUNK) {
     const rows = o.steps.slice(i, i + CHUNK).map((s) => {
-      const detail: StepDetail = { label: s.label, changes: s.changes, caveats: s.caveats, rewrites: s.rewrites, after: s.after, ...(s.blast ? { blast: s.blast } : {}) };
+      const detail: StepDetail = { label: s.label, changes: s.changes, caveats: s.caveats, rewrites: s.rewrites, after: s.after, ...(s.blast ? { blast: s.blast } : {}), ...(s.how ? { how: s.how } : {}) };
       return {
         plan_id: o.planId,
         seq: s.seq,

@@ -40,7 +40,12 @@ export type Caveat =
   | { kind: 'not_restorable'; message: string }
   | { kind: 'derived'; from: string; message: string }
   | { kind: 'not_in_snapshot'; message: string }
-  | { kind: 'missing_scope'; scopes: string[]; message: string };
+  | { kind: 'missing_scope'; scopes: string[]; message: string }
+  /** Changes what admins sign in with (lockout.fns.ts): applying needs an explicit acknowledgement. */
+  | { kind: 'lockout'; reason: string; admins: string[]; message: string };
+
+/** How a step reaches the snapshot's state, in words the preview shows (step-path.fns.ts). */
+export type StepPath = 'create' | 'find by name and update' | 'update' | 'reactivate' | 'reactivate and update' | 'deactivate and delete' | 'delete' | 'skip';
 
 /** A reference in the restored body that points at an object the plan re-creates (its id changes). */
 export interface Rewrite {
@@ -64,6 +69,8 @@ export interface PlannedStep extends ObjectRef {
   /** The snapshot version of `desired`. */
   address?: Buffer;
   blast?: { provision: number; deprovision: number };
+  /** Which way the step takes (a deactivated object is reactivated in place, keeping its id). */
+  how?: StepPath;
 }
 
 export interface OrderedStep extends PlannedStep {
@@ -80,6 +87,8 @@ export interface StepDetail {
   rewrites: Rewrite[];
   after: number[];
   blast?: { provision: number; deprovision: number };
+  /** Absent on plans stored before it was recorded. */
+  how?: StepPath;
 }
 
 export interface PreviewProgress {
@@ -95,6 +104,8 @@ export interface PlanSummary {
   newIds: number;
   caveats: number;
   threshold: number;
+  /** Steps that may lock admins out, and the admins (by name) they affect: apply needs an acknowledgement. */
+  lockout?: { steps: number; admins: string[] };
   /** Objects compared, and how long each part took (our compute apart from the IdP's answers). */
   compared?: number;
   /** Rows not read because their parent showed them unchanged (a group's members). */

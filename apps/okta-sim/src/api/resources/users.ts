@@ -87,6 +87,9 @@ async function createUser(ctx: Ctx): Promise<Reply> {
 function updateUser(partial: boolean) {
   return async (ctx: Ctx): Promise<Reply> => {
     const user = findUser(ctx, ctx.params.id!);
+    // Okta keeps a DEPROVISIONED user's profile as it is (unless the org turned on "Edit Deactivated
+    // User Profile Updates", which the simulator does not model): the update answers, unchanged.
+    if (user.status === 'DEPROVISIONED') return ok(userJson(user, ctx.base));
     const profile = ctx.body.profile;
     checkProfile(profile, partial);
     const next = partial ? merge(user.profile, profile ?? {}) : { ...profile };

@@ -90,6 +90,21 @@ test('users: create, update the profile, suspend and unsuspend, delete in two st
   expect((await api(`/api/v1/users/${id}`)).status).toBe(404);
 });
 
+test('a DEPROVISIONED user keeps its id: profile updates are ignored until it is activated again (users.ts, as Okta does)', async () => {
+  const created = await api('/api/v1/users?activate=true', 'POST', {
+    profile: { login: 'leaver@acme.test', email: 'leaver@acme.test', firstName: 'Lea', lastName: 'Ver', city: 'Berlin' },
+    credentials: { password: { value: 'A-long-enough-password-1' } },
+  });
+  const id = created.body.id;
+  expect((await api(`/api/v1/users/${id}/lifecycle/deactivate`, 'POST')).status).toBe(200);
+  const ignored = await api(`/api/v1/users/${id}`, 'POST', { profile: { city: 'Paris' } });
+  expect(ignored.status).toBe(200);
+  expect(ignored.body).toMatchObject({ status: 'DEPROVISIONED', profile: { city: 'Berlin' } });
+  expect((await api(`/api/v1/users/${id}/lifecycle/activate?sendEmail=false`, 'POST')).status).toBe(200);
+  expect((await api(`/api/v1/users/${id}`)).body).toMatchObject({ id, status: expect.stringMatching(/^(ACTIVE|PROVISIONED)$/) });
+  expect((await api(`/api/v1/users/${id}`, 'POST', { profile: { city: 'Paris' } })).body.profile.city).toBe('Paris');
+});
+
 test('zones, trusted origins, hooks and authorization server scopes round-trip; hook secrets are never returned', async () => {
   const zone = (await api('/api/v1/zones', 'POST', { type: 'IP', name: 'Branch', gateways: [{ type: 'CIDR', value: '10.1.0.0/16' }] })).body;
   expect(zone).toMatchObject({ id: expect.stringMatching(/^nzo/), status: 'ACTIVE', usage: 'POLICY' });

@@ -11,6 +11,7 @@ export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: bool
   // Queued or running: the progress above says so; a second click would only queue it again.
   if (plan.status === 'applying' || (plan.status === 'ready' && plan.applyRequestedAt)) return null;
   const waiting = plan.needsApproval && !plan.approvedAt;
+  const lockout = 'lockout' in plan.summary ? plan.summary.lockout : undefined;
   return (
     <Card>
       <CardHeader>
@@ -35,8 +36,17 @@ export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: bool
             </Button>
           </Form>
         ) : (
-          <Form method="post">
-            <Button type="submit" name="intent" value="apply" variant={'byAction' in plan.summary && plan.summary.byAction.delete ? 'destructive' : 'primary'}>
+          <Form method="post" className="flex flex-col items-start gap-3">
+            {lockout && (
+              <label className="flex items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+                <input type="checkbox" name="acknowledgeLockoutRisk" required className="mt-1" />
+                <span>
+                  I understand this plan changes how admins sign in ({lockout.steps} step{lockout.steps > 1 ? 's' : ''}: the global session policy, an enrollment policy, the
+                  Admin Console's sign-in policy or a zone they use) and may lock out: {lockout.admins.length ? lockout.admins.join(', ') : 'no admin found in the snapshot'}.
+                </span>
+              </label>
+            )}
+            <Button type="submit" name="intent" value="apply" variant={lockout || ('byAction' in plan.summary && plan.summary.byAction.delete) ? 'destructive' : 'primary'}>
               {plan.status === 'ready' ? 'Apply this plan' : 'Resume applying'}
             </Button>
           </Form>

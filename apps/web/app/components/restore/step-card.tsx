@@ -13,6 +13,9 @@ export function StepCard({ step }: { step: PlanStep }) {
         <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm">
           <span className="w-8 text-right font-mono text-slate-600">{step.seq}.</span>
           <Badge variant={ACTION_BADGE[step.action]}>{step.action}</Badge>
+          {/* The way it takes: a deactivated object is reactivated in place and keeps its id. */}
+          {step.how && step.how !== step.action && <span className="text-xs text-slate-700">{step.how}</span>}
+          {step.caveats.some((c) => c.kind === 'lockout') && <Badge variant="danger">lockout risk</Badge>}
           <span className="text-slate-600">{step.type}</span>
           <span className="font-medium">{step.label}</span>
           <Badge variant={STATUS[step.status]}>{step.status}</Badge>

@@ -41,7 +41,13 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
     naturalKey: 'profile.login',
     find: (login) => ({ url: `/api/v1/users/${encodeURIComponent(login)}`, template: '/api/v1/users/{id}' }),
     volatile: ['lastLogin', 'passwordChanged', 'statusChanged', 'activated', 'transitioningToStatus', 'credentials.provider'],
-    restore: { recreateNote: 'Comes back without its password, recovery question or factors: the user must activate and enroll again' },
+    restore: {
+      recreateNote: 'Comes back without its password, recovery question or factors: the user must activate and enroll again',
+      // Okta: activating a user without a password leaves it PROVISIONED until they finish the welcome
+      // flow; and a DEPROVISIONED user's profile updates are ignored (management-openapi.yaml, deactivateUser).
+      statusReached: { ACTIVE: ['PROVISIONED'] },
+      activateFirst: true,
+    },
   },
   'user.factor': notRestorable('Factor enrollments cannot be restored: users enroll again'),
   user_type: { ...named(), restore: { systemWhen: [{ path: 'default', equals: true }] } },

@@ -17,7 +17,7 @@ const t = (type: string, o: Partial<IdpObjectTypeInfo> = {}): IdpObjectTypeInfo 
 /** A few Okta-like types, as a connector would describe them, for planning tests. */
 export const TYPES: TypeIndex = new Map(
   [
-    t('user', { volatile: ['lastLogin', 'statusChanged'], restore: writable({ lifecycle: true, naturalKey: 'profile.login', recreateNote: 'Comes back without password or factors' }) }),
+    t('user', { volatile: ['lastLogin', 'statusChanged'], restore: writable({ lifecycle: true, naturalKey: 'profile.login', recreateNote: 'Comes back without password or factors', statusReached: { ACTIVE: ['PROVISIONED'] }, activateFirst: true }) }),
     t('group', { volatile: ['lastMembershipUpdated'], restore: writable({ naturalKey: 'profile.name', systemWhen: [{ path: 'type', equals: 'BUILT_IN' }] }) }),
     t('group.member', { parent: 'group', references: [{ path: 'id', type: 'user' }], restore: writable({ update: false, assignsId: false, membershipOf: true }) }),
     t('group_rule', {
@@ -37,7 +37,7 @@ export const TYPES: TypeIndex = new Map(
       references: [{ path: 'conditions.network.include[]', type: 'network_zone' }],
       restore: writable({ lifecycle: true, naturalKey: 'name', systemWhen: [{ path: 'system', equals: true }] }),
     }),
-    t('app', { secretFields: ['credentials.oauthClient.client_secret'] }),
+    t('app', { secretFields: ['credentials.oauthClient.client_secret'], restore: writable({ lifecycle: true, naturalKey: 'label' }) }),
     t('app.group', { parent: 'app', references: [{ path: 'id', type: 'group' }], restore: writable({ assignsId: false, provisions: { groupsAt: 'id' } }) }),
     t('app.user', {
       parent: 'app',

@@ -1,0 +1,21 @@
+import type { IdpObjectTypeInfo } from '../idp/types.ts';
+import type { PlannedStep, StepPath } from './types.ts';
+
+/**
+ * Which way a step takes, as the preview says it. An object the IdP still holds deactivated (a
+ * DEPROVISIONED user, an INACTIVE app, policy or rule) is reactivated in place, so its id, its
+ * assignments and references to it from outside survive; only what is gone is created anew.
+ */
+export function stepPath(info: IdpObjectTypeInfo | undefined, s: Pick<PlannedStep, 'action' | 'changes' | 'caveats'>): StepPath {
+  switch (s.action) {
+    case 'create':
+      // A catch-all rule the IdP makes with its re-created parent: found by name, then edited.
+      return s.caveats.some((c) => c.kind === 'system') ? 'find by name and update' : 'create';
+    case 'reactivate':
+      return s.changes.every((c) => c.path === '$.status') ? 'reactivate' : 'reactivate and update';
+    case 'delete':
+      return info?.restore?.lifecycle ? 'deactivate and delete' : 'delete';
+    default:
+      return s.action;
+  }
+}
