@@ -179,9 +179,17 @@ describe('backups of okta-sim', () => {
   });
 
   it('nothing secret is readable in any table of the database, nor in what the worker printed', async () => {
-    const raw = await rawWalk(org, ['app', 'user']);
+    const raw = await rawWalk(org, ['app', 'user', 'app.secret', 'app.key']);
     const apps = [...raw.objects.values()].filter((x) => x.type === 'app');
     const clientSecrets = apps.map((a) => a.body.credentials?.oauthClient?.client_secret).filter((s): s is string => typeof s === 'string' && s.length > 20);
+    // The metadata of secrets and keys is backed up; their values and key material never are.
+    const ofType = (t: string) => [...raw.objects.values()].filter((x) => x.type === t).map((x) => x.body);
+    const secretRows = ofType('app.secret');
+    const keyRows = ofType('app.key');
+    expect(secretRows.length).toBeGreaterThan(0);
+    expect(keyRows.length).toBeGreaterThan(0);
+    clientSecrets.push(...secretRows.flatMap((x) => [x.client_secret, x.secret_hash]));
+    clientSecrets.push(...keyRows.flatMap((x) => [x.x5c[0].slice(0, 60), x.n.slice(0, 60)]));
     const emails = [...raw.objects.values()].filter((x) => x.type === 'user').map((u) => u.body.profile.email as string).slice(0, 20);
     expect(clientSecrets.length).toBeGreaterThan(0);
     expect(emails).toContain('ann@acme.test');

@@ -86,6 +86,33 @@ describe('the Okta connector against okta-sim', () => {
     expect(JSON.stringify([...read.values()].map((o) => o.body))).not.toContain(rawSecret);
   });
 
+  it('keeps only the metadata of app client secrets and signing keys: never a value, hash or key material', () => {
+    const of = (t: string) => [...read.values()].filter((o) => o.type === t);
+    const secrets = of('app.secret');
+    const keys = of('app.key');
+    expect(secrets.length).toBeGreaterThan(0);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const s of secrets) expect(Object.keys(s.body as object).sort()).toEqual(['created', 'id', 'lastUpdated', 'status']);
+    for (const k of keys) expect(Object.keys(k.body as object).sort()).toEqual(['created', 'expiresAt', 'kid', 'kty', 'lastUpdated', 'use']);
+    const rawOf = (t: string) => [...raw.objects.values()].filter((o) => o.type === t).map((o) => o.body);
+    const values = [
+      ...rawOf('app.secret').flatMap((s) => [s.client_secret, s.secret_hash]),
+      ...rawOf('app.key').flatMap((k) => [k.x5c[0].slice(0, 60), k.n.slice(0, 60), k['x5t#S256']]),
+    ];
+    expect(values.every((v) => typeof v === 'string' && v.length >= 20)).toBe(true);
+    const stored = JSON.stringify([...read.values()].map((o) => o.body));
+    expect(values.filter((v) => stored.includes(v))).toEqual([]);
+  });
+
+  it('reads app scope grants and the user lockout settings', () => {
+    const grants = [...read.values()].filter((o) => o.type === 'app.grant');
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants[0]!.body).toMatchObject({ scopeId: expect.stringMatching(/^okta\./), status: 'ACTIVE' });
+    expect([...read.values()].filter((o) => o.type === 'org_setting.user_lockout').map((o) => o.body)).toEqual([
+      { preventBruteForceLockoutFromUnknownDevices: expect.any(Boolean) },
+    ]);
+  });
+
   it('follows every page: users, memberships and app assignments all arrive', () => {
     const count = (t: string) => [...read.values()].filter((o) => o.type === t).length;
     expect(count('user')).toBe([...raw.objects.values()].filter((o) => o.type === 'user').length);

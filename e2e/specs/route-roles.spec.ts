@@ -19,6 +19,7 @@ const PAGES: { route: string; path: (ids: Ids) => string; needs: Permission }[] 
   { route: '_index.tsx', path: () => '/', needs: 'dashboard.view' },
   { route: 'connections._index.tsx', path: () => '/connections', needs: 'dashboard.view' },
   { route: 'connections.$connectionId._index.tsx', path: (i) => `/connections/${i.connection}`, needs: 'dashboard.view' },
+  { route: 'connections.$connectionId.credentials.tsx', path: (i) => `/connections/${i.connection}/credentials`, needs: 'snapshot.read' },
   { route: 'compliance._index.tsx', path: () => '/compliance', needs: 'compliance.read' },
   { route: 'compliance.findings.tsx', path: () => '/compliance/findings', needs: 'compliance.read' },
   { route: 'compliance.regressions.tsx', path: () => '/compliance/regressions', needs: 'compliance.read' },

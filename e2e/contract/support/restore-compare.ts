@@ -27,6 +27,8 @@ export async function restoredDiff(deps: Deps, tenantId: string, before: string,
   for await (const o of readSnapshot(deps, tenantId, before)) {
     if (p.only && !p.only(o.type)) continue;
     const info = p.types.get(o.type);
+    // Inventories (app secrets' and keys' metadata) are never restored: a re-created app has new ones.
+    if (info?.restore?.inventoryOnly) continue;
     const id = liveIdOf(p.types, o.type, o.id, p.idMap);
     const body = info ? rewriteBody(info, o.body, p.idMap) : o.body;
     want.set(`${o.type} ${id}`, normal(info, body, id !== o.id));
@@ -35,6 +37,7 @@ export async function restoredDiff(deps: Deps, tenantId: string, before: string,
   const seen = new Set<string>();
   for await (const o of readSnapshot(deps, tenantId, after)) {
     if (p.only && !p.only(o.type)) continue;
+    if (p.types.get(o.type)?.restore?.inventoryOnly) continue;
     const key = `${o.type} ${o.id}`;
     seen.add(key);
     if (!want.has(key)) {

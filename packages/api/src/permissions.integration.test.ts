@@ -188,6 +188,7 @@ const cases: Record<string, Case> = {
   'snapshots.object': { permission: 'snapshot.read', call: (c) => c.snapshots.object({ snapshotId: secondA.id, type: 'group', id: '00g1' }), crossTenant: 'not_found' },
   'snapshots.diff': { permission: 'snapshot.read', call: (c) => c.snapshots.diff({ from: firstA.id, to: secondA.id }), crossTenant: 'not_found' },
   'snapshots.history': { permission: 'snapshot.read', call: (c) => c.snapshots.history({ connectionId: backupsConnection.id, type: 'group', id: '00g1' }), crossTenant: 'not_found' },
+  'snapshots.credentials': { permission: 'snapshot.read', call: (c) => c.snapshots.credentials({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
   'schedules.get': { permission: 'dashboard.view', call: (c) => c.schedules.get({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
   'schedules.set': { permission: 'schedule.manage', call: (c) => c.schedules.set({ connectionId: backupsConnection.id, frequency: 'daily' }), crossTenant: 'not_found' },
   'webhooks.list': { permission: 'dashboard.view', call: (c) => c.webhooks.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(webhookA.id) },

@@ -169,6 +169,9 @@ export { testWebhook } from './webhooks/test-webhook.ts';
 export { listWebhookDeliveries } from './webhooks/list-webhook-deliveries.ts';
 export { enqueueChangeAlerts } from './webhooks/enqueue-change-alerts.ts';
 export { enqueueFailureAlerts } from './webhooks/enqueue-failure-alerts.ts';
+export { enqueueExpiryAlerts } from './webhooks/enqueue-expiry-alerts.ts';
+export { listAppCredentials, ZListAppCredentialsInput } from './credentials/list-app-credentials.ts';
+export { appCredentials, crossedThreshold, EXPIRY_THRESHOLDS_DAYS, type AppCredential } from './credentials/credentials.fns.ts';
 export { openWebhookDelivery } from './webhooks/open-webhook-delivery.ts';
 export { recordWebhookAttempt, type TWebhookAttempt } from './webhooks/record-webhook-attempt.ts';
 

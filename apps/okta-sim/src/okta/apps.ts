@@ -59,7 +59,8 @@ export function buildApp(body: Json, ctx: TAppContext): Json {
     },
   };
   if (mode === 'OPENID_CONNECT') Object.assign(base, oidcDefaults(body, ctx));
-  const { id: _id, status: _status, created: _c, lastUpdated: _l, _links: _x, _embedded: _y, ...posted } = body;
+  // Okta assigns `orn` (like `id`): a posted one is ignored.
+  const { id: _id, orn: _orn, status: _status, created: _c, lastUpdated: _l, _links: _x, _embedded: _y, ...posted } = body;
   return merge(base, posted);
 }
 

@@ -3,6 +3,7 @@ import { Faults } from '../api/faults/faults.ts';
 import { RateLimiter } from '../api/rate/limiter.ts';
 import { SystemLog } from '../api/syslog/events.ts';
 import { OrgData } from '../store/org-data.ts';
+import { addAppKey } from './app-keys.ts';
 import { addSecret, appClient, newClientApp } from './clients.ts';
 import { conflict, notFound } from './errors.ts';
 import { type IdSource, oktaId } from './ids.ts';
@@ -153,6 +154,9 @@ export class Org {
     // A new app's generated or posted secret is its first entry under /credentials/secrets.
     const secret = app.credentials?.oauthClient?.client_secret;
     if (!previous && secret) addSecret(this, app, secret, 'ACTIVE', app.created);
+    // …and its signing key (`credentials.signing.kid`) its first entry under /credentials/keys.
+    const kid = app.credentials?.signing?.kid;
+    if (!previous && kid) addAppKey(this, app.id, kid, app.created);
     const clientId = app.credentials?.oauthClient?.client_id;
     if (clientId) this.data.clientIds.set(clientId, app.id);
   }

@@ -1,7 +1,7 @@
 import { DEFAULT_RETENTION } from '@butterfly/domain';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { AccessReport } from '~/components/backups/access-report.tsx';
@@ -86,6 +86,11 @@ export default function ConnectionPage() {
           <h1 className="text-3xl font-semibold tracking-tight">{c.name}</h1>
           <p className="flex items-center gap-2 text-sm text-slate-700">
             {c.orgUrl} · {c.authKind === 'oauth' ? 'OAuth service app' : 'SSWS token'} · <ConnectionHealth lastTest={c.lastTest} />
+          </p>
+          <p className="text-sm">
+            <Link to={`/connections/${c.id}/credentials`} className="text-indigo-700 underline">
+              Secrets and certificates
+            </Link>
           </p>
         </div>
         <Form method="post" className="flex gap-2">

@@ -257,7 +257,36 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
   },
   { type: 'app.group', label: 'app group assignments', scope: 'okta.apps.read', list: '/api/v1/apps/{appId}/groups', parent: 'app', limit: 200, refs: [{ path: 'id', type: 'group' }] },
   { type: 'app.schema', label: 'app user schemas', scope: 'okta.schemas.read', list: '/api/v1/meta/schemas/apps/{appId}/default', parent: 'app', singleton: true, absentOn: [404] },
-  { type: 'app.key', label: 'app signing key credentials', scope: 'okta.apps.read', list: '/api/v1/apps/{appId}/credentials/keys', parent: 'app', idField: 'kid' },
+  // Metadata only, never key material or secret values: the whitelist is applied before anything
+  // leaves the connector, so the certificate (`x5c`, `n`, `e`), `client_secret` and `secret_hash` are
+  // never stored. Enough to list them and warn before one expires.
+  {
+    type: 'app.key',
+    label: 'metadata of app signing keys (never the keys)',
+    scope: 'okta.apps.read',
+    list: '/api/v1/apps/{appId}/credentials/keys',
+    parent: 'app',
+    idField: 'kid',
+    keep: ['kid', 'kty', 'use', 'created', 'lastUpdated', 'expiresAt'],
+  },
+  {
+    type: 'app.secret',
+    label: 'metadata of app client secrets (never their values)',
+    scope: 'okta.apps.read',
+    list: '/api/v1/apps/{appId}/credentials/secrets',
+    parent: 'app',
+    keep: ['id', 'status', 'created', 'lastUpdated'],
+    // Apps that are not OAuth clients have none.
+    absentOn: [400, 404],
+  },
+  {
+    type: 'app.grant',
+    label: 'app OAuth scope grants',
+    scope: 'okta.appGrants.read',
+    list: '/api/v1/apps/{appId}/grants',
+    parent: 'app',
+    absentOn: [400, 404],
+  },
   {
     type: 'app.client_role',
     label: 'admin roles assigned to service apps',
@@ -462,6 +491,15 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     singleton: true,
   },
   { type: 'org', label: 'org settings', scope: 'okta.orgs.read', list: '/api/v1/org', singleton: true },
+  {
+    type: 'org_setting.user_lockout',
+    label: 'user lockout settings (attack protection)',
+    scope: 'okta.orgs.read',
+    list: '/attack-protection/api/v1/user-lockout-settings',
+    singleton: true,
+    // Identity Engine only: Classic orgs have no attack-protection API.
+    absentOn: [400, 404],
+  },
   { type: 'org.preferences', label: 'org preferences', scope: 'okta.orgs.read', list: '/api/v1/org/preferences', singleton: true },
   {
     type: 'org.contact',
@@ -478,6 +516,9 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
  * One cheap read per scope, for the access test. `okta.logs.read` is not a snapshot type: it lets a
  * diff name who changed what (System Log), so the access test asks for it too.
  */
+/** Scopes whose probe reads a made-up id: a 404 there proves the read was allowed. */
+export const PROBE_GRANTED_ON_404: ReadonlySet<OktaScope> = new Set(['okta.appGrants.read']);
+
 export const SCOPE_PROBES: Record<OktaScope, string> = {
   'okta.users.read': '/api/v1/users?limit=1',
   'okta.userTypes.read': '/api/v1/meta/types/user',
@@ -487,6 +528,9 @@ export const SCOPE_PROBES: Record<OktaScope, string> = {
   'okta.roles.read': '/api/v1/iam/roles',
   'okta.apiTokens.read': '/api/v1/api-tokens',
   'okta.apps.read': '/api/v1/apps?limit=1',
+  // No list without an app: a made-up app id. Okta checks the scope before it looks the app up, so
+  // 403 means the scope is missing and 404 means it is granted (PROBE_GRANTED_ON_404).
+  'okta.appGrants.read': '/api/v1/apps/0oa00000000000000000/grants',
   'okta.profileMappings.read': '/api/v1/mappings?limit=1',
   'okta.policies.read': '/api/v1/policies?type=OKTA_SIGN_ON',
   'okta.authenticators.read': '/api/v1/authenticators',

@@ -62,6 +62,26 @@ describe('Okta client', () => {
     expect(JSON.stringify(got)).not.toContain('DhOW');
   });
 
+  it('keeps only the metadata of app client secrets and signing keys: no value, hash or key material', async () => {
+    const app = { ...fixtures.GetApplicationsByGroupResponseEx[0]!, id: '0oaAPP', credentials: { oauthClient: { client_id: '0oaAPP', client_secret: 'app-secret-value-0123456789' } } };
+    const secret = { id: 'ocs1', status: 'ACTIVE', client_secret: 'secret-value-ABCDEFGHIJ0123', secret_hash: 'hash-value-yk4SVx4sUWVJ', created: '2026-01-01T00:00:00.000Z', lastUpdated: '2026-01-02T00:00:00.000Z', _links: {} };
+    // A private part (`d`) Okta never sends today: the whitelist keeps it out all the same.
+    const key = { kid: 'kid1', kty: 'RSA', use: 'sig', created: '2026-01-01T00:00:00.000Z', lastUpdated: '2026-01-01T00:00:00.000Z', expiresAt: '2036-01-01T00:00:00.000Z', x5c: ['MIIDqDCCApCgAwIBAgIGAVGNQFX5-cert'], n: 'modulus-mkC6yAJVvFwUlmM9gKjb2d', e: 'AQAB', d: 'private-exponent-QWERTY', 'x5t#S256': 'thumb-5GOpy9CQVtfvBmu2T8B' };
+    server.use(
+      http.get(`${ORG}/api/v1/apps`, () => HttpResponse.json([app])),
+      http.get(`${ORG}/api/v1/apps/0oaAPP/credentials/secrets`, () => HttpResponse.json([secret])),
+      http.get(`${ORG}/api/v1/apps/0oaAPP/credentials/keys`, () => HttpResponse.json([key])),
+      ...fakeOktaOrg({ ssws: TOKEN }).handlers,
+    );
+    const objs = await collect(client().listObjects({ types: ['app.secret', 'app.key'] }));
+    const byType = Object.fromEntries(objs.map((o) => [o.type, o]));
+    expect(JSON.parse(JSON.stringify(byType['app.secret']!.body))).toEqual({ id: 'ocs1', status: 'ACTIVE', created: '2026-01-01T00:00:00.000Z', lastUpdated: '2026-01-02T00:00:00.000Z' });
+    expect(JSON.parse(JSON.stringify(byType['app.key']!.body))).toEqual({ kid: 'kid1', kty: 'RSA', use: 'sig', created: key.created, lastUpdated: key.lastUpdated, expiresAt: key.expiresAt });
+    expect(byType['app.key']!.id).toBe('0oaAPP/kid1');
+    const stored = JSON.stringify(objs);
+    for (const v of [secret.client_secret, secret.secret_hash, key.x5c[0]!, key.n, key.d, key['x5t#S256']]) expect(stored).not.toContain(v);
+  });
+
   it('walks children under their parents and lists independent types together', async () => {
     const org = fakeOktaOrg({ ssws: TOKEN });
     server.use(...org.handlers);

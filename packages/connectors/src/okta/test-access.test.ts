@@ -40,6 +40,28 @@ describe('testAccess', () => {
     expect(report.granted).toContain('okta.users.read');
   });
 
+  it('reads app scope grants under a made-up app id: a 404 there means granted, a 403 missing', async () => {
+    const org = (grants: 403 | 404) =>
+      http.get(`${ORG}/api/v1/*`, ({ request }) => {
+        const path = new URL(request.url).pathname;
+        if (path === '/api/v1/apps/0oa00000000000000000/grants') {
+          return grants === 404
+            ? HttpResponse.json({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: 0oa00000000000000000 (AppInstance)', errorCauses: [] }, { status: 404 })
+            : HttpResponse.json(fixtures.ErrorAccessDenied, { status: 403 });
+        }
+        return HttpResponse.json(path === '/api/v1/org' || path.includes('/schemas/') ? {} : []);
+      });
+    const client = () => createOktaClient({ provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: TOKEN } }, opts);
+    server.use(org(404));
+    const granted = await client().testAccess();
+    expect(granted).toMatchObject({ ok: true, missing: [] });
+    expect(granted.granted).toContain('okta.appGrants.read');
+    expect(granted.unavailable).toBeUndefined();
+    server.resetHandlers();
+    server.use(org(403));
+    expect((await client().testAccess()).missing).toEqual([{ scope: 'okta.appGrants.read', leavesOut: ['app.grant'] }]);
+  });
+
   it('with a token Okta refuses: not connected', async () => {
     server.use(readOnlyAdmin);
     const report = await createOktaClient({ provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: 'wrong' } }, opts).testAccess();

@@ -1,7 +1,7 @@
 import type { IdpAccessReport } from '@butterfly/domain';
 import type { Authenticator } from './auth/types.ts';
 import { ALL_SCOPES, typesLeftOut } from './catalog.fns.ts';
-import { OKTA_CATALOG, type OktaScope, SCOPE_PROBES } from './catalog.ts';
+import { OKTA_CATALOG, type OktaScope, PROBE_GRANTED_ON_404, SCOPE_PROBES } from './catalog.ts';
 import { OktaApiError, OktaAuthError, OktaMissingScopeError, OutboundRefusedError } from './errors.ts';
 import type { OktaApi } from './http/api.ts';
 
@@ -76,6 +76,7 @@ async function probe(api: OktaApi, scope: OktaScope, tokenScopes: readonly OktaS
   } catch (e) {
     const detail = (e as Error).message;
     if (e instanceof OktaMissingScopeError) return { outcome: 'missing', detail };
+    if (e instanceof OktaApiError && e.status === 404 && PROBE_GRANTED_ON_404.has(scope)) return { outcome: 'granted', detail: 'ok' };
     if (e instanceof OktaAuthError) return { outcome: 'refused', detail };
     if (e instanceof OktaApiError && (e.featureUnavailable || e.status === 404)) return { outcome: 'unavailable', detail };
     if (e instanceof OutboundRefusedError) return { outcome: 'refused', detail };

@@ -96,6 +96,17 @@ export interface Connections {
   write_updated_at: Timestamp | null;
 }
 
+export interface CredentialExpiryAlerts {
+  connection_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  object_id: string;
+  object_type: string;
+  snapshot_id: string | null;
+  tenant_id: string;
+  threshold_days: number;
+}
+
 export interface EvidenceKeys {
   algorithm: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -458,6 +469,7 @@ export interface DB {
   audit_heads: AuditHeads;
   backup_schedules: BackupSchedules;
   connections: Connections;
+  credential_expiry_alerts: CredentialExpiryAlerts;
   evidence_keys: EvidenceKeys;
   logout_token_jtis: LogoutTokenJtis;
   members: Members;

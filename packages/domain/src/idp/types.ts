@@ -124,6 +124,11 @@ export interface IdpRestoreInfo {
   membershipOf?: boolean;
   /** Why it cannot be restored, when it cannot at all. */
   reason?: string;
+  /**
+   * Backed up as an inventory only (the metadata of app secrets and signing keys): never a step of a
+   * restore, since the IdP makes new ones with their parent; the plan notes once what the org lacks.
+   */
+  inventoryOnly?: boolean;
 }
 
 /**

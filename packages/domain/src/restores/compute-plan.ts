@@ -104,6 +104,11 @@ export async function computePlan(
   timings.planCpuMs = Math.round(cpuNow() - c0);
   timings.compareCpuMs = Math.round(live.computeMs);
   const caveats: Caveat[] = [...live.skipped].map(([type, reason]) => ({ kind: 'not_restorable', message: `${o.index.get(type)?.label ?? type} could not be read live (${reason}): not compared` }));
+  const inventory = candidates.filter((c) => o.index.get(c.type)?.restore?.inventoryOnly && c.desired !== undefined && c.live === undefined);
+  if (inventory.length) {
+    const labels = [...new Set(inventory.map((c) => o.index.get(c.type)?.label ?? c.type))].join(', ');
+    caveats.push({ kind: 'not_restorable', message: `${inventory.length} object(s) of the snapshot are not in the org and cannot come back (${labels}): only their metadata is backed up; the IdP makes new ones with their app, or generate them` });
+  }
   const cycles = steps.filter((s) => s.caveats.some((c) => c.kind === 'cycle')).length;
   if (cycles) caveats.push({ kind: 'cycle', with: [], message: `${cycles} step(s) reference each other in a circle: see their caveats` });
   const byAction: PlanSummary['byAction'] = {};

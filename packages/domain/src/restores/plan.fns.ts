@@ -33,7 +33,7 @@ export const newIdMark = (type: string, oldId: string) => `⟨new id of ${type} 
  */
 export function planSteps(candidates: readonly Candidate[], ctx: PlanContext): PlannedStep[] {
   const recreated = new Set(candidates.filter((c) => c.desired !== undefined && c.live === undefined).map((c) => refKey(c.type, c.id)));
-  const raw = candidates.map((c) => ({ c, info: ctx.types.get(c.type), ...decide(c, ctx, recreated) }));
+  const raw = candidates.filter((c) => !ctx.types.get(c.type)?.restore?.inventoryOnly).map((c) => ({ c, info: ctx.types.get(c.type), ...decide(c, ctx, recreated) }));
   const newIds = new Set(raw.filter((r) => r.action === 'create' && r.info?.restore?.assignsId).map((r) => refKey(r.c.type, r.c.id)));
   const referrers = new Map<string, (ObjectRef & { path: string; rewritten: boolean })[]>();
   const steps: PlannedStep[] = [];

@@ -122,4 +122,15 @@ describe('restore planning', () => {
     expect(steps).toHaveLength(2);
     for (const s of steps) expect(s.caveats.map((c) => c.kind)).toContain('cycle');
   });
+
+  it('never makes a step of an inventory type (app signing keys): a re-created app gets new ones from the IdP', () => {
+    const key = (kid: string, expiresAt: string) => ({ kid, kty: 'RSA', use: 'sig', created: '2026-01-01', expiresAt });
+    const steps = plan([
+      { type: 'app', id: 'a1', desired: { id: 'a1', label: 'Portal', status: 'ACTIVE' } },
+      { type: 'app.key', id: 'a1/k1', desired: key('k1', '2036-01-01') },
+      { type: 'app.key', id: 'a2/k2', live: key('k2', '2036-06-01') },
+      { type: 'app.key', id: 'a3/k3', desired: key('k3', '2036-01-01'), live: key('k3', '2027-01-01') },
+    ], { deletions: true });
+    expect(steps.map((s) => [s.type, s.action])).toEqual([['app', 'create']]);
+  });
 });

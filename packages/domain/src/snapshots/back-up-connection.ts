@@ -4,6 +4,7 @@ import { DomainError, isDomainError } from '../errors.ts';
 import { requestComplianceScan } from '../scans/request-compliance-scan.ts';
 import { runComplianceScan } from '../scans/run-compliance-scan.ts';
 import { enqueueChangeAlerts } from '../webhooks/enqueue-change-alerts.ts';
+import { enqueueExpiryAlerts } from '../webhooks/enqueue-expiry-alerts.ts';
 import { enqueueFailureAlerts } from '../webhooks/enqueue-failure-alerts.ts';
 import { pruneSnapshots } from './prune-snapshots.ts';
 import { runBackup, type TRunBackupInput } from './run-backup.ts';
@@ -19,7 +20,7 @@ export interface TBackUpConnectionInput extends TRunBackupInput {
 
 /**
  * A backup and everything that follows one, whoever starts it (the queued job, `backup run --wait`,
- * the backup before a restore): the snapshot, then `objects.changed` alerts, a compliance scan and the
+ * the backup before a restore): the snapshot, then `objects.changed` and `credential.expiring` alerts, a compliance scan and the
  * retention pass; a failure sends `backup.failed` alerts. The steps after the snapshot never fail the
  * backup: a step that fails is logged and the snapshot stands.
  */
@@ -34,6 +35,9 @@ export async function backUpConnection(deps: Deps & { db: Kysely<DB> }, input: T
   // Before retention: a retry after a later failure backs up again, finds no changes, and would not alert.
   await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch((err) =>
     deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
+  );
+  await enqueueExpiryAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch((err) =>
+    deps.log.error({ err, ...target }, 'could not queue credential.expiring alerts'),
   );
   await scan(d, input, snapshot.id);
   await pruneSnapshots(deps, target).catch((err) => deps.log.error({ err, ...target }, 'retention after a backup failed'));

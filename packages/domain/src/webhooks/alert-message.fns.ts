@@ -100,3 +100,35 @@ export function testAlert(input: { deliveryId: string; webhook: { id: string; na
     },
   };
 }
+
+/** One secret or key an expiry alert names (metadata only: there is no value to leak). */
+export interface ExpiringCredential {
+  appId: string;
+  appLabel: string;
+  kind: string;
+  credentialId: string;
+  expiresAt: string;
+  daysLeft: number;
+}
+
+const inDays = (d: number) => (d < 0 ? `expired ${-d} day${d === -1 ? '' : 's'} ago` : d === 0 ? 'expires today' : `expires in ${d} day${d === 1 ? '' : 's'}`);
+
+export function expiryAlert(input: { deliveryId: string; connection: ConnectionRef; snapshotId: string; credentials: ExpiringCredential[]; link?: string }) {
+  const n = input.credentials.length;
+  const text = `Butterfly: ${n} app secret${n === 1 ? '' : 's'} or signing key${n === 1 ? '' : 's'} expiring in ${input.connection.name}`;
+  const lines = input.credentials.slice(0, MAX_LISTED).map((c) => `• ${c.kind} \`${clip(c.credentialId, 60)}\` of “${clip(c.appLabel, 80)}” ${inDays(c.daysLeft)} (${c.expiresAt.slice(0, 10)})`);
+  const more = n > lines.length ? `\n…and ${n - lines.length} more` : '';
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(text, 150) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`${lines.join('\n')}${more}`, 3000) } },
+  ];
+  if (input.link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${input.link}|Open secrets and certificates in Butterfly>` } });
+  return {
+    summary: text,
+    payload: {
+      text,
+      blocks,
+      butterfly: { event: 'credential.expiring', deliveryId: input.deliveryId, connection: input.connection, snapshotId: input.snapshotId, credentials: input.credentials, ...(input.link ? { link: input.link } : {}) },
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { clientSecret, oktaId } from '../../orgs/ids.ts';
+import { appKeysTable } from '../../orgs/app-keys.ts';
 import { addSecret } from '../../orgs/clients.ts';
 import type { Json } from '../../orgs/types.ts';
 import { link } from '../../okta/links.ts';
@@ -99,7 +100,22 @@ function findGrant(ctx: Ctx, app: Json): Json {
   return g;
 }
 
+
+function findKey(ctx: Ctx, app: Json): Json {
+  const k = ctx.org.data.table(appKeysTable(app.id)).get(ctx.params.keyId!);
+  if (!k) throw notFound(`${ctx.params.keyId} (JsonWebKey)`);
+  return k;
+}
+
 export const appCredentialRoutes: Route[] = [
+  route('GET', '/api/v1/apps/{appId}/credentials/keys', 'apps', (ctx) => {
+    const app = findApp(ctx);
+    return allOf(ctx, [...ctx.org.data.table(appKeysTable(app.id)).values()]);
+  }),
+  route('GET', '/api/v1/apps/{appId}/credentials/keys/{keyId}', 'apps', (ctx) => {
+    const app = findApp(ctx);
+    return ok(findKey(ctx, app));
+  }),
   route('GET', '/api/v1/apps/{appId}/credentials/secrets', 'apps', (ctx) => {
     const app = findApp(ctx);
     return allOf(ctx, [...ctx.org.data.table(`secrets:${app.id}`).values()].map((s) => secretJson(ctx, app, s)));

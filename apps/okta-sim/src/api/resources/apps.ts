@@ -1,3 +1,4 @@
+import { appKeysTable } from '../../orgs/app-keys.ts';
 import { clientSecret, oktaId } from '../../orgs/ids.ts';
 import type { Json } from '../../orgs/types.ts';
 import { buildApp, SIGN_ON_MODES } from '../../okta/apps.ts';
@@ -60,8 +61,8 @@ function createApp(ctx: Ctx): Reply {
 function replaceApp(ctx: Ctx): Reply {
   const existing = findApp(ctx);
   validate(ctx.body);
-  const { _links: _l, _embedded: _e, id: _i, created: _c, lastUpdated: _u, status: _s, name: _n, ...body } = ctx.body;
-  const app: Json = { ...structuredClone(body), id: existing.id, name: existing.name, status: existing.status, created: existing.created, lastUpdated: iso(ctx.now) };
+  const { _links: _l, _embedded: _e, id: _i, orn: _o, created: _c, lastUpdated: _u, status: _s, name: _n, ...body } = ctx.body;
+  const app: Json = { ...structuredClone(body), id: existing.id, orn: existing.orn, name: existing.name, status: existing.status, created: existing.created, lastUpdated: iso(ctx.now) };
   const oldOauth = existing.credentials?.oauthClient;
   if (oldOauth && app.credentials?.oauthClient && app.credentials.oauthClient.client_secret === undefined && oldOauth.client_secret) {
     app.credentials.oauthClient.client_secret = oldOauth.client_secret;
@@ -77,7 +78,7 @@ function deleteApp(ctx: Ctx): Reply {
   if (app.status === 'ACTIVE') throw new OktaError(403, 'E0000056', 'Delete application forbidden.', ['status: The application must be deactivated before it can be deleted']);
   const data = ctx.org.data;
   for (const groupId of [...data.table(`appGroups:${app.id}`).keys()]) unassignGroup(data, app.id, groupId);
-  for (const name of [`appUsers:${app.id}`, `appGroups:${app.id}`, `grants:${app.id}`, `secrets:${app.id}`]) data.dropTable(name);
+  for (const name of [`appUsers:${app.id}`, `appGroups:${app.id}`, `grants:${app.id}`, `secrets:${app.id}`, appKeysTable(app.id)]) data.dropTable(name);
   data.appPolicies.delete(app.id);
   ctx.org.deleteApp(app.id);
   audit(ctx, 'application.lifecycle.delete', appTarget(app));

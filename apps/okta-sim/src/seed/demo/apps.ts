@@ -3,6 +3,7 @@ import { el } from '../../okta/expression.ts';
 import { assignGroup, type TAppUser } from '../../store/memberships.ts';
 import { addPolicy, type TBuild } from '../build.ts';
 import { accessRule, addAuthServer } from '../defaults/auth-server.ts';
+import { addAppKey } from '../../orgs/app-keys.ts';
 import { seedApp } from '../defaults/apps.ts';
 import { appSignOn } from '../defaults/policies.ts';
 import { groupIds, type TGroups } from './groups.ts';
@@ -83,6 +84,10 @@ export function seedApps(b: TBuild, people: TPeople, groups: TGroups, zones: TSe
     const properties = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { expression: v, pushStatus: 'PUSH' }]));
     b.put('mappings', 'prm', { source: { id: org.refs.userType, name: 'user', type: 'user' }, target: { id: app.id, name: app.name, type: 'appuser' }, properties }, 330, false);
   }
+  // The Expense Tracker's signing key runs out in three weeks, counted from the day the sim starts
+  // (not from the fixed seed epoch), so the dashboard's secrets view and expiry alert always show it.
+  const expenses = created[1]!;
+  addAppKey(org, expenses.id, expenses.credentials.signing.kid, expenses.created, soonExpiry(org.now()));
   const portal = created[0]!;
   addAuthServer(b, {
     name: `${org.name} API`,
@@ -98,4 +103,10 @@ export function seedApps(b: TBuild, people: TPeople, groups: TGroups, zones: TSe
       { name: 'Machine to machine', description: 'Service clients', clients: ['ALL_CLIENTS'], rules: [accessRule('Client credentials', ['client_credentials'], ['orders:read'], [], 15)] },
     ],
   }, 340);
+}
+
+/** 21 days after the start of the current UTC day: the same for every org seeded today (determinism). */
+export function soonExpiry(nowMs: number): string {
+  const day = 86_400_000;
+  return new Date(Math.floor(nowMs / day) * day + 21 * day).toISOString();
 }

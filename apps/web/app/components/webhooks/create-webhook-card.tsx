@@ -5,6 +5,7 @@ import { TextField } from '../form-field.tsx';
 const EVENT_TEXT: Record<string, string> = {
   'backup.failed': 'A backup failed',
   'objects.changed': 'Objects of the watched types changed',
+  'credential.expiring': 'An app client secret or signing key expires within 30 days',
 };
 
 /** A new alert webhook: where to send, which events, and which object types count as a change. */

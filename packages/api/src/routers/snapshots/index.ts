@@ -1,4 +1,5 @@
 import { router } from '../../trpc.ts';
+import { appCredentialsProcedure } from './credentials.ts';
 import { snapshotDiffProcedure } from './diff.ts';
 import { getSnapshotProcedure } from './get.ts';
 import { objectHistoryProcedure } from './history.ts';
@@ -13,4 +14,5 @@ export const snapshotsRouter = router({
   object: snapshotObjectProcedure,
   diff: snapshotDiffProcedure,
   history: objectHistoryProcedure,
+  credentials: appCredentialsProcedure,
 });

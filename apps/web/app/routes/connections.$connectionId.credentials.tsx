@@ -1,0 +1,46 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { api } from '~/api.server.ts';
+import { requireMember } from '~/auth/session.server.ts';
+import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { CredentialsTable } from '~/components/credentials/credentials-table.tsx';
+import { apiRouteError } from '~/utils/api-error.server.ts';
+import { formatTime } from '~/utils/format.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Secrets and certificates · ${data?.connection.name ?? 'Connection'} · Butterfly` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMember(request, context);
+  try {
+    return await (await api(request, context)).snapshots.credentials({ connectionId: params.connectionId ?? '' });
+  } catch (e) {
+    throw apiRouteError(e);
+  }
+}
+
+/** Every app client secret and signing key the latest backup saw, soonest expiry first. */
+export default function SecretsAndCertificates() {
+  const { connection, snapshot, credentials } = useLoaderData<typeof loader>();
+  const soon = credentials.filter((c) => c.daysLeft !== null && c.daysLeft <= 30).length;
+  return (
+    <div className="flex flex-col gap-6">
+      <Breadcrumbs trail={[{ to: '/connections', label: 'Connections' }, { to: `/connections/${connection.id}`, label: connection.name }]} />
+      <h1 className="text-3xl font-semibold tracking-tight">Secrets and certificates</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle asLevel="h2">App client secrets and signing keys</CardTitle>
+          <CardDescription>
+            {snapshot
+              ? `From the backup of ${formatTime(snapshot.completedAt ?? '')}. Butterfly keeps only their ids, status and dates, never a secret or a key. ${soon ? `${soon} expire${soon === 1 ? 's' : ''} within 30 days.` : 'None expires within 30 days.'}`
+              : 'No complete backup yet: take one to see the secrets and keys of this connection.'}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {snapshot && credentials.length > 0 && <CredentialsTable connectionId={connection.id} snapshotId={snapshot.id} rows={credentials} />}
+          {snapshot && credentials.length === 0 && <p className="text-sm text-slate-700">The latest backup holds no app secrets or signing keys.</p>}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

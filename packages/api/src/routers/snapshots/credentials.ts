@@ -1,0 +1,7 @@
+import { ZListAppCredentialsInput, listAppCredentials } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** Secrets and certificates: app client secrets and signing keys of the latest backup, soonest expiry first. */
+export const appCredentialsProcedure = permissionProcedure('snapshot.read')
+  .input(ZListAppCredentialsInput)
+  .query(({ ctx, input }) => listAppCredentials(ctx.deps, ctx.tenantId, input));
