@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { type Logger, RATE_LIMIT_DEFAULTS, requestContext } from '@butterfly/config';
+import { type Logger, RATE_LIMIT_DEFAULTS, requestContext, requestLogLevel } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { RateLimiter } from '@butterfly/db/rate-limits';
 import type { Keyring, ScimDeps } from '@butterfly/domain';
@@ -91,9 +91,8 @@ export function createScimServer(deps: ScimServerDeps): Server {
       .then((tenantId) => {
         // The path only: query strings carry userNames and emails.
         const fields = { requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), tenantId };
-        // Health probes arrive every few seconds from load balancers and supervisors: not worth a line.
-        if (fields.path === '/healthz' && res.statusCode === 200) deps.log.debug(fields, 'scim request');
-        else deps.log.info(fields, 'scim request');
+        // Healthy requests (health probes included) at debug; info: one line per 4xx/5xx or slow request.
+        deps.log[requestLogLevel(res.statusCode, fields.ms)](fields, 'scim request');
       });
   });
 }

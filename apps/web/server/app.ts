@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Logger, RATE_LIMIT_DEFAULTS, type RateLimitName, requestContext } from '@butterfly/config';
+import { type Logger, RATE_LIMIT_DEFAULTS, type RateLimitName, requestContext, requestLogLevel } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { Keyring } from '@butterfly/domain';
 import { createRequestHandler } from '@remix-run/express';
@@ -55,9 +55,6 @@ const CSRF_EXEMPTIONS = {
  * posts, the OAuth token endpoints, the logout receivers — is small and gets 64 KiB.
  */
 export const BODY_LIMITS: BodyLimits = { routes: [{ path: /^\/api\/trpc(\/|$)/, bytes: 1024 * 1024 }], defaultBytes: 64 * 1024 };
-
-// Probes are polled every few seconds; their request logs would drown everything else.
-const QUIET_PATHS = new Set(['/healthz', '/metrics']);
 
 /** The web app's express application, without listening: `main.ts` binds it, tests use port 0. */
 export function createApp(deps: AppDeps): Express {
@@ -163,8 +160,8 @@ function observe(deps: AppDeps, metrics: ReturnType<typeof createMetrics>): Requ
       metrics.observe(req.method, path, status, seconds);
       // Recovery links, OAuth codes and states travel in URLs: logged only through redactUrl.
       const entry = { requestId, method: req.method, path: redactUrl(req.originalUrl), status, durationMs: Math.round(seconds * 1e4) / 10 };
-      if (QUIET_PATHS.has(path) && status < 400) deps.log.debug(entry, 'request');
-      else deps.log.info(entry, 'request');
+      // Healthy requests (probes included) at debug; info: one line per 4xx/5xx or slow request.
+      deps.log[requestLogLevel(status, entry.durationMs)](entry, 'request');
     };
     res.on('finish', done);
     res.on('close', done);

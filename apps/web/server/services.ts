@@ -7,6 +7,7 @@ import { createDiscovery, type Discovery } from './oidc/discovery.ts';
 import { createKeySets, type KeySets } from './oidc/key-sets.ts';
 import { createIssuerProbe } from './oidc/probe-issuer.ts';
 import { createAccessTokens } from './oauth/access-tokens.ts';
+import { webhookTargetCheck } from './webhook-target-check.ts';
 import { firstPartyClients } from './oauth/clients.ts';
 
 export interface WebSettings {
@@ -44,6 +45,8 @@ export function createWebServices(settings: WebSettings) {
     probeIssuer: createIssuerProbe({ discovery, outbound }),
     // "Test connection" calls the tenant's Okta org: the same outbound policy as the worker's backups.
     idpClientFor: idpClientFactory({ allowPrivateNetwork: settings.allowPrivateUrls, allowAddresses: settings.allowAddresses, lookup: settings.lookup }),
+    // "Add webhook": the filter the worker's deliveries use, applied when the target is entered.
+    checkWebhookTarget: webhookTargetCheck(policy),
   };
   return {
     appUrl: settings.appUrl,

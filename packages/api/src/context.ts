@@ -1,6 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Actor, Deps, IdpClientFactory, IssuerProbe, JobQueue, Keyring, Role, TxtResolver } from '@butterfly/domain';
+import type { Actor, Deps, IdpClientFactory, IssuerProbe, JobQueue, Keyring, Role, TxtResolver, WebhookTargetCheck } from '@butterfly/domain';
 
 /** Who the request is from, as the web app resolved it (session cookie, API token, access JWT). */
 export interface RequestPrincipal {
@@ -23,6 +23,8 @@ export interface ApiServices {
   probeIssuer?: IssuerProbe;
   /** Builds an IdP client for a connection ("test connection"; the app wires `@butterfly/connectors`). */
   idpClientFor?: IdpClientFactory;
+  /** Refuses webhook targets the outbound policy would refuse (the app wires `@butterfly/outbound`). */
+  checkWebhookTarget?: WebhookTargetCheck;
 }
 
 export interface CreateContextInput {

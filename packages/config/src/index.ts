@@ -5,7 +5,7 @@ export { ZScimEnv, type TScimEnv, scimEnv } from './scim.ts';
 export { ZOktaSimEnv, type TOktaSimEnv, oktaSimEnv } from './okta-sim.ts';
 export { RATE_LIMIT_DEFAULTS, type RateLimitName, ZRateLimitEnv, type TRateLimitEnv, rateLimitEnv } from './rate-limits.ts';
 export { ZLogEnv, type TLogEnv, logEnv } from './log.ts';
-export { createLogger, type Logger } from './logger.ts';
+export { SLOW_REQUEST_MS, createLogger, requestLogLevel, type Logger } from './logger.ts';
 export { installLastResortHandlers, requestContext } from './last-resort.ts';
 export { repoRoot } from './paths.ts';
 export { ENV_KEYS, envDocs } from './keys.ts';

@@ -36,3 +36,15 @@ export function createLogger(name: string, level = logEnv().LOG_LEVEL, opts: { s
     pino.destination({ dest: opts.stderr ? 2 : 1, sync: true }),
   );
 }
+
+/** A request slower than this is logged at info even when it succeeded: someone waited. */
+export const SLOW_REQUEST_MS = 1_000;
+
+/**
+ * The level of a request's log line, the same for the web and SCIM apps: healthy requests (below 400,
+ * within SLOW_REQUEST_MS) at debug, so info carries one line per request worth reading: a 4xx, a 5xx
+ * (499: the client went away) or a slow one.
+ */
+export function requestLogLevel(status: number, durationMs: number): 'debug' | 'info' {
+  return status >= 400 || durationMs > SLOW_REQUEST_MS ? 'info' : 'debug';
+}

@@ -13,6 +13,7 @@ export const errorCodes = {
   MEMBER_EXISTS: { status: 409, description: 'A member with this userName or email already exists in the tenant.' },
   LAST_SUPER_ADMIN: { status: 409, description: 'The last active super_admin cannot be demoted or deactivated.' },
   ROLE_MANAGED_BY_SCIM: { status: 409, description: "The member's role is managed by the identity provider (SCIM)." },
+  NAME_TAKEN: { status: 409, description: 'Another object of the same kind in the tenant already has this name (field `name`); nothing was changed.' },
   CONFLICT: { status: 409, description: 'The change conflicts with the current state.' },
   LOCKOUT_RISK_NOT_ACKNOWLEDGED: {
     status: 409,

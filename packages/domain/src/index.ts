@@ -162,7 +162,7 @@ export {
   type WebhookEvent,
   type WebhookView,
 } from './webhooks/webhooks.fns.ts';
-export { createWebhook, ZCreateWebhookInput, type TCreateWebhookInput } from './webhooks/create-webhook.ts';
+export { createWebhook, ZCreateWebhookInput, type TCreateWebhookInput, type WebhookTargetCheck } from './webhooks/create-webhook.ts';
 export { listWebhooks } from './webhooks/list-webhooks.ts';
 export { removeWebhook } from './webhooks/remove-webhook.ts';
 export { testWebhook } from './webhooks/test-webhook.ts';

@@ -34,3 +34,54 @@ export function bundleTar(name: string, files: ReadonlyMap<string, Buffer>, mtim
   parts.push(Buffer.alloc(2 * BLOCK));
   return Buffer.concat(parts);
 }
+
+export interface TarEntry {
+  path: string;
+  type: 'file' | 'directory' | 'other';
+  bytes: Buffer;
+}
+
+const field = (h: Buffer, offset: number, length: number) => {
+  const raw = h.subarray(offset, offset + length);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end === -1 ? length : end).toString('utf8');
+};
+const octalField = (h: Buffer, offset: number, length: number) => {
+  const text = field(h, offset, length).trim();
+  if (!/^[0-7]+$/.test(text)) throw new RangeError('not a tar archive (bad number field)');
+  return Number.parseInt(text, 8);
+};
+
+/**
+ * Reads the entries of a ustar archive in memory: what `bundleTar` writes, and what `tar -cf` of the
+ * extracted folder writes back (ustar or GNU headers, short names). Nothing is written to disk, so a
+ * hostile archive's `../` paths or links cannot land anywhere: the caller only looks at the entries.
+ * A checksum that does not add up or an entry running past the end is an error, not a partial read.
+ */
+export function readTar(archive: Buffer): TarEntry[] {
+  const entries: TarEntry[] = [];
+  let offset = 0;
+  while (offset + BLOCK <= archive.length) {
+    const h = archive.subarray(offset, offset + BLOCK);
+    if (h.every((b) => b === 0)) return entries;
+    const magic = field(h, 257, 6);
+    if (!magic.startsWith('ustar')) throw new RangeError('not a tar archive (no ustar header)');
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i]!;
+    if (sum !== octalField(h, 148, 8)) throw new RangeError('not a tar archive (header checksum mismatch)');
+    const size = octalField(h, 124, 12);
+    // POSIX ustar ("ustar\0") keeps a path prefix at 345; GNU's header ("ustar  ") keeps times there.
+    const prefix = magic === 'ustar' ? field(h, 345, 155) : '';
+    const name = field(h, 0, 100);
+    const flag = String.fromCharCode(h[156]!);
+    const start = offset + BLOCK;
+    if (start + size > archive.length) throw new RangeError('tar archive is truncated');
+    entries.push({
+      path: prefix ? `${prefix}/${name}` : name,
+      type: flag === '0' || flag === '\0' ? 'file' : flag === '5' ? 'directory' : 'other',
+      bytes: archive.subarray(start, start + size),
+    });
+    offset = start + size + ((BLOCK - (size % BLOCK)) % BLOCK);
+  }
+  throw new RangeError('tar archive is truncated (no end-of-archive blocks)');
+}

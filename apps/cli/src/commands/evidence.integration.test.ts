@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { runBackup } from '@butterfly/domain';
+import { bundleTar } from '@butterfly/evidence';
 import { fakeIdp, seedConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 
@@ -87,6 +88,43 @@ describe('butterfly scan and evidence', () => {
     const other = cli('evidence', 'verify', good, '--fingerprint', 'ab'.repeat(32));
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('fingerprint: manifest.json: signed by key');
+  });
+
+  it('verifies the bundle exactly as downloaded (the .tar), and fails it for one flipped byte or a stray entry', () => {
+    const dir = tmp();
+    expect(cli('evidence', 'export', scanId, '--out', dir).code).toBe(0);
+    // What the dashboard's download route sends: bundleTar of the rendered files in `butterfly-evidence-<scan>/`.
+    const files = new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))] as const));
+    const tar = bundleTar(`butterfly-evidence-${scanId}`, files, new Date());
+    const downloads = tmp();
+    const path = join(downloads, `butterfly-evidence-${scanId}.tar`);
+    writeFileSync(path, tar);
+    const ok = cli('evidence', 'verify', path, '--fingerprint', fingerprint);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('ok: 4 files');
+    // `tar -cf` of the extracted folder (GNU headers) verifies the same way.
+    execFileSync('tar', ['-xf', path], { cwd: downloads });
+    execFileSync('tar', ['-cf', 'again.tar', `butterfly-evidence-${scanId}`], { cwd: downloads });
+    expect(cli('evidence', 'verify', join(downloads, 'again.tar'), '--fingerprint', fingerprint).code).toBe(0);
+
+    const flipped = Buffer.from(tar);
+    const at = tar.indexOf(files.get('results.csv')!);
+    flipped[at + 10]! ^= 0x01;
+    writeFileSync(join(downloads, 'flipped.tar'), flipped);
+    const bad = cli('evidence', 'verify', join(downloads, 'flipped.tar'), '--fingerprint', fingerprint);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('hash: results.csv: content differs');
+
+    const stray = bundleTar(`butterfly-evidence-${scanId}`, new Map([...files, ['notes.txt', Buffer.from('hi')]]), new Date());
+    writeFileSync(join(downloads, 'stray.tar'), stray);
+    const extra = cli('evidence', 'verify', join(downloads, 'stray.tar'), '--fingerprint', fingerprint);
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toContain('extra: notes.txt');
+
+    writeFileSync(join(downloads, 'junk.tar'), Buffer.from('not an archive at all'.repeat(40)));
+    const junk = cli('evidence', 'verify', join(downloads, 'junk.tar'), '--fingerprint', fingerprint);
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toContain('not a tar archive');
   });
 
   it('exports only the formats asked for', () => {

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { findScanTenant, getEvidenceKey, getTenantBySlug } from '@butterfly/domain';
-import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, verifyBundle } from '@butterfly/evidence';
+import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, verifyBundle, verifyBundleTar } from '@butterfly/evidence';
 import { UsageError, emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
@@ -33,17 +33,18 @@ export function registerEvidence(program: Command) {
   evidence
     .command('verify')
     .description('check a bundle against the fingerprint you recorded: exit 0 only if every file matches the signed manifest')
-    .argument('<dir>', 'bundle folder')
+    .argument('<bundle>', 'the bundle: the .tar as downloaded from the dashboard, or its extracted folder')
     .requiredOption('--fingerprint <hex>', "the tenant's evidence key fingerprint (colons, spaces and case are ignored)")
     .option('--json', 'print one JSON document')
-    .action(async (dir: string, opts: { fingerprint: string; json?: boolean }) => {
+    .action(async (bundle: string, opts: { fingerprint: string; json?: boolean }) => {
       // No database: an auditor verifies with the bundle and the fingerprint alone.
-      if (!existsSync(dir)) {
-        process.stderr.write(`missing: ${dir}: no such folder\n`);
+      if (!existsSync(bundle)) {
+        process.stderr.write(`missing: ${bundle}: no such file or folder\n`);
         process.exitCode = 1;
         return;
       }
-      const r = await verifyBundle(dir, opts.fingerprint);
+      // The download is a .tar; it is read in memory, never extracted (nothing is written anywhere).
+      const r = statSync(bundle).isDirectory() ? await verifyBundle(bundle, opts.fingerprint) : await verifyBundleTar(readFileSync(bundle), opts.fingerprint);
       emit({ json: !!opts.json }, { ok: r.ok, problems: r.problems, scanId: r.manifest?.scan.scanId ?? null }, () =>
         r.ok ? [`ok: ${r.manifest!.files.length} files match the manifest signed by ${opts.fingerprint}`] : [],
       );

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@butterfly/config';
+import { type Logger, createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { SCIM_URN, addMember, createScimToken, type Role } from '@butterfly/domain';
@@ -19,10 +19,10 @@ export interface ScimResponse<T = any> {
  * A SCIM server on an ephemeral port over this test file's own database, and a client per tenant.
  * Call at the top level of an `*.integration.test.ts` file.
  */
-export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: TenantWriteGate } = {}) {
+export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: TenantWriteGate; log?: Logger } = {}) {
   const { db } = await useTestDatabase();
   const deps = testDeps(db);
-  const log = createLogger('scim-test', 'silent');
+  const log = opts.log ?? createLogger('scim-test', 'silent');
   const server = createScimServer({ db, log, keyring: deps.keyring, baseUrl: 'https://butterfly.test/scim/v2', limiter: opts.limiter, writeGate: opts.writeGate });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));

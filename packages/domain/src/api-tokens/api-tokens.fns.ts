@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZRole } from '../members/members.fns.ts';
 import type { Role } from '../permissions/matrix.ts';
+import { ZName } from '../validation.fns.ts';
 
 /** `bfy_` + 43 base64url characters: secret scanners and humans can tell what a leaked string is. */
 export const API_TOKEN_PREFIX = 'bfy_';
@@ -9,7 +10,7 @@ export const API_TOKEN_LAST_USED_RESOLUTION_MS = 60_000;
 export const API_TOKEN_MAX_DAYS = 366;
 
 export const ZCreateApiTokenInput = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(100),
+  name: ZName,
   /** At most the owner's role; the owner's own role when left out. */
   role: ZRole.optional(),
   /** Days until the token stops working; left out, it works until revoked. */

@@ -27,6 +27,8 @@ describe('API tokens', () => {
     const listed = await listApiTokens(as(t.id, m), t.id);
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(created.token);
+    await expect(createApiToken(as(t.id, m), t.id, { name: 'x'.repeat(101) })).rejects.toMatchObject({ code: 'VALIDATION', fields: { name: 'must be at most 100 characters' } });
+    expect(await listApiTokens(as(t.id, m), t.id)).toHaveLength(1);
   });
 
   it('never carry more than the owner, and narrow when the owner is demoted', async () => {

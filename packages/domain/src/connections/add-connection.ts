@@ -4,13 +4,12 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { sealSecret } from '../crypto/secrets.ts';
 import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
-import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { parseInput } from '../validation.fns.ts';
+import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
 import { credentialsPurpose, toConnectionView, VIEW_COLUMNS, ZConnectionCredentials, ZOrgUrl } from './connections.fns.ts';
 
 export const ZAddConnectionInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: ZName,
   provider: z.literal('okta').default('okta'),
   orgUrl: ZOrgUrl,
   credentials: ZConnectionCredentials,
@@ -56,7 +55,7 @@ export async function addConnection(deps: Deps, tenantId: string, raw: TAddConne
       return toConnectionView(row);
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'connections_tenant_name_key')) throw new DomainError('CONFLICT', `A connection named "${input.name}" already exists`);
+    if (isUniqueViolation(e, 'connections_tenant_name_key')) throw nameTaken('connection', input.name);
     throw e;
   }
 }

@@ -77,7 +77,13 @@ describe('connections', () => {
     expect(seen).toEqual([]);
     // Names are unique per tenant only.
     await addConnection(deps, b.id, { name: 'prod', orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: TOKEN } });
-    await expect(addConnection(deps, a.id, { name: 'prod', orgUrl: 'https://x.okta.com', credentials: { kind: 'ssws', token: TOKEN } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(addConnection(deps, a.id, { name: 'prod', orgUrl: 'https://x.okta.com', credentials: { kind: 'ssws', token: TOKEN } })).rejects.toMatchObject({
+      code: 'NAME_TAKEN',
+      fields: { name: 'another connection is already named "prod"' },
+    });
+    // Surrounding spaces are trimmed before the comparison, and the refusal stores nothing.
+    await expect(addConnection(deps, a.id, { name: '  prod ', orgUrl: 'https://x.okta.com', credentials: { kind: 'ssws', token: TOKEN } })).rejects.toMatchObject({ code: 'NAME_TAKEN' });
+    expect(await listConnections(deps, a.id)).toHaveLength(1);
   });
 
   it('checks permissions: admins manage, every role reads', async () => {
@@ -100,6 +106,7 @@ describe('connections', () => {
       [{ name: 'x', orgUrl: 'https://acme.okta.com/oauth2/default', credentials: { kind: 'ssws', token: TOKEN } }, 'orgUrl'],
       [{ name: 'x', orgUrl: 'https://acme.okta.com', credentials: { kind: 'oauth', clientId: '0oa1', privateKey: 'not a key' } }, 'credentials.privateKey'],
       [{ name: '', orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: TOKEN } }, 'name'],
+      [{ name: 'x'.repeat(101), orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: TOKEN } }, 'name'],
     ] as const;
     for (const [input, field] of bad) {
       const err = await addConnection(deps, t.id, input as never).catch((e) => e);
@@ -108,6 +115,10 @@ describe('connections', () => {
       expect(err.message).not.toContain(TOKEN);
     }
     expect(await listConnections(deps, t.id)).toEqual([]);
+    const long = await addConnection(deps, t.id, { name: 'x'.repeat(101), orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: TOKEN } }).catch((e) => e);
+    expect(long.fields).toEqual({ name: 'must be at most 100 characters' });
+    // 100 characters is the limit, not past it.
+    expect((await addConnection(deps, t.id, { name: 'x'.repeat(100), orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: TOKEN } })).name).toHaveLength(100);
   });
 
   it('tests through the injected client, stores the report and audits it', async () => {

@@ -4,11 +4,11 @@ import { generateSecret } from '../credentials/tokens.fns.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { parseInput } from '../validation.fns.ts';
+import { ZName, parseInput } from '../validation.fns.ts';
 
 export const SCIM_TOKEN_PREFIX = 'bfys_';
 
-export const ZCreateScimTokenInput = z.object({ label: z.string().trim().min(1).max(200).default('SCIM') });
+export const ZCreateScimTokenInput = z.object({ label: ZName.default('SCIM') });
 export type TCreateScimTokenInput = z.input<typeof ZCreateScimTokenInput>;
 
 /**

@@ -4,12 +4,12 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
-import { parseInput } from '../validation.fns.ts';
+import { ZName, parseInput } from '../validation.fns.ts';
 import { ZDomain, ZTenantSlug, newVerificationToken } from './tenants.fns.ts';
 
 export const ZCreateTenantInput = z.object({
   slug: ZTenantSlug,
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: ZName,
   domains: z.array(ZDomain).max(50).default([]),
 });
 export type TCreateTenantInput = z.input<typeof ZCreateTenantInput>;

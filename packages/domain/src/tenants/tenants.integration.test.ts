@@ -23,6 +23,7 @@ describe('tenants', () => {
     await expect(createTenant(deps, { slug: 'initech', name: 'Again' })).rejects.toMatchObject({ code: 'TENANT_EXISTS' });
     await expect(createTenant(deps, { slug: 'Bad Slug', name: 'x' })).rejects.toMatchObject({ code: 'VALIDATION', fields: { slug: expect.any(String) } });
     await expect(createTenant(deps, { slug: 'ok', name: 'x', domains: ['not a domain'] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(createTenant(deps, { slug: 'long', name: 'x'.repeat(101) })).rejects.toMatchObject({ code: 'VALIDATION', fields: { name: 'must be at most 100 characters' } });
     expect(await count()).toBe(before);
   });
 

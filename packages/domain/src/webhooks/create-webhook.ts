@@ -6,27 +6,37 @@ import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { parseInput } from '../validation.fns.ts';
+import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
 import { webhookHost } from './webhook-targets.fns.ts';
 import { WEBHOOK_EVENTS, WEBHOOK_VIEW_COLUMNS, ZObjectTypePattern, ZWebhookUrl, secretPurpose, toWebhookView } from './webhooks.fns.ts';
 
 export const ZCreateWebhookInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: ZName,
   url: ZWebhookUrl,
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
+  events: z.array(z.enum(WEBHOOK_EVENTS, { message: `must be one of ${WEBHOOK_EVENTS.join(', ')}` })).min(1).max(WEBHOOK_EVENTS.length),
   /** For objects.changed: the types to watch (`policy.*`); empty watches every type. */
   objectTypes: z.array(ZObjectTypePattern).max(50).default([]),
 });
 export type TCreateWebhookInput = z.input<typeof ZCreateWebhookInput>;
 
 /**
- * Registers an alert webhook. Its signing secret is generated here, returned this once, and sealed
- * (not hashed: every delivery is signed with it). Managing alerts is tenant configuration beside
- * schedules and retention, so it takes schedule.manage.
+ * Whether a target may be contacted under the outbound policy (BUTTERFLY_ALLOW_PRIVATE_URLS): the
+ * reason it may not, or null. The apps wire it from @butterfly/outbound, which the domain does not
+ * import; delivery checks every address again (a name can resolve elsewhere later).
  */
-export async function createWebhook(deps: Deps, tenantId: string, raw: TCreateWebhookInput) {
+export type WebhookTargetCheck = (url: string) => Promise<string | null>;
+
+/**
+ * Registers an alert webhook. A target on a private, loopback or link-local address is refused here
+ * already (unless private URLs are allowed), not only at its first delivery. Its signing secret is
+ * generated here, returned this once, and sealed (not hashed: every delivery is signed with it).
+ * Managing alerts is tenant configuration beside schedules and retention, so it takes schedule.manage.
+ */
+export async function createWebhook(deps: Deps & { checkWebhookTarget?: WebhookTargetCheck }, tenantId: string, raw: TCreateWebhookInput) {
   const input = parseInput(ZCreateWebhookInput, raw);
   await authorize(deps, tenantId, 'schedule.manage');
+  const refused = await deps.checkWebhookTarget?.(input.url);
+  if (refused) throw new DomainError('VALIDATION', `url: ${refused}`, { fields: { url: refused } });
   const id = randomUUID();
   const secret = `bfywh_${randomBytes(32).toString('base64url')}`;
   try {
@@ -50,7 +60,7 @@ export async function createWebhook(deps: Deps, tenantId: string, raw: TCreateWe
       return { webhook: toWebhookView(row, true), secret };
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'webhooks_tenant_name_key')) throw new DomainError('CONFLICT', `A webhook named "${input.name}" already exists`);
+    if (isUniqueViolation(e, 'webhooks_tenant_name_key')) throw nameTaken('webhook', input.name);
     throw e;
   }
 }

@@ -5,7 +5,7 @@ import type { IdpObject } from '../idp/types.ts';
 import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
-import { createWebhook } from './create-webhook.ts';
+import { type TCreateWebhookInput, createWebhook } from './create-webhook.ts';
 import { enqueueChangeAlerts } from './enqueue-change-alerts.ts';
 import { enqueueFailureAlerts } from './enqueue-failure-alerts.ts';
 import { listWebhookDeliveries } from './list-webhook-deliveries.ts';
@@ -53,6 +53,30 @@ describe('webhooks', () => {
     await expect(createWebhook(reader, s.tenantId, { name: 'x', url: 'https://x.example.com', events: ['backup.failed'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(removeWebhook(reader, s.tenantId, { webhookId: webhook.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(createWebhook(s.admin, s.tenantId, { name: 'bad', url: 'http://hooks.example.com', events: ['backup.failed'] })).rejects.toMatchObject({ code: 'VALIDATION', fields: { url: 'must use https' } });
+  });
+
+  it('refuses long and duplicate names, unknown events and targets the outbound policy refuses, storing nothing', async () => {
+    const s = await setup();
+    const ok: TCreateWebhookInput = { name: 'alerts', url: 'https://hooks.example.com/x', events: ['backup.failed'] };
+    await createWebhook(s.admin, s.tenantId, ok);
+    await expect(createWebhook(s.admin, s.tenantId, { ...ok, name: 'x'.repeat(101) })).rejects.toMatchObject({ code: 'VALIDATION', fields: { name: 'must be at most 100 characters' } });
+    await expect(createWebhook(s.admin, s.tenantId, ok)).rejects.toMatchObject({ code: 'NAME_TAKEN', fields: { name: expect.stringContaining('"alerts"') } });
+    const unknownEvent = await createWebhook(s.admin, s.tenantId, { ...ok, name: 'ev', events: ['backup.failed', 'objects.deleted'] as never }).catch((e) => e);
+    expect(unknownEvent).toMatchObject({ code: 'VALIDATION' });
+    expect(unknownEvent.fields).toEqual({ 'events.1': 'must be one of backup.failed, objects.changed, credential.expiring' });
+    // The app wires the outbound filter as the check; the domain refuses what it refuses, as a field error.
+    const checked: string[] = [];
+    const checkWebhookTarget = async (url: string) => {
+      checked.push(url);
+      return new URL(url).hostname === '169.254.169.254' ? '169.254.169.254 is a private, loopback or link-local address' : null;
+    };
+    await expect(createWebhook({ ...s.admin, checkWebhookTarget }, s.tenantId, { ...ok, name: 'meta', url: 'https://169.254.169.254/latest' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { url: '169.254.169.254 is a private, loopback or link-local address' },
+    });
+    await createWebhook({ ...s.admin, checkWebhookTarget }, s.tenantId, { ...ok, name: 'public' });
+    expect(checked).toEqual(['https://169.254.169.254/latest', 'https://hooks.example.com/x']);
+    expect((await listWebhooks(s.admin, s.tenantId)).map((w) => w.name).sort()).toEqual(['alerts', 'public']);
   });
 
   it('alerts a change of a watched type once per snapshot, with paths, and nothing for other types', async () => {

@@ -3,8 +3,9 @@ import { permissionProcedure } from '../../trpc.ts';
 
 /**
  * Alert webhooks are tenant configuration beside schedules and retention (roles.md has no row of its
- * own for them), so they take schedule.manage. The answer carries the signing secret, this once.
+ * own for them), so they take schedule.manage. The target is checked against the outbound policy
+ * (the app wires the check; private addresses refused unless BUTTERFLY_ALLOW_PRIVATE_URLS). The answer carries the signing secret, this once.
  */
 export const createWebhookProcedure = permissionProcedure('schedule.manage')
   .input(ZCreateWebhookInput)
-  .mutation(({ ctx, input }) => createWebhook(ctx.deps, ctx.tenantId, input));
+  .mutation(({ ctx, input }) => createWebhook({ ...ctx.deps, checkWebhookTarget: ctx.services.checkWebhookTarget }, ctx.tenantId, input));
