@@ -26,7 +26,7 @@ const { db, url } = await useTestDatabase();
 const app = product(db, url);
 let sim: OktaSim;
 let org: SimOrgHandle;
-let t: { tenantId: string; connectionId: string };
+let t: { tenantId: string; connectionId: string; connectionName: string };
 
 beforeAll(async () => {
   sim = await startSim({ users: 40, rateScale: 100 });
@@ -89,7 +89,7 @@ describe('restore keeps the id where Okta keeps the object', () => {
     expect(plan.summary.newIds).toBe(0);
 
     await approveIfNeeded(plan);
-    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName });
     await app.runDueJobs();
     const applied = await getRestorePlan(app.deps, t.tenantId, { planId: plan.id });
     expect(applied.status, applied.error ?? '').toBe('applied');
@@ -131,13 +131,13 @@ describe('lockout guard', () => {
   it('refuses to apply without the acknowledgement (audited, nothing queued), then applies with it', async () => {
     const plan = await preview(snapshotId);
     await approveIfNeeded(plan);
-    await expect(requestRestoreApply(app.deps, t.tenantId, { planId: plan.id })).rejects.toMatchObject({ code: 'LOCKOUT_RISK_NOT_ACKNOWLEDGED' });
+    await expect(requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName })).rejects.toMatchObject({ code: 'LOCKOUT_RISK_NOT_ACKNOWLEDGED' });
     const refused = await auditOf(plan.id, 'restore.apply_refused');
     expect(refused).toEqual([expect.objectContaining({ outcome: 'failure', data: expect.objectContaining({ reason: 'lockout_risk_not_acknowledged', lockoutSteps: 1 }) })]);
     const row = await db.selectFrom('restore_plans').select(['status', 'apply_requested_at']).where('id', '=', plan.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'ready', apply_requested_at: null });
 
-    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, acknowledgeLockoutRisk: true });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName });
     await app.runDueJobs();
     expect((await getRestorePlan(app.deps, t.tenantId, { planId: plan.id })).status).toBe('applied');
     expect(await auditOf(plan.id, 'restore.apply_requested')).toEqual([expect.objectContaining({ data: expect.objectContaining({ lockoutRiskAcknowledged: true, lockoutSteps: 1 }) })]);
@@ -148,10 +148,10 @@ describe('lockout guard', () => {
     expect((await org.api('PUT', `/api/v1/policies/${session.id}`, withoutLinks({ ...session, description: 'changed again' }))).status).toBe(200);
     const plan = await preview(snapshotId);
     await approveIfNeeded(plan);
-    const refused = await cliWithin(app.env, 60_000, 'restore', 'apply', plan.id, '--wait');
+    const refused = await cliWithin(app.env, 60_000, 'restore', 'apply', plan.id, '--wait', '--yes');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr + refused.stdout).toContain('LOCKOUT_RISK_NOT_ACKNOWLEDGED');
-    const ok = await cliWithin(app.env, 120_000, 'restore', 'apply', plan.id, '--wait', '--acknowledge-lockout-risk');
+    const ok = await cliWithin(app.env, 120_000, 'restore', 'apply', plan.id, '--wait', '--yes', '--acknowledge-lockout-risk');
     expect(ok.code, ok.stderr).toBe(0);
     expect((await get(`/api/v1/policies/${session.id}`)).description).toBe(session.description);
   }, 180_000);

@@ -41,7 +41,7 @@ for (const kind of ['ssws', 'oauth'] as const) {
   describe(`a restore run twice (${kind} connection)`, () => {
     let sim: OktaSim;
     let org: SimOrgHandle;
-    let t: { tenantId: string; connectionId: string };
+    let t: { tenantId: string; connectionId: string; connectionName: string };
     let snapshotId: string;
     const gone = {} as Record<'app' | 'policy' | 'group' | 'rule', Listed>;
 
@@ -71,7 +71,7 @@ for (const kind of ['ssws', 'oauth'] as const) {
     };
     const apply = async (plan: RestorePlanDetail) => {
       if (plan.needsApproval) await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, t.tenantId, { planId: plan.id, confirm: plan.shortCode });
-      await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id });
+      await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName });
       await app.runDueJobs();
       return getRestorePlan(app.deps, t.tenantId, { planId: plan.id });
     };

@@ -28,7 +28,7 @@ const { db, url } = await useTestDatabase();
 const app = product(db, url);
 let sim: OktaSim;
 let org: SimOrgHandle;
-let t: { tenantId: string; connectionId: string };
+let t: { tenantId: string; connectionId: string; connectionName: string };
 
 beforeAll(async () => {
   // A little latency, so the worker can be killed between two steps of an apply.
@@ -120,7 +120,7 @@ describe('restore preview and apply against okta-sim', () => {
   });
 
   it('applies it: a backup first, every step recorded, and a fresh backup equals the snapshot (ids paired through the id map)', async () => {
-    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName });
     await app.runDueJobs();
     const applied = await getRestorePlan(app.deps, t.tenantId, { planId: plan.id });
     expect(applied.status, applied.error ?? '').toBe('applied');
@@ -149,7 +149,7 @@ describe('restore preview and apply against okta-sim', () => {
     // Someone changes the zone again before the apply.
     await put(`/api/v1/zones/${zone.id}`, { ...zone, name: `${zone.name} (again)` });
     // The zone is one the global session policy names: a lockout risk, acknowledged (restore-lifecycle.test.ts).
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true }, { inProcess: true });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName }, { inProcess: true });
     const writeClient = createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), { allowPrivateNetwork: true });
     await expect(applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -157,7 +157,7 @@ describe('restore preview and apply against okta-sim', () => {
     });
     expect((await getRestorePlan(app.deps, t.tenantId, { planId: p.id })).status).toBe('stale');
     expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).body.name).toBe(`${zone.name} (again)`);
-    await expect(requestRestoreApply(app.deps, t.tenantId, { planId: p.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('preview again') });
+    await expect(requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('preview again') });
   });
 
   it('resumes an apply whose worker was killed mid-way, with every effect exactly once', async () => {
@@ -173,7 +173,7 @@ describe('restore preview and apply against okta-sim', () => {
     expect(planned.steps.length).toBeGreaterThan(10);
     const since = new Date().toISOString();
     // The enrollment policy naming the deleted groups is updated: a lockout risk, acknowledged.
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName });
 
     const worker = app.startWorker();
     const done = () => db.selectFrom('restore_steps').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', p.id).where('status', '=', 'done').executeTakeFirstOrThrow();
@@ -200,7 +200,7 @@ describe('restore preview and apply against okta-sim', () => {
     }
 
     // The operator runs it again: a new job, and the worker's lock on the plan died with it (the lockout risk acknowledged again).
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName });
     await app.runDueJobs();
     const applied = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
     expect(applied.status, applied.error ?? '').toBe('applied');
@@ -219,7 +219,7 @@ describe('restore preview and apply against okta-sim', () => {
     expect(await restoredDiff(app.deps, t.tenantId, base, fresh.id, { types, idMap: await idMapOf(db, p.id), only: (type) => scope.has(type) })).toEqual([]);
   });
 
-  it('works from the CLI: preview (plan id last), show, a refused self-approval, apply --wait', async () => {
+  it('works from the CLI: preview (plan id last), show, a refused self-approval, apply refused without a confirmation, apply --wait --yes', async () => {
     const base = (await backup()).id;
     const zone = (await org.api('POST', '/api/v1/zones', { type: 'IP', name: 'Added since the snapshot', gateways: [{ type: 'CIDR', value: '10.9.0.0/16' }] })).body;
     const preview = await cli('restore', 'preview', 'acme', base, '--types', 'network_zone', '--deletions');
@@ -231,7 +231,7 @@ describe('restore preview and apply against okta-sim', () => {
     expect(plan.needsApproval).toBe(true);
     expect((await cli('restore', 'show', planId)).stdout).toContain(`plan ${plan.shortCode}`);
 
-    const early = await cli('restore', 'apply', planId, '--wait');
+    const early = await cli('restore', 'apply', planId, '--wait', '--yes');
     expect([early.code, early.stderr]).toEqual([1, expect.stringMatching(/^error CONFLICT: .*approve/)]);
     // The operator who asked for the preview cannot also be its second pair of eyes.
     const self = await cli('restore', 'approve', planId, '--confirm', plan.shortCode);
@@ -239,7 +239,11 @@ describe('restore preview and apply against okta-sim', () => {
     const approved = await cli('restore', 'approve', planId, '--confirm', 'NOPE-NOPE');
     expect(approved.code).toBe(1);
     await approveAsAnotherOperator(planId, plan.shortCode);
-    const applied = await cli('restore', 'apply', planId, '--wait');
+    // No terminal to type the connection's name on, and no --yes: refused, nothing written.
+    const unconfirmed = await cli('restore', 'apply', planId, '--wait');
+    expect([unconfirmed.code, unconfirmed.stderr]).toEqual([2, expect.stringContaining(`asks for the connection's name ("${t.connectionName}")`)]);
+    expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).status).toBe(200);
+    const applied = await cli('restore', 'apply', planId, '--wait', '--yes');
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout.trim().split('\n').at(-1)).toBe(planId);
     expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).status).toBe(404);
@@ -255,7 +259,7 @@ describe('restore preview and apply against okta-sim', () => {
 
     // Someone re-creates it by hand between the preview and the apply.
     const again = (await org.api('POST', '/api/v1/groups', { profile: { name: 'Legal', description: 'made by hand' } })).body;
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id }, { inProcess: true });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName }, { inProcess: true });
     const writeClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), { allowPrivateNetwork: true });
     const apply = async () => applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient: await writeClient() });
     await expect(apply()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^1 step\(s\) conflict with the org: group Legal exists again \(/) });
@@ -268,7 +272,7 @@ describe('restore preview and apply against okta-sim', () => {
 
     // Resolved (the hand-made one removed): the same plan resumes and completes.
     expect((await org.api('DELETE', `/api/v1/groups/${again.id}`)).status).toBe(204);
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id }, { inProcess: true });
+    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName }, { inProcess: true });
     expect((await apply()).status).toBe('applied');
     expect(await named()).toHaveLength(1);
   });

@@ -7,7 +7,7 @@ import { signIn } from '../fixtures/worlds.ts';
 /**
  * The restore wizard as an admin uses it, against the whole system: a group changed in okta-sim after
  * a backup, a preview of the group type (computed by the worker, its progress shown), the step with
- * its before → after, the JSON export, apply (the worker again), the group back as it was, and the
+ * its before → after, the JSON export, apply (confirmed by typing the connection's name; the worker again), the group back as it was, and the
  * connection's restore readiness.
  */
 test.describe.configure({ mode: 'serial' });
@@ -66,6 +66,20 @@ test('an admin previews a restore of a changed group, reads the plan, exports it
   await page.getByRole('link', { name: 'Export JSON' }).click();
   expect((await download).suggestedFilename()).toMatch(/^restore-plan-[0-9A-Z]{4}-[0-9A-Z]{4}\.json$/);
 
+  // Apply says what it writes, and asks for the connection's name; a wrong one is refused by the server.
+  await expect(page.getByTestId('apply-summary')).toContainText(`This writes to ${connection}: 1 step`);
+  await expect(page.getByTestId('apply-summary')).toContainText('1 update');
+  await expect(page.getByTestId('apply-summary')).toContainText('blast radius');
+  const confirmName = page.getByLabel(/type the connection's name/);
+  await confirmName.fill(`${connection}-not`);
+  await page.getByRole('button', { name: 'Apply this plan' }).click();
+  await expect(page.getByText(/does not match the connection's name/)).toBeVisible();
+  // The refusal's 409 is the browser's only console error so far, and an expected one.
+  expect(problems.filter((p) => !p.includes('status of 409'))).toEqual([]);
+  problems.length = 0;
+  await expect(page.getByText('ready', { exact: true })).toBeVisible();
+  expect((await okta<{ profile: { description: string } }>(org, 'GET', `/api/v1/groups/${group.id}`)).profile.description).toBe('changed by mistake');
+  await page.getByLabel(/type the connection's name/).fill(connection);
   await page.getByRole('button', { name: 'Apply this plan' }).click();
   await expect(page.getByText('applied', { exact: true })).toBeVisible({ timeout: 180_000 });
   const restored = await okta<{ profile: { description: string } }>(org, 'GET', `/api/v1/groups/${group.id}`);
@@ -102,6 +116,7 @@ test('a change of the global session policy is a lockout risk: apply needs the a
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/restore-lockout.png`, fullPage: true });
   await ack.check();
+  await page.getByLabel(/type the connection's name/).fill(connection);
   await page.getByRole('button', { name: 'Apply this plan' }).click();
   await expect(page.getByText('applied', { exact: true })).toBeVisible({ timeout: 180_000 });
   const back = await okta<{ description?: string }>(org, 'GET', `/api/v1/policies/${session.id}`);

@@ -50,7 +50,7 @@ export function product(db: Kysely<DB>, url: string) {
     async tenantWithConnection(slug: string, connection: Omit<TAddConnectionInput, 'name'>) {
       const tenant = await createTenant(deps, { slug, name: slug, domains: [] });
       const c = await addConnection(deps, tenant.id, { name: `${slug}-okta`, ...connection });
-      return { tenantId: tenant.id, connectionId: c.id };
+      return { tenantId: tenant.id, connectionId: c.id, connectionName: c.name };
     },
     /** "Backup now", then every due job once through graphile-worker, as a worker would run them. */
     async backupThroughJobs(t: { tenantId: string; connectionId: string }, rt: Partial<JobRuntime> = {}) {

@@ -113,7 +113,7 @@ const cases: Record<string, Case> = {
     },
     crossTenant: 'not_found',
   },
-  'restores.applyPlan': { permission: 'restore.apply', call: async (c) => c.restores.applyPlan({ planId: (await restorePlan({ needsApproval: false })).id }), crossTenant: 'not_found' },
+  'restores.applyPlan': { permission: 'restore.apply', call: async (c) => c.restores.applyPlan({ planId: (await restorePlan({ needsApproval: false })).id, confirmName: backupsConnection.name }), crossTenant: 'not_found' },
   'restores.readiness': { permission: 'dashboard.view', call: (c) => c.restores.readiness(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
   'connections.setWriteCredential': {
     permission: 'connection.manage',

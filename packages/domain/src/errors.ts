@@ -19,6 +19,10 @@ export const errorCodes = {
     status: 409,
     description: 'The restore plan changes what admins sign in with (global session policy, enrollment policy, Admin Console sign-in policy, or a zone they use): applying it needs an explicit acknowledgement; nothing was queued.',
   },
+  CONFIRMATION_MISMATCH: {
+    status: 409,
+    description: "Applying a restore needs the connection's name typed as confirmation, and what was typed does not match it: nothing was queued.",
+  },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry later.' },
   INTERNAL: { status: 500, description: 'An unexpected error; details are in the server log.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -29,7 +29,16 @@ export function registerBackup(program: Command) {
         const c = await resolveConnection(deps, tenant.id, connection);
         if (!opts.wait) {
           const r = await requestBackup({ ...deps, jobs: jobQueue }, tenant.id, { connectionId: c.id });
-          emit({ json: !!opts.json }, r, () => [`backup of ${c.name} queued for the worker (job ${r.jobId})`], r.jobId);
+          emit(
+            { json: !!opts.json },
+            r,
+            () => [
+              r.alreadyRunning
+                ? `a backup of ${c.name} is already ${r.state} (started ${r.since.toISOString()} by ${r.by}${r.jobId ? `, job ${r.jobId}` : ''}): nothing new queued`
+                : `backup of ${c.name} queued for the worker (job ${r.jobId})`,
+            ],
+            r.jobId ?? r.snapshotId ?? '',
+          );
           return;
         }
         const client = idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS })(await loadConnectionConfig(deps, tenant.id, c.id));

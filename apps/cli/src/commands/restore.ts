@@ -18,6 +18,7 @@ import {
 import { jobQueue } from '@butterfly/jobs';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
+import { confirmationName } from './restore-confirm.ts';
 import { planLines } from './restore-format.ts';
 import { registerRestoreSettings } from './restore-settings.ts';
 
@@ -132,17 +133,19 @@ export function registerRestore(program: Command) {
 
   restore
     .command('apply')
-    .description('apply a plan: queued for the worker, or here and now with --wait (a backup is taken first)')
+    .description("apply a plan: queued for the worker, or here and now with --wait (a backup is taken first); asks for the connection's name unless --yes")
     .argument('<plan-id>', 'restore plan id')
     .option('--wait', 'apply in this process and wait for the end')
     .option('--secrets-file <json>', 'write-only secrets to restore, by type:id then path (values or {"env": "NAME"})')
     .option('--acknowledge-lockout-risk', 'apply a plan that changes how admins sign in (global session, enrollment or Admin Console policies, their zones)')
+    .option('-y, --yes', "apply without typing the connection's name (required when stdin is not a terminal)")
     .option('--json', 'print one JSON document')
-    .action((planId: string, opts: { wait?: boolean; secretsFile?: string; acknowledgeLockoutRisk?: boolean; json?: boolean }) =>
+    .action((planId: string, opts: { wait?: boolean; secretsFile?: string; acknowledgeLockoutRisk?: boolean; yes?: boolean; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
         const tenantId = await findRestorePlanTenant(deps, planId);
         const secrets = secretsFrom(opts.secretsFile);
-        const input = { planId, acknowledgeLockoutRisk: !!opts.acknowledgeLockoutRisk, ...(secrets ? { secrets } : {}) };
+        const confirmName = await confirmationName(await getRestorePlan(deps, tenantId, { planId }), opts);
+        const input = { planId, acknowledgeLockoutRisk: !!opts.acknowledgeLockoutRisk, confirmName, ...(secrets ? { secrets } : {}) };
         if (!opts.wait) {
           const r = await requestRestoreApply({ ...deps, jobs: jobQueue }, tenantId, input);
           emit({ json: !!opts.json }, r, () => [`apply of plan ${planId} queued for the worker (job ${r.jobId})`], r.jobId ?? planId);

@@ -16,6 +16,7 @@ import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { alreadyRunningNotice, backupRequestedUrl } from '~/utils/backup-request.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
@@ -38,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       snapshots: snapshots.map((s) => ({ id: s.id, status: s.status, trigger: s.trigger, startedAt: s.startedAt, completedAt: s.completedAt, durationMs: s.durationMs, objectCount: s.objectCount, changes: s.changes, bytesWritten: s.bytesWritten, error: s.error })),
       progress,
       requestedAt: requested && !Number.isNaN(Date.parse(requested)) ? requested : null,
+      alreadyRunning: alreadyRunningNotice(new URL(request.url).searchParams, new Date()),
       // Sent from the loader: the page must not import the domain package into the browser bundle.
       defaults: DEFAULT_RETENTION,
       can: { backup: me.permissions.includes('backup.run'), test: me.permissions.includes('connection.manage'), schedule: me.permissions.includes('schedule.manage') },
@@ -55,8 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const caller = await api(request, context);
   try {
     if (intent === 'backup') {
-      await caller.backups.run({ connectionId });
-      return redirect(`/connections/${connectionId}?requested=${encodeURIComponent(new Date().toISOString())}`);
+      return redirect(backupRequestedUrl(connectionId, await caller.backups.run({ connectionId })));
     }
     if (intent === 'test') return { intent, report: (await caller.connections.test({ connectionId })).report };
     const frequency = formText(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
@@ -76,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ConnectionPage() {
-  const { connection: c, schedule, snapshots, progress, requestedAt, defaults, can } = useLoaderData<typeof loader>();
+  const { connection: c, schedule, snapshots, progress, requestedAt, alreadyRunning, defaults, can } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-6">
@@ -106,6 +107,11 @@ export default function ConnectionPage() {
           )}
         </Form>
       </div>
+      {alreadyRunning && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {alreadyRunning}
+        </p>
+      )}
       <ActionNotices result={result} />
       {result && 'report' in result && result.report && <AccessReport name={c.name} report={result.report} />}
       <BackupProgress key={requestedAt ?? 'idle'} connectionId={c.id} initial={progress} requestedAt={requestedAt} />

@@ -10,6 +10,7 @@ import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
+import { backupRequestedUrl } from '~/utils/backup-request.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Connections · Butterfly' }];
 
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === 'backup') {
       const r = await caller.backups.run({ connectionId: formText(form, 'connectionId') });
       // The detail page shows the queued job's progress live.
-      return redirect(`/connections/${r.connectionId}?requested=${encodeURIComponent(new Date().toISOString())}`);
+      return redirect(backupRequestedUrl(r.connectionId, r));
     }
     if (intent === 'test') {
       const r = await caller.connections.test({ connectionId: formText(form, 'connectionId') });

@@ -40,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const p = await caller.restores.approve({ planId, confirm: String(form.get('confirm') ?? '') });
       return { intent, ok: `Approved by ${p.approvedBy}: it can be applied now.` };
     }
-    await caller.restores.applyPlan({ planId, acknowledgeLockoutRisk: form.get('acknowledgeLockoutRisk') === 'on' });
+    await caller.restores.applyPlan({ planId, acknowledgeLockoutRisk: form.get('acknowledgeLockoutRisk') === 'on', confirmName: String(form.get('confirmName') ?? '') });
     return redirect(`/restore/${planId}`);
   } catch (e) {
     return actionProblem(e, { intent });

@@ -77,6 +77,9 @@ export interface BackupSchedules {
 
 export interface Connections {
   auth_kind: string;
+  backup_request_job_id: string | null;
+  backup_requested_at: Timestamp | null;
+  backup_requested_by: string | null;
   client_id: string | null;
   created_at: Generated<Timestamp>;
   credentials_sealed: Buffer;

@@ -58,7 +58,7 @@ export const writeCredentialsPurpose = (connectionId: string) => `connection.wri
 export type ConnectionView = ReturnType<typeof toConnectionView>;
 
 /** What the dashboard, API and CLI show: never the credential, only which kind is stored. */
-export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials_sealed' | 'write_credentials_sealed'>) {
+export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials_sealed' | 'write_credentials_sealed' | 'backup_requested_at' | 'backup_requested_by' | 'backup_request_job_id'>) {
   return {
     id: row.id,
     name: row.name,

@@ -16,6 +16,8 @@ export const ZRequestRestoreApplyInput = z.object({
   secrets: z.record(z.string().max(600), z.record(z.string().max(300), z.string().min(1).max(10_000))).optional(),
   /** Required (true) when the plan is a lockout risk (lockout.fns.ts), on top of any approval. */
   acknowledgeLockoutRisk: z.boolean().default(false),
+  /** The target connection's name, typed by whoever applies: a restore writes to a live org. */
+  confirmName: z.string().max(500).default(''),
 });
 
 /** Plans that may (still) be applied; `applying` and `apply_failed` resume where they stopped. */
@@ -37,6 +39,23 @@ export async function requestRestoreApply(deps: Deps, tenantId: string, raw: z.i
     if (!APPLICABLE.includes(plan.status)) throw new DomainError('CONFLICT', `The plan is ${plan.status}: it cannot be applied`);
     if (plan.needs_approval && !plan.approved_at) {
       throw new DomainError('CONFLICT', `This plan deletes objects or reaches more users than the tenant's threshold: a second member must approve it (code ${plan.short_code})`);
+    }
+    // Checked first: until the person applying has said which org this writes to, nothing else matters.
+    const connection = await trx.selectFrom('connections').select('name').where('tenant_id', '=', tenantId).where('id', '=', plan.connection_id).executeTakeFirst();
+    if (!connection || !confirmationMatches(input.confirmName, connection.name)) {
+      await appendAuditEvent({ ...deps, db: trx }, {
+        tenantId,
+        action: 'restore.apply_refused',
+        outcome: 'failure',
+        target: { type: 'restore_plan', id: plan.id },
+        data: { reason: 'confirmation_mismatch' },
+      });
+      return new DomainError(
+        'CONFIRMATION_MISMATCH',
+        input.confirmName.trim()
+          ? `The name typed does not match the connection's name ("${connection?.name ?? ''}"): nothing was applied`
+          : `Type the connection's name ("${connection?.name ?? ''}") to confirm the restore`,
+      );
     }
     const lockout = lockoutOf(plan.summary);
     // Checked after the approval, so the refusal names the last thing missing; audited, nothing queued.
@@ -71,6 +90,11 @@ export async function requestRestoreApply(deps: Deps, tenantId: string, raw: z.i
   // The refusal's audit event is committed; then the caller hears why.
   if (refusal instanceof DomainError) throw refusal;
   return refusal;
+}
+
+/** The typed name against the connection's: surrounding spaces ignored, otherwise exact. */
+export function confirmationMatches(typed: string, name: string) {
+  return typed.trim() === name.trim();
 }
 
 /** The plan summary's lockout part (preview-restore.ts), when it has lockout-risk steps. */

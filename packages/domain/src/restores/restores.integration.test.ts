@@ -39,7 +39,33 @@ async function preview(as: Parameters<typeof createRestorePlan>[0], tenantId: st
   return getRestorePlan(deps, tenantId, { planId: plan.id });
 }
 
+const nameOf = async (connectionId: string) => (await db.selectFrom('connections').select('name').where('id', '=', connectionId).executeTakeFirstOrThrow()).name;
+
 describe('restore plans', () => {
+  it("refuses an apply unless the connection's name is typed, queues nothing and audits the refusal", async () => {
+    const s = await setup();
+    const queued: string[] = [];
+    const enqueue = async (_db: unknown, task: string) => {
+      queued.push(task);
+      return { jobId: String(queued.length) };
+    };
+    const alice = { ...s.alice, jobs: { enqueue } };
+    s.client.objects[0] = group('g1', 'Renamed since the snapshot');
+    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
+    expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['update group g1']);
+    expect(plan).toMatchObject({ status: 'ready', needsApproval: false });
+    const name = await nameOf(s.connectionId);
+    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH', message: expect.stringContaining(`Type the connection's name ("${name}")`) });
+    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: `${name}x` })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH', message: expect.stringContaining('does not match') });
+    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: name.toUpperCase() })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH' });
+    expect(queued).toEqual([]);
+    expect(await getRestorePlan(deps, s.t.id, { planId: plan.id })).toMatchObject({ status: 'ready' });
+    const refusals = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', s.t.id).where('action', '=', 'restore.apply_refused').execute();
+    expect(refusals.map((r) => r.data)).toEqual([{ reason: 'confirmation_mismatch' }, { reason: 'confirmation_mismatch' }, { reason: 'confirmation_mismatch' }]);
+    expect(await requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: ` ${name} ` })).toMatchObject({ planId: plan.id, jobId: '1' });
+    expect(queued).toEqual(['restore_apply']);
+  });
+
   it('asks a second member to approve a plan that deletes, with the typed code, and records readiness', async () => {
     const s = await setup();
     expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toBeNull();
@@ -54,7 +80,7 @@ describe('restore plans', () => {
     await expect(approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: 'WRONG-CODE' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('does not match') });
     const approved = await approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: plan.shortCode.toLowerCase() });
     expect(approved.approvedBy).toBe(s.bob.actor.kind === 'member' ? s.bob.actor.label : '');
-    expect(await requestRestoreApply(s.alice, s.t.id, { planId: plan.id })).toMatchObject({ planId: plan.id, jobId: '1' });
+    expect(await requestRestoreApply(s.alice, s.t.id, { planId: plan.id, confirmName: await nameOf(s.connectionId) })).toMatchObject({ planId: plan.id, jobId: '1' });
     const refusals = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', s.t.id).where('action', '=', 'restore.approval_refused').execute();
     expect(refusals.map((r) => r.data)).toEqual([{ reason: 'requester' }, { reason: 'wrong code' }]);
   });

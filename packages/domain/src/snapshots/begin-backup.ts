@@ -1,10 +1,10 @@
-import { sql } from '@butterfly/db';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { BACKUP_STALE_MS } from './snapshots.fns.ts';
 import { abandonSnapshot } from './abandon-snapshot.ts';
+import { lockConnectionBackups } from './current-backup.ts';
 
 /**
  * Opens a running snapshot for a connection. A running one with a fresh heartbeat means another
@@ -14,7 +14,7 @@ import { abandonSnapshot } from './abandon-snapshot.ts';
  */
 export async function beginBackup(deps: Deps, input: { tenantId: string; connectionId: string; trigger: string; owner?: string }) {
   return inTransaction(deps.db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`backup:${input.connectionId}`}, 0))`.execute(trx);
+    await lockConnectionBackups(trx, input.connectionId);
     const now = deps.clock();
     const running = await trx
       .selectFrom('snapshots')

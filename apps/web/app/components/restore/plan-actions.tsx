@@ -2,6 +2,28 @@ import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } fro
 import { Form } from '@remix-run/react';
 import type { PlanData } from './types.ts';
 
+/** What applying writes, said before the name is typed: steps by kind and the users it may reach. */
+function ApplySummary({ plan }: { plan: PlanData }) {
+  const s = plan.summary;
+  if (!('byAction' in s)) return null;
+  const kinds = Object.entries(s.byAction).filter(([, n]) => n);
+  return (
+    <div className="text-sm" data-testid="apply-summary">
+      <p className="font-medium">
+        This writes to {plan.connectionName ?? 'the connection'}: {s.steps} step{s.steps === 1 ? '' : 's'}
+      </p>
+      <ul className="list-disc pl-5">
+        {kinds.map(([action, n]) => (
+          <li key={action}>
+            {n} {action}
+          </li>
+        ))}
+        <li>blast radius: about {s.blastRadius} user{s.blastRadius === 1 ? '' : 's'}</li>
+      </ul>
+    </div>
+  );
+}
+
 /**
  * Approve (a second member types the plan's code back) and apply, shown to members who may apply.
  * The server decides again: these buttons only save a round trip to a refusal.
@@ -37,6 +59,7 @@ export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: bool
           </Form>
         ) : (
           <Form method="post" className="flex flex-col items-start gap-3">
+            <ApplySummary plan={plan} />
             {lockout && (
               <label className="flex items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
                 <input type="checkbox" name="acknowledgeLockoutRisk" required className="mt-1" />
@@ -46,6 +69,12 @@ export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: bool
                 </span>
               </label>
             )}
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">
+                To confirm, type the connection's name <code className="rounded bg-slate-100 px-1">{plan.connectionName}</code>
+              </span>
+              <input name="confirmName" required autoComplete="off" spellCheck={false} className="rounded-md border border-slate-300 px-3 py-2" />
+            </label>
             <Button type="submit" name="intent" value="apply" variant={lockout || ('byAction' in plan.summary && plan.summary.byAction.delete) ? 'destructive' : 'primary'}>
               {plan.status === 'ready' ? 'Apply this plan' : 'Resume applying'}
             </Button>
