@@ -30,6 +30,9 @@ export function ev(type: string, obj: SnapshotObject, path: string): Evidence {
   return { type, id: obj.id, path, value: toJson(at(obj.body, path)) };
 }
 
+/** The same evidence, carrying the object's name (see `Evidence.name`). */
+export const named = (e: Evidence, name: string): Evidence => ({ ...e, name });
+
 export function evValue(type: string, id: string, path: string, value: unknown): Evidence {
   return { type, id, path, value: toJson(value) };
 }

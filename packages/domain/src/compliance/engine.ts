@@ -12,7 +12,7 @@ import type {
 } from './types.ts';
 
 /** Changes whenever a rule's logic, threshold or mapping changes, so a report says what judged it. */
-export const RULESET_VERSION = '2026.11.2-stig-v1r2';
+export const RULESET_VERSION = '2026.12.1-stig-v1r2';
 
 /** MANUAL before evaluating when a type the rule needs was not collected (a scope the connection lacks). */
 function missingData(rule: ComplianceRule, snapshot: ComplianceSnapshot): Outcome | undefined {

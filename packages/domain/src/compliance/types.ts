@@ -48,6 +48,11 @@ export interface Evidence {
   id: string;
   path: string;
   value: Json;
+  /**
+   * What the object is called, for a reader who should not have to resolve ids: a policy rule is
+   * `Policy › Rule`. Set where a rule judges named policy objects; absent in scans made before.
+   */
+  name?: string;
 }
 
 export interface Outcome {

@@ -1,6 +1,7 @@
-import { at, evValue, fail, manual, pass, str } from '../compliance.fns.ts';
+import { at, evValue, fail, manual, named, pass, str } from '../compliance.fns.ts';
 import { ACCESS_RULE, activeRulesByPolicy, appPolicyMap, collect } from '../okta.fns.ts';
 import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
+import { nameOf, reachOf, ruleLabel } from './reachability.fns.ts';
 
 /** Okta's own apps, by the `name` Okta gives them and the name of the authentication policy it presets. */
 export interface FirstPartyApp {
@@ -15,7 +16,7 @@ export type RuleVerdict = 'ok' | 'bad' | 'unknown';
 
 export const accessPolicyReads = (fields: string[]): ReadSpec[] => [
   { type: 'policy.ACCESS_POLICY', fields: ['id', 'name', 'status'] },
-  { type: ACCESS_RULE, fields: ['status', 'priority', 'name', 'actions.appSignOn.access', ...fields] },
+  { type: ACCESS_RULE, fields: ['status', 'priority', 'name', 'conditions', 'actions.appSignOn.access', ...fields] },
   { type: 'app', fields: ['name', '_links.accessPolicy.href'], optional: true },
   { type: 'policy.ACCESS_POLICY.mapping', fields: ['_links.application.href'], optional: true },
 ];
@@ -35,8 +36,11 @@ export async function firstPartyPolicy(s: ComplianceSnapshot, target: FirstParty
 }
 
 /**
- * Judges every active rule of the app's policy that lets users in. The STIG looks at the top rule;
- * Butterfly looks at all of them, since a user matching a lower rule gets that rule's requirement.
+ * Judges every active rule of the app's policy that lets users in and that a sign-in can reach. The
+ * STIG looks at the top rule; Okta applies the first rule whose conditions match, so a user a higher
+ * rule does not match (another zone, another group) gets a lower rule's requirement. A rule a higher
+ * rule provably shadows is listed in the evidence, not judged (reachability.fns.ts, decision 036).
+ * Evidence names the policy and rule (`Okta Dashboard › Rule`).
  */
 export async function checkAllowRules(
   s: ComplianceSnapshot,
@@ -46,15 +50,19 @@ export async function checkAllowRules(
 ): Promise<Outcome> {
   const policy = await firstPartyPolicy(s, target);
   if (!policy) return manual(`The snapshot has no authentication policy for the ${target.label} (app "${target.appName}" or policy "${target.policyName}").`);
-  const rules = ((await activeRulesByPolicy(s, 'policy.ACCESS_POLICY')).get(policy.id) ?? []).filter((r) => at(r.body, 'actions.appSignOn.access') !== 'DENY');
-  const evidence: Evidence[] = [evValue('policy.ACCESS_POLICY', policy.id, 'name', at(policy.body, 'name'))];
-  if (rules.length === 0) return pass(`No active rule of the ${target.label} policy lets anyone in.`, evidence);
+  const reach = reachOf((await activeRulesByPolicy(s, 'policy.ACCESS_POLICY')).get(policy.id) ?? []);
+  const evidence: Evidence[] = [named(evValue('policy.ACCESS_POLICY', policy.id, 'name', at(policy.body, 'name')), nameOf(policy))];
+  for (const { rule, shadowedBy } of reach) {
+    if (shadowedBy) evidence.push(named(evValue(ACCESS_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)), ruleLabel(policy, rule)));
+  }
+  const rules = reach.filter((x) => !x.shadowedBy && at(x.rule.body, 'actions.appSignOn.access') !== 'DENY').map((x) => x.rule);
+  if (rules.length === 0) return pass(`No reachable active rule of the ${target.label} policy lets anyone in.`, evidence);
   const verdicts = rules.map((r) => ({ r, ...judge(r) }));
-  for (const v of verdicts) evidence.push(...v.evidence);
+  for (const v of verdicts) evidence.push(...v.evidence.map((e) => named(e, ruleLabel(policy, v.r))));
   const names = (vs: typeof verdicts) => vs.map((v) => `"${str(at(v.r.body, 'name')) ?? v.r.id}"`).join(', ');
   const bad = verdicts.filter((v) => v.verdict === 'bad');
-  if (bad.length) return fail(`The ${target.label} policy lets users in without ${want}: rule ${names(bad)}.`, evidence);
+  if (bad.length) return fail(`The ${target.label} policy ("${nameOf(policy)}") lets users in without ${want}: rule ${names(bad)}.`, evidence);
   const unknown = verdicts.filter((v) => v.verdict === 'unknown');
   if (unknown.length) return manual(`Rule ${names(unknown)} of the ${target.label} policy uses a verification method Butterfly does not judge (authentication method chain); check it by hand.`, evidence);
-  return pass(`Every rule of the ${target.label} policy that allows access (${rules.length}) requires ${want}.`, evidence);
+  return pass(`Every reachable rule of the ${target.label} policy that allows access (${rules.length}) requires ${want}.`, evidence);
 }

@@ -1,51 +1,50 @@
-import { at, ev, evValue, fail, pass, str } from '../compliance.fns.ts';
+import { at, ev, evValue, fail, named, pass } from '../compliance.fns.ts';
 import { SIGN_ON_RULE, activePolicies, activeRulesByPolicy, isSystemPolicy, isSystemRule } from '../okta.fns.ts';
-import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
+import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec } from '../types.ts';
+import { nameOf, reachOf, ruleLabel } from './reachability.fns.ts';
 
 /** What a global-session rule reads, for its `reads`: the policies and the one rule field it checks. */
 export const globalSessionReads = (field: string): ReadSpec[] => [
   { type: 'policy.OKTA_SIGN_ON', fields: ['status', 'system', 'priority', 'name'] },
-  { type: SIGN_ON_RULE, fields: ['status', 'system', 'priority', 'name', field] },
+  { type: SIGN_ON_RULE, fields: ['status', 'system', 'priority', 'name', 'conditions', 'actions.signon.access', field] },
 ];
 
 /**
- * The rule that decides a session's settings in each active global session policy: the first active
- * rule Okta did not create. The STIG checks that the default policy has such a rule at priority 1;
- * Butterfly checks every active global session policy, because users who match another policy get
- * that policy's settings instead.
+ * Checks one session setting on every rule a sign-in can land on, in every active global session
+ * policy (the default one and each group's). The STIG reads the default policy's top rule; but Okta
+ * applies the first rule whose conditions match, so a lower rule (another zone, another group, the
+ * Default Rule itself) sets the session of everyone the rules above it do not match. So every active
+ * rule that allows access and is reachable is judged; a rule a higher rule provably shadows is listed
+ * in the evidence but not judged (see reachability.fns.ts and decision 036). As the STIG requires,
+ * the default policy must also have a rule of its own above its Default Rule.
  */
-export async function topSessionRules(snapshot: ComplianceSnapshot) {
+export async function checkSessionRules(snapshot: ComplianceSnapshot, path: string, ok: (value: unknown) => boolean, want: string): Promise<Outcome> {
+  const policies = await activePolicies(snapshot, 'policy.OKTA_SIGN_ON');
+  if (policies.length === 0) return fail('No active global session policy in the snapshot.');
   const rulesByPolicy = await activeRulesByPolicy(snapshot, 'policy.OKTA_SIGN_ON');
-  return (await activePolicies(snapshot, 'policy.OKTA_SIGN_ON')).map((policy) => ({
-    policy,
-    rule: (rulesByPolicy.get(policy.id) ?? []).find((r) => !isSystemRule(r)),
-  }));
-}
-
-const nameOf = (o: SnapshotObject) => str(at(o.body, 'name')) ?? o.id;
-
-/** Checks one setting of each policy's top rule; a default policy with only its Default Rule fails. */
-export async function checkTopSessionRules(
-  snapshot: ComplianceSnapshot,
-  path: string,
-  ok: (value: unknown) => boolean,
-  want: string,
-): Promise<Outcome> {
-  const tops = await topSessionRules(snapshot);
-  if (tops.length === 0) return fail('No active global session policy in the snapshot.');
+  const field = path.split('.').at(-1);
   const evidence: Evidence[] = [];
   const bad: string[] = [];
-  for (const { policy, rule } of tops) {
-    if (!rule) {
-      if (!isSystemPolicy(policy)) continue;
-      evidence.push(evValue('policy.OKTA_SIGN_ON', policy.id, 'rules', 'Default Rule only'));
+  let judged = 0;
+  for (const policy of policies) {
+    const rules = rulesByPolicy.get(policy.id) ?? [];
+    if (isSystemPolicy(policy) && !rules.some((r) => !isSystemRule(r))) {
+      evidence.push(named(evValue('policy.OKTA_SIGN_ON', policy.id, 'rules', 'Default Rule only'), nameOf(policy)));
       bad.push(`"${nameOf(policy)}" has no rule above its Default Rule`);
-      continue;
     }
-    const e = ev(SIGN_ON_RULE, rule, path);
-    evidence.push(e);
-    if (!ok(at(rule.body, path))) bad.push(`rule "${nameOf(rule)}" of "${nameOf(policy)}" has ${JSON.stringify(e.value)}`);
+    for (const { rule, shadowedBy } of reachOf(rules)) {
+      const label = ruleLabel(policy, rule);
+      if (shadowedBy) {
+        evidence.push(named(evValue(SIGN_ON_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)), label));
+        continue;
+      }
+      if (at(rule.body, 'actions.signon.access') === 'DENY') continue; // no session is made
+      judged++;
+      const e = named(ev(SIGN_ON_RULE, rule, path), label);
+      evidence.push(e);
+      if (!ok(at(rule.body, path))) bad.push(`rule "${nameOf(rule)}" of "${nameOf(policy)}" has ${JSON.stringify(e.value)}`);
+    }
   }
-  if (bad.length) return fail(`${path.split('.').at(-1)} must be ${want}: ${bad.join('; ')}.`, evidence);
-  return pass(`${path.split('.').at(-1)} is ${want} in the top rule of every active global session policy (${evidence.length}).`, evidence);
+  if (bad.length) return fail(`${field} must be ${want}: ${bad.join('; ')}.`, evidence);
+  return pass(`${field} is ${want} in every reachable rule of every active global session policy (${judged}).`, evidence);
 }

@@ -35,7 +35,7 @@ export const mfaRules: ComplianceRule[] = [
     severity: 'CAT I',
     frameworks: stig('V-273193', ['IA-2(1)'], ['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
     reads: accessPolicyReads([`${VM}.type`, `${VM}.factorMode`]),
-    check: 'Okta Admin Console policy: every allowing rule has factorMode 2FA',
+    check: 'Okta Admin Console policy: every reachable allowing rule has factorMode 2FA',
     evaluate: (s) => checkAllowRules(s, ADMIN_CONSOLE, requiresTwoFactors, 'two factors'),
   },
   {
@@ -44,7 +44,7 @@ export const mfaRules: ComplianceRule[] = [
     severity: 'CAT I',
     frameworks: stig('V-273194', ['IA-2(2)'], ['CC6.1', 'CC6.6'], ['A.8.5']),
     reads: accessPolicyReads([`${VM}.type`, `${VM}.factorMode`]),
-    check: 'Okta Dashboard policy: every allowing rule has factorMode 2FA',
+    check: 'Okta Dashboard policy: every reachable allowing rule has factorMode 2FA',
     evaluate: (s) => checkAllowRules(s, DASHBOARD, requiresTwoFactors, 'two factors'),
   },
   {
@@ -53,7 +53,7 @@ export const mfaRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273190', ['AC-7'], ['CC6.1', 'CC6.6'], ['A.8.5']),
     reads: accessPolicyReads([`${VM}.constraints`]),
-    check: 'Okta Dashboard policy: every allowing rule requires possession.phishingResistant',
+    check: 'Okta Dashboard policy: every reachable allowing rule requires possession.phishingResistant',
     evaluate: (s) => checkAllowRules(s, DASHBOARD, requiresPhishingResistance, 'a phishing-resistant factor'),
   },
   {
@@ -62,7 +62,7 @@ export const mfaRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273191', ['AC-7'], ['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
     reads: accessPolicyReads([`${VM}.constraints`]),
-    check: 'Okta Admin Console policy: every allowing rule requires possession.phishingResistant',
+    check: 'Okta Admin Console policy: every reachable allowing rule requires possession.phishingResistant',
     evaluate: (s) => checkAllowRules(s, ADMIN_CONSOLE, requiresPhishingResistance, 'a phishing-resistant factor'),
   },
   {

@@ -26,15 +26,41 @@ describe('API tokens (OKTA-APP-003240, -003241)', () => {
     expect(evidenceAt(r, 'network.connection')).toBe('ANYWHERE');
   });
 
-  it("fail a token owned by a super administrator; MANUAL without role assignments", async () => {
+  it('fail a token owned by a super administrator\'s own account, naming the token and owner', async () => {
     expect((await runRule('OKTA-APP-003241', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
     setField(org, 'api_token', '00T1backup', 'userId', '00u1alice');
     const r = await runRule('OKTA-APP-003241', org);
     expect(r.result).toBe('FAIL');
+    expect(r.reason).toContain('"Backup job" (owner 00u1alice@acme.example), a "user / User" account');
     expect(evidenceAt(r, 'admin roles', '00u1alice')).toEqual(['SUPER_ADMIN']);
+    expect(r.evidence.find((e) => e.type === 'api_token')?.name).toBe('Backup job');
+  });
+
+  it('fail a token owned by a person who is no administrator at all (what the STIG says: a dedicated service account)', async () => {
+    const org = compliantOrg();
+    org.api_token!.push({ id: '00T1report', body: { id: '00T1report', name: 'Reporting', userId: '00u1gone', network: { connection: 'ZONE', include: ['nzo1corp'] } } });
+    const r = await runRule('OKTA-APP-003241', org);
+    expect(r.result).toBe('FAIL');
+    expect(r.reason).toContain('"Reporting"');
+    expect(r.reason).not.toContain('"Backup job"');
+    expect(evidenceAt(r, 'admin roles', '00u1gone')).toEqual([]);
+    expect(evidenceAt(r, 'user type', '00u1svc')).toBe('serviceAccount / Service Account');
+  });
+
+  it('pass without role assignments (they are context, not the test); MANUAL when user types or the owner are not in the snapshot', async () => {
+    const org = compliantOrg();
     delete org['admin_assignee.role'];
-    expect((await runRule('OKTA-APP-003241', org)).result).toBe('MANUAL');
+    expect((await runRule('OKTA-APP-003241', org)).result).toBe('PASS');
+    setField(org, 'api_token', '00T1backup', 'userId', '00u1nobody');
+    const missingOwner = await runRule('OKTA-APP-003241', org);
+    expect(missingOwner.result).toBe('MANUAL');
+    expect(missingOwner.reason).toContain('"Backup job" (owner 00u1nobody)');
+    const noTypes = compliantOrg();
+    delete noTypes.user_type;
+    const r = await runRule('OKTA-APP-003241', noTypes, { scopesMissing: ['okta.userTypes.read'] });
+    expect(r.result).toBe('MANUAL');
+    expect(r.reason).toContain('okta.userTypes.read');
   });
 });
 

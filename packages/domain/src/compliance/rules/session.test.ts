@@ -48,6 +48,50 @@ describe('global session rules', () => {
     expect(r.reason).toContain('"Contractors"');
   });
 
+  it('find a second rule without the setting behind a compliant first rule, naming policy and rule (decision 036)', async () => {
+    const org = compliantOrg();
+    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', 'priority', 3);
+    org['policy.OKTA_SIGN_ON.rule']!.push({
+      id: '00p1gsdefault/0pr1offsite',
+      body: {
+        id: '0pr1offsite', name: 'Off-site contractors', status: 'ACTIVE', priority: 2, system: false,
+        conditions: { people: { groups: { include: ['00g1contractors'] } }, network: { connection: 'ZONE', exclude: ['nzo1corp'] } },
+        actions: { signon: { access: 'ALLOW', requireFactor: false, session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: true } } },
+      },
+    });
+    const idle = await runRule('OKTA-APP-000020', org);
+    expect(idle.result).toBe('FAIL');
+    expect(idle.reason).toContain('rule "Off-site contractors" of "Default Policy" has 120');
+    expect(idle.reason).not.toContain('"STIG session"');
+    expect(idle.evidence.find((e) => e.id === '00p1gsdefault/0pr1offsite')).toMatchObject({ name: 'Default Policy › Off-site contractors', value: 120 });
+    expect(idle.evidence.find((e) => e.id === STIG_RULE)).toMatchObject({ name: 'Default Policy › STIG session', value: 15 });
+    expect((await runRule('OKTA-APP-001710', org)).result).toBe('FAIL');
+    expect((await runRule('OKTA-APP-001665', org)).result).toBe('PASS');
+  });
+
+  it('judge the Default Rule when sign-ins can reach it (the top rule matches only the corporate zone)', async () => {
+    const org = compliantOrg();
+    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', `${S}.maxSessionLifetimeMinutes`, 0);
+    const r = await runRule('OKTA-APP-001665', org);
+    expect(r.result).toBe('FAIL');
+    expect(r.reason).toContain('rule "Default Rule" of "Default Policy" has 0');
+  });
+
+  it('do not judge a rule a higher rule shadows, and list it as unreachable', async () => {
+    const org = compliantOrg();
+    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, 'conditions', { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' }, authContext: { authType: 'ANY' } });
+    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', `${S}.maxSessionIdleMinutes`, 120);
+    const r = await runRule('OKTA-APP-000020', org);
+    expect(r.result).toBe('PASS');
+    expect(r.evidence.find((e) => e.id === '00p1gsdefault/0pr1default')).toMatchObject({ name: 'Default Policy › Default Rule', value: 'STIG session' });
+  });
+
+  it('do not judge a rule that denies access (it makes no session)', async () => {
+    const org = compliantOrg();
+    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', 'actions.signon', { access: 'DENY', session: { maxSessionIdleMinutes: 120 } });
+    expect((await runRule('OKTA-APP-000020', org)).result).toBe('PASS');
+  });
+
   it('is MANUAL when the snapshot has no policy rules, naming the type and the missing scope', async () => {
     const org = compliantOrg();
     delete org['policy.OKTA_SIGN_ON.rule'];

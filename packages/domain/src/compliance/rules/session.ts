@@ -2,7 +2,7 @@ import { at, ev, fail, manual, num, pass } from '../compliance.fns.ts';
 import { collect } from '../okta.fns.ts';
 import type { ComplianceRule } from '../types.ts';
 import { stig } from './frameworks.ts';
-import { checkTopSessionRules, globalSessionReads } from './global-session.fns.ts';
+import { checkSessionRules, globalSessionReads } from './global-session.fns.ts';
 
 const SESSION = 'actions.signon.session';
 const between = (lo: number, hi: number) => (v: unknown) => (num(v) ?? Number.NaN) >= lo && (num(v) ?? Number.NaN) <= hi;
@@ -14,8 +14,8 @@ export const sessionRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273186', ['AC-11', 'SC-10'], ['CC6.1'], ['A.8.5']),
     reads: globalSessionReads(`${SESSION}.maxSessionIdleMinutes`),
-    check: 'Top rule of each active global session policy: maxSessionIdleMinutes 1–15',
-    evaluate: (s) => checkTopSessionRules(s, `${SESSION}.maxSessionIdleMinutes`, between(1, 15), 'between 1 and 15 minutes'),
+    check: 'Every reachable rule of each active global session policy: maxSessionIdleMinutes 1–15',
+    evaluate: (s) => checkSessionRules(s, `${SESSION}.maxSessionIdleMinutes`, between(1, 15), 'between 1 and 15 minutes'),
   },
   {
     id: 'OKTA-APP-001665',
@@ -23,9 +23,9 @@ export const sessionRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273203', ['AC-12'], ['CC6.1'], ['A.8.5']),
     reads: globalSessionReads(`${SESSION}.maxSessionLifetimeMinutes`),
-    check: 'Top rule of each active global session policy: maxSessionLifetimeMinutes 1–1080 (0 means no limit)',
+    check: 'Every reachable rule of each active global session policy: maxSessionLifetimeMinutes 1–1080 (0 means no limit)',
     evaluate: (s) =>
-      checkTopSessionRules(s, `${SESSION}.maxSessionLifetimeMinutes`, between(1, 18 * 60), 'between 1 and 1080 minutes'),
+      checkSessionRules(s, `${SESSION}.maxSessionLifetimeMinutes`, between(1, 18 * 60), 'between 1 and 1080 minutes'),
   },
   {
     id: 'OKTA-APP-001710',
@@ -33,9 +33,9 @@ export const sessionRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273206', ['IA-2(9)', 'IA-5(13)'], ['CC6.1'], ['A.8.5']),
     reads: globalSessionReads(`${SESSION}.usePersistentCookie`),
-    check: 'Top rule of each active global session policy: usePersistentCookie false',
+    check: 'Every reachable rule of each active global session policy: usePersistentCookie false',
     // Okta's default for an absent field is false, so only an explicit true fails.
-    evaluate: (s) => checkTopSessionRules(s, `${SESSION}.usePersistentCookie`, (v) => v !== true, 'false'),
+    evaluate: (s) => checkSessionRules(s, `${SESSION}.usePersistentCookie`, (v) => v !== true, 'false'),
   },
   {
     id: 'OKTA-APP-000025',

@@ -1,10 +1,17 @@
-import { at, ev, evValue, fail, pass, str } from '../compliance.fns.ts';
+import { at, ev, evValue, fail, manual, named, pass, str } from '../compliance.fns.ts';
 import { collect } from '../okta.fns.ts';
 import type { ComplianceRule, Evidence } from '../types.ts';
 import { roleTypesByUser } from './admins.fns.ts';
 import { stig } from './frameworks.ts';
 
 const nameOf = (body: unknown, id: string) => `"${str(at(body, 'name')) ?? id}"`;
+
+/**
+ * Okta has no built-in "service account" user kind; orgs mark non-human accounts with a user type
+ * (`serviceAccount`, "Service Account", `svc_integrations`, "Non-human"). Any other type, the default
+ * "User" included, is a person's account.
+ */
+export const isServiceAccountType = (typeName: string) => /service|\bsvc|non-?human/i.test(typeName);
 
 export const tokenRules: ComplianceRule[] = [
   {
@@ -27,30 +34,46 @@ export const tokenRules: ComplianceRule[] = [
     },
   },
   {
+    // V-279690: API tokens are to be owned by dedicated service accounts, never a person's own account
+    // (a super admin's, the typical case, or anyone else's). A token acts with its owner's privileges
+    // and dies with its owner's account, so a person's token is a finding whatever their roles.
     id: 'OKTA-APP-003241',
-    title: 'API tokens are not owned by super administrators',
+    title: 'API tokens are owned by dedicated service accounts',
     severity: 'CAT II',
     frameworks: stig('V-279690', ['CM-6'], ['CC6.3'], ['A.8.2', 'A.5.18']),
     reads: [
       { type: 'api_token', fields: ['name', 'userId'] },
-      { type: 'admin_assignee.role', fields: ['id (<userId>/…)', 'type', 'status'] },
+      { type: 'user', fields: ['type.id', 'profile.login'] },
+      { type: 'user_type', fields: ['name', 'displayName'] },
+      { type: 'admin_assignee.role', fields: ['id (<userId>/…)', 'type', 'status'], optional: true },
     ],
-    check: 'No API token whose owner (userId) holds SUPER_ADMIN',
+    check: "Every API token's owner (userId) is a service account: its user type is named for service accounts, not a person's",
     async evaluate(s) {
       const tokens = await collect(s, 'api_token');
-      const roles = await roleTypesByUser(s);
+      if (tokens.length === 0) return pass('The org has no API tokens.');
+      const roles = s.has('admin_assignee.role') ? await roleTypesByUser(s) : new Map<string, Set<string>>();
       const evidence: Evidence[] = [];
-      const bad: string[] = [];
+      const people: string[] = [];
+      const unknown: string[] = [];
       for (const t of tokens) {
-        const owner = str(at(t.body, 'userId')) ?? '';
-        const ownerRoles = [...(roles.get(owner) ?? [])].sort();
-        evidence.push(ev('api_token', t, 'userId'), evValue('user', owner, 'admin roles', ownerRoles));
-        if (ownerRoles.includes('SUPER_ADMIN')) bad.push(nameOf(t.body, t.id));
+        const ownerId = str(at(t.body, 'userId')) ?? '';
+        const owner = ownerId ? await s.get('user', ownerId) : undefined;
+        const typeId = owner && str(at(owner.body, 'type.id'));
+        const userType = typeId ? await s.get('user_type', typeId) : undefined;
+        const login = owner && str(at(owner.body, 'profile.login'));
+        const kind = userType && [at(userType.body, 'name'), at(userType.body, 'displayName')].filter((x): x is string => typeof x === 'string').join(' / ');
+        evidence.push(
+          named(ev('api_token', t, 'userId'), str(at(t.body, 'name')) ?? t.id),
+          named(evValue('user', ownerId, 'user type', kind ?? null), login ?? ownerId),
+          named(evValue('user', ownerId, 'admin roles', [...(roles.get(ownerId) ?? [])].sort()), login ?? ownerId),
+        );
+        const who = `${nameOf(t.body, t.id)} (owner ${login ?? (ownerId || 'none')})`;
+        if (!kind) unknown.push(who);
+        else if (!isServiceAccountType(kind)) people.push(`${who}, a ${JSON.stringify(kind)} account`);
       }
-      if (bad.length) return fail(`API tokens owned by a super administrator: ${bad.join(', ')}. Create them under a dedicated, least-privileged account.`, evidence);
-      if (tokens.length === 0) return pass('The org has no API tokens.', evidence);
-      // Whether each owner is a dedicated service account is intent the snapshot cannot show: say so.
-      return pass(`No API token (of ${tokens.length}) belongs to a super administrator; that each owner is a dedicated account is for the reviewer to confirm.`, evidence);
+      if (people.length) return fail(`API tokens owned by a person's account, not a dedicated service account: ${people.join('; ')}. Create them under a service account and revoke these.`, evidence);
+      if (unknown.length) return manual(`The owner's user type of ${unknown.join(', ')} is not in the snapshot; check by hand that each is a dedicated service account.`, evidence);
+      return pass(`Every API token (${tokens.length}) is owned by a service account.`, evidence);
     },
   },
 ];

@@ -7,8 +7,8 @@ import { accessPolicies, accessRules, passwordPolicies, signOnPolicies, signOnRu
 export const TAKEN_AT = new Date('2026-11-20T12:00:00.000Z');
 const policyLink = (id: string) => ({ accessPolicy: { href: `https://acme.okta.com/api/v1/policies/${id}` } });
 const obj = (id: string, body: Record<string, unknown>): SnapshotObject => ({ id, body: { id, ...body } });
-const user = (id: string, lastLogin: string | null, status = 'ACTIVE') =>
-  obj(id, { status, created: '2025-01-01T00:00:00.000Z', lastLogin, profile: { login: `${id}@acme.example` } });
+const user = (id: string, lastLogin: string | null, status = 'ACTIVE', typeId = 'oty1default') =>
+  obj(id, { status, created: '2025-01-01T00:00:00.000Z', lastLogin, profile: { login: `${id}@acme.example` }, type: { id: typeId } });
 const role = (userId: string, id: string, type: string, label: string) => ({
   id: `${userId}/${id}`,
   body: { id, type, label, status: 'ACTIVE', assignmentType: 'USER', created: '2026-01-05T10:00:00.000Z', lastUpdated: '2026-01-05T10:00:00.000Z' },
@@ -19,7 +19,11 @@ const banner =
 /** An org set up to pass every rule it can: each test breaks one thing. Fresh objects on every call. */
 export function compliantOrg(): Record<string, SnapshotObject[]> {
   return {
-    user: [user('00u1alice', '2026-11-19T08:00:00.000Z'), user('00u1bob', '2026-11-01T08:00:00.000Z'), user('00u1svc', '2026-11-20T01:00:00.000Z'), user('00u1gone', '2026-08-01T08:00:00.000Z', 'SUSPENDED')],
+    user: [user('00u1alice', '2026-11-19T08:00:00.000Z'), user('00u1bob', '2026-11-01T08:00:00.000Z'), user('00u1svc', '2026-11-20T01:00:00.000Z', 'ACTIVE', 'oty1service'), user('00u1gone', '2026-08-01T08:00:00.000Z', 'SUSPENDED')],
+    user_type: [
+      obj('oty1default', { name: 'user', displayName: 'User', default: true }),
+      obj('oty1service', { name: 'serviceAccount', displayName: 'Service Account', default: false }),
+    ],
     app: [
       obj('0oa1saasure', { name: 'saasure', label: 'Okta Admin Console', status: 'ACTIVE', signOnMode: 'OPENID_CONNECT', _links: policyLink('rst1admin') }),
       obj('0oa1enduser', { name: 'okta_enduser', label: 'Okta Dashboard', status: 'ACTIVE', signOnMode: 'OPENID_CONNECT', _links: policyLink('rst1dash') }),

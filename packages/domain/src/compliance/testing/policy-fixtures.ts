@@ -25,7 +25,8 @@ export const signOnRules = () => [
     body: {
       id: '0pr1default', type: 'SIGN_ON', name: 'Default Rule', status: 'ACTIVE', priority: 2, system: true, ...stamp,
       conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' }, authContext: { authType: 'ANY' } },
-      actions: { signon: { access: 'ALLOW', requireFactor: false, primaryFactor: 'PASSWORD_IDP', rememberDeviceByDefault: false, session: session(120, 0, false) } },
+      // Reachable by every sign-in off the corporate zone, so it is set compliant too (decision 036).
+      actions: { signon: { access: 'ALLOW', requireFactor: false, primaryFactor: 'PASSWORD_IDP', rememberDeviceByDefault: false, session: session(15, 1080, false) } },
     },
   },
 ];
