@@ -23,7 +23,7 @@ describe('exportBundle', () => {
   const key = generateEvidenceKey();
   const signer = createKeySigner(key.privateKeyPkcs8);
 
-  it('writes the six files, and the bundle verifies against the key fingerprint', async () => {
+  it('writes every file (reports, checklists, OSCAL, manifest, signature), and the bundle verifies against the key fingerprint', async () => {
     const dir = await tempDir();
     await exportBundle(dir, await sampleRecord(), signer);
     expect((await readdir(dir)).sort()).toEqual([...BUNDLE_FILES].sort());

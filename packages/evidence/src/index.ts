@@ -13,7 +13,10 @@ export {
 } from './keys.ts';
 export { MANIFEST, MANIFEST_FORMAT, SIGNATURE, type Manifest } from './manifest.ts';
 export { canonicalJson } from './canonical-json.ts';
+export { renderCkl } from './render/ckl.ts';
+export { renderCklb } from './render/cklb.ts';
 export { renderCsv } from './render/csv.ts';
 export { renderHtml } from './render/html.ts';
 export { renderJson } from './render/json.ts';
+export { renderOscal } from './render/oscal.ts';
 export { renderPdf } from './render/pdf.ts';

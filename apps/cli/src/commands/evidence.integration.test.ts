@@ -65,11 +65,11 @@ describe('butterfly scan and evidence', () => {
     expect(cli('evidence', 'export', scanId, '--out', a).code).toBe(0);
     expect(cli('evidence', 'export', scanId, '--out', b).code).toBe(0);
     const files = readdirSync(a).sort();
-    expect(files).toEqual(['manifest.json', 'manifest.sig', 'report.html', 'report.pdf', 'results.csv', 'results.json']);
+    expect(files).toEqual(['checklist.ckl', 'checklist.cklb', 'manifest.json', 'manifest.sig', 'oscal-assessment-results.json', 'report.html', 'report.pdf', 'results.csv', 'results.json']);
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     const ok = cli('evidence', 'verify', a, '--fingerprint', fingerprint.toUpperCase().replace(/(..)(?!$)/g, '$1:'));
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('ok: 4 files');
+    expect(ok.stdout).toContain('ok: 7 files');
   });
 
   it('fails verification, naming the problem, for one flipped byte in any file or another fingerprint', () => {
@@ -101,7 +101,7 @@ describe('butterfly scan and evidence', () => {
     writeFileSync(path, tar);
     const ok = cli('evidence', 'verify', path, '--fingerprint', fingerprint);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('ok: 4 files');
+    expect(ok.stdout).toContain('ok: 7 files');
     // `tar -cf` of the extracted folder (GNU headers) verifies the same way.
     execFileSync('tar', ['-xf', path], { cwd: downloads });
     execFileSync('tar', ['-cf', 'again.tar', `butterfly-evidence-${scanId}`], { cwd: downloads });

@@ -3,9 +3,17 @@ import { authorize } from '../permissions/authorize.ts';
 import { getScanRow } from '../scans/get-scan.ts';
 import { ensureEvidenceKey } from './ensure-evidence-key.ts';
 
-export const EVIDENCE_FORMATS = ['html', 'pdf', 'json', 'csv'] as const;
+export const EVIDENCE_FORMATS = ['html', 'pdf', 'json', 'csv', 'ckl', 'cklb', 'oscal'] as const;
 export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
-const FILE_OF: Record<EvidenceFormat, string> = { html: 'report.html', pdf: 'report.pdf', json: 'results.json', csv: 'results.csv' };
+const FILE_OF: Record<EvidenceFormat, string> = {
+  html: 'report.html',
+  pdf: 'report.pdf',
+  json: 'results.json',
+  csv: 'results.csv',
+  ckl: 'checklist.ckl',
+  cklb: 'checklist.cklb',
+  oscal: 'oscal-assessment-results.json',
+};
 
 /**
  * A download descriptor for a scan's evidence bundle: where the web app serves it, which files it

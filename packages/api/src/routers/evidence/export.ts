@@ -2,7 +2,7 @@ import { EVIDENCE_FORMATS, describeEvidenceExport } from '@butterfly/domain';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const ZEvidenceExportInput = z.object({ scanId: z.uuid(), formats: z.array(z.enum(EVIDENCE_FORMATS)).min(1).max(4).optional() });
+export const ZEvidenceExportInput = z.object({ scanId: z.uuid(), formats: z.array(z.enum(EVIDENCE_FORMATS)).min(1).max(EVIDENCE_FORMATS.length).optional() });
 
 /** A download descriptor for a scan's signed bundle; the web app renders the files when fetched. */
 export const evidenceExportProcedure = permissionProcedure('evidence.export')
