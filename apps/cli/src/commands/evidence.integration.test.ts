@@ -88,7 +88,7 @@ describe('butterfly scan and evidence', () => {
     const other = cli('evidence', 'verify', good, '--fingerprint', 'ab'.repeat(32));
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('fingerprint: manifest.json: signed by key');
-  });
+  }, 180_000); // one CLI process per bundle file (nine), each a cold start
 
   it('verifies the bundle exactly as downloaded (the .tar), and fails it for one flipped byte or a stray entry', () => {
     const dir = tmp();
