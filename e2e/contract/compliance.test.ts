@@ -132,6 +132,46 @@ describe('compliance on the seeded org', () => {
   });
 });
 
+describe('rules judged everywhere a sign-in can land (issue 18)', () => {
+  it('finds a second sign-in rule with one factor and a second session rule behind compliant first rules, and an API token a person owns', async () => {
+    const policies = async (type: string) => (await org.api('GET', `/api/v1/policies?type=${type}`)).body as any[];
+    const rulesOf = async (policyId: string) => (await org.api('GET', `/api/v1/policies/${policyId}/rules`)).body as any[];
+    // The Okta Dashboard's first rule is compliant (two factors, corporate zones); add one for everyone else.
+    const dashboard = (await policies('ACCESS_POLICY')).find((p) => p.name === 'Okta Dashboard');
+    const [top] = await rulesOf(dashboard.id);
+    const zones = top.conditions.network.include;
+    const kiosk = await org.api('POST', `/api/v1/policies/${dashboard.id}/rules`, {
+      name: 'Off-network kiosks', type: 'ACCESS_POLICY', priority: 2,
+      conditions: { network: { connection: 'ZONE', exclude: zones }, people: { users: { exclude: [] } } },
+      actions: { appSignOn: { access: 'ALLOW', verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', reauthenticateIn: 'PT12H', constraints: [] } } },
+    });
+    expect(kiosk.status, JSON.stringify(kiosk.body)).toBe(200);
+    // The default global session policy's first rule is compliant too; add a second for sign-ins off the network.
+    const defaultSession = (await policies('OKTA_SIGN_ON')).find((p) => p.system);
+    const remote = await org.api('POST', `/api/v1/policies/${defaultSession.id}/rules`, {
+      name: 'Remote, password only', type: 'SIGN_ON', priority: 2,
+      conditions: { people: { users: { exclude: [] } }, network: { connection: 'ZONE', exclude: zones } },
+      actions: { signon: { access: 'ALLOW', requireFactor: false, primaryFactor: 'PASSWORD_IDP', factorPromptMode: 'ALWAYS', rememberDeviceByDefault: false, factorLifetime: 15, session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 720, usePersistentCookie: false } } },
+    });
+    expect(remote.status, JSON.stringify(remote.body)).toBe(200);
+    // A token made under a person's own account (a user of the default user type).
+    const defaultType = ((await org.api('GET', '/api/v1/meta/types/user')).body as any[]).find((t) => t.default);
+    const person = ((await org.api('GET', '/api/v1/users?limit=200')).body as any[]).find((u) => u.status === 'ACTIVE' && u.type?.id === defaultType.id);
+    await org.control('POST', '/api-tokens', { login: person.profile.login, name: 'Personal script token' });
+
+    const snap = await runBackup(deps, { tenantId, connectionId, trigger: 'manual', client: oktaClient() });
+    const r = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.id })).id);
+    const dash = r.find((x) => x.ruleId === 'OKTA-APP-000570')!;
+    expect(dash).toMatchObject({ result: 'FAIL', reason: expect.stringContaining('rule "Off-network kiosks"') });
+    expect(dash.evidence).toContainEqual(expect.objectContaining({ name: 'Okta Dashboard › Off-network kiosks', value: '1FA' }));
+    const idle = r.find((x) => x.ruleId === 'OKTA-APP-000020')!;
+    expect(idle.reason).toContain(`rule "Remote, password only" of "${defaultSession.name}" has 120`);
+    const tokens = r.find((x) => x.ruleId === 'OKTA-APP-003241')!;
+    expect(tokens).toMatchObject({ result: 'FAIL', reason: expect.stringContaining(`"Personal script token" (owner ${person.profile.login})`) });
+    expect(tokens.reason).not.toContain('serviceAccount');
+  });
+});
+
 describe('the evidence bundle of a scan', () => {
   const dir = join(ARTIFACTS, 'bundle');
   let fingerprint: string;
