@@ -18,10 +18,13 @@ export interface RuleReach {
   shadowedBy?: SnapshotObject;
 }
 
-/** A condition value that matches everything: absent, empty lists, `ANY`/`ANYWHERE`, or objects of those. */
+/**
+ * A condition value that matches everything: absent, empty lists, `ANY`/`ANYWHERE`, objects of those,
+ * and lists of such objects (an access policy's `platform.include: [{ type: 'ANY', os: { type: 'ANY' } }]`).
+ */
 export function isUnrestricted(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (Array.isArray(value)) return value.length === 0;
+  if (Array.isArray(value)) return value.every((x) => x !== null && typeof x === 'object' && isUnrestricted(x));
   if (typeof value === 'string') return value === 'ANY' || value === 'ANYWHERE';
   if (typeof value === 'object') return Object.values(value).every(isUnrestricted);
   return false;

@@ -9,6 +9,9 @@ describe('rule reachability', () => {
     expect(isUnrestricted({ network: { connection: 'ANYWHERE' }, people: { users: { exclude: [] } }, riskScore: { level: 'ANY' } })).toBe(true);
     expect(isUnrestricted({ network: corp })).toBe(false);
     expect(isUnrestricted({ device: { registered: true } })).toBe(false);
+    expect(isUnrestricted({ platform: { include: [{ type: 'ANY', os: { type: 'ANY' } }] } })).toBe(true);
+    expect(isUnrestricted({ platform: { include: [{ type: 'MOBILE', os: { type: 'IOS' } }] } })).toBe(false);
+    expect(isUnrestricted({ people: { groups: { include: ['00g1'] } } })).toBe(false);
   });
 
   it('a higher rule covers a lower one only when each of its conditions is unrestricted or identical', () => {
