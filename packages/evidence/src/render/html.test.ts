@@ -21,4 +21,12 @@ describe('report.html', () => {
     expect(html).not.toMatch(/<(link|img|script)\b|\bsrc=|url\(/i);
     expect(html).toContain('@media print');
   });
+
+  it('names the object each piece of evidence comes from, when the rule recorded its name', async () => {
+    const record = await sampleRecord();
+    const [first, ...rest] = record.results;
+    const named = { ...first!, evidence: [{ type: 'policy.OKTA_SIGN_ON.rule', id: '00p1/0pr1', path: 'actions.signon.session.maxSessionIdleMinutes', value: 120, name: 'Default Policy › <i>Remote</i>' }] };
+    const html = renderHtml({ ...record, results: [named, ...rest] });
+    expect(html).toContain('<strong>Default Policy › &lt;i&gt;Remote&lt;/i&gt;</strong>: policy.OKTA_SIGN_ON.rule 00p1/0pr1 · actions.signon.session.maxSessionIdleMinutes = 120');
+  });
 });

@@ -9,7 +9,7 @@ export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
 function ruleRow(r: ScanResult): string {
   const evidence = r.evidence.length
-    ? `<ul class="evidence">${r.evidence.map((e) => `<li>${esc(e.type)} ${esc(e.id)} · ${esc(e.path)} = ${esc(valueText(e.value))}</li>`).join('')}</ul>`
+    ? `<ul class="evidence">${r.evidence.map((e) => `<li>${e.name ? `<strong>${esc(e.name)}</strong>: ` : ''}${esc(e.type)} ${esc(e.id)} · ${esc(e.path)} = ${esc(valueText(e.value))}</li>`).join('')}</ul>`
     : '—';
   return `<tr id="${esc(r.ruleId)}"><td class="id">${esc(r.ruleId)}</td><td>${esc(r.severity)}</td><td class="result ${r.result}">${esc(RESULT_LABEL[r.result])}</td><td><strong>${esc(r.title)}</strong><p class="reason">${esc(r.reason)}</p><p class="map">${esc(mappingText(r))}</p></td><td>${evidence}</td></tr>`;
 }
