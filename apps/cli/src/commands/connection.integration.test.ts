@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const { db, url } = await useTestDatabase();
 const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
-const main = resolve(import.meta.dirname, '../main.ts');
+const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
 const GOOD = 'ssws-good-token-0123456789';
 
 const okta = createServer((req, res) => {
@@ -34,7 +34,7 @@ afterAll(() => new Promise((r) => okta.close(r)));
 /** Async on purpose: the stand-in Okta answers from this process while the CLI runs. */
 function cli(args: string[], input = '') {
   return new Promise<{ code: number | null; stdout: string; stderr: string; last: string | undefined }>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { env, cwd: import.meta.dirname });
+    const child = spawn(process.execPath, [main, ...args], { env, cwd: import.meta.dirname });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
