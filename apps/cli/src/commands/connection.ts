@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
 import { emit, readSecretFromStdin, UsageError } from '../output.ts';
-import { idpClients } from '../idp-clients.ts';
 import { withRuntime } from '../runtime.ts';
 
 interface AddOptions {
@@ -78,6 +77,8 @@ export function registerConnection(connection: Command) {
     .action((id: string, opts: { json?: boolean }) =>
       withRuntime(async ({ deps }) => {
         const tenantId = await findConnectionTenant(deps, id);
+        // The connectors load only for this subcommand, not for `connection list`.
+        const { idpClients } = await import('../idp-clients.ts');
         const { connection: c, report } = await testConnection({ ...deps, idpClientFor: idpClients() }, tenantId, { connectionId: id });
         emit({ json: !!opts.json }, report, () => {
           if (report.connected === false) return [`cannot connect to ${c.orgUrl}`];
