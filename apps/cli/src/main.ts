@@ -27,10 +27,10 @@ export async function run(argv: string[]): Promise<number> {
 
 /** `error <CODE>: message`: a domain error's code, a refused outbound address's code, CONFIG, or INTERNAL. */
 async function describeFailure(e: unknown): Promise<string> {
-  const [{ isDomainError }, { ConfigError }, { outboundRefusal }] = await Promise.all([import('@butterfly/domain'), import('@butterfly/config'), import('./idp-clients.ts')]);
+  const [{ isDomainError }, { ConfigError }] = await Promise.all([import('@butterfly/domain'), import('@butterfly/config')]);
   if (isDomainError(e)) return `error ${e.code}: ${e.message}`;
   if (e instanceof ConfigError) return `error CONFIG: ${e.message}`;
-  const refused = outboundRefusal(e);
+  const refused = (await import('./idp-clients.ts')).outboundRefusal(e);
   if (refused) return `error ${refused}: ${(e as Error).message}`;
   return `error INTERNAL: ${(e as Error)?.message ?? String(e)}`;
 }

@@ -9,13 +9,7 @@ type Probe = 'granted' | 'missing' | 'unavailable' | 'refused' | 'error';
 type ProbeResult = { outcome: Probe; detail: string; code?: OutboundRefusedError['code'] };
 
 /** A report of not connecting; it names the outbound policy's code when that is why. */
-const cannotConnect = (detail: string, error?: unknown): IdpAccessReport => ({
-  ok: false,
-  connected: false,
-  missing: [],
-  detail,
-  ...(error instanceof OutboundRefusedError ? { code: error.code } : {}),
-});
+const cannotConnect = (detail: string, code?: OutboundRefusedError['code']): IdpAccessReport => ({ ok: false, connected: false, missing: [], detail, ...(code ? { code } : {}) });
 
 /**
  * "Test connection": which of the scopes a backup reads does this credential hold, and what would a
@@ -28,7 +22,7 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
   try {
     if (auth.kind === 'oauth') for (const s of await ungrantedScopes(auth, signal)) notGranted.add(s);
   } catch (e) {
-    return cannotConnect((e as Error).message, e);
+    return cannotConnect((e as Error).message, e instanceof OutboundRefusedError ? e.code : undefined);
   }
   const probed = await Promise.all(
     // With every scope granted one token serves all probes; otherwise each granted scope has its own.
@@ -39,7 +33,7 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
   const failed = probed.filter(([, r]) => r.outcome === 'refused' || r.outcome === 'error');
   if (probed.length && failed.length === probed.length) {
     const first = failed.find(([, r]) => r.code) ?? failed.find(([, r]) => r.outcome === 'refused') ?? failed[0]!;
-    return { ...cannotConnect(first[1].detail), ...(first[1].code ? { code: first[1].code } : {}) };
+    return cannotConnect(first[1].detail, first[1].code);
   }
   const missing = ALL_SCOPES.filter((s) => notGranted.has(s) || results.get(s)?.outcome === 'missing').map((scope) => ({ scope, leavesOut: leftOut(scope) }));
   const unavailable = probed
