@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 /** The api-token commands as an operator runs them: a real process against a real database. */
 const { db, url } = await useTestDatabase();
 const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
-const main = resolve(import.meta.dirname, 'main.ts');
+const main = resolve(import.meta.dirname, '../bin/butterfly.ts');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env, encoding: 'utf8', cwd: import.meta.dirname });
+  const r = spawnSync(process.execPath, [main, ...args], { env, encoding: 'utf8', cwd: import.meta.dirname });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1)! };
 }
 

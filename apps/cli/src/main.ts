@@ -1,15 +1,15 @@
-import { ConfigError } from '@butterfly/config';
-import { isDomainError } from '@butterfly/domain';
 import { CommanderError } from 'commander';
 import { UsageError } from './output.ts';
 import { buildProgram } from './program.ts';
 
 /**
  * Exit 0 on success, 1 on a domain error (`error <CODE>: message` on stderr), 2 on a usage error.
+ * Only the command group the line names is loaded (program.ts); the error types of the packages
+ * are imported here only when something failed.
  */
 export async function run(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -20,17 +20,19 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`usage error: ${e.message}\n`);
       return 2;
     }
-    if (isDomainError(e)) {
-      process.stderr.write(`error ${e.code}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof ConfigError) {
-      process.stderr.write(`error CONFIG: ${e.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`error INTERNAL: ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(`${await describeFailure(e)}\n`);
     return 1;
   }
+}
+
+/** `error <CODE>: message`: a domain error's code, a refused outbound address's code, CONFIG, or INTERNAL. */
+async function describeFailure(e: unknown): Promise<string> {
+  const [{ isDomainError }, { ConfigError }] = await Promise.all([import('@butterfly/domain'), import('@butterfly/config')]);
+  if (isDomainError(e)) return `error ${e.code}: ${e.message}`;
+  if (e instanceof ConfigError) return `error CONFIG: ${e.message}`;
+  const refused = (await import('./idp-clients.ts')).outboundRefusal(e);
+  if (refused) return `error ${refused}: ${(e as Error).message}`;
+  return `error INTERNAL: ${(e as Error)?.message ?? String(e)}`;
 }
 
 if (import.meta.main ?? process.argv[1] === import.meta.filename) {

@@ -1,9 +1,6 @@
 import { userInfo } from 'node:os';
-import { createLogger, databaseEnv, logEnv } from '@butterfly/config';
-import { type DB, type Kysely, createDb } from '@butterfly/db';
-import { migrateToLatest } from '@butterfly/db/migrate';
-import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
-import { type Deps, createKeyring } from '@butterfly/domain';
+import type { DB, Kysely } from '@butterfly/db';
+import type { Deps } from '@butterfly/domain';
 
 export interface Runtime {
   db: Kysely<DB>;
@@ -22,14 +19,22 @@ const operatorLabel = () => {
 /**
  * Opens the database for one command: attaches to the running embedded server (or starts it, and
  * then stops it afterwards), applies pending migrations, and hands the command operator deps.
+ * The packages are imported here, when a command runs, never when the program is defined.
  */
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  const [{ createLogger, databaseEnv, logEnv }, { createDb }, { migrateIfPending }, { ensureDatabase, loadMasterKey }, { createKeyring }] = await Promise.all([
+    import('@butterfly/config'),
+    import('@butterfly/db'),
+    import('@butterfly/db/migrate'),
+    import('@butterfly/db/server'),
+    import('@butterfly/domain'),
+  ]);
   const env = databaseEnv();
   const log = createLogger('cli', process.env.LOG_LEVEL ? logEnv().LOG_LEVEL : 'warn', { stderr: true });
   const server = await ensureDatabase({ env, log: (m) => log.info(m) });
   const db = createDb(server.url, { max: 4 });
   try {
-    if (opts.migrate !== false) await migrateToLatest(db);
+    if (opts.migrate !== false) await migrateIfPending(db);
     const deps: Deps = {
       db,
       actor: { kind: 'operator', label: operatorLabel() },

@@ -64,13 +64,10 @@ export function product(db: Kysely<DB>, url: string) {
      * event loop let its idle keep-alive sockets time out under the client's feet (ECONNRESET).
      */
     cli(...args: string[]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, cwd: resolve(root, 'apps/cli'), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      return new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+      return cliWith({}, ...args);
     },
+    /** `cli` with changes to its environment (a variable set to undefined is removed). */
+    cliWith,
     /** The real worker (`apps/worker`), its output collected. */
     startWorker() {
       const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(root, 'apps/worker/src/main.ts')], { env: { ...env, WORKER_CONCURRENCY: '1' }, cwd: resolve(root, 'apps/worker'), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -82,6 +79,17 @@ export function product(db: Kysely<DB>, url: string) {
     },
     close: () => pgPool.end(),
   };
+
+  function cliWith(changes: Record<string, string | undefined>, ...args: string[]) {
+    const childEnv: Record<string, string | undefined> = { ...env, LOG_LEVEL: 'warn', ...changes };
+    for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
+    const child = spawn(process.execPath, [resolve(root, 'apps/cli/bin/butterfly.ts'), ...args], { env: childEnv, cwd: resolve(root, 'apps/cli'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+  }
 
   async function runDueJobs(rt: Partial<JobRuntime> = {}) {
     const client = await pgPool.connect();

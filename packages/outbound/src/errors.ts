@@ -30,12 +30,11 @@ export type OutboundErrorCode = (typeof OUTBOUND_ERROR_CODES)[number];
 
 export class OutboundError extends Error {
   override name = 'OutboundError';
-  constructor(
-    readonly code: OutboundErrorCode,
-    message: string,
-    opts?: { cause?: unknown },
-  ) {
+  readonly code: OutboundErrorCode;
+
+  constructor(code: OutboundErrorCode, message: string, opts?: { cause?: unknown }) {
     super(message, opts);
+    this.code = code;
   }
 }
 

@@ -9,8 +9,7 @@ const days = (v: string) => {
   return n;
 };
 
-export function registerApiToken(program: Command) {
-  const token = program.command('api-token').description("a member's API tokens for internal tools (Authorization: Bearer bfy_…)");
+export function registerApiToken(token: Command) {
   token
     .command('create')
     .description("mint a token for a member, at most the member's role; printed once, alone on the last line")

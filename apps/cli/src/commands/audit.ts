@@ -3,8 +3,7 @@ import { getTenantBySlug, verifyAuditChain } from '@butterfly/domain';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerAudit(program: Command) {
-  const audit = program.command('audit').description('the tamper-evident audit log');
+export function registerAudit(audit: Command) {
   audit
     .command('verify')
     .description("verify a tenant's audit hash chain; exit 1 naming every changed, removed or moved entry")

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { webEnv } from '@butterfly/config';
-import { idpClientFactory } from '@butterfly/connectors';
 import { backUpConnection, type Deps, DomainError, getTenantBySlug, listConnections, loadConnectionConfig, requestBackup } from '@butterfly/domain';
 import { jobQueue } from '@butterfly/jobs';
 import { emit } from '../output.ts';
+import { idpClients } from '../idp-clients.ts';
 import { withRuntime } from '../runtime.ts';
 
 /** A connection of the tenant by id or by name. */
@@ -14,8 +14,7 @@ export async function resolveConnection(deps: Deps, tenantId: string, idOrName: 
   return c;
 }
 
-export function registerBackup(program: Command) {
-  const backup = program.command('backup').description('backups of IdP connections');
+export function registerBackup(backup: Command) {
   backup
     .command('run')
     .description('back up a connection: queued for the worker, or run here and now with --wait')
@@ -41,7 +40,7 @@ export function registerBackup(program: Command) {
           );
           return;
         }
-        const client = idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS })(await loadConnectionConfig(deps, tenant.id, c.id));
+        const client = idpClients()(await loadConnectionConfig(deps, tenant.id, c.id));
         let last = 0;
         // The same steps as the worker's job: alerts, a compliance scan (run here, so it is there when
         // this returns) and retention.

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const { db, url } = await useTestDatabase();
 const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
-const main = resolve(import.meta.dirname, '../main.ts');
+const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
 const GOOD = 'ssws-good-token-0123456789';
 
 const okta = createServer((req, res) => {
@@ -32,9 +32,9 @@ const orgUrl = `http://127.0.0.1:${(okta.address() as AddressInfo).port}`;
 afterAll(() => new Promise((r) => okta.close(r)));
 
 /** Async on purpose: the stand-in Okta answers from this process while the CLI runs. */
-function cli(args: string[], input = '') {
+function cli(args: string[], input = '', changes: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; last: string | undefined }>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { env, cwd: import.meta.dirname });
+    const child = spawn(process.execPath, [main, ...args], { env: { ...env, ...changes }, cwd: import.meta.dirname });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -73,7 +73,8 @@ describe('butterfly connection', () => {
 
   it('tests a connection: names the missing scopes and what they leave out', async () => {
     const { id } = await db.selectFrom('connections').select('id').where('name', '=', 'prod').executeTakeFirstOrThrow();
-    const r = await cli(['connection', 'test', id, '--allow-private-network']);
+    // No APP_URL: localhost, where BUTTERFLY_ALLOW_PRIVATE_URLS defaults to on (as for backups).
+    const r = await cli(['connection', 'test', id]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`connected to ${orgUrl} (ssws)`);
     expect(r.stdout).toMatch(/missing okta\.roles\.read: leaves out .*admin_role/);
@@ -81,16 +82,17 @@ describe('butterfly connection', () => {
     expect(stored.last_test).toMatchObject({ ok: false, connected: true });
   });
 
-  it('exits 1 when it cannot connect: a loopback org not allowed, a refused token', async () => {
+  it('exits 1 when it cannot connect: a loopback org not allowed (ADDRESS_REFUSED), a refused token (CONNECT)', async () => {
     const { id } = await db.selectFrom('connections').select('id').where('name', '=', 'prod').executeTakeFirstOrThrow();
-    const refused = await cli(['connection', 'test', id]);
+    const refused = await cli(['connection', 'test', id], '', { BUTTERFLY_ALLOW_PRIVATE_URLS: 'false' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('error CONNECT');
+    expect(refused.stderr).toContain('error ADDRESS_REFUSED: ');
     expect(refused.stderr).toContain('private, loopback or link-local');
 
     const bad = await cli(['connection', 'add', 'initech', '--name', 'bad', '--okta', orgUrl, '--ssws-stdin'], 'ssws-wrong-token-000000');
-    const r = await cli(['connection', 'test', bad.last!, '--allow-private-network', '--json']);
+    const r = await cli(['connection', 'test', bad.last!, '--json']);
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error CONNECT: ');
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, connected: false, detail: expect.stringContaining('Invalid token') });
   });
 

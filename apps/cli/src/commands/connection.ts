@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { idpClientFactory } from '@butterfly/connectors';
 import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
 import { emit, readSecretFromStdin, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
@@ -32,8 +31,7 @@ export async function credentialsFrom(opts: AddOptions) {
 
 const lastTest = (c: ConnectionView) => (!c.lastTest ? 'never tested' : c.lastTest.ok ? 'last test ok' : c.lastTest.connected === false ? 'last test: cannot connect' : 'last test: scopes missing');
 
-export function registerConnection(program: Command) {
-  const connection = program.command('connection').description('identity-provider connections a tenant backs up (Okta)');
+export function registerConnection(connection: Command) {
   connection
     .command('add')
     .description('add an Okta connection: an OAuth service app (recommended) or an SSWS token read from stdin')
@@ -71,15 +69,17 @@ export function registerConnection(program: Command) {
 
   connection
     .command('test')
-    .description('check what the credential can read and what a backup would leave out; exit 1 if it cannot connect')
+    .description(
+      'check what the credential can read and what a backup would leave out; exit 1 if it cannot connect. An org on a private or loopback address is reached only when BUTTERFLY_ALLOW_PRIVATE_URLS allows it, as for backups',
+    )
     .argument('<id>', 'connection id')
-    .option('--allow-private-network', 'allow an org URL on a private or loopback address (the local Okta simulator)')
     .option('--json', 'print one JSON document')
-    .action((id: string, opts: { allowPrivateNetwork?: boolean; json?: boolean }) =>
+    .action((id: string, opts: { json?: boolean }) =>
       withRuntime(async ({ deps }) => {
         const tenantId = await findConnectionTenant(deps, id);
-        const idpClientFor = idpClientFactory({ allowPrivateNetwork: !!opts.allowPrivateNetwork });
-        const { connection: c, report } = await testConnection({ ...deps, idpClientFor }, tenantId, { connectionId: id });
+        // The connectors load only for this subcommand, not for `connection list`.
+        const { idpClients } = await import('../idp-clients.ts');
+        const { connection: c, report } = await testConnection({ ...deps, idpClientFor: idpClients() }, tenantId, { connectionId: id });
         emit({ json: !!opts.json }, report, () => {
           if (report.connected === false) return [`cannot connect to ${c.orgUrl}`];
           return [
@@ -90,7 +90,8 @@ export function registerConnection(program: Command) {
           ];
         });
         if (report.connected === false) {
-          process.stderr.write(`error CONNECT: ${report.detail ?? 'cannot connect'}\n`);
+          // ADDRESS_REFUSED (the outbound policy, as `backup run` says it) or CONNECT (anything else).
+          process.stderr.write(`error ${report.code ?? 'CONNECT'}: ${report.detail ?? 'cannot connect'}\n`);
           process.exitCode = 1;
         }
       }),

@@ -6,8 +6,7 @@ import { ensureDatabase, stopCluster } from '@butterfly/db/server';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerDb(program: Command) {
-  const db = program.command('db').description('database maintenance');
+export function registerDb(db: Command) {
   db.command('migrate')
     .description('apply pending migrations')
     .option('--json', 'print one JSON document')

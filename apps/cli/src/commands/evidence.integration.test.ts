@@ -16,11 +16,11 @@ import { describe, expect, it } from 'vitest';
 const { db, url } = await useTestDatabase();
 const masterKey = randomBytes(32);
 const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64'), LOG_LEVEL: 'warn' };
-const main = resolve(import.meta.dirname, '../main.ts');
+const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
 const deps = testDeps(db, { kind: 'operator', label: 'test' }, masterKey);
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env, encoding: 'utf8', cwd: import.meta.dirname });
+  const r = spawnSync(process.execPath, [main, ...args], { env, encoding: 'utf8', cwd: import.meta.dirname });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1)! };
 }
 

@@ -12,8 +12,7 @@ function parseFormats(list: string): BundleFormat[] {
   return formats as BundleFormat[];
 }
 
-export function registerEvidence(program: Command) {
-  const evidence = program.command('evidence').description('signed evidence bundles of compliance scans');
+export function registerEvidence(evidence: Command) {
   evidence
     .command('export')
     .description("write a scan's signed evidence bundle; the same scan always gives the same bytes")

@@ -3,8 +3,7 @@ import { ROLES, addMember, getTenantBySlug } from '@butterfly/domain';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerMember(program: Command) {
-  const member = program.command('member').description('members of a tenant');
+export function registerMember(member: Command) {
   member
     .command('add')
     .description('add a member by hand (role source: manual)')

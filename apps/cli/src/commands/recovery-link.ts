@@ -4,8 +4,7 @@ import { createRecoveryLink, getTenantBySlug } from '@butterfly/domain';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerRecoveryLink(program: Command) {
-  const link = program.command('recovery-link').description('break-glass sign-in that does not depend on the IdP');
+export function registerRecoveryLink(link: Command) {
   link
     .command('create')
     .description('a one-time sign-in URL for an active super_admin (15 minutes, single use, audited)')

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { webEnv } from '@butterfly/config';
-import { idpClientFactory } from '@butterfly/connectors';
 import {
   applyRestore,
   approveRestore,
@@ -17,6 +15,8 @@ import {
 } from '@butterfly/domain';
 import { jobQueue } from '@butterfly/jobs';
 import { emit, UsageError } from '../output.ts';
+import { webEnv } from '@butterfly/config';
+import { idpClients } from '../idp-clients.ts';
 import { withRuntime } from '../runtime.ts';
 import { confirmationName } from './restore-confirm.ts';
 import { planLines } from './restore-format.ts';
@@ -34,7 +34,7 @@ function objectRefs(v: string) {
 }
 
 const clients = async (deps: Deps, tenantId: string, connectionId: string) => {
-  const factory = idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS });
+  const factory = idpClients();
   return {
     read: factory(await loadConnectionConfig(deps, tenantId, connectionId)),
     write: factory(await loadConnectionConfig(deps, tenantId, connectionId, { purpose: 'restore' })),
@@ -64,8 +64,7 @@ function secretsFrom(file: string | undefined): Record<string, Record<string, st
   );
 }
 
-export function registerRestore(program: Command) {
-  const restore = program.command('restore').description('restore previews (plans) and applying them');
+export function registerRestore(restore: Command) {
   registerRestoreSettings(restore);
   restore
     .command('preview')

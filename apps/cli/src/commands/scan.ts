@@ -4,8 +4,7 @@ import { jobQueue } from '@butterfly/jobs';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerScan(program: Command) {
-  const scan = program.command('scan').description('compliance scans of snapshots');
+export function registerScan(scan: Command) {
   scan
     .command('run')
     .description('scan a snapshot with the current rule set (here and now, or queued with --queue); prints the scan id on the last line')

@@ -3,8 +3,7 @@ import { ROLES, getTenantBySlug, listScimGroupRoles, setScimGroupRole } from '@b
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerScimGroupRole(program: Command) {
-  const cmd = program.command('scim-group-role').description('map groups pushed by the IdP to roles (the highest role a member gets wins)');
+export function registerScimGroupRole(cmd: Command) {
   cmd
     .command('set')
     .description("map a group to a role; members' roles are recomputed at once")

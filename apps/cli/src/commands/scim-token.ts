@@ -3,8 +3,7 @@ import { createScimToken, getTenantBySlug, listScimTokens, revokeScimToken } fro
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerScimToken(program: Command) {
-  const token = program.command('scim-token').description("bearer tokens of a tenant's SCIM client (Okta, Entra ID)");
+export function registerScimToken(token: Command) {
   token
     .command('create')
     .description('mint a token; printed once, alone on the last line (several may be active, for rotation)')

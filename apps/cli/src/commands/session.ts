@@ -3,8 +3,7 @@ import { findMember, getTenantBySlug, listSessions } from '@butterfly/domain';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
-export function registerSession(program: Command) {
-  const session = program.command('session').description('browser sessions');
+export function registerSession(session: Command) {
   session
     .command('list')
     .description("a member's live sessions")

@@ -8,8 +8,7 @@ import { withRuntime } from '../runtime.ts';
 /** File names are made from object ids: keep them safe on every file system. */
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
-export function registerSnapshot(program: Command) {
-  const snapshot = program.command('snapshot').description('snapshots: list, export, diff');
+export function registerSnapshot(snapshot: Command) {
   snapshot
     .command('list')
     .description("a tenant's snapshots, newest first")

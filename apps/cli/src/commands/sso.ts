@@ -5,8 +5,7 @@ import { withRuntime } from '../runtime.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function registerSso(program: Command) {
-  const sso = program.command('sso').description("a tenant's OIDC single sign-on");
+export function registerSso(sso: Command) {
   sso
     .command('set')
     .description('set the OIDC client (the client secret is read from stdin and stored sealed)')
@@ -28,8 +27,9 @@ export function registerSso(program: Command) {
         ]);
       }),
     );
+}
 
-  const domain = program.command('domain').description('SSO domains');
+export function registerDomain(domain: Command) {
   domain
     .command('verify')
     .description('mark a domain verified by hand (an operator vouches for it; the dashboard verifies by DNS)')

@@ -5,8 +5,7 @@ import { withRuntime } from '../runtime.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function registerTenant(program: Command) {
-  const tenant = program.command('tenant').description('tenants');
+export function registerTenant(tenant: Command) {
   tenant
     .command('create')
     .description('create a tenant (its SSO domains start unverified)')

@@ -9,7 +9,11 @@ export class Channel<T> {
   private readers: (() => void)[] = [];
   private writers: (() => void)[] = [];
 
-  constructor(private readonly highWater = 256) {}
+  private readonly highWater: number;
+
+  constructor(highWater = 256) {
+    this.highWater = highWater;
+  }
 
   async push(value: T): Promise<void> {
     while (this.buffer.length >= this.highWater && !this.closed) await new Promise<void>((r) => this.writers.push(r));

@@ -6,6 +6,10 @@ import { OktaApiError, OktaAuthError, OktaMissingScopeError, OutboundRefusedErro
 import type { OktaApi } from './http/api.ts';
 
 type Probe = 'granted' | 'missing' | 'unavailable' | 'refused' | 'error';
+type ProbeResult = { outcome: Probe; detail: string; code?: OutboundRefusedError['code'] };
+
+/** A report of not connecting; it names the outbound policy's code when that is why. */
+const cannotConnect = (detail: string, code?: OutboundRefusedError['code']): IdpAccessReport => ({ ok: false, connected: false, missing: [], detail, ...(code ? { code } : {}) });
 
 /**
  * "Test connection": which of the scopes a backup reads does this credential hold, and what would a
@@ -18,7 +22,7 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
   try {
     if (auth.kind === 'oauth') for (const s of await ungrantedScopes(auth, signal)) notGranted.add(s);
   } catch (e) {
-    return { ok: false, connected: false, missing: [], detail: (e as Error).message };
+    return cannotConnect((e as Error).message, e instanceof OutboundRefusedError ? e.code : undefined);
   }
   const probed = await Promise.all(
     // With every scope granted one token serves all probes; otherwise each granted scope has its own.
@@ -28,8 +32,8 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
   // Nothing got through (credential refused, address refused, Okta unreachable): cannot connect.
   const failed = probed.filter(([, r]) => r.outcome === 'refused' || r.outcome === 'error');
   if (probed.length && failed.length === probed.length) {
-    const first = failed.find(([, r]) => r.outcome === 'refused') ?? failed[0]!;
-    return { ok: false, connected: false, missing: [], detail: first[1].detail };
+    const first = failed.find(([, r]) => r.code) ?? failed.find(([, r]) => r.outcome === 'refused') ?? failed[0]!;
+    return cannotConnect(first[1].detail, first[1].code);
   }
   const missing = ALL_SCOPES.filter((s) => notGranted.has(s) || results.get(s)?.outcome === 'missing').map((scope) => ({ scope, leavesOut: leftOut(scope) }));
   const unavailable = probed
@@ -68,7 +72,7 @@ async function ungrantedScopes(auth: Authenticator, signal?: AbortSignal): Promi
   return out;
 }
 
-async function probe(api: OktaApi, scope: OktaScope, tokenScopes: readonly OktaScope[], signal?: AbortSignal): Promise<{ outcome: Probe; detail: string }> {
+async function probe(api: OktaApi, scope: OktaScope, tokenScopes: readonly OktaScope[], signal?: AbortSignal): Promise<ProbeResult> {
   const url = SCOPE_PROBES[scope]!;
   try {
     await api.get(url, { template: url.split('?')[0]!, scope, tokenScopes, signal });
@@ -79,7 +83,7 @@ async function probe(api: OktaApi, scope: OktaScope, tokenScopes: readonly OktaS
     if (e instanceof OktaApiError && e.status === 404 && PROBE_GRANTED_ON_404.has(scope)) return { outcome: 'granted', detail: 'ok' };
     if (e instanceof OktaAuthError) return { outcome: 'refused', detail };
     if (e instanceof OktaApiError && (e.featureUnavailable || e.status === 404)) return { outcome: 'unavailable', detail };
-    if (e instanceof OutboundRefusedError) return { outcome: 'refused', detail };
+    if (e instanceof OutboundRefusedError) return { outcome: 'refused', detail, code: e.code };
     return { outcome: 'error', detail };
   }
 }

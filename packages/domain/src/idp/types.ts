@@ -34,6 +34,12 @@ export interface IdpAccessReport {
   /** Object types the org does not have (feature not enabled); not a credential problem. */
   unavailable?: { type: string; reason: string }[];
   detail?: string;
+  /**
+   * Set when it could not connect because the outbound policy refused the org URL: `ADDRESS_REFUSED`
+   * (a private, loopback or link-local address while BUTTERFLY_ALLOW_PRIVATE_URLS is off) or
+   * `URL_REFUSED`. A backup of the same connection fails with the same code.
+   */
+  code?: 'ADDRESS_REFUSED' | 'URL_REFUSED';
 }
 
 export interface IdpEndpointStats {

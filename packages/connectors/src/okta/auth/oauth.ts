@@ -25,9 +25,10 @@ export class OAuthAuthenticator implements Authenticator {
   private readonly signing: SigningKey;
   private readonly cache = new Map<string, Cached | Promise<Cached>>();
 
-  constructor(
-    private readonly o: { clientId: string; privateKey: string; keyId?: string; transport: Transport; clock: Clock },
-  ) {
+  private readonly o: { clientId: string; privateKey: string; keyId?: string; transport: Transport; clock: Clock };
+
+  constructor(o: { clientId: string; privateKey: string; keyId?: string; transport: Transport; clock: Clock }) {
+    this.o = o;
     this.signing = loadSigningKey(o.privateKey, o.keyId);
   }
 

@@ -15,10 +15,13 @@ export interface ApiAnswer {
  * and any other 4xx fails at once (retrying a 400 or a 404 cannot change the answer).
  */
 export class OktaApi {
-  constructor(
-    private readonly transport: Transport,
-    private readonly auth: Authenticator,
-  ) {}
+  private readonly transport: Transport;
+  private readonly auth: Authenticator;
+
+  constructor(transport: Transport, auth: Authenticator) {
+    this.transport = transport;
+    this.auth = auth;
+  }
 
   /**
    * `scope` is what this read needs (named in errors); `tokenScopes` what the access token asks for:

@@ -28,7 +28,11 @@ export class RateBucket {
   private wake: (() => void)[] = [];
   private line: Promise<void> = Promise.resolve();
 
-  constructor(private readonly o: BucketOptions) {}
+  private readonly o: BucketOptions;
+
+  constructor(o: BucketOptions) {
+    this.o = o;
+  }
 
   /**
    * Admissions to one bucket are taken in turn: only the head of the line sleeps on the pacing

@@ -7,7 +7,11 @@ export class Semaphore {
   /** The most slots ever held at once (the tests assert the cap on it). */
   peak = 0;
 
-  constructor(readonly size: number) {}
+  readonly size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
 
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);

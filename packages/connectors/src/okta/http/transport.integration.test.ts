@@ -50,8 +50,11 @@ describe('an Okta org URL pointing at a rogue server', () => {
   it('an org whose name resolves to a refused address is refused before any byte is sent, and testAccess says so', async () => {
     const inside = await keep(startHttpServer((_q, s) => s.end('{}'), '127.0.0.2'));
     const c = client(`http://acme.okta.test:${inside.port}`, { lookup: async () => [{ address: '127.0.0.2', family: 4 }] });
-    expect(await failure(c.readObject({ type: 'org', id: 'default' }))).toBeInstanceOf(OutboundRefusedError);
-    expect(await c.testAccess()).toMatchObject({ ok: false, connected: false, detail: expect.stringContaining('private, loopback or link-local') });
+    const read = await failure(c.readObject({ type: 'org', id: 'default' }));
+    expect(read).toBeInstanceOf(OutboundRefusedError);
+    // The same stable code on both paths: a backup's read fails with it, the access test reports it.
+    expect((read as OutboundRefusedError).code).toBe('ADDRESS_REFUSED');
+    expect(await c.testAccess()).toMatchObject({ ok: false, connected: false, code: 'ADDRESS_REFUSED', detail: expect.stringContaining('private, loopback or link-local') });
     expect(inside.connections).toBe(0);
   });
 });

@@ -50,8 +50,10 @@ export interface TransportRequest {
  */
 export class Transport {
   private readonly http: OutboundClient;
+  private readonly o: TransportOptions;
 
-  constructor(private readonly o: TransportOptions) {
+  constructor(o: TransportOptions) {
+    this.o = o;
     this.http = createOutboundClient({
       allowPrivate: !!o.allowPrivateNetwork,
       allowAddresses: o.allowAddresses,
@@ -84,7 +86,7 @@ export class Transport {
         } catch (e) {
           if (signal?.aborted) throw signal.reason ?? e;
           // The org's address is refused by policy: no retry will change that.
-          if (isOutboundError(e, 'ADDRESS_REFUSED') || isOutboundError(e, 'URL_REFUSED')) return { kind: 'fail', error: new OutboundRefusedError(e.message, { cause: e }) };
+          if (isOutboundError(e) && (e.code === 'ADDRESS_REFUSED' || e.code === 'URL_REFUSED')) return { kind: 'fail', error: new OutboundRefusedError(e.code, e.message, { cause: e }) };
           if (isOutboundError(e, 'BODY_TOO_LARGE')) return { kind: 'fail', error: new OktaError(e.message, { cause: e }) };
           // Connection refused or reset, a cut-off body, a timeout, not HTTP: worth another try.
           return { kind: req.retryCutOff === false ? 'fail' : 'retry', error: e as Error };
