@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { idpClientFactory } from '@butterfly/connectors';
-import { createWebhook, getConnection, testConnection, updateConnection } from '@butterfly/domain';
+import { createWebhook, getConnection, pauseConnection, testConnection, updateConnection } from '@butterfly/domain';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { product } from './support/product.ts';
@@ -30,7 +30,7 @@ afterAll(async () => {
   await app.close();
 });
 
-describe('a token okta-sim refuses', () => {
+describe('connections through the real backup job', () => {
   it('fails the backup job once, without retries, marks the connection and alerts; a new credential and a test clear it', { timeout: 60_000 }, async () => {
     const received: string[] = [];
     const receiver = createServer((req, res) => {
@@ -71,5 +71,15 @@ describe('a token okta-sim refuses', () => {
     } finally {
       await new Promise((r) => receiver.close(r));
     }
+  });
+
+  it('a backup queued before the connection was paused is skipped when it comes up', async () => {
+    const t = await app.tenantWithConnection('umbrella', { orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+    await app.deps.jobs!.enqueue(db, 'backup', { tenantId: t.tenantId, connectionId: t.connectionId, trigger: 'schedule' });
+    await pauseConnection(app.deps, t.tenantId, { connectionId: t.connectionId });
+    await app.runDueJobs();
+    expect(await db.selectFrom('snapshots').select('id').where('connection_id', '=', t.connectionId).execute()).toEqual([]);
+    const left = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'backup'`.execute(db);
+    expect(left.rows[0]!.n).toBe(0);
   });
 });
