@@ -33,6 +33,8 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
       assertNotDeleted(row);
       const c = input.credentials;
       const renamed = input.name !== undefined && input.name !== row.name;
+      // The same name and no credential (a form saved unchanged): nothing to write or audit.
+      if (!renamed && !c) return toConnectionView(row);
       const now = deps.clock();
       const updated = await trx
         .updateTable('connections')
