@@ -151,9 +151,15 @@ const cases: Record<string, Case> = {
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
   },
   'connections.test': { permission: 'connection.manage', call: (c) => c.connections.test({ connectionId: connectionA.id }), crossTenant: 'not_found' },
+  'connections.update': { permission: 'connection.manage', call: (c) => c.connections.update({ connectionId: connectionA.id, name: 'okta-a' }), crossTenant: 'not_found' },
+  'connections.pause': { permission: 'connection.manage', call: async (c) => c.connections.pause({ connectionId: (await newConnection()).id }), crossTenant: 'not_found' },
+  'connections.resume': { permission: 'connection.manage', call: (c) => c.connections.resume({ connectionId: connectionA.id }), crossTenant: 'not_found' },
   'connections.remove': {
     permission: 'connection.manage',
-    call: async (c) => c.connections.remove({ connectionId: (await newConnection()).id }),
+    call: async (c) => {
+      const doomed = await newConnection();
+      return c.connections.remove({ connectionId: doomed.id, confirmName: doomed.name, keepSnapshots: false });
+    },
     crossTenant: 'not_found',
   },
   // API tokens are the caller's own: each role mints one and revokes it; another tenant's are not found (domain test).

@@ -21,8 +21,10 @@ export const errorCodes = {
   },
   CONFIRMATION_MISMATCH: {
     status: 409,
-    description: "Applying a restore needs the connection's name typed as confirmation, and what was typed does not match it: nothing was queued.",
+    description: "Applying a restore or deleting a connection needs the connection's name typed as confirmation, and what was typed does not match it: nothing was changed.",
   },
+  CONNECTION_PAUSED: { status: 409, description: 'The connection is paused: it is not backed up (not on schedule, not on demand) until it is resumed.' },
+  CONNECTION_DELETED: { status: 409, description: 'The connection was deleted with its snapshots kept: they stay readable, but it cannot be changed, tested or backed up.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry later.' },
   INTERNAL: { status: 500, description: 'An unexpected error; details are in the server log.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -116,11 +116,16 @@ export { retainedSnapshots, nextRun, cronFor, checkCron, type Retention } from '
 export { addConnection, ZAddConnectionInput, type TAddConnectionInput } from './connections/add-connection.ts';
 export { listConnections } from './connections/list-connections.ts';
 export { getConnection } from './connections/get-connection.ts';
-export { removeConnection } from './connections/remove-connection.ts';
+export { removeConnection, ZRemoveConnectionInput, type TRemoveConnectionInput } from './connections/remove-connection.ts';
+export { updateConnection, ZUpdateConnectionInput, type TUpdateConnectionInput } from './connections/update-connection.ts';
+export { pauseConnection, ZPauseConnectionInput } from './connections/pause-connection.ts';
+export { resumeConnection } from './connections/resume-connection.ts';
+export { backupSkipReason } from './connections/backup-skip-reason.ts';
+export { isCredentialRejection } from './idp/credential-rejection.fns.ts';
 export { testConnection } from './connections/test-connection.ts';
 export { loadConnectionConfig } from './connections/load-connection-config.ts';
 export { findConnectionTenant } from './connections/find-connection-tenant.ts';
-export { type ConnectionView, ZConnectionId, ZOrgUrl } from './connections/connections.fns.ts';
+export { type ConnectionStatus, type ConnectionView, ZConnectionId, ZOrgUrl } from './connections/connections.fns.ts';
 export { findSnapshotTenant } from './snapshots/find-snapshot-tenant.ts';
 
 export { PRODUCT_VERSION } from './version.ts';

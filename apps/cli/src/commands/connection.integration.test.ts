@@ -51,7 +51,7 @@ describe('butterfly connection', () => {
     expect(ssws.code, ssws.stderr).toBe(0);
     const row = await db.selectFrom('connections').selectAll().where('name', '=', 'prod').executeTakeFirstOrThrow();
     expect(ssws.last).toBe(row.id);
-    expect(row.credentials_sealed.toString('latin1')).not.toContain(GOOD);
+    expect(row.credentials_sealed?.toString('latin1')).not.toContain(GOOD);
 
     const dir = mkdtempSync(join(tmpdir(), 'bfy-key-'));
     const keyFile = join(dir, 'service-app.pem');
@@ -107,5 +107,37 @@ describe('butterfly connection', () => {
     expect((await cli(['connection', 'test', '00000000-0000-0000-0000-000000000000'])).stderr).toContain('error NOT_FOUND');
     const after = await db.selectFrom('connections').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  // Each run of the CLI is a process start (a few seconds on a busy machine): these two stay short.
+  it('edits (rename under the creation rules, replace the credential), pauses and resumes a connection', { timeout: 180_000 }, async () => {
+    const add = await cli(['connection', 'add', 'initech', '--name', 'staging', '--okta', orgUrl, '--ssws-stdin'], 'ssws-old-token-0000000000');
+    const id = add.last!;
+    const renamed = await cli(['connection', 'edit', id, '--name', 'staging-eu']);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect(renamed.stdout).toContain('updated staging-eu');
+    const taken = await cli(['connection', 'edit', id, '--name', 'prod']);
+    expect([taken.code, taken.stderr]).toEqual([1, expect.stringContaining('error NAME_TAKEN')]);
+    const replaced = await cli(['connection', 'edit', id, '--ssws-stdin', '--json'], `${GOOD}\n`);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).not.toContain(GOOD);
+
+    expect((await cli(['connection', 'pause', id, '--reason', 'Okta migration'])).stdout).toContain('paused staging-eu (Okta migration)');
+    const refused = await cli(['backup', 'run', 'initech', id]);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('error CONNECTION_PAUSED')]);
+    expect((await cli(['connection', 'resume', id])).code).toBe(0);
+    expect(await db.selectFrom('connections').select(['name', 'paused_at']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ name: 'staging-eu', paused_at: null });
+  });
+
+  it('deletes a connection: asks for the name, refuses without a terminal unless --yes (exit 2), keeps the snapshots when told', { timeout: 180_000 }, async () => {
+    const { id } = await db.selectFrom('connections').select('id').where('name', '=', 'staging-eu').executeTakeFirstOrThrow();
+    const piped = await cli(['connection', 'delete', id, '--keep-snapshots']);
+    expect([piped.code, piped.stderr]).toEqual([2, expect.stringContaining('pass --yes')]);
+    expect((await db.selectFrom('connections').select('deleted_at').where('id', '=', id).executeTakeFirstOrThrow()).deleted_at).toBeNull();
+    const deleted = await cli(['connection', 'delete', id, '--keep-snapshots', '--yes']);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toContain('deleted staging-eu; its 0 snapshot(s) are kept read-only');
+    const listed = await cli(['connection', 'list', 'initech', '--include-deleted']);
+    expect(listed.stdout).toMatch(/staging-eu .* deleted \(snapshots kept, read-only\)/);
   });
 });

@@ -3,19 +3,23 @@ import type { Command } from 'commander';
 import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
 import { emit, readSecretFromStdin, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
+import { registerConnectionManage } from './connection-manage.ts';
 
-interface AddOptions {
-  name: string;
-  okta: string;
+interface CredentialOptions {
   sswsStdin?: boolean;
   clientId?: string;
   privateKeyFile?: string;
   keyId?: string;
+}
+
+interface AddOptions extends CredentialOptions {
+  name: string;
+  okta: string;
   json?: boolean;
 }
 
 /** Credentials never come from argv (visible in `ps` and shell history): a token on stdin, a key from a file. */
-export async function credentialsFrom(opts: AddOptions) {
+export async function credentialsFrom(opts: CredentialOptions) {
   const oauth = opts.clientId !== undefined || opts.privateKeyFile !== undefined;
   if (opts.sswsStdin === oauth) throw new UsageError('give either --ssws-stdin, or --client-id with --private-key-file');
   if (opts.sswsStdin) return { kind: 'ssws' as const, token: await readSecretFromStdin('SSWS API token') };
@@ -29,6 +33,11 @@ export async function credentialsFrom(opts: AddOptions) {
   return { kind: 'oauth' as const, clientId: opts.clientId, privateKey, keyId: opts.keyId };
 }
 
+const state = (c: ConnectionView) =>
+  [c.deleted ? 'deleted (snapshots kept, read-only)' : '', c.paused ? 'paused' : '', c.status === 'needs_attention' ? `needs attention: ${c.statusReason ?? 'Okta refused the credential'}; replace it with \`connection edit\`` : '']
+    .filter(Boolean)
+    .map((s) => `  ${s}`)
+    .join('');
 const lastTest = (c: ConnectionView) => (!c.lastTest ? 'never tested' : c.lastTest.ok ? 'last test ok' : c.lastTest.connected === false ? 'last test: cannot connect' : 'last test: scopes missing');
 
 export function registerConnection(connection: Command) {
@@ -56,13 +65,14 @@ export function registerConnection(connection: Command) {
     .command('list')
     .description("a tenant's connections (never their credentials)")
     .argument('<tenant>', 'tenant slug')
+    .option('--include-deleted', 'also those deleted with their snapshots kept')
     .option('--json', 'print one JSON document')
-    .action((slug: string, opts: { json?: boolean }) =>
+    .action((slug: string, opts: { includeDeleted?: boolean; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
         const tenant = await getTenantBySlug(deps, slug);
-        const list = await listConnections(deps, tenant.id);
+        const list = await listConnections(deps, tenant.id, { includeDeleted: !!opts.includeDeleted });
         emit({ json: !!opts.json }, list, () =>
-          list.length ? list.map((c) => `${c.id}  ${c.name}  ${c.orgUrl}  ${c.authKind}  ${lastTest(c)}`) : [`${tenant.slug} has no connections`],
+          list.length ? list.map((c) => `${c.id}  ${c.name}  ${c.orgUrl}  ${c.authKind}  ${lastTest(c)}${state(c)}`) : [`${tenant.slug} has no connections`],
         );
       }),
     );
@@ -96,4 +106,5 @@ export function registerConnection(connection: Command) {
         }
       }),
     );
+  registerConnectionManage(connection);
 }

@@ -22,7 +22,7 @@ export function registerRestoreSettings(restore: Command) {
       withRuntime(async ({ deps }) => {
         const tenant = await getTenantBySlug(deps, slug);
         const c = await resolveConnection(deps, tenant.id, connection);
-        const credentials = opts.remove ? null : await credentialsFrom({ ...opts, name: c.name, okta: c.orgUrl });
+        const credentials = opts.remove ? null : await credentialsFrom(opts);
         const view = await setWriteCredential(deps, tenant.id, { connectionId: c.id, credentials });
         emit({ json: !!opts.json }, view, () => [view.writeCredential ? `${c.name}: restores write with a separate ${view.writeCredential.authKind} credential` : `${c.name}: restores write with the backup credential`], c.id);
       }),

@@ -17,6 +17,11 @@ import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { alreadyRunningNotice, backupRequestedUrl } from '~/utils/backup-request.ts';
+import { ConnectionStateBadges, ConnectionStateNotices } from '~/components/connections/connection-state.tsx';
+import { DeleteConnectionCard } from '~/components/connections/delete-connection-card.tsx';
+import { EditConnectionCard } from '~/components/connections/edit-connection-card.tsx';
+import { PauseConnectionCard } from '~/components/connections/pause-connection-card.tsx';
+import { isManageIntent, manageConnection } from '~/utils/connection-manage.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
@@ -34,7 +39,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ]);
     const requested = new URL(request.url).searchParams.get('requested');
     return {
-      connection: { id: connection.id, name: connection.name, orgUrl: connection.orgUrl, authKind: connection.authKind, lastTest: connection.lastTest, lastTestedAt: connection.lastTestedAt },
+      connection: {
+        id: connection.id,
+        name: connection.name,
+        orgUrl: connection.orgUrl,
+        authKind: connection.authKind,
+        lastTest: connection.lastTest,
+        lastTestedAt: connection.lastTestedAt,
+        paused: connection.paused,
+        status: connection.status,
+        statusReason: connection.statusReason,
+        deleted: connection.deleted,
+      },
       schedule: schedule.schedule,
       snapshots: snapshots.map((s) => ({ id: s.id, status: s.status, trigger: s.trigger, startedAt: s.startedAt, completedAt: s.completedAt, durationMs: s.durationMs, objectCount: s.objectCount, changes: s.changes, bytesWritten: s.bytesWritten, error: s.error })),
       progress,
@@ -42,7 +58,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       alreadyRunning: alreadyRunningNotice(new URL(request.url).searchParams, new Date()),
       // Sent from the loader: the page must not import the domain package into the browser bundle.
       defaults: DEFAULT_RETENTION,
-      can: { backup: me.permissions.includes('backup.run'), test: me.permissions.includes('connection.manage'), schedule: me.permissions.includes('schedule.manage') },
+      can: {
+        backup: me.permissions.includes('backup.run') && !connection.deleted,
+        test: me.permissions.includes('connection.manage') && !connection.deleted,
+        schedule: me.permissions.includes('schedule.manage') && !connection.deleted,
+        manage: me.permissions.includes('connection.manage'),
+      },
     };
   } catch (e) {
     throw apiRouteError(e);
@@ -60,6 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(backupRequestedUrl(connectionId, await caller.backups.run({ connectionId })));
     }
     if (intent === 'test') return { intent, report: (await caller.connections.test({ connectionId })).report };
+    if (isManageIntent(intent)) return await manageConnection(caller, connectionId, intent, form);
     const frequency = formText(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
     const keep = (k: string) => Number(formText(form, `keep_${k}`));
     const saved = await caller.schedules.set({
@@ -84,9 +106,9 @@ export default function ConnectionPage() {
       <Breadcrumbs trail={[{ to: '/connections', label: 'Connections' }]} />
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">{c.name}</h1>
-          <p className="flex items-center gap-2 text-sm text-slate-700">
-            {c.orgUrl} · {c.authKind === 'oauth' ? 'OAuth service app' : 'SSWS token'} · <ConnectionHealth lastTest={c.lastTest} />
+          <h1 className="break-all text-3xl font-semibold tracking-tight">{c.name}</h1>
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            {c.orgUrl} · {c.authKind === 'oauth' ? 'OAuth service app' : 'SSWS token'} · <ConnectionHealth lastTest={c.lastTest} /> <ConnectionStateBadges c={c} />
           </p>
           <p className="text-sm">
             <Link to={`/connections/${c.id}/credentials`} className="text-indigo-700 underline">
@@ -96,7 +118,8 @@ export default function ConnectionPage() {
         </div>
         <Form method="post" className="flex gap-2">
           {can.backup && (
-            <Button type="submit" name="intent" value="backup">
+            // Paused: the server refuses it too (CONNECTION_PAUSED); the notice below says why.
+            <Button type="submit" name="intent" value="backup" disabled={!!c.paused}>
               Backup now
             </Button>
           )}
@@ -112,6 +135,7 @@ export default function ConnectionPage() {
           {alreadyRunning}
         </p>
       )}
+      <ConnectionStateNotices c={c} canManage={can.manage} manageHref="#edit" />
       <ActionNotices result={result} />
       {result && 'report' in result && result.report && <AccessReport name={c.name} report={result.report} />}
       <BackupProgress key={requestedAt ?? 'idle'} connectionId={c.id} initial={progress} requestedAt={requestedAt} />
@@ -126,7 +150,17 @@ export default function ConnectionPage() {
           {snapshots.length ? <SnapshotsTable connectionId={c.id} snapshots={snapshots} /> : <p className="text-sm text-slate-700">No snapshots yet.</p>}
         </CardContent>
       </Card>
-      <ScheduleCard schedule={schedule} defaults={defaults} canEdit={can.schedule} errors={result && 'fields' in result ? result.fields : undefined} />
+      {!c.deleted && <ScheduleCard schedule={schedule} defaults={defaults} canEdit={can.schedule} errors={result && 'fields' in result && result.intent !== 'edit' ? result.fields : undefined} />}
+      {can.manage && (
+        <section aria-labelledby="manage-heading" className="flex flex-col gap-4">
+          <h2 id="manage-heading" className="text-xl font-semibold">
+            Manage connection
+          </h2>
+          {!c.deleted && <EditConnectionCard key={c.name} name={c.name} errors={result && 'fields' in result && result.intent === 'edit' ? result.fields : undefined} />}
+          {!c.deleted && <PauseConnectionCard paused={!!c.paused} />}
+          <DeleteConnectionCard name={c.name} snapshots={snapshots.length >= 100 ? '100 or more' : String(snapshots.length)} deleted={!!c.deleted} error={result && 'error' in result && result.intent === 'delete' ? result.error : undefined} />
+        </section>
+      )}
     </div>
   );
 }

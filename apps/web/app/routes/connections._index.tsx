@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMember(request, context);
   try {
     const caller = await api(request, context);
-    const [connections, me, readiness] = await Promise.all([caller.connections.list(), caller.me.get(), caller.restores.readiness()]);
+    const [connections, me, readiness] = await Promise.all([caller.connections.list({ includeDeleted: true }), caller.me.get(), caller.restores.readiness()]);
     // A handful of connections per tenant: one short query each for their latest snapshots.
     const rows: ConnectionRow[] = await Promise.all(
       connections.map(async (c) => {
@@ -32,13 +32,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           authKind: c.authKind,
           lastTest: c.lastTest,
           lastTestedAt: c.lastTestedAt,
+          paused: c.paused,
+          status: c.status,
+          statusReason: c.statusReason,
+          deleted: c.deleted,
           lastBackup: last ? { status: last.status, startedAt: last.startedAt, completedAt: last.completedAt } : null,
           lastCompleteAt: complete?.completedAt ?? null,
           lastRestorePreviewAt: readiness.find((r) => r.connectionId === c.id)?.computedAt ?? null,
         };
       }),
     );
-    return { rows, canBackup: me.permissions.includes('backup.run'), canManage: me.permissions.includes('connection.manage') };
+    return { rows: rows.filter((r) => !r.deleted), deletedRows: rows.filter((r) => r.deleted), canBackup: me.permissions.includes('backup.run'), canManage: me.permissions.includes('connection.manage') };
   } catch (e) {
     throw apiRouteError(e);
   }
@@ -71,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Connections() {
-  const { rows, canBackup, canManage } = useLoaderData<typeof loader>();
+  const { rows, deletedRows, canBackup, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-6">
@@ -87,6 +91,17 @@ export default function Connections() {
           {rows.length ? <ConnectionsTable rows={rows} canBackup={canBackup} canManage={canManage} /> : <p className="text-sm text-slate-700">No connections yet.</p>}
         </CardContent>
       </Card>
+      {deletedRows.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Deleted connections</CardTitle>
+            <CardDescription>Deleted with their snapshots kept: read-only, never backed up again. Their snapshots, diffs and evidence stay available.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ConnectionsTable rows={deletedRows} canBackup={false} canManage={false} />
+          </CardContent>
+        </Card>
+      )}
       {/* Keyed by the last success, so a saved form starts empty again (credentials never linger). */}
       {canManage && <AddConnectionCard key={result && 'ok' in result ? result.ok : 'add'} errors={result && 'fields' in result ? result.fields : undefined} />}
     </div>

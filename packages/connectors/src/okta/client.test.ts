@@ -1,4 +1,4 @@
-import type { IdpObject } from '@butterfly/domain';
+import { type IdpObject, isCredentialRejection } from '@butterfly/domain';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -146,6 +146,31 @@ describe('Okta client', () => {
       else expect(err).toBeInstanceOf(OktaApiError);
     }
     expect(OktaMissingScopeError).toBeDefined();
+  });
+
+  it('fails at once on a refused credential (401, 403 insufficient_scope): one request, no retries, marked as a credential rejection', async () => {
+    const answers = [
+      { status: 401, body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] }, headers: {} },
+      { status: 403, body: { errorCode: 'E0000006', errorSummary: 'You do not have permission to perform the requested action', errorCauses: [] }, headers: { 'www-authenticate': 'Bearer error="insufficient_scope"' } },
+    ];
+    for (const a of answers) {
+      let calls = 0;
+      server.use(
+        http.get(`${ORG}/api/v1/zones`, () => {
+          calls++;
+          return HttpResponse.json(a.body, { status: a.status, headers: a.headers });
+        }),
+      );
+      const c = client();
+      const err = await collect(c.listObjects({ types: ['network_zone'] })).catch((e) => e);
+      expect(calls, `status ${a.status}`).toBe(1);
+      expect(c.stats(), `status ${a.status}`).toMatchObject({ requests: 1, retries: 0 });
+      expect(err.name).toBe(a.status === 401 ? 'OktaAuthError' : 'OktaMissingScopeError');
+      expect(isCredentialRejection(err), `status ${a.status}`).toBe(true);
+    }
+    // An answer that is not about the credential is not one.
+    server.use(http.get(`${ORG}/api/v1/zones`, () => HttpResponse.json({ errorCode: 'E0000001', errorSummary: 'bad' }, { status: 400 })));
+    expect(isCredentialRejection(await collect(client().listObjects({ types: ['network_zone'] })).catch((e) => e))).toBe(false);
   });
 
   it('retries 5xx and 429, then succeeds', async () => {

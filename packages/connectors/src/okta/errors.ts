@@ -35,6 +35,8 @@ export class OktaApiError extends OktaError {
 /** The credential works but lacks the scope (or admin permission) this read needs. */
 export class OktaMissingScopeError extends OktaError {
   override name = 'OktaMissingScopeError';
+  /** For the domain's isCredentialRejection: a backup stops, and the admin must grant the scope. */
+  readonly credentialRejected = true;
   readonly scope: string;
   readonly status: number;
 
@@ -48,6 +50,8 @@ export class OktaMissingScopeError extends OktaError {
 /** The credential itself was refused (bad token, unknown client, key not registered, ...). */
 export class OktaAuthError extends OktaError {
   override name = 'OktaAuthError';
+  /** For the domain's isCredentialRejection: no retry helps; the connection needs a new credential. */
+  readonly credentialRejected = true;
   readonly oauthError?: string;
 
   constructor(message: string, oauthError?: string) {

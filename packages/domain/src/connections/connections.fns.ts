@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import type { Connections, Selectable } from '@butterfly/db';
 import { z } from 'zod';
+import { DomainError } from '../errors.ts';
 import type { IdpAccessReport } from '../idp/types.ts';
 
 const isLoopback = (u: URL) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
@@ -67,7 +68,8 @@ export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials
     authKind: row.auth_kind as 'oauth' | 'ssws',
     clientId: row.client_id,
     keyId: row.key_id,
-    hasCredentials: true,
+    /** A connection deleted with its snapshots kept has none: it is read-only. */
+    hasCredentials: !row.deleted_at,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     lastTest: (row.last_test as IdpAccessReport | null) ?? null,
@@ -76,8 +78,18 @@ export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials
     writeCredential: row.write_auth_kind
       ? { authKind: row.write_auth_kind as 'oauth' | 'ssws', clientId: row.write_client_id, keyId: row.write_key_id, updatedAt: row.write_updated_at?.toISOString() ?? null }
       : null,
+    /** Paused: schedules skip it and "Back up now" is refused (CONNECTION_PAUSED) until it is resumed. */
+    paused: row.paused_at ? { at: row.paused_at.toISOString(), by: row.paused_by, reason: row.pause_reason } : null,
+    /** `needs_attention`: Okta refused the credential during a backup; replace it (the reason says what Okta answered). */
+    status: row.status as ConnectionStatus,
+    statusReason: row.status_reason,
+    statusChangedAt: row.status_changed_at?.toISOString() ?? null,
+    /** Deleted with its snapshots kept: browsable and verifiable, never backed up or tested again. */
+    deleted: row.deleted_at ? { at: row.deleted_at.toISOString(), by: row.deleted_by } : null,
   };
 }
+
+export type ConnectionStatus = 'ok' | 'needs_attention';
 
 /** The columns a view needs (everything but the sealed credential). */
 export const VIEW_COLUMNS = [
@@ -97,4 +109,21 @@ export const VIEW_COLUMNS = [
   'write_client_id',
   'write_key_id',
   'write_updated_at',
+  'paused_at',
+  'paused_by',
+  'pause_reason',
+  'status',
+  'status_reason',
+  'status_changed_at',
+  'deleted_at',
+  'deleted_by',
 ] as const;
+
+/** Use-cases that change a connection or reach its org refuse a deleted one (its snapshots stay readable). */
+export function assertNotDeleted(row: { deleted_at: Date | null; name: string }) {
+  if (row.deleted_at) throw new DomainError('CONNECTION_DELETED', `The connection ${row.name} was deleted; its snapshots are kept read-only`);
+}
+
+/** The secret sealed for a credential: only what Okta needs that is not shown back (the token or the key). */
+export const sealedCredential = (c: TConnectionCredentials) => JSON.stringify(c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey });
+export type TConnectionCredentials = z.output<typeof ZConnectionCredentials>;

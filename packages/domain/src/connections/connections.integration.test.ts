@@ -38,7 +38,7 @@ describe('connections', () => {
     expect(JSON.stringify(ssws)).not.toContain(TOKEN);
 
     const rows = await db.selectFrom('connections').selectAll().where('tenant_id', '=', t.id).execute();
-    const raw = rows.map((r) => `${JSON.stringify(r)}${r.credentials_sealed.toString('latin1')}`).join('');
+    const raw = rows.map((r) => `${JSON.stringify(r)}${r.credentials_sealed?.toString('latin1')}`).join('');
     expect(raw).not.toContain(TOKEN);
     expect(raw).not.toContain('PRIVATE KEY');
     expect(raw).not.toContain(pem.split('\n')[1]);
@@ -70,7 +70,7 @@ describe('connections', () => {
     expect(await listConnections(asB, b.id)).toEqual([]);
     await expect(listConnections(asB, a.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getConnection(asB, b.id, { connectionId: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(removeConnection(asB, b.id, { connectionId: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(removeConnection(asB, b.id, { connectionId: c.id, confirmName: 'prod', keepSnapshots: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const { factory, seen } = fakeFactory({ ok: true, missing: [] });
     await expect(testConnection({ ...asB, idpClientFor: factory }, b.id, { connectionId: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(loadConnectionConfig(deps, b.id, c.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -93,9 +93,9 @@ describe('connections', () => {
     expect(await listConnections(reader, t.id)).toHaveLength(1);
     expect((await getConnection(reader, t.id, { connectionId: c.id })).id).toBe(c.id);
     await expect(addConnection(reader, t.id, { name: 'x', orgUrl: 'https://x.okta.com', credentials: { kind: 'ssws', token: TOKEN } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(removeConnection(reader, t.id, { connectionId: c.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(removeConnection(reader, t.id, { connectionId: c.id, confirmName: 'prod', keepSnapshots: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const admin = { ...deps, actor: memberActor(t.id, await seedMember(deps, t.id, 'admin')) };
-    expect(await removeConnection(admin, t.id, { connectionId: c.id })).toEqual({ id: c.id, removed: true });
+    expect(await removeConnection(admin, t.id, { connectionId: c.id, confirmName: 'prod', keepSnapshots: false })).toEqual({ id: c.id, removed: true, keptSnapshots: false });
     expect(await listConnections(admin, t.id)).toEqual([]);
   });
 

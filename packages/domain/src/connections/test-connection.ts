@@ -5,7 +5,8 @@ import { DomainError } from '../errors.ts';
 import type { IdpAccessReport, IdpClientFactory } from '../idp/types.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
-import { toConnectionView, ZConnectionId } from './connections.fns.ts';
+import { clearNeedsAttention } from './clear-needs-attention.ts';
+import { assertNotDeleted, toConnectionView, ZConnectionId } from './connections.fns.ts';
 import { findConnectionRow } from './get-connection.ts';
 import { loadConnectionConfig } from './load-connection-config.ts';
 
@@ -19,6 +20,7 @@ export async function testConnection(deps: Deps & { idpClientFor?: IdpClientFact
   await authorize(deps, tenantId, 'connection.manage');
   if (!deps.idpClientFor) throw new DomainError('INTERNAL', 'No IdP connector configured');
   const row = await findConnectionRow(deps.db, tenantId, connectionId);
+  assertNotDeleted(row);
   const client = deps.idpClientFor(await loadConnectionConfig(deps, tenantId, row.id));
   let report: IdpAccessReport;
   try {
@@ -36,6 +38,8 @@ export async function testConnection(deps: Deps & { idpClientFor?: IdpClientFact
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw new DomainError('NOT_FOUND', 'No such connection');
+    // Every scope granted: a credential that Okta refused during a backup works again.
+    const cleared = report.ok && (await clearNeedsAttention({ ...deps, db: trx }, { tenantId, connectionId: row.id, via: 'test' }));
     await appendAuditEvent({ ...deps, db: trx }, {
       tenantId,
       action: 'connection.tested',
@@ -43,6 +47,6 @@ export async function testConnection(deps: Deps & { idpClientFor?: IdpClientFact
       target: { type: 'connection', id: row.id },
       data: { connected: report.connected ?? report.ok, missingScopes: report.missing.map((m) => m.scope) },
     });
-    return { connection: toConnectionView(updated), report };
+    return { connection: toConnectionView(cleared ? { ...updated, status: 'ok', status_reason: null, status_changed_at: now } : updated), report };
   });
 }

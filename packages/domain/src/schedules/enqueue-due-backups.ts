@@ -1,5 +1,6 @@
 import { inTransaction } from '../db.fns.ts';
-import type { Deps } from '../deps.ts';
+import type { DB, Transaction } from '@butterfly/db';
+import type { Deps, JobQueue } from '../deps.ts';
 import { currentBackup, lockConnectionBackups } from '../snapshots/current-backup.ts';
 import { nextRun } from './schedules.fns.ts';
 
@@ -16,29 +17,41 @@ export async function enqueueDueBackups(deps: Deps & { jobs: NonNullable<Deps['j
   return inTransaction(deps.db, async (trx) => {
     const due = await trx
       .selectFrom('backup_schedules')
-      .select(['connection_id', 'tenant_id', 'cron', 'timezone'])
-      .where('enabled', '=', true)
-      .where('next_run_at', '<=', now)
-      .forUpdate()
+      .innerJoin('connections', 'connections.id', 'backup_schedules.connection_id')
+      .select(['backup_schedules.connection_id', 'backup_schedules.tenant_id', 'backup_schedules.cron', 'backup_schedules.timezone', 'connections.paused_at'])
+      .where('backup_schedules.enabled', '=', true)
+      .where('backup_schedules.next_run_at', '<=', now)
+      .forUpdate('backup_schedules')
       .skipLocked()
       .limit(500)
       .execute();
     let enqueued = 0;
+    let skipped = 0;
     for (const s of due) {
-      // A backup already queued or running (a "Back up now", a previous tick) covers this one.
-      await lockConnectionBackups(trx, s.connection_id);
-      if (!(await currentBackup(trx, s.tenant_id, s.connection_id, now))) {
-        const { jobId } = await deps.jobs.enqueue(trx, BACKUP_TASK, { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' }, { jobKey: backupJobKey(s.connection_id) });
-        await trx
-          .updateTable('connections')
-          .set({ backup_requested_at: now, backup_requested_by: 'Scheduled backup', backup_request_job_id: jobId })
-          .where('tenant_id', '=', s.tenant_id)
-          .where('id', '=', s.connection_id)
-          .execute();
+      if (s.paused_at) {
+        // Paused (pause-connection.ts): the run is skipped, not postponed, so resuming sets off no
+        // backlog; the schedule moves on. Logged, so "why was there no backup at 02:00" has an answer.
+        deps.log.info({ tenantId: s.tenant_id, connectionId: s.connection_id, pausedAt: s.paused_at }, 'scheduled backup skipped: the connection is paused');
+        skipped++;
+      } else if (await enqueueOne(deps, trx, s, now)) {
         enqueued++;
       }
       await trx.updateTable('backup_schedules').set({ next_run_at: nextRun(s.cron, s.timezone, now) }).where('connection_id', '=', s.connection_id).execute();
     }
-    return { enqueued, due: due.length };
+    return { enqueued, skipped, due: due.length };
   });
+}
+
+/** Queues one scheduled backup, unless one already queued or running (a "Back up now", a previous tick) covers it. */
+async function enqueueOne(deps: { jobs: JobQueue }, trx: Transaction<DB>, s: { tenant_id: string; connection_id: string }, now: Date) {
+  await lockConnectionBackups(trx, s.connection_id);
+  if (await currentBackup(trx, s.tenant_id, s.connection_id, now)) return false;
+  const { jobId } = await deps.jobs.enqueue(trx, BACKUP_TASK, { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' }, { jobKey: backupJobKey(s.connection_id) });
+  await trx
+    .updateTable('connections')
+    .set({ backup_requested_at: now, backup_requested_by: 'Scheduled backup', backup_request_job_id: jobId })
+    .where('tenant_id', '=', s.tenant_id)
+    .where('id', '=', s.connection_id)
+    .execute();
+  return true;
 }

@@ -7,6 +7,7 @@ import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { DEFAULT_RETENTION } from './get-backup-schedule.ts';
 import { checkCron, cronFor, nextRun } from './schedules.fns.ts';
+import { assertNotDeleted } from '../connections/connections.fns.ts';
 import { findConnectionRow } from '../connections/get-connection.ts';
 
 const keep = z.number().int().min(0).max(1000);
@@ -30,7 +31,8 @@ export async function setBackupSchedule(deps: Deps, tenantId: string, raw: TSetB
   const cron = cronFor(input.frequency, input.cron);
   const problem = checkCron(cron, input.timezone);
   if (problem) throw new DomainError('VALIDATION', `cron: ${problem}`, { fields: { cron: problem } });
-  await findConnectionRow(deps.db, tenantId, input.connectionId);
+  // A deleted connection (snapshots kept) is never backed up again: no schedule to set.
+  assertNotDeleted(await findConnectionRow(deps.db, tenantId, input.connectionId));
   const values = {
     enabled: input.enabled,
     frequency: input.frequency,

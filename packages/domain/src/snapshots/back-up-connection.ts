@@ -1,6 +1,10 @@
 import type { DB, Kysely } from '@butterfly/db';
 import type { Deps, JobQueue } from '../deps.ts';
+import { clearNeedsAttention } from '../connections/clear-needs-attention.ts';
+import { markNeedsAttention } from '../connections/mark-needs-attention.ts';
+import { inTransaction } from '../db.fns.ts';
 import { DomainError, isDomainError } from '../errors.ts';
+import { isCredentialRejection } from '../idp/credential-rejection.fns.ts';
 import { requestComplianceScan } from '../scans/request-compliance-scan.ts';
 import { runComplianceScan } from '../scans/run-compliance-scan.ts';
 import { enqueueChangeAlerts } from '../webhooks/enqueue-change-alerts.ts';
@@ -22,16 +26,28 @@ export interface TBackUpConnectionInput extends TRunBackupInput {
  * A backup and everything that follows one, whoever starts it (the queued job, `backup run --wait`,
  * the backup before a restore): the snapshot, then `objects.changed` and `credential.expiring` alerts, a compliance scan and the
  * retention pass; a failure sends `backup.failed` alerts. The steps after the snapshot never fail the
- * backup: a step that fails is logged and the snapshot stands.
+ * backup: a step that fails is logged and the snapshot stands. A credential Okta refused marks the
+ * connection "needs attention" (and alerts); a completed backup clears that.
  */
 export async function backUpConnection(deps: Deps & { db: Kysely<DB> }, input: TBackUpConnectionInput) {
   if (!deps.jobs) throw new DomainError('INTERNAL', 'No job queue wired');
   const d = { ...deps, jobs: deps.jobs };
   const target = { tenantId: input.tenantId, connectionId: input.connectionId };
   const snapshot = await runBackup(deps, input).catch(async (e) => {
-    await alertFailure(d, input, e);
+    // Okta refused the credential: no retry can help (the job does not retry it); the connection
+    // needs attention until its credential is replaced.
+    const rejected = isCredentialRejection(e);
+    await alertFailure(d, input, e, rejected);
+    if (rejected) {
+      await markNeedsAttention(d, { ...target, reason: (e as Error).message, appUrl: input.appUrl }).catch((err) =>
+        deps.log.error({ err, ...target }, 'could not mark the connection as needing attention'),
+      );
+    }
     throw e;
   });
+  await inTransaction(deps.db, (trx) => clearNeedsAttention({ ...deps, db: trx }, { ...target, via: 'backup' })).catch((err) =>
+    deps.log.error({ err, ...target }, 'could not clear the connection\'s needs-attention status'),
+  );
   // Before retention: a retry after a later failure backs up again, finds no changes, and would not alert.
   await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch((err) =>
     deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
@@ -60,10 +76,10 @@ async function scan(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInp
  * retries between stay quiet. "Another backup is running" is not a failure. Alerting never masks the
  * backup's own error: its failures are logged.
  */
-async function alertFailure(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInput, error: unknown) {
+async function alertFailure(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInput, error: unknown, final: boolean) {
   if (isDomainError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) return;
   const { number, max } = input.attempt ?? { number: 1, max: 1 };
-  const willRetry = number < max;
+  const willRetry = !final && number < max;
   if (number !== 1 && willRetry) return;
   const message = (error as Error)?.message ?? String(error);
   await enqueueFailureAlerts(deps, { tenantId: input.tenantId, connectionId: input.connectionId, error: message, attempt: number, willRetry }).catch((err) =>

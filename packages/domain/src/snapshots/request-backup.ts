@@ -1,4 +1,5 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { assertNotDeleted } from '../connections/connections.fns.ts';
 import { findConnectionRow } from '../connections/get-connection.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
@@ -18,6 +19,8 @@ export async function requestBackup(deps: Deps, tenantId: string, input: { conne
   if (!deps.jobs) throw new DomainError('INTERNAL', 'No job queue wired');
   const jobs = deps.jobs;
   const connection = await findConnectionRow(deps.db, tenantId, input.connectionId);
+  assertNotDeleted(connection);
+  if (connection.paused_at) throw new DomainError('CONNECTION_PAUSED', `The connection ${connection.name} is paused: resume it to back it up`);
   return inTransaction(deps.db, async (trx) => {
     await lockConnectionBackups(trx, connection.id);
     const now = deps.clock();

@@ -89,6 +89,24 @@ export function failureAlert(input: { deliveryId: string; connection: Connection
   };
 }
 
+/** Okta refused a connection's credential: backups stop until someone replaces it. */
+export function attentionAlert(input: { deliveryId: string; connection: ConnectionRef; reason: string; snapshotId: string | null; link?: string }) {
+  const text = `Butterfly: ${input.connection.name} needs attention: Okta refused its credential`;
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(text, 150) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`${input.connection.orgUrl}:\n\`\`\`${clip(input.reason, 2000)}\`\`\`\nBackups of it fail until its credential is replaced (edit the connection, then test it).`, 3000) } },
+  ];
+  if (input.link) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${input.link}|Open the connection in Butterfly>` } });
+  return {
+    summary: text,
+    payload: {
+      text,
+      blocks,
+      butterfly: { event: 'connection.needs_attention', deliveryId: input.deliveryId, connection: input.connection, reason: input.reason, snapshotId: input.snapshotId, ...(input.link ? { link: input.link } : {}) },
+    },
+  };
+}
+
 export function testAlert(input: { deliveryId: string; webhook: { id: string; name: string } }) {
   const text = `Butterfly: test alert for webhook “${input.webhook.name}”`;
   return {

@@ -1,4 +1,4 @@
-import { BACKUP_TASK, backUpConnection, loadConnectionConfig } from '@butterfly/domain';
+import { BACKUP_TASK, backUpConnection, backupSkipReason, isCredentialRejection, loadConnectionConfig } from '@butterfly/domain';
 import { z } from 'zod';
 import { defineTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
@@ -20,14 +20,29 @@ export const backupSpec = { name: BACKUP_TASK, schema: ZBackupPayload } as const
 export const backupTask = (rt: JobRuntime) =>
   defineTask(backupSpec.name, ZBackupPayload, async (p, helpers) => {
     const deps = systemDeps(rt, `job:backup:${helpers.job.id}`);
+    // Paused or deleted since it was queued: nothing to do, and nothing to retry.
+    const skip = await backupSkipReason(deps.db, p.tenantId, p.connectionId);
+    if (skip) {
+      helpers.logger.info(`backup of connection ${p.connectionId} skipped: the connection is ${skip}`);
+      return;
+    }
     const client = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, p.connectionId));
-    const snapshot = await backUpConnection(deps, {
-      ...p,
-      client,
-      signal: helpers.abortSignal,
-      owner: `job:${helpers.job.id}`,
-      appUrl: rt.appUrl,
-      attempt: { number: helpers.job.attempts, max: helpers.job.max_attempts },
-    });
+    let snapshot: Awaited<ReturnType<typeof backUpConnection>>;
+    try {
+      snapshot = await backUpConnection(deps, {
+        ...p,
+        client,
+        signal: helpers.abortSignal,
+        owner: `job:${helpers.job.id}`,
+        appUrl: rt.appUrl,
+        attempt: { number: helpers.job.attempts, max: helpers.job.max_attempts },
+      });
+    } catch (e) {
+      // Okta refused the credential: the failed snapshot, the alerts and the connection's "needs
+      // attention" are recorded; retrying with the same credential cannot succeed, so the job ends here.
+      if (!isCredentialRejection(e)) throw e;
+      helpers.logger.warn(`backup of connection ${p.connectionId} failed, not retried: ${(e as Error).message}`);
+      return;
+    }
     helpers.logger.info(`snapshot ${snapshot.id}: ${snapshot.object_count} objects, changes ${JSON.stringify(snapshot.changes)}`);
   });

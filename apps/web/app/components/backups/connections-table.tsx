@@ -2,9 +2,10 @@ import type { ConnectionView } from '@butterfly/domain';
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form, Link } from '@remix-run/react';
 import { formatTime } from '~/utils/format.ts';
+import { ConnectionStateBadges } from '../connections/connection-state.tsx';
 import { ConnectionHealth } from './connection-health.tsx';
 
-export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt'> & {
+export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt' | 'paused' | 'status' | 'statusReason' | 'deleted'> & {
   lastBackup: { status: 'running' | 'complete' | 'failed'; startedAt: string; completedAt: string | null } | null;
   lastCompleteAt: string | null;
   /** Restore readiness: when a restore preview of this connection last succeeded. */
@@ -39,8 +40,19 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
             <TableCell>{c.lastCompleteAt ? formatTime(c.lastCompleteAt) : 'Never'}</TableCell>
             <TableCell>{c.lastBackup ? <Badge variant={STATUS[c.lastBackup.status][1]}>{STATUS[c.lastBackup.status][0]}</Badge> : <Badge>No backups yet</Badge>}</TableCell>
             <TableCell>
-              <ConnectionHealth lastTest={c.lastTest} />
+              <div className="flex flex-wrap gap-1">
+                <ConnectionHealth lastTest={c.lastTest} />
+                <ConnectionStateBadges c={c} />
+              </div>
               {c.lastTestedAt && <div className="text-xs text-slate-600">tested {formatTime(c.lastTestedAt)}</div>}
+              {c.status === 'needs_attention' && !c.deleted && (
+                <div className="mt-1 max-w-xs text-xs text-red-800">
+                  Okta refused the credential.{' '}
+                  <Link to={`/connections/${c.id}#edit`} className="underline">
+                    Replace it<span className="sr-only"> for {c.name}</span>
+                  </Link>
+                </div>
+              )}
             </TableCell>
             <TableCell>
               <Link to={`/restore?connection=${c.id}`} className="text-indigo-700 underline">
@@ -53,7 +65,7 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
                 <Form method="post" className="flex flex-wrap gap-2">
                   <input type="hidden" name="connectionId" value={c.id} />
                   {canBackup && (
-                    <Button type="submit" name="intent" value="backup" size="sm">
+                    <Button type="submit" name="intent" value="backup" size="sm" disabled={!!c.paused} title={c.paused ? 'Paused: resume it to back it up' : undefined}>
                       Backup now<span className="sr-only"> {c.name}</span>
                     </Button>
                   )}

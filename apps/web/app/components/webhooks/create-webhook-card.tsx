@@ -6,6 +6,7 @@ const EVENT_TEXT: Record<string, string> = {
   'backup.failed': 'A backup failed',
   'objects.changed': 'Objects of the watched types changed',
   'credential.expiring': 'An app client secret or signing key expires within 30 days',
+  'connection.needs_attention': 'Okta refused a connection’s credential: it needs a new one',
 };
 
 /** A new alert webhook: where to send, which events, and which object types count as a change. */

@@ -1,4 +1,8 @@
 import { listConnections } from '@butterfly/domain';
+import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const listConnectionsProcedure = permissionProcedure('dashboard.view').query(({ ctx }) => listConnections(ctx.deps, ctx.tenantId));
+/** `includeDeleted`: also those deleted with their snapshots kept (read-only). */
+export const listConnectionsProcedure = permissionProcedure('dashboard.view')
+  .input(z.object({ includeDeleted: z.boolean().optional() }).optional())
+  .query(({ ctx, input }) => listConnections(ctx.deps, ctx.tenantId, { includeDeleted: input?.includeDeleted }));

@@ -1,6 +1,7 @@
-import { ZConnectionId, removeConnection } from '@butterfly/domain';
+import { ZRemoveConnectionInput, removeConnection } from '@butterfly/domain';
 import { permissionProcedure } from '../../trpc.ts';
 
+/** Delete: the connection's name typed as confirmation, and whether its snapshots are kept. */
 export const removeConnectionProcedure = permissionProcedure('connection.manage')
-  .input(ZConnectionId)
+  .input(ZRemoveConnectionInput)
   .mutation(({ ctx, input }) => removeConnection(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { findConnectionTenant, getConnection, listSnapshots, pauseConnection, removeConnection, resumeConnection, updateConnection } from '@butterfly/domain';
+import { emit, UsageError } from '../output.ts';
+import { withRuntime } from '../runtime.ts';
+import { deleteConfirmationName } from './connection-confirm.ts';
+import { credentialsFrom } from './connection.ts';
+
+interface EditOptions {
+  name?: string;
+  sswsStdin?: boolean;
+  clientId?: string;
+  privateKeyFile?: string;
+  keyId?: string;
+  json?: boolean;
+}
+
+/** `connection edit | pause | resume | delete <id>`: the operator's side of the dashboard's connection page. */
+export function registerConnectionManage(connection: Command) {
+  connection
+    .command('edit')
+    .description('rename a connection and/or replace its credential (an SSWS token on stdin, or a service app key from a file)')
+    .argument('<id>', 'connection id')
+    .option('--name <name>', 'a new name, unique in the tenant')
+    .option('--ssws-stdin', 'read a new SSWS API token from stdin')
+    .option('--client-id <id>', "the API service app's client id (OAuth 2.0, private_key_jwt)")
+    .option('--private-key-file <pem>', "file with the service app's private key (PEM or JWK)")
+    .option('--key-id <kid>', 'the key id registered in Okta (when the app has several keys)')
+    .option('--json', 'print one JSON document')
+    .action((id: string, opts: EditOptions) =>
+      withRuntime(async ({ deps }) => {
+        const replacing = opts.sswsStdin || opts.clientId !== undefined || opts.privateKeyFile !== undefined;
+        if (!replacing && opts.name === undefined) throw new UsageError('give --name, a new credential, or both');
+        const credentials = replacing ? await credentialsFrom(opts) : undefined;
+        const tenantId = await findConnectionTenant(deps, id);
+        const c = await updateConnection(deps, tenantId, { connectionId: id, ...(opts.name !== undefined ? { name: opts.name } : {}), ...(credentials ? { credentials } : {}) });
+        emit({ json: !!opts.json }, c, () => [`updated ${c.name}: ${c.orgUrl} (${c.authKind})`, ...(credentials ? ['new credential stored; check it with `connection test <id>`'] : [])]);
+      }),
+    );
+
+  connection
+    .command('pause')
+    .description('pause backups of a connection: schedules skip it and "back up now" is refused until it is resumed')
+    .argument('<id>', 'connection id')
+    .option('--reason <text>', 'why, for the others who see it paused')
+    .option('--json', 'print one JSON document')
+    .action((id: string, opts: { reason?: string; json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const c = await pauseConnection(deps, await findConnectionTenant(deps, id), { connectionId: id, reason: opts.reason });
+        emit({ json: !!opts.json }, c, () => [`paused ${c.name}${c.paused?.reason ? ` (${c.paused.reason})` : ''}`]);
+      }),
+    );
+
+  connection
+    .command('resume')
+    .description('resume backups of a paused connection')
+    .argument('<id>', 'connection id')
+    .option('--json', 'print one JSON document')
+    .action((id: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const c = await resumeConnection(deps, await findConnectionTenant(deps, id), { connectionId: id });
+        emit({ json: !!opts.json }, c, () => [`resumed ${c.name}: its schedule backs it up again`]);
+      }),
+    );
+
+  connection
+    .command('delete')
+    .description("delete a connection, keeping its snapshots read-only or deleting them too; asks for the connection's name unless --yes")
+    .argument('<id>', 'connection id')
+    .option('--keep-snapshots', 'keep its snapshots, scans and evidence, read-only')
+    .option('--delete-snapshots', 'delete its snapshots, scans and restore plans too')
+    .option('-y, --yes', "delete without typing the connection's name (required when stdin is not a terminal)")
+    .option('--json', 'print one JSON document')
+    .action((id: string, opts: { keepSnapshots?: boolean; deleteSnapshots?: boolean; yes?: boolean; json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        if (!!opts.keepSnapshots === !!opts.deleteSnapshots) throw new UsageError('give either --keep-snapshots or --delete-snapshots');
+        const keepSnapshots = !!opts.keepSnapshots;
+        const tenantId = await findConnectionTenant(deps, id);
+        const c = await getConnection(deps, tenantId, { connectionId: id });
+        const snapshots = (await listSnapshots(deps, tenantId, { connectionId: id, limit: 1000 })).length;
+        const confirmName = await deleteConfirmationName({ name: c.name, snapshots, keepSnapshots }, opts);
+        const r = await removeConnection(deps, tenantId, { connectionId: id, confirmName, keepSnapshots });
+        emit({ json: !!opts.json }, r, () => [keepSnapshots ? `deleted ${c.name}; its ${snapshots} snapshot(s) are kept read-only` : `deleted ${c.name} and its ${snapshots} snapshot(s)`]);
+      }),
+    );
+}

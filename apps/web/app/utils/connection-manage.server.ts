@@ -1,0 +1,41 @@
+import { redirect } from '@remix-run/node';
+import type { api } from '~/api.server.ts';
+import { formText } from './form-text.ts';
+
+type Caller = Awaited<ReturnType<typeof api>>;
+
+export const MANAGE_INTENTS = ['edit', 'pause', 'resume', 'delete'] as const;
+export type ManageIntent = (typeof MANAGE_INTENTS)[number];
+export const isManageIntent = (intent: string): intent is ManageIntent => (MANAGE_INTENTS as readonly string[]).includes(intent);
+
+/**
+ * The connection page's edit, pause, resume and delete forms, through the same procedures as the API
+ * (permission, tenant and input checks happen there). Errors are the caller's to turn into a problem.
+ */
+export async function manageConnection(caller: Caller, connectionId: string, intent: ManageIntent, form: FormData) {
+  if (intent === 'edit') {
+    const kind = formText(form, 'kind');
+    const credentials =
+      kind === 'oauth'
+        ? { kind: 'oauth' as const, clientId: formText(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}) }
+        : kind === 'ssws'
+          ? { kind: 'ssws' as const, token: formText(form, 'token') }
+          : undefined;
+    const c = await caller.connections.update({ connectionId, name: formText(form, 'name'), ...(credentials ? { credentials } : {}) });
+    return { intent, ok: credentials ? `Saved. ${c.name} has a new credential: test the connection to check it.` : `Saved: the connection is named ${c.name}.` };
+  }
+  if (intent === 'pause') {
+    const reason = formText(form, 'reason');
+    await caller.connections.pause({ connectionId, ...(reason ? { reason } : {}) });
+    return { intent, ok: 'Backups are paused.' };
+  }
+  if (intent === 'resume') {
+    await caller.connections.resume({ connectionId });
+    return { intent, ok: 'Backups are resumed.' };
+  }
+  // Never a default for what happens to the snapshots: no choice sent is a validation error.
+  const choice = formText(form, 'snapshots');
+  const keepSnapshots = choice === 'keep' ? true : choice === 'delete' ? false : (undefined as unknown as boolean);
+  await caller.connections.remove({ connectionId, confirmName: formText(form, 'confirmName'), keepSnapshots });
+  return redirect(keepSnapshots ? `/connections/${connectionId}` : '/connections');
+}

@@ -1,0 +1,6 @@
+import { ZPauseConnectionInput, pauseConnection } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const pauseConnectionProcedure = permissionProcedure('connection.manage')
+  .input(ZPauseConnectionInput)
+  .mutation(({ ctx, input }) => pauseConnection(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,6 @@
+import { ZConnectionId, resumeConnection } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+export const resumeConnectionProcedure = permissionProcedure('connection.manage')
+  .input(ZConnectionId)
+  .mutation(({ ctx, input }) => resumeConnection(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { sealSecret } from '../crypto/secrets.ts';
+import { inTransaction, isUniqueViolation } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { authorize } from '../permissions/authorize.ts';
+import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
+import { assertNotDeleted, credentialsPurpose, sealedCredential, toConnectionView, VIEW_COLUMNS, ZConnectionCredentials } from './connections.fns.ts';
+import { findConnectionRow } from './get-connection.ts';
+
+export const ZUpdateConnectionInput = z.object({
+  connectionId: z.string().trim().min(1).max(100),
+  /** Same rules as when adding: at most 100 characters, unique in the tenant (NAME_TAKEN). */
+  name: ZName.optional(),
+  /** Replaces the backup credential (either kind); sealed like at creation and never shown back. */
+  credentials: ZConnectionCredentials.optional(),
+});
+export type TUpdateConnectionInput = z.input<typeof ZUpdateConnectionInput>;
+
+/**
+ * Renames a connection and/or replaces its credential. A new credential voids the last test (it was
+ * of the old one); a "needs attention" status stays until a backup or a test succeeds with the new one.
+ * The audit entry names what changed, never the secret.
+ */
+export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdateConnectionInput) {
+  const input = parseInput(ZUpdateConnectionInput, raw);
+  await authorize(deps, tenantId, 'connection.manage');
+  if (input.name === undefined && !input.credentials) throw new DomainError('VALIDATION', 'Nothing to change: give a new name or a new credential');
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      const row = await findConnectionRow(trx, tenantId, input.connectionId);
+      assertNotDeleted(row);
+      const c = input.credentials;
+      const renamed = input.name !== undefined && input.name !== row.name;
+      // The same name and no credential (a form saved unchanged): nothing to write or audit.
+      if (!renamed && !c) return toConnectionView(row);
+      const now = deps.clock();
+      const updated = await trx
+        .updateTable('connections')
+        .set({
+          ...(renamed ? { name: input.name } : {}),
+          ...(c
+            ? {
+                auth_kind: c.kind,
+                client_id: c.kind === 'oauth' ? c.clientId : null,
+                key_id: c.kind === 'oauth' ? (c.keyId ?? null) : null,
+                credentials_sealed: await sealSecret({ ...deps, db: trx }, tenantId, credentialsPurpose(row.id), sealedCredential(c)),
+                last_test: null,
+                last_tested_at: null,
+              }
+            : {}),
+          updated_at: now,
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', row.id)
+        .returning(VIEW_COLUMNS)
+        .executeTakeFirstOrThrow();
+      await appendAuditEvent({ ...deps, db: trx }, {
+        tenantId,
+        action: 'connection.updated',
+        target: { type: 'connection', id: row.id },
+        data: {
+          ...(renamed ? { name: { from: row.name, to: updated.name } } : {}),
+          ...(c ? { credentialsReplaced: true, authKind: c.kind, clientId: updated.client_id, keyId: updated.key_id } : {}),
+        },
+      });
+      return toConnectionView(updated);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'connections_tenant_name_key')) throw nameTaken('connection', input.name ?? '');
+    throw e;
+  }
+}
