@@ -17,6 +17,13 @@ test.setTimeout(180_000);
 
 const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 
+/** At a phone's width (375 px) the page scrolls only vertically. */
+async function expectNoSidewaysScroll(page: Page) {
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 test('a new tenant sees unchecked steps; after a connection and a backup they are checked, with the status beside them', async ({ page, browser }) => {
   const world = await createWorld();
   const admin = await addIdpUser(world, `admin@${world.domain}`);
@@ -46,6 +53,7 @@ test('a new tenant sees unchecked steps; after a connection and a backup they ar
     await expect(page.getByTestId('open-findings')).toContainText(/\d+ failed rules?/, { timeout: 1_000 });
   }).toPass({ timeout: 90_000 });
   await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
 
   // read_only sees the same status, and no link to an action it cannot take.
   const other = await (await browser.newContext()).newPage();
@@ -67,4 +75,5 @@ test('the SCIM page shows the base URL to give the identity provider, and the se
   await expect(page.getByRole('heading', { name: 'Okta', level: 3 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Microsoft Entra ID', level: 3 })).toBeVisible();
   await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
 });

@@ -18,13 +18,13 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-800">
+            <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-800 wrap-anywhere">
               <li>
                 <em>Applications → Create App Integration</em>: a SAML 2.0 or SWA app (or Butterfly from the catalogue); on its <em>General</em> tab set
                 <em> Provisioning</em> to <strong>SCIM</strong>.
               </li>
               <li>
-                <em>Provisioning → Integration</em>: SCIM connector base URL <code className="break-all">{baseUrl}</code>; unique identifier field
+                <em>Provisioning → Integration</em>: SCIM connector base URL <code>{baseUrl}</code>; unique identifier field
                 for users <code>userName</code>.
               </li>
               <li>
@@ -49,13 +49,13 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-800">
+            <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-800 wrap-anywhere">
               <li>
                 <em>Enterprise applications → New application → Create your own application</em>; on its <em>Provisioning</em> page set the mode to{' '}
                 <strong>Automatic</strong>.
               </li>
               <li>
-                <em>Admin Credentials</em>: Tenant URL <code className="break-all">{baseUrl}</code>; Secret Token: the token alone (Entra adds{' '}
+                <em>Admin Credentials</em>: Tenant URL <code>{baseUrl}</code>; Secret Token: the token alone (Entra adds{' '}
                 <code>Bearer</code>). Click <em>Test Connection</em>.
               </li>
               <li>
