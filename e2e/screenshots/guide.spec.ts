@@ -51,6 +51,9 @@ test('screenshots of the main pages', async ({ page }) => {
   await page.getByRole('checkbox', { name: /^group \(/ }).check();
   await page.getByRole('button', { name: 'Preview the restore' }).click();
   await expect(page.getByText('ready', { exact: true })).toBeVisible({ timeout: 180_000 });
+  // The step opened, to show what it would change back.
+  await page.getByRole('listitem').filter({ hasText: group!.profile.name }).getByText(group!.profile.name, { exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: '$.profile.description' })).toBeVisible();
   await shot(page, 'restore-preview');
   await cli(['backup', 'run', 'acme', CONNECTION, '--wait']);
   const [to, from] = JSON.parse(await cli(['snapshot', 'list', 'acme', '--json'])) as { id: string; connectionId: string }[];
