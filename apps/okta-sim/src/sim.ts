@@ -102,11 +102,9 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
       for (const org of saved.orgs) await registry.restore(org);
       demo = saved.demo;
     } else if (seed !== undefined) demo = await seedDemoOrgs(registry, ids, options.users ?? 0);
-    // A client given at start that a saved org already has (the same client_id) is kept as it is.
-    const clients = (options.clients ?? []).map(({ org, ...client }) => {
-      const existing = client.client_id && registry.get(org).org.findClient(client.client_id);
-      return { org, ...(existing || orgs.addClient(org, client)) };
-    });
+    // A client given at start that a saved org already has (the same client_id) is kept, secret and
+    // all; only its redirect URIs follow the ones given now.
+    const clients = (options.clients ?? []).map(({ org, ...client }) => ({ org, ...(registry.get(org).org.refreshClient(client) ?? orgs.addClient(org, client)) }));
     started = true;
     saver?.flush();
     return { url, orgs, demo, clients, close };

@@ -47,11 +47,17 @@ test('a simulator started again from its state file has the same orgs, ids and o
   await stop(first);
   expect(readdirSync(join(file, '..')), 'written by rename: no temporary file left').toEqual(['state.json']);
 
-  const second = await start({ stateFile: file, clients: [client] });
+  // The app's URL changed meanwhile: the saved client keeps its secret and takes the new redirect URI.
+  const moved = { ...client, redirect_uris: ['http://localhost:3999/sso/acme/callback'] };
+  const second = await start({ stateFile: file, clients: [moved] });
   expect(second.url).not.toBe(first.url); // a free port each time: org URLs inside the state move with it
-  expect(await view(second)).toEqual(before);
+  const after = await view(second);
+  const butterflyApp = (v: typeof before) => v.apps.find((a: { credentials?: { oauthClient?: { client_id?: string } } }) => a.credentials?.oauthClient?.client_id === 'butterfly');
+  expect(butterflyApp(after).settings.oauthClient.redirect_uris).toEqual(moved.redirect_uris);
+  // Everything else is as it was.
+  expect({ ...after, apps: after.apps.filter((a: unknown) => a !== butterflyApp(after)) }).toEqual({ ...before, apps: before.apps.filter((a: unknown) => a !== butterflyApp(before)) });
   expect(second.demo).toEqual(demo);
-  expect(second.clients).toEqual([expect.objectContaining(client)]);
+  expect(second.clients).toEqual([expect.objectContaining(moved)]);
   expect(second.orgs.listUsers('acme').filter((u) => u.profile.login === 'dora@acme.test')).toHaveLength(1);
   const persisted = before.groups.find((g: { profile: { name: string } }) => g.profile.name === 'Persisted');
   expect(persisted.id).toBe(group.body.id);
