@@ -155,7 +155,8 @@ export class Org {
     const appId = input.client_id === undefined ? undefined : this.data.clientIds.get(input.client_id);
     const app = appId === undefined ? undefined : this.app(appId);
     if (!app) return undefined;
-    const oauth = (app.settings.oauthClient ??= {});
+    app.settings.oauthClient ??= {};
+    const oauth = app.settings.oauthClient;
     const uris = { redirect_uris: input.redirect_uris, post_logout_redirect_uris: input.post_logout_redirect_uris ?? [] };
     if (JSON.stringify([oauth.redirect_uris, oauth.post_logout_redirect_uris]) !== JSON.stringify([uris.redirect_uris, uris.post_logout_redirect_uris])) {
       Object.assign(oauth, uris);
