@@ -19,8 +19,9 @@ import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { loadMasterKey, stopCluster } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
+import { jobQueue } from '@butterfly/jobs';
 import { RestartPolicy } from './restart-policy.ts';
-import { DEMO, demoSimArgs, readDemoBanner, seedDemo } from './seed-demo.ts';
+import { DEMO, demoSimArgs, fetchDemoOrg, queueDemoBackup, readDemoBanner, seedDemo } from './seed-demo.ts';
 
 const tsxLoader = import.meta.resolve('tsx');
 const print = (name: string, line: string) => process.stdout.write(`${name.padEnd(6)} | ${line}\n`);
@@ -140,10 +141,13 @@ async function startKeeper(env: NodeJS.ProcessEnv): Promise<string> {
   return Promise.race([line, exitedEarly(p)]);
 }
 
-/** okta-sim with its demo orgs and the demo client; resolves to what the seed needs, from its banner. */
-async function startOktaSim(env: NodeJS.ProcessEnv, appUrl: string) {
+/**
+ * okta-sim with its demo orgs and the demo client, its orgs kept in `stateFile` across restarts;
+ * resolves to what the seed needs, from its banner.
+ */
+async function startOktaSim(env: NodeJS.ProcessEnv, appUrl: string, stateFile: string) {
   const port = oktaSimEnv().OKTA_SIM_PORT;
-  const p = startApp({ name: 'okta', dir: 'apps/okta-sim', entry: 'src/main.ts', env, args: demoSimArgs(appUrl), ready: (q) => untilListening(q, port) });
+  const p = startApp({ name: 'okta', dir: 'apps/okta-sim', entry: 'src/main.ts', env, args: demoSimArgs(appUrl, stateFile), ready: (q) => untilListening(q, port) });
   const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error('okta-sim printed no demo banner within 30 s')), 30_000).unref());
   return Promise.race([readDemoBanner(createInterface({ input: p.child.stdout! })), exitedEarly(p), timeout]);
 }
@@ -276,13 +280,24 @@ async function main() {
   const masterKey = loadMasterKey(dbEnv);
   const appEnv = { ...env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64') };
   let demoLine: string | undefined;
+  let demoBackup: { tenantId: string; connectionId: string } | undefined;
+  const seedBase = { keyring: createKeyring(masterKey), log: createLogger('start', 'warn') };
   if (hasOktaSim) {
-    const idp = await startOktaSim(env, web.APP_URL);
+    const idp = await startOktaSim(env, web.APP_URL, join(dbEnv.BUTTERFLY_DATA_DIR, 'okta-sim', 'state.json'));
+    // The demo connection calls okta-sim on loopback: only where the outbound policy allows it.
+    const withConnection = web.BUTTERFLY_ALLOW_PRIVATE_URLS && process.env.BUTTERFLY_DEMO_CONNECTION !== 'off';
+    const org = withConnection ? await fetchDemoOrg(`http://127.0.0.1:${oktaSimPort}`) : undefined;
     const db = createDb(url, { max: 1 });
     try {
-      const demo = await seedDemo({ db, keyring: createKeyring(masterKey), log: createLogger('start', 'warn') }, idp);
-      if (demo === 'seeded') say(`seeded the demo tenant ${DEMO.slug} (${DEMO.domain}), signing in through okta-sim`);
-      if (demo !== 'absent') demoLine = `open ${web.APP_URL}, sign in as ${DEMO.admin} with password ${idp.password}`;
+      const demo = await seedDemo({ ...seedBase, db }, idp, org);
+      if (demo.outcome === 'seeded') {
+        say(`seeded the demo tenant ${DEMO.slug} (${DEMO.domain}), signing in through okta-sim`);
+        if (demo.connectionId) {
+          say(`seeded the connection ${DEMO.connection} to okta-sim's ${DEMO.slug} org, backed up daily`);
+          demoBackup = { tenantId: demo.tenantId, connectionId: demo.connectionId };
+        } else if (!web.BUTTERFLY_ALLOW_PRIVATE_URLS) say('no demo connection: BUTTERFLY_ALLOW_PRIVATE_URLS is off, so okta-sim on loopback is out of reach');
+      }
+      if (demo.outcome !== 'absent') demoLine = `open ${web.APP_URL}, sign in as ${DEMO.admin} with password ${idp.password}`;
       else say(`the database has tenants already: no demo tenant (okta-sim's ${DEMO.slug} org is at ${idp.issuer})`);
     } finally {
       await db.destroy();
@@ -300,6 +315,16 @@ async function main() {
     ready: workerReady,
   });
   await workerReady(worker);
+  if (demoBackup) {
+    // Queued, not awaited: the worker runs it (and the scan after it) while the rest starts.
+    const db = createDb(url, { max: 1 });
+    try {
+      await queueDemoBackup({ ...seedBase, db, jobs: jobQueue }, demoBackup.tenantId, demoBackup.connectionId);
+      say(`queued the first backup of ${DEMO.connection}; the worker runs it, then its compliance scan`);
+    } finally {
+      await db.destroy();
+    }
+  }
 
   await building;
   const waits: Promise<void>[] = [];

@@ -9,6 +9,8 @@ import { seedDemoOrgs, type TDemo } from './orgs/demo.ts';
 import { createIdSource } from './orgs/ids.ts';
 import { OrgRegistry } from './orgs/registry.ts';
 import type { SimClient } from './orgs/types.ts';
+import { orgState, type TSimState } from './persist/org-state.ts';
+import { readStateFile, stateSaver } from './persist/state-file.ts';
 import { createRequestHandler } from './server.ts';
 
 export interface TOktaSimOptions {
@@ -31,6 +33,12 @@ export interface TOktaSimOptions {
   clock?: () => number;
   /** Added latency of every Management API call, in ms (default 0). */
   latencyMs?: number;
+  /**
+   * Keeps the orgs in this file (`pnpm start` passes one under the data directory): loaded at start
+   * when it exists (instead of seeding), saved atomically after changes and at close. Without it the
+   * simulator forgets everything when it stops, as tests want.
+   */
+  stateFile?: string;
 }
 
 export interface OktaSim {
@@ -60,23 +68,48 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const url = publicUrl(server.address() as AddressInfo);
-  const ids = createIdSource(options.seed === undefined ? undefined : String(options.seed));
+  const seed = options.seed === undefined ? undefined : String(options.seed);
+  const saved = options.stateFile ? readStateFile(options.stateFile, url) : undefined;
+  if (saved && saved.seed !== seed) {
+    server.close();
+    throw new Error(`${options.stateFile} was saved with ${saved.seed === undefined ? 'no seed' : `seed ${saved.seed}`}; start with the same one, or remove the file`);
+  }
+  const ids = createIdSource(seed, saved?.counters);
   const clock = options.clock ?? Date.now;
   const registry = new OrgRegistry(url, ids, log, { clock, rateScale: options.rateScale ?? 1 });
   const orgs = createControlApi(registry);
   const management = createApiHandler({ routes: MANAGEMENT_ROUTES, clock, latencyMs: options.latencyMs ?? 0 });
-  server.on('request', createRequestHandler({ registry, api: orgs, log, management, clock }));
+  const handler = createRequestHandler({ registry, api: orgs, log, management, clock });
+  let demo: TDemo | undefined;
+  const snapshot = (): TSimState => ({ version: 1, baseUrl: url, seed, counters: ids.counters(), demo, orgs: registry.list().map(orgState) });
+  const saver = options.stateFile ? stateSaver(options.stateFile, snapshot, (err) => log.error({ err }, 'okta-sim could not save its state')) : undefined;
+  // Any request that may change an org (everything but reads) schedules a save once it is answered.
+  server.on('request', (req, res) => {
+    if (saver && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') res.once('finish', () => saver.changed());
+    handler(req, res);
+  });
 
+  let started = false;
   const close = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
+    // A start that failed half-way saves nothing: the file keeps what it had.
+    if (started) saver?.flush();
   };
   try {
-    const demo = options.seed === undefined ? undefined : await seedDemoOrgs(registry, ids, options.users ?? 0);
-    const clients = (options.clients ?? []).map(({ org, ...client }) => ({ org, ...orgs.addClient(org, client) }));
+    if (saved) {
+      for (const org of saved.orgs) await registry.restore(org);
+      demo = saved.demo;
+    } else if (seed !== undefined) demo = await seedDemoOrgs(registry, ids, options.users ?? 0);
+    // A client given at start that a saved org already has (the same client_id) is kept, secret and
+    // all; only its redirect URIs follow the ones given now.
+    const clients = (options.clients ?? []).map(({ org, ...client }) => ({ org, ...(registry.get(org).org.refreshClient(client) ?? orgs.addClient(org, client)) }));
+    started = true;
+    saver?.flush();
     return { url, orgs, demo, clients, close };
   } catch (error) {
+    saver?.cancel();
     await close();
     throw error;
   }

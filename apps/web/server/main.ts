@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, serviceLifecycle, webEnv } from '@butterfly/config';
+import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, scimEnv, serviceLifecycle, webEnv } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
@@ -45,6 +45,7 @@ async function main() {
     dnsServer: env.BUTTERFLY_DNS_SERVER,
     accessTokenSeed: deriveAccessTokenSeed(masterKey),
     extensionIds: env.BUTTERFLY_EXTENSION_IDS,
+    scimBaseUrl: scimEnv().SCIM_PUBLIC_URL,
   };
   const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir, rateLimits: limits.rateLimits, trustProxy: limits.BUTTERFLY_TRUST_PROXY });
   const host = process.env.HOST || '127.0.0.1';

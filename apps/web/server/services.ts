@@ -1,4 +1,5 @@
 import type { ApiServices } from '@butterfly/api';
+import { scimEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { jobQueue } from '@butterfly/jobs';
 import { type HostLookup, type OutboundClient, createOutboundClient } from '@butterfly/outbound';
@@ -27,6 +28,8 @@ export interface WebSettings {
   accessTokenSeed?: Buffer;
   /** BUTTERFLY_EXTENSION_IDS: the extension builds the OAuth endpoints accept. */
   extensionIds?: readonly string[];
+  /** SCIM_PUBLIC_URL: the SCIM base URL an identity provider is given (the SCIM settings page shows it). */
+  scimBaseUrl?: string;
 }
 
 /**
@@ -50,6 +53,8 @@ export function createWebServices(settings: WebSettings) {
   };
   return {
     appUrl: settings.appUrl,
+    /** Where identity providers send SCIM requests; the default of @butterfly/config's scimEnv when unset. */
+    scimBaseUrl: settings.scimBaseUrl ?? scimEnv({}).SCIM_PUBLIC_URL,
     secureCookies: settings.secureCookies,
     cookieSecret: settings.cookieSecret,
     discovery,

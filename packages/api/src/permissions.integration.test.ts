@@ -120,6 +120,7 @@ const cases: Record<string, Case> = {
     call: (c) => c.connections.setWriteCredential({ connectionId: connectionA.id, credentials: { kind: 'ssws', token: 'ssws-write-token-of-tenant-a' } }),
     crossTenant: 'not_found',
   },
+  'setup.status': { permission: 'dashboard.view', call: (c) => c.setup.status(), crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(new RegExp(`${connectionA.id}|${snapshotA.id}`)) },
   'me.get': { permission: 'dashboard.view', call: (c) => c.me.get(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
   'members.list': { permission: 'member.read', call: (c) => c.members.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('@a.test') },
   'members.setRole': { permission: 'member.manage', call: (c) => c.members.setRole({ memberId: target.id, role: 'auditor' }), crossTenant: 'not_found' },

@@ -18,6 +18,7 @@ export { verifyAuditChain, type AuditProblem, type AuditVerification } from './a
 
 export { createTenant, ZCreateTenantInput, type TCreateTenantInput } from './tenants/create-tenant.ts';
 export { getTenantBySlug } from './tenants/get-tenant.ts';
+export { getSetupStatus, type SetupStatus } from './setup/get-setup-status.ts';
 export { normalizeDomain, ZDomain, ZTenantSlug } from './tenants/tenants.fns.ts';
 
 export { addMember, ZAddMemberInput, type TAddMemberInput } from './members/add-member.ts';

@@ -16,6 +16,12 @@ test('rate scale and latency', () => {
   expect(() => parseCliArgs(['--rate-scale', '0'], 4000)).toThrow(CliError);
 });
 
+test('a state file', () => {
+  expect(parseCliArgs(['--seed', '1', '--state', '/tmp/okta-sim/state.json'], 4000)).toMatchObject({ stateFile: '/tmp/okta-sim/state.json' });
+  expect(parseCliArgs([], 4000).stateFile).toBeUndefined();
+  expect(() => parseCliArgs(['--state', ''], 4000)).toThrow(CliError);
+});
+
 test('refusals say what is wrong', () => {
   expect(() => parseCliArgs(['--users', '3'], 4000)).toThrow(/--users needs --seed/);
   expect(() => parseCliArgs(['--port', 'x'], 4000)).toThrow(CliError);

@@ -13,6 +13,8 @@ export const USAGE = `Usage: okta-sim [options]
   --latency <ms>   added latency of every Management API call (default 0)
   --client <json>  register a client at start (repeatable), e.g.
                    '{"org":"acme","client_id":"butterfly","client_secret":"s3cret","redirect_uris":["http://localhost:3000/sso/acme/callback"]}'
+  --state <file>   keep the orgs in this file: loaded at start when it exists (instead of seeding),
+                   saved after every change and at exit (pnpm start: <data dir>/okta-sim/state.json)
   --help           show this text`;
 
 export class CliError extends Error {}
@@ -24,6 +26,7 @@ const ZArgs = z.object({
   users: z.coerce.number().int().min(0).max(100_000).optional(),
   rateScale: z.coerce.number().positive().max(10_000).optional(),
   latencyMs: z.coerce.number().int().min(0).max(60_000).optional(),
+  state: z.string().min(1).optional(),
 });
 
 function parseClient(json: string) {
@@ -55,6 +58,7 @@ export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptio
         'rate-scale': { type: 'string' },
         latency: { type: 'string' },
         client: { type: 'string', multiple: true },
+        state: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -67,7 +71,7 @@ export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptio
   const { 'rate-scale': rateScale, latency, ...rest } = values;
   const parsed = ZArgs.safeParse({ ...rest, rateScale, latencyMs: latency, port: values.port ?? defaultPort });
   if (!parsed.success) throw new CliError(z.prettifyError(parsed.error));
-  const { port, host, seed, users, rateScale: scale, latencyMs } = parsed.data;
+  const { port, host, seed, users, rateScale: scale, latencyMs, state } = parsed.data;
   if (users !== undefined && seed === undefined) throw new CliError('--users needs --seed (it adds users to the demo org)');
-  return { port, host, seed, users, rateScale: scale, latencyMs, clients: (values.client ?? []).map(parseClient) };
+  return { port, host, seed, users, rateScale: scale, latencyMs, stateFile: state, clients: (values.client ?? []).map(parseClient) };
 }

@@ -32,8 +32,9 @@ export class OrgAuthServer {
     this.build();
   }
 
-  static async create(org: Org, log: SimLogger): Promise<OrgAuthServer> {
-    return new OrgAuthServer(org, await KeyRing.create(), log);
+  /** `keys`: the signing keys of a saved state; a new org gets a fresh one. */
+  static async create(org: Org, log: SimLogger, keys?: KeyRing): Promise<OrgAuthServer> {
+    return new OrgAuthServer(org, keys ?? (await KeyRing.create()), log);
   }
 
   get provider(): Provider {

@@ -31,6 +31,12 @@ export class KeyRing {
     return new KeyRing([await generateSigningKey()]);
   }
 
+  /** The keys of a saved state (`privateJwks()`), newest first. */
+  static from(keys: SigningJwk[]): KeyRing {
+    if (!keys.length) throw new Error('a key ring needs at least one key');
+    return new KeyRing(keys.map((k) => ({ ...k })));
+  }
+
   /** Signs with a new key from now on; returns its `kid`. */
   async rotate(): Promise<string> {
     const key = await generateSigningKey();

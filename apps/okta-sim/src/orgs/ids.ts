@@ -10,12 +10,16 @@ import { createHmac, randomBytes } from 'node:crypto';
  */
 export interface IdSource {
   bytes(label: string, length: number): Buffer;
+  /** How many values each label has drawn (seeded sources only): what a saved state must carry on. */
+  counters(): Record<string, number>;
 }
 
-export function createIdSource(seed?: string): IdSource {
-  if (seed === undefined) return { bytes: (_label, length) => randomBytes(length) };
-  const counters = new Map<string, number>();
+/** `counters`: where a saved state left off, so values drawn after a restart are new ones. */
+export function createIdSource(seed?: string, counted: Record<string, number> = {}): IdSource {
+  if (seed === undefined) return { bytes: (_label, length) => randomBytes(length), counters: () => ({}) };
+  const counters = new Map<string, number>(Object.entries(counted));
   return {
+    counters: () => Object.fromEntries(counters),
     bytes(label, length) {
       const n = counters.get(label) ?? 0;
       counters.set(label, n + 1);

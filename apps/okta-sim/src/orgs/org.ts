@@ -7,6 +7,7 @@ import { addAppKey } from './app-keys.ts';
 import { addSecret, appClient, newClientApp } from './clients.ts';
 import { conflict, notFound } from './errors.ts';
 import { type IdSource, oktaId } from './ids.ts';
+import { iso } from '../okta/time.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { ServiceKey } from './service-key.ts';
 import type { Json, SimClient, SimUser, TUserStatus } from './types.ts';
@@ -142,6 +143,25 @@ export class Org {
     if (input.client_id && this.data.clientIds.has(input.client_id)) throw conflict(`client ${input.client_id}`);
     const app = newClientApp(this, input);
     this.putApp(app);
+    return appClient(app);
+  }
+
+  /**
+   * A client given again at start that a saved org already has (same client_id): kept, with its
+   * secret, but its redirect URIs follow the ones given now (the app's URL may have changed).
+   * Undefined when the org has no such client.
+   */
+  refreshClient(input: TNewClient): SimClient | undefined {
+    const appId = input.client_id === undefined ? undefined : this.data.clientIds.get(input.client_id);
+    const app = appId === undefined ? undefined : this.app(appId);
+    if (!app) return undefined;
+    app.settings.oauthClient ??= {};
+    const oauth = app.settings.oauthClient;
+    const uris = { redirect_uris: input.redirect_uris, post_logout_redirect_uris: input.post_logout_redirect_uris ?? [] };
+    if (JSON.stringify([oauth.redirect_uris, oauth.post_logout_redirect_uris]) !== JSON.stringify([uris.redirect_uris, uris.post_logout_redirect_uris])) {
+      Object.assign(oauth, uris);
+      app.lastUpdated = iso(this.now());
+    }
     return appClient(app);
   }
 

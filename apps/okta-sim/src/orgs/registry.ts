@@ -1,5 +1,7 @@
 import type { SimLogger } from '../log.ts';
 import { OrgAuthServer } from '../oidc/auth-server.ts';
+import { KeyRing } from '../oidc/keys.ts';
+import { loadOrg, type TOrgState } from '../persist/org-state.ts';
 import { buildDefaults } from '../seed/defaults/index.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import type { IdSource } from './ids.ts';
@@ -39,6 +41,16 @@ export class OrgRegistry {
     const created = { org, auth };
     this.orgs.set(name, created);
     return created;
+  }
+
+  /** An org from a saved state (persist/), as it was: no defaults built, no ids drawn. */
+  async restore(state: TOrgState): Promise<SimOrg> {
+    if (this.orgs.has(state.name)) throw conflict(`org ${state.name}`);
+    const org = new Org(state.name, `${this.baseUrl}/${state.name}`, this.ids, this.options);
+    loadOrg(org, state);
+    const restored = { org, auth: await OrgAuthServer.create(org, this.log, KeyRing.from(state.keys)) };
+    this.orgs.set(state.name, restored);
+    return restored;
   }
 
   find(name: string): SimOrg | undefined {

@@ -39,6 +39,15 @@ export class UserTokens {
     return { id, token, userId: user.id };
   }
 
+  /** Token digest → token entry id, for a saved state (the entries live in the `apiTokens` table). */
+  dump(): [string, string][] {
+    return [...this.byDigest];
+  }
+
+  load(entries: [string, string][]): void {
+    for (const [d, id] of entries) this.byDigest.set(d, id);
+  }
+
   /** The principal a token acts as, while its entry exists and its owner is active. */
   principal(token: string): Principal | undefined {
     const id = this.byDigest.get(digest(token));

@@ -1,6 +1,15 @@
 import type { Json, SimUser } from '../orgs/types.ts';
 import { SeqTable } from './seq-table.ts';
 
+export interface TOrgDataDump {
+  users: SimUser[];
+  userGroups: [string, string[]][];
+  clientIds: [string, string][];
+  appPolicies: [string, string][];
+  singletons: [string, Json][];
+  tables: [string, [string, unknown][]][];
+}
+
 /**
  * Everything an org holds, by table name: `users`, and JSON tables such as `groups`, `zones`,
  * `rules:<policyId>`, `members:<groupId>`. Nested collections get a table per parent so that
@@ -36,6 +45,31 @@ export class OrgData {
   /** Tables whose name starts with `prefix` (e.g. every `appUsers:` table, to forget a user). */
   *tablesWith(prefix: string): IterableIterator<[string, SeqTable<string, unknown>]> {
     for (const entry of this.tables) if (entry[0].startsWith(prefix)) yield entry;
+  }
+
+  /** Everything above as plain JSON, in table order (persist/state-file.ts writes it). */
+  dump(): TOrgDataDump {
+    return {
+      users: [...this.users.values()],
+      userGroups: [...this.userGroups].map(([id, groups]) => [id, [...groups]]),
+      clientIds: [...this.clientIds],
+      appPolicies: [...this.appPolicies],
+      singletons: [...this.singletons],
+      tables: [...this.tables].map(([name, table]) => [name, [...table.entries()]]),
+    };
+  }
+
+  /** Fills an empty OrgData from `dump()`; rows keep their order (new rows go after them). */
+  load(d: TOrgDataDump): void {
+    for (const user of d.users) this.addUser(user);
+    for (const [id, groups] of d.userGroups) this.userGroups.set(id, new Set(groups));
+    for (const [k, v] of d.clientIds) this.clientIds.set(k, v);
+    for (const [k, v] of d.appPolicies) this.appPolicies.set(k, v);
+    for (const [k, v] of d.singletons) this.singletons.set(k, v);
+    for (const [name, rows] of d.tables) {
+      const table = this.table<unknown>(name);
+      for (const [k, v] of rows) table.set(k, v);
+    }
   }
 
   addUser(user: SimUser): SimUser {

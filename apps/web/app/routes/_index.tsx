@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { getSessionPrincipal } from '~/auth/session.server.ts';
+import { SetupChecklist, StatusSummary } from '~/components/home/setup-checklist.tsx';
 import { RecoveryNotice } from '~/components/recovery-notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!principal) return { home: null };
   try {
     const caller = await api(request, context);
-    const me = await caller.me.get();
+    const [me, setup] = await Promise.all([caller.me.get(), caller.setup.status()]);
     // Break-glass sign-ins concern super_admins (tenant.manage), and only they see them.
     const recoveries = me.permissions.includes('tenant.manage') ? await caller.recovery.recent() : [];
     return {
@@ -28,6 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         tenant: me.tenant,
         authMethod: principal.authMethod,
         recoveries,
+        setup,
+        permissions: me.permissions,
       },
     };
   } catch (e) {
@@ -47,6 +50,8 @@ function SignedInHome({ home }: { home: Home }) {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">{home.tenant.name}</h1>
       {home.recoveries.length > 0 && <RecoveryNotice recoveries={home.recoveries} />}
+      <StatusSummary status={home.setup} />
+      <SetupChecklist status={home.setup} permissions={home.permissions} />
       <Card>
         <CardHeader>
           <CardTitle>You are signed in</CardTitle>

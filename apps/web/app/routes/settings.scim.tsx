@@ -6,6 +6,8 @@ import { requireMember } from '~/auth/session.server.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
+import { ScimBaseUrl } from '~/components/scim/scim-base-url.tsx';
+import { ScimSetupSteps } from '~/components/scim/scim-setup-steps.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { TokenTable } from '~/components/tokens/token-table.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
@@ -17,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: 'SCIM provisioning · Butterfl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMember(request, context);
   try {
-    return { tokens: await (await api(request, context)).scimTokens.list() };
+    return { tokens: await (await api(request, context)).scimTokens.list(), baseUrl: context.services.scimBaseUrl };
   } catch (e) {
     throw apiRouteError(e);
   }
@@ -44,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ScimSettings() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, baseUrl } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const created = result && 'created' in result ? result.created : undefined;
@@ -60,6 +62,7 @@ export default function ScimSettings() {
         </Notice>
       )}
       <ActionNotices result={result} />
+      <ScimBaseUrl url={baseUrl} />
       <Card>
         <CardHeader>
           <CardTitle>Mint a SCIM token</CardTitle>
@@ -84,6 +87,7 @@ export default function ScimSettings() {
           tokens={tokens.map((t) => ({ id: t.id, name: t.label, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, status: t.active ? 'active' : 'revoked' }))}
         />
       </section>
+      <ScimSetupSteps baseUrl={baseUrl} />
     </div>
   );
 }
