@@ -1,6 +1,6 @@
 import { Progress } from '@butterfly/ui';
 import { Link, useFetcher, useRevalidator } from '@remix-run/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Notice } from '../notice.tsx';
 
 export interface ScanProgressData {
@@ -32,18 +32,27 @@ export function ScanProgress({ connectionId, connectionName, since }: { connecti
     return () => clearInterval(timer);
   }, [active, connectionId, since]);
 
+  // The result shows once the page's data has caught up (the table, the scores), so both agree.
+  const [refresh, setRefresh] = useState<'none' | 'asked' | 'loading' | 'done'>('none');
   useEffect(() => {
-    if (wasActive.current && !active) revalidator.revalidate();
+    if (wasActive.current && !active) {
+      revalidator.revalidate();
+      setRefresh('asked');
+    }
     wasActive.current = active;
   }, [active, revalidator]);
+  useEffect(() => {
+    if (refresh === 'asked' && revalidator.state === 'loading') setRefresh('loading');
+    if (refresh === 'loading' && revalidator.state === 'idle') setRefresh('done');
+  }, [refresh, revalidator.state]);
 
-  const r = data?.result;
+  const r = refresh === 'done' ? data?.result : undefined;
   return (
     <section aria-labelledby="scan-progress-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="scan-progress-heading" className="text-lg font-semibold">
         Scan of {connectionName}
       </h2>
-      {active && (
+      {(active || (done && !r)) && (
         <>
           <Progress aria-label="Scan progress" value={null} max={100} valueText="Scan queued or running" />
           <p className="text-sm text-slate-700">Scan queued; the worker scans the latest snapshot and stores the result…</p>
