@@ -95,7 +95,7 @@ test('a group deleted in the org between two backups shows as deleted in its his
   await page.goto(`${href}/history?${new URLSearchParams({ type: 'group', id: state.doomed!.id })}`);
   await expect(page.getByRole('heading', { name: `History of ${state.doomed!.name}`, level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Deleted: not in the snapshot of / })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /^Latest version: from / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Last version before the deletion: from / })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/history-deleted.png`, fullPage: true });
 });

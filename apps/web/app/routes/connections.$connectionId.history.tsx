@@ -59,7 +59,7 @@ export default function ObjectHistory() {
         <Card>
           <CardHeader>
             <CardTitle asLevel="h2">
-              {i === 0 ? 'Latest version' : `Version ${h.versions.length - i}`}
+              {i === 0 ? (v.deletedIn ? 'Last version before the deletion' : 'Latest version') : `Version ${h.versions.length - i}`}
               {v.reappeared ? ' (re-created)' : ''}: from {formatTime(v.firstSnapshot.at)}
             </CardTitle>
             <CardDescription>

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import { formatTime } from '~/utils/format.ts';
 import { objectHref } from './object-link.ts';
 
 interface Field {
@@ -12,7 +13,8 @@ interface Reference {
   target: { type: string; id: string; label: string } | null;
 }
 
-const text = (v: Field['value']) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+const text = (v: Field['value']) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' && ISO_TIME.test(v) ? formatTime(v) : String(v));
 /** `actions.assignUserToGroups.groupIds[0]` reads as `actions.assignUserToGroups.groupIds`: the index says nothing to people. */
 const where = (path: string) => path.replace(/\[\d+\]/g, '');
 
