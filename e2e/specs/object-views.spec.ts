@@ -78,6 +78,10 @@ test("a group rule's page reads as a summary, and the group it assigns is a link
   await expect(page.getByRole('region', { name: `JSON of ${rule}` })).toContainText('"assignUserToGroups"');
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/object-summary.png`, fullPage: true });
+  // On a phone the summary and the JSON stack, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('link', { name: target, exact: true }).click();
   await expect(page.getByRole('heading', { name: target, level: 1 })).toBeVisible();
