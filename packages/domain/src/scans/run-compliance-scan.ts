@@ -22,6 +22,8 @@ export interface TRunComplianceScanInput {
   reuse?: boolean;
   /** With `reuse`: only a scan started at or after this counts ("Run scan" asks for a new one). */
   reuseSince?: Date;
+  /** Who asked for it when a job runs it on their behalf (Run scan): the report's "Started by". */
+  startedBy?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
         connection_name: context.connection_name,
         org_url: context.org_url,
         trigger: input.trigger ?? 'manual',
-        started_by: startedByLabel(deps.actor),
+        started_by: input.startedBy ?? startedByLabel(deps.actor),
         started_at: startedAt,
         finished_at: finishedAt,
         ruleset_version: RULESET_VERSION,

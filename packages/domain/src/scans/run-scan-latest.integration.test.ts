@@ -29,7 +29,7 @@ async function setup() {
 
 /** What the worker's task does with the payload (packages/jobs compliance.scan.ts). */
 const work = (tenantId: string, p: Record<string, unknown>) =>
-  runComplianceScan(deps, tenantId, { snapshotId: String(p.snapshotId), trigger: 'manual', reuse: true, reuseSince: new Date(String(p.requestedAt)) });
+  runComplianceScan(deps, tenantId, { snapshotId: String(p.snapshotId), trigger: 'manual', reuse: true, reuseSince: new Date(String(p.requestedAt)), startedBy: String(p.requestedBy) });
 
 describe('Run scan: the latest snapshot, queued, followed to its result', () => {
   it('queues a scan of the latest complete snapshot, not the one the last scan read', async () => {
@@ -68,6 +68,15 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
     const p = await getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: r.requestedAt });
     expect(p.result?.regressions.length).toBeGreaterThan(0);
     expect(p.result?.counts.FAIL).toBeGreaterThan(0);
+  });
+
+  it("records the member who clicked Run scan as the scan's starter, though the worker ran it", async () => {
+    const s = await setup();
+    await s.backup();
+    const auditor = await seedMember(deps, s.tenantId, 'auditor');
+    await requestLatestScan({ ...deps, actor: memberActor(s.tenantId, auditor) }, s.tenantId, { connectionId: s.connectionId });
+    expect(queued.at(-1)?.payload.requestedBy).toBe(`member:${auditor.email}`);
+    expect((await work(s.tenantId, queued.at(-1)!.payload)).startedBy).toBe(`member:${auditor.email}`);
   });
 
   it('refuses a connection without a backup, a reader, and another tenant, queuing nothing', async () => {
