@@ -21,15 +21,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams;
   try {
     const caller = await api(request, context);
-    const [overview, key, regressions, self] = await Promise.all([caller.compliance.overview(), caller.evidence.fingerprint(), caller.compliance.regressions(), caller.me.get()]);
+    // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
+    // A mangled address shows the page without the panel rather than an error.
+    const [scanning, since] = [q.get('scanning'), /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null];
+    const [overview, key, regressions, self, progress] = await Promise.all([
+      caller.compliance.overview(),
+      caller.evidence.fingerprint(),
+      caller.compliance.regressions(),
+      caller.me.get(),
+      scanning && since ? caller.compliance.scanProgress({ connectionId: scanning, since }) : null,
+    ]);
     return {
       overview,
       key: { algorithm: key.algorithm, fingerprint: key.fingerprint, version: key.version, createdAt: key.createdAt },
       regressions,
       canRun: self.permissions.includes('compliance.run'),
       canExport: self.permissions.includes('evidence.export'),
-      // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
-      scanning: q.get('scanning') && q.get('since') ? { connectionId: q.get('scanning')!, since: q.get('since')! } : null,
+      scanning: scanning && since && progress ? { connectionId: scanning, since, progress } : null,
     };
   } catch (e) {
     throw apiRouteError(e);
@@ -58,7 +66,7 @@ export default function ComplianceOverview() {
       <h1 className="text-3xl font-semibold tracking-tight">Compliance</h1>
       <ComplianceNav />
       <ActionNotices result={result} />
-      {scanning && <ScanProgress key={scanning.since} connectionId={scanning.connectionId} connectionName={names[scanning.connectionId] ?? 'the connection'} since={scanning.since} />}
+      {scanning && <ScanProgress key={scanning.since} connectionName={names[scanning.connectionId] ?? 'the connection'} since={scanning.since} progress={scanning.progress} />}
       <FingerprintCard k={key} />
       <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
         <h2 id="scores-heading" className="text-xl font-semibold">

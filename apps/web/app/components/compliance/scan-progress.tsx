@@ -1,6 +1,6 @@
 import { Progress } from '@butterfly/ui';
-import { Link, useFetcher, useRevalidator } from '@remix-run/react';
-import { useEffect, useRef, useState } from 'react';
+import { Link, useRevalidator } from '@remix-run/react';
+import { useEffect } from 'react';
 import { Notice } from '../notice.tsx';
 
 export interface ScanProgressData {
@@ -12,54 +12,34 @@ export interface ScanProgressData {
 const QUEUE_PATIENCE_MS = 120_000;
 
 /**
- * A scan asked for by "Run scan": polls its progress each second until the worker has stored it,
- * then shows its counts and new regressions and reloads the page's data (the table, the scores).
+ * A scan asked for by "Run scan": the page's data is loaded again every second and a half until the
+ * worker has stored the scan (the loader reads its progress with the rest, so the table, the scores
+ * and this result always agree), then its counts and new regressions.
  */
-export function ScanProgress({ connectionId, connectionName, since }: { connectionId: string; connectionName: string; since: string }) {
-  const fetcher = useFetcher<ScanProgressData>();
+export function ScanProgress({ connectionName, since, progress }: { connectionName: string; since: string; progress: ScanProgressData }) {
   const revalidator = useRevalidator();
-  const data = fetcher.data;
-  const done = data?.state === 'done';
   const patient = Date.now() - Date.parse(since) < QUEUE_PATIENCE_MS;
-  const active = !done && patient;
-  const wasActive = useRef(active);
-
+  const active = progress.state === 'waiting' && patient;
   useEffect(() => {
     if (!active) return;
-    const url = `/compliance/scan-progress?${new URLSearchParams({ connectionId, since })}`;
-    fetcher.load(url);
-    const timer = setInterval(() => fetcher.load(url), 1000);
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 1500);
     return () => clearInterval(timer);
-  }, [active, connectionId, since]);
-
-  // The result shows once the page's data has caught up (the table, the scores), so both agree.
-  const [refresh, setRefresh] = useState<'none' | 'asked' | 'loading' | 'done'>('none');
-  useEffect(() => {
-    if (wasActive.current && !active) {
-      revalidator.revalidate();
-      setRefresh('asked');
-    }
-    wasActive.current = active;
   }, [active, revalidator]);
-  useEffect(() => {
-    if (refresh === 'asked' && revalidator.state === 'loading') setRefresh('loading');
-    if (refresh === 'loading' && revalidator.state === 'idle') setRefresh('done');
-  }, [refresh, revalidator.state]);
 
-  const r = refresh === 'done' ? data?.result : undefined;
+  const r = progress.result;
   return (
     <section aria-labelledby="scan-progress-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="scan-progress-heading" className="text-lg font-semibold">
         Scan of {connectionName}
       </h2>
-      {(active || (done && !r)) && (
+      {active && (
         <>
           <Progress aria-label="Scan progress" value={null} max={100} valueText="Scan queued or running" />
           <p className="text-sm text-slate-700">Scan queued; the worker scans the latest snapshot and stores the result…</p>
         </>
       )}
       <div aria-live="polite">
-        {!done && !patient && (
+        {progress.state === 'waiting' && !patient && (
           <Notice tone="warning" role="status">
             The scan is still queued: no worker has finished it. Check that the worker is running.
           </Notice>
