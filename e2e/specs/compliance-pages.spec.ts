@@ -69,10 +69,15 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   expect(bundle.status()).toBe(200);
   expect(bundle.headers()['content-type']).toContain('application/x-tar');
 
-  // Run scan again: the same snapshot, a fresh scan.
+  // Run scan again: the latest snapshot, a fresh scan queued for the worker; the page follows it to its result.
   await row.getByRole('button', { name: `Run scan ${name}` }).click();
-  await expect(page).toHaveURL(/\/compliance\?scanned=1/);
+  await expect(page).toHaveURL(/\/compliance\?scanning=[0-9a-f-]{36}&since=/);
+  const progress = page.getByRole('region', { name: `Scan of ${name}` });
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('status').filter({ hasText: 'Scan complete' })).toContainText(/\d+ passed, \d+ failed/, { timeout: 60_000 });
+  await expect(progress.getByRole('status')).toContainText('No new regressions.');
   await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
+  await expectAccessible(page);
 
   // Findings filtered by FAIL through the GET form, keyboard only.
   await page.getByRole('navigation', { name: 'Compliance' }).getByRole('link', { name: 'Findings' }).click();

@@ -183,6 +183,8 @@ const cases: Record<string, Case> = {
   'compliance.rule': { permission: 'compliance.read', call: (c) => c.compliance.rule({ ruleId: 'OKTA-APP-001430' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id) },
   'compliance.regressions': { permission: 'compliance.read', call: (c) => c.compliance.regressions({ scanId: scanA.id }), crossTenant: 'not_found' },
   'compliance.run': { permission: 'compliance.run', call: (c) => c.compliance.run({ snapshotId: snapshotA.id }), crossTenant: 'not_found' },
+  'compliance.requestScan': { permission: 'compliance.run', call: (c) => c.compliance.requestScan({ connectionId: connectionA.id }), crossTenant: 'not_found' },
+  'compliance.scanProgress': { permission: 'compliance.read', call: (c) => c.compliance.scanProgress({ connectionId: connectionA.id, since: new Date().toISOString() }), crossTenant: 'not_found' },
   'compliance.scans': { permission: 'compliance.read', call: (c) => c.compliance.scans(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id) },
   'compliance.scan': { permission: 'compliance.read', call: (c) => c.compliance.scan({ scanId: scanA.id }), crossTenant: 'not_found' },
   'evidence.fingerprint': { permission: 'compliance.read', call: (c) => c.evidence.fingerprint(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(fingerprintA) },

@@ -133,6 +133,8 @@ export { PRODUCT_VERSION } from './version.ts';
 export { COMPLIANCE_SCAN_TASK, FRAMEWORKS, complianceScanJobKey, type Framework, type ScanView } from './scans/scans.fns.ts';
 export { runComplianceScan, type TRunComplianceScanInput } from './scans/run-compliance-scan.ts';
 export { requestComplianceScan } from './scans/request-compliance-scan.ts';
+export { requestLatestScan, ZRequestLatestScanInput } from './scans/request-latest-scan.ts';
+export { getScanProgress, ZScanProgressInput } from './scans/scan-progress.ts';
 export { listScans } from './scans/list-scans.ts';
 export { getScan } from './scans/get-scan.ts';
 export { findScanTenant } from './scans/find-scan-tenant.ts';

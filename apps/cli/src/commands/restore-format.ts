@@ -13,7 +13,7 @@ export function planLines(p: RestorePlanDetail, o: { brief: boolean }): string[]
   const lines = [
     `plan ${p.shortCode} (${p.id}): ${p.status}${p.error ? ` (${p.error})` : ''}`,
     `  snapshot ${p.snapshotId}; ${'steps' in s ? s.steps : 0} step(s)${by ? ` (${by})` : ''}; blast radius ${'blastRadius' in s ? s.blastRadius : 0} user(s); ${approval}`,
-    ...p.caveats.map((c) => `  ! ${c.message}`),
+    ...p.caveats.flatMap((c) => [`  ! ${c.message}`, ...(c.kind === 'not_compared' && !o.brief && c.names.length ? [`      ${c.names.join(', ')}${c.count > c.names.length ? ` … and ${c.count - c.names.length} more` : ''}`] : [])]),
     ...('lockout' in s && s.lockout ? [`  ! apply needs --acknowledge-lockout-risk: ${s.lockout.steps} step(s) change how admins sign in`] : []),
   ];
   for (const step of p.steps) {

@@ -8,6 +8,7 @@ import { FingerprintCard } from '~/components/compliance/fingerprint-card.tsx';
 import { FrameworkScores } from '~/components/compliance/framework-scores.tsx';
 import { LatestScansTable } from '~/components/compliance/latest-scans-table.tsx';
 import { RegressionItem } from '~/components/compliance/regression-item.tsx';
+import { ScanProgress } from '~/components/compliance/scan-progress.tsx';
 import { ScoreTrend } from '~/components/compliance/score-trend.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
@@ -17,15 +18,26 @@ export const meta: MetaFunction = () => [{ title: 'Compliance · Butterfly' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMember(request, context);
+  const q = new URL(request.url).searchParams;
   try {
     const caller = await api(request, context);
-    const [overview, key, regressions, self] = await Promise.all([caller.compliance.overview(), caller.evidence.fingerprint(), caller.compliance.regressions(), caller.me.get()]);
+    // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
+    // A mangled address shows the page without the panel rather than an error.
+    const [scanning, since] = [q.get('scanning'), /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null];
+    const [overview, key, regressions, self, progress] = await Promise.all([
+      caller.compliance.overview(),
+      caller.evidence.fingerprint(),
+      caller.compliance.regressions(),
+      caller.me.get(),
+      scanning && since ? caller.compliance.scanProgress({ connectionId: scanning, since }) : null,
+    ]);
     return {
       overview,
       key: { algorithm: key.algorithm, fingerprint: key.fingerprint, version: key.version, createdAt: key.createdAt },
       regressions,
       canRun: self.permissions.includes('compliance.run'),
       canExport: self.permissions.includes('evidence.export'),
+      scanning: scanning && since && progress ? { connectionId: scanning, since, progress } : null,
     };
   } catch (e) {
     throw apiRouteError(e);
@@ -37,8 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const caller = await api(request, context);
-    await caller.compliance.run({ snapshotId: String(form.get('snapshotId') ?? '') });
-    return redirect('/compliance?scanned=1');
+    const r = await caller.compliance.requestScan({ connectionId: String(form.get('connectionId') ?? '') });
+    return redirect(`/compliance?${new URLSearchParams({ scanning: r.connectionId, since: r.requestedAt })}`);
   } catch (e) {
     return actionProblem(e, { intent: 'run' });
   }
@@ -46,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** Compliance at a glance: scores per framework, each connection's latest scan, the trend, regressions, and the evidence key. */
 export default function ComplianceOverview() {
-  const { overview, key, regressions, canRun, canExport } = useLoaderData<typeof loader>();
+  const { overview, key, regressions, canRun, canExport, scanning } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const names = Object.fromEntries(overview.latest.map((s) => [s.connectionId, s.connectionName]));
   return (
@@ -54,6 +66,7 @@ export default function ComplianceOverview() {
       <h1 className="text-3xl font-semibold tracking-tight">Compliance</h1>
       <ComplianceNav />
       <ActionNotices result={result} />
+      {scanning && <ScanProgress key={scanning.since} connectionName={names[scanning.connectionId] ?? 'the connection'} since={scanning.since} progress={scanning.progress} />}
       <FingerprintCard k={key} />
       <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
         <h2 id="scores-heading" className="text-xl font-semibold">
@@ -65,7 +78,7 @@ export default function ComplianceOverview() {
       <Card>
         <CardHeader>
           <CardTitle>Latest scan per connection</CardTitle>
-          <CardDescription>A backup queues a scan of its snapshot. A scan reads only the stored snapshot, so it can be run again and agrees.</CardDescription>
+          <CardDescription>A backup queues a scan of its snapshot; Run scan scans the connection's latest snapshot again. A scan reads only the stored snapshot, so it can be run again and agrees.</CardDescription>
         </CardHeader>
         <CardContent>
           {overview.latest.length ? (

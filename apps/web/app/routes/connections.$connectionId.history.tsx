@@ -1,10 +1,12 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Fragment } from 'react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { JsonView } from '~/components/backups/json-view.tsx';
-import { objectHref } from '~/components/backups/object-link.ts';
+import { historyHref, objectHref } from '~/components/backups/object-link.ts';
+import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
@@ -24,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 400);
 
-/** Every version of one object across snapshots, newest first, with what changed into each. */
+/** Every version of one object across snapshots, newest first, with what changed into each, when it was deleted and when it came back. */
 export default function ObjectHistory() {
   const { history: h } = useLoaderData<typeof loader>();
   return (
@@ -34,11 +36,31 @@ export default function ObjectHistory() {
       <p className="text-sm text-slate-700">
         {h.type} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}
       </p>
+      {h.recreatedFrom.length > 0 && (
+        <Notice tone="info">
+          Re-created by a restore from{' '}
+          {h.recreatedFrom.map((old, i) => (
+            <span key={old}>
+              {i > 0 && ', '}
+              <Link to={historyHref(h.connectionId, h.type, old)} className="underline">
+                {old}
+                <span className="sr-only"> (history of the earlier object)</span>
+              </Link>
+            </span>
+          ))}
+          : its history before that is under the old id.
+        </Notice>
+      )}
       {h.versions.map((v, i) => (
-        <Card key={v.firstSnapshot.id}>
+        <Fragment key={v.firstSnapshot.id}>
+          {v.deletedIn && (
+            <DeletedCard at={v.deletedIn.at} recreatedAs={i === 0 && h.recreatedAs ? { href: historyHref(h.connectionId, h.type, h.recreatedAs), id: h.recreatedAs } : null} />
+          )}
+        <Card>
           <CardHeader>
             <CardTitle asLevel="h2">
-              {i === 0 ? 'Latest version' : `Version ${h.versions.length - i}`}: from {formatTime(v.firstSnapshot.at)}
+              {i === 0 ? (v.deletedIn ? 'Last version before the deletion' : 'Latest version') : `Version ${h.versions.length - i}`}
+              {v.reappeared ? ' (re-created)' : ''}: from {formatTime(v.firstSnapshot.at)}
             </CardTitle>
             <CardDescription>
               In snapshots from {formatTime(v.firstSnapshot.at)} to {formatTime(v.lastSnapshot.at)}.{' '}
@@ -67,7 +89,33 @@ export default function ObjectHistory() {
             </details>
           </CardContent>
         </Card>
+        </Fragment>
       ))}
     </div>
+  );
+}
+
+/** Where the object was missing from a full snapshot: deleted by then, and re-created later or by a restore under a new id. */
+function DeletedCard({ at, recreatedAs }: { at: string; recreatedAs: { href: string; id: string } | null }) {
+  return (
+    <Card className="border-red-200">
+      <CardHeader>
+        <CardTitle asLevel="h2">Deleted: not in the snapshot of {formatTime(at)}</CardTitle>
+        <CardDescription>
+          The object was gone from the org (or no longer readable) by then.
+          {recreatedAs && (
+            <>
+              {' '}
+              A restore re-created it with a new id:{' '}
+              <Link to={recreatedAs.href} className="text-indigo-700 underline">
+                {recreatedAs.id}
+                <span className="sr-only"> (history of the re-created object)</span>
+              </Link>
+              .
+            </>
+          )}
+        </CardDescription>
+      </CardHeader>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { JsonView } from '~/components/backups/json-view.tsx';
 import { historyHref } from '~/components/backups/object-link.ts';
+import { ObjectReadable } from '~/components/backups/object-readable.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
@@ -22,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-/** One object as the snapshot holds it: the API's JSON, with every secret masked. */
+/** One object as the snapshot holds it: its key fields and references beside the API's JSON, with every secret masked. */
 export default function SnapshotObject() {
   const { connectionId, object: o } = useLoaderData<typeof loader>();
   const snapshotHref = `/connections/${connectionId}/snapshots/${o.snapshotId}?${new URLSearchParams({ type: o.type })}`;
@@ -41,15 +42,26 @@ export default function SnapshotObject() {
           Butterfly never shows (and never stores) write-only secrets; a restore asks for them again: {o.secrets.map((s) => s.replace(/^\$\.?/, '')).join(', ')}.
         </Notice>
       )}
-      <Card>
-        <CardHeader>
-          <CardTitle>JSON</CardTitle>
-          <CardDescription>Exactly as Okta's API returned it, minus navigation links.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <JsonView value={o.body} label={`JSON of ${o.label}`} />
-        </CardContent>
-      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="min-w-0">
+          <CardHeader>
+            <CardTitle asLevel="h2">Summary</CardTitle>
+            <CardDescription>The fields people read first, and the objects this one names, in the same snapshot.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ObjectReadable connectionId={connectionId} snapshotId={o.snapshotId} fields={o.fields} references={o.references} />
+          </CardContent>
+        </Card>
+        <Card className="min-w-0">
+          <CardHeader>
+            <CardTitle asLevel="h2">JSON</CardTitle>
+            <CardDescription>Exactly as Okta's API returned it, minus navigation links.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <JsonView value={o.body} label={`JSON of ${o.label}`} />
+          </CardContent>
+        </Card>
+      </div>
     </div>
   );
 }

@@ -39,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           lastBackup: last ? { status: last.status, startedAt: last.startedAt, completedAt: last.completedAt } : null,
           lastCompleteAt: complete?.completedAt ?? null,
           lastRestorePreviewAt: readiness.find((r) => r.connectionId === c.id)?.computedAt ?? null,
+          lastRestorePreviewSteps: readiness.find((r) => r.connectionId === c.id)?.steps ?? null,
         };
       }),
     );

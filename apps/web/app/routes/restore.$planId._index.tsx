@@ -6,6 +6,7 @@ import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { PlanActions } from '~/components/restore/plan-actions.tsx';
+import { PlanCaveats } from '~/components/restore/plan-caveats.tsx';
 import { PlanProgress } from '~/components/restore/plan-progress.tsx';
 import { StepCard } from '~/components/restore/step-card.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
@@ -85,11 +86,7 @@ export default function RestorePlan() {
           {plan.needsApproval && (plan.approvedBy ? ` · approved by ${plan.approvedBy}` : ' · needs approval')}
         </p>
       )}
-      {plan.caveats.map((c, i) => (
-        <Notice key={`${c.kind}-${i}`} tone="warning">
-          {c.message}
-        </Notice>
-      ))}
+      <PlanCaveats caveats={plan.caveats} />
       <PlanActions plan={plan} canApply={canApply} />
       <Card>
         <CardHeader>

@@ -5,6 +5,7 @@ import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { PlansTable } from '~/components/restore/plans-table.tsx';
+import { RestoreReadiness, useRevalidateWhile } from '~/components/restore/restore-readiness.tsx';
 import { ScopeForm } from '~/components/restore/scope-form.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
@@ -25,7 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // A snapshot of another connection (the connection was changed in step 1) is not carried over.
     const chosen = snapshotId && snapshots.some((s) => s.id === snapshotId) ? await caller.snapshots.get({ snapshotId }) : null;
     return {
-      connections: connections.map((c) => ({ id: c.id, name: c.name, lastPreview: readiness.find((r) => r.connectionId === c.id)?.computedAt ?? null })),
+      connections: connections.map((c) => {
+        const r = readiness.find((x) => x.connectionId === c.id);
+        return { id: c.id, name: c.name, last: r ? { planId: r.planId, computedAt: r.computedAt, steps: r.steps } : null };
+      }),
       connectionId,
       snapshots: snapshots.map((s) => ({ id: s.id, completedAt: s.completedAt!, objectCount: s.objectCount })),
       chosen: chosen && { id: chosen.id, types: Object.entries(chosen.counts as Record<string, number>).sort(([a], [b]) => a.localeCompare(b)) },
@@ -65,6 +69,7 @@ export default function Restore() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const names = Object.fromEntries(d.connections.map((c) => [c.id, c.name]));
+  useRevalidateWhile(d.plans.some((p) => p.status === 'queued' || p.status === 'computing'));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Restore</h1>
@@ -111,13 +116,7 @@ export default function Restore() {
           <CardDescription>When each connection last had a successful preview: a restore path that was recently tried.</CardDescription>
         </CardHeader>
         <CardContent>
-          <ul className="text-sm">
-            {d.connections.map((c) => (
-              <li key={c.id}>
-                {c.name}: {c.lastPreview ? `last previewed ${formatTime(c.lastPreview)}` : 'never previewed'}
-              </li>
-            ))}
-          </ul>
+          <RestoreReadiness rows={d.connections} />
         </CardContent>
       </Card>
       <Card>

@@ -11,8 +11,9 @@ import { loadManifest, type Manifest } from './manifest.ts';
 import { type LiveMatcher, liveMatcher } from './match-live.fns.ts';
 import { groupMembers } from './member-counts.ts';
 import { nameRelationRows } from './name-steps.ts';
+import { NOT_COMPARED_NAMES, notComparedCaveat } from './not-compared.fns.ts';
 import { canonical } from '../snapshots/content-address.fns.ts';
-import { asReached, fromKey, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
+import { asReached, fromKey, labelOf, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { hitsAt } from './paths.fns.ts';
 import { orderSteps } from './order.fns.ts';
@@ -103,7 +104,7 @@ export async function computePlan(
   timings.planMs = Math.round(performance.now() - t0);
   timings.planCpuMs = Math.round(cpuNow() - c0);
   timings.compareCpuMs = Math.round(live.computeMs);
-  const caveats: Caveat[] = [...live.skipped].map(([type, reason]) => ({ kind: 'not_restorable', message: `${o.index.get(type)?.label ?? type} could not be read live (${reason}): not compared` }));
+  const caveats: Caveat[] = await notCompared(deps, o, manifest, live.skipped);
   const inventory = candidates.filter((c) => o.index.get(c.type)?.restore?.inventoryOnly && c.desired !== undefined && c.live === undefined);
   if (inventory.length) {
     const labels = [...new Set(inventory.map((c) => o.index.get(c.type)?.label ?? c.type))].join(', ');
@@ -126,6 +127,23 @@ export async function computePlan(
     timings,
   };
   return { steps, caveats, summary, pairs };
+}
+
+/**
+ * One caveat per type the org did not answer for, not one per object: how many of the snapshot's
+ * objects of that type were left uncompared, why in words, and the first names for the page to list.
+ */
+async function notCompared(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, skipped: ReadonlyMap<string, string>): Promise<Caveat[]> {
+  if (!skipped.size) return [];
+  const byType = new Map<string, { id: string; address: Buffer }[]>([...skipped.keys()].map((t) => [t, []]));
+  for (const x of manifest.unseen()) byType.get(x.type)?.push({ id: x.id, address: manifest.address(x.slot) });
+  const named = [...byType.values()].flatMap((xs) => xs.slice(0, NOT_COMPARED_NAMES));
+  const bodies = await openVersions(deps, o.snap.tenant_id, named.map((x) => x.address.toString('latin1')));
+  return [...skipped].map(([type, reason]) => {
+    const xs = byType.get(type) ?? [];
+    const names = xs.slice(0, NOT_COMPARED_NAMES).map((x) => labelOf(bodies.get(x.address.toString('latin1')), x.id));
+    return notComparedCaveat({ type, label: o.index.get(type)?.label ?? type, reason, count: xs.length, names });
+  });
 }
 
 /** Groups the candidates assign (before or after), whose members a blast-radius estimate needs. */

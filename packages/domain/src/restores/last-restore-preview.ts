@@ -6,6 +6,8 @@ export interface LastRestorePreview {
   planId: string;
   snapshotId: string;
   computedAt: Date;
+  /** Steps the preview found (what a restore from that snapshot would change then). */
+  steps: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function lastRestorePreview(deps: Deps, tenantId: string, connectio
 async function latest(db: Db, tenantId: string, connectionId?: string) {
   let q = db
     .selectFrom('restore_plans')
-    .select(['connection_id', 'id', 'snapshot_id', 'computed_at'])
+    .select(['connection_id', 'id', 'snapshot_id', 'computed_at', 'summary'])
     .distinctOn('connection_id')
     .where('tenant_id', '=', tenantId)
     .where('computed_at', 'is not', null)
@@ -34,5 +36,6 @@ async function latest(db: Db, tenantId: string, connectionId?: string) {
     .orderBy('computed_at', 'desc');
   if (connectionId) q = q.where('connection_id', '=', connectionId);
   const rows = await q.execute();
-  return new Map(rows.map((r) => [r.connection_id, { connectionId: r.connection_id, planId: r.id, snapshotId: r.snapshot_id, computedAt: r.computed_at! }]));
+  const stepsOf = (summary: unknown) => Number((summary as { steps?: number } | null)?.steps ?? 0);
+  return new Map(rows.map((r) => [r.connection_id, { connectionId: r.connection_id, planId: r.id, snapshotId: r.snapshot_id, computedAt: r.computed_at!, steps: stepsOf(r.summary) }]));
 }

@@ -73,7 +73,7 @@ describe('restore plans', () => {
     const plan = await preview(s.alice, s.t.id, s.snap.id, s.client, { deletions: true });
     expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['delete group g9']);
     expect(plan).toMatchObject({ status: 'ready', needsApproval: true });
-    expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toMatchObject({ planId: plan.id, snapshotId: s.snap.id });
+    expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toMatchObject({ planId: plan.id, snapshotId: s.snap.id, steps: 1 });
 
     await expect(requestRestoreApply(s.alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('a second member must approve') });
     await expect(approveRestore(s.alice, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cannot approve') });

@@ -38,6 +38,8 @@ export type Caveat =
   | { kind: 'blast_radius'; provision: number; deprovision: number; message: string }
   | { kind: 'cycle'; with: ObjectRef[]; message: string }
   | { kind: 'not_restorable'; message: string }
+  /** A type the live org did not answer for (not-compared.fns.ts): one per type, its objects' names for the expandable list. */
+  | { kind: 'not_compared'; type: string; count: number; reason: string; names: string[]; message: string }
   | { kind: 'derived'; from: string; message: string }
   | { kind: 'not_in_snapshot'; message: string }
   | { kind: 'missing_scope'; scopes: string[]; message: string }

@@ -20,6 +20,10 @@ export interface TRunComplianceScanInput {
   trigger?: 'manual' | 'backup' | 'api';
   /** Return an existing scan of this snapshot under the current rule set instead of scanning again (jobs: at-least-once). */
   reuse?: boolean;
+  /** With `reuse`: only a scan started at or after this counts ("Run scan" asks for a new one). */
+  reuseSince?: Date;
+  /** Who asked for it when a job runs it on their behalf (Run scan): the report's "Started by". */
+  startedBy?: string;
 }
 
 /**
@@ -32,14 +36,9 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
   if (snap.kind !== 'full') throw new DomainError('VALIDATION', 'Only full snapshots can be scanned');
   if (input.reuse) {
-    const existing = await deps.db
-      .selectFrom('scans')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('snapshot_id', '=', snap.id)
-      .where('ruleset_version', '=', RULESET_VERSION)
-      .orderBy('started_at')
-      .executeTakeFirst();
+    let q = deps.db.selectFrom('scans').selectAll().where('tenant_id', '=', tenantId).where('snapshot_id', '=', snap.id).where('ruleset_version', '=', RULESET_VERSION);
+    if (input.reuseSince) q = q.where('started_at', '>=', input.reuseSince);
+    const existing = await q.orderBy('started_at').executeTakeFirst();
     if (existing) return toScanView(existing);
   }
   const context = await deps.db
@@ -71,7 +70,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
         connection_name: context.connection_name,
         org_url: context.org_url,
         trigger: input.trigger ?? 'manual',
-        started_by: startedByLabel(deps.actor),
+        started_by: input.startedBy ?? startedByLabel(deps.actor),
         started_at: startedAt,
         finished_at: finishedAt,
         ruleset_version: RULESET_VERSION,

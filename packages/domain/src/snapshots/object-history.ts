@@ -5,6 +5,17 @@ import { isUuid } from '../db.fns.ts';
 import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
 import { openBody } from './object-codec.fns.ts';
 
+export interface HistoryVersion {
+  firstSnapshot: { id: string; at: string };
+  lastSnapshot: { id: string; at: string };
+  body: unknown;
+  changes: JsonChange[];
+  /** The first full snapshot after this version that no longer held the object (deleted by then), if any. */
+  deletedIn: { id: string; at: string } | null;
+  /** This version came back after a snapshot without the object (re-created under the same id). */
+  reappeared: boolean;
+}
+
 /**
  * Every version of one object of a connection, oldest first: when it appeared (the first complete
  * snapshot holding it), until when, its body, and what changed from the version before.
@@ -24,7 +35,7 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
     .execute();
   const snaps = await deps.db
     .selectFrom('snapshots')
-    .select(['id', 'seq', 'completed_at'])
+    .select(['id', 'seq', 'completed_at', 'kind'])
     .where('tenant_id', '=', tenantId)
     .where('connection_id', '=', input.connectionId)
     .where('status', '=', 'complete')
@@ -33,14 +44,19 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
     .orderBy('seq')
     .execute();
   const { key } = await deps.keyring.dataKey(deps.db, tenantId);
-  const versions: { firstSnapshot: { id: string; at: string }; lastSnapshot: { id: string; at: string }; body: unknown; changes: JsonChange[] }[] = [];
+  const versions: HistoryVersion[] = [];
+  const ref = (s: (typeof snaps)[number]) => ({ id: s.id, at: s.completed_at!.toISOString() });
   let previous: unknown;
   for (const r of rows) {
     const inRange = snaps.filter((s) => s.seq >= r.from_seq && (r.to_seq === null || s.seq < r.to_seq));
     if (!inRange.length) continue; // only in an unfinished snapshot
     const body = JSON.parse(openBody(key, tenantId, r.address, r.body));
-    const ref = (s: (typeof snaps)[number]) => ({ id: s.id, at: s.completed_at!.toISOString() });
-    versions.push({ firstSnapshot: ref(inRange[0]!), lastSnapshot: ref(inRange.at(-1)!), body, changes: previous === undefined ? [] : diffJson(previous, body) });
+    const last = inRange.at(-1)!;
+    // The first full snapshot after this version's last one that holds no version of the object: it was deleted by then.
+    const next = snaps.find((s) => s.seq > last.seq && s.kind === 'full');
+    const gone = next && !rows.some((x) => next.seq >= x.from_seq && (x.to_seq === null || next.seq < x.to_seq)) ? next : undefined;
+    const reappeared = versions.at(-1)?.deletedIn != null;
+    versions.push({ firstSnapshot: ref(inRange[0]!), lastSnapshot: ref(last), body, changes: previous === undefined ? [] : diffJson(previous, body), deletedIn: gone ? ref(gone) : null, reappeared });
     previous = body;
   }
   return { type: input.type, id: input.id, versions };

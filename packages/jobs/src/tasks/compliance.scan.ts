@@ -7,6 +7,10 @@ export const ZComplianceScanPayload = z.object({
   tenantId: z.uuid(),
   snapshotId: z.uuid(),
   trigger: z.enum(['manual', 'backup', 'api']).default('backup'),
+  /** "Run scan" (scans/request-latest-scan.ts): scan again even if the snapshot was scanned before this. */
+  requestedAt: z.iso.datetime().optional(),
+  /** Who clicked Run scan (`member:<email>`): the scan report's "Started by" instead of this job. */
+  requestedBy: z.string().min(1).max(400).optional(),
 });
 
 export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplianceScanPayload } as const;
@@ -18,6 +22,13 @@ export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplia
 export const complianceScanTask = (rt: JobRuntime) =>
   defineTask(complianceScanSpec.name, ZComplianceScanPayload, async (p, helpers) => {
     const deps = systemDeps(rt, `job:compliance_scan:${helpers.job.id}`);
-    const scan = await runComplianceScan(deps, p.tenantId, { snapshotId: p.snapshotId, trigger: p.trigger, reuse: true });
+    const scan = await runComplianceScan(deps, p.tenantId, {
+      snapshotId: p.snapshotId,
+      trigger: p.trigger,
+      reuse: true,
+      // Run scan: a fresh scan even of a scanned snapshot, reported as started by who clicked.
+      ...(p.requestedAt ? { reuseSince: new Date(p.requestedAt) } : {}),
+      ...(p.requestedBy ? { startedBy: p.requestedBy } : {}),
+    });
     helpers.logger.info(`scan ${scan.id} of snapshot ${p.snapshotId}: ${JSON.stringify(scan.counts)}`);
   });

@@ -3,6 +3,7 @@ import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, Tab
 import { Form, Link } from '@remix-run/react';
 import { formatTime } from '~/utils/format.ts';
 import { ConnectionStateBadges } from '../connections/connection-state.tsx';
+import { previewChanges } from '../restore/restore-readiness.tsx';
 import { ConnectionHealth } from './connection-health.tsx';
 
 export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt' | 'paused' | 'status' | 'statusReason' | 'deleted'> & {
@@ -10,6 +11,8 @@ export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'aut
   lastCompleteAt: string | null;
   /** Restore readiness: when a restore preview of this connection last succeeded. */
   lastRestorePreviewAt?: string | null;
+  /** What that preview found: steps a restore would take. */
+  lastRestorePreviewSteps?: number | null;
 };
 
 const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
@@ -56,7 +59,7 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
             </TableCell>
             <TableCell>
               <Link to={`/restore?connection=${c.id}`} className="text-indigo-700 underline">
-                {c.lastRestorePreviewAt ? `previewed ${formatTime(c.lastRestorePreviewAt)}` : 'Never previewed'}
+                {c.lastRestorePreviewAt ? `previewed ${formatTime(c.lastRestorePreviewAt)}${typeof c.lastRestorePreviewSteps === 'number' ? `, ${previewChanges(c.lastRestorePreviewSteps)}` : ''}` : 'Never previewed'}
                 <span className="sr-only"> (restore {c.name})</span>
               </Link>
             </TableCell>

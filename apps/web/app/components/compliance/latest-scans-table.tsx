@@ -17,10 +17,10 @@ export interface ScanRow {
 
 export const scoreText = (s: number | null) => (s === null ? '—' : `${s}%`);
 
-/** Each connection's latest scan: counts, score, a rescan of its snapshot and its evidence bundle. */
+/** Each connection's latest scan: counts, score, a scan of its latest snapshot and its evidence bundle. */
 export function LatestScansTable({ scans, canRun, canExport }: { scans: ScanRow[]; canRun: boolean; canExport: boolean }) {
   const nav = useNavigation();
-  const running = nav.state !== 'idle' ? nav.formData?.get('snapshotId') : null;
+  const running = nav.state !== 'idle' ? nav.formData?.get('connectionId') : null;
   return (
     <Table>
       <TableHeader>
@@ -69,9 +69,9 @@ export function LatestScansTable({ scans, canRun, canExport }: { scans: ScanRow[
                   {canRun && (
                     <Form method="post">
                       <input type="hidden" name="intent" value="run" />
-                      <input type="hidden" name="snapshotId" value={s.snapshotId} />
-                      <Button type="submit" size="sm" variant="outline" disabled={running === s.snapshotId} aria-label={`Run scan ${s.connectionName}`}>
-                        {running === s.snapshotId ? 'Scanning…' : 'Run scan'}
+                      <input type="hidden" name="connectionId" value={s.connectionId} />
+                      <Button type="submit" size="sm" variant="outline" disabled={running === s.connectionId} aria-label={`Run scan ${s.connectionName}`}>
+                        {running === s.connectionId ? 'Queuing…' : 'Run scan'}
                       </Button>
                     </Form>
                   )}

@@ -3,7 +3,9 @@ import { listFindingsProcedure } from './findings.ts';
 import { complianceOverviewProcedure } from './overview.ts';
 import { regressionsProcedure } from './regressions.ts';
 import { ruleDetailProcedure } from './rule.ts';
+import { requestScanProcedure } from './request-scan.ts';
 import { runScanProcedure } from './run.ts';
+import { scanProgressProcedure } from './scan-progress.ts';
 import { getScanProcedure } from './scan.ts';
 import { listScansProcedure } from './scans.ts';
 
@@ -13,6 +15,8 @@ export const complianceRouter = router({
   rule: ruleDetailProcedure,
   regressions: regressionsProcedure,
   run: runScanProcedure,
+  requestScan: requestScanProcedure,
+  scanProgress: scanProgressProcedure,
   scans: listScansProcedure,
   scan: getScanProcedure,
 });

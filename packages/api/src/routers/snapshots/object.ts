@@ -1,7 +1,7 @@
 import { ZGetSnapshotObjectInput, getSnapshotObject } from '@butterfly/domain';
 import { permissionProcedure } from '../../trpc.ts';
 
-/** One object's body, secrets masked (the domain view never hands out a secret-looking value). */
+/** One object's body, secrets masked (the domain view never hands out a secret-looking value), its key fields and references. */
 export const snapshotObjectProcedure = permissionProcedure('snapshot.read')
   .input(ZGetSnapshotObjectInput)
-  .query(({ ctx, input }) => getSnapshotObject(ctx.deps, ctx.tenantId, input));
+  .query(({ ctx, input }) => getSnapshotObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input));

@@ -1,0 +1,7 @@
+import { ZRequestLatestScanInput, requestLatestScan } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** "Run scan": queues a scan of the connection's latest complete snapshot; `scanProgress` follows it. */
+export const requestScanProcedure = permissionProcedure('compliance.run')
+  .input(ZRequestLatestScanInput)
+  .mutation(({ ctx, input }) => requestLatestScan(ctx.deps, ctx.tenantId, input));
