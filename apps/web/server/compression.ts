@@ -1,5 +1,4 @@
-import { constants, createBrotliCompress, createGzip } from 'node:zlib';
-import type { Transform } from 'node:stream';
+import { type BrotliCompress, type Gzip, constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { RequestHandler, Response } from 'express';
 
 /** Text worth compressing: HTML, scripts, styles, JSON (and JSON-like), SVG, CSV and plain text. */
@@ -49,7 +48,7 @@ export function compression(opts: CompressionOptions = {}): RequestHandler {
     const encoding = req.method === 'HEAD' ? null : negotiateEncoding(req.get('accept-encoding'));
     const origWrite = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
     const origEnd = res.end.bind(res) as (...args: unknown[]) => Response;
-    let stream: Transform | null = null;
+    let stream: Gzip | BrotliCompress | null = null;
     let decided = false;
 
     const decide = (firstChunkLength: number | null) => {
