@@ -36,6 +36,9 @@ const clientDir = mkdtempSync(join(tmpdir(), 'bfy-web-gzip-'));
 mkdirSync(join(clientDir, 'assets'));
 writeFileSync(join(clientDir, 'assets', 'root-Zz9.js'), script);
 writeFileSync(join(clientDir, 'assets', 'tiny-Yy8.js'), 'export {};');
+// Far past zlib's 16 KiB buffer, and not very compressible: write() says "wait" many times over.
+const big = Array.from({ length: 60_000 }, (_, i) => `x${(i * 2654435761) % 1_000_003};`).join('\n');
+writeFileSync(join(clientDir, 'assets', 'big-Xx7.js'), big);
 writeFileSync(join(clientDir, 'assets', 'root-Zz9.css'), `body{color:red}${'.a{margin:0}'.repeat(400)}`);
 writeFileSync(join(clientDir, 'favicon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(500)}</svg>`);
 afterAll(() => rmSync(clientDir, { recursive: true, force: true }));
@@ -97,6 +100,14 @@ describe('compression', () => {
     const svg = await raw('/favicon.svg', 'gzip');
     expect(svg.headers['content-encoding']).toBe('gzip');
     expect(svg.headers['cache-control']).not.toContain('immutable');
+  });
+
+  it('streams a large file through the compressor to the end (backpressure)', async () => {
+    for (const accept of ['br', 'gzip']) {
+      const res = await raw('/assets/big-Xx7.js', accept);
+      expect(res.headers['content-encoding']).toBe(accept);
+      expect(decode(res)).toBe(big);
+    }
   });
 
   it('sends bodies as they are without Accept-Encoding, but still says they vary by it', async () => {

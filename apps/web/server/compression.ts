@@ -67,9 +67,13 @@ export function compression(opts: CompressionOptions = {}): RequestHandler {
       const etag = res.getHeader('etag');
       // Another representation: a strong validator of the identity body no longer names it.
       if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
+      // Backpressure both ways: a full socket pauses the compressor, and writers that wait for
+      // 'drain' after write() returned false (pipe() from express.static) hear it when the
+      // compressor's own buffer empties — the socket's 'drain' alone would never come then.
       stream.on('data', (chunk: Buffer) => {
         if (!origWrite(chunk)) stream?.pause();
       });
+      stream.on('drain', () => res.emit('drain'));
       res.on('drain', () => stream?.resume());
       stream.on('end', () => origEnd());
       stream.on('error', (err) => res.destroy(err));
