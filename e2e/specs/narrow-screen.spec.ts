@@ -21,7 +21,8 @@ async function overflow(page: Page) {
 }
 
 test('no page scrolls sideways at 375 px', async ({ page }) => {
-  test.setTimeout(90_000);
+  // Seventeen page loads and a tenant made through the CLI, on a busy 2-core machine.
+  test.setTimeout(150_000);
   const world = await createWorld();
   const org = await sim.org(world.org);
   const out = await cli(['connection', 'add', world.slug, '--name', 'narrow-screen-production-okta', '--okta', org.url, '--ssws-stdin'], org.apiToken);
