@@ -27,6 +27,7 @@ const PAGES: { route: string; path: (ids: Ids) => string; needs: Permission }[] 
   { route: 'restore._index.tsx', path: () => '/restore', needs: 'snapshot.read' },
   { route: 'webhooks.tsx', path: () => '/webhooks', needs: 'dashboard.view' },
   { route: 'members.tsx', path: () => '/members', needs: 'member.read' },
+  { route: 'audit.tsx', path: () => '/audit', needs: 'audit.read' },
   { route: 'sessions.tsx', path: () => '/sessions', needs: 'dashboard.view' },
   { route: 'settings.api-tokens.tsx', path: () => '/settings/api-tokens', needs: 'token.own' },
   { route: 'settings.scim.tsx', path: () => '/settings/scim', needs: 'scim.manage' },
@@ -38,7 +39,7 @@ const NOT_PAGES: Record<string, string> = {
   'api.trpc.$.ts': 'the tRPC endpoint: packages/api walks every procedure × role × other tenant',
   'login.tsx': 'public',
   'signed-out.tsx': 'public',
-  'logout.ts': 'a POST (sessions.spec)',
+  'logout.tsx': 'sign-out (sessions.spec, no-js.spec)',
   'recover.$token.tsx': 'a single-use link (recovery.spec)',
   'sso.$tenant.start.tsx': 'the hand-off to the IdP (sign-in.spec)',
   'sso.$tenant.callback.tsx': 'the IdP callback (sign-in.spec)',
@@ -55,6 +56,7 @@ const NOT_PAGES: Record<string, string> = {
   'connections.$connectionId.snapshots.$snapshotId.object.tsx': 'needs a snapshot object (backups.spec)',
   'restore.$planId._index.tsx': 'needs a stored plan (restore.spec)',
   'restore.$planId.json.ts': 'needs a stored plan (restore.spec)',
+  'audit[.]csv.ts': 'the audit log export, same permission as /audit (audit-log.spec; apps/web export test)',
   'evidence.$scanId.ts': 'needs a scan: apps/web evidence download test walks its roles',
 };
 

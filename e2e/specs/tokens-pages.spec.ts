@@ -42,6 +42,7 @@ test('my API tokens: created with a lower role, shown once with a copy button, u
   await expect(row).toContainText(token.slice(0, 10));
   await expect(row).toContainText('auditor');
   await row.getByRole('button', { name: 'Revoke reporting' }).click();
+  await page.getByRole('dialog', { name: 'Revoke reporting?' }).getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'reporting revoked' })).toBeVisible();
   expect((await apiAs(token)).status).toBe(401);
 });
@@ -66,6 +67,7 @@ test('SCIM tokens: a super_admin mints one (shown once), sees when it was used, 
   const row = page.getByRole('row', { name: /Okta production/ });
   await expect(row).not.toContainText('Never');
   await row.getByRole('button', { name: 'Revoke Okta production' }).click();
+  await page.getByRole('dialog', { name: 'Revoke Okta production?' }).getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Okta production revoked' })).toBeVisible();
   expect((await scim(token)).status).toBe(401);
 });

@@ -6,6 +6,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { type BodyLimits, bodyLimit, isBodyTooLarge } from './body-limit.ts';
+import { compression } from './compression.ts';
 import { csrfProtection } from './csrf.ts';
 import { redactUrl } from './log-redaction.ts';
 import { corsOrigins } from './oauth/clients.ts';
@@ -72,6 +73,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(rateLimitRoutes(rateLimits, deps.log));
   // Before everything that can change state (Remix actions, tRPC mutations).
   app.use(csrfProtection(deps.web.appUrl, deps.log, CSRF_EXEMPTIONS));
+  // gzip/brotli for HTML, scripts, styles and JSON (static files and Remix alike; compression.ts).
+  app.use(compression());
 
   app.get('/healthz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');

@@ -3,14 +3,18 @@ import { cn } from './cn.ts';
 
 type SectionProps = HTMLAttributes<HTMLTableSectionElement>;
 
-/** A table in a horizontally scrollable, focusable region, so wide tables work with the keyboard. */
+/**
+ * A table in a horizontally scrollable, focusable region, so wide tables work with the keyboard.
+ * `relative`: absolutely positioned content in cells (`sr-only` labels) is then clipped by the region
+ * too; otherwise it would stick out at its place in the wide table and widen the whole page.
+ */
 export const Table = /* @__PURE__ */ forwardRef<HTMLTableElement, HTMLAttributes<HTMLTableElement>>(function Table(
   { className, ...props },
   ref,
 ) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <div className="w-full overflow-x-auto" tabIndex={0}>
+    <div className="relative w-full overflow-x-auto" tabIndex={0}>
       <table ref={ref} className={cn('w-full caption-bottom border-collapse text-sm', className)} {...props} />
     </div>
   );

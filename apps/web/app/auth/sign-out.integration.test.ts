@@ -25,10 +25,17 @@ const context = (): AppLoadContext => ({
 });
 const cookies = authCookies(services);
 
-async function post(sessionRaw: string, idToken?: string) {
+/** Remix's client submits by fetch (`Sec-Fetch-Mode: cors`); a browser without JavaScript navigates. */
+async function submit(sessionRaw: string, idToken: string | undefined, mode: 'cors' | 'navigate') {
   const pairs = [(await cookies.session.serialize(sessionRaw)).split(';')[0]];
   if (idToken) pairs.push((await cookies.idTokenHint.serialize(idToken)).split(';')[0]);
-  return signOut(new Request('http://localhost:3000/logout', { method: 'POST', headers: { cookie: pairs.join('; ') } }), context());
+  return signOut(new Request('http://localhost:3000/logout', { method: 'POST', headers: { cookie: pairs.join('; '), 'sec-fetch-mode': mode } }), context());
+}
+
+async function post(sessionRaw: string, idToken?: string) {
+  const res = await submit(sessionRaw, idToken, 'cors');
+  if (!(res instanceof Response)) throw new Error('expected a redirect');
+  return res;
 }
 
 describe('signOut', () => {
@@ -58,5 +65,26 @@ describe('signOut', () => {
     expect((await post(session.raw)).headers.get('location')).toBe('/signed-out');
     expect(await resolveSession(deps, session.raw)).toBeNull();
     expect((await post('bfyss_unknown')).headers.get('location')).toBe('/signed-out');
+  });
+
+  it('without JavaScript, answers a page that refreshes to the IdP (a form redirect there is blocked by CSP)', async () => {
+    const t = await seedTenant(deps);
+    await setSsoSettings(deps, t.id, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
+    const m = await seedMember(deps, t.id, 'read_only');
+    const s = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+    const answer = await submit(s.raw, 'the.id.token', 'navigate');
+    if (answer instanceof Response) throw new Error(`expected the hand-off page, got a ${answer.status}`);
+    const res = answer as Extract<typeof answer, { data: unknown }>;
+    const to = new URL(res.data.handOff);
+    expect(`${to.origin}${to.pathname}`).toBe(`${idp.issuer}/logout`);
+    expect(to.searchParams.get('id_token_hint')).toBe('the.id.token');
+    const headers = new Headers(res.init?.headers);
+    expect(headers.get('refresh')).toBe(`0; url=${to.href}`);
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(['bfy_session', 'bfy_idt']);
+    expect(await resolveSession(deps, s.raw)).toBeNull();
+    // Nothing to hand off to: the same redirect as with JavaScript (same-origin, allowed by form-action).
+    const local = await submit('bfyss_unknown', undefined, 'navigate');
+    expect(local instanceof Response && local.headers.get('location')).toBe('/signed-out');
   });
 });

@@ -1,6 +1,7 @@
 import { endSessions, loadSsoClient } from '@butterfly/domain';
 import { type AppLoadContext, redirect } from '@remix-run/node';
 import { authCookies, expireCookie } from './cookies.server.ts';
+import { handOff } from './hand-off.server.ts';
 import { getSessionPrincipal, memberDeps } from './session.server.ts';
 
 export const SIGNED_OUT_PATH = '/signed-out';
@@ -8,10 +9,11 @@ export const SIGNED_OUT_PATH = '/signed-out';
 /**
  * POST /logout: ends this session in Postgres and clears the cookies, then, for an SSO session whose
  * IdP lists an `end_session_endpoint`, continues to it (RP-initiated logout) with `id_token_hint`,
- * `client_id` and `post_logout_redirect_uri`, so the IdP session ends too. Anything failing on the
- * IdP side never keeps the local sign-out from happening.
+ * `client_id` and `post_logout_redirect_uri`, so the IdP session ends too (by `handOff`: a form's
+ * redirect to the IdP is blocked by CSP form-action). Anything failing on the IdP side never keeps the
+ * local sign-out from happening.
  */
-export async function signOut(request: Request, context: AppLoadContext): Promise<Response> {
+export async function signOut(request: Request, context: AppLoadContext) {
   const principal = await getSessionPrincipal(request, context);
   const cookies = authCookies(context.services);
   const idTokenHint = await cookies.idTokenHint.parse(request.headers.get('Cookie'));
@@ -21,7 +23,7 @@ export async function signOut(request: Request, context: AppLoadContext): Promis
   if (!principal) return redirect(SIGNED_OUT_PATH, { headers });
   await endSessions(memberDeps(context, principal), { only: principal.sessionId });
   const idp = principal.authMethod === 'sso' ? await idpLogoutUrl(context, principal.tenantId, typeof idTokenHint === 'string' ? idTokenHint : undefined) : undefined;
-  return redirect(idp ?? SIGNED_OUT_PATH, { headers });
+  return idp ? handOff(request, idp, { headers }) : redirect(SIGNED_OUT_PATH, { headers });
 }
 
 async function idpLogoutUrl(context: AppLoadContext, tenantId: string, idTokenHint?: string): Promise<string | undefined> {

@@ -14,6 +14,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
         ...(user.permissions.includes('snapshot.read') ? ([['/restore', 'Restore']] as [string, string][]) : []),
         ...(user.permissions.includes('compliance.read') ? ([['/compliance', 'Compliance']] as [string, string][]) : []),
         ...(user.permissions.includes('member.read') ? ([['/members', 'Members']] as [string, string][]) : []),
+        ...(user.permissions.includes('audit.read') ? ([['/audit', 'Audit log']] as [string, string][]) : []),
         ...(user.permissions.includes('sso.manage') ? ([['/settings/sso', 'Single sign-on']] as [string, string][]) : []),
         ...(user.permissions.includes('scim.manage') ? ([['/settings/scim', 'SCIM']] as [string, string][]) : []),
         ['/sessions', 'My sessions'],

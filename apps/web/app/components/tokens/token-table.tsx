@@ -1,6 +1,6 @@
-import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import { Form } from '@remix-run/react';
+import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { formatTime } from '~/utils/format.ts';
+import { ConfirmButton } from '../confirm-button.tsx';
 
 export interface TokenRow {
   id: string;
@@ -49,13 +49,14 @@ export function TokenTable({ tokens, caption, detailHeading }: { tokens: TokenRo
             </TableCell>
             <TableCell>
               {t.status !== 'revoked' && (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="tokenId" value={t.id} />
-                  <Button type="submit" variant="outline" size="sm" aria-label={`Revoke ${t.name}`}>
-                    Revoke
-                  </Button>
-                </Form>
+                <ConfirmButton
+                  label="Revoke"
+                  intent="revoke"
+                  subject={t.name}
+                  field={{ name: 'tokenId', value: t.id }}
+                  title={`Revoke ${t.name}?`}
+                  description="Whatever uses this token is refused from its next request. A revoked token cannot be used again."
+                />
               )}
             </TableCell>
           </TableRow>
