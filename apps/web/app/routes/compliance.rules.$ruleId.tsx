@@ -7,8 +7,9 @@ import { objectHref } from '~/components/backups/object-link.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { ResultBadge, SeverityBadge, frameworkList, showValue } from '~/components/compliance/result-badge.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` }];
 
@@ -66,7 +67,7 @@ export default function ComplianceRule() {
                 <ul>
                   {rule.reads.map((r) => (
                     <li key={r.type}>
-                      <code>{r.type}</code>: {r.fields.join(', ')}
+                      {objectTypeLabel(r.type)}: {r.fields.join(', ')}
                       {r.optional ? ' (optional)' : ''}
                     </li>
                   ))}
@@ -150,7 +151,7 @@ export default function ComplianceRule() {
             <TableBody>
               {history.map((h) => (
                 <TableRow key={h.scanId} className="align-top">
-                  <TableCell>{formatTime(h.snapshotTakenAt)}</TableCell>
+                  <TableCell><Time iso={h.snapshotTakenAt} /></TableCell>
                   <TableCell>{h.connectionName}</TableCell>
                   <TableCell>
                     <ResultBadge result={h.result} />

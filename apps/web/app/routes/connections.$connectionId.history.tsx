@@ -8,6 +8,8 @@ import { objectHref } from '~/components/backups/object-link.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Object history · Butterfly' }];
 
@@ -32,16 +34,16 @@ export default function ObjectHistory() {
       <Breadcrumbs trail={[{ to: `/connections/${h.connectionId}`, label: 'Back to the connection' }]} />
       <h1 className="text-3xl font-semibold tracking-tight">History of {h.label}</h1>
       <p className="text-sm text-slate-700">
-        {h.type} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}
+        {objectTypeLabel(h.type)} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}
       </p>
       {h.versions.map((v, i) => (
         <Card key={v.firstSnapshot.id}>
           <CardHeader>
             <CardTitle asLevel="h2">
-              {i === 0 ? 'Latest version' : `Version ${h.versions.length - i}`}: from {formatTime(v.firstSnapshot.at)}
+              {i === 0 ? 'Latest version' : `Version ${h.versions.length - i}`}: from <Time iso={v.firstSnapshot.at} />
             </CardTitle>
             <CardDescription>
-              In snapshots from {formatTime(v.firstSnapshot.at)} to {formatTime(v.lastSnapshot.at)}.{' '}
+              In snapshots from <Time iso={v.firstSnapshot.at} /> to <Time iso={v.lastSnapshot.at} />.{' '}
               <Link to={objectHref(h.connectionId, v.lastSnapshot.id, h.type, h.id)} className="text-indigo-700 underline">
                 Open in that snapshot<span className="sr-only"> ({formatTime(v.lastSnapshot.at)})</span>
               </Link>

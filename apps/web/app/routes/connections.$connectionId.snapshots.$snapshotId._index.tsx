@@ -6,8 +6,10 @@ import { requireMember } from '~/auth/session.server.ts';
 import { objectHref } from '~/components/backups/object-link.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatCount, formatTime } from '~/utils/format.ts';
+import { formatCount } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Snapshot · Butterfly' }];
 
@@ -42,7 +44,7 @@ export default function SnapshotBrowser() {
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumbs trail={[{ to: '/connections', label: 'Connections' }, { to: `/connections/${connection.id}`, label: connection.name }]} />
-      <h1 className="text-3xl font-semibold tracking-tight">Snapshot of {formatTime(snapshot.completedAt)}</h1>
+      <h1 className="text-3xl font-semibold tracking-tight">Snapshot of <Time iso={snapshot.completedAt} relative={false} /></h1>
       <p className="text-sm text-slate-700">
         {formatCount(snapshot.objectCount)} objects in {page.types.length} types.
         {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests and ${formatCount(snapshot.read.rateLimitWaits)} rate-limit waits.`}
@@ -58,7 +60,7 @@ export default function SnapshotBrowser() {
                   aria-current={t.type === page.type ? 'page' : undefined}
                   className={`flex justify-between gap-2 rounded px-2 py-1 ${t.type === page.type ? 'bg-indigo-50 font-medium text-indigo-900' : 'text-slate-800 hover:bg-slate-100'}`}
                 >
-                  <span className="truncate">{t.type}</span>
+                  <span className="truncate">{objectTypeLabel(t.type)}</span>
                   <span className="tabular-nums text-slate-600">{formatCount(t.count)}</span>
                 </Link>
               </li>

@@ -10,8 +10,9 @@ import { PlanProgress } from '~/components/restore/plan-progress.tsx';
 import { StepCard } from '~/components/restore/step-card.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { describeActor, objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` }];
 
@@ -62,8 +63,8 @@ export default function RestorePlan() {
             Plan <code>{plan.shortCode}</code> <Badge variant={STATUS[plan.status]}>{plan.status.replace('_', ' ')}</Badge>
           </h1>
           <p className="text-sm text-slate-700">
-            From snapshot <code>{plan.snapshotId}</code>, asked for by {plan.requestedBy} at {formatTime(plan.createdAt)}
-            {plan.computedAt && `, computed ${formatTime(plan.computedAt)}`}
+            From snapshot <code>{plan.snapshotId}</code>, asked for by {describeActor(plan.requestedBy)} at <Time iso={plan.createdAt} />
+            {plan.computedAt && <>, computed <Time iso={plan.computedAt} /></>}
           </p>
         </div>
         <Button asChild variant="outline">
@@ -110,7 +111,7 @@ export default function RestorePlan() {
             <ul className="text-sm">
               {plan.idMap.map((m) => (
                 <li key={`${m.type}-${m.oldId}`}>
-                  {m.type} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
+                  {objectTypeLabel(m.type)} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
                 </li>
               ))}
             </ul>

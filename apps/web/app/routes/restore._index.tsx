@@ -9,6 +9,7 @@ import { ScopeForm } from '~/components/restore/scope-form.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Restore · Butterfly' }];
 
@@ -114,7 +115,7 @@ export default function Restore() {
           <ul className="text-sm">
             {d.connections.map((c) => (
               <li key={c.id}>
-                {c.name}: {c.lastPreview ? `last previewed ${formatTime(c.lastPreview)}` : 'never previewed'}
+                {c.name}: {c.lastPreview ? <>last previewed <Time iso={c.lastPreview} /></> : 'never previewed'}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } 
 import { Link } from '@remix-run/react';
 import { formatBytes, formatCount, formatDuration, formatTime } from '~/utils/format.ts';
 import type { SnapshotRow } from './snapshot-types.ts';
+import { Time } from '~/components/time.tsx';
 
 const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
 
@@ -30,10 +31,10 @@ export function SnapshotsTable({ connectionId, snapshots }: { connectionId: stri
               <TableCell>
                 {s.status === 'complete' ? (
                   <Link to={`/connections/${connectionId}/snapshots/${s.id}`} className="font-medium text-indigo-700 underline">
-                    {formatTime(s.completedAt ?? s.startedAt)}
+                    <Time iso={s.completedAt ?? s.startedAt} />
                   </Link>
                 ) : (
-                  formatTime(s.startedAt)
+                  <Time iso={s.startedAt} />
                 )}
                 <div className="text-xs text-slate-600">{s.trigger}</div>
               </TableCell>
