@@ -10,6 +10,7 @@ import { formatCount } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
+import { rateLimitText } from '~/utils/rate-limit-text.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Snapshot · Butterfly' }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** How the backup read the org (a full snapshot's stats; absent on single-object ones). */
 function readStats(stats: Record<string, unknown>) {
   const n = (k: string) => (typeof stats[k] === 'number' ? (stats[k] as number) : 0);
-  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), keptUnread: n('childrenKeptUnread') };
+  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), rateLimitWaitMs: typeof stats.rateLimitWaitMs === 'number' ? stats.rateLimitWaitMs : null, keptUnread: n('childrenKeptUnread') };
 }
 
 /** A snapshot's contents: its object types with counts, and one type's objects, searchable and paged. */
@@ -47,7 +48,8 @@ export default function SnapshotBrowser() {
       <h1 className="text-3xl font-semibold tracking-tight">Snapshot of <Time iso={snapshot.completedAt} relative={false} /></h1>
       <p className="text-sm text-slate-700">
         {formatCount(snapshot.objectCount)} objects in {page.types.length} types.
-        {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests and ${formatCount(snapshot.read.rateLimitWaits)} rate-limit waits.`}
+        {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests.`}
+        {snapshot.read.rateLimitWaits > 0 && ` ${rateLimitText(snapshot.read.rateLimitWaits, snapshot.read.rateLimitWaitMs)}`}
         {snapshot.read.keptUnread > 0 && ` ${formatCount(snapshot.read.keptUnread)} group memberships were kept from the previous snapshot unread: their groups had not changed.`}
       </p>
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
