@@ -1,13 +1,12 @@
-import { Button, Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@butterfly/ui';
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { api } from '~/api.server.ts';
 import { getSessionPrincipal } from '~/auth/session.server.ts';
+import { ErrorPage } from '~/components/error-page.tsx';
 import { SiteHeader } from '~/components/site-header.tsx';
 import { useNonce } from '~/nonce.ts';
 import stylesheet from '~/styles/app.css?url';
-import { describeError } from '~/utils/error-page.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -61,28 +60,5 @@ export default function App() {
 
 /** The app's one error boundary: every route's errors render here, inside the layout. */
 export function ErrorBoundary() {
-  const { status, title, message, code } = describeError(useRouteError());
-  return (
-    <Card className="mx-auto max-w-xl">
-      <CardHeader>
-        <p className="text-sm font-medium text-slate-600">Error {status}</p>
-        <CardTitle asLevel="h1" size="lg">
-          {title}
-        </CardTitle>
-        <CardDescription>{message}</CardDescription>
-      </CardHeader>
-      {code && (
-        <CardContent>
-          <p className="text-sm text-slate-700">
-            Error code: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{code}</code>
-          </p>
-        </CardContent>
-      )}
-      <CardFooter>
-        <Button asChild>
-          <Link to="/">Go to the home page</Link>
-        </Button>
-      </CardFooter>
-    </Card>
-  );
+  return <ErrorPage error={useRouteError()} />;
 }
