@@ -1,6 +1,6 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
@@ -63,7 +63,11 @@ export default function RestorePlan() {
             Plan <code>{plan.shortCode}</code> <Badge variant={STATUS[plan.status]}>{plan.status.replace('_', ' ')}</Badge>
           </h1>
           <p className="text-sm text-slate-700">
-            From snapshot <code>{plan.snapshotId}</code>, asked for by {describeActor(plan.requestedBy)} at <Time iso={plan.createdAt} />
+            From{' '}
+            <Link to={`/connections/${plan.connectionId}/snapshots/${plan.snapshotId}`} className="text-indigo-700 underline">
+              this snapshot
+            </Link>
+            , asked for by {describeActor(plan.requestedBy)} at <Time iso={plan.createdAt} />
             {plan.computedAt && <>, computed <Time iso={plan.computedAt} /></>}
           </p>
         </div>
@@ -83,7 +87,7 @@ export default function RestorePlan() {
       {'steps' in s && (
         <p className="text-sm text-slate-700">
           {s.steps} step(s): {Object.entries(s.byAction).map(([a, n]) => `${n} ${a}`).join(', ') || 'nothing to do'} · blast radius about {s.blastRadius} user(s) · {s.newIds} new id(s)
-          {plan.needsApproval && (plan.approvedBy ? ` · approved by ${plan.approvedBy}` : ' · needs approval')}
+          {plan.needsApproval && (plan.approvedBy ? ` · approved by ${describeActor(plan.approvedBy)}` : ' · needs approval')}
         </p>
       )}
       {plan.caveats.map((c, i) => (
