@@ -10,6 +10,7 @@ describe('labels', () => {
     expect(describeActor('job:restore_preview:9')).toBe('Restore preview');
     expect(describeActor('system:cli:root')).toBe('Command line (root)');
     expect(describeActor('cli:root')).toBe('Command line (root)');
+    expect(describeActor('operator:cli:root')).toBe('Command line (root)');
     expect(describeActor('scim:Okta')).toBe('SCIM (Okta)');
     expect(describeActor('system:something-new:1')).toBe('Butterfly');
     expect(describeActor('admin@okta.example')).toBe('admin@okta.example');

@@ -17,7 +17,7 @@ const SYSTEM: [RegExp, string][] = [
 
 /**
  * Who did something, as a person reads it. Actor labels are stored as `member:ann@acme.test`,
- * `scim:Okta`, `system:job:backup:42` or `cli:root`; people see "ann@acme.test", "SCIM (Okta)",
+ * `scim:Okta`, `system:job:backup:42`, `operator:cli:root` or `cli:root`; people see "ann@acme.test", "SCIM (Okta)",
  * "Scheduled backup" and "Command line (root)".
  */
 export function describeActor(label: string | null | undefined): string {
@@ -31,6 +31,7 @@ export function describeActor(label: string | null | undefined): string {
       return tail ? `SCIM (${tail})` : 'SCIM provisioning';
     case 'cli':
       return tail ? `Command line (${tail})` : 'Command line';
+    case 'operator':
     case 'system': {
       const cli = /^cli:(.*)$/.exec(tail);
       if (cli) return cli[1] ? `Command line (${cli[1]})` : 'Command line';
