@@ -23,6 +23,7 @@ async function signInAnn(page: Page) {
 /** What the page shows a person: the rendered text of <main>, after hydration swapped the times in. */
 async function visibleText(page: Page) {
   await page.waitForLoadState('networkidle');
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (hidden details and attributes are not shown)
   return page.locator('main').innerText();
 }
 

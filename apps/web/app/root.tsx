@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { api } from '~/api.server.ts';
@@ -7,11 +7,15 @@ import { ErrorPage } from '~/components/error-page.tsx';
 import { SiteHeader } from '~/components/site-header.tsx';
 import { useNonce } from '~/nonce.ts';
 import stylesheet from '~/styles/app.css?url';
+import { describeError } from '~/utils/error-page.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+/** Only the error page's title: when a route fails, its own meta is not rendered. */
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${describeError(error).title} · Butterfly` }] : []);
 
 /** Who is signed in, for the header: the same `me.get` the API answers, or null. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -13,6 +13,7 @@ import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { describeActor, objectTypeLabel } from '~/utils/labels.ts';
+import { failureText } from '~/utils/human-text.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` }];
 
@@ -80,7 +81,7 @@ export default function RestorePlan() {
       <ActionNotices result={result} />
       {plan.error && (
         <Notice tone={plan.status === 'stale' ? 'warning' : 'danger'} role="alert">
-          {plan.status === 'stale' ? `Stale plan: preview again (${plan.error}).` : plan.error}
+          {plan.status === 'stale' ? `Stale plan: preview again (${failureText(plan.error)}).` : failureText(plan.error)}
         </Notice>
       )}
       <PlanProgress plan={plan} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHumanText } from './human-text.ts';
+import { failureText, isHumanText } from './human-text.ts';
 
 describe('isHumanText', () => {
   it('accepts a sentence said to a person', () => {
@@ -15,5 +15,13 @@ describe('isHumanText', () => {
     expect(isHumanText('started by system:job:backup:4')).toBe(false);
     expect(isHumanText('Invalid: must match /^[a-z]+$/')).toBe(false);
     expect(isHumanText('')).toBe(false);
+  });
+});
+
+describe('failureText', () => {
+  it('keeps a failure said in words and replaces one that is not', () => {
+    expect(failureText('Okta refused the API token: it was revoked.')).toBe('Okta refused the API token: it was revoked.');
+    expect(failureText('TypeError: x is undefined\n    at run (run-backup.ts:1:1)')).toMatch(/unexpected error, which has been logged/);
+    expect(failureText(null)).toMatch(/unexpected error/);
   });
 });

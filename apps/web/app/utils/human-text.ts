@@ -9,3 +9,7 @@ const CODE_LIKE = [/\b[A-Za-z_]+\.\d+\b/, /\n\s+at\s/, /^\s*[[{]/, /system:job:/
 export function isHumanText(message: string): boolean {
   return message.length > 0 && message.length <= 300 && !UUID.test(message) && !CODE_LIKE.some((re) => re.test(message));
 }
+
+/** A stored failure message when it reads as words, else a plain line saying the details are logged. */
+export const failureText = (message: string | null | undefined): string =>
+  message && isHumanText(message) ? message : 'It stopped on an unexpected error, which has been logged with its details.';

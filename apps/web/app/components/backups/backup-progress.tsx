@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { formatCount } from '~/utils/format.ts';
 import { Notice } from '../notice.tsx';
 import { rateLimitText } from '~/utils/rate-limit-text.ts';
+import { failureText } from '~/utils/human-text.ts';
 
 export interface ProgressData {
   running: { phase: string; objects: number; requests: number; rateLimitWaits: number; rateLimitWaitMs?: number | null; expectedObjects: number | null; stale: boolean } | null;
@@ -80,7 +81,7 @@ export function BackupProgress({ connectionId, initial, requestedAt }: { connect
         )}
         {!active && finishedSinceRequest && data.latest?.status === 'failed' && (
           <Notice tone="danger" role="alert">
-            The backup failed: {data.latest.error}
+            The backup failed: {failureText(data.latest.error)}
           </Notice>
         )}
         {!active && !requestedAt && !run && <p className="text-sm text-slate-700">No backup is running.</p>}

@@ -3,6 +3,7 @@ import { Link } from '@remix-run/react';
 import { formatBytes, formatCount, formatDuration, formatTime } from '~/utils/format.ts';
 import type { SnapshotRow } from './snapshot-types.ts';
 import { Time } from '~/components/time.tsx';
+import { failureText } from '~/utils/human-text.ts';
 
 const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
 
@@ -40,7 +41,7 @@ export function SnapshotsTable({ connectionId, snapshots }: { connectionId: stri
               </TableCell>
               <TableCell>
                 <Badge variant={STATUS[s.status][1]}>{STATUS[s.status][0]}</Badge>
-                {s.error && <div className="max-w-xs truncate text-xs text-red-800" title={s.error}>{s.error}</div>}
+                {s.error && <div className="max-w-xs truncate text-xs text-red-800" title={failureText(s.error)}>{failureText(s.error)}</div>}
               </TableCell>
               <TableCell>{formatDuration(s.durationMs)}</TableCell>
               <TableCell className="text-right tabular-nums">{s.status === 'complete' ? formatCount(s.objectCount) : '—'}</TableCell>

@@ -2,6 +2,7 @@ import { Badge } from '@butterfly/ui';
 import { PathChangesTable } from '../path-changes-table.tsx';
 import { ACTION_BADGE, type PlanStep } from './types.ts';
 import { objectTypeLabel } from '~/utils/labels.ts';
+import { failureText } from '~/utils/human-text.ts';
 
 const STATUS = { pending: 'neutral', running: 'info', done: 'success', failed: 'danger', skipped: 'neutral' } as const;
 
@@ -47,7 +48,7 @@ export function StepCard({ step }: { step: PlanStep }) {
             <PathChangesTable caption={`Changes of ${step.label}`} columns={['Now', 'After the restore']} changes={step.changes.slice(0, 50)} clip={300} />
           )}
           {step.changes.length > 50 && <p className="text-sm text-slate-600">…and {step.changes.length - 50} more (the JSON export has them all).</p>}
-          {step.error && <p className="text-sm text-red-800">Failed: {step.error}</p>}
+          {step.error && <p className="text-sm text-red-800">Failed: {failureText(step.error)}</p>}
         </div>
       </details>
     </li>
