@@ -55,7 +55,7 @@ export default function SnapshotBrowser() {
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <nav aria-label="Object types" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <ul className="flex max-h-[36rem] flex-col gap-0.5 overflow-auto text-sm">
-            {page.types.map((t) => (
+            {[...page.types].sort((a, b) => objectTypeLabel(a.type).localeCompare(objectTypeLabel(b.type))).map((t) => (
               <li key={t.type}>
                 <Link
                   to={withType(t.type)}
@@ -71,7 +71,7 @@ export default function SnapshotBrowser() {
         </nav>
         <Card>
           <CardHeader>
-            <CardTitle>{page.type ?? 'No objects'}</CardTitle>
+            <CardTitle>{page.type ? objectTypeLabel(page.type) : 'No objects'}</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
             <Form method="get" className="flex flex-wrap items-end gap-2" role="search">

@@ -75,7 +75,7 @@ export function RegressionItem({ r, brief = false }: { r: RegressionView; brief?
               {c.paths.length > 0 && (
                 <table className="mt-1 w-full border-collapse text-left">
                   <caption className="sr-only">
-                    Changed paths of {c.type} {c.id}
+                    Changed paths of {objectTypeLabel(c.type)} {c.id}
                   </caption>
                   <thead>
                     <tr className="border-b border-slate-200">
