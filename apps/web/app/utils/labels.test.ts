@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeActor, objectTypeLabel } from './labels.ts';
+import { describeActor, describeTrigger, objectTypeLabel } from './labels.ts';
 
 describe('labels', () => {
   it('names actors the way people read them, never as internal strings', () => {
@@ -15,6 +15,11 @@ describe('labels', () => {
     expect(describeActor('system:something-new:1')).toBe('Butterfly');
     expect(describeActor('admin@okta.example')).toBe('admin@okta.example');
     expect(describeActor(null)).toBe('Someone');
+  });
+
+  it('says what started a backup in words', () => {
+    expect(describeTrigger('schedule')).toBe('Scheduled');
+    expect(describeTrigger('some_new_thing')).toBe('Some new thing');
   });
 
   it('names object types in words', () => {

@@ -42,3 +42,15 @@ export function describeActor(label: string | null | undefined): string {
       return SYSTEM.find(([re]) => re.test(label))?.[1] ?? label;
   }
 }
+
+const TRIGGERS: Record<string, string> = {
+  manual: 'Backup now',
+  schedule: 'Scheduled',
+  restore: 'Before a restore',
+  extension: 'From the browser extension',
+  backup: 'After a backup',
+  api: 'From the API',
+};
+
+/** What started a backup or scan, in words ("Scheduled", not `schedule`). */
+export const describeTrigger = (trigger: string): string => TRIGGERS[trigger] ?? trigger.charAt(0).toUpperCase() + trigger.slice(1).replace(/[_-]+/g, ' ');

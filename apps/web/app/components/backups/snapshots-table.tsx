@@ -4,6 +4,7 @@ import { formatBytes, formatCount, formatDuration, formatTime } from '~/utils/fo
 import type { SnapshotRow } from './snapshot-types.ts';
 import { Time } from '~/components/time.tsx';
 import { failureText } from '~/utils/human-text.ts';
+import { describeTrigger } from '~/utils/labels.ts';
 
 const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
 
@@ -37,7 +38,7 @@ export function SnapshotsTable({ connectionId, snapshots }: { connectionId: stri
                 ) : (
                   <Time iso={s.startedAt} />
                 )}
-                <div className="text-xs text-slate-600">{s.trigger}</div>
+                <div className="text-xs text-slate-600">{describeTrigger(s.trigger)}</div>
               </TableCell>
               <TableCell>
                 <Badge variant={STATUS[s.status][1]}>{STATUS[s.status][0]}</Badge>
