@@ -10,7 +10,6 @@ import { describeError } from '~/utils/error-page.ts';
  */
 export function ErrorPage({ error }: { error: unknown }) {
   const { status, title, message } = describeError(error);
-  const requestId = useRequestId();
   return (
     <Card className="mx-auto max-w-xl">
       <CardHeader>
@@ -20,21 +19,28 @@ export function ErrorPage({ error }: { error: unknown }) {
         </CardTitle>
         <CardDescription>{message}</CardDescription>
       </CardHeader>
-      {status >= 500 && requestId && (
-        <CardContent>
-          <p className="text-sm text-slate-700">
-            If it keeps happening, contact your Butterfly administrator or support and give them this reference:{' '}
-            <code data-request-id={requestId} className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono">
-              {requestId}
-            </code>
-          </p>
-        </CardContent>
-      )}
+      <ErrorReference status={status} />
       <CardFooter>
         <Button asChild>
           <Link to="/">Go to the home page</Link>
         </Button>
       </CardFooter>
     </Card>
+  );
+}
+
+/** On a server error: the request's id, which whoever runs Butterfly finds in the logs. */
+export function ErrorReference({ status }: { status: number }) {
+  const requestId = useRequestId();
+  if (status < 500 || !requestId) return null;
+  return (
+    <CardContent>
+      <p className="text-sm text-slate-700">
+        If it keeps happening, contact your Butterfly administrator or support and give them this reference:{' '}
+        <code data-request-id={requestId} className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono">
+          {requestId}
+        </code>
+      </p>
+    </CardContent>
   );
 }
