@@ -111,7 +111,7 @@ test('browsing a snapshot: types, search, an object with secrets masked', async 
   await expect(page.getByRole('heading', { name: state.connection!, level: 1 })).toBeVisible();
   await page.getByRole('table').last().getByRole('row').nth(1).getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /^Snapshot of / })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^group\s/ }).click();
+  await page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^Group\s+\d/ }).click();
   await page.getByLabel('Search by id or name').fill(state.group!.name);
   await page.getByLabel('Search by id or name').press('Enter');
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
@@ -127,7 +127,7 @@ test('browsing a snapshot: types, search, an object with secrets masked', async 
   // An app's secrets never show: the connector redacted them, the view masks anything secret-looking.
   await page.goBack();
   await page.goBack();
-  const apps = page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^app\s/ });
+  const apps = page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^App\s+\d/ });
   if (await apps.count()) {
     await apps.click();
     await page.getByRole('table').getByRole('row').nth(1).getByRole('link').click();

@@ -1,9 +1,9 @@
-import { Button, Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { api } from '~/api.server.ts';
 import { getSessionPrincipal } from '~/auth/session.server.ts';
+import { ErrorPage } from '~/components/error-page.tsx';
 import { SiteHeader } from '~/components/site-header.tsx';
 import { useNonce } from '~/nonce.ts';
 import stylesheet from '~/styles/app.css?url';
@@ -13,6 +13,9 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+/** Only the error page's title: when a route fails, its own meta is not rendered. */
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${describeError(error).title} · Butterfly` }] : []);
 
 /** Who is signed in, for the header: the same `me.get` the API answers, or null. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -61,28 +64,5 @@ export default function App() {
 
 /** The app's one error boundary: every route's errors render here, inside the layout. */
 export function ErrorBoundary() {
-  const { status, title, message, code } = describeError(useRouteError());
-  return (
-    <Card className="mx-auto max-w-xl">
-      <CardHeader>
-        <p className="text-sm font-medium text-slate-600">Error {status}</p>
-        <CardTitle asLevel="h1" size="lg">
-          {title}
-        </CardTitle>
-        <CardDescription>{message}</CardDescription>
-      </CardHeader>
-      {code && (
-        <CardContent>
-          <p className="text-sm text-slate-700">
-            Error code: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{code}</code>
-          </p>
-        </CardContent>
-      )}
-      <CardFooter>
-        <Button asChild>
-          <Link to="/">Go to the home page</Link>
-        </Button>
-      </CardFooter>
-    </Card>
-  );
+  return <ErrorPage error={useRouteError()} />;
 }

@@ -2,11 +2,18 @@ import { useId } from 'react';
 import { cn } from './cn.ts';
 
 export interface BarDatum {
-  /** Shown under the bar (short: a date). */
-  label: string;
+  /** When (ms since the epoch): where the bar stands on the time axis. */
+  at: number;
   value: number;
-  /** Longer text for the tooltip and the data table (a full timestamp). */
-  detail?: string;
+  /** The full timestamp, for the tooltip and the data table. */
+  detail: string;
+}
+
+/** The time axis: its range and its labelled ticks, computed by the caller in the viewer's zone. */
+export interface BarAxis {
+  min: number;
+  max: number;
+  ticks: { at: number; label: string }[];
 }
 
 interface Props {
@@ -14,6 +21,7 @@ interface Props {
   /** One sentence saying what the chart shows and its range, for screen readers (<desc>). */
   description: string;
   data: BarDatum[];
+  axis: BarAxis;
   format?: (n: number) => string;
   /** Heading of the value column in the data table. */
   valueLabel: string;
@@ -22,21 +30,23 @@ interface Props {
 
 const W = 560;
 const H = 180;
-const PAD = { top: 12, right: 8, bottom: 28, left: 48 };
+const PAD = { top: 12, right: 28, bottom: 28, left: 48 };
 
 /**
- * Numbers over time as bars, in inline SVG (no chart library): an image with a title and a
- * description for assistive technology, and the same numbers in a table behind a disclosure, which
- * is what a screen-reader user or a keyboard user who wants exact values reads.
+ * Numbers over time as bars on a real time axis, in inline SVG (no chart library): a bar stands at
+ * its moment, so the gaps between backups show. An image with a title and a description for
+ * assistive technology, and the same numbers in a table behind a disclosure, which is what a
+ * screen-reader user or a keyboard user who wants exact values reads.
  */
-export function BarChart({ title, description, data, format = String, valueLabel, className }: Props) {
+export function BarChart({ title, description, data, axis, format = String, valueLabel, className }: Props) {
   const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
-  const step = data.length ? innerW / data.length : innerW;
-  const barW = Math.max(2, Math.min(40, step * 0.7));
-  const labelEvery = Math.max(1, Math.ceil(data.length / 8));
+  const x = (at: number) => PAD.left + ((at - axis.min) / Math.max(1, axis.max - axis.min)) * innerW;
+  const sorted = data.map((d) => x(d.at)).sort((a, b) => a - b);
+  const gap = Math.min(innerW, ...sorted.slice(1).map((v, i) => v - sorted[i]!));
+  const barW = Math.max(2, Math.min(24, gap * 0.7));
   return (
     <figure className={cn('flex flex-col gap-2', className)}>
       <figcaption id={`${id}-title`} className="text-sm font-medium text-slate-800">
@@ -56,20 +66,20 @@ export function BarChart({ title, description, data, format = String, valueLabel
             </g>
           );
         })}
-        {data.map((d, i) => {
+        {axis.ticks.map((t) => (
+          <g key={t.at}>
+            <line x1={x(t.at)} x2={x(t.at)} y1={PAD.top + innerH} y2={PAD.top + innerH + 4} className="stroke-slate-400" />
+            <text x={x(t.at)} y={H - 8} textAnchor="middle" className="fill-slate-600 text-[11px]">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {data.map((d) => {
           const h = (d.value / max) * innerH;
-          const x = PAD.left + i * step + (step - barW) / 2;
           return (
-            <g key={`${d.label}-${i}`}>
-              <rect x={x} y={PAD.top + innerH - h} width={barW} height={Math.max(h, d.value > 0 ? 1 : 0)} rx={2} className="fill-indigo-600">
-                <title>{`${d.detail ?? d.label}: ${format(d.value)}`}</title>
-              </rect>
-              {i % labelEvery === 0 && (
-                <text x={x + barW / 2} y={H - 8} textAnchor="middle" className="fill-slate-600 text-[11px]">
-                  {d.label}
-                </text>
-              )}
-            </g>
+            <rect key={d.at} x={x(d.at) - barW / 2} y={PAD.top + innerH - h} width={barW} height={Math.max(h, d.value > 0 ? 1 : 0)} rx={2} className="fill-indigo-600">
+              <title>{`${d.detail}: ${format(d.value)}`}</title>
+            </rect>
           );
         })}
       </svg>
@@ -87,9 +97,9 @@ export function BarChart({ title, description, data, format = String, valueLabel
             </tr>
           </thead>
           <tbody>
-            {data.map((d, i) => (
-              <tr key={`${d.label}-${i}`} className="border-b border-slate-100">
-                <td className="px-2 py-1">{d.detail ?? d.label}</td>
+            {data.map((d) => (
+              <tr key={d.at} className="border-b border-slate-100">
+                <td className="px-2 py-1">{d.detail}</td>
                 <td className="px-2 py-1 tabular-nums">{format(d.value)}</td>
               </tr>
             ))}

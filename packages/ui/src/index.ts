@@ -14,4 +14,4 @@ export {
   DialogDescription,
 } from './dialog.tsx';
 export { Progress } from './progress.tsx';
-export { BarChart, type BarDatum } from './bar-chart.tsx';
+export { BarChart, type BarAxis, type BarDatum } from './bar-chart.tsx';

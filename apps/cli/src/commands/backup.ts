@@ -54,7 +54,7 @@ export function registerBackup(backup: Command) {
           onProgress: (p) => {
             if (opts.json || Date.now() - last < 2000) return;
             last = Date.now();
-            process.stderr.write(`  ${p.phase}: ${p.objects} objects, ${p.requests} requests, ${p.rateLimitWaits} rate-limit waits\n`);
+            process.stderr.write(`  ${p.phase}: ${p.objects} objects, ${p.requests} requests, ${Math.round((p.rateLimitWaitMs ?? 0) / 1000)} s waited for the rate limit (${p.rateLimitWaits} pauses)\n`);
           },
         });
         const changes = s.changes as { added: number; changed: number; removed: number };

@@ -1,6 +1,5 @@
 import { Notice } from './notice.tsx';
-
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { Time } from './time.tsx';
 
 /**
  * Shown to super_admins while a break-glass sign-in is less than 7 days old: nobody should enter
@@ -16,7 +15,7 @@ export function RecoveryNotice({ recoveries }: { recoveries: { occurredAt: strin
       <ul className="mt-2 list-disc pl-5">
         {recoveries.map((r) => (
           <li key={r.occurredAt + r.email}>
-            {r.email}, {when(r.occurredAt)} UTC
+            {r.email}, <Time iso={r.occurredAt} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import { Time } from '~/components/time.tsx';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
@@ -7,7 +8,7 @@ import { requireMember } from '~/auth/session.server.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatCount, formatTime } from '~/utils/format.ts';
+import { formatCount, } from '~/utils/format.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Butterfly' }];
 
@@ -108,7 +109,7 @@ export default function AuditLog() {
                 {page.items.map((e) => (
                   <TableRow key={e.seq}>
                     <TableCell className="whitespace-nowrap">
-                      <time dateTime={e.occurredAt}>{formatTime(e.occurredAt)}</time>
+                      <Time iso={e.occurredAt} relative={false} />
                     </TableCell>
                     <TableCell>
                       <span className="font-medium text-slate-900">{e.actor.name ?? e.actor.label}</span>

@@ -7,8 +7,9 @@ import { objectHref } from '~/components/backups/object-link.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { ResultBadge, SeverityBadge, frameworkList, showValue } from '~/components/compliance/result-badge.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` }];
 
@@ -18,20 +19,44 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireMember(request, context);
   const connection = new URL(request.url).searchParams.get('connection') ?? '';
   try {
-    const detail = await (await api(request, context)).compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) });
+    const caller = await api(request, context);
+    const detail = await caller.compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) });
     const names = Object.fromEntries(detail.latest.map((l) => [l.connectionId, l.connectionName]));
-    return { ruleId: params.ruleId ?? '', rule: detail.rule, latest: detail.latest, history: detail.history.map((h) => ({ ...h, connectionName: names[h.connectionId] ?? '' })) };
+    return {
+      ruleId: params.ruleId ?? '',
+      rule: detail.rule,
+      latest: detail.latest,
+      objectNames: await evidenceNames(caller, detail.latest),
+      history: detail.history.map((h) => ({ ...h, connectionName: names[h.connectionId] ?? '' })),
+    };
   } catch (e) {
     throw apiRouteError(e);
   }
 }
 
+/** Readiness evidence names Butterfly's own records: a connection (by id, shown by name) or these. */
+const READINESS: Record<string, string> = { restore_preview: 'Restore previews' };
+const EVIDENCE_NAMES = 40;
+const evidenceKey = (snapshotId: string, type: string, id: string) => `${snapshotId}|${type}|${id}`;
+
+/** The names of the objects the evidence points at (the first few), so the page shows names, not ids. */
+async function evidenceNames(
+  caller: Awaited<ReturnType<typeof api>>,
+  latest: { snapshotId: string; evidence: { type: string; id: string }[] }[],
+): Promise<Record<string, string>> {
+  const wanted = new Map<string, { snapshotId: string; type: string; id: string }>();
+  for (const l of latest) for (const e of l.evidence) if (e.type !== 'readiness' && e.id !== '*') wanted.set(evidenceKey(l.snapshotId, e.type, e.id), { snapshotId: l.snapshotId, type: e.type, id: e.id });
+  const found = await Promise.allSettled([...wanted.values()].slice(0, EVIDENCE_NAMES).map(async (w) => [evidenceKey(w.snapshotId, w.type, w.id), (await caller.snapshots.object(w)).label] as const));
+  return Object.fromEntries(found.flatMap((f) => (f.status === 'fulfilled' && f.value[1] ? [f.value] : [])));
+}
+
 /** One rule: what it checks and reads, its latest result per connection with the evidence, and its history. */
 export default function ComplianceRule() {
-  const { ruleId, rule, latest, history } = useLoaderData<typeof loader>();
+  const { ruleId, rule, latest, objectNames, history } = useLoaderData<typeof loader>();
   const title = rule?.title ?? latest[0]?.title ?? '';
   const severity = rule?.severity ?? latest[0]?.severity;
   const frameworks = rule?.frameworks ?? latest[0]?.frameworks;
+  const connectionNames: Record<string, string> = Object.fromEntries(latest.map((l) => [l.connectionId, `Connection ${l.connectionName}`]));
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumbs trail={[{ to: '/compliance/findings', label: 'Back to findings' }]} />
@@ -66,7 +91,7 @@ export default function ComplianceRule() {
                 <ul>
                   {rule.reads.map((r) => (
                     <li key={r.type}>
-                      <code>{r.type}</code>: {r.fields.join(', ')}
+                      {objectTypeLabel(r.type)}: {r.fields.join(', ')}
                       {r.optional ? ' (optional)' : ''}
                     </li>
                   ))}
@@ -106,12 +131,10 @@ export default function ComplianceRule() {
                       <TableRow key={`${e.type}-${e.id}-${e.path}-${i}`} className="align-top">
                         <TableCell>
                           {e.type === 'readiness' || e.id === '*' ? (
-                            <span>
-                              {e.type} <code className="text-xs">{e.id}</code>
-                            </span>
+                            <span>{e.type === 'readiness' ? (connectionNames[e.id] ?? READINESS[e.id] ?? 'Butterfly') : `Every ${objectTypeLabel(e.type).toLowerCase()}`}</span>
                           ) : (
                             <Link to={objectHref(l.connectionId, l.snapshotId, e.type, e.id)} className="text-indigo-700 underline">
-                              {e.type} <code className="text-xs">{e.id}</code>
+                              {objectTypeLabel(e.type)}: {objectNames[evidenceKey(l.snapshotId, e.type, e.id)] ?? <code className="text-xs">{e.id}</code>}
                             </Link>
                           )}
                         </TableCell>
@@ -150,7 +173,7 @@ export default function ComplianceRule() {
             <TableBody>
               {history.map((h) => (
                 <TableRow key={h.scanId} className="align-top">
-                  <TableCell>{formatTime(h.snapshotTakenAt)}</TableCell>
+                  <TableCell><Time iso={h.snapshotTakenAt} /></TableCell>
                   <TableCell>{h.connectionName}</TableCell>
                   <TableCell>
                     <ResultBadge result={h.result} />

@@ -6,7 +6,7 @@ import { requireMember } from '~/auth/session.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { CredentialsTable } from '~/components/credentials/credentials-table.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Secrets and certificates · ${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
@@ -32,7 +32,7 @@ export default function SecretsAndCertificates() {
           <CardTitle asLevel="h2">App client secrets and signing keys</CardTitle>
           <CardDescription>
             {snapshot
-              ? `From the backup of ${formatTime(snapshot.completedAt ?? '')}. Butterfly keeps only their ids, status and dates, never a secret or a key. ${soon ? `${soon} expire${soon === 1 ? 's' : ''} within 30 days.` : 'None expires within 30 days.'}`
+              ? <>From the backup of <Time iso={snapshot.completedAt ?? ''} />. Butterfly keeps only their ids, status and dates, never a secret or a key. {soon ? `${soon} expire${soon === 1 ? 's' : ''} within 30 days.` : 'None expires within 30 days.'}</>
               : 'No complete backup yet: take one to see the secrets and keys of this connection.'}
           </CardDescription>
         </CardHeader>

@@ -5,8 +5,8 @@ import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { DiffChange } from '~/components/backups/diff-change.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Changes between snapshots · Butterfly' }];
 
@@ -38,7 +38,7 @@ export default function SnapshotDiff() {
       <Breadcrumbs trail={[{ to: `/connections/${connectionId}`, label: 'Back to the connection' }]} />
       <h1 className="text-3xl font-semibold tracking-tight">Changes between snapshots</h1>
       <p className="text-sm text-slate-700">
-        From {formatTime(from.completedAt ?? from.startedAt)} to {formatTime(to.completedAt ?? to.startedAt)}
+        From <Time iso={from.completedAt ?? from.startedAt} /> to <Time iso={to.completedAt ?? to.startedAt} />
         {paged ? ' (continued)' : ''}.
       </p>
       <Card>

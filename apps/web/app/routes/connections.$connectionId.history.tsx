@@ -10,6 +10,8 @@ import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Object history · Butterfly' }];
 
@@ -34,7 +36,7 @@ export default function ObjectHistory() {
       <Breadcrumbs trail={[{ to: `/connections/${h.connectionId}`, label: 'Back to the connection' }]} />
       <h1 className="text-3xl font-semibold tracking-tight">History of {h.label}</h1>
       <p className="text-sm text-slate-700">
-        {h.type} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}
+        {objectTypeLabel(h.type)} <code className="rounded bg-slate-100 px-1">{h.id}</code> · {h.versions.length} version{h.versions.length === 1 ? '' : 's'}
       </p>
       {h.recreatedFrom.length > 0 && (
         <Notice tone="info">
@@ -60,10 +62,10 @@ export default function ObjectHistory() {
           <CardHeader>
             <CardTitle asLevel="h2">
               {i === 0 ? (v.deletedIn ? 'Last version before the deletion' : 'Latest version') : `Version ${h.versions.length - i}`}
-              {v.reappeared ? ' (re-created)' : ''}: from {formatTime(v.firstSnapshot.at)}
+              {v.reappeared ? ' (re-created)' : ''}: from <Time iso={v.firstSnapshot.at} />
             </CardTitle>
             <CardDescription>
-              In snapshots from {formatTime(v.firstSnapshot.at)} to {formatTime(v.lastSnapshot.at)}.{' '}
+              In snapshots from <Time iso={v.firstSnapshot.at} /> to <Time iso={v.lastSnapshot.at} />.{' '}
               <Link to={objectHref(h.connectionId, v.lastSnapshot.id, h.type, h.id)} className="text-indigo-700 underline">
                 Open in that snapshot<span className="sr-only"> ({formatTime(v.lastSnapshot.at)})</span>
               </Link>
@@ -100,7 +102,7 @@ function DeletedCard({ at, recreatedAs }: { at: string; recreatedAs: { href: str
   return (
     <Card className="border-red-200">
       <CardHeader>
-        <CardTitle asLevel="h2">Deleted: not in the snapshot of {formatTime(at)}</CardTitle>
+        <CardTitle asLevel="h2">Deleted: not in the snapshot of <Time iso={at} /></CardTitle>
         <CardDescription>
           The object was gone from the org (or no longer readable) by then.
           {recreatedAs && (

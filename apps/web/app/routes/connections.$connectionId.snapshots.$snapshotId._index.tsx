@@ -6,8 +6,11 @@ import { requireMember } from '~/auth/session.server.ts';
 import { objectHref } from '~/components/backups/object-link.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatCount, formatTime } from '~/utils/format.ts';
+import { formatCount } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
+import { rateLimitText } from '~/utils/rate-limit-text.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Snapshot · Butterfly' }];
 
@@ -31,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** How the backup read the org (a full snapshot's stats; absent on single-object ones). */
 function readStats(stats: Record<string, unknown>) {
   const n = (k: string) => (typeof stats[k] === 'number' ? (stats[k] as number) : 0);
-  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), keptUnread: n('childrenKeptUnread') };
+  return { requests: n('requests'), rateLimitWaits: n('rateLimitWaits'), rateLimitWaitMs: typeof stats.rateLimitWaitMs === 'number' ? stats.rateLimitWaitMs : null, keptUnread: n('childrenKeptUnread') };
 }
 
 /** A snapshot's contents: its object types with counts, and one type's objects, searchable and paged. */
@@ -42,23 +45,24 @@ export default function SnapshotBrowser() {
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumbs trail={[{ to: '/connections', label: 'Connections' }, { to: `/connections/${connection.id}`, label: connection.name }]} />
-      <h1 className="text-3xl font-semibold tracking-tight">Snapshot of {formatTime(snapshot.completedAt)}</h1>
+      <h1 className="text-3xl font-semibold tracking-tight">Snapshot of <Time iso={snapshot.completedAt} relative={false} /></h1>
       <p className="text-sm text-slate-700">
         {formatCount(snapshot.objectCount)} objects in {page.types.length} types.
-        {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests and ${formatCount(snapshot.read.rateLimitWaits)} rate-limit waits.`}
+        {snapshot.read.requests > 0 && ` Read with ${formatCount(snapshot.read.requests)} API requests.`}
+        {snapshot.read.rateLimitWaits > 0 && ` ${rateLimitText(snapshot.read.rateLimitWaits, snapshot.read.rateLimitWaitMs)}`}
         {snapshot.read.keptUnread > 0 && ` ${formatCount(snapshot.read.keptUnread)} group memberships were kept from the previous snapshot unread: their groups had not changed.`}
       </p>
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <nav aria-label="Object types" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <ul className="flex max-h-[36rem] flex-col gap-0.5 overflow-auto text-sm">
-            {page.types.map((t) => (
+            {[...page.types].sort((a, b) => objectTypeLabel(a.type).localeCompare(objectTypeLabel(b.type))).map((t) => (
               <li key={t.type}>
                 <Link
                   to={withType(t.type)}
                   aria-current={t.type === page.type ? 'page' : undefined}
                   className={`flex justify-between gap-2 rounded px-2 py-1 ${t.type === page.type ? 'bg-indigo-50 font-medium text-indigo-900' : 'text-slate-800 hover:bg-slate-100'}`}
                 >
-                  <span className="truncate">{t.type}</span>
+                  <span className="truncate">{objectTypeLabel(t.type)}</span>
                   <span className="tabular-nums text-slate-600">{formatCount(t.count)}</span>
                 </Link>
               </li>
@@ -67,7 +71,7 @@ export default function SnapshotBrowser() {
         </nav>
         <Card>
           <CardHeader>
-            <CardTitle>{page.type ?? 'No objects'}</CardTitle>
+            <CardTitle>{page.type ? objectTypeLabel(page.type) : 'No objects'}</CardTitle>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
             <Form method="get" className="flex flex-wrap items-end gap-2" role="search">

@@ -9,6 +9,7 @@ import { ObjectReadable } from '~/components/backups/object-readable.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.object.label ?? 'Object'} · Butterfly` }];
 
@@ -29,10 +30,10 @@ export default function SnapshotObject() {
   const snapshotHref = `/connections/${connectionId}/snapshots/${o.snapshotId}?${new URLSearchParams({ type: o.type })}`;
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumbs trail={[{ to: `/connections/${connectionId}`, label: 'Connection' }, { to: snapshotHref, label: `Snapshot: ${o.type}` }]} />
+      <Breadcrumbs trail={[{ to: `/connections/${connectionId}`, label: 'Connection' }, { to: snapshotHref, label: `Snapshot: ${objectTypeLabel(o.type)}` }]} />
       <h1 className="text-3xl font-semibold tracking-tight">{o.label}</h1>
       <p className="text-sm text-slate-700">
-        {o.type} <code className="rounded bg-slate-100 px-1">{o.id}</code> ·{' '}
+        {objectTypeLabel(o.type)} <code className="rounded bg-slate-100 px-1">{o.id}</code> ·{' '}
         <Link to={historyHref(connectionId, o.type, o.id)} className="text-indigo-700 underline">
           History of this object
         </Link>

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
@@ -11,8 +11,10 @@ import { PlanProgress } from '~/components/restore/plan-progress.tsx';
 import { StepCard } from '~/components/restore/step-card.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
+import { Time } from '~/components/time.tsx';
+import { describeActor, objectTypeLabel } from '~/utils/labels.ts';
+import { failureText } from '~/utils/human-text.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` }];
 
@@ -63,8 +65,12 @@ export default function RestorePlan() {
             Plan <code>{plan.shortCode}</code> <Badge variant={STATUS[plan.status]}>{plan.status.replace('_', ' ')}</Badge>
           </h1>
           <p className="text-sm text-slate-700">
-            From snapshot <code>{plan.snapshotId}</code>, asked for by {plan.requestedBy} at {formatTime(plan.createdAt)}
-            {plan.computedAt && `, computed ${formatTime(plan.computedAt)}`}
+            From{' '}
+            <Link to={`/connections/${plan.connectionId}/snapshots/${plan.snapshotId}`} className="text-indigo-700 underline">
+              this snapshot
+            </Link>
+            , asked for by {describeActor(plan.requestedBy)} at <Time iso={plan.createdAt} />
+            {plan.computedAt && <>, computed <Time iso={plan.computedAt} /></>}
           </p>
         </div>
         <Button asChild variant="outline">
@@ -76,14 +82,14 @@ export default function RestorePlan() {
       <ActionNotices result={result} />
       {plan.error && (
         <Notice tone={plan.status === 'stale' ? 'warning' : 'danger'} role="alert">
-          {plan.status === 'stale' ? `Stale plan: preview again (${plan.error}).` : plan.error}
+          {plan.status === 'stale' ? `Stale plan: preview again (${failureText(plan.error)}).` : failureText(plan.error)}
         </Notice>
       )}
       <PlanProgress plan={plan} />
       {'steps' in s && (
         <p className="text-sm text-slate-700">
           {s.steps} step(s): {Object.entries(s.byAction).map(([a, n]) => `${n} ${a}`).join(', ') || 'nothing to do'} · blast radius about {s.blastRadius} user(s) · {s.newIds} new id(s)
-          {plan.needsApproval && (plan.approvedBy ? ` · approved by ${plan.approvedBy}` : ' · needs approval')}
+          {plan.needsApproval && (plan.approvedBy ? ` · approved by ${describeActor(plan.approvedBy)}` : ' · needs approval')}
         </p>
       )}
       <PlanCaveats caveats={plan.caveats} />
@@ -107,7 +113,7 @@ export default function RestorePlan() {
             <ul className="text-sm">
               {plan.idMap.map((m) => (
                 <li key={`${m.type}-${m.oldId}`}>
-                  {m.type} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
+                  {objectTypeLabel(m.type)} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
                 </li>
               ))}
             </ul>

@@ -5,7 +5,8 @@ import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { describeUserAgent, formatTime } from '~/utils/format.ts';
+import { describeUserAgent } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'My sessions · Butterfly' }];
 
@@ -58,8 +59,8 @@ export default function Sessions() {
                     {describeUserAgent(s.userAgent)} {s.current && <Badge variant="success">This session</Badge>}
                   </TableCell>
                   <TableCell>{s.ip ?? '—'}</TableCell>
-                  <TableCell>{formatTime(s.createdAt)}</TableCell>
-                  <TableCell>{formatTime(s.lastSeenAt)}</TableCell>
+                  <TableCell><Time iso={s.createdAt} /></TableCell>
+                  <TableCell><Time iso={s.lastSeenAt} /></TableCell>
                   <TableCell>{s.authMethod === 'recovery' ? 'Recovery link' : 'Single sign-on'}</TableCell>
                 </TableRow>
               ))}

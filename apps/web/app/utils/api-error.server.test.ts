@@ -2,7 +2,9 @@ import { createLogger } from '@butterfly/config';
 import { appRouter, createCallerFactory, createContext } from '@butterfly/api';
 import { createKeyring } from '@butterfly/domain';
 import { describe, expect, it } from 'vitest';
-import { apiProblem } from './api-error.server.ts';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { apiProblem, apiRouteError } from './api-error.server.ts';
 
 const caller = createCallerFactory(appRouter)(
   createContext({ db: {} as never, log: createLogger('t', 'silent'), keyring: createKeyring(Buffer.alloc(32)), requestId: 'r', principal: null }),
@@ -16,5 +18,19 @@ describe('apiProblem', () => {
 
   it('leaves other errors alone', () => {
     expect(apiProblem(new Error('boom'))).toBeUndefined();
+  });
+});
+
+describe('apiRouteError', () => {
+  it('turns an address the input schema refuses into a 404, without zod’s JSON', async () => {
+    const zodError = z.object({ connectionId: z.string().uuid() }).safeParse({ connectionId: 'nope' }).error;
+    const thrown = apiRouteError(new TRPCError({ code: 'BAD_REQUEST', message: JSON.stringify(zodError?.issues), cause: zodError })) as { init: { status: number }; data: unknown };
+    expect(thrown.init.status).toBe(404);
+    expect(JSON.stringify(thrown.data)).not.toContain('uuid');
+  });
+
+  it('keeps a domain 4xx as it is', async () => {
+    const e = await caller.me.get().catch((err: unknown) => err);
+    expect((apiRouteError(e) as { init: { status: number } }).init.status).toBe(401);
   });
 });

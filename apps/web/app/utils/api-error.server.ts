@@ -24,8 +24,21 @@ export function apiProblem(e: unknown): ApiProblem | undefined {
   return { status, code, message: status < 500 ? err.message : 'An unexpected error happened; it has been logged.' };
 }
 
-/** In a loader: `catch (e) { throw apiRouteError(e) }`, for the root error boundary. */
+/** The procedure refused its input by its schema (zod issues), before any domain code ran. */
+function isInputRefusal(e: unknown): boolean {
+  if (!(e instanceof Error) || e.name !== 'TRPCError') return false;
+  const cause = getTRPCErrorFromUnknown(e).cause as { issues?: unknown } | undefined;
+  return Array.isArray(cause?.issues);
+}
+
+/**
+ * In a loader: `catch (e) { throw apiRouteError(e) }`, for the root error boundary. A loader's input
+ * comes from the address, so an input the schema refuses (`/connections/not-an-id`) names nothing:
+ * that is a 404, not a 400 carrying zod's JSON.
+ */
 export function apiRouteError(e: unknown): unknown {
   const p = apiProblem(e);
-  return p ? data({ code: p.code, message: p.message }, { status: p.status }) : routeError(e);
+  if (!p) return routeError(e);
+  if (p.status === 400 && isInputRefusal(e)) return data({ code: 'NOT_FOUND', message: 'Not found' }, { status: 404 });
+  return data({ code: p.code, message: p.message }, { status: p.status });
 }

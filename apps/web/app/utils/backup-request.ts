@@ -1,3 +1,5 @@
+import { describeActor } from './labels.ts';
+
 /** What "Back up now" answered (the domain's requestBackup). */
 interface BackupRequestAnswer {
   alreadyRunning: boolean;
@@ -24,7 +26,8 @@ export function alreadyRunningNotice(params: URLSearchParams, now: Date): string
   const state = params.get('already');
   const since = Date.parse(params.get('requested') ?? '');
   if ((state !== 'running' && state !== 'queued') || Number.isNaN(since)) return null;
-  const by = (params.get('by') ?? '').slice(0, 200);
+  const raw = (params.get('by') ?? '').slice(0, 200);
+  const by = raw && describeActor(raw);
   const verb = state === 'running' ? 'started' : 'queued';
   return `A backup is already ${state} — ${verb} ${ago(now.getTime() - since)}${by ? ` by ${by}` : ''}. No second one was started.`;
 }

@@ -35,4 +35,17 @@ describe('describeError', () => {
   it('treats a thrown Error as unexpected, without its message', () => {
     expect(describeError(new Error('secret detail'))).toMatchObject({ status: 500, title: 'Something went wrong' });
   });
+
+  it('says the same about any 404, never naming the id that was not found', () => {
+    const page = describeError(new ErrorResponse(404, '', { code: 'NOT_FOUND', message: 'No restore plan 0b9d6f1e-3c1a-4a8e-9a55-2f1e0c6d7a10' }));
+    expect(page).toMatchObject({ status: 404, title: 'Page not found' });
+    expect(page.message).not.toMatch(/[0-9a-f]{8}-/);
+  });
+
+  it('replaces a message meant for developers (zod JSON, input paths) with plain words', () => {
+    const zodJson = JSON.stringify([{ code: 'too_small', path: ['objectTypes', 2], message: 'String must contain at least 1 character(s)' }]);
+    expect(describeError(new ErrorResponse(400, '', { code: 'BAD_REQUEST', message: zodJson })).message).toBe('Something in the request was not valid. Nothing was changed.');
+    expect(describeError(new ErrorResponse(400, '', { code: 'VALIDATION', message: 'objectTypes.2: Unknown type' })).message).not.toContain('objectTypes');
+  });
 });
+

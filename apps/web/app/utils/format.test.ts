@@ -9,6 +9,6 @@ describe('format', () => {
   });
 
   it('shows times in UTC, the same on server and browser', () => {
-    expect(formatTime('2026-11-29T10:05:00.000Z')).toBe('29 Nov 2026, 10:05 UTC');
+    expect(formatTime('2026-11-29T10:05:00.000Z')).toBe('29 Nov 2026, 10:05:00 UTC');
   });
 });

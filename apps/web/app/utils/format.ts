@@ -1,7 +1,10 @@
-/** Times as the dashboard shows them: unambiguous, UTC (the server renders what the browser hydrates). */
-export function formatTime(iso: string): string {
-  return `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
-}
+import { formatAbsolute } from './time.ts';
+
+/**
+ * A time inside a string (an option, an accessible name), where the <Time> component cannot go:
+ * to the second, in UTC, which the server and the browser both render the same.
+ */
+export const formatTime = (iso: string): string => formatAbsolute(iso);
 
 /** "Chrome on Linux" from a User-Agent header: enough to recognise one's own devices. */
 export function describeUserAgent(ua: string | null): string {

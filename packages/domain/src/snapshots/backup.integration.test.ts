@@ -46,6 +46,14 @@ describe('backup', () => {
     for (const r of raw.rows) expect(r.body.toString('latin1')).not.toMatch(/acme\.test|Everyone|Default/);
   });
 
+  it('records how long the backup paused for the rate limit, in its stats and its last progress', async () => {
+    const s = await setup(3);
+    const client = { ...s.client, stats: () => ({ requests: 9, rateLimitWaits: 4, rateLimitWaitMs: 41_250 }) };
+    const snap = await runBackup(deps, { ...s, client, trigger: 'test' });
+    expect(snap.stats).toMatchObject({ requests: 9, rateLimitWaits: 4, rateLimitWaitMs: 41_250 });
+    expect(snap.progress).toMatchObject({ phase: 'done', rateLimitWaits: 4, rateLimitWaitMs: 41_250 });
+  });
+
   it('writes only what changed, and the diff names paths before → after', async () => {
     const s = await setup(200);
     const first = await runBackup(deps, { ...s, trigger: 'test' });

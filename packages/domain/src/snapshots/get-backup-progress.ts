@@ -36,6 +36,7 @@ export async function getBackupProgress(deps: Deps, tenantId: string, input: { c
           objects: p.objects ?? 0,
           requests: p.requests ?? 0,
           rateLimitWaits: p.rateLimitWaits ?? 0,
+          rateLimitWaitMs: p.rateLimitWaitMs ?? null,
           expectedObjects: lastComplete?.object_count ?? null,
           // The worker stopped beating: the next backup will take this one over (begin-backup.ts).
           stale: now - run.heartbeat_at.getTime() > BACKUP_STALE_MS,

@@ -63,7 +63,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   let heartbeat: NodeJS.Timeout | undefined;
   const beat = async (phase: BackupProgress['phase'], force = false) => {
     const stats = input.client.stats();
-    const progress: BackupProgress = { phase, objects: ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits };
+    const progress: BackupProgress = { phase, objects: ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits, rateLimitWaitMs: stats.rateLimitWaitMs };
     input.onProgress?.(progress);
     if (!force && Date.now() - lastBeat < PROGRESS_EVERY_MS) return;
     lastBeat = Date.now();
@@ -180,7 +180,7 @@ async function complete(
           childrenKeptUnread: [...s.ctx.index.keptUnread.values()].reduce((a, b) => a + b, 0),
           ...(s.log ? { logEvents: s.log.stats } : {}),
         }),
-        progress: JSON.stringify({ phase: 'done', objects: s.ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits }),
+        progress: JSON.stringify({ phase: 'done', objects: s.ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits, rateLimitWaitMs: stats.rateLimitWaitMs }),
         rows_written: s.totals.rowsWritten! + removed.length,
         bytes_written: s.totals.bytesWritten!,
       })

@@ -83,10 +83,10 @@ describe('snapshot views', () => {
     expect(await getBackupProgress(s.reader, s.tenantId, { connectionId: s.connectionId })).toMatchObject({ running: null, latest: { snapshotId: s.first.id, status: 'complete' } });
     await db
       .insertInto('snapshots')
-      .values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 2, status: 'running', trigger: 'test', progress: JSON.stringify({ phase: 'reading', objects: 60, requests: 3, rateLimitWaits: 1 }) })
+      .values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 2, status: 'running', trigger: 'test', progress: JSON.stringify({ phase: 'reading', objects: 60, requests: 3, rateLimitWaits: 1, rateLimitWaitMs: 1500 }) })
       .execute();
     const p = await getBackupProgress(s.reader, s.tenantId, { connectionId: s.connectionId });
-    expect(p.running).toMatchObject({ phase: 'reading', objects: 60, requests: 3, rateLimitWaits: 1, expectedObjects: 121, stale: false });
+    expect(p.running).toMatchObject({ phase: 'reading', objects: 60, requests: 3, rateLimitWaits: 1, rateLimitWaitMs: 1500, expectedObjects: 121, stale: false });
   });
 
   it('reads back a schedule as set, and null before', async () => {

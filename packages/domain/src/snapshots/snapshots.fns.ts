@@ -14,6 +14,8 @@ export interface BackupProgress {
   objects: number;
   requests: number;
   rateLimitWaits: number;
+  /** Time spent in those pauses, summed (ms); absent in progress written before it was recorded. */
+  rateLimitWaitMs?: number;
 }
 
 export interface ChangeCounts {

@@ -1,5 +1,6 @@
 import type { IdpAccessReport } from '@butterfly/domain';
 import { Notice } from '../notice.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 /** What "test connection" found: reachable or not, and what a missing scope leaves out of backups. */
 export function AccessReport({ name, report }: { name: string; report: IdpAccessReport }) {
@@ -18,7 +19,7 @@ export function AccessReport({ name, report }: { name: string; report: IdpAccess
         </ul>
       )}
       {report.unavailable && report.unavailable.length > 0 && (
-        <p className="mt-2">Not in this org (feature not enabled): {report.unavailable.map((u) => u.type).join(', ')}.</p>
+        <p className="mt-2">Not in this org (feature not enabled): {report.unavailable.map((u) => objectTypeLabel(u.type)).join(', ')}.</p>
       )}
     </Notice>
   );

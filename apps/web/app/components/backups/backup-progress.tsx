@@ -3,9 +3,11 @@ import { useFetcher, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { formatCount } from '~/utils/format.ts';
 import { Notice } from '../notice.tsx';
+import { rateLimitText } from '~/utils/rate-limit-text.ts';
+import { failureText } from '~/utils/human-text.ts';
 
 export interface ProgressData {
-  running: { phase: string; objects: number; requests: number; rateLimitWaits: number; expectedObjects: number | null; stale: boolean } | null;
+  running: { phase: string; objects: number; requests: number; rateLimitWaits: number; rateLimitWaitMs?: number | null; expectedObjects: number | null; stale: boolean } | null;
   latest: { snapshotId: string; status: 'complete' | 'failed'; startedAt: string; error: string | null } | null;
 }
 
@@ -56,9 +58,9 @@ export function BackupProgress({ connectionId, initial, requestedAt }: { connect
           />
           <p className="text-sm text-slate-700">
             <span className="font-medium">{PHASES[run.phase] ?? run.phase}</span>: {formatCount(run.objects)}
-            {run.expectedObjects ? ` of about ${formatCount(run.expectedObjects)}` : ''} objects · {formatCount(run.requests)} API requests · {formatCount(run.rateLimitWaits)} rate-limit
-            waits
+            {run.expectedObjects ? ` of about ${formatCount(run.expectedObjects)}` : ''} objects · {formatCount(run.requests)} API requests
           </p>
+          {run.rateLimitWaits > 0 && <p className="text-sm text-slate-700">{rateLimitText(run.rateLimitWaits, run.rateLimitWaitMs, { running: true })}</p>}
           {run.stale && <Notice tone="warning">This backup stopped reporting; the next backup will take over from it.</Notice>}
         </>
       ) : queued && patient ? (
@@ -79,7 +81,7 @@ export function BackupProgress({ connectionId, initial, requestedAt }: { connect
         )}
         {!active && finishedSinceRequest && data.latest?.status === 'failed' && (
           <Notice tone="danger" role="alert">
-            The backup failed: {data.latest.error}
+            The backup failed: {failureText(data.latest.error)}
           </Notice>
         )}
         {!active && !requestedAt && !run && <p className="text-sm text-slate-700">No backup is running.</p>}

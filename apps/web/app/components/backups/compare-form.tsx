@@ -1,18 +1,20 @@
 import { Button } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
 import { useId } from 'react';
-import { formatTime } from '~/utils/format.ts';
+import { formatAbsolute } from '~/utils/time.ts';
 import { SelectField } from '../form-field.tsx';
 import type { SnapshotRow } from './snapshot-types.ts';
+import { useViewerTimeZone } from '../viewer-time.ts';
 
 /** Any two complete snapshots side by side: a GET form, so the diff has a shareable address. */
 export function CompareForm({ connectionId, snapshots }: { connectionId: string; snapshots: SnapshotRow[] }) {
   const id = useId();
+  const zone = useViewerTimeZone();
   const complete = snapshots.filter((s) => s.status === 'complete');
   if (complete.length < 2) return <p className="text-sm text-slate-700">Two complete snapshots are needed to compare.</p>;
   const option = (s: SnapshotRow) => (
     <option key={s.id} value={s.id}>
-      {formatTime(s.completedAt!)} ({s.objectCount} objects)
+      {formatAbsolute(s.completedAt!, zone)} ({s.objectCount} objects)
     </option>
   );
   return (

@@ -1,10 +1,10 @@
 import type { ConnectionView } from '@butterfly/domain';
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form, Link } from '@remix-run/react';
-import { formatTime } from '~/utils/format.ts';
 import { ConnectionStateBadges } from '../connections/connection-state.tsx';
 import { previewChanges } from '../restore/restore-readiness.tsx';
 import { ConnectionHealth } from './connection-health.tsx';
+import { Time } from '~/components/time.tsx';
 
 export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt' | 'paused' | 'status' | 'statusReason' | 'deleted'> & {
   lastBackup: { status: 'running' | 'complete' | 'failed'; startedAt: string; completedAt: string | null } | null;
@@ -40,14 +40,14 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
               </Link>
               <div className="text-slate-600">{c.orgUrl}</div>
             </TableCell>
-            <TableCell>{c.lastCompleteAt ? formatTime(c.lastCompleteAt) : 'Never'}</TableCell>
+            <TableCell>{c.lastCompleteAt ? <Time iso={c.lastCompleteAt} /> : 'Never'}</TableCell>
             <TableCell>{c.lastBackup ? <Badge variant={STATUS[c.lastBackup.status][1]}>{STATUS[c.lastBackup.status][0]}</Badge> : <Badge>No backups yet</Badge>}</TableCell>
             <TableCell>
               <div className="flex flex-wrap gap-1">
                 <ConnectionHealth lastTest={c.lastTest} />
                 <ConnectionStateBadges c={c} />
               </div>
-              {c.lastTestedAt && <div className="text-xs text-slate-600">tested {formatTime(c.lastTestedAt)}</div>}
+              {c.lastTestedAt && <div className="text-xs text-slate-600">tested <Time iso={c.lastTestedAt} /></div>}
               {c.status === 'needs_attention' && !c.deleted && (
                 <div className="mt-1 max-w-xs text-xs text-red-800">
                   Okta refused the credential.{' '}
@@ -59,7 +59,14 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
             </TableCell>
             <TableCell>
               <Link to={`/restore?connection=${c.id}`} className="text-indigo-700 underline">
-                {c.lastRestorePreviewAt ? `previewed ${formatTime(c.lastRestorePreviewAt)}${typeof c.lastRestorePreviewSteps === 'number' ? `, ${previewChanges(c.lastRestorePreviewSteps)}` : ''}` : 'Never previewed'}
+                {c.lastRestorePreviewAt ? (
+                  <>
+                    previewed <Time iso={c.lastRestorePreviewAt} />
+                    {typeof c.lastRestorePreviewSteps === 'number' ? `, ${previewChanges(c.lastRestorePreviewSteps)}` : ''}
+                  </>
+                ) : (
+                  'Never previewed'
+                )}
                 <span className="sr-only"> (restore {c.name})</span>
               </Link>
             </TableCell>

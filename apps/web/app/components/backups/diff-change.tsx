@@ -1,8 +1,9 @@
 import { Badge } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
-import { formatTime } from '~/utils/format.ts';
 import { PathChangesTable } from '../path-changes-table.tsx';
 import { historyHref, objectHref } from './object-link.ts';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export interface DiffChangeView {
   type: string;
@@ -23,7 +24,7 @@ export function DiffChange({ c, connectionId, from, to }: { c: DiffChangeView; c
     <article aria-labelledby={headingId} className="flex flex-col gap-2 border-b border-slate-100 py-4 last:border-0">
       <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-base font-medium">
         <Badge variant={BADGE[c.change]}>{c.change}</Badge>
-        <span className="text-slate-600">{c.type}</span>
+        <span className="text-slate-600">{objectTypeLabel(c.type)}</span>
         <Link to={objectHref(connectionId, c.change === 'removed' ? from : to, c.type, c.id)} className="text-indigo-700 underline">
           {c.label}
         </Link>
@@ -34,7 +35,7 @@ export function DiffChange({ c, connectionId, from, to }: { c: DiffChangeView; c
           {c.actors.map((a, i) => (
             <span key={`${a.at}-${i}`}>
               {i > 0 && '; '}
-              by <span className="font-medium">{a.actor}</span> at {formatTime(a.at)} ({a.eventType})
+              by <span className="font-medium">{a.actor}</span> at <Time iso={a.at} /> ({a.eventType})
             </span>
           ))}
         </p>

@@ -1,8 +1,8 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form, useNavigation } from '@remix-run/react';
 import { useId, useState } from 'react';
-import { formatTime } from '~/utils/format.ts';
 import { SelectField, TextField } from '../form-field.tsx';
+import { Time } from '~/components/time.tsx';
 
 export interface Schedule {
   enabled: boolean;
@@ -40,7 +40,7 @@ export function ScheduleCard({ schedule, defaults, canEdit, errors }: { schedule
       <CardHeader>
         <CardTitle>Schedule and retention</CardTitle>
         <CardDescription>
-          {schedule?.enabled && schedule.nextRunAt ? `Next backup: ${formatTime(schedule.nextRunAt)}.` : 'No scheduled backups: this connection is backed up on demand only.'} Retention
+          {schedule?.enabled && schedule.nextRunAt ? <>Next backup: <Time iso={schedule.nextRunAt} />.</> : 'No scheduled backups: this connection is backed up on demand only.'} Retention
           keeps the newest snapshot of each of the last N hours, days, weeks and months, and always the newest one.
         </CardDescription>
       </CardHeader>

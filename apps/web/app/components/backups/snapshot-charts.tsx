@@ -1,15 +1,22 @@
 import { BarChart } from '@butterfly/ui';
-import { formatCount, formatTime } from '~/utils/format.ts';
+import { formatCount } from '~/utils/format.ts';
+import { timeAxis } from '~/utils/time-axis.ts';
+import { formatAbsolute } from '~/utils/time.ts';
+import { useViewerTimeZone } from '../viewer-time.ts';
 import { type SnapshotRow, changeTotal } from './snapshot-types.ts';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-/** Size (objects) and changes of the complete snapshots over time, oldest first. */
+/** Size (objects) and changes of the complete snapshots over time, oldest first, on a time axis. */
 export function SnapshotCharts({ snapshots }: { snapshots: SnapshotRow[] }) {
+  const zone = useViewerTimeZone();
   const complete = snapshots.filter((s) => s.status === 'complete' && s.completedAt).slice(0, 30).reverse();
   if (complete.length < 1) return <p className="text-sm text-slate-700">Charts appear after the first complete backup.</p>;
-  const range = `from ${formatTime(complete[0]!.completedAt!)} to ${formatTime(complete.at(-1)!.completedAt!)}`;
-  const points = (value: (s: SnapshotRow) => number) => complete.map((s) => ({ label: day(s.completedAt!), detail: formatTime(s.completedAt!), value: value(s) }));
+  const when = (s: SnapshotRow) => formatAbsolute(s.completedAt!, zone);
+  const range = `from ${when(complete[0]!)} to ${when(complete.at(-1)!)}`;
+  const axis = timeAxis(
+    complete.map((s) => Date.parse(s.completedAt!)),
+    zone,
+  );
+  const points = (value: (s: SnapshotRow) => number) => complete.map((s) => ({ at: Date.parse(s.completedAt!), detail: when(s), value: value(s) }));
   const objects = points((s) => s.objectCount);
   const changes = points(changeTotal);
   return (
@@ -18,6 +25,7 @@ export function SnapshotCharts({ snapshots }: { snapshots: SnapshotRow[] }) {
         title="Objects per snapshot"
         description={`Objects in each of the last ${complete.length} complete snapshots, ${range}; the latest holds ${formatCount(objects.at(-1)!.value)}.`}
         data={objects}
+        axis={axis}
         format={formatCount}
         valueLabel="Objects"
       />
@@ -25,6 +33,7 @@ export function SnapshotCharts({ snapshots }: { snapshots: SnapshotRow[] }) {
         title="Changes per snapshot"
         description={`Objects added, changed or removed in each of the last ${complete.length} complete snapshots, ${range}; at most ${formatCount(Math.max(...changes.map((c) => c.value)))} in one.`}
         data={changes}
+        axis={axis}
         format={formatCount}
         valueLabel="Changes"
       />

@@ -2,6 +2,9 @@ import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } 
 import { Link } from '@remix-run/react';
 import { formatBytes, formatCount, formatDuration, formatTime } from '~/utils/format.ts';
 import type { SnapshotRow } from './snapshot-types.ts';
+import { Time } from '~/components/time.tsx';
+import { failureText } from '~/utils/human-text.ts';
+import { describeTrigger } from '~/utils/labels.ts';
 
 const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
 
@@ -30,16 +33,16 @@ export function SnapshotsTable({ connectionId, snapshots }: { connectionId: stri
               <TableCell>
                 {s.status === 'complete' ? (
                   <Link to={`/connections/${connectionId}/snapshots/${s.id}`} className="font-medium text-indigo-700 underline">
-                    {formatTime(s.completedAt ?? s.startedAt)}
+                    <Time iso={s.completedAt ?? s.startedAt} />
                   </Link>
                 ) : (
-                  formatTime(s.startedAt)
+                  <Time iso={s.startedAt} />
                 )}
-                <div className="text-xs text-slate-600">{s.trigger}</div>
+                <div className="text-xs text-slate-600">{describeTrigger(s.trigger)}</div>
               </TableCell>
               <TableCell>
                 <Badge variant={STATUS[s.status][1]}>{STATUS[s.status][0]}</Badge>
-                {s.error && <div className="max-w-xs truncate text-xs text-red-800" title={s.error}>{s.error}</div>}
+                {s.error && <div className="max-w-xs truncate text-xs text-red-800" title={failureText(s.error)}>{failureText(s.error)}</div>}
               </TableCell>
               <TableCell>{formatDuration(s.durationMs)}</TableCell>
               <TableCell className="text-right tabular-nums">{s.status === 'complete' ? formatCount(s.objectCount) : '—'}</TableCell>

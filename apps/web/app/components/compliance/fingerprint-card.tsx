@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { CopyButton } from '~/components/copy-button.tsx';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export interface EvidenceKeyView {
   algorithm: string;
@@ -28,7 +28,7 @@ export function FingerprintCard({ k }: { k: EvidenceKeyView }) {
           <CopyButton value={k.fingerprint} label="Copy fingerprint" />
         </div>
         <p className="text-sm text-slate-700">
-          Key version {k.version}, created {formatTime(k.createdAt)}.
+          Key version {k.version}, created <Time iso={k.createdAt} />.
         </p>
       </CardContent>
     </Card>

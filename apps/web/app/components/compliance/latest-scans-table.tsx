@@ -1,6 +1,7 @@
 import { Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
+import { describeActor } from '~/utils/labels.ts';
 
 export interface ScanRow {
   id: string;
@@ -44,9 +45,9 @@ export function LatestScansTable({ scans, canRun, canExport }: { scans: ScanRow[
               </Link>
             </TableCell>
             <TableCell>
-              {formatTime(s.snapshotTakenAt)}
+              <Time iso={s.snapshotTakenAt} />
               <span className="block text-xs text-slate-600">
-                scanned {formatTime(s.finishedAt)} by {s.startedBy}
+                scanned <Time iso={s.finishedAt} /> by {describeActor(s.startedBy)}
               </span>
             </TableCell>
             <TableCell className="tabular-nums">{s.counts.PASS}</TableCell>

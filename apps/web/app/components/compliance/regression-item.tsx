@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
-import { formatTime } from '~/utils/format.ts';
 import { SeverityBadge, showValue } from './result-badge.tsx';
+import { Time } from '~/components/time.tsx';
+import { describeActor, objectTypeLabel } from '~/utils/labels.ts';
 
 export interface RegressionView {
   ruleId: string;
@@ -18,10 +19,21 @@ export interface RegressionView {
   changes: { type: string; id: string; change: string; paths: { path: string; before?: unknown; after?: unknown }[]; actors?: unknown[] }[] | null;
 }
 
-const actorText = (a: unknown) => {
+function ActorText({ a }: { a: unknown }) {
   const x = a as { actor?: string; at?: string; eventType?: string };
-  return `${x.actor ?? 'unknown'}${x.at ? ` at ${formatTime(x.at)}` : ''}${x.eventType ? ` (${x.eventType})` : ''}`;
-};
+  return (
+    <>
+      {describeActor(x.actor ?? 'unknown')}
+      {x.at && (
+        <>
+          {' '}
+          at <Time iso={x.at} />
+        </>
+      )}
+      {x.eventType ? ` (${x.eventType})` : ''}
+    </>
+  );
+}
 
 export const diffHref = (r: Pick<RegressionView, 'connectionId' | 'fromSnapshotId' | 'toSnapshotId'>) =>
   `/connections/${r.connectionId}/diff?${new URLSearchParams({ from: r.fromSnapshotId, to: r.toSnapshotId })}`;
@@ -39,20 +51,31 @@ export function RegressionItem({ r, brief = false }: { r: RegressionView; brief?
         <span>{r.title}</span>
       </h3>
       <p className="text-sm text-slate-700">
-        {r.connectionName}: passed in the snapshot of {formatTime(r.fromTakenAt)}, fails in the snapshot of {formatTime(r.toTakenAt)}. {r.reason}
+        {r.connectionName}: passed in the snapshot of <Time iso={r.fromTakenAt} />, fails in the snapshot of <Time iso={r.toTakenAt} />. {r.reason}
       </p>
       {!brief && r.changes && r.changes.length > 0 && (
         <ul className="flex flex-col gap-2">
           {r.changes.map((c) => (
             <li key={`${c.type}/${c.id}`} className="rounded-md border border-slate-200 p-2 text-sm">
               <p>
-                <span className="font-medium">{c.change}</span> {c.type} <code className="text-xs">{c.id}</code>
-                {c.actors?.length ? <> by {c.actors.map(actorText).join('; ')}</> : null}
+                <span className="font-medium">{c.change}</span> {objectTypeLabel(c.type)} <code className="text-xs">{c.id}</code>
+                {c.actors?.length ? (
+                  <>
+                    {' '}
+                    by{' '}
+                    {c.actors.map((a, i) => (
+                      <span key={i}>
+                        {i > 0 && '; '}
+                        <ActorText a={a} />
+                      </span>
+                    ))}
+                  </>
+                ) : null}
               </p>
               {c.paths.length > 0 && (
                 <table className="mt-1 w-full border-collapse text-left">
                   <caption className="sr-only">
-                    Changed paths of {c.type} {c.id}
+                    Changed paths of {objectTypeLabel(c.type)} {c.id}
                   </caption>
                   <thead>
                     <tr className="border-b border-slate-200">

@@ -1,7 +1,7 @@
 import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
 import { objectHref } from '~/components/backups/object-link.ts';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export interface CredentialRow {
   type: string;
@@ -57,9 +57,9 @@ export function CredentialsTable({ connectionId, snapshotId, rows }: { connectio
                 </Link>
               </TableCell>
               <TableCell>{r.status ?? '—'}</TableCell>
-              <TableCell>{r.created ? formatTime(r.created) : '—'}</TableCell>
+              <TableCell>{r.created ? <Time iso={r.created} /> : '—'}</TableCell>
               <TableCell>
-                {r.expiresAt ? <time dateTime={r.expiresAt}>{formatTime(r.expiresAt)}</time> : '—'} <Badge variant={e.variant}>{e.label}</Badge>
+                {r.expiresAt ? <Time iso={r.expiresAt} /> : '—'} <Badge variant={e.variant}>{e.label}</Badge>
               </TableCell>
             </TableRow>
           );

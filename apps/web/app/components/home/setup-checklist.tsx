@@ -1,4 +1,5 @@
 import type { Permission, SetupStatus } from '@butterfly/domain';
+import { Time } from '~/components/time.tsx';
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
 import { formatCount, formatTime } from '~/utils/format.ts';
@@ -82,7 +83,7 @@ export function StatusSummary({ status }: { status: SetupStatus }) {
           <dt className="text-sm font-medium text-slate-600">Last backup</dt>
           <dd className="mt-1">
             <Link to={`/connections/${status.lastBackup.connectionId}`} className="font-medium text-indigo-700 underline">
-              {formatTime(status.lastBackup.completedAt)}
+              <Time iso={status.lastBackup.completedAt} />
             </Link>{' '}
             <span className="text-slate-700">of {status.lastBackup.connectionName}</span>
           </dd>

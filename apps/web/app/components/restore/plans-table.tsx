@@ -1,7 +1,8 @@
 import type { RestorePlanView } from '@butterfly/domain';
 import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
+import { describeActor } from '~/utils/labels.ts';
 
 /** Recent plans, newest first. */
 export function PlansTable({ plans, names }: { plans: RestorePlanView[]; names: Record<string, string> }) {
@@ -30,7 +31,7 @@ export function PlansTable({ plans, names }: { plans: RestorePlanView[]; names: 
             </TableCell>
             <TableCell>{'steps' in p.summary ? p.summary.steps : '—'}</TableCell>
             <TableCell>
-              {formatTime(p.createdAt)} by {p.requestedBy}
+              <Time iso={p.createdAt} /> by {describeActor(p.requestedBy)}
             </TableCell>
           </TableRow>
         ))}

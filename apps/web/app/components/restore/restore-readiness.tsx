@@ -1,6 +1,6 @@
 import { Link, useRevalidator } from '@remix-run/react';
+import { Time } from '~/components/time.tsx';
 import { useEffect } from 'react';
-import { formatTime } from '~/utils/format.ts';
 
 export interface ReadinessRow {
   id: string;
@@ -17,7 +17,7 @@ export function RestoreReadiness({ rows }: { rows: ReadinessRow[] }) {
           <span className="font-medium">{c.name}</span>:{' '}
           {c.last ? (
             <>
-              previewed {formatTime(c.last.computedAt)}, {previewChanges(c.last.steps)} (
+              previewed <Time iso={c.last.computedAt} />, {previewChanges(c.last.steps)} (
               <Link to={`/restore/${c.last.planId}`} className="text-indigo-700 underline">
                 the plan<span className="sr-only"> of {c.name}</span>
               </Link>

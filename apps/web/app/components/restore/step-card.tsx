@@ -1,6 +1,8 @@
 import { Badge } from '@butterfly/ui';
 import { PathChangesTable } from '../path-changes-table.tsx';
 import { ACTION_BADGE, type PlanStep } from './types.ts';
+import { objectTypeLabel } from '~/utils/labels.ts';
+import { failureText } from '~/utils/human-text.ts';
 
 const STATUS = { pending: 'neutral', running: 'info', done: 'success', failed: 'danger', skipped: 'neutral' } as const;
 
@@ -16,7 +18,7 @@ export function StepCard({ step }: { step: PlanStep }) {
           {/* The way it takes: a deactivated object is reactivated in place and keeps its id. */}
           {step.how && step.how !== step.action && <span className="text-xs text-slate-700">{step.how}</span>}
           {step.caveats.some((c) => c.kind === 'lockout') && <Badge variant="danger">lockout risk</Badge>}
-          <span className="text-slate-600">{step.type}</span>
+          <span className="text-slate-600">{objectTypeLabel(step.type)}</span>
           <span className="font-medium">{step.label}</span>
           <Badge variant={STATUS[step.status]}>{step.status}</Badge>
           {step.after.length > 0 && <span className="text-xs text-slate-600">after {step.after.join(', ')}</span>}
@@ -40,13 +42,13 @@ export function StepCard({ step }: { step: PlanStep }) {
             </ul>
           )}
           {step.rewrites.length > 0 && (
-            <p className="text-sm text-slate-700">Rewrites: {step.rewrites.map((r) => `${r.path} (${r.type} ${r.oldId} → its new id)`).join('; ')}</p>
+            <p className="text-sm text-slate-700">Rewrites: {step.rewrites.map((r) => `${r.path} (${objectTypeLabel(r.type)} ${r.oldId} → its new id)`).join('; ')}</p>
           )}
           {step.changes.length > 0 && (
             <PathChangesTable caption={`Changes of ${step.label}`} columns={['Now', 'After the restore']} changes={step.changes.slice(0, 50)} clip={300} />
           )}
           {step.changes.length > 50 && <p className="text-sm text-slate-600">…and {step.changes.length - 50} more (the JSON export has them all).</p>}
-          {step.error && <p className="text-sm text-red-800">Failed: {step.error}</p>}
+          {step.error && <p className="text-sm text-red-800">Failed: {failureText(step.error)}</p>}
         </div>
       </details>
     </li>

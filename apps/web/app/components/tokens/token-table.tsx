@@ -1,5 +1,5 @@
 import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 import { ConfirmButton } from '../confirm-button.tsx';
 
 export interface TokenRow {
@@ -41,11 +41,11 @@ export function TokenTable({ tokens, caption, detailHeading }: { tokens: TokenRo
               <code className="font-mono text-sm">{t.prefix}…</code>
             </TableCell>
             {detailHeading && <TableCell>{t.detail}</TableCell>}
-            <TableCell>{formatTime(t.createdAt)}</TableCell>
-            <TableCell>{t.lastUsedAt ? formatTime(t.lastUsedAt) : 'Never'}</TableCell>
+            <TableCell><Time iso={t.createdAt} /></TableCell>
+            <TableCell>{t.lastUsedAt ? <Time iso={t.lastUsedAt} /> : 'Never'}</TableCell>
             <TableCell>
               <Badge variant={t.status === 'active' ? 'success' : 'neutral'}>{t.status}</Badge>
-              {t.status === 'active' && t.expiresAt && <span className="ml-2 text-sm text-slate-700">until {formatTime(t.expiresAt)}</span>}
+              {t.status === 'active' && t.expiresAt && <span className="ml-2 text-sm text-slate-700">until <Time iso={t.expiresAt} /></span>}
             </TableCell>
             <TableCell>
               {t.status !== 'revoked' && (

@@ -1,5 +1,5 @@
 import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export interface DeliveryRow {
   id: string;
@@ -33,7 +33,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {
       <TableBody>
         {deliveries.map((d) => (
           <TableRow key={d.id}>
-            <TableCell>{formatTime(d.createdAt)}</TableCell>
+            <TableCell><Time iso={d.createdAt} /></TableCell>
             <TableCell>{d.webhookName}</TableCell>
             <TableCell>
               <code className="text-xs text-slate-600">{d.event}</code>

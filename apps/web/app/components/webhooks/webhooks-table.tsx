@@ -2,7 +2,8 @@ import type { WebhookView } from '@butterfly/domain';
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
 import { ConfirmButton } from '../confirm-button.tsx';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
+import { objectTypeLabel } from '~/utils/labels.ts';
 
 export type WebhookRow = WebhookView & { lastDelivery: { status: string; at: string; error: string | null } | null };
 
@@ -31,12 +32,12 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
               </div>
             </TableCell>
             <TableCell>{w.events.join(', ')}</TableCell>
-            <TableCell>{w.events.includes('objects.changed') ? w.objectTypes.join(', ') || 'every type' : '—'}</TableCell>
+            <TableCell>{w.events.includes('objects.changed') ? w.objectTypes.map(objectTypeLabel).join(', ') || 'every type' : '—'}</TableCell>
             <TableCell>
               {w.lastDelivery ? (
                 <>
                   <Badge variant={DELIVERY[w.lastDelivery.status as keyof typeof DELIVERY] ?? 'neutral'}>{w.lastDelivery.status}</Badge>
-                  <div className="text-xs text-slate-600">{formatTime(w.lastDelivery.at)}</div>
+                  <div className="text-xs text-slate-600"><Time iso={w.lastDelivery.at} /></div>
                 </>
               ) : (
                 'None yet'
