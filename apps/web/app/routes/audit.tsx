@@ -8,7 +8,7 @@ import { requireMember } from '~/auth/session.server.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
-import { formatCount, } from '~/utils/format.ts';
+import { formatCount } from '~/utils/format.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Butterfly' }];
 
