@@ -216,6 +216,8 @@ describe('backups of okta-sim', () => {
       // Keep only the newest snapshot: what the retention pass leaves is visible at once.
       await setBackupSchedule(app.deps, acme.tenantId, { connectionId: acme.connectionId, enabled: false, frequency: 'daily', retention: { hourly: 0, daily: 0, weekly: 0, monthly: 0 } });
       expect((await complete(acme.connectionId)).length).toBeGreaterThan(1);
+      // Snapshots of the last hour are always kept: age the earlier ones so the counts decide.
+      await db.updateTable('snapshots').set({ completed_at: new Date(Date.now() - 3 * 3_600_000) }).where('connection_id', '=', acme.connectionId).execute();
       const group = (await asAnn('GET', '/api/v1/groups?q=Engineering')).body[0];
       expect((await asAnn('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, description: 'Builds things' } })).status).toBe(200);
 

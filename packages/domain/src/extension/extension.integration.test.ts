@@ -121,7 +121,9 @@ describe('the extension\'s view of an object', () => {
     await s.backup();
     body(s.client, '00u1').status = 'SUSPENDED';
     await snapshotExtensionObject(s.withIdp, s.tenantId, { orgUrl, type: 'group', id: '00g1' });
-    await s.backup();
+    const last = await s.backup();
+    // Snapshots of the hour before the newest are always kept: age the earlier ones so the counts decide.
+    await db.updateTable('snapshots').set({ completed_at: new Date(Date.now() - 3 * 3_600_000) }).where('connection_id', '=', s.connectionId).where('id', '!=', last.id).execute();
     const r = await pruneSnapshots(deps, { tenantId: s.tenantId, connectionId: s.connectionId, retention: { hourly: 0, daily: 0, weekly: 0, monthly: 0 } });
     expect(r.deleted).toBe(1);
     const entries = await db.selectFrom('snapshot_entries').select(['type', 'object_id']).where('connection_id', '=', s.connectionId).execute();

@@ -45,12 +45,19 @@ export interface Retention {
 
 /**
  * Grandfather-father-son by count: the newest snapshot of each of the last N hours, days, ISO weeks
- * and months (UTC). The newest snapshot is always kept (incremental storage and restores rely on it).
+ * and months (UTC). The newest snapshot is always kept (incremental storage and restores rely on it),
+ * and so is every snapshot taken within the hour before it: a backup taken right after another (a
+ * "Back up now" after the scheduled run) never replaces it, so the change between them stays visible.
  */
+/** Snapshots this close to the newest one are all kept, whatever the counts say. */
+const RECENT_MS = 3_600_000;
+
 export function retainedSnapshots<T extends { id: string; at: Date }>(snapshots: T[], keep: Retention): Set<string> {
   const sorted = [...snapshots].sort((a, b) => b.at.getTime() - a.at.getTime());
   const kept = new Set<string>();
-  if (sorted[0]) kept.add(sorted[0].id);
+  const newest = sorted[0];
+  if (!newest) return kept;
+  for (const s of sorted) if (newest.at.getTime() - s.at.getTime() < RECENT_MS) kept.add(s.id);
   const buckets: [keyof Retention, (d: Date) => string][] = [
     ['hourly', (d) => d.toISOString().slice(0, 13)],
     ['daily', (d) => d.toISOString().slice(0, 10)],

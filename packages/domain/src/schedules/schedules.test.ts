@@ -32,6 +32,18 @@ describe('grandfather-father-son retention', () => {
     expect(kept.size).toBeLessThanOrEqual(24 + 6 + 4 + 3);
   });
 
+  it('keeps every snapshot of the hour before the newest, so a backup right after another replaces nothing', () => {
+    const at = (min: number) => new Date(Date.UTC(2026, 10, 29, 23, min));
+    const snaps = [
+      { id: 'scheduled', at: at(7) },
+      { id: 'manual', at: at(20) },
+      { id: 'manual-again', at: at(50) },
+      { id: 'hours-ago', at: new Date(at(7).getTime() - 3 * 3_600_000) },
+    ];
+    const kept = retainedSnapshots(snaps, { hourly: 1, daily: 0, weekly: 0, monthly: 0 });
+    expect([...kept].sort()).toEqual(['manual', 'manual-again', 'scheduled']);
+  });
+
   it('always keeps the newest, even with zero counts', () => {
     expect([...retainedSnapshots(hourlyFor(5), { hourly: 0, daily: 0, weekly: 0, monthly: 0 })]).toEqual(['s0']);
   });

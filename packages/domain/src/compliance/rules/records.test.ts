@@ -26,13 +26,14 @@ describe('API tokens (OKTA-APP-003240, -003241)', () => {
     expect(evidenceAt(r, 'network.connection')).toBe('ANYWHERE');
   });
 
-  it('fail a token owned by a super administrator\'s own account, naming the token and owner', async () => {
+  it('fail a token owned by a super administrator\'s own account, naming the token and the owner by id (never by login: scan results are stored in the clear)', async () => {
     expect((await runRule('OKTA-APP-003241', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
     setField(org, 'api_token', '00T1backup', 'userId', '00u1alice');
     const r = await runRule('OKTA-APP-003241', org);
     expect(r.result).toBe('FAIL');
-    expect(r.reason).toContain('"Backup job" (owner 00u1alice@acme.example), a "user / User" account');
+    expect(r.reason).toContain('"Backup job" (owner 00u1alice), a "user / User" account');
+    expect(JSON.stringify(r)).not.toContain('alice@acme.example');
     expect(evidenceAt(r, 'admin roles', '00u1alice')).toEqual(['SUPER_ADMIN']);
     expect(r.evidence.find((e) => e.type === 'api_token')?.name).toBe('Backup job');
   });

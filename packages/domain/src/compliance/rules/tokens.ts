@@ -60,14 +60,15 @@ export const tokenRules: ComplianceRule[] = [
         const owner = ownerId ? await s.get('user', ownerId) : undefined;
         const typeId = owner && str(at(owner.body, 'type.id'));
         const userType = typeId ? await s.get('user_type', typeId) : undefined;
-        const login = owner && str(at(owner.body, 'profile.login'));
         const kind = userType && [at(userType.body, 'name'), at(userType.body, 'displayName')].filter((x): x is string => typeof x === 'string').join(' / ');
         evidence.push(
           named(ev('api_token', t, 'userId'), str(at(t.body, 'name')) ?? t.id),
-          named(evValue('user', ownerId, 'user type', kind ?? null), login ?? ownerId),
-          named(evValue('user', ownerId, 'admin roles', [...(roles.get(ownerId) ?? [])].sort()), login ?? ownerId),
+          // The owner by id only: scan results are stored in the clear, and a login is personal data
+          // (the snapshot, which is encrypted, names them; the dashboard shows the name from it).
+          evValue('user', ownerId, 'user type', kind ?? null),
+          evValue('user', ownerId, 'admin roles', [...(roles.get(ownerId) ?? [])].sort()),
         );
-        const who = `${nameOf(t.body, t.id)} (owner ${login ?? (ownerId || 'none')})`;
+        const who = `${nameOf(t.body, t.id)} (owner ${ownerId || 'none'})`;
         if (!kind) unknown.push(who);
         else if (!isServiceAccountType(kind)) people.push(`${who}, a ${JSON.stringify(kind)} account`);
       }
