@@ -117,6 +117,10 @@ export { addConnection, ZAddConnectionInput, type TAddConnectionInput } from './
 export { listConnections } from './connections/list-connections.ts';
 export { getConnection } from './connections/get-connection.ts';
 export { removeConnection } from './connections/remove-connection.ts';
+export { addBreakGlassAccount } from './break-glass/add-break-glass-account.ts';
+export { removeBreakGlassAccount } from './break-glass/remove-break-glass-account.ts';
+export { listBreakGlassAccounts } from './break-glass/list-break-glass-accounts.ts';
+export { type BreakGlassAccountView, type TBreakGlassInput, ZBreakGlassInput } from './break-glass/break-glass.fns.ts';
 export { testConnection } from './connections/test-connection.ts';
 export { loadConnectionConfig } from './connections/load-connection-config.ts';
 export { findConnectionTenant } from './connections/find-connection-tenant.ts';
