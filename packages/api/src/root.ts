@@ -16,6 +16,7 @@ import { schedulesRouter } from './routers/schedules/index.ts';
 import { snapshotsRouter } from './routers/snapshots/index.ts';
 import { webhooksRouter } from './routers/webhooks/index.ts';
 import { extensionRouter } from './routers/extension/index.ts';
+import { breakGlassRouter } from './routers/break-glass/index.ts';
 
 export const appRouter = router({
   me: meRouter,
@@ -35,5 +36,6 @@ export const appRouter = router({
   schedules: schedulesRouter,
   webhooks: webhooksRouter,
   extension: extensionRouter,
+  breakGlass: breakGlassRouter,
 });
 export type AppRouter = typeof appRouter;
