@@ -4,6 +4,7 @@ import { idpClientFactory } from '@butterfly/connectors';
 import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
 import { emit, readSecretFromStdin, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
+import { registerBreakGlass } from './break-glass.ts';
 
 interface AddOptions {
   name: string;
@@ -34,6 +35,7 @@ const lastTest = (c: ConnectionView) => (!c.lastTest ? 'never tested' : c.lastTe
 
 export function registerConnection(program: Command) {
   const connection = program.command('connection').description('identity-provider connections a tenant backs up (Okta)');
+  registerBreakGlass(connection);
   connection
     .command('add')
     .description('add an Okta connection: an OAuth service app (recommended) or an SSWS token read from stdin')
