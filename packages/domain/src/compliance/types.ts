@@ -130,6 +130,11 @@ export interface ScanRecord {
   rulesetVersion: string;
   results: ScanResult[];
   counts: ResultCounts;
+  /**
+   * Set when the export was asked for one framework (`hipaa`, `pciDss4`, …): results and counts hold
+   * only the rules mapped to it. Recorded in the signed manifest; absent for a whole-scan export.
+   */
+  framework?: string;
 }
 
 export interface Regression {
