@@ -1,6 +1,7 @@
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { compliantOrg } from '../compliance/testing/okta-fixtures.ts';
+import { describeEvidenceExport } from '../evidence/describe-evidence-export.ts';
 import { prepareEvidenceExport } from '../evidence/prepare-evidence-export.ts';
 import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
@@ -47,6 +48,8 @@ describe('filtering reports by framework', () => {
     expect(record.results.every((r) => (r.frameworks.hipaa ?? []).length > 0)).toBe(true);
     expect(record.results.map((r) => r.ruleId)).not.toContain('OKTA-APP-000200');
     expect(record.counts.total).toBe(record.results.length);
+    const descriptor = await describeEvidenceExport(deps, tenantId, { scanId: scan.id, formats: ['json'], framework: 'hipaa' });
+    expect(descriptor).toMatchObject({ framework: 'hipaa', href: `/evidence/${scan.id}?formats=json&framework=hipaa` });
     const whole = (await prepareEvidenceExport(deps, tenantId, { scanId: scan.id })).record;
     expect(whole.framework).toBeUndefined();
     expect(whole.results.map((r) => r.ruleId)).toContain('OKTA-APP-000200');
