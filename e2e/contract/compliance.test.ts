@@ -7,6 +7,7 @@ import { idpClientFactory } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
 import {
   type ScanView,
+  addBreakGlassAccount,
   addConnection,
   createRestorePlan,
   getEvidenceKey,
@@ -170,6 +171,41 @@ describe('rules judged everywhere a sign-in can land (issue 18)', () => {
     expect(tokens).toMatchObject({ result: 'FAIL', reason: expect.stringContaining(`"Personal script token" (owner ${person.id})`) });
     expect(JSON.stringify(tokens)).not.toContain(person.profile.login);
     expect(tokens.reason).not.toContain('serviceAccount');
+  });
+});
+
+describe('a break-glass account declared on the connection (issue 18, decision 037)', () => {
+  it('is left out of MFA coverage and reported by the OKTA-BREAKGLASS-* rules', async () => {
+    // An emergency account with a password only, and an Admin Console rule above the compliant one letting it in with one factor.
+    const created = await org.api('POST', '/api/v1/users?activate=true', {
+      profile: { login: 'breakglass@acme.example', email: 'breakglass@acme.example', firstName: 'Break', lastName: 'Glass' },
+      credentials: { password: { value: 'Emergency-Only-Passw0rd!' } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const userId = (created.body as { id: string }).id;
+    const admin = ((await org.api('GET', '/api/v1/policies?type=ACCESS_POLICY')).body as any[]).find((p) => p.name === 'Okta Admin Console');
+    const rule = await org.api('POST', `/api/v1/policies/${admin.id}/rules`, {
+      name: 'Break glass', type: 'ACCESS_POLICY', priority: 0,
+      conditions: { people: { users: { include: [userId] } } },
+      actions: { appSignOn: { access: 'ALLOW', verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', reauthenticateIn: 'PT12H', constraints: [] } } },
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(200);
+
+    const snap = await runBackup(deps, { tenantId, connectionId, trigger: 'manual', client: oktaClient() });
+    const before = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.id })).id);
+    expect(before.find((x) => x.ruleId === 'OKTA-APP-000560')).toMatchObject({ result: 'FAIL', reason: expect.stringContaining('rule "Break glass"') });
+
+    await addBreakGlassAccount(deps, tenantId, { connectionId, user: 'breakglass@acme.example' });
+    const after = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.id })).id);
+    const rule560 = after.find((x) => x.ruleId === 'OKTA-APP-000560')!;
+    expect(rule560.result).toBe('PASS');
+    expect(rule560.evidence).toContainEqual(expect.objectContaining({ name: 'Okta Admin Console › Break glass', value: [userId] }));
+    const bg = Object.fromEntries(after.filter((x) => x.ruleId.startsWith('OKTA-BREAKGLASS-')).map((x) => [x.ruleId, x]));
+    expect(bg['OKTA-BREAKGLASS-EXISTS']).toMatchObject({ result: 'PASS', reason: expect.stringContaining('breakglass@acme.example') });
+    expect(bg['OKTA-BREAKGLASS-ENABLED']?.result).toBe('PASS');
+    expect(bg['OKTA-BREAKGLASS-GROUPS']?.result).toBe('PASS');
+    // Never signed in: an untested emergency account is a finding.
+    expect(bg['OKTA-BREAKGLASS-SIGN-IN']).toMatchObject({ result: 'FAIL', reason: expect.stringContaining('breakglass@acme.example has never signed in') });
   });
 });
 

@@ -20,6 +20,7 @@ const PAGES: { route: string; path: (ids: Ids) => string; needs: Permission }[] 
   { route: 'connections._index.tsx', path: () => '/connections', needs: 'dashboard.view' },
   { route: 'connections.$connectionId._index.tsx', path: (i) => `/connections/${i.connection}`, needs: 'dashboard.view' },
   { route: 'connections.$connectionId.credentials.tsx', path: (i) => `/connections/${i.connection}/credentials`, needs: 'snapshot.read' },
+  { route: 'connections.$connectionId.break-glass.tsx', path: (i) => `/connections/${i.connection}/break-glass`, needs: 'compliance.read' },
   { route: 'compliance._index.tsx', path: () => '/compliance', needs: 'compliance.read' },
   { route: 'compliance.findings.tsx', path: () => '/compliance/findings', needs: 'compliance.read' },
   { route: 'compliance.regressions.tsx', path: () => '/compliance/regressions', needs: 'compliance.read' },

@@ -4,6 +4,7 @@ import { fakeIdp, seedMember, seedTenant, testDeps } from '@butterfly/domain/tes
 import { createApiToken, createScimToken } from '@butterfly/domain';
 import { type JobQueue, createWebhook } from '@butterfly/domain';
 import { createRestorePlan, previewRestore } from '@butterfly/domain';
+import { addBreakGlassAccount, removeBreakGlassAccount } from '@butterfly/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';
@@ -92,6 +93,16 @@ const restorePlan = async (o: { needsApproval: boolean }) => {
   return plan;
 };
 const planA = await restorePlan({ needsApproval: false });
+// A connection whose snapshot holds one user, for the break-glass procedures: each call sets up the
+// state it needs (declared or not) through the domain first, so every role starts from the same place.
+const breakGlassConnection = await newConnection('okta-break-glass');
+await runBackup(deps, {
+  tenantId: tenantA.id,
+  connectionId: breakGlassConnection.id,
+  trigger: 'test',
+  client: fakeIdp([{ type: 'user', id: '00u1bg', body: { id: '00u1bg', status: 'ACTIVE', profile: { login: 'bg@a.test' } } }]),
+});
+const breakGlassInput = { connectionId: breakGlassConnection.id, user: '00u1bg' };
 
 type Case = {
   /** The permission the product contract gives this procedure; a weakened declaration fails here. */
@@ -102,6 +113,23 @@ type Case = {
 };
 
 const cases: Record<string, Case> = {
+  'breakGlass.list': { permission: 'compliance.read', call: (c) => c.breakGlass.list({ connectionId: breakGlassConnection.id }), crossTenant: 'not_found' },
+  'breakGlass.add': {
+    permission: 'connection.manage',
+    call: async (c) => {
+      await removeBreakGlassAccount(deps, tenantA.id, breakGlassInput).catch(() => undefined);
+      return c.breakGlass.add(breakGlassInput);
+    },
+    crossTenant: 'not_found',
+  },
+  'breakGlass.remove': {
+    permission: 'connection.manage',
+    call: async (c) => {
+      await addBreakGlassAccount(deps, tenantA.id, breakGlassInput).catch(() => undefined);
+      return c.breakGlass.remove(breakGlassInput);
+    },
+    crossTenant: 'not_found',
+  },
   'restores.list': { permission: 'snapshot.read', call: (c) => c.restores.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
   'restores.get': { permission: 'snapshot.read', call: (c) => c.restores.get({ planId: planA.id }), crossTenant: 'not_found' },
   'restores.preview': { permission: 'restore.preview', call: (c) => c.restores.preview({ snapshotId: firstA.id, scope: { types: ['group'] } }), crossTenant: 'not_found' },

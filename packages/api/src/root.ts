@@ -17,6 +17,7 @@ import { snapshotsRouter } from './routers/snapshots/index.ts';
 import { webhooksRouter } from './routers/webhooks/index.ts';
 import { extensionRouter } from './routers/extension/index.ts';
 import { setupRouter } from './routers/setup/index.ts';
+import { breakGlassRouter } from './routers/break-glass/index.ts';
 
 export const appRouter = router({
   me: meRouter,
@@ -37,5 +38,6 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   extension: extensionRouter,
   setup: setupRouter,
+  breakGlass: breakGlassRouter,
 });
 export type AppRouter = typeof appRouter;

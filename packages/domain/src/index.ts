@@ -123,6 +123,10 @@ export { pauseConnection, ZPauseConnectionInput } from './connections/pause-conn
 export { resumeConnection } from './connections/resume-connection.ts';
 export { backupSkipReason } from './connections/backup-skip-reason.ts';
 export { isCredentialRejection } from './idp/credential-rejection.fns.ts';
+export { addBreakGlassAccount } from './break-glass/add-break-glass-account.ts';
+export { removeBreakGlassAccount } from './break-glass/remove-break-glass-account.ts';
+export { listBreakGlassAccounts } from './break-glass/list-break-glass-accounts.ts';
+export { type BreakGlassAccountView, type TBreakGlassInput, ZBreakGlassInput } from './break-glass/break-glass.fns.ts';
 export { testConnection } from './connections/test-connection.ts';
 export { loadConnectionConfig } from './connections/load-connection-config.ts';
 export { findConnectionTenant } from './connections/find-connection-tenant.ts';

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
 import { emit, readSecretFromStdin, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
+import { registerBreakGlass } from './break-glass.ts';
 import { registerConnectionManage } from './connection-manage.ts';
 
 interface CredentialOptions {
@@ -41,6 +42,7 @@ const state = (c: ConnectionView) =>
 const lastTest = (c: ConnectionView) => (!c.lastTest ? 'never tested' : c.lastTest.ok ? 'last test ok' : c.lastTest.connected === false ? 'last test: cannot connect' : 'last test: scopes missing');
 
 export function registerConnection(connection: Command) {
+  registerBreakGlass(connection);
   connection
     .command('add')
     .description('add an Okta connection: an OAuth service app (recommended) or an SSWS token read from stdin')

@@ -72,6 +72,21 @@ describe('butterfly scan and evidence', () => {
     expect(ok.stdout).toContain('ok: 7 files');
   });
 
+  it('exports one framework with --framework (recorded in the manifest, verifying the same way) and refuses an unknown one', () => {
+    const dir = tmp();
+    const r = cli('evidence', 'export', scanId, '--out', dir, '--format', 'json', '--framework', 'pciDss4');
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.scan.framework).toBe('pciDss4');
+    const ids = (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).results as { ruleId: string }[]).map((x) => x.ruleId);
+    expect(ids).toContain('OKTA-APP-000650');
+    expect(ids).not.toContain('OKTA-APP-000200');
+    expect(cli('evidence', 'verify', dir, '--fingerprint', fingerprint).code).toBe(0);
+    const bad = cli('evidence', 'export', scanId, '--out', tmp(), '--framework', 'sox');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('VALIDATION');
+  });
+
   it('fails verification, naming the problem, for one flipped byte in any file or another fingerprint', () => {
     const good = tmp();
     expect(cli('evidence', 'export', scanId, '--out', good).code).toBe(0);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { findScanTenant, getEvidenceKey, getTenantBySlug } from '@butterfly/domain';
+import { FRAMEWORKS, findScanTenant, getEvidenceKey, getTenantBySlug } from '@butterfly/domain';
 import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, verifyBundle, verifyBundleTar } from '@butterfly/evidence';
 import { UsageError, emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
@@ -19,12 +19,13 @@ export function registerEvidence(evidence: Command) {
     .argument('<scan-id>', 'scan id')
     .requiredOption('--out <dir>', 'output folder (created)')
     .option('--format <list>', `reports to include, comma-separated (${BUNDLE_FORMATS.join(',')})`, BUNDLE_FORMATS.join(','))
+    .option('--framework <id>', `only the rules mapped to one framework (${FRAMEWORKS.join(', ')}); recorded in the signed manifest`)
     .option('--json', 'print one JSON document')
-    .action((scanId: string, opts: { out: string; format: string; json?: boolean }) => {
+    .action((scanId: string, opts: { out: string; format: string; framework?: string; json?: boolean }) => {
       const formats = parseFormats(opts.format);
       return withRuntime(async ({ deps }) => {
         const tenantId = await findScanTenant(deps, scanId);
-        const r = await exportEvidence(deps, tenantId, { scanId, dir: opts.out, formats });
+        const r = await exportEvidence(deps, tenantId, { scanId, dir: opts.out, formats, framework: opts.framework });
         emit({ json: !!opts.json }, r, () => [...r.files.map((f) => `  ${f}`), `signed by evidence key ${r.fingerprint}`], r.dir);
       });
     });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
@@ -32,6 +32,22 @@ describe('evidence download', () => {
     const v = await verifyBundle(join(dir, `butterfly-evidence-${scan.id}`), (await getEvidenceKey(deps, t.id)).fingerprint);
     expect(v).toMatchObject({ ok: true });
     expect(v.manifest!.files.map((f) => f.name)).toEqual(['report.html', 'results.json']);
+  });
+
+  it('limits a bundle to one framework, recorded in the signed manifest, and it still verifies', async () => {
+    const res = await evidenceDownload(await as('auditor'), t.id, scan.id, 'json', 'hipaa');
+    const name = `butterfly-evidence-${scan.id}-hipaa`;
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}.tar"`);
+    writeFileSync(join(dir, 'h.tar'), Buffer.from(await res.arrayBuffer()));
+    execFileSync('tar', ['-xf', 'h.tar'], { cwd: dir });
+    const v = await verifyBundle(join(dir, name), (await getEvidenceKey(deps, t.id)).fingerprint);
+    expect(v).toMatchObject({ ok: true });
+    expect(v.manifest!.scan).toMatchObject({ framework: 'hipaa' });
+    const results = JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')) as { results: { ruleId: string }[] };
+    const ids = results.results.map((r) => r.ruleId);
+    expect(ids).toContain('OKTA-APP-001430');
+    expect(ids).not.toContain('OKTA-APP-000200');
+    await expect(evidenceDownload(await as('auditor'), t.id, scan.id, null, 'sox')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('needs evidence.export, refuses unknown formats, and hides other tenants', async () => {

@@ -15,10 +15,10 @@ export function parseFormats(param: string | null): EvidenceFormat[] | undefined
  * data, as one tar of the folder `evidence verify` checks. The domain checks `evidence.export` and
  * audit-logs the export; the same scan always downloads as the same bytes.
  */
-export async function evidenceDownload(deps: Deps, tenantId: string, scanId: string, formatsParam: string | null): Promise<Response> {
+export async function evidenceDownload(deps: Deps, tenantId: string, scanId: string, formatsParam: string | null, framework: string | null = null): Promise<Response> {
   const formats = parseFormats(formatsParam);
-  const { record, signer } = await prepareEvidenceExport(deps, tenantId, { scanId, formats });
-  const name = `butterfly-evidence-${record.scanId}`;
+  const { record, signer } = await prepareEvidenceExport(deps, tenantId, { scanId, formats, framework: framework ?? undefined });
+  const name = `butterfly-evidence-${record.scanId}${record.framework ? `-${record.framework}` : ''}`;
   const tar = bundleTar(name, await renderBundle(record, signer, formats), new Date(record.scannedAt));
   return new Response(new Uint8Array(tar), {
     headers: { 'content-type': 'application/x-tar', 'content-disposition': `attachment; filename="${name}.tar"`, 'cache-control': 'no-store' },

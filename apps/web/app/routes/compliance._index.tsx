@@ -1,10 +1,12 @@
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
+import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
+import { FilterSelect } from '~/components/compliance/filter-select.tsx';
 import { FingerprintCard } from '~/components/compliance/fingerprint-card.tsx';
+import { FRAMEWORK_OPTIONS, frameworkParam } from '~/components/compliance/framework-options.ts';
 import { FrameworkScores } from '~/components/compliance/framework-scores.tsx';
 import { LatestScansTable } from '~/components/compliance/latest-scans-table.tsx';
 import { RegressionItem } from '~/components/compliance/regression-item.tsx';
@@ -19,19 +21,21 @@ export const meta: MetaFunction = () => [{ title: 'Compliance · Butterfly' }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMember(request, context);
   const q = new URL(request.url).searchParams;
+  const framework = frameworkParam(q.get('framework'));
   try {
     const caller = await api(request, context);
     // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
     // A mangled address shows the page without the panel rather than an error.
     const [scanning, since] = [q.get('scanning'), /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null];
     const [overview, key, regressions, self, progress] = await Promise.all([
-      caller.compliance.overview(),
+      caller.compliance.overview(framework ? { framework } : undefined),
       caller.evidence.fingerprint(),
       caller.compliance.regressions(),
       caller.me.get(),
       scanning && since ? caller.compliance.scanProgress({ connectionId: scanning, since }) : null,
     ]);
     return {
+      framework: framework ?? '',
       overview,
       key: { algorithm: key.algorithm, fingerprint: key.fingerprint, version: key.version, createdAt: key.createdAt },
       regressions,
@@ -58,7 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** Compliance at a glance: scores per framework, each connection's latest scan, the trend, regressions, and the evidence key. */
 export default function ComplianceOverview() {
-  const { overview, key, regressions, canRun, canExport, scanning } = useLoaderData<typeof loader>();
+  const { framework, overview, key, regressions, canRun, canExport, scanning } = useLoaderData<typeof loader>();
+  const frameworkLabel = FRAMEWORK_OPTIONS.find(([id]) => id === framework)?.[1];
   const result = useActionData<typeof action>();
   const names = Object.fromEntries(overview.latest.map((s) => [s.connectionId, s.connectionName]));
   return (
@@ -67,12 +72,21 @@ export default function ComplianceOverview() {
       <ComplianceNav />
       <ActionNotices result={result} />
       {scanning && <ScanProgress key={scanning.since} connectionName={names[scanning.connectionId] ?? 'the connection'} since={scanning.since} progress={scanning.progress} />}
+      <Form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter by framework">
+        <FilterSelect label="Framework" name="framework" value={framework} any="Every framework" options={FRAMEWORK_OPTIONS} />
+        <Button type="submit" size="sm">
+          Apply
+        </Button>
+      </Form>
       <FingerprintCard k={key} />
       <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
         <h2 id="scores-heading" className="text-xl font-semibold">
           Score per framework
         </h2>
-        <p className="text-sm text-slate-700">Pass rate over rules judged in each connection's latest scan; manual and not-applicable rules are counted but not scored.</p>
+        <p className="text-sm text-slate-700">
+          Pass rate over rules judged in each connection's latest scan; manual and not-applicable rules are counted but not scored.
+          {frameworkLabel ? ` Only rules mapped to ${frameworkLabel}: the latest scans' counts and evidence bundles below are limited to them too.` : ''}
+        </p>
         <FrameworkScores scores={overview.frameworks} />
       </section>
       <Card>
@@ -82,7 +96,7 @@ export default function ComplianceOverview() {
         </CardHeader>
         <CardContent>
           {overview.latest.length ? (
-            <LatestScansTable scans={overview.latest} canRun={canRun} canExport={canExport} />
+            <LatestScansTable scans={overview.latest} canRun={canRun} canExport={canExport} framework={framework || undefined} />
           ) : (
             <p className="text-sm text-slate-700">
               No scans yet. <Link to="/connections" className="text-indigo-700 underline">Back up a connection</Link> and its snapshot is scanned.

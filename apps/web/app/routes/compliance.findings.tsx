@@ -5,6 +5,7 @@ import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { FilterSelect } from '~/components/compliance/filter-select.tsx';
+import { FRAMEWORK_OPTIONS } from '~/components/compliance/framework-options.ts';
 import { RESULT_LABEL, ResultBadge, SeverityBadge, frameworkList } from '~/components/compliance/result-badge.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 
@@ -12,12 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Compliance findings · Butter
 
 const RESULTS = ['FAIL', 'PASS', 'MANUAL', 'NOT_APPLICABLE'] as const;
 const SEVERITIES = ['CAT I', 'CAT II', 'CAT III'] as const;
-const FRAMEWORKS = [
-  ['stig', 'DISA Okta STIG V1R2'],
-  ['soc2', 'SOC 2'],
-  ['iso27001', 'ISO 27001:2022'],
-  ['nist80053', 'NIST 800-53'],
-] as const;
+const FRAMEWORKS = FRAMEWORK_OPTIONS;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined => (all.includes(v as T) ? (v as T) : undefined);

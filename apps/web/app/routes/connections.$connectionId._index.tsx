@@ -113,6 +113,9 @@ export default function ConnectionPage() {
           <p className="text-sm">
             <Link to={`/connections/${c.id}/credentials`} className="text-indigo-700 underline">
               Secrets and certificates
+            </Link>{' · '}
+            <Link to={`/connections/${c.id}/break-glass`} className="text-indigo-700 underline">
+              Break-glass accounts
             </Link>
           </p>
         </div>

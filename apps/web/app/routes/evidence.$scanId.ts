@@ -7,7 +7,8 @@ import { routeError } from '~/utils/domain-error.server.ts';
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
   try {
-    return await evidenceDownload(memberDeps(context, member), member.tenantId, params.scanId ?? '', new URL(request.url).searchParams.get('formats'));
+    const q = new URL(request.url).searchParams;
+    return await evidenceDownload(memberDeps(context, member), member.tenantId, params.scanId ?? '', q.get('formats'), q.get('framework'));
   } catch (e) {
     throw routeError(e);
   }

@@ -75,6 +75,16 @@ export interface BackupSchedules {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BreakGlassAccounts {
+  added_at: Generated<Timestamp>;
+  added_by: string;
+  connection_id: string;
+  display_name: string | null;
+  login: string | null;
+  okta_user_id: string;
+  tenant_id: string;
+}
+
 export interface Connections {
   auth_kind: string;
   backup_request_job_id: string | null;
@@ -479,6 +489,7 @@ export interface DB {
   audit_events: AuditEvents;
   audit_heads: AuditHeads;
   backup_schedules: BackupSchedules;
+  break_glass_accounts: BreakGlassAccounts;
   connections: Connections;
   credential_expiry_alerts: CredentialExpiryAlerts;
   evidence_keys: EvidenceKeys;

@@ -47,8 +47,9 @@ describe('runScan', () => {
     const results = await runScan(COMPLIANCE_RULES, snapshotOf(compliantOrg()), readiness);
     expect(results.map((r) => r.ruleId)).toEqual(COMPLIANCE_RULES.map((r) => r.id).sort());
     const notPass = results.filter((r) => r.result !== 'PASS').map((r) => `${r.ruleId}:${r.result}`);
-    expect(notPass).toEqual(['OKTA-APP-000090:MANUAL', 'OKTA-HARDEN-ADMIN-ASN-BINDING:MANUAL', 'OKTA-HARDEN-PROTECTED-ACTIONS:MANUAL']);
-    expect(countResults(results)).toEqual({ PASS: results.length - 3, FAIL: 0, MANUAL: 3, NOT_APPLICABLE: 0, total: results.length });
+    const breakGlass = ['OKTA-BREAKGLASS-ENABLED', 'OKTA-BREAKGLASS-EXISTS', 'OKTA-BREAKGLASS-GROUPS', 'OKTA-BREAKGLASS-SIGN-IN'].map((id) => `${id}:NOT_APPLICABLE`);
+    expect(notPass).toEqual(['OKTA-APP-000090:MANUAL', ...breakGlass, 'OKTA-HARDEN-ADMIN-ASN-BINDING:MANUAL', 'OKTA-HARDEN-PROTECTED-ACTIONS:MANUAL']);
+    expect(countResults(results)).toEqual({ PASS: results.length - 7, FAIL: 0, MANUAL: 3, NOT_APPLICABLE: 4, total: results.length });
   });
 
   it('gives the same results whatever the order of rules and objects', async () => {

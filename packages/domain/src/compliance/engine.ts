@@ -4,6 +4,7 @@ import type {
   ComplianceRule,
   ComplianceSnapshot,
   Evidence,
+  BreakGlassInput,
   Outcome,
   ReadinessInput,
   Regression,
@@ -12,7 +13,7 @@ import type {
 } from './types.ts';
 
 /** Changes whenever a rule's logic, threshold or mapping changes, so a report says what judged it. */
-export const RULESET_VERSION = '2026.12.1-stig-v1r2';
+export const RULESET_VERSION = '2026.12.2-stig-v1r2';
 
 /** MANUAL before evaluating when a type the rule needs was not collected (a scope the connection lacks). */
 function missingData(rule: ComplianceRule, snapshot: ComplianceSnapshot): Outcome | undefined {
@@ -38,11 +39,11 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   return 0;
 }
 
-async function evaluate(rule: ComplianceRule, snapshot: ComplianceSnapshot, readiness?: ReadinessInput): Promise<Outcome> {
+async function evaluate(rule: ComplianceRule, snapshot: ComplianceSnapshot, readiness?: ReadinessInput, breakGlass?: BreakGlassInput): Promise<Outcome> {
   const missing = missingData(rule, snapshot);
   if (missing) return missing;
   try {
-    return await rule.evaluate(snapshot, { readiness });
+    return await rule.evaluate(snapshot, breakGlass ? { readiness, breakGlass } : { readiness });
   } catch (err) {
     // A malformed object must not sink the scan; the result says the rule could not judge it.
     return manual(`The rule could not evaluate the snapshot: ${err instanceof Error ? err.message : String(err)}.`);
@@ -53,10 +54,15 @@ async function evaluate(rule: ComplianceRule, snapshot: ComplianceSnapshot, read
  * Runs rules against one snapshot. Deterministic: rules in id order, evidence sorted, so the same
  * snapshot and rule set give the same results (and the same evidence bundle bytes).
  */
-export async function runScan(rules: readonly ComplianceRule[], snapshot: ComplianceSnapshot, readiness?: ReadinessInput): Promise<ScanResult[]> {
+export async function runScan(
+  rules: readonly ComplianceRule[],
+  snapshot: ComplianceSnapshot,
+  readiness?: ReadinessInput,
+  breakGlass?: BreakGlassInput,
+): Promise<ScanResult[]> {
   const results: ScanResult[] = [];
   for (const rule of [...rules].sort((a, b) => compareStrings(a.id, b.id))) {
-    const outcome = await evaluate(rule, snapshot, readiness);
+    const outcome = await evaluate(rule, snapshot, readiness, breakGlass);
     results.push({
       ruleId: rule.id,
       title: rule.title,

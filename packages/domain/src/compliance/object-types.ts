@@ -9,6 +9,12 @@ export const ComplianceObjectTypes = {
   user: { source: 'GET /api/v1/users', id: 'user id', scope: 'okta.users.read' },
   user_type: { source: 'GET /api/v1/meta/types/user', id: 'user type id', scope: 'okta.userTypes.read' },
   group: { source: 'GET /api/v1/groups', id: 'group id', scope: 'okta.groups.read' },
+  'group.member': {
+    source: 'GET /api/v1/groups/{groupId}/users',
+    id: '<groupId>/<userId>',
+    scope: 'okta.groups.read',
+    note: 'body keeps only the member user id',
+  },
   group_rule: { source: 'GET /api/v1/groups/rules', id: 'group rule id', scope: 'okta.groups.read' },
   app: {
     source: 'GET /api/v1/apps',

@@ -13,6 +13,9 @@ function mappings(r: ComplianceRule): string {
     f.soc2.length ? `SOC 2 ${f.soc2.join(', ')}` : '',
     f.iso27001.length ? `ISO ${f.iso27001.join(', ')}` : '',
     f.nist80053.length ? `NIST ${f.nist80053.join(', ')}` : '',
+    f.hipaa?.length ? `HIPAA ${f.hipaa.join(', ')}` : '',
+    f.pciDss4?.length ? `PCI DSS ${f.pciDss4.join(', ')}` : '',
+    f.cisV8?.length ? `CIS ${f.cisV8.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('; ');

@@ -67,6 +67,12 @@ export interface FrameworkMappings {
   soc2: string[];
   iso27001: string[];
   nist80053: string[];
+  /** HIPAA Security Rule, 45 CFR 164.312 (technical safeguards; backups cite 164.308). Absent in scans made before rule set 2026.12.2. */
+  hipaa?: string[];
+  /** PCI DSS 4.0, requirement 8 (and 7, 10 where a rule is about privilege or logs). */
+  pciDss4?: string[];
+  /** CIS Critical Security Controls v8 safeguards. */
+  cisV8?: string[];
 }
 
 export interface ReadSpec {
@@ -76,8 +82,15 @@ export interface ReadSpec {
   optional?: boolean;
 }
 
+/** Break-glass accounts declared on the scanned connection (decision 037), by Okta user id. */
+export interface BreakGlassInput {
+  userIds: string[];
+}
+
 export interface RuleContext {
   readiness?: ReadinessInput;
+  /** Omitted: none declared. Coverage rules leave aside policy rules that target only these users. */
+  breakGlass?: BreakGlassInput;
 }
 
 export interface ComplianceRule {
@@ -117,6 +130,11 @@ export interface ScanRecord {
   rulesetVersion: string;
   results: ScanResult[];
   counts: ResultCounts;
+  /**
+   * Set when the export was asked for one framework (`hipaa`, `pciDss4`, …): results and counts hold
+   * only the rules mapped to it. Recorded in the signed manifest; absent for a whole-scan export.
+   */
+  framework?: string;
 }
 
 export interface Regression {

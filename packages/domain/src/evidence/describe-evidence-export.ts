@@ -20,7 +20,7 @@ const FILE_OF: Record<EvidenceFormat, string> = {
  * will hold and the fingerprint to verify it with. The API stays free of rendering (and of
  * @butterfly/evidence); the bundle is rendered when downloaded, and that is what is audit-logged.
  */
-export async function describeEvidenceExport(deps: Deps, tenantId: string, input: { scanId: string; formats?: EvidenceFormat[] }) {
+export async function describeEvidenceExport(deps: Deps, tenantId: string, input: { scanId: string; formats?: EvidenceFormat[]; framework?: string }) {
   await authorize(deps, tenantId, 'evidence.export');
   const scan = await getScanRow(deps.db, tenantId, input.scanId);
   const key = await ensureEvidenceKey(deps, tenantId);
@@ -28,8 +28,9 @@ export async function describeEvidenceExport(deps: Deps, tenantId: string, input
   return {
     scanId: scan.id,
     formats,
+    ...(input.framework ? { framework: input.framework } : {}),
     files: [...formats.map((f) => FILE_OF[f]), 'manifest.json', 'manifest.sig'],
-    href: `/evidence/${scan.id}?formats=${formats.join(',')}`,
+    href: `/evidence/${scan.id}?formats=${formats.join(',')}${input.framework ? `&framework=${encodeURIComponent(input.framework)}` : ''}`,
     filename: `butterfly-evidence-${scan.id}.tar`,
     fingerprint: key.fingerprint,
   };

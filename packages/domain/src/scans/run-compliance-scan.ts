@@ -1,4 +1,5 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { breakGlassUserIds } from '../break-glass/break-glass.fns.ts';
 import { RULESET_VERSION, countResults, runScan } from '../compliance/engine.ts';
 import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
 import { inTransaction } from '../db.fns.ts';
@@ -53,7 +54,8 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   const startedAt = deps.clock();
   const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing, preload: RULE_TYPES });
   const readiness = await loadReadiness(deps.db, tenantId, snapshot.takenAt);
-  const results = await runScan(COMPLIANCE_RULES, snapshot, readiness);
+  const breakGlass = await breakGlassUserIds(deps.db, tenantId, snap.connection_id);
+  const results = await runScan(COMPLIANCE_RULES, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined);
   const counts = countResults(results);
   const finishedAt = deps.clock();
 
@@ -99,7 +101,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
       tenantId,
       action: 'compliance.scanned',
       target: { type: 'scan', id: scan.id },
-      data: { snapshotId: snap.id, connectionId: snap.connection_id, rulesetVersion: RULESET_VERSION, counts },
+      data: { snapshotId: snap.id, connectionId: snap.connection_id, rulesetVersion: RULESET_VERSION, counts, ...(breakGlass.length ? { breakGlass } : {}) },
     });
     return toScanView(scan);
   });

@@ -71,16 +71,20 @@ export function scheduleIntervalMinutes(cron: string, timezone: string, asOf: Da
   return Math.round(gap / 60_000) || 7 * 1440;
 }
 
-export const FRAMEWORKS = ['stig', 'soc2', 'iso27001', 'nist80053'] as const;
+export const FRAMEWORKS = ['stig', 'soc2', 'iso27001', 'nist80053', 'hipaa', 'pciDss4', 'cisV8'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 export const FRAMEWORK_LABELS: Record<Framework, string> = {
   stig: 'DISA Okta STIG V1R2',
   soc2: 'SOC 2',
   iso27001: 'ISO 27001:2022',
   nist80053: 'NIST 800-53',
+  hipaa: 'HIPAA 45 CFR 164.312',
+  pciDss4: 'PCI DSS 4.0',
+  cisV8: 'CIS Controls v8',
 };
 
-export const mapsTo = (f: FrameworkMappings, framework: Framework) => (framework === 'stig' ? !!f.stig : f[framework].length > 0);
+/** Whether a result maps to the framework; scans before rule set 2026.12.2 carry no HIPAA, PCI or CIS mappings. */
+export const mapsTo = (f: FrameworkMappings, framework: Framework) => (framework === 'stig' ? !!f.stig : (f[framework]?.length ?? 0) > 0);
 
 /**
  * Pass rate per framework over judged rules: MANUAL and NOT_APPLICABLE say nothing either way, so

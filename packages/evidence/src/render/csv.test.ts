@@ -40,18 +40,20 @@ describe('results.csv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parse(csv);
     expect(rows[0]?.[0]).toBe('rule_id');
-    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([13]));
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([16]));
     const evidenceRows = record.results.reduce((n, r) => n + Math.max(1, r.evidence.length), 0);
     expect(rows).toHaveLength(1 + evidenceRows);
     const minLength = rows.find((r) => r[0] === 'OKTA-APP-000650');
     expect(minLength?.[5]).toContain('"Contractors, "temp" <script>');
-    expect(minLength?.[12]).toBe('8');
+    expect(minLength?.[15]).toBe('8');
+    expect(rows[0]?.slice(9, 12)).toEqual(['hipaa', 'pci_dss_4', 'cis_v8']);
+    expect(minLength?.slice(9, 12)).toEqual(['164.312(d)', '8.3.6', '5.2']);
   });
 
   it('defuses values a spreadsheet would run as formulas', async () => {
     const rows = parse(renderCsv(await sampleRecord()));
-    const token = rows.find((r) => r[0] === 'OKTA-APP-003240' && r[11] === 'network.connection');
-    expect(token?.[12]).toBe('ANYWHERE');
+    const token = rows.find((r) => r[0] === 'OKTA-APP-003240' && r[14] === 'network.connection');
+    expect(token?.[15]).toBe('ANYWHERE');
     expect(rows.flat().some((v) => v.startsWith('='))).toBe(false);
   });
 });

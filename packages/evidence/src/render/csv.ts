@@ -1,7 +1,7 @@
 import type { ScanRecord, ScanResult } from '@butterfly/domain/compliance';
 import { valueText } from './text.ts';
 
-const HEADER = ['rule_id', 'stig_vuln', 'severity', 'title', 'result', 'reason', 'soc2', 'iso27001', 'nist_800_53', 'evidence_type', 'evidence_id', 'evidence_path', 'evidence_value'];
+const HEADER = ['rule_id', 'stig_vuln', 'severity', 'title', 'result', 'reason', 'soc2', 'iso27001', 'nist_800_53', 'hipaa', 'pci_dss_4', 'cis_v8', 'evidence_type', 'evidence_id', 'evidence_path', 'evidence_value'];
 
 /**
  * A spreadsheet opens a cell starting with = + - @ as a formula; a value from an org (a name, a
@@ -19,7 +19,20 @@ function field(s: string): string {
 }
 
 function rows(r: ScanResult): string[][] {
-  const base = [r.ruleId, r.frameworks.stig ?? '', r.severity, r.title, r.result, r.reason, r.frameworks.soc2.join(' '), r.frameworks.iso27001.join(' '), r.frameworks.nist80053.join(' ')];
+  const base = [
+    r.ruleId,
+    r.frameworks.stig ?? '',
+    r.severity,
+    r.title,
+    r.result,
+    r.reason,
+    r.frameworks.soc2.join(' '),
+    r.frameworks.iso27001.join(' '),
+    r.frameworks.nist80053.join(' '),
+    (r.frameworks.hipaa ?? []).join(' '),
+    (r.frameworks.pciDss4 ?? []).join(' '),
+    (r.frameworks.cisV8 ?? []).join(' '),
+  ];
   if (r.evidence.length === 0) return [[...base, '', '', '', '']];
   return r.evidence.map((e) => [...base, e.type, e.id, e.path, valueText(e.value)]);
 }

@@ -29,7 +29,7 @@ export function renderHtml(record: ScanRecord): string {
 </head>
 <body>
 <h1>Compliance evidence report</h1>
-<p class="sub">${esc(record.orgUrl)} · scanned ${esc(record.scannedAt)} · rule set ${esc(record.rulesetVersion)}</p>
+<p class="sub">${esc(record.orgUrl)} · scanned ${esc(record.scannedAt)} · rule set ${esc(record.rulesetVersion)}${record.framework ? ` · only rules mapped to framework ${esc(record.framework)}` : ''}</p>
 <h2>Scope and provenance</h2>
 <dl class="meta">${meta}</dl>
 <h2>Results</h2>

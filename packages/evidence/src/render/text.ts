@@ -18,6 +18,9 @@ export function mappingText(r: ScanResult): string {
     f.soc2.length ? `SOC 2 ${f.soc2.join(', ')}` : '',
     f.iso27001.length ? `ISO 27001 ${f.iso27001.join(', ')}` : '',
     f.nist80053.length ? `NIST 800-53 ${f.nist80053.join(', ')}` : '',
+    f.hipaa?.length ? `HIPAA ${f.hipaa.join(', ')}` : '',
+    f.pciDss4?.length ? `PCI DSS ${f.pciDss4.join(', ')}` : '',
+    f.cisV8?.length ? `CIS ${f.cisV8.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(' · ');

@@ -19,7 +19,7 @@ export interface ScanRow {
 export const scoreText = (s: number | null) => (s === null ? '—' : `${s}%`);
 
 /** Each connection's latest scan: counts, score, a scan of its latest snapshot and its evidence bundle. */
-export function LatestScansTable({ scans, canRun, canExport }: { scans: ScanRow[]; canRun: boolean; canExport: boolean }) {
+export function LatestScansTable({ scans, canRun, canExport, framework }: { scans: ScanRow[]; canRun: boolean; canExport: boolean; framework?: string }) {
   const nav = useNavigation();
   const running = nav.state !== 'idle' ? nav.formData?.get('connectionId') : null;
   return (
@@ -77,7 +77,7 @@ export function LatestScansTable({ scans, canRun, canExport }: { scans: ScanRow[
                     </Form>
                   )}
                   {canExport && (
-                    <a href={`/evidence/${s.id}`} download className="text-sm text-indigo-700 underline">
+                    <a href={`/evidence/${s.id}${framework ? `?framework=${framework}` : ''}`} download className="text-sm text-indigo-700 underline">
                       Evidence bundle<span className="sr-only"> of {s.connectionName}</span>
                     </a>
                   )}

@@ -21,6 +21,10 @@ export interface FrameworkMappings {
   soc2: string[];
   iso27001: string[];
   nist80053: string[];
+  /** Absent in scans made before rule set 2026.12.2. */
+  hipaa?: string[];
+  pciDss4?: string[];
+  cisV8?: string[];
 }
 
 /** "STIG V-273186 · SOC 2 CC6.1 · ISO A.8.5 · NIST AC-12" */
@@ -30,6 +34,9 @@ export function frameworkList(f: FrameworkMappings): string[] {
     ...(f.soc2.length ? [`SOC 2 ${f.soc2.join(', ')}`] : []),
     ...(f.iso27001.length ? [`ISO 27001 ${f.iso27001.join(', ')}`] : []),
     ...(f.nist80053.length ? [`NIST 800-53 ${f.nist80053.join(', ')}`] : []),
+    ...(f.hipaa?.length ? [`HIPAA ${f.hipaa.join(', ')}`] : []),
+    ...(f.pciDss4?.length ? [`PCI DSS ${f.pciDss4.join(', ')}`] : []),
+    ...(f.cisV8?.length ? [`CIS ${f.cisV8.join(', ')}`] : []),
   ];
 }
 

@@ -1,8 +1,8 @@
-import { complianceOverview } from '@butterfly/domain';
+import { FRAMEWORKS, complianceOverview } from '@butterfly/domain';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const ZComplianceOverviewInput = z.object({ connectionId: z.uuid().optional() }).optional();
+export const ZComplianceOverviewInput = z.object({ connectionId: z.uuid().optional(), framework: z.enum(FRAMEWORKS).optional() }).optional();
 
 /** Score per framework over each connection's latest scan, those scans, and the score over snapshots. */
 export const complianceOverviewProcedure = permissionProcedure('compliance.read')

@@ -1,6 +1,7 @@
 import { at, evValue, fail, manual, named, pass, str } from '../compliance.fns.ts';
 import { ACCESS_RULE, activeRulesByPolicy, appPolicyMap, collect } from '../okta.fns.ts';
-import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
+import type { BreakGlassInput, ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
+import { breakGlassEvidence, targetsOnlyBreakGlass } from './breakglass.fns.ts';
 import { nameOf, reachOf, ruleLabel } from './reachability.fns.ts';
 
 /** Okta's own apps, by the `name` Okta gives them and the name of the authentication policy it presets. */
@@ -40,13 +41,15 @@ export async function firstPartyPolicy(s: ComplianceSnapshot, target: FirstParty
  * STIG looks at the top rule; Okta applies the first rule whose conditions match, so a user a higher
  * rule does not match (another zone, another group) gets a lower rule's requirement. A rule a higher
  * rule provably shadows is listed in the evidence, not judged (reachability.fns.ts, decision 036).
- * Evidence names the policy and rule (`Okta Dashboard › Rule`).
+ * Evidence names the policy and rule (`Okta Dashboard › Rule`). A rule that targets only declared
+ * break-glass accounts is listed, not judged: OKTA-BREAKGLASS-* judge those accounts (decision 037).
  */
 export async function checkAllowRules(
   s: ComplianceSnapshot,
   target: FirstPartyApp,
   judge: (rule: SnapshotObject) => { verdict: RuleVerdict; evidence: Evidence[] },
   want: string,
+  breakGlass?: BreakGlassInput,
 ): Promise<Outcome> {
   const policy = await firstPartyPolicy(s, target);
   if (!policy) return manual(`The snapshot has no authentication policy for the ${target.label} (app "${target.appName}" or policy "${target.policyName}").`);
@@ -55,7 +58,9 @@ export async function checkAllowRules(
   for (const { rule, shadowedBy } of reach) {
     if (shadowedBy) evidence.push(named(evValue(ACCESS_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)), ruleLabel(policy, rule)));
   }
-  const rules = reach.filter((x) => !x.shadowedBy && at(x.rule.body, 'actions.appSignOn.access') !== 'DENY').map((x) => x.rule);
+  const allowing = reach.filter((x) => !x.shadowedBy && at(x.rule.body, 'actions.appSignOn.access') !== 'DENY').map((x) => x.rule);
+  for (const r of allowing.filter((r) => targetsOnlyBreakGlass(r, breakGlass))) evidence.push(breakGlassEvidence(ACCESS_RULE, r, ruleLabel(policy, r)));
+  const rules = allowing.filter((r) => !targetsOnlyBreakGlass(r, breakGlass));
   if (rules.length === 0) return pass(`No reachable active rule of the ${target.label} policy lets anyone in.`, evidence);
   const verdicts = rules.map((r) => ({ r, ...judge(r) }));
   for (const v of verdicts) evidence.push(...v.evidence.map((e) => named(e, ruleLabel(policy, v.r))));

@@ -1,6 +1,7 @@
 import { at, ev, evValue, fail, named, pass } from '../compliance.fns.ts';
 import { SIGN_ON_RULE, activePolicies, activeRulesByPolicy, isSystemPolicy, isSystemRule } from '../okta.fns.ts';
-import type { ComplianceSnapshot, Evidence, Outcome, ReadSpec } from '../types.ts';
+import type { BreakGlassInput, ComplianceSnapshot, Evidence, Outcome, ReadSpec } from '../types.ts';
+import { breakGlassEvidence, targetsOnlyBreakGlass } from './breakglass.fns.ts';
 import { nameOf, reachOf, ruleLabel } from './reachability.fns.ts';
 
 /** What a global-session rule reads, for its `reads`: the policies and the one rule field it checks. */
@@ -16,9 +17,16 @@ export const globalSessionReads = (field: string): ReadSpec[] => [
  * Default Rule itself) sets the session of everyone the rules above it do not match. So every active
  * rule that allows access and is reachable is judged; a rule a higher rule provably shadows is listed
  * in the evidence but not judged (see reachability.fns.ts and decision 036). As the STIG requires,
- * the default policy must also have a rule of its own above its Default Rule.
+ * the default policy must also have a rule of its own above its Default Rule. A rule that targets only
+ * declared break-glass accounts is listed, not judged (OKTA-BREAKGLASS-* judge them, decision 037).
  */
-export async function checkSessionRules(snapshot: ComplianceSnapshot, path: string, ok: (value: unknown) => boolean, want: string): Promise<Outcome> {
+export async function checkSessionRules(
+  snapshot: ComplianceSnapshot,
+  path: string,
+  ok: (value: unknown) => boolean,
+  want: string,
+  breakGlass?: BreakGlassInput,
+): Promise<Outcome> {
   const policies = await activePolicies(snapshot, 'policy.OKTA_SIGN_ON');
   if (policies.length === 0) return fail('No active global session policy in the snapshot.');
   const rulesByPolicy = await activeRulesByPolicy(snapshot, 'policy.OKTA_SIGN_ON');
@@ -39,6 +47,10 @@ export async function checkSessionRules(snapshot: ComplianceSnapshot, path: stri
         continue;
       }
       if (at(rule.body, 'actions.signon.access') === 'DENY') continue; // no session is made
+      if (targetsOnlyBreakGlass(rule, breakGlass)) {
+        evidence.push(breakGlassEvidence(SIGN_ON_RULE, rule, label));
+        continue;
+      }
       judged++;
       const e = named(ev(SIGN_ON_RULE, rule, path), label);
       evidence.push(e);

@@ -26,7 +26,7 @@ export const hardeningRules: ComplianceRule[] = [
     frameworks: beyondStig(['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
     reads: accessPolicyReads(['actions.appSignOn.verificationMethod.type', 'actions.appSignOn.verificationMethod.factorMode']),
     check: 'Okta Admin Console policy: every reachable allowing rule has factorMode 2FA',
-    evaluate: (s) => checkAllowRules(s, ADMIN_CONSOLE, requiresTwoFactors, 'two factors'),
+    evaluate: (s, ctx) => checkAllowRules(s, ADMIN_CONSOLE, requiresTwoFactors, 'two factors', ctx.breakGlass),
   },
   {
     id: 'OKTA-HARDEN-SUPER-ADMIN-COUNT',

@@ -1,5 +1,7 @@
 import type { ComplianceRule } from '../types.ts';
 import { bannerRules } from './banner.ts';
+import { breakGlassRules } from './breakglass.ts';
+import { withMoreMappings } from './frameworks-more.ts';
 import { hardeningRules } from './hardening.ts';
 import { idpRules } from './idp.ts';
 import { lifecycleRules } from './lifecycle.ts';
@@ -11,7 +13,10 @@ import { readinessRules } from './readiness.ts';
 import { sessionRules } from './session.ts';
 import { tokenRules } from './tokens.ts';
 
-/** Every rule of the current rule set: the DISA Okta STIG V1R2, Okta's hardening advice, Butterfly's readiness. */
+/**
+ * Every rule of the current rule set: the DISA Okta STIG V1R2, Okta's hardening advice, break-glass
+ * accounts, Butterfly's readiness; each with its HIPAA, PCI DSS 4.0 and CIS v8 controls (frameworks-more.ts).
+ */
 export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
   ...sessionRules,
   ...lifecycleRules,
@@ -23,5 +28,6 @@ export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
   ...tokenRules,
   ...networkRules,
   ...hardeningRules,
+  ...breakGlassRules,
   ...readinessRules,
-];
+].map((rule) => ({ ...rule, frameworks: withMoreMappings(rule.id, rule.frameworks) }));

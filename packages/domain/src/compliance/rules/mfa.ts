@@ -36,7 +36,7 @@ export const mfaRules: ComplianceRule[] = [
     frameworks: stig('V-273193', ['IA-2(1)'], ['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
     reads: accessPolicyReads([`${VM}.type`, `${VM}.factorMode`]),
     check: 'Okta Admin Console policy: every reachable allowing rule has factorMode 2FA',
-    evaluate: (s) => checkAllowRules(s, ADMIN_CONSOLE, requiresTwoFactors, 'two factors'),
+    evaluate: (s, ctx) => checkAllowRules(s, ADMIN_CONSOLE, requiresTwoFactors, 'two factors', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-000570',
@@ -45,7 +45,7 @@ export const mfaRules: ComplianceRule[] = [
     frameworks: stig('V-273194', ['IA-2(2)'], ['CC6.1', 'CC6.6'], ['A.8.5']),
     reads: accessPolicyReads([`${VM}.type`, `${VM}.factorMode`]),
     check: 'Okta Dashboard policy: every reachable allowing rule has factorMode 2FA',
-    evaluate: (s) => checkAllowRules(s, DASHBOARD, requiresTwoFactors, 'two factors'),
+    evaluate: (s, ctx) => checkAllowRules(s, DASHBOARD, requiresTwoFactors, 'two factors', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-000180',
@@ -54,7 +54,7 @@ export const mfaRules: ComplianceRule[] = [
     frameworks: stig('V-273190', ['AC-7'], ['CC6.1', 'CC6.6'], ['A.8.5']),
     reads: accessPolicyReads([`${VM}.constraints`]),
     check: 'Okta Dashboard policy: every reachable allowing rule requires possession.phishingResistant',
-    evaluate: (s) => checkAllowRules(s, DASHBOARD, requiresPhishingResistance, 'a phishing-resistant factor'),
+    evaluate: (s, ctx) => checkAllowRules(s, DASHBOARD, requiresPhishingResistance, 'a phishing-resistant factor', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-000190',
@@ -63,7 +63,7 @@ export const mfaRules: ComplianceRule[] = [
     frameworks: stig('V-273191', ['AC-7'], ['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
     reads: accessPolicyReads([`${VM}.constraints`]),
     check: 'Okta Admin Console policy: every reachable allowing rule requires possession.phishingResistant',
-    evaluate: (s) => checkAllowRules(s, ADMIN_CONSOLE, requiresPhishingResistance, 'a phishing-resistant factor'),
+    evaluate: (s, ctx) => checkAllowRules(s, ADMIN_CONSOLE, requiresPhishingResistance, 'a phishing-resistant factor', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-001670',

@@ -15,7 +15,7 @@ export const sessionRules: ComplianceRule[] = [
     frameworks: stig('V-273186', ['AC-11', 'SC-10'], ['CC6.1'], ['A.8.5']),
     reads: globalSessionReads(`${SESSION}.maxSessionIdleMinutes`),
     check: 'Every reachable rule of each active global session policy: maxSessionIdleMinutes 1–15',
-    evaluate: (s) => checkSessionRules(s, `${SESSION}.maxSessionIdleMinutes`, between(1, 15), 'between 1 and 15 minutes'),
+    evaluate: (s, ctx) => checkSessionRules(s, `${SESSION}.maxSessionIdleMinutes`, between(1, 15), 'between 1 and 15 minutes', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-001665',
@@ -24,8 +24,7 @@ export const sessionRules: ComplianceRule[] = [
     frameworks: stig('V-273203', ['AC-12'], ['CC6.1'], ['A.8.5']),
     reads: globalSessionReads(`${SESSION}.maxSessionLifetimeMinutes`),
     check: 'Every reachable rule of each active global session policy: maxSessionLifetimeMinutes 1–1080 (0 means no limit)',
-    evaluate: (s) =>
-      checkSessionRules(s, `${SESSION}.maxSessionLifetimeMinutes`, between(1, 18 * 60), 'between 1 and 1080 minutes'),
+    evaluate: (s, ctx) => checkSessionRules(s, `${SESSION}.maxSessionLifetimeMinutes`, between(1, 18 * 60), 'between 1 and 1080 minutes', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-001710',
@@ -35,7 +34,7 @@ export const sessionRules: ComplianceRule[] = [
     reads: globalSessionReads(`${SESSION}.usePersistentCookie`),
     check: 'Every reachable rule of each active global session policy: usePersistentCookie false',
     // Okta's default for an absent field is false, so only an explicit true fails.
-    evaluate: (s) => checkSessionRules(s, `${SESSION}.usePersistentCookie`, (v) => v !== true, 'false'),
+    evaluate: (s, ctx) => checkSessionRules(s, `${SESSION}.usePersistentCookie`, (v) => v !== true, 'false', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-000025',

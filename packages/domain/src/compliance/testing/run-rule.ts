@@ -1,13 +1,13 @@
 import { runScan } from '../engine.ts';
 import { COMPLIANCE_RULES } from '../rules/index.ts';
-import type { ReadinessInput, ScanResult, SnapshotObject } from '../types.ts';
+import type { BreakGlassInput, ReadinessInput, ScanResult, SnapshotObject } from '../types.ts';
 import { snapshotOf } from './okta-fixtures.ts';
 
 /** Runs one rule through the engine (so missing-data handling applies) against a fixture org. */
-export async function runRule(id: string, org: Record<string, SnapshotObject[]>, opts: { readiness?: ReadinessInput; scopesMissing?: string[] } = {}): Promise<ScanResult> {
+export async function runRule(id: string, org: Record<string, SnapshotObject[]>, opts: { readiness?: ReadinessInput; scopesMissing?: string[]; breakGlass?: BreakGlassInput } = {}): Promise<ScanResult> {
   const rule = COMPLIANCE_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
-  const [result] = await runScan([rule], snapshotOf(org, opts.scopesMissing), opts.readiness);
+  const [result] = await runScan([rule], snapshotOf(org, opts.scopesMissing), opts.readiness, opts.breakGlass);
   return result!;
 }
 
