@@ -66,7 +66,7 @@ test("a group rule's page reads as a summary, and the group it assigns is a link
   await page.getByRole('link', { name: state.connection!, exact: true }).click();
   await expect(page.getByRole('heading', { name: state.connection!, level: 1 })).toBeVisible();
   await page.getByRole('table').last().getByRole('row').nth(1).getByRole('link').first().click();
-  await page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^group_rule\s/ }).click();
+  await page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^Group rule\s+\d/ }).click();
   await page.getByLabel('Search by id or name').fill(rule);
   await page.getByLabel('Search by id or name').press('Enter');
   await page.getByRole('link', { name: rule }).click();
