@@ -167,6 +167,11 @@ export {
   WEBHOOK_DELIVER_TASK,
   WEBHOOK_EVENTS,
   WEBHOOK_MAX_ATTEMPTS,
+  CHANNEL_KINDS,
+  DIGEST_MODES,
+  NOTIFY_DIGEST_TASK,
+  type ChannelKind,
+  type DigestMode,
   signatureHeader,
   typeMatches,
   verifySignature,
@@ -178,6 +183,9 @@ export { createWebhook, ZCreateWebhookInput, type TCreateWebhookInput, type Webh
 export { listWebhooks } from './webhooks/list-webhooks.ts';
 export { removeWebhook } from './webhooks/remove-webhook.ts';
 export { testWebhook } from './webhooks/test-webhook.ts';
+export { queueDailyDigests } from './webhooks/queue-daily-digests.ts';
+export { slackBody, emailMessage, plainSubject, escapeHtml } from './webhooks/channel-message.fns.ts';
+export { digestAlert } from './webhooks/digest-message.fns.ts';
 export { listWebhookDeliveries } from './webhooks/list-webhook-deliveries.ts';
 export { enqueueChangeAlerts } from './webhooks/enqueue-change-alerts.ts';
 export { enqueueFailureAlerts } from './webhooks/enqueue-failure-alerts.ts';

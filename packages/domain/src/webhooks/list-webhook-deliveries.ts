@@ -20,7 +20,7 @@ export async function listWebhookDeliveries(deps: Deps, tenantId: string, input:
     webhookName: r.webhook_name,
     event: r.event,
     summary: r.summary,
-    status: r.status as 'pending' | 'delivered' | 'failed',
+    status: r.status as 'pending' | 'delivered' | 'failed' | 'waiting' | 'batched',
     attempts: r.attempts,
     lastStatusCode: r.last_status_code,
     // A transport error may quote the target; those who may not see it get its host.
