@@ -5,10 +5,11 @@ import { webhookHost } from './webhook-targets.fns.ts';
 
 /**
  * What a tenant can subscribe a channel to. `webhook.test` is the "send a test" button's own event,
- * `digest.daily` the daily digest mail's. `exception.expiring` / `exception.expired` are for
+ * `digest.daily` the daily digest mail's. `compliance.regressed`: a scan found rules that passed on
+ * the previous scan failing. `exception.expiring` / `exception.expired` are for
  * compliance exceptions (issue 18), emitted by that feature.
  */
-export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention', 'exception.expiring', 'exception.expired'] as const;
+export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention', 'compliance.regressed', 'exception.expiring', 'exception.expired'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test' | 'digest.daily';
 
 /** How a channel reaches people (decision 039): a signed webhook, a Slack incoming webhook, an email address. */
