@@ -72,10 +72,12 @@ afterAll(async () => {
 });
 
 let failing = false;
+const passwordPolicy = (minLength: number) => ({ type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', status: 'ACTIVE', settings: { password: { complexity: { minLength } } } } });
+let orgObjects: { type: string; id: string; body: Record<string, unknown> }[] = [{ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }];
 function tasks(mail: JobRuntime['mail']) {
-  const rt: JobRuntime = { db, keyring: deps.keyring, log, jobs: jobQueue, idpClientFor: () => fakeIdp([{ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }], failing ? { failAfter: 0 } : {}), allowPrivateUrls: true, appUrl: 'http://localhost:3000', mail };
+  const rt: JobRuntime = { db, keyring: deps.keyring, log, jobs: jobQueue, idpClientFor: () => fakeIdp(orgObjects, failing ? { failAfter: 0 } : {}), allowPrivateUrls: true, appUrl: 'http://localhost:3000', mail };
   const all = buildTaskList(rt);
-  return { backup: all.backup!, 'webhook.deliver': all['webhook.deliver']!, 'notify.digest': all['notify.digest']! };
+  return { backup: all.backup!, 'webhook.deliver': all['webhook.deliver']!, 'notify.digest': all['notify.digest']!, compliance_scan: all.compliance_scan! };
 }
 /** Runs every due job once; `mail: null` runs them with no SMTP settings. */
 async function runJobs(mail: JobRuntime['mail'] | null = { url: smtpUrl, from: 'butterfly@alerts.example.com' }) {
@@ -219,5 +221,27 @@ describe('notification channels', () => {
     await runJobs();
     await runJobs();
     expect(mails).toHaveLength(1);
+  });
+
+  it('a compliance regression found by the scan job reaches a Slack channel', async () => {
+    const s = await tenantWithConnection();
+    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'compliance-slack', kind: 'slack', url: hookUrl, events: ['compliance.regressed'] });
+    failing = false;
+    orgObjects = [passwordPolicy(15)];
+    posted.length = 0;
+    await s.backup();
+    await runJobs(); // the backup, which queues its scan
+    await runJobs(); // the scan: the first, nothing to compare with
+    orgObjects = [passwordPolicy(8)];
+    await s.backup();
+    await runJobs();
+    await runJobs(); // the scan finds the regression and queues the alert
+    await runJobs(); // the delivery
+    expect(await deliveriesOf(webhook.id)).toEqual([expect.objectContaining({ event: 'compliance.regressed', status: 'delivered' })]);
+    expect(posted).toHaveLength(1);
+    const body = JSON.parse(posted[0]!.body);
+    expect(body.text).toMatch(/^Butterfly: \d+ compliance rules? regressed in okta <prod>$/);
+    expect(JSON.stringify(body.blocks)).toContain('OKTA-APP-000650');
+    expect(body.butterfly).toBeUndefined();
   });
 });
