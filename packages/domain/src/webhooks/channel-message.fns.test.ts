@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failureAlert, testAlert } from './alert-message.fns.ts';
 import { emailMessage, plainSubject, slackBody } from './channel-message.fns.ts';
 import { digestAlert } from './digest-message.fns.ts';
+import { redactTarget } from './webhook-targets.fns.ts';
 
 const connection = { id: 'c1', name: 'okta <prod> & "co"', orgUrl: 'https://acme.okta.com' };
 
@@ -59,5 +60,12 @@ describe('daily digest message', () => {
     expect(all.split('\n')).toHaveLength(60);
     expect(all).toContain('• 2026-12-07 00:00 UTC the backup of c0 failed');
     expect(payload.butterfly.alerts).toHaveLength(60);
+  });
+});
+
+describe('email targets in errors', () => {
+  it('show only the domain of an email channel\'s address to those who may not see targets', () => {
+    expect(redactTarget('550 5.1.1 <oncall@customer.example.com>: unknown mailbox oncall@customer.example.com', 'oncall@customer.example.com')).toBe('550 5.1.1 <…@customer.example.com>: unknown mailbox …@customer.example.com');
+    expect(redactTarget('timeout', 'oncall@customer.example.com')).toBe('timeout');
   });
 });

@@ -29,7 +29,9 @@ export async function sendEmail(settings: MailSettings, mail: { to: string; subj
   } catch (e) {
     const err = e as Error & { responseCode?: number; code?: string };
     const code = err.responseCode;
-    const clean = err.message.split(settings.url).join(redactSmtpUrl(settings.url));
+    let clean = err.message.split(settings.url).join(redactSmtpUrl(settings.url));
+    const password = URL.canParse(settings.url) ? decodeURIComponent(new URL(settings.url).password) : '';
+    if (password.length >= 4) clean = clean.split(password).join('[redacted]');
     // 5xx: the server refused for good (bad address, refused sender); 4xx and transport errors may pass later.
     throw new MailError(`email not sent: ${clean}`, code === undefined || (code >= 400 && code < 500));
   } finally {
