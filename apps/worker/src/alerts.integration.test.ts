@@ -82,7 +82,7 @@ async function setup(events: ('backup.failed' | 'objects.changed')[] = ['objects
   failing = false;
   const backup = () => jobQueue.enqueue(db, 'backup', { tenantId: t.id, connectionId, trigger: 'manual' }, { jobKey: `backup:${connectionId}` });
   const deliveries = () => db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhook.id).orderBy('created_at').execute();
-  return { tenantId: t.id, connectionId, secret, backup, deliveries };
+  return { tenantId: t.id, connectionId, secret: secret!, backup, deliveries };
 }
 
 describe('alert webhooks', () => {

@@ -1,4 +1,4 @@
-import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, onShutdownSignal, webEnv } from '@butterfly/config';
+import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, onShutdownSignal, smtpEnv, webEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
@@ -7,6 +7,12 @@ import { buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';
 import { workerEnv } from './env.ts';
+
+/** SMTP_URL and SMTP_FROM, or undefined (email channels then fail "not configured"). */
+function mailSettings() {
+  const { SMTP_URL, SMTP_FROM } = smtpEnv();
+  return SMTP_URL && SMTP_FROM ? { url: SMTP_URL, from: SMTP_FROM } : undefined;
+}
 import { startLiveness } from './liveness.ts';
 import { WAIT_FOR_SERVER_MS, WORKER_APP_NAME, createRunner, createWorkerPool } from './runner.ts';
 
@@ -54,6 +60,8 @@ async function main() {
     // Alert webhooks are tenant-supplied URLs too, under the same policy; APP_URL links alerts back.
     allowPrivateUrls: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS,
     appUrl: webEnv().APP_URL,
+    // Email channels (decision 039): the operator's SMTP server; the URL holds its password, never logged.
+    mail: mailSettings(),
   });
   const r = await createRunner({ pgPool, log, taskList, concurrency, cronItems });
   runner = r;

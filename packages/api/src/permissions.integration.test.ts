@@ -2,7 +2,7 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { PERMISSIONS, type Permission, ROLES, type Role, addConnection, addDomain, getEvidenceKey, roleHas, runBackup, runComplianceScan, setSsoSettings, verifyDomain } from '@butterfly/domain';
 import { fakeIdp, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { createApiToken, createScimToken } from '@butterfly/domain';
-import { type JobQueue, createWebhook } from '@butterfly/domain';
+import { type JobQueue, createWebhook, testWebhook } from '@butterfly/domain';
 import { createRestorePlan, previewRestore } from '@butterfly/domain';
 import { addBreakGlassAccount, removeBreakGlassAccount } from '@butterfly/domain';
 import { TRPCError } from '@trpc/server';
@@ -82,6 +82,8 @@ const secondA = await backupOf();
 let webhookCounter = 0;
 const newWebhook = () => createWebhook(deps, tenantA.id, { name: `hook-${webhookCounter++}`, url: 'https://hooks.a.example.com/x', events: ['objects.changed'] });
 const webhookA = (await newWebhook()).webhook;
+const emailA = (await createWebhook(deps, tenantA.id, { name: 'mail-a', kind: 'email', url: 'oncall@a.example.com', events: ['backup.failed'], digest: 'daily' })).webhook;
+const deliveryA = await testWebhook({ ...deps, jobs }, tenantA.id, { webhookId: emailA.id });
 
 // Restore plans of tenant A: a computed one (empty: the fake IdP describes no types), and fresh
 // ready ones for approve (risky, asked for by the operator, so any member is a second pair of eyes)
@@ -236,6 +238,8 @@ const cases: Record<string, Case> = {
   },
   'webhooks.remove': { permission: 'schedule.manage', call: async (c) => c.webhooks.remove({ webhookId: (await newWebhook()).webhook.id }), crossTenant: 'not_found' },
   'webhooks.test': { permission: 'schedule.manage', call: (c) => c.webhooks.test({ webhookId: webhookA.id }), crossTenant: 'not_found' },
+  // An email channel is created and tested under the same permission as a webhook.
+  'webhooks.delivery': { permission: 'dashboard.view', call: (c) => c.webhooks.delivery({ deliveryId: deliveryA.deliveryId }), crossTenant: 'not_found' },
   // The extension names the org by URL; tenant B has no connection to a.okta.com, so it finds nothing.
   'extension.status': { permission: 'snapshot.read', call: (c) => c.extension.status({ orgUrl: 'https://a-admin.okta.com', type: 'group', id: '00g1' }), crossTenant: 'not_found' },
   'extension.compare': {

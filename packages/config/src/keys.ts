@@ -18,6 +18,8 @@ export const envDocs = {
   BUTTERFLY_TRUST_PROXY: 'How many reverse proxies in front of the web and SCIM apps append to X-Forwarded-For (rate limits key on the client address). 0: the socket address, X-Forwarded-For ignored.',
   BUTTERFLY_RATE_LIMIT_MULTIPLIER: 'Scales every rate limit (1 = the documented defaults; tests and load benchmarks raise it).',
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
+  SMTP_URL: 'SMTP server for alert emails, smtp://user:pass@host:port (smtps:// for TLS from the start). Unset: email channels fail with "email is not configured". Never logged.',
+  SMTP_FROM: 'Sender address of alert emails. Required with SMTP_URL.',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 

@@ -167,6 +167,11 @@ export {
   WEBHOOK_DELIVER_TASK,
   WEBHOOK_EVENTS,
   WEBHOOK_MAX_ATTEMPTS,
+  CHANNEL_KINDS,
+  DIGEST_MODES,
+  NOTIFY_DIGEST_TASK,
+  type ChannelKind,
+  type DigestMode,
   signatureHeader,
   typeMatches,
   verifySignature,
@@ -178,10 +183,15 @@ export { createWebhook, ZCreateWebhookInput, type TCreateWebhookInput, type Webh
 export { listWebhooks } from './webhooks/list-webhooks.ts';
 export { removeWebhook } from './webhooks/remove-webhook.ts';
 export { testWebhook } from './webhooks/test-webhook.ts';
+export { queueDailyDigests } from './webhooks/queue-daily-digests.ts';
+export { slackBody, emailMessage, plainSubject, escapeHtml } from './webhooks/channel-message.fns.ts';
+export { digestAlert } from './webhooks/digest-message.fns.ts';
 export { listWebhookDeliveries } from './webhooks/list-webhook-deliveries.ts';
+export { getWebhookDelivery } from './webhooks/get-webhook-delivery.ts';
 export { enqueueChangeAlerts } from './webhooks/enqueue-change-alerts.ts';
 export { enqueueFailureAlerts } from './webhooks/enqueue-failure-alerts.ts';
 export { enqueueExpiryAlerts } from './webhooks/enqueue-expiry-alerts.ts';
+export { enqueueRegressionAlerts } from './webhooks/enqueue-regression-alerts.ts';
 export { listAppCredentials, ZListAppCredentialsInput } from './credentials/list-app-credentials.ts';
 export { appCredentials, crossedThreshold, EXPIRY_THRESHOLDS_DAYS, type AppCredential } from './credentials/credentials.fns.ts';
 export { openWebhookDelivery } from './webhooks/open-webhook-delivery.ts';

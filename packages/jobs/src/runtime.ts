@@ -1,4 +1,5 @@
 import type { Logger } from '@butterfly/config';
+import type { MailSettings } from './webhooks/send-email.ts';
 import type { DB, Kysely } from '@butterfly/db';
 import type { Deps, IdpClientFactory, JobQueue, Keyring } from '@butterfly/domain';
 
@@ -12,6 +13,8 @@ export interface JobRuntime {
   clock?: () => Date;
   /** BUTTERFLY_ALLOW_PRIVATE_URLS: may alert webhooks reach private and loopback addresses? (default no) */
   allowPrivateUrls?: boolean;
+  /** SMTP_URL and SMTP_FROM for email channels; unset: their deliveries fail "not configured". */
+  mail?: MailSettings;
   /** APP_URL, for links back to the dashboard in alerts. */
   appUrl?: string;
 }

@@ -2,6 +2,7 @@ import type { TaskList } from 'graphile-worker';
 import type { TaskDefinition } from './define-task.ts';
 import type { JobRuntime } from './runtime.ts';
 import { backupSpec, backupTask } from './tasks/backup.run.ts';
+import { notifyDigestSpec, notifyDigestTask } from './tasks/notify.digest.ts';
 import { complianceScanSpec, complianceScanTask } from './tasks/compliance.scan.ts';
 import { restoreApplySpec, restoreApplyTask } from './tasks/restore.apply.ts';
 import { restorePreviewSpec, restorePreviewTask } from './tasks/restore.preview.ts';
@@ -22,12 +23,18 @@ export function toTaskList(definitions: readonly TaskDefinition[]): TaskList {
  * Names and payload schemas of every task, for enqueueing (no runtime needed). Keep a task's name
  * and payload shape compatible while jobs for it may be queued (see CONVENTIONS.md, Jobs).
  */
-export const taskSpecs = [backupSpec, schedulesTickSpec, complianceScanSpec, webhookDeliverSpec, restorePreviewSpec, restoreApplySpec] as const;
+export const taskSpecs = [backupSpec, schedulesTickSpec, complianceScanSpec, webhookDeliverSpec, notifyDigestSpec, restorePreviewSpec, restoreApplySpec] as const;
 
 /** Every task the worker runs, bound to its runtime. Add a `tasks/<area>.<action>.ts` here. */
 export function buildTaskList(rt: JobRuntime): TaskList {
-  return toTaskList([backupTask(rt), schedulesTickTask(rt), complianceScanTask(rt), webhookDeliverTask(rt), restorePreviewTask(rt), restoreApplyTask(rt)] as TaskDefinition[]);
+  return toTaskList([backupTask(rt), schedulesTickTask(rt), complianceScanTask(rt), webhookDeliverTask(rt), notifyDigestTask(rt), restorePreviewTask(rt), restoreApplyTask(rt)] as TaskDefinition[]);
 }
 
-/** The worker's cron: the minute tick that queues due backups (no backfill: a missed tick is not owed). */
-export const cronItems = [{ task: schedulesTickSpec.name, match: '* * * * *', identifier: 'schedules_tick', options: { backfillPeriod: 0 } }];
+/**
+ * The worker's cron: the minute tick that queues due backups (no backfill: a missed tick is not owed),
+ * and the daily digest at 07:00 UTC (backfilled a day: a worker down at 07:00 sends it when back).
+ */
+export const cronItems = [
+  { task: schedulesTickSpec.name, match: '* * * * *', identifier: 'schedules_tick', options: { backfillPeriod: 0 } },
+  { task: notifyDigestSpec.name, match: '0 7 * * *', identifier: 'notify_digest', options: { backfillPeriod: 24 * 3600 * 1000 } },
+];

@@ -8,6 +8,7 @@ import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { CreateWebhookCard } from '~/components/webhooks/create-webhook-card.tsx';
 import { DeliveriesTable } from '~/components/webhooks/deliveries-table.tsx';
+import { TestOutcome } from '~/components/webhooks/test-outcome.tsx';
 import { WebhooksTable } from '~/components/webhooks/webhooks-table.tsx';
 import { actionProblem } from '~/utils/action-problem.server.ts';
 import { apiRouteError } from '~/utils/api-error.server.ts';
@@ -33,8 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const caller = await api(request, context);
   try {
     if (intent === 'test') {
-      await caller.webhooks.test({ webhookId: formText(form, 'webhookId') });
-      return { intent, ok: 'Test alert queued; its outcome shows in the delivery log below in a moment.' };
+      const { deliveryId } = await caller.webhooks.test({ webhookId: formText(form, 'webhookId') });
+      return { intent, testDeliveryId: deliveryId };
     }
     if (intent === 'remove') {
       await caller.webhooks.remove({ webhookId: formText(form, 'webhookId') });
@@ -42,7 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const objectTypes = formText(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
     const events = form.getAll('events').map(String) as (typeof WEBHOOK_EVENTS)[number][];
-    const created = await caller.webhooks.create({ name: formText(form, 'name'), url: formText(form, 'url'), events, objectTypes });
+    const kind = (formText(form, 'kind') || 'webhook') as 'webhook';
+    const digest = (formText(form, 'digest') || 'immediate') as 'immediate';
+    const created = await caller.webhooks.create({ name: formText(form, 'name'), kind, url: formText(form, 'url'), events, objectTypes, digest });
     return { intent, created: { name: created.webhook.name, secret: created.secret } };
   } catch (e) {
     return actionProblem(e, { intent });
@@ -56,7 +59,7 @@ export default function Webhooks() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Alerts</h1>
-      {created && (
+      {created?.secret && (
         <Notice tone="warning" role="status" title={`${created.name} added. Copy its signing secret now: it is not shown again.`}>
           <p className="mt-2">
             <code className="rounded bg-white px-2 py-1 font-mono text-sm break-all" data-testid="webhook-secret">
@@ -66,13 +69,17 @@ export default function Webhooks() {
           <p className="mt-2">Receivers verify the X-Butterfly-Signature header with it (see the backups guide).</p>
         </Notice>
       )}
+      {created && !created.secret && (
+        <Notice tone="success" role="status" title={`${created.name} added. Use “Send a test” to check that messages arrive.`} />
+      )}
+      {result && 'testDeliveryId' in result && result.testDeliveryId && <TestOutcome key={result.testDeliveryId} deliveryId={result.testDeliveryId} deliveries={deliveries} />}
       <ActionNotices result={result} />
       <Card>
         <CardHeader>
-          <CardTitle>Webhooks</CardTitle>
-          <CardDescription>Where Butterfly sends alerts when a backup fails or watched objects change.</CardDescription>
+          <CardTitle>Channels</CardTitle>
+          <CardDescription>Where Butterfly sends alerts (signed webhooks, Slack, email) when a backup fails, watched objects change or a credential expires.</CardDescription>
         </CardHeader>
-        <CardContent>{webhooks.length ? <WebhooksTable webhooks={webhooks} canManage={canManage} /> : <p className="text-sm text-slate-700">No webhooks yet.</p>}</CardContent>
+        <CardContent>{webhooks.length ? <WebhooksTable webhooks={webhooks} canManage={canManage} /> : <p className="text-sm text-slate-700">No channels yet.</p>}</CardContent>
       </Card>
       {canManage && <CreateWebhookCard key={created?.name ?? 'create'} events={events} errors={result && 'fields' in result ? result.fields : undefined} />}
       <Card>

@@ -449,6 +449,7 @@ export interface WebhookDeliveries {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
   delivered_at: Timestamp | null;
+  digest_id: string | null;
   event: string;
   id: Generated<string>;
   last_error: string | null;
@@ -464,9 +465,11 @@ export interface WebhookDeliveries {
 
 export interface Webhooks {
   created_at: Generated<Timestamp>;
+  digest: Generated<string>;
   enabled: Generated<boolean>;
   events: string[];
   id: Generated<string>;
+  kind: Generated<string>;
   name: string;
   object_types: Generated<string[]>;
   secret_sealed: Buffer;

@@ -1,6 +1,6 @@
 import { openSecret } from '../crypto/secrets.ts';
 import type { Deps } from '../deps.ts';
-import { payloadPurpose, secretPurpose } from './webhooks.fns.ts';
+import { type ChannelKind, payloadPurpose, secretPurpose } from './webhooks.fns.ts';
 
 /**
  * A delivery with what sending it takes (URL, opened secret, the exact body to sign), for the
@@ -11,7 +11,7 @@ export async function openWebhookDelivery(deps: Pick<Deps, 'db' | 'keyring'>, in
   const row = await deps.db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.id', 'd.status', 'd.event', 'd.payload_sealed', 'w.id as webhook_id', 'w.url', 'w.secret_sealed', 'w.enabled'])
+    .select(['d.id', 'd.status', 'd.event', 'd.payload_sealed', 'w.id as webhook_id', 'w.kind', 'w.url', 'w.secret_sealed', 'w.enabled'])
     .where('d.tenant_id', '=', input.tenantId)
     .where('d.id', '=', input.deliveryId)
     .executeTakeFirst();
@@ -19,6 +19,7 @@ export async function openWebhookDelivery(deps: Pick<Deps, 'db' | 'keyring'>, in
   return {
     id: row.id,
     event: row.event,
+    kind: row.kind as ChannelKind,
     url: row.url,
     secret: await openSecret(deps, input.tenantId, secretPurpose(row.webhook_id), row.secret_sealed),
     body: await openSecret(deps, input.tenantId, payloadPurpose(row.id), row.payload_sealed),

@@ -27,7 +27,9 @@ export function redactTarget(text: string, url: string): string {
   try {
     u = new URL(url);
   } catch {
-    return text;
+    // An email channel's address (a mail server's refusal may quote it): only its domain is shown.
+    const at = url.lastIndexOf('@');
+    return at > 0 ? text.split(url).join(`…${url.slice(at)}`) : text;
   }
   const secretPart = `${u.pathname}${u.search}`;
   let out = text.split(url).join(`${u.protocol}//${u.host}/…`);

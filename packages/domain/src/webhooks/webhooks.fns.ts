@@ -3,9 +3,25 @@ import type { Selectable, Webhooks } from '@butterfly/db';
 import { z } from 'zod';
 import { webhookHost } from './webhook-targets.fns.ts';
 
-/** What a tenant can subscribe a webhook to. `webhook.test` is the "send a test" button's own event. */
-export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test';
+/**
+ * What a tenant can subscribe a channel to. `webhook.test` is the "send a test" button's own event,
+ * `digest.daily` the daily digest mail's. `compliance.regressed`: a scan found rules that passed on
+ * the previous scan failing. `exception.expiring` / `exception.expired` are for
+ * compliance exceptions (issue 18), emitted by that feature.
+ */
+export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention', 'compliance.regressed', 'exception.expiring', 'exception.expired'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test' | 'digest.daily';
+
+/** How a channel reaches people (decision 039): a signed webhook, a Slack incoming webhook, an email address. */
+export const CHANNEL_KINDS = ['webhook', 'slack', 'email'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+/** Email only: each alert at once, or one mail a day with the day's alerts. */
+export const DIGEST_MODES = ['immediate', 'daily'] as const;
+export type DigestMode = (typeof DIGEST_MODES)[number];
+export const NOTIFY_DIGEST_TASK = 'notify.digest';
+
+/** One mailbox, plain: no display name, no list (add a channel per person or use a list address). */
+export const ZEmailTarget = z.email({ message: 'must be an email address' }).max(254);
 
 export const WEBHOOK_DELIVER_TASK = 'webhook.deliver';
 export const webhookJobKey = (deliveryId: string) => `webhook:${deliveryId}`;
@@ -23,11 +39,14 @@ const isLoopback = (u: URL) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u
 export const ZWebhookUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .max(2000)
+  // An unparsable value has failed the URL check already; these refinements judge URLs only.
   .refine((raw) => {
+    if (!URL.canParse(raw)) return true;
     const u = new URL(raw);
     return !u.username && !u.password && !u.hash;
   }, 'must not contain credentials or a fragment')
   .refine((raw) => {
+    if (!URL.canParse(raw)) return true;
     const u = new URL(raw);
     return u.protocol === 'https:' || isLoopback(u);
   }, 'must use https');
@@ -75,8 +94,10 @@ export function toWebhookView(w: Omit<Selectable<Webhooks>, 'secret_sealed'>, fu
   return {
     id: w.id,
     name: w.name,
+    kind: w.kind as ChannelKind,
+    digest: w.digest as DigestMode,
     url: fullTarget ? w.url : null,
-    host: webhookHost(w.url),
+    host: w.kind === 'email' ? emailDomain(w.url) : webhookHost(w.url),
     events: w.events as WebhookEvent[],
     objectTypes: w.object_types,
     enabled: w.enabled,
@@ -84,4 +105,7 @@ export function toWebhookView(w: Omit<Selectable<Webhooks>, 'secret_sealed'>, fu
   };
 }
 
-export const WEBHOOK_VIEW_COLUMNS = ['id', 'tenant_id', 'name', 'url', 'events', 'object_types', 'enabled', 'created_at', 'updated_at'] as const;
+/** An email channel's domain: what those who may not see targets see, like a URL's host. */
+const emailDomain = (address: string) => address.slice(address.lastIndexOf('@') + 1);
+
+export const WEBHOOK_VIEW_COLUMNS = ['id', 'tenant_id', 'name', 'kind', 'digest', 'url', 'events', 'object_types', 'enabled', 'created_at', 'updated_at'] as const;

@@ -1,4 +1,4 @@
-import { COMPLIANCE_SCAN_TASK, runComplianceScan } from '@butterfly/domain';
+import { COMPLIANCE_SCAN_TASK, enqueueRegressionAlerts, runComplianceScan } from '@butterfly/domain';
 import { z } from 'zod';
 import { defineTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
@@ -17,7 +17,8 @@ export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplia
 
 /**
  * Scans one snapshot (queued after every successful backup, or on demand). At-least-once: a retried
- * job finds the scan its first attempt stored for this snapshot and rule set, and stops there.
+ * job finds the scan its first attempt stored for this snapshot and rule set, and stops there (its
+ * regression alerts, queued once per snapshot, are not queued twice).
  */
 export const complianceScanTask = (rt: JobRuntime) =>
   defineTask(complianceScanSpec.name, ZComplianceScanPayload, async (p, helpers) => {
@@ -31,4 +32,7 @@ export const complianceScanTask = (rt: JobRuntime) =>
       ...(p.requestedBy ? { startedBy: p.requestedBy } : {}),
     });
     helpers.logger.info(`scan ${scan.id} of snapshot ${p.snapshotId}: ${JSON.stringify(scan.counts)}`);
+    // Rules that passed on the previous scan and fail now reach subscribed channels (decision 039),
+    // at most once per scanned snapshot, so a retry of this job after the scan was stored is harmless.
+    await enqueueRegressionAlerts({ ...deps, jobs: rt.jobs }, { tenantId: p.tenantId, scanId: scan.id, ...(rt.appUrl ? { appUrl: rt.appUrl } : {}) });
   });

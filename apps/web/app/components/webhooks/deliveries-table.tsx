@@ -6,14 +6,15 @@ export interface DeliveryRow {
   webhookName: string;
   event: string;
   summary: string;
-  status: 'pending' | 'delivered' | 'failed';
+  /** `waiting`: held for its email channel's daily digest; `batched`: sent in one. */
+  status: 'pending' | 'delivered' | 'failed' | 'waiting' | 'batched';
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
   createdAt: string;
 }
 
-const STATUS = { delivered: 'success', pending: 'info', failed: 'danger' } as const;
+const STATUS = { delivered: 'success', pending: 'info', failed: 'danger', waiting: 'neutral', batched: 'neutral' } as const;
 
 /** The delivery log: every alert sent or being retried, with its attempts and last error. */
 export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {

@@ -7,14 +7,15 @@ import { objectTypeLabel } from '~/utils/labels.ts';
 
 export type WebhookRow = WebhookView & { lastDelivery: { status: string; at: string; error: string | null } | null };
 
-const DELIVERY = { delivered: 'success', pending: 'info', failed: 'danger' } as const;
+const DELIVERY = { delivered: 'success', pending: 'info', failed: 'danger', waiting: 'neutral', batched: 'neutral' } as const;
+const KIND_LABEL = { webhook: 'Webhook', slack: 'Slack', email: 'Email' } as const;
 
 export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[]; canManage: boolean }) {
   return (
     <Table>
       <TableHeader>
         <TableRow>
-          <TableHead>Webhook</TableHead>
+          <TableHead>Channel</TableHead>
           <TableHead>Events</TableHead>
           <TableHead>Watched types</TableHead>
           <TableHead>Last delivery</TableHead>
@@ -25,7 +26,9 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
         {webhooks.map((w) => (
           <TableRow key={w.id}>
             <TableCell>
-              <div className="font-medium">{w.name}</div>
+              <div className="font-medium">
+                {w.name} <Badge variant="neutral">{KIND_LABEL[w.kind]}{w.digest === 'daily' ? ', daily digest' : ''}</Badge>
+              </div>
               {/* Only roles that manage webhooks get the URL (its path may be a secret); others see the host. */}
               <div className="max-w-xs truncate text-slate-600" title={w.url ?? w.host}>
                 {w.url ?? w.host}
@@ -57,7 +60,7 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
                     intent="remove"
                     subject={w.name}
                     field={{ name: 'webhookId', value: w.id }}
-                    title={`Remove the webhook ${w.name}?`}
+                    title={`Remove the channel ${w.name}?`}
                     description="Alerts stop going to it, and its delivery log is deleted."
                   />
                 </div>

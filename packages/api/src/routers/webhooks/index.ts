@@ -1,6 +1,7 @@
 import { router } from '../../trpc.ts';
 import { createWebhookProcedure } from './create.ts';
 import { webhookDeliveriesProcedure } from './deliveries.ts';
+import { webhookDeliveryProcedure } from './delivery.ts';
 import { listWebhooksProcedure } from './list.ts';
 import { removeWebhookProcedure } from './remove.ts';
 import { testWebhookProcedure } from './test.ts';
@@ -11,4 +12,5 @@ export const webhooksRouter = router({
   remove: removeWebhookProcedure,
   test: testWebhookProcedure,
   deliveries: webhookDeliveriesProcedure,
+  delivery: webhookDeliveryProcedure,
 });

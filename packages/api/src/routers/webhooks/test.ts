@@ -2,7 +2,7 @@ import { testWebhook } from '@butterfly/domain';
 import { permissionProcedure } from '../../trpc.ts';
 import { ZWebhookId } from './remove.ts';
 
-/** Queues a signed test delivery; its outcome shows in the delivery log. */
+/** Queues a test message through the channel (any kind); `webhooks.delivery` then reports its outcome. */
 export const testWebhookProcedure = permissionProcedure('schedule.manage')
   .input(ZWebhookId)
   .mutation(({ ctx, input }) => testWebhook(ctx.deps, ctx.tenantId, input));

@@ -1,0 +1,8 @@
+import { getWebhookDelivery } from '@butterfly/domain';
+import { z } from 'zod';
+import { permissionProcedure } from '../../trpc.ts';
+
+/** One delivery's status: the "Send a test" button's outcome, read like the delivery log. */
+export const webhookDeliveryProcedure = permissionProcedure('dashboard.view')
+  .input(z.object({ deliveryId: z.string().min(1).max(100) }))
+  .query(({ ctx, input }) => getWebhookDelivery(ctx.deps, ctx.tenantId, input));
