@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { webhookHost } from './webhook-targets.fns.ts';
 
 /** What a tenant can subscribe a webhook to. `webhook.test` is the "send a test" button's own event. */
-export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention'] as const;
+export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention', 'exception.expiring', 'exception.expired'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test';
 
 export const WEBHOOK_DELIVER_TASK = 'webhook.deliver';

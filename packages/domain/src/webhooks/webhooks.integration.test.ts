@@ -63,7 +63,7 @@ describe('webhooks', () => {
     await expect(createWebhook(s.admin, s.tenantId, ok)).rejects.toMatchObject({ code: 'NAME_TAKEN', fields: { name: expect.stringContaining('"alerts"') } });
     const unknownEvent = await createWebhook(s.admin, s.tenantId, { ...ok, name: 'ev', events: ['backup.failed', 'objects.deleted'] as never }).catch((e) => e);
     expect(unknownEvent).toMatchObject({ code: 'VALIDATION' });
-    expect(unknownEvent.fields).toEqual({ 'events.1': 'must be one of backup.failed, objects.changed, credential.expiring, connection.needs_attention' });
+    expect(unknownEvent.fields).toEqual({ 'events.1': 'must be one of backup.failed, objects.changed, credential.expiring, connection.needs_attention, exception.expiring, exception.expired' });
     // The app wires the outbound filter as the check; the domain refuses what it refuses, as a field error.
     const checked: string[] = [];
     const checkWebhookTarget = async (url: string) => {

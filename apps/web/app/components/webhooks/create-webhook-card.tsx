@@ -7,6 +7,8 @@ const EVENT_TEXT: Record<string, string> = {
   'objects.changed': 'Objects of the watched types changed',
   'credential.expiring': 'An app client secret or signing key expires within 30 days',
   'connection.needs_attention': 'Okta refused a connection’s credential: it needs a new one',
+  'exception.expiring': 'An approved compliance exception expires within 7 days',
+  'exception.expired': 'A compliance exception expired: its finding is open again',
 };
 
 /** A new alert webhook: where to send, which events, and which object types count as a change. */
