@@ -307,7 +307,9 @@ export interface RestoreSteps {
 }
 
 export interface ScanResults {
+  accepted: Generated<boolean>;
   evidence: Json;
+  exceptions: Json | null;
   frameworks: Json;
   reason: string;
   result: string;

@@ -1,6 +1,7 @@
 import type { ComplianceExceptions, Selectable } from '@butterfly/db';
 import { z } from 'zod';
 import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
+import type { ExceptionAnnotation } from '../compliance/types.ts';
 import type { Db, Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 
@@ -72,16 +73,8 @@ export const toExceptionView = (r: Selectable<ComplianceExceptions>): ExceptionV
   closeReason: r.close_reason,
 });
 
-/** What a scan result carries when an active exception covers it (the result itself is unchanged). */
-export interface ExceptionAnnotation {
-  id: string;
-  scope: { objectType: string; objectId: string } | null;
-  rationale: string;
-  expiresAt: string;
-  requestedBy: string;
-  approvedBy: string;
-  approvedAt: string;
-}
+
+export type { ExceptionAnnotation };
 
 export const toAnnotation = (r: Selectable<ComplianceExceptions>): ExceptionAnnotation => ({
   id: r.id,
