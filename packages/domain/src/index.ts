@@ -246,6 +246,7 @@ export { rejectException } from './exceptions/reject-exception.ts';
 export { revokeException } from './exceptions/revoke-exception.ts';
 export { listExceptions } from './exceptions/list-exceptions.ts';
 export { expireDueExceptions } from './exceptions/expire-due-exceptions.ts';
+export { findExceptionTenant } from './exceptions/find-exception-tenant.ts';
 export {
   EXCEPTION_MAX_DAYS,
   EXCEPTION_STATUSES,
