@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   await cli(['backup', 'run', world.slug, 'okta', '--wait']);
 });
 
-test('an auditor requests an exception; an admin approves it, then revokes it', async ({ page }) => {
+test('an auditor requests an exception; an admin approves it, sees the next scan accept the failure, then revokes it', async ({ page }) => {
   await signIn(page, auditor);
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
   const request = page.getByText('Request exception for okta');
@@ -57,6 +57,15 @@ test('an auditor requests an exception; an admin approves it, then revokes it', 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The next scan keeps the failure and shows it accepted: on the overview and in the findings.
+  await page.goto('/compliance');
+  await page.getByRole('row').filter({ hasText: 'okta' }).getByRole('button', { name: 'Run scan okta' }).click();
+  const progress = page.getByRole('region', { name: 'Scan of okta' });
+  await expect(progress.getByRole('status').filter({ hasText: 'Scan complete' })).toContainText('1 failing accepted by exceptions', { timeout: 60_000 });
+  await page.goto('/compliance/findings?result=FAIL');
+  await expect(page.getByRole('row').filter({ hasText: RULE })).toContainText('Accepted until');
+
+  await page.goto('/compliance/exceptions');
   await row.getByRole('button', { name: `Revoke ${RULE} on okta` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('status')).toContainText(`Revoked the exception for ${RULE}`);
