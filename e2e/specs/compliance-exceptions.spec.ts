@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   await cli(['backup', 'run', world.slug, 'okta', '--wait']);
 });
 
-test('an auditor requests an exception; an admin approves it, sees the next scan accept the failure, then revokes it', async ({ page }) => {
+test('an auditor requests an exception; an admin approves it, sees the next scan accept the failure, then revokes it; their own request waits for another', async ({ page }) => {
   await signIn(page, auditor);
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
   const request = page.getByText('Request exception for okta');
@@ -70,4 +70,15 @@ test('an auditor requests an exception; an admin approves it, sees the next scan
   await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('status')).toContainText(`Revoked the exception for ${RULE}`);
   await expect(row).toContainText('Revoked');
+
+  // An admin's own request waits for another member: no Approve for them.
+  await page.goto(`/compliance/rules/${RULE}`);
+  await page.getByText('Request exception for okta').click();
+  await page.getByLabel('Rationale').fill('Asked by the admin, approved by someone else');
+  await page.getByRole('button', { name: 'Request exception' }).click();
+  await expect(page.getByRole('status')).toContainText('Exception requested');
+  await page.goto('/compliance/exceptions');
+  const own = page.getByRole('row').filter({ hasText: 'Awaiting approval' });
+  await expect(own).toContainText('Another member approves your request.');
+  await expect(own.getByRole('button', { name: /Approve/ })).toHaveCount(0);
 });

@@ -22,6 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       connectionNames: Object.fromEntries(connections.map((c) => [c.id, c.name])),
       canApprove: me.permissions.includes('connection.manage'),
       canRevoke: me.permissions.includes('compliance.run'),
+      /** How exceptions name the member who asked (`member:<email>`), to leave their own requests to another. */
+      me: `member:${me.member.email}`,
     };
   } catch (e) {
     throw apiRouteError(e);
@@ -55,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** Compliance exceptions (decision 038): requested on a rule's page, approved here by a second member, expiring on their own. */
 export default function ComplianceExceptions() {
-  const { exceptions, connectionNames, canApprove, canRevoke } = useLoaderData<typeof loader>();
+  const { exceptions, connectionNames, canApprove, canRevoke, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-6">
@@ -71,7 +73,7 @@ export default function ComplianceExceptions() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ExceptionsTable rows={exceptions} connectionNames={connectionNames} canApprove={canApprove} canRevoke={canRevoke} />
+          <ExceptionsTable rows={exceptions} connectionNames={connectionNames} canApprove={canApprove} canRevoke={canRevoke} me={me} />
         </CardContent>
       </Card>
     </div>

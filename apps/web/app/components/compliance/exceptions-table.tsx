@@ -21,7 +21,7 @@ export interface ExceptionRow {
 const STATUS: Record<string, string> = { requested: 'Awaiting approval', active: 'Active', rejected: 'Rejected', revoked: 'Revoked', expired: 'Expired' };
 
 /** The tenant's exceptions with what each member may do with them (decision 038). */
-export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke }: { rows: ExceptionRow[]; connectionNames: Record<string, string>; canApprove: boolean; canRevoke: boolean }) {
+export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke, me }: { rows: ExceptionRow[]; connectionNames: Record<string, string>; canApprove: boolean; canRevoke: boolean; me: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-700">No exceptions yet. Request one from a failing rule's page.</p>;
   return (
     <div className="overflow-x-auto">
@@ -47,6 +47,8 @@ export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke }
           {rows.map((r) => {
             const subject = `${r.ruleId} on ${connectionNames[r.connectionId] ?? 'a connection'}`;
             const open = r.status === 'requested' || r.status === 'active';
+            // Nobody approves their own request (the API refuses it too: SELF_APPROVAL).
+            const decide = canApprove && r.status === 'requested' && r.requestedBy !== me;
             return (
               <tr key={r.id} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-4">
@@ -76,7 +78,8 @@ export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke }
                 </td>
                 <td className="py-2">
                   <div className="flex flex-wrap gap-2">
-                    {canApprove && r.status === 'requested' && (
+                    {canApprove && r.status === 'requested' && !decide && <p className="text-slate-700">Another member approves your request.</p>}
+                    {decide && (
                       <Form method="post">
                         <input type="hidden" name="id" value={r.id} />
                         <Button type="submit" name="intent" value="approve" size="sm" aria-label={`Approve ${subject}`}>
@@ -84,7 +87,7 @@ export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke }
                         </Button>
                       </Form>
                     )}
-                    {canApprove && r.status === 'requested' && (
+                    {decide && (
                       <ConfirmButton
                         label="Reject"
                         intent="reject"
