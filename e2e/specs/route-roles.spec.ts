@@ -24,6 +24,7 @@ const PAGES: { route: string; path: (ids: Ids) => string; needs: Permission }[] 
   { route: 'compliance._index.tsx', path: () => '/compliance', needs: 'compliance.read' },
   { route: 'compliance.findings.tsx', path: () => '/compliance/findings', needs: 'compliance.read' },
   { route: 'compliance.regressions.tsx', path: () => '/compliance/regressions', needs: 'compliance.read' },
+  { route: 'compliance.exceptions.tsx', path: () => '/compliance/exceptions', needs: 'compliance.read' },
   { route: 'compliance.rules.$ruleId.tsx', path: () => '/compliance/rules/OKTA-APP-000020', needs: 'compliance.read' },
   { route: 'restore._index.tsx', path: () => '/restore', needs: 'snapshot.read' },
   { route: 'webhooks.tsx', path: () => '/webhooks', needs: 'dashboard.view' },

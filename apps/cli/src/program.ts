@@ -43,6 +43,11 @@ export const COMMAND_GROUPS: readonly { name: string; description: string; load:
   },
   { name: 'scan', description: 'compliance scans of snapshots', load: () => import('./commands/scan.ts').then((m) => m.registerScan) },
   { name: 'evidence', description: 'signed evidence bundles of compliance scans', load: () => import('./commands/evidence.ts').then((m) => m.registerEvidence) },
+  {
+    name: 'exception',
+    description: 'compliance exceptions: ask for and withdraw them (a second member approves in the dashboard)',
+    load: () => import('./commands/exception.ts').then((m) => m.registerException),
+  },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { createApiToken, createScimToken } from '@butterfly/domain';
 import { type JobQueue, createWebhook, testWebhook } from '@butterfly/domain';
 import { createRestorePlan, previewRestore } from '@butterfly/domain';
 import { addBreakGlassAccount, removeBreakGlassAccount } from '@butterfly/domain';
+import { requestException } from '@butterfly/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';
@@ -105,6 +106,11 @@ await runBackup(deps, {
   client: fakeIdp([{ type: 'user', id: '00u1bg', body: { id: '00u1bg', status: 'ACTIVE', profile: { login: 'bg@a.test' } } }]),
 });
 const breakGlassInput = { connectionId: breakGlassConnection.id, user: '00u1bg' };
+// Compliance exceptions: each call asks for a fresh one (as the CLI would: no member, so any member may approve it).
+let exceptionCounter = 0;
+const exceptionInput = () => ({ connectionId: connectionA.id, ruleId: 'OKTA-APP-000560', objectType: 'user', objectId: `00uEX${exceptionCounter++}`, rationale: 'Accepted for the permission test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+const freshException = () => requestException(deps, tenantA.id, exceptionInput());
+const exceptionA = await freshException();
 
 type Case = {
   /** The permission the product contract gives this procedure; a weakened declaration fails here. */
@@ -132,6 +138,11 @@ const cases: Record<string, Case> = {
     },
     crossTenant: 'not_found',
   },
+  'exceptions.list': { permission: 'compliance.read', call: (c) => c.exceptions.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(exceptionA.id) },
+  'exceptions.request': { permission: 'compliance.run', call: (c) => c.exceptions.request(exceptionInput()), crossTenant: 'not_found' },
+  'exceptions.approve': { permission: 'connection.manage', call: async (c) => c.exceptions.approve({ id: (await freshException()).id }), crossTenant: 'not_found' },
+  'exceptions.reject': { permission: 'connection.manage', call: async (c) => c.exceptions.reject({ id: (await freshException()).id, reason: 'no' }), crossTenant: 'not_found' },
+  'exceptions.revoke': { permission: 'compliance.run', call: async (c) => c.exceptions.revoke({ id: (await freshException()).id }), crossTenant: 'not_found' },
   'restores.list': { permission: 'snapshot.read', call: (c) => c.restores.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
   'restores.get': { permission: 'snapshot.read', call: (c) => c.restores.get({ planId: planA.id }), crossTenant: 'not_found' },
   'restores.preview': { permission: 'restore.preview', call: (c) => c.restores.preview({ snapshotId: firstA.id, scope: { types: ['group'] } }), crossTenant: 'not_found' },

@@ -18,6 +18,7 @@ import { webhooksRouter } from './routers/webhooks/index.ts';
 import { extensionRouter } from './routers/extension/index.ts';
 import { setupRouter } from './routers/setup/index.ts';
 import { breakGlassRouter } from './routers/break-glass/index.ts';
+import { exceptionsRouter } from './routers/exceptions/index.ts';
 
 export const appRouter = router({
   me: meRouter,
@@ -39,5 +40,6 @@ export const appRouter = router({
   extension: extensionRouter,
   setup: setupRouter,
   breakGlass: breakGlassRouter,
+  exceptions: exceptionsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,8 @@ export const errorCodes = {
   },
   CONNECTION_PAUSED: { status: 409, description: 'The connection is paused: it is not backed up (not on schedule, not on demand) until it is resumed.' },
   CONNECTION_DELETED: { status: 409, description: 'The connection was deleted with its snapshots kept: they stay readable, but it cannot be changed, tested or backed up.' },
+  SELF_APPROVAL: { status: 403, description: 'A compliance exception is approved by a different member than the one who asked for it; nothing was changed.' },
+  EXCEPTION_EXPIRED: { status: 409, description: 'The compliance exception has passed its expiry: it can no longer be approved; ask for a new one.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry later.' },
   INTERNAL: { status: 500, description: 'An unexpected error; details are in the server log.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -250,3 +250,19 @@ export { getExtensionObjectStatus } from './extension/get-object-status.ts';
 export { compareExtensionObject } from './extension/compare-object.ts';
 export { snapshotExtensionObject } from './extension/snapshot-object.ts';
 export { setRestoreApprovalThreshold, ZSetRestoreThresholdInput } from './restores/set-approval-threshold.ts';
+export { requestException } from './exceptions/request-exception.ts';
+export { approveException, EXCEPTION_APPROVE_PERMISSION } from './exceptions/approve-exception.ts';
+export { rejectException } from './exceptions/reject-exception.ts';
+export { revokeException } from './exceptions/revoke-exception.ts';
+export { listExceptions } from './exceptions/list-exceptions.ts';
+export { expireDueExceptions } from './exceptions/expire-due-exceptions.ts';
+export { findExceptionTenant } from './exceptions/find-exception-tenant.ts';
+export {
+  EXCEPTION_MAX_DAYS,
+  EXCEPTION_STATUSES,
+  ZRequestException,
+  type ExceptionAnnotation,
+  type ExceptionStatus,
+  type ExceptionView,
+  type TRequestException,
+} from './exceptions/exceptions.fns.ts';

@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return {
       filters,
       connections: overview.latest.map((s) => ({ id: s.connectionId, name: s.connectionName })),
-      findings: findings.map((f) => ({ scanId: f.scanId, connectionId: f.connectionId, connectionName: f.connectionName, ruleId: f.ruleId, title: f.title, severity: f.severity, frameworks: f.frameworks, result: f.result, reason: f.reason })),
+      findings: findings.map((f) => ({ scanId: f.scanId, connectionId: f.connectionId, connectionName: f.connectionName, ruleId: f.ruleId, title: f.title, severity: f.severity, frameworks: f.frameworks, result: f.result, reason: f.reason, acceptedUntil: f.exceptions?.[0]?.expiresAt ?? null, accepted: f.accepted === true })),
     };
   } catch (e) {
     throw apiRouteError(e);
@@ -98,6 +98,11 @@ export default function ComplianceFindings() {
                     </TableCell>
                     <TableCell>
                       <ResultBadge result={f.result} />
+                      {f.acceptedUntil ? (
+                        <Link to="/compliance/exceptions" className="mt-1 block text-xs text-slate-700 underline">
+                          {f.accepted ? 'Accepted until' : 'Partly accepted until'} {f.acceptedUntil.slice(0, 10)}
+                        </Link>
+                      ) : null}
                     </TableCell>
                     <TableCell>{f.connectionName}</TableCell>
                     <TableCell className="text-xs text-slate-700">

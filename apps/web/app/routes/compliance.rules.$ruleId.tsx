@@ -1,10 +1,15 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';
 import { objectHref } from '~/components/backups/object-link.ts';
+import { ActionNotices } from '~/components/action-notices.tsx';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
+import { ExceptionNotes } from '~/components/compliance/exception-notes.tsx';
+import { RequestExceptionForm } from '~/components/compliance/request-exception-form.tsx';
+import { actionProblem } from '~/utils/action-problem.server.ts';
+import { formText } from '~/utils/form-text.ts';
 import { ResultBadge, SeverityBadge, frameworkList, showValue } from '~/components/compliance/result-badge.tsx';
 import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
@@ -20,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const connection = new URL(request.url).searchParams.get('connection') ?? '';
   try {
     const caller = await api(request, context);
-    const detail = await caller.compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) });
+    const [detail, me] = await Promise.all([caller.compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) }), caller.me.get()]);
     const names = Object.fromEntries(detail.latest.map((l) => [l.connectionId, l.connectionName]));
     return {
       ruleId: params.ruleId ?? '',
@@ -28,9 +33,35 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       latest: detail.latest,
       objectNames: await evidenceNames(caller, detail.latest),
       history: detail.history.map((h) => ({ ...h, connectionName: names[h.connectionId] ?? '' })),
+      canRequest: !!detail.rule && me.permissions.includes('compliance.run'),
+      defaultExpiry: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
     };
   } catch (e) {
     throw apiRouteError(e);
+  }
+}
+
+/** "Request exception" (decision 038): asks for this rule's failure on one connection to be accepted. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  await requireMember(request, context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  if (intent !== 'request-exception') return data({ intent, error: 'Unknown action.' }, { status: 400 });
+  const connectionId = formText(form, 'connectionId');
+  const [objectType, ...rest] = formText(form, 'scope').split(' ');
+  const expiresOn = formText(form, 'expiresOn');
+  try {
+    const caller = await api(request, context);
+    await caller.exceptions.request({
+      connectionId,
+      ruleId: params.ruleId ?? '',
+      rationale: formText(form, 'rationale'),
+      expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) ? `${expiresOn}T23:59:59.000Z` : expiresOn,
+      ...(objectType && rest.length ? { objectType, objectId: rest.join(' ') } : {}),
+    });
+    return { intent, connectionId, ok: 'Exception requested. A second member approves or rejects it on the Exceptions page; until then the finding counts as before.' };
+  } catch (e) {
+    return actionProblem(e, { intent, connectionId });
   }
 }
 
@@ -50,9 +81,18 @@ async function evidenceNames(
   return Object.fromEntries(found.flatMap((f) => (f.status === 'fulfilled' && f.value[1] ? [f.value] : [])));
 }
 
+/** The objects a result names, once each (not readiness data or whole-type counts): what an exception can be scoped to. */
+function uniqueObjects(evidence: { type: string; id: string }[]) {
+  const seen = new Map<string, { type: string; id: string }>();
+  for (const e of evidence) if (e.type !== 'readiness' && e.id !== '*') seen.set(`${e.type} ${e.id}`, { type: e.type, id: e.id });
+  return [...seen.values()];
+}
+
 /** One rule: what it checks and reads, its latest result per connection with the evidence, and its history. */
 export default function ComplianceRule() {
-  const { ruleId, rule, latest, objectNames, history } = useLoaderData<typeof loader>();
+  const { ruleId, rule, latest, objectNames, history, canRequest, defaultExpiry } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const fieldErrors = result && 'fields' in result ? (result.fields as Record<string, string> | undefined) : undefined;
   const title = rule?.title ?? latest[0]?.title ?? '';
   const severity = rule?.severity ?? latest[0]?.severity;
   const frameworks = rule?.frameworks ?? latest[0]?.frameworks;
@@ -64,6 +104,7 @@ export default function ComplianceRule() {
         {ruleId}: {title}
       </h1>
       <ComplianceNav />
+      <ActionNotices result={result} />
       <Card>
         <CardHeader>
           <CardTitle>What it checks</CardTitle>
@@ -116,7 +157,8 @@ export default function ComplianceRule() {
               </CardTitle>
               <CardDescription>{l.reason}</CardDescription>
             </CardHeader>
-            <CardContent>
+            <CardContent className="flex flex-col gap-4">
+              <ExceptionNotes exceptions={l.exceptions} accepted={l.accepted} />
               {l.evidence.length ? (
                 <Table>
                   <TableHeader>
@@ -150,6 +192,15 @@ export default function ComplianceRule() {
                 </Table>
               ) : (
                 <p className="text-sm text-slate-700">No evidence values recorded.</p>
+              )}
+              {canRequest && l.result === 'FAIL' && (
+                <RequestExceptionForm
+                  connectionId={l.connectionId}
+                  connectionName={l.connectionName}
+                  objects={uniqueObjects(l.evidence).map((o) => ({ ...o, name: objectNames[evidenceKey(l.snapshotId, o.type, o.id)] }))}
+                  defaultExpiry={defaultExpiry}
+                  errors={result && 'connectionId' in result && result.connectionId === l.connectionId ? fieldErrors : undefined}
+                />
               )}
             </CardContent>
           </Card>

@@ -85,6 +85,28 @@ export interface BreakGlassAccounts {
   tenant_id: string;
 }
 
+export interface ComplianceExceptions {
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  approved_by_member_id: string | null;
+  close_reason: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  connection_id: string;
+  expires_at: Timestamp;
+  expiring_alerted_at: Timestamp | null;
+  id: Generated<string>;
+  object_id: string | null;
+  object_type: string | null;
+  rationale: string;
+  requested_at: Timestamp;
+  requested_by: string;
+  requested_by_member_id: string | null;
+  rule_id: string;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
 export interface Connections {
   auth_kind: string;
   backup_request_job_id: string | null;
@@ -285,7 +307,9 @@ export interface RestoreSteps {
 }
 
 export interface ScanResults {
+  accepted: Generated<boolean>;
   evidence: Json;
+  exceptions: Json | null;
   frameworks: Json;
   reason: string;
   result: string;
@@ -493,6 +517,7 @@ export interface DB {
   audit_heads: AuditHeads;
   backup_schedules: BackupSchedules;
   break_glass_accounts: BreakGlassAccounts;
+  compliance_exceptions: ComplianceExceptions;
   connections: Connections;
   credential_expiry_alerts: CredentialExpiryAlerts;
   evidence_keys: EvidenceKeys;

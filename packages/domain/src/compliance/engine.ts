@@ -76,9 +76,15 @@ export async function runScan(
   return results;
 }
 
-export function countResults(results: readonly { result: ScanResult['result'] }[]): ResultCounts {
+export function countResults(results: readonly { result: ScanResult['result']; accepted?: boolean }[]): ResultCounts {
   const counts: ResultCounts = { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0, total: results.length };
-  for (const r of results) counts[r.result]++;
+  let accepted = 0;
+  for (const r of results) {
+    counts[r.result]++;
+    if (r.accepted && r.result === 'FAIL') accepted++;
+  }
+  // Only when some are: scans without exceptions keep their counts (and evidence bytes) as before.
+  if (accepted) counts.accepted = accepted;
   return counts;
 }
 

@@ -109,9 +109,28 @@ export interface ScanResult extends Outcome {
   title: string;
   severity: Severity;
   frameworks: FrameworkMappings;
+  /**
+   * Active compliance exceptions that cover this failing result (decision 038), when any: the result
+   * keeps its real value. `accepted` when they cover all of it (the whole rule, or every object it names).
+   */
+  exceptions?: ExceptionAnnotation[];
+  accepted?: boolean;
 }
 
-export type ResultCounts = Record<ResultStatus, number> & { total: number };
+/** An approved exception as a scan result carries it: who asked, who approved, why, until when. */
+export interface ExceptionAnnotation {
+  id: string;
+  /** One object (type and id as evidence names it), or null for the whole rule. */
+  scope: { objectType: string; objectId: string } | null;
+  rationale: string;
+  expiresAt: string;
+  requestedBy: string;
+  approvedBy: string;
+  approvedAt: string;
+}
+
+/** `accepted`: failures covered by exceptions (still counted as FAIL), present only when some are. */
+export type ResultCounts = Record<ResultStatus, number> & { total: number; accepted?: number };
 
 /** Everything an evidence bundle is rendered from; stored with the scan so it can be rendered again. */
 export interface ScanRecord {

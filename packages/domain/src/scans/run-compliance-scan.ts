@@ -5,6 +5,9 @@ import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { applyExceptions } from '../exceptions/apply-exceptions.fns.ts';
+import { activeExceptionsAt } from '../exceptions/exceptions.fns.ts';
+import { expireDueExceptions } from '../exceptions/expire-due-exceptions.ts';
 import type { IdpAccessReport } from '../idp/types.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
@@ -52,10 +55,14 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   const scopesMissing = ((context.last_test as IdpAccessReport | null)?.missing ?? []).map((m) => m.scope);
 
   const startedAt = deps.clock();
+  // Exceptions past their expiry are closed (and alerted) before the scan, where a job queue is at
+  // hand; either way only those in force at the scan's start annotate its results (decision 038).
+  if (deps.jobs) await expireDueExceptions({ ...deps, jobs: deps.jobs }, { tenantId });
+  const exceptions = await activeExceptionsAt(deps.db, tenantId, snap.connection_id, startedAt);
   const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing, preload: RULE_TYPES });
   const readiness = await loadReadiness(deps.db, tenantId, snapshot.takenAt);
   const breakGlass = await breakGlassUserIds(deps.db, tenantId, snap.connection_id);
-  const results = await runScan(COMPLIANCE_RULES, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined);
+  const results = applyExceptions(await runScan(COMPLIANCE_RULES, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined), exceptions);
   const counts = countResults(results);
   const finishedAt = deps.clock();
 
@@ -94,6 +101,8 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
           result: r.result,
           reason: r.reason,
           evidence: JSON.stringify(r.evidence),
+          exceptions: r.exceptions ? JSON.stringify(r.exceptions) : null,
+          accepted: r.accepted === true,
         })),
       )
       .execute();
@@ -101,7 +110,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
       tenantId,
       action: 'compliance.scanned',
       target: { type: 'scan', id: scan.id },
-      data: { snapshotId: snap.id, connectionId: snap.connection_id, rulesetVersion: RULESET_VERSION, counts, ...(breakGlass.length ? { breakGlass } : {}) },
+      data: { snapshotId: snap.id, connectionId: snap.connection_id, rulesetVersion: RULESET_VERSION, counts, ...(breakGlass.length ? { breakGlass } : {}), ...(exceptions.length ? { exceptions: exceptions.map((e) => e.id) } : {}) },
     });
     return toScanView(scan);
   });

@@ -1,7 +1,7 @@
 import type { ScanResults, Scans, Selectable } from '@butterfly/db';
 import { Cron } from 'croner';
 import { compareStrings } from '../compliance/compliance.fns.ts';
-import type { Evidence, FrameworkMappings, ResultCounts, ResultStatus, ScanResult, Severity } from '../compliance/types.ts';
+import type { Evidence, ExceptionAnnotation, FrameworkMappings, ResultCounts, ResultStatus, ScanResult, Severity } from '../compliance/types.ts';
 import { isUuid } from '../db.fns.ts';
 import type { Actor } from '../deps.ts';
 import { DomainError } from '../errors.ts';
@@ -132,6 +132,8 @@ export function toScanResult(r: Selectable<ScanResults>): ScanResult {
     result: r.result as ResultStatus,
     reason: r.reason,
     evidence: r.evidence as unknown as Evidence[],
+    ...(r.exceptions ? { exceptions: r.exceptions as unknown as ExceptionAnnotation[] } : {}),
+    ...(r.accepted ? { accepted: true } : {}),
   };
 }
 

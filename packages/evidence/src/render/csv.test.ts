@@ -40,13 +40,14 @@ describe('results.csv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parse(csv);
     expect(rows[0]?.[0]).toBe('rule_id');
-    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([16]));
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([17]));
     const evidenceRows = record.results.reduce((n, r) => n + Math.max(1, r.evidence.length), 0);
     expect(rows).toHaveLength(1 + evidenceRows);
     const minLength = rows.find((r) => r[0] === 'OKTA-APP-000650');
     expect(minLength?.[5]).toContain('"Contractors, "temp" <script>');
     expect(minLength?.[15]).toBe('8');
     expect(rows[0]?.slice(9, 12)).toEqual(['hipaa', 'pci_dss_4', 'cis_v8']);
+    expect(rows[0]?.[16]).toBe('exception');
     expect(minLength?.slice(9, 12)).toEqual(['164.312(d)', '8.3.6', '5.2']);
   });
 

@@ -1,7 +1,7 @@
 import type { ScanRecord, ScanResult } from '@butterfly/domain/compliance';
-import { valueText } from './text.ts';
+import { exceptionLines, valueText } from './text.ts';
 
-const HEADER = ['rule_id', 'stig_vuln', 'severity', 'title', 'result', 'reason', 'soc2', 'iso27001', 'nist_800_53', 'hipaa', 'pci_dss_4', 'cis_v8', 'evidence_type', 'evidence_id', 'evidence_path', 'evidence_value'];
+const HEADER = ['rule_id', 'stig_vuln', 'severity', 'title', 'result', 'reason', 'soc2', 'iso27001', 'nist_800_53', 'hipaa', 'pci_dss_4', 'cis_v8', 'evidence_type', 'evidence_id', 'evidence_path', 'evidence_value', 'exception'];
 
 /**
  * A spreadsheet opens a cell starting with = + - @ as a formula; a value from an org (a name, a
@@ -33,8 +33,10 @@ function rows(r: ScanResult): string[][] {
     (r.frameworks.pciDss4 ?? []).join(' '),
     (r.frameworks.cisV8 ?? []).join(' '),
   ];
-  if (r.evidence.length === 0) return [[...base, '', '', '', '']];
-  return r.evidence.map((e) => [...base, e.type, e.id, e.path, valueText(e.value)]);
+  // Last, so the columns before it keep their places: who accepted the failure, until when (decision 038).
+  const accepted = exceptionLines(r).join('\n');
+  if (r.evidence.length === 0) return [[...base, '', '', '', '', accepted]];
+  return r.evidence.map((e) => [...base, e.type, e.id, e.path, valueText(e.value), accepted]);
 }
 
 /** One row per piece of evidence (a rule without evidence gets one row), in the scan's rule order. */

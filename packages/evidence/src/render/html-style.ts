@@ -22,6 +22,7 @@ td.id { overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", ui-monospace, 
 .result { font-weight: 700; white-space: nowrap; }
 .PASS { color: var(--pass); } .FAIL { color: var(--fail); } .MANUAL { color: var(--manual); } .NOT_APPLICABLE { color: var(--na); }
 .reason { margin: 4px 0 0; }
+.exception { margin: 4px 0 0; font-style: italic; }
 .map { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
 ul.evidence { margin: 0; padding-left: 16px; font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }

@@ -1,7 +1,7 @@
 import type { ScanRecord, ScanResult } from '@butterfly/domain/compliance';
 import { REPORT_CSS } from './html-style.ts';
 import { metadataRows } from './metadata.ts';
-import { RESULT_LABEL, mappingText, valueText } from './text.ts';
+import { RESULT_LABEL, exceptionLines, mappingText, valueText } from './text.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Every value from the org or the record goes through here: an app label is data, never markup. */
@@ -11,7 +11,7 @@ function ruleRow(r: ScanResult): string {
   const evidence = r.evidence.length
     ? `<ul class="evidence">${r.evidence.map((e) => `<li>${e.name ? `<strong>${esc(e.name)}</strong>: ` : ''}${esc(e.type)} ${esc(e.id)} · ${esc(e.path)} = ${esc(valueText(e.value))}</li>`).join('')}</ul>`
     : '—';
-  return `<tr id="${esc(r.ruleId)}"><td class="id">${esc(r.ruleId)}</td><td>${esc(r.severity)}</td><td class="result ${r.result}">${esc(RESULT_LABEL[r.result])}</td><td><strong>${esc(r.title)}</strong><p class="reason">${esc(r.reason)}</p><p class="map">${esc(mappingText(r))}</p></td><td>${evidence}</td></tr>`;
+  return `<tr id="${esc(r.ruleId)}"><td class="id">${esc(r.ruleId)}</td><td>${esc(r.severity)}</td><td class="result ${r.result}">${esc(RESULT_LABEL[r.result])}</td><td><strong>${esc(r.title)}</strong><p class="reason">${esc(r.reason)}</p>${exceptionLines(r).map((l) => `<p class="exception">${esc(l)}</p>`).join('')}<p class="map">${esc(mappingText(r))}</p></td><td>${evidence}</td></tr>`;
 }
 
 /** report.html: readable on screen and printable, with no external resources. */
@@ -33,7 +33,7 @@ export function renderHtml(record: ScanRecord): string {
 <h2>Scope and provenance</h2>
 <dl class="meta">${meta}</dl>
 <h2>Results</h2>
-<ul class="counts">${counts}<li><strong>${c.total}</strong>Rules</li></ul>
+<ul class="counts">${counts}${c.accepted ? `<li class="accepted"><strong>${c.accepted}</strong>Failures accepted by exceptions</li>` : ''}<li><strong>${c.total}</strong>Rules</li></ul>
 <h2>Rules</h2>
 <table>
 <colgroup><col class="c-id"><col class="c-sev"><col class="c-res"><col class="c-check"><col class="c-ev"></colgroup>

@@ -1,5 +1,5 @@
 import type { ResultStatus, ScanRecord, ScanResult } from '@butterfly/domain/compliance';
-import { valueText } from './text.ts';
+import { exceptionLines, valueText } from './text.ts';
 import { uuidV5 } from './uuid.ts';
 
 /** The OSCAL release the document declares and was validated against (see packages/evidence/schemas). */
@@ -124,10 +124,12 @@ function observation(record: ScanRecord, r: ScanResult, uuid: string) {
 }
 
 function finding(r: ScanResult, uuid: string, observationUuid: string) {
+  const accepted = exceptionLines(r);
   return {
     uuid,
     title: `${r.ruleId}: ${r.title}`,
     description: r.reason,
+    ...(accepted.length ? { remarks: accepted.join('\n') } : {}),
     props: ruleProps(r).slice(0, 3),
     target: {
       type: 'objective-id',

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ScanRecord, ScanResult } from '@butterfly/domain/compliance';
 import PDFDocument from 'pdfkit';
 import { metadataRows } from './metadata.ts';
-import { RESULT_LABEL, mappingText, valueText } from './text.ts';
+import { RESULT_LABEL, exceptionLines, mappingText, valueText } from './text.ts';
 
 const require = createRequire(import.meta.url);
 /** DejaVu ships in an npm package, so every machine embeds the same font bytes (and covers ✓, é, —). */
@@ -24,6 +24,7 @@ function details(doc: PDFKit.PDFDocument, r: ScanResult) {
   doc.moveDown(0.6).font('bold').fontSize(9.5).fillColor('#1b1f24').text(`${r.ruleId}  `, { continued: true });
   doc.fillColor(COLORS[r.result]).text(RESULT_LABEL[r.result], { continued: true }).fillColor('#1b1f24').text(`  ${r.severity} — ${r.title}`);
   doc.font('body').fontSize(8.5).text(r.reason);
+  for (const line of exceptionLines(r)) doc.fillColor('#9a6700').text(line).fillColor('#1b1f24');
   doc.fillColor('#57606a').text(mappingText(r)).fillColor('#1b1f24');
   doc.font('mono').fontSize(7.5);
   for (const e of r.evidence) doc.text(`${e.type} ${e.id} · ${e.path} = ${valueText(e.value)}`, { indent: 10 });
@@ -64,7 +65,7 @@ export async function renderPdf(record: ScanRecord): Promise<Buffer> {
   doc.moveDown();
   for (const [k, v] of metadataRows(record)) doc.font('bold').fontSize(9).text(`${k}: `, { continued: true }).font('body').text(v);
   const c = record.counts;
-  doc.moveDown().font('bold').fontSize(11).text(`${c.total} rules — ${c.PASS} pass, ${c.FAIL} fail, ${c.MANUAL} manual, ${c.NOT_APPLICABLE} not applicable`);
+  doc.moveDown().font('bold').fontSize(11).text(`${c.total} rules — ${c.PASS} pass, ${c.FAIL} fail, ${c.MANUAL} manual, ${c.NOT_APPLICABLE} not applicable${c.accepted ? ` (${c.accepted} failing accepted by exceptions)` : ''}`);
   doc.moveDown();
   summaryTable(doc, record);
   doc.addPage().font('bold').fontSize(13).text('Reasons and evidence');

@@ -1,5 +1,5 @@
 import type { ResultStatus, ScanRecord, ScanResult, Severity } from '@butterfly/domain/compliance';
-import { mappingText, valueText } from './text.ts';
+import { exceptionLines, mappingText, valueText } from './text.ts';
 import { uuidV5 } from './uuid.ts';
 
 /**
@@ -56,6 +56,7 @@ function comments(record: ScanRecord, r: ScanResult): string {
     `Scan ${record.scanId} at ${record.scannedAt} of snapshot ${record.snapshotId} taken ${record.snapshotTakenAt}; started by ${record.startedBy}.`,
     `Connection ${record.connection.name} (${record.connection.id}), tenant ${record.tenant.name} (${record.tenant.id}).`,
     mappingText(r),
+    ...exceptionLines(r),
   ].join('\n');
 }
 

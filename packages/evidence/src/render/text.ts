@@ -10,6 +10,19 @@ export const RESULT_LABEL: Record<ResultStatus, string> = {
   NOT_APPLICABLE: 'Not applicable',
 };
 
+/**
+ * The compliance exceptions covering a result (decision 038), one line each: "Accepted until … by …
+ * approved by …", scope, id and rationale. A result they cover only in part says so first: its
+ * failure is not accepted as a whole. Empty when none: the result stands on its own.
+ */
+export function exceptionLines(r: ScanResult): string[] {
+  if (!r.exceptions?.length) return [];
+  const lines = r.exceptions.map(
+    (e) => `Accepted until ${e.expiresAt} by ${e.requestedBy} approved by ${e.approvedBy} (${e.scope ? `${e.scope.objectType} ${e.scope.objectId}` : 'whole rule'}; exception ${e.id}): ${e.rationale}`,
+  );
+  return r.accepted ? lines : ['Not accepted as a whole: the exceptions below cover only some of the objects the rule names.', ...lines];
+}
+
 /** "SOC 2 CC6.1 · ISO 27001 A.8.5 · NIST AC-11" for a result's framework mappings. */
 export function mappingText(r: ScanResult): string {
   const f = r.frameworks;

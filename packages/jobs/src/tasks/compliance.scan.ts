@@ -22,7 +22,8 @@ export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplia
  */
 export const complianceScanTask = (rt: JobRuntime) =>
   defineTask(complianceScanSpec.name, ZComplianceScanPayload, async (p, helpers) => {
-    const deps = systemDeps(rt, `job:compliance_scan:${helpers.job.id}`);
+    // With the queue: a scan closes and alerts the exceptions that expired before it (decision 038).
+    const deps = { ...systemDeps(rt, `job:compliance_scan:${helpers.job.id}`), jobs: rt.jobs };
     const scan = await runComplianceScan(deps, p.tenantId, {
       snapshotId: p.snapshotId,
       trigger: p.trigger,

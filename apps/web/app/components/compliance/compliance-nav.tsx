@@ -4,6 +4,7 @@ const LINKS: [string, string][] = [
   ['/compliance', 'Overview'],
   ['/compliance/findings', 'Findings'],
   ['/compliance/regressions', 'Regressions'],
+  ['/compliance/exceptions', 'Exceptions'],
 ];
 
 const cls = ({ isActive }: { isActive: boolean }) =>

@@ -12,7 +12,7 @@ export interface ScanRow {
   startedBy: string;
   finishedAt: string;
   rulesetVersion: string;
-  counts: { PASS: number; FAIL: number; MANUAL: number; NOT_APPLICABLE: number };
+  counts: { PASS: number; FAIL: number; MANUAL: number; NOT_APPLICABLE: number; accepted?: number };
   score: number | null;
 }
 
@@ -60,6 +60,11 @@ export function LatestScansTable({ scans, canRun, canExport, framework }: { scan
               ) : (
                 s.counts.FAIL
               )}
+              {s.counts.accepted ? (
+                <Link to="/compliance/exceptions" className="block text-xs text-slate-700 underline">
+                  {s.counts.accepted} accepted<span className="sr-only"> by exceptions on {s.connectionName}</span>
+                </Link>
+              ) : null}
             </TableCell>
             <TableCell className="tabular-nums">{s.counts.MANUAL}</TableCell>
             <TableCell className="tabular-nums">{s.counts.NOT_APPLICABLE}</TableCell>

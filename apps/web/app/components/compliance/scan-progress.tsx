@@ -5,7 +5,7 @@ import { Notice } from '../notice.tsx';
 
 export interface ScanProgressData {
   state: 'waiting' | 'done';
-  result: { scanId: string; counts: { PASS: number; FAIL: number; MANUAL: number; NOT_APPLICABLE: number }; score: number | null; regressions: string[] } | null;
+  result: { scanId: string; counts: { PASS: number; FAIL: number; MANUAL: number; NOT_APPLICABLE: number; accepted?: number }; score: number | null; regressions: string[] } | null;
 }
 
 /** A queued scan nobody picks up within this long is reported as such instead of polled forever. */
@@ -46,7 +46,7 @@ export function ScanProgress({ connectionName, since, progress }: { connectionNa
         )}
         {r && (
           <Notice tone={r.counts.FAIL ? 'warning' : 'success'} role="status" title="Scan complete">
-            {r.counts.PASS} passed, {r.counts.FAIL} failed, {r.counts.MANUAL} manual, {r.counts.NOT_APPLICABLE} not applicable
+            {r.counts.PASS} passed, {r.counts.FAIL} failed, {r.counts.MANUAL} manual, {r.counts.NOT_APPLICABLE} not applicable{r.counts.accepted ? ` (${r.counts.accepted} failing accepted by exceptions)` : ''}
             {r.score === null ? '' : ` (score ${r.score}%)`}.{' '}
             {r.regressions.length ? (
               <>

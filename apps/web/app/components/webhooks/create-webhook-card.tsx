@@ -9,7 +9,7 @@ const EVENT_TEXT: Record<string, string> = {
   'credential.expiring': 'An app client secret or signing key expires within 30 days',
   'connection.needs_attention': 'Okta refused a connection’s credential: it needs a new one',
   'compliance.regressed': 'A compliance rule that passed on the previous scan fails',
-  'exception.expiring': 'A compliance exception expires soon',
+  'exception.expiring': 'An approved compliance exception expires within 7 days',
   'exception.expired': 'A compliance exception expired: its finding is open again',
 };
 
