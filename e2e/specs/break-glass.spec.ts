@@ -42,7 +42,9 @@ test('an admin declares a break-glass account by login and removes it again', as
   const field = page.getByLabel('Okta user (login or id)');
   await field.fill('nobody@nowhere.example');
   await page.getByRole('button', { name: 'Add break-glass account' }).click();
-  await expect(page.getByText('No Okta user "nobody@nowhere.example" in the connection\'s latest snapshot')).toBeVisible();
+  // Refused beside the field, in words.
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('no user with this id or login in the latest snapshot')).toBeVisible();
 
   await page.getByLabel('Okta user (login or id)').fill(emergency.toUpperCase());
   await page.getByRole('button', { name: 'Add break-glass account' }).click();
