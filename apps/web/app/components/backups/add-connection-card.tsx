@@ -1,6 +1,7 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form, useNavigation } from '@remix-run/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { CredentialFields } from '../connections/credential-fields.tsx';
 import { TextField } from '../form-field.tsx';
 
 type Errors = Record<string, string> | undefined;
@@ -13,7 +14,6 @@ export function AddConnectionCard({ errors }: { errors: Errors }) {
   const [kind, setKind] = useState<'ssws' | 'oauth'>('ssws');
   const nav = useNavigation();
   const busy = nav.state === 'submitting' && nav.formData?.get('intent') === 'add';
-  const pemId = useId();
   return (
     <Card>
       <CardHeader>
@@ -37,33 +37,7 @@ export function AddConnectionCard({ errors }: { errors: Errors }) {
               <input type="radio" name="kind" value="oauth" checked={kind === 'oauth'} onChange={() => setKind('oauth')} /> OAuth service app (client ID and private key)
             </label>
           </fieldset>
-          {kind === 'ssws' ? (
-            <TextField label="API token" name="token" type="password" autoComplete="new-password" required error={errors?.['credentials.token']} hint="Stored encrypted; never shown again." />
-          ) : (
-            <>
-              <TextField label="Client ID" name="clientId" required error={errors?.['credentials.clientId']} />
-              <TextField label="Key ID (kid)" name="keyId" hint="Optional: the key's id in Okta, when the app has several." />
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor={pemId} className="text-sm font-medium text-slate-800">
-                  Private key (PEM or JWK)
-                </label>
-                <textarea
-                  id={pemId}
-                  name="privateKey"
-                  required
-                  rows={6}
-                  spellCheck={false}
-                  autoComplete="off"
-                  aria-invalid={errors?.['credentials.privateKey'] ? true : undefined}
-                  aria-describedby={`${pemId}-hint`}
-                  className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-600"
-                />
-                <p id={`${pemId}-hint`} className="text-sm text-slate-600">
-                  {errors?.['credentials.privateKey'] ?? 'Stored encrypted; never shown again.'}
-                </p>
-              </div>
-            </>
-          )}
+          <CredentialFields kind={kind} errors={errors} />
           <div>
             <Button type="submit" disabled={busy}>
               {busy ? 'Adding…' : 'Add connection'}

@@ -14,10 +14,10 @@ const EVENT_TEXT: Record<string, string> = {
 };
 
 type Kind = 'webhook' | 'slack' | 'email';
-const KINDS: Record<Kind, { option: string; add: string; about: string }> = {
-  webhook: { option: 'Signed webhook (JSON)', add: 'Add webhook', about: 'Receivers get JSON with a butterfly object, signed with the secret shown once after saving.' },
-  slack: { option: 'Slack (incoming webhook)', add: 'Add Slack channel', about: 'Messages in Slack’s Block Kit, with a plain-text fallback. Paste the incoming-webhook URL Slack gives you.' },
-  email: { option: 'Email', add: 'Add email', about: 'A plain subject and a text and HTML body, from the sender the operator configured. Each alert at once, or a daily digest.' },
+const KINDS: Record<Kind, { option: string; add: string; about: string; example: string }> = {
+  webhook: { option: 'Signed webhook (JSON)', add: 'Add webhook', about: 'Receivers get JSON with a butterfly object, signed with the secret shown once after saving.', example: 'https://siem.example.com/butterfly' },
+  slack: { option: 'Slack (incoming webhook)', add: 'Add Slack channel', about: 'Messages in Slack’s Block Kit, with a plain-text fallback. Paste the incoming-webhook URL Slack gives you.', example: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' },
+  email: { option: 'Email', add: 'Add email', about: 'A plain subject and a text and HTML body, from the sender the operator configured. Each alert at once, or a daily digest.', example: 'oncall@example.com' },
 };
 
 /** A new alert channel: how it reaches people, where, which events, and which object types count as a change. */
@@ -56,7 +56,7 @@ export function CreateWebhookCard({ events, errors }: { events: readonly string[
             inputMode={kind === 'email' ? 'email' : 'url'}
             autoComplete="off"
             required
-            placeholder={kind === 'email' ? 'oncall@example.com' : kind === 'slack' ? 'https://hooks.slack.com/services/…' : 'https://siem.example.com/butterfly'}
+            placeholder={KINDS[kind].example}
             error={errors?.url}
             hint={kind === 'email' ? 'One mailbox; add a channel per person, or use a list address.' : 'https (plain http only to this machine).'}
           />
