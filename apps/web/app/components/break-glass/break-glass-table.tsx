@@ -1,5 +1,5 @@
 import { ConfirmButton } from '~/components/confirm-button.tsx';
-import { formatTime } from '~/utils/format.ts';
+import { Time } from '~/components/time.tsx';
 
 export interface BreakGlassRow {
   oktaUserId: string;
@@ -44,7 +44,7 @@ export function BreakGlassTable({ rows, canManage }: { rows: BreakGlassRow[]; ca
                   </div>
                 </td>
                 <td className="py-2 pr-4 text-slate-700">
-                  {formatTime(r.addedAt)}
+                  <Time iso={r.addedAt} />
                   <div className="break-all">{r.addedBy}</div>
                 </td>
                 {canManage && (
