@@ -68,6 +68,7 @@ export async function runScan(
       title: rule.title,
       severity: rule.severity,
       frameworks: rule.frameworks,
+      ...(rule.stig?.ruleId ? { stigRuleId: rule.stig.ruleId } : {}),
       result: outcome.result,
       reason: outcome.reason,
       evidence: [...outcome.evidence].sort(compareEvidence),

@@ -4,6 +4,8 @@
  * readiness input), never the live org, so a result can be derived again from stored data.
  */
 export { ComplianceObjectTypes, type ComplianceObjectType } from './object-types.ts';
+import type { StigRuleText } from './stig-okta-idaas.ts';
+export type { StigRuleText } from './stig-okta-idaas.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -50,9 +52,17 @@ export interface Evidence {
   value: Json;
   /**
    * What the object is called, for a reader who should not have to resolve ids: a policy rule is
-   * `Policy › Rule`. Set where a rule judges named policy objects; absent in scans made before.
+   * `Policy › Rule`, an app its label, a token or zone its name. Absent in scans made before, and on
+   * users (a login is personal data; results are stored in the clear).
    */
   name?: string;
+  /**
+   * This object is (one of) what made the result FAIL. Set by rules that judge objects one by one, so
+   * a report can name the failing objects and an object-scoped exception (decision 038) can match the
+   * one it covers. Absent on objects that passed, and where a rule fails for want of something (no
+   * active log stream): then the failure is the rule's as a whole.
+   */
+  failed?: true;
 }
 
 export interface Outcome {
@@ -101,6 +111,8 @@ export interface ComplianceRule {
   reads: ReadSpec[];
   /** The pass condition in one line, for the guide and the report. */
   check: string;
+  /** The DISA STIG's own text for this rule (stig-okta-idaas.ts); absent for rules beyond the STIG. */
+  stig?: StigRuleText;
   evaluate(snapshot: ComplianceSnapshot, context: RuleContext): Outcome | Promise<Outcome>;
 }
 
@@ -109,6 +121,12 @@ export interface ScanResult extends Outcome {
   title: string;
   severity: Severity;
   frameworks: FrameworkMappings;
+  /**
+   * The STIG's SV rule id with its revision (SV-273186r1098825_rule), which names the exact STIG text
+   * the rule was judged against: reports look the text up by it (`stigTextOf`). Absent for rules beyond
+   * the STIG and in scans made before decision 041, whose reports render as they always did.
+   */
+  stigRuleId?: string;
   /**
    * Active compliance exceptions that cover this failing result (decision 038), when any: the result
    * keeps its real value. `accepted` when they cover all of it (the whole rule, or every object it names).

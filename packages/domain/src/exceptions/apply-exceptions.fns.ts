@@ -1,14 +1,19 @@
 import type { ComplianceExceptions, Selectable } from '@butterfly/db';
+import { failingObjects } from '../compliance/compliance.fns.ts';
 import type { ScanResult } from '../compliance/types.ts';
 import { toAnnotation } from './exceptions.fns.ts';
 
-/** The objects a result names (not readiness data, not whole-type counts). */
-const objectsOf = (r: ScanResult) => [...new Set(r.evidence.filter((e) => e.type !== 'readiness' && e.id !== '*').map((e) => `${e.type}\u0000${e.id}`))];
+/**
+ * The objects a failing result fails on: those its evidence marks `failed` (decision 041), else every
+ * object it names (older scans, rules that fail as a whole). Objects it looked at and that passed are
+ * not what an exception has to cover.
+ */
+const objectsOf = (r: ScanResult) => failingObjects(r).map((o) => `${o.type}\u0000${o.id}`);
 
 /**
  * Annotates failing results with the active exceptions that cover them (decision 038); the result
  * itself never changes. A whole-rule exception accepts the finding; object exceptions accept it only
- * when every object the result names is excepted (a failure on an object nobody accepted stays open),
+ * when every object the result fails on is excepted (a failure on an object nobody accepted stays open),
  * otherwise they are carried without `accepted`. Other results are returned as they are.
  */
 export function applyExceptions(results: readonly ScanResult[], active: readonly Selectable<ComplianceExceptions>[]): ScanResult[] {

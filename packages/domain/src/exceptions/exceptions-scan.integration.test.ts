@@ -97,29 +97,32 @@ describe('scans and compliance exceptions', () => {
     expect((await getScan(deps, s.tenantId, { scanId: during.scan.id })).results.find((r) => r.ruleId === 'BUTTERFLY-RESTORE-READINESS')).toMatchObject({ accepted: true });
   });
 
-  it('an object exception accepts a failure only when it covers every object the result names', async () => {
+  it('an object exception on the one object a result fails on accepts it; the objects that passed need none (decision 041)', async () => {
     const s = await setup();
     const failing = (await s.scan()).result('OKTA-APP-000560');
     expect(failing.result).toBe('FAIL');
     const objects = [...new Set(failing.evidence.filter((e) => e.type !== 'readiness').map((e) => `${e.type} ${e.id}`))];
-    // Evidence names every object the rule read, the compliant ones too.
+    // Evidence names every object the rule read, the compliant ones too, by name; only the weak rule is marked failing.
     expect(objects).toContain('policy.ACCESS_POLICY.rule rst1admin/rul1weak');
     expect(objects.length).toBeGreaterThan(1);
-    const ex = await s.accept({ ruleId: 'OKTA-APP-000560', objectType: 'policy.ACCESS_POLICY.rule', objectId: 'rst1admin/rul1weak', minutes: 60 });
-    const partly = (await s.scan()).result('OKTA-APP-000560');
-    expect(partly).toMatchObject({ result: 'FAIL', exceptions: [{ id: ex.id, scope: { objectType: 'policy.ACCESS_POLICY.rule', objectId: 'rst1admin/rul1weak' } }] });
-    expect(partly.accepted).toBeUndefined();
-    // An exception for an object the result does not name changes nothing.
+    const failed = failing.evidence.filter((e) => e.failed);
+    expect(new Set(failed.map((e) => e.id))).toEqual(new Set(['rst1admin/rul1weak']));
+    expect(failed[0]!.name).toMatch(/ › /);
+    // An exception for an object the result does not fail on changes nothing.
+    const other = objects.find((o) => !o.endsWith('rul1weak'))!.split(' ') as [string, string];
+    await s.accept({ ruleId: 'OKTA-APP-000560', objectType: other[0], objectId: other[1], minutes: 60 });
     await s.accept({ ruleId: 'OKTA-APP-000560', objectType: 'user', objectId: '00uNOBODY', minutes: 60 });
-    expect((await s.scan()).result('OKTA-APP-000560').exceptions?.map((e) => e.id)).toEqual([ex.id]);
-    for (const o of objects.filter((x) => !x.endsWith('rul1weak'))) {
-      const [objectType, objectId] = o.split(' ') as [string, string];
-      await s.accept({ ruleId: 'OKTA-APP-000560', objectType, objectId, minutes: 60 });
-    }
-    const whole = await s.scan();
-    expect(whole.result('OKTA-APP-000560')).toMatchObject({ result: 'FAIL', accepted: true });
-    expect(whole.result('OKTA-APP-000560').exceptions).toHaveLength(objects.length);
-    expect(whole.scan.counts.accepted).toBe(1);
+    const untouched = (await s.scan()).result('OKTA-APP-000560');
+    expect(untouched.exceptions).toBeUndefined();
+    expect(untouched.accepted).toBeUndefined();
+    const ex = await s.accept({ ruleId: 'OKTA-APP-000560', objectType: 'policy.ACCESS_POLICY.rule', objectId: 'rst1admin/rul1weak', minutes: 60 });
+    const accepted = await s.scan();
+    expect(accepted.result('OKTA-APP-000560')).toMatchObject({
+      result: 'FAIL',
+      accepted: true,
+      exceptions: [{ id: ex.id, scope: { objectType: 'policy.ACCESS_POLICY.rule', objectId: 'rst1admin/rul1weak' } }],
+    });
+    expect(accepted.scan.counts.accepted).toBe(1);
   });
 
   it('a requested but unapproved exception changes nothing', async () => {

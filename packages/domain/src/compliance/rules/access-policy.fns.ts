@@ -1,4 +1,4 @@
-import { at, evValue, fail, manual, named, pass, str } from '../compliance.fns.ts';
+import { at, evValue, fail, failing, manual, named, pass, str } from '../compliance.fns.ts';
 import { ACCESS_RULE, activeRulesByPolicy, appPolicyMap, collect } from '../okta.fns.ts';
 import type { BreakGlassInput, ComplianceSnapshot, Evidence, Outcome, ReadSpec, SnapshotObject } from '../types.ts';
 import { breakGlassEvidence, targetsOnlyBreakGlass } from './breakglass.fns.ts';
@@ -63,7 +63,7 @@ export async function checkAllowRules(
   const rules = allowing.filter((r) => !targetsOnlyBreakGlass(r, breakGlass));
   if (rules.length === 0) return pass(`No reachable active rule of the ${target.label} policy lets anyone in.`, evidence);
   const verdicts = rules.map((r) => ({ r, ...judge(r) }));
-  for (const v of verdicts) evidence.push(...v.evidence.map((e) => named(e, ruleLabel(policy, v.r))));
+  for (const v of verdicts) evidence.push(...v.evidence.map((e) => (v.verdict === 'bad' ? failing(named(e, ruleLabel(policy, v.r))) : named(e, ruleLabel(policy, v.r)))));
   const names = (vs: typeof verdicts) => vs.map((v) => `"${str(at(v.r.body, 'name')) ?? v.r.id}"`).join(', ');
   const bad = verdicts.filter((v) => v.verdict === 'bad');
   if (bad.length) return fail(`The ${target.label} policy ("${nameOf(policy)}") lets users in without ${want}: rule ${names(bad)}.`, evidence);

@@ -1,4 +1,4 @@
-import { at, ev, fail, manual, pass } from '../compliance.fns.ts';
+import { at, ev, fail, manual, named, pass, str } from '../compliance.fns.ts';
 import { collect, isActive } from '../okta.fns.ts';
 import type { ComplianceSnapshot, Outcome, SnapshotObject } from '../types.ts';
 
@@ -26,7 +26,8 @@ export async function anonymizerBlocking(s: ComplianceSnapshot): Promise<Outcome
   const evidence = blocklists.flatMap((z) => {
     const type = at(z.body, 'type');
     const path = type === 'DYNAMIC' ? 'proxyType' : type === 'DYNAMIC_V2' ? 'ipServiceCategories.include' : 'gateways';
-    return [ev('network_zone', z, 'type'), ev('network_zone', z, path)];
+    const name = str(at(z.body, 'name')) ?? z.id;
+    return [named(ev('network_zone', z, 'type'), name), named(ev('network_zone', z, path), name)];
   });
   if (blocklists.some(blocksAnonymizers)) return pass('An active blocklist zone blocks anonymizing proxies.', evidence);
   const ipLists = blocklists.filter((z) => at(z.body, 'type') === 'IP' && Array.isArray(at(z.body, 'gateways')) && (at(z.body, 'gateways') as unknown[]).length > 0);

@@ -1,4 +1,4 @@
-import { at, evValue, fail, pass, str } from '../compliance.fns.ts';
+import { at, evValue, fail, failing, named, pass, str } from '../compliance.fns.ts';
 import { collect } from '../okta.fns.ts';
 import type { ComplianceRule, Evidence } from '../types.ts';
 import { stig } from './frameworks.ts';
@@ -40,8 +40,10 @@ export const bannerRules: ComplianceRule[] = [
       for (const brand of brands) {
         const page = pages.find((p) => p.id === brand.id);
         const found = page ? hasDodBanner(str(at(page.body, 'pageContent')) ?? '') : false;
-        evidence.push(evValue(SIGN_IN_PAGE, brand.id, 'pageContent contains DoD banner', page ? found : 'no customized page'));
-        if (!found) missing.push(`"${str(at(brand.body, 'name')) ?? brand.id}"`);
+        const brandName = str(at(brand.body, 'name')) ?? brand.id;
+        const e = named(evValue(SIGN_IN_PAGE, brand.id, 'pageContent contains DoD banner', page ? found : 'no customized page'), brandName);
+        evidence.push(found ? e : failing(e));
+        if (!found) missing.push(`"${brandName}"`);
       }
       if (missing.length) return fail(`The sign-in page of brand ${missing.join(', ')} does not show the DoD Notice and Consent Banner.`, evidence);
       return pass(`The sign-in page of every brand (${brands.length}) shows the DoD Notice and Consent Banner.`, evidence);

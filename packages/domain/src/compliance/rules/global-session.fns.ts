@@ -1,4 +1,4 @@
-import { at, ev, evValue, fail, named, pass } from '../compliance.fns.ts';
+import { at, ev, evValue, fail, failing, named, pass } from '../compliance.fns.ts';
 import { SIGN_ON_RULE, activePolicies, activeRulesByPolicy, isSystemPolicy, isSystemRule } from '../okta.fns.ts';
 import type { BreakGlassInput, ComplianceSnapshot, Evidence, Outcome, ReadSpec } from '../types.ts';
 import { breakGlassEvidence, targetsOnlyBreakGlass } from './breakglass.fns.ts';
@@ -37,7 +37,7 @@ export async function checkSessionRules(
   for (const policy of policies) {
     const rules = rulesByPolicy.get(policy.id) ?? [];
     if (isSystemPolicy(policy) && !rules.some((r) => !isSystemRule(r))) {
-      evidence.push(named(evValue('policy.OKTA_SIGN_ON', policy.id, 'rules', 'Default Rule only'), nameOf(policy)));
+      evidence.push(failing(named(evValue('policy.OKTA_SIGN_ON', policy.id, 'rules', 'Default Rule only'), nameOf(policy))));
       bad.push(`"${nameOf(policy)}" has no rule above its Default Rule`);
     }
     for (const { rule, shadowedBy } of reachOf(rules)) {
@@ -53,8 +53,9 @@ export async function checkSessionRules(
       }
       judged++;
       const e = named(ev(SIGN_ON_RULE, rule, path), label);
-      evidence.push(e);
-      if (!ok(at(rule.body, path))) bad.push(`rule "${nameOf(rule)}" of "${nameOf(policy)}" has ${JSON.stringify(e.value)}`);
+      const good = ok(at(rule.body, path));
+      evidence.push(good ? e : failing(e));
+      if (!good) bad.push(`rule "${nameOf(rule)}" of "${nameOf(policy)}" has ${JSON.stringify(e.value)}`);
     }
   }
   if (bad.length) return fail(`${field} must be ${want}: ${bad.join('; ')}.`, evidence);

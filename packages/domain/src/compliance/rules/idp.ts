@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { at, ev, evValue, fail, manual, pass, str } from '../compliance.fns.ts';
+import { at, ev, evValue, fail, manual, markFailing, named, pass, str } from '../compliance.fns.ts';
 import { collect, isActive } from '../okta.fns.ts';
 import type { ComplianceRule, ComplianceSnapshot, Evidence } from '../types.ts';
 import { stig } from './frameworks.ts';
@@ -40,18 +40,22 @@ export const idpRules: ComplianceRule[] = [
     check: 'Every active X509 (smart card) IdP: its certificate chain is issued by the DoD PKI or a DoD-approved ECA',
     async evaluate(s) {
       const cards = (await collect(s, 'idp')).filter((i) => at(i.body, 'type') === 'X509');
-      const evidence: Evidence[] = cards.map((i) => ev('idp', i, 'status'));
+      const evidence: Evidence[] = cards.map((i) => named(ev('idp', i, 'status'), str(at(i.body, 'name')) ?? i.id));
       const active = cards.filter(isActive);
       if (active.length === 0) return fail(cards.length ? 'The smart card IdP is not active.' : 'No smart card (X509) IdP is set up.', evidence);
       const bad: string[] = [];
+      const badIds: string[] = [];
       const unknown: string[] = [];
       for (const idp of active) {
         const issuers = await issuersOf(s, idp, evidence);
         const name = `"${str(at(idp.body, 'name')) ?? idp.id}"`;
         if (issuers.length === 0) unknown.push(name);
-        else if (!issuers.every(isDodIssuer)) bad.push(name);
+        else if (!issuers.every(isDodIssuer)) {
+          bad.push(name);
+          badIds.push(idp.id);
+        }
       }
-      if (bad.length) return fail(`Smart card IdP ${bad.join(', ')} trusts a certificate authority outside the DoD PKI.`, evidence);
+      if (bad.length) return fail(`Smart card IdP ${bad.join(', ')} trusts a certificate authority outside the DoD PKI.`, markFailing(evidence, badIds));
       if (unknown.length) return manual(`The snapshot holds neither the certificate chain nor an issuer for ${unknown.join(', ')}.`, evidence);
       return pass(`Every active smart card IdP (${active.length}) trusts only DoD-issued certificates.`, evidence);
     },

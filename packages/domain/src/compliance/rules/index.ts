@@ -1,3 +1,4 @@
+import { STIG_TEXTS } from '../stig-okta-idaas.ts';
 import type { ComplianceRule } from '../types.ts';
 import { bannerRules } from './banner.ts';
 import { breakGlassRules } from './breakglass.ts';
@@ -15,7 +16,7 @@ import { tokenRules } from './tokens.ts';
 
 /**
  * Every rule of the current rule set: the DISA Okta STIG V1R2, Okta's hardening advice, break-glass
- * accounts, Butterfly's readiness; each with its HIPAA, PCI DSS 4.0 and CIS v8 controls (frameworks-more.ts).
+ * accounts, Butterfly's readiness; STIG rules with the STIG's own text (decision 041); each with its HIPAA, PCI DSS 4.0 and CIS v8 controls (frameworks-more.ts).
  */
 export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
   ...sessionRules,
@@ -30,4 +31,7 @@ export const COMPLIANCE_RULES: readonly ComplianceRule[] = [
   ...hardeningRules,
   ...breakGlassRules,
   ...readinessRules,
-].map((rule) => ({ ...rule, frameworks: withMoreMappings(rule.id, rule.frameworks) }));
+].map((rule) => {
+  const stig = rule.frameworks.stig ? STIG_TEXTS[rule.id] : undefined;
+  return { ...rule, frameworks: withMoreMappings(rule.id, rule.frameworks), ...(stig ? { stig } : {}) };
+});

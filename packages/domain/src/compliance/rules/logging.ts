@@ -1,4 +1,4 @@
-import { count, ev, fail, pass } from '../compliance.fns.ts';
+import { at, count, ev, fail, named, pass, str } from '../compliance.fns.ts';
 import { collect, isActive } from '../okta.fns.ts';
 import type { ComplianceRule } from '../types.ts';
 import { stig } from './frameworks.ts';
@@ -13,7 +13,7 @@ export const loggingRules: ComplianceRule[] = [
     check: 'At least one log stream with status ACTIVE',
     async evaluate(s) {
       const streams = await collect(s, 'log_stream');
-      const evidence = streams.flatMap((l) => [ev('log_stream', l, 'type'), ev('log_stream', l, 'status')]);
+      const evidence = streams.flatMap((l) => [ev('log_stream', l, 'type'), ev('log_stream', l, 'status')].map((e) => named(e, str(at(l.body, 'name')) ?? l.id)));
       const active = streams.filter(isActive);
       if (active.length) return pass(`Active log streams send the System Log off the org: ${count(active.length, 'stream')}.`, evidence);
       // A SIEM may instead poll the System Log API; that is invisible in configuration, so it is the auditor's call.

@@ -1,4 +1,4 @@
-import { at, ev, fail, notApplicable, pass } from '../compliance.fns.ts';
+import { at, ev, fail, failing, named, notApplicable, pass, str } from '../compliance.fns.ts';
 import { ACCESS_RULE, collect, isActive } from '../okta.fns.ts';
 import type { ComplianceRule, SnapshotObject } from '../types.ts';
 import { ADMIN_CONSOLE, DASHBOARD, type RuleVerdict, accessPolicyReads, checkAllowRules } from './access-policy.fns.ts';
@@ -23,6 +23,8 @@ export function requiresPhishingResistance(rule: SnapshotObject) {
   const ok = Array.isArray(constraints) && constraints.length > 0 && constraints.every((c) => at(c, 'possession.phishingResistant') === 'REQUIRED');
   return { verdict: (ok ? 'ok' : 'bad') as RuleVerdict, evidence };
 }
+
+const authenticatorEv = (a: SnapshotObject, path: string) => named(ev('authenticator', a, path), str(at(a.body, 'name')) ?? str(at(a.body, 'key')) ?? a.id);
 
 async function authenticatorsByKey(s: Parameters<ComplianceRule['evaluate']>[0], key: string) {
   return (await collect(s, 'authenticator')).filter((a) => at(a.body, 'key') === key);
@@ -74,7 +76,7 @@ export const mfaRules: ComplianceRule[] = [
     check: 'An authenticator with key smart_card_idp and status ACTIVE',
     async evaluate(s) {
       const cards = await authenticatorsByKey(s, 'smart_card_idp');
-      const evidence = cards.map((a) => ev('authenticator', a, 'status'));
+      const evidence = cards.map((a) => authenticatorEv(a, 'status'));
       if (cards.some(isActive)) return pass('The smart card authenticator is active.', evidence);
       return fail(cards.length ? 'The smart card authenticator is not active.' : 'No smart card authenticator is set up.', evidence);
     },
@@ -89,8 +91,9 @@ export const mfaRules: ComplianceRule[] = [
     async evaluate(s) {
       const verify = (await authenticatorsByKey(s, 'okta_verify')).filter(isActive);
       if (verify.length === 0) return notApplicable('Okta Verify is not active in this org.');
-      const evidence = verify.map((a) => ev('authenticator', a, 'settings.compliance.fips'));
-      if (verify.every((a) => at(a.body, 'settings.compliance.fips') === 'REQUIRED')) return pass('Okta Verify requires FIPS-compliant devices.', evidence);
+      const fips = (a: SnapshotObject) => at(a.body, 'settings.compliance.fips') === 'REQUIRED';
+      const evidence = verify.map((a) => (fips(a) ? authenticatorEv(a, 'settings.compliance.fips') : failing(authenticatorEv(a, 'settings.compliance.fips'))));
+      if (verify.every(fips)) return pass('Okta Verify requires FIPS-compliant devices.', evidence);
       return fail('Okta Verify accepts devices that are not FIPS-compliant (settings.compliance.fips is not REQUIRED).', evidence);
     },
   },

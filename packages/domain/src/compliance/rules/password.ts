@@ -1,4 +1,4 @@
-import { at, ev, fail, num, pass } from '../compliance.fns.ts';
+import { at, ev, fail, markFailing, named, num, pass, str } from '../compliance.fns.ts';
 import { activePolicies } from '../okta.fns.ts';
 import type { ComplianceRule, FrameworkMappings, Outcome } from '../types.ts';
 import { stig } from './frameworks.ts';
@@ -15,12 +15,12 @@ const credentials = (vuln: string, nist = ['IA-5(1)']) => stig(vuln, nist, ['CC6
 async function everyPasswordPolicy(s: Parameters<ComplianceRule['evaluate']>[0], path: string, ok: (v: unknown) => boolean, want: string): Promise<Outcome> {
   const policies = await activePolicies(s, 'policy.PASSWORD');
   if (policies.length === 0) return fail('No active password policy in the snapshot.');
-  const evidence = policies.map((p) => ev('policy.PASSWORD', p, path));
+  const evidence = policies.map((p) => named(ev('policy.PASSWORD', p, path), str(at(p.body, 'name')) ?? p.id));
   const bad = policies.filter((p) => !ok(at(p.body, path)));
   const field = path.split('.').at(-1);
   if (bad.length === 0) return pass(`${field} is ${want} in every active password policy (${policies.length}).`, evidence);
   const names = bad.map((p) => `"${at(p.body, 'name') ?? p.id}" (${JSON.stringify(at(p.body, path) ?? null)})`);
-  return fail(`${field} must be ${want}; not met by ${names.join(', ')}.`, evidence);
+  return fail(`${field} must be ${want}; not met by ${names.join(', ')}.`, markFailing(evidence, bad.map((p) => p.id)));
 }
 
 function passwordRule(id: string, title: string, frameworks: FrameworkMappings, field: string, ok: (v: unknown) => boolean, want: string, check: string): ComplianceRule {

@@ -1,4 +1,4 @@
-import { at, ev, fail, manual, num, pass } from '../compliance.fns.ts';
+import { at, ev, fail, failing, manual, named, num, pass } from '../compliance.fns.ts';
 import { collect } from '../okta.fns.ts';
 import type { ComplianceRule } from '../types.ts';
 import { stig } from './frameworks.ts';
@@ -46,10 +46,10 @@ export const sessionRules: ComplianceRule[] = [
     async evaluate(s) {
       const [settings] = await collect(s, 'org_setting.admin_console');
       if (!settings) return manual('The snapshot holds no Admin Console settings (GET /api/v1/first-party-app-settings/admin-console).');
-      const e = ev('org_setting.admin_console', settings, 'sessionIdleTimeoutMinutes');
+      const e = named(ev('org_setting.admin_console', settings, 'sessionIdleTimeoutMinutes'), 'Okta Admin Console settings');
       const minutes = num(at(settings.body, 'sessionIdleTimeoutMinutes'));
       if (minutes !== undefined && minutes <= 15) return pass(`Admin Console sessions end after ${minutes} idle minutes.`, [e]);
-      return fail(`Admin Console idle timeout is ${JSON.stringify(e.value)} minutes; it must be 15 or less.`, [e]);
+      return fail(`Admin Console idle timeout is ${JSON.stringify(e.value)} minutes; it must be 15 or less.`, [failing(e)]);
     },
   },
 ];

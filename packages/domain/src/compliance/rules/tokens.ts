@@ -1,4 +1,4 @@
-import { at, ev, evValue, fail, manual, named, pass, str } from '../compliance.fns.ts';
+import { at, ev, evValue, fail, failing, manual, markFailing, named, pass, str } from '../compliance.fns.ts';
 import { collect } from '../okta.fns.ts';
 import type { ComplianceRule, Evidence } from '../types.ts';
 import { roleTypesByUser } from './admins.fns.ts';
@@ -23,13 +23,14 @@ export const tokenRules: ComplianceRule[] = [
     check: 'Every API token: network.connection ZONE with zones (not ANYWHERE)',
     async evaluate(s) {
       const tokens = await collect(s, 'api_token');
-      const evidence = tokens.flatMap((t) => [ev('api_token', t, 'network.connection'), ev('api_token', t, 'network.include')]);
+      const tokenName = (t: { id: string; body: unknown }) => str(at(t.body, 'name')) ?? t.id;
+      const evidence = tokens.flatMap((t) => [named(ev('api_token', t, 'network.connection'), tokenName(t)), named(ev('api_token', t, 'network.include'), tokenName(t))]);
       const open = tokens.filter((t) => {
         const include = at(t.body, 'network.include');
         return at(t.body, 'network.connection') !== 'ZONE' || !Array.isArray(include) || include.length === 0;
       });
       if (tokens.length === 0) return pass('The org has no API tokens.', evidence);
-      if (open.length) return fail(`API tokens usable from any IP address: ${open.map((t) => nameOf(t.body, t.id)).join(', ')}.`, evidence);
+      if (open.length) return fail(`API tokens usable from any IP address: ${open.map((t) => nameOf(t.body, t.id)).join(', ')}.`, markFailing(evidence, open.map((t) => t.id)));
       return pass(`Every API token (${tokens.length}) is restricted to network zones.`, evidence);
     },
   },
@@ -61,8 +62,10 @@ export const tokenRules: ComplianceRule[] = [
         const typeId = owner && str(at(owner.body, 'type.id'));
         const userType = typeId ? await s.get('user_type', typeId) : undefined;
         const kind = userType && [at(userType.body, 'name'), at(userType.body, 'displayName')].filter((x): x is string => typeof x === 'string').join(' / ');
+        const person = Boolean(kind) && !isServiceAccountType(kind ?? '');
+        const tokenEv = named(ev('api_token', t, 'userId'), str(at(t.body, 'name')) ?? t.id);
         evidence.push(
-          named(ev('api_token', t, 'userId'), str(at(t.body, 'name')) ?? t.id),
+          person ? failing(tokenEv) : tokenEv,
           // The owner by id only: scan results are stored in the clear, and a login is personal data
           // (the snapshot, which is encrypted, names them; the dashboard shows the name from it).
           evValue('user', ownerId, 'user type', kind ?? null),
