@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScanRecord } from '@butterfly/domain/compliance';
-import type { EvidenceSigner } from './keys.ts';
+import { type EvidenceSigner, fingerprintOf } from './keys.ts';
 import { MANIFEST, SIGNATURE, buildManifest } from './manifest.ts';
 import { renderCkl } from './render/ckl.ts';
 import { renderCklb } from './render/cklb.ts';
@@ -16,9 +16,9 @@ export const BUNDLE_FILES = ['report.html', 'report.pdf', 'results.json', 'resul
 
 export type BundleFormat = 'html' | 'pdf' | 'json' | 'csv' | 'ckl' | 'cklb' | 'oscal';
 export const BUNDLE_FORMATS: readonly BundleFormat[] = ['html', 'pdf', 'json', 'csv', 'ckl', 'cklb', 'oscal'];
-const RENDERERS: Record<BundleFormat, [string, (r: ScanRecord) => Buffer | Promise<Buffer>]> = {
+const RENDERERS: Record<BundleFormat, [string, (r: ScanRecord, fingerprint: string) => Buffer | Promise<Buffer>]> = {
   html: ['report.html', (r) => Buffer.from(renderHtml(r))],
-  pdf: ['report.pdf', renderPdf],
+  pdf: ['report.pdf', (r, fingerprint) => renderPdf(r, { fingerprint })],
   json: ['results.json', (r) => Buffer.from(renderJson(r))],
   csv: ['results.csv', (r) => Buffer.from(renderCsv(r))],
   ckl: ['checklist.ckl', (r) => Buffer.from(renderCkl(r))],
@@ -33,9 +33,10 @@ const RENDERERS: Record<BundleFormat, [string, (r: ScanRecord) => Buffer | Promi
  */
 export async function renderBundle(record: ScanRecord, signer: EvidenceSigner, formats: readonly BundleFormat[] = BUNDLE_FORMATS): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
+  const fingerprint = fingerprintOf(signer.publicKeySpki);
   for (const f of BUNDLE_FORMATS.filter((x) => formats.includes(x))) {
     const [name, render] = RENDERERS[f];
-    files.set(name, await render(record));
+    files.set(name, await render(record, fingerprint));
   }
   const manifest = buildManifest(record, files, signer.publicKeySpki);
   files.set(MANIFEST, manifest);

@@ -10,10 +10,10 @@ const data = (attribute: string, value: string) => `${I(4)}<STIG_DATA>${el('VULN
 /**
  * checklist.ckl: the scan as a DISA STIG Viewer 2 checklist (XML, CHECKLIST/ASSET/STIGS/iSTIG). One
  * VULN per STIG rule with its status (NotAFinding, Open, Not_Applicable, Not_Reviewed for Manual), the
- * reason and evidence as FINDING_DETAILS and the provenance as COMMENTS. The STIG's own discussion,
- * check and fix texts are not part of a stored scan, so those attributes are present and empty
- * (STIG Viewer fills them when the checklist is imported against the STIG). Deterministic: no clock,
- * no random UUIDs (see uuid.ts).
+ * reason, failing objects and evidence as FINDING_DETAILS and the provenance and exceptions as
+ * COMMENTS. The STIG's own texts (SV rule id, SRG group, title, discussion, check, fix, CCIs) are filled
+ * from the text the result names (decision 041); a scan made before has none, and those attributes stay
+ * present and empty as they were. Deterministic: no clock, no random UUIDs (see uuid.ts).
  */
 export function renderCkl(record: ScanRecord): string {
   const { version, release } = stigRelease(record);
@@ -35,15 +35,15 @@ export function renderCkl(record: ScanRecord): string {
     [
       `${I(3)}<VULN>`,
       data('Vuln_Num', v.vulnId),
-      data('Severity', STIG_SEVERITY[v.result.severity]),
-      data('Group_Title', ''),
-      data('Rule_ID', ''),
+      data('Severity', STIG_SEVERITY[v.stig?.severity ?? v.result.severity]),
+      data('Group_Title', v.stig?.groupTitle ?? ''),
+      data('Rule_ID', v.stig?.ruleId ?? ''),
       data('Rule_Ver', v.ruleVersion),
-      data('Rule_Title', v.result.title),
-      data('Vuln_Discuss', ''),
+      data('Rule_Title', v.stig?.title ?? v.result.title),
+      data('Vuln_Discuss', v.stig?.discussion ?? ''),
       data('IA_Controls', ''),
-      data('Check_Content', ''),
-      data('Fix_Text', ''),
+      data('Check_Content', v.stig?.checkText ?? ''),
+      data('Fix_Text', v.stig?.fixText ?? ''),
       data('False_Positives', ''),
       data('False_Negatives', ''),
       data('Documentable', 'false'),
@@ -59,6 +59,7 @@ export function renderCkl(record: ScanRecord): string {
       data('STIGRef', `${STIG_TITLE} :: Version ${version}, Release: ${release}`),
       data('TargetKey', ''),
       data('STIG_UUID', stigUuid(record)),
+      ...(v.stig?.ccis ?? []).map((cci) => data('CCI_REF', cci)),
       `${I(4)}${el('STATUS', CKL_STATUS[v.result.result])}`,
       `${I(4)}${el('FINDING_DETAILS', v.findingDetails)}`,
       `${I(4)}${el('COMMENTS', v.comments)}`,

@@ -4,8 +4,9 @@ import { CKLB_STATUS, STIG_ID, STIG_SEVERITY, STIG_TITLE, checklistEntries, chec
 /**
  * checklist.cklb: the same checklist as checklist.ckl in STIG Viewer 3's JSON format (cklb_version
  * 1.0): title, id, target_data and one stig with a rule per STIG vulnerability (group_id is the V-ID,
- * rule_version the STIG rule id), status not_a_finding / open / not_applicable / not_reviewed,
- * finding_details and comments. Keys are written in STIG Viewer's own order; UUIDs are derived from
+ * rule_version the STIG rule id, rule_id_src the SV rule id), the STIG's texts (decision 041; empty for
+ * scans made before), status not_a_finding / open / not_applicable / not_reviewed, finding_details
+ * (failing objects by name) and comments (provenance, exceptions). Keys are written in STIG Viewer's own order; UUIDs are derived from
  * the scan and rule ids, so the file is byte-identical on every export.
  */
 export function renderCklb(record: ScanRecord): string {
@@ -20,19 +21,19 @@ export function renderCklb(record: ScanRecord): string {
     stig_ref: null,
     group_id: v.vulnId,
     group_id_src: v.vulnId,
-    rule_id: '',
-    rule_id_src: '',
+    rule_id: v.stig?.ruleId?.replace(/_rule$/, '') ?? '',
+    rule_id_src: v.stig?.ruleId ?? '',
     weight: '10.0',
     classification: 'UNCLASSIFIED',
-    severity: STIG_SEVERITY[v.result.severity],
+    severity: STIG_SEVERITY[v.stig?.severity ?? v.result.severity],
     rule_version: v.ruleVersion,
-    group_title: '',
-    rule_title: v.result.title,
-    fix_text: '',
+    group_title: v.stig?.groupTitle ?? '',
+    rule_title: v.stig?.title ?? v.result.title,
+    fix_text: v.stig?.fixText ?? '',
     false_positives: '',
     false_negatives: '',
-    discussion: '',
-    check_content: '',
+    discussion: v.stig?.discussion ?? '',
+    check_content: v.stig?.checkText ?? '',
     documentable: 'false',
     mitigations: '',
     potential_impacts: '',
@@ -43,8 +44,8 @@ export function renderCklb(record: ScanRecord): string {
     ia_controls: '',
     check_content_ref: { href: '', name: 'M' },
     legacy_ids: [],
-    ccis: [],
-    group_tree: [{ id: v.vulnId, title: '', description: '' }],
+    ccis: v.stig?.ccis ?? [],
+    group_tree: [{ id: v.vulnId, title: v.stig?.groupTitle ?? '', description: v.stig ? '<GroupDescription></GroupDescription>' : '' }],
     status: CKLB_STATUS[v.result.result],
     overrides: {},
     comments: v.comments,

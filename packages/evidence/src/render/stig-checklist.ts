@@ -1,11 +1,14 @@
-import type { ResultStatus, ScanRecord, ScanResult, Severity } from '@butterfly/domain/compliance';
-import { exceptionLines, mappingText, valueText } from './text.ts';
+import { type ResultStatus, type ScanRecord, type ScanResult, type Severity, type StigRuleText, stigTextOf } from '@butterfly/domain/compliance';
+import { exceptionLines, mappingText, objectText, objectsOf, valueText } from './text.ts';
 import { uuidV5 } from './uuid.ts';
 
 /**
  * What a DISA STIG checklist (.ckl for STIG Viewer 2, .cklb for STIG Viewer 3) says about one scan:
  * one entry per STIG rule (by vulnerability id), its status, the finding details (the reason and the
- * evidence values) and comments (provenance). Rules beyond the STIG (Okta hardening, Butterfly's
+ * evidence values, and the failing objects by name) and comments (provenance, exceptions). The STIG's own
+ * texts (rule id, title, discussion, check, fix, CCIs) come from stig-okta-idaas.ts by the SV rule id the
+ * result stored (decision 041); a scan made before has none, and its fields stay empty as they were.
+ * Rules beyond the STIG (Okta hardening, Butterfly's
  * readiness) are not STIG vulnerabilities and stay out. Everything comes from the stored scan record,
  * so the checklist is byte-identical every time it is exported.
  */
@@ -22,6 +25,8 @@ export interface ChecklistEntry {
   /** The STIG's rule version (OKTA-APP-000020), which Butterfly uses as its rule id. */
   ruleVersion: string;
   result: ScanResult;
+  /** The STIG's text for the rule, when the result names it (scans since decision 041). */
+  stig?: StigRuleText;
   uuid: string;
   findingDetails: string;
   comments: string;
@@ -47,7 +52,13 @@ export function hostOf(record: ScanRecord): string {
 
 function findingDetails(r: ScanResult): string {
   const lines = r.evidence.map((e) => `- ${e.name ? `${e.name}: ` : ''}${e.type} ${e.id} · ${e.path} = ${valueText(e.value)}`);
-  return [r.reason, ...(lines.length ? ['', 'Evidence:', ...lines] : [])].join('\n');
+  const { failing, passing } = objectsOf(r);
+  return [
+    r.reason,
+    ...(failing.length ? ['', 'Failing objects:', ...failing.map((o) => `- ${objectText(o)}`)] : []),
+    ...(passing.length ? ['', failing.length ? 'Also judged, and met the requirement:' : 'Objects judged:', ...passing.map((o) => `- ${objectText(o)}`)] : []),
+    ...(lines.length ? ['', 'Evidence:', ...lines] : []),
+  ].join('\n');
 }
 
 function comments(record: ScanRecord, r: ScanResult): string {
@@ -68,6 +79,7 @@ export function checklistEntries(record: ScanRecord): ChecklistEntry[] {
       vulnId: r.frameworks.stig,
       ruleVersion: r.ruleId,
       result: r,
+      ...(stigTextOf(r) ? { stig: stigTextOf(r) } : {}),
       uuid: uuidV5(`checklist:${record.scanId}:rule:${r.ruleId}`),
       findingDetails: findingDetails(r),
       comments: comments(record, r),

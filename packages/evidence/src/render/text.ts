@@ -1,4 +1,5 @@
-import type { Json, ResultStatus, ScanResult } from '@butterfly/domain/compliance';
+import { objectTypeLabel } from '@butterfly/connectors/type-labels';
+import { type JudgedObject, type Json, type ResultStatus, type ScanResult, judgedObjects } from '@butterfly/domain/compliance';
 
 /** Evidence values as one line of text: strings as they are, everything else as JSON. */
 export const valueText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -17,8 +18,13 @@ export const RESULT_LABEL: Record<ResultStatus, string> = {
  */
 export function exceptionLines(r: ScanResult): string[] {
   if (!r.exceptions?.length) return [];
+  const names = new Map(judgedObjects(r).map((o) => [`${o.type}\u0000${o.id}`, o.name]));
+  const scope = (s: { objectType: string; objectId: string }) => {
+    const name = names.get(`${s.objectType}\u0000${s.objectId}`);
+    return name ? `${objectTypeLabel(s.objectType)} "${name}", ${s.objectType} ${s.objectId}` : `${s.objectType} ${s.objectId}`;
+  };
   const lines = r.exceptions.map(
-    (e) => `Accepted until ${e.expiresAt} by ${e.requestedBy} approved by ${e.approvedBy} (${e.scope ? `${e.scope.objectType} ${e.scope.objectId}` : 'whole rule'}; exception ${e.id}): ${e.rationale}`,
+    (e) => `Accepted until ${e.expiresAt} by ${e.requestedBy} approved by ${e.approvedBy} (${e.scope ? scope(e.scope) : 'whole rule'}; exception ${e.id}): ${e.rationale}`,
   );
   return r.accepted ? lines : ['Not accepted as a whole: the exceptions below cover only some of the objects the rule names.', ...lines];
 }
@@ -37,4 +43,18 @@ export function mappingText(r: ScanResult): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** "Password policy “Contractors”": an object as a reader knows it, by type and name (its id only when it has no name). */
+export const objectText = (o: JudgedObject) => `${objectTypeLabel(o.type)} ${o.name ? `“${o.name}”` : o.id}`;
+
+/**
+ * The objects a result judged, split into those it fails on and the others, from the evidence's
+ * names and `failed` marks (decision 041). Both empty for scans made before: their evidence marks
+ * nothing, and their reports render as they did.
+ */
+export function objectsOf(r: ScanResult): { failing: JudgedObject[]; passing: JudgedObject[] } {
+  const all = judgedObjects(r);
+  if (!all.some((o) => o.failed)) return { failing: [], passing: r.stigRuleId ? all : [] };
+  return { failing: all.filter((o) => o.failed), passing: all.filter((o) => !o.failed) };
 }
