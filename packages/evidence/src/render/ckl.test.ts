@@ -1,4 +1,4 @@
-import type { ScanRecord } from '@butterfly/domain/compliance';
+import { STIG_TEXTS, type ScanRecord } from '@butterfly/domain/compliance';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { sampleRecord } from '../testing/sample-record.ts';
@@ -31,10 +31,19 @@ describe('checklist.ckl (STIG Viewer 2)', () => {
     expect(vulns.map((v) => attr(v, 'Vuln_Num'))).toEqual(stigResults.map((r) => r.frameworks.stig).sort());
     for (const v of vulns) {
       const names = v.STIG_DATA.map((d) => d.VULN_ATTRIBUTE);
-      for (const n of ['Vuln_Num', 'Severity', 'Rule_ID', 'Rule_Ver', 'Rule_Title', 'Check_Content', 'Fix_Text', 'STIG_UUID']) expect(names, n).toContain(n);
+      for (const n of ['Vuln_Num', 'Severity', 'Rule_ID', 'Rule_Ver', 'Rule_Title', 'Check_Content', 'Fix_Text', 'STIG_UUID', 'CCI_REF']) expect(names, n).toContain(n);
       const r = record.results.find((x) => x.ruleId === attr(v, 'Rule_Ver'))!;
+      const t = STIG_TEXTS[r.ruleId]!;
       expect(attr(v, 'Vuln_Num')).toBe(r.frameworks.stig);
-      expect(attr(v, 'Rule_Title')).toBe(r.title);
+      // The STIG's own words, as DISA published them (decision 041).
+      expect(attr(v, 'Rule_ID')).toBe(t.ruleId);
+      expect(attr(v, 'Rule_ID')).toMatch(/^SV-\d+r\d+_rule$/);
+      expect(attr(v, 'Group_Title')).toBe(t.groupTitle);
+      expect(attr(v, 'Rule_Title')).toBe(t.title);
+      expect(attr(v, 'Vuln_Discuss')).toBe(t.discussion);
+      expect(attr(v, 'Check_Content')).toBe(t.checkText);
+      expect(attr(v, 'Fix_Text')).toBe(t.fixText);
+      expect(v.STIG_DATA.filter((d) => d.VULN_ATTRIBUTE === 'CCI_REF').map((d) => d.ATTRIBUTE_DATA)).toEqual(t.ccis);
       expect(attr(v, 'Severity')).toBe(r.severity === 'CAT I' ? 'high' : 'medium');
       expect(v.STATUS).toBe({ PASS: 'NotAFinding', FAIL: 'Open', NOT_APPLICABLE: 'Not_Applicable', MANUAL: 'Not_Reviewed' }[r.result]);
       expect(v.FINDING_DETAILS.startsWith(r.reason)).toBe(true);
@@ -50,10 +59,24 @@ describe('checklist.ckl (STIG Viewer 2)', () => {
     const pw = parse(xml).STIGS.iSTIG[0]!.VULN.find((v) => attr(v, 'Rule_Ver') === 'OKTA-APP-000650')!;
     expect(pw.STATUS).toBe('Open');
     expect(pw.FINDING_DETAILS).toContain('Contractors, "temp" <script>alert(1)</script>');
+    // The failing object by name and type, before the raw evidence.
+    expect(pw.FINDING_DETAILS).toContain('Failing objects:\n- Password policy “Contractors, "temp" <script>alert(1)</script>”');
+    const token = parse(xml).STIGS.iSTIG[0]!.VULN.find((v) => attr(v, 'Rule_Ver') === 'OKTA-APP-003240')!;
+    expect(token.FINDING_DETAILS).toContain('Failing objects:\n- API token “=HYPERLINK("http://x")”');
 
     const hostile: ScanRecord = { ...record, connection: { ...record.connection, name: 'A & B\u0001 ]]> <x>' } };
     const asset = parse(renderCkl(hostile)).ASSET;
     expect(asset.TARGET_COMMENT).toContain('connection A & B\uFFFD ]]> <x>');
+  });
+
+  it('renders a scan stored before the STIG texts (no SV rule id, no failing marks) as it always did: empty STIG fields', async () => {
+    const record = await sampleRecord();
+    const old: ScanRecord = { ...record, results: record.results.map(({ stigRuleId: _sv, ...r }) => ({ ...r, evidence: r.evidence.map(({ failed: _f, ...e }) => e) })) };
+    const pw = parse(renderCkl(old)).STIGS.iSTIG[0]!.VULN.find((v) => attr(v, 'Rule_Ver') === 'OKTA-APP-000650')!;
+    for (const n of ['Rule_ID', 'Vuln_Discuss', 'Check_Content', 'Fix_Text']) expect(attr(pw, n), n).toBe('');
+    expect(attr(pw, 'Rule_Title')).toBe('Passwords are at least 15 characters long');
+    expect(pw.STIG_DATA.some((d) => d.VULN_ATTRIBUTE === 'CCI_REF')).toBe(false);
+    expect(pw.FINDING_DETAILS).not.toContain('Failing objects');
   });
 
   it('is byte-identical when rendered again, and different for another scan', async () => {

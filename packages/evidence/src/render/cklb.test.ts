@@ -1,3 +1,4 @@
+import { STIG_TEXTS } from '@butterfly/domain/compliance';
 import { describe, expect, it } from 'vitest';
 import { sampleRecord } from '../testing/sample-record.ts';
 import { renderCklb } from './cklb.ts';
@@ -19,7 +20,20 @@ describe('checklist.cklb (STIG Viewer 3)', () => {
     const uuids = new Set<string>();
     for (const rule of stig.rules) {
       const r = record.results.find((x) => x.ruleId === rule.rule_version)!;
-      expect(rule).toMatchObject({ group_id: r.frameworks.stig, group_id_src: r.frameworks.stig, rule_title: r.title, stig_uuid: stig.uuid, check_content: expect.any(String), fix_text: expect.any(String), rule_id: expect.any(String) });
+      const t = STIG_TEXTS[r.ruleId]!;
+      expect(rule).toMatchObject({
+        group_id: r.frameworks.stig,
+        group_id_src: r.frameworks.stig,
+        rule_id_src: t.ruleId,
+        rule_id: t.ruleId!.replace(/_rule$/, ''),
+        group_title: t.groupTitle,
+        rule_title: t.title,
+        discussion: t.discussion,
+        check_content: t.checkText,
+        fix_text: t.fixText,
+        ccis: t.ccis,
+        stig_uuid: stig.uuid,
+      });
       expect(rule.status).toBe({ PASS: 'not_a_finding', FAIL: 'open', NOT_APPLICABLE: 'not_applicable', MANUAL: 'not_reviewed' }[r.result]);
       expect(rule.severity).toBe(r.severity === 'CAT I' ? 'high' : 'medium');
       expect(rule.finding_details.startsWith(r.reason)).toBe(true);

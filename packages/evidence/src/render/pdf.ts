@@ -13,7 +13,7 @@ const COLORS: Record<ScanResult['result'], string> = { PASS: '#1a7f37', FAIL: '#
 function summaryTable(doc: PDFKit.PDFDocument, record: ScanRecord) {
   doc.font('bold').fontSize(13).text('Rules').moveDown(0.3);
   const header = ['Rule', 'Severity', 'Result', 'Title'].map((text) => ({ text, font: { src: 'bold' }, backgroundColor: '#f6f8fa' }));
-  const rows = record.results.map((r) => [r.ruleId, r.severity, { text: RESULT_LABEL[r.result], textColor: COLORS[r.result] }, r.title]);
+  const rows = record.results.map((r) => [r.frameworks.stig ? `${r.ruleId}\n${r.frameworks.stig}` : r.ruleId, r.severity, { text: RESULT_LABEL[r.result], textColor: COLORS[r.result] }, r.title]);
   doc.fontSize(8.5).font('body');
   doc.table({ columnStyles: [170, 50, 70, '*'], defaultStyle: { padding: 3, borderColor: '#d0d7de' }, data: [header, ...rows] });
 }

@@ -21,7 +21,7 @@ export function exceptionLines(r: ScanResult): string[] {
   const names = new Map(judgedObjects(r).map((o) => [`${o.type}\u0000${o.id}`, o.name]));
   const scope = (s: { objectType: string; objectId: string }) => {
     const name = names.get(`${s.objectType}\u0000${s.objectId}`);
-    return name ? `${objectTypeLabel(s.objectType)} "${name}", ${s.objectType} ${s.objectId}` : `${s.objectType} ${s.objectId}`;
+    return name ? `${typeLabel(s.objectType)} "${name}", ${s.objectType} ${s.objectId}` : `${s.objectType} ${s.objectId}`;
   };
   const lines = r.exceptions.map(
     (e) => `Accepted until ${e.expiresAt} by ${e.requestedBy} approved by ${e.approvedBy} (${e.scope ? scope(e.scope) : 'whole rule'}; exception ${e.id}): ${e.rationale}`,
@@ -45,8 +45,11 @@ export function mappingText(r: ScanResult): string {
     .join(' · ');
 }
 
+/** The catalog's label, less what matters to a backup and not to a report ("API token (metadata)"). */
+const typeLabel = (type: string) => objectTypeLabel(type).replace(/ \(metadata\)$/, '');
+
 /** "Password policy “Contractors”": an object as a reader knows it, by type and name (its id only when it has no name). */
-export const objectText = (o: JudgedObject) => `${objectTypeLabel(o.type)} ${o.name ? `“${o.name}”` : o.id}`;
+export const objectText = (o: JudgedObject) => `${typeLabel(o.type)} ${o.name ? `“${o.name}”` : o.id}`;
 
 /**
  * The objects a result judged, split into those it fails on and the others, from the evidence's
