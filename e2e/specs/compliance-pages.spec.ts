@@ -8,7 +8,7 @@ import { signIn } from '../fixtures/worlds.ts';
 /**
  * The compliance pages against the whole system: a connection to okta-sim's acme org is backed up,
  * which queues a scan of its snapshot; then the overview, the findings (the acme org's four deliberate
- * STIG failures), a rule's detail and the regressions page, each checked with axe and photographed.
+ * STIG failures), a rule's detail (with the STIG's text and the failing objects by name) and the regressions page, each checked with axe and photographed.
  */
 test.describe.configure({ mode: 'serial' });
 // A backup of the acme org takes 15-60 s, longer when okta-sim's rate-limit buckets run dry.
@@ -98,8 +98,15 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   await expect(page.getByRole('heading', { name: 'Latest result' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
   await expect(page.getByText('Fail').first()).toBeVisible();
+  // The STIG's own words beside Butterfly's check (decision 041).
+  await expect(page.getByRole('heading', { name: 'DISA STIG text' })).toBeVisible();
+  await expect(page.getByText(/V-273202 · SV-273202r1099766_rule/)).toBeVisible();
+  await expect(page.getByText('Okta must off-load audit records onto a central log server.')).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/compliance-rule.png`, fullPage: true });
+  // A rule that fails on an object names it: the acme org's password policy locks out too late.
+  await page.goto('/compliance/rules/OKTA-APP-000170');
+  await expect(page.getByText(/Fails on: Password policy “.+”/).first()).toBeVisible();
 
   // Regressions.
   await page.goto('/compliance/regressions');

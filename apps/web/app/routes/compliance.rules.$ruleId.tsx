@@ -81,11 +81,18 @@ async function evidenceNames(
   return Object.fromEntries(found.flatMap((f) => (f.status === 'fulfilled' && f.value[1] ? [f.value] : [])));
 }
 
-/** The objects a result names, once each (not readiness data or whole-type counts): what an exception can be scoped to. */
-function uniqueObjects(evidence: { type: string; id: string }[]) {
-  const seen = new Map<string, { type: string; id: string }>();
-  for (const e of evidence) if (e.type !== 'readiness' && e.id !== '*') seen.set(`${e.type} ${e.id}`, { type: e.type, id: e.id });
-  return [...seen.values()];
+/**
+ * The objects a result names, once each (not readiness data or whole-type counts): what an exception
+ * can be scoped to. The ones the result fails on come first (decision 041), with the name the scan recorded.
+ */
+function uniqueObjects(evidence: { type: string; id: string; name?: string; failed?: boolean }[]) {
+  const seen = new Map<string, { type: string; id: string; name?: string; failed: boolean }>();
+  for (const e of evidence) {
+    if (e.type === 'readiness' || e.id === '*') continue;
+    const o = seen.get(`${e.type} ${e.id}`) ?? { type: e.type, id: e.id, failed: false };
+    seen.set(`${e.type} ${e.id}`, { ...o, name: o.name ?? e.name, failed: o.failed || e.failed === true });
+  }
+  return [...seen.values()].sort((a, b) => Number(b.failed) - Number(a.failed));
 }
 
 /** One rule: what it checks and reads, its latest result per connection with the evidence, and its history. */
@@ -144,6 +151,34 @@ export default function ComplianceRule() {
           </dl>
         </CardContent>
       </Card>
+      {rule?.stig && (
+        <Card>
+          <CardHeader>
+            <CardTitle>DISA STIG text</CardTitle>
+            <CardDescription>
+              Okta IDaaS STIG V1R2 · {rule.stig.vulnId} · {rule.stig.ruleId ?? 'SV rule id not known'} · {rule.stig.groupTitle}
+              {rule.stig.textSource === 'summary' ? ' · summarized by Butterfly, not DISA’s wording' : ' · DISA’s wording'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+              <dt className="font-medium text-slate-700">Requirement</dt>
+              <dd>{rule.stig.title}</dd>
+              <dt className="font-medium text-slate-700">Discussion</dt>
+              <dd>
+                <details>
+                  <summary className="cursor-pointer text-indigo-700 underline">Show the discussion</summary>
+                  <p className="mt-2">{rule.stig.discussion}</p>
+                </details>
+              </dd>
+              <dt className="font-medium text-slate-700">Check</dt>
+              <dd>{rule.stig.checkText}</dd>
+              <dt className="font-medium text-slate-700">Fix</dt>
+              <dd>{rule.stig.fixText}</dd>
+            </dl>
+          </CardContent>
+        </Card>
+      )}
       <section aria-labelledby="latest-heading" className="flex flex-col gap-4">
         <h2 id="latest-heading" className="text-xl font-semibold">
           Latest result
@@ -159,6 +194,15 @@ export default function ComplianceRule() {
             </CardHeader>
             <CardContent className="flex flex-col gap-4">
               <ExceptionNotes exceptions={l.exceptions} accepted={l.accepted} />
+              {uniqueObjects(l.evidence).some((o) => o.failed) && (
+                <p className="text-sm">
+                  <span className="font-medium">Fails on: </span>
+                  {uniqueObjects(l.evidence)
+                    .filter((o) => o.failed)
+                    .map((o) => `${objectTypeLabel(o.type)} “${objectNames[evidenceKey(l.snapshotId, o.type, o.id)] ?? o.name ?? o.id}”`)
+                    .join(', ')}
+                </p>
+              )}
               {l.evidence.length ? (
                 <Table>
                   <TableHeader>
@@ -176,9 +220,10 @@ export default function ComplianceRule() {
                             <span>{e.type === 'readiness' ? (connectionNames[e.id] ?? READINESS[e.id] ?? 'Butterfly') : `Every ${objectTypeLabel(e.type).toLowerCase()}`}</span>
                           ) : (
                             <Link to={objectHref(l.connectionId, l.snapshotId, e.type, e.id)} className="text-indigo-700 underline">
-                              {objectTypeLabel(e.type)}: {objectNames[evidenceKey(l.snapshotId, e.type, e.id)] ?? <code className="text-xs">{e.id}</code>}
+                              {objectTypeLabel(e.type)}: {objectNames[evidenceKey(l.snapshotId, e.type, e.id)] ?? e.name ?? <code className="text-xs">{e.id}</code>}
                             </Link>
                           )}
+                          {e.failed && <span className="ml-2 text-xs font-medium text-red-800">(fails)</span>}
                         </TableCell>
                         <TableCell>
                           <code>{e.path}</code>
@@ -197,7 +242,7 @@ export default function ComplianceRule() {
                 <RequestExceptionForm
                   connectionId={l.connectionId}
                   connectionName={l.connectionName}
-                  objects={uniqueObjects(l.evidence).map((o) => ({ ...o, name: objectNames[evidenceKey(l.snapshotId, o.type, o.id)] }))}
+                  objects={uniqueObjects(l.evidence).map((o) => ({ type: o.type, id: o.id, name: objectNames[evidenceKey(l.snapshotId, o.type, o.id)] ?? o.name }))}
                   defaultExpiry={defaultExpiry}
                   errors={result && 'connectionId' in result && result.connectionId === l.connectionId ? fieldErrors : undefined}
                 />

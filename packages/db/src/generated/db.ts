@@ -316,6 +316,7 @@ export interface ScanResults {
   rule_id: string;
   scan_id: string;
   severity: string;
+  stig_rule_id: string | null;
   tenant_id: string;
   title: string;
 }

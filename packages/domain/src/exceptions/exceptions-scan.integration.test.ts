@@ -105,6 +105,11 @@ describe('scans and compliance exceptions', () => {
     // Evidence names every object the rule read, the compliant ones too, by name; only the weak rule is marked failing.
     expect(objects).toContain('policy.ACCESS_POLICY.rule rst1admin/rul1weak');
     expect(objects.length).toBeGreaterThan(1);
+    // The stored result names the STIG text it was judged against, and the record an export renders keeps it.
+    expect(failing.stigRuleId).toBe('SV-273193r1098846_rule');
+    const record = await loadScanRecord(db, s.tenantId, (await s.scan()).scan.id);
+    expect(record.results.find((r) => r.ruleId === 'OKTA-APP-000560')?.stigRuleId).toBe('SV-273193r1098846_rule');
+    expect(record.results.find((r) => r.ruleId === 'BUTTERFLY-RESTORE-READINESS')?.stigRuleId).toBeUndefined();
     const failed = failing.evidence.filter((e) => e.failed);
     expect(new Set(failed.map((e) => e.id))).toEqual(new Set(['rst1admin/rul1weak']));
     expect(failed[0]!.name).toMatch(/ › /);

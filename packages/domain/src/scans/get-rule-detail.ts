@@ -7,7 +7,8 @@ import { checkIdFilter, toScanResult } from './scans.fns.ts';
 const HISTORY = 100;
 
 /**
- * One rule: what it checks and reads (from the current rule set), its latest result with evidence per
+ * One rule: what it checks and reads (from the current rule set), the STIG's own text for a STIG rule
+ * (decision 041), its latest result with evidence (objects by name, the failing ones marked) per
  * connection, and its history across scans (newest first), so a flip shows when it happened.
  */
 export async function getRuleDetail(deps: Deps, tenantId: string, input: { ruleId: string; connectionId?: string }) {
@@ -27,7 +28,7 @@ export async function getRuleDetail(deps: Deps, tenantId: string, input: { ruleI
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.connection_id)) latest.set(r.connection_id, r);
   return {
-    rule: rule ? { id: rule.id, title: rule.title, severity: rule.severity, frameworks: rule.frameworks, check: rule.check, reads: rule.reads } : null,
+    rule: rule ? { id: rule.id, title: rule.title, severity: rule.severity, frameworks: rule.frameworks, check: rule.check, reads: rule.reads, stig: rule.stig ?? null } : null,
     latest: [...latest.values()].map((r) => ({ scanId: r.scan_id, connectionId: r.connection_id, connectionName: r.connection_name, snapshotId: r.snapshot_id, ...toScanResult(r) })),
     history: rows.map((r) => ({
       scanId: r.scan_id,

@@ -98,6 +98,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
           title: r.title,
           severity: r.severity,
           frameworks: JSON.stringify(r.frameworks),
+          stig_rule_id: r.stigRuleId ?? null,
           result: r.result,
           reason: r.reason,
           evidence: JSON.stringify(r.evidence),

@@ -129,6 +129,7 @@ export function toScanResult(r: Selectable<ScanResults>): ScanResult {
     title: r.title,
     severity: r.severity as Severity,
     frameworks: r.frameworks as unknown as FrameworkMappings,
+    ...(r.stig_rule_id ? { stigRuleId: r.stig_rule_id } : {}),
     result: r.result as ResultStatus,
     reason: r.reason,
     evidence: r.evidence as unknown as Evidence[],
