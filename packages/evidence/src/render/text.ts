@@ -1,4 +1,3 @@
-import { objectTypeLabel } from '@butterfly/connectors/type-labels';
 import { type JudgedObject, type Json, type ResultStatus, type ScanResult, judgedObjects } from '@butterfly/domain/compliance';
 
 /** Evidence values as one line of text: strings as they are, everything else as JSON. */
@@ -45,8 +44,40 @@ export function mappingText(r: ScanResult): string {
     .join(' · ');
 }
 
-/** The catalog's label, less what matters to a backup and not to a report ("API token (metadata)"). */
-const typeLabel = (type: string) => objectTypeLabel(type).replace(/ \(metadata\)$/, '');
+/**
+ * What people call the object types compliance evidence names, in the words of the dashboard (the
+ * connectors' type-labels.ts, which evidence may not import: package boundaries). Another type reads
+ * as words: separators become spaces, the first letter is capitalised.
+ */
+const TYPE_LABELS: Record<string, string> = {
+  user: 'User',
+  user_type: 'User type',
+  group: 'Group',
+  'group.member': 'Group membership',
+  app: 'App',
+  'policy.OKTA_SIGN_ON': 'Global session policy',
+  'policy.OKTA_SIGN_ON.rule': 'Global session policy rule',
+  'policy.PASSWORD': 'Password policy',
+  'policy.ACCESS_POLICY': 'App sign-in policy',
+  'policy.ACCESS_POLICY.rule': 'App sign-in policy rule',
+  'policy.ACCESS_POLICY.mapping': 'App sign-in policy app mapping',
+  authenticator: 'Authenticator',
+  network_zone: 'Network zone',
+  idp: 'Identity provider',
+  idp_key: 'Identity provider key',
+  log_stream: 'Log stream',
+  api_token: 'API token',
+  'admin_assignee.role': 'Admin role assignment',
+  brand: 'Brand',
+  'brand.sign_in_page': 'Customized sign-in page',
+  'org_setting.admin_console': 'Admin Console session settings',
+};
+export function typeLabel(type: string): string {
+  const known = TYPE_LABELS[type];
+  if (known) return known;
+  const words = type.replace(/[._:]+/g, ' ').trim().toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : type;
+}
 
 /** "Password policy “Contractors”": an object as a reader knows it, by type and name (its id only when it has no name). */
 export const objectText = (o: JudgedObject) => `${typeLabel(o.type)} ${o.name ? `“${o.name}”` : o.id}`;
