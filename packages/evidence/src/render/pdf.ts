@@ -40,6 +40,7 @@ function details(doc: PDFKit.PDFDocument, r: ScanResult) {
   doc.moveDown(0.6).font('bold').fontSize(9.5).fillColor('#1b1f24').text(`${r.ruleId}  `, { continued: true });
   doc.fillColor(COLORS[r.result]).text(RESULT_LABEL[r.result], { continued: true }).fillColor('#1b1f24').text(`  ${r.severity} — ${r.title}`);
   stigText(doc, r);
+  if (stigTextOf(r)) doc.moveDown(0.25);
   doc.font('body').fontSize(8.5).text(r.reason);
   const { failing, passing } = objectsOf(r);
   if (failing.length) para(doc, 'Failing', failing.map(objectText).join('; '), COLORS.FAIL);
