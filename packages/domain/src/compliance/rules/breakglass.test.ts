@@ -88,6 +88,8 @@ describe('OKTA-BREAKGLASS-* rules', () => {
   it('ENABLED fails for a suspended account, naming it by login', async () => {
     const r = await runRule('OKTA-BREAKGLASS-ENABLED', orgWithBreakGlass({ status: 'SUSPENDED' }), { breakGlass: BG });
     expect(r).toMatchObject({ result: 'FAIL', reason: expect.stringContaining('breakglass@acme.example (SUSPENDED)') });
+    // The failing account is marked, so an exception on it alone accepts the finding (decision 041).
+    expect(r.evidence.filter((e) => e.failed).map((e) => [e.id, e.name])).toEqual([['00u1bg', 'breakglass@acme.example']]);
   });
 
   it('GROUPS fails for an account in an everyday group, and a group shared with another user is everyday', async () => {

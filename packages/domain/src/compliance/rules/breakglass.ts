@@ -1,4 +1,4 @@
-import { at, evValue, fail, manual, named, notApplicable, pass, str } from '../compliance.fns.ts';
+import { at, evValue, fail, manual, markFailing, named, notApplicable, pass, str } from '../compliance.fns.ts';
 import { collect } from '../okta.fns.ts';
 import type { ComplianceRule, ComplianceSnapshot, Evidence, Outcome, RuleContext, SnapshotObject } from '../types.ts';
 
@@ -72,7 +72,7 @@ export const breakGlassRules: ComplianceRule[] = [
       if (all.length === 0) return notApplicable(NONE);
       const evidence = all.map((d) => named(evValue('user', d.id, 'in snapshot', d.user !== undefined), loginOf(d.user, d.id)));
       const missing = all.filter((d) => !d.user);
-      if (missing.length) return fail(`Declared break-glass account${missing.length === 1 ? '' : 's'} not in the snapshot (deleted or renamed in Okta?): ${missing.map((d) => d.id).join(', ')}.`, evidence);
+      if (missing.length) return fail(`Declared break-glass account${missing.length === 1 ? '' : 's'} not in the snapshot (deleted or renamed in Okta?): ${missing.map((d) => d.id).join(', ')}.`, markFailing(evidence, missing.map((d) => d.id)));
       return pass(`All ${all.length} declared break-glass accounts exist: ${all.map((d) => loginOf(d.user, d.id)).join(', ')}.`, evidence);
     },
   },
@@ -87,7 +87,7 @@ export const breakGlassRules: ComplianceRule[] = [
       judgePresent(s, ctx, (present) => {
         const evidence = present.map((d) => named(evValue('user', d.id, 'status', at(d.user.body, 'status')), loginOf(d.user, d.id)));
         const off = present.filter((d) => at(d.user.body, 'status') !== 'ACTIVE');
-        if (off.length) return fail(`Break-glass account${off.length === 1 ? '' : 's'} not active: ${off.map((d) => `${loginOf(d.user, d.id)} (${String(at(d.user.body, 'status'))})`).join(', ')}.`, evidence);
+        if (off.length) return fail(`Break-glass account${off.length === 1 ? '' : 's'} not active: ${off.map((d) => `${loginOf(d.user, d.id)} (${String(at(d.user.body, 'status'))})`).join(', ')}.`, markFailing(evidence, off.map((d) => d.id)));
         return pass(`Every break-glass account (${present.length}) is active.`, evidence);
       }),
   },
@@ -111,7 +111,7 @@ export const breakGlassRules: ComplianceRule[] = [
           named(evValue('group.member', d.id, 'everyday groups', (everyday.get(d.id) ?? []).map(groupName).sort()), loginOf(d.user, d.id)),
         );
         const bad = present.filter((d) => everyday.has(d.id));
-        if (bad.length) return fail(`Break-glass accounts in everyday groups (they inherit those groups' apps and policies): ${bad.map((d) => `${loginOf(d.user, d.id)} in ${(everyday.get(d.id) ?? []).map((g) => `"${groupName(g)}"`).sort().join(', ')}`).join('; ')}.`, evidence);
+        if (bad.length) return fail(`Break-glass accounts in everyday groups (they inherit those groups' apps and policies): ${bad.map((d) => `${loginOf(d.user, d.id)} in ${(everyday.get(d.id) ?? []).map((g) => `"${groupName(g)}"`).sort().join(', ')}`).join('; ')}.`, markFailing(evidence, bad.map((d) => d.id)));
         return pass(`No break-glass account (${present.length}) is in a group beyond Everyone and dedicated break-glass groups.`, evidence);
       }),
   },
@@ -127,14 +127,17 @@ export const breakGlassRules: ComplianceRule[] = [
         const now = s.takenAt.getTime();
         const evidence = present.map((d) => named(evValue('user', d.id, 'lastLogin', at(d.user.body, 'lastLogin')), loginOf(d.user, d.id)));
         const findings: string[] = [];
+        const flagged: string[] = [];
         for (const d of present) {
           const last = str(at(d.user.body, 'lastLogin'));
           const days = last ? Math.floor((now - Date.parse(last)) / DAY_MS) : undefined;
+          const before = findings.length;
           if (days === undefined) findings.push(`${loginOf(d.user, d.id)} has never signed in (untested)`);
           else if (days <= RECENT_USE_DAYS) findings.push(`${loginOf(d.user, d.id)} signed in ${days} days before the snapshot (review why)`);
           else if (days > UNTESTED_DAYS) findings.push(`${loginOf(d.user, d.id)} last signed in ${days} days before the snapshot (untested for over a year)`);
+          if (findings.length > before) flagged.push(d.id);
         }
-        if (findings.length) return fail(`${findings.join('; ')}.`, evidence);
+        if (findings.length) return fail(`${findings.join('; ')}.`, markFailing(evidence, flagged));
         return pass(`Every break-glass account (${present.length}) was last used between ${RECENT_USE_DAYS} and ${UNTESTED_DAYS} days before the snapshot.`, evidence);
       }),
   },
