@@ -5,11 +5,11 @@ import { uuidV5 } from './uuid.ts';
 /**
  * What a DISA STIG checklist (.ckl for STIG Viewer 2, .cklb for STIG Viewer 3) says about one scan:
  * one entry per STIG rule (by vulnerability id), its status, the finding details (the reason and the
- * evidence values, and the failing objects by name) and comments (provenance, exceptions). The STIG's own
- * texts (rule id, title, discussion, check, fix, CCIs) come from stig-okta-idaas.ts by the SV rule id the
- * result stored (decision 041); a scan made before has none, and its fields stay empty as they were.
- * Rules beyond the STIG (Okta hardening, Butterfly's
- * readiness) are not STIG vulnerabilities and stay out. Everything comes from the stored scan record,
+ * evidence values, and the failing objects by name) and comments (provenance, exceptions). The
+ * STIG's own texts (rule id, title, discussion, check, fix, CCIs) come from stig-okta-idaas.ts by the
+ * SV rule id the result stored (decision 041); a scan made before has none, and its fields stay empty
+ * as they were. Rules beyond the STIG (Okta hardening, Butterfly's readiness) are not STIG
+ * vulnerabilities and stay out. Everything comes from the stored scan record,
  * so the checklist is byte-identical every time it is exported.
  */
 export const STIG_TITLE = 'Okta Identity as a Service (IDaaS) Security Technical Implementation Guide';
