@@ -1,10 +1,15 @@
 import type { PeriodRecord } from '@butterfly/domain';
 import { actorsText, durationText, summaryRows } from './period-text.ts';
 
-/** A table cell: pipes and line breaks would end it early. */
-const cell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text from the IdP or a person (labels, reasons, rationales) as inline Markdown: markup characters
+ * escaped so `<b>` or `*` shows as typed, line breaks (and pipes, in tables) cannot end a line early.
+ */
+const cell = (v: unknown) => String(v ?? '').replace(/[\\`*_<>[\]|]/g, '\\$&').replace(/\r?\n/g, ' ');
 const table = (head: string[], rows: unknown[][]) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
-const json = (v: unknown) => (v === undefined ? '—' : `\`${JSON.stringify(v)}\``);
+/** Code spans fenced with two backticks and padded, so one backtick inside cannot end them. */
+const code = (text: string) => `\`\` ${text.replace(/\r?\n/g, ' ')} \`\``;
+const json = (v: unknown) => (v === undefined ? '—' : code(JSON.stringify(v)));
 
 /**
  * period-report.md: the period as an auditor reads it, rendered from the same record as period.json
@@ -26,10 +31,10 @@ export function renderPeriodMarkdown(r: PeriodRecord): string {
   out.push('## Regressions', '');
   if (!r.regressions.length) out.push('No rule went from pass to fail between consecutive scans.', '');
   for (const g of r.regressions) {
-    out.push(`### ${g.ruleId} — ${g.title}`, '');
-    out.push(`- Severity: ${g.severity}`, `- Failed in scan ${g.scanId} (snapshot of ${g.regressedAt}), after passing in ${g.previousScanId}: ${g.reason}`);
+    out.push(`### ${g.ruleId} — ${cell(g.title)}`, '');
+    out.push(`- Severity: ${g.severity}`, `- Failed in scan ${g.scanId} (snapshot of ${g.regressedAt}), after passing in ${g.previousScanId}: ${cell(g.reason)}`);
     out.push(g.fixedAt ? `- Fixed in scan ${g.fixedInScanId} (snapshot of ${g.fixedAt}), ${durationText(g.timeToFixSeconds)} later` : "- Still failing at the window's end");
-    for (const c of g.changes) out.push(`- Change: ${c.change} ${c.type} ${c.label} (${c.id}) by ${actorsText(c.actors)}`);
+    for (const c of g.changes) out.push(`- Change: ${c.change} ${c.type} ${cell(c.label)} (${cell(c.id)}) by ${cell(actorsText(c.actors))}`);
     if (!g.changes.length) out.push('- No change to the objects the rule reads was found between the two snapshots.');
     out.push('');
   }
@@ -37,8 +42,8 @@ export function renderPeriodMarkdown(r: PeriodRecord): string {
   out.push('## Changes', '', 'Changes between consecutive scans to the objects the rules read, with who made them.', '');
   if (!r.changes.length) out.push('None.', '');
   for (const c of r.changes) {
-    out.push(`- **${c.change} ${c.type} ${cell(c.label)}** (${c.id}), between scans ${c.fromScanId} and ${c.toScanId}; rules ${c.ruleIds.join(', ')}; by ${actorsText(c.actors)}`);
-    for (const p of c.paths) out.push(`  - \`${p.path}\`: ${json('before' in p ? p.before : undefined)} → ${json('after' in p ? p.after : undefined)}`);
+    out.push(`- **${c.change} ${c.type} ${cell(c.label)}** (${cell(c.id)}), between scans ${c.fromScanId} and ${c.toScanId}; rules ${c.ruleIds.join(', ')}; by ${cell(actorsText(c.actors))}`);
+    for (const p of c.paths) out.push(`  - ${code(p.path)}: ${json('before' in p ? p.before : undefined)} → ${json('after' in p ? p.after : undefined)}`);
     if (c.pathsLeftOut) out.push(`  - … and ${c.pathsLeftOut} more paths (see period.json)`);
   }
   out.push('');

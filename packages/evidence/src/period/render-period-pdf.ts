@@ -53,7 +53,7 @@ export async function renderPeriodPdf(r: PeriodRecord): Promise<Buffer> {
   }
 
   heading(doc, 'Controls sampled');
-  grid(doc, [60, 60, '*', 70, 60], ['Framework', 'Control', 'Rules', 'Scans failing', 'Regressions'], r.summary.controls.map((c) => [c.framework === 'soc2' ? 'SOC 2' : 'ISO 27001', c.control, c.ruleIds.join(', '), `${c.scansFailing} of ${r.summary.scans}`, String(c.regressions)]));
+  grid(doc, [60, 60, '*', 70, 70], ['Framework', 'Control', 'Rules', 'Scans failing', 'Regressions'], r.summary.controls.map((c) => [c.framework === 'soc2' ? 'SOC 2' : 'ISO 27001', c.control, c.ruleIds.join(', '), `${c.scansFailing} of ${r.summary.scans}`, String(c.regressions)]));
 
   heading(doc, 'Regressions');
   if (!r.regressions.length) doc.font('body').fontSize(9).text('No rule went from pass to fail between consecutive scans.');
@@ -68,7 +68,7 @@ export async function renderPeriodPdf(r: PeriodRecord): Promise<Buffer> {
   heading(doc, 'Exceptions in force');
   if (!r.exceptions.length) doc.font('body').fontSize(9).text('None.');
   else
-    grid(doc, [70, 85, 85, 85, '*'], ['Rule', 'Scope', 'Approved', 'Until', 'Rationale'], r.exceptions.map((e) => [
+    grid(doc, [100, 70, 95, 95, '*'], ['Rule', 'Scope', 'Approved', 'Until', 'Rationale'], r.exceptions.map((e) => [
       e.ruleId,
       e.scope ? `${e.scope.objectType} ${e.scope.objectId}` : 'whole rule',
       `${e.approvedAt} by ${e.approvedBy}`,
@@ -78,7 +78,7 @@ export async function renderPeriodPdf(r: PeriodRecord): Promise<Buffer> {
 
   heading(doc, 'Scans');
   if (!r.scans.length) doc.font('body').fontSize(9).text('No scan in this window.');
-  else grid(doc, [110, '*', 40, 40, 50], ['Snapshot taken', 'Scan', 'Pass', 'Fail', 'Accepted'], r.scans.map((x) => [x.snapshotTakenAt, x.scanId, String(x.counts.PASS), String(x.counts.FAIL), String(x.counts.accepted ?? 0)]));
+  else grid(doc, [120, '*', 40, 40, 55], ['Snapshot taken', 'Scan', 'Pass', 'Fail', 'Accepted'], r.scans.map((x) => [x.snapshotTakenAt, x.scanId, String(x.counts.PASS), String(x.counts.FAIL), String(x.counts.accepted ?? 0)]));
   doc.moveDown().font('body').fontSize(8).fillColor(MUTED).text('Every change with its paths and every result per rule are in period.json and period-report.md, covered by the same signed manifest.');
 
   const pages = doc.bufferedPageRange();
