@@ -14,14 +14,14 @@ export const PERIOD_BUNDLE_FILES = ['period.json', 'period-report.md', 'period-r
 export async function describePeriodEvidence(deps: Deps, tenantId: string, input: TPeriodEvidenceInput) {
   const record = await collectPeriodEvidence(deps, tenantId, input);
   const key = await ensureEvidenceKey(deps, tenantId);
-  const q = new URLSearchParams({ from: record.window.from, to: record.window.to });
+  const q = new URLSearchParams({ connection: record.connection.id, from: record.window.from, to: record.window.to });
   return {
     connection: record.connection,
     window: record.window,
     summary: record.summary,
     files: [...PERIOD_BUNDLE_FILES],
-    href: `/evidence/period/${record.connection.id}?${q}`,
-    filename: periodBundleName(record.connection.id, record.window) + '.tar',
+    href: `/evidence/period?${q}`,
+    filename: `${periodBundleName(record.connection.id, record.window)}.tar`,
     fingerprint: key.fingerprint,
   };
 }
