@@ -79,6 +79,9 @@ describe('period evidence', () => {
   it('refuses a window that ends before it starts, an unreadable date, and an unknown or foreign connection', async () => {
     expect(await codeOf(collectPeriodEvidence(s.deps, s.tenant.id, { ...window, from: PERIOD.to, to: PERIOD.from }))).toEqual({ code: 'VALIDATION', fields: { to: 'must be after from' } });
     expect(await codeOf(collectPeriodEvidence(s.deps, s.tenant.id, { ...window, from: 'last tuesday' }))).toMatchObject({ code: 'VALIDATION', fields: { from: expect.stringContaining('ISO 8601') } });
+    // A time without its offset would mean another window on a server in another zone.
+    expect(await codeOf(collectPeriodEvidence(s.deps, s.tenant.id, { ...window, to: '2026-10-31T00:00:00' }))).toMatchObject({ code: 'VALIDATION', fields: { to: expect.stringContaining('offset') } });
+    expect((await collectPeriodEvidence(s.deps, s.tenant.id, { ...window, from: '2026-10-05', to: '2026-10-31T02:00:00+02:00' })).window).toEqual({ from: PERIOD.from, to: PERIOD.to });
     expect(await codeOf(collectPeriodEvidence(s.deps, s.tenant.id, { ...window, from: '2020-01-01T00:00:00Z' }))).toMatchObject({ code: 'VALIDATION', fields: { to: expect.stringContaining('731 days') } });
     expect((await codeOf(collectPeriodEvidence(s.deps, s.tenant.id, { ...window, connection: 'Staging' }))).code).toBe('NOT_FOUND');
     const other = await seedTenant(s.deps);

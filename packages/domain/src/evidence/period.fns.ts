@@ -8,20 +8,24 @@ import type { PeriodChange, PeriodException, PeriodRegression, PeriodRule, Perio
 /** The longest window one bundle covers: two years (a SOC 2 Type II period is 3 to 12 months). */
 export const PERIOD_MAX_DAYS = 731;
 
-const instant = (field: string) =>
+/**
+ * ISO 8601: a day alone (midnight UTC), or a time with its offset (`Z`, `+02:00`). A time without an
+ * offset would be read in the server's zone, so the same input could mean another window elsewhere.
+ */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d))?$/;
+const instant = () =>
   z
     .string()
     .trim()
     .min(1, 'is required')
     .max(40)
-    .refine((v) => !Number.isNaN(Date.parse(v)), `must be an ISO 8601 date and time (e.g. 2026-10-01T00:00:00Z)`)
-    .describe(field);
+    .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date, or date and time with its offset (e.g. 2026-10-01T00:00:00Z)');
 
 export const ZPeriodEvidenceInput = z.strictObject({
   /** The connection's id or its name. */
   connection: z.string().trim().min(1, 'is required').max(200),
-  from: instant('from'),
-  to: instant('to'),
+  from: instant(),
+  to: instant(),
 });
 export type TPeriodEvidenceInput = z.input<typeof ZPeriodEvidenceInput>;
 
