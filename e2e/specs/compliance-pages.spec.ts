@@ -69,6 +69,13 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   expect(bundle.status()).toBe(200);
   expect(bundle.headers()['content-type']).toContain('application/x-tar');
 
+  // Period evidence of the last 90 days (the form's default window) for this connection downloads as a signed tar.
+  const period = page.getByRole('form', { name: 'Period evidence' });
+  await period.getByLabel('Connection').selectOption({ label: name });
+  const [download] = await Promise.all([page.waitForEvent('download'), period.getByRole('button', { name: 'Download period evidence' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^butterfly-period-[0-9a-f]{8}-\d{8}T000000Z-\d{8}T235959Z\.tar$/);
+  await expect(page).toHaveURL(/\/compliance$/);
+
   // Run scan again: the latest snapshot, a fresh scan queued for the worker; the page follows it to its result.
   await row.getByRole('button', { name: `Run scan ${name}` }).click();
   await expect(page).toHaveURL(/\/compliance\?scanning=[0-9a-f-]{36}&since=/);

@@ -60,6 +60,7 @@ const NOT_PAGES: Record<string, string> = {
   'restore.$planId.json.ts': 'needs a stored plan (restore.spec)',
   'audit[.]csv.ts': 'the audit log export, same permission as /audit (audit-log.spec; apps/web export test)',
   'evidence.$scanId.ts': 'needs a scan: apps/web evidence download test walks its roles',
+  'evidence.period.ts': 'a download needing scans: apps/web period download test checks evidence.export and other tenants',
 };
 
 interface Ids {

@@ -230,6 +230,11 @@ const cases: Record<string, Case> = {
   'compliance.scan': { permission: 'compliance.read', call: (c) => c.compliance.scan({ scanId: scanA.id }), crossTenant: 'not_found' },
   'evidence.fingerprint': { permission: 'compliance.read', call: (c) => c.evidence.fingerprint(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(fingerprintA) },
   'evidence.export': { permission: 'evidence.export', call: (c) => c.evidence.export({ scanId: scanA.id, formats: ['json'] }), crossTenant: 'not_found' },
+  'evidence.period': {
+    permission: 'evidence.export',
+    call: (c) => c.evidence.period({ connection: connectionA.id, from: '2020-01-01T00:00:00Z', to: '2021-01-01T00:00:00Z' }),
+    crossTenant: 'not_found',
+  },
   'backups.run': { permission: 'backup.run', call: (c) => c.backups.run({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
   'backups.progress': { permission: 'dashboard.view', call: (c) => c.backups.progress({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
   'snapshots.list': { permission: 'dashboard.view', call: (c) => c.snapshots.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(firstA.id) },

@@ -151,6 +151,11 @@ export { openStoredSnapshot } from './scans/stored-snapshot.ts';
 export { getEvidenceKey } from './evidence/get-evidence-key.ts';
 export { prepareEvidenceExport } from './evidence/prepare-evidence-export.ts';
 export { describeEvidenceExport, EVIDENCE_FORMATS, type EvidenceFormat } from './evidence/describe-evidence-export.ts';
+export { collectPeriodEvidence } from './evidence/collect-period-evidence.ts';
+export { preparePeriodEvidenceExport } from './evidence/prepare-period-evidence-export.ts';
+export { describePeriodEvidence, PERIOD_BUNDLE_FILES, periodBundleName } from './evidence/describe-period-evidence.ts';
+export { PERIOD_MAX_DAYS, ZPeriodEvidenceInput, type TPeriodEvidenceInput } from './evidence/period.fns.ts';
+export type * from './evidence/types.ts';
 
 // Dashboard views of snapshots, diffs and schedules; alert webhooks (issue 7).
 export { getBackupProgress } from './snapshots/get-backup-progress.ts';

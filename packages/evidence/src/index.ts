@@ -11,7 +11,10 @@ export {
   type EvidenceKeyPair,
   type EvidenceSigner,
 } from './keys.ts';
-export { MANIFEST, MANIFEST_FORMAT, SIGNATURE, type Manifest } from './manifest.ts';
+export { MANIFEST, MANIFEST_FORMAT, SIGNATURE, type Manifest, type PeriodSubject } from './manifest.ts';
+export { PERIOD_FORMAT, exportPeriodBundle, renderPeriodBundle } from './period/period-bundle.ts';
+export { exportPeriodEvidence } from './period/export-period-evidence.ts';
+export { renderPeriodMarkdown } from './period/render-period-markdown.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { renderCkl } from './render/ckl.ts';
 export { renderCklb } from './render/cklb.ts';

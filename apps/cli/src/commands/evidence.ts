@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { FRAMEWORKS, findScanTenant, getEvidenceKey, getTenantBySlug } from '@butterfly/domain';
-import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, verifyBundle, verifyBundleTar } from '@butterfly/evidence';
+import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, exportPeriodEvidence, verifyBundle, verifyBundleTar } from '@butterfly/evidence';
 import { UsageError, emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
@@ -31,6 +31,34 @@ export function registerEvidence(evidence: Command) {
     });
 
   evidence
+    .command('period')
+    .description("write the signed evidence of an audit period: every scan of one connection's window, its changes with their actors, regressions with their fixes, exceptions in force")
+    .argument('<tenant>', 'tenant slug')
+    .requiredOption('--connection <id-or-name>', 'the connection, by id or name')
+    .requiredOption('--from <iso>', 'start of the window, ISO 8601 (e.g. 2026-10-01T00:00:00Z); scans of snapshots taken from then on')
+    .requiredOption('--to <iso>', 'end of the window, ISO 8601, included')
+    .requiredOption('--out <dir>', 'output folder (created)')
+    .option('--json', 'print one JSON document')
+    .action((slug: string, opts: { connection: string; from: string; to: string; out: string; json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const tenant = await getTenantBySlug(deps, slug);
+        const r = await exportPeriodEvidence(deps, tenant.id, { connection: opts.connection, from: opts.from, to: opts.to, dir: opts.out });
+        const s = r.summary;
+        emit(
+          { json: !!opts.json },
+          r,
+          () => [
+            `${r.connection.name}, ${r.window.from} to ${r.window.to}: ${s.scans} scans, ${s.regressions} regressions (${s.fixed} fixed, ${s.open} open), ${s.changes} changes, ${s.exceptionsInForce} exceptions in force`,
+            ...s.notes.map((n) => `  note: ${n}`),
+            ...r.files.map((f) => `  ${f}`),
+            `signed by evidence key ${r.fingerprint}`,
+          ],
+          r.dir,
+        );
+      }),
+    );
+
+  evidence
     .command('verify')
     .description('check a bundle against the fingerprint you recorded: exit 0 only if every file matches the signed manifest')
     .argument('<bundle>', 'the bundle: the .tar as downloaded from the dashboard, or its extracted folder')
@@ -45,7 +73,8 @@ export function registerEvidence(evidence: Command) {
       }
       // The download is a .tar; it is read in memory, never extracted (nothing is written anywhere).
       const r = statSync(bundle).isDirectory() ? await verifyBundle(bundle, opts.fingerprint) : await verifyBundleTar(readFileSync(bundle), opts.fingerprint);
-      emit({ json: !!opts.json }, { ok: r.ok, problems: r.problems, scanId: r.manifest?.scan.scanId ?? null }, () =>
+      const period = r.manifest?.period;
+      emit({ json: !!opts.json }, { ok: r.ok, problems: r.problems, scanId: r.manifest?.scan?.scanId ?? null, period: period ? { connectionId: period.connection.id, ...period.window } : null }, () =>
         r.ok ? [`ok: ${r.manifest!.files.length} files match the manifest signed by ${opts.fingerprint}`] : [],
       );
       if (!r.ok) {

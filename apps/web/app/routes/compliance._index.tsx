@@ -9,6 +9,7 @@ import { FingerprintCard } from '~/components/compliance/fingerprint-card.tsx';
 import { FRAMEWORK_OPTIONS, frameworkParam } from '~/components/compliance/framework-options.ts';
 import { FrameworkScores } from '~/components/compliance/framework-scores.tsx';
 import { LatestScansTable } from '~/components/compliance/latest-scans-table.tsx';
+import { PeriodEvidenceCard } from '~/components/compliance/period-evidence-card.tsx';
 import { RegressionItem } from '~/components/compliance/regression-item.tsx';
 import { ScanProgress } from '~/components/compliance/scan-progress.tsx';
 import { ScoreTrend } from '~/components/compliance/score-trend.tsx';
@@ -42,6 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canRun: self.permissions.includes('compliance.run'),
       canExport: self.permissions.includes('evidence.export'),
       scanning: scanning && since && progress ? { connectionId: scanning, since, progress } : null,
+      // The period form's default window: the last 90 days, in UTC days.
+      period: { from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) },
     };
   } catch (e) {
     throw apiRouteError(e);
@@ -62,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** Compliance at a glance: scores per framework, each connection's latest scan, the trend, regressions, and the evidence key. */
 export default function ComplianceOverview() {
-  const { framework, overview, key, regressions, canRun, canExport, scanning } = useLoaderData<typeof loader>();
+  const { framework, overview, key, regressions, canRun, canExport, scanning, period } = useLoaderData<typeof loader>();
   const frameworkLabel = FRAMEWORK_OPTIONS.find(([id]) => id === framework)?.[1];
   const result = useActionData<typeof action>();
   const names = Object.fromEntries(overview.latest.map((s) => [s.connectionId, s.connectionName]));
@@ -104,6 +107,9 @@ export default function ComplianceOverview() {
           )}
         </CardContent>
       </Card>
+      {canExport && overview.latest.length > 0 && (
+        <PeriodEvidenceCard connections={overview.latest.map((s) => [s.connectionId, s.connectionName] as const)} from={period.from} to={period.to} />
+      )}
       <Card>
         <CardHeader>
           <CardTitle>Trend</CardTitle>

@@ -43,3 +43,4 @@ export async function seedConnection(deps: Deps, tenantId: string, name = `conn-
 
 /** The in-memory IdP, for tests outside the domain that need a snapshot (a backup through it). */
 export { fakeIdp } from './fake-idp.ts';
+export { PERIOD, seedAuditPeriod } from './period-fixture.ts';

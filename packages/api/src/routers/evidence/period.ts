@@ -1,0 +1,10 @@
+import { describePeriodEvidence, ZPeriodEvidenceInput } from '@butterfly/domain';
+import { permissionProcedure } from '../../trpc.ts';
+
+/**
+ * A download descriptor for the signed evidence of an audit period (one connection, a window) with
+ * the summary it carries; the web app renders the bundle when fetched, like a scan's.
+ */
+export const evidencePeriodProcedure = permissionProcedure('evidence.export')
+  .input(ZPeriodEvidenceInput)
+  .mutation(({ ctx, input }) => describePeriodEvidence(ctx.deps, ctx.tenantId, input));
