@@ -97,7 +97,7 @@ export type { JobQueue } from './deps.ts';
 export { runBackup, type TRunBackupInput } from './snapshots/run-backup.ts';
 export { beginBackup } from './snapshots/begin-backup.ts';
 export { failAbandonedBackups } from './snapshots/fail-abandoned-backups.ts';
-export { backUpConnection, type TBackUpConnectionInput } from './snapshots/back-up-connection.ts';
+export { backUpConnection, type BackupOutcome, type BackupScan, type BackupStats, type TBackUpConnectionInput } from './backups/back-up-connection.ts';
 export { listSnapshots } from './snapshots/list-snapshots.ts';
 export { getSnapshotRow } from './snapshots/get-snapshot.ts';
 export { readSnapshot, type SnapshotObject } from './snapshots/read-snapshot.ts';

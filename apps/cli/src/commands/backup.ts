@@ -42,8 +42,8 @@ export function registerBackup(backup: Command) {
         }
         const client = idpClients()(await loadConnectionConfig(deps, tenant.id, c.id));
         let last = 0;
-        // The same steps as the worker's job: alerts, a compliance scan (run here, so it is there when
-        // this returns) and retention.
+        // The worker's use-case: alerts, a compliance scan (run here, so it is there when this returns,
+        // with its regression alerts) and retention.
         const s = await backUpConnection({ ...deps, jobs: jobQueue }, {
           tenantId: tenant.id,
           connectionId: c.id,
@@ -57,12 +57,12 @@ export function registerBackup(backup: Command) {
             process.stderr.write(`  ${p.phase}: ${p.objects} objects, ${p.requests} requests, ${Math.round((p.rateLimitWaitMs ?? 0) / 1000)} s waited for the rate limit (${p.rateLimitWaits} pauses)\n`);
           },
         });
-        const changes = s.changes as { added: number; changed: number; removed: number };
+        const { changes } = s;
         emit(
           { json: !!opts.json },
-          { id: s.id, objects: s.object_count, changes, stats: s.stats, rowsWritten: s.rows_written, bytesWritten: Number(s.bytes_written) },
-          () => [`snapshot of ${c.name}: ${s.object_count} objects (+${changes.added} ~${changes.changed} -${changes.removed}) in ${((s.completed_at!.getTime() - s.started_at.getTime()) / 1000).toFixed(1)} s`],
-          s.id,
+          { id: s.snapshotId, objects: s.objectCount, changes, stats: s.stats, rowsWritten: s.rowsWritten, bytesWritten: s.bytesWritten },
+          () => [`snapshot of ${c.name}: ${s.objectCount} objects (+${changes.added} ~${changes.changed} -${changes.removed}) in ${((s.completedAt.getTime() - s.startedAt.getTime()) / 1000).toFixed(1)} s`],
+          s.snapshotId,
         );
       }),
     );

@@ -6,7 +6,7 @@ import type { IdpClient, IdpObject } from '../idp/types.ts';
 import { enqueueDueBackups } from '../schedules/enqueue-due-backups.ts';
 import { loadScanRecord } from '../scans/load-scan-record.ts';
 import { runComplianceScan } from '../scans/run-compliance-scan.ts';
-import { backUpConnection } from '../snapshots/back-up-connection.ts';
+import { backUpConnection } from '../backups/back-up-connection.ts';
 import { listSnapshots } from '../snapshots/list-snapshots.ts';
 import { readSnapshot } from '../snapshots/read-snapshot.ts';
 import { requestBackup } from '../snapshots/request-backup.ts';
@@ -140,7 +140,7 @@ describe('deleting a connection', () => {
   it('keeping snapshots: they stay browsable and their evidence exportable; nothing reaches the org again; the name is free', async () => {
     const s = await setup();
     const snap = await backUpConnection(deps, { tenantId: s.tenantId, connectionId: s.c.id, trigger: 'manual', client: fakeIdp(org()), scanHere: true });
-    const scan = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id, trigger: 'manual', reuse: true });
+    const scan = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.snapshotId, trigger: 'manual', reuse: true });
     await db.insertInto('backup_schedules').values({ tenant_id: s.tenantId, connection_id: s.c.id, cron: '0 * * * *', frequency: 'hourly', timezone: 'UTC', enabled: true, next_run_at: new Date() }).execute();
 
     expect(await removeConnection(s.admin, s.tenantId, { connectionId: s.c.id, confirmName: ' prod ', keepSnapshots: true })).toEqual({ id: s.c.id, removed: true, keptSnapshots: true });
@@ -152,9 +152,9 @@ describe('deleting a connection', () => {
     expect(await listConnections(s.admin, s.tenantId)).toEqual([]);
     expect(await listConnections(s.admin, s.tenantId, { includeDeleted: true })).toEqual([expect.objectContaining({ id: s.c.id, hasCredentials: false, deleted: expect.objectContaining({ by: s.admin.actor.label }) })]);
     expect((await getConnection(s.admin, s.tenantId, { connectionId: s.c.id })).deleted).not.toBeNull();
-    expect((await listSnapshots(s.admin, s.tenantId, { connectionId: s.c.id })).map((x) => x.id)).toEqual([snap.id]);
+    expect((await listSnapshots(s.admin, s.tenantId, { connectionId: s.c.id })).map((x) => x.id)).toEqual([snap.snapshotId]);
     const objects = [];
-    for await (const o of readSnapshot(s.admin, s.tenantId, snap.id)) objects.push(o);
+    for await (const o of readSnapshot(s.admin, s.tenantId, snap.snapshotId)) objects.push(o);
     expect(objects.map((o) => o.id)).toEqual(['00g1']);
     expect((await loadScanRecord(db, s.tenantId, scan.id)).scanId).toBe(scan.id);
 

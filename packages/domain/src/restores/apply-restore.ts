@@ -4,7 +4,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
-import { backUpConnection } from '../snapshots/back-up-connection.ts';
+import { backUpConnection } from '../backups/back-up-connection.ts';
 import { checkStep, conflictOf } from './check-step.ts';
 import { executeStep } from './execute-step.ts';
 import { type ApplyStep, loadApplyState } from './load-apply-steps.ts';
@@ -108,8 +108,8 @@ export async function applyRestore(deps: Deps & { db: Kysely<DB> }, input: TAppl
 /** The backup before any write: a backup like any other, with its alerts, scan and retention. */
 async function backupFirst(deps: Deps & { db: Kysely<DB> }, plan: { id: string; tenant_id: string; connection_id: string }, input: TApplyRestoreInput) {
   const snap = await backUpConnection(deps, { tenantId: plan.tenant_id, connectionId: plan.connection_id, trigger: 'restore', client: input.readClient, signal: input.signal, owner: input.owner, appUrl: input.appUrl });
-  await setPlan(deps, plan.id, { pre_apply_snapshot_id: snap.id });
-  return snap.id;
+  await setPlan(deps, plan.id, { pre_apply_snapshot_id: snap.snapshotId });
+  return snap.snapshotId;
 }
 
 async function refuseStale(deps: Deps, tenantId: string, planId: string, stale: ApplyStep[]): Promise<never> {

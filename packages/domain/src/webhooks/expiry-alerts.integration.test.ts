@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listAppCredentials } from '../credentials/list-app-credentials.ts';
 import type { JobQueue } from '../deps.ts';
 import type { IdpObject } from '../idp/types.ts';
-import { backUpConnection } from '../snapshots/back-up-connection.ts';
+import { backUpConnection } from '../backups/back-up-connection.ts';
 import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
@@ -90,7 +90,7 @@ describe('credential.expiring alerts', () => {
     expect((await deliveries(s.webhookId)).map((x) => x.event)).toEqual(['credential.expiring']);
     const reader = { ...deps, actor: memberActor(s.tenantId, await seedMember(deps, s.tenantId, 'read_only')) };
     const view = await listAppCredentials(reader, s.tenantId, { connectionId: s.connectionId });
-    expect(view.snapshot?.id).toBe(snap.id);
+    expect(view.snapshot?.id).toBe(snap.snapshotId);
     expect(view.credentials.map((c) => [c.appLabel, c.credentialId, c.daysLeft])).toEqual([
       ['Salesforce', 'kidSF', 20],
       ['Portal', 'kidP', 3000],

@@ -1,4 +1,4 @@
-import { BACKUP_TASK, backUpConnection, backupSkipReason, isCredentialRejection, loadConnectionConfig } from '@butterfly/domain';
+import { BACKUP_TASK, type BackupOutcome, backUpConnection, backupSkipReason, isCredentialRejection, loadConnectionConfig } from '@butterfly/domain';
 import { z } from 'zod';
 import { defineTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
@@ -27,7 +27,7 @@ export const backupTask = (rt: JobRuntime) =>
       return;
     }
     const client = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, p.connectionId));
-    let snapshot: Awaited<ReturnType<typeof backUpConnection>>;
+    let snapshot: BackupOutcome;
     try {
       snapshot = await backUpConnection(deps, {
         ...p,
@@ -44,5 +44,5 @@ export const backupTask = (rt: JobRuntime) =>
       helpers.logger.warn(`backup of connection ${p.connectionId} failed, not retried: ${(e as Error).message}`);
       return;
     }
-    helpers.logger.info(`snapshot ${snapshot.id}: ${snapshot.object_count} objects, changes ${JSON.stringify(snapshot.changes)}`);
+    helpers.logger.info(`snapshot ${snapshot.snapshotId}: ${snapshot.objectCount} objects, changes ${JSON.stringify(snapshot.changes)}`);
   });
