@@ -11,7 +11,10 @@ export const bodyStoreOf = (deps: Pick<Deps, 'bodies'>): BodyStore => deps.bodie
  * content) never share a mutable value, as when every row was parsed on its own.
  */
 export class OpenedBodies {
-  constructor(private readonly json: Map<string, string>) {}
+  private readonly json: Map<string, string>;
+  constructor(json: Map<string, string>) {
+    this.json = json;
+  }
   get(address: Buffer | string): unknown {
     const text = this.json.get(typeof address === 'string' ? address : addressKey(address));
     return text === undefined ? undefined : JSON.parse(text);
