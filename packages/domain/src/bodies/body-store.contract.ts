@@ -66,6 +66,15 @@ export function bodyStoreContract(name: string, deps: Deps & { db: Kysely<DB> },
       expect(index[0]).toEqual({ type: 'user', object_id: '00u0', size: versions[0]!.size });
     });
 
+    it('stores equal content twice in one batch once (two objects with the same body)', async () => {
+      const { store } = subject();
+      const t = await seedTenant(deps);
+      const [v] = await versionsOf(t.id, 1);
+      const twin = { ...v!, objectId: 'other' };
+      expect(await put(store, t.id, [v!, twin])).toEqual({ rows: 1, bytes: v!.sealed.length });
+      expect((await store.get(db, t.id, [v!.address])).get(addressKey(v!.address))!.equals(v!.sealed)).toBe(true);
+    });
+
     it('says which addresses it has, and keeps tenants apart', async () => {
       const { store } = subject();
       const [a, b] = [await seedTenant(deps), await seedTenant(deps)];

@@ -34,7 +34,7 @@ const deps = { ...testDeps(db), bodies: versionStore(filesystemBlobs(dir)) };
 const idp = (objects: IdpObject[]) => Object.assign(fakeIdp(objects), { objectTypes: () => [...TYPES.values()] });
 const group = (id: string, name: string): IdpObject => ({ type: 'group', id, body: { id, type: 'OKTA_GROUP', profile: { name } } });
 const member = (g: string, u: string): IdpObject => ({ type: 'group.member', id: `${g}/${u}`, body: { id: u } });
-const all = async <T>(it: AsyncIterable<T>) => {
+const all = async <T>(it: AsyncIterable<T> | Iterable<T>) => {
   const out: T[] = [];
   for await (const x of it) out.push(x);
   return out;

@@ -34,7 +34,10 @@ export function versionStore(blobs: BlobStore | null): BodyStore {
       }
       await sql`select pg_advisory_xact_lock_shared(${lockKey(tenantId)})`.execute(trx);
       const present = await existing(trx, tenantId, rows.map((r) => r.address));
-      const missing = rows.filter((r) => !present.has(addressKey(r.address)));
+      // Equal content twice in a batch (two memberships with the same body) is one body to write.
+      const byAddress = new Map<string, NewVersion>();
+      for (const r of rows) if (!present.has(addressKey(r.address)) && !byAddress.has(addressKey(r.address))) byAddress.set(addressKey(r.address), r);
+      const missing = [...byAddress.values()];
       if (!missing.length) return { rows: 0, bytes: 0 };
       await storeCall(() => blobs.put(tenantId, missing.map((r) => ({ address: r.address, body: r.sealed }))), `write ${missing.length} bodies`);
       const inserted = await insertRows(trx, tenantId, missing, false);
