@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeConnection } from '../connections/remove-connection.ts';
 import { diffSnapshots } from '../diff/diff-snapshots.ts';
 import { writeObjectSnapshot } from '../extension/write-object-snapshot.ts';
 import type { IdpObject } from '../idp/types.ts';
@@ -115,6 +116,21 @@ describe('bodies in the filesystem store', () => {
     expect(r).toEqual({ deleted: 2, versionsDeleted: 2 });
     expect(files(s.tenantId)).toHaveLength(5);
     expect((await all(readSnapshot(deps, s.tenantId, ids[2]!, { types: ['group'] }))).map((o) => (o.body as { profile: { name: string } }).profile.name)).toEqual(['C', 'Contractors']);
+  });
+
+  it('deleting a connection with its snapshots deletes the bodies only they named', async () => {
+    const s = await setup();
+    await runBackup(deps, { ...s, trigger: 'test' });
+    const other = await seedConnection(deps, s.tenantId);
+    // The other connection holds one identical group: that body is shared and must stay.
+    await runBackup(deps, { tenantId: s.tenantId, connectionId: other, trigger: 'test', client: idp([group('g2', 'Contractors')]) });
+    expect(files(s.tenantId)).toHaveLength(5);
+    const name = (await db.selectFrom('connections').select('name').where('id', '=', s.connectionId).executeTakeFirstOrThrow()).name;
+    const admin = { ...deps, actor: memberActor(s.tenantId, await seedMember(deps, s.tenantId, 'admin')) };
+    await removeConnection(admin, s.tenantId, { connectionId: s.connectionId, keepSnapshots: false, confirmName: name });
+    expect(files(s.tenantId)).toHaveLength(1);
+    const rows = await db.selectFrom('object_versions').select('object_id').where('tenant_id', '=', s.tenantId).execute();
+    expect(rows.map((r) => r.object_id)).toEqual(['g2']);
   });
 
   it('a body lost from the store is BODY_MISSING from every reader, not a crash', async () => {
