@@ -6,6 +6,7 @@ import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv,
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
+import { bodyStoreFromEnv } from '@butterfly/jobs';
 import type { ServerBuild } from '@remix-run/node';
 import { createApp } from './app.ts';
 import { deriveCookieSecret } from './cookie-secret.ts';
@@ -46,6 +47,7 @@ async function main() {
     accessTokenSeed: deriveAccessTokenSeed(masterKey),
     extensionIds: env.BUTTERFLY_EXTENSION_IDS,
     scimBaseUrl: scimEnv().SCIM_PUBLIC_URL,
+    bodies: bodyStoreFromEnv(),
   };
   const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir, rateLimits: limits.rateLimits, trustProxy: limits.BUTTERFLY_TRUST_PROXY });
   const host = process.env.HOST || '127.0.0.1';

@@ -1,4 +1,5 @@
 import type { ApiServices } from '@butterfly/api';
+import type { BodyStore } from '@butterfly/domain';
 import { scimEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { jobQueue } from '@butterfly/jobs';
@@ -28,6 +29,8 @@ export interface WebSettings {
   accessTokenSeed?: Buffer;
   /** BUTTERFLY_EXTENSION_IDS: the extension builds the OAuth endpoints accept. */
   extensionIds?: readonly string[];
+  /** Where snapshot bodies are kept (BUTTERFLY_BODY_STORE, decision 044); Postgres when absent (tests). */
+  bodies?: BodyStore;
   /** SCIM_PUBLIC_URL: the SCIM base URL an identity provider is given (the SCIM settings page shows it). */
   scimBaseUrl?: string;
 }
@@ -65,6 +68,8 @@ export function createWebServices(settings: WebSettings) {
     /** Butterfly's own OAuth server: its access-token signer and its first-party clients. */
     accessTokens: createAccessTokens({ issuer: settings.appUrl, seed: settings.accessTokenSeed }),
     oauthClients: firstPartyClients({ appUrl: settings.appUrl, extensionIds: settings.extensionIds ?? [] }),
+    /** Where snapshot bodies are kept: handed to every use-case's deps. */
+    bodies: settings.bodies,
     /** The outbound client the code exchange goes through (redirects refused). */
     outbound,
   };

@@ -3,7 +3,7 @@ import { idpClientFactory } from '@butterfly/connectors';
 import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain';
-import { buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
+import { bodyStoreFromEnv, buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';
 import { workerEnv } from './env.ts';
@@ -50,9 +50,12 @@ async function main() {
 
   db = createDb(database.url, { max: concurrency + 2, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, stopWaiting: stopping.signal, onError: (err) => log.warn({ err }, 'idle database connection failed') });
   const keyring = createKeyring(loadMasterKey(dbEnv));
+  // Where snapshot bodies are kept (decision 044): read once, invalid configuration stops start-up.
+  const bodies = bodyStoreFromEnv();
   const taskList = buildTaskList({
     db,
     keyring,
+    bodies,
     log,
     jobs: jobQueue,
     // Org URLs are tenant-supplied: private addresses only where configuration allows (the demo does).

@@ -1,6 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Actor, Deps, IdpClientFactory, IssuerProbe, JobQueue, Keyring, Role, TxtResolver, WebhookTargetCheck } from '@butterfly/domain';
+import type { Actor, BodyStore, Deps, IdpClientFactory, IssuerProbe, JobQueue, Keyring, Role, TxtResolver, WebhookTargetCheck } from '@butterfly/domain';
 
 /** Who the request is from, as the web app resolved it (session cookie, API token, access JWT). */
 export interface RequestPrincipal {
@@ -31,6 +31,8 @@ export interface CreateContextInput {
   db: Kysely<DB>;
   log: Logger;
   keyring: Keyring;
+  /** Where snapshot bodies are kept (BUTTERFLY_BODY_STORE); Postgres when absent. */
+  bodies?: BodyStore;
   requestId: string;
   principal: RequestPrincipal | null;
   services?: ApiServices;
@@ -56,7 +58,7 @@ export function createContext(input: CreateContextInput) {
     principal: input.principal,
     services: input.services ?? {},
     deps(actor: Actor): Deps {
-      return { db: input.db, actor, log, clock, keyring: input.keyring, requestId: input.requestId, ...(input.jobs ? { jobs: input.jobs } : {}) };
+      return { db: input.db, actor, log, clock, keyring: input.keyring, ...(input.bodies ? { bodies: input.bodies } : {}), requestId: input.requestId, ...(input.jobs ? { jobs: input.jobs } : {}) };
     },
   };
 }

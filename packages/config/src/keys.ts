@@ -20,6 +20,15 @@ export const envDocs = {
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
   SMTP_URL: 'SMTP server for alert emails, smtp://user:pass@host:port (smtps:// for TLS from the start). Unset: email channels fail with "email is not configured". Never logged.',
   SMTP_FROM: 'Sender address of alert emails. Required with SMTP_URL.',
+  BUTTERFLY_BODY_STORE: 'Where sealed snapshot bodies are kept: postgres (default), filesystem or s3 (decision 044).',
+  BUTTERFLY_BODY_DIR: 'Directory of the filesystem body store. Required with BUTTERFLY_BODY_STORE=filesystem.',
+  BUTTERFLY_S3_ENDPOINT: 'URL of the S3-compatible object store (https://s3.eu-west-1.amazonaws.com, a MinIO or Garage server). Required with BUTTERFLY_BODY_STORE=s3.',
+  BUTTERFLY_S3_REGION: 'Region the S3 requests are signed for (default us-east-1).',
+  BUTTERFLY_S3_BUCKET: 'Bucket that holds the bodies. Required with BUTTERFLY_BODY_STORE=s3.',
+  BUTTERFLY_S3_PREFIX: 'Key prefix inside the bucket (default: none).',
+  BUTTERFLY_S3_ACCESS_KEY_ID: 'Access key id for the bucket. Required with BUTTERFLY_BODY_STORE=s3.',
+  BUTTERFLY_S3_SECRET_ACCESS_KEY: 'Secret access key for the bucket. Required with BUTTERFLY_BODY_STORE=s3. Never logged.',
+  BUTTERFLY_S3_PATH_STYLE: 'Path-style URLs (endpoint/bucket/key; default true) or virtual-hosted ones (bucket.endpoint/key; false).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 

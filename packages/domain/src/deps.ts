@@ -1,5 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely, Transaction } from '@butterfly/db';
+import type { BodyStore } from './bodies/body-store.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Role } from './permissions/matrix.ts';
 
@@ -30,6 +31,11 @@ export interface Deps {
   clock: () => Date;
   keyring: Keyring;
   requestId?: string;
+  /**
+   * Where snapshot bodies are kept (BUTTERFLY_BODY_STORE, decision 044); the apps wire it from the
+   * configuration. Absent: Postgres (tests and tools that never configure another store).
+   */
+  bodies?: BodyStore;
   /** Present where the use-case enqueues work (API, CLI, worker). */
   jobs?: JobQueue;
 }

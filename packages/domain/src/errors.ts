@@ -27,6 +27,11 @@ export const errorCodes = {
   CONNECTION_DELETED: { status: 409, description: 'The connection was deleted with its snapshots kept: they stay readable, but it cannot be changed, tested or backed up.' },
   SELF_APPROVAL: { status: 403, description: 'A compliance exception is approved by a different member than the one who asked for it; nothing was changed.' },
   EXCEPTION_EXPIRED: { status: 409, description: 'The compliance exception has passed its expiry: it can no longer be approved; ask for a new one.' },
+  BODY_MISSING: {
+    status: 500,
+    description: 'A snapshot body the index names is not in the configured body store (deleted or moved outside Butterfly, or the store is configured differently from the process that wrote it); nothing was changed. See docs/guide/storage.md.',
+  },
+  BODY_STORE_FAILED: { status: 503, description: 'The body store (filesystem or S3-compatible) could not be read or written; retry later. Details are in the server log.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry later.' },
   INTERNAL: { status: 500, description: 'An unexpected error; details are in the server log.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -9,6 +9,7 @@ export { capRole, highestRole, isRole, permissionsOf, roleHas, rolePrecedence } 
 export { authorize, recordDenial } from './permissions/authorize.ts';
 
 export { createKeyring, type Keyring } from './crypto/keyring.ts';
+export { type BodyStore, type BodyStoreKind, type S3Http, bodyStoreOf, createBodyStore, s3Blobs } from './bodies/index.ts';
 export { openSecret, sealSecret } from './crypto/secrets.ts';
 
 export { appendAuditEvent, type TAuditEventInput } from './audit/append-audit-event.ts';

@@ -1,6 +1,7 @@
 export { defineTask, PayloadError, type TaskDefinition } from './define-task.ts';
 export { enqueue, type EnqueueOptions } from './enqueue.ts';
 export { buildTaskList, cronItems, taskSpecs, toTaskList } from './task-list.ts';
+export { bodyStoreFromEnv } from './body-store.ts';
 export { jobQueue } from './queue.ts';
 export { systemDeps, type JobRuntime } from './runtime.ts';
 export { ZBackupPayload } from './tasks/backup.run.ts';

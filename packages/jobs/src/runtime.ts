@@ -1,12 +1,14 @@
 import type { Logger } from '@butterfly/config';
 import type { MailSettings } from './webhooks/send-email.ts';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Deps, IdpClientFactory, JobQueue, Keyring } from '@butterfly/domain';
+import type { BodyStore, Deps, IdpClientFactory, JobQueue, Keyring } from '@butterfly/domain';
 
 /** What tasks need at run time; the worker builds it once and binds every task to it. */
 export interface JobRuntime {
   db: Kysely<DB>;
   keyring: Keyring;
+  /** Where snapshot bodies are kept (BUTTERFLY_BODY_STORE); Postgres when absent. */
+  bodies?: BodyStore;
   log: Logger;
   idpClientFor: IdpClientFactory;
   jobs: JobQueue;
@@ -26,5 +28,6 @@ export const systemDeps = (rt: JobRuntime, label: string): Deps & { db: Kysely<D
   log: rt.log,
   clock: rt.clock ?? (() => new Date()),
   keyring: rt.keyring,
+  ...(rt.bodies ? { bodies: rt.bodies } : {}),
   jobs: rt.jobs,
 });

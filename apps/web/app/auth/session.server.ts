@@ -34,6 +34,7 @@ export function memberDeps(context: AppLoadContext, p: SessionPrincipal): Deps {
     db: context.db,
     log: context.log,
     keyring: context.keyring,
+    bodies: context.services.bodies,
     clock: () => new Date(),
     requestId: context.requestId,
     actor: { kind: 'member', tenantId: p.tenantId, memberId: p.memberId, role: p.role, label: p.email, via: 'session' },
@@ -42,7 +43,7 @@ export function memberDeps(context: AppLoadContext, p: SessionPrincipal): Deps {
 
 /** Domain deps for the sign-in machinery itself (no member yet), named in the audit log. */
 export function systemDeps(context: AppLoadContext, label: string): Deps {
-  return { db: context.db, log: context.log, keyring: context.keyring, clock: () => new Date(), requestId: context.requestId, actor: { kind: 'system', label } };
+  return { db: context.db, log: context.log, keyring: context.keyring, bodies: context.services.bodies, clock: () => new Date(), requestId: context.requestId, actor: { kind: 'system', label } };
 }
 
 /**

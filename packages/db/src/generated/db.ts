@@ -216,7 +216,7 @@ export interface OauthConsents {
 
 export interface ObjectVersions {
   address: Buffer;
-  body: Buffer;
+  body: Buffer | null;
   created_at: Generated<Timestamp>;
   object_id: string;
   size: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { collectUnreferencedBodies } from '../bodies/collect-unreferenced.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
@@ -77,5 +78,7 @@ export async function removeConnection(deps: Deps, tenantId: string, raw: TRemov
   });
   // The refusal's audit event is committed; then the caller hears why.
   if (outcome instanceof DomainError) throw outcome;
+  // Its snapshots' entries went with it: the versions only they named go too, bodies included.
+  if (!outcome.keptSnapshots) await collectUnreferencedBodies(deps, tenantId);
   return outcome;
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { loadLogEvents } from '../snapshots/log-events.ts';
-import { openBody } from '../snapshots/object-codec.fns.ts';
+import { openBodies } from '../bodies/open-bodies.ts';
 import { actorsOf, type ChangeActor, indexEvents } from './attribute-changes.ts';
 import { type JsonChange, diffJson } from './json-diff.fns.ts';
 
@@ -52,8 +52,6 @@ export async function* diffSnapshots(deps: Deps, tenantId: string, input: { from
   const window = { from: older.started_at, to: newer.completed_at! };
   const actors = (id: string) => actorsOf(id, events, window);
   const at = (seq: number) => sql<Buffer | null>`(array_agg(e.address) filter (where e.from_seq <= ${seq} and (e.to_seq is null or e.to_seq > ${seq})))[1]`;
-  const body = async (addr: Buffer | null) =>
-    addr ? JSON.parse(openBody(key, tenantId, addr, (await deps.db.selectFrom('object_versions').select('body').where('tenant_id', '=', tenantId).where('address', '=', addr).executeTakeFirstOrThrow()).body)) : undefined;
   let after: [string, string] | undefined;
   for (;;) {
     let q = deps.db
@@ -70,17 +68,20 @@ export async function* diffSnapshots(deps: Deps, tenantId: string, input: { from
       const [t, id] = after;
       q = q.where((eb) => eb(eb.refTuple('e.type', 'e.object_id'), '>', eb.tuple(t, id)));
     }
-    const rows = await q.execute();
+    const page = await q.execute();
+    const rows = page.filter((r) => !(r.before && r.after && r.before.equals(r.after)));
+    // The page's bodies in one call to the store, not two queries per changed object.
+    const bodies = await openBodies(deps, tenantId, rows.flatMap((r) => [r.before, r.after].filter((a): a is Buffer => a !== null)));
+    const body = (addr: Buffer | null) => (addr ? bodies.get(addr.toString('latin1')) : undefined);
     for (const r of rows) {
-      if (r.before && r.after && r.before.equals(r.after)) continue;
-      const before = await body(r.before);
-      const afterBody = await body(r.after);
+      const before = body(r.before);
+      const afterBody = body(r.after);
       if (!r.before) yield { type: r.type, id: r.object_id, change: 'added', after: afterBody, paths: [], actors: actors(r.object_id) };
       else if (!r.after) yield { type: r.type, id: r.object_id, change: 'removed', before, paths: [], actors: actors(r.object_id) };
       else yield { type: r.type, id: r.object_id, change: 'changed', before, after: afterBody, paths: diffJson(before, afterBody), actors: actors(r.object_id) };
     }
-    if (rows.length < PAGE) return;
-    const last = rows.at(-1)!;
+    if (page.length < PAGE) return;
+    const last = page.at(-1)!;
     after = [last.type, last.object_id];
   }
 }

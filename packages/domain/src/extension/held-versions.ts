@@ -1,5 +1,5 @@
 import type { Db, Deps } from '../deps.ts';
-import { openBody } from '../snapshots/object-codec.fns.ts';
+import { openOneBody } from '../bodies/open-bodies.ts';
 
 export interface Holder {
   id: string;
@@ -61,8 +61,6 @@ export async function heldVersions(db: Db, tenantId: string, connectionId: strin
 }
 
 /** The body of a stored version, decrypted. */
-export async function openVersion(deps: Pick<Deps, 'db' | 'keyring'>, tenantId: string, address: Buffer) {
-  const row = await deps.db.selectFrom('object_versions').select('body').where('tenant_id', '=', tenantId).where('address', '=', address).executeTakeFirstOrThrow();
-  const { key } = await deps.keyring.dataKey(deps.db, tenantId);
-  return JSON.parse(openBody(key, tenantId, address, row.body)) as unknown;
+export function openVersion(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, tenantId: string, address: Buffer): Promise<unknown> {
+  return openOneBody(deps, tenantId, address);
 }

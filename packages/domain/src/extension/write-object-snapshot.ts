@@ -4,6 +4,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpObject } from '../idp/types.ts';
+import { bodyStoreOf } from '../bodies/open-bodies.ts';
 import { closeEntries } from '../snapshots/ingest-batch.ts';
 import { contentAddress, sealBody, stripLinks } from '../snapshots/object-codec.fns.ts';
 
@@ -62,11 +63,7 @@ export async function writeObjectSnapshot(deps: Deps, input: { tenantId: string;
       .returning(['id', 'seq', 'completed_at'])
       .executeTakeFirstOrThrow();
     if (changed) {
-      await trx
-        .insertInto('object_versions')
-        .values({ tenant_id: tenantId, address, type: o.type, object_id: o.id, body: sealBody(dataKey, tenantId, address, json), size: json.length })
-        .onConflict((oc) => oc.columns(['tenant_id', 'address']).doNothing())
-        .execute();
+      await bodyStoreOf(deps).put(trx, tenantId, [{ address, type: o.type, objectId: o.id, sealed: sealBody(dataKey, tenantId, address, json), size: json.length }]);
       if (current) await closeEntries(trx, connectionId, seq, [{ type: o.type, objectId: o.id }]);
       await trx.insertInto('snapshot_entries').values({ tenant_id: tenantId, connection_id: connectionId, type: o.type, object_id: o.id, address, from_seq: seq }).execute();
     }

@@ -1,7 +1,7 @@
 import { type Selectable, type Snapshots, sql } from '@butterfly/db';
 import type { ComplianceSnapshot, SnapshotObject } from '../compliance/types.ts';
 import type { Deps } from '../deps.ts';
-import { openBody } from '../snapshots/object-codec.fns.ts';
+import { openBodies } from '../bodies/open-bodies.ts';
 import { collectedTypes, hasType } from './scans.fns.ts';
 
 /** Rows per query when streaming a type: large enough that 100k users take ~20 round trips. */
@@ -14,28 +14,30 @@ const AHEAD = 2;
  */
 const CACHE_MAX = 5000;
 
-type Row = { object_id: string; address: Buffer; body: Buffer };
+type Row = { object_id: string; address: Buffer };
 
 /**
  * The compliance rules' view of a stored snapshot. Objects of a type stream from Postgres with the
- * same validity-range condition as readSnapshot, a page at a time with the next pages already in
- * flight, decrypting as they go. Not a permission check: the caller (a scan) has made it.
+ * same validity-range condition as readSnapshot, a page at a time with the next pages (and their
+ * bodies, from the body store) already in flight, decrypting as they go. Not a permission check: the caller (a scan) has made it.
  */
 export async function openStoredSnapshot(
-  deps: Pick<Deps, 'db' | 'keyring'>,
+  deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>,
   snap: Selectable<Snapshots>,
   opts: { scopesMissing?: string[]; preload?: readonly string[] } = {},
 ): Promise<ComplianceSnapshot> {
-  const { key } = await deps.keyring.dataKey(deps.db, snap.tenant_id);
   const types = collectedTypes(snap.counts, snap.stats);
   const cache = new Map<string, SnapshotObject[]>();
-  const decode = (r: Row): SnapshotObject => ({ id: r.object_id, body: JSON.parse(openBody(key, snap.tenant_id, r.address, r.body)) });
+  const decode = async <R extends Row>(rows: R[]): Promise<(SnapshotObject & { row: R })[]> => {
+    const bodies = await openBodies(deps, snap.tenant_id, rows.map((r) => r.address));
+    return rows.map((r) => ({ id: r.object_id, body: bodies.get(r.address), row: r }));
+  };
+  const plain = ({ id, body }: SnapshotObject): SnapshotObject => ({ id, body });
 
   const valid = () =>
     deps.db
       .selectFrom('snapshot_entries as e')
-      .innerJoin('object_versions as v', (j) => j.onRef('v.tenant_id', '=', 'e.tenant_id').onRef('v.address', '=', 'e.address'))
-      .select(['e.type', 'e.object_id', 'e.address', 'v.body'])
+      .select(['e.type', 'e.object_id', 'e.address'])
       .where('e.connection_id', '=', snap.connection_id)
       .where('e.from_seq', '<=', snap.seq)
       .where((eb) => eb.or([eb('e.to_seq', 'is', null), eb('e.to_seq', '>', snap.seq)]));
@@ -46,7 +48,7 @@ export async function openStoredSnapshot(
   const small = [...new Set(opts.preload ?? [])].filter((t) => hasType(types, t) && (types.counts[t] ?? 0) <= CACHE_MAX);
   if (small.length) {
     for (const t of small) cache.set(t, []);
-    for (const r of await valid().where('e.type', 'in', small).orderBy('e.type').orderBy('e.object_id').execute()) cache.get(r.type)!.push(decode(r));
+    for (const o of await decode(await valid().where('e.type', 'in', small).orderBy('e.type').orderBy('e.object_id').execute())) cache.get(o.row.type)!.push(plain(o));
   }
 
   /**
@@ -76,12 +78,12 @@ export async function openStoredSnapshot(
    */
   async function* stream(type: string): AsyncGenerator<SnapshotObject> {
     const ends = await pageEnds(type);
-    const fetch = (i: number): Promise<Row[]> => {
+    const fetch = async (i: number): Promise<SnapshotObject[]> => {
       let q = entries(type).where('e.object_id', '<=', ends[i]!).orderBy('e.object_id');
       if (i > 0) q = q.where('e.object_id', '>', ends[i - 1]!);
-      return q.execute();
+      return (await decode(await q.execute())).map(plain);
     };
-    const ahead: Promise<Row[]>[] = [];
+    const ahead: Promise<SnapshotObject[]>[] = [];
     let next = 0;
     const fill = () => {
       while (ahead.length < AHEAD && next < ends.length) ahead.push(fetch(next++));
@@ -89,9 +91,9 @@ export async function openStoredSnapshot(
     try {
       fill();
       while (ahead.length) {
-        const rows = await ahead.shift()!;
+        const page = await ahead.shift()!;
         fill();
-        for (const r of rows) yield decode(r);
+        yield* page;
       }
     } finally {
       for (const p of ahead) p.catch(() => undefined); // a consumer that stops early leaves pages nobody awaits
@@ -117,7 +119,7 @@ export async function openStoredSnapshot(
       const hit = cache.get(type);
       if (hit) return hit.find((o) => o.id === id);
       const row = await entries(type).where('e.object_id', '=', id).executeTakeFirst();
-      return row ? decode(row) : undefined;
+      return row ? plain((await decode([row]))[0]!) : undefined;
     },
   };
 }

@@ -9,7 +9,7 @@ import { entriesAt } from './entries-at.ts';
 import { keyFieldsOf } from './key-fields.fns.ts';
 import { objectReferences } from './object-references.ts';
 import { getSnapshotRow } from './get-snapshot.ts';
-import { openBody } from './object-codec.fns.ts';
+import { openOneBody } from '../bodies/open-bodies.ts';
 import { objectLabel } from './object-label.fns.ts';
 import { redactSecrets } from './redact.fns.ts';
 
@@ -29,14 +29,12 @@ export async function getSnapshotObject(deps: Deps & { idpClientFor?: IdpClientF
   await authorize(deps, tenantId, 'snapshot.read');
   const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
   const row = await entriesAt(deps.db, snap)
-    .innerJoin('object_versions as v', (j) => j.onRef('v.tenant_id', '=', 'e.tenant_id').onRef('v.address', '=', 'e.address'))
-    .select(['e.address', 'v.body'])
+    .select(['e.address'])
     .where('e.type', '=', input.type)
     .where('e.object_id', '=', input.id)
     .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', `No ${input.type} ${input.id} in this snapshot`);
-  const { key } = await deps.keyring.dataKey(deps.db, tenantId);
-  const stored = JSON.parse(openBody(key, tenantId, row.address, row.body));
+  const stored = await openOneBody(deps, tenantId, row.address);
   const { body, secrets } = redactSecrets(stored);
   const info = await typeInfo(deps, tenantId, snap.connection_id, input.type);
   // From the masked body, like the key fields: nothing shown here is read from a secret.

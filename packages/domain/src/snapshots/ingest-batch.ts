@@ -1,4 +1,5 @@
 import { type DB, type Kysely, type Transaction, sql } from '@butterfly/db';
+import type { BodyStore, NewVersion } from '../bodies/body-store.ts';
 import type { IdpObject } from '../idp/types.ts';
 import { contentAddress, sealBody, stripLinks } from './object-codec.fns.ts';
 import { ObjectIndex } from './object-index.ts';
@@ -6,6 +7,8 @@ import { entryKey } from './snapshots.fns.ts';
 
 export interface IngestContext {
   db: Kysely<DB>;
+  /** Where the sealed bodies go (decision 044); the index rows stay in Postgres. */
+  bodies: BodyStore;
   tenantId: string;
   connectionId: string;
   /** The running snapshot written to; a batch is refused once it is no longer running (taken over). */
@@ -17,14 +20,6 @@ export interface IngestContext {
   index: ObjectIndex;
   /** Ids of objects added or changed, when a previous snapshot exists to attribute them against. */
   changedIds?: Set<string>;
-}
-
-interface NewVersion {
-  address: Buffer;
-  type: string;
-  object_id: string;
-  body: Buffer;
-  size: number;
 }
 
 interface NewEntry {
@@ -63,18 +58,16 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
     ctx.changedIds?.add(o.id);
     const json = JSON.stringify(body);
     const sealed = sealBody(ctx.dataKey, ctx.tenantId, address, json);
-    versions.push({ address, type: o.type, object_id: o.id, body: sealed, size: json.length });
+    versions.push({ address, type: o.type, objectId: o.id, sealed, size: json.length });
     opened.push({ type: o.type, object_id: o.id, address });
   }
   if (!opened.length) return result;
-  // Two batches may be written at once (run-backup.ts): rows in address order take their locks in
-  // one order, so two transactions inserting the same content never wait on each other in a cycle.
-  versions.sort((a, b) => Buffer.compare(a.address, b.address));
   await ctx.db.transaction().execute(async (trx) => {
     await stillRunning(trx, ctx.snapshotId);
-    const inserted = await insertVersions(trx, ctx.tenantId, versions);
-    result.rowsWritten += inserted.length;
-    result.bytesWritten += inserted.reduce((n, r) => n + r.bytes, 0);
+    // Versions new to the tenant: index rows here, sealed bodies wherever the store keeps them.
+    const stored = await ctx.bodies.put(trx, ctx.tenantId, versions);
+    result.rowsWritten += stored.rows;
+    result.bytesWritten += stored.bytes;
     if (closed.length) await closeEntries(trx, ctx.connectionId, ctx.seq, closed);
     await openEntries(trx, ctx, opened);
     result.rowsWritten += opened.length + closed.length;
@@ -95,25 +88,9 @@ export async function closeEntries(trx: Transaction<DB>, connectionId: string, s
 }
 
 /*
- * A batch is sent as one array per column and spread by `unnest`: six parameters instead of
- * thousands, so Postgres parses and plans a short statement, and neither Kysely nor pg walks a
- * thousand-row VALUES list (measured on 200k objects: Postgres' CPU -18 %, ours -30 %). The rows
- * and their constraints are the same as a plain INSERT's.
+ * Entries are sent as one array per column and spread by `unnest`, like the versions
+ * (bodies/version-store.ts): a short statement for Postgres to parse, the same rows and constraints.
  */
-
-/** Stores each version once per tenant; returns the stored size of the ones that were new. */
-function insertVersions(trx: Transaction<DB>, tenantId: string, rows: NewVersion[]) {
-  return sql<{ bytes: number }>`
-    insert into object_versions (tenant_id, address, type, object_id, body, size)
-    select ${tenantId}::uuid, u.address, u.type, u.object_id, u.body, u.size
-    from unnest(${rows.map((r) => r.address)}::bytea[], ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.object_id)}::text[],
-                ${rows.map((r) => r.body)}::bytea[], ${rows.map((r) => r.size)}::int[]) as u(address, type, object_id, body, size)
-    on conflict (tenant_id, address) do nothing
-    returning octet_length(body) as bytes`
-    .execute(trx)
-    .then((r) => r.rows);
-}
-
 function openEntries(trx: Transaction<DB>, ctx: IngestContext, rows: NewEntry[]) {
   return sql`
     insert into snapshot_entries (tenant_id, connection_id, type, object_id, address, from_seq)

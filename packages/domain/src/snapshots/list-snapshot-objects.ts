@@ -4,7 +4,7 @@ import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { entriesAt } from './entries-at.ts';
 import { getSnapshotRow } from './get-snapshot.ts';
-import { openBody } from './object-codec.fns.ts';
+import { openBodies } from '../bodies/open-bodies.ts';
 import { matchesSearch, objectLabel } from './object-label.fns.ts';
 
 export const ZListSnapshotObjectsInput = z.object({
@@ -38,18 +38,17 @@ export async function listSnapshotObjects(deps: Deps, tenantId: string, raw: TLi
   let after = input.after;
   let more = false;
   if (type) {
-    const { key } = await deps.keyring.dataKey(deps.db, tenantId);
     for (;;) {
       let q = entriesAt(deps.db, snap)
-        .innerJoin('object_versions as v', (j) => j.onRef('v.tenant_id', '=', 'e.tenant_id').onRef('v.address', '=', 'e.address'))
-        .select(['e.object_id', 'e.address', 'v.body'])
+        .select(['e.object_id', 'e.address'])
         .where('e.type', '=', type)
         .orderBy('e.object_id')
         .limit(input.q ? BATCH : input.limit + 1);
       if (after !== undefined) q = q.where('e.object_id', '>', after);
       const rows = await q.execute();
+      const bodies = await openBodies(deps, tenantId, rows.map((r) => r.address));
       for (const r of rows) {
-        const label = objectLabel(JSON.parse(openBody(key, tenantId, r.address, r.body)), r.object_id);
+        const label = objectLabel(bodies.get(r.address.toString('latin1')), r.object_id);
         if (!matchesSearch(input.q, r.object_id, label)) continue;
         if (objects.length === input.limit) {
           more = true;

@@ -3,7 +3,7 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { isUuid } from '../db.fns.ts';
 import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
-import { openBody } from './object-codec.fns.ts';
+import { openBodies } from '../bodies/open-bodies.ts';
 
 export interface HistoryVersion {
   firstSnapshot: { id: string; at: string };
@@ -25,8 +25,7 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
   if (!isUuid(input.connectionId)) throw new DomainError('NOT_FOUND', 'No such connection');
   const rows = await deps.db
     .selectFrom('snapshot_entries as e')
-    .innerJoin('object_versions as v', (j) => j.onRef('v.tenant_id', '=', 'e.tenant_id').onRef('v.address', '=', 'e.address'))
-    .select(['e.from_seq', 'e.to_seq', 'e.address', 'v.body'])
+    .select(['e.from_seq', 'e.to_seq', 'e.address'])
     .where('e.tenant_id', '=', tenantId)
     .where('e.connection_id', '=', input.connectionId)
     .where('e.type', '=', input.type)
@@ -43,14 +42,14 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
     .where((eb) => eb.or([eb('kind', '=', 'full'), eb.and([eb('object_type', '=', input.type), eb('object_id', '=', input.id)])]))
     .orderBy('seq')
     .execute();
-  const { key } = await deps.keyring.dataKey(deps.db, tenantId);
+  const bodies = await openBodies(deps, tenantId, rows.map((r) => r.address));
   const versions: HistoryVersion[] = [];
   const ref = (s: (typeof snaps)[number]) => ({ id: s.id, at: s.completed_at!.toISOString() });
   let previous: unknown;
   for (const r of rows) {
     const inRange = snaps.filter((s) => s.seq >= r.from_seq && (r.to_seq === null || s.seq < r.to_seq));
     if (!inRange.length) continue; // only in an unfinished snapshot
-    const body = JSON.parse(openBody(key, tenantId, r.address, r.body));
+    const body = bodies.get(r.address.toString('latin1'));
     const last = inRange.at(-1)!;
     // The first full snapshot after this version's last one that holds no version of the object: it was deleted by then.
     const next = snaps.find((s) => s.seq > last.seq && s.kind === 'full');

@@ -1,5 +1,6 @@
-import { sql } from '@butterfly/db';
+import { type DB, type Kysely, sql } from '@butterfly/db';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { bodyStoreOf } from '../bodies/open-bodies.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { type Retention, retainedSnapshots } from '../schedules/schedules.fns.ts';
@@ -7,10 +8,13 @@ import { type Retention, retainedSnapshots } from '../schedules/schedules.fns.ts
 /**
  * Applies a connection's retention: complete snapshots outside the grandfather-father-son counts are
  * deleted unless something holds them, then entries no kept snapshot needs, then versions nothing references. Runs under the
- * connection's backup lock, never beside a running backup.
+ * connection's backup lock, never beside a running backup. Bodies kept outside Postgres (filesystem,
+ * S3) are deleted from their store once the rows that indexed them are gone for good (committed).
  */
 export async function pruneSnapshots(deps: Deps, input: { tenantId: string; connectionId: string; retention?: Retention }) {
-  return inTransaction(deps.db, async (trx) => {
+  const bodies = bodyStoreOf(deps);
+  let sweep: ((db: Kysely<DB>) => Promise<number>) | undefined;
+  const result = await inTransaction(deps.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`backup:${input.connectionId}`}, 0))`.execute(trx);
     const schedule = await trx.selectFrom('backup_schedules').selectAll().where('connection_id', '=', input.connectionId).executeTakeFirst();
     const retention = input.retention ?? (schedule ? { hourly: schedule.keep_hourly, daily: schedule.keep_daily, weekly: schedule.keep_weekly, monthly: schedule.keep_monthly } : undefined);
@@ -36,12 +40,14 @@ export async function pruneSnapshots(deps: Deps, input: { tenantId: string; conn
         and not exists (select 1 from snapshots s where s.connection_id = e.connection_id and s.seq >= e.from_seq and s.seq < e.to_seq
           -- a single-object snapshot keeps only its own object's entry, never the rest of the org
           and (s.kind = 'full' or (s.object_type = e.type and s.object_id = e.object_id)))`.execute(trx);
-    const versions = await sql`
-      delete from object_versions v
-      where v.tenant_id = ${input.tenantId}
-        and not exists (select 1 from snapshot_entries e where e.tenant_id = v.tenant_id and e.address = v.address)`.execute(trx);
+    const versions = await bodies.deleteUnreferenced(trx, input.tenantId);
+    sweep = versions.sweep;
     await appendAuditEvent({ ...deps, db: trx }, { tenantId: input.tenantId, action: 'snapshots.pruned', target: { type: 'connection', id: input.connectionId }, data: { snapshots: doomed, retention } });
-    return { deleted: doomed.length, versionsDeleted: Number(versions.numAffectedRows ?? 0) };
+    return { deleted: doomed.length, versionsDeleted: versions.deleted };
   });
+  // In a caller's transaction the rows may still come back (rollback): their bodies stay, unswept.
+  // A store that fails here leaves unreferenced bodies behind (nothing reads them); the rows are gone.
+  if (sweep && !deps.db.isTransaction) await sweep(deps.db as Kysely<DB>).catch((err) => deps.log.error({ err, tenantId: input.tenantId }, 'deleting unreferenced bodies from the body store failed'));
+  return result;
 }
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { getSnapshotRow } from './get-snapshot.ts';
-import { openBody } from './object-codec.fns.ts';
+import { openBodies } from '../bodies/open-bodies.ts';
 
 export interface SnapshotObject {
   type: string;
@@ -18,13 +18,11 @@ const PAGE = 500;
 export async function* readSnapshot(deps: Deps, tenantId: string, snapshotId: string, opts: { types?: string[] } = {}): AsyncGenerator<SnapshotObject> {
   await authorize(deps, tenantId, 'snapshot.read');
   const snap = await getSnapshotRow(deps.db, tenantId, snapshotId, { complete: true });
-  const { key } = await deps.keyring.dataKey(deps.db, tenantId);
   let after: [string, string] | undefined;
   for (;;) {
     let q = deps.db
       .selectFrom('snapshot_entries as e')
-      .innerJoin('object_versions as v', (j) => j.onRef('v.tenant_id', '=', 'e.tenant_id').onRef('v.address', '=', 'e.address'))
-      .select(['e.type', 'e.object_id', 'e.address', 'v.body'])
+      .select(['e.type', 'e.object_id', 'e.address'])
       .where('e.connection_id', '=', snap.connection_id)
       .where('e.from_seq', '<=', snap.seq)
       .where((eb) => eb.or([eb('e.to_seq', 'is', null), eb('e.to_seq', '>', snap.seq)]))
@@ -37,7 +35,8 @@ export async function* readSnapshot(deps: Deps, tenantId: string, snapshotId: st
       q = q.where((eb) => eb(eb.refTuple('e.type', 'e.object_id'), '>', eb.tuple(t, id)));
     }
     const rows = await q.execute();
-    for (const r of rows) yield { type: r.type, id: r.object_id, body: JSON.parse(openBody(key, tenantId, r.address, r.body)) };
+    const bodies = await openBodies(deps, tenantId, rows.map((r) => r.address));
+    for (const r of rows) yield { type: r.type, id: r.object_id, body: bodies.get(r.address.toString('latin1')) };
     if (rows.length < PAGE) return;
     const last = rows.at(-1)!;
     after = [last.type, last.object_id];

@@ -1,4 +1,5 @@
 import type { DB, Kysely } from '@butterfly/db';
+import { bodyStoreOf } from '../bodies/open-bodies.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
@@ -47,6 +48,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   const keep = await keepUnchangedChildren(deps, { ...input, last });
   const ctx: IngestContext = {
     db: deps.db,
+    bodies: bodyStoreOf(deps),
     tenantId: input.tenantId,
     connectionId: input.connectionId,
     snapshotId,
