@@ -54,22 +54,22 @@ export async function spawnApiServer(env: { DATABASE_URL: string; BUTTERFLY_MAST
 /**
  * A tenant an API client can read: a super_admin with an API token (`token`), a connection backed
  * up once from a small in-memory org (`snapshotId`) and scanned (`scanId`, with failing findings).
- * `masterKey` (base64) must be the server's, so both seal and open with the same keys.
+ * `masterKey` (base64) must be the server's, so both seal and open with the same keys. `scan: false`
+ * leaves the backup unscanned (no findings). `role`: the token's role (its owner is a super_admin).
  */
-export async function seedApiTenant(db: unknown, masterKey: string, opts: { role?: 'super_admin' | 'auditor' | 'read_only' } = {}) {
+export async function seedApiTenant(db: unknown, masterKey: string, opts: { role?: 'super_admin' | 'auditor' | 'read_only'; scan?: boolean } = {}) {
   const { createApiToken, runBackup, runComplianceScan } = await import('@butterfly/domain');
   const { fakeIdp, seedConnection, seedMember, seedTenant, testDeps } = await import('@butterfly/domain/testing');
   const deps = testDeps(db as Parameters<typeof testDeps>[0], { kind: 'operator', label: 'test' }, Buffer.from(masterKey, 'base64'));
   const tenant = await seedTenant(deps);
   const owner = await seedMember(deps, tenant.id, 'super_admin');
-  const member = opts.role && opts.role !== 'super_admin' ? await seedMember(deps, tenant.id, opts.role) : owner;
   const connectionId = await seedConnection(deps, tenant.id, 'Production');
   const client = fakeIdp([
     { type: 'user', id: '00u1', body: { id: '00u1', status: 'ACTIVE', profile: { login: 'ann@example.test', email: 'ann@example.test', firstName: 'Ann', lastName: 'Lee' } } },
     { type: 'group', id: '00g1', body: { id: '00g1', type: 'OKTA_GROUP', profile: { name: 'Everyone' } } },
   ]);
   const snapshot = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'test', client });
-  const scan = await runComplianceScan(deps, tenant.id, { snapshotId: snapshot.id });
-  const { token } = await createApiToken(deps, tenant.id, { name: 'client test', member: member.id, ...(member === owner ? {} : { role: opts.role }) });
-  return { tenantId: tenant.id, slug: tenant.slug, token, connectionId, snapshotId: snapshot.id, scanId: scan.id, counts: scan.counts };
+  const scan = opts.scan === false ? undefined : await runComplianceScan(deps, tenant.id, { snapshotId: snapshot.id });
+  const { token } = await createApiToken(deps, tenant.id, { name: 'client test', member: owner.id, role: opts.role ?? 'super_admin' });
+  return { tenantId: tenant.id, slug: tenant.slug, token, connectionId, snapshotId: snapshot.id, scanId: scan?.id, counts: scan?.counts ?? { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0, total: 0 } };
 }
