@@ -61,7 +61,7 @@ describe('the CLI in remote mode', () => {
     const r = cli(['backup', 'run', t.slug, 'Production'], remote);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('backup of Production queued for the worker');
-    const job = await sql<{ task_identifier: string; payload: { connectionId: string } }>`select task_identifier, payload from graphile_worker.jobs where id = ${r.last}`.execute(db);
+    const job = await sql<{ payload: { connectionId: string } }>`select payload from graphile_worker._private_jobs where id = ${r.last}::bigint`.execute(db);
     expect(job.rows).toEqual([expect.objectContaining({ payload: expect.objectContaining({ connectionId: t.connectionId }) })]);
 
     const again = cli(['backup', 'run', t.slug, t.connectionId, '--json'], remote);

@@ -68,11 +68,11 @@ for (const f of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
   const p = join(dist, f);
   writeFileSync(p, readFileSync(p, 'utf8').replace(/(from\s+['"]\.\/[\w-]+)\.ts(['"])/g, '$1.js$2'));
 }
-const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; description: string };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; description: string };
 const manifest = {
   name: '@butterfly/client',
-  version: own.version,
-  description: own.description,
+  version: pkg.version,
+  description: pkg.description,
   type: 'module',
   exports: { '.': { types: './index.d.ts', import: './index.js' } },
   types: './index.d.ts',

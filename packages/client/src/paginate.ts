@@ -21,7 +21,7 @@ type Proc<P extends PaginatedProcedure> = Spec<P> extends { group: infer G exten
 type PageInput<P extends PaginatedProcedure> = Proc<P> extends { input: infer I } ? Omit<NonNullable<I>, Spec<P>['cursor']> : never;
 export type PageOf<P extends PaginatedProcedure> = Proc<P> extends { output: infer O } ? O : never;
 export type ItemOf<P extends PaginatedProcedure> = PageOf<P> extends infer O ? (O extends Record<Spec<P>['items'], readonly (infer I)[]> ? I : never) : never;
-type Args<P extends PaginatedProcedure> = {} extends PageInput<P> ? [input?: PageInput<P>, opts?: CallOptions] : [input: PageInput<P>, opts?: CallOptions];
+type Args<P extends PaginatedProcedure> = Record<string, never> extends PageInput<P> ? [input?: PageInput<P>, opts?: CallOptions] : [input: PageInput<P>, opts?: CallOptions];
 
 /**
  * Every page of a paginated list, first to last: each page's cursor goes into the next request.

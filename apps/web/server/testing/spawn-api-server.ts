@@ -25,7 +25,7 @@ export async function spawnApiServer(env: { DATABASE_URL: string; BUTTERFLY_MAST
     stderr += String(d);
   });
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`api server did not start in 60 s:\n${stderr}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`api server did not start in 150 s:\n${stderr}`)), 150_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`api server exited (${code}) before listening:\n${stderr}`));
@@ -53,7 +53,8 @@ export async function spawnApiServer(env: { DATABASE_URL: string; BUTTERFLY_MAST
 
 /**
  * A tenant an API client can read: a super_admin with an API token (`token`), a connection backed
- * up once from a small in-memory org (`snapshotId`) and scanned (`scanId`, with failing findings).
+ * up once from a small in-memory org (`snapshotId`) and scanned (`scanId`, with failing findings,
+ * one of them critical: CAT I).
  * `masterKey` (base64) must be the server's, so both seal and open with the same keys. `scan: false`
  * leaves the backup unscanned (no findings). `role`: the token's role (its owner is a super_admin).
  */
@@ -67,6 +68,8 @@ export async function seedApiTenant(db: unknown, masterKey: string, opts: { role
   const client = fakeIdp([
     { type: 'user', id: '00u1', body: { id: '00u1', status: 'ACTIVE', profile: { login: 'ann@example.test', email: 'ann@example.test', firstName: 'Ann', lastName: 'Lee' } } },
     { type: 'group', id: '00g1', body: { id: '00g1', type: 'OKTA_GROUP', profile: { name: 'Everyone' } } },
+    // Its only log stream is off: OKTA-APP-001430 fails, a critical (CAT I) finding.
+    { type: 'log_stream', id: '0oxl1', body: { id: '0oxl1', type: 'aws_eventbridge', name: 'SIEM', status: 'INACTIVE' } },
   ]);
   const snapshot = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'test', client });
   const scan = opts.scan === false ? undefined : await runComplianceScan(deps, tenant.id, { snapshotId: snapshot.id });

@@ -1,4 +1,4 @@
-import { FRAMEWORKS } from '@butterfly/domain';
+import type { FRAMEWORKS } from '@butterfly/domain';
 import { z } from 'zod';
 
 const ZResult = z.enum(['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE']);
