@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { seedApiTenant, spawnApiServer } from '../../web/server/testing/spawn-api-server.ts';
 
 // Issue 19: remote mode. With --url and an API token (or BUTTERFLY_URL/BUTTERFLY_TOKEN) the read
@@ -26,6 +26,9 @@ function cli(args: string[], env: Record<string, string | undefined> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1) };
 }
 const remote = { BUTTERFLY_URL: server.url, BUTTERFLY_TOKEN: t.token };
+
+// Several CLI processes per test, and an API server beside them: more time than the package's default.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('the CLI in remote mode', () => {
   it('lists connections, snapshots, scans and findings through the API', () => {

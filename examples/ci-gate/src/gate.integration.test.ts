@@ -11,6 +11,8 @@ const { db, url: databaseUrl } = await useTestDatabase();
 const masterKey = randomBytes(32).toString('base64');
 const server = await spawnApiServer({ DATABASE_URL: databaseUrl, BUTTERFLY_MASTER_KEY: masterKey });
 afterAll(() => server.stop());
+const failing = await seedApiTenant(db, masterKey, { role: 'auditor' });
+const unscanned = await seedApiTenant(db, masterKey, { role: 'auditor', scan: false });
 
 const script = resolve(import.meta.dirname, 'gate.ts');
 const runGate = (env: Record<string, string | undefined>) => {
@@ -19,8 +21,8 @@ const runGate = (env: Record<string, string | undefined>) => {
 };
 
 describe('ci-gate', () => {
-  it('lists failing findings by connection and exits 1 when one is critical (CAT I)', async () => {
-    const t = await seedApiTenant(db, masterKey, { role: 'auditor' });
+  it('lists failing findings by connection and exits 1 when one is critical (CAT I)', () => {
+    const t = failing;
     const r = runGate({ BUTTERFLY_TOKEN: t.token });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`Production: ${t.counts.FAIL} failing`);
@@ -28,8 +30,8 @@ describe('ci-gate', () => {
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^FAIL: \d+ critical \(CAT I\) findings?$/);
   });
 
-  it('exits 0 when nothing critical fails', async () => {
-    const t = await seedApiTenant(db, masterKey, { role: 'auditor', scan: false });
+  it('exits 0 when nothing critical fails', () => {
+    const t = unscanned;
     const r = runGate({ BUTTERFLY_TOKEN: t.token });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('Production: no failing findings (or not scanned yet)\nOK: no critical findings\n');
