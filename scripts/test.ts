@@ -11,8 +11,8 @@ import { ensureTemplate, ensureTestServer } from '../packages/db/src/testing/ser
 
 const root = resolve(import.meta.dirname, '..');
 const REPORT = '.vitest-report.json';
-// Every package whose vitest run writes a report: apps/*, packages/* and e2e (its contract tests).
-const workspaces = [...['apps', 'packages'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))), join(root, 'e2e')];
+// Every package whose vitest run writes a report: apps/*, packages/*, examples/* and e2e (its contract tests).
+const workspaces = [...['apps', 'packages', 'examples'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))), join(root, 'e2e')];
 
 function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   process.stdout.write(`\n=== ${title}\n`);

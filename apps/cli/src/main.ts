@@ -25,8 +25,11 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** `error <CODE>: message`: a domain error's code, a refused outbound address's code, CONFIG, or INTERNAL. */
+/** `error <CODE>: message`: a domain error's code (or the API's, in remote mode), a refused outbound address's code, CONFIG, or INTERNAL. */
 async function describeFailure(e: unknown): Promise<string> {
+  // Remote mode (--url): the API's stable code, as the client carries it (without loading the client here).
+  const code: unknown = (e as { code?: unknown } | null)?.code;
+  if (e instanceof Error && e.name === 'ButterflyError' && typeof code === 'string') return `error ${code}: ${e.message}`;
   const [{ isDomainError }, { ConfigError }] = await Promise.all([import('@butterfly/domain'), import('@butterfly/config')]);
   if (isDomainError(e)) return `error ${e.code}: ${e.message}`;
   if (e instanceof ConfigError) return `error CONFIG: ${e.message}`;

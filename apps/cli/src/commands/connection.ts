@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
 import { emit, readSecretFromStdin, UsageError } from '../output.ts';
+import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';
 import { registerBreakGlass } from './break-glass.ts';
 import { registerConnectionManage } from './connection-manage.ts';
@@ -63,21 +64,25 @@ export function registerConnection(connection: Command) {
       }),
     );
 
-  connection
-    .command('list')
-    .description("a tenant's connections (never their credentials)")
-    .argument('<tenant>', 'tenant slug')
-    .option('--include-deleted', 'also those deleted with their snapshots kept')
-    .option('--json', 'print one JSON document')
-    .action((slug: string, opts: { includeDeleted?: boolean; json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const tenant = await getTenantBySlug(deps, slug);
-        const list = await listConnections(deps, tenant.id, { includeDeleted: !!opts.includeDeleted });
-        emit({ json: !!opts.json }, list, () =>
-          list.length ? list.map((c) => `${c.id}  ${c.name}  ${c.orgUrl}  ${c.authKind}  ${lastTest(c)}${state(c)}`) : [`${tenant.slug} has no connections`],
-        );
-      }),
-    );
+  remoteOptions(
+    connection
+      .command('list')
+      .description("a tenant's connections (never their credentials)")
+      .argument('<tenant>', 'tenant slug')
+      .option('--include-deleted', 'also those deleted with their snapshots kept')
+      .option('--json', 'print one JSON document'),
+  ).action((slug: string, opts: { includeDeleted?: boolean; json?: boolean } & RemoteOptions) => {
+    const print = (list: ConnectionView[]) =>
+      emit({ json: !!opts.json }, list, () =>
+        list.length ? list.map((c) => `${c.id}  ${c.name}  ${c.orgUrl}  ${c.authKind}  ${lastTest(c)}${state(c)}`) : [`${slug} has no connections`],
+      );
+    const remote = remoteTarget(opts);
+    if (remote) return withRemote(remote, slug, async (client) => print(await client.connections.list.query({ includeDeleted: !!opts.includeDeleted })));
+    return withRuntime(async ({ deps }) => {
+      const tenant = await getTenantBySlug(deps, slug);
+      print(await listConnections(deps, tenant.id, { includeDeleted: !!opts.includeDeleted }));
+    });
+  });
 
   connection
     .command('test')

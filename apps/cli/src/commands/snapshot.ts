@@ -1,28 +1,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { diffSnapshots, findSnapshotTenant, getTenantBySlug, listSnapshots, readSnapshot } from '@butterfly/domain';
+import { type SnapshotView, diffSnapshots, findSnapshotTenant, getTenantBySlug, listSnapshots, readSnapshot } from '@butterfly/domain';
 import { emit } from '../output.ts';
+import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';
 
 /** File names are made from object ids: keep them safe on every file system. */
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 export function registerSnapshot(snapshot: Command) {
-  snapshot
-    .command('list')
-    .description("a tenant's snapshots, newest first")
-    .argument('<tenant>', 'tenant slug')
-    .option('--json', 'print one JSON document')
-    .action((slug: string, opts: { json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const tenant = await getTenantBySlug(deps, slug);
-        const list = await listSnapshots(deps, tenant.id);
-        emit({ json: !!opts.json }, list, () =>
-          list.map((s) => `${s.id}  ${s.status.padEnd(8)} ${s.startedAt}  ${String(s.objectCount).padStart(7)} objects  +${s.changes.added ?? 0} ~${s.changes.changed ?? 0} -${s.changes.removed ?? 0}`),
-        );
-      }),
-    );
+  remoteOptions(
+    snapshot.command('list').description("a tenant's snapshots, newest first").argument('<tenant>', 'tenant slug').option('--json', 'print one JSON document'),
+  ).action((slug: string, opts: { json?: boolean } & RemoteOptions) => {
+    const print = (list: SnapshotView[]) =>
+      emit({ json: !!opts.json }, list, () =>
+        list.map((s) => `${s.id}  ${s.status.padEnd(8)} ${s.startedAt}  ${String(s.objectCount).padStart(7)} objects  +${s.changes.added ?? 0} ~${s.changes.changed ?? 0} -${s.changes.removed ?? 0}`),
+      );
+    const remote = remoteTarget(opts);
+    if (remote) return withRemote(remote, slug, async (client) => print(await client.snapshots.list.query({})));
+    return withRuntime(async ({ deps }) => {
+      const tenant = await getTenantBySlug(deps, slug);
+      print(await listSnapshots(deps, tenant.id));
+    });
+  });
 
   snapshot
     .command('export')

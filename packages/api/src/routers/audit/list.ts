@@ -1,6 +1,8 @@
 import { ZListAuditEventsInput, listAuditEvents } from '@butterfly/domain';
+import { ZAuditPage } from '../../outputs/audit.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const listAuditProcedure = permissionProcedure('audit.read')
   .input(ZListAuditEventsInput.partial().optional())
+  .output(ZAuditPage)
   .query(({ ctx, input }) => listAuditEvents(ctx.deps, ctx.tenantId, input ?? {}));

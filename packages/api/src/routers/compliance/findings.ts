@@ -1,5 +1,7 @@
 import { FRAMEWORKS, listFindings } from '@butterfly/domain';
 import { z } from 'zod';
+import { ZFinding } from '../../outputs/scans.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const ZListFindingsInput = z
@@ -16,4 +18,5 @@ export const ZListFindingsInput = z
 /** Results of the latest scans (FAIL unless asked otherwise), filtered. */
 export const listFindingsProcedure = permissionProcedure('compliance.read')
   .input(ZListFindingsInput)
+  .output(returns<Awaited<ReturnType<typeof listFindings>>>()(z.array(ZFinding)))
   .query(({ ctx, input }) => listFindings(ctx.deps, ctx.tenantId, input ?? {}));

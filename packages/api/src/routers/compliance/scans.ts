@@ -1,5 +1,7 @@
 import { listScans } from '@butterfly/domain';
 import { z } from 'zod';
+import { ZScanView } from '../../outputs/scans.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const ZListScansInput = z
@@ -8,4 +10,5 @@ export const ZListScansInput = z
 
 export const listScansProcedure = permissionProcedure('compliance.read')
   .input(ZListScansInput)
+  .output(returns<Awaited<ReturnType<typeof listScans>>>()(z.array(ZScanView)))
   .query(({ ctx, input }) => listScans(ctx.deps, ctx.tenantId, input ?? {}));

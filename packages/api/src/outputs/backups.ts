@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** `backups.run`: the job queued now, or the backup already queued or running (nothing new queued). */
+export const ZBackupRequest = z.discriminatedUnion('alreadyRunning', [
+  z.object({
+    alreadyRunning: z.literal(false),
+    connectionId: z.string(),
+    state: z.literal('queued'),
+    jobId: z.string(),
+    snapshotId: z.null(),
+    since: z.date(),
+    by: z.string(),
+  }),
+  z.object({
+    alreadyRunning: z.literal(true),
+    connectionId: z.string(),
+    state: z.enum(['queued', 'running']),
+    jobId: z.string().nullable(),
+    snapshotId: z.string().nullable(),
+    since: z.date(),
+    by: z.string(),
+  }),
+]);

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const ZAuthKind = z.enum(['oauth', 'ssws']);
+
+/** The last "test connection" report (IdpAccessReport). */
+export const ZAccessReport = z.object({
+  ok: z.boolean(),
+  missing: z.array(z.object({ scope: z.string(), leavesOut: z.array(z.string()) })),
+  code: z.enum(['ADDRESS_REFUSED', 'URL_REFUSED']).optional(),
+  unavailable: z.array(z.object({ type: z.string(), reason: z.string() })).optional(),
+  connected: z.boolean().optional(),
+  detail: z.string().optional(),
+  granted: z.array(z.string()).optional(),
+});
+
+/** A connection as the dashboard, API and CLI show it: never its credential. */
+export const ZConnectionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: z.literal('okta'),
+  orgUrl: z.string(),
+  authKind: ZAuthKind,
+  clientId: z.string().nullable(),
+  keyId: z.string().nullable(),
+  hasCredentials: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastTest: ZAccessReport.nullable(),
+  lastTestedAt: z.string().nullable(),
+  writeCredential: z.object({ authKind: ZAuthKind, clientId: z.string().nullable(), keyId: z.string().nullable(), updatedAt: z.string().nullable() }).nullable(),
+  paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  status: z.enum(['ok', 'needs_attention']),
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
+});
