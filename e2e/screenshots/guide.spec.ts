@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { cli } from '../fixtures/butterfly-cli.ts';
+import { okta } from '../fixtures/okta-api.ts';
 import { sim } from '../fixtures/okta-sim.ts';
 import { system } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
@@ -13,16 +14,6 @@ const shot = async (page: Page, name: string) => {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
 };
-
-async function okta<T>(org: { url: string; apiToken: string }, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${org.url}${path}`, {
-    method,
-    headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return res.json() as Promise<T>;
-}
 
 test('screenshots of the main pages', async ({ page }) => {
   const { demoPassword } = system();

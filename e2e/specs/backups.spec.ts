@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Page, expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
+import { okta } from '../fixtures/okta-api.ts';
 import { sim } from '../fixtures/okta-sim.ts';
 import { APP_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
@@ -23,17 +24,6 @@ async function signInAsAnn(page: Page) {
   expect(demoPassword, 'pnpm start printed the demo sign-in line').toBeTruthy();
   await signIn(page, 'ann@acme.test', { password: demoPassword });
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
-}
-
-/** A call to the org's Management API, as the customer's own automation would make it. */
-async function okta<T>(org: { url: string; apiToken: string }, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${org.url}${path}`, {
-    method,
-    headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return res.json() as Promise<T>;
 }
 
 const state: { connection?: string; group?: { id: string; name: string } } = {};

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../fixtures/extension.ts';
+import { type OktaOrg, okta } from '../fixtures/okta-api.ts';
 import { E2E_PORTS } from '../fixtures/ports.ts';
 import { APP_URL, SIM_URL, unique } from '../fixtures/system.ts';
 import { addIdpUser, createWorld, signInAtIdp, type World } from '../fixtures/worlds.ts';
@@ -14,25 +15,11 @@ import { addIdpUser, createWorld, signInAtIdp, type World } from '../fixtures/wo
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
-interface Org {
-  url: string;
-  apiToken: string;
-}
 let ext: ExtensionBrowser;
 let world: World;
-let org: Org;
+let org: OktaOrg;
 let email: string;
 let group: { id: string; name: string };
-
-async function okta<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${org.url}${path}`, {
-    method,
-    headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return res.json() as Promise<T>;
-}
 
 const panelOf = (page: Page) => page.getByRole('region', { name: 'Butterfly' });
 const statusOf = (panel: Locator) => panel.getByRole('status');
@@ -44,9 +31,9 @@ test.beforeAll(async () => {
   world = await createWorld();
   email = await addIdpUser(world, `ops@${world.domain}`);
   await cli(['member', 'add', world.slug, email, '--role', 'backup_operator']);
-  org = (await (await fetch(`${SIM_URL}/_sim/orgs/${world.org}`)).json()) as Org;
+  org = (await (await fetch(`${SIM_URL}/_sim/orgs/${world.org}`)).json()) as OktaOrg;
   const name = unique('Extension group ');
-  group = { id: (await okta<{ id: string }>('POST', '/api/v1/groups', { profile: { name, description: 'before' } })).id, name };
+  group = { id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name, description: 'before' } })).id, name };
   await cli(['connection', 'add', world.slug, '--name', 'okta', '--okta', org.url, '--ssws-stdin'], org.apiToken);
   // The backup prints its snapshot id on its last line; a scan of it gives the panel findings to show.
   const snapshotId = (await cli(['backup', 'run', world.slug, 'okta', '--wait'])).trim().split('\n').at(-1)!;
@@ -91,7 +78,7 @@ test('the panel shows the group, its backup, a change made through the API, and 
   await expect(panel.getByRole('definition').nth(1)).toHaveText('1');
   await expect(panel.getByText('No failing rule names this object.')).toBeVisible();
 
-  await okta('PUT', `/api/v1/groups/${group.id}`, { profile: { name: group.name, description: 'after' } });
+  await okta(org, 'PUT', `/api/v1/groups/${group.id}`, { profile: { name: group.name, description: 'after' } });
   await page.reload();
   await expect(statusOf(panel)).toHaveText('Changed since last backup.');
   await expect(panel.getByRole('list', { name: 'Changed fields' })).toContainText('$.profile.description (changed)');
@@ -109,12 +96,12 @@ test('the panel shows the group, its backup, a change made through the API, and 
 });
 
 test('user, app, policy, network zone and authorization server pages map to their objects', async () => {
-  const user = await okta<{ id: string }>('GET', `/api/v1/users/${encodeURIComponent(email)}`);
-  const [app] = await okta<{ id: string; name: string; label: string }[]>('GET', '/api/v1/apps?limit=1');
-  const policies = await okta<{ id: string; name: string; priority: number }[]>('GET', '/api/v1/policies?type=OKTA_SIGN_ON');
+  const user = await okta<{ id: string }>(org, 'GET', `/api/v1/users/${encodeURIComponent(email)}`);
+  const [app] = await okta<{ id: string; name: string; label: string }[]>(org, 'GET', '/api/v1/apps?limit=1');
+  const policies = await okta<{ id: string; name: string; priority: number }[]>(org, 'GET', '/api/v1/policies?type=OKTA_SIGN_ON');
   const signOn = policies.sort((a, b) => a.priority - b.priority)[0]!;
-  const [zone] = await okta<{ id: string; name: string }[]>('GET', '/api/v1/zones');
-  const [server] = await okta<{ id: string; name: string }[]>('GET', '/api/v1/authorizationServers');
+  const [zone] = await okta<{ id: string; name: string }[]>(org, 'GET', '/api/v1/zones');
+  const [server] = await okta<{ id: string; name: string }[]>(org, 'GET', '/api/v1/authorizationServers');
   const pages: [string, string][] = [
     [`/admin/user/profile/view/${user.id}`, `${email} · user`],
     [`/admin/app/${app!.name}/instance/${app!.id}/#tab-general`, `${app!.label} · app`],

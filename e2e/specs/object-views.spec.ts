@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
+import { okta } from '../fixtures/okta-api.ts';
 import { sim } from '../fixtures/okta-sim.ts';
 import { APP_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
@@ -15,17 +16,6 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(300_000);
 
 const SHOTS = 'test-results/screenshots';
-
-/** A call to the org's Management API, as the customer's own automation would make it. */
-async function okta<T>(org: { url: string; apiToken: string }, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${org.url}${path}`, {
-    method,
-    headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
 
 const state: { connection?: string; rule?: string; target?: string; doomed?: { id: string; name: string } } = {};
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
+import { okta } from '../fixtures/okta-api.ts';
 import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
@@ -14,16 +15,6 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
 const SHOTS = 'test-results/screenshots';
-
-async function okta<T>(org: { url: string; apiToken: string }, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${org.url}${path}`, {
-    method,
-    headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return res.json() as Promise<T>;
-}
 
 test('an admin previews a restore of a changed group, reads the plan, exports it and applies it', async ({ page }) => {
   const problems: string[] = [];

@@ -1,8 +1,8 @@
 import { DomainError, ZUniversalLogoutSubject, recordLogoutJti, universalLogout } from '@butterfly/domain';
 import type { AppLoadContext } from '@remix-run/node';
-import { type JWTPayload, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { type JWTPayload, decodeJwt, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
-import { ID_TOKEN_ALGORITHMS, MAX_CLOCK_SKEW_SECONDS } from '../auth/id-token.server.ts';
+import { verifyIdpJwt } from '../auth/idp-jwt.server.ts';
 import { bearerToken } from '../auth/bearer.server.ts';
 import { systemDeps } from '../auth/session.server.ts';
 import { MAX_LOGOUT_TOKEN_AGE_SECONDS } from './logout-token.server.ts';
@@ -50,13 +50,11 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
   const audience = `${context.services.appUrl}/sso/${encodeURIComponent(target.slug)}/universal-logout`;
   let verified: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, target.keys, {
+    const { claims: payload } = await verifyIdpJwt(token, {
+      keys: target.keys,
       issuer: target.issuer,
       audience,
       typ: UNIVERSAL_LOGOUT_TYP,
-      algorithms: [...ID_TOKEN_ALGORITHMS],
-      clockTolerance: MAX_CLOCK_SKEW_SECONDS,
-      // jose refuses an iat older than this, or later than now (beyond the skew tolerance).
       maxTokenAge: MAX_LOGOUT_TOKEN_AGE_SECONDS,
       requiredClaims: ['exp', 'iat', 'jti'],
     });

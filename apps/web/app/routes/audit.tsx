@@ -1,37 +1,29 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Time } from '~/components/time.tsx';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
 import { filtersQuery, parseAuditFilters } from '~/audit/filters.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { Notice } from '~/components/notice.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatCount } from '~/utils/format.ts';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Butterfly' }];
 
 const PAGE_SIZE = 50;
 
 /** GET /audit?actor=…&action=…&from=…&to=…&before=<seq>[&verify=1]: filters, paging and the chain check are all links and GET forms. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, caller }) => {
   const params = new URL(request.url).searchParams;
   const filters = parseAuditFilters(params);
   const before = Number(params.get('before'));
   const beforeSeq = Number.isSafeInteger(before) && before > 0 ? before : undefined;
-  try {
-    const caller = await api(request, context);
-    const [page, verification] = await Promise.all([
-      caller.audit.list({ ...filters.input, beforeSeq, limit: PAGE_SIZE }),
-      params.get('verify') ? caller.audit.verify() : null,
-    ]);
-    return { filters: filters.values, errors: filters.errors, page, verification, paged: beforeSeq !== undefined };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [page, verification] = await Promise.all([
+    caller.audit.list({ ...filters.input, beforeSeq, limit: PAGE_SIZE }),
+    params.get('verify') ? caller.audit.verify() : null,
+  ]);
+  return { filters: filters.values, errors: filters.errors, page, verification, paged: beforeSeq !== undefined };
+});
 
 export default function AuditLog() {
   const { filters, errors, page, verification, paged } = useLoaderData<typeof loader>();

@@ -1,8 +1,6 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { type MetaFunction, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { FilterSelect } from '~/components/compliance/filter-select.tsx';
 import { FingerprintCard } from '~/components/compliance/fingerprint-card.tsx';
@@ -14,54 +12,40 @@ import { RegressionItem } from '~/components/compliance/regression-item.tsx';
 import { ScanProgress } from '~/components/compliance/scan-progress.tsx';
 import { ScoreTrend } from '~/components/compliance/score-trend.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Compliance · Butterfly' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, caller }) => {
   const q = new URL(request.url).searchParams;
   const framework = frameworkParam(q.get('framework'));
-  try {
-    const caller = await api(request, context);
-    // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
-    // A mangled address shows the page without the panel rather than an error.
-    const [scanning, since] = [q.get('scanning'), /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null];
-    const [overview, key, regressions, self, progress] = await Promise.all([
-      caller.compliance.overview(framework ? { framework } : undefined),
-      caller.evidence.fingerprint(),
-      caller.compliance.regressions(),
-      caller.me.get(),
-      scanning && since ? caller.compliance.scanProgress({ connectionId: scanning, since }) : null,
-    ]);
-    return {
-      framework: framework ?? '',
-      overview,
-      key: { algorithm: key.algorithm, fingerprint: key.fingerprint, version: key.version, createdAt: key.createdAt },
-      regressions,
-      canRun: self.permissions.includes('compliance.run'),
-      canExport: self.permissions.includes('evidence.export'),
-      scanning: scanning && since && progress ? { connectionId: scanning, since, progress } : null,
-      // The period form's default window: the last 90 days, in UTC days.
-      period: { from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) },
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
+  // A mangled address shows the page without the panel rather than an error.
+  const [scanning, since] = [q.get('scanning'), /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null];
+  const [overview, key, regressions, self, progress] = await Promise.all([
+    caller.compliance.overview(framework ? { framework } : undefined),
+    caller.evidence.fingerprint(),
+    caller.compliance.regressions(),
+    caller.me.get(),
+    scanning && since ? caller.compliance.scanProgress({ connectionId: scanning, since }) : null,
+  ]);
+  return {
+    framework: framework ?? '',
+    overview,
+    key: { algorithm: key.algorithm, fingerprint: key.fingerprint, version: key.version, createdAt: key.createdAt },
+    regressions,
+    canRun: self.permissions.includes('compliance.run'),
+    canExport: self.permissions.includes('evidence.export'),
+    scanning: scanning && since && progress ? { connectionId: scanning, since, progress } : null,
+    // The period form's default window: the last 90 days, in UTC days.
+    period: { from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) },
+  };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  try {
-    const caller = await api(request, context);
-    const r = await caller.compliance.requestScan({ connectionId: String(form.get('connectionId') ?? '') });
-    return redirect(`/compliance?${new URLSearchParams({ scanning: r.connectionId, since: r.requestedAt })}`);
-  } catch (e) {
-    return actionProblem(e, { intent: 'run' });
-  }
-}
+export const action = authedAction(async ({ caller, form }) => {
+  const r = await caller.compliance.requestScan({ connectionId: String(form.get('connectionId') ?? '') });
+  return redirect(`/compliance?${new URLSearchParams({ scanning: r.connectionId, since: r.requestedAt })}`);
+}, { intent: 'run' });
 
 /** Compliance at a glance: scores per framework, each connection's latest scan, the trend, regressions, and the evidence key. */
 export default function ComplianceOverview() {

@@ -1,59 +1,42 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { type MetaFunction, data } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { ExceptionsTable } from '~/components/compliance/exceptions-table.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Compliance exceptions · Butterfly' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    const caller = await api(request, context);
-    const [exceptions, connections, me] = await Promise.all([caller.exceptions.list(), caller.connections.list({ includeDeleted: true }), caller.me.get()]);
-    return {
-      exceptions,
-      connectionNames: Object.fromEntries(connections.map((c) => [c.id, c.name])),
-      canApprove: me.permissions.includes('connection.manage'),
-      canRevoke: me.permissions.includes('compliance.run'),
-      /** How exceptions name the member who asked (`member:<email>`), to leave their own requests to another. */
-      me: `member:${me.member.email}`,
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ caller }) => {
+  const [exceptions, connections, me] = await Promise.all([caller.exceptions.list(), caller.connections.list({ includeDeleted: true }), caller.me.get()]);
+  return {
+    exceptions,
+    connectionNames: Object.fromEntries(connections.map((c) => [c.id, c.name])),
+    canApprove: me.permissions.includes('connection.manage'),
+    canRevoke: me.permissions.includes('compliance.run'),
+    /** How exceptions name the member who asked (`member:<email>`), to leave their own requests to another. */
+    me: `member:${me.member.email}`,
+  };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
+export const action = authedAction(async ({ caller, form, intent }) => {
   const id = formText(form, 'id');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'approve') {
-      const e = await caller.exceptions.approve({ id });
-      return { intent, ok: `Approved: scans accept ${e.ruleId} ${e.scope ? `for ${e.scope.objectType} ${e.scope.objectId}` : '(whole rule)'} until ${e.expiresAt.slice(0, 10)}, still showing it as a failure.` };
-    }
-    if (intent === 'reject') {
-      const e = await caller.exceptions.reject({ id });
-      return { intent, ok: `Rejected the exception for ${e.ruleId}.` };
-    }
-    if (intent === 'revoke') {
-      const e = await caller.exceptions.revoke({ id });
-      return { intent, ok: `Revoked the exception for ${e.ruleId}: the next scan counts the finding as open.` };
-    }
-    return data({ intent, error: 'Unknown action.' }, { status: 400 });
-  } catch (e) {
-    return actionProblem(e, { intent });
+  if (intent === 'approve') {
+    const e = await caller.exceptions.approve({ id });
+    return { intent, ok: `Approved: scans accept ${e.ruleId} ${e.scope ? `for ${e.scope.objectType} ${e.scope.objectId}` : '(whole rule)'} until ${e.expiresAt.slice(0, 10)}, still showing it as a failure.` };
   }
-}
+  if (intent === 'reject') {
+    const e = await caller.exceptions.reject({ id });
+    return { intent, ok: `Rejected the exception for ${e.ruleId}.` };
+  }
+  if (intent === 'revoke') {
+    const e = await caller.exceptions.revoke({ id });
+    return { intent, ok: `Revoked the exception for ${e.ruleId}: the next scan counts the finding as open.` };
+  }
+  return data({ intent, error: 'Unknown action.' }, { status: 400 });
+});
 
 /** Compliance exceptions (decision 038): requested on a rule's page, approved here by a second member, expiring on their own. */
 export default function ComplianceExceptions() {

@@ -1,13 +1,11 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { FilterSelect } from '~/components/compliance/filter-select.tsx';
 import { FRAMEWORK_OPTIONS } from '~/components/compliance/framework-options.ts';
 import { RESULT_LABEL, ResultBadge, SeverityBadge, frameworkList } from '~/components/compliance/result-badge.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Compliance findings · Butterfly' }];
 
@@ -18,8 +16,7 @@ const FRAMEWORKS = FRAMEWORK_OPTIONS;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined => (all.includes(v as T) ? (v as T) : undefined);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, caller }) => {
   const q = new URL(request.url).searchParams;
   const filters = {
     result: pick(RESULTS, q.get('result')) ?? 'FAIL',
@@ -27,26 +24,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     framework: pick(FRAMEWORKS.map(([f]) => f), q.get('framework')) ?? ('' as const),
     connection: UUID.test(q.get('connection') ?? '') ? q.get('connection')! : '',
   };
-  try {
-    const caller = await api(request, context);
-    const [findings, overview] = await Promise.all([
-      caller.compliance.findings({
-        results: [filters.result],
-        ...(filters.severity ? { severities: [filters.severity] } : {}),
-        ...(filters.framework ? { framework: filters.framework } : {}),
-        ...(filters.connection ? { connectionId: filters.connection } : {}),
-      }),
-      caller.compliance.overview(),
-    ]);
-    return {
-      filters,
-      connections: overview.latest.map((s) => ({ id: s.connectionId, name: s.connectionName })),
-      findings: findings.map((f) => ({ scanId: f.scanId, connectionId: f.connectionId, connectionName: f.connectionName, ruleId: f.ruleId, title: f.title, severity: f.severity, frameworks: f.frameworks, result: f.result, reason: f.reason, acceptedUntil: f.exceptions?.[0]?.expiresAt ?? null, accepted: f.accepted === true })),
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [findings, overview] = await Promise.all([
+    caller.compliance.findings({
+      results: [filters.result],
+      ...(filters.severity ? { severities: [filters.severity] } : {}),
+      ...(filters.framework ? { framework: filters.framework } : {}),
+      ...(filters.connection ? { connectionId: filters.connection } : {}),
+    }),
+    caller.compliance.overview(),
+  ]);
+  return {
+    filters,
+    connections: overview.latest.map((s) => ({ id: s.connectionId, name: s.connectionName })),
+    findings: findings.map((f) => ({ scanId: f.scanId, connectionId: f.connectionId, connectionName: f.connectionName, ruleId: f.ruleId, title: f.title, severity: f.severity, frameworks: f.frameworks, result: f.result, reason: f.reason, acceptedUntil: f.exceptions?.[0]?.expiresAt ?? null, accepted: f.accepted === true })),
+  };
+});
 
 /** Rule results of each connection's latest scan, filtered by GET query parameters (bookmarkable). */
 export default function ComplianceFindings() {

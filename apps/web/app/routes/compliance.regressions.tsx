@@ -1,26 +1,19 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { RegressionItem } from '~/components/compliance/regression-item.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Compliance regressions · Butterfly' }];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, caller }) => {
   const connection = new URL(request.url).searchParams.get('connection') ?? '';
-  try {
-    const regressions = await (await api(request, context)).compliance.regressions(UUID.test(connection) ? { connectionId: connection } : undefined);
-    return { regressions };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const regressions = await caller.compliance.regressions(UUID.test(connection) ? { connectionId: connection } : undefined);
+  return { regressions };
+});
 
 /** PASS → FAIL since each connection's previous scan, with the changes that caused them and who made them. */
 export default function ComplianceRegressions() {

@@ -1,69 +1,52 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { type MetaFunction, data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { objectHref } from '~/components/backups/object-link.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
 import { ExceptionNotes } from '~/components/compliance/exception-notes.tsx';
 import { RequestExceptionForm } from '~/components/compliance/request-exception-form.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
 import { formText } from '~/utils/form-text.ts';
 import { ResultBadge, SeverityBadge, frameworkList, showValue } from '~/components/compliance/result-badge.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
+import { type RouteCaller, authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` }];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, params, caller }) => {
   const connection = new URL(request.url).searchParams.get('connection') ?? '';
-  try {
-    const caller = await api(request, context);
-    const [detail, me] = await Promise.all([caller.compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) }), caller.me.get()]);
-    const names = Object.fromEntries(detail.latest.map((l) => [l.connectionId, l.connectionName]));
-    return {
-      ruleId: params.ruleId ?? '',
-      rule: detail.rule,
-      latest: detail.latest,
-      objectNames: await evidenceNames(caller, detail.latest),
-      history: detail.history.map((h) => ({ ...h, connectionName: names[h.connectionId] ?? '' })),
-      canRequest: !!detail.rule && me.permissions.includes('compliance.run'),
-      defaultExpiry: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [detail, me] = await Promise.all([caller.compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) }), caller.me.get()]);
+  const names = Object.fromEntries(detail.latest.map((l) => [l.connectionId, l.connectionName]));
+  return {
+    ruleId: params.ruleId ?? '',
+    rule: detail.rule,
+    latest: detail.latest,
+    objectNames: await evidenceNames(caller, detail.latest),
+    history: detail.history.map((h) => ({ ...h, connectionName: names[h.connectionId] ?? '' })),
+    canRequest: !!detail.rule && me.permissions.includes('compliance.run'),
+    defaultExpiry: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+  };
+});
 
 /** "Request exception" (decision 038): asks for this rule's failure on one connection to be accepted. */
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
+export const action = authedAction(async ({ params, caller, form, intent }) => {
   if (intent !== 'request-exception') return data({ intent, error: 'Unknown action.' }, { status: 400 });
   const connectionId = formText(form, 'connectionId');
   const [objectType, ...rest] = formText(form, 'scope').split(' ');
   const expiresOn = formText(form, 'expiresOn');
-  try {
-    const caller = await api(request, context);
-    await caller.exceptions.request({
-      connectionId,
-      ruleId: params.ruleId ?? '',
-      rationale: formText(form, 'rationale'),
-      expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) ? `${expiresOn}T23:59:59.000Z` : expiresOn,
-      ...(objectType && rest.length ? { objectType, objectId: rest.join(' ') } : {}),
-    });
-    return { intent, connectionId, ok: 'Exception requested. A second member approves or rejects it on the Exceptions page; until then the finding counts as before.' };
-  } catch (e) {
-    return actionProblem(e, { intent, connectionId });
-  }
-}
+  await caller.exceptions.request({
+    connectionId,
+    ruleId: params.ruleId ?? '',
+    rationale: formText(form, 'rationale'),
+    expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) ? `${expiresOn}T23:59:59.000Z` : expiresOn,
+    ...(objectType && rest.length ? { objectType, objectId: rest.join(' ') } : {}),
+  });
+  return { intent, connectionId, ok: 'Exception requested. A second member approves or rejects it on the Exceptions page; until then the finding counts as before.' };
+}, { echo: ['connectionId'] });
 
 /** Readiness evidence names Butterfly's own records: a connection (by id, shown by name) or these. */
 const READINESS: Record<string, string> = { restore_preview: 'Restore previews' };
@@ -72,7 +55,7 @@ const evidenceKey = (snapshotId: string, type: string, id: string) => `${snapsho
 
 /** The names of the objects the evidence points at (the first few), so the page shows names, not ids. */
 async function evidenceNames(
-  caller: Awaited<ReturnType<typeof api>>,
+  caller: RouteCaller,
   latest: { snapshotId: string; evidence: { type: string; id: string }[] }[],
 ): Promise<Record<string, string>> {
   const wanted = new Map<string, { snapshotId: string; type: string; id: string }>();

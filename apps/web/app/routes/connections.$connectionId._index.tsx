@@ -1,9 +1,7 @@
 import { DEFAULT_RETENTION } from '@butterfly/domain';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { type MetaFunction, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { AccessReport } from '~/components/backups/access-report.tsx';
 import { BackupProgress } from '~/components/backups/backup-progress.tsx';
 import { CompareForm } from '~/components/backups/compare-form.tsx';
@@ -12,8 +10,6 @@ import { ScheduleCard } from '~/components/backups/schedule-card.tsx';
 import { SnapshotCharts } from '~/components/backups/snapshot-charts.tsx';
 import { SnapshotsTable } from '~/components/backups/snapshots-table.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { alreadyRunningNotice, backupRequestedUrl } from '~/utils/backup-request.ts';
@@ -22,81 +18,68 @@ import { DeleteConnectionCard } from '~/components/connections/delete-connection
 import { EditConnectionCard } from '~/components/connections/edit-connection-card.tsx';
 import { PauseConnectionCard } from '~/components/connections/pause-connection-card.tsx';
 import { isManageIntent, manageConnection } from '~/utils/connection-manage.server.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, params, caller }) => {
   const connectionId = params.connectionId ?? '';
-  try {
-    const caller = await api(request, context);
-    const [connection, schedule, snapshots, progress, me] = await Promise.all([
-      caller.connections.get({ connectionId }),
-      caller.schedules.get({ connectionId }),
-      caller.snapshots.list({ connectionId, limit: 100 }),
-      caller.backups.progress({ connectionId }),
-      caller.me.get(),
-    ]);
-    const requested = new URL(request.url).searchParams.get('requested');
-    return {
-      connection: {
-        id: connection.id,
-        name: connection.name,
-        orgUrl: connection.orgUrl,
-        authKind: connection.authKind,
-        lastTest: connection.lastTest,
-        lastTestedAt: connection.lastTestedAt,
-        paused: connection.paused,
-        status: connection.status,
-        statusReason: connection.statusReason,
-        deleted: connection.deleted,
-      },
-      schedule: schedule.schedule,
-      snapshots: snapshots.map((s) => ({ id: s.id, status: s.status, trigger: s.trigger, startedAt: s.startedAt, completedAt: s.completedAt, durationMs: s.durationMs, objectCount: s.objectCount, changes: s.changes, bytesWritten: s.bytesWritten, error: s.error })),
-      progress,
-      requestedAt: requested && !Number.isNaN(Date.parse(requested)) ? requested : null,
-      alreadyRunning: alreadyRunningNotice(new URL(request.url).searchParams, new Date()),
-      // Sent from the loader: the page must not import the domain package into the browser bundle.
-      defaults: DEFAULT_RETENTION,
-      can: {
-        backup: me.permissions.includes('backup.run') && !connection.deleted,
-        test: me.permissions.includes('connection.manage') && !connection.deleted,
-        schedule: me.permissions.includes('schedule.manage') && !connection.deleted,
-        manage: me.permissions.includes('connection.manage'),
-      },
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [connection, schedule, snapshots, progress, me] = await Promise.all([
+    caller.connections.get({ connectionId }),
+    caller.schedules.get({ connectionId }),
+    caller.snapshots.list({ connectionId, limit: 100 }),
+    caller.backups.progress({ connectionId }),
+    caller.me.get(),
+  ]);
+  const requested = new URL(request.url).searchParams.get('requested');
+  return {
+    connection: {
+      id: connection.id,
+      name: connection.name,
+      orgUrl: connection.orgUrl,
+      authKind: connection.authKind,
+      lastTest: connection.lastTest,
+      lastTestedAt: connection.lastTestedAt,
+      paused: connection.paused,
+      status: connection.status,
+      statusReason: connection.statusReason,
+      deleted: connection.deleted,
+    },
+    schedule: schedule.schedule,
+    snapshots: snapshots.map((s) => ({ id: s.id, status: s.status, trigger: s.trigger, startedAt: s.startedAt, completedAt: s.completedAt, durationMs: s.durationMs, objectCount: s.objectCount, changes: s.changes, bytesWritten: s.bytesWritten, error: s.error })),
+    progress,
+    requestedAt: requested && !Number.isNaN(Date.parse(requested)) ? requested : null,
+    alreadyRunning: alreadyRunningNotice(new URL(request.url).searchParams, new Date()),
+    // Sent from the loader: the page must not import the domain package into the browser bundle.
+    defaults: DEFAULT_RETENTION,
+    can: {
+      backup: me.permissions.includes('backup.run') && !connection.deleted,
+      test: me.permissions.includes('connection.manage') && !connection.deleted,
+      schedule: me.permissions.includes('schedule.manage') && !connection.deleted,
+      manage: me.permissions.includes('connection.manage'),
+    },
+  };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  await requireMember(request, context);
+export const action = authedAction(async ({ params, caller, form, intent }) => {
   const connectionId = params.connectionId ?? '';
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'backup') {
-      return redirect(backupRequestedUrl(connectionId, await caller.backups.run({ connectionId })));
-    }
-    if (intent === 'test') return { intent, report: (await caller.connections.test({ connectionId })).report };
-    if (isManageIntent(intent)) return await manageConnection(caller, connectionId, intent, form);
-    const frequency = formText(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
-    const keep = (k: string) => Number(formText(form, `keep_${k}`));
-    const saved = await caller.schedules.set({
-      connectionId,
-      enabled: form.get('enabled') === 'on',
-      frequency,
-      ...(frequency === 'cron' ? { cron: formText(form, 'cron') } : {}),
-      timezone: formText(form, 'timezone') || 'UTC',
-      retention: { hourly: keep('hourly'), daily: keep('daily'), weekly: keep('weekly'), monthly: keep('monthly') },
-    });
-    return { intent, ok: saved.enabled ? 'Schedule saved.' : 'Schedule saved: scheduled backups are off.' };
-  } catch (e) {
-    return actionProblem(e, { intent });
+  if (intent === 'backup') {
+    return redirect(backupRequestedUrl(connectionId, await caller.backups.run({ connectionId })));
   }
-}
+  if (intent === 'test') return { intent, report: (await caller.connections.test({ connectionId })).report };
+  if (isManageIntent(intent)) return await manageConnection(caller, connectionId, intent, form);
+  const frequency = formText(form, 'frequency') as 'hourly' | 'daily' | 'weekly' | 'cron';
+  const keep = (k: string) => Number(formText(form, `keep_${k}`));
+  const saved = await caller.schedules.set({
+    connectionId,
+    enabled: form.get('enabled') === 'on',
+    frequency,
+    ...(frequency === 'cron' ? { cron: formText(form, 'cron') } : {}),
+    timezone: formText(form, 'timezone') || 'UTC',
+    retention: { hourly: keep('hourly'), daily: keep('daily'), weekly: keep('weekly'), monthly: keep('monthly') },
+  });
+  return { intent, ok: saved.enabled ? 'Schedule saved.' : 'Schedule saved: scheduled backups are off.' };
+});
 
 export default function ConnectionPage() {
   const { connection: c, schedule, snapshots, progress, requestedAt, alreadyRunning, defaults, can } = useLoaderData<typeof loader>();

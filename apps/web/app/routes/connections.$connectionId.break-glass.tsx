@@ -1,50 +1,33 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { BreakGlassTable } from '~/components/break-glass/break-glass-table.tsx';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { TextField } from '~/components/form-field.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Break-glass accounts · ${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ params, caller }) => {
   const connectionId = params.connectionId ?? '';
-  try {
-    const caller = await api(request, context);
-    const [connection, accounts, me] = await Promise.all([caller.connections.get({ connectionId }), caller.breakGlass.list({ connectionId }), caller.me.get()]);
-    return { connection: { id: connection.id, name: connection.name }, accounts, canManage: me.permissions.includes('connection.manage') };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [connection, accounts, me] = await Promise.all([caller.connections.get({ connectionId }), caller.breakGlass.list({ connectionId }), caller.me.get()]);
+  return { connection: { id: connection.id, name: connection.name }, accounts, canManage: me.permissions.includes('connection.manage') };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  await requireMember(request, context);
+export const action = authedAction(async ({ params, caller, form, intent }) => {
   const connectionId = params.connectionId ?? '';
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'add') {
-      const a = await caller.breakGlass.add({ connectionId, user: formText(form, 'user') });
-      return { intent, ok: `${a.login ?? a.oktaUserId} is a break-glass account: the next scan judges it by the break-glass checks.` };
-    }
-    if (intent === 'remove') {
-      const a = await caller.breakGlass.remove({ connectionId, user: formText(form, 'user') });
-      return { intent, ok: `${a.login ?? a.oktaUserId} is no longer a break-glass account.` };
-    }
-    return data({ intent, error: 'Unknown action.' }, { status: 400 });
-  } catch (e) {
-    return actionProblem(e, { intent });
+  if (intent === 'add') {
+    const a = await caller.breakGlass.add({ connectionId, user: formText(form, 'user') });
+    return { intent, ok: `${a.login ?? a.oktaUserId} is a break-glass account: the next scan judges it by the break-glass checks.` };
   }
-}
+  if (intent === 'remove') {
+    const a = await caller.breakGlass.remove({ connectionId, user: formText(form, 'user') });
+    return { intent, ok: `${a.login ?? a.oktaUserId} is no longer a break-glass account.` };
+  }
+  return data({ intent, error: 'Unknown action.' }, { status: 400 });
+});
 
 /** A connection's break-glass accounts (decision 037): declared once, left out of coverage rules, judged on their own. */
 export default function BreakGlassAccounts() {

@@ -1,23 +1,16 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { CredentialsTable } from '~/components/credentials/credentials-table.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Time } from '~/components/time.tsx';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Secrets and certificates · ${data?.connection.name ?? 'Connection'} · Butterfly` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    return await (await api(request, context)).snapshots.credentials({ connectionId: params.connectionId ?? '' });
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ params, caller }) => {
+  return await caller.snapshots.credentials({ connectionId: params.connectionId ?? '' });
+});
 
 /** Every app client secret and signing key the latest backup saw, soonest expiry first. */
 export default function SecretsAndCertificates() {

@@ -1,32 +1,25 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { DiffChange } from '~/components/backups/diff-change.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Changes between snapshots · Butterfly' }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, params, caller }) => {
   const q = new URL(request.url).searchParams;
   const afterType = q.get('afterType');
   const afterId = q.get('afterId');
-  try {
-    const page = await (await api(request, context)).snapshots.diff({
-      from: q.get('from') ?? '',
-      to: q.get('to') ?? '',
-      ...(afterType && afterId ? { after: { type: afterType, id: afterId } } : {}),
-      limit: 50,
-    });
-    return { connectionId: params.connectionId ?? '', page, paged: !!afterType };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const page = await caller.snapshots.diff({
+    from: q.get('from') ?? '',
+    to: q.get('to') ?? '',
+    ...(afterType && afterId ? { after: { type: afterType, id: afterId } } : {}),
+    limit: 50,
+  });
+  return { connectionId: params.connectionId ?? '', page, paged: !!afterType };
+});
 
 /** What changed between two snapshots: objects added, removed and changed, with their JSON paths. */
 export default function SnapshotDiff() {

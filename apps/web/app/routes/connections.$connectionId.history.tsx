@@ -1,30 +1,23 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Fragment } from 'react';
 import { Link, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { JsonView } from '~/components/backups/json-view.tsx';
 import { historyHref, objectHref } from '~/components/backups/object-link.ts';
 import { Notice } from '~/components/notice.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Object history · Butterfly' }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, params, caller }) => {
   const q = new URL(request.url).searchParams;
-  try {
-    const history = await (await api(request, context)).snapshots.history({ connectionId: params.connectionId ?? '', type: q.get('type') ?? '', id: q.get('id') ?? '' });
-    return { history };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const history = await caller.snapshots.history({ connectionId: params.connectionId ?? '', type: q.get('type') ?? '', id: q.get('id') ?? '' });
+  return { history };
+});
 
 const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v)).slice(0, 400);
 

@@ -1,35 +1,27 @@
 import { Button, Card, CardContent, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { objectHref } from '~/components/backups/object-link.ts';
 import { TextField } from '~/components/form-field.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatCount } from '~/utils/format.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
 import { rateLimitText } from '~/utils/rate-limit-text.ts';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Snapshot · Butterfly' }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, params, caller }) => {
   const url = new URL(request.url);
   const q = url.searchParams;
-  try {
-    const caller = await api(request, context);
-    const [snapshot, connection, page] = await Promise.all([
-      caller.snapshots.get({ snapshotId: params.snapshotId ?? '' }),
-      caller.connections.get({ connectionId: params.connectionId ?? '' }),
-      caller.snapshots.objects({ snapshotId: params.snapshotId ?? '', type: q.get('type') || undefined, q: q.get('q') ?? '', after: q.get('after') || undefined, limit: 50 }),
-    ]);
-    return { connection: { id: connection.id, name: connection.name }, snapshot: { id: snapshot.id, completedAt: snapshot.completedAt ?? snapshot.startedAt, objectCount: snapshot.objectCount, read: readStats(snapshot.stats) }, page };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [snapshot, connection, page] = await Promise.all([
+    caller.snapshots.get({ snapshotId: params.snapshotId ?? '' }),
+    caller.connections.get({ connectionId: params.connectionId ?? '' }),
+    caller.snapshots.objects({ snapshotId: params.snapshotId ?? '', type: q.get('type') || undefined, q: q.get('q') ?? '', after: q.get('after') || undefined, limit: 50 }),
+  ]);
+  return { connection: { id: connection.id, name: connection.name }, snapshot: { id: snapshot.id, completedAt: snapshot.completedAt ?? snapshot.startedAt, objectCount: snapshot.objectCount, read: readStats(snapshot.stats) }, page };
+});
 
 /** How the backup read the org (a full snapshot's stats; absent on single-object ones). */
 function readStats(stats: Record<string, unknown>) {

@@ -1,28 +1,21 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { JsonView } from '~/components/backups/json-view.tsx';
 import { historyHref } from '~/components/backups/object-link.ts';
 import { ObjectReadable } from '~/components/backups/object-readable.tsx';
 import { Notice } from '~/components/notice.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
+import { authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.object.label ?? 'Object'} · Butterfly` }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, params, caller }) => {
   const q = new URL(request.url).searchParams;
-  try {
-    const object = await (await api(request, context)).snapshots.object({ snapshotId: params.snapshotId ?? '', type: q.get('type') ?? '', id: q.get('id') ?? '' });
-    return { connectionId: params.connectionId ?? '', object };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const object = await caller.snapshots.object({ snapshotId: params.snapshotId ?? '', type: q.get('type') ?? '', id: q.get('id') ?? '' });
+  return { connectionId: params.connectionId ?? '', object };
+});
 
 /** One object as the snapshot holds it: its key fields and references beside the API's JSON, with every secret masked. */
 export default function SnapshotObject() {

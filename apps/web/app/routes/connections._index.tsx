@@ -1,79 +1,62 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { type MetaFunction, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { AccessReport } from '~/components/backups/access-report.tsx';
 import { AddConnectionCard } from '~/components/backups/add-connection-card.tsx';
 import { type ConnectionRow, ConnectionsTable } from '~/components/backups/connections-table.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
 import { backupRequestedUrl } from '~/utils/backup-request.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Connections · Butterfly' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    const caller = await api(request, context);
-    const [connections, me, readiness] = await Promise.all([caller.connections.list({ includeDeleted: true }), caller.me.get(), caller.restores.readiness()]);
-    // A handful of connections per tenant: one short query each for their latest snapshots.
-    const rows: ConnectionRow[] = await Promise.all(
-      connections.map(async (c) => {
-        const snaps = await caller.snapshots.list({ connectionId: c.id, limit: 20 });
-        const last = snaps[0];
-        const complete = snaps.find((s) => s.status === 'complete');
-        return {
-          id: c.id,
-          name: c.name,
-          orgUrl: c.orgUrl,
-          authKind: c.authKind,
-          lastTest: c.lastTest,
-          lastTestedAt: c.lastTestedAt,
-          paused: c.paused,
-          status: c.status,
-          statusReason: c.statusReason,
-          deleted: c.deleted,
-          lastBackup: last ? { status: last.status, startedAt: last.startedAt, completedAt: last.completedAt } : null,
-          lastCompleteAt: complete?.completedAt ?? null,
-          lastRestorePreviewAt: readiness.find((r) => r.connectionId === c.id)?.computedAt ?? null,
-          lastRestorePreviewSteps: readiness.find((r) => r.connectionId === c.id)?.steps ?? null,
-        };
-      }),
-    );
-    return { rows: rows.filter((r) => !r.deleted), deletedRows: rows.filter((r) => r.deleted), canBackup: me.permissions.includes('backup.run'), canManage: me.permissions.includes('connection.manage') };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ caller }) => {
+  const [connections, me, readiness] = await Promise.all([caller.connections.list({ includeDeleted: true }), caller.me.get(), caller.restores.readiness()]);
+  // A handful of connections per tenant: one short query each for their latest snapshots.
+  const rows: ConnectionRow[] = await Promise.all(
+    connections.map(async (c) => {
+      const snaps = await caller.snapshots.list({ connectionId: c.id, limit: 20 });
+      const last = snaps[0];
+      const complete = snaps.find((s) => s.status === 'complete');
+      return {
+        id: c.id,
+        name: c.name,
+        orgUrl: c.orgUrl,
+        authKind: c.authKind,
+        lastTest: c.lastTest,
+        lastTestedAt: c.lastTestedAt,
+        paused: c.paused,
+        status: c.status,
+        statusReason: c.statusReason,
+        deleted: c.deleted,
+        lastBackup: last ? { status: last.status, startedAt: last.startedAt, completedAt: last.completedAt } : null,
+        lastCompleteAt: complete?.completedAt ?? null,
+        lastRestorePreviewAt: readiness.find((r) => r.connectionId === c.id)?.computedAt ?? null,
+        lastRestorePreviewSteps: readiness.find((r) => r.connectionId === c.id)?.steps ?? null,
+      };
+    }),
+  );
+  return { rows: rows.filter((r) => !r.deleted), deletedRows: rows.filter((r) => r.deleted), canBackup: me.permissions.includes('backup.run'), canManage: me.permissions.includes('connection.manage') };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'backup') {
-      const r = await caller.backups.run({ connectionId: formText(form, 'connectionId') });
-      // The detail page shows the queued job's progress live.
-      return redirect(backupRequestedUrl(r.connectionId, r));
-    }
-    if (intent === 'test') {
-      const r = await caller.connections.test({ connectionId: formText(form, 'connectionId') });
-      return { intent, name: r.connection.name, report: r.report };
-    }
-    const credentials =
-      formText(form, 'kind') === 'oauth'
-        ? { kind: 'oauth' as const, clientId: formText(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}) }
-        : { kind: 'ssws' as const, token: formText(form, 'token') };
-    const added = await caller.connections.add({ name: formText(form, 'name'), orgUrl: formText(form, 'orgUrl'), credentials });
-    return { intent, ok: `${added.name} added. Test it, then back it up.` };
-  } catch (e) {
-    return actionProblem(e, { intent });
+export const action = authedAction(async ({ caller, form, intent }) => {
+  if (intent === 'backup') {
+    const r = await caller.backups.run({ connectionId: formText(form, 'connectionId') });
+    // The detail page shows the queued job's progress live.
+    return redirect(backupRequestedUrl(r.connectionId, r));
   }
-}
+  if (intent === 'test') {
+    const r = await caller.connections.test({ connectionId: formText(form, 'connectionId') });
+    return { intent, name: r.connection.name, report: r.report };
+  }
+  const credentials =
+    formText(form, 'kind') === 'oauth'
+      ? { kind: 'oauth' as const, clientId: formText(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}) }
+      : { kind: 'ssws' as const, token: formText(form, 'token') };
+  const added = await caller.connections.add({ name: formText(form, 'name'), orgUrl: formText(form, 'orgUrl'), credentials });
+  return { intent, ok: `${added.name} added. Test it, then back it up.` };
+});
 
 export default function Connections() {
   const { rows, deletedRows, canBackup, canManage } = useLoaderData<typeof loader>();

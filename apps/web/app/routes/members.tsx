@@ -1,52 +1,36 @@
 import { ROLES, type Role } from '@butterfly/domain';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { MemberRow } from '~/components/member-row.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Members · Butterfly' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const me = await requireMember(request, context);
-  try {
-    const caller = await api(request, context);
-    const [members, self] = await Promise.all([caller.members.list(), caller.me.get()]);
-    return {
-      members,
-      viewerId: me.memberId,
-      canManage: self.permissions.includes('member.manage'),
-      // Moving anyone to or from super_admin takes tenant.manage (roles.md).
-      canGrantSuper: self.permissions.includes('tenant.manage'),
-      // Sent from here: the page must not import the domain package into the browser bundle.
-      roles: ROLES.filter((r) => r !== 'super_admin' || self.permissions.includes('tenant.manage')),
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ caller, member: me }) => {
+  const [members, self] = await Promise.all([caller.members.list(), caller.me.get()]);
+  return {
+    members,
+    viewerId: me.memberId,
+    canManage: self.permissions.includes('member.manage'),
+    // Moving anyone to or from super_admin takes tenant.manage (roles.md).
+    canGrantSuper: self.permissions.includes('tenant.manage'),
+    // Sent from here: the page must not import the domain package into the browser bundle.
+    roles: ROLES.filter((r) => r !== 'super_admin' || self.permissions.includes('tenant.manage')),
+  };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
+export const action = authedAction(async ({ caller, form, intent }) => {
   const memberId = String(form.get('memberId') ?? '');
-  const caller = await api(request, context);
-  try {
-    if (form.get('intent') === 'deactivate') {
-      const m = await caller.members.deactivate({ memberId });
-      return { ok: `${m.email} is deactivated and signed out everywhere.` };
-    }
-    const role = String(form.get('role') ?? '') as Role;
-    const m = await caller.members.setRole({ memberId, role });
-    return { ok: `${m.email} is now ${m.role}.` };
-  } catch (e) {
-    return actionProblem(e, {});
+  if (intent === 'deactivate') {
+    const m = await caller.members.deactivate({ memberId });
+    return { ok: `${m.email} is deactivated and signed out everywhere.` };
   }
-}
+  const role = String(form.get('role') ?? '') as Role;
+  const m = await caller.members.setRole({ memberId, role });
+  return { ok: `${m.email} is now ${m.role}.` };
+});
 
 export default function Members() {
   const { members, viewerId, canManage, canGrantSuper, roles } = useLoaderData<typeof loader>();

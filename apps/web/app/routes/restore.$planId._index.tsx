@@ -1,54 +1,37 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { type MetaFunction, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { PlanActions } from '~/components/restore/plan-actions.tsx';
 import { PlanCaveats } from '~/components/restore/plan-caveats.tsx';
 import { PlanProgress } from '~/components/restore/plan-progress.tsx';
 import { StepCard } from '~/components/restore/step-card.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { describeActor, objectTypeLabel } from '~/utils/labels.ts';
 import { failureText } from '~/utils/human-text.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` }];
 
 /** The steps shown on the page; the JSON export has every one. */
 const SHOWN = 500;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    const caller = await api(request, context);
-    const [plan, me] = await Promise.all([caller.restores.get({ planId: params.planId ?? '' }), caller.me.get()]);
-    return { plan: { ...plan, steps: plan.steps.slice(0, SHOWN) }, totalSteps: plan.steps.length, canApply: me.permissions.includes('restore.apply') };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ params, caller }) => {
+  const [plan, me] = await Promise.all([caller.restores.get({ planId: params.planId ?? '' }), caller.me.get()]);
+  return { plan: { ...plan, steps: plan.steps.slice(0, SHOWN) }, totalSteps: plan.steps.length, canApply: me.permissions.includes('restore.apply') };
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
+export const action = authedAction(async ({ params, caller, form, intent }) => {
   const planId = params.planId ?? '';
-  const caller = await api(request, context);
-  try {
-    if (intent === 'approve') {
-      const p = await caller.restores.approve({ planId, confirm: String(form.get('confirm') ?? '') });
-      return { intent, ok: `Approved by ${p.approvedBy}: it can be applied now.` };
-    }
-    await caller.restores.applyPlan({ planId, acknowledgeLockoutRisk: form.get('acknowledgeLockoutRisk') === 'on', confirmName: String(form.get('confirmName') ?? '') });
-    return redirect(`/restore/${planId}`);
-  } catch (e) {
-    return actionProblem(e, { intent });
+  if (intent === 'approve') {
+    const p = await caller.restores.approve({ planId, confirm: String(form.get('confirm') ?? '') });
+    return { intent, ok: `Approved by ${p.approvedBy}: it can be applied now.` };
   }
-}
+  await caller.restores.applyPlan({ planId, acknowledgeLockoutRisk: form.get('acknowledgeLockoutRisk') === 'on', confirmName: String(form.get('confirmName') ?? '') });
+  return redirect(`/restore/${planId}`);
+});
 
 const STATUS = { queued: 'info', computing: 'info', ready: 'success', failed: 'danger', applying: 'info', applied: 'success', apply_failed: 'danger', stale: 'warning' } as const;
 

@@ -1,45 +1,36 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { type MetaFunction, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { PlansTable } from '~/components/restore/plans-table.tsx';
 import { RestoreReadiness, useRevalidateWhile } from '~/components/restore/restore-readiness.tsx';
 import { ScopeForm } from '~/components/restore/scope-form.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formatTime } from '~/utils/format.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Restore · Butterfly' }];
 
 /** The wizard: connection and snapshot (query string), then the scope (a form), then the plan page. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
+export const loader = authedLoader(async ({ request, caller }) => {
   const q = new URL(request.url).searchParams;
-  try {
-    const caller = await api(request, context);
-    const [connections, readiness, plans, me] = await Promise.all([caller.connections.list(), caller.restores.readiness(), caller.restores.list({}), caller.me.get()]);
-    const connectionId = q.get('connection') ?? connections[0]?.id ?? '';
-    const snapshots = connectionId ? (await caller.snapshots.list({ connectionId, limit: 50 })).filter((s) => s.status === 'complete') : [];
-    const snapshotId = q.get('snapshot');
-    // A snapshot of another connection (the connection was changed in step 1) is not carried over.
-    const chosen = snapshotId && snapshots.some((s) => s.id === snapshotId) ? await caller.snapshots.get({ snapshotId }) : null;
-    return {
-      connections: connections.map((c) => {
-        const r = readiness.find((x) => x.connectionId === c.id);
-        return { id: c.id, name: c.name, last: r ? { planId: r.planId, computedAt: r.computedAt, steps: r.steps } : null };
-      }),
-      connectionId,
-      snapshots: snapshots.map((s) => ({ id: s.id, completedAt: s.completedAt!, objectCount: s.objectCount })),
-      chosen: chosen && { id: chosen.id, types: Object.entries(chosen.counts as Record<string, number>).sort(([a], [b]) => a.localeCompare(b)) },
-      plans,
-      canPreview: me.permissions.includes('restore.preview'),
-    };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+  const [connections, readiness, plans, me] = await Promise.all([caller.connections.list(), caller.restores.readiness(), caller.restores.list({}), caller.me.get()]);
+  const connectionId = q.get('connection') ?? connections[0]?.id ?? '';
+  const snapshots = connectionId ? (await caller.snapshots.list({ connectionId, limit: 50 })).filter((s) => s.status === 'complete') : [];
+  const snapshotId = q.get('snapshot');
+  // A snapshot of another connection (the connection was changed in step 1) is not carried over.
+  const chosen = snapshotId && snapshots.some((s) => s.id === snapshotId) ? await caller.snapshots.get({ snapshotId }) : null;
+  return {
+    connections: connections.map((c) => {
+      const r = readiness.find((x) => x.connectionId === c.id);
+      return { id: c.id, name: c.name, last: r ? { planId: r.planId, computedAt: r.computedAt, steps: r.steps } : null };
+    }),
+    connectionId,
+    snapshots: snapshots.map((s) => ({ id: s.id, completedAt: s.completedAt!, objectCount: s.objectCount })),
+    chosen: chosen && { id: chosen.id, types: Object.entries(chosen.counts as Record<string, number>).sort(([a], [b]) => a.localeCompare(b)) },
+    plans,
+    canPreview: me.permissions.includes('restore.preview'),
+  };
+});
 
 const objectRefs = (text: string) =>
   text
@@ -47,9 +38,7 @@ const objectRefs = (text: string) =>
     .filter(Boolean)
     .map((pair) => ({ type: pair.slice(0, pair.indexOf(':')), id: pair.slice(pair.indexOf(':') + 1) }));
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
+export const action = authedAction(async ({ caller, form }) => {
   const mode = String(form.get('mode') ?? 'everything');
   const scope = {
     ...(mode === 'types' ? { types: form.getAll('types').map(String) } : {}),
@@ -57,13 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     withDependencies: form.get('withDependencies') === 'on',
     deletions: form.get('deletions') === 'on',
   };
-  try {
-    const r = await (await api(request, context)).restores.preview({ snapshotId: String(form.get('snapshotId') ?? ''), scope });
-    return redirect(`/restore/${r.planId}`);
-  } catch (e) {
-    return actionProblem(e, { intent: 'preview' });
-  }
-}
+  const r = await caller.restores.preview({ snapshotId: String(form.get('snapshotId') ?? ''), scope });
+  return redirect(`/restore/${r.planId}`);
+}, { intent: 'preview' });
 
 export default function Restore() {
   const d = useLoaderData<typeof loader>();

@@ -1,32 +1,20 @@
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { Notice } from '~/components/notice.tsx';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { describeUserAgent } from '~/utils/format.ts';
 import { Time } from '~/components/time.tsx';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'My sessions · Butterfly' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    return { sessions: await (await api(request, context)).sessions.list() };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ caller }) => {
+  return { sessions: await caller.sessions.list() };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    return await (await api(request, context)).sessions.endOthers();
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const action = authedAction(async ({ caller }) => {
+  return await caller.sessions.endOthers();
+}, { errors: 'page' });
 
 export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>();

@@ -1,56 +1,40 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { type MetaFunction, data } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { NewTokenForm } from '~/components/tokens/new-token-form.tsx';
 import { TokenTable } from '~/components/tokens/token-table.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'My API tokens · Butterfly' }];
 
 // Most to least power, as in the permission matrix; kept here so no domain code reaches the browser.
 const ROLES = ['super_admin', 'admin', 'backup_operator', 'auditor', 'read_only'];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const me = await requireMember(request, context);
-  try {
-    const tokens = await (await api(request, context)).tokens.list();
-    return { tokens, roles: ROLES.slice(ROLES.indexOf(me.role)) };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ caller, member: me }) => {
+  const tokens = await caller.tokens.list();
+  return { tokens, roles: ROLES.slice(ROLES.indexOf(me.role)) };
+});
 
 type TRole = 'super_admin' | 'admin' | 'backup_operator' | 'auditor' | 'read_only';
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'create') {
-      const days = String(form.get('expiresInDays') ?? '');
-      const created = await caller.tokens.create({
-        name: String(form.get('name') ?? ''),
-        role: String(form.get('role') ?? '') as TRole,
-        ...(days ? { expiresInDays: Number(days) } : {}),
-      });
-      return { intent, created: { name: created.name, token: created.token } };
-    }
-    if (intent === 'revoke') {
-      const r = await caller.tokens.revoke({ tokenId: String(form.get('tokenId') ?? '') });
-      return { intent, ok: `${r.name} revoked: requests with it are refused from now on.` };
-    }
-    return data({ intent, error: 'Unknown action.' }, { status: 400 });
-  } catch (e) {
-    return actionProblem(e, { intent });
+export const action = authedAction(async ({ caller, form, intent }) => {
+  if (intent === 'create') {
+    const days = String(form.get('expiresInDays') ?? '');
+    const created = await caller.tokens.create({
+      name: String(form.get('name') ?? ''),
+      role: String(form.get('role') ?? '') as TRole,
+      ...(days ? { expiresInDays: Number(days) } : {}),
+    });
+    return { intent, created: { name: created.name, token: created.token } };
   }
-}
+  if (intent === 'revoke') {
+    const r = await caller.tokens.revoke({ tokenId: String(form.get('tokenId') ?? '') });
+    return { intent, ok: `${r.name} revoked: requests with it are refused from now on.` };
+  }
+  return data({ intent, error: 'Unknown action.' }, { status: 400 });
+});
 
 export default function ApiTokens() {
   const { tokens, roles } = useLoaderData<typeof loader>();

@@ -1,8 +1,6 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { type MetaFunction, data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { TextField } from '~/components/form-field.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
@@ -10,40 +8,26 @@ import { ScimBaseUrl } from '~/components/scim/scim-base-url.tsx';
 import { ScimSetupSteps } from '~/components/scim/scim-setup-steps.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 import { TokenTable } from '~/components/tokens/token-table.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'SCIM provisioning · Butterfly' }];
 
 /** super_admin only (scim.manage): the API answers FORBIDDEN otherwise, and the error boundary says so. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    return { tokens: await (await api(request, context)).scimTokens.list(), baseUrl: context.services.scimBaseUrl };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ context, caller }) => {
+  return { tokens: await caller.scimTokens.list(), baseUrl: context.services.scimBaseUrl };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'create') {
-      const t = await caller.scimTokens.create({ label: String(form.get('label') ?? '').trim() || undefined });
-      return { intent, created: { label: t.label, token: t.token } };
-    }
-    if (intent === 'revoke') {
-      const r = await caller.scimTokens.revoke({ tokenId: String(form.get('tokenId') ?? '') });
-      return { intent, ok: `${r.label} revoked: your identity provider's next request with it is refused.` };
-    }
-    return data({ intent, error: 'Unknown action.' }, { status: 400 });
-  } catch (e) {
-    return actionProblem(e, { intent });
+export const action = authedAction(async ({ caller, form, intent }) => {
+  if (intent === 'create') {
+    const t = await caller.scimTokens.create({ label: String(form.get('label') ?? '').trim() || undefined });
+    return { intent, created: { label: t.label, token: t.token } };
   }
-}
+  if (intent === 'revoke') {
+    const r = await caller.scimTokens.revoke({ tokenId: String(form.get('tokenId') ?? '') });
+    return { intent, ok: `${r.label} revoked: your identity provider's next request with it is refused.` };
+  }
+  return data({ intent, error: 'Unknown action.' }, { status: 400 });
+});
 
 export default function ScimSettings() {
   const { tokens, baseUrl } = useLoaderData<typeof loader>();

@@ -1,56 +1,39 @@
 import { WEBHOOK_EVENTS } from '@butterfly/domain';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { api } from '~/api.server.ts';
-import { requireMember } from '~/auth/session.server.ts';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { Notice } from '~/components/notice.tsx';
 import { CreateWebhookCard } from '~/components/webhooks/create-webhook-card.tsx';
 import { DeliveriesTable } from '~/components/webhooks/deliveries-table.tsx';
 import { TestOutcome } from '~/components/webhooks/test-outcome.tsx';
 import { WebhooksTable } from '~/components/webhooks/webhooks-table.tsx';
-import { actionProblem } from '~/utils/action-problem.server.ts';
-import { apiRouteError } from '~/utils/api-error.server.ts';
 import { formText } from '~/utils/form-text.ts';
+import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Alerts · Butterfly' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMember(request, context);
-  try {
-    const caller = await api(request, context);
-    const [webhooks, deliveries, me] = await Promise.all([caller.webhooks.list(), caller.webhooks.deliveries({ limit: 50 }), caller.me.get()]);
-    return { webhooks, deliveries, events: WEBHOOK_EVENTS, canManage: me.permissions.includes('schedule.manage') };
-  } catch (e) {
-    throw apiRouteError(e);
-  }
-}
+export const loader = authedLoader(async ({ caller }) => {
+  const [webhooks, deliveries, me] = await Promise.all([caller.webhooks.list(), caller.webhooks.deliveries({ limit: 50 }), caller.me.get()]);
+  return { webhooks, deliveries, events: WEBHOOK_EVENTS, canManage: me.permissions.includes('schedule.manage') };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  await requireMember(request, context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const caller = await api(request, context);
-  try {
-    if (intent === 'test') {
-      const { deliveryId } = await caller.webhooks.test({ webhookId: formText(form, 'webhookId') });
-      return { intent, testDeliveryId: deliveryId };
-    }
-    if (intent === 'remove') {
-      await caller.webhooks.remove({ webhookId: formText(form, 'webhookId') });
-      return { intent, ok: 'Webhook removed.' };
-    }
-    const objectTypes = formText(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
-    const events = form.getAll('events').map(String) as (typeof WEBHOOK_EVENTS)[number][];
-    const kind = (formText(form, 'kind') || 'webhook') as 'webhook';
-    const digest = (formText(form, 'digest') || 'immediate') as 'immediate';
-    const created = await caller.webhooks.create({ name: formText(form, 'name'), kind, url: formText(form, 'url'), events, objectTypes, digest });
-    return { intent, created: { name: created.webhook.name, secret: created.secret } };
-  } catch (e) {
-    return actionProblem(e, { intent });
+export const action = authedAction(async ({ caller, form, intent }) => {
+  if (intent === 'test') {
+    const { deliveryId } = await caller.webhooks.test({ webhookId: formText(form, 'webhookId') });
+    return { intent, testDeliveryId: deliveryId };
   }
-}
+  if (intent === 'remove') {
+    await caller.webhooks.remove({ webhookId: formText(form, 'webhookId') });
+    return { intent, ok: 'Webhook removed.' };
+  }
+  const objectTypes = formText(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
+  const events = form.getAll('events').map(String) as (typeof WEBHOOK_EVENTS)[number][];
+  const kind = (formText(form, 'kind') || 'webhook') as 'webhook';
+  const digest = (formText(form, 'digest') || 'immediate') as 'immediate';
+  const created = await caller.webhooks.create({ name: formText(form, 'name'), kind, url: formText(form, 'url'), events, objectTypes, digest });
+  return { intent, created: { name: created.webhook.name, secret: created.secret } };
+});
 
 export default function Webhooks() {
   const { webhooks, deliveries, events, canManage } = useLoaderData<typeof loader>();

@@ -15,8 +15,8 @@ export interface ApiProblem {
  * (`ROLE_MANAGED_BY_SCIM`), else the tRPC code; the message only for 4xx. Undefined: not an API error.
  */
 export function apiProblem(e: unknown): ApiProblem | undefined {
-  // By name, not instanceof: pnpm gives this app and packages/api distinct copies of @trpc/server
-  // (different peer-dependency sets), hence two TRPCError classes.
+  // By name, not instanceof: this app and packages/api must share one copy of @trpc/server for
+  // instanceof to hold, which the install now ensures (decision 046) but nothing here should bet on.
   if (!(e instanceof Error) || e.name !== 'TRPCError') return undefined;
   const err = getTRPCErrorFromUnknown(e);
   const status = getHTTPStatusCodeFromError(err);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
+import { insertMember } from './insert-member.ts';
 import { ZEmail, ZRole, toMemberView } from './members.fns.ts';
 
 export const ZAddMemberInput = z.object({
@@ -15,29 +15,19 @@ export const ZAddMemberInput = z.object({
 });
 export type TAddMemberInput = z.input<typeof ZAddMemberInput>;
 
-/** Adds a member by hand (role source `manual`); SCIM and JIT create members through their own use-cases. */
+/** Adds a member by hand (role source `manual`); SCIM and JIT create members through their own use-cases, all three through `insertMember`. */
 export async function addMember(deps: Deps, tenantId: string, raw: TAddMemberInput) {
   const input = parseInput(ZAddMemberInput, raw);
   await authorize(deps, tenantId, input.role === 'super_admin' ? 'tenant.manage' : 'member.manage');
   try {
     return await inTransaction(deps.db, async (trx) => {
-      const row = await trx
-        .insertInto('members')
-        .values({
-          tenant_id: tenantId,
-          email: input.email,
-          user_name: input.email,
-          given_name: input.givenName ?? null,
-          family_name: input.familyName ?? null,
-          role: input.role,
-          role_source: 'manual',
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEvent(
-        { ...deps, db: trx },
-        { tenantId, action: 'member.added', target: { type: 'member', id: row.id }, data: { email: row.email, role: row.role } },
-      );
+      const row = await insertMember({ ...deps, db: trx }, tenantId, {
+        source: 'manual',
+        email: input.email,
+        givenName: input.givenName,
+        familyName: input.familyName,
+        role: input.role,
+      });
       return toMemberView(row);
     });
   } catch (e) {

@@ -3,6 +3,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { insertMember } from '../members/insert-member.ts';
 import { ZEmail } from '../members/members.fns.ts';
 import { createSession } from '../sessions/create-session.ts';
 import { isTenantEmail } from './find-tenant-for-email.ts';
@@ -53,22 +54,15 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
       if (member && !member.active) return { kind: 'refused', memberId: member.id } as const;
       if (member && member.idp_subject !== id.subject && !id.emailVerified) return { kind: 'unverified_email', memberId: member.id } as const;
       if (!member) {
-        member = await trx
-          .insertInto('members')
-          .values({
-            tenant_id: tenantId,
-            email: id.email,
-            user_name: id.email,
-            given_name: id.givenName ?? null,
-            family_name: id.familyName ?? null,
-            display_name: id.name ?? null,
-            idp_subject: id.subject,
-            role: 'read_only',
-            role_source: 'jit',
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await appendAuditEvent(tx, { tenantId, action: 'member.jit_created', target: { type: 'member', id: member.id }, data: { email: id.email, role: 'read_only' } });
+        member = await insertMember(tx, tenantId, {
+          source: 'jit',
+          email: id.email,
+          givenName: id.givenName,
+          familyName: id.familyName,
+          displayName: id.name,
+          idpSubject: id.subject,
+          role: 'read_only',
+        });
       } else if (member.idp_subject !== id.subject) {
         await trx.updateTable('members').set({ idp_subject: id.subject, updated_at: deps.clock() }).where('id', '=', member.id).execute();
         await appendAuditEvent(tx, {

@@ -1,0 +1,68 @@
+import type { DB, Transaction } from '@butterfly/db';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import type { Deps } from '../deps.ts';
+import type { Role } from '../permissions/matrix.ts';
+import type { MemberRow } from './members.fns.ts';
+
+/** How a member came to exist; it is also the member's role source (who manages the role from now on). */
+export type TMemberSource = 'manual' | 'scim' | 'jit';
+
+const AUDIT_ACTION = { manual: 'member.added', scim: 'member.provisioned', jit: 'member.jit_created' } as const satisfies Record<TMemberSource, string>;
+
+export interface TNewMember {
+  source: TMemberSource;
+  /** Already validated and lower-cased by the caller's schema. */
+  email: string;
+  /** SCIM's userName; the email everywhere else. */
+  userName?: string;
+  givenName?: string | null;
+  familyName?: string | null;
+  displayName?: string | null;
+  locale?: string | null;
+  externalId?: string | null;
+  idpSubject?: string | null;
+  /** SCIM may provision someone inactive; the deactivation time is then now. */
+  active?: boolean;
+  role: Role;
+  /** The role SCIM asserted (`roles`), remembered apart from the effective role. */
+  scimRole?: Role | null;
+}
+
+/**
+ * The one place a member row is created, for every way in: the dashboard and CLI (`addMember`),
+ * SCIM (`createScimUser`) and a first SSO sign-in (`signInWithIdp`). It writes the row and its audit
+ * entry in the caller's transaction, so neither exists without the other. Duplicates are left to the
+ * unique indexes and the violation propagates: each caller answers it in its own terms (MEMBER_EXISTS,
+ * SCIM 409 uniqueness, a JIT retry that finds the winner's row). Permission checks stay with the
+ * callers, which know who is asking.
+ */
+export async function insertMember(deps: Deps & { db: Transaction<DB> }, tenantId: string, m: TNewMember): Promise<MemberRow> {
+  const active = m.active ?? true;
+  const row = await deps.db
+    .insertInto('members')
+    .values({
+      tenant_id: tenantId,
+      email: m.email,
+      user_name: m.userName ?? m.email,
+      given_name: m.givenName ?? null,
+      family_name: m.familyName ?? null,
+      display_name: m.displayName ?? null,
+      locale: m.locale ?? null,
+      external_id: m.externalId ?? null,
+      idp_subject: m.idpSubject ?? null,
+      active,
+      deactivated_at: active ? null : deps.clock(),
+      role: m.role,
+      role_source: m.source,
+      scim_role: m.scimRole ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAuditEvent(deps, {
+    tenantId,
+    action: AUDIT_ACTION[m.source],
+    target: { type: 'member', id: row.id },
+    data: { email: row.email, userName: row.user_name, role: row.role, active: row.active },
+  });
+  return row;
+}
