@@ -45,7 +45,6 @@ async function backUp(slug: string, opts: { share?: number; users: number; rateS
   const snapshot = await db.selectFrom('snapshots').selectAll().where('connection_id', '=', t.connectionId).executeTakeFirstOrThrow();
   const stats = await org.stats();
   const a = stats.apps[org.clientId]!;
-  if (process.env.POLITE_DEBUG) console.log(JSON.stringify(peaks(a).map((b) => [b.name, b.peakWindow, b.limit])));
   return { snapshot, stats, app: a, clients };
 }
 

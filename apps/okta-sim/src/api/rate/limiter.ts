@@ -146,11 +146,12 @@ export class RateLimiter {
 
   private appCounts(clientId: string, bucket: string, limit: number) {
     const share = this.appShare(clientId);
-    const app = (this.stats.apps[clientId] ??= { share, requests: 0, limited: 0, overShare: 0, buckets: {} });
+    const app = this.stats.apps[clientId] ?? { share, requests: 0, limited: 0, overShare: 0, buckets: {} };
+    this.stats.apps[clientId] = app;
     app.share = share;
     const cap = Math.max(1, Math.floor((limit * share) / 100));
-    const counts = (app.buckets[bucket] ??= { requests: 0, limited: 0, peakWindow: 0, limit, cap });
-    Object.assign(counts, { limit, cap });
+    const counts = { requests: 0, limited: 0, peakWindow: 0, ...app.buckets[bucket], limit, cap };
+    app.buckets[bucket] = counts;
     return { app, bucket: counts };
   }
 
