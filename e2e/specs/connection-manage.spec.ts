@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { sim } from '../fixtures/okta-sim.ts';
-import { system, unique } from '../fixtures/system.ts';
+import { SIM_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -40,6 +43,30 @@ test('an admin renames a connection on its page', async ({ page }) => {
   // The manage forms fit a phone: no sideways scrolling at 375 px.
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("an admin sets an OAuth connection's rate-limit share (decision 047); SSWS connections do not offer it", async ({ page }) => {
+  const org = await sim.org('acme');
+  const key = (await (await fetch(`${SIM_URL}/_sim/orgs/acme/service-app-key`, { headers: { accept: 'application/json' } })).json()) as { clientId: string; privateKeyPem: string };
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'bfy-key-')), 'service-app.pem');
+  writeFileSync(keyFile, key.privateKeyPem);
+  const name = unique('share-');
+  const out = await cli(['connection', 'add', 'acme', '--name', name, '--okta', org.url, '--client-id', key.clientId, '--private-key-file', keyFile]);
+  const id = out.trim().split('\n').at(-1)!;
+
+  await signInAsAnn(page);
+  await page.goto(`/connections/${id}`);
+  const edit = page.locator('#edit');
+  const share = edit.getByLabel('Rate-limit share (%)');
+  await expect(share).toHaveValue('');
+  await share.fill('80');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'It uses at most 80 % of each Okta rate-limit bucket.' })).toBeVisible();
+  await expect(page.locator('#edit').getByLabel('Rate-limit share (%)')).toHaveValue('80');
+  await expectAccessible(page);
+
+  await page.goto(`/connections/${state.id}`);
+  await expect(page.locator('#edit').getByLabel('Rate-limit share (%)')).toHaveCount(0);
 });
 
 test('a paused connection shows "Paused" and cannot be backed up until it is resumed', async ({ page }) => {

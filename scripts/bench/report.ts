@@ -23,6 +23,33 @@ export interface SimBuckets {
   buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number }>;
   maxConcurrency: number;
   limited: number;
+  /** Per OAuth app (client id): its share of each bucket and its busiest window in each. */
+  apps?: Record<string, { share: number; requests: number; limited: number; overShare: number; buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number; cap: number }> }>;
+}
+
+/**
+ * Decision 047, "polite to Okta": the 429s the backup received (must be 0) and, per bucket, the most
+ * of it the backup used in any one window against its ceiling (an OAuth app: its share, counted by
+ * okta-sim per app; SSWS: 1 − reserve, counted for the whole org, which the backup has to itself here).
+ */
+export function printPoliteness(sim: SimBuckets, r: RunResult, ceiling: { percent: number; clientId?: string }) {
+  const app = ceiling.clientId ? sim.apps?.[ceiling.clientId] : undefined;
+  const rows = Object.entries(app ? app.buckets : sim.buckets).map(([name, b]) => ({ name, peak: b.peakWindow, limit: b.limit, share: (100 * b.peakWindow) / b.limit }));
+  rows.sort((a, b) => b.share - a.share);
+  const received = app ? app.limited : sim.limited;
+  const over = rows.filter((b) => b.peak > Math.floor((b.limit * ceiling.percent) / 100));
+  const top = rows[0];
+  const ok = received === 0 && (r.stats.rateLimited ?? 0) === 0 && over.length === 0;
+  const out = [
+    `polite to Okta    ${ceiling.clientId ? `OAuth service app ${ceiling.clientId}, Okta's share ${app?.share ?? '?'} %` : 'SSWS token'}, ceiling ${ceiling.percent} % of each bucket`,
+    `  429s received   ${received} (okta-sim) / ${r.stats.rateLimited ?? 0} (the governor's count); must be 0`,
+    `  max share used  ${top ? `${top.share.toFixed(1)} % of ${top.name} (${top.peak}/${top.limit} in one window)` : '-'} vs ceiling ${ceiling.percent} %${over.length ? `; OVER in ${over.map((b) => b.name).join(', ')}` : ''}`,
+    '  per bucket (busiest window, share of the bucket):',
+    ...rows.map((b) => `    ${b.name.padEnd(36)} ${`${b.peak}/${b.limit}`.padStart(9)}  ${b.share.toFixed(1).padStart(5)} %`),
+    `  ${ok ? 'OK: no 429, no window past the ceiling' : 'FAIL: a 429 or a window past the ceiling'}`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  return { ok, received, maxShare: top?.share ?? 0, bucket: top?.name ?? '-' };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface SimStats {
   concurrencyLimit: number;
   limited: number;
   buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number }>;
+  /** Per OAuth app (client id): its share of each bucket (percent) and its busiest window in each. */
+  apps: Record<string, { share: number; requests: number; limited: number; overShare: number; buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number; cap: number }> }>;
 }
 
 /** okta-sim in this process on a free port, quiet unless it fails. */

@@ -131,7 +131,7 @@ export { type BreakGlassAccountView, type TBreakGlassInput, ZBreakGlassInput } f
 export { testConnection } from './connections/test-connection.ts';
 export { loadConnectionConfig } from './connections/load-connection-config.ts';
 export { findConnectionTenant } from './connections/find-connection-tenant.ts';
-export { type ConnectionStatus, type ConnectionView, ZConnectionId, ZOrgUrl } from './connections/connections.fns.ts';
+export { type ConnectionStatus, type ConnectionView, DEFAULT_OAUTH_RATE_LIMIT_SHARE, rateLimitCeiling, ZConnectionId, ZOrgUrl } from './connections/connections.fns.ts';
 export { findSnapshotTenant } from './snapshots/find-snapshot-tenant.ts';
 
 export { PRODUCT_VERSION } from './version.ts';

@@ -11,29 +11,57 @@ interface EditOptions {
   clientId?: string;
   privateKeyFile?: string;
   keyId?: string;
+  rateLimitShare?: string;
   json?: boolean;
+}
+
+/** `--rate-limit-share 80` (percent of each Okta bucket) or `default` (Okta's 50 % for an app). */
+function parseShare(raw: string): number | null {
+  if (raw === 'default') return null;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) throw new UsageError('--rate-limit-share takes a percent from 1 to 100, or "default"');
+  return Number(raw);
 }
 
 /** `connection edit | pause | resume | delete <id>`: the operator's side of the dashboard's connection page. */
 export function registerConnectionManage(connection: Command) {
   connection
     .command('edit')
-    .description('rename a connection and/or replace its credential (an SSWS token on stdin, or a service app key from a file)')
+    .description('rename a connection, replace its credential (an SSWS token on stdin, or a service app key from a file) and/or set its rate-limit share')
     .argument('<id>', 'connection id')
     .option('--name <name>', 'a new name, unique in the tenant')
     .option('--ssws-stdin', 'read a new SSWS API token from stdin')
     .option('--client-id <id>', "the API service app's client id (OAuth 2.0, private_key_jwt)")
     .option('--private-key-file <pem>', "file with the service app's private key (PEM or JWK)")
     .option('--key-id <kid>', 'the key id registered in Okta (when the app has several keys)')
+    .option(
+      '--rate-limit-share <percent>',
+      "OAuth service apps: the percent of each Okta rate-limit bucket the app has in Okta (1-100; 'default' = Okta's 50 %); backups never use more",
+    )
     .option('--json', 'print one JSON document')
     .action((id: string, opts: EditOptions) =>
       withRuntime(async ({ deps }) => {
         const replacing = opts.sswsStdin || opts.clientId !== undefined || opts.privateKeyFile !== undefined;
-        if (!replacing && opts.name === undefined) throw new UsageError('give --name, a new credential, or both');
+        if (!replacing && opts.name === undefined && opts.rateLimitShare === undefined) throw new UsageError('give --name, a new credential, --rate-limit-share, or several');
+        const share = opts.rateLimitShare === undefined ? undefined : parseShare(opts.rateLimitShare);
         const credentials = replacing ? await credentialsFrom(opts) : undefined;
         const tenantId = await findConnectionTenant(deps, id);
-        const c = await updateConnection(deps, tenantId, { connectionId: id, ...(opts.name !== undefined ? { name: opts.name } : {}), ...(credentials ? { credentials } : {}) });
-        emit({ json: !!opts.json }, c, () => [`updated ${c.name}: ${c.orgUrl} (${c.authKind})`, ...(credentials ? ['new credential stored; check it with `connection test <id>`'] : [])]);
+        const c = await updateConnection(deps, tenantId, {
+          connectionId: id,
+          ...(opts.name !== undefined ? { name: opts.name } : {}),
+          ...(credentials ? { credentials } : {}),
+          ...(share !== undefined ? { rateLimitShare: share } : {}),
+        });
+        emit({ json: !!opts.json }, c, () => [
+          `updated ${c.name}: ${c.orgUrl} (${c.authKind})`,
+          ...(credentials ? ['new credential stored; check it with `connection test <id>`'] : []),
+          ...(share !== undefined
+            ? [
+                c.authKind === 'oauth'
+                  ? `rate limits: at most ${c.rateLimitCeiling} % of each Okta bucket${c.rateLimitShare === null ? " (Okta's default share for an app)" : ''}`
+                  : `rate limits: an SSWS token keeps 20 % of each bucket for you (at most ${c.rateLimitCeiling} %); the share applies to OAuth service apps`,
+              ]
+            : []),
+        ]);
       }),
     );
 

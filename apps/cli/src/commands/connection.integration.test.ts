@@ -109,6 +109,19 @@ describe('butterfly connection', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('sets an OAuth connection\'s rate-limit share (decision 047): a percent, or back to Okta\'s default', { timeout: 180_000 }, async () => {
+    const { id } = await db.selectFrom('connections').select('id').where('name', '=', 'oauth').executeTakeFirstOrThrow();
+    const raised = await cli(['connection', 'edit', id, '--rate-limit-share', '80']);
+    expect(raised.code, raised.stderr).toBe(0);
+    expect(raised.stdout).toContain('rate limits: at most 80 % of each Okta bucket');
+    const bad = await cli(['connection', 'edit', id, '--rate-limit-share', '0']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('1 to 100')]);
+    expect((await db.selectFrom('connections').select('rate_limit_share').where('id', '=', id).executeTakeFirstOrThrow()).rate_limit_share).toBe(80);
+    const back = await cli(['connection', 'edit', id, '--rate-limit-share', 'default', '--json']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({ rateLimitShare: null, rateLimitCeiling: 50 });
+  });
+
   // Each run of the CLI is a process start (a few seconds on a busy machine): these two stay short.
   it('edits (rename under the creation rules, replace the credential), pauses and resumes a connection', { timeout: 180_000 }, async () => {
     const add = await cli(['connection', 'add', 'initech', '--name', 'staging', '--okta', orgUrl, '--ssws-stdin'], 'ssws-old-token-0000000000');

@@ -36,15 +36,25 @@ async function parseBody(req: IncomingMessage): Promise<Record<string, any>> {
 }
 
 /**
- * The Management API below an org URL (`/<org>/api/v1/…`): rate limits first (every answer,
- * errors included, carries the `X-Rate-Limit-*` headers of its bucket), then authentication, the
- * route and its scope, then the operation. Failures are Okta error bodies.
+ * The Management API below an org URL (`/<org>/api/v1/…`): the caller, then rate limits (every
+ * answer, errors included, carries the `X-Rate-Limit-*` headers of its bucket; an OAuth app's
+ * requests also count against its share), then the fault, the caller's failure if any, the route
+ * and its scope, then the operation. Failures are Okta error bodies.
  */
 export function createApiHandler(env: TApiEnv) {
   return async (sim: SimOrg, req: IncomingMessage, res: ServerResponse, below: string, url: URL) => {
     const method = req.method ?? 'GET';
     const requestId = randomBytes(12).toString('base64url');
-    const admission = sim.org.limiter.admit(method, below);
+    // Who is calling comes first: an OAuth app's requests also count against the app's share.
+    const caller = await authenticate(sim, req, env.clock()).then(
+      (principal) => ({ principal }),
+      (error: unknown) => {
+        if (!(error instanceof OktaError)) throw error;
+        return { error };
+      },
+    );
+    const app = 'principal' in caller && caller.principal.kind === 'oauth' ? caller.principal.id : undefined;
+    const admission = sim.org.limiter.admit(method, below, app);
     const headers = { ...admission.headers, 'x-okta-request-id': requestId, 'cache-control': 'no-cache, no-store' };
     if (!admission.ok) {
       const error = admission.reason === 'rate' ? rateLimited() : concurrencyLimited();
@@ -53,8 +63,8 @@ export function createApiHandler(env: TApiEnv) {
     try {
       const fault = sim.org.faults.take(below);
       if (fault) throw fault;
-      const now = env.clock();
-      const principal = await authenticate(sim, req, now);
+      if ('error' in caller) throw caller.error;
+      const { principal } = caller;
       const match = matchRoute(env.routes, method, below);
       if (!match) throw notFound(below);
       if ('allow' in match) throw methodNotAllowed(match.allow);

@@ -7,6 +7,8 @@ import {
   type TCreateUserInput,
   type TUpdateUserInput,
   type TAddFaultInput,
+  type TAppShareInput,
+  ZAppShareInput,
   type TCreateApiTokenInput,
   ZAddFaultInput,
   ZCreateApiTokenInput,
@@ -51,6 +53,14 @@ export function createControlApi(registry: OrgRegistry) {
     /** Rate-limit counters of an org: requests and 429s per bucket, concurrency high-water mark. */
     stats: (org: string) => registry.get(org).org.limiter.snapshot(),
     resetStats: (org: string) => registry.get(org).org.limiter.resetStats(),
+    /** The share of each rate-limit bucket an OAuth app may use (default 50 %, as Okta gives a new app). */
+    setAppShare: (org: string, clientId: string, input: TAppShareInput) => {
+      const { org: o } = registry.get(org);
+      if (!o.data.clientIds.has(clientId)) throw invalid(`no client ${clientId}`);
+      const { percent } = parse(ZAppShareInput, input);
+      o.limiter.setAppShare(clientId, percent);
+      return { clientId, percent };
+    },
     /** Makes the next `count` Management API requests to `path` fail with `status` (a 5xx, for retry tests). */
     addFault: (org: string, input: TAddFaultInput) => registry.get(org).org.faults.add(parse(ZAddFaultInput, input)),
     clearFaults: (org: string) => registry.get(org).org.faults.clear(),

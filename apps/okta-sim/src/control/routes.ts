@@ -4,7 +4,7 @@ import { sendJson } from '../http/respond.ts';
 import { SimError } from '../orgs/errors.ts';
 import type { ControlApi } from './api.ts';
 import { PUSH_ROUTES } from '../push/control.ts';
-import type { TAddFaultInput, TCreateApiTokenInput, TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
+import type { TAddFaultInput, TAppShareInput, TCreateApiTokenInput, TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
 
 type Handler = (
   api: ControlApi,
@@ -49,6 +49,11 @@ const ROUTES: [string, RegExp, Handler][] = [
     },
   ],
   ['GET', /^\/_sim\/orgs\/([^/]+)\/stats$/, (api, [org]) => [200, api.stats(org!)]],
+  [
+    'PUT',
+    /^\/_sim\/orgs\/([^/]+)\/clients\/([^/]+)\/rate-limit-share$/,
+    (api, [org, clientId], body) => [200, api.setAppShare(org!, clientId!, body as TAppShareInput)],
+  ],
   [
     'POST',
     /^\/_sim\/orgs\/([^/]+)\/faults$/,

@@ -40,3 +40,7 @@ export type TAddFaultInput = z.input<typeof ZAddFaultInput>;
 /** `POST /_sim/orgs/<org>/api-tokens`: an SSWS token acting as the user with this login. */
 export const ZCreateApiTokenInput = z.object({ login: z.string().min(1), name: z.string().min(1).optional() });
 export type TCreateApiTokenInput = z.input<typeof ZCreateApiTokenInput>;
+
+/** `PUT /_sim/orgs/<org>/clients/<clientId>/rate-limit-share`: the percent of each bucket the OAuth app may use (Okta's slider). */
+export const ZAppShareInput = z.object({ percent: z.number().int().min(1).max(100) });
+export type TAppShareInput = z.input<typeof ZAppShareInput>;

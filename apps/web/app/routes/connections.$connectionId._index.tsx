@@ -38,6 +38,7 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
       name: connection.name,
       orgUrl: connection.orgUrl,
       authKind: connection.authKind,
+      rateLimitShare: connection.rateLimitShare,
       lastTest: connection.lastTest,
       lastTestedAt: connection.lastTestedAt,
       paused: connection.paused,
@@ -142,7 +143,7 @@ export default function ConnectionPage() {
           <h2 id="manage-heading" className="text-xl font-semibold">
             Manage connection
           </h2>
-          {!c.deleted && <EditConnectionCard key={c.name} name={c.name} errors={result && 'fields' in result && result.intent === 'edit' ? result.fields : undefined} />}
+          {!c.deleted && <EditConnectionCard key={c.name} name={c.name} rateLimitShare={c.authKind === 'oauth' ? c.rateLimitShare : undefined} errors={result && 'fields' in result && result.intent === 'edit' ? result.fields : undefined} />}
           {!c.deleted && <PauseConnectionCard paused={!!c.paused} />}
           <DeleteConnectionCard name={c.name} snapshots={snapshots.length >= 100 ? '100 or more' : String(snapshots.length)} deleted={!!c.deleted} error={result && 'error' in result && result.intent === 'delete' ? result.error : undefined} />
         </section>

@@ -21,8 +21,12 @@ export async function manageConnection(caller: Caller, connectionId: string, int
         : kind === 'ssws'
           ? { kind: 'ssws' as const, token: formText(form, 'token') }
           : undefined;
-    const c = await caller.connections.update({ connectionId, name: formText(form, 'name'), ...(credentials ? { credentials } : {}) });
-    return { intent, ok: credentials ? `Saved. ${c.name} has a new credential: test the connection to check it.` : `Saved: the connection is named ${c.name}.` };
+    // Only OAuth connections show the share; empty is Okta's default (null). A bad number is the domain's VALIDATION.
+    const share = form.has('rateLimitShare') ? formText(form, 'rateLimitShare') : undefined;
+    const rateLimitShare = share === undefined ? undefined : share === '' ? null : Number(share);
+    const c = await caller.connections.update({ connectionId, name: formText(form, 'name'), ...(credentials ? { credentials } : {}), ...(rateLimitShare !== undefined ? { rateLimitShare } : {}) });
+    const shareNote = rateLimitShare !== undefined ? ` It uses at most ${c.rateLimitCeiling} % of each Okta rate-limit bucket.` : '';
+    return { intent, ok: credentials ? `Saved. ${c.name} has a new credential: test the connection to check it.${shareNote}` : `Saved: the connection is named ${c.name}.${shareNote}` };
   }
   if (intent === 'pause') {
     const reason = formText(form, 'reason');

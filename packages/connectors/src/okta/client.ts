@@ -1,4 +1,4 @@
-import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@butterfly/domain';
+import { type IdpClient, type IdpConnectionConfig, type IdpObject, type IdpObjectRef, rateLimitCeiling } from '@butterfly/domain';
 import type { HostLookup } from '@butterfly/outbound';
 import { OAuthAuthenticator } from './auth/oauth.ts';
 import { sswsAuthenticator } from './auth/ssws.ts';
@@ -32,11 +32,21 @@ export interface OktaClientOptions extends GovernorOptions {
   fanout?: number;
 }
 
+/**
+ * Decision 047: an OAuth service app may use its share of each bucket (Okta's default 50 %, or the
+ * connection's setting when the admin raised it) and no more: Okta answers 429 past it. An SSWS
+ * token keeps the governor's reserve (20 % left to the customer).
+ */
+export function governorCeiling(config: Pick<IdpConnectionConfig, 'credentials' | 'rateLimitShare'>): Pick<GovernorOptions, 'share'> {
+  if (config.credentials.kind !== 'oauth') return {};
+  return { share: rateLimitCeiling('oauth', config.rateLimitShare) / 100 };
+}
+
 /** The Okta Management API as the domain's IdpClient: reads for backups, writes for restores (write/). */
 export function createOktaClient(config: IdpConnectionConfig, options: OktaClientOptions = {}): IdpClient {
   const orgUrl = new URL(config.orgUrl);
   const clock = options.clock ?? realClock;
-  const governor = new Governor({ ...options, clock });
+  const governor = new Governor({ ...governorCeiling(config), ...options, clock });
   const { allowPrivateNetwork, allowAddresses, lookup, timeoutMs } = options;
   const transport = new Transport({ orgUrl, governor, allowPrivateNetwork, allowAddresses, lookup, timeoutMs });
   const c = config.credentials;

@@ -127,6 +127,7 @@ export interface Connections {
   paused_at: Timestamp | null;
   paused_by: string | null;
   provider: string;
+  rate_limit_share: number | null;
   status: Generated<string>;
   status_changed_at: Timestamp | null;
   status_reason: string | null;

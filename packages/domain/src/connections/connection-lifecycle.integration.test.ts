@@ -84,6 +84,27 @@ describe('editing a connection', () => {
     ]);
   });
 
+  it("sets an OAuth connection's rate-limit share (1-100, null for Okta's default), hands it to the connector, audits it", async () => {
+    const s = await setup();
+    expect(await getConnection(s.admin, s.tenantId, { connectionId: s.c.id })).toMatchObject({ rateLimitShare: null, rateLimitCeiling: 80 }); // SSWS: the reserve
+    await updateConnection(s.admin, s.tenantId, { connectionId: s.c.id, credentials: { kind: 'oauth', clientId: '0oaSvc', privateKey: pem } });
+    expect(await getConnection(s.admin, s.tenantId, { connectionId: s.c.id })).toMatchObject({ rateLimitShare: null, rateLimitCeiling: 50 });
+    expect((await loadConnectionConfig(deps, s.tenantId, s.c.id)).rateLimitShare).toBeUndefined();
+
+    for (const bad of [0, 101, 50.5]) {
+      await expect(updateConnection(s.admin, s.tenantId, { connectionId: s.c.id, rateLimitShare: bad })).rejects.toMatchObject({ code: 'VALIDATION', fields: { rateLimitShare: expect.any(String) } });
+    }
+    const raised = await updateConnection(s.admin, s.tenantId, { connectionId: s.c.id, rateLimitShare: 75 });
+    expect(raised).toMatchObject({ rateLimitShare: 75, rateLimitCeiling: 75 });
+    expect((await loadConnectionConfig(deps, s.tenantId, s.c.id)).rateLimitShare).toBe(75);
+    // Without a write credential of its own, a restore writes as the same app: the same share.
+    expect((await loadConnectionConfig(deps, s.tenantId, s.c.id, { purpose: 'restore' })).rateLimitShare).toBe(75);
+    const back = await updateConnection(s.admin, s.tenantId, { connectionId: s.c.id, rateLimitShare: null });
+    expect(back).toMatchObject({ rateLimitShare: null, rateLimitCeiling: 50 });
+    const audit = (await auditOf(s.tenantId)).filter((a) => a.action === 'connection.updated').map((a) => a.data);
+    expect(audit.slice(-2)).toEqual([{ rateLimitShare: { from: null, to: 75 } }, { rateLimitShare: { from: 75, to: null } }]);
+  });
+
   it('is for connection.manage within the tenant only', async () => {
     const s = await setup();
     const operator = { ...deps, actor: memberActor(s.tenantId, await seedMember(deps, s.tenantId, 'backup_operator')) };

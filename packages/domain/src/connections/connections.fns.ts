@@ -49,6 +49,22 @@ export const ZConnectionCredentials = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * Decision 047: how much of each Okta rate-limit bucket a connection's backups and restores may use.
+ * Okta caps every OAuth 2.0 app at its share of each org-wide bucket (50 % unless the admin raised
+ * it), so an OAuth service-app connection stays at that share: the stored `rate_limit_share`
+ * (percent, 1–100, set when the customer raised the app's share in Okta) or 50. An SSWS token keeps
+ * the governor's reserve: 20 % of each bucket left to the customer, so 80 %.
+ */
+export const DEFAULT_OAUTH_RATE_LIMIT_SHARE = 50;
+export const SSWS_RATE_LIMIT_CEILING = 80;
+export const ZRateLimitShare = z.number().int().min(1).max(100);
+
+/** The ceiling in percent of each bucket, for a connection's credential kind and setting. */
+export function rateLimitCeiling(authKind: 'oauth' | 'ssws', rateLimitShare: number | null | undefined): number {
+  return authKind === 'oauth' ? (rateLimitShare ?? DEFAULT_OAUTH_RATE_LIMIT_SHARE) : SSWS_RATE_LIMIT_CEILING;
+}
+
 export const ZConnectionId = z.object({ connectionId: z.string().trim().min(1).max(100) });
 
 /** Bound to the connection: a sealed credential copied onto another row does not open there. */
@@ -75,6 +91,10 @@ export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials
     lastTest: (row.last_test as IdpAccessReport | null) ?? null,
     lastTestedAt: row.last_tested_at?.toISOString() ?? null,
     /** The separate credential restore apply writes with (`.manage` scopes), when one is set. */
+    /** Percent of each Okta bucket an OAuth connection may use (null: Okta's default 50 %); SSWS ignores it. */
+    rateLimitShare: row.rate_limit_share,
+    /** What the governor allows itself, in percent of each bucket (decision 047). */
+    rateLimitCeiling: rateLimitCeiling(row.auth_kind as 'oauth' | 'ssws', row.rate_limit_share),
     writeCredential: row.write_auth_kind
       ? { authKind: row.write_auth_kind as 'oauth' | 'ssws', clientId: row.write_client_id, keyId: row.write_key_id, updatedAt: row.write_updated_at?.toISOString() ?? null }
       : null,
@@ -101,6 +121,7 @@ export const VIEW_COLUMNS = [
   'auth_kind',
   'client_id',
   'key_id',
+  'rate_limit_share',
   'created_at',
   'updated_at',
   'last_test',

@@ -28,5 +28,12 @@ export async function loadConnectionConfig(
     secret.kind === 'ssws'
       ? { kind: 'ssws', token: secret.token }
       : { kind: 'oauth', clientId: clientId!, privateKey: secret.privateKey, ...(keyId ? { keyId } : {}) };
-  return { provider: 'okta', orgUrl: row.org_url, credentials, ...(opts.purpose ? { purpose: opts.purpose } : {}) };
+  return {
+    provider: 'okta',
+    orgUrl: row.org_url,
+    credentials,
+    // The share of the connection's own app: a separate write credential is another app, at Okta's default.
+    ...(!write && row.rate_limit_share !== null ? { rateLimitShare: row.rate_limit_share } : {}),
+    ...(opts.purpose ? { purpose: opts.purpose } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
-import { assertNotDeleted, credentialsPurpose, sealedCredential, toConnectionView, VIEW_COLUMNS, ZConnectionCredentials } from './connections.fns.ts';
+import { assertNotDeleted, credentialsPurpose, sealedCredential, toConnectionView, VIEW_COLUMNS, ZConnectionCredentials, ZRateLimitShare } from './connections.fns.ts';
 import { findConnectionRow } from './get-connection.ts';
 
 export const ZUpdateConnectionInput = z.object({
@@ -15,31 +15,39 @@ export const ZUpdateConnectionInput = z.object({
   name: ZName.optional(),
   /** Replaces the backup credential (either kind); sealed like at creation and never shown back. */
   credentials: ZConnectionCredentials.optional(),
+  /**
+   * Percent (1–100) of each Okta rate-limit bucket an OAuth service-app connection may use; null
+   * goes back to Okta's default share (50 %). Set it to the share the app has in Okta (decision 047).
+   */
+  rateLimitShare: ZRateLimitShare.nullable().optional(),
 });
 export type TUpdateConnectionInput = z.input<typeof ZUpdateConnectionInput>;
 
 /**
- * Renames a connection and/or replaces its credential. A new credential voids the last test (it was
+ * Renames a connection, replaces its credential and/or sets its rate-limit share. A new credential voids the last test (it was
  * of the old one); a "needs attention" status stays until a backup or a test succeeds with the new one.
  * The audit entry names what changed, never the secret.
  */
 export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdateConnectionInput) {
   const input = parseInput(ZUpdateConnectionInput, raw);
   await authorize(deps, tenantId, 'connection.manage');
-  if (input.name === undefined && !input.credentials) throw new DomainError('VALIDATION', 'Nothing to change: give a new name or a new credential');
+  if (input.name === undefined && !input.credentials && input.rateLimitShare === undefined)
+    throw new DomainError('VALIDATION', 'Nothing to change: give a new name, a new credential or a rate-limit share');
   try {
     return await inTransaction(deps.db, async (trx) => {
       const row = await findConnectionRow(trx, tenantId, input.connectionId);
       assertNotDeleted(row);
       const c = input.credentials;
       const renamed = input.name !== undefined && input.name !== row.name;
-      // The same name and no credential (a form saved unchanged): nothing to write or audit.
-      if (!renamed && !c) return toConnectionView(row);
+      const reshared = input.rateLimitShare !== undefined && input.rateLimitShare !== row.rate_limit_share;
+      // The same name and share, no credential (a form saved unchanged): nothing to write or audit.
+      if (!renamed && !c && !reshared) return toConnectionView(row);
       const now = deps.clock();
       const updated = await trx
         .updateTable('connections')
         .set({
           ...(renamed ? { name: input.name } : {}),
+          ...(reshared ? { rate_limit_share: input.rateLimitShare } : {}),
           ...(c
             ? {
                 auth_kind: c.kind,
@@ -62,6 +70,7 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
         target: { type: 'connection', id: row.id },
         data: {
           ...(renamed ? { name: { from: row.name, to: updated.name } } : {}),
+          ...(reshared ? { rateLimitShare: { from: row.rate_limit_share, to: updated.rate_limit_share } } : {}),
           ...(c ? { credentialsReplaced: true, authKind: c.kind, clientId: updated.client_id, keyId: updated.key_id } : {}),
         },
       });

@@ -203,6 +203,11 @@ export interface IdpConnectionConfig {
   provider: 'okta';
   orgUrl: string;
   credentials: IdpCredentials;
+  /**
+   * OAuth credentials: the percent of each rate-limit bucket Okta lets this app use, when the admin
+   * changed it from Okta's default 50 % (decision 047). SSWS tokens ignore it.
+   */
+  rateLimitShare?: number;
   /** `restore`: the client writes (Okta: asks for `.manage` scopes); absent or `backup`: it only reads. */
   purpose?: 'backup' | 'restore';
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { call, ssws, startSeeded, testClock } from '../../test/api.ts';
+import { bearer, call, ssws, startSeeded, testClock } from '../../test/api.ts';
 
 const clock = testClock();
 let ctx: Awaited<ReturnType<typeof startSeeded>>;
@@ -67,4 +67,32 @@ test('more concurrent requests than the cap are refused with 429', async () => {
   } finally {
     await slow.sim.close();
   }
+});
+
+test("an OAuth service app gets 429 once it passes its share of a bucket (50 % by default, set per app)", async () => {
+  const auth = await bearer(ctx.sim, 'acme', 'okta.apps.read', clock.now());
+  const { clientId } = ctx.sim.orgs.serviceAppKey('acme');
+  // /api/v1/apps: 5 a minute at this scale; the app's 50 % is 2.
+  const answers = [];
+  for (let i = 0; i < 3; i++) answers.push(await call(`${ctx.org}/api/v1/apps`, { auth }));
+  expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+  // The app's view: the bucket's limit and reset, and what the app itself may still send.
+  expect(answers.map((a) => a.headers.get('x-rate-limit-remaining'))).toEqual(['1', '0', '0']);
+  expect(answers.map((a) => a.headers.get('x-rate-limit-limit'))).toEqual(['5', '5', '5']);
+  expect(answers[2]!.body.errorCode).toBe('E0000047');
+  // The org's bucket still has room for everyone else.
+  const other = await call(`${ctx.org}/api/v1/apps`, { auth: ssws(ctx.token) });
+  expect(other.status).toBe(200);
+  expect(other.headers.get('x-rate-limit-remaining')).toBe('2');
+  expect((await stats()).apps[clientId]).toMatchObject({ share: 50, limited: 1, overShare: 1, buckets: { '/api/v1/apps': { peakWindow: 2, cap: 2, limit: 5 } } });
+
+  // The admin raises the app's share: the next window allows it 4 of the 5.
+  const put = await fetch(`${ctx.sim.url}/_sim/orgs/acme/clients/${clientId}/rate-limit-share`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ percent: 80 }) });
+  expect(put.status).toBe(200);
+  clock.advance(60_000);
+  const raised = [];
+  for (let i = 0; i < 5; i++) raised.push((await call(`${ctx.org}/api/v1/apps`, { auth })).status);
+  expect(raised).toEqual([200, 200, 200, 200, 429]);
+  const bad = await fetch(`${ctx.sim.url}/_sim/orgs/acme/clients/${clientId}/rate-limit-share`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ percent: 0 }) });
+  expect(bad.status).toBe(400);
 });

@@ -10,7 +10,7 @@ type Errors = Record<string, string> | undefined;
  * Rename, and replace the backup credential. The stored credential is never shown: leaving the
  * credential as "keep" changes only the name, and a new one is write-only like at creation.
  */
-export function EditConnectionCard({ name, errors }: { name: string; errors: Errors }) {
+export function EditConnectionCard({ name, errors, rateLimitShare }: { name: string; errors: Errors; rateLimitShare?: number | null }) {
   const [kind, setKind] = useState<'keep' | 'ssws' | 'oauth'>('keep');
   return (
     <Card id="edit">
@@ -35,6 +35,19 @@ export function EditConnectionCard({ name, errors }: { name: string; errors: Err
             </label>
           </fieldset>
           {kind !== 'keep' && <CredentialFields kind={kind} errors={errors} replacing />}
+          {rateLimitShare !== undefined && (
+            <TextField
+              label="Rate-limit share (%)"
+              name="rateLimitShare"
+              type="number"
+              min={1}
+              max={100}
+              placeholder="50"
+              defaultValue={rateLimitShare ?? ''}
+              hint="The share of each Okta rate-limit bucket the service app has in Okta (Application rate limits). Backups never use more. Empty: Okta's default, 50 %."
+              error={errors?.rateLimitShare}
+            />
+          )}
           <div>
             <Button type="submit">Save changes</Button>
           </div>

@@ -5,6 +5,12 @@ import type { RateHeaders } from './rate-headers.fns.ts';
 export interface BucketOptions {
   /** Share of each bucket left to the customer's own automation (0.2: we use at most 80 %). */
   reserve: number;
+  /**
+   * Our own ceiling in each window, as a share of the bucket's limit (OAuth service apps: Okta caps
+   * each app at its share, 50 % unless the admin changed it). Counted from our own requests, since
+   * Okta's `remaining` is the whole org's; with a share the reserve is not applied on top.
+   */
+  share?: number;
   clock: Clock;
   /** Added to every wait for a reset, so many waiters do not all fire on the same millisecond. */
   jitter: () => number;
@@ -24,6 +30,8 @@ export class RateBucket {
   private remaining: number | undefined;
   private resetAt: number | undefined;
   private inflight = 0;
+  /** Requests we sent that count in the current window (in flight ones included: they may land in it). */
+  private sent = 0;
   private nextAt = 0;
   private wake: (() => void)[] = [];
   private line: Promise<void> = Promise.resolve();
@@ -61,13 +69,16 @@ export class RateBucket {
   private async admitHead(signal: AbortSignal | undefined, onWait: (ms: number) => void): Promise<void> {
     for (;;) {
       const now = this.o.clock.now();
-      if (this.resetAt !== undefined && now >= this.resetAt) this.remaining = this.resetAt = undefined;
+      if (this.resetAt !== undefined && now >= this.resetAt) {
+        this.remaining = this.resetAt = undefined;
+        this.sent = this.inflight;
+      }
       if (this.remaining === undefined || this.resetAt === undefined) {
-        if (this.inflight === 0) return void this.inflight++;
+        if (this.inflight === 0) return void this.take();
         await this.changed(signal);
         continue;
       }
-      const available = this.remaining - this.inflight - Math.ceil(this.limit * this.o.reserve);
+      const available = this.available();
       if (available <= 0) {
         await this.wait(Math.min(this.resetAt - now, this.o.maxResetWaitMs) + this.o.jitter(), signal, onWait);
         continue;
@@ -77,9 +88,21 @@ export class RateBucket {
         continue;
       }
       this.nextAt = now + (this.resetAt - now) / available;
-      this.inflight++;
+      this.take();
       return;
     }
+  }
+
+  /** What this window can still give us: the org's remaining less our reserve, or less what our share has left. */
+  private available(): number {
+    const left = this.remaining! - this.inflight;
+    if (this.o.share === undefined) return left - Math.ceil(this.limit * this.o.reserve);
+    return Math.min(left, Math.floor(this.limit * this.o.share) - this.sent);
+  }
+
+  private take() {
+    this.inflight++;
+    this.sent++;
   }
 
   /** A request admitted by `admit` has finished (with the bucket's headers when the answer had them). */
@@ -92,9 +115,11 @@ export class RateBucket {
   private observe(r: RateHeaders) {
     this.limit = r.limit;
     if (this.resetAt === undefined || r.resetAt > this.resetAt) {
-      // A new window: its figures replace the old ones.
+      // A new window: its figures replace the old ones. Of ours, it counts this answer's request
+      // and, at most, every request still in flight.
       this.resetAt = r.resetAt;
       this.remaining = r.remaining;
+      this.sent = Math.min(this.sent, 1 + this.inflight);
     } else if (r.resetAt === this.resetAt) {
       // Answers of one window arrive out of order: the lowest remaining is the latest truth.
       this.remaining = Math.min(this.remaining ?? r.remaining, r.remaining);

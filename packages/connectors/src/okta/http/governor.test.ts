@@ -9,7 +9,7 @@ const WINDOW = 60_000;
  * One Okta bucket as the server keeps it: `limit` requests per fixed one-minute window for the whole
  * org, counted on arrival; `others` lets another caller (the customer's automation) spend some first.
  */
-function fakeBucket(clock: VirtualClock, limit: number, opts: { latencyMs?: number; others?: number } = {}) {
+function fakeBucket(clock: VirtualClock, limit: number, opts: { latencyMs?: number; others?: number; appCap?: number } = {}) {
   const used = new Map<number, number>();
   const ours = new Map<number, number>();
   const starts: number[] = [];
@@ -26,6 +26,8 @@ function fakeBucket(clock: VirtualClock, limit: number, opts: { latencyMs?: numb
       await clock.sleep(opts.latencyMs ?? 100);
       const rate = { limit, remaining: Math.max(0, limit - used.get(w)!), resetAt: (w + 1) * WINDOW };
       if (used.get(w)! > limit) return { kind: 'rate_limited', error: new Error('429'), rate };
+      // Okta's per-app cap (OAuth apps): past it, a 429 though the org's bucket has room.
+      if (opts.appCap !== undefined && ours.get(w)! > opts.appCap) return { kind: 'rate_limited', error: new Error('429'), rate };
       return { kind: 'done', value: t, rate };
     },
   };
@@ -59,6 +61,41 @@ describe('governor', () => {
     // 50 spent by the customer, 20 kept in reserve: at most 30 per window for us.
     for (const n of bucket.ours.values()) expect(n).toBeLessThanOrEqual(30);
     expect(g.stats.snapshot().rateLimited).toBe(0);
+  });
+
+  it("with a share (OAuth service apps) counts its own requests: at most the share of each window, no 429, though Okta's remaining is the org's", async () => {
+    const clock = new VirtualClock(Math.ceil(Date.UTC(2026, 10, 29) / WINDOW) * WINDOW + 7_000);
+    const g = governor(clock, { share: 0.5 });
+    // Latency across window ends: requests sent in one window land in the next.
+    const bucket = fakeBucket(clock, 100, { appCap: 50, latencyMs: 700 });
+    await clock.run(Promise.all(Array.from({ length: 260 }, () => g.run('GET /api/v1/users', () => bucket.call()))));
+    expect(bucket.starts).toHaveLength(260);
+    for (const n of bucket.ours.values()) expect(n).toBeLessThanOrEqual(50);
+    expect(g.stats.snapshot().rateLimited).toBe(0);
+    // ...and close to the share: 260 at 50 a minute need about 5 windows, not many more.
+    expect(bucket.starts.at(-1)! - bucket.starts[0]!).toBeLessThan(6 * WINDOW);
+  });
+
+  it('a raised share lets it use more; the org remaining still bounds it when others are busy', async () => {
+    const clock = new VirtualClock(Math.ceil(Date.UTC(2026, 10, 29) / WINDOW) * WINDOW);
+    const g = governor(clock, { share: 0.9 });
+    const bucket = fakeBucket(clock, 100, { appCap: 90 });
+    await clock.run(Promise.all(Array.from({ length: 200 }, () => g.run('GET /api/v1/groups', () => bucket.call()))));
+    expect(Math.max(...bucket.ours.values())).toBeGreaterThan(80); // more than the SSWS reserve would allow
+    for (const n of bucket.ours.values()) expect(n).toBeLessThanOrEqual(90);
+    expect(g.stats.snapshot().rateLimited).toBe(0);
+
+    const busy = fakeBucket(clock, 100, { appCap: 90, others: 70 });
+    const g2 = governor(clock, { share: 0.9 });
+    await clock.run(Promise.all(Array.from({ length: 60 }, () => g2.run('GET /api/v1/apps', () => busy.call()))));
+    for (const n of busy.ours.values()) expect(n).toBeLessThanOrEqual(30);
+    expect(g2.stats.snapshot().rateLimited).toBe(0);
+  });
+
+  it('rejects a share outside (0, 1]', () => {
+    const clock = new VirtualClock();
+    expect(() => governor(clock, { share: 0 })).toThrow(RangeError);
+    expect(() => governor(clock, { share: 1.5 })).toThrow(RangeError);
   });
 
   it('paces the templates of one Okta bucket together, so together they keep the reserve', async () => {

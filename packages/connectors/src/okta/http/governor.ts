@@ -7,8 +7,13 @@ import { Semaphore } from './semaphore.ts';
 import { StatsRecorder } from './stats.ts';
 
 export interface GovernorOptions {
-  /** Share of every bucket left to the customer (default 0.2). */
+  /** Share of every bucket left to the customer (default 0.2), when no `share` is set (SSWS tokens). */
   reserve?: number;
+  /**
+   * Our own ceiling, as a share of every bucket (0–1]: set for OAuth service apps, whose requests Okta
+   * caps at the app's share (50 % by default). Replaces the reserve.
+   */
+  share?: number;
   /** Requests in flight across the org (default 15; Okta allows 75 for everyone together). */
   concurrency?: number;
   /** Retries of 5xx answers and network errors (default 4). */
@@ -42,7 +47,7 @@ export class Governor {
   readonly stats = new StatsRecorder();
   readonly slots: Semaphore;
   private readonly buckets = new Map<string, RateBucket>();
-  private readonly o: Required<GovernorOptions>;
+  private readonly o: Required<Omit<GovernorOptions, 'share'>> & Pick<GovernorOptions, 'share'>;
 
   constructor(opts: GovernorOptions = {}) {
     this.o = {
@@ -59,6 +64,7 @@ export class Governor {
       ...opts,
     };
     if (!(this.o.reserve >= 0 && this.o.reserve < 1)) throw new RangeError('reserve must be in [0, 1)');
+    if (this.o.share !== undefined && !(this.o.share > 0 && this.o.share <= 1)) throw new RangeError('share must be in (0, 1]');
     this.slots = new Semaphore(this.o.concurrency);
   }
 
@@ -127,6 +133,7 @@ export class Governor {
     if (!b) {
       b = new RateBucket({
         reserve: this.o.reserve,
+        ...(this.o.share !== undefined ? { share: this.o.share } : {}),
         clock: this.o.clock,
         jitter: () => this.o.random() * this.o.jitterMs,
         maxResetWaitMs: this.o.maxResetWaitMs,
