@@ -20,6 +20,7 @@ export const envDocs = {
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
   SMTP_URL: 'SMTP server for alert emails, smtp://user:pass@host:port (smtps:// for TLS from the start). Unset: email channels fail with "email is not configured". Never logged.',
   SMTP_FROM: 'Sender address of alert emails. Required with SMTP_URL.',
+  WORKER_CONCURRENCY: 'How many jobs one worker process runs at once (1-64).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 

@@ -93,7 +93,7 @@ export { revokeScimToken } from './scim/revoke-scim-token.ts';
 export { setScimGroupRole, ZSetScimGroupRoleInput } from './scim/set-scim-group-role.ts';
 export { listScimGroupRoles } from './scim/list-scim-group-roles.ts';
 
-export type { JobQueue } from './deps.ts';
+export type { DomainTaskName, DomainTaskPayloads, JobQueue } from './deps.ts';
 export { runBackup, type TRunBackupInput } from './snapshots/run-backup.ts';
 export { beginBackup } from './snapshots/begin-backup.ts';
 export { failAbandonedBackups } from './snapshots/fail-abandoned-backups.ts';
@@ -111,7 +111,7 @@ export { diffSnapshots, type ObjectChange } from './diff/diff-snapshots.ts';
 export { actorsOf, attributeChanges, type ChangeActor, indexEvents } from './diff/attribute-changes.ts';
 export { diffJson, type JsonChange } from './diff/json-diff.fns.ts';
 export { setBackupSchedule, ZSetBackupScheduleInput } from './schedules/set-backup-schedule.ts';
-export { enqueueDueBackups, BACKUP_TASK, backupJobKey } from './schedules/enqueue-due-backups.ts';
+export { enqueueDueBackups, backupJobKey } from './schedules/enqueue-due-backups.ts';
 export { retainedSnapshots, nextRun, cronFor, checkCron, type Retention } from './schedules/schedules.fns.ts';
 
 export { addConnection, ZAddConnectionInput, type TAddConnectionInput } from './connections/add-connection.ts';
@@ -134,7 +134,7 @@ export { type ConnectionStatus, type ConnectionView, ZConnectionId, ZOrgUrl } fr
 export { findSnapshotTenant } from './snapshots/find-snapshot-tenant.ts';
 
 export { PRODUCT_VERSION } from './version.ts';
-export { COMPLIANCE_SCAN_TASK, FRAMEWORKS, complianceScanJobKey, type Framework, type ScanView } from './scans/scans.fns.ts';
+export { FRAMEWORKS, complianceScanJobKey, type Framework, type ScanView } from './scans/scans.fns.ts';
 export { runComplianceScan, type TRunComplianceScanInput } from './scans/run-compliance-scan.ts';
 export { requestComplianceScan } from './scans/request-compliance-scan.ts';
 export { requestLatestScan, ZRequestLatestScanInput } from './scans/request-latest-scan.ts';
@@ -164,12 +164,10 @@ export { diffPage, ZDiffPageInput, type TDiffPageInput } from './diff/diff-page.
 export { getBackupSchedule, DEFAULT_RETENTION } from './schedules/get-backup-schedule.ts';
 export {
   SIGNATURE_HEADER,
-  WEBHOOK_DELIVER_TASK,
   WEBHOOK_EVENTS,
   WEBHOOK_MAX_ATTEMPTS,
   CHANNEL_KINDS,
   DIGEST_MODES,
-  NOTIFY_DIGEST_TASK,
   type ChannelKind,
   type DigestMode,
   signatureHeader,
@@ -219,8 +217,6 @@ export { universalLogout, ZUniversalLogoutSubject, type TUniversalLogoutSubject 
 
 export { ZSetWriteCredentialInput, setWriteCredential, type TSetWriteCredentialInput } from './connections/set-write-credential.ts';
 export {
-  RESTORE_APPLY_TASK,
-  RESTORE_PREVIEW_TASK,
   ZRestoreScope,
   type Caveat as RestoreCaveat,
   type PlanStatus as RestorePlanStatus,

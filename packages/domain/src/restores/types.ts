@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { JsonChange } from '../diff/json-diff.fns.ts';
 
-export const RESTORE_PREVIEW_TASK = 'restore_preview';
-export const RESTORE_APPLY_TASK = 'restore_apply';
 
 export const ZObjectRef = z.object({ type: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 
