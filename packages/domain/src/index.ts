@@ -13,8 +13,8 @@ export { openSecret, sealSecret } from './crypto/secrets.ts';
 
 export { appendAuditEvent, type TAuditEventInput } from './audit/append-audit-event.ts';
 export { canonicalJson } from './audit/audit.fns.ts';
-export { listAuditEvents, ZListAuditEventsInput } from './audit/list-audit-events.ts';
-export { verifyAuditChain, type AuditProblem, type AuditVerification } from './audit/verify-audit-chain.ts';
+export { listAuditEvents, ZListAuditEventsInput } from './audit-review/list-audit-events.ts';
+export { verifyAuditChain, type AuditProblem, type AuditVerification } from './audit-review/verify-audit-chain.ts';
 
 export { createTenant, ZCreateTenantInput, type TCreateTenantInput } from './tenants/create-tenant.ts';
 export { getTenantBySlug } from './tenants/get-tenant.ts';
@@ -108,8 +108,8 @@ export { toSnapshotView, type SnapshotView } from './snapshots/snapshot-view.fns
 export { contentAddress, stripLinks } from './snapshots/object-codec.fns.ts';
 export type { BackupProgress } from './snapshots/snapshots.fns.ts';
 export { diffSnapshots, type ObjectChange } from './diff/diff-snapshots.ts';
-export { actorsOf, attributeChanges, type ChangeActor, indexEvents } from './diff/attribute-changes.ts';
-export { diffJson, type JsonChange } from './diff/json-diff.fns.ts';
+export { actorsOf, attributeChanges, type ChangeActor, indexEvents } from './changes/attribute-changes.ts';
+export { diffJson, type JsonChange } from './changes/json-diff.fns.ts';
 export { setBackupSchedule, ZSetBackupScheduleInput } from './schedules/set-backup-schedule.ts';
 export { enqueueDueBackups, backupJobKey } from './schedules/enqueue-due-backups.ts';
 export { retainedSnapshots, nextRun, cronFor, checkCron, type Retention } from './schedules/schedules.fns.ts';
@@ -237,7 +237,7 @@ export { findRestorePlanTenant } from './restores/plan-rows.ts';
 export { restoreApplyJobKey, restorePreviewJobKey, type RestorePlanView } from './restores/restores.fns.ts';
 export { newIdMark, planSteps } from './restores/plan.fns.ts';
 export { orderSteps } from './restores/order.fns.ts';
-export { fingerprintOf, withoutVolatile, ALWAYS_VOLATILE } from './restores/objects.fns.ts';
+export { fingerprintOf, withoutVolatile, ALWAYS_VOLATILE } from './snapshots/objects.fns.ts';
 export { liveIdOf, rewriteBody } from './restores/rewrite.fns.ts';
 
 // The browser extension: object status, compare with the latest backup, single-object snapshots (issue 10).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { JsonChange } from '../diff/json-diff.fns.ts';
+import type { JsonChange } from '../changes/json-diff.fns.ts';
+import type { ObjectRef } from '../snapshots/objects.fns.ts';
 
 
 export const ZObjectRef = z.object({ type: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
@@ -21,10 +22,7 @@ export type RestoreAction = 'create' | 'update' | 'reactivate' | 'delete' | 'ski
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 export type PlanStatus = 'queued' | 'computing' | 'ready' | 'failed' | 'applying' | 'applied' | 'apply_failed' | 'stale';
 
-export interface ObjectRef {
-  type: string;
-  id: string;
-}
+export type { ObjectRef };
 
 /** What cannot be restored exactly as it was, said per step. */
 export type Caveat =

@@ -1,6 +1,6 @@
 import type { DB, Transaction } from '@butterfly/db';
 import type { Db } from '../deps.ts';
-import { idSegments } from '../diff/attribute-changes.ts';
+import { idSegments } from '../changes/attribute-changes.ts';
 import type { IdpClient, IdpLogEvent } from '../idp/types.ts';
 import { openJson, sealJson } from './object-codec.fns.ts';
 

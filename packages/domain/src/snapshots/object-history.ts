@@ -2,7 +2,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { isUuid } from '../db.fns.ts';
-import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
+import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
 import { openBody } from './object-codec.fns.ts';
 
 export interface HistoryVersion {

@@ -1,6 +1,6 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
-import { openBody } from '../snapshots/object-codec.fns.ts';
+import { openBody } from './object-codec.fns.ts';
 
 const PAGE = 2000;
 
