@@ -3,7 +3,7 @@ import { findConnectionTenant, getConnection, listSnapshots, pauseConnection, re
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { deleteConfirmationName } from './connection-confirm.ts';
-import { credentialsFrom } from './connection.ts';
+import { credentialsFrom } from './connection-credentials.ts';
 
 interface EditOptions {
   name?: string;

@@ -3,7 +3,7 @@ import { getTenantBySlug, setRestoreApprovalThreshold, setWriteCredential } from
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { resolveConnection } from './backup.ts';
-import { credentialsFrom } from './connection.ts';
+import { credentialsFrom } from './connection-credentials.ts';
 
 /** The settings restores depend on: the credential they write with, and when a plan needs a second member. */
 export function registerRestoreSettings(restore: Command) {

@@ -2,8 +2,9 @@ import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@b
 import type { HostLookup } from '@butterfly/outbound';
 import { OAuthAuthenticator } from './auth/oauth.ts';
 import { sswsAuthenticator } from './auth/ssws.ts';
-import type { Authenticator } from './auth/types.ts';
-import { defaultTypes, typeDef, typeInfo } from './catalog.fns.ts';
+import type { Authenticator } from './authenticator.ts';
+import { defaultTypes, typeDef } from './catalog.fns.ts';
+import { typeInfo } from './type-info.ts';
 import { OKTA_CATALOG, type OktaScope } from './catalog.ts';
 import { OktaApi } from './http/api.ts';
 import { type Clock, realClock } from './http/clock.ts';
