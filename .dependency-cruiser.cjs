@@ -44,6 +44,13 @@ const layering = [
     to: { path: '^packages/', pathNot: `^packages/(${may.join('|') || '$^'})/` },
   })),
   {
+    name: 'api-no-database',
+    comment: 'the API reaches the database only through domain use-cases: it may name db types (its context), not import db code',
+    severity: 'error',
+    from: { path: '^packages/api/' },
+    to: { path: '^packages/db/', dependencyTypesNot: ['type-only'] },
+  },
+  {
     name: 'domain-no-frameworks',
     comment: 'the domain stays free of HTTP frameworks, Remix, tRPC and React',
     severity: 'error',

@@ -24,6 +24,7 @@ export { normalizeDomain, ZDomain, ZTenantSlug } from './tenants/tenants.fns.ts'
 export { addMember, ZAddMemberInput, type TAddMemberInput } from './members/add-member.ts';
 export { deactivateMember, ZDeactivateMemberInput } from './members/deactivate-member.ts';
 export { findMember } from './members/find-member.ts';
+export { getMe } from './members/get-me.ts';
 export { listMembers } from './members/list-members.ts';
 export { toMemberView, ZEmail, ZRole, type MemberView } from './members/members.fns.ts';
 export { setMemberRole, ZSetMemberRoleInput } from './members/set-member-role.ts';
