@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
 
 /** `error <CODE>: message`: a domain error's code, a refused outbound address's code, CONFIG, or INTERNAL. */
 async function describeFailure(e: unknown): Promise<string> {
-  const [{ isDomainError }, { ConfigError }] = await Promise.all([import('@butterfly/domain'), import('@butterfly/config')]);
+  const [{ isDomainError }, { ConfigError }] = await Promise.all([import('@butterfly/domain/core'), import('@butterfly/config')]);
   if (isDomainError(e)) return `error ${e.code}: ${e.message}`;
   if (e instanceof ConfigError) return `error CONFIG: ${e.message}`;
   const refused = (await import('./idp-clients.ts')).outboundRefusal(e);

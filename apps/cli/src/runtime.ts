@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Deps } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
 
 export interface Runtime {
   db: Kysely<DB>;
@@ -27,7 +27,7 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, opts: { mi
     import('@butterfly/db'),
     import('@butterfly/db/migrate'),
     import('@butterfly/db/server'),
-    import('@butterfly/domain'),
+    import('@butterfly/domain/crypto'),
   ]);
   const env = databaseEnv();
   const log = createLogger('cli', process.env.LOG_LEVEL ? logEnv().LOG_LEVEL : 'warn', { stderr: true });

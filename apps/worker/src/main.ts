@@ -2,7 +2,7 @@ import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, o
 import { idpClientFactory } from '@butterfly/connectors';
 import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';

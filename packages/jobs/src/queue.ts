@@ -1,4 +1,4 @@
-import type { JobQueue } from '@butterfly/domain';
+import type { JobQueue } from '@butterfly/domain/core';
 import { enqueue } from './enqueue.ts';
 import type { TaskPayload } from './registry.ts';
 

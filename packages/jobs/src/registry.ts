@@ -1,4 +1,4 @@
-import type { DomainTaskName, DomainTaskPayloads } from '@butterfly/domain';
+import type { DomainTaskName, DomainTaskPayloads } from '@butterfly/domain/core';
 import { z } from 'zod';
 
 /**

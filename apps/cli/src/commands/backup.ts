@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { webEnv } from '@butterfly/config';
-import { backUpConnection, type Deps, DomainError, getTenantBySlug, listConnections, loadConnectionConfig, requestBackup } from '@butterfly/domain';
+import { listConnections, loadConnectionConfig } from '@butterfly/domain/connections';
+import { type Deps, DomainError } from '@butterfly/domain/core';
+import { backUpConnection, requestBackup } from '@butterfly/domain/snapshots';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { jobQueue } from '@butterfly/jobs';
 import { emit } from '../output.ts';
 import { idpClients } from '../idp-clients.ts';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
+import { type ConnectionView, addConnection, findConnectionTenant, listConnections, testConnection } from '@butterfly/domain/connections';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { registerBreakGlass } from './break-glass.ts';

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { getTenantBySlug, setRestoreApprovalThreshold, setWriteCredential } from '@butterfly/domain';
+import { setWriteCredential } from '@butterfly/domain/connections';
+import { setRestoreApprovalThreshold } from '@butterfly/domain/restores';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { resolveConnection } from './backup.ts';

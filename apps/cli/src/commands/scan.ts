@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { getTenantBySlug, requestComplianceScan, runComplianceScan } from '@butterfly/domain';
+import { requestComplianceScan, runComplianceScan } from '@butterfly/domain/scans';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { jobQueue } from '@butterfly/jobs';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';

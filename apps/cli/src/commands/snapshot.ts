@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { diffSnapshots, findSnapshotTenant, getTenantBySlug, listSnapshots, readSnapshot } from '@butterfly/domain';
+import { diffSnapshots } from '@butterfly/domain/diff';
+import { findSnapshotTenant, listSnapshots, readSnapshot } from '@butterfly/domain/snapshots';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

@@ -1,4 +1,4 @@
-import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@butterfly/domain';
+import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
 import type { HostLookup } from '@butterfly/outbound';
 import { OAuthAuthenticator } from './auth/oauth.ts';
 import { sswsAuthenticator } from './auth/ssws.ts';

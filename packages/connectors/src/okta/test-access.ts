@@ -1,4 +1,4 @@
-import type { IdpAccessReport } from '@butterfly/domain';
+import type { IdpAccessReport } from '@butterfly/domain/idp';
 import type { Authenticator } from './authenticator.ts';
 import { ALL_SCOPES, typesLeftOut } from './catalog.fns.ts';
 import { OKTA_CATALOG, type OktaScope, PROBE_GRANTED_ON_404, SCOPE_PROBES } from './catalog.ts';

@@ -1,4 +1,4 @@
-import type { IdpObjectTypeInfo, IdpRestoreInfo } from '@butterfly/domain';
+import type { IdpObjectTypeInfo, IdpRestoreInfo } from '@butterfly/domain/idp';
 import { getTemplate } from './catalog.fns.ts';
 import type { OktaObjectType } from './catalog.ts';
 import { RELATION_READERS } from './write/read-relation.ts';

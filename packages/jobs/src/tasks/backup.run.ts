@@ -1,4 +1,6 @@
-import { backUpConnection, backupSkipReason, isCredentialRejection, loadConnectionConfig } from '@butterfly/domain';
+import { backupSkipReason, loadConnectionConfig } from '@butterfly/domain/connections';
+import { isCredentialRejection } from '@butterfly/domain/idp';
+import { backUpConnection } from '@butterfly/domain/snapshots';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 

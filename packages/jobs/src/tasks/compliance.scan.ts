@@ -1,4 +1,5 @@
-import { enqueueRegressionAlerts, runComplianceScan } from '@butterfly/domain';
+import { runComplianceScan } from '@butterfly/domain/scans';
+import { enqueueRegressionAlerts } from '@butterfly/domain/webhooks';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 

@@ -1,4 +1,4 @@
-import { queueDailyDigests } from '@butterfly/domain';
+import { queueDailyDigests } from '@butterfly/domain/webhooks';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 

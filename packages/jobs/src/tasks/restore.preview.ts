@@ -1,4 +1,6 @@
-import { getRestorePlan, isDomainError, loadConnectionConfig, previewRestore } from '@butterfly/domain';
+import { loadConnectionConfig } from '@butterfly/domain/connections';
+import { isDomainError } from '@butterfly/domain/core';
+import { getRestorePlan, previewRestore } from '@butterfly/domain/restores';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 

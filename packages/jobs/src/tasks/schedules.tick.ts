@@ -1,4 +1,5 @@
-import { enqueueDueBackups, expireDueExceptions } from '@butterfly/domain';
+import { expireDueExceptions } from '@butterfly/domain/exceptions';
+import { enqueueDueBackups } from '@butterfly/domain/schedules';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 

@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, emailMessage, openWebhookDelivery, recordWebhookAttempt, signatureHeader, slackBody } from '@butterfly/domain';
+import { SIGNATURE_HEADER, emailMessage, openWebhookDelivery, recordWebhookAttempt, signatureHeader, slackBody } from '@butterfly/domain/webhooks';
 import { createOutboundClient, isOutboundError } from '@butterfly/outbound';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';

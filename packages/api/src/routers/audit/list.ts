@@ -1,4 +1,4 @@
-import { ZListAuditEventsInput, listAuditEvents } from '@butterfly/domain';
+import { ZListAuditEventsInput, listAuditEvents } from '@butterfly/domain/audit-review';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const listAuditProcedure = permissionProcedure('audit.read')

@@ -1,4 +1,5 @@
-import { ZConnectionId, requestBackup } from '@butterfly/domain';
+import { ZConnectionId } from '@butterfly/domain/connections';
+import { requestBackup } from '@butterfly/domain/snapshots';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** "Backup now": queues the backup job (deduplicated per connection); the worker runs it. */

@@ -1,4 +1,4 @@
-import { ZConnectionId, getConnection } from '@butterfly/domain';
+import { ZConnectionId, getConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const getConnectionProcedure = permissionProcedure('dashboard.view')

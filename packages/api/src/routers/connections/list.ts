@@ -1,4 +1,4 @@
-import { listConnections } from '@butterfly/domain';
+import { listConnections } from '@butterfly/domain/connections';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { getSnapshot } from '@butterfly/domain';
+import { getSnapshot } from '@butterfly/domain/snapshots';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { listSnapshots } from '@butterfly/domain';
+import { listSnapshots } from '@butterfly/domain/snapshots';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZListSnapshotObjectsInput, listSnapshotObjects } from '@butterfly/domain';
+import { ZListSnapshotObjectsInput, listSnapshotObjects } from '@butterfly/domain/snapshots';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** A snapshot's objects of one type, searched by id or name, a page at a time. */

@@ -1,4 +1,4 @@
-import { liveIdOf, orderSteps, planSteps, rewriteBody } from '@butterfly/domain';
+import { liveIdOf, orderSteps, planSteps, rewriteBody } from '@butterfly/domain/restores';
 import { describe, expect, it } from 'vitest';
 import { typeInfo } from '../type-info.ts';
 import { OKTA_CATALOG } from '../catalog.ts';
