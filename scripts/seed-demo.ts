@@ -10,19 +10,14 @@
 import type { Interface } from 'node:readline';
 import type { Logger } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
-import {
-  type Deps,
-  type JobQueue,
-  type Keyring,
-  addConnection,
-  addMember,
-  createTenant,
-  loadSsoClient,
-  requestBackup,
-  setBackupSchedule,
-  setSsoSettings,
-  verifyDomain,
-} from '@butterfly/domain';
+import { addConnection } from '@butterfly/domain/connections';
+import type { Deps, JobQueue } from '@butterfly/domain/core';
+import type { Keyring } from '@butterfly/domain/crypto';
+import { addMember } from '@butterfly/domain/members';
+import { setBackupSchedule } from '@butterfly/domain/schedules';
+import { requestBackup } from '@butterfly/domain/snapshots';
+import { loadSsoClient, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
+import { createTenant } from '@butterfly/domain/tenants';
 
 export const DEMO = { slug: 'acme', name: 'Acme', domain: 'acme.test', admin: 'ann@acme.test', clientId: 'butterfly', connection: 'acme-okta' } as const;
 

@@ -18,7 +18,7 @@ import { createLogger, databaseEnv, oktaSimEnv, onShutdownSignal, repoRoot, scim
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { loadMasterKey, stopCluster } from '@butterfly/db/server';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { jobQueue } from '@butterfly/jobs';
 import { RestartPolicy } from './restart-policy.ts';
 import { DEMO, demoSimArgs, fetchDemoOrg, queueDemoBackup, readDemoBanner, seedDemo } from './seed-demo.ts';

@@ -1,5 +1,5 @@
 import { ALL_SCOPES, createOktaClient, typesLeftOut } from '@butterfly/connectors';
-import type { IdpConnectionConfig } from '@butterfly/domain';
+import type { IdpConnectionConfig } from '@butterfly/domain/idp';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithRaw } from './support/expected.ts';

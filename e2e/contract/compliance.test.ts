@@ -5,20 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { createLogger } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
-import {
-  type ScanView,
-  addBreakGlassAccount,
-  addConnection,
-  createRestorePlan,
-  getEvidenceKey,
-  getScan,
-  listRegressions,
-  previewRestore,
-  requestBackup,
-  runBackup,
-  runComplianceScan,
-  testConnection,
-} from '@butterfly/domain';
+import { addBreakGlassAccount } from '@butterfly/domain/break-glass';
+import { addConnection, testConnection } from '@butterfly/domain/connections';
+import { getEvidenceKey } from '@butterfly/domain/evidence';
+import { createRestorePlan, previewRestore } from '@butterfly/domain/restores';
+import { type ScanView, getScan, listRegressions, runComplianceScan } from '@butterfly/domain/scans';
+import { requestBackup, runBackup } from '@butterfly/domain/snapshots';
 import { seedTenant, testDeps } from '@butterfly/domain/testing';
 import { exportEvidence, verifyBundle } from '@butterfly/evidence';
 import { buildTaskList, jobQueue } from '@butterfly/jobs';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { diffSnapshots, type ObjectChange } from '@butterfly/domain';
+import { diffSnapshots, type ObjectChange } from '@butterfly/domain/diff';
 import { jobQueue } from '@butterfly/jobs';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

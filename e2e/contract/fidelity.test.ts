@@ -1,5 +1,5 @@
 import { createOktaClient, OKTA_CATALOG, REDACTED } from '@butterfly/connectors';
-import type { IdpObject } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithRaw } from './support/expected.ts';

@@ -1,5 +1,5 @@
 import { createOktaClient, type OktaClientOptions, OktaUnavailableError } from '@butterfly/connectors';
-import type { IdpObject } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastClock } from './support/clock.ts';

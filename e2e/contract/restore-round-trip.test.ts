@@ -1,14 +1,8 @@
 import { createOktaClient } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
-import {
-  approveRestore,
-  getRestorePlan,
-  loadConnectionConfig,
-  type RestorePlanDetail,
-  requestRestoreApply,
-  requestRestorePreview,
-  runBackup,
-} from '@butterfly/domain';
+import { loadConnectionConfig } from '@butterfly/domain/connections';
+import { approveRestore, getRestorePlan, type RestorePlanDetail, requestRestoreApply, requestRestorePreview } from '@butterfly/domain/restores';
+import { runBackup } from '@butterfly/domain/snapshots';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { product } from './support/product.ts';

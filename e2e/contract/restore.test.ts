@@ -1,18 +1,8 @@
 import { createOktaClient } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
-import {
-  applyRestore,
-  createRestorePlan,
-  getRestorePlan,
-  loadConnectionConfig,
-  newIdMark,
-  previewRestore,
-  requestRestoreApply,
-  requestRestorePreview,
-  runBackup,
-  setWriteCredential,
-  type RestorePlanDetail,
-} from '@butterfly/domain';
+import { loadConnectionConfig, setWriteCredential } from '@butterfly/domain/connections';
+import { applyRestore, createRestorePlan, getRestorePlan, newIdMark, previewRestore, requestRestoreApply, requestRestorePreview, type RestorePlanDetail } from '@butterfly/domain/restores';
+import { runBackup } from '@butterfly/domain/snapshots';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { product } from './support/product.ts';
@@ -280,7 +270,7 @@ describe('restore preview and apply against okta-sim', () => {
 
 /** A second operator (another person at the shell) approves: the four-eyes rule compares who. */
 async function approveAsAnotherOperator(planId: string, code: string) {
-  const { approveRestore } = await import('@butterfly/domain');
+  const { approveRestore } = await import('@butterfly/domain/restores');
   const tenantId = (await db.selectFrom('restore_plans').select('tenant_id').where('id', '=', planId).executeTakeFirstOrThrow()).tenant_id;
   await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, tenantId, { planId, confirm: code });
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Permission, ROLES, type Role, roleHas } from '@butterfly/domain';
+import { type Permission, ROLES, type Role, roleHas } from '@butterfly/domain/permissions';
 import { type Browser, expect, test } from '@playwright/test';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { sim } from '../fixtures/okta-sim.ts';

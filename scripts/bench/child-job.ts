@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createLogger } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { createDb } from '@butterfly/db';
-import { createKeyring, loadConnectionConfig } from '@butterfly/domain';
+import { loadConnectionConfig } from '@butterfly/domain/connections';
+import { createKeyring } from '@butterfly/domain/crypto';
 
 /** `parent`: the script that spawns this one, named in the error when it is run by hand. */
 export async function loadChildJob(parent: string) {

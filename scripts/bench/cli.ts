@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb } from '@butterfly/db';
 import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/testing';
-import { runBackup } from '@butterfly/domain';
+import { runBackup } from '@butterfly/domain/snapshots';
 import { fakeIdp, seedConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
 
 const root = resolve(import.meta.dirname, '../..');

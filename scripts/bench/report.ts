@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { IdpRequestStats } from '@butterfly/domain';
+import type { IdpRequestStats } from '@butterfly/domain/idp';
 
 export interface RunResult {
   snapshotId: string;

@@ -3,7 +3,7 @@
  * simulator and the orchestrator live in the parent (backup.ts). Reads its job from the
  * environment; prints one JSON line.
  */
-import { runBackup } from '@butterfly/domain';
+import { runBackup } from '@butterfly/domain/snapshots';
 import { loadChildJob, peakRssKb } from './child-job.ts';
 
 const { db, deps, client, tenantId, connectionId } = await loadChildJob('scripts/bench/backup.ts');

@@ -3,7 +3,7 @@
  * (VmHWM) are the preview's alone. Reads its job from the environment; prints one JSON line.
  */
 import { writeHeapSnapshot } from 'node:v8';
-import { createRestorePlan, getRestorePlan, previewRestore } from '@butterfly/domain';
+import { createRestorePlan, getRestorePlan, previewRestore } from '@butterfly/domain/restores';
 import { loadChildJob, peakRssKb } from './child-job.ts';
 
 const snapshotId = process.env.BENCH_SNAPSHOT;

@@ -10,7 +10,9 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createDb } from '@butterfly/db';
 import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/testing';
-import { type IdpObject, runBackup, runComplianceScan } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
+import { runComplianceScan } from '@butterfly/domain/scans';
+import { runBackup } from '@butterfly/domain/snapshots';
 import { fakeIdp, seedConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { compliantOrg } from '../../packages/domain/src/compliance/testing/okta-fixtures.ts';
 

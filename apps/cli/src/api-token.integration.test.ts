@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { authenticateApiToken, hashSecret } from '@butterfly/domain';
+import { authenticateApiToken } from '@butterfly/domain/api-tokens';
+import { hashSecret } from '@butterfly/domain/credentials';
 import { describe, expect, it } from 'vitest';
 
 /** The api-token commands as an operator runs them: a real process against a real database. */

@@ -1,6 +1,6 @@
 import { webEnv } from '@butterfly/config';
 import { OutboundRefusedError, idpClientFactory } from '@butterfly/connectors';
-import type { IdpClientFactory } from '@butterfly/domain';
+import type { IdpClientFactory } from '@butterfly/domain/idp';
 
 /**
  * The one IdP client factory of the CLI: `connection test`, `backup run --wait` and `restore` reach

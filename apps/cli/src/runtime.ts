@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Deps } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
 
 export interface Runtime {
   db: Kysely<DB>;
@@ -22,12 +22,13 @@ const operatorLabel = () => {
  * The packages are imported here, when a command runs, never when the program is defined.
  */
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
-  const [{ bodyStoreEnv, createLogger, databaseEnv, logEnv }, { createDb }, { migrateIfPending }, { ensureDatabase, loadMasterKey }, { createBodyStore, createKeyring }] = await Promise.all([
+  const [{ bodyStoreEnv, createLogger, databaseEnv, logEnv }, { createDb }, { migrateIfPending }, { ensureDatabase, loadMasterKey }, { createKeyring }, { createBodyStore }] = await Promise.all([
     import('@butterfly/config'),
     import('@butterfly/db'),
     import('@butterfly/db/migrate'),
     import('@butterfly/db/server'),
-    import('@butterfly/domain'),
+    import('@butterfly/domain/crypto'),
+    import('@butterfly/domain/bodies'),
   ]);
   const env = databaseEnv();
   // Where snapshot bodies are kept (decision 044). Only S3 needs the outbound client, which lives

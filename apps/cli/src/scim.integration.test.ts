@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { authenticateScimToken, hashSecret } from '@butterfly/domain';
+import { hashSecret } from '@butterfly/domain/credentials';
+import { authenticateScimToken } from '@butterfly/domain/scim';
 import { describe, expect, it } from 'vitest';
 
 /** The SCIM commands as an operator runs them: a real process against a real database. */

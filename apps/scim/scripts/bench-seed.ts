@@ -3,7 +3,9 @@ import { createLogger } from '@butterfly/config';
 import { type DB, type Kysely, createDb, sql } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { withDatabase } from '@butterfly/db/server';
-import { createKeyring, createScimToken, createTenant } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
+import { createScimToken } from '@butterfly/domain/scim';
+import { createTenant } from '@butterfly/domain/tenants';
 
 export const BENCH_DATABASE = 'butterfly_bench';
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '@butterfly/config';
 import type { RateLimiter } from '@butterfly/db/rate-limits';
-import { type Db, authenticateScimToken } from '@butterfly/domain';
+import type { Db } from '@butterfly/domain/core';
+import { authenticateScimToken } from '@butterfly/domain/scim';
 import { clientAddress } from './client-address.ts';
 import { HttpError } from './http.ts';
 

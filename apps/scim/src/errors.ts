@@ -1,5 +1,6 @@
 import type { Logger } from '@butterfly/config';
-import { ScimError, errorCodes, isDomainError } from '@butterfly/domain';
+import { errorCodes, isDomainError } from '@butterfly/domain/core';
+import { ScimError } from '@butterfly/domain/scim';
 import { HttpError, errorBody } from './http.ts';
 
 /** scimType for domain errors that are not ScimErrors (RFC 7644 §3.12). */

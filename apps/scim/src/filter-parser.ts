@@ -1,4 +1,4 @@
-import type { ParseFilter, ScimFilter } from '@butterfly/domain';
+import type { ParseFilter, ScimFilter } from '@butterfly/domain/scim';
 import { parse } from 'scim2-parse-filter';
 
 /**

@@ -1,4 +1,4 @@
-import { verifyDomain } from '@butterfly/domain';
+import { verifyDomain } from '@butterfly/domain/sso';
 import { seedTenant } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { oktaUser, useScimServer } from './testing/harness.ts';

@@ -1,4 +1,4 @@
-import { setScimGroupRole } from '@butterfly/domain';
+import { setScimGroupRole } from '@butterfly/domain/scim';
 import { describe, expect, it } from 'vitest';
 import { oktaUser, patchOp, useScimServer, withRole } from './testing/harness.ts';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SCIM_URN } from '@butterfly/domain';
+import { SCIM_URN } from '@butterfly/domain/scim';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 /** Largest request body accepted; Okta and Entra send a few KiB, group pushes a few hundred. */

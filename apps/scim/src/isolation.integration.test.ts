@@ -1,4 +1,4 @@
-import { createScimToken, revokeScimToken } from '@butterfly/domain';
+import { createScimToken, revokeScimToken } from '@butterfly/domain/scim';
 import { describe, expect, it } from 'vitest';
 import { oktaUser, patchOp, useScimServer } from './testing/harness.ts';
 

@@ -3,7 +3,7 @@ import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv,
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { createFailedAuthLimiter } from './rate-limit.ts';
 import { createScimServer } from './server.ts';
 

@@ -3,7 +3,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { type Logger, RATE_LIMIT_DEFAULTS, requestContext, requestLogLevel } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { RateLimiter } from '@butterfly/db/rate-limits';
-import type { Keyring, ScimDeps } from '@butterfly/domain';
+import type { Keyring } from '@butterfly/domain/crypto';
+import type { ScimDeps } from '@butterfly/domain/scim';
 import { authenticate } from './auth.ts';
 import { toScimError } from './errors.ts';
 import { parseFilter } from './filter-parser.ts';

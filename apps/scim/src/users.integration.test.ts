@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from '@butterfly/db';
-import { hashSecret } from '@butterfly/domain';
+import { hashSecret } from '@butterfly/domain/credentials';
 import { describe, expect, it } from 'vitest';
 import { TenantWriteGate } from './tenant-gate.ts';
 import { oktaUser, patchOp, useScimServer, withRole } from './testing/harness.ts';

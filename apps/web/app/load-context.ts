@@ -1,6 +1,6 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Keyring } from '@butterfly/domain';
+import type { Keyring } from '@butterfly/domain/crypto';
 import type { WebRateLimits } from '../server/rate-limit/web-rate-limits.ts';
 import type { WebServices } from '../server/services.ts';
 

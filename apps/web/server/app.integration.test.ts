@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import type { Express } from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AppDeps, createApp } from './app.ts';

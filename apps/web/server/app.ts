@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Logger, RATE_LIMIT_DEFAULTS, type RateLimitName, requestContext, requestLogLevel } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
-import type { Keyring } from '@butterfly/domain';
+import type { Keyring } from '@butterfly/domain/crypto';
 import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';

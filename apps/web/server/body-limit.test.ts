@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';

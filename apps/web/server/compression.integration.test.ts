@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { routeBuild } from './testing/route-build.ts';

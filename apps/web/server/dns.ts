@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import type { TxtResolver } from '@butterfly/domain';
+import type { TxtResolver } from '@butterfly/domain/sso';
 
 /**
  * TXT lookups for domain verification. BUTTERFLY_DNS_SERVER points them at one server (an internal

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, scimEnv, serviceLifecycle, webEnv } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { bodyStoreFromEnv } from '@butterfly/jobs';
 import type { ServerBuild } from '@remix-run/node';
 import { createApp } from './app.ts';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { TEST_EXTENSION_ID } from './testing/web-context.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { DB, Kysely } from '@butterfly/db';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createApiToken, setSsoSettings } from '@butterfly/domain';
+import { createApiToken } from '@butterfly/domain/api-tokens';
+import { setSsoSettings } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { type Rogue, startHttpServer } from '@butterfly/outbound/testing';
 import { SignJWT, generateKeyPair } from 'jose';

@@ -1,4 +1,4 @@
-import type { WebhookTargetCheck } from '@butterfly/domain';
+import type { WebhookTargetCheck } from '@butterfly/domain/webhooks';
 import { type OutboundPolicy, allowedAddresses, isOutboundError } from '@butterfly/outbound';
 
 /**

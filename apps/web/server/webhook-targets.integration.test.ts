@@ -1,6 +1,6 @@
 import { appRouter, createCallerFactory, createContext } from '@butterfly/api';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { listWebhooks } from '@butterfly/domain';
+import { listWebhooks } from '@butterfly/domain/webhooks';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { testServices } from './testing/web-context.ts';

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import type { Logger } from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
-import { type Deps, failAbandonedBackups } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
+import { failAbandonedBackups } from '@butterfly/domain/snapshots';
 import { machineId, releaseDeadWorkers } from './release-dead-workers.ts';
 
 export interface LivenessOptions {

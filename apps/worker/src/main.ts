@@ -1,12 +1,11 @@
-import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, onShutdownSignal, smtpEnv, webEnv } from '@butterfly/config';
+import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, onShutdownSignal, smtpEnv, workerEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { bodyStoreFromEnv, buildTaskList, cronItems, jobQueue } from '@butterfly/jobs';
 import type { Runner } from 'graphile-worker';
 import type { Pool } from 'pg';
-import { workerEnv } from './env.ts';
 
 /** SMTP_URL and SMTP_FROM, or undefined (email channels then fail "not configured"). */
 function mailSettings() {
@@ -43,7 +42,8 @@ exitWithParent(() => stop('parent exited'));
 
 async function main() {
   const dbEnv = databaseEnv();
-  const { WORKER_CONCURRENCY: concurrency } = workerEnv();
+  const env = workerEnv();
+  const { WORKER_CONCURRENCY: concurrency } = env;
   database = await ensureDatabase({ env: dbEnv, log: (m) => log.info(m) });
 
   pgPool = createWorkerPool(database.url, { max: concurrency + 2, log, stopWaiting: stopping.signal });
@@ -59,10 +59,10 @@ async function main() {
     log,
     jobs: jobQueue,
     // Org URLs are tenant-supplied: private addresses only where configuration allows (the demo does).
-    idpClientFor: idpClientFactory({ allowPrivateNetwork: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS }),
+    idpClientFor: idpClientFactory({ allowPrivateNetwork: env.BUTTERFLY_ALLOW_PRIVATE_URLS }),
     // Alert webhooks are tenant-supplied URLs too, under the same policy; APP_URL links alerts back.
-    allowPrivateUrls: webEnv().BUTTERFLY_ALLOW_PRIVATE_URLS,
-    appUrl: webEnv().APP_URL,
+    allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS,
+    appUrl: env.APP_URL,
     // Email channels (decision 039): the operator's SMTP server; the URL holds its password, never logged.
     mail: mailSettings(),
   });

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { createLogger } from '@butterfly/config';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addConnection, createWebhook, testWebhook } from '@butterfly/domain';
+import { addConnection } from '@butterfly/domain/connections';
+import { createWebhook, testWebhook } from '@butterfly/domain/webhooks';
 import { fakeIdp, seedTenant, testDeps } from '@butterfly/domain/testing';
-import { type JobRuntime, buildTaskList, jobQueue } from '@butterfly/jobs';
+import { type JobRuntime, buildTaskList, enqueue, jobQueue } from '@butterfly/jobs';
 import { runMigrations, runTaskListOnce } from 'graphile-worker';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,7 +205,7 @@ describe('notification channels', () => {
     expect(waiting.map((d) => d.status)).toEqual(['waiting', 'waiting']);
     expect(mails).toEqual([]);
 
-    await jobQueue.enqueue(db, 'notify.digest', {}, {});
+    await enqueue(db, 'notify.digest', {});
     await runJobs(); // the digest job queues one digest delivery
     await runJobs(); // which is sent
     expect(mails).toHaveLength(1);
@@ -217,7 +218,7 @@ describe('notification channels', () => {
     expect(all.filter((d) => d.event === 'backup.failed')).toEqual([expect.objectContaining({ status: 'batched', digest_id: digest.id }), expect.objectContaining({ status: 'batched', digest_id: digest.id })]);
 
     // Nothing waits any more: the next digest run sends nothing.
-    await jobQueue.enqueue(db, 'notify.digest', {}, {});
+    await enqueue(db, 'notify.digest', {});
     await runJobs();
     await runJobs();
     expect(mails).toHaveLength(1);

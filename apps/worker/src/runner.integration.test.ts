@@ -1,7 +1,7 @@
 import { createLogger } from '@butterfly/config';
 import { sql } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { defineTask, enqueue, PayloadError, toTaskList, z } from '@butterfly/jobs';
+import { defineTask, enqueueDefinition as enqueue, PayloadError, toTaskList, z } from '@butterfly/jobs';
 import { runMigrations, runTaskListOnce } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunner, createWorkerPool, graphileLogger } from './runner.ts';

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { DB, Kysely } from '@butterfly/db';
-import { type Deps, type IdpObjectTypeInfo, liveIdOf, readSnapshot, rewriteBody, withoutVolatile } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
+import type { IdpObjectTypeInfo } from '@butterfly/domain/idp';
+import { liveIdOf, rewriteBody } from '@butterfly/domain/restores';
+import { readSnapshot, withoutVolatile } from '@butterfly/domain/snapshots';
 
 /**
  * Volatile fields the comparison after a restore ignores, on top of each type's own list from the

@@ -1,6 +1,12 @@
 import type { Logger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Actor, BodyStore, Deps, IdpClientFactory, IssuerProbe, JobQueue, Keyring, Role, TxtResolver, WebhookTargetCheck } from '@butterfly/domain';
+import type { Actor, Deps, JobQueue } from '@butterfly/domain/core';
+import type { Keyring } from '@butterfly/domain/crypto';
+import type { IdpClientFactory } from '@butterfly/domain/idp';
+import type { Role } from '@butterfly/domain/permissions';
+import type { IssuerProbe, TxtResolver } from '@butterfly/domain/sso';
+import type { WebhookTargetCheck } from '@butterfly/domain/webhooks';
+import type { BodyStore } from '@butterfly/domain/bodies';
 
 /** Who the request is from, as the web app resolved it (session cookie, API token, access JWT). */
 export interface RequestPrincipal {

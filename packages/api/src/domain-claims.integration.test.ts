@@ -1,5 +1,5 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addDomain, verifyDomain } from '@butterfly/domain';
+import { addDomain, verifyDomain } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';

@@ -1,5 +1,6 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { type JobQueue, recordWebhookAttempt } from '@butterfly/domain';
+import type { JobQueue } from '@butterfly/domain/core';
+import { recordWebhookAttempt } from '@butterfly/domain/webhooks';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';

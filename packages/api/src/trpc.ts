@@ -1,5 +1,6 @@
-import { type Permission, PERMISSIONS, isDomainError, roleHas } from '@butterfly/domain';
-import { recordDenial } from '@butterfly/domain';
+import { isDomainError } from '@butterfly/domain/core';
+import { type Permission, PERMISSIONS, roleHas } from '@butterfly/domain/permissions';
+import { recordDenial } from '@butterfly/domain/permissions';
 import { TRPCError, initTRPC } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z } from 'zod';

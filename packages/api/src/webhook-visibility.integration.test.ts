@@ -1,5 +1,7 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { ROLES, type Role, appendAuditEvent, createWebhook, recordWebhookAttempt, removeWebhook, roleHas } from '@butterfly/domain';
+import { appendAuditEvent } from '@butterfly/domain/audit';
+import { ROLES, type Role, roleHas } from '@butterfly/domain/permissions';
+import { createWebhook, recordWebhookAttempt, removeWebhook } from '@butterfly/domain/webhooks';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';

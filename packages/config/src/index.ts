@@ -3,6 +3,7 @@ export { ZDatabaseEnv, type TDatabaseEnv, databaseEnv } from './database.ts';
 export { ZWebEnv, type TWebEnv, parseDnsServer, webEnv } from './web.ts';
 export { ZScimEnv, type TScimEnv, scimEnv } from './scim.ts';
 export { ZBodyStoreEnv, type TBodyStoreEnv, bodyStoreEnv } from './body-store.ts';
+export { ZWorkerEnv, type TWorkerEnv, workerEnv } from './worker.ts';
 export { ZSmtpEnv, type TSmtpEnv, redactSmtpUrl, smtpEnv } from './smtp.ts';
 export { ZOktaSimEnv, type TOktaSimEnv, oktaSimEnv } from './okta-sim.ts';
 export { RATE_LIMIT_DEFAULTS, type RateLimitName, ZRateLimitEnv, type TRateLimitEnv, rateLimitEnv } from './rate-limits.ts';

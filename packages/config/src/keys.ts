@@ -29,6 +29,7 @@ export const envDocs = {
   BUTTERFLY_S3_ACCESS_KEY_ID: 'Access key id for the bucket. Required with BUTTERFLY_BODY_STORE=s3.',
   BUTTERFLY_S3_SECRET_ACCESS_KEY: 'Secret access key for the bucket. Required with BUTTERFLY_BODY_STORE=s3. Never logged.',
   BUTTERFLY_S3_PATH_STYLE: 'Path-style URLs (endpoint/bucket/key; default true) or virtual-hosted ones (bucket.endpoint/key; false).',
+  WORKER_CONCURRENCY: 'How many jobs one worker process runs at once (1-64).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 

@@ -4,7 +4,17 @@ import { parseEnv } from './parse.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-const ZBoolean = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
+export const ZBoolean = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
+/** APP_URL: the dashboard's public URL (links in alerts; cookies and HSTS in the web app). */
+export const ZAppUrl = z.url({ protocol: /^https?$/ }).default('http://localhost:3000');
+export const trimAppUrl = (url: string) => url.replace(/\/+$/, '');
+/**
+ * Outbound requests to tenant-supplied URLs (OIDC issuer, JWKS, token endpoint, Okta org, webhooks; the
+ * policy of @butterfly/outbound) may reach private, loopback and link-local addresses only when allowed;
+ * by default only a dashboard served on localhost (the embedded demo, where okta-sim listens on
+ * 127.0.0.1) allows them.
+ */
+export const allowPrivateUrls = (explicit: boolean | undefined, appUrl: string) => explicit ?? LOCAL_HOSTS.has(new URL(appUrl).hostname);
 
 /** `host` or `host:port` of a DNS server, as node:dns `Resolver.setServers` takes it: an IP, not a name. */
 export function parseDnsServer(v: string): { host: string; port?: number } | undefined {
@@ -29,7 +39,7 @@ const ZExtensionIds = z
 export const ZWebEnv = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    APP_URL: ZAppUrl,
     BUTTERFLY_ALLOW_PRIVATE_URLS: ZBoolean.optional(),
     BUTTERFLY_DNS_SERVER: ZDnsServer.optional(),
     BUTTERFLY_EXTENSION_IDS: ZExtensionIds.optional(),
@@ -38,16 +48,10 @@ export const ZWebEnv = z
     const appUrl = new URL(env.APP_URL);
     return {
       ...env,
-      APP_URL: env.APP_URL.replace(/\/+$/, ''),
+      APP_URL: trimAppUrl(env.APP_URL),
       /** Cookies are `Secure` and HSTS is sent exactly when the public URL is https. */
       secureCookies: appUrl.protocol === 'https:',
-      /**
-       * Outbound requests to tenant-supplied URLs (OIDC issuer, JWKS, token endpoint, Okta org, webhooks; the
-       * policy of @butterfly/outbound) may reach private, loopback and
-       * link-local addresses only when allowed; by default only a dashboard served on localhost (the
-       * embedded demo, where okta-sim listens on 127.0.0.1) allows them.
-       */
-      BUTTERFLY_ALLOW_PRIVATE_URLS: env.BUTTERFLY_ALLOW_PRIVATE_URLS ?? LOCAL_HOSTS.has(appUrl.hostname),
+      BUTTERFLY_ALLOW_PRIVATE_URLS: allowPrivateUrls(env.BUTTERFLY_ALLOW_PRIVATE_URLS, env.APP_URL),
       /** The extension builds whose `https://<id>.chromiumapp.org/` redirects and origins Butterfly's OAuth server accepts. */
       BUTTERFLY_EXTENSION_IDS: env.BUTTERFLY_EXTENSION_IDS ?? [],
     };

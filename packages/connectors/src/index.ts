@@ -2,10 +2,10 @@
  * Identity-provider API clients. Each implements the domain's `IdpClient` (list, read, write, test
  * access) and is wired into use-cases by the apps and jobs; the domain never imports this package.
  */
-import type { IdpClientFactory } from '@butterfly/domain';
+import type { IdpClientFactory } from '@butterfly/domain/idp';
 import { createOktaClient, type OktaClientOptions } from './okta/index.ts';
 
-export type { IdpClient, IdpObject, IdpObjectRef } from '@butterfly/domain';
+export type { IdpClient, IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
 export * from './okta/index.ts';
 
 /** The factory apps hand to the domain: one client per connection, with the app's outbound policy and limits. */

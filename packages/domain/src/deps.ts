@@ -16,11 +16,25 @@ export type Actor =
 export type Db = Kysely<DB> | Transaction<DB>;
 
 /**
+ * The background jobs the domain queues, by task name, with the payload each takes. The names and
+ * the zod schemas that check these payloads live in one place, @butterfly/jobs' task registry
+ * (packages/jobs/src/registry.ts), which must accept every payload typed here (checked when it compiles).
+ */
+export interface DomainTaskPayloads {
+  backup: { tenantId: string; connectionId: string; trigger: 'manual' | 'schedule' | 'api' };
+  compliance_scan: { tenantId: string; snapshotId: string; trigger: 'manual' | 'backup' | 'api'; requestedAt?: string; requestedBy?: string };
+  restore_preview: { tenantId: string; planId: string };
+  restore_apply: { tenantId: string; planId: string };
+  'webhook.deliver': { tenantId: string; deliveryId: string };
+}
+export type DomainTaskName = keyof DomainTaskPayloads;
+
+/**
  * Enqueues a background job on the caller's connection (so inside its transaction). The apps wire it
- * from @butterfly/jobs; the domain only names tasks.
+ * from @butterfly/jobs (`jobQueue`), which checks the payload against the task's schema.
  */
 export interface JobQueue {
-  enqueue(db: Db, task: string, payload: Record<string, unknown>, opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number }): Promise<{ jobId: string }>;
+  enqueue<N extends DomainTaskName>(db: Db, task: N, payload: DomainTaskPayloads[N], opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number }): Promise<{ jobId: string }>;
 }
 
 /** What every use-case takes. No module-level singletons in the domain: the apps wire these. */

@@ -1,4 +1,5 @@
-import { type Deps, prepareEvidenceExport } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
+import { prepareEvidenceExport } from '@butterfly/domain/evidence';
 import { type BundleFormat, exportBundle } from './bundle.ts';
 
 /**

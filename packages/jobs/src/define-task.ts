@@ -1,5 +1,6 @@
 import type { JobHelpers, Task } from 'graphile-worker';
 import type { z } from 'zod';
+import { type TaskInput, type TaskName, taskRegistry } from './registry.ts';
 
 /** A task's name, payload schema and graphile-worker handler: what `enqueue` and the task list need. */
 export interface TaskDefinition<N extends string = string, S extends z.ZodType = z.ZodType> {
@@ -43,4 +44,12 @@ export function defineTask<N extends string, S extends z.ZodType>(
     await handler(parsed.data, helpers);
   };
   return { name, schema, task };
+}
+
+/** The handler of a registered task: its name and payload schema come from the registry. */
+export function registeredTask<N extends TaskName>(
+  name: N,
+  handler: (payload: TaskInput<N>, helpers: JobHelpers) => Promise<void> | void,
+): TaskDefinition<N> {
+  return defineTask(name, taskRegistry[name] as unknown as z.ZodType<TaskInput<N>>, handler);
 }

@@ -1,12 +1,11 @@
-import type { Db, JobQueue } from '@butterfly/domain';
+import type { JobQueue } from '@butterfly/domain/core';
 import { enqueue } from './enqueue.ts';
-import { taskSpecs } from './task-list.ts';
+import type { TaskPayload } from './registry.ts';
 
-/** The domain's JobQueue, by task name, checking payloads against each task's schema. */
+/**
+ * The domain's JobQueue port: by registered task name, checking payloads against the registry. That
+ * the registry accepts every payload the port types is checked at compile time in registry.ts.
+ */
 export const jobQueue: JobQueue = {
-  enqueue(db: Db, task, payload, opts) {
-    const spec = taskSpecs.find((s) => s.name === task);
-    if (!spec) throw new Error(`No task named "${task}"`);
-    return enqueue(db, spec, payload as never, opts);
-  },
+  enqueue: (db, task, payload, opts) => enqueue(db, task, payload as TaskPayload<typeof task>, opts),
 };

@@ -1,7 +1,10 @@
 import type { Logger } from '@butterfly/config';
 import type { MailSettings } from './webhooks/send-email.ts';
 import type { DB, Kysely } from '@butterfly/db';
-import type { BodyStore, Deps, IdpClientFactory, JobQueue, Keyring } from '@butterfly/domain';
+import type { Deps, JobQueue } from '@butterfly/domain/core';
+import type { Keyring } from '@butterfly/domain/crypto';
+import type { IdpClientFactory } from '@butterfly/domain/idp';
+import type { BodyStore } from '@butterfly/domain/bodies';
 
 /** What tasks need at run time; the worker builds it once and binds every task to it. */
 export interface JobRuntime {

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { ROLES, createApiToken, findMember, getTenantBySlug, listApiTokens, revokeApiToken } from '@butterfly/domain';
+import { createApiToken, listApiTokens, revokeApiToken } from '@butterfly/domain/api-tokens';
+import { findMember } from '@butterfly/domain/members';
+import { ROLES } from '@butterfly/domain/permissions';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { UsageError, emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { getTenantBySlug, verifyAuditChain } from '@butterfly/domain';
+import { verifyAuditChain } from '@butterfly/domain/audit-review';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { webEnv } from '@butterfly/config';
-import { backUpConnection, type Deps, DomainError, getTenantBySlug, listConnections, loadConnectionConfig, requestBackup } from '@butterfly/domain';
+import { listConnections, loadConnectionConfig } from '@butterfly/domain/connections';
+import { type Deps, DomainError } from '@butterfly/domain/core';
+import { backUpConnection } from '@butterfly/domain/backups';
+import { requestBackup } from '@butterfly/domain/snapshots';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { jobQueue } from '@butterfly/jobs';
 import { emit, UsageError } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';

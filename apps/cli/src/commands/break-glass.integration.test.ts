@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { runBackup } from '@butterfly/domain';
+import { runBackup } from '@butterfly/domain/snapshots';
 import { fakeIdp, seedConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 

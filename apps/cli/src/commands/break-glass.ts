@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type BreakGlassAccountView, addBreakGlassAccount, findConnectionTenant, listBreakGlassAccounts, removeBreakGlassAccount } from '@butterfly/domain';
+import { type BreakGlassAccountView, addBreakGlassAccount, listBreakGlassAccounts, removeBreakGlassAccount } from '@butterfly/domain/break-glass';
+import { findConnectionTenant } from '@butterfly/domain/connections';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

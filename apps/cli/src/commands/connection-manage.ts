@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { findConnectionTenant, getConnection, listSnapshots, pauseConnection, removeConnection, resumeConnection, updateConnection } from '@butterfly/domain';
+import { findConnectionTenant, getConnection, pauseConnection, removeConnection, resumeConnection, updateConnection } from '@butterfly/domain/connections';
+import { listSnapshots } from '@butterfly/domain/snapshots';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { deleteConfirmationName } from './connection-confirm.ts';
-import { credentialsFrom } from './connection.ts';
+import { credentialsFrom } from './connection-credentials.ts';
 
 interface EditOptions {
   name?: string;

@@ -1,38 +1,17 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type ConnectionView, addConnection, findConnectionTenant, getTenantBySlug, listConnections, testConnection } from '@butterfly/domain';
-import { emit, readSecretFromStdin, UsageError } from '../output.ts';
+import { type ConnectionView, addConnection, findConnectionTenant, listConnections, testConnection } from '@butterfly/domain/connections';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
+import { emit, UsageError } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';
 import { registerBreakGlass } from './break-glass.ts';
+import { type CredentialOptions, credentialsFrom } from './connection-credentials.ts';
 import { registerConnectionManage } from './connection-manage.ts';
-
-interface CredentialOptions {
-  sswsStdin?: boolean;
-  clientId?: string;
-  privateKeyFile?: string;
-  keyId?: string;
-}
 
 interface AddOptions extends CredentialOptions {
   name: string;
   okta: string;
   json?: boolean;
-}
-
-/** Credentials never come from argv (visible in `ps` and shell history): a token on stdin, a key from a file. */
-export async function credentialsFrom(opts: CredentialOptions) {
-  const oauth = opts.clientId !== undefined || opts.privateKeyFile !== undefined;
-  if (opts.sswsStdin === oauth) throw new UsageError('give either --ssws-stdin, or --client-id with --private-key-file');
-  if (opts.sswsStdin) return { kind: 'ssws' as const, token: await readSecretFromStdin('SSWS API token') };
-  if (!opts.clientId || !opts.privateKeyFile) throw new UsageError('--client-id and --private-key-file go together');
-  let privateKey: string;
-  try {
-    privateKey = readFileSync(opts.privateKeyFile, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${opts.privateKeyFile}: ${(e as Error).message}`);
-  }
-  return { kind: 'oauth' as const, clientId: opts.clientId, privateKey, keyId: opts.keyId };
 }
 
 const state = (c: ConnectionView) =>

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { runBackup } from '@butterfly/domain';
+import { runBackup } from '@butterfly/domain/snapshots';
 import { bundleTar } from '@butterfly/evidence';
 import { fakeIdp, seedConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { FRAMEWORKS, findScanTenant, getEvidenceKey, getTenantBySlug } from '@butterfly/domain';
+import { getEvidenceKey } from '@butterfly/domain/evidence';
+import { FRAMEWORKS, findScanTenant } from '@butterfly/domain/scans';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { BUNDLE_FORMATS, type BundleFormat, exportEvidence, exportPeriodEvidence, verifyBundle, verifyBundleTar } from '@butterfly/evidence';
 import { UsageError, emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';

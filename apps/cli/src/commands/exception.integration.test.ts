@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { approveException } from '@butterfly/domain';
+import { approveException } from '@butterfly/domain/exceptions';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { parseExpiry } from './exception.ts';

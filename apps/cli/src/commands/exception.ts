@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type ExceptionView, findConnectionTenant, findExceptionTenant, listExceptions, requestException, revokeException } from '@butterfly/domain';
+import { findConnectionTenant } from '@butterfly/domain/connections';
+import { type ExceptionView, findExceptionTenant, listExceptions, requestException, revokeException } from '@butterfly/domain/exceptions';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

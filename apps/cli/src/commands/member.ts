@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { ROLES, addMember, getTenantBySlug } from '@butterfly/domain';
+import { addMember } from '@butterfly/domain/members';
+import { ROLES } from '@butterfly/domain/permissions';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

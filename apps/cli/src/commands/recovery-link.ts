@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { webEnv } from '@butterfly/config';
-import { createRecoveryLink, getTenantBySlug } from '@butterfly/domain';
+import { createRecoveryLink } from '@butterfly/domain/recovery';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

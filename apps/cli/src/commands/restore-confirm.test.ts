@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { RestorePlanDetail } from '@butterfly/domain';
+import type { RestorePlanDetail } from '@butterfly/domain/restores';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../output.ts';
 import { applySummaryLines, confirmationName } from './restore-confirm.ts';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import type { RestorePlanDetail } from '@butterfly/domain';
+import type { RestorePlanDetail } from '@butterfly/domain/restores';
 import { UsageError } from '../output.ts';
 
 /** What applying writes, for the prompt: steps by kind and the users it may reach. */

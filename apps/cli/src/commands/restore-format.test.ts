@@ -1,4 +1,4 @@
-import type { RestorePlanDetail } from '@butterfly/domain';
+import type { RestorePlanDetail } from '@butterfly/domain/restores';
 import { describe, expect, it } from 'vitest';
 import { planLines } from './restore-format.ts';
 

@@ -1,4 +1,4 @@
-import type { RestorePlanDetail } from '@butterfly/domain';
+import type { RestorePlanDetail } from '@butterfly/domain/restores';
 
 const short = (v: unknown) => {
   const s = JSON.stringify(v);

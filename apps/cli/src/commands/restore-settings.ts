@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { getTenantBySlug, setRestoreApprovalThreshold, setWriteCredential } from '@butterfly/domain';
+import { setWriteCredential } from '@butterfly/domain/connections';
+import { setRestoreApprovalThreshold } from '@butterfly/domain/restores';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { resolveConnection } from './backup.ts';
-import { credentialsFrom } from './connection.ts';
+import { credentialsFrom } from './connection-credentials.ts';
 
 /** The settings restores depend on: the credential they write with, and when a plan needs a second member. */
 export function registerRestoreSettings(restore: Command) {

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  applyRestore,
-  approveRestore,
-  createRestorePlan,
-  type Deps,
-  findRestorePlanTenant,
-  getRestorePlan,
-  getTenantBySlug,
-  loadConnectionConfig,
-  previewRestore,
-  type RestorePlanDetail,
-  requestRestoreApply,
-} from '@butterfly/domain';
+import { loadConnectionConfig } from '@butterfly/domain/connections';
+import type { Deps } from '@butterfly/domain/core';
+import { applyRestore, approveRestore, createRestorePlan, findRestorePlanTenant, getRestorePlan, previewRestore, type RestorePlanDetail, requestRestoreApply } from '@butterfly/domain/restores';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { jobQueue } from '@butterfly/jobs';
 import { emit, UsageError } from '../output.ts';
 import { webEnv } from '@butterfly/config';

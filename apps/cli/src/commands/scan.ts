@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type ScanView, getTenantBySlug, listFindings, listScans, requestComplianceScan, runComplianceScan } from '@butterfly/domain';
+import { type ScanView, listFindings, listScans, requestComplianceScan, runComplianceScan } from '@butterfly/domain/scans';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit, UsageError } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';

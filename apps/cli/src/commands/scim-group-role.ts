@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { ROLES, getTenantBySlug, listScimGroupRoles, setScimGroupRole } from '@butterfly/domain';
+import { ROLES } from '@butterfly/domain/permissions';
+import { listScimGroupRoles, setScimGroupRole } from '@butterfly/domain/scim';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

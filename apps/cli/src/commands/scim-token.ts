@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createScimToken, getTenantBySlug, listScimTokens, revokeScimToken } from '@butterfly/domain';
+import { createScimToken, listScimTokens, revokeScimToken } from '@butterfly/domain/scim';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { findMember, getTenantBySlug, listSessions } from '@butterfly/domain';
+import { findMember } from '@butterfly/domain/members';
+import { listSessions } from '@butterfly/domain/sessions';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

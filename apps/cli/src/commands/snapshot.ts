@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type SnapshotView, diffSnapshots, findSnapshotTenant, getTenantBySlug, listSnapshots, readSnapshot } from '@butterfly/domain';
+import { diffSnapshots } from '@butterfly/domain/diff';
+import { type SnapshotView, findSnapshotTenant, listSnapshots, readSnapshot } from '@butterfly/domain/snapshots';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';

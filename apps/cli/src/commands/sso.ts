@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { addDomain, getTenantBySlug, setSsoSettings, verifyDomain } from '@butterfly/domain';
+import { addDomain, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit, readSecretFromStdin } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

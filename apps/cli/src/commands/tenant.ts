@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createTenant } from '@butterfly/domain';
+import { createTenant } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 

@@ -1,17 +1,8 @@
 import type { Org } from '../orgs/org.ts';
 import type { Json } from '../orgs/types.ts';
+import type { Principal } from '../orgs/principal.ts';
 
-/** Who is calling: the owner of an SSWS token, or an OAuth service app with the scopes it was granted. */
-export interface Principal {
-  kind: 'ssws' | 'oauth';
-  /** System Log actor fields. */
-  id: string;
-  type: 'User' | 'PublicClientApp';
-  alternateId: string;
-  displayName: string;
-  /** OAuth only: the access token's `scp`. */
-  scopes?: Set<string>;
-}
+export type { Principal };
 
 export interface Ctx {
   org: Org;

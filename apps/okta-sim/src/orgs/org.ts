@@ -1,4 +1,4 @@
-import type { Principal } from '../api/context.ts';
+import type { Principal } from './principal.ts';
 import { Faults } from '../api/faults/faults.ts';
 import { RateLimiter } from '../api/rate/limiter.ts';
 import { SystemLog } from '../api/syslog/events.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Principal } from '../api/context.ts';
+import type { Principal } from './principal.ts';
 import { iso } from '../okta/time.ts';
 import { invalid } from './errors.ts';
 import { base62, oktaId } from './ids.ts';

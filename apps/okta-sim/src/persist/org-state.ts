@@ -1,4 +1,4 @@
-import type { Principal } from '../api/context.ts';
+import type { Principal } from '../orgs/principal.ts';
 import type { SigningJwk } from '../oidc/keys.ts';
 import type { TDemo } from '../orgs/demo.ts';
 import type { Org, TOrgRefs } from '../orgs/org.ts';

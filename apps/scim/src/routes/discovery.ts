@@ -1,4 +1,5 @@
-import { DomainError, getScimRole, listResponse, listScimRoles, resourceTypes, scimSchemas, serviceProviderConfig } from '@butterfly/domain';
+import { DomainError } from '@butterfly/domain/core';
+import { getScimRole, listResponse, listScimRoles, resourceTypes, scimSchemas, serviceProviderConfig } from '@butterfly/domain/scim';
 import { listParams } from './query.fns.ts';
 import type { Handler } from './types.ts';
 

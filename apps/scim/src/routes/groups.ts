@@ -1,4 +1,4 @@
-import { createScimGroup, deleteScimGroup, getScimGroup, listScimGroups, patchScimGroup, replaceScimGroup } from '@butterfly/domain';
+import { createScimGroup, deleteScimGroup, getScimGroup, listScimGroups, patchScimGroup, replaceScimGroup } from '@butterfly/domain/scim';
 import { excludesMembers, listParams, listReply, resourceReply } from './query.fns.ts';
 import type { Handler } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { type ListParams, type ScimResource, project } from '@butterfly/domain';
+import { type ListParams, type ScimResource, project } from '@butterfly/domain/scim';
 import type { Reply } from './types.ts';
 
 const list = (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ScimDeps } from '@butterfly/domain';
+import type { ScimDeps } from '@butterfly/domain/scim';
 
 export interface RequestContext {
   req: IncomingMessage;

@@ -1,5 +1,6 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { type Role, createSession } from '@butterfly/domain';
+import type { Role } from '@butterfly/domain/permissions';
+import { createSession } from '@butterfly/domain/sessions';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { sql } from '@butterfly/db';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { type Actor, type Deps, appendAuditEvent } from '@butterfly/domain';
+import { appendAuditEvent } from '@butterfly/domain/audit';
+import type { Actor, Deps } from '@butterfly/domain/core';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { auditCsvStream } from './export.server.ts';

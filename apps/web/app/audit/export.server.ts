@@ -1,4 +1,5 @@
-import { type Deps, listAuditEvents } from '@butterfly/domain';
+import { listAuditEvents } from '@butterfly/domain/audit-review';
+import type { Deps } from '@butterfly/domain/core';
 import { csvRow } from './csv.ts';
 import type { ParsedAuditFilters } from './filters.ts';
 

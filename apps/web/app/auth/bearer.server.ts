@@ -1,5 +1,7 @@
 import type { RequestPrincipal } from '@butterfly/api';
-import { API_TOKEN_PREFIX, type Db, authenticateApiToken, checkAccessGrant } from '@butterfly/domain';
+import { API_TOKEN_PREFIX, authenticateApiToken } from '@butterfly/domain/api-tokens';
+import type { Db } from '@butterfly/domain/core';
+import { checkAccessGrant } from '@butterfly/domain/oauth';
 import type { AccessTokens } from '../../server/oauth/access-tokens.ts';
 
 /** `Bearer <token>`, scheme case-insensitive (RFC 6750 2.1); anything else is no credential. */

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { TIdpIdentity } from '@butterfly/domain';
+import type { TIdpIdentity } from '@butterfly/domain/sso';
 import { type JWTPayload, type JWTVerifyGetKey, errors } from 'jose';
 import { IdpJwtError, verifyIdpJwt } from './idp-jwt.server.ts';
 

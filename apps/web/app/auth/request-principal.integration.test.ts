@@ -1,5 +1,7 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createApiToken, createSession, deactivateMember } from '@butterfly/domain';
+import { createApiToken } from '@butterfly/domain/api-tokens';
+import { deactivateMember } from '@butterfly/domain/members';
+import { createSession } from '@butterfly/domain/sessions';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { TEST_APP_URL, testContext } from '../../server/testing/web-context.ts';

@@ -1,4 +1,5 @@
-import { type Deps, type SessionPrincipal, endSessions, resolveSession } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
+import { type SessionPrincipal, endSessions, resolveSession } from '@butterfly/domain/sessions';
 import { type AppLoadContext, redirect } from '@remix-run/node';
 import { authCookies, expireCookie } from './cookies.server.ts';
 

@@ -1,6 +1,8 @@
 import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createSession, deactivateMember, resolveSession, setSsoSettings, verifyDomain } from '@butterfly/domain';
+import { deactivateMember } from '@butterfly/domain/members';
+import { createSession, resolveSession } from '@butterfly/domain/sessions';
+import { setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, describe, expect, it } from 'vitest';

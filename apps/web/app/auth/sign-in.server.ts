@@ -1,4 +1,6 @@
-import { getTenantBySlug, isDomainError, loadSsoClient, signInWithIdp } from '@butterfly/domain';
+import { isDomainError } from '@butterfly/domain/core';
+import { loadSsoClient, signInWithIdp } from '@butterfly/domain/sso';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { type AppLoadContext, data, redirect } from '@remix-run/node';
 import type { OidcMetadata } from '../../server/oidc/discovery.ts';
 import { authCookies, expireCookie } from './cookies.server.ts';

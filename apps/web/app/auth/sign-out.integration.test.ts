@@ -1,6 +1,8 @@
 import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createRecoveryLink, createSession, redeemRecoveryLink, resolveSession, setSsoSettings } from '@butterfly/domain';
+import { createRecoveryLink, redeemRecoveryLink } from '@butterfly/domain/recovery';
+import { createSession, resolveSession } from '@butterfly/domain/sessions';
+import { setSsoSettings } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { endSessions, loadSsoClient } from '@butterfly/domain';
+import { endSessions } from '@butterfly/domain/sessions';
+import { loadSsoClient } from '@butterfly/domain/sso';
 import { type AppLoadContext, redirect } from '@remix-run/node';
 import { authCookies, expireCookie } from './cookies.server.ts';
 import { handOff } from './hand-off.server.ts';

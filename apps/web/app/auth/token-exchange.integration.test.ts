@@ -1,6 +1,6 @@
 import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { setSsoSettings, verifyDomain } from '@butterfly/domain';
+import { setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
 import { seedTenant, testDeps } from '@butterfly/domain/testing';
 import { type Rogue, startHttpServer } from '@butterfly/outbound/testing';
 import type { AppLoadContext } from '@remix-run/node';

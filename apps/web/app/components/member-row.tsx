@@ -1,4 +1,5 @@
-import type { MemberView, Role } from '@butterfly/domain';
+import type { MemberView } from '@butterfly/domain/members';
+import type { Role } from '@butterfly/domain/permissions';
 import { Badge, Button, TableCell, TableRow } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
 import { ConfirmButton } from './confirm-button.tsx';

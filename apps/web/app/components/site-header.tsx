@@ -1,12 +1,18 @@
 import { Badge, Button } from '@butterfly/ui';
 import { Form, Link, NavLink } from '@remix-run/react';
-import type { SignedInUser } from '~/root.tsx';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-100'}`;
 
+/** What the header shows of the signed-in member (the root loader's `user`; declared here so the header does not import the root). */
+export interface HeaderUser {
+  email: string;
+  role: string;
+  permissions: readonly string[];
+}
+
 /** The signed-in member's navigation: pages they may open, who they are, and sign-out. */
-export function SiteHeader({ user }: { user: SignedInUser | null }) {
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const links: [string, string][] = user
     ? [
         ['/', 'Home'],

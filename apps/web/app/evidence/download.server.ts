@@ -1,4 +1,5 @@
-import { type Deps, DomainError, EVIDENCE_FORMATS, type EvidenceFormat, prepareEvidenceExport } from '@butterfly/domain';
+import { type Deps, DomainError } from '@butterfly/domain/core';
+import { EVIDENCE_FORMATS, type EvidenceFormat, prepareEvidenceExport } from '@butterfly/domain/evidence';
 import { bundleTar, renderBundle } from '@butterfly/evidence';
 
 /** `?formats=html,json`: absent means every report; anything unknown is a validation error, not ignored. */

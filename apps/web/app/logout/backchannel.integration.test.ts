@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createApiToken, authenticateApiToken, createSession, resolveSession, setSsoSettings } from '@butterfly/domain';
+import { createApiToken, authenticateApiToken } from '@butterfly/domain/api-tokens';
+import { createSession, resolveSession } from '@butterfly/domain/sessions';
+import { setSsoSettings } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { type JWTPayload, SignJWT, generateKeyPair } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';

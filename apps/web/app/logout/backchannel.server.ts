@@ -1,4 +1,4 @@
-import { backchannelLogout, recordLogoutJti } from '@butterfly/domain';
+import { backchannelLogout, recordLogoutJti } from '@butterfly/domain/logout';
 import type { AppLoadContext } from '@remix-run/node';
 import { systemDeps } from '../auth/session.server.ts';
 import { LogoutTokenError, validateLogoutToken } from './logout-token.server.ts';

@@ -1,4 +1,4 @@
-import { findLogoutTarget } from '@butterfly/domain';
+import { findLogoutTarget } from '@butterfly/domain/logout';
 import type { AppLoadContext } from '@remix-run/node';
 
 /** Logout answers tell a machine what happened; never cached (BCL 1.0 2.8). */

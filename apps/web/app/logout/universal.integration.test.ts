@@ -1,6 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { authenticateApiToken, createApiToken, hashSecret, createSession, issueAuthorizationCode, redeemAuthorizationCode, resolveSession, rotateRefreshToken, setSsoSettings } from '@butterfly/domain';
+import { authenticateApiToken, createApiToken } from '@butterfly/domain/api-tokens';
+import { hashSecret } from '@butterfly/domain/credentials';
+import { issueAuthorizationCode, redeemAuthorizationCode, rotateRefreshToken } from '@butterfly/domain/oauth';
+import { createSession, resolveSession } from '@butterfly/domain/sessions';
+import { setSsoSettings } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { type JWTPayload, SignJWT, generateKeyPair } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';

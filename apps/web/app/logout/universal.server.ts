@@ -1,4 +1,5 @@
-import { DomainError, ZUniversalLogoutSubject, recordLogoutJti, universalLogout } from '@butterfly/domain';
+import { DomainError } from '@butterfly/domain/core';
+import { ZUniversalLogoutSubject, recordLogoutJti, universalLogout } from '@butterfly/domain/logout';
 import type { AppLoadContext } from '@remix-run/node';
 import { type JWTPayload, decodeJwt, decodeProtectedHeader } from 'jose';
 import { z } from 'zod';

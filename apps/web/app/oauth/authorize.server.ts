@@ -1,4 +1,6 @@
-import { DomainError, ZCodeChallenge, getTenantBySlug, grantOAuthConsent, hasOAuthConsent, issueAuthorizationCode } from '@butterfly/domain';
+import { DomainError } from '@butterfly/domain/core';
+import { ZCodeChallenge, grantOAuthConsent, hasOAuthConsent, issueAuthorizationCode } from '@butterfly/domain/oauth';
+import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { type AppLoadContext, data, redirect, redirectDocument } from '@remix-run/node';
 import type { OAuthClient } from '../../server/oauth/clients.ts';
 import { returnToLogin } from '../auth/return-to.server.ts';

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createSession, deactivateMember } from '@butterfly/domain';
+import { deactivateMember } from '@butterfly/domain/members';
+import { createSession } from '@butterfly/domain/sessions';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { TEST_APP_URL, TEST_EXTENSION_ID, testContext, testServices } from '../../server/testing/web-context.ts';

@@ -1,4 +1,4 @@
-import { revokeRefreshFamily, revokeRefreshToken } from '@butterfly/domain';
+import { revokeRefreshFamily, revokeRefreshToken } from '@butterfly/domain/oauth';
 import type { AppLoadContext } from '@remix-run/node';
 import { systemDeps } from '../auth/session.server.ts';
 import { NO_STORE, oauthError, readOAuthForm } from './responses.server.ts';

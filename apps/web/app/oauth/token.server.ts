@@ -1,4 +1,5 @@
-import { isDomainError, redeemAuthorizationCode, rotateRefreshToken } from '@butterfly/domain';
+import { isDomainError } from '@butterfly/domain/core';
+import { redeemAuthorizationCode, rotateRefreshToken } from '@butterfly/domain/oauth';
 import type { AppLoadContext } from '@remix-run/node';
 import { systemDeps } from '../auth/session.server.ts';
 import { oauthError, oauthJson, readOAuthForm } from './responses.server.ts';

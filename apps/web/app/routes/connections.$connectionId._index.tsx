@@ -1,4 +1,4 @@
-import { DEFAULT_RETENTION } from '@butterfly/domain';
+import { DEFAULT_RETENTION } from '@butterfly/domain/schedules';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type MetaFunction, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';

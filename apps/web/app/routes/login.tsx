@@ -1,4 +1,5 @@
-import { findTenantForEmail, isDomainError } from '@butterfly/domain';
+import { isDomainError } from '@butterfly/domain/core';
+import { findTenantForEmail } from '@butterfly/domain/sso';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@butterfly/domain';
+import { ROLES, type Role } from '@butterfly/domain/permissions';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';

@@ -1,4 +1,5 @@
-import { isDomainError, redeemRecoveryLink } from '@butterfly/domain';
+import { isDomainError } from '@butterfly/domain/core';
+import { redeemRecoveryLink } from '@butterfly/domain/recovery';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { type ActionFunctionArgs, type HeadersFunction, type MetaFunction, data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';

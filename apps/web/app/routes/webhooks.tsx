@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS } from '@butterfly/domain';
+import { WEBHOOK_EVENTS } from '@butterfly/domain/webhooks';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';

@@ -1,4 +1,4 @@
-import { DomainError } from '@butterfly/domain';
+import { DomainError } from '@butterfly/domain/core';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';

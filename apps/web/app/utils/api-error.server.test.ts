@@ -1,6 +1,6 @@
 import { createLogger } from '@butterfly/config';
 import { appRouter, createCallerFactory, createContext } from '@butterfly/api';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import { isDomainError } from '@butterfly/domain';
+import { isDomainError } from '@butterfly/domain/core';
 import { data } from '@remix-run/node';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import type { AccessGrant, AccessTokenClaims } from '@butterfly/domain';
+import type { AccessGrant, AccessTokenClaims } from '@butterfly/domain/oauth';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import type { IssuerProbe, TIssuerCheck } from '@butterfly/domain';
+import type { IssuerProbe, TIssuerCheck } from '@butterfly/domain/sso';
 import type { OutboundClient } from '@butterfly/outbound';
 import type { Discovery } from './discovery.ts';
 

@@ -1,6 +1,6 @@
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
-import type { Keyring } from '@butterfly/domain';
+import type { Keyring } from '@butterfly/domain/crypto';
 import type { AppLoadContext } from '@remix-run/node';
 import { type WebSettings, createWebServices } from '../services.ts';
 

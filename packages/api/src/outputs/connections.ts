@@ -23,6 +23,10 @@ export const ZConnectionView = z.object({
   clientId: z.string().nullable(),
   keyId: z.string().nullable(),
   hasCredentials: z.boolean(),
+  /** The connection's own share of each Okta rate-limit bucket (percent), or null for the default. */
+  rateLimitShare: z.number().int().nullable(),
+  /** The share of each bucket the governor stays within (percent): the setting, 50 for OAuth, 80 for SSWS. */
+  rateLimitCeiling: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastTest: ZAccessReport.nullable(),

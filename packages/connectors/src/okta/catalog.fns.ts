@@ -1,8 +1,5 @@
-import type { IdpObjectTypeInfo } from '@butterfly/domain';
 import { OKTA_CATALOG, type OktaObjectType, type OktaScope, SCOPE_PROBES } from './catalog.ts';
 import { valueAt } from './json-path.fns.ts';
-import { RELATION_READERS } from './write/read-relation.ts';
-import { restoreInfo, specOf } from './write/spec.fns.ts';
 
 const byType = new Map(OKTA_CATALOG.map((d) => [d.type, d]));
 
@@ -77,23 +74,4 @@ export const scopesFor = (types: Iterable<string>): OktaScope[] => [...new Set([
 /** Types a missing scope leaves out: those needing it, and every descendant of those. */
 export function typesLeftOut(scope: string, among: readonly string[] = defaultTypes()): string[] {
   return among.filter((t) => [typeDef(t), ...ancestorsOf(t)].some((d) => d.scope === scope));
-}
-
-export function typeInfo(d: OktaObjectType): IdpObjectTypeInfo {
-  return {
-    type: d.type,
-    label: d.label,
-    scope: d.scope,
-    parent: d.parent,
-    singleton: !!d.singleton,
-    optional: !!d.optional,
-    secretFields: d.secrets ?? [],
-    references: d.refs ?? [],
-    idField: d.idField ?? 'id',
-    readOne: getTemplate(d) !== undefined || RELATION_READERS.has(d.type),
-    bodyIsKey: d.keep?.length === 1 && d.keep[0] === (d.idField ?? 'id'),
-    ...(d.parentVersion ? { parentVersion: d.parentVersion } : {}),
-    volatile: specOf(d).volatile ?? [],
-    restore: restoreInfo(d),
-  };
 }

@@ -1,9 +1,11 @@
-import { type IdpClient, type IdpConnectionConfig, type IdpObject, type IdpObjectRef, rateLimitCeiling } from '@butterfly/domain';
+import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
+import { rateLimitCeiling } from '@butterfly/domain/connections';
 import type { HostLookup } from '@butterfly/outbound';
 import { OAuthAuthenticator } from './auth/oauth.ts';
 import { sswsAuthenticator } from './auth/ssws.ts';
-import type { Authenticator } from './auth/types.ts';
-import { defaultTypes, typeDef, typeInfo } from './catalog.fns.ts';
+import type { Authenticator } from './authenticator.ts';
+import { defaultTypes, typeDef } from './catalog.fns.ts';
+import { typeInfo } from './type-info.ts';
 import { OKTA_CATALOG, type OktaScope } from './catalog.ts';
 import { OktaApi } from './http/api.ts';
 import { type Clock, realClock } from './http/clock.ts';

@@ -1,4 +1,4 @@
-import type { IdpObject } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
 import { childrenOf, fillPath, getTemplate, keyOf, parentKeyFor, planTypes, scopesFor, typeDef } from './catalog.fns.ts';
 import type { OktaObjectType } from './catalog.ts';
 import { Channel } from './channel.ts';

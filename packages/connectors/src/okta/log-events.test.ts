@@ -1,4 +1,4 @@
-import type { IdpLogEvent } from '@butterfly/domain';
+import type { IdpLogEvent } from '@butterfly/domain/idp';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { IdpLogEvent } from '@butterfly/domain';
+import type { IdpLogEvent } from '@butterfly/domain/idp';
 import { OktaError } from './errors.ts';
 import type { OktaApi } from './http/api.ts';
 import { nextLink } from './http/link.fns.ts';

@@ -1,4 +1,4 @@
-import type { IdpObject } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
 import { keyOf } from './catalog.fns.ts';
 import type { OktaObjectType } from './catalog.ts';
 import { OktaApiError, OktaError } from './errors.ts';

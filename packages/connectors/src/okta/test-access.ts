@@ -1,5 +1,5 @@
-import type { IdpAccessReport } from '@butterfly/domain';
-import type { Authenticator } from './auth/types.ts';
+import type { IdpAccessReport } from '@butterfly/domain/idp';
+import type { Authenticator } from './authenticator.ts';
 import { ALL_SCOPES, typesLeftOut } from './catalog.fns.ts';
 import { OKTA_CATALOG, type OktaScope, PROBE_GRANTED_ON_404, SCOPE_PROBES } from './catalog.ts';
 import { OktaApiError, OktaAuthError, OktaMissingScopeError, OutboundRefusedError } from './errors.ts';

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { appendAuditEvent } from './append-audit-event.ts';
-import { verifyAuditChain } from './verify-audit-chain.ts';
+import { verifyAuditChain } from '../audit-review/verify-audit-chain.ts';
 
 const { db } = await useTestDatabase();
 const deps = testDeps(db);

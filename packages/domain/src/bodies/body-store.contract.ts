@@ -6,7 +6,7 @@ import { seedConnection, seedTenant } from '../testing/fixtures.ts';
 import { type BodyStore, type NewVersion, addressKey } from './body-store.ts';
 import { openBodies } from './open-bodies.ts';
 import { versionStore } from './version-store.ts';
-import { contentAddress, sealBody } from '../snapshots/object-codec.fns.ts';
+import { contentAddress, sealBody } from './object-codec.fns.ts';
 
 export interface ContractSubject {
   store: BodyStore;

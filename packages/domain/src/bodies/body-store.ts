@@ -1,5 +1,7 @@
 import type { DB, Kysely, Transaction } from '@butterfly/db';
-import type { Db } from '../deps.ts';
+
+/** A connection or a transaction (as deps.ts's Db, which imports this file's BodyStore). */
+type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * The one owner of snapshot bodies (decision 044). `object_versions` stays the index of versions in

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.ts';
-import { openBody } from '../snapshots/object-codec.fns.ts';
+import { openBody } from './object-codec.fns.ts';
 import { type BodyStore, addressKey } from './body-store.ts';
 import { versionStore } from './version-store.ts';
 

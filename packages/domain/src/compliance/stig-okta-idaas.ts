@@ -1,4 +1,5 @@
-import type { Severity } from './types.ts';
+import type { StigRuleText } from './types.ts';
+export type { StigRuleText } from './types.ts';
 
 /**
  * The DISA Okta Identity as a Service (IDaaS) STIG, Version 1 Release 2 (benchmark Okta_IDaaS_STIG),
@@ -12,26 +13,6 @@ import type { Severity } from './types.ts';
  * a rule's text (`r1098825`), so it is stored with each scan result and the texts are looked up by it:
  * a text that DISA revises gets a new SV id and a new entry here, and old scans keep rendering as they did.
  */
-export interface StigRuleText {
-  /** Vulnerability (group) id, e.g. V-273186. */
-  vulnId: string;
-  /** The STIG's rule version, e.g. OKTA-APP-000020: Butterfly's rule id. */
-  stigId: string;
-  /** SV rule id with its revision, e.g. SV-273186r1098825_rule. Absent when not known (never guessed). */
-  ruleId?: string;
-  /** The SRG requirement the rule implements (the group title), e.g. SRG-APP-000003. */
-  groupTitle: string;
-  severity: Severity;
-  title: string;
-  /** VulnDiscussion. */
-  discussion: string;
-  checkText: string;
-  fixText: string;
-  ccis: string[];
-  /** The release that first published this rule. */
-  since: 'V1R1' | 'V1R2';
-  textSource: 'verbatim' | 'summary';
-}
 
 export const OKTA_IDAAS_STIG = {
   id: 'Okta_IDaaS_STIG',

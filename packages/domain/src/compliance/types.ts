@@ -4,8 +4,6 @@
  * readiness input), never the live org, so a result can be derived again from stored data.
  */
 export { ComplianceObjectTypes, type ComplianceObjectType } from './object-types.ts';
-import type { StigRuleText } from './stig-okta-idaas.ts';
-export type { StigRuleText } from './stig-okta-idaas.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -181,4 +179,25 @@ export interface Regression {
   before: ResultStatus;
   after: ResultStatus;
   reason: string;
+}
+
+export interface StigRuleText {
+  /** Vulnerability (group) id, e.g. V-273186. */
+  vulnId: string;
+  /** The STIG's rule version, e.g. OKTA-APP-000020: Butterfly's rule id. */
+  stigId: string;
+  /** SV rule id with its revision, e.g. SV-273186r1098825_rule. Absent when not known (never guessed). */
+  ruleId?: string;
+  /** The SRG requirement the rule implements (the group title), e.g. SRG-APP-000003. */
+  groupTitle: string;
+  severity: Severity;
+  title: string;
+  /** VulnDiscussion. */
+  discussion: string;
+  checkText: string;
+  fixText: string;
+  ccis: string[];
+  /** The release that first published this rule. */
+  since: 'V1R1' | 'V1R2';
+  textSource: 'verbatim' | 'summary';
 }

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
-import type { Db } from '../deps.ts';
+import type { DB, Kysely, Transaction } from '@butterfly/db';
 import { DomainError } from '../errors.ts';
 import { open, seal } from './envelope.fns.ts';
 
@@ -36,7 +36,7 @@ export function createKeyring(masterKey: Buffer) {
       return { purpose: DATA, version, wrapped_key: seal(masterKey, 0, randomBytes(32), wrapAad(tenantId, DATA, version)) };
     },
 
-    async dataKey(db: Db, tenantId: string): Promise<{ version: number; key: Buffer }> {
+    async dataKey(db: Kysely<DB> | Transaction<DB>, tenantId: string): Promise<{ version: number; key: Buffer }> {
       const hit = cache.get(tenantId);
       if (hit) return hit;
       const row = await db

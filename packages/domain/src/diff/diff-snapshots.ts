@@ -5,8 +5,8 @@ import { authorize } from '../permissions/authorize.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { loadLogEvents } from '../snapshots/log-events.ts';
 import { openBodies } from '../bodies/open-bodies.ts';
-import { actorsOf, type ChangeActor, indexEvents } from './attribute-changes.ts';
-import { type JsonChange, diffJson } from './json-diff.fns.ts';
+import { actorsOf, type ChangeActor, indexEvents } from '../changes/attribute-changes.ts';
+import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
 
 export interface ObjectChange {
   type: string;

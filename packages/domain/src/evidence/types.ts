@@ -1,5 +1,5 @@
-import type { ChangeActor } from '../diff/attribute-changes.ts';
-import type { JsonChange } from '../diff/json-diff.fns.ts';
+import type { ChangeActor } from '../changes/attribute-changes.ts';
+import type { JsonChange } from '../changes/json-diff.fns.ts';
 import type { ResultCounts, ResultStatus, Severity } from '../compliance/types.ts';
 
 /**

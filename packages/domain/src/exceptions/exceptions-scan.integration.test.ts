@@ -11,7 +11,6 @@ import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { createWebhook } from '../webhooks/create-webhook.ts';
-import { WEBHOOK_DELIVER_TASK } from '../webhooks/webhooks.fns.ts';
 import { approveException } from './approve-exception.ts';
 import { listExceptions } from './list-exceptions.ts';
 import { requestException } from './request-exception.ts';
@@ -92,7 +91,7 @@ describe('scans and compliance exceptions', () => {
     expect((await listExceptions(s.requester, s.tenantId)).map((e) => e.status)).toEqual(['expired']);
     const deliveries = await db.selectFrom('webhook_deliveries').select(['event', 'summary']).where('webhook_id', '=', s.webhookId).execute();
     expect(deliveries).toEqual([{ event: 'exception.expired', summary: expect.stringContaining('1 compliance exception expired in Production') }]);
-    expect(queued).toContain(WEBHOOK_DELIVER_TASK);
+    expect(queued).toContain('webhook.deliver');
     // The earlier scan keeps the exception as it was when it ran.
     expect((await getScan(deps, s.tenantId, { scanId: during.scan.id })).results.find((r) => r.ruleId === 'BUTTERFLY-RESTORE-READINESS')).toMatchObject({ accepted: true });
   });

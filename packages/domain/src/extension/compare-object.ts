@@ -1,10 +1,10 @@
 import { loadConnectionConfig } from '../connections/load-connection-config.ts';
 import type { Deps } from '../deps.ts';
-import { diffJson } from '../diff/json-diff.fns.ts';
+import { diffJson } from '../changes/json-diff.fns.ts';
 import type { IdpClientFactory } from '../idp/types.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { ALWAYS_VOLATILE } from '../restores/objects.fns.ts';
-import { contentAddress, stripLinks } from '../snapshots/object-codec.fns.ts';
+import { ALWAYS_VOLATILE } from '../snapshots/objects.fns.ts';
+import { contentAddress, stripLinks } from '../bodies/object-codec.fns.ts';
 import { parseInput } from '../validation.fns.ts';
 import { isVolatilePath, maskLikeStored, type TCompareObjectInput, ZCompareObjectInput } from './extension.fns.ts';
 import { findOrgConnection } from './find-org-connection.ts';

@@ -6,7 +6,7 @@ import { DomainError } from '../errors.ts';
 import type { IdpObject } from '../idp/types.ts';
 import { bodyStoreOf } from '../bodies/open-bodies.ts';
 import { closeEntries } from '../snapshots/ingest-batch.ts';
-import { contentAddress, sealBody, stripLinks } from '../snapshots/object-codec.fns.ts';
+import { contentAddress, sealBody, stripLinks } from '../bodies/object-codec.fns.ts';
 
 /**
  * Stores one object as a complete snapshot of kind `object`, in one transaction under the

@@ -8,7 +8,7 @@ import { backUpConnection } from '../backups/back-up-connection.ts';
 import { checkStep, conflictOf } from './check-step.ts';
 import { executeStep } from './execute-step.ts';
 import { type ApplyStep, loadApplyState } from './load-apply-steps.ts';
-import { refKey, typeIndexOf } from './objects.fns.ts';
+import { refKey, typeIndexOf } from '../snapshots/objects.fns.ts';
 import { getPlanRow } from './plan-rows.ts';
 import { withPlanLock } from './plan-lock.ts';
 import { APPLICABLE } from './request-restore-apply.ts';

@@ -1,5 +1,5 @@
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
-import { hitsAt, valueAt } from './paths.fns.ts';
+import { hitsAt, valueAt } from '../snapshots/paths.fns.ts';
 import type { Caveat, ObjectRef } from './types.ts';
 
 /** Write-only secrets the snapshot only knows existed: they must come from the customer again. */

@@ -1,6 +1,6 @@
 import type { IdpClient, IdpObjectTypeInfo } from '../idp/types.ts';
 import type { ApplyStep } from './load-apply-steps.ts';
-import { fingerprintOf, type TypeIndex } from './objects.fns.ts';
+import { fingerprintOf, type TypeIndex } from '../snapshots/objects.fns.ts';
 import { type IdMap, liveIdOf, rewriteBody } from './rewrite.fns.ts';
 
 export type StepCheck = 'ok' | 'already' | 'stale';

@@ -1,9 +1,9 @@
 import type { Deps } from '../deps.ts';
 import type { IdpClient, IdpObject } from '../idp/types.ts';
-import { addressHasher, canonical } from '../snapshots/content-address.fns.ts';
+import { addressHasher, canonical } from '../bodies/content-address.fns.ts';
 import type { Manifest } from './manifest.ts';
 import type { LiveMatcher } from './match-live.fns.ts';
-import { asReached, refKey, type TypeIndex, withoutVolatile } from './objects.fns.ts';
+import { asReached, refKey, type TypeIndex, withoutVolatile } from '../snapshots/objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { liveIdOf } from './rewrite.fns.ts';
 import type { Candidate } from './plan.fns.ts';

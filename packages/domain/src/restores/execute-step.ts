@@ -1,8 +1,8 @@
 import type { IdpClient, IdpObject, IdpObjectTypeInfo } from '../idp/types.ts';
 import { isSystem } from './caveats.fns.ts';
 import type { ApplyStep } from './load-apply-steps.ts';
-import type { TypeIndex } from './objects.fns.ts';
-import { valueAt } from './paths.fns.ts';
+import type { TypeIndex } from '../snapshots/objects.fns.ts';
+import { valueAt } from '../snapshots/paths.fns.ts';
 import { type IdMap, liveIdOf, rewriteBody } from './rewrite.fns.ts';
 
 export interface StepOutcome {

@@ -1,7 +1,7 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
-import { refKey, referencesOf, type TypeIndex } from './objects.fns.ts';
-import { snapshotBodies } from './snapshot-bodies.ts';
+import { refKey, referencesOf, type TypeIndex } from '../snapshots/objects.fns.ts';
+import { snapshotBodies } from '../snapshots/snapshot-bodies.ts';
 import type { ObjectRef } from './types.ts';
 
 export interface Referrer extends ObjectRef {

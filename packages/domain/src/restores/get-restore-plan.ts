@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { openJson } from '../snapshots/object-codec.fns.ts';
+import { openJson } from '../bodies/object-codec.fns.ts';
 import { getPlanRow } from './plan-rows.ts';
 import { stepBinding, toPlanView } from './restores.fns.ts';
 import type { RestoreAction, StepDetail, StepStatus } from './types.ts';

@@ -1,8 +1,8 @@
 import type { Deps } from '../deps.ts';
-import { openJson } from '../snapshots/object-codec.fns.ts';
+import { openJson } from '../bodies/object-codec.fns.ts';
 import type { IdMap } from './rewrite.fns.ts';
-import { loadConnectionIdMap } from './connection-id-map.ts';
-import { refKey } from './objects.fns.ts';
+import { loadConnectionIdMap } from '../snapshots/connection-id-map.ts';
+import { refKey } from '../snapshots/objects.fns.ts';
 import { openVersions } from './open-versions.ts';
 import { secretsBinding, stepBinding } from './restores.fns.ts';
 import type { RestoreAction, StepDetail, StepStatus } from './types.ts';

@@ -1,7 +1,7 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import { ACCESS_POLICY, ADMIN_CONSOLE_APP, GUARDED_TYPES, guardedReason, type LockoutFacts, ZONE_TYPE, zonesNamedBy } from './lockout.fns.ts';
-import { snapshotBodies } from './snapshot-bodies.ts';
+import { snapshotBodies } from '../snapshots/snapshot-bodies.ts';
 import type { PlannedStep } from './types.ts';
 
 type Snap = Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>;

@@ -1,4 +1,4 @@
-import { hitsAt } from './paths.fns.ts';
+import { hitsAt } from '../snapshots/paths.fns.ts';
 import type { PlannedStep } from './types.ts';
 
 /**

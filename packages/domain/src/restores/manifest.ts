@@ -1,6 +1,6 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Db } from '../deps.ts';
-import { fromKey, refKey } from './objects.fns.ts';
+import { fromKey, refKey } from '../snapshots/objects.fns.ts';
 
 const PAGE = 5000;
 const ADDRESS = 32;

@@ -1,6 +1,6 @@
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
-import { ownKeyOf, parentOf, refKey, type TypeIndex } from './objects.fns.ts';
-import { hitAt, replaceId } from './paths.fns.ts';
+import { ownKeyOf, parentOf, refKey, type TypeIndex } from '../snapshots/objects.fns.ts';
+import { hitAt, replaceId } from '../snapshots/paths.fns.ts';
 import { type IdMap, liveIdOf, rewriteBody } from './rewrite.fns.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveChains } from './connection-id-map.ts';
+import { resolveChains } from '../snapshots/connection-id-map.ts';
 import { liveMatcher } from './match-live.fns.ts';
-import { refKey } from './objects.fns.ts';
+import { refKey } from '../snapshots/objects.fns.ts';
 import { pairByNaturalKey } from './pair-by-key.fns.ts';
 import { TYPES } from './testing/types.fixture.ts';
 

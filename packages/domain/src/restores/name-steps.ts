@@ -1,8 +1,8 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
-import { labelOf, parentOf, refKey, type TypeIndex } from './objects.fns.ts';
+import { labelOf, parentOf, refKey, type TypeIndex } from '../snapshots/objects.fns.ts';
 import type { Candidate } from './plan.fns.ts';
-import { snapshotBodies } from './snapshot-bodies.ts';
+import { snapshotBodies } from '../snapshots/snapshot-bodies.ts';
 import type { PlannedStep } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { topoOrder } from './graph.fns.ts';
-import { ownKeyOf, parentOf, refKey, referencesOf, type TypeIndex } from './objects.fns.ts';
-import { valueAt } from './paths.fns.ts';
+import { ownKeyOf, parentOf, refKey, referencesOf, type TypeIndex } from '../snapshots/objects.fns.ts';
+import { valueAt } from '../snapshots/paths.fns.ts';
 import type { OrderedStep, PlannedStep } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { parentOf, refKey, type TypeIndex } from './objects.fns.ts';
-import { valueAt } from './paths.fns.ts';
+import { parentOf, refKey, type TypeIndex } from '../snapshots/objects.fns.ts';
+import { valueAt } from '../snapshots/paths.fns.ts';
 import type { Candidate } from './plan.fns.ts';
 import { type IdMap, liveIdOf } from './rewrite.fns.ts';
 

@@ -1,8 +1,8 @@
-import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
+import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
 import { blastCaveat, blastOf, derivedFrom, isSystem, newIdCaveat, secretCaveats } from './caveats.fns.ts';
-import { asReached, fromKey, labelOf, parentOf, refKey, referencesOf, type TypeIndex, withoutVolatile } from './objects.fns.ts';
-import { hitAt, replaceId, valueAt } from './paths.fns.ts';
+import { asReached, fromKey, labelOf, parentOf, refKey, referencesOf, type TypeIndex, withoutVolatile } from '../snapshots/objects.fns.ts';
+import { hitAt, replaceId, valueAt } from '../snapshots/paths.fns.ts';
 import { stepPath } from './step-path.fns.ts';
 import type { Caveat, ObjectRef, PlannedStep, RestoreAction, Rewrite } from './types.ts';
 

@@ -3,7 +3,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
-import { typeIndexOf } from './objects.fns.ts';
+import { typeIndexOf } from '../snapshots/objects.fns.ts';
 import { collectedTypes, hasType } from '../scans/scans.fns.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { computePlan } from './compute-plan.ts';

@@ -4,11 +4,11 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { sealJson } from '../snapshots/object-codec.fns.ts';
+import { sealJson } from '../bodies/object-codec.fns.ts';
 import { parseInput } from '../validation.fns.ts';
 import { getPlanRow } from './plan-rows.ts';
 import { restoreApplyJobKey, secretsBinding } from './restores.fns.ts';
-import { type PlanSummary, RESTORE_APPLY_TASK } from './types.ts';
+import type { PlanSummary } from './types.ts';
 
 export const ZRequestRestoreApplyInput = z.object({
   planId: z.string().trim().min(1).max(100),
@@ -78,7 +78,7 @@ export async function requestRestoreApply(deps: Deps, tenantId: string, raw: z.i
       .set({ apply_requested_at: deps.clock(), ...(secrets ? { apply_secrets_sealed: secrets } : {}) })
       .where('id', '=', plan.id)
       .execute();
-    const jobId = opts.inProcess ? null : (await jobs!.enqueue(trx, RESTORE_APPLY_TASK, { tenantId, planId: plan.id }, { jobKey: restoreApplyJobKey(plan.id), maxAttempts: 5 })).jobId;
+    const jobId = opts.inProcess ? null : (await jobs!.enqueue(trx, 'restore_apply', { tenantId, planId: plan.id }, { jobKey: restoreApplyJobKey(plan.id), maxAttempts: 5 })).jobId;
     await appendAuditEvent({ ...deps, db: trx }, {
       tenantId,
       action: 'restore.apply_requested',

@@ -8,7 +8,7 @@ import { collectedTypes, hasType } from '../scans/scans.fns.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { parseInput } from '../validation.fns.ts';
 import { actorColumns, newShortCode, restorePreviewJobKey } from './restores.fns.ts';
-import { RESTORE_PREVIEW_TASK, ZRestoreScope } from './types.ts';
+import { ZRestoreScope } from './types.ts';
 
 export const ZRequestRestorePreviewInput = z.object({
   snapshotId: z.string().trim().min(1).max(100),
@@ -63,7 +63,7 @@ export async function requestRestorePreview(deps: Deps, tenantId: string, raw: T
   if (!jobs) throw new DomainError('INTERNAL', 'No job queue configured');
   return inTransaction(deps.db, async (trx) => {
     const plan = await createRestorePlan({ ...deps, db: trx }, tenantId, raw);
-    const { jobId } = await jobs.enqueue(trx, RESTORE_PREVIEW_TASK, { tenantId, planId: plan.id }, { jobKey: restorePreviewJobKey(plan.id) });
+    const { jobId } = await jobs.enqueue(trx, 'restore_preview', { tenantId, planId: plan.id }, { jobKey: restorePreviewJobKey(plan.id) });
     return { planId: plan.id, shortCode: plan.short_code, jobId };
   });
 }

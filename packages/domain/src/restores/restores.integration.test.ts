@@ -5,7 +5,7 @@ import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { approveRestore } from './approve-restore.ts';
-import { loadConnectionIdMap } from './connection-id-map.ts';
+import { loadConnectionIdMap } from '../snapshots/connection-id-map.ts';
 import { getRestorePlan } from './get-restore-plan.ts';
 import { lastRestorePreview } from './last-restore-preview.ts';
 import { previewRestore } from './preview-restore.ts';

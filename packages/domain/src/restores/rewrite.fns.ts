@@ -1,6 +1,6 @@
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
-import { ownKeyOf, parentOf, refKey, referencesOf, type TypeIndex } from './objects.fns.ts';
-import { hitAt, replaceId } from './paths.fns.ts';
+import { ownKeyOf, parentOf, refKey, referencesOf, type TypeIndex } from '../snapshots/objects.fns.ts';
+import { hitAt, replaceId } from '../snapshots/paths.fns.ts';
 
 /** Old id → new id of the objects a plan re-created, by refKey(type, old id). */
 export type IdMap = ReadonlyMap<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refKey } from './objects.fns.ts';
+import { refKey } from '../snapshots/objects.fns.ts';
 import { liveIdOf, rewriteBody } from './rewrite.fns.ts';
 import { TYPES } from './testing/types.fixture.ts';
 

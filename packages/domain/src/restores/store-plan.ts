@@ -1,7 +1,7 @@
 import type { DB, Transaction } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
-import { sealJson } from '../snapshots/object-codec.fns.ts';
-import { fingerprintOf, fromKey, refKey, type TypeIndex } from './objects.fns.ts';
+import { sealJson } from '../bodies/object-codec.fns.ts';
+import { fingerprintOf, fromKey, refKey, type TypeIndex } from '../snapshots/objects.fns.ts';
 import { stepBinding } from './restores.fns.ts';
 import type { OrderedStep, StepDetail } from './types.ts';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { JsonChange } from '../diff/json-diff.fns.ts';
+import type { JsonChange } from '../changes/json-diff.fns.ts';
+import type { ObjectRef } from '../snapshots/objects.fns.ts';
 
-export const RESTORE_PREVIEW_TASK = 'restore_preview';
-export const RESTORE_APPLY_TASK = 'restore_apply';
 
 export const ZObjectRef = z.object({ type: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 
@@ -23,10 +22,7 @@ export type RestoreAction = 'create' | 'update' | 'reactivate' | 'delete' | 'ski
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 export type PlanStatus = 'queued' | 'computing' | 'ready' | 'failed' | 'applying' | 'applied' | 'apply_failed' | 'stale';
 
-export interface ObjectRef {
-  type: string;
-  id: string;
-}
+export type { ObjectRef };
 
 /** What cannot be restored exactly as it was, said per step. */
 export type Caveat =

@@ -1,9 +1,9 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import type { Manifest } from './manifest.ts';
-import { fromKey, parentOf, refKey, referencesOf, type TypeIndex } from './objects.fns.ts';
-import { valueAt } from './paths.fns.ts';
-import { snapshotBodies } from './snapshot-bodies.ts';
+import { fromKey, parentOf, refKey, referencesOf, type TypeIndex } from '../snapshots/objects.fns.ts';
+import { valueAt } from '../snapshots/paths.fns.ts';
+import { snapshotBodies } from '../snapshots/snapshot-bodies.ts';
 
 /**
  * The chosen objects and, transitively, what they depend on in the snapshot: what their bodies

@@ -1,5 +1,5 @@
 import type { IdpClient } from '../idp/types.ts';
-import type { TypeIndex } from './objects.fns.ts';
+import type { TypeIndex } from '../snapshots/objects.fns.ts';
 import type { Caveat, OrderedStep } from './types.ts';
 
 type WriteKind = 'create' | 'update' | 'delete' | 'activate' | 'deactivate';

@@ -31,7 +31,7 @@ function evidenceTargets(results: (ScanResult | undefined)[]) {
   return { types, touches: (c: ObjectChange) => wholeTypes.has(c.type) || objects.has(`${c.type}\u0000${c.id}`) };
 }
 
-// Read structurally: diffs gained System Log actors (diff/attribute-changes.ts) after this was written.
+// Read structurally: diffs gained System Log actors (changes/attribute-changes.ts) after this was written.
 const toChange = (c: ObjectChange): RegressionChange => {
   const actors = (c as { actors?: unknown[] }).actors;
   return { type: c.type, id: c.id, change: c.change, paths: c.paths, ...(actors?.length ? { actors } : {}) };

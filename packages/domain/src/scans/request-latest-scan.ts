@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
-import { COMPLIANCE_SCAN_TASK, complianceScanJobKey, startedByLabel } from './scans.fns.ts';
+import { complianceScanJobKey, startedByLabel } from './scans.fns.ts';
 
 export const ZRequestLatestScanInput = z.object({ connectionId: z.string().min(1).max(100) });
 
@@ -30,7 +30,7 @@ export async function requestLatestScan(deps: Deps, tenantId: string, raw: z.inp
     .executeTakeFirst();
   if (!snap) throw new DomainError('VALIDATION', 'This connection has no complete backup to scan yet: back it up first');
   const requestedAt = deps.clock();
-  const payload = { tenantId, snapshotId: snap.id, trigger: 'manual', requestedAt: requestedAt.toISOString(), requestedBy: startedByLabel(deps.actor) };
-  await deps.jobs.enqueue(deps.db, COMPLIANCE_SCAN_TASK, payload, { jobKey: complianceScanJobKey(snap.id) });
+  const payload = { tenantId, snapshotId: snap.id, trigger: 'manual' as const, requestedAt: requestedAt.toISOString(), requestedBy: startedByLabel(deps.actor) };
+  await deps.jobs.enqueue(deps.db, 'compliance_scan', payload, { jobKey: complianceScanJobKey(snap.id) });
   return { connectionId: connection.id, snapshotId: snap.id, requestedAt: requestedAt.toISOString() };
 }

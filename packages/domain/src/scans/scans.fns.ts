@@ -7,7 +7,6 @@ import type { Actor } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 
 /** Task name of the compliance scan job (packages/jobs registers it under this name). */
-export const COMPLIANCE_SCAN_TASK = 'compliance_scan';
 export const complianceScanJobKey = (snapshotId: string) => `compliance_scan:${snapshotId}`;
 
 /** How a scan record names who started it: the report's "Started by". */

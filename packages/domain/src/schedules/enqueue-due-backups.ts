@@ -4,7 +4,6 @@ import type { Deps, JobQueue } from '../deps.ts';
 import { currentBackup, lockConnectionBackups } from '../snapshots/current-backup.ts';
 import { nextRun } from './schedules.fns.ts';
 
-export const BACKUP_TASK = 'backup';
 export const backupJobKey = (connectionId: string) => `backup:${connectionId}`;
 
 /**
@@ -46,7 +45,7 @@ export async function enqueueDueBackups(deps: Deps & { jobs: NonNullable<Deps['j
 async function enqueueOne(deps: { jobs: JobQueue }, trx: Transaction<DB>, s: { tenant_id: string; connection_id: string }, now: Date) {
   await lockConnectionBackups(trx, s.connection_id);
   if (await currentBackup(trx, s.tenant_id, s.connection_id, now)) return false;
-  const { jobId } = await deps.jobs.enqueue(trx, BACKUP_TASK, { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' }, { jobKey: backupJobKey(s.connection_id) });
+  const { jobId } = await deps.jobs.enqueue(trx, 'backup', { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' }, { jobKey: backupJobKey(s.connection_id) });
   await trx
     .updateTable('connections')
     .set({ backup_requested_at: now, backup_requested_by: 'Scheduled backup', backup_request_job_id: jobId })

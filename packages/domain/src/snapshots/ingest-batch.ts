@@ -1,7 +1,7 @@
 import { type DB, type Kysely, type Transaction, sql } from '@butterfly/db';
 import type { BodyStore, NewVersion } from '../bodies/body-store.ts';
 import type { IdpObject } from '../idp/types.ts';
-import { contentAddress, sealBody, stripLinks } from './object-codec.fns.ts';
+import { contentAddress, sealBody, stripLinks } from '../bodies/object-codec.fns.ts';
 import { ObjectIndex } from './object-index.ts';
 import { entryKey } from './snapshots.fns.ts';
 

@@ -1,8 +1,8 @@
 import { sql } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import type { IdpClient } from '../idp/types.ts';
-import { typeIndexOf } from '../restores/objects.fns.ts';
-import { unchangedChildren } from '../restores/unchanged-children.ts';
+import { typeIndexOf } from './objects.fns.ts';
+import { unchangedChildren } from './unchanged-children.ts';
 import { entryKey } from './snapshots.fns.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { valueAt } from '../restores/paths.fns.ts';
+import { valueAt } from './paths.fns.ts';
 
 /** A field worth reading first on an object's page: its label and where it sits in the body. */
 export interface KeyField {

@@ -1,8 +1,8 @@
 import type { DB, Transaction } from '@butterfly/db';
 import type { Db } from '../deps.ts';
-import { idSegments } from '../diff/attribute-changes.ts';
+import { idSegments } from '../changes/attribute-changes.ts';
 import type { IdpClient, IdpLogEvent } from '../idp/types.ts';
-import { openJson, sealJson } from './object-codec.fns.ts';
+import { openJson, sealJson } from '../bodies/object-codec.fns.ts';
 
 /** What a snapshot records about the log window it read (in `stats.logEvents`). */
 export type LogWindowStats = { since: string; until: string } & ({ fetched: number; kept: number } | { unavailable: string });

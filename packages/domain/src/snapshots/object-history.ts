@@ -2,8 +2,8 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { isUuid } from '../db.fns.ts';
-import { type JsonChange, diffJson } from '../diff/json-diff.fns.ts';
 import { openBodies } from '../bodies/open-bodies.ts';
+import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
 
 export interface HistoryVersion {
   firstSnapshot: { id: string; at: string };

@@ -1,7 +1,7 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import type { IdpObjectTypeInfo } from '../idp/types.ts';
-import { labelOf, referencesOf } from '../restores/objects.fns.ts';
+import { labelOf, referencesOf } from './objects.fns.ts';
 import { entriesAt } from './entries-at.ts';
 import { openBodies } from '../bodies/open-bodies.ts';
 

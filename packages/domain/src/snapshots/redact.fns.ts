@@ -1,4 +1,4 @@
-import type { JsonChange } from '../diff/json-diff.fns.ts';
+import type { JsonChange } from '../changes/json-diff.fns.ts';
 
 /**
  * What the dashboard and alerts show of a stored body: the connector already replaced the write-only

@@ -5,7 +5,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { BACKUP_TASK, backupJobKey } from '../schedules/enqueue-due-backups.ts';
+import { backupJobKey } from '../schedules/enqueue-due-backups.ts';
 import { currentBackup, lockConnectionBackups } from './current-backup.ts';
 
 /**
@@ -28,7 +28,7 @@ export async function requestBackup(deps: Deps, tenantId: string, input: { conne
     if (current) {
       return { connectionId: connection.id, jobId: current.jobId, alreadyRunning: true as const, state: current.state, since: current.since, by: current.by, snapshotId: current.snapshotId };
     }
-    const { jobId } = await jobs.enqueue(trx, BACKUP_TASK, { tenantId, connectionId: connection.id, trigger: 'manual' }, { jobKey: backupJobKey(connection.id) });
+    const { jobId } = await jobs.enqueue(trx, 'backup', { tenantId, connectionId: connection.id, trigger: 'manual' }, { jobKey: backupJobKey(connection.id) });
     await trx
       .updateTable('connections')
       .set({ backup_requested_at: now, backup_requested_by: deps.actor.label, backup_request_job_id: jobId })

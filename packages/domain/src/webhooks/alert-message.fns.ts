@@ -1,4 +1,4 @@
-import type { JsonChange } from '../diff/json-diff.fns.ts';
+import type { JsonChange } from '../changes/json-diff.fns.ts';
 
 /** What an `objects.changed` alert lists per object (values only when short scalars, secrets masked). */
 export interface AlertChange {

@@ -1,7 +1,7 @@
 import type { DB, Transaction } from '@butterfly/db';
 import { sealSecret } from '../crypto/secrets.ts';
 import type { Deps, JobQueue } from '../deps.ts';
-import { WEBHOOK_DELIVER_TASK, WEBHOOK_MAX_ATTEMPTS, type WebhookEvent, payloadPurpose, webhookJobKey } from './webhooks.fns.ts';
+import { WEBHOOK_MAX_ATTEMPTS, type WebhookEvent, payloadPurpose, webhookJobKey } from './webhooks.fns.ts';
 
 /**
  * Records one delivery (payload sealed) and queues its job in the caller's transaction, so a delivery
@@ -26,6 +26,6 @@ export async function queueDelivery(
     .executeTakeFirst();
   if (!row) return false;
   if (waiting) return true;
-  await deps.jobs.enqueue(deps.db, WEBHOOK_DELIVER_TASK, { tenantId: d.tenantId, deliveryId: d.id }, { jobKey: webhookJobKey(d.id), maxAttempts: WEBHOOK_MAX_ATTEMPTS });
+  await deps.jobs.enqueue(deps.db, 'webhook.deliver', { tenantId: d.tenantId, deliveryId: d.id }, { jobKey: webhookJobKey(d.id), maxAttempts: WEBHOOK_MAX_ATTEMPTS });
   return true;
 }

@@ -18,12 +18,10 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 /** Email only: each alert at once, or one mail a day with the day's alerts. */
 export const DIGEST_MODES = ['immediate', 'daily'] as const;
 export type DigestMode = (typeof DIGEST_MODES)[number];
-export const NOTIFY_DIGEST_TASK = 'notify.digest';
 
 /** One mailbox, plain: no display name, no list (add a channel per person or use a list address). */
 export const ZEmailTarget = z.email({ message: 'must be an email address' }).max(254);
 
-export const WEBHOOK_DELIVER_TASK = 'webhook.deliver';
 export const webhookJobKey = (deliveryId: string) => `webhook:${deliveryId}`;
 /** Attempts per delivery; graphile-worker backs off exponentially (~e^n s), so 8 span about half an hour. */
 export const WEBHOOK_MAX_ATTEMPTS = 8;

@@ -1,15 +1,8 @@
-import { BACKUP_TASK, type BackupOutcome, backUpConnection, backupSkipReason, isCredentialRejection, loadConnectionConfig } from '@butterfly/domain';
-import { z } from 'zod';
-import { defineTask } from '../define-task.ts';
+import { backupSkipReason, loadConnectionConfig } from '@butterfly/domain/connections';
+import { isCredentialRejection } from '@butterfly/domain/idp';
+import { type BackupOutcome, backUpConnection } from '@butterfly/domain/backups';
+import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
-
-export const ZBackupPayload = z.object({
-  tenantId: z.uuid(),
-  connectionId: z.uuid(),
-  trigger: z.enum(['manual', 'schedule', 'api']).default('manual'),
-});
-
-export const backupSpec = { name: BACKUP_TASK, schema: ZBackupPayload } as const;
 
 /**
  * One backup of one connection, with its alerts, scan and retention (backUpConnection). Idempotent
@@ -18,7 +11,7 @@ export const backupSpec = { name: BACKUP_TASK, schema: ZBackupPayload } as const
  * undoes it, and starts again from the last complete one (packages/domain/src/snapshots/begin-backup.ts).
  */
 export const backupTask = (rt: JobRuntime) =>
-  defineTask(backupSpec.name, ZBackupPayload, async (p, helpers) => {
+  registeredTask('backup', async (p, helpers) => {
     const deps = systemDeps(rt, `job:backup:${helpers.job.id}`);
     // Paused or deleted since it was queued: nothing to do, and nothing to retry.
     const skip = await backupSkipReason(deps.db, p.tenantId, p.connectionId);

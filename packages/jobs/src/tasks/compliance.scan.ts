@@ -1,19 +1,7 @@
-import { COMPLIANCE_SCAN_TASK, enqueueRegressionAlerts, runComplianceScan } from '@butterfly/domain';
-import { z } from 'zod';
-import { defineTask } from '../define-task.ts';
+import { runComplianceScan } from '@butterfly/domain/scans';
+import { enqueueRegressionAlerts } from '@butterfly/domain/webhooks';
+import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
-
-export const ZComplianceScanPayload = z.object({
-  tenantId: z.uuid(),
-  snapshotId: z.uuid(),
-  trigger: z.enum(['manual', 'backup', 'api']).default('backup'),
-  /** "Run scan" (scans/request-latest-scan.ts): scan again even if the snapshot was scanned before this. */
-  requestedAt: z.iso.datetime().optional(),
-  /** Who clicked Run scan (`member:<email>`): the scan report's "Started by" instead of this job. */
-  requestedBy: z.string().min(1).max(400).optional(),
-});
-
-export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplianceScanPayload } as const;
 
 /**
  * Scans one snapshot (queued after every successful backup, or on demand). At-least-once: a retried
@@ -21,7 +9,7 @@ export const complianceScanSpec = { name: COMPLIANCE_SCAN_TASK, schema: ZComplia
  * regression alerts, queued once per snapshot, are not queued twice).
  */
 export const complianceScanTask = (rt: JobRuntime) =>
-  defineTask(complianceScanSpec.name, ZComplianceScanPayload, async (p, helpers) => {
+  registeredTask('compliance_scan', async (p, helpers) => {
     // With the queue: a scan closes and alerts the exceptions that expired before it (decision 038).
     const deps = { ...systemDeps(rt, `job:compliance_scan:${helpers.job.id}`), jobs: rt.jobs };
     const scan = await runComplianceScan(deps, p.tenantId, {

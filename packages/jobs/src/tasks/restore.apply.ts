@@ -1,11 +1,8 @@
-import { RESTORE_APPLY_TASK, applyRestore, getRestorePlan, isDomainError, loadConnectionConfig } from '@butterfly/domain';
-import { z } from 'zod';
-import { defineTask } from '../define-task.ts';
+import { loadConnectionConfig } from '@butterfly/domain/connections';
+import { isDomainError } from '@butterfly/domain/core';
+import { applyRestore, getRestorePlan } from '@butterfly/domain/restores';
+import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
-
-export const ZRestoreApplyPayload = z.object({ tenantId: z.uuid(), planId: z.uuid() });
-
-export const restoreApplySpec = { name: RESTORE_APPLY_TASK, schema: ZRestoreApplyPayload } as const;
 
 /**
  * Applies a stored plan: the backup taken first reads with the backup credential, every write uses
@@ -13,7 +10,7 @@ export const restoreApplySpec = { name: RESTORE_APPLY_TASK, schema: ZRestoreAppl
  * resumes at the first step not recorded as done (packages/domain/src/restores/apply-restore.ts).
  */
 export const restoreApplyTask = (rt: JobRuntime) =>
-  defineTask(restoreApplySpec.name, ZRestoreApplyPayload, async (p, helpers) => {
+  registeredTask('restore_apply', async (p, helpers) => {
     const deps = systemDeps(rt, `job:restore_apply:${helpers.job.id}`);
     const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
     const readClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));

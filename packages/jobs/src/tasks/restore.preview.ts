@@ -1,18 +1,15 @@
-import { RESTORE_PREVIEW_TASK, getRestorePlan, isDomainError, loadConnectionConfig, previewRestore } from '@butterfly/domain';
-import { z } from 'zod';
-import { defineTask } from '../define-task.ts';
+import { loadConnectionConfig } from '@butterfly/domain/connections';
+import { isDomainError } from '@butterfly/domain/core';
+import { getRestorePlan, previewRestore } from '@butterfly/domain/restores';
+import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
-
-export const ZRestorePreviewPayload = z.object({ tenantId: z.uuid(), planId: z.uuid() });
-
-export const restorePreviewSpec = { name: RESTORE_PREVIEW_TASK, schema: ZRestorePreviewPayload } as const;
 
 /**
  * Computes a stored restore plan: reads the live org with the backup (read-only) credential and
  * writes nothing to it. A retry recomputes from scratch; a plan already computed is left alone.
  */
 export const restorePreviewTask = (rt: JobRuntime) =>
-  defineTask(restorePreviewSpec.name, ZRestorePreviewPayload, async (p, helpers) => {
+  registeredTask('restore_preview', async (p, helpers) => {
     const deps = systemDeps(rt, `job:restore_preview:${helpers.job.id}`);
     const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
     const client = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));

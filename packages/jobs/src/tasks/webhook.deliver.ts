@@ -1,13 +1,10 @@
-import { SIGNATURE_HEADER, WEBHOOK_DELIVER_TASK, emailMessage, openWebhookDelivery, recordWebhookAttempt, signatureHeader, slackBody } from '@butterfly/domain';
+import { SIGNATURE_HEADER, emailMessage, openWebhookDelivery, recordWebhookAttempt, signatureHeader, slackBody } from '@butterfly/domain/webhooks';
 import { createOutboundClient, isOutboundError } from '@butterfly/outbound';
-import { z } from 'zod';
-import { defineTask } from '../define-task.ts';
+import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 import { postWebhook } from '../webhooks/post-webhook.ts';
 import { MailError, sendEmail } from '../webhooks/send-email.ts';
 
-export const ZWebhookDeliverPayload = z.object({ tenantId: z.uuid(), deliveryId: z.uuid() });
-export const webhookDeliverSpec = { name: WEBHOOK_DELIVER_TASK, schema: ZWebhookDeliverPayload } as const;
 
 /** Worth another attempt: the receiver is down, slow or throttling. Other 4xx will not change. */
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
@@ -25,7 +22,7 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
  */
 export const webhookDeliverTask = (rt: JobRuntime) => {
   const client = createOutboundClient({ allowPrivate: rt.allowPrivateUrls ?? false, timeoutMs: 10_000, maxBytes: 1_000_000 });
-  return defineTask(webhookDeliverSpec.name, ZWebhookDeliverPayload, async (p, helpers) => {
+  return registeredTask('webhook.deliver', async (p, helpers) => {
     const deps = systemDeps(rt, `job:webhook:${helpers.job.id}`);
     const d = await openWebhookDelivery(deps, p);
     if (!d) return; // delivered already, or the webhook is gone or disabled

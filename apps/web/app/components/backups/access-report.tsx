@@ -1,4 +1,4 @@
-import type { IdpAccessReport } from '@butterfly/domain';
+import type { IdpAccessReport } from '@butterfly/domain/idp';
 import { Notice } from '../notice.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
 

@@ -1,4 +1,4 @@
-import type { IdpAccessReport } from '@butterfly/domain';
+import type { IdpAccessReport } from '@butterfly/domain/idp';
 import { Badge } from '@butterfly/ui';
 
 /** The last "test connection" as a status: colour and words, never colour alone. */

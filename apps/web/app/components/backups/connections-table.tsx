@@ -1,4 +1,4 @@
-import type { ConnectionView } from '@butterfly/domain';
+import type { ConnectionView } from '@butterfly/domain/connections';
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form, Link } from '@remix-run/react';
 import { ConnectionStateBadges } from '../connections/connection-state.tsx';

@@ -1,4 +1,4 @@
-import type { SnapshotView } from '@butterfly/domain';
+import type { SnapshotView } from '@butterfly/domain/snapshots';
 
 /** What the connection page's components take of a snapshot (what the loader sends). */
 export type SnapshotRow = Pick<SnapshotView, 'id' | 'status' | 'trigger' | 'startedAt' | 'completedAt' | 'durationMs' | 'objectCount' | 'changes' | 'bytesWritten' | 'error'>;

@@ -1,4 +1,4 @@
-import type { ConnectionView } from '@butterfly/domain';
+import type { ConnectionView } from '@butterfly/domain/connections';
 import { Badge } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
 import { Notice } from '../notice.tsx';

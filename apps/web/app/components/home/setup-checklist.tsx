@@ -1,4 +1,5 @@
-import type { Permission, SetupStatus } from '@butterfly/domain';
+import type { Permission } from '@butterfly/domain/permissions';
+import type { SetupStatus } from '@butterfly/domain/setup';
 import { Time } from '~/components/time.tsx';
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Link } from '@remix-run/react';

@@ -1,4 +1,4 @@
-import type { RestorePlanView } from '@butterfly/domain';
+import type { RestorePlanView } from '@butterfly/domain/restores';
 import { Badge, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
 import { Time } from '~/components/time.tsx';

@@ -1,4 +1,4 @@
-import type { RestorePlanDetail } from '@butterfly/domain';
+import type { RestorePlanDetail } from '@butterfly/domain/restores';
 
 /** What the plan page gets from its loader (JSON: dates as strings). */
 export type PlanData = RestorePlanDetail;

@@ -1,4 +1,4 @@
-import type { TIssuerProbeReport } from '@butterfly/domain';
+import type { TIssuerProbeReport } from '@butterfly/domain/sso';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form, useNavigation } from '@remix-run/react';
 import { TextField } from '../form-field.tsx';

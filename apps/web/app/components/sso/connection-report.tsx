@@ -1,4 +1,4 @@
-import type { TIssuerProbeReport } from '@butterfly/domain';
+import type { TIssuerProbeReport } from '@butterfly/domain/sso';
 import { Notice } from '../notice.tsx';
 
 /** What "test connection" found, check by check; the symbols are paired with words. */

@@ -1,4 +1,4 @@
-import type { WebhookView } from '@butterfly/domain';
+import type { WebhookView } from '@butterfly/domain/webhooks';
 import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
 import { ConfirmButton } from '../confirm-button.tsx';

@@ -1,4 +1,4 @@
-import { ZListAuditEventsInput, listAuditEvents } from '@butterfly/domain';
+import { ZListAuditEventsInput, listAuditEvents } from '@butterfly/domain/audit-review';
 import { ZAuditPage } from '../../outputs/audit.ts';
 import { permissionProcedure } from '../../trpc.ts';
 

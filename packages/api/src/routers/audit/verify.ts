@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '@butterfly/domain';
+import { verifyAuditChain } from '@butterfly/domain/audit-review';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const verifyAuditProcedure = permissionProcedure('audit.read').query(({ ctx }) =>

@@ -1,4 +1,5 @@
-import { ZConnectionId, getBackupProgress } from '@butterfly/domain';
+import { ZConnectionId } from '@butterfly/domain/connections';
+import { getBackupProgress } from '@butterfly/domain/snapshots';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Polled by the dashboard about once a second while a backup runs. */

@@ -1,4 +1,5 @@
-import { ZConnectionId, requestBackup } from '@butterfly/domain';
+import { ZConnectionId } from '@butterfly/domain/connections';
+import { requestBackup } from '@butterfly/domain/snapshots';
 import { ZBackupRequest } from '../../outputs/backups.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';

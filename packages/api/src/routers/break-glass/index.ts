@@ -1,4 +1,5 @@
-import { ZBreakGlassInput, ZConnectionId, addBreakGlassAccount, listBreakGlassAccounts, removeBreakGlassAccount } from '@butterfly/domain';
+import { ZBreakGlassInput, addBreakGlassAccount, listBreakGlassAccounts, removeBreakGlassAccount } from '@butterfly/domain/break-glass';
+import { ZConnectionId } from '@butterfly/domain/connections';
 import { permissionProcedure, router } from '../../trpc.ts';
 
 /** A connection's break-glass accounts (decision 037): listed with compliance results, changed with connection settings. */

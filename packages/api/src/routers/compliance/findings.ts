@@ -1,4 +1,4 @@
-import { FRAMEWORKS, listFindings } from '@butterfly/domain';
+import { FRAMEWORKS, listFindings } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { ZFinding } from '../../outputs/scans.ts';
 import { returns } from '../../outputs/returns.ts';

@@ -1,4 +1,4 @@
-import { FRAMEWORKS, complianceOverview } from '@butterfly/domain';
+import { FRAMEWORKS, complianceOverview } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { listRegressions } from '@butterfly/domain';
+import { listRegressions } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZRequestLatestScanInput, requestLatestScan } from '@butterfly/domain';
+import { ZRequestLatestScanInput, requestLatestScan } from '@butterfly/domain/scans';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** "Run scan": queues a scan of the connection's latest complete snapshot; `scanProgress` follows it. */

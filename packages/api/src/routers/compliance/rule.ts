@@ -1,4 +1,4 @@
-import { getRuleDetail } from '@butterfly/domain';
+import { getRuleDetail } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

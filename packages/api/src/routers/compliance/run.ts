@@ -1,4 +1,4 @@
-import { runComplianceScan } from '@butterfly/domain';
+import { runComplianceScan } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZScanProgressInput, getScanProgress } from '@butterfly/domain';
+import { ZScanProgressInput, getScanProgress } from '@butterfly/domain/scans';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Polled by the compliance page after "Run scan" until the scan is stored. */

@@ -1,4 +1,4 @@
-import { getScan } from '@butterfly/domain';
+import { getScan } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { listScans } from '@butterfly/domain';
+import { listScans } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { ZScanView } from '../../outputs/scans.ts';
 import { returns } from '../../outputs/returns.ts';

@@ -1,4 +1,4 @@
-import { ZAddConnectionInput, addConnection } from '@butterfly/domain';
+import { ZAddConnectionInput, addConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const addConnectionProcedure = permissionProcedure('connection.manage')

@@ -1,4 +1,4 @@
-import { ZConnectionId, getConnection } from '@butterfly/domain';
+import { ZConnectionId, getConnection } from '@butterfly/domain/connections';
 import { ZConnectionView } from '../../outputs/connections.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';

@@ -1,4 +1,4 @@
-import { listConnections } from '@butterfly/domain';
+import { listConnections } from '@butterfly/domain/connections';
 import { z } from 'zod';
 import { ZConnectionView } from '../../outputs/connections.ts';
 import { returns } from '../../outputs/returns.ts';

@@ -1,4 +1,4 @@
-import { ZPauseConnectionInput, pauseConnection } from '@butterfly/domain';
+import { ZPauseConnectionInput, pauseConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const pauseConnectionProcedure = permissionProcedure('connection.manage')

@@ -1,4 +1,4 @@
-import { ZRemoveConnectionInput, removeConnection } from '@butterfly/domain';
+import { ZRemoveConnectionInput, removeConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Delete: the connection's name typed as confirmation, and whether its snapshots are kept. */

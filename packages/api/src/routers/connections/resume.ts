@@ -1,4 +1,4 @@
-import { ZConnectionId, resumeConnection } from '@butterfly/domain';
+import { ZConnectionId, resumeConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const resumeConnectionProcedure = permissionProcedure('connection.manage')

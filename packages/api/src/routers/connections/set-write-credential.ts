@@ -1,4 +1,4 @@
-import { ZSetWriteCredentialInput, setWriteCredential } from '@butterfly/domain';
+import { ZSetWriteCredentialInput, setWriteCredential } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** The separate credential restore apply writes with (or null to remove it). */

@@ -1,4 +1,4 @@
-import { ZConnectionId, testConnection } from '@butterfly/domain';
+import { ZConnectionId, testConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Calls Okta with the stored credential: the app's IdP factory (with its outbound policy) comes from the context. */

@@ -1,4 +1,4 @@
-import { ZUpdateConnectionInput, updateConnection } from '@butterfly/domain';
+import { ZUpdateConnectionInput, updateConnection } from '@butterfly/domain/connections';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Rename and/or replace the backup credential (sealed; never returned). */

@@ -1,4 +1,5 @@
-import { EVIDENCE_FORMATS, FRAMEWORKS, describeEvidenceExport } from '@butterfly/domain';
+import { EVIDENCE_FORMATS, describeEvidenceExport } from '@butterfly/domain/evidence';
+import { FRAMEWORKS } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { getEvidenceKey } from '@butterfly/domain';
+import { getEvidenceKey } from '@butterfly/domain/evidence';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** The tenant's evidence key fingerprint (created on first use): what auditors record once. */

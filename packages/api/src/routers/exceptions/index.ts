@@ -1,4 +1,4 @@
-import { EXCEPTION_APPROVE_PERMISSION, EXCEPTION_STATUSES, ZRequestException, approveException, listExceptions, rejectException, requestException, revokeException } from '@butterfly/domain';
+import { EXCEPTION_APPROVE_PERMISSION, EXCEPTION_STATUSES, ZRequestException, approveException, listExceptions, rejectException, requestException, revokeException } from '@butterfly/domain/exceptions';
 import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZCompareObjectInput, compareExtensionObject } from '@butterfly/domain';
+import { ZCompareObjectInput, compareExtensionObject } from '@butterfly/domain/extension';
 import { permissionProcedure } from '../../trpc.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { ZExtensionObjectRef, snapshotExtensionObject } from '@butterfly/domain';
+import { ZExtensionObjectRef, snapshotExtensionObject } from '@butterfly/domain/extension';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** "Snapshot this object now": Butterfly reads it from Okta with the connection's credential and keeps it. */

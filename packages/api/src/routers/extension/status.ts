@@ -1,4 +1,4 @@
-import { ZExtensionObjectRef, getExtensionObjectStatus } from '@butterfly/domain';
+import { ZExtensionObjectRef, getExtensionObjectStatus } from '@butterfly/domain/extension';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** The extension's panel: last backup, versions and findings of the object the admin is looking at. */

@@ -1,11 +1,7 @@
-import { findMember, permissionsOf, toMemberView } from '@butterfly/domain';
+import { getMe as getMeUseCase } from '@butterfly/domain/members';
 import { ZMe } from '../../outputs/me.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const getMe = permissionProcedure('dashboard.view')
   .output(ZMe)
-  .query(async ({ ctx }) => {
-  const member = await findMember(ctx.db, ctx.tenantId, ctx.principal.memberId);
-  const tenant = await ctx.db.selectFrom('tenants').select(['id', 'slug', 'name']).where('id', '=', ctx.tenantId).executeTakeFirstOrThrow();
-  return { member: toMemberView(member), tenant, permissions: permissionsOf(ctx.principal.role), via: ctx.principal.via };
-});
+  .query(({ ctx }) => getMeUseCase(ctx.deps, ctx.tenantId, ctx.principal));

@@ -1,4 +1,4 @@
-import { ZDeactivateMemberInput, deactivateMember } from '@butterfly/domain';
+import { ZDeactivateMemberInput, deactivateMember } from '@butterfly/domain/members';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const deactivateProcedure = permissionProcedure('member.manage')

@@ -1,4 +1,4 @@
-import { listMembers } from '@butterfly/domain';
+import { listMembers } from '@butterfly/domain/members';
 import { z } from 'zod';
 import { ZMemberView } from '../../outputs/me.ts';
 import { returns } from '../../outputs/returns.ts';

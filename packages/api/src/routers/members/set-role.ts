@@ -1,4 +1,4 @@
-import { ZSetMemberRoleInput, setMemberRole } from '@butterfly/domain';
+import { ZSetMemberRoleInput, setMemberRole } from '@butterfly/domain/members';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const setRoleProcedure = permissionProcedure('member.manage')

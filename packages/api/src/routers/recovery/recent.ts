@@ -1,4 +1,4 @@
-import { listRecentRecoverySignIns } from '@butterfly/domain';
+import { listRecentRecoverySignIns } from '@butterfly/domain/recovery';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Break-glass sign-ins of the last 7 days, for the super_admins' dashboard notice. */

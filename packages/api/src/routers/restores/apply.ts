@@ -1,4 +1,4 @@
-import { ZRequestRestoreApplyInput, requestRestoreApply } from '@butterfly/domain';
+import { ZRequestRestoreApplyInput, requestRestoreApply } from '@butterfly/domain/restores';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Queues the apply job; the domain refuses an unapproved risky plan and the job refuses a stale one. */

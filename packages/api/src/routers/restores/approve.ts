@@ -1,4 +1,4 @@
-import { ZApproveRestoreInput, approveRestore } from '@butterfly/domain';
+import { ZApproveRestoreInput, approveRestore } from '@butterfly/domain/restores';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const approveRestoreProcedure = permissionProcedure('restore.apply')

@@ -1,4 +1,4 @@
-import { getRestorePlan } from '@butterfly/domain';
+import { getRestorePlan } from '@butterfly/domain/restores';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

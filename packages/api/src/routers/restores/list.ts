@@ -1,4 +1,4 @@
-import { listRestorePlans } from '@butterfly/domain';
+import { listRestorePlans } from '@butterfly/domain/restores';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

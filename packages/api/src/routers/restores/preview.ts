@@ -1,4 +1,4 @@
-import { ZRequestRestorePreviewInput, requestRestorePreview } from '@butterfly/domain';
+import { ZRequestRestorePreviewInput, requestRestorePreview } from '@butterfly/domain/restores';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Stores an empty plan and queues the job that computes it; the page polls `get` for its progress. */

@@ -1,4 +1,4 @@
-import { lastRestorePreviews } from '@butterfly/domain';
+import { lastRestorePreviews } from '@butterfly/domain/restores';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** "Restore readiness": the last successful preview of each connection (the connections page shows it). */

@@ -1,4 +1,5 @@
-import { ZConnectionId, getBackupSchedule } from '@butterfly/domain';
+import { ZConnectionId } from '@butterfly/domain/connections';
+import { getBackupSchedule } from '@butterfly/domain/schedules';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const getScheduleProcedure = permissionProcedure('dashboard.view')

@@ -1,4 +1,4 @@
-import { ZSetBackupScheduleInput, setBackupSchedule } from '@butterfly/domain';
+import { ZSetBackupScheduleInput, setBackupSchedule } from '@butterfly/domain/schedules';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** When a connection's backups run and how many snapshots retention keeps. */

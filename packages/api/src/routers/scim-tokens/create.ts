@@ -1,4 +1,4 @@
-import { ZCreateScimTokenInput, createScimToken } from '@butterfly/domain';
+import { ZCreateScimTokenInput, createScimToken } from '@butterfly/domain/scim';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** The raw token is in this one answer and nowhere else. */

@@ -1,4 +1,4 @@
-import { revokeScimToken } from '@butterfly/domain';
+import { revokeScimToken } from '@butterfly/domain/scim';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

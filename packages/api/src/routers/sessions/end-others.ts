@@ -1,4 +1,4 @@
-import { endSessions } from '@butterfly/domain';
+import { endSessions } from '@butterfly/domain/sessions';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** No session behind the request (an API token): "everywhere else" is every browser session. */

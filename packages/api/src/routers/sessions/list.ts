@@ -1,4 +1,4 @@
-import { listSessions } from '@butterfly/domain';
+import { listSessions } from '@butterfly/domain/sessions';
 import { permissionProcedure } from '../../trpc.ts';
 
 // Sessions are the member's own credentials, like their API tokens: token.own (every role has it).

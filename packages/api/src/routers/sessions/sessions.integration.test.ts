@@ -1,5 +1,5 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createSession, resolveSession } from '@butterfly/domain';
+import { createSession, resolveSession } from '@butterfly/domain/sessions';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../context.ts';

@@ -1,4 +1,4 @@
-import { getSetupStatus } from '@butterfly/domain';
+import { getSetupStatus } from '@butterfly/domain/setup';
 import { permissionProcedure, router } from '../../trpc.ts';
 
 /** The home page's checklist: what a new tenant has set up, and a short status once it has. */

@@ -1,4 +1,4 @@
-import { ZListAppCredentialsInput, listAppCredentials } from '@butterfly/domain';
+import { ZListAppCredentialsInput, listAppCredentials } from '@butterfly/domain/credentials';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** Secrets and certificates: app client secrets and signing keys of the latest backup, soonest expiry first. */

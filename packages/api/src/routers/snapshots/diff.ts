@@ -1,4 +1,4 @@
-import { ZDiffPageInput, diffPage } from '@butterfly/domain';
+import { ZDiffPageInput, diffPage } from '@butterfly/domain/diff';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** A page of the changes between two snapshots; `next` is the cursor of the following page. */

@@ -1,4 +1,4 @@
-import { getSnapshot } from '@butterfly/domain';
+import { getSnapshot } from '@butterfly/domain/snapshots';
 import { z } from 'zod';
 import { ZSnapshotView } from '../../outputs/snapshots.ts';
 import { returns } from '../../outputs/returns.ts';

@@ -1,4 +1,4 @@
-import { ZObjectHistoryInput, getObjectHistory } from '@butterfly/domain';
+import { ZObjectHistoryInput, getObjectHistory } from '@butterfly/domain/snapshots';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const objectHistoryProcedure = permissionProcedure('snapshot.read')

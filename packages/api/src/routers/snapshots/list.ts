@@ -1,4 +1,4 @@
-import { listSnapshots } from '@butterfly/domain';
+import { listSnapshots } from '@butterfly/domain/snapshots';
 import { z } from 'zod';
 import { ZSnapshotView } from '../../outputs/snapshots.ts';
 import { returns } from '../../outputs/returns.ts';

@@ -1,4 +1,4 @@
-import { ZGetSnapshotObjectInput, getSnapshotObject } from '@butterfly/domain';
+import { ZGetSnapshotObjectInput, getSnapshotObject } from '@butterfly/domain/snapshots';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** One object's body, secrets masked (the domain view never hands out a secret-looking value), its key fields and references. */

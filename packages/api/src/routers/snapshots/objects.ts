@@ -1,4 +1,4 @@
-import { ZListSnapshotObjectsInput, listSnapshotObjects } from '@butterfly/domain';
+import { ZListSnapshotObjectsInput, listSnapshotObjects } from '@butterfly/domain/snapshots';
 import { ZSnapshotObjectsPage } from '../../outputs/snapshots.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';

@@ -1,4 +1,4 @@
-import { addDomain } from '@butterfly/domain';
+import { addDomain } from '@butterfly/domain/sso';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

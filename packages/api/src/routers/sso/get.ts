@@ -1,4 +1,4 @@
-import { getSsoSettings, verificationRecord } from '@butterfly/domain';
+import { getSsoSettings, verificationRecord } from '@butterfly/domain/sso';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** The SSO settings page: client (never its secret) and domains with the TXT record each needs. */

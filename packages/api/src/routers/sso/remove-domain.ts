@@ -1,4 +1,4 @@
-import { removeDomain } from '@butterfly/domain';
+import { removeDomain } from '@butterfly/domain/sso';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZSetSsoSettingsInput, setSsoSettings } from '@butterfly/domain';
+import { ZSetSsoSettingsInput, setSsoSettings } from '@butterfly/domain/sso';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const setSsoProcedure = permissionProcedure('sso.manage')

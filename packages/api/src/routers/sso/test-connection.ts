@@ -1,4 +1,4 @@
-import { ZTestSsoConnectionInput, testSsoConnection } from '@butterfly/domain';
+import { ZTestSsoConnectionInput, testSsoConnection } from '@butterfly/domain/sso';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** A mutation although it changes nothing: it makes outbound requests, which a GET must not trigger. */

@@ -1,4 +1,4 @@
-import { verifyDomain } from '@butterfly/domain';
+import { verifyDomain } from '@butterfly/domain/sso';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZCreateApiTokenInput, createApiToken } from '@butterfly/domain';
+import { ZCreateApiTokenInput, createApiToken } from '@butterfly/domain/api-tokens';
 import { permissionProcedure } from '../../trpc.ts';
 
 /** The raw token is in this one answer and nowhere else; the domain refuses callers holding a token. */

@@ -1,4 +1,4 @@
-import { listApiTokens } from '@butterfly/domain';
+import { listApiTokens } from '@butterfly/domain/api-tokens';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const listTokensProcedure = permissionProcedure('token.own').query(({ ctx }) => listApiTokens(ctx.deps, ctx.tenantId));

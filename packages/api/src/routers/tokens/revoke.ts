@@ -1,4 +1,4 @@
-import { ZApiTokenId, revokeApiToken } from '@butterfly/domain';
+import { ZApiTokenId, revokeApiToken } from '@butterfly/domain/api-tokens';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const revokeTokenProcedure = permissionProcedure('token.own')

@@ -1,4 +1,4 @@
-import { ZCreateWebhookInput, createWebhook } from '@butterfly/domain';
+import { ZCreateWebhookInput, createWebhook } from '@butterfly/domain/webhooks';
 import { permissionProcedure } from '../../trpc.ts';
 
 /**

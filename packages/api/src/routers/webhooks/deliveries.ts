@@ -1,4 +1,4 @@
-import { listWebhookDeliveries } from '@butterfly/domain';
+import { listWebhookDeliveries } from '@butterfly/domain/webhooks';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { getWebhookDelivery } from '@butterfly/domain';
+import { getWebhookDelivery } from '@butterfly/domain/webhooks';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { removeWebhook } from '@butterfly/domain';
+import { removeWebhook } from '@butterfly/domain/webhooks';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 

@@ -1,4 +1,4 @@
-import { testWebhook } from '@butterfly/domain';
+import { testWebhook } from '@butterfly/domain/webhooks';
 import { permissionProcedure } from '../../trpc.ts';
 import { ZWebhookId } from './remove.ts';
 

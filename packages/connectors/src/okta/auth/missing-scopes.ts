@@ -1,6 +1,6 @@
 import type { OktaScope } from '../catalog.ts';
 import { OktaAuthError } from '../errors.ts';
-import type { Authenticator } from './types.ts';
+import type { Authenticator } from '../authenticator.ts';
 
 /**
  * Which scopes an OAuth service app is not granted: one token request for them all (Okta refuses

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { IdpObject } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';

@@ -4,7 +4,7 @@ import type { Clock } from '../http/clock.ts';
 import type { Outcome } from '../http/governor.ts';
 import type { RawResponse, Transport } from '../http/transport.ts';
 import { clientAssertion, loadSigningKey, type SigningKey } from './client-assertion.ts';
-import type { Authenticator } from './types.ts';
+import type { Authenticator } from '../authenticator.ts';
 
 export const TOKEN_PATH = '/oauth2/v1/token';
 /** Renew this long before `expires_in` runs out (or a tenth of it, for short-lived tokens). */

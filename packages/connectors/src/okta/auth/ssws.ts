@@ -1,4 +1,4 @@
-import type { Authenticator } from './types.ts';
+import type { Authenticator } from '../authenticator.ts';
 
 /**
  * An SSWS API token: it acts with the full permissions of the admin who created it and never

@@ -1,4 +1,4 @@
-import type { Authenticator } from '../auth/types.ts';
+import type { Authenticator } from '../authenticator.ts';
 import type { OktaScope } from '../catalog.ts';
 import { OktaApiError, OktaAuthError, OktaMissingScopeError } from '../errors.ts';
 import type { Outcome } from './governor.ts';

@@ -1,4 +1,4 @@
-import type { IdpEndpointStats, IdpRequestStats } from '@butterfly/domain';
+import type { IdpEndpointStats, IdpRequestStats } from '@butterfly/domain/idp';
 
 /** Counters behind `stats()`: per endpoint (method + path template) and per object type. */
 export class StatsRecorder {

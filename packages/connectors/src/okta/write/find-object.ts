@@ -1,4 +1,4 @@
-import type { IdpObject, IdpObjectRef } from '@butterfly/domain';
+import type { IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
 import { typeDef } from '../catalog.fns.ts';
 import type { OktaScope } from '../catalog.ts';
 import { OktaApiError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import type { IdpObject } from '@butterfly/domain';
+import type { IdpObject } from '@butterfly/domain/idp';
 import type { OktaObjectType, OktaScope } from '../catalog.ts';
 import type { OktaApi } from '../http/api.ts';
 import { toIdpObject } from '../objects.fns.ts';

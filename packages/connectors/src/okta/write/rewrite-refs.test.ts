@@ -1,6 +1,6 @@
-import { liveIdOf, orderSteps, planSteps, rewriteBody } from '@butterfly/domain';
+import { liveIdOf, orderSteps, planSteps, rewriteBody } from '@butterfly/domain/restores';
 import { describe, expect, it } from 'vitest';
-import { typeInfo } from '../catalog.fns.ts';
+import { typeInfo } from '../type-info.ts';
 import { OKTA_CATALOG } from '../catalog.ts';
 
 /**

@@ -1,6 +1,4 @@
-import type { IdpRestoreInfo } from '@butterfly/domain';
 import type { OktaObjectType } from '../catalog.ts';
-import { writeScopesByKind } from './scopes.fns.ts';
 import { policySpec, WRITE_SPECS, type WriteSpec } from './spec.ts';
 
 /** A relation row is keyed by what it references (a membership by its user): it gets no id of its own. */
@@ -10,22 +8,6 @@ export const specOf = (d: OktaObjectType): WriteSpec => WRITE_SPECS[d.type] ?? p
 
 /** Okta gives a re-created object a new id unless its key is a name, a relation's target or its parent's. */
 export const assignsId = (d: OktaObjectType) => !d.singleton && (d.idField ?? 'id') === 'id' && !isRelationRow(d);
-
-/** What a restore may do with the type, as the domain reads it (IdpObjectTypeInfo.restore). */
-export function restoreInfo(d: OktaObjectType): IdpRestoreInfo {
-  const s = specOf(d);
-  return {
-    create: s.create !== false && !d.singleton,
-    update: s.update !== false,
-    delete: s.delete !== false && !d.singleton,
-    lifecycle: !!s.lifecycle,
-    assignsId: assignsId(d),
-    ...(s.naturalKey ? { naturalKey: s.naturalKey } : {}),
-    ...(s.reason ? { reason: s.reason } : {}),
-    writeScopes: writeScopesByKind(d),
-    ...s.restore,
-  };
-}
 
 /** The OAuth scope a write needs: the read scope's `.manage` twin (okta.groups.read → okta.groups.manage). */
 export const manageScope = (scope: string) => scope.replace(/\.read$/, '.manage') as `okta.${string}.manage`;

@@ -1,4 +1,4 @@
-import type { IdpRestoreInfo } from '@butterfly/domain';
+import type { IdpRestoreInfo } from '@butterfly/domain/idp';
 
 /**
  * How one Okta object type is written back (restore). Most types follow Okta's conventions, which

@@ -1,4 +1,4 @@
-import type { Authenticator } from '../auth/types.ts';
+import type { Authenticator } from '../authenticator.ts';
 import type { OktaScope } from '../catalog.ts';
 import { type ApiAnswer, classify } from '../http/api.ts';
 import type { Transport } from '../http/transport.ts';

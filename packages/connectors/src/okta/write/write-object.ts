@@ -1,4 +1,4 @@
-import type { IdpObject, IdpObjectRef } from '@butterfly/domain';
+import type { IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
 import { typeDef } from '../catalog.fns.ts';
 import type { OktaObjectType } from '../catalog.ts';
 import { OktaApiError, OktaUnsupportedError } from '../errors.ts';

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOktaClient } from '../client.ts';
 import { OKTA_CATALOG } from '../catalog.ts';
-import { typeInfo } from '../catalog.fns.ts';
+import { typeInfo } from '../type-info.ts';
 import { REDACTED } from '../json-path.fns.ts';
 import { ORG } from '../test/okta-handlers.ts';
 

@@ -1,5 +1,5 @@
 import type { IdpObjectTypeInfo, IdpRestoreInfo } from '../../idp/types.ts';
-import type { TypeIndex } from '../objects.fns.ts';
+import type { TypeIndex } from '../../snapshots/objects.fns.ts';
 
 const writable = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({ create: true, update: true, delete: true, lifecycle: false, assignsId: true, ...o });
 const t = (type: string, o: Partial<IdpObjectTypeInfo> = {}): IdpObjectTypeInfo => ({

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { GENESIS_HASH, entryHash } from './audit.fns.ts';
+import { GENESIS_HASH, entryHash } from '../audit/audit.fns.ts';
 
 export type AuditProblem =
   | { kind: 'changed'; seq: number; id: number; detail: string }

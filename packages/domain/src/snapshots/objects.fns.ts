@@ -1,8 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { canonical } from '../snapshots/content-address.fns.ts';
+import { canonical } from '../bodies/content-address.fns.ts';
 import type { IdpClient, IdpObjectTypeInfo } from '../idp/types.ts';
 import { hitsAt, idOfValue } from './paths.fns.ts';
-import type { ObjectRef } from './types.ts';
+
+/** One object of a snapshot, by type and IdP id. */
+export interface ObjectRef {
+  type: string;
+  id: string;
+}
 
 /**
  * How the plan sees one object: its place under a parent (ids of child types are the ancestors'

@@ -1,4 +1,4 @@
-import type { OktaScope } from '../catalog.ts';
+import type { OktaScope } from './catalog.ts';
 
 /** Produces the Authorization header for a request (SSWS token, or an OAuth access token). */
 export interface Authenticator {

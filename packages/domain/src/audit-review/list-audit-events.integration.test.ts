@@ -2,7 +2,7 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../deps.ts';
 import { seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
-import { appendAuditEvent } from './append-audit-event.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { listAuditEvents } from './list-audit-events.ts';
 
 const { db } = await useTestDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentAddress, openBody, sealBody, stripLinks } from '../snapshots/object-codec.fns.ts';
+import { contentAddress, openBody, sealBody, stripLinks } from '../bodies/object-codec.fns.ts';
 import { diffJson } from './json-diff.fns.ts';
 
 describe('diffJson', () => {

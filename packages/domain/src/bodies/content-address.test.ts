@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../audit/audit.fns.ts';
 import { addressHasher, canonical } from './content-address.fns.ts';
-import { contentAddress } from './object-codec.fns.ts';
+import { contentAddress } from '../bodies/object-codec.fns.ts';
 
 const samples: unknown[] = [
   { id: '00u1', status: 'ACTIVE', profile: { login: 'ann@acme.test', zeta: null, alpha: [1, 2.5, -0, 1e21, 'x'] }, created: '2026-01-01T00:00:00.000Z' },

@@ -1,3 +1,4 @@
+/** How one object changed between two versions: pure functions, below snapshots/ and diff/ (which use them). */
 export interface JsonChange {
   /** JSONPath of the changed value, e.g. `$.settings.password.lockout.maxAttempts` or `$.include[2]`. */
   path: string;

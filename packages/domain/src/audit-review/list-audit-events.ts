@@ -1,3 +1,8 @@
+/**
+ * Reading the audit log: listing it and verifying its hash chain, for members allowed to. Kept apart from
+ * audit/ (the log itself, which authorize writes denials to) so the arrows run one way:
+ * audit-review -> permissions -> audit.
+ */
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { workerEnv } from './worker.ts';
+
+describe('workerEnv', () => {
+  it('reads its own keys, with the web app defaults for the shared ones', () => {
+    expect(workerEnv({})).toEqual({ WORKER_CONCURRENCY: 4, APP_URL: 'http://localhost:3000', BUTTERFLY_ALLOW_PRIVATE_URLS: true });
+    expect(workerEnv({ APP_URL: 'https://bfy.example.com/', WORKER_CONCURRENCY: '8' })).toEqual({
+      WORKER_CONCURRENCY: 8,
+      APP_URL: 'https://bfy.example.com',
+      BUTTERFLY_ALLOW_PRIVATE_URLS: false,
+    });
+    expect(workerEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
+  });
+
+  it('ignores the web app keys it does not use', () => {
+    expect(workerEnv({ BUTTERFLY_EXTENSION_IDS: 'not an id', PORT: 'x' })).not.toHaveProperty('PORT');
+  });
+
+  it('refuses a concurrency out of range', () => {
+    expect(() => workerEnv({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY/);
+  });
+});

@@ -1,0 +1,3 @@
+/** @butterfly/domain/audit-review: the audit-review area's use-cases and types, for the apps, API and jobs. */
+export { listAuditEvents, ZListAuditEventsInput } from './list-audit-events.ts';
+export { verifyAuditChain, type AuditProblem, type AuditVerification } from './verify-audit-chain.ts';

@@ -1,0 +1,16 @@
+/** @butterfly/domain/idp: the idp area's use-cases and types, for the apps, API and jobs. */
+export type {
+  IdpAccessReport,
+  IdpClient,
+  IdpClientFactory,
+  IdpConnectionConfig,
+  IdpCredentials,
+  IdpEndpointStats,
+  IdpLogEvent,
+  IdpObject,
+  IdpObjectRef,
+  IdpObjectTypeInfo,
+  IdpRequestStats,
+  IdpRestoreInfo,
+} from './types.ts';
+export { isCredentialRejection } from './credential-rejection.fns.ts';
