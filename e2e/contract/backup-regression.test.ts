@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createWebhook } from '@butterfly/domain';
+import { createWebhook } from '@butterfly/domain/webhooks';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { product } from './support/product.ts';

@@ -1,6 +1,6 @@
 import { createOktaClient } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { updateConnection } from '@butterfly/domain';
+import { updateConnection } from '@butterfly/domain/connections';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastClock } from './support/clock.ts';

@@ -1,5 +1,5 @@
 import type { ApiServices } from '@butterfly/api';
-import type { BodyStore } from '@butterfly/domain';
+import type { BodyStore } from '@butterfly/domain/bodies';
 import { scimEnv } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { jobQueue } from '@butterfly/jobs';

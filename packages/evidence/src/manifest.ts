@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PeriodRecord } from '@butterfly/domain';
+import type { PeriodRecord } from '@butterfly/domain/evidence';
 import type { ScanRecord } from '@butterfly/domain/compliance';
 import { canonicalJson } from './canonical-json.ts';
 import { fingerprintOf, publicKeyPem } from './keys.ts';

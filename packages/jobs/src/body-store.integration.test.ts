@@ -1,5 +1,5 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { createBodyStore, s3Blobs } from '@butterfly/domain';
+import { createBodyStore, s3Blobs } from '@butterfly/domain/bodies';
 import { seedTenant, testDeps } from '@butterfly/domain/testing';
 import { bodyStoreContract } from '@butterfly/domain/testing/body-store-contract';
 import { createOutboundClient } from '@butterfly/outbound';

@@ -1,5 +1,5 @@
 import { bodyStoreEnv } from '@butterfly/config';
-import { type BodyStore, createBodyStore } from '@butterfly/domain';
+import { type BodyStore, createBodyStore } from '@butterfly/domain/bodies';
 import { createOutboundClient } from '@butterfly/outbound';
 
 /** A sealed body is a few KiB; the cap only refuses an answer that cannot be one of ours. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type ConnectionView, addConnection, findConnectionTenant, listConnections, testConnection } from '@butterfly/domain/connections';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
-import { emit, UsageError } from '../output.ts';
+import { emit } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';
 import { registerBreakGlass } from './break-glass.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { getEvidenceKey, periodBundleName } from '@butterfly/domain';
+import { getEvidenceKey, periodBundleName } from '@butterfly/domain/evidence';
 import { PERIOD, memberActor, seedAuditPeriod, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { verifyBundle } from '@butterfly/evidence';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { type Deps, DomainError, periodBundleName, preparePeriodEvidenceExport } from '@butterfly/domain';
+import { type Deps, DomainError } from '@butterfly/domain/core';
+import { periodBundleName, preparePeriodEvidenceExport } from '@butterfly/domain/evidence';
 import { bundleTar, renderPeriodBundle } from '@butterfly/evidence';
 
 const DATE_ONLY = /^\d{4}-\d\d-\d\d$/;

@@ -1,4 +1,4 @@
-import type { SessionPrincipal } from '@butterfly/domain';
+import type { SessionPrincipal } from '@butterfly/domain/sessions';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { api } from '~/api.server.ts';
 import { requireMember } from '~/auth/session.server.ts';

@@ -12,7 +12,7 @@
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@butterfly/config';
 import { createDb } from '@butterfly/db';
-import { createKeyring } from '@butterfly/domain';
+import { createKeyring } from '@butterfly/domain/crypto';
 import { runMigrations } from 'graphile-worker';
 import * as trpcRoute from '../../app/routes/api.trpc.$.ts';
 import { createApp } from '../app.ts';

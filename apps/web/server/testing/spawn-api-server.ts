@@ -59,7 +59,11 @@ export async function spawnApiServer(env: { DATABASE_URL: string; BUTTERFLY_MAST
  * leaves the backup unscanned (no findings). `role`: the token's role (its owner is a super_admin).
  */
 export async function seedApiTenant(db: unknown, masterKey: string, opts: { role?: 'super_admin' | 'auditor' | 'read_only'; scan?: boolean } = {}) {
-  const { createApiToken, runBackup, runComplianceScan } = await import('@butterfly/domain');
+  const [{ createApiToken }, { runBackup }, { runComplianceScan }] = await Promise.all([
+    import('@butterfly/domain/api-tokens'),
+    import('@butterfly/domain/snapshots'),
+    import('@butterfly/domain/scans'),
+  ]);
   const { fakeIdp, seedConnection, seedMember, seedTenant, testDeps } = await import('@butterfly/domain/testing');
   const deps = testDeps(db as Parameters<typeof testDeps>[0], { kind: 'operator', label: 'test' }, Buffer.from(masterKey, 'base64'));
   const tenant = await seedTenant(deps);

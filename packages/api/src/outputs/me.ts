@@ -1,4 +1,4 @@
-import { PERMISSION_NAMES, ROLES } from '@butterfly/domain';
+import { PERMISSION_NAMES, ROLES } from '@butterfly/domain/permissions';
 import { z } from 'zod';
 
 export const ZMemberView = z.object({

@@ -1,4 +1,4 @@
-import type { FRAMEWORKS } from '@butterfly/domain';
+import type { FRAMEWORKS } from '@butterfly/domain/scans';
 import { z } from 'zod';
 
 const ZResult = z.enum(['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE']);

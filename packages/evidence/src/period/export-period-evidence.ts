@@ -1,4 +1,5 @@
-import { type Deps, type TPeriodEvidenceInput, preparePeriodEvidenceExport } from '@butterfly/domain';
+import type { Deps } from '@butterfly/domain/core';
+import { type TPeriodEvidenceInput, preparePeriodEvidenceExport } from '@butterfly/domain/evidence';
 import { exportPeriodBundle } from './period-bundle.ts';
 
 /**

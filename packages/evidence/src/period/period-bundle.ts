@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PeriodRecord } from '@butterfly/domain';
+import type { PeriodRecord } from '@butterfly/domain/evidence';
 import { canonicalJson } from '../canonical-json.ts';
 import type { EvidenceSigner } from '../keys.ts';
 import { MANIFEST, SIGNATURE, buildManifestOf } from '../manifest.ts';

@@ -1,4 +1,4 @@
-import type { PeriodRecord, PeriodRegression } from '@butterfly/domain';
+import type { PeriodRecord, PeriodRegression } from '@butterfly/domain/evidence';
 
 /** "3 d 4 h", "2 h 5 min", "40 s": a time to fix as a person reads it. */
 export function durationText(seconds: number | null): string {

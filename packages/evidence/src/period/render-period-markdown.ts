@@ -1,4 +1,4 @@
-import type { PeriodRecord } from '@butterfly/domain';
+import type { PeriodRecord } from '@butterfly/domain/evidence';
 import { actorsText, durationText, summaryRows } from './period-text.ts';
 
 /**

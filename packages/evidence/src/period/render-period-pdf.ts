@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { PeriodRecord } from '@butterfly/domain';
+import type { PeriodRecord } from '@butterfly/domain/evidence';
 import PDFDocument from 'pdfkit';
 import { actorsText, durationText, summaryRows } from './period-text.ts';
 

@@ -1,4 +1,4 @@
-import type { PeriodRecord, PeriodScan } from '@butterfly/domain';
+import type { PeriodRecord, PeriodScan } from '@butterfly/domain/evidence';
 
 const scan = (n: number, takenAt: string, fail: boolean): PeriodScan => ({
   scanId: `6c1f2a9e-0000-4000-8000-0000000000b${n}`,

@@ -1,4 +1,4 @@
-import { describePeriodEvidence, ZPeriodEvidenceInput } from '@butterfly/domain';
+import { describePeriodEvidence, ZPeriodEvidenceInput } from '@butterfly/domain/evidence';
 import { permissionProcedure } from '../../trpc.ts';
 
 /**
