@@ -45,7 +45,8 @@ const layering = [
   })),
   {
     name: 'api-no-database',
-    comment: 'the API reaches the database only through domain use-cases: it may name db types (its context), not import db code',
+    comment:
+      'the API reaches the database only through domain use-cases: it may name db types (its context), not import db code',
     severity: 'error',
     from: { path: '^packages/api/' },
     to: { path: '^packages/db/', dependencyTypesNot: ['type-only'] },
@@ -83,7 +84,8 @@ module.exports = {
   forbidden: [
     {
       name: 'no-module-cycle',
-      comment: 'a module reaches itself through its imports (type-only imports count): move the shared piece into a lower module',
+      comment:
+        'a module reaches itself through its imports (type-only imports count): move the shared piece into a lower module',
       severity: 'error',
       from: {},
       to: { circular: true },
@@ -101,7 +103,14 @@ module.exports = {
   options: {
     // Tests and their fixtures import across areas by design (testing/ seeds every area); pnpm's isolated
     // node_modules and the manifest check keep their package arrows honest.
-    exclude: { path: ['(^|/)(build|dist|public|\\.cache|test-results)/', '\\.(test|spec|bench)\\.tsx?$', '(^|/)testing/', '(^|/)fixtures?/'] },
+    exclude: {
+      path: [
+        '(^|/)(build|dist|public|\\.cache|test-results)/',
+        '\\.(test|spec|bench)\\.tsx?$',
+        '(^|/)testing/',
+        '(^|/)fixtures?/',
+      ],
+    },
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: path.join(__dirname, 'tsconfig.depcruise.json') },

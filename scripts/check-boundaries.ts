@@ -34,13 +34,16 @@ const cruise = spawnSync(
   [
     join(root, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'),
     ...dirs,
-    '--config', join(root, '.dependency-cruiser.cjs'),
-    '--output-type', 'err',
+    '--config',
+    join(root, '.dependency-cruiser.cjs'),
+    '--output-type',
+    'err',
     ...(useBaseline && existsSync(baseline) ? ['--ignore-known', baseline] : []),
   ],
   { cwd, encoding: 'utf8' },
 );
-if (cruise.status !== 0) problems.push(`import arrows (dependency-cruiser):\n${(cruise.stdout + cruise.stderr).trim()}`);
+if (cruise.status !== 0)
+  problems.push(`import arrows (dependency-cruiser):\n${(cruise.stdout + cruise.stderr).trim()}`);
 
 // 2. Manifests: which workspace packages each may depend on (the same table as .dependency-cruiser.cjs).
 const allowed: Record<string, string[]> = {
@@ -50,7 +53,13 @@ const allowed: Record<string, string[]> = {
   '@butterfly/domain': ['@butterfly/config', '@butterfly/db'],
   '@butterfly/api': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
   '@butterfly/connectors': ['@butterfly/domain', '@butterfly/outbound'],
-  '@butterfly/jobs': ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/connectors', '@butterfly/outbound'],
+  '@butterfly/jobs': [
+    '@butterfly/config',
+    '@butterfly/db',
+    '@butterfly/domain',
+    '@butterfly/connectors',
+    '@butterfly/outbound',
+  ],
   '@butterfly/ui': [],
   '@butterfly/evidence': ['@butterfly/domain'],
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
@@ -58,8 +67,21 @@ const allowed: Record<string, string[]> = {
   // The API's types at build time; db and domain seed its tests. The built package imports none of them.
   '@butterfly/client': ['@butterfly/api', '@butterfly/db', '@butterfly/domain'],
 };
-const anyPackage = ['@butterfly/config', '@butterfly/db', '@butterfly/domain', '@butterfly/api', '@butterfly/client', '@butterfly/connectors', '@butterfly/jobs', '@butterfly/ui', '@butterfly/evidence', '@butterfly/outbound'];
-for (const dir of ['apps', 'packages'].filter((d) => existsSync(join(cwd, d))).flatMap((d) => readdirSync(join(cwd, d)).map((n) => join(cwd, d, n)))) {
+const anyPackage = [
+  '@butterfly/config',
+  '@butterfly/db',
+  '@butterfly/domain',
+  '@butterfly/api',
+  '@butterfly/client',
+  '@butterfly/connectors',
+  '@butterfly/jobs',
+  '@butterfly/ui',
+  '@butterfly/evidence',
+  '@butterfly/outbound',
+];
+for (const dir of ['apps', 'packages']
+  .filter((d) => existsSync(join(cwd, d)))
+  .flatMap((d) => readdirSync(join(cwd, d)).map((n) => join(cwd, d, n)))) {
   let pkg: { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   try {
     pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));

@@ -19,7 +19,14 @@ import { requestBackup } from '@butterfly/domain/snapshots';
 import { loadSsoClient, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
 import { createTenant } from '@butterfly/domain/tenants';
 
-export const DEMO = { slug: 'acme', name: 'Acme', domain: 'acme.test', admin: 'ann@acme.test', clientId: 'butterfly', connection: 'acme-okta' } as const;
+export const DEMO = {
+  slug: 'acme',
+  name: 'Acme',
+  domain: 'acme.test',
+  admin: 'ann@acme.test',
+  clientId: 'butterfly',
+  connection: 'acme-okta',
+} as const;
 
 /** okta-sim's acme org as the Management API sees it: its URL and admin SSWS token (`/_sim/orgs/acme`). */
 export interface TDemoOrg {
@@ -28,7 +35,12 @@ export interface TDemoOrg {
 }
 
 type TBase = { db: Kysely<DB>; keyring: Keyring; log: Logger };
-const seedDeps = (base: TBase, db: Deps['db']): Deps => ({ ...base, db, clock: () => new Date(), actor: { kind: 'operator', label: 'pnpm start (demo seed)' } });
+const seedDeps = (base: TBase, db: Deps['db']): Deps => ({
+  ...base,
+  db,
+  clock: () => new Date(),
+  actor: { kind: 'operator', label: 'pnpm start (demo seed)' },
+});
 
 export interface TDemoIdp {
   issuer: string;
@@ -60,7 +72,8 @@ export function readDemoBanner(lines: Pick<Interface, 'on'>): Promise<TDemoIdp &
   };
   return new Promise((done) => {
     lines.on('line', (line: string) => {
-      for (const [key, re] of Object.entries(patterns) as [keyof typeof patterns, RegExp][]) found[key] ??= re.exec(line)?.[1];
+      for (const [key, re] of Object.entries(patterns) as [keyof typeof patterns, RegExp][])
+        found[key] ??= re.exec(line)?.[1];
       if (found.issuer && found.clientSecret && found.password) done(found as TDemoIdp & { password: string });
     });
   });
@@ -97,16 +110,34 @@ export async function seedDemo(base: TBase, idp: TDemoIdp, org?: TDemoOrg): Prom
     const demo = existing.find((t) => t.slug === DEMO.slug && t.issuer === idp.issuer);
     if (demo) {
       const client = await loadSsoClient(deps, demo.id);
-      if (client?.clientSecret !== idp.clientSecret) await setSsoSettings(deps, demo.id, { issuer: idp.issuer, clientId: DEMO.clientId, clientSecret: idp.clientSecret });
+      if (client?.clientSecret !== idp.clientSecret)
+        await setSsoSettings(deps, demo.id, {
+          issuer: idp.issuer,
+          clientId: DEMO.clientId,
+          clientSecret: idp.clientSecret,
+        });
       return { outcome: 'ready', tenantId: demo.id };
     }
     if (existing.length) return { outcome: 'absent' };
     const tenant = await createTenant(deps, { slug: DEMO.slug, name: DEMO.name, domains: [DEMO.domain] });
     await verifyDomain(deps, tenant.id, { domain: DEMO.domain, method: 'operator' });
-    await setSsoSettings(deps, tenant.id, { issuer: idp.issuer, clientId: DEMO.clientId, clientSecret: idp.clientSecret });
-    await addMember(deps, tenant.id, { email: DEMO.admin, role: 'super_admin', givenName: 'Ann', familyName: 'Archer' });
+    await setSsoSettings(deps, tenant.id, {
+      issuer: idp.issuer,
+      clientId: DEMO.clientId,
+      clientSecret: idp.clientSecret,
+    });
+    await addMember(deps, tenant.id, {
+      email: DEMO.admin,
+      role: 'super_admin',
+      givenName: 'Ann',
+      familyName: 'Archer',
+    });
     if (!org) return { outcome: 'seeded', tenantId: tenant.id };
-    const connection = await addConnection(deps, tenant.id, { name: DEMO.connection, orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+    const connection = await addConnection(deps, tenant.id, {
+      name: DEMO.connection,
+      orgUrl: org.url,
+      credentials: { kind: 'ssws', token: org.apiToken },
+    });
     await setBackupSchedule(deps, tenant.id, { connectionId: connection.id, frequency: 'daily' });
     return { outcome: 'seeded', tenantId: tenant.id, connectionId: connection.id };
   });

@@ -68,7 +68,13 @@ const restartTimers = new Set<NodeJS.Timeout>();
  */
 function startApp(spec: AppSpec, policy = new RestartPolicy()): Proc {
   const { name } = spec;
-  const p = launch(name, join(repoRoot, spec.dir), ['--import', tsxLoader, spec.entry, ...(spec.args ?? [])], spec.env, spec.ipc);
+  const p = launch(
+    name,
+    join(repoRoot, spec.dir),
+    ['--import', tsxLoader, spec.entry, ...(spec.args ?? [])],
+    spec.env,
+    spec.ipc,
+  );
   createInterface({ input: p.child.stdout! }).on('line', (l) => print(name, l));
   p.child.once('exit', (code, signal) => {
     if (stopping) return;
@@ -81,7 +87,9 @@ function startApp(spec: AppSpec, policy = new RestartPolicy()): Proc {
       stop(`${name} keeps crashing`);
       return;
     }
-    say(`${name} exited unexpectedly (${why}); restarting it in ${next.delayMs / 1000} s (crash ${next.count}; giving up at ${policy.describe()})`);
+    say(
+      `${name} exited unexpectedly (${why}); restarting it in ${next.delayMs / 1000} s (crash ${next.count}; giving up at ${policy.describe()})`,
+    );
     const timer = setTimeout(() => {
       restartTimers.delete(timer);
       if (stopping) return;
@@ -132,7 +140,13 @@ async function startKeeper(env: NodeJS.ProcessEnv): Promise<string> {
   const line = new Promise<string>((done, fail) => {
     const rl = createInterface({ input: p.child.stdout! });
     rl.once('line', (l) => {
-      const msg = JSON.parse(l) as { ready: boolean; url: string; error?: string; pgDir?: string; startedHere?: boolean };
+      const msg = JSON.parse(l) as {
+        ready: boolean;
+        url: string;
+        error?: string;
+        pgDir?: string;
+        startedHere?: boolean;
+      };
       if (!msg.ready) return fail(new Error(`the embedded database did not start: ${msg.error}`));
       Object.assign(p, { pgDir: msg.pgDir, startedHere: msg.startedHere });
       done(msg.url);
@@ -147,8 +161,17 @@ async function startKeeper(env: NodeJS.ProcessEnv): Promise<string> {
  */
 async function startOktaSim(env: NodeJS.ProcessEnv, appUrl: string, stateFile: string) {
   const port = oktaSimEnv().OKTA_SIM_PORT;
-  const p = startApp({ name: 'okta', dir: 'apps/okta-sim', entry: 'src/main.ts', env, args: demoSimArgs(appUrl, stateFile), ready: (q) => untilListening(q, port) });
-  const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error('okta-sim printed no demo banner within 30 s')), 30_000).unref());
+  const p = startApp({
+    name: 'okta',
+    dir: 'apps/okta-sim',
+    entry: 'src/main.ts',
+    env,
+    args: demoSimArgs(appUrl, stateFile),
+    ready: (q) => untilListening(q, port),
+  });
+  const timeout = new Promise<never>((_, fail) =>
+    setTimeout(() => fail(new Error('okta-sim printed no demo banner within 30 s')), 30_000).unref(),
+  );
   return Promise.race([readDemoBanner(createInterface({ input: p.child.stdout! })), exitedEarly(p), timeout]);
 }
 
@@ -185,7 +208,11 @@ function buildWebIfStale(): Promise<void> {
   if (existsSync(output) && statSync(output).mtimeMs >= newestSource()) return Promise.resolve();
   say('building the web app (its build is missing or older than its sources)');
   // Own process group, so stopping mid-build can kill pnpm and vite together.
-  build = spawn('pnpm', ['--filter', '@butterfly/web', 'build'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  build = spawn('pnpm', ['--filter', '@butterfly/web', 'build'], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const s of [build.stdout!, build.stderr!]) createInterface({ input: s }).on('line', (l) => print('build', l));
   return new Promise((done, fail) =>
     build!.once('exit', (code) => (code === 0 ? done() : fail(new Error(`the web build failed (code ${code})`)))),
@@ -200,31 +227,35 @@ async function terminate(procs: Proc[], graceMs: number): Promise<boolean> {
   const timedOut = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), graceMs)));
   const graceful = await Promise.race([Promise.all(live.map((p) => p.exited)).then(() => true), timedOut]);
   clearTimeout(timer);
-  for (const p of live) if (p.child.exitCode === null && p.child.signalCode === null) {
-    say(`${p.name} did not stop within ${graceMs / 1000} s; killing it`);
-    p.child.kill('SIGKILL');
-  }
+  for (const p of live)
+    if (p.child.exitCode === null && p.child.signalCode === null) {
+      say(`${p.name} did not stop within ${graceMs / 1000} s; killing it`);
+      p.child.kill('SIGKILL');
+    }
   await Promise.all(live.map((p) => p.exited));
   return graceful;
 }
 
 // Ctrl-C reaches every process of the terminal's group at once; the apps stop on their own SIGINT
 // and our SIGTERM is a no-op for them. The db keeper ignores SIGINT and waits for us.
-const stop = onShutdownSignal(async (reason) => {
-  stopping = true;
-  for (const t of restartTimers) clearTimeout(t);
-  say(`stopping (${reason})`);
-  if (build?.pid && build.exitCode === null) {
-    try {
-      process.kill(-build.pid, 'SIGTERM');
-    } catch {}
-  }
-  await terminate(apps, 5_000);
-  if (keeper && !(await terminate([keeper], 3_000)) && keeper.startedHere && keeper.pgDir) {
-    await stopCluster(keeper.pgDir); // the keeper was killed: stop its server ourselves
-  }
-  say('stopped');
-}, { log: say });
+const stop = onShutdownSignal(
+  async (reason) => {
+    stopping = true;
+    for (const t of restartTimers) clearTimeout(t);
+    say(`stopping (${reason})`);
+    if (build?.pid && build.exitCode === null) {
+      try {
+        process.kill(-build.pid, 'SIGTERM');
+      } catch {}
+    }
+    await terminate(apps, 5_000);
+    if (keeper && !(await terminate([keeper], 3_000)) && keeper.startedHere && keeper.pgDir) {
+      await stopCluster(keeper.pgDir); // the keeper was killed: stop its server ourselves
+    }
+    say('stopped');
+  },
+  { log: say },
+);
 process.on('SIGHUP', () => stop('SIGHUP'));
 watchLaunchers();
 
@@ -236,7 +267,9 @@ function watchLaunchers() {
   // /proc/<pid>/stat: "pid (comm) state ppid ..."; a zombie (state Z) counts as gone.
   const stat = (pid: number) => {
     try {
-      const [state, ppid] = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const [state, ppid] = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       return { state, ppid: Number(ppid) };
     } catch {
       return undefined;
@@ -266,8 +299,13 @@ async function main() {
   const hasScim = existsSync(join(repoRoot, 'apps/scim/src/main.ts'));
   const hasOktaSim = existsSync(join(repoRoot, 'apps/okta-sim/src/main.ts'));
   const oktaSimPort = oktaSimEnv().OKTA_SIM_PORT;
-  for (const [on, port] of [[hasWeb, web.PORT], [hasScim, scim.SCIM_PORT], [hasOktaSim, oktaSimPort]] as const) {
-    if (on && (await portOpen(port))) throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT)`);
+  for (const [on, port] of [
+    [hasWeb, web.PORT],
+    [hasScim, scim.SCIM_PORT],
+    [hasOktaSim, oktaSimPort],
+  ] as const) {
+    if (on && (await portOpen(port)))
+      throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT)`);
   }
 
   const building = hasWeb ? buildWebIfStale() : Promise.resolve();
@@ -295,9 +333,11 @@ async function main() {
         if (demo.connectionId) {
           say(`seeded the connection ${DEMO.connection} to okta-sim's ${DEMO.slug} org, backed up daily`);
           demoBackup = { tenantId: demo.tenantId, connectionId: demo.connectionId };
-        } else if (!web.BUTTERFLY_ALLOW_PRIVATE_URLS) say('no demo connection: BUTTERFLY_ALLOW_PRIVATE_URLS is off, so okta-sim on loopback is out of reach');
+        } else if (!web.BUTTERFLY_ALLOW_PRIVATE_URLS)
+          say('no demo connection: BUTTERFLY_ALLOW_PRIVATE_URLS is off, so okta-sim on loopback is out of reach');
       }
-      if (demo.outcome !== 'absent') demoLine = `open ${web.APP_URL}, sign in as ${DEMO.admin} with password ${idp.password}`;
+      if (demo.outcome !== 'absent')
+        demoLine = `open ${web.APP_URL}, sign in as ${DEMO.admin} with password ${idp.password}`;
       else say(`the database has tenants already: no demo tenant (okta-sim's ${DEMO.slug} org is at ${idp.issuer})`);
     } finally {
       await db.destroy();
@@ -329,9 +369,27 @@ async function main() {
   await building;
   const waits: Promise<void>[] = [];
   const listening = (port: number) => (p: Proc) => untilListening(p, port);
-  if (hasWeb) waits.push(untilListening(startApp({ name: 'web', dir: 'apps/web', entry: 'server/main.ts', env: appEnv, ready: listening(web.PORT) }), web.PORT));
+  if (hasWeb)
+    waits.push(
+      untilListening(
+        startApp({ name: 'web', dir: 'apps/web', entry: 'server/main.ts', env: appEnv, ready: listening(web.PORT) }),
+        web.PORT,
+      ),
+    );
   else say('apps/web/server/main.ts not found: web not started');
-  if (hasScim) waits.push(untilListening(startApp({ name: 'scim', dir: 'apps/scim', entry: 'src/main.ts', env: appEnv, ready: listening(scim.SCIM_PORT) }), scim.SCIM_PORT));
+  if (hasScim)
+    waits.push(
+      untilListening(
+        startApp({
+          name: 'scim',
+          dir: 'apps/scim',
+          entry: 'src/main.ts',
+          env: appEnv,
+          ready: listening(scim.SCIM_PORT),
+        }),
+        scim.SCIM_PORT,
+      ),
+    );
   else say('apps/scim/src/main.ts not found: scim not started');
   await Promise.all(waits);
 

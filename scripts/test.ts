@@ -12,13 +12,18 @@ import { ensureTemplate, ensureTestServer } from '../packages/db/src/testing/ser
 const root = resolve(import.meta.dirname, '..');
 const REPORT = '.vitest-report.json';
 // Every package whose vitest run writes a report: apps/*, packages/*, examples/* and e2e (its contract tests).
-const workspaces = [...['apps', 'packages', 'examples'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))), join(root, 'e2e')];
+const workspaces = [
+  ...['apps', 'packages', 'examples'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))),
+  join(root, 'e2e'),
+];
 
 function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   process.stdout.write(`\n=== ${title}\n`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
-  process.stdout.write(`=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
   return r.status === 0;
 }
 
@@ -37,14 +42,36 @@ try {
   run('generated table types are current', 'pnpm', ['--filter', '@butterfly/db', 'codegen:check'], env);
   run('typecheck scripts', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']);
   for (const w of workspaces) rmSync(join(w, REPORT), { force: true });
-  run('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--continue', '--output-logs=errors-only'], env);
+  run(
+    'typecheck',
+    'pnpm',
+    ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--continue', '--output-logs=errors-only'],
+    env,
+  );
   // Each vitest run also writes a JSON report, summed into the closing line below.
-  run('unit and integration tests', 'pnpm', [
-    'exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full', '--',
-    '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
-  ], env);
+  run(
+    'unit and integration tests',
+    'pnpm',
+    [
+      'exec',
+      'turbo',
+      'run',
+      'test',
+      '--concurrency=2',
+      '--continue',
+      '--output-logs=full',
+      '--',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${REPORT}`,
+    ],
+    env,
+  );
   run('pnpm start supervision (start, stop four ways, nothing left behind)', 'bash', ['scripts/check-start.sh']);
-  if (existsSync(join(root, 'e2e/package.json')) && !step('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'e2e'], env)) {
+  if (
+    existsSync(join(root, 'e2e/package.json')) &&
+    !step('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'e2e'], env)
+  ) {
     failures.push('end-to-end (Playwright, Chromium)');
     printSystemLogProblems();
   }
@@ -56,8 +83,12 @@ try {
 function printSystemLogProblems() {
   const file = join(root, 'e2e/test-results/system.log');
   if (!existsSync(file)) return;
-  const problems = readFileSync(file, 'utf8').split('\n').filter((l) => /"level":(40|50|60)|\b(WARN|ERROR|FATAL|Error)\b/.test(l));
-  process.stdout.write(`\n=== the system's warnings and errors during the end-to-end run (last 60 of ${problems.length}; all in e2e/test-results/system.log)\n`);
+  const problems = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => /"level":(40|50|60)|\b(WARN|ERROR|FATAL|Error)\b/.test(l));
+  process.stdout.write(
+    `\n=== the system's warnings and errors during the end-to-end run (last 60 of ${problems.length}; all in e2e/test-results/system.log)\n`,
+  );
   for (const l of problems.slice(-60)) process.stdout.write(`${l.slice(0, 600)}\n`);
 }
 
@@ -69,7 +100,9 @@ interface ReportSuite {
 /** Tests Playwright marked flaky (failed, then passed on retry), as `file:line › title`. */
 function flakyTitles(report: string): string[] {
   const walk = (s: ReportSuite): string[] => [
-    ...(s.specs ?? []).filter((x) => x.tests.some((t) => t.status === 'flaky')).map((x) => `${x.file}:${x.line} › ${x.title}`),
+    ...(s.specs ?? [])
+      .filter((x) => x.tests.some((t) => t.status === 'flaky'))
+      .map((x) => `${x.file}:${x.line} › ${x.title}`),
     ...(s.suites ?? []).flatMap(walk),
   ];
   return (JSON.parse(readFileSync(report, 'utf8')) as { suites: ReportSuite[] }).suites.flatMap(walk);
@@ -87,10 +120,17 @@ for (const w of workspaces) {
 }
 const e2eReport = join(root, 'e2e/test-results/report.json');
 if (existsSync(e2eReport)) {
-  const s = (JSON.parse(readFileSync(e2eReport, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  const s = (
+    JSON.parse(readFileSync(e2eReport, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }
+  ).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
-  if (s.flaky) process.stdout.write(`\nflaky end-to-end tests (passed only on their retry):\n${flakyTitles(e2eReport).map((t) => `  ${t}\n`).join('')}`);
+  if (s.flaky)
+    process.stdout.write(
+      `\nflaky end-to-end tests (passed only on their retry):\n${flakyTitles(e2eReport)
+        .map((t) => `  ${t}\n`)
+        .join('')}`,
+    );
 }
 if (failures.length) process.stdout.write(`\nFailed steps: ${failures.join(', ')}\n`);
 process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);

@@ -15,8 +15,19 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const TYPES = ['user', 'group', 'group.member', 'policy.PASSWORD', 'policy.PASSWORD.rule', 'network_zone', 'app', 'admin_role', 'org'];
-const client = (credentials: IdpConnectionConfig['credentials']) => createOktaClient({ provider: 'okta', orgUrl: org.url, credentials }, { allowPrivateNetwork: true });
+const TYPES = [
+  'user',
+  'group',
+  'group.member',
+  'policy.PASSWORD',
+  'policy.PASSWORD.rule',
+  'network_zone',
+  'app',
+  'admin_role',
+  'org',
+];
+const client = (credentials: IdpConnectionConfig['credentials']) =>
+  createOktaClient({ provider: 'okta', orgUrl: org.url, credentials }, { allowPrivateNetwork: true });
 const oauth = () => client({ kind: 'oauth', clientId: org.clientId, privateKey: org.privateKeyPem });
 const ssws = () => client({ kind: 'ssws', token: org.apiToken });
 
@@ -46,10 +57,14 @@ describe('authentication against okta-sim', () => {
 
   it('names exactly the scopes a service app was not granted, and what a backup leaves out', async () => {
     const apps = (await org.api('GET', '/api/v1/apps?limit=200')).body;
-    const app = apps.find((a: { credentials?: { oauthClient?: { client_id?: string } } }) => a.credentials?.oauthClient?.client_id === org.clientId);
+    const app = apps.find(
+      (a: { credentials?: { oauthClient?: { client_id?: string } } }) =>
+        a.credentials?.oauthClient?.client_id === org.clientId,
+    );
     const grants = (await org.api('GET', `/api/v1/apps/${app.id}/grants`)).body as { id: string; scopeId: string }[];
     const revoke = ['okta.roles.read', 'okta.logs.read', 'okta.roles.manage'];
-    for (const g of grants.filter((g) => revoke.includes(g.scopeId))) expect((await org.api('DELETE', `/api/v1/apps/${app.id}/grants/${g.id}`)).status).toBe(204);
+    for (const g of grants.filter((g) => revoke.includes(g.scopeId)))
+      expect((await org.api('DELETE', `/api/v1/apps/${app.id}/grants/${g.id}`)).status).toBe(204);
 
     const report = await oauth().testAccess();
     expect(report.ok).toBe(false);
@@ -58,16 +73,23 @@ describe('authentication against okta-sim', () => {
       { scope: 'okta.roles.read', leavesOut: typesLeftOut('okta.roles.read') },
       { scope: 'okta.logs.read', leavesOut: ['change attribution (System Log)'] },
     ]);
-    expect(report.missing[0]!.leavesOut).toEqual(expect.arrayContaining(['admin_role', 'group.role', 'app.client_role']));
+    expect(report.missing[0]!.leavesOut).toEqual(
+      expect.arrayContaining(['admin_role', 'group.role', 'app.client_role']),
+    );
     expect(report.granted).toEqual(ALL_SCOPES.filter((s) => s !== 'okta.roles.read' && s !== 'okta.logs.read'));
     // SSWS is not bound to the app's grants.
     expect((await ssws().testAccess()).ok).toBe(true);
   });
 
   it('cannot connect with a wrong token or a key Okta does not know', async () => {
-    expect(await client({ kind: 'ssws', token: `${org.apiToken}x` }).testAccess()).toMatchObject({ ok: false, connected: false });
+    expect(await client({ kind: 'ssws', token: `${org.apiToken}x` }).testAccess()).toMatchObject({
+      ok: false,
+      connected: false,
+    });
     const { generateKeyPairSync } = await import('node:crypto');
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const report = await client({ kind: 'oauth', clientId: org.clientId, privateKey: other }).testAccess();
     expect(report).toMatchObject({ ok: false, connected: false, detail: expect.stringContaining('invalid_client') });
   });

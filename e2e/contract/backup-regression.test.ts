@@ -32,7 +32,10 @@ beforeAll(async () => {
   sim = await startSim({ users: 10, rateScale: 100 });
   org = await orgHandle(sim);
   await app.migrateJobs();
-  acme = await app.tenantWithConnection('acme', { orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+  acme = await app.tenantWithConnection('acme', {
+    orgUrl: org.url,
+    credentials: { kind: 'ssws', token: org.apiToken },
+  });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 });
 afterAll(async () => {
@@ -41,13 +44,23 @@ afterAll(async () => {
   await app.close();
 });
 
-const scanOf = (snapshotId: string) => db.selectFrom('scans').select(['id', 'trigger']).where('snapshot_id', '=', snapshotId).executeTakeFirstOrThrow();
-const deliveries = () => db.selectFrom('webhook_deliveries').select(['event', 'status', 'snapshot_id']).where('tenant_id', '=', acme.tenantId).execute();
+const scanOf = (snapshotId: string) =>
+  db.selectFrom('scans').select(['id', 'trigger']).where('snapshot_id', '=', snapshotId).executeTakeFirstOrThrow();
+const deliveries = () =>
+  db
+    .selectFrom('webhook_deliveries')
+    .select(['event', 'status', 'snapshot_id'])
+    .where('tenant_id', '=', acme.tenantId)
+    .execute();
 
 describe('backup run --wait', () => {
   it('sends compliance.regressed when the second snapshot fails a rule the first passed, once', async () => {
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    await createWebhook(app.deps, acme.tenantId, { name: 'regressions', url: hookUrl, events: ['compliance.regressed'] });
+    await createWebhook(app.deps, acme.tenantId, {
+      name: 'regressions',
+      url: hookUrl,
+      events: ['compliance.regressed'],
+    });
 
     const first = await app.cli('backup', 'run', 'acme', acme.connectionId, '--wait');
     expect(first.code, first.stderr).toBe(0);
@@ -55,7 +68,9 @@ describe('backup run --wait', () => {
     expect(await scanOf(firstSnapshot)).toMatchObject({ trigger: 'backup' });
     expect(await deliveries()).toEqual([]); // no previous scan: nothing regressed
 
-    const policy = ((await org.api('GET', '/api/v1/policies?type=PASSWORD')).body as any[]).find((p) => p.status === 'ACTIVE' && p.settings.password.complexity.minLength >= 14);
+    const policy = ((await org.api('GET', '/api/v1/policies?type=PASSWORD')).body as any[]).find(
+      (p) => p.status === 'ACTIVE' && p.settings.password.complexity.minLength >= 14,
+    );
     const { _links, ...body } = policy;
     body.settings.password.complexity.minLength = 8;
     expect((await org.api('PUT', `/api/v1/policies/${policy.id}`, body)).status).toBe(200);
@@ -63,15 +78,25 @@ describe('backup run --wait', () => {
     const second = await app.cli('backup', 'run', 'acme', acme.connectionId, '--wait', '--json');
     expect(second.code, second.stderr).toBe(0);
     const out = JSON.parse(second.stdout);
-    expect(out).toMatchObject({ id: expect.any(String), objects: expect.any(Number), changes: { changed: expect.any(Number) } });
+    expect(out).toMatchObject({
+      id: expect.any(String),
+      objects: expect.any(Number),
+      changes: { changed: expect.any(Number) },
+    });
     const scan = await scanOf(out.id);
     // Queued by the CLI process itself (no worker ran the scan), delivered by a worker.
     expect(await deliveries()).toEqual([{ event: 'compliance.regressed', status: 'pending', snapshot_id: out.id }]);
     await app.runDueJobs({ allowPrivateUrls: true });
     expect(received).toHaveLength(1);
     const payload = JSON.parse(received[0]!);
-    expect(payload.butterfly).toMatchObject({ event: 'compliance.regressed', scanId: scan.id, rules: [expect.objectContaining({ ruleId: 'OKTA-APP-000650' })] });
-    expect(await deliveries()).toEqual([expect.objectContaining({ event: 'compliance.regressed', status: 'delivered' })]);
+    expect(payload.butterfly).toMatchObject({
+      event: 'compliance.regressed',
+      scanId: scan.id,
+      rules: [expect.objectContaining({ ruleId: 'OKTA-APP-000650' })],
+    });
+    expect(await deliveries()).toEqual([
+      expect.objectContaining({ event: 'compliance.regressed', status: 'delivered' }),
+    ]);
 
     // A third backup with nothing new regressed: no second alert.
     const third = await app.cli('backup', 'run', 'acme', acme.connectionId, '--wait');

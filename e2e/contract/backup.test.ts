@@ -37,7 +37,10 @@ beforeAll(async () => {
   await app.migrateJobs();
   // An admin's own SSWS token: what Ann changes, the System Log attributes to her.
   ann = await org.control('POST', '/api-tokens', { login: 'ann@acme.test', name: "Ann's token" });
-  acme = await app.tenantWithConnection('acme', { orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+  acme = await app.tenantWithConnection('acme', {
+    orgUrl: org.url,
+    credentials: { kind: 'ssws', token: org.apiToken },
+  });
 });
 afterAll(async () => {
   await sim?.close();
@@ -46,12 +49,22 @@ afterAll(async () => {
 });
 
 const complete = (connectionId: string) =>
-  db.selectFrom('snapshots').selectAll().where('connection_id', '=', connectionId).where('status', '=', 'complete').orderBy('seq').execute();
+  db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .where('status', '=', 'complete')
+    .orderBy('seq')
+    .execute();
 
 const asAnn = (method: string, path: string, body?: unknown) =>
   fetch(`${org.url}${path}`, {
     method,
-    headers: { authorization: `SSWS ${ann.token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `SSWS ${ann.token}`,
+      accept: 'application/json',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   }).then(async (r) => ({ status: r.status, body: r.status === 204 ? undefined : await r.json() }));
 
@@ -71,13 +84,21 @@ describe('backups of okta-sim', () => {
     expect(compareWithRaw(raw, exported)).toEqual([]);
   });
 
-  it("changes made through the API show in the next diff with their JSON paths, attributed to who made them", async () => {
-    const password = (await asAnn('GET', '/api/v1/policies?type=PASSWORD')).body.find((p: any) => p.status === 'ACTIVE' && p.settings.password.complexity.minLength === 15);
+  it('changes made through the API show in the next diff with their JSON paths, attributed to who made them', async () => {
+    const password = (await asAnn('GET', '/api/v1/policies?type=PASSWORD')).body.find(
+      (p: any) => p.status === 'ACTIVE' && p.settings.password.complexity.minLength === 15,
+    );
     const policyBody = withoutLinks(password);
     (policyBody.settings as any).password.complexity.minLength = 8;
     expect((await asAnn('PUT', `/api/v1/policies/${password.id}`, policyBody)).status).toBe(200);
     const group = (await asAnn('GET', '/api/v1/groups?q=Contractors')).body[0];
-    expect((await asAnn('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, name: 'Contractors (external)' } })).status).toBe(200);
+    expect(
+      (
+        await asAnn('PUT', `/api/v1/groups/${group.id}`, {
+          profile: { ...group.profile, name: 'Contractors (external)' },
+        })
+      ).status,
+    ).toBe(200);
     const zone = (await asAnn('GET', '/api/v1/zones')).body.find((z: any) => z.status === 'INACTIVE' && !z.system);
     expect((await asAnn('DELETE', `/api/v1/zones/${zone.id}`)).status).toBe(204);
 
@@ -92,11 +113,16 @@ describe('backups of okta-sim', () => {
       ['policy.PASSWORD', password.id, 'changed'],
     ]);
     const [g, z, p] = changes;
-    expect(p!.paths.filter((x) => x.path !== '$.lastUpdated')).toEqual([{ path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' }]);
-    expect(g!.paths.filter((x) => x.path !== '$.lastUpdated')).toEqual([{ path: '$.profile.name', before: 'Contractors', after: 'Contractors (external)', kind: 'changed' }]);
+    expect(p!.paths.filter((x) => x.path !== '$.lastUpdated')).toEqual([
+      { path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' },
+    ]);
+    expect(g!.paths.filter((x) => x.path !== '$.lastUpdated')).toEqual([
+      { path: '$.profile.name', before: 'Contractors', after: 'Contractors (external)', kind: 'changed' },
+    ]);
     expect(z!.before).toMatchObject({ id: zone.id, name: zone.name });
 
-    const inWindow = (at: string) => Date.parse(at) > first!.started_at.getTime() && Date.parse(at) <= second!.completed_at!.getTime();
+    const inWindow = (at: string) =>
+      Date.parse(at) > first!.started_at.getTime() && Date.parse(at) <= second!.completed_at!.getTime();
     expect(p!.actors.map((a) => [a.actor, a.eventType])).toEqual([['ann@acme.test', 'policy.lifecycle.update']]);
     expect(g!.actors.map((a) => [a.actor, a.eventType])).toEqual([['ann@acme.test', 'group.profile.update']]);
     expect(z!.actors.map((a) => [a.actor, a.eventType])).toEqual([['ann@acme.test', 'zone.delete']]);
@@ -111,7 +137,7 @@ describe('backups of okta-sim', () => {
     expect(diff.stdout).toContain(`- network_zone ${zone.id}\n    by ann@acme.test`);
   });
 
-  it("an incremental backup reads only the members of groups whose membership moved, and still equals the API", async () => {
+  it('an incremental backup reads only the members of groups whose membership moved, and still equals the API', async () => {
     const groups = (await asAnn('GET', '/api/v1/groups')).body as any[];
     const users = (await asAnn('GET', '/api/v1/users?limit=200')).body as any[];
     const target = groups.find((g) => g.type === 'OKTA_GROUP' && g.profile.name === 'Engineering')!;
@@ -147,18 +173,34 @@ describe('backups of okta-sim', () => {
     slow.sim = await startSim({ users: 40, rateScale: 3, latencyMs: 250 });
     slow.org = await orgHandle(slow.sim);
     const o = slow.org;
-    const initech = await app.tenantWithConnection('initech', { orgUrl: o.url, credentials: { kind: 'oauth', clientId: o.clientId, privateKey: o.privateKeyPem } });
+    const initech = await app.tenantWithConnection('initech', {
+      orgUrl: o.url,
+      credentials: { kind: 'oauth', clientId: o.clientId, privateKey: o.privateKeyPem },
+    });
 
-    await app.deps.jobs!.enqueue(db, 'backup', { tenantId: initech.tenantId, connectionId: initech.connectionId, trigger: 'manual' });
+    await app.deps.jobs!.enqueue(db, 'backup', {
+      tenantId: initech.tenantId,
+      connectionId: initech.connectionId,
+      trigger: 'manual',
+    });
     const worker = app.startWorker();
     const running = await waitFor(async () => {
-      const s = await db.selectFrom('snapshots').selectAll().where('connection_id', '=', initech.connectionId).where('status', '=', 'running').executeTakeFirst();
+      const s = await db
+        .selectFrom('snapshots')
+        .selectAll()
+        .where('connection_id', '=', initech.connectionId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
       return s && (s.progress as { objects?: number }).objects ? s : undefined;
     }, 60_000);
     worker.child.kill('SIGKILL');
     expect(await worker.exited).toBe('SIGKILL');
     workerOutput.push(worker.output());
-    const partial = await sql<{ n: number }>`select count(*)::int as n from snapshot_entries where connection_id = ${initech.connectionId} and from_seq = ${running.seq}`.execute(db);
+    const partial = await sql<{
+      n: number;
+    }>`select count(*)::int as n from snapshot_entries where connection_id = ${initech.connectionId} and from_seq = ${running.seq}`.execute(
+      db,
+    );
     expect(partial.rows[0]!.n).toBeGreaterThan(0);
     expect(await complete(initech.connectionId)).toEqual([]);
 
@@ -167,7 +209,12 @@ describe('backups of okta-sim', () => {
     await app.backupThroughJobs(initech);
     const done = await complete(initech.connectionId);
     expect(done).toHaveLength(1);
-    const all = await db.selectFrom('snapshots').select(['id', 'status', 'error']).where('connection_id', '=', initech.connectionId).orderBy('seq').execute();
+    const all = await db
+      .selectFrom('snapshots')
+      .select(['id', 'status', 'error'])
+      .where('connection_id', '=', initech.connectionId)
+      .orderBy('seq')
+      .execute();
     expect(all).toEqual([
       { id: running.id, status: 'failed', error: 'interrupted: the worker stopped mid-backup' },
       { id: done[0]!.id, status: 'complete', error: null },
@@ -184,7 +231,9 @@ describe('backups of okta-sim', () => {
   it('nothing secret is readable in any table of the database, nor in what the worker printed', async () => {
     const raw = await rawWalk(org, ['app', 'user', 'app.secret', 'app.key']);
     const apps = [...raw.objects.values()].filter((x) => x.type === 'app');
-    const clientSecrets = apps.map((a) => a.body.credentials?.oauthClient?.client_secret).filter((s): s is string => typeof s === 'string' && s.length > 20);
+    const clientSecrets = apps
+      .map((a) => a.body.credentials?.oauthClient?.client_secret)
+      .filter((s): s is string => typeof s === 'string' && s.length > 20);
     // The metadata of secrets and keys is backed up; their values and key material never are.
     const ofType = (t: string) => [...raw.objects.values()].filter((x) => x.type === t).map((x) => x.body);
     const secretRows = ofType('app.secret');
@@ -193,10 +242,20 @@ describe('backups of okta-sim', () => {
     expect(keyRows.length).toBeGreaterThan(0);
     clientSecrets.push(...secretRows.flatMap((x) => [x.client_secret, x.secret_hash]));
     clientSecrets.push(...keyRows.flatMap((x) => [x.x5c[0].slice(0, 60), x.n.slice(0, 60)]));
-    const emails = [...raw.objects.values()].filter((x) => x.type === 'user').map((u) => u.body.profile.email as string).slice(0, 20);
+    const emails = [...raw.objects.values()]
+      .filter((x) => x.type === 'user')
+      .map((u) => u.body.profile.email as string)
+      .slice(0, 20);
     expect(clientSecrets.length).toBeGreaterThan(0);
     expect(emails).toContain('ann@acme.test');
-    const needles = [org.apiToken, ann.token, slow.org!.apiToken, ...pemPieces(slow.org!.privateKeyPem), ...clientSecrets, ...emails];
+    const needles = [
+      org.apiToken,
+      ann.token,
+      slow.org!.apiToken,
+      ...pemPieces(slow.org!.privateKeyPem),
+      ...clientSecrets,
+      ...emails,
+    ];
     expect(await findInDatabase(db, needles)).toEqual([]);
     const printed = workerOutput.join('\n');
     expect(printed).toContain('worker ready');
@@ -215,25 +274,52 @@ describe('backups of okta-sim', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     try {
       const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      await createWebhook(app.deps, acme.tenantId, { name: 'groups', url: hookUrl, events: ['objects.changed'], objectTypes: ['group'] });
+      await createWebhook(app.deps, acme.tenantId, {
+        name: 'groups',
+        url: hookUrl,
+        events: ['objects.changed'],
+        objectTypes: ['group'],
+      });
       // Keep only the newest snapshot: what the retention pass leaves is visible at once.
-      await setBackupSchedule(app.deps, acme.tenantId, { connectionId: acme.connectionId, enabled: false, frequency: 'daily', retention: { hourly: 0, daily: 0, weekly: 0, monthly: 0 } });
+      await setBackupSchedule(app.deps, acme.tenantId, {
+        connectionId: acme.connectionId,
+        enabled: false,
+        frequency: 'daily',
+        retention: { hourly: 0, daily: 0, weekly: 0, monthly: 0 },
+      });
       expect((await complete(acme.connectionId)).length).toBeGreaterThan(1);
       // Snapshots of the last hour are always kept: age the earlier ones so the counts decide.
-      await db.updateTable('snapshots').set({ completed_at: new Date(Date.now() - 3 * 3_600_000) }).where('connection_id', '=', acme.connectionId).execute();
+      await db
+        .updateTable('snapshots')
+        .set({ completed_at: new Date(Date.now() - 3 * 3_600_000) })
+        .where('connection_id', '=', acme.connectionId)
+        .execute();
       const group = (await asAnn('GET', '/api/v1/groups?q=Engineering')).body[0];
-      expect((await asAnn('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, description: 'Builds things' } })).status).toBe(200);
+      expect(
+        (
+          await asAnn('PUT', `/api/v1/groups/${group.id}`, {
+            profile: { ...group.profile, description: 'Builds things' },
+          })
+        ).status,
+      ).toBe(200);
 
       const r = await app.cli('backup', 'run', 'acme', acme.connectionId, '--wait');
       expect(r.code, r.stderr).toBe(0);
       const snapshotId = r.stdout.trim().split('\n').at(-1)!;
-      const scans = await db.selectFrom('scans').select(['snapshot_id', 'trigger']).where('snapshot_id', '=', snapshotId).execute();
+      const scans = await db
+        .selectFrom('scans')
+        .select(['snapshot_id', 'trigger'])
+        .where('snapshot_id', '=', snapshotId)
+        .execute();
       expect(scans).toEqual([{ snapshot_id: snapshotId, trigger: 'backup' }]);
       expect((await complete(acme.connectionId)).map((x) => x.id)).toEqual([snapshotId]);
       // The alert was queued by the CLI; a worker delivers it.
       await app.runDueJobs({ allowPrivateUrls: true });
       expect(received).toHaveLength(1);
-      expect(JSON.parse(received[0]!).butterfly).toMatchObject({ event: 'objects.changed', snapshot: { id: snapshotId } });
+      expect(JSON.parse(received[0]!).butterfly).toMatchObject({
+        event: 'objects.changed',
+        snapshot: { id: snapshotId },
+      });
       expect(received[0]).toContain(group.id);
     } finally {
       await new Promise((r) => receiver.close(r));

@@ -37,7 +37,13 @@ const freePort = () =>
 const start = () => startSim({ port, rateScale: 100, stateFile, clients: [client] });
 const idpOf = (s: OktaSim) => ({ issuer: `${s.url}/${DEMO.slug}`, clientSecret: s.clients[0]!.client_secret });
 const base = { db, keyring: app.deps.keyring, log: app.deps.log };
-const snapshots = (connectionId: string) => db.selectFrom('snapshots').select(['id', 'status']).where('connection_id', '=', connectionId).orderBy('seq').execute();
+const snapshots = (connectionId: string) =>
+  db
+    .selectFrom('snapshots')
+    .select(['id', 'status'])
+    .where('connection_id', '=', connectionId)
+    .orderBy('seq')
+    .execute();
 
 beforeAll(async () => {
   port = await freePort();
@@ -68,21 +74,35 @@ describe('the demo that pnpm start seeds', () => {
     seeded = { tenantId: first.tenantId, connectionId: first.connectionId };
 
     expect(await seedDemo(base, idpOf(sim), org)).toEqual({ outcome: 'ready', tenantId: seeded.tenantId });
-    const connections = await db.selectFrom('connections').select(['name', 'org_url', 'auth_kind']).where('tenant_id', '=', seeded.tenantId).execute();
+    const connections = await db
+      .selectFrom('connections')
+      .select(['name', 'org_url', 'auth_kind'])
+      .where('tenant_id', '=', seeded.tenantId)
+      .execute();
     expect(connections).toEqual([{ name: DEMO.connection, org_url: `${sim.url}/${DEMO.slug}`, auth_kind: 'ssws' }]);
-    const schedules = await db.selectFrom('backup_schedules').select(['frequency', 'enabled']).where('tenant_id', '=', seeded.tenantId).execute();
+    const schedules = await db
+      .selectFrom('backup_schedules')
+      .select(['frequency', 'enabled'])
+      .where('tenant_id', '=', seeded.tenantId)
+      .execute();
     expect(schedules).toEqual([{ frequency: 'daily', enabled: true }]);
   });
 
   it('the first backup is queued once (not twice when asked again), and the worker runs it and then its compliance scan', async () => {
     const queued = await queueDemoBackup({ ...base, jobs: jobQueue }, seeded.tenantId, seeded.connectionId);
     expect(queued.alreadyRunning).toBe(false);
-    expect((await queueDemoBackup({ ...base, jobs: jobQueue }, seeded.tenantId, seeded.connectionId)).alreadyRunning).toBe(true);
+    expect(
+      (await queueDemoBackup({ ...base, jobs: jobQueue }, seeded.tenantId, seeded.connectionId)).alreadyRunning,
+    ).toBe(true);
     await app.runDueJobs(); // the backup, which queues the scan
     await app.runDueJobs(); // the scan
     expect(await snapshots(seeded.connectionId)).toEqual([{ id: expect.any(String), status: 'complete' }]);
     const [snapshot] = await snapshots(seeded.connectionId);
-    const scans = await db.selectFrom('scans').select(['snapshot_id', 'connection_name']).where('tenant_id', '=', seeded.tenantId).execute();
+    const scans = await db
+      .selectFrom('scans')
+      .select(['snapshot_id', 'connection_name'])
+      .where('tenant_id', '=', seeded.tenantId)
+      .execute();
     expect(scans).toEqual([{ snapshot_id: snapshot!.id, connection_name: DEMO.connection }]);
   });
 
@@ -94,12 +114,17 @@ describe('the demo that pnpm start seeds', () => {
     // The same issuer and client secret: the demo tenant's sign-in goes on working as it was.
     expect(idpOf(sim)).toEqual(before);
     // Held, so that the schedule's retention (one a day) keeps it beside the next one for the diff.
-    await db.updateTable('snapshots').set({ legal_hold: true }).where('connection_id', '=', seeded.connectionId).execute();
+    await db
+      .updateTable('snapshots')
+      .set({ legal_hold: true })
+      .where('connection_id', '=', seeded.connectionId)
+      .execute();
     await app.backupThroughJobs(seeded);
     const [first, second] = await snapshots(seeded.connectionId);
     expect(second?.status).toBe('complete');
     const changes: ObjectChange[] = [];
-    for await (const c of diffSnapshots(app.deps, seeded.tenantId, { from: first!.id, to: second!.id })) changes.push(c);
+    for await (const c of diffSnapshots(app.deps, seeded.tenantId, { from: first!.id, to: second!.id }))
+      changes.push(c);
     expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([]);
   });
 });

@@ -23,7 +23,10 @@ beforeAll(async () => {
   org = await orgHandle(sim);
   await injectUnknownFields(org);
   raw = await rawWalk(org);
-  const client = createOktaClient({ provider: 'okta', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } }, { allowPrivateNetwork: true });
+  const client = createOktaClient(
+    { provider: 'okta', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } },
+    { allowPrivateNetwork: true },
+  );
   read = new Map();
   for await (const o of client.listObjects()) {
     expect(read.has(objectKey(o.type, o.id)), `${o.type} ${o.id} listed twice`).toBe(false);
@@ -40,7 +43,9 @@ async function injectUnknownFields(o: SimOrgHandle) {
   const { _links, ...zoneBody } = zone;
   expect((await o.api('PUT', `/api/v1/zones/${zone.id}`, { ...zoneBody, ...FUTURE })).status).toBe(200);
   const group = (await o.api('GET', '/api/v1/groups?q=Contractors')).body[0];
-  expect((await o.api('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, costCenter: 'CC-4711' } })).status).toBe(200);
+  expect(
+    (await o.api('PUT', `/api/v1/groups/${group.id}`, { profile: { ...group.profile, costCenter: 'CC-4711' } })).status,
+  ).toBe(200);
 }
 
 describe('the Okta connector against okta-sim', () => {
@@ -54,9 +59,13 @@ describe('the Okta connector against okta-sim', () => {
   });
 
   it('skips exactly the types the org does not have, and says why', () => {
-    const skipped = Object.entries(stats.byType ?? {}).filter(([, s]) => s.skipped).map(([t]) => t);
+    const skipped = Object.entries(stats.byType ?? {})
+      .filter(([, s]) => s.skipped)
+      .map(([t]) => t);
     expect(skipped.sort()).toEqual([...raw.absent].sort());
-    const notServed = OKTA_CATALOG.filter((d) => !d.optional && !raw.served.has(d.type) && !raw.absent.has(d.type)).map((d) => d.type);
+    const notServed = OKTA_CATALOG.filter((d) => !d.optional && !raw.served.has(d.type) && !raw.absent.has(d.type)).map(
+      (d) => d.type,
+    );
     // Never reached: children of parents the org has none of (no resource-set bindings → no members).
     expect(notServed).toEqual(['resource_set.binding.member']);
   });
@@ -64,25 +73,33 @@ describe('the Okta connector against okta-sim', () => {
   it('keeps fields it does not know', () => {
     const zone = [...read.values()].find((o) => o.type === 'network_zone' && (o.body as typeof FUTURE).futureField);
     expect(zone?.body).toMatchObject(FUTURE);
-    const group = [...read.values()].find((o) => o.type === 'group' && (o.body as { profile: { costCenter?: string } }).profile.costCenter);
+    const group = [...read.values()].find(
+      (o) => o.type === 'group' && (o.body as { profile: { costCenter?: string } }).profile.costCenter,
+    );
     expect(group?.body).toMatchObject({ profile: { name: 'Contractors', costCenter: 'CC-4711' } });
   });
 
   it('deviates only where documented: app-mapping links kept, memberships as ids, secrets redacted', () => {
     const mappings = [...read.values()].filter((o) => o.type === 'policy.ACCESS_POLICY.mapping');
     expect(mappings.length).toBeGreaterThan(0);
-    for (const m of mappings) expect(m.body).toMatchObject({ _links: { application: { href: expect.stringContaining('/api/v1/apps/') } } });
+    for (const m of mappings)
+      expect(m.body).toMatchObject({ _links: { application: { href: expect.stringContaining('/api/v1/apps/') } } });
     const members = [...read.values()].filter((o) => o.type === 'group.member');
     expect(members.length).toBeGreaterThan(60);
     for (const m of members) expect(Object.keys(m.body as object)).toEqual(['id']);
     // Every other body is link-free at any depth.
-    const linked = [...read.values()].filter((o) => !o.type.endsWith('.mapping') && JSON.stringify(o.body).includes('"_links"'));
+    const linked = [...read.values()].filter(
+      (o) => !o.type.endsWith('.mapping') && JSON.stringify(o.body).includes('"_links"'),
+    );
     expect(linked.map((o) => o.type)).toEqual([]);
     // The sim serves app client secrets and an IdP client secret: each is redacted and reported.
     const redacted = [...read.values()].filter((o) => o.redacted?.length);
     expect(new Set(redacted.map((o) => o.type))).toEqual(new Set(['app', 'idp']));
-    for (const o of redacted) for (const p of o.redacted!) expect(p.split('.').reduce((v: any, k) => v[k], o.body)).toBe(REDACTED);
-    const rawSecret = [...raw.objects.values()].find((o) => o.type === 'app' && o.body.credentials?.oauthClient?.client_secret)!.body.credentials.oauthClient.client_secret;
+    for (const o of redacted)
+      for (const p of o.redacted!) expect(p.split('.').reduce((v: any, k) => v[k], o.body)).toBe(REDACTED);
+    const rawSecret = [...raw.objects.values()].find(
+      (o) => o.type === 'app' && o.body.credentials?.oauthClient?.client_secret,
+    )!.body.credentials.oauthClient.client_secret;
     expect(JSON.stringify([...read.values()].map((o) => o.body))).not.toContain(rawSecret);
   });
 
@@ -92,8 +109,17 @@ describe('the Okta connector against okta-sim', () => {
     const keys = of('app.key');
     expect(secrets.length).toBeGreaterThan(0);
     expect(keys.length).toBeGreaterThan(0);
-    for (const s of secrets) expect(Object.keys(s.body as object).sort()).toEqual(['created', 'id', 'lastUpdated', 'status']);
-    for (const k of keys) expect(Object.keys(k.body as object).sort()).toEqual(['created', 'expiresAt', 'kid', 'kty', 'lastUpdated', 'use']);
+    for (const s of secrets)
+      expect(Object.keys(s.body as object).sort()).toEqual(['created', 'id', 'lastUpdated', 'status']);
+    for (const k of keys)
+      expect(Object.keys(k.body as object).sort()).toEqual([
+        'created',
+        'expiresAt',
+        'kid',
+        'kty',
+        'lastUpdated',
+        'use',
+      ]);
     const rawOf = (t: string) => [...raw.objects.values()].filter((o) => o.type === t).map((o) => o.body);
     const values = [
       ...rawOf('app.secret').flatMap((s) => [s.client_secret, s.secret_hash]),
@@ -118,6 +144,8 @@ describe('the Okta connector against okta-sim', () => {
     expect(count('user')).toBe([...raw.objects.values()].filter((o) => o.type === 'user').length);
     // 60 generated users plus the seeded people, DEPROVISIONED ones included (only listed with a filter).
     expect(count('user')).toBeGreaterThan(60);
-    expect([...read.values()].some((o) => o.type === 'user' && (o.body as { status: string }).status === 'DEPROVISIONED')).toBe(true);
+    expect(
+      [...read.values()].some((o) => o.type === 'user' && (o.body as { status: string }).status === 'DEPROVISIONED'),
+    ).toBe(true);
   });
 });

@@ -28,7 +28,10 @@ async function backUp(slug: string, opts: { share?: number; users: number; rateS
   sim = await startSim({ users: opts.users, rateScale: opts.rateScale, clock: clock.now });
   const org = await orgHandle(sim, 'acme', clock);
   await app.migrateJobs();
-  const t = await app.tenantWithConnection(slug, { orgUrl: org.url, credentials: { kind: 'oauth', clientId: org.clientId, privateKey: org.privateKeyPem } });
+  const t = await app.tenantWithConnection(slug, {
+    orgUrl: org.url,
+    credentials: { kind: 'oauth', clientId: org.clientId, privateKey: org.privateKeyPem },
+  });
   if (opts.share) {
     // The admin raised the app's share in Okta, and told Butterfly so.
     await org.control('PUT', `/clients/${org.clientId}/rate-limit-share`, { percent: opts.share });
@@ -42,17 +45,24 @@ async function backUp(slug: string, opts: { share?: number; users: number; rateS
       return c;
     },
   });
-  const snapshot = await db.selectFrom('snapshots').selectAll().where('connection_id', '=', t.connectionId).executeTakeFirstOrThrow();
+  const snapshot = await db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('connection_id', '=', t.connectionId)
+    .executeTakeFirstOrThrow();
   const stats = await org.stats();
   const a = stats.apps[org.clientId]!;
   return { snapshot, stats, app: a, clients };
 }
 
 /** Each bucket's busiest window of the app, as a share of the bucket. */
-const peaks = (a: AppStats) => Object.entries(a.buckets).map(([name, b]) => ({ name, peak: b.peakWindow / b.limit, ...b }));
+const peaks = (a: AppStats) =>
+  Object.entries(a.buckets).map(([name, b]) => ({ name, peak: b.peakWindow / b.limit, ...b }));
 
 describe('an OAuth service-app connection', () => {
-  it("backs up within Okta's default 50 % per app: no 429, no window past half of any bucket", { timeout: 240_000 }, async () => {
+  it("backs up within Okta's default 50 % per app: no 429, no window past half of any bucket", {
+    timeout: 240_000,
+  }, async () => {
     const { snapshot, stats, app: a, clients } = await backUp('polite', { users: 2000, rateScale: 0.2 });
     expect(snapshot.status).toBe('complete');
     expect((snapshot.counts as Record<string, number>).user).toBeGreaterThan(2000);

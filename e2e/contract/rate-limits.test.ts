@@ -20,7 +20,10 @@ async function setUp(opts: { users: number; rateScale?: number; speed: number })
   sim = await startSim({ users: opts.users, rateScale: opts.rateScale, clock: clock.now });
   const org = await orgHandle(sim, 'acme', clock);
   const client = (o: OktaClientOptions = {}) =>
-    createOktaClient({ provider: 'okta', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } }, { allowPrivateNetwork: true, clock, ...o });
+    createOktaClient(
+      { provider: 'okta', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } },
+      { allowPrivateNetwork: true, clock, ...o },
+    );
   return { clock, org, client };
 }
 
@@ -57,7 +60,11 @@ describe('rate limits', () => {
 
   it('with tiny buckets, waits for the resets instead of failing', async () => {
     const { org, client } = await setUp({ users: 0, rateScale: 0.06, speed: 60 });
-    const types = ['network_zone', 'trusted_origin', ...['OKTA_SIGN_ON', 'PASSWORD', 'ACCESS_POLICY'].flatMap((p) => [`policy.${p}`, `policy.${p}.rule`])];
+    const types = [
+      'network_zone',
+      'trusted_origin',
+      ...['OKTA_SIGN_ON', 'PASSWORD', 'ACCESS_POLICY'].flatMap((p) => [`policy.${p}`, `policy.${p}.rule`]),
+    ];
     // The simulator scales the org's 75 concurrent requests too (to 5): stay below that.
     const c = client({ concurrency: 4 });
     const read = await readAll(c, types);

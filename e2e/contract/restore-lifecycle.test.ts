@@ -1,7 +1,13 @@
 import { createOktaClient } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { loadConnectionConfig } from '@butterfly/domain/connections';
-import { approveRestore, getRestorePlan, type RestorePlanDetail, requestRestoreApply, requestRestorePreview } from '@butterfly/domain/restores';
+import {
+  approveRestore,
+  getRestorePlan,
+  type RestorePlanDetail,
+  requestRestoreApply,
+  requestRestorePreview,
+} from '@butterfly/domain/restores';
 import { runBackup } from '@butterfly/domain/snapshots';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,15 +32,25 @@ beforeAll(async () => {
   sim = await startSim({ users: 40, rateScale: 100 });
   org = await orgHandle(sim);
   await app.migrateJobs();
-  t = await app.tenantWithConnection('lifecycle', { orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+  t = await app.tenantWithConnection('lifecycle', {
+    orgUrl: org.url,
+    credentials: { kind: 'ssws', token: org.apiToken },
+  });
 }, 120_000);
 afterAll(async () => {
   await sim?.close();
   await app.close();
 });
 
-const readClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
-const backup = async () => runBackup(app.deps, { tenantId: t.tenantId, connectionId: t.connectionId, trigger: 'manual', client: await readClient() });
+const readClient = async () =>
+  createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
+const backup = async () =>
+  runBackup(app.deps, {
+    tenantId: t.tenantId,
+    connectionId: t.connectionId,
+    trigger: 'manual',
+    client: await readClient(),
+  });
 const list = async (path: string) => (await org.api('GET', path)).body as any[];
 const get = async (path: string) => (await org.api('GET', path)).body as any;
 const withoutLinks = ({ _links, ...rest }: any) => rest;
@@ -46,10 +62,20 @@ const preview = async (snapshotId: string) => {
   return plan;
 };
 const approveIfNeeded = async (plan: RestorePlanDetail) => {
-  if (plan.needsApproval) await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, t.tenantId, { planId: plan.id, confirm: plan.shortCode });
+  if (plan.needsApproval)
+    await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, t.tenantId, {
+      planId: plan.id,
+      confirm: plan.shortCode,
+    });
 };
 const auditOf = (planId: string, action: string) =>
-  db.selectFrom('audit_events').select(['action', 'outcome', 'data']).where('tenant_id', '=', t.tenantId).where('target_id', '=', planId).where('action', '=', action).execute();
+  db
+    .selectFrom('audit_events')
+    .select(['action', 'outcome', 'data'])
+    .where('tenant_id', '=', t.tenantId)
+    .where('target_id', '=', planId)
+    .where('action', '=', action)
+    .execute();
 
 describe('restore keeps the id where Okta keeps the object', () => {
   let snapshotId: string;
@@ -73,7 +99,11 @@ describe('restore keeps the id where Okta keeps the object', () => {
     expect((await org.api('POST', `/api/v1/policies/${policy.id}/lifecycle/deactivate`)).status).toBe(204);
 
     const plan = await preview(snapshotId);
-    const paths = Object.fromEntries(plan.steps.filter((s) => ['user', 'app', 'policy.PASSWORD'].includes(s.type)).map((s) => [`${s.type} ${s.id}`, `${s.action}: ${s.how}`]));
+    const paths = Object.fromEntries(
+      plan.steps
+        .filter((s) => ['user', 'app', 'policy.PASSWORD'].includes(s.type))
+        .map((s) => [`${s.type} ${s.id}`, `${s.action}: ${s.how}`]),
+    );
     expect(paths).toEqual({
       [`user ${user.id}`]: 'reactivate: reactivate and update',
       [`app ${crm.id}`]: 'reactivate: reactivate',
@@ -111,7 +141,15 @@ describe('lockout guard', () => {
   it('flags a change of the global session policy, naming the admins', async () => {
     session = (await list('/api/v1/policies?type=OKTA_SIGN_ON')).find((p) => !p.system);
     snapshotId = (await backup()).id;
-    expect((await org.api('PUT', `/api/v1/policies/${session.id}`, withoutLinks({ ...session, description: 'changed by hand' }))).status).toBe(200);
+    expect(
+      (
+        await org.api(
+          'PUT',
+          `/api/v1/policies/${session.id}`,
+          withoutLinks({ ...session, description: 'changed by hand' }),
+        )
+      ).status,
+    ).toBe(200);
     const plan = await preview(snapshotId);
     const step = plan.steps.find((s) => s.type === 'policy.OKTA_SIGN_ON' && s.id === session.id)!;
     const caveat = step.caveats.find((c) => c.kind === 'lockout');
@@ -125,27 +163,61 @@ describe('lockout guard', () => {
   it('refuses to apply without the acknowledgement (audited, nothing queued), then applies with it', async () => {
     const plan = await preview(snapshotId);
     await approveIfNeeded(plan);
-    await expect(requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName })).rejects.toMatchObject({ code: 'LOCKOUT_RISK_NOT_ACKNOWLEDGED' });
+    await expect(
+      requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName }),
+    ).rejects.toMatchObject({ code: 'LOCKOUT_RISK_NOT_ACKNOWLEDGED' });
     const refused = await auditOf(plan.id, 'restore.apply_refused');
-    expect(refused).toEqual([expect.objectContaining({ outcome: 'failure', data: expect.objectContaining({ reason: 'lockout_risk_not_acknowledged', lockoutSteps: 1 }) })]);
-    const row = await db.selectFrom('restore_plans').select(['status', 'apply_requested_at']).where('id', '=', plan.id).executeTakeFirstOrThrow();
+    expect(refused).toEqual([
+      expect.objectContaining({
+        outcome: 'failure',
+        data: expect.objectContaining({ reason: 'lockout_risk_not_acknowledged', lockoutSteps: 1 }),
+      }),
+    ]);
+    const row = await db
+      .selectFrom('restore_plans')
+      .select(['status', 'apply_requested_at'])
+      .where('id', '=', plan.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'ready', apply_requested_at: null });
 
-    await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName });
+    await requestRestoreApply(app.deps, t.tenantId, {
+      planId: plan.id,
+      acknowledgeLockoutRisk: true,
+      confirmName: t.connectionName,
+    });
     await app.runDueJobs();
     expect((await getRestorePlan(app.deps, t.tenantId, { planId: plan.id })).status).toBe('applied');
-    expect(await auditOf(plan.id, 'restore.apply_requested')).toEqual([expect.objectContaining({ data: expect.objectContaining({ lockoutRiskAcknowledged: true, lockoutSteps: 1 }) })]);
+    expect(await auditOf(plan.id, 'restore.apply_requested')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ lockoutRiskAcknowledged: true, lockoutSteps: 1 }) }),
+    ]);
     expect((await get(`/api/v1/policies/${session.id}`)).description).toBe(session.description);
   });
 
   it('the CLI refuses without --acknowledge-lockout-risk and applies with it', async () => {
-    expect((await org.api('PUT', `/api/v1/policies/${session.id}`, withoutLinks({ ...session, description: 'changed again' }))).status).toBe(200);
+    expect(
+      (
+        await org.api(
+          'PUT',
+          `/api/v1/policies/${session.id}`,
+          withoutLinks({ ...session, description: 'changed again' }),
+        )
+      ).status,
+    ).toBe(200);
     const plan = await preview(snapshotId);
     await approveIfNeeded(plan);
     const refused = await cliWithin(app.env, 60_000, 'restore', 'apply', plan.id, '--wait', '--yes');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr + refused.stdout).toContain('LOCKOUT_RISK_NOT_ACKNOWLEDGED');
-    const ok = await cliWithin(app.env, 120_000, 'restore', 'apply', plan.id, '--wait', '--yes', '--acknowledge-lockout-risk');
+    const ok = await cliWithin(
+      app.env,
+      120_000,
+      'restore',
+      'apply',
+      plan.id,
+      '--wait',
+      '--yes',
+      '--acknowledge-lockout-risk',
+    );
     expect(ok.code, ok.stderr).toBe(0);
     expect((await get(`/api/v1/policies/${session.id}`)).description).toBe(session.description);
   }, 180_000);

@@ -1,7 +1,13 @@
 import { createOktaClient } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { loadConnectionConfig } from '@butterfly/domain/connections';
-import { approveRestore, getRestorePlan, type RestorePlanDetail, requestRestoreApply, requestRestorePreview } from '@butterfly/domain/restores';
+import {
+  approveRestore,
+  getRestorePlan,
+  type RestorePlanDetail,
+  requestRestoreApply,
+  requestRestorePreview,
+} from '@butterfly/domain/restores';
 import { runBackup } from '@butterfly/domain/snapshots';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,13 +49,23 @@ for (const kind of ['ssws', 'oauth'] as const) {
       sim = await startSim({ users: 60, rateScale: 100 });
       org = await orgHandle(sim);
       await app.migrateJobs();
-      const credentials = kind === 'ssws' ? { kind: 'ssws' as const, token: org.apiToken } : { kind: 'oauth' as const, clientId: org.clientId, privateKey: org.privateKeyPem };
+      const credentials =
+        kind === 'ssws'
+          ? { kind: 'ssws' as const, token: org.apiToken }
+          : { kind: 'oauth' as const, clientId: org.clientId, privateKey: org.privateKeyPem };
       t = await app.tenantWithConnection(`rt-${kind}`, { orgUrl: org.url, credentials });
     }, 120_000);
     afterAll(() => sim?.close());
 
-    const readClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
-    const backup = async () => runBackup(app.deps, { tenantId: t.tenantId, connectionId: t.connectionId, trigger: 'manual', client: await readClient() });
+    const readClient = async () =>
+      createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
+    const backup = async () =>
+      runBackup(app.deps, {
+        tenantId: t.tenantId,
+        connectionId: t.connectionId,
+        trigger: 'manual',
+        client: await readClient(),
+      });
     const list = async (path: string) => (await org.api('GET', path)).body as Listed[];
     const one = async (path: string, match: (x: Listed) => boolean) => {
       const found = (await list(path)).find(match);
@@ -64,7 +80,11 @@ for (const kind of ['ssws', 'oauth'] as const) {
       return plan;
     };
     const apply = async (plan: RestorePlanDetail) => {
-      if (plan.needsApproval) await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, t.tenantId, { planId: plan.id, confirm: plan.shortCode });
+      if (plan.needsApproval)
+        await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, t.tenantId, {
+          planId: plan.id,
+          confirm: plan.shortCode,
+        });
       await requestRestoreApply(app.deps, t.tenantId, { planId: plan.id, confirmName: t.connectionName });
       await app.runDueJobs();
       return getRestorePlan(app.deps, t.tenantId, { planId: plan.id });
@@ -88,10 +108,23 @@ for (const kind of ['ssws', 'oauth'] as const) {
     it('previews and applies the restore: the app comes back on its restored sign-in policy', async () => {
       const plan = await preview();
       const creates = plan.steps.filter((s) => s.action === 'create').map((s) => `${s.type} ${s.label}`);
-      expect(creates).toEqual(expect.arrayContaining(['app GitHub Enterprise', 'policy.ACCESS_POLICY High assurance apps', 'group Contractors']));
-      const mapping = plan.steps.find((s) => s.type === 'policy.ACCESS_POLICY.mapping' && s.id === `${gone.policy.id}/${gone.app.id}`);
+      expect(creates).toEqual(
+        expect.arrayContaining([
+          'app GitHub Enterprise',
+          'policy.ACCESS_POLICY High assurance apps',
+          'group Contractors',
+        ]),
+      );
+      const mapping = plan.steps.find(
+        (s) => s.type === 'policy.ACCESS_POLICY.mapping' && s.id === `${gone.policy.id}/${gone.app.id}`,
+      );
       expect(mapping?.action).toBe('create');
-      expect(mapping?.rewrites).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'app', oldId: gone.app.id }), expect.objectContaining({ type: 'policy.ACCESS_POLICY', oldId: gone.policy.id })]));
+      expect(mapping?.rewrites).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'app', oldId: gone.app.id }),
+          expect.objectContaining({ type: 'policy.ACCESS_POLICY', oldId: gone.policy.id }),
+        ]),
+      );
 
       // Rows without a name of their own are labelled by what they join, never by ids.
       const assignments = plan.steps.filter((s) => s.type === 'app.group');
@@ -100,7 +133,8 @@ for (const kind of ['ssws', 'oauth'] as const) {
 
       const applied = await apply(plan);
       expect(applied.status, applied.error ?? '').toBe('applied');
-      const newIdOf = (type: string, oldId: string) => applied.idMap.find((m) => m.type === type && m.oldId === oldId)?.newId;
+      const newIdOf = (type: string, oldId: string) =>
+        applied.idMap.find((m) => m.type === type && m.oldId === oldId)?.newId;
       const appId = newIdOf('app', gone.app.id);
       const policyId = newIdOf('policy.ACCESS_POLICY', gone.policy.id);
       expect(appId).toMatch(/^0oa/);
@@ -120,24 +154,35 @@ for (const kind of ['ssws', 'oauth'] as const) {
     it('a fresh backup equals the snapshot, ids paired through the connection id map', async () => {
       const fresh = await backup();
       const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
-      expect(await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, { types, idMap: await connectionIdMapOf(db, t.connectionId) })).toEqual([]);
+      expect(
+        await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, {
+          types,
+          idMap: await connectionIdMapOf(db, t.connectionId),
+        }),
+      ).toEqual([]);
     });
 
     // (SSWS tokens carry their owner's admin role, not scopes: nothing to check there.)
     if (kind === 'oauth')
-    it('names, before apply, the writes the service app is not granted the scope for', async () => {
-      const serviceApp = await one('/api/v1/apps', (a) => a.credentials?.oauthClient?.client_id === org.clientId);
-      const grant = await one(`/api/v1/apps/${serviceApp.id}/grants`, (g) => g.scopeId === 'okta.apps.manage');
-      expect((await org.api('DELETE', `/api/v1/apps/${serviceApp.id}/grants/${grant.id}`)).status).toBe(204);
-      const restored = await one('/api/v1/apps', (a) => a.label === 'GitHub Enterprise');
-      expect((await org.api('POST', `/api/v1/apps/${restored.id}/lifecycle/deactivate`)).status).toBe(200);
-      expect((await org.api('DELETE', `/api/v1/apps/${restored.id}`)).status).toBe(204);
+      it('names, before apply, the writes the service app is not granted the scope for', async () => {
+        const serviceApp = await one('/api/v1/apps', (a) => a.credentials?.oauthClient?.client_id === org.clientId);
+        const grant = await one(`/api/v1/apps/${serviceApp.id}/grants`, (g) => g.scopeId === 'okta.apps.manage');
+        expect((await org.api('DELETE', `/api/v1/apps/${serviceApp.id}/grants/${grant.id}`)).status).toBe(204);
+        const restored = await one('/api/v1/apps', (a) => a.label === 'GitHub Enterprise');
+        expect((await org.api('POST', `/api/v1/apps/${restored.id}/lifecycle/deactivate`)).status).toBe(200);
+        expect((await org.api('DELETE', `/api/v1/apps/${restored.id}`)).status).toBe(204);
 
-      const plan = await preview();
-      expect(plan.caveats).toContainEqual(expect.objectContaining({ kind: 'missing_scope', scopes: ['okta.apps.manage'] }));
-      const stopped = plan.steps.filter((s) => s.caveats.some((c) => c.kind === 'missing_scope')).map((s) => s.type);
-      expect(stopped).toEqual(expect.arrayContaining(['app', 'app.group', 'policy.ACCESS_POLICY.mapping']));
-      expect(plan.steps.filter((s) => s.type.startsWith('group')).every((s) => !s.caveats.some((c) => c.kind === 'missing_scope'))).toBe(true);
-    });
+        const plan = await preview();
+        expect(plan.caveats).toContainEqual(
+          expect.objectContaining({ kind: 'missing_scope', scopes: ['okta.apps.manage'] }),
+        );
+        const stopped = plan.steps.filter((s) => s.caveats.some((c) => c.kind === 'missing_scope')).map((s) => s.type);
+        expect(stopped).toEqual(expect.arrayContaining(['app', 'app.group', 'policy.ACCESS_POLICY.mapping']));
+        expect(
+          plan.steps
+            .filter((s) => s.type.startsWith('group'))
+            .every((s) => !s.caveats.some((c) => c.kind === 'missing_scope')),
+        ).toBe(true);
+      });
   });
 }

@@ -1,7 +1,16 @@
 import { createOktaClient } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { loadConnectionConfig, setWriteCredential } from '@butterfly/domain/connections';
-import { applyRestore, createRestorePlan, getRestorePlan, newIdMark, previewRestore, requestRestoreApply, requestRestorePreview, type RestorePlanDetail } from '@butterfly/domain/restores';
+import {
+  applyRestore,
+  createRestorePlan,
+  getRestorePlan,
+  newIdMark,
+  previewRestore,
+  requestRestoreApply,
+  requestRestorePreview,
+  type RestorePlanDetail,
+} from '@butterfly/domain/restores';
 import { runBackup } from '@butterfly/domain/snapshots';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,23 +35,35 @@ beforeAll(async () => {
   org = await orgHandle(sim);
   await app.migrateJobs();
   t = await app.tenantWithConnection('acme', { orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
-  await setWriteCredential(app.deps, t.tenantId, { connectionId: t.connectionId, credentials: { kind: 'oauth', clientId: org.clientId, privateKey: org.privateKeyPem } });
+  await setWriteCredential(app.deps, t.tenantId, {
+    connectionId: t.connectionId,
+    credentials: { kind: 'oauth', clientId: org.clientId, privateKey: org.privateKeyPem },
+  });
 }, 120_000);
 afterAll(async () => {
   await sim?.close();
   await app.close();
 });
 
-const readClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
-const backup = async () => runBackup(app.deps, { tenantId: t.tenantId, connectionId: t.connectionId, trigger: 'manual', client: await readClient() });
+const readClient = async () =>
+  createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId), { allowPrivateNetwork: true });
+const backup = async () =>
+  runBackup(app.deps, {
+    tenantId: t.tenantId,
+    connectionId: t.connectionId,
+    trigger: 'manual',
+    client: await readClient(),
+  });
 const find = async (path: string, pick: (x: any) => boolean) => ((await org.api('GET', path)).body as any[]).find(pick);
-const put = async (path: string, body: unknown) => expect((await org.api('PUT', path, withoutLinks(body))).status).toBe(200);
+const put = async (path: string, body: unknown) =>
+  expect((await org.api('PUT', path, withoutLinks(body))).status).toBe(200);
 const withoutLinks = (b: any) => {
   const { _links, ...rest } = b;
   return rest;
 };
 const cli = (...args: string[]) => cliWithin(app.env, 60_000, ...args);
-const byKind = (plan: RestorePlanDetail) => plan.steps.map((s) => `${s.action} ${s.type}${s.type === 'group.member' ? '' : ` ${s.label}`}`);
+const byKind = (plan: RestorePlanDetail) =>
+  plan.steps.map((s) => `${s.action} ${s.type}${s.type === 'group.member' ? '' : ` ${s.label}`}`);
 
 describe('restore preview and apply against okta-sim', () => {
   let snapshotId: string;
@@ -82,7 +103,8 @@ describe('restore preview and apply against okta-sim', () => {
         'update policy.PASSWORD Default Policy',
       ].sort(),
     );
-    const seq = (type: string, label?: string) => plan.steps.find((s) => s.type === type && (!label || s.label === label))!.seq;
+    const seq = (type: string, label?: string) =>
+      plan.steps.find((s) => s.type === type && (!label || s.label === label))!.seq;
     const group = plan.steps.find((s) => s.type === 'group')!;
     expect(group.seq).toBeLessThan(seq('group_rule'));
     expect(group.seq).toBeLessThan(seq('policy.PASSWORD', 'Contractor passwords'));
@@ -95,15 +117,31 @@ describe('restore preview and apply against okta-sim', () => {
     expect(newId).toMatchObject({
       referencedBy: expect.arrayContaining([
         { type: 'group_rule', id: rule.id, path: 'actions.assignUserToGroups.groupIds[0]', rewritten: true },
-        { type: 'policy.PASSWORD', id: contractorPolicy.id, path: 'conditions.people.groups.include[0]', rewritten: true },
+        {
+          type: 'policy.PASSWORD',
+          id: contractorPolicy.id,
+          path: 'conditions.people.groups.include[0]',
+          rewritten: true,
+        },
       ]),
     });
     expect(plan.idMap).toEqual([{ type: 'group', oldId: contractors.id, newId: null, stepSeq: group.seq }]);
     const policyStep = plan.steps.find((s) => s.label === 'Contractor passwords')!;
-    expect(policyStep.rewrites).toEqual([{ path: 'conditions.people.groups.include[0]', type: 'group', oldId: contractors.id }]);
-    expect(policyStep.changes).toEqual([{ path: '$.conditions.people.groups.include[0]', before: contractors.id, after: newIdMark('group', contractors.id), kind: 'changed' }]);
+    expect(policyStep.rewrites).toEqual([
+      { path: 'conditions.people.groups.include[0]', type: 'group', oldId: contractors.id },
+    ]);
+    expect(policyStep.changes).toEqual([
+      {
+        path: '$.conditions.people.groups.include[0]',
+        before: contractors.id,
+        after: newIdMark('group', contractors.id),
+        kind: 'changed',
+      },
+    ]);
     // The changed setting: an update, before → after (live → snapshot).
-    expect(plan.steps.find((s) => s.label === 'Default Policy')!.changes).toEqual([{ path: '$.settings.password.lockout.maxAttempts', before: 3, after: lockout, kind: 'changed' }]);
+    expect(plan.steps.find((s) => s.label === 'Default Policy')!.changes).toEqual([
+      { path: '$.settings.password.lockout.maxAttempts', before: 3, after: lockout, kind: 'changed' },
+    ]);
     // The rule brings the group's members back: its blast radius, estimated from the snapshot.
     expect(plan.steps.find((s) => s.type === 'group_rule')!.blast).toEqual({ provision: members, deprovision: 0 });
     expect(plan.summary).toMatchObject({ blastRadius: members, newIds: 1 });
@@ -124,8 +162,15 @@ describe('restore preview and apply against okta-sim', () => {
     expect(restored).toMatchObject({ status: 'ACTIVE', actions: { assignUserToGroups: { groupIds: [newGroupId] } } });
     const fresh = await backup();
     const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
-    expect(await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, { types, idMap: await idMapOf(db, plan.id) })).toEqual([]);
-    const audit = await db.selectFrom('audit_events').select('action').where('tenant_id', '=', t.tenantId).where('action', 'like', 'restore.%').execute();
+    expect(
+      await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, { types, idMap: await idMapOf(db, plan.id) }),
+    ).toEqual([]);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('tenant_id', '=', t.tenantId)
+      .where('action', 'like', 'restore.%')
+      .execute();
     expect(audit.filter((a) => a.action === 'restore.step_applied')).toHaveLength(plan.steps.length);
   });
 
@@ -135,19 +180,35 @@ describe('restore preview and apply against okta-sim', () => {
     await put(`/api/v1/zones/${zone.id}`, { ...zone, name: `${zone.name} (renamed)` });
     const p = await createRestorePlan(app.deps, t.tenantId, { snapshotId: base, scope: { types: ['network_zone'] } });
     await previewRestore(app.deps, { tenantId: t.tenantId, planId: p.id, client: await readClient() });
-    expect(byKind(await getRestorePlan(app.deps, t.tenantId, { planId: p.id }))).toEqual([`update network_zone ${zone.name}`]);
+    expect(byKind(await getRestorePlan(app.deps, t.tenantId, { planId: p.id }))).toEqual([
+      `update network_zone ${zone.name}`,
+    ]);
     // Someone changes the zone again before the apply.
     await put(`/api/v1/zones/${zone.id}`, { ...zone, name: `${zone.name} (again)` });
     // The zone is one the global session policy names: a lockout risk, acknowledged (restore-lifecycle.test.ts).
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName }, { inProcess: true });
-    const writeClient = createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), { allowPrivateNetwork: true });
-    await expect(applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient })).rejects.toMatchObject({
+    await requestRestoreApply(
+      app.deps,
+      t.tenantId,
+      { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName },
+      { inProcess: true },
+    );
+    const writeClient = createOktaClient(
+      await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }),
+      { allowPrivateNetwork: true },
+    );
+    await expect(
+      applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/^Stale plan, preview again: 1 object\(s\) changed since the preview \(network_zone /),
+      message: expect.stringMatching(
+        /^Stale plan, preview again: 1 object\(s\) changed since the preview \(network_zone /,
+      ),
     });
     expect((await getRestorePlan(app.deps, t.tenantId, { planId: p.id })).status).toBe('stale');
     expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).body.name).toBe(`${zone.name} (again)`);
-    await expect(requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('preview again') });
+    await expect(
+      requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('preview again') });
   });
 
   it('resumes an apply whose worker was killed mid-way, with every effect exactly once', async () => {
@@ -157,16 +218,29 @@ describe('restore preview and apply against okta-sim', () => {
       const g = await find(`/api/v1/groups?q=${encodeURIComponent(name)}`, (x) => x.profile.name === name);
       expect((await org.api('DELETE', `/api/v1/groups/${g.id}`)).status).toBe(204);
     }
-    const p = await createRestorePlan(app.deps, t.tenantId, { snapshotId: base, scope: { types: ['group', 'group.member', 'group_rule', 'policy.MFA_ENROLL'] } });
+    const p = await createRestorePlan(app.deps, t.tenantId, {
+      snapshotId: base,
+      scope: { types: ['group', 'group.member', 'group_rule', 'policy.MFA_ENROLL'] },
+    });
     await previewRestore(app.deps, { tenantId: t.tenantId, planId: p.id, client: await readClient() });
     const planned = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
     expect(planned.steps.length).toBeGreaterThan(10);
     const since = new Date().toISOString();
     // The enrollment policy naming the deleted groups is updated: a lockout risk, acknowledged.
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName });
+    await requestRestoreApply(app.deps, t.tenantId, {
+      planId: p.id,
+      acknowledgeLockoutRisk: true,
+      confirmName: t.connectionName,
+    });
 
     const worker = app.startWorker();
-    const done = () => db.selectFrom('restore_steps').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', p.id).where('status', '=', 'done').executeTakeFirstOrThrow();
+    const done = () =>
+      db
+        .selectFrom('restore_steps')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('plan_id', '=', p.id)
+        .where('status', '=', 'done')
+        .executeTakeFirstOrThrow();
     for (let i = 0; i < 600 && Number((await done()).n) < 3; i++) await new Promise((r) => setTimeout(r, 50));
     worker.child.kill('SIGKILL');
     expect(await worker.exited).toBe('SIGKILL');
@@ -182,36 +256,84 @@ describe('restore preview and apply against okta-sim', () => {
     const pending = halfway.steps.find((s) => s.type === 'group' && s.status !== 'done');
     if (pending) {
       // (The killed worker may really have got that far with it.)
-      const exists = await find(`/api/v1/groups?q=${encodeURIComponent(pending.label)}`, (x) => x.profile.name === pending.label);
+      const exists = await find(
+        `/api/v1/groups?q=${encodeURIComponent(pending.label)}`,
+        (x) => x.profile.name === pending.label,
+      );
       const profile = { name: pending.label, description: 'made by the killed worker' };
-      const made = exists ? await org.api('PUT', `/api/v1/groups/${exists.id}`, { profile }) : await org.api('POST', '/api/v1/groups', { profile });
+      const made = exists
+        ? await org.api('PUT', `/api/v1/groups/${exists.id}`, { profile })
+        : await org.api('POST', '/api/v1/groups', { profile });
       expect(made.status).toBe(200);
-      await db.updateTable('restore_steps').set({ status: 'running' }).where('plan_id', '=', p.id).where('seq', '=', pending.seq).execute();
+      await db
+        .updateTable('restore_steps')
+        .set({ status: 'running' })
+        .where('plan_id', '=', p.id)
+        .where('seq', '=', pending.seq)
+        .execute();
     }
 
     // The operator runs it again: a new job, and the worker's lock on the plan died with it (the lockout risk acknowledged again).
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, acknowledgeLockoutRisk: true, confirmName: t.connectionName });
+    await requestRestoreApply(app.deps, t.tenantId, {
+      planId: p.id,
+      acknowledgeLockoutRisk: true,
+      confirmName: t.connectionName,
+    });
     await app.runDueJobs();
     const applied = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
     expect(applied.status, applied.error ?? '').toBe('applied');
     expect(applied.preApplySnapshotId).toBe(halfway.preApplySnapshotId);
 
     // Exactly once: one group per name, one create event each in the System Log, one audit entry per step.
-    for (const name of names) expect(((await org.api('GET', `/api/v1/groups?q=${encodeURIComponent(name)}`)).body as { id: string; profile: { name: string } }[]).filter((g) => g.profile.name === name)).toHaveLength(1);
-    const events = (await org.api('GET', `/api/v1/logs?since=${since}&limit=1000&filter=${encodeURIComponent('eventType eq "group.lifecycle.create"')}`)).body as any[];
+    for (const name of names)
+      expect(
+        (
+          (await org.api('GET', `/api/v1/groups?q=${encodeURIComponent(name)}`)).body as {
+            id: string;
+            profile: { name: string };
+          }[]
+        ).filter((g) => g.profile.name === name),
+      ).toHaveLength(1);
+    const events = (
+      await org.api(
+        'GET',
+        `/api/v1/logs?since=${since}&limit=1000&filter=${encodeURIComponent('eventType eq "group.lifecycle.create"')}`,
+      )
+    ).body as any[];
     expect(events.map((e) => e.target[0].displayName).sort()).toEqual([...names].sort());
-    const steps = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', t.tenantId).where('action', '=', 'restore.step_applied').where('target_id', '=', p.id).execute();
-    expect(steps.map((a) => (a.data as { seq: number }).seq).sort((x, y) => x - y)).toEqual(planned.steps.map((s) => s.seq));
-    if (pending) expect(steps.find((a) => (a.data as { seq: number }).seq === pending.seq)?.data).toMatchObject({ adopted: true });
+    const steps = await db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('tenant_id', '=', t.tenantId)
+      .where('action', '=', 'restore.step_applied')
+      .where('target_id', '=', p.id)
+      .execute();
+    expect(steps.map((a) => (a.data as { seq: number }).seq).sort((x, y) => x - y)).toEqual(
+      planned.steps.map((s) => s.seq),
+    );
+    if (pending)
+      expect(steps.find((a) => (a.data as { seq: number }).seq === pending.seq)?.data).toMatchObject({ adopted: true });
     const fresh = await backup();
     const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
     const scope = new Set(['group', 'group.member', 'group_rule', 'policy.MFA_ENROLL']);
-    expect(await restoredDiff(app.deps, t.tenantId, base, fresh.id, { types, idMap: await idMapOf(db, p.id), only: (type) => scope.has(type) })).toEqual([]);
+    expect(
+      await restoredDiff(app.deps, t.tenantId, base, fresh.id, {
+        types,
+        idMap: await idMapOf(db, p.id),
+        only: (type) => scope.has(type),
+      }),
+    ).toEqual([]);
   });
 
   it('works from the CLI: preview (plan id last), show, a refused self-approval, apply refused without a confirmation, apply --wait --yes', async () => {
     const base = (await backup()).id;
-    const zone = (await org.api('POST', '/api/v1/zones', { type: 'IP', name: 'Added since the snapshot', gateways: [{ type: 'CIDR', value: '10.9.0.0/16' }] })).body;
+    const zone = (
+      await org.api('POST', '/api/v1/zones', {
+        type: 'IP',
+        name: 'Added since the snapshot',
+        gateways: [{ type: 'CIDR', value: '10.9.0.0/16' }],
+      })
+    ).body;
     const preview = await cli('restore', 'preview', 'acme', base, '--types', 'network_zone', '--deletions');
     expect(preview.code, preview.stderr).toBe(0);
     const planId = preview.stdout.trim().split('\n').at(-1)!;
@@ -231,7 +353,10 @@ describe('restore preview and apply against okta-sim', () => {
     await approveAsAnotherOperator(planId, plan.shortCode);
     // No terminal to type the connection's name on, and no --yes: refused, nothing written.
     const unconfirmed = await cli('restore', 'apply', planId, '--wait');
-    expect([unconfirmed.code, unconfirmed.stderr]).toEqual([2, expect.stringContaining(`asks for the connection's name ("${t.connectionName}")`)]);
+    expect([unconfirmed.code, unconfirmed.stderr]).toEqual([
+      2,
+      expect.stringContaining(`asks for the connection's name ("${t.connectionName}")`),
+    ]);
     expect((await org.api('GET', `/api/v1/zones/${zone.id}`)).status).toBe(200);
     const applied = await cli('restore', 'apply', planId, '--wait', '--yes');
     expect(applied.code, applied.stderr).toBe(0);
@@ -248,21 +373,49 @@ describe('restore preview and apply against okta-sim', () => {
     expect(byKind(await getRestorePlan(app.deps, t.tenantId, { planId: p.id }))).toEqual(['create group Legal']);
 
     // Someone re-creates it by hand between the preview and the apply.
-    const again = (await org.api('POST', '/api/v1/groups', { profile: { name: 'Legal', description: 'made by hand' } })).body;
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName }, { inProcess: true });
-    const writeClient = async () => createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), { allowPrivateNetwork: true });
-    const apply = async () => applyRestore(app.deps, { tenantId: t.tenantId, planId: p.id, readClient: await readClient(), writeClient: await writeClient() });
-    await expect(apply()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^1 step\(s\) conflict with the org: group Legal exists again \(/) });
+    const again = (await org.api('POST', '/api/v1/groups', { profile: { name: 'Legal', description: 'made by hand' } }))
+      .body;
+    await requestRestoreApply(
+      app.deps,
+      t.tenantId,
+      { planId: p.id, confirmName: t.connectionName },
+      { inProcess: true },
+    );
+    const writeClient = async () =>
+      createOktaClient(await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }), {
+        allowPrivateNetwork: true,
+      });
+    const apply = async () =>
+      applyRestore(app.deps, {
+        tenantId: t.tenantId,
+        planId: p.id,
+        readClient: await readClient(),
+        writeClient: await writeClient(),
+      });
+    await expect(apply()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^1 step\(s\) conflict with the org: group Legal exists again \(/),
+    });
     const stopped = await getRestorePlan(app.deps, t.tenantId, { planId: p.id });
     expect(stopped.status).toBe('apply_failed');
-    expect(stopped.steps.map((s) => [s.status, s.error])).toEqual([['pending', expect.stringContaining(`${again.id}, made since the preview`)]]);
+    expect(stopped.steps.map((s) => [s.status, s.error])).toEqual([
+      ['pending', expect.stringContaining(`${again.id}, made since the preview`)],
+    ]);
     // Nothing half-written: one Legal, the one made by hand.
-    const named = async () => ((await org.api('GET', '/api/v1/groups?q=Legal')).body as { id: string; profile: { name: string } }[]).filter((g) => g.profile.name === 'Legal').map((g) => g.id);
+    const named = async () =>
+      ((await org.api('GET', '/api/v1/groups?q=Legal')).body as { id: string; profile: { name: string } }[])
+        .filter((g) => g.profile.name === 'Legal')
+        .map((g) => g.id);
     expect(await named()).toEqual([again.id]);
 
     // Resolved (the hand-made one removed): the same plan resumes and completes.
     expect((await org.api('DELETE', `/api/v1/groups/${again.id}`)).status).toBe(204);
-    await requestRestoreApply(app.deps, t.tenantId, { planId: p.id, confirmName: t.connectionName }, { inProcess: true });
+    await requestRestoreApply(
+      app.deps,
+      t.tenantId,
+      { planId: p.id, confirmName: t.connectionName },
+      { inProcess: true },
+    );
     expect((await apply()).status).toBe('applied');
     expect(await named()).toHaveLength(1);
   });
@@ -271,6 +424,11 @@ describe('restore preview and apply against okta-sim', () => {
 /** A second operator (another person at the shell) approves: the four-eyes rule compares who. */
 async function approveAsAnotherOperator(planId: string, code: string) {
   const { approveRestore } = await import('@butterfly/domain/restores');
-  const tenantId = (await db.selectFrom('restore_plans').select('tenant_id').where('id', '=', planId).executeTakeFirstOrThrow()).tenant_id;
-  await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, tenantId, { planId, confirm: code });
+  const tenantId = (
+    await db.selectFrom('restore_plans').select('tenant_id').where('id', '=', planId).executeTakeFirstOrThrow()
+  ).tenant_id;
+  await approveRestore({ ...app.deps, actor: { kind: 'operator', label: 'cli:second-operator' } }, tenantId, {
+    planId,
+    confirm: code,
+  });
 }

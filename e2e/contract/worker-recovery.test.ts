@@ -35,7 +35,12 @@ afterAll(async () => {
 });
 
 const snapshotsOf = (connectionId: string) =>
-  db.selectFrom('snapshots').select(['id', 'seq', 'status', 'error', 'progress']).where('connection_id', '=', connectionId).orderBy('seq').execute();
+  db
+    .selectFrom('snapshots')
+    .select(['id', 'seq', 'status', 'error', 'progress'])
+    .where('connection_id', '=', connectionId)
+    .orderBy('seq')
+    .execute();
 
 async function backupUnderWay(slug: string) {
   const t = await app.tenantWithConnection(slug, { orgUrl, credentials: { kind: 'oauth', ...creds } });
@@ -44,12 +49,20 @@ async function backupUnderWay(slug: string) {
 }
 
 const started = (connectionId: string) =>
-  waitFor(async () => (await snapshotsOf(connectionId)).find((s) => s.status === 'running' && (s.progress as { objects?: number }).objects), 60_000);
+  waitFor(
+    async () =>
+      (await snapshotsOf(connectionId)).find(
+        (s) => s.status === 'running' && (s.progress as { objects?: number }).objects,
+      ),
+    60_000,
+  );
 
 describe('the worker', () => {
   // Before the fix the worker died here (exit 1): graphile-worker's write of the failed job's outcome
   // found the database refusing connections, and nothing handled the rejection.
-  it('survives Postgres going away mid-backup (sessions cut, connections refused for 8 s), and the backup completes', { timeout: 180_000 }, async () => {
+  it('survives Postgres going away mid-backup (sessions cut, connections refused for 8 s), and the backup completes', {
+    timeout: 180_000,
+  }, async () => {
     const t = await backupUnderWay('globex');
     const worker = app.startWorker();
     workers.push(worker);
@@ -73,7 +86,11 @@ describe('the worker', () => {
       await admin.end();
     }
     const t0 = Date.now();
-    const done = await waitFor(async () => (await snapshotsOf(t.connectionId)).find((s) => s.status === 'complete'), 90_000, () => worker.exitCode() ?? undefined).catch((e) => {
+    const done = await waitFor(
+      async () => (await snapshotsOf(t.connectionId)).find((s) => s.status === 'complete'),
+      90_000,
+      () => worker.exitCode() ?? undefined,
+    ).catch((e) => {
       throw new Error(`${e.message}\n${problems(worker.output())}`);
     });
     process.stdout.write(`backup complete ${((Date.now() - t0) / 1000).toFixed(1)} s after the database came back\n`);
@@ -88,22 +105,35 @@ describe('the worker', () => {
 
 describe('a worker killed mid-backup', () => {
   // Before the fix the job stayed locked (graphile-worker's 4-hour timeout) and the snapshot running.
-  it('is replaced by one that takes the job back at once, and the backup completes within 60 s', { timeout: 180_000 }, async () => {
+  it('is replaced by one that takes the job back at once, and the backup completes within 60 s', {
+    timeout: 180_000,
+  }, async () => {
     const t = await backupUnderWay('initech');
     const first = app.startWorker();
     workers.push(first);
     const interrupted = await started(t.connectionId);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    const job = await db.selectFrom(sql.raw<{ locked_by: string | null }>('graphile_worker.jobs').as('j')).select('locked_by').executeTakeFirst();
+    const job = await db
+      .selectFrom(sql.raw<{ locked_by: string | null }>('graphile_worker.jobs').as('j'))
+      .select('locked_by')
+      .executeTakeFirst();
     expect(job?.locked_by).toBeTruthy(); // graphile-worker alone would keep it locked for 4 hours
 
     // What a supervisor does: start it again. The clock runs from the new worker being ready.
     const second = app.startWorker();
     workers.push(second);
-    await waitFor(async () => (second.output().includes('worker ready') ? true : undefined), 60_000, () => second.exitCode() ?? undefined);
+    await waitFor(
+      async () => (second.output().includes('worker ready') ? true : undefined),
+      60_000,
+      () => second.exitCode() ?? undefined,
+    );
     const t0 = Date.now();
-    const done = await waitFor(async () => (await snapshotsOf(t.connectionId)).find((s) => s.status === 'complete'), 60_000, () => second.exitCode() ?? undefined).catch((e) => {
+    const done = await waitFor(
+      async () => (await snapshotsOf(t.connectionId)).find((s) => s.status === 'complete'),
+      60_000,
+      () => second.exitCode() ?? undefined,
+    ).catch((e) => {
       throw new Error(`${e.message}\n${problems(second.output())}`);
     });
     const seconds = (Date.now() - t0) / 1000;
@@ -114,7 +144,11 @@ describe('a worker killed mid-backup', () => {
       { id: interrupted.id, status: 'failed', error: 'interrupted: the worker stopped mid-backup' },
       { id: done.id, status: 'complete', error: null },
     ]);
-    const partial = await sql<{ n: number }>`select count(*)::int as n from snapshot_entries where connection_id = ${t.connectionId} and from_seq = ${interrupted.seq}`.execute(db);
+    const partial = await sql<{
+      n: number;
+    }>`select count(*)::int as n from snapshot_entries where connection_id = ${t.connectionId} and from_seq = ${interrupted.seq}`.execute(
+      db,
+    );
     expect(partial.rows[0]!.n).toBe(0);
   });
 });

@@ -32,8 +32,14 @@ test('screenshots of the main pages', async ({ page }) => {
   // the schedule's retention would otherwise replace by the next one of the same hour); a second
   // backup, for the diff.
   const org = await sim.org('acme');
-  const [group] = await okta<{ id: string; profile: { name: string; description?: string } }[]>(org, 'GET', '/api/v1/groups?q=Contractors');
-  await okta(org, 'PUT', `/api/v1/groups/${group!.id}`, { profile: { ...group!.profile, description: 'Changed by mistake' } });
+  const [group] = await okta<{ id: string; profile: { name: string; description?: string } }[]>(
+    org,
+    'GET',
+    '/api/v1/groups?q=Contractors',
+  );
+  await okta(org, 'PUT', `/api/v1/groups/${group!.id}`, {
+    profile: { ...group!.profile, description: 'Changed by mistake' },
+  });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Restore' }).click();
   await page.getByLabel('1. Connection').selectOption({ label: CONNECTION });
   await page.getByRole('button', { name: 'Choose' }).click();
@@ -43,11 +49,18 @@ test('screenshots of the main pages', async ({ page }) => {
   await page.getByRole('button', { name: 'Preview the restore' }).click();
   await expect(page.getByText('ready', { exact: true })).toBeVisible({ timeout: 180_000 });
   // The step opened, to show what it would change back.
-  await page.getByRole('listitem').filter({ hasText: group!.profile.name }).getByText(group!.profile.name, { exact: true }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: group!.profile.name })
+    .getByText(group!.profile.name, { exact: true })
+    .click();
   await expect(page.getByRole('row').filter({ hasText: '$.profile.description' })).toBeVisible();
   await shot(page, 'restore-preview');
   await cli(['backup', 'run', 'acme', CONNECTION, '--wait']);
-  const [to, from] = JSON.parse(await cli(['snapshot', 'list', 'acme', '--json'])) as { id: string; connectionId: string }[];
+  const [to, from] = JSON.parse(await cli(['snapshot', 'list', 'acme', '--json'])) as {
+    id: string;
+    connectionId: string;
+  }[];
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
   await expect(page.getByRole('heading', { name: 'Connections', level: 1 })).toBeVisible();

@@ -60,7 +60,10 @@ test('SSO settings: test connection, and a domain verified through DNS', async (
   await row.getByRole('button', { name: `Verify ${domain}` }).click();
   await expect(page.getByRole('alert')).toContainText('No TXT record');
   const { dnsRecordsFile } = system();
-  writeFileSync(dnsRecordsFile, JSON.stringify({ ...JSON.parse(readFileSync(dnsRecordsFile, 'utf8')), [domain]: [record] }));
+  writeFileSync(
+    dnsRecordsFile,
+    JSON.stringify({ ...JSON.parse(readFileSync(dnsRecordsFile, 'utf8')), [domain]: [record] }),
+  );
   await row.getByRole('button', { name: `Verify ${domain}` }).click();
   await expect(page.getByRole('status')).toContainText(`${domain} is verified`);
   await expect(row.getByText('Verified', { exact: true })).toBeVisible();

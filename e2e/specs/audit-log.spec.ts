@@ -29,7 +29,10 @@ test('an auditor filters the audit log, exports it as CSV and verifies its chain
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^butterfly-audit-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = readFileSync((await file.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('time,actor,actor_label,actor_type,action,outcome,target_type,target_id,request_id,seq,data');
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(',member.added,success,member,');

@@ -9,7 +9,9 @@ import { signIn } from '../fixtures/worlds.ts';
  */
 test.setTimeout(240_000);
 
-test('"Backup now" clicked twice, then again while it runs, makes one snapshot and says one is running', async ({ page }) => {
+test('"Backup now" clicked twice, then again while it runs, makes one snapshot and says one is running', async ({
+  page,
+}) => {
   const org = (await (await fetch(`${SIM_URL}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
   const connection = unique('once-');
   await cli(['connection', 'add', 'acme', '--name', connection, '--okta', org.url, '--ssws-stdin'], org.apiToken);
@@ -23,7 +25,11 @@ test('"Backup now" clicked twice, then again while it runs, makes one snapshot a
   await expect(page.getByRole('progressbar', { name: 'Backup progress' })).toBeVisible();
   // Again while the first is queued or running: no second run, and the page says which one runs.
   await page.getByRole('button', { name: 'Backup now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /A backup is already (running|queued) — (started|queued) \d+ (s|min) ago by ann@acme\.test/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /A backup is already (running|queued) — (started|queued) \d+ (s|min) ago by ann@acme\.test/ }),
+  ).toBeVisible();
 
   await expect(page.getByRole('status').filter({ hasText: 'Backup complete.' })).toBeVisible({ timeout: 200_000 });
   await page.reload();

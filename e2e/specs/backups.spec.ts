@@ -34,7 +34,12 @@ test('an admin connects the acme org, backs it up, changes it, and reads the dif
   page.on('pageerror', (e) => problems.push(e.message));
   const org = await sim.org('acme');
   const groupName = unique('e2e-group-');
-  state.group = { id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: groupName, description: 'before' } })).id, name: groupName };
+  state.group = {
+    id: (
+      await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: groupName, description: 'before' } })
+    ).id,
+    name: groupName,
+  };
 
   await signInAsAnn(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
@@ -63,26 +68,37 @@ test('an admin connects the acme org, backs it up, changes it, and reads the dif
   await expect(page.getByRole('progressbar', { name: 'Backup progress' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/backup-progress.png`, fullPage: true });
   await expect(page.getByRole('status').filter({ hasText: 'Backup complete.' })).toBeVisible({ timeout: 170_000 });
-  await expect(page.getByRole('table').last().getByRole('row').filter({ hasText: 'Complete' })).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByRole('table').last().getByRole('row').filter({ hasText: 'Complete' })).toHaveCount(1, {
+    timeout: 15_000,
+  });
   await expectAccessible(page);
 
-  await okta(org, 'PUT', `/api/v1/groups/${state.group.id}`, { profile: { name: groupName, description: 'changed by the e2e suite' } });
+  await okta(org, 'PUT', `/api/v1/groups/${state.group.id}`, {
+    profile: { name: groupName, description: 'changed by the e2e suite' },
+  });
   // The second time from the keyboard alone.
   await page.getByRole('button', { name: 'Backup now' }).focus();
   await page.keyboard.press('Enter');
   // The bar shows only while this request is queued or running: past it, the completion is this one's.
   await expect(page.getByRole('progressbar', { name: 'Backup progress' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Backup complete.' })).toBeVisible({ timeout: 170_000 });
-  await expect(page.getByRole('table').last().getByRole('row').filter({ hasText: 'Complete' })).toHaveCount(2, { timeout: 15_000 });
+  await expect(page.getByRole('table').last().getByRole('row').filter({ hasText: 'Complete' })).toHaveCount(2, {
+    timeout: 15_000,
+  });
   await expect(page.getByRole('img', { name: /Objects per snapshot/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/connection.png`, fullPage: true });
 
-  await page.getByRole('link', { name: /^Diff with previous/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Diff with previous/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: 'Changes between snapshots' })).toBeVisible();
   const change = page.getByRole('article').filter({ hasText: groupName });
   await expect(change).toContainText('changed');
   await expect(change.getByRole('row').filter({ hasText: '$.profile.description' })).toContainText('"before"');
-  await expect(change.getByRole('row').filter({ hasText: '$.profile.description' })).toContainText('"changed by the e2e suite"');
+  await expect(change.getByRole('row').filter({ hasText: '$.profile.description' })).toContainText(
+    '"changed by the e2e suite"',
+  );
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/diff.png`, fullPage: true });
 
@@ -101,7 +117,10 @@ test('browsing a snapshot: types, search, an object with secrets masked', async 
   await expect(page.getByRole('heading', { name: state.connection!, level: 1 })).toBeVisible();
   await page.getByRole('table').last().getByRole('row').nth(1).getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /^Snapshot of / })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^Group\s+\d/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Object types' })
+    .getByRole('link', { name: /^Group\s+\d/ })
+    .click();
   await page.getByLabel('Search by id or name').fill(state.group!.name);
   await page.getByLabel('Search by id or name').press('Enter');
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
@@ -110,7 +129,9 @@ test('browsing a snapshot: types, search, an object with secrets masked', async 
 
   await page.getByRole('link', { name: state.group!.name }).click();
   await expect(page.getByRole('heading', { name: state.group!.name })).toBeVisible();
-  await expect(page.getByRole('region', { name: `JSON of ${state.group!.name}` })).toContainText('"description": "changed by the e2e suite"');
+  await expect(page.getByRole('region', { name: `JSON of ${state.group!.name}` })).toContainText(
+    '"description": "changed by the e2e suite"',
+  );
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/object.png`, fullPage: true });
 
@@ -154,18 +175,27 @@ test('schedule and retention are saved; alerts go to a webhook, signed', async (
     await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
     const hook = unique('hook-');
     await page.getByLabel('Name', { exact: true }).fill(hook);
-    await page.getByLabel('URL', { exact: true }).fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`);
+    await page
+      .getByLabel('URL', { exact: true })
+      .fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`);
     await page.getByLabel('Object types to watch').fill('policy.*, group');
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const secret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
     expect(secret).toMatch(/^bfywh_/);
     await expectAccessible(page);
-    await page.getByRole('row').filter({ hasText: hook }).getByRole('button', { name: `Send a test to ${hook}` }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: hook })
+      .getByRole('button', { name: `Send a test to ${hook}` })
+      .click();
     await expect.poll(() => received.length, { timeout: 30_000 }).toBe(1);
     const { headers, body } = received[0]!;
     const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers['x-butterfly-signature'])) ?? [];
     expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
-    expect(JSON.parse(body)).toMatchObject({ text: expect.stringContaining(hook), butterfly: { event: 'webhook.test' } });
+    expect(JSON.parse(body)).toMatchObject({
+      text: expect.stringContaining(hook),
+      butterfly: { event: 'webhook.test' },
+    });
     await page.reload();
     await expect(page.getByRole('row').filter({ hasText: 'webhook.test' }).first()).toContainText('delivered');
     await expectAccessible(page);

@@ -27,7 +27,12 @@ test.beforeAll(async () => {
   await cli(['member', 'add', slug, admin, '--role', 'admin']);
   await cli(['member', 'add', slug, reader, '--role', 'read_only']);
   const org = await sim.org(world.org);
-  connectionId = (await cli(['connection', 'add', slug, '--name', 'okta', '--okta', org.url, '--ssws-stdin'], org.apiToken)).trim().split('\n').at(-1)!;
+  connectionId = (
+    await cli(['connection', 'add', slug, '--name', 'okta', '--okta', org.url, '--ssws-stdin'], org.apiToken)
+  )
+    .trim()
+    .split('\n')
+    .at(-1)!;
   await cli(['backup', 'run', slug, 'okta', '--wait']);
 });
 

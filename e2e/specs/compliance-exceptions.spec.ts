@@ -28,7 +28,9 @@ test.beforeAll(async () => {
   await cli(['backup', 'run', world.slug, 'okta', '--wait']);
 });
 
-test('an auditor requests an exception; an admin approves it, sees the next scan accept the failure, then revokes it; their own request waits for another', async ({ page }) => {
+test('an auditor requests an exception; an admin approves it, sees the next scan accept the failure, then revokes it; their own request waits for another', async ({
+  page,
+}) => {
   await signIn(page, auditor);
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
   const request = page.getByText('Request exception for okta');
@@ -61,7 +63,10 @@ test('an auditor requests an exception; an admin approves it, sees the next scan
   await page.goto('/compliance');
   await page.getByRole('row').filter({ hasText: 'okta' }).getByRole('button', { name: 'Run scan okta' }).click();
   const progress = page.getByRole('region', { name: 'Scan of okta' });
-  await expect(progress.getByRole('status').filter({ hasText: 'Scan complete' })).toContainText('1 failing accepted by exceptions', { timeout: 60_000 });
+  await expect(progress.getByRole('status').filter({ hasText: 'Scan complete' })).toContainText(
+    '1 failing accepted by exceptions',
+    { timeout: 60_000 },
+  );
   await page.goto('/compliance/findings?result=FAIL');
   await expect(page.getByRole('row').filter({ hasText: RULE })).toContainText('Accepted until');
 

@@ -35,7 +35,11 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   await page.getByLabel('API token', { exact: true }).fill(org.apiToken);
   await page.getByRole('button', { name: 'Add connection' }).click();
   await expect(page.getByRole('status')).toContainText(`${name} added`);
-  await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: `Backup now ${name}` }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: name })
+    .getByRole('button', { name: `Backup now ${name}` })
+    .click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Backup complete.' })).toBeVisible({ timeout: 200_000 });
 
@@ -53,12 +57,18 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
     .toPass({ timeout: 180_000 })
     .catch(async (e: Error) => {
       const heading = await page.getByRole('heading', { level: 1 }).allTextContents();
-      throw new Error(`${e.message}\n\npage: ${page.url()} "${heading.join(' / ')}"\n${await jobsReport(['backup', 'compliance_scan'])}`);
+      throw new Error(
+        `${e.message}\n\npage: ${page.url()} "${heading.join(' / ')}"\n${await jobsReport(['backup', 'compliance_scan'])}`,
+      );
     });
   await expect(page.getByTestId('evidence-fingerprint')).toHaveText(/\S{16,}/);
-  for (const f of ['SOC 2', 'ISO 27001:2022', 'NIST 800-53', 'DISA Okta STIG V1R2']) await expect(page.getByRole('heading', { name: f, level: 3 })).toBeVisible();
+  for (const f of ['SOC 2', 'ISO 27001:2022', 'NIST 800-53', 'DISA Okta STIG V1R2'])
+    await expect(page.getByRole('heading', { name: f, level: 3 })).toBeVisible();
   await expect(page.getByRole('img', { name: /Compliance score per snapshot/ })).toBeVisible();
-  await expect(row.getByRole('link', { name: /Evidence bundle/ })).toHaveAttribute('href', /^\/evidence\/[0-9a-f-]{36}$/);
+  await expect(row.getByRole('link', { name: /Evidence bundle/ })).toHaveAttribute(
+    'href',
+    /^\/evidence\/[0-9a-f-]{36}$/,
+  );
   await expect(row.getByRole('button', { name: `Run scan ${name}` })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/compliance-overview.png`, fullPage: true });
@@ -72,7 +82,10 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   // Period evidence of the last 90 days (the form's default window) for this connection downloads as a signed tar.
   const period = page.getByRole('form', { name: 'Period evidence' });
   await period.getByLabel('Connection').selectOption({ label: name });
-  const [download] = await Promise.all([page.waitForEvent('download'), period.getByRole('button', { name: 'Download period evidence' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    period.getByRole('button', { name: 'Download period evidence' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^butterfly-period-[0-9a-f]{8}-\d{8}T000000Z-\d{8}T235959Z\.tar$/);
   await expect(page).toHaveURL(/\/compliance$/);
 
@@ -81,7 +94,10 @@ test('an admin backs up the acme org and reads its compliance pages', async ({ p
   await expect(page).toHaveURL(/\/compliance\?scanning=[0-9a-f-]{36}&since=/);
   const progress = page.getByRole('region', { name: `Scan of ${name}` });
   await expect(progress).toBeVisible();
-  await expect(progress.getByRole('status').filter({ hasText: 'Scan complete' })).toContainText(/\d+ passed, \d+ failed/, { timeout: 60_000 });
+  await expect(progress.getByRole('status').filter({ hasText: 'Scan complete' })).toContainText(
+    /\d+ passed, \d+ failed/,
+    { timeout: 60_000 },
+  );
   await expect(progress.getByRole('status')).toContainText('No new regressions.');
   await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
   await expectAccessible(page);

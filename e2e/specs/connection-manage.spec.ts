@@ -25,7 +25,10 @@ async function signInAsAnn(page: Page) {
 test.beforeAll(async () => {
   const org = await sim.org('acme');
   state.name = unique('manage-');
-  const out = await cli(['connection', 'add', 'acme', '--name', state.name, '--okta', org.url, '--ssws-stdin'], org.apiToken);
+  const out = await cli(
+    ['connection', 'add', 'acme', '--name', state.name, '--okta', org.url, '--ssws-stdin'],
+    org.apiToken,
+  );
   state.id = out.trim().split('\n').at(-1)!;
 });
 
@@ -45,13 +48,29 @@ test('an admin renames a connection on its page', async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
-test("an admin sets an OAuth connection's rate-limit share (decision 047); SSWS connections do not offer it", async ({ page }) => {
+test("an admin sets an OAuth connection's rate-limit share (decision 047); SSWS connections do not offer it", async ({
+  page,
+}) => {
   const org = await sim.org('acme');
-  const key = (await (await fetch(`${SIM_URL}/_sim/orgs/acme/service-app-key`, { headers: { accept: 'application/json' } })).json()) as { clientId: string; privateKeyPem: string };
+  const key = (await (
+    await fetch(`${SIM_URL}/_sim/orgs/acme/service-app-key`, { headers: { accept: 'application/json' } })
+  ).json()) as { clientId: string; privateKeyPem: string };
   const keyFile = join(mkdtempSync(join(tmpdir(), 'bfy-key-')), 'service-app.pem');
   writeFileSync(keyFile, key.privateKeyPem);
   const name = unique('share-');
-  const out = await cli(['connection', 'add', 'acme', '--name', name, '--okta', org.url, '--client-id', key.clientId, '--private-key-file', keyFile]);
+  const out = await cli([
+    'connection',
+    'add',
+    'acme',
+    '--name',
+    name,
+    '--okta',
+    org.url,
+    '--client-id',
+    key.clientId,
+    '--private-key-file',
+    keyFile,
+  ]);
   const id = out.trim().split('\n').at(-1)!;
 
   await signInAsAnn(page);
@@ -61,7 +80,9 @@ test("an admin sets an OAuth connection's rate-limit share (decision 047); SSWS 
   await expect(share).toHaveValue('');
   await share.fill('80');
   await edit.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'It uses at most 80 % of each Okta rate-limit bucket.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'It uses at most 80 % of each Okta rate-limit bucket.' }),
+  ).toBeVisible();
   await expect(page.locator('#edit').getByLabel('Rate-limit share (%)')).toHaveValue('80');
   await expectAccessible(page);
 
@@ -90,7 +111,9 @@ test('a paused connection shows "Paused" and cannot be backed up until it is res
   await expect(page.getByRole('button', { name: 'Backup now' })).toBeEnabled();
 });
 
-test('deleting asks for the name typed; kept, its snapshots stay readable under "Deleted connections"', async ({ page }) => {
+test('deleting asks for the name typed; kept, its snapshots stay readable under "Deleted connections"', async ({
+  page,
+}) => {
   await signInAsAnn(page);
   await page.goto(`/connections/${state.id}`);
   const card = page.getByRole('button', { name: /^Delete the connection/ }).locator('xpath=ancestor::form');

@@ -17,7 +17,10 @@ test.setTimeout(300_000);
 test('an auditor finds the soonest-expiring signing key first, with the keyboard', async ({ page }) => {
   const world = await createWorld();
   const acme = await sim.org('acme');
-  const out = await cli(['connection', 'add', world.slug, '--name', 'acme-creds', '--okta', acme.url, '--ssws-stdin'], acme.apiToken);
+  const out = await cli(
+    ['connection', 'add', world.slug, '--name', 'acme-creds', '--okta', acme.url, '--ssws-stdin'],
+    acme.apiToken,
+  );
   const connection = out.trim().split('\n').at(-1)!;
   await cli(['backup', 'run', world.slug, connection, '--wait']);
   const email = `auditor@${world.domain}`;

@@ -33,7 +33,10 @@ test.beforeAll(async () => {
   await cli(['member', 'add', world.slug, email, '--role', 'backup_operator']);
   org = (await (await fetch(`${SIM_URL}/_sim/orgs/${world.org}`)).json()) as OktaOrg;
   const name = unique('Extension group ');
-  group = { id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name, description: 'before' } })).id, name };
+  group = {
+    id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name, description: 'before' } })).id,
+    name,
+  };
   await cli(['connection', 'add', world.slug, '--name', 'okta', '--okta', org.url, '--ssws-stdin'], org.apiToken);
   // The backup prints its snapshot id on its last line; a scan of it gives the panel findings to show.
   const snapshotId = (await cli(['backup', 'run', world.slug, 'okta', '--wait'])).trim().split('\n').at(-1)!;
@@ -63,13 +66,17 @@ test('connects to Butterfly through the hand-off page, as the signed-in member',
   await expect(tab.getByRole('main')).toContainText(world.name);
   await tab.waitForLoadState('networkidle');
   await tab.getByRole('button', { name: 'Allow' }).click();
-  await expect(options.getByRole('status')).toHaveText(`Connected to ${APP_URL} as ${email} (backup_operator, ${world.name}).`);
+  await expect(options.getByRole('status')).toHaveText(
+    `Connected to ${APP_URL} as ${email} (backup_operator, ${world.name}).`,
+  );
   // The service worker took the code from the hand-off page and closed its tab.
   await expect.poll(() => tab.isClosed()).toBe(true);
 });
 
 test('the panel shows the group, its backup, a change made through the API, and a snapshot of it', async () => {
-  await ext.context.request.post(`${org.url}/admin/_sim/session`, { headers: { authorization: `SSWS ${org.apiToken}` } });
+  await ext.context.request.post(`${org.url}/admin/_sim/session`, {
+    headers: { authorization: `SSWS ${org.apiToken}` },
+  });
   const page = await ext.context.newPage();
   await page.goto(`${org.url}/admin/group/${group.id}`);
   const panel = panelOf(page);
@@ -91,14 +98,21 @@ test('the panel shows the group, its backup, a change made through the API, and 
   const history = await panel.getByRole('link', { name: 'History' }).getAttribute('href');
   expect(history).toMatch(new RegExp(`^${APP_URL}/connections/[0-9a-f-]{36}/history\\?type=group&id=${group.id}$`));
   // A backup operator may preview restores: the wizard opens on the connection's latest full snapshot.
-  await expect(panel.getByRole('link', { name: 'Restore preview' })).toHaveAttribute('href', new RegExp(`^${APP_URL}/restore\\?connection=`));
+  await expect(panel.getByRole('link', { name: 'Restore preview' })).toHaveAttribute(
+    'href',
+    new RegExp(`^${APP_URL}/restore\\?connection=`),
+  );
   await page.close();
 });
 
 test('user, app, policy, network zone and authorization server pages map to their objects', async () => {
   const user = await okta<{ id: string }>(org, 'GET', `/api/v1/users/${encodeURIComponent(email)}`);
   const [app] = await okta<{ id: string; name: string; label: string }[]>(org, 'GET', '/api/v1/apps?limit=1');
-  const policies = await okta<{ id: string; name: string; priority: number }[]>(org, 'GET', '/api/v1/policies?type=OKTA_SIGN_ON');
+  const policies = await okta<{ id: string; name: string; priority: number }[]>(
+    org,
+    'GET',
+    '/api/v1/policies?type=OKTA_SIGN_ON',
+  );
   const signOn = policies.sort((a, b) => a.priority - b.priority)[0]!;
   const [zone] = await okta<{ id: string; name: string }[]>(org, 'GET', '/api/v1/zones');
   const [server] = await okta<{ id: string; name: string }[]>(org, 'GET', '/api/v1/authorizationServers');
@@ -115,7 +129,9 @@ test('user, app, policy, network zone and authorization server pages map to thei
     await page.goto(`${org.url}${path}`);
     await expect(panelOf(page), path).toContainText(shown);
     // Backed up by the full backup, and read the same way through the console: nothing changed.
-    await expect(statusOf(panelOf(page)), path).toHaveText(/Unchanged since last backup\.|Only timestamps changed since last backup\./);
+    await expect(statusOf(panelOf(page)), path).toHaveText(
+      /Unchanged since last backup\.|Only timestamps changed since last backup\./,
+    );
   }
   await page.close();
 });
@@ -123,11 +139,19 @@ test('user, app, policy, network zone and authorization server pages map to thei
 test('after the member is deactivated (SCIM), the panel says signed out', async () => {
   const scimToken = (await cli(['scim-token', 'create', world.slug])).trim().split('\n').at(-1)!;
   const scim = (path: string, init: RequestInit = {}) =>
-    fetch(`http://localhost:${E2E_PORTS.scim}/scim/v2${path}`, { ...init, headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json', ...init.headers } });
-  const found = (await (await scim(`/Users?filter=${encodeURIComponent(`userName eq "${email}"`)}`)).json()) as { Resources: { id: string }[] };
+    fetch(`http://localhost:${E2E_PORTS.scim}/scim/v2${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json', ...init.headers },
+    });
+  const found = (await (await scim(`/Users?filter=${encodeURIComponent(`userName eq "${email}"`)}`)).json()) as {
+    Resources: { id: string }[];
+  };
   const patched = await scim(`/Users/${found.Resources[0]!.id}`, {
     method: 'PATCH',
-    body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] }),
+    body: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    }),
   });
   expect(patched.status).toBe(200);
 

@@ -37,7 +37,12 @@ test('unknown addresses and ids answer 404 with a page that leads home', async (
 
   await signInAnn(page);
   const missing = crypto.randomUUID();
-  for (const path of [`/connections/${missing}`, '/connections/not-an-id', `/restore/${missing}`, '/restore/nonexistent']) {
+  for (const path of [
+    `/connections/${missing}`,
+    '/connections/not-an-id',
+    `/restore/${missing}`,
+    '/restore/nonexistent',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found', level: 1 }), path).toBeVisible();
@@ -69,7 +74,10 @@ test('the pages of a tenant with data show names and times, never ids or interna
   await cli(['connection', 'add', 'acme', '--name', name, '--okta', org.url, '--ssws-stdin'], org.apiToken);
   // Backed up here and now, then scanned; a restore preview from it gives the restore pages a plan.
   const snapshotId = (await cli(['backup', 'run', 'acme', name, '--wait'])).trim().split('\n').at(-1)!;
-  const planId = (await cli(['restore', 'preview', 'acme', snapshotId, '--types', 'group_rule'])).trim().split('\n').at(-1)!;
+  const planId = (await cli(['restore', 'preview', 'acme', snapshotId, '--types', 'group_rule']))
+    .trim()
+    .split('\n')
+    .at(-1)!;
 
   // Times render UTC on the server and the viewer's zone after hydration: no hydration mismatch.
   const problems: string[] = [];
@@ -86,7 +94,13 @@ test('the pages of a tenant with data show names and times, never ids or interna
   await expect(time).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
   await expect(time).toHaveText(/\d\d:\d\d:\d\d GMT\+9 \((just now|\d+ (s|min|h) ago)\)/);
   // The chart's time axis reads in hours and minutes for snapshots of one day, not a date per bar.
-  await expect(page.getByRole('img', { name: /Objects per snapshot/ }).locator('text').filter({ hasText: /^(\d+ \w+ )?\d\d:\d\d$/ }).first()).toBeAttached();
+  await expect(
+    page
+      .getByRole('img', { name: /Objects per snapshot/ })
+      .locator('text')
+      .filter({ hasText: /^(\d+ \w+ )?\d\d:\d\d$/ })
+      .first(),
+  ).toBeAttached();
 
   const pages = [
     '/',
@@ -116,10 +130,13 @@ test('the pages of a tenant with data show names and times, never ids or interna
     expect(text, `${path} shows a type key`).not.toMatch(/\bgroup_rule\b|\bpolicy\.[A-Z_]+/);
     // Pauses for Okta's rate limit are told as time and reason, never as a bare count of "waits".
     expect(text, path).not.toContain('rate-limit waits');
-    if (/rate limit/.test(text)) expect(text, path).toMatch(/(Waited \d+ (ms|s|min \d+ s) in total|Paused) for Okta's rate limit/);
+    if (/rate limit/.test(text))
+      expect(text, path).toMatch(/(Waited \d+ (ms|s|min \d+ s) in total|Paused) for Okta's rate limit/);
   }
   await page.goto(`${connectionPath}/snapshots/${snapshotId}?type=group_rule`);
-  await expect(page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /Group rule/ })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /Group rule/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   expect(problems).toEqual([]);
 });

@@ -26,7 +26,10 @@ async function expectNoSidewaysScroll(page: Page) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('a new tenant sees unchecked steps; after a connection and a backup they are checked, with the status beside them', async ({ page, browser }) => {
+test('a new tenant sees unchecked steps; after a connection and a backup they are checked, with the status beside them', async ({
+  page,
+  browser,
+}) => {
   const world = await createWorld();
   const admin = await addIdpUser(world, `admin@${world.domain}`);
   const reader = await addIdpUser(world, `reader@${world.domain}`);
@@ -34,10 +37,14 @@ test('a new tenant sees unchecked steps; after a connection and a backup they ar
 
   await signIn(page, admin);
   await expect(page.getByRole('heading', { name: 'Get started' })).toBeVisible();
-  for (const id of ['connect', 'backup', 'schedule', 'scim', 'team']) await expect(step(page, id)).toHaveAttribute('data-done', 'false');
+  for (const id of ['connect', 'backup', 'schedule', 'scim', 'team'])
+    await expect(step(page, id)).toHaveAttribute('data-done', 'false');
   await expect(step(page, 'sso')).toHaveAttribute('data-done', 'true'); // the world signs in through its org
   await expect(page.getByText('1 of 6 steps done.')).toBeVisible();
-  await expect(step(page, 'connect').getByRole('link', { name: /Add a connection/ })).toHaveAttribute('href', '/connections');
+  await expect(step(page, 'connect').getByRole('link', { name: /Add a connection/ })).toHaveAttribute(
+    'href',
+    '/connections',
+  );
   await expect(page.getByRole('heading', { name: 'Status' })).toHaveCount(0);
   await expectAccessible(page);
 
@@ -46,7 +53,8 @@ test('a new tenant sees unchecked steps; after a connection and a backup they ar
   await cli(['backup', 'run', world.slug, 'okta', '--wait']);
   await cli(['member', 'add', world.slug, reader, '--role', 'read_only']);
   await page.reload();
-  for (const id of ['connect', 'backup', 'sso', 'team']) await expect(step(page, id)).toHaveAttribute('data-done', 'true');
+  for (const id of ['connect', 'backup', 'sso', 'team'])
+    await expect(step(page, id)).toHaveAttribute('data-done', 'true');
   await expect(step(page, 'backup')).toContainText(/Last backup .* \(okta\)/);
   await expect(page.getByRole('heading', { name: 'Status' })).toBeVisible();
   // The backup queues a scan; once it has run, the open findings are counted.

@@ -32,20 +32,29 @@ for (const [shape, format] of [
   ['sub_id', 'email'],
   ['subject', 'iss_sub'],
 ] as const) {
-  test(`Universal Logout from okta-sim ({"${shape}": ${format}}) ends the session and every other credential`, async ({ page }) => {
+  test(`Universal Logout from okta-sim ({"${shape}": ${format}}) ends the session and every other credential`, async ({
+    page,
+  }) => {
     const world = await createWorld();
     const person = await addIdpPerson(world, `ul-${format}@${world.domain}`);
     await signIn(page, person.email);
     await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
     const apiToken = await mintApiToken(world, person.email);
-    const sent = await sim.universalLogout(world.org, { url: `${APP_URL}/sso/${world.slug}/universal-logout`, userId: person.id, format, shape });
+    const sent = await sim.universalLogout(world.org, {
+      url: `${APP_URL}/sso/${world.slug}/universal-logout`,
+      userId: person.id,
+      format,
+      shape,
+    });
     expect(sent.status).toBe(204);
     await expectSignedOut(page);
     expect((await apiAs(apiToken)).status).toBe(401);
   });
 }
 
-test('back-channel logout from okta-sim: by sub ends the person’s sessions; by sid ends that session; a replay is refused', async ({ browser }) => {
+test('back-channel logout from okta-sim: by sub ends the person’s sessions; by sid ends that session; a replay is refused', async ({
+  browser,
+}) => {
   const world = await createWorld();
   const person = await addIdpPerson(world, `bcl@${world.domain}`);
   const [laptop, phone] = [await (await browser.newContext()).newPage(), await (await browser.newContext()).newPage()];

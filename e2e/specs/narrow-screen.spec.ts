@@ -15,7 +15,10 @@ async function overflow(page: Page) {
       .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
       .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= root.clientWidth + 0.5)
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`,
+      );
     return `${root.scrollWidth} > ${root.clientWidth}: ${culprits.join('; ')}`;
   });
 }
@@ -25,7 +28,10 @@ test('no page scrolls sideways at 375 px', async ({ page }) => {
   test.setTimeout(150_000);
   const world = await createWorld();
   const org = await sim.org(world.org);
-  const out = await cli(['connection', 'add', world.slug, '--name', 'narrow-screen-production-okta', '--okta', org.url, '--ssws-stdin'], org.apiToken);
+  const out = await cli(
+    ['connection', 'add', world.slug, '--name', 'narrow-screen-production-okta', '--okta', org.url, '--ssws-stdin'],
+    org.apiToken,
+  );
   const connection = out.trim().split('\n').at(-1)!;
   const boss = await addIdpUser(world, `a-rather-long-name.for-a-phone@${world.domain}`);
   await cli(['member', 'add', world.slug, boss, '--role', 'super_admin']);
@@ -38,7 +44,23 @@ test('no page scrolls sideways at 375 px', async ({ page }) => {
   }
   await signIn(page, boss);
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
-  const pages = ['/', '/connections', `/connections/${connection}`, `/connections/${connection}/credentials`, '/restore', '/compliance', '/compliance/findings', '/compliance/regressions', '/webhooks', '/members', '/audit', '/sessions', '/settings/api-tokens', '/settings/sso', '/settings/scim'];
+  const pages = [
+    '/',
+    '/connections',
+    `/connections/${connection}`,
+    `/connections/${connection}/credentials`,
+    '/restore',
+    '/compliance',
+    '/compliance/findings',
+    '/compliance/regressions',
+    '/webhooks',
+    '/members',
+    '/audit',
+    '/sessions',
+    '/settings/api-tokens',
+    '/settings/sso',
+    '/settings/scim',
+  ];
   for (const path of pages) {
     const res = await page.goto(path);
     expect.soft(res?.status(), path).toBe(200);

@@ -59,7 +59,9 @@ test('the hand-off page itself is accessible and links on', async ({ page, brows
   await page.getByRole('button', { name: 'Continue' }).click();
   const link = page.getByRole('link', { name: 'Continue to your sign-in page' });
   await expect(link).toHaveAttribute('href', `/sso/${world.slug}/start?login_hint=${encodeURIComponent(email)}`);
-  expect((await answer).headers().refresh).toBe(`0; url=/sso/${world.slug}/start?login_hint=${encodeURIComponent(email)}`);
+  expect((await answer).headers().refresh).toBe(
+    `0; url=/sso/${world.slug}/start?login_hint=${encodeURIComponent(email)}`,
+  );
   await expectAccessibleHtml(browser, await (await answer).text());
 });
 
@@ -73,7 +75,9 @@ async function expectAccessibleHtml(browser: Browser, html: string) {
   try {
     const copy = await context.newPage();
     await copy.goto('/signed-out');
-    await copy.setContent(html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, ''));
+    await copy.setContent(
+      html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, ''),
+    );
     await expectAccessible(copy);
   } finally {
     await context.close();
@@ -101,7 +105,10 @@ test('a confirmation is a page of its own without JavaScript, and its form still
   await question.getByRole('link', { name: 'Cancel' }).click();
   await expect(page).toHaveURL(/\/members$/);
   await page.getByRole('link', { name: `Deactivate ${leaver}` }).click();
-  await page.getByRole('region', { name: `Deactivate ${leaver}?` }).getByRole('button', { name: 'Deactivate' }).click();
+  await page
+    .getByRole('region', { name: `Deactivate ${leaver}?` })
+    .getByRole('button', { name: 'Deactivate' })
+    .click();
   await expect(page).toHaveURL(/\/members$/);
   await expect(page.getByRole('status')).toContainText(`${leaver} is deactivated`);
   await expect(page.getByRole('row', { name: new RegExp(leaver) })).toContainText('Deactivated');

@@ -1,12 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { allowIfAsked, apiAs, authorizeInBrowser, authorizePath, exchangeCode, pkce, refreshTokens, revokeToken } from '../fixtures/credentials.ts';
+import {
+  allowIfAsked,
+  apiAs,
+  authorizeInBrowser,
+  authorizePath,
+  exchangeCode,
+  pkce,
+  refreshTokens,
+  revokeToken,
+} from '../fixtures/credentials.ts';
 import { addIdpUser, createWorld, signIn, signInAtIdp } from '../fixtures/worlds.ts';
 
 // Each test creates a tenant and its IdP through the CLI first (several seconds).
 test.describe.configure({ timeout: 60_000 });
 
-test('the extension’s flow: authorize in the signed-in browser, code from /oauth/handoff, token, API, refresh, revoke', async ({ page }) => {
+test('the extension’s flow: authorize in the signed-in browser, code from /oauth/handoff, token, API, refresh, revoke', async ({
+  page,
+}) => {
   const world = await createWorld();
   const email = await addIdpUser(world, `ext@${world.domain}`);
   await signIn(page, email);
@@ -81,7 +92,9 @@ test('a signed-out browser signs in first, then comes back to the authorization 
   expect((await exchangeCode(code, p.verifier)).status).toBe(200);
 });
 
-test('a member is asked once per client: nothing is issued before Allow, Deny tells the client, another site cannot answer', async ({ page }) => {
+test('a member is asked once per client: nothing is issued before Allow, Deny tells the client, another site cannot answer', async ({
+  page,
+}) => {
   const world = await createWorld();
   const email = await addIdpUser(world, `consent@${world.domain}`);
   await signIn(page, email);
@@ -89,7 +102,9 @@ test('a member is asked once per client: nothing is issued before Allow, Deny te
 
   // A page that opens the authorization URL in a signed-in browser gets the question, not a code.
   await page.goto(authorizePath(pkce().challenge));
-  await expect(page.getByRole('heading', { name: 'Allow Butterfly for Chrome to use Butterfly as you?' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Allow Butterfly for Chrome to use Butterfly as you?' }),
+  ).toBeVisible();
   await expect(page.getByRole('main')).toContainText(world.name);
   await expect(page.getByRole('main')).toContainText(email);
   expect(page.url()).toContain('/oauth/authorize?');
@@ -97,7 +112,11 @@ test('a member is asked once per client: nothing is issued before Allow, Deny te
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Another site cannot press Allow for the member: its POST carries the cookie but not this origin.
-  const forged = await page.request.post(page.url(), { headers: { origin: 'https://evil.test' }, form: { decision: 'allow' }, maxRedirects: 0 });
+  const forged = await page.request.post(page.url(), {
+    headers: { origin: 'https://evil.test' },
+    form: { decision: 'allow' },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
 
   await page.waitForLoadState('networkidle');

@@ -27,7 +27,10 @@ test.beforeAll(async () => {
   const doomed = unique('views-doomed-');
   const rule = unique('views-rule-');
   const g = await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: target } });
-  state.doomed = { id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: doomed } })).id, name: doomed };
+  state.doomed = {
+    id: (await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: doomed } })).id,
+    name: doomed,
+  };
   await okta(org, 'POST', '/api/v1/groups/rules', {
     type: 'group_rule',
     name: rule,
@@ -56,7 +59,10 @@ test("a group rule's page reads as a summary, and the group it assigns is a link
   await page.getByRole('link', { name: state.connection!, exact: true }).click();
   await expect(page.getByRole('heading', { name: state.connection!, level: 1 })).toBeVisible();
   await page.getByRole('table').last().getByRole('row').nth(1).getByRole('link').first().click();
-  await page.getByRole('navigation', { name: 'Object types' }).getByRole('link', { name: /^Group rule\s+\d/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Object types' })
+    .getByRole('link', { name: /^Group rule\s+\d/ })
+    .click();
   await page.getByLabel('Search by id or name').fill(rule);
   await page.getByLabel('Search by id or name').press('Enter');
   await page.getByRole('link', { name: rule }).click();

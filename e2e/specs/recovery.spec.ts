@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { createWorld } from '../fixtures/worlds.ts';
 
-test('a recovery link signs a super_admin in once and only once, and super_admins are told', async ({ page, browser }) => {
+test('a recovery link signs a super_admin in once and only once, and super_admins are told', async ({
+  page,
+  browser,
+}) => {
   const world = await createWorld();
   const boss = `boss@${world.domain}`;
   await cli(['member', 'add', world.slug, boss, '--role', 'super_admin']);
@@ -14,7 +17,12 @@ test('a recovery link signs a super_admin in once and only once, and super_admin
   // The token is in the URL: never cached, never passed on as a Referer (of several Referrer-Policy
   // values, browsers apply the last they know).
   expect(shown?.headers()['cache-control']).toBe('no-store');
-  expect(shown?.headers()['referrer-policy']?.split(/[\s,]+/).at(-1)).toBe('no-referrer');
+  expect(
+    shown
+      ?.headers()
+      ['referrer-policy']?.split(/[\s,]+/)
+      .at(-1),
+  ).toBe('no-referrer');
   await expect(preview.getByRole('heading', { name: 'Sign in with a recovery link' })).toBeVisible();
 
   await page.goto(url);

@@ -22,12 +22,16 @@ test('an admin previews a restore of a changed group, reads the plan, exports it
   page.on('pageerror', (e) => problems.push(e.message));
   const org = (await (await fetch(`${SIM_URL}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
   const groupName = unique('restore-group-');
-  const group = await okta<{ id: string }>(org, 'POST', '/api/v1/groups', { profile: { name: groupName, description: 'as backed up' } });
+  const group = await okta<{ id: string }>(org, 'POST', '/api/v1/groups', {
+    profile: { name: groupName, description: 'as backed up' },
+  });
   // The connection and its backup through the CLI: the backups spec covers doing it in the dashboard.
   const connection = unique('restore-');
   await cli(['connection', 'add', 'acme', '--name', connection, '--okta', org.url, '--ssws-stdin'], org.apiToken);
   await cli(['backup', 'run', 'acme', connection, '--wait']);
-  await okta(org, 'PUT', `/api/v1/groups/${group.id}`, { profile: { name: groupName, description: 'changed by mistake' } });
+  await okta(org, 'PUT', `/api/v1/groups/${group.id}`, {
+    profile: { name: groupName, description: 'changed by mistake' },
+  });
 
   const { demoPassword } = system();
   await signIn(page, 'ann@acme.test', { password: demoPassword });
@@ -69,7 +73,9 @@ test('an admin previews a restore of a changed group, reads the plan, exports it
   expect(problems.filter((p) => !p.includes('status of 409'))).toEqual([]);
   problems.length = 0;
   await expect(page.getByText('ready', { exact: true })).toBeVisible();
-  expect((await okta<{ profile: { description: string } }>(org, 'GET', `/api/v1/groups/${group.id}`)).profile.description).toBe('changed by mistake');
+  expect(
+    (await okta<{ profile: { description: string } }>(org, 'GET', `/api/v1/groups/${group.id}`)).profile.description,
+  ).toBe('changed by mistake');
   await page.getByLabel(/type the connection's name/).fill(connection);
   await page.getByRole('button', { name: 'Apply this plan' }).click();
   await expect(page.getByText('applied', { exact: true })).toBeVisible({ timeout: 180_000 });
@@ -81,12 +87,18 @@ test('an admin previews a restore of a changed group, reads the plan, exports it
   expect(problems).toEqual([]);
 });
 
-test('a change of the global session policy is a lockout risk: apply needs the acknowledgement checkbox', async ({ page }) => {
+test('a change of the global session policy is a lockout risk: apply needs the acknowledgement checkbox', async ({
+  page,
+}) => {
   const org = (await (await fetch(`${SIM_URL}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
   const connection = unique('lockout-');
   await cli(['connection', 'add', 'acme', '--name', connection, '--okta', org.url, '--ssws-stdin'], org.apiToken);
   await cli(['backup', 'run', 'acme', connection, '--wait']);
-  const policies = await okta<{ id: string; system: boolean; description?: string; _links?: unknown }[]>(org, 'GET', '/api/v1/policies?type=OKTA_SIGN_ON');
+  const policies = await okta<{ id: string; system: boolean; description?: string; _links?: unknown }[]>(
+    org,
+    'GET',
+    '/api/v1/policies?type=OKTA_SIGN_ON',
+  );
   const { _links, ...session } = policies.find((p) => !p.system)!;
   await okta(org, 'PUT', `/api/v1/policies/${session.id}`, { ...session, description: 'loosened by mistake' });
 

@@ -8,7 +8,9 @@ import { addIdpPerson, createWorld, signIn } from '../fixtures/worlds.ts';
 const ROUNDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-test('SCIM deactivation pushed by okta-sim ends the browser session, an API token and an access token on their next request', async ({ browser }) => {
+test('SCIM deactivation pushed by okta-sim ends the browser session, an API token and an access token on their next request', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const world = await createWorld();
   const scimApp = await connectScim(world);
@@ -51,7 +53,12 @@ test('SCIM deactivation pushed by okta-sim ends the browser session, an API toke
   }
 
   // Milliseconds from sending the SCIM deactivation to the refusal of each credential's next request.
-  const figures = Object.fromEntries((['scimRoundTrip', 'session', 'apiToken', 'accessToken'] as const).map((k) => [k, { median: Math.round(median(rounds.map((r) => r[k]))), max: Math.round(Math.max(...rounds.map((r) => r[k]))) }]));
+  const figures = Object.fromEntries(
+    (['scimRoundTrip', 'session', 'apiToken', 'accessToken'] as const).map((k) => [
+      k,
+      { median: Math.round(median(rounds.map((r) => r[k]))), max: Math.round(Math.max(...rounds.map((r) => r[k]))) },
+    ]),
+  );
   process.stdout.write(`revocation latency (ms from SCIM PATCH sent, ${ROUNDS} rounds): ${JSON.stringify(figures)}\n`);
   writeFileSync(`${RESULTS_DIR}/revocation-latency.json`, JSON.stringify({ rounds, figures }, null, 2));
 });

@@ -18,9 +18,21 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const PAGES: { route: string; path: (ids: Ids) => string; needs: Permission }[] = [
   { route: '_index.tsx', path: () => '/', needs: 'dashboard.view' },
   { route: 'connections._index.tsx', path: () => '/connections', needs: 'dashboard.view' },
-  { route: 'connections.$connectionId._index.tsx', path: (i) => `/connections/${i.connection}`, needs: 'dashboard.view' },
-  { route: 'connections.$connectionId.credentials.tsx', path: (i) => `/connections/${i.connection}/credentials`, needs: 'snapshot.read' },
-  { route: 'connections.$connectionId.break-glass.tsx', path: (i) => `/connections/${i.connection}/break-glass`, needs: 'compliance.read' },
+  {
+    route: 'connections.$connectionId._index.tsx',
+    path: (i) => `/connections/${i.connection}`,
+    needs: 'dashboard.view',
+  },
+  {
+    route: 'connections.$connectionId.credentials.tsx',
+    path: (i) => `/connections/${i.connection}/credentials`,
+    needs: 'snapshot.read',
+  },
+  {
+    route: 'connections.$connectionId.break-glass.tsx',
+    path: (i) => `/connections/${i.connection}/break-glass`,
+    needs: 'compliance.read',
+  },
   { route: 'compliance._index.tsx', path: () => '/compliance', needs: 'compliance.read' },
   { route: 'compliance.findings.tsx', path: () => '/compliance/findings', needs: 'compliance.read' },
   { route: 'compliance.regressions.tsx', path: () => '/compliance/regressions', needs: 'compliance.read' },
@@ -60,7 +72,8 @@ const NOT_PAGES: Record<string, string> = {
   'restore.$planId.json.ts': 'needs a stored plan (restore.spec)',
   'audit[.]csv.ts': 'the audit log export, same permission as /audit (audit-log.spec; apps/web export test)',
   'evidence.$scanId.ts': 'needs a scan: apps/web evidence download test walks its roles',
-  'evidence.period.ts': 'a download needing scans: apps/web period download test checks evidence.export and other tenants',
+  'evidence.period.ts':
+    'a download needing scans: apps/web period download test checks evidence.export and other tenants',
 };
 
 interface Ids {
@@ -70,8 +83,14 @@ interface Ids {
 test('every route file is walked here or named with its reason', () => {
   const files = readdirSync(resolve(import.meta.dirname, '../../apps/web/app/routes'));
   const known = [...PAGES.map((p) => p.route), ...Object.keys(NOT_PAGES)];
-  expect(files.filter((f) => !known.includes(f)), 'route files this walk does not know').toEqual([]);
-  expect(known.filter((f) => !files.includes(f)), 'routes named here that no longer exist').toEqual([]);
+  expect(
+    files.filter((f) => !known.includes(f)),
+    'route files this walk does not know',
+  ).toEqual([]);
+  expect(
+    known.filter((f) => !files.includes(f)),
+    'routes named here that no longer exist',
+  ).toEqual([]);
 });
 
 let world: World;
@@ -82,7 +101,10 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   world = await createWorld();
   const org = await sim.org(world.org);
-  const out = await cli(['connection', 'add', world.slug, '--name', 'walk', '--okta', org.url, '--ssws-stdin'], org.apiToken);
+  const out = await cli(
+    ['connection', 'add', world.slug, '--name', 'walk', '--okta', org.url, '--ssws-stdin'],
+    org.apiToken,
+  );
   ids = { connection: out.trim().split('\n').at(-1)! };
   for (const role of ROLES) {
     const email = `${role.replace('_', '-')}@${world.domain}`;
@@ -102,7 +124,9 @@ async function walkAs(browser: Browser, role: Role) {
       const allowed = roleHas(role, p.needs);
       const status = res?.status();
       const heading = await page.getByRole('heading', { level: 1 }).first().textContent();
-      expect.soft(status, `${role} ${p.path(ids)} (${p.needs}: ${allowed ? 'allowed' : 'denied'})`).toBe(allowed ? 200 : 403);
+      expect
+        .soft(status, `${role} ${p.path(ids)} (${p.needs}: ${allowed ? 'allowed' : 'denied'})`)
+        .toBe(allowed ? 200 : 403);
       if (!allowed) expect.soft(heading, `${role} ${p.path(ids)} shows the "Not allowed" page`).toBe('Not allowed');
     }
   } finally {

@@ -72,7 +72,8 @@ test("org B's IdP cannot sign anyone into tenant A", async ({ page, browser }) =
     const res = await route.fetch({ maxRedirects: 0 });
     // Follow okta-sim's own redirects (resume, consent) until it sends the browser back to us.
     let url = new URL(res.headers().location ?? '', route.request().url());
-    while (url.origin === SIM_URL) url = new URL((await page.request.get(url.href, { maxRedirects: 0 })).headers().location ?? '', url);
+    while (url.origin === SIM_URL)
+      url = new URL((await page.request.get(url.href, { maxRedirects: 0 })).headers().location ?? '', url);
     answer = url.href;
     await route.fulfill({ response: res, status: 200, headers: { ...res.headers(), location: '' }, body: 'held' });
   });

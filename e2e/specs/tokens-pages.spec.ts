@@ -7,7 +7,10 @@ import { addIdpUser, createWorld, signIn } from '../fixtures/worlds.ts';
 // Each test sets up a tenant, an IdP and a member through the CLI first: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test('my API tokens: created with a lower role, shown once with a copy button, used, then revoked', async ({ page, context }) => {
+test('my API tokens: created with a lower role, shown once with a copy button, used, then revoked', async ({
+  page,
+  context,
+}) => {
   const world = await createWorld();
   const email = `tok@${world.domain}`;
   await cli(['member', 'add', world.slug, email, '--role', 'admin']);
@@ -16,7 +19,12 @@ test('my API tokens: created with a lower role, shown once with a copy button, u
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
   await expect(page.getByRole('heading', { name: 'My API tokens', level: 1 })).toBeVisible();
   // Offers no role above the member's own.
-  await expect(page.getByLabel('Role').locator('option')).toHaveText(['admin', 'backup_operator', 'auditor', 'read_only']);
+  await expect(page.getByLabel('Role').locator('option')).toHaveText([
+    'admin',
+    'backup_operator',
+    'auditor',
+    'read_only',
+  ]);
   await expectAccessible(page);
 
   await page.getByLabel('Name').fill('reporting');
@@ -32,7 +40,9 @@ test('my API tokens: created with a lower role, shown once with a copy button, u
   await expectAccessible(page);
 
   const me = await fetch(new URL('/api/trpc/me.get', page.url()), { headers: { authorization: `Bearer ${token}` } });
-  expect(((await me.json()) as { result: { data: { permissions: string[]; via: string } } }).result.data).toMatchObject({ via: 'api_token' });
+  expect(((await me.json()) as { result: { data: { permissions: string[]; via: string } } }).result.data).toMatchObject(
+    { via: 'api_token' },
+  );
   expect((await apiAs(token)).status).toBe(200);
 
   // Never shown again: a reload lists the prefix only.

@@ -41,16 +41,25 @@ const { values } = parseArgs({
 if (values.auth !== 'ssws' && values.auth !== 'oauth') throw new Error('--auth is ssws or oauth');
 const oauth = values.auth === 'oauth';
 const share = values.share === undefined ? undefined : Number(values.share);
-if (share !== undefined && !(oauth && Number.isInteger(share) && share >= 1 && share <= 100)) throw new Error('--share is a percent from 1 to 100, with --auth oauth');
+if (share !== undefined && !(oauth && Number.isInteger(share) && share >= 1 && share <= 100))
+  throw new Error('--share is a percent from 1 to 100, with --auth oauth');
 const users = Number(values.users);
 const rateScale = Number(values['rate-scale']);
 // The floor counts what the governor allows itself: 1 − reserve for SSWS, the app's share for OAuth.
-const ceilingPercent = oauth ? (share ?? DEFAULT_OAUTH_RATE_LIMIT_SHARE) : Math.round(100 * (1 - Number(values.reserve)));
+const ceilingPercent = oauth
+  ? (share ?? DEFAULT_OAUTH_RATE_LIMIT_SHARE)
+  : Math.round(100 * (1 - Number(values.reserve)));
 const reserve = 1 - ceilingPercent / 100;
 
 const t0 = Date.now();
 const latencyMs = Number(values['latency-ms']);
-const sim = await createOktaSim({ seed: 1, users, rateScale, latencyMs, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
+const sim = await createOktaSim({
+  seed: 1,
+  users,
+  rateScale,
+  latencyMs,
+  logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) },
+});
 const control = async (method: string, path: string, body?: unknown): Promise<any> => {
   const res = await fetch(`${sim.url}/_sim/orgs/acme${path}`, {
     method,
@@ -72,14 +81,23 @@ const server = await ensureTestServer();
 const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
 const masterKey = randomBytes(32);
 const db = createDb(clone.url, { max: 2 });
-const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(masterKey) };
+const deps = {
+  db,
+  actor: { kind: 'operator' as const, label: 'bench' },
+  log: createLogger('bench', 'warn'),
+  clock: () => new Date(),
+  keyring: createKeyring(masterKey),
+};
 const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
 const connection = await addConnection(deps, tenant.id, {
   name: 'acme',
   orgUrl: org.url,
-  credentials: oauth ? { kind: 'oauth', clientId: serviceApp.clientId, privateKey: serviceApp.privateKeyPem } : { kind: 'ssws', token: org.apiToken },
+  credentials: oauth
+    ? { kind: 'oauth', clientId: serviceApp.clientId, privateKey: serviceApp.privateKeyPem }
+    : { kind: 'ssws', token: org.apiToken },
 });
-if (share !== undefined) await updateConnection(deps, tenant.id, { connectionId: connection.id, rateLimitShare: share });
+if (share !== undefined)
+  await updateConnection(deps, tenant.id, { connectionId: connection.id, rateLimitShare: share });
 const politeness = { percent: ceilingPercent, ...(oauth ? { clientId: serviceApp.clientId } : {}) };
 
 /** One backup in its own process, with the machine's CPU split between it, the simulator and the rest. */
@@ -89,13 +107,26 @@ async function backup(): Promise<RunResult> {
 }
 
 function backupProcess(): Promise<RunResult> {
-  const env = { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS,
+    BENCH_DATABASE_URL: clone.url,
+    BENCH_MASTER_KEY: masterKey.toString('base64'),
+    BENCH_TENANT: tenant.id,
+    BENCH_CONNECTION: connection.id,
+  };
   // The worker's V8 flags (apps/worker/package.json), so the memory measured is what a worker uses.
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, 'run-backup.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, 'run-backup.ts')],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   return new Promise((ok, fail) =>
-    child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`backup process exited ${code}`)))),
+    child.on('exit', (code) =>
+      code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`backup process exited ${code}`)),
+    ),
   );
 }
 

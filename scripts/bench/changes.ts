@@ -2,7 +2,11 @@
  * Changes `count` objects through the simulator's Management API, as an admin would: user profile
  * edits (a new title), a few at a time, waiting out 429s like any polite client.
  */
-export async function changeUsers(simUrl: string, org: { url: string; apiToken: string }, count: number): Promise<number> {
+export async function changeUsers(
+  simUrl: string,
+  org: { url: string; apiToken: string },
+  count: number,
+): Promise<number> {
   const users = (await (await fetch(`${simUrl}/_sim/orgs/acme/users`)).json()) as { id: string; status: string }[];
   const active = users.filter((u) => u.status === 'active');
   const step = Math.max(1, Math.floor(active.length / count));
@@ -14,12 +18,18 @@ export async function changeUsers(simUrl: string, org: { url: string; apiToken: 
       for (;;) {
         const res = await fetch(`${org.url}/api/v1/users/${u.id}`, {
           method: 'POST',
-          headers: { authorization: `SSWS ${org.apiToken}`, 'content-type': 'application/json', accept: 'application/json' },
+          headers: {
+            authorization: `SSWS ${org.apiToken}`,
+            'content-type': 'application/json',
+            accept: 'application/json',
+          },
           body: JSON.stringify({ profile: { title: `Changed by the benchmark ${Date.now()}` } }),
         });
         await res.arrayBuffer();
         if (res.status === 429) {
-          await new Promise((r) => setTimeout(r, Math.max(0, Number(res.headers.get('x-rate-limit-reset')) * 1000 - Date.now()) + 100));
+          await new Promise((r) =>
+            setTimeout(r, Math.max(0, Number(res.headers.get('x-rate-limit-reset')) * 1000 - Date.now()) + 100),
+          );
           continue;
         }
         if (!res.ok) throw new Error(`POST /api/v1/users/${u.id}: ${res.status}`);

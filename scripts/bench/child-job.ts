@@ -12,16 +12,31 @@ import { createKeyring } from '@butterfly/domain/crypto';
 
 /** `parent`: the script that spawns this one, named in the error when it is run by hand. */
 export async function loadChildJob(parent: string) {
-  const { BENCH_DATABASE_URL: url, BENCH_MASTER_KEY: key, BENCH_TENANT: tenantId, BENCH_CONNECTION: connectionId } = process.env;
+  const {
+    BENCH_DATABASE_URL: url,
+    BENCH_MASTER_KEY: key,
+    BENCH_TENANT: tenantId,
+    BENCH_CONNECTION: connectionId,
+  } = process.env;
   if (!url || !key || !tenantId || !connectionId) throw new Error(`run by ${parent}`);
   const db = createDb(url, { max: 4 });
-  const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(Buffer.from(key, 'base64')) };
-  const client = idpClientFactory({ allowPrivateNetwork: true })(await loadConnectionConfig(deps, tenantId, connectionId));
+  const deps = {
+    db,
+    actor: { kind: 'operator' as const, label: 'bench' },
+    log: createLogger('bench', 'warn'),
+    clock: () => new Date(),
+    keyring: createKeyring(Buffer.from(key, 'base64')),
+  };
+  const client = idpClientFactory({ allowPrivateNetwork: true })(
+    await loadConnectionConfig(deps, tenantId, connectionId),
+  );
   if (process.env.BENCH_MEMLOG) {
     const mb = (n: number) => Math.round(n / 1048576);
     setInterval(() => {
       const m = process.memoryUsage();
-      process.stderr.write(`mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`);
+      process.stderr.write(
+        `mem rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`,
+      );
     }, 2000).unref();
   }
   return { db, deps, client, tenantId, connectionId };

@@ -38,9 +38,16 @@ function childrenCpu(): number | undefined {
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-function time(label: string, argv: string[], env: NodeJS.ProcessEnv, runs: number, expect: (stdout: string) => boolean) {
+function time(
+  label: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  runs: number,
+  expect: (stdout: string) => boolean,
+) {
   const walls: number[] = [];
   const cpus: number[] = [];
   const loads: number[] = [];
@@ -53,7 +60,8 @@ function time(label: string, argv: string[], env: NodeJS.ProcessEnv, runs: numbe
     walls.push(performance.now() - t0);
     const cpu1 = childrenCpu();
     if (cpu0 !== undefined && cpu1 !== undefined) cpus.push(cpu1 - cpu0);
-    if (r.status !== 0 || !expect(r.stdout)) throw new Error(`${label} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+    if (r.status !== 0 || !expect(r.stdout))
+      throw new Error(`${label} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
     // The CLI writes nothing to stderr on success: a line there is someone else's.
     stray ||= r.stderr.trim();
   }
@@ -63,7 +71,9 @@ function time(label: string, argv: string[], env: NodeJS.ProcessEnv, runs: numbe
   const med = percentile(walls, 50);
   const p95 = percentile(walls, 95);
   const load = loads.reduce((a, b) => a + b, 0) / loads.length;
-  process.stdout.write(`${label.padEnd(44)} median ${(med / 1000).toFixed(2)} s  p95 ${(p95 / 1000).toFixed(2)} s${cpu}  (${runs} runs, load ${load.toFixed(1)})${stray ? `  stray output: ${JSON.stringify(stray.split('\n')[0])}` : ''}\n`);
+  process.stdout.write(
+    `${label.padEnd(44)} median ${(med / 1000).toFixed(2)} s  p95 ${(p95 / 1000).toFixed(2)} s${cpu}  (${runs} runs, load ${load.toFixed(1)})${stray ? `  stray output: ${JSON.stringify(stray.split('\n')[0])}` : ''}\n`,
+  );
 }
 
 async function main() {
@@ -79,18 +89,44 @@ async function main() {
     const tenant = await seedTenant(deps, 'bench');
     const connectionId = await seedConnection(deps, tenant.id, 'bench-okta');
     for (let i = 0; i < 3; i++) {
-      const objects = Array.from({ length: 50 }, (_, n) => ({ type: 'group', id: `00g${n}`, body: { id: `00g${n}`, profile: { name: `Group ${n}`, version: i } } }));
+      const objects = Array.from({ length: 50 }, (_, n) => ({
+        type: 'group',
+        id: `00g${n}`,
+        body: { id: `00g${n}`, profile: { name: `Group ${n}`, version: i } },
+      }));
       await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'bench', client: fakeIdp(objects) });
     }
     const env = { ...process.env, DATABASE_URL: clone.url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64') };
     // Once untimed: the first run after a change fills Node's compile cache.
     spawnSync('pnpm', ['butterfly', 'snapshot', 'list', 'bench'], { env, cwd: root });
     const listsSnapshots = (out: string) => out.trim().split('\n').length === 3;
-    time('pnpm butterfly --help', ['pnpm', 'butterfly', '--help'], env, runs, (out) => out.includes('Usage: butterfly'));
-    time('pnpm butterfly connection list bench', ['pnpm', 'butterfly', 'connection', 'list', 'bench'], env, runs, (out) => out.includes('bench-okta'));
-    time('pnpm butterfly snapshot list bench', ['pnpm', 'butterfly', 'snapshot', 'list', 'bench'], env, runs, listsSnapshots);
-    time('node apps/cli/bin/butterfly.ts --help', [process.execPath, bin, '--help'], env, runs, (out) => out.includes('Usage: butterfly'));
-    time('node apps/cli/bin/butterfly.ts snapshot list', [process.execPath, bin, 'snapshot', 'list', 'bench'], env, runs, listsSnapshots);
+    time('pnpm butterfly --help', ['pnpm', 'butterfly', '--help'], env, runs, (out) =>
+      out.includes('Usage: butterfly'),
+    );
+    time(
+      'pnpm butterfly connection list bench',
+      ['pnpm', 'butterfly', 'connection', 'list', 'bench'],
+      env,
+      runs,
+      (out) => out.includes('bench-okta'),
+    );
+    time(
+      'pnpm butterfly snapshot list bench',
+      ['pnpm', 'butterfly', 'snapshot', 'list', 'bench'],
+      env,
+      runs,
+      listsSnapshots,
+    );
+    time('node apps/cli/bin/butterfly.ts --help', [process.execPath, bin, '--help'], env, runs, (out) =>
+      out.includes('Usage: butterfly'),
+    );
+    time(
+      'node apps/cli/bin/butterfly.ts snapshot list',
+      [process.execPath, bin, 'snapshot', 'list', 'bench'],
+      env,
+      runs,
+      listsSnapshots,
+    );
   } finally {
     await db.destroy();
     await clone.drop();

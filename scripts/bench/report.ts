@@ -24,7 +24,16 @@ export interface SimBuckets {
   maxConcurrency: number;
   limited: number;
   /** Per OAuth app (client id): its share of each bucket and its busiest window in each. */
-  apps?: Record<string, { share: number; requests: number; limited: number; overShare: number; buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number; cap: number }> }>;
+  apps?: Record<
+    string,
+    {
+      share: number;
+      requests: number;
+      limited: number;
+      overShare: number;
+      buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number; cap: number }>;
+    }
+  >;
 }
 
 /**
@@ -34,7 +43,12 @@ export interface SimBuckets {
  */
 export function printPoliteness(sim: SimBuckets, r: RunResult, ceiling: { percent: number; clientId?: string }) {
   const app = ceiling.clientId ? sim.apps?.[ceiling.clientId] : undefined;
-  const rows = Object.entries(app ? app.buckets : sim.buckets).map(([name, b]) => ({ name, peak: b.peakWindow, limit: b.limit, share: (100 * b.peakWindow) / b.limit }));
+  const rows = Object.entries(app ? app.buckets : sim.buckets).map(([name, b]) => ({
+    name,
+    peak: b.peakWindow,
+    limit: b.limit,
+    share: (100 * b.peakWindow) / b.limit,
+  }));
   rows.sort((a, b) => b.share - a.share);
   const received = app ? app.limited : sim.limited;
   const over = rows.filter((b) => b.peak > Math.floor((b.limit * ceiling.percent) / 100));
@@ -45,7 +59,9 @@ export function printPoliteness(sim: SimBuckets, r: RunResult, ceiling: { percen
     `  429s received   ${received} (okta-sim) / ${r.stats.rateLimited ?? 0} (the governor's count); must be 0`,
     `  max share used  ${top ? `${top.share.toFixed(1)} % of ${top.name} (${top.peak}/${top.limit} in one window)` : '-'} vs ceiling ${ceiling.percent} %${over.length ? `; OVER in ${over.map((b) => b.name).join(', ')}` : ''}`,
     '  per bucket (busiest window, share of the bucket):',
-    ...rows.map((b) => `    ${b.name.padEnd(36)} ${`${b.peak}/${b.limit}`.padStart(9)}  ${b.share.toFixed(1).padStart(5)} %`),
+    ...rows.map(
+      (b) => `    ${b.name.padEnd(36)} ${`${b.peak}/${b.limit}`.padStart(9)}  ${b.share.toFixed(1).padStart(5)} %`,
+    ),
     `  ${ok ? 'OK: no 429, no window past the ceiling' : 'FAIL: a 429 or a window past the ceiling'}`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
@@ -58,7 +74,11 @@ export function printPoliteness(sim: SimBuckets, r: RunResult, ceiling: { percen
  * sooner than the largest of these.
  */
 export function floorOf(sim: SimBuckets, reserve: number) {
-  const per = Object.entries(sim.buckets).map(([name, b]) => ({ name, requests: b.requests, seconds: (b.requests / (b.limit * (1 - reserve))) * 60 }));
+  const per = Object.entries(sim.buckets).map(([name, b]) => ({
+    name,
+    requests: b.requests,
+    seconds: (b.requests / (b.limit * (1 - reserve))) * 60,
+  }));
   per.sort((a, b) => b.seconds - a.seconds);
   return { seconds: per[0]?.seconds ?? 0, bucket: per[0]?.name ?? '-', per };
 }
@@ -72,7 +92,9 @@ export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: 
   const out = [
     `\n== ${title}`,
     `wall time        ${wall.toFixed(1)} s`,
-    `objects          ${r.objects} (+${r.changes.added} ~${r.changes.changed} -${r.changes.removed}); most: ${Object.entries(r.counts)
+    `objects          ${r.objects} (+${r.changes.added} ~${r.changes.changed} -${r.changes.removed}); most: ${Object.entries(
+      r.counts,
+    )
       .sort((a, b) => b[1] - a[1])
       .slice(0, 4)
       .map(([t, n]) => `${t} ${n}`)
@@ -89,7 +111,10 @@ export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: 
       : []),
     `written          ${r.rows} rows, ${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
     'buckets (requests, floor s, busiest window of limit):',
-    ...floor.per.map((b) => `  ${b.name.padEnd(36)} ${String(b.requests).padStart(7)}  ${b.seconds.toFixed(1).padStart(6)} s  ${sim.buckets[b.name]!.peakWindow}/${sim.buckets[b.name]!.limit}`),
+    ...floor.per.map(
+      (b) =>
+        `  ${b.name.padEnd(36)} ${String(b.requests).padStart(7)}  ${b.seconds.toFixed(1).padStart(6)} s  ${sim.buckets[b.name]!.peakWindow}/${sim.buckets[b.name]!.limit}`,
+    ),
     'endpoints (requests):',
     ...Object.entries(r.stats.byEndpoint ?? {})
       .sort((a, b) => b[1].requests - a[1].requests)

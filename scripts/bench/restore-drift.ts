@@ -6,10 +6,15 @@
 export async function deleteSome(org: { url: string; apiToken: string }, count: number) {
   const call = async (method: string, path: string) => {
     for (;;) {
-      const res = await fetch(`${org.url}${path}`, { method, headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json' } });
+      const res = await fetch(`${org.url}${path}`, {
+        method,
+        headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json' },
+      });
       const text = await res.text();
       if (res.status === 429) {
-        await new Promise((r) => setTimeout(r, Math.max(0, Number(res.headers.get('x-rate-limit-reset')) * 1000 - Date.now()) + 100));
+        await new Promise((r) =>
+          setTimeout(r, Math.max(0, Number(res.headers.get('x-rate-limit-reset')) * 1000 - Date.now()) + 100),
+        );
         continue;
       }
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);

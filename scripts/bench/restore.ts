@@ -20,44 +20,87 @@ import { createOktaSim } from '@butterfly/okta-sim';
 import { changeUsers } from './changes.ts';
 import { deleteSome } from './restore-drift.ts';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '10000' }, 'rate-scale': { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { users: { type: 'string', default: '10000' }, 'rate-scale': { type: 'string', default: '1' } },
+});
 const users = Number(values.users);
 const rateScale = Number(values['rate-scale']);
 
 const t0 = Date.now();
-const sim = await createOktaSim({ seed: 1, users, rateScale, logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) } });
+const sim = await createOktaSim({
+  seed: 1,
+  users,
+  rateScale,
+  logger: { info: () => {}, error: (o, m) => console.error('okta-sim', m, o) },
+});
 const org = (await (await fetch(`${sim.url}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
-process.stdout.write(`okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+process.stdout.write(
+  `okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+);
 
 const server = await ensureTestServer();
 const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
 const masterKey = randomBytes(32);
 const db = createDb(clone.url, { max: 2 });
-const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'warn'), clock: () => new Date(), keyring: createKeyring(masterKey) };
+const deps = {
+  db,
+  actor: { kind: 'operator' as const, label: 'bench' },
+  log: createLogger('bench', 'warn'),
+  clock: () => new Date(),
+  keyring: createKeyring(masterKey),
+};
 const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
-const connection = await addConnection(deps, tenant.id, { name: 'acme', orgUrl: org.url, credentials: { kind: 'ssws', token: org.apiToken } });
+const connection = await addConnection(deps, tenant.id, {
+  name: 'acme',
+  orgUrl: org.url,
+  credentials: { kind: 'ssws', token: org.apiToken },
+});
 // BENCH_NODE_OPTIONS: the measured processes' NODE_OPTIONS (heap limits, --cpu-prof), as in backup.ts.
-const env = { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS, BENCH_DATABASE_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_CONNECTION: connection.id };
+const env = {
+  ...process.env,
+  NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS,
+  BENCH_DATABASE_URL: clone.url,
+  BENCH_MASTER_KEY: masterKey.toString('base64'),
+  BENCH_TENANT: tenant.id,
+  BENCH_CONNECTION: connection.id,
+};
 
 /** A script of this folder in a child process (the worker's V8 flags); its last stdout line is JSON. */
 function child(script: string, extra: Record<string, string> = {}): Promise<any> {
-  const p = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, script)], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const p = spawn(
+    process.execPath,
+    ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, script)],
+    { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   p.stdout.on('data', (d) => (out += d));
-  return new Promise((ok, fail) => p.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`${script} exited ${code}`)))));
+  return new Promise((ok, fail) =>
+    p.on('exit', (code) =>
+      code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`${script} exited ${code}`)),
+    ),
+  );
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 try {
   const full = await child('run-backup.ts');
-  process.stdout.write(`backup: ${full.objects} objects in ${s(full.wallMs)} (its process: CPU ${s(full.cpuMs)}, peak RSS ${(full.peakRssKb / 1024).toFixed(0)} MB)\n`);
+  process.stdout.write(
+    `backup: ${full.objects} objects in ${s(full.wallMs)} (its process: CPU ${s(full.cpuMs)}, peak RSS ${(full.peakRssKb / 1024).toFixed(0)} MB)\n`,
+  );
   const edited = await changeUsers(sim.url, org, Math.ceil(full.objects * 0.01));
   const deleted = await deleteSome(org, Math.max(1, Math.ceil(users / 2000)));
-  process.stdout.write(`drift: ${edited} user profiles edited, ${deleted.users} users and group "${deleted.group}" deleted through the API\n`);
+  process.stdout.write(
+    `drift: ${edited} user profiles edited, ${deleted.users} users and group "${deleted.group}" deleted through the API\n`,
+  );
   const r = await child('run-restore-preview.ts', { BENCH_SNAPSHOT: full.snapshotId });
   const t = r.summary.timings as Record<string, number>;
   const ours = r.cpuMs;
-  const domain = (t.manifestCpuMs ?? 0) + (t.compareCpuMs ?? 0) + (t.missingCpuMs ?? 0) + (t.referrersCpuMs ?? 0) + (t.planCpuMs ?? 0);
+  const domain =
+    (t.manifestCpuMs ?? 0) +
+    (t.compareCpuMs ?? 0) +
+    (t.missingCpuMs ?? 0) +
+    (t.referrersCpuMs ?? 0) +
+    (t.planCpuMs ?? 0);
   process.stdout.write(
     [
       `\n== whole-org restore preview (${users} users, ${r.summary.compared} objects compared)`,

@@ -10,7 +10,11 @@ const snapshotId = process.env.BENCH_SNAPSHOT;
 if (!snapshotId) throw new Error('run by scripts/bench/restore.ts');
 const { db, deps, client, tenantId } = await loadChildJob('scripts/bench/restore.ts');
 // BENCH_HEAPSNAP=<ms>: a heap snapshot that long into the preview, to see what it holds.
-if (process.env.BENCH_HEAPSNAP) setTimeout(() => process.stderr.write(`heap snapshot: ${writeHeapSnapshot()}\n`), Number(process.env.BENCH_HEAPSNAP)).unref();
+if (process.env.BENCH_HEAPSNAP)
+  setTimeout(
+    () => process.stderr.write(`heap snapshot: ${writeHeapSnapshot()}\n`),
+    Number(process.env.BENCH_HEAPSNAP),
+  ).unref();
 const plan = await createRestorePlan(deps, tenantId, { snapshotId });
 const cpu0 = process.cpuUsage();
 const started = performance.now();
@@ -20,5 +24,7 @@ const cpu = process.cpuUsage(cpu0);
 const detail = await getRestorePlan(deps, tenantId, { planId: plan.id });
 const kinds: Record<string, number> = {};
 for (const s of detail.steps) kinds[`${s.action} ${s.type}`] = (kinds[`${s.action} ${s.type}`] ?? 0) + 1;
-process.stdout.write(`${JSON.stringify({ planId: plan.id, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssKb: peakRssKb(), stats: client.stats(), summary: detail.summary, kinds })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ planId: plan.id, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssKb: peakRssKb(), stats: client.stats(), summary: detail.summary, kinds })}\n`,
+);
 await db.destroy();

@@ -33,8 +33,23 @@ function oktaUser(i: number, now: number): IdpObject {
     lastUpdated: '2025-06-01T12:00:00.000Z',
     passwordChanged: '2025-06-01T12:00:00.000Z',
     type: { id: 'oty1defaultusertype' },
-    profile: { firstName: `First${i}`, lastName: `Last${i}`, mobilePhone: null, secondEmail: null, login, email: login, department: ['Sales', 'Engineering', 'Finance', 'Support'][i % 4], title: 'Staff', employeeNumber: String(100000 + i), costCenter: `CC-${i % 97}` },
-    credentials: { password: {}, emails: [{ value: login, status: 'VERIFIED', type: 'PRIMARY' }], provider: { type: 'OKTA', name: 'OKTA' } },
+    profile: {
+      firstName: `First${i}`,
+      lastName: `Last${i}`,
+      mobilePhone: null,
+      secondEmail: null,
+      login,
+      email: login,
+      department: ['Sales', 'Engineering', 'Finance', 'Support'][i % 4],
+      title: 'Staff',
+      employeeNumber: String(100000 + i),
+      costCenter: `CC-${i % 97}`,
+    },
+    credentials: {
+      password: {},
+      emails: [{ value: login, status: 'VERIFIED', type: 'PRIMARY' }],
+      provider: { type: 'OKTA', name: 'OKTA' },
+    },
     _links: { self: { href: `https://acme.okta.com/api/v1/users/${id}` } },
   };
   return { type: 'user', id, body };
@@ -43,9 +58,20 @@ function oktaUser(i: number, now: number): IdpObject {
 /** The rule fixtures' compliant org without its users; app → policy links as the mapping rows a backup stores. */
 function configObjects(): IdpObject[] {
   const { user: _users, ...config } = compliantOrg();
-  const objects: IdpObject[] = Object.entries(config).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
-  for (const [policy, app] of [['rst1admin', '0oa1saasure'], ['rst1dash', '0oa1enduser'], ['rst1apps', '0oa1payroll']]) {
-    objects.push({ type: 'policy.ACCESS_POLICY.mapping', id: `${policy}/${app}`, body: { id: app, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${app}` } } }, linksAreData: true });
+  const objects: IdpObject[] = Object.entries(config).flatMap(([type, list]) =>
+    list.map((o) => ({ type, id: o.id, body: o.body })),
+  );
+  for (const [policy, app] of [
+    ['rst1admin', '0oa1saasure'],
+    ['rst1dash', '0oa1enduser'],
+    ['rst1apps', '0oa1payroll'],
+  ]) {
+    objects.push({
+      type: 'policy.ACCESS_POLICY.mapping',
+      id: `${policy}/${app}`,
+      body: { id: app, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${app}` } } },
+      linksAreData: true,
+    });
   }
   return objects;
 }
@@ -62,11 +88,15 @@ async function child() {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   await db.destroy();
-  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, baseRssMb: baseRss / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, counts: scan.counts })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, baseRssMb: baseRss / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, counts: scan.counts })}\n`,
+  );
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: { users: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } },
+  });
   const users = Number(values.users);
   if (!Number.isInteger(users) || users < 0) throw new Error('--users must be a whole number');
   const server = await ensureTestServer();
@@ -80,9 +110,23 @@ async function main() {
     const now = Date.now();
     const objects = [...configObjects(), ...Array.from({ length: users }, (_, i) => oktaUser(i, now))];
     const t0 = performance.now();
-    const snap = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'bench', client: fakeIdp(objects) });
-    process.stdout.write(`setup: snapshot of ${snap.object_count} objects (${users} users) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    const env = { ...process.env, BENCH_CHILD: '1', BENCH_DB_URL: clone.url, BENCH_MASTER_KEY: masterKey.toString('base64'), BENCH_TENANT: tenant.id, BENCH_SNAPSHOT: snap.id };
+    const snap = await runBackup(deps, {
+      tenantId: tenant.id,
+      connectionId,
+      trigger: 'bench',
+      client: fakeIdp(objects),
+    });
+    process.stdout.write(
+      `setup: snapshot of ${snap.object_count} objects (${users} users) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
+    const env = {
+      ...process.env,
+      BENCH_CHILD: '1',
+      BENCH_DB_URL: clone.url,
+      BENCH_MASTER_KEY: masterKey.toString('base64'),
+      BENCH_TENANT: tenant.id,
+      BENCH_SNAPSHOT: snap.id,
+    };
     for (let run = 1; run <= Number(values.runs); run++) {
       // Other work on the machine shows as wall time above CPU time: report the load beside it.
       const load = loadavg()[0]!.toFixed(1);

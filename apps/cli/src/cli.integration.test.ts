@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 
 /** The CLI as an operator runs it: a real process against a real database. */
 const { db, url } = await useTestDatabase();
-const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'),
+  LOG_LEVEL: 'warn',
+};
 const main = resolve(import.meta.dirname, '../bin/butterfly.ts');
 
 function cli(...args: string[]) {
@@ -15,7 +20,8 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1) };
 }
 
-const countRows = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]!.n;
+const countRows = async (table: string) =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]!.n;
 
 describe('butterfly CLI', () => {
   it('creates a tenant and a member, printing each new id alone on the last line', async () => {
@@ -25,7 +31,11 @@ describe('butterfly CLI', () => {
     expect(t.last).toBe(tenant.id);
     const m = cli('member', 'add', 'globex', 'ann@globex.test', '--role', 'admin');
     expect(m.code, m.stderr).toBe(0);
-    const member = await db.selectFrom('members').select(['id', 'role']).where('email', '=', 'ann@globex.test').executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('members')
+      .select(['id', 'role'])
+      .where('email', '=', 'ann@globex.test')
+      .executeTakeFirstOrThrow();
     expect(m.last).toBe(member.id);
     expect(member.role).toBe('admin');
   });
@@ -37,7 +47,11 @@ describe('butterfly CLI', () => {
   });
 
   it('exits 1 with a stable code on bad input and changes nothing', async () => {
-    const before = { tenants: await countRows('tenants'), members: await countRows('members'), audit: await countRows('audit_events') };
+    const before = {
+      tenants: await countRows('tenants'),
+      members: await countRows('members'),
+      audit: await countRows('audit_events'),
+    };
     const cases: [string[], string][] = [
       [['member', 'add', 'globex', 'bob@globex.test', '--role', 'owner'], 'error VALIDATION: role'],
       [['member', 'add', 'globex', 'not-an-email', '--role', 'admin'], 'error VALIDATION: email'],
@@ -48,7 +62,11 @@ describe('butterfly CLI', () => {
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toContain(message);
     }
-    expect({ tenants: await countRows('tenants'), members: await countRows('members'), audit: await countRows('audit_events') }).toEqual(before);
+    expect({
+      tenants: await countRows('tenants'),
+      members: await countRows('members'),
+      audit: await countRows('audit_events'),
+    }).toEqual(before);
   });
 
   it('exits 2 on usage errors and 0 on --help', () => {
@@ -69,7 +87,9 @@ describe('butterfly CLI', () => {
     expect(deleted.stderr).toContain('entry seq 1 was removed');
 
     cli('tenant', 'create', 'edited', '--name', 'Edited');
-    await sql`update audit_events set actor_label = 'mallory' where tenant_id = (select id from tenants where slug = 'edited')`.execute(db);
+    await sql`update audit_events set actor_label = 'mallory' where tenant_id = (select id from tenants where slug = 'edited')`.execute(
+      db,
+    );
     const edited = cli('audit', 'verify', 'edited');
     expect(edited.code).toBe(1);
     expect(edited.stderr).toContain('entry seq 1');

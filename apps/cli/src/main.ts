@@ -29,8 +29,12 @@ export async function run(argv: string[]): Promise<number> {
 async function describeFailure(e: unknown): Promise<string> {
   // Remote mode (--url): the API's stable code, as the client carries it (without loading the client here).
   const code: unknown = (e as { code?: unknown } | null)?.code;
-  if (e instanceof Error && e.name === 'ButterflyError' && typeof code === 'string') return `error ${code}: ${e.message}`;
-  const [{ isDomainError }, { ConfigError }] = await Promise.all([import('@butterfly/domain/core'), import('@butterfly/config')]);
+  if (e instanceof Error && e.name === 'ButterflyError' && typeof code === 'string')
+    return `error ${code}: ${e.message}`;
+  const [{ isDomainError }, { ConfigError }] = await Promise.all([
+    import('@butterfly/domain/core'),
+    import('@butterfly/config'),
+  ]);
   if (isDomainError(e)) return `error ${e.code}: ${e.message}`;
   if (e instanceof ConfigError) return `error CONFIG: ${e.message}`;
   const refused = (await import('./idp-clients.ts')).outboundRefusal(e);

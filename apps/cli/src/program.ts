@@ -5,14 +5,34 @@ import { Command } from 'commander';
  * the database client, the connectors, ...) is imported only when the command line names the group:
  * `butterfly --help` loads this file and commander, nothing else (docs/decisions/035).
  */
-export const COMMAND_GROUPS: readonly { name: string; description: string; load: () => Promise<(group: Command) => void> }[] = [
+export const COMMAND_GROUPS: readonly {
+  name: string;
+  description: string;
+  load: () => Promise<(group: Command) => void>;
+}[] = [
   { name: 'db', description: 'database maintenance', load: () => import('./commands/db.ts').then((m) => m.registerDb) },
   { name: 'tenant', description: 'tenants', load: () => import('./commands/tenant.ts').then((m) => m.registerTenant) },
-  { name: 'member', description: 'members of a tenant', load: () => import('./commands/member.ts').then((m) => m.registerMember) },
-  { name: 'audit', description: 'the tamper-evident audit log', load: () => import('./commands/audit.ts').then((m) => m.registerAudit) },
-  { name: 'sso', description: "a tenant's OIDC single sign-on", load: () => import('./commands/sso.ts').then((m) => m.registerSso) },
+  {
+    name: 'member',
+    description: 'members of a tenant',
+    load: () => import('./commands/member.ts').then((m) => m.registerMember),
+  },
+  {
+    name: 'audit',
+    description: 'the tamper-evident audit log',
+    load: () => import('./commands/audit.ts').then((m) => m.registerAudit),
+  },
+  {
+    name: 'sso',
+    description: "a tenant's OIDC single sign-on",
+    load: () => import('./commands/sso.ts').then((m) => m.registerSso),
+  },
   { name: 'domain', description: 'SSO domains', load: () => import('./commands/sso.ts').then((m) => m.registerDomain) },
-  { name: 'session', description: 'browser sessions', load: () => import('./commands/session.ts').then((m) => m.registerSession) },
+  {
+    name: 'session',
+    description: 'browser sessions',
+    load: () => import('./commands/session.ts').then((m) => m.registerSession),
+  },
   {
     name: 'recovery-link',
     description: 'break-glass sign-in that does not depend on the IdP',
@@ -23,9 +43,21 @@ export const COMMAND_GROUPS: readonly { name: string; description: string; load:
     description: 'identity-provider connections a tenant backs up (Okta)',
     load: () => import('./commands/connection.ts').then((m) => m.registerConnection),
   },
-  { name: 'backup', description: 'backups of IdP connections', load: () => import('./commands/backup.ts').then((m) => m.registerBackup) },
-  { name: 'snapshot', description: 'snapshots: list, export, diff', load: () => import('./commands/snapshot.ts').then((m) => m.registerSnapshot) },
-  { name: 'restore', description: 'restore previews (plans) and applying them', load: () => import('./commands/restore.ts').then((m) => m.registerRestore) },
+  {
+    name: 'backup',
+    description: 'backups of IdP connections',
+    load: () => import('./commands/backup.ts').then((m) => m.registerBackup),
+  },
+  {
+    name: 'snapshot',
+    description: 'snapshots: list, export, diff',
+    load: () => import('./commands/snapshot.ts').then((m) => m.registerSnapshot),
+  },
+  {
+    name: 'restore',
+    description: 'restore previews (plans) and applying them',
+    load: () => import('./commands/restore.ts').then((m) => m.registerRestore),
+  },
   {
     name: 'scim-token',
     description: "bearer tokens of a tenant's SCIM client (Okta, Entra ID)",
@@ -41,8 +73,16 @@ export const COMMAND_GROUPS: readonly { name: string; description: string; load:
     description: 'map groups pushed by the IdP to roles (the highest role a member gets wins)',
     load: () => import('./commands/scim-group-role.ts').then((m) => m.registerScimGroupRole),
   },
-  { name: 'scan', description: 'compliance scans of snapshots', load: () => import('./commands/scan.ts').then((m) => m.registerScan) },
-  { name: 'evidence', description: 'signed evidence bundles of compliance scans', load: () => import('./commands/evidence.ts').then((m) => m.registerEvidence) },
+  {
+    name: 'scan',
+    description: 'compliance scans of snapshots',
+    load: () => import('./commands/scan.ts').then((m) => m.registerScan),
+  },
+  {
+    name: 'evidence',
+    description: 'signed evidence bundles of compliance scans',
+    load: () => import('./commands/evidence.ts').then((m) => m.registerEvidence),
+  },
   {
     name: 'exception',
     description: 'compliance exceptions: ask for and withdraw them (a second member approves in the dashboard)',

@@ -16,7 +16,11 @@ afterAll(() => server.stop());
 const t = await seedApiTenant(db, masterKey);
 
 const main = resolve(import.meta.dirname, '../bin/butterfly.ts');
-const noDatabase = { DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none', BUTTERFLY_MASTER_KEY: masterKey, LOG_LEVEL: 'warn' };
+const noDatabase = {
+  DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none',
+  BUTTERFLY_MASTER_KEY: masterKey,
+  LOG_LEVEL: 'warn',
+};
 function cli(args: string[], env: Record<string, string | undefined> = {}) {
   const r = spawnSync(process.execPath, [main, ...args], {
     env: { ...process.env, BUTTERFLY_URL: undefined, BUTTERFLY_TOKEN: undefined, ...noDatabase, ...env },
@@ -34,7 +38,9 @@ describe('the CLI in remote mode', () => {
   it('lists connections, snapshots, scans and findings through the API', () => {
     const connections = cli(['connection', 'list', t.slug, '--json'], remote);
     expect(connections.code, connections.stderr).toBe(0);
-    expect(JSON.parse(connections.stdout)).toEqual([expect.objectContaining({ id: t.connectionId, name: 'Production', provider: 'okta' })]);
+    expect(JSON.parse(connections.stdout)).toEqual([
+      expect.objectContaining({ id: t.connectionId, name: 'Production', provider: 'okta' }),
+    ]);
 
     const snapshots = cli(['snapshot', 'list', t.slug, '--json'], remote);
     expect(snapshots.code, snapshots.stderr).toBe(0);
@@ -42,7 +48,13 @@ describe('the CLI in remote mode', () => {
 
     const scans = cli(['scan', 'list', t.slug, '--json'], remote);
     expect(scans.code, scans.stderr).toBe(0);
-    expect(JSON.parse(scans.stdout)).toEqual([expect.objectContaining({ id: t.scanId, connectionName: 'Production', counts: expect.objectContaining({ FAIL: t.counts.FAIL }) })]);
+    expect(JSON.parse(scans.stdout)).toEqual([
+      expect.objectContaining({
+        id: t.scanId,
+        connectionName: 'Production',
+        counts: expect.objectContaining({ FAIL: t.counts.FAIL }),
+      }),
+    ]);
 
     const failing = cli(['scan', 'findings', t.slug, '--json'], remote);
     expect(failing.code, failing.stderr).toBe(0);
@@ -64,15 +76,19 @@ describe('the CLI in remote mode', () => {
     const r = cli(['backup', 'run', t.slug, 'Production'], remote);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('backup of Production queued for the worker');
-    const job = await sql<{ payload: { connectionId: string } }>`select payload from graphile_worker._private_jobs where id = ${r.last}::bigint`.execute(db);
-    expect(job.rows).toEqual([expect.objectContaining({ payload: expect.objectContaining({ connectionId: t.connectionId }) })]);
+    const job = await sql<{
+      payload: { connectionId: string };
+    }>`select payload from graphile_worker._private_jobs where id = ${r.last}::bigint`.execute(db);
+    expect(job.rows).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ connectionId: t.connectionId }) }),
+    ]);
 
     const again = cli(['backup', 'run', t.slug, t.connectionId, '--json'], remote);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ alreadyRunning: true, state: 'queued', jobId: r.last });
   });
 
-  it('fails with the API\'s stable codes, and refuses what it cannot do remotely', () => {
+  it("fails with the API's stable codes, and refuses what it cannot do remotely", () => {
     const badToken = cli(['connection', 'list', t.slug], { ...remote, BUTTERFLY_TOKEN: 'bfy_not_a_real_token' });
     expect(badToken.code).toBe(1);
     expect(badToken.stderr).toMatch(/^error UNAUTHENTICATED: /);

@@ -21,7 +21,10 @@ export interface RemoteTarget {
 export function remoteOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', "a running Butterfly's address: ask its API instead of the database (or BUTTERFLY_URL)")
-    .option('--token <token>', 'an API token (bfy_…) for --url; prefer BUTTERFLY_TOKEN, which stays out of `ps` and shell history');
+    .option(
+      '--token <token>',
+      'an API token (bfy_…) for --url; prefer BUTTERFLY_TOKEN, which stays out of `ps` and shell history',
+    );
 }
 
 /** The server to ask, or undefined to work on the database as before. */
@@ -39,7 +42,11 @@ export function remoteTarget(opts: RemoteOptions, env: NodeJS.ProcessEnv = proce
  * command line names (a token belongs to exactly one tenant). The client is imported here, when a
  * remote command runs, never when the program is defined (decision 035).
  */
-export async function withRemote<T>(target: RemoteTarget, slug: string, fn: (client: ButterflyClient) => Promise<T>): Promise<T> {
+export async function withRemote<T>(
+  target: RemoteTarget,
+  slug: string,
+  fn: (client: ButterflyClient) => Promise<T>,
+): Promise<T> {
   const { createButterflyClient } = await import('@butterfly/client');
   const client = createButterflyClient({ ...target, headers: { 'user-agent': 'butterfly-cli' } });
   const me = await client.me.get.query();

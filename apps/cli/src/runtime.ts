@@ -22,7 +22,14 @@ const operatorLabel = () => {
  * The packages are imported here, when a command runs, never when the program is defined.
  */
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
-  const [{ bodyStoreEnv, createLogger, databaseEnv, logEnv }, { createDb }, { migrateIfPending }, { ensureDatabase, loadMasterKey }, { createKeyring }, { createBodyStore }] = await Promise.all([
+  const [
+    { bodyStoreEnv, createLogger, databaseEnv, logEnv },
+    { createDb },
+    { migrateIfPending },
+    { ensureDatabase, loadMasterKey },
+    { createKeyring },
+    { createBodyStore },
+  ] = await Promise.all([
     import('@butterfly/config'),
     import('@butterfly/db'),
     import('@butterfly/db/migrate'),
@@ -34,7 +41,8 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, opts: { mi
   // Where snapshot bodies are kept (decision 044). Only S3 needs the outbound client, which lives
   // with the jobs package: the CLI's start-up does not load it otherwise (decision 035).
   const bodyConfig = bodyStoreEnv();
-  const bodyStore = async () => (bodyConfig.kind === 's3' ? (await import('@butterfly/jobs')).bodyStoreFromEnv() : createBodyStore(bodyConfig));
+  const bodyStore = async () =>
+    bodyConfig.kind === 's3' ? (await import('@butterfly/jobs')).bodyStoreFromEnv() : createBodyStore(bodyConfig);
   const log = createLogger('cli', process.env.LOG_LEVEL ? logEnv().LOG_LEVEL : 'warn', { stderr: true });
   const server = await ensureDatabase({ env, log: (m) => log.info(m) });
   const db = createDb(server.url, { max: 4 });

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 
 /** The SCIM commands as an operator runs them: a real process against a real database. */
 const { db, url } = await useTestDatabase();
-const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'),
+  LOG_LEVEL: 'warn',
+};
 const main = resolve(import.meta.dirname, '../bin/butterfly.ts');
 
 function cli(...args: string[]) {
@@ -28,7 +33,12 @@ describe('butterfly scim-token', () => {
     const second = cli('scim-token', 'create', 'scimco');
     expect(second.last).not.toBe(first.last);
 
-    const rows = await db.selectFrom('scim_tokens').selectAll().where('tenant_id', '=', tenant.id).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('scim_tokens')
+      .selectAll()
+      .where('tenant_id', '=', tenant.id)
+      .orderBy('created_at')
+      .execute();
     expect(rows).toHaveLength(2);
     expect(rows[0]!.token_hash.equals(hashSecret(first.last))).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(first.last.slice(12));
@@ -47,14 +57,22 @@ describe('butterfly scim-token', () => {
     ]);
     for (const t of tokens) expect(t.prefix).toMatch(/^bfys_.{6}$/);
     const okta = tokens[1]!;
-    const minted = await db.selectFrom('scim_tokens').select('token_hash').where('id', '=', okta.id).executeTakeFirstOrThrow();
+    const minted = await db
+      .selectFrom('scim_tokens')
+      .select('token_hash')
+      .where('id', '=', okta.id)
+      .executeTakeFirstOrThrow();
 
     const revoked = cli('scim-token', 'revoke', 'scimco', okta.id);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stdout).toContain('revoked');
     const human = cli('scim-token', 'list', 'scimco');
     expect(human.stdout).toMatch(new RegExp(`${okta.id}.*revoked.*Okta production`));
-    const row = await db.selectFrom('scim_tokens').select(['revoked_at', 'token_hash']).where('id', '=', okta.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('scim_tokens')
+      .select(['revoked_at', 'token_hash'])
+      .where('id', '=', okta.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBeInstanceOf(Date);
     expect(row.token_hash.equals(minted.token_hash)).toBe(true);
     expect(cli('scim-token', 'revoke', 'scimco', okta.id).stdout).toContain('already revoked');
@@ -75,12 +93,26 @@ describe('butterfly scim-group-role', () => {
   it("maps a pushed group to a role and recomputes its members' roles", async () => {
     const member = await db
       .insertInto('members')
-      .values({ tenant_id: tenant.id, user_name: 'gina@scimco.test', email: 'gina@scimco.test', role: 'read_only', role_source: 'scim' })
+      .values({
+        tenant_id: tenant.id,
+        user_name: 'gina@scimco.test',
+        email: 'gina@scimco.test',
+        role: 'read_only',
+        role_source: 'scim',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const group = await db.insertInto('scim_groups').values({ tenant_id: tenant.id, display_name: 'Butterfly Auditors' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('scim_group_members').values({ tenant_id: tenant.id, group_id: group.id, member_id: member.id }).execute();
-    const roleOf = async () => (await db.selectFrom('members').select('role').where('id', '=', member.id).executeTakeFirstOrThrow()).role;
+    const group = await db
+      .insertInto('scim_groups')
+      .values({ tenant_id: tenant.id, display_name: 'Butterfly Auditors' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('scim_group_members')
+      .values({ tenant_id: tenant.id, group_id: group.id, member_id: member.id })
+      .execute();
+    const roleOf = async () =>
+      (await db.selectFrom('members').select('role').where('id', '=', member.id).executeTakeFirstOrThrow()).role;
 
     const set = cli('scim-group-role', 'set', 'scimco', 'butterfly auditors', 'auditor');
     expect(set.code, set.stderr).toBe(0);

@@ -21,7 +21,9 @@ function alphaOf(png: Buffer, size: number) {
 
 describe('the release build', async () => {
   await buildExtension({ test: false, outDir: out });
-  const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'icons').sort();
+  const files = readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f !== 'icons')
+    .sort();
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
 
   it('holds the files its manifest names, and nothing else', () => {
@@ -60,7 +62,8 @@ describe('the release build', async () => {
       const text = readFileSync(join(out, f), 'utf8');
       expect(text, f).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|importScripts|import\s*\(|setTimeout\s*\(\s*['"`]/);
       // The only absolute URLs in the bundles are examples in messages; no code loads one.
-      for (const url of text.match(/https?:\/\/[^\s'"`)]+/g) ?? []) expect(url, f).toMatch(/^https:\/\/butterfly\.example\.com/);
+      for (const url of text.match(/https?:\/\/[^\s'"`)]+/g) ?? [])
+        expect(url, f).toMatch(/^https:\/\/butterfly\.example\.com/);
     }
     const html = readFileSync(join(out, 'options.html'), 'utf8');
     expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="options.js">']);

@@ -38,7 +38,8 @@ export async function buildExtension(opts: { test: boolean; outDir?: string; zip
   for (const [name, png] of Object.entries(iconFiles())) writeFileSync(join(out, name), png);
   const manifest = buildManifest({ test: opts.test, version });
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  if (opts.zip) writeFileSync(join(root, 'dist.zip'), zipSync(filesOf(out), { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+  if (opts.zip)
+    writeFileSync(join(root, 'dist.zip'), zipSync(filesOf(out), { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
   return out;
 }
 

@@ -11,9 +11,19 @@ describe('the release manifest', () => {
   });
 
   it('runs on Okta admin hosts only; Butterfly is asked for at connect time, over https', () => {
-    expect(m.host_permissions).toEqual(['https://*.okta.com/*', 'https://*.oktapreview.com/*', 'https://*.okta-emea.com/*']);
+    expect(m.host_permissions).toEqual([
+      'https://*.okta.com/*',
+      'https://*.oktapreview.com/*',
+      'https://*.okta-emea.com/*',
+    ]);
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
-    expect(m.content_scripts).toEqual([{ matches: ['https://*.okta.com/admin/*', 'https://*.oktapreview.com/admin/*', 'https://*.okta-emea.com/admin/*'], js: ['content.js'], run_at: 'document_idle' }]);
+    expect(m.content_scripts).toEqual([
+      {
+        matches: ['https://*.okta.com/admin/*', 'https://*.oktapreview.com/admin/*', 'https://*.okta-emea.com/admin/*'],
+        js: ['content.js'],
+        run_at: 'document_idle',
+      },
+    ]);
     expect(JSON.stringify(m)).not.toMatch(/http:\/\/|<all_urls>|127\.0\.0\.1|localhost/);
   });
 
@@ -34,6 +44,11 @@ describe('the test build', () => {
     const release = buildManifest({ test: false, version: '0.0.0' });
     expect(t.host_permissions).toEqual([...release.host_permissions, 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(t.content_scripts[0]!.matches).toContain('http://127.0.0.1/*/admin/*');
-    expect({ ...t, name: '', host_permissions: [], content_scripts: [] }).toEqual({ ...release, name: '', host_permissions: [], content_scripts: [] });
+    expect({ ...t, name: '', host_permissions: [], content_scripts: [] }).toEqual({
+      ...release,
+      name: '',
+      host_permissions: [],
+      content_scripts: [],
+    });
   });
 });

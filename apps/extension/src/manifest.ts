@@ -17,11 +17,16 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((s) => [String(s), iconPath(s)])
 export function buildManifest(opts: { test: boolean; version: string }) {
   const hosts: string[] = opts.test ? [...OKTA_HOSTS, ...TEST_HOSTS] : [...OKTA_HOSTS];
   // The console is below `/admin/`; okta-sim puts one path segment (the org) before it.
-  const consolePages = hosts.map((h) => (opts.test && (TEST_HOSTS as readonly string[]).includes(h) ? h.replace(/\/\*$/, '/*/admin/*') : h.replace(/\/\*$/, '/admin/*')));
+  const consolePages = hosts.map((h) =>
+    opts.test && (TEST_HOSTS as readonly string[]).includes(h)
+      ? h.replace(/\/\*$/, '/*/admin/*')
+      : h.replace(/\/\*$/, '/admin/*'),
+  );
   return {
     manifest_version: 3,
     name: opts.test ? 'Butterfly (test build)' : 'Butterfly for Okta',
-    description: "Butterfly's view of the Okta object on the admin console page: its backups, changes since the last one and compliance findings.",
+    description:
+      "Butterfly's view of the Okta object on the admin console page: its backups, changes since the last one and compliance findings.",
     version: opts.version,
     minimum_chrome_version: '120',
     permissions: ['storage'],

@@ -1,6 +1,13 @@
 export { createOktaSim, type OktaSim, type TOktaSimOptions } from './sim.ts';
 export type { ControlApi } from './control/api.ts';
-export type { TAddFaultInput, TClientFlag, TCreateApiTokenInput, TCreateClientInput, TCreateUserInput, TUpdateUserInput } from './control/schemas.ts';
+export type {
+  TAddFaultInput,
+  TClientFlag,
+  TCreateApiTokenInput,
+  TCreateClientInput,
+  TCreateUserInput,
+  TUpdateUserInput,
+} from './control/schemas.ts';
 export type { TOrgView, TUserView } from './control/views.ts';
 export type { SimClient, TUserStatus } from './orgs/types.ts';
 export type { TDemo, TDemoUser } from './orgs/demo.ts';

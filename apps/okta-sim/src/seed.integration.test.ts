@@ -12,7 +12,12 @@ const start = async (...args: Parameters<typeof createOktaSim>) => {
   return sim;
 };
 
-const client = { org: 'acme', client_id: 'butterfly', client_secret: 's3cret', redirect_uris: ['http://localhost:3000/sso/acme/callback'] };
+const client = {
+  org: 'acme',
+  client_id: 'butterfly',
+  client_secret: 's3cret',
+  redirect_uris: ['http://localhost:3000/sso/acme/callback'],
+};
 
 test('a seed builds the demo orgs, and the same seed builds the same ids and passwords', async () => {
   const a = await start({ seed: 1, users: 2, clients: [client] });
@@ -34,7 +39,13 @@ test('a seed builds the demo orgs, and the same seed builds the same ids and pas
   const ann = a.demo!.users[0]!;
   const flow = await signIn({ sim: a, org: 'acme', client: a.clients[0]!, email: ann.email, password: ann.password });
   expect(flow.callback?.searchParams.get('code')).toBeTruthy();
-  const gen = await signIn({ sim: a, org: 'acme', client: a.clients[0]!, email: 'user2@acme.test', password: a.demo!.generated!.password });
+  const gen = await signIn({
+    sim: a,
+    org: 'acme',
+    client: a.clients[0]!,
+    email: 'user2@acme.test',
+    password: a.demo!.generated!.password,
+  });
   expect(gen.callback?.searchParams.get('code')).toBeTruthy();
 });
 

@@ -33,8 +33,15 @@ async function tokenEndpoint(sim: SimOrg, req: IncomingMessage, res: ServerRespo
   if (form.get('grant_type') === 'client_credentials') {
     const admission = sim.org.limiter.admit('POST', '/oauth2/v1/token');
     try {
-      const reply = admission.ok ? await clientCredentials(sim, form, clock()) : { status: 429, body: { error: 'too_many_requests', error_description: 'Rate limit exceeded.' } };
-      res.writeHead(reply.status, { ...admission.headers, 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' });
+      const reply = admission.ok
+        ? await clientCredentials(sim, form, clock())
+        : { status: 429, body: { error: 'too_many_requests', error_description: 'Rate limit exceeded.' } };
+      res.writeHead(reply.status, {
+        ...admission.headers,
+        'content-type': 'application/json',
+        'cache-control': 'no-store',
+        pragma: 'no-cache',
+      });
       return res.end(JSON.stringify(reply.body));
     } finally {
       if (admission.ok) admission.release();
@@ -42,7 +49,12 @@ async function tokenEndpoint(sim: SimOrg, req: IncomingMessage, res: ServerRespo
   }
   const buffer = Buffer.from(text);
   Object.defineProperty(req, 'readable', { value: true, configurable: true });
-  Object.defineProperty(req, 'iterator', { value: async function* () { yield buffer; }, configurable: true });
+  Object.defineProperty(req, 'iterator', {
+    value: async function* () {
+      yield buffer;
+    },
+    configurable: true,
+  });
   sim.auth.serve(req, res);
 }
 

@@ -72,7 +72,9 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
   const saved = options.stateFile ? readStateFile(options.stateFile, url) : undefined;
   if (saved && saved.seed !== seed) {
     server.close();
-    throw new Error(`${options.stateFile} was saved with ${saved.seed === undefined ? 'no seed' : `seed ${saved.seed}`}; start with the same one, or remove the file`);
+    throw new Error(
+      `${options.stateFile} was saved with ${saved.seed === undefined ? 'no seed' : `seed ${saved.seed}`}; start with the same one, or remove the file`,
+    );
   }
   const ids = createIdSource(seed, saved?.counters);
   const clock = options.clock ?? Date.now;
@@ -81,11 +83,21 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
   const management = createApiHandler({ routes: MANAGEMENT_ROUTES, clock, latencyMs: options.latencyMs ?? 0 });
   const handler = createRequestHandler({ registry, api: orgs, log, management, clock });
   let demo: TDemo | undefined;
-  const snapshot = (): TSimState => ({ version: 1, baseUrl: url, seed, counters: ids.counters(), demo, orgs: registry.list().map(orgState) });
-  const saver = options.stateFile ? stateSaver(options.stateFile, snapshot, (err) => log.error({ err }, 'okta-sim could not save its state')) : undefined;
+  const snapshot = (): TSimState => ({
+    version: 1,
+    baseUrl: url,
+    seed,
+    counters: ids.counters(),
+    demo,
+    orgs: registry.list().map(orgState),
+  });
+  const saver = options.stateFile
+    ? stateSaver(options.stateFile, snapshot, (err) => log.error({ err }, 'okta-sim could not save its state'))
+    : undefined;
   // Any request that may change an org (everything but reads) schedules a save once it is answered.
   server.on('request', (req, res) => {
-    if (saver && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') res.once('finish', () => saver.changed());
+    if (saver && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS')
+      res.once('finish', () => saver.changed());
     handler(req, res);
   });
 
@@ -104,7 +116,10 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
     } else if (seed !== undefined) demo = await seedDemoOrgs(registry, ids, options.users ?? 0);
     // A client given at start that a saved org already has (the same client_id) is kept, secret and
     // all; only its redirect URIs follow the ones given now.
-    const clients = (options.clients ?? []).map(({ org, ...client }) => ({ org, ...(registry.get(org).org.refreshClient(client) ?? orgs.addClient(org, client)) }));
+    const clients = (options.clients ?? []).map(({ org, ...client }) => ({
+      org,
+      ...(registry.get(org).org.refreshClient(client) ?? orgs.addClient(org, client)),
+    }));
     started = true;
     saver?.flush();
     return { url, orgs, demo, clients, close };

@@ -23,7 +23,9 @@ export async function freshBenchDatabase(appUrl: string): Promise<string> {
 
 export async function dropBenchDatabase(appUrl: string) {
   const admin = createDb(withDatabase(appUrl, 'postgres'), { max: 1 });
-  await sql`drop database if exists ${sql.id(BENCH_DATABASE)} with (force)`.execute(admin).finally(() => admin.destroy());
+  await sql`drop database if exists ${sql.id(BENCH_DATABASE)} with (force)`
+    .execute(admin)
+    .finally(() => admin.destroy());
 }
 
 /**
@@ -35,7 +37,13 @@ export async function seed(url: string, members: number) {
   const db: Kysely<DB> = createDb(url, { max: 2 });
   try {
     await migrateToLatest(db);
-    const deps = { db, actor: { kind: 'operator' as const, label: 'bench' }, log: createLogger('bench', 'silent'), clock: () => new Date(), keyring: createKeyring(masterKey) };
+    const deps = {
+      db,
+      actor: { kind: 'operator' as const, label: 'bench' },
+      log: createLogger('bench', 'silent'),
+      clock: () => new Date(),
+      keyring: createKeyring(masterKey),
+    };
     const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench' });
     await sql`
       insert into members (tenant_id, user_name, email, given_name, family_name, display_name, external_id, role, role_source, created_at)
@@ -47,7 +55,9 @@ export async function seed(url: string, members: number) {
     // which the embedded cluster's URL is; elsewhere the bench runs without it).
     await sql`checkpoint`.execute(db).catch(() => {});
     const { token } = await createScimToken(deps, tenant.id, { label: 'bench' });
-    const ids = (await db.selectFrom('members').select('id').where('tenant_id', '=', tenant.id).orderBy('created_at').execute()).map((r) => r.id);
+    const ids = (
+      await db.selectFrom('members').select('id').where('tenant_id', '=', tenant.id).orderBy('created_at').execute()
+    ).map((r) => r.id);
     return { token, ids, masterKey };
   } finally {
     await db.destroy();

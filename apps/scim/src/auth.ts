@@ -13,7 +13,10 @@ const BEARER = /^bearer ([\x21-\x7e]+)$/i;
  * Authenticates a SCIM request by its bearer token, which also selects the tenant. Failures count
  * against the client address; past the limit they are answered 429 with Retry-After instead of 401.
  */
-export async function authenticate(req: IncomingMessage, deps: { db: Db; clock: () => Date; limiter: RateLimiter; trustProxy?: number; log: Logger }) {
+export async function authenticate(
+  req: IncomingMessage,
+  deps: { db: Db; clock: () => Date; limiter: RateLimiter; trustProxy?: number; log: Logger },
+) {
   const match = BEARER.exec(req.headers.authorization ?? '');
   const token = match ? await authenticateScimToken(deps, match[1]!) : null;
   if (token) return token;
@@ -24,7 +27,14 @@ export async function authenticate(req: IncomingMessage, deps: { db: Db; clock: 
   });
   if (!verdict.allowed) {
     const retryAfter = String(verdict.retryAfterSec);
-    throw new HttpError(429, `Too many failed authentications from this address (RATE_LIMITED); retry in ${retryAfter} seconds`, undefined, { 'Retry-After': retryAfter });
+    throw new HttpError(
+      429,
+      `Too many failed authentications from this address (RATE_LIMITED); retry in ${retryAfter} seconds`,
+      undefined,
+      { 'Retry-After': retryAfter },
+    );
   }
-  throw new HttpError(401, 'A valid "Authorization: Bearer <token>" header is required', undefined, { 'WWW-Authenticate': 'Bearer realm="scim"' });
+  throw new HttpError(401, 'A valid "Authorization: Bearer <token>" header is required', undefined, {
+    'WWW-Authenticate': 'Bearer realm="scim"',
+  });
 }

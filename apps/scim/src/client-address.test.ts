@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientAddress } from './client-address.ts';
 
-const req = (xff: string | undefined, socket = '10.0.0.5') => ({ headers: xff === undefined ? {} : { 'x-forwarded-for': xff }, socket: { remoteAddress: socket } }) as unknown as IncomingMessage;
+const req = (xff: string | undefined, socket = '10.0.0.5') =>
+  ({
+    headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+    socket: { remoteAddress: socket },
+  }) as unknown as IncomingMessage;
 
 describe('clientAddress', () => {
   it.each([

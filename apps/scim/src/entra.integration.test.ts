@@ -25,7 +25,18 @@ describe('Entra ID dialects', () => {
   it('accepts its POST with enterprise and unkept attributes, echoing only what is kept', async () => {
     const r = await t.as('POST', '/Users', entraUser('ben@globex.test'));
     expect(r.status).toBe(201);
-    expect(Object.keys(r.body).sort()).toEqual(['active', 'displayName', 'emails', 'externalId', 'id', 'meta', 'name', 'roles', 'schemas', 'userName']);
+    expect(Object.keys(r.body).sort()).toEqual([
+      'active',
+      'displayName',
+      'emails',
+      'externalId',
+      'id',
+      'meta',
+      'name',
+      'roles',
+      'schemas',
+      'userName',
+    ]);
     expect(r.body.name).toEqual({ givenName: 'Ben', familyName: 'Ode' });
   });
 
@@ -53,7 +64,11 @@ describe('Entra ID dialects', () => {
       emails: [{ value: 'carla.diaz@globex.test', type: 'work', primary: true }],
       active: false,
     });
-    const row = await db.selectFrom('members').select(['email', 'active']).where('id', '=', u.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('members')
+      .select(['email', 'active'])
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ email: 'carla.diaz@globex.test', active: false });
     const back = await t.as('PATCH', `/Users/${u.id}`, patchOp({ op: 'Replace', path: 'active', value: 'True' }));
     expect(back.body.active).toBe(true);
@@ -66,42 +81,90 @@ describe('Entra ID dialects', () => {
       `/Users/${u.id}`,
       patchOp({
         op: 'replace',
-        value: { 'name.givenName': 'Daniel', 'name.familyName': 'Ek', displayName: 'Daniel Ek', active: false, [`${ENTERPRISE}:department`]: 'Ops' },
+        value: {
+          'name.givenName': 'Daniel',
+          'name.familyName': 'Ek',
+          displayName: 'Daniel Ek',
+          active: false,
+          [`${ENTERPRISE}:department`]: 'Ops',
+        },
       }),
     );
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ name: { givenName: 'Daniel', familyName: 'Ek' }, displayName: 'Daniel Ek', active: false });
+    expect(r.body).toMatchObject({
+      name: { givenName: 'Daniel', familyName: 'Ek' },
+      displayName: 'Daniel Ek',
+      active: false,
+    });
   });
 
   it('sets the role through an app-role path, and removes a group member with a value list', async () => {
     const { body: u } = await t.as('POST', '/Users', entraUser('eve@globex.test'));
-    const role = await t.as('PATCH', `/Users/${u.id}`, patchOp({ op: 'Add', path: 'roles', value: [{ primary: 'True', value: 'backup_operator' }] }));
+    const role = await t.as(
+      'PATCH',
+      `/Users/${u.id}`,
+      patchOp({ op: 'Add', path: 'roles', value: [{ primary: 'True', value: 'backup_operator' }] }),
+    );
     expect(role.body.roles).toEqual([{ value: 'backup_operator', display: 'Backup operator', primary: true }]);
-    const role2 = await t.as('PATCH', `/Users/${u.id}`, patchOp({ op: 'Replace', path: 'roles[primary eq "True"].value', value: 'auditor' }));
+    const role2 = await t.as(
+      'PATCH',
+      `/Users/${u.id}`,
+      patchOp({ op: 'Replace', path: 'roles[primary eq "True"].value', value: 'auditor' }),
+    );
     expect(role2.body.roles[0].value).toBe('auditor');
 
-    const g = await t.as('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Entra Readers', members: [{ value: u.id }] });
-    const removed = await t.as('PATCH', `/Groups/${g.body.id}`, patchOp({ op: 'Remove', path: 'members', value: [{ value: u.id }] }));
+    const g = await t.as('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Entra Readers',
+      members: [{ value: u.id }],
+    });
+    const removed = await t.as(
+      'PATCH',
+      `/Groups/${g.body.id}`,
+      patchOp({ op: 'Remove', path: 'members', value: [{ value: u.id }] }),
+    );
     expect(removed.status).toBe(200);
     expect(removed.body.members ?? []).toEqual([]);
   });
 
   it('refuses a path outside the schemas with invalidPath and writes nothing', async () => {
     const { body: u } = await t.as('POST', '/Users', entraUser('fay@globex.test'));
-    const r = await t.as('PATCH', `/Users/${u.id}`, patchOp({ op: 'Replace', path: 'displayName', value: 'Changed' }, { op: 'Add', path: 'favouriteColour', value: 'blue' }));
+    const r = await t.as(
+      'PATCH',
+      `/Users/${u.id}`,
+      patchOp(
+        { op: 'Replace', path: 'displayName', value: 'Changed' },
+        { op: 'Add', path: 'favouriteColour', value: 'blue' },
+      ),
+    );
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ status: '400', scimType: 'invalidPath' });
     expect((await t.as('GET', `/Users/${u.id}`)).body).toEqual(u);
-    const urn = await t.as('PATCH', `/Users/${u.id}`, patchOp({ op: 'Add', path: 'urn:example:custom:User:colour', value: 'x' }));
+    const urn = await t.as(
+      'PATCH',
+      `/Users/${u.id}`,
+      patchOp({ op: 'Add', path: 'urn:example:custom:User:colour', value: 'x' }),
+    );
     expect(urn.body.scimType).toBe('invalidPath');
-    const badFilter = await t.as('PATCH', `/Users/${u.id}`, patchOp({ op: 'Replace', path: 'emails[type eq].value', value: 'x' }));
+    const badFilter = await t.as(
+      'PATCH',
+      `/Users/${u.id}`,
+      patchOp({ op: 'Replace', path: 'emails[type eq].value', value: 'x' }),
+    );
     expect(badFilter.body).toMatchObject({ status: '400', scimType: 'invalidFilter' });
   });
 
   it('lists groups by displayName with excludedAttributes=members', async () => {
     const { body: u } = await t.as('POST', '/Users', oktaUser());
-    await t.as('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Entra Admins', members: [{ value: u.id }] });
-    const r = await t.as('GET', `/Groups?excludedAttributes=members&filter=${encodeURIComponent('displayName eq "entra admins"')}`);
+    await t.as('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Entra Admins',
+      members: [{ value: u.id }],
+    });
+    const r = await t.as(
+      'GET',
+      `/Groups?excludedAttributes=members&filter=${encodeURIComponent('displayName eq "entra admins"')}`,
+    );
     expect(r.status).toBe(200);
     expect(r.body.totalResults).toBe(1);
     expect(r.body.Resources[0]).toMatchObject({ displayName: 'Entra Admins' });

@@ -4,14 +4,22 @@ import { ScimError } from '@butterfly/domain/scim';
 import { HttpError, errorBody } from './http.ts';
 
 /** scimType for domain errors that are not ScimErrors (RFC 7644 §3.12). */
-const SCIM_TYPES: Partial<Record<keyof typeof errorCodes, string>> = { VALIDATION: 'invalidValue', MEMBER_EXISTS: 'uniqueness' };
+const SCIM_TYPES: Partial<Record<keyof typeof errorCodes, string>> = {
+  VALIDATION: 'invalidValue',
+  MEMBER_EXISTS: 'uniqueness',
+};
 
 /**
  * The one mapping from errors to SCIM error responses. Domain errors carry their status; a Postgres
  * data exception (class 22) can only come from input we let through, so it is a 400, never a 500.
  */
-export function toScimError(e: unknown, log: Logger, requestId: string): { status: number; body: unknown; headers: Record<string, string> } {
-  if (e instanceof HttpError) return { status: e.status, body: errorBody(e.status, e.message, e.scimType), headers: e.headers };
+export function toScimError(
+  e: unknown,
+  log: Logger,
+  requestId: string,
+): { status: number; body: unknown; headers: Record<string, string> } {
+  if (e instanceof HttpError)
+    return { status: e.status, body: errorBody(e.status, e.message, e.scimType), headers: e.headers };
   if (isDomainError(e) && e.code !== 'INTERNAL') {
     const status = errorCodes[e.code].status;
     const scimType = e instanceof ScimError ? e.scimType : SCIM_TYPES[e.code];

@@ -12,7 +12,11 @@ async function victim(domain: string) {
   return v;
 }
 
-const refusedWithoutNaming = (res: { status: number; body: Record<string, unknown> }, victimSlug: string, victimId: string) => {
+const refusedWithoutNaming = (
+  res: { status: number; body: Record<string, unknown> },
+  victimSlug: string,
+  victimId: string,
+) => {
   expect(res.status).toBe(400);
   expect(res.body).toMatchObject({ status: '400', scimType: 'invalidValue' });
   const text = JSON.stringify(res.body);
@@ -24,7 +28,12 @@ describe("members on another tenant's verified domain", () => {
   it('POST /Users with an email on a domain another tenant verified is refused 400 invalidValue, naming no tenant, creating nothing', async () => {
     const v = await victim('bigbank.test');
     const a = await scim.tenant();
-    for (const body of [oktaUser('ceo@bigbank.test'), oktaUser(`x${Date.now()}@${a.slug}.test`, { emails: [{ value: 'CEO@BigBank.test', primary: true, type: 'work' }] })]) {
+    for (const body of [
+      oktaUser('ceo@bigbank.test'),
+      oktaUser(`x${Date.now()}@${a.slug}.test`, {
+        emails: [{ value: 'CEO@BigBank.test', primary: true, type: 'work' }],
+      }),
+    ]) {
       refusedWithoutNaming(await a.as('POST', '/Users', body), v.slug, v.id);
     }
     const rows = await scim.db.selectFrom('members').select('email').where('tenant_id', '=', a.id).execute();
@@ -38,14 +47,23 @@ describe("members on another tenant's verified domain", () => {
     expect(made.status).toBe(201);
     const id = made.body.id as string;
     refusedWithoutNaming(await a.as('PUT', `/Users/${id}`, oktaUser('pat@megacorp.test')), v.slug, v.id);
-    const patch = (op: Record<string, unknown>) => a.as('PATCH', `/Users/${id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [op] });
+    const patch = (op: Record<string, unknown>) =>
+      a.as('PATCH', `/Users/${id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [op] });
     refusedWithoutNaming(await patch({ op: 'replace', path: 'userName', value: 'pat@megacorp.test' }), v.slug, v.id);
-    refusedWithoutNaming(await patch({ op: 'replace', path: 'emails[type eq "work"].value', value: 'pat@megacorp.test' }), v.slug, v.id);
-    const row = await scim.db.selectFrom('members').select(['email', 'user_name']).where('id', '=', id).executeTakeFirstOrThrow();
+    refusedWithoutNaming(
+      await patch({ op: 'replace', path: 'emails[type eq "work"].value', value: 'pat@megacorp.test' }),
+      v.slug,
+      v.id,
+    );
+    const row = await scim.db
+      .selectFrom('members')
+      .select(['email', 'user_name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ email: `pat@${a.slug}.test`, user_name: `pat@${a.slug}.test` });
   });
 
-  it("a domain another tenant only claimed (unverified) or this tenant verified is fine", async () => {
+  it('a domain another tenant only claimed (unverified) or this tenant verified is fine', async () => {
     const a = await scim.tenant();
     await seedTenant(scim.deps, 'claimer-only', ['claimed-only.test']);
     expect((await a.as('POST', '/Users', oktaUser('ann@claimed-only.test'))).status).toBe(201);

@@ -11,7 +11,12 @@ const roleOf = async (id: string) => (await t.as('GET', `/Users/${id}`)).body.ro
 describe('SCIM groups', () => {
   it('creates, reads, renames, changes members (Okta paths), replaces and deletes', async () => {
     const [a, b, c] = [await newUser(), await newUser(), await newUser()];
-    const created = await t.as('POST', '/Groups', { schemas: [GROUP], displayName: 'Engineering', externalId: '00g1', members: [{ value: a.id }, { value: b.id }] });
+    const created = await t.as('POST', '/Groups', {
+      schemas: [GROUP],
+      displayName: 'Engineering',
+      externalId: '00g1',
+      members: [{ value: a.id }, { value: b.id }],
+    });
     expect(created.status).toBe(201);
     const g = created.body;
     expect(created.headers.get('location')).toBe(`https://butterfly.test/scim/v2/Groups/${g.id}`);
@@ -23,18 +28,34 @@ describe('SCIM groups', () => {
     expect(dup.status).toBe(409);
     expect(dup.body.scimType).toBe('uniqueness');
 
-    const renamed = await t.as('PATCH', `/Groups/${g.id}`, patchOp({ op: 'replace', value: { id: g.id, displayName: 'Eng' } }));
+    const renamed = await t.as(
+      'PATCH',
+      `/Groups/${g.id}`,
+      patchOp({ op: 'replace', value: { id: g.id, displayName: 'Eng' } }),
+    );
     expect(renamed.body.displayName).toBe('Eng');
-    const added = await t.as('PATCH', `/Groups/${g.id}`, patchOp({ op: 'add', path: 'members', value: [{ value: c.id }] }));
+    const added = await t.as(
+      'PATCH',
+      `/Groups/${g.id}`,
+      patchOp({ op: 'add', path: 'members', value: [{ value: c.id }] }),
+    );
     expect(added.body.members).toHaveLength(3);
-    const removed = await t.as('PATCH', `/Groups/${g.id}`, patchOp({ op: 'remove', path: `members[value eq "${a.id}"]` }));
+    const removed = await t.as(
+      'PATCH',
+      `/Groups/${g.id}`,
+      patchOp({ op: 'remove', path: `members[value eq "${a.id}"]` }),
+    );
     expect(removed.body.members.map((m: any) => m.value).sort()).toEqual([b.id, c.id].sort());
     expect(removed.headers.get('etag')).not.toBe(added.headers.get('etag'));
 
     const byMember = await t.as('GET', `/Groups?filter=${encodeURIComponent(`members[value eq "${c.id}"]`)}`);
     expect(byMember.body.Resources.map((x: any) => x.id)).toEqual([g.id]);
 
-    const put = await t.as('PUT', `/Groups/${g.id}`, { schemas: [GROUP], displayName: 'Eng', members: [{ value: a.id }] });
+    const put = await t.as('PUT', `/Groups/${g.id}`, {
+      schemas: [GROUP],
+      displayName: 'Eng',
+      members: [{ value: a.id }],
+    });
     expect(put.body.members.map((m: any) => m.value)).toEqual([a.id]);
     expect((await t.as('DELETE', `/Groups/${g.id}`)).status).toBe(204);
     expect((await t.as('GET', `/Groups/${g.id}`)).status).toBe(404);
@@ -42,7 +63,11 @@ describe('SCIM groups', () => {
   });
 
   it('refuses unknown member ids without writing', async () => {
-    const r = await t.as('POST', '/Groups', { schemas: [GROUP], displayName: 'Ghosts', members: [{ value: crypto.randomUUID() }] });
+    const r = await t.as('POST', '/Groups', {
+      schemas: [GROUP],
+      displayName: 'Ghosts',
+      members: [{ value: crypto.randomUUID() }],
+    });
     expect(r.status).toBe(400);
     expect(r.body.scimType).toBe('invalidValue');
     expect(await db.selectFrom('scim_groups').select('id').where('display_name', '=', 'Ghosts').execute()).toEqual([]);
@@ -71,23 +96,39 @@ describe('SCIM groups', () => {
     await t.as('DELETE', `/Groups/${ops.id}`);
     expect(await roleOf(u.id)).toBe('read_only');
 
-    const changes = await db.selectFrom('audit_events').select('data').where('target_id', '=', u.id).where('action', '=', 'member.role_changed').execute();
+    const changes = await db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('target_id', '=', u.id)
+      .where('action', '=', 'member.role_changed')
+      .execute();
     expect(changes.length).toBeGreaterThanOrEqual(6);
   });
 
   it('refuses to take super_admin from the last super_admin by group membership', async () => {
     const lone = await tenant();
     const sa = (await lone.as('POST', '/Users', oktaUser())).body;
-    const g = (await lone.as('POST', '/Groups', { schemas: [GROUP], displayName: 'Owners', members: [{ value: sa.id }] })).body;
+    const g = (
+      await lone.as('POST', '/Groups', { schemas: [GROUP], displayName: 'Owners', members: [{ value: sa.id }] })
+    ).body;
     await setScimGroupRole(deps, lone.id, { group: 'Owners', role: 'super_admin' });
     // The hand-made owner steps down; the group's member is now the only super_admin.
     await db.updateTable('members').set({ role: 'admin' }).where('id', '=', lone.owner.id).execute();
-    const r = await lone.as('PATCH', `/Groups/${g.id}`, patchOp({ op: 'remove', path: 'members', value: [{ value: sa.id }] }));
+    const r = await lone.as(
+      'PATCH',
+      `/Groups/${g.id}`,
+      patchOp({ op: 'remove', path: 'members', value: [{ value: sa.id }] }),
+    );
     expect(r.status).toBe(409);
     expect(r.body.detail).toContain('last active super_admin');
     expect((await lone.as('GET', `/Groups/${g.id}`)).body.members).toHaveLength(1);
     expect((await lone.as('DELETE', `/Groups/${g.id}`)).status).toBe(409);
-    const denied = await db.selectFrom('audit_events').select(['action', 'target_id']).where('tenant_id', '=', lone.id).where('outcome', '=', 'denied').execute();
+    const denied = await db
+      .selectFrom('audit_events')
+      .select(['action', 'target_id'])
+      .where('tenant_id', '=', lone.id)
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied).toEqual([
       { action: 'member.role_changed', target_id: sa.id },
       { action: 'member.role_changed', target_id: sa.id },
@@ -99,8 +140,18 @@ describe('SCIM roles', () => {
   it('lists the five roles as Okta entitlements and honours count', async () => {
     const all = await t.as('GET', '/Roles');
     expect(all.body).toMatchObject({ totalResults: 5, itemsPerPage: 5 });
-    expect(all.body.Resources.map((r: any) => r.id)).toEqual(['super_admin', 'admin', 'backup_operator', 'auditor', 'read_only']);
-    expect(all.body.Resources[0]).toMatchObject({ schemas: ['urn:okta:scim:schemas:core:1.0:Role'], id: 'super_admin', displayName: 'Super admin' });
+    expect(all.body.Resources.map((r: any) => r.id)).toEqual([
+      'super_admin',
+      'admin',
+      'backup_operator',
+      'auditor',
+      'read_only',
+    ]);
+    expect(all.body.Resources[0]).toMatchObject({
+      schemas: ['urn:okta:scim:schemas:core:1.0:Role'],
+      id: 'super_admin',
+      displayName: 'Super admin',
+    });
     const one = await t.as('GET', '/Roles?count=1&startIndex=1');
     expect(one.body).toMatchObject({ totalResults: 5, itemsPerPage: 1, startIndex: 1 });
     const second = await t.as('GET', '/Roles?count=1&startIndex=2');

@@ -24,7 +24,9 @@ export function errorBody(status: number, detail: string, scimType?: string) {
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
-    ...(body === undefined ? {} : { 'Content-Type': SCIM_CONTENT_TYPE, 'Content-Length': String(Buffer.byteLength(text)) }),
+    ...(body === undefined
+      ? {}
+      : { 'Content-Type': SCIM_CONTENT_TYPE, 'Content-Length': String(Buffer.byteLength(text)) }),
     'Cache-Control': 'no-store',
     ...headers,
   });
@@ -42,7 +44,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!JSON_TYPES.has(type)) {
     throw new HttpError(415, `Content-Type must be application/scim+json or application/json, not "${type || 'none'}"`);
   }
-  const tooLarge = () => new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes`, undefined, { Connection: 'close' });
+  const tooLarge = () =>
+    new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes`, undefined, { Connection: 'close' });
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];

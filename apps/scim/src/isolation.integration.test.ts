@@ -10,7 +10,9 @@ const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 describe('tenant isolation: the token selects the tenant', () => {
   it("never reads or changes another tenant's users or groups, answering 404", async () => {
     const bob = (await b.as('POST', '/Users', oktaUser('bob@initech.test'))).body;
-    const bGroup = (await b.as('POST', '/Groups', { schemas: [GROUP], displayName: 'B only', members: [{ value: bob.id }] })).body;
+    const bGroup = (
+      await b.as('POST', '/Groups', { schemas: [GROUP], displayName: 'B only', members: [{ value: bob.id }] })
+    ).body;
     const before = await db.selectFrom('members').selectAll().where('id', '=', bob.id).executeTakeFirstOrThrow();
 
     for (const [method, path, body] of [
@@ -26,16 +28,27 @@ describe('tenant isolation: the token selects the tenant', () => {
       const r = await a.as(method, path, body);
       expect(r.status, `${method} ${path}`).toBe(404);
     }
-    expect(await db.selectFrom('members').selectAll().where('id', '=', bob.id).executeTakeFirstOrThrow()).toEqual(before);
-    expect((await b.as('GET', `/Groups/${bGroup.id}`)).body).toMatchObject({ displayName: 'B only', members: [{ value: bob.id }] });
+    expect(await db.selectFrom('members').selectAll().where('id', '=', bob.id).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
+    expect((await b.as('GET', `/Groups/${bGroup.id}`)).body).toMatchObject({
+      displayName: 'B only',
+      members: [{ value: bob.id }],
+    });
 
     // Not in lists or filters either, and B's users cannot be put in A's groups.
     const listed = (await a.as('GET', '/Users?count=200')).body.Resources.map((u: any) => u.id);
     expect(listed).not.toContain(bob.id);
     expect((await a.as('GET', `/Users?filter=${encodeURIComponent(`id eq "${bob.id}"`)}`)).body.totalResults).toBe(0);
-    expect((await a.as('GET', `/Users?filter=${encodeURIComponent('userName eq "bob@initech.test"')}`)).body.totalResults).toBe(0);
+    expect(
+      (await a.as('GET', `/Users?filter=${encodeURIComponent('userName eq "bob@initech.test"')}`)).body.totalResults,
+    ).toBe(0);
     expect((await a.as('GET', '/Groups')).body.totalResults).toBe(0);
-    const steal = await a.as('POST', '/Groups', { schemas: [GROUP], displayName: 'Thieves', members: [{ value: bob.id }] });
+    const steal = await a.as('POST', '/Groups', {
+      schemas: [GROUP],
+      displayName: 'Thieves',
+      members: [{ value: bob.id }],
+    });
     expect(steal.status).toBe(400);
 
     // The same userName may exist in both tenants.

@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, scimEnv, serviceLifecycle } from '@butterfly/config';
+import {
+  closeHttpServer,
+  createLogger,
+  installLastResortHandlers,
+  rateLimitEnv,
+  scimEnv,
+  serviceLifecycle,
+} from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
@@ -26,7 +33,14 @@ async function main() {
   const keyring = createKeyring(loadMasterKey());
 
   const limiter = createFailedAuthLimiter(db, limits.rateLimits.scim_bearer_fail_ip, log);
-  const server = createScimServer({ db, log, keyring, baseUrl: env.SCIM_PUBLIC_URL, limiter, trustProxy: limits.BUTTERFLY_TRUST_PROXY });
+  const server = createScimServer({
+    db,
+    log,
+    keyring,
+    baseUrl: env.SCIM_PUBLIC_URL,
+    limiter,
+    trustProxy: limits.BUTTERFLY_TRUST_PROXY,
+  });
   const host = process.env.HOST || '127.0.0.1';
   server.listen(env.SCIM_PORT, host);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));

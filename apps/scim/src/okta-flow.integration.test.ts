@@ -22,7 +22,11 @@ describe("Okta's SPEC test sequence", () => {
     const r = await t.as('GET', '/Users?count=1&startIndex=1');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/scim+json; charset=utf-8');
-    expect(r.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], startIndex: 1, itemsPerPage: 1 });
+    expect(r.body).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      startIndex: 1,
+      itemsPerPage: 1,
+    });
     expect(Number.isInteger(r.body.totalResults) && r.body.totalResults >= 2).toBe(true);
     first = r.body.Resources[0];
     expect(first).toMatchObject({ id: expect.any(String), userName: expect.any(String), active: true });
@@ -39,7 +43,10 @@ describe("Okta's SPEC test sequence", () => {
   });
 
   it('3. filters on a userName that does not exist: 200, totalResults 0', async () => {
-    const r = await t.as('GET', `/Users?filter=${encodeURIComponent('userName eq "nobody-here@globex.test"')}&startIndex=1&count=100`);
+    const r = await t.as(
+      'GET',
+      `/Users?filter=${encodeURIComponent('userName eq "nobody-here@globex.test"')}&startIndex=1&count=100`,
+    );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ totalResults: 0, Resources: [], startIndex: 1, itemsPerPage: 0 });
   });
@@ -53,10 +60,20 @@ describe("Okta's SPEC test sequence", () => {
     const r = await t.as('POST', '/Users', user, { 'Content-Type': 'application/json' });
     expect(r.status).toBe(201);
     created = r.body;
-    expect(created).toMatchObject({ active: true, userName: user.userName, name: user.name, externalId: user.externalId, displayName: 'Ann Lee' });
+    expect(created).toMatchObject({
+      active: true,
+      userName: user.userName,
+      name: user.name,
+      externalId: user.externalId,
+      displayName: 'Ann Lee',
+    });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers.get('location')).toBe(`https://butterfly.test/scim/v2/Users/${created.id}`);
-    expect(created.meta).toMatchObject({ resourceType: 'User', location: r.headers.get('location'), version: r.headers.get('etag') });
+    expect(created.meta).toMatchObject({
+      resourceType: 'User',
+      location: r.headers.get('location'),
+      version: r.headers.get('etag'),
+    });
     expect(JSON.stringify(created)).not.toContain(user.password);
     expect(created.roles).toEqual([{ value: 'read_only', display: 'Read only', primary: true }]);
   });
@@ -93,7 +110,9 @@ describe("Okta's SPEC test sequence", () => {
     expectError(await request('GET', '/scim/v2/Users'), 401);
     expectError(await request('GET', '/scim/v2/Users', { headers: { Authorization: t.token } }), 401);
     expectError(await request('GET', '/scim/v2/Users', { headers: { Authorization: `Basic ${t.token}` } }), 401);
-    expect((await request('GET', '/scim/v2/Users', { headers: { Authorization: `bearer ${t.token}` } })).status).toBe(200);
+    expect((await request('GET', '/scim/v2/Users', { headers: { Authorization: `bearer ${t.token}` } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -103,9 +122,15 @@ describe("11. Okta's CRUD lifecycle", () => {
     const assigned = await t.as('POST', '/Users', body);
     expect(assigned.status).toBe(201);
     const id = assigned.body.id;
-    expect((await t.as('GET', `/Users?filter=${encodeURIComponent(`userName eq "${body.userName}"`)}`)).body.Resources[0].id).toBe(id);
+    expect(
+      (await t.as('GET', `/Users?filter=${encodeURIComponent(`userName eq "${body.userName}"`)}`)).body.Resources[0].id,
+    ).toBe(id);
 
-    const edited = await t.as('PUT', `/Users/${id}`, { ...body, id, name: { givenName: 'Annabel', familyName: 'Lee' } });
+    const edited = await t.as('PUT', `/Users/${id}`, {
+      ...body,
+      id,
+      name: { givenName: 'Annabel', familyName: 'Lee' },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.name.givenName).toBe('Annabel');
     expect(edited.body.meta.version).not.toBe(assigned.body.meta.version);

@@ -13,16 +13,24 @@ const t = await tenant();
 
 /** Another SCIM process on the same database, trusting one proxy (so a test can name the client address). */
 async function anotherProcess(o: { trustProxy?: number; db?: typeof db } = {}) {
-  const server = createScimServer({ db: o.db ?? db, log, keyring: deps.keyring, baseUrl: 'https://butterfly.test/scim/v2', trustProxy: o.trustProxy ?? 1 });
+  const server = createScimServer({
+    db: o.db ?? db,
+    log,
+    keyring: deps.keyring,
+    baseUrl: 'https://butterfly.test/scim/v2',
+    trustProxy: o.trustProxy ?? 1,
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return (token: string, ip: string) => fetch(`${origin}/scim/v2/Users`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip } });
+  return (token: string, ip: string) =>
+    fetch(`${origin}/scim/v2/Users`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip } });
 }
 
 describe('failed-authentication limit per client address', () => {
   it('answers 429 with Retry-After past 20 failures a minute, while valid tokens are never limited', async () => {
-    for (let i = 0; i < 20; i++) expect((await request('GET', '/scim/v2/Users', { token: `bfys_guess${i}` })).status).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await request('GET', '/scim/v2/Users', { token: `bfys_guess${i}` })).status).toBe(401);
     const limited = await request('GET', '/scim/v2/Users', { token: 'bfys_guess-21' });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429' });
@@ -73,7 +81,10 @@ describe('TenantWriteGate', () => {
         running--;
       });
     const jobs = [job(1), job(2), job(3), job(4)];
-    await expect(gate.run('t1', async () => 'x')).rejects.toMatchObject({ status: 429, headers: { 'Retry-After': '1' } });
+    await expect(gate.run('t1', async () => 'x')).rejects.toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '1' },
+    });
     expect(await gate.run('t2', async () => 'other tenant')).toBe('other tenant');
     while (order.length < 4) {
       await new Promise((r) => setTimeout(r, 1));

@@ -31,6 +31,9 @@ export function route(method: string, segments: string[]): { handler: Handler; i
   const methods = segments.length === 1 ? endpoint?.collection : endpoint?.item;
   if (!methods) throw new HttpError(404, `No SCIM endpoint /${segments.join('/')}`);
   const handler = methods[method];
-  if (!handler) throw new HttpError(405, `${method} is not supported on /${segments.join('/')}`, undefined, { Allow: Object.keys(methods).join(', ') });
+  if (!handler)
+    throw new HttpError(405, `${method} is not supported on /${segments.join('/')}`, undefined, {
+      Allow: Object.keys(methods).join(', '),
+    });
   return { handler, id: segments[1] };
 }

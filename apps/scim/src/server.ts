@@ -47,9 +47,13 @@ export function createScimServer(deps: ScimServerDeps): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '');
     if (path === '/healthz') return health(res);
-    if (!path.toLowerCase().startsWith(`${BASE_PATH}/`)) throw new HttpError(404, `Not found; the SCIM API is at ${BASE_PATH}`);
+    if (!path.toLowerCase().startsWith(`${BASE_PATH}/`))
+      throw new HttpError(404, `Not found; the SCIM API is at ${BASE_PATH}`);
     const token = await authenticate(req, { db: deps.db, clock, limiter, trustProxy: deps.trustProxy, log: deps.log });
-    const segments = path.slice(BASE_PATH.length + 1).split('/').map(decodeSegment);
+    const segments = path
+      .slice(BASE_PATH.length + 1)
+      .split('/')
+      .map(decodeSegment);
     const method = req.method ?? 'GET';
     const { handler, id } = route(method, segments);
     const label = String(req.headers['user-agent'] ?? 'SCIM client').slice(0, 200);
@@ -83,7 +87,8 @@ export function createScimServer(deps: ScimServerDeps): Server {
     const started = performance.now();
     const requestId = randomUUID();
     // Carried to the last-resort handlers (config/last-resort.ts) by everything this request runs.
-    requestContext.run({ requestId }, () => handle(req, res, requestId))
+    requestContext
+      .run({ requestId }, () => handle(req, res, requestId))
       .catch((e: unknown) => {
         const err = toScimError(e, deps.log, requestId);
         if (res.headersSent) return void res.destroy();
@@ -91,7 +96,14 @@ export function createScimServer(deps: ScimServerDeps): Server {
       })
       .then((tenantId) => {
         // The path only: query strings carry userNames and emails.
-        const fields = { requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), tenantId };
+        const fields = {
+          requestId,
+          method: req.method,
+          path: req.url?.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          tenantId,
+        };
         // Healthy requests (health probes included) at debug; info: one line per 4xx/5xx or slow request.
         deps.log[requestLogLevel(res.statusCode, fields.ms)](fields, 'scim request');
       });

@@ -20,7 +20,9 @@ export class TenantWriteGate {
     this.tenants.set(tenantId, t);
     if (t.active >= this.concurrency) {
       if (t.waiting.length >= this.maxQueued) {
-        throw new HttpError(429, 'Too many concurrent changes for this tenant; retry shortly', undefined, { 'Retry-After': '1' });
+        throw new HttpError(429, 'Too many concurrent changes for this tenant; retry shortly', undefined, {
+          'Retry-After': '1',
+        });
       }
       await new Promise<void>((resolve) => t.waiting.push(resolve));
     } else t.active++;

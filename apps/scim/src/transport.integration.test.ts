@@ -7,9 +7,17 @@ const t = await tenant();
 const user = (await t.as('POST', '/Users', oktaUser('stable@globex.test'))).body;
 
 const snapshot = async () => {
-  const q = (table: string) => sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id = ${t.id}`.execute(db).then((r) => r.rows[0]!.n);
+  const q = (table: string) =>
+    sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id = ${t.id}`
+      .execute(db)
+      .then((r) => r.rows[0]!.n);
   const version = await db.selectFrom('members').select('version').where('id', '=', user.id).executeTakeFirstOrThrow();
-  return { members: await q('members'), groups: await q('scim_groups'), audit: await q('audit_events'), version: version.version };
+  return {
+    members: await q('members'),
+    groups: await q('scim_groups'),
+    audit: await q('audit_events'),
+    version: version.version,
+  };
 };
 
 const raw = (method: string, path: string, body: string | Uint8Array, contentType?: string) =>
@@ -26,27 +34,100 @@ describe('bad input: a 4xx SCIM error, never a 5xx, never a partial write', () =
     const cases: [Promise<{ status: number; type: string | null; body: any }>, number, string | undefined][] = [
       [raw('POST', '/Users', '{"schemas": [', 'application/scim+json'), 400, 'invalidSyntax'],
       [raw('POST', '/Users', '[]', 'application/json'), 400, 'invalidSyntax'],
-      [raw('POST', '/Users', JSON.stringify({ ...oktaUser(), schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'] }), 'application/scim+json'), 400, 'invalidSyntax'],
-      [raw('POST', '/Users', JSON.stringify({ ...oktaUser(), userName: 42 }), 'application/scim+json'), 400, 'invalidValue'],
-      [raw('POST', '/Users', JSON.stringify({ ...oktaUser(), userName: 'x'.repeat(400) }), 'application/scim+json'), 400, 'invalidValue'],
-      [raw('POST', '/Users', JSON.stringify({ ...oktaUser(), displayName: 'nul\u0000byte' }), 'application/scim+json'), 400, 'invalidValue'],
-      [raw('PATCH', `/Users/${user.id}`, JSON.stringify({ Operations: [{ op: 'replace', value: { active: false } }] }), 'application/scim+json'), 400, 'invalidSyntax'],
+      [
+        raw(
+          'POST',
+          '/Users',
+          JSON.stringify({ ...oktaUser(), schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'] }),
+          'application/scim+json',
+        ),
+        400,
+        'invalidSyntax',
+      ],
+      [
+        raw('POST', '/Users', JSON.stringify({ ...oktaUser(), userName: 42 }), 'application/scim+json'),
+        400,
+        'invalidValue',
+      ],
+      [
+        raw('POST', '/Users', JSON.stringify({ ...oktaUser(), userName: 'x'.repeat(400) }), 'application/scim+json'),
+        400,
+        'invalidValue',
+      ],
+      [
+        raw('POST', '/Users', JSON.stringify({ ...oktaUser(), displayName: 'nul\u0000byte' }), 'application/scim+json'),
+        400,
+        'invalidValue',
+      ],
+      [
+        raw(
+          'PATCH',
+          `/Users/${user.id}`,
+          JSON.stringify({ Operations: [{ op: 'replace', value: { active: false } }] }),
+          'application/scim+json',
+        ),
+        400,
+        'invalidSyntax',
+      ],
       [raw('PATCH', `/Users/${user.id}`, JSON.stringify(patchOp()), 'application/scim+json'), 400, 'invalidSyntax'],
-      [raw('PATCH', `/Users/${user.id}`, JSON.stringify(patchOp({ op: 'replace', value: { displayName: 'New' } }, { op: 'replace', path: 'active', value: 'perhaps' })), 'application/scim+json'), 400, 'invalidValue'],
+      [
+        raw(
+          'PATCH',
+          `/Users/${user.id}`,
+          JSON.stringify(
+            patchOp(
+              { op: 'replace', value: { displayName: 'New' } },
+              { op: 'replace', path: 'active', value: 'perhaps' },
+            ),
+          ),
+          'application/scim+json',
+        ),
+        400,
+        'invalidValue',
+      ],
       [raw('POST', '/Users', big, 'application/scim+json'), 413, undefined],
       [raw('POST', '/Users', JSON.stringify(oktaUser()), 'text/plain'), 415, undefined],
       [raw('POST', '/Users', JSON.stringify(oktaUser())), 415, undefined],
       [raw('PUT', `/Users/${user.id}`, '<user/>', 'application/xml'), 415, undefined],
-      [request('GET', `/scim/v2/Users?filter=${encodeURIComponent('userName eq')}`, { token: t.token }).then((r) => ({ ...r, type: r.headers.get('content-type') })), 400, 'invalidFilter'],
-      [request('GET', `/scim/v2/Users?filter=${encodeURIComponent('title eq "CFO"')}`, { token: t.token }).then((r) => ({ ...r, type: r.headers.get('content-type') })), 400, 'invalidFilter'],
-      [request('GET', `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${'\n'.repeat(40)}`)}`, { token: t.token }).then((r) => ({ ...r, type: r.headers.get('content-type') })), 400, 'invalidFilter'],
-      [request('GET', `/scim/v2/Groups?filter=${encodeURIComponent('displayName co')}`, { token: t.token }).then((r) => ({ ...r, type: r.headers.get('content-type') })), 400, 'invalidFilter'],
+      [
+        request('GET', `/scim/v2/Users?filter=${encodeURIComponent('userName eq')}`, { token: t.token }).then((r) => ({
+          ...r,
+          type: r.headers.get('content-type'),
+        })),
+        400,
+        'invalidFilter',
+      ],
+      [
+        request('GET', `/scim/v2/Users?filter=${encodeURIComponent('title eq "CFO"')}`, { token: t.token }).then(
+          (r) => ({ ...r, type: r.headers.get('content-type') }),
+        ),
+        400,
+        'invalidFilter',
+      ],
+      [
+        request('GET', `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${'\n'.repeat(40)}`)}`, {
+          token: t.token,
+        }).then((r) => ({ ...r, type: r.headers.get('content-type') })),
+        400,
+        'invalidFilter',
+      ],
+      [
+        request('GET', `/scim/v2/Groups?filter=${encodeURIComponent('displayName co')}`, { token: t.token }).then(
+          (r) => ({ ...r, type: r.headers.get('content-type') }),
+        ),
+        400,
+        'invalidFilter',
+      ],
     ];
     for (const [pending, status, scimType] of cases) {
       const r = await pending;
       expect(r.status, JSON.stringify(r.body)).toBe(status);
       expect(r.type).toBe('application/scim+json; charset=utf-8');
-      expect(r.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail: expect.any(String) });
+      expect(r.body).toMatchObject({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: String(status),
+        detail: expect.any(String),
+      });
       if (scimType) expect(r.body.scimType).toBe(scimType);
     }
     expect(await snapshot()).toEqual(before);
@@ -109,7 +190,16 @@ describe('discovery and health', () => {
     const schemas = (await t.as('GET', '/Schemas')).body;
     expect(schemas.Resources.map((x: any) => x.id)).toEqual(types.Resources.map((x: any) => x.schema));
     const userSchema = (await t.as('GET', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:User')).body;
-    expect(userSchema.attributes.map((a: any) => a.name)).toEqual(['userName', 'name', 'displayName', 'emails', 'locale', 'externalId', 'active', 'roles']);
+    expect(userSchema.attributes.map((a: any) => a.name)).toEqual([
+      'userName',
+      'name',
+      'displayName',
+      'emails',
+      'locale',
+      'externalId',
+      'active',
+      'roles',
+    ]);
     expect(userSchema.attributes[0]).toMatchObject({ required: true, caseExact: false, uniqueness: 'server' });
     expect((await t.as('GET', '/Schemas/urn:nope')).status).toBe(404);
   });

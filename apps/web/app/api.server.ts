@@ -16,7 +16,16 @@ export async function apiContext(request: Request, context: AppLoadContext) {
 
 /** The same, for a principal already resolved (the /api/trpc route counts failed Bearer credentials first). */
 export function apiContextFor(context: AppLoadContext, principal: Awaited<ReturnType<typeof requestPrincipal>>) {
-  return createContext({ db: context.db, log: context.log, keyring: context.keyring, bodies: context.services.bodies, requestId: context.requestId, principal, services: context.services.api, jobs: context.services.jobs });
+  return createContext({
+    db: context.db,
+    log: context.log,
+    keyring: context.keyring,
+    bodies: context.services.bodies,
+    requestId: context.requestId,
+    principal,
+    services: context.services.api,
+    jobs: context.services.jobs,
+  });
 }
 
 /** Server-side tRPC caller for a page's loader or action. */

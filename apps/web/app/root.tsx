@@ -15,13 +15,16 @@ export const links: LinksFunction = () => [
 ];
 
 /** Only the error page's title: when a route fails, its own meta is not rendered. */
-export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${describeError(error).title} · Butterfly` }] : []);
+export const meta: MetaFunction = ({ error }) =>
+  error ? [{ title: `${describeError(error).title} · Butterfly` }] : [];
 
 /** Who is signed in, for the header: the same `me.get` the API answers, or null. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!(await getSessionPrincipal(request, context))) return { user: null };
   const me = await (await api(request, context)).me.get();
-  return { user: { email: me.member.email, role: me.member.role, tenant: me.tenant, permissions: me.permissions as string[] } };
+  return {
+    user: { email: me.member.email, role: me.member.role, tenant: me.tenant, permissions: me.permissions as string[] },
+  };
 }
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof loader>>['user']>;
 

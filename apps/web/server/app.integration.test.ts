@@ -92,7 +92,8 @@ describe('every response', () => {
   });
 
   it('gets a new CSP nonce each time', async () => {
-    const nonce = async () => (await fetch(`${base}/healthz`)).headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1];
+    const nonce = async () =>
+      (await fetch(`${base}/healthz`)).headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1];
     const [a, b] = [await nonce(), await nonce()];
     expect(a).toBeTruthy();
     expect(a).not.toBe(b);
@@ -113,7 +114,10 @@ describe('every response', () => {
 
 describe('CSRF protection', () => {
   it('refuses a mutation from another origin before any route sees it', async () => {
-    const res = await fetch(`${base}/api/trpc/sessions.endOthers`, { method: 'POST', headers: { origin: 'https://evil.test' } });
+    const res = await fetch(`${base}/api/trpc/sessions.endOthers`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.test' },
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('Cross-site request refused');
     expect(res.headers.get('content-security-policy')).toBeTruthy();
@@ -121,14 +125,27 @@ describe('CSRF protection', () => {
 
   it('refuses a mutation without Origin or Referer, and a cross-site fetch', async () => {
     expect((await fetch(`${base}/logout`, { method: 'POST' })).status).toBe(403);
-    const crossSite = await fetch(`${base}/logout`, { method: 'POST', headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await fetch(`${base}/logout`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
   });
 
   it('lets same-origin mutations and every GET through', async () => {
     // 404: past the guard, and no Remix build in this test.
-    expect((await fetch(`${base}/logout`, { method: 'POST', headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' } })).status).toBe(404);
-    expect((await fetch(`${base}/logout`, { method: 'POST', headers: { referer: 'http://localhost:3000/sessions' } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${base}/logout`, {
+          method: 'POST',
+          headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await fetch(`${base}/logout`, { method: 'POST', headers: { referer: 'http://localhost:3000/sessions' } }))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${base}/healthz`, { headers: { origin: 'https://evil.test' } })).status).toBe(200);
   });
 });

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { type Logger, RATE_LIMIT_DEFAULTS, type RateLimitName, requestContext, requestLogLevel } from '@butterfly/config';
+import {
+  type Logger,
+  RATE_LIMIT_DEFAULTS,
+  type RateLimitName,
+  requestContext,
+  requestLogLevel,
+} from '@butterfly/config';
 import { type DB, type Kysely, sql } from '@butterfly/db';
 import type { Keyring } from '@butterfly/domain/crypto';
 import { createRequestHandler } from '@remix-run/express';
@@ -55,7 +61,10 @@ const CSRF_EXEMPTIONS = {
  * Request body limits (docs/security.md): the API's JSON inputs get 1 MiB; everything else — form
  * posts, the OAuth token endpoints, the logout receivers — is small and gets 64 KiB.
  */
-export const BODY_LIMITS: BodyLimits = { routes: [{ path: /^\/api\/trpc(\/|$)/, bytes: 1024 * 1024 }], defaultBytes: 64 * 1024 };
+export const BODY_LIMITS: BodyLimits = {
+  routes: [{ path: /^\/api\/trpc(\/|$)/, bytes: 1024 * 1024 }],
+  defaultBytes: 64 * 1024,
+};
 
 /** The web app's express application, without listening: `main.ts` binds it, tests use port 0. */
 export function createApp(deps: AppDeps): Express {
@@ -162,7 +171,13 @@ function observe(deps: AppDeps, metrics: ReturnType<typeof createMetrics>): Requ
       const status = res.writableFinished ? res.statusCode : 499;
       metrics.observe(req.method, path, status, seconds);
       // Recovery links, OAuth codes and states travel in URLs: logged only through redactUrl.
-      const entry = { requestId, method: req.method, path: redactUrl(req.originalUrl), status, durationMs: Math.round(seconds * 1e4) / 10 };
+      const entry = {
+        requestId,
+        method: req.method,
+        path: redactUrl(req.originalUrl),
+        status,
+        durationMs: Math.round(seconds * 1e4) / 10,
+      };
       // Healthy requests (probes included) at debug; info: one line per 4xx/5xx or slow request.
       deps.log[requestLogLevel(status, entry.durationMs)](entry, 'request');
     };

@@ -17,7 +17,8 @@ export class BodyTooLargeError extends Error {
 export const isBodyTooLarge = (e: unknown): boolean =>
   e instanceof BodyTooLargeError || (e instanceof Error && e.cause !== undefined && isBodyTooLarge(e.cause));
 
-export const limitFor = (limits: BodyLimits, path: string) => limits.routes.find((r) => r.path.test(path))?.bytes ?? limits.defaultBytes;
+export const limitFor = (limits: BodyLimits, path: string) =>
+  limits.routes.find((r) => r.path.test(path))?.bytes ?? limits.defaultBytes;
 
 /**
  * Every request body is bounded before anything buffers it. A declared Content-Length past the
@@ -35,7 +36,11 @@ export function bodyLimit(limits: BodyLimits): RequestHandler {
       res
         .status(413)
         .set({ 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}) })
-        .json({ error: 'payload_too_large', code: BODY_TOO_LARGE, message: `The request body is larger than ${limit} bytes, the limit for this endpoint.` });
+        .json({
+          error: 'payload_too_large',
+          code: BODY_TOO_LARGE,
+          message: `The request body is larger than ${limit} bytes, the limit for this endpoint.`,
+        });
     };
     const declared = req.headers['content-length'];
     if (declared !== undefined) {

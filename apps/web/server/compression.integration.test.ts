@@ -23,9 +23,16 @@ const build = routeBuild({
   data: { path: 'data.json', module: { loader: () => Response.json(json) } },
   events: {
     path: 'events',
-    module: { loader: () => new Response(`data: ${'x'.repeat(4000)}\n\n`, { headers: { 'Content-Type': 'text/event-stream' } }) },
+    module: {
+      loader: () => new Response(`data: ${'x'.repeat(4000)}\n\n`, { headers: { 'Content-Type': 'text/event-stream' } }),
+    },
   },
-  binary: { path: 'blob', module: { loader: () => new Response(new Uint8Array(4000), { headers: { 'Content-Type': 'application/octet-stream' } }) } },
+  binary: {
+    path: 'blob',
+    module: {
+      loader: () => new Response(new Uint8Array(4000), { headers: { 'Content-Type': 'application/octet-stream' } }),
+    },
+  },
 });
 build.entry.module.default = (_request, status, headers) => {
   headers.set('Content-Type', 'text/html; charset=utf-8');
@@ -43,7 +50,15 @@ writeFileSync(join(clientDir, 'assets', 'root-Zz9.css'), `body{color:red}${'.a{m
 writeFileSync(join(clientDir, 'favicon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(500)}</svg>`);
 afterAll(() => rmSync(clientDir, { recursive: true, force: true }));
 
-const app = createApp({ db, log, keyring, https: false, web: { appUrl: 'http://localhost:3000', cookieSecret: 'test-cookie-secret', allowPrivateUrls: true }, clientDir, build });
+const app = createApp({
+  db,
+  log,
+  keyring,
+  https: false,
+  web: { appUrl: 'http://localhost:3000', cookieSecret: 'test-cookie-secret', allowPrivateUrls: true },
+  clientDir,
+  build,
+});
 const server = app.listen(0, '127.0.0.1');
 await new Promise((ok) => server.once('listening', ok));
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
@@ -52,19 +67,32 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 /** fetch() would decode the body itself and hide the encoding: read the raw bytes with node's http. */
 async function raw(path: string, acceptEncoding?: string, method = 'GET') {
   const { request } = await import('node:http');
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-    const req = request(`${base}${path}`, { method, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      const req = request(
+        `${base}${path}`,
+        { method, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 const decode = (r: Awaited<ReturnType<typeof raw>>) =>
-  (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body).toString();
+  (r.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(r.body)
+    : r.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(r.body)
+      : r.body
+  ).toString();
 
 describe('compression', () => {
   it.each([

@@ -2,7 +2,8 @@ import { type BrotliCompress, type Gzip, constants, createBrotliCompress, create
 import type { RequestHandler, Response } from 'express';
 
 /** Text worth compressing: HTML, scripts, styles, JSON (and JSON-like), SVG, CSV and plain text. */
-const COMPRESSIBLE = /^(text\/(html|css|javascript|plain|csv|x-script)|application\/(javascript|json|[a-z.+-]+\+json|manifest\+json)|image\/svg\+xml)\b/i;
+const COMPRESSIBLE =
+  /^(text\/(html|css|javascript|plain|csv|x-script)|application\/(javascript|json|[a-z.+-]+\+json|manifest\+json)|image\/svg\+xml)\b/i;
 
 export type Encoding = 'br' | 'gzip';
 
@@ -60,7 +61,12 @@ export function compression(opts: CompressionOptions = {}): RequestHandler {
       if (Number.isFinite(length) && length < threshold) return;
       stream =
         encoding === 'br'
-          ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+          ? createBrotliCompress({
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 4,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+              },
+            })
           : createGzip({ level: 6 });
       res.setHeader('Content-Encoding', encoding);
       res.removeHeader('Content-Length');

@@ -6,5 +6,7 @@ import { hkdfSync } from 'node:crypto';
  * cannot be confused with the audit-chain or data keys derived from the same master key.
  */
 export function deriveCookieSecret(masterKey: Buffer): string {
-  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'butterfly web cookie signing v1', 32)).toString('base64url');
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'butterfly web cookie signing v1', 32)).toString(
+    'base64url',
+  );
 }

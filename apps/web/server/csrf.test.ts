@@ -5,7 +5,9 @@ const app = 'https://bfy.example.com';
 
 describe('checkCsrf', () => {
   it('lets safe methods through whatever their origin', () => {
-    expect(checkCsrf({ method: 'GET', origin: 'https://evil.test', secFetchSite: 'cross-site' }, app)).toEqual({ ok: true });
+    expect(checkCsrf({ method: 'GET', origin: 'https://evil.test', secFetchSite: 'cross-site' }, app)).toEqual({
+      ok: true,
+    });
     expect(checkCsrf({ method: 'HEAD' }, app).ok).toBe(true);
   });
 
@@ -14,7 +16,13 @@ describe('checkCsrf', () => {
   });
 
   it('refuses a mutation from another origin, including look-alikes and null', () => {
-    for (const origin of ['https://evil.test', 'https://bfy.example.com.evil.test', 'http://bfy.example.com', 'https://bfy.example.com:444', 'null']) {
+    for (const origin of [
+      'https://evil.test',
+      'https://bfy.example.com.evil.test',
+      'http://bfy.example.com',
+      'https://bfy.example.com:444',
+      'null',
+    ]) {
       expect(checkCsrf({ method: 'POST', origin }, app).ok, origin).toBe(false);
     }
   });
@@ -31,6 +39,9 @@ describe('checkCsrf', () => {
   });
 
   it('refuses Sec-Fetch-Site: cross-site even with a matching Origin', () => {
-    expect(checkCsrf({ method: 'POST', origin: app, secFetchSite: 'cross-site' }, app)).toEqual({ ok: false, reason: 'Sec-Fetch-Site is cross-site' });
+    expect(checkCsrf({ method: 'POST', origin: app, secFetchSite: 'cross-site' }, app)).toEqual({
+      ok: false,
+      reason: 'Sec-Fetch-Site is cross-site',
+    });
   });
 });

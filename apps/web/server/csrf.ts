@@ -21,7 +21,9 @@ export function checkCsrf(h: CsrfHeaders, appOrigin: string): { ok: true } | { o
   if (SAFE_METHODS.has(h.method.toUpperCase())) return { ok: true };
   if (h.secFetchSite === 'cross-site') return { ok: false, reason: 'Sec-Fetch-Site is cross-site' };
   if (h.origin !== undefined) {
-    return h.origin === appOrigin ? { ok: true } : { ok: false, reason: `Origin ${h.origin.slice(0, 100)} is not ${appOrigin}` };
+    return h.origin === appOrigin
+      ? { ok: true }
+      : { ok: false, reason: `Origin ${h.origin.slice(0, 100)} is not ${appOrigin}` };
   }
   if (h.referer !== undefined) {
     let from: string | undefined;
@@ -59,11 +61,22 @@ export function csrfProtection(appUrl: string, log: Logger, exempt: CsrfExemptio
     if (matches(exempt.paths, req.path)) return next();
     if (matches(exempt.bearerPaths, req.path) && BEARER.test(req.get('authorization') ?? '')) return next();
     const verdict = checkCsrf(
-      { method: req.method, origin: req.get('origin'), referer: req.get('referer'), secFetchSite: req.get('sec-fetch-site') },
+      {
+        method: req.method,
+        origin: req.get('origin'),
+        referer: req.get('referer'),
+        secFetchSite: req.get('sec-fetch-site'),
+      },
       appOrigin,
     );
     if (verdict.ok) return next();
-    log.warn({ method: req.method, path: redactUrl(req.path), reason: verdict.reason, requestId: res.locals.requestId }, 'cross-site request refused');
-    res.status(403).type('text/plain').send(`Cross-site request refused: ${verdict.reason}. Use Butterfly at ${appOrigin}.`);
+    log.warn(
+      { method: req.method, path: redactUrl(req.path), reason: verdict.reason, requestId: res.locals.requestId },
+      'cross-site request refused',
+    );
+    res
+      .status(403)
+      .type('text/plain')
+      .send(`Cross-site request refused: ${verdict.reason}. Use Butterfly at ${appOrigin}.`);
   };
 }

@@ -20,7 +20,9 @@ describe('a DNS server that never answers', () => {
     await new Promise<void>((ok) => mute.bind(0, '127.0.0.1', ok));
     afterAll(() => new Promise<void>((done) => mute.close(() => done())));
     const t0 = Date.now();
-    await expect(createTxtResolver(`127.0.0.1:${mute.address().port}`, { deadlineMs: 300 })('acme.test')).rejects.toMatchObject({ code: 'ETIMEOUT' });
+    await expect(
+      createTxtResolver(`127.0.0.1:${mute.address().port}`, { deadlineMs: 300 })('acme.test'),
+    ).rejects.toMatchObject({ code: 'ETIMEOUT' });
     expect(Date.now() - t0).toBeLessThan(2_000);
   });
 });

@@ -13,10 +13,19 @@ describe('redactUrl', () => {
   it.each([
     [`/recover/bfyrl_${SECRET}`, '/recover/[redacted]'],
     [`/recover/bfyrl_${SECRET}.data`, '/recover/[redacted]'],
-    [`/sso/acme/callback?code=${SECRET}&state=${SECRET}&iss=https%3A%2F%2Fidp`, '/sso/acme/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp'],
+    [
+      `/sso/acme/callback?code=${SECRET}&state=${SECRET}&iss=https%3A%2F%2Fidp`,
+      '/sso/acme/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp',
+    ],
     [`/oauth/handoff?code=${SECRET}&state=x`, '/oauth/handoff?code=[redacted]&state=[redacted]'],
-    [`/x?Token=${SECRET}&refresh_token=${SECRET}&id_token=${SECRET}&logout_token=${SECRET}`, '/x?Token=[redacted]&refresh_token=[redacted]&id_token=[redacted]&logout_token=[redacted]'],
-    [`/x?client_secret=${SECRET}&code_verifier=${SECRET}&access_token=${SECRET}&id_token_hint=${SECRET}`, '/x?client_secret=[redacted]&code_verifier=[redacted]&access_token=[redacted]&id_token_hint=[redacted]'],
+    [
+      `/x?Token=${SECRET}&refresh_token=${SECRET}&id_token=${SECRET}&logout_token=${SECRET}`,
+      '/x?Token=[redacted]&refresh_token=[redacted]&id_token=[redacted]&logout_token=[redacted]',
+    ],
+    [
+      `/x?client_secret=${SECRET}&code_verifier=${SECRET}&access_token=${SECRET}&id_token_hint=${SECRET}`,
+      '/x?client_secret=[redacted]&code_verifier=[redacted]&access_token=[redacted]&id_token_hint=[redacted]',
+    ],
     [`/login?returnTo=${encodeURIComponent(`/oauth/authorize?state=${SECRET}`)}`, '/login?returnTo=[redacted]'],
     [`/x?%63ode=${SECRET}`, '/x?%63ode=[redacted]'],
     ['/members?page=2', '/members?page=2'],

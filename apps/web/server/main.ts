@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeHttpServer, createLogger, installLastResortHandlers, rateLimitEnv, scimEnv, serviceLifecycle, webEnv } from '@butterfly/config';
+import {
+  closeHttpServer,
+  createLogger,
+  installLastResortHandlers,
+  rateLimitEnv,
+  scimEnv,
+  serviceLifecycle,
+  webEnv,
+} from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain/crypto';
@@ -49,13 +57,26 @@ async function main() {
     scimBaseUrl: scimEnv().SCIM_PUBLIC_URL,
     bodies: bodyStoreFromEnv(),
   };
-  const app = createApp({ db, log, keyring, https: env.secureCookies, web, build, clientDir, rateLimits: limits.rateLimits, trustProxy: limits.BUTTERFLY_TRUST_PROXY });
+  const app = createApp({
+    db,
+    log,
+    keyring,
+    https: env.secureCookies,
+    web,
+    build,
+    clientDir,
+    rateLimits: limits.rateLimits,
+    trustProxy: limits.BUTTERFLY_TRUST_PROXY,
+  });
   const host = process.env.HOST || '127.0.0.1';
   const server = app.listen(env.PORT, host);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
   onStop('http server', () => closeHttpServer(server));
   const { port } = server.address() as AddressInfo;
-  log.info({ host, port, appUrl: env.APP_URL, allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS }, `web listening on http://localhost:${port}`);
+  log.info(
+    { host, port, appUrl: env.APP_URL, allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS },
+    `web listening on http://localhost:${port}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -43,7 +43,9 @@ describe('createMetrics', () => {
     m.observe('GET', '/backups/42', 200, 0.02);
     const text = await m.registry.metrics();
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/backups\/:param",status="200"\} 1/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/backups\/:param",status="200"\} 1/,
+    );
     expect(text).toContain('process_cpu_seconds_total');
   });
 });

@@ -41,7 +41,10 @@ export function createMetrics() {
   return {
     registry,
     observe(method: string, path: string, status: number, seconds: number) {
-      duration.observe({ method: methodLabel(method), route: routeGroup(path, status), status: String(status) }, seconds);
+      duration.observe(
+        { method: methodLabel(method), route: routeGroup(path, status), status: String(status) },
+        seconds,
+      );
     },
   };
 }

@@ -28,7 +28,11 @@ const app = createApp({
   web: { appUrl: 'http://localhost:3000', cookieSecret: 's', allowPrivateUrls: true },
 });
 const server = app.listen(0, '127.0.0.1');
-afterAll(() => new Promise<void>((done) => server.close(() => done())).then(() => rmSync(clientDir, { recursive: true, force: true })));
+afterAll(() =>
+  new Promise<void>((done) => server.close(() => done())).then(() =>
+    rmSync(clientDir, { recursive: true, force: true }),
+  ),
+);
 
 describe('web request logs at info', () => {
   it('carry one line per 4xx/5xx request with its request id and a redacted URL, none for healthy ones', async () => {
@@ -41,7 +45,13 @@ describe('web request logs at info', () => {
     await new Promise((ok) => setTimeout(ok, 50));
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests).toEqual([
-      expect.objectContaining({ level: 30, method: 'GET', status: 404, path: '/nothing-here?token=[redacted]&page=2', requestId: missing.headers.get('x-request-id') }),
+      expect.objectContaining({
+        level: 30,
+        method: 'GET',
+        status: 404,
+        path: '/nothing-here?token=[redacted]&page=2',
+        requestId: missing.headers.get('x-request-id'),
+      }),
     ]);
     expect(JSON.stringify(lines)).not.toContain('S3cr3tV4lue');
   });

@@ -36,7 +36,12 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const rogueJwks: Rogue = await startHttpServer((req, res) => {
   if (req.url === '/org/.well-known/openid-configuration') {
     const issuer = `${rogueJwks.origin}/org`;
-    const meta = { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/keys` };
+    const meta = {
+      issuer,
+      authorization_endpoint: `${issuer}/authorize`,
+      token_endpoint: `${issuer}/token`,
+      jwks_uri: `${issuer}/keys`,
+    };
     return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(meta));
   }
   res.writeHead(999, { 'content-type': 'application/json' }).end('{"keys":[]}');
@@ -64,7 +69,11 @@ describe('an IdP answering HTTP 999', () => {
     const { t } = await ssoTenant(`${rogueJwks.origin}/org`);
     const { privateKey } = await generateKeyPair('RS256');
     const now = Math.floor(Date.now() / 1000);
-    const logoutToken = await new SignJWT({ sub: 'someone', jti: 'j-1', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })
+    const logoutToken = await new SignJWT({
+      sub: 'someone',
+      jti: 'j-1',
+      events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+    })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'logout+jwt' })
       .setIssuer(`${rogueJwks.origin}/org`)
       .setAudience('bfy-client')
@@ -77,20 +86,35 @@ describe('an IdP answering HTTP 999', () => {
       body: new URLSearchParams({ logout_token: logoutToken }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_request', error_description: expect.stringMatching(/HTTP status 999/) });
+    expect(await res.json()).toMatchObject({
+      error: 'invalid_request',
+      error_description: expect.stringMatching(/HTTP status 999/),
+    });
     expect(await healthz()).toBe(200);
   });
 
   it.each([
     ['its JWKS', () => `${rogueJwks.origin}/org`, 'Signing keys'],
     ['its discovery document', () => `${rogueDiscovery.origin}/org`, 'Discovery document'],
-  ])('the SSO connection test (%s): a failed check naming the status, and the app still answers', async (_what, issuer, check) => {
-    const { token } = await ssoTenant(issuer());
-    const res = await fetch(`${base}/api/trpc/sso.testConnection`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
-    expect(res.status).toBe(200);
-    const { result } = (await res.json()) as { result: { data: { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] } } };
-    expect(result.data.ok).toBe(false);
-    expect(result.data.checks.find((c) => c.name === check)).toMatchObject({ ok: false, detail: expect.stringMatching(/HTTP status 999/) });
-    expect(await healthz()).toBe(200);
-  });
+  ])(
+    'the SSO connection test (%s): a failed check naming the status, and the app still answers',
+    async (_what, issuer, check) => {
+      const { token } = await ssoTenant(issuer());
+      const res = await fetch(`${base}/api/trpc/sso.testConnection`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+      const { result } = (await res.json()) as {
+        result: { data: { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] } };
+      };
+      expect(result.data.ok).toBe(false);
+      expect(result.data.checks.find((c) => c.name === check)).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/HTTP status 999/),
+      });
+      expect(await healthz()).toBe(200);
+    },
+  );
 });

@@ -40,7 +40,11 @@ export interface WebSettings {
  * long as the process), never as module singletons in the Remix bundle.
  */
 export function createWebServices(settings: WebSettings) {
-  const policy = { allowPrivate: settings.allowPrivateUrls, allowAddresses: settings.allowAddresses, lookup: settings.lookup };
+  const policy = {
+    allowPrivate: settings.allowPrivateUrls,
+    allowAddresses: settings.allowAddresses,
+    lookup: settings.lookup,
+  };
   // Every call to a tenant's IdP (discovery, JWKS, the code exchange, the connection test): an
   // admin or a sign-in is waiting, so 5 s for the whole answer; metadata and key sets are small.
   const outbound: OutboundClient = createOutboundClient({ ...policy, timeoutMs: 5_000, maxBytes: 1_000_000 });
@@ -50,7 +54,11 @@ export function createWebServices(settings: WebSettings) {
     resolveTxt: createTxtResolver(settings.dnsServer),
     probeIssuer: createIssuerProbe({ discovery, outbound }),
     // "Test connection" calls the tenant's Okta org: the same outbound policy as the worker's backups.
-    idpClientFor: idpClientFactory({ allowPrivateNetwork: settings.allowPrivateUrls, allowAddresses: settings.allowAddresses, lookup: settings.lookup }),
+    idpClientFor: idpClientFactory({
+      allowPrivateNetwork: settings.allowPrivateUrls,
+      allowAddresses: settings.allowAddresses,
+      lookup: settings.lookup,
+    }),
     // "Add webhook": the filter the worker's deliveries use, applied when the target is entered.
     checkWebhookTarget: webhookTargetCheck(policy),
   };

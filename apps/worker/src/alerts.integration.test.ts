@@ -45,7 +45,11 @@ afterAll(async () => {
   await new Promise((r) => receiver.close(r));
 });
 
-const policy = (minLength: number): IdpObject => ({ type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', settings: { password: { complexity: { minLength } } } } });
+const policy = (minLength: number): IdpObject => ({
+  type: 'policy.PASSWORD',
+  id: '00p1',
+  body: { id: '00p1', name: 'Default', settings: { password: { complexity: { minLength } } } },
+});
 let objects: IdpObject[] = [];
 let failing = false;
 
@@ -73,17 +77,39 @@ async function runJobs(allowPrivateUrls = true) {
     client.release();
   }
 }
-const makeRetriesDue = () => sql`update graphile_worker._private_jobs set run_at = now() where locked_at is null`.execute(db);
+const makeRetriesDue = () =>
+  sql`update graphile_worker._private_jobs set run_at = now() where locked_at is null`.execute(db);
 
 async function setup(events: ('backup.failed' | 'objects.changed')[] = ['objects.changed', 'backup.failed']) {
   const t = await seedTenant(deps);
   // A real connection: the backup task opens its sealed credential (the fake IdP then ignores it).
-  const { id: connectionId } = await addConnection(deps, t.id, { name: 'okta', orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: 'ssws-token-for-tests' } });
-  const { webhook, secret } = await createWebhook(deps, t.id, { name: 'policies', url: hookUrl, events, objectTypes: ['policy.*'] });
+  const { id: connectionId } = await addConnection(deps, t.id, {
+    name: 'okta',
+    orgUrl: 'https://acme.okta.com',
+    credentials: { kind: 'ssws', token: 'ssws-token-for-tests' },
+  });
+  const { webhook, secret } = await createWebhook(deps, t.id, {
+    name: 'policies',
+    url: hookUrl,
+    events,
+    objectTypes: ['policy.*'],
+  });
   objects = [policy(15), { type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }];
   failing = false;
-  const backup = () => jobQueue.enqueue(db, 'backup', { tenantId: t.id, connectionId, trigger: 'manual' }, { jobKey: `backup:${connectionId}` });
-  const deliveries = () => db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhook.id).orderBy('created_at').execute();
+  const backup = () =>
+    jobQueue.enqueue(
+      db,
+      'backup',
+      { tenantId: t.id, connectionId, trigger: 'manual' },
+      { jobKey: `backup:${connectionId}` },
+    );
+  const deliveries = () =>
+    db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('webhook_id', '=', webhook.id)
+      .orderBy('created_at')
+      .execute();
   return { tenantId: t.id, connectionId, secret: secret!, backup, deliveries };
 }
 
@@ -100,7 +126,9 @@ describe('alert webhooks', () => {
     await s.backup();
     await runJobs(); // the backup, which queues the delivery
     await runJobs(); // the delivery's first attempt: 503
-    expect(await s.deliveries()).toEqual([expect.objectContaining({ event: 'objects.changed', status: 'pending', attempts: 1, last_status_code: 503 })]);
+    expect(await s.deliveries()).toEqual([
+      expect.objectContaining({ event: 'objects.changed', status: 'pending', attempts: 1, last_status_code: 503 }),
+    ]);
     await makeRetriesDue();
     await runJobs();
     const [d] = await s.deliveries();
@@ -112,7 +140,12 @@ describe('alert webhooks', () => {
     const body = JSON.parse(last.body);
     expect(body.text).toMatch(/1 change \(policy\.\*\)/);
     expect(body.blocks.length).toBeGreaterThan(0);
-    expect(body.butterfly.changes).toEqual([expect.objectContaining({ type: 'policy.PASSWORD', paths: [expect.objectContaining({ path: '$.settings.password.complexity.minLength', before: 15, after: 8 })] })]);
+    expect(body.butterfly.changes).toEqual([
+      expect.objectContaining({
+        type: 'policy.PASSWORD',
+        paths: [expect.objectContaining({ path: '$.settings.password.complexity.minLength', before: 15, after: 8 })],
+      }),
+    ]);
     expect(body.butterfly.link).toContain(`/connections/${s.connectionId}/diff?from=`);
   });
 
@@ -124,10 +157,18 @@ describe('alert webhooks', () => {
     await s.backup();
     await runJobs(); // the backup fails (attempt 1) and queues the alert
     await runJobs();
-    expect(await s.deliveries()).toEqual([expect.objectContaining({ event: 'backup.failed', status: 'failed', attempts: 1, last_status_code: 404 })]);
-    expect(JSON.parse(received[0]!.body).butterfly).toMatchObject({ event: 'backup.failed', attempt: 1, willRetry: true });
+    expect(await s.deliveries()).toEqual([
+      expect.objectContaining({ event: 'backup.failed', status: 'failed', attempts: 1, last_status_code: 404 }),
+    ]);
+    expect(JSON.parse(received[0]!.body).butterfly).toMatchObject({
+      event: 'backup.failed',
+      attempt: 1,
+      willRetry: true,
+    });
     await makeRetriesDue();
-    await sql`delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'backup')`.execute(db);
+    await sql`delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'backup')`.execute(
+      db,
+    );
     await runJobs();
     expect(received).toHaveLength(1);
   });
@@ -141,7 +182,13 @@ describe('alert webhooks', () => {
     await s.backup();
     await runJobs(false);
     await runJobs(false);
-    expect(await s.deliveries()).toEqual([expect.objectContaining({ status: 'failed', attempts: 1, last_error: expect.stringMatching(/private, loopback or link-local/) })]);
+    expect(await s.deliveries()).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        attempts: 1,
+        last_error: expect.stringMatching(/private, loopback or link-local/),
+      }),
+    ]);
     expect(received).toEqual([]);
   });
 });

@@ -23,12 +23,25 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 async function worker(id: string, o: { silentFor?: string; pid?: number; machine?: string | null } = {}) {
   await db
     .insertInto('worker_heartbeats')
-    .values({ worker_id: id, hostname: 'h', pid: o.pid ?? process.pid, machine: o.machine === undefined ? 'another-machine' : o.machine, beat_at: sql`now() - ${o.silentFor ?? '0 s'}::interval` })
+    .values({
+      worker_id: id,
+      hostname: 'h',
+      pid: o.pid ?? process.pid,
+      machine: o.machine === undefined ? 'another-machine' : o.machine,
+      beat_at: sql`now() - ${o.silentFor ?? '0 s'}::interval`,
+    })
     .execute();
-  const { rows } = await sql<{ id: string }>`select id from graphile_worker.add_job('test.noop', '{}'::json) as j`.execute(db);
-  await sql`update graphile_worker._private_jobs set locked_by = ${id}, locked_at = now() where id = ${rows[0]!.id}`.execute(db);
+  const { rows } = await sql<{
+    id: string;
+  }>`select id from graphile_worker.add_job('test.noop', '{}'::json) as j`.execute(db);
+  await sql`update graphile_worker._private_jobs set locked_by = ${id}, locked_at = now() where id = ${rows[0]!.id}`.execute(
+    db,
+  );
 }
-const lockedBy = () => sql<{ locked_by: string | null }>`select locked_by from graphile_worker._private_jobs order by id`.execute(db).then((r) => r.rows.map((x) => x.locked_by));
+const lockedBy = () =>
+  sql<{ locked_by: string | null }>`select locked_by from graphile_worker._private_jobs order by id`
+    .execute(db)
+    .then((r) => r.rows.map((x) => x.locked_by));
 
 describe('the liveness sweep', () => {
   it('releases the jobs of workers silent too long, or whose process is gone from this machine, and no others', async () => {
@@ -48,7 +61,14 @@ describe('the liveness sweep', () => {
 
   it('a worker whose row was deleted (presumed dead by the others) is told so on its next beat', async () => {
     let presumedDead = false;
-    const liveness = await startLiveness({ db, log, deps: testDeps(db), workerId: 'pool-cut-off', beatMs: 50, onPresumedDead: () => (presumedDead = true) });
+    const liveness = await startLiveness({
+      db,
+      log,
+      deps: testDeps(db),
+      workerId: 'pool-cut-off',
+      beatMs: 50,
+      onPresumedDead: () => (presumedDead = true),
+    });
     await db.deleteFrom('worker_heartbeats').where('worker_id', '=', 'pool-cut-off').execute();
     const until = Date.now() + 5_000;
     while (!presumedDead && Date.now() < until) await new Promise((r) => setTimeout(r, 20));

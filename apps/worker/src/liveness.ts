@@ -44,14 +44,23 @@ export async function startLiveness(o: LivenessOptions) {
   let running: Promise<void> = Promise.resolve();
 
   const sweep = async () => {
-    const released = await releaseDeadWorkers(o.db, { self: o.workerId, deadAfterMs: o.deadAfterMs ?? DEAD_AFTER_MS, machine });
-    if (released.workers.length) o.log.warn({ workers: released.workers, jobs: released.jobs }, 'released the jobs of dead workers');
+    const released = await releaseDeadWorkers(o.db, {
+      self: o.workerId,
+      deadAfterMs: o.deadAfterMs ?? DEAD_AFTER_MS,
+      machine,
+    });
+    if (released.workers.length)
+      o.log.warn({ workers: released.workers, jobs: released.jobs }, 'released the jobs of dead workers');
     const { failed } = await failAbandonedBackups(o.deps);
     if (failed.length) o.log.warn({ snapshots: failed }, 'failed abandoned backups');
   };
   const tick = async () => {
     try {
-      const beaten = await o.db.updateTable('worker_heartbeats').set({ beat_at: sql`now()` }).where('worker_id', '=', o.workerId).executeTakeFirst();
+      const beaten = await o.db
+        .updateTable('worker_heartbeats')
+        .set({ beat_at: sql`now()` })
+        .where('worker_id', '=', o.workerId)
+        .executeTakeFirst();
       if (!stopped && beaten.numUpdatedRows === 0n) return o.onPresumedDead();
       await sweep();
     } catch (err) {
@@ -74,7 +83,11 @@ export async function startLiveness(o: LivenessOptions) {
       stopped = true;
       clearTimeout(timer);
       await running;
-      await o.db.deleteFrom('worker_heartbeats').where('worker_id', '=', o.workerId).execute().catch((err) => o.log.warn({ err }, 'could not remove the worker heartbeat'));
+      await o.db
+        .deleteFrom('worker_heartbeats')
+        .where('worker_id', '=', o.workerId)
+        .execute()
+        .catch((err) => o.log.warn({ err }, 'could not remove the worker heartbeat'));
     },
   };
 }

@@ -1,4 +1,12 @@
-import { createLogger, databaseEnv, exitWithParent, installLastResortHandlers, onShutdownSignal, smtpEnv, workerEnv } from '@butterfly/config';
+import {
+  createLogger,
+  databaseEnv,
+  exitWithParent,
+  installLastResortHandlers,
+  onShutdownSignal,
+  smtpEnv,
+  workerEnv,
+} from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { type DatabaseServer, ensureDatabase, loadMasterKey } from '@butterfly/db/server';
@@ -48,7 +56,13 @@ async function main() {
 
   pgPool = createWorkerPool(database.url, { max: concurrency + 2, log, stopWaiting: stopping.signal });
 
-  db = createDb(database.url, { max: concurrency + 2, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, stopWaiting: stopping.signal, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+  db = createDb(database.url, {
+    max: concurrency + 2,
+    applicationName: WORKER_APP_NAME,
+    waitForServerMs: WAIT_FOR_SERVER_MS,
+    stopWaiting: stopping.signal,
+    onError: (err) => log.warn({ err }, 'idle database connection failed'),
+  });
   const keyring = createKeyring(loadMasterKey(dbEnv));
   // Where snapshot bodies are kept (decision 044): read once, invalid configuration stops start-up.
   const bodies = bodyStoreFromEnv();
@@ -80,7 +94,10 @@ async function main() {
     workerId: r.workerId,
     onPresumedDead: () => {
       // Our jobs are someone else's now: carrying on would run them twice. A supervisor restarts us.
-      log.error({ workerId: r.workerId }, 'this worker was presumed dead (silent too long) and its jobs released; stopping');
+      log.error(
+        { workerId: r.workerId },
+        'this worker was presumed dead (silent too long) and its jobs released; stopping',
+      );
       process.exitCode = 1;
       stop('presumed dead');
     },

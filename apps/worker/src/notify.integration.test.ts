@@ -51,7 +51,12 @@ const smtp = new SMTPServer({
     let raw = '';
     stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     stream.on('end', () => {
-      mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, raw });
+      mails.push({
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        to: session.envelope.rcptTo.map((r) => r.address),
+        user: session.user as string | undefined,
+        raw,
+      });
       cb();
     });
   },
@@ -73,12 +78,32 @@ afterAll(async () => {
 });
 
 let failing = false;
-const passwordPolicy = (minLength: number) => ({ type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', status: 'ACTIVE', settings: { password: { complexity: { minLength } } } } });
-let orgObjects: { type: string; id: string; body: Record<string, unknown> }[] = [{ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }];
+const passwordPolicy = (minLength: number) => ({
+  type: 'policy.PASSWORD',
+  id: '00p1',
+  body: { id: '00p1', name: 'Default', status: 'ACTIVE', settings: { password: { complexity: { minLength } } } },
+});
+let orgObjects: { type: string; id: string; body: Record<string, unknown> }[] = [
+  { type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } },
+];
 function tasks(mail: JobRuntime['mail']) {
-  const rt: JobRuntime = { db, keyring: deps.keyring, log, jobs: jobQueue, idpClientFor: () => fakeIdp(orgObjects, failing ? { failAfter: 0 } : {}), allowPrivateUrls: true, appUrl: 'http://localhost:3000', mail };
+  const rt: JobRuntime = {
+    db,
+    keyring: deps.keyring,
+    log,
+    jobs: jobQueue,
+    idpClientFor: () => fakeIdp(orgObjects, failing ? { failAfter: 0 } : {}),
+    allowPrivateUrls: true,
+    appUrl: 'http://localhost:3000',
+    mail,
+  };
   const all = buildTaskList(rt);
-  return { backup: all.backup!, 'webhook.deliver': all['webhook.deliver']!, 'notify.digest': all['notify.digest']!, compliance_scan: all.compliance_scan! };
+  return {
+    backup: all.backup!,
+    'webhook.deliver': all['webhook.deliver']!,
+    'notify.digest': all['notify.digest']!,
+    compliance_scan: all.compliance_scan!,
+  };
 }
 /** Runs every due job once; `mail: null` runs them with no SMTP settings. */
 async function runJobs(mail: JobRuntime['mail'] | null = { url: smtpUrl, from: 'butterfly@alerts.example.com' }) {
@@ -96,25 +121,51 @@ const decode = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]
 /** One header, unfolded, its MIME encoded words (RFC 2047, Q or B) decoded. */
 function header(raw: string, name: string): string | undefined {
   const head = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-  const value = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}: `))?.slice(name.length + 2);
+  const value = head
+    .split(/\r?\n/)
+    .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}: `))
+    ?.slice(name.length + 2);
   return value
     ?.replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, s: string) => (enc.toUpperCase() === 'B' ? Buffer.from(s, 'base64').toString('utf8') : s.replace(/_/g, ' ').replace(/(?:=[0-9A-F]{2})+/gi, hexBytes)));
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, s: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(s, 'base64').toString('utf8')
+        : s.replace(/_/g, ' ').replace(/(?:=[0-9A-F]{2})+/gi, hexBytes),
+    );
 }
 
 async function tenantWithConnection() {
   const t = await seedTenant(deps);
-  const { id: connectionId } = await addConnection(deps, t.id, { name: 'okta <prod>', orgUrl: 'https://acme.okta.com', credentials: { kind: 'ssws', token: 'ssws-token-for-tests' } });
-  const backup = () => jobQueue.enqueue(db, 'backup', { tenantId: t.id, connectionId, trigger: 'manual' }, { jobKey: `backup:${connectionId}` });
+  const { id: connectionId } = await addConnection(deps, t.id, {
+    name: 'okta <prod>',
+    orgUrl: 'https://acme.okta.com',
+    credentials: { kind: 'ssws', token: 'ssws-token-for-tests' },
+  });
+  const backup = () =>
+    jobQueue.enqueue(
+      db,
+      'backup',
+      { tenantId: t.id, connectionId, trigger: 'manual' },
+      { jobKey: `backup:${connectionId}` },
+    );
   return { tenantId: t.id, connectionId, backup };
 }
-const deliveriesOf = (webhookId: string) => db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).orderBy('created_at').execute();
-const dropBackupJobs = () => sql`delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'backup')`.execute(db);
+const deliveriesOf = (webhookId: string) =>
+  db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).orderBy('created_at').execute();
+const dropBackupJobs = () =>
+  sql`delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'backup')`.execute(
+    db,
+  );
 
 describe('notification channels', () => {
   it('Slack: a failed backup is POSTed as Block Kit with its text fallback, unsigned and without the details object', async () => {
     const s = await tenantWithConnection();
-    const { webhook, secret } = await createWebhook(deps, s.tenantId, { name: 'ops-slack', kind: 'slack', url: hookUrl, events: ['backup.failed'] });
+    const { webhook, secret } = await createWebhook(deps, s.tenantId, {
+      name: 'ops-slack',
+      kind: 'slack',
+      url: hookUrl,
+      events: ['backup.failed'],
+    });
     expect(secret).toBeNull();
     failing = true;
     posted.length = 0;
@@ -122,7 +173,9 @@ describe('notification channels', () => {
     await runJobs();
     await dropBackupJobs();
     await runJobs();
-    expect(await deliveriesOf(webhook.id)).toEqual([expect.objectContaining({ event: 'backup.failed', status: 'delivered', last_status_code: 200 })]);
+    expect(await deliveriesOf(webhook.id)).toEqual([
+      expect.objectContaining({ event: 'backup.failed', status: 'delivered', last_status_code: 200 }),
+    ]);
     expect(posted).toHaveLength(1);
     const body = JSON.parse(posted[0]!.body);
     expect(Object.keys(body).sort()).toEqual(['blocks', 'text']);
@@ -134,17 +187,28 @@ describe('notification channels', () => {
 
   it('email: an alert reaches the SMTP server with a plain subject and escaped text and HTML bodies, no remote images', async () => {
     const s = await tenantWithConnection();
-    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'ops-mail', kind: 'email', url: 'oncall@customer.example.com', events: ['backup.failed'] });
+    const { webhook } = await createWebhook(deps, s.tenantId, {
+      name: 'ops-mail',
+      kind: 'email',
+      url: 'oncall@customer.example.com',
+      events: ['backup.failed'],
+    });
     failing = true;
     mails.length = 0;
     await s.backup();
     await runJobs();
     await dropBackupJobs();
     await runJobs();
-    expect(await deliveriesOf(webhook.id)).toEqual([expect.objectContaining({ event: 'backup.failed', status: 'delivered', attempts: 1 })]);
+    expect(await deliveriesOf(webhook.id)).toEqual([
+      expect.objectContaining({ event: 'backup.failed', status: 'delivered', attempts: 1 }),
+    ]);
     expect(mails).toHaveLength(1);
     const m = mails[0]!;
-    expect(m).toMatchObject({ from: 'butterfly@alerts.example.com', to: ['oncall@customer.example.com'], user: 'alerts' });
+    expect(m).toMatchObject({
+      from: 'butterfly@alerts.example.com',
+      to: ['oncall@customer.example.com'],
+      user: 'alerts',
+    });
     expect(header(m.raw, 'Subject')).toBe('Butterfly: the backup of okta <prod> failed (it will be retried)');
     expect(header(m.raw, 'X-Butterfly-Event')).toBe('backup.failed');
     const text = decode(m.raw);
@@ -158,17 +222,34 @@ describe('notification channels', () => {
 
   it('email: without SMTP settings the delivery fails once, saying so, and nothing is sent', async () => {
     const s = await tenantWithConnection();
-    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'ops-mail', kind: 'email', url: 'oncall@customer.example.com', events: ['backup.failed'] });
+    const { webhook } = await createWebhook(deps, s.tenantId, {
+      name: 'ops-mail',
+      kind: 'email',
+      url: 'oncall@customer.example.com',
+      events: ['backup.failed'],
+    });
     mails.length = 0;
     await testWebhook(deps, s.tenantId, { webhookId: webhook.id });
     await runJobs(null);
-    expect(await deliveriesOf(webhook.id)).toEqual([expect.objectContaining({ event: 'webhook.test', status: 'failed', attempts: 1, last_error: 'email is not configured (SMTP_URL, SMTP_FROM)' })]);
+    expect(await deliveriesOf(webhook.id)).toEqual([
+      expect.objectContaining({
+        event: 'webhook.test',
+        status: 'failed',
+        attempts: 1,
+        last_error: 'email is not configured (SMTP_URL, SMTP_FROM)',
+      }),
+    ]);
     expect(mails).toEqual([]);
   });
 
   it('email: wrong SMTP credentials fail the delivery without the password in its error', async () => {
     const s = await tenantWithConnection();
-    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'ops-mail', kind: 'email', url: 'oncall@customer.example.com', events: ['backup.failed'] });
+    const { webhook } = await createWebhook(deps, s.tenantId, {
+      name: 'ops-mail',
+      kind: 'email',
+      url: 'oncall@customer.example.com',
+      events: ['backup.failed'],
+    });
     await testWebhook(deps, s.tenantId, { webhookId: webhook.id });
     const wrong = smtpUrl.replace('smtp-pass-for-tests', 'wrong-pass-123');
     await runJobs({ url: wrong, from: 'butterfly@alerts.example.com' });
@@ -179,18 +260,32 @@ describe('notification channels', () => {
 
   it('the test button sends a test through an email channel at once, even with a daily digest', async () => {
     const s = await tenantWithConnection();
-    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'digest-mail', kind: 'email', digest: 'daily', url: 'team@customer.example.com', events: ['backup.failed'] });
+    const { webhook } = await createWebhook(deps, s.tenantId, {
+      name: 'digest-mail',
+      kind: 'email',
+      digest: 'daily',
+      url: 'team@customer.example.com',
+      events: ['backup.failed'],
+    });
     mails.length = 0;
     await testWebhook(deps, s.tenantId, { webhookId: webhook.id });
     await runJobs();
     expect(mails).toHaveLength(1);
     expect(header(mails[0]!.raw, 'Subject')).toBe('Butterfly: test alert for webhook “digest-mail”');
-    expect(await deliveriesOf(webhook.id)).toEqual([expect.objectContaining({ event: 'webhook.test', status: 'delivered' })]);
+    expect(await deliveriesOf(webhook.id)).toEqual([
+      expect.objectContaining({ event: 'webhook.test', status: 'delivered' }),
+    ]);
   });
 
   it("daily digest: a day's alerts wait, then go as one mail listing each; the alerts are marked batched", async () => {
     const s = await tenantWithConnection();
-    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'digest-mail', kind: 'email', digest: 'daily', url: 'team@customer.example.com', events: ['backup.failed'] });
+    const { webhook } = await createWebhook(deps, s.tenantId, {
+      name: 'digest-mail',
+      kind: 'email',
+      digest: 'daily',
+      url: 'team@customer.example.com',
+      events: ['backup.failed'],
+    });
     failing = true;
     mails.length = 0;
     await s.backup();
@@ -215,7 +310,10 @@ describe('notification channels', () => {
     const all = await deliveriesOf(webhook.id);
     const digest = all.find((d) => d.event === 'digest.daily')!;
     expect(digest).toMatchObject({ status: 'delivered' });
-    expect(all.filter((d) => d.event === 'backup.failed')).toEqual([expect.objectContaining({ status: 'batched', digest_id: digest.id }), expect.objectContaining({ status: 'batched', digest_id: digest.id })]);
+    expect(all.filter((d) => d.event === 'backup.failed')).toEqual([
+      expect.objectContaining({ status: 'batched', digest_id: digest.id }),
+      expect.objectContaining({ status: 'batched', digest_id: digest.id }),
+    ]);
 
     // Nothing waits any more: the next digest run sends nothing.
     await enqueue(db, 'notify.digest', {});
@@ -226,7 +324,12 @@ describe('notification channels', () => {
 
   it('a compliance regression found by the scan job reaches a Slack channel', async () => {
     const s = await tenantWithConnection();
-    const { webhook } = await createWebhook(deps, s.tenantId, { name: 'compliance-slack', kind: 'slack', url: hookUrl, events: ['compliance.regressed'] });
+    const { webhook } = await createWebhook(deps, s.tenantId, {
+      name: 'compliance-slack',
+      kind: 'slack',
+      url: hookUrl,
+      events: ['compliance.regressed'],
+    });
     failing = false;
     orgObjects = [passwordPolicy(15)];
     posted.length = 0;
@@ -238,7 +341,9 @@ describe('notification channels', () => {
     await runJobs();
     await runJobs(); // the scan finds the regression and queues the alert
     await runJobs(); // the delivery
-    expect(await deliveriesOf(webhook.id)).toEqual([expect.objectContaining({ event: 'compliance.regressed', status: 'delivered' })]);
+    expect(await deliveriesOf(webhook.id)).toEqual([
+      expect.objectContaining({ event: 'compliance.regressed', status: 'delivered' }),
+    ]);
     expect(posted).toHaveLength(1);
     const body = JSON.parse(posted[0]!.body);
     expect(body.text).toMatch(/^Butterfly: \d+ compliance rules? regressed in okta <prod>$/);

@@ -44,7 +44,9 @@ const noteState = (id: number) =>
 
 async function insertNoteAndEnqueue() {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ id: number }>`insert into test_notes (state) values ('pending') returning id`.execute(trx);
+    const { rows } = await sql<{ id: number }>`insert into test_notes (state) values ('pending') returning id`.execute(
+      trx,
+    );
     const id = (rows[0] as { id: number }).id;
     await enqueue(trx, markDone, { noteId: id }, { jobKey: `note:${id}` });
     return id;

@@ -1,6 +1,14 @@
 import type { Logger as PinoLogger } from '@butterfly/config';
 import { EventEmitter } from 'node:events';
-import { type CronItem, Logger, type Runner, type TaskList, type WorkerEvents, parseCronItems, run } from 'graphile-worker';
+import {
+  type CronItem,
+  Logger,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+  parseCronItems,
+  run,
+} from 'graphile-worker';
 import { createPool } from '@butterfly/db';
 import type { Pool } from 'pg';
 
@@ -22,8 +30,17 @@ export const WAIT_FOR_SERVER_MS = 120_000;
  * dropped connection is an unhandled 'error' event that kills the process), and connecting waits out
  * a Postgres restart, because graphile-worker does not catch a failure to record a job's outcome.
  */
-export function createWorkerPool(url: string, { max, log, stopWaiting }: { max: number; log: PinoLogger; stopWaiting?: AbortSignal }): Pool {
-  return createPool(url, { max, applicationName: WORKER_APP_NAME, waitForServerMs: WAIT_FOR_SERVER_MS, stopWaiting, onError: (err) => log.warn({ err }, 'idle database connection failed') });
+export function createWorkerPool(
+  url: string,
+  { max, log, stopWaiting }: { max: number; log: PinoLogger; stopWaiting?: AbortSignal },
+): Pool {
+  return createPool(url, {
+    max,
+    applicationName: WORKER_APP_NAME,
+    waitForServerMs: WAIT_FOR_SERVER_MS,
+    stopWaiting,
+    onError: (err) => log.warn({ err }, 'idle database connection failed'),
+  });
 }
 
 export interface CreateRunnerOptions {
@@ -42,7 +59,13 @@ export interface CreateRunnerOptions {
  * first, so a fresh database needs nothing else. Signal handling is left to the caller, which must
  * stop the runner before it ends the pool and before Postgres goes away.
  */
-export async function createRunner({ pgPool, log, taskList, concurrency = 1, cronItems = [] }: CreateRunnerOptions): Promise<Runner & { workerId: string }> {
+export async function createRunner({
+  pgPool,
+  log,
+  taskList,
+  concurrency = 1,
+  cronItems = [],
+}: CreateRunnerOptions): Promise<Runner & { workerId: string }> {
   // The pool id is what `locked_by` holds on this process's jobs (liveness.ts keys its heartbeat by it);
   // graphile-worker names it only in this event, emitted while `run` builds the pool.
   const events: WorkerEvents = new EventEmitter();

@@ -19,7 +19,13 @@ export function expectedObject(type: string, raw: any): { body: any; redacted: s
     const keys = path.split('.');
     const holder = keys.slice(0, -1).reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), body);
     const last = keys.at(-1)!;
-    if (holder && typeof holder === 'object' && holder[last] !== undefined && holder[last] !== null && holder[last] !== '') {
+    if (
+      holder &&
+      typeof holder === 'object' &&
+      holder[last] !== undefined &&
+      holder[last] !== null &&
+      holder[last] !== ''
+    ) {
       holder[last] = REDACTED;
       redacted.push(path);
     }
@@ -36,7 +42,11 @@ export interface Mismatch {
  * Compares what the product holds (objects by `type id`) with the oracle's raw walk, object for
  * object, as parsed JSON. Returns every difference (an empty list is a pass) so a failure names them all.
  */
-export function compareWithRaw(raw: RawWalk, actual: Map<string, { body: unknown; redacted?: string[] }>, opts: { checkRedacted?: boolean } = {}): Mismatch[] {
+export function compareWithRaw(
+  raw: RawWalk,
+  actual: Map<string, { body: unknown; redacted?: string[] }>,
+  opts: { checkRedacted?: boolean } = {},
+): Mismatch[] {
   const out: Mismatch[] = [];
   for (const [key, r] of raw.objects) {
     const got = actual.get(key);
@@ -46,10 +56,16 @@ export function compareWithRaw(raw: RawWalk, actual: Map<string, { body: unknown
     }
     const want = expectedObject(r.type, r.body);
     if (JSON.stringify(canonical(got.body)) !== JSON.stringify(canonical(want.body))) {
-      out.push({ key, problem: `body differs:\n  got  ${JSON.stringify(got.body)}\n  want ${JSON.stringify(want.body)}` });
+      out.push({
+        key,
+        problem: `body differs:\n  got  ${JSON.stringify(got.body)}\n  want ${JSON.stringify(want.body)}`,
+      });
     }
     if (opts.checkRedacted && JSON.stringify(got.redacted ?? []) !== JSON.stringify(want.redacted)) {
-      out.push({ key, problem: `redacted ${JSON.stringify(got.redacted ?? [])}, want ${JSON.stringify(want.redacted)}` });
+      out.push({
+        key,
+        problem: `redacted ${JSON.stringify(got.redacted ?? [])}, want ${JSON.stringify(want.redacted)}`,
+      });
     }
   }
   for (const key of actual.keys()) if (!raw.objects.has(key)) out.push({ key, problem: 'not served by the API' });
@@ -60,5 +76,9 @@ export function compareWithRaw(raw: RawWalk, actual: Map<string, { body: unknown
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+  );
 }

@@ -30,7 +30,13 @@ export function product(db: Kysely<DB>, url: string) {
     keyring: createKeyring(masterKey),
     jobs: jobQueue,
   };
-  const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64'), BUTTERFLY_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: 'info' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    BUTTERFLY_MASTER_KEY: masterKey.toString('base64'),
+    BUTTERFLY_ALLOW_PRIVATE_URLS: 'true',
+    LOG_LEVEL: 'info',
+  };
   const pgPool = new pg.Pool({ connectionString: url, max: 4 });
   // Both handlers, as the worker's pool has them: a dropped connection must not crash the test run.
   pgPool.on('error', () => {});
@@ -74,11 +80,21 @@ export function product(db: Kysely<DB>, url: string) {
     cliWith,
     /** The real worker (`apps/worker`), its output collected. */
     startWorker() {
-      const child = spawn(process.execPath, ['--max-semi-space-size=8', '--import', 'tsx', resolve(root, 'apps/worker/src/main.ts')], { env: { ...env, WORKER_CONCURRENCY: '1' }, cwd: resolve(root, 'apps/worker'), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--max-semi-space-size=8', '--import', 'tsx', resolve(root, 'apps/worker/src/main.ts')],
+        {
+          env: { ...env, WORKER_CONCURRENCY: '1' },
+          cwd: resolve(root, 'apps/worker'),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
-      const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, signal) => r(signal ?? code)));
+      const exited = new Promise<NodeJS.Signals | number | null>((r) =>
+        child.on('exit', (code, signal) => r(signal ?? code)),
+      );
       return { child, output: () => output, exited, exitCode: () => child.exitCode ?? child.signalCode };
     },
     close: () => pgPool.end(),
@@ -87,12 +103,18 @@ export function product(db: Kysely<DB>, url: string) {
   function cliWith(changes: Record<string, string | undefined>, ...args: string[]) {
     const childEnv: Record<string, string | undefined> = { ...env, LOG_LEVEL: 'warn', ...changes };
     for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-    const child = spawn(process.execPath, [resolve(root, 'apps/cli/bin/butterfly.ts'), ...args], { env: childEnv, cwd: resolve(root, 'apps/cli'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [resolve(root, 'apps/cli/bin/butterfly.ts'), ...args], {
+      env: childEnv,
+      cwd: resolve(root, 'apps/cli'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((r) =>
+      child.on('close', (code) => r({ code, stdout, stderr })),
+    );
   }
 
   async function runDueJobs(rt: Partial<JobRuntime> = {}) {

@@ -31,7 +31,9 @@ export function valuesAt(value: any, path: string): any[] {
   for (const seg of path.split('.')) {
     const many = seg.endsWith('[]');
     const key = many ? seg.slice(0, -2) : seg;
-    current = current.flatMap((v) => (v && typeof v === 'object' && key in v ? (many ? (Array.isArray(v[key]) ? v[key] : []) : [v[key]]) : []));
+    current = current.flatMap((v) =>
+      v && typeof v === 'object' && key in v ? (many ? (Array.isArray(v[key]) ? v[key] : []) : [v[key]]) : [],
+    );
   }
   return current;
 }
@@ -44,7 +46,10 @@ const fill = (template: string, keys: string[]) => {
 const nextOf = (headers: Headers, body: any, wrapped: boolean): string | undefined =>
   /<([^>]+)>;\s*rel="next"/.exec(headers.get('link') ?? '')?.[1] ?? (wrapped ? body?._links?.next?.href : undefined);
 
-export async function rawWalk(org: SimOrgHandle, types = OKTA_CATALOG.filter((d) => !d.optional).map((d) => d.type)): Promise<RawWalk> {
+export async function rawWalk(
+  org: SimOrgHandle,
+  types = OKTA_CATALOG.filter((d) => !d.optional).map((d) => d.type),
+): Promise<RawWalk> {
   const wanted = new Set(types);
   const byType = new Map(OKTA_CATALOG.map((d) => [d.type, d]));
   const walked = new Set<string>();
@@ -97,7 +102,12 @@ export async function rawWalk(org: SimOrgHandle, types = OKTA_CATALOG.filter((d)
       const key = def.singleton ? undefined : String(valuesAt(item, def.idField ?? 'id')[0]);
       const id = def.singleton ? ancestors.join('/') || 'default' : [...ancestors, key!].join('/');
       if (wanted.has(def.type)) {
-        if (def.detail) walks.push(get(`${def.list}/${encodeURIComponent(key!)}`).then((r) => void out.objects.set(objectKey(def.type, id), { type: def.type, id, body: r.body })));
+        if (def.detail)
+          walks.push(
+            get(`${def.list}/${encodeURIComponent(key!)}`).then(
+              (r) => void out.objects.set(objectKey(def.type, id), { type: def.type, id, body: r.body }),
+            ),
+          );
         else out.objects.set(objectKey(def.type, id), { type: def.type, id, body: item });
       }
       for (const child of children) {
@@ -118,5 +128,9 @@ export async function rawWalk(org: SimOrgHandle, types = OKTA_CATALOG.filter((d)
 export function withoutLinks(value: any): any {
   if (Array.isArray(value)) return value.map(withoutLinks);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '_links').map(([k, v]) => [k, withoutLinks(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '_links')
+      .map(([k, v]) => [k, withoutLinks(v)]),
+  );
 }

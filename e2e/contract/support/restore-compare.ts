@@ -25,7 +25,13 @@ export interface Pairing {
 }
 
 /** Differences between a snapshot and a later one, the earlier one seen through the plan's id map. */
-export async function restoredDiff(deps: Deps, tenantId: string, before: string, after: string, p: Pairing & { types: ReadonlyMap<string, IdpObjectTypeInfo>; only?: (type: string) => boolean }) {
+export async function restoredDiff(
+  deps: Deps,
+  tenantId: string,
+  before: string,
+  after: string,
+  p: Pairing & { types: ReadonlyMap<string, IdpObjectTypeInfo>; only?: (type: string) => boolean },
+) {
   const want = new Map<string, unknown>();
   for await (const o of readSnapshot(deps, tenantId, before)) {
     if (p.only && !p.only(o.type)) continue;
@@ -47,9 +53,11 @@ export async function restoredDiff(deps: Deps, tenantId: string, before: string,
       problems.push(`added: ${key}`);
       continue;
     }
-    const recreated = [...p.idMap.values()].includes(o.id) || [...p.idMap.values()].some((v) => o.id.startsWith(`${v}/`));
+    const recreated =
+      [...p.idMap.values()].includes(o.id) || [...p.idMap.values()].some((v) => o.id.startsWith(`${v}/`));
     const got = JSON.stringify(normal(p.types.get(o.type), o.body, recreated));
-    if (got !== JSON.stringify(want.get(key))) problems.push(`changed: ${key}\n  want ${JSON.stringify(want.get(key))}\n  got  ${got}`);
+    if (got !== JSON.stringify(want.get(key)))
+      problems.push(`changed: ${key}\n  want ${JSON.stringify(want.get(key))}\n  got  ${got}`);
   }
   for (const key of want.keys()) if (!seen.has(key)) problems.push(`missing: ${key}`);
   return problems;
@@ -64,12 +72,21 @@ function normal(info: IdpObjectTypeInfo | undefined, body: unknown, recreated: b
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+  );
 }
 
 /** The plan's id map as the domain keys it. */
 export async function idMapOf(db: Kysely<DB>, planId: string) {
-  const rows = await db.selectFrom('restore_id_map').select(['type', 'old_id', 'new_id']).where('plan_id', '=', planId).where('new_id', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('restore_id_map')
+    .select(['type', 'old_id', 'new_id'])
+    .where('plan_id', '=', planId)
+    .where('new_id', 'is not', null)
+    .execute();
   return new Map(rows.map((r) => [`${r.type}\u0000${r.old_id}`, r.new_id!]));
 }
 
@@ -77,9 +94,17 @@ export async function idMapOf(db: Kysely<DB>, planId: string) {
  * `butterfly <args>` in its own process, bounded. Asynchronous: okta-sim runs in the test's own
  * process, and a synchronous spawn would stop it from answering the CLI it waits for.
  */
-export function cliWithin(env: NodeJS.ProcessEnv, ms: number, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function cliWithin(
+  env: NodeJS.ProcessEnv,
+  ms: number,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], { env: { ...env, LOG_LEVEL: 'warn' }, cwd: resolve(root, 'apps/cli'), timeout: ms });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'apps/cli/src/main.ts'), ...args], {
+      env: { ...env, LOG_LEVEL: 'warn' },
+      cwd: resolve(root, 'apps/cli'),
+      timeout: ms,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -19,12 +19,26 @@ export interface SimStats {
   limited: number;
   buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number }>;
   /** Per OAuth app (client id): its share of each bucket (percent) and its busiest window in each. */
-  apps: Record<string, { share: number; requests: number; limited: number; overShare: number; buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number; cap: number }> }>;
+  apps: Record<
+    string,
+    {
+      share: number;
+      requests: number;
+      limited: number;
+      overShare: number;
+      buckets: Record<string, { requests: number; limited: number; peakWindow: number; limit: number; cap: number }>;
+    }
+  >;
 }
 
 /** okta-sim in this process on a free port, quiet unless it fails. */
 export async function startSim(options: TOktaSimOptions = {}): Promise<OktaSim> {
-  return createOktaSim({ port: 0, seed: 1, logger: { info: () => {}, error: (o, m) => process.stderr.write(`okta-sim: ${m} ${JSON.stringify(o)}\n`) }, ...options });
+  return createOktaSim({
+    port: 0,
+    seed: 1,
+    logger: { info: () => {}, error: (o, m) => process.stderr.write(`okta-sim: ${m} ${JSON.stringify(o)}\n`) },
+    ...options,
+  });
 }
 
 type Clock = { now: () => number; sleep: (ms: number) => Promise<void> };
@@ -52,7 +66,11 @@ export async function orgHandle(sim: OktaSim, name = 'acme', clock: Clock = wall
     for (;;) {
       const res = await fetch(url, {
         method,
-        headers: { authorization: `SSWS ${org.apiToken}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `SSWS ${org.apiToken}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

@@ -16,7 +16,10 @@ const unscanned = await seedApiTenant(db, masterKey, { role: 'auditor', scan: fa
 
 const script = resolve(import.meta.dirname, 'gate.ts');
 const runGate = (env: Record<string, string | undefined>) => {
-  const r = spawnSync(process.execPath, [script], { env: { ...process.env, BUTTERFLY_URL: server.url, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [script], {
+    env: { ...process.env, BUTTERFLY_URL: server.url, ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -37,7 +40,7 @@ describe('ci-gate', () => {
     expect(r.stdout).toBe('Production: no failing findings (or not scanned yet)\nOK: no critical findings\n');
   });
 
-  it('exits 2 with the API\'s code when it cannot ask', () => {
+  it("exits 2 with the API's code when it cannot ask", () => {
     const r = runGate({ BUTTERFLY_TOKEN: 'bfy_revoked_or_wrong' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error UNAUTHENTICATED: /);

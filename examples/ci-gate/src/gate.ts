@@ -12,16 +12,26 @@ import { ButterflyError, type ButterflyClient, type ButterflyOutputs, createButt
 type Finding = ButterflyOutputs['compliance']['findings'][number];
 
 /** The gate's verdict and the lines it prints. */
-export async function gate(client: ButterflyClient): Promise<{ exitCode: 0 | 1; lines: string[]; critical: Finding[] }> {
-  const [connections, failing] = await Promise.all([client.connections.list.query(), client.compliance.findings.query({ results: ['FAIL'] })]);
+export async function gate(
+  client: ButterflyClient,
+): Promise<{ exitCode: 0 | 1; lines: string[]; critical: Finding[] }> {
+  const [connections, failing] = await Promise.all([
+    client.connections.list.query(),
+    client.compliance.findings.query({ results: ['FAIL'] }),
+  ]);
   const critical = failing.filter((f) => f.severity === 'CAT I' && !f.accepted);
   const lines: string[] = [];
   for (const c of connections) {
     const mine = failing.filter((f) => f.connectionId === c.id);
     lines.push(`${c.name}: ${mine.length ? `${mine.length} failing` : 'no failing findings (or not scanned yet)'}`);
-    for (const f of mine) lines.push(`  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.title}${f.accepted ? '  (accepted by exception)' : ''}`);
+    for (const f of mine)
+      lines.push(`  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.title}${f.accepted ? '  (accepted by exception)' : ''}`);
   }
-  lines.push(critical.length ? `FAIL: ${critical.length} critical (CAT I) finding${critical.length === 1 ? '' : 's'}` : 'OK: no critical findings');
+  lines.push(
+    critical.length
+      ? `FAIL: ${critical.length} critical (CAT I) finding${critical.length === 1 ? '' : 's'}`
+      : 'OK: no critical findings',
+  );
   return { exitCode: critical.length ? 1 : 0, lines, critical };
 }
 
@@ -37,7 +47,9 @@ if (import.meta.main) {
     process.stdout.write(`${result.lines.join('\n')}\n`);
     process.exitCode = result.exitCode;
   } catch (e) {
-    process.stderr.write(e instanceof ButterflyError ? `error ${e.code}: ${e.message}\n` : `error: ${(e as Error).message}\n`);
+    process.stderr.write(
+      e instanceof ButterflyError ? `error ${e.code}: ${e.message}\n` : `error: ${(e as Error).message}\n`,
+    );
     process.exitCode = 2;
   }
 }

@@ -64,7 +64,16 @@ export function createContext(input: CreateContextInput) {
     principal: input.principal,
     services: input.services ?? {},
     deps(actor: Actor): Deps {
-      return { db: input.db, actor, log, clock, keyring: input.keyring, ...(input.bodies ? { bodies: input.bodies } : {}), requestId: input.requestId, ...(input.jobs ? { jobs: input.jobs } : {}) };
+      return {
+        db: input.db,
+        actor,
+        log,
+        clock,
+        keyring: input.keyring,
+        ...(input.bodies ? { bodies: input.bodies } : {}),
+        requestId: input.requestId,
+        ...(input.jobs ? { jobs: input.jobs } : {}),
+      };
     },
   };
 }

@@ -16,13 +16,24 @@ const createCaller = createCallerFactory(appRouter);
 // DNS as the world sees it: every claim's record is published (the squatter controls nothing, but
 // the test makes DNS say yes to show that even then a verified domain stays with its owner).
 const txt = new Map<string, string[][]>();
-const services = { resolveTxt: async (name: string) => txt.get(name) ?? [], probeIssuer: async () => ({ ok: true, checks: [] }), idpClientFor: () => ({}) as never };
+const services = {
+  resolveTxt: async (name: string) => txt.get(name) ?? [],
+  probeIssuer: async () => ({ ok: true, checks: [] }),
+  idpClientFor: () => ({}) as never,
+};
 
 async function superAdminOf(slug: string) {
   const t = await seedTenant(deps, slug);
   const m = await seedMember(deps, t.id, 'super_admin', `boss@${slug}.test`);
   const caller = createCaller(
-    createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'claims', principal: { tenantId: t.id, memberId: m.id, email: m.email, role: 'super_admin', via: 'test' }, services }),
+    createContext({
+      db,
+      log: deps.log,
+      keyring: deps.keyring,
+      requestId: 'claims',
+      principal: { tenantId: t.id, memberId: m.id, email: m.email, role: 'super_admin', via: 'test' },
+      services,
+    }),
   );
   return { t, caller };
 }
@@ -34,7 +45,9 @@ describe('sso domains through the API', () => {
     const early = await squatter.caller.sso.addDomain({ domain: 'owner-api.test' });
     const claim = await owner.caller.sso.addDomain({ domain: 'owner-api.test' });
     txt.set('owner-api.test', [[claim.txtRecord], [early.txtRecord]]);
-    expect(await owner.caller.sso.verifyDomain({ domain: 'owner-api.test' })).toMatchObject({ domain: 'owner-api.test' });
+    expect(await owner.caller.sso.verifyDomain({ domain: 'owner-api.test' })).toMatchObject({
+      domain: 'owner-api.test',
+    });
 
     const err = await squatter.caller.sso.verifyDomain({ domain: 'owner-api.test' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CONFLICT', cause: { code: 'DOMAIN_TAKEN' } });
@@ -48,7 +61,9 @@ describe('sso domains through the API', () => {
     const a = await seedTenant(deps, 'op-a', ['op-claim.test']);
     const b = await seedTenant(deps, 'op-b', ['op-claim.test']);
     await verifyDomain(deps, a.id, { domain: 'op-claim.test', method: 'operator' });
-    await expect(verifyDomain(deps, b.id, { domain: 'op-claim.test', method: 'operator' })).rejects.toMatchObject({ code: 'DOMAIN_TAKEN' });
+    await expect(verifyDomain(deps, b.id, { domain: 'op-claim.test', method: 'operator' })).rejects.toMatchObject({
+      code: 'DOMAIN_TAKEN',
+    });
     await expect(addDomain(deps, b.id, { domain: 'op-claim.test' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

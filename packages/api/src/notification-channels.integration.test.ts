@@ -25,16 +25,42 @@ const jobs: JobQueue = {
 const tenant = await seedTenant(deps, 'channels-api');
 const admin = await seedMember(deps, tenant.id, 'admin', 'admin@channels.test');
 const caller = createCaller(
-  createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'channels', principal: { tenantId: tenant.id, memberId: admin.id, email: admin.email, role: 'admin', via: 'test' }, services: { checkWebhookTarget: async () => null }, jobs }),
+  createContext({
+    db,
+    log: deps.log,
+    keyring: deps.keyring,
+    requestId: 'channels',
+    principal: { tenantId: tenant.id, memberId: admin.id, email: admin.email, role: 'admin', via: 'test' },
+    services: { checkWebhookTarget: async () => null },
+    jobs,
+  }),
 );
 
 describe('notification channels via the API', () => {
   it('adds an email channel with a daily digest and a Slack channel; only signed webhooks get a secret', async () => {
-    const mail = await caller.webhooks.create({ name: 'oncall-mail', kind: 'email', url: 'oncall@customer.example.com', events: ['backup.failed', 'exception.expired'], digest: 'daily' });
-    expect(mail).toEqual({ webhook: expect.objectContaining({ kind: 'email', digest: 'daily', host: 'customer.example.com' }), secret: null });
-    const slack = await caller.webhooks.create({ name: 'ops-slack', kind: 'slack', url: 'https://hooks.slack.com/services/T1/B1/x', events: ['objects.changed'] });
+    const mail = await caller.webhooks.create({
+      name: 'oncall-mail',
+      kind: 'email',
+      url: 'oncall@customer.example.com',
+      events: ['backup.failed', 'exception.expired'],
+      digest: 'daily',
+    });
+    expect(mail).toEqual({
+      webhook: expect.objectContaining({ kind: 'email', digest: 'daily', host: 'customer.example.com' }),
+      secret: null,
+    });
+    const slack = await caller.webhooks.create({
+      name: 'ops-slack',
+      kind: 'slack',
+      url: 'https://hooks.slack.com/services/T1/B1/x',
+      events: ['objects.changed'],
+    });
     expect(slack.secret).toBeNull();
-    const signed = await caller.webhooks.create({ name: 'siem', url: 'https://siem.example.com/in', events: ['backup.failed'] });
+    const signed = await caller.webhooks.create({
+      name: 'siem',
+      url: 'https://siem.example.com/in',
+      events: ['backup.failed'],
+    });
     expect(signed.secret).toMatch(/^bfywh_/);
     expect((await caller.webhooks.list()).map((w) => [w.name, w.kind])).toEqual([
       ['oncall-mail', 'email'],
@@ -44,7 +70,9 @@ describe('notification channels via the API', () => {
   });
 
   it('refuses an invalid address with a field error and stores nothing', async () => {
-    await expect(caller.webhooks.create({ name: 'bad-mail', kind: 'email', url: 'nobody', events: ['backup.failed'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      caller.webhooks.create({ name: 'bad-mail', kind: 'email', url: 'nobody', events: ['backup.failed'] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await caller.webhooks.list()).map((w) => w.name)).not.toContain('bad-mail');
   });
 
@@ -54,9 +82,26 @@ describe('notification channels via the API', () => {
     const { deliveryId } = await caller.webhooks.test({ webhookId: mail!.id });
     // A daily-digest channel's test is not held for the digest.
     expect(enqueued).toEqual([{ task: 'webhook.deliver', payload: { tenantId: tenant.id, deliveryId } }]);
-    expect(await caller.webhooks.delivery({ deliveryId })).toMatchObject({ id: deliveryId, event: 'webhook.test', status: 'pending', webhookName: 'oncall-mail' });
-    await recordWebhookAttempt(deps, { tenantId: tenant.id, deliveryId, outcome: 'failed', error: 'email not sent: Invalid login', final: true });
-    expect(await caller.webhooks.delivery({ deliveryId })).toMatchObject({ status: 'failed', attempts: 1, lastError: 'email not sent: Invalid login' });
-    await expect(caller.webhooks.delivery({ deliveryId: '00000000-0000-0000-0000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await caller.webhooks.delivery({ deliveryId })).toMatchObject({
+      id: deliveryId,
+      event: 'webhook.test',
+      status: 'pending',
+      webhookName: 'oncall-mail',
+    });
+    await recordWebhookAttempt(deps, {
+      tenantId: tenant.id,
+      deliveryId,
+      outcome: 'failed',
+      error: 'email not sent: Invalid login',
+      final: true,
+    });
+    expect(await caller.webhooks.delivery({ deliveryId })).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'email not sent: Invalid login',
+    });
+    await expect(
+      caller.webhooks.delivery({ deliveryId: '00000000-0000-0000-0000-000000000000' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -36,7 +36,11 @@ const members = Object.fromEntries(
 ) as Record<Role, Awaited<ReturnType<typeof seedMember>>>;
 const target = await seedMember(deps, tenantA.id, 'read_only', 'target@a.test');
 const outsider = await seedMember(deps, tenantB.id, 'super_admin', 'boss@b.test');
-await setSsoSettings(deps, tenantA.id, { issuer: 'https://idp-a.example.com', clientId: 'client-a', clientSecret: 'secret-a' });
+await setSsoSettings(deps, tenantA.id, {
+  issuer: 'https://idp-a.example.com',
+  clientId: 'client-a',
+  clientSecret: 'secret-a',
+});
 await addDomain(deps, tenantA.id, { domain: 'a.test' });
 await verifyDomain(deps, tenantA.id, { domain: 'a.test', method: 'operator' });
 await addDomain(deps, tenantA.id, { domain: 'unused.a.test' });
@@ -50,12 +54,19 @@ const services = {
     ({
       testAccess: async () => ({ ok: true, connected: true, missing: [] }),
       objectTypes: () => [],
-      readObject: async (ref: { type: string; id: string }) => ({ ...ref, body: { id: ref.id, profile: { name: 'Everyone (renamed)' } } }),
+      readObject: async (ref: { type: string; id: string }) => ({
+        ...ref,
+        body: { id: ref.id, profile: { name: 'Everyone (renamed)' } },
+      }),
     }) as never,
 };
 let connectionCounter = 0;
 const newConnection = (name = `okta-${connectionCounter++}`) =>
-  addConnection(deps, tenantA.id, { name, orgUrl: 'https://a.okta.com', credentials: { kind: 'ssws', token: 'ssws-token-of-tenant-a' } });
+  addConnection(deps, tenantA.id, {
+    name,
+    orgUrl: 'https://a.okta.com',
+    credentials: { kind: 'ssws', token: 'ssws-token-of-tenant-a' },
+  });
 const connectionA = await newConnection('okta-a');
 const fresh = await addDomain(deps, tenantA.id, { domain: 'fresh.a.test' });
 txtRecords.set(fresh.domain, fresh.txtRecord);
@@ -68,7 +79,9 @@ const snapshotA = await runBackup(deps, {
   tenantId: tenantA.id,
   connectionId: connectionA.id,
   trigger: 'test',
-  client: fakeIdp([{ type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } }]),
+  client: fakeIdp([
+    { type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } },
+  ]),
 });
 const scanA = await runComplianceScan(deps, tenantA.id, { snapshotId: snapshotA.id });
 const fingerprintA = (await getEvidenceKey(deps, tenantA.id)).fingerprint;
@@ -83,14 +96,28 @@ const jobs: JobQueue = {
 };
 const backupsConnection = await newConnection('okta-backups');
 const backupsIdp = fakeIdp([{ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }]);
-const backupOf = () => runBackup(deps, { tenantId: tenantA.id, connectionId: backupsConnection.id, trigger: 'test', client: backupsIdp });
+const backupOf = () =>
+  runBackup(deps, { tenantId: tenantA.id, connectionId: backupsConnection.id, trigger: 'test', client: backupsIdp });
 const firstA = await backupOf();
 (backupsIdp.objects[0]!.body as { profile: { name: string } }).profile.name = 'Everyone (renamed)';
 const secondA = await backupOf();
 let webhookCounter = 0;
-const newWebhook = () => createWebhook(deps, tenantA.id, { name: `hook-${webhookCounter++}`, url: 'https://hooks.a.example.com/x', events: ['objects.changed'] });
+const newWebhook = () =>
+  createWebhook(deps, tenantA.id, {
+    name: `hook-${webhookCounter++}`,
+    url: 'https://hooks.a.example.com/x',
+    events: ['objects.changed'],
+  });
 const webhookA = (await newWebhook()).webhook;
-const emailA = (await createWebhook(deps, tenantA.id, { name: 'mail-a', kind: 'email', url: 'oncall@a.example.com', events: ['backup.failed'], digest: 'daily' })).webhook;
+const emailA = (
+  await createWebhook(deps, tenantA.id, {
+    name: 'mail-a',
+    kind: 'email',
+    url: 'oncall@a.example.com',
+    events: ['backup.failed'],
+    digest: 'daily',
+  })
+).webhook;
 const deliveryA = await testWebhook({ ...deps, jobs }, tenantA.id, { webhookId: emailA.id });
 
 // Restore plans of tenant A: a computed one (empty: the fake IdP describes no types), and fresh
@@ -110,12 +137,21 @@ await runBackup(deps, {
   tenantId: tenantA.id,
   connectionId: breakGlassConnection.id,
   trigger: 'test',
-  client: fakeIdp([{ type: 'user', id: '00u1bg', body: { id: '00u1bg', status: 'ACTIVE', profile: { login: 'bg@a.test' } } }]),
+  client: fakeIdp([
+    { type: 'user', id: '00u1bg', body: { id: '00u1bg', status: 'ACTIVE', profile: { login: 'bg@a.test' } } },
+  ]),
 });
 const breakGlassInput = { connectionId: breakGlassConnection.id, user: '00u1bg' };
 // Compliance exceptions: each call asks for a fresh one (as the CLI would: no member, so any member may approve it).
 let exceptionCounter = 0;
-const exceptionInput = () => ({ connectionId: connectionA.id, ruleId: 'OKTA-APP-000560', objectType: 'user', objectId: `00uEX${exceptionCounter++}`, rationale: 'Accepted for the permission test', expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+const exceptionInput = () => ({
+  connectionId: connectionA.id,
+  ruleId: 'OKTA-APP-000560',
+  objectType: 'user',
+  objectId: `00uEX${exceptionCounter++}`,
+  rationale: 'Accepted for the permission test',
+  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+});
 const freshException = () => requestException(deps, tenantA.id, exceptionInput());
 const exceptionA = await freshException();
 
@@ -128,7 +164,11 @@ type Case = {
 };
 
 const cases: Record<string, Case> = {
-  'breakGlass.list': { permission: 'compliance.read', call: (c) => c.breakGlass.list({ connectionId: breakGlassConnection.id }), crossTenant: 'not_found' },
+  'breakGlass.list': {
+    permission: 'compliance.read',
+    call: (c) => c.breakGlass.list({ connectionId: breakGlassConnection.id }),
+    crossTenant: 'not_found',
+  },
   'breakGlass.add': {
     permission: 'connection.manage',
     call: async (c) => {
@@ -145,14 +185,46 @@ const cases: Record<string, Case> = {
     },
     crossTenant: 'not_found',
   },
-  'exceptions.list': { permission: 'compliance.read', call: (c) => c.exceptions.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(exceptionA.id) },
-  'exceptions.request': { permission: 'compliance.run', call: (c) => c.exceptions.request(exceptionInput()), crossTenant: 'not_found' },
-  'exceptions.approve': { permission: 'connection.manage', call: async (c) => c.exceptions.approve({ id: (await freshException()).id }), crossTenant: 'not_found' },
-  'exceptions.reject': { permission: 'connection.manage', call: async (c) => c.exceptions.reject({ id: (await freshException()).id, reason: 'no' }), crossTenant: 'not_found' },
-  'exceptions.revoke': { permission: 'compliance.run', call: async (c) => c.exceptions.revoke({ id: (await freshException()).id }), crossTenant: 'not_found' },
-  'restores.list': { permission: 'snapshot.read', call: (c) => c.restores.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
-  'restores.get': { permission: 'snapshot.read', call: (c) => c.restores.get({ planId: planA.id }), crossTenant: 'not_found' },
-  'restores.preview': { permission: 'restore.preview', call: (c) => c.restores.preview({ snapshotId: firstA.id, scope: { types: ['group'] } }), crossTenant: 'not_found' },
+  'exceptions.list': {
+    permission: 'compliance.read',
+    call: (c) => c.exceptions.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(exceptionA.id),
+  },
+  'exceptions.request': {
+    permission: 'compliance.run',
+    call: (c) => c.exceptions.request(exceptionInput()),
+    crossTenant: 'not_found',
+  },
+  'exceptions.approve': {
+    permission: 'connection.manage',
+    call: async (c) => c.exceptions.approve({ id: (await freshException()).id }),
+    crossTenant: 'not_found',
+  },
+  'exceptions.reject': {
+    permission: 'connection.manage',
+    call: async (c) => c.exceptions.reject({ id: (await freshException()).id, reason: 'no' }),
+    crossTenant: 'not_found',
+  },
+  'exceptions.revoke': {
+    permission: 'compliance.run',
+    call: async (c) => c.exceptions.revoke({ id: (await freshException()).id }),
+    crossTenant: 'not_found',
+  },
+  'restores.list': {
+    permission: 'snapshot.read',
+    call: (c) => c.restores.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id),
+  },
+  'restores.get': {
+    permission: 'snapshot.read',
+    call: (c) => c.restores.get({ planId: planA.id }),
+    crossTenant: 'not_found',
+  },
+  'restores.preview': {
+    permission: 'restore.preview',
+    call: (c) => c.restores.preview({ snapshotId: firstA.id, scope: { types: ['group'] } }),
+    crossTenant: 'not_found',
+  },
   'restores.approve': {
     permission: 'restore.apply',
     call: async (c) => {
@@ -161,21 +233,69 @@ const cases: Record<string, Case> = {
     },
     crossTenant: 'not_found',
   },
-  'restores.applyPlan': { permission: 'restore.apply', call: async (c) => c.restores.applyPlan({ planId: (await restorePlan({ needsApproval: false })).id, confirmName: backupsConnection.name }), crossTenant: 'not_found' },
-  'restores.readiness': { permission: 'dashboard.view', call: (c) => c.restores.readiness(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id) },
-  'connections.setWriteCredential': {
-    permission: 'connection.manage',
-    call: (c) => c.connections.setWriteCredential({ connectionId: connectionA.id, credentials: { kind: 'ssws', token: 'ssws-write-token-of-tenant-a' } }),
+  'restores.applyPlan': {
+    permission: 'restore.apply',
+    call: async (c) =>
+      c.restores.applyPlan({
+        planId: (await restorePlan({ needsApproval: false })).id,
+        confirmName: backupsConnection.name,
+      }),
     crossTenant: 'not_found',
   },
-  'setup.status': { permission: 'dashboard.view', call: (c) => c.setup.status(), crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(new RegExp(`${connectionA.id}|${snapshotA.id}`)) },
-  'me.get': { permission: 'dashboard.view', call: (c) => c.me.get(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
-  'members.list': { permission: 'member.read', call: (c) => c.members.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('@a.test') },
-  'members.setRole': { permission: 'member.manage', call: (c) => c.members.setRole({ memberId: target.id, role: 'auditor' }), crossTenant: 'not_found' },
-  'members.deactivate': { permission: 'member.manage', call: (c) => c.members.deactivate({ memberId: target.id }), crossTenant: 'not_found' },
-  'audit.list': { permission: 'audit.read', call: (c) => c.audit.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
-  'audit.verify': { permission: 'audit.read', call: (c) => c.audit.verify(), crossTenant: (r) => expect(r).toMatchObject({ ok: true }) },
-  'sso.get': { permission: 'sso.manage', call: (c) => c.sso.get(), crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(/a\.test|idp-a/) },
+  'restores.readiness': {
+    permission: 'dashboard.view',
+    call: (c) => c.restores.readiness(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(planA.id),
+  },
+  'connections.setWriteCredential': {
+    permission: 'connection.manage',
+    call: (c) =>
+      c.connections.setWriteCredential({
+        connectionId: connectionA.id,
+        credentials: { kind: 'ssws', token: 'ssws-write-token-of-tenant-a' },
+      }),
+    crossTenant: 'not_found',
+  },
+  'setup.status': {
+    permission: 'dashboard.view',
+    call: (c) => c.setup.status(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(new RegExp(`${connectionA.id}|${snapshotA.id}`)),
+  },
+  'me.get': {
+    permission: 'dashboard.view',
+    call: (c) => c.me.get(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'members.list': {
+    permission: 'member.read',
+    call: (c) => c.members.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('@a.test'),
+  },
+  'members.setRole': {
+    permission: 'member.manage',
+    call: (c) => c.members.setRole({ memberId: target.id, role: 'auditor' }),
+    crossTenant: 'not_found',
+  },
+  'members.deactivate': {
+    permission: 'member.manage',
+    call: (c) => c.members.deactivate({ memberId: target.id }),
+    crossTenant: 'not_found',
+  },
+  'audit.list': {
+    permission: 'audit.read',
+    call: (c) => c.audit.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'audit.verify': {
+    permission: 'audit.read',
+    call: (c) => c.audit.verify(),
+    crossTenant: (r) => expect(r).toMatchObject({ ok: true }),
+  },
+  'sso.get': {
+    permission: 'sso.manage',
+    call: (c) => c.sso.get(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(/a\.test|idp-a/),
+  },
   'sso.set': {
     permission: 'sso.manage',
     call: (c) => c.sso.set({ issuer: 'https://idp.example.com', clientId: 'client', clientSecret: 'secret' }),
@@ -186,23 +306,76 @@ const cases: Record<string, Case> = {
     call: (c) => c.sso.addDomain({ domain: `d${domainCounter++}.added.test` }),
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
   },
-  'sso.removeDomain': { permission: 'sso.manage', call: (c) => c.sso.removeDomain({ domain: 'unused.a.test' }), crossTenant: 'not_found' },
-  'sso.verifyDomain': { permission: 'sso.manage', call: (c) => c.sso.verifyDomain({ domain: 'fresh.a.test' }), crossTenant: 'not_found' },
-  'sso.testConnection': { permission: 'sso.manage', call: (c) => c.sso.testConnection(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('idp-a') },
-  'sessions.list': { permission: 'token.own', call: (c) => c.sessions.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
-  'sessions.endOthers': { permission: 'token.own', call: (c) => c.sessions.endOthers(), crossTenant: (r) => expect(r).toEqual({ ended: 0 }) },
-  'recovery.recent': { permission: 'tenant.manage', call: (c) => c.recovery.recent(), crossTenant: (r) => expect(r).toEqual([]) },
-  'connections.list': { permission: 'dashboard.view', call: (c) => c.connections.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(connectionA.id) },
-  'connections.get': { permission: 'dashboard.view', call: (c) => c.connections.get({ connectionId: connectionA.id }), crossTenant: 'not_found' },
+  'sso.removeDomain': {
+    permission: 'sso.manage',
+    call: (c) => c.sso.removeDomain({ domain: 'unused.a.test' }),
+    crossTenant: 'not_found',
+  },
+  'sso.verifyDomain': {
+    permission: 'sso.manage',
+    call: (c) => c.sso.verifyDomain({ domain: 'fresh.a.test' }),
+    crossTenant: 'not_found',
+  },
+  'sso.testConnection': {
+    permission: 'sso.manage',
+    call: (c) => c.sso.testConnection(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('idp-a'),
+  },
+  'sessions.list': {
+    permission: 'token.own',
+    call: (c) => c.sessions.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'sessions.endOthers': {
+    permission: 'token.own',
+    call: (c) => c.sessions.endOthers(),
+    crossTenant: (r) => expect(r).toEqual({ ended: 0 }),
+  },
+  'recovery.recent': {
+    permission: 'tenant.manage',
+    call: (c) => c.recovery.recent(),
+    crossTenant: (r) => expect(r).toEqual([]),
+  },
+  'connections.list': {
+    permission: 'dashboard.view',
+    call: (c) => c.connections.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(connectionA.id),
+  },
+  'connections.get': {
+    permission: 'dashboard.view',
+    call: (c) => c.connections.get({ connectionId: connectionA.id }),
+    crossTenant: 'not_found',
+  },
   'connections.add': {
     permission: 'connection.manage',
-    call: (c) => c.connections.add({ name: `added-${connectionCounter++}`, orgUrl: 'https://b.okta.com', credentials: { kind: 'ssws', token: 'ssws-token-added' } }),
+    call: (c) =>
+      c.connections.add({
+        name: `added-${connectionCounter++}`,
+        orgUrl: 'https://b.okta.com',
+        credentials: { kind: 'ssws', token: 'ssws-token-added' },
+      }),
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
   },
-  'connections.test': { permission: 'connection.manage', call: (c) => c.connections.test({ connectionId: connectionA.id }), crossTenant: 'not_found' },
-  'connections.update': { permission: 'connection.manage', call: (c) => c.connections.update({ connectionId: connectionA.id, name: 'okta-a' }), crossTenant: 'not_found' },
-  'connections.pause': { permission: 'connection.manage', call: async (c) => c.connections.pause({ connectionId: (await newConnection()).id }), crossTenant: 'not_found' },
-  'connections.resume': { permission: 'connection.manage', call: (c) => c.connections.resume({ connectionId: connectionA.id }), crossTenant: 'not_found' },
+  'connections.test': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.test({ connectionId: connectionA.id }),
+    crossTenant: 'not_found',
+  },
+  'connections.update': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.update({ connectionId: connectionA.id, name: 'okta-a' }),
+    crossTenant: 'not_found',
+  },
+  'connections.pause': {
+    permission: 'connection.manage',
+    call: async (c) => c.connections.pause({ connectionId: (await newConnection()).id }),
+    crossTenant: 'not_found',
+  },
+  'connections.resume': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.resume({ connectionId: connectionA.id }),
+    crossTenant: 'not_found',
+  },
   'connections.remove': {
     permission: 'connection.manage',
     call: async (c) => {
@@ -212,69 +385,216 @@ const cases: Record<string, Case> = {
     crossTenant: 'not_found',
   },
   // API tokens are the caller's own: each role mints one and revokes it; another tenant's are not found (domain test).
-  'tokens.create': { permission: 'token.own', call: (c) => c.tokens.create({ name: 'perm-test', role: 'read_only' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
-  'tokens.list': { permission: 'token.own', call: (c) => c.tokens.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('perm-test-a') },
+  'tokens.create': {
+    permission: 'token.own',
+    call: (c) => c.tokens.create({ name: 'perm-test', role: 'read_only' }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'tokens.list': {
+    permission: 'token.own',
+    call: (c) => c.tokens.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('perm-test-a'),
+  },
   'tokens.revoke': {
     permission: 'token.own',
-    call: async (c) => c.tokens.revoke({ tokenId: (await c.tokens.create({ name: 'perm-test-revoke', role: 'read_only' })).id }),
+    call: async (c) =>
+      c.tokens.revoke({ tokenId: (await c.tokens.create({ name: 'perm-test-revoke', role: 'read_only' })).id }),
     crossTenant: (r) => expect(r).toMatchObject({ revoked: true }),
   },
-  'scimTokens.list': { permission: 'scim.manage', call: (c) => c.scimTokens.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scimTokenA.id) },
-  'scimTokens.create': { permission: 'scim.manage', call: (c) => c.scimTokens.create({ label: 'perm-test' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id) },
-  'scimTokens.revoke': { permission: 'scim.manage', call: async (c) => c.scimTokens.revoke({ tokenId: (await createScimToken(deps, tenantA.id, {})).id }), crossTenant: 'not_found' },
-  'compliance.overview': { permission: 'compliance.read', call: (c) => c.compliance.overview(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(connectionA.id) },
+  'scimTokens.list': {
+    permission: 'scim.manage',
+    call: (c) => c.scimTokens.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scimTokenA.id),
+  },
+  'scimTokens.create': {
+    permission: 'scim.manage',
+    call: (c) => c.scimTokens.create({ label: 'perm-test' }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
+  },
+  'scimTokens.revoke': {
+    permission: 'scim.manage',
+    call: async (c) => c.scimTokens.revoke({ tokenId: (await createScimToken(deps, tenantA.id, {})).id }),
+    crossTenant: 'not_found',
+  },
+  'compliance.overview': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.overview(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(connectionA.id),
+  },
   'compliance.findings': {
     permission: 'compliance.read',
     call: (c) => c.compliance.findings({ results: ['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE'] }),
     crossTenant: (r) => expect(r).toEqual([]),
   },
-  'compliance.rule': { permission: 'compliance.read', call: (c) => c.compliance.rule({ ruleId: 'OKTA-APP-001430' }), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id) },
-  'compliance.regressions': { permission: 'compliance.read', call: (c) => c.compliance.regressions({ scanId: scanA.id }), crossTenant: 'not_found' },
-  'compliance.run': { permission: 'compliance.run', call: (c) => c.compliance.run({ snapshotId: snapshotA.id }), crossTenant: 'not_found' },
-  'compliance.requestScan': { permission: 'compliance.run', call: (c) => c.compliance.requestScan({ connectionId: connectionA.id }), crossTenant: 'not_found' },
-  'compliance.scanProgress': { permission: 'compliance.read', call: (c) => c.compliance.scanProgress({ connectionId: connectionA.id, since: new Date().toISOString() }), crossTenant: 'not_found' },
-  'compliance.scans': { permission: 'compliance.read', call: (c) => c.compliance.scans(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id) },
-  'compliance.scan': { permission: 'compliance.read', call: (c) => c.compliance.scan({ scanId: scanA.id }), crossTenant: 'not_found' },
-  'evidence.fingerprint': { permission: 'compliance.read', call: (c) => c.evidence.fingerprint(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(fingerprintA) },
-  'evidence.export': { permission: 'evidence.export', call: (c) => c.evidence.export({ scanId: scanA.id, formats: ['json'] }), crossTenant: 'not_found' },
+  'compliance.rule': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.rule({ ruleId: 'OKTA-APP-001430' }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id),
+  },
+  'compliance.regressions': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.regressions({ scanId: scanA.id }),
+    crossTenant: 'not_found',
+  },
+  'compliance.run': {
+    permission: 'compliance.run',
+    call: (c) => c.compliance.run({ snapshotId: snapshotA.id }),
+    crossTenant: 'not_found',
+  },
+  'compliance.requestScan': {
+    permission: 'compliance.run',
+    call: (c) => c.compliance.requestScan({ connectionId: connectionA.id }),
+    crossTenant: 'not_found',
+  },
+  'compliance.scanProgress': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.scanProgress({ connectionId: connectionA.id, since: new Date().toISOString() }),
+    crossTenant: 'not_found',
+  },
+  'compliance.scans': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.scans(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(scanA.id),
+  },
+  'compliance.scan': {
+    permission: 'compliance.read',
+    call: (c) => c.compliance.scan({ scanId: scanA.id }),
+    crossTenant: 'not_found',
+  },
+  'evidence.fingerprint': {
+    permission: 'compliance.read',
+    call: (c) => c.evidence.fingerprint(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(fingerprintA),
+  },
+  'evidence.export': {
+    permission: 'evidence.export',
+    call: (c) => c.evidence.export({ scanId: scanA.id, formats: ['json'] }),
+    crossTenant: 'not_found',
+  },
   'evidence.period': {
     permission: 'evidence.export',
-    call: (c) => c.evidence.period({ connection: connectionA.id, from: '2020-01-01T00:00:00Z', to: '2021-01-01T00:00:00Z' }),
+    call: (c) =>
+      c.evidence.period({ connection: connectionA.id, from: '2020-01-01T00:00:00Z', to: '2021-01-01T00:00:00Z' }),
     crossTenant: 'not_found',
   },
-  'backups.run': { permission: 'backup.run', call: (c) => c.backups.run({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
-  'backups.progress': { permission: 'dashboard.view', call: (c) => c.backups.progress({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
-  'snapshots.list': { permission: 'dashboard.view', call: (c) => c.snapshots.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(firstA.id) },
-  'snapshots.get': { permission: 'dashboard.view', call: (c) => c.snapshots.get({ snapshotId: firstA.id }), crossTenant: 'not_found' },
-  'snapshots.objects': { permission: 'snapshot.read', call: (c) => c.snapshots.objects({ snapshotId: secondA.id, q: 'every' }), crossTenant: 'not_found' },
-  'snapshots.object': { permission: 'snapshot.read', call: (c) => c.snapshots.object({ snapshotId: secondA.id, type: 'group', id: '00g1' }), crossTenant: 'not_found' },
-  'snapshots.diff': { permission: 'snapshot.read', call: (c) => c.snapshots.diff({ from: firstA.id, to: secondA.id }), crossTenant: 'not_found' },
-  'snapshots.history': { permission: 'snapshot.read', call: (c) => c.snapshots.history({ connectionId: backupsConnection.id, type: 'group', id: '00g1' }), crossTenant: 'not_found' },
-  'snapshots.credentials': { permission: 'snapshot.read', call: (c) => c.snapshots.credentials({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
-  'schedules.get': { permission: 'dashboard.view', call: (c) => c.schedules.get({ connectionId: backupsConnection.id }), crossTenant: 'not_found' },
-  'schedules.set': { permission: 'schedule.manage', call: (c) => c.schedules.set({ connectionId: backupsConnection.id, frequency: 'daily' }), crossTenant: 'not_found' },
-  'webhooks.list': { permission: 'dashboard.view', call: (c) => c.webhooks.list(), crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(webhookA.id) },
+  'backups.run': {
+    permission: 'backup.run',
+    call: (c) => c.backups.run({ connectionId: backupsConnection.id }),
+    crossTenant: 'not_found',
+  },
+  'backups.progress': {
+    permission: 'dashboard.view',
+    call: (c) => c.backups.progress({ connectionId: backupsConnection.id }),
+    crossTenant: 'not_found',
+  },
+  'snapshots.list': {
+    permission: 'dashboard.view',
+    call: (c) => c.snapshots.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(firstA.id),
+  },
+  'snapshots.get': {
+    permission: 'dashboard.view',
+    call: (c) => c.snapshots.get({ snapshotId: firstA.id }),
+    crossTenant: 'not_found',
+  },
+  'snapshots.objects': {
+    permission: 'snapshot.read',
+    call: (c) => c.snapshots.objects({ snapshotId: secondA.id, q: 'every' }),
+    crossTenant: 'not_found',
+  },
+  'snapshots.object': {
+    permission: 'snapshot.read',
+    call: (c) => c.snapshots.object({ snapshotId: secondA.id, type: 'group', id: '00g1' }),
+    crossTenant: 'not_found',
+  },
+  'snapshots.diff': {
+    permission: 'snapshot.read',
+    call: (c) => c.snapshots.diff({ from: firstA.id, to: secondA.id }),
+    crossTenant: 'not_found',
+  },
+  'snapshots.history': {
+    permission: 'snapshot.read',
+    call: (c) => c.snapshots.history({ connectionId: backupsConnection.id, type: 'group', id: '00g1' }),
+    crossTenant: 'not_found',
+  },
+  'snapshots.credentials': {
+    permission: 'snapshot.read',
+    call: (c) => c.snapshots.credentials({ connectionId: backupsConnection.id }),
+    crossTenant: 'not_found',
+  },
+  'schedules.get': {
+    permission: 'dashboard.view',
+    call: (c) => c.schedules.get({ connectionId: backupsConnection.id }),
+    crossTenant: 'not_found',
+  },
+  'schedules.set': {
+    permission: 'schedule.manage',
+    call: (c) => c.schedules.set({ connectionId: backupsConnection.id, frequency: 'daily' }),
+    crossTenant: 'not_found',
+  },
+  'webhooks.list': {
+    permission: 'dashboard.view',
+    call: (c) => c.webhooks.list(),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(webhookA.id),
+  },
   'webhooks.create': {
     permission: 'schedule.manage',
-    call: (c) => c.webhooks.create({ name: `created-${webhookCounter++}`, url: 'https://hooks.example.com/y', events: ['backup.failed'] }),
+    call: (c) =>
+      c.webhooks.create({
+        name: `created-${webhookCounter++}`,
+        url: 'https://hooks.example.com/y',
+        events: ['backup.failed'],
+      }),
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(tenantA.id),
   },
-  'webhooks.remove': { permission: 'schedule.manage', call: async (c) => c.webhooks.remove({ webhookId: (await newWebhook()).webhook.id }), crossTenant: 'not_found' },
-  'webhooks.test': { permission: 'schedule.manage', call: (c) => c.webhooks.test({ webhookId: webhookA.id }), crossTenant: 'not_found' },
-  // An email channel is created and tested under the same permission as a webhook.
-  'webhooks.delivery': { permission: 'dashboard.view', call: (c) => c.webhooks.delivery({ deliveryId: deliveryA.deliveryId }), crossTenant: 'not_found' },
-  // The extension names the org by URL; tenant B has no connection to a.okta.com, so it finds nothing.
-  'extension.status': { permission: 'snapshot.read', call: (c) => c.extension.status({ orgUrl: 'https://a-admin.okta.com', type: 'group', id: '00g1' }), crossTenant: 'not_found' },
-  'extension.compare': {
-    permission: 'snapshot.read',
-    call: (c) => c.extension.compare({ orgUrl: 'https://a.okta.com', type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } }),
+  'webhooks.remove': {
+    permission: 'schedule.manage',
+    call: async (c) => c.webhooks.remove({ webhookId: (await newWebhook()).webhook.id }),
     crossTenant: 'not_found',
   },
-  'extension.snapshot': { permission: 'backup.run', call: (c) => c.extension.snapshot({ orgUrl: 'https://a.okta.com', type: 'group', id: '00g1' }), crossTenant: 'not_found' },
-  'webhooks.deliveries': { permission: 'dashboard.view', call: (c) => c.webhooks.deliveries({ webhookId: webhookA.id }), crossTenant: (r) => expect(r).toEqual([]) },
+  'webhooks.test': {
+    permission: 'schedule.manage',
+    call: (c) => c.webhooks.test({ webhookId: webhookA.id }),
+    crossTenant: 'not_found',
+  },
+  // An email channel is created and tested under the same permission as a webhook.
+  'webhooks.delivery': {
+    permission: 'dashboard.view',
+    call: (c) => c.webhooks.delivery({ deliveryId: deliveryA.deliveryId }),
+    crossTenant: 'not_found',
+  },
+  // The extension names the org by URL; tenant B has no connection to a.okta.com, so it finds nothing.
+  'extension.status': {
+    permission: 'snapshot.read',
+    call: (c) => c.extension.status({ orgUrl: 'https://a-admin.okta.com', type: 'group', id: '00g1' }),
+    crossTenant: 'not_found',
+  },
+  'extension.compare': {
+    permission: 'snapshot.read',
+    call: (c) =>
+      c.extension.compare({
+        orgUrl: 'https://a.okta.com',
+        type: 'group',
+        id: '00g1',
+        body: { id: '00g1', profile: { name: 'Everyone' } },
+      }),
+    crossTenant: 'not_found',
+  },
+  'extension.snapshot': {
+    permission: 'backup.run',
+    call: (c) => c.extension.snapshot({ orgUrl: 'https://a.okta.com', type: 'group', id: '00g1' }),
+    crossTenant: 'not_found',
+  },
+  'webhooks.deliveries': {
+    permission: 'dashboard.view',
+    call: (c) => c.webhooks.deliveries({ webhookId: webhookA.id }),
+    crossTenant: (r) => expect(r).toEqual([]),
+  },
 };
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>,
+);
 
 const callerFor = (tenantId: string, m: { id: string; email: string }, role: Role) =>
   createCaller(
@@ -305,7 +625,9 @@ describe('permission matrix × procedures', () => {
       expect(proc._def.meta?.permission, `${path} declares no permission`).toBeDefined();
       expect(Object.keys(PERMISSIONS)).toContain(proc._def.meta!.permission);
       expect(cases[path], `${path} has no case in the permission test`).toBeDefined();
-      expect(proc._def.meta!.permission, `${path} declares a different permission than the contract`).toBe(cases[path]!.permission);
+      expect(proc._def.meta!.permission, `${path} declares a different permission than the contract`).toBe(
+        cases[path]!.permission,
+      );
     }
   });
 
@@ -331,7 +653,9 @@ describe('permission matrix × procedures', () => {
   }
 
   it('refuses anonymous callers', async () => {
-    const anon = createCaller(createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'anon', principal: null }));
+    const anon = createCaller(
+      createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'anon', principal: null }),
+    );
     await expect(anon.me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
@@ -341,8 +665,16 @@ describe('permission matrix × procedures', () => {
   });
 
   it('audit-logs every denial', async () => {
-    const denied = await db.selectFrom('audit_events').select(['data']).where('tenant_id', '=', tenantA.id).where('outcome', '=', 'denied').execute();
-    const expected = procedures.reduce((n, [, p]) => n + ROLES.filter((r) => !roleHas(r, p._def.meta!.permission!)).length, 0);
+    const denied = await db
+      .selectFrom('audit_events')
+      .select(['data'])
+      .where('tenant_id', '=', tenantA.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    const expected = procedures.reduce(
+      (n, [, p]) => n + ROLES.filter((r) => !roleHas(r, p._def.meta!.permission!)).length,
+      0,
+    );
     expect(denied.length).toBe(expected);
   });
 });

@@ -52,7 +52,11 @@ const mapDomainErrors = t.middleware(async ({ ctx, next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (isDomainError(cause)) {
-      throw new TRPCError({ code: trpcCodeByStatus[cause.status] ?? 'INTERNAL_SERVER_ERROR', message: cause.message, cause });
+      throw new TRPCError({
+        code: trpcCodeByStatus[cause.status] ?? 'INTERNAL_SERVER_ERROR',
+        message: cause.message,
+        cause,
+      });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
@@ -72,7 +76,14 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const tenantProcedure = authedProcedure.use(({ ctx, next }) => {
   const p = ctx.principal;
-  const deps = ctx.deps({ kind: 'member', tenantId: p.tenantId, memberId: p.memberId, role: p.role, label: p.email, via: p.via });
+  const deps = ctx.deps({
+    kind: 'member',
+    tenantId: p.tenantId,
+    memberId: p.memberId,
+    role: p.role,
+    label: p.email,
+    via: p.via,
+  });
   return next({ ctx: { ...ctx, tenantId: p.tenantId, deps } });
 });
 
@@ -83,7 +94,10 @@ const requirePermission = tenantProcedure.use(async ({ ctx, meta, next, path }) 
   }
   if (!roleHas(ctx.principal.role, permission)) {
     await recordDenial(ctx.deps, ctx.tenantId, permission, { procedure: path });
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.principal.role}) does not grant ${permission}` });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Your role (${ctx.principal.role}) does not grant ${permission}`,
+    });
   }
   return next();
 });

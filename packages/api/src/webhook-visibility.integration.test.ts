@@ -24,26 +24,61 @@ const callers = Object.fromEntries(
   await Promise.all(
     ROLES.map(async (role) => {
       const m = await seedMember(deps, tenant.id, role, `${role}@hooks.test`);
-      const ctx = createContext({ db, log: deps.log, keyring: deps.keyring, requestId: 'visibility', principal: { tenantId: tenant.id, memberId: m.id, email: m.email, role, via: 'test' } });
+      const ctx = createContext({
+        db,
+        log: deps.log,
+        keyring: deps.keyring,
+        requestId: 'visibility',
+        principal: { tenantId: tenant.id, memberId: m.id, email: m.email, role, via: 'test' },
+      });
       return [role, createCaller(ctx)] as const;
     }),
   ),
 ) as Record<Role, ReturnType<typeof createCaller>>;
 
-const { webhook } = await createWebhook(deps, tenant.id, { name: 'slack', url: URL_WITH_SECRET, events: ['backup.failed'] });
+const { webhook } = await createWebhook(deps, tenant.id, {
+  name: 'slack',
+  url: URL_WITH_SECRET,
+  events: ['backup.failed'],
+});
 // A failed delivery whose error quotes the target, as a transport error may.
 const delivery = await db
   .insertInto('webhook_deliveries')
-  .values({ tenant_id: tenant.id, webhook_id: webhook.id, event: 'webhook.test', summary: 'test', payload_sealed: Buffer.alloc(0), status: 'pending' })
+  .values({
+    tenant_id: tenant.id,
+    webhook_id: webhook.id,
+    event: 'webhook.test',
+    summary: 'test',
+    payload_sealed: Buffer.alloc(0),
+    status: 'pending',
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
-await recordWebhookAttempt(deps, { tenantId: tenant.id, deliveryId: delivery.id, outcome: 'failed', error: `connect ECONNREFUSED ${URL_WITH_SECRET}`, final: true });
-const removed = await createWebhook(deps, tenant.id, { name: 'gone', url: `https://hooks.slack.test/services/T9/B9/goneSecret77`, events: ['backup.failed'] });
+await recordWebhookAttempt(deps, {
+  tenantId: tenant.id,
+  deliveryId: delivery.id,
+  outcome: 'failed',
+  error: `connect ECONNREFUSED ${URL_WITH_SECRET}`,
+  final: true,
+});
+const removed = await createWebhook(deps, tenant.id, {
+  name: 'gone',
+  url: `https://hooks.slack.test/services/T9/B9/goneSecret77`,
+  events: ['backup.failed'],
+});
 await removeWebhook(deps, tenant.id, { webhookId: removed.webhook.id });
 
 // An audit entry as written before targets were recorded as hosts.
 await db.transaction().execute((trx) =>
-  appendAuditEvent({ ...deps, db: trx }, { tenantId: tenant.id, action: 'webhook.created', target: { type: 'webhook', id: webhook.id }, data: { name: 'old', url: 'https://hooks.slack.test/services/T1/B1/legacySecret9' } }),
+  appendAuditEvent(
+    { ...deps, db: trx },
+    {
+      tenantId: tenant.id,
+      action: 'webhook.created',
+      target: { type: 'webhook', id: webhook.id },
+      data: { name: 'old', url: 'https://hooks.slack.test/services/T1/B1/legacySecret9' },
+    },
+  ),
 );
 
 const leaks = (v: unknown) => /XyZsecretTokenValue42|querysecret|goneSecret77/.test(JSON.stringify(v));

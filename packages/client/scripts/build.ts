@@ -30,7 +30,16 @@ await build({
 });
 
 const configPath = join(root, 'tsconfig.json');
-const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } })!;
+const config = ts.getParsedCommandLineOfConfigFile(
+  configPath,
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  },
+)!;
 const program = ts.createProgram([join(root, 'src/index.ts')], {
   ...config.options,
   noEmit: false,
@@ -42,17 +51,27 @@ const program = ts.createProgram([join(root, 'src/index.ts')], {
 const emitted = program.emit();
 // Only this package's files: the API's own are `pnpm typecheck`'s job (and checking them all here doubles the build).
 const own = program.getSourceFiles().filter((f) => f.fileName.startsWith(join(root, 'src')));
-const errors = [...program.getOptionsDiagnostics(), ...own.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]), ...emitted.diagnostics].filter(
-  (d) => d.category === ts.DiagnosticCategory.Error,
-);
+const errors = [
+  ...program.getOptionsDiagnostics(),
+  ...own.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]),
+  ...emitted.diagnostics,
+].filter((d) => d.category === ts.DiagnosticCategory.Error);
 if (errors.length) {
-  throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+  throw new Error(
+    ts.formatDiagnostics(errors, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => root,
+      getNewLine: () => '\n',
+    }),
+  );
 }
 
 // The contract, expanded.
 const checker = program.getTypeChecker();
 const contractFile = program.getSourceFile(join(root, 'src/contract.ts'))!;
-const alias = contractFile.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === 'ButterflyApi')!;
+const alias = contractFile.statements.find(
+  (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === 'ButterflyApi',
+)!;
 const api = checker.getTypeAtLocation(alias.name);
 const collapsed: string[] = [];
 const text = `/**
@@ -80,8 +99,11 @@ const manifest = {
   sideEffects: false,
 };
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-if (collapsed.length) process.stderr.write(`contract: recursive types printed as unknown at ${[...new Set(collapsed)].join(', ')}\n`);
-process.stdout.write(`built ${dist}: index.js ${(readFileSync(join(dist, 'index.js')).length / 1024).toFixed(0)} KiB, contract.d.ts ${(text.length / 1024).toFixed(0)} KiB\n`);
+if (collapsed.length)
+  process.stderr.write(`contract: recursive types printed as unknown at ${[...new Set(collapsed)].join(', ')}\n`);
+process.stdout.write(
+  `built ${dist}: index.js ${(readFileSync(join(dist, 'index.js')).length / 1024).toFixed(0)} KiB, contract.d.ts ${(text.length / 1024).toFixed(0)} KiB\n`,
+);
 
 function propName(name: string) {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
@@ -90,7 +112,24 @@ function propName(name: string) {
 /** A type as text with no reference to a named declaration: objects are spelt out, property by property. */
 function printType(type: ts.Type, stack: ts.Type[], indent: string): string {
   const f = type.flags;
-  if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never | ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral | ts.TypeFlags.BigIntLiteral | ts.TypeFlags.ESSymbol)) {
+  if (
+    f &
+    (ts.TypeFlags.Any |
+      ts.TypeFlags.Unknown |
+      ts.TypeFlags.String |
+      ts.TypeFlags.Number |
+      ts.TypeFlags.Boolean |
+      ts.TypeFlags.BigInt |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Void |
+      ts.TypeFlags.Never |
+      ts.TypeFlags.StringLiteral |
+      ts.TypeFlags.NumberLiteral |
+      ts.TypeFlags.BooleanLiteral |
+      ts.TypeFlags.BigIntLiteral |
+      ts.TypeFlags.ESSymbol)
+  ) {
     return checker.typeToString(type);
   }
   if (f & ts.TypeFlags.TemplateLiteral) return checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
@@ -120,7 +159,8 @@ function printType(type: ts.Type, stack: ts.Type[], indent: string): string {
     return `Array<${printType(elem!, inner, indent)}>`;
   }
   if (f & ts.TypeFlags.Object) {
-    if (type.getCallSignatures().length || type.getConstructSignatures().length) throw new Error(`contract: a function type in the API's types: ${checker.typeToString(type)}`);
+    if (type.getCallSignatures().length || type.getConstructSignatures().length)
+      throw new Error(`contract: a function type in the API's types: ${checker.typeToString(type)}`);
     const next = `${indent}  `;
     const lines: string[] = [];
     for (const info of checker.getIndexInfosOfType(type)) {
@@ -142,7 +182,9 @@ function printType(type: ts.Type, stack: ts.Type[], indent: string): string {
 function removeUndefined(t: ts.Type): ts.Type {
   if (!t.isUnion()) return t;
   const kept = t.types.filter((x) => !(x.flags & ts.TypeFlags.Undefined));
-  return kept.length === 1 ? kept[0]! : (checker as unknown as { getUnionType(types: ts.Type[]): ts.Type }).getUnionType?.(kept) ?? t;
+  return kept.length === 1
+    ? kept[0]!
+    : ((checker as unknown as { getUnionType(types: ts.Type[]): ts.Type }).getUnionType?.(kept) ?? t);
 }
 
 function wrap(s: string) {

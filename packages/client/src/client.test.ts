@@ -11,7 +11,12 @@ let replies: Reply[] = [];
 const seen: { method: string; url: string; authorization: string | undefined }[] = [];
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization });
-  const r = replies.shift() ?? { status: 500, body: { error: { message: 'no reply queued', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } } } };
+  const r = replies.shift() ?? {
+    status: 500,
+    body: {
+      error: { message: 'no reply queued', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } },
+    },
+  };
   res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers }).end(JSON.stringify(r.body));
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -22,9 +27,16 @@ const ok = (data: unknown): Reply => ({ status: 200, body: { result: { data } } 
 const trpcError = (status: number, code: string, domainCode?: string, headers?: Record<string, string>): Reply => ({
   status,
   headers,
-  body: { error: { message: `${code} here`, code: -32000, data: { code, httpStatus: status, ...(domainCode ? { domainCode } : {}) } } },
+  body: {
+    error: {
+      message: `${code} here`,
+      code: -32000,
+      data: { code, httpStatus: status, ...(domainCode ? { domainCode } : {}) },
+    },
+  },
 });
-const client = (retry?: { attempts?: number; maxDelayMs?: number }) => createButterflyClient({ url, token: 'bfy_test', ...(retry ? { retry } : {}) });
+const client = (retry?: { attempts?: number; maxDelayMs?: number }) =>
+  createButterflyClient({ url, token: 'bfy_test', ...(retry ? { retry } : {}) });
 const failure = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -40,12 +52,18 @@ describe('createButterflyClient', () => {
     replies = [ok([{ id: 'c1' }]), ok({ alreadyRunning: false, jobId: '7' })];
     expect(await client().connections.list.query()).toEqual([{ id: 'c1' }]);
     expect(await client().backups.run.mutate({ connectionId: 'c1' })).toEqual({ alreadyRunning: false, jobId: '7' });
-    expect(seen.map((s) => `${s.method} ${s.url.split('?')[0]} ${s.authorization}`)).toEqual(['GET /api/trpc/connections.list Bearer bfy_test', 'POST /api/trpc/backups.run Bearer bfy_test']);
+    expect(seen.map((s) => `${s.method} ${s.url.split('?')[0]} ${s.authorization}`)).toEqual([
+      'GET /api/trpc/connections.list Bearer bfy_test',
+      'POST /api/trpc/backups.run Bearer bfy_test',
+    ]);
   });
 
   it("retries 429 after the server's Retry-After, then answers", async () => {
     seen.length = 0;
-    replies = [trpcError(429, 'TOO_MANY_REQUESTS', 'RATE_LIMITED', { 'retry-after': '1' }), ok({ tenant: { slug: 'acme' } })];
+    replies = [
+      trpcError(429, 'TOO_MANY_REQUESTS', 'RATE_LIMITED', { 'retry-after': '1' }),
+      ok({ tenant: { slug: 'acme' } }),
+    ];
     const started = Date.now();
     expect(await client().me.get.query()).toEqual({ tenant: { slug: 'acme' } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -58,7 +76,11 @@ describe('createButterflyClient', () => {
     replies = [unavailable, unavailable, unavailable, unavailable];
     const e = await failure(client({ attempts: 2 }).connections.list.query());
     expect(e).toBeInstanceOf(ButterflyError);
-    expect({ code: e.code, status: e.status, procedure: e.procedure }).toEqual({ code: 'UNAVAILABLE', status: 503, procedure: 'connections.list' });
+    expect({ code: e.code, status: e.status, procedure: e.procedure }).toEqual({
+      code: 'UNAVAILABLE',
+      status: 503,
+      procedure: 'connections.list',
+    });
     expect(seen).toHaveLength(3);
     replies = [];
   });
@@ -69,12 +91,20 @@ describe('createButterflyClient', () => {
     const started = Date.now();
     const e = await failure(client().audit.list.query());
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect({ code: e.code, status: e.status, retryAfterMs: e.retryAfterMs }).toEqual({ code: 'RATE_LIMITED', status: 429, retryAfterMs: 120_000 });
+    expect({ code: e.code, status: e.status, retryAfterMs: e.retryAfterMs }).toEqual({
+      code: 'RATE_LIMITED',
+      status: 429,
+      retryAfterMs: 120_000,
+    });
     expect(seen).toHaveLength(1);
   });
 
   it("surfaces the API's domain code, else tRPC's code mapped, else the body's code; NETWORK when nothing answers", async () => {
-    replies = [trpcError(409, 'CONFLICT', 'CONNECTION_PAUSED'), trpcError(401, 'UNAUTHORIZED'), { status: 413, body: { error: 'payload_too_large', code: 'PAYLOAD_TOO_LARGE' } }];
+    replies = [
+      trpcError(409, 'CONFLICT', 'CONNECTION_PAUSED'),
+      trpcError(401, 'UNAUTHORIZED'),
+      { status: 413, body: { error: 'payload_too_large', code: 'PAYLOAD_TOO_LARGE' } },
+    ];
     expect((await failure(client().backups.run.mutate({ connectionId: 'c1' }))).code).toBe('CONNECTION_PAUSED');
     expect((await failure(client().me.get.query())).code).toBe('UNAUTHENTICATED');
     expect((await failure(client().me.get.query())).code).toBe('PAYLOAD_TOO_LARGE');

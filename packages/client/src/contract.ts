@@ -1,5 +1,10 @@
 import type { AppRouter } from '@butterfly/api';
-import type { AnyProcedure, TRPCRouterRecord, inferProcedureInput, inferTransformedProcedureOutput } from '@trpc/server';
+import type {
+  AnyProcedure,
+  TRPCRouterRecord,
+  inferProcedureInput,
+  inferTransformedProcedureOutput,
+} from '@trpc/server';
 
 /**
  * What a client needs to know of a router, and nothing else: for every procedure its kind, its input
@@ -9,7 +14,11 @@ import type { AnyProcedure, TRPCRouterRecord, inferProcedureInput, inferTransfor
  */
 export type ContractOf<TRecord extends TRPCRouterRecord> = {
   [K in keyof TRecord]: TRecord[K] extends AnyProcedure
-    ? { kind: TRecord[K]['_def']['type']; input: inferProcedureInput<TRecord[K]>; output: inferTransformedProcedureOutput<AppRouter, TRecord[K]> }
+    ? {
+        kind: TRecord[K]['_def']['type'];
+        input: inferProcedureInput<TRecord[K]>;
+        output: inferTransformedProcedureOutput<AppRouter, TRecord[K]>;
+      }
     : TRecord[K] extends TRPCRouterRecord
       ? ContractOf<TRecord[K]>
       : never;

@@ -20,7 +20,13 @@ export class ButterflyError extends Error {
   constructor(
     code: string,
     message: string,
-    opts: { status?: number; procedure: string; fields?: Record<string, string>; retryAfterMs?: number; cause?: unknown },
+    opts: {
+      status?: number;
+      procedure: string;
+      fields?: Record<string, string>;
+      retryAfterMs?: number;
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: opts.cause });
     this.code = code;
@@ -45,7 +51,17 @@ const BY_TRPC_CODE: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'INTERNAL',
 };
 
-const BY_STATUS: Record<number, string> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+const BY_STATUS: Record<number, string> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
 
 interface ErrorData {
   code?: unknown;
@@ -62,7 +78,12 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
  */
 export function toButterflyError(err: unknown, procedure: string): ButterflyError {
   if (err instanceof ButterflyError) return err;
-  const e = err as { message?: string; data?: ErrorData | null; meta?: { response?: Response; responseJSON?: unknown }; cause?: unknown };
+  const e = err as {
+    message?: string;
+    data?: ErrorData | null;
+    meta?: { response?: Response; responseJSON?: unknown };
+    cause?: unknown;
+  };
   const response = e.meta?.response;
   const data = e.data ?? undefined;
   const status = typeof data?.httpStatus === 'number' ? data.httpStatus : response?.status;

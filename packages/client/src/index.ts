@@ -5,7 +5,14 @@ import type { ButterflyClient, ButterflyClientOptions, CallOptions } from './typ
 export { ButterflyError } from './errors.ts';
 export { PAGINATED, items, pages, type ItemOf, type PageOf, type PaginatedProcedure } from './paginate.ts';
 export type { ButterflyApi } from './contract.ts';
-export type { ButterflyClient, ButterflyClientOptions, ButterflyInputs, ButterflyOutputs, CallOptions, ClientOf } from './types.ts';
+export type {
+  ButterflyClient,
+  ButterflyClientOptions,
+  ButterflyInputs,
+  ButterflyOutputs,
+  CallOptions,
+  ClientOf,
+} from './types.ts';
 
 const RETRY_STATUSES = new Set([429, 503]);
 
@@ -54,7 +61,8 @@ function endpoint(url: string) {
  */
 export function createButterflyClient(options: ButterflyClientOptions): ButterflyClient {
   if (!options.url) throw new ButterflyError('VALIDATION', 'createButterflyClient: url is required', { procedure: '' });
-  if (!options.token) throw new ButterflyError('VALIDATION', 'createButterflyClient: token is required', { procedure: '' });
+  if (!options.token)
+    throw new ButterflyError('VALIDATION', 'createButterflyClient: token is required', { procedure: '' });
   const base = options.fetch ?? globalThis.fetch;
   const trpc = createTRPCUntypedClient({
     links: [
@@ -67,7 +75,9 @@ export function createButterflyClient(options: ButterflyClientOptions): Butterfl
   });
   const call = async (kind: 'query' | 'mutation', path: string, input: unknown, opts?: CallOptions) => {
     try {
-      return await (kind === 'query' ? trpc.query(path, input, { signal: opts?.signal }) : trpc.mutation(path, input, { signal: opts?.signal }));
+      return await (kind === 'query'
+        ? trpc.query(path, input, { signal: opts?.signal })
+        : trpc.mutation(path, input, { signal: opts?.signal }));
     } catch (err) {
       throw toButterflyError(err, path);
     }

@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe('@butterfly/client outside the monorepo', () => {
   const app = join(work, 'app');
@@ -33,14 +38,46 @@ describe('@butterfly/client outside the monorepo', () => {
     run('pnpm', ['pack', '--pack-destination', work], join(root, 'dist'));
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
     expect(tarball).toMatch(/^butterfly-client-.*\.tgz$/);
-    const listing = run('tar', ['-tzf', join(work, tarball!)], work).split('\n').filter(Boolean).sort();
-    expect(listing).toEqual(expect.arrayContaining(['package/index.js', 'package/index.d.ts', 'package/contract.d.ts', 'package/package.json']));
+    const listing = run('tar', ['-tzf', join(work, tarball!)], work)
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+    expect(listing).toEqual(
+      expect.arrayContaining([
+        'package/index.js',
+        'package/index.d.ts',
+        'package/contract.d.ts',
+        'package/package.json',
+      ]),
+    );
     expect(listing.filter((f) => !/^package\/([\w-]+\.d\.ts|index\.js|package\.json)$/.test(f))).toEqual([]);
 
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'internal-tool', private: true, type: 'module' }));
-    run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--cache', join(work, 'npm-cache'), join(work, tarball!)], app);
-    const installed = JSON.parse(run('node', ['-e', 'process.stdout.write(require("fs").readFileSync("node_modules/@butterfly/client/package.json","utf8"))'], app));
+    run(
+      'npm',
+      [
+        'install',
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--cache',
+        join(work, 'npm-cache'),
+        join(work, tarball!),
+      ],
+      app,
+    );
+    const installed = JSON.parse(
+      run(
+        'node',
+        [
+          '-e',
+          'process.stdout.write(require("fs").readFileSync("node_modules/@butterfly/client/package.json","utf8"))',
+        ],
+        app,
+      ),
+    );
     expect(installed.dependencies ?? {}).toEqual({});
     expect(installed.exports['.']).toEqual({ types: './index.d.ts', import: './index.js' });
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['@butterfly']);
@@ -76,7 +113,9 @@ try {
 process.stdout.write(JSON.stringify(out));
 `,
     );
-    const out = JSON.parse(run('node', ['tool.mjs'], app, { BUTTERFLY_URL: server.url, BUTTERFLY_TOKEN: seeded.token }));
+    const out = JSON.parse(
+      run('node', ['tool.mjs'], app, { BUTTERFLY_URL: server.url, BUTTERFLY_TOKEN: seeded.token }),
+    );
     expect(out).toMatchObject({
       me: seeded.slug,
       connections: ['Production'],
@@ -119,7 +158,16 @@ export async function main(): Promise<number> {
     writeFileSync(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2023', 'DOM'], types: [] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ['ES2023', 'DOM'],
+          types: [],
+        },
         files: ['tool.ts'],
       }),
     );

@@ -5,7 +5,9 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-type Call<I, O> = undefined extends I ? (input?: I, opts?: CallOptions) => Promise<O> : (input: I, opts?: CallOptions) => Promise<O>;
+type Call<I, O> = undefined extends I
+  ? (input?: I, opts?: CallOptions) => Promise<O>
+  : (input: I, opts?: CallOptions) => Promise<O>;
 
 /** A contract as calls: `client.connections.list.query(input)`, `client.backups.run.mutate(input)` (tRPC's vanilla client shape). */
 export type ClientOf<C> = {
@@ -22,8 +24,16 @@ export type ClientOf<C> = {
 export type ButterflyClient = ClientOf<ButterflyApi>;
 
 /** Every procedure's input and output, by group and name: `ButterflyOutputs['connections']['list']`. */
-export type ButterflyInputs = { [G in keyof ButterflyApi]: { [P in keyof ButterflyApi[G]]: ButterflyApi[G][P] extends { input: infer I } ? I : never } };
-export type ButterflyOutputs = { [G in keyof ButterflyApi]: { [P in keyof ButterflyApi[G]]: ButterflyApi[G][P] extends { output: infer O } ? O : never } };
+export type ButterflyInputs = {
+  [G in keyof ButterflyApi]: {
+    [P in keyof ButterflyApi[G]]: ButterflyApi[G][P] extends { input: infer I } ? I : never;
+  };
+};
+export type ButterflyOutputs = {
+  [G in keyof ButterflyApi]: {
+    [P in keyof ButterflyApi[G]]: ButterflyApi[G][P] extends { output: infer O } ? O : never;
+  };
+};
 
 export interface ButterflyClientOptions {
   /** Butterfly's address, e.g. `https://butterfly.example.com` (`/api/trpc` is added when missing). */

@@ -32,9 +32,12 @@ function check(files: Record<string, string> | null) {
 
 const clean = {
   'packages/db/src/client.ts': 'export const db = 1;\n',
-  'packages/domain/src/audit/list.ts': "import { db } from '../../../db/src/client.ts';\nexport const list = () => db;\n",
-  'packages/domain/src/permissions/plan.ts': "import { list } from '../audit/list.ts';\nexport const plan = () => list();\n",
-  'packages/api/src/router.ts': "import { plan } from '../../domain/src/permissions/plan.ts';\nexport const router = plan;\n",
+  'packages/domain/src/audit/list.ts':
+    "import { db } from '../../../db/src/client.ts';\nexport const list = () => db;\n",
+  'packages/domain/src/permissions/plan.ts':
+    "import { list } from '../audit/list.ts';\nexport const plan = () => list();\n",
+  'packages/api/src/router.ts':
+    "import { plan } from '../../domain/src/permissions/plan.ts';\nexport const router = plan;\n",
 };
 
 describe('boundary check', { timeout: SLOW }, () => {
@@ -57,7 +60,8 @@ describe('boundary check', { timeout: SLOW }, () => {
   it('fails on a cycle between two folders, even with no module cycle', () => {
     const r = check({
       ...clean,
-      'packages/domain/src/audit/keep.ts': "import { refKey } from '../permissions/objects.ts';\nexport const keep = refKey;\n",
+      'packages/domain/src/audit/keep.ts':
+        "import { refKey } from '../permissions/objects.ts';\nexport const keep = refKey;\n",
       'packages/domain/src/permissions/objects.ts': 'export const refKey = 1;\n',
     });
     expect(r.ok).toBe(false);
@@ -66,7 +70,11 @@ describe('boundary check', { timeout: SLOW }, () => {
   });
 
   it('fails on an import against the layering (the domain importing the API)', () => {
-    const r = check({ ...clean, 'packages/domain/src/audit/peek.ts': "import { router } from '../../../api/src/router.ts';\nexport const peek = router;\n" });
+    const r = check({
+      ...clean,
+      'packages/domain/src/audit/peek.ts':
+        "import { router } from '../../../api/src/router.ts';\nexport const peek = router;\n",
+    });
     expect(r.ok).toBe(false);
     expect(r.out).toContain('layers-domain');
   });
@@ -83,7 +91,13 @@ describe('boundary check', { timeout: SLOW }, () => {
   });
 
   it('fails on a manifest declaring a forbidden package', () => {
-    const r = check({ ...clean, 'packages/domain/package.json': JSON.stringify({ name: '@butterfly/domain', dependencies: { '@butterfly/api': 'workspace:*' } }) });
+    const r = check({
+      ...clean,
+      'packages/domain/package.json': JSON.stringify({
+        name: '@butterfly/domain',
+        dependencies: { '@butterfly/api': 'workspace:*' },
+      }),
+    });
     expect(r.ok).toBe(false);
     expect(r.out).toContain('@butterfly/domain must not depend on @butterfly/api');
   });

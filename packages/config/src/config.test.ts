@@ -45,9 +45,13 @@ describe('configuration', () => {
     expect(webEnv({ APP_URL: 'http://127.0.0.1:3000' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
     expect(webEnv({ APP_URL: 'https://bfy.example.com' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(false);
     expect(webEnv({ APP_URL: 'http://localhost.example.com' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(false);
-    expect(webEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(
+      webEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' }).BUTTERFLY_ALLOW_PRIVATE_URLS,
+    ).toBe(true);
     expect(webEnv({ BUTTERFLY_ALLOW_PRIVATE_URLS: '0' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(false);
-    expect(() => webEnv({ BUTTERFLY_ALLOW_PRIVATE_URLS: 'yes please' })).toThrowError(/BUTTERFLY_ALLOW_PRIVATE_URLS: must be true or false/);
+    expect(() => webEnv({ BUTTERFLY_ALLOW_PRIVATE_URLS: 'yes please' })).toThrowError(
+      /BUTTERFLY_ALLOW_PRIVATE_URLS: must be true or false/,
+    );
   });
 
   it('takes a DNS server as an IP with an optional port, never a host name', () => {
@@ -56,14 +60,18 @@ describe('configuration', () => {
     expect(parseDnsServer('127.0.0.1:5353')).toEqual({ host: '127.0.0.1', port: 5353 });
     expect(parseDnsServer('[2001:db8::53]:53')).toEqual({ host: '2001:db8::53', port: 53 });
     expect(parseDnsServer('2001:db8::53')).toEqual({ host: '2001:db8::53' });
-    for (const bad of ['dns.example.com', '10.0.0.53:0', '10.0.0.53:99999', '[dns]:53', '']) expect(parseDnsServer(bad), bad).toBeUndefined();
+    for (const bad of ['dns.example.com', '10.0.0.53:0', '10.0.0.53:99999', '[dns]:53', ''])
+      expect(parseDnsServer(bad), bad).toBeUndefined();
     expect(() => webEnv({ BUTTERFLY_DNS_SERVER: 'dns.example.com' })).toThrowError(/BUTTERFLY_DNS_SERVER/);
   });
 
   it('takes Chrome extension ids as a comma-separated list, and nothing else', () => {
     const id = 'abcdefghijklmnopabcdefghijklmnop';
     expect(webEnv({}).BUTTERFLY_EXTENSION_IDS).toEqual([]);
-    expect(webEnv({ BUTTERFLY_EXTENSION_IDS: ` ${id}, ${'p'.repeat(32)} ,` }).BUTTERFLY_EXTENSION_IDS).toEqual([id, 'p'.repeat(32)]);
+    expect(webEnv({ BUTTERFLY_EXTENSION_IDS: ` ${id}, ${'p'.repeat(32)} ,` }).BUTTERFLY_EXTENSION_IDS).toEqual([
+      id,
+      'p'.repeat(32),
+    ]);
     for (const bad of ['https://evil.test', 'abc', 'z'.repeat(32), `${id}/`]) {
       expect(() => webEnv({ BUTTERFLY_EXTENSION_IDS: bad }), bad).toThrowError(/BUTTERFLY_EXTENSION_IDS/);
     }

@@ -19,7 +19,7 @@ describe('environment documentation', () => {
     for (const k of ENV_KEYS) expect(readme, `README lacks ${k}`).toContain(`| \`${k}\``);
   });
 
-  it("turbo passes every key through to tasks (strict env mode strips the rest)", () => {
+  it('turbo passes every key through to tasks (strict env mode strips the rest)', () => {
     const turbo = JSON.parse(readFileSync(resolve(root, 'turbo.json'), 'utf8')) as { globalPassThroughEnv: string[] };
     for (const k of ENV_KEYS) expect(turbo.globalPassThroughEnv).toContain(k);
   });

@@ -6,7 +6,13 @@ export { ZBodyStoreEnv, type TBodyStoreEnv, bodyStoreEnv } from './body-store.ts
 export { ZWorkerEnv, type TWorkerEnv, workerEnv } from './worker.ts';
 export { ZSmtpEnv, type TSmtpEnv, redactSmtpUrl, smtpEnv } from './smtp.ts';
 export { ZOktaSimEnv, type TOktaSimEnv, oktaSimEnv } from './okta-sim.ts';
-export { RATE_LIMIT_DEFAULTS, type RateLimitName, ZRateLimitEnv, type TRateLimitEnv, rateLimitEnv } from './rate-limits.ts';
+export {
+  RATE_LIMIT_DEFAULTS,
+  type RateLimitName,
+  ZRateLimitEnv,
+  type TRateLimitEnv,
+  rateLimitEnv,
+} from './rate-limits.ts';
 export { ZLogEnv, type TLogEnv, logEnv } from './log.ts';
 export { SLOW_REQUEST_MS, createLogger, requestLogLevel, type Logger } from './logger.ts';
 export { installLastResortHandlers, requestContext } from './last-resort.ts';

@@ -33,7 +33,9 @@ describe('installLastResortHandlers', () => {
 requestContext.run({ requestId: 'req-boom' }, () => setTimeout(() => { throw new RangeError('status 999'); }, 5));
 setTimeout(() => console.log(JSON.stringify({ level: 'still-running' })), 500);`);
     expect(code).toBe(1);
-    expect(lines).toEqual([{ level: 'fatal', msg: expect.stringMatching(/uncaught exception/), requestId: 'req-boom', err: 'status 999' }]);
+    expect(lines).toEqual([
+      { level: 'fatal', msg: expect.stringMatching(/uncaught exception/), requestId: 'req-boom', err: 'status 999' },
+    ]);
   });
 
   it('an unhandled rejection: logged at error with its request id, and the process keeps serving', async () => {
@@ -41,6 +43,14 @@ setTimeout(() => console.log(JSON.stringify({ level: 'still-running' })), 500);`
 requestContext.run({ requestId: 'req-lost' }, () => setTimeout(() => { Promise.reject(new Error('nobody awaited me')); }, 5));
 setTimeout(() => console.log(JSON.stringify({ level: 'still-running' })), 200);`);
     expect(code).toBe(0);
-    expect(lines).toEqual([{ level: 'error', msg: expect.stringMatching(/unhandled promise rejection/), requestId: 'req-lost', err: 'nobody awaited me' }, { level: 'still-running' }]);
+    expect(lines).toEqual([
+      {
+        level: 'error',
+        msg: expect.stringMatching(/unhandled promise rejection/),
+        requestId: 'req-lost',
+        err: 'nobody awaited me',
+      },
+      { level: 'still-running' },
+    ]);
   });
 });

@@ -21,15 +21,24 @@ export const requestContext = new AsyncLocalStorage<{ requestId: string }>();
  *
  * Returns the uninstall (tests).
  */
-export function installLastResortHandlers(log: Pick<Logger, 'fatal' | 'error'>, opts: { exit?: (code: number) => void } = {}): () => void {
+export function installLastResortHandlers(
+  log: Pick<Logger, 'fatal' | 'error'>,
+  opts: { exit?: (code: number) => void } = {},
+): () => void {
   const exit = opts.exit ?? ((code: number) => process.exit(code));
   const requestId = () => requestContext.getStore()?.requestId;
   const onException = (err: Error, origin: string) => {
-    log.fatal({ err, origin, requestId: requestId() }, 'uncaught exception: state unknown, exiting so the supervisor restarts a clean process');
+    log.fatal(
+      { err, origin, requestId: requestId() },
+      'uncaught exception: state unknown, exiting so the supervisor restarts a clean process',
+    );
     exit(1);
   };
   const onRejection = (reason: unknown) => {
-    log.error({ err: reason, requestId: requestId() }, 'unhandled promise rejection (a bug: the process keeps serving)');
+    log.error(
+      { err: reason, requestId: requestId() },
+      'unhandled promise rejection (a bug: the process keeps serving)',
+    );
   };
   process.on('uncaughtException', onException);
   process.on('unhandledRejection', onRejection);

@@ -15,22 +15,22 @@ export type Logger = pino.Logger;
 export function createLogger(name: string, level = logEnv().LOG_LEVEL, opts: { stderr?: boolean } = {}): Logger {
   return pino(
     {
-    name,
-    level,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'headers.authorization',
-        'headers.cookie',
-        '*.password',
-        '*.token',
-        '*.secret',
-        '*.clientSecret',
-        '*.privateKey',
-      ],
-      censor: '[redacted]',
-    },
+      name,
+      level,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          'headers.cookie',
+          '*.password',
+          '*.token',
+          '*.secret',
+          '*.clientSecret',
+          '*.privateKey',
+        ],
+        censor: '[redacted]',
+      },
     },
     // The CLI keeps stdout for its results: its logs go to stderr.
     pino.destination({ dest: opts.stderr ? 2 : 1, sync: true }),

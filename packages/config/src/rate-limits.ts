@@ -39,7 +39,10 @@ export const ZRateLimitEnv = z
   .transform((env) => ({
     ...env,
     rateLimits: Object.fromEntries(
-      Object.entries(RATE_LIMIT_DEFAULTS).map(([name, r]) => [name, { points: Math.max(1, Math.round(r.points * env.BUTTERFLY_RATE_LIMIT_MULTIPLIER)), windowSec: r.windowSec }]),
+      Object.entries(RATE_LIMIT_DEFAULTS).map(([name, r]) => [
+        name,
+        { points: Math.max(1, Math.round(r.points * env.BUTTERFLY_RATE_LIMIT_MULTIPLIER)), windowSec: r.windowSec },
+      ]),
     ) as Record<RateLimitName, { points: number; windowSec: number }>,
   }));
 export type TRateLimitEnv = z.output<typeof ZRateLimitEnv>;

@@ -7,6 +7,7 @@ describe('requestLogLevel', () => {
     expect(requestLogLevel(304, 3)).toBe('debug');
     expect(requestLogLevel(302, SLOW_REQUEST_MS)).toBe('debug');
     expect(requestLogLevel(200, SLOW_REQUEST_MS + 0.1)).toBe('info');
-    for (const status of [400, 401, 404, 413, 429, 499, 500, 503]) expect(requestLogLevel(status, 5), String(status)).toBe('info');
+    for (const status of [400, 401, 404, 413, 429, 499, 500, 503])
+      expect(requestLogLevel(status, 5), String(status)).toBe('info');
   });
 });

@@ -30,7 +30,10 @@ afterEach(() => {
 });
 
 /** Runs `script`; `onUp` gets the process once it has printed its first line. */
-function run(script: string, onUp: (p: ChildProcess) => void = () => {}): Promise<{ code: number | null; lines: string[] }> {
+function run(
+  script: string,
+  onUp: (p: ChildProcess) => void = () => {},
+): Promise<{ code: number | null; lines: string[] }> {
   const p = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   spawned.push(p);
   let out = '';
@@ -65,7 +68,11 @@ describe('closeHttpServer', () => {
     const server = createServer(() => {}); // never answers
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const { port } = server.address() as AddressInfo;
-    const cut = new Promise<string>((ok) => request({ port, host: '127.0.0.1' }).on('error', (e) => ok(e.message)).end());
+    const cut = new Promise<string>((ok) =>
+      request({ port, host: '127.0.0.1' })
+        .on('error', (e) => ok(e.message))
+        .end(),
+    );
     await new Promise((r) => setTimeout(r, 100)); // the request has arrived
     const t0 = Date.now();
     await closeHttpServer(server);

@@ -4,9 +4,14 @@ import { redactSmtpUrl, smtpEnv } from './smtp.ts';
 describe('SMTP settings', () => {
   it('are optional, and SMTP_FROM is required with SMTP_URL', () => {
     expect(smtpEnv({})).toEqual({ SMTP_URL: undefined, SMTP_FROM: undefined });
-    expect(smtpEnv({ SMTP_URL: 'smtp://u:p@mail.example.com:587', SMTP_FROM: 'alerts@example.com' })).toEqual({ SMTP_URL: 'smtp://u:p@mail.example.com:587', SMTP_FROM: 'alerts@example.com' });
+    expect(smtpEnv({ SMTP_URL: 'smtp://u:p@mail.example.com:587', SMTP_FROM: 'alerts@example.com' })).toEqual({
+      SMTP_URL: 'smtp://u:p@mail.example.com:587',
+      SMTP_FROM: 'alerts@example.com',
+    });
     expect(() => smtpEnv({ SMTP_URL: 'smtp://mail.example.com' })).toThrowError(/SMTP_FROM: is required with SMTP_URL/);
-    expect(() => smtpEnv({ SMTP_URL: 'https://mail.example.com', SMTP_FROM: 'a@example.com' })).toThrowError(/SMTP_URL: must be an smtp/);
+    expect(() => smtpEnv({ SMTP_URL: 'https://mail.example.com', SMTP_FROM: 'a@example.com' })).toThrowError(
+      /SMTP_URL: must be an smtp/,
+    );
   });
 
   it('never show the password when redacted for logs', () => {

@@ -12,7 +12,10 @@ export const ZSmtpEnv = z
       .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
       .optional()
       .or(z.literal('').transform(() => undefined)),
-    SMTP_FROM: z.email({ message: 'must be an email address' }).optional().or(z.literal('').transform(() => undefined)),
+    SMTP_FROM: z
+      .email({ message: 'must be an email address' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ['SMTP_FROM'], message: 'is required with SMTP_URL' });
 export type TSmtpEnv = z.output<typeof ZSmtpEnv>;

@@ -4,7 +4,9 @@ import { parseEnv } from './parse.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export const ZBoolean = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
+export const ZBoolean = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
 /** APP_URL: the dashboard's public URL (links in alerts; cookies and HSTS in the web app). */
 export const ZAppUrl = z.url({ protocol: /^https?$/ }).default('http://localhost:3000');
 export const trimAppUrl = (url: string) => url.replace(/\/+$/, '');
@@ -14,7 +16,8 @@ export const trimAppUrl = (url: string) => url.replace(/\/+$/, '');
  * by default only a dashboard served on localhost (the embedded demo, where okta-sim listens on
  * 127.0.0.1) allows them.
  */
-export const allowPrivateUrls = (explicit: boolean | undefined, appUrl: string) => explicit ?? LOCAL_HOSTS.has(new URL(appUrl).hostname);
+export const allowPrivateUrls = (explicit: boolean | undefined, appUrl: string) =>
+  explicit ?? LOCAL_HOSTS.has(new URL(appUrl).hostname);
 
 /** `host` or `host:port` of a DNS server, as node:dns `Resolver.setServers` takes it: an IP, not a name. */
 export function parseDnsServer(v: string): { host: string; port?: number } | undefined {
@@ -28,13 +31,24 @@ export function parseDnsServer(v: string): { host: string; port?: number } | und
 
 const ZDnsServer = z
   .string()
-  .refine((v) => !!parseDnsServer(v), 'must be an IP address with an optional port: 10.0.0.53, 10.0.0.53:5353 or [2001:db8::53]:53');
+  .refine(
+    (v) => !!parseDnsServer(v),
+    'must be an IP address with an optional port: 10.0.0.53, 10.0.0.53:5353 or [2001:db8::53]:53',
+  );
 
 /** Chrome extension ids are 32 letters a-p; a comma-separated list, blanks ignored. */
 const ZExtensionIds = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-  .refine((ids) => ids.every((id) => /^[a-p]{32}$/.test(id)), 'must be Chrome extension ids (32 letters a-p), separated by commas');
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (ids) => ids.every((id) => /^[a-p]{32}$/.test(id)),
+    'must be Chrome extension ids (32 letters a-p), separated by commas',
+  );
 
 export const ZWebEnv = z
   .object({

@@ -3,13 +3,20 @@ import { workerEnv } from './worker.ts';
 
 describe('workerEnv', () => {
   it('reads its own keys, with the web app defaults for the shared ones', () => {
-    expect(workerEnv({})).toEqual({ WORKER_CONCURRENCY: 4, APP_URL: 'http://localhost:3000', BUTTERFLY_ALLOW_PRIVATE_URLS: true });
+    expect(workerEnv({})).toEqual({
+      WORKER_CONCURRENCY: 4,
+      APP_URL: 'http://localhost:3000',
+      BUTTERFLY_ALLOW_PRIVATE_URLS: true,
+    });
     expect(workerEnv({ APP_URL: 'https://bfy.example.com/', WORKER_CONCURRENCY: '8' })).toEqual({
       WORKER_CONCURRENCY: 8,
       APP_URL: 'https://bfy.example.com',
       BUTTERFLY_ALLOW_PRIVATE_URLS: false,
     });
-    expect(workerEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' }).BUTTERFLY_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(
+      workerEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' })
+        .BUTTERFLY_ALLOW_PRIVATE_URLS,
+    ).toBe(true);
   });
 
   it('ignores the web app keys it does not use', () => {

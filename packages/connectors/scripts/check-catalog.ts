@@ -13,7 +13,13 @@ type Obj = Record<string, any>;
 const file = process.argv[2];
 if (!file) throw new Error('usage: check-catalog <management-openapi.yaml>');
 const spec = parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Obj;
-const deref = (o: Obj): Obj => (o?.$ref ? o.$ref.split('/').slice(1).reduce((x: Obj, k: string) => x[k], spec) : o);
+const deref = (o: Obj): Obj =>
+  o?.$ref
+    ? o.$ref
+        .split('/')
+        .slice(1)
+        .reduce((x: Obj, k: string) => x[k], spec)
+    : o;
 const norm = (p: string) => p.replace(/\{[^}]+\}/g, '{}');
 const paths = new Map(Object.entries(spec.paths as Obj).map(([p, v]) => [norm(p), v as Obj]));
 const problems: string[] = [];
@@ -33,7 +39,9 @@ function pathItem(path: string): Obj | undefined {
 function getOp(path: string, who: string) {
   const item = pathItem(path.split('?')[0]!);
   if (!item?.get) problems.push(`${who}: no GET ${path}`);
-  return item?.get ? { op: item.get as Obj, params: [...(item.parameters ?? []), ...(item.get.parameters ?? [])].map(deref) } : undefined;
+  return item?.get
+    ? { op: item.get as Obj, params: [...(item.parameters ?? []), ...(item.get.parameters ?? [])].map(deref) }
+    : undefined;
 }
 const scopesOf = (op: Obj): string[] => (op.security ?? []).flatMap((s: Obj) => s.oauth2 ?? []);
 
@@ -44,8 +52,10 @@ for (const d of OKTA_CATALOG) {
   const limit = found.params.find((p) => p.name === 'limit' && p.in === 'query');
   const schema = limit ? deref(limit.schema ?? {}) : undefined;
   const ceiling = schema?.maximum ?? /Maximum value: (\d+)/.exec(limit?.description ?? '')?.[1] ?? schema?.default;
-  if (d.limit !== undefined && Number(ceiling) !== d.limit) problems.push(`${d.type}: limit ${d.limit}, documented ${ceiling}`);
-  if (d.limit === undefined && schema?.maximum) problems.push(`${d.type}: endpoint allows limit up to ${schema.maximum}`);
+  if (d.limit !== undefined && Number(ceiling) !== d.limit)
+    problems.push(`${d.type}: limit ${d.limit}, documented ${ceiling}`);
+  if (d.limit === undefined && schema?.maximum)
+    problems.push(`${d.type}: endpoint allows limit up to ${schema.maximum}`);
   for (const [k, v] of Object.entries(d.query ?? {})) {
     const p = found.params.find((x) => x.name === k && x.in === 'query');
     const values = p ? deref(p.schema ?? {}).enum : undefined;
@@ -60,7 +70,8 @@ for (const d of OKTA_CATALOG) {
 }
 for (const [scope, probe] of Object.entries(SCOPE_PROBES)) {
   const found = getOp(probe, `probe ${scope}`);
-  if (found && !scopesOf(found.op).includes(scope)) problems.push(`probe ${scope}: endpoint wants ${scopesOf(found.op)}`);
+  if (found && !scopesOf(found.op).includes(scope))
+    problems.push(`probe ${scope}: endpoint wants ${scopesOf(found.op)}`);
 }
 const unprobed = [...new Set(OKTA_CATALOG.map((d) => d.scope))].filter((s) => !(s in SCOPE_PROBES));
 if (unprobed.length) problems.push(`scopes without a probe: ${unprobed.join(', ')}`);
@@ -69,4 +80,6 @@ if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-process.stdout.write(`catalog: ${OKTA_CATALOG.length} types and ${Object.keys(SCOPE_PROBES).length} scope probes match the OpenAPI file\n`);
+process.stdout.write(
+  `catalog: ${OKTA_CATALOG.length} types and ${Object.keys(SCOPE_PROBES).length} scope probes match the OpenAPI file\n`,
+);

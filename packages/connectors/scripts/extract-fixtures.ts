@@ -41,7 +41,11 @@ const NAMES = [
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: extract-fixtures <management-openapi.yaml>');
-const examples = (parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as { components: { examples: Record<string, { value: unknown }> } }).components.examples;
+const examples = (
+  parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as {
+    components: { examples: Record<string, { value: unknown }> };
+  }
+).components.examples;
 const out: Record<string, unknown> = {};
 for (const n of NAMES) {
   if (!examples[n]) throw new Error(`No example ${n} in ${file}`);

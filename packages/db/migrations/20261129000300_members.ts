@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>) {
     .unique()
     .expression(sql`tenant_id, lower(email)`)
     .execute();
-  await db.schema.createIndex('members_tenant_external_id_idx').on('members').columns(['tenant_id', 'external_id']).execute();
+  await db.schema
+    .createIndex('members_tenant_external_id_idx')
+    .on('members')
+    .columns(['tenant_id', 'external_id'])
+    .execute();
   await db.schema
     .createIndex('members_tenant_idp_subject_key')
     .on('members')

@@ -17,9 +17,15 @@ export async function up(db: Kysely<any>) {
       new.version := old.version + 1;
       return new;
     end $$`.execute(db);
-  await sql`create trigger members_bump_version before update on members for each row execute function bump_version()`.execute(db);
+  await sql`create trigger members_bump_version before update on members for each row execute function bump_version()`.execute(
+    db,
+  );
   // SCIM lists page in creation order; this keeps a page a range scan within the tenant.
-  await db.schema.createIndex('members_tenant_created_idx').on('members').columns(['tenant_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('members_tenant_created_idx')
+    .on('members')
+    .columns(['tenant_id', 'created_at', 'id'])
+    .execute();
   // Every role or status change locks "this member or an active super_admin" (guard-last-super-admin):
   // with this index that is a bitmap OR of two index probes instead of a scan of the whole tenant.
   await db.schema

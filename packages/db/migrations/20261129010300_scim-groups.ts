@@ -21,9 +21,19 @@ export async function up(db: Kysely<any>) {
     .unique()
     .expression(sql`tenant_id, lower(display_name)`)
     .execute();
-  await db.schema.createIndex('scim_groups_tenant_external_id_idx').on('scim_groups').columns(['tenant_id', 'external_id']).execute();
-  await db.schema.createIndex('scim_groups_tenant_created_idx').on('scim_groups').columns(['tenant_id', 'created_at', 'id']).execute();
-  await sql`create trigger scim_groups_bump_version before update on scim_groups for each row execute function bump_version()`.execute(db);
+  await db.schema
+    .createIndex('scim_groups_tenant_external_id_idx')
+    .on('scim_groups')
+    .columns(['tenant_id', 'external_id'])
+    .execute();
+  await db.schema
+    .createIndex('scim_groups_tenant_created_idx')
+    .on('scim_groups')
+    .columns(['tenant_id', 'created_at', 'id'])
+    .execute();
+  await sql`create trigger scim_groups_bump_version before update on scim_groups for each row execute function bump_version()`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('scim_group_members')
@@ -33,8 +43,16 @@ export async function up(db: Kysely<any>) {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('scim_group_members_pkey', ['group_id', 'member_id'])
     .execute();
-  await db.schema.createIndex('scim_group_members_tenant_id_idx').on('scim_group_members').column('tenant_id').execute();
-  await db.schema.createIndex('scim_group_members_member_id_idx').on('scim_group_members').column('member_id').execute();
+  await db.schema
+    .createIndex('scim_group_members_tenant_id_idx')
+    .on('scim_group_members')
+    .column('tenant_id')
+    .execute();
+  await db.schema
+    .createIndex('scim_group_members_member_id_idx')
+    .on('scim_group_members')
+    .column('member_id')
+    .execute();
 
   await db.schema
     .createTable('scim_group_roles')

@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>) {
   // How a session was established: through the IdP, or through a recovery link (shown on the dashboard).
   await db.schema
     .alterTable('sessions')
-    .addColumn('auth_method', 'text', (c) => c.notNull().defaultTo('sso').check(sql`auth_method in ('sso', 'recovery')`))
+    .addColumn('auth_method', 'text', (c) =>
+      c.notNull().defaultTo('sso').check(sql`auth_method in ('sso', 'recovery')`),
+    )
     .execute();
 }
 

@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>) {
     .addCheckConstraint('connections_oauth_client_id', sql`auth_kind <> 'oauth' or client_id is not null`)
     .execute();
   // Names are how people and the CLI tell connections apart; the index also serves tenant_id lookups.
-  await db.schema.createIndex('connections_tenant_name_key').on('connections').unique().columns(['tenant_id', 'name']).execute();
+  await db.schema
+    .createIndex('connections_tenant_name_key')
+    .on('connections')
+    .unique()
+    .columns(['tenant_id', 'name'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

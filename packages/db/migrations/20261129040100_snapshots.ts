@@ -32,7 +32,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('legal_hold', 'boolean', (c) => c.notNull().defaultTo(false))
     .addUniqueConstraint('snapshots_connection_seq_key', ['connection_id', 'seq'])
     .execute();
-  await db.schema.createIndex('snapshots_tenant_connection_idx').on('snapshots').columns(['tenant_id', 'connection_id', 'seq']).execute();
+  await db.schema
+    .createIndex('snapshots_tenant_connection_idx')
+    .on('snapshots')
+    .columns(['tenant_id', 'connection_id', 'seq'])
+    .execute();
   // At most one backup of a connection runs at a time.
   await db.schema
     .createIndex('snapshots_one_running_key')
@@ -64,11 +68,26 @@ export async function up(db: Kysely<any>) {
     .addColumn('from_seq', 'integer', (c) => c.notNull())
     .addColumn('to_seq', 'integer')
     .addPrimaryKeyConstraint('snapshot_entries_pkey', ['connection_id', 'type', 'object_id', 'from_seq'])
-    .addForeignKeyConstraint('snapshot_entries_version_fkey', ['tenant_id', 'address'], 'object_versions', ['tenant_id', 'address'])
+    .addForeignKeyConstraint('snapshot_entries_version_fkey', ['tenant_id', 'address'], 'object_versions', [
+      'tenant_id',
+      'address',
+    ])
     .execute();
-  await db.schema.createIndex('snapshot_entries_version_idx').on('snapshot_entries').columns(['tenant_id', 'address']).execute();
-  await db.schema.createIndex('snapshot_entries_from_idx').on('snapshot_entries').columns(['connection_id', 'from_seq']).execute();
-  await db.schema.createIndex('snapshot_entries_to_idx').on('snapshot_entries').columns(['connection_id', 'to_seq']).execute();
+  await db.schema
+    .createIndex('snapshot_entries_version_idx')
+    .on('snapshot_entries')
+    .columns(['tenant_id', 'address'])
+    .execute();
+  await db.schema
+    .createIndex('snapshot_entries_from_idx')
+    .on('snapshot_entries')
+    .columns(['connection_id', 'from_seq'])
+    .execute();
+  await db.schema
+    .createIndex('snapshot_entries_to_idx')
+    .on('snapshot_entries')
+    .columns(['connection_id', 'to_seq'])
+    .execute();
   await db.schema
     .createIndex('snapshot_entries_current_key')
     .on('snapshot_entries')

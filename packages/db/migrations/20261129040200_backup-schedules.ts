@@ -18,7 +18,12 @@ export async function up(db: Kysely<any>) {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('backup_schedules_tenant_id_idx').on('backup_schedules').column('tenant_id').execute();
-  await db.schema.createIndex('backup_schedules_due_idx').on('backup_schedules').column('next_run_at').where(sql.ref('enabled'), '=', true).execute();
+  await db.schema
+    .createIndex('backup_schedules_due_idx')
+    .on('backup_schedules')
+    .column('next_run_at')
+    .where(sql.ref('enabled'), '=', true)
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

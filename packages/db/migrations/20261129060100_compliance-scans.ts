@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('counts', 'jsonb', (c) => c.notNull())
     .execute();
   // Serves tenant_id lookups and "latest scans of each connection" (by snapshot order).
-  await db.schema.createIndex('scans_tenant_connection_idx').on('scans').columns(['tenant_id', 'connection_id', 'snapshot_seq', 'started_at']).execute();
+  await db.schema
+    .createIndex('scans_tenant_connection_idx')
+    .on('scans')
+    .columns(['tenant_id', 'connection_id', 'snapshot_seq', 'started_at'])
+    .execute();
   await db.schema.createIndex('scans_connection_id_idx').on('scans').column('connection_id').execute();
   await db.schema.createIndex('scans_snapshot_idx').on('scans').columns(['snapshot_id', 'ruleset_version']).execute();
 
@@ -47,7 +51,11 @@ export async function up(db: Kysely<any>) {
     .addPrimaryKeyConstraint('scan_results_pkey', ['scan_id', 'rule_id'])
     .execute();
   // A rule's history across scans, and the tenant foreign key.
-  await db.schema.createIndex('scan_results_tenant_rule_idx').on('scan_results').columns(['tenant_id', 'rule_id']).execute();
+  await db.schema
+    .createIndex('scan_results_tenant_rule_idx')
+    .on('scan_results')
+    .columns(['tenant_id', 'rule_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('logout_token_jtis_pkey', ['tenant_id', 'issuer', 'jti'])
     .execute();
-  await db.schema.createIndex('logout_token_jtis_expires_at_idx').on('logout_token_jtis').column('expires_at').execute();
+  await db.schema
+    .createIndex('logout_token_jtis_expires_at_idx')
+    .on('logout_token_jtis')
+    .column('expires_at')
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

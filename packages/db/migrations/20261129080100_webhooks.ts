@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>) {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('webhooks_tenant_name_key').on('webhooks').unique().columns(['tenant_id', 'name']).execute();
+  await db.schema
+    .createIndex('webhooks_tenant_name_key')
+    .on('webhooks')
+    .unique()
+    .columns(['tenant_id', 'name'])
+    .execute();
 
   await db.schema
     .createTable('webhook_deliveries')
@@ -32,7 +37,9 @@ export async function up(db: Kysely<any>) {
     .addColumn('snapshot_id', 'uuid', (c) => c.references('snapshots.id').onDelete('set null'))
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('payload_sealed', 'bytea', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'delivered', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'delivered', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_status_code', 'integer')
     .addColumn('last_error', 'text')
@@ -40,9 +47,21 @@ export async function up(db: Kysely<any>) {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('delivered_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('webhook_deliveries_tenant_idx').on('webhook_deliveries').columns(['tenant_id', 'created_at']).execute();
-  await db.schema.createIndex('webhook_deliveries_webhook_idx').on('webhook_deliveries').columns(['webhook_id', 'created_at']).execute();
-  await db.schema.createIndex('webhook_deliveries_snapshot_idx').on('webhook_deliveries').column('snapshot_id').execute();
+  await db.schema
+    .createIndex('webhook_deliveries_tenant_idx')
+    .on('webhook_deliveries')
+    .columns(['tenant_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_webhook_idx')
+    .on('webhook_deliveries')
+    .columns(['webhook_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_snapshot_idx')
+    .on('webhook_deliveries')
+    .column('snapshot_id')
+    .execute();
   await db.schema
     .createIndex('webhook_deliveries_once_key')
     .on('webhook_deliveries')

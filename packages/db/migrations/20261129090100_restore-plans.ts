@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('snapshot_id', 'uuid', (c) => c.notNull().references('snapshots.id').onDelete('cascade'))
     .addColumn('short_code', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('queued', 'computing', 'ready', 'failed', 'applying', 'applied', 'apply_failed', 'stale')`),
+      c
+        .notNull()
+        .check(
+          sql`status in ('queued', 'computing', 'ready', 'failed', 'applying', 'applied', 'apply_failed', 'stale')`,
+        ),
     )
     .addColumn('scope', 'jsonb', (c) => c.notNull())
     .addColumn('requested_by_type', 'text', (c) => c.notNull())
@@ -40,12 +44,29 @@ export async function up(db: Kysely<any>) {
     .addColumn('applied_at', 'timestamptz')
     .addColumn('pre_apply_snapshot_id', 'uuid', (c) => c.references('snapshots.id').onDelete('set null'))
     .execute();
-  await db.schema.createIndex('restore_plans_tenant_idx').on('restore_plans').columns(['tenant_id', 'created_at']).execute();
-  await db.schema.createIndex('restore_plans_tenant_code_key').on('restore_plans').unique().columns(['tenant_id', 'short_code']).execute();
+  await db.schema
+    .createIndex('restore_plans_tenant_idx')
+    .on('restore_plans')
+    .columns(['tenant_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('restore_plans_tenant_code_key')
+    .on('restore_plans')
+    .unique()
+    .columns(['tenant_id', 'short_code'])
+    .execute();
   // "Restore readiness": the last successful preview of a connection.
-  await db.schema.createIndex('restore_plans_connection_idx').on('restore_plans').columns(['connection_id', 'computed_at']).execute();
+  await db.schema
+    .createIndex('restore_plans_connection_idx')
+    .on('restore_plans')
+    .columns(['connection_id', 'computed_at'])
+    .execute();
   await db.schema.createIndex('restore_plans_snapshot_idx').on('restore_plans').column('snapshot_id').execute();
-  await db.schema.createIndex('restore_plans_pre_apply_snapshot_idx').on('restore_plans').column('pre_apply_snapshot_id').execute();
+  await db.schema
+    .createIndex('restore_plans_pre_apply_snapshot_idx')
+    .on('restore_plans')
+    .column('pre_apply_snapshot_id')
+    .execute();
 
   await db.schema
     .createTable('restore_steps')
@@ -53,8 +74,12 @@ export async function up(db: Kysely<any>) {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('object_id', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('create', 'update', 'reactivate', 'delete', 'skip')`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'running', 'done', 'failed', 'skipped')`))
+    .addColumn('action', 'text', (c) =>
+      c.notNull().check(sql`action in ('create', 'update', 'reactivate', 'delete', 'skip')`),
+    )
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'running', 'done', 'failed', 'skipped')`),
+    )
     // Keyed hash of the live object (volatile fields left out) as the preview saw it; null: it did not exist.
     .addColumn('fingerprint', 'text')
     // The snapshot version this step restores (null for deletions and skips).

@@ -14,15 +14,16 @@ export async function up(db: Kysely<any>) {
     .addColumn('write_credentials_sealed', 'bytea')
     .addColumn('write_updated_at', 'timestamptz')
     .execute();
-  await sql`alter table connections add constraint connections_write_oauth_client_id check (write_auth_kind is distinct from 'oauth' or write_client_id is not null)`.execute(db);
-  await sql`alter table connections add constraint connections_write_sealed check ((write_auth_kind is null) = (write_credentials_sealed is null))`.execute(db);
+  await sql`alter table connections add constraint connections_write_oauth_client_id check (write_auth_kind is distinct from 'oauth' or write_client_id is not null)`.execute(
+    db,
+  );
+  await sql`alter table connections add constraint connections_write_sealed check ((write_auth_kind is null) = (write_credentials_sealed is null))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>) {
-  await db.schema
-    .alterTable('connections')
-    .dropConstraint('connections_write_sealed')
-    .execute();
+  await db.schema.alterTable('connections').dropConstraint('connections_write_sealed').execute();
   await db.schema.alterTable('connections').dropConstraint('connections_write_oauth_client_id').execute();
   await db.schema
     .alterTable('connections')

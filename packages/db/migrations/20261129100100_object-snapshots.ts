@@ -7,12 +7,10 @@ import { type Kysely, sql } from 'kysely';
  * alive for it, and an object's history would count it as a backup of objects it never read.
  */
 export async function up(db: Kysely<any>) {
-  await db.schema
-    .alterTable('snapshots')
-    .addColumn('object_type', 'text')
-    .addColumn('object_id', 'text')
-    .execute();
-  await sql`alter table snapshots add constraint snapshots_object_kind check ((kind = 'object') = (object_type is not null and object_id is not null))`.execute(db);
+  await db.schema.alterTable('snapshots').addColumn('object_type', 'text').addColumn('object_id', 'text').execute();
+  await sql`alter table snapshots add constraint snapshots_object_kind check ((kind = 'object') = (object_type is not null and object_id is not null))`.execute(
+    db,
+  );
   // "The latest snapshot of this object": the extension asks it on every admin-console page.
   await db.schema
     .createIndex('snapshots_object_idx')

@@ -18,5 +18,9 @@ export async function up(db: Kysely<any>) {
 
 export async function down(db: Kysely<any>) {
   await db.schema.dropIndex('snapshot_entries_closed_idx').execute();
-  await db.schema.createIndex('snapshot_entries_to_idx').on('snapshot_entries').columns(['connection_id', 'to_seq']).execute();
+  await db.schema
+    .createIndex('snapshot_entries_to_idx')
+    .on('snapshot_entries')
+    .columns(['connection_id', 'to_seq'])
+    .execute();
 }

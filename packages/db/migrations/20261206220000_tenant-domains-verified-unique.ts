@@ -6,7 +6,12 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<any>) {
   await db.schema.alterTable('tenant_domains').dropConstraint('tenant_domains_domain_key').execute();
-  await db.schema.createIndex('tenant_domains_tenant_domain_key').unique().on('tenant_domains').columns(['tenant_id', 'domain']).execute();
+  await db.schema
+    .createIndex('tenant_domains_tenant_domain_key')
+    .unique()
+    .on('tenant_domains')
+    .columns(['tenant_id', 'domain'])
+    .execute();
   await db.schema
     .createIndex('tenant_domains_verified_domain_key')
     .unique()

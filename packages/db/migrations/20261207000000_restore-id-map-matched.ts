@@ -7,10 +7,16 @@ import type { Kysely } from 'kysely';
  * are equal. Only pairs whose step was applied count for later plans (connection-id-map.ts).
  */
 export async function up(db: Kysely<any>) {
-  await db.schema.alterTable('restore_id_map').alterColumn('step_seq', (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable('restore_id_map')
+    .alterColumn('step_seq', (c) => c.dropNotNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {
   await db.deleteFrom('restore_id_map').where('step_seq', 'is', null).execute();
-  await db.schema.alterTable('restore_id_map').alterColumn('step_seq', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('restore_id_map')
+    .alterColumn('step_seq', (c) => c.setNotNull())
+    .execute();
 }

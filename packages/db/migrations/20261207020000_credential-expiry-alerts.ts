@@ -17,9 +17,19 @@ export async function up(db: Kysely<any>) {
     .addColumn('threshold_days', 'integer', (c) => c.notNull())
     .addColumn('snapshot_id', 'uuid', (c) => c.references('snapshots.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('credential_expiry_alerts_pkey', ['connection_id', 'object_type', 'object_id', 'expires_at', 'threshold_days'])
+    .addPrimaryKeyConstraint('credential_expiry_alerts_pkey', [
+      'connection_id',
+      'object_type',
+      'object_id',
+      'expires_at',
+      'threshold_days',
+    ])
     .execute();
-  await db.schema.createIndex('credential_expiry_alerts_tenant_idx').on('credential_expiry_alerts').columns(['tenant_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('credential_expiry_alerts_tenant_idx')
+    .on('credential_expiry_alerts')
+    .columns(['tenant_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

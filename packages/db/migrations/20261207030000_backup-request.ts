@@ -14,5 +14,10 @@ export async function up(db: Kysely<any>) {
 }
 
 export async function down(db: Kysely<any>) {
-  await db.schema.alterTable('connections').dropColumn('backup_requested_at').dropColumn('backup_requested_by').dropColumn('backup_request_job_id').execute();
+  await db.schema
+    .alterTable('connections')
+    .dropColumn('backup_requested_at')
+    .dropColumn('backup_requested_by')
+    .dropColumn('backup_request_job_id')
+    .execute();
 }

@@ -20,11 +20,26 @@ export async function up(db: Kysely<any>) {
     .addColumn('deleted_at', 'timestamptz')
     .addColumn('deleted_by', 'text')
     .execute();
-  await db.schema.alterTable('connections').alterColumn('credentials_sealed', (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable('connections')
+    .alterColumn('credentials_sealed', (c) => c.dropNotNull())
+    .execute();
   // Only a deleted connection (snapshots kept) may be without its credential.
-  await db.schema.alterTable('connections').addCheckConstraint('connections_credentials_unless_deleted', sql`deleted_at is not null or credentials_sealed is not null`).execute();
+  await db.schema
+    .alterTable('connections')
+    .addCheckConstraint(
+      'connections_credentials_unless_deleted',
+      sql`deleted_at is not null or credentials_sealed is not null`,
+    )
+    .execute();
   await db.schema.dropIndex('connections_tenant_name_key').execute();
-  await db.schema.createIndex('connections_tenant_name_key').on('connections').unique().columns(['tenant_id', 'name']).where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('connections_tenant_name_key')
+    .on('connections')
+    .unique()
+    .columns(['tenant_id', 'name'])
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
   await db.schema.createIndex('connections_tenant_idx').on('connections').column('tenant_id').execute();
 }
 
@@ -32,9 +47,17 @@ export async function down(db: Kysely<any>) {
   await db.deleteFrom('connections').where('deleted_at', 'is not', null).execute();
   await db.schema.dropIndex('connections_tenant_idx').execute();
   await db.schema.dropIndex('connections_tenant_name_key').execute();
-  await db.schema.createIndex('connections_tenant_name_key').on('connections').unique().columns(['tenant_id', 'name']).execute();
+  await db.schema
+    .createIndex('connections_tenant_name_key')
+    .on('connections')
+    .unique()
+    .columns(['tenant_id', 'name'])
+    .execute();
   await db.schema.alterTable('connections').dropConstraint('connections_credentials_unless_deleted').execute();
-  await db.schema.alterTable('connections').alterColumn('credentials_sealed', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('connections')
+    .alterColumn('credentials_sealed', (c) => c.setNotNull())
+    .execute();
   await db.schema
     .alterTable('connections')
     .dropColumn('paused_at')

@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('break_glass_accounts_pkey', ['connection_id', 'okta_user_id'])
     .execute();
-  await db.schema.createIndex('break_glass_accounts_tenant_idx').on('break_glass_accounts').columns(['tenant_id', 'connection_id']).execute();
+  await db.schema
+    .createIndex('break_glass_accounts_tenant_idx')
+    .on('break_glass_accounts')
+    .columns(['tenant_id', 'connection_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

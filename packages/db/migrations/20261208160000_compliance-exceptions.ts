@@ -17,7 +17,12 @@ export async function up(db: Kysely<any>) {
     .addColumn('object_id', 'text')
     .addColumn('rationale', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('requested').check(sql`status in ('requested', 'active', 'rejected', 'revoked', 'expired')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('requested')
+        .check(sql`status in ('requested', 'active', 'rejected', 'revoked', 'expired')`),
+    )
     .addColumn('requested_by', 'text', (c) => c.notNull())
     .addColumn('requested_by_member_id', 'uuid')
     .addColumn('requested_at', 'timestamptz', (c) => c.notNull())
@@ -30,8 +35,16 @@ export async function up(db: Kysely<any>) {
     .addColumn('expiring_alerted_at', 'timestamptz')
     .addCheckConstraint('compliance_exceptions_scope_check', sql`(object_type is null) = (object_id is null)`)
     .execute();
-  await db.schema.createIndex('compliance_exceptions_tenant_idx').on('compliance_exceptions').columns(['tenant_id', 'connection_id', 'status']).execute();
-  await db.schema.createIndex('compliance_exceptions_due_idx').on('compliance_exceptions').columns(['status', 'expires_at']).execute();
+  await db.schema
+    .createIndex('compliance_exceptions_tenant_idx')
+    .on('compliance_exceptions')
+    .columns(['tenant_id', 'connection_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('compliance_exceptions_due_idx')
+    .on('compliance_exceptions')
+    .columns(['status', 'expires_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
  * itself keeps its real value.
  */
 export async function up(db: Kysely<any>) {
-  await db.schema.alterTable('scan_results').addColumn('exceptions', 'jsonb').addColumn('accepted', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+  await db.schema
+    .alterTable('scan_results')
+    .addColumn('exceptions', 'jsonb')
+    .addColumn('accepted', 'boolean', (c) => c.notNull().defaultTo(false))
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {

@@ -7,10 +7,16 @@ import type { Kysely } from 'kysely';
  * Rows written before keep their body here and stay readable whatever store is configured.
  */
 export async function up(db: Kysely<any>) {
-  await db.schema.alterTable('object_versions').alterColumn('body', (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable('object_versions')
+    .alterColumn('body', (c) => c.dropNotNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>) {
   // Only possible while every body is still in Postgres.
-  await db.schema.alterTable('object_versions').alterColumn('body', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('object_versions')
+    .alterColumn('body', (c) => c.setNotNull())
+    .execute();
 }

@@ -19,8 +19,20 @@ try {
   try {
     execFileSync(
       resolve(import.meta.dirname, '../node_modules/.bin/kysely-codegen'),
-      ['--dialect', 'postgres', '--url', clone.url, '--out-file', out, '--exclude-pattern', 'kysely_*',
-        '--type-mapping', JSON.stringify({ int8: 'number' }), '--log-level', 'error'],
+      [
+        '--dialect',
+        'postgres',
+        '--url',
+        clone.url,
+        '--out-file',
+        out,
+        '--exclude-pattern',
+        'kysely_*',
+        '--type-mapping',
+        JSON.stringify({ int8: 'number' }),
+        '--log-level',
+        'error',
+      ],
       { stdio: 'inherit' },
     );
     if (check && readFileSync(out, 'utf8') !== readFileSync(target, 'utf8')) {

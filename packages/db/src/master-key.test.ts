@@ -39,7 +39,11 @@ describe('loadMasterKey', () => {
 
   it('never generates a key for an external database', () => {
     // databaseEnv itself rejects this combination; a hand-built env must not slip through either.
-    const env = { ...databaseEnv({ BUTTERFLY_DATA_DIR: tempDir() }), DATABASE_URL: 'postgres://x@h/db', embedded: false };
+    const env = {
+      ...databaseEnv({ BUTTERFLY_DATA_DIR: tempDir() }),
+      DATABASE_URL: 'postgres://x@h/db',
+      embedded: false,
+    };
     expect(() => loadMasterKey(env)).toThrow(/BUTTERFLY_MASTER_KEY is required/);
   });
 });

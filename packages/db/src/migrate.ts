@@ -22,7 +22,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 /** The migration names in the folder, as Kysely's FileMigrationProvider names them. */
 async function migrationNames(): Promise<string[]> {
   const files = await fs.readdir(migrationsFolder);
-  return files.filter((f) => /\.(ts|js|mts|mjs)$/.test(f) && !f.endsWith('.d.ts')).map((f) => f.replace(/\.[^.]+$/, ''));
+  return files
+    .filter((f) => /\.(ts|js|mts|mjs)$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => f.replace(/\.[^.]+$/, ''));
 }
 
 /**

@@ -39,7 +39,12 @@ describe('rate limiter on Postgres', () => {
     const dead = createDb('postgres://nobody:x@127.0.0.1:1/none', { max: 1 });
     afterAll(() => dead.destroy());
     const errors: string[] = [];
-    const l = createRateLimiter(dead, name(), { points: 2, windowSec: 60 }, { onStoreError: (_e, limiter) => errors.push(limiter) });
+    const l = createRateLimiter(
+      dead,
+      name(),
+      { points: 2, windowSec: 60 },
+      { onStoreError: (_e, limiter) => errors.push(limiter) },
+    );
     expect(await l.hit('k')).toEqual({ allowed: true });
     expect(await l.hit('k')).toEqual({ allowed: true });
     expect(await l.hit('k')).toMatchObject({ allowed: false });

@@ -41,13 +41,21 @@ const TABLE = 'rate_limits';
  * the library falls back to its `insuranceLimiter`, a per-process memory limiter with the same rule:
  * limits keep working (per process) and no request becomes a 500 because the counters are away.
  */
-export function createRateLimiter(db: Kysely<DB>, name: string, rule: TRateRule, opts: RateLimiterOptions = {}): RateLimiter {
+export function createRateLimiter(
+  db: Kysely<DB>,
+  name: string,
+  rule: TRateRule,
+  opts: RateLimiterOptions = {},
+): RateLimiter {
   const timeoutMs = opts.queryTimeoutMs ?? 1_000;
   const storeClient = {
     async query(q: { text: string; values?: unknown[] }) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`rate-limit store did not answer within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`rate-limit store did not answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
       });
       try {
         const r = await Promise.race([db.executeQuery(CompiledQuery.raw(q.text, q.values ?? [])), timeout]);
@@ -71,7 +79,10 @@ export function createRateLimiter(db: Kysely<DB>, name: string, rule: TRateRule,
   });
   // Keys are hashed: no address, email or recovery token is stored in clear, and each fits varchar(255).
   const keyOf = (key: string) => createHash('sha256').update(key).digest('base64url');
-  const refused = (res: RateLimiterRes): TRateVerdict => ({ allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+  const refused = (res: RateLimiterRes): TRateVerdict => ({
+    allowed: false,
+    retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  });
 
   return {
     name,

@@ -52,7 +52,8 @@ export async function ensureDatabase(
   if (env.DATABASE_URL) {
     // A fresh database name on an existing server is created, when the role may; otherwise connecting reports it.
     const name = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1));
-    if (name && name !== 'postgres') await createDatabaseIfMissing(withDatabase(env.DATABASE_URL, 'postgres'), name).catch(() => {});
+    if (name && name !== 'postgres')
+      await createDatabaseIfMissing(withDatabase(env.DATABASE_URL, 'postgres'), name).catch(() => {});
     return { url: env.DATABASE_URL, embedded: false, startedHere: false, stop: async () => {} };
   }
   const cluster = await ensureEmbeddedCluster({

@@ -5,9 +5,11 @@ import { isTransientConnectError, waitingConnect } from './waiting-connect.ts';
 
 describe('which connection errors are worth waiting out', () => {
   it('a server restarting or unreachable: yes; a wrong password or a missing database: no', () => {
-    for (const code of ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '55000', '53300']) expect(isTransientConnectError({ code }), code).toBe(true);
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '55000', '53300'])
+      expect(isTransientConnectError({ code }), code).toBe(true);
     expect(isTransientConnectError(new Error('Connection terminated unexpectedly'))).toBe(true);
-    for (const code of ['28P01', '28000', '3D000', '42501']) expect(isTransientConnectError({ code }), code).toBe(false);
+    for (const code of ['28P01', '28000', '3D000', '42501'])
+      expect(isTransientConnectError({ code }), code).toBe(false);
   });
 });
 

@@ -25,7 +25,18 @@ export function waitingConnect(pool: pg.Pool, giveUpMs: number, until?: AbortSig
 }
 
 /** SQLSTATEs of a server that exists and knows us but cannot take us now. */
-const TRANSIENT_SQLSTATE = new Set(['57P01', '57P02', '57P03', '53300', '55000', '08000', '08001', '08003', '08004', '08006']);
+const TRANSIENT_SQLSTATE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '55000',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 /** Errors no amount of waiting fixes: authentication, authorization, a missing database or role. */
 const PERMANENT_SQLSTATE = /^(28|3D|42)/;
 
@@ -37,7 +48,11 @@ export function isTransientConnectError(err: unknown): boolean {
   return typeof code !== 'string' || code.startsWith('E');
 }
 
-async function connectWithin(connect: () => Promise<pg.PoolClient>, giveUpMs: number, until?: AbortSignal): Promise<pg.PoolClient> {
+async function connectWithin(
+  connect: () => Promise<pg.PoolClient>,
+  giveUpMs: number,
+  until?: AbortSignal,
+): Promise<pg.PoolClient> {
   const deadline = Date.now() + giveUpMs;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     try {

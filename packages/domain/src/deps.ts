@@ -6,7 +6,14 @@ import type { Role } from './permissions/matrix.ts';
 
 /** Who is acting. Every use-case receives one, and every audit entry names it. */
 export type Actor =
-  | { kind: 'member'; tenantId: string; memberId: string; role: Role; label: string; via: 'session' | 'api_token' | 'access_token' | 'test' }
+  | {
+      kind: 'member';
+      tenantId: string;
+      memberId: string;
+      role: Role;
+      label: string;
+      via: 'session' | 'api_token' | 'access_token' | 'test';
+    }
   | { kind: 'scim'; tenantId: string; tokenId: string; label: string }
   /** Someone with shell and database access running the CLI: trusted like the database itself. */
   | { kind: 'operator'; label: string }
@@ -22,7 +29,13 @@ export type Db = Kysely<DB> | Transaction<DB>;
  */
 export interface DomainTaskPayloads {
   backup: { tenantId: string; connectionId: string; trigger: 'manual' | 'schedule' | 'api' };
-  compliance_scan: { tenantId: string; snapshotId: string; trigger: 'manual' | 'backup' | 'api'; requestedAt?: string; requestedBy?: string };
+  compliance_scan: {
+    tenantId: string;
+    snapshotId: string;
+    trigger: 'manual' | 'backup' | 'api';
+    requestedAt?: string;
+    requestedBy?: string;
+  };
   restore_preview: { tenantId: string; planId: string };
   restore_apply: { tenantId: string; planId: string };
   'webhook.deliver': { tenantId: string; deliveryId: string };
@@ -34,7 +47,12 @@ export type DomainTaskName = keyof DomainTaskPayloads;
  * from @butterfly/jobs (`jobQueue`), which checks the payload against the task's schema.
  */
 export interface JobQueue {
-  enqueue<N extends DomainTaskName>(db: Db, task: N, payload: DomainTaskPayloads[N], opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number }): Promise<{ jobId: string }>;
+  enqueue<N extends DomainTaskName>(
+    db: Db,
+    task: N,
+    payload: DomainTaskPayloads[N],
+    opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number },
+  ): Promise<{ jobId: string }>;
 }
 
 /** What every use-case takes. No module-level singletons in the domain: the apps wire these. */

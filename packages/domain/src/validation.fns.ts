@@ -7,7 +7,9 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   if (r.success) return r.data;
   const fields: Record<string, string> = {};
   for (const issue of r.error.issues) fields[issue.path.join('.') || '(input)'] ??= issue.message;
-  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const summary = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
   throw new DomainError('VALIDATION', summary, { fields });
 }
 
@@ -19,5 +21,7 @@ export const ZName = z.string().trim().min(1, 'is required').max(NAME_MAX, `must
 
 /** The error for a name another object of the same kind in the tenant already has (a unique index said so). */
 export function nameTaken(what: string, name: string): DomainError {
-  return new DomainError('NAME_TAKEN', `A ${what} named "${name}" already exists`, { fields: { name: `another ${what} is already named "${name}"` } });
+  return new DomainError('NAME_TAKEN', `A ${what} named "${name}" already exists`, {
+    fields: { name: `another ${what} is already named "${name}"` },
+  });
 }

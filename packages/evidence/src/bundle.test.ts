@@ -17,7 +17,15 @@ afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true 
 
 /** Object keys reversed at every level: what a record read back from Postgres jsonb may look like. */
 const reorder = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+  Array.isArray(v)
+    ? v.map(reorder)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, reorder(x)]),
+        )
+      : v;
 
 describe('exportBundle', () => {
   const key = generateEvidenceKey();

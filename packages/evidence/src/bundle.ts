@@ -12,7 +12,17 @@ import { renderOscal } from './render/oscal.ts';
 import { renderPdf } from './render/pdf.ts';
 
 /** Every file of a bundle, in the order they are written. */
-export const BUNDLE_FILES = ['report.html', 'report.pdf', 'results.json', 'results.csv', 'checklist.ckl', 'checklist.cklb', 'oscal-assessment-results.json', MANIFEST, SIGNATURE] as const;
+export const BUNDLE_FILES = [
+  'report.html',
+  'report.pdf',
+  'results.json',
+  'results.csv',
+  'checklist.ckl',
+  'checklist.cklb',
+  'oscal-assessment-results.json',
+  MANIFEST,
+  SIGNATURE,
+] as const;
 
 export type BundleFormat = 'html' | 'pdf' | 'json' | 'csv' | 'ckl' | 'cklb' | 'oscal';
 export const BUNDLE_FORMATS: readonly BundleFormat[] = ['html', 'pdf', 'json', 'csv', 'ckl', 'cklb', 'oscal'];
@@ -31,7 +41,11 @@ const RENDERERS: Record<BundleFormat, [string, (r: ScanRecord, fingerprint: stri
  * same scan exported twice gives byte-identical files (Ed25519 signatures are deterministic too).
  * `formats` picks the reports (all of them by default); the manifest lists exactly those written.
  */
-export async function renderBundle(record: ScanRecord, signer: EvidenceSigner, formats: readonly BundleFormat[] = BUNDLE_FORMATS): Promise<Map<string, Buffer>> {
+export async function renderBundle(
+  record: ScanRecord,
+  signer: EvidenceSigner,
+  formats: readonly BundleFormat[] = BUNDLE_FORMATS,
+): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   const fingerprint = fingerprintOf(signer.publicKeySpki);
   for (const f of BUNDLE_FORMATS.filter((x) => formats.includes(x))) {
@@ -45,7 +59,12 @@ export async function renderBundle(record: ScanRecord, signer: EvidenceSigner, f
 }
 
 /** Writes a bundle into `dir` (created if needed); returns the file names. */
-export async function exportBundle(dir: string, record: ScanRecord, signer: EvidenceSigner, formats?: readonly BundleFormat[]): Promise<string[]> {
+export async function exportBundle(
+  dir: string,
+  record: ScanRecord,
+  signer: EvidenceSigner,
+  formats?: readonly BundleFormat[],
+): Promise<string[]> {
   const files = await renderBundle(record, signer, formats);
   await mkdir(dir, { recursive: true });
   for (const [name, bytes] of files) await writeFile(join(dir, name), bytes);

@@ -6,7 +6,11 @@
 export function canonicalJson(value: unknown): string {
   const sorted = JSON.stringify(value, (_key, v) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
   return `${JSON.stringify(JSON.parse(sorted), null, 2)}\n`;

@@ -27,11 +27,29 @@ describe('a bundle of some formats', () => {
     dirs.push(dir);
     const key = generateEvidenceKey();
     await exportBundle(dir, await sampleRecord(), createKeySigner(key.privateKeyPkcs8), ['ckl', 'cklb', 'oscal']);
-    expect((await readdir(dir)).sort()).toEqual(['checklist.ckl', 'checklist.cklb', 'manifest.json', 'manifest.sig', 'oscal-assessment-results.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'checklist.ckl',
+      'checklist.cklb',
+      'manifest.json',
+      'manifest.sig',
+      'oscal-assessment-results.json',
+    ]);
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['checklist.ckl', 'checklist.cklb', 'oscal-assessment-results.json']);
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual([
+      'checklist.ckl',
+      'checklist.cklb',
+      'oscal-assessment-results.json',
+    ]);
     expect(await verifyBundle(dir, key.fingerprint)).toMatchObject({ ok: true });
-    await writeFile(join(dir, 'checklist.ckl'), (await readFile(join(dir, 'checklist.ckl'), 'utf8')).replace('<STATUS>Open</STATUS>', '<STATUS>NotAFinding</STATUS>'));
-    expect((await verifyBundle(dir, key.fingerprint)).problems).toEqual([expect.objectContaining({ code: 'hash', file: 'checklist.ckl' })]);
+    await writeFile(
+      join(dir, 'checklist.ckl'),
+      (await readFile(join(dir, 'checklist.ckl'), 'utf8')).replace(
+        '<STATUS>Open</STATUS>',
+        '<STATUS>NotAFinding</STATUS>',
+      ),
+    );
+    expect((await verifyBundle(dir, key.fingerprint)).problems).toEqual([
+      expect.objectContaining({ code: 'hash', file: 'checklist.ckl' }),
+    ]);
   });
 });

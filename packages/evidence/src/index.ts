@@ -1,7 +1,13 @@
 export { BUNDLE_FILES, BUNDLE_FORMATS, exportBundle, renderBundle, type BundleFormat } from './bundle.ts';
 export { exportEvidence } from './export-evidence.ts';
 export { bundleTar, readTar, type TarEntry } from './tar.ts';
-export { verifyBundle, verifyBundleTar, type BundleProblem, type BundleProblemCode, type VerifyResult } from './verify-bundle.ts';
+export {
+  verifyBundle,
+  verifyBundleTar,
+  type BundleProblem,
+  type BundleProblemCode,
+  type VerifyResult,
+} from './verify-bundle.ts';
 export {
   createKeySigner,
   fingerprintOf,

@@ -24,7 +24,11 @@ export interface EvidenceSigner {
 export function generateEvidenceKey(): EvidenceKeyPair {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const publicKeySpki = publicKey.export({ format: 'der', type: 'spki' });
-  return { privateKeyPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }), publicKeySpki, fingerprint: fingerprintOf(publicKeySpki) };
+  return {
+    privateKeyPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }),
+    publicKeySpki,
+    fingerprint: fingerprintOf(publicKeySpki),
+  };
 }
 
 function ed25519Public(key: Uint8Array | string | KeyObject): KeyObject {

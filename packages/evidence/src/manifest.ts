@@ -30,11 +30,17 @@ export function buildManifest(record: ScanRecord, files: Map<string, Buffer>, pu
 }
 
 /** The same manifest for any subject: the files, hashes and signer are what `verifyBundle` checks. */
-export function buildManifestOf(subject: Pick<Manifest, 'scan'> | Pick<Manifest, 'period'>, files: Map<string, Buffer>, publicKeySpki: Uint8Array): Buffer {
+export function buildManifestOf(
+  subject: Pick<Manifest, 'scan'> | Pick<Manifest, 'period'>,
+  files: Map<string, Buffer>,
+  publicKeySpki: Uint8Array,
+): Buffer {
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     ...subject,
-    files: [...files].map(([name, bytes]) => ({ name, sha256: sha256(bytes), bytes: bytes.length })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    files: [...files]
+      .map(([name, bytes]) => ({ name, sha256: sha256(bytes), bytes: bytes.length }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1)),
     signer: { algorithm: 'Ed25519', publicKey: publicKeyPem(publicKeySpki), fingerprint: fingerprintOf(publicKeySpki) },
     signature: { file: SIGNATURE, over: `the exact bytes of ${MANIFEST}` },
   };

@@ -25,7 +25,11 @@ describe('bundleTar', () => {
     await writeFile(join(dir, 'b.tar'), tar);
     execFileSync('tar', ['-xf', 'b.tar'], { cwd: dir });
     expect(await verifyBundle(join(dir, 'evidence-b1'), key.fingerprint)).toMatchObject({ ok: true });
-    const listing = execFileSync('tar', ['-tvf', 'b.tar'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+    const listing = execFileSync('tar', ['-tvf', 'b.tar'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC' },
+    });
     expect(listing).toContain('2026-11-20 12:05');
   });
 
@@ -37,14 +41,20 @@ describe('bundleTar', () => {
     expect(await verifyBundleTar(tar, key.fingerprint)).toMatchObject({ ok: true, problems: [] });
     expect((await verifyBundleTar(tar, 'ab'.repeat(32))).problems.map((p) => p.code)).toEqual(['fingerprint']);
 
-    const escaping = bundleTar('evidence-b1', new Map([...files, ['../../tmp/evil.sh', Buffer.from('echo hi')]]), new Date(record.scannedAt));
+    const escaping = bundleTar(
+      'evidence-b1',
+      new Map([...files, ['../../tmp/evil.sh', Buffer.from('echo hi')]]),
+      new Date(record.scannedAt),
+    );
     const r = await verifyBundleTar(escaping, key.fingerprint);
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([expect.objectContaining({ code: 'extra', file: '../' })]);
 
     const damaged = Buffer.from(tar);
     damaged[600]! ^= 0x01; // inside the first file's header
-    expect((await verifyBundleTar(damaged, key.fingerprint)).problems).toEqual([expect.objectContaining({ code: 'manifest', message: expect.stringContaining('checksum') })]);
+    expect((await verifyBundleTar(damaged, key.fingerprint)).problems).toEqual([
+      expect.objectContaining({ code: 'manifest', message: expect.stringContaining('checksum') }),
+    ]);
     expect((await verifyBundleTar(tar.subarray(0, tar.length - 1024 - 10), key.fingerprint)).ok).toBe(false);
   });
 });

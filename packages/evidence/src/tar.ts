@@ -30,7 +30,8 @@ const pad = (n: number) => Buffer.alloc((BLOCK - (n % BLOCK)) % BLOCK);
 
 export function bundleTar(name: string, files: ReadonlyMap<string, Buffer>, mtime: Date): Buffer {
   const parts: Buffer[] = [header(`${name}/`, 0, mtime, '5')];
-  for (const [file, bytes] of files) parts.push(header(`${name}/${file}`, bytes.length, mtime, '0'), bytes, pad(bytes.length));
+  for (const [file, bytes] of files)
+    parts.push(header(`${name}/${file}`, bytes.length, mtime, '0'), bytes, pad(bytes.length));
   parts.push(Buffer.alloc(2 * BLOCK));
   return Buffer.concat(parts);
 }

@@ -55,7 +55,9 @@ describe('verifyBundle', () => {
   it('fails without the signature', async () => {
     const d = await copy();
     await unlink(join(d, 'manifest.sig'));
-    expect((await verifyBundle(d, key.fingerprint)).problems).toEqual([expect.objectContaining({ code: 'missing', file: 'manifest.sig' })]);
+    expect((await verifyBundle(d, key.fingerprint)).problems).toEqual([
+      expect.objectContaining({ code: 'missing', file: 'manifest.sig' }),
+    ]);
   });
 
   it('accepts the fingerprint as people write it (upper case, colons)', async () => {

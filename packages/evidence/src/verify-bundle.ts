@@ -17,7 +17,11 @@ export interface VerifyResult {
   manifest?: Manifest;
 }
 
-const problem = (code: BundleProblemCode, file: string, message: string): BundleProblem => ({ code, file, message: `${file}: ${message}` });
+const problem = (code: BundleProblemCode, file: string, message: string): BundleProblem => ({
+  code,
+  file,
+  message: `${file}: ${message}`,
+});
 
 /** The bundle's top-level names (folders end in `/`) and a reader of its files: a folder or an archive in memory. */
 interface BundleSource {
@@ -26,18 +30,22 @@ interface BundleSource {
 }
 
 async function folderSource(dir: string): Promise<BundleSource> {
-  const names = new Set((await readdir(dir, { withFileTypes: true })).map((d) => (d.isDirectory() ? `${d.name}/` : d.name)));
+  const names = new Set(
+    (await readdir(dir, { withFileTypes: true })).map((d) => (d.isDirectory() ? `${d.name}/` : d.name)),
+  );
   return { names, read: (name) => readFile(join(dir, name)) };
 }
 
 async function readManifest(source: BundleSource, problems: BundleProblem[]) {
   const { names } = source;
-  for (const f of [MANIFEST, SIGNATURE]) if (!names.has(f)) problems.push(problem('missing', f, 'missing from the bundle'));
+  for (const f of [MANIFEST, SIGNATURE])
+    if (!names.has(f)) problems.push(problem('missing', f, 'missing from the bundle'));
   if (!names.has(MANIFEST) || !names.has(SIGNATURE)) return undefined;
   const bytes = await source.read(MANIFEST);
   try {
     const manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
-    if (manifest.format !== MANIFEST_FORMAT || !Array.isArray(manifest.files) || !manifest.signer?.publicKey) throw new Error('not a Butterfly evidence manifest');
+    if (manifest.format !== MANIFEST_FORMAT || !Array.isArray(manifest.files) || !manifest.signer?.publicKey)
+      throw new Error('not a Butterfly evidence manifest');
     return { bytes, manifest, signature: await source.read(SIGNATURE) };
   } catch (err) {
     problems.push(problem('manifest', MANIFEST, `unreadable (${err instanceof Error ? err.message : String(err)})`));
@@ -63,7 +71,10 @@ export async function verifyBundleTar(archive: Buffer, fingerprintHex: string): 
   try {
     entries = readTar(archive);
   } catch (err) {
-    return { ok: false, problems: [problem('manifest', '(archive)', err instanceof Error ? err.message : String(err))] };
+    return {
+      ok: false,
+      problems: [problem('manifest', '(archive)', err instanceof Error ? err.message : String(err))],
+    };
   }
   const problems: BundleProblem[] = [];
   // bundleTar writes the folder first; every other entry must sit inside it.
@@ -89,7 +100,11 @@ export async function verifyBundleTar(archive: Buffer, fingerprintHex: string): 
   return verifySource({ names, read: async (name) => files.get(name) ?? Buffer.alloc(0) }, fingerprintHex, problems);
 }
 
-async function verifySource(source: BundleSource, fingerprintHex: string, problems: BundleProblem[]): Promise<VerifyResult> {
+async function verifySource(
+  source: BundleSource,
+  fingerprintHex: string,
+  problems: BundleProblem[],
+): Promise<VerifyResult> {
   const { names } = source;
   const read = await readManifest(source, problems);
   if (!read) return { ok: false, problems };
@@ -99,9 +114,22 @@ async function verifySource(source: BundleSource, fingerprintHex: string, proble
   try {
     key = createPublicKey(manifest.signer.publicKey);
     const actual = fingerprintOf(key);
-    if (actual !== normalizeFingerprint(fingerprintHex)) problems.push(problem('fingerprint', MANIFEST, `signed by key ${actual}, not by the expected ${normalizeFingerprint(fingerprintHex)}`));
+    if (actual !== normalizeFingerprint(fingerprintHex))
+      problems.push(
+        problem(
+          'fingerprint',
+          MANIFEST,
+          `signed by key ${actual}, not by the expected ${normalizeFingerprint(fingerprintHex)}`,
+        ),
+      );
   } catch (err) {
-    problems.push(problem('manifest', MANIFEST, `the signer's public key is unusable (${err instanceof Error ? err.message : String(err)})`));
+    problems.push(
+      problem(
+        'manifest',
+        MANIFEST,
+        `the signer's public key is unusable (${err instanceof Error ? err.message : String(err)})`,
+      ),
+    );
   }
   if (key && !verify(null, bytes, key, signature)) {
     // Either file may have been altered and the signature cannot say which: name both.
@@ -116,8 +144,10 @@ async function verifySource(source: BundleSource, fingerprintHex: string, proble
       problems.push(problem('missing', f.name, 'listed in the manifest but missing'));
       continue;
     }
-    if (sha256(await source.read(f.name)) !== f.sha256) problems.push(problem('hash', f.name, 'content differs from the manifest (SHA-256 mismatch)'));
+    if (sha256(await source.read(f.name)) !== f.sha256)
+      problems.push(problem('hash', f.name, 'content differs from the manifest (SHA-256 mismatch)'));
   }
-  for (const n of [...names].sort()) if (!listed.has(n)) problems.push(problem('extra', n, 'not listed in the manifest'));
+  for (const n of [...names].sort())
+    if (!listed.has(n)) problems.push(problem('extra', n, 'not listed in the manifest'));
   return { ok: problems.length === 0, problems, manifest };
 }

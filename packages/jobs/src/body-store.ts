@@ -14,5 +14,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export function bodyStoreFromEnv(env?: Record<string, string | undefined>): BodyStore {
   const config = bodyStoreEnv(env);
   if (config.kind !== 's3') return createBodyStore(config);
-  return createBodyStore(config, { http: createOutboundClient({ allowPrivate: true, timeoutMs: 30_000, maxBytes: MAX_BODY_BYTES }) });
+  return createBodyStore(config, {
+    http: createOutboundClient({ allowPrivate: true, timeoutMs: 30_000, maxBytes: MAX_BODY_BYTES }),
+  });
 }

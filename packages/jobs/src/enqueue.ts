@@ -19,7 +19,12 @@ export interface EnqueueOptions {
  * Queues a registered task (registry.ts): the name must be one the worker runs, and the payload must
  * pass that task's schema, or this throws (PayloadError) before touching the database.
  */
-export async function enqueue<N extends TaskName>(db: Kysely<any>, task: N, payload: TaskPayload<N>, opts: EnqueueOptions = {}): Promise<{ jobId: string }> {
+export async function enqueue<N extends TaskName>(
+  db: Kysely<any>,
+  task: N,
+  payload: TaskPayload<N>,
+  opts: EnqueueOptions = {},
+): Promise<{ jobId: string }> {
   if (!isTaskName(task)) throw new Error(`No task named "${task}" in the task registry`);
   return enqueueDefinition(db, { name: task, schema: taskRegistry[task] }, payload, opts);
 }

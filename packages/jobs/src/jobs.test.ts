@@ -25,8 +25,16 @@ describe('enqueue', () => {
 describe('compliance scan payload', () => {
   it('carries when Run scan was asked for, and still takes payloads queued before it existed', () => {
     const ZComplianceScanPayload = taskRegistry.compliance_scan;
-    const ids = { tenantId: '6f1c1f3e-0000-4000-8000-000000000001', snapshotId: '6f1c1f3e-0000-4000-8000-000000000002' };
-    const asked = { ...ids, trigger: 'manual', requestedAt: '2026-12-07T00:00:00.000Z', requestedBy: 'member:ann@acme.test' };
+    const ids = {
+      tenantId: '6f1c1f3e-0000-4000-8000-000000000001',
+      snapshotId: '6f1c1f3e-0000-4000-8000-000000000002',
+    };
+    const asked = {
+      ...ids,
+      trigger: 'manual',
+      requestedAt: '2026-12-07T00:00:00.000Z',
+      requestedBy: 'member:ann@acme.test',
+    };
     expect(ZComplianceScanPayload.parse(asked)).toEqual(asked);
     expect(ZComplianceScanPayload.parse(ids)).toEqual({ ...ids, trigger: 'backup' });
     expect(() => ZComplianceScanPayload.parse({ ...ids, requestedAt: 'yesterday' })).toThrow();

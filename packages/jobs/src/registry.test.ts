@@ -25,6 +25,8 @@ describe('task registry', () => {
   });
 
   it('checks the payload against the registered schema before touching the database', async () => {
-    await expect(enqueue(noDb(), 'backup', { tenantId: 'not-a-uuid', connectionId: 'x' })).rejects.toThrow('Invalid payload for task "backup"');
+    await expect(enqueue(noDb(), 'backup', { tenantId: 'not-a-uuid', connectionId: 'x' })).rejects.toThrow(
+      'Invalid payload for task "backup"',
+    );
   });
 });

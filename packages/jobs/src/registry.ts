@@ -49,7 +49,11 @@ export const isTaskName = (name: string): name is TaskName => Object.hasOwn(task
 
 // The domain names the tasks it queues in its JobQueue port (packages/domain/src/deps.ts); every one of
 // them must be registered here and accept what the domain sends. A mismatch fails to compile.
-type Accepts<N extends DomainTaskName> = N extends TaskName ? (DomainTaskPayloads[N] extends TaskPayload<N> ? true : false) : false;
+type Accepts<N extends DomainTaskName> = N extends TaskName
+  ? DomainTaskPayloads[N] extends TaskPayload<N>
+    ? true
+    : false
+  : false;
 const domainTasksAreRegistered: { [N in DomainTaskName]: Accepts<N> } = {
   backup: true,
   compliance_scan: true,

@@ -46,5 +46,10 @@ export function buildTaskList(rt: JobRuntime): TaskList {
  */
 export const cronItems: { task: TaskName; match: string; identifier: string; options: { backfillPeriod: number } }[] = [
   { task: 'schedules_tick', match: '* * * * *', identifier: 'schedules_tick', options: { backfillPeriod: 0 } },
-  { task: 'notify.digest', match: '0 7 * * *', identifier: 'notify_digest', options: { backfillPeriod: 24 * 3600 * 1000 } },
+  {
+    task: 'notify.digest',
+    match: '0 7 * * *',
+    identifier: 'notify_digest',
+    options: { backfillPeriod: 24 * 3600 * 1000 },
+  },
 ];

@@ -2,7 +2,15 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOutboundClient } from './client.ts';
 import { type OutboundErrorCode, OutboundError } from './errors.ts';
-import { type Rogue, endless, rawAnswer, silent, startHttpServer, startRawServer, trickle } from './testing/rogue-servers.ts';
+import {
+  type Rogue,
+  endless,
+  rawAnswer,
+  silent,
+  startHttpServer,
+  startRawServer,
+  trickle,
+} from './testing/rogue-servers.ts';
 
 // Loopback is private: the policy allows exactly the rogue servers' address (127.0.0.1) and still
 // refuses every other one, 127.0.0.2 (also loopback on Linux) included.
@@ -71,16 +79,32 @@ describe('a rogue server gets one clear error, for that call only', () => {
   it('a compressed body is decoded under the same cap: a small gzip bomb is BODY_TOO_LARGE, a corrupt one INVALID_RESPONSE', async () => {
     const bomb = gzipSync(Buffer.alloc(10_000_000));
     expect(bomb.length).toBeLessThan(100_000);
-    const gz = (body: Buffer) => startRawServer(rawAnswer(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\ncontent-encoding: gzip\r\ncontent-length: ${body.length}\r\n\r\n`), body])));
+    const gz = (body: Buffer) =>
+      startRawServer(
+        rawAnswer(
+          Buffer.concat([
+            Buffer.from(`HTTP/1.1 200 OK\r\ncontent-encoding: gzip\r\ncontent-length: ${body.length}\r\n\r\n`),
+            body,
+          ]),
+        ),
+      );
     await refused(client.request(`${(await keep(gz(bomb))).origin}/`), 'BODY_TOO_LARGE', /more than 100000 bytes/);
-    await refused(client.request(`${(await keep(gz(Buffer.from('not gzip at all')))).origin}/`), 'INVALID_RESPONSE', /does not decode as gzip/);
+    await refused(
+      client.request(`${(await keep(gz(Buffer.from('not gzip at all')))).origin}/`),
+      'INVALID_RESPONSE',
+      /does not decode as gzip/,
+    );
     const fine = await client.request(`${(await keep(gz(gzipSync('{"ok":true}')))).origin}/`);
     expect(fine.json()).toEqual({ ok: true });
     expect(fine.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers normally otherwise, keeping the connection alive between calls', async () => {
-    const ok = await keep(startHttpServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: req.url }))));
+    const ok = await keep(
+      startHttpServer((req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: req.url })),
+      ),
+    );
     const a = await client.request(`${ok.origin}/one?x=1`);
     expect(a.status).toBe(200);
     expect(a.json()).toEqual({ path: '/one?x=1' });
@@ -106,20 +130,39 @@ describe('redirects', () => {
 
   it('each hop is checked: a redirect to a refused address never connects there', async () => {
     const inside = await keep(startHttpServer((_req, res) => res.end('secret'), '127.0.0.2'));
-    const jump = await keep(startHttpServer((_req, res) => res.writeHead(302, { location: `${inside.origin}/admin` }).end()));
+    const jump = await keep(
+      startHttpServer((_req, res) => res.writeHead(302, { location: `${inside.origin}/admin` }).end()),
+    );
     await refused(client.request(`${jump.origin}/`, { redirect: 'follow' }), 'ADDRESS_REFUSED', /127\.0\.0\.2/);
-    const metadata = await keep(startHttpServer((_req, res) => res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end()));
-    await refused(client.request(`${metadata.origin}/`, { redirect: 'follow' }), 'ADDRESS_REFUSED', /169\.254\.169\.254/);
+    const metadata = await keep(
+      startHttpServer((_req, res) =>
+        res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+      ),
+    );
+    await refused(
+      client.request(`${metadata.origin}/`, { redirect: 'follow' }),
+      'ADDRESS_REFUSED',
+      /169\.254\.169\.254/,
+    );
     expect(inside.connections).toBe(0);
   });
 
   it('a token request answered 307 goes nowhere else: the other server receives nothing', async () => {
     const elsewhere = await keep(startHttpServer((_req, res) => res.end('{"access_token":"stolen"}')));
-    const token = await keep(startHttpServer((_req, res) => res.writeHead(307, { location: `${elsewhere.origin}/token` }).end()));
+    const token = await keep(
+      startHttpServer((_req, res) => res.writeHead(307, { location: `${elsewhere.origin}/token` }).end()),
+    );
     const body = 'grant_type=authorization_code&code=the-code';
-    await refused(client.request(`${token.origin}/token`, { method: 'POST', body, headers: { authorization: 'Basic c2VjcmV0' } }), 'REDIRECT_REFUSED', /HTTP 307/);
+    await refused(
+      client.request(`${token.origin}/token`, { method: 'POST', body, headers: { authorization: 'Basic c2VjcmV0' } }),
+      'REDIRECT_REFUSED',
+      /HTTP 307/,
+    );
     // Even asked to follow, a POST does not.
-    await refused(client.request(`${token.origin}/token`, { method: 'POST', body, redirect: 'follow' }), 'REDIRECT_REFUSED');
+    await refused(
+      client.request(`${token.origin}/token`, { method: 'POST', body, redirect: 'follow' }),
+      'REDIRECT_REFUSED',
+    );
     await refused(client.fetch(`${token.origin}/token`, { method: 'POST', body }), 'REDIRECT_REFUSED');
     expect(elsewhere.connections).toBe(0);
   });
@@ -132,7 +175,9 @@ describe('redirects', () => {
         res.end('{"ok":true}');
       }),
     );
-    const hop = await keep(startHttpServer((_req, res) => res.writeHead(302, { location: `${target.origin}/there` }).end()));
+    const hop = await keep(
+      startHttpServer((_req, res) => res.writeHead(302, { location: `${target.origin}/there` }).end()),
+    );
     const res = await client.request(`${hop.origin}/`, { redirect: 'follow', headers: { authorization: 'Bearer x' } });
     expect(res.json()).toEqual({ ok: true });
     expect(res.url.href).toBe(`${target.origin}/there`);
@@ -148,9 +193,23 @@ describe('addresses', () => {
     await refused(client.request('http://[::1]:9/'), 'ADDRESS_REFUSED');
     await refused(client.request('http://[::ffff:7f00:2]:9/'), 'ADDRESS_REFUSED');
     const named = createOutboundClient({ ...policy, lookup: async () => [{ address: '127.0.0.2', family: 4 }] });
-    await refused(named.request(`http://idp.example.test:${other.port}/`), 'ADDRESS_REFUSED', /^idp\.example\.test resolves to a private, loopback or link-local address/);
-    const mixed = createOutboundClient({ ...policy, lookup: async () => [{ address: '127.0.0.1', family: 4 }, { address: '10.0.0.7', family: 4 }] });
-    await refused(mixed.request(`http://idp.example.test:${other.port}/`), 'ADDRESS_REFUSED', /^(?!.*10\.0\.0\.7)idp\.example\.test resolves to/);
+    await refused(
+      named.request(`http://idp.example.test:${other.port}/`),
+      'ADDRESS_REFUSED',
+      /^idp\.example\.test resolves to a private, loopback or link-local address/,
+    );
+    const mixed = createOutboundClient({
+      ...policy,
+      lookup: async () => [
+        { address: '127.0.0.1', family: 4 },
+        { address: '10.0.0.7', family: 4 },
+      ],
+    });
+    await refused(
+      mixed.request(`http://idp.example.test:${other.port}/`),
+      'ADDRESS_REFUSED',
+      /^(?!.*10\.0\.0\.7)idp\.example\.test resolves to/,
+    );
     expect(other.connections).toBe(0);
     await refused(client.request('file:///etc/passwd'), 'URL_REFUSED');
     await refused(client.request('http://u:p@127.0.0.1:9/'), 'URL_REFUSED');
@@ -160,8 +219,12 @@ describe('addresses', () => {
     const ok = await keep(startHttpServer((_req, res) => res.end('{}')));
     let calls = 0;
     // A rebinding resolver: the first answer passes, any later one points inside.
-    const rebinding = createOutboundClient({ ...policy, lookup: async () => [{ address: calls++ === 0 ? '127.0.0.1' : '127.0.0.2', family: 4 }] });
-    for (let i = 0; i < 3; i++) expect((await rebinding.request(`http://idp.example.test:${ok.port}/`)).status).toBe(200);
+    const rebinding = createOutboundClient({
+      ...policy,
+      lookup: async () => [{ address: calls++ === 0 ? '127.0.0.1' : '127.0.0.2', family: 4 }],
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await rebinding.request(`http://idp.example.test:${ok.port}/`)).status).toBe(200);
     expect(calls).toBe(1);
     rebinding.close();
   });

@@ -48,7 +48,8 @@ export function isPublicAddress(address: string): boolean {
   const bytes = toBytes(address);
   if (!bytes) return false;
   if (bytes.length === 4) return !V4_BLOCKED.some((r) => inRange(bytes, r));
-  if ([V4_MAPPED, V4_COMPATIBLE, NAT64].some((r) => inRange(bytes, r))) return isPublicAddress(bytes.subarray(12).join('.'));
+  if ([V4_MAPPED, V4_COMPATIBLE, NAT64].some((r) => inRange(bytes, r)))
+    return isPublicAddress(bytes.subarray(12).join('.'));
   if (inRange(bytes, SIX_TO_FOUR)) return isPublicAddress(bytes.subarray(2, 6).join('.'));
   return !V6_BLOCKED.some((r) => inRange(bytes, r));
 }

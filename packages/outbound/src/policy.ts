@@ -20,7 +20,9 @@ export interface OutboundPolicy {
 }
 
 const systemLookup: HostLookup = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 
 const key = (address: string) => toBytes(address)?.join('.');
 
@@ -37,7 +39,10 @@ export function isAllowedAddress(address: string, policy: OutboundPolicy): boole
  */
 export function refusedAddress(host: string, address: string): OutboundError {
   const what = address === host ? `${host} is` : `${host} resolves to`;
-  return new OutboundError('ADDRESS_REFUSED', `${what} a private, loopback or link-local address, which Butterfly is configured not to contact`);
+  return new OutboundError(
+    'ADDRESS_REFUSED',
+    `${what} a private, loopback or link-local address, which Butterfly is configured not to contact`,
+  );
 }
 
 /**
@@ -50,7 +55,11 @@ export async function allowedAddresses(host: string, policy: OutboundPolicy): Pr
   try {
     addresses = family ? [{ address: host, family }] : await (policy.lookup ?? systemLookup)(host);
   } catch (e) {
-    throw new OutboundError('DNS_FAILED', `${host} does not resolve: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    throw new OutboundError(
+      'DNS_FAILED',
+      `${host} does not resolve: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { cause: e },
+    );
   }
   if (!addresses.length) throw new OutboundError('DNS_FAILED', `${host} has no address`);
   const bad = addresses.find((a) => !isAllowedAddress(a.address, policy));
@@ -68,8 +77,10 @@ export function guardedLookup(policy: OutboundPolicy): LookupFunction {
   return (hostname, options, callback) => {
     allowedAddresses(hostname, policy).then(
       (all) => {
-        const wanted = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
-        if (!wanted.length) return callback(new OutboundError('DNS_FAILED', `${hostname} has no IPv${options.family} address`), '', 0);
+        const wanted =
+          options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        if (!wanted.length)
+          return callback(new OutboundError('DNS_FAILED', `${hostname} has no IPv${options.family} address`), '', 0);
         if (options.all) return (callback as unknown as (err: null, addresses: LookupAddress[]) => void)(null, wanted);
         callback(null, wanted[0]!.address, wanted[0]!.family);
       },

@@ -68,7 +68,13 @@ export function BarChart({ title, description, data, axis, format = String, valu
         })}
         {axis.ticks.map((t) => (
           <g key={t.at}>
-            <line x1={x(t.at)} x2={x(t.at)} y1={PAD.top + innerH} y2={PAD.top + innerH + 4} className="stroke-slate-400" />
+            <line
+              x1={x(t.at)}
+              x2={x(t.at)}
+              y1={PAD.top + innerH}
+              y2={PAD.top + innerH + 4}
+              className="stroke-slate-400"
+            />
             <text x={x(t.at)} y={H - 8} textAnchor="middle" className="fill-slate-600 text-[11px]">
               {t.label}
             </text>
@@ -77,7 +83,15 @@ export function BarChart({ title, description, data, axis, format = String, valu
         {data.map((d) => {
           const h = (d.value / max) * innerH;
           return (
-            <rect key={d.at} x={x(d.at) - barW / 2} y={PAD.top + innerH - h} width={barW} height={Math.max(h, d.value > 0 ? 1 : 0)} rx={2} className="fill-indigo-600">
+            <rect
+              key={d.at}
+              x={x(d.at) - barW / 2}
+              y={PAD.top + innerH - h}
+              width={barW}
+              height={Math.max(h, d.value > 0 ? 1 : 0)}
+              rx={2}
+              className="fill-indigo-600"
+            >
               <title>{`${d.detail}: ${format(d.value)}`}</title>
             </rect>
           );

@@ -24,24 +24,25 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   asChild?: boolean;
 }
 
-export const Button = /* @__PURE__ */ forwardRef<HTMLButtonElement, ButtonProps>(
-  function Button({ className, variant = 'primary', size = 'md', asChild = false, type, ...props }, ref) {
-    const Comp = asChild ? Slot : 'button';
-    return (
-      <Comp
-        ref={ref}
-        // A bare <button> inside a form submits it; make that explicit opt-in.
-        type={asChild ? type : (type ?? 'button')}
-        className={cn(
-          'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors',
-          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
-          'disabled:pointer-events-none disabled:opacity-50',
-          variants[variant],
-          sizes[size],
-          className,
-        )}
-        {...props}
-      />
-    );
-  },
-);
+export const Button = /* @__PURE__ */ forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { className, variant = 'primary', size = 'md', asChild = false, type, ...props },
+  ref,
+) {
+  const Comp = asChild ? Slot : 'button';
+  return (
+    <Comp
+      ref={ref}
+      // A bare <button> inside a form submits it; make that explicit opt-in.
+      type={asChild ? type : (type ?? 'button')}
+      className={cn(
+        'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors',
+        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
+        'disabled:pointer-events-none disabled:opacity-50',
+        variants[variant],
+        sizes[size],
+        className,
+      )}
+      {...props}
+    />
+  );
+});

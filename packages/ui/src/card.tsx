@@ -7,7 +7,9 @@ import { cn } from './cn.ts';
 type DivProps = HTMLAttributes<HTMLDivElement>;
 
 export const Card = /* @__PURE__ */ forwardRef<HTMLDivElement, DivProps>(function Card({ className, ...props }, ref) {
-  return <div ref={ref} className={cn('rounded-lg border border-slate-200 bg-white shadow-sm', className)} {...props} />;
+  return (
+    <div ref={ref} className={cn('rounded-lg border border-slate-200 bg-white shadow-sm', className)} {...props} />
+  );
 });
 
 export const CardHeader = /* @__PURE__ */ forwardRef<HTMLDivElement, DivProps>(function CardHeader(

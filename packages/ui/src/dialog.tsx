@@ -53,7 +53,9 @@ export function DialogFooter({ className, ...props }: HTMLAttributes<HTMLDivElem
 
 export const DialogTitle = /* @__PURE__ */ forwardRef<Primitive<'Title'>[0], Primitive<'Title'>[1]>(
   function DialogTitle({ className, ...props }, ref) {
-    return <DialogPrimitive.Title ref={ref} className={cn('text-lg font-semibold text-slate-900', className)} {...props} />;
+    return (
+      <DialogPrimitive.Title ref={ref} className={cn('text-lg font-semibold text-slate-900', className)} {...props} />
+    );
   },
 );
 

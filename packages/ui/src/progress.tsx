@@ -31,7 +31,10 @@ export const Progress = /* @__PURE__ */ forwardRef<ElementRef<typeof ProgressPri
       {...props}
     >
       <ProgressPrimitive.Indicator
-        className={cn('h-full bg-indigo-600 transition-[width] duration-500', percent === null && 'w-1/3 animate-pulse')}
+        className={cn(
+          'h-full bg-indigo-600 transition-[width] duration-500',
+          percent === null && 'w-1/3 animate-pulse',
+        )}
         style={percent === null ? undefined : { width: `${percent}%` }}
       />
     </ProgressPrimitive.Root>

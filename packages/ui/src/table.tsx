@@ -59,8 +59,9 @@ export const TableCell = /* @__PURE__ */ forwardRef<HTMLTableCellElement, TdHTML
   },
 );
 
-export const TableCaption = /* @__PURE__ */ forwardRef<HTMLTableCaptionElement, HTMLAttributes<HTMLTableCaptionElement>>(
-  function TableCaption({ className, ...props }, ref) {
-    return <caption ref={ref} className={cn('mt-3 text-sm text-slate-600', className)} {...props} />;
-  },
-);
+export const TableCaption = /* @__PURE__ */ forwardRef<
+  HTMLTableCaptionElement,
+  HTMLAttributes<HTMLTableCaptionElement>
+>(function TableCaption({ className, ...props }, ref) {
+  return <caption ref={ref} className={cn('mt-3 text-sm text-slate-600', className)} {...props} />;
+});

@@ -27,11 +27,18 @@ export function registerApiToken(token: Command) {
       const expiresInDays = opts.expires === undefined ? undefined : days(opts.expires);
       return withRuntime(async ({ deps }) => {
         const tenant = await getTenantBySlug(deps, slug);
-        const t = await createApiToken(deps, tenant.id, { member: email, name: opts.name, ...(opts.role ? { role: opts.role as never } : {}), ...(expiresInDays ? { expiresInDays } : {}) });
+        const t = await createApiToken(deps, tenant.id, {
+          member: email,
+          name: opts.name,
+          ...(opts.role ? { role: opts.role as never } : {}),
+          ...(expiresInDays ? { expiresInDays } : {}),
+        });
         emit(
           { json: !!opts.json },
           t,
-          () => [`API token ${t.id} (${t.name}, ${t.role}) for ${t.ownerEmail} in ${tenant.slug}, ${t.expiresAt ? `until ${t.expiresAt}` : 'until revoked'}; shown once:`],
+          () => [
+            `API token ${t.id} (${t.name}, ${t.role}) for ${t.ownerEmail} in ${tenant.slug}, ${t.expiresAt ? `until ${t.expiresAt}` : 'until revoked'}; shown once:`,
+          ],
           t.token,
         );
       });
@@ -49,7 +56,10 @@ export function registerApiToken(token: Command) {
         const tokens = await listApiTokens(deps, tenant.id, { memberId: owner.id });
         emit({ json: !!opts.json }, tokens, () =>
           tokens.length
-            ? tokens.map((t) => `${t.id}  ${t.prefix}…  ${t.role}  ${t.expired ? 'expired' : 'active '}  ${t.name}  last used ${t.lastUsedAt ?? 'never'}`)
+            ? tokens.map(
+                (t) =>
+                  `${t.id}  ${t.prefix}…  ${t.role}  ${t.expired ? 'expired' : 'active '}  ${t.name}  last used ${t.lastUsedAt ?? 'never'}`,
+              )
             : [`no API tokens for ${owner.email}`],
         );
       }),

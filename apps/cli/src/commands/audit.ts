@@ -17,7 +17,10 @@ export function registerAudit(audit: Command) {
         emit({ json: !!opts.json }, v, () =>
           v.ok
             ? [`audit log of ${tenant.slug} intact: ${v.checked} entries, head at seq ${v.headSeq}`]
-            : [`audit log of ${tenant.slug} BROKEN (${v.problems.length} problem(s) in ${v.checked} entries):`, ...v.problems.map((p) => `  ${p.kind}: ${p.detail}`)],
+            : [
+                `audit log of ${tenant.slug} BROKEN (${v.problems.length} problem(s) in ${v.checked} entries):`,
+                ...v.problems.map((p) => `  ${p.kind}: ${p.detail}`),
+              ],
         );
         if (!v.ok) {
           process.stderr.write(`error AUDIT_CHAIN_BROKEN: ${v.problems.map((p) => p.detail).join('; ')}\n`);

@@ -9,12 +9,21 @@ import { describe, expect, it } from 'vitest';
 /** `butterfly connection break-glass …` as an operator runs it, against a connection with one backed-up user. */
 const { db, url } = await useTestDatabase();
 const masterKey = randomBytes(32);
-const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64'), LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  BUTTERFLY_MASTER_KEY: masterKey.toString('base64'),
+  LOG_LEVEL: 'warn',
+};
 const main = resolve(import.meta.dirname, '../main.ts');
 const deps = testDeps(db, { kind: 'operator', label: 'test' }, masterKey);
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env, encoding: 'utf8', cwd: import.meta.dirname });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
+    env,
+    encoding: 'utf8',
+    cwd: import.meta.dirname,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1)! };
 }
 
@@ -24,7 +33,17 @@ await runBackup(deps, {
   tenantId: tenant.id,
   connectionId,
   trigger: 'test',
-  client: fakeIdp([{ type: 'user', id: '00u1bg', body: { id: '00u1bg', status: 'ACTIVE', profile: { login: 'bg@breakglass.example', firstName: 'Emergency', lastName: 'Admin' } } }]),
+  client: fakeIdp([
+    {
+      type: 'user',
+      id: '00u1bg',
+      body: {
+        id: '00u1bg',
+        status: 'ACTIVE',
+        profile: { login: 'bg@breakglass.example', firstName: 'Emergency', lastName: 'Admin' },
+      },
+    },
+  ]),
 });
 
 describe('butterfly connection break-glass', () => {
@@ -33,8 +52,17 @@ describe('butterfly connection break-glass', () => {
     expect(add.code, add.stderr).toBe(0);
     expect(add.last).toBe('00u1bg');
     const list = cli('connection', 'break-glass', 'list', connectionId, '--json');
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ oktaUserId: '00u1bg', login: 'bg@breakglass.example', displayName: 'Emergency Admin', addedBy: expect.stringMatching(/^operator:cli/) })]);
-    expect(cli('connection', 'break-glass', 'list', connectionId).stdout).toContain('00u1bg  bg@breakglass.example  Emergency Admin');
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({
+        oktaUserId: '00u1bg',
+        login: 'bg@breakglass.example',
+        displayName: 'Emergency Admin',
+        addedBy: expect.stringMatching(/^operator:cli/),
+      }),
+    ]);
+    expect(cli('connection', 'break-glass', 'list', connectionId).stdout).toContain(
+      '00u1bg  bg@breakglass.example  Emergency Admin',
+    );
 
     const unknown = cli('connection', 'break-glass', 'add', connectionId, 'nobody@breakglass.example');
     expect(unknown.code).not.toBe(0);

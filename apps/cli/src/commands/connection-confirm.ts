@@ -13,7 +13,10 @@ export async function deleteConfirmationName(
 ): Promise<string> {
   const { name } = connection;
   if (opts.yes) return name;
-  if (!io.stdin.isTTY) throw new UsageError(`connection delete asks for the connection's name ("${name}") to confirm, and stdin is not a terminal: pass --yes to delete without asking`);
+  if (!io.stdin.isTTY)
+    throw new UsageError(
+      `connection delete asks for the connection's name ("${name}") to confirm, and stdin is not a terminal: pass --yes to delete without asking`,
+    );
   io.stderr.write(`${deleteSummary(connection)}\n`);
   const rl = createInterface({ input: io.stdin, output: io.stderr });
   try {

@@ -11,7 +11,8 @@ export interface CredentialOptions {
 /** Credentials never come from argv (visible in `ps` and shell history): a token on stdin, a key from a file. */
 export async function credentialsFrom(opts: CredentialOptions) {
   const oauth = opts.clientId !== undefined || opts.privateKeyFile !== undefined;
-  if (opts.sswsStdin === oauth) throw new UsageError('give either --ssws-stdin, or --client-id with --private-key-file');
+  if (opts.sswsStdin === oauth)
+    throw new UsageError('give either --ssws-stdin, or --client-id with --private-key-file');
   if (opts.sswsStdin) return { kind: 'ssws' as const, token: await readSecretFromStdin('SSWS API token') };
   if (!opts.clientId || !opts.privateKeyFile) throw new UsageError('--client-id and --private-key-file go together');
   let privateKey: string;

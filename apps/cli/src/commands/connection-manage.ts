@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { findConnectionTenant, getConnection, pauseConnection, removeConnection, resumeConnection, updateConnection } from '@butterfly/domain/connections';
+import {
+  findConnectionTenant,
+  getConnection,
+  pauseConnection,
+  removeConnection,
+  resumeConnection,
+  updateConnection,
+} from '@butterfly/domain/connections';
 import { listSnapshots } from '@butterfly/domain/snapshots';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
@@ -19,7 +26,8 @@ interface EditOptions {
 /** `--rate-limit-share 80` (percent of each Okta bucket) or `default` (Okta's 50 % for an app). */
 function parseShare(raw: string): number | null {
   if (raw === 'default') return null;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) throw new UsageError('--rate-limit-share takes a percent from 1 to 100, or "default"');
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100)
+    throw new UsageError('--rate-limit-share takes a percent from 1 to 100, or "default"');
   return Number(raw);
 }
 
@@ -27,7 +35,9 @@ function parseShare(raw: string): number | null {
 export function registerConnectionManage(connection: Command) {
   connection
     .command('edit')
-    .description('rename a connection, replace its credential (an SSWS token on stdin, or a service app key from a file) and/or set its rate-limit share')
+    .description(
+      'rename a connection, replace its credential (an SSWS token on stdin, or a service app key from a file) and/or set its rate-limit share',
+    )
     .argument('<id>', 'connection id')
     .option('--name <name>', 'a new name, unique in the tenant')
     .option('--ssws-stdin', 'read a new SSWS API token from stdin')
@@ -42,7 +52,8 @@ export function registerConnectionManage(connection: Command) {
     .action((id: string, opts: EditOptions) =>
       withRuntime(async ({ deps }) => {
         const replacing = opts.sswsStdin || opts.clientId !== undefined || opts.privateKeyFile !== undefined;
-        if (!replacing && opts.name === undefined && opts.rateLimitShare === undefined) throw new UsageError('give --name, a new credential, --rate-limit-share, or several');
+        if (!replacing && opts.name === undefined && opts.rateLimitShare === undefined)
+          throw new UsageError('give --name, a new credential, --rate-limit-share, or several');
         const share = opts.rateLimitShare === undefined ? undefined : parseShare(opts.rateLimitShare);
         const credentials = replacing ? await credentialsFrom(opts) : undefined;
         const tenantId = await findConnectionTenant(deps, id);
@@ -74,7 +85,10 @@ export function registerConnectionManage(connection: Command) {
     .option('--json', 'print one JSON document')
     .action((id: string, opts: { reason?: string; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
-        const c = await pauseConnection(deps, await findConnectionTenant(deps, id), { connectionId: id, reason: opts.reason });
+        const c = await pauseConnection(deps, await findConnectionTenant(deps, id), {
+          connectionId: id,
+          reason: opts.reason,
+        });
         emit({ json: !!opts.json }, c, () => [`paused ${c.name}${c.paused?.reason ? ` (${c.paused.reason})` : ''}`]);
       }),
     );
@@ -93,7 +107,9 @@ export function registerConnectionManage(connection: Command) {
 
   connection
     .command('delete')
-    .description("delete a connection, keeping its snapshots read-only or deleting them too; asks for the connection's name unless --yes")
+    .description(
+      "delete a connection, keeping its snapshots read-only or deleting them too; asks for the connection's name unless --yes",
+    )
     .argument('<id>', 'connection id')
     .option('--keep-snapshots', 'keep its snapshots, scans and evidence, read-only')
     .option('--delete-snapshots', 'delete its snapshots, scans and restore plans too')
@@ -101,14 +117,19 @@ export function registerConnectionManage(connection: Command) {
     .option('--json', 'print one JSON document')
     .action((id: string, opts: { keepSnapshots?: boolean; deleteSnapshots?: boolean; yes?: boolean; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
-        if (!!opts.keepSnapshots === !!opts.deleteSnapshots) throw new UsageError('give either --keep-snapshots or --delete-snapshots');
+        if (!!opts.keepSnapshots === !!opts.deleteSnapshots)
+          throw new UsageError('give either --keep-snapshots or --delete-snapshots');
         const keepSnapshots = !!opts.keepSnapshots;
         const tenantId = await findConnectionTenant(deps, id);
         const c = await getConnection(deps, tenantId, { connectionId: id });
         const snapshots = (await listSnapshots(deps, tenantId, { connectionId: id, limit: 1000 })).length;
         const confirmName = await deleteConfirmationName({ name: c.name, snapshots, keepSnapshots }, opts);
         const r = await removeConnection(deps, tenantId, { connectionId: id, confirmName, keepSnapshots });
-        emit({ json: !!opts.json }, r, () => [keepSnapshots ? `deleted ${c.name}; its ${snapshots} snapshot(s) are kept read-only` : `deleted ${c.name} and its ${snapshots} snapshot(s)`]);
+        emit({ json: !!opts.json }, r, () => [
+          keepSnapshots
+            ? `deleted ${c.name}; its ${snapshots} snapshot(s) are kept read-only`
+            : `deleted ${c.name} and its ${snapshots} snapshot(s)`,
+        ]);
       }),
     );
 }

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { type ConnectionView, addConnection, findConnectionTenant, listConnections, testConnection } from '@butterfly/domain/connections';
+import {
+  type ConnectionView,
+  addConnection,
+  findConnectionTenant,
+  listConnections,
+  testConnection,
+} from '@butterfly/domain/connections';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
@@ -15,11 +21,24 @@ interface AddOptions extends CredentialOptions {
 }
 
 const state = (c: ConnectionView) =>
-  [c.deleted ? 'deleted (snapshots kept, read-only)' : '', c.paused ? 'paused' : '', c.status === 'needs_attention' ? `needs attention: ${c.statusReason ?? 'Okta refused the credential'}; replace it with \`connection edit\`` : '']
+  [
+    c.deleted ? 'deleted (snapshots kept, read-only)' : '',
+    c.paused ? 'paused' : '',
+    c.status === 'needs_attention'
+      ? `needs attention: ${c.statusReason ?? 'Okta refused the credential'}; replace it with \`connection edit\``
+      : '',
+  ]
     .filter(Boolean)
     .map((s) => `  ${s}`)
     .join('');
-const lastTest = (c: ConnectionView) => (!c.lastTest ? 'never tested' : c.lastTest.ok ? 'last test ok' : c.lastTest.connected === false ? 'last test: cannot connect' : 'last test: scopes missing');
+const lastTest = (c: ConnectionView) =>
+  !c.lastTest
+    ? 'never tested'
+    : c.lastTest.ok
+      ? 'last test ok'
+      : c.lastTest.connected === false
+        ? 'last test: cannot connect'
+        : 'last test: scopes missing';
 
 export function registerConnection(connection: Command) {
   registerBreakGlass(connection);
@@ -39,7 +58,15 @@ export function registerConnection(connection: Command) {
         const credentials = await credentialsFrom(opts);
         const tenant = await getTenantBySlug(deps, slug);
         const c = await addConnection(deps, tenant.id, { name: opts.name, orgUrl: opts.okta, credentials });
-        emit({ json: !!opts.json }, c, () => [`added connection ${c.name} to ${tenant.slug}: ${c.orgUrl} (${c.authKind})`, 'check it with `connection test <id>`'], c.id);
+        emit(
+          { json: !!opts.json },
+          c,
+          () => [
+            `added connection ${c.name} to ${tenant.slug}: ${c.orgUrl} (${c.authKind})`,
+            'check it with `connection test <id>`',
+          ],
+          c.id,
+        );
       }),
     );
 
@@ -53,10 +80,15 @@ export function registerConnection(connection: Command) {
   ).action((slug: string, opts: { includeDeleted?: boolean; json?: boolean } & RemoteOptions) => {
     const print = (list: ConnectionView[]) =>
       emit({ json: !!opts.json }, list, () =>
-        list.length ? list.map((c) => `${c.id}  ${c.name}  ${c.orgUrl}  ${c.authKind}  ${lastTest(c)}${state(c)}`) : [`${slug} has no connections`],
+        list.length
+          ? list.map((c) => `${c.id}  ${c.name}  ${c.orgUrl}  ${c.authKind}  ${lastTest(c)}${state(c)}`)
+          : [`${slug} has no connections`],
       );
     const remote = remoteTarget(opts);
-    if (remote) return withRemote(remote, slug, async (client) => print(await client.connections.list.query({ includeDeleted: !!opts.includeDeleted })));
+    if (remote)
+      return withRemote(remote, slug, async (client) =>
+        print(await client.connections.list.query({ includeDeleted: !!opts.includeDeleted })),
+      );
     return withRuntime(async ({ deps }) => {
       const tenant = await getTenantBySlug(deps, slug);
       print(await listConnections(deps, tenant.id, { includeDeleted: !!opts.includeDeleted }));
@@ -75,12 +107,16 @@ export function registerConnection(connection: Command) {
         const tenantId = await findConnectionTenant(deps, id);
         // The connectors load only for this subcommand, not for `connection list`.
         const { idpClients } = await import('../idp-clients.ts');
-        const { connection: c, report } = await testConnection({ ...deps, idpClientFor: idpClients() }, tenantId, { connectionId: id });
+        const { connection: c, report } = await testConnection({ ...deps, idpClientFor: idpClients() }, tenantId, {
+          connectionId: id,
+        });
         emit({ json: !!opts.json }, report, () => {
           if (report.connected === false) return [`cannot connect to ${c.orgUrl}`];
           return [
             `connected to ${c.orgUrl} (${c.authKind})`,
-            ...(report.missing.length ? report.missing.map((m) => `missing ${m.scope}: leaves out ${m.leavesOut.join(', ')}`) : ['every scope a backup reads is granted']),
+            ...(report.missing.length
+              ? report.missing.map((m) => `missing ${m.scope}: leaves out ${m.leavesOut.join(', ')}`)
+              : ['every scope a backup reads is granted']),
             ...(report.unavailable ?? []).map((u) => `not in this org: ${u.type}`),
             ...(report.detail ? [report.detail] : []),
           ];

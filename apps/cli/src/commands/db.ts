@@ -33,9 +33,18 @@ export function registerDb(db: Command) {
       } finally {
         await kdb.destroy();
       }
-      emit({ json: !!opts.json }, { url: server.url, embedded: server.embedded, started: server.startedHere }, () => [
-        server.embedded ? (server.startedHere ? 'embedded database started' : 'embedded database already running') : 'using DATABASE_URL',
-      ], server.url);
+      emit(
+        { json: !!opts.json },
+        { url: server.url, embedded: server.embedded, started: server.startedHere },
+        () => [
+          server.embedded
+            ? server.startedHere
+              ? 'embedded database started'
+              : 'embedded database already running'
+            : 'using DATABASE_URL',
+        ],
+        server.url,
+      );
     });
 
   db.command('stop')

@@ -13,7 +13,12 @@ import { describe, expect, it } from 'vitest';
  */
 const { db, url } = await useTestDatabase();
 const masterKey = randomBytes(32);
-const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64'), LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  BUTTERFLY_MASTER_KEY: masterKey.toString('base64'),
+  LOG_LEVEL: 'warn',
+};
 const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
 const s = await seedAuditPeriod(testDeps(db, { kind: 'operator', label: 'test' }, masterKey), 'periodco');
 
@@ -22,7 +27,21 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, last: r.stdout.trim().split('\n').at(-1)! };
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'bfy-period-'));
-const period = (out: string, ...more: string[]) => cli('evidence', 'period', 'periodco', '--connection', 'Production', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out, ...more);
+const period = (out: string, ...more: string[]) =>
+  cli(
+    'evidence',
+    'period',
+    'periodco',
+    '--connection',
+    'Production',
+    '--from',
+    PERIOD.from,
+    '--to',
+    PERIOD.to,
+    '--out',
+    out,
+    ...more,
+  );
 const FILES = ['manifest.json', 'manifest.sig', 'period-report.md', 'period-report.pdf', 'period.json'];
 
 describe('butterfly evidence period', () => {
@@ -38,7 +57,15 @@ describe('butterfly evidence period', () => {
     const json = JSON.parse(readFileSync(join(first, 'period.json'), 'utf8'));
     expect(json.format).toBe('butterfly-period-evidence/1');
     expect(json.scans.map((x: { scanId: string }) => x.scanId)).toEqual([s.regressed.id, s.fixed.id]);
-    expect(json.regressions).toMatchObject([{ ruleId: 'OKTA-APP-000650', scanId: s.regressed.id, fixedInScanId: s.fixed.id, fixedAt: PERIOD.fixedAt, timeToFixSeconds: PERIOD.timeToFixSeconds }]);
+    expect(json.regressions).toMatchObject([
+      {
+        ruleId: 'OKTA-APP-000650',
+        scanId: s.regressed.id,
+        fixedInScanId: s.fixed.id,
+        fixedAt: PERIOD.fixedAt,
+        timeToFixSeconds: PERIOD.timeToFixSeconds,
+      },
+    ]);
     expect(json.exceptions.map((e: { id: string }) => e.id)).toContain(s.exceptions.inForce.id);
     const report = readFileSync(join(first, 'period-report.md'), 'utf8');
     expect(report).toContain('### OKTA-APP-000650');
@@ -47,13 +74,32 @@ describe('butterfly evidence period', () => {
     expect(report).toContain(s.exceptions.inForce.id);
     expect(readFileSync(join(first, 'period-report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const manifest = JSON.parse(readFileSync(join(first, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'butterfly-evidence-bundle/1', period: { connection: { id: s.connectionId, name: 'Production' }, window: { from: PERIOD.from, to: PERIOD.to }, scanIds: [s.regressed.id, s.fixed.id] } });
+    expect(manifest).toMatchObject({
+      format: 'butterfly-evidence-bundle/1',
+      period: {
+        connection: { id: s.connectionId, name: 'Production' },
+        window: { from: PERIOD.from, to: PERIOD.to },
+        scanIds: [s.regressed.id, s.fixed.id],
+      },
+    });
     expect(manifest.scan).toBeUndefined();
   });
 
   it('writes the same bytes when exported again (by id this time)', () => {
     const again = tmp();
-    const r = cli('evidence', 'period', 'periodco', '--connection', s.connectionId, '--from', PERIOD.from, '--to', PERIOD.to, '--out', again);
+    const r = cli(
+      'evidence',
+      'period',
+      'periodco',
+      '--connection',
+      s.connectionId,
+      '--from',
+      PERIOD.from,
+      '--to',
+      PERIOD.to,
+      '--out',
+      again,
+    );
     expect(r.code, r.stderr).toBe(0);
     for (const f of FILES) expect(readFileSync(join(again, f)).equals(readFileSync(join(first, f))), f).toBe(true);
   });
@@ -62,7 +108,11 @@ describe('butterfly evidence period', () => {
     const ok = cli('evidence', 'verify', first, '--fingerprint', fingerprint);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('ok: 3 files');
-    expect(JSON.parse(cli('evidence', 'verify', first, '--fingerprint', fingerprint, '--json').stdout)).toMatchObject({ ok: true, scanId: null, period: { connectionId: s.connectionId, from: PERIOD.from, to: PERIOD.to } });
+    expect(JSON.parse(cli('evidence', 'verify', first, '--fingerprint', fingerprint, '--json').stdout)).toMatchObject({
+      ok: true,
+      scanId: null,
+      period: { connectionId: s.connectionId, from: PERIOD.from, to: PERIOD.to },
+    });
     for (const f of FILES) {
       const dir = tmp();
       cpSync(first, dir, { recursive: true });
@@ -76,13 +126,51 @@ describe('butterfly evidence period', () => {
   }, 120_000);
 
   it('refuses bad input with the stable codes, and says when a window holds no scan', () => {
-    const backwards = cli('evidence', 'period', 'periodco', '--connection', 'Production', '--from', PERIOD.to, '--to', PERIOD.from, '--out', tmp());
+    const backwards = cli(
+      'evidence',
+      'period',
+      'periodco',
+      '--connection',
+      'Production',
+      '--from',
+      PERIOD.to,
+      '--to',
+      PERIOD.from,
+      '--out',
+      tmp(),
+    );
     expect(backwards.code).not.toBe(0);
     expect(backwards.stderr).toContain('VALIDATION');
-    const unknown = cli('evidence', 'period', 'periodco', '--connection', 'Staging', '--from', PERIOD.from, '--to', PERIOD.to, '--out', tmp());
+    const unknown = cli(
+      'evidence',
+      'period',
+      'periodco',
+      '--connection',
+      'Staging',
+      '--from',
+      PERIOD.from,
+      '--to',
+      PERIOD.to,
+      '--out',
+      tmp(),
+    );
     expect(unknown.stderr).toContain('NOT_FOUND');
-    const empty = cli('evidence', 'period', 'periodco', '--connection', 'Production', '--from', '2026-10-20T00:00:00Z', '--to', PERIOD.to, '--out', tmp());
+    const empty = cli(
+      'evidence',
+      'period',
+      'periodco',
+      '--connection',
+      'Production',
+      '--from',
+      '2026-10-20T00:00:00Z',
+      '--to',
+      PERIOD.to,
+      '--out',
+      tmp(),
+    );
     expect(empty.code, empty.stderr).toBe(0);
-    expect(empty.stdout).toContain('note: No compliance scan of this connection was made of a snapshot taken in this window.');
+    expect(empty.stdout).toContain(
+      'note: No compliance scan of this connection was made of a snapshot taken in this window.',
+    );
   });
 });

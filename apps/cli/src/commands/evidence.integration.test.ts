@@ -15,7 +15,12 @@ import { describe, expect, it } from 'vitest';
  */
 const { db, url } = await useTestDatabase();
 const masterKey = randomBytes(32);
-const env = { ...process.env, DATABASE_URL: url, BUTTERFLY_MASTER_KEY: masterKey.toString('base64'), LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  BUTTERFLY_MASTER_KEY: masterKey.toString('base64'),
+  LOG_LEVEL: 'warn',
+};
 const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
 const deps = testDeps(db, { kind: 'operator', label: 'test' }, masterKey);
 
@@ -31,8 +36,22 @@ const snapshot = await runBackup(deps, {
   connectionId,
   trigger: 'test',
   client: fakeIdp([
-    { type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', name: 'Splunk, "prod"', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } },
-    { type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', status: 'ACTIVE', priority: 1, settings: { password: { complexity: { minLength: 8 } } } } },
+    {
+      type: 'log_stream',
+      id: '0Sl1',
+      body: { id: '0Sl1', name: 'Splunk, "prod"', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' },
+    },
+    {
+      type: 'policy.PASSWORD',
+      id: '00p1',
+      body: {
+        id: '00p1',
+        name: 'Default',
+        status: 'ACTIVE',
+        priority: 1,
+        settings: { password: { complexity: { minLength: 8 } } },
+      },
+    },
   ]),
 });
 const tmp = () => mkdtempSync(join(tmpdir(), 'bfy-evidence-'));
@@ -46,10 +65,19 @@ describe('butterfly scan and evidence', () => {
     expect(r.code, r.stderr).toBe(0);
     scanId = r.last;
     const row = await db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ snapshot_id: snapshot.id, connection_name: 'Production', started_by: expect.stringMatching(/^operator:cli/) });
+    expect(row).toMatchObject({
+      snapshot_id: snapshot.id,
+      connection_name: 'Production',
+      started_by: expect.stringMatching(/^operator:cli/),
+    });
     expect(r.stdout).toContain('fail');
-    expect(JSON.parse(cli('scan', 'run', 'evidenceco', snapshot.id, '--json').stdout)).toMatchObject({ snapshotId: snapshot.id, counts: { total: expect.any(Number) } });
-    expect(cli('scan', 'run', 'evidenceco', '6c1f2a9e-0000-4000-8000-000000000000').stderr).toContain('error NOT_FOUND');
+    expect(JSON.parse(cli('scan', 'run', 'evidenceco', snapshot.id, '--json').stdout)).toMatchObject({
+      snapshotId: snapshot.id,
+      counts: { total: expect.any(Number) },
+    });
+    expect(cli('scan', 'run', 'evidenceco', '6c1f2a9e-0000-4000-8000-000000000000').stderr).toContain(
+      'error NOT_FOUND',
+    );
   });
 
   it('prints the tenant key fingerprint, the same every time', () => {
@@ -65,7 +93,17 @@ describe('butterfly scan and evidence', () => {
     expect(cli('evidence', 'export', scanId, '--out', a).code).toBe(0);
     expect(cli('evidence', 'export', scanId, '--out', b).code).toBe(0);
     const files = readdirSync(a).sort();
-    expect(files).toEqual(['checklist.ckl', 'checklist.cklb', 'manifest.json', 'manifest.sig', 'oscal-assessment-results.json', 'report.html', 'report.pdf', 'results.csv', 'results.json']);
+    expect(files).toEqual([
+      'checklist.ckl',
+      'checklist.cklb',
+      'manifest.json',
+      'manifest.sig',
+      'oscal-assessment-results.json',
+      'report.html',
+      'report.pdf',
+      'results.csv',
+      'results.json',
+    ]);
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     const ok = cli('evidence', 'verify', a, '--fingerprint', fingerprint.toUpperCase().replace(/(..)(?!$)/g, '$1:'));
     expect(ok.code, ok.stderr).toBe(0);
@@ -78,7 +116,9 @@ describe('butterfly scan and evidence', () => {
     expect(r.code, r.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.scan.framework).toBe('pciDss4');
-    const ids = (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).results as { ruleId: string }[]).map((x) => x.ruleId);
+    const ids = (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).results as { ruleId: string }[]).map(
+      (x) => x.ruleId,
+    );
     expect(ids).toContain('OKTA-APP-000650');
     expect(ids).not.toContain('OKTA-APP-000200');
     expect(cli('evidence', 'verify', dir, '--fingerprint', fingerprint).code).toBe(0);
@@ -109,7 +149,11 @@ describe('butterfly scan and evidence', () => {
     const dir = tmp();
     expect(cli('evidence', 'export', scanId, '--out', dir).code).toBe(0);
     // What the dashboard's download route sends: bundleTar of the rendered files in `butterfly-evidence-<scan>/`.
-    const files = new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))] as const));
+    const files = new Map(
+      readdirSync(dir)
+        .sort()
+        .map((f) => [f, readFileSync(join(dir, f))] as const),
+    );
     const tar = bundleTar(`butterfly-evidence-${scanId}`, files, new Date());
     const downloads = tmp();
     const path = join(downloads, `butterfly-evidence-${scanId}.tar`);
@@ -130,7 +174,11 @@ describe('butterfly scan and evidence', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('hash: results.csv: content differs');
 
-    const stray = bundleTar(`butterfly-evidence-${scanId}`, new Map([...files, ['notes.txt', Buffer.from('hi')]]), new Date());
+    const stray = bundleTar(
+      `butterfly-evidence-${scanId}`,
+      new Map([...files, ['notes.txt', Buffer.from('hi')]]),
+      new Date(),
+    );
     writeFileSync(join(downloads, 'stray.tar'), stray);
     const extra = cli('evidence', 'verify', join(downloads, 'stray.tar'), '--fingerprint', fingerprint);
     expect(extra.code).toBe(1);

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { findConnectionTenant } from '@butterfly/domain/connections';
-import { type ExceptionView, findExceptionTenant, listExceptions, requestException, revokeException } from '@butterfly/domain/exceptions';
+import {
+  type ExceptionView,
+  findExceptionTenant,
+  listExceptions,
+  requestException,
+  revokeException,
+} from '@butterfly/domain/exceptions';
 import { emit } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 
@@ -30,19 +36,31 @@ export function registerException(group: Command) {
     .option('--object-type <type>', 'accept the finding for one object only: its type as the evidence names it')
     .option('--object-id <id>', 'the object id (with --object-type)')
     .option('--json', 'print one JSON document')
-    .action((connectionId: string, ruleId: string, opts: { rationale: string; expires: string; objectType?: string; objectId?: string; json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const tenantId = await findConnectionTenant(deps, connectionId);
-        const e = await requestException(deps, tenantId, {
-          connectionId,
-          ruleId,
-          rationale: opts.rationale,
-          expiresAt: parseExpiry(opts.expires, deps.clock()),
-          ...(opts.objectType ? { objectType: opts.objectType } : {}),
-          ...(opts.objectId ? { objectId: opts.objectId } : {}),
-        });
-        emit({ json: !!opts.json }, e, () => [`requested an exception for ${e.ruleId} (${scopeOf(e)}) until ${e.expiresAt}; a member approves it in the dashboard`], e.id);
-      }),
+    .action(
+      (
+        connectionId: string,
+        ruleId: string,
+        opts: { rationale: string; expires: string; objectType?: string; objectId?: string; json?: boolean },
+      ) =>
+        withRuntime(async ({ deps }) => {
+          const tenantId = await findConnectionTenant(deps, connectionId);
+          const e = await requestException(deps, tenantId, {
+            connectionId,
+            ruleId,
+            rationale: opts.rationale,
+            expiresAt: parseExpiry(opts.expires, deps.clock()),
+            ...(opts.objectType ? { objectType: opts.objectType } : {}),
+            ...(opts.objectId ? { objectId: opts.objectId } : {}),
+          });
+          emit(
+            { json: !!opts.json },
+            e,
+            () => [
+              `requested an exception for ${e.ruleId} (${scopeOf(e)}) until ${e.expiresAt}; a member approves it in the dashboard`,
+            ],
+            e.id,
+          );
+        }),
     );
   group
     .command('list')
@@ -50,12 +68,19 @@ export function registerException(group: Command) {
     .argument('<connection-id>', 'connection id')
     .option('--status <status>', 'requested, active, rejected, revoked or expired')
     .option('--json', 'print one JSON document')
-    .action((connectionId: string, opts: { status?: 'requested' | 'active' | 'rejected' | 'revoked' | 'expired'; json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const tenantId = await findConnectionTenant(deps, connectionId);
-        const list = await listExceptions(deps, tenantId, { connectionId, ...(opts.status ? { status: opts.status } : {}) });
-        emit({ json: !!opts.json }, list, () => (list.length ? list.map(shown) : ['no exceptions']));
-      }),
+    .action(
+      (
+        connectionId: string,
+        opts: { status?: 'requested' | 'active' | 'rejected' | 'revoked' | 'expired'; json?: boolean },
+      ) =>
+        withRuntime(async ({ deps }) => {
+          const tenantId = await findConnectionTenant(deps, connectionId);
+          const list = await listExceptions(deps, tenantId, {
+            connectionId,
+            ...(opts.status ? { status: opts.status } : {}),
+          });
+          emit({ json: !!opts.json }, list, () => (list.length ? list.map(shown) : ['no exceptions']));
+        }),
     );
   group
     .command('revoke')

@@ -20,7 +20,9 @@ export function registerRecoveryLink(link: Command) {
         emit(
           { json: !!opts.json },
           { id: r.id, url, expiresAt: r.expiresAt.toISOString() },
-          () => [`recovery link for ${email} in ${tenant.slug}, valid until ${r.expiresAt.toISOString()} (single use):`],
+          () => [
+            `recovery link for ${email} in ${tenant.slug}, valid until ${r.expiresAt.toISOString()} (single use):`,
+          ],
           url,
         );
       }),

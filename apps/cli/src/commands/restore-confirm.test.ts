@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../output.ts';
 import { applySummaryLines, confirmationName } from './restore-confirm.ts';
 
-const plan = { shortCode: 'K7QX-2M9D', connectionName: 'okta-prod', summary: { steps: 5, byAction: { update: 3, create: 2 }, blastRadius: 40 } } as unknown as RestorePlanDetail;
+const plan = {
+  shortCode: 'K7QX-2M9D',
+  connectionName: 'okta-prod',
+  summary: { steps: 5, byAction: { update: 3, create: 2 }, blastRadius: 40 },
+} as unknown as RestorePlanDetail;
 
 function terminal(typed: string) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -21,7 +25,9 @@ describe('restore apply confirmation', () => {
   it('says what applying writes, then asks for the name on a terminal and returns what was typed', async () => {
     const t = terminal('okta-prod');
     expect(await confirmationName(plan, {}, t.io)).toBe('okta-prod');
-    expect(t.said()).toContain('plan K7QX-2M9D writes to okta-prod: 5 step(s) (3 update, 2 create), blast radius about 40 user(s)');
+    expect(t.said()).toContain(
+      'plan K7QX-2M9D writes to okta-prod: 5 step(s) (3 update, 2 create), blast radius about 40 user(s)',
+    );
     expect(t.said()).toContain("Type the connection's name (okta-prod) to apply: ");
   });
 

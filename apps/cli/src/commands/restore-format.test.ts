@@ -11,7 +11,16 @@ const plan = {
   summary: { steps: 0, byAction: {}, blastRadius: 0, newIds: 0, caveats: 1, threshold: 0 },
   needsApproval: false,
   approvedBy: null,
-  caveats: [{ kind: 'not_compared', type: 'group_rule', count: 3, reason: 'Okta answered 404', names: ['Eng', 'Ops'], message: 'Group rule: 3 objects not compared — Okta answered 404 (not found) for them' }],
+  caveats: [
+    {
+      kind: 'not_compared',
+      type: 'group_rule',
+      count: 3,
+      reason: 'Okta answered 404',
+      names: ['Eng', 'Ops'],
+      message: 'Group rule: 3 objects not compared — Okta answered 404 (not found) for them',
+    },
+  ],
   steps: [],
   idMap: [],
 } as unknown as RestorePlanDetail;
@@ -19,7 +28,9 @@ const plan = {
 describe('planLines', () => {
   it('prints one line per type not compared, then its names unless brief', () => {
     const lines = planLines(plan, { brief: false });
-    expect(lines.filter((l) => l.includes('not compared'))).toEqual(['  ! Group rule: 3 objects not compared — Okta answered 404 (not found) for them']);
+    expect(lines.filter((l) => l.includes('not compared'))).toEqual([
+      '  ! Group rule: 3 objects not compared — Okta answered 404 (not found) for them',
+    ]);
     expect(lines).toContain('      Eng, Ops … and 1 more');
     expect(planLines(plan, { brief: true }).some((l) => l.includes('Eng, Ops'))).toBe(false);
   });

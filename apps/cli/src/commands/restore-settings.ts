@@ -11,7 +11,9 @@ import { credentialsFrom } from './connection-credentials.ts';
 export function registerRestoreSettings(restore: Command) {
   restore
     .command('write-credential')
-    .description("set the credential restore apply writes with (okta.*.manage scopes), apart from the backup's read-only one")
+    .description(
+      "set the credential restore apply writes with (okta.*.manage scopes), apart from the backup's read-only one",
+    )
     .argument('<tenant>', 'tenant slug')
     .argument('<connection>', 'connection id or name')
     .option('--ssws-stdin', 'read an SSWS API token from stdin')
@@ -20,14 +22,35 @@ export function registerRestoreSettings(restore: Command) {
     .option('--key-id <kid>', 'the key id registered in Okta')
     .option('--remove', 'remove it: apply then writes with the backup credential')
     .option('--json', 'print one JSON document')
-    .action((slug: string, connection: string, opts: { sswsStdin?: boolean; clientId?: string; privateKeyFile?: string; keyId?: string; remove?: boolean; json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const tenant = await getTenantBySlug(deps, slug);
-        const c = await resolveConnection(deps, tenant.id, connection);
-        const credentials = opts.remove ? null : await credentialsFrom(opts);
-        const view = await setWriteCredential(deps, tenant.id, { connectionId: c.id, credentials });
-        emit({ json: !!opts.json }, view, () => [view.writeCredential ? `${c.name}: restores write with a separate ${view.writeCredential.authKind} credential` : `${c.name}: restores write with the backup credential`], c.id);
-      }),
+    .action(
+      (
+        slug: string,
+        connection: string,
+        opts: {
+          sswsStdin?: boolean;
+          clientId?: string;
+          privateKeyFile?: string;
+          keyId?: string;
+          remove?: boolean;
+          json?: boolean;
+        },
+      ) =>
+        withRuntime(async ({ deps }) => {
+          const tenant = await getTenantBySlug(deps, slug);
+          const c = await resolveConnection(deps, tenant.id, connection);
+          const credentials = opts.remove ? null : await credentialsFrom(opts);
+          const view = await setWriteCredential(deps, tenant.id, { connectionId: c.id, credentials });
+          emit(
+            { json: !!opts.json },
+            view,
+            () => [
+              view.writeCredential
+                ? `${c.name}: restores write with a separate ${view.writeCredential.authKind} credential`
+                : `${c.name}: restores write with the backup credential`,
+            ],
+            c.id,
+          );
+        }),
     );
 
   restore
@@ -39,7 +62,9 @@ export function registerRestoreSettings(restore: Command) {
       withRuntime(async ({ deps }) => {
         const tenant = await getTenantBySlug(deps, slug);
         const r = await setRestoreApprovalThreshold(deps, tenant.id, { threshold: Number(users) });
-        emit({ json: false }, r, () => [`${tenant.slug}: plans reaching more than ${r.threshold} user(s) need a second member's approval`]);
+        emit({ json: false }, r, () => [
+          `${tenant.slug}: plans reaching more than ${r.threshold} user(s) need a second member's approval`,
+        ]);
       }),
     );
 }

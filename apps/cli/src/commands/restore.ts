@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConnectionConfig } from '@butterfly/domain/connections';
 import type { Deps } from '@butterfly/domain/core';
-import { applyRestore, approveRestore, createRestorePlan, findRestorePlanTenant, getRestorePlan, previewRestore, type RestorePlanDetail, requestRestoreApply } from '@butterfly/domain/restores';
+import {
+  applyRestore,
+  approveRestore,
+  createRestorePlan,
+  findRestorePlanTenant,
+  getRestorePlan,
+  previewRestore,
+  type RestorePlanDetail,
+  requestRestoreApply,
+} from '@butterfly/domain/restores';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { jobQueue } from '@butterfly/jobs';
 import { emit, UsageError } from '../output.ts';
@@ -13,7 +22,11 @@ import { confirmationName } from './restore-confirm.ts';
 import { planLines } from './restore-format.ts';
 import { registerRestoreSettings } from './restore-settings.ts';
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** `type:id` pairs; an id may itself hold ':' (never a type), so split at the first one. */
 function objectRefs(v: string) {
@@ -59,7 +72,9 @@ export function registerRestore(restore: Command) {
   registerRestoreSettings(restore);
   restore
     .command('preview')
-    .description('compute a restore plan here and now (nothing is written to Okta); prints the plan id on the last line')
+    .description(
+      'compute a restore plan here and now (nothing is written to Okta); prints the plan id on the last line',
+    )
     .argument('<tenant>', 'tenant slug')
     .argument('<snapshot-id>', 'the snapshot to restore from')
     .option('--types <types>', 'only these object types (comma-separated)')
@@ -67,33 +82,38 @@ export function registerRestore(restore: Command) {
     .option('--with-dependencies', 'add what the chosen objects reference, transitively')
     .option('--deletions', 'delete live objects the snapshot lacks (otherwise listed as skipped)')
     .option('--json', 'print one JSON document')
-    .action((slug: string, snapshotId: string, opts: { types?: string; objects?: string; withDependencies?: boolean; deletions?: boolean; json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        if (opts.types && opts.objects) throw new UsageError('give --types or --objects, not both');
-        const tenant = await getTenantBySlug(deps, slug);
-        const scope = {
-          ...(opts.types ? { types: list(opts.types) } : {}),
-          ...(opts.objects ? { objects: objectRefs(opts.objects) } : {}),
-          withDependencies: !!opts.withDependencies,
-          deletions: !!opts.deletions,
-        };
-        const plan = await createRestorePlan(deps, tenant.id, { snapshotId, scope });
-        const { read, write } = await clients(deps, tenant.id, plan.connection_id);
-        let last = 0;
-        await previewRestore(deps, {
-          tenantId: tenant.id,
-          planId: plan.id,
-          client: read,
-          writeClient: write,
-          onProgress: (p) => {
-            if (opts.json || Date.now() - last < 2000) return;
-            last = Date.now();
-            process.stderr.write(`  ${p.phase}: ${p.done}${p.total ? `/${p.total}` : ''}\n`);
-          },
-        });
-        const detail = await getRestorePlan(deps, tenant.id, { planId: plan.id });
-        emit({ json: !!opts.json }, detail, () => planLines(detail, { brief: true }), detail.id);
-      }),
+    .action(
+      (
+        slug: string,
+        snapshotId: string,
+        opts: { types?: string; objects?: string; withDependencies?: boolean; deletions?: boolean; json?: boolean },
+      ) =>
+        withRuntime(async ({ deps }) => {
+          if (opts.types && opts.objects) throw new UsageError('give --types or --objects, not both');
+          const tenant = await getTenantBySlug(deps, slug);
+          const scope = {
+            ...(opts.types ? { types: list(opts.types) } : {}),
+            ...(opts.objects ? { objects: objectRefs(opts.objects) } : {}),
+            withDependencies: !!opts.withDependencies,
+            deletions: !!opts.deletions,
+          };
+          const plan = await createRestorePlan(deps, tenant.id, { snapshotId, scope });
+          const { read, write } = await clients(deps, tenant.id, plan.connection_id);
+          let last = 0;
+          await previewRestore(deps, {
+            tenantId: tenant.id,
+            planId: plan.id,
+            client: read,
+            writeClient: write,
+            onProgress: (p) => {
+              if (opts.json || Date.now() - last < 2000) return;
+              last = Date.now();
+              process.stderr.write(`  ${p.phase}: ${p.done}${p.total ? `/${p.total}` : ''}\n`);
+            },
+          });
+          const detail = await getRestorePlan(deps, tenant.id, { planId: plan.id });
+          emit({ json: !!opts.json }, detail, () => planLines(detail, { brief: true }), detail.id);
+        }),
     );
 
   restore
@@ -110,56 +130,90 @@ export function registerRestore(restore: Command) {
 
   restore
     .command('approve')
-    .description("approve a plan that deletes or reaches many users: type its code back; the approver must not be who asked for the preview")
+    .description(
+      'approve a plan that deletes or reaches many users: type its code back; the approver must not be who asked for the preview',
+    )
     .argument('<plan-id>', 'restore plan id')
     .requiredOption('--confirm <code>', "the plan's short code, as `restore show` prints it")
     .option('--json', 'print one JSON document')
     .action((planId: string, opts: { confirm: string; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
-        const plan = await approveRestore(deps, await findRestorePlanTenant(deps, planId), { planId, confirm: opts.confirm });
+        const plan = await approveRestore(deps, await findRestorePlanTenant(deps, planId), {
+          planId,
+          confirm: opts.confirm,
+        });
         emit({ json: !!opts.json }, plan, () => [`plan ${plan.shortCode} approved by ${plan.approvedBy}`], plan.id);
       }),
     );
 
   restore
     .command('apply')
-    .description("apply a plan: queued for the worker, or here and now with --wait (a backup is taken first); asks for the connection's name unless --yes")
+    .description(
+      "apply a plan: queued for the worker, or here and now with --wait (a backup is taken first); asks for the connection's name unless --yes",
+    )
     .argument('<plan-id>', 'restore plan id')
     .option('--wait', 'apply in this process and wait for the end')
     .option('--secrets-file <json>', 'write-only secrets to restore, by type:id then path (values or {"env": "NAME"})')
-    .option('--acknowledge-lockout-risk', 'apply a plan that changes how admins sign in (global session, enrollment or Admin Console policies, their zones)')
+    .option(
+      '--acknowledge-lockout-risk',
+      'apply a plan that changes how admins sign in (global session, enrollment or Admin Console policies, their zones)',
+    )
     .option('-y, --yes', "apply without typing the connection's name (required when stdin is not a terminal)")
     .option('--json', 'print one JSON document')
-    .action((planId: string, opts: { wait?: boolean; secretsFile?: string; acknowledgeLockoutRisk?: boolean; yes?: boolean; json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const tenantId = await findRestorePlanTenant(deps, planId);
-        const secrets = secretsFrom(opts.secretsFile);
-        const confirmName = await confirmationName(await getRestorePlan(deps, tenantId, { planId }), opts);
-        const input = { planId, acknowledgeLockoutRisk: !!opts.acknowledgeLockoutRisk, confirmName, ...(secrets ? { secrets } : {}) };
-        if (!opts.wait) {
-          const r = await requestRestoreApply({ ...deps, jobs: jobQueue }, tenantId, input);
-          emit({ json: !!opts.json }, r, () => [`apply of plan ${planId} queued for the worker (job ${r.jobId})`], r.jobId ?? planId);
-          return;
-        }
-        await requestRestoreApply(deps, tenantId, input, { inProcess: true });
-        const plan = await getRestorePlan(deps, tenantId, { planId });
-        const c = await clients(deps, tenantId, plan.connectionId);
-        let last = 0;
-        // The backup taken first queues its alerts and scan for the worker, as any backup does.
-        await applyRestore({ ...deps, jobs: jobQueue }, {
-          tenantId,
-          planId,
-          readClient: c.read,
-          writeClient: c.write,
-          appUrl: webEnv().APP_URL,
-          onProgress: (p) => {
-            if (opts.json || Date.now() - last < 2000) return;
-            last = Date.now();
-            process.stderr.write(`  applying: ${p.done}/${p.total} steps\n`);
-          },
-        });
-        const done: RestorePlanDetail = await getRestorePlan(deps, tenantId, { planId });
-        emit({ json: !!opts.json }, done, () => [`plan ${done.shortCode} ${done.status}: ${done.steps.filter((s) => s.status === 'done').length} step(s) applied; backup taken first: ${done.preApplySnapshotId}`], done.id);
-      }),
+    .action(
+      (
+        planId: string,
+        opts: { wait?: boolean; secretsFile?: string; acknowledgeLockoutRisk?: boolean; yes?: boolean; json?: boolean },
+      ) =>
+        withRuntime(async ({ deps }) => {
+          const tenantId = await findRestorePlanTenant(deps, planId);
+          const secrets = secretsFrom(opts.secretsFile);
+          const confirmName = await confirmationName(await getRestorePlan(deps, tenantId, { planId }), opts);
+          const input = {
+            planId,
+            acknowledgeLockoutRisk: !!opts.acknowledgeLockoutRisk,
+            confirmName,
+            ...(secrets ? { secrets } : {}),
+          };
+          if (!opts.wait) {
+            const r = await requestRestoreApply({ ...deps, jobs: jobQueue }, tenantId, input);
+            emit(
+              { json: !!opts.json },
+              r,
+              () => [`apply of plan ${planId} queued for the worker (job ${r.jobId})`],
+              r.jobId ?? planId,
+            );
+            return;
+          }
+          await requestRestoreApply(deps, tenantId, input, { inProcess: true });
+          const plan = await getRestorePlan(deps, tenantId, { planId });
+          const c = await clients(deps, tenantId, plan.connectionId);
+          let last = 0;
+          // The backup taken first queues its alerts and scan for the worker, as any backup does.
+          await applyRestore(
+            { ...deps, jobs: jobQueue },
+            {
+              tenantId,
+              planId,
+              readClient: c.read,
+              writeClient: c.write,
+              appUrl: webEnv().APP_URL,
+              onProgress: (p) => {
+                if (opts.json || Date.now() - last < 2000) return;
+                last = Date.now();
+                process.stderr.write(`  applying: ${p.done}/${p.total} steps\n`);
+              },
+            },
+          );
+          const done: RestorePlanDetail = await getRestorePlan(deps, tenantId, { planId });
+          emit(
+            { json: !!opts.json },
+            done,
+            () => [
+              `plan ${done.shortCode} ${done.status}: ${done.steps.filter((s) => s.status === 'done').length} step(s) applied; backup taken first: ${done.preApplySnapshotId}`,
+            ],
+            done.id,
+          );
+        }),
     );
 }

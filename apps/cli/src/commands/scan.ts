@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { type ScanView, listFindings, listScans, requestComplianceScan, runComplianceScan } from '@butterfly/domain/scans';
+import {
+  type ScanView,
+  listFindings,
+  listScans,
+  requestComplianceScan,
+  runComplianceScan,
+} from '@butterfly/domain/scans';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit, UsageError } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
@@ -10,9 +16,13 @@ const SEVERITIES = ['CAT I', 'CAT II', 'CAT III'] as const;
 
 /** `--severity "CAT I"` (repeatable, or comma-separated) and the like: checked against the allowed words. */
 function oneOf<T extends string>(what: string, allowed: readonly T[], given: string[] | undefined): T[] | undefined {
-  const values = given?.flatMap((g) => g.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean);
+  const values = given
+    ?.flatMap((g) => g.split(','))
+    .map((v) => v.trim().toUpperCase())
+    .filter(Boolean);
   if (!values?.length) return undefined;
-  for (const v of values) if (!allowed.includes(v as T)) throw new UsageError(`${what} is one of ${allowed.join(', ')}; got "${v}"`);
+  for (const v of values)
+    if (!allowed.includes(v as T)) throw new UsageError(`${what} is one of ${allowed.join(', ')}; got "${v}"`);
   return values as T[];
 }
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -36,11 +46,17 @@ export function registerScan(scan: Command) {
       .option('--limit <n>', 'at most this many (default 100)', (v) => Number.parseInt(v, 10))
       .option('--json', 'print one JSON document'),
   ).action((slug: string, opts: { connection?: string; limit?: number; json?: boolean } & RemoteOptions) => {
-    const input = { ...(opts.connection ? { connectionId: opts.connection } : {}), ...(opts.limit ? { limit: opts.limit } : {}) };
+    const input = {
+      ...(opts.connection ? { connectionId: opts.connection } : {}),
+      ...(opts.limit ? { limit: opts.limit } : {}),
+    };
     const print = (list: ScanView[]) =>
       emit({ json: !!opts.json }, list, () =>
         list.length
-          ? list.map((s) => `${s.id}  ${s.connectionName}  ${s.finishedAt}  ${s.counts.PASS} pass, ${s.counts.FAIL} fail, ${s.counts.MANUAL} manual${s.score === null ? '' : `  score ${s.score}`}`)
+          ? list.map(
+              (s) =>
+                `${s.id}  ${s.connectionName}  ${s.finishedAt}  ${s.counts.PASS} pass, ${s.counts.FAIL} fail, ${s.counts.MANUAL} manual${s.score === null ? '' : `  score ${s.score}`}`,
+            )
           : [`${slug} has no scans`],
       );
     const remote = remoteTarget(opts);
@@ -57,24 +73,41 @@ export function registerScan(scan: Command) {
       .option('--severity <cat>', '"CAT I", "CAT II" or "CAT III" (repeat, or separate with commas)', collect)
       .option('--result <result>', 'PASS, FAIL, MANUAL or NOT_APPLICABLE (repeat, or separate with commas)', collect)
       .option('--json', 'print one JSON document'),
-  ).action((slug: string, opts: { connection?: string; severity?: string[]; result?: string[]; json?: boolean } & RemoteOptions) => {
-    const severities = oneOf('--severity', SEVERITIES, opts.severity);
-    const results = oneOf('--result', RESULTS, opts.result);
-    const input = { ...(opts.connection ? { connectionId: opts.connection } : {}), ...(severities ? { severities } : {}), ...(results ? { results } : {}) };
-    const print = (list: FindingLine[]) =>
-      emit({ json: !!opts.json }, list, () =>
-        list.length
-          ? list.map((f) => `${f.severity.padEnd(7)} ${f.result.padEnd(14)} ${f.ruleId}  ${f.title}  (${f.connectionName})${f.accepted ? '  accepted by exception' : ''}`)
-          : ['no findings'],
+  ).action(
+    (
+      slug: string,
+      opts: { connection?: string; severity?: string[]; result?: string[]; json?: boolean } & RemoteOptions,
+    ) => {
+      const severities = oneOf('--severity', SEVERITIES, opts.severity);
+      const results = oneOf('--result', RESULTS, opts.result);
+      const input = {
+        ...(opts.connection ? { connectionId: opts.connection } : {}),
+        ...(severities ? { severities } : {}),
+        ...(results ? { results } : {}),
+      };
+      const print = (list: FindingLine[]) =>
+        emit({ json: !!opts.json }, list, () =>
+          list.length
+            ? list.map(
+                (f) =>
+                  `${f.severity.padEnd(7)} ${f.result.padEnd(14)} ${f.ruleId}  ${f.title}  (${f.connectionName})${f.accepted ? '  accepted by exception' : ''}`,
+              )
+            : ['no findings'],
+        );
+      const remote = remoteTarget(opts);
+      if (remote)
+        return withRemote(remote, slug, async (client) => print(await client.compliance.findings.query(input)));
+      return withRuntime(async ({ deps }) =>
+        print(await listFindings(deps, (await getTenantBySlug(deps, slug)).id, input)),
       );
-    const remote = remoteTarget(opts);
-    if (remote) return withRemote(remote, slug, async (client) => print(await client.compliance.findings.query(input)));
-    return withRuntime(async ({ deps }) => print(await listFindings(deps, (await getTenantBySlug(deps, slug)).id, input)));
-  });
+    },
+  );
 
   scan
     .command('run')
-    .description('scan a snapshot with the current rule set (here and now, or queued with --queue); prints the scan id on the last line')
+    .description(
+      'scan a snapshot with the current rule set (here and now, or queued with --queue); prints the scan id on the last line',
+    )
     .argument('<tenant>', 'tenant slug')
     .argument('<snapshot-id>', "a complete snapshot of one of the tenant's connections (another tenant's is not found)")
     .option('--queue', 'queue the scan for the worker instead, and print the job id')
@@ -85,7 +118,12 @@ export function registerScan(scan: Command) {
         if (opts.queue) {
           const { jobQueue } = await import('@butterfly/jobs');
           const r = await requestComplianceScan({ ...deps, jobs: jobQueue }, tenant.id, { snapshotId });
-          emit({ json: !!opts.json }, r, () => [`scan of snapshot ${snapshotId} queued for the worker (job ${r.jobId})`], r.jobId);
+          emit(
+            { json: !!opts.json },
+            r,
+            () => [`scan of snapshot ${snapshotId} queued for the worker (job ${r.jobId})`],
+            r.jobId,
+          );
           return;
         }
         const s = await runComplianceScan(deps, tenant.id, { snapshotId, trigger: 'manual' });
@@ -93,7 +131,9 @@ export function registerScan(scan: Command) {
         emit(
           { json: !!opts.json },
           s,
-          () => [`scan of ${s.connectionName} (snapshot ${s.snapshotId}): ${c.PASS} pass, ${c.FAIL} fail, ${c.MANUAL} manual, ${c.NOT_APPLICABLE} not applicable (rule set ${s.rulesetVersion})`],
+          () => [
+            `scan of ${s.connectionName} (snapshot ${s.snapshotId}): ${c.PASS} pass, ${c.FAIL} fail, ${c.MANUAL} manual, ${c.NOT_APPLICABLE} not applicable (rule set ${s.rulesetVersion})`,
+          ],
           s.id,
         );
       }),

@@ -17,7 +17,9 @@ export function registerScimGroupRole(cmd: Command) {
       withRuntime(async ({ deps }) => {
         const tenant = await getTenantBySlug(deps, slug);
         const r = await setScimGroupRole(deps, tenant.id, { group, role: role === 'none' ? null : (role as never) });
-        emit({ json: !!opts.json }, r, () => [`group "${r.displayName}" of ${tenant.slug} → ${r.role ?? 'no role'} (${r.members} member(s) recomputed)`]);
+        emit({ json: !!opts.json }, r, () => [
+          `group "${r.displayName}" of ${tenant.slug} → ${r.role ?? 'no role'} (${r.members} member(s) recomputed)`,
+        ]);
       }),
     );
   cmd
@@ -30,7 +32,9 @@ export function registerScimGroupRole(cmd: Command) {
         const tenant = await getTenantBySlug(deps, slug);
         const groups = await listScimGroupRoles(deps, tenant.id);
         emit({ json: !!opts.json }, groups, () =>
-          groups.length ? groups.map((g) => `${g.groupId}  ${g.role ?? '-'}  ${g.displayName} (${g.members} member(s))`) : [`no SCIM groups in ${tenant.slug}`],
+          groups.length
+            ? groups.map((g) => `${g.groupId}  ${g.role ?? '-'}  ${g.displayName} (${g.members} member(s))`)
+            : [`no SCIM groups in ${tenant.slug}`],
         );
       }),
     );

@@ -18,7 +18,9 @@ export function registerScimToken(token: Command) {
         emit(
           { json: !!opts.json },
           t,
-          () => [`SCIM token ${t.id} (${t.label}) for ${tenant.slug}; shown once, store it in your IdP as "Bearer <token>":`],
+          () => [
+            `SCIM token ${t.id} (${t.label}) for ${tenant.slug}; shown once, store it in your IdP as "Bearer <token>":`,
+          ],
           t.token,
         );
       }),
@@ -34,7 +36,10 @@ export function registerScimToken(token: Command) {
         const tokens = await listScimTokens(deps, tenant.id);
         emit({ json: !!opts.json }, tokens, () =>
           tokens.length
-            ? tokens.map((t) => `${t.id}  ${t.prefix}…  ${t.active ? 'active ' : 'revoked'}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}`)
+            ? tokens.map(
+                (t) =>
+                  `${t.id}  ${t.prefix}…  ${t.active ? 'active ' : 'revoked'}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}`,
+              )
             : [`no SCIM tokens for ${tenant.slug}`],
         );
       }),
@@ -49,7 +54,9 @@ export function registerScimToken(token: Command) {
       withRuntime(async ({ deps }) => {
         const tenant = await getTenantBySlug(deps, slug);
         const r = await revokeScimToken(deps, tenant.id, { tokenId });
-        emit({ json: !!opts.json }, r, () => [`SCIM token ${r.id} (${r.label}) ${r.alreadyRevoked ? 'was already revoked' : 'revoked'}`]);
+        emit({ json: !!opts.json }, r, () => [
+          `SCIM token ${r.id} (${r.label}) ${r.alreadyRevoked ? 'was already revoked' : 'revoked'}`,
+        ]);
       }),
     );
 }

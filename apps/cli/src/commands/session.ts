@@ -19,7 +19,10 @@ export function registerSession(session: Command) {
         const sessions = await listSessions(deps, { tenantId: tenant.id, memberId: member.id });
         emit({ json: !!opts.json }, sessions, () =>
           sessions.length
-            ? sessions.map((s) => `${s.id}  ${s.authMethod}  last seen ${s.lastSeenAt}  expires ${s.expiresAt}  ${s.ip ?? ''} ${s.userAgent ?? ''}`)
+            ? sessions.map(
+                (s) =>
+                  `${s.id}  ${s.authMethod}  last seen ${s.lastSeenAt}  expires ${s.expiresAt}  ${s.ip ?? ''} ${s.userAgent ?? ''}`,
+              )
             : [`${member.email} has no live session`],
         );
       }),

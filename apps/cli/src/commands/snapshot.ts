@@ -13,11 +13,18 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeA
 
 export function registerSnapshot(snapshot: Command) {
   remoteOptions(
-    snapshot.command('list').description("a tenant's snapshots, newest first").argument('<tenant>', 'tenant slug').option('--json', 'print one JSON document'),
+    snapshot
+      .command('list')
+      .description("a tenant's snapshots, newest first")
+      .argument('<tenant>', 'tenant slug')
+      .option('--json', 'print one JSON document'),
   ).action((slug: string, opts: { json?: boolean } & RemoteOptions) => {
     const print = (list: SnapshotView[]) =>
       emit({ json: !!opts.json }, list, () =>
-        list.map((s) => `${s.id}  ${s.status.padEnd(8)} ${s.startedAt}  ${String(s.objectCount).padStart(7)} objects  +${s.changes.added ?? 0} ~${s.changes.changed ?? 0} -${s.changes.removed ?? 0}`),
+        list.map(
+          (s) =>
+            `${s.id}  ${s.status.padEnd(8)} ${s.startedAt}  ${String(s.objectCount).padStart(7)} objects  +${s.changes.added ?? 0} ~${s.changes.changed ?? 0} -${s.changes.removed ?? 0}`,
+        ),
       );
     const remote = remoteTarget(opts);
     if (remote) return withRemote(remote, slug, async (client) => print(await client.snapshots.list.query({})));
@@ -48,7 +55,9 @@ export function registerSnapshot(snapshot: Command) {
 
   snapshot
     .command('diff')
-    .description('what changed between two snapshots of one connection (JSON paths, before → after, and who changed it)')
+    .description(
+      'what changed between two snapshots of one connection (JSON paths, before → after, and who changed it)',
+    )
     .argument('<a>', 'older snapshot id')
     .argument('<b>', 'newer snapshot id')
     .option('--json', 'print one JSON document')
@@ -59,8 +68,11 @@ export function registerSnapshot(snapshot: Command) {
         for await (const c of diffSnapshots(deps, tenantId, { from: a, to: b })) {
           if (opts.json) changes.push(c);
           else {
-            process.stdout.write(`${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.type} ${c.id}\n`);
-            for (const p of c.paths) process.stdout.write(`    ${p.path}: ${JSON.stringify(p.before)} → ${JSON.stringify(p.after)}\n`);
+            process.stdout.write(
+              `${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.type} ${c.id}\n`,
+            );
+            for (const p of c.paths)
+              process.stdout.write(`    ${p.path}: ${JSON.stringify(p.before)} → ${JSON.stringify(p.after)}\n`);
             // Who, from the IdP's audit log as the backups kept it.
             for (const a of c.actors) process.stdout.write(`    by ${a.actor} at ${a.at} (${a.eventType})\n`);
           }

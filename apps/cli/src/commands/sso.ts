@@ -19,7 +19,11 @@ export function registerSso(sso: Command) {
       withRuntime(async ({ deps }) => {
         const clientSecret = await readSecretFromStdin('client secret');
         const tenant = await getTenantBySlug(deps, slug);
-        const settings = await setSsoSettings(deps, tenant.id, { issuer: opts.issuer, clientId: opts.clientId, clientSecret });
+        const settings = await setSsoSettings(deps, tenant.id, {
+          issuer: opts.issuer,
+          clientId: opts.clientId,
+          clientSecret,
+        });
         const added: { domain: string; txtRecord: string }[] = [];
         for (const d of opts.domain) added.push(await addDomain(deps, tenant.id, { domain: d }));
         emit({ json: !!opts.json }, { ...settings, domains: added }, () => [

@@ -4,7 +4,8 @@ import { SignedOutError, butterflySession } from './butterfly.ts';
 import { memoryArea } from './store.ts';
 
 const URL_ = 'https://bfy.example.com';
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A Butterfly that rotates refresh tokens (reuse is theft: it ends the family) and accepts only current access tokens. */
 function fakeButterfly() {
@@ -22,15 +23,24 @@ function fakeButterfly() {
       state.n++;
       state.refresh = `bfyr_${state.n}`;
       state.access = `at_${state.n}`;
-      return json(200, { access_token: state.access, refresh_token: state.refresh, token_type: 'Bearer', expires_in: 300 });
+      return json(200, {
+        access_token: state.access,
+        refresh_token: state.refresh,
+        token_type: 'Bearer',
+        expires_in: 300,
+      });
     }
     if (path === '/oauth/revoke') {
       state.revoked = true;
       return new Response(null, { status: 200 });
     }
     const auth = new Headers(init.headers).get('authorization');
-    if (state.revoked || auth !== `Bearer ${state.access}`) return json(401, { error: { message: 'Sign in first', data: { code: 'UNAUTHORIZED' } } });
-    if (path.endsWith('extension.snapshot')) return json(403, { error: { message: 'Your role (read_only) does not grant backup.run', data: { code: 'FORBIDDEN' } } });
+    if (state.revoked || auth !== `Bearer ${state.access}`)
+      return json(401, { error: { message: 'Sign in first', data: { code: 'UNAUTHORIZED' } } });
+    if (path.endsWith('extension.snapshot'))
+      return json(403, {
+        error: { message: 'Your role (read_only) does not grant backup.run', data: { code: 'FORBIDDEN' } },
+      });
     return json(200, { result: { data: { path } } });
   };
   return { state, send };
@@ -48,7 +58,10 @@ async function setup() {
 describe('the Butterfly session', () => {
   it('gets an access token once for concurrent calls, and rotates the refresh token', async () => {
     const s = await setup();
-    const answers = await Promise.all([s.butterfly.call('query', 'extension.status', { id: 1 }), s.butterfly.call('mutation', 'extension.compare', { id: 1 })]);
+    const answers = await Promise.all([
+      s.butterfly.call('query', 'extension.status', { id: 1 }),
+      s.butterfly.call('mutation', 'extension.compare', { id: 1 }),
+    ]);
     expect(answers).toEqual([{ path: '/api/trpc/extension.status' }, { path: '/api/trpc/extension.compare' }]);
     expect(s.state.refreshes).toBe(1);
     expect(await s.local.get('refreshToken')).toBe('bfyr_2');
@@ -75,7 +88,10 @@ describe('the Butterfly session', () => {
 
   it('reports API errors with their code', async () => {
     const s = await setup();
-    await expect(s.butterfly.call('mutation', 'extension.snapshot', {})).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('backup.run') });
+    await expect(s.butterfly.call('mutation', 'extension.snapshot', {})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('backup.run'),
+    });
   });
 
   it('disconnects by revoking the refresh token and forgetting it', async () => {

@@ -66,7 +66,8 @@ export function butterflySession(deps: Stores & { send: GuardedFetch; now?: () =
       await store(t);
       return t.accessToken;
     } catch (e) {
-      if (e instanceof OAuthError && (e.error === 'invalid_grant' || e.error === 'invalid_client')) return signOut('Butterfly no longer accepts this connection');
+      if (e instanceof OAuthError && (e.error === 'invalid_grant' || e.error === 'invalid_client'))
+        return signOut('Butterfly no longer accepts this connection');
       throw e;
     }
   }
@@ -84,8 +85,15 @@ export function butterflySession(deps: Stores & { send: GuardedFetch; now?: () =
     const url = await baseUrl();
     const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
     return op === 'query'
-      ? send(`${url}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })
-      : send(`${url}/api/trpc/${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input ?? null) });
+      ? send(
+          `${url}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          { headers },
+        )
+      : send(`${url}/api/trpc/${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? null),
+        });
   }
 
   /** One tRPC procedure, as the connected member. */
@@ -94,8 +102,15 @@ export function butterflySession(deps: Stores & { send: GuardedFetch; now?: () =
     // An access token can die before its time (the member's epoch moved): renew once, then give up.
     if (res.status === 401) res = await request(op, path, input, await accessToken(true));
     if (res.status === 401) return signOut('Butterfly refused the access token');
-    const body = (await res.json().catch(() => ({}))) as { result?: { data?: T }; error?: { message?: string; data?: { code?: string } } };
-    if (body.error || !res.ok) throw new ApiError(body.error?.data?.code ?? `HTTP_${res.status}`, body.error?.message ?? `Butterfly answered ${res.status}`);
+    const body = (await res.json().catch(() => ({}))) as {
+      result?: { data?: T };
+      error?: { message?: string; data?: { code?: string } };
+    };
+    if (body.error || !res.ok)
+      throw new ApiError(
+        body.error?.data?.code ?? `HTTP_${res.status}`,
+        body.error?.message ?? `Butterfly answered ${res.status}`,
+      );
     return body.result?.data as T;
   }
 
@@ -103,8 +118,17 @@ export function butterflySession(deps: Stores & { send: GuardedFetch; now?: () =
   async function account(): Promise<Account> {
     const cached = await local.get<Account>('account');
     if (cached && now() - cached.fetchedAt < 300_000) return cached;
-    const me = await call<{ member: { email: string; role: string }; tenant: { name: string }; permissions: string[] }>('query', 'me.get');
-    const fresh: Account = { email: me.member.email, role: me.member.role, tenant: me.tenant.name, permissions: me.permissions, fetchedAt: now() };
+    const me = await call<{ member: { email: string; role: string }; tenant: { name: string }; permissions: string[] }>(
+      'query',
+      'me.get',
+    );
+    const fresh: Account = {
+      email: me.member.email,
+      role: me.member.role,
+      tenant: me.tenant.name,
+      permissions: me.permissions,
+      fetchedAt: now(),
+    };
     await local.set('account', fresh);
     return fresh;
   }

@@ -18,7 +18,15 @@ function setup() {
       redeemed.push(new URLSearchParams(String(init.body)));
       return Response.json({ access_token: 'at', refresh_token: 'bfyr_1', expires_in: 300 });
     }
-    return Response.json({ result: { data: { member: { email: 'ann@acme.test', role: 'admin' }, tenant: { name: 'Acme' }, permissions: ['backup.run'] } } });
+    return Response.json({
+      result: {
+        data: {
+          member: { email: 'ann@acme.test', role: 'admin' },
+          tenant: { name: 'Acme' },
+          permissions: ['backup.run'],
+        },
+      },
+    });
   };
   const butterfly = butterflySession({ local, session, send });
   const tabs = {
@@ -45,7 +53,12 @@ describe('connecting', () => {
     expect(await s.flow.onTabUrl(8, `${BFY}/oauth/handoff?code=x`)).toBe(false);
     expect(await handoff(s, { code: 'bfyc_1' })).toBe(true);
     expect(s.closed).toEqual([7]);
-    expect(Object.fromEntries(s.redeemed[0]!)).toMatchObject({ grant_type: 'authorization_code', code: 'bfyc_1', client_id: 'butterfly-extension', redirect_uri: `${BFY}/oauth/handoff` });
+    expect(Object.fromEntries(s.redeemed[0]!)).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'bfyc_1',
+      client_id: 'butterfly-extension',
+      redirect_uri: `${BFY}/oauth/handoff`,
+    });
     expect(s.redeemed[0]!.get('code_verifier')).toMatch(/^[\w-]{43}$/);
     expect(await s.local.get('refreshToken')).toBe('bfyr_1');
     expect(await s.local.get('account')).toMatchObject({ email: 'ann@acme.test', permissions: ['backup.run'] });

@@ -21,7 +21,8 @@ export function connectFlow(deps: Stores & { send: GuardedFetch; tabs: Tabs; but
   return {
     async begin(butterflyUrl: string) {
       const url = normaliseButterflyUrl(butterflyUrl);
-      if ((await local.get<string>('refreshToken')) && (await local.get<string>('butterflyUrl')) !== url) await deps.butterfly.disconnect();
+      if ((await local.get<string>('refreshToken')) && (await local.get<string>('butterflyUrl')) !== url)
+        await deps.butterfly.disconnect();
       const { verifier, challenge, state } = await startAuthorization();
       await local.set('butterflyUrl', url);
       await local.remove('connectError');
@@ -41,11 +42,15 @@ export function connectFlow(deps: Stores & { send: GuardedFetch; tabs: Tabs; but
       await deps.tabs.close(tabId).catch(() => undefined);
       const fail = (why: string) => local.set('connectError', why).then(() => false);
       if (handoff.error) return fail(`Butterfly did not connect the extension (${handoff.error})`);
-      if (handoff.state !== pending.state || !handoff.code) return fail('The answer did not belong to this connection attempt; try again');
+      if (handoff.state !== pending.state || !handoff.code)
+        return fail('The answer did not belong to this connection attempt; try again');
       // RFC 9207: the code must come from the Butterfly we asked, not from one that redirected to our hand-off URL.
-      if (handoff.iss !== undefined && handoff.iss !== pending.butterflyUrl) return fail(`The answer came from ${handoff.iss}, not ${pending.butterflyUrl}`);
+      if (handoff.iss !== undefined && handoff.iss !== pending.butterflyUrl)
+        return fail(`The answer came from ${handoff.iss}, not ${pending.butterflyUrl}`);
       try {
-        await deps.butterfly.connected(await redeemCode(deps.send, pending.butterflyUrl, handoff.code, pending.verifier));
+        await deps.butterfly.connected(
+          await redeemCode(deps.send, pending.butterflyUrl, handoff.code, pending.verifier),
+        );
         await deps.butterfly.account();
         return true;
       } catch (e) {
@@ -62,7 +67,9 @@ export function connectFlow(deps: Stores & { send: GuardedFetch; tabs: Tabs; but
 export function normaliseButterflyUrl(raw: string, allowLoopbackHttp = TEST_BUILD): string {
   const u = new URL(raw.trim());
   const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
-  if (u.protocol !== 'https:' && !(allowLoopbackHttp && loopback && u.protocol === 'http:')) throw new Error('Butterfly must be reached over https');
-  if (u.username || u.password || u.search || u.hash) throw new Error('Enter the Butterfly address alone, e.g. https://butterfly.example.com');
+  if (u.protocol !== 'https:' && !(allowLoopbackHttp && loopback && u.protocol === 'http:'))
+    throw new Error('Butterfly must be reached over https');
+  if (u.username || u.password || u.search || u.hash)
+    throw new Error('Enter the Butterfly address alone, e.g. https://butterfly.example.com');
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }

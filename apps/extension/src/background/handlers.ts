@@ -1,6 +1,14 @@
 import { matchPage } from '../mapping/match-page.ts';
 import { BlockedRequestError } from '../shared/guarded-fetch.ts';
-import type { ConnectionState, ExtensionRequest, InspectAnswer, ObjectComparison, ObjectStatus, SnapshotAnswer, Unavailable } from '../shared/messages.ts';
+import type {
+  ConnectionState,
+  ExtensionRequest,
+  InspectAnswer,
+  ObjectComparison,
+  ObjectStatus,
+  SnapshotAnswer,
+  Unavailable,
+} from '../shared/messages.ts';
 import { ApiError, type ButterflySession, NotConnectedError, SignedOutError } from './butterfly.ts';
 import type { connectFlow } from './connect.ts';
 import type { Account, Stores } from './store.ts';
@@ -16,7 +24,14 @@ export interface Sender {
  * about the org of the page they run in (taken from the sender's URL, so a script on one org cannot
  * ask about another); connecting and disconnecting are for the extension's own pages.
  */
-export function messageHandlers(deps: Stores & { butterfly: ButterflySession; connect: ReturnType<typeof connectFlow>; extensionOrigin: string; openOptions: () => Promise<void> }) {
+export function messageHandlers(
+  deps: Stores & {
+    butterfly: ButterflySession;
+    connect: ReturnType<typeof connectFlow>;
+    extensionOrigin: string;
+    openOptions: () => Promise<void>;
+  },
+) {
   const { butterfly, local, session } = deps;
 
   async function unavailable(e: unknown): Promise<Unavailable> {
@@ -39,7 +54,14 @@ export function messageHandlers(deps: Stores & { butterfly: ButterflySession; co
         butterfly.account(),
       ]);
       const may = (p: string) => account.permissions.includes(p);
-      return { state: 'ok', butterflyUrl: await butterfly.baseUrl(), canSnapshot: may('backup.run'), canPreviewRestore: may('restore.preview'), status, comparison };
+      return {
+        state: 'ok',
+        butterflyUrl: await butterfly.baseUrl(),
+        canSnapshot: may('backup.run'),
+        canPreviewRestore: may('restore.preview'),
+        status,
+        comparison,
+      };
     } catch (e) {
       return unavailable(e);
     }
@@ -47,7 +69,11 @@ export function messageHandlers(deps: Stores & { butterfly: ButterflySession; co
 
   async function snapshot(orgUrl: string, msg: { type: string; id: string }): Promise<SnapshotAnswer> {
     try {
-      const r = await butterfly.call<{ snapshotId: string; at: string; changed: boolean }>('mutation', 'extension.snapshot', { orgUrl, type: msg.type, id: msg.id });
+      const r = await butterfly.call<{ snapshotId: string; at: string; changed: boolean }>(
+        'mutation',
+        'extension.snapshot',
+        { orgUrl, type: msg.type, id: msg.id },
+      );
       return { state: 'ok', ...r };
     } catch (e) {
       return unavailable(e);
@@ -66,7 +92,8 @@ export function messageHandlers(deps: Stores & { butterfly: ButterflySession; co
     };
   }
 
-  const fromExtensionPage = (sender: Sender) => !!sender.url && sender.url.startsWith(deps.extensionOrigin) && !sender.tab?.url?.startsWith('http');
+  const fromExtensionPage = (sender: Sender) =>
+    !!sender.url && sender.url.startsWith(deps.extensionOrigin) && !sender.tab?.url?.startsWith('http');
 
   return async function handle(msg: ExtensionRequest, sender: Sender): Promise<unknown> {
     switch (msg.kind) {
@@ -82,7 +109,8 @@ export function messageHandlers(deps: Stores & { butterfly: ButterflySession; co
       case 'state':
       case 'connect':
       case 'disconnect': {
-        if (!fromExtensionPage(sender)) return { state: 'error', message: 'Only the extension\'s own pages may do that' } satisfies Unavailable;
+        if (!fromExtensionPage(sender))
+          return { state: 'error', message: "Only the extension's own pages may do that" } satisfies Unavailable;
         try {
           if (msg.kind === 'connect') await deps.connect.begin(msg.butterflyUrl);
           if (msg.kind === 'disconnect') await butterfly.disconnect();

@@ -23,13 +23,23 @@ describe('authorization request', () => {
   });
 
   it('reads the hand-off page of its own Butterfly only', () => {
-    expect(readHandoff('https://bfy.example.com/oauth/handoff?code=bfyc_1&state=s&iss=https%3A%2F%2Fbfy.example.com', 'https://bfy.example.com')).toEqual({
+    expect(
+      readHandoff(
+        'https://bfy.example.com/oauth/handoff?code=bfyc_1&state=s&iss=https%3A%2F%2Fbfy.example.com',
+        'https://bfy.example.com',
+      ),
+    ).toEqual({
       code: 'bfyc_1',
       state: 's',
       iss: 'https://bfy.example.com',
       error: undefined,
     });
-    expect(readHandoff('https://bfy.example.com/oauth/handoff?error=access_denied&error_description=inactive&state=s', 'https://bfy.example.com')).toMatchObject({ error: 'access_denied: inactive' });
+    expect(
+      readHandoff(
+        'https://bfy.example.com/oauth/handoff?error=access_denied&error_description=inactive&state=s',
+        'https://bfy.example.com',
+      ),
+    ).toMatchObject({ error: 'access_denied: inactive' });
     expect(readHandoff('https://evil.example.com/oauth/handoff?code=x', 'https://bfy.example.com')).toBeNull();
     expect(readHandoff('https://bfy.example.com/login', 'https://bfy.example.com')).toBeNull();
   });

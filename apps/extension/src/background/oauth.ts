@@ -18,13 +18,19 @@ export class OAuthError extends Error {
   }
 }
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomToken = (n = 32) => base64url(crypto.getRandomValues(new Uint8Array(n)));
 
 /** A fresh verifier (43 characters of base64url) and its S256 challenge; a state to bind the redirect. */
 export async function startAuthorization() {
   const verifier = randomToken(32);
-  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
   return { verifier, challenge, state: randomToken(16) };
 }
 
@@ -46,7 +52,10 @@ export function authorizeUrl(butterflyUrl: string, p: { challenge: string; state
  * What the hand-off page's URL says: a code (or an error) for our state, issued by our Butterfly.
  * Null when the URL is not the hand-off page of `butterflyUrl`.
  */
-export function readHandoff(url: string, butterflyUrl: string): { code?: string; state?: string; iss?: string; error?: string } | null {
+export function readHandoff(
+  url: string,
+  butterflyUrl: string,
+): { code?: string; state?: string; iss?: string; error?: string } | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -55,7 +64,12 @@ export function readHandoff(url: string, butterflyUrl: string): { code?: string;
   }
   if (`${u.origin}${u.pathname}` !== redirectUri(butterflyUrl)) return null;
   const get = (k: string) => u.searchParams.get(k) ?? undefined;
-  return { code: get('code'), state: get('state'), iss: get('iss'), error: get('error') ? `${get('error')}: ${get('error_description') ?? ''}`.trim() : undefined };
+  return {
+    code: get('code'),
+    state: get('state'),
+    iss: get('iss'),
+    error: get('error') ? `${get('error')}: ${get('error_description') ?? ''}`.trim() : undefined,
+  };
 }
 
 export interface TokenAnswer {
@@ -64,7 +78,12 @@ export interface TokenAnswer {
   refreshToken: string;
 }
 
-async function tokenRequest(send: GuardedFetch, butterflyUrl: string, form: Record<string, string>, now: number): Promise<TokenAnswer> {
+async function tokenRequest(
+  send: GuardedFetch,
+  butterflyUrl: string,
+  form: Record<string, string>,
+  now: number,
+): Promise<TokenAnswer> {
   const res = await send(`${butterflyUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -72,15 +91,29 @@ async function tokenRequest(send: GuardedFetch, butterflyUrl: string, form: Reco
   });
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok || typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
-    throw new OAuthError(typeof body.error === 'string' ? body.error : `http_${res.status}`, typeof body.error_description === 'string' ? body.error_description : undefined);
+    throw new OAuthError(
+      typeof body.error === 'string' ? body.error : `http_${res.status}`,
+      typeof body.error_description === 'string' ? body.error_description : undefined,
+    );
   }
   const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 300;
   // Renewed half a minute early, so a token never expires on its way to the server.
   return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresAt: now + (expiresIn - 30) * 1000 };
 }
 
-export const redeemCode = (send: GuardedFetch, butterflyUrl: string, code: string, verifier: string, now = Date.now()) =>
-  tokenRequest(send, butterflyUrl, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri(butterflyUrl) }, now);
+export const redeemCode = (
+  send: GuardedFetch,
+  butterflyUrl: string,
+  code: string,
+  verifier: string,
+  now = Date.now(),
+) =>
+  tokenRequest(
+    send,
+    butterflyUrl,
+    { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri(butterflyUrl) },
+    now,
+  );
 
 export const refreshTokens = (send: GuardedFetch, butterflyUrl: string, refreshToken: string, now = Date.now()) =>
   tokenRequest(send, butterflyUrl, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);

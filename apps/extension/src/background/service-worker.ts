@@ -22,10 +22,19 @@ const tabs = {
   close: (tabId: number) => chrome.tabs.remove(tabId),
 };
 const connect = connectFlow({ local, session, send, tabs, butterfly });
-const handle = messageHandlers({ local, session, butterfly, connect, extensionOrigin: chrome.runtime.getURL(''), openOptions: () => chrome.runtime.openOptionsPage() });
+const handle = messageHandlers({
+  local,
+  session,
+  butterfly,
+  connect,
+  extensionOrigin: chrome.runtime.getURL(''),
+  openOptions: () => chrome.runtime.openOptionsPage(),
+});
 
 chrome.runtime.onMessage.addListener((msg: ExtensionRequest, sender, reply) => {
-  handle(msg, { url: sender.url, tab: sender.tab && { url: sender.tab.url } }).then(reply, (e: Error) => reply({ state: 'error', message: e.message }));
+  handle(msg, { url: sender.url, tab: sender.tab && { url: sender.tab.url } }).then(reply, (e: Error) =>
+    reply({ state: 'error', message: e.message }),
+  );
   return true; // the answer is asynchronous
 });
 

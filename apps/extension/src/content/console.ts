@@ -14,7 +14,10 @@ import { createPanel } from './panel.ts';
 const consoleFetch = guardedFetch(() => [location.origin]);
 const ask = <T>(msg: ExtensionRequest) => chrome.runtime.sendMessage<ExtensionRequest, T>(msg);
 
-const panel = createPanel({ snapshot: () => void snapshot(), openOptions: () => void ask({ kind: 'open-options' }) }, TEST_BUILD ? 'open' : 'closed');
+const panel = createPanel(
+  { snapshot: () => void snapshot(), openOptions: () => void ask({ kind: 'open-options' }) },
+  TEST_BUILD ? 'open' : 'closed',
+);
 let shown: LocatedObject | undefined;
 let signature: string | undefined;
 // A newer look at the page wins over an answer still on its way for an older one.

@@ -22,9 +22,16 @@ export function visibleText(doc: Document, selector: string): string | undefined
  * the fetch that allows the console's origin only. Undefined when the page shows none (a list with
  * nothing selected) or the console will not read it.
  */
-export async function locateObject(page: ConsolePage, doc: Document, consoleFetch: GuardedFetch): Promise<LocatedObject | undefined> {
+export async function locateObject(
+  page: ConsolePage,
+  doc: Document,
+  consoleFetch: GuardedFetch,
+): Promise<LocatedObject | undefined> {
   const read = async (path: string) => {
-    const res = await consoleFetch(`${page.consoleBase}${path}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const res = await consoleFetch(`${page.consoleBase}${path}`, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
     return res.ok ? ((await res.json()) as unknown) : undefined;
   };
   let id = page.id;

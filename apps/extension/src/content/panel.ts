@@ -18,7 +18,10 @@ export interface PanelActions {
   openOptions(): void;
 }
 
-export type PanelModel = { state: 'loading' } | { state: 'message'; tone: 'ok' | 'warn' | 'danger'; text: string } | InspectAnswer;
+export type PanelModel =
+  | { state: 'loading' }
+  | { state: 'message'; tone: 'ok' | 'warn' | 'danger'; text: string }
+  | InspectAnswer;
 
 /**
  * The panel beside the console page, in a shadow root of its own (closed in a release, so the
@@ -38,7 +41,15 @@ export function createPanel(actions: PanelActions, mode: ShadowRootMode) {
     toggle.textContent = open ? 'Hide' : 'Show';
     body.hidden = !open;
   });
-  root.append(style, h('section', { class: 'panel', role: 'region', 'aria-label': 'Butterfly' }, h('header', {}, h('h2', {}, 'Butterfly'), toggle), body));
+  root.append(
+    style,
+    h(
+      'section',
+      { class: 'panel', role: 'region', 'aria-label': 'Butterfly' },
+      h('header', {}, h('h2', {}, 'Butterfly'), toggle),
+      body,
+    ),
+  );
 
   const trusted = (fn: () => void) => (e: Event) => e.isTrusted && fn();
   const button = (label: string, fn: () => void, primary = false) => {
@@ -54,11 +65,23 @@ export function createPanel(actions: PanelActions, mode: ShadowRootMode) {
       case 'message':
         return [h('p', { class: `note ${model.tone}`, role: 'status' }, model.text)];
       case 'not-connected':
-        return [h('p', { class: 'note warn', role: 'status' }, 'Not connected to Butterfly.'), h('div', { class: 'actions' }, button('Connect', actions.openOptions, true))];
+        return [
+          h('p', { class: 'note warn', role: 'status' }, 'Not connected to Butterfly.'),
+          h('div', { class: 'actions' }, button('Connect', actions.openOptions, true)),
+        ];
       case 'signed-out':
-        return [h('p', { class: 'note danger', role: 'status' }, `Signed out of Butterfly. ${model.reason}.`), h('div', { class: 'actions' }, button('Connect again', actions.openOptions, true))];
+        return [
+          h('p', { class: 'note danger', role: 'status' }, `Signed out of Butterfly. ${model.reason}.`),
+          h('div', { class: 'actions' }, button('Connect again', actions.openOptions, true)),
+        ];
       case 'error':
-        return [h('p', { class: 'note danger', role: 'status' }, model.code === 'NOT_FOUND' ? model.message : `Butterfly could not answer: ${model.message}`)];
+        return [
+          h(
+            'p',
+            { class: 'note danger', role: 'status' },
+            model.code === 'NOT_FOUND' ? model.message : `Butterfly could not answer: ${model.message}`,
+          ),
+        ];
       case 'ok':
         return renderStatus(model, object);
     }
@@ -66,11 +89,21 @@ export function createPanel(actions: PanelActions, mode: ShadowRootMode) {
 
   function renderStatus(m: Extract<InspectAnswer, { state: 'ok' }>, object?: { type: string; id: string }): Child[] {
     const { status: s, comparison: c } = m;
-    const link = (label: string, path: string | null) => path && h('a', { class: 'button', href: `${m.butterflyUrl}${path}`, target: '_blank', rel: 'noopener noreferrer' }, label);
+    const link = (label: string, path: string | null) =>
+      path &&
+      h(
+        'a',
+        { class: 'button', href: `${m.butterflyUrl}${path}`, target: '_blank', rel: 'noopener noreferrer' },
+        label,
+      );
     const change = !c.stored
       ? h('p', { class: 'note warn', role: 'status' }, 'Not in any backup yet.')
       : c.changed
-        ? h('p', { class: `note ${c.onlyVolatile ? 'ok' : 'warn'}`, role: 'status' }, c.onlyVolatile ? 'Only timestamps changed since last backup.' : 'Changed since last backup.')
+        ? h(
+            'p',
+            { class: `note ${c.onlyVolatile ? 'ok' : 'warn'}`, role: 'status' },
+            c.onlyVolatile ? 'Only timestamps changed since last backup.' : 'Changed since last backup.',
+          )
         : h('p', { class: 'note ok', role: 'status' }, 'Unchanged since last backup.');
     // Configuration first; fields that change by themselves (timestamps, sign-ins) last and marked.
     const listed = [...c.changes].sort((a, b) => Number(a.volatile) - Number(b.volatile));
@@ -90,7 +123,13 @@ export function createPanel(actions: PanelActions, mode: ShadowRootMode) {
         'dl',
         {},
         h('dt', {}, 'Last backup'),
-        h('dd', {}, s.lastBackup ? `${when(s.lastBackup.at)}${s.lastBackup.kind === 'object' ? ' (this object only)' : ''}` : 'never'),
+        h(
+          'dd',
+          {},
+          s.lastBackup
+            ? `${when(s.lastBackup.at)}${s.lastBackup.kind === 'object' ? ' (this object only)' : ''}`
+            : 'never',
+        ),
         h('dt', {}, 'Versions kept'),
         h('dd', {}, String(s.versionCount)),
         h('dt', {}, 'Connection'),
@@ -104,7 +143,11 @@ export function createPanel(actions: PanelActions, mode: ShadowRootMode) {
         : !s.compliance.scan
           ? h('p', {}, 'No compliance scan yet.')
           : findings.length
-            ? h('ul', { 'aria-label': 'Failing rules' }, ...findings.map((f) => h('li', {}, `${f.ruleId} (${f.severity}): ${f.title}`)))
+            ? h(
+                'ul',
+                { 'aria-label': 'Failing rules' },
+                ...findings.map((f) => h('li', {}, `${f.ruleId} (${f.severity}): ${f.title}`)),
+              )
             : h('p', {}, 'No failing rule names this object.'),
       h(
         'div',

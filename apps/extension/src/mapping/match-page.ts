@@ -40,7 +40,12 @@ export function matchPage(href: string): ConsolePage | null {
       if (!id) return null; // the list itself, no object open
     }
     const orgHost = url.host.replace(ADMIN_HOST, '$1.$2.com');
-    return { rule, consoleBase: `${url.origin}${prefix}`, orgUrl: `${url.protocol}//${orgHost}${prefix}`, ...(id ? { id } : {}) };
+    return {
+      rule,
+      consoleBase: `${url.origin}${prefix}`,
+      orgUrl: `${url.protocol}//${orgHost}${prefix}`,
+      ...(id ? { id } : {}),
+    };
   }
   return null;
 }

@@ -33,9 +33,30 @@ const SELECTED_POLICY = ['[data-se="policy-name"]', '[data-se="policy-detail"] h
 const OPEN_DIALOG = ['[role="dialog"] [data-se="o-form-head"]', '[role="dialog"] h2', '[role="dialog"] h1'];
 
 export const PAGE_RULES: readonly PageRule[] = [
-  { name: 'person', kind: 'user', path: new RegExp(`^/admin/user/profile/view/(00u${ID})/?$`), id: { from: 'path', group: 1 }, read: '/api/v1/users/{id}', type: 'user' },
-  { name: 'group', kind: 'group', path: new RegExp(`^/admin/group/(00g${ID})/?$`), id: { from: 'path', group: 1 }, read: '/api/v1/groups/{id}', type: 'group' },
-  { name: 'application', kind: 'app', path: new RegExp(`^/admin/app/[\\w-]+/instance/(0oa${ID})/?$`), id: { from: 'path', group: 1 }, read: '/api/v1/apps/{id}', type: 'app' },
+  {
+    name: 'person',
+    kind: 'user',
+    path: new RegExp(`^/admin/user/profile/view/(00u${ID})/?$`),
+    id: { from: 'path', group: 1 },
+    read: '/api/v1/users/{id}',
+    type: 'user',
+  },
+  {
+    name: 'group',
+    kind: 'group',
+    path: new RegExp(`^/admin/group/(00g${ID})/?$`),
+    id: { from: 'path', group: 1 },
+    read: '/api/v1/groups/{id}',
+    type: 'group',
+  },
+  {
+    name: 'application',
+    kind: 'app',
+    path: new RegExp(`^/admin/app/[\\w-]+/instance/(0oa${ID})/?$`),
+    id: { from: 'path', group: 1 },
+    read: '/api/v1/apps/{id}',
+    type: 'app',
+  },
   {
     name: 'authentication policy (Identity Engine app sign-in policy)',
     kind: 'policy',

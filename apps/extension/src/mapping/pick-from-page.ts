@@ -5,7 +5,11 @@ import type { PageRule } from './pages.ts';
  * visible text names it, looked up by name in the list the console reads. A list of one needs no
  * selection (an org with a single password policy). Undefined when nothing is selected.
  */
-export function pickFromPage(rule: PageRule, textOf: (selector: string) => string | undefined, list: unknown[]): string | undefined {
+export function pickFromPage(
+  rule: PageRule,
+  textOf: (selector: string) => string | undefined,
+  list: unknown[],
+): string | undefined {
   const page = rule.page;
   if (!page) return undefined;
   const items = list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object');

@@ -46,7 +46,8 @@ form.addEventListener('submit', async (e) => {
 disconnect.addEventListener('click', async () => {
   const s = await ask({ kind: 'disconnect' });
   // Give the host permission back too; a build that requires the origin (the test build's loopback) keeps it.
-  if (s.butterflyUrl) await chrome.permissions.remove({ origins: [`${new URL(s.butterflyUrl).origin}/*`] }).catch(() => false);
+  if (s.butterflyUrl)
+    await chrome.permissions.remove({ origins: [`${new URL(s.butterflyUrl).origin}/*`] }).catch(() => false);
   show(s);
 });
 chrome.storage.onChanged.addListener(async () => show(await ask({ kind: 'state' })));

@@ -15,8 +15,18 @@ describe('guardedFetch', () => {
     const send = guardedFetch(() => ['https://butterfly.example.com']);
     await send('https://butterfly.example.com/api/trpc/me.get', { method: 'GET' });
     expect(calls[0]![0].href).toBe('https://butterfly.example.com/api/trpc/me.get');
-    expect(calls[0]![1]).toMatchObject({ method: 'GET', redirect: 'error', credentials: 'omit', referrerPolicy: 'no-referrer' });
-    for (const elsewhere of ['https://evil.example.com/x', 'http://butterfly.example.com/x', 'https://butterfly.example.com:8443/x', 'https://butterfly.example.com.evil.io/x']) {
+    expect(calls[0]![1]).toMatchObject({
+      method: 'GET',
+      redirect: 'error',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
+    for (const elsewhere of [
+      'https://evil.example.com/x',
+      'http://butterfly.example.com/x',
+      'https://butterfly.example.com:8443/x',
+      'https://butterfly.example.com.evil.io/x',
+    ]) {
       await expect(send(elsewhere)).rejects.toBeInstanceOf(BlockedRequestError);
     }
     expect(calls).toHaveLength(1);
@@ -26,9 +36,13 @@ describe('guardedFetch', () => {
     vi.stubGlobal('fetch', async () => new Response('{}'));
     let allowed: string[] = [];
     const send = guardedFetch(async () => allowed);
-    await expect(send('https://acme-admin.okta.com/api/v1/users/00u1')).rejects.toThrow(/only to the admin console and to Butterfly/);
+    await expect(send('https://acme-admin.okta.com/api/v1/users/00u1')).rejects.toThrow(
+      /only to the admin console and to Butterfly/,
+    );
     allowed = ['https://acme-admin.okta.com'];
-    await expect(send('https://acme-admin.okta.com/api/v1/users/00u1', { credentials: 'same-origin' })).resolves.toBeInstanceOf(Response);
+    await expect(
+      send('https://acme-admin.okta.com/api/v1/users/00u1', { credentials: 'same-origin' }),
+    ).resolves.toBeInstanceOf(Response);
   });
 });
 
@@ -44,8 +58,11 @@ function* sources(dir: string): Generator<string> {
 describe('the network door', () => {
   it('is the only code that can send anything', () => {
     const src = join(import.meta.dirname, '..');
-    const network = /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|new\s+Image\s*\(|\.src\s*=|chrome\.identity|navigator\.connection/;
-    const offenders = [...sources(src)].filter((f) => !f.endsWith('guarded-fetch.ts') && network.test(readFileSync(f, 'utf8'))).map((f) => relative(src, f));
+    const network =
+      /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|new\s+Image\s*\(|\.src\s*=|chrome\.identity|navigator\.connection/;
+    const offenders = [...sources(src)]
+      .filter((f) => !f.endsWith('guarded-fetch.ts') && network.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(src, f));
     expect(offenders).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ export interface ObjectStatus {
   lastBackup: { snapshotId: string; at: string; kind: 'full' | 'object' } | null;
   latestFullBackup: { snapshotId: string; at: string } | null;
   inLatestFullBackup: boolean;
-  compliance: { scan: { id: string; at: string } | null; findings: { ruleId: string; title: string; severity: string; reason: string }[] } | null;
+  compliance: {
+    scan: { id: string; at: string } | null;
+    findings: { ruleId: string; title: string; severity: string; reason: string }[];
+  } | null;
   links: { history: string; object: string | null; diff: string | null; restorePreview: string | null };
 }
 
@@ -41,7 +44,14 @@ export type Unavailable =
 
 export type InspectAnswer =
   | Unavailable
-  | { state: 'ok'; butterflyUrl: string; canSnapshot: boolean; canPreviewRestore: boolean; status: ObjectStatus; comparison: ObjectComparison };
+  | {
+      state: 'ok';
+      butterflyUrl: string;
+      canSnapshot: boolean;
+      canPreviewRestore: boolean;
+      status: ObjectStatus;
+      comparison: ObjectComparison;
+    };
 
 export type SnapshotAnswer = Unavailable | { state: 'ok'; snapshotId: string; at: string; changed: boolean };
 

@@ -21,9 +21,19 @@ export function createAdminConsole() {
 
     async handle({ org }: SimOrg, req: IncomingMessage, res: ServerResponse, below: string, url: URL): Promise<void> {
       if (below === '/admin/_sim/session') return session(org, req, res);
-      if (!sessions.holds(org.name, req)) return sendHtml(res, 401, errorPage('login_required', 'Sign in to the Admin Console first (POST /admin/_sim/session with the org admin SSWS token).'));
+      if (!sessions.holds(org.name, req))
+        return sendHtml(
+          res,
+          401,
+          errorPage(
+            'login_required',
+            'Sign in to the Admin Console first (POST /admin/_sim/session with the org admin SSWS token).',
+          ),
+        );
       const html = req.method === 'GET' ? renderConsolePage(org, below, url) : undefined;
-      return html ? sendHtml(res, 200, html) : sendHtml(res, 404, errorPage('not_found', 'No such Admin Console page or object.'));
+      return html
+        ? sendHtml(res, 200, html)
+        : sendHtml(res, 404, errorPage('not_found', 'No such Admin Console page or object.'));
     },
 
     /**
@@ -39,7 +49,8 @@ export function createAdminConsole() {
 
   /** POST opens a session for the org's admin token (a sign-in); DELETE ends it. */
   function session(org: SimOrg['org'], req: IncomingMessage, res: ServerResponse) {
-    const cookie = (value: string, extra = '') => `${SESSION_COOKIE}=${value}; Path=/${org.name}; HttpOnly; SameSite=Lax${extra}`;
+    const cookie = (value: string, extra = '') =>
+      `${SESSION_COOKIE}=${value}; Path=/${org.name}; HttpOnly; SameSite=Lax${extra}`;
     if (req.method === 'DELETE') {
       sessions.close(org.name, req);
       return void res.writeHead(204, { 'set-cookie': cookie('', '; Max-Age=0') }).end();

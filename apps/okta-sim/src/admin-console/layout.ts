@@ -41,8 +41,17 @@ export function objectBody(kind: string, name: string, fields: [string, unknown]
 }
 
 /** A list page whose selected item's detail pane is beside the list (policies). */
-export function listWithDetail(heading: string, items: { id: string; name: string; href: string }[], selected: { name: string; fields: [string, unknown][] } | undefined): string {
-  const links = items.map((i) => `<li><a href="${escapeHtml(i.href)}"${selected?.name === i.name ? ' aria-current="true"' : ''}>${escapeHtml(i.name)}</a></li>`).join('');
+export function listWithDetail(
+  heading: string,
+  items: { id: string; name: string; href: string }[],
+  selected: { name: string; fields: [string, unknown][] } | undefined,
+): string {
+  const links = items
+    .map(
+      (i) =>
+        `<li><a href="${escapeHtml(i.href)}"${selected?.name === i.name ? ' aria-current="true"' : ''}>${escapeHtml(i.name)}</a></li>`,
+    )
+    .join('');
   const detail = selected
     ? `<section aria-label="Policy details"><h2 data-se="policy-name">${escapeHtml(selected.name)}</h2><dl>${selected.fields.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></section>`
     : '<p>No policy selected.</p>';
@@ -50,8 +59,17 @@ export function listWithDetail(heading: string, items: { id: string; name: strin
 }
 
 /** A table page with an open edit dialog for one row (network zones). */
-export function tableWithDialog(heading: string, rows: { id: string; name: string; cells: unknown[]; href: string }[], open: { name: string; fields: [string, unknown][] } | undefined): string {
-  const trs = rows.map((r) => `<tr><td><a href="${escapeHtml(r.href)}">${escapeHtml(r.name)}</a></td>${r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+export function tableWithDialog(
+  heading: string,
+  rows: { id: string; name: string; cells: unknown[]; href: string }[],
+  open: { name: string; fields: [string, unknown][] } | undefined,
+): string {
+  const trs = rows
+    .map(
+      (r) =>
+        `<tr><td><a href="${escapeHtml(r.href)}">${escapeHtml(r.name)}</a></td>${r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`,
+    )
+    .join('');
   const dialog = open
     ? `<div role="dialog" aria-modal="true" aria-labelledby="edit-title"><h2 id="edit-title" data-se="o-form-head">${escapeHtml(open.name)}</h2><dl>${open.fields.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></div>`
     : '';

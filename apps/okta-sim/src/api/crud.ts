@@ -68,7 +68,8 @@ export function crudTable(ctx: Ctx, def: Pick<TCrud, 'table' | 'parent'>): SeqTa
   const parentId = ctx.params[def.parent.param]!;
   const parentTable = typeof def.parent.table === 'string' ? def.parent.table : def.parent.table(ctx);
   if (!ctx.org.data.table(parentTable).has(parentId)) throw notFound(`${parentId} (${parentTable.split(':')[0]})`);
-  if (typeof def.parent.table !== 'string') return ctx.org.data.table(`${def.table}:${parentTable.split(':').slice(1).join(':')}:${parentId}`);
+  if (typeof def.parent.table !== 'string')
+    return ctx.org.data.table(`${def.table}:${parentTable.split(':').slice(1).join(':')}:${parentId}`);
   return ctx.org.data.table(`${def.table}:${parentId}`);
 }
 
@@ -84,7 +85,10 @@ function itemPath(ctx: Ctx, def: TCrud, id: string): string {
   return `${ctx.base}${list}/${id}`;
 }
 
-export const renderWith = (ctx: Ctx, def: TCrud) => (obj: Json) => ({ ...obj, _links: def.links(obj, ctx, itemPath(ctx, def, obj.id)) });
+export const renderWith = (ctx: Ctx, def: TCrud) => (obj: Json) => ({
+  ...obj,
+  _links: def.links(obj, ctx, itemPath(ctx, def, obj.id)),
+});
 
 export const targetOf = (def: Pick<TCrud, 'log'>, obj: Json) => ({
   id: obj.id,
@@ -109,7 +113,11 @@ function create(def: TCrud) {
     def.validate?.(ctx.body, ctx);
     const { _links: _l, _embedded: _e, id: _i, ...body } = ctx.body;
     const now = iso(ctx.now);
-    const obj: Json = { id: oktaId(ctx.org.ids, def.prefix), ...(def.defaults?.(body, ctx) ?? body), ...(def.untimed ? {} : { created: now, lastUpdated: now }) };
+    const obj: Json = {
+      id: oktaId(ctx.org.ids, def.prefix),
+      ...(def.defaults?.(body, ctx) ?? body),
+      ...(def.untimed ? {} : { created: now, lastUpdated: now }),
+    };
     if (def.lifecycle && ctx.query.get('activate') === 'false') obj.status = 'INACTIVE';
     def.afterCreate?.(obj, ctx);
     table.set(obj.id, obj);
@@ -158,9 +166,13 @@ function lifecycle(def: TCrud, status: 'ACTIVE' | 'INACTIVE') {
 
 export function crudRoutes(def: TCrud): Route[] {
   const item = `${def.path}/{${def.idParam}}`;
-  const routes = [route('GET', def.path, def.scope, list(def)), route('GET', item, def.scope, (ctx) => ok(renderWith(ctx, def)(crudItem(ctx, def))))];
+  const routes = [
+    route('GET', def.path, def.scope, list(def)),
+    route('GET', item, def.scope, (ctx) => ok(renderWith(ctx, def)(crudItem(ctx, def)))),
+  ];
   if (def.readOnly) return routes;
-  if (!def.fixed) routes.push(route('POST', def.path, def.scope, create(def)), route('DELETE', item, def.scope, remove(def)));
+  if (!def.fixed)
+    routes.push(route('POST', def.path, def.scope, create(def)), route('DELETE', item, def.scope, remove(def)));
   for (const verb of def.update ?? ['PUT']) routes.push(route(verb, item, def.scope, replace(def)));
   if (def.lifecycle) {
     routes.push(route('POST', `${item}/lifecycle/activate`, def.scope, lifecycle(def, 'ACTIVE')));

@@ -30,7 +30,12 @@ export class OktaError extends Error {
 
 /** E0000001: a body or parameter failed validation; `field: why` pairs become errorCauses. */
 export const validation = (field: string, ...causes: string[]) =>
-  new OktaError(400, 'E0000001', `Api validation failed: ${field}`, causes.length ? causes : [`${field}: The field is invalid`]);
+  new OktaError(
+    400,
+    'E0000001',
+    `Api validation failed: ${field}`,
+    causes.length ? causes : [`${field}: The field is invalid`],
+  );
 
 export const malformed = () => new OktaError(400, 'E0000003', 'The request body was not well-formed.');
 
@@ -43,9 +48,12 @@ export const forbidden = (headers: Record<string, string> = {}) =>
   new OktaError(403, 'E0000006', 'You do not have permission to perform the requested action', [], headers);
 
 export const methodNotAllowed = (allow: string[]) =>
-  new OktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method', [], { allow: allow.join(', ') });
+  new OktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method', [], {
+    allow: allow.join(', '),
+  });
 
-export const rateLimited = () => new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+export const rateLimited = () =>
+  new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
 
 export const concurrencyLimited = () =>
   new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many concurrent requests.');

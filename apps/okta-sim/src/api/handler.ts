@@ -17,7 +17,9 @@ export interface TApiEnv {
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: unknown) {
   const text = body === undefined ? undefined : JSON.stringify(body);
-  res.writeHead(status, { ...headers, ...(text === undefined ? {} : { 'content-type': 'application/json' }) }).end(text);
+  res
+    .writeHead(status, { ...headers, ...(text === undefined ? {} : { 'content-type': 'application/json' }) })
+    .end(text);
 }
 
 async function parseBody(req: IncomingMessage): Promise<Record<string, any>> {

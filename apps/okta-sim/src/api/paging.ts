@@ -31,7 +31,8 @@ export function parseAfter(ctx: Ctx): number {
   if (raw === null || raw === '') return 0;
   const text = Buffer.from(raw, 'base64url').toString('utf8');
   const seq = Number(text.slice(CURSOR_TAG.length));
-  if (!text.startsWith(CURSOR_TAG) || !Number.isInteger(seq) || seq < 0) throw validation('after', 'after: The cursor is invalid');
+  if (!text.startsWith(CURSOR_TAG) || !Number.isInteger(seq) || seq < 0)
+    throw validation('after', 'after: The cursor is invalid');
   return seq;
 }
 
@@ -64,7 +65,11 @@ export function pageOf<V>(
 ): Reply {
   const limit = parseLimit(ctx, limits);
   const page: TPage<V> = table.page(parseAfter(ctx), limit, keep);
-  return { status: 200, body: page.rows.map((row, i) => render(row, page.keys[i]!)), headers: { link: linkHeader(ctx, limit, page) } };
+  return {
+    status: 200,
+    body: page.rows.map((row, i) => render(row, page.keys[i]!)),
+    headers: { link: linkHeader(ctx, limit, page) },
+  };
 }
 
 /** Endpoints that are not paged still answer with a `self` link, as Okta does. */

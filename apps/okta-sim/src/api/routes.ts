@@ -50,4 +50,6 @@ export const MANAGEMENT_ROUTES: Route[] = [
 
 /** Paths below an org URL that belong to the Management API rather than to the authorization server. */
 export const isManagementPath = (below: string) =>
-  below.startsWith('/api/v1/') || below.startsWith('/attack-protection/api/v1/') || /^\/oauth2\/v1\/clients\/[^/]+\/roles/.test(below);
+  below.startsWith('/api/v1/') ||
+  below.startsWith('/attack-protection/api/v1/') ||
+  /^\/oauth2\/v1\/clients\/[^/]+\/roles/.test(below);

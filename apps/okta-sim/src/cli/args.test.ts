@@ -2,22 +2,55 @@ import { expect, test } from 'vitest';
 import { CliError, parseCliArgs } from './args.ts';
 
 test('defaults: the given default port, loopback, no seed, no clients', () => {
-  expect(parseCliArgs([], 4000)).toEqual({ port: 4000, host: '127.0.0.1', seed: undefined, users: undefined, clients: [] });
+  expect(parseCliArgs([], 4000)).toEqual({
+    port: 4000,
+    host: '127.0.0.1',
+    seed: undefined,
+    users: undefined,
+    clients: [],
+  });
 });
 
 test('flags, a leading -- from pnpm, and repeated --client', () => {
-  const client = { org: 'acme', client_id: 'butterfly', client_secret: 's', redirect_uris: ['http://localhost:3000/cb'] };
-  const args = ['--', '--port', '0', '--seed', '1', '--users', '5', '--client', JSON.stringify(client), '--client', JSON.stringify({ ...client, client_id: 'two' })];
-  expect(parseCliArgs(args, 4000)).toMatchObject({ port: 0, seed: '1', users: 5, clients: [client, { ...client, client_id: 'two' }] });
+  const client = {
+    org: 'acme',
+    client_id: 'butterfly',
+    client_secret: 's',
+    redirect_uris: ['http://localhost:3000/cb'],
+  };
+  const args = [
+    '--',
+    '--port',
+    '0',
+    '--seed',
+    '1',
+    '--users',
+    '5',
+    '--client',
+    JSON.stringify(client),
+    '--client',
+    JSON.stringify({ ...client, client_id: 'two' }),
+  ];
+  expect(parseCliArgs(args, 4000)).toMatchObject({
+    port: 0,
+    seed: '1',
+    users: 5,
+    clients: [client, { ...client, client_id: 'two' }],
+  });
 });
 
 test('rate scale and latency', () => {
-  expect(parseCliArgs(['--seed', '1', '--rate-scale', '0.5', '--latency', '20'], 4000)).toMatchObject({ rateScale: 0.5, latencyMs: 20 });
+  expect(parseCliArgs(['--seed', '1', '--rate-scale', '0.5', '--latency', '20'], 4000)).toMatchObject({
+    rateScale: 0.5,
+    latencyMs: 20,
+  });
   expect(() => parseCliArgs(['--rate-scale', '0'], 4000)).toThrow(CliError);
 });
 
 test('a state file', () => {
-  expect(parseCliArgs(['--seed', '1', '--state', '/tmp/okta-sim/state.json'], 4000)).toMatchObject({ stateFile: '/tmp/okta-sim/state.json' });
+  expect(parseCliArgs(['--seed', '1', '--state', '/tmp/okta-sim/state.json'], 4000)).toMatchObject({
+    stateFile: '/tmp/okta-sim/state.json',
+  });
   expect(parseCliArgs([], 4000).stateFile).toBeUndefined();
   expect(() => parseCliArgs(['--state', ''], 4000)).toThrow(CliError);
 });

@@ -72,6 +72,16 @@ export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptio
   const parsed = ZArgs.safeParse({ ...rest, rateScale, latencyMs: latency, port: values.port ?? defaultPort });
   if (!parsed.success) throw new CliError(z.prettifyError(parsed.error));
   const { port, host, seed, users, rateScale: scale, latencyMs, state } = parsed.data;
-  if (users !== undefined && seed === undefined) throw new CliError('--users needs --seed (it adds users to the demo org)');
-  return { port, host, seed, users, rateScale: scale, latencyMs, stateFile: state, clients: (values.client ?? []).map(parseClient) };
+  if (users !== undefined && seed === undefined)
+    throw new CliError('--users needs --seed (it adds users to the demo org)');
+  return {
+    port,
+    host,
+    seed,
+    users,
+    rateScale: scale,
+    latencyMs,
+    stateFile: state,
+    clients: (values.client ?? []).map(parseClient),
+  };
 }

@@ -48,7 +48,12 @@ export function createControlApi(registry: OrgRegistry) {
     /** The service app's private key (PKCS#8 PEM) and what a client needs with it. */
     serviceAppKey: (org: string) => {
       const { service } = registry.get(org).org;
-      return { clientId: service.clientId, kid: service.key.kid, privateKeyPem: service.key.pem, publicJwk: service.key.publicJwk };
+      return {
+        clientId: service.clientId,
+        kid: service.key.kid,
+        privateKeyPem: service.key.pem,
+        publicJwk: service.key.publicJwk,
+      };
     },
     /** Rate-limit counters of an org: requests and 429s per bucket, concurrency high-water mark. */
     stats: (org: string) => registry.get(org).org.limiter.snapshot(),

@@ -33,7 +33,10 @@ test('users: created active with an Okta-style id, no password in the answer; st
   const input = { email: 'ann@users.test', password: 'pw-1', givenName: 'Ann', familyName: 'Archer' };
   const created = await call('POST', '/orgs/users-org/users', input);
   expect(created.status).toBe(201);
-  expect(created.body).toMatchObject({ status: 'active', profile: { login: 'ann@users.test', firstName: 'Ann', lastName: 'Archer' } });
+  expect(created.body).toMatchObject({
+    status: 'active',
+    profile: { login: 'ann@users.test', firstName: 'Ann', lastName: 'Archer' },
+  });
   expect(created.body.id).toMatch(/^00u[0-9A-Za-z]{17}$/);
   expect(JSON.stringify(created.body)).not.toContain('pw-1');
   expect(created.body.passwordHash).toBeUndefined();

@@ -4,7 +4,15 @@ import { sendJson } from '../http/respond.ts';
 import { SimError } from '../orgs/errors.ts';
 import type { ControlApi } from './api.ts';
 import { PUSH_ROUTES } from '../push/control.ts';
-import type { TAddFaultInput, TAppShareInput, TCreateApiTokenInput, TCreateClientInput, TCreateOrgInput, TCreateUserInput, TUpdateUserInput } from './schemas.ts';
+import type {
+  TAddFaultInput,
+  TAppShareInput,
+  TCreateApiTokenInput,
+  TCreateClientInput,
+  TCreateOrgInput,
+  TCreateUserInput,
+  TUpdateUserInput,
+} from './schemas.ts';
 
 type Handler = (
   api: ControlApi,
@@ -37,7 +45,11 @@ const ROUTES: [string, RegExp, Handler][] = [
     /^\/_sim\/orgs\/([^/]+)\/users\/([^/]+)$/,
     (api, [org, id], body) => [200, api.updateUser(org!, id!, body as TUpdateUserInput)],
   ],
-  ['POST', /^\/_sim\/orgs\/([^/]+)\/clients$/, (api, [org], body) => [201, api.addClient(org!, body as TCreateClientInput)]],
+  [
+    'POST',
+    /^\/_sim\/orgs\/([^/]+)\/clients$/,
+    (api, [org], body) => [201, api.addClient(org!, body as TCreateClientInput)],
+  ],
   ['POST', /^\/_sim\/orgs\/([^/]+)\/rotate-keys$/, async (api, [org]) => [200, await api.rotateKeys(org!)]],
   [
     'GET',
@@ -45,7 +57,9 @@ const ROUTES: [string, RegExp, Handler][] = [
     // PEM by default (`curl … > key.pem`), the JSON view (with kid and client id) on request.
     (api, [org], _body, req) => {
       const key = api.serviceAppKey(org!);
-      return (req.headers.accept ?? '').includes('application/json') ? [200, key] : [200, key.privateKeyPem, 'application/x-pem-file'];
+      return (req.headers.accept ?? '').includes('application/json')
+        ? [200, key]
+        : [200, key.privateKeyPem, 'application/x-pem-file'];
     },
   ],
   ['GET', /^\/_sim\/orgs\/([^/]+)\/stats$/, (api, [org]) => [200, api.stats(org!)]],
@@ -62,7 +76,11 @@ const ROUTES: [string, RegExp, Handler][] = [
       return [204];
     },
   ],
-  ['POST', /^\/_sim\/orgs\/([^/]+)\/api-tokens$/, (api, [org], body) => [201, api.createApiToken(org!, body as TCreateApiTokenInput)]],
+  [
+    'POST',
+    /^\/_sim\/orgs\/([^/]+)\/api-tokens$/,
+    (api, [org], body) => [201, api.createApiToken(org!, body as TCreateApiTokenInput)],
+  ],
   [
     'DELETE',
     /^\/_sim\/orgs\/([^/]+)\/faults$/,

@@ -22,8 +22,16 @@ export type TOrgView = ReturnType<typeof orgView>;
 
 /** A user without its password hash; `status` in the control API's words, `oktaStatus` in Okta's. */
 export function userView(user: SimUser) {
-  const status = user.status === 'ACTIVE' ? 'active' : user.status === 'DEPROVISIONED' ? 'deactivated' : user.status.toLowerCase();
-  return { id: user.id, status, oktaStatus: user.status, created: iso(user.created), lastUpdated: iso(user.lastUpdated), profile: { ...user.profile } };
+  const status =
+    user.status === 'ACTIVE' ? 'active' : user.status === 'DEPROVISIONED' ? 'deactivated' : user.status.toLowerCase();
+  return {
+    id: user.id,
+    status,
+    oktaStatus: user.status,
+    created: iso(user.created),
+    lastUpdated: iso(user.lastUpdated),
+    profile: { ...user.profile },
+  };
 }
 export type TUserView = ReturnType<typeof userView>;
 

@@ -68,12 +68,17 @@ export class OrgAuthServer {
   }
 
   private build() {
-    const provider = new Provider(this.org.url, providerConfiguration(this.org, this.store, this.keys, this.cookieKeys));
+    const provider = new Provider(
+      this.org.url,
+      providerConfiguration(this.org, this.store, this.keys, this.cookieKeys),
+    );
     includeSidInEveryIdToken(provider);
     const org = this.org.name;
     provider.on('server_error', (_ctx, error) => this.log.error({ org, err: error }, 'authorization server error'));
     // A listener replaces Koa's default console logging of errors no middleware handled.
-    (provider as unknown as EventEmitter).on('error', (error: Error) => this.log.error({ org, err: error }, 'authorization server error'));
+    (provider as unknown as EventEmitter).on('error', (error: Error) =>
+      this.log.error({ org, err: error }, 'authorization server error'),
+    );
     this.current = provider;
     this.handler = provider.callback();
   }

@@ -52,7 +52,14 @@ describe('authorization code + PKCE', () => {
   test('accepts client_secret_post as well, and refuses a wrong secret', async () => {
     const flow = await acmeSignIn('ann@acme.test', PASSWORD);
     const code = flow.callback!.searchParams.get('code')!;
-    const wrong = await exchangeCode(ctx.sim, 'acme', { ...ctx.client, client_secret: 'nope' }, code, flow.verifier, 'post');
+    const wrong = await exchangeCode(
+      ctx.sim,
+      'acme',
+      { ...ctx.client, client_secret: 'nope' },
+      code,
+      flow.verifier,
+      'post',
+    );
     expect(wrong.body.error).toBe('invalid_client');
     const ok = await exchangeCode(ctx.sim, 'acme', ctx.client, code, flow.verifier, 'post');
     expect(ok.status).toBe(200);
@@ -98,7 +105,12 @@ describe('refusals at sign-in', () => {
   });
 
   test('a deactivated user cannot sign in, and is let in again once reactivated', async () => {
-    const user = await ctx.sim.orgs.addUser('acme', { email: 'dee@acme.test', password: PASSWORD, givenName: 'Dee', familyName: 'Active' });
+    const user = await ctx.sim.orgs.addUser('acme', {
+      email: 'dee@acme.test',
+      password: PASSWORD,
+      givenName: 'Dee',
+      familyName: 'Active',
+    });
     ctx.sim.orgs.updateUser('acme', user.id, { status: 'deactivated' });
     const refused = await acmeSignIn('dee@acme.test', PASSWORD);
     expect(refused.callback).toBeUndefined();
@@ -109,10 +121,21 @@ describe('refusals at sign-in', () => {
   });
 
   test('a user deactivated between sign-in and token exchange gets no tokens', async () => {
-    const user = await ctx.sim.orgs.addUser('acme', { email: 'eve@acme.test', password: PASSWORD, givenName: 'Eve', familyName: 'Late' });
+    const user = await ctx.sim.orgs.addUser('acme', {
+      email: 'eve@acme.test',
+      password: PASSWORD,
+      givenName: 'Eve',
+      familyName: 'Late',
+    });
     const flow = await acmeSignIn('eve@acme.test', PASSWORD);
     ctx.sim.orgs.updateUser('acme', user.id, { status: 'deactivated' });
-    const res = await exchangeCode(ctx.sim, 'acme', ctx.client, flow.callback!.searchParams.get('code')!, flow.verifier);
+    const res = await exchangeCode(
+      ctx.sim,
+      'acme',
+      ctx.client,
+      flow.callback!.searchParams.get('code')!,
+      flow.verifier,
+    );
     expect(res.body.error).toBe('invalid_grant');
   });
 });

@@ -23,13 +23,17 @@ test('the org URL is the issuer, with Okta endpoint paths below it', async () =>
   });
   expect(doc.code_challenge_methods_supported).toContain('S256');
   expect(doc.id_token_signing_alg_values_supported).toContain('RS256');
-  expect(doc.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post']));
+  expect(doc.token_endpoint_auth_methods_supported).toEqual(
+    expect.arrayContaining(['client_secret_basic', 'client_secret_post']),
+  );
   expect(doc.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email']));
   expect(doc.response_types_supported).toContain('code');
 });
 
 test('the JWKS publishes one RS256 public key, without private parts', async () => {
-  const { keys } = (await (await fetch(`${ctx.sim.url}/acme/oauth2/v1/keys`)).json()) as { keys: Record<string, string>[] };
+  const { keys } = (await (await fetch(`${ctx.sim.url}/acme/oauth2/v1/keys`)).json()) as {
+    keys: Record<string, string>[];
+  };
   expect(keys).toHaveLength(1);
   expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: ctx.org.kids[0] });
   expect(keys[0]?.d).toBeUndefined();

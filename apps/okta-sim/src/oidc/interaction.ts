@@ -21,7 +21,11 @@ export async function handleInteraction(auth: OrgAuthServer, req: IncomingMessag
     interaction = await auth.provider.interactionDetails(req, res);
   } catch (error) {
     if (!(error instanceof errors.SessionNotFound)) throw error;
-    return sendHtml(res, 400, errorPage('invalid_request', 'This sign-in attempt has expired. Start again from the app.'));
+    return sendHtml(
+      res,
+      400,
+      errorPage('invalid_request', 'This sign-in attempt has expired. Start again from the app.'),
+    );
   }
   if (interaction.uid !== uid) return sendHtml(res, 400, errorPage('invalid_request', 'Unknown sign-in attempt.'));
 
@@ -63,7 +67,9 @@ async function grantConsent(auth: OrgAuthServer, req: IncomingMessage, res: Serv
   const { Grant } = auth.provider;
   const { details } = interaction.prompt;
   const existing = interaction.grantId ? await Grant.find(interaction.grantId) : undefined;
-  const grant = existing ?? new Grant({ accountId: interaction.session!.accountId, clientId: String(interaction.params.client_id) });
+  const grant =
+    existing ??
+    new Grant({ accountId: interaction.session!.accountId, clientId: String(interaction.params.client_id) });
   const missingScope = details.missingOIDCScope as string[] | undefined;
   const missingClaims = details.missingOIDCClaims as string[] | undefined;
   const missingResourceScopes = details.missingResourceScopes as Record<string, string[]> | undefined;

@@ -15,7 +15,8 @@ async function idTokenFrom(org: string, client = ctx.client, email = 'ann@acme.t
   return res.body.id_token!;
 }
 
-const jwksOf = async (org: string) => (await (await fetch(`${ctx.sim.url}/${org}/oauth2/v1/keys`)).json()) as { keys: { kid: string }[] };
+const jwksOf = async (org: string) =>
+  (await (await fetch(`${ctx.sim.url}/${org}/oauth2/v1/keys`)).json()) as { keys: { kid: string }[] };
 
 test('after a key rotation new tokens carry the new kid, and tokens signed before still verify', async () => {
   const before = await idTokenFrom('acme');
@@ -38,27 +39,55 @@ test('after a key rotation new tokens carry the new kid, and tokens signed befor
 
 test('two orgs have their own issuer and keys: a token from one does not verify with the other', async () => {
   await ctx.sim.orgs.createOrg({ name: 'globex' });
-  await ctx.sim.orgs.addUser('globex', { email: 'bob@globex.test', password: PASSWORD, givenName: 'Bob', familyName: 'Baxter' });
-  const globexClient = ctx.sim.orgs.addClient('globex', { redirect_uris: ['http://localhost:3000/sso/globex/callback'] });
+  await ctx.sim.orgs.addUser('globex', {
+    email: 'bob@globex.test',
+    password: PASSWORD,
+    givenName: 'Bob',
+    familyName: 'Baxter',
+  });
+  const globexClient = ctx.sim.orgs.addClient('globex', {
+    redirect_uris: ['http://localhost:3000/sso/globex/callback'],
+  });
 
   const fromGlobex = await idTokenFrom('globex', globexClient, 'bob@globex.test');
   const globexKeys = await jwksOf('globex');
   const acmeKeys = await jwksOf('acme');
   expect(globexKeys.keys.map((k) => k.kid)).not.toEqual(expect.arrayContaining(acmeKeys.keys.map((k) => k.kid)));
 
-  const { payload } = await jwtVerify(fromGlobex, createLocalJWKSet(globexKeys as never), { issuer: `${ctx.sim.url}/globex` });
+  const { payload } = await jwtVerify(fromGlobex, createLocalJWKSet(globexKeys as never), {
+    issuer: `${ctx.sim.url}/globex`,
+  });
   expect(payload.email).toBe('bob@globex.test');
   await expect(jwtVerify(fromGlobex, createLocalJWKSet(acmeKeys as never))).rejects.toThrow();
 
   // Bob exists in globex only: acme's sign-in refuses him.
-  const cross = await signIn({ sim: ctx.sim, org: 'acme', client: ctx.client, email: 'bob@globex.test', password: PASSWORD });
+  const cross = await signIn({
+    sim: ctx.sim,
+    org: 'acme',
+    client: ctx.client,
+    email: 'bob@globex.test',
+    password: PASSWORD,
+  });
   expect(cross.callback).toBeUndefined();
 });
 
 test('a session survives a key rotation', async () => {
-  const flow = await signIn({ sim: ctx.sim, org: 'acme', client: ctx.client, email: 'ann@acme.test', password: PASSWORD });
+  const flow = await signIn({
+    sim: ctx.sim,
+    org: 'acme',
+    client: ctx.client,
+    email: 'ann@acme.test',
+    password: PASSWORD,
+  });
   await ctx.sim.orgs.rotateKeys('acme');
-  const again = await signIn({ sim: ctx.sim, org: 'acme', client: ctx.client, email: 'x', password: 'x', browser: flow.browser });
+  const again = await signIn({
+    sim: ctx.sim,
+    org: 'acme',
+    client: ctx.client,
+    email: 'x',
+    password: 'x',
+    browser: flow.browser,
+  });
   expect(again.loginPage).toBeUndefined();
   expect(again.callback?.searchParams.get('code')).toBeTruthy();
 });

@@ -1,4 +1,11 @@
-import { type JsonWebKey, type KeyObject, createPrivateKey, createPublicKey, generateKeyPair, randomBytes } from 'node:crypto';
+import {
+  type JsonWebKey,
+  type KeyObject,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomBytes,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 
 export interface SigningJwk extends JsonWebKey {
@@ -12,7 +19,12 @@ const PUBLISHED_KEYS = 3;
 
 async function generateSigningKey(): Promise<SigningJwk> {
   const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
-  return { ...privateKey.export({ format: 'jwk' }), kid: randomBytes(16).toString('base64url'), alg: 'RS256', use: 'sig' };
+  return {
+    ...privateKey.export({ format: 'jwk' }),
+    kid: randomBytes(16).toString('base64url'),
+    alg: 'RS256',
+    use: 'sig',
+  };
 }
 
 /**

@@ -9,8 +9,20 @@ beforeAll(async () => {
 afterAll(() => ctx.sim.close());
 
 test('RP-initiated logout ends the Okta session and returns to post_logout_redirect_uri with state', async () => {
-  const flow = await signIn({ sim: ctx.sim, org: 'acme', client: ctx.client, email: 'ann@acme.test', password: PASSWORD });
-  const { body } = await exchangeCode(ctx.sim, 'acme', ctx.client, flow.callback!.searchParams.get('code')!, flow.verifier);
+  const flow = await signIn({
+    sim: ctx.sim,
+    org: 'acme',
+    client: ctx.client,
+    email: 'ann@acme.test',
+    password: PASSWORD,
+  });
+  const { body } = await exchangeCode(
+    ctx.sim,
+    'acme',
+    ctx.client,
+    flow.callback!.searchParams.get('code')!,
+    flow.verifier,
+  );
   const { browser } = flow;
 
   // While the session lives, a new authorization request needs no password.
@@ -36,8 +48,20 @@ test('RP-initiated logout ends the Okta session and returns to post_logout_redir
 });
 
 test('an unregistered post_logout_redirect_uri is refused', async () => {
-  const flow = await signIn({ sim: ctx.sim, org: 'acme', client: ctx.client, email: 'ann@acme.test', password: PASSWORD });
-  const { body } = await exchangeCode(ctx.sim, 'acme', ctx.client, flow.callback!.searchParams.get('code')!, flow.verifier);
+  const flow = await signIn({
+    sim: ctx.sim,
+    org: 'acme',
+    client: ctx.client,
+    email: 'ann@acme.test',
+    password: PASSWORD,
+  });
+  const { body } = await exchangeCode(
+    ctx.sim,
+    'acme',
+    ctx.client,
+    flow.callback!.searchParams.get('code')!,
+    flow.verifier,
+  );
   const logout = new URL(`${ctx.sim.url}/acme/oauth2/v1/logout`);
   logout.searchParams.set('id_token_hint', body.id_token!);
   logout.searchParams.set('post_logout_redirect_uri', 'http://evil.test/');

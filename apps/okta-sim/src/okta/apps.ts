@@ -24,7 +24,11 @@ export interface TAppContext {
   secret: () => string;
 }
 
-const DEFAULT_NAMES: Record<string, string> = { OPENID_CONNECT: 'oidc_client', BOOKMARK: 'bookmark', AUTO_LOGIN: 'template_swa' };
+const DEFAULT_NAMES: Record<string, string> = {
+  OPENID_CONNECT: 'oidc_client',
+  BOOKMARK: 'bookmark',
+  AUTO_LOGIN: 'template_swa',
+};
 
 /**
  * A new app as Okta returns it after `POST /api/v1/apps`: the posted body over Okta's defaults
@@ -34,7 +38,10 @@ const DEFAULT_NAMES: Record<string, string> = { OPENID_CONNECT: 'oidc_client', B
  */
 export function buildApp(body: Json, ctx: TAppContext): Json {
   const mode: string = body.signOnMode;
-  const slug = String(body.label ?? 'app').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const slug = String(body.label ?? 'app')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   const name: string = body.name ?? DEFAULT_NAMES[mode] ?? `${slug}_1`;
   const base: Json = {
     id: ctx.id,
@@ -45,7 +52,12 @@ export function buildApp(body: Json, ctx: TAppContext): Json {
     created: ctx.now,
     lastUpdated: ctx.now,
     accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null },
-    visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { [`${name}_link`]: true } },
+    visibility: {
+      autoLaunch: false,
+      autoSubmitToolbar: false,
+      hide: { iOS: false, web: false },
+      appLinks: { [`${name}_link`]: true },
+    },
     features: [],
     signOnMode: mode,
     credentials: { userNameTemplate: { template: el('source.login'), type: 'BUILT_IN' }, signing: {} },
@@ -60,16 +72,33 @@ export function buildApp(body: Json, ctx: TAppContext): Json {
   };
   if (mode === 'OPENID_CONNECT') Object.assign(base, oidcDefaults(body, ctx));
   // Okta assigns `orn` (like `id`): a posted one is ignored.
-  const { id: _id, orn: _orn, status: _status, created: _c, lastUpdated: _l, _links: _x, _embedded: _y, ...posted } = body;
+  const {
+    id: _id,
+    orn: _orn,
+    status: _status,
+    created: _c,
+    lastUpdated: _l,
+    _links: _x,
+    _embedded: _y,
+    ...posted
+  } = body;
   return merge(base, posted);
 }
 
 function oidcDefaults(body: Json, ctx: TAppContext): Json {
   const type = body.settings?.oauthClient?.application_type ?? 'web';
-  const method = body.credentials?.oauthClient?.token_endpoint_auth_method ?? (type === 'browser' || type === 'native' ? 'none' : 'client_secret_basic');
-  const usesSecret = method === 'client_secret_basic' || method === 'client_secret_post' || method === 'client_secret_jwt';
+  const method =
+    body.credentials?.oauthClient?.token_endpoint_auth_method ??
+    (type === 'browser' || type === 'native' ? 'none' : 'client_secret_basic');
+  const usesSecret =
+    method === 'client_secret_basic' || method === 'client_secret_post' || method === 'client_secret_jwt';
   return {
-    visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: true, web: true }, appLinks: { oidc_client_link: true } },
+    visibility: {
+      autoLaunch: false,
+      autoSubmitToolbar: false,
+      hide: { iOS: true, web: true },
+      appLinks: { oidc_client_link: true },
+    },
     credentials: {
       userNameTemplate: { template: el('source.login'), type: 'BUILT_IN' },
       signing: { kid: `sim-${ctx.id}` },
@@ -112,12 +141,21 @@ export function appLinks(app: Json, orgUrl: string, accessPolicyId?: string): Re
   const links: Record<string, TLink | TLink[]> = {
     self: link(self, 'GET', 'PUT', 'DELETE'),
     uploadLogo: link(`${self}/logo`, 'POST'),
-    appLinks: [{ name: Object.keys(app.visibility?.appLinks ?? {})[0] ?? 'login', href: `${orgUrl}/home/${app.name}/${app.id}/aln${app.id.slice(3)}`, type: 'text/html' }],
+    appLinks: [
+      {
+        name: Object.keys(app.visibility?.appLinks ?? {})[0] ?? 'login',
+        href: `${orgUrl}/home/${app.name}/${app.id}/aln${app.id.slice(3)}`,
+        type: 'text/html',
+      },
+    ],
     groups: link(`${self}/groups`),
     users: link(`${self}/users`),
     logo: [{ name: 'medium', href: `${orgUrl}/assets/img/logos/default.png`, type: 'image/png' }],
   };
   if (accessPolicyId) links.accessPolicy = link(`${orgUrl}/api/v1/policies/${accessPolicyId}`);
-  links[app.status === 'ACTIVE' ? 'deactivate' : 'activate'] = link(`${self}/lifecycle/${app.status === 'ACTIVE' ? 'deactivate' : 'activate'}`, 'POST');
+  links[app.status === 'ACTIVE' ? 'deactivate' : 'activate'] = link(
+    `${self}/lifecycle/${app.status === 'ACTIVE' ? 'deactivate' : 'activate'}`,
+    'POST',
+  );
   return links;
 }

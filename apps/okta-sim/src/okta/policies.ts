@@ -32,7 +32,15 @@ export function policyDefaults(body: Json): Json {
 
 /** The fields Okta adds to a posted rule, its `type` following the policy's. */
 export function ruleDefaults(body: Json, policyType: string): Json {
-  return { status: 'ACTIVE', priority: 1, system: false, conditions: null, actions: {}, ...body, type: RULE_TYPE[policyType] };
+  return {
+    status: 'ACTIVE',
+    priority: 1,
+    system: false,
+    conditions: null,
+    actions: {},
+    ...body,
+    type: RULE_TYPE[policyType],
+  };
 }
 
 export function policyLinks(policy: Json, orgUrl: string): Record<string, TLink> {
@@ -89,7 +97,12 @@ export function catchAllRule(org: Org, policy: Json, at: string, actions?: Json)
       system: true,
       created: at,
       lastUpdated: at,
-      actions: actions ?? { appSignOn: { access: 'ALLOW', verificationMethod: { factorMode: '1FA', type: 'ASSURANCE', reauthenticateIn: 'PT12H', constraints: [] } } },
+      actions: actions ?? {
+        appSignOn: {
+          access: 'ALLOW',
+          verificationMethod: { factorMode: '1FA', type: 'ASSURANCE', reauthenticateIn: 'PT12H', constraints: [] },
+        },
+      },
     },
     policy.type,
   );
@@ -97,4 +110,3 @@ export function catchAllRule(org: Org, policy: Json, at: string, actions?: Json)
   reprioritize([...org.data.table(`rules:${policy.id}`).values()]);
   return rule;
 }
-

@@ -25,7 +25,9 @@ export function newClientApp(org: Org, input: TNewClient): Json {
     {
       label: input.client_name ?? input.client_id ?? 'OIDC client',
       signOnMode: 'OPENID_CONNECT',
-      credentials: { oauthClient: { client_id: input.client_id ?? id, client_secret: input.client_secret ?? clientSecret(org.ids) } },
+      credentials: {
+        oauthClient: { client_id: input.client_id ?? id, client_secret: input.client_secret ?? clientSecret(org.ids) },
+      },
       settings: {
         oauthClient: {
           redirect_uris: input.redirect_uris,

@@ -157,8 +157,14 @@ export class Org {
     if (!app) return undefined;
     app.settings.oauthClient ??= {};
     const oauth = app.settings.oauthClient;
-    const uris = { redirect_uris: input.redirect_uris, post_logout_redirect_uris: input.post_logout_redirect_uris ?? [] };
-    if (JSON.stringify([oauth.redirect_uris, oauth.post_logout_redirect_uris]) !== JSON.stringify([uris.redirect_uris, uris.post_logout_redirect_uris])) {
+    const uris = {
+      redirect_uris: input.redirect_uris,
+      post_logout_redirect_uris: input.post_logout_redirect_uris ?? [],
+    };
+    if (
+      JSON.stringify([oauth.redirect_uris, oauth.post_logout_redirect_uris]) !==
+      JSON.stringify([uris.redirect_uris, uris.post_logout_redirect_uris])
+    ) {
       Object.assign(oauth, uris);
       app.lastUpdated = iso(this.now());
     }

@@ -53,7 +53,17 @@ export function serviceKey(ids: IdSource, org: string): ServiceKey {
   const q = prime(ids, `service-key:${org}:q`);
   const d = inverse(E, (p - 1n) * (q - 1n));
   const n = p * q;
-  const jwk = { kty: 'RSA', n: b64(n), e: b64(E), d: b64(d), p: b64(p), q: b64(q), dp: b64(d % (p - 1n)), dq: b64(d % (q - 1n)), qi: b64(inverse(q, p)) };
+  const jwk = {
+    kty: 'RSA',
+    n: b64(n),
+    e: b64(E),
+    d: b64(d),
+    p: b64(p),
+    q: b64(q),
+    dp: b64(d % (p - 1n)),
+    dq: b64(d % (q - 1n)),
+    qi: b64(inverse(q, p)),
+  };
   return fromPrivateKey(createPrivateKey({ key: jwk, format: 'jwk' }));
 }
 
@@ -63,7 +73,9 @@ export const serviceKeyFromPem = (pem: string): ServiceKey => fromPrivateKey(cre
 function fromPrivateKey(privateKey: KeyObject): ServiceKey {
   const exported = createPublicKey(privateKey).export({ format: 'jwk' });
   // RFC 7638 thumbprint as kid, as Okta's admin console does for generated keys.
-  const kid = createHash('sha256').update(JSON.stringify({ e: exported.e, kty: 'RSA', n: exported.n })).digest('base64url');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e: exported.e, kty: 'RSA', n: exported.n }))
+    .digest('base64url');
   return {
     kid,
     privateKey,

@@ -50,7 +50,11 @@ export function orgState({ org, auth }: SimOrg): TOrgState {
 export function loadOrg(org: Org, state: TOrgState): void {
   org.refs = state.refs;
   org.admin = state.admin;
-  org.service = { appId: state.service.appId, clientId: state.service.clientId, key: serviceKeyFromPem(state.service.pem) };
+  org.service = {
+    appId: state.service.appId,
+    clientId: state.service.clientId,
+    key: serviceKeyFromPem(state.service.pem),
+  };
   org.data.load(state.data);
   org.log.events.push(...state.log);
   org.userTokens.load(state.userTokens);

@@ -20,7 +20,12 @@ const stop = async (sim: OktaSim) => {
   await sim.close();
 };
 
-const client = { org: 'acme', client_id: 'butterfly', client_secret: 's3cret', redirect_uris: ['http://localhost:3000/sso/acme/callback'] };
+const client = {
+  org: 'acme',
+  client_id: 'butterfly',
+  client_secret: 's3cret',
+  redirect_uris: ['http://localhost:3000/sso/acme/callback'],
+};
 const stateFile = () => join(mkdtempSync(join(tmpdir(), 'okta-sim-state-')), 'okta-sim', 'state.json');
 
 /** What a backup reads, with the simulator's own address taken out (a restart may move it). */
@@ -29,7 +34,14 @@ async function view(sim: OktaSim) {
   const auth = ssws(acme.apiToken);
   const read = async (path: string) => (await allPages(`${acme.url}${path}`, auth)).flat();
   // The System Log always links to a next page (it is polled), so it is read one page at a time.
-  const all = { users: await read('/api/v1/users?limit=200'), groups: await read('/api/v1/groups?limit=200'), apps: await read('/api/v1/apps?limit=200'), policies: await read('/api/v1/policies?type=PASSWORD'), zones: await read('/api/v1/zones'), logs: (await call(`${acme.url}/api/v1/logs?since=2000-01-01T00:00:00Z&limit=1000`, { auth })).body };
+  const all = {
+    users: await read('/api/v1/users?limit=200'),
+    groups: await read('/api/v1/groups?limit=200'),
+    apps: await read('/api/v1/apps?limit=200'),
+    policies: await read('/api/v1/policies?type=PASSWORD'),
+    zones: await read('/api/v1/zones'),
+    logs: (await call(`${acme.url}/api/v1/logs?since=2000-01-01T00:00:00Z&limit=1000`, { auth })).body,
+  };
   return JSON.parse(JSON.stringify(all).replaceAll(sim.url, 'SIM'));
 }
 
@@ -38,9 +50,21 @@ test('a simulator started again from its state file has the same orgs, ids and o
   const first = await start({ stateFile: file, clients: [client] });
   expect(existsSync(file), 'the state is saved once the seed is built').toBe(true);
   const acme = first.orgs.getOrg('acme');
-  const group = await call(`${acme.url}/api/v1/groups`, { method: 'POST', auth: ssws(acme.apiToken), body: JSON.stringify({ profile: { name: 'Persisted', description: 'made before the restart' } }) });
+  const group = await call(`${acme.url}/api/v1/groups`, {
+    method: 'POST',
+    auth: ssws(acme.apiToken),
+    body: JSON.stringify({ profile: { name: 'Persisted', description: 'made before the restart' } }),
+  });
   expect(group.status).toBe(200);
-  const added = await call(`${first.url}/_sim/orgs/acme/users`, { method: 'POST', body: JSON.stringify({ email: 'dora@acme.test', password: 'Dora-pass-1234', givenName: 'Dora', familyName: 'Diaz' }) });
+  const added = await call(`${first.url}/_sim/orgs/acme/users`, {
+    method: 'POST',
+    body: JSON.stringify({
+      email: 'dora@acme.test',
+      password: 'Dora-pass-1234',
+      givenName: 'Dora',
+      familyName: 'Diaz',
+    }),
+  });
   expect(added.status).toBe(201);
   const before = await view(first);
   const demo = first.demo;
@@ -52,10 +76,17 @@ test('a simulator started again from its state file has the same orgs, ids and o
   const second = await start({ stateFile: file, clients: [moved] });
   expect(second.url).not.toBe(first.url); // a free port each time: org URLs inside the state move with it
   const after = await view(second);
-  const butterflyApp = (v: typeof before) => v.apps.find((a: { credentials?: { oauthClient?: { client_id?: string } } }) => a.credentials?.oauthClient?.client_id === 'butterfly');
+  const butterflyApp = (v: typeof before) =>
+    v.apps.find(
+      (a: { credentials?: { oauthClient?: { client_id?: string } } }) =>
+        a.credentials?.oauthClient?.client_id === 'butterfly',
+    );
   expect(butterflyApp(after).settings.oauthClient.redirect_uris).toEqual(moved.redirect_uris);
   // Everything else is as it was.
-  expect({ ...after, apps: after.apps.filter((a: unknown) => a !== butterflyApp(after)) }).toEqual({ ...before, apps: before.apps.filter((a: unknown) => a !== butterflyApp(before)) });
+  expect({ ...after, apps: after.apps.filter((a: unknown) => a !== butterflyApp(after)) }).toEqual({
+    ...before,
+    apps: before.apps.filter((a: unknown) => a !== butterflyApp(before)),
+  });
   expect(second.demo).toEqual(demo);
   expect(second.clients).toEqual([expect.objectContaining(moved)]);
   expect(second.orgs.listUsers('acme').filter((u) => u.profile.login === 'dora@acme.test')).toHaveLength(1);
@@ -64,12 +95,22 @@ test('a simulator started again from its state file has the same orgs, ids and o
 
   // The seeded id source carries on where it stopped: a new group is not given an old id.
   const acme2 = second.orgs.getOrg('acme');
-  const next = await call(`${acme2.url}/api/v1/groups`, { method: 'POST', auth: ssws(acme2.apiToken), body: JSON.stringify({ profile: { name: 'After restart' } }) });
+  const next = await call(`${acme2.url}/api/v1/groups`, {
+    method: 'POST',
+    auth: ssws(acme2.apiToken),
+    body: JSON.stringify({ profile: { name: 'After restart' } }),
+  });
   expect(next.status).toBe(200);
   expect(before.groups.map((g: { id: string }) => g.id)).not.toContain(next.body.id);
 
   // Sign-in with the saved client and the saved password of a user added before the restart.
-  const flow = await signIn({ sim: second, org: 'acme', client: second.clients[0]!, email: 'dora@acme.test', password: 'Dora-pass-1234' });
+  const flow = await signIn({
+    sim: second,
+    org: 'acme',
+    client: second.clients[0]!,
+    email: 'dora@acme.test',
+    password: 'Dora-pass-1234',
+  });
   expect(flow.callback?.searchParams.get('code')).toBeTruthy();
 });
 
@@ -78,7 +119,11 @@ test('a change is saved shortly after it is made, without waiting for the stop',
   const sim = await start({ stateFile: file });
   const savedAt = statSync(file).mtimeMs;
   const acme = sim.orgs.getOrg('acme');
-  await call(`${acme.url}/api/v1/groups`, { method: 'POST', auth: ssws(acme.apiToken), body: JSON.stringify({ profile: { name: 'Debounced' } }) });
+  await call(`${acme.url}/api/v1/groups`, {
+    method: 'POST',
+    auth: ssws(acme.apiToken),
+    body: JSON.stringify({ profile: { name: 'Debounced' } }),
+  });
   await expect.poll(() => readFileSync(file, 'utf8').includes('"Debounced"'), { timeout: 5_000 }).toBe(true);
   expect(statSync(file).mtimeMs).toBeGreaterThan(savedAt);
 });

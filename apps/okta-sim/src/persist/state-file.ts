@@ -16,9 +16,12 @@ export function readStateFile(path: string, baseUrl: string): TSimState | undefi
     throw error;
   }
   const saved = JSON.parse(text) as TSimState;
-  if (saved?.version !== 1 || !Array.isArray(saved.orgs)) throw new Error(`${path} is not an okta-sim state file (version 1)`);
+  if (saved?.version !== 1 || !Array.isArray(saved.orgs))
+    throw new Error(`${path} is not an okta-sim state file (version 1)`);
   if (saved.baseUrl === baseUrl) return saved;
-  return JSON.parse(text.split(JSON.stringify(saved.baseUrl).slice(1, -1)).join(JSON.stringify(baseUrl).slice(1, -1))) as TSimState;
+  return JSON.parse(
+    text.split(JSON.stringify(saved.baseUrl).slice(1, -1)).join(JSON.stringify(baseUrl).slice(1, -1)),
+  ) as TSimState;
 }
 
 /** Writes the state atomically: a temporary file beside it, then a rename over the old one. */

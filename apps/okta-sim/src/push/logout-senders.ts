@@ -11,7 +11,10 @@ const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
  * form to the client's registered `backchannel_logout_uri`. The token is returned too, so a test can
  * replay it.
  */
-export async function sendBackchannelLogout({ org, auth }: SimOrg, input: TBackchannelLogoutInput & { clientId: string }): Promise<TSentRequest & { logoutToken: string }> {
+export async function sendBackchannelLogout(
+  { org, auth }: SimOrg,
+  input: TBackchannelLogoutInput & { clientId: string },
+): Promise<TSentRequest & { logoutToken: string }> {
   const client = org.findClient(input.clientId);
   if (!client) throw notFound(`client ${input.clientId}`);
   if (!client.backchannel_logout_uri) throw invalid(`client ${input.clientId} has no backchannel_logout_uri`);
@@ -37,10 +40,22 @@ export async function sendBackchannelLogout({ org, auth }: SimOrg, input: TBackc
  * either shape Okta's documentation shows (`sub_id` or `subject`) and either format (`email`, or
  * `iss_sub` with the org as issuer and the user id as subject, which is the ID token's `sub`).
  */
-export async function sendUniversalLogout({ org, auth }: SimOrg, input: Required<TUniversalLogoutInput>): Promise<TSentRequest> {
+export async function sendUniversalLogout(
+  { org, auth }: SimOrg,
+  input: Required<TUniversalLogoutInput>,
+): Promise<TSentRequest> {
   const user = org.user(input.userId);
-  const id = input.format === 'email' ? { format: 'email', email: user.profile.email } : { format: 'iss_sub', iss: org.url, sub: user.id };
-  const jwt = await signOrgJwt(auth.keyRing, 'global-token-revocation+jwt', { iss: org.url, aud: input.url }, 60, org.now());
+  const id =
+    input.format === 'email'
+      ? { format: 'email', email: user.profile.email }
+      : { format: 'iss_sub', iss: org.url, sub: user.id };
+  const jwt = await signOrgJwt(
+    auth.keyRing,
+    'global-token-revocation+jwt',
+    { iss: org.url, aud: input.url },
+    60,
+    org.now(),
+  );
   return send('POST', input.url, {
     headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${jwt}` },
     body: JSON.stringify({ [input.shape]: id }),

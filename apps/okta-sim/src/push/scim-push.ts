@@ -8,7 +8,13 @@ import type { TRegisterScimAppInput } from './schemas.ts';
 
 const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const ROLE_DISPLAY: Record<string, string> = { super_admin: 'Super admin', admin: 'Admin', backup_operator: 'Backup operator', auditor: 'Auditor', read_only: 'Read only' };
+const ROLE_DISPLAY: Record<string, string> = {
+  super_admin: 'Super admin',
+  admin: 'Admin',
+  backup_operator: 'Backup operator',
+  auditor: 'Auditor',
+  read_only: 'Read only',
+};
 
 export interface ScimApp {
   id: string;
@@ -27,8 +33,17 @@ const appsOf = (org: Org) => {
   return apps;
 };
 
-export function registerScimApp(org: Org, input: Required<Pick<TRegisterScimAppInput, 'baseUrl' | 'authorization'>> & { name?: string }) {
-  const app: ScimApp = { id: oktaId(org.ids, '0oa'), name: input.name ?? 'SCIM app', baseUrl: input.baseUrl.replace(/\/+$/, ''), authorization: input.authorization, linked: new Map() };
+export function registerScimApp(
+  org: Org,
+  input: Required<Pick<TRegisterScimAppInput, 'baseUrl' | 'authorization'>> & { name?: string },
+) {
+  const app: ScimApp = {
+    id: oktaId(org.ids, '0oa'),
+    name: input.name ?? 'SCIM app',
+    baseUrl: input.baseUrl.replace(/\/+$/, ''),
+    authorization: input.authorization,
+    linked: new Map(),
+  };
   appsOf(org).set(app.id, app);
   return { id: app.id, name: app.name, baseUrl: app.baseUrl };
 }
@@ -64,12 +79,21 @@ function scimUser(user: SimUser, active: boolean, role?: string) {
  * update; `PATCH` with `{"op":"replace","value":{"active":false}}` (no path) for unassign and
  * deactivate. Returns every request and answer.
  */
-export async function pushScim(org: Org, app: ScimApp, action: 'assign' | 'update' | 'unassign' | 'deactivate', input: { userId: string; role?: string }) {
+export async function pushScim(
+  org: Org,
+  app: ScimApp,
+  action: 'assign' | 'update' | 'unassign' | 'deactivate',
+  input: { userId: string; role?: string },
+) {
   const user = org.user(input.userId);
   const calls: TSentRequest[] = [];
   const call = async (method: string, path: string, body?: unknown) => {
     const sent = await send(method, `${app.baseUrl}${path}`, {
-      headers: { authorization: app.authorization, accept: 'application/scim+json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: app.authorization,
+        accept: 'application/scim+json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     calls.push(sent);
@@ -86,7 +110,9 @@ export async function pushScim(org: Org, app: ScimApp, action: 'assign' | 'updat
     // A failed existence check stops the push, as in Okta (the task is retried later, not POSTed blind).
     if (found.status !== 200) return { ok: false, scimId: app.linked.get(user.id) ?? null, calls };
     const existing = (found.body as { Resources?: { id: string }[] } | undefined)?.Resources?.[0]?.id;
-    const written = existing ? await call('PUT', `/Users/${existing}`, scimUser(user, true, input.role)) : await call('POST', '/Users', scimUser(user, true, input.role));
+    const written = existing
+      ? await call('PUT', `/Users/${existing}`, scimUser(user, true, input.role))
+      : await call('POST', '/Users', scimUser(user, true, input.role));
     const id = (written.body as { id?: string } | undefined)?.id;
     if (written.status < 300 && id) app.linked.set(user.id, id);
   } else if (action === 'update') {
@@ -95,7 +121,10 @@ export async function pushScim(org: Org, app: ScimApp, action: 'assign' | 'updat
     const id = linkedId();
     // Deactivating a person in Okta deactivates them everywhere; unassigning only from this app.
     if (action === 'deactivate') org.setStatus(user.id, 'deactivated');
-    await call('PATCH', `/Users/${id}`, { schemas: [PATCH_URN], Operations: [{ op: 'replace', value: { active: false } }] });
+    await call('PATCH', `/Users/${id}`, {
+      schemas: [PATCH_URN],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
     if (action === 'unassign') app.linked.delete(user.id);
   }
   return { ok: calls.every((c) => c.status >= 200 && c.status < 300), scimId: app.linked.get(user.id) ?? null, calls };

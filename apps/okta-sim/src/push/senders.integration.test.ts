@@ -21,8 +21,12 @@ const receiver = createServer(async (req, res) => {
   for await (const c of req) chunks.push(c as Buffer);
   const r = { method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() };
   received.push(r);
-  const json = (status: number, body?: unknown) => res.writeHead(status, { 'content-type': 'application/scim+json' }).end(body === undefined ? undefined : JSON.stringify(body));
-  if (req.headers.authorization !== 'Bearer scim-secret' && r.path.startsWith('/scim')) return json(401, { status: '401' });
+  const json = (status: number, body?: unknown) =>
+    res
+      .writeHead(status, { 'content-type': 'application/scim+json' })
+      .end(body === undefined ? undefined : JSON.stringify(body));
+  if (req.headers.authorization !== 'Bearer scim-secret' && r.path.startsWith('/scim'))
+    return json(401, { status: '401' });
   const url = new URL(r.path, 'http://x');
   if (r.method === 'GET' && url.pathname === '/scim/v2/Users') {
     const name = /userName eq "(.+)"/.exec(url.searchParams.get('filter') ?? '')?.[1];
@@ -37,11 +41,13 @@ const receiver = createServer(async (req, res) => {
   const id = /^\/scim\/v2\/Users\/(.+)$/.exec(url.pathname)?.[1];
   if (id && scimUsers.has(id)) {
     const body = JSON.parse(r.body);
-    const next = r.method === 'PUT' ? { ...body, id } : { ...scimUsers.get(id), active: body.Operations[0].value.active };
+    const next =
+      r.method === 'PUT' ? { ...body, id } : { ...scimUsers.get(id), active: body.Operations[0].value.active };
     scimUsers.set(id, next);
     return json(200, next);
   }
-  if (url.pathname === '/bcl' || url.pathname === '/ul') return res.writeHead(url.pathname === '/bcl' ? 200 : 204).end();
+  if (url.pathname === '/bcl' || url.pathname === '/ul')
+    return res.writeHead(url.pathname === '/bcl' ? 200 : 204).end();
   json(404);
 });
 
@@ -54,8 +60,13 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   sim = await createOktaSim();
   await sim.orgs.createOrg({ name: 'push' });
-  userId = (await sim.orgs.addUser('push', { email: 'pat@push.test', password: 'pw-1', givenName: 'Pat', familyName: 'Poe' })).id;
-  clientId = sim.orgs.addClient('push', { redirect_uris: [`${base}/cb`], backchannel_logout_uri: `${base}/bcl` }).client_id;
+  userId = (
+    await sim.orgs.addUser('push', { email: 'pat@push.test', password: 'pw-1', givenName: 'Pat', familyName: 'Poe' })
+  ).id;
+  clientId = sim.orgs.addClient('push', {
+    redirect_uris: [`${base}/cb`],
+    backchannel_logout_uri: `${base}/bcl`,
+  }).client_id;
 });
 afterAll(async () => {
   await sim.close();
@@ -63,7 +74,11 @@ afterAll(async () => {
 });
 
 async function control(path: string, body: unknown) {
-  const res = await fetch(`${sim.url}/_sim/orgs/push${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.url}/_sim/orgs/push${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 const keys = () => createRemoteJWKSet(new URL(`${sim.url}/push/oauth2/v1/keys`));
@@ -75,17 +90,34 @@ describe('SCIM push', () => {
     received.length = 0;
     const assigned = await control(`/scim-apps/${app.body.id}/assign`, { userId, role: 'auditor' });
     expect(assigned.body).toMatchObject({ ok: true, scimId: 'scim-1' });
-    expect(received.map((r) => `${r.method} ${decodeURIComponent(r.path)}`)).toEqual(['GET /scim/v2/Users?filter=userName eq "pat@push.test"&startIndex=1&count=100', 'POST /scim/v2/Users']);
-    expect(received[1]!.headers).toMatchObject({ authorization: 'Bearer scim-secret', 'content-type': 'application/json' });
-    expect(JSON.parse(received[1]!.body)).toMatchObject({ userName: 'pat@push.test', externalId: userId, active: true, emails: [{ type: 'work', primary: true }], roles: [{ value: 'auditor' }] });
+    expect(received.map((r) => `${r.method} ${decodeURIComponent(r.path)}`)).toEqual([
+      'GET /scim/v2/Users?filter=userName eq "pat@push.test"&startIndex=1&count=100',
+      'POST /scim/v2/Users',
+    ]);
+    expect(received[1]!.headers).toMatchObject({
+      authorization: 'Bearer scim-secret',
+      'content-type': 'application/json',
+    });
+    expect(JSON.parse(received[1]!.body)).toMatchObject({
+      userName: 'pat@push.test',
+      externalId: userId,
+      active: true,
+      emails: [{ type: 'work', primary: true }],
+      roles: [{ value: 'auditor' }],
+    });
 
     const updated = await control(`/scim-apps/${app.body.id}/update`, { userId, role: 'admin' });
-    expect(updated.body.calls.map((c: { method: string; url: string }) => `${c.method} ${c.url}`)).toEqual([`PUT ${base}/scim/v2/Users/scim-1`]);
+    expect(updated.body.calls.map((c: { method: string; url: string }) => `${c.method} ${c.url}`)).toEqual([
+      `PUT ${base}/scim/v2/Users/scim-1`,
+    ]);
     expect(scimUsers.get('scim-1')).toMatchObject({ roles: [{ value: 'admin' }], active: true });
 
     const gone = await control(`/scim-apps/${app.body.id}/deactivate`, { userId });
     expect(gone.body.ok).toBe(true);
-    expect(JSON.parse(received.at(-1)!.body)).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] });
+    expect(JSON.parse(received.at(-1)!.body)).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
     expect(scimUsers.get('scim-1')?.active).toBe(false);
     expect(sim.orgs.listUsers('push').find((u) => u.id === userId)?.status).toBe('deactivated');
     await sim.orgs.updateUser('push', userId, { status: 'active' });
@@ -116,12 +148,19 @@ describe('logout senders', () => {
     expect(token).toBe(sent.body.logoutToken);
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', typ: 'logout+jwt' });
     const { payload } = await jwtVerify(token, keys(), { issuer: `${sim.url}/push`, audience: clientId });
-    expect(payload).toMatchObject({ sub: userId, sid: 'okta-sid-1', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } });
+    expect(payload).toMatchObject({
+      sub: userId,
+      sid: 'okta-sid-1',
+      events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+    });
     expect(payload.nonce).toBeUndefined();
     expect(payload.jti).toEqual(expect.any(String));
 
     const sidOnly = await control('/backchannel-logout', { clientId, sid: 'okta-sid-2' });
-    const { payload: p2 } = await jwtVerify(sidOnly.body.logoutToken, keys(), { issuer: `${sim.url}/push`, audience: clientId });
+    const { payload: p2 } = await jwtVerify(sidOnly.body.logoutToken, keys(), {
+      issuer: `${sim.url}/push`,
+      audience: clientId,
+    });
     expect(p2.sub).toBeUndefined();
     expect(p2.jti).not.toBe(payload.jti);
     expect((await control('/backchannel-logout', { clientId })).status).toBe(400);
@@ -140,9 +179,14 @@ describe('logout senders', () => {
     const r = received[0]!;
     const jwt = r.headers.authorization!.replace(/^Bearer /, '');
     expect(decodeProtectedHeader(jwt)).toMatchObject({ typ: 'global-token-revocation+jwt', alg: 'RS256' });
-    const { payload } = await jwtVerify(jwt, keys(), { issuer: `${sim.url}/push`, audience: url, typ: 'global-token-revocation+jwt' });
+    const { payload } = await jwtVerify(jwt, keys(), {
+      issuer: `${sim.url}/push`,
+      audience: url,
+      typ: 'global-token-revocation+jwt',
+    });
     expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(300);
-    const expected = format === 'email' ? { format, email: 'pat@push.test' } : { format, iss: `${sim.url}/push`, sub: userId };
+    const expected =
+      format === 'email' ? { format, email: 'pat@push.test' } : { format, iss: `${sim.url}/push`, sub: userId };
     expect(JSON.parse(r.body)).toEqual({ [shape]: expected });
   });
 });

@@ -7,7 +7,13 @@ import type { KeyRing } from '../oidc/keys.ts';
  * it sends (back-channel logout tokens, Universal Logout requests): RS256, its `kid`, published at
  * `/oauth2/v1/keys`, so the receiver verifies it exactly like an ID token.
  */
-export async function signOrgJwt(keys: KeyRing, typ: string, claims: JWTPayload & { iss: string; aud: string }, lifetimeSeconds: number, now = Date.now()) {
+export async function signOrgJwt(
+  keys: KeyRing,
+  typ: string,
+  claims: JWTPayload & { iss: string; aud: string },
+  lifetimeSeconds: number,
+  now = Date.now(),
+) {
   const { kid, privateKey } = keys.signing();
   const iat = Math.floor(now / 1000);
   return new SignJWT({ jti: randomUUID(), ...claims })
@@ -26,9 +32,19 @@ export interface TSentRequest {
 }
 
 /** An outbound call of the simulated Okta; a receiver that cannot be reached is status 0. */
-export async function send(method: string, url: string, init: { headers: Record<string, string>; body?: string }): Promise<TSentRequest> {
+export async function send(
+  method: string,
+  url: string,
+  init: { headers: Record<string, string>; body?: string },
+): Promise<TSentRequest> {
   try {
-    const res = await fetch(url, { method, headers: { 'user-agent': 'Okta-Sim/1.0', ...init.headers }, body: init.body, signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+    const res = await fetch(url, {
+      method,
+      headers: { 'user-agent': 'Okta-Sim/1.0', ...init.headers },
+      body: init.body,
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'manual',
+    });
     const text = await res.text();
     let body: unknown = text || undefined;
     try {

@@ -30,7 +30,11 @@ export function newBuild(org: Org, ms: number): TBuild {
     at,
     id,
     put(table, prefix, obj, minutes = 0, stamped = true) {
-      const full = { id: obj.id ?? id(prefix), ...obj, ...(stamped ? { created: at(minutes), lastUpdated: at(minutes) } : {}) };
+      const full = {
+        id: obj.id ?? id(prefix),
+        ...obj,
+        ...(stamped ? { created: at(minutes), lastUpdated: at(minutes) } : {}),
+      };
       org.data.table(table).set(full.id, full);
       return full;
     },
@@ -43,7 +47,12 @@ export interface TRuleSeed extends Json {
 
 /** A policy with its rules, priorities dense and system rules last, as Okta keeps them. */
 export function addPolicy(b: TBuild, policy: Json, rules: TRuleSeed[] = [], minutes = 0): Json {
-  const stored = b.put('policies', policyPrefix(policy.type), { status: 'ACTIVE', description: null, priority: 1, system: false, conditions: null, ...policy }, minutes);
+  const stored = b.put(
+    'policies',
+    policyPrefix(policy.type),
+    { status: 'ACTIVE', description: null, priority: 1, system: false, conditions: null, ...policy },
+    minutes,
+  );
   addRules(b, stored, rules, minutes);
   reprioritize([...b.org.data.table('policies').values()].filter((p) => p.type === policy.type));
   return stored;

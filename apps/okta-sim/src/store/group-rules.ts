@@ -54,9 +54,12 @@ export function compileRule(expression: string): TRulePredicate {
     throw new Error(`unknown ${t}`);
   };
   const call = (name: string, args: Value[]): Value => {
-    if (name === 'isMemberOfAnyGroup' || name === 'isMemberOfGroup') return (u, g) => args.some((a) => g.has(String(a(u, g))));
-    if (name === 'String.stringContains') return (u, g) => String(args[0]?.(u, g) ?? '').includes(String(args[1]?.(u, g)));
-    if (name === 'String.startsWith') return (u, g) => String(args[0]?.(u, g) ?? '').startsWith(String(args[1]?.(u, g)));
+    if (name === 'isMemberOfAnyGroup' || name === 'isMemberOfGroup')
+      return (u, g) => args.some((a) => g.has(String(a(u, g))));
+    if (name === 'String.stringContains')
+      return (u, g) => String(args[0]?.(u, g) ?? '').includes(String(args[1]?.(u, g)));
+    if (name === 'String.startsWith')
+      return (u, g) => String(args[0]?.(u, g) ?? '').startsWith(String(args[1]?.(u, g)));
     throw new Error(`unsupported function ${name}`);
   };
   const unary = (): Value => {

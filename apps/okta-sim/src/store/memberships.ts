@@ -18,7 +18,11 @@ const shared = new Map<number, { member: TMember; grant: TAppUser; iso: string }
 function sharedAt(at: number) {
   let found = shared.get(at);
   if (!found) {
-    found = { member: Object.freeze({ at }), grant: Object.freeze({ scope: 'GROUP' as const, created: at, lastUpdated: at }), iso: new Date(at).toISOString() };
+    found = {
+      member: Object.freeze({ at }),
+      grant: Object.freeze({ scope: 'GROUP' as const, created: at, lastUpdated: at }),
+      iso: new Date(at).toISOString(),
+    };
     if (shared.size > 1000) shared.clear();
     shared.set(at, found);
   }
@@ -100,7 +104,9 @@ function revokeIfUngranted(data: OrgData, appId: string, userId: string) {
   const appUsers = data.table<TAppUser>(`appUsers:${appId}`);
   if (appUsers.get(userId)?.scope !== 'GROUP') return;
   const groups = data.table(`appGroups:${appId}`);
-  const stillGranted = [...(data.userGroups.get(userId) ?? [])].some((g) => groups.has(g)) || [...groups.keys()].some((g) => isEveryone(data, g));
+  const stillGranted =
+    [...(data.userGroups.get(userId) ?? [])].some((g) => groups.has(g)) ||
+    [...groups.keys()].some((g) => isEveryone(data, g));
   if (!stillGranted) appUsers.delete(userId);
 }
 

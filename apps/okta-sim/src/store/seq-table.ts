@@ -81,7 +81,8 @@ export class SeqTable<K, V> {
       last = this.seqs[i]!;
     }
     let more = false;
-    for (; i < this.ordered.length && !more; i++) more = !keep || keep(this.index.get(this.ordered[i]!)!.value, this.ordered[i]!);
+    for (; i < this.ordered.length && !more; i++)
+      more = !keep || keep(this.index.get(this.ordered[i]!)!.value, this.ordered[i]!);
     return { rows, keys, last, more };
   }
 

@@ -52,7 +52,12 @@ export async function allPages(url: string, auth: string): Promise<any[][]> {
 }
 
 /** A private_key_jwt client assertion for the org's service app, as a connector would sign it. */
-export async function clientAssertion(sim: OktaSim, orgName: string, claims: Record<string, unknown> = {}, now = Date.now()) {
+export async function clientAssertion(
+  sim: OktaSim,
+  orgName: string,
+  claims: Record<string, unknown> = {},
+  now = Date.now(),
+) {
   const { clientId, kid, privateKeyPem } = sim.orgs.serviceAppKey(orgName);
   const key = await importPKCS8(privateKeyPem, 'RS256');
   const iat = Math.floor(now / 1000);

@@ -41,7 +41,11 @@ export class Browser {
   /** Posts an HTML form (application/x-www-form-urlencoded), following redirects like `follow`. */
   postForm(url: string, fields: Record<string, string>, stopAt?: string) {
     const body = new URLSearchParams(fields).toString();
-    return this.follow(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, stopAt);
+    return this.follow(
+      url,
+      { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      stopAt,
+    );
   }
 
   private store(line: string, requestPath: string) {

@@ -31,7 +31,8 @@ export function authorizeUrl(sim: OktaSim, org: string, client: SimClient, extra
   return url.href;
 }
 
-export const formAction = (html: string, base: string) => new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!, base).href;
+export const formAction = (html: string, base: string) =>
+  new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!, base).href;
 
 /** Starts at /authorize, signs in on the login form, follows consent back to the redirect_uri. */
 export async function signIn(input: TSignIn) {
@@ -40,7 +41,9 @@ export async function signIn(input: TSignIn) {
   const nonce = random();
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const pkce: Record<string, string> = input.withoutPkce ? {} : { code_challenge: challenge, code_challenge_method: 'S256' };
+  const pkce: Record<string, string> = input.withoutPkce
+    ? {}
+    : { code_challenge: challenge, code_challenge_method: 'S256' };
   const hint: Record<string, string> = input.loginHint ? { login_hint: input.loginHint } : {};
   const start = authorizeUrl(input.sim, input.org, input.client, { state, nonce, ...pkce, ...hint });
   const redirectUri = input.client.redirect_uris[0]!;
@@ -48,7 +51,11 @@ export async function signIn(input: TSignIn) {
   const login = await browser.follow(start, {}, redirectUri);
   if (!login.res) return { browser, state, nonce, verifier, callback: new URL(login.url), loginPage: undefined };
   const loginPage = await login.res.text();
-  const after = await browser.postForm(formAction(loginPage, login.url), { email: input.email, password: input.password }, redirectUri);
+  const after = await browser.postForm(
+    formAction(loginPage, login.url),
+    { email: input.email, password: input.password },
+    redirectUri,
+  );
   const callback = after.res ? undefined : new URL(after.url);
   const failedPage = after.res ? { status: after.res.status, html: await after.res.text() } : undefined;
   return { browser, state, nonce, verifier, callback, loginPage, failedPage };
@@ -63,7 +70,12 @@ export async function exchangeCode(
   verifier: string,
   auth: 'basic' | 'post' = 'basic',
 ) {
-  const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirect_uris[0]!, code_verifier: verifier });
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: client.redirect_uris[0]!,
+    code_verifier: verifier,
+  });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (auth === 'basic') {
     const basic = `${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`;

@@ -1,5 +1,12 @@
 import { DomainError } from '@butterfly/domain/core';
-import { getScimRole, listResponse, listScimRoles, resourceTypes, scimSchemas, serviceProviderConfig } from '@butterfly/domain/scim';
+import {
+  getScimRole,
+  listResponse,
+  listScimRoles,
+  resourceTypes,
+  scimSchemas,
+  serviceProviderConfig,
+} from '@butterfly/domain/scim';
 import { listParams } from './query.fns.ts';
 import type { Handler } from './types.ts';
 

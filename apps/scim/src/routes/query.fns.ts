@@ -1,7 +1,13 @@
 import { type ListParams, type ScimResource, project } from '@butterfly/domain/scim';
 import type { Reply } from './types.ts';
 
-const list = (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (v: string | null) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 /** `filter`, `startIndex`, `count` (RFC 7644 §3.4.2); malformed numbers fall back to the defaults. */
 export function listParams(q: URLSearchParams): ListParams {
@@ -13,7 +19,8 @@ export function projection(q: URLSearchParams) {
   return { attributes: list(q.get('attributes')), excludedAttributes: list(q.get('excludedAttributes')) };
 }
 
-export const excludesMembers = (q: URLSearchParams) => !!projection(q).excludedAttributes?.some((a) => a.toLowerCase() === 'members');
+export const excludesMembers = (q: URLSearchParams) =>
+  !!projection(q).excludedAttributes?.some((a) => a.toLowerCase() === 'members');
 
 /** A single resource: 200 (or 201 with Location) with its ETag. */
 export function resourceReply(r: ScimResource, status = 200, q?: URLSearchParams): Reply {
@@ -22,8 +29,10 @@ export function resourceReply(r: ScimResource, status = 200, q?: URLSearchParams
   return { status, body: q ? project(r, projection(q)) : r, headers };
 }
 
-export function listReply(l: { Resources: Record<string, unknown>[] } & Record<string, unknown>, q: URLSearchParams): Reply {
+export function listReply(
+  l: { Resources: Record<string, unknown>[] } & Record<string, unknown>,
+  q: URLSearchParams,
+): Reply {
   const p = projection(q);
   return { status: 200, body: { ...l, Resources: l.Resources.map((r) => project(r, p)) } };
 }
-

@@ -1,4 +1,11 @@
-import { createScimUser, deleteScimUser, getScimUser, listScimUsers, patchScimUser, replaceScimUser } from '@butterfly/domain/scim';
+import {
+  createScimUser,
+  deleteScimUser,
+  getScimUser,
+  listScimUsers,
+  patchScimUser,
+  replaceScimUser,
+} from '@butterfly/domain/scim';
 import { listParams, listReply, resourceReply } from './query.fns.ts';
 import type { Handler } from './types.ts';
 

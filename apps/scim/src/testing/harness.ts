@@ -25,12 +25,23 @@ export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: T
   const { db } = await useTestDatabase();
   const deps = testDeps(db);
   const log = opts.log ?? createLogger('scim-test', 'silent');
-  const server = createScimServer({ db, log, keyring: deps.keyring, baseUrl: 'https://butterfly.test/scim/v2', limiter: opts.limiter, writeGate: opts.writeGate });
+  const server = createScimServer({
+    db,
+    log,
+    keyring: deps.keyring,
+    baseUrl: 'https://butterfly.test/scim/v2',
+    limiter: opts.limiter,
+    writeGate: opts.writeGate,
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function request(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<ScimResponse> {
+  async function request(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<ScimResponse> {
     const headers: Record<string, string> = { 'User-Agent': 'Okta SCIM Client 1.0.0', ...opts.headers };
     if (opts.token) headers.Authorization ??= `Bearer ${opts.token}`;
     let body: string | undefined = opts.raw;
@@ -46,7 +57,12 @@ export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: T
   /** A tenant with a SCIM token, a super_admin seeded by hand, and a client bound to that token. */
   async function tenant() {
     const t = await seedTenant(deps);
-    const owner = await addMember(deps, t.id, { email: `owner@${t.slug}.test`, role: 'super_admin', givenName: 'Olive', familyName: 'Owner' });
+    const owner = await addMember(deps, t.id, {
+      email: `owner@${t.slug}.test`,
+      role: 'super_admin',
+      givenName: 'Olive',
+      familyName: 'Owner',
+    });
     const { token, id: tokenId } = await createScimToken(deps, t.id, { label: 'Okta' });
     const as = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
       request(method, `/scim/v2${path}`, { token, body, headers });
@@ -58,7 +74,10 @@ export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: T
 
 let n = 0;
 /** An Okta-style POST /Users body. */
-export function oktaUser(userName = `user${Date.now().toString(36)}${n++}@globex.test`, extra: Record<string, unknown> = {}) {
+export function oktaUser(
+  userName = `user${Date.now().toString(36)}${n++}@globex.test`,
+  extra: Record<string, unknown> = {},
+) {
   return {
     schemas: [SCIM_URN.user],
     userName,

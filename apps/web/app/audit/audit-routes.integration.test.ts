@@ -19,7 +19,9 @@ const context = () => testContext(db, deps.keyring, services);
 async function signedIn(role: Role) {
   const t = await seedTenant(deps);
   const m = await seedMember(deps, t.id, role);
-  const s = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+  const s = await db
+    .transaction()
+    .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
   const cookie = (await authCookies(services).session.serialize(s.raw)).split(';')[0]!;
   const get = (path: string) => new Request(`${TEST_APP_URL}${path}`, { headers: { cookie } });
   return { t, m, get };
@@ -39,7 +41,9 @@ describe('/audit', () => {
     expect(filtered.filters).toEqual({ actor: 'seed', action: 'member.added', from: '', to: '' });
 
     expect((await page(get('/audit?verify=1'))).verification).toMatchObject({ ok: true, problems: [] });
-    await sql`update audit_events set action = 'member.removed' where tenant_id = ${t.id} and action = 'member.added'`.execute(db);
+    await sql`update audit_events set action = 'member.removed' where tenant_id = ${t.id} and action = 'member.added'`.execute(
+      db,
+    );
     const broken = await page(get('/audit?verify=1'));
     expect(broken.verification?.ok).toBe(false);
     expect(broken.verification?.problems[0]).toMatchObject({ kind: 'changed' });
@@ -52,11 +56,14 @@ describe('/audit', () => {
     expect(res.page.items.length).toBeGreaterThan(0);
   });
 
-  it.each(['backup_operator', 'read_only'] as const)('refuses %s (no audit.read), page and export alike', async (role) => {
-    const { get } = await signedIn(role);
-    expect(statusOf(await page(get('/audit')).catch((e: unknown) => e))).toBe(403);
-    expect(statusOf(await csv(get('/audit.csv')).catch((e: unknown) => e))).toBe(403);
-  });
+  it.each(['backup_operator', 'read_only'] as const)(
+    'refuses %s (no audit.read), page and export alike',
+    async (role) => {
+      const { get } = await signedIn(role);
+      expect(statusOf(await page(get('/audit')).catch((e: unknown) => e))).toBe(403);
+      expect(statusOf(await csv(get('/audit.csv')).catch((e: unknown) => e))).toBe(403);
+    },
+  );
 });
 
 describe('/audit.csv', () => {
@@ -65,7 +72,9 @@ describe('/audit.csv', () => {
     const res = await csv(get('/audit.csv?action=member.added'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="butterfly-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="butterfly-audit-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(res.headers.get('cache-control')).toBe('no-store');
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines).toHaveLength(2);

@@ -28,7 +28,12 @@ function dayStart(day: string): Date | null {
 /** Reads and checks the filters in a URL's query: bad values are named, never a 500. */
 export function parseAuditFilters(params: URLSearchParams): ParsedAuditFilters {
   const text = (name: string, max: number) => (params.get(name) ?? '').trim().slice(0, max);
-  const values: AuditFilters = { actor: text('actor', 200), action: text('action', 100), from: text('from', 10), to: text('to', 10) };
+  const values: AuditFilters = {
+    actor: text('actor', 200),
+    action: text('action', 100),
+    from: text('from', 10),
+    to: text('to', 10),
+  };
   const errors: ParsedAuditFilters['errors'] = {};
   const input: ParsedAuditFilters['input'] = {};
   if (values.actor) input.actor = values.actor;

@@ -16,7 +16,10 @@ export function bearerToken(authorization: string): string | null {
  * refresh family). Checked against Postgres on every request, so a revoked credential fails on its
  * next use. Never falls back to a cookie: a request that names a credential is judged by it alone.
  */
-export async function bearerPrincipal(authorization: string, deps: { db: Db; clock: () => Date; accessTokens: AccessTokens }): Promise<RequestPrincipal | null> {
+export async function bearerPrincipal(
+  authorization: string,
+  deps: { db: Db; clock: () => Date; accessTokens: AccessTokens },
+): Promise<RequestPrincipal | null> {
   const token = bearerToken(authorization);
   if (!token) return null;
   if (token.startsWith(API_TOKEN_PREFIX)) {

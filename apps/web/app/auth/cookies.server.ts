@@ -38,7 +38,12 @@ export function authCookies(settings: CookieSettings): AuthCookies {
         ...(maxAge ? { maxAge } : {}),
       });
     // Session and hint cookies last as long as the browser session; Postgres enforces 2 h idle / 12 h.
-    cookies = { session: make('bfy_session'), flow: make('bfy_oidc', 600), idTokenHint: make('bfy_idt'), returnTo: make('bfy_return', 600) };
+    cookies = {
+      session: make('bfy_session'),
+      flow: make('bfy_oidc', 600),
+      idTokenHint: make('bfy_idt'),
+      returnTo: make('bfy_return', 600),
+    };
     cache.set(settings, cookies);
   }
   return cookies;

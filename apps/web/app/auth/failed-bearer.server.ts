@@ -6,7 +6,11 @@ import type { RateLimiter } from '@butterfly/db/rate-limits';
  * count and only failures are refused, so a valid token behind the same address (an office NAT, a
  * CI runner) keeps working. A counter that cannot be reached lets the 401 stand.
  */
-export async function refuseRepeatedBearerFailures(limiter: RateLimiter | undefined, ip: string | null, onError: (err: unknown) => void): Promise<Response | undefined> {
+export async function refuseRepeatedBearerFailures(
+  limiter: RateLimiter | undefined,
+  ip: string | null,
+  onError: (err: unknown) => void,
+): Promise<Response | undefined> {
   if (!limiter) return undefined;
   let verdict: Awaited<ReturnType<RateLimiter['fail']>>;
   try {
@@ -18,7 +22,13 @@ export async function refuseRepeatedBearerFailures(limiter: RateLimiter | undefi
   if (verdict.allowed) return undefined;
   const message = `Too many failed authentications from this address; try again in ${verdict.retryAfterSec} seconds.`;
   return Response.json(
-    { error: { message, code: -32029, data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, domainCode: 'RATE_LIMITED' } } },
+    {
+      error: {
+        message,
+        code: -32029,
+        data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, domainCode: 'RATE_LIMITED' },
+      },
+    },
     { status: 429, headers: { 'Retry-After': String(verdict.retryAfterSec), 'Cache-Control': 'no-store' } },
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handOff, isFormNavigation } from './hand-off.server.ts';
 
-const post = (headers: Record<string, string>) => new Request('http://localhost:3000/login', { method: 'POST', headers });
+const post = (headers: Record<string, string>) =>
+  new Request('http://localhost:3000/login', { method: 'POST', headers });
 
 describe('handOff', () => {
   it("answers Remix's fetch with a document redirect, unchanged from before", () => {

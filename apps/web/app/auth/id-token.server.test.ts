@@ -15,7 +15,16 @@ const keys = createLocalJWKSet({ keys: [jwk] });
 const now = Math.floor(Date.now() / 1000);
 
 function token(claims: JWTPayload = {}, header: { alg?: string; kid?: string } = {}, key = signer.privateKey) {
-  return new SignJWT({ iss: issuer, aud: clientId, sub: '00u1', email: 'ann@acme.test', nonce, iat: now, exp: now + 300, ...claims })
+  return new SignJWT({
+    iss: issuer,
+    aud: clientId,
+    sub: '00u1',
+    email: 'ann@acme.test',
+    nonce,
+    iat: now,
+    exp: now + 300,
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header })
     .sign(key);
 }
@@ -26,8 +35,18 @@ const validate = (t: string, overrides: Partial<Parameters<typeof validateIdToke
 
 describe('validateIdToken', () => {
   it('returns the identity of a valid token', async () => {
-    const identity = await validate(await token({ given_name: 'Ann', family_name: 'Archer', name: 'Ann Archer', sid: 'sess-1' }));
-    expect(identity).toEqual({ subject: '00u1', email: 'ann@acme.test', givenName: 'Ann', familyName: 'Archer', name: 'Ann Archer', idpSessionId: 'sess-1', emailVerified: false });
+    const identity = await validate(
+      await token({ given_name: 'Ann', family_name: 'Archer', name: 'Ann Archer', sid: 'sess-1' }),
+    );
+    expect(identity).toEqual({
+      subject: '00u1',
+      email: 'ann@acme.test',
+      givenName: 'Ann',
+      familyName: 'Archer',
+      name: 'Ann Archer',
+      idpSessionId: 'sess-1',
+      emailVerified: false,
+    });
   });
 
   it.each([
@@ -57,7 +76,9 @@ describe('validateIdToken', () => {
 
   it('refuses HS256, even keyed with the public key (algorithm confusion)', async () => {
     const publicPem = new TextEncoder().encode(await exportSPKI(signer.publicKey));
-    await expect(validate(await token({}, { alg: 'HS256' }, publicPem as never))).rejects.toThrow(/HS256, which is not allowed/);
+    await expect(validate(await token({}, { alg: 'HS256' }, publicPem as never))).rejects.toThrow(
+      /HS256, which is not allowed/,
+    );
   });
 
   it('refuses a token signed by another key, under our kid or its own', async () => {
@@ -75,12 +96,17 @@ afterAll(() => idp.close());
 
 describe('validateIdToken with the issuer JWKS', () => {
   it('fetches the JWKS again when a token names a new kid (key rotation)', async () => {
-    const remote = createKeySets({ outbound: createOutboundClient({ allowPrivate: true }), cooldownMs: 0 }).forUri(`${idp.issuer}/keys`);
+    const remote = createKeySets({ outbound: createOutboundClient({ allowPrivate: true }), cooldownMs: 0 }).forUri(
+      `${idp.issuer}/keys`,
+    );
     const expect_ = { issuer: idp.issuer, clientId: idp.clientId, nonce, keys: remote };
     await expect(validateIdToken(await idp.idToken({ nonce, email: 'ann@acme.test' }), expect_)).resolves.toBeTruthy();
     const rotated = await generateKeyPair('ES256', { extractable: true });
     idp.jwks.keys.push({ ...(await exportJWK(rotated.publicKey)), kid: 'key-2', alg: 'ES256', use: 'sig' });
-    const fresh = await idp.idToken({ nonce, email: 'ann@acme.test' }, { key: rotated.privateKey, alg: 'ES256', kid: 'key-2' });
+    const fresh = await idp.idToken(
+      { nonce, email: 'ann@acme.test' },
+      { key: rotated.privateKey, alg: 'ES256', kid: 'key-2' },
+    );
     await expect(validateIdToken(fresh, expect_)).resolves.toMatchObject({ email: 'ann@acme.test' });
   });
 });

@@ -42,7 +42,9 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
     }));
   } catch (e) {
     if (!(e instanceof IdpJwtError)) throw e;
-    throw new IdTokenError(e.refusal === 'verify' ? describeJoseError(e.cause) : `the ID token ${e.message}`, { cause: e.cause ?? e });
+    throw new IdTokenError(e.refusal === 'verify' ? describeJoseError(e.cause) : `the ID token ${e.message}`, {
+      cause: e.cause ?? e,
+    });
   }
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   // OIDC Core 3.1.3.7 (4, 5): with several audiences, the token must be issued to us as its party.
@@ -50,9 +52,12 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
     throw new IdTokenError('the ID token was issued to another authorized party (azp)');
   }
   if (typeof claims.nonce !== 'string' || !sameString(claims.nonce, expect.nonce)) {
-    throw new IdTokenError(claims.nonce === undefined ? 'the ID token carries no nonce' : 'the ID token nonce does not match this sign-in');
+    throw new IdTokenError(
+      claims.nonce === undefined ? 'the ID token carries no nonce' : 'the ID token nonce does not match this sign-in',
+    );
   }
-  if (typeof claims.email !== 'string') throw new IdTokenError('the ID token carries no email (is the "email" scope granted?)');
+  if (typeof claims.email !== 'string')
+    throw new IdTokenError('the ID token carries no email (is the "email" scope granted?)');
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     subject: claims.sub!,

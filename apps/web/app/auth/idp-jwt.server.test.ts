@@ -10,9 +10,16 @@ const keys = createLocalJWKSet({ keys: [jwk] });
 const now = Math.floor(Date.now() / 1000);
 
 const token = (typ?: string) =>
-  new SignJWT({ iss: issuer, aud: audience, jti: 'j1', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'ES256', kid: 'k1', ...(typ ? { typ } : {}) }).sign(signer.privateKey);
-const verify = async (t: string, typ?: string | readonly string[]) => verifyIdpJwt(t, { keys, issuer, audience, typ, maxTokenAge: 300, requiredClaims: ['jti'] });
-const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e) => (e instanceof IdpJwtError ? e.refusal : `unexpected ${String(e)}`));
+  new SignJWT({ iss: issuer, aud: audience, jti: 'j1', iat: now, exp: now + 60 })
+    .setProtectedHeader({ alg: 'ES256', kid: 'k1', ...(typ ? { typ } : {}) })
+    .sign(signer.privateKey);
+const verify = async (t: string, typ?: string | readonly string[]) =>
+  verifyIdpJwt(t, { keys, issuer, audience, typ, maxTokenAge: 300, requiredClaims: ['jti'] });
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e) => (e instanceof IdpJwtError ? e.refusal : `unexpected ${String(e)}`),
+  );
 
 describe('verifyIdpJwt', () => {
   it('returns the header and claims of a token the issuer signed', async () => {
@@ -34,6 +41,8 @@ describe('verifyIdpJwt', () => {
 
   it('with one typ, requires exactly it', async () => {
     expect(await refusal(verify(await token(), 'global-token-revocation+jwt'))).toBe('verify');
-    expect(await refusal(verify(await token('global-token-revocation+jwt'), 'global-token-revocation+jwt'))).toBe('accepted');
+    expect(await refusal(verify(await token('global-token-revocation+jwt'), 'global-token-revocation+jwt'))).toBe(
+      'accepted',
+    );
   });
 });

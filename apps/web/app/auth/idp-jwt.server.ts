@@ -1,10 +1,27 @@
-import { type JWTPayload, type JWTVerifyGetKey, type ProtectedHeaderParameters, decodeProtectedHeader, jwtVerify } from 'jose';
+import {
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type ProtectedHeaderParameters,
+  decodeProtectedHeader,
+  jwtVerify,
+} from 'jose';
 
 /**
  * Asymmetric signatures only. `none` would accept anything; HS* would let anyone holding the IdP's
  * *public* key (everyone) forge tokens if a library ever used it as an HMAC secret.
  */
-export const ID_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const ID_TOKEN_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 /** Clock skew tolerated between us and the IdP for exp/iat. */
 export const MAX_CLOCK_SKEW_SECONDS = 60;
 
@@ -45,7 +62,10 @@ export interface TIdpJwtExpectations {
  * claims with the same clock skew. What each token means beyond that stays with its receiver.
  * Tokens Butterfly signs itself (server/oauth/access-tokens.ts) are not IdP tokens and do not pass here.
  */
-export async function verifyIdpJwt(token: string, expect: TIdpJwtExpectations): Promise<{ header: ProtectedHeaderParameters; claims: JWTPayload }> {
+export async function verifyIdpJwt(
+  token: string,
+  expect: TIdpJwtExpectations,
+): Promise<{ header: ProtectedHeaderParameters; claims: JWTPayload }> {
   let header: ProtectedHeaderParameters;
   try {
     header = decodeProtectedHeader(token);
@@ -55,7 +75,11 @@ export async function verifyIdpJwt(token: string, expect: TIdpJwtExpectations): 
   if (!ID_TOKEN_ALGORITHMS.includes(header.alg as (typeof ID_TOKEN_ALGORITHMS)[number])) {
     throw new IdpJwtError('algorithm', `is signed with ${String(header.alg)}, which is not allowed`);
   }
-  if (typeof expect.typ === 'object' && header.typ !== undefined && !expect.typ.includes(String(header.typ).toLowerCase())) {
+  if (
+    typeof expect.typ === 'object' &&
+    header.typ !== undefined &&
+    !expect.typ.includes(String(header.typ).toLowerCase())
+  ) {
     throw new IdpJwtError('typ', `has typ ${String(header.typ)}, which is not expected here`);
   }
   try {

@@ -10,11 +10,23 @@ import { requestTokens, tokenRequest } from './token-request.server.ts';
 /** No offline_access: Okta's OIN forbids it, and Butterfly's own session is what lasts. */
 export const SSO_SCOPES = ['openid', 'profile', 'email'];
 
-const ZSignInFlow = z.object({ tenant: z.string(), state: z.string().min(16), nonce: z.string().min(16), verifier: z.string().min(43) });
+const ZSignInFlow = z.object({
+  tenant: z.string(),
+  state: z.string().min(16),
+  nonce: z.string().min(16),
+  verifier: z.string().min(43),
+});
 /** One sign-in in progress, kept in the signed, HttpOnly, 10-minute flow cookie. */
 export type TSignInFlow = z.output<typeof ZSignInFlow>;
 
-export type SignInFailure = 'flow_missing' | 'flow_mismatch' | 'state_mismatch' | 'issuer_mismatch' | 'idp_error' | 'code_missing' | 'token_exchange';
+export type SignInFailure =
+  | 'flow_missing'
+  | 'flow_mismatch'
+  | 'state_mismatch'
+  | 'issuer_mismatch'
+  | 'idp_error'
+  | 'code_missing'
+  | 'token_exchange';
 
 /** A sign-in that cannot go on; `reason` picks what the callback page says. */
 export class SignInError extends Error {
@@ -91,15 +103,25 @@ export class TenantOidcStrategy<User> extends OAuth2Strategy<User> {
   // The three calls the library would send with arctic's global fetch, sent through the outbound
   // client instead (token-request.server.ts says why).
   protected override validateAuthorizationCode(code: string, codeVerifier: string) {
-    const form = { grant_type: 'authorization_code', code, redirect_uri: String(this.options.redirectURI), code_verifier: codeVerifier };
+    const form = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: String(this.options.redirectURI),
+      code_verifier: codeVerifier,
+    };
     return requestTokens(this.tenantOptions, this.options.tokenEndpoint.toString(), form).then((tokens) => {
-      if (typeof (tokens.data as { id_token?: unknown }).id_token !== 'string') throw new Error('the answer carries no id_token');
+      if (typeof (tokens.data as { id_token?: unknown }).id_token !== 'string')
+        throw new Error('the answer carries no id_token');
       return tokens;
     });
   }
 
   override refreshToken(refreshToken: string) {
-    return requestTokens(this.tenantOptions, this.options.tokenEndpoint.toString(), { grant_type: 'refresh_token', refresh_token: refreshToken, scope: SSO_SCOPES.join(' ') });
+    return requestTokens(this.tenantOptions, this.options.tokenEndpoint.toString(), {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      scope: SSO_SCOPES.join(' '),
+    });
   }
 
   override async revokeToken(token: string): Promise<void> {
@@ -117,31 +139,46 @@ export class TenantOidcStrategy<User> extends OAuth2Strategy<User> {
     const flow: TSignInFlow = { tenant: this.tenantOptions.tenant, state, nonce, verifier: codeVerifier };
     throw new Response(null, {
       status: 302,
-      headers: { Location: url.toString(), 'Set-Cookie': await this.tenantOptions.flowCookie.serialize(flow), 'Cache-Control': 'no-store' },
+      headers: {
+        Location: url.toString(),
+        'Set-Cookie': await this.tenantOptions.flowCookie.serialize(flow),
+        'Cache-Control': 'no-store',
+      },
     });
   }
 
   private async callback(request: Request, url: URL): Promise<User> {
     const flow = await readSignInFlow(this.tenantOptions.flowCookie, request);
     if (!flow) throw new SignInError('flow_missing', 'no sign-in in progress in this browser (or it expired)');
-    if (flow.tenant !== this.tenantOptions.tenant) throw new SignInError('flow_mismatch', `the sign-in was started for ${flow.tenant}`);
-    if (!sameString(url.searchParams.get('state') ?? '', flow.state)) throw new SignInError('state_mismatch', 'the state does not match this sign-in');
+    if (flow.tenant !== this.tenantOptions.tenant)
+      throw new SignInError('flow_mismatch', `the sign-in was started for ${flow.tenant}`);
+    if (!sameString(url.searchParams.get('state') ?? '', flow.state))
+      throw new SignInError('state_mismatch', 'the state does not match this sign-in');
     // RFC 9207: an IdP that names itself in the response must be the one we sent the person to
     // (defeats mix-up between the IdPs of different tenants); one that promises to must do so.
     const iss = url.searchParams.get('iss');
     const { metadata } = this.tenantOptions;
     if (iss !== null ? iss !== metadata.issuer : metadata.authorization_response_iss_parameter_supported) {
-      throw new SignInError('issuer_mismatch', `the response comes from ${iss ?? 'an unnamed issuer'}, not ${metadata.issuer}`);
+      throw new SignInError(
+        'issuer_mismatch',
+        `the response comes from ${iss ?? 'an unnamed issuer'}, not ${metadata.issuer}`,
+      );
     }
     const error = url.searchParams.get('error');
-    if (error) throw new SignInError('idp_error', `${error}: ${url.searchParams.get('error_description') ?? 'no description'}`.slice(0, 300));
+    if (error)
+      throw new SignInError(
+        'idp_error',
+        `${error}: ${url.searchParams.get('error_description') ?? 'no description'}`.slice(0, 300),
+      );
     const code = url.searchParams.get('code');
     if (!code) throw new SignInError('code_missing', 'the callback carries no code');
     let tokens: OAuth2Strategy.VerifyOptions['tokens'];
     try {
       tokens = await this.validateAuthorizationCode(code, flow.verifier);
     } catch (cause) {
-      throw new SignInError('token_exchange', `the token endpoint refused the code: ${(cause as Error).message}`, { cause });
+      throw new SignInError('token_exchange', `the token endpoint refused the code: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     return this.verify({ request, tokens });
   }

@@ -15,7 +15,9 @@ async function member() {
   const t = await seedTenant(deps);
   await seedMember(deps, t.id, 'super_admin');
   const m = await seedMember(deps, t.id, 'admin');
-  const s = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+  const s = await db
+    .transaction()
+    .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
   const context = testContext(db, deps.keyring);
   const cookie = (await authCookies(context.services).session.serialize(s.raw)).split(';')[0]!;
   return { t, m, s, context, cookie };
@@ -26,14 +28,26 @@ const request = (headers: Record<string, string>) => new Request(`${TEST_APP_URL
 describe('requestPrincipal', () => {
   it('takes the session cookie when there is no Authorization header', async () => {
     const w = await member();
-    expect(await requestPrincipal(request({ cookie: w.cookie }), w.context)).toMatchObject({ memberId: w.m.id, via: 'session', sessionId: w.s.id });
+    expect(await requestPrincipal(request({ cookie: w.cookie }), w.context)).toMatchObject({
+      memberId: w.m.id,
+      via: 'session',
+      sessionId: w.s.id,
+    });
   });
 
   it('takes an API token from Authorization: Bearer, capped at the token role', async () => {
     const w = await member();
     const k = await createApiToken(deps, w.t.id, { name: 'ci', member: w.m.id, role: 'auditor' });
-    expect(await requestPrincipal(request({ authorization: `Bearer ${k.token}` }), w.context)).toEqual({ tenantId: w.t.id, memberId: w.m.id, email: w.m.email, role: 'auditor', via: 'api_token' });
-    expect(await requestPrincipal(request({ authorization: `bearer ${k.token}` }), w.context)).toMatchObject({ via: 'api_token' });
+    expect(await requestPrincipal(request({ authorization: `Bearer ${k.token}` }), w.context)).toEqual({
+      tenantId: w.t.id,
+      memberId: w.m.id,
+      email: w.m.email,
+      role: 'auditor',
+      via: 'api_token',
+    });
+    expect(await requestPrincipal(request({ authorization: `bearer ${k.token}` }), w.context)).toMatchObject({
+      via: 'api_token',
+    });
     await deactivateMember(deps, w.t.id, { memberId: w.m.id });
     expect(await requestPrincipal(request({ authorization: `Bearer ${k.token}` }), w.context)).toBeNull();
   });

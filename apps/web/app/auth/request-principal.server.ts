@@ -11,8 +11,21 @@ import { getSessionPrincipal } from './session.server.ts';
 export async function requestPrincipal(request: Request, context: AppLoadContext): Promise<RequestPrincipal | null> {
   const authorization = request.headers.get('authorization');
   if (authorization !== null) {
-    return bearerPrincipal(authorization, { db: context.db, clock: () => new Date(), accessTokens: context.services.accessTokens });
+    return bearerPrincipal(authorization, {
+      db: context.db,
+      clock: () => new Date(),
+      accessTokens: context.services.accessTokens,
+    });
   }
   const s = await getSessionPrincipal(request, context);
-  return s && { tenantId: s.tenantId, memberId: s.memberId, email: s.email, role: s.role, via: 'session', sessionId: s.sessionId };
+  return (
+    s && {
+      tenantId: s.tenantId,
+      memberId: s.memberId,
+      email: s.email,
+      role: s.role,
+      via: 'session',
+      sessionId: s.sessionId,
+    }
+  );
 }

@@ -49,7 +49,14 @@ describe('safeReturnTo', () => {
   });
 
   it('never returns anything that leaves the site when followed', () => {
-    const tricky = ['/%2F%2Fevil.com', '/%5Cevil.com', '/a/../members', '/members#frag', '/;//evil.com', '/..%2F..%2F/evil.com'];
+    const tricky = [
+      '/%2F%2Fevil.com',
+      '/%5Cevil.com',
+      '/a/../members',
+      '/members#frag',
+      '/;//evil.com',
+      '/..%2F..%2F/evil.com',
+    ];
     for (const value of tricky) {
       const kept = safeReturnTo(value, APP_URL);
       if (kept !== null) expect(landing(kept).origin).toBe(APP_URL);
@@ -57,6 +64,7 @@ describe('safeReturnTo', () => {
   });
 
   it('refuses anything but a string', () => {
-    for (const value of [null, undefined, 42, ['/members'], { toString: () => '/members' }]) expect(safeReturnTo(value, APP_URL)).toBeNull();
+    for (const value of [null, undefined, 42, ['/members'], { toString: () => '/members' }])
+      expect(safeReturnTo(value, APP_URL)).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ export function safeReturnTo(value: unknown, appUrl: string): string | null {
  */
 export async function returnToLogin(context: AppLoadContext, path: string): Promise<Response> {
   const cookie = authCookies(context.services).returnTo;
-  return redirect(`/login?returnTo=${encodeURIComponent(path)}`, { headers: { 'Set-Cookie': await cookie.serialize(path), 'Cache-Control': 'no-store' } });
+  return redirect(`/login?returnTo=${encodeURIComponent(path)}`, {
+    headers: { 'Set-Cookie': await cookie.serialize(path), 'Cache-Control': 'no-store' },
+  });
 }
 
 /** Where a completed sign-in goes, and the Set-Cookie that forgets it. */

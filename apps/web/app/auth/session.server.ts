@@ -16,7 +16,9 @@ export function getSessionPrincipal(request: Request, context: AppLoadContext): 
   if (!principal) {
     principal = authCookies(context.services)
       .session.parse(request.headers.get('Cookie'))
-      .then((raw: unknown) => (typeof raw === 'string' ? resolveSession({ db: context.db, clock: () => new Date() }, raw) : null));
+      .then((raw: unknown) =>
+        typeof raw === 'string' ? resolveSession({ db: context.db, clock: () => new Date() }, raw) : null,
+      );
     resolved.set(context, principal);
   }
   return principal;
@@ -44,14 +46,27 @@ export function memberDeps(context: AppLoadContext, p: SessionPrincipal): Deps {
 
 /** Domain deps for the sign-in machinery itself (no member yet), named in the audit log. */
 export function systemDeps(context: AppLoadContext, label: string): Deps {
-  return { db: context.db, log: context.log, keyring: context.keyring, bodies: context.services.bodies, clock: () => new Date(), requestId: context.requestId, actor: { kind: 'system', label } };
+  return {
+    db: context.db,
+    log: context.log,
+    keyring: context.keyring,
+    bodies: context.services.bodies,
+    clock: () => new Date(),
+    requestId: context.requestId,
+    actor: { kind: 'system', label },
+  };
 }
 
 /**
  * The Set-Cookie headers of a fresh sign-in. The new session id is always new (rotation), and the
  * session the browser held before, if any, is ended: a planted or stale cookie never survives a sign-in.
  */
-export async function signedInHeaders(request: Request, context: AppLoadContext, rawSessionId: string, idToken?: string): Promise<Headers> {
+export async function signedInHeaders(
+  request: Request,
+  context: AppLoadContext,
+  rawSessionId: string,
+  idToken?: string,
+): Promise<Headers> {
   const previous = await getSessionPrincipal(request, context);
   if (previous) await endSessions(memberDeps(context, previous), { only: previous.sessionId });
   const cookies = authCookies(context.services);
@@ -59,7 +74,10 @@ export async function signedInHeaders(request: Request, context: AppLoadContext,
   headers.append('Set-Cookie', await cookies.session.serialize(rawSessionId));
   // Okta ID tokens fit a cookie comfortably; one that would not is simply not kept (sign-out then
   // falls back to client_id + post_logout_redirect_uri).
-  const hint = idToken && idToken.length < 2_500 ? await cookies.idTokenHint.serialize(idToken) : await expireCookie(cookies.idTokenHint);
+  const hint =
+    idToken && idToken.length < 2_500
+      ? await cookies.idTokenHint.serialize(idToken)
+      : await expireCookie(cookies.idTokenHint);
   headers.append('Set-Cookie', hint);
   headers.append('Set-Cookie', await expireCookie(cookies.flow));
   return headers;

@@ -6,22 +6,26 @@ export const SIGN_IN_PROBLEMS = {
   cross_site: {
     status: 403,
     title: 'Sign-in must start on Butterfly',
-    message: 'Another website tried to start a sign-in for you, so Butterfly did not start it and nothing changed. If you meant to sign in, start from the sign-in page.',
+    message:
+      'Another website tried to start a sign-in for you, so Butterfly did not start it and nothing changed. If you meant to sign in, start from the sign-in page.',
   },
   not_configured: {
     status: 404,
     title: 'Single sign-on is not available for this address',
-    message: "We can't sign you in with this email address. Check it for typos, or ask your Butterfly administrator which address to use.",
+    message:
+      "We can't sign you in with this email address. Check it for typos, or ask your Butterfly administrator which address to use.",
   },
   idp_unreachable: {
     status: 502,
     title: 'Your identity provider could not be reached',
-    message: "Butterfly could not read your identity provider's configuration. Try again in a moment; if it keeps happening, tell your Butterfly administrator.",
+    message:
+      "Butterfly could not read your identity provider's configuration. Try again in a moment; if it keeps happening, tell your Butterfly administrator.",
   },
   expired: {
     status: 400,
     title: 'This sign-in has expired',
-    message: 'The sign-in was not started in this browser, or took longer than 10 minutes. Start again from the sign-in page.',
+    message:
+      'The sign-in was not started in this browser, or took longer than 10 minutes. Start again from the sign-in page.',
   },
   idp_refused: {
     status: 400,
@@ -31,17 +35,20 @@ export const SIGN_IN_PROBLEMS = {
   not_verified: {
     status: 401,
     title: 'The sign-in could not be verified',
-    message: "Butterfly could not verify the answer of your identity provider, so you were not signed in. This has been logged; tell your Butterfly administrator if it keeps happening.",
+    message:
+      'Butterfly could not verify the answer of your identity provider, so you were not signed in. This has been logged; tell your Butterfly administrator if it keeps happening.',
   },
   wrong_account: {
     status: 403,
     title: "This account can't sign in here",
-    message: "The account you signed in with is not on one of this organisation's sign-in domains. Sign out of your identity provider and sign in with your work account.",
+    message:
+      "The account you signed in with is not on one of this organisation's sign-in domains. Sign out of your identity provider and sign in with your work account.",
   },
   deactivated: {
     status: 403,
     title: 'Your Butterfly access has been deactivated',
-    message: 'Your organisation deactivated your Butterfly account, so you cannot sign in, even though your identity provider let you through. Ask your Butterfly administrator if you think this is a mistake.',
+    message:
+      'Your organisation deactivated your Butterfly account, so you cannot sign in, even though your identity provider let you through. Ask your Butterfly administrator if you think this is a mistake.',
   },
 } as const;
 

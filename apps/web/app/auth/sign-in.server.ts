@@ -20,13 +20,15 @@ export class SignInProblemError extends Error {
   }
 }
 
-export const redirectUriFor = (context: AppLoadContext, slug: string) => `${context.services.appUrl}/sso/${slug}/callback`;
+export const redirectUriFor = (context: AppLoadContext, slug: string) =>
+  `${context.services.appUrl}/sso/${slug}/callback`;
 
 /** The tenant's OIDC client and its IdP's discovery document, or one of the generic problems. */
 async function tenantClient(context: AppLoadContext, slug: string) {
   const tenant = await getTenantBySlug(context, slug).catch(() => null);
   const client = tenant && (await loadSsoClient(context, tenant.id));
-  if (!tenant || !client) throw new SignInProblemError('not_configured', `no SSO client for tenant "${slug.slice(0, 50)}"`);
+  if (!tenant || !client)
+    throw new SignInProblemError('not_configured', `no SSO client for tenant "${slug.slice(0, 50)}"`);
   let metadata: OidcMetadata;
   try {
     metadata = await context.services.discovery.get(client.issuer);
@@ -86,7 +88,8 @@ export function isOwnStart(request: Request, appUrl: string): boolean {
  * nothing else: the browser's session is only replaced when a callback for this flow succeeds.
  */
 export async function startSignIn(request: Request, context: AppLoadContext, slug: string): Promise<never> {
-  if (!isOwnStart(request, context.services.appUrl)) throw new SignInProblemError('cross_site', `start of "${slug.slice(0, 50)}" from another site refused`);
+  if (!isOwnStart(request, context.services.appUrl))
+    throw new SignInProblemError('cross_site', `start of "${slug.slice(0, 50)}" from another site refused`);
   const strategy = strategyFor(context, await tenantClient(context, slug));
   await strategy.authenticate(request);
   throw new Error('unreachable: the strategy redirects');
@@ -106,7 +109,12 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
   } catch (e) {
     if (e instanceof SignInError) {
       if (e.reason === 'token_exchange') context.services.discovery.invalidate(found.client.issuer);
-      const problem = e.reason === 'idp_error' ? 'idp_refused' : e.reason === 'token_exchange' || e.reason === 'issuer_mismatch' ? 'not_verified' : 'expired';
+      const problem =
+        e.reason === 'idp_error'
+          ? 'idp_refused'
+          : e.reason === 'token_exchange' || e.reason === 'issuer_mismatch'
+            ? 'not_verified'
+            : 'expired';
       throw new SignInProblemError(problem, e.message);
     }
     if (e instanceof IdTokenError) {
@@ -117,7 +125,12 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
     throw e;
   }
   try {
-    const signedIn = await signInWithIdp(systemDeps(context, `sso:${found.tenant.slug}`), found.tenant.id, result.identity, context.client);
+    const signedIn = await signInWithIdp(
+      systemDeps(context, `sso:${found.tenant.slug}`),
+      found.tenant.id,
+      result.identity,
+      context.client,
+    );
     const headers = await signedInHeaders(request, context, signedIn.session.raw, result.idToken);
     // Back to where sign-in interrupted (an OAuth authorization request), else home.
     const back = await takeReturnTo(request, context);
@@ -133,6 +146,9 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
 /** The page (status, no-store, flow cookie cleared) for a sign-in that failed. */
 export async function signInProblemResponse(context: AppLoadContext, e: SignInProblemError) {
   context.log.warn({ problem: e.problem, detail: e.detail }, 'sign-in refused');
-  const headers = new Headers({ 'Cache-Control': 'no-store', 'Set-Cookie': await expireCookie(authCookies(context.services).flow) });
+  const headers = new Headers({
+    'Cache-Control': 'no-store',
+    'Set-Cookie': await expireCookie(authCookies(context.services).flow),
+  });
   return data({ problem: e.problem }, { status: SIGN_IN_PROBLEMS[e.problem].status, headers });
 }

@@ -15,7 +15,12 @@ const { db } = await useTestDatabase();
 const deps = testDeps(db);
 const idp = await startFakeIdp();
 afterAll(() => idp.close());
-const services = createWebServices({ appUrl: 'http://localhost:3000', secureCookies: false, cookieSecret: 's', allowPrivateUrls: true });
+const services = createWebServices({
+  appUrl: 'http://localhost:3000',
+  secureCookies: false,
+  cookieSecret: 's',
+  allowPrivateUrls: true,
+});
 const context = (): AppLoadContext => ({
   db,
   log: createLogger('test', 'silent'),
@@ -31,7 +36,13 @@ const cookies = authCookies(services);
 async function submit(sessionRaw: string, idToken: string | undefined, mode: 'cors' | 'navigate') {
   const pairs = [(await cookies.session.serialize(sessionRaw)).split(';')[0]];
   if (idToken) pairs.push((await cookies.idTokenHint.serialize(idToken)).split(';')[0]);
-  return signOut(new Request('http://localhost:3000/logout', { method: 'POST', headers: { cookie: pairs.join('; '), 'sec-fetch-mode': mode } }), context());
+  return signOut(
+    new Request('http://localhost:3000/logout', {
+      method: 'POST',
+      headers: { cookie: pairs.join('; '), 'sec-fetch-mode': mode },
+    }),
+    context(),
+  );
 }
 
 async function post(sessionRaw: string, idToken?: string) {
@@ -45,7 +56,9 @@ describe('signOut', () => {
     const t = await seedTenant(deps);
     await setSsoSettings(deps, t.id, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
     const m = await seedMember(deps, t.id, 'read_only');
-    const s = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+    const s = await db
+      .transaction()
+      .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
     const res = await post(s.raw, 'the.id.token');
     const to = new URL(res.headers.get('location')!);
     expect(`${to.origin}${to.pathname}`).toBe(`${idp.issuer}/logout`);
@@ -63,7 +76,10 @@ describe('signOut', () => {
     const t = await seedTenant(deps);
     await setSsoSettings(deps, t.id, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
     const boss = await seedMember(deps, t.id, 'super_admin');
-    const { session } = await redeemRecoveryLink(deps, (await createRecoveryLink(deps, t.id, { email: boss.email })).token);
+    const { session } = await redeemRecoveryLink(
+      deps,
+      (await createRecoveryLink(deps, t.id, { email: boss.email })).token,
+    );
     expect((await post(session.raw)).headers.get('location')).toBe('/signed-out');
     expect(await resolveSession(deps, session.raw)).toBeNull();
     expect((await post('bfyss_unknown')).headers.get('location')).toBe('/signed-out');
@@ -73,7 +89,9 @@ describe('signOut', () => {
     const t = await seedTenant(deps);
     await setSsoSettings(deps, t.id, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
     const m = await seedMember(deps, t.id, 'read_only');
-    const s = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+    const s = await db
+      .transaction()
+      .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
     const answer = await submit(s.raw, 'the.id.token', 'navigate');
     if (answer instanceof Response) throw new Error(`expected the hand-off page, got a ${answer.status}`);
     const res = answer as Extract<typeof answer, { data: unknown }>;

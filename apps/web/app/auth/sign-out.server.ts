@@ -23,11 +23,18 @@ export async function signOut(request: Request, context: AppLoadContext) {
   headers.append('Set-Cookie', await expireCookie(cookies.idTokenHint));
   if (!principal) return redirect(SIGNED_OUT_PATH, { headers });
   await endSessions(memberDeps(context, principal), { only: principal.sessionId });
-  const idp = principal.authMethod === 'sso' ? await idpLogoutUrl(context, principal.tenantId, typeof idTokenHint === 'string' ? idTokenHint : undefined) : undefined;
+  const idp =
+    principal.authMethod === 'sso'
+      ? await idpLogoutUrl(context, principal.tenantId, typeof idTokenHint === 'string' ? idTokenHint : undefined)
+      : undefined;
   return idp ? handOff(request, idp, { headers }) : redirect(SIGNED_OUT_PATH, { headers });
 }
 
-async function idpLogoutUrl(context: AppLoadContext, tenantId: string, idTokenHint?: string): Promise<string | undefined> {
+async function idpLogoutUrl(
+  context: AppLoadContext,
+  tenantId: string,
+  idTokenHint?: string,
+): Promise<string | undefined> {
   try {
     const client = await loadSsoClient(context, tenantId);
     if (!client) return undefined;

@@ -23,7 +23,11 @@ afterAll(async () => {
 
 /** Counts what reaches it; it must receive nothing. */
 async function elsewhere(host = '127.0.0.1') {
-  const rogue = await startHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"x","token_type":"Bearer"}'), host);
+  const rogue = await startHttpServer(
+    (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"x","token_type":"Bearer"}'),
+    host,
+  );
   rogues.push(rogue);
   return rogue;
 }
@@ -34,7 +38,14 @@ const context = (settings: Partial<WebSettings> = {}): AppLoadContext => ({
   keyring: deps.keyring,
   requestId: 'token-exchange-test',
   cspNonce: 'n',
-  services: createWebServices({ appUrl: APP, secureCookies: false, cookieSecret: 'test-secret', allowPrivateUrls: false, allowAddresses: ['127.0.0.1'], ...settings }),
+  services: createWebServices({
+    appUrl: APP,
+    secureCookies: false,
+    cookieSecret: 'test-secret',
+    allowPrivateUrls: false,
+    allowAddresses: ['127.0.0.1'],
+    ...settings,
+  }),
   client: { ip: null, userAgent: null },
 });
 
@@ -48,7 +59,11 @@ async function exchangeAt(tokenEndpoint: string) {
   const ctx = context();
   idp.metadata.token_endpoint = tokenEndpoint;
   try {
-    const start = await startSignIn(new Request(`${APP}/sso/${t.slug}/start`, { headers: { 'sec-fetch-site': 'same-origin' } }), ctx, t.slug).catch((e: unknown) => e as Response);
+    const start = await startSignIn(
+      new Request(`${APP}/sso/${t.slug}/start`, { headers: { 'sec-fetch-site': 'same-origin' } }),
+      ctx,
+      t.slug,
+    ).catch((e: unknown) => e as Response);
     const p = Object.fromEntries(new URL(start.headers.get('location')!).searchParams);
     const cookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
     const code = idp.issueCode(p.code_challenge!, await idp.idToken({ nonce: p.nonce, email: `ann@${domain}` }));
@@ -65,7 +80,9 @@ async function exchangeAt(tokenEndpoint: string) {
 describe('the code exchange', () => {
   it('does not follow a 307 from the token endpoint: the other server receives nothing', async () => {
     const thief = await elsewhere();
-    const redirecting = await startHttpServer((_req, res) => res.writeHead(307, { location: `${thief.origin}/token` }).end());
+    const redirecting = await startHttpServer((_req, res) =>
+      res.writeHead(307, { location: `${thief.origin}/token` }).end(),
+    );
     rogues.push(redirecting);
     expect(await exchangeAt(`${redirecting.origin}/token`)).toMatch(/^not_verified: .*redirect \(HTTP 307\)/);
     expect(thief.connections).toBe(0);
@@ -73,7 +90,9 @@ describe('the code exchange', () => {
 
   it('never sends the code to an address the policy refuses', async () => {
     const inside = await elsewhere('127.0.0.2');
-    expect(await exchangeAt(`${inside.origin}/token`)).toMatch(/^not_verified: .*127\.0\.0\.2.*private, loopback or link-local/);
+    expect(await exchangeAt(`${inside.origin}/token`)).toMatch(
+      /^not_verified: .*127\.0\.0\.2.*private, loopback or link-local/,
+    );
     expect(inside.connections).toBe(0);
   });
 

@@ -14,7 +14,11 @@ export interface TTokenClient {
  * global fetch, which follows redirects and resolves DNS again (decision 016). Client
  * authentication as arctic does it: HTTP Basic over the raw id and secret.
  */
-export async function tokenRequest(client: TTokenClient, endpoint: string, form: Record<string, string>): Promise<{ status: number; body: unknown }> {
+export async function tokenRequest(
+  client: TTokenClient,
+  endpoint: string,
+  form: Record<string, string>,
+): Promise<{ status: number; body: unknown }> {
   const res = await client.outbound.request(endpoint, {
     method: 'POST',
     redirect: 'error',
@@ -36,10 +40,19 @@ export async function tokenRequest(client: TTokenClient, endpoint: string, form:
 }
 
 /** The tokens of a 200 answer, or an error that says what the endpoint answered. */
-export async function requestTokens(client: TTokenClient, endpoint: string, form: Record<string, string>): Promise<OAuth2Tokens> {
+export async function requestTokens(
+  client: TTokenClient,
+  endpoint: string,
+  form: Record<string, string>,
+): Promise<OAuth2Tokens> {
   const { status, body } = await tokenRequest(client, endpoint, form);
   const b = body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
   if (status === 200 && b && typeof b.access_token === 'string') return new OAuth2Tokens(b);
-  const error = typeof b?.error === 'string' ? `${b.error}${typeof b.error_description === 'string' ? `: ${b.error_description}` : ''}` : undefined;
-  throw new Error(`HTTP ${status}${error ? ` (${error.slice(0, 200)})` : status === 200 ? ' without an access token' : ''}`);
+  const error =
+    typeof b?.error === 'string'
+      ? `${b.error}${typeof b.error_description === 'string' ? `: ${b.error_description}` : ''}`
+      : undefined;
+  throw new Error(
+    `HTTP ${status}${error ? ` (${error.slice(0, 200)})` : status === 200 ? ' without an access token' : ''}`,
+  );
 }

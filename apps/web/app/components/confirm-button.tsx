@@ -1,4 +1,14 @@
-import { Button, Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@butterfly/ui';
+import {
+  Button,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@butterfly/ui';
 import { Form, Link, useLocation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 
@@ -55,7 +65,11 @@ export function ConfirmButton({ label, intent, subject, field, title, descriptio
 
   if (asked && !hydrated) {
     return (
-      <section id={anchor} aria-labelledby={`${anchor}-title`} className="flex max-w-sm flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3">
+      <section
+        id={anchor}
+        aria-labelledby={`${anchor}-title`}
+        className="flex max-w-sm flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
+      >
         <h2 id={`${anchor}-title`} className="text-sm font-semibold text-slate-900">
           {title}
         </h2>

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { RequestIdProvider } from '~/request-id.ts';
 import { ErrorReference } from './error-page.tsx';
 
-const render = (status: number, requestId: string) => renderToString(createElement(RequestIdProvider, { value: requestId }, createElement(ErrorReference, { status })));
+const render = (status: number, requestId: string) =>
+  renderToString(createElement(RequestIdProvider, { value: requestId }, createElement(ErrorReference, { status })));
 
 describe('ErrorReference', () => {
   it('gives the request id on a server error, for support to find in the logs', () => {

@@ -11,7 +11,13 @@ const SOURCE = {
   manual: { label: 'Set here', variant: 'neutral' },
 } as const;
 
-type Props = { member: Pick<MemberView, 'id' | 'email' | 'displayName' | 'role' | 'roleSource' | 'active'>; roles: readonly Role[]; canManage: boolean; canGrantSuper: boolean; isSelf: boolean };
+type Props = {
+  member: Pick<MemberView, 'id' | 'email' | 'displayName' | 'role' | 'roleSource' | 'active'>;
+  roles: readonly Role[];
+  canManage: boolean;
+  canGrantSuper: boolean;
+  isSelf: boolean;
+};
 
 /** One member: role (editable when allowed), where the role comes from, status, deactivate. */
 export function MemberRow({ member: m, roles, canManage, canGrantSuper, isSelf }: Props) {
@@ -50,7 +56,9 @@ export function MemberRow({ member: m, roles, canManage, canGrantSuper, isSelf }
       <TableCell>
         <Badge variant={SOURCE[m.roleSource].variant}>{SOURCE[m.roleSource].label}</Badge>
       </TableCell>
-      <TableCell>{m.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Deactivated</Badge>}</TableCell>
+      <TableCell>
+        {m.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Deactivated</Badge>}
+      </TableCell>
       {canManage && (
         <TableCell>
           {m.active && !isSelf && (m.role !== 'super_admin' || canGrantSuper) && (

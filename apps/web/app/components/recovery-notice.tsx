@@ -9,9 +9,12 @@ export function RecoveryNotice({ recoveries }: { recoveries: { occurredAt: strin
   return (
     <Notice tone="danger" role="alert" aria-labelledby="recovery-notice-title">
       <h2 id="recovery-notice-title" className="text-base font-semibold">
-        {recoveries.length === 1 ? 'A recovery link was used' : `${recoveries.length} recovery links were used`} in the last 7 days
+        {recoveries.length === 1 ? 'A recovery link was used' : `${recoveries.length} recovery links were used`} in the
+        last 7 days
       </h2>
-      <p className="mt-1">Someone signed in without your identity provider (break-glass). If you did not expect this, check the audit log.</p>
+      <p className="mt-1">
+        Someone signed in without your identity provider (break-glass). If you did not expect this, check the audit log.
+      </p>
       <ul className="mt-2 list-disc pl-5">
         {recoveries.map((r) => (
           <li key={r.occurredAt + r.email}>

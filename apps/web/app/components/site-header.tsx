@@ -16,12 +16,21 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const links: [string, string][] = user
     ? [
         ['/', 'Home'],
-        ...(user.permissions.includes('dashboard.view') ? ([['/connections', 'Connections'], ['/webhooks', 'Alerts']] as [string, string][]) : []),
+        ...(user.permissions.includes('dashboard.view')
+          ? ([
+              ['/connections', 'Connections'],
+              ['/webhooks', 'Alerts'],
+            ] as [string, string][])
+          : []),
         ...(user.permissions.includes('snapshot.read') ? ([['/restore', 'Restore']] as [string, string][]) : []),
-        ...(user.permissions.includes('compliance.read') ? ([['/compliance', 'Compliance']] as [string, string][]) : []),
+        ...(user.permissions.includes('compliance.read')
+          ? ([['/compliance', 'Compliance']] as [string, string][])
+          : []),
         ...(user.permissions.includes('member.read') ? ([['/members', 'Members']] as [string, string][]) : []),
         ...(user.permissions.includes('audit.read') ? ([['/audit', 'Audit log']] as [string, string][]) : []),
-        ...(user.permissions.includes('sso.manage') ? ([['/settings/sso', 'Single sign-on']] as [string, string][]) : []),
+        ...(user.permissions.includes('sso.manage')
+          ? ([['/settings/sso', 'Single sign-on']] as [string, string][])
+          : []),
         ...(user.permissions.includes('scim.manage') ? ([['/settings/scim', 'SCIM']] as [string, string][]) : []),
         ['/sessions', 'My sessions'],
         ['/settings/api-tokens', 'API tokens'],

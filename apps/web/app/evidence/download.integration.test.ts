@@ -15,9 +15,17 @@ const { db } = await useTestDatabase();
 const deps = testDeps(db);
 const t = await seedTenant(deps);
 const connectionId = await seedConnection(deps, t.id);
-const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: fakeIdp([{ type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', status: 'ACTIVE' } }]) });
+const snap = await runBackup(deps, {
+  tenantId: t.id,
+  connectionId,
+  trigger: 'test',
+  client: fakeIdp([{ type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', status: 'ACTIVE' } }]),
+});
 const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
-const as = async (role: 'auditor' | 'read_only') => ({ ...deps, actor: memberActor(t.id, await seedMember(deps, t.id, role)) });
+const as = async (role: 'auditor' | 'read_only') => ({
+  ...deps,
+  actor: memberActor(t.id, await seedMember(deps, t.id, role)),
+});
 const dir = mkdtempSync(join(tmpdir(), 'bfy-evidence-dl-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +39,10 @@ describe('evidence download', () => {
     expect(again.equals(bytes)).toBe(true);
     writeFileSync(join(dir, 'b.tar'), bytes);
     execFileSync('tar', ['-xf', 'b.tar'], { cwd: dir });
-    const v = await verifyBundle(join(dir, `butterfly-evidence-${scan.id}`), (await getEvidenceKey(deps, t.id)).fingerprint);
+    const v = await verifyBundle(
+      join(dir, `butterfly-evidence-${scan.id}`),
+      (await getEvidenceKey(deps, t.id)).fingerprint,
+    );
     expect(v).toMatchObject({ ok: true });
     expect(v.manifest!.files.map((f) => f.name)).toEqual(['report.html', 'results.json']);
   });
@@ -45,16 +56,24 @@ describe('evidence download', () => {
     const v = await verifyBundle(join(dir, name), (await getEvidenceKey(deps, t.id)).fingerprint);
     expect(v).toMatchObject({ ok: true });
     expect(v.manifest!.scan).toMatchObject({ framework: 'hipaa' });
-    const results = JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')) as { results: { ruleId: string }[] };
+    const results = JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')) as {
+      results: { ruleId: string }[];
+    };
     const ids = results.results.map((r) => r.ruleId);
     expect(ids).toContain('OKTA-APP-001430');
     expect(ids).not.toContain('OKTA-APP-000200');
-    await expect(evidenceDownload(await as('auditor'), t.id, scan.id, null, 'sox')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(evidenceDownload(await as('auditor'), t.id, scan.id, null, 'sox')).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('needs evidence.export, refuses unknown formats, and hides other tenants', async () => {
-    await expect(evidenceDownload(await as('read_only'), t.id, scan.id, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(evidenceDownload(await as('auditor'), t.id, scan.id, 'docx')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(evidenceDownload(await as('read_only'), t.id, scan.id, null)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(evidenceDownload(await as('auditor'), t.id, scan.id, 'docx')).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     const other = await seedTenant(deps);
     await expect(evidenceDownload(deps, other.id, scan.id, null)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

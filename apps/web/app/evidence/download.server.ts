@@ -7,7 +7,10 @@ export function parseFormats(param: string | null): EvidenceFormat[] | undefined
   if (param === null || param === '') return undefined;
   const formats = param.split(',').map((f) => f.trim().toLowerCase());
   const bad = formats.filter((f) => !EVIDENCE_FORMATS.includes(f as EvidenceFormat));
-  if (bad.length) throw new DomainError('VALIDATION', `Unknown evidence format: ${bad.join(', ')}`, { fields: { formats: `one or more of ${EVIDENCE_FORMATS.join(', ')}` } });
+  if (bad.length)
+    throw new DomainError('VALIDATION', `Unknown evidence format: ${bad.join(', ')}`, {
+      fields: { formats: `one or more of ${EVIDENCE_FORMATS.join(', ')}` },
+    });
   return formats as EvidenceFormat[];
 }
 
@@ -16,12 +19,26 @@ export function parseFormats(param: string | null): EvidenceFormat[] | undefined
  * data, as one tar of the folder `evidence verify` checks. The domain checks `evidence.export` and
  * audit-logs the export; the same scan always downloads as the same bytes.
  */
-export async function evidenceDownload(deps: Deps, tenantId: string, scanId: string, formatsParam: string | null, framework: string | null = null): Promise<Response> {
+export async function evidenceDownload(
+  deps: Deps,
+  tenantId: string,
+  scanId: string,
+  formatsParam: string | null,
+  framework: string | null = null,
+): Promise<Response> {
   const formats = parseFormats(formatsParam);
-  const { record, signer } = await prepareEvidenceExport(deps, tenantId, { scanId, formats, framework: framework ?? undefined });
+  const { record, signer } = await prepareEvidenceExport(deps, tenantId, {
+    scanId,
+    formats,
+    framework: framework ?? undefined,
+  });
   const name = `butterfly-evidence-${record.scanId}${record.framework ? `-${record.framework}` : ''}`;
   const tar = bundleTar(name, await renderBundle(record, signer, formats), new Date(record.scannedAt));
   return new Response(new Uint8Array(tar), {
-    headers: { 'content-type': 'application/x-tar', 'content-disposition': `attachment; filename="${name}.tar"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/x-tar',
+      'content-disposition': `attachment; filename="${name}.tar"`,
+      'cache-control': 'no-store',
+    },
   });
 }

@@ -10,7 +10,11 @@ const DATE_ONLY = /^\d{4}-\d\d-\d\d$/;
  */
 export function periodWindow(q: URLSearchParams) {
   const [from, to] = [q.get('from') ?? '', q.get('to') ?? ''];
-  return { connection: q.get('connection') ?? '', from: DATE_ONLY.test(from) ? `${from}T00:00:00.000Z` : from, to: DATE_ONLY.test(to) ? `${to}T23:59:59.999Z` : to };
+  return {
+    connection: q.get('connection') ?? '',
+    from: DATE_ONLY.test(from) ? `${from}T00:00:00.000Z` : from,
+    to: DATE_ONLY.test(to) ? `${to}T23:59:59.999Z` : to,
+  };
 }
 
 /**
@@ -20,11 +24,16 @@ export function periodWindow(q: URLSearchParams) {
  */
 export async function periodEvidenceDownload(deps: Deps, tenantId: string, q: URLSearchParams): Promise<Response> {
   const input = periodWindow(q);
-  if (!input.connection) throw new DomainError('VALIDATION', 'Choose a connection', { fields: { connection: 'is required' } });
+  if (!input.connection)
+    throw new DomainError('VALIDATION', 'Choose a connection', { fields: { connection: 'is required' } });
   const { record, signer } = await preparePeriodEvidenceExport(deps, tenantId, input);
   const name = periodBundleName(record.connection.id, record.window);
   const tar = bundleTar(name, await renderPeriodBundle(record, signer), new Date(record.window.to));
   return new Response(new Uint8Array(tar), {
-    headers: { 'content-type': 'application/x-tar', 'content-disposition': `attachment; filename="${name}.tar"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/x-tar',
+      'content-disposition': `attachment; filename="${name}.tar"`,
+      'cache-control': 'no-store',
+    },
   });
 }

@@ -25,14 +25,30 @@ async function world() {
   const m = await seedMember(deps, t.id, 'admin');
   const sub = `00u${randomUUID().slice(0, 8)}`;
   await db.updateTable('members').set({ idp_subject: sub }).where('id', '=', m.id).execute();
-  const session = (sid: string) => db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso', idpSessionId: sid }));
+  const session = (sid: string) =>
+    db
+      .transaction()
+      .execute((trx) =>
+        createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso', idpSessionId: sid }),
+      );
   return { t, m, sub, session };
 }
 
 /** A logout token as an honest IdP signs it; each test breaks one thing. */
-function logoutToken(claims: JWTPayload, o: { alg?: string; typ?: string; key?: CryptoKey | Uint8Array; kid?: string } = {}) {
+function logoutToken(
+  claims: JWTPayload,
+  o: { alg?: string; typ?: string; key?: CryptoKey | Uint8Array; kid?: string } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: idp.issuer, aud: idp.clientId, iat: now, exp: now + 120, jti: randomUUID(), events: { [BACKCHANNEL_LOGOUT_EVENT]: {} }, ...claims })
+  return new SignJWT({
+    iss: idp.issuer,
+    aud: idp.clientId,
+    iat: now,
+    exp: now + 120,
+    jti: randomUUID(),
+    events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },
+    ...claims,
+  })
     .setProtectedHeader({ alg: o.alg ?? 'RS256', kid: o.kid ?? 'key-1', typ: o.typ ?? 'logout+jwt' })
     .sign(o.key ?? idp.keys.privateKey);
 }
@@ -43,7 +59,11 @@ const unsigned = (claims: JWTPayload) =>
 function send(slug: string, body: string | undefined, headers: Record<string, string> = {}) {
   const form = body === undefined ? '' : new URLSearchParams({ logout_token: body }).toString();
   return receiveBackchannelLogout(
-    new Request(`${TEST_APP_URL}/sso/${slug}/backchannel-logout`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: form }),
+    new Request(`${TEST_APP_URL}/sso/${slug}/backchannel-logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: form,
+    }),
     context,
     slug,
   );
@@ -67,11 +87,26 @@ describe('POST /sso/<tenant>/backchannel-logout', () => {
     expect((await send(w.t.slug, await logoutToken({ sub: w.sub }))).status).toBe(200);
     expect(await resolveSession(deps, s.raw)).toBeNull();
     expect(await authenticateApiToken(deps, k.token)).toBeNull();
-    expect((await db.selectFrom('members').select('token_epoch').where('id', '=', w.m.id).executeTakeFirstOrThrow()).token_epoch).toBe(1);
+    expect(
+      (await db.selectFrom('members').select('token_epoch').where('id', '=', w.m.id).executeTakeFirstOrThrow())
+        .token_epoch,
+    ).toBe(1);
   });
 
   const refusals: [string, () => Promise<string | undefined>][] = [
-    ['alg none', async () => unsigned({ iss: idp.issuer, aud: idp.clientId, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 60, jti: 'x', sid: 'sid-r', events: { [BACKCHANNEL_LOGOUT_EVENT]: {} } })],
+    [
+      'alg none',
+      async () =>
+        unsigned({
+          iss: idp.issuer,
+          aud: idp.clientId,
+          iat: Math.floor(Date.now() / 1000),
+          exp: Math.floor(Date.now() / 1000) + 60,
+          jti: 'x',
+          sid: 'sid-r',
+          events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },
+        }),
+    ],
     ['HS256 keyed with anything', () => logoutToken({ sid: 'sid-r' }, { alg: 'HS256', key: new Uint8Array(32) })],
     ['a nonce', () => logoutToken({ sid: 'sid-r', nonce: 'n-1' })],
     ['another audience', () => logoutToken({ sid: 'sid-r', aud: 'someone-else' })],
@@ -80,7 +115,15 @@ describe('POST /sso/<tenant>/backchannel-logout', () => {
     ['no events at all', () => logoutToken({ sid: 'sid-r', events: undefined })],
     ['neither sub nor sid', () => logoutToken({})],
     ['a key that is not the IdP’s', () => logoutToken({ sid: 'sid-r' }, { key: foreignKey.privateKey })],
-    ['an expired token', () => logoutToken({ sid: 'sid-r', iat: Math.floor(Date.now() / 1000) - 900, exp: Math.floor(Date.now() / 1000) - 600 })],
+    [
+      'an expired token',
+      () =>
+        logoutToken({
+          sid: 'sid-r',
+          iat: Math.floor(Date.now() / 1000) - 900,
+          exp: Math.floor(Date.now() / 1000) - 600,
+        }),
+    ],
     ['an ID token’s typ', () => logoutToken({ sid: 'sid-r' }, { typ: 'id_token+jwt' })],
     ['no jti', () => logoutToken({ sid: 'sid-r', jti: undefined })],
     ['not a JWT', async () => 'garbage'],
@@ -107,7 +150,11 @@ describe('POST /sso/<tenant>/backchannel-logout', () => {
     const w = await world();
     const s = await w.session('sid-iat');
     const now = Math.floor(Date.now() / 1000);
-    for (const iat of [now + 400, now - 400]) expect((await send(w.t.slug, await logoutToken({ sid: 'sid-iat', iat, exp: now + 120 }))).status, `iat ${iat - now}`).toBe(400);
+    for (const iat of [now + 400, now - 400])
+      expect(
+        (await send(w.t.slug, await logoutToken({ sid: 'sid-iat', iat, exp: now + 120 }))).status,
+        `iat ${iat - now}`,
+      ).toBe(400);
     expect(await resolveSession(deps, s.raw)).not.toBeNull();
   });
 

@@ -11,12 +11,17 @@ import { logoutTarget, receiverJson } from './receiver-context.server.ts';
  * no-store on success, 400 for anything invalid. Authenticated by the token alone: cookies are
  * never read here (the CSRF guard exempts this path for that reason).
  */
-export async function receiveBackchannelLogout(request: Request, context: AppLoadContext, slug: string): Promise<Response> {
+export async function receiveBackchannelLogout(
+  request: Request,
+  context: AppLoadContext,
+  slug: string,
+): Promise<Response> {
   const refuse = (reason: string) => {
     context.log.warn({ tenant: slug.slice(0, 60), reason }, 'back-channel logout refused');
     return receiverJson(400, { error: 'invalid_request', error_description: reason });
   };
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return refuse('expected a form');
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded'))
+    return refuse('expected a form');
   const body = await request.text();
   if (body.length > 20_000) return refuse('body too large');
   const form = new URLSearchParams(body);
@@ -31,9 +36,15 @@ export async function receiveBackchannelLogout(request: Request, context: AppLoa
     if (e instanceof LogoutTokenError) return refuse(e.message);
     throw e;
   }
-  const fresh = await recordLogoutJti({ db: context.db, clock: () => new Date() }, { tenantId: target.tenantId, issuer: target.issuer, jti: claims.jti, expiresAt: claims.expiresAt });
+  const fresh = await recordLogoutJti(
+    { db: context.db, clock: () => new Date() },
+    { tenantId: target.tenantId, issuer: target.issuer, jti: claims.jti, expiresAt: claims.expiresAt },
+  );
   if (!fresh) return refuse('this logout token was already used (jti replay)');
-  const result = await backchannelLogout(systemDeps(context, `backchannel-logout:${target.slug}`), target.tenantId, { sub: claims.sub, sid: claims.sid });
+  const result = await backchannelLogout(systemDeps(context, `backchannel-logout:${target.slug}`), target.tenantId, {
+    sub: claims.sub,
+    sid: claims.sid,
+  });
   context.log.info({ tenant: target.slug, ...result }, 'back-channel logout');
   return receiverJson(200);
 }

@@ -45,6 +45,7 @@ export async function validateLogoutToken(token: string, expect: TLogoutTokenExp
   const sub = typeof claims.sub === 'string' && claims.sub ? claims.sub : undefined;
   const sid = typeof claims.sid === 'string' && claims.sid ? claims.sid : undefined;
   if (!sub && !sid) throw new LogoutTokenError('the logout token names neither sub nor sid');
-  if (typeof claims.jti !== 'string' || !claims.jti || claims.jti.length > 255) throw new LogoutTokenError('jti is missing or too long');
+  if (typeof claims.jti !== 'string' || !claims.jti || claims.jti.length > 255)
+    throw new LogoutTokenError('jti is missing or too long');
   return { sub, sid, jti: claims.jti, expiresAt: new Date(claims.exp! * 1000) };
 }

@@ -5,7 +5,10 @@ import type { AppLoadContext } from '@remix-run/node';
 export const receiverJson = (status: number, body?: unknown) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
     status,
-    headers: { 'Cache-Control': 'no-store', ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }) },
+    headers: {
+      'Cache-Control': 'no-store',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+    },
   });
 
 /**

@@ -28,12 +28,29 @@ async function world() {
   const m = await seedMember(deps, t.id, 'admin', `${randomUUID().slice(0, 8)}@ul.test`);
   const sub = `00u${randomUUID().slice(0, 8)}`;
   await db.updateTable('members').set({ idp_subject: sub }).where('id', '=', m.id).execute();
-  const session = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+  const session = await db
+    .transaction()
+    .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
   const apiToken = (await createApiToken(deps, t.id, { name: 'k', member: m.id })).token;
   const verifier = randomBytes(32).toString('base64url');
   const redirectUri = `${TEST_APP_URL}/oauth/handoff`;
-  const { code } = await issueAuthorizationCode({ ...deps, actor: { kind: 'member', tenantId: t.id, memberId: m.id, role: m.role, label: m.email, via: 'session' } }, { clientId: 'butterfly-extension', redirectUri, codeChallenge: createHash('sha256').update(verifier).digest('base64url') });
-  const oauth = await redeemAuthorizationCode(deps, { code, clientId: 'butterfly-extension', redirectUri, codeVerifier: verifier });
+  const { code } = await issueAuthorizationCode(
+    {
+      ...deps,
+      actor: { kind: 'member', tenantId: t.id, memberId: m.id, role: m.role, label: m.email, via: 'session' },
+    },
+    {
+      clientId: 'butterfly-extension',
+      redirectUri,
+      codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
+    },
+  );
+  const oauth = await redeemAuthorizationCode(deps, {
+    code,
+    clientId: 'butterfly-extension',
+    redirectUri,
+    codeVerifier: verifier,
+  });
   const access = (await context.services.accessTokens.mint(oauth.grant)).token;
   const url = `${TEST_APP_URL}/sso/${t.slug}/universal-logout`;
   return { t, m, sub, session, apiToken, refreshToken: oauth.refreshToken, access, url };
@@ -44,9 +61,20 @@ async function credentialsAlive(w: World) {
   return {
     session: (await resolveSession(deps, w.session.raw)) !== null,
     apiToken: (await authenticateApiToken(deps, w.apiToken)) !== null,
-    accessToken: (await bearerPrincipal(`Bearer ${w.access}`, { db, clock: () => new Date(), accessTokens: context.services.accessTokens })) !== null,
+    accessToken:
+      (await bearerPrincipal(`Bearer ${w.access}`, {
+        db,
+        clock: () => new Date(),
+        accessTokens: context.services.accessTokens,
+      })) !== null,
     // Looked up rather than rotated, so checking does not use the token up.
-    refreshToken: (await db.selectFrom('refresh_tokens').select('id').where('token_hash', '=', hashSecret(w.refreshToken)).where('used_at', 'is', null).executeTakeFirst()) !== undefined,
+    refreshToken:
+      (await db
+        .selectFrom('refresh_tokens')
+        .select('id')
+        .where('token_hash', '=', hashSecret(w.refreshToken))
+        .where('used_at', 'is', null)
+        .executeTakeFirst()) !== undefined,
   };
 }
 
@@ -61,7 +89,11 @@ function oktaJwt(w: World, claims: JWTPayload = {}, o: { typ?: string; key?: Cry
 
 function send(w: World, body: unknown, authorization?: string) {
   return receiveUniversalLogout(
-    new Request(w.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    new Request(w.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
     context,
     w.t.slug,
   );
@@ -76,11 +108,19 @@ describe('POST /sso/<tenant>/universal-logout', () => {
   ] as const)('answers 204 to {"%s": format %s} and ends every credential', async (shape, format) => {
     const w = await world();
     expect(await credentialsAlive(w)).toEqual({ session: true, apiToken: true, accessToken: true, refreshToken: true });
-    const id = format === 'email' ? { format, email: w.m.email.toUpperCase() } : { format, iss: idp.issuer, sub: w.sub };
+    const id =
+      format === 'email' ? { format, email: w.m.email.toUpperCase() } : { format, iss: idp.issuer, sub: w.sub };
     const res = await send(w, { [shape]: id }, `Bearer ${await oktaJwt(w)}`);
     expect(res.status).toBe(204);
-    expect(await credentialsAlive(w)).toEqual({ session: false, apiToken: false, accessToken: false, refreshToken: false });
-    await expect(rotateRefreshToken(deps, { refreshToken: w.refreshToken, clientId: 'butterfly-extension' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await credentialsAlive(w)).toEqual({
+      session: false,
+      apiToken: false,
+      accessToken: false,
+      refreshToken: false,
+    });
+    await expect(
+      rotateRefreshToken(deps, { refreshToken: w.refreshToken, clientId: 'butterfly-extension' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('answers 401 without a JWT or with a bad one, and ends nothing', async () => {
@@ -108,7 +148,9 @@ describe('POST /sso/<tenant>/universal-logout', () => {
     const token = await oktaJwt(w);
     expect((await send(w, body, `Bearer ${token}`)).status).toBe(204);
     // The person signs in again; a replay of the captured token must not log them out.
-    const again = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: w.t.id, memberId: w.m.id, authMethod: 'sso' }));
+    const again = await db
+      .transaction()
+      .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: w.t.id, memberId: w.m.id, authMethod: 'sso' }));
     const replay = await send(w, body, `Bearer ${token}`);
     expect(replay.status).toBe(401);
     expect(await replay.json()).toMatchObject({ error: 'invalid_token' });
@@ -121,30 +163,57 @@ describe('POST /sso/<tenant>/universal-logout', () => {
     const body = { sub_id: { format: 'email', email: w.m.email } };
     const now = Math.floor(Date.now() / 1000);
     for (const iat of [now - 400, now + 400]) {
-      expect((await send(w, body, `Bearer ${await oktaJwt(w, { iat, exp: now + 120 })}`)).status, `iat ${iat - now}`).toBe(401);
+      expect(
+        (await send(w, body, `Bearer ${await oktaJwt(w, { iat, exp: now + 120 })}`)).status,
+        `iat ${iat - now}`,
+      ).toBe(401);
     }
     expect((await credentialsAlive(w)).session).toBe(true);
   });
 
   it('answers 403 to an issuer that is not this tenant’s, before fetching its keys', async () => {
     const w = await world();
-    const res = await send(w, { sub_id: { format: 'email', email: w.m.email } }, `Bearer ${await oktaJwt(w, {}, { issuer: otherIdp })}`);
+    const res = await send(
+      w,
+      { sub_id: { format: 'email', email: w.m.email } },
+      `Bearer ${await oktaJwt(w, {}, { issuer: otherIdp })}`,
+    );
     expect(res.status).toBe(403);
-    const unknownTenant = await receiveUniversalLogout(new Request(`${TEST_APP_URL}/sso/nope/universal-logout`, { method: 'POST', headers: { authorization: `Bearer ${await oktaJwt(w)}` }, body: '{}' }), context, 'nope');
+    const unknownTenant = await receiveUniversalLogout(
+      new Request(`${TEST_APP_URL}/sso/nope/universal-logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await oktaJwt(w)}` },
+        body: '{}',
+      }),
+      context,
+      'nope',
+    );
     expect(unknownTenant.status).toBe(403);
   });
 
   it('answers 400 to a malformed body or an unknown subject format', async () => {
     const w = await world();
-    for (const body of ['{not json', {}, { sub_id: { format: 'phone_number', phone_number: '+1' } }, { sub_id: { format: 'email' } }, { sub_id: { format: 'email', email: w.m.email }, subject: {} }, { user: w.m.email }]) {
+    for (const body of [
+      '{not json',
+      {},
+      { sub_id: { format: 'phone_number', phone_number: '+1' } },
+      { sub_id: { format: 'email' } },
+      { sub_id: { format: 'email', email: w.m.email }, subject: {} },
+      { user: w.m.email },
+    ]) {
       expect((await send(w, body, `Bearer ${await oktaJwt(w)}`)).status, JSON.stringify(body)).toBe(400);
     }
   });
 
   it('answers 404 to a person Butterfly does not know, or a subject of another issuer', async () => {
     const w = await world();
-    expect((await send(w, { sub_id: { format: 'email', email: 'nobody@ul.test' } }, `Bearer ${await oktaJwt(w)}`)).status).toBe(404);
-    expect((await send(w, { sub_id: { format: 'iss_sub', iss: otherIdp.issuer, sub: w.sub } }, `Bearer ${await oktaJwt(w)}`)).status).toBe(404);
+    expect(
+      (await send(w, { sub_id: { format: 'email', email: 'nobody@ul.test' } }, `Bearer ${await oktaJwt(w)}`)).status,
+    ).toBe(404);
+    expect(
+      (await send(w, { sub_id: { format: 'iss_sub', iss: otherIdp.issuer, sub: w.sub } }, `Bearer ${await oktaJwt(w)}`))
+        .status,
+    ).toBe(404);
     expect((await credentialsAlive(w)).session).toBe(true);
   });
 });

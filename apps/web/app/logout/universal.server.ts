@@ -14,13 +14,20 @@ export const UNIVERSAL_LOGOUT_TYP = 'global-token-revocation+jwt';
 const MAX_LIFETIME_SECONDS = 600;
 
 /** `{"sub_id": {...}}` as the spec has it, or `{"subject": {...}}` as one Okta page shows: exactly one. */
-const ZBody = z.union([z.object({ sub_id: z.record(z.string(), z.unknown()) }).strict(), z.object({ subject: z.record(z.string(), z.unknown()) }).strict()]);
+const ZBody = z.union([
+  z.object({ sub_id: z.record(z.string(), z.unknown()) }).strict(),
+  z.object({ subject: z.record(z.string(), z.unknown()) }).strict(),
+]);
 
 const trim = (u: string) => u.replace(/\/+$/, '');
 const unauthorized = (why: string) =>
   new Response(JSON.stringify({ error: 'invalid_token', error_description: why }), {
     status: 401,
-    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    headers: {
+      'Cache-Control': 'no-store',
+      'Content-Type': 'application/json; charset=utf-8',
+      'WWW-Authenticate': 'Bearer error="invalid_token"',
+    },
   });
 
 /**
@@ -33,7 +40,11 @@ const unauthorized = (why: string) =>
  * remembered until its `exp` (logout_token_jtis, shared with back-channel logout), and a second use
  * is refused as 401.
  */
-export async function receiveUniversalLogout(request: Request, context: AppLoadContext, slug: string): Promise<Response> {
+export async function receiveUniversalLogout(
+  request: Request,
+  context: AppLoadContext,
+  slug: string,
+): Promise<Response> {
   const token = bearerToken(request.headers.get('authorization') ?? '');
   if (!token) return unauthorized('a Bearer JWT is required');
   let unverified: JWTPayload;
@@ -45,7 +56,10 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
   }
   const target = await logoutTarget(context, slug);
   if (!target || typeof unverified.iss !== 'string' || trim(unverified.iss) !== trim(target.issuer)) {
-    return receiverJson(403, { error: 'forbidden', error_description: 'this issuer is not configured for this tenant' });
+    return receiverJson(403, {
+      error: 'forbidden',
+      error_description: 'this issuer is not configured for this tenant',
+    });
   }
   if (!target.keys) return unauthorized("the issuer's keys could not be read");
   const audience = `${context.services.appUrl}/sso/${encodeURIComponent(target.slug)}/universal-logout`;
@@ -60,7 +74,8 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
       requiredClaims: ['exp', 'iat', 'jti'],
     });
     if (payload.exp! - Date.now() / 1000 > MAX_LIFETIME_SECONDS) return unauthorized('the token is valid for too long');
-    if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 255) return unauthorized('jti is missing or too long');
+    if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 255)
+      return unauthorized('jti is missing or too long');
     verified = payload;
   } catch (e) {
     context.log.warn({ tenant: target.slug, err: (e as Error).message }, 'universal logout: token refused');
@@ -68,10 +83,23 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
   }
 
   const body = ZBody.safeParse(await request.json().catch(() => undefined));
-  if (!body.success) return receiverJson(400, { error: 'invalid_request', error_description: 'expected {"sub_id": {...}} or {"subject": {...}}' });
+  if (!body.success)
+    return receiverJson(400, {
+      error: 'invalid_request',
+      error_description: 'expected {"sub_id": {...}} or {"subject": {...}}',
+    });
   const subject = ZUniversalLogoutSubject.safeParse('sub_id' in body.data ? body.data.sub_id : body.data.subject);
-  if (!subject.success) return receiverJson(400, { error: 'invalid_request', error_description: 'the subject format must be "email" or "iss_sub", with its fields' });
-  const jti = { tenantId: target.tenantId, issuer: target.issuer, jti: verified.jti as string, expiresAt: new Date(verified.exp! * 1000) };
+  if (!subject.success)
+    return receiverJson(400, {
+      error: 'invalid_request',
+      error_description: 'the subject format must be "email" or "iss_sub", with its fields',
+    });
+  const jti = {
+    tenantId: target.tenantId,
+    issuer: target.issuer,
+    jti: verified.jti as string,
+    expiresAt: new Date(verified.exp! * 1000),
+  };
   if (!(await recordLogoutJti({ db: context.db, clock: () => new Date() }, jti))) {
     context.log.warn({ tenant: target.slug }, 'universal logout: replayed token refused');
     return unauthorized('this token was already used (jti replay)');
@@ -80,7 +108,8 @@ export async function receiveUniversalLogout(request: Request, context: AppLoadC
     await universalLogout(systemDeps(context, `universal-logout:${target.slug}`), target, subject.data);
     return receiverJson(204);
   } catch (e) {
-    if (e instanceof DomainError && e.code === 'NOT_FOUND') return receiverJson(404, { error: 'not_found', error_description: 'no such user' });
+    if (e instanceof DomainError && e.code === 'NOT_FOUND')
+      return receiverJson(404, { error: 'not_found', error_description: 'no such user' });
     if (e instanceof DomainError) {
       context.log.warn({ tenant: target.slug, err: e }, 'universal logout could not complete');
       return receiverJson(422, { error: 'unprocessable', error_description: 'the user could not be logged out' });

@@ -30,11 +30,13 @@ function readRequest(request: Request, context: AppLoadContext) {
   const url = new URL(request.url);
   const q = url.searchParams;
   const names = [...q.keys()];
-  if (names.length !== new Set(names).size) return { kind: 'problem' as const, problem: refused('duplicate_parameter') };
+  if (names.length !== new Set(names).size)
+    return { kind: 'problem' as const, problem: refused('duplicate_parameter') };
   const client = context.services.oauthClients.get(q.get('client_id') ?? '');
   if (!client) return { kind: 'problem' as const, problem: refused('unknown_client') };
   const redirectUri = q.get('redirect_uri') ?? '';
-  if (!client.redirectUris.includes(redirectUri)) return { kind: 'problem' as const, problem: refused('bad_redirect_uri') };
+  if (!client.redirectUris.includes(redirectUri))
+    return { kind: 'problem' as const, problem: refused('bad_redirect_uri') };
   /** The client's redirect URI with these parameters, `state` and `iss`. */
   const back = (params: Record<string, string>) => {
     const to = new URL(redirectUri);
@@ -44,10 +46,20 @@ function readRequest(request: Request, context: AppLoadContext) {
     to.searchParams.set('iss', context.services.appUrl);
     return to.href;
   };
-  if (q.get('response_type') !== 'code') return { kind: 'error' as const, error: back({ error: 'unsupported_response_type', error_description: 'only response_type=code' }) };
+  if (q.get('response_type') !== 'code')
+    return {
+      kind: 'error' as const,
+      error: back({ error: 'unsupported_response_type', error_description: 'only response_type=code' }),
+    };
   const challenge = ZCodeChallenge.safeParse(q.get('code_challenge'));
   if (q.get('code_challenge_method') !== 'S256' || !challenge.success) {
-    return { kind: 'error' as const, error: back({ error: 'invalid_request', error_description: 'PKCE is required: code_challenge with code_challenge_method=S256' }) };
+    return {
+      kind: 'error' as const,
+      error: back({
+        error: 'invalid_request',
+        error_description: 'PKCE is required: code_challenge with code_challenge_method=S256',
+      }),
+    };
   }
   return { kind: 'ok' as const, ok: { url, client, redirectUri, challenge: challenge.data, back } };
 }
@@ -55,12 +67,21 @@ function readRequest(request: Request, context: AppLoadContext) {
 type Checked = Extract<ReturnType<typeof readRequest>, { kind: 'ok' }>['ok'];
 
 /** Issues the code and returns where the browser goes with it (or with access_denied). */
-async function codeFor(context: AppLoadContext, principal: NonNullable<Awaited<ReturnType<typeof getSessionPrincipal>>>, r: Checked): Promise<string> {
+async function codeFor(
+  context: AppLoadContext,
+  principal: NonNullable<Awaited<ReturnType<typeof getSessionPrincipal>>>,
+  r: Checked,
+): Promise<string> {
   try {
-    const { code } = await issueAuthorizationCode(memberDeps(context, principal), { clientId: r.client.id, redirectUri: r.redirectUri, codeChallenge: r.challenge });
+    const { code } = await issueAuthorizationCode(memberDeps(context, principal), {
+      clientId: r.client.id,
+      redirectUri: r.redirectUri,
+      codeChallenge: r.challenge,
+    });
     return r.back({ code });
   } catch (e) {
-    if (e instanceof DomainError && (e.code === 'MEMBER_INACTIVE' || e.code === 'FORBIDDEN')) return r.back({ error: 'access_denied', error_description: e.message });
+    if (e instanceof DomainError && (e.code === 'MEMBER_INACTIVE' || e.code === 'FORBIDDEN'))
+      return r.back({ error: 'access_denied', error_description: e.message });
     throw e;
   }
 }
@@ -81,9 +102,16 @@ export async function authorize(request: Request, context: AppLoadContext) {
   const { ok } = r;
   const principal = await getSessionPrincipal(request, context);
   if (!principal) return returnToLogin(context, `${ok.url.pathname}${ok.url.search}`);
-  if (await hasOAuthConsent(memberDeps(context, principal), consentOf(ok.client))) return redirect(await codeFor(context, principal, ok), { headers });
+  if (await hasOAuthConsent(memberDeps(context, principal), consentOf(ok.client)))
+    return redirect(await codeFor(context, principal, ok), { headers });
   const tenant = await getTenantBySlug(context, principal.tenantSlug);
-  const consent: ConsentPrompt = { clientName: ok.client.name, tenantName: tenant.name, email: principal.email, role: principal.role, abilities: ok.client.abilities };
+  const consent: ConsentPrompt = {
+    clientName: ok.client.name,
+    tenantName: tenant.name,
+    email: principal.email,
+    role: principal.role,
+    abilities: ok.client.abilities,
+  };
   return data({ consent }, { headers });
 }
 
@@ -101,7 +129,10 @@ export async function decideAuthorization(request: Request, context: AppLoadCont
   const principal = await getSessionPrincipal(request, context);
   if (!principal) return returnToLogin(context, `${ok.url.pathname}${ok.url.search}`);
   const decision = (await request.formData()).get('decision');
-  if (decision === 'deny') return redirectDocument(ok.back({ error: 'access_denied', error_description: 'the member denied the request' }), { headers });
+  if (decision === 'deny')
+    return redirectDocument(ok.back({ error: 'access_denied', error_description: 'the member denied the request' }), {
+      headers,
+    });
   if (decision !== 'allow') return refused('bad_decision');
   await grantOAuthConsent(memberDeps(context, principal), consentOf(ok.client));
   return redirectDocument(await codeFor(context, principal, ok), { headers });

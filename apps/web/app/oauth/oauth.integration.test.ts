@@ -23,7 +23,9 @@ async function signedIn(role: 'admin' | 'read_only' = 'admin') {
   const t = await seedTenant(deps);
   await seedMember(deps, t.id, 'super_admin');
   const m = await seedMember(deps, t.id, role);
-  const s = await db.transaction().execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
+  const s = await db
+    .transaction()
+    .execute((trx) => createSession({ ...deps, db: trx }, { tenantId: t.id, memberId: m.id, authMethod: 'sso' }));
   const cookie = (await authCookies(services).session.serialize(s.raw)).split(';')[0]!;
   return { t, m, cookie };
 }
@@ -34,12 +36,23 @@ function pkce() {
 }
 
 const authorizeUrl = (p: Record<string, string>) => `${TEST_APP_URL}/oauth/authorize?${new URLSearchParams(p)}`;
-const params = (challenge: string, redirect = HANDOFF) => ({ response_type: 'code', client_id: CLIENT, redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', state: 'st-1' });
+const params = (challenge: string, redirect = HANDOFF) => ({
+  response_type: 'code',
+  client_id: CLIENT,
+  redirect_uri: redirect,
+  code_challenge: challenge,
+  code_challenge_method: 'S256',
+  state: 'st-1',
+});
 
 /** The consent page's form, submitted from the page itself. */
 const decide = async (cookie: string, p: Record<string, string>, decision: string) =>
   (await decideAuthorization(
-    new Request(authorizeUrl(p), { method: 'POST', headers: { cookie, origin: TEST_APP_URL, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ decision }) }),
+    new Request(authorizeUrl(p), {
+      method: 'POST',
+      headers: { cookie, origin: TEST_APP_URL, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ decision }),
+    }),
     context(),
   )) as Response;
 
@@ -56,17 +69,36 @@ async function getCode(cookie: string, challenge: string, redirect = HANDOFF) {
 }
 
 const post = (fn: typeof tokenEndpoint, form: Record<string, string>) =>
-  fn(new Request(`${TEST_APP_URL}/oauth/x`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) }), context());
+  fn(
+    new Request(`${TEST_APP_URL}/oauth/x`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    }),
+    context(),
+  );
 const exchange = (code: string, verifier: string, redirect = HANDOFF) =>
-  post(tokenEndpoint, { grant_type: 'authorization_code', client_id: CLIENT, code, redirect_uri: redirect, code_verifier: verifier });
-const refresh = (token: string) => post(tokenEndpoint, { grant_type: 'refresh_token', client_id: CLIENT, refresh_token: token });
-const principalOf = (accessToken: string) => bearerPrincipal(`Bearer ${accessToken}`, { db, clock: () => new Date(), accessTokens: services.accessTokens });
+  post(tokenEndpoint, {
+    grant_type: 'authorization_code',
+    client_id: CLIENT,
+    code,
+    redirect_uri: redirect,
+    code_verifier: verifier,
+  });
+const refresh = (token: string) =>
+  post(tokenEndpoint, { grant_type: 'refresh_token', client_id: CLIENT, refresh_token: token });
+const principalOf = (accessToken: string) =>
+  bearerPrincipal(`Bearer ${accessToken}`, { db, clock: () => new Date(), accessTokens: services.accessTokens });
 
 describe('GET /oauth/authorize', () => {
   it('refuses unknown clients and unregistered redirect URIs on its own page, never redirecting', async () => {
     const { cookie } = await signedIn();
     const { challenge } = pkce();
-    for (const p of [{ ...params(challenge), client_id: 'evil' }, { ...params(challenge), redirect_uri: 'https://evil.test/cb' }, { ...params(challenge), redirect_uri: `https://${'b'.repeat(32)}.chromiumapp.org/` }]) {
+    for (const p of [
+      { ...params(challenge), client_id: 'evil' },
+      { ...params(challenge), redirect_uri: 'https://evil.test/cb' },
+      { ...params(challenge), redirect_uri: `https://${'b'.repeat(32)}.chromiumapp.org/` },
+    ]) {
       const res = await authorize(new Request(authorizeUrl(p), { headers: { cookie } }), context());
       expect(res).not.toBeInstanceOf(Response);
       expect((res as { init: { status: number } }).init.status).toBe(400);
@@ -75,7 +107,10 @@ describe('GET /oauth/authorize', () => {
 
   it('sends PKCE-less and non-S256 requests back with invalid_request', async () => {
     const { cookie } = await signedIn();
-    for (const p of [{ ...params('x'.repeat(43)), code_challenge_method: 'plain' }, { ...params(''), code_challenge: '' }]) {
+    for (const p of [
+      { ...params('x'.repeat(43)), code_challenge_method: 'plain' },
+      { ...params(''), code_challenge: '' },
+    ]) {
       const res = (await authorize(new Request(authorizeUrl(p), { headers: { cookie } }), context())) as Response;
       expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
     }
@@ -90,15 +125,27 @@ describe('GET /oauth/authorize', () => {
 });
 
 describe('consent at /oauth/authorize', () => {
-  const codesOf = async (memberId: string) => (await db.selectFrom('oauth_codes').select('id').where('member_id', '=', memberId).execute()).length;
+  const codesOf = async (memberId: string) =>
+    (await db.selectFrom('oauth_codes').select('id').where('member_id', '=', memberId).execute()).length;
 
   it('asks a signed-in member first, naming the client, the tenant and what it may do, and issues no code', async () => {
     const { t, m, cookie } = await signedIn();
-    const res = await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context());
+    const res = await authorize(
+      new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }),
+      context(),
+    );
     expect(res).not.toBeInstanceOf(Response);
-    const { data: page, init } = res as unknown as { data: { consent: Record<string, unknown> }; init: { status?: number } };
+    const { data: page, init } = res as unknown as {
+      data: { consent: Record<string, unknown> };
+      init: { status?: number };
+    };
     expect(init.status ?? 200).toBe(200);
-    expect(page.consent).toMatchObject({ clientName: 'Butterfly for Chrome', tenantName: t.name, email: m.email, role: 'admin' });
+    expect(page.consent).toMatchObject({
+      clientName: 'Butterfly for Chrome',
+      tenantName: t.name,
+      email: m.email,
+      role: 'admin',
+    });
     expect((page.consent.abilities as string[]).length).toBeGreaterThan(0);
     expect(await codesOf(m.id)).toBe(0);
   });
@@ -112,18 +159,28 @@ describe('consent at /oauth/authorize', () => {
     expect(Object.fromEntries(to.searchParams)).toMatchObject({ error: 'access_denied', state: 'st-1' });
     expect(to.searchParams.has('code')).toBe(false);
     expect(await codesOf(m.id)).toBe(0);
-    expect(await authorize(new Request(authorizeUrl(p), { headers: { cookie } }), context())).not.toBeInstanceOf(Response);
+    expect(await authorize(new Request(authorizeUrl(p), { headers: { cookie } }), context())).not.toBeInstanceOf(
+      Response,
+    );
   });
 
   it('Allow issues the code, and is remembered: the next request of that client goes straight through', async () => {
     const { m, cookie } = await signedIn();
     const first = await decide(cookie, params(pkce().challenge), 'allow');
     expect(new URL(first.headers.get('location')!).searchParams.get('code')).toMatch(/\S{20,}/);
-    const again = (await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())) as Response;
+    const again = (await authorize(
+      new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }),
+      context(),
+    )) as Response;
     expect(again.status).toBe(302);
     expect(new URL(again.headers.get('location')!).searchParams.get('code')).toMatch(/\S{20,}/);
     expect(await codesOf(m.id)).toBe(2);
-    const audit = await db.selectFrom('audit_events').select('action').where('target_id', '=', m.id).where('action', '=', 'oauth.consent_granted').execute();
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('target_id', '=', m.id)
+      .where('action', '=', 'oauth.consent_granted')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -131,11 +188,21 @@ describe('consent at /oauth/authorize', () => {
     const a = await signedIn();
     const b = await signedIn();
     await decide(a.cookie, params(pkce().challenge), 'allow');
-    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie: b.cookie } }), context())).not.toBeInstanceOf(Response);
-    const statusOf = (r: unknown) => (r instanceof Response ? r.status : (r as { init: { status: number } }).init.status);
+    expect(
+      await authorize(
+        new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie: b.cookie } }),
+        context(),
+      ),
+    ).not.toBeInstanceOf(Response);
+    const statusOf = (r: unknown) =>
+      r instanceof Response ? r.status : (r as { init: { status: number } }).init.status;
     expect(statusOf(await decide(b.cookie, params(pkce().challenge), 'maybe'))).toBe(400);
     const wrongRedirect = await decideAuthorization(
-      new Request(authorizeUrl({ ...params(pkce().challenge), redirect_uri: 'https://evil.test/cb' }), { method: 'POST', headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=allow' }),
+      new Request(authorizeUrl({ ...params(pkce().challenge), redirect_uri: 'https://evil.test/cb' }), {
+        method: 'POST',
+        headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'decision=allow',
+      }),
       context(),
     );
     expect(statusOf(wrongRedirect)).toBe(400);
@@ -145,10 +212,16 @@ describe('consent at /oauth/authorize', () => {
   it('is withdrawn when the client is disconnected (its refresh token revoked): the next request asks again', async () => {
     const { cookie } = await signedIn();
     const p = pkce();
-    const tokens = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as { refresh_token: string };
-    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())).toBeInstanceOf(Response);
+    const tokens = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as {
+      refresh_token: string;
+    };
+    expect(
+      await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context()),
+    ).toBeInstanceOf(Response);
     expect((await post(revokeEndpoint, { token: tokens.refresh_token, client_id: CLIENT })).status).toBe(200);
-    expect(await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context())).not.toBeInstanceOf(Response);
+    expect(
+      await authorize(new Request(authorizeUrl(params(pkce().challenge)), { headers: { cookie } }), context()),
+    ).not.toBeInstanceOf(Response);
   });
 
   it('is forgotten with the member’s credentials (deactivation): the client must ask again', async () => {
@@ -167,9 +240,18 @@ describe('POST /oauth/token and /oauth/revoke', () => {
       const res = await exchange(await getCode(cookie, p.challenge, redirect), p.verifier, redirect);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      const body = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number; token_type: string };
+      const body = (await res.json()) as {
+        access_token: string;
+        refresh_token: string;
+        expires_in: number;
+        token_type: string;
+      };
       expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
-      expect(await principalOf(body.access_token)).toMatchObject({ memberId: m.id, role: 'admin', via: 'access_token' });
+      expect(await principalOf(body.access_token)).toMatchObject({
+        memberId: m.id,
+        role: 'admin',
+        via: 'access_token',
+      });
 
       const next = (await (await refresh(body.refresh_token)).json()) as typeof body;
       expect(next.refresh_token).not.toBe(body.refresh_token);
@@ -185,7 +267,12 @@ describe('POST /oauth/token and /oauth/revoke', () => {
   it('refuses a missing or wrong PKCE verifier, and a code used twice', async () => {
     const { cookie } = await signedIn();
     const p = pkce();
-    const missing = await post(tokenEndpoint, { grant_type: 'authorization_code', client_id: CLIENT, code: await getCode(cookie, p.challenge), redirect_uri: HANDOFF });
+    const missing = await post(tokenEndpoint, {
+      grant_type: 'authorization_code',
+      client_id: CLIENT,
+      code: await getCode(cookie, p.challenge),
+      redirect_uri: HANDOFF,
+    });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: 'invalid_request' });
     const wrong = await exchange(await getCode(cookie, p.challenge), pkce().verifier);
@@ -198,7 +285,10 @@ describe('POST /oauth/token and /oauth/revoke', () => {
   it('revokes the whole family when a rotated refresh token is reused', async () => {
     const { cookie } = await signedIn();
     const p = pkce();
-    const first = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as { refresh_token: string; access_token: string };
+    const first = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as {
+      refresh_token: string;
+      access_token: string;
+    };
     const second = (await (await refresh(first.refresh_token)).json()) as typeof first;
     const reuse = await refresh(first.refresh_token);
     expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });
@@ -209,7 +299,10 @@ describe('POST /oauth/token and /oauth/revoke', () => {
   it('revoking an access token ends its family; unknown tokens and clients are answered as RFC 7009 says', async () => {
     const { cookie } = await signedIn();
     const p = pkce();
-    const t = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as { refresh_token: string; access_token: string };
+    const t = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as {
+      refresh_token: string;
+      access_token: string;
+    };
     expect((await post(revokeEndpoint, { token: 'bfyr_nothing', client_id: CLIENT })).status).toBe(200);
     expect((await post(revokeEndpoint, { token: t.access_token, client_id: 'evil' })).status).toBe(401);
     expect(await principalOf(t.access_token)).not.toBeNull();
@@ -220,15 +313,26 @@ describe('POST /oauth/token and /oauth/revoke', () => {
   it('stops an access token on the next request after the member is deactivated', async () => {
     const { t, m, cookie } = await signedIn();
     const p = pkce();
-    const tokens = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as { access_token: string };
+    const tokens = (await (await exchange(await getCode(cookie, p.challenge), p.verifier)).json()) as {
+      access_token: string;
+    };
     await deactivateMember(deps, t.id, { memberId: m.id });
     expect(await principalOf(tokens.access_token)).toBeNull();
   });
 
   it('answers malformed requests with OAuth errors', async () => {
     expect((await post(tokenEndpoint, { grant_type: 'password', client_id: CLIENT })).status).toBe(400);
-    expect(await (await post(tokenEndpoint, { grant_type: 'refresh_token', client_id: 'nope' })).json()).toMatchObject({ error: 'invalid_client' });
-    const json = await tokenEndpoint(new Request(`${TEST_APP_URL}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), context());
+    expect(await (await post(tokenEndpoint, { grant_type: 'refresh_token', client_id: 'nope' })).json()).toMatchObject({
+      error: 'invalid_client',
+    });
+    const json = await tokenEndpoint(
+      new Request(`${TEST_APP_URL}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+      context(),
+    );
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
   });
 });

@@ -11,7 +11,8 @@ import { NO_STORE, oauthError, readOAuthForm } from './responses.server.ts';
  */
 export async function revokeEndpoint(request: Request, context: AppLoadContext): Promise<Response> {
   const form = await readOAuthForm(request);
-  if (!form?.get('token')) return oauthError('invalid_request', 'token is required, as application/x-www-form-urlencoded');
+  if (!form?.get('token'))
+    return oauthError('invalid_request', 'token is required, as application/x-www-form-urlencoded');
   const client = context.services.oauthClients.get(form.get('client_id') ?? '');
   if (!client) return oauthError('invalid_client', 'unknown client_id');
   const token = form.get('token')!;

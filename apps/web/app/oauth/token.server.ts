@@ -31,11 +31,18 @@ export async function tokenEndpoint(request: Request, context: AppLoadContext): 
           : undefined;
     if (!result) return oauthError('unsupported_grant_type', 'authorization_code or refresh_token');
     const access = await context.services.accessTokens.mint(result.grant);
-    return oauthJson(200, { access_token: access.token, token_type: 'Bearer', expires_in: access.expiresIn, refresh_token: result.refreshToken });
+    return oauthJson(200, {
+      access_token: access.token,
+      token_type: 'Bearer',
+      expires_in: access.expiresIn,
+      refresh_token: result.refreshToken,
+    });
   } catch (e) {
     if (isDomainError(e) && (e.code === 'UNAUTHENTICATED' || e.code === 'VALIDATION')) {
       context.log.warn({ clientId: client.id, grantType, reason: e.message }, 'token request refused');
-      return e.code === 'VALIDATION' ? oauthError('invalid_request', e.message) : oauthError('invalid_grant', 'the grant is invalid, expired, revoked or was issued to another client');
+      return e.code === 'VALIDATION'
+        ? oauthError('invalid_request', e.message)
+        : oauthError('invalid_grant', 'the grant is invalid, expired, revoked or was issued to another client');
     }
     throw e;
   }

@@ -9,7 +9,10 @@ import { apiRouteError } from '~/utils/api-error.server.ts';
 
 export const meta: MetaFunction = () => [
   { title: 'Butterfly' },
-  { name: 'description', content: "Backups, restore previews and compliance evidence for your identity provider's configuration." },
+  {
+    name: 'description',
+    content: "Backups, restore previews and compliance evidence for your identity provider's configuration.",
+  },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -73,12 +76,18 @@ function SignedInHome({ home }: { home: Home }) {
               <span className="text-slate-600">{roleSourceText[home.roleSource]}</span>
             </dd>
             <dt className="font-medium text-slate-600">Signed in with</dt>
-            <dd>{home.authMethod === 'recovery' ? 'a break-glass recovery link' : "your organisation's single sign-on"}</dd>
+            <dd>
+              {home.authMethod === 'recovery' ? 'a break-glass recovery link' : "your organisation's single sign-on"}
+            </dd>
           </dl>
         </CardContent>
       </Card>
       <p className="text-sm text-slate-700">
-        See where you are signed in on <Link to="/sessions" className="font-medium text-indigo-700 underline">My sessions</Link>.
+        See where you are signed in on{' '}
+        <Link to="/sessions" className="font-medium text-indigo-700 underline">
+          My sessions
+        </Link>
+        .
       </p>
     </div>
   );
@@ -102,8 +111,8 @@ function Welcome() {
       <div className="flex flex-col gap-3">
         <h1 className="text-3xl font-semibold tracking-tight">Butterfly</h1>
         <p className="max-w-2xl text-slate-700">
-          Butterfly backs up the configuration of your company's identity provider, shows what a restore would change, and
-          produces compliance evidence.
+          Butterfly backs up the configuration of your company's identity provider, shows what a restore would change,
+          and produces compliance evidence.
         </p>
         <p className="text-slate-800">You are not signed in.</p>
         <div>

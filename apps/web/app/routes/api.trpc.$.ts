@@ -25,7 +25,8 @@ async function handle({ request, context }: LoaderFunctionArgs) {
     router: appRouter,
     createContext: () => apiContextFor(context, principal),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR' && !isBodyTooLarge(error)) context.log.error({ err: error, path }, 'tRPC procedure failed');
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !isBodyTooLarge(error))
+        context.log.error({ err: error, path }, 'tRPC procedure failed');
     },
   });
 }

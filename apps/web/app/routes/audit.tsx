@@ -1,4 +1,18 @@
-import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
 import { Time } from '~/components/time.tsx';
 import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
@@ -36,7 +50,8 @@ export default function AuditLog() {
       {verification &&
         (verification.ok ? (
           <Notice tone="success" role="status" title="The audit chain is intact">
-            {formatCount(verification.checked)} entries checked; each is unchanged and chained to the one before it, up to entry #{verification.headSeq}.
+            {formatCount(verification.checked)} entries checked; each is unchanged and chained to the one before it, up
+            to entry #{verification.headSeq}.
           </Notice>
         ) : (
           <Notice tone="danger" role="alert" title="The audit chain is broken">
@@ -53,7 +68,12 @@ export default function AuditLog() {
         <CardContent>
           <Form method="get" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <TextField label="Actor" name="actor" defaultValue={filters.actor} hint="Part of a name, email or label." />
-            <TextField label="Action" name="action" defaultValue={filters.action} hint="An action or its start, e.g. member." />
+            <TextField
+              label="Action"
+              name="action"
+              defaultValue={filters.action}
+              hint="An action or its start, e.g. member."
+            />
             <TextField label="From" name="from" type="date" defaultValue={filters.from} error={errors.from} />
             <TextField label="To" name="to" type="date" defaultValue={filters.to} error={errors.to} />
             <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
@@ -69,7 +89,9 @@ export default function AuditLog() {
       <Card>
         <CardHeader>
           <CardTitle>Entries</CardTitle>
-          <CardDescription>Newest first. Every entry is chained to the one before it with a keyed hash, so a change or removal shows.</CardDescription>
+          <CardDescription>
+            Newest first. Every entry is chained to the one before it with a keyed hash, so a change or removal shows.
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           <div className="flex flex-wrap gap-2">
@@ -79,7 +101,9 @@ export default function AuditLog() {
               </a>
             </Button>
             <Form method="get">
-              {Object.entries(filters).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
+              {Object.entries(filters).map(
+                ([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />,
+              )}
               <Button type="submit" name="verify" value="1" variant="outline" size="sm">
                 Verify chain
               </Button>
@@ -106,7 +130,9 @@ export default function AuditLog() {
                     <TableCell>
                       <span className="font-medium text-slate-900">{e.actor.name ?? e.actor.label}</span>
                       {e.actor.name && <span className="block text-xs text-slate-600">{e.actor.label}</span>}
-                      {e.actor.type !== 'member' && <span className="block text-xs text-slate-600">{e.actor.type}</span>}
+                      {e.actor.type !== 'member' && (
+                        <span className="block text-xs text-slate-600">{e.actor.type}</span>
+                      )}
                     </TableCell>
                     <TableCell>
                       <code className="text-xs">{e.action}</code>
@@ -116,7 +142,9 @@ export default function AuditLog() {
                         </Badge>
                       )}
                     </TableCell>
-                    <TableCell className="break-all text-xs text-slate-700">{e.target ? `${e.target.type} ${e.target.id ?? ''}` : '—'}</TableCell>
+                    <TableCell className="break-all text-xs text-slate-700">
+                      {e.target ? `${e.target.type} ${e.target.id ?? ''}` : '—'}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

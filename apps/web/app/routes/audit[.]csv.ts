@@ -9,7 +9,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
   const filters = parseAuditFilters(new URL(request.url).searchParams);
   const problems = Object.entries(filters.errors).map(([field, message]) => `${field}: ${message}`);
-  if (problems.length) return new Response(`${problems.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (problems.length)
+    return new Response(`${problems.join('\n')}\n`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   try {
     const body = await auditCsvStream(memberDeps(context, member), member.tenantId, filters.input);
     const day = new Date().toISOString().slice(0, 10);

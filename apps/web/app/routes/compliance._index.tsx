@@ -21,7 +21,10 @@ export const loader = authedLoader(async ({ request, caller }) => {
   const framework = frameworkParam(q.get('framework'));
   // Set by "Run scan" (the action's redirect): which connection's scan to follow, since when.
   // A mangled address shows the page without the panel rather than an error.
-  const [scanning, since] = [q.get('scanning'), /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null];
+  const [scanning, since] = [
+    q.get('scanning'),
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(q.get('since') ?? '') ? q.get('since') : null,
+  ];
   const [overview, key, regressions, self, progress] = await Promise.all([
     caller.compliance.overview(framework ? { framework } : undefined),
     caller.evidence.fingerprint(),
@@ -38,14 +41,20 @@ export const loader = authedLoader(async ({ request, caller }) => {
     canExport: self.permissions.includes('evidence.export'),
     scanning: scanning && since && progress ? { connectionId: scanning, since, progress } : null,
     // The period form's default window: the last 90 days, in UTC days.
-    period: { from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) },
+    period: {
+      from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10),
+      to: new Date().toISOString().slice(0, 10),
+    },
   };
 });
 
-export const action = authedAction(async ({ caller, form }) => {
-  const r = await caller.compliance.requestScan({ connectionId: String(form.get('connectionId') ?? '') });
-  return redirect(`/compliance?${new URLSearchParams({ scanning: r.connectionId, since: r.requestedAt })}`);
-}, { intent: 'run' });
+export const action = authedAction(
+  async ({ caller, form }) => {
+    const r = await caller.compliance.requestScan({ connectionId: String(form.get('connectionId') ?? '') });
+    return redirect(`/compliance?${new URLSearchParams({ scanning: r.connectionId, since: r.requestedAt })}`);
+  },
+  { intent: 'run' },
+);
 
 /** Compliance at a glance: scores per framework, each connection's latest scan, the trend, regressions, and the evidence key. */
 export default function ComplianceOverview() {
@@ -58,9 +67,22 @@ export default function ComplianceOverview() {
       <h1 className="text-3xl font-semibold tracking-tight">Compliance</h1>
       <ComplianceNav />
       <ActionNotices result={result} />
-      {scanning && <ScanProgress key={scanning.since} connectionName={names[scanning.connectionId] ?? 'the connection'} since={scanning.since} progress={scanning.progress} />}
+      {scanning && (
+        <ScanProgress
+          key={scanning.since}
+          connectionName={names[scanning.connectionId] ?? 'the connection'}
+          since={scanning.since}
+          progress={scanning.progress}
+        />
+      )}
       <Form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter by framework">
-        <FilterSelect label="Framework" name="framework" value={framework} any="Every framework" options={FRAMEWORK_OPTIONS} />
+        <FilterSelect
+          label="Framework"
+          name="framework"
+          value={framework}
+          any="Every framework"
+          options={FRAMEWORK_OPTIONS}
+        />
         <Button type="submit" size="sm">
           Apply
         </Button>
@@ -71,28 +93,47 @@ export default function ComplianceOverview() {
           Score per framework
         </h2>
         <p className="text-sm text-slate-700">
-          Pass rate over rules judged in each connection's latest scan; manual and not-applicable rules are counted but not scored.
-          {frameworkLabel ? ` Only rules mapped to ${frameworkLabel}: the latest scans' counts and evidence bundles below are limited to them too.` : ''}
+          Pass rate over rules judged in each connection's latest scan; manual and not-applicable rules are counted but
+          not scored.
+          {frameworkLabel
+            ? ` Only rules mapped to ${frameworkLabel}: the latest scans' counts and evidence bundles below are limited to them too.`
+            : ''}
         </p>
         <FrameworkScores scores={overview.frameworks} />
       </section>
       <Card>
         <CardHeader>
           <CardTitle>Latest scan per connection</CardTitle>
-          <CardDescription>A backup queues a scan of its snapshot; Run scan scans the connection's latest snapshot again. A scan reads only the stored snapshot, so it can be run again and agrees.</CardDescription>
+          <CardDescription>
+            A backup queues a scan of its snapshot; Run scan scans the connection's latest snapshot again. A scan reads
+            only the stored snapshot, so it can be run again and agrees.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {overview.latest.length ? (
-            <LatestScansTable scans={overview.latest} canRun={canRun} canExport={canExport} framework={framework || undefined} />
+            <LatestScansTable
+              scans={overview.latest}
+              canRun={canRun}
+              canExport={canExport}
+              framework={framework || undefined}
+            />
           ) : (
             <p className="text-sm text-slate-700">
-              No scans yet. <Link to="/connections" className="text-indigo-700 underline">Back up a connection</Link> and its snapshot is scanned.
+              No scans yet.{' '}
+              <Link to="/connections" className="text-indigo-700 underline">
+                Back up a connection
+              </Link>{' '}
+              and its snapshot is scanned.
             </p>
           )}
         </CardContent>
       </Card>
       {canExport && overview.latest.length > 0 && (
-        <PeriodEvidenceCard connections={overview.latest.map((s) => [s.connectionId, s.connectionName] as const)} from={period.from} to={period.to} />
+        <PeriodEvidenceCard
+          connections={overview.latest.map((s) => [s.connectionId, s.connectionName] as const)}
+          from={period.from}
+          to={period.to}
+        />
       )}
       <Card>
         <CardHeader>

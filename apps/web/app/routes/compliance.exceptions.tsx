@@ -10,7 +10,11 @@ import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 export const meta: MetaFunction = () => [{ title: 'Compliance exceptions · Butterfly' }];
 
 export const loader = authedLoader(async ({ caller }) => {
-  const [exceptions, connections, me] = await Promise.all([caller.exceptions.list(), caller.connections.list({ includeDeleted: true }), caller.me.get()]);
+  const [exceptions, connections, me] = await Promise.all([
+    caller.exceptions.list(),
+    caller.connections.list({ includeDeleted: true }),
+    caller.me.get(),
+  ]);
   return {
     exceptions,
     connectionNames: Object.fromEntries(connections.map((c) => [c.id, c.name])),
@@ -25,7 +29,10 @@ export const action = authedAction(async ({ caller, form, intent }) => {
   const id = formText(form, 'id');
   if (intent === 'approve') {
     const e = await caller.exceptions.approve({ id });
-    return { intent, ok: `Approved: scans accept ${e.ruleId} ${e.scope ? `for ${e.scope.objectType} ${e.scope.objectId}` : '(whole rule)'} until ${e.expiresAt.slice(0, 10)}, still showing it as a failure.` };
+    return {
+      intent,
+      ok: `Approved: scans accept ${e.ruleId} ${e.scope ? `for ${e.scope.objectType} ${e.scope.objectId}` : '(whole rule)'} until ${e.expiresAt.slice(0, 10)}, still showing it as a failure.`,
+    };
   }
   if (intent === 'reject') {
     const e = await caller.exceptions.reject({ id });
@@ -51,12 +58,20 @@ export default function ComplianceExceptions() {
         <CardHeader>
           <CardTitle asLevel="h2">Accepted findings</CardTitle>
           <CardDescription>
-            A failing finding accepted until an expiry, asked for by one member and approved by another (admins approve; nobody approves their own request). Scans keep the failure and
-            show the exception beside it, in every report and in the evidence. When an exception expires the finding is open again and subscribed webhooks get an alert.
+            A failing finding accepted until an expiry, asked for by one member and approved by another (admins approve;
+            nobody approves their own request). Scans keep the failure and show the exception beside it, in every report
+            and in the evidence. When an exception expires the finding is open again and subscribed webhooks get an
+            alert.
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ExceptionsTable rows={exceptions} connectionNames={connectionNames} canApprove={canApprove} canRevoke={canRevoke} me={me} />
+          <ExceptionsTable
+            rows={exceptions}
+            connectionNames={connectionNames}
+            canApprove={canApprove}
+            canRevoke={canRevoke}
+            me={me}
+          />
         </CardContent>
       </Card>
     </div>

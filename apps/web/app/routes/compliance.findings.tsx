@@ -1,4 +1,17 @@
-import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import {
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
 import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ComplianceNav } from '~/components/compliance/compliance-nav.tsx';
@@ -14,14 +27,19 @@ const SEVERITIES = ['CAT I', 'CAT II', 'CAT III'] as const;
 const FRAMEWORKS = FRAMEWORK_OPTIONS;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined => (all.includes(v as T) ? (v as T) : undefined);
+const pick = <T extends string>(all: readonly T[], v: string | null): T | undefined =>
+  all.includes(v as T) ? (v as T) : undefined;
 
 export const loader = authedLoader(async ({ request, caller }) => {
   const q = new URL(request.url).searchParams;
   const filters = {
     result: pick(RESULTS, q.get('result')) ?? 'FAIL',
     severity: pick(SEVERITIES, q.get('severity')) ?? ('' as const),
-    framework: pick(FRAMEWORKS.map(([f]) => f), q.get('framework')) ?? ('' as const),
+    framework:
+      pick(
+        FRAMEWORKS.map(([f]) => f),
+        q.get('framework'),
+      ) ?? ('' as const),
     connection: UUID.test(q.get('connection') ?? '') ? q.get('connection')! : '',
   };
   const [findings, overview] = await Promise.all([
@@ -36,7 +54,19 @@ export const loader = authedLoader(async ({ request, caller }) => {
   return {
     filters,
     connections: overview.latest.map((s) => ({ id: s.connectionId, name: s.connectionName })),
-    findings: findings.map((f) => ({ scanId: f.scanId, connectionId: f.connectionId, connectionName: f.connectionName, ruleId: f.ruleId, title: f.title, severity: f.severity, frameworks: f.frameworks, result: f.result, reason: f.reason, acceptedUntil: f.exceptions?.[0]?.expiresAt ?? null, accepted: f.accepted === true })),
+    findings: findings.map((f) => ({
+      scanId: f.scanId,
+      connectionId: f.connectionId,
+      connectionName: f.connectionName,
+      ruleId: f.ruleId,
+      title: f.title,
+      severity: f.severity,
+      frameworks: f.frameworks,
+      result: f.result,
+      reason: f.reason,
+      acceptedUntil: f.exceptions?.[0]?.expiresAt ?? null,
+      accepted: f.accepted === true,
+    })),
   };
 });
 
@@ -48,10 +78,33 @@ export default function ComplianceFindings() {
       <h1 className="text-3xl font-semibold tracking-tight">Findings</h1>
       <ComplianceNav />
       <Form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter findings">
-        <FilterSelect label="Result" name="result" value={filters.result} options={RESULTS.map((r) => [r, RESULT_LABEL[r]] as const)} />
-        <FilterSelect label="Framework" name="framework" value={filters.framework} any="Any framework" options={FRAMEWORKS} />
-        <FilterSelect label="Severity" name="severity" value={filters.severity} any="Any severity" options={SEVERITIES.map((s) => [s, s] as const)} />
-        <FilterSelect label="Connection" name="connection" value={filters.connection} any="Every connection" options={connections.map((c) => [c.id, c.name] as const)} />
+        <FilterSelect
+          label="Result"
+          name="result"
+          value={filters.result}
+          options={RESULTS.map((r) => [r, RESULT_LABEL[r]] as const)}
+        />
+        <FilterSelect
+          label="Framework"
+          name="framework"
+          value={filters.framework}
+          any="Any framework"
+          options={FRAMEWORKS}
+        />
+        <FilterSelect
+          label="Severity"
+          name="severity"
+          value={filters.severity}
+          any="Any severity"
+          options={SEVERITIES.map((s) => [s, s] as const)}
+        />
+        <FilterSelect
+          label="Connection"
+          name="connection"
+          value={filters.connection}
+          any="Every connection"
+          options={connections.map((c) => [c.id, c.name] as const)}
+        />
         <Button type="submit" size="sm">
           Apply filters
         </Button>
@@ -80,7 +133,10 @@ export default function ComplianceFindings() {
                 {findings.map((f) => (
                   <TableRow key={`${f.scanId}-${f.ruleId}`} className="align-top">
                     <TableCell>
-                      <Link to={`/compliance/rules/${encodeURIComponent(f.ruleId)}?${new URLSearchParams({ connection: f.connectionId })}`} className="font-medium text-indigo-700 underline">
+                      <Link
+                        to={`/compliance/rules/${encodeURIComponent(f.ruleId)}?${new URLSearchParams({ connection: f.connectionId })}`}
+                        className="font-medium text-indigo-700 underline"
+                      >
                         {f.ruleId}
                       </Link>
                       <span className="block text-sm text-slate-700">{f.title}</span>

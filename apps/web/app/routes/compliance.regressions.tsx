@@ -11,7 +11,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const loader = authedLoader(async ({ request, caller }) => {
   const connection = new URL(request.url).searchParams.get('connection') ?? '';
-  const regressions = await caller.compliance.regressions(UUID.test(connection) ? { connectionId: connection } : undefined);
+  const regressions = await caller.compliance.regressions(
+    UUID.test(connection) ? { connectionId: connection } : undefined,
+  );
   return { regressions };
 });
 
@@ -28,15 +30,17 @@ export default function ComplianceRegressions() {
             {regressions.length} regression{regressions.length === 1 ? '' : 's'}
           </CardTitle>
           <CardDescription>
-            Rules that passed in a connection's previous scan and fail in its latest, with each change (JSON path before → after) to the objects the rule read, and who
-            made it according to Okta's System Log.
+            Rules that passed in a connection's previous scan and fail in its latest, with each change (JSON path before
+            → after) to the objects the rule read, and who made it according to Okta's System Log.
           </CardDescription>
         </CardHeader>
         <CardContent>
           {regressions.length ? (
             regressions.map((r) => <RegressionItem key={`${r.scanId}-${r.ruleId}`} r={r} />)
           ) : (
-            <p className="text-sm text-slate-700">No regressions: nothing that passed in the previous scan fails in the latest.</p>
+            <p className="text-sm text-slate-700">
+              No regressions: nothing that passed in the previous scan fails in the latest.
+            </p>
           )}
         </CardContent>
       </Card>

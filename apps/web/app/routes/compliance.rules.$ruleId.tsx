@@ -1,4 +1,16 @@
-import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
 import { type MetaFunction, data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { objectHref } from '~/components/backups/object-link.ts';
@@ -13,13 +25,21 @@ import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
 import { type RouteCaller, authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
-export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` }];
+export const meta: MetaFunction<typeof loader> = ({ params }) => [
+  { title: `${params.ruleId ?? 'Rule'} · Compliance · Butterfly` },
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const loader = authedLoader(async ({ request, params, caller }) => {
   const connection = new URL(request.url).searchParams.get('connection') ?? '';
-  const [detail, me] = await Promise.all([caller.compliance.rule({ ruleId: params.ruleId ?? '', ...(UUID.test(connection) ? { connectionId: connection } : {}) }), caller.me.get()]);
+  const [detail, me] = await Promise.all([
+    caller.compliance.rule({
+      ruleId: params.ruleId ?? '',
+      ...(UUID.test(connection) ? { connectionId: connection } : {}),
+    }),
+    caller.me.get(),
+  ]);
   const names = Object.fromEntries(detail.latest.map((l) => [l.connectionId, l.connectionName]));
   return {
     ruleId: params.ruleId ?? '',
@@ -33,20 +53,27 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
 });
 
 /** "Request exception" (decision 038): asks for this rule's failure on one connection to be accepted. */
-export const action = authedAction(async ({ params, caller, form, intent }) => {
-  if (intent !== 'request-exception') return data({ intent, error: 'Unknown action.' }, { status: 400 });
-  const connectionId = formText(form, 'connectionId');
-  const [objectType, ...rest] = formText(form, 'scope').split(' ');
-  const expiresOn = formText(form, 'expiresOn');
-  await caller.exceptions.request({
-    connectionId,
-    ruleId: params.ruleId ?? '',
-    rationale: formText(form, 'rationale'),
-    expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) ? `${expiresOn}T23:59:59.000Z` : expiresOn,
-    ...(objectType && rest.length ? { objectType, objectId: rest.join(' ') } : {}),
-  });
-  return { intent, connectionId, ok: 'Exception requested. A second member approves or rejects it on the Exceptions page; until then the finding counts as before.' };
-}, { echo: ['connectionId'] });
+export const action = authedAction(
+  async ({ params, caller, form, intent }) => {
+    if (intent !== 'request-exception') return data({ intent, error: 'Unknown action.' }, { status: 400 });
+    const connectionId = formText(form, 'connectionId');
+    const [objectType, ...rest] = formText(form, 'scope').split(' ');
+    const expiresOn = formText(form, 'expiresOn');
+    await caller.exceptions.request({
+      connectionId,
+      ruleId: params.ruleId ?? '',
+      rationale: formText(form, 'rationale'),
+      expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) ? `${expiresOn}T23:59:59.000Z` : expiresOn,
+      ...(objectType && rest.length ? { objectType, objectId: rest.join(' ') } : {}),
+    });
+    return {
+      intent,
+      connectionId,
+      ok: 'Exception requested. A second member approves or rejects it on the Exceptions page; until then the finding counts as before.',
+    };
+  },
+  { echo: ['connectionId'] },
+);
 
 /** Readiness evidence names Butterfly's own records: a connection (by id, shown by name) or these. */
 const READINESS: Record<string, string> = { restore_preview: 'Restore previews' };
@@ -59,8 +86,15 @@ async function evidenceNames(
   latest: { snapshotId: string; evidence: { type: string; id: string }[] }[],
 ): Promise<Record<string, string>> {
   const wanted = new Map<string, { snapshotId: string; type: string; id: string }>();
-  for (const l of latest) for (const e of l.evidence) if (e.type !== 'readiness' && e.id !== '*') wanted.set(evidenceKey(l.snapshotId, e.type, e.id), { snapshotId: l.snapshotId, type: e.type, id: e.id });
-  const found = await Promise.allSettled([...wanted.values()].slice(0, EVIDENCE_NAMES).map(async (w) => [evidenceKey(w.snapshotId, w.type, w.id), (await caller.snapshots.object(w)).label] as const));
+  for (const l of latest)
+    for (const e of l.evidence)
+      if (e.type !== 'readiness' && e.id !== '*')
+        wanted.set(evidenceKey(l.snapshotId, e.type, e.id), { snapshotId: l.snapshotId, type: e.type, id: e.id });
+  const found = await Promise.allSettled(
+    [...wanted.values()]
+      .slice(0, EVIDENCE_NAMES)
+      .map(async (w) => [evidenceKey(w.snapshotId, w.type, w.id), (await caller.snapshots.object(w)).label] as const),
+  );
   return Object.fromEntries(found.flatMap((f) => (f.status === 'fulfilled' && f.value[1] ? [f.value] : [])));
 }
 
@@ -86,7 +120,9 @@ export default function ComplianceRule() {
   const title = rule?.title ?? latest[0]?.title ?? '';
   const severity = rule?.severity ?? latest[0]?.severity;
   const frameworks = rule?.frameworks ?? latest[0]?.frameworks;
-  const connectionNames: Record<string, string> = Object.fromEntries(latest.map((l) => [l.connectionId, `Connection ${l.connectionName}`]));
+  const connectionNames: Record<string, string> = Object.fromEntries(
+    latest.map((l) => [l.connectionId, `Connection ${l.connectionName}`]),
+  );
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumbs trail={[{ to: '/compliance/findings', label: 'Back to findings' }]} />
@@ -139,8 +175,11 @@ export default function ComplianceRule() {
           <CardHeader>
             <CardTitle>DISA STIG text</CardTitle>
             <CardDescription>
-              Okta IDaaS STIG V1R2 · {rule.stig.vulnId} · {rule.stig.ruleId ?? 'SV rule id not known'} · {rule.stig.groupTitle}
-              {rule.stig.textSource === 'summary' ? ' · summarized by Butterfly, not DISA’s wording' : ' · DISA’s wording'}
+              Okta IDaaS STIG V1R2 · {rule.stig.vulnId} · {rule.stig.ruleId ?? 'SV rule id not known'} ·{' '}
+              {rule.stig.groupTitle}
+              {rule.stig.textSource === 'summary'
+                ? ' · summarized by Butterfly, not DISA’s wording'
+                : ' · DISA’s wording'}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -182,7 +221,10 @@ export default function ComplianceRule() {
                   <span className="font-medium">Fails on: </span>
                   {uniqueObjects(l.evidence)
                     .filter((o) => o.failed)
-                    .map((o) => `${objectTypeLabel(o.type)} “${objectNames[evidenceKey(l.snapshotId, o.type, o.id)] ?? o.name ?? o.id}”`)
+                    .map(
+                      (o) =>
+                        `${objectTypeLabel(o.type)} “${objectNames[evidenceKey(l.snapshotId, o.type, o.id)] ?? o.name ?? o.id}”`,
+                    )
                     .join(', ')}
                 </p>
               )}
@@ -200,10 +242,20 @@ export default function ComplianceRule() {
                       <TableRow key={`${e.type}-${e.id}-${e.path}-${i}`} className="align-top">
                         <TableCell>
                           {e.type === 'readiness' || e.id === '*' ? (
-                            <span>{e.type === 'readiness' ? (connectionNames[e.id] ?? READINESS[e.id] ?? 'Butterfly') : `Every ${objectTypeLabel(e.type).toLowerCase()}`}</span>
+                            <span>
+                              {e.type === 'readiness'
+                                ? (connectionNames[e.id] ?? READINESS[e.id] ?? 'Butterfly')
+                                : `Every ${objectTypeLabel(e.type).toLowerCase()}`}
+                            </span>
                           ) : (
-                            <Link to={objectHref(l.connectionId, l.snapshotId, e.type, e.id)} className="text-indigo-700 underline">
-                              {objectTypeLabel(e.type)}: {objectNames[evidenceKey(l.snapshotId, e.type, e.id)] ?? e.name ?? <code className="text-xs">{e.id}</code>}
+                            <Link
+                              to={objectHref(l.connectionId, l.snapshotId, e.type, e.id)}
+                              className="text-indigo-700 underline"
+                            >
+                              {objectTypeLabel(e.type)}:{' '}
+                              {objectNames[evidenceKey(l.snapshotId, e.type, e.id)] ?? e.name ?? (
+                                <code className="text-xs">{e.id}</code>
+                              )}
                             </Link>
                           )}
                           {e.failed && <span className="ml-2 text-xs font-medium text-red-800">(fails)</span>}
@@ -225,9 +277,17 @@ export default function ComplianceRule() {
                 <RequestExceptionForm
                   connectionId={l.connectionId}
                   connectionName={l.connectionName}
-                  objects={uniqueObjects(l.evidence).map((o) => ({ type: o.type, id: o.id, name: objectNames[evidenceKey(l.snapshotId, o.type, o.id)] ?? o.name }))}
+                  objects={uniqueObjects(l.evidence).map((o) => ({
+                    type: o.type,
+                    id: o.id,
+                    name: objectNames[evidenceKey(l.snapshotId, o.type, o.id)] ?? o.name,
+                  }))}
                   defaultExpiry={defaultExpiry}
-                  errors={result && 'connectionId' in result && result.connectionId === l.connectionId ? fieldErrors : undefined}
+                  errors={
+                    result && 'connectionId' in result && result.connectionId === l.connectionId
+                      ? fieldErrors
+                      : undefined
+                  }
                 />
               )}
             </CardContent>
@@ -252,7 +312,9 @@ export default function ComplianceRule() {
             <TableBody>
               {history.map((h) => (
                 <TableRow key={h.scanId} className="align-top">
-                  <TableCell><Time iso={h.snapshotTakenAt} /></TableCell>
+                  <TableCell>
+                    <Time iso={h.snapshotTakenAt} />
+                  </TableCell>
                   <TableCell>{h.connectionName}</TableCell>
                   <TableCell>
                     <ResultBadge result={h.result} />

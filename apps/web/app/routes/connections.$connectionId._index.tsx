@@ -20,7 +20,9 @@ import { PauseConnectionCard } from '~/components/connections/pause-connection-c
 import { isManageIntent, manageConnection } from '~/utils/connection-manage.server.ts';
 import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.connection.name ?? 'Connection'} · Butterfly` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.connection.name ?? 'Connection'} · Butterfly` },
+];
 
 export const loader = authedLoader(async ({ request, params, caller }) => {
   const connectionId = params.connectionId ?? '';
@@ -47,7 +49,18 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
       deleted: connection.deleted,
     },
     schedule: schedule.schedule,
-    snapshots: snapshots.map((s) => ({ id: s.id, status: s.status, trigger: s.trigger, startedAt: s.startedAt, completedAt: s.completedAt, durationMs: s.durationMs, objectCount: s.objectCount, changes: s.changes, bytesWritten: s.bytesWritten, error: s.error })),
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      status: s.status,
+      trigger: s.trigger,
+      startedAt: s.startedAt,
+      completedAt: s.completedAt,
+      durationMs: s.durationMs,
+      objectCount: s.objectCount,
+      changes: s.changes,
+      bytesWritten: s.bytesWritten,
+      error: s.error,
+    })),
     progress,
     requestedAt: requested && !Number.isNaN(Date.parse(requested)) ? requested : null,
     alreadyRunning: alreadyRunningNotice(new URL(request.url).searchParams, new Date()),
@@ -83,7 +96,16 @@ export const action = authedAction(async ({ params, caller, form, intent }) => {
 });
 
 export default function ConnectionPage() {
-  const { connection: c, schedule, snapshots, progress, requestedAt, alreadyRunning, defaults, can } = useLoaderData<typeof loader>();
+  const {
+    connection: c,
+    schedule,
+    snapshots,
+    progress,
+    requestedAt,
+    alreadyRunning,
+    defaults,
+    can,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="flex flex-col gap-6">
@@ -92,12 +114,14 @@ export default function ConnectionPage() {
         <div>
           <h1 className="break-all text-3xl font-semibold tracking-tight">{c.name}</h1>
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            {c.orgUrl} · {c.authKind === 'oauth' ? 'OAuth service app' : 'SSWS token'} · <ConnectionHealth lastTest={c.lastTest} /> <ConnectionStateBadges c={c} />
+            {c.orgUrl} · {c.authKind === 'oauth' ? 'OAuth service app' : 'SSWS token'} ·{' '}
+            <ConnectionHealth lastTest={c.lastTest} /> <ConnectionStateBadges c={c} />
           </p>
           <p className="text-sm">
             <Link to={`/connections/${c.id}/credentials`} className="text-indigo-700 underline">
               Secrets and certificates
-            </Link>{' · '}
+            </Link>
+            {' · '}
             <Link to={`/connections/${c.id}/break-glass`} className="text-indigo-700 underline">
               Break-glass accounts
             </Link>
@@ -129,23 +153,48 @@ export default function ConnectionPage() {
       <Card>
         <CardHeader>
           <CardTitle>Snapshots</CardTitle>
-          <CardDescription>Each complete snapshot is the whole configuration as it was; only what changed is stored again.</CardDescription>
+          <CardDescription>
+            Each complete snapshot is the whole configuration as it was; only what changed is stored again.
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-6">
           <SnapshotCharts snapshots={snapshots} />
           <CompareForm connectionId={c.id} snapshots={snapshots} />
-          {snapshots.length ? <SnapshotsTable connectionId={c.id} snapshots={snapshots} /> : <p className="text-sm text-slate-700">No snapshots yet.</p>}
+          {snapshots.length ? (
+            <SnapshotsTable connectionId={c.id} snapshots={snapshots} />
+          ) : (
+            <p className="text-sm text-slate-700">No snapshots yet.</p>
+          )}
         </CardContent>
       </Card>
-      {!c.deleted && <ScheduleCard schedule={schedule} defaults={defaults} canEdit={can.schedule} errors={result && 'fields' in result && result.intent !== 'edit' ? result.fields : undefined} />}
+      {!c.deleted && (
+        <ScheduleCard
+          schedule={schedule}
+          defaults={defaults}
+          canEdit={can.schedule}
+          errors={result && 'fields' in result && result.intent !== 'edit' ? result.fields : undefined}
+        />
+      )}
       {can.manage && (
         <section aria-labelledby="manage-heading" className="flex flex-col gap-4">
           <h2 id="manage-heading" className="text-xl font-semibold">
             Manage connection
           </h2>
-          {!c.deleted && <EditConnectionCard key={c.name} name={c.name} rateLimitShare={c.authKind === 'oauth' ? c.rateLimitShare : undefined} errors={result && 'fields' in result && result.intent === 'edit' ? result.fields : undefined} />}
+          {!c.deleted && (
+            <EditConnectionCard
+              key={c.name}
+              name={c.name}
+              rateLimitShare={c.authKind === 'oauth' ? c.rateLimitShare : undefined}
+              errors={result && 'fields' in result && result.intent === 'edit' ? result.fields : undefined}
+            />
+          )}
           {!c.deleted && <PauseConnectionCard paused={!!c.paused} />}
-          <DeleteConnectionCard name={c.name} snapshots={snapshots.length >= 100 ? '100 or more' : String(snapshots.length)} deleted={!!c.deleted} error={result && 'error' in result && result.intent === 'delete' ? result.error : undefined} />
+          <DeleteConnectionCard
+            name={c.name}
+            snapshots={snapshots.length >= 100 ? '100 or more' : String(snapshots.length)}
+            deleted={!!c.deleted}
+            error={result && 'error' in result && result.intent === 'delete' ? result.error : undefined}
+          />
         </section>
       )}
     </div>

@@ -25,7 +25,9 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
 export default function SnapshotDiff() {
   const { connectionId, page, paged } = useLoaderData<typeof loader>();
   const { from, to } = page;
-  const nextHref = page.next && `?${new URLSearchParams({ from: from.id, to: to.id, afterType: page.next.type, afterId: page.next.id })}`;
+  const nextHref =
+    page.next &&
+    `?${new URLSearchParams({ from: from.id, to: to.id, afterType: page.next.type, afterId: page.next.id })}`;
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumbs trail={[{ to: `/connections/${connectionId}`, label: 'Back to the connection' }]} />
@@ -36,8 +38,14 @@ export default function SnapshotDiff() {
       </p>
       <Card>
         <CardHeader>
-          <CardTitle>{page.changes.length ? `${page.changes.length}${page.next ? '+' : ''} changed object${page.changes.length === 1 ? '' : 's'}` : 'No changes'}</CardTitle>
-          <CardDescription>Secrets are masked. Who made a change comes from Okta's System Log, when the connection may read it.</CardDescription>
+          <CardTitle>
+            {page.changes.length
+              ? `${page.changes.length}${page.next ? '+' : ''} changed object${page.changes.length === 1 ? '' : 's'}`
+              : 'No changes'}
+          </CardTitle>
+          <CardDescription>
+            Secrets are masked. Who made a change comes from Okta's System Log, when the connection may read it.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {page.changes.map((c) => (

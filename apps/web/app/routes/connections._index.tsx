@@ -12,7 +12,11 @@ import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 export const meta: MetaFunction = () => [{ title: 'Connections · Butterfly' }];
 
 export const loader = authedLoader(async ({ caller }) => {
-  const [connections, me, readiness] = await Promise.all([caller.connections.list({ includeDeleted: true }), caller.me.get(), caller.restores.readiness()]);
+  const [connections, me, readiness] = await Promise.all([
+    caller.connections.list({ includeDeleted: true }),
+    caller.me.get(),
+    caller.restores.readiness(),
+  ]);
   // A handful of connections per tenant: one short query each for their latest snapshots.
   const rows: ConnectionRow[] = await Promise.all(
     connections.map(async (c) => {
@@ -37,7 +41,12 @@ export const loader = authedLoader(async ({ caller }) => {
       };
     }),
   );
-  return { rows: rows.filter((r) => !r.deleted), deletedRows: rows.filter((r) => r.deleted), canBackup: me.permissions.includes('backup.run'), canManage: me.permissions.includes('connection.manage') };
+  return {
+    rows: rows.filter((r) => !r.deleted),
+    deletedRows: rows.filter((r) => r.deleted),
+    canBackup: me.permissions.includes('backup.run'),
+    canManage: me.permissions.includes('connection.manage'),
+  };
 });
 
 export const action = authedAction(async ({ caller, form, intent }) => {
@@ -52,9 +61,18 @@ export const action = authedAction(async ({ caller, form, intent }) => {
   }
   const credentials =
     formText(form, 'kind') === 'oauth'
-      ? { kind: 'oauth' as const, clientId: formText(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}) }
+      ? {
+          kind: 'oauth' as const,
+          clientId: formText(form, 'clientId'),
+          privateKey: String(form.get('privateKey') ?? ''),
+          ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}),
+        }
       : { kind: 'ssws' as const, token: formText(form, 'token') };
-  const added = await caller.connections.add({ name: formText(form, 'name'), orgUrl: formText(form, 'orgUrl'), credentials });
+  const added = await caller.connections.add({
+    name: formText(form, 'name'),
+    orgUrl: formText(form, 'orgUrl'),
+    credentials,
+  });
   return { intent, ok: `${added.name} added. Test it, then back it up.` };
 });
 
@@ -65,21 +83,32 @@ export default function Connections() {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Connections</h1>
       <ActionNotices result={result} />
-      {result && 'report' in result && result.report && <AccessReport name={result.name ?? ''} report={result.report} />}
+      {result && 'report' in result && result.report && (
+        <AccessReport name={result.name ?? ''} report={result.report} />
+      )}
       <Card>
         <CardHeader>
           <CardTitle>Okta orgs backed up</CardTitle>
-          <CardDescription>Each connection is backed up on its schedule and on demand; open one for its snapshots and schedule.</CardDescription>
+          <CardDescription>
+            Each connection is backed up on its schedule and on demand; open one for its snapshots and schedule.
+          </CardDescription>
         </CardHeader>
         <CardContent>
-          {rows.length ? <ConnectionsTable rows={rows} canBackup={canBackup} canManage={canManage} /> : <p className="text-sm text-slate-700">No connections yet.</p>}
+          {rows.length ? (
+            <ConnectionsTable rows={rows} canBackup={canBackup} canManage={canManage} />
+          ) : (
+            <p className="text-sm text-slate-700">No connections yet.</p>
+          )}
         </CardContent>
       </Card>
       {deletedRows.length > 0 && (
         <Card>
           <CardHeader>
             <CardTitle>Deleted connections</CardTitle>
-            <CardDescription>Deleted with their snapshots kept: read-only, never backed up again. Their snapshots, diffs and evidence stay available.</CardDescription>
+            <CardDescription>
+              Deleted with their snapshots kept: read-only, never backed up again. Their snapshots, diffs and evidence
+              stay available.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <ConnectionsTable rows={deletedRows} canBackup={false} canManage={false} />
@@ -87,7 +116,12 @@ export default function Connections() {
         </Card>
       )}
       {/* Keyed by the last success, so a saved form starts empty again (credentials never linger). */}
-      {canManage && <AddConnectionCard key={result && 'ok' in result ? result.ok : 'add'} errors={result && 'fields' in result ? result.fields : undefined} />}
+      {canManage && (
+        <AddConnectionCard
+          key={result && 'ok' in result ? result.ok : 'add'}
+          errors={result && 'fields' in result ? result.fields : undefined}
+        />
+      )}
     </div>
   );
 }

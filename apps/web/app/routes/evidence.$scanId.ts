@@ -8,7 +8,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
   try {
     const q = new URL(request.url).searchParams;
-    return await evidenceDownload(memberDeps(context, member), member.tenantId, params.scanId ?? '', q.get('formats'), q.get('framework'));
+    return await evidenceDownload(
+      memberDeps(context, member),
+      member.tenantId,
+      params.scanId ?? '',
+      q.get('formats'),
+      q.get('framework'),
+    );
   } catch (e) {
     throw routeError(e);
   }

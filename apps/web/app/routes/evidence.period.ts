@@ -7,7 +7,11 @@ import { routeError } from '~/utils/domain-error.server.ts';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = await requireMember(request, context);
   try {
-    return await periodEvidenceDownload(memberDeps(context, member), member.tenantId, new URL(request.url).searchParams);
+    return await periodEvidenceDownload(
+      memberDeps(context, member),
+      member.tenantId,
+      new URL(request.url).searchParams,
+    );
   } catch (e) {
     throw routeError(e);
   }

@@ -1,7 +1,14 @@
 import { isDomainError } from '@butterfly/domain/core';
 import { findTenantForEmail } from '@butterfly/domain/sso';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
-import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { handOff } from '~/auth/hand-off.server.ts';
 import { safeReturnTo } from '~/auth/return-to.server.ts';
@@ -30,8 +37,11 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
  * fresh navigation instead (Remix's `redirectDocument`, or without JavaScript a page that refreshes).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const email = String((await request.formData()).get('email') ?? '').trim().slice(0, 320);
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) return data({ email, error: 'Enter your work email address, like ann@example.com.' }, { status: 400 });
+  const email = String((await request.formData()).get('email') ?? '')
+    .trim()
+    .slice(0, 320);
+  if (!/^[^@\s]+@[^@\s]+$/.test(email))
+    return data({ email, error: 'Enter your work email address, like ann@example.com.' }, { status: 400 });
   try {
     const tenant = await findTenantForEmail(context, email);
     return handOff(request, `/sso/${tenant.slug}/start?login_hint=${encodeURIComponent(email)}`);

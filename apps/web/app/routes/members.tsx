@@ -1,5 +1,16 @@
 import { ROLES, type Role } from '@butterfly/domain/permissions';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Table,
+  TableBody,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
 import type { MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { MemberRow } from '~/components/member-row.tsx';
@@ -43,7 +54,8 @@ export default function Members() {
         <CardHeader>
           <CardTitle>People in this organisation</CardTitle>
           <CardDescription>
-            New people join at read_only when they first sign in. Roles your identity provider manages (SCIM) change only there.
+            New people join at read_only when they first sign in. Roles your identity provider manages (SCIM) change
+            only there.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -59,7 +71,14 @@ export default function Members() {
             </TableHeader>
             <TableBody>
               {members.map((m) => (
-                <MemberRow key={m.id} member={m} roles={roles} canManage={canManage} canGrantSuper={canGrantSuper} isSelf={m.id === viewerId} />
+                <MemberRow
+                  key={m.id}
+                  member={m}
+                  roles={roles}
+                  canManage={canManage}
+                  canGrantSuper={canGrantSuper}
+                  isSelf={m.id === viewerId}
+                />
               ))}
             </TableBody>
           </Table>

@@ -19,7 +19,8 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
 
 const PROBLEMS: Record<AuthorizeProblem, string> = {
   unknown_client: 'The application asking for access is not one Butterfly knows.',
-  bad_redirect_uri: 'The application asked Butterfly to send your authorization somewhere it is not registered to receive it.',
+  bad_redirect_uri:
+    'The application asked Butterfly to send your authorization somewhere it is not registered to receive it.',
   duplicate_parameter: 'The request is malformed.',
   bad_decision: 'The answer to the request was not understood.',
 };
@@ -52,7 +53,9 @@ function Consent({ prompt }: { prompt: ConsentPrompt }) {
             <li key={a}>{a}</li>
           ))}
         </ul>
-        <p className="mt-3 text-sm text-slate-600">Only allow it if you just asked to connect it. You are asked once; disconnecting it asks again.</p>
+        <p className="mt-3 text-sm text-slate-600">
+          Only allow it if you just asked to connect it. You are asked once; disconnecting it asks again.
+        </p>
       </CardContent>
       <CardFooter>
         {/* The query is the authorization request itself: the action checks it again. */}
@@ -76,7 +79,9 @@ function Refused({ problem }: { problem: AuthorizeProblem }) {
         <CardTitle asLevel="h1" size="lg">
           This connection request was refused
         </CardTitle>
-        <CardDescription>{PROBLEMS[problem]} Nothing was shared. Start again from the Butterfly extension.</CardDescription>
+        <CardDescription>
+          {PROBLEMS[problem]} Nothing was shared. Start again from the Butterfly extension.
+        </CardDescription>
       </CardHeader>
       <CardContent />
     </Card>

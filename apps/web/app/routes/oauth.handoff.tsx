@@ -4,7 +4,10 @@ import { useLoaderData } from '@remix-run/react';
 import { Notice } from '~/components/notice.tsx';
 import { SecretValue } from '~/components/secret-value.tsx';
 
-export const meta: MetaFunction = () => [{ title: 'Connect the Butterfly extension · Butterfly' }, { name: 'referrer', content: 'no-referrer' }];
+export const meta: MetaFunction = () => [
+  { title: 'Connect the Butterfly extension · Butterfly' },
+  { name: 'referrer', content: 'no-referrer' },
+];
 
 const text = (v: string | null, max: number) => (v && v.length <= max ? v : null);
 
@@ -17,7 +20,12 @@ const text = (v: string | null, max: number) => (v && v.length <= max ? v : null
 export function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams;
   return data(
-    { code: text(q.get('code'), 200), state: text(q.get('state'), 500), error: text(q.get('error'), 100), description: text(q.get('error_description'), 300) },
+    {
+      code: text(q.get('code'), 200),
+      state: text(q.get('state'), 500),
+      error: text(q.get('error'), 100),
+      description: text(q.get('error_description'), 300),
+    },
     { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } },
   );
 }
@@ -33,7 +41,9 @@ export default function Handoff() {
           {code ? 'Finish connecting the Butterfly extension' : 'The extension was not connected'}
         </CardTitle>
         <CardDescription>
-          {code ? 'The extension picks this code up by itself. If it asks for it, copy it within a minute; it works once.' : 'Start again from the Butterfly extension.'}
+          {code
+            ? 'The extension picks this code up by itself. If it asks for it, copy it within a minute; it works once.'
+            : 'Start again from the Butterfly extension.'}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">

@@ -6,7 +6,10 @@ import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { signedInHeaders, systemDeps } from '~/auth/session.server.ts';
 import { Notice } from '~/components/notice.tsx';
 
-export const meta: MetaFunction = () => [{ title: 'Recovery sign-in · Butterfly' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = () => [
+  { title: 'Recovery sign-in · Butterfly' },
+  { name: 'robots', content: 'noindex' },
+];
 
 // The token is in the URL: never cached, never sent on as a Referer.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -24,7 +27,11 @@ export const loader = () => null;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
-    const { session } = await redeemRecoveryLink(systemDeps(context, 'recovery-link'), params.token ?? '', context.client);
+    const { session } = await redeemRecoveryLink(
+      systemDeps(context, 'recovery-link'),
+      params.token ?? '',
+      context.client,
+    );
     return redirect('/', { headers: await signedInHeaders(request, context, session.raw) });
   } catch (e) {
     if (isDomainError(e) && e.code === 'UNAUTHENTICATED') return data({ error: e.message }, { status: 401 });
@@ -43,8 +50,8 @@ export default function Recover() {
           Sign in with a recovery link
         </CardTitle>
         <CardDescription className="text-base text-slate-700">
-          This link signs a super_admin in without the identity provider. It works once, within 15 minutes of being created.
-          The sign-in is recorded in the audit log and shown to every super_admin for a week.
+          This link signs a super_admin in without the identity provider. It works once, within 15 minutes of being
+          created. The sign-in is recorded in the audit log and shown to every super_admin for a week.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">

@@ -13,14 +13,20 @@ import { describeActor, objectTypeLabel } from '~/utils/labels.ts';
 import { failureText } from '~/utils/human-text.ts';
 import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Restore plan ${data?.plan.shortCode ?? ''} · Butterfly` },
+];
 
 /** The steps shown on the page; the JSON export has every one. */
 const SHOWN = 500;
 
 export const loader = authedLoader(async ({ params, caller }) => {
   const [plan, me] = await Promise.all([caller.restores.get({ planId: params.planId ?? '' }), caller.me.get()]);
-  return { plan: { ...plan, steps: plan.steps.slice(0, SHOWN) }, totalSteps: plan.steps.length, canApply: me.permissions.includes('restore.apply') };
+  return {
+    plan: { ...plan, steps: plan.steps.slice(0, SHOWN) },
+    totalSteps: plan.steps.length,
+    canApply: me.permissions.includes('restore.apply'),
+  };
 });
 
 export const action = authedAction(async ({ params, caller, form, intent }) => {
@@ -29,11 +35,24 @@ export const action = authedAction(async ({ params, caller, form, intent }) => {
     const p = await caller.restores.approve({ planId, confirm: String(form.get('confirm') ?? '') });
     return { intent, ok: `Approved by ${p.approvedBy}: it can be applied now.` };
   }
-  await caller.restores.applyPlan({ planId, acknowledgeLockoutRisk: form.get('acknowledgeLockoutRisk') === 'on', confirmName: String(form.get('confirmName') ?? '') });
+  await caller.restores.applyPlan({
+    planId,
+    acknowledgeLockoutRisk: form.get('acknowledgeLockoutRisk') === 'on',
+    confirmName: String(form.get('confirmName') ?? ''),
+  });
   return redirect(`/restore/${planId}`);
 });
 
-const STATUS = { queued: 'info', computing: 'info', ready: 'success', failed: 'danger', applying: 'info', applied: 'success', apply_failed: 'danger', stale: 'warning' } as const;
+const STATUS = {
+  queued: 'info',
+  computing: 'info',
+  ready: 'success',
+  failed: 'danger',
+  applying: 'info',
+  applied: 'success',
+  apply_failed: 'danger',
+  stale: 'warning',
+} as const;
 
 export default function RestorePlan() {
   const { plan, totalSteps, canApply } = useLoaderData<typeof loader>();
@@ -45,15 +64,23 @@ export default function RestorePlan() {
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="flex items-center gap-3 text-3xl font-semibold tracking-tight">
-            Plan <code>{plan.shortCode}</code> <Badge variant={STATUS[plan.status]}>{plan.status.replace('_', ' ')}</Badge>
+            Plan <code>{plan.shortCode}</code>{' '}
+            <Badge variant={STATUS[plan.status]}>{plan.status.replace('_', ' ')}</Badge>
           </h1>
           <p className="text-sm text-slate-700">
             From{' '}
-            <Link to={`/connections/${plan.connectionId}/snapshots/${plan.snapshotId}`} className="text-indigo-700 underline">
+            <Link
+              to={`/connections/${plan.connectionId}/snapshots/${plan.snapshotId}`}
+              className="text-indigo-700 underline"
+            >
               this snapshot
             </Link>
             , asked for by {describeActor(plan.requestedBy)} at <Time iso={plan.createdAt} />
-            {plan.computedAt && <>, computed <Time iso={plan.computedAt} /></>}
+            {plan.computedAt && (
+              <>
+                , computed <Time iso={plan.computedAt} />
+              </>
+            )}
           </p>
         </div>
         <Button asChild variant="outline">
@@ -65,14 +92,21 @@ export default function RestorePlan() {
       <ActionNotices result={result} />
       {plan.error && (
         <Notice tone={plan.status === 'stale' ? 'warning' : 'danger'} role="alert">
-          {plan.status === 'stale' ? `Stale plan: preview again (${failureText(plan.error)}).` : failureText(plan.error)}
+          {plan.status === 'stale'
+            ? `Stale plan: preview again (${failureText(plan.error)}).`
+            : failureText(plan.error)}
         </Notice>
       )}
       <PlanProgress plan={plan} />
       {'steps' in s && (
         <p className="text-sm text-slate-700">
-          {s.steps} step(s): {Object.entries(s.byAction).map(([a, n]) => `${n} ${a}`).join(', ') || 'nothing to do'} · blast radius about {s.blastRadius} user(s) · {s.newIds} new id(s)
-          {plan.needsApproval && (plan.approvedBy ? ` · approved by ${describeActor(plan.approvedBy)}` : ' · needs approval')}
+          {s.steps} step(s):{' '}
+          {Object.entries(s.byAction)
+            .map(([a, n]) => `${n} ${a}`)
+            .join(', ') || 'nothing to do'}{' '}
+          · blast radius about {s.blastRadius} user(s) · {s.newIds} new id(s)
+          {plan.needsApproval &&
+            (plan.approvedBy ? ` · approved by ${describeActor(plan.approvedBy)}` : ' · needs approval')}
         </p>
       )}
       <PlanCaveats caveats={plan.caveats} />
@@ -80,11 +114,28 @@ export default function RestorePlan() {
       <Card>
         <CardHeader>
           <CardTitle>Steps, in order</CardTitle>
-          <CardDescription>Derived from the references between objects: what a step names comes before it. Open a step for its changes and caveats.</CardDescription>
+          <CardDescription>
+            Derived from the references between objects: what a step names comes before it. Open a step for its changes
+            and caveats.
+          </CardDescription>
         </CardHeader>
         <CardContent>
-          {plan.steps.length ? <ol className="flex flex-col">{plan.steps.map((step) => <StepCard key={step.seq} step={step} />)}</ol> : <p className="text-sm text-slate-700">{plan.status === 'ready' ? 'Nothing differs: no steps.' : 'No steps yet.'}</p>}
-          {totalSteps > plan.steps.length && <p className="mt-2 text-sm text-slate-600">The first {plan.steps.length} of {totalSteps} steps; the JSON export has them all.</p>}
+          {plan.steps.length ? (
+            <ol className="flex flex-col">
+              {plan.steps.map((step) => (
+                <StepCard key={step.seq} step={step} />
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm text-slate-700">
+              {plan.status === 'ready' ? 'Nothing differs: no steps.' : 'No steps yet.'}
+            </p>
+          )}
+          {totalSteps > plan.steps.length && (
+            <p className="mt-2 text-sm text-slate-600">
+              The first {plan.steps.length} of {totalSteps} steps; the JSON export has them all.
+            </p>
+          )}
         </CardContent>
       </Card>
       {plan.idMap.length > 0 && (
@@ -96,7 +147,9 @@ export default function RestorePlan() {
             <ul className="text-sm">
               {plan.idMap.map((m) => (
                 <li key={`${m.type}-${m.oldId}`}>
-                  {objectTypeLabel(m.type)} <code>{m.oldId}</code> → {m.newId ? <code>{m.newId}</code> : 'assigned at apply'} {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
+                  {objectTypeLabel(m.type)} <code>{m.oldId}</code> →{' '}
+                  {m.newId ? <code>{m.newId}</code> : 'assigned at apply'}{' '}
+                  {m.stepSeq === null ? '(found live by name)' : `(step ${m.stepSeq})`}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
 import type { MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Notice } from '~/components/notice.tsx';
@@ -12,9 +26,12 @@ export const loader = authedLoader(async ({ caller }) => {
   return { sessions: await caller.sessions.list() };
 });
 
-export const action = authedAction(async ({ caller }) => {
-  return await caller.sessions.endOthers();
-}, { errors: 'page' });
+export const action = authedAction(
+  async ({ caller }) => {
+    return await caller.sessions.endOthers();
+  },
+  { errors: 'page' },
+);
 
 export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>();
@@ -27,7 +44,9 @@ export default function Sessions() {
       <Card>
         <CardHeader>
           <CardTitle>Where you are signed in</CardTitle>
-          <CardDescription>Sessions end after 2 hours without activity, and 12 hours after sign-in in any case.</CardDescription>
+          <CardDescription>
+            Sessions end after 2 hours without activity, and 12 hours after sign-in in any case.
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           <Table>
@@ -47,8 +66,12 @@ export default function Sessions() {
                     {describeUserAgent(s.userAgent)} {s.current && <Badge variant="success">This session</Badge>}
                   </TableCell>
                   <TableCell>{s.ip ?? '—'}</TableCell>
-                  <TableCell><Time iso={s.createdAt} /></TableCell>
-                  <TableCell><Time iso={s.lastSeenAt} /></TableCell>
+                  <TableCell>
+                    <Time iso={s.createdAt} />
+                  </TableCell>
+                  <TableCell>
+                    <Time iso={s.lastSeenAt} />
+                  </TableCell>
                   <TableCell>{s.authMethod === 'recovery' ? 'Recovery link' : 'Single sign-on'}</TableCell>
                 </TableRow>
               ))}

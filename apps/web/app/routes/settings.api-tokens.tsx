@@ -51,7 +51,10 @@ export default function ApiTokens() {
       )}
       {/* A token that could not be created is the form's to explain. */}
       <ActionNotices result={result?.intent === 'revoke' ? result : undefined} />
-      <NewTokenForm roles={roles} error={result && 'error' in result && result.intent === 'create' ? result.error : undefined} />
+      <NewTokenForm
+        roles={roles}
+        error={result && 'error' in result && result.intent === 'create' ? result.error : undefined}
+      />
       <section aria-labelledby="tokens-heading" className="flex flex-col gap-3">
         <h2 id="tokens-heading" className="text-xl font-semibold">
           Your tokens

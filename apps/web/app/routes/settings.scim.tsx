@@ -40,7 +40,8 @@ export default function ScimSettings() {
       {created && (
         <Notice tone="success" role="status" title={`SCIM token “${created.label}” created`}>
           <p className="mb-3">
-            Paste it in your identity provider's SCIM app as the header value <code>Bearer &lt;token&gt;</code>. It is shown once.
+            Paste it in your identity provider's SCIM app as the header value <code>Bearer &lt;token&gt;</code>. It is
+            shown once.
           </p>
           <SecretValue label="Your new SCIM token" value={created.token} />
         </Notice>
@@ -50,7 +51,10 @@ export default function ScimSettings() {
       <Card>
         <CardHeader>
           <CardTitle>Mint a SCIM token</CardTitle>
-          <CardDescription>Several tokens may be active at once: to rotate, mint a new one, switch your identity provider to it, then revoke the old one.</CardDescription>
+          <CardDescription>
+            Several tokens may be active at once: to rotate, mint a new one, switch your identity provider to it, then
+            revoke the old one.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <Form method="post" className="flex flex-wrap items-end gap-4">
@@ -68,7 +72,14 @@ export default function ScimSettings() {
         </h2>
         <TokenTable
           caption="SCIM tokens"
-          tokens={tokens.map((t) => ({ id: t.id, name: t.label, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, status: t.active ? 'active' : 'revoked' }))}
+          tokens={tokens.map((t) => ({
+            id: t.id,
+            name: t.label,
+            prefix: t.prefix,
+            createdAt: t.createdAt,
+            lastUsedAt: t.lastUsedAt,
+            status: t.active ? 'active' : 'revoked',
+          }))}
         />
       </section>
       <ScimSetupSteps baseUrl={baseUrl} />

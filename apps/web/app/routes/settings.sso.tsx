@@ -13,7 +13,14 @@ export const meta: MetaFunction = () => [{ title: 'Single sign-on · Butterfly' 
 export const loader = authedLoader(async ({ context, caller, member: me }) => {
   const settings = await caller.sso.get();
   const base = context.services.appUrl;
-  return { ...settings, uris: { signIn: `${base}/sso/${me.tenantSlug}/callback`, signOut: `${base}${SIGNED_OUT_PATH}`, login: `${base}/login` } };
+  return {
+    ...settings,
+    uris: {
+      signIn: `${base}/sso/${me.tenantSlug}/callback`,
+      signOut: `${base}${SIGNED_OUT_PATH}`,
+      login: `${base}/login`,
+    },
+  };
 });
 
 /** One form per task on the page, told apart by `intent`; each calls one sso.* procedure. */
@@ -21,7 +28,11 @@ export const action = authedAction(async ({ caller, form, intent }) => {
   switch (intent) {
     case 'saveClient': {
       const secret = String(form.get('clientSecret') ?? '');
-      await caller.sso.set({ issuer: formText(form, 'issuer'), clientId: formText(form, 'clientId'), clientSecret: secret || undefined });
+      await caller.sso.set({
+        issuer: formText(form, 'issuer'),
+        clientId: formText(form, 'clientId'),
+        clientSecret: secret || undefined,
+      });
       return { intent, ok: 'Identity provider saved.' };
     }
     case 'testConnection': {
@@ -44,7 +55,6 @@ export const action = authedAction(async ({ caller, form, intent }) => {
       return data({ intent, error: 'Unknown action.' }, { status: 400 });
   }
 });
-
 
 export default function SsoSettings() {
   const { client, domains, uris } = useLoaderData<typeof loader>();

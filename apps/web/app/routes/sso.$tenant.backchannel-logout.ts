@@ -4,4 +4,5 @@ import { receiverJson } from '~/logout/receiver-context.server.ts';
 
 /** Receivers are POST only; a GET (a link) does nothing. */
 export const loader = () => receiverJson(405, { error: 'method_not_allowed' });
-export const action = ({ request, context, params }: ActionFunctionArgs) => receiveBackchannelLogout(request, context, params.tenant ?? '');
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  receiveBackchannelLogout(request, context, params.tenant ?? '');

@@ -8,7 +8,8 @@ export const meta: MetaFunction = () => [{ title: 'Sign-in refused · Butterfly'
 /** GET /sso/<tenant>/callback?code=…&state=…: the IdP's answer. Success redirects home. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   try {
-    if (!new URL(request.url).searchParams.has('state')) throw new SignInProblemError('expired', 'the callback carries no state');
+    if (!new URL(request.url).searchParams.has('state'))
+      throw new SignInProblemError('expired', 'the callback carries no state');
     return await completeSignIn(request, context, params.tenant ?? '');
   } catch (e) {
     if (e instanceof SignInProblemError) return signInProblemResponse(context, e);

@@ -4,4 +4,5 @@ import { receiveUniversalLogout } from '~/logout/universal.server.ts';
 
 /** Receivers are POST only; a GET (a link) does nothing. */
 export const loader = () => receiverJson(405, { error: 'method_not_allowed' });
-export const action = ({ request, context, params }: ActionFunctionArgs) => receiveUniversalLogout(request, context, params.tenant ?? '');
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  receiveUniversalLogout(request, context, params.tenant ?? '');

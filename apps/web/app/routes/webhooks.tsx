@@ -14,7 +14,11 @@ import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 export const meta: MetaFunction = () => [{ title: 'Alerts · Butterfly' }];
 
 export const loader = authedLoader(async ({ caller }) => {
-  const [webhooks, deliveries, me] = await Promise.all([caller.webhooks.list(), caller.webhooks.deliveries({ limit: 50 }), caller.me.get()]);
+  const [webhooks, deliveries, me] = await Promise.all([
+    caller.webhooks.list(),
+    caller.webhooks.deliveries({ limit: 50 }),
+    caller.me.get(),
+  ]);
   return { webhooks, deliveries, events: WEBHOOK_EVENTS, canManage: me.permissions.includes('schedule.manage') };
 });
 
@@ -27,11 +31,21 @@ export const action = authedAction(async ({ caller, form, intent }) => {
     await caller.webhooks.remove({ webhookId: formText(form, 'webhookId') });
     return { intent, ok: 'Webhook removed.' };
   }
-  const objectTypes = formText(form, 'objectTypes').split(',').map((s) => s.trim()).filter(Boolean);
+  const objectTypes = formText(form, 'objectTypes')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const events = form.getAll('events').map(String) as (typeof WEBHOOK_EVENTS)[number][];
   const kind = (formText(form, 'kind') || 'webhook') as 'webhook';
   const digest = (formText(form, 'digest') || 'immediate') as 'immediate';
-  const created = await caller.webhooks.create({ name: formText(form, 'name'), kind, url: formText(form, 'url'), events, objectTypes, digest });
+  const created = await caller.webhooks.create({
+    name: formText(form, 'name'),
+    kind,
+    url: formText(form, 'url'),
+    events,
+    objectTypes,
+    digest,
+  });
   return { intent, created: { name: created.webhook.name, secret: created.secret } };
 });
 
@@ -43,7 +57,11 @@ export default function Webhooks() {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold tracking-tight">Alerts</h1>
       {created?.secret && (
-        <Notice tone="warning" role="status" title={`${created.name} added. Copy its signing secret now: it is not shown again.`}>
+        <Notice
+          tone="warning"
+          role="status"
+          title={`${created.name} added. Copy its signing secret now: it is not shown again.`}
+        >
           <p className="mt-2">
             <code className="rounded bg-white px-2 py-1 font-mono text-sm break-all" data-testid="webhook-secret">
               {created.secret}
@@ -53,18 +71,39 @@ export default function Webhooks() {
         </Notice>
       )}
       {created && !created.secret && (
-        <Notice tone="success" role="status" title={`${created.name} added. Use “Send a test” to check that messages arrive.`} />
+        <Notice
+          tone="success"
+          role="status"
+          title={`${created.name} added. Use “Send a test” to check that messages arrive.`}
+        />
       )}
-      {result && 'testDeliveryId' in result && result.testDeliveryId && <TestOutcome key={result.testDeliveryId} deliveryId={result.testDeliveryId} deliveries={deliveries} />}
+      {result && 'testDeliveryId' in result && result.testDeliveryId && (
+        <TestOutcome key={result.testDeliveryId} deliveryId={result.testDeliveryId} deliveries={deliveries} />
+      )}
       <ActionNotices result={result} />
       <Card>
         <CardHeader>
           <CardTitle>Channels</CardTitle>
-          <CardDescription>Where Butterfly sends alerts (signed webhooks, Slack, email) when a backup fails, watched objects change or a credential expires.</CardDescription>
+          <CardDescription>
+            Where Butterfly sends alerts (signed webhooks, Slack, email) when a backup fails, watched objects change or
+            a credential expires.
+          </CardDescription>
         </CardHeader>
-        <CardContent>{webhooks.length ? <WebhooksTable webhooks={webhooks} canManage={canManage} /> : <p className="text-sm text-slate-700">No channels yet.</p>}</CardContent>
+        <CardContent>
+          {webhooks.length ? (
+            <WebhooksTable webhooks={webhooks} canManage={canManage} />
+          ) : (
+            <p className="text-sm text-slate-700">No channels yet.</p>
+          )}
+        </CardContent>
       </Card>
-      {canManage && <CreateWebhookCard key={created?.name ?? 'create'} events={events} errors={result && 'fields' in result ? result.fields : undefined} />}
+      {canManage && (
+        <CreateWebhookCard
+          key={created?.name ?? 'create'}
+          events={events}
+          errors={result && 'fields' in result ? result.fields : undefined}
+        />
+      )}
       <Card>
         <CardHeader>
           <CardTitle>Delivery log</CardTitle>

@@ -10,9 +10,17 @@ const unwrap = (r: unknown) => r as { data: unknown; init: { status: number } | 
 describe('actionProblem', () => {
   it('gives a form the fields and a readable message of an input-schema failure', () => {
     const zodError = z.object({ url: z.url() }).safeParse({ url: 'nope' }).error!;
-    const r = unwrap(actionProblem(new TRPCError({ code: 'BAD_REQUEST', message: zodError.message, cause: zodError }), { intent: 'create' }));
+    const r = unwrap(
+      actionProblem(new TRPCError({ code: 'BAD_REQUEST', message: zodError.message, cause: zodError }), {
+        intent: 'create',
+      }),
+    );
     expect(r.init?.status).toBe(400);
-    expect(r.data).toMatchObject({ intent: 'create', fields: { url: expect.any(String) }, error: expect.stringMatching(/^URL: /) });
+    expect(r.data).toMatchObject({
+      intent: 'create',
+      fields: { url: expect.any(String) },
+      error: expect.stringMatching(/^URL: /),
+    });
   });
 
   it('keeps a domain error message and its fields', () => {
@@ -26,12 +34,15 @@ describe('actionProblem', () => {
   });
 
   it('names fields by their labels and never shows a list index, a regular expression or JSON', () => {
-    const zodError = z.object({ objectTypes: z.array(z.string().regex(/^[a-z_.]+$/)) }).safeParse({ objectTypes: ['user', 'group', 'Bad Type!'] }).error!;
-    const r = unwrap(actionProblem(new TRPCError({ code: 'BAD_REQUEST', message: zodError.message, cause: zodError }), {}));
+    const zodError = z
+      .object({ objectTypes: z.array(z.string().regex(/^[a-z_.]+$/)) })
+      .safeParse({ objectTypes: ['user', 'group', 'Bad Type!'] }).error!;
+    const r = unwrap(
+      actionProblem(new TRPCError({ code: 'BAD_REQUEST', message: zodError.message, cause: zodError }), {}),
+    );
     const body = r.data as { error: string; fields: Record<string, string> };
     expect(body.fields['objectTypes.2']).toBe('This value is not valid.');
     expect(body.error).toBe('Object types: This value is not valid.');
     expect(body.error).not.toMatch(/objectTypes|\^|\[\{/);
   });
 });
-

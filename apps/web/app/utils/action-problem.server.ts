@@ -33,6 +33,12 @@ export function actionProblem<T extends Record<string, unknown>>(e: unknown, ext
   const fields = fieldErrors(e);
   // An input-schema failure's own message is zod's JSON, and a domain message may name a field by
   // its path: with fields, say each by its label (the forms show the same messages beside the fields).
-  const message = fields ? Object.entries(fields).map(([k, v]) => `${fieldLabel(k)}: ${v}`).join('; ') : isHumanText(p.message) ? p.message : 'Something in the form was not valid. Nothing was changed.';
+  const message = fields
+    ? Object.entries(fields)
+        .map(([k, v]) => `${fieldLabel(k)}: ${v}`)
+        .join('; ')
+    : isHumanText(p.message)
+      ? p.message
+      : 'Something in the form was not valid. Nothing was changed.';
   return data({ ...extra, error: message, fields }, { status: p.status });
 }

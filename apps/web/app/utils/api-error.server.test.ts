@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { apiProblem, apiRouteError } from './api-error.server.ts';
 
 const caller = createCallerFactory(appRouter)(
-  createContext({ db: {} as never, log: createLogger('t', 'silent'), keyring: createKeyring(Buffer.alloc(32)), requestId: 'r', principal: null }),
+  createContext({
+    db: {} as never,
+    log: createLogger('t', 'silent'),
+    keyring: createKeyring(Buffer.alloc(32)),
+    requestId: 'r',
+    principal: null,
+  }),
 );
 
 describe('apiProblem', () => {
@@ -24,7 +30,9 @@ describe('apiProblem', () => {
 describe('apiRouteError', () => {
   it('turns an address the input schema refuses into a 404, without zod’s JSON', async () => {
     const zodError = z.object({ connectionId: z.string().uuid() }).safeParse({ connectionId: 'nope' }).error;
-    const thrown = apiRouteError(new TRPCError({ code: 'BAD_REQUEST', message: JSON.stringify(zodError?.issues), cause: zodError })) as { init: { status: number }; data: unknown };
+    const thrown = apiRouteError(
+      new TRPCError({ code: 'BAD_REQUEST', message: JSON.stringify(zodError?.issues), cause: zodError }),
+    ) as { init: { status: number }; data: unknown };
     expect(thrown.init.status).toBe(404);
     expect(JSON.stringify(thrown.data)).not.toContain('uuid');
   });

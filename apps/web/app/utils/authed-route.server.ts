@@ -56,12 +56,18 @@ interface ActionOptions<K extends string> {
  * message and field errors with the `intent` (and the `echo` fields) it answers (`actionProblem`);
  * anything else goes to the error boundary. A redirect thrown or returned by `fn` passes through.
  */
-export function authedAction<T>(fn: (args: AuthedActionArgs) => Promise<T>, opts: { errors: 'page' }): (args: ActionFunctionArgs) => Promise<T>;
+export function authedAction<T>(
+  fn: (args: AuthedActionArgs) => Promise<T>,
+  opts: { errors: 'page' },
+): (args: ActionFunctionArgs) => Promise<T>;
 export function authedAction<T, K extends string = never>(
   fn: (args: AuthedActionArgs) => Promise<T>,
   opts?: ActionOptions<K>,
 ): (args: ActionFunctionArgs) => Promise<T | ReturnType<typeof actionProblem<Record<K, string> & { intent: string }>>>;
-export function authedAction<T, K extends string = never>(fn: (args: AuthedActionArgs) => Promise<T>, opts: ActionOptions<K> = {}) {
+export function authedAction<T, K extends string = never>(
+  fn: (args: AuthedActionArgs) => Promise<T>,
+  opts: ActionOptions<K> = {},
+) {
   return async (args: ActionFunctionArgs) => {
     const member = await requireMember(args.request, args.context);
     const form = await args.request.formData();

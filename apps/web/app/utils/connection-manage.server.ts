@@ -6,7 +6,8 @@ type Caller = Awaited<ReturnType<typeof api>>;
 
 export const MANAGE_INTENTS = ['edit', 'pause', 'resume', 'delete'] as const;
 export type ManageIntent = (typeof MANAGE_INTENTS)[number];
-export const isManageIntent = (intent: string): intent is ManageIntent => (MANAGE_INTENTS as readonly string[]).includes(intent);
+export const isManageIntent = (intent: string): intent is ManageIntent =>
+  (MANAGE_INTENTS as readonly string[]).includes(intent);
 
 /**
  * The connection page's edit, pause, resume and delete forms, through the same procedures as the API
@@ -17,16 +18,32 @@ export async function manageConnection(caller: Caller, connectionId: string, int
     const kind = formText(form, 'kind');
     const credentials =
       kind === 'oauth'
-        ? { kind: 'oauth' as const, clientId: formText(form, 'clientId'), privateKey: String(form.get('privateKey') ?? ''), ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}) }
+        ? {
+            kind: 'oauth' as const,
+            clientId: formText(form, 'clientId'),
+            privateKey: String(form.get('privateKey') ?? ''),
+            ...(formText(form, 'keyId') ? { keyId: formText(form, 'keyId') } : {}),
+          }
         : kind === 'ssws'
           ? { kind: 'ssws' as const, token: formText(form, 'token') }
           : undefined;
     // Only OAuth connections show the share; empty is Okta's default (null). A bad number is the domain's VALIDATION.
     const share = form.has('rateLimitShare') ? formText(form, 'rateLimitShare') : undefined;
     const rateLimitShare = share === undefined ? undefined : share === '' ? null : Number(share);
-    const c = await caller.connections.update({ connectionId, name: formText(form, 'name'), ...(credentials ? { credentials } : {}), ...(rateLimitShare !== undefined ? { rateLimitShare } : {}) });
-    const shareNote = rateLimitShare !== undefined ? ` It uses at most ${c.rateLimitCeiling} % of each Okta rate-limit bucket.` : '';
-    return { intent, ok: credentials ? `Saved. ${c.name} has a new credential: test the connection to check it.${shareNote}` : `Saved: the connection is named ${c.name}.${shareNote}` };
+    const c = await caller.connections.update({
+      connectionId,
+      name: formText(form, 'name'),
+      ...(credentials ? { credentials } : {}),
+      ...(rateLimitShare !== undefined ? { rateLimitShare } : {}),
+    });
+    const shareNote =
+      rateLimitShare !== undefined ? ` It uses at most ${c.rateLimitCeiling} % of each Okta rate-limit bucket.` : '';
+    return {
+      intent,
+      ok: credentials
+        ? `Saved. ${c.name} has a new credential: test the connection to check it.${shareNote}`
+        : `Saved: the connection is named ${c.name}.${shareNote}`,
+    };
   }
   if (intent === 'pause') {
     const reason = formText(form, 'reason');

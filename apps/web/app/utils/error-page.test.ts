@@ -13,7 +13,9 @@ class ErrorResponse {
 
 describe('describeError', () => {
   it('shows a domain error with its status, message and stable code', () => {
-    const page = describeError(new ErrorResponse(403, 'Forbidden', { code: 'FORBIDDEN', message: 'Only admins can do that.' }));
+    const page = describeError(
+      new ErrorResponse(403, 'Forbidden', { code: 'FORBIDDEN', message: 'Only admins can do that.' }),
+    );
     expect(page).toEqual({ status: 403, title: 'Not allowed', message: 'Only admins can do that.', code: 'FORBIDDEN' });
   });
 
@@ -23,7 +25,9 @@ describe('describeError', () => {
   });
 
   it('never shows the message of a server error', () => {
-    const page = describeError(new ErrorResponse(500, '', { code: 'INTERNAL', message: 'pg: relation does not exist' }));
+    const page = describeError(
+      new ErrorResponse(500, '', { code: 'INTERNAL', message: 'pg: relation does not exist' }),
+    );
     expect(page.message).not.toContain('pg:');
     expect(page.code).toBe('INTERNAL');
   });
@@ -37,15 +41,25 @@ describe('describeError', () => {
   });
 
   it('says the same about any 404, never naming the id that was not found', () => {
-    const page = describeError(new ErrorResponse(404, '', { code: 'NOT_FOUND', message: 'No restore plan 0b9d6f1e-3c1a-4a8e-9a55-2f1e0c6d7a10' }));
+    const page = describeError(
+      new ErrorResponse(404, '', {
+        code: 'NOT_FOUND',
+        message: 'No restore plan 0b9d6f1e-3c1a-4a8e-9a55-2f1e0c6d7a10',
+      }),
+    );
     expect(page).toMatchObject({ status: 404, title: 'Page not found' });
     expect(page.message).not.toMatch(/[0-9a-f]{8}-/);
   });
 
   it('replaces a message meant for developers (zod JSON, input paths) with plain words', () => {
-    const zodJson = JSON.stringify([{ code: 'too_small', path: ['objectTypes', 2], message: 'String must contain at least 1 character(s)' }]);
-    expect(describeError(new ErrorResponse(400, '', { code: 'BAD_REQUEST', message: zodJson })).message).toBe('Something in the request was not valid. Nothing was changed.');
-    expect(describeError(new ErrorResponse(400, '', { code: 'VALIDATION', message: 'objectTypes.2: Unknown type' })).message).not.toContain('objectTypes');
+    const zodJson = JSON.stringify([
+      { code: 'too_small', path: ['objectTypes', 2], message: 'String must contain at least 1 character(s)' },
+    ]);
+    expect(describeError(new ErrorResponse(400, '', { code: 'BAD_REQUEST', message: zodJson })).message).toBe(
+      'Something in the request was not valid. Nothing was changed.',
+    );
+    expect(
+      describeError(new ErrorResponse(400, '', { code: 'VALIDATION', message: 'objectTypes.2: Unknown type' })).message,
+    ).not.toContain('objectTypes');
   });
 });
-

@@ -14,12 +14,18 @@ const TITLES: Record<number, [title: string, message: string]> = {
   400: ['That request could not be handled', 'Something in the request was not valid. Nothing was changed.'],
   401: ['Sign-in required', 'You need to be signed in to see this page.'],
   403: ['Not allowed', 'Your role does not give you access to this.'],
-  404: ['Page not found', 'There is nothing at this address: the link may be mistyped or out of date, or what it pointed to was deleted.'],
+  404: [
+    'Page not found',
+    'There is nothing at this address: the link may be mistyped or out of date, or what it pointed to was deleted.',
+  ],
   409: ['That conflicts with the current state', 'Reload the page and try again.'],
   413: ['That was too large', 'What was sent is larger than Butterfly accepts. Nothing was changed.'],
   429: ['Too many requests', 'Wait a moment and try again.'],
 };
-const UNEXPECTED: [string, string] = ['Something went wrong', 'An unexpected error happened on our side. It has been logged; try again in a moment.'];
+const UNEXPECTED: [string, string] = [
+  'Something went wrong',
+  'An unexpected error happened on our side. It has been logged; try again in a moment.',
+];
 const CODE = /^[A-Z][A-Z_]{1,63}$/;
 
 /**
@@ -35,6 +41,9 @@ export function describeError(error: unknown): ErrorPage {
   const [title, generic] = TITLES[status] ?? (status < 500 ? TITLES[400]! : UNEXPECTED);
   const data = (typeof error.data === 'object' && error.data) || {};
   const code = 'code' in data && typeof data.code === 'string' && CODE.test(data.code) ? data.code : undefined;
-  const own = 'message' in data && typeof data.message === 'string' && status < 500 && status !== 404 && isHumanText(data.message) ? data.message : undefined;
+  const own =
+    'message' in data && typeof data.message === 'string' && status < 500 && status !== 404 && isHumanText(data.message)
+      ? data.message
+      : undefined;
   return { status, title, message: own || generic, code };
 }

@@ -37,6 +37,9 @@ export function fieldLabel(path: string): string {
     .join('.');
   if (LABELS[bare]) return LABELS[bare];
   const last = bare.split('.').at(-1) || 'Form';
-  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = last
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words[0]!.toUpperCase() + words.slice(1);
 }

@@ -20,8 +20,12 @@ describe('isHumanText', () => {
 
 describe('failureText', () => {
   it('keeps a failure said in words and replaces one that is not', () => {
-    expect(failureText('Okta refused the API token: it was revoked.')).toBe('Okta refused the API token: it was revoked.');
-    expect(failureText('TypeError: x is undefined\n    at run (run-backup.ts:1:1)')).toMatch(/unexpected error, which has been logged/);
+    expect(failureText('Okta refused the API token: it was revoked.')).toBe(
+      'Okta refused the API token: it was revoked.',
+    );
+    expect(failureText('TypeError: x is undefined\n    at run (run-backup.ts:1:1)')).toMatch(
+      /unexpected error, which has been logged/,
+    );
     expect(failureText(null)).toMatch(/unexpected error/);
   });
 });

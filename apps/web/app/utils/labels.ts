@@ -53,4 +53,5 @@ const TRIGGERS: Record<string, string> = {
 };
 
 /** What started a backup or scan, in words ("Scheduled", not `schedule`). */
-export const describeTrigger = (trigger: string): string => TRIGGERS[trigger] ?? trigger.charAt(0).toUpperCase() + trigger.slice(1).replace(/[_-]+/g, ' ');
+export const describeTrigger = (trigger: string): string =>
+  TRIGGERS[trigger] ?? trigger.charAt(0).toUpperCase() + trigger.slice(1).replace(/[_-]+/g, ' ');

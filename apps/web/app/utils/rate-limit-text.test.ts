@@ -6,7 +6,9 @@ describe('rateLimitText', () => {
     expect(rateLimitText(233, 41_300)).toBe(
       "Waited 41 s in total for Okta's rate limit (233 short pauses): Butterfly keeps to its share of your org's limit, so your own tools keep theirs.",
     );
-    expect(rateLimitText(1, 200_000, { running: true })).toMatch(/^Waited 3 min 20 s so far for Okta's rate limit \(1 short pause\)/);
+    expect(rateLimitText(1, 200_000, { running: true })).toMatch(
+      /^Waited 3 min 20 s so far for Okta's rate limit \(1 short pause\)/,
+    );
   });
 
   it('says nothing when the backup never paused', () => {

@@ -12,21 +12,56 @@ const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
 const D = 24 * H;
-const STEPS = [S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S, M, 2 * M, 5 * M, 10 * M, 15 * M, 30 * M, H, 2 * H, 3 * H, 6 * H, 12 * H, D, 2 * D, 7 * D, 14 * D, 30 * D, 91 * D, 365 * D];
+const STEPS = [
+  S,
+  2 * S,
+  5 * S,
+  10 * S,
+  15 * S,
+  30 * S,
+  M,
+  2 * M,
+  5 * M,
+  10 * M,
+  15 * M,
+  30 * M,
+  H,
+  2 * H,
+  3 * H,
+  6 * H,
+  12 * H,
+  D,
+  2 * D,
+  7 * D,
+  14 * D,
+  30 * D,
+  91 * D,
+  365 * D,
+];
 
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
 /** How far the zone's wall clock is ahead of UTC at `t` (ms). */
 function zoneOffset(t: number, timeZone: string): number {
   let f = partsFormat.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     partsFormat.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(t / S) * S;
 }
 
-const fmt = (timeZone: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', ...o });
+const fmt = (timeZone: string, o: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', ...o });
 
 export function timeAxis(times: number[], timeZone = 'UTC', maxTicks = 6): TimeAxis {
   if (!times.length) return { min: 0, max: 1, ticks: [] };
@@ -45,7 +80,10 @@ export function timeAxis(times: number[], timeZone = 'UTC', maxTicks = 6): TimeA
 
   const day = fmt(timeZone, { day: 'numeric', month: 'short' });
   const month = fmt(timeZone, { month: 'short', year: 'numeric' });
-  const clock = fmt(timeZone, step < M ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
+  const clock = fmt(
+    timeZone,
+    step < M ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' },
+  );
   const dayKey = fmt(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' });
   const multiDay = dayKey.format(min) !== dayKey.format(max);
 

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { createAccessTokens, deriveAccessTokenSeed } from './access-tokens.ts';
 
 const seed = deriveAccessTokenSeed(Buffer.alloc(32, 1));
-const grant = { tenantId: randomUUID(), memberId: randomUUID(), email: 'a@x.test', role: 'auditor' as const, tokenEpoch: 3, familyId: randomUUID(), clientId: 'butterfly-extension' };
+const grant = {
+  tenantId: randomUUID(),
+  memberId: randomUUID(),
+  email: 'a@x.test',
+  role: 'auditor' as const,
+  tokenEpoch: 3,
+  familyId: randomUUID(),
+  clientId: 'butterfly-extension',
+};
 
 describe('access tokens', () => {
   it('are five-minute EdDSA at+jwt tokens naming member, tenant, role, epoch and family', async () => {
@@ -14,13 +22,28 @@ describe('access tokens', () => {
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'EdDSA', typ: 'at+jwt' });
     const c = decodeJwt(token);
     expect(c.exp! - c.iat!).toBe(300);
-    expect(await tokens.verify(token)).toEqual({ tenantId: grant.tenantId, memberId: grant.memberId, role: 'auditor', tokenEpoch: 3, familyId: grant.familyId, clientId: grant.clientId });
+    expect(await tokens.verify(token)).toEqual({
+      tenantId: grant.tenantId,
+      memberId: grant.memberId,
+      role: 'auditor',
+      tokenEpoch: 3,
+      familyId: grant.familyId,
+      clientId: grant.clientId,
+    });
   });
 
   it('verify the same in every process derived from the same master key, and nowhere else', async () => {
     const { token } = await createAccessTokens({ issuer: 'https://bfy.test', seed }).mint(grant);
-    expect(await createAccessTokens({ issuer: 'https://bfy.test', seed: deriveAccessTokenSeed(Buffer.alloc(32, 1)) }).verify(token)).not.toBeNull();
-    expect(await createAccessTokens({ issuer: 'https://bfy.test', seed: deriveAccessTokenSeed(Buffer.alloc(32, 2)) }).verify(token)).toBeNull();
+    expect(
+      await createAccessTokens({ issuer: 'https://bfy.test', seed: deriveAccessTokenSeed(Buffer.alloc(32, 1)) }).verify(
+        token,
+      ),
+    ).not.toBeNull();
+    expect(
+      await createAccessTokens({ issuer: 'https://bfy.test', seed: deriveAccessTokenSeed(Buffer.alloc(32, 2)) }).verify(
+        token,
+      ),
+    ).toBeNull();
     expect(await createAccessTokens({ issuer: 'https://other.test', seed }).verify(token)).toBeNull();
   });
 
@@ -38,7 +61,9 @@ describe('access tokens', () => {
     const none = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${p}.`;
     expect(await tokens.verify(none)).toBeNull();
     // An HMAC token keyed with anything public is refused by algorithm.
-    const hs = await new SignJWT(decodeJwt(token)).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).sign(new Uint8Array(32));
+    const hs = await new SignJWT(decodeJwt(token))
+      .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+      .sign(new Uint8Array(32));
     expect(await tokens.verify(hs)).toBeNull();
   });
 });

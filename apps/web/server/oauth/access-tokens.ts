@@ -36,15 +36,28 @@ const ZClaims = z.object({
  */
 export function createAccessTokens(opts: { issuer: string; seed?: Buffer; now?: () => Date }) {
   const seed = opts.seed ?? randomBytes(32);
-  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = createPublicKey(privateKey);
-  const kid = createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('base64url').slice(0, 16);
+  const kid = createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('base64url')
+    .slice(0, 16);
   const audience = `${opts.issuer}/api`;
   const now = opts.now ?? (() => new Date());
   return {
     async mint(grant: AccessGrant): Promise<{ token: string; expiresIn: number }> {
       const iat = Math.floor(now().getTime() / 1000);
-      const token = await new SignJWT({ tid: grant.tenantId, role: grant.role, tep: grant.tokenEpoch, fid: grant.familyId, client_id: grant.clientId })
+      const token = await new SignJWT({
+        tid: grant.tenantId,
+        role: grant.role,
+        tep: grant.tokenEpoch,
+        fid: grant.familyId,
+        client_id: grant.clientId,
+      })
         .setProtectedHeader({ alg: 'EdDSA', typ: TYP, kid })
         .setIssuer(opts.issuer)
         .setAudience(audience)
@@ -70,7 +83,14 @@ export function createAccessTokens(opts: { issuer: string; seed?: Buffer; now?: 
         });
         const c = ZClaims.safeParse(payload);
         if (!c.success) return null;
-        return { tenantId: c.data.tid, memberId: c.data.sub, role: c.data.role, tokenEpoch: c.data.tep, familyId: c.data.fid, clientId: c.data.client_id };
+        return {
+          tenantId: c.data.tid,
+          memberId: c.data.sub,
+          role: c.data.role,
+          tokenEpoch: c.data.tep,
+          familyId: c.data.fid,
+          clientId: c.data.client_id,
+        };
       } catch {
         return null;
       }

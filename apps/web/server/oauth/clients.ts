@@ -27,11 +27,17 @@ export const HANDOFF_PATH = '/oauth/handoff';
  * Butterfly's own handoff page, which shows the code to a user (or an extension content script)
  * when `launchWebAuthFlow` is not available.
  */
-export function firstPartyClients(settings: { appUrl: string; extensionIds: readonly string[] }): ReadonlyMap<string, OAuthClient> {
+export function firstPartyClients(settings: {
+  appUrl: string;
+  extensionIds: readonly string[];
+}): ReadonlyMap<string, OAuthClient> {
   const extension: OAuthClient = {
     id: EXTENSION_CLIENT_ID,
     name: 'Butterfly for Chrome',
-    redirectUris: [`${settings.appUrl}${HANDOFF_PATH}`, ...settings.extensionIds.map((id) => `https://${id}.chromiumapp.org/`)],
+    redirectUris: [
+      `${settings.appUrl}${HANDOFF_PATH}`,
+      ...settings.extensionIds.map((id) => `https://${id}.chromiumapp.org/`),
+    ],
     origins: settings.extensionIds.map((id) => `chrome-extension://${id}`),
     scopes: ['butterfly.api'],
     abilities: [
@@ -44,4 +50,5 @@ export function firstPartyClients(settings: { appUrl: string; extensionIds: read
 }
 
 /** The origins that may call Butterfly cross-origin, over every client. */
-export const corsOrigins = (clients: ReadonlyMap<string, OAuthClient>) => new Set([...clients.values()].flatMap((c) => c.origins));
+export const corsOrigins = (clients: ReadonlyMap<string, OAuthClient>) =>
+  new Set([...clients.values()].flatMap((c) => c.origins));

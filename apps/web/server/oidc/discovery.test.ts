@@ -93,7 +93,13 @@ describe('createIssuerProbe', () => {
     const probe = createIssuerProbe({ discovery: createDiscovery({ outbound }), outbound });
     const report = await probe(idp.issuer);
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['Discovery document', 'Endpoints', 'PKCE (S256)', 'Scopes', 'Signing keys']);
+    expect(report.checks.map((c) => c.name)).toEqual([
+      'Discovery document',
+      'Endpoints',
+      'PKCE (S256)',
+      'Scopes',
+      'Signing keys',
+    ]);
     expect(report.checks.at(-1)?.detail).toContain('key-1 (RS256)');
   });
 

@@ -31,7 +31,12 @@ const trim = (u: string) => u.replace(/\/+$/, '');
  * issuer when something built from it fails (token endpoint, JWKS), so a moved endpoint is re-read
  * on the next attempt instead of after the TTL; "Test connection" always reads afresh (`refresh`).
  */
-export function createDiscovery(deps: { outbound: Pick<OutboundClient, 'request'>; ttlMs?: number; failureTtlMs?: number; now?: () => number }) {
+export function createDiscovery(deps: {
+  outbound: Pick<OutboundClient, 'request'>;
+  ttlMs?: number;
+  failureTtlMs?: number;
+  now?: () => number;
+}) {
   const ttlMs = deps.ttlMs ?? 10 * 60_000;
   const failureTtlMs = deps.failureTtlMs ?? 30_000;
   const now = deps.now ?? Date.now;
@@ -61,9 +66,12 @@ export function createDiscovery(deps: { outbound: Pick<OutboundClient, 'request'
     const meta = parsed.data;
     // OIDC Discovery 4.3: the document must name the issuer it was fetched for, or tokens could be
     // validated against another issuer's expectations.
-    if (trim(meta.issuer) !== trim(issuer)) throw new DiscoveryError(`${url} names the issuer ${meta.issuer}, not ${issuer}`);
+    if (trim(meta.issuer) !== trim(issuer))
+      throw new DiscoveryError(`${url} names the issuer ${meta.issuer}, not ${issuer}`);
     if (new URL(issuer).protocol === 'https:') {
-      const plain = (['authorization_endpoint', 'token_endpoint', 'jwks_uri', 'end_session_endpoint'] as const).find((k) => meta[k]?.startsWith('http:'));
+      const plain = (['authorization_endpoint', 'token_endpoint', 'jwks_uri', 'end_session_endpoint'] as const).find(
+        (k) => meta[k]?.startsWith('http:'),
+      );
       if (plain) throw new DiscoveryError(`${url} lists ${plain} over plain http`);
     }
     return meta;

@@ -5,7 +5,9 @@ import { createKeySets } from './key-sets.ts';
 
 const outbound = createOutboundClient({ allowPrivate: false, allowAddresses: ['127.0.0.1'] });
 let answer = 503;
-const jwks = await startHttpServer((_req, res) => res.writeHead(answer, { 'content-type': 'application/json' }).end('{"keys":[]}'));
+const jwks = await startHttpServer((_req, res) =>
+  res.writeHead(answer, { 'content-type': 'application/json' }).end('{"keys":[]}'),
+);
 afterAll(async () => {
   outbound.close();
   await jwks.close();
@@ -16,7 +18,8 @@ describe('createKeySets', () => {
     let t = 0;
     const keys = createKeySets({ outbound, now: () => t }).forUri(`${jwks.origin}/keys`);
     const header = { alg: 'RS256', kid: 'k1' };
-    for (let i = 0; i < 3; i++) await expect(keys(header, { payload: '', signature: '' } as never)).rejects.toThrow(/200 OK/);
+    for (let i = 0; i < 3; i++)
+      await expect(keys(header, { payload: '', signature: '' } as never)).rejects.toThrow(/200 OK/);
     expect(jwks.connections).toBe(1);
     t = 30_001;
     answer = 200;

@@ -11,7 +11,12 @@ import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey } from 'j
  * logout receiver is enough to cause one, so a failure is remembered for `failureTtlMs` (30 s) and
  * answered from memory meanwhile.
  */
-export function createKeySets(deps: { outbound: Pick<OutboundClient, 'fetch'>; cooldownMs?: number; failureTtlMs?: number; now?: () => number }) {
+export function createKeySets(deps: {
+  outbound: Pick<OutboundClient, 'fetch'>;
+  cooldownMs?: number;
+  failureTtlMs?: number;
+  now?: () => number;
+}) {
   const sets = new Map<string, JWTVerifyGetKey>();
   const failureTtlMs = deps.failureTtlMs ?? 30_000;
   const now = deps.now ?? Date.now;
@@ -34,7 +39,8 @@ export function createKeySets(deps: { outbound: Pick<OutboundClient, 'fetch'>; c
             return key;
           } catch (error) {
             // Not finding the token's kid in a fetched set is an answer about the token, not the IdP.
-            if (!(error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)) failed = { at: now(), error };
+            if (!(error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys))
+              failed = { at: now(), error };
             throw error;
           }
         };

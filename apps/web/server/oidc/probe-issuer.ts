@@ -8,7 +8,10 @@ const SCOPES = ['openid', 'profile', 'email'];
  * "Test connection": reads the issuer's discovery document afresh and its JWKS, and says in plain
  * words what it found and what would stop sign-in from working.
  */
-export function createIssuerProbe(deps: { discovery: Discovery; outbound: Pick<OutboundClient, 'request'> }): IssuerProbe {
+export function createIssuerProbe(deps: {
+  discovery: Discovery;
+  outbound: Pick<OutboundClient, 'request'>;
+}): IssuerProbe {
   return async (issuer) => {
     const checks: TIssuerCheck[] = [];
     const done = () => ({ ok: checks.every((c) => c.ok), checks });
@@ -19,7 +22,11 @@ export function createIssuerProbe(deps: { discovery: Discovery; outbound: Pick<O
       checks.push({ name: 'Discovery document', ok: false, detail: (e as Error).message });
       return done();
     }
-    checks.push({ name: 'Discovery document', ok: true, detail: `Found at ${issuer}/.well-known/openid-configuration, naming issuer ${meta.issuer}.` });
+    checks.push({
+      name: 'Discovery document',
+      ok: true,
+      detail: `Found at ${issuer}/.well-known/openid-configuration, naming issuer ${meta.issuer}.`,
+    });
     checks.push({
       name: 'Endpoints',
       ok: true,
@@ -35,7 +42,9 @@ export function createIssuerProbe(deps: { discovery: Discovery; outbound: Pick<O
     checks.push({
       name: 'Scopes',
       ok: missing.length === 0,
-      detail: missing.length ? `Missing: ${missing.join(', ')}.` : `Butterfly asks for ${SCOPES.join(' ')} (no offline_access).`,
+      detail: missing.length
+        ? `Missing: ${missing.join(', ')}.`
+        : `Butterfly asks for ${SCOPES.join(' ')} (no offline_access).`,
     });
     try {
       const res = await deps.outbound.request(meta.jwks_uri, { headers: { accept: 'application/json' } });

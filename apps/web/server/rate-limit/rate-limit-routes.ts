@@ -26,7 +26,10 @@ export function rateLimitRoutes(limits: WebRateLimits, log: Logger): RequestHand
       return next();
     }
     if (!verdict.allowed) {
-      log.warn({ path: req.path, limits: steps.map((s) => s.limit), retryAfterSec: verdict.retryAfterSec }, 'rate limited');
+      log.warn(
+        { path: req.path, limits: steps.map((s) => s.limit), retryAfterSec: verdict.retryAfterSec },
+        'rate limited',
+      );
       return tooManyRequests(req, res, verdict.retryAfterSec);
     }
     next();
@@ -40,6 +43,7 @@ export function rateLimitRoutes(limits: WebRateLimits, log: Logger): RequestHand
 function tooManyRequests(req: Request, res: Response, retryAfterSec: number) {
   const message = `Too many requests; try again in ${retryAfterSec} seconds.`;
   res.status(429).set({ 'Retry-After': String(retryAfterSec), 'Cache-Control': 'no-store' });
-  if (req.path.startsWith('/oauth/')) return res.json({ error: 'rate_limited', error_description: message, code: 'RATE_LIMITED' });
+  if (req.path.startsWith('/oauth/'))
+    return res.json({ error: 'rate_limited', error_description: message, code: 'RATE_LIMITED' });
   return res.type('text/plain').send(`${message} (RATE_LIMITED)`);
 }

@@ -46,7 +46,17 @@ const build = routeBuild({
 
 async function serve(overrides: Partial<AppDeps> = {}): Promise<string> {
   const web = { appUrl: APP_URL, cookieSecret: 'test-cookie-secret', allowPrivateUrls: true };
-  const app = createApp({ db, log, keyring, https: false, web, build, rateLimits: LIMITS, trustProxy: 1, ...overrides });
+  const app = createApp({
+    db,
+    log,
+    keyring,
+    https: false,
+    web,
+    build,
+    rateLimits: LIMITS,
+    trustProxy: 1,
+    ...overrides,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((ok) => server.once('listening', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
@@ -59,7 +69,15 @@ let ipCounter = 1;
 const newIp = () => `198.51.100.${ipCounter++}`;
 const from = (ip: string, headers: Record<string, string> = {}) => ({ 'x-forwarded-for': ip, ...headers });
 const form = (ip: string, body: Record<string, string>) =>
-  ({ method: 'POST', headers: from(ip, { origin: APP_URL, 'x-forwarded-host': 'localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }), body: new URLSearchParams(body) }) as const;
+  ({
+    method: 'POST',
+    headers: from(ip, {
+      origin: APP_URL,
+      'x-forwarded-host': 'localhost:3000',
+      'content-type': 'application/x-www-form-urlencoded',
+    }),
+    body: new URLSearchParams(body),
+  }) as const;
 
 async function statuses(n: number, send: () => Promise<Response>) {
   const out: number[] = [];
@@ -85,7 +103,8 @@ describe('sign-in start', () => {
 
   it('/sso/<tenant>/start: per account (login_hint), whatever the address; other accounts carry on', async () => {
     const victim = 'victim@bank.test';
-    const start = (hint: string, ip = newIp()) => fetch(`${base}/sso/bank/start?login_hint=${encodeURIComponent(hint)}`, { headers: from(ip), redirect: 'manual' });
+    const start = (hint: string, ip = newIp()) =>
+      fetch(`${base}/sso/bank/start?login_hint=${encodeURIComponent(hint)}`, { headers: from(ip), redirect: 'manual' });
     expect((await start(victim)).status).not.toBe(429);
     expect((await start(victim.toUpperCase())).status).not.toBe(429);
     expectRateLimited(await start(victim));
@@ -94,7 +113,9 @@ describe('sign-in start', () => {
 
   it('/sso/<tenant>/start: per address, across accounts', async () => {
     const ip = newIp();
-    const codes = await statuses(6, () => fetch(`${base}/sso/bank/start?login_hint=u${Math.random()}@bank.test`, { headers: from(ip), redirect: 'manual' }));
+    const codes = await statuses(6, () =>
+      fetch(`${base}/sso/bank/start?login_hint=u${Math.random()}@bank.test`, { headers: from(ip), redirect: 'manual' }),
+    );
     expect(codes.slice(0, 5)).not.toContain(429);
     expect(codes[5]).toBe(429);
   });
@@ -103,7 +124,16 @@ describe('sign-in start', () => {
 describe('OAuth token and revoke', () => {
   it('share a per-address allowance and answer 429 in OAuth error form', async () => {
     const ip = newIp();
-    const post = (path: string) => fetch(`${base}/oauth/${path}`, form(ip, { grant_type: 'refresh_token', refresh_token: 'guess', client_id: 'butterfly-extension', token: 'guess' }));
+    const post = (path: string) =>
+      fetch(
+        `${base}/oauth/${path}`,
+        form(ip, {
+          grant_type: 'refresh_token',
+          refresh_token: 'guess',
+          client_id: 'butterfly-extension',
+          token: 'guess',
+        }),
+      );
     const codes = [(await post('token')).status, (await post('revoke')).status, (await post('token')).status];
     expect(codes).not.toContain(429);
     const refused = await post('revoke');
@@ -124,7 +154,9 @@ describe('recovery links', () => {
 
   it('an address guessing links is stopped, across links', async () => {
     const ip = newIp();
-    const codes = await statuses(5, () => fetch(`${base}/recover/brk_${Math.random().toString(36).slice(2)}`, form(ip, {})));
+    const codes = await statuses(5, () =>
+      fetch(`${base}/recover/brk_${Math.random().toString(36).slice(2)}`, form(ip, {})),
+    );
     expect(codes).toEqual([401, 401, 401, 401, 429]);
   });
 });
@@ -134,7 +166,8 @@ const apiMember = await seedMember(deps, apiTenant.id, 'admin');
 const { token } = await createApiToken(deps, apiTenant.id, { name: 'ci', member: apiMember.id });
 
 describe('failed Bearer authentication on /api/trpc', () => {
-  const call = (ip: string, bearer: string) => fetch(`${base}/api/trpc/me.get`, { headers: from(ip, { authorization: `Bearer ${bearer}` }) });
+  const call = (ip: string, bearer: string) =>
+    fetch(`${base}/api/trpc/me.get`, { headers: from(ip, { authorization: `Bearer ${bearer}` }) });
 
   it('failures are refused 429 past the allowance; a valid token from the same address is never limited', async () => {
     const ip = newIp();

@@ -5,7 +5,11 @@ import { type RateLimiter, createRateLimiter } from '@butterfly/db/rate-limits';
 export type WebRateLimits = Record<RateLimitName, RateLimiter>;
 
 /** The limiters of the web app, over Postgres, logging a store outage at most once a minute. */
-export function createWebRateLimits(db: Kysely<DB>, rules: Record<RateLimitName, { points: number; windowSec: number }>, log: Logger): WebRateLimits {
+export function createWebRateLimits(
+  db: Kysely<DB>,
+  rules: Record<RateLimitName, { points: number; windowSec: number }>,
+  log: Logger,
+): WebRateLimits {
   let lastWarned = 0;
   const onStoreError = (err: unknown, limiter: string) => {
     if (Date.now() - lastWarned < 60_000) return;
@@ -13,6 +17,9 @@ export function createWebRateLimits(db: Kysely<DB>, rules: Record<RateLimitName,
     log.warn({ err, limiter }, 'rate-limit counters unreachable in Postgres: limiting per process from memory');
   };
   return Object.fromEntries(
-    (Object.keys(rules) as RateLimitName[]).map((name) => [name, createRateLimiter(db, `web:${name}`, rules[name], { onStoreError })]),
+    (Object.keys(rules) as RateLimitName[]).map((name) => [
+      name,
+      createRateLimiter(db, `web:${name}`, rules[name], { onStoreError }),
+    ]),
   ) as WebRateLimits;
 }

@@ -21,7 +21,8 @@ export async function startFakeIdp(opts: { clientId?: string; clientSecret?: str
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname.slice(base.length);
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/.well-known/openid-configuration') return json(200, metadata);
     if (path === '/keys') return json(200, jwks);
     if (path === '/token' && req.method === 'POST') {
@@ -32,8 +33,15 @@ export async function startFakeIdp(opts: { clientId?: string; clientSecret?: str
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
-      if (!grant || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) return json(400, { error: 'invalid_grant' });
-      return json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 3600, id_token: grant.idToken, scope: 'openid profile email' });
+      if (!grant || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge)
+        return json(400, { error: 'invalid_grant' });
+      return json(200, {
+        access_token: 'at',
+        token_type: 'Bearer',
+        expires_in: 3600,
+        id_token: grant.idToken,
+        scope: 'openid profile email',
+      });
     }
     json(404, { error: 'not_found' });
   });
@@ -51,7 +59,10 @@ export async function startFakeIdp(opts: { clientId?: string; clientSecret?: str
   });
 
   /** Signs an ID token: by default a valid one for `nonce`; override claims, header or key to break it. */
-  async function idToken(claims: JWTPayload & { nonce?: string }, o: { key?: CryptoKey; alg?: string; kid?: string } = {}) {
+  async function idToken(
+    claims: JWTPayload & { nonce?: string },
+    o: { key?: CryptoKey; alg?: string; kid?: string } = {},
+  ) {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ iss: issuer, aud: clientId, sub: '00u-fake', iat: now, exp: now + 300, ...claims })
       .setProtectedHeader({ alg: o.alg ?? 'RS256', kid: o.kid ?? kid })

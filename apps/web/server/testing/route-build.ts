@@ -9,7 +9,8 @@ type RouteModule = ServerBuild['routes'][string]['module'];
  */
 export function routeBuild(routes: Record<string, { path: string; module: Partial<RouteModule> }>): ServerBuild {
   const manifest: ServerBuild['routes'] = { root: { id: 'root', path: '', module: {} as RouteModule } };
-  for (const [id, r] of Object.entries(routes)) manifest[id] = { id, parentId: 'root', path: r.path, module: r.module as RouteModule };
+  for (const [id, r] of Object.entries(routes))
+    manifest[id] = { id, parentId: 'root', path: r.path, module: r.module as RouteModule };
   return {
     mode: 'production',
     entry: { module: { default: (_request, status, headers) => new Response('document', { status, headers }) } },
@@ -17,7 +18,15 @@ export function routeBuild(routes: Record<string, { path: string; module: Partia
     assets: { entry: { module: '/entry.js', imports: [] }, routes: {}, url: '/manifest.js', version: 'test' },
     publicPath: '/',
     assetsBuildDirectory: 'build/client',
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: true, unstable_optimizeDeps: false, v3_routeConfig: false } as ServerBuild['future'],
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_singleFetch: true,
+      v3_lazyRouteDiscovery: true,
+      unstable_optimizeDeps: false,
+      v3_routeConfig: false,
+    } as ServerBuild['future'],
     isSpaMode: false,
   };
 }

@@ -58,25 +58,57 @@ export async function spawnApiServer(env: { DATABASE_URL: string; BUTTERFLY_MAST
  * `masterKey` (base64) must be the server's, so both seal and open with the same keys. `scan: false`
  * leaves the backup unscanned (no findings). `role`: the token's role (its owner is a super_admin).
  */
-export async function seedApiTenant(db: unknown, masterKey: string, opts: { role?: 'super_admin' | 'auditor' | 'read_only'; scan?: boolean } = {}) {
+export async function seedApiTenant(
+  db: unknown,
+  masterKey: string,
+  opts: { role?: 'super_admin' | 'auditor' | 'read_only'; scan?: boolean } = {},
+) {
   const [{ createApiToken }, { runBackup }, { runComplianceScan }] = await Promise.all([
     import('@butterfly/domain/api-tokens'),
     import('@butterfly/domain/snapshots'),
     import('@butterfly/domain/scans'),
   ]);
   const { fakeIdp, seedConnection, seedMember, seedTenant, testDeps } = await import('@butterfly/domain/testing');
-  const deps = testDeps(db as Parameters<typeof testDeps>[0], { kind: 'operator', label: 'test' }, Buffer.from(masterKey, 'base64'));
+  const deps = testDeps(
+    db as Parameters<typeof testDeps>[0],
+    { kind: 'operator', label: 'test' },
+    Buffer.from(masterKey, 'base64'),
+  );
   const tenant = await seedTenant(deps);
   const owner = await seedMember(deps, tenant.id, 'super_admin');
   const connectionId = await seedConnection(deps, tenant.id, 'Production');
   const client = fakeIdp([
-    { type: 'user', id: '00u1', body: { id: '00u1', status: 'ACTIVE', profile: { login: 'ann@example.test', email: 'ann@example.test', firstName: 'Ann', lastName: 'Lee' } } },
+    {
+      type: 'user',
+      id: '00u1',
+      body: {
+        id: '00u1',
+        status: 'ACTIVE',
+        profile: { login: 'ann@example.test', email: 'ann@example.test', firstName: 'Ann', lastName: 'Lee' },
+      },
+    },
     { type: 'group', id: '00g1', body: { id: '00g1', type: 'OKTA_GROUP', profile: { name: 'Everyone' } } },
     // Its only log stream is off: OKTA-APP-001430 fails, a critical (CAT I) finding.
-    { type: 'log_stream', id: '0oxl1', body: { id: '0oxl1', type: 'aws_eventbridge', name: 'SIEM', status: 'INACTIVE' } },
+    {
+      type: 'log_stream',
+      id: '0oxl1',
+      body: { id: '0oxl1', type: 'aws_eventbridge', name: 'SIEM', status: 'INACTIVE' },
+    },
   ]);
   const snapshot = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'test', client });
   const scan = opts.scan === false ? undefined : await runComplianceScan(deps, tenant.id, { snapshotId: snapshot.id });
-  const { token } = await createApiToken(deps, tenant.id, { name: 'client test', member: owner.id, role: opts.role ?? 'super_admin' });
-  return { tenantId: tenant.id, slug: tenant.slug, token, connectionId, snapshotId: snapshot.id, scanId: scan?.id, counts: scan?.counts ?? { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0, total: 0 } };
+  const { token } = await createApiToken(deps, tenant.id, {
+    name: 'client test',
+    member: owner.id,
+    role: opts.role ?? 'super_admin',
+  });
+  return {
+    tenantId: tenant.id,
+    slug: tenant.slug,
+    token,
+    connectionId,
+    snapshotId: snapshot.id,
+    scanId: scan?.id,
+    counts: scan?.counts ?? { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0, total: 0 },
+  };
 }

@@ -31,7 +31,14 @@ export const ZConnectionView = z.object({
   updatedAt: z.string(),
   lastTest: ZAccessReport.nullable(),
   lastTestedAt: z.string().nullable(),
-  writeCredential: z.object({ authKind: ZAuthKind, clientId: z.string().nullable(), keyId: z.string().nullable(), updatedAt: z.string().nullable() }).nullable(),
+  writeCredential: z
+    .object({
+      authKind: ZAuthKind,
+      clientId: z.string().nullable(),
+      keyId: z.string().nullable(),
+      updatedAt: z.string().nullable(),
+    })
+    .nullable(),
   paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
   status: z.enum(['ok', 'needs_attention']),
   statusReason: z.string().nullable(),

@@ -10,5 +10,10 @@ import type { z } from 'zod';
  */
 export const returns =
   <Returned>() =>
-  <S extends z.ZodType>(schema: S & ([z.output<S>] extends [Returned] ? unknown : { 'the schema leaves out or changes a field the use-case returns': z.output<S> })): S =>
+  <S extends z.ZodType>(
+    schema: S &
+      ([z.output<S>] extends [Returned]
+        ? unknown
+        : { 'the schema leaves out or changes a field the use-case returns': z.output<S> }),
+  ): S =>
     schema;

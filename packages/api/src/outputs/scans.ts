@@ -18,12 +18,21 @@ export const ZScanView = z.object({
   finishedAt: z.string(),
   rulesetVersion: z.string(),
   productVersion: z.string(),
-  counts: z.object({ PASS: z.number(), FAIL: z.number(), MANUAL: z.number(), NOT_APPLICABLE: z.number(), total: z.number(), accepted: z.number().optional() }),
+  counts: z.object({
+    PASS: z.number(),
+    FAIL: z.number(),
+    MANUAL: z.number(),
+    NOT_APPLICABLE: z.number(),
+    total: z.number(),
+    accepted: z.number().optional(),
+  }),
   score: z.number().nullable(),
 });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-const ZJson: z.ZodType<Json> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(ZJson), z.record(z.string(), ZJson)]));
+const ZJson: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(ZJson), z.record(z.string(), ZJson)]),
+);
 
 const ZEvidence = z.object({
   type: z.string(),

@@ -69,7 +69,8 @@ export function getTemplate(d: OktaObjectType): string | undefined {
 
 export const ALL_SCOPES = Object.keys(SCOPE_PROBES) as OktaScope[];
 
-export const scopesFor = (types: Iterable<string>): OktaScope[] => [...new Set([...types].map((t) => typeDef(t).scope))].sort();
+export const scopesFor = (types: Iterable<string>): OktaScope[] =>
+  [...new Set([...types].map((t) => typeDef(t).scope))].sort();
 
 /** Types a missing scope leaves out: those needing it, and every descendant of those. */
 export function typesLeftOut(scope: string, among: readonly string[] = defaultTypes()): string[] {

@@ -12,12 +12,44 @@ describe('Okta catalog', () => {
   it('covers every type a snapshot holds (spec/backup.md: thirty or more)', () => {
     expect(OKTA_CATALOG.length).toBeGreaterThanOrEqual(35);
     expect(new Set(OKTA_CATALOG.map((d) => d.type)).size).toBe(OKTA_CATALOG.length);
-    const must = ['user', 'group', 'group.member', 'group.owner', 'group_rule', 'app', 'app.user', 'app.group', 'app.schema', 'profile_mapping', 'authenticator',
-      'authorization_server', 'authorization_server.scope', 'authorization_server.claim', 'authorization_server.policy', 'authorization_server.policy.rule',
-      'network_zone', 'idp', 'trusted_origin', 'event_hook', 'inline_hook', 'user_type', 'user_schema', 'brand', 'brand.theme', 'brand.email_template',
-      'behavior', 'log_stream', 'admin_role', 'resource_set', 'admin_assignee.role', 'group.role', 'org'];
+    const must = [
+      'user',
+      'group',
+      'group.member',
+      'group.owner',
+      'group_rule',
+      'app',
+      'app.user',
+      'app.group',
+      'app.schema',
+      'profile_mapping',
+      'authenticator',
+      'authorization_server',
+      'authorization_server.scope',
+      'authorization_server.claim',
+      'authorization_server.policy',
+      'authorization_server.policy.rule',
+      'network_zone',
+      'idp',
+      'trusted_origin',
+      'event_hook',
+      'inline_hook',
+      'user_type',
+      'user_schema',
+      'brand',
+      'brand.theme',
+      'brand.email_template',
+      'behavior',
+      'log_stream',
+      'admin_role',
+      'resource_set',
+      'admin_assignee.role',
+      'group.role',
+      'org',
+    ];
     for (const t of must) expect(isOktaType(t), t).toBe(true);
-    for (const p of POLICY_TYPES) expect([isOktaType(`policy.${p}`), isOktaType(`policy.${p}.rule`)], p).toEqual([true, true]);
+    for (const p of POLICY_TYPES)
+      expect([isOktaType(`policy.${p}`), isOktaType(`policy.${p}.rule`)], p).toEqual([true, true]);
   });
 
   it('fills every placeholder from exactly the ancestors', () => {
@@ -30,7 +62,9 @@ describe('Okta catalog', () => {
   });
 
   it('references only known types, and every scope has a probe', () => {
-    for (const d of OKTA_CATALOG) for (const r of d.refs ?? []) for (const t of [r.type].flat()) expect(isOktaType(t), `${d.type} → ${t}`).toBe(true);
+    for (const d of OKTA_CATALOG)
+      for (const r of d.refs ?? [])
+        for (const t of [r.type].flat()) expect(isOktaType(t), `${d.type} → ${t}`).toBe(true);
     for (const d of OKTA_CATALOG) expect(ALL_SCOPES, d.type).toContain(d.scope);
   });
 

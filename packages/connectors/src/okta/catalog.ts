@@ -115,7 +115,11 @@ const policyTypes = POLICY_TYPES.flatMap((p): OktaObjectType[] => {
     list: '/api/v1/policies',
     query: { type: p },
     get: '/api/v1/policies/{id}',
-    refs: [...people('conditions'), ...zones, { path: 'settings.authenticators[].key', type: 'authenticator', by: 'key' }],
+    refs: [
+      ...people('conditions'),
+      ...zones,
+      { path: 'settings.authenticators[].key', type: 'authenticator', by: 'key' },
+    ],
     absentOn,
   };
   const rules: OktaObjectType = {
@@ -180,7 +184,14 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     secrets: ['credentials.password.value', 'credentials.recovery_question.answer'],
     refs: [{ path: 'type.id', type: 'user_type' }],
   },
-  { type: 'user.factor', label: 'per-user factor enrollments', scope: 'okta.users.read', list: '/api/v1/users/{userId}/factors', parent: 'user', optional: true },
+  {
+    type: 'user.factor',
+    label: 'per-user factor enrollments',
+    scope: 'okta.users.read',
+    list: '/api/v1/users/{userId}/factors',
+    parent: 'user',
+    optional: true,
+  },
   { type: 'user_type', label: 'user types', scope: 'okta.userTypes.read', list: '/api/v1/meta/types/user' },
   {
     type: 'user_schema',
@@ -191,8 +202,20 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     parentKey: '_links.schema.href',
     singleton: true,
   },
-  { type: 'group_schema', label: 'group profile schema', scope: 'okta.schemas.read', list: '/api/v1/meta/schemas/group/default', singleton: true },
-  { type: 'linked_object', label: 'linked object definitions', scope: 'okta.linkedObjects.read', list: '/api/v1/meta/schemas/user/linkedObjects', idField: 'primary.name' },
+  {
+    type: 'group_schema',
+    label: 'group profile schema',
+    scope: 'okta.schemas.read',
+    list: '/api/v1/meta/schemas/group/default',
+    singleton: true,
+  },
+  {
+    type: 'linked_object',
+    label: 'linked object definitions',
+    scope: 'okta.linkedObjects.read',
+    list: '/api/v1/meta/schemas/user/linkedObjects',
+    idField: 'primary.name',
+  },
   { type: 'group', label: 'groups', scope: 'okta.groups.read', list: '/api/v1/groups', limit: 10000 },
   {
     type: 'group.member',
@@ -221,7 +244,14 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     refs: [{ path: 'id', type: ['user', 'group'] }],
     absentOn: [404],
   },
-  { type: 'group.role', label: 'admin roles assigned to groups', scope: 'okta.roles.read', list: '/api/v1/groups/{groupId}/roles', parent: 'group', refs: roleRefs },
+  {
+    type: 'group.role',
+    label: 'admin roles assigned to groups',
+    scope: 'okta.roles.read',
+    list: '/api/v1/groups/{groupId}/roles',
+    parent: 'group',
+    refs: roleRefs,
+  },
   ...roleTargets('group.role', 'group', '/api/v1/groups/{groupId}/roles/{roleAssignmentId}'),
   {
     type: 'group_rule',
@@ -255,8 +285,24 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     secrets: ['credentials.password.value'],
     refs: [{ path: 'id', type: 'user' }],
   },
-  { type: 'app.group', label: 'app group assignments', scope: 'okta.apps.read', list: '/api/v1/apps/{appId}/groups', parent: 'app', limit: 200, refs: [{ path: 'id', type: 'group' }] },
-  { type: 'app.schema', label: 'app user schemas', scope: 'okta.schemas.read', list: '/api/v1/meta/schemas/apps/{appId}/default', parent: 'app', singleton: true, absentOn: [404] },
+  {
+    type: 'app.group',
+    label: 'app group assignments',
+    scope: 'okta.apps.read',
+    list: '/api/v1/apps/{appId}/groups',
+    parent: 'app',
+    limit: 200,
+    refs: [{ path: 'id', type: 'group' }],
+  },
+  {
+    type: 'app.schema',
+    label: 'app user schemas',
+    scope: 'okta.schemas.read',
+    list: '/api/v1/meta/schemas/apps/{appId}/default',
+    parent: 'app',
+    singleton: true,
+    absentOn: [404],
+  },
   // Metadata only, never key material or secret values: the whitelist is applied before anything
   // leaves the connector, so the certificate (`x5c`, `n`, `e`), `client_secret` and `secret_hash` are
   // never stored. Enough to list them and warn before one expires.
@@ -314,7 +360,13 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
   ...policyTypes,
 
   // Authentication
-  { type: 'authenticator', label: 'authenticators', scope: 'okta.authenticators.read', list: '/api/v1/authenticators', secrets: ['provider.configuration.secretKey'] },
+  {
+    type: 'authenticator',
+    label: 'authenticators',
+    scope: 'okta.authenticators.read',
+    list: '/api/v1/authenticators',
+    secrets: ['provider.configuration.secretKey'],
+  },
   {
     type: 'authenticator.method',
     label: 'authenticator methods',
@@ -324,7 +376,13 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     idField: 'type',
     absentOn: [400, 404],
   },
-  { type: 'authorization_server', label: 'authorization servers', scope: 'okta.authorizationServers.read', list: '/api/v1/authorizationServers', limit: 200 },
+  {
+    type: 'authorization_server',
+    label: 'authorization servers',
+    scope: 'okta.authorizationServers.read',
+    list: '/api/v1/authorizationServers',
+    limit: 200,
+  },
   {
     type: 'authorization_server.scope',
     label: 'authorization server scopes',
@@ -355,7 +413,10 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     scope: 'okta.authorizationServers.read',
     list: '/api/v1/authorizationServers/{authServerId}/policies/{policyId}/rules',
     parent: 'authorization_server.policy',
-    refs: [...people('conditions'), { path: 'conditions.scopes.include[]', type: 'authorization_server.scope', by: 'name' }],
+    refs: [
+      ...people('conditions'),
+      { path: 'conditions.scopes.include[]', type: 'authorization_server.scope', by: 'name' },
+    ],
   },
   { type: 'network_zone', label: 'network zones', scope: 'okta.networkZones.read', list: '/api/v1/zones' },
   {
@@ -371,15 +432,51 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
       { path: 'policy.accountLink.filter.groups.include[]', type: 'group' },
     ],
   },
-  { type: 'idp_key', label: 'identity provider keys', scope: 'okta.idps.read', list: '/api/v1/idps/credentials/keys', limit: 200, idField: 'kid' },
-  { type: 'trusted_origin', label: 'trusted origins', scope: 'okta.trustedOrigins.read', list: '/api/v1/trustedOrigins', limit: 200 },
+  {
+    type: 'idp_key',
+    label: 'identity provider keys',
+    scope: 'okta.idps.read',
+    list: '/api/v1/idps/credentials/keys',
+    limit: 200,
+    idField: 'kid',
+  },
+  {
+    type: 'trusted_origin',
+    label: 'trusted origins',
+    scope: 'okta.trustedOrigins.read',
+    list: '/api/v1/trustedOrigins',
+    limit: 200,
+  },
   { type: 'behavior', label: 'behavior detection rules', scope: 'okta.behaviors.read', list: '/api/v1/behaviors' },
-  { type: 'device_assurance', label: 'device assurance policies', scope: 'okta.deviceAssurance.read', list: '/api/v1/device-assurances' },
-  { type: 'captcha', label: 'CAPTCHA instances', scope: 'okta.captchas.read', list: '/api/v1/captchas', secrets: ['secretKey'] },
-  { type: 'threat_insight', label: 'ThreatInsight settings', scope: 'okta.threatInsights.read', list: '/api/v1/threats/configuration', singleton: true },
+  {
+    type: 'device_assurance',
+    label: 'device assurance policies',
+    scope: 'okta.deviceAssurance.read',
+    list: '/api/v1/device-assurances',
+  },
+  {
+    type: 'captcha',
+    label: 'CAPTCHA instances',
+    scope: 'okta.captchas.read',
+    list: '/api/v1/captchas',
+    secrets: ['secretKey'],
+  },
+  {
+    type: 'threat_insight',
+    label: 'ThreatInsight settings',
+    scope: 'okta.threatInsights.read',
+    list: '/api/v1/threats/configuration',
+    singleton: true,
+  },
 
   // Hooks and streams
-  { type: 'event_hook', label: 'event hooks', scope: 'okta.eventHooks.read', list: '/api/v1/eventHooks', secrets: ['channel.config.authScheme.value'] },
+  {
+    type: 'event_hook',
+    label: 'event hooks',
+    scope: 'okta.eventHooks.read',
+    list: '/api/v1/eventHooks',
+    secrets: ['channel.config.authScheme.value'],
+  },
   {
     type: 'inline_hook',
     label: 'inline hooks',
@@ -387,7 +484,14 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     list: '/api/v1/inlineHooks',
     secrets: ['channel.config.authScheme.value', 'channel.config.clientSecret'],
   },
-  { type: 'log_stream', label: 'log streams', scope: 'okta.logStreams.read', list: '/api/v1/logStreams', limit: 200, secrets: ['settings.token'] },
+  {
+    type: 'log_stream',
+    label: 'log streams',
+    scope: 'okta.logStreams.read',
+    list: '/api/v1/logStreams',
+    limit: 200,
+    secrets: ['settings.token'],
+  },
 
   // Branding
   {
@@ -401,11 +505,49 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
       { path: 'emailDomainId', type: 'email_domain' },
     ],
   },
-  { type: 'brand.theme', label: 'brand themes', scope: 'okta.brands.read', list: '/api/v1/brands/{brandId}/themes', parent: 'brand' },
-  { type: 'brand.sign_in_page', label: 'customized sign-in pages', scope: 'okta.brands.read', list: '/api/v1/brands/{brandId}/pages/sign-in/customized', parent: 'brand', singleton: true, absentOn: [404] },
-  { type: 'brand.error_page', label: 'customized error pages', scope: 'okta.brands.read', list: '/api/v1/brands/{brandId}/pages/error/customized', parent: 'brand', singleton: true, absentOn: [404] },
-  { type: 'brand.sign_out_page', label: 'customized sign-out pages', scope: 'okta.brands.read', list: '/api/v1/brands/{brandId}/pages/sign-out/customized', parent: 'brand', singleton: true, absentOn: [404] },
-  { type: 'brand.email_template', label: 'email templates', scope: 'okta.templates.read', list: '/api/v1/brands/{brandId}/templates/email', parent: 'brand', limit: 200, idField: 'name' },
+  {
+    type: 'brand.theme',
+    label: 'brand themes',
+    scope: 'okta.brands.read',
+    list: '/api/v1/brands/{brandId}/themes',
+    parent: 'brand',
+  },
+  {
+    type: 'brand.sign_in_page',
+    label: 'customized sign-in pages',
+    scope: 'okta.brands.read',
+    list: '/api/v1/brands/{brandId}/pages/sign-in/customized',
+    parent: 'brand',
+    singleton: true,
+    absentOn: [404],
+  },
+  {
+    type: 'brand.error_page',
+    label: 'customized error pages',
+    scope: 'okta.brands.read',
+    list: '/api/v1/brands/{brandId}/pages/error/customized',
+    parent: 'brand',
+    singleton: true,
+    absentOn: [404],
+  },
+  {
+    type: 'brand.sign_out_page',
+    label: 'customized sign-out pages',
+    scope: 'okta.brands.read',
+    list: '/api/v1/brands/{brandId}/pages/sign-out/customized',
+    parent: 'brand',
+    singleton: true,
+    absentOn: [404],
+  },
+  {
+    type: 'brand.email_template',
+    label: 'email templates',
+    scope: 'okta.templates.read',
+    list: '/api/v1/brands/{brandId}/templates/email',
+    parent: 'brand',
+    limit: 200,
+    idField: 'name',
+  },
   {
     type: 'brand.email_template.customization',
     label: 'email template customizations',
@@ -424,11 +566,24 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     absentOn: [404],
   },
   { type: 'sms_template', label: 'SMS templates', scope: 'okta.templates.read', list: '/api/v1/templates/sms' },
-  { type: 'custom_domain', label: 'custom domains', scope: 'okta.domains.read', list: '/api/v1/domains', items: 'domains', refs: [{ path: 'brandId', type: 'brand' }] },
+  {
+    type: 'custom_domain',
+    label: 'custom domains',
+    scope: 'okta.domains.read',
+    list: '/api/v1/domains',
+    items: 'domains',
+    refs: [{ path: 'brandId', type: 'brand' }],
+  },
   { type: 'email_domain', label: 'email domains', scope: 'okta.emailDomains.read', list: '/api/v1/email-domains' },
 
   // Administration
-  { type: 'admin_role', label: 'custom admin roles', scope: 'okta.roles.read', list: '/api/v1/iam/roles', items: 'roles' },
+  {
+    type: 'admin_role',
+    label: 'custom admin roles',
+    scope: 'okta.roles.read',
+    list: '/api/v1/iam/roles',
+    items: 'roles',
+  },
   {
     type: 'admin_role.permission',
     label: 'custom admin role permissions',
@@ -438,7 +593,13 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     items: 'permissions',
     idField: 'label',
   },
-  { type: 'resource_set', label: 'resource sets', scope: 'okta.roles.read', list: '/api/v1/iam/resource-sets', items: 'resource-sets' },
+  {
+    type: 'resource_set',
+    label: 'resource sets',
+    scope: 'okta.roles.read',
+    list: '/api/v1/iam/resource-sets',
+    items: 'resource-sets',
+  },
   {
     type: 'resource_set.resource',
     label: 'resource set resources',
@@ -477,10 +638,22 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     get: false,
     refs: [{ path: 'id', type: 'user' }],
   },
-  { type: 'admin_assignee.role', label: 'admin roles assigned to users', scope: 'okta.roles.read', list: '/api/v1/users/{userId}/roles', parent: 'admin_assignee', refs: roleRefs },
+  {
+    type: 'admin_assignee.role',
+    label: 'admin roles assigned to users',
+    scope: 'okta.roles.read',
+    list: '/api/v1/users/{userId}/roles',
+    parent: 'admin_assignee',
+    refs: roleRefs,
+  },
   ...roleTargets('admin_assignee.role', 'user', '/api/v1/users/{userId}/roles/{roleAssignmentId}'),
   // Metadata only: Okta never returns a token's value after it is created.
-  { type: 'api_token', label: 'metadata of API tokens (never their values)', scope: 'okta.apiTokens.read', list: '/api/v1/api-tokens' },
+  {
+    type: 'api_token',
+    label: 'metadata of API tokens (never their values)',
+    scope: 'okta.apiTokens.read',
+    list: '/api/v1/api-tokens',
+  },
   // The Admin Console's own session settings (compliance: idle timeout, lifetime). The path's
   // `{appName}` is fixed: `admin-console` is the only first-party app the endpoint documents.
   {
@@ -500,7 +673,13 @@ export const OKTA_CATALOG: readonly OktaObjectType[] = [
     // Identity Engine only: Classic orgs have no attack-protection API.
     absentOn: [400, 404],
   },
-  { type: 'org.preferences', label: 'org preferences', scope: 'okta.orgs.read', list: '/api/v1/org/preferences', singleton: true },
+  {
+    type: 'org.preferences',
+    label: 'org preferences',
+    scope: 'okta.orgs.read',
+    list: '/api/v1/org/preferences',
+    singleton: true,
+  },
   {
     type: 'org.contact',
     label: 'org contacts',

@@ -39,7 +39,9 @@ export interface OktaClientOptions extends GovernorOptions {
  * connection's setting when the admin raised it) and no more: Okta answers 429 past it. An SSWS
  * token keeps the governor's reserve (20 % left to the customer).
  */
-export function governorCeiling(config: Pick<IdpConnectionConfig, 'credentials' | 'rateLimitShare'>): Pick<GovernorOptions, 'share'> {
+export function governorCeiling(
+  config: Pick<IdpConnectionConfig, 'credentials' | 'rateLimitShare'>,
+): Pick<GovernorOptions, 'share'> {
   if (config.credentials.kind !== 'oauth') return {};
   return { share: rateLimitCeiling('oauth', config.rateLimitShare) / 100 };
 }
@@ -53,26 +55,40 @@ export function createOktaClient(config: IdpConnectionConfig, options: OktaClien
   const transport = new Transport({ orgUrl, governor, allowPrivateNetwork, allowAddresses, lookup, timeoutMs });
   const c = config.credentials;
   const auth: Authenticator =
-    c.kind === 'ssws' ? sswsAuthenticator(c.token) : new OAuthAuthenticator({ clientId: c.clientId, privateKey: c.privateKey, keyId: c.keyId, transport, clock });
+    c.kind === 'ssws'
+      ? sswsAuthenticator(c.token)
+      : new OAuthAuthenticator({ clientId: c.clientId, privateKey: c.privateKey, keyId: c.keyId, transport, clock });
   const api = new OktaApi(transport, auth);
   const fanout = options.fanout ?? 2 * (options.concurrency ?? 15);
   // A restore's client holds the write credential: its tokens ask for `.manage` scopes, reads included.
-  const tokenScopes = (scope: OktaScope): OktaScope[] => [config.purpose === 'restore' ? (manageScope(scope) as unknown as OktaScope) : scope];
+  const tokenScopes = (scope: OktaScope): OktaScope[] => [
+    config.purpose === 'restore' ? (manageScope(scope) as unknown as OktaScope) : scope,
+  ];
 
   return {
-    listObjects: (opts = {}) => listObjects(api, governor.stats, { types: opts.types ?? defaultTypes(), signal: opts.signal, fanout, skipChildren: opts.skipChildren }),
+    listObjects: (opts = {}) =>
+      listObjects(api, governor.stats, {
+        types: opts.types ?? defaultTypes(),
+        signal: opts.signal,
+        fanout,
+        skipChildren: opts.skipChildren,
+      }),
 
-    readObject: (ref: IdpObjectRef, opts = {}): Promise<IdpObject | undefined> => readObject(api, ref, { tokenScopes, signal: opts.signal }),
+    readObject: (ref: IdpObjectRef, opts = {}): Promise<IdpObject | undefined> =>
+      readObject(api, ref, { tokenScopes, signal: opts.signal }),
 
     // Restore writes: through the same governor (rate limits, reserve, concurrency) as every read.
     writeObject: (ref, op, opts = {}) =>
       writeObject(
         (r) => send(transport, auth, { ...r, scope: r.scope!, signal: opts.signal }),
-        async (def, url, template) => (await api.get(url, { template, scope: def.scope, tokenScopes: tokenScopes(def.scope), signal: opts.signal })).body,
+        async (def, url, template) =>
+          (await api.get(url, { template, scope: def.scope, tokenScopes: tokenScopes(def.scope), signal: opts.signal }))
+            .body,
         ref,
         op,
       ),
-    findObject: (ref, body, opts = {}) => findObject(api, ref, body, { tokenScopes: tokenScopes(typeDef(ref.type).scope), signal: opts.signal }),
+    findObject: (ref, body, opts = {}) =>
+      findObject(api, ref, body, { tokenScopes: tokenScopes(typeDef(ref.type).scope), signal: opts.signal }),
 
     listLogEvents: (opts) => listLogEvents(api, opts),
     testAccess: (opts = {}) => testAccess(api, auth, opts.signal),

@@ -17,7 +17,13 @@ export class OktaApiError extends OktaError {
   /** Okta's `errorCauses[].errorSummary`: which field, and why (`name: An object with this field already exists`). */
   readonly errorCauses: string[];
 
-  constructor(status: number, errorCode: string | undefined, errorSummary: string, errorId?: string, errorCauses: string[] = []) {
+  constructor(
+    status: number,
+    errorCode: string | undefined,
+    errorSummary: string,
+    errorId?: string,
+    errorCauses: string[] = [],
+  ) {
     super(`Okta answered ${status}${errorCode ? ` ${errorCode}` : ''}: ${errorSummary}`);
     this.status = status;
     this.errorCode = errorCode;

@@ -1,5 +1,14 @@
 import type { IdpObject } from '@butterfly/domain/idp';
-import { childrenOf, fillPath, getTemplate, keyOf, parentKeyFor, planTypes, scopesFor, typeDef } from './catalog.fns.ts';
+import {
+  childrenOf,
+  fillPath,
+  getTemplate,
+  keyOf,
+  parentKeyFor,
+  planTypes,
+  scopesFor,
+  typeDef,
+} from './catalog.fns.ts';
 import type { OktaObjectType } from './catalog.ts';
 import { Channel } from './channel.ts';
 import { OktaApiError } from './errors.ts';
@@ -63,7 +72,9 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
       return {
         object: wanted && !def.detail ? toIdpObject(def, id, item) : undefined,
         detail: wanted && def.detail ? { id, key: keyOf(def, item)! } : undefined,
-        childKeys: children.map((child) => (skips(child, { type: def.type, id, body: item }) ? undefined : parentKeyFor(child, def, item))),
+        childKeys: children.map((child) =>
+          skips(child, { type: def.type, id, body: item }) ? undefined : parentKeyFor(child, def, item),
+        ),
       };
     };
     const emit = async (item: Prepared) => {
@@ -81,13 +92,22 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
         const key = item.childKeys[i];
         if (key === undefined) continue;
         while (running.size >= o.fanout) await Promise.race(running);
-        const p = walk(child, [...ancestors, key]).catch(fail).finally(() => running.delete(p));
+        const p = walk(child, [...ancestors, key])
+          .catch(fail)
+          .finally(() => running.delete(p));
         running.add(p);
       }
     };
     const readDetail = async (d: OktaObjectType, keys: string[]) => {
       try {
-        return (await api.get(fillPath(getTemplate(d)!, keys), { template: getTemplate(d)!, scope: d.scope, tokenScopes, signal })).body;
+        return (
+          await api.get(fillPath(getTemplate(d)!, keys), {
+            template: getTemplate(d)!,
+            scope: d.scope,
+            tokenScopes,
+            signal,
+          })
+        ).body;
       } catch (e) {
         if (e instanceof OktaApiError && e.status === 404) return undefined; // deleted since it was listed
         throw e;

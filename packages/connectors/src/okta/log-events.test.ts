@@ -10,8 +10,16 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const client = () => createOktaClient({ provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: 't0ken-t0ken' } }, { allowPrivateNetwork: true, backoffBaseMs: 1, jitterMs: 0 });
-const rate = { 'x-rate-limit-limit': '120', 'x-rate-limit-remaining': '100', 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 60) };
+const client = () =>
+  createOktaClient(
+    { provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: 't0ken-t0ken' } },
+    { allowPrivateNetwork: true, backoffBaseMs: 1, jitterMs: 0 },
+  );
+const rate = {
+  'x-rate-limit-limit': '120',
+  'x-rate-limit-remaining': '100',
+  'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 60),
+};
 
 /** A `LogEvent` as the OpenAPI file shows one, with the fields attribution does not keep. */
 const event = (i: number) => ({
@@ -40,7 +48,9 @@ describe('System Log', () => {
         urls.push(request.url);
         const after = new URL(request.url).searchParams.get('after');
         const page = after ? [event(2)] : [event(0), event(1)];
-        const link = after ? `<${request.url}>; rel="self"` : `<${request.url}>; rel="self", <${ORG}/api/v1/logs?after=c1&until=x>; rel="next"`;
+        const link = after
+          ? `<${request.url}>; rel="self"`
+          : `<${request.url}>; rel="self", <${ORG}/api/v1/logs?after=c1&until=x>; rel="next"`;
         return HttpResponse.json(page, { headers: { ...rate, link } });
       }),
     );
@@ -59,7 +69,12 @@ describe('System Log', () => {
       ],
     });
     const first = new URL(urls[0]!).searchParams;
-    expect(Object.fromEntries(first)).toEqual({ since: since.toISOString(), until: until.toISOString(), sortOrder: 'ASCENDING', limit: '1000' });
+    expect(Object.fromEntries(first)).toEqual({
+      since: since.toISOString(),
+      until: until.toISOString(),
+      sortOrder: 'ASCENDING',
+      limit: '1000',
+    });
     expect(urls[1]).toBe(`${ORG}/api/v1/logs?after=c1&until=x`);
   });
 
@@ -78,9 +93,15 @@ describe('System Log', () => {
   it('names the missing scope', async () => {
     server.use(
       http.get(`${ORG}/api/v1/logs`, () =>
-        HttpResponse.json({ errorCode: 'E0000006', errorSummary: 'You do not have permission' }, { status: 403, headers: { ...rate, 'www-authenticate': 'Bearer error="insufficient_scope"' } }),
+        HttpResponse.json(
+          { errorCode: 'E0000006', errorSummary: 'You do not have permission' },
+          { status: 403, headers: { ...rate, 'www-authenticate': 'Bearer error="insufficient_scope"' } },
+        ),
       ),
     );
-    await expect(collect(client().listLogEvents({ since: new Date(0), until: new Date() }))).rejects.toMatchObject({ name: 'OktaMissingScopeError', scope: 'okta.logs.read' });
+    await expect(collect(client().listLogEvents({ since: new Date(0), until: new Date() }))).rejects.toMatchObject({
+      name: 'OktaMissingScopeError',
+      scope: 'okta.logs.read',
+    });
   });
 });

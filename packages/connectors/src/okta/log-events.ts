@@ -12,8 +12,16 @@ const LIMIT = 1000;
  * its `next` links end; an empty page ends it too, in case a server keeps polling. Requests go
  * through the governor like every other (the logs bucket is small: 120 a minute).
  */
-export async function* listLogEvents(api: OktaApi, o: { since: Date; until: Date; signal?: AbortSignal }): AsyncGenerator<IdpLogEvent> {
-  const params = new URLSearchParams({ since: o.since.toISOString(), until: o.until.toISOString(), sortOrder: 'ASCENDING', limit: String(LIMIT) });
+export async function* listLogEvents(
+  api: OktaApi,
+  o: { since: Date; until: Date; signal?: AbortSignal },
+): AsyncGenerator<IdpLogEvent> {
+  const params = new URLSearchParams({
+    since: o.since.toISOString(),
+    until: o.until.toISOString(),
+    sortOrder: 'ASCENDING',
+    limit: String(LIMIT),
+  });
   let url: string | undefined = `${TEMPLATE}?${params}`;
   while (url) {
     const { body, headers } = await api.get(url, { template: TEMPLATE, scope: 'okta.logs.read', signal: o.signal });
@@ -39,7 +47,12 @@ function toLogEvent(raw: RawEvent): IdpLogEvent {
     id: String(raw.uuid ?? ''),
     published: String(raw.published ?? ''),
     eventType: String(raw.eventType ?? ''),
-    actor: { id: String(a.id ?? ''), type: String(a.type ?? ''), ...(a.alternateId ? { alternateId: a.alternateId } : {}), ...(a.displayName ? { displayName: a.displayName } : {}) },
+    actor: {
+      id: String(a.id ?? ''),
+      type: String(a.type ?? ''),
+      ...(a.alternateId ? { alternateId: a.alternateId } : {}),
+      ...(a.displayName ? { displayName: a.displayName } : {}),
+    },
     targets: (raw.target ?? []).filter((t) => t?.id).map((t) => ({ id: String(t.id), type: String(t.type ?? '') })),
   };
 }

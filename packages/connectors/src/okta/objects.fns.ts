@@ -22,7 +22,13 @@ export function toIdpObject(def: OktaObjectType, id: string, raw: unknown): IdpO
   const picked = def.keep ? Object.fromEntries(def.keep.map((k) => [k, valueAt(raw, k)])) : raw;
   const body = def.keepLinks ? structuredClone(picked) : withoutLinks(picked);
   const redacted = def.secrets ? redactInPlace(body, def.secrets) : [];
-  return { type: def.type, id, body, ...(redacted.length ? { redacted } : {}), ...(def.keepLinks ? { linksAreData: true } : {}) };
+  return {
+    type: def.type,
+    id,
+    body,
+    ...(redacted.length ? { redacted } : {}),
+    ...(def.keepLinks ? { linksAreData: true } : {}),
+  };
 }
 
 /**

@@ -41,7 +41,8 @@ async function readPage<T>(
   if (def.singleton) return { items: body === undefined ? [] : [map(body)] };
   const wrapped = body as Record<string, unknown> | undefined;
   const items = def.items ? wrapped?.[def.items] : body;
-  if (!Array.isArray(items)) throw new OktaError(`Expected a list from GET ${def.list}${def.items ? ` in "${def.items}"` : ''}`);
+  if (!Array.isArray(items))
+    throw new OktaError(`Expected a list from GET ${def.list}${def.items ? ` in "${def.items}"` : ''}`);
   const next = nextLink(headers.get('link')) ?? (def.items ? linkHref(wrapped) : undefined);
   if (next === url) throw new OktaError(`GET ${def.list} returned itself as its next page`);
   return { items: items.map(map), next };

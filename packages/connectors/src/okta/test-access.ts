@@ -9,7 +9,13 @@ type Probe = 'granted' | 'missing' | 'unavailable' | 'refused' | 'error';
 type ProbeResult = { outcome: Probe; detail: string; code?: OutboundRefusedError['code'] };
 
 /** A report of not connecting; it names the outbound policy's code when that is why. */
-const cannotConnect = (detail: string, code?: OutboundRefusedError['code']): IdpAccessReport => ({ ok: false, connected: false, missing: [], detail, ...(code ? { code } : {}) });
+const cannotConnect = (detail: string, code?: OutboundRefusedError['code']): IdpAccessReport => ({
+  ok: false,
+  connected: false,
+  missing: [],
+  detail,
+  ...(code ? { code } : {}),
+});
 
 /**
  * "Test connection": which of the scopes a backup reads does this credential hold, and what would a
@@ -26,7 +32,9 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
   }
   const probed = await Promise.all(
     // With every scope granted one token serves all probes; otherwise each granted scope has its own.
-    ALL_SCOPES.filter((s) => !notGranted.has(s)).map(async (scope) => [scope, await probe(api, scope, notGranted.size ? [scope] : ALL_SCOPES, signal)] as const),
+    ALL_SCOPES.filter((s) => !notGranted.has(s)).map(
+      async (scope) => [scope, await probe(api, scope, notGranted.size ? [scope] : ALL_SCOPES, signal)] as const,
+    ),
   );
   const results = new Map(probed);
   // Nothing got through (credential refused, address refused, Okta unreachable): cannot connect.
@@ -35,10 +43,15 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
     const first = failed.find(([, r]) => r.code) ?? failed.find(([, r]) => r.outcome === 'refused') ?? failed[0]!;
     return cannotConnect(first[1].detail, first[1].code);
   }
-  const missing = ALL_SCOPES.filter((s) => notGranted.has(s) || results.get(s)?.outcome === 'missing').map((scope) => ({ scope, leavesOut: leftOut(scope) }));
+  const missing = ALL_SCOPES.filter((s) => notGranted.has(s) || results.get(s)?.outcome === 'missing').map((scope) => ({
+    scope,
+    leavesOut: leftOut(scope),
+  }));
   const unavailable = probed
     .filter(([, r]) => r.outcome === 'unavailable')
-    .flatMap(([scope, r]) => OKTA_CATALOG.filter((d) => d.scope === scope && !d.parent).map((d) => ({ type: d.type, reason: r.detail })));
+    .flatMap(([scope, r]) =>
+      OKTA_CATALOG.filter((d) => d.scope === scope && !d.parent).map((d) => ({ type: d.type, reason: r.detail })),
+    );
   const errors = probed.filter(([, r]) => r.outcome === 'error').map(([s, r]) => `${s}: ${r.detail}`);
   return {
     ok: missing.length === 0 && errors.length === 0,
@@ -50,7 +63,8 @@ export async function testAccess(api: OktaApi, auth: Authenticator, signal?: Abo
   };
 }
 
-const leftOut = (scope: OktaScope) => (scope === 'okta.logs.read' ? ['change attribution (System Log)'] : typesLeftOut(scope));
+const leftOut = (scope: OktaScope) =>
+  scope === 'okta.logs.read' ? ['change attribution (System Log)'] : typesLeftOut(scope);
 
 async function ungrantedScopes(auth: Authenticator, signal?: AbortSignal): Promise<OktaScope[]> {
   try {
@@ -68,11 +82,17 @@ async function ungrantedScopes(auth: Authenticator, signal?: AbortSignal): Promi
       out.push(scope);
     }
   }
-  if (out.length === ALL_SCOPES.length) throw new OktaAuthError('The service app holds none of the okta.*.read scopes a backup needs');
+  if (out.length === ALL_SCOPES.length)
+    throw new OktaAuthError('The service app holds none of the okta.*.read scopes a backup needs');
   return out;
 }
 
-async function probe(api: OktaApi, scope: OktaScope, tokenScopes: readonly OktaScope[], signal?: AbortSignal): Promise<ProbeResult> {
+async function probe(
+  api: OktaApi,
+  scope: OktaScope,
+  tokenScopes: readonly OktaScope[],
+  signal?: AbortSignal,
+): Promise<ProbeResult> {
   const url = SCOPE_PROBES[scope]!;
   try {
     await api.get(url, { template: url.split('?')[0]!, scope, tokenScopes, signal });
@@ -80,9 +100,11 @@ async function probe(api: OktaApi, scope: OktaScope, tokenScopes: readonly OktaS
   } catch (e) {
     const detail = (e as Error).message;
     if (e instanceof OktaMissingScopeError) return { outcome: 'missing', detail };
-    if (e instanceof OktaApiError && e.status === 404 && PROBE_GRANTED_ON_404.has(scope)) return { outcome: 'granted', detail: 'ok' };
+    if (e instanceof OktaApiError && e.status === 404 && PROBE_GRANTED_ON_404.has(scope))
+      return { outcome: 'granted', detail: 'ok' };
     if (e instanceof OktaAuthError) return { outcome: 'refused', detail };
-    if (e instanceof OktaApiError && (e.featureUnavailable || e.status === 404)) return { outcome: 'unavailable', detail };
+    if (e instanceof OktaApiError && (e.featureUnavailable || e.status === 404))
+      return { outcome: 'unavailable', detail };
     if (e instanceof OutboundRefusedError) return { outcome: 'refused', detail, code: e.code };
     return { outcome: 'error', detail };
   }

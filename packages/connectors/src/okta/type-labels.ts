@@ -105,6 +105,11 @@ export const OKTA_TYPE_LABELS: Readonly<Record<string, string>> = {
 export function objectTypeLabel(type: string): string {
   const known = OKTA_TYPE_LABELS[type];
   if (known) return known;
-  const words = type.replace(/^okta\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[._:]+/g, ' ').trim().toLowerCase();
+  const words = type
+    .replace(/^okta\./, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._:]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : type;
 }

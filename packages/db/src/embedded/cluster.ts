@@ -164,7 +164,18 @@ export async function ensureEmbeddedCluster(opts: ClusterOptions): Promise<Runni
     };
     const postgresArgs = [`-p ${opts.port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
     try {
-      await asUser(user, bins.pgCtl, ['-D', pgDir, '-l', join(pgDir, 'server.log'), '-w', '-t', '60', '-o', postgresArgs, 'start']);
+      await asUser(user, bins.pgCtl, [
+        '-D',
+        pgDir,
+        '-l',
+        join(pgDir, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        postgresArgs,
+        'start',
+      ]);
     } catch (e) {
       const tail = (() => {
         try {

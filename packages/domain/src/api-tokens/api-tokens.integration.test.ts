@@ -10,7 +10,10 @@ import { revokeApiToken } from './revoke-api-token.ts';
 
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
-const as = (tenantId: string, m: Parameters<typeof memberActor>[1], via: 'test' | 'api_token' = 'test') => ({ ...deps, actor: { ...memberActor(tenantId, m), via } });
+const as = (tenantId: string, m: Parameters<typeof memberActor>[1], via: 'test' | 'api_token' = 'test') => ({
+  ...deps,
+  actor: { ...memberActor(tenantId, m), via },
+});
 
 describe('API tokens', () => {
   it('are bfy_ tokens stored as hashes, shown once, and resolve to their owner', async () => {
@@ -18,16 +21,29 @@ describe('API tokens', () => {
     const m = await seedMember(deps, t.id, 'admin');
     const created = await createApiToken(as(t.id, m), t.id, { name: 'exporter' });
     expect(created.token).toMatch(/^bfy_[A-Za-z0-9_-]{43}$/);
-    expect(created).toMatchObject({ name: 'exporter', role: 'admin', expiresAt: null, prefix: created.token.slice(0, 10) });
+    expect(created).toMatchObject({
+      name: 'exporter',
+      role: 'admin',
+      expiresAt: null,
+      prefix: created.token.slice(0, 10),
+    });
     const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(row.token_hash.toString('hex')).not.toContain(Buffer.from(created.token).toString('hex'));
-    expect(await authenticateApiToken(deps, created.token)).toMatchObject({ tenantId: t.id, memberId: m.id, role: 'admin', tokenId: created.id });
+    expect(await authenticateApiToken(deps, created.token)).toMatchObject({
+      tenantId: t.id,
+      memberId: m.id,
+      role: 'admin',
+      tokenId: created.id,
+    });
     expect(await authenticateApiToken(deps, `${created.token}x`)).toBeNull();
     expect(await authenticateApiToken(deps, 'bfyss_not-a-token')).toBeNull();
     const listed = await listApiTokens(as(t.id, m), t.id);
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(created.token);
-    await expect(createApiToken(as(t.id, m), t.id, { name: 'x'.repeat(101) })).rejects.toMatchObject({ code: 'VALIDATION', fields: { name: 'must be at most 100 characters' } });
+    await expect(createApiToken(as(t.id, m), t.id, { name: 'x'.repeat(101) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { name: 'must be at most 100 characters' },
+    });
     expect(await listApiTokens(as(t.id, m), t.id)).toHaveLength(1);
   });
 
@@ -35,7 +51,9 @@ describe('API tokens', () => {
     const t = await seedTenant(deps);
     await seedMember(deps, t.id, 'super_admin');
     const m = await seedMember(deps, t.id, 'admin');
-    await expect(createApiToken(as(t.id, m), t.id, { name: 'x', role: 'super_admin' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(createApiToken(as(t.id, m), t.id, { name: 'x', role: 'super_admin' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     const low = await createApiToken(as(t.id, m), t.id, { name: 'reader', role: 'auditor' });
     const full = await createApiToken(as(t.id, m), t.id, { name: 'full' });
     expect((await authenticateApiToken(deps, low.token))?.role).toBe('auditor');
@@ -49,7 +67,9 @@ describe('API tokens', () => {
     const m = await seedMember(deps, t.id, 'read_only');
     const k = await createApiToken(as(t.id, m), t.id, { name: 'short', expiresInDays: 1 });
     const at = (ms: number) => ({ ...deps, clock: () => new Date(Date.now() + ms) });
-    const lastUsed = async () => (await db.selectFrom('api_tokens').select('last_used_at').where('id', '=', k.id).executeTakeFirstOrThrow()).last_used_at;
+    const lastUsed = async () =>
+      (await db.selectFrom('api_tokens').select('last_used_at').where('id', '=', k.id).executeTakeFirstOrThrow())
+        .last_used_at;
     await authenticateApiToken(deps, k.token);
     const first = await lastUsed();
     expect(first).not.toBeNull();
@@ -81,14 +101,20 @@ describe('API tokens', () => {
     const t = await seedTenant(deps);
     const m = await seedMember(deps, t.id, 'admin');
     const other = await seedMember(deps, t.id, 'read_only');
-    await expect(createApiToken(as(t.id, m, 'api_token'), t.id, { name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(createApiToken(as(t.id, m), t.id, { name: 'x', member: other.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createApiToken(as(t.id, m, 'api_token'), t.id, { name: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(createApiToken(as(t.id, m), t.id, { name: 'x', member: other.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const t2 = await seedTenant(deps);
     await expect(createApiToken(as(t.id, m), t2.id, { name: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // A member of another tenant cannot revoke this tenant's token, even knowing its id.
     const mine = await createApiToken(as(t.id, m), t.id, { name: 'mine' });
     const boss2 = await seedMember(deps, t2.id, 'super_admin');
-    await expect(revokeApiToken(as(t2.id, boss2), t2.id, { tokenId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(revokeApiToken(as(t2.id, boss2), t2.id, { tokenId: mine.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await authenticateApiToken(deps, mine.token)).not.toBeNull();
     // The operator (CLI) mints for anyone, by email, capped at their role.
     const byCli = await createApiToken(deps, t.id, { name: 'cli', member: other.email });

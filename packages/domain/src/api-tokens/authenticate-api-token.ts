@@ -18,12 +18,26 @@ export interface ApiTokenPrincipal {
  * owner's role *now*, so demoting the owner narrows their tokens at once. Looked up by SHA-256 (the
  * unique index), then compared in constant time.
  */
-export async function authenticateApiToken(deps: { db: Db; clock: () => Date }, raw: string): Promise<ApiTokenPrincipal | null> {
+export async function authenticateApiToken(
+  deps: { db: Db; clock: () => Date },
+  raw: string,
+): Promise<ApiTokenPrincipal | null> {
   if (!raw.startsWith(API_TOKEN_PREFIX) || raw.length > 100) return null;
   const row = await deps.db
     .selectFrom('api_tokens as k')
     .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'k.member_id').onRef('m.tenant_id', '=', 'k.tenant_id'))
-    .select(['k.id', 'k.tenant_id', 'k.member_id', 'k.token_hash', 'k.role as token_role', 'k.expires_at', 'k.last_used_at', 'm.email', 'm.role', 'm.active'])
+    .select([
+      'k.id',
+      'k.tenant_id',
+      'k.member_id',
+      'k.token_hash',
+      'k.role as token_role',
+      'k.expires_at',
+      'k.last_used_at',
+      'm.email',
+      'm.role',
+      'm.active',
+    ])
     .where('k.token_hash', '=', hashSecret(raw))
     .executeTakeFirst();
   if (!row || !secretMatches(raw, row.token_hash)) return null;

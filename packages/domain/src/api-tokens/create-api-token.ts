@@ -8,7 +8,13 @@ import type { Role } from '../permissions/matrix.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { rolePrecedence } from '../permissions/permissions.fns.ts';
 import { parseInput } from '../validation.fns.ts';
-import { API_TOKEN_PREFIX, type TCreateApiTokenInput, ZCreateApiTokenInput, toApiTokenView, visiblePrefix } from './api-tokens.fns.ts';
+import {
+  API_TOKEN_PREFIX,
+  type TCreateApiTokenInput,
+  ZCreateApiTokenInput,
+  toApiTokenView,
+  visiblePrefix,
+} from './api-tokens.fns.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,7 +43,9 @@ export async function createApiToken(deps: Deps, tenantId: string, raw: TCreateA
   const ownerRole = owner.role as Role;
   const role = input.role ?? ownerRole;
   if (rolePrecedence(role) < rolePrecedence(ownerRole)) {
-    throw new DomainError('VALIDATION', `role: a token cannot carry more than its owner's role (${ownerRole})`, { fields: { role: `at most ${ownerRole}` } });
+    throw new DomainError('VALIDATION', `role: a token cannot carry more than its owner's role (${ownerRole})`, {
+      fields: { role: `at most ${ownerRole}` },
+    });
   }
   const now = deps.clock();
   const secret = generateSecret(API_TOKEN_PREFIX);
@@ -56,12 +64,21 @@ export async function createApiToken(deps: Deps, tenantId: string, raw: TCreateA
       })
       .returning(['id', 'name', 'prefix', 'role', 'created_at', 'expires_at', 'last_used_at'])
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'api_token.created',
-      target: { type: 'api_token', id: row.id },
-      data: { owner: owner.id, name: row.name, prefix: row.prefix, role, expiresAt: row.expires_at?.toISOString() ?? null },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'api_token.created',
+        target: { type: 'api_token', id: row.id },
+        data: {
+          owner: owner.id,
+          name: row.name,
+          prefix: row.prefix,
+          role,
+          expiresAt: row.expires_at?.toISOString() ?? null,
+        },
+      },
+    );
     return { ...toApiTokenView(row, now), ownerEmail: owner.email, token: secret.raw };
   });
 }

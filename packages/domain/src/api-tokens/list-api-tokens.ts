@@ -8,7 +8,8 @@ export async function listApiTokens(deps: Deps, tenantId: string, input: { membe
   await authorize(deps, tenantId, 'token.own');
   const { actor } = deps;
   const memberId = actor.kind === 'member' ? actor.memberId : input.memberId;
-  if (actor.kind === 'member' && input.memberId !== undefined && input.memberId !== actor.memberId) throw new DomainError('NOT_FOUND', 'No such member');
+  if (actor.kind === 'member' && input.memberId !== undefined && input.memberId !== actor.memberId)
+    throw new DomainError('NOT_FOUND', 'No such member');
   let q = deps.db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'prefix', 'role', 'created_at', 'expires_at', 'last_used_at'])

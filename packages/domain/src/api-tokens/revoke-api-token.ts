@@ -20,7 +20,15 @@ export async function revokeApiToken(deps: Deps, tenantId: string, raw: { tokenI
     if (actor.kind === 'member') q = q.where('member_id', '=', actor.memberId);
     const row = await q.returning(['id', 'name', 'member_id']).executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', 'No such API token');
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'api_token.revoked', target: { type: 'api_token', id: row.id }, data: { owner: row.member_id, name: row.name } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'api_token.revoked',
+        target: { type: 'api_token', id: row.id },
+        data: { owner: row.member_id, name: row.name },
+      },
+    );
     return { id: row.id, name: row.name, revoked: true };
   });
 }

@@ -37,12 +37,32 @@ export async function listAuditEvents(deps: Deps, tenantId: string, input: TList
   await authorize(deps, tenantId, 'audit.read');
   const { beforeSeq, limit, actor, action, from, to } = ZListAuditEventsInput.parse(input);
   if (from && to && new Date(from) >= new Date(to)) {
-    throw new DomainError('VALIDATION', 'The start of the time range must be before its end.', { fields: { from: 'must be before "to"' } });
+    throw new DomainError('VALIDATION', 'The start of the time range must be before its end.', {
+      fields: { from: 'must be before "to"' },
+    });
   }
   let q = deps.db
     .selectFrom('audit_events as e')
-    .leftJoin('members as m', (j) => j.on('e.actor_type', '=', 'member').on('m.tenant_id', '=', tenantId).on(sql`m.id::text`, '=', sql.ref('e.actor_id')))
-    .select(['e.id', 'e.seq', 'e.occurred_at', 'e.actor_type', 'e.actor_id', 'e.actor_label', 'e.action', 'e.outcome', 'e.target_type', 'e.target_id', 'e.data', 'e.request_id'])
+    .leftJoin('members as m', (j) =>
+      j
+        .on('e.actor_type', '=', 'member')
+        .on('m.tenant_id', '=', tenantId)
+        .on(sql`m.id::text`, '=', sql.ref('e.actor_id')),
+    )
+    .select([
+      'e.id',
+      'e.seq',
+      'e.occurred_at',
+      'e.actor_type',
+      'e.actor_id',
+      'e.actor_label',
+      'e.action',
+      'e.outcome',
+      'e.target_type',
+      'e.target_id',
+      'e.data',
+      'e.request_id',
+    ])
     .select(['m.display_name', 'm.given_name', 'm.family_name', 'm.email'])
     .where('e.tenant_id', '=', tenantId)
     .orderBy('e.seq', 'desc')
@@ -81,7 +101,11 @@ export async function listAuditEvents(deps: Deps, tenantId: string, input: TList
   };
 }
 
-function personName(r: { display_name: string | null; given_name: string | null; family_name: string | null }): string | null {
+function personName(r: {
+  display_name: string | null;
+  given_name: string | null;
+  family_name: string | null;
+}): string | null {
   const display = r.display_name?.trim();
   if (display) return display;
   const full = [r.given_name, r.family_name].filter((p) => p?.trim()).join(' ');

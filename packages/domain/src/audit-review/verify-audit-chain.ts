@@ -49,7 +49,11 @@ export async function verifyAuditChain(deps: Deps, input: { tenantId: string }):
       if (r.seq > expectedSeq) {
         const missing = r.seq - expectedSeq;
         const which = missing === 1 ? `entry seq ${expectedSeq} was` : `entries seq ${expectedSeq}..${r.seq - 1} were`;
-        problems.push({ kind: 'missing', seq: expectedSeq, detail: `${which} removed (the log jumps to seq ${r.seq})` });
+        problems.push({
+          kind: 'missing',
+          seq: expectedSeq,
+          detail: `${which} removed (the log jumps to seq ${r.seq})`,
+        });
       }
       const recomputed = entryHash(key, {
         tenantId: r.tenant_id,
@@ -67,11 +71,26 @@ export async function verifyAuditChain(deps: Deps, input: { tenantId: string }):
         prevHash: r.prev_hash,
       });
       if (recomputed !== r.hash) {
-        problems.push({ kind: 'changed', seq: r.seq, id: r.id, detail: `entry seq ${r.seq} (id ${r.id}, ${r.action}) was altered` });
+        problems.push({
+          kind: 'changed',
+          seq: r.seq,
+          id: r.id,
+          detail: `entry seq ${r.seq} (id ${r.id}, ${r.action}) was altered`,
+        });
       } else if (r.prev_hash !== prevHash && r.seq === expectedSeq) {
-        problems.push({ kind: 'out_of_order', seq: r.seq, id: r.id, detail: `entry seq ${r.seq} (id ${r.id}) is not chained to its predecessor` });
+        problems.push({
+          kind: 'out_of_order',
+          seq: r.seq,
+          id: r.id,
+          detail: `entry seq ${r.seq} (id ${r.id}) is not chained to its predecessor`,
+        });
       } else if (r.id < lastId) {
-        problems.push({ kind: 'out_of_order', seq: r.seq, id: r.id, detail: `entry seq ${r.seq} (id ${r.id}) was moved` });
+        problems.push({
+          kind: 'out_of_order',
+          seq: r.seq,
+          id: r.id,
+          detail: `entry seq ${r.seq} (id ${r.id}) was moved`,
+        });
       }
       prevHash = r.hash;
       lastId = r.id;
@@ -82,9 +101,18 @@ export async function verifyAuditChain(deps: Deps, input: { tenantId: string }):
   }
   const headSeq = head?.seq ?? 0;
   if (headSeq >= expectedSeq) {
-    problems.push({ kind: 'truncated', seq: expectedSeq, detail: `entries seq ${expectedSeq}..${headSeq} were removed from the end of the log` });
+    problems.push({
+      kind: 'truncated',
+      seq: expectedSeq,
+      detail: `entries seq ${expectedSeq}..${headSeq} were removed from the end of the log`,
+    });
   } else if (head && checked > 0 && head.hash !== prevHash) {
-    problems.push({ kind: 'changed', seq: headSeq, id: lastId, detail: `the chain head does not match entry seq ${headSeq}` });
+    problems.push({
+      kind: 'changed',
+      seq: headSeq,
+      id: lastId,
+      detail: `the chain head does not match entry seq ${headSeq}`,
+    });
   }
   return { ok: problems.length === 0, checked, headSeq, problems };
 }

@@ -27,14 +27,20 @@ export interface TBackUpConnectionInput extends TRunBackupInput {
 }
 
 /** What the IdP calls cost, how long the backup took, and what became of the System Log window. */
-export type BackupStats = IdpRequestStats & { durationMs: number; childrenKeptUnread: number; logEvents?: LogWindowStats };
+export type BackupStats = IdpRequestStats & {
+  durationMs: number;
+  childrenKeptUnread: number;
+  logEvents?: LogWindowStats;
+};
 
 /**
  * The compliance scan that follows a backup: run here (`scanHere`), with its counts and the
  * `compliance.regressed` deliveries it queued, or left to the worker (queued, or not even that when
  * queueing failed: the failure is logged, the backup stands).
  */
-export type BackupScan = { ran: true; scanId: string; counts: ResultCounts; regressionAlerts: number } | { ran: false; queued: boolean };
+export type BackupScan =
+  | { ran: true; scanId: string; counts: ResultCounts; regressionAlerts: number }
+  | { ran: false; queued: boolean };
 
 /** One completed backup, as callers (the job, `backup run --wait`, a restore) see it. */
 export interface BackupOutcome {
@@ -61,7 +67,10 @@ export interface BackupOutcome {
  * the snapshot never fail the backup: a step that fails is logged and the snapshot stands. A credential
  * Okta refused marks the connection "needs attention" (and alerts); a completed backup clears that.
  */
-export async function backUpConnection(deps: Deps & { db: Kysely<DB> }, input: TBackUpConnectionInput): Promise<BackupOutcome> {
+export async function backUpConnection(
+  deps: Deps & { db: Kysely<DB> },
+  input: TBackUpConnectionInput,
+): Promise<BackupOutcome> {
   if (!deps.jobs) throw new DomainError('INTERNAL', 'No job queue wired');
   const d = { ...deps, jobs: deps.jobs };
   const target = { tenantId: input.tenantId, connectionId: input.connectionId };
@@ -77,18 +86,20 @@ export async function backUpConnection(deps: Deps & { db: Kysely<DB> }, input: T
     }
     throw e;
   });
-  await inTransaction(deps.db, (trx) => clearNeedsAttention({ ...deps, db: trx }, { ...target, via: 'backup' })).catch((err) =>
-    deps.log.error({ err, ...target }, 'could not clear the connection\'s needs-attention status'),
+  await inTransaction(deps.db, (trx) => clearNeedsAttention({ ...deps, db: trx }, { ...target, via: 'backup' })).catch(
+    (err) => deps.log.error({ err, ...target }, "could not clear the connection's needs-attention status"),
   );
   // Before retention: a retry after a later failure backs up again, finds no changes, and would not alert.
-  await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch((err) =>
-    deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
+  await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch(
+    (err) => deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
   );
-  await enqueueExpiryAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch((err) =>
-    deps.log.error({ err, ...target }, 'could not queue credential.expiring alerts'),
+  await enqueueExpiryAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch(
+    (err) => deps.log.error({ err, ...target }, 'could not queue credential.expiring alerts'),
   );
   const scanned = await scan(d, input, snapshot.id);
-  await pruneSnapshots(deps, target).catch((err) => deps.log.error({ err, ...target }, 'retention after a backup failed'));
+  await pruneSnapshots(deps, target).catch((err) =>
+    deps.log.error({ err, ...target }, 'retention after a backup failed'),
+  );
   return toOutcome(snapshot, scanned);
 }
 
@@ -96,13 +107,23 @@ export async function backUpConnection(deps: Deps & { db: Kysely<DB> }, input: T
  * A scan failing never fails the backup; here or not, the worker's queued scan is the fallback. Run
  * here, its regressions alert here as the worker's scan job would (at most once per scanned snapshot).
  */
-async function scan(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInput, snapshotId: string): Promise<BackupScan> {
+async function scan(
+  deps: Deps & { jobs: JobQueue },
+  input: TBackUpConnectionInput,
+  snapshotId: string,
+): Promise<BackupScan> {
   if (input.scanHere) {
-    const done = await runComplianceScan(deps, input.tenantId, { snapshotId, trigger: 'backup', reuse: true }).catch((err) => {
-      deps.log.error({ err, snapshotId }, 'the compliance scan after a backup failed; queueing it for the worker');
-    });
+    const done = await runComplianceScan(deps, input.tenantId, { snapshotId, trigger: 'backup', reuse: true }).catch(
+      (err) => {
+        deps.log.error({ err, snapshotId }, 'the compliance scan after a backup failed; queueing it for the worker');
+      },
+    );
     if (done) {
-      const alerts = await enqueueRegressionAlerts(deps, { tenantId: input.tenantId, scanId: done.id, ...(input.appUrl ? { appUrl: input.appUrl } : {}) }).catch((err) => {
+      const alerts = await enqueueRegressionAlerts(deps, {
+        tenantId: input.tenantId,
+        scanId: done.id,
+        ...(input.appUrl ? { appUrl: input.appUrl } : {}),
+      }).catch((err) => {
         deps.log.error({ err, snapshotId, scanId: done.id }, 'could not queue compliance.regressed alerts');
         return { queued: 0 };
       });
@@ -144,13 +165,27 @@ function toOutcome(row: Selectable<Snapshots>, scan: BackupScan): BackupOutcome 
  * retries between stay quiet. "Another backup is running" is not a failure. Alerting never masks the
  * backup's own error: its failures are logged.
  */
-async function alertFailure(deps: Deps & { jobs: JobQueue }, input: TBackUpConnectionInput, error: unknown, final: boolean) {
+async function alertFailure(
+  deps: Deps & { jobs: JobQueue },
+  input: TBackUpConnectionInput,
+  error: unknown,
+  final: boolean,
+) {
   if (isDomainError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) return;
   const { number, max } = input.attempt ?? { number: 1, max: 1 };
   const willRetry = !final && number < max;
   if (number !== 1 && willRetry) return;
   const message = (error as Error)?.message ?? String(error);
-  await enqueueFailureAlerts(deps, { tenantId: input.tenantId, connectionId: input.connectionId, error: message, attempt: number, willRetry }).catch((err) =>
-    deps.log.error({ err, tenantId: input.tenantId, connectionId: input.connectionId }, 'could not queue backup.failed alerts'),
+  await enqueueFailureAlerts(deps, {
+    tenantId: input.tenantId,
+    connectionId: input.connectionId,
+    error: message,
+    attempt: number,
+    willRetry,
+  }).catch((err) =>
+    deps.log.error(
+      { err, tenantId: input.tenantId, connectionId: input.connectionId },
+      'could not queue backup.failed alerts',
+    ),
   );
 }

@@ -1,2 +1,8 @@
 /** @butterfly/domain/backups: the one backup use-case (snapshot, alerts, scan, retention) for the job, the CLI and restore. */
-export { backUpConnection, type BackupOutcome, type BackupScan, type BackupStats, type TBackUpConnectionInput } from './back-up-connection.ts';
+export {
+  backUpConnection,
+  type BackupOutcome,
+  type BackupScan,
+  type BackupStats,
+  type TBackUpConnectionInput,
+} from './back-up-connection.ts';

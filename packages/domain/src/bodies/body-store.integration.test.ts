@@ -18,7 +18,12 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 bodyStoreContract('postgres', deps, () => ({
   store: versionStore(null),
   lose: async (tenantId, address) => {
-    await db.updateTable('object_versions').set({ body: null }).where('tenant_id', '=', tenantId).where('address', '=', address).execute();
+    await db
+      .updateTable('object_versions')
+      .set({ body: null })
+      .where('tenant_id', '=', tenantId)
+      .where('address', '=', address)
+      .execute();
   },
 }));
 
@@ -43,6 +48,8 @@ describe('filesystem body store', () => {
   });
 
   it('refuses a tenant id that is not a uuid (it becomes part of a path)', async () => {
-    await expect(filesystemBlobs(dir).put('../../etc', [{ address: Buffer.alloc(32), body: Buffer.from('x') }])).rejects.toThrow(/tenant uuid/);
+    await expect(
+      filesystemBlobs(dir).put('../../etc', [{ address: Buffer.alloc(32), body: Buffer.from('x') }]),
+    ).rejects.toThrow(/tenant uuid/);
   });
 });

@@ -30,7 +30,11 @@ export interface BodyStore {
    * Stores versions not stored yet (their index rows and bodies), in the caller's transaction; one
    * call per batch. Returns how many were new and the bytes their sealed bodies take.
    */
-  put(trx: Transaction<DB>, tenantId: string, versions: readonly NewVersion[]): Promise<{ rows: number; bytes: number }>;
+  put(
+    trx: Transaction<DB>,
+    tenantId: string,
+    versions: readonly NewVersion[],
+  ): Promise<{ rows: number; bytes: number }>;
   /** The sealed bodies of these addresses (latin1 keys). Each must be stored: one missing is BODY_MISSING. */
   get(db: Db, tenantId: string, addresses: readonly Buffer[]): Promise<Map<string, Buffer>>;
   /** Which of these addresses have a readable body (index row and body both there). */
@@ -39,7 +43,10 @@ export interface BodyStore {
    * Deletes the versions no snapshot entry references: their rows now, in `trx`, and what the store
    * keeps outside Postgres once that has committed (`sweep`).
    */
-  deleteUnreferenced(trx: Transaction<DB>, tenantId: string): Promise<{ deleted: number; sweep: (db: Kysely<DB>) => Promise<number> }>;
+  deleteUnreferenced(
+    trx: Transaction<DB>,
+    tenantId: string,
+  ): Promise<{ deleted: number; sweep: (db: Kysely<DB>) => Promise<number> }>;
 }
 
 /**

@@ -8,11 +8,16 @@ import { bodyStoreOf } from './open-bodies.ts';
  * entries outside retention (a connection deleted with its snapshots). A failure is logged, not
  * thrown: what it leaves behind is garbage nothing reads, collected by the tenant's next pruning.
  */
-export async function collectUnreferencedBodies(deps: Pick<Deps, 'db' | 'bodies' | 'log'>, tenantId: string): Promise<{ deleted: number; swept: number }> {
+export async function collectUnreferencedBodies(
+  deps: Pick<Deps, 'db' | 'bodies' | 'log'>,
+  tenantId: string,
+): Promise<{ deleted: number; swept: number }> {
   if (deps.db.isTransaction) return { deleted: 0, swept: 0 }; // the caller's rows may still come back
   const db = deps.db as Kysely<DB>;
   try {
-    const { deleted, sweep } = await db.transaction().execute((trx) => bodyStoreOf(deps).deleteUnreferenced(trx, tenantId));
+    const { deleted, sweep } = await db
+      .transaction()
+      .execute((trx) => bodyStoreOf(deps).deleteUnreferenced(trx, tenantId));
     return { deleted, swept: await sweep(db) };
   } catch (err) {
     deps.log.error({ err, tenantId }, 'deleting unreferenced snapshot bodies failed');

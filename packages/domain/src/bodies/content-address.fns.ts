@@ -27,7 +27,8 @@ export function canonical(v: unknown): string {
     case 'object': {
       if (Array.isArray(v)) {
         let s = '[';
-        for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (v[i] === undefined || typeof v[i] === 'function' ? 'null' : canonical(v[i]));
+        for (let i = 0; i < v.length; i++)
+          s += (i ? ',' : '') + (v[i] === undefined || typeof v[i] === 'function' ? 'null' : canonical(v[i]));
         return `${s}]`;
       }
       const o = v as Record<string, unknown>;

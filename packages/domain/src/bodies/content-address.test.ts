@@ -5,8 +5,17 @@ import { addressHasher, canonical } from './content-address.fns.ts';
 import { contentAddress } from '../bodies/object-codec.fns.ts';
 
 const samples: unknown[] = [
-  { id: '00u1', status: 'ACTIVE', profile: { login: 'ann@acme.test', zeta: null, alpha: [1, 2.5, -0, 1e21, 'x'] }, created: '2026-01-01T00:00:00.000Z' },
-  { 'weird key "quoted"': 'línea\nnueva\u2028', emoji: '🦋', nested: { b: { d: [], c: {} }, a: [[{ z: 1, y: false }]] } },
+  {
+    id: '00u1',
+    status: 'ACTIVE',
+    profile: { login: 'ann@acme.test', zeta: null, alpha: [1, 2.5, -0, 1e21, 'x'] },
+    created: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    'weird key "quoted"': 'línea\nnueva\u2028',
+    emoji: '🦋',
+    nested: { b: { d: [], c: {} }, a: [[{ z: 1, y: false }]] },
+  },
   [{ b: 1, a: 2 }, null, true, 'é'],
   { sparse: [1, null, 3], n: 0, neg: -12.75, big: 1.2345678901234567e19 },
   'just a string',
@@ -24,7 +33,8 @@ describe('the fast content address', () => {
       const key = randomBytes(32);
       const fast = addressHasher(key);
       // What every stored address was defined as: HMAC over type, NUL, and the audit chain's canonical JSON.
-      const reference = (type: string, body: unknown) => createHmac('sha256', key).update(type).update('\0').update(canonicalJson(body)).digest();
+      const reference = (type: string, body: unknown) =>
+        createHmac('sha256', key).update(type).update('\0').update(canonicalJson(body)).digest();
       for (const s of samples) {
         expect(fast('group', s).equals(reference('group', s))).toBe(true);
         expect(contentAddress(key, 'group', s).equals(reference('group', s))).toBe(true);

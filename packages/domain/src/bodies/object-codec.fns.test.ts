@@ -21,7 +21,10 @@ describe('sealed JSON', () => {
 
   it('round-trips bodies on both sides of the small-window limit, compressed and unreadable', () => {
     for (const size of [300, 4096, 4097, 200_000]) {
-      const json = JSON.stringify({ id: '00u1', notes: Array.from({ length: size }, (_, i) => 'abcdefgh'[i % 8]).join('') }).slice(0, size);
+      const json = JSON.stringify({
+        id: '00u1',
+        notes: Array.from({ length: size }, (_, i) => 'abcdefgh'[i % 8]).join(''),
+      }).slice(0, size);
       const blob = sealJson(key, binding, json);
       expect(openJson(key.key, binding, blob)).toBe(json);
       expect(blob.length).toBeLessThan(32 + json.length);

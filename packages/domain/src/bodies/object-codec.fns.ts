@@ -36,7 +36,12 @@ export function contentAddress(contentKey: Buffer, type: string, body: unknown):
 }
 
 /** gzip (from 200 bytes), then AES-256-GCM bound to tenant and address: [version 4][iv 12][tag 16][ciphertext]. */
-export function sealBody(dataKey: { version: number; key: Buffer }, tenantId: string, address: Buffer, json: string): Buffer {
+export function sealBody(
+  dataKey: { version: number; key: Buffer },
+  tenantId: string,
+  address: Buffer,
+  json: string,
+): Buffer {
   return sealJson(dataKey, aad(tenantId, address), json);
 }
 

@@ -28,7 +28,11 @@ export class OpenedBodies {
  * The bodies of these versions, decrypted, in one call to the store per batch. A body the store
  * does not have is BODY_MISSING (a DomainError with that stable code), never a crash.
  */
-export async function openBodies(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, tenantId: string, addresses: Iterable<Buffer>): Promise<OpenedBodies> {
+export async function openBodies(
+  deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>,
+  tenantId: string,
+  addresses: Iterable<Buffer>,
+): Promise<OpenedBodies> {
   const wanted = [...addresses];
   const json = new Map<string, string>();
   if (!wanted.length) return new OpenedBodies(json);
@@ -39,6 +43,10 @@ export async function openBodies(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, 
 }
 
 /** One body, opened. */
-export async function openOneBody(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, tenantId: string, address: Buffer): Promise<unknown> {
+export async function openOneBody(
+  deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>,
+  tenantId: string,
+  address: Buffer,
+): Promise<unknown> {
   return (await openBodies(deps, tenantId, [address])).get(address);
 }

@@ -8,7 +8,10 @@ import { type BlobStore, addressKey, blobKey, eachLimit } from './body-store.ts'
  * out of the process by itself.
  */
 export interface S3Http {
-  request(url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array }): Promise<{ status: number; body: Buffer }>;
+  request(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: Uint8Array },
+  ): Promise<{ status: number; body: Buffer }>;
 }
 
 export interface S3Settings {
@@ -53,7 +56,11 @@ export function s3Blobs(settings: S3Settings, http: S3Http): BlobStore {
       service: 's3',
       region: settings.region,
     }).sign();
-    const res = await http.request(signed.url.toString(), { method, headers: Object.fromEntries(signed.headers), body });
+    const res = await http.request(signed.url.toString(), {
+      method,
+      headers: Object.fromEntries(signed.headers),
+      body,
+    });
     return res;
   }
 

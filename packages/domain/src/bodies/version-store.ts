@@ -33,16 +33,32 @@ export function versionStore(blobs: BlobStore | null): BodyStore {
         return { rows: inserted.length, bytes: inserted.reduce((n, r) => n + r.bytes, 0) };
       }
       await sql`select pg_advisory_xact_lock_shared(${lockKey(tenantId)})`.execute(trx);
-      const present = await existing(trx, tenantId, rows.map((r) => r.address));
+      const present = await existing(
+        trx,
+        tenantId,
+        rows.map((r) => r.address),
+      );
       // Equal content twice in a batch (two memberships with the same body) is one body to write.
       const byAddress = new Map<string, NewVersion>();
-      for (const r of rows) if (!present.has(addressKey(r.address)) && !byAddress.has(addressKey(r.address))) byAddress.set(addressKey(r.address), r);
+      for (const r of rows)
+        if (!present.has(addressKey(r.address)) && !byAddress.has(addressKey(r.address)))
+          byAddress.set(addressKey(r.address), r);
       const missing = [...byAddress.values()];
       if (!missing.length) return { rows: 0, bytes: 0 };
-      await storeCall(() => blobs.put(tenantId, missing.map((r) => ({ address: r.address, body: r.sealed }))), `write ${missing.length} bodies`);
+      await storeCall(
+        () =>
+          blobs.put(
+            tenantId,
+            missing.map((r) => ({ address: r.address, body: r.sealed })),
+          ),
+        `write ${missing.length} bodies`,
+      );
       const inserted = await insertRows(trx, tenantId, missing, false);
       const sealedBytes = new Map(missing.map((r) => [addressKey(r.address), r.sealed.length]));
-      return { rows: inserted.length, bytes: inserted.reduce((n, r) => n + (sealedBytes.get(addressKey(r.address)) ?? 0), 0) };
+      return {
+        rows: inserted.length,
+        bytes: inserted.reduce((n, r) => n + (sealedBytes.get(addressKey(r.address)) ?? 0), 0),
+      };
     },
 
     async get(db, tenantId, addresses) {
@@ -63,7 +79,11 @@ export function versionStore(blobs: BlobStore | null): BodyStore {
         }
       }
       if (!outside.length) return out;
-      if (!blobs) throw missingBody(outside[0]!, 'its body is kept outside Postgres, but this process has BUTTERFLY_BODY_STORE=postgres');
+      if (!blobs)
+        throw missingBody(
+          outside[0]!,
+          'its body is kept outside Postgres, but this process has BUTTERFLY_BODY_STORE=postgres',
+        );
       const found = await storeCall(() => blobs.get(tenantId, outside), `read ${outside.length} bodies`);
       for (const a of outside) {
         const body = found.get(addressKey(a));
@@ -83,7 +103,8 @@ export function versionStore(blobs: BlobStore | null): BodyStore {
           else outside.push(r.address);
         }
       }
-      if (blobs && outside.length) for (const k of await storeCall(() => blobs.has(tenantId, outside), 'look up bodies')) out.add(k);
+      if (blobs && outside.length)
+        for (const k of await storeCall(() => blobs.has(tenantId, outside), 'look up bodies')) out.add(k);
       return out;
     },
 
@@ -116,7 +137,12 @@ export function versionStore(blobs: BlobStore | null): BodyStore {
 const unique = (addresses: readonly Buffer[]) => [...new Map(addresses.map((a) => [addressKey(a), a])).values()];
 
 function indexRows(db: Db, tenantId: string, addresses: Buffer[]): Promise<{ address: Buffer; body: Buffer | null }[]>;
-function indexRows(db: Db, tenantId: string, addresses: Buffer[], withBody: false): Promise<{ address: Buffer; inline: boolean }[]>;
+function indexRows(
+  db: Db,
+  tenantId: string,
+  addresses: Buffer[],
+  withBody: false,
+): Promise<{ address: Buffer; inline: boolean }[]>;
 async function indexRows(db: Db, tenantId: string, addresses: Buffer[], withBody = true) {
   const rows = await (withBody
     ? sql`select address, body from object_versions where tenant_id = ${tenantId} and address = any(${addresses}::bytea[])`
@@ -128,7 +154,11 @@ async function indexRows(db: Db, tenantId: string, addresses: Buffer[], withBody
 async function existing(db: Db, tenantId: string, addresses: Buffer[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < addresses.length; i += CHUNK) {
-    const rows = await sql<{ address: Buffer }>`select address from object_versions where tenant_id = ${tenantId} and address = any(${addresses.slice(i, i + CHUNK)}::bytea[])`.execute(db);
+    const rows = await sql<{
+      address: Buffer;
+    }>`select address from object_versions where tenant_id = ${tenantId} and address = any(${addresses.slice(i, i + CHUNK)}::bytea[])`.execute(
+      db,
+    );
     for (const r of rows.rows) out.add(addressKey(r.address));
   }
   return out;
@@ -153,7 +183,10 @@ function insertRows(trx: Transaction<DB>, tenantId: string, rows: readonly NewVe
 }
 
 function missingBody(address: Buffer, why: string) {
-  return new DomainError('BODY_MISSING', `Snapshot body ${address.toString('hex').slice(0, 16)}… cannot be read: ${why}`);
+  return new DomainError(
+    'BODY_MISSING',
+    `Snapshot body ${address.toString('hex').slice(0, 16)}… cannot be read: ${why}`,
+  );
 }
 
 /** A store that cannot be reached or refuses is BODY_STORE_FAILED, with the cause kept for the log. */
@@ -162,6 +195,8 @@ async function storeCall<T>(fn: () => Promise<T>, what: string): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    throw new DomainError('BODY_STORE_FAILED', `The body store could not ${what}: ${(e as Error).message}`, { cause: e });
+    throw new DomainError('BODY_STORE_FAILED', `The body store could not ${what}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }

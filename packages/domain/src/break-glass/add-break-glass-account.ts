@@ -12,7 +12,12 @@ import { parseInput } from '../validation.fns.ts';
 import { type TBreakGlassInput, ZBreakGlassInput, toBreakGlassView } from './break-glass.fns.ts';
 
 /** The user with this Okta id or login (case-insensitive) in the connection's latest complete full snapshot. */
-async function findUser(deps: Deps, tenantId: string, connectionId: string, user: string): Promise<SnapshotObject | undefined> {
+async function findUser(
+  deps: Deps,
+  tenantId: string,
+  connectionId: string,
+  user: string,
+): Promise<SnapshotObject | undefined> {
   const snap = await deps.db
     .selectFrom('snapshots')
     .selectAll()
@@ -23,13 +28,19 @@ async function findUser(deps: Deps, tenantId: string, connectionId: string, user
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!snap) throw new DomainError('VALIDATION', 'The connection has no complete backup yet: break-glass accounts are picked from its latest snapshot.', { fields: { connectionId: 'back up the connection first' } });
+  if (!snap)
+    throw new DomainError(
+      'VALIDATION',
+      'The connection has no complete backup yet: break-glass accounts are picked from its latest snapshot.',
+      { fields: { connectionId: 'back up the connection first' } },
+    );
   const snapshot = await openStoredSnapshot(deps, snap);
   if (!snapshot.has('user')) return undefined;
   const byId = await snapshot.get('user', user);
   if (byId) return byId;
   const wanted = user.toLowerCase();
-  for await (const u of snapshot.objects('user')) if (str(at(u.body, 'profile.login'))?.toLowerCase() === wanted) return u;
+  for await (const u of snapshot.objects('user'))
+    if (str(at(u.body, 'profile.login'))?.toLowerCase() === wanted) return u;
   return undefined;
 }
 
@@ -43,23 +54,39 @@ export async function addBreakGlassAccount(deps: Deps, tenantId: string, raw: TB
   await authorize(deps, tenantId, 'connection.manage');
   const connection = await findConnectionRow(deps.db, tenantId, input.connectionId);
   const user = await findUser(deps, tenantId, connection.id, input.user);
-  if (!user) throw new DomainError('VALIDATION', `No Okta user "${input.user}" in the connection's latest snapshot`, { fields: { user: 'no user with this id or login in the latest snapshot' } });
+  if (!user)
+    throw new DomainError('VALIDATION', `No Okta user "${input.user}" in the connection's latest snapshot`, {
+      fields: { user: 'no user with this id or login in the latest snapshot' },
+    });
   const login = str(at(user.body, 'profile.login')) ?? null;
-  const displayName = [str(at(user.body, 'profile.firstName')), str(at(user.body, 'profile.lastName'))].filter(Boolean).join(' ') || null;
+  const displayName =
+    [str(at(user.body, 'profile.firstName')), str(at(user.body, 'profile.lastName'))].filter(Boolean).join(' ') || null;
   return inTransaction(deps.db, async (trx) => {
     const row = await trx
       .insertInto('break_glass_accounts')
-      .values({ tenant_id: tenantId, connection_id: connection.id, okta_user_id: user.id, login, display_name: displayName, added_by: startedByLabel(deps.actor), added_at: deps.clock() })
+      .values({
+        tenant_id: tenantId,
+        connection_id: connection.id,
+        okta_user_id: user.id,
+        login,
+        display_name: displayName,
+        added_by: startedByLabel(deps.actor),
+        added_at: deps.clock(),
+      })
       .onConflict((oc) => oc.columns(['connection_id', 'okta_user_id']).doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) throw new DomainError('CONFLICT', `${login ?? user.id} is already a break-glass account of this connection`);
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'connection.break_glass_added',
-      target: { type: 'connection', id: connection.id },
-      data: { oktaUserId: user.id, login },
-    });
+    if (!row)
+      throw new DomainError('CONFLICT', `${login ?? user.id} is already a break-glass account of this connection`);
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'connection.break_glass_added',
+        target: { type: 'connection', id: connection.id },
+        data: { oktaUserId: user.id, login },
+      },
+    );
     return toBreakGlassView(row);
   });
 }

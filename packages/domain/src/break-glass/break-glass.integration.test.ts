@@ -18,8 +18,20 @@ const deps = testDeps(db);
 /** The fixture org plus a break-glass user and an Admin Console rule letting only that user in with one factor. */
 function orgObjects(): IdpObject[] {
   const org = compliantOrg();
-  org.user!.push({ id: '00u1bg', body: { id: '00u1bg', status: 'ACTIVE', lastLogin: new Date(Date.now() - 90 * 86_400_000).toISOString(), profile: { login: 'BreakGlass@acme.example', firstName: 'Break', lastName: 'Glass' }, type: { id: 'oty1default' } } });
-  const rule = accessRule('rst1admin', 'rul1bg', { priority: 0, verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] } });
+  org.user!.push({
+    id: '00u1bg',
+    body: {
+      id: '00u1bg',
+      status: 'ACTIVE',
+      lastLogin: new Date(Date.now() - 90 * 86_400_000).toISOString(),
+      profile: { login: 'BreakGlass@acme.example', firstName: 'Break', lastName: 'Glass' },
+      type: { id: 'oty1default' },
+    },
+  });
+  const rule = accessRule('rst1admin', 'rul1bg', {
+    priority: 0,
+    verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] },
+  });
   (rule.body as { conditions: unknown }).conditions = { people: { users: { include: ['00u1bg'] } } };
   org['policy.ACCESS_POLICY.rule']!.push(rule);
   const objs = Object.entries(org).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
@@ -27,12 +39,23 @@ function orgObjects(): IdpObject[] {
     ['rst1admin', '0oa1saasure'],
     ['rst1dash', '0oa1enduser'],
     ['rst1apps', '0oa1payroll'],
-  ].map(([p, a]) => ({ type: 'policy.ACCESS_POLICY.mapping', id: `${p}/${a}`, body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } }, linksAreData: true }));
+  ].map(([p, a]) => ({
+    type: 'policy.ACCESS_POLICY.mapping',
+    id: `${p}/${a}`,
+    body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } },
+    linksAreData: true,
+  }));
   return [...objs, ...mappings];
 }
 
 const auditOf = (tenantId: string) =>
-  db.selectFrom('audit_events').select(['action', 'data']).where('tenant_id', '=', tenantId).where('action', 'like', 'connection.break_glass%').orderBy('seq').execute();
+  db
+    .selectFrom('audit_events')
+    .select(['action', 'data'])
+    .where('tenant_id', '=', tenantId)
+    .where('action', 'like', 'connection.break_glass%')
+    .orderBy('seq')
+    .execute();
 
 async function setup() {
   const t = await seedTenant(deps);
@@ -45,20 +68,50 @@ async function setup() {
 describe('break-glass accounts of a connection', () => {
   it('are picked from the latest snapshot by id or login, listed, audited, and refused twice or when unknown', async () => {
     const s = await setup();
-    await expect(addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     await s.backup();
-    const added = await addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: 'breakglass@ACME.example' });
-    expect(added).toMatchObject({ oktaUserId: '00u1bg', login: 'BreakGlass@acme.example', displayName: 'Break Glass', addedBy: 'operator:test' });
-    await expect(addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: 'nobody@acme.example' })).rejects.toMatchObject({ code: 'VALIDATION', fields: { user: expect.any(String) } });
-    await expect(addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect((await listBreakGlassAccounts(deps, s.tenantId, { connectionId: s.connectionId })).map((a) => a.oktaUserId)).toEqual(['00u1bg']);
-    expect(await auditOf(s.tenantId)).toEqual([{ action: 'connection.break_glass_added', data: { oktaUserId: '00u1bg', login: 'BreakGlass@acme.example' } }]);
+    const added = await addBreakGlassAccount(deps, s.tenantId, {
+      connectionId: s.connectionId,
+      user: 'breakglass@ACME.example',
+    });
+    expect(added).toMatchObject({
+      oktaUserId: '00u1bg',
+      login: 'BreakGlass@acme.example',
+      displayName: 'Break Glass',
+      addedBy: 'operator:test',
+    });
+    await expect(
+      addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: 'nobody@acme.example' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fields: { user: expect.any(String) } });
+    await expect(
+      addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(
+      (await listBreakGlassAccounts(deps, s.tenantId, { connectionId: s.connectionId })).map((a) => a.oktaUserId),
+    ).toEqual(['00u1bg']);
+    expect(await auditOf(s.tenantId)).toEqual([
+      { action: 'connection.break_glass_added', data: { oktaUserId: '00u1bg', login: 'BreakGlass@acme.example' } },
+    ]);
 
-    await expect(removeBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: 'nobody' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await removeBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: 'breakglass@acme.example' })).toMatchObject({ oktaUserId: '00u1bg', removed: true });
+    await expect(
+      removeBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: 'nobody' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await removeBreakGlassAccount(deps, s.tenantId, {
+        connectionId: s.connectionId,
+        user: 'breakglass@acme.example',
+      }),
+    ).toMatchObject({ oktaUserId: '00u1bg', removed: true });
     expect(await listBreakGlassAccounts(deps, s.tenantId, { connectionId: s.connectionId })).toEqual([]);
-    expect((await auditOf(s.tenantId)).map((a) => a.action)).toEqual(['connection.break_glass_added', 'connection.break_glass_removed']);
+    expect((await auditOf(s.tenantId)).map((a) => a.action)).toEqual([
+      'connection.break_glass_added',
+      'connection.break_glass_removed',
+    ]);
   });
 
   it('need connection.manage to change and compliance.read to list; other tenants see nothing', async () => {
@@ -66,35 +119,58 @@ describe('break-glass accounts of a connection', () => {
     await s.backup();
     const auditor = await seedMember(deps, s.tenantId, 'auditor');
     const asAuditor = { ...deps, actor: memberActor(s.tenantId, auditor) };
-    await expect(addBreakGlassAccount(asAuditor, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      addBreakGlassAccount(asAuditor, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const admin = await seedMember(deps, s.tenantId, 'admin');
-    await addBreakGlassAccount({ ...deps, actor: memberActor(s.tenantId, admin) }, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' });
+    await addBreakGlassAccount({ ...deps, actor: memberActor(s.tenantId, admin) }, s.tenantId, {
+      connectionId: s.connectionId,
+      user: '00u1bg',
+    });
     expect(await listBreakGlassAccounts(asAuditor, s.tenantId, { connectionId: s.connectionId })).toHaveLength(1);
-    await expect(removeBreakGlassAccount(asAuditor, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      removeBreakGlassAccount(asAuditor, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     const other = await seedTenant(deps);
     const otherAdmin = await seedMember(deps, other.id, 'admin');
     const asOther = { ...deps, actor: memberActor(other.id, otherAdmin) };
-    await expect(listBreakGlassAccounts(asOther, other.id, { connectionId: s.connectionId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(removeBreakGlassAccount(asOther, other.id, { connectionId: s.connectionId, user: '00u1bg' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(listBreakGlassAccounts(asOther, other.id, { connectionId: s.connectionId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      removeBreakGlassAccount(asOther, other.id, { connectionId: s.connectionId, user: '00u1bg' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await listBreakGlassAccounts(deps, s.tenantId, { connectionId: s.connectionId })).toHaveLength(1);
   });
 
   it('a scan leaves the break-glass rule out of MFA coverage and reports the account by its own rules', async () => {
     const s = await setup();
     const snap = await s.backup();
-    const before = (await getScan(deps, s.tenantId, { scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id })).id })).results;
+    const before = (
+      await getScan(deps, s.tenantId, {
+        scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id })).id,
+      })
+    ).results;
     expect(before.find((r) => r.ruleId === 'OKTA-APP-000560')?.result).toBe('FAIL');
     expect(before.find((r) => r.ruleId === 'OKTA-BREAKGLASS-EXISTS')?.result).toBe('NOT_APPLICABLE');
     await addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' });
-    const after = (await getScan(deps, s.tenantId, { scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id })).id })).results;
+    const after = (
+      await getScan(deps, s.tenantId, {
+        scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id })).id,
+      })
+    ).results;
     const byId = Object.fromEntries(after.map((r) => [r.ruleId, r]));
     expect(byId['OKTA-APP-000560']!.result).toBe('PASS');
-    expect(byId['OKTA-APP-000560']!.evidence).toContainEqual(expect.objectContaining({ id: 'rst1admin/rul1bg', value: ['00u1bg'] }));
+    expect(byId['OKTA-APP-000560']!.evidence).toContainEqual(
+      expect.objectContaining({ id: 'rst1admin/rul1bg', value: ['00u1bg'] }),
+    );
     expect(byId['OKTA-BREAKGLASS-EXISTS']!.result).toBe('PASS');
     expect(byId['OKTA-BREAKGLASS-ENABLED']!.result).toBe('PASS');
     // Last sign-in 90 days before the backup: neither recent nor over a year old; evidence names the login.
     expect(byId['OKTA-BREAKGLASS-SIGN-IN']!.result).toBe('PASS');
-    expect(byId['OKTA-BREAKGLASS-SIGN-IN']!.evidence).toContainEqual(expect.objectContaining({ id: '00u1bg', path: 'lastLogin', name: 'BreakGlass@acme.example' }));
+    expect(byId['OKTA-BREAKGLASS-SIGN-IN']!.evidence).toContainEqual(
+      expect.objectContaining({ id: '00u1bg', path: 'lastLogin', name: 'BreakGlass@acme.example' }),
+    );
   });
 });

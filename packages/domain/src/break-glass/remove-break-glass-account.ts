@@ -17,16 +17,21 @@ export async function removeBreakGlassAccount(deps: Deps, tenantId: string, raw:
       .deleteFrom('break_glass_accounts')
       .where('tenant_id', '=', tenantId)
       .where('connection_id', '=', connection.id)
-      .where((eb) => eb.or([eb('okta_user_id', '=', input.user), eb(eb.fn('lower', ['login']), '=', input.user.toLowerCase())]))
+      .where((eb) =>
+        eb.or([eb('okta_user_id', '=', input.user), eb(eb.fn('lower', ['login']), '=', input.user.toLowerCase())]),
+      )
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', `"${input.user}" is not a break-glass account of this connection`);
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'connection.break_glass_removed',
-      target: { type: 'connection', id: connection.id },
-      data: { oktaUserId: row.okta_user_id, login: row.login },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'connection.break_glass_removed',
+        target: { type: 'connection', id: connection.id },
+        data: { oktaUserId: row.okta_user_id, login: row.login },
+      },
+    );
     return { ...toBreakGlassView(row), removed: true as const };
   });
 }

@@ -25,11 +25,16 @@ describe('attributeChanges', () => {
       { actor: 'bob@corp.test', at: '2026-11-29T21:00:00.000Z', eventType: 'policy.lifecycle.update' },
       { actor: 'alice@corp.test', at: '2026-11-29T23:04:00.000Z', eventType: 'policy.rule.update' },
     ]);
-    expect(rule!.actors).toEqual([{ actor: 'alice@corp.test', at: '2026-11-29T23:04:00.000Z', eventType: 'policy.rule.update' }]);
+    expect(rule!.actors).toEqual([
+      { actor: 'alice@corp.test', at: '2026-11-29T23:04:00.000Z', eventType: 'policy.rule.update' },
+    ]);
   });
 
   it('prefers events naming every id of a relation: a membership, not the member’s profile edits', () => {
-    const events = [ev('e1', '21:00', 'user.account.update_profile', ['00u1']), ev('e2', '21:01', 'group.user_membership.add', ['00u1', '00g1'])];
+    const events = [
+      ev('e1', '21:00', 'user.account.update_profile', ['00u1']),
+      ev('e2', '21:01', 'group.user_membership.add', ['00u1', '00g1']),
+    ];
     const [membership, user] = attributeChanges([{ id: '00g1/00u1' }, { id: '00u1' }], events, window);
     expect(membership!.actors.map((a) => a.eventType)).toEqual(['group.user_membership.add']);
     expect(user!.actors.map((a) => a.eventType)).toEqual(['user.account.update_profile', 'group.user_membership.add']);

@@ -37,7 +37,11 @@ export function indexEvents(events: Iterable<IdpLogEvent>): Map<string, IdpLogEv
  * Failing that, events naming the object's own id (the last segment) are taken, so an event that
  * names only the rule still attributes a change of that rule.
  */
-export function actorsOf(objectId: string, index: Map<string, IdpLogEvent[]>, window: AttributionWindow): ChangeActor[] {
+export function actorsOf(
+  objectId: string,
+  index: Map<string, IdpLogEvent[]>,
+  window: AttributionWindow,
+): ChangeActor[] {
   const segments = objectId.split('/');
   const own = segments.at(-1)!;
   const from = window.from.getTime();
@@ -50,11 +54,19 @@ export function actorsOf(objectId: string, index: Map<string, IdpLogEvent[]>, wi
   const chosen = exact.length ? exact : inWindow;
   return chosen
     .toSorted((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id))
-    .map((e) => ({ actor: e.actor.alternateId || e.actor.displayName || e.actor.id, at: e.published, eventType: e.eventType }));
+    .map((e) => ({
+      actor: e.actor.alternateId || e.actor.displayName || e.actor.id,
+      at: e.published,
+      eventType: e.eventType,
+    }));
 }
 
 /** Every change with the events that touched its object in the window (pure: no I/O). */
-export function attributeChanges<C extends { id: string }>(changes: C[], events: IdpLogEvent[], window: AttributionWindow): (C & { actors: ChangeActor[] })[] {
+export function attributeChanges<C extends { id: string }>(
+  changes: C[],
+  events: IdpLogEvent[],
+  window: AttributionWindow,
+): (C & { actors: ChangeActor[] })[] {
   const index = indexEvents(events);
   return changes.map((c) => ({ ...c, actors: actorsOf(c.id, index, window) }));
 }

@@ -4,8 +4,17 @@ import { diffJson } from './json-diff.fns.ts';
 
 describe('diffJson', () => {
   it('reports leaf changes with JSON paths, before and after', () => {
-    const before = { name: 'Default', settings: { password: { complexity: { minLength: 15 }, lockout: { maxAttempts: 3 } } }, include: ['a', 'b'] };
-    const after = { name: 'Default', settings: { password: { complexity: { minLength: 8 }, lockout: { maxAttempts: 3 } } }, include: ['a'], 'odd-key': 1 };
+    const before = {
+      name: 'Default',
+      settings: { password: { complexity: { minLength: 15 }, lockout: { maxAttempts: 3 } } },
+      include: ['a', 'b'],
+    };
+    const after = {
+      name: 'Default',
+      settings: { password: { complexity: { minLength: 8 }, lockout: { maxAttempts: 3 } } },
+      include: ['a'],
+      'odd-key': 1,
+    };
     expect(diffJson(before, after)).toEqual([
       { path: '$.include[1]', before: 'b', kind: 'removed' },
       { path: '$["odd-key"]', after: 1, kind: 'added' },
@@ -18,13 +27,20 @@ describe('diffJson', () => {
   });
 
   it('treats a type change as a change of the whole value', () => {
-    expect(diffJson({ a: { b: 1 } }, { a: [1] })).toEqual([{ path: '$.a', before: { b: 1 }, after: [1], kind: 'changed' }]);
+    expect(diffJson({ a: { b: 1 } }, { a: [1] })).toEqual([
+      { path: '$.a', before: { b: 1 }, after: [1], kind: 'changed' },
+    ]);
   });
 });
 
 describe('object codec', () => {
   it('strips _links at every depth and keeps unknown fields', () => {
-    const o = { id: 'x', _links: { self: {} }, _embedded: { user: { id: 'u', _links: {} } }, futureField: { keep: true } };
+    const o = {
+      id: 'x',
+      _links: { self: {} },
+      _embedded: { user: { id: 'u', _links: {} } },
+      futureField: { keep: true },
+    };
     expect(stripLinks(o)).toEqual({ id: 'x', _embedded: { user: { id: 'u' } }, futureField: { keep: true } });
   });
 

@@ -17,14 +17,18 @@ export const RULESET_VERSION = '2026.12.2-stig-v1r2';
 
 /** MANUAL before evaluating when a type the rule needs was not collected (a scope the connection lacks). */
 function missingData(rule: ComplianceRule, snapshot: ComplianceSnapshot): Outcome | undefined {
-  const missing = rule.reads.filter((r) => !r.optional && r.type !== 'readiness' && !snapshot.has(r.type)).map((r) => r.type);
+  const missing = rule.reads
+    .filter((r) => !r.optional && r.type !== 'readiness' && !snapshot.has(r.type))
+    .map((r) => r.type);
   if (missing.length === 0) return undefined;
   const named = missing.map((t) => {
     const scope = scopeOf(t);
     const lacking = scope && snapshot.scopesMissing?.includes(scope);
     return scope ? `${t} (scope ${scope}${lacking ? ', which the connection lacks' : ''})` : t;
   });
-  const evidence = missing.map((t): Evidence => ({ type: t, id: '*', path: '(not in snapshot)', value: scopeOf(t) ?? null }));
+  const evidence = missing.map(
+    (t): Evidence => ({ type: t, id: '*', path: '(not in snapshot)', value: scopeOf(t) ?? null }),
+  );
   return manual(`The snapshot does not hold ${named.join(', ')}.`, evidence);
 }
 
@@ -39,7 +43,12 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   return 0;
 }
 
-async function evaluate(rule: ComplianceRule, snapshot: ComplianceSnapshot, readiness?: ReadinessInput, breakGlass?: BreakGlassInput): Promise<Outcome> {
+async function evaluate(
+  rule: ComplianceRule,
+  snapshot: ComplianceSnapshot,
+  readiness?: ReadinessInput,
+  breakGlass?: BreakGlassInput,
+): Promise<Outcome> {
   const missing = missingData(rule, snapshot);
   if (missing) return missing;
   try {
@@ -94,6 +103,13 @@ export function compareScans(prev: readonly ScanResult[], next: readonly ScanRes
   const before = new Map(prev.map((r) => [r.ruleId, r.result]));
   return next
     .filter((r) => before.get(r.ruleId) === 'PASS' && r.result === 'FAIL')
-    .map((r) => ({ ruleId: r.ruleId, title: r.title, severity: r.severity, before: 'PASS' as const, after: r.result, reason: r.reason }))
+    .map((r) => ({
+      ruleId: r.ruleId,
+      title: r.title,
+      severity: r.severity,
+      before: 'PASS' as const,
+      after: r.result,
+      reason: r.reason,
+    }))
     .sort((a, b) => compareStrings(a.ruleId, b.ruleId));
 }

@@ -39,7 +39,10 @@ export const ACCESS_RULE = rulesOf('policy.ACCESS_POLICY');
  * Active rules of every policy of one type (`policy.OKTA_SIGN_ON`), keyed by policy id, in evaluation
  * order. Rule ids are `<policyId>/<ruleId>`: the connector prefixes a child with its parent's key.
  */
-export async function activeRulesByPolicy(snapshot: ComplianceSnapshot, policyType: string): Promise<Map<string, SnapshotObject[]>> {
+export async function activeRulesByPolicy(
+  snapshot: ComplianceSnapshot,
+  policyType: string,
+): Promise<Map<string, SnapshotObject[]>> {
   const map = new Map<string, SnapshotObject[]>();
   for (const rule of await collect(snapshot, rulesOf(policyType))) {
     if (!isActive(rule)) continue;
@@ -57,7 +60,8 @@ export const isSystemRule = (rule: SnapshotObject) => at(rule.body, 'system') ==
 export const isSystemPolicy = (policy: SnapshotObject) => at(policy.body, 'system') === true;
 
 export const APP_POLICY_MAPPING = 'policy.ACCESS_POLICY.mapping';
-const lastSegment = (href: unknown) => (typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) || undefined : undefined);
+const lastSegment = (href: unknown) =>
+  typeof href === 'string' ? href.slice(href.lastIndexOf('/') + 1) || undefined : undefined;
 
 /** The authentication policy an app is governed by, from the one link the connector keeps on apps. */
 export const accessPolicyIdOf = (app: SnapshotObject) => lastSegment(at(app.body, '_links.accessPolicy.href'));

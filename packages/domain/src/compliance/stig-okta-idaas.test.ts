@@ -33,8 +33,18 @@ describe('the Okta IDaaS STIG texts (decision 041)', () => {
   });
 
   it('CAT I is exactly 000560, 000570 and 001430; V1R2 added the five 0032xx rules', () => {
-    expect(stigRules.filter((r) => r.stig!.severity === 'CAT I').map((r) => r.id).sort()).toEqual(['OKTA-APP-000560', 'OKTA-APP-000570', 'OKTA-APP-001430']);
-    expect(Object.values(STIG_TEXTS).filter((t) => t.since === 'V1R2').map((t) => t.vulnId).sort()).toEqual(['V-279689', 'V-279690', 'V-279691', 'V-279692', 'V-279693']);
+    expect(
+      stigRules
+        .filter((r) => r.stig!.severity === 'CAT I')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['OKTA-APP-000560', 'OKTA-APP-000570', 'OKTA-APP-001430']);
+    expect(
+      Object.values(STIG_TEXTS)
+        .filter((t) => t.since === 'V1R2')
+        .map((t) => t.vulnId)
+        .sort(),
+    ).toEqual(['V-279689', 'V-279690', 'V-279691', 'V-279692', 'V-279693']);
     expect(OKTA_IDAAS_STIG).toMatchObject({ id: 'Okta_IDaaS_STIG', version: '1', release: '2' });
   });
 
@@ -64,7 +74,9 @@ describe('judged and failing objects, by name', () => {
     const judged = judgedObjects(r);
     expect(judged.map((o) => o.id).sort()).toEqual(['00p1pwdefault', '00p2strict']);
     expect(judged.every((o) => o.name && o.name !== o.id)).toBe(true);
-    expect(failingObjects(r)).toEqual([{ type: 'policy.PASSWORD', id: '00p1pwdefault', name: expect.any(String), failed: true }]);
+    expect(failingObjects(r)).toEqual([
+      { type: 'policy.PASSWORD', id: '00p1pwdefault', name: expect.any(String), failed: true },
+    ]);
   });
 
   it('session, access-policy, token and app rules name their failing objects (policy › rule, token name, app label)', async () => {
@@ -82,7 +94,8 @@ describe('judged and failing objects, by name', () => {
     expect(failingObjects(idle).every((o) => / › /.test(o.name ?? ''))).toBe(true);
 
     const apps = compliantOrg();
-    for (const r of apps['policy.ACCESS_POLICY.rule']!) setField(apps, 'policy.ACCESS_POLICY.rule', r.id, 'conditions.network', { connection: 'ANYWHERE' });
+    for (const r of apps['policy.ACCESS_POLICY.rule']!)
+      setField(apps, 'policy.ACCESS_POLICY.rule', r.id, 'conditions.network', { connection: 'ANYWHERE' });
     const zones = await runRule('OKTA-APP-003244', apps);
     expect(zones.result).toBe('FAIL');
     expect(failingObjects(zones).map((o) => o.name)).toEqual(expect.arrayContaining(['Payroll']));

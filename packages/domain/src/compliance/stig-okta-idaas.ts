@@ -35,11 +35,15 @@ const ACCESS_TOKEN =
 const INFORMATION_FLOW =
   'A mechanism to detect and prevent unauthorized communication flow must be configured or provided as part of the system design. If information flow is not enforced based on approved authorizations, the system may become compromised. Information flow control regulates where information is allowed to travel within a system and between interconnected systems. The flow of all application information must be monitored and controlled so it does not introduce any unacceptable risk to the systems or data. Application-specific examples of enforcement occurs in systems that employ rule sets or establish configuration settings that restrict information system services, or provide a message filtering capability based on message content (e.g., implementing key word searches or using document characteristics). Applications providing information flow control must be able to enforce approved authorizations for controlling the flow of information between interconnected systems in accordance with applicable policy.';
 
-const PASSWORD_EDIT = 'From the Admin Console: 1. Select Security >> Authenticators. 2. Click the "Actions" button next to the "Password" row and select "Edit". 3.';
-const DEFAULT_GLOBAL_RULE = 'From the Admin Console: 1. Select Security >> Global Session Policy. 2. In the Default Policy, verify a rule is configured at Priority 1 that is not named "Default Rule".';
-const GLOBAL_FIX = 'From the Admin Console: 1. Go to Security >> Global Session Policy. 2. Select the Default Policy. 3.';
+const PASSWORD_EDIT =
+  'From the Admin Console: 1. Select Security >> Authenticators. 2. Click the "Actions" button next to the "Password" row and select "Edit". 3.';
+const DEFAULT_GLOBAL_RULE =
+  'From the Admin Console: 1. Select Security >> Global Session Policy. 2. In the Default Policy, verify a rule is configured at Priority 1 that is not named "Default Rule".';
+const GLOBAL_FIX =
+  'From the Admin Console: 1. Go to Security >> Global Session Policy. 2. Select the Default Policy. 3.';
 
-type Entry = Omit<StigRuleText, 'stigId' | 'since' | 'textSource'> & Partial<Pick<StigRuleText, 'since' | 'textSource'>>;
+type Entry = Omit<StigRuleText, 'stigId' | 'since' | 'textSource'> &
+  Partial<Pick<StigRuleText, 'since' | 'textSource'>>;
 
 const ENTRIES: Record<string, Entry> = {
   'OKTA-APP-000020': {
@@ -62,7 +66,8 @@ const ENTRIES: Record<string, Entry> = {
     discussion: SESSION_LOCK,
     checkText:
       'From the Admin Console: 1. Select Applications >> Applications >> Okta Admin Console. 2. In the Sign On tab, under "Okta Admin Console session", verify the "Maximum app session idle time" is set to 15 minutes. If the "Maximum app session idle time" is not set to 15 minutes, this is a finding.',
-    fixText: 'From the Admin Console: 1. Select Applications >> Applications >> Okta Admin Console. 2. In the Sign On tab, under "Okta Admin Console session", set the "Maximum app session idle time" to 15 minutes.',
+    fixText:
+      'From the Admin Console: 1. Select Applications >> Applications >> Okta Admin Console. 2. In the Sign On tab, under "Okta Admin Console session", set the "Maximum app session idle time" to 15 minutes.',
     ccis: ['CCI-000057'],
   },
   'OKTA-APP-000090': {
@@ -84,8 +89,10 @@ const ENTRIES: Record<string, Entry> = {
     ruleId: 'SV-273189r1098834_rule',
     groupTitle: 'SRG-APP-000065',
     severity: 'CAT II',
-    title: 'Okta must enforce the limit of three consecutive invalid login attempts by a user during a 15-minute time period.',
-    discussion: 'By limiting the number of failed login attempts, the risk of unauthorized system access via user password guessing, otherwise known as brute forcing, is reduced. Limits are imposed by locking the account. Satisfies: SRG-APP-000065, SRG-APP-000345',
+    title:
+      'Okta must enforce the limit of three consecutive invalid login attempts by a user during a 15-minute time period.',
+    discussion:
+      'By limiting the number of failed login attempts, the risk of unauthorized system access via user password guessing, otherwise known as brute forcing, is reduced. Limits are imposed by locking the account. Satisfies: SRG-APP-000065, SRG-APP-000345',
     checkText:
       'If Okta Services rely on external directory services for user sourcing, this check is not applicable, and the connected directory services must perform this function. From the Admin Console: 1. Go to Security >> Authenticators. 2. Click the "Actions" button next to "Password" and select "Edit". 3. For each Password Policy, verify the "Lock Out" section has the following values: - "Lock out after 3 unsuccessful attempts" is checked. - The value is set to "3". If Okta Services are not configured to automatically lock user accounts after three consecutive invalid login attempts, this is a finding.',
     fixText:
@@ -97,7 +104,8 @@ const ENTRIES: Record<string, Entry> = {
     ruleId: 'SV-273190r1099763_rule',
     groupTitle: 'SRG-APP-000065',
     severity: 'CAT II',
-    title: 'The Okta Dashboard application must be configured to allow authentication only via non-phishable authenticators.',
+    title:
+      'The Okta Dashboard application must be configured to allow authentication only via non-phishable authenticators.',
     discussion: NON_PHISHABLE,
     checkText:
       'From the Admin Console: 1. Go to Security >> Authentication Policies. 2. Click the "Okta Dashboard" policy. 3. Click the "Actions" button next to the top rule and select "Edit". 4. In the "Possession factor constraints are" section, verify the "Phishing resistant" box is checked. This will ensure that only phishing-resistant factors are used to access the Okta Dashboard. If in the "Possession factor constraints are" section the "Phishing resistant" box is not checked, this is a finding.',
@@ -110,7 +118,8 @@ const ENTRIES: Record<string, Entry> = {
     ruleId: 'SV-273191r1099764_rule',
     groupTitle: 'SRG-APP-000065',
     severity: 'CAT II',
-    title: 'The Okta Admin Console application must be configured to allow authentication only via non-phishable authenticators.',
+    title:
+      'The Okta Admin Console application must be configured to allow authentication only via non-phishable authenticators.',
     discussion: NON_PHISHABLE,
     checkText:
       'From the Admin Console: 1. Go to Security >> Authentication Policies. 2. Click the "Okta Admin Console" policy. 3. Click the "Actions" button next to the top rule and select "Edit". 4. In the "Possession factor constraints are" section, verify the "Phishing resistant" box is checked. This will ensure that only phishing-resistant factors are used to access the Okta Dashboard. If in the "Possession factor constraints are" section the "Phishing resistant" box is not checked, this is a finding.',
@@ -123,11 +132,14 @@ const ENTRIES: Record<string, Entry> = {
     ruleId: 'SV-273192r1098843_rule',
     groupTitle: 'SRG-APP-000068',
     severity: 'CAT II',
-    title: 'Okta must display the Standard Mandatory DOD Notice and Consent Banner before granting access to the application.',
+    title:
+      'Okta must display the Standard Mandatory DOD Notice and Consent Banner before granting access to the application.',
     discussion:
       'Display of the DOD-approved use notification before granting access to the application ensures that privacy and security notification verbiage used is consistent with applicable federal laws, Executive Orders, directives, policies, regulations, standards, and guidance. System use notifications are required only for access via login interfaces with human users and are not required when such human interfaces do not exist. The banner must be formatted in accordance with DTM-08-060. Use the following verbiage for applications that can accommodate banners of 1300 characters: "You are accessing a U.S. Government (USG) Information System (IS) that is provided for USG-authorized use only. By using this IS (which includes any device attached to this IS), you consent to the following conditions: -The USG routinely intercepts and monitors communications on this IS for purposes including, but not limited to, penetration testing, COMSEC monitoring, network operations and defense, personnel misconduct (PM), law enforcement (LE), and counterintelligence (CI) investigations. -At any time, the USG may inspect and seize data stored on this IS. -Communications using, or data stored on, this IS are not private, are subject to routine monitoring, interception, and search, and may be disclosed or used for any USG-authorized purpose. -This IS includes security measures (e.g., authentication and access controls) to protect USG interests--not for your personal benefit or privacy. -Notwithstanding the above, using this IS does not constitute consent to PM, LE or CI investigative searching or monitoring of the content of privileged communications, or work product, related to personal representation or services by attorneys, psychotherapists, or clergy, and their assistants. Such communications and work product are private and confidential. See User Agreement for details." Use the following verbiage for operating systems that have severe limitations on the number of characters that can be displayed in the banner: "I\'ve read & consent to terms in IS user agreem\'t." Satisfies: SRG-APP-000068, SRG-APP-000069, SRG-APP-000070',
-    checkText: 'Attempt to log in to the Okta tenant and verify the DOD-approved warning banner is in place. If the required warning banner is not present and complete, this is a finding.',
-    fixText: 'Follow the supplemental instructions in the "Okta DOD Warning Banner Configuration Guide" provided with this STIG package.',
+    checkText:
+      'Attempt to log in to the Okta tenant and verify the DOD-approved warning banner is in place. If the required warning banner is not present and complete, this is a finding.',
+    fixText:
+      'Follow the supplemental instructions in the "Okta DOD Warning Banner Configuration Guide" provided with this STIG package.',
     ccis: ['CCI-000048', 'CCI-000050', 'CCI-001384', 'CCI-001385', 'CCI-001386', 'CCI-001387', 'CCI-001388'],
   },
   'OKTA-APP-000560': {
@@ -275,7 +287,8 @@ const ENTRIES: Record<string, Entry> = {
       'The use of PIV credentials facilitates standardization and reduces the risk of unauthorized access. DOD has mandated the use of the common access card (CAC) to support identity management and personal authentication for systems covered under HSPD 12, as well as a primary component of layered protection for national security systems. Satisfies: SRG-APP-000391, SRG-APP-000402, SRG-APP-000403',
     checkText:
       'From the Admin Console: 1. Go to Security >> Authenticators. 2. Verify that "Smart Card Authenticator" is listed and has "Status" listed as "Active". If "Smart Card Authenticator" is not listed or is not listed as "Active", this is a finding.',
-    fixText: 'From the Admin Console: 1. Go to Security >> Authenticators. 2. In the "Setup" tab, click "Add authenticator". 3. Select the configured Smart Card Identity Provider and finish configuration.',
+    fixText:
+      'From the Admin Console: 1. Go to Security >> Authenticators. 2. In the "Setup" tab, click "Add authenticator". 3. Select the configured Smart Card Identity Provider and finish configuration.',
     ccis: ['CCI-001953', 'CCI-002009', 'CCI-002010'],
   },
   'OKTA-APP-001700': {
@@ -298,7 +311,8 @@ const ENTRIES: Record<string, Entry> = {
     groupTitle: 'SRG-APP-000400',
     severity: 'CAT II',
     title: 'Okta must be configured to disable persistent global session cookies.',
-    discussion: 'If cached authentication information is out of date, the validity of the authentication information may be questionable. Satisfies: SRG-APP-000400, SRG-APP-000157',
+    discussion:
+      'If cached authentication information is out of date, the validity of the authentication information may be questionable. Satisfies: SRG-APP-000400, SRG-APP-000157',
     checkText: `${DEFAULT_GLOBAL_RULE} 3. Click the "Edit" icon next to the Priority 1 rule. 4. Verify "Okta global session cookies persist across browser sessions" is set to "Disabled". If the above it not set, this is a finding.`,
     fixText: `${GLOBAL_FIX} In the "Rules" table, make these updates: - Click "Add rule". - Set "Okta global session cookies persist across browser sessions" to Disable.`,
     ccis: ['CCI-002007', 'CCI-001942'],
@@ -326,7 +340,8 @@ const ENTRIES: Record<string, Entry> = {
     discussion: PASSWORD_IA5,
     checkText:
       'From the Admin Console: 1. Navigate to Security >> Authenticators. 2. Click the "Actions" button next to the Password authenticator and select "Edit". 3. Under the "Password Settings" section, verify the "Common Password Check" box is checked. If "Common Password Check" is not selected, this is a finding.',
-    fixText: 'From the Admin Console: 1. Navigate to Security >> Authenticators. 2. Click the "Actions" button next to the Password authenticator and select "Edit". 3. Under the "Password Settings" section, check the "Common Password Check" box.',
+    fixText:
+      'From the Admin Console: 1. Navigate to Security >> Authenticators. 2. Click the "Actions" button next to the Password authenticator and select "Edit". 3. Under the "Password Settings" section, check the "Common Password Check" box.',
     ccis: ['CCI-004058'],
   },
   'OKTA-APP-003010': {
@@ -374,7 +389,8 @@ const ENTRIES: Record<string, Entry> = {
     ruleId: 'SV-279691r1155072_rule',
     groupTitle: 'SRG-APP-000033',
     severity: 'CAT II',
-    title: 'The Okta Global Session policy must be configured to allow or deny IP based access in accordance with the Access Control policy for Okta.',
+    title:
+      'The Okta Global Session policy must be configured to allow or deny IP based access in accordance with the Access Control policy for Okta.',
     discussion:
       'To mitigate the risk of unauthorized access to sensitive information by entities that have been issued certificates by DOD-approved PKIs, all DOD systems (e.g., networks, web servers, and web portals) must be properly configured to incorporate access control methods that do not rely solely on the possession of a certificate for access. Successful authentication must not automatically give an entity access to an asset or security boundary. Authorization procedures and controls must be implemented to ensure each authenticated entity also has a validated and current authorization. Authorization is the process of determining whether an entity, once authenticated, is permitted to access a specific asset. Information systems use access control policies and enforcement mechanisms to implement this requirement. Access Control policies include identity-based policies, role-based policies, and attribute-based policies. Access enforcement mechanisms include access control lists, access control matrices, and cryptography. These policies and mechanisms must be employed by the application to control access between users (or processes acting on behalf of users) and objects (e.g., devices, files, records, processes, programs, and domains) in the information system. The Okta Global Session Policy is applied at the organization level and before any application-specific authentication policies are processed. The Okta authorization package should contain an access control policy that defines IP ranges from which to either allow or deny access. This list (either as an explicit allow or explicit deny) can be implemented in the Global Session Policy.',
     checkText:
@@ -389,7 +405,8 @@ const ENTRIES: Record<string, Entry> = {
     ruleId: 'SV-279692r1155075_rule',
     groupTitle: 'SRG-APP-000039',
     severity: 'CAT II',
-    title: 'Okta must be configured with Network Zones defined to block anonymized proxies according to organizationally defined policy.',
+    title:
+      'Okta must be configured with Network Zones defined to block anonymized proxies according to organizationally defined policy.',
     discussion: `${INFORMATION_FLOW} Working with the organizational CSSP, the ISSM should obtain a list of known anonymizer proxies that exist on the commercial internet. If this is not available from the CSSP, then the Okta-provided "Enhanced dynamic zone blocklist" should be activated.`,
     checkText:
       'From the Admin Console: 1. Select the "Security" menu, and then click the "Networks\' item. 2. If the CSSP has provided a list of anonymizers to block, verify the "IP Block list" is configured with them. a. Click the pencil icon next to IP Block list. b. Verify the "Gateway IPs" section contains all of the IP ranges in the provided list. 3. If the CSSP is not able to provide a list, then implement the Okta managed list. a. Verify the "Enhanced dynamic zone blocklist" is set to "Active". If Network Zones are not configured to block anonymous proxies, this is a finding.',
@@ -417,7 +434,10 @@ const ENTRIES: Record<string, Entry> = {
 /** Every STIG rule's text, keyed by the STIG rule version (Butterfly's rule id, OKTA-APP-…). */
 export const STIG_TEXTS: Readonly<Record<string, StigRuleText>> = Object.freeze(
   Object.fromEntries(
-    Object.entries(ENTRIES).map(([stigId, e]) => [stigId, Object.freeze({ ...e, stigId, since: e.since ?? 'V1R1', textSource: e.textSource ?? 'verbatim' })]),
+    Object.entries(ENTRIES).map(([stigId, e]) => [
+      stigId,
+      Object.freeze({ ...e, stigId, since: e.since ?? 'V1R1', textSource: e.textSource ?? 'verbatim' }),
+    ]),
   ),
 );
 

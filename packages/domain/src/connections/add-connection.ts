@@ -6,7 +6,13 @@ import { inTransaction, isUniqueViolation } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
-import { credentialsPurpose, toConnectionView, VIEW_COLUMNS, ZConnectionCredentials, ZOrgUrl } from './connections.fns.ts';
+import {
+  credentialsPurpose,
+  toConnectionView,
+  VIEW_COLUMNS,
+  ZConnectionCredentials,
+  ZOrgUrl,
+} from './connections.fns.ts';
 
 export const ZAddConnectionInput = z.object({
   name: ZName,
@@ -25,7 +31,9 @@ export async function addConnection(deps: Deps, tenantId: string, raw: TAddConne
   await authorize(deps, tenantId, 'connection.manage');
   const id = randomUUID();
   const c = input.credentials;
-  const secret = JSON.stringify(c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey });
+  const secret = JSON.stringify(
+    c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey },
+  );
   try {
     return await inTransaction(deps.db, async (trx) => {
       const sealed = await sealSecret({ ...deps, db: trx }, tenantId, credentialsPurpose(id), secret);
@@ -46,12 +54,22 @@ export async function addConnection(deps: Deps, tenantId: string, raw: TAddConne
         })
         .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
-      await appendAuditEvent({ ...deps, db: trx }, {
-        tenantId,
-        action: 'connection.added',
-        target: { type: 'connection', id },
-        data: { name: input.name, provider: input.provider, orgUrl: input.orgUrl, authKind: c.kind, clientId: row.client_id, keyId: row.key_id },
-      });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'connection.added',
+          target: { type: 'connection', id },
+          data: {
+            name: input.name,
+            provider: input.provider,
+            orgUrl: input.orgUrl,
+            authKind: c.kind,
+            clientId: row.client_id,
+            keyId: row.key_id,
+          },
+        },
+      );
       return toConnectionView(row);
     });
   } catch (e) {

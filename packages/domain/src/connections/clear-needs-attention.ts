@@ -6,7 +6,10 @@ import type { Deps } from '../deps.ts';
  * The credential worked again (a backup completed, or a connection test found every scope): the
  * connection no longer needs attention. Audited only when it did; run in the caller's transaction.
  */
-export async function clearNeedsAttention(deps: Deps & { db: Transaction<DB> }, input: { tenantId: string; connectionId: string; via: 'backup' | 'test' }) {
+export async function clearNeedsAttention(
+  deps: Deps & { db: Transaction<DB> },
+  input: { tenantId: string; connectionId: string; via: 'backup' | 'test' },
+) {
   const cleared = await deps.db
     .updateTable('connections')
     .set({ status: 'ok', status_reason: null, status_changed_at: deps.clock() })
@@ -16,6 +19,11 @@ export async function clearNeedsAttention(deps: Deps & { db: Transaction<DB> }, 
     .returning('id')
     .executeTakeFirst();
   if (!cleared) return false;
-  await appendAuditEvent(deps, { tenantId: input.tenantId, action: 'connection.attention_cleared', target: { type: 'connection', id: cleared.id }, data: { via: input.via } });
+  await appendAuditEvent(deps, {
+    tenantId: input.tenantId,
+    action: 'connection.attention_cleared',
+    target: { type: 'connection', id: cleared.id },
+    data: { via: input.via },
+  });
   return true;
 }

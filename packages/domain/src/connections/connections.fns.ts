@@ -16,12 +16,20 @@ export const ZOrgUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .transform((raw) => new URL(raw))
   .refine(
-    (u) => !u.username && !u.password && !u.search && !u.hash && (/^\/?$/.test(u.pathname) || (isLoopback(u) && /^\/[\w.-]+\/?$/.test(u.pathname))),
+    (u) =>
+      !u.username &&
+      !u.password &&
+      !u.search &&
+      !u.hash &&
+      (/^\/?$/.test(u.pathname) || (isLoopback(u) && /^\/[\w.-]+\/?$/.test(u.pathname))),
     'must be the org URL alone, e.g. https://acme.okta.com',
   )
   .refine((u) => u.protocol === 'https:' || isLoopback(u), 'must use https')
   .transform((u) => {
-    u.hostname = u.hostname.replace(/^([a-z0-9-]+)-admin\.(okta|oktapreview|okta-emea|okta-gov|okta-mil)\.com$/i, '$1.$2.com');
+    u.hostname = u.hostname.replace(
+      /^([a-z0-9-]+)-admin\.(okta|oktapreview|okta-emea|okta-gov|okta-mil)\.com$/i,
+      '$1.$2.com',
+    );
     return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
   });
 
@@ -75,7 +83,16 @@ export const writeCredentialsPurpose = (connectionId: string) => `connection.wri
 export type ConnectionView = ReturnType<typeof toConnectionView>;
 
 /** What the dashboard, API and CLI show: never the credential, only which kind is stored. */
-export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials_sealed' | 'write_credentials_sealed' | 'backup_requested_at' | 'backup_requested_by' | 'backup_request_job_id'>) {
+export function toConnectionView(
+  row: Omit<
+    Selectable<Connections>,
+    | 'credentials_sealed'
+    | 'write_credentials_sealed'
+    | 'backup_requested_at'
+    | 'backup_requested_by'
+    | 'backup_request_job_id'
+  >,
+) {
   return {
     id: row.id,
     name: row.name,
@@ -96,7 +113,12 @@ export function toConnectionView(row: Omit<Selectable<Connections>, 'credentials
     /** What the governor allows itself, in percent of each bucket (decision 047). */
     rateLimitCeiling: rateLimitCeiling(row.auth_kind as 'oauth' | 'ssws', row.rate_limit_share),
     writeCredential: row.write_auth_kind
-      ? { authKind: row.write_auth_kind as 'oauth' | 'ssws', clientId: row.write_client_id, keyId: row.write_key_id, updatedAt: row.write_updated_at?.toISOString() ?? null }
+      ? {
+          authKind: row.write_auth_kind as 'oauth' | 'ssws',
+          clientId: row.write_client_id,
+          keyId: row.write_key_id,
+          updatedAt: row.write_updated_at?.toISOString() ?? null,
+        }
       : null,
     /** Paused: schedules skip it and "Back up now" is refused (CONNECTION_PAUSED) until it is resumed. */
     paused: row.paused_at ? { at: row.paused_at.toISOString(), by: row.paused_by, reason: row.pause_reason } : null,
@@ -142,9 +164,14 @@ export const VIEW_COLUMNS = [
 
 /** Use-cases that change a connection or reach its org refuse a deleted one (its snapshots stay readable). */
 export function assertNotDeleted(row: { deleted_at: Date | null; name: string }) {
-  if (row.deleted_at) throw new DomainError('CONNECTION_DELETED', `The connection ${row.name} was deleted; its snapshots are kept read-only`);
+  if (row.deleted_at)
+    throw new DomainError(
+      'CONNECTION_DELETED',
+      `The connection ${row.name} was deleted; its snapshots are kept read-only`,
+    );
 }
 
 /** The secret sealed for a credential: only what Okta needs that is not shown back (the token or the key). */
-export const sealedCredential = (c: TConnectionCredentials) => JSON.stringify(c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey });
+export const sealedCredential = (c: TConnectionCredentials) =>
+  JSON.stringify(c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey });
 export type TConnectionCredentials = z.output<typeof ZConnectionCredentials>;

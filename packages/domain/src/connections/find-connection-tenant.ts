@@ -7,8 +7,11 @@ import { DomainError } from '../errors.ts';
  * `connection test <id>`). Members always act within their own tenant and never need this.
  */
 export async function findConnectionTenant(deps: Deps, connectionId: string): Promise<string> {
-  if (deps.actor.kind !== 'operator' && deps.actor.kind !== 'system') throw new DomainError('NOT_FOUND', 'No such connection');
-  const row = isUuid(connectionId) ? await deps.db.selectFrom('connections').select('tenant_id').where('id', '=', connectionId).executeTakeFirst() : undefined;
+  if (deps.actor.kind !== 'operator' && deps.actor.kind !== 'system')
+    throw new DomainError('NOT_FOUND', 'No such connection');
+  const row = isUuid(connectionId)
+    ? await deps.db.selectFrom('connections').select('tenant_id').where('id', '=', connectionId).executeTakeFirst()
+    : undefined;
   if (!row) throw new DomainError('NOT_FOUND', `No connection ${connectionId}`);
   return row.tenant_id;
 }

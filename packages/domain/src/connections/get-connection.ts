@@ -14,7 +14,12 @@ export async function getConnection(deps: Deps, tenantId: string, raw: { connect
 /** The row of one of the tenant's connections; another tenant's (or a malformed id) is NOT_FOUND. */
 export async function findConnectionRow(db: Db, tenantId: string, connectionId: string) {
   const row = isUuid(connectionId)
-    ? await db.selectFrom('connections').select(VIEW_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', connectionId).executeTakeFirst()
+    ? await db
+        .selectFrom('connections')
+        .select(VIEW_COLUMNS)
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', connectionId)
+        .executeTakeFirst()
     : undefined;
   if (!row) throw new DomainError('NOT_FOUND', 'No such connection');
   return row;

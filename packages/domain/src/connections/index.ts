@@ -10,5 +10,12 @@ export { backupSkipReason } from './backup-skip-reason.ts';
 export { testConnection } from './test-connection.ts';
 export { loadConnectionConfig } from './load-connection-config.ts';
 export { findConnectionTenant } from './find-connection-tenant.ts';
-export { type ConnectionStatus, type ConnectionView, DEFAULT_OAUTH_RATE_LIMIT_SHARE, rateLimitCeiling, ZConnectionId, ZOrgUrl } from './connections.fns.ts';
+export {
+  type ConnectionStatus,
+  type ConnectionView,
+  DEFAULT_OAUTH_RATE_LIMIT_SHARE,
+  rateLimitCeiling,
+  ZConnectionId,
+  ZOrgUrl,
+} from './connections.fns.ts';
 export { ZSetWriteCredentialInput, setWriteCredential, type TSetWriteCredentialInput } from './set-write-credential.ts';

@@ -10,6 +10,9 @@ export async function listConnections(deps: Deps, tenantId: string, opts: { incl
   await authorize(deps, tenantId, 'dashboard.view');
   let q = deps.db.selectFrom('connections').select(VIEW_COLUMNS).where('tenant_id', '=', tenantId);
   if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
-  const rows = await q.orderBy('name').orderBy('deleted_at', (ob) => ob.desc().nullsFirst()).execute();
+  const rows = await q
+    .orderBy('name')
+    .orderBy('deleted_at', (ob) => ob.desc().nullsFirst())
+    .execute();
   return rows.map(toConnectionView);
 }

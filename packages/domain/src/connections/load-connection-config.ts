@@ -14,15 +14,24 @@ export async function loadConnectionConfig(
   connectionId: string,
   opts: { purpose?: 'backup' | 'restore' } = {},
 ): Promise<IdpConnectionConfig> {
-  const row = await deps.db.selectFrom('connections').selectAll().where('tenant_id', '=', tenantId).where('id', '=', connectionId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', connectionId)
+    .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', 'No such connection');
-  if (row.deleted_at || !row.credentials_sealed) throw new DomainError('CONNECTION_DELETED', `The connection ${row.name} was deleted; its snapshots are kept read-only`);
+  if (row.deleted_at || !row.credentials_sealed)
+    throw new DomainError(
+      'CONNECTION_DELETED',
+      `The connection ${row.name} was deleted; its snapshots are kept read-only`,
+    );
   // Restore apply writes with the connection's write credential when it has one (never a backup).
   const write = opts.purpose === 'restore' && row.write_credentials_sealed && row.write_auth_kind;
   const sealed = write ? row.write_credentials_sealed! : row.credentials_sealed;
-  const secret = JSON.parse(await openSecret(deps, tenantId, write ? writeCredentialsPurpose(row.id) : credentialsPurpose(row.id), sealed)) as
-    | { kind: 'ssws'; token: string }
-    | { kind: 'oauth'; privateKey: string };
+  const secret = JSON.parse(
+    await openSecret(deps, tenantId, write ? writeCredentialsPurpose(row.id) : credentialsPurpose(row.id), sealed),
+  ) as { kind: 'ssws'; token: string } | { kind: 'oauth'; privateKey: string };
   const [clientId, keyId] = write ? [row.write_client_id, row.write_key_id] : [row.client_id, row.key_id];
   const credentials: IdpCredentials =
     secret.kind === 'ssws'

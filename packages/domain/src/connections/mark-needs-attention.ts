@@ -15,7 +15,13 @@ export async function markNeedsAttention(
 ) {
   const reason = input.reason.slice(0, 1000);
   // The snapshot the refused attempt left failed, if it got as far as opening one.
-  const last = await deps.db.selectFrom('snapshots').select(['id', 'status']).where('connection_id', '=', input.connectionId).where('kind', '=', 'full').orderBy('seq', 'desc').executeTakeFirst();
+  const last = await deps.db
+    .selectFrom('snapshots')
+    .select(['id', 'status'])
+    .where('connection_id', '=', input.connectionId)
+    .where('kind', '=', 'full')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
   const snapshotId = last?.status === 'failed' ? last.id : null;
   return inTransaction(deps.db, async (trx) => {
     const now = deps.clock();
@@ -29,23 +35,35 @@ export async function markNeedsAttention(
       .returning(['id', 'name', 'org_url'])
       .executeTakeFirst();
     if (!changed) {
-      await trx.updateTable('connections').set({ status_reason: reason }).where('tenant_id', '=', input.tenantId).where('id', '=', input.connectionId).where('status', '=', 'needs_attention').execute();
+      await trx
+        .updateTable('connections')
+        .set({ status_reason: reason })
+        .where('tenant_id', '=', input.tenantId)
+        .where('id', '=', input.connectionId)
+        .where('status', '=', 'needs_attention')
+        .execute();
       return { changed: false, queued: 0 };
     }
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId: input.tenantId,
-      action: 'connection.needs_attention',
-      outcome: 'failure',
-      target: { type: 'connection', id: changed.id },
-      data: { reason, snapshotId },
-    });
-    const queued = await queueAttentionAlerts({ ...deps, db: trx }, {
-      tenantId: input.tenantId,
-      connection: { id: changed.id, name: changed.name, orgUrl: changed.org_url },
-      reason,
-      snapshotId,
-      link: input.appUrl ? `${input.appUrl}/connections/${changed.id}` : undefined,
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: input.tenantId,
+        action: 'connection.needs_attention',
+        outcome: 'failure',
+        target: { type: 'connection', id: changed.id },
+        data: { reason, snapshotId },
+      },
+    );
+    const queued = await queueAttentionAlerts(
+      { ...deps, db: trx },
+      {
+        tenantId: input.tenantId,
+        connection: { id: changed.id, name: changed.name, orgUrl: changed.org_url },
+        reason,
+        snapshotId,
+        link: input.appUrl ? `${input.appUrl}/connections/${changed.id}` : undefined,
+      },
+    );
     return { changed: true, queued };
   });
 }

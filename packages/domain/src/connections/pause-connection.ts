@@ -27,12 +27,25 @@ export async function pauseConnection(deps: Deps, tenantId: string, raw: z.input
     if (row.paused_at) return toConnectionView(row);
     const updated = await trx
       .updateTable('connections')
-      .set({ paused_at: deps.clock(), paused_by: deps.actor.label, pause_reason: input.reason || null, updated_at: deps.clock() })
+      .set({
+        paused_at: deps.clock(),
+        paused_by: deps.actor.label,
+        pause_reason: input.reason || null,
+        updated_at: deps.clock(),
+      })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', row.id)
       .returning(VIEW_COLUMNS)
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'connection.paused', target: { type: 'connection', id: row.id }, data: { reason: input.reason || null } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'connection.paused',
+        target: { type: 'connection', id: row.id },
+        data: { reason: input.reason || null },
+      },
+    );
     return toConnectionView(updated);
   });
 }

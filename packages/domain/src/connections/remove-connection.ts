@@ -35,14 +35,35 @@ export async function removeConnection(deps: Deps, tenantId: string, raw: TRemov
     const row = await findConnectionRow(trx, tenantId, input.connectionId);
     const target = { type: 'connection', id: row.id };
     if (!confirmationMatches(input.confirmName, row.name)) {
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'connection.remove_refused', outcome: 'failure', target, data: { reason: 'confirmation_mismatch' } });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'connection.remove_refused',
+          outcome: 'failure',
+          target,
+          data: { reason: 'confirmation_mismatch' },
+        },
+      );
       return new DomainError(
         'CONFIRMATION_MISMATCH',
-        input.confirmName.trim() ? `The name typed does not match the connection's name ("${row.name}"): nothing was deleted` : `Type the connection's name ("${row.name}") to delete it`,
+        input.confirmName.trim()
+          ? `The name typed does not match the connection's name ("${row.name}"): nothing was deleted`
+          : `Type the connection's name ("${row.name}") to delete it`,
       );
     }
-    if (row.deleted_at && input.keepSnapshots) throw new DomainError('CONNECTION_DELETED', `The connection ${row.name} is already deleted with its snapshots kept`);
-    const snapshots = (await trx.selectFrom('snapshots').select((eb) => eb.fn.countAll<number>().as('n')).where('connection_id', '=', row.id).executeTakeFirstOrThrow()).n;
+    if (row.deleted_at && input.keepSnapshots)
+      throw new DomainError(
+        'CONNECTION_DELETED',
+        `The connection ${row.name} is already deleted with its snapshots kept`,
+      );
+    const snapshots = (
+      await trx
+        .selectFrom('snapshots')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('connection_id', '=', row.id)
+        .executeTakeFirstOrThrow()
+    ).n;
     if (input.keepSnapshots) {
       await trx.deleteFrom('backup_schedules').where('connection_id', '=', row.id).execute();
       await trx
@@ -68,12 +89,15 @@ export async function removeConnection(deps: Deps, tenantId: string, raw: TRemov
       // Snapshots, scans, plans and schedules go with it (their foreign keys cascade).
       await trx.deleteFrom('connections').where('tenant_id', '=', tenantId).where('id', '=', row.id).execute();
     }
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'connection.removed',
-      target,
-      data: { name: row.name, orgUrl: row.org_url, keepSnapshots: input.keepSnapshots, snapshots: Number(snapshots) },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'connection.removed',
+        target,
+        data: { name: row.name, orgUrl: row.org_url, keepSnapshots: input.keepSnapshots, snapshots: Number(snapshots) },
+      },
+    );
     return { id: row.id, removed: true as const, keptSnapshots: input.keepSnapshots };
   });
   // The refusal's audit event is committed; then the caller hears why.

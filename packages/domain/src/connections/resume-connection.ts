@@ -21,7 +21,15 @@ export async function resumeConnection(deps: Deps, tenantId: string, raw: { conn
       .where('id', '=', row.id)
       .returning(VIEW_COLUMNS)
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'connection.resumed', target: { type: 'connection', id: row.id }, data: { pausedSince: row.paused_at.toISOString() } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'connection.resumed',
+        target: { type: 'connection', id: row.id },
+        data: { pausedSince: row.paused_at.toISOString() },
+      },
+    );
     return toConnectionView(updated);
   });
 }

@@ -25,7 +25,16 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
   return inTransaction(deps.db, async (trx) => {
     const row = await findConnectionRow(trx, tenantId, input.connectionId);
     const c = input.credentials;
-    const sealed = c ? await sealSecret({ ...deps, db: trx }, tenantId, writeCredentialsPurpose(row.id), JSON.stringify(c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey })) : null;
+    const sealed = c
+      ? await sealSecret(
+          { ...deps, db: trx },
+          tenantId,
+          writeCredentialsPurpose(row.id),
+          JSON.stringify(
+            c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey },
+          ),
+        )
+      : null;
     const updated = await trx
       .updateTable('connections')
       .set({
@@ -40,12 +49,15 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
       .where('id', '=', row.id)
       .returning(VIEW_COLUMNS)
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: c ? 'connection.write_credential_set' : 'connection.write_credential_removed',
-      target: { type: 'connection', id: row.id },
-      data: c ? { authKind: c.kind, clientId: c.kind === 'oauth' ? c.clientId : null } : {},
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: c ? 'connection.write_credential_set' : 'connection.write_credential_removed',
+        target: { type: 'connection', id: row.id },
+        data: c ? { authKind: c.kind, clientId: c.kind === 'oauth' ? c.clientId : null } : {},
+      },
+    );
     return toConnectionView(updated);
   });
 }

@@ -15,7 +15,11 @@ import { loadConnectionConfig } from './load-connection-config.ts';
  * connection and audit-logs the outcome. The IdP call happens outside any transaction; the domain
  * does no HTTP itself: the app injects the client factory, with its outbound-address policy.
  */
-export async function testConnection(deps: Deps & { idpClientFor?: IdpClientFactory }, tenantId: string, raw: { connectionId: string }) {
+export async function testConnection(
+  deps: Deps & { idpClientFor?: IdpClientFactory },
+  tenantId: string,
+  raw: { connectionId: string },
+) {
   const { connectionId } = parseInput(ZConnectionId, raw);
   await authorize(deps, tenantId, 'connection.manage');
   if (!deps.idpClientFor) throw new DomainError('INTERNAL', 'No IdP connector configured');
@@ -39,14 +43,23 @@ export async function testConnection(deps: Deps & { idpClientFor?: IdpClientFact
       .executeTakeFirst();
     if (!updated) throw new DomainError('NOT_FOUND', 'No such connection');
     // Every scope granted: a credential that Okta refused during a backup works again.
-    const cleared = report.ok && (await clearNeedsAttention({ ...deps, db: trx }, { tenantId, connectionId: row.id, via: 'test' }));
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'connection.tested',
-      outcome: report.ok ? 'success' : 'failure',
-      target: { type: 'connection', id: row.id },
-      data: { connected: report.connected ?? report.ok, missingScopes: report.missing.map((m) => m.scope) },
-    });
-    return { connection: toConnectionView(cleared ? { ...updated, status: 'ok', status_reason: null, status_changed_at: now } : updated), report };
+    const cleared =
+      report.ok && (await clearNeedsAttention({ ...deps, db: trx }, { tenantId, connectionId: row.id, via: 'test' }));
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'connection.tested',
+        outcome: report.ok ? 'success' : 'failure',
+        target: { type: 'connection', id: row.id },
+        data: { connected: report.connected ?? report.ok, missingScopes: report.missing.map((m) => m.scope) },
+      },
+    );
+    return {
+      connection: toConnectionView(
+        cleared ? { ...updated, status: 'ok', status_reason: null, status_changed_at: now } : updated,
+      ),
+      report,
+    };
   });
 }

@@ -6,7 +6,15 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
-import { assertNotDeleted, credentialsPurpose, sealedCredential, toConnectionView, VIEW_COLUMNS, ZConnectionCredentials, ZRateLimitShare } from './connections.fns.ts';
+import {
+  assertNotDeleted,
+  credentialsPurpose,
+  sealedCredential,
+  toConnectionView,
+  VIEW_COLUMNS,
+  ZConnectionCredentials,
+  ZRateLimitShare,
+} from './connections.fns.ts';
 import { findConnectionRow } from './get-connection.ts';
 
 export const ZUpdateConnectionInput = z.object({
@@ -53,7 +61,12 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
                 auth_kind: c.kind,
                 client_id: c.kind === 'oauth' ? c.clientId : null,
                 key_id: c.kind === 'oauth' ? (c.keyId ?? null) : null,
-                credentials_sealed: await sealSecret({ ...deps, db: trx }, tenantId, credentialsPurpose(row.id), sealedCredential(c)),
+                credentials_sealed: await sealSecret(
+                  { ...deps, db: trx },
+                  tenantId,
+                  credentialsPurpose(row.id),
+                  sealedCredential(c),
+                ),
                 last_test: null,
                 last_tested_at: null,
               }
@@ -64,16 +77,21 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
         .where('id', '=', row.id)
         .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
-      await appendAuditEvent({ ...deps, db: trx }, {
-        tenantId,
-        action: 'connection.updated',
-        target: { type: 'connection', id: row.id },
-        data: {
-          ...(renamed ? { name: { from: row.name, to: updated.name } } : {}),
-          ...(reshared ? { rateLimitShare: { from: row.rate_limit_share, to: updated.rate_limit_share } } : {}),
-          ...(c ? { credentialsReplaced: true, authKind: c.kind, clientId: updated.client_id, keyId: updated.key_id } : {}),
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'connection.updated',
+          target: { type: 'connection', id: row.id },
+          data: {
+            ...(renamed ? { name: { from: row.name, to: updated.name } } : {}),
+            ...(reshared ? { rateLimitShare: { from: row.rate_limit_share, to: updated.rate_limit_share } } : {}),
+            ...(c
+              ? { credentialsReplaced: true, authKind: c.kind, clientId: updated.client_id, keyId: updated.key_id }
+              : {}),
+          },
         },
-      });
+      );
       return toConnectionView(updated);
     });
   } catch (e) {

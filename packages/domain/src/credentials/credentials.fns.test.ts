@@ -9,9 +9,21 @@ describe('app credentials', () => {
     const rows = appCredentials([
       { type: 'app', id: '0oaA', body: { label: 'Salesforce' } },
       { type: 'app', id: '0oaB', body: { label: 'Portal' } },
-      { type: 'app.secret', id: '0oaB/ocs1', body: { id: 'ocs1', status: 'ACTIVE', created: '2026-01-01T00:00:00.000Z' } },
-      { type: 'app.key', id: '0oaB/kidB', body: { kid: 'kidB', created: '2026-01-01T00:00:00.000Z', expiresAt: inDays(400) } },
-      { type: 'app.key', id: '0oaA/kidA', body: { kid: 'kidA', created: '2026-01-01T00:00:00.000Z', expiresAt: inDays(21) } },
+      {
+        type: 'app.secret',
+        id: '0oaB/ocs1',
+        body: { id: 'ocs1', status: 'ACTIVE', created: '2026-01-01T00:00:00.000Z' },
+      },
+      {
+        type: 'app.key',
+        id: '0oaB/kidB',
+        body: { kid: 'kidB', created: '2026-01-01T00:00:00.000Z', expiresAt: inDays(400) },
+      },
+      {
+        type: 'app.key',
+        id: '0oaA/kidA',
+        body: { kid: 'kidA', created: '2026-01-01T00:00:00.000Z', expiresAt: inDays(21) },
+      },
       { type: 'user', id: '00u1', body: {} },
     ]);
     expect(rows.map((r) => [r.appLabel, r.kind, r.credentialId])).toEqual([

@@ -50,7 +50,8 @@ export function appCredentials(objects: Iterable<{ type: string; id: string; bod
 }
 
 function byExpiry(a: AppCredential, b: AppCredential): number {
-  if (a.expiresAt === b.expiresAt) return a.appLabel.localeCompare(b.appLabel) || a.credentialId.localeCompare(b.credentialId);
+  if (a.expiresAt === b.expiresAt)
+    return a.appLabel.localeCompare(b.appLabel) || a.credentialId.localeCompare(b.credentialId);
   if (a.expiresAt === null) return 1;
   if (b.expiresAt === null) return -1;
   return Date.parse(a.expiresAt) - Date.parse(b.expiresAt);

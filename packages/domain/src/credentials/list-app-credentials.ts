@@ -29,11 +29,15 @@ export async function listAppCredentials(deps: Deps, tenantId: string, raw: z.in
   const connection = { id: conn.id, name: conn.name };
   if (!snap) return { connection, snapshot: null, credentials: [] };
   const objects = [];
-  for await (const o of readSnapshot(deps, tenantId, snap.id, { types: ['app', 'app.key', 'app.secret'] })) objects.push(o);
+  for await (const o of readSnapshot(deps, tenantId, snap.id, { types: ['app', 'app.key', 'app.secret'] }))
+    objects.push(o);
   const now = deps.clock();
   return {
     connection,
     snapshot: { id: snap.id, completedAt: snap.completed_at?.toISOString() ?? null },
-    credentials: appCredentials(objects).map((c) => ({ ...c, daysLeft: c.expiresAt ? daysLeft(c.expiresAt, now) : null })),
+    credentials: appCredentials(objects).map((c) => ({
+      ...c,
+      daysLeft: c.expiresAt ? daysLeft(c.expiresAt, now) : null,
+    })),
   };
 }

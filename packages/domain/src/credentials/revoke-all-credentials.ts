@@ -25,10 +25,34 @@ export async function revokeAllCredentials(
   thenAudit: TAuditEventInput[] = [],
 ) {
   const row = await deps.db
-    .with('s', (db) => db.deleteFrom('sessions').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
-    .with('r', (db) => db.deleteFrom('refresh_tokens').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
-    .with('a', (db) => db.deleteFrom('api_tokens').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
-    .with('c', (db) => db.deleteFrom('oauth_consents').where('tenant_id', '=', input.tenantId).where('member_id', '=', input.memberId).returning('member_id'))
+    .with('s', (db) =>
+      db
+        .deleteFrom('sessions')
+        .where('tenant_id', '=', input.tenantId)
+        .where('member_id', '=', input.memberId)
+        .returning('member_id'),
+    )
+    .with('r', (db) =>
+      db
+        .deleteFrom('refresh_tokens')
+        .where('tenant_id', '=', input.tenantId)
+        .where('member_id', '=', input.memberId)
+        .returning('member_id'),
+    )
+    .with('a', (db) =>
+      db
+        .deleteFrom('api_tokens')
+        .where('tenant_id', '=', input.tenantId)
+        .where('member_id', '=', input.memberId)
+        .returning('member_id'),
+    )
+    .with('c', (db) =>
+      db
+        .deleteFrom('oauth_consents')
+        .where('tenant_id', '=', input.tenantId)
+        .where('member_id', '=', input.memberId)
+        .returning('member_id'),
+    )
     .with('m', (db) =>
       db
         .updateTable('members')
@@ -53,7 +77,12 @@ export async function revokeAllCredentials(
     tokenEpoch: row.token_epoch ?? null,
   };
   await appendAuditEvent(deps, [
-    { tenantId: input.tenantId, action: 'member.credentials_revoked', target: { type: 'member', id: input.memberId }, data: { reason: input.reason, ...revoked } },
+    {
+      tenantId: input.tenantId,
+      action: 'member.credentials_revoked',
+      target: { type: 'member', id: input.memberId },
+      data: { reason: input.reason, ...revoked },
+    },
     ...thenAudit,
   ]);
   return revoked;

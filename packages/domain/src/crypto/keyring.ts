@@ -33,7 +33,11 @@ export function createKeyring(masterKey: Buffer) {
     /** Creates the tenant's first data key; the caller inserts it in the tenant's creation transaction. */
     newWrappedDataKey(tenantId: string) {
       const version = 1;
-      return { purpose: DATA, version, wrapped_key: seal(masterKey, 0, randomBytes(32), wrapAad(tenantId, DATA, version)) };
+      return {
+        purpose: DATA,
+        version,
+        wrapped_key: seal(masterKey, 0, randomBytes(32), wrapAad(tenantId, DATA, version)),
+      };
     },
 
     async dataKey(db: Kysely<DB> | Transaction<DB>, tenantId: string): Promise<{ version: number; key: Buffer }> {
@@ -52,7 +56,9 @@ export function createKeyring(masterKey: Buffer) {
       try {
         key = open(masterKey, row.wrapped_key, wrapAad(tenantId, DATA, row.version));
       } catch (cause) {
-        throw new DomainError('INTERNAL', 'The tenant data key cannot be unwrapped: wrong BUTTERFLY_MASTER_KEY?', { cause });
+        throw new DomainError('INTERNAL', 'The tenant data key cannot be unwrapped: wrong BUTTERFLY_MASTER_KEY?', {
+          cause,
+        });
       }
       const entry = { version: row.version, key };
       cache.set(tenantId, entry);

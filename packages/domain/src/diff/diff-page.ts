@@ -51,7 +51,10 @@ export async function diffPage(deps: Deps, tenantId: string, raw: TDiffPageInput
       actors: c.actors ?? [],
     });
   }
-  const [from, to] = await Promise.all([getSnapshotRow(deps.db, tenantId, input.from), getSnapshotRow(deps.db, tenantId, input.to)]);
+  const [from, to] = await Promise.all([
+    getSnapshotRow(deps.db, tenantId, input.from),
+    getSnapshotRow(deps.db, tenantId, input.to),
+  ]);
   const last = changes.at(-1);
   return {
     from: toSnapshotView(from),

@@ -20,11 +20,17 @@ const FILE_OF: Record<EvidenceFormat, string> = {
  * will hold and the fingerprint to verify it with. The API stays free of rendering (and of
  * @butterfly/evidence); the bundle is rendered when downloaded, and that is what is audit-logged.
  */
-export async function describeEvidenceExport(deps: Deps, tenantId: string, input: { scanId: string; formats?: EvidenceFormat[]; framework?: string }) {
+export async function describeEvidenceExport(
+  deps: Deps,
+  tenantId: string,
+  input: { scanId: string; formats?: EvidenceFormat[]; framework?: string },
+) {
   await authorize(deps, tenantId, 'evidence.export');
   const scan = await getScanRow(deps.db, tenantId, input.scanId);
   const key = await ensureEvidenceKey(deps, tenantId);
-  const formats = input.formats?.length ? EVIDENCE_FORMATS.filter((f) => input.formats!.includes(f)) : [...EVIDENCE_FORMATS];
+  const formats = input.formats?.length
+    ? EVIDENCE_FORMATS.filter((f) => input.formats!.includes(f))
+    : [...EVIDENCE_FORMATS];
   return {
     scanId: scan.id,
     formats,

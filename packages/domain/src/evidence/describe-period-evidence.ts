@@ -4,7 +4,13 @@ import { ensureEvidenceKey } from './ensure-evidence-key.ts';
 import type { TPeriodEvidenceInput } from './period.fns.ts';
 
 /** The files of a period bundle, in the order they are written (manifest and signature last). */
-export const PERIOD_BUNDLE_FILES = ['period.json', 'period-report.md', 'period-report.pdf', 'manifest.json', 'manifest.sig'] as const;
+export const PERIOD_BUNDLE_FILES = [
+  'period.json',
+  'period-report.md',
+  'period-report.pdf',
+  'manifest.json',
+  'manifest.sig',
+] as const;
 
 /**
  * A download descriptor for a period bundle, with the summary it will carry: where the web app serves

@@ -11,7 +11,13 @@ import { EVIDENCE_KEY_PURPOSE, generateEd25519 } from './evidence-keys.fns.ts';
  */
 export async function ensureEvidenceKey(deps: Deps, tenantId: string) {
   const current = () =>
-    deps.db.selectFrom('evidence_keys').selectAll().where('tenant_id', '=', tenantId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    deps.db
+      .selectFrom('evidence_keys')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   const found = await current();
   if (found) return found;
   const key = generateEd25519();
@@ -19,12 +25,26 @@ export async function ensureEvidenceKey(deps: Deps, tenantId: string) {
   await inTransaction(deps.db, async (trx) => {
     const inserted = await trx
       .insertInto('evidence_keys')
-      .values({ tenant_id: tenantId, version: 1, public_key_spki: key.publicKeySpki, fingerprint: key.fingerprint, private_key_sealed: sealed })
+      .values({
+        tenant_id: tenantId,
+        version: 1,
+        public_key_spki: key.publicKeySpki,
+        fingerprint: key.fingerprint,
+        private_key_sealed: sealed,
+      })
       .onConflict((oc) => oc.columns(['tenant_id', 'version']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (inserted) {
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'evidence.key_created', target: { type: 'evidence_key', id: inserted.id }, data: { fingerprint: key.fingerprint } });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'evidence.key_created',
+          target: { type: 'evidence_key', id: inserted.id },
+          data: { fingerprint: key.fingerprint },
+        },
+      );
     }
   });
   return (await current())!;

@@ -15,7 +15,9 @@ const deps = testDeps(db);
 async function scanned() {
   const t = await seedTenant(deps);
   const connectionId = await seedConnection(deps, t.id);
-  const client = fakeIdp([{ type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } }]);
+  const client = fakeIdp([
+    { type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } },
+  ]);
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
   return { tenantId: t.id, scan: await runComplianceScan(deps, t.id, { snapshotId: snap.id }) };
 }
@@ -36,22 +38,34 @@ describe('tenant evidence keys', () => {
   it('sign exports only for evidence.export, and the signature verifies with the shown key', async () => {
     const { tenantId, scan } = await scanned();
     const reader = await seedMember(deps, tenantId, 'read_only');
-    await expect(prepareEvidenceExport({ ...deps, actor: memberActor(tenantId, reader) }, tenantId, { scanId: scan.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(describeEvidenceExport({ ...deps, actor: memberActor(tenantId, reader) }, tenantId, { scanId: scan.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      prepareEvidenceExport({ ...deps, actor: memberActor(tenantId, reader) }, tenantId, { scanId: scan.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      describeEvidenceExport({ ...deps, actor: memberActor(tenantId, reader) }, tenantId, { scanId: scan.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { record, signer, fingerprint } = await prepareEvidenceExport(deps, tenantId, { scanId: scan.id });
     expect(record.scanId).toBe(scan.id);
     const message = Buffer.from('manifest bytes');
     const key = await getEvidenceKey(deps, tenantId);
     expect(fingerprint).toBe(key.fingerprint);
-    expect(verify(null, message, createPublicKey(key.publicKeyPem), Buffer.from(await signer.sign(message)))).toBe(true);
+    expect(verify(null, message, createPublicKey(key.publicKeyPem), Buffer.from(await signer.sign(message)))).toBe(
+      true,
+    );
     const audit = await db.selectFrom('audit_events').select('action').where('tenant_id', '=', tenantId).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['compliance.scanned', 'evidence.key_created', 'evidence.exported']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['compliance.scanned', 'evidence.key_created', 'evidence.exported']),
+    );
   });
 
   it('describes a download without rendering it', async () => {
     const { tenantId, scan } = await scanned();
     const d = await describeEvidenceExport(deps, tenantId, { scanId: scan.id, formats: ['json', 'html'] });
-    expect(d).toMatchObject({ scanId: scan.id, formats: ['html', 'json'], files: ['report.html', 'results.json', 'manifest.json', 'manifest.sig'] });
+    expect(d).toMatchObject({
+      scanId: scan.id,
+      formats: ['html', 'json'],
+      files: ['report.html', 'results.json', 'manifest.json', 'manifest.sig'],
+    });
     expect(d.href).toBe(`/evidence/${scan.id}?formats=html,json`);
   });
 });

@@ -10,5 +10,11 @@ import { publicPem } from './evidence-keys.fns.ts';
 export async function getEvidenceKey(deps: Deps, tenantId: string) {
   await authorize(deps, tenantId, 'compliance.read');
   const k = await ensureEvidenceKey(deps, tenantId);
-  return { algorithm: 'Ed25519' as const, fingerprint: k.fingerprint, publicKeyPem: publicPem(k.public_key_spki), version: k.version, createdAt: k.created_at.toISOString() };
+  return {
+    algorithm: 'Ed25519' as const,
+    fingerprint: k.fingerprint,
+    publicKeyPem: publicPem(k.public_key_spki),
+    version: k.version,
+    createdAt: k.created_at.toISOString(),
+  };
 }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { compareScans } from '../compliance/engine.ts';
 import type { ScanResult } from '../compliance/types.ts';
 import { DomainError } from '../errors.ts';
-import type { PeriodChange, PeriodException, PeriodRegression, PeriodRule, PeriodScan, PeriodSummary } from './types.ts';
+import type {
+  PeriodChange,
+  PeriodException,
+  PeriodRegression,
+  PeriodRule,
+  PeriodScan,
+  PeriodSummary,
+} from './types.ts';
 
 /** The longest window one bundle covers: two years (a SOC 2 Type II period is 3 to 12 months). */
 export const PERIOD_MAX_DAYS = 731;
@@ -19,7 +26,10 @@ const instant = () =>
     .trim()
     .min(1, 'is required')
     .max(40)
-    .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date, or date and time with its offset (e.g. 2026-10-01T00:00:00Z)');
+    .refine(
+      (v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+      'must be an ISO 8601 date, or date and time with its offset (e.g. 2026-10-01T00:00:00Z)',
+    );
 
 export const ZPeriodEvidenceInput = z.strictObject({
   /** The connection's id or its name. */
@@ -32,9 +42,14 @@ export type TPeriodEvidenceInput = z.input<typeof ZPeriodEvidenceInput>;
 /** The window as instants: `from` before `to`, at most PERIOD_MAX_DAYS long (VALIDATION on the field at fault). */
 export function checkWindow(from: string, to: string): { from: Date; to: Date } {
   const [a, b] = [new Date(Date.parse(from)), new Date(Date.parse(to))];
-  if (a.getTime() >= b.getTime()) throw new DomainError('VALIDATION', 'The window must end after it starts', { fields: { to: 'must be after from' } });
+  if (a.getTime() >= b.getTime())
+    throw new DomainError('VALIDATION', 'The window must end after it starts', {
+      fields: { to: 'must be after from' },
+    });
   if (b.getTime() - a.getTime() > PERIOD_MAX_DAYS * 86_400_000) {
-    throw new DomainError('VALIDATION', `A window spans ${PERIOD_MAX_DAYS} days at most`, { fields: { to: `must be at most ${PERIOD_MAX_DAYS} days after from` } });
+    throw new DomainError('VALIDATION', `A window spans ${PERIOD_MAX_DAYS} days at most`, {
+      fields: { to: `must be at most ${PERIOD_MAX_DAYS} days after from` },
+    });
   }
   return { from: a, to: b };
 }
@@ -51,9 +66,12 @@ export function evidenceTargets(results: readonly ScanResult[]) {
       else add(objects, `${e.type}\u0000${e.id}`, r.ruleId);
     }
   }
-  const types = [...new Set([...wholeTypes.keys(), ...[...objects.keys()].map((k) => k.slice(0, k.indexOf('\u0000')))])].sort();
+  const types = [
+    ...new Set([...wholeTypes.keys(), ...[...objects.keys()].map((k) => k.slice(0, k.indexOf('\u0000')))]),
+  ].sort();
   /** The rules whose evidence names this object; empty when none does. */
-  const rulesOf = (type: string, id: string) => [...new Set([...(wholeTypes.get(type) ?? []), ...(objects.get(`${type}\u0000${id}`) ?? [])])].sort();
+  const rulesOf = (type: string, id: string) =>
+    [...new Set([...(wholeTypes.get(type) ?? []), ...(objects.get(`${type}\u0000${id}`) ?? [])])].sort();
   return { types, rulesOf };
 }
 
@@ -67,7 +85,11 @@ export interface ScanWithResults {
  * later scan where the rule passes again. Time to fix runs between the two snapshots' times: what
  * the scans observed, not when someone looked.
  */
-export function periodRegressions(baseline: ScanWithResults | null, scans: readonly ScanWithResults[], changes: readonly PeriodChange[]): PeriodRegression[] {
+export function periodRegressions(
+  baseline: ScanWithResults | null,
+  scans: readonly ScanWithResults[],
+  changes: readonly PeriodChange[],
+): PeriodRegression[] {
   const out: PeriodRegression[] = [];
   scans.forEach((cur, i) => {
     const prev = i === 0 ? baseline : scans[i - 1]!;
@@ -114,7 +136,15 @@ export function exceptionAsOf(r: Selectable<ComplianceExceptions>, to: Date): Pe
     approvedBy: r.approved_by ?? '',
     approvedAt: r.approved_at!.toISOString(),
     expiresAt: r.expires_at.toISOString(),
-    ended: endAt.getTime() <= to.getTime() ? { at: endAt.toISOString(), how: revoked ? 'revoked' : 'expired', by: revoked ? r.closed_by : null, reason: revoked ? r.close_reason : null } : null,
+    ended:
+      endAt.getTime() <= to.getTime()
+        ? {
+            at: endAt.toISOString(),
+            how: revoked ? 'revoked' : 'expired',
+            by: revoked ? r.closed_by : null,
+            reason: revoked ? r.close_reason : null,
+          }
+        : null,
   };
 }
 
@@ -124,7 +154,8 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
 };
-const failing = (s: ScanWithResults | null | undefined) => (s ? s.results.filter((r) => r.result === 'FAIL').map((r) => r.ruleId) : []);
+const failing = (s: ScanWithResults | null | undefined) =>
+  s ? s.results.filter((r) => r.result === 'FAIL').map((r) => r.ruleId) : [];
 
 /** The numbers an auditor samples from, and per control in how many scans it failed. */
 export function summarize(input: {
@@ -141,7 +172,8 @@ export function summarize(input: {
   const controls: PeriodSummary['controls'] = [];
   for (const framework of ['soc2', 'iso27001'] as const) {
     const byControl = new Map<string, string[]>();
-    for (const rule of input.rules) for (const c of rule[framework]) byControl.set(c, [...(byControl.get(c) ?? []), rule.ruleId]);
+    for (const rule of input.rules)
+      for (const c of rule[framework]) byControl.set(c, [...(byControl.get(c) ?? []), rule.ruleId]);
     for (const [control, ruleIds] of [...byControl].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
       const ids = new Set(ruleIds);
       controls.push({

@@ -16,14 +16,26 @@ import { EVIDENCE_KEY_PURPOSE, signerOf } from './evidence-keys.fns.ts';
  * evidence key (opened here, held only by the signer). Checks `evidence.export` and audit-logs the
  * export. @butterfly/evidence renders and writes the files.
  */
-export async function prepareEvidenceExport(deps: Deps, tenantId: string, input: { scanId: string; formats?: string[]; framework?: string }) {
+export async function prepareEvidenceExport(
+  deps: Deps,
+  tenantId: string,
+  input: { scanId: string; formats?: string[]; framework?: string },
+) {
   const framework = checkFramework(input.framework);
   await authorize(deps, tenantId, 'evidence.export');
   const record = forFramework(await loadScanRecord(deps.db, tenantId, input.scanId), framework);
   const key = await ensureEvidenceKey(deps, tenantId);
   const pkcs8 = Buffer.from(await openSecret(deps, tenantId, EVIDENCE_KEY_PURPOSE, key.private_key_sealed), 'base64');
   await inTransaction(deps.db, (trx) =>
-    appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'evidence.exported', target: { type: 'scan', id: record.scanId }, data: { fingerprint: key.fingerprint, formats: input.formats ?? null, ...(framework ? { framework } : {}) } }),
+    appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'evidence.exported',
+        target: { type: 'scan', id: record.scanId },
+        data: { fingerprint: key.fingerprint, formats: input.formats ?? null, ...(framework ? { framework } : {}) },
+      },
+    ),
   );
   return { record, signer: signerOf(pkcs8, key.public_key_spki), fingerprint: key.fingerprint };
 }
@@ -32,7 +44,9 @@ export async function prepareEvidenceExport(deps: Deps, tenantId: string, input:
 export function checkFramework(framework: string | undefined): Framework | undefined {
   if (framework === undefined || framework === '') return undefined;
   if (!(FRAMEWORKS as readonly string[]).includes(framework)) {
-    throw new DomainError('VALIDATION', `Unknown framework: ${framework}`, { fields: { framework: `one of ${FRAMEWORKS.join(', ')}` } });
+    throw new DomainError('VALIDATION', `Unknown framework: ${framework}`, {
+      fields: { framework: `one of ${FRAMEWORKS.join(', ')}` },
+    });
   }
   return framework as Framework;
 }

@@ -19,7 +19,17 @@ export async function preparePeriodEvidenceExport(deps: Deps, tenantId: string, 
   await inTransaction(deps.db, (trx) =>
     appendAuditEvent(
       { ...deps, db: trx },
-      { tenantId, action: 'evidence.period_exported', target: { type: 'connection', id: record.connection.id }, data: { fingerprint: key.fingerprint, from: record.window.from, to: record.window.to, scans: record.scans.length } },
+      {
+        tenantId,
+        action: 'evidence.period_exported',
+        target: { type: 'connection', id: record.connection.id },
+        data: {
+          fingerprint: key.fingerprint,
+          from: record.window.from,
+          to: record.window.to,
+          scans: record.scans.length,
+        },
+      },
     ),
   );
   return { record, signer: signerOf(pkcs8, key.public_key_spki), fingerprint: key.fingerprint };

@@ -111,7 +111,13 @@ export interface PeriodSummary {
   changesWithActor: number;
   exceptionsInForce: number;
   /** Per SOC 2 criterion and ISO 27001 control: in how many scans any mapped rule failed. */
-  controls: { framework: 'soc2' | 'iso27001'; control: string; ruleIds: string[]; scansFailing: number; regressions: number }[];
+  controls: {
+    framework: 'soc2' | 'iso27001';
+    control: string;
+    ruleIds: string[];
+    scansFailing: number;
+    regressions: number;
+  }[];
   /** What the reader must know: an empty window, pruned snapshots, unattributed changes. */
   notes: string[];
 }

@@ -16,7 +16,10 @@ const objectsOf = (r: ScanResult) => failingObjects(r).map((o) => `${o.type}\u00
  * when every object the result fails on is excepted (a failure on an object nobody accepted stays open),
  * otherwise they are carried without `accepted`. Other results are returned as they are.
  */
-export function applyExceptions(results: readonly ScanResult[], active: readonly Selectable<ComplianceExceptions>[]): ScanResult[] {
+export function applyExceptions(
+  results: readonly ScanResult[],
+  active: readonly Selectable<ComplianceExceptions>[],
+): ScanResult[] {
   if (!active.length) return [...results];
   return results.map((r) => {
     if (r.result !== 'FAIL') return r;

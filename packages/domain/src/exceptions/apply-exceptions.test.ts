@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence, ScanResult } from '../compliance/types.ts';
 import { applyExceptions } from './apply-exceptions.fns.ts';
 
-const ev = (id: string, failed: boolean): Evidence => ({ type: 'policy.PASSWORD', id, path: 'settings.password.complexity.minLength', value: failed ? 8 : 15, name: `Policy ${id}`, ...(failed ? { failed: true as const } : {}) });
+const ev = (id: string, failed: boolean): Evidence => ({
+  type: 'policy.PASSWORD',
+  id,
+  path: 'settings.password.complexity.minLength',
+  value: failed ? 8 : 15,
+  name: `Policy ${id}`,
+  ...(failed ? { failed: true as const } : {}),
+});
 const result = (evidence: Evidence[]): ScanResult => ({
   ruleId: 'OKTA-APP-000650',
   title: 'Passwords are at least 15 characters long',
@@ -29,11 +36,18 @@ const exception = (objectId: string | null): Selectable<ComplianceExceptions> =>
 describe('applyExceptions and the objects a result fails on', () => {
   it('an exception on the failing object accepts the failure though the result also names objects that passed', () => {
     const [r] = applyExceptions([result([ev('00pA', true), ev('00pB', false)])], [exception('00pA')]);
-    expect(r).toMatchObject({ result: 'FAIL', accepted: true, exceptions: [{ id: 'ex-00pA', scope: { objectType: 'policy.PASSWORD', objectId: '00pA' } }] });
+    expect(r).toMatchObject({
+      result: 'FAIL',
+      accepted: true,
+      exceptions: [{ id: 'ex-00pA', scope: { objectType: 'policy.PASSWORD', objectId: '00pA' } }],
+    });
   });
 
   it('two failing objects and one excepted: carried, not accepted; an exception on a passing object is not carried', () => {
-    const [r] = applyExceptions([result([ev('00pA', true), ev('00pB', true), ev('00pC', false)])], [exception('00pA'), exception('00pC')]);
+    const [r] = applyExceptions(
+      [result([ev('00pA', true), ev('00pB', true), ev('00pC', false)])],
+      [exception('00pA'), exception('00pC')],
+    );
     expect(r!.accepted).toBeUndefined();
     expect(r!.exceptions?.map((e) => e.id)).toEqual(['ex-00pA']);
   });

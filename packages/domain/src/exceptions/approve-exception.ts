@@ -19,28 +19,47 @@ export async function approveException(deps: Deps, tenantId: string, raw: { id: 
   const { id } = parseInput(ZExceptionId, raw);
   await authorize(deps, tenantId, EXCEPTION_APPROVE_PERMISSION);
   const { actor } = deps;
-  if (actor.kind !== 'member') throw new DomainError('FORBIDDEN', 'An exception is approved by a member, in the dashboard or the API');
+  if (actor.kind !== 'member')
+    throw new DomainError('FORBIDDEN', 'An exception is approved by a member, in the dashboard or the API');
   const now = deps.clock();
   return inTransaction(deps.db, async (trx) => {
     const row = await findExceptionRow(trx, tenantId, id);
-    if (row.requested_by_member_id === actor.memberId) throw new DomainError('SELF_APPROVAL', 'You asked for this exception: a different member approves it');
-    if (row.status !== 'requested') throw new DomainError('CONFLICT', `The exception is ${row.status}, not awaiting approval`);
-    if (row.expires_at.getTime() <= now.getTime()) throw new DomainError('EXCEPTION_EXPIRED', 'The exception has passed its expiry; ask for a new one');
+    if (row.requested_by_member_id === actor.memberId)
+      throw new DomainError('SELF_APPROVAL', 'You asked for this exception: a different member approves it');
+    if (row.status !== 'requested')
+      throw new DomainError('CONFLICT', `The exception is ${row.status}, not awaiting approval`);
+    if (row.expires_at.getTime() <= now.getTime())
+      throw new DomainError('EXCEPTION_EXPIRED', 'The exception has passed its expiry; ask for a new one');
     const updated = await trx
       .updateTable('compliance_exceptions')
-      .set({ status: 'active', approved_by: startedByLabel(actor), approved_by_member_id: actor.memberId, approved_at: now })
+      .set({
+        status: 'active',
+        approved_by: startedByLabel(actor),
+        approved_by_member_id: actor.memberId,
+        approved_at: now,
+      })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', row.id)
       .where('status', '=', 'requested')
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw new DomainError('CONFLICT', 'The exception changed meanwhile');
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'compliance.exception_approved',
-      target: { type: 'compliance_exception', id: row.id },
-      data: { connectionId: row.connection_id, ruleId: row.rule_id, objectType: row.object_type, objectId: row.object_id, expiresAt: row.expires_at.toISOString(), requestedBy: row.requested_by },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'compliance.exception_approved',
+        target: { type: 'compliance_exception', id: row.id },
+        data: {
+          connectionId: row.connection_id,
+          ruleId: row.rule_id,
+          objectType: row.object_type,
+          objectId: row.object_id,
+          expiresAt: row.expires_at.toISOString(),
+          requestedBy: row.requested_by,
+        },
+      },
+    );
     return toExceptionView(updated);
   });
 }

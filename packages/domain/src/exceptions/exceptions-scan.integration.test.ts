@@ -30,8 +30,14 @@ const MINUTE = 60_000;
 /** The fixture org plus an Admin Console rule letting a service user in with one factor: OKTA-APP-000560 fails naming that rule. */
 function orgObjects(): IdpObject[] {
   const org = compliantOrg();
-  org.user!.push({ id: '00u1svc', body: { id: '00u1svc', status: 'ACTIVE', profile: { login: 'svc@acme.example' }, type: { id: 'oty1default' } } });
-  const rule = accessRule('rst1admin', 'rul1weak', { priority: 0, verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] } });
+  org.user!.push({
+    id: '00u1svc',
+    body: { id: '00u1svc', status: 'ACTIVE', profile: { login: 'svc@acme.example' }, type: { id: 'oty1default' } },
+  });
+  const rule = accessRule('rst1admin', 'rul1weak', {
+    priority: 0,
+    verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] },
+  });
   (rule.body as { conditions: unknown }).conditions = { people: { users: { include: ['00u1svc'] } } };
   org['policy.ACCESS_POLICY.rule']!.push(rule);
   const objs = Object.entries(org).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
@@ -39,7 +45,12 @@ function orgObjects(): IdpObject[] {
     ['rst1admin', '0oa1saasure'],
     ['rst1dash', '0oa1enduser'],
     ['rst1apps', '0oa1payroll'],
-  ].map(([p, a]) => ({ type: 'policy.ACCESS_POLICY.mapping', id: `${p}/${a}`, body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } }, linksAreData: true }));
+  ].map(([p, a]) => ({
+    type: 'policy.ACCESS_POLICY.mapping',
+    id: `${p}/${a}`,
+    body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } },
+    linksAreData: true,
+  }));
   return [...objs, ...mappings];
 }
 
@@ -49,7 +60,11 @@ async function setup() {
   const requester = { ...deps, actor: memberActor(t.id, await seedMember(deps, t.id, 'auditor')) };
   const approver = { ...deps, actor: memberActor(t.id, await seedMember(deps, t.id, 'admin')) };
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: fakeIdp(orgObjects()) });
-  const { webhook } = await createWebhook(approver, t.id, { name: 'exceptions', url: 'https://hooks.example.com/x', events: ['exception.expired'] });
+  const { webhook } = await createWebhook(approver, t.id, {
+    name: 'exceptions',
+    url: 'https://hooks.example.com/x',
+    events: ['exception.expired'],
+  });
   const scan = async () => {
     const s = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
     const { results } = await getScan(deps, t.id, { scanId: s.id });
@@ -57,7 +72,12 @@ async function setup() {
   };
   const accept = async (input: { ruleId: string; objectType?: string; objectId?: string; minutes: number }) => {
     const { minutes, ...rest } = input;
-    const ex = await requestException(requester, t.id, { connectionId, rationale: 'Accepted while the migration runs', expiresAt: new Date(now + minutes * MINUTE).toISOString(), ...rest });
+    const ex = await requestException(requester, t.id, {
+      connectionId,
+      rationale: 'Accepted while the migration runs',
+      expiresAt: new Date(now + minutes * MINUTE).toISOString(),
+      ...rest,
+    });
     return approveException(approver, t.id, { id: ex.id });
   };
   return { tenantId: t.id, connectionId, webhookId: webhook.id, scan, accept, requester };
@@ -77,7 +97,16 @@ describe('scans and compliance exceptions', () => {
     expect(during.result('BUTTERFLY-RESTORE-READINESS')).toMatchObject({
       result: 'FAIL',
       accepted: true,
-      exceptions: [{ id: ex.id, scope: null, rationale: 'Accepted while the migration runs', expiresAt: ex.expiresAt, requestedBy: ex.requestedBy, approvedBy: ex.approvedBy }],
+      exceptions: [
+        {
+          id: ex.id,
+          scope: null,
+          rationale: 'Accepted while the migration runs',
+          expiresAt: ex.expiresAt,
+          requestedBy: ex.requestedBy,
+          approvedBy: ex.approvedBy,
+        },
+      ],
     });
     expect(during.scan.counts).toMatchObject({ FAIL: before.scan.counts.FAIL, accepted: 1 });
     expect(during.scan.score).toBe(before.scan.score);
@@ -89,18 +118,30 @@ describe('scans and compliance exceptions', () => {
     expect(after.result('BUTTERFLY-RESTORE-READINESS').exceptions).toBeUndefined();
     expect(after.scan.counts.accepted).toBeUndefined();
     expect((await listExceptions(s.requester, s.tenantId)).map((e) => e.status)).toEqual(['expired']);
-    const deliveries = await db.selectFrom('webhook_deliveries').select(['event', 'summary']).where('webhook_id', '=', s.webhookId).execute();
-    expect(deliveries).toEqual([{ event: 'exception.expired', summary: expect.stringContaining('1 compliance exception expired in Production') }]);
+    const deliveries = await db
+      .selectFrom('webhook_deliveries')
+      .select(['event', 'summary'])
+      .where('webhook_id', '=', s.webhookId)
+      .execute();
+    expect(deliveries).toEqual([
+      { event: 'exception.expired', summary: expect.stringContaining('1 compliance exception expired in Production') },
+    ]);
     expect(queued).toContain('webhook.deliver');
     // The earlier scan keeps the exception as it was when it ran.
-    expect((await getScan(deps, s.tenantId, { scanId: during.scan.id })).results.find((r) => r.ruleId === 'BUTTERFLY-RESTORE-READINESS')).toMatchObject({ accepted: true });
+    expect(
+      (await getScan(deps, s.tenantId, { scanId: during.scan.id })).results.find(
+        (r) => r.ruleId === 'BUTTERFLY-RESTORE-READINESS',
+      ),
+    ).toMatchObject({ accepted: true });
   });
 
   it('an object exception on the one object a result fails on accepts it; the objects that passed need none (decision 041)', async () => {
     const s = await setup();
     const failing = (await s.scan()).result('OKTA-APP-000560');
     expect(failing.result).toBe('FAIL');
-    const objects = [...new Set(failing.evidence.filter((e) => e.type !== 'readiness').map((e) => `${e.type} ${e.id}`))];
+    const objects = [
+      ...new Set(failing.evidence.filter((e) => e.type !== 'readiness').map((e) => `${e.type} ${e.id}`)),
+    ];
     // Evidence names every object the rule read, the compliant ones too, by name; only the weak rule is marked failing.
     expect(objects).toContain('policy.ACCESS_POLICY.rule rst1admin/rul1weak');
     expect(objects.length).toBeGreaterThan(1);
@@ -119,7 +160,12 @@ describe('scans and compliance exceptions', () => {
     const untouched = (await s.scan()).result('OKTA-APP-000560');
     expect(untouched.exceptions).toBeUndefined();
     expect(untouched.accepted).toBeUndefined();
-    const ex = await s.accept({ ruleId: 'OKTA-APP-000560', objectType: 'policy.ACCESS_POLICY.rule', objectId: 'rst1admin/rul1weak', minutes: 60 });
+    const ex = await s.accept({
+      ruleId: 'OKTA-APP-000560',
+      objectType: 'policy.ACCESS_POLICY.rule',
+      objectId: 'rst1admin/rul1weak',
+      minutes: 60,
+    });
     const accepted = await s.scan();
     expect(accepted.result('OKTA-APP-000560')).toMatchObject({
       result: 'FAIL',
@@ -131,7 +177,12 @@ describe('scans and compliance exceptions', () => {
 
   it('a requested but unapproved exception changes nothing', async () => {
     const s = await setup();
-    await requestException(s.requester, s.tenantId, { connectionId: s.connectionId, ruleId: 'BUTTERFLY-RESTORE-READINESS', rationale: 'Nobody approved this one', expiresAt: new Date(now + 60 * MINUTE).toISOString() });
+    await requestException(s.requester, s.tenantId, {
+      connectionId: s.connectionId,
+      ruleId: 'BUTTERFLY-RESTORE-READINESS',
+      rationale: 'Nobody approved this one',
+      expiresAt: new Date(now + 60 * MINUTE).toISOString(),
+    });
     const r = (await s.scan()).result('BUTTERFLY-RESTORE-READINESS');
     expect(r.exceptions).toBeUndefined();
     expect(r.accepted).toBeUndefined();

@@ -17,23 +17,40 @@ const RULE_IDS = new Set(COMPLIANCE_RULES.map((r) => r.id));
 export const ZRequestException = z
   .strictObject({
     connectionId: z.string().trim().min(1).max(100),
-    ruleId: z.string().trim().min(1).max(100).refine((id) => RULE_IDS.has(id), 'is not a rule of the current rule set'),
+    ruleId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((id) => RULE_IDS.has(id), 'is not a rule of the current rule set'),
     /** One object (type and id, as the rule's evidence names it), or absent for the whole rule. */
     objectType: z.string().trim().min(1).max(100).optional(),
     objectId: z.string().trim().min(1).max(300).optional(),
     rationale: z.string().trim().min(10, 'must explain the accepted risk (10 characters at least)').max(2000),
     expiresAt: z.coerce.date({ message: 'must be a date and time' }),
   })
-  .refine((v) => !v.objectType === !v.objectId, { path: ['objectId'], message: 'give both the object type and id, or neither for the whole rule' });
+  .refine((v) => !v.objectType === !v.objectId, {
+    path: ['objectId'],
+    message: 'give both the object type and id, or neither for the whole rule',
+  });
 export type TRequestException = z.input<typeof ZRequestException>;
 
 export const ZExceptionId = z.strictObject({ id: z.uuid({ message: 'is not an exception id' }) });
-export const ZCloseException = z.strictObject({ id: z.uuid({ message: 'is not an exception id' }), reason: z.string().trim().max(2000).optional() });
+export const ZCloseException = z.strictObject({
+  id: z.uuid({ message: 'is not an exception id' }),
+  reason: z.string().trim().max(2000).optional(),
+});
 
 /** Expiry must be in the future and at most a year ahead (VALIDATION on `expiresAt`). */
 export function checkExpiry(expiresAt: Date, now: Date): void {
-  if (expiresAt.getTime() <= now.getTime()) throw new DomainError('VALIDATION', 'The expiry must be in the future', { fields: { expiresAt: 'must be in the future' } });
-  if (expiresAt.getTime() > now.getTime() + EXCEPTION_MAX_DAYS * 86_400_000) throw new DomainError('VALIDATION', 'An exception runs for a year at most', { fields: { expiresAt: 'must be at most a year ahead' } });
+  if (expiresAt.getTime() <= now.getTime())
+    throw new DomainError('VALIDATION', 'The expiry must be in the future', {
+      fields: { expiresAt: 'must be in the future' },
+    });
+  if (expiresAt.getTime() > now.getTime() + EXCEPTION_MAX_DAYS * 86_400_000)
+    throw new DomainError('VALIDATION', 'An exception runs for a year at most', {
+      fields: { expiresAt: 'must be at most a year ahead' },
+    });
 }
 
 /** The member id behind the actor, if a member acts. */
@@ -73,7 +90,6 @@ export const toExceptionView = (r: Selectable<ComplianceExceptions>): ExceptionV
   closeReason: r.close_reason,
 });
 
-
 export type { ExceptionAnnotation };
 
 export const toAnnotation = (r: Selectable<ComplianceExceptions>): ExceptionAnnotation => ({
@@ -88,7 +104,12 @@ export const toAnnotation = (r: Selectable<ComplianceExceptions>): ExceptionAnno
 
 /** One exception row of the tenant, or NOT_FOUND (also for other tenants' ids). */
 export async function findExceptionRow(db: Db, tenantId: string, id: string) {
-  const row = await db.selectFrom('compliance_exceptions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('compliance_exceptions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', 'No such exception');
   return row;
 }

@@ -23,18 +23,42 @@ const alerted = (r: Row): AlertedException => ({
 });
 
 /** Queues one alert per subscribed webhook and connection of the tenant. */
-async function alertFor(deps: Deps & { jobs: JobQueue; db: Transaction<DB> }, tenantId: string, event: 'exception.expired' | 'exception.expiring', rows: Row[], appUrl?: string) {
+async function alertFor(
+  deps: Deps & { jobs: JobQueue; db: Transaction<DB> },
+  tenantId: string,
+  event: 'exception.expired' | 'exception.expiring',
+  rows: Row[],
+  appUrl?: string,
+) {
   if (!rows.length) return 0;
   const hooks = await subscribedWebhooks(deps, tenantId, event);
   if (!hooks.length) return 0;
-  const connections = await deps.db.selectFrom('connections').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', [...new Set(rows.map((r) => r.connection_id))]).orderBy('name').execute();
+  const connections = await deps.db
+    .selectFrom('connections')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...new Set(rows.map((r) => r.connection_id))])
+    .orderBy('name')
+    .execute();
   let queued = 0;
   for (const c of connections) {
     const exceptions = rows.filter((r) => r.connection_id === c.id).map(alerted);
     for (const h of hooks) {
       const id = randomUUID();
-      const alert = exceptionAlert({ event, deliveryId: id, connection: c, exceptions, link: appUrl ? `${appUrl}/compliance/exceptions` : undefined });
-      if (await queueDelivery({ ...deps, db: deps.db }, { id, tenantId, webhookId: h.id, event, snapshotId: null, ...alert })) queued++;
+      const alert = exceptionAlert({
+        event,
+        deliveryId: id,
+        connection: c,
+        exceptions,
+        link: appUrl ? `${appUrl}/compliance/exceptions` : undefined,
+      });
+      if (
+        await queueDelivery(
+          { ...deps, db: deps.db },
+          { id, tenantId, webhookId: h.id, event, snapshotId: null, ...alert },
+        )
+      )
+        queued++;
     }
   }
   return queued;
@@ -48,16 +72,30 @@ async function alertFor(deps: Deps & { jobs: JobQueue; db: Transaction<DB> }, te
  * audited, in the transaction that queues its alerts, so nothing is alerted twice or lost.
  * Run every minute by the worker (all tenants) and by a scan for its tenant. Members need `compliance.run`.
  */
-export async function expireDueExceptions(deps: Deps & { jobs: JobQueue }, input: { tenantId?: string; appUrl?: string } = {}) {
+export async function expireDueExceptions(
+  deps: Deps & { jobs: JobQueue },
+  input: { tenantId?: string; appUrl?: string } = {},
+) {
   if (deps.actor.kind !== 'system' && deps.actor.kind !== 'operator') {
-    if (!input.tenantId) throw new DomainError('VALIDATION', 'A tenant is required', { fields: { tenantId: 'is required' } });
+    if (!input.tenantId)
+      throw new DomainError('VALIDATION', 'A tenant is required', { fields: { tenantId: 'is required' } });
     await authorize(deps, input.tenantId, 'compliance.run');
   }
   const now = deps.clock();
   const soon = new Date(now.getTime() + EXCEPTION_EXPIRING_DAYS * 86_400_000);
   return inTransaction(deps.db, async (trx) => {
-    let due = trx.selectFrom('compliance_exceptions').selectAll().where('status', 'in', ['requested', 'active']).where('expires_at', '<=', now);
-    let expiring = trx.selectFrom('compliance_exceptions').selectAll().where('status', '=', 'active').where('expires_at', '>', now).where('expires_at', '<=', soon).where('expiring_alerted_at', 'is', null);
+    let due = trx
+      .selectFrom('compliance_exceptions')
+      .selectAll()
+      .where('status', 'in', ['requested', 'active'])
+      .where('expires_at', '<=', now);
+    let expiring = trx
+      .selectFrom('compliance_exceptions')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('expires_at', '>', now)
+      .where('expires_at', '<=', soon)
+      .where('expiring_alerted_at', 'is', null);
     if (input.tenantId) {
       due = due.where('tenant_id', '=', input.tenantId);
       expiring = expiring.where('tenant_id', '=', input.tenantId);
@@ -69,11 +107,23 @@ export async function expireDueExceptions(deps: Deps & { jobs: JobQueue }, input
       await trx
         .updateTable('compliance_exceptions')
         .set({ status: 'expired', closed_by: startedByLabel(deps.actor), closed_at: now })
-        .where('id', 'in', dueRows.map((r) => r.id))
+        .where(
+          'id',
+          'in',
+          dueRows.map((r) => r.id),
+        )
         .execute();
     }
     if (expiringRows.length) {
-      await trx.updateTable('compliance_exceptions').set({ expiring_alerted_at: now }).where('id', 'in', expiringRows.map((r) => r.id)).execute();
+      await trx
+        .updateTable('compliance_exceptions')
+        .set({ expiring_alerted_at: now })
+        .where(
+          'id',
+          'in',
+          expiringRows.map((r) => r.id),
+        )
+        .execute();
     }
     let alerts = 0;
     for (const tenantId of [...new Set([...dueRows, ...expiringRows].map((r) => r.tenant_id))].sort()) {
@@ -82,11 +132,30 @@ export async function expireDueExceptions(deps: Deps & { jobs: JobQueue }, input
           tenantId,
           action: 'compliance.exception_expired',
           target: { type: 'compliance_exception', id: r.id },
-          data: { connectionId: r.connection_id, ruleId: r.rule_id, objectType: r.object_type, objectId: r.object_id, expiresAt: r.expires_at.toISOString(), previousStatus: r.status },
+          data: {
+            connectionId: r.connection_id,
+            ruleId: r.rule_id,
+            objectType: r.object_type,
+            objectId: r.object_id,
+            expiresAt: r.expires_at.toISOString(),
+            previousStatus: r.status,
+          },
         });
       }
-      alerts += await alertFor(tx, tenantId, 'exception.expired', dueRows.filter((x) => x.tenant_id === tenantId && x.status === 'active'), input.appUrl);
-      alerts += await alertFor(tx, tenantId, 'exception.expiring', expiringRows.filter((x) => x.tenant_id === tenantId), input.appUrl);
+      alerts += await alertFor(
+        tx,
+        tenantId,
+        'exception.expired',
+        dueRows.filter((x) => x.tenant_id === tenantId && x.status === 'active'),
+        input.appUrl,
+      );
+      alerts += await alertFor(
+        tx,
+        tenantId,
+        'exception.expiring',
+        expiringRows.filter((x) => x.tenant_id === tenantId),
+        input.appUrl,
+      );
     }
     return { expired: dueRows.length, expiring: expiringRows.length, alerts };
   });

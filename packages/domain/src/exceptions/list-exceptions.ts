@@ -16,7 +16,8 @@ export async function listExceptions(deps: Deps, tenantId: string, raw: z.input<
   const input = parseInput(ZListExceptions, raw);
   await authorize(deps, tenantId, 'compliance.read');
   let q = deps.db.selectFrom('compliance_exceptions').selectAll().where('tenant_id', '=', tenantId);
-  if (input.connectionId) q = q.where('connection_id', '=', (await findConnectionRow(deps.db, tenantId, input.connectionId)).id);
+  if (input.connectionId)
+    q = q.where('connection_id', '=', (await findConnectionRow(deps.db, tenantId, input.connectionId)).id);
   if (input.ruleId) q = q.where('rule_id', '=', input.ruleId);
   if (input.status) q = q.where('status', '=', input.status);
   const rows = await q.orderBy('requested_at', 'desc').orderBy('id').limit(500).execute();

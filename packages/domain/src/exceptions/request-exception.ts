@@ -6,7 +6,13 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { startedByLabel } from '../scans/scans.fns.ts';
 import { parseInput } from '../validation.fns.ts';
-import { type TRequestException, ZRequestException, actorMemberId, checkExpiry, toExceptionView } from './exceptions.fns.ts';
+import {
+  type TRequestException,
+  ZRequestException,
+  actorMemberId,
+  checkExpiry,
+  toExceptionView,
+} from './exceptions.fns.ts';
 
 /**
  * Asks for a finding to be accepted (decision 038): one rule on one connection, for one object or the
@@ -28,8 +34,11 @@ export async function requestException(deps: Deps, tenantId: string, raw: TReque
       .where('rule_id', '=', input.ruleId)
       .where('status', 'in', ['requested', 'active'])
       .where('expires_at', '>', now);
-    open = input.objectType ? open.where('object_type', '=', input.objectType).where('object_id', '=', input.objectId ?? '') : open.where('object_type', 'is', null);
-    if (await open.executeTakeFirst()) throw new DomainError('CONFLICT', 'An exception for this rule and scope is already requested or active');
+    open = input.objectType
+      ? open.where('object_type', '=', input.objectType).where('object_id', '=', input.objectId ?? '')
+      : open.where('object_type', 'is', null);
+    if (await open.executeTakeFirst())
+      throw new DomainError('CONFLICT', 'An exception for this rule and scope is already requested or active');
     const row = await trx
       .insertInto('compliance_exceptions')
       .values({
@@ -47,12 +56,22 @@ export async function requestException(deps: Deps, tenantId: string, raw: TReque
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'compliance.exception_requested',
-      target: { type: 'compliance_exception', id: row.id },
-      data: { connectionId: connection.id, ruleId: row.rule_id, objectType: row.object_type, objectId: row.object_id, expiresAt: row.expires_at.toISOString(), rationale: row.rationale },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'compliance.exception_requested',
+        target: { type: 'compliance_exception', id: row.id },
+        data: {
+          connectionId: connection.id,
+          ruleId: row.rule_id,
+          objectType: row.object_type,
+          objectId: row.object_id,
+          expiresAt: row.expires_at.toISOString(),
+          rationale: row.rationale,
+        },
+      },
+    );
     return toExceptionView(row);
   });
 }

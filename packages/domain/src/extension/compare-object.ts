@@ -21,7 +21,11 @@ const MAX_PATHS = 50;
  * the console already shows the admin today's, and the history shows stored ones to whom may see
  * them. Nothing posted is stored.
  */
-export async function compareExtensionObject(deps: Deps & { idpClientFor?: IdpClientFactory }, tenantId: string, raw: TCompareObjectInput) {
+export async function compareExtensionObject(
+  deps: Deps & { idpClientFor?: IdpClientFactory },
+  tenantId: string,
+  raw: TCompareObjectInput,
+) {
   const input = parseInput(ZCompareObjectInput, raw);
   await authorize(deps, tenantId, 'snapshot.read');
   const conn = await findOrgConnection(deps.db, tenantId, input.orgUrl);
@@ -32,7 +36,9 @@ export async function compareExtensionObject(deps: Deps & { idpClientFor?: IdpCl
   const live = maskLikeStored(stripLinks(input.body), stored);
   const same = contentAddress(deps.keyring.contentKey(tenantId), input.type, live).equals(latest.address);
   const volatile = same ? [] : await volatileFields(deps, tenantId, conn.id, input.type);
-  const changes = same ? [] : diffJson(stored, live).map((c) => ({ path: c.path, kind: c.kind, volatile: isVolatilePath(c.path, volatile) }));
+  const changes = same
+    ? []
+    : diffJson(stored, live).map((c) => ({ path: c.path, kind: c.kind, volatile: isVolatilePath(c.path, volatile) }));
   return {
     stored: true as const,
     changed: !same,
@@ -45,9 +51,17 @@ export async function compareExtensionObject(deps: Deps & { idpClientFor?: IdpCl
 }
 
 /** The type's fields that change without anyone configuring anything, from the connector when wired. */
-async function volatileFields(deps: Deps & { idpClientFor?: IdpClientFactory }, tenantId: string, connectionId: string, type: string) {
+async function volatileFields(
+  deps: Deps & { idpClientFor?: IdpClientFactory },
+  tenantId: string,
+  connectionId: string,
+  type: string,
+) {
   if (!deps.idpClientFor) return ALWAYS_VOLATILE;
   // Building a client reads no network: the connector's type table is static, only its config is per connection.
-  const info = deps.idpClientFor(await loadConnectionConfig(deps, tenantId, connectionId)).objectTypes().find((t) => t.type === type);
+  const info = deps
+    .idpClientFor(await loadConnectionConfig(deps, tenantId, connectionId))
+    .objectTypes()
+    .find((t) => t.type === type);
   return [...ALWAYS_VOLATILE, ...(info?.volatile ?? [])];
 }

@@ -9,7 +9,10 @@ import { isRedactionMarker } from '../snapshots/redact.fns.ts';
  */
 export const ZExtensionObjectRef = z.object({
   orgUrl: ZOrgUrl,
-  type: z.string().regex(/^[a-z_]+(\.[A-Za-z_]+)*$/, 'must be a catalog type key').max(200),
+  type: z
+    .string()
+    .regex(/^[a-z_]+(\.[A-Za-z_]+)*$/, 'must be a catalog type key')
+    .max(200),
   id: z.string().min(1).max(500),
 });
 export type TExtensionObjectRef = z.input<typeof ZExtensionObjectRef>;
@@ -70,6 +73,8 @@ export function dashboardLinks(
     history: `${base}/history?${q}`,
     object: v.latestSnapshotId ? `${base}/snapshots/${v.latestSnapshotId}/object?${q}` : null,
     diff: v.diff ? `${base}/diff?${new URLSearchParams(v.diff)}` : null,
-    restorePreview: v.latestFullSnapshotId ? `/restore?${new URLSearchParams({ connection: connectionId, snapshot: v.latestFullSnapshotId, objects: `${ref.type}:${ref.id}` })}` : null,
+    restorePreview: v.latestFullSnapshotId
+      ? `/restore?${new URLSearchParams({ connection: connectionId, snapshot: v.latestFullSnapshotId, objects: `${ref.type}:${ref.id}` })}`
+      : null,
   };
 }

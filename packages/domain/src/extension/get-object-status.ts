@@ -32,10 +32,13 @@ export async function getExtensionObjectStatus(deps: Deps, tenantId: string, raw
     id: ref.id,
     label: latest ? objectLabel(await openVersion(deps, tenantId, latest.address), ref.id) : null,
     versionCount: versions.length,
-    lastBackup: latest ? { snapshotId: latest.last.id, at: latest.last.at.toISOString(), kind: latest.last.kind } : null,
+    lastBackup: latest
+      ? { snapshotId: latest.last.id, at: latest.last.at.toISOString(), kind: latest.last.kind }
+      : null,
     latestFullBackup: latestFull ? { snapshotId: latestFull.id, at: latestFull.at.toISOString() } : null,
     /** False when the object is new since the latest full backup, or was deleted before it. */
-    inLatestFullBackup: !!latestFull && versions.some((v) => v.first.seq <= latestFull.seq && v.last.seq >= latestFull.seq),
+    inLatestFullBackup:
+      !!latestFull && versions.some((v) => v.first.seq <= latestFull.seq && v.last.seq >= latestFull.seq),
     compliance: compliance && { scan: compliance.scan, findings: compliance.findings },
     links: dashboardLinks(conn.id, ref, {
       latestSnapshotId: latest?.last.id,

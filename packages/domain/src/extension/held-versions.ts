@@ -31,17 +31,26 @@ export async function heldVersions(db: Db, tenantId: string, connectionId: strin
     .where('object_id', '=', ref.id)
     .orderBy('from_seq')
     .execute();
-  const snaps = !entries.length ? [] : await db
-    .selectFrom('snapshots')
-    .select(['id', 'seq', 'completed_at', 'kind'])
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', connectionId)
-    .where('status', '=', 'complete')
-    .where((eb) => eb.or([eb('kind', '=', 'full'), eb.and([eb('object_type', '=', ref.type), eb('object_id', '=', ref.id)])]))
-    .where('seq', '>=', entries[0]?.from_seq ?? 0)
-    .orderBy('seq')
-    .execute();
-  const holders: Holder[] = snaps.map((s) => ({ id: s.id, seq: s.seq, at: s.completed_at!, kind: s.kind as Holder['kind'] }));
+  const snaps = !entries.length
+    ? []
+    : await db
+        .selectFrom('snapshots')
+        .select(['id', 'seq', 'completed_at', 'kind'])
+        .where('tenant_id', '=', tenantId)
+        .where('connection_id', '=', connectionId)
+        .where('status', '=', 'complete')
+        .where((eb) =>
+          eb.or([eb('kind', '=', 'full'), eb.and([eb('object_type', '=', ref.type), eb('object_id', '=', ref.id)])]),
+        )
+        .where('seq', '>=', entries[0]?.from_seq ?? 0)
+        .orderBy('seq')
+        .execute();
+  const holders: Holder[] = snaps.map((s) => ({
+    id: s.id,
+    seq: s.seq,
+    at: s.completed_at!,
+    kind: s.kind as Holder['kind'],
+  }));
   const versions: HeldVersion[] = [];
   for (const e of entries) {
     const held = holders.filter((h) => h.seq >= e.from_seq && (e.to_seq === null || h.seq < e.to_seq));
@@ -57,10 +66,17 @@ export async function heldVersions(db: Db, tenantId: string, connectionId: strin
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { versions, latestFull: latestFull ? { id: latestFull.id, seq: latestFull.seq, at: latestFull.completed_at! } : null };
+  return {
+    versions,
+    latestFull: latestFull ? { id: latestFull.id, seq: latestFull.seq, at: latestFull.completed_at! } : null,
+  };
 }
 
 /** The body of a stored version, decrypted. */
-export function openVersion(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, tenantId: string, address: Buffer): Promise<unknown> {
+export function openVersion(
+  deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>,
+  tenantId: string,
+  address: Buffer,
+): Promise<unknown> {
   return openOneBody(deps, tenantId, address);
 }

@@ -8,7 +8,12 @@ import { byRuleId } from '../scans/scans.fns.ts';
  * children (a policy's rules: `policy.X.rule` ids are `<policyId>/<ruleId>`). Evidence is what the
  * rule read, so "names the object" is exactly "this object is why the rule failed (or part of it)".
  */
-export async function objectFindings(db: Db, tenantId: string, connectionId: string, ref: { type: string; id: string }) {
+export async function objectFindings(
+  db: Db,
+  tenantId: string,
+  connectionId: string,
+  ref: { type: string; id: string },
+) {
   const [scan] = await latestScans(db, tenantId, connectionId);
   if (!scan) return { scan: null, findings: [] };
   const rows = await db

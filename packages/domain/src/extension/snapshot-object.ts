@@ -13,7 +13,11 @@ import { writeObjectSnapshot } from './write-object-snapshot.ts';
  * connection's own credential and connector (redaction included), never from what the browser
  * posts: a backup must hold what Okta holds, not what a page (or a member) says it holds.
  */
-export async function snapshotExtensionObject(deps: Deps & { idpClientFor?: IdpClientFactory }, tenantId: string, raw: TExtensionObjectRef) {
+export async function snapshotExtensionObject(
+  deps: Deps & { idpClientFor?: IdpClientFactory },
+  tenantId: string,
+  raw: TExtensionObjectRef,
+) {
   const input = parseInput(ZExtensionObjectRef, raw);
   await authorize(deps, tenantId, 'backup.run');
   if (!deps.idpClientFor) throw new DomainError('INTERNAL', 'No IdP connector configured');
@@ -21,16 +25,26 @@ export async function snapshotExtensionObject(deps: Deps & { idpClientFor?: IdpC
   const client = deps.idpClientFor(await loadConnectionConfig(deps, tenantId, conn.id));
   const info = client.objectTypes().find((t) => t.type === input.type);
   // The fake IdP of tests lists no types; a real connector names every type it can read one by one.
-  if (client.objectTypes().length && !info?.readOne) throw new DomainError('VALIDATION', `${input.type} objects cannot be backed up one at a time`);
+  if (client.objectTypes().length && !info?.readOne)
+    throw new DomainError('VALIDATION', `${input.type} objects cannot be backed up one at a time`);
   let object: IdpObject | undefined;
   try {
     object = await client.readObject({ type: input.type, id: input.id });
   } catch (e) {
     if (isDomainError(e)) throw e;
     deps.log.warn({ err: e, type: input.type, connectionId: conn.id }, 'single-object read failed');
-    throw new DomainError('CONFLICT', `Okta did not answer the read of this object: ${(e as Error).message}`.slice(0, 300));
+    throw new DomainError(
+      'CONFLICT',
+      `Okta did not answer the read of this object: ${(e as Error).message}`.slice(0, 300),
+    );
   }
   if (!object) throw new DomainError('NOT_FOUND', `Okta has no ${input.type} ${input.id}`);
   const s = await writeObjectSnapshot(deps, { tenantId, connectionId: conn.id, object, trigger: 'extension' });
-  return { snapshotId: s.snapshotId, at: s.at.toISOString(), changed: s.changed, added: s.added, connectionId: conn.id };
+  return {
+    snapshotId: s.snapshotId,
+    at: s.at.toISOString(),
+    changed: s.changed,
+    added: s.added,
+    connectionId: conn.id,
+  };
 }

@@ -16,7 +16,10 @@ import { contentAddress, sealBody, stripLinks } from '../bodies/object-codec.fns
  * object_id), which is how lists, diffs, retention and scans leave it out. An unchanged object
  * still gets its snapshot: "backed up at" moves, and nothing else is written.
  */
-export async function writeObjectSnapshot(deps: Deps, input: { tenantId: string; connectionId: string; object: IdpObject; trigger: string }) {
+export async function writeObjectSnapshot(
+  deps: Deps,
+  input: { tenantId: string; connectionId: string; object: IdpObject; trigger: string },
+) {
   const { tenantId, connectionId, object: o } = input;
   const body = o.linksAreData ? o.body : stripLinks(o.body);
   const address = contentAddress(deps.keyring.contentKey(tenantId), o.type, body);
@@ -24,9 +27,19 @@ export async function writeObjectSnapshot(deps: Deps, input: { tenantId: string;
   return inTransaction(deps.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`backup:${connectionId}`}, 0))`.execute(trx);
     // A running full backup owns the next seq and is writing entries: its snapshot will hold the object anyway.
-    const running = await trx.selectFrom('snapshots').select('id').where('connection_id', '=', connectionId).where('status', '=', 'running').executeTakeFirst();
-    if (running) throw new DomainError('CONFLICT', 'A backup of this connection is running; it will include this object');
-    const last = await trx.selectFrom('snapshots').select((eb) => eb.fn.max('seq').as('seq')).where('connection_id', '=', connectionId).executeTakeFirst();
+    const running = await trx
+      .selectFrom('snapshots')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (running)
+      throw new DomainError('CONFLICT', 'A backup of this connection is running; it will include this object');
+    const last = await trx
+      .selectFrom('snapshots')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst();
     const seq = (last?.seq ?? 0) + 1;
     const now = deps.clock();
     const current = await trx
@@ -63,16 +76,37 @@ export async function writeObjectSnapshot(deps: Deps, input: { tenantId: string;
       .returning(['id', 'seq', 'completed_at'])
       .executeTakeFirstOrThrow();
     if (changed) {
-      await bodyStoreOf(deps).put(trx, tenantId, [{ address, type: o.type, objectId: o.id, sealed: sealBody(dataKey, tenantId, address, json), size: json.length }]);
+      await bodyStoreOf(deps).put(trx, tenantId, [
+        {
+          address,
+          type: o.type,
+          objectId: o.id,
+          sealed: sealBody(dataKey, tenantId, address, json),
+          size: json.length,
+        },
+      ]);
       if (current) await closeEntries(trx, connectionId, seq, [{ type: o.type, objectId: o.id }]);
-      await trx.insertInto('snapshot_entries').values({ tenant_id: tenantId, connection_id: connectionId, type: o.type, object_id: o.id, address, from_seq: seq }).execute();
+      await trx
+        .insertInto('snapshot_entries')
+        .values({
+          tenant_id: tenantId,
+          connection_id: connectionId,
+          type: o.type,
+          object_id: o.id,
+          address,
+          from_seq: seq,
+        })
+        .execute();
     }
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'backup.object_snapshot',
-      target: { type: 'snapshot', id: snapshot.id },
-      data: { connectionId, seq, objectType: o.type, objectId: o.id, changed, trigger: input.trigger },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'backup.object_snapshot',
+        target: { type: 'snapshot', id: snapshot.id },
+        data: { connectionId, seq, objectType: o.type, objectId: o.id, changed, trigger: input.trigger },
+      },
+    );
     return { snapshotId: snapshot.id, seq, at: snapshot.completed_at!, changed, added: !current };
   });
 }

@@ -14,7 +14,13 @@ export async function backchannelLogout(deps: Deps, tenantId: string, input: { s
   return inTransaction(deps.db, async (trx) => {
     const tx = { ...deps, db: trx };
     const member = input.sub
-      ? await trx.selectFrom('members').select(['id']).where('tenant_id', '=', tenantId).where('idp_subject', '=', input.sub).forUpdate().executeTakeFirst()
+      ? await trx
+          .selectFrom('members')
+          .select(['id'])
+          .where('tenant_id', '=', tenantId)
+          .where('idp_subject', '=', input.sub)
+          .forUpdate()
+          .executeTakeFirst()
       : undefined;
     if (input.sid) {
       let q = trx.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('idp_session_id', '=', input.sid);
@@ -30,7 +36,11 @@ export async function backchannelLogout(deps: Deps, tenantId: string, input: { s
       return { scope: 'idp_session' as const, sessionsEnded: ended.length };
     }
     if (!member) {
-      await appendAuditEvent(tx, { tenantId, action: 'sso.backchannel_logout', data: { scope: 'subject', matched: false } });
+      await appendAuditEvent(tx, {
+        tenantId,
+        action: 'sso.backchannel_logout',
+        data: { scope: 'subject', matched: false },
+      });
       return { scope: 'subject' as const, sessionsEnded: 0 };
     }
     const revoked = await revokeAllCredentials(tx, { tenantId, memberId: member.id, reason: 'backchannel_logout' });

@@ -20,15 +20,26 @@ const trim = (u: string) => u.replace(/\/+$/, '');
  * sign-in, and only for the tenant's own issuer: a subject of another IdP names nobody here.
  * NOT_FOUND when no member matches.
  */
-export async function universalLogout(deps: Deps, tenant: { tenantId: string; issuer: string }, subject: TUniversalLogoutSubject) {
+export async function universalLogout(
+  deps: Deps,
+  tenant: { tenantId: string; issuer: string },
+  subject: TUniversalLogoutSubject,
+) {
   const { tenantId } = tenant;
-  if (subject.format === 'iss_sub' && trim(subject.iss) !== trim(tenant.issuer)) throw new DomainError('NOT_FOUND', 'No such user');
+  if (subject.format === 'iss_sub' && trim(subject.iss) !== trim(tenant.issuer))
+    throw new DomainError('NOT_FOUND', 'No such user');
   return inTransaction(deps.db, async (trx) => {
     let q = trx.selectFrom('members').select(['id']).where('tenant_id', '=', tenantId);
-    q = subject.format === 'email' ? q.where((eb) => eb(eb.fn('lower', ['email']), '=', subject.email)) : q.where('idp_subject', '=', subject.sub);
+    q =
+      subject.format === 'email'
+        ? q.where((eb) => eb(eb.fn('lower', ['email']), '=', subject.email))
+        : q.where('idp_subject', '=', subject.sub);
     const member = await q.forUpdate().executeTakeFirst();
     if (!member) throw new DomainError('NOT_FOUND', 'No such user');
-    const revoked = await revokeAllCredentials({ ...deps, db: trx }, { tenantId, memberId: member.id, reason: 'universal_logout' });
+    const revoked = await revokeAllCredentials(
+      { ...deps, db: trx },
+      { tenantId, memberId: member.id, reason: 'universal_logout' },
+    );
     return { memberId: member.id, ...revoked };
   });
 }

@@ -36,13 +36,23 @@ export async function deactivateMember(deps: Deps, tenantId: string, raw: TDeact
         .returningAll()
         .executeTakeFirstOrThrow();
       // Its audit entry goes with the revocation's, in one append (the chain lock is held to commit).
-      await revokeAllCredentials({ ...deps, db: trx }, { tenantId, memberId: member.id, reason: 'member.deactivated' }, [
-        { tenantId, action: 'member.deactivated', target: { type: 'member', id: member.id }, data: { email: member.email } },
-      ]);
+      await revokeAllCredentials(
+        { ...deps, db: trx },
+        { tenantId, memberId: member.id, reason: 'member.deactivated' },
+        [
+          {
+            tenantId,
+            action: 'member.deactivated',
+            target: { type: 'member', id: member.id },
+            data: { email: member.email },
+          },
+        ],
+      );
       return toMemberView(row);
     });
   } catch (e) {
-    if (isDomainError(e) && e.code === 'LAST_SUPER_ADMIN') await auditLastSuperAdminRefusal(deps, tenantId, input.memberId, 'member.deactivated');
+    if (isDomainError(e) && e.code === 'LAST_SUPER_ADMIN')
+      await auditLastSuperAdminRefusal(deps, tenantId, input.memberId, 'member.deactivated');
     throw e;
   }
 }

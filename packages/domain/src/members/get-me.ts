@@ -9,8 +9,16 @@ import { toMemberView } from './members.fns.ts';
  * lets them do. The caller has authenticated the member (and checked `dashboard.view`); the tenant
  * scopes both reads.
  */
-export async function getMe<V extends string>(deps: Pick<Deps, 'db'>, tenantId: string, principal: { memberId: string; role: Role; via: V }) {
+export async function getMe<V extends string>(
+  deps: Pick<Deps, 'db'>,
+  tenantId: string,
+  principal: { memberId: string; role: Role; via: V },
+) {
   const member = await findMember(deps.db, tenantId, principal.memberId);
-  const tenant = await deps.db.selectFrom('tenants').select(['id', 'slug', 'name']).where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const tenant = await deps.db
+    .selectFrom('tenants')
+    .select(['id', 'slug', 'name'])
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return { member: toMemberView(member), tenant, permissions: permissionsOf(principal.role), via: principal.via };
 }

@@ -53,7 +53,13 @@ export async function auditLastSuperAdminRefusal(deps: Deps, tenantId: string, m
   await inTransaction(deps.db, (trx) =>
     appendAuditEvent(
       { ...deps, db: trx },
-      { tenantId, action: attempted, outcome: 'denied', target: { type: 'member', id: memberId }, data: { code: 'LAST_SUPER_ADMIN' } },
+      {
+        tenantId,
+        action: attempted,
+        outcome: 'denied',
+        target: { type: 'member', id: memberId },
+        data: { code: 'LAST_SUPER_ADMIN' },
+      },
     ),
   );
 }

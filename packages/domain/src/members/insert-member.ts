@@ -7,7 +7,11 @@ import type { MemberRow } from './members.fns.ts';
 /** How a member came to exist; it is also the member's role source (who manages the role from now on). */
 export type TMemberSource = 'manual' | 'scim' | 'jit';
 
-const AUDIT_ACTION = { manual: 'member.added', scim: 'member.provisioned', jit: 'member.jit_created' } as const satisfies Record<TMemberSource, string>;
+const AUDIT_ACTION = {
+  manual: 'member.added',
+  scim: 'member.provisioned',
+  jit: 'member.jit_created',
+} as const satisfies Record<TMemberSource, string>;
 
 export interface TNewMember {
   source: TMemberSource;
@@ -36,7 +40,11 @@ export interface TNewMember {
  * SCIM 409 uniqueness, a JIT retry that finds the winner's row). Permission checks stay with the
  * callers, which know who is asking.
  */
-export async function insertMember(deps: Deps & { db: Transaction<DB> }, tenantId: string, m: TNewMember): Promise<MemberRow> {
+export async function insertMember(
+  deps: Deps & { db: Transaction<DB> },
+  tenantId: string,
+  m: TNewMember,
+): Promise<MemberRow> {
   const active = m.active ?? true;
   const row = await deps.db
     .insertInto('members')

@@ -24,9 +24,13 @@ export async function setMemberRole(deps: Deps, tenantId: string, raw: TSetMembe
       const locked = await lockMemberForChange(trx, tenantId, input.memberId);
       const { member } = locked;
       if (member.role === input.role) return toMemberView(member);
-      if (member.role === 'super_admin' || input.role === 'super_admin') await authorize(deps, tenantId, 'tenant.manage');
+      if (member.role === 'super_admin' || input.role === 'super_admin')
+        await authorize(deps, tenantId, 'tenant.manage');
       if (member.role_source === 'scim') {
-        throw new DomainError('ROLE_MANAGED_BY_SCIM', `${member.email}'s role is managed by your identity provider; change it there`);
+        throw new DomainError(
+          'ROLE_MANAGED_BY_SCIM',
+          `${member.email}'s role is managed by your identity provider; change it there`,
+        );
       }
       assertNotLastSuperAdmin(locked);
       const row = await trx
@@ -38,12 +42,18 @@ export async function setMemberRole(deps: Deps, tenantId: string, raw: TSetMembe
         .executeTakeFirstOrThrow();
       await appendAuditEvent(
         { ...deps, db: trx },
-        { tenantId, action: 'member.role_changed', target: { type: 'member', id: member.id }, data: { from: member.role, to: input.role } },
+        {
+          tenantId,
+          action: 'member.role_changed',
+          target: { type: 'member', id: member.id },
+          data: { from: member.role, to: input.role },
+        },
       );
       return toMemberView(row);
     });
   } catch (e) {
-    if (isDomainError(e) && e.code === 'LAST_SUPER_ADMIN') await auditLastSuperAdminRefusal(deps, tenantId, input.memberId, 'member.role_changed');
+    if (isDomainError(e) && e.code === 'LAST_SUPER_ADMIN')
+      await auditLastSuperAdminRefusal(deps, tenantId, input.memberId, 'member.role_changed');
     throw e;
   }
 }

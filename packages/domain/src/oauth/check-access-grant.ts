@@ -39,5 +39,10 @@ export async function checkAccessGrant(deps: { db: Db }, claims: AccessTokenClai
     .where('m.id', '=', claims.memberId)
     .executeTakeFirst();
   if (!row?.active || row.token_epoch !== claims.tokenEpoch || !row.family_alive) return null;
-  return { tenantId: claims.tenantId, memberId: claims.memberId, email: row.email, role: capRole(row.role as Role, claims.role) };
+  return {
+    tenantId: claims.tenantId,
+    memberId: claims.memberId,
+    email: row.email,
+    role: capRole(row.role as Role, claims.role),
+  };
 }

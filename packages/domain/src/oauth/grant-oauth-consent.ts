@@ -12,9 +12,27 @@ export async function grantOAuthConsent(deps: Deps, raw: z.input<typeof ZConsent
   return inTransaction(deps.db, async (trx) => {
     await trx
       .insertInto('oauth_consents')
-      .values({ tenant_id: actor.tenantId, member_id: actor.memberId, client_id: input.clientId, scopes: input.scopes, created_at: deps.clock() })
-      .onConflict((oc) => oc.constraint('oauth_consents_member_client_key').doUpdateSet({ scopes: input.scopes, created_at: deps.clock() }))
+      .values({
+        tenant_id: actor.tenantId,
+        member_id: actor.memberId,
+        client_id: input.clientId,
+        scopes: input.scopes,
+        created_at: deps.clock(),
+      })
+      .onConflict((oc) =>
+        oc
+          .constraint('oauth_consents_member_client_key')
+          .doUpdateSet({ scopes: input.scopes, created_at: deps.clock() }),
+      )
       .execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId: actor.tenantId, action: 'oauth.consent_granted', target: { type: 'member', id: actor.memberId }, data: { clientId: input.clientId, scopes: input.scopes } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: actor.tenantId,
+        action: 'oauth.consent_granted',
+        target: { type: 'member', id: actor.memberId },
+        data: { clientId: input.clientId, scopes: input.scopes },
+      },
+    );
   });
 }

@@ -21,7 +21,8 @@ export const ZIssueCodeInput = z.object({
 export async function issueAuthorizationCode(deps: Deps, raw: z.input<typeof ZIssueCodeInput>) {
   const input = parseInput(ZIssueCodeInput, raw);
   const { actor } = deps;
-  if (actor.kind !== 'member' || actor.via !== 'session') throw new DomainError('FORBIDDEN', 'Authorization codes are issued to a signed-in browser session');
+  if (actor.kind !== 'member' || actor.via !== 'session')
+    throw new DomainError('FORBIDDEN', 'Authorization codes are issued to a signed-in browser session');
   const member = await deps.db
     .selectFrom('members')
     .select(['id', 'active', 'token_epoch'])
@@ -47,7 +48,15 @@ export async function issueAuthorizationCode(deps: Deps, raw: z.input<typeof ZIs
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId: actor.tenantId, action: 'oauth.code_issued', target: { type: 'member', id: member.id }, data: { clientId: input.clientId, codeId: row.id } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: actor.tenantId,
+        action: 'oauth.code_issued',
+        target: { type: 'member', id: member.id },
+        data: { clientId: input.clientId, codeId: row.id },
+      },
+    );
     return { code: secret.raw, expiresInSeconds: CODE_TTL_MS / 1000 };
   });
 }

@@ -10,7 +10,9 @@ export const CODE_TTL_MS = 60_000;
 export const REFRESH_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** RFC 7636 4.1: 43–128 characters of the unreserved set. */
-export const ZCodeVerifier = z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be 43-128 characters of [A-Za-z0-9._~-]');
+export const ZCodeVerifier = z
+  .string()
+  .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be 43-128 characters of [A-Za-z0-9._~-]');
 /** An S256 challenge is the base64url SHA-256 of the verifier: exactly 43 characters. */
 export const ZCodeChallenge = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url SHA-256 (S256)');
 
@@ -37,6 +39,17 @@ export interface AccessGrant {
 }
 
 /** The grant of a member's row (with its `member_id`, `tenant_id`, `client_id`, email and role) for one refresh-token family. */
-export function accessGrantOf(row: { tenant_id: string; member_id: string; email: string; role: string; client_id: string }, o: { tokenEpoch: number; familyId: string }): AccessGrant {
-  return { tenantId: row.tenant_id, memberId: row.member_id, email: row.email, role: row.role as Role, tokenEpoch: o.tokenEpoch, familyId: o.familyId, clientId: row.client_id };
+export function accessGrantOf(
+  row: { tenant_id: string; member_id: string; email: string; role: string; client_id: string },
+  o: { tokenEpoch: number; familyId: string },
+): AccessGrant {
+  return {
+    tenantId: row.tenant_id,
+    memberId: row.member_id,
+    email: row.email,
+    role: row.role as Role,
+    tokenEpoch: o.tokenEpoch,
+    familyId: o.familyId,
+    clientId: row.client_id,
+  };
 }

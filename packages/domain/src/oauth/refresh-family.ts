@@ -31,6 +31,10 @@ export async function insertRefreshToken(
 
 /** Ends a whole family (reuse detected, revocation, expiry): every token of it, used or not. */
 export async function deleteFamily(trx: Transaction<DB>, tenantId: string, familyId: string) {
-  const r = await trx.deleteFrom('refresh_tokens').where('tenant_id', '=', tenantId).where('family_id', '=', familyId).executeTakeFirst();
+  const r = await trx
+    .deleteFrom('refresh_tokens')
+    .where('tenant_id', '=', tenantId)
+    .where('family_id', '=', familyId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

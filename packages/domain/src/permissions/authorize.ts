@@ -23,10 +23,18 @@ export async function authorize(deps: Deps, tenantId: string, permission: Permis
   throw new DomainError('FORBIDDEN', `Your role (${actor.role}) does not grant ${permission}`);
 }
 
-export async function recordDenial(deps: Deps, tenantId: string, permission: string, data: Record<string, unknown> = {}) {
+export async function recordDenial(
+  deps: Deps,
+  tenantId: string,
+  permission: string,
+  data: Record<string, unknown> = {},
+) {
   try {
     await inTransaction(deps.db, (trx) =>
-      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'permission.denied', outcome: 'denied', data: { permission, ...data } }),
+      appendAuditEvent(
+        { ...deps, db: trx },
+        { tenantId, action: 'permission.denied', outcome: 'denied', data: { permission, ...data } },
+      ),
     );
   } catch (e) {
     deps.log.error({ err: e, permission }, 'could not audit-log a denial');

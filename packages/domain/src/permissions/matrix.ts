@@ -23,7 +23,10 @@ export const PERMISSIONS = {
   'evidence.export': { allows: 'download evidence reports', roles: AUDITORS },
   'audit.read': { allows: 'read the audit log', roles: AUDITORS },
   'member.read': { allows: 'list members and their roles', roles: AUDITORS },
-  'schedule.manage': { allows: 'backup and scan schedules, retention, alert webhooks (and seeing their full target URLs)', roles: ADMINS },
+  'schedule.manage': {
+    allows: 'backup and scan schedules, retention, alert webhooks (and seeing their full target URLs)',
+    roles: ADMINS,
+  },
   'connection.manage': { allows: 'add or change IdP connections and their credentials', roles: ADMINS },
   'member.manage': { allows: 'change roles, deactivate members (never to or from super_admin)', roles: ADMINS },
   'sso.manage': { allows: 'SSO settings and domains', roles: SUPER },

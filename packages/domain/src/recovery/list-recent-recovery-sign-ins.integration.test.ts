@@ -18,13 +18,19 @@ describe('recent recovery sign-ins', () => {
 
     const link = await createRecoveryLink(deps, t.id, { email: 'boss@recent.test' });
     await redeemRecoveryLink(deps, link.token);
-    expect(await listRecentRecoverySignIns(asBoss, t.id)).toMatchObject([{ memberId: boss.id, email: 'boss@recent.test' }]);
+    expect(await listRecentRecoverySignIns(asBoss, t.id)).toMatchObject([
+      { memberId: boss.id, email: 'boss@recent.test' },
+    ]);
 
     const inEightDays = { ...asBoss, clock: () => new Date(Date.now() + 8 * 24 * 3600_000) };
     expect(await listRecentRecoverySignIns(inEightDays, t.id)).toEqual([]);
-    await expect(listRecentRecoverySignIns({ ...deps, actor: memberActor(t.id, admin) }, t.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listRecentRecoverySignIns({ ...deps, actor: memberActor(t.id, admin) }, t.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const other = await seedTenant(deps);
     const outsider = await seedMember(deps, other.id, 'super_admin');
-    await expect(listRecentRecoverySignIns({ ...deps, actor: memberActor(other.id, outsider) }, t.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      listRecentRecoverySignIns({ ...deps, actor: memberActor(other.id, outsider) }, t.id),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

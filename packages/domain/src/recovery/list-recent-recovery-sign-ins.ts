@@ -21,5 +21,10 @@ export async function listRecentRecoverySignIns(deps: Deps, tenantId: string) {
     .limit(50)
     .execute();
   // The entry's actor is the recovering member (redeemRecoveryLink acts as them), so its label is their email.
-  return rows.map((r) => ({ occurredAt: r.occurred_at.toISOString(), memberId: r.target_id, email: r.actor_label, requestId: r.request_id }));
+  return rows.map((r) => ({
+    occurredAt: r.occurred_at.toISOString(),
+    memberId: r.target_id,
+    email: r.actor_label,
+    requestId: r.request_id,
+  }));
 }

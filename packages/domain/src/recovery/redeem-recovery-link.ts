@@ -12,7 +12,11 @@ import { RECOVERY_PREFIX } from './create-recovery-link.ts';
  * waits on the row and then finds `used_at` set, so exactly one session results. The claim and the
  * session commit together; a failure after the claim leaves the link unused.
  */
-export async function redeemRecoveryLink(deps: Deps, raw: string, client: { ip?: string | null; userAgent?: string | null } = {}) {
+export async function redeemRecoveryLink(
+  deps: Deps,
+  raw: string,
+  client: { ip?: string | null; userAgent?: string | null } = {},
+) {
   const invalid = () => new DomainError('UNAUTHENTICATED', 'This recovery link is invalid, expired or already used');
   if (!raw.startsWith(RECOVERY_PREFIX) || raw.length > 100) throw invalid();
   return inTransaction(deps.db, async (trx) => {
@@ -31,9 +35,30 @@ export async function redeemRecoveryLink(deps: Deps, raw: string, client: { ip?:
       .returning(['recovery_links.id', 'recovery_links.tenant_id', 'recovery_links.member_id', 'members.email'])
       .executeTakeFirst();
     if (!link) throw invalid();
-    const tx = { ...deps, db: trx, actor: { kind: 'member' as const, tenantId: link.tenant_id, memberId: link.member_id, role: 'super_admin' as const, label: link.email, via: 'session' as const } };
-    const session = await createSession(tx, { tenantId: link.tenant_id, memberId: link.member_id, authMethod: 'recovery', ...client });
-    await appendAuditEvent(tx, { tenantId: link.tenant_id, action: 'recovery_link.used', target: { type: 'member', id: link.member_id }, data: { linkId: link.id, sessionId: session.id } });
+    const tx = {
+      ...deps,
+      db: trx,
+      actor: {
+        kind: 'member' as const,
+        tenantId: link.tenant_id,
+        memberId: link.member_id,
+        role: 'super_admin' as const,
+        label: link.email,
+        via: 'session' as const,
+      },
+    };
+    const session = await createSession(tx, {
+      tenantId: link.tenant_id,
+      memberId: link.member_id,
+      authMethod: 'recovery',
+      ...client,
+    });
+    await appendAuditEvent(tx, {
+      tenantId: link.tenant_id,
+      action: 'recovery_link.used',
+      target: { type: 'member', id: link.member_id },
+      data: { linkId: link.id, sessionId: session.id },
+    });
     return { tenantId: link.tenant_id, memberId: link.member_id, session };
   });
 }

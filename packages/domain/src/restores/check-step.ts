@@ -10,7 +10,14 @@ export type StepCheck = 'ok' | 'already' | 'stale';
  * left out). A step whose effect is already there counts as done: a membership another step's rule
  * brought back, a deletion someone already made, an earlier attempt that wrote and then died.
  */
-export async function checkStep(client: IdpClient, index: TypeIndex, contentKey: Buffer, step: ApplyStep, idMap: IdMap, signal?: AbortSignal): Promise<StepCheck> {
+export async function checkStep(
+  client: IdpClient,
+  index: TypeIndex,
+  contentKey: Buffer,
+  step: ApplyStep,
+  idMap: IdMap,
+  signal?: AbortSignal,
+): Promise<StepCheck> {
   const info = index.get(step.type);
   if (!info) return 'stale';
   const live = await client.readObject({ type: step.type, id: liveIdOf(index, step.type, step.id, idMap) }, { signal });
@@ -25,7 +32,10 @@ export async function checkStep(client: IdpClient, index: TypeIndex, contentKey:
 function matchesDesired(contentKey: Buffer, info: IdpObjectTypeInfo, step: ApplyStep, live: unknown, idMap: IdMap) {
   // Only objects that keep their id can be compared whole; a re-created one differs in its id.
   if (step.action === 'create') return false;
-  return fingerprintOf(contentKey, info, step.type, live) === fingerprintOf(contentKey, info, step.type, rewriteBody(info, step.desired, idMap));
+  return (
+    fingerprintOf(contentKey, info, step.type, live) ===
+    fingerprintOf(contentKey, info, step.type, rewriteBody(info, step.desired, idMap))
+  );
 }
 
 /**
@@ -33,9 +43,22 @@ function matchesDesired(contentKey: Buffer, info: IdpObjectTypeInfo, step: Apply
  * since the preview): writing would fail half-way or make a duplicate. Returns what to tell the
  * person, or undefined. System children (a catch-all rule) are found on purpose, never conflicts.
  */
-export async function conflictOf(client: IdpClient, index: TypeIndex, step: ApplyStep, idMap: IdMap, signal?: AbortSignal): Promise<string | undefined> {
+export async function conflictOf(
+  client: IdpClient,
+  index: TypeIndex,
+  step: ApplyStep,
+  idMap: IdMap,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const info = index.get(step.type);
-  if (step.action !== 'create' || !info?.restore?.naturalKey || !info.restore.assignsId || !client.findObject || step.desired === undefined) return undefined;
+  if (
+    step.action !== 'create' ||
+    !info?.restore?.naturalKey ||
+    !info.restore.assignsId ||
+    !client.findObject ||
+    step.desired === undefined
+  )
+    return undefined;
   if (step.detail.caveats.some((c) => c.kind === 'system')) return undefined;
   const ref = { type: step.type, id: liveIdOf(index, step.type, step.id, idMap) };
   // A parent this plan has not re-created yet has no children to collide with.

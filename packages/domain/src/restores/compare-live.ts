@@ -51,13 +51,21 @@ export async function compareLive(
   const extra = new Set<string>();
   let pending: Candidate[] = [];
   const settle = async () => {
-    const bodies = await openVersions(deps, o.tenantId, pending.map((c) => c.address!.toString('latin1')));
+    const bodies = await openVersions(
+      deps,
+      o.tenantId,
+      pending.map((c) => c.address!.toString('latin1')),
+    );
     const t0 = cpuNow();
     for (const c of pending) {
       const stored = bodies.get(c.address!.toString('latin1'));
       c.desired = o.matcher ? o.matcher.asLive(c.type, c.id, stored) : stored;
       const info = o.index.get(c.type);
-      if (canonical(withoutVolatile(info, c.desired)) !== canonical(withoutVolatile(info, asReached(info, c.desired, c.live)))) out.candidates.push(c);
+      if (
+        canonical(withoutVolatile(info, c.desired)) !==
+        canonical(withoutVolatile(info, asReached(info, c.desired, c.live)))
+      )
+        out.candidates.push(c);
     }
     out.computeMs += cpuNow() - t0;
     pending = [];
@@ -122,7 +130,10 @@ async function* liveObjects(o: {
       const i = key.indexOf('\u0000');
       const ref = { type: key.slice(0, i), id: key.slice(i + 1) };
       if (listed.has(ref.type)) continue;
-      const obj = await o.client.readObject({ type: ref.type, id: o.matcher ? liveIdOf(o.index, ref.type, ref.id, o.matcher.idMap) : ref.id }, { signal: o.signal });
+      const obj = await o.client.readObject(
+        { type: ref.type, id: o.matcher ? liveIdOf(o.index, ref.type, ref.id, o.matcher.idMap) : ref.id },
+        { signal: o.signal },
+      );
       if (obj) yield obj;
     }
     if (listed.size) yield* o.client.listObjects({ types: [...listed], signal: o.signal });

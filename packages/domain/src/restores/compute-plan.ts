@@ -46,7 +46,12 @@ export interface ComputeInput {
 export async function computePlan(
   deps: Pick<Deps, 'db' | 'keyring'>,
   o: ComputeInput,
-): Promise<{ steps: OrderedStep[]; caveats: Caveat[]; summary: Omit<PlanSummary, 'threshold'>; pairs: ReadonlyMap<string, string> }> {
+): Promise<{
+  steps: OrderedStep[];
+  caveats: Caveat[];
+  summary: Omit<PlanSummary, 'threshold'>;
+  pairs: ReadonlyMap<string, string>;
+}> {
   const timings: Record<string, number> = {};
   // Wall time of each phase; the comparing's CPU time (ours, not the connector's) comes from compareLive.
   const timed = async <T>(name: string, f: () => Promise<T>) => {
@@ -82,9 +87,16 @@ export async function computePlan(
   await o.progress({ phase: 'comparing', done: live.compared, total });
   const gone = await timed('missingMs', () => missing(deps, o, manifest, live.skipped, matcher));
   const { candidates, pairs, paired } = pairUp(o.index, gone, live.candidates, idMap);
-  const outside = await timed('referrersMs', () => addReferrers(deps, o, candidates, only, new Set(types), live.skipped, { before: matcher, after: paired, pairs }));
+  const outside = await timed('referrersMs', () =>
+    addReferrers(deps, o, candidates, only, new Set(types), live.skipped, { before: matcher, after: paired, pairs }),
+  );
   await o.progress({ phase: 'ordering', done: 0, total: candidates.length });
-  const members = await groupMembers(deps.db, o.snap, [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type), assignedGroups(o.index, candidates));
+  const members = await groupMembers(
+    deps.db,
+    o.snap,
+    [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type),
+    assignedGroups(o.index, candidates),
+  );
   const reached = new Set<string>();
   const t0 = performance.now();
   const c0 = cpuNow();
@@ -105,13 +117,23 @@ export async function computePlan(
   timings.planCpuMs = Math.round(cpuNow() - c0);
   timings.compareCpuMs = Math.round(live.computeMs);
   const caveats: Caveat[] = await notCompared(deps, o, manifest, live.skipped);
-  const inventory = candidates.filter((c) => o.index.get(c.type)?.restore?.inventoryOnly && c.desired !== undefined && c.live === undefined);
+  const inventory = candidates.filter(
+    (c) => o.index.get(c.type)?.restore?.inventoryOnly && c.desired !== undefined && c.live === undefined,
+  );
   if (inventory.length) {
     const labels = [...new Set(inventory.map((c) => o.index.get(c.type)?.label ?? c.type))].join(', ');
-    caveats.push({ kind: 'not_restorable', message: `${inventory.length} object(s) of the snapshot are not in the org and cannot come back (${labels}): only their metadata is backed up; the IdP makes new ones with their app, or generate them` });
+    caveats.push({
+      kind: 'not_restorable',
+      message: `${inventory.length} object(s) of the snapshot are not in the org and cannot come back (${labels}): only their metadata is backed up; the IdP makes new ones with their app, or generate them`,
+    });
   }
   const cycles = steps.filter((s) => s.caveats.some((c) => c.kind === 'cycle')).length;
-  if (cycles) caveats.push({ kind: 'cycle', with: [], message: `${cycles} step(s) reference each other in a circle: see their caveats` });
+  if (cycles)
+    caveats.push({
+      kind: 'cycle',
+      with: [],
+      message: `${cycles} step(s) reference each other in a circle: see their caveats`,
+    });
   const byAction: PlanSummary['byAction'] = {};
   for (const s of steps) byAction[s.action] = (byAction[s.action] ?? 0) + 1;
   const summary = {
@@ -133,12 +155,21 @@ export async function computePlan(
  * One caveat per type the org did not answer for, not one per object: how many of the snapshot's
  * objects of that type were left uncompared, why in words, and the first names for the page to list.
  */
-async function notCompared(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, skipped: ReadonlyMap<string, string>): Promise<Caveat[]> {
+async function notCompared(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  o: ComputeInput,
+  manifest: Manifest,
+  skipped: ReadonlyMap<string, string>,
+): Promise<Caveat[]> {
   if (!skipped.size) return [];
   const byType = new Map<string, { id: string; address: Buffer }[]>([...skipped.keys()].map((t) => [t, []]));
   for (const x of manifest.unseen()) byType.get(x.type)?.push({ id: x.id, address: manifest.address(x.slot) });
   const named = [...byType.values()].flatMap((xs) => xs.slice(0, NOT_COMPARED_NAMES));
-  const bodies = await openVersions(deps, o.snap.tenant_id, named.map((x) => x.address.toString('latin1')));
+  const bodies = await openVersions(
+    deps,
+    o.snap.tenant_id,
+    named.map((x) => x.address.toString('latin1')),
+  );
   return [...skipped].map(([type, reason]) => {
     const xs = byType.get(type) ?? [];
     const names = xs.slice(0, NOT_COMPARED_NAMES).map((x) => labelOf(bodies.get(x.address.toString('latin1')), x.id));
@@ -170,30 +201,67 @@ function pairUp(index: TypeIndex, gone: Candidate[], compared: Candidate[], idMa
   const differs = (c: Candidate) => {
     const info = index.get(c.type);
     const desired = paired.asLive(c.type, c.id, c.desired);
-    return canonical(withoutVolatile(info, desired)) === canonical(withoutVolatile(info, asReached(info, desired, c.live))) ? [] : [{ ...c, desired }];
+    return canonical(withoutVolatile(info, desired)) ===
+      canonical(withoutVolatile(info, asReached(info, desired, c.live)))
+      ? []
+      : [{ ...c, desired }];
   };
-  return { candidates: [...p.unseen, ...p.extra, ...[...changed, ...p.paired].flatMap(differs)], pairs: p.byKey, paired };
+  return {
+    candidates: [...p.unseen, ...p.extra, ...[...changed, ...p.paired].flatMap(differs)],
+    pairs: p.byKey,
+    paired,
+  };
 }
 
 /** The manifest of what the scope covers, and (for chosen objects) exactly which keys. */
-async function scopeManifest(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, childIndexed: readonly string[]): Promise<{ manifest: Manifest; only?: Set<string>; types: string[] }> {
+async function scopeManifest(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  o: ComputeInput,
+  childIndexed: readonly string[],
+): Promise<{ manifest: Manifest; only?: Set<string>; types: string[] }> {
   const known = new Set(o.snapshotTypes);
-  const asked = o.scope.types ?? (o.scope.objects ? [...new Set(o.scope.objects.map((x) => x.type))] : [...o.snapshotTypes]);
+  const asked =
+    o.scope.types ?? (o.scope.objects ? [...new Set(o.scope.objects.map((x) => x.type))] : [...o.snapshotTypes]);
   const unknown = asked.filter((t) => !known.has(t));
-  if (unknown.length) throw new DomainError('VALIDATION', `Not in the snapshot or unknown to the connector: ${unknown.join(', ')}`);
-  if (!o.scope.objects && !o.scope.withDependencies) return { manifest: await loadManifest(deps.db, o.snap, { types: asked, childIndexed }), types: asked };
-  const full = await loadManifest(deps.db, o.snap, { types: o.scope.objects && !o.scope.withDependencies ? asked : o.snapshotTypes });
-  const chosen = o.scope.objects ? new Set(o.scope.objects.map((x) => refKey(x.type, x.id))) : new Set([...full.keys()].filter((k) => asked.includes(fromKey(k).type)));
+  if (unknown.length)
+    throw new DomainError('VALIDATION', `Not in the snapshot or unknown to the connector: ${unknown.join(', ')}`);
+  if (!o.scope.objects && !o.scope.withDependencies)
+    return { manifest: await loadManifest(deps.db, o.snap, { types: asked, childIndexed }), types: asked };
+  const full = await loadManifest(deps.db, o.snap, {
+    types: o.scope.objects && !o.scope.withDependencies ? asked : o.snapshotTypes,
+  });
+  const chosen = o.scope.objects
+    ? new Set(o.scope.objects.map((x) => refKey(x.type, x.id)))
+    : new Set([...full.keys()].filter((k) => asked.includes(fromKey(k).type)));
   const absent = [...chosen].filter((k) => !full.has(k)).map(fromKey);
-  if (absent.length) throw new DomainError('VALIDATION', `Not in the snapshot: ${absent.slice(0, 5).map((r) => `${r.type}:${r.id}`).join(', ')}`);
+  if (absent.length)
+    throw new DomainError(
+      'VALIDATION',
+      `Not in the snapshot: ${absent
+        .slice(0, 5)
+        .map((r) => `${r.type}:${r.id}`)
+        .join(', ')}`,
+    );
   const only = o.scope.withDependencies ? await withDependencies(deps, o.snap, o.index, full, chosen) : chosen;
   return { manifest: full.only(only), only, types: [...new Set([...only].map((k) => fromKey(k).type))] };
 }
 
 /** Snapshot objects not found live (and of a type the org answered for): their bodies, to re-create. */
-async function missing(deps: Pick<Deps, 'db' | 'keyring'>, o: ComputeInput, manifest: Manifest, skipped: ReadonlyMap<string, string>, matcher?: LiveMatcher): Promise<Candidate[]> {
-  const gone = [...manifest.unseen()].filter((x) => !skipped.has(x.type)).map((x) => ({ type: x.type, id: x.id, address: manifest.address(x.slot) }));
-  const bodies = await openVersions(deps, o.snap.tenant_id, gone.map((g) => g.address.toString('latin1')));
+async function missing(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  o: ComputeInput,
+  manifest: Manifest,
+  skipped: ReadonlyMap<string, string>,
+  matcher?: LiveMatcher,
+): Promise<Candidate[]> {
+  const gone = [...manifest.unseen()]
+    .filter((x) => !skipped.has(x.type))
+    .map((x) => ({ type: x.type, id: x.id, address: manifest.address(x.slot) }));
+  const bodies = await openVersions(
+    deps,
+    o.snap.tenant_id,
+    gone.map((g) => g.address.toString('latin1')),
+  );
   // Their references to objects earlier restores re-created name those objects' ids today.
   return gone.map((g) => {
     const body = bodies.get(g.address.toString('latin1'));
@@ -216,7 +284,11 @@ async function addReferrers(
   m: { before?: LiveMatcher; after?: LiveMatcher; pairs: ReadonlyMap<string, string> },
 ) {
   const outside = new Map<string, (ObjectRef & { path: string })[]>();
-  const created = candidates.filter((c) => c.live === undefined && o.index.get(c.type)?.restore?.assignsId && o.index.get(c.type)?.restore?.create).map((c) => refKey(c.type, c.id));
+  const created = candidates
+    .filter(
+      (c) => c.live === undefined && o.index.get(c.type)?.restore?.assignsId && o.index.get(c.type)?.restore?.create,
+    )
+    .map((c) => refKey(c.type, c.id));
   const targets = new Set([...created, ...m.pairs.keys()]);
   if (!targets.size) return outside;
   const have = new Set(candidates.map((c) => refKey(c.type, c.id)));
@@ -227,10 +299,18 @@ async function addReferrers(
       // Unchanged (else it would be a candidate already): live, it is the snapshot's body as it looks today.
       // and the restore makes it name the objects paired by natural key under their live ids.
       const body = m.before ? m.before.asLive(r.type, r.id, r.body) : r.body;
-      if (!have.has(key)) candidates.push({ type: r.type, id: r.id, desired: m.after ? m.after.asLive(r.type, r.id, r.body) : body, live: body, address: r.address });
+      if (!have.has(key))
+        candidates.push({
+          type: r.type,
+          id: r.id,
+          desired: m.after ? m.after.asLive(r.type, r.id, r.body) : body,
+          live: body,
+          address: r.address,
+        });
       continue;
     }
-    for (const [target, path] of r.paths) outside.set(target, [...(outside.get(target) ?? []), { type: r.type, id: r.id, path }]);
+    for (const [target, path] of r.paths)
+      outside.set(target, [...(outside.get(target) ?? []), { type: r.type, id: r.id, path }]);
   }
   return outside;
 }

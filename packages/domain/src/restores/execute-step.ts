@@ -30,12 +30,17 @@ export async function executeStep(
   const body = step.desired === undefined ? undefined : rewriteBody(info, step.desired, o.idMap);
   const opts = { signal: o.signal };
   const write = (kind: 'create' | 'update' | 'delete' | 'activate' | 'deactivate', b?: unknown, id = ref.id) =>
-    client.writeObject({ type: step.type, id }, { kind, ...(b === undefined ? {} : { body: b }), ...(o.secrets ? { secrets: o.secrets } : {}) }, opts);
+    client.writeObject(
+      { type: step.type, id },
+      { kind, ...(b === undefined ? {} : { body: b }), ...(o.secrets ? { secrets: o.secrets } : {}) },
+      opts,
+    );
   switch (step.action) {
     case 'create': {
       // A system object (a catch-all rule) is made by the IdP with its parent: found, never created.
       const look = o.resumed || isSystem(info, body);
-      const found = look && info.restore?.assignsId && client.findObject ? await client.findObject(ref, body, opts) : undefined;
+      const found =
+        look && info.restore?.assignsId && client.findObject ? await client.findObject(ref, body, opts) : undefined;
       // What was found carries the snapshot's name, not necessarily its content (someone may have
       // edited it since the interrupted attempt, or made it by hand): bring it to the snapshot's.
       const adopt = async (f: IdpObject) => (info.restore?.update ? ((await write('update', body, f.id)) ?? f) : f);
@@ -62,7 +67,12 @@ export async function executeStep(
 }
 
 /** Statuses change through activate/deactivate, not updates: bring the object to the snapshot's. */
-async function settleStatus(info: IdpObjectTypeInfo, desired: unknown, now: IdpObject | undefined, call: (k: 'activate' | 'deactivate') => Promise<unknown>) {
+async function settleStatus(
+  info: IdpObjectTypeInfo,
+  desired: unknown,
+  now: IdpObject | undefined,
+  call: (k: 'activate' | 'deactivate') => Promise<unknown>,
+) {
   if (!info.restore?.lifecycle) return;
   const want = valueAt(desired, 'status');
   const have = valueAt(now?.body, 'status');
@@ -70,4 +80,3 @@ async function settleStatus(info: IdpObjectTypeInfo, desired: unknown, now: IdpO
   if (want === 'ACTIVE' && have !== 'ACTIVE') await call('activate');
   else if ((want === 'INACTIVE' || want === 'DEPROVISIONED') && have === 'ACTIVE') await call('deactivate');
 }
-

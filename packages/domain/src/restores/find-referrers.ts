@@ -17,13 +17,21 @@ export interface Referrer extends ObjectRef {
  * references (a membership names its user in its own key) is not a referrer: it is re-created with
  * its target and its key is mapped at apply.
  */
-export async function findReferrers(deps: Pick<Deps, 'db' | 'keyring'>, snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>, index: TypeIndex, targets: ReadonlySet<string>, snapshotTypes: readonly string[]) {
+export async function findReferrers(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>,
+  index: TypeIndex,
+  targets: ReadonlySet<string>,
+  snapshotTypes: readonly string[],
+) {
   const targetTypes = new Set([...targets].map((k) => k.slice(0, k.indexOf('\u0000'))));
   const out: Referrer[] = [];
   for (const type of snapshotTypes) {
     const info = index.get(type);
     const own = info?.idField ?? 'id';
-    const reaches = info?.references.some((r) => !r.by && r.path !== own && (Array.isArray(r.type) ? r.type : [r.type]).some((t) => targetTypes.has(t)));
+    const reaches = info?.references.some(
+      (r) => !r.by && r.path !== own && (Array.isArray(r.type) ? r.type : [r.type]).some((t) => targetTypes.has(t)),
+    );
     if (!info || !reaches) continue;
     for await (const o of snapshotBodies(deps, snap, type)) {
       const paths: [string, string][] = [];

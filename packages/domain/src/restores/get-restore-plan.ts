@@ -34,9 +34,24 @@ export async function getRestorePlan(deps: Deps, tenantId: string, input: { plan
       finishedAt: s.finished_at?.toISOString() ?? null,
     };
   });
-  const idMap = await deps.db.selectFrom('restore_id_map').select(['type', 'old_id', 'new_id', 'step_seq']).where('plan_id', '=', row.id).orderBy('step_seq').execute();
+  const idMap = await deps.db
+    .selectFrom('restore_id_map')
+    .select(['type', 'old_id', 'new_id', 'step_seq'])
+    .where('plan_id', '=', row.id)
+    .orderBy('step_seq')
+    .execute();
   // Named on the page: applying asks for it to be typed (request-restore-apply.ts).
-  const connection = await deps.db.selectFrom('connections').select('name').where('tenant_id', '=', tenantId).where('id', '=', row.connection_id).executeTakeFirst();
-  return { ...toPlanView(row), connectionName: connection?.name ?? null, steps, idMap: idMap.map((m) => ({ type: m.type, oldId: m.old_id, newId: m.new_id, stepSeq: m.step_seq })) };
+  const connection = await deps.db
+    .selectFrom('connections')
+    .select('name')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', row.connection_id)
+    .executeTakeFirst();
+  return {
+    ...toPlanView(row),
+    connectionName: connection?.name ?? null,
+    steps,
+    idMap: idMap.map((m) => ({ type: m.type, oldId: m.old_id, newId: m.new_id, stepSeq: m.step_seq })),
+  };
 }
 export type RestorePlanDetail = Awaited<ReturnType<typeof getRestorePlan>>;

@@ -58,7 +58,10 @@ function findCycle(n: number, out: number[][], placed: boolean[], indegree: numb
     path.push(at);
     at = Math.min(...incoming[at]!);
   }
-  return path.slice(seen.get(at)).reverse().sort((x, y) => x - y);
+  return path
+    .slice(seen.get(at))
+    .reverse()
+    .sort((x, y) => x - y);
 }
 
 class MinHeap {

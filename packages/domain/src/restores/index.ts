@@ -8,7 +8,12 @@ export {
   type RestoreAction,
   type TRestoreScope,
 } from './types.ts';
-export { createRestorePlan, requestRestorePreview, ZRequestRestorePreviewInput, type TRequestRestorePreviewInput } from './request-restore-preview.ts';
+export {
+  createRestorePlan,
+  requestRestorePreview,
+  ZRequestRestorePreviewInput,
+  type TRequestRestorePreviewInput,
+} from './request-restore-preview.ts';
 export { previewRestore } from './preview-restore.ts';
 export { getRestorePlan, type RestorePlanDetail } from './get-restore-plan.ts';
 export { listRestorePlans } from './list-restore-plans.ts';

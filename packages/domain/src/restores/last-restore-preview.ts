@@ -20,7 +20,11 @@ export async function lastRestorePreviews(deps: Deps, tenantId: string): Promise
 }
 
 /** The last successful preview of one connection, or null if it never had one. */
-export async function lastRestorePreview(deps: Deps, tenantId: string, connectionId: string): Promise<LastRestorePreview | null> {
+export async function lastRestorePreview(
+  deps: Deps,
+  tenantId: string,
+  connectionId: string,
+): Promise<LastRestorePreview | null> {
   await authorize(deps, tenantId, 'dashboard.view');
   return (await latest(deps.db, tenantId, connectionId)).get(connectionId) ?? null;
 }
@@ -37,5 +41,16 @@ async function latest(db: Db, tenantId: string, connectionId?: string) {
   if (connectionId) q = q.where('connection_id', '=', connectionId);
   const rows = await q.execute();
   const stepsOf = (summary: unknown) => Number((summary as { steps?: number } | null)?.steps ?? 0);
-  return new Map(rows.map((r) => [r.connection_id, { connectionId: r.connection_id, planId: r.id, snapshotId: r.snapshot_id, computedAt: r.computed_at!, steps: stepsOf(r.summary) }]));
+  return new Map(
+    rows.map((r) => [
+      r.connection_id,
+      {
+        connectionId: r.connection_id,
+        planId: r.id,
+        snapshotId: r.snapshot_id,
+        computedAt: r.computed_at!,
+        steps: stepsOf(r.summary),
+      },
+    ]),
+  );
 }

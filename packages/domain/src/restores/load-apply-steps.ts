@@ -19,7 +19,11 @@ export interface ApplyStep {
 }
 
 /** A plan's steps with their details and the snapshot bodies they restore, the id map (the connection's) and supplied secrets. */
-export async function loadApplyState(deps: Pick<Deps, 'db' | 'keyring'>, tenantId: string, plan: { id: string; connection_id: string; apply_secrets_sealed: Buffer | null }) {
+export async function loadApplyState(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  tenantId: string,
+  plan: { id: string; connection_id: string; apply_secrets_sealed: Buffer | null },
+) {
   const { key } = await deps.keyring.dataKey(deps.db, tenantId);
   const rows = await deps.db
     .selectFrom('restore_steps')
@@ -27,7 +31,11 @@ export async function loadApplyState(deps: Pick<Deps, 'db' | 'keyring'>, tenantI
     .where('plan_id', '=', plan.id)
     .orderBy('seq')
     .execute();
-  const bodies = await openVersions(deps, tenantId, rows.flatMap((r) => (r.address ? [r.address.toString('latin1')] : [])));
+  const bodies = await openVersions(
+    deps,
+    tenantId,
+    rows.flatMap((r) => (r.address ? [r.address.toString('latin1')] : [])),
+  );
   const steps: ApplyStep[] = rows.map((r) => ({
     seq: r.seq,
     type: r.type,
@@ -38,11 +46,22 @@ export async function loadApplyState(deps: Pick<Deps, 'db' | 'keyring'>, tenantI
     desired: r.address ? bodies.get(r.address.toString('latin1')) : undefined,
     detail: JSON.parse(openJson(key, stepBinding(tenantId, plan.id, r.seq), r.detail)) as StepDetail,
   }));
-  const mapped = await deps.db.selectFrom('restore_id_map').select(['type', 'old_id', 'new_id']).where('plan_id', '=', plan.id).where('new_id', 'is not', null).execute();
+  const mapped = await deps.db
+    .selectFrom('restore_id_map')
+    .select(['type', 'old_id', 'new_id'])
+    .where('plan_id', '=', plan.id)
+    .where('new_id', 'is not', null)
+    .execute();
   // Earlier restores' ids first (the snapshot may name objects they re-created), this plan's over them.
-  const idMap: IdMap = new Map([...(await loadConnectionIdMap(deps.db, tenantId, plan.connection_id)), ...mapped.map((m) => [refKey(m.type, m.old_id), m.new_id!] as const)]);
+  const idMap: IdMap = new Map([
+    ...(await loadConnectionIdMap(deps.db, tenantId, plan.connection_id)),
+    ...mapped.map((m) => [refKey(m.type, m.old_id), m.new_id!] as const),
+  ]);
   const secrets = plan.apply_secrets_sealed
-    ? (JSON.parse(openJson(key, secretsBinding(tenantId, plan.id), plan.apply_secrets_sealed)) as Record<string, Record<string, string>>)
+    ? (JSON.parse(openJson(key, secretsBinding(tenantId, plan.id), plan.apply_secrets_sealed)) as Record<
+        string,
+        Record<string, string>
+      >)
     : {};
   return { steps, idMap: idMap as Map<string, string>, secrets };
 }

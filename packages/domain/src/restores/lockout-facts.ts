@@ -1,6 +1,14 @@
 import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
-import { ACCESS_POLICY, ADMIN_CONSOLE_APP, GUARDED_TYPES, guardedReason, type LockoutFacts, ZONE_TYPE, zonesNamedBy } from './lockout.fns.ts';
+import {
+  ACCESS_POLICY,
+  ADMIN_CONSOLE_APP,
+  GUARDED_TYPES,
+  guardedReason,
+  type LockoutFacts,
+  ZONE_TYPE,
+  zonesNamedBy,
+} from './lockout.fns.ts';
 import { snapshotBodies } from '../snapshots/snapshot-bodies.ts';
 import type { PlannedStep } from './types.ts';
 
@@ -17,16 +25,24 @@ const ownId = (id: string) => id.slice(id.lastIndexOf('/') + 1);
  * guarded policies and rules name, and the users holding admin roles. Nothing is read unless a step
  * could be a lockout risk.
  */
-export async function lockoutFacts(deps: Pick<Deps, 'db' | 'keyring'>, snap: Snap, steps: readonly StepLike[]): Promise<LockoutFacts | undefined> {
+export async function lockoutFacts(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  snap: Snap,
+  steps: readonly StepLike[],
+): Promise<LockoutFacts | undefined> {
   const active = steps.filter((s) => s.action !== 'skip');
   if (!active.some((s) => mayGuard(s.type))) return undefined;
   const bodiesOf = (s: StepLike) => [s.desired, s.live].filter((b) => b !== undefined);
   const adminApps = new Set<string>();
-  for await (const r of snapshotBodies(deps, snap, 'app')) if ((r.body as { name?: unknown }).name === ADMIN_CONSOLE_APP) adminApps.add(r.id);
-  for (const s of active) if (s.type === 'app' && bodiesOf(s).some((b) => (b as { name?: unknown }).name === ADMIN_CONSOLE_APP)) adminApps.add(s.id);
+  for await (const r of snapshotBodies(deps, snap, 'app'))
+    if ((r.body as { name?: unknown }).name === ADMIN_CONSOLE_APP) adminApps.add(r.id);
+  for (const s of active)
+    if (s.type === 'app' && bodiesOf(s).some((b) => (b as { name?: unknown }).name === ADMIN_CONSOLE_APP))
+      adminApps.add(s.id);
   const adminPolicies = new Set<string>();
   const mappingType = `${ACCESS_POLICY}.mapping`;
-  for await (const r of snapshotBodies(deps, snap, mappingType)) if (adminApps.has(ownId(r.id))) adminPolicies.add(parentId(r.id));
+  for await (const r of snapshotBodies(deps, snap, mappingType))
+    if (adminApps.has(ownId(r.id))) adminPolicies.add(parentId(r.id));
   for (const s of active) if (s.type === mappingType && adminApps.has(ownId(s.id))) adminPolicies.add(parentId(s.id));
   const zones = new Map<string, string>();
   const note = (type: string, id: string, body: unknown) => {

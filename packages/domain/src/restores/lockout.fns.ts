@@ -39,22 +39,31 @@ const ownId = (id: string) => id.slice(id.lastIndexOf('/') + 1);
 const nameOf = (b: unknown) => (b && typeof b === 'object' ? (b as { name?: unknown }).name : undefined);
 
 /** What a policy or rule object is, if it is one that guards admin sign-in (zones aside). */
-export function guardedReason(type: string, id: string, body: unknown, adminPolicies: ReadonlySet<string>): string | undefined {
+export function guardedReason(
+  type: string,
+  id: string,
+  body: unknown,
+  adminPolicies: ReadonlySet<string>,
+): string | undefined {
   if (GUARDED_TYPES[type]) return GUARDED_TYPES[type];
-  if (type === ACCESS_POLICY && (adminPolicies.has(id) || nameOf(body) === ADMIN_CONSOLE_POLICY_NAME)) return "the Okta Admin Console's sign-in policy";
-  if (type === `${ACCESS_POLICY}.rule` && adminPolicies.has(parentId(id))) return "a rule of the Okta Admin Console's sign-in policy";
+  if (type === ACCESS_POLICY && (adminPolicies.has(id) || nameOf(body) === ADMIN_CONSOLE_POLICY_NAME))
+    return "the Okta Admin Console's sign-in policy";
+  if (type === `${ACCESS_POLICY}.rule` && adminPolicies.has(parentId(id)))
+    return "a rule of the Okta Admin Console's sign-in policy";
   return undefined;
 }
 
 /** Zone ids a body names in its network conditions. */
-export const zonesNamedBy = (body: unknown): string[] => ZONE_PATHS.flatMap((p) => hitsAt(body, p).map((h) => String(h.value)));
+export const zonesNamedBy = (body: unknown): string[] =>
+  ZONE_PATHS.flatMap((p) => hitsAt(body, p).map((h) => String(h.value)));
 
 /** Why a step is a lockout risk, or undefined. Skips change nothing, so they never are. */
 export function lockoutReason(s: StepLike, f: Omit<LockoutFacts, 'admins'>): string | undefined {
   if (s.action === 'skip') return undefined;
   const guarded = guardedReason(s.type, s.id, s.desired ?? s.live, f.adminPolicies);
   if (guarded) return guarded;
-  if (s.type === `${ACCESS_POLICY}.mapping` && (f.adminApps.has(ownId(s.id)) || f.adminPolicies.has(parentId(s.id)))) return "the Okta Admin Console's sign-in policy assignment";
+  if (s.type === `${ACCESS_POLICY}.mapping` && (f.adminApps.has(ownId(s.id)) || f.adminPolicies.has(parentId(s.id))))
+    return "the Okta Admin Console's sign-in policy assignment";
   if (s.type === ZONE_TYPE && f.zones.has(s.id)) return `a network zone used by ${f.zones.get(s.id)}`;
   return undefined;
 }
@@ -62,12 +71,19 @@ export function lockoutReason(s: StepLike, f: Omit<LockoutFacts, 'admins'>): str
 /** Adds a `lockout` caveat to each risky step; returns how many there are. */
 export function markLockout(steps: (StepLike & Pick<PlannedStep, 'caveats'>)[], f: LockoutFacts): number {
   let n = 0;
-  const who = f.admins.length ? `admins it affects: ${f.admins.slice(0, 20).join(', ')}${f.admins.length > 20 ? `, and ${f.admins.length - 20} more` : ''}` : 'no admin found in the snapshot';
+  const who = f.admins.length
+    ? `admins it affects: ${f.admins.slice(0, 20).join(', ')}${f.admins.length > 20 ? `, and ${f.admins.length - 20} more` : ''}`
+    : 'no admin found in the snapshot';
   for (const s of steps) {
     const reason = lockoutReason(s, f);
     if (!reason) continue;
     n++;
-    s.caveats.push({ kind: 'lockout', reason, admins: [...f.admins], message: `Lockout risk: changes ${reason} (${who}). Applying needs an explicit acknowledgement` });
+    s.caveats.push({
+      kind: 'lockout',
+      reason,
+      admins: [...f.admins],
+      message: `Lockout risk: changes ${reason} (${who}). Applying needs an explicit acknowledgement`,
+    });
   }
   return n;
 }

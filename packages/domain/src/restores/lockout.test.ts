@@ -8,7 +8,15 @@ const facts: LockoutFacts = {
   zones: new Map([['nzOffice', 'the global session policy']]),
   admins: ['Ada Lovelace (ada@acme.test)', 'Grace Hopper (grace@acme.test)'],
 };
-const step = (type: string, id: string, o: Partial<PlannedStep> = {}) => ({ type, id, action: 'update' as const, desired: { id, name: 'x' }, live: { id, name: 'y' }, caveats: [] as Caveat[], ...o });
+const step = (type: string, id: string, o: Partial<PlannedStep> = {}) => ({
+  type,
+  id,
+  action: 'update' as const,
+  desired: { id, name: 'x' },
+  live: { id, name: 'y' },
+  caveats: [] as Caveat[],
+  ...o,
+});
 
 /** Issue 16, item 7: steps that can lock admins out are flagged, naming the admins. */
 describe('lockout guard', () => {
@@ -35,7 +43,9 @@ describe('lockout guard', () => {
     ];
     expect(risky.map((s) => lockoutReason(s, facts) !== undefined)).toEqual(risky.map(() => true));
     expect(safe.map((s) => lockoutReason(s, facts))).toEqual(safe.map(() => undefined));
-    expect(lockoutReason(step('network_zone', 'nzOffice'), facts)).toBe('a network zone used by the global session policy');
+    expect(lockoutReason(step('network_zone', 'nzOffice'), facts)).toBe(
+      'a network zone used by the global session policy',
+    );
   });
 
   it('puts a caveat naming the admins on each risky step and counts them', () => {
@@ -46,7 +56,9 @@ describe('lockout guard', () => {
         kind: 'lockout',
         reason: 'the global session policy',
         admins: facts.admins,
-        message: expect.stringContaining('admins it affects: Ada Lovelace (ada@acme.test), Grace Hopper (grace@acme.test)'),
+        message: expect.stringContaining(
+          'admins it affects: Ada Lovelace (ada@acme.test), Grace Hopper (grace@acme.test)',
+        ),
       },
     ]);
     expect(steps[1]!.caveats).toEqual([]);

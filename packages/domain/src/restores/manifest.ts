@@ -45,7 +45,8 @@ export class Manifest {
     return this.slot(type, id) !== undefined;
   };
   address = (slot: number) => Buffer.from(this.addresses.subarray(slot * ADDRESS, (slot + 1) * ADDRESS));
-  sameAddress = (slot: number, address: Buffer) => this.addresses.compare(address, 0, ADDRESS, slot * ADDRESS, (slot + 1) * ADDRESS) === 0;
+  sameAddress = (slot: number, address: Buffer) =>
+    this.addresses.compare(address, 0, ADDRESS, slot * ADDRESS, (slot + 1) * ADDRESS) === 0;
 
   /** False when the slot was seen already (a page repeated an object as data moved under it). */
   see(slot: number): boolean {
@@ -62,7 +63,8 @@ export class Manifest {
   }
 
   *unseen(): Generator<{ type: string; id: string; slot: number }> {
-    for (const [type, ids] of this.byType) for (const [id, slot] of ids) if (!this.seenBytes[slot]) yield { type, id, slot };
+    for (const [type, ids] of this.byType)
+      for (const [id, slot] of ids) if (!this.seenBytes[slot]) yield { type, id, slot };
   }
 
   *keys(): Generator<string> {
@@ -90,7 +92,11 @@ export class Manifest {
   }
 }
 
-export async function loadManifest(db: Db, snap: Pick<Selectable<Snapshots>, 'connection_id' | 'seq'>, o: { types: readonly string[]; childIndexed?: Iterable<string> }): Promise<Manifest> {
+export async function loadManifest(
+  db: Db,
+  snap: Pick<Selectable<Snapshots>, 'connection_id' | 'seq'>,
+  o: { types: readonly string[]; childIndexed?: Iterable<string> },
+): Promise<Manifest> {
   const m = new Manifest(o.childIndexed);
   for (const type of o.types) {
     let after: string | undefined;

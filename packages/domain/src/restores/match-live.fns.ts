@@ -72,4 +72,7 @@ export function liveMatcher(types: TypeIndex, idMap: IdMap): LiveMatcher {
 }
 
 /** Types a relation row's key names (a membership is keyed by its user). */
-const ownRefTypes = (info: IdpObjectTypeInfo) => info.references.filter((r) => !r.by && r.path === (info.idField ?? 'id')).flatMap((r) => (Array.isArray(r.type) ? r.type : [r.type]));
+const ownRefTypes = (info: IdpObjectTypeInfo) =>
+  info.references
+    .filter((r) => !r.by && r.path === (info.idField ?? 'id'))
+    .flatMap((r) => (Array.isArray(r.type) ? r.type : [r.type]));

@@ -24,8 +24,13 @@ describe('live objects found through the connection id map', () => {
   });
 
   it('shows the snapshot body as it looks live: its references and its own id through the map', () => {
-    expect(m.asLive('group', 'g1', { id: 'g1', profile: { name: 'Staff' } })).toEqual({ id: 'g1new', profile: { name: 'Staff' } });
-    expect(m.asLive('group_rule', 'r1', { id: 'r1', actions: { assignUserToGroups: { groupIds: ['g1', 'g2'] } } })).toEqual({ id: 'r1', actions: { assignUserToGroups: { groupIds: ['g1new', 'g2'] } } });
+    expect(m.asLive('group', 'g1', { id: 'g1', profile: { name: 'Staff' } })).toEqual({
+      id: 'g1new',
+      profile: { name: 'Staff' },
+    });
+    expect(
+      m.asLive('group_rule', 'r1', { id: 'r1', actions: { assignUserToGroups: { groupIds: ['g1', 'g2'] } } }),
+    ).toEqual({ id: 'r1', actions: { assignUserToGroups: { groupIds: ['g1new', 'g2'] } } });
     expect(m.asLive('app.group', 'a1/g1', { id: 'g1', priority: 0 })).toEqual({ id: 'g1new', priority: 0 });
   });
 });
@@ -45,22 +50,44 @@ describe('pairing by natural key', () => {
       { type: 'group', id: 'g8', live: { id: 'g8', profile: { name: 'Someone else' } } },
     ];
     const p = pairByNaturalKey(TYPES, unseen, extra, idMap);
-    expect(Object.fromEntries(p.byKey)).toEqual({ [refKey('policy.PASSWORD.rule', 'p1/r1')]: 'p1new/r9', [refKey('group', 'g2')]: 'g7' });
-    expect(p.paired.map((c) => `${c.type} ${c.id}`)).toEqual(['group g2', 'policy.PASSWORD.rule p1/r1', 'group.member g2/u1']);
+    expect(Object.fromEntries(p.byKey)).toEqual({
+      [refKey('policy.PASSWORD.rule', 'p1/r1')]: 'p1new/r9',
+      [refKey('group', 'g2')]: 'g7',
+    });
+    expect(p.paired.map((c) => `${c.type} ${c.id}`)).toEqual([
+      'group g2',
+      'policy.PASSWORD.rule p1/r1',
+      'group.member g2/u1',
+    ]);
     expect(p.unseen.map((c) => c.id)).toEqual(['g3']);
     expect(p.extra.map((c) => c.id)).toEqual(['g8']);
   });
 
   it('pairs nothing when a name is ambiguous', () => {
     const extra = ['g7', 'g8'].map((id) => ({ type: 'group', id, live: { id, profile: { name: 'Twins' } } }));
-    const p = pairByNaturalKey(TYPES, [{ type: 'group', id: 'g2', desired: { id: 'g2', profile: { name: 'Twins' } } }], extra, new Map());
+    const p = pairByNaturalKey(
+      TYPES,
+      [{ type: 'group', id: 'g2', desired: { id: 'g2', profile: { name: 'Twins' } } }],
+      extra,
+      new Map(),
+    );
     expect(p.paired).toEqual([]);
   });
 });
 
 describe('the connection id map across plans', () => {
   it('follows a chain of restores to the object there is today', () => {
-    const chain = resolveChains(new Map([[refKey('group', 'g1'), 'g2'], [refKey('group', 'g2'), 'g3'], [refKey('user', 'g2'), 'u9']]));
-    expect(Object.fromEntries(chain)).toEqual({ [refKey('group', 'g1')]: 'g3', [refKey('group', 'g2')]: 'g3', [refKey('user', 'g2')]: 'u9' });
+    const chain = resolveChains(
+      new Map([
+        [refKey('group', 'g1'), 'g2'],
+        [refKey('group', 'g2'), 'g3'],
+        [refKey('user', 'g2'), 'u9'],
+      ]),
+    );
+    expect(Object.fromEntries(chain)).toEqual({
+      [refKey('group', 'g1')]: 'g3',
+      [refKey('group', 'g2')]: 'g3',
+      [refKey('user', 'g2')]: 'u9',
+    });
   });
 });

@@ -6,7 +6,12 @@ import type { Db } from '../deps.ts';
  * without reading a body: the blast-radius estimate of a restored rule or assignment, in users.
  * Only the groups the plan's steps assign are read, not every membership of the org.
  */
-export async function groupMembers(db: Db, snap: Pick<Selectable<Snapshots>, 'connection_id' | 'seq'>, membershipTypes: readonly string[], groupIds: readonly string[]) {
+export async function groupMembers(
+  db: Db,
+  snap: Pick<Selectable<Snapshots>, 'connection_id' | 'seq'>,
+  membershipTypes: readonly string[],
+  groupIds: readonly string[],
+) {
   const out = new Map<string, string[]>();
   if (!membershipTypes.length || !groupIds.length) return out;
   const group = sql<string>`left(object_id, length(object_id) - strpos(reverse(object_id), '/'))`;

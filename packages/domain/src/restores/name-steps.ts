@@ -10,7 +10,13 @@ import type { PlannedStep } from './types.ts';
  * mapping) are labelled by the names of what they join, "GitHub Enterprise → Contractors", not by
  * ids. Names come from the plan's own objects, else from the snapshot (only those asked for).
  */
-export async function nameRelationRows(deps: Pick<Deps, 'db' | 'keyring'>, snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>, index: TypeIndex, steps: PlannedStep[], candidates: readonly Candidate[]) {
+export async function nameRelationRows(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>,
+  index: TypeIndex,
+  steps: PlannedStep[],
+  candidates: readonly Candidate[],
+) {
   const names = new Map<string, string>();
   for (const c of candidates) {
     const body = c.desired ?? c.live;

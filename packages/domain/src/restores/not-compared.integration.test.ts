@@ -12,8 +12,16 @@ import { TYPES } from './testing/types.fixture.ts';
 const { db } = await useTestDatabase();
 const deps = { ...testDeps(db), jobs: { enqueue: async () => ({ jobId: '1' }) } };
 
-const group = (id: string, name: string): IdpObject => ({ type: 'group', id, body: { id, type: 'OKTA_GROUP', profile: { name } } });
-const rule = (id: string, name: string): IdpObject => ({ type: 'group_rule', id, body: { id, name, status: 'ACTIVE', actions: { assignUserToGroups: { groupIds: ['g1'] } } } });
+const group = (id: string, name: string): IdpObject => ({
+  type: 'group',
+  id,
+  body: { id, type: 'OKTA_GROUP', profile: { name } },
+});
+const rule = (id: string, name: string): IdpObject => ({
+  type: 'group_rule',
+  id,
+  body: { id, name, status: 'ACTIVE', actions: { assignUserToGroups: { groupIds: ['g1'] } } },
+});
 
 /** The org as the connector reports it when Okta answers 404 for group rules: none listed, the type skipped with the reason. */
 function answering404(objects: IdpObject[]) {
@@ -21,9 +29,15 @@ function answering404(objects: IdpObject[]) {
   return Object.assign(base, {
     objectTypes: () => [...TYPES.values()],
     async *listObjects(o: { types?: string[] } = {}) {
-      for (const obj of base.objects) if (obj.type !== 'group_rule' && (!o.types || o.types.includes(obj.type))) yield structuredClone(obj);
+      for (const obj of base.objects)
+        if (obj.type !== 'group_rule' && (!o.types || o.types.includes(obj.type))) yield structuredClone(obj);
     },
-    stats: () => ({ requests: 1, rateLimitWaits: 0, rateLimitWaitMs: 0, byType: { group_rule: { objects: 0, skipped: 'Okta answered 404 E0000007: Not found: Resource not found' } } }),
+    stats: () => ({
+      requests: 1,
+      rateLimitWaits: 0,
+      rateLimitWaitMs: 0,
+      byType: { group_rule: { objects: 0, skipped: 'Okta answered 404 E0000007: Not found: Resource not found' } },
+    }),
   });
 }
 
@@ -31,8 +45,18 @@ describe('restore preview: types the org did not answer for', () => {
   it('says so once per type, with how many objects, why in words, and their names', async () => {
     const t = await seedTenant(deps);
     const connectionId = await seedConnection(deps, t.id);
-    const org = [group('g1', 'Staff'), rule('r1', 'Staff rule'), rule('r2', 'Contractors rule'), rule('r3', 'Interns rule')];
-    const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: Object.assign(fakeIdp(org), { objectTypes: () => [...TYPES.values()] }) });
+    const org = [
+      group('g1', 'Staff'),
+      rule('r1', 'Staff rule'),
+      rule('r2', 'Contractors rule'),
+      rule('r3', 'Interns rule'),
+    ];
+    const snap = await runBackup(deps, {
+      tenantId: t.id,
+      connectionId,
+      trigger: 'test',
+      client: Object.assign(fakeIdp(org), { objectTypes: () => [...TYPES.values()] }),
+    });
     const plan = await createRestorePlan(deps, t.id, { snapshotId: snap.id, scope: {} });
     await previewRestore(deps, { tenantId: t.id, planId: plan.id, client: answering404(org) });
     const p = await getRestorePlan(deps, t.id, { planId: plan.id });
@@ -42,7 +66,13 @@ describe('restore preview: types the org did not answer for', () => {
     const notCompared = p.caveats.filter((c) => c.kind === 'not_compared');
     expect(notCompared).toHaveLength(1);
     expect(notCompared[0]).toMatchObject({ type: 'group_rule', count: 3 });
-    expect(notCompared[0]!.kind === 'not_compared' && [...notCompared[0]!.names].sort()).toEqual(['Contractors rule', 'Interns rule', 'Staff rule']);
-    expect(notCompared[0]!.message).toMatch(/: 3 objects not compared — Okta answered 404 \(not found\) for them; they may have been deleted since the snapshot$/);
+    expect(notCompared[0]!.kind === 'not_compared' && [...notCompared[0]!.names].sort()).toEqual([
+      'Contractors rule',
+      'Interns rule',
+      'Staff rule',
+    ]);
+    expect(notCompared[0]!.message).toMatch(
+      /: 3 objects not compared — Okta answered 404 \(not found\) for them; they may have been deleted since the snapshot$/,
+    );
   });
 });

@@ -4,7 +4,11 @@ import type { Deps } from '../deps.ts';
 const BATCH = 500;
 
 /** Decrypts snapshot versions by address (latin1 strings, as the manifest keeps them). */
-export async function openVersions(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, tenantId: string, addresses: Iterable<string>): Promise<Map<string, unknown>> {
+export async function openVersions(
+  deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>,
+  tenantId: string,
+  addresses: Iterable<string>,
+): Promise<Map<string, unknown>> {
   const wanted = [...new Set(addresses)];
   const out = new Map<string, unknown>();
   for (let i = 0; i < wanted.length; i += BATCH) {

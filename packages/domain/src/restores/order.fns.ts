@@ -11,7 +11,9 @@ import type { OrderedStep, PlannedStep } from './types.ts';
  * priorities (1 first). Ties keep (type, id) order, so the same plan always comes out the same.
  */
 export function orderSteps(planned: readonly PlannedStep[], types: TypeIndex): OrderedStep[] {
-  const steps = [...planned].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const steps = [...planned].sort((a, b) =>
+    a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const byKey = new Map(steps.map((s, i) => [refKey(s.type, s.id), i]));
   const byOwnKey = new Map<string, number[]>();
   steps.forEach((s, i) => {
@@ -25,12 +27,16 @@ export function orderSteps(planned: readonly PlannedStep[], types: TypeIndex): O
     let index = fieldIndex.get(k);
     if (!index) {
       index = new Map();
-      for (const [i, s] of steps.entries()) if (s.type === type && s.action !== 'delete') push(index, valueAt(s.desired, field), i);
+      for (const [i, s] of steps.entries())
+        if (s.type === type && s.action !== 'delete') push(index, valueAt(s.desired, field), i);
       fieldIndex.set(k, index);
     }
     return index.get(value) ?? [];
   };
-  const targets = (type: string, value: string) => [byKey.get(refKey(type, value)), ...(byOwnKey.get(refKey(type, value)) ?? [])].filter((i): i is number => i !== undefined);
+  const targets = (type: string, value: string) =>
+    [byKey.get(refKey(type, value)), ...(byOwnKey.get(refKey(type, value)) ?? [])].filter(
+      (i): i is number => i !== undefined,
+    );
 
   const edges: [number, number][] = [];
   steps.forEach((s, i) => {
@@ -45,7 +51,8 @@ export function orderSteps(planned: readonly PlannedStep[], types: TypeIndex): O
     if (p !== undefined && steps[p]!.action !== 'delete') edges.push([p, i]);
     for (const ref of referencesOf(info, s.desired)) {
       for (const t of ref.types) {
-        for (const j of ref.by ? byField(t, ref.by, ref.value) : targets(t, ref.value)) if (steps[j]!.action !== 'delete') edges.push([j, i]);
+        for (const j of ref.by ? byField(t, ref.by, ref.value) : targets(t, ref.value))
+          if (steps[j]!.action !== 'delete') edges.push([j, i]);
       }
     }
   });
@@ -53,7 +60,8 @@ export function orderSteps(planned: readonly PlannedStep[], types: TypeIndex): O
   steps.forEach((s, i) => {
     if (s.action === 'skip' || s.live === undefined) return;
     for (const ref of referencesOf(types.get(s.type)!, s.live)) {
-      for (const t of ref.types) for (const j of ref.by ? [] : targets(t, ref.value)) if (steps[j]!.action === 'delete') edges.push([i, j]);
+      for (const t of ref.types)
+        for (const j of ref.by ? [] : targets(t, ref.value)) if (steps[j]!.action === 'delete') edges.push([i, j]);
     }
   });
   edges.push(...priorityEdges(steps, types));
@@ -72,7 +80,11 @@ export function orderSteps(planned: readonly PlannedStep[], types: TypeIndex): O
       });
     }
   }
-  return order.map((node, k) => ({ ...steps[node]!, seq: k + 1, after: [...(deps.get(node) ?? [])].sort((x, y) => x - y) }));
+  return order.map((node, k) => ({
+    ...steps[node]!,
+    seq: k + 1,
+    after: [...(deps.get(node) ?? [])].sort((x, y) => x - y),
+  }));
 }
 
 /** Rules of one parent restored in priority order, 1 first, as Okta renumbers around each insert. */

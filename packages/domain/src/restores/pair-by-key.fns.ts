@@ -26,7 +26,12 @@ const depth = (types: TypeIndex, type: string) => {
  * Okta; a group someone re-created by hand is that group again. Ambiguous keys pair nothing.
  * Parents are paired before their children.
  */
-export function pairByNaturalKey(types: TypeIndex, unseen: readonly Candidate[], extra: readonly Candidate[], idMap: IdMap): Pairing {
+export function pairByNaturalKey(
+  types: TypeIndex,
+  unseen: readonly Candidate[],
+  extra: readonly Candidate[],
+  idMap: IdMap,
+): Pairing {
   const map = new Map(idMap);
   const byKey = new Map<string, string>();
   const extraById = new Map(extra.map((c) => [refKey(c.type, c.id), c]));
@@ -44,7 +49,12 @@ export function pairByNaturalKey(types: TypeIndex, unseen: readonly Candidate[],
     let hit = under !== c.id ? extraById.get(refKey(c.type, under)) : undefined;
     if (!hit && info?.restore?.naturalKey) {
       const parent = parentOf(info, c.id);
-      const key = naturalOf(types, c.type, parent ? `${liveIdOf(types, parent.type, parent.id, map)}/x` : 'x', c.desired);
+      const key = naturalOf(
+        types,
+        c.type,
+        parent ? `${liveIdOf(types, parent.type, parent.id, map)}/x` : 'x',
+        c.desired,
+      );
       const found = key ? byNatural.get(key) : undefined;
       if (found && !taken.has(found)) {
         hit = found;

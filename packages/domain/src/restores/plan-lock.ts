@@ -9,7 +9,9 @@ import { DomainError } from '../errors.ts';
 export async function withPlanLock<T>(db: Kysely<DB>, planId: string, fn: () => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
     const key = `restore_apply:${planId}`;
-    const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`.execute(conn);
+    const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`.execute(
+      conn,
+    );
     if (!rows[0]?.ok) throw new DomainError('CONFLICT', 'This plan is being applied right now');
     try {
       return await fn();

@@ -14,8 +14,11 @@ export async function getPlanRow(db: Db, tenantId: string, planId: string, opts:
 
 /** The tenant of a plan, for operator tools that take a bare plan id (the CLI). Members act in their own tenant. */
 export async function findRestorePlanTenant(deps: Deps, planId: string): Promise<string> {
-  if (deps.actor.kind !== 'operator' && deps.actor.kind !== 'system') throw new DomainError('NOT_FOUND', 'No such restore plan');
-  const row = isUuid(planId) ? await deps.db.selectFrom('restore_plans').select('tenant_id').where('id', '=', planId).executeTakeFirst() : undefined;
+  if (deps.actor.kind !== 'operator' && deps.actor.kind !== 'system')
+    throw new DomainError('NOT_FOUND', 'No such restore plan');
+  const row = isUuid(planId)
+    ? await deps.db.selectFrom('restore_plans').select('tenant_id').where('id', '=', planId).executeTakeFirst()
+    : undefined;
   if (!row) throw new DomainError('NOT_FOUND', `No restore plan ${planId}`);
   return row.tenant_id;
 }

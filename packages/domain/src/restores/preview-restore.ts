@@ -40,23 +40,48 @@ export async function previewRestore(
     input.onProgress?.(p);
     if (!force && Date.now() - last < PROGRESS_EVERY_MS) return;
     last = Date.now();
-    await deps.db.updateTable('restore_plans').set({ status: 'computing', progress: JSON.stringify(p) }).where('id', '=', plan.id).execute();
+    await deps.db
+      .updateTable('restore_plans')
+      .set({ status: 'computing', progress: JSON.stringify(p) })
+      .where('id', '=', plan.id)
+      .execute();
   };
   await progress({ phase: 'reading snapshot', done: 0, total: 0 }, true);
   try {
     const collected = collectedTypes(snap.counts, snap.stats);
     const index = typeIndexOf(input.client);
     const snapshotTypes = [...index.keys()].filter((t) => hasType(collected, t));
-    const result = await computePlan(deps, { snap, scope: plan.scope as TRestoreScope, client: input.client, index, snapshotTypes, progress, signal: input.signal });
+    const result = await computePlan(deps, {
+      snap,
+      scope: plan.scope as TRestoreScope,
+      client: input.client,
+      index,
+      snapshotTypes,
+      progress,
+      signal: input.signal,
+    });
     result.caveats.push(...(await missingWriteScopes(input.writeClient, index, result.steps, input.signal)));
     const lockout = result.summary.lockout;
-    if (lockout) result.caveats.push({ kind: 'lockout', reason: 'admin sign-in', admins: lockout.admins, message: `Lockout risk: ${lockout.steps} step(s) change how admins sign in; applying needs an explicit acknowledgement` });
+    if (lockout)
+      result.caveats.push({
+        kind: 'lockout',
+        reason: 'admin sign-in',
+        admins: lockout.admins,
+        message: `Lockout risk: ${lockout.steps} step(s) change how admins sign in; applying needs an explicit acknowledgement`,
+      });
     await progress({ phase: 'storing', done: 0, total: result.steps.length }, true);
-    const tenant = await deps.db.selectFrom('tenants').select('restore_approval_threshold').where('id', '=', input.tenantId).executeTakeFirstOrThrow();
+    const tenant = await deps.db
+      .selectFrom('tenants')
+      .select('restore_approval_threshold')
+      .where('id', '=', input.tenantId)
+      .executeTakeFirstOrThrow();
     const summary: PlanSummary = { ...result.summary, threshold: tenant.restore_approval_threshold };
     const needsApproval = (summary.byAction.delete ?? 0) > 0 || summary.blastRadius > summary.threshold;
     return await inTransaction(deps.db, async (trx) => {
-      await storeSteps({ ...deps, db: trx }, { tenantId: input.tenantId, planId: plan.id, steps: result.steps, index, pairs: result.pairs });
+      await storeSteps(
+        { ...deps, db: trx },
+        { tenantId: input.tenantId, planId: plan.id, steps: result.steps, index, pairs: result.pairs },
+      );
       const row = await trx
         .updateTable('restore_plans')
         .set({
@@ -71,12 +96,22 @@ export async function previewRestore(
         .where('id', '=', plan.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAuditEvent({ ...deps, db: trx }, {
-        tenantId: input.tenantId,
-        action: 'restore.previewed',
-        target: { type: 'restore_plan', id: plan.id },
-        data: { snapshotId: snap.id, steps: summary.steps, byAction: summary.byAction, blastRadius: summary.blastRadius, needsApproval, ...(lockout ? { lockoutSteps: lockout.steps } : {}) },
-      });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId: input.tenantId,
+          action: 'restore.previewed',
+          target: { type: 'restore_plan', id: plan.id },
+          data: {
+            snapshotId: snap.id,
+            steps: summary.steps,
+            byAction: summary.byAction,
+            blastRadius: summary.blastRadius,
+            needsApproval,
+            ...(lockout ? { lockoutSteps: lockout.steps } : {}),
+          },
+        },
+      );
       return row;
     });
   } catch (e) {
@@ -88,7 +123,20 @@ export async function previewRestore(
 async function failPreview(deps: Deps, tenantId: string, planId: string, e: unknown) {
   const message = (e instanceof DomainError ? e.message : ((e as Error)?.message ?? String(e))).slice(0, 2000);
   await inTransaction(deps.db, async (trx) => {
-    await trx.updateTable('restore_plans').set({ status: 'failed', error: message, progress: JSON.stringify({ phase: 'failed', done: 0, total: 0 }) }).where('id', '=', planId).execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'restore.preview_failed', outcome: 'failure', target: { type: 'restore_plan', id: planId }, data: { error: message.slice(0, 500) } });
+    await trx
+      .updateTable('restore_plans')
+      .set({ status: 'failed', error: message, progress: JSON.stringify({ phase: 'failed', done: 0, total: 0 }) })
+      .where('id', '=', planId)
+      .execute();
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'restore.preview_failed',
+        outcome: 'failure',
+        target: { type: 'restore_plan', id: planId },
+        data: { error: message.slice(0, 500) },
+      },
+    );
   }).catch((err) => deps.log.error({ err }, 'could not record a failed restore preview'));
 }

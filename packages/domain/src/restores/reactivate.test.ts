@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type Candidate, planSteps } from './plan.fns.ts';
 import { TYPES } from './testing/types.fixture.ts';
 
-const user = (status: string, city = 'Berlin') => ({ id: 'u1', status, created: '2026-01-01', profile: { login: 'ada@acme.test', firstName: 'Ada', lastName: 'L', city } });
+const user = (status: string, city = 'Berlin') => ({
+  id: 'u1',
+  status,
+  created: '2026-01-01',
+  profile: { login: 'ada@acme.test', firstName: 'Ada', lastName: 'L', city },
+});
 const app = (status: string, label = 'CRM') => ({ id: 'a1', label, status, created: '2026-01-01' });
 const plan = (cs: Candidate[]) => planSteps(cs, { types: TYPES, deletions: true, members: () => [] });
 

@@ -9,7 +9,13 @@ import type { ApplyStep } from './load-apply-steps.ts';
  * A completed step, recorded in one transaction with its new id and its audit entry: once this
  * commits, a resumed apply skips the step; before, it re-checks and (for a create) adopts.
  */
-export async function recordStep(deps: Deps, tenantId: string, planId: string, step: ApplyStep, out: StepOutcome & { already?: boolean }) {
+export async function recordStep(
+  deps: Deps,
+  tenantId: string,
+  planId: string,
+  step: ApplyStep,
+  out: StepOutcome & { already?: boolean },
+) {
   await inTransaction(deps.db, async (trx) => {
     await trx
       .updateTable('restore_steps')
@@ -17,13 +23,31 @@ export async function recordStep(deps: Deps, tenantId: string, planId: string, s
       .where('plan_id', '=', planId)
       .where('seq', '=', step.seq)
       .execute();
-    if (out.newId) await trx.updateTable('restore_id_map').set({ new_id: out.newId }).where('plan_id', '=', planId).where('type', '=', step.type).where('old_id', '=', step.id).execute();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'restore.step_applied',
-      target: { type: 'restore_plan', id: planId },
-      data: { seq: step.seq, type: step.type, id: step.id, action: step.action, ...(out.newId ? { newId: out.newId } : {}), ...(out.adopted ? { adopted: true } : {}), ...(out.already ? { already: true } : {}) },
-    });
+    if (out.newId)
+      await trx
+        .updateTable('restore_id_map')
+        .set({ new_id: out.newId })
+        .where('plan_id', '=', planId)
+        .where('type', '=', step.type)
+        .where('old_id', '=', step.id)
+        .execute();
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'restore.step_applied',
+        target: { type: 'restore_plan', id: planId },
+        data: {
+          seq: step.seq,
+          type: step.type,
+          id: step.id,
+          action: step.action,
+          ...(out.newId ? { newId: out.newId } : {}),
+          ...(out.adopted ? { adopted: true } : {}),
+          ...(out.already ? { already: true } : {}),
+        },
+      },
+    );
   });
 }
 

@@ -27,7 +27,10 @@ export async function createRestorePlan(deps: Deps, tenantId: string, raw: TRequ
   const collected = collectedTypes(snap.counts, snap.stats);
   const asked = [...(input.scope.types ?? []), ...(input.scope.objects ?? []).map((o) => o.type)];
   const unknown = [...new Set(asked)].filter((t) => !hasType(collected, t));
-  if (unknown.length) throw new DomainError('VALIDATION', `The snapshot holds no ${unknown.join(', ')}`, { fields: { scope: `not in the snapshot: ${unknown.join(', ')}` } });
+  if (unknown.length)
+    throw new DomainError('VALIDATION', `The snapshot holds no ${unknown.join(', ')}`, {
+      fields: { scope: `not in the snapshot: ${unknown.join(', ')}` },
+    });
   const by = actorColumns(deps.actor);
   return inTransaction(deps.db, async (trx) => {
     const plan = await trx
@@ -47,12 +50,15 @@ export async function createRestorePlan(deps: Deps, tenantId: string, raw: TRequ
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'restore.preview_requested',
-      target: { type: 'restore_plan', id: plan.id },
-      data: { snapshotId: snap.id, connectionId: snap.connection_id, scope: input.scope },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'restore.preview_requested',
+        target: { type: 'restore_plan', id: plan.id },
+        data: { snapshotId: snap.id, connectionId: snap.connection_id, scope: input.scope },
+      },
+    );
     return plan;
   });
 }
@@ -63,7 +69,12 @@ export async function requestRestorePreview(deps: Deps, tenantId: string, raw: T
   if (!jobs) throw new DomainError('INTERNAL', 'No job queue configured');
   return inTransaction(deps.db, async (trx) => {
     const plan = await createRestorePlan({ ...deps, db: trx }, tenantId, raw);
-    const { jobId } = await jobs.enqueue(trx, 'restore_preview', { tenantId, planId: plan.id }, { jobKey: restorePreviewJobKey(plan.id) });
+    const { jobId } = await jobs.enqueue(
+      trx,
+      'restore_preview',
+      { tenantId, planId: plan.id },
+      { jobKey: restorePreviewJobKey(plan.id) },
+    );
     return { planId: plan.id, shortCode: plan.short_code, jobId };
   });
 }

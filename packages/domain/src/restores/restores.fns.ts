@@ -16,7 +16,11 @@ export function newShortCode(): string {
   return `${c.slice(0, 4)}-${c.slice(4)}`;
 }
 
-export const sameCode = (a: string, b: string) => a.trim().toUpperCase().replace(/[^0-9A-Z]/g, '') === b.toUpperCase().replace(/-/g, '');
+export const sameCode = (a: string, b: string) =>
+  a
+    .trim()
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '') === b.toUpperCase().replace(/-/g, '');
 
 /** Who asked for or approved a plan, as stored on it. */
 export function actorColumns(actor: Actor) {
@@ -25,13 +29,18 @@ export function actorColumns(actor: Actor) {
 }
 
 /** Approval is four-eyes: the approver is not whoever asked for the preview. */
-export function sameActor(a: { type: string; id: string | null; label: string }, b: { type: string; id: string | null; label: string }) {
+export function sameActor(
+  a: { type: string; id: string | null; label: string },
+  b: { type: string; id: string | null; label: string },
+) {
   return a.type === b.type && (a.id ?? a.label) === (b.id ?? b.label);
 }
 
 /** Binds a sealed step detail to its plan and place, so details cannot be swapped between steps. */
-export const stepBinding = (tenantId: string, planId: string, seq: number) => Buffer.from(`${tenantId}|restore_step|${planId}|${seq}`);
-export const secretsBinding = (tenantId: string, planId: string) => Buffer.from(`${tenantId}|restore_secrets|${planId}`);
+export const stepBinding = (tenantId: string, planId: string, seq: number) =>
+  Buffer.from(`${tenantId}|restore_step|${planId}|${seq}`);
+export const secretsBinding = (tenantId: string, planId: string) =>
+  Buffer.from(`${tenantId}|restore_secrets|${planId}`);
 
 export function toPlanView(row: Selectable<RestorePlans>) {
   return {

@@ -19,9 +19,17 @@ const jobs = { enqueue: async () => ({ jobId: '1' }) };
 
 /** An org as a fake IdP that describes its types like the Okta connector does. */
 const idp = (objects: IdpObject[]) => Object.assign(fakeIdp(objects), { objectTypes: () => [...TYPES.values()] });
-const group = (id: string, name: string): IdpObject => ({ type: 'group', id, body: { id, type: 'OKTA_GROUP', profile: { name } } });
+const group = (id: string, name: string): IdpObject => ({
+  type: 'group',
+  id,
+  body: { id, type: 'OKTA_GROUP', profile: { name } },
+});
 const member = (g: string, u: string): IdpObject => ({ type: 'group.member', id: `${g}/${u}`, body: { id: u } });
-const rule = (status: string): IdpObject => ({ type: 'group_rule', id: 'r1', body: { id: 'r1', name: 'Staff', status, actions: { assignUserToGroups: { groupIds: ['g1'] } } } });
+const rule = (status: string): IdpObject => ({
+  type: 'group_rule',
+  id: 'r1',
+  body: { id: 'r1', name: 'Staff', status, actions: { assignUserToGroups: { groupIds: ['g1'] } } },
+});
 
 async function setup(threshold = 50) {
   const t = await seedTenant(deps);
@@ -30,16 +38,30 @@ async function setup(threshold = 50) {
   const client = idp([group('g1', 'Staff'), ...['u1', 'u2', 'u3'].map((u) => member('g1', u)), rule('ACTIVE')]);
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
   const [alice, bob] = [await seedMember(deps, t.id, 'backup_operator'), await seedMember(deps, t.id, 'admin')];
-  return { t, connectionId, client, snap, alice: { ...deps, jobs, actor: memberActor(t.id, alice) }, bob: { ...deps, jobs, actor: memberActor(t.id, bob) } };
+  return {
+    t,
+    connectionId,
+    client,
+    snap,
+    alice: { ...deps, jobs, actor: memberActor(t.id, alice) },
+    bob: { ...deps, jobs, actor: memberActor(t.id, bob) },
+  };
 }
 
-async function preview(as: Parameters<typeof createRestorePlan>[0], tenantId: string, snapshotId: string, client: ReturnType<typeof idp>, scope = {}) {
+async function preview(
+  as: Parameters<typeof createRestorePlan>[0],
+  tenantId: string,
+  snapshotId: string,
+  client: ReturnType<typeof idp>,
+  scope = {},
+) {
   const plan = await createRestorePlan(as, tenantId, { snapshotId, scope });
   await previewRestore(deps, { tenantId, planId: plan.id, client });
   return getRestorePlan(deps, tenantId, { planId: plan.id });
 }
 
-const nameOf = async (connectionId: string) => (await db.selectFrom('connections').select('name').where('id', '=', connectionId).executeTakeFirstOrThrow()).name;
+const nameOf = async (connectionId: string) =>
+  (await db.selectFrom('connections').select('name').where('id', '=', connectionId).executeTakeFirstOrThrow()).name;
 
 describe('restore plans', () => {
   it("refuses an apply unless the connection's name is typed, queues nothing and audits the refusal", async () => {
@@ -55,14 +77,33 @@ describe('restore plans', () => {
     expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['update group g1']);
     expect(plan).toMatchObject({ status: 'ready', needsApproval: false });
     const name = await nameOf(s.connectionId);
-    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH', message: expect.stringContaining(`Type the connection's name ("${name}")`) });
-    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: `${name}x` })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH', message: expect.stringContaining('does not match') });
-    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: name.toUpperCase() })).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH' });
+    await expect(requestRestoreApply(alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({
+      code: 'CONFIRMATION_MISMATCH',
+      message: expect.stringContaining(`Type the connection's name ("${name}")`),
+    });
+    await expect(
+      requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: `${name}x` }),
+    ).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH', message: expect.stringContaining('does not match') });
+    await expect(
+      requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: name.toUpperCase() }),
+    ).rejects.toMatchObject({ code: 'CONFIRMATION_MISMATCH' });
     expect(queued).toEqual([]);
     expect(await getRestorePlan(deps, s.t.id, { planId: plan.id })).toMatchObject({ status: 'ready' });
-    const refusals = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', s.t.id).where('action', '=', 'restore.apply_refused').execute();
-    expect(refusals.map((r) => r.data)).toEqual([{ reason: 'confirmation_mismatch' }, { reason: 'confirmation_mismatch' }, { reason: 'confirmation_mismatch' }]);
-    expect(await requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: ` ${name} ` })).toMatchObject({ planId: plan.id, jobId: '1' });
+    const refusals = await db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('tenant_id', '=', s.t.id)
+      .where('action', '=', 'restore.apply_refused')
+      .execute();
+    expect(refusals.map((r) => r.data)).toEqual([
+      { reason: 'confirmation_mismatch' },
+      { reason: 'confirmation_mismatch' },
+      { reason: 'confirmation_mismatch' },
+    ]);
+    expect(await requestRestoreApply(alice, s.t.id, { planId: plan.id, confirmName: ` ${name} ` })).toMatchObject({
+      planId: plan.id,
+      jobId: '1',
+    });
     expect(queued).toEqual(['restore_apply']);
   });
 
@@ -73,15 +114,35 @@ describe('restore plans', () => {
     const plan = await preview(s.alice, s.t.id, s.snap.id, s.client, { deletions: true });
     expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['delete group g9']);
     expect(plan).toMatchObject({ status: 'ready', needsApproval: true });
-    expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toMatchObject({ planId: plan.id, snapshotId: s.snap.id, steps: 1 });
+    expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toMatchObject({
+      planId: plan.id,
+      snapshotId: s.snap.id,
+      steps: 1,
+    });
 
-    await expect(requestRestoreApply(s.alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('a second member must approve') });
-    await expect(approveRestore(s.alice, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cannot approve') });
-    await expect(approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: 'WRONG-CODE' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('does not match') });
+    await expect(requestRestoreApply(s.alice, s.t.id, { planId: plan.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('a second member must approve'),
+    });
+    await expect(approveRestore(s.alice, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('cannot approve'),
+    });
+    await expect(approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: 'WRONG-CODE' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('does not match'),
+    });
     const approved = await approveRestore(s.bob, s.t.id, { planId: plan.id, confirm: plan.shortCode.toLowerCase() });
     expect(approved.approvedBy).toBe(s.bob.actor.kind === 'member' ? s.bob.actor.label : '');
-    expect(await requestRestoreApply(s.alice, s.t.id, { planId: plan.id, confirmName: await nameOf(s.connectionId) })).toMatchObject({ planId: plan.id, jobId: '1' });
-    const refusals = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', s.t.id).where('action', '=', 'restore.approval_refused').execute();
+    expect(
+      await requestRestoreApply(s.alice, s.t.id, { planId: plan.id, confirmName: await nameOf(s.connectionId) }),
+    ).toMatchObject({ planId: plan.id, jobId: '1' });
+    const refusals = await db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('tenant_id', '=', s.t.id)
+      .where('action', '=', 'restore.approval_refused')
+      .execute();
     expect(refusals.map((r) => r.data)).toEqual([{ reason: 'requester' }, { reason: 'wrong code' }]);
   });
 
@@ -89,7 +150,9 @@ describe('restore plans', () => {
     const s = await setup(2);
     s.client.objects = s.client.objects.map((o) => (o.type === 'group_rule' ? rule('INACTIVE') : o));
     const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
-    expect(plan.steps).toMatchObject([{ action: 'reactivate', type: 'group_rule', blast: { provision: 3, deprovision: 0 } }]);
+    expect(plan.steps).toMatchObject([
+      { action: 'reactivate', type: 'group_rule', blast: { provision: 3, deprovision: 0 } },
+    ]);
     expect(plan).toMatchObject({ needsApproval: true, summary: { blastRadius: 3, threshold: 2 } });
     await db.updateTable('tenants').set({ restore_approval_threshold: 3 }).where('id', '=', s.t.id).execute();
     expect(await preview(s.alice, s.t.id, s.snap.id, s.client)).toMatchObject({ needsApproval: false });
@@ -98,9 +161,13 @@ describe('restore plans', () => {
   it('keeps previews and approvals to members who hold the permissions', async () => {
     const s = await setup();
     const auditor = { ...deps, actor: memberActor(s.t.id, await seedMember(deps, s.t.id, 'auditor')) };
-    await expect(createRestorePlan(auditor, s.t.id, { snapshotId: s.snap.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createRestorePlan(auditor, s.t.id, { snapshotId: s.snap.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
-    await expect(approveRestore(auditor, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(approveRestore(auditor, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // Any role may read a plan (it is snapshot content); another tenant's is not found.
     expect((await getRestorePlan(auditor, s.t.id, { planId: plan.id })).steps).toEqual([]);
     const other = await seedTenant(deps);
@@ -113,13 +180,30 @@ describe('restore plans', () => {
     const step = async (planId: string, seq: number, status: string, finished: string) =>
       db
         .insertInto('restore_steps')
-        .values({ plan_id: planId, seq, type: 'group', object_id: `g${seq}`, action: 'create', status, detail: Buffer.from('x'), finished_at: new Date(finished) })
+        .values({
+          plan_id: planId,
+          seq,
+          type: 'group',
+          object_id: `g${seq}`,
+          action: 'create',
+          status,
+          detail: Buffer.from('x'),
+          finished_at: new Date(finished),
+        })
         .execute();
-    const plan = async (as: typeof s.alice, tenantId: string, snapshotId: string, rows: [number, string, string, string, string][]) => {
+    const plan = async (
+      as: typeof s.alice,
+      tenantId: string,
+      snapshotId: string,
+      rows: [number, string, string, string, string][],
+    ) => {
       const p = await createRestorePlan(as, tenantId, { snapshotId });
       for (const [seq, status, finished, oldId, newId] of rows) {
         await step(p.id, seq, status, finished);
-        await db.insertInto('restore_id_map').values({ plan_id: p.id, type: 'group', old_id: oldId, new_id: newId, step_seq: seq }).execute();
+        await db
+          .insertInto('restore_id_map')
+          .values({ plan_id: p.id, type: 'group', old_id: oldId, new_id: newId, step_seq: seq })
+          .execute();
       }
       return p;
     };
@@ -135,7 +219,10 @@ describe('restore plans', () => {
     const other = await setup();
     await plan(other.alice, other.t.id, other.snap.id, [[1, 'done', '2026-03-01', 'g1', 'elsewhere']]);
     const map = await loadConnectionIdMap(db, s.t.id, s.connectionId);
-    expect(Object.fromEntries([...map].map(([k, v]) => [k.replace('\u0000', ':'), v]))).toEqual({ 'group:g1': 'g1c', 'group:g1b': 'g1c' });
+    expect(Object.fromEntries([...map].map(([k, v]) => [k.replace('\u0000', ':'), v]))).toEqual({
+      'group:g1': 'g1c',
+      'group:g1b': 'g1c',
+    });
     expect(await loadConnectionIdMap(db, s.t.id, other.connectionId)).toEqual(new Map());
   });
 });

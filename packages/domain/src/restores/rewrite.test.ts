@@ -12,7 +12,11 @@ const idMap = new Map([
 describe('rewriting through the id map', () => {
   it('rewrites references to re-created objects and nothing else', () => {
     const rule = { id: 'r1', actions: { assignUserToGroups: { groupIds: ['g0', 'g1'] } }, note: 'g1' };
-    expect(rewriteBody(TYPES.get('group_rule')!, rule, idMap)).toEqual({ id: 'r1', actions: { assignUserToGroups: { groupIds: ['g0', 'g1new'] } }, note: 'g1' });
+    expect(rewriteBody(TYPES.get('group_rule')!, rule, idMap)).toEqual({
+      id: 'r1',
+      actions: { assignUserToGroups: { groupIds: ['g0', 'g1new'] } },
+      note: 'g1',
+    });
     expect(rule.actions.assignUserToGroups.groupIds).toEqual(['g0', 'g1']); // the snapshot body is untouched
   });
 
@@ -21,6 +25,13 @@ describe('rewriting through the id map', () => {
     expect(liveIdOf(TYPES, 'group.member', 'g1/u1', idMap)).toBe('g1new/u1new');
     expect(liveIdOf(TYPES, 'group.member', 'g2/u2', idMap)).toBe('g2/u2');
     expect(liveIdOf(TYPES, 'policy.PASSWORD.rule', 'p1/r1', idMap)).toBe('p1new/r1');
-    expect(liveIdOf(TYPES, 'policy.PASSWORD.rule', 'p1/r1', new Map([...idMap, [refKey('policy.PASSWORD.rule', 'p1/r1'), 'p1new/r9']]))).toBe('p1new/r9');
+    expect(
+      liveIdOf(
+        TYPES,
+        'policy.PASSWORD.rule',
+        'p1/r1',
+        new Map([...idMap, [refKey('policy.PASSWORD.rule', 'p1/r1'), 'p1new/r9']]),
+      ),
+    ).toBe('p1new/r9');
   });
 });

@@ -6,7 +6,10 @@ import type { PlannedStep, StepPath } from './types.ts';
  * DEPROVISIONED user, an INACTIVE app, policy or rule) is reactivated in place, so its id, its
  * assignments and references to it from outside survive; only what is gone is created anew.
  */
-export function stepPath(info: IdpObjectTypeInfo | undefined, s: Pick<PlannedStep, 'action' | 'changes' | 'caveats'>): StepPath {
+export function stepPath(
+  info: IdpObjectTypeInfo | undefined,
+  s: Pick<PlannedStep, 'action' | 'changes' | 'caveats'>,
+): StepPath {
   switch (s.action) {
     case 'create':
       // A catch-all rule the IdP makes with its re-created parent: found by name, then edited.

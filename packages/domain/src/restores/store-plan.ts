@@ -12,14 +12,31 @@ const CHUNK = 500;
  * apply). Runs in the transaction that marks the plan ready, after clearing whatever an earlier,
  * interrupted attempt left: a retried preview job recomputes from scratch.
  */
-export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction<DB> }, o: { tenantId: string; planId: string; steps: readonly OrderedStep[]; index: TypeIndex; pairs?: ReadonlyMap<string, string> }) {
+export async function storeSteps(
+  deps: Pick<Deps, 'keyring'> & { db: Transaction<DB> },
+  o: {
+    tenantId: string;
+    planId: string;
+    steps: readonly OrderedStep[];
+    index: TypeIndex;
+    pairs?: ReadonlyMap<string, string>;
+  },
+) {
   const dataKey = await deps.keyring.dataKey(deps.db, o.tenantId);
   const contentKey = deps.keyring.contentKey(o.tenantId);
   await deps.db.deleteFrom('restore_id_map').where('plan_id', '=', o.planId).execute();
   await deps.db.deleteFrom('restore_steps').where('plan_id', '=', o.planId).execute();
   for (let i = 0; i < o.steps.length; i += CHUNK) {
     const rows = o.steps.slice(i, i + CHUNK).map((s) => {
-      const detail: StepDetail = { label: s.label, changes: s.changes, caveats: s.caveats, rewrites: s.rewrites, after: s.after, ...(s.blast ? { blast: s.blast } : {}), ...(s.how ? { how: s.how } : {}) };
+      const detail: StepDetail = {
+        label: s.label,
+        changes: s.changes,
+        caveats: s.caveats,
+        rewrites: s.rewrites,
+        after: s.after,
+        ...(s.blast ? { blast: s.blast } : {}),
+        ...(s.how ? { how: s.how } : {}),
+      };
       return {
         plan_id: o.planId,
         seq: s.seq,
@@ -38,7 +55,11 @@ export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction
   for (let i = 0; i < creates.length; i += CHUNK) {
     await deps.db
       .insertInto('restore_id_map')
-      .values(creates.slice(i, i + CHUNK).map((s) => ({ plan_id: o.planId, type: s.type, old_id: s.id, new_id: null, step_seq: s.seq })))
+      .values(
+        creates
+          .slice(i, i + CHUNK)
+          .map((s) => ({ plan_id: o.planId, type: s.type, old_id: s.id, new_id: null, step_seq: s.seq })),
+      )
       .execute();
   }
   // Objects the preview found live by natural key: their ids are known now (a step only when they differ).
@@ -47,7 +68,15 @@ export async function storeSteps(deps: Pick<Deps, 'keyring'> & { db: Transaction
   for (let i = 0; i < pairs.length; i += CHUNK) {
     await deps.db
       .insertInto('restore_id_map')
-      .values(pairs.slice(i, i + CHUNK).map((p) => ({ plan_id: o.planId, type: p.type, old_id: p.id, new_id: p.liveId, step_seq: seqOf.get(refKey(p.type, p.id)) ?? null })))
+      .values(
+        pairs.slice(i, i + CHUNK).map((p) => ({
+          plan_id: o.planId,
+          type: p.type,
+          old_id: p.id,
+          new_id: p.liveId,
+          step_seq: seqOf.get(refKey(p.type, p.id)) ?? null,
+        })),
+      )
       .execute();
   }
 }

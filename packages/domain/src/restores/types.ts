@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { JsonChange } from '../changes/json-diff.fns.ts';
 import type { ObjectRef } from '../snapshots/objects.fns.ts';
 
-
 export const ZObjectRef = z.object({ type: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 
 /** What to restore: everything (neither list), some types, or chosen objects. */
@@ -20,7 +19,15 @@ export type TRestoreScope = z.output<typeof ZRestoreScope>;
 
 export type RestoreAction = 'create' | 'update' | 'reactivate' | 'delete' | 'skip';
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
-export type PlanStatus = 'queued' | 'computing' | 'ready' | 'failed' | 'applying' | 'applied' | 'apply_failed' | 'stale';
+export type PlanStatus =
+  | 'queued'
+  | 'computing'
+  | 'ready'
+  | 'failed'
+  | 'applying'
+  | 'applied'
+  | 'apply_failed'
+  | 'stale';
 
 export type { ObjectRef };
 
@@ -43,7 +50,15 @@ export type Caveat =
   | { kind: 'lockout'; reason: string; admins: string[]; message: string };
 
 /** How a step reaches the snapshot's state, in words the preview shows (step-path.fns.ts). */
-export type StepPath = 'create' | 'find by name and update' | 'update' | 'reactivate' | 'reactivate and update' | 'deactivate and delete' | 'delete' | 'skip';
+export type StepPath =
+  | 'create'
+  | 'find by name and update'
+  | 'update'
+  | 'reactivate'
+  | 'reactivate and update'
+  | 'deactivate and delete'
+  | 'delete'
+  | 'skip';
 
 /** A reference in the restored body that points at an object the plan re-creates (its id changes). */
 export interface Rewrite {

@@ -10,7 +10,13 @@ import { snapshotBodies } from '../snapshots/snapshot-bodies.ts';
  * reference (a rule's groups, a policy's zones) and their parents. References by a field other than
  * the id (an authenticator's key) are resolved against the referenced type's bodies.
  */
-export async function withDependencies(deps: Pick<Deps, 'db' | 'keyring'>, snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>, index: TypeIndex, manifest: Manifest, chosen: ReadonlySet<string>) {
+export async function withDependencies(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>,
+  index: TypeIndex,
+  manifest: Manifest,
+  chosen: ReadonlySet<string>,
+) {
   const all = new Set(chosen);
   const byField = new Map<string, Map<unknown, string>>();
   const lookup = async (type: string, field: string, value: string) => {

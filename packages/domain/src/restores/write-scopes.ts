@@ -26,7 +26,12 @@ function kindsOf(step: OrderedStep, lifecycle: boolean): WriteKind[] {
  * for (an OAuth service app without `okta.apps.manage`), named on each step they would stop, and
  * once for the plan. Nothing is said when the credential has no scopes to check.
  */
-export async function missingWriteScopes(client: IdpClient | undefined, index: TypeIndex, steps: OrderedStep[], signal?: AbortSignal): Promise<Caveat[]> {
+export async function missingWriteScopes(
+  client: IdpClient | undefined,
+  index: TypeIndex,
+  steps: OrderedStep[],
+  signal?: AbortSignal,
+): Promise<Caveat[]> {
   if (!client?.missingScopes) return [];
   const needs = new Map<OrderedStep, string[]>();
   for (const s of steps) {
@@ -44,8 +49,18 @@ export async function missingWriteScopes(client: IdpClient | undefined, index: T
     const lacking = wanted.filter((x) => missing.has(x));
     if (!lacking.length) continue;
     stopped++;
-    s.caveats.push({ kind: 'missing_scope', scopes: lacking, message: `The write credential is not granted ${lacking.join(', ')}: this step would fail; grant the scope to the service app, then preview again` });
+    s.caveats.push({
+      kind: 'missing_scope',
+      scopes: lacking,
+      message: `The write credential is not granted ${lacking.join(', ')}: this step would fail; grant the scope to the service app, then preview again`,
+    });
   }
   const list = [...missing].sort();
-  return [{ kind: 'missing_scope', scopes: list, message: `${stopped} step(s) need scopes the write credential is not granted: ${list.join(', ')}` }];
+  return [
+    {
+      kind: 'missing_scope',
+      scopes: list,
+      message: `${stopped} step(s) need scopes the write credential is not granted: ${list.join(', ')}`,
+    },
+  ];
 }

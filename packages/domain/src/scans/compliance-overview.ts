@@ -13,15 +13,29 @@ const TREND_POINTS = 60;
  * With `framework`, the scores and each latest scan's counts cover only the rules mapped to it (the
  * trend stays over all rules: it is read from stored counts, not from every result of 60 scans).
  */
-export async function complianceOverview(deps: Deps, tenantId: string, input: { connectionId?: string; framework?: Framework } = {}) {
+export async function complianceOverview(
+  deps: Deps,
+  tenantId: string,
+  input: { connectionId?: string; framework?: Framework } = {},
+) {
   await authorize(deps, tenantId, 'compliance.read');
   checkIdFilter(input.connectionId, 'connection');
   const latest = await latestScans(deps.db, tenantId, input.connectionId);
-  const perScan = await Promise.all(latest.map(async (s) => (await scanResults(deps.db, tenantId, s.id)).filter((r) => !input.framework || mapsTo(r.frameworks, input.framework))));
+  const perScan = await Promise.all(
+    latest.map(async (s) =>
+      (await scanResults(deps.db, tenantId, s.id)).filter(
+        (r) => !input.framework || mapsTo(r.frameworks, input.framework),
+      ),
+    ),
+  );
   const results = perScan.flat();
   let trendQuery = deps.db.selectFrom('scans').selectAll().where('tenant_id', '=', tenantId);
   if (input.connectionId) trendQuery = trendQuery.where('connection_id', '=', input.connectionId);
-  const trend = await trendQuery.orderBy('snapshot_taken_at', 'desc').orderBy('started_at', 'desc').limit(TREND_POINTS).execute();
+  const trend = await trendQuery
+    .orderBy('snapshot_taken_at', 'desc')
+    .orderBy('started_at', 'desc')
+    .limit(TREND_POINTS)
+    .execute();
   return {
     latest: latest.map((s, i) => {
       const v = toScanView(s);
@@ -32,7 +46,14 @@ export async function complianceOverview(deps: Deps, tenantId: string, input: { 
     frameworks: frameworkScores(results).filter((f) => !input.framework || f.framework === input.framework),
     trend: trend.reverse().map((s) => {
       const v = toScanView(s);
-      return { scanId: v.id, connectionId: v.connectionId, snapshotId: v.snapshotId, snapshotTakenAt: v.snapshotTakenAt, counts: v.counts, score: v.score };
+      return {
+        scanId: v.id,
+        connectionId: v.connectionId,
+        snapshotId: v.snapshotId,
+        snapshotTakenAt: v.snapshotTakenAt,
+        counts: v.counts,
+        score: v.score,
+      };
     }),
   };
 }

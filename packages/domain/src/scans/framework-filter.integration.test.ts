@@ -18,7 +18,8 @@ async function scanned() {
   const t = await seedTenant(deps);
   const connectionId = await seedConnection(deps, t.id, 'Production');
   const org = compliantOrg();
-  (org['brand.sign_in_page']![0]!.body as any).pageContent = '<html><body><div id="okta-login-container"></div></body></html>';
+  (org['brand.sign_in_page']![0]!.body as any).pageContent =
+    '<html><body><div id="okta-login-container"></div></body></html>';
   (org['policy.PASSWORD']![0]!.body as any).settings.password.complexity.minLength = 8;
   const objs = Object.entries(org).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: fakeIdp(objs) });
@@ -34,11 +35,21 @@ describe('filtering reports by framework', () => {
     const hipaa = (await listFindings(deps, tenantId, { framework: 'hipaa' })).map((f) => f.ruleId);
     expect(hipaa).toContain('OKTA-APP-000650');
     expect(hipaa).not.toContain('OKTA-APP-000200');
-    expect((await listFindings(deps, tenantId, { framework: 'pciDss4' })).map((f) => f.ruleId)).toContain('OKTA-APP-000650');
+    expect((await listFindings(deps, tenantId, { framework: 'pciDss4' })).map((f) => f.ruleId)).toContain(
+      'OKTA-APP-000650',
+    );
 
     const all = await complianceOverview(deps, tenantId);
     const pci = await complianceOverview(deps, tenantId, { framework: 'pciDss4' });
-    expect(all.frameworks.map((f) => f.framework)).toEqual(['stig', 'soc2', 'iso27001', 'nist80053', 'hipaa', 'pciDss4', 'cisV8']);
+    expect(all.frameworks.map((f) => f.framework)).toEqual([
+      'stig',
+      'soc2',
+      'iso27001',
+      'nist80053',
+      'hipaa',
+      'pciDss4',
+      'cisV8',
+    ]);
     expect(pci.frameworks.map((f) => f.framework)).toEqual(['pciDss4']);
     expect(pci.latest[0]!.counts.total).toBeLessThan(all.latest[0]!.counts.total);
     expect(pci.latest[0]!.counts.FAIL).toBe(pci.frameworks[0]!.FAIL);
@@ -48,7 +59,11 @@ describe('filtering reports by framework', () => {
     expect(record.results.every((r) => (r.frameworks.hipaa ?? []).length > 0)).toBe(true);
     expect(record.results.map((r) => r.ruleId)).not.toContain('OKTA-APP-000200');
     expect(record.counts.total).toBe(record.results.length);
-    const descriptor = await describeEvidenceExport(deps, tenantId, { scanId: scan.id, formats: ['json'], framework: 'hipaa' });
+    const descriptor = await describeEvidenceExport(deps, tenantId, {
+      scanId: scan.id,
+      formats: ['json'],
+      framework: 'hipaa',
+    });
     expect(descriptor).toMatchObject({ framework: 'hipaa', href: `/evidence/${scan.id}?formats=json&framework=hipaa` });
     const whole = (await prepareEvidenceExport(deps, tenantId, { scanId: scan.id })).record;
     expect(whole.framework).toBeUndefined();
@@ -57,8 +72,17 @@ describe('filtering reports by framework', () => {
 
   it('refuses an unknown framework with VALIDATION, exporting and auditing nothing', async () => {
     const { tenantId, scan } = await scanned();
-    const audited = () => db.selectFrom('audit_events').select('id').where('tenant_id', '=', tenantId).where('action', '=', 'evidence.exported').execute();
-    await expect(prepareEvidenceExport(deps, tenantId, { scanId: scan.id, framework: 'sox' })).rejects.toMatchObject({ code: 'VALIDATION', fields: { framework: expect.stringContaining('hipaa') } });
+    const audited = () =>
+      db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('action', '=', 'evidence.exported')
+        .execute();
+    await expect(prepareEvidenceExport(deps, tenantId, { scanId: scan.id, framework: 'sox' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { framework: expect.stringContaining('hipaa') },
+    });
     expect(await audited()).toEqual([]);
   });
 });

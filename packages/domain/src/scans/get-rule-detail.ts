@@ -28,8 +28,24 @@ export async function getRuleDetail(deps: Deps, tenantId: string, input: { ruleI
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.connection_id)) latest.set(r.connection_id, r);
   return {
-    rule: rule ? { id: rule.id, title: rule.title, severity: rule.severity, frameworks: rule.frameworks, check: rule.check, reads: rule.reads, stig: rule.stig ?? null } : null,
-    latest: [...latest.values()].map((r) => ({ scanId: r.scan_id, connectionId: r.connection_id, connectionName: r.connection_name, snapshotId: r.snapshot_id, ...toScanResult(r) })),
+    rule: rule
+      ? {
+          id: rule.id,
+          title: rule.title,
+          severity: rule.severity,
+          frameworks: rule.frameworks,
+          check: rule.check,
+          reads: rule.reads,
+          stig: rule.stig ?? null,
+        }
+      : null,
+    latest: [...latest.values()].map((r) => ({
+      scanId: r.scan_id,
+      connectionId: r.connection_id,
+      connectionName: r.connection_name,
+      snapshotId: r.snapshot_id,
+      ...toScanResult(r),
+    })),
     history: rows.map((r) => ({
       scanId: r.scan_id,
       connectionId: r.connection_id,

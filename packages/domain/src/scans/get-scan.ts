@@ -6,13 +6,25 @@ import { byRuleId, toScanResult, toScanView } from './scans.fns.ts';
 
 /** A scan row of this tenant (NOT_FOUND for other tenants' ids). Not a permission check. */
 export async function getScanRow(db: Db, tenantId: string, scanId: string) {
-  const row = isUuid(scanId) ? await db.selectFrom('scans').selectAll().where('tenant_id', '=', tenantId).where('id', '=', scanId).executeTakeFirst() : undefined;
+  const row = isUuid(scanId)
+    ? await db
+        .selectFrom('scans')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', scanId)
+        .executeTakeFirst()
+    : undefined;
   if (!row) throw new DomainError('NOT_FOUND', 'No such scan');
   return row;
 }
 
 export async function scanResults(db: Db, tenantId: string, scanId: string) {
-  const rows = await db.selectFrom('scan_results').selectAll().where('tenant_id', '=', tenantId).where('scan_id', '=', scanId).execute();
+  const rows = await db
+    .selectFrom('scan_results')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('scan_id', '=', scanId)
+    .execute();
   return rows.map(toScanResult).sort(byRuleId);
 }
 

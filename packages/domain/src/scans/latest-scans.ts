@@ -20,7 +20,10 @@ export function latestScans(db: Db, tenantId: string, connectionId?: string) {
 }
 
 /** The scan before `scan` of the same connection, in snapshot order: what a regression is measured from. */
-export function previousScan(db: Db, scan: { tenant_id: string; connection_id: string; snapshot_seq: number; started_at: Date; id: string }) {
+export function previousScan(
+  db: Db,
+  scan: { tenant_id: string; connection_id: string; snapshot_seq: number; started_at: Date; id: string },
+) {
   return db
     .selectFrom('scans')
     .selectAll()
@@ -28,7 +31,10 @@ export function previousScan(db: Db, scan: { tenant_id: string; connection_id: s
     .where('connection_id', '=', scan.connection_id)
     .where('id', '!=', scan.id)
     .where((eb) =>
-      eb.or([eb('snapshot_seq', '<', scan.snapshot_seq), eb.and([eb('snapshot_seq', '=', scan.snapshot_seq), eb('started_at', '<', scan.started_at)])]),
+      eb.or([
+        eb('snapshot_seq', '<', scan.snapshot_seq),
+        eb.and([eb('snapshot_seq', '=', scan.snapshot_seq), eb('started_at', '<', scan.started_at)]),
+      ]),
     )
     .orderBy('snapshot_seq', 'desc')
     .orderBy('started_at', 'desc')

@@ -19,13 +19,19 @@ export interface TListFindingsInput {
 /** Results of the latest scans (or one scan) filtered by result, severity, framework and text, worst first. */
 export async function listFindings(deps: Deps, tenantId: string, input: TListFindingsInput = {}) {
   await authorize(deps, tenantId, 'compliance.read');
-  const scans = input.scanId ? [await getScanRow(deps.db, tenantId, input.scanId)] : await latestScans(deps.db, tenantId, input.connectionId);
+  const scans = input.scanId
+    ? [await getScanRow(deps.db, tenantId, input.scanId)]
+    : await latestScans(deps.db, tenantId, input.connectionId);
   if (!scans.length) return [];
   let q = deps.db
     .selectFrom('scan_results')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where('scan_id', 'in', scans.map((s) => s.id))
+    .where(
+      'scan_id',
+      'in',
+      scans.map((s) => s.id),
+    )
     .where('result', 'in', input.results?.length ? input.results : ['FAIL']);
   if (input.severities?.length) q = q.where('severity', 'in', input.severities);
   const needle = input.search?.toLowerCase();
@@ -34,9 +40,20 @@ export async function listFindings(deps: Deps, tenantId: string, input: TListFin
     .map((row) => ({ row, r: toScanResult(row) }))
     .filter(({ r }) => !input.framework || mapsTo(r.frameworks, input.framework))
     .filter(({ r }) => !needle || `${r.ruleId} ${r.title} ${r.reason}`.toLowerCase().includes(needle))
-    .sort((a, b) => a.r.severity.localeCompare(b.r.severity, 'en') || byRuleId(a.r, b.r) || a.row.scan_id.localeCompare(b.row.scan_id, 'en'))
+    .sort(
+      (a, b) =>
+        a.r.severity.localeCompare(b.r.severity, 'en') ||
+        byRuleId(a.r, b.r) ||
+        a.row.scan_id.localeCompare(b.row.scan_id, 'en'),
+    )
     .map(({ row, r }) => {
       const scan = scanOf.get(row.scan_id)!;
-      return { scanId: scan.id, connectionId: scan.connection_id, connectionName: scan.connection_name, snapshotId: scan.snapshot_id, ...r };
+      return {
+        scanId: scan.id,
+        connectionId: scan.connection_id,
+        connectionName: scan.connection_name,
+        snapshotId: scan.snapshot_id,
+        ...r,
+      };
     });
 }

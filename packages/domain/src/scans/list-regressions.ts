@@ -40,16 +40,26 @@ const toChange = (c: ObjectChange): RegressionChange => {
 async function regressionsOf(deps: Deps, tenantId: string, scan: Selectable<Scans>) {
   const prev = await previousScan(deps.db, scan);
   if (!prev) return [];
-  const [before, after] = [await scanResults(deps.db, tenantId, prev.id), await scanResults(deps.db, tenantId, scan.id)];
+  const [before, after] = [
+    await scanResults(deps.db, tenantId, prev.id),
+    await scanResults(deps.db, tenantId, scan.id),
+  ];
   const regressions = compareScans(before, after);
   const out = [];
   for (const r of regressions) {
-    const targets = evidenceTargets([after.find((x) => x.ruleId === r.ruleId), before.find((x) => x.ruleId === r.ruleId)]);
+    const targets = evidenceTargets([
+      after.find((x) => x.ruleId === r.ruleId),
+      before.find((x) => x.ruleId === r.ruleId),
+    ]);
     let changes: RegressionChange[] | null = [];
     let note: string | undefined;
     try {
       if (targets.types.length) {
-        for await (const c of diffSnapshots(deps, tenantId, { from: prev.snapshot_id, to: scan.snapshot_id, types: targets.types })) {
+        for await (const c of diffSnapshots(deps, tenantId, {
+          from: prev.snapshot_id,
+          to: scan.snapshot_id,
+          types: targets.types,
+        })) {
           if (targets.touches(c)) changes.push(toChange(c));
         }
       }
@@ -59,7 +69,8 @@ async function regressionsOf(deps: Deps, tenantId: string, scan: Selectable<Scan
       note = 'A snapshot of the pair was pruned by retention, so the changes between them can no longer be shown.';
     }
     const attributed = changes?.some((c) => c.actors?.length);
-    if (changes?.length && !attributed) note = 'The diff does not name who made these changes (System Log actors are not available for this pair).';
+    if (changes?.length && !attributed)
+      note = 'The diff does not name who made these changes (System Log actors are not available for this pair).';
     out.push({
       ...r,
       connectionId: scan.connection_id,
@@ -82,9 +93,15 @@ async function regressionsOf(deps: Deps, tenantId: string, scan: Selectable<Scan
  * between the two snapshots that touched the objects in the rule's evidence (before or after), and to
  * their System Log actors when the diff carries them. Of one scan, or of each connection's latest.
  */
-export async function listRegressions(deps: Deps, tenantId: string, input: { scanId?: string; connectionId?: string } = {}) {
+export async function listRegressions(
+  deps: Deps,
+  tenantId: string,
+  input: { scanId?: string; connectionId?: string } = {},
+) {
   await authorize(deps, tenantId, 'compliance.read');
-  const scans = input.scanId ? [await getScanRow(deps.db, tenantId, input.scanId)] : await latestScans(deps.db, tenantId, input.connectionId);
+  const scans = input.scanId
+    ? [await getScanRow(deps.db, tenantId, input.scanId)]
+    : await latestScans(deps.db, tenantId, input.connectionId);
   const out = [];
   for (const s of scans) out.push(...(await regressionsOf(deps, tenantId, s)));
   return out;

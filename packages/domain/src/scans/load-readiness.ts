@@ -30,7 +30,8 @@ export async function loadReadiness(db: Db, tenantId: string, asOf: Date): Promi
     connections: rows.map((r) => ({
       id: r.id,
       name: r.name,
-      schedule: r.enabled && r.cron ? { intervalMinutes: scheduleIntervalMinutes(r.cron, r.timezone ?? 'UTC', asOf) } : null,
+      schedule:
+        r.enabled && r.cron ? { intervalMinutes: scheduleIntervalMinutes(r.cron, r.timezone ?? 'UTC', asOf) } : null,
       lastBackupAt: r.last_backup_at ? new Date(r.last_backup_at) : null,
     })),
     lastRestorePreviewAt: await lastRestorePreview(db, tenantId, asOf),
@@ -46,9 +47,13 @@ export async function loadReadiness(db: Db, tenantId: string, asOf: Date): Promi
 async function lastRestorePreview(db: Db, tenantId: string, asOf: Date): Promise<Date | null | undefined> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from information_schema.columns
-    where table_schema = current_schema() and table_name = 'restore_plans' and column_name in ('computed_at', 'tenant_id')`.execute(db);
+    where table_schema = current_schema() and table_name = 'restore_plans' and column_name in ('computed_at', 'tenant_id')`.execute(
+    db,
+  );
   if (rows[0]?.n !== 2) return undefined;
   const { rows: last } = await sql<{ at: Date | null }>`
-    select max(computed_at) as at from restore_plans where tenant_id = ${tenantId} and computed_at <= ${asOf}`.execute(db);
+    select max(computed_at) as at from restore_plans where tenant_id = ${tenantId} and computed_at <= ${asOf}`.execute(
+    db,
+  );
   return last[0]?.at ?? null;
 }

@@ -28,9 +28,16 @@ export async function requestLatestScan(deps: Deps, tenantId: string, raw: z.inp
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!snap) throw new DomainError('VALIDATION', 'This connection has no complete backup to scan yet: back it up first');
+  if (!snap)
+    throw new DomainError('VALIDATION', 'This connection has no complete backup to scan yet: back it up first');
   const requestedAt = deps.clock();
-  const payload = { tenantId, snapshotId: snap.id, trigger: 'manual' as const, requestedAt: requestedAt.toISOString(), requestedBy: startedByLabel(deps.actor) };
+  const payload = {
+    tenantId,
+    snapshotId: snap.id,
+    trigger: 'manual' as const,
+    requestedAt: requestedAt.toISOString(),
+    requestedBy: startedByLabel(deps.actor),
+  };
   await deps.jobs.enqueue(deps.db, 'compliance_scan', payload, { jobKey: complianceScanJobKey(snap.id) });
   return { connectionId: connection.id, snapshotId: snap.id, requestedAt: requestedAt.toISOString() };
 }

@@ -17,7 +17,9 @@ import { startedByLabel, toScanView } from './scans.fns.ts';
 import { openStoredSnapshot } from './stored-snapshot.ts';
 
 /** Every snapshot type a rule reads (not Butterfly's own readiness data). */
-const RULE_TYPES = [...new Set(COMPLIANCE_RULES.flatMap((r) => r.reads.map((x) => x.type)))].filter((t) => t !== 'readiness');
+const RULE_TYPES = [...new Set(COMPLIANCE_RULES.flatMap((r) => r.reads.map((x) => x.type)))].filter(
+  (t) => t !== 'readiness',
+);
 
 export interface TRunComplianceScanInput {
   snapshotId: string;
@@ -40,7 +42,12 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
   if (snap.kind !== 'full') throw new DomainError('VALIDATION', 'Only full snapshots can be scanned');
   if (input.reuse) {
-    let q = deps.db.selectFrom('scans').selectAll().where('tenant_id', '=', tenantId).where('snapshot_id', '=', snap.id).where('ruleset_version', '=', RULESET_VERSION);
+    let q = deps.db
+      .selectFrom('scans')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('snapshot_id', '=', snap.id)
+      .where('ruleset_version', '=', RULESET_VERSION);
     if (input.reuseSince) q = q.where('started_at', '>=', input.reuseSince);
     const existing = await q.orderBy('started_at').executeTakeFirst();
     if (existing) return toScanView(existing);
@@ -62,7 +69,10 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing, preload: RULE_TYPES });
   const readiness = await loadReadiness(deps.db, tenantId, snapshot.takenAt);
   const breakGlass = await breakGlassUserIds(deps.db, tenantId, snap.connection_id);
-  const results = applyExceptions(await runScan(COMPLIANCE_RULES, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined), exceptions);
+  const results = applyExceptions(
+    await runScan(COMPLIANCE_RULES, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined),
+    exceptions,
+  );
   const counts = countResults(results);
   const finishedAt = deps.clock();
 
@@ -107,12 +117,22 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
         })),
       )
       .execute();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'compliance.scanned',
-      target: { type: 'scan', id: scan.id },
-      data: { snapshotId: snap.id, connectionId: snap.connection_id, rulesetVersion: RULESET_VERSION, counts, ...(breakGlass.length ? { breakGlass } : {}), ...(exceptions.length ? { exceptions: exceptions.map((e) => e.id) } : {}) },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'compliance.scanned',
+        target: { type: 'scan', id: scan.id },
+        data: {
+          snapshotId: snap.id,
+          connectionId: snap.connection_id,
+          rulesetVersion: RULESET_VERSION,
+          counts,
+          ...(breakGlass.length ? { breakGlass } : {}),
+          ...(exceptions.length ? { exceptions: exceptions.map((e) => e.id) } : {}),
+        },
+      },
+    );
     return toScanView(scan);
   });
 }

@@ -22,14 +22,22 @@ const deps = { ...testDeps(db), jobs };
 async function setup() {
   const t = await seedTenant(deps);
   const connectionId = await seedConnection(deps, t.id, 'Production');
-  const client = fakeIdp(Object.entries(compliantOrg()).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body }))));
+  const client = fakeIdp(
+    Object.entries(compliantOrg()).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body }))),
+  );
   const backup = () => runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
   return { tenantId: t.id, connectionId, client, backup };
 }
 
 /** What the worker's task does with the payload (packages/jobs compliance.scan.ts). */
 const work = (tenantId: string, p: Record<string, unknown>) =>
-  runComplianceScan(deps, tenantId, { snapshotId: String(p.snapshotId), trigger: 'manual', reuse: true, reuseSince: new Date(String(p.requestedAt)), startedBy: String(p.requestedBy) });
+  runComplianceScan(deps, tenantId, {
+    snapshotId: String(p.snapshotId),
+    trigger: 'manual',
+    reuse: true,
+    reuseSince: new Date(String(p.requestedAt)),
+    startedBy: String(p.requestedBy),
+  });
 
 describe('Run scan: the latest snapshot, queued, followed to its result', () => {
   it('queues a scan of the latest complete snapshot, not the one the last scan read', async () => {
@@ -39,7 +47,11 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
     const second = await s.backup();
     const r = await requestLatestScan(deps, s.tenantId, { connectionId: s.connectionId });
     expect(r.snapshotId).toBe(second.id);
-    expect(queued.at(-1)).toMatchObject({ task: 'compliance_scan', jobKey: `compliance_scan:${second.id}`, payload: { snapshotId: second.id, trigger: 'manual', requestedAt: r.requestedAt } });
+    expect(queued.at(-1)).toMatchObject({
+      task: 'compliance_scan',
+      jobKey: `compliance_scan:${second.id}`,
+      payload: { snapshotId: second.id, trigger: 'manual', requestedAt: r.requestedAt },
+    });
   });
 
   it('is waiting until the worker stores the scan, then gives its counts and new regressions; an older scan of the snapshot is not reused', async () => {
@@ -47,7 +59,10 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
     const snap = await s.backup();
     const old = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id, reuse: true });
     const r = await requestLatestScan(deps, s.tenantId, { connectionId: s.connectionId });
-    expect(await getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: r.requestedAt })).toEqual({ state: 'waiting', result: null });
+    expect(await getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: r.requestedAt })).toEqual({
+      state: 'waiting',
+      result: null,
+    });
     const scan = await work(s.tenantId, queued.at(-1)!.payload);
     expect(scan.id).not.toBe(old.id);
     // At-least-once: the retried job finds the scan its first attempt stored.
@@ -74,7 +89,9 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
     const s = await setup();
     await s.backup();
     const auditor = await seedMember(deps, s.tenantId, 'auditor');
-    await requestLatestScan({ ...deps, actor: memberActor(s.tenantId, auditor) }, s.tenantId, { connectionId: s.connectionId });
+    await requestLatestScan({ ...deps, actor: memberActor(s.tenantId, auditor) }, s.tenantId, {
+      connectionId: s.connectionId,
+    });
     expect(queued.at(-1)?.payload.requestedBy).toBe(`member:${auditor.email}`);
     expect((await work(s.tenantId, queued.at(-1)!.payload)).startedBy).toBe(`member:${auditor.email}`);
   });
@@ -82,14 +99,26 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
   it('refuses a connection without a backup, a reader, and another tenant, queuing nothing', async () => {
     const s = await setup();
     const before = queued.length;
-    await expect(requestLatestScan(deps, s.tenantId, { connectionId: s.connectionId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(requestLatestScan(deps, s.tenantId, { connectionId: s.connectionId })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     await s.backup();
     const reader = await seedMember(deps, s.tenantId, 'read_only');
-    await expect(requestLatestScan({ ...deps, actor: memberActor(s.tenantId, reader) }, s.tenantId, { connectionId: s.connectionId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      requestLatestScan({ ...deps, actor: memberActor(s.tenantId, reader) }, s.tenantId, {
+        connectionId: s.connectionId,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const other = await seedTenant(deps);
-    await expect(requestLatestScan(deps, other.id, { connectionId: s.connectionId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getScanProgress(deps, other.id, { connectionId: s.connectionId, since: new Date().toISOString() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: 'yesterday' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(requestLatestScan(deps, other.id, { connectionId: s.connectionId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      getScanProgress(deps, other.id, { connectionId: s.connectionId, since: new Date().toISOString() }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: 'yesterday' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(queued.length).toBe(before);
   });
 });

@@ -33,7 +33,21 @@ export async function getScanProgress(deps: Deps, tenantId: string, raw: z.input
     .executeTakeFirst();
   if (!scan) return { state: 'waiting' as const, result: null };
   const prev = await previousScan(deps.db, scan);
-  const regressions = prev ? compareScans(await scanResults(deps.db, tenantId, prev.id), await scanResults(deps.db, tenantId, scan.id)).map((r) => r.ruleId) : [];
+  const regressions = prev
+    ? compareScans(await scanResults(deps.db, tenantId, prev.id), await scanResults(deps.db, tenantId, scan.id)).map(
+        (r) => r.ruleId,
+      )
+    : [];
   const view = toScanView(scan);
-  return { state: 'done' as const, result: { scanId: view.id, snapshotId: view.snapshotId, finishedAt: view.finishedAt, counts: view.counts, score: view.score, regressions } };
+  return {
+    state: 'done' as const,
+    result: {
+      scanId: view.id,
+      snapshotId: view.snapshotId,
+      finishedAt: view.finishedAt,
+      counts: view.counts,
+      score: view.score,
+      regressions,
+    },
+  };
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { collectedTypes, frameworkScores, hasType, scheduleIntervalMinutes, startedByLabel } from './scans.fns.ts';
 
 describe('hasType', () => {
-  const c = collectedTypes({ brand: 2, 'policy.OKTA_SIGN_ON': 1, user: 5 }, { byType: { log_stream: { objects: 0 }, admin_assignee: { objects: 0 } } });
+  const c = collectedTypes(
+    { brand: 2, 'policy.OKTA_SIGN_ON': 1, user: 5 },
+    { byType: { log_stream: { objects: 0 }, admin_assignee: { objects: 0 } } },
+  );
 
   it('knows types listed with objects, and types listed and found empty', () => {
     expect(hasType(c, 'user')).toBe(true);
@@ -48,6 +51,15 @@ describe('frameworkScores', () => {
 });
 
 it('names who started a scan', () => {
-  expect(startedByLabel({ kind: 'member', tenantId: 't', memberId: 'm', role: 'auditor', label: 'ann@acme.test', via: 'session' })).toBe('member:ann@acme.test');
+  expect(
+    startedByLabel({
+      kind: 'member',
+      tenantId: 't',
+      memberId: 'm',
+      role: 'auditor',
+      label: 'ann@acme.test',
+      via: 'session',
+    }),
+  ).toBe('member:ann@acme.test');
   expect(startedByLabel({ kind: 'system', label: 'job:compliance_scan:7' })).toBe('system:job:compliance_scan:7');
 });

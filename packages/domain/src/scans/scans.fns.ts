@@ -1,7 +1,15 @@
 import type { ScanResults, Scans, Selectable } from '@butterfly/db';
 import { Cron } from 'croner';
 import { compareStrings } from '../compliance/compliance.fns.ts';
-import type { Evidence, ExceptionAnnotation, FrameworkMappings, ResultCounts, ResultStatus, ScanResult, Severity } from '../compliance/types.ts';
+import type {
+  Evidence,
+  ExceptionAnnotation,
+  FrameworkMappings,
+  ResultCounts,
+  ResultStatus,
+  ScanResult,
+  Severity,
+} from '../compliance/types.ts';
 import { isUuid } from '../db.fns.ts';
 import type { Actor } from '../deps.ts';
 import { DomainError } from '../errors.ts';
@@ -83,7 +91,8 @@ export const FRAMEWORK_LABELS: Record<Framework, string> = {
 };
 
 /** Whether a result maps to the framework; scans before rule set 2026.12.2 carry no HIPAA, PCI or CIS mappings. */
-export const mapsTo = (f: FrameworkMappings, framework: Framework) => (framework === 'stig' ? !!f.stig : (f[framework]?.length ?? 0) > 0);
+export const mapsTo = (f: FrameworkMappings, framework: Framework) =>
+  framework === 'stig' ? !!f.stig : (f[framework]?.length ?? 0) > 0;
 
 /**
  * Pass rate per framework over judged rules: MANUAL and NOT_APPLICABLE say nothing either way, so
@@ -97,7 +106,8 @@ export function frameworkScores(results: readonly { result: ResultStatus; framew
   });
 }
 
-export const scoreOf = (c: { PASS: number; FAIL: number }) => (c.PASS + c.FAIL ? Math.round((1000 * c.PASS) / (c.PASS + c.FAIL)) / 10 : null);
+export const scoreOf = (c: { PASS: number; FAIL: number }) =>
+  c.PASS + c.FAIL ? Math.round((1000 * c.PASS) / (c.PASS + c.FAIL)) / 10 : null;
 
 /** What lists show of a scan. */
 export function toScanView(s: Selectable<Scans>) {

@@ -21,12 +21,19 @@ const deps = testDeps(db);
 
 /** The rule fixtures' compliant org as an IdP would list it; the app → policy link as a mapping row, as stored. */
 function orgObjects(): IdpObject[] {
-  const objs = Object.entries(compliantOrg()).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
+  const objs = Object.entries(compliantOrg()).flatMap(([type, list]) =>
+    list.map((o) => ({ type, id: o.id, body: o.body })),
+  );
   const mappings = [
     ['rst1admin', '0oa1saasure'],
     ['rst1dash', '0oa1enduser'],
     ['rst1apps', '0oa1payroll'],
-  ].map(([p, a]) => ({ type: 'policy.ACCESS_POLICY.mapping', id: `${p}/${a}`, body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } }, linksAreData: true }));
+  ].map(([p, a]) => ({
+    type: 'policy.ACCESS_POLICY.mapping',
+    id: `${p}/${a}`,
+    body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } },
+    linksAreData: true,
+  }));
   return [...objs, ...mappings];
 }
 
@@ -38,7 +45,8 @@ async function setup() {
   return { tenantId: t.id, connectionId, client, backup };
 }
 
-const byRule = (results: { ruleId: string; result: string }[]) => Object.fromEntries(results.map((r) => [r.ruleId, r.result]));
+const byRule = (results: { ruleId: string; result: string }[]) =>
+  Object.fromEntries(results.map((r) => [r.ruleId, r.result]));
 
 describe('compliance scans of stored snapshots', () => {
   it('judges a stored snapshot like the rules judge the fixture, and stores every result', async () => {
@@ -63,11 +71,19 @@ describe('compliance scans of stored snapshots', () => {
     const plan = await createRestorePlan(deps, s.tenantId, { snapshotId: first.id });
     await previewRestore(deps, { tenantId: s.tenantId, planId: plan.id, client: s.client });
     const second = await s.backup();
-    const byId = byRule((await getScan(deps, s.tenantId, { scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: second.id })).id })).results);
+    const byId = byRule(
+      (
+        await getScan(deps, s.tenantId, {
+          scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: second.id })).id,
+        })
+      ).results,
+    );
     expect(byId['BUTTERFLY-RESTORE-READINESS']).toBe('PASS');
     expect(byId['BUTTERFLY-BACKUP-FRESHNESS']).toBe('PASS');
     // The first snapshot predates the preview: re-scanning it later still judges it as it was then.
-    const again = await getScan(deps, s.tenantId, { scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: first.id })).id });
+    const again = await getScan(deps, s.tenantId, {
+      scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: first.id })).id,
+    });
     expect(byRule(again.results)['BUTTERFLY-RESTORE-READINESS']).toBe('FAIL');
   });
 
@@ -80,15 +96,29 @@ describe('compliance scans of stored snapshots', () => {
     const regressions = await listRegressions(deps, s.tenantId, { scanId: second.id });
     expect(regressions.map((x) => x.ruleId)).toEqual(['OKTA-APP-000650']);
     const [reg] = regressions;
-    expect(reg).toMatchObject({ before: 'PASS', after: 'FAIL', previousScanId: first.id, fromSnapshotId: first.snapshotId, toSnapshotId: second.snapshotId });
+    expect(reg).toMatchObject({
+      before: 'PASS',
+      after: 'FAIL',
+      previousScanId: first.id,
+      fromSnapshotId: first.snapshotId,
+      toSnapshotId: second.snapshotId,
+    });
     expect(reg!.changes).toEqual([
-      expect.objectContaining({ type: 'policy.PASSWORD', id: policy.id, change: 'changed', paths: [{ path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' }] }),
+      expect.objectContaining({
+        type: 'policy.PASSWORD',
+        id: policy.id,
+        change: 'changed',
+        paths: [{ path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' }],
+      }),
     ]);
     // The default view: each connection's latest scan against its previous one.
     expect((await listRegressions(deps, s.tenantId)).map((x) => x.scanId)).toEqual([second.id]);
     const findings = await listFindings(deps, s.tenantId, { framework: 'stig' });
     expect(findings.map((f) => f.ruleId)).toEqual(['OKTA-APP-000650']);
-    expect((await listFindings(deps, s.tenantId)).map((f) => f.ruleId)).toEqual(['BUTTERFLY-RESTORE-READINESS', 'OKTA-APP-000650']);
+    expect((await listFindings(deps, s.tenantId)).map((f) => f.ruleId)).toEqual([
+      'BUTTERFLY-RESTORE-READINESS',
+      'OKTA-APP-000650',
+    ]);
     const detail = await getRuleDetail(deps, s.tenantId, { ruleId: 'OKTA-APP-000650' });
     expect(detail.history.map((h) => h.result)).toEqual(['FAIL', 'PASS']);
     expect(detail.latest[0]!.evidence[0]).toMatchObject({ type: 'policy.PASSWORD', value: 8 });
@@ -108,7 +138,11 @@ describe('compliance scans of stored snapshots', () => {
     const before = await loadScanRecord(db, s.tenantId, a.id);
     await db.updateTable('connections').set({ name: 'Renamed' }).where('id', '=', s.connectionId).execute();
     expect(await loadScanRecord(db, s.tenantId, a.id)).toEqual(before);
-    expect(before).toMatchObject({ connection: { name: 'Production' }, startedBy: 'operator:test', snapshotId: snap.id });
+    expect(before).toMatchObject({
+      connection: { name: 'Production' },
+      startedBy: 'operator:test',
+      snapshotId: snap.id,
+    });
   });
 
   it('needs compliance.run to scan and compliance.read to read, and hides other tenants', async () => {
@@ -117,7 +151,9 @@ describe('compliance scans of stored snapshots', () => {
     const reader = await seedMember(deps, s.tenantId, 'read_only');
     const auditor = await seedMember(deps, s.tenantId, 'auditor');
     const as = (m: typeof reader) => ({ ...deps, actor: memberActor(s.tenantId, m) });
-    await expect(runComplianceScan(as(reader), s.tenantId, { snapshotId: snap.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(runComplianceScan(as(reader), s.tenantId, { snapshotId: snap.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const scan = await runComplianceScan(as(auditor), s.tenantId, { snapshotId: snap.id });
     expect(scan.startedBy).toBe(`member:${auditor.email}`);
     expect((await getScan(as(reader), s.tenantId, { scanId: scan.id })).results.length).toBeGreaterThan(30);

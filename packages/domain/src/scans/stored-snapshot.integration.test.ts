@@ -13,13 +13,22 @@ describe('a stored snapshot as the rules see it', () => {
   it('streams a big type in id order across pages, each object once, and the version of that snapshot', async () => {
     const t = await seedTenant(deps);
     const connectionId = await seedConnection(deps, t.id);
-    const users = Array.from({ length: 12_001 }, (_, i) => ({ type: 'user', id: `00u${String(i).padStart(6, '0')}`, body: { status: i % 3 ? 'ACTIVE' : 'SUSPENDED' } }));
+    const users = Array.from({ length: 12_001 }, (_, i) => ({
+      type: 'user',
+      id: `00u${String(i).padStart(6, '0')}`,
+      body: { status: i % 3 ? 'ACTIVE' : 'SUSPENDED' },
+    }));
     const client = fakeIdp([...users, { type: 'log_stream', id: '0Sl1', body: { status: 'ACTIVE' } }]);
     const first = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
-    client.objects = client.objects.filter((o) => o.id !== '00u000007').map((o) => (o.id === '00u000008' ? { ...o, body: { status: 'DEPROVISIONED' } } : o));
+    client.objects = client.objects
+      .filter((o) => o.id !== '00u000007')
+      .map((o) => (o.id === '00u000008' ? { ...o, body: { status: 'DEPROVISIONED' } } : o));
     await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
 
-    const snap = await openStoredSnapshot(deps, await db.selectFrom('snapshots').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow());
+    const snap = await openStoredSnapshot(
+      deps,
+      await db.selectFrom('snapshots').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow(),
+    );
     const ids: string[] = [];
     let suspended = 0;
     for await (const u of snap.objects('user')) {

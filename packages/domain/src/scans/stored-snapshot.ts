@@ -29,7 +29,11 @@ export async function openStoredSnapshot(
   const types = collectedTypes(snap.counts, snap.stats);
   const cache = new Map<string, SnapshotObject[]>();
   const decode = async <R extends Row>(rows: R[]): Promise<(SnapshotObject & { row: R })[]> => {
-    const bodies = await openBodies(deps, snap.tenant_id, rows.map((r) => r.address));
+    const bodies = await openBodies(
+      deps,
+      snap.tenant_id,
+      rows.map((r) => r.address),
+    );
     return rows.map((r) => ({ id: r.object_id, body: bodies.get(r.address), row: r }));
   };
   const plain = ({ id, body }: SnapshotObject): SnapshotObject => ({ id, body });
@@ -45,10 +49,15 @@ export async function openStoredSnapshot(
 
   // The small types the caller will read, in one round trip instead of one per type (a scan reads
   // about twenty): configuration is a few thousand objects at most.
-  const small = [...new Set(opts.preload ?? [])].filter((t) => hasType(types, t) && (types.counts[t] ?? 0) <= CACHE_MAX);
+  const small = [...new Set(opts.preload ?? [])].filter(
+    (t) => hasType(types, t) && (types.counts[t] ?? 0) <= CACHE_MAX,
+  );
   if (small.length) {
     for (const t of small) cache.set(t, []);
-    for (const o of await decode(await valid().where('e.type', 'in', small).orderBy('e.type').orderBy('e.object_id').execute())) cache.get(o.row.type)!.push(plain(o));
+    for (const o of await decode(
+      await valid().where('e.type', 'in', small).orderBy('e.type').orderBy('e.object_id').execute(),
+    ))
+      cache.get(o.row.type)!.push(plain(o));
   }
 
   /**
@@ -58,7 +67,11 @@ export async function openStoredSnapshot(
   const pageEnds = async (type: string): Promise<string[]> => {
     const numbered = deps.db
       .selectFrom('snapshot_entries as e')
-      .select(['e.object_id', sql<number>`row_number() over (order by e.object_id)`.as('n'), sql<number>`count(*) over ()`.as('total')])
+      .select([
+        'e.object_id',
+        sql<number>`row_number() over (order by e.object_id)`.as('n'),
+        sql<number>`count(*) over ()`.as('total'),
+      ])
       .where('e.connection_id', '=', snap.connection_id)
       .where('e.type', '=', type)
       .where('e.from_seq', '<=', snap.seq)

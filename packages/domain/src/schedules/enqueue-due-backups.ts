@@ -17,7 +17,13 @@ export async function enqueueDueBackups(deps: Deps & { jobs: NonNullable<Deps['j
     const due = await trx
       .selectFrom('backup_schedules')
       .innerJoin('connections', 'connections.id', 'backup_schedules.connection_id')
-      .select(['backup_schedules.connection_id', 'backup_schedules.tenant_id', 'backup_schedules.cron', 'backup_schedules.timezone', 'connections.paused_at'])
+      .select([
+        'backup_schedules.connection_id',
+        'backup_schedules.tenant_id',
+        'backup_schedules.cron',
+        'backup_schedules.timezone',
+        'connections.paused_at',
+      ])
       .where('backup_schedules.enabled', '=', true)
       .where('backup_schedules.next_run_at', '<=', now)
       .forUpdate('backup_schedules')
@@ -30,22 +36,39 @@ export async function enqueueDueBackups(deps: Deps & { jobs: NonNullable<Deps['j
       if (s.paused_at) {
         // Paused (pause-connection.ts): the run is skipped, not postponed, so resuming sets off no
         // backlog; the schedule moves on. Logged, so "why was there no backup at 02:00" has an answer.
-        deps.log.info({ tenantId: s.tenant_id, connectionId: s.connection_id, pausedAt: s.paused_at }, 'scheduled backup skipped: the connection is paused');
+        deps.log.info(
+          { tenantId: s.tenant_id, connectionId: s.connection_id, pausedAt: s.paused_at },
+          'scheduled backup skipped: the connection is paused',
+        );
         skipped++;
       } else if (await enqueueOne(deps, trx, s, now)) {
         enqueued++;
       }
-      await trx.updateTable('backup_schedules').set({ next_run_at: nextRun(s.cron, s.timezone, now) }).where('connection_id', '=', s.connection_id).execute();
+      await trx
+        .updateTable('backup_schedules')
+        .set({ next_run_at: nextRun(s.cron, s.timezone, now) })
+        .where('connection_id', '=', s.connection_id)
+        .execute();
     }
     return { enqueued, skipped, due: due.length };
   });
 }
 
 /** Queues one scheduled backup, unless one already queued or running (a "Back up now", a previous tick) covers it. */
-async function enqueueOne(deps: { jobs: JobQueue }, trx: Transaction<DB>, s: { tenant_id: string; connection_id: string }, now: Date) {
+async function enqueueOne(
+  deps: { jobs: JobQueue },
+  trx: Transaction<DB>,
+  s: { tenant_id: string; connection_id: string },
+  now: Date,
+) {
   await lockConnectionBackups(trx, s.connection_id);
   if (await currentBackup(trx, s.tenant_id, s.connection_id, now)) return false;
-  const { jobId } = await deps.jobs.enqueue(trx, 'backup', { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' }, { jobKey: backupJobKey(s.connection_id) });
+  const { jobId } = await deps.jobs.enqueue(
+    trx,
+    'backup',
+    { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' },
+    { jobKey: backupJobKey(s.connection_id) },
+  );
   await trx
     .updateTable('connections')
     .set({ backup_requested_at: now, backup_requested_by: 'Scheduled backup', backup_request_job_id: jobId })

@@ -9,7 +9,12 @@ export const DEFAULT_RETENTION = { hourly: 24, daily: 30, weekly: 12, monthly: 2
 export async function getBackupSchedule(deps: Deps, tenantId: string, input: { connectionId: string }) {
   await authorize(deps, tenantId, 'dashboard.view');
   const connection = await findConnectionRow(deps.db, tenantId, input.connectionId);
-  const s = await deps.db.selectFrom('backup_schedules').selectAll().where('tenant_id', '=', tenantId).where('connection_id', '=', connection.id).executeTakeFirst();
+  const s = await deps.db
+    .selectFrom('backup_schedules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('connection_id', '=', connection.id)
+    .executeTakeFirst();
   if (!s) return { connectionId: connection.id, schedule: null };
   return {
     connectionId: connection.id,

@@ -23,7 +23,8 @@ export function checkCron(expr: string, timezone = 'UTC'): string | undefined {
   try {
     const runs = new Cron(expr, { timezone }).nextRuns(3, new Date('2026-01-01T00:00:00Z'));
     if (runs.length < 2) return 'never runs';
-    for (let i = 1; i < runs.length; i++) if (runs[i]!.getTime() - runs[i - 1]!.getTime() < 15 * 60_000) return 'runs more often than every 15 minutes';
+    for (let i = 1; i < runs.length; i++)
+      if (runs[i]!.getTime() - runs[i - 1]!.getTime() < 15 * 60_000) return 'runs more often than every 15 minutes';
     return undefined;
   } catch (e) {
     return (e as Error).message;

@@ -3,9 +3,15 @@ import { checkCron, cronFor, nextRun, retainedSnapshots } from './schedules.fns.
 
 describe('schedules', () => {
   it('maps frequencies to cron and computes the next run', () => {
-    expect(nextRun(cronFor('daily'), 'UTC', new Date('2026-11-29T03:00:00Z')).toISOString()).toBe('2026-11-30T02:07:00.000Z');
-    expect(nextRun(cronFor('hourly'), 'UTC', new Date('2026-11-29T03:00:00Z')).toISOString()).toBe('2026-11-29T03:07:00.000Z');
-    expect(nextRun('0 9 * * 1-5', 'Europe/Berlin', new Date('2026-11-29T03:00:00Z')).toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(nextRun(cronFor('daily'), 'UTC', new Date('2026-11-29T03:00:00Z')).toISOString()).toBe(
+      '2026-11-30T02:07:00.000Z',
+    );
+    expect(nextRun(cronFor('hourly'), 'UTC', new Date('2026-11-29T03:00:00Z')).toISOString()).toBe(
+      '2026-11-29T03:07:00.000Z',
+    );
+    expect(nextRun('0 9 * * 1-5', 'Europe/Berlin', new Date('2026-11-29T03:00:00Z')).toISOString()).toBe(
+      '2026-11-30T08:00:00.000Z',
+    );
   });
 
   it('refuses malformed and too frequent cron expressions', () => {
@@ -18,7 +24,10 @@ describe('schedules', () => {
 
 describe('grandfather-father-son retention', () => {
   const hourlyFor = (hours: number) =>
-    Array.from({ length: hours }, (_, i) => ({ id: `s${i}`, at: new Date(Date.UTC(2026, 10, 29, 23) - i * 3_600_000) }));
+    Array.from({ length: hours }, (_, i) => ({
+      id: `s${i}`,
+      at: new Date(Date.UTC(2026, 10, 29, 23) - i * 3_600_000),
+    }));
 
   it('keeps the newest per hour, day, week and month up to each count', () => {
     const snaps = hourlyFor(24 * 90);

@@ -25,9 +25,12 @@ export async function setBackupSchedule(deps: Deps, tenantId: string, raw: TSetB
   const input = parseInput(ZSetBackupScheduleInput, raw);
   await authorize(deps, tenantId, 'schedule.manage');
   if (!Intl.supportedValuesOf('timeZone').includes(input.timezone) && input.timezone !== 'UTC') {
-    throw new DomainError('VALIDATION', `timezone: unknown time zone ${input.timezone}`, { fields: { timezone: 'unknown time zone' } });
+    throw new DomainError('VALIDATION', `timezone: unknown time zone ${input.timezone}`, {
+      fields: { timezone: 'unknown time zone' },
+    });
   }
-  if (input.frequency === 'cron' && !input.cron) throw new DomainError('VALIDATION', 'cron: is required for a cron schedule', { fields: { cron: 'is required' } });
+  if (input.frequency === 'cron' && !input.cron)
+    throw new DomainError('VALIDATION', 'cron: is required for a cron schedule', { fields: { cron: 'is required' } });
   const cron = cronFor(input.frequency, input.cron);
   const problem = checkCron(cron, input.timezone);
   if (problem) throw new DomainError('VALIDATION', `cron: ${problem}`, { fields: { cron: problem } });
@@ -51,7 +54,15 @@ export async function setBackupSchedule(deps: Deps, tenantId: string, raw: TSetB
       .values({ connection_id: input.connectionId, tenant_id: tenantId, ...values })
       .onConflict((oc) => oc.column('connection_id').doUpdateSet(values))
       .execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'schedule.changed', target: { type: 'connection', id: input.connectionId }, data: { ...values, next_run_at: values.next_run_at.toISOString(), updated_at: undefined } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'schedule.changed',
+        target: { type: 'connection', id: input.connectionId },
+        data: { ...values, next_run_at: values.next_run_at.toISOString(), updated_at: undefined },
+      },
+    );
     return { ...input, cron, nextRunAt: values.next_run_at.toISOString() };
   });
 }

@@ -21,11 +21,19 @@ export async function createScimGroup(deps: ScimDeps, body: unknown) {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (g.members.length) {
-        await trx.insertInto('scim_group_members').values(g.members.map((member_id) => ({ tenant_id: tenantId, group_id: row.id, member_id }))).execute();
+        await trx
+          .insertInto('scim_group_members')
+          .values(g.members.map((member_id) => ({ tenant_id: tenantId, group_id: row.id, member_id })))
+          .execute();
       }
       await appendAuditEvent(
         { ...deps, db: trx },
-        { tenantId, action: 'scim_group.created', target: { type: 'scim_group', id: row.id }, data: { displayName: row.display_name, added: g.members.length } },
+        {
+          tenantId,
+          action: 'scim_group.created',
+          target: { type: 'scim_group', id: row.id },
+          data: { displayName: row.display_name, added: g.members.length },
+        },
       );
       const members = locked.rows.map((m) => ({ id: m.id, display: m.display_name ?? m.user_name }));
       return toScimGroup(row, members, deps.scim.baseUrl);

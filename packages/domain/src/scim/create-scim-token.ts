@@ -27,7 +27,21 @@ export async function createScimToken(deps: Deps, tenantId: string, raw: TCreate
       .values({ tenant_id: tenantId, label: input.label, prefix, token_hash: secret.hash })
       .returning(['id', 'label', 'prefix', 'created_at'])
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'scim_token.created', target: { type: 'scim_token', id: row.id }, data: { label: row.label, prefix } });
-    return { id: row.id, label: row.label, prefix: row.prefix, createdAt: row.created_at.toISOString(), token: secret.raw };
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'scim_token.created',
+        target: { type: 'scim_token', id: row.id },
+        data: { label: row.label, prefix },
+      },
+    );
+    return {
+      id: row.id,
+      label: row.label,
+      prefix: row.prefix,
+      createdAt: row.created_at.toISOString(),
+      token: secret.raw,
+    };
   });
 }

@@ -33,8 +33,17 @@ export const lastSuperAdminError = (userName: string, memberId: string) =>
  * the caller's transaction. Refuses (LAST_SUPER_ADMIN, naming the member) a change that would leave
  * the tenant without an active super_admin.
  */
-export async function recomputeRoles(deps: Deps & { db: Transaction<DB> }, tenantId: string, locked: LockedMembers, via: string) {
-  const mapped = await mappedRoles(deps.db, tenantId, locked.rows.map((r) => r.id));
+export async function recomputeRoles(
+  deps: Deps & { db: Transaction<DB> },
+  tenantId: string,
+  locked: LockedMembers,
+  via: string,
+) {
+  const mapped = await mappedRoles(
+    deps.db,
+    tenantId,
+    locked.rows.map((r) => r.id),
+  );
   let superAdmins = locked.activeSuperAdmins;
   for (const m of locked.rows) {
     const current: RoleState = { role: m.role as Role, roleSource: m.role_source as RoleState['roleSource'] };
@@ -51,7 +60,12 @@ export async function recomputeRoles(deps: Deps & { db: Transaction<DB> }, tenan
       .where('id', '=', m.id)
       .execute();
     if (next.role !== current.role) {
-      await appendAuditEvent(deps, { tenantId, action: 'member.role_changed', target: { type: 'member', id: m.id }, data: { from: current.role, to: next.role, via } });
+      await appendAuditEvent(deps, {
+        tenantId,
+        action: 'member.role_changed',
+        target: { type: 'member', id: m.id },
+        data: { from: current.role, to: next.role, via },
+      });
     }
   }
 }

@@ -15,16 +15,27 @@ const db = new Kysely<DB>({
   },
 });
 const users = (f: ScimFilter) => {
-  const q = db.selectFrom('members').select('id').where('members.tenant_id', '=', 't').where(filterToSql(f, USER_FILTER_ATTRS)).compile();
+  const q = db
+    .selectFrom('members')
+    .select('id')
+    .where('members.tenant_id', '=', 't')
+    .where(filterToSql(f, USER_FILTER_ATTRS))
+    .compile();
   return { sql: q.sql.replace(/^.*where "members"."tenant_id" = \$1 and /, ''), params: q.parameters.slice(1) };
 };
-const groups = (f: ScimFilter) => db.selectFrom('scim_groups').select('id').where(filterToSql(f, GROUP_FILTER_ATTRS)).compile();
+const groups = (f: ScimFilter) =>
+  db.selectFrom('scim_groups').select('id').where(filterToSql(f, GROUP_FILTER_ATTRS)).compile();
 const eq = (attrPath: string, compValue: string | boolean | null): ScimFilter => ({ op: 'eq', attrPath, compValue });
 
 describe('SCIM filter to SQL', () => {
   it('matches userName case-insensitively through the lower(user_name) index expression', () => {
-    expect(users(eq('userName', 'ALICE@x.com'))).toEqual({ sql: 'lower("members"."user_name") = lower($2)', params: ['ALICE@x.com'] });
-    expect(users(eq('urn:ietf:params:scim:schemas:core:2.0:User:UserName', 'a')).sql).toBe('lower("members"."user_name") = lower($2)');
+    expect(users(eq('userName', 'ALICE@x.com'))).toEqual({
+      sql: 'lower("members"."user_name") = lower($2)',
+      params: ['ALICE@x.com'],
+    });
+    expect(users(eq('urn:ietf:params:scim:schemas:core:2.0:User:UserName', 'a')).sql).toBe(
+      'lower("members"."user_name") = lower($2)',
+    );
   });
 
   it('keeps externalId case-exact and binds every value, quotes and all', () => {
@@ -36,7 +47,11 @@ describe('SCIM filter to SQL', () => {
     const f: ScimFilter = {
       op: 'and',
       filters: [
-        { op: '[]', attrPath: 'emails', valFilter: { op: 'and', filters: [eq('type', 'work'), eq('value', 'a@x.com')] } },
+        {
+          op: '[]',
+          attrPath: 'emails',
+          valFilter: { op: 'and', filters: [eq('type', 'work'), eq('value', 'a@x.com')] },
+        },
         { op: 'or', filters: [eq('active', 'False'), { op: 'not', filter: { op: 'pr', attrPath: 'displayName' } }] },
       ],
     };
@@ -57,7 +72,9 @@ describe('SCIM filter to SQL', () => {
 
   it('answers a malformed id as no match instead of reaching the uuid column', () => {
     expect(users(eq('id', 'not-a-uuid')).sql).toBe('false');
-    expect(users(eq('id', '8c6f7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f')).params).toEqual(['8c6f7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f']);
+    expect(users(eq('id', '8c6f7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f')).params).toEqual([
+      '8c6f7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f',
+    ]);
   });
 
   it('compares meta dates at millisecond precision', () => {
@@ -67,7 +84,13 @@ describe('SCIM filter to SQL', () => {
   });
 
   it('finds groups by displayName and by member through a bound subquery', () => {
-    const q = groups({ op: 'and', filters: [eq('displayName', 'Admins'), { op: '[]', attrPath: 'members', valFilter: eq('value', '8c6f7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f') }] });
+    const q = groups({
+      op: 'and',
+      filters: [
+        eq('displayName', 'Admins'),
+        { op: '[]', attrPath: 'members', valFilter: eq('value', '8c6f7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f') },
+      ],
+    });
     expect(q.sql).toContain('lower("scim_groups"."display_name") = lower($1)');
     expect(q.sql).toContain('gm.member_id = $2');
   });
@@ -84,7 +107,10 @@ describe('SCIM filter to SQL', () => {
       { op: '[]', attrPath: 'emails', valFilter: { op: '[]', attrPath: 'x', valFilter: eq('y', 'z') } },
       { op: 'or', filters: Array.from({ length: 33 }, () => eq('userName', 'x')) },
     ];
-    for (const f of refused) expect(() => users(f), JSON.stringify(f)).toThrow(expect.objectContaining({ code: 'VALIDATION', scimType: 'invalidFilter' }));
+    for (const f of refused)
+      expect(() => users(f), JSON.stringify(f)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', scimType: 'invalidFilter' }),
+      );
   });
 });
 

@@ -17,7 +17,10 @@ const FALSE: Cond = sql<SqlBool>`false`;
  * Parses `?filter=` with the injected grammar. The guards come first: the parser's string tokenizer
  * backtracks exponentially on control characters, and a filter is never legitimately long.
  */
-export function parseScimFilter(ctx: Pick<ScimContext, 'parseFilter'>, text: string | undefined): ScimFilter | undefined {
+export function parseScimFilter(
+  ctx: Pick<ScimContext, 'parseFilter'>,
+  text: string | undefined,
+): ScimFilter | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   if (text.length > MAX_FILTER_LENGTH) throw invalid(`The filter is longer than ${MAX_FILTER_LENGTH} characters`);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
@@ -37,7 +40,10 @@ export function filterToSql(filter: ScimFilter, attrs: FilterAttrs): Cond {
       case 'and':
       case 'or': {
         if (!Array.isArray(f.filters) || f.filters.length === 0) throw invalid(`Empty "${f.op}"`);
-        return sql<SqlBool>`(${sql.join(f.filters.map((x) => walk(x, prefix)), sql.raw(` ${f.op} `))})`;
+        return sql<SqlBool>`(${sql.join(
+          f.filters.map((x) => walk(x, prefix)),
+          sql.raw(` ${f.op} `),
+        )})`;
       }
       case 'not':
         // SCIM: an attribute without a value does not match, so NOT of "no match" is a match.
@@ -99,11 +105,17 @@ function compare(attr: FilterAttr, f: Compare, key: string): Cond {
       }
       if (typeof v !== 'string') throw unsupported();
       if (f.op === 'ne') return sql<SqlBool>`${col} is distinct from ${val(v)}`;
-      if (f.op === 'co' || f.op === 'sw' || f.op === 'ew') return sql<SqlBool>`${col} like ${val(likePattern(f.op, v))}`;
+      if (f.op === 'co' || f.op === 'sw' || f.op === 'ew')
+        return sql<SqlBool>`${col} like ${val(likePattern(f.op, v))}`;
       return sql<SqlBool>`${col} ${sql.raw(SQL_OPS[f.op])} ${val(v)}`;
     }
     case 'bool': {
-      const b = typeof v === 'boolean' ? v : typeof v === 'string' && /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : undefined;
+      const b =
+        typeof v === 'boolean'
+          ? v
+          : typeof v === 'string' && /^(true|false)$/i.test(v)
+            ? v.toLowerCase() === 'true'
+            : undefined;
       if (b === undefined || (f.op !== 'eq' && f.op !== 'ne')) throw unsupported();
       return sql<SqlBool>`${sql.ref(attr.column)} ${sql.raw(f.op === 'eq' ? '=' : '<>')} ${b}`;
     }

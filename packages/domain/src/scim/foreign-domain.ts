@@ -19,6 +19,9 @@ export async function assertNoForeignVerifiedDomain(db: Db, tenantId: string, va
     .where('tenant_id', '<>', tenantId)
     .executeTakeFirst();
   if (foreign) {
-    throw scimInvalid('invalidValue', `Addresses on ${foreign.domain} cannot be provisioned here: that domain is verified by another organisation`);
+    throw scimInvalid(
+      'invalidValue',
+      `Addresses on ${foreign.domain} cannot be provisioned here: that domain is verified by another organisation`,
+    );
   }
 }

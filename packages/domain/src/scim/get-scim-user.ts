@@ -7,7 +7,12 @@ import type { ScimDeps } from './types.ts';
 export async function getScimUser(deps: ScimDeps, id: string) {
   const tenantId = scimTenantId(deps);
   if (!isUuid(id)) throw notFound('User', id);
-  const row = await deps.db.selectFrom('members').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('members')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('User', id);
   return toScimUser(row, deps.scim.baseUrl);
 }

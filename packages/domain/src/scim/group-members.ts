@@ -6,7 +6,11 @@ import { scimInvalid } from './scim-error.ts';
 export type MemberRef = { id: string; display: string };
 
 /** Members of the given groups, as `members` shows them (display: displayName, else userName). */
-export async function groupMembers(db: Db, tenantId: string, groupIds: readonly string[]): Promise<Map<string, MemberRef[]>> {
+export async function groupMembers(
+  db: Db,
+  tenantId: string,
+  groupIds: readonly string[],
+): Promise<Map<string, MemberRef[]>> {
   const byGroup = new Map<string, MemberRef[]>(groupIds.map((id) => [id, []]));
   if (groupIds.length === 0) return byGroup;
   const rows = await db

@@ -19,16 +19,24 @@ export const GROUP_SCHEMA: ResourceSchema = {
  * `remove` members by Okta's `members[value eq "id"]` path or Entra's `members` path with a value
  * list, `replace` of all members, and path-less values (`{"displayName": "x"}`).
  */
-export function applyGroupPatch(current: GroupAttrs, operations: PatchOperation[], parseFilter: ParseFilter): GroupAttrs {
+export function applyGroupPatch(
+  current: GroupAttrs,
+  operations: PatchOperation[],
+  parseFilter: ParseFilter,
+): GroupAttrs {
   const next: GroupAttrs = { ...current, members: [...current.members] };
   for (const o of operations) {
     const op = normalizeOp(o);
-    const steps = o.path === undefined || o.path === null || o.path === '' ? expandPathless(op, o.value, URN.group) : [{ path: String(o.path), value: o.value }];
+    const steps =
+      o.path === undefined || o.path === null || o.path === ''
+        ? expandPathless(op, o.value, URN.group)
+        : [{ path: String(o.path), value: o.value }];
     for (const s of steps) {
       const t = resolvePatchPath(GROUP_SCHEMA, s.path, parseFilter);
       if (t.kind === 'drop') continue;
       if (t.attr === 'displayname') {
-        if (op === 'remove') throw new ScimError('VALIDATION', 'mutability', 'displayName is required and cannot be removed');
+        if (op === 'remove')
+          throw new ScimError('VALIDATION', 'mutability', 'displayName is required and cannot be removed');
         next.displayName = asString(s.value, 'displayName') ?? '';
       } else if (t.attr === 'externalid') {
         next.externalId = op === 'remove' ? null : asString(s.value, 'externalId');
@@ -40,10 +48,17 @@ export function applyGroupPatch(current: GroupAttrs, operations: PatchOperation[
   return next;
 }
 
-function applyMembers(members: string[], op: string, filter: Parameters<typeof valueMatches>[0] | undefined, sub: string | undefined, value: unknown) {
+function applyMembers(
+  members: string[],
+  op: string,
+  filter: Parameters<typeof valueMatches>[0] | undefined,
+  sub: string | undefined,
+  value: unknown,
+) {
   if (sub) throw scimInvalid('invalidPath', 'Address members as a whole ("members" or members[value eq "id"])');
   if (filter) {
-    if (op !== 'remove') throw scimInvalid('invalidPath', 'A members value filter is only for remove; use add with a value list');
+    if (op !== 'remove')
+      throw scimInvalid('invalidPath', 'A members value filter is only for remove; use add with a value list');
     return members.filter((id) => !valueMatches(filter, { value: id }));
   }
   if (op === 'add') return [...new Set([...members, ...memberIds(value)])];

@@ -1,5 +1,14 @@
 /** @butterfly/domain/scim: the scim area's use-cases and types, for the apps, API and jobs. */
-export type { GroupAttrs, ListParams, ParseFilter, PatchOperation, ScimContext, ScimDeps, ScimFilter, UserAttrs } from './types.ts';
+export type {
+  GroupAttrs,
+  ListParams,
+  ParseFilter,
+  PatchOperation,
+  ScimContext,
+  ScimDeps,
+  ScimFilter,
+  UserAttrs,
+} from './types.ts';
 export { MAX_RESULTS, ROLE_DISPLAY, URN as SCIM_URN } from './urns.ts';
 export { ScimError, type ScimType } from './scim-error.ts';
 export { etag, listResponse, project, toScimGroup, toScimUser, type ScimResource } from './scim.fns.ts';

@@ -22,7 +22,8 @@ export function requireSchema(body: unknown, urn: string): Record<string, unknow
 export function userAttrsFromBody(raw: unknown, current?: Pick<UserAttrs, 'active'>): UserAttrs {
   const body = requireSchema(raw, URN.user);
   const name = field(body, 'name');
-  if (name !== undefined && name !== null && !isPlainObject(name)) throw scimInvalid('invalidValue', 'name must be an object');
+  if (name !== undefined && name !== null && !isPlainObject(name))
+    throw scimInvalid('invalidValue', 'name must be an object');
   const n = (key: string) => (isPlainObject(name) ? (asString(field(name, key) ?? null, `name.${key}`) ?? null) : null);
   const opt = (key: string) => asString(field(body, key) ?? null, key);
   const active = field(body, 'active');
@@ -40,14 +41,23 @@ export function userAttrsFromBody(raw: unknown, current?: Pick<UserAttrs, 'activ
   });
 }
 
-const LIMITS = { userName: 320, givenName: 200, familyName: 200, displayName: 400, email: 320, locale: 35, externalId: 256 } as const;
+const LIMITS = {
+  userName: 320,
+  givenName: 200,
+  familyName: 200,
+  displayName: 400,
+  email: 320,
+  locale: 35,
+  externalId: 256,
+} as const;
 
 /** Trims and bounds a user's attributes; empty strings are unassigned. userName is required. */
 export function validateUser(u: UserAttrs): UserAttrs {
   const out: UserAttrs = { ...u };
   for (const key of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     const v = out[key]?.trim() || null;
-    if (v && v.length > LIMITS[key]) throw scimInvalid('invalidValue', `${key} is longer than ${LIMITS[key]} characters`);
+    if (v && v.length > LIMITS[key])
+      throw scimInvalid('invalidValue', `${key} is longer than ${LIMITS[key]} characters`);
     (out as unknown as Record<string, string | null>)[key] = v;
   }
   if (!out.userName) throw scimInvalid('invalidValue', 'userName is required');
@@ -69,6 +79,7 @@ export function validateGroup(g: GroupAttrs): GroupAttrs {
   const externalId = g.externalId?.trim() || null;
   if (!displayName) throw scimInvalid('invalidValue', 'displayName is required');
   if (displayName.length > 256) throw scimInvalid('invalidValue', 'displayName is longer than 256 characters');
-  if (externalId && externalId.length > 256) throw scimInvalid('invalidValue', 'externalId is longer than 256 characters');
+  if (externalId && externalId.length > 256)
+    throw scimInvalid('invalidValue', 'externalId is longer than 256 characters');
   return { displayName, externalId, members: g.members };
 }

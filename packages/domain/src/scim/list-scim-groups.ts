@@ -17,9 +17,24 @@ export async function listScimGroups(deps: ScimDeps, params: ListParams & { excl
   const rows =
     count === 0
       ? []
-      : await q.selectAll().select(sql<number>`count(*) over ()::int`.as('total')).orderBy('created_at').orderBy('id').offset(offset).limit(count).execute();
-  const total = rows[0]?.total ?? (count === 0 || offset > 0 ? (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
-  const members = params.excludeMembers ? undefined : await groupMembers(deps.db, tenantId, rows.map((r) => r.id));
+      : await q
+          .selectAll()
+          .select(sql<number>`count(*) over ()::int`.as('total'))
+          .orderBy('created_at')
+          .orderBy('id')
+          .offset(offset)
+          .limit(count)
+          .execute();
+  const total =
+    rows[0]?.total ??
+    (count === 0 || offset > 0 ? (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
+  const members = params.excludeMembers
+    ? undefined
+    : await groupMembers(
+        deps.db,
+        tenantId,
+        rows.map((r) => r.id),
+      );
   return listResponse(
     rows.map(({ total: _, ...g }) => toScimGroup(g, members?.get(g.id), deps.scim.baseUrl)),
     total,

@@ -14,7 +14,9 @@ import { ROLE_DISPLAY } from './urns.ts';
  */
 export function listScimRoles(ctx: ScimContext, params: ListParams) {
   const filter = parseScimFilter(ctx, params.filter);
-  const roles = filter ? ROLES.filter((r) => valueMatches(filter, { id: r, displayname: ROLE_DISPLAY[r] })) : [...ROLES];
+  const roles = filter
+    ? ROLES.filter((r) => valueMatches(filter, { id: r, displayname: ROLE_DISPLAY[r] }))
+    : [...ROLES];
   const { startIndex, count, offset } = paging(params);
   return listResponse(
     roles.slice(offset, offset + count).map((r) => toScimRole(r, ctx.baseUrl)),

@@ -19,9 +19,18 @@ export async function listScimUsers(deps: ScimDeps, params: ListParams) {
   const rows =
     count === 0
       ? []
-      : await q.selectAll().select(sql<number>`count(*) over ()::int`.as('total')).orderBy('created_at').orderBy('id').offset(offset).limit(count).execute();
+      : await q
+          .selectAll()
+          .select(sql<number>`count(*) over ()::int`.as('total'))
+          .orderBy('created_at')
+          .orderBy('id')
+          .offset(offset)
+          .limit(count)
+          .execute();
   // An empty page says nothing about the total: count separately (count=0, or a page past the end).
-  const total = rows[0]?.total ?? (count === 0 || offset > 0 ? (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
+  const total =
+    rows[0]?.total ??
+    (count === 0 || offset > 0 ? (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0);
   return listResponse(
     rows.map(({ total: _, ...m }) => toScimUser(m, deps.scim.baseUrl)),
     total,

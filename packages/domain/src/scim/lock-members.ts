@@ -13,14 +13,23 @@ export interface LockedMembers {
  * operations, user operations and dashboard role changes serialise without deadlocking. Taken before
  * any group_members row is written, whose foreign-key check would otherwise wait on these rows.
  */
-export async function lockMembers(trx: Transaction<DB>, tenantId: string, ids: readonly string[]): Promise<LockedMembers> {
+export async function lockMembers(
+  trx: Transaction<DB>,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<LockedMembers> {
   if (ids.length === 0) return { rows: [], activeSuperAdmins: 0 };
   const wanted = new Set(ids);
   const rows = await trx
     .selectFrom('members')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where((eb) => eb.or([eb('id', '=', eb.fn.any(eb.val([...wanted]))), eb.and([eb('role', '=', 'super_admin'), eb('active', '=', true)])]))
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', eb.fn.any(eb.val([...wanted]))),
+        eb.and([eb('role', '=', 'super_admin'), eb('active', '=', true)]),
+      ]),
+    )
     .orderBy('id')
     .forUpdate()
     .execute();

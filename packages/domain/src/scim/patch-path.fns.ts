@@ -36,7 +36,8 @@ export function resolvePatchPath(schema: ResourceSchema, path: string, parseFilt
   const core = `${schema.name === 'User' ? URN.user : URN.group}:`.toLowerCase();
   const rest = lower.startsWith(core) ? trimmed.slice(core.length) : trimmed;
   const m = PATH.exec(rest);
-  if (!m || rest.toLowerCase().startsWith('urn:')) throw scimInvalid('invalidPath', `"${path}" is not an attribute path of ${schema.name}`);
+  if (!m || rest.toLowerCase().startsWith('urn:'))
+    throw scimInvalid('invalidPath', `"${path}" is not an attribute path of ${schema.name}`);
   const attr = attrKey(m[1]!);
   const sub = m[3]?.toLowerCase();
   if (schema.readOnly.includes(attr)) throw new ScimError('VALIDATION', 'mutability', `${m[1]} is read-only`);

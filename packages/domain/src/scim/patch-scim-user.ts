@@ -10,7 +10,8 @@ import { writeScimUser } from './write-scim-user.ts';
 /** The Operations of a PatchOp body (RFC 7644 §3.5.2). */
 export function patchOperations(body: unknown): PatchOperation[] {
   const ops = field(requireSchema(body, URN.patchOp), 'Operations');
-  if (!Array.isArray(ops) || ops.length === 0) throw scimInvalid('invalidSyntax', '"Operations" must be a non-empty array');
+  if (!Array.isArray(ops) || ops.length === 0)
+    throw scimInvalid('invalidSyntax', '"Operations" must be a non-empty array');
   if (ops.length > 1000) throw scimInvalid('tooMany', 'At most 1000 operations per request');
   return ops as PatchOperation[];
 }

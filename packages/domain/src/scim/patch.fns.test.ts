@@ -22,7 +22,8 @@ const ann: UserAttrs = {
   role: null,
 };
 const patch = (...ops: PatchOperation[]) => applyUserPatch(ann, ops, parseFilter);
-const refused = (scimType: string, ...ops: PatchOperation[]) => expect(() => patch(...ops)).toThrow(expect.objectContaining({ code: 'VALIDATION', scimType }));
+const refused = (scimType: string, ...ops: PatchOperation[]) =>
+  expect(() => patch(...ops)).toThrow(expect.objectContaining({ code: 'VALIDATION', scimType }));
 
 describe('user PATCH', () => {
   it("applies Okta's path-less deactivation", () => {
@@ -35,7 +36,11 @@ describe('user PATCH', () => {
       { op: 'Replace', path: 'emails[type eq "work"].value', value: 'ann.lee@globex.test' },
       { op: 'Add', path: 'name.familyName', value: 'Lee-Park' },
       { op: 'Add', path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', value: 'Finance' },
-      { op: 'Replace', path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager', value: { value: 'x' } },
+      {
+        op: 'Replace',
+        path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+        value: { value: 'x' },
+      },
       { op: 'Add', path: 'title', value: 'CFO' },
       { op: 'Replace', path: 'addresses[type eq "work"].formatted', value: '1 Main St' },
       { op: 'Replace', path: 'emails[type eq "work"].primary', value: 'True' },
@@ -65,9 +70,17 @@ describe('user PATCH', () => {
   it('sets, replaces and removes the single role', () => {
     expect(patch({ op: 'add', path: 'roles', value: [{ value: 'admin', display: 'Admin' }] }).role).toBe('admin');
     expect(patch({ op: 'Add', path: 'roles[primary eq "True"].value', value: 'auditor' }).role).toBe('auditor');
-    const admin = applyUserPatch({ ...ann, role: 'admin' }, [{ op: 'remove', path: 'roles', value: [{ value: 'admin' }] }], parseFilter);
+    const admin = applyUserPatch(
+      { ...ann, role: 'admin' },
+      [{ op: 'remove', path: 'roles', value: [{ value: 'admin' }] }],
+      parseFilter,
+    );
     expect(admin.role).toBeNull();
-    const kept = applyUserPatch({ ...ann, role: 'admin' }, [{ op: 'remove', path: 'roles[value eq "auditor"]' }], parseFilter);
+    const kept = applyUserPatch(
+      { ...ann, role: 'admin' },
+      [{ op: 'remove', path: 'roles[value eq "auditor"]' }],
+      parseFilter,
+    );
     expect(kept.role).toBe('admin');
     refused('invalidValue', { op: 'replace', path: 'roles', value: [{ value: 'admin' }, { value: 'auditor' }] });
     refused('invalidValue', { op: 'replace', path: 'roles', value: [{ value: 'owner' }] });
@@ -98,14 +111,26 @@ describe('group PATCH', () => {
   });
 
   it('adds, replaces and renames', () => {
-    expect(gp({ op: 'Add', path: 'members', value: [{ value: 'd' }, { value: 'a' }] }).members).toEqual(['a', 'b', 'c', 'd']);
+    expect(gp({ op: 'Add', path: 'members', value: [{ value: 'd' }, { value: 'a' }] }).members).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
     expect(gp({ op: 'replace', path: 'members', value: [{ value: 'z' }] }).members).toEqual(['z']);
-    expect(gp({ op: 'replace', value: { id: 'x', displayName: 'Admins EU' } })).toEqual({ ...g, displayName: 'Admins EU' });
+    expect(gp({ op: 'replace', value: { id: 'x', displayName: 'Admins EU' } })).toEqual({
+      ...g,
+      displayName: 'Admins EU',
+    });
     expect(gp({ op: 'Replace', path: 'displayName', value: 'Ops' }).displayName).toBe('Ops');
   });
 
   it('refuses unknown paths and malformed members', () => {
-    expect(() => gp({ op: 'add', path: 'owners', value: [] })).toThrow(expect.objectContaining({ scimType: 'invalidPath' }));
-    expect(() => gp({ op: 'add', path: 'members', value: [{ display: 'no id' }] })).toThrow(expect.objectContaining({ scimType: 'invalidValue' }));
+    expect(() => gp({ op: 'add', path: 'owners', value: [] })).toThrow(
+      expect.objectContaining({ scimType: 'invalidPath' }),
+    );
+    expect(() => gp({ op: 'add', path: 'members', value: [{ display: 'no id' }] })).toThrow(
+      expect.objectContaining({ scimType: 'invalidValue' }),
+    );
   });
 });

@@ -22,7 +22,21 @@ export const USER_SCHEMA: ResourceSchema = {
     roles: ['type', 'primary', 'display'],
   },
   readOnly: ['id', 'meta', 'groups'],
-  dropped: ['nickname', 'profileurl', 'title', 'usertype', 'preferredlanguage', 'timezone', 'password', 'phonenumbers', 'ims', 'photos', 'addresses', 'entitlements', 'x509certificates'],
+  dropped: [
+    'nickname',
+    'profileurl',
+    'title',
+    'usertype',
+    'preferredlanguage',
+    'timezone',
+    'password',
+    'phonenumbers',
+    'ims',
+    'photos',
+    'addresses',
+    'entitlements',
+    'x509certificates',
+  ],
   droppedExtensions: [URN.enterpriseUser],
 };
 
@@ -44,7 +58,8 @@ const IGNORED_KEYS = new Set(['schemas', 'id', 'meta']);
  */
 export function expandPathless(op: Op, value: unknown, coreUrn: string): { path: string; value: unknown }[] {
   if (op === 'remove') throw scimInvalid('noTarget', 'A remove operation needs a path');
-  if (!isPlainObject(value)) throw scimInvalid('invalidValue', 'A PATCH operation without a path needs an object value');
+  if (!isPlainObject(value))
+    throw scimInvalid('invalidValue', 'A PATCH operation without a path needs an object value');
   return Object.entries(value).flatMap(([key, v]) => {
     if (IGNORED_KEYS.has(key.toLowerCase())) return [];
     // Some clients nest core attributes under the schema URN.
@@ -58,7 +73,10 @@ export function applyUserPatch(current: UserAttrs, operations: PatchOperation[],
   const next: UserAttrs = { ...current };
   for (const o of operations) {
     const op = normalizeOp(o);
-    const steps = o.path === undefined || o.path === null || o.path === '' ? expandPathless(op, o.value, URN.user) : [{ path: String(o.path), value: o.value }];
+    const steps =
+      o.path === undefined || o.path === null || o.path === ''
+        ? expandPathless(op, o.value, URN.user)
+        : [{ path: String(o.path), value: o.value }];
     for (const s of steps) applyToUser(next, op, resolvePatchPath(USER_SCHEMA, s.path, parseFilter), s.value);
   }
   return next;
@@ -125,7 +143,8 @@ function applyName(u: UserAttrs, set: boolean, sub: string | undefined, value: u
 
 function applyRoles(u: UserAttrs, op: Op, t: Extract<PatchTarget, { kind: 'attr' }>, value: unknown) {
   const current = u.role ?? null;
-  const selected = !t.filter || (current !== null && valueMatches(t.filter, { value: current, primary: true, display: current }));
+  const selected =
+    !t.filter || (current !== null && valueMatches(t.filter, { value: current, primary: true, display: current }));
   if (op === 'remove') {
     // `remove roles` with a value removes those roles only; with a filter, the ones it selects.
     const listed = value === undefined || t.sub ? undefined : roleValues(value);
@@ -133,6 +152,7 @@ function applyRoles(u: UserAttrs, op: Op, t: Extract<PatchTarget, { kind: 'attr'
     return;
   }
   // One role per user: add and replace both set it (Entra adds where Okta replaces).
-  if (t.sub === 'value' || t.filter) u.role = value === null ? null : asRole(isPlainObject(value) ? field(value, 'value') : value);
+  if (t.sub === 'value' || t.filter)
+    u.role = value === null ? null : asRole(isPlainObject(value) ? field(value, 'value') : value);
   else if (op === 'replace' || value !== null) u.role = parseRoles(value) ?? (op === 'replace' ? null : current);
 }

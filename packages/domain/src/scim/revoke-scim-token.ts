@@ -22,10 +22,19 @@ export async function revokeScimToken(deps: Deps, tenantId: string, raw: z.input
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', `No SCIM token ${tokenId}`);
-    if (row.revoked_at) return { id: row.id, label: row.label, revokedAt: row.revoked_at.toISOString(), alreadyRevoked: true };
+    if (row.revoked_at)
+      return { id: row.id, label: row.label, revokedAt: row.revoked_at.toISOString(), alreadyRevoked: true };
     const now = deps.clock();
     await trx.updateTable('scim_tokens').set({ revoked_at: now }).where('id', '=', row.id).execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'scim_token.revoked', target: { type: 'scim_token', id: row.id }, data: { label: row.label } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'scim_token.revoked',
+        target: { type: 'scim_token', id: row.id },
+        data: { label: row.label },
+      },
+    );
     return { id: row.id, label: row.label, revokedAt: now.toISOString(), alreadyRevoked: false };
   });
 }

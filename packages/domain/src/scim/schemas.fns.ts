@@ -49,18 +49,29 @@ export function scimSchemas(baseUrl: string, roles: readonly string[]) {
   const value = (description: string, extra: Partial<AttrOpts> = {}) => attr('value', { description, ...extra });
   return [
     schema(URN.user, 'User', 'A member of the Butterfly tenant', [
-      attr('userName', { required: true, uniqueness: 'server', description: 'Unique per tenant, compared case-insensitively' }),
+      attr('userName', {
+        required: true,
+        uniqueness: 'server',
+        description: 'Unique per tenant, compared case-insensitively',
+      }),
       attr('name', {
         type: 'complex',
         description: 'The parts of the name that are kept',
-        subAttributes: [attr('givenName', { description: 'Given name' }), attr('familyName', { description: 'Family name' })],
+        subAttributes: [
+          attr('givenName', { description: 'Given name' }),
+          attr('familyName', { description: 'Family name' }),
+        ],
       }),
       attr('displayName', { description: 'Name shown in the dashboard' }),
       attr('emails', {
         type: 'complex',
         multiValued: true,
         description: 'One email is kept (the primary, else the work one) and returned as the primary work email',
-        subAttributes: [value('Email address'), attr('type', { description: 'Always work', canonicalValues: ['work'] }), attr('primary', { type: 'boolean', description: 'Always true' })],
+        subAttributes: [
+          value('Email address'),
+          attr('type', { description: 'Always work', canonicalValues: ['work'] }),
+          attr('primary', { type: 'boolean', description: 'Always true' }),
+        ],
       }),
       attr('locale', { description: 'Preferred locale' }),
       attr('externalId', { caseExact: true, description: "The identity provider's id of the user" }),
@@ -68,18 +79,36 @@ export function scimSchemas(baseUrl: string, roles: readonly string[]) {
       attr('roles', {
         type: 'complex',
         multiValued: true,
-        description: 'Exactly one Butterfly role; returned as the effective role (highest of the direct one and mapped groups)',
-        subAttributes: [value('Role id', { canonicalValues: [...roles] }), attr('display', { mutability: 'readOnly', description: 'Role name' }), attr('primary', { type: 'boolean', description: 'Always true' })],
+        description:
+          'Exactly one Butterfly role; returned as the effective role (highest of the direct one and mapped groups)',
+        subAttributes: [
+          value('Role id', { canonicalValues: [...roles] }),
+          attr('display', { mutability: 'readOnly', description: 'Role name' }),
+          attr('primary', { type: 'boolean', description: 'Always true' }),
+        ],
       }),
     ]),
     schema(URN.group, 'Group', 'A group pushed by the identity provider; may be mapped to a role', [
-      attr('displayName', { required: true, uniqueness: 'server', description: 'Unique per tenant, compared case-insensitively' }),
+      attr('displayName', {
+        required: true,
+        uniqueness: 'server',
+        description: 'Unique per tenant, compared case-insensitively',
+      }),
       attr('externalId', { caseExact: true, description: "The identity provider's id of the group" }),
       attr('members', {
         type: 'complex',
         multiValued: true,
         description: 'Users in the group',
-        subAttributes: [value('User id', { mutability: 'immutable' }), attr('display', { mutability: 'readOnly', description: 'User name' }), attr('$ref', { type: 'reference', mutability: 'readOnly', referenceTypes: ['User'], description: 'User URI' })],
+        subAttributes: [
+          value('User id', { mutability: 'immutable' }),
+          attr('display', { mutability: 'readOnly', description: 'User name' }),
+          attr('$ref', {
+            type: 'reference',
+            mutability: 'readOnly',
+            referenceTypes: ['User'],
+            description: 'User URI',
+          }),
+        ],
       }),
     ]),
     schema(URN.role, 'Role', 'A Butterfly role, offered as an entitlement', [

@@ -1,7 +1,15 @@
 import { DomainError, type ErrorCode } from '../errors.ts';
 
 /** RFC 7644 §3.12 scimType values this server uses. */
-export type ScimType = 'invalidFilter' | 'invalidPath' | 'invalidValue' | 'invalidSyntax' | 'mutability' | 'noTarget' | 'uniqueness' | 'tooMany';
+export type ScimType =
+  | 'invalidFilter'
+  | 'invalidPath'
+  | 'invalidValue'
+  | 'invalidSyntax'
+  | 'mutability'
+  | 'noTarget'
+  | 'uniqueness'
+  | 'tooMany';
 
 /**
  * A DomainError that also says which SCIM error type applies, so the SCIM app can fill `scimType`

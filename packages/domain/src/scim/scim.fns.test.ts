@@ -41,7 +41,14 @@ describe('SCIM user input', () => {
   it('reads roles, keeps the current active state when absent, and picks the primary email', () => {
     const { active: _, ...noActive } = oktaPost;
     const u = userAttrsFromBody(
-      { ...noActive, roles: [{ value: 'auditor' }], emails: [{ value: 'home@x.test', type: 'home' }, { value: 'w@x.test', type: 'work', primary: 'True' }] },
+      {
+        ...noActive,
+        roles: [{ value: 'auditor' }],
+        emails: [
+          { value: 'home@x.test', type: 'home' },
+          { value: 'w@x.test', type: 'work', primary: 'True' },
+        ],
+      },
       { active: false },
     );
     expect(u).toMatchObject({ role: 'auditor', active: false, email: 'w@x.test' });
@@ -57,7 +64,8 @@ describe('SCIM user input', () => {
       [{ ...oktaPost, roles: [{ value: 'owner' }] }, 'invalidValue'],
       [{ ...oktaPost, active: 'yes' }, 'invalidValue'],
     ];
-    for (const [body, scimType] of cases) expect(() => userAttrsFromBody(body), JSON.stringify(body)).toThrow(expect.objectContaining({ scimType }));
+    for (const [body, scimType] of cases)
+      expect(() => userAttrsFromBody(body), JSON.stringify(body)).toThrow(expect.objectContaining({ scimType }));
   });
 });
 
@@ -100,17 +108,35 @@ describe('SCIM user resource', () => {
 
   it('projects attributes and excludedAttributes, always keeping id and schemas', () => {
     const r = { schemas: [], id: '1', userName: 'a', name: {}, members: [] };
-    expect(project(r, { attributes: ['urn:ietf:params:scim:schemas:core:2.0:User:userName', 'name.givenName'] })).toEqual({ schemas: [], id: '1', userName: 'a', name: {} });
-    expect(project(r, { excludedAttributes: ['members', 'id'] })).toEqual({ schemas: [], id: '1', userName: 'a', name: {} });
+    expect(
+      project(r, { attributes: ['urn:ietf:params:scim:schemas:core:2.0:User:userName', 'name.givenName'] }),
+    ).toEqual({ schemas: [], id: '1', userName: 'a', name: {} });
+    expect(project(r, { excludedAttributes: ['members', 'id'] })).toEqual({
+      schemas: [],
+      id: '1',
+      userName: 'a',
+      name: {},
+    });
   });
 });
 
 describe('roles and paging', () => {
   it('takes the highest of the direct role and mapped groups; SCIM-managed members fall to read_only', () => {
-    expect(effectiveRole({ role: 'read_only', roleSource: 'scim' }, 'auditor', ['backup_operator', 'read_only'])).toEqual({ role: 'backup_operator', roleSource: 'scim' });
-    expect(effectiveRole({ role: 'admin', roleSource: 'scim' }, null, [])).toEqual({ role: 'read_only', roleSource: 'scim' });
-    expect(effectiveRole({ role: 'admin', roleSource: 'manual' }, null, [])).toEqual({ role: 'admin', roleSource: 'manual' });
-    expect(effectiveRole({ role: 'admin', roleSource: 'manual' }, null, ['auditor'])).toEqual({ role: 'auditor', roleSource: 'scim' });
+    expect(
+      effectiveRole({ role: 'read_only', roleSource: 'scim' }, 'auditor', ['backup_operator', 'read_only']),
+    ).toEqual({ role: 'backup_operator', roleSource: 'scim' });
+    expect(effectiveRole({ role: 'admin', roleSource: 'scim' }, null, [])).toEqual({
+      role: 'read_only',
+      roleSource: 'scim',
+    });
+    expect(effectiveRole({ role: 'admin', roleSource: 'manual' }, null, [])).toEqual({
+      role: 'admin',
+      roleSource: 'manual',
+    });
+    expect(effectiveRole({ role: 'admin', roleSource: 'manual' }, null, ['auditor'])).toEqual({
+      role: 'auditor',
+      roleSource: 'scim',
+    });
   });
 
   it('clamps startIndex and count to the advertised bounds', () => {

@@ -11,7 +11,11 @@ export type ScimResource = Record<string, unknown> & { id: string; meta: { versi
 /** Weak ETag from the row's version counter (bumped by a trigger on every update). */
 export const etag = (version: number) => `W/"${version}"`;
 
-const meta = (resourceType: string, location: string, row: { created_at: Date; updated_at: Date; version: number }) => ({
+const meta = (
+  resourceType: string,
+  location: string,
+  row: { created_at: Date; updated_at: Date; version: number },
+) => ({
   resourceType,
   created: row.created_at.toISOString(),
   lastModified: row.updated_at.toISOString(),
@@ -20,7 +24,8 @@ const meta = (resourceType: string, location: string, row: { created_at: Date; u
 });
 
 /** Drops unassigned attributes: RFC 7643 §2.5 has them omitted rather than null. */
-const compact = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+const compact = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 /**
  * A member as a SCIM User. `roles` is the effective role (what the user can do), one value; the
@@ -45,7 +50,11 @@ export function toScimUser(m: MemberRow, baseUrl: string): ScimResource {
 
 export const roleValue = (role: Role) => ({ value: role, display: ROLE_DISPLAY[role], primary: true });
 
-export function toScimGroup(g: GroupRow, members: { id: string; display: string }[] | undefined, baseUrl: string): ScimResource {
+export function toScimGroup(
+  g: GroupRow,
+  members: { id: string; display: string }[] | undefined,
+  baseUrl: string,
+): ScimResource {
   return compact({
     schemas: [URN.group],
     id: g.id,
@@ -57,7 +66,12 @@ export function toScimGroup(g: GroupRow, members: { id: string; display: string 
 }
 
 export function toScimRole(role: Role, baseUrl: string) {
-  return { schemas: [URN.role], id: role, displayName: ROLE_DISPLAY[role], meta: { resourceType: 'Role', location: `${baseUrl}/Roles/${role}` } };
+  return {
+    schemas: [URN.role],
+    id: role,
+    displayName: ROLE_DISPLAY[role],
+    meta: { resourceType: 'Role', location: `${baseUrl}/Roles/${role}` },
+  };
 }
 
 /** The attributes of a member row a PATCH starts from (role: the IdP's direct assignment). */
@@ -76,16 +90,31 @@ export function userAttrsOf(m: MemberRow): UserAttrs {
 }
 
 export function listResponse<T>(resources: T[], totalResults: number, startIndex: number) {
-  return { schemas: [URN.listResponse], totalResults, startIndex, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [URN.listResponse],
+    totalResults,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }
 
 /**
  * `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5) on top-level attributes; `id` and
  * `schemas` are always returned.
  */
-export function project<T extends Record<string, unknown>>(r: T, opts: { attributes?: string[]; excludedAttributes?: string[] }): T {
-  const top = (a: string) => a.replace(/^urn:.*:/i, '').split('.')[0]!.toLowerCase();
+export function project<T extends Record<string, unknown>>(
+  r: T,
+  opts: { attributes?: string[]; excludedAttributes?: string[] },
+): T {
+  const top = (a: string) =>
+    a
+      .replace(/^urn:.*:/i, '')
+      .split('.')[0]!
+      .toLowerCase();
   const keep = opts.attributes?.length ? new Set([...opts.attributes.map(top), 'id', 'schemas']) : undefined;
   const drop = new Set((opts.excludedAttributes ?? []).map(top).filter((a) => a !== 'id' && a !== 'schemas'));
-  return Object.fromEntries(Object.entries(r).filter(([k]) => (!keep || keep.has(k.toLowerCase())) && !drop.has(k.toLowerCase()))) as T;
+  return Object.fromEntries(
+    Object.entries(r).filter(([k]) => (!keep || keep.has(k.toLowerCase())) && !drop.has(k.toLowerCase())),
+  ) as T;
 }

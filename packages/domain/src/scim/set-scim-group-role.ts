@@ -31,12 +31,22 @@ export async function setScimGroupRole(deps: Deps, tenantId: string, raw: TSetSc
         .selectFrom('scim_groups')
         .select(['id', 'display_name'])
         .where('tenant_id', '=', tenantId)
-        .where((eb) => (isUuid(input.group) ? eb('id', '=', input.group) : eb(eb.fn('lower', ['display_name']), '=', input.group.toLowerCase())))
+        .where((eb) =>
+          isUuid(input.group)
+            ? eb('id', '=', input.group)
+            : eb(eb.fn('lower', ['display_name']), '=', input.group.toLowerCase()),
+        )
         .forUpdate()
         .executeTakeFirst();
       if (!group) throw new DomainError('NOT_FOUND', `No SCIM group "${input.group}"`);
-      const before = await trx.selectFrom('scim_group_roles').select('role').where('group_id', '=', group.id).executeTakeFirst();
-      const memberIds = (await trx.selectFrom('scim_group_members').select('member_id').where('group_id', '=', group.id).execute()).map((r) => r.member_id);
+      const before = await trx
+        .selectFrom('scim_group_roles')
+        .select('role')
+        .where('group_id', '=', group.id)
+        .executeTakeFirst();
+      const memberIds = (
+        await trx.selectFrom('scim_group_members').select('member_id').where('group_id', '=', group.id).execute()
+      ).map((r) => r.member_id);
       const locked = await lockMembers(trx, tenantId, memberIds);
       if (input.role === null) await trx.deleteFrom('scim_group_roles').where('group_id', '=', group.id).execute();
       else {

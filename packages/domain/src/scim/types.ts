@@ -7,7 +7,11 @@ import type { Role } from '../permissions/matrix.ts';
  * domain only decides what an expression means in SQL.
  */
 export type ScimFilter =
-  | { op: 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'lt' | 'ge' | 'le'; attrPath: string; compValue: boolean | null | number | string }
+  | {
+      op: 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'lt' | 'ge' | 'le';
+      attrPath: string;
+      compValue: boolean | null | number | string;
+    }
   | { op: 'pr'; attrPath: string }
   | { op: 'and' | 'or'; filters: ScimFilter[] }
   | { op: 'not'; filter: ScimFilter }

@@ -20,7 +20,8 @@ export function asBool(v: unknown, what: string): boolean {
   throw scimInvalid('invalidValue', `${what} must be true or false`);
 }
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads `key` of an object case-insensitively (attribute names are case-insensitive). */
 export function field(o: Record<string, unknown>, key: string): unknown {
@@ -34,7 +35,9 @@ const asArray = (v: unknown): unknown[] => (v === null || v === undefined ? [] :
 /** The one email kept of a SCIM `emails` value: the primary one, else the work one, else the first. */
 export function pickEmail(v: unknown): string | null {
   const items = asArray(v).map((e) => (isPlainObject(e) ? e : { value: e }));
-  const primary = items.find((e) => field(e, 'primary') === true || String(field(e, 'primary')).toLowerCase() === 'true');
+  const primary = items.find(
+    (e) => field(e, 'primary') === true || String(field(e, 'primary')).toLowerCase() === 'true',
+  );
   const work = items.find((e) => String(field(e, 'type')).toLowerCase() === 'work');
   const chosen = primary ?? work ?? items[0];
   return chosen === undefined ? null : asString(field(chosen, 'value') ?? null, 'emails.value');
@@ -47,7 +50,8 @@ export function asRole(v: unknown): Role {
 }
 
 /** The distinct roles of a SCIM `roles` value (`[{ "value": "admin" }]`, or bare strings). */
-export const roleValues = (v: unknown): Set<Role> => new Set(asArray(v).map((r) => asRole(isPlainObject(r) ? field(r, 'value') : r)));
+export const roleValues = (v: unknown): Set<Role> =>
+  new Set(asArray(v).map((r) => asRole(isPlainObject(r) ? field(r, 'value') : r)));
 
 /** A SCIM `roles` value: none (null) or exactly one role; more than one is refused. */
 export function parseRoles(v: unknown): Role | null {
@@ -62,7 +66,8 @@ export function memberIds(v: unknown): string[] {
     ...new Set(
       asArray(v).map((m) => {
         const id = isPlainObject(m) ? field(m, 'value') : m;
-        if (typeof id !== 'string' || !id) throw scimInvalid('invalidValue', 'Each member needs a "value" with the user id');
+        if (typeof id !== 'string' || !id)
+          throw scimInvalid('invalidValue', 'Each member needs a "value" with the user id');
         return id;
       }),
     ),

@@ -2,7 +2,11 @@ import { type TAuditEventInput, appendAuditEvent } from '../audit/append-audit-e
 import { revokeAllCredentials } from '../credentials/revoke-all-credentials.ts';
 import { inTransaction, isUuid } from '../db.fns.ts';
 import { isDomainError } from '../errors.ts';
-import { assertNotLastSuperAdmin, auditLastSuperAdminRefusal, lockMemberForChange } from '../members/guard-last-super-admin.ts';
+import {
+  assertNotLastSuperAdmin,
+  auditLastSuperAdminRefusal,
+  lockMemberForChange,
+} from '../members/guard-last-super-admin.ts';
 import type { MemberRow } from '../members/members.fns.ts';
 import type { Role } from '../permissions/matrix.ts';
 import { notFound, scimTenantId, uniquenessError } from './context.ts';
@@ -13,7 +17,15 @@ import { type RoleState, effectiveRole } from './roles.fns.ts';
 import { toScimUser } from './scim.fns.ts';
 import type { ScimDeps, UserAttrs } from './types.ts';
 
-const COLUMNS = { userName: 'user_name', givenName: 'given_name', familyName: 'family_name', displayName: 'display_name', email: 'email', locale: 'locale', externalId: 'external_id' } as const;
+const COLUMNS = {
+  userName: 'user_name',
+  givenName: 'given_name',
+  familyName: 'family_name',
+  displayName: 'display_name',
+  email: 'email',
+  locale: 'locale',
+  externalId: 'external_id',
+} as const;
 
 /**
  * The one write path of PUT and PATCH /Users: computes the new attributes from the locked row,
@@ -32,18 +44,24 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
       const next = validateUser(compute(m));
       const direct = next.role === undefined ? ((m.scim_role as Role | null) ?? null) : next.role;
       let roles: RoleState = { role: m.role as Role, roleSource: m.role_source as RoleState['roleSource'] };
-      if (direct !== m.scim_role) roles = effectiveRole(roles, direct, (await mappedRoles(trx, tenantId, [m.id])).get(m.id) ?? []);
+      if (direct !== m.scim_role)
+        roles = effectiveRole(roles, direct, (await mappedRoles(trx, tenantId, [m.id])).get(m.id) ?? []);
       const deactivating = m.active && !next.active;
       if (deactivating || (m.role === 'super_admin' && roles.role !== 'super_admin')) {
         attempted = deactivating ? 'member.deactivated' : 'member.role_changed';
         assertNotLastSuperAdmin(locked);
       }
       const email = next.email ?? next.userName;
-      const changed = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((k) => (k === 'email' ? email : next[k]) !== m[COLUMNS[k]]);
+      const changed = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter(
+        (k) => (k === 'email' ? email : next[k]) !== m[COLUMNS[k]],
+      );
       const roleChanged = roles.role !== m.role || roles.roleSource !== m.role_source || direct !== m.scim_role;
       if (!changed.length && !roleChanged && next.active === m.active) return toScimUser(m, deps.scim.baseUrl);
       // Only new values are checked: a member whose domain another tenant verified later keeps working.
-      await assertNoForeignVerifiedDomain(trx, tenantId, [changed.includes('userName') ? next.userName : null, changed.includes('email') ? email : null]);
+      await assertNoForeignVerifiedDomain(trx, tenantId, [
+        changed.includes('userName') ? next.userName : null,
+        changed.includes('email') ? email : null,
+      ]);
 
       const now = deps.clock();
       let row = await trx
@@ -70,21 +88,27 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
       // Audit entries go last, in one append: it holds the tenant's audit-chain lock until commit,
       // which serialises every audited write of the tenant, so nothing else may run in that window.
       const audit: TAuditEventInput[] = [];
-      const entry = (action: string, data: Record<string, unknown>) => audit.push({ tenantId, action, target: { type: 'member', id: m.id }, data });
+      const entry = (action: string, data: Record<string, unknown>) =>
+        audit.push({ tenantId, action, target: { type: 'member', id: m.id }, data });
       if (changed.length) entry('member.updated', { userName: row.user_name, changed });
       if (roles.role !== m.role) entry('member.role_changed', { from: m.role, to: roles.role, via: 'scim' });
       if (deactivating) entry('member.deactivated', { userName: row.user_name });
       if (!m.active && next.active) entry('member.reactivated', { userName: row.user_name });
       if (deactivating) {
         // Revokes, then appends its own entry and ours together.
-        const revoked = await revokeAllCredentials({ ...tx, clock: () => now }, { tenantId, memberId: m.id, reason: 'scim.deactivated' }, audit);
+        const revoked = await revokeAllCredentials(
+          { ...tx, clock: () => now },
+          { tenantId, memberId: m.id, reason: 'scim.deactivated' },
+          audit,
+        );
         // Its epoch bump updated the row once more (same clock): the trigger added one to version.
         row = { ...row, token_epoch: revoked.tokenEpoch ?? row.token_epoch, version: row.version + 1 };
       } else if (audit.length) await appendAuditEvent(tx, audit);
       return toScimUser(row, deps.scim.baseUrl);
     });
   } catch (e) {
-    if (isDomainError(e) && e.code === 'LAST_SUPER_ADMIN') await auditLastSuperAdminRefusal(deps, tenantId, id, attempted);
+    if (isDomainError(e) && e.code === 'LAST_SUPER_ADMIN')
+      await auditLastSuperAdminRefusal(deps, tenantId, id, attempted);
     throw uniquenessError(e);
   }
 }

@@ -16,12 +16,15 @@ export async function endSessions(deps: Deps, input: { only: string } | { allExc
     let q = trx.deleteFrom('sessions').where('tenant_id', '=', actor.tenantId).where('member_id', '=', actor.memberId);
     q = 'only' in input ? q.where('id', '=', input.only) : q.where('id', '!=', input.allExcept);
     const ended = Number((await q.executeTakeFirst()).numDeletedRows);
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId: actor.tenantId,
-      action: 'only' in input ? 'session.ended' : 'session.others_ended',
-      target: { type: 'member', id: actor.memberId },
-      data: { ended },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: actor.tenantId,
+        action: 'only' in input ? 'session.ended' : 'session.others_ended',
+        target: { type: 'member', id: actor.memberId },
+        data: { ended },
+      },
+    );
     return { ended };
   });
 }

@@ -60,7 +60,9 @@ describe('sessions', () => {
     expect(await resolveSession(deps, c.raw)).toBeNull();
     expect(await resolveSession(deps, a.raw)).not.toBeNull();
     const other = await seedMember(deps, t.id, 'read_only');
-    await expect(listSessions({ ...deps, actor: memberActor(t.id, other) }, { tenantId: t.id, memberId: m.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      listSessions({ ...deps, actor: memberActor(t.id, other) }, { tenantId: t.id, memberId: m.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -69,15 +71,27 @@ describe('recovery links', () => {
     const t = await seedTenant(deps);
     const boss = await seedMember(deps, t.id, 'super_admin', 'boss@rec.test');
     const link = await createRecoveryLink(deps, t.id, { email: 'boss@rec.test' });
-    const results = await Promise.allSettled([redeemRecoveryLink(deps, link.token), redeemRecoveryLink(deps, link.token)]);
+    const results = await Promise.allSettled([
+      redeemRecoveryLink(deps, link.token),
+      redeemRecoveryLink(deps, link.token),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const ok = results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof redeemRecoveryLink>>>;
-    expect(await resolveSession(deps, ok.value.session.raw)).toMatchObject({ memberId: boss.id, authMethod: 'recovery' });
+    const ok = results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<
+      Awaited<ReturnType<typeof redeemRecoveryLink>>
+    >;
+    expect(await resolveSession(deps, ok.value.session.raw)).toMatchObject({
+      memberId: boss.id,
+      authMethod: 'recovery',
+    });
     await expect(redeemRecoveryLink(deps, link.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 
     const late = await createRecoveryLink(deps, t.id, { email: 'boss@rec.test' });
-    await expect(redeemRecoveryLink({ ...deps, clock: () => new Date(Date.now() + 16 * 60_000) }, late.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    const actions = (await db.selectFrom('audit_events').select('action').where('tenant_id', '=', t.id).execute()).map((r) => r.action);
+    await expect(
+      redeemRecoveryLink({ ...deps, clock: () => new Date(Date.now() + 16 * 60_000) }, late.token),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const actions = (await db.selectFrom('audit_events').select('action').where('tenant_id', '=', t.id).execute()).map(
+      (r) => r.action,
+    );
     expect(actions.filter((a) => a === 'recovery_link.created')).toHaveLength(2);
     expect(actions.filter((a) => a === 'recovery_link.used')).toHaveLength(1);
   });
@@ -89,7 +103,12 @@ describe('recovery links', () => {
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => redeemRecoveryLink(deps, link.token)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const sessions = await db.selectFrom('sessions').select('id').where('member_id', '=', boss.id).where('auth_method', '=', 'recovery').execute();
+    const sessions = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('member_id', '=', boss.id)
+      .where('auth_method', '=', 'recovery')
+      .execute();
     expect(sessions).toHaveLength(1);
   });
 
@@ -106,8 +125,12 @@ describe('recovery links', () => {
     const t = await seedTenant(deps);
     const admin = await seedMember(deps, t.id, 'admin', 'admin@rec2.test');
     const boss = await seedMember(deps, t.id, 'super_admin', 'boss@rec2.test');
-    await expect(createRecoveryLink(deps, t.id, { email: 'admin@rec2.test' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(createRecoveryLink({ ...deps, actor: memberActor(t.id, boss) }, t.id, { email: 'boss@rec2.test' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createRecoveryLink(deps, t.id, { email: 'admin@rec2.test' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(
+      createRecoveryLink({ ...deps, actor: memberActor(t.id, boss) }, t.id, { email: 'boss@rec2.test' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(admin.role).toBe('admin');
   });
 });

@@ -12,7 +12,10 @@ export async function getSetupStatus(deps: Deps, tenantId: string) {
   await authorize(deps, tenantId, 'dashboard.view');
   const { db } = deps;
   const count = (table: 'connections' | 'backup_schedules' | 'tenant_sso' | 'scim_tokens' | 'members') =>
-    db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenantId);
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', tenantId);
   const [connections, schedules, sso, scimTokens, members, lastBackup, scans] = await Promise.all([
     count('connections').executeTakeFirstOrThrow(),
     count('backup_schedules').where('enabled', '=', true).executeTakeFirstOrThrow(),
@@ -21,7 +24,9 @@ export async function getSetupStatus(deps: Deps, tenantId: string) {
     count('members').where('active', '=', true).executeTakeFirstOrThrow(),
     db
       .selectFrom('snapshots as s')
-      .innerJoin('connections as c', (j) => j.onRef('c.id', '=', 's.connection_id').onRef('c.tenant_id', '=', 's.tenant_id'))
+      .innerJoin('connections as c', (j) =>
+        j.onRef('c.id', '=', 's.connection_id').onRef('c.tenant_id', '=', 's.tenant_id'),
+      )
       .select(['s.id', 's.completed_at', 'c.id as connection_id', 'c.name as connection_name'])
       .where('s.tenant_id', '=', tenantId)
       .where('s.kind', '=', 'full')
@@ -41,7 +46,12 @@ export async function getSetupStatus(deps: Deps, tenantId: string) {
     scimTokens: n(scimTokens),
     members: n(members),
     lastBackup: lastBackup
-      ? { snapshotId: lastBackup.id, completedAt: lastBackup.completed_at!.toISOString(), connectionId: lastBackup.connection_id, connectionName: lastBackup.connection_name }
+      ? {
+          snapshotId: lastBackup.id,
+          completedAt: lastBackup.completed_at!.toISOString(),
+          connectionId: lastBackup.connection_id,
+          connectionName: lastBackup.connection_name,
+        }
       : null,
     /** Null until a scan exists: "no findings" and "never scanned" are different answers. */
     openFindings: scans.length ? openFindings : null,

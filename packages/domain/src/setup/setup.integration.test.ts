@@ -12,7 +12,8 @@ import { getSetupStatus } from './get-setup-status.ts';
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
 
-const objects = (): IdpObject[] => Object.entries(compliantOrg()).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
+const objects = (): IdpObject[] =>
+  Object.entries(compliantOrg()).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
 
 describe('the setup checklist', () => {
   it('a new tenant has nothing done; each step shows once its data exists, scoped to the tenant', async () => {
@@ -23,19 +24,52 @@ describe('the setup checklist', () => {
     const asReader = { ...deps, actor: memberActor(t.id, reader) };
     // The other tenant has everything: none of it counts here.
     const otherConnection = await seedConnection(deps, other.id);
-    await runBackup(deps, { tenantId: other.id, connectionId: otherConnection, trigger: 'test', client: fakeIdp(objects()) });
+    await runBackup(deps, {
+      tenantId: other.id,
+      connectionId: otherConnection,
+      trigger: 'test',
+      client: fakeIdp(objects()),
+    });
 
-    expect(await getSetupStatus(asReader, t.id)).toEqual({ connections: 0, backedUp: false, schedules: 0, sso: false, scimTokens: 0, members: 2, lastBackup: null, openFindings: null });
+    expect(await getSetupStatus(asReader, t.id)).toEqual({
+      connections: 0,
+      backedUp: false,
+      schedules: 0,
+      sso: false,
+      scimTokens: 0,
+      members: 2,
+      lastBackup: null,
+      openFindings: null,
+    });
 
     const connectionId = await seedConnection(deps, t.id, 'Production');
     const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: fakeIdp(objects()) });
     await setBackupSchedule(deps, t.id, { connectionId, frequency: 'daily' });
     const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
-    await db.insertInto('scim_tokens').values({ tenant_id: t.id, label: 'Okta', prefix: 'bfys_x', token_hash: Buffer.alloc(32, 1) }).execute();
-    await db.insertInto('scim_tokens').values({ tenant_id: t.id, label: 'old', prefix: 'bfys_y', token_hash: Buffer.alloc(32, 2), revoked_at: new Date() }).execute();
+    await db
+      .insertInto('scim_tokens')
+      .values({ tenant_id: t.id, label: 'Okta', prefix: 'bfys_x', token_hash: Buffer.alloc(32, 1) })
+      .execute();
+    await db
+      .insertInto('scim_tokens')
+      .values({
+        tenant_id: t.id,
+        label: 'old',
+        prefix: 'bfys_y',
+        token_hash: Buffer.alloc(32, 2),
+        revoked_at: new Date(),
+      })
+      .execute();
 
     const status = await getSetupStatus({ ...deps, actor: memberActor(t.id, ann) }, t.id);
-    expect(status).toMatchObject({ connections: 1, backedUp: true, schedules: 1, sso: false, scimTokens: 1, members: 2 });
+    expect(status).toMatchObject({
+      connections: 1,
+      backedUp: true,
+      schedules: 1,
+      sso: false,
+      scimTokens: 1,
+      members: 2,
+    });
     expect(status.lastBackup).toMatchObject({ snapshotId: snap.id, connectionId, connectionName: 'Production' });
     expect(status.openFindings).toBe(scan.counts.FAIL);
   });
@@ -44,6 +78,8 @@ describe('the setup checklist', () => {
     const t = await seedTenant(deps);
     const other = await seedTenant(deps);
     const outsider = await seedMember(deps, other.id, 'super_admin');
-    await expect(getSetupStatus({ ...deps, actor: memberActor(other.id, outsider) }, t.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getSetupStatus({ ...deps, actor: memberActor(other.id, outsider) }, t.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -8,7 +8,17 @@ export const INTERRUPTED = 'interrupted: the worker stopped mid-backup';
  * started): its partial writes are undone and it is marked failed, in the caller's transaction, which
  * holds the connection's backup lock. A backup still writing to it is fenced off by ingestBatch.
  */
-export async function abandonSnapshot(trx: Transaction<DB>, s: { id: string; connection_id: string; seq: number }, now: Date, error = INTERRUPTED) {
+export async function abandonSnapshot(
+  trx: Transaction<DB>,
+  s: { id: string; connection_id: string; seq: number },
+  now: Date,
+  error = INTERRUPTED,
+) {
   await undoSnapshotWrites(trx, s.connection_id, s.seq);
-  await trx.updateTable('snapshots').set({ status: 'failed', error, completed_at: now }).where('id', '=', s.id).where('status', '=', 'running').execute();
+  await trx
+    .updateTable('snapshots')
+    .set({ status: 'failed', error, completed_at: now })
+    .where('id', '=', s.id)
+    .where('status', '=', 'running')
+    .execute();
 }

@@ -15,8 +15,17 @@ const deps = testDeps(db);
 
 function org(users = 50): IdpObject[] {
   const objs: IdpObject[] = [];
-  for (let i = 0; i < users; i++) objs.push({ type: 'user', id: `00u${i}`, body: { id: `00u${i}`, status: 'ACTIVE', profile: { login: `u${i}@acme.test` }, _links: { self: { href: 'x' } } } });
-  objs.push({ type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', name: 'Default', settings: { password: { complexity: { minLength: 15 } } }, futureField: 42 } });
+  for (let i = 0; i < users; i++)
+    objs.push({
+      type: 'user',
+      id: `00u${i}`,
+      body: { id: `00u${i}`, status: 'ACTIVE', profile: { login: `u${i}@acme.test` }, _links: { self: { href: 'x' } } },
+    });
+  objs.push({
+    type: 'policy.PASSWORD',
+    id: '00p1',
+    body: { id: '00p1', name: 'Default', settings: { password: { complexity: { minLength: 15 } } }, futureField: 42 },
+  });
   objs.push({ type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } });
   return objs;
 }
@@ -40,9 +49,16 @@ describe('backup', () => {
     expect(snap).toMatchObject({ status: 'complete', object_count: 52 });
     const objects = await all(readSnapshot(deps, s.tenantId, snap.id));
     expect(objects).toHaveLength(52);
-    expect(objects.find((o) => o.id === '00p1')!.body).toEqual({ id: '00p1', name: 'Default', settings: { password: { complexity: { minLength: 15 } } }, futureField: 42 });
+    expect(objects.find((o) => o.id === '00p1')!.body).toEqual({
+      id: '00p1',
+      name: 'Default',
+      settings: { password: { complexity: { minLength: 15 } } },
+      futureField: 42,
+    });
     expect(objects.find((o) => o.id === '00u3')!.body).not.toHaveProperty('_links');
-    const raw = await sql<{ body: Buffer }>`select body from object_versions where tenant_id = ${s.tenantId}`.execute(db);
+    const raw = await sql<{ body: Buffer }>`select body from object_versions where tenant_id = ${s.tenantId}`.execute(
+      db,
+    );
     for (const r of raw.rows) expect(r.body.toString('latin1')).not.toMatch(/acme\.test|Everyone|Default/);
   });
 
@@ -58,7 +74,9 @@ describe('backup', () => {
     const s = await setup(200);
     const first = await runBackup(deps, { ...s, trigger: 'test' });
     const policy = s.client.objects.find((o) => o.id === '00p1')!;
-    (policy.body as { settings: { password: { complexity: { minLength: number } } } }).settings.password.complexity.minLength = 8;
+    (
+      policy.body as { settings: { password: { complexity: { minLength: number } } } }
+    ).settings.password.complexity.minLength = 8;
     s.client.objects = s.client.objects.filter((o) => o.id !== '00u7');
     s.client.objects.push({ type: 'group', id: '00g2', body: { id: '00g2', profile: { name: 'New' } } });
     const second = await runBackup(deps, { ...s, trigger: 'test' });
@@ -70,11 +88,17 @@ describe('backup', () => {
       ['policy.PASSWORD', '00p1', 'changed'],
       ['user', '00u7', 'removed'],
     ]);
-    expect(changes[1]!.paths).toEqual([{ path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' }]);
+    expect(changes[1]!.paths).toEqual([
+      { path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' },
+    ]);
     // The first snapshot still reads as it was.
     const old = await all(readSnapshot(deps, s.tenantId, first.id, { types: ['policy.PASSWORD'] }));
     expect(old[0]!.body).toMatchObject({ settings: { password: { complexity: { minLength: 15 } } } });
-    const history = await objectHistory(deps, s.tenantId, { connectionId: s.connectionId, type: 'policy.PASSWORD', id: '00p1' });
+    const history = await objectHistory(deps, s.tenantId, {
+      connectionId: s.connectionId,
+      type: 'policy.PASSWORD',
+      id: '00p1',
+    });
     expect(history.versions).toHaveLength(2);
     expect(history.versions[1]!.changes[0]).toMatchObject({ before: 15, after: 8 });
   });
@@ -85,11 +109,15 @@ describe('backup', () => {
     (s.client.objects[5]!.body as { status: string }).status = 'SUSPENDED';
     const dying = fakeIdp(s.client.objects, { failAfter: 60 });
     await expect(runBackup(deps, { ...s, client: dying, trigger: 'dies' })).rejects.toThrow(/connection reset/);
-    const visible = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).filter((x) => x.status === 'complete');
+    const visible = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).filter(
+      (x) => x.status === 'complete',
+    );
     expect(visible).toHaveLength(1);
     const retry = await runBackup(deps, { ...s, trigger: 'retry' });
     expect(retry.changes).toEqual({ added: 0, changed: 1, removed: 0 });
-    const complete = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).filter((x) => x.status === 'complete');
+    const complete = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).filter(
+      (x) => x.status === 'complete',
+    );
     expect(complete).toHaveLength(2);
     expect(await all(readSnapshot(deps, s.tenantId, retry.id))).toHaveLength(122);
   });
@@ -98,11 +126,31 @@ describe('backup', () => {
     const s = await setup(30);
     await runBackup(deps, { ...s, trigger: 'first' });
     // Simulate a SIGKILLed worker: a running snapshot with half its writes, never finished.
-    const killed = await db.insertInto('snapshots').values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 2, status: 'running', trigger: 'killed', heartbeat_at: new Date(Date.now() - 10 * 60_000) }).returning('id').executeTakeFirstOrThrow();
-    await db.updateTable('snapshot_entries').set({ to_seq: 2 }).where('connection_id', '=', s.connectionId).where('object_id', '=', '00u1').execute();
+    const killed = await db
+      .insertInto('snapshots')
+      .values({
+        tenant_id: s.tenantId,
+        connection_id: s.connectionId,
+        seq: 2,
+        status: 'running',
+        trigger: 'killed',
+        heartbeat_at: new Date(Date.now() - 10 * 60_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('snapshot_entries')
+      .set({ to_seq: 2 })
+      .where('connection_id', '=', s.connectionId)
+      .where('object_id', '=', '00u1')
+      .execute();
     const next = await runBackup(deps, { ...s, trigger: 'retry' });
     expect(next.changes).toEqual({ added: 0, changed: 0, removed: 0 });
-    const killedRow = await db.selectFrom('snapshots').select('status').where('id', '=', killed.id).executeTakeFirstOrThrow();
+    const killedRow = await db
+      .selectFrom('snapshots')
+      .select('status')
+      .where('id', '=', killed.id)
+      .executeTakeFirstOrThrow();
     expect(killedRow.status).toBe('failed');
     expect(await all(readSnapshot(deps, s.tenantId, next.id))).toHaveLength(32);
   });
@@ -122,7 +170,10 @@ describe('backup', () => {
 
   it('refuses a second backup while one is running', async () => {
     const s = await setup(10);
-    await db.insertInto('snapshots').values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 1, status: 'running', trigger: 'other' }).execute();
+    await db
+      .insertInto('snapshots')
+      .values({ tenant_id: s.tenantId, connection_id: s.connectionId, seq: 1, status: 'running', trigger: 'other' })
+      .execute();
     await expect(runBackup(deps, { ...s, trigger: 'second' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
@@ -138,8 +189,17 @@ describe('retention', () => {
     }
     await db.updateTable('snapshots').set({ legal_hold: true }).where('id', '=', ids[1]!).execute();
     // Spread them over five days so the daily bucket sees them apart.
-    for (const [i, id] of ids.entries()) await db.updateTable('snapshots').set({ completed_at: new Date(Date.UTC(2026, 10, 20 + i, 12)) }).where('id', '=', id).execute();
-    const r = await pruneSnapshots(deps, { tenantId: s.tenantId, connectionId: s.connectionId, retention: { hourly: 0, daily: 2, weekly: 0, monthly: 0 } });
+    for (const [i, id] of ids.entries())
+      await db
+        .updateTable('snapshots')
+        .set({ completed_at: new Date(Date.UTC(2026, 10, 20 + i, 12)) })
+        .where('id', '=', id)
+        .execute();
+    const r = await pruneSnapshots(deps, {
+      tenantId: s.tenantId,
+      connectionId: s.connectionId,
+      retention: { hourly: 0, daily: 2, weekly: 0, monthly: 0 },
+    });
     expect(r.deleted).toBe(2);
     const left = (await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).map((x) => x.id).sort();
     expect(left).toEqual([ids[1], ids[3], ids[4]].sort());
@@ -164,19 +224,41 @@ describe('incremental backups keep unchanged memberships unread', () => {
     bodyIsKey: true,
     parentVersion: 'lastMembershipUpdated',
   };
-  const plain = (type: string): IdpObjectTypeInfo => ({ type, label: type, scope: 'x', singleton: false, optional: false, secretFields: [], references: [] });
-  const group = (id: string, at: string): IdpObject => ({ type: 'group', id, body: { id, lastMembershipUpdated: at, profile: { name: id } } });
+  const plain = (type: string): IdpObjectTypeInfo => ({
+    type,
+    label: type,
+    scope: 'x',
+    singleton: false,
+    optional: false,
+    secretFields: [],
+    references: [],
+  });
+  const group = (id: string, at: string): IdpObject => ({
+    type: 'group',
+    id,
+    body: { id, lastMembershipUpdated: at, profile: { name: id } },
+  });
   const member = (g: string, u: string): IdpObject => ({ type: 'group.member', id: `${g}/${u}`, body: { id: u } });
 
   async function keepSetup() {
     const t = await seedTenant(deps);
     const connectionId = await seedConnection(deps, t.id);
-    const users = Array.from({ length: 10 }, (_, i): IdpObject => ({ type: 'user', id: `00u${i}`, body: { id: `00u${i}` } }));
-    const objects = [...users, group('00g1', 'T1'), ...[0, 1, 2, 3, 4].map((i) => member('00g1', `00u${i}`)), group('00g2', 'T1'), ...[5, 6, 7, 8, 9].map((i) => member('00g2', `00u${i}`))];
+    const users = Array.from(
+      { length: 10 },
+      (_, i): IdpObject => ({ type: 'user', id: `00u${i}`, body: { id: `00u${i}` } }),
+    );
+    const objects = [
+      ...users,
+      group('00g1', 'T1'),
+      ...[0, 1, 2, 3, 4].map((i) => member('00g1', `00u${i}`)),
+      group('00g2', 'T1'),
+      ...[5, 6, 7, 8, 9].map((i) => member('00g2', `00u${i}`)),
+    ];
     const client = fakeIdp(objects, { types: [plain('user'), plain('group'), memberType] });
     return { tenantId: t.id, connectionId, client };
   }
-  const keys = async (tenantId: string, id: string) => (await all(readSnapshot(deps, tenantId, id))).map((o) => `${o.type} ${o.id}`).sort();
+  const keys = async (tenantId: string, id: string) =>
+    (await all(readSnapshot(deps, tenantId, id))).map((o) => `${o.type} ${o.id}`).sort();
 
   it("lists only the members of groups whose lastMembershipUpdated moved; a deleted user's memberships go even where it did not", async () => {
     const s = await keepSetup();
@@ -186,9 +268,21 @@ describe('incremental backups keep unchanged memberships unread', () => {
 
     // 00u0 joins 00g2 (its field moves); 00u3 is deleted, and 00g1's field is left as it was.
     s.client.objects = s.client.objects.filter((o) => o.id !== '00u3' && o.id !== '00g1/00u3');
-    s.client.objects.splice(s.client.objects.findIndex((o) => o.id === '00g2'), 1, group('00g2', 'T2'), member('00g2', '00u0'));
+    s.client.objects.splice(
+      s.client.objects.findIndex((o) => o.id === '00g2'),
+      1,
+      group('00g2', 'T2'),
+      member('00g2', '00u0'),
+    );
     const second = await runBackup(deps, { ...s, trigger: 'test' });
-    expect(s.client.listed.filter((o) => o.type === 'group.member').map((o) => o.id)).toEqual(['00g2/00u0', '00g2/00u5', '00g2/00u6', '00g2/00u7', '00g2/00u8', '00g2/00u9']);
+    expect(s.client.listed.filter((o) => o.type === 'group.member').map((o) => o.id)).toEqual([
+      '00g2/00u0',
+      '00g2/00u5',
+      '00g2/00u6',
+      '00g2/00u7',
+      '00g2/00u8',
+      '00g2/00u9',
+    ]);
     // 00g1's five were kept unread; 00u3's was then dropped, its user gone.
     expect(second.stats).toMatchObject({ childrenKeptUnread: 4 });
     expect(second.counts).toEqual({ user: 9, group: 2, 'group.member': 10 });
@@ -204,7 +298,11 @@ describe('incremental backups keep unchanged memberships unread', () => {
     expect(await keys(s.tenantId, second.id)).toEqual(expected);
 
     // A day after the last backup that read every list, the next one reads them all again.
-    await db.updateTable('snapshots').set({ started_at: new Date(Date.now() - 25 * 3600_000) }).where('id', '=', first.id).execute();
+    await db
+      .updateTable('snapshots')
+      .set({ started_at: new Date(Date.now() - 25 * 3600_000) })
+      .where('id', '=', first.id)
+      .execute();
     const third = await runBackup(deps, { ...s, trigger: 'test' });
     expect(third.stats).toMatchObject({ childrenKeptUnread: 0 });
     expect(s.client.listed.filter((o) => o.type === 'group.member')).toHaveLength(10);

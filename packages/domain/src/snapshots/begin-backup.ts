@@ -12,7 +12,10 @@ import { lockConnectionBackups } from './current-backup.ts';
  * `owner` by an earlier attempt of this same job (which has ended, or this attempt would not run):
  * either way its partial writes are undone first, so a retry starts from the last complete snapshot.
  */
-export async function beginBackup(deps: Deps, input: { tenantId: string; connectionId: string; trigger: string; owner?: string }) {
+export async function beginBackup(
+  deps: Deps,
+  input: { tenantId: string; connectionId: string; trigger: string; owner?: string },
+) {
   return inTransaction(deps.db, async (trx) => {
     await lockConnectionBackups(trx, input.connectionId);
     const now = deps.clock();
@@ -37,15 +40,27 @@ export async function beginBackup(deps: Deps, input: { tenantId: string; connect
     const seq = (last?.seq ?? 0) + 1;
     const snapshot = await trx
       .insertInto('snapshots')
-      .values({ tenant_id: input.tenantId, connection_id: input.connectionId, seq, status: 'running', trigger: input.trigger, started_at: now, heartbeat_at: now, owner: input.owner ?? null })
+      .values({
+        tenant_id: input.tenantId,
+        connection_id: input.connectionId,
+        seq,
+        status: 'running',
+        trigger: input.trigger,
+        started_at: now,
+        heartbeat_at: now,
+        owner: input.owner ?? null,
+      })
       .returning(['id', 'seq'])
       .executeTakeFirstOrThrow();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId: input.tenantId,
-      action: 'backup.started',
-      target: { type: 'snapshot', id: snapshot.id },
-      data: { connectionId: input.connectionId, seq, trigger: input.trigger, replaced: running?.id ?? null },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: input.tenantId,
+        action: 'backup.started',
+        target: { type: 'snapshot', id: snapshot.id },
+        data: { connectionId: input.connectionId, seq, trigger: input.trigger, replaced: running?.id ?? null },
+      },
+    );
     return { snapshotId: snapshot.id, seq, startedAt: now };
   });
 }

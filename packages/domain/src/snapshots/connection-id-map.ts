@@ -8,7 +8,11 @@ import { refKey } from './objects.fns.ts';
  * snapshot of the connection reaches today's object. Previews match live objects through it, and
  * applies rewrite references with it.
  */
-export async function loadConnectionIdMap(db: Db, tenantId: string, connectionId: string): Promise<Map<string, string>> {
+export async function loadConnectionIdMap(
+  db: Db,
+  tenantId: string,
+  connectionId: string,
+): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('restore_id_map as m')
     .innerJoin('restore_plans as p', 'p.id', 'm.plan_id')
@@ -31,7 +35,11 @@ export function resolveChains(direct: ReadonlyMap<string, string>): Map<string, 
     const type = key.slice(0, key.indexOf('\u0000'));
     const seen = new Set([key]);
     let to = first;
-    for (let next = direct.get(refKey(type, to)); next !== undefined && !seen.has(refKey(type, to)); next = direct.get(refKey(type, to))) {
+    for (
+      let next = direct.get(refKey(type, to));
+      next !== undefined && !seen.has(refKey(type, to));
+      next = direct.get(refKey(type, to))
+    ) {
       seen.add(refKey(type, to));
       to = next;
     }

@@ -28,7 +28,12 @@ export async function lockConnectionBackups(trx: Db, connectionId: string) {
 }
 
 /** The backup of a connection that is queued or running now, if any (call under the lock above). */
-export async function currentBackup(db: Db, tenantId: string, connectionId: string, now: Date): Promise<CurrentBackup | undefined> {
+export async function currentBackup(
+  db: Db,
+  tenantId: string,
+  connectionId: string,
+  now: Date,
+): Promise<CurrentBackup | undefined> {
   const conn = await db
     .selectFrom('connections')
     .select(['backup_requested_at', 'backup_requested_by', 'backup_request_job_id'])
@@ -49,7 +54,12 @@ export async function currentBackup(db: Db, tenantId: string, connectionId: stri
     return {
       state: 'running',
       since: running.started_at,
-      by: fromRequest && conn?.backup_requested_by ? conn.backup_requested_by : running.trigger === 'schedule' ? 'Scheduled backup' : running.trigger,
+      by:
+        fromRequest && conn?.backup_requested_by
+          ? conn.backup_requested_by
+          : running.trigger === 'schedule'
+            ? 'Scheduled backup'
+            : running.trigger,
       jobId: fromRequest ? (conn?.backup_request_job_id ?? null) : null,
       snapshotId: running.id,
     };
@@ -65,5 +75,11 @@ export async function currentBackup(db: Db, tenantId: string, connectionId: stri
     .where('started_at', '>=', requestedAt)
     .executeTakeFirst();
   if (started) return undefined;
-  return { state: 'queued', since: requestedAt, by: conn?.backup_requested_by ?? 'unknown', jobId: conn?.backup_request_job_id ?? null, snapshotId: null };
+  return {
+    state: 'queued',
+    since: requestedAt,
+    by: conn?.backup_requested_by ?? 'unknown',
+    jobId: conn?.backup_request_job_id ?? null,
+    snapshotId: null,
+  };
 }

@@ -12,7 +12,12 @@ import { BACKUP_STALE_MS } from './snapshots.fns.ts';
  */
 export async function failAbandonedBackups(deps: Deps): Promise<{ failed: string[] }> {
   const cutoff = new Date(deps.clock().getTime() - BACKUP_STALE_MS);
-  const stale = await deps.db.selectFrom('snapshots').select(['id', 'connection_id']).where('status', '=', 'running').where('heartbeat_at', '<', cutoff).execute();
+  const stale = await deps.db
+    .selectFrom('snapshots')
+    .select(['id', 'connection_id'])
+    .where('status', '=', 'running')
+    .where('heartbeat_at', '<', cutoff)
+    .execute();
   const failed: string[] = [];
   for (const s of stale) {
     await inTransaction(deps.db, async (trx) => {
@@ -27,7 +32,16 @@ export async function failAbandonedBackups(deps: Deps): Promise<{ failed: string
         .executeTakeFirst();
       if (!row) return;
       await abandonSnapshot(trx, row, deps.clock());
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId: row.tenant_id, action: 'backup.failed', outcome: 'failure', target: { type: 'snapshot', id: row.id }, data: { connectionId: row.connection_id, error: INTERRUPTED } });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId: row.tenant_id,
+          action: 'backup.failed',
+          outcome: 'failure',
+          target: { type: 'snapshot', id: row.id },
+          data: { connectionId: row.connection_id, error: INTERRUPTED },
+        },
+      );
       failed.push(row.id);
     });
   }

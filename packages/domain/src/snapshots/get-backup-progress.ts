@@ -43,7 +43,13 @@ export async function getBackupProgress(deps: Deps, tenantId: string, input: { c
         }
       : null,
     latest: done
-      ? { snapshotId: done.id, status: done.status as 'complete' | 'failed', startedAt: done.started_at.toISOString(), completedAt: done.completed_at?.toISOString() ?? null, error: done.error }
+      ? {
+          snapshotId: done.id,
+          status: done.status as 'complete' | 'failed',
+          startedAt: done.started_at.toISOString(),
+          completedAt: done.completed_at?.toISOString() ?? null,
+          error: done.error,
+        }
       : null,
   };
 }

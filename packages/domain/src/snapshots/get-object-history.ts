@@ -43,6 +43,8 @@ export async function getObjectHistory(deps: Deps, tenantId: string, raw: z.inpu
 async function recreations(deps: Deps, tenantId: string, o: { connectionId: string; type: string; id: string }) {
   const map = await loadConnectionIdMap(deps.db, tenantId, o.connectionId);
   const recreatedAs = map.get(refKey(o.type, o.id)) ?? null;
-  const recreatedFrom = [...map].filter(([k, to]) => to === o.id && fromKey(k).type === o.type && fromKey(k).id !== o.id).map(([k]) => fromKey(k).id);
+  const recreatedFrom = [...map]
+    .filter(([k, to]) => to === o.id && fromKey(k).type === o.type && fromKey(k).id !== o.id)
+    .map(([k]) => fromKey(k).id);
   return { recreatedAs: recreatedAs === o.id ? null : recreatedAs, recreatedFrom };
 }

@@ -24,7 +24,11 @@ export const ZGetSnapshotObjectInput = z.object({
  * fields and the objects it references, named from the same snapshot (references need the
  * connector's type table, so only when `idpClientFor` is wired).
  */
-export async function getSnapshotObject(deps: Deps & { idpClientFor?: IdpClientFactory }, tenantId: string, raw: z.input<typeof ZGetSnapshotObjectInput>) {
+export async function getSnapshotObject(
+  deps: Deps & { idpClientFor?: IdpClientFactory },
+  tenantId: string,
+  raw: z.input<typeof ZGetSnapshotObjectInput>,
+) {
   const input = parseInput(ZGetSnapshotObjectInput, raw);
   await authorize(deps, tenantId, 'snapshot.read');
   const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
@@ -57,10 +61,18 @@ export async function getSnapshotObject(deps: Deps & { idpClientFor?: IdpClientF
  * network: the type table is static, only the config is per connection. A connection whose
  * credential cannot be opened still shows its objects, without references (null).
  */
-async function typeInfo(deps: Deps & { idpClientFor?: IdpClientFactory }, tenantId: string, connectionId: string, type: string) {
+async function typeInfo(
+  deps: Deps & { idpClientFor?: IdpClientFactory },
+  tenantId: string,
+  connectionId: string,
+  type: string,
+) {
   if (!deps.idpClientFor) return undefined;
   try {
-    return deps.idpClientFor(await loadConnectionConfig(deps, tenantId, connectionId)).objectTypes().find((t) => t.type === type);
+    return deps
+      .idpClientFor(await loadConnectionConfig(deps, tenantId, connectionId))
+      .objectTypes()
+      .find((t) => t.type === type);
   } catch (e) {
     deps.log.warn({ err: e, connectionId }, 'object references unavailable: the connection could not be opened');
     return undefined;

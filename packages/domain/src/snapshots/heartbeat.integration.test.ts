@@ -20,7 +20,11 @@ it('beats while the IdP holds the listing (a rate-limit wait), so a live backup 
       // Nothing arrives for a while, as when every bucket waits for its reset.
       for (let i = 0; i < 6; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        const row = await db.selectFrom('snapshots').select('heartbeat_at').where('connection_id', '=', connectionId).executeTakeFirstOrThrow();
+        const row = await db
+          .selectFrom('snapshots')
+          .select('heartbeat_at')
+          .where('connection_id', '=', connectionId)
+          .executeTakeFirstOrThrow();
         beats.push(row.heartbeat_at);
       }
       yield* idp.listObjects();

@@ -14,7 +14,11 @@ export type { BackupProgress } from './snapshots.fns.ts';
 export { findSnapshotTenant } from './find-snapshot-tenant.ts';
 export { getBackupProgress } from './get-backup-progress.ts';
 export { getSnapshot } from './get-snapshot-view.ts';
-export { listSnapshotObjects, ZListSnapshotObjectsInput, type TListSnapshotObjectsInput } from './list-snapshot-objects.ts';
+export {
+  listSnapshotObjects,
+  ZListSnapshotObjectsInput,
+  type TListSnapshotObjectsInput,
+} from './list-snapshot-objects.ts';
 export { getSnapshotObject, ZGetSnapshotObjectInput } from './get-snapshot-object.ts';
 export { getObjectHistory, ZObjectHistoryInput } from './get-object-history.ts';
 export { MASK, isRedactionMarker, redactChange, redactSecrets } from './redact.fns.ts';

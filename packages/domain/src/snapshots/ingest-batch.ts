@@ -77,13 +77,24 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
 }
 
 /** Ends the current entry of each object at `seq` (changed or removed in that snapshot). */
-export async function closeEntries(trx: Transaction<DB>, connectionId: string, seq: number, keys: { type: string; objectId: string }[]) {
+export async function closeEntries(
+  trx: Transaction<DB>,
+  connectionId: string,
+  seq: number,
+  keys: { type: string; objectId: string }[],
+) {
   await trx
     .updateTable('snapshot_entries')
     .set({ to_seq: seq })
     .where('connection_id', '=', connectionId)
     .where('to_seq', 'is', null)
-    .where((eb) => eb(eb.refTuple('type', 'object_id'), 'in', keys.map((k) => eb.tuple(k.type, k.objectId))))
+    .where((eb) =>
+      eb(
+        eb.refTuple('type', 'object_id'),
+        'in',
+        keys.map((k) => eb.tuple(k.type, k.objectId)),
+      ),
+    )
     .execute();
 }
 
@@ -95,7 +106,9 @@ function openEntries(trx: Transaction<DB>, ctx: IngestContext, rows: NewEntry[])
   return sql`
     insert into snapshot_entries (tenant_id, connection_id, type, object_id, address, from_seq)
     select ${ctx.tenantId}::uuid, ${ctx.connectionId}::uuid, u.type, u.object_id, u.address, ${ctx.seq}::int
-    from unnest(${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.object_id)}::text[], ${rows.map((r) => r.address)}::bytea[]) as u(type, object_id, address)`.execute(trx);
+    from unnest(${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.object_id)}::text[], ${rows.map((r) => r.address)}::bytea[]) as u(type, object_id, address)`.execute(
+    trx,
+  );
 }
 
 /**
@@ -104,6 +117,11 @@ function openEntries(trx: Transaction<DB>, ctx: IngestContext, rows: NewEntry[])
  * takeover undid. FOR SHARE holds off the takeover's status change until this batch commits.
  */
 async function stillRunning(trx: Transaction<DB>, snapshotId: string) {
-  const row = await trx.selectFrom('snapshots').select('status').where('id', '=', snapshotId).forShare().executeTakeFirst();
+  const row = await trx
+    .selectFrom('snapshots')
+    .select('status')
+    .where('id', '=', snapshotId)
+    .forShare()
+    .executeTakeFirst();
   if (row?.status !== 'running') throw new Error('The snapshot was taken over by another backup');
 }

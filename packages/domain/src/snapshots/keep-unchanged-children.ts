@@ -27,7 +27,12 @@ export async function keepUnchangedChildren(
   if (!s.last || !(await readEverythingRecently(deps, s.connectionId))) return none;
   const index = typeIndexOf(s.client);
   const types = s.types ?? [...index.values()].filter((t) => !t.optional).map((t) => t.type);
-  const unchanged = await unchangedChildren(deps, { tenant_id: s.tenantId, connection_id: s.connectionId, seq: s.last.seq }, index, types);
+  const unchanged = await unchangedChildren(
+    deps,
+    { tenant_id: s.tenantId, connection_id: s.connectionId, seq: s.last.seq },
+    index,
+    types,
+  );
   if (!unchanged.childIndexed.length) return none;
   const read = new Set(types);
   // A membership's body is its member's key: the member is the object its one reference names.

@@ -46,7 +46,11 @@ export async function listSnapshotObjects(deps: Deps, tenantId: string, raw: TLi
         .limit(input.q ? BATCH : input.limit + 1);
       if (after !== undefined) q = q.where('e.object_id', '>', after);
       const rows = await q.execute();
-      const bodies = await openBodies(deps, tenantId, rows.map((r) => r.address));
+      const bodies = await openBodies(
+        deps,
+        tenantId,
+        rows.map((r) => r.address),
+      );
       for (const r of rows) {
         const label = objectLabel(bodies.get(r.address.toString('latin1')), r.object_id);
         if (!matchesSearch(input.q, r.object_id, label)) continue;

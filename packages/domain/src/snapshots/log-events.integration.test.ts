@@ -12,7 +12,11 @@ const deps = testDeps(db);
 const objects = (): IdpObject[] => [
   { type: 'group', id: '00g1', body: { id: '00g1', profile: { name: 'Everyone' } } },
   { type: 'group', id: '00g2', body: { id: '00g2', profile: { name: 'Sales' } } },
-  { type: 'policy.PASSWORD', id: '00p1', body: { id: '00p1', settings: { password: { complexity: { minLength: 15 } } } } },
+  {
+    type: 'policy.PASSWORD',
+    id: '00p1',
+    body: { id: '00p1', settings: { password: { complexity: { minLength: 15 } } } },
+  },
   { type: 'policy.PASSWORD.rule', id: '00p1/0pr1', body: { id: '0pr1', name: 'Rule 1' } },
 ];
 
@@ -57,7 +61,12 @@ describe('who changed what', () => {
     const changes = await all(diffSnapshots(deps, t.id, { from: first.id, to: second.id }));
     expect(changes.map((c) => [c.type, c.id, c.change, c.actors.map((a) => `${a.actor} ${a.eventType}`)])).toEqual([
       ['group', '00g2', 'removed', ['alice@corp.test group.lifecycle.delete']],
-      ['policy.PASSWORD', '00p1', 'changed', ['alice@corp.test policy.lifecycle.update', 'alice@corp.test policy.rule.update']],
+      [
+        'policy.PASSWORD',
+        '00p1',
+        'changed',
+        ['alice@corp.test policy.lifecycle.update', 'alice@corp.test policy.rule.update'],
+      ],
       ['policy.PASSWORD.rule', '00p1/0pr1', 'changed', ['alice@corp.test policy.rule.update']],
     ]);
   });
@@ -69,7 +78,10 @@ describe('who changed what', () => {
     const first = await runBackup(deps, { ...s, trigger: 'test' });
     client.objects.pop();
     const second = await runBackup(deps, { ...s, trigger: 'test' });
-    expect(second).toMatchObject({ status: 'complete', stats: { logEvents: { unavailable: expect.stringContaining('okta.logs.read') } } });
+    expect(second).toMatchObject({
+      status: 'complete',
+      stats: { logEvents: { unavailable: expect.stringContaining('okta.logs.read') } },
+    });
     const changes = await all(diffSnapshots(deps, t.id, { from: first.id, to: second.id }));
     expect(changes).toMatchObject([{ change: 'removed', actors: [] }]);
   });

@@ -5,7 +5,10 @@ import type { IdpClient, IdpLogEvent } from '../idp/types.ts';
 import { openJson, sealJson } from '../bodies/object-codec.fns.ts';
 
 /** What a snapshot records about the log window it read (in `stats.logEvents`). */
-export type LogWindowStats = { since: string; until: string } & ({ fetched: number; kept: number } | { unavailable: string });
+export type LogWindowStats = { since: string; until: string } & (
+  | { fetched: number; kept: number }
+  | { unavailable: string }
+);
 
 const CHUNK = 500;
 
@@ -36,7 +39,8 @@ export async function collectLogEvents(
   return { events, stats: { ...window, fetched, kept: events.length } };
 }
 
-const binding = (tenantId: string, snapshotId: string, chunk: number) => Buffer.from(`${tenantId}|log-events|${snapshotId}|${chunk}`);
+const binding = (tenantId: string, snapshotId: string, chunk: number) =>
+  Buffer.from(`${tenantId}|log-events|${snapshotId}|${chunk}`);
 
 /** Seals the events in chunks; runs in the transaction that makes the snapshot visible. */
 export async function storeLogEvents(
@@ -47,13 +51,24 @@ export async function storeLogEvents(
   for (let i = 0; i < s.events.length; i += CHUNK) {
     const chunk = i / CHUNK;
     const part = s.events.slice(i, i + CHUNK);
-    rows.push({ tenant_id: s.tenantId, snapshot_id: s.snapshotId, chunk, event_count: part.length, body: sealJson(s.dataKey, binding(s.tenantId, s.snapshotId, chunk), JSON.stringify(part)) });
+    rows.push({
+      tenant_id: s.tenantId,
+      snapshot_id: s.snapshotId,
+      chunk,
+      event_count: part.length,
+      body: sealJson(s.dataKey, binding(s.tenantId, s.snapshotId, chunk), JSON.stringify(part)),
+    });
   }
   if (rows.length) await trx.insertInto('snapshot_log_events').values(rows).execute();
 }
 
 /** The events stored with the given snapshots. */
-export async function loadLogEvents(db: Db, tenantId: string, snapshotIds: string[], key: Buffer): Promise<IdpLogEvent[]> {
+export async function loadLogEvents(
+  db: Db,
+  tenantId: string,
+  snapshotIds: string[],
+  key: Buffer,
+): Promise<IdpLogEvent[]> {
   if (!snapshotIds.length) return [];
   const rows = await db
     .selectFrom('snapshot_log_events')
@@ -63,5 +78,7 @@ export async function loadLogEvents(db: Db, tenantId: string, snapshotIds: strin
     .orderBy('snapshot_id')
     .orderBy('chunk')
     .execute();
-  return rows.flatMap((r) => JSON.parse(openJson(key, binding(tenantId, r.snapshot_id, r.chunk), r.body)) as IdpLogEvent[]);
+  return rows.flatMap(
+    (r) => JSON.parse(openJson(key, binding(tenantId, r.snapshot_id, r.chunk), r.body)) as IdpLogEvent[],
+  );
 }

@@ -31,14 +31,26 @@ describe('object history', () => {
     const fourth = await s.backup();
     const h = await getObjectHistory(s.reader, s.tenantId, { connectionId: s.connectionId, type: 'group', id: 'g1' });
     // Newest first: the re-created version, then the one deleted by the second snapshot.
-    expect(h.versions.map((v) => ({ from: v.firstSnapshot.id, deletedIn: v.deletedIn?.id ?? null, reappeared: v.reappeared }))).toEqual([
+    expect(
+      h.versions.map((v) => ({
+        from: v.firstSnapshot.id,
+        deletedIn: v.deletedIn?.id ?? null,
+        reappeared: v.reappeared,
+      })),
+    ).toEqual([
       { from: fourth.id, deletedIn: null, reappeared: true },
       { from: expect.any(String), deletedIn: second.id, reappeared: false },
     ]);
-    expect(h.versions[0]!.changes).toEqual([expect.objectContaining({ path: '$.profile.name', before: 'Finance', after: 'Finance team' })]);
+    expect(h.versions[0]!.changes).toEqual([
+      expect.objectContaining({ path: '$.profile.name', before: 'Finance', after: 'Finance team' }),
+    ]);
     expect([second.id, third.id]).not.toContain(h.versions[1]!.lastSnapshot.id);
     // An object never deleted has no such marks.
-    const kept = await getObjectHistory(s.reader, s.tenantId, { connectionId: s.connectionId, type: 'group', id: 'g0' });
+    const kept = await getObjectHistory(s.reader, s.tenantId, {
+      connectionId: s.connectionId,
+      type: 'group',
+      id: 'g0',
+    });
     expect(kept.versions.map((v) => [v.deletedIn, v.reappeared])).toEqual([[null, false]]);
     expect(kept).toMatchObject({ recreatedAs: null, recreatedFrom: [] });
   });
@@ -51,20 +63,51 @@ describe('object history', () => {
     // A restore applied from the first snapshot re-created g1 as g1-new (step done, id recorded).
     const plan = await db
       .insertInto('restore_plans')
-      .values({ tenant_id: s.tenantId, connection_id: s.connectionId, snapshot_id: first.id, status: 'applied', scope: '{}', short_code: 'HIST-1', requested_by_label: 'test', requested_by_type: 'operator' })
+      .values({
+        tenant_id: s.tenantId,
+        connection_id: s.connectionId,
+        snapshot_id: first.id,
+        status: 'applied',
+        scope: '{}',
+        short_code: 'HIST-1',
+        requested_by_label: 'test',
+        requested_by_type: 'operator',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('restore_steps').values({ plan_id: plan.id, seq: 1, type: 'group', object_id: 'g1', action: 'create', detail: Buffer.from(''), status: 'done', new_id: 'g1-new', finished_at: new Date() }).execute();
-    await db.insertInto('restore_id_map').values({ plan_id: plan.id, step_seq: 1, type: 'group', old_id: 'g1', new_id: 'g1-new' }).execute();
+    await db
+      .insertInto('restore_steps')
+      .values({
+        plan_id: plan.id,
+        seq: 1,
+        type: 'group',
+        object_id: 'g1',
+        action: 'create',
+        detail: Buffer.from(''),
+        status: 'done',
+        new_id: 'g1-new',
+        finished_at: new Date(),
+      })
+      .execute();
+    await db
+      .insertInto('restore_id_map')
+      .values({ plan_id: plan.id, step_seq: 1, type: 'group', old_id: 'g1', new_id: 'g1-new' })
+      .execute();
     s.client.objects.push(group('g1-new', 'Finance'));
     await s.backup();
     const old = await getObjectHistory(s.reader, s.tenantId, { connectionId: s.connectionId, type: 'group', id: 'g1' });
     expect(old).toMatchObject({ recreatedAs: 'g1-new', recreatedFrom: [] });
     expect(old.versions[0]!.deletedIn).not.toBeNull();
-    const now = await getObjectHistory(s.reader, s.tenantId, { connectionId: s.connectionId, type: 'group', id: 'g1-new' });
+    const now = await getObjectHistory(s.reader, s.tenantId, {
+      connectionId: s.connectionId,
+      type: 'group',
+      id: 'g1-new',
+    });
     expect(now).toMatchObject({ recreatedAs: null, recreatedFrom: ['g1'] });
     // Another tenant sees nothing of it.
     const other = await seedTenant(deps);
-    await expect(getObjectHistory(deps, other.id, { connectionId: s.connectionId, type: 'group', id: 'g1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      getObjectHistory(deps, other.id, { connectionId: s.connectionId, type: 'group', id: 'g1' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

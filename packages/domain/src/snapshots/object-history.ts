@@ -20,7 +20,11 @@ export interface HistoryVersion {
  * Every version of one object of a connection, oldest first: when it appeared (the first complete
  * snapshot holding it), until when, its body, and what changed from the version before.
  */
-export async function objectHistory(deps: Deps, tenantId: string, input: { connectionId: string; type: string; id: string }) {
+export async function objectHistory(
+  deps: Deps,
+  tenantId: string,
+  input: { connectionId: string; type: string; id: string },
+) {
   await authorize(deps, tenantId, 'snapshot.read');
   if (!isUuid(input.connectionId)) throw new DomainError('NOT_FOUND', 'No such connection');
   const rows = await deps.db
@@ -39,10 +43,16 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
     .where('connection_id', '=', input.connectionId)
     .where('status', '=', 'complete')
     // A single-object snapshot (the extension's) holds only its own object, not every range it falls in.
-    .where((eb) => eb.or([eb('kind', '=', 'full'), eb.and([eb('object_type', '=', input.type), eb('object_id', '=', input.id)])]))
+    .where((eb) =>
+      eb.or([eb('kind', '=', 'full'), eb.and([eb('object_type', '=', input.type), eb('object_id', '=', input.id)])]),
+    )
     .orderBy('seq')
     .execute();
-  const bodies = await openBodies(deps, tenantId, rows.map((r) => r.address));
+  const bodies = await openBodies(
+    deps,
+    tenantId,
+    rows.map((r) => r.address),
+  );
   const versions: HistoryVersion[] = [];
   const ref = (s: (typeof snaps)[number]) => ({ id: s.id, at: s.completed_at!.toISOString() });
   let previous: unknown;
@@ -53,9 +63,19 @@ export async function objectHistory(deps: Deps, tenantId: string, input: { conne
     const last = inRange.at(-1)!;
     // The first full snapshot after this version's last one that holds no version of the object: it was deleted by then.
     const next = snaps.find((s) => s.seq > last.seq && s.kind === 'full');
-    const gone = next && !rows.some((x) => next.seq >= x.from_seq && (x.to_seq === null || next.seq < x.to_seq)) ? next : undefined;
+    const gone =
+      next && !rows.some((x) => next.seq >= x.from_seq && (x.to_seq === null || next.seq < x.to_seq))
+        ? next
+        : undefined;
     const reappeared = versions.at(-1)?.deletedIn != null;
-    versions.push({ firstSnapshot: ref(inRange[0]!), lastSnapshot: ref(last), body, changes: previous === undefined ? [] : diffJson(previous, body), deletedIn: gone ? ref(gone) : null, reappeared });
+    versions.push({
+      firstSnapshot: ref(inRange[0]!),
+      lastSnapshot: ref(last),
+      body,
+      changes: previous === undefined ? [] : diffJson(previous, body),
+      deletedIn: gone ? ref(gone) : null,
+      reappeared,
+    });
     previous = body;
   }
   return { type: input.type, id: input.id, versions };

@@ -129,7 +129,12 @@ export class ObjectIndex {
    * Objects of the last snapshot (entries older than `seq`, still current) this backup never saw, and
    * children kept unread whose `target` (the user a membership names) this backup read and did not find.
    */
-  async removed(db: Db, connectionId: string, seq: number, target?: (type: string, objectId: string) => string | undefined): Promise<{ type: string; objectId: string }[]> {
+  async removed(
+    db: Db,
+    connectionId: string,
+    seq: number,
+    target?: (type: string, objectId: string) => string | undefined,
+  ): Promise<{ type: string; objectId: string }[]> {
     const out: { type: string; objectId: string }[] = [];
     for await (const r of currentEntries(db, connectionId, { beforeSeq: seq })) {
       const state = this.states[this.find(keyHash(entryKey(r.type, r.object_id)))];
@@ -179,7 +184,13 @@ export class ObjectIndex {
     const bigger = new ObjectIndex(states.length * 2 * MAX_LOAD);
     for (let slot = 0; slot < states.length; slot++) {
       if (states[slot] === EMPTY) continue;
-      bigger.insertKey(keys[slot * 3]!, keys[slot * 3 + 1]!, keys[slot * 3 + 2]!, states[slot]!, addrs.subarray(slot * ADDR, slot * ADDR + ADDR));
+      bigger.insertKey(
+        keys[slot * 3]!,
+        keys[slot * 3 + 1]!,
+        keys[slot * 3 + 2]!,
+        states[slot]!,
+        addrs.subarray(slot * ADDR, slot * ADDR + ADDR),
+      );
     }
     this.keys = bigger.keys;
     this.addrs = bigger.addrs;

@@ -19,7 +19,12 @@ const MAX_REFERENCES = 200;
  * (the ones restores rewrite: restores/objects.fns.ts referencesOf) and named from the same
  * snapshot. References by another field than the id (an authenticator's `key`) are listed unnamed.
  */
-export async function objectReferences(deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>, snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>, info: IdpObjectTypeInfo, body: unknown): Promise<ObjectReference[]> {
+export async function objectReferences(
+  deps: Pick<Deps, 'db' | 'keyring' | 'bodies'>,
+  snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>,
+  info: IdpObjectTypeInfo,
+  body: unknown,
+): Promise<ObjectReference[]> {
   const hits = referencesOf(info, body).slice(0, MAX_REFERENCES);
   const byId = hits.filter((h) => !h.by);
   if (!byId.length) return hits.map((h) => ({ path: h.at, value: h.value, target: null }));
@@ -29,8 +34,17 @@ export async function objectReferences(deps: Pick<Deps, 'db' | 'keyring' | 'bodi
     .where('e.type', 'in', [...new Set(byId.flatMap((h) => h.types))])
     .where('e.object_id', 'in', [...new Set(byId.map((h) => h.value))])
     .execute();
-  const bodies = await openBodies(deps, snap.tenant_id, rows.map((r) => r.address));
-  const found = new Map(rows.map((r) => [`${r.type}\u0000${r.object_id}`, { type: r.type, id: r.object_id, label: labelOf(bodies.get(r.address.toString('latin1')), r.object_id) }]));
+  const bodies = await openBodies(
+    deps,
+    snap.tenant_id,
+    rows.map((r) => r.address),
+  );
+  const found = new Map(
+    rows.map((r) => [
+      `${r.type}\u0000${r.object_id}`,
+      { type: r.type, id: r.object_id, label: labelOf(bodies.get(r.address.toString('latin1')), r.object_id) },
+    ]),
+  );
   return hits.map((h) => {
     const target = h.by ? undefined : h.types.map((t) => found.get(`${t}\u0000${h.value}`)).find(Boolean);
     return { path: h.at, value: h.value, target: target ?? null };

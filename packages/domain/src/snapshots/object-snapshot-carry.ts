@@ -7,7 +7,10 @@ import type { Db } from '../deps.ts';
  * them), yet relative to the last full snapshot they did change. The full snapshot counts them as
  * its own changes, and attributes them in the System Log window, so its summary matches its diff.
  */
-export async function objectSnapshotCarry(db: Db, input: { connectionId: string; sinceSeq: number; beforeSeq: number }) {
+export async function objectSnapshotCarry(
+  db: Db,
+  input: { connectionId: string; sinceSeq: number; beforeSeq: number },
+) {
   const { rows } = await sql<{ type: string; object_id: string; existed: boolean }>`
     select e.type, e.object_id, exists (
       select 1 from snapshot_entries p

@@ -17,7 +17,8 @@ export interface ObjectRef {
 export type TypeIndex = ReadonlyMap<string, IdpObjectTypeInfo>;
 
 /** A client's object types by name. */
-export const typeIndexOf = (client: Pick<IdpClient, 'objectTypes'>): TypeIndex => new Map(client.objectTypes().map((t) => [t.type, t]));
+export const typeIndexOf = (client: Pick<IdpClient, 'objectTypes'>): TypeIndex =>
+  new Map(client.objectTypes().map((t) => [t.type, t]));
 
 export const refKey = (type: string, id: string) => `${type}\u0000${id}`;
 export const fromKey = (key: string): ObjectRef => {
@@ -34,7 +35,8 @@ export function parentOf(info: IdpObjectTypeInfo, id: string): ObjectRef | undef
 }
 
 /** The object's own key within its parent (the last id segment), or undefined for singletons. */
-export const ownKeyOf = (info: IdpObjectTypeInfo, id: string) => (info.singleton ? undefined : id.slice(id.lastIndexOf('/') + 1));
+export const ownKeyOf = (info: IdpObjectTypeInfo, id: string) =>
+  info.singleton ? undefined : id.slice(id.lastIndexOf('/') + 1);
 
 /** Always compared as unimportant: pure timestamps and navigation. Types add their own (info.volatile). */
 export const ALWAYS_VOLATILE = ['created', 'lastUpdated', '_links'];
@@ -44,10 +46,15 @@ export function withoutVolatile(info: IdpObjectTypeInfo | undefined, body: unkno
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const copy = structuredClone(body) as Record<string, unknown>;
   // Relation rows whose meaning is in `_links` keep them (policy → app mappings).
-  const paths = [...ALWAYS_VOLATILE.filter((p) => p !== '_links' || !info?.references.some((r) => r.path.startsWith('_links.'))), ...(info?.volatile ?? [])];
+  const paths = [
+    ...ALWAYS_VOLATILE.filter((p) => p !== '_links' || !info?.references.some((r) => r.path.startsWith('_links.'))),
+    ...(info?.volatile ?? []),
+  ];
   for (const p of paths) {
     const keys = p.split('.');
-    const holder = keys.slice(0, -1).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), copy);
+    const holder = keys
+      .slice(0, -1)
+      .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), copy);
     if (holder && typeof holder === 'object') delete (holder as Record<string, unknown>)[keys.at(-1)!];
   }
   return copy;
@@ -58,8 +65,17 @@ export function withoutVolatile(info: IdpObjectTypeInfo | undefined, body: unkno
  * tell "changed since the preview" from "someone signed in". Keyed like content addresses, so equal
  * configurations are not recognisable across tenants.
  */
-export function fingerprintOf(contentKey: Buffer, info: IdpObjectTypeInfo | undefined, type: string, body: unknown): string {
-  return createHmac('sha256', contentKey).update(type).update('\0').update(canonical(withoutVolatile(info, body))).digest('hex');
+export function fingerprintOf(
+  contentKey: Buffer,
+  info: IdpObjectTypeInfo | undefined,
+  type: string,
+  body: unknown,
+): string {
+  return createHmac('sha256', contentKey)
+    .update(type)
+    .update('\0')
+    .update(canonical(withoutVolatile(info, body)))
+    .digest('hex');
 }
 
 export interface RefHit {
@@ -87,7 +103,15 @@ export function referencesOf(info: IdpObjectTypeInfo, body: unknown): RefHit[] {
 /** What people call the object: its name, label or login, else its id. An app's `label` is its name; its `name` is the app template's. */
 export function labelOf(body: unknown, fallback: string): string {
   const b = (body ?? {}) as Record<string, any>;
-  const v = b.profile?.name ?? b.profile?.login ?? b.label ?? b.name ?? b.displayName ?? b.profile?.displayName ?? b.key ?? b.primary?.name;
+  const v =
+    b.profile?.name ??
+    b.profile?.login ??
+    b.label ??
+    b.name ??
+    b.displayName ??
+    b.profile?.displayName ??
+    b.key ??
+    b.primary?.name;
   return typeof v === 'string' && v ? v : fallback;
 }
 

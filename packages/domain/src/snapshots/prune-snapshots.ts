@@ -11,13 +11,29 @@ import { type Retention, retainedSnapshots } from '../schedules/schedules.fns.ts
  * connection's backup lock, never beside a running backup. Bodies kept outside Postgres (filesystem,
  * S3) are deleted from their store once the rows that indexed them are gone for good (committed).
  */
-export async function pruneSnapshots(deps: Deps, input: { tenantId: string; connectionId: string; retention?: Retention }) {
+export async function pruneSnapshots(
+  deps: Deps,
+  input: { tenantId: string; connectionId: string; retention?: Retention },
+) {
   const bodies = bodyStoreOf(deps);
   let sweep: ((db: Kysely<DB>) => Promise<number>) | undefined;
   const result = await inTransaction(deps.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`backup:${input.connectionId}`}, 0))`.execute(trx);
-    const schedule = await trx.selectFrom('backup_schedules').selectAll().where('connection_id', '=', input.connectionId).executeTakeFirst();
-    const retention = input.retention ?? (schedule ? { hourly: schedule.keep_hourly, daily: schedule.keep_daily, weekly: schedule.keep_weekly, monthly: schedule.keep_monthly } : undefined);
+    const schedule = await trx
+      .selectFrom('backup_schedules')
+      .selectAll()
+      .where('connection_id', '=', input.connectionId)
+      .executeTakeFirst();
+    const retention =
+      input.retention ??
+      (schedule
+        ? {
+            hourly: schedule.keep_hourly,
+            daily: schedule.keep_daily,
+            weekly: schedule.keep_weekly,
+            monthly: schedule.keep_monthly,
+          }
+        : undefined);
     if (!retention) return { deleted: 0, versionsDeleted: 0 };
     const snaps = await trx
       .selectFrom('snapshots')
@@ -26,10 +42,21 @@ export async function pruneSnapshots(deps: Deps, input: { tenantId: string; conn
       .where('kind', '=', 'full')
       .where('status', '=', 'complete')
       .execute();
-    const kept = retainedSnapshots(snaps.map((s) => ({ id: s.id, at: s.completed_at! })), retention);
+    const kept = retainedSnapshots(
+      snaps.map((s) => ({ id: s.id, at: s.completed_at! })),
+      retention,
+    );
     // Evidence reports and stored restore plans will add their own holds here as they arrive.
     // A stored restore plan holds the snapshot it restores from (its steps name versions in it).
-    const held = new Set((await trx.selectFrom('restore_plans').select('snapshot_id').where('connection_id', '=', input.connectionId).execute()).map((r) => r.snapshot_id));
+    const held = new Set(
+      (
+        await trx
+          .selectFrom('restore_plans')
+          .select('snapshot_id')
+          .where('connection_id', '=', input.connectionId)
+          .execute()
+      ).map((r) => r.snapshot_id),
+    );
     const doomed = snaps.filter((s) => !kept.has(s.id) && !s.legal_hold && !held.has(s.id)).map((s) => s.id);
     if (!doomed.length) return { deleted: 0, versionsDeleted: 0 };
     await trx.deleteFrom('snapshots').where('id', 'in', doomed).execute();
@@ -42,12 +69,22 @@ export async function pruneSnapshots(deps: Deps, input: { tenantId: string; conn
           and (s.kind = 'full' or (s.object_type = e.type and s.object_id = e.object_id)))`.execute(trx);
     const versions = await bodies.deleteUnreferenced(trx, input.tenantId);
     sweep = versions.sweep;
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId: input.tenantId, action: 'snapshots.pruned', target: { type: 'connection', id: input.connectionId }, data: { snapshots: doomed, retention } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: input.tenantId,
+        action: 'snapshots.pruned',
+        target: { type: 'connection', id: input.connectionId },
+        data: { snapshots: doomed, retention },
+      },
+    );
     return { deleted: doomed.length, versionsDeleted: versions.deleted };
   });
   // In a caller's transaction the rows may still come back (rollback): their bodies stay, unswept.
   // A store that fails here leaves unreferenced bodies behind (nothing reads them); the rows are gone.
-  if (sweep && !deps.db.isTransaction) await sweep(deps.db as Kysely<DB>).catch((err) => deps.log.error({ err, tenantId: input.tenantId }, 'deleting unreferenced bodies from the body store failed'));
+  if (sweep && !deps.db.isTransaction)
+    await sweep(deps.db as Kysely<DB>).catch((err) =>
+      deps.log.error({ err, tenantId: input.tenantId }, 'deleting unreferenced bodies from the body store failed'),
+    );
   return result;
 }
-

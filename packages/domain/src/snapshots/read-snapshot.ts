@@ -15,7 +15,12 @@ const PAGE = 500;
  * Streams the objects of a complete snapshot in (type, id) order, a page at a time, decrypting as it
  * goes: a 100k-user snapshot never sits in memory. Bodies are exactly as stored.
  */
-export async function* readSnapshot(deps: Deps, tenantId: string, snapshotId: string, opts: { types?: string[] } = {}): AsyncGenerator<SnapshotObject> {
+export async function* readSnapshot(
+  deps: Deps,
+  tenantId: string,
+  snapshotId: string,
+  opts: { types?: string[] } = {},
+): AsyncGenerator<SnapshotObject> {
   await authorize(deps, tenantId, 'snapshot.read');
   const snap = await getSnapshotRow(deps.db, tenantId, snapshotId, { complete: true });
   let after: [string, string] | undefined;
@@ -35,7 +40,11 @@ export async function* readSnapshot(deps: Deps, tenantId: string, snapshotId: st
       q = q.where((eb) => eb(eb.refTuple('e.type', 'e.object_id'), '>', eb.tuple(t, id)));
     }
     const rows = await q.execute();
-    const bodies = await openBodies(deps, tenantId, rows.map((r) => r.address));
+    const bodies = await openBodies(
+      deps,
+      tenantId,
+      rows.map((r) => r.address),
+    );
     for (const r of rows) yield { type: r.type, id: r.object_id, body: bodies.get(r.address.toString('latin1')) };
     if (rows.length < PAGE) return;
     const last = rows.at(-1)!;

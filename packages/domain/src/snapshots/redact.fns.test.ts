@@ -24,14 +24,29 @@ describe('redactSecrets', () => {
       notes: MASK,
       tokenLifetimeMinutes: 60,
     });
-    expect(secrets.sort()).toEqual(['$.channel.config.authScheme.value', '$.credentials.oauthClient.client_secret', '$.keys[0].d', '$.notes', '$.settings.app.apiKey']);
+    expect(secrets.sort()).toEqual([
+      '$.channel.config.authScheme.value',
+      '$.credentials.oauthClient.client_secret',
+      '$.keys[0].d',
+      '$.notes',
+      '$.settings.app.apiKey',
+    ]);
     expect(JSON.stringify(out)).not.toMatch(/sk_live|Bearer abc|private-exponent|BEGIN PRIVATE/);
   });
 
   it('masks both sides of a changed secret in a diff, and secrets inside changed objects', () => {
-    expect(redactChange({ path: '$.settings.token', before: 'old-token', after: 'new-token', kind: 'changed' })).toEqual({ path: '$.settings.token', before: MASK, after: MASK, kind: 'changed' });
-    expect(redactChange({ path: '$.settings', after: { clientSecret: 's3cr3t', n: 1 }, kind: 'added' })).toEqual({ path: '$.settings', after: { clientSecret: MASK, n: 1 }, kind: 'added' });
-    expect(redactChange({ path: '$.password.minLength', before: 8, after: 12, kind: 'changed' })).toMatchObject({ before: 8, after: 12 });
+    expect(
+      redactChange({ path: '$.settings.token', before: 'old-token', after: 'new-token', kind: 'changed' }),
+    ).toEqual({ path: '$.settings.token', before: MASK, after: MASK, kind: 'changed' });
+    expect(redactChange({ path: '$.settings', after: { clientSecret: 's3cr3t', n: 1 }, kind: 'added' })).toEqual({
+      path: '$.settings',
+      after: { clientSecret: MASK, n: 1 },
+      kind: 'added',
+    });
+    expect(redactChange({ path: '$.password.minLength', before: 8, after: 12, kind: 'changed' })).toMatchObject({
+      before: 8,
+      after: 12,
+    });
   });
 });
 

@@ -34,7 +34,10 @@ async function setup(now = () => new Date()) {
 describe('one backup run per connection at a time', () => {
   it('a double click queues one backup; the second request answers with the queued one', async () => {
     const s = await setup();
-    const [a, b] = await Promise.all([requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId }), requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId })]);
+    const [a, b] = await Promise.all([
+      requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId }),
+      requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId }),
+    ]);
     expect(s.queued).toHaveLength(1);
     const [first, second] = a.alreadyRunning ? [b, a] : [a, b];
     expect(first).toMatchObject({ alreadyRunning: false, jobId: '1', state: 'queued' });
@@ -46,9 +49,19 @@ describe('one backup run per connection at a time', () => {
     await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId });
     const run = await beginBackup(s.deps, { tenantId: s.tenantId, connectionId: s.connectionId, trigger: 'manual' });
     const again = await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId });
-    expect(again).toMatchObject({ alreadyRunning: true, state: 'running', snapshotId: run.snapshotId, jobId: '1', by: 'alice@acme.test' });
+    expect(again).toMatchObject({
+      alreadyRunning: true,
+      state: 'running',
+      snapshotId: run.snapshotId,
+      jobId: '1',
+      by: 'alice@acme.test',
+    });
     expect(s.queued).toHaveLength(1);
-    await db.updateTable('snapshots').set({ status: 'complete', completed_at: new Date() }).where('id', '=', run.snapshotId).execute();
+    await db
+      .updateTable('snapshots')
+      .set({ status: 'complete', completed_at: new Date() })
+      .where('id', '=', run.snapshotId)
+      .execute();
     const next = await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId });
     expect(next).toMatchObject({ alreadyRunning: false, jobId: '2' });
     expect(s.queued).toHaveLength(2);
@@ -57,8 +70,15 @@ describe('one backup run per connection at a time', () => {
   it('a finished run answers the request it came from (a backup that ran to the end frees the connection)', async () => {
     const s = await setup();
     await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId });
-    await runBackup(s.deps, { tenantId: s.tenantId, connectionId: s.connectionId, trigger: 'manual', client: fakeIdp([{ type: 'group', id: '00g1', body: { id: '00g1' } }]) });
-    expect(await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId })).toMatchObject({ alreadyRunning: false });
+    await runBackup(s.deps, {
+      tenantId: s.tenantId,
+      connectionId: s.connectionId,
+      trigger: 'manual',
+      client: fakeIdp([{ type: 'group', id: '00g1', body: { id: '00g1' } }]),
+    });
+    expect(await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId })).toMatchObject({
+      alreadyRunning: false,
+    });
     expect(s.queued).toHaveLength(2);
   });
 
@@ -67,13 +87,26 @@ describe('one backup run per connection at a time', () => {
     const s = await setup(() => new Date(t));
     await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId });
     t += BACKUP_QUEUE_STALE_MS + 1000;
-    expect(await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId })).toMatchObject({ alreadyRunning: false });
+    expect(await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId })).toMatchObject({
+      alreadyRunning: false,
+    });
     expect(s.queued).toHaveLength(2);
   });
 
   it('a due schedule does not queue a second run while a manual one is running', async () => {
     const s = await setup();
-    await db.insertInto('backup_schedules').values({ tenant_id: s.tenantId, connection_id: s.connectionId, cron: '0 * * * *', frequency: 'hourly', timezone: 'UTC', enabled: true, next_run_at: new Date(Date.now() - 1000) }).execute();
+    await db
+      .insertInto('backup_schedules')
+      .values({
+        tenant_id: s.tenantId,
+        connection_id: s.connectionId,
+        cron: '0 * * * *',
+        frequency: 'hourly',
+        timezone: 'UTC',
+        enabled: true,
+        next_run_at: new Date(Date.now() - 1000),
+      })
+      .execute();
     await requestBackup(s.deps, s.tenantId, { connectionId: s.connectionId });
     await beginBackup(s.deps, { tenantId: s.tenantId, connectionId: s.connectionId, trigger: 'manual' });
     await enqueueDueBackups(s.deps);

@@ -20,22 +20,47 @@ export async function requestBackup(deps: Deps, tenantId: string, input: { conne
   const jobs = deps.jobs;
   const connection = await findConnectionRow(deps.db, tenantId, input.connectionId);
   assertNotDeleted(connection);
-  if (connection.paused_at) throw new DomainError('CONNECTION_PAUSED', `The connection ${connection.name} is paused: resume it to back it up`);
+  if (connection.paused_at)
+    throw new DomainError('CONNECTION_PAUSED', `The connection ${connection.name} is paused: resume it to back it up`);
   return inTransaction(deps.db, async (trx) => {
     await lockConnectionBackups(trx, connection.id);
     const now = deps.clock();
     const current = await currentBackup(trx, tenantId, connection.id, now);
     if (current) {
-      return { connectionId: connection.id, jobId: current.jobId, alreadyRunning: true as const, state: current.state, since: current.since, by: current.by, snapshotId: current.snapshotId };
+      return {
+        connectionId: connection.id,
+        jobId: current.jobId,
+        alreadyRunning: true as const,
+        state: current.state,
+        since: current.since,
+        by: current.by,
+        snapshotId: current.snapshotId,
+      };
     }
-    const { jobId } = await jobs.enqueue(trx, 'backup', { tenantId, connectionId: connection.id, trigger: 'manual' }, { jobKey: backupJobKey(connection.id) });
+    const { jobId } = await jobs.enqueue(
+      trx,
+      'backup',
+      { tenantId, connectionId: connection.id, trigger: 'manual' },
+      { jobKey: backupJobKey(connection.id) },
+    );
     await trx
       .updateTable('connections')
       .set({ backup_requested_at: now, backup_requested_by: deps.actor.label, backup_request_job_id: jobId })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', connection.id)
       .execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'backup.requested', target: { type: 'connection', id: connection.id }, data: { jobId } });
-    return { connectionId: connection.id, jobId, alreadyRunning: false as const, state: 'queued' as const, since: now, by: deps.actor.label, snapshotId: null };
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      { tenantId, action: 'backup.requested', target: { type: 'connection', id: connection.id }, data: { jobId } },
+    );
+    return {
+      connectionId: connection.id,
+      jobId,
+      alreadyRunning: false as const,
+      state: 'queued' as const,
+      since: now,
+      by: deps.actor.label,
+      snapshotId: null,
+    };
   });
 }

@@ -65,11 +65,21 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   let heartbeat: NodeJS.Timeout | undefined;
   const beat = async (phase: BackupProgress['phase'], force = false) => {
     const stats = input.client.stats();
-    const progress: BackupProgress = { phase, objects: ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits, rateLimitWaitMs: stats.rateLimitWaitMs };
+    const progress: BackupProgress = {
+      phase,
+      objects: ctx.index.seenCount,
+      requests: stats.requests,
+      rateLimitWaits: stats.rateLimitWaits,
+      rateLimitWaitMs: stats.rateLimitWaitMs,
+    };
     input.onProgress?.(progress);
     if (!force && Date.now() - lastBeat < PROGRESS_EVERY_MS) return;
     lastBeat = Date.now();
-    await deps.db.updateTable('snapshots').set({ progress: JSON.stringify(progress), heartbeat_at: deps.clock() }).where('id', '=', snapshotId).execute();
+    await deps.db
+      .updateTable('snapshots')
+      .set({ progress: JSON.stringify(progress), heartbeat_at: deps.clock() })
+      .where('id', '=', snapshotId)
+      .execute();
   };
   try {
     let batch: IdpObject[] = [];
@@ -90,7 +100,10 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
       await previous;
     };
     let lastFlush = Date.now();
-    heartbeat = setInterval(() => void beat('reading', true).catch((err) => deps.log.warn({ err }, 'backup heartbeat failed')), input.heartbeatMs ?? HEARTBEAT_MS);
+    heartbeat = setInterval(
+      () => void beat('reading', true).catch((err) => deps.log.warn({ err }, 'backup heartbeat failed')),
+      input.heartbeatMs ?? HEARTBEAT_MS,
+    );
     const skipChildren = keep.skipChildren?.(ctx.index);
     for await (const o of input.client.listObjects({ types: input.types, signal: input.signal, skipChildren })) {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
@@ -105,12 +118,30 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     await beat('finishing', true);
     const removed = await removedKeys(ctx, input.types, keep.target);
     for (const [type, n] of ctx.index.keptUnread) counts[type] = (counts[type] ?? 0) + n;
-    const carried = last ? await carriedChanges(deps, input.connectionId, last.seq, seq, removed) : { added: 0, changed: 0, ids: [] };
+    const carried = last
+      ? await carriedChanges(deps, input.connectionId, last.seq, seq, removed)
+      : { added: 0, changed: 0, ids: [] };
     // Who changed what: the log events of the window since the last complete snapshot began reading.
     const log = last
-      ? await collectLogEvents(input.client, { since: last.started_at, until: deps.clock(), changedIds: [...ctx.changedIds!, ...carried.ids, ...removed.map((k) => k.objectId)], signal: input.signal })
+      ? await collectLogEvents(input.client, {
+          since: last.started_at,
+          until: deps.clock(),
+          changedIds: [...ctx.changedIds!, ...carried.ids, ...removed.map((k) => k.objectId)],
+          signal: input.signal,
+        })
       : undefined;
-    return await complete(deps, { ...input, snapshotId, seq, ctx, totals, counts, removed, carried, log, startedAt: started.startedAt });
+    return await complete(deps, {
+      ...input,
+      snapshotId,
+      seq,
+      ctx,
+      totals,
+      counts,
+      removed,
+      carried,
+      log,
+      startedAt: started.startedAt,
+    });
   } catch (e) {
     await fail(deps, { ...input, snapshotId, seq, error: e });
     throw e;
@@ -120,27 +151,45 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
 }
 
 async function lastComplete(deps: Deps, connectionId: string) {
-  return deps.db
-    .selectFrom('snapshots')
-    .select(['id', 'seq', 'started_at'])
-    .where('connection_id', '=', connectionId)
-    .where('status', '=', 'complete')
-    // Single-object snapshots (the extension's) read no System Log window and count no changes.
-    .where('kind', '=', 'full')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    deps.db
+      .selectFrom('snapshots')
+      .select(['id', 'seq', 'started_at'])
+      .where('connection_id', '=', connectionId)
+      .where('status', '=', 'complete')
+      // Single-object snapshots (the extension's) read no System Log window and count no changes.
+      .where('kind', '=', 'full')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 /** Changes single-object snapshots made since the last full one (object-snapshot-carry.ts), minus objects gone now. */
-async function carriedChanges(deps: Deps, connectionId: string, sinceSeq: number, beforeSeq: number, removed: { type: string; objectId: string }[]) {
+async function carriedChanges(
+  deps: Deps,
+  connectionId: string,
+  sinceSeq: number,
+  beforeSeq: number,
+  removed: { type: string; objectId: string }[],
+) {
   const gone = new Set(removed.map((k) => entryKey(k.type, k.objectId)));
-  const rows = (await objectSnapshotCarry(deps.db, { connectionId, sinceSeq, beforeSeq })).filter((r) => !gone.has(entryKey(r.type, r.objectId)));
-  return { added: rows.filter((r) => !r.existed).length, changed: rows.filter((r) => r.existed).length, ids: rows.map((r) => r.objectId) };
+  const rows = (await objectSnapshotCarry(deps.db, { connectionId, sinceSeq, beforeSeq })).filter(
+    (r) => !gone.has(entryKey(r.type, r.objectId)),
+  );
+  return {
+    added: rows.filter((r) => !r.existed).length,
+    changed: rows.filter((r) => r.existed).length,
+    ids: rows.map((r) => r.objectId),
+  };
 }
 
 /** Objects of the last snapshot not seen this time; types that were not read (a partial backup) keep theirs. */
-async function removedKeys(ctx: IngestContext, types?: string[], target?: (type: string, objectId: string) => string | undefined) {
+async function removedKeys(
+  ctx: IngestContext,
+  types?: string[],
+  target?: (type: string, objectId: string) => string | undefined,
+) {
   const gone = await ctx.index.removed(ctx.db, ctx.connectionId, ctx.seq, target);
   const readTypes = types ? new Set(types) : undefined;
   return readTypes ? gone.filter((k) => readTypes.has(k.type)) : gone;
@@ -165,8 +214,13 @@ async function complete(
   const stats = s.client.stats();
   const completedAt = deps.clock();
   return inTransaction(deps.db, async (trx) => {
-    for (let i = 0; i < removed.length; i += 1000) await closeEntries(trx, s.connectionId, s.seq, removed.slice(i, i + 1000));
-    const changes = { added: s.totals.added! + s.carried.added, changed: s.totals.changed! + s.carried.changed, removed: removed.length };
+    for (let i = 0; i < removed.length; i += 1000)
+      await closeEntries(trx, s.connectionId, s.seq, removed.slice(i, i + 1000));
+    const changes = {
+      added: s.totals.added! + s.carried.added,
+      changed: s.totals.changed! + s.carried.changed,
+      removed: removed.length,
+    };
     const row = await trx
       .updateTable('snapshots')
       .set({
@@ -182,7 +236,13 @@ async function complete(
           childrenKeptUnread: [...s.ctx.index.keptUnread.values()].reduce((a, b) => a + b, 0),
           ...(s.log ? { logEvents: s.log.stats } : {}),
         }),
-        progress: JSON.stringify({ phase: 'done', objects: s.ctx.index.seenCount, requests: stats.requests, rateLimitWaits: stats.rateLimitWaits, rateLimitWaitMs: stats.rateLimitWaitMs }),
+        progress: JSON.stringify({
+          phase: 'done',
+          objects: s.ctx.index.seenCount,
+          requests: stats.requests,
+          rateLimitWaits: stats.rateLimitWaits,
+          rateLimitWaitMs: stats.rateLimitWaitMs,
+        }),
         rows_written: s.totals.rowsWritten! + removed.length,
         bytes_written: s.totals.bytesWritten!,
       })
@@ -191,13 +251,22 @@ async function complete(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new Error('The snapshot was taken over by another backup');
-    if (s.log) await storeLogEvents(trx, { tenantId: s.tenantId, snapshotId: s.snapshotId, dataKey: s.ctx.dataKey, events: s.log.events });
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId: s.tenantId,
-      action: 'backup.completed',
-      target: { type: 'snapshot', id: s.snapshotId },
-      data: { connectionId: s.connectionId, seq: s.seq, objects: row.object_count, ...changes },
-    });
+    if (s.log)
+      await storeLogEvents(trx, {
+        tenantId: s.tenantId,
+        snapshotId: s.snapshotId,
+        dataKey: s.ctx.dataKey,
+        events: s.log.events,
+      });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: s.tenantId,
+        action: 'backup.completed',
+        target: { type: 'snapshot', id: s.snapshotId },
+        data: { connectionId: s.connectionId, seq: s.seq, objects: row.object_count, ...changes },
+      },
+    );
     return row;
   });
 }
@@ -206,10 +275,28 @@ async function fail(deps: Deps, s: TRunBackupInput & { snapshotId: string; seq: 
   const message = (s.error as Error)?.message ?? String(s.error);
   await inTransaction(deps.db, async (trx) => {
     // Taken over meanwhile (abandon-snapshot.ts): the takeover undid our writes and owns the rest.
-    const row = await trx.selectFrom('snapshots').select('status').where('id', '=', s.snapshotId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('snapshots')
+      .select('status')
+      .where('id', '=', s.snapshotId)
+      .forUpdate()
+      .executeTakeFirst();
     if (row?.status !== 'running') return;
     await undoSnapshotWrites(trx, s.connectionId, s.seq);
-    await trx.updateTable('snapshots').set({ status: 'failed', error: message.slice(0, 2000), completed_at: deps.clock() }).where('id', '=', s.snapshotId).execute();
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId: s.tenantId, action: 'backup.failed', outcome: 'failure', target: { type: 'snapshot', id: s.snapshotId }, data: { connectionId: s.connectionId, error: message.slice(0, 500) } });
+    await trx
+      .updateTable('snapshots')
+      .set({ status: 'failed', error: message.slice(0, 2000), completed_at: deps.clock() })
+      .where('id', '=', s.snapshotId)
+      .execute();
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId: s.tenantId,
+        action: 'backup.failed',
+        outcome: 'failure',
+        target: { type: 'snapshot', id: s.snapshotId },
+        data: { connectionId: s.connectionId, error: message.slice(0, 500) },
+      },
+    );
   }).catch((e) => deps.log.error({ err: e }, 'could not record a failed backup'));
 }

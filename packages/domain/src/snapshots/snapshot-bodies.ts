@@ -29,7 +29,11 @@ export async function* snapshotBodies(
       chunk += PAGE;
     } else if (after !== undefined) q = q.where('e.object_id', '>', after);
     const rows = await q.execute();
-    const bodies = await openBodies(deps, snap.tenant_id, rows.map((r) => r.address));
+    const bodies = await openBodies(
+      deps,
+      snap.tenant_id,
+      rows.map((r) => r.address),
+    );
     for (const r of rows) yield { id: r.object_id, address: r.address, body: bodies.get(r.address.toString('latin1')) };
     if (!ids && rows.length < PAGE) return;
     after = rows.at(-1)?.object_id;

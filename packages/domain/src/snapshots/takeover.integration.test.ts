@@ -10,7 +10,11 @@ const { db } = await useTestDatabase();
 const deps = testDeps(db);
 
 const org = (title: string): IdpObject[] =>
-  Array.from({ length: 30 }, (_, i) => ({ type: 'user', id: `00u${i}`, body: { id: `00u${i}`, profile: { login: `u${i}@acme.test`, title: i === 1 ? title : 'Staff' } } }));
+  Array.from({ length: 30 }, (_, i) => ({
+    type: 'user',
+    id: `00u${i}`,
+    body: { id: `00u${i}`, profile: { login: `u${i}@acme.test`, title: i === 1 ? title : 'Staff' } },
+  }));
 
 /** The listing stops after `after` objects until `gate` resolves, as a worker cut off from the database would. */
 function paused(inner: IdpClient, after: number, gate: Promise<void>, reached: () => void): IdpClient {
@@ -29,7 +33,7 @@ function paused(inner: IdpClient, after: number, gate: Promise<void>, reached: (
   };
 }
 
-it("a retry of the same job takes its running snapshot over at once, and the first attempt can no longer write into it", async () => {
+it('a retry of the same job takes its running snapshot over at once, and the first attempt can no longer write into it', async () => {
   const t = await seedTenant(deps);
   const connectionId = await seedConnection(deps, t.id);
   const s = { tenantId: t.id, connectionId, trigger: 'test' };
@@ -43,7 +47,12 @@ it("a retry of the same job takes its running snapshot over at once, and the fir
   const first = runBackup(deps, { ...s, owner: 'job:7', client: paused(fakeIdp(org('v2')), 10, gate, stalled) });
   first.catch(() => {});
   await reached;
-  const interrupted = await db.selectFrom('snapshots').select(['id', 'seq']).where('connection_id', '=', connectionId).where('status', '=', 'running').executeTakeFirstOrThrow();
+  const interrupted = await db
+    .selectFrom('snapshots')
+    .select(['id', 'seq'])
+    .where('connection_id', '=', connectionId)
+    .where('status', '=', 'running')
+    .executeTakeFirstOrThrow();
 
   // ...attempt 2 of the same job (the job released by the liveness sweep) does not wait for the
   // 2-minute staleness: it takes the snapshot over and completes, reading 00u1 at v3.
@@ -55,7 +64,12 @@ it("a retry of the same job takes its running snapshot over at once, and the fir
   release();
   await expect(first).rejects.toThrow('The snapshot was taken over by another backup');
 
-  const rows = await db.selectFrom('snapshots').select(['id', 'status', 'error']).where('connection_id', '=', connectionId).orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('snapshots')
+    .select(['id', 'status', 'error'])
+    .where('connection_id', '=', connectionId)
+    .orderBy('seq')
+    .execute();
   expect(rows.slice(1)).toEqual([
     { id: interrupted.id, status: 'failed', error: 'interrupted: the worker stopped mid-backup' },
     { id: second.id, status: 'complete', error: null },
@@ -76,7 +90,9 @@ it('another owner, or none, still meets a live backup with CONFLICT', async () =
   const reached = new Promise<void>((r) => (stalled = r));
   const first = runBackup(deps, { ...s, owner: 'job:8', client: paused(fakeIdp(org('v1')), 5, gate, stalled) });
   await reached;
-  await expect(runBackup(deps, { ...s, owner: 'job:9', client: fakeIdp(org('v1')) })).rejects.toMatchObject({ code: 'CONFLICT' });
+  await expect(runBackup(deps, { ...s, owner: 'job:9', client: fakeIdp(org('v1')) })).rejects.toMatchObject({
+    code: 'CONFLICT',
+  });
   await expect(runBackup(deps, { ...s, client: fakeIdp(org('v1')) })).rejects.toMatchObject({ code: 'CONFLICT' });
   release();
   expect((await first).status).toBe('complete');

@@ -11,12 +11,20 @@ import { snapshotBodies } from './snapshot-bodies.ts';
  * groups changed reads a fraction of them. Their rows count as seen, unchanged. Restore previews and
  * incremental backups both use it; `seer` is the preview's manifest or the backup's object index.
  */
-export async function unchangedChildren(deps: Pick<Deps, 'db' | 'keyring'>, snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>, index: TypeIndex, types: readonly string[]) {
+export async function unchangedChildren(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  snap: Pick<Selectable<Snapshots>, 'tenant_id' | 'connection_id' | 'seq'>,
+  index: TypeIndex,
+  types: readonly string[],
+) {
   const versioned = types.filter((t) => index.get(t)?.parentVersion && index.get(t)?.parent);
   const versions = new Map<string, unknown>();
   for (const parentType of new Set(versioned.map((t) => index.get(t)!.parent!))) {
-    const fields = versioned.filter((t) => index.get(t)!.parent === parentType).map((t) => index.get(t)!.parentVersion!);
-    for await (const o of snapshotBodies(deps, snap, parentType)) for (const f of fields) versions.set(`${refKey(parentType, o.id)}\u0000${f}`, valueAt(o.body, f));
+    const fields = versioned
+      .filter((t) => index.get(t)!.parent === parentType)
+      .map((t) => index.get(t)!.parentVersion!);
+    for await (const o of snapshotBodies(deps, snap, parentType))
+      for (const f of fields) versions.set(`${refKey(parentType, o.id)}\u0000${f}`, valueAt(o.body, f));
   }
   const stats = { skipped: 0 };
   const skip = (seer: ChildSeer) => (childType: string, parent: { type: string; id: string; body: unknown }) => {

@@ -5,6 +5,15 @@ import type { DB, Transaction } from '@butterfly/db';
  * closed are current again. Versions it inserted stay (content-addressed, harmless) until pruning.
  */
 export async function undoSnapshotWrites(trx: Transaction<DB>, connectionId: string, seq: number) {
-  await trx.deleteFrom('snapshot_entries').where('connection_id', '=', connectionId).where('from_seq', '=', seq).execute();
-  await trx.updateTable('snapshot_entries').set({ to_seq: null }).where('connection_id', '=', connectionId).where('to_seq', '=', seq).execute();
+  await trx
+    .deleteFrom('snapshot_entries')
+    .where('connection_id', '=', connectionId)
+    .where('from_seq', '=', seq)
+    .execute();
+  await trx
+    .updateTable('snapshot_entries')
+    .set({ to_seq: null })
+    .where('connection_id', '=', connectionId)
+    .where('to_seq', '=', seq)
+    .execute();
 }

@@ -16,7 +16,8 @@ async function seat(slug: string) {
   return { t, as: { ...deps, actor: memberActor(t.id, m) } };
 }
 
-const leaks = (e: unknown, ...names: string[]) => names.some((n) => JSON.stringify({ m: (e as Error).message, ...(e as object) }).includes(n));
+const leaks = (e: unknown, ...names: string[]) =>
+  names.some((n) => JSON.stringify({ m: (e as Error).message, ...(e as object) }).includes(n));
 
 describe('domain claims (squatting)', () => {
   it("an unverified claim by one tenant neither blocks another tenant's claim nor tells it the domain is taken", async () => {
@@ -27,7 +28,11 @@ describe('domain claims (squatting)', () => {
     expect(claim.domain).toBe('owner-co.test');
     // The rightful owner verifies (DNS proves control; operator here) and signs in through it.
     await verifyDomain(deps, owner.t.id, { domain: 'owner-co.test', method: 'operator' });
-    const rows = await db.selectFrom('tenant_domains').select(['tenant_id', 'verified_at']).where('domain', '=', 'owner-co.test').execute();
+    const rows = await db
+      .selectFrom('tenant_domains')
+      .select(['tenant_id', 'verified_at'])
+      .where('domain', '=', 'owner-co.test')
+      .execute();
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.tenant_id === owner.t.id)?.verified_at).toBeInstanceOf(Date);
   });
@@ -38,22 +43,28 @@ describe('domain claims (squatting)', () => {
     expect(second.domains).toEqual(['shared-claim.test']);
   });
 
-  it("verifying a domain another tenant has verified fails with DOMAIN_TAKEN, naming no tenant, and changes nothing", async () => {
+  it('verifying a domain another tenant has verified fails with DOMAIN_TAKEN, naming no tenant, and changes nothing', async () => {
     const owner = await seat('rightful-holder');
     const late = await seat('late-claimer');
     await addDomain(owner.as, owner.t.id, { domain: 'verified-owner.test' });
     await verifyDomain(deps, owner.t.id, { domain: 'verified-owner.test', method: 'operator' });
     await addDomain(late.as, late.t.id, { domain: 'verified-owner.test' });
-    const err = await verifyDomain(deps, late.t.id, { domain: 'verified-owner.test', method: 'operator' }).catch((e: unknown) => e);
+    const err = await verifyDomain(deps, late.t.id, { domain: 'verified-owner.test', method: 'operator' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'DOMAIN_TAKEN' });
     expect(leaks(err, 'rightful-holder', owner.t.id)).toBe(false);
-    const lateRow = await db.selectFrom('tenant_domains').select('verified_at').where('tenant_id', '=', late.t.id).executeTakeFirstOrThrow();
+    const lateRow = await db
+      .selectFrom('tenant_domains')
+      .select('verified_at')
+      .where('tenant_id', '=', late.t.id)
+      .executeTakeFirstOrThrow();
     expect(lateRow.verified_at).toBeNull();
     expect(await isTenantEmail(deps, owner.t.id, 'ann@verified-owner.test')).toBe(true);
     expect(await isTenantEmail(deps, late.t.id, 'ann@verified-owner.test')).toBe(false);
   });
 
-  it("the same tenant adding a domain twice gets CONFLICT (about its own domain only)", async () => {
+  it('the same tenant adding a domain twice gets CONFLICT (about its own domain only)', async () => {
     const a = await seat('twice-co');
     await addDomain(a.as, a.t.id, { domain: 'twice.test' });
     await expect(addDomain(a.as, a.t.id, { domain: 'twice.test' })).rejects.toMatchObject({ code: 'CONFLICT' });

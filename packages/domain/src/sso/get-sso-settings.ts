@@ -6,7 +6,11 @@ import { SSO_SECRET_PURPOSE } from './set-sso-settings.ts';
 /** What the SSO settings page shows: never the secret, only whether one is stored. */
 export async function getSsoSettings(deps: Deps, tenantId: string) {
   await authorize(deps, tenantId, 'sso.manage');
-  const sso = await deps.db.selectFrom('tenant_sso').select(['issuer', 'client_id', 'updated_at']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const sso = await deps.db
+    .selectFrom('tenant_sso')
+    .select(['issuer', 'client_id', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   const domains = await deps.db
     .selectFrom('tenant_domains')
     .select(['domain', 'verification_token', 'verified_at'])
@@ -14,8 +18,14 @@ export async function getSsoSettings(deps: Deps, tenantId: string) {
     .orderBy('domain')
     .execute();
   return {
-    client: sso ? { issuer: sso.issuer, clientId: sso.client_id, hasClientSecret: true, updatedAt: sso.updated_at.toISOString() } : null,
-    domains: domains.map((d) => ({ domain: d.domain, verificationToken: d.verification_token, verifiedAt: d.verified_at?.toISOString() ?? null })),
+    client: sso
+      ? { issuer: sso.issuer, clientId: sso.client_id, hasClientSecret: true, updatedAt: sso.updated_at.toISOString() }
+      : null,
+    domains: domains.map((d) => ({
+      domain: d.domain,
+      verificationToken: d.verification_token,
+      verifiedAt: d.verified_at?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -26,5 +36,9 @@ export async function getSsoSettings(deps: Deps, tenantId: string) {
 export async function loadSsoClient(deps: Pick<Deps, 'db' | 'keyring'>, tenantId: string) {
   const sso = await deps.db.selectFrom('tenant_sso').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
   if (!sso) return null;
-  return { issuer: sso.issuer, clientId: sso.client_id, clientSecret: await openSecret(deps, tenantId, SSO_SECRET_PURPOSE, sso.client_secret_sealed) };
+  return {
+    issuer: sso.issuer,
+    clientId: sso.client_id,
+    clientSecret: await openSecret(deps, tenantId, SSO_SECRET_PURPOSE, sso.client_secret_sealed),
+  };
 }

@@ -6,4 +6,10 @@ export { findTenantForEmail, isTenantEmail } from './find-tenant-for-email.ts';
 export { verifyDomain, type TxtResolver } from './verify-domain.ts';
 export { addDomain, removeDomain } from './add-domain.ts';
 export { signInWithIdp, ZIdpIdentity, type TIdpIdentity } from './sign-in-with-idp.ts';
-export { testSsoConnection, ZTestSsoConnectionInput, type IssuerProbe, type TIssuerCheck, type TIssuerProbeReport } from './test-sso-connection.ts';
+export {
+  testSsoConnection,
+  ZTestSsoConnectionInput,
+  type IssuerProbe,
+  type TIssuerCheck,
+  type TIssuerProbeReport,
+} from './test-sso-connection.ts';

@@ -23,21 +23,47 @@ export async function setSsoSettings(deps: Deps, tenantId: string, raw: TSetSsoS
   const input = parseInput(ZSetSsoSettingsInput, raw);
   await authorize(deps, tenantId, 'sso.manage');
   return inTransaction(deps.db, async (trx) => {
-    const existing = await trx.selectFrom('tenant_sso').select('client_secret_sealed').where('tenant_id', '=', tenantId).forUpdate().executeTakeFirst();
-    const sealed = input.clientSecret ? await sealSecret({ ...deps, db: trx }, tenantId, SSO_SECRET_PURPOSE, input.clientSecret) : existing?.client_secret_sealed;
-    if (!sealed) throw new DomainError('VALIDATION', 'clientSecret: is required the first time', { fields: { clientSecret: 'is required the first time' } });
+    const existing = await trx
+      .selectFrom('tenant_sso')
+      .select('client_secret_sealed')
+      .where('tenant_id', '=', tenantId)
+      .forUpdate()
+      .executeTakeFirst();
+    const sealed = input.clientSecret
+      ? await sealSecret({ ...deps, db: trx }, tenantId, SSO_SECRET_PURPOSE, input.clientSecret)
+      : existing?.client_secret_sealed;
+    if (!sealed)
+      throw new DomainError('VALIDATION', 'clientSecret: is required the first time', {
+        fields: { clientSecret: 'is required the first time' },
+      });
     const now = deps.clock();
     await trx
       .insertInto('tenant_sso')
-      .values({ tenant_id: tenantId, issuer: input.issuer, client_id: input.clientId, client_secret_sealed: sealed, updated_at: now })
-      .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ issuer: input.issuer, client_id: input.clientId, client_secret_sealed: sealed, updated_at: now }))
+      .values({
+        tenant_id: tenantId,
+        issuer: input.issuer,
+        client_id: input.clientId,
+        client_secret_sealed: sealed,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('tenant_id').doUpdateSet({
+          issuer: input.issuer,
+          client_id: input.clientId,
+          client_secret_sealed: sealed,
+          updated_at: now,
+        }),
+      )
       .execute();
-    await appendAuditEvent({ ...deps, db: trx }, {
-      tenantId,
-      action: 'sso.settings_changed',
-      target: { type: 'tenant', id: tenantId },
-      data: { issuer: input.issuer, clientId: input.clientId, secretChanged: !!input.clientSecret },
-    });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'sso.settings_changed',
+        target: { type: 'tenant', id: tenantId },
+        data: { issuer: input.issuer, clientId: input.clientId, secretChanged: !!input.clientSecret },
+      },
+    );
     return { issuer: input.issuer, clientId: input.clientId, hasClientSecret: true };
   });
 }

@@ -31,17 +31,36 @@ export type TIdpIdentity = z.input<typeof ZIdpIdentity>;
  * needs the IdP to vouch for the email (`email_verified`) on one of the tenant's verified domains
  * (checked first), and every link is audited with the subject it replaced.
  */
-export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdentity, client: { ip?: string | null; userAgent?: string | null } = {}) {
+export async function signInWithIdp(
+  deps: Deps,
+  tenantId: string,
+  raw: TIdpIdentity,
+  client: { ip?: string | null; userAgent?: string | null } = {},
+) {
   const id = ZIdpIdentity.parse(raw);
   if (!(await isTenantEmail(deps, tenantId, id.email))) {
     await inTransaction(deps.db, (trx) =>
-      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', data: { reason: 'email_outside_tenant_domains', email: id.email } }),
+      appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'sso.sign_in_refused',
+          outcome: 'denied',
+          data: { reason: 'email_outside_tenant_domains', email: id.email },
+        },
+      ),
     );
     throw new DomainError('FORBIDDEN', `${id.email} is not on one of this organisation's sign-in domains`);
   }
   const attempt = () =>
     inTransaction(deps.db, async (trx) => {
-      let member = await trx.selectFrom('members').selectAll().where('tenant_id', '=', tenantId).where('idp_subject', '=', id.subject).forUpdate().executeTakeFirst();
+      let member = await trx
+        .selectFrom('members')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('idp_subject', '=', id.subject)
+        .forUpdate()
+        .executeTakeFirst();
       member ??= await trx
         .selectFrom('members')
         .selectAll()
@@ -52,7 +71,8 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
       const tx = { ...deps, db: trx };
       // A deactivated member is refused before anything about them changes (no link either).
       if (member && !member.active) return { kind: 'refused', memberId: member.id } as const;
-      if (member && member.idp_subject !== id.subject && !id.emailVerified) return { kind: 'unverified_email', memberId: member.id } as const;
+      if (member && member.idp_subject !== id.subject && !id.emailVerified)
+        return { kind: 'unverified_email', memberId: member.id } as const;
       if (!member) {
         member = await insertMember(tx, tenantId, {
           source: 'jit',
@@ -64,7 +84,11 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
           role: 'read_only',
         });
       } else if (member.idp_subject !== id.subject) {
-        await trx.updateTable('members').set({ idp_subject: id.subject, updated_at: deps.clock() }).where('id', '=', member.id).execute();
+        await trx
+          .updateTable('members')
+          .set({ idp_subject: id.subject, updated_at: deps.clock() })
+          .where('id', '=', member.id)
+          .execute();
         await appendAuditEvent(tx, {
           tenantId,
           action: 'member.idp_linked',
@@ -72,7 +96,13 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
           data: { by: 'verified_email', email: id.email, subject: id.subject, previousSubject: member.idp_subject },
         });
       }
-      const session = await createSession(tx, { tenantId, memberId: member.id, authMethod: 'sso', idpSessionId: id.idpSessionId, ...client });
+      const session = await createSession(tx, {
+        tenantId,
+        memberId: member.id,
+        authMethod: 'sso',
+        idpSessionId: id.idpSessionId,
+        ...client,
+      });
       return { kind: 'signed_in', member: { id: member.id, email: member.email, role: member.role }, session } as const;
     });
   let result: Awaited<ReturnType<typeof attempt>>;
@@ -86,14 +116,35 @@ export async function signInWithIdp(deps: Deps, tenantId: string, raw: TIdpIdent
   if (result.kind === 'unverified_email') {
     const { memberId } = result;
     await inTransaction(deps.db, (trx) =>
-      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', target: { type: 'member', id: memberId }, data: { reason: 'email_not_verified', subject: id.subject } }),
+      appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'sso.sign_in_refused',
+          outcome: 'denied',
+          target: { type: 'member', id: memberId },
+          data: { reason: 'email_not_verified', subject: id.subject },
+        },
+      ),
     );
-    throw new DomainError('FORBIDDEN', `Your identity provider does not say ${id.email} is verified, so it cannot sign in to the existing Butterfly member with that email`);
+    throw new DomainError(
+      'FORBIDDEN',
+      `Your identity provider does not say ${id.email} is verified, so it cannot sign in to the existing Butterfly member with that email`,
+    );
   }
   if (result.kind === 'refused') {
     const { memberId } = result;
     await inTransaction(deps.db, (trx) =>
-      appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', target: { type: 'member', id: memberId }, data: { reason: 'member_inactive' } }),
+      appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'sso.sign_in_refused',
+          outcome: 'denied',
+          target: { type: 'member', id: memberId },
+          data: { reason: 'member_inactive' },
+        },
+      ),
     );
     throw new DomainError('MEMBER_INACTIVE', 'Your Butterfly access has been deactivated by your organisation');
   }

@@ -14,7 +14,11 @@ const deps = testDeps(db);
 
 async function ssoTenant(domain: string) {
   const t = await seedTenant(deps, undefined, [domain]);
-  await setSsoSettings(deps, t.id, { issuer: 'http://127.0.0.1:4000/acme/', clientId: 'butterfly', clientSecret: 'client-secret-value' });
+  await setSsoSettings(deps, t.id, {
+    issuer: 'http://127.0.0.1:4000/acme/',
+    clientId: 'butterfly',
+    clientSecret: 'client-secret-value',
+  });
   return t;
 }
 
@@ -43,10 +47,16 @@ describe('SSO settings and domain detection', () => {
     const { txtRecord } = await addDomain(asAdmin, t.id, { domain: 'sub.dns.test' });
     const records: Record<string, string[][]> = {};
     const resolveTxt = async (name: string) => records[name] ?? [];
-    await expect(verifyDomain({ ...asAdmin, resolveTxt }, t.id, { domain: 'sub.dns.test', method: 'dns' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      verifyDomain({ ...asAdmin, resolveTxt }, t.id, { domain: 'sub.dns.test', method: 'dns' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     records['sub.dns.test'] = [['v=spf1 -all'], [txtRecord.slice(0, 20), txtRecord.slice(20)]];
-    expect(await verifyDomain({ ...asAdmin, resolveTxt }, t.id, { domain: 'sub.dns.test', method: 'dns' })).toMatchObject({ domain: 'sub.dns.test' });
-    await expect(verifyDomain(asAdmin, t.id, { domain: 'dns.test', method: 'operator' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await verifyDomain({ ...asAdmin, resolveTxt }, t.id, { domain: 'sub.dns.test', method: 'dns' }),
+    ).toMatchObject({ domain: 'sub.dns.test' });
+    await expect(verifyDomain(asAdmin, t.id, { domain: 'dns.test', method: 'operator' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 
@@ -61,24 +71,34 @@ describe('sign-in with the IdP', () => {
     const second = await signInWithIdp(deps, t.id, { subject: '00u1', email: 'ann@jit.test' });
     expect(second.member.id).toBe(first.member.id);
     expect(second.session.raw).not.toBe(first.session.raw);
-    const rows = await db.selectFrom('members').select(['role_source', 'idp_subject']).where('tenant_id', '=', t.id).execute();
+    const rows = await db
+      .selectFrom('members')
+      .select(['role_source', 'idp_subject'])
+      .where('tenant_id', '=', t.id)
+      .execute();
     expect(rows).toEqual([{ role_source: 'jit', idp_subject: '00u1' }]);
   });
 
   it('refuses an email outside the tenant’s verified domains, and deactivated members', async () => {
     const t = await ssoTenant('refuse.test');
     await verifyDomain(deps, t.id, { domain: 'refuse.test', method: 'operator' });
-    await expect(signInWithIdp(deps, t.id, { subject: 'x', email: 'eve@other.test' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(signInWithIdp(deps, t.id, { subject: 'x', email: 'eve@other.test' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const m = await seedMember(deps, t.id, 'auditor', 'gone@refuse.test');
     await db.updateTable('members').set({ active: false }).where('id', '=', m.id).execute();
-    await expect(signInWithIdp(deps, t.id, { subject: 'g', email: 'gone@refuse.test' })).rejects.toMatchObject({ code: 'MEMBER_INACTIVE' });
+    await expect(signInWithIdp(deps, t.id, { subject: 'g', email: 'gone@refuse.test' })).rejects.toMatchObject({
+      code: 'MEMBER_INACTIVE',
+    });
     expect(await db.selectFrom('sessions').select('id').where('tenant_id', '=', t.id).execute()).toEqual([]);
   });
 
   it('handles two simultaneous first sign-ins of one person', async () => {
     const t = await ssoTenant('race.test');
     await verifyDomain(deps, t.id, { domain: 'race.test', method: 'operator' });
-    const both = await Promise.all([1, 2].map(() => signInWithIdp(deps, t.id, { subject: 'r1', email: 'r@race.test' })));
+    const both = await Promise.all(
+      [1, 2].map(() => signInWithIdp(deps, t.id, { subject: 'r1', email: 'r@race.test' })),
+    );
     expect(both[0]!.member.id).toBe(both[1]!.member.id);
   });
 });

@@ -19,12 +19,19 @@ describe('testSsoConnection', () => {
     };
     const asBoss = { ...deps, actor: memberActor(t.id, boss), probeIssuer };
     await expect(testSsoConnection(asBoss, t.id)).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect(await testSsoConnection(asBoss, t.id, { issuer: 'https://typed.example.com/' })).toMatchObject({ issuer: 'https://typed.example.com', ok: true });
+    expect(await testSsoConnection(asBoss, t.id, { issuer: 'https://typed.example.com/' })).toMatchObject({
+      issuer: 'https://typed.example.com',
+      ok: true,
+    });
     await setSsoSettings(deps, t.id, { issuer: 'https://stored.example.com', clientId: 'c', clientSecret: 's' });
     await testSsoConnection(asBoss, t.id);
     expect(probed).toEqual(['https://typed.example.com', 'https://stored.example.com']);
-    await expect(testSsoConnection(asBoss, t.id, { issuer: 'ftp://x.example.com' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(testSsoConnection({ ...asBoss, actor: memberActor(t.id, admin) }, t.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(testSsoConnection(asBoss, t.id, { issuer: 'ftp://x.example.com' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(testSsoConnection({ ...asBoss, actor: memberActor(t.id, admin) }, t.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(probed).toHaveLength(2);
   });
 });

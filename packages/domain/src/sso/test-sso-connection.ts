@@ -25,12 +25,23 @@ export type IssuerProbe = (issuer: string) => Promise<TIssuerProbeReport>;
 export const ZTestSsoConnectionInput = z.object({ issuer: ZIssuer.optional() });
 
 /** "Test connection" on the SSO settings page: the issuer typed in (before saving), else the stored one. */
-export async function testSsoConnection(deps: Deps & { probeIssuer?: IssuerProbe }, tenantId: string, raw: z.input<typeof ZTestSsoConnectionInput> = {}) {
+export async function testSsoConnection(
+  deps: Deps & { probeIssuer?: IssuerProbe },
+  tenantId: string,
+  raw: z.input<typeof ZTestSsoConnectionInput> = {},
+) {
   const input = parseInput(ZTestSsoConnectionInput, raw);
   await authorize(deps, tenantId, 'sso.manage');
-  const stored = await deps.db.selectFrom('tenant_sso').select('issuer').where('tenant_id', '=', tenantId).executeTakeFirst();
+  const stored = await deps.db
+    .selectFrom('tenant_sso')
+    .select('issuer')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   const issuer = input.issuer ?? stored?.issuer;
-  if (!issuer) throw new DomainError('VALIDATION', 'issuer: enter an issuer first', { fields: { issuer: 'enter an issuer first' } });
+  if (!issuer)
+    throw new DomainError('VALIDATION', 'issuer: enter an issuer first', {
+      fields: { issuer: 'enter an issuer first' },
+    });
   if (!deps.probeIssuer) throw new DomainError('INTERNAL', 'No issuer probe configured');
   return { issuer, ...(await deps.probeIssuer(issuer)) };
 }

@@ -21,11 +21,20 @@ export async function verifyDomain(
   tenantId: string,
   input: { domain: string; method: 'dns' | 'operator' },
 ) {
-  if (input.method === 'operator' && deps.actor.kind !== 'operator') throw new DomainError('FORBIDDEN', 'Only an operator verifies a domain by hand');
+  if (input.method === 'operator' && deps.actor.kind !== 'operator')
+    throw new DomainError('FORBIDDEN', 'Only an operator verifies a domain by hand');
   await authorize(deps, tenantId, 'sso.manage');
   const domain = normalizeDomain(input.domain);
-  if (!domain) throw new DomainError('VALIDATION', `"${input.domain}" is not a valid domain name`, { fields: { domain: 'is not a valid domain name' } });
-  const row = await deps.db.selectFrom('tenant_domains').selectAll().where('tenant_id', '=', tenantId).where('domain', '=', domain).executeTakeFirst();
+  if (!domain)
+    throw new DomainError('VALIDATION', `"${input.domain}" is not a valid domain name`, {
+      fields: { domain: 'is not a valid domain name' },
+    });
+  const row = await deps.db
+    .selectFrom('tenant_domains')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('domain', '=', domain)
+    .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', `${domain} is not a domain of this tenant`);
   if (row.verified_at) return { domain, verifiedAt: row.verified_at.toISOString() };
   if (input.method === 'dns') {
@@ -33,20 +42,34 @@ export async function verifyDomain(
     const records = await deps.resolveTxt(domain).catch(() => [] as string[][]);
     const expected = verificationRecord(row.verification_token);
     if (!records.some((chunks) => chunks.join('') === expected)) {
-      throw new DomainError('CONFLICT', `No TXT record "${expected}" found on ${domain} yet; DNS changes can take a while to appear`);
+      throw new DomainError(
+        'CONFLICT',
+        `No TXT record "${expected}" found on ${domain} yet; DNS changes can take a while to appear`,
+      );
     }
   }
   try {
     return await inTransaction(deps.db, async (trx) => {
       const now = deps.clock();
       await trx.updateTable('tenant_domains').set({ verified_at: now }).where('id', '=', row.id).execute();
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'sso.domain_verified', target: { type: 'domain', id: domain }, data: { method: input.method } });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'sso.domain_verified',
+          target: { type: 'domain', id: domain },
+          data: { method: input.method },
+        },
+      );
       return { domain, verifiedAt: now.toISOString() };
     });
   } catch (e) {
     // The partial unique index (verified domains only) decides, so two verifications racing cannot both win.
     if (isUniqueViolation(e, 'tenant_domains_verified_domain_key')) {
-      throw new DomainError('DOMAIN_TAKEN', `${domain} is already verified by another Butterfly organisation; ask Butterfly support if it is yours`);
+      throw new DomainError(
+        'DOMAIN_TAKEN',
+        `${domain} is already verified by another Butterfly organisation; ask Butterfly support if it is yours`,
+      );
     }
     throw e;
   }

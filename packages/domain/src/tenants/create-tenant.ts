@@ -28,22 +28,33 @@ export async function createTenant(deps: Deps, raw: TCreateTenantInput) {
         .values({ slug: input.slug, name: input.name })
         .returning(['id', 'slug', 'name', 'created_at'])
         .executeTakeFirstOrThrow();
-      await trx.insertInto('tenant_keys').values({ tenant_id: tenant.id, ...deps.keyring.newWrappedDataKey(tenant.id) }).execute();
+      await trx
+        .insertInto('tenant_keys')
+        .values({ tenant_id: tenant.id, ...deps.keyring.newWrappedDataKey(tenant.id) })
+        .execute();
       await trx.insertInto('audit_heads').values({ tenant_id: tenant.id, seq: 0, hash: GENESIS_HASH }).execute();
       if (domains.length) {
         await trx
           .insertInto('tenant_domains')
-          .values(domains.map((domain) => ({ tenant_id: tenant.id, domain, verification_token: newVerificationToken() })))
+          .values(
+            domains.map((domain) => ({ tenant_id: tenant.id, domain, verification_token: newVerificationToken() })),
+          )
           .execute();
       }
       await appendAuditEvent(
         { ...deps, db: trx },
-        { tenantId: tenant.id, action: 'tenant.created', target: { type: 'tenant', id: tenant.id }, data: { slug: tenant.slug, name: tenant.name, domains } },
+        {
+          tenantId: tenant.id,
+          action: 'tenant.created',
+          target: { type: 'tenant', id: tenant.id },
+          data: { slug: tenant.slug, name: tenant.name, domains },
+        },
       );
       return { id: tenant.id, slug: tenant.slug, name: tenant.name, domains, createdAt: tenant.created_at };
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'tenants_slug_key')) throw new DomainError('TENANT_EXISTS', `A tenant "${input.slug}" already exists`);
+    if (isUniqueViolation(e, 'tenants_slug_key'))
+      throw new DomainError('TENANT_EXISTS', `A tenant "${input.slug}" already exists`);
     throw e;
   }
 }

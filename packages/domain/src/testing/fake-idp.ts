@@ -17,7 +17,12 @@ export function fakeIdp(
     objects,
     events: [] as IdpLogEvent[],
     listed: [] as IdpObjectRef[],
-    async *listObjects(o: { types?: string[]; skipChildren?: (childType: string, parent: IdpObjectRef & { body: unknown }) => boolean } = {}) {
+    async *listObjects(
+      o: {
+        types?: string[];
+        skipChildren?: (childType: string, parent: IdpObjectRef & { body: unknown }) => boolean;
+      } = {},
+    ) {
       let n = 0;
       client.listed = [];
       const skipped = new Set<string>();
@@ -25,7 +30,8 @@ export function fakeIdp(
         if (o.types && !o.types.includes(obj.type)) continue;
         if (skipped.has(`${obj.type}\u0000${obj.id.slice(0, obj.id.lastIndexOf('/'))}`)) continue;
         for (const child of types.filter((t) => t.parent === obj.type)) {
-          if (o.skipChildren?.(child.type, { type: obj.type, id: obj.id, body: obj.body })) skipped.add(`${child.type}\u0000${obj.id}`);
+          if (o.skipChildren?.(child.type, { type: obj.type, id: obj.id, body: obj.body }))
+            skipped.add(`${child.type}\u0000${obj.id}`);
         }
         client.listed.push({ type: obj.type, id: obj.id });
         if (opts.failAfter !== undefined && n >= opts.failAfter) throw new Error('connection reset by peer');

@@ -8,14 +8,21 @@ import type { Role } from '../permissions/matrix.ts';
 import { createTenant } from '../tenants/create-tenant.ts';
 
 /** Real deps over a real test database; one master key per test file. */
-export function testDeps(db: Kysely<DB>, actor: Actor = { kind: 'operator', label: 'test' }, masterKey = randomBytes(32)): Deps {
+export function testDeps(
+  db: Kysely<DB>,
+  actor: Actor = { kind: 'operator', label: 'test' },
+  masterKey = randomBytes(32),
+): Deps {
   return { db, actor, log: createLogger('test', 'silent'), clock: () => new Date(), keyring: createKeyring(masterKey) };
 }
 
 let n = 0;
 
 export async function seedTenant(deps: Deps, slug = `t${Date.now().toString(36)}${n++}`, domains: string[] = []) {
-  return createTenant({ ...deps, actor: { kind: 'operator', label: 'seed' } }, { slug, name: slug.toUpperCase(), domains });
+  return createTenant(
+    { ...deps, actor: { kind: 'operator', label: 'seed' } },
+    { slug, name: slug.toUpperCase(), domains },
+  );
 }
 
 export async function seedMember(deps: Deps, tenantId: string, role: Role, email = `m${n++}@example.test`) {
@@ -35,7 +42,14 @@ export const memberActor = (tenantId: string, m: { id: string; role: Role; email
 export async function seedConnection(deps: Deps, tenantId: string, name = `conn-${n++}`) {
   const row = await deps.db
     .insertInto('connections')
-    .values({ tenant_id: tenantId, name, provider: 'okta', org_url: 'http://127.0.0.1:4000/acme', auth_kind: 'ssws', credentials_sealed: Buffer.from('test') })
+    .values({
+      tenant_id: tenantId,
+      name,
+      provider: 'okta',
+      org_url: 'http://127.0.0.1:4000/acme',
+      auth_kind: 'ssws',
+      credentials_sealed: Buffer.from('test'),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -11,12 +11,19 @@ import { memberActor, seedConnection, seedMember, seedTenant } from './fixtures.
 
 /** The rule fixtures' compliant org as an IdP lists it, with the app → policy links kept as mapping rows. */
 function orgObjects(): IdpObject[] {
-  const objs = Object.entries(compliantOrg()).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
+  const objs = Object.entries(compliantOrg()).flatMap(([type, list]) =>
+    list.map((o) => ({ type, id: o.id, body: o.body })),
+  );
   const mappings = [
     ['rst1admin', '0oa1saasure'],
     ['rst1dash', '0oa1enduser'],
     ['rst1apps', '0oa1payroll'],
-  ].map(([p, a]) => ({ type: 'policy.ACCESS_POLICY.mapping', id: `${p}/${a}`, body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } }, linksAreData: true }));
+  ].map(([p, a]) => ({
+    type: 'policy.ACCESS_POLICY.mapping',
+    id: `${p}/${a}`,
+    body: { id: a, _links: { application: { href: `https://acme.okta.com/api/v1/apps/${a}` } } },
+    linksAreData: true,
+  }));
   return [...objs, ...mappings];
 }
 
@@ -54,37 +61,71 @@ export async function seedAuditPeriod(base: Deps, slug?: string) {
   };
   const tenant = await seedTenant(deps, slug);
   const connectionId = await seedConnection(deps, tenant.id, 'Production');
-  const requester = { ...deps, actor: memberActor(tenant.id, await seedMember(deps, tenant.id, 'auditor', 'auditor@acme.example')) };
-  const approver = { ...deps, actor: memberActor(tenant.id, await seedMember(deps, tenant.id, 'admin', 'admin@acme.example')) };
+  const requester = {
+    ...deps,
+    actor: memberActor(tenant.id, await seedMember(deps, tenant.id, 'auditor', 'auditor@acme.example')),
+  };
+  const approver = {
+    ...deps,
+    actor: memberActor(tenant.id, await seedMember(deps, tenant.id, 'admin', 'admin@acme.example')),
+  };
   const client = fakeIdp(orgObjects());
   const backupAndScan = async () => {
     const snap = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'test', client });
     return runComplianceScan(deps, tenant.id, { snapshotId: snap.id });
   };
   const accept = async (ruleId: string, rationale: string, days: number) => {
-    const ex = await requestException(requester, tenant.id, { connectionId, ruleId, rationale, expiresAt: new Date(now + days * 86_400_000).toISOString() });
+    const ex = await requestException(requester, tenant.id, {
+      connectionId,
+      ruleId,
+      rationale,
+      expiresAt: new Date(now + days * 86_400_000).toISOString(),
+    });
     return approveException(approver, tenant.id, { id: ex.id });
   };
-  const inForce = await accept('BUTTERFLY-RESTORE-READINESS', 'Restore drills start after the migration to the new org', 120);
-  const revokedLater = await accept('OKTA-APP-000560', 'Service accounts move to phishing-resistant factors; revoked in November', 90);
+  const inForce = await accept(
+    'BUTTERFLY-RESTORE-READINESS',
+    'Restore drills start after the migration to the new org',
+    120,
+  );
+  const revokedLater = await accept(
+    'OKTA-APP-000560',
+    'Service accounts move to phishing-resistant factors; revoked in November',
+    90,
+  );
   const baseline = await backupAndScan();
 
   const policy = client.objects.find((o) => o.type === 'policy.PASSWORD')!;
   const minLength = (n: number) => {
-    (policy.body as { settings: { password: { complexity: { minLength: number } } } }).settings.password.complexity.minLength = n;
+    (
+      policy.body as { settings: { password: { complexity: { minLength: number } } } }
+    ).settings.password.complexity.minLength = n;
   };
   minLength(8);
-  client.events.push(logEvent('ev1', 'alice@acme.example', 'policy.lifecycle.update', [policy.id], '2026-10-10T08:00:00.000Z'));
+  client.events.push(
+    logEvent('ev1', 'alice@acme.example', 'policy.lifecycle.update', [policy.id], '2026-10-10T08:00:00.000Z'),
+  );
   at(PERIOD.regressedAt);
   const regressed = await backupAndScan();
 
   minLength(15);
-  client.events.push(logEvent('ev2', 'bob@acme.example', 'policy.lifecycle.update', [policy.id], '2026-10-12T14:45:00.000Z'));
+  client.events.push(
+    logEvent('ev2', 'bob@acme.example', 'policy.lifecycle.update', [policy.id], '2026-10-12T14:45:00.000Z'),
+  );
   at(PERIOD.fixedAt);
   const fixed = await backupAndScan();
 
   at('2026-11-01T00:00:00.000Z');
   await revokeException(approver, tenant.id, { id: revokedLater.id, reason: 'Drill plan approved' });
   at(PERIOD.exportedAt);
-  return { deps, tenant, connectionId, policyId: policy.id, baseline, regressed, fixed, exceptions: { inForce, revokedLater } };
+  return {
+    deps,
+    tenant,
+    connectionId,
+    policyId: policy.id,
+    baseline,
+    regressed,
+    fixed,
+    exceptions: { inForce, revokedLater },
+  };
 }

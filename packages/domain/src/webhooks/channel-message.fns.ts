@@ -9,7 +9,8 @@ interface AlertPayload {
   blocks?: unknown[];
 }
 
-const isPayload = (p: unknown): p is AlertPayload => !!p && typeof p === 'object' && typeof (p as AlertPayload).text === 'string';
+const isPayload = (p: unknown): p is AlertPayload =>
+  !!p && typeof p === 'object' && typeof (p as AlertPayload).text === 'string';
 
 /** Slack's incoming-webhook body: Block Kit blocks with the plain-text fallback, nothing else. */
 export function slackBody(payload: unknown): { text: string; blocks: unknown[] } {
@@ -31,7 +32,8 @@ function blockTexts(blocks: unknown[]): string[] {
 /** Slack mrkdwn `<url|label>` links become `label (url)` in plain text. */
 const plainLinks = (s: string) => s.replace(/<([^|>\s]+)\|([^>]*)>/g, '$2 ($1)');
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A subject line: one plain line, no control characters, at most 200 characters. */
 export function plainSubject(s: string): string {

@@ -8,7 +8,17 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { ZName, nameTaken, parseInput } from '../validation.fns.ts';
 import { webhookHost } from './webhook-targets.fns.ts';
-import { CHANNEL_KINDS, DIGEST_MODES, WEBHOOK_EVENTS, WEBHOOK_VIEW_COLUMNS, ZEmailTarget, ZObjectTypePattern, ZWebhookUrl, secretPurpose, toWebhookView } from './webhooks.fns.ts';
+import {
+  CHANNEL_KINDS,
+  DIGEST_MODES,
+  WEBHOOK_EVENTS,
+  WEBHOOK_VIEW_COLUMNS,
+  ZEmailTarget,
+  ZObjectTypePattern,
+  ZWebhookUrl,
+  secretPurpose,
+  toWebhookView,
+} from './webhooks.fns.ts';
 
 export const ZCreateWebhookInput = z
   .object({
@@ -16,15 +26,20 @@ export const ZCreateWebhookInput = z
     kind: z.enum(CHANNEL_KINDS, { message: `must be one of ${CHANNEL_KINDS.join(', ')}` }).default('webhook'),
     /** The target: an https URL (webhook, slack) or an email address (email). */
     url: z.string().trim().max(2000),
-    events: z.array(z.enum(WEBHOOK_EVENTS, { message: `must be one of ${WEBHOOK_EVENTS.join(', ')}` })).min(1).max(WEBHOOK_EVENTS.length),
+    events: z
+      .array(z.enum(WEBHOOK_EVENTS, { message: `must be one of ${WEBHOOK_EVENTS.join(', ')}` }))
+      .min(1)
+      .max(WEBHOOK_EVENTS.length),
     /** For objects.changed: the types to watch (`policy.*`); empty watches every type. */
     objectTypes: z.array(ZObjectTypePattern).max(50).default([]),
     digest: z.enum(DIGEST_MODES, { message: `must be one of ${DIGEST_MODES.join(', ')}` }).default('immediate'),
   })
   .superRefine((v, ctx) => {
     const target = (v.kind === 'email' ? ZEmailTarget : ZWebhookUrl).safeParse(v.url);
-    if (!target.success) ctx.addIssue({ code: 'custom', path: ['url'], message: target.error.issues[0]?.message ?? 'invalid' });
-    if (v.digest === 'daily' && v.kind !== 'email') ctx.addIssue({ code: 'custom', path: ['digest'], message: 'a daily digest is for email channels only' });
+    if (!target.success)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: target.error.issues[0]?.message ?? 'invalid' });
+    if (v.digest === 'daily' && v.kind !== 'email')
+      ctx.addIssue({ code: 'custom', path: ['digest'], message: 'a daily digest is for email channels only' });
   });
 export type TCreateWebhookInput = z.input<typeof ZCreateWebhookInput>;
 
@@ -41,7 +56,11 @@ export type WebhookTargetCheck = (url: string) => Promise<string | null>;
  * generated here, returned this once, and sealed (not hashed: every delivery is signed with it).
  * Managing alerts is tenant configuration beside schedules and retention, so it takes schedule.manage.
  */
-export async function createWebhook(deps: Deps & { checkWebhookTarget?: WebhookTargetCheck }, tenantId: string, raw: TCreateWebhookInput) {
+export async function createWebhook(
+  deps: Deps & { checkWebhookTarget?: WebhookTargetCheck },
+  tenantId: string,
+  raw: TCreateWebhookInput,
+) {
   const input = parseInput(ZCreateWebhookInput, raw);
   await authorize(deps, tenantId, 'schedule.manage');
   // Email goes through the operator's SMTP server; only URLs are tenant-chosen places to connect to.
@@ -68,7 +87,22 @@ export async function createWebhook(deps: Deps & { checkWebhookTarget?: WebhookT
         })
         .returning(WEBHOOK_VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
-      await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.created', target: { type: 'webhook', id }, data: { name: input.name, kind: input.kind, digest: input.digest, host: row.kind === 'email' ? toWebhookView(row, false).host : webhookHost(input.url), events: row.events, objectTypes: row.object_types } });
+      await appendAuditEvent(
+        { ...deps, db: trx },
+        {
+          tenantId,
+          action: 'webhook.created',
+          target: { type: 'webhook', id },
+          data: {
+            name: input.name,
+            kind: input.kind,
+            digest: input.digest,
+            host: row.kind === 'email' ? toWebhookView(row, false).host : webhookHost(input.url),
+            events: row.events,
+            objectTypes: row.object_types,
+          },
+        },
+      );
       // Only a signed webhook's receiver checks signatures: Slack and email have no use for the secret.
       return { webhook: toWebhookView(row, true), secret: input.kind === 'webhook' ? secret : null };
     });

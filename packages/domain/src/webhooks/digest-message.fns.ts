@@ -12,7 +12,9 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 export function digestAlert(input: { deliveryId: string; channel: { id: string; name: string }; items: DigestItem[] }) {
   const n = input.items.length;
   const text = `Butterfly: daily digest, ${n} alert${n === 1 ? '' : 's'}`;
-  const lines = input.items.slice(0, MAX_LISTED).map((i) => `• ${i.at.slice(0, 16).replace('T', ' ')} UTC ${clip(i.summary.replace(/^Butterfly: /, ''), 300)}`);
+  const lines = input.items
+    .slice(0, MAX_LISTED)
+    .map((i) => `• ${i.at.slice(0, 16).replace('T', ' ')} UTC ${clip(i.summary.replace(/^Butterfly: /, ''), 300)}`);
   const more = n > lines.length ? `\n…and ${n - lines.length} more (see Alerts in the dashboard)` : '';
   // Sections hold up to 3000 characters: the list is split over as many as it takes.
   const sections: string[] = [];
@@ -29,7 +31,10 @@ export function digestAlert(input: { deliveryId: string; channel: { id: string; 
     summary: text,
     payload: {
       text,
-      blocks: [{ type: 'header', text: { type: 'plain_text', text } }, ...sections.map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }))],
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text } },
+        ...sections.map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } })),
+      ],
       butterfly: { event: 'digest.daily', deliveryId: input.deliveryId, channel: input.channel, alerts: input.items },
     },
   };

@@ -21,7 +21,10 @@ const DETAILED = 20;
  * changed since the previous complete snapshot. A first snapshot alerts nothing (every object would
  * be "added"). Reads the diff once for all webhooks; its cost grows with the changes.
  */
-export async function enqueueChangeAlerts(deps: AlertDeps, input: { tenantId: string; snapshotId: string; appUrl?: string }) {
+export async function enqueueChangeAlerts(
+  deps: AlertDeps,
+  input: { tenantId: string; snapshotId: string; appUrl?: string },
+) {
   await authorize(deps, input.tenantId, 'backup.run');
   const hooks = await subscribedWebhooks(deps, input.tenantId, 'objects.changed');
   if (!hooks.length) return { queued: 0 };
@@ -36,19 +39,33 @@ export async function enqueueChangeAlerts(deps: AlertDeps, input: { tenantId: st
     .orderBy('seq', 'desc')
     .executeTakeFirst();
   if (!prev) return { queued: 0 };
-  const found = hooks.map((h) => ({ hook: h, counts: { added: 0, changed: 0, removed: 0 }, changes: [] as AlertChange[] }));
+  const found = hooks.map((h) => ({
+    hook: h,
+    counts: { added: 0, changed: 0, removed: 0 },
+    changes: [] as AlertChange[],
+  }));
   for await (const c of diffSnapshots(deps, input.tenantId, { from: prev.id, to: snap.id })) {
     for (const f of found) {
       if (!typeMatches(f.hook.object_types, c.type)) continue;
       f.counts[c.change]++;
       if (f.changes.length >= DETAILED) continue;
-      const paths = c.paths.slice(0, 10).map(redactChange).map((p) => ({
-        path: p.path,
-        kind: p.kind,
-        ...('before' in p && shortScalar(p.before) ? { before: p.before } : {}),
-        ...('after' in p && shortScalar(p.after) ? { after: p.after } : {}),
-      }));
-      f.changes.push({ type: c.type, id: c.id, label: objectLabel(c.after ?? c.before, c.id), change: c.change, paths, actors: c.actors ?? [] });
+      const paths = c.paths
+        .slice(0, 10)
+        .map(redactChange)
+        .map((p) => ({
+          path: p.path,
+          kind: p.kind,
+          ...('before' in p && shortScalar(p.before) ? { before: p.before } : {}),
+          ...('after' in p && shortScalar(p.after) ? { after: p.after } : {}),
+        }));
+      f.changes.push({
+        type: c.type,
+        id: c.id,
+        label: objectLabel(c.after ?? c.before, c.id),
+        change: c.change,
+        paths,
+        actors: c.actors ?? [],
+      });
     }
   }
   const due = found.filter((f) => f.counts.added + f.counts.changed + f.counts.removed > 0);
@@ -60,8 +77,30 @@ export async function enqueueChangeAlerts(deps: AlertDeps, input: { tenantId: st
   await inTransaction(deps.db, async (trx) => {
     for (const f of due) {
       const id = randomUUID();
-      const alert = changesAlert({ deliveryId: id, connection, snapshot: { id: snap.id, completedAt: snap.completed_at!.toISOString() }, previousSnapshotId: prev.id, watched: f.hook.object_types, counts: f.counts, changes: f.changes, link });
-      if (await queueDelivery({ ...deps, db: trx }, { id, tenantId: input.tenantId, webhookId: f.hook.id, event: 'objects.changed', snapshotId: snap.id, ...alert })) queued++;
+      const alert = changesAlert({
+        deliveryId: id,
+        connection,
+        snapshot: { id: snap.id, completedAt: snap.completed_at!.toISOString() },
+        previousSnapshotId: prev.id,
+        watched: f.hook.object_types,
+        counts: f.counts,
+        changes: f.changes,
+        link,
+      });
+      if (
+        await queueDelivery(
+          { ...deps, db: trx },
+          {
+            id,
+            tenantId: input.tenantId,
+            webhookId: f.hook.id,
+            event: 'objects.changed',
+            snapshotId: snap.id,
+            ...alert,
+          },
+        )
+      )
+        queued++;
     }
   });
   return { queued };

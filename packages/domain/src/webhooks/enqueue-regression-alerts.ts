@@ -15,14 +15,20 @@ import { subscribedWebhooks } from './subscribed-webhooks.ts';
  * passed on the connection's previous scan fail now. At most once per (channel, scanned snapshot):
  * a retried scan job or a "Run scan" of the same snapshot does not alert again.
  */
-export async function enqueueRegressionAlerts(deps: Deps & { jobs: JobQueue }, input: { tenantId: string; scanId: string; appUrl?: string }) {
+export async function enqueueRegressionAlerts(
+  deps: Deps & { jobs: JobQueue },
+  input: { tenantId: string; scanId: string; appUrl?: string },
+) {
   await authorize(deps, input.tenantId, 'compliance.run');
   const hooks = await subscribedWebhooks(deps, input.tenantId, 'compliance.regressed');
   if (!hooks.length) return { queued: 0 };
   const scan = await getScanRow(deps.db, input.tenantId, input.scanId);
   const prev = await previousScan(deps.db, scan);
   if (!prev) return { queued: 0 };
-  const regressions = compareScans(await scanResults(deps.db, input.tenantId, prev.id), await scanResults(deps.db, input.tenantId, scan.id));
+  const regressions = compareScans(
+    await scanResults(deps.db, input.tenantId, prev.id),
+    await scanResults(deps.db, input.tenantId, scan.id),
+  );
   if (!regressions.length) return { queued: 0 };
   const conn = await findConnectionRow(deps.db, input.tenantId, scan.connection_id);
   const rules = regressions.map((r) => ({ ruleId: r.ruleId, title: r.title, severity: r.severity, reason: r.reason }));
@@ -31,8 +37,28 @@ export async function enqueueRegressionAlerts(deps: Deps & { jobs: JobQueue }, i
   await inTransaction(deps.db, async (trx) => {
     for (const h of hooks) {
       const id = randomUUID();
-      const alert = regressionAlert({ deliveryId: id, connection: { id: conn.id, name: conn.name, orgUrl: conn.org_url }, scanId: scan.id, previousScanId: prev.id, rules, link });
-      if (await queueDelivery({ ...deps, db: trx }, { id, tenantId: input.tenantId, webhookId: h.id, event: 'compliance.regressed', snapshotId: scan.snapshot_id, ...alert })) queued++;
+      const alert = regressionAlert({
+        deliveryId: id,
+        connection: { id: conn.id, name: conn.name, orgUrl: conn.org_url },
+        scanId: scan.id,
+        previousScanId: prev.id,
+        rules,
+        link,
+      });
+      if (
+        await queueDelivery(
+          { ...deps, db: trx },
+          {
+            id,
+            tenantId: input.tenantId,
+            webhookId: h.id,
+            event: 'compliance.regressed',
+            snapshotId: scan.snapshot_id,
+            ...alert,
+          },
+        )
+      )
+        queued++;
     }
   });
   return { queued };

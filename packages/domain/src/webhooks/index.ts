@@ -14,7 +14,12 @@ export {
   type WebhookEvent,
   type WebhookView,
 } from './webhooks.fns.ts';
-export { createWebhook, ZCreateWebhookInput, type TCreateWebhookInput, type WebhookTargetCheck } from './create-webhook.ts';
+export {
+  createWebhook,
+  ZCreateWebhookInput,
+  type TCreateWebhookInput,
+  type WebhookTargetCheck,
+} from './create-webhook.ts';
 export { listWebhooks } from './list-webhooks.ts';
 export { removeWebhook } from './remove-webhook.ts';
 export { testWebhook } from './test-webhook.ts';

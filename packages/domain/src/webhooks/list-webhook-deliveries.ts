@@ -4,16 +4,43 @@ import { authorize } from '../permissions/authorize.ts';
 import { redactTarget, seesWebhookTargets } from './webhook-targets.fns.ts';
 
 /** The delivery log, newest first: what was sent where, how it went, and the last error. */
-export async function listWebhookDeliveries(deps: Deps, tenantId: string, input: { webhookId?: string; deliveryId?: string; limit?: number } = {}) {
+export async function listWebhookDeliveries(
+  deps: Deps,
+  tenantId: string,
+  input: { webhookId?: string; deliveryId?: string; limit?: number } = {},
+) {
   await authorize(deps, tenantId, 'dashboard.view');
   let q = deps.db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.id', 'd.webhook_id', 'w.name as webhook_name', 'w.url as webhook_url', 'd.event', 'd.summary', 'd.status', 'd.attempts', 'd.last_status_code', 'd.last_error', 'd.created_at', 'd.delivered_at', 'd.snapshot_id'])
+    .select([
+      'd.id',
+      'd.webhook_id',
+      'w.name as webhook_name',
+      'w.url as webhook_url',
+      'd.event',
+      'd.summary',
+      'd.status',
+      'd.attempts',
+      'd.last_status_code',
+      'd.last_error',
+      'd.created_at',
+      'd.delivered_at',
+      'd.snapshot_id',
+    ])
     .where('d.tenant_id', '=', tenantId);
-  if (input.webhookId) q = q.where('d.webhook_id', '=', isUuid(input.webhookId) ? input.webhookId : '00000000-0000-0000-0000-000000000000');
-  if (input.deliveryId) q = q.where('d.id', '=', isUuid(input.deliveryId) ? input.deliveryId : '00000000-0000-0000-0000-000000000000');
-  const rows = await q.orderBy('d.created_at', 'desc').limit(Math.min(input.limit ?? 50, 200)).execute();
+  if (input.webhookId)
+    q = q.where(
+      'd.webhook_id',
+      '=',
+      isUuid(input.webhookId) ? input.webhookId : '00000000-0000-0000-0000-000000000000',
+    );
+  if (input.deliveryId)
+    q = q.where('d.id', '=', isUuid(input.deliveryId) ? input.deliveryId : '00000000-0000-0000-0000-000000000000');
+  const rows = await q
+    .orderBy('d.created_at', 'desc')
+    .limit(Math.min(input.limit ?? 50, 200))
+    .execute();
   const full = seesWebhookTargets(deps.actor);
   return rows.map((r) => ({
     id: r.id,

@@ -7,11 +7,24 @@ import { type ChannelKind, payloadPurpose, secretPurpose } from './webhooks.fns.
  * delivery job only: never returned to a client. Undefined when there is nothing left to send (the
  * webhook was removed or disabled, or an earlier attempt already delivered it).
  */
-export async function openWebhookDelivery(deps: Pick<Deps, 'db' | 'keyring'>, input: { tenantId: string; deliveryId: string }) {
+export async function openWebhookDelivery(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  input: { tenantId: string; deliveryId: string },
+) {
   const row = await deps.db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.id', 'd.status', 'd.event', 'd.payload_sealed', 'w.id as webhook_id', 'w.kind', 'w.url', 'w.secret_sealed', 'w.enabled'])
+    .select([
+      'd.id',
+      'd.status',
+      'd.event',
+      'd.payload_sealed',
+      'w.id as webhook_id',
+      'w.kind',
+      'w.url',
+      'w.secret_sealed',
+      'w.enabled',
+    ])
     .where('d.tenant_id', '=', input.tenantId)
     .where('d.id', '=', input.deliveryId)
     .executeTakeFirst();

@@ -22,7 +22,15 @@ export async function queueDailyDigests(deps: Deps, options: { before?: Date } =
     .where('w.kind', '=', 'email')
     .where('w.digest', '=', 'daily')
     .where('w.enabled', '=', true)
-    .where((eb) => eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.webhook_id', '=', 'w.id').where('d.status', '=', 'waiting')))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('webhook_deliveries as d')
+          .select('d.id')
+          .whereRef('d.webhook_id', '=', 'w.id')
+          .where('d.status', '=', 'waiting'),
+      ),
+    )
     .execute();
   let queued = 0;
   for (const ch of channels) {
@@ -40,13 +48,24 @@ export async function queueDailyDigests(deps: Deps, options: { before?: Date } =
         .execute();
       if (!waiting.length) return;
       const id = randomUUID();
-      const alert = digestAlert({ deliveryId: id, channel: { id: ch.id, name: ch.name }, items: waiting.map((w) => ({ event: w.event, summary: w.summary, at: w.created_at.toISOString() })) });
-      await queueDelivery({ ...deps, db: trx, jobs }, { id, tenantId: ch.tenant_id, webhookId: ch.id, event: 'digest.daily', snapshotId: null, ...alert });
+      const alert = digestAlert({
+        deliveryId: id,
+        channel: { id: ch.id, name: ch.name },
+        items: waiting.map((w) => ({ event: w.event, summary: w.summary, at: w.created_at.toISOString() })),
+      });
+      await queueDelivery(
+        { ...deps, db: trx, jobs },
+        { id, tenantId: ch.tenant_id, webhookId: ch.id, event: 'digest.daily', snapshotId: null, ...alert },
+      );
       await trx
         .updateTable('webhook_deliveries')
         .set({ status: 'batched', digest_id: id, updated_at: deps.clock() })
         .where('tenant_id', '=', ch.tenant_id)
-        .where('id', 'in', waiting.map((w) => w.id))
+        .where(
+          'id',
+          'in',
+          waiting.map((w) => w.id),
+        )
         .execute();
       queued++;
     });

@@ -6,7 +6,10 @@ export type TWebhookAttempt =
   | { outcome: 'failed'; statusCode?: number; error: string; final: boolean };
 
 /** The delivery log's row for one attempt: counts it, keeps the last status and error. */
-export async function recordWebhookAttempt(deps: Pick<Deps, 'db' | 'clock'>, input: { tenantId: string; deliveryId: string } & TWebhookAttempt) {
+export async function recordWebhookAttempt(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: { tenantId: string; deliveryId: string } & TWebhookAttempt,
+) {
   const now = deps.clock();
   await deps.db
     .updateTable('webhook_deliveries')

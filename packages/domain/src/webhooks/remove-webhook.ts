@@ -10,10 +10,23 @@ export async function removeWebhook(deps: Deps, tenantId: string, input: { webho
   await authorize(deps, tenantId, 'schedule.manage');
   return inTransaction(deps.db, async (trx) => {
     const row = isUuid(input.webhookId)
-      ? await trx.deleteFrom('webhooks').where('tenant_id', '=', tenantId).where('id', '=', input.webhookId).returning(['id', 'name', 'url']).executeTakeFirst()
+      ? await trx
+          .deleteFrom('webhooks')
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', input.webhookId)
+          .returning(['id', 'name', 'url'])
+          .executeTakeFirst()
       : undefined;
     if (!row) throw new DomainError('NOT_FOUND', 'No such webhook');
-    await appendAuditEvent({ ...deps, db: trx }, { tenantId, action: 'webhook.removed', target: { type: 'webhook', id: row.id }, data: { name: row.name, host: webhookHost(row.url) } });
+    await appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'webhook.removed',
+        target: { type: 'webhook', id: row.id },
+        data: { name: row.name, host: webhookHost(row.url) },
+      },
+    );
     return { id: row.id, removed: true };
   });
 }

@@ -12,11 +12,21 @@ export async function testWebhook(deps: Deps, tenantId: string, input: { webhook
   if (!deps.jobs) throw new DomainError('INTERNAL', 'No job queue wired');
   const jobs = deps.jobs;
   const hook = isUuid(input.webhookId)
-    ? await deps.db.selectFrom('webhooks').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', input.webhookId).executeTakeFirst()
+    ? await deps.db
+        .selectFrom('webhooks')
+        .select(['id', 'name'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', input.webhookId)
+        .executeTakeFirst()
     : undefined;
   if (!hook) throw new DomainError('NOT_FOUND', 'No such webhook');
   const id = randomUUID();
   const alert = testAlert({ deliveryId: id, webhook: hook });
-  await inTransaction(deps.db, (trx) => queueDelivery({ ...deps, db: trx, jobs }, { id, tenantId, webhookId: hook.id, event: 'webhook.test', snapshotId: null, ...alert }));
+  await inTransaction(deps.db, (trx) =>
+    queueDelivery(
+      { ...deps, db: trx, jobs },
+      { id, tenantId, webhookId: hook.id, event: 'webhook.test', snapshotId: null, ...alert },
+    ),
+  );
   return { deliveryId: id };
 }

@@ -39,7 +39,14 @@ export function redactTarget(text: string, url: string): string {
 
 /** Webhook audit entries record a `url` (entries written before the host-only rule): shown as its host. */
 export function redactWebhookAuditData(action: string, data: unknown): unknown {
-  if (!action.startsWith('webhook.') || !data || typeof data !== 'object' || !('url' in data) || typeof data.url !== 'string') return data;
+  if (
+    !action.startsWith('webhook.') ||
+    !data ||
+    typeof data !== 'object' ||
+    !('url' in data) ||
+    typeof data.url !== 'string'
+  )
+    return data;
   const { url, ...rest } = data as { url: string } & Record<string, unknown>;
   return { ...rest, host: webhookHost(url) };
 }

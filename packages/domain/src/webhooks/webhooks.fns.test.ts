@@ -38,7 +38,16 @@ describe('webhook helpers', () => {
       previousSnapshotId: 's1',
       watched: ['policy.*'],
       counts: { added: 0, changed: 1, removed: 0 },
-      changes: [{ type: 'policy.PASSWORD', id: '00p1', label: 'Default', change: 'changed', paths: [{ path: '$.settings.password.complexity.minLength', kind: 'changed', before: 15, after: 8 }], actors: [{ actor: 'alice@acme.test', at: '2026-11-29T07:59:00Z', eventType: 'policy.lifecycle.update' }] }],
+      changes: [
+        {
+          type: 'policy.PASSWORD',
+          id: '00p1',
+          label: 'Default',
+          change: 'changed',
+          paths: [{ path: '$.settings.password.complexity.minLength', kind: 'changed', before: 15, after: 8 }],
+          actors: [{ actor: 'alice@acme.test', at: '2026-11-29T07:59:00Z', eventType: 'policy.lifecycle.update' }],
+        },
+      ],
       link: 'http://localhost:3000/connections/c1/diff?from=s1&to=s2',
     });
     expect(payload.text).toBe('Butterfly: 1 change (policy.*) in prod');

@@ -9,7 +9,15 @@ import { webhookHost } from './webhook-targets.fns.ts';
  * the previous scan failing. `exception.expiring` / `exception.expired` are for
  * compliance exceptions (issue 18), emitted by that feature.
  */
-export const WEBHOOK_EVENTS = ['backup.failed', 'objects.changed', 'credential.expiring', 'connection.needs_attention', 'compliance.regressed', 'exception.expiring', 'exception.expired'] as const;
+export const WEBHOOK_EVENTS = [
+  'backup.failed',
+  'objects.changed',
+  'credential.expiring',
+  'connection.needs_attention',
+  'compliance.regressed',
+  'exception.expiring',
+  'exception.expired',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test' | 'digest.daily';
 
 /** How a channel reaches people (decision 039): a signed webhook, a Slack incoming webhook, an email address. */
@@ -106,4 +114,16 @@ export function toWebhookView(w: Omit<Selectable<Webhooks>, 'secret_sealed'>, fu
 /** An email channel's domain: what those who may not see targets see, like a URL's host. */
 const emailDomain = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
-export const WEBHOOK_VIEW_COLUMNS = ['id', 'tenant_id', 'name', 'kind', 'digest', 'url', 'events', 'object_types', 'enabled', 'created_at', 'updated_at'] as const;
+export const WEBHOOK_VIEW_COLUMNS = [
+  'id',
+  'tenant_id',
+  'name',
+  'kind',
+  'digest',
+  'url',
+  'events',
+  'object_types',
+  'enabled',
+  'created_at',
+  'updated_at',
+] as const;

@@ -21,7 +21,11 @@ export async function renderPeriodBundle(record: PeriodRecord, signer: EvidenceS
     ['period-report.pdf', await renderPeriodPdf(record)],
   ]);
   const { tenant, connection, orgUrl, window } = record;
-  const manifest = buildManifestOf({ period: { tenant, connection, orgUrl, window, scanIds: record.scans.map((s) => s.scanId) } }, files, signer.publicKeySpki);
+  const manifest = buildManifestOf(
+    { period: { tenant, connection, orgUrl, window, scanIds: record.scans.map((s) => s.scanId) } },
+    files,
+    signer.publicKeySpki,
+  );
   files.set(MANIFEST, manifest);
   files.set(SIGNATURE, Buffer.from(await signer.sign(manifest)));
   return files;

@@ -24,10 +24,16 @@ export function summaryRows(r: PeriodRecord): [string, string][] {
     ['Connection', `${r.connection.name} (${r.connection.id})`],
     ['Okta org', r.orgUrl ?? '—'],
     ['Window (UTC)', `${r.window.from} to ${r.window.to}`],
-    ['Baseline scan (before the window)', r.baseline ? `${r.baseline.scanId} of ${r.baseline.snapshotTakenAt}` : 'none'],
+    [
+      'Baseline scan (before the window)',
+      r.baseline ? `${r.baseline.scanId} of ${r.baseline.snapshotTakenAt}` : 'none',
+    ],
     ['Scans in the window', `${s.scans}${s.firstScanAt ? `, snapshots from ${s.firstScanAt} to ${s.lastScanAt}` : ''}`],
     ['Regressions (pass → fail)', `${s.regressions}: ${s.fixed} fixed, ${s.open} open at the window's end`],
-    ['Time to fix', `median ${durationText(s.medianTimeToFixSeconds)}, longest ${durationText(s.longestTimeToFixSeconds)}`],
+    [
+      'Time to fix',
+      `median ${durationText(s.medianTimeToFixSeconds)}, longest ${durationText(s.longestTimeToFixSeconds)}`,
+    ],
     ['Changes to what rules read', `${s.changes}, ${s.changesWithActor} with an actor from the System Log`],
     ['Exceptions in force', String(s.exceptionsInForce)],
     ['Failing at the start', s.failingAtStart.join(', ') || 'none'],

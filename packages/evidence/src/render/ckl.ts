@@ -1,11 +1,21 @@
 import type { ScanRecord } from '@butterfly/domain/compliance';
-import { CKL_STATUS, STIG_ID, STIG_SEVERITY, STIG_TITLE, checklistEntries, hostOf, stigRelease, stigUuid } from './stig-checklist.ts';
+import {
+  CKL_STATUS,
+  STIG_ID,
+  STIG_SEVERITY,
+  STIG_TITLE,
+  checklistEntries,
+  hostOf,
+  stigRelease,
+  stigUuid,
+} from './stig-checklist.ts';
 import { el } from './xml.ts';
 
 const I = (n: number) => '\t'.repeat(n);
 
 /** One `<STIG_DATA>` pair, in the order STIG Viewer 2 writes them. */
-const data = (attribute: string, value: string) => `${I(4)}<STIG_DATA>${el('VULN_ATTRIBUTE', attribute)}${el('ATTRIBUTE_DATA', value)}</STIG_DATA>`;
+const data = (attribute: string, value: string) =>
+  `${I(4)}<STIG_DATA>${el('VULN_ATTRIBUTE', attribute)}${el('ATTRIBUTE_DATA', value)}</STIG_DATA>`;
 
 /**
  * checklist.ckl: the scan as a DISA STIG Viewer 2 checklist (XML, CHECKLIST/ASSET/STIGS/iSTIG). One

@@ -1,5 +1,15 @@
 import type { ScanRecord } from '@butterfly/domain/compliance';
-import { CKLB_STATUS, STIG_ID, STIG_SEVERITY, STIG_TITLE, checklistEntries, checklistUuid, hostOf, stigRelease, stigUuid } from './stig-checklist.ts';
+import {
+  CKLB_STATUS,
+  STIG_ID,
+  STIG_SEVERITY,
+  STIG_TITLE,
+  checklistEntries,
+  checklistUuid,
+  hostOf,
+  stigRelease,
+  stigUuid,
+} from './stig-checklist.ts';
 
 /**
  * checklist.cklb: the same checklist as checklist.ckl in STIG Viewer 3's JSON format (cklb_version
@@ -45,7 +55,13 @@ export function renderCklb(record: ScanRecord): string {
     check_content_ref: { href: '', name: 'M' },
     legacy_ids: [],
     ccis: v.stig?.ccis ?? [],
-    group_tree: [{ id: v.vulnId, title: v.stig?.groupTitle ?? '', description: v.stig ? '<GroupDescription></GroupDescription>' : '' }],
+    group_tree: [
+      {
+        id: v.vulnId,
+        title: v.stig?.groupTitle ?? '',
+        description: v.stig ? '<GroupDescription></GroupDescription>' : '',
+      },
+    ],
     status: CKLB_STATUS[v.result.result],
     overrides: {},
     comments: v.comments,

@@ -1,7 +1,25 @@
 import type { ScanRecord, ScanResult } from '@butterfly/domain/compliance';
 import { exceptionLines, valueText } from './text.ts';
 
-const HEADER = ['rule_id', 'stig_vuln', 'severity', 'title', 'result', 'reason', 'soc2', 'iso27001', 'nist_800_53', 'hipaa', 'pci_dss_4', 'cis_v8', 'evidence_type', 'evidence_id', 'evidence_path', 'evidence_value', 'exception'];
+const HEADER = [
+  'rule_id',
+  'stig_vuln',
+  'severity',
+  'title',
+  'result',
+  'reason',
+  'soc2',
+  'iso27001',
+  'nist_800_53',
+  'hipaa',
+  'pci_dss_4',
+  'cis_v8',
+  'evidence_type',
+  'evidence_id',
+  'evidence_path',
+  'evidence_value',
+  'exception',
+];
 
 /**
  * A spreadsheet opens a cell starting with = + - @ as a formula; a value from an org (a name, a

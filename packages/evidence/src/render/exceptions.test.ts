@@ -25,7 +25,8 @@ const EXCEPTION = {
   approvedBy: 'member:bob@acme.example',
   approvedAt: '2026-11-19T10:00:00.000Z',
 };
-const ACCEPTED = 'Accepted until 2027-01-31T00:00:00.000Z by member:alice@acme.example approved by member:bob@acme.example';
+const ACCEPTED =
+  'Accepted until 2027-01-31T00:00:00.000Z by member:alice@acme.example approved by member:bob@acme.example';
 
 /** The sample record with its first failing STIG rule accepted by a whole-rule exception. */
 async function acceptedRecord(): Promise<{ record: ScanRecord; ruleId: string }> {
@@ -40,7 +41,11 @@ describe('exceptions in the evidence', () => {
     const { record, ruleId } = await acceptedRecord();
     expect(record.counts.accepted).toBe(1);
     const json = JSON.parse(renderJson(record));
-    expect(json.results.find((r: { ruleId: string }) => r.ruleId === ruleId)).toMatchObject({ result: 'FAIL', accepted: true, exceptions: [EXCEPTION] });
+    expect(json.results.find((r: { ruleId: string }) => r.ruleId === ruleId)).toMatchObject({
+      result: 'FAIL',
+      accepted: true,
+      exceptions: [EXCEPTION],
+    });
     expect(json.counts).toMatchObject({ accepted: 1 });
 
     const csv = renderCsv(record).split('\r\n');
@@ -48,7 +53,9 @@ describe('exceptions in the evidence', () => {
     expect(csv.find((l) => l.startsWith(`${ruleId},`))).toMatch(new RegExp(`,FAIL,.*${ACCEPTED}`));
 
     const html = renderHtml(record);
-    expect(html).toContain(`<p class="exception">${ACCEPTED} (whole rule; exception ${EXCEPTION.id}): ${EXCEPTION.rationale}</p>`);
+    expect(html).toContain(
+      `<p class="exception">${ACCEPTED} (whole rule; exception ${EXCEPTION.id}): ${EXCEPTION.rationale}</p>`,
+    );
     expect(html).toContain('<li class="accepted"><strong>1</strong>Failures accepted by exceptions</li>');
 
     const ckl = renderCkl(record);
@@ -60,14 +67,32 @@ describe('exceptions in the evidence', () => {
     expect(rule).toMatchObject({ status: 'open', comments: expect.stringContaining(ACCEPTED) });
 
     const oscal = JSON.parse(renderOscal(record));
-    const finding = oscal['assessment-results'].results[0].findings.find((f: { title: string }) => f.title.startsWith(`${ruleId}:`));
-    expect(finding).toMatchObject({ target: { status: { state: 'not-satisfied' } }, remarks: expect.stringContaining(ACCEPTED) });
+    const finding = oscal['assessment-results'].results[0].findings.find((f: { title: string }) =>
+      f.title.startsWith(`${ruleId}:`),
+    );
+    expect(finding).toMatchObject({
+      target: { status: { state: 'not-satisfied' } },
+      remarks: expect.stringContaining(ACCEPTED),
+    });
   });
 
   it('a result the exceptions cover only in part says it is not accepted as a whole', async () => {
     const { record, ruleId } = await acceptedRecord();
-    const partial = { ...record, results: record.results.map((r) => (r.ruleId === ruleId ? { ...r, accepted: undefined, exceptions: [{ ...EXCEPTION, scope: { objectType: 'user', objectId: '00u1' } }] } : r)) };
-    expect(renderHtml(partial)).toContain('Not accepted as a whole: the exceptions below cover only some of the objects the rule names.');
+    const partial = {
+      ...record,
+      results: record.results.map((r) =>
+        r.ruleId === ruleId
+          ? {
+              ...r,
+              accepted: undefined,
+              exceptions: [{ ...EXCEPTION, scope: { objectType: 'user', objectId: '00u1' } }],
+            }
+          : r,
+      ),
+    };
+    expect(renderHtml(partial)).toContain(
+      'Not accepted as a whole: the exceptions below cover only some of the objects the rule names.',
+    );
     expect(renderCsv(partial)).toContain('(user 00u1; exception');
   });
 
@@ -87,7 +112,10 @@ describe('exceptions in the evidence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evidence-exc-'));
     try {
       writeFileSync(join(dir, 'report.pdf'), await renderPdf(record));
-      const text = execFileSync(pdftotext!, ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const text = execFileSync(pdftotext!, ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(
+        /\s+/g,
+        ' ',
+      );
       expect(text).toContain('Accepted until 2027-01-31T00:00:00.000Z by member:alice@acme.example');
       expect(text).toContain('1 failing accepted by exceptions');
     } finally {

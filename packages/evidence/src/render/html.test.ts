@@ -6,7 +6,17 @@ describe('report.html', () => {
   it('carries the provenance, the counts and a row per rule with its evidence values', async () => {
     const record = await sampleRecord();
     const html = renderHtml(record);
-    for (const v of [record.orgUrl, record.snapshotId, record.scanId, record.scannedAt, record.snapshotTakenAt, record.startedBy, record.productVersion, record.rulesetVersion, 'Acme Café']) {
+    for (const v of [
+      record.orgUrl,
+      record.snapshotId,
+      record.scanId,
+      record.scannedAt,
+      record.snapshotTakenAt,
+      record.startedBy,
+      record.productVersion,
+      record.rulesetVersion,
+      'Acme Café',
+    ]) {
       expect(html).toContain(v);
     }
     for (const r of record.results) expect(html).toContain(`<tr id="${r.ruleId}">`);
@@ -25,8 +35,21 @@ describe('report.html', () => {
   it('names the object each piece of evidence comes from, when the rule recorded its name', async () => {
     const record = await sampleRecord();
     const [first, ...rest] = record.results;
-    const named = { ...first!, evidence: [{ type: 'policy.OKTA_SIGN_ON.rule', id: '00p1/0pr1', path: 'actions.signon.session.maxSessionIdleMinutes', value: 120, name: 'Default Policy › <i>Remote</i>' }] };
+    const named = {
+      ...first!,
+      evidence: [
+        {
+          type: 'policy.OKTA_SIGN_ON.rule',
+          id: '00p1/0pr1',
+          path: 'actions.signon.session.maxSessionIdleMinutes',
+          value: 120,
+          name: 'Default Policy › <i>Remote</i>',
+        },
+      ],
+    };
     const html = renderHtml({ ...record, results: [named, ...rest] });
-    expect(html).toContain('<strong>Default Policy › &lt;i&gt;Remote&lt;/i&gt;</strong>: policy.OKTA_SIGN_ON.rule 00p1/0pr1 · actions.signon.session.maxSessionIdleMinutes = 120');
+    expect(html).toContain(
+      '<strong>Default Policy › &lt;i&gt;Remote&lt;/i&gt;</strong>: policy.OKTA_SIGN_ON.rule 00p1/0pr1 · actions.signon.session.maxSessionIdleMinutes = 120',
+    );
   });
 });

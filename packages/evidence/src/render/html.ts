@@ -11,14 +11,22 @@ function ruleRow(r: ScanResult): string {
   const evidence = r.evidence.length
     ? `<ul class="evidence">${r.evidence.map((e) => `<li>${e.name ? `<strong>${esc(e.name)}</strong>: ` : ''}${esc(e.type)} ${esc(e.id)} · ${esc(e.path)} = ${esc(valueText(e.value))}</li>`).join('')}</ul>`
     : '—';
-  return `<tr id="${esc(r.ruleId)}"><td class="id">${esc(r.ruleId)}</td><td>${esc(r.severity)}</td><td class="result ${r.result}">${esc(RESULT_LABEL[r.result])}</td><td><strong>${esc(r.title)}</strong><p class="reason">${esc(r.reason)}</p>${exceptionLines(r).map((l) => `<p class="exception">${esc(l)}</p>`).join('')}<p class="map">${esc(mappingText(r))}</p></td><td>${evidence}</td></tr>`;
+  return `<tr id="${esc(r.ruleId)}"><td class="id">${esc(r.ruleId)}</td><td>${esc(r.severity)}</td><td class="result ${r.result}">${esc(RESULT_LABEL[r.result])}</td><td><strong>${esc(r.title)}</strong><p class="reason">${esc(r.reason)}</p>${exceptionLines(
+    r,
+  )
+    .map((l) => `<p class="exception">${esc(l)}</p>`)
+    .join('')}<p class="map">${esc(mappingText(r))}</p></td><td>${evidence}</td></tr>`;
 }
 
 /** report.html: readable on screen and printable, with no external resources. */
 export function renderHtml(record: ScanRecord): string {
   const c = record.counts;
-  const counts = (['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE'] as const).map((k) => `<li class="${k}"><strong>${c[k]}</strong>${RESULT_LABEL[k]}</li>`).join('');
-  const meta = metadataRows(record).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('');
+  const counts = (['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE'] as const)
+    .map((k) => `<li class="${k}"><strong>${c[k]}</strong>${RESULT_LABEL[k]}</li>`)
+    .join('');
+  const meta = metadataRows(record)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

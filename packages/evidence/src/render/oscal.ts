@@ -10,13 +10,21 @@ export const OSCAL_NS = 'urn:butterfly:compliance';
 type Prop = { name: string; value: string; ns?: string; class?: string };
 /** OSCAL's StringDatatype: non-empty, no line breaks, no leading or trailing whitespace. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim() || '-';
-const prop = (name: string, value: string, cls?: string): Prop => ({ name, ns: OSCAL_NS, value: oneLine(value), ...(cls ? { class: cls } : {}) });
+const prop = (name: string, value: string, cls?: string): Prop => ({
+  name,
+  ns: OSCAL_NS,
+  value: oneLine(value),
+  ...(cls ? { class: cls } : {}),
+});
 const nonEmpty = <T>(xs: T[]) => (xs.length ? xs : undefined);
 
 /** NIST SP 800-53 ids as OSCAL control ids: `AC-11` → `ac-11`, `IA-2(1)` → `ia-2.1`. */
 export const oscalControlId = (nist: string) => nist.toLowerCase().replace(/\((\d+)\)/g, '.$1');
 
-const STATE: Partial<Record<ResultStatus, 'satisfied' | 'not-satisfied'>> = { PASS: 'satisfied', FAIL: 'not-satisfied' };
+const STATE: Partial<Record<ResultStatus, 'satisfied' | 'not-satisfied'>> = {
+  PASS: 'satisfied',
+  FAIL: 'not-satisfied',
+};
 
 /**
  * oscal-assessment-results.json: the scan as an OSCAL 1.1 `assessment-results` document. One result
@@ -56,7 +64,8 @@ export function renderOscal(record: ScanRecord): string {
       },
       'import-ap': {
         href: `#${planUuid}`,
-        remarks: 'Butterfly runs a fixed rule set rather than a separate assessment plan; the back-matter resource names it.',
+        remarks:
+          'Butterfly runs a fixed rule set rather than a separate assessment plan; the back-matter resource names it.',
       },
       results: [
         {
@@ -65,11 +74,19 @@ export function renderOscal(record: ScanRecord): string {
           description: `Rule set ${record.rulesetVersion} (DISA Okta IDaaS STIG, Okta hardening, Butterfly readiness) evaluated against snapshot ${record.snapshotId} taken ${record.snapshotTakenAt}. ${countsText(record)}`,
           start: record.scannedAt,
           end: record.scannedAt,
-          props: [prop('pass', String(record.counts.PASS)), prop('fail', String(record.counts.FAIL)), prop('manual', String(record.counts.MANUAL)), prop('not-applicable', String(record.counts.NOT_APPLICABLE))],
+          props: [
+            prop('pass', String(record.counts.PASS)),
+            prop('fail', String(record.counts.FAIL)),
+            prop('manual', String(record.counts.MANUAL)),
+            prop('not-applicable', String(record.counts.NOT_APPLICABLE)),
+          ],
           'reviewed-controls': {
             'control-selections': [
               controls.length
-                ? { description: 'NIST SP 800-53 controls the scan\'s rules map to.', 'include-controls': controls.map((c) => ({ 'control-id': c })) }
+                ? {
+                    description: "NIST SP 800-53 controls the scan's rules map to.",
+                    'include-controls': controls.map((c) => ({ 'control-id': c })),
+                  }
                 : { description: 'No rule of this scan maps to a NIST SP 800-53 control.' },
             ],
           },
@@ -82,7 +99,8 @@ export function renderOscal(record: ScanRecord): string {
           {
             uuid: planUuid,
             title: `Butterfly rule set ${record.rulesetVersion}`,
-            description: 'The rules this scan evaluated, each with its STIG vulnerability id, severity and framework mappings (results.json in the same bundle holds them per rule).',
+            description:
+              'The rules this scan evaluated, each with its STIG vulnerability id, severity and framework mappings (results.json in the same bundle holds them per rule).',
           },
         ],
       },
@@ -117,7 +135,9 @@ function observation(record: ScanRecord, r: ScanResult, uuid: string) {
     methods: ['TEST'],
     types: ['control-objective'],
     'relevant-evidence': nonEmpty(
-      r.evidence.map((e) => ({ description: `${e.name ? `${e.name}: ` : ''}${e.type} ${e.id} · ${e.path} = ${valueText(e.value)}` })),
+      r.evidence.map((e) => ({
+        description: `${e.name ? `${e.name}: ` : ''}${e.type} ${e.id} · ${e.path} = ${valueText(e.value)}`,
+      })),
     ),
     collected: record.snapshotTakenAt,
   };

@@ -17,7 +17,9 @@ function textOf(pdf: Buffer, pages?: { first: number; last: number }): string {
   try {
     writeFileSync(join(dir, 'report.pdf'), pdf);
     const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-    return execFileSync(pdftotext!, [...range, join(dir, 'report.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    return execFileSync(pdftotext!, [...range, join(dir, 'report.pdf'), '-'])
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -52,27 +54,30 @@ describe('report.pdf', () => {
     }
   });
 
-  it.skipIf(!pdftotext)('page 1 carries the bundle fingerprint; each STIG rule its V-ID, SV id, STIG text, status and failing objects by name', async () => {
-    const record = await sampleRecord();
-    const pdf = await renderPdf(record, { fingerprint: FINGERPRINT });
-    const first = textOf(pdf, { first: 1, last: 1 });
-    expect(first).toContain(`Bundle signed by evidence key (fingerprint): ${FINGERPRINT}`);
-    expect(first).toContain(`--fingerprint ${FINGERPRINT}`);
-    const all = textOf(pdf);
-    const norm = (s: string) => s.replace(/\s+/g, ' ');
-    for (const r of record.results.filter((x) => x.frameworks.stig)) {
-      const t = STIG_TEXTS[r.ruleId]!;
-      expect(all, r.ruleId).toContain(`${t.vulnId} · ${t.ruleId}`);
-      expect(all, r.ruleId).toContain(norm(`STIG: ${t.title}`));
-      expect(all, r.ruleId).toContain(norm(`Check: ${t.checkText}`).slice(0, 120));
-      expect(all, r.ruleId).toContain(norm(`Fix: ${t.fixText}`).slice(0, 120));
-    }
-    // The failing objects by name, not by id.
-    expect(all).toContain('Failing: Password policy “Contractors, "temp" <script>alert(1)</script>”');
-    expect(all).toContain('Failing: API token “=HYPERLINK("http://x")”');
-    expect(all).not.toContain('Failing: API token “00T1”');
-    // Without a key (a bare render) there is no fingerprint line; with one the bytes are the same every time.
-    expect(textOf(await renderPdf(record), { first: 1, last: 1 })).not.toContain('Bundle signed by');
-    expect((await renderPdf(record, { fingerprint: FINGERPRINT })).equals(pdf)).toBe(true);
-  });
+  it.skipIf(!pdftotext)(
+    'page 1 carries the bundle fingerprint; each STIG rule its V-ID, SV id, STIG text, status and failing objects by name',
+    async () => {
+      const record = await sampleRecord();
+      const pdf = await renderPdf(record, { fingerprint: FINGERPRINT });
+      const first = textOf(pdf, { first: 1, last: 1 });
+      expect(first).toContain(`Bundle signed by evidence key (fingerprint): ${FINGERPRINT}`);
+      expect(first).toContain(`--fingerprint ${FINGERPRINT}`);
+      const all = textOf(pdf);
+      const norm = (s: string) => s.replace(/\s+/g, ' ');
+      for (const r of record.results.filter((x) => x.frameworks.stig)) {
+        const t = STIG_TEXTS[r.ruleId]!;
+        expect(all, r.ruleId).toContain(`${t.vulnId} · ${t.ruleId}`);
+        expect(all, r.ruleId).toContain(norm(`STIG: ${t.title}`));
+        expect(all, r.ruleId).toContain(norm(`Check: ${t.checkText}`).slice(0, 120));
+        expect(all, r.ruleId).toContain(norm(`Fix: ${t.fixText}`).slice(0, 120));
+      }
+      // The failing objects by name, not by id.
+      expect(all).toContain('Failing: Password policy “Contractors, "temp" <script>alert(1)</script>”');
+      expect(all).toContain('Failing: API token “=HYPERLINK("http://x")”');
+      expect(all).not.toContain('Failing: API token “00T1”');
+      // Without a key (a bare render) there is no fingerprint line; with one the bytes are the same every time.
+      expect(textOf(await renderPdf(record), { first: 1, last: 1 })).not.toContain('Bundle signed by');
+      expect((await renderPdf(record, { fingerprint: FINGERPRINT })).equals(pdf)).toBe(true);
+    },
+  );
 });

@@ -1,4 +1,11 @@
-import { type ResultStatus, type ScanRecord, type ScanResult, type Severity, type StigRuleText, stigTextOf } from '@butterfly/domain/compliance';
+import {
+  type ResultStatus,
+  type ScanRecord,
+  type ScanResult,
+  type Severity,
+  type StigRuleText,
+  stigTextOf,
+} from '@butterfly/domain/compliance';
 import { exceptionLines, mappingText, objectText, objectsOf, valueText } from './text.ts';
 import { uuidV5 } from './uuid.ts';
 
@@ -16,9 +23,23 @@ export const STIG_TITLE = 'Okta Identity as a Service (IDaaS) Security Technical
 export const STIG_ID = 'Okta_IDaaS_STIG';
 
 export type CklStatus = 'NotAFinding' | 'Open' | 'Not_Applicable' | 'Not_Reviewed';
-export const CKL_STATUS: Record<ResultStatus, CklStatus> = { PASS: 'NotAFinding', FAIL: 'Open', NOT_APPLICABLE: 'Not_Applicable', MANUAL: 'Not_Reviewed' };
-export const CKLB_STATUS: Record<ResultStatus, string> = { PASS: 'not_a_finding', FAIL: 'open', NOT_APPLICABLE: 'not_applicable', MANUAL: 'not_reviewed' };
-export const STIG_SEVERITY: Record<Severity, 'high' | 'medium' | 'low'> = { 'CAT I': 'high', 'CAT II': 'medium', 'CAT III': 'low' };
+export const CKL_STATUS: Record<ResultStatus, CklStatus> = {
+  PASS: 'NotAFinding',
+  FAIL: 'Open',
+  NOT_APPLICABLE: 'Not_Applicable',
+  MANUAL: 'Not_Reviewed',
+};
+export const CKLB_STATUS: Record<ResultStatus, string> = {
+  PASS: 'not_a_finding',
+  FAIL: 'open',
+  NOT_APPLICABLE: 'not_applicable',
+  MANUAL: 'not_reviewed',
+};
+export const STIG_SEVERITY: Record<Severity, 'high' | 'medium' | 'low'> = {
+  'CAT I': 'high',
+  'CAT II': 'medium',
+  'CAT III': 'low',
+};
 
 export interface ChecklistEntry {
   vulnId: string;
@@ -51,12 +72,20 @@ export function hostOf(record: ScanRecord): string {
 }
 
 function findingDetails(r: ScanResult): string {
-  const lines = r.evidence.map((e) => `- ${e.name ? `${e.name}: ` : ''}${e.type} ${e.id} · ${e.path} = ${valueText(e.value)}`);
+  const lines = r.evidence.map(
+    (e) => `- ${e.name ? `${e.name}: ` : ''}${e.type} ${e.id} · ${e.path} = ${valueText(e.value)}`,
+  );
   const { failing, passing } = objectsOf(r);
   return [
     r.reason,
     ...(failing.length ? ['', 'Failing objects:', ...failing.map((o) => `- ${objectText(o)}`)] : []),
-    ...(passing.length ? ['', failing.length ? 'Also judged, and met the requirement:' : 'Objects judged:', ...passing.map((o) => `- ${objectText(o)}`)] : []),
+    ...(passing.length
+      ? [
+          '',
+          failing.length ? 'Also judged, and met the requirement:' : 'Objects judged:',
+          ...passing.map((o) => `- ${objectText(o)}`),
+        ]
+      : []),
     ...(lines.length ? ['', 'Evidence:', ...lines] : []),
   ].join('\n');
 }

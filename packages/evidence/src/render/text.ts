@@ -1,4 +1,10 @@
-import { type JudgedObject, type Json, type ResultStatus, type ScanResult, judgedObjects } from '@butterfly/domain/compliance';
+import {
+  type JudgedObject,
+  type Json,
+  type ResultStatus,
+  type ScanResult,
+  judgedObjects,
+} from '@butterfly/domain/compliance';
 
 /** Evidence values as one line of text: strings as they are, everything else as JSON. */
 export const valueText = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -20,12 +26,17 @@ export function exceptionLines(r: ScanResult): string[] {
   const names = new Map(judgedObjects(r).map((o) => [`${o.type}\u0000${o.id}`, o.name]));
   const scope = (s: { objectType: string; objectId: string }) => {
     const name = names.get(`${s.objectType}\u0000${s.objectId}`);
-    return name ? `${typeLabel(s.objectType)} "${name}", ${s.objectType} ${s.objectId}` : `${s.objectType} ${s.objectId}`;
+    return name
+      ? `${typeLabel(s.objectType)} "${name}", ${s.objectType} ${s.objectId}`
+      : `${s.objectType} ${s.objectId}`;
   };
   const lines = r.exceptions.map(
-    (e) => `Accepted until ${e.expiresAt} by ${e.requestedBy} approved by ${e.approvedBy} (${e.scope ? scope(e.scope) : 'whole rule'}; exception ${e.id}): ${e.rationale}`,
+    (e) =>
+      `Accepted until ${e.expiresAt} by ${e.requestedBy} approved by ${e.approvedBy} (${e.scope ? scope(e.scope) : 'whole rule'}; exception ${e.id}): ${e.rationale}`,
   );
-  return r.accepted ? lines : ['Not accepted as a whole: the exceptions below cover only some of the objects the rule names.', ...lines];
+  return r.accepted
+    ? lines
+    : ['Not accepted as a whole: the exceptions below cover only some of the objects the rule names.', ...lines];
 }
 
 /** "SOC 2 CC6.1 · ISO 27001 A.8.5 · NIST AC-11" for a result's framework mappings. */
@@ -75,7 +86,10 @@ const TYPE_LABELS: Record<string, string> = {
 export function typeLabel(type: string): string {
   const known = TYPE_LABELS[type];
   if (known) return known;
-  const words = type.replace(/[._:]+/g, ' ').trim().toLowerCase();
+  const words = type
+    .replace(/[._:]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : type;
 }
 

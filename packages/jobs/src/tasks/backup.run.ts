@@ -37,5 +37,7 @@ export const backupTask = (rt: JobRuntime) =>
       helpers.logger.warn(`backup of connection ${p.connectionId} failed, not retried: ${(e as Error).message}`);
       return;
     }
-    helpers.logger.info(`snapshot ${snapshot.snapshotId}: ${snapshot.objectCount} objects, changes ${JSON.stringify(snapshot.changes)}`);
+    helpers.logger.info(
+      `snapshot ${snapshot.snapshotId}: ${snapshot.objectCount} objects, changes ${JSON.stringify(snapshot.changes)}`,
+    );
   });

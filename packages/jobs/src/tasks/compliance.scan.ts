@@ -23,5 +23,8 @@ export const complianceScanTask = (rt: JobRuntime) =>
     helpers.logger.info(`scan ${scan.id} of snapshot ${p.snapshotId}: ${JSON.stringify(scan.counts)}`);
     // Rules that passed on the previous scan and fail now reach subscribed channels (decision 039),
     // at most once per scanned snapshot, so a retry of this job after the scan was stored is harmless.
-    await enqueueRegressionAlerts({ ...deps, jobs: rt.jobs }, { tenantId: p.tenantId, scanId: scan.id, ...(rt.appUrl ? { appUrl: rt.appUrl } : {}) });
+    await enqueueRegressionAlerts(
+      { ...deps, jobs: rt.jobs },
+      { tenantId: p.tenantId, scanId: scan.id, ...(rt.appUrl ? { appUrl: rt.appUrl } : {}) },
+    );
   });

@@ -14,13 +14,24 @@ export const restoreApplyTask = (rt: JobRuntime) =>
     const deps = systemDeps(rt, `job:restore_apply:${helpers.job.id}`);
     const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
     const readClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));
-    const writeClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }));
+    const writeClient = rt.idpClientFor(
+      await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }),
+    );
     try {
-      const done = await applyRestore(deps, { tenantId: p.tenantId, planId: p.planId, readClient, writeClient, signal: helpers.abortSignal, owner: `job:${helpers.job.id}`, appUrl: rt.appUrl });
+      const done = await applyRestore(deps, {
+        tenantId: p.tenantId,
+        planId: p.planId,
+        readClient,
+        writeClient,
+        signal: helpers.abortSignal,
+        owner: `job:${helpers.job.id}`,
+        appUrl: rt.appUrl,
+      });
       helpers.logger.info(`restore plan ${done.id}: ${done.status}`);
     } catch (e) {
       // A stale plan, one not approved or applied elsewhere: the plan says so; retrying cannot help.
-      if (isDomainError(e) && e.code === 'CONFLICT') return helpers.logger.warn(`restore plan ${p.planId}: ${e.message}`);
+      if (isDomainError(e) && e.code === 'CONFLICT')
+        return helpers.logger.warn(`restore plan ${p.planId}: ${e.message}`);
       throw e;
     }
   });

@@ -14,13 +14,22 @@ export const restorePreviewTask = (rt: JobRuntime) =>
     const plan = await getRestorePlan(deps, p.tenantId, { planId: p.planId });
     const client = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId));
     // Only asked which scopes it holds (a token request), never written with here.
-    const writeClient = rt.idpClientFor(await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }));
+    const writeClient = rt.idpClientFor(
+      await loadConnectionConfig(deps, p.tenantId, plan.connectionId, { purpose: 'restore' }),
+    );
     try {
-      const done = await previewRestore(deps, { tenantId: p.tenantId, planId: p.planId, client, writeClient, signal: helpers.abortSignal });
+      const done = await previewRestore(deps, {
+        tenantId: p.tenantId,
+        planId: p.planId,
+        client,
+        writeClient,
+        signal: helpers.abortSignal,
+      });
       helpers.logger.info(`restore plan ${done.id}: ${JSON.stringify(done.summary)}`);
     } catch (e) {
       // A scope the snapshot cannot serve: the plan is marked failed with the reason; retrying cannot help.
-      if (isDomainError(e) && e.code === 'VALIDATION') return helpers.logger.warn(`restore plan ${p.planId}: ${e.message}`);
+      if (isDomainError(e) && e.code === 'VALIDATION')
+        return helpers.logger.warn(`restore plan ${p.planId}: ${e.message}`);
       throw e;
     }
   });

@@ -9,6 +9,8 @@ describe('restore tasks', () => {
 
   it('refuse a malformed payload before touching the database', async () => {
     const db = new Proxy({}, { get: () => expect.unreachable('the database must not be used') });
-    await expect(jobQueue.enqueue(db as never, 'restore_apply', { tenantId: 'x', planId: 'y' })).rejects.toThrow('Invalid payload for task "restore_apply"');
+    await expect(jobQueue.enqueue(db as never, 'restore_apply', { tenantId: 'x', planId: 'y' })).rejects.toThrow(
+      'Invalid payload for task "restore_apply"',
+    );
   });
 });

@@ -8,6 +8,10 @@ export const schedulesTickTask = (rt: JobRuntime) =>
   registeredTask('schedules_tick', async (_p, helpers) => {
     const { enqueued } = await enqueueDueBackups({ ...systemDeps(rt, 'schedule'), jobs: rt.jobs });
     if (enqueued) helpers.logger.info(`queued ${enqueued} scheduled backup(s)`);
-    const { expired, expiring } = await expireDueExceptions({ ...systemDeps(rt, 'exceptions'), jobs: rt.jobs }, { appUrl: rt.appUrl });
-    if (expired || expiring) helpers.logger.info(`compliance exceptions: ${expired} expired, ${expiring} expiring soon`);
+    const { expired, expiring } = await expireDueExceptions(
+      { ...systemDeps(rt, 'exceptions'), jobs: rt.jobs },
+      { appUrl: rt.appUrl },
+    );
+    if (expired || expiring)
+      helpers.logger.info(`compliance exceptions: ${expired} expired, ${expiring} expiring soon`);
   });

@@ -1,10 +1,16 @@
-import { SIGNATURE_HEADER, emailMessage, openWebhookDelivery, recordWebhookAttempt, signatureHeader, slackBody } from '@butterfly/domain/webhooks';
+import {
+  SIGNATURE_HEADER,
+  emailMessage,
+  openWebhookDelivery,
+  recordWebhookAttempt,
+  signatureHeader,
+  slackBody,
+} from '@butterfly/domain/webhooks';
 import { createOutboundClient, isOutboundError } from '@butterfly/outbound';
 import { registeredTask } from '../define-task.ts';
 import { type JobRuntime, systemDeps } from '../runtime.ts';
 import { postWebhook } from '../webhooks/post-webhook.ts';
 import { MailError, sendEmail } from '../webhooks/send-email.ts';
-
 
 /** Worth another attempt: the receiver is down, slow or throttling. Other 4xx will not change. */
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
@@ -21,7 +27,11 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
  * through SMTP_URL, retried like a webhook when the server is away or answers 4xx.
  */
 export const webhookDeliverTask = (rt: JobRuntime) => {
-  const client = createOutboundClient({ allowPrivate: rt.allowPrivateUrls ?? false, timeoutMs: 10_000, maxBytes: 1_000_000 });
+  const client = createOutboundClient({
+    allowPrivate: rt.allowPrivateUrls ?? false,
+    timeoutMs: 10_000,
+    maxBytes: 1_000_000,
+  });
   return registeredTask('webhook.deliver', async (p, helpers) => {
     const deps = systemDeps(rt, `job:webhook:${helpers.job.id}`);
     const d = await openWebhookDelivery(deps, p);
@@ -29,10 +39,15 @@ export const webhookDeliverTask = (rt: JobRuntime) => {
     const final = helpers.job.attempts >= helpers.job.max_attempts;
     const record = (a: Parameters<typeof recordWebhookAttempt>[1]) => recordWebhookAttempt(deps, a);
     if (d.kind === 'email') {
-      if (!rt.mail) return record({ ...p, outcome: 'failed', error: 'email is not configured (SMTP_URL, SMTP_FROM)', final: true });
+      if (!rt.mail)
+        return record({ ...p, outcome: 'failed', error: 'email is not configured (SMTP_URL, SMTP_FROM)', final: true });
       const mail = emailMessage(JSON.parse(d.body));
       try {
-        await sendEmail(rt.mail, { to: d.url, ...mail, headers: { 'X-Butterfly-Event': d.event, 'X-Butterfly-Delivery': d.id } });
+        await sendEmail(rt.mail, {
+          to: d.url,
+          ...mail,
+          headers: { 'X-Butterfly-Event': d.event, 'X-Butterfly-Delivery': d.id },
+        });
       } catch (e) {
         const last = final || !(e instanceof MailError && e.retryable);
         await record({ ...p, outcome: 'failed', error: (e as Error).message, final: last });
@@ -45,12 +60,18 @@ export const webhookDeliverTask = (rt: JobRuntime) => {
     const headers: Record<string, string> =
       d.kind === 'slack'
         ? { 'user-agent': 'Butterfly-Webhooks/1' }
-        : { 'user-agent': 'Butterfly-Webhooks/1', [SIGNATURE_HEADER]: signatureHeader(d.secret, d.body, deps.clock()), 'x-butterfly-event': d.event, 'x-butterfly-delivery': d.id };
+        : {
+            'user-agent': 'Butterfly-Webhooks/1',
+            [SIGNATURE_HEADER]: signatureHeader(d.secret, d.body, deps.clock()),
+            'x-butterfly-event': d.event,
+            'x-butterfly-delivery': d.id,
+          };
     let res: { status: number; text: string };
     try {
       res = await postWebhook(client, d.url, body, headers);
     } catch (e) {
-      if (isOutboundError(e, 'ADDRESS_REFUSED') || isOutboundError(e, 'URL_REFUSED')) return record({ ...p, outcome: 'failed', error: e.message, final: true });
+      if (isOutboundError(e, 'ADDRESS_REFUSED') || isOutboundError(e, 'URL_REFUSED'))
+        return record({ ...p, outcome: 'failed', error: e.message, final: true });
       await record({ ...p, outcome: 'failed', error: (e as Error).message, final });
       if (final) return;
       throw e;

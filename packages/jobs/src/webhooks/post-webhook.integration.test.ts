@@ -5,7 +5,12 @@ import { postWebhook } from './post-webhook.ts';
 
 // A webhook target is a URL a tenant typed in: whatever it answers ends this delivery attempt with
 // one clear error. The policy allows exactly the rogue servers' address.
-const client = createOutboundClient({ allowPrivate: false, allowAddresses: ['127.0.0.1'], timeoutMs: 800, maxBytes: 100_000 });
+const client = createOutboundClient({
+  allowPrivate: false,
+  allowAddresses: ['127.0.0.1'],
+  timeoutMs: 800,
+  maxBytes: 100_000,
+});
 const rogues: Rogue[] = [];
 afterAll(async () => {
   client.close();
@@ -17,15 +22,27 @@ async function target(r: Promise<Rogue>) {
   return `${rogue.origin}/hook`;
 }
 const post = (url: string) => postWebhook(client, url, '{"event":"test"}', { 'x-butterfly-event': 'test' });
-const codeOf = (p: Promise<unknown>) => p.then(() => 'delivered', (e: unknown) => (e instanceof OutboundError ? e.code : `not an OutboundError: ${String(e)}`));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'delivered',
+    (e: unknown) => (e instanceof OutboundError ? e.code : `not an OutboundError: ${String(e)}`),
+  );
 
 describe('postWebhook against a rogue receiver', () => {
   it.each([
-    ['status 999', () => startRawServer(rawAnswer('HTTP/1.1 999 Nope\r\ncontent-length: 0\r\n\r\n')), 'INVALID_RESPONSE'],
+    [
+      'status 999',
+      () => startRawServer(rawAnswer('HTTP/1.1 999 Nope\r\ncontent-length: 0\r\n\r\n')),
+      'INVALID_RESPONSE',
+    ],
     ['garbage bytes', () => startRawServer(rawAnswer('\u0000\u0001garbage\r\n\r\n')), 'INVALID_RESPONSE'],
     ['a body that trickles forever', () => startRawServer(trickle(50)), 'TIMEOUT'],
     ['an endless body', () => startRawServer(endless()), 'BODY_TOO_LARGE'],
-    ['a private address it was not allowed', () => startHttpServer((_q, s) => s.end('ok'), '127.0.0.2'), 'ADDRESS_REFUSED'],
+    [
+      'a private address it was not allowed',
+      () => startHttpServer((_q, s) => s.end('ok'), '127.0.0.2'),
+      'ADDRESS_REFUSED',
+    ],
   ])('%s', async (_name, start, code) => {
     expect(await codeOf(post(await target(start())))).toBe(code);
   });

@@ -9,7 +9,17 @@ const MAX_TEXT = 8_192;
  * (`manual`): following it would re-send the signed body elsewhere. Resolves with the status and
  * the start of the body; rejects with an OutboundError (refused address, timeout, not HTTP, ...).
  */
-export async function postWebhook(client: OutboundClient, url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const res = await client.request(url, { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' }, redirect: 'manual' });
+export async function postWebhook(
+  client: OutboundClient,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  const res = await client.request(url, {
+    method: 'POST',
+    body,
+    headers: { ...headers, 'content-type': 'application/json' },
+    redirect: 'manual',
+  });
   return { status: res.status, text: res.text().slice(0, MAX_TEXT) };
 }

@@ -21,10 +21,25 @@ export class MailError extends Error {
  * Errors are rethrown as MailError with the SMTP URL's credentials taken out of the message: the
  * delivery log keeps it, and the password must never appear there or in logs.
  */
-export async function sendEmail(settings: MailSettings, mail: { to: string; subject: string; text: string; html: string; headers?: Record<string, string> }): Promise<{ messageId: string }> {
-  const transport = createTransport({ url: settings.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+export async function sendEmail(
+  settings: MailSettings,
+  mail: { to: string; subject: string; text: string; html: string; headers?: Record<string, string> },
+): Promise<{ messageId: string }> {
+  const transport = createTransport({
+    url: settings.url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   try {
-    const info = await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+    const info = await transport.sendMail({
+      from: settings.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+    });
     return { messageId: info.messageId };
   } catch (e) {
     const err = e as Error & { responseCode?: number; code?: string };

@@ -6,7 +6,12 @@ import { request as httpRequest } from 'node:http';
  * a second (a server that waits for the body gets it all). Writes are paced one chunk per turn, so the
  * answer is read before a write can fail on the connection the server closed after it.
  */
-export function postLargeBody(url: string, total: number, declare?: number, extra: Record<string, string> = {}): Promise<{ status: number; body: string; sent: number }> {
+export function postLargeBody(
+  url: string,
+  total: number,
+  declare?: number,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...extra };
     if (declare !== undefined) headers['content-length'] = String(declare);

@@ -44,7 +44,10 @@ export function startRawServer(onConnection: (socket: Socket) => void, host = '1
 }
 
 /** An HTTP server with a handler of the test's choosing. */
-export function startHttpServer(handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1'): Promise<Rogue> {
+export function startHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  host = '127.0.0.1',
+): Promise<Rogue> {
   const server = createServer((req, res) => {
     res.on('error', () => {});
     handler(req, res);

@@ -27,7 +27,11 @@ export async function clientCredentials(sim: SimOrg, form: URLSearchParams, now:
   const tokenUrl = `${org.url}/oauth2/v1/token`;
   const assertion = form.get('client_assertion');
   if (form.get('client_assertion_type') !== JWT_BEARER || !assertion) {
-    return refuse(401, 'invalid_client', 'Client authentication failed. Okta Management API scopes require private_key_jwt.');
+    return refuse(
+      401,
+      'invalid_client',
+      'Client authentication failed. Okta Management API scopes require private_key_jwt.',
+    );
   }
   let clientId: unknown;
   try {
@@ -48,21 +52,37 @@ export async function clientCredentials(sim: SimOrg, form: URLSearchParams, now:
 
   const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
   if (!requested.length) {
-    return refuse(400, 'invalid_scope', "The authorization server resource does not have any configured default scopes, 'scope' must be provided.");
+    return refuse(
+      400,
+      'invalid_scope',
+      "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+    );
   }
   if (requested.some((s) => !s.startsWith('okta.'))) {
     return refuse(400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
   }
-  const granted = new Set([...org.data.table(`grants:${app.id}`).values()].filter((g) => g.status === 'ACTIVE').map((g) => g.scopeId));
+  const granted = new Set(
+    [...org.data.table(`grants:${app.id}`).values()].filter((g) => g.status === 'ACTIVE').map((g) => g.scopeId),
+  );
   const denied = requested.filter((s) => !granted.has(s));
   if (denied.length) return refuse(400, 'invalid_scope', `The following scopes are not allowed: ${denied.join(', ')}`);
 
   const token = await mintAccessToken(sim.auth.keyRing, org.url, { clientId, scopes: requested }, now);
-  return { status: 200, body: { token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, access_token: token, scope: requested.join(' ') } };
+  return {
+    status: 200,
+    body: { token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, access_token: token, scope: requested.join(' ') },
+  };
 }
 
 /** Why the assertion is refused, or undefined when it is good (its jti is then spent). */
-async function verifyAssertion(sim: SimOrg, app: Json, assertion: string, clientId: string, tokenUrl: string, now: number) {
+async function verifyAssertion(
+  sim: SimOrg,
+  app: Json,
+  assertion: string,
+  clientId: string,
+  tokenUrl: string,
+  now: number,
+) {
   const keys: Json[] = app.settings?.oauthClient?.jwks?.keys ?? [];
   let payload: Json;
   try {
@@ -73,13 +93,20 @@ async function verifyAssertion(sim: SimOrg, app: Json, assertion: string, client
         if (!jwk) throw new Error('no registered key matches the assertion kid');
         return importJWK(jwk, header.alg);
       },
-      { issuer: clientId, subject: clientId, audience: tokenUrl, currentDate: new Date(now), requiredClaims: ['exp', 'jti'] },
+      {
+        issuer: clientId,
+        subject: clientId,
+        audience: tokenUrl,
+        currentDate: new Date(now),
+        requiredClaims: ['exp', 'jti'],
+      },
     ));
   } catch (error) {
     return `The client_assertion signature or claims are invalid: ${(error as Error).message}`;
   }
   const nowSeconds = Math.floor(now / 1000);
-  if ((payload.exp as number) - nowSeconds > ACCESS_TOKEN_SECONDS) return 'The client_assertion token expiration is too far in the future.';
+  if ((payload.exp as number) - nowSeconds > ACCESS_TOKEN_SECONDS)
+    return 'The client_assertion token expiration is too far in the future.';
   const used = sim.org.usedJtis;
   for (const [jti, exp] of used) if (exp < nowSeconds) used.delete(jti);
   if (used.has(payload.jti)) return 'The client_assertion token has already been used (jti replay).';

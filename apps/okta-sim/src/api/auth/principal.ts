@@ -38,7 +38,13 @@ export async function authenticate({ org, auth }: SimOrg, req: IncomingMessage, 
     }
   }
   const bearer = scheme.toLowerCase() === 'bearer';
-  throw invalidToken(bearer ? { 'www-authenticate': `Bearer realm="${org.url}", error="invalid_token", error_description="The token is not valid."` } : {});
+  throw invalidToken(
+    bearer
+      ? {
+          'www-authenticate': `Bearer realm="${org.url}", error="invalid_token", error_description="The token is not valid."`,
+        }
+      : {},
+  );
 }
 
 /**
@@ -46,7 +52,13 @@ export async function authenticate({ org, auth }: SimOrg, req: IncomingMessage, 
  * read), `okta.<family>.manage` for writes. SSWS tokens carry their owner's admin role instead.
  * A missing scope is a 403 E0000006 with `WWW-Authenticate: … error="insufficient_scope"`.
  */
-export function requireScope(principal: Principal, family: string, method: string, orgUrl: string, resource: string): void {
+export function requireScope(
+  principal: Principal,
+  family: string,
+  method: string,
+  orgUrl: string,
+  resource: string,
+): void {
   if (principal.kind === 'ssws') return;
   const read = `okta.${family}.read`;
   const manage = `okta.${family}.manage`;

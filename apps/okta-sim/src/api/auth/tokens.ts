@@ -15,7 +15,12 @@ export interface TAccessClaims {
  * RS256 JWT with `iss` and `aud` the org URL, `cid` the client, `scp` the granted scopes, signed
  * with the same keys the org publishes at `/oauth2/v1/keys`.
  */
-export async function mintAccessToken(keys: KeyRing, orgUrl: string, claims: TAccessClaims, now: number): Promise<string> {
+export async function mintAccessToken(
+  keys: KeyRing,
+  orgUrl: string,
+  claims: TAccessClaims,
+  now: number,
+): Promise<string> {
   const { kid, privateKey } = keys.signing();
   const iat = Math.floor(now / 1000);
   return new SignJWT({ ver: 1, cid: claims.clientId, scp: claims.scopes })
@@ -30,7 +35,12 @@ export async function mintAccessToken(keys: KeyRing, orgUrl: string, claims: TAc
 }
 
 /** The claims of a valid token, or undefined (bad signature, other org, expired, malformed). */
-export async function verifyAccessToken(keys: KeyRing, orgUrl: string, token: string, now: number): Promise<TAccessClaims | undefined> {
+export async function verifyAccessToken(
+  keys: KeyRing,
+  orgUrl: string,
+  token: string,
+  now: number,
+): Promise<TAccessClaims | undefined> {
   try {
     const { payload } = await jwtVerify(
       token,

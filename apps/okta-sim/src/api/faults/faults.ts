@@ -30,7 +30,9 @@ export class Faults {
 
   /** The error to answer this request with, consuming one use of the first matching fault. */
   take(below: string): OktaError | undefined {
-    const fault = this.pending.find((f) => (f.path.endsWith('*') ? below.startsWith(f.path.slice(0, -1)) : below === f.path));
+    const fault = this.pending.find((f) =>
+      f.path.endsWith('*') ? below.startsWith(f.path.slice(0, -1)) : below === f.path,
+    );
     if (!fault) return undefined;
     if (--fault.count <= 0) this.pending = this.pending.filter((f) => f !== fault);
     const [code, summary] = SUMMARIES[fault.status] ?? ['E0000009', 'Internal Server Error'];

@@ -67,7 +67,8 @@ export class RateLimiter {
 
   /** The percent of each bucket an OAuth app (by client id) may use; Okta's admin console slider, 1–100. */
   setAppShare(clientId: string, percent: number): void {
-    if (!(Number.isInteger(percent) && percent >= 1 && percent <= 100)) throw new RangeError('share must be an integer percent in 1–100');
+    if (!(Number.isInteger(percent) && percent >= 1 && percent <= 100))
+      throw new RangeError('share must be an integer percent in 1–100');
     this.shares.set(clientId, percent);
   }
 
@@ -96,7 +97,8 @@ export class RateLimiter {
       own.app.requests++;
       own.bucket.requests++;
     }
-    const remaining = () => Math.min(limit - window.used, own && appWindow ? own.bucket.cap - appWindow.used : Number.POSITIVE_INFINITY);
+    const remaining = () =>
+      Math.min(limit - window.used, own && appWindow ? own.bucket.cap - appWindow.used : Number.POSITIVE_INFINITY);
     const headers = (left: number) => ({
       'x-rate-limit-limit': String(limit),
       'x-rate-limit-remaining': String(Math.max(0, left)),
@@ -161,7 +163,14 @@ export class RateLimiter {
       const counts = this.stats.buckets[b.name];
       if (counts) buckets[b.name] = { ...counts, limit: this.limitOf(b) };
     }
-    return { ...this.stats, apps: structuredClone(this.stats.apps), rateScale: this.scale, concurrencyLimit: this.concurrencyLimit, inFlight: this.inFlight, buckets };
+    return {
+      ...this.stats,
+      apps: structuredClone(this.stats.apps),
+      rateScale: this.scale,
+      concurrencyLimit: this.concurrencyLimit,
+      inFlight: this.inFlight,
+      buckets,
+    };
   }
 
   /** Forgets counters (not the current windows): a benchmark can measure one run. */
@@ -171,5 +180,11 @@ export class RateLimiter {
 }
 
 function emptyStats() {
-  return { maxConcurrency: 0, concurrencyLimited: 0, limited: 0, buckets: {} as Record<string, TBucketStats>, apps: {} as Record<string, TAppStats> };
+  return {
+    maxConcurrency: 0,
+    concurrencyLimited: 0,
+    limited: 0,
+    buckets: {} as Record<string, TBucketStats>,
+    apps: {} as Record<string, TAppStats>,
+  };
 }

@@ -60,7 +60,13 @@ function assignUser(ctx: Ctx): Reply {
   const user = findUser(ctx, ctx.body.id);
   const table = ctx.org.data.table<TAppUser>(`appUsers:${app.id}`);
   const before = table.get(user.id);
-  const a: TAppUser = { scope: 'USER', created: before?.created ?? ctx.now, lastUpdated: ctx.now, profile: ctx.body.profile, credentials: ctx.body.credentials };
+  const a: TAppUser = {
+    scope: 'USER',
+    created: before?.created ?? ctx.now,
+    lastUpdated: ctx.now,
+    profile: ctx.body.profile,
+    credentials: ctx.body.credentials,
+  };
   table.set(user.id, a);
   audit(ctx, 'application.user_membership.add', userTarget(user), appTarget(app));
   return ok(appUserJson(ctx, app, a, user.id));
@@ -71,7 +77,12 @@ function updateUser(ctx: Ctx): Reply {
   const app = findApp(ctx);
   const userId = ctx.params.userId!;
   const before = assignment(ctx, app);
-  const a: TAppUser = { ...before, profile: { ...before.profile, ...ctx.body.profile }, credentials: { ...before.credentials, ...ctx.body.credentials }, lastUpdated: ctx.now };
+  const a: TAppUser = {
+    ...before,
+    profile: { ...before.profile, ...ctx.body.profile },
+    credentials: { ...before.credentials, ...ctx.body.credentials },
+    lastUpdated: ctx.now,
+  };
   ctx.org.data.table<TAppUser>(`appUsers:${app.id}`).set(userId, a);
   audit(ctx, 'application.user_membership.update', userTarget(ctx.org.data.users.get(userId)!), appTarget(app));
   return ok(appUserJson(ctx, app, a, userId));
@@ -81,7 +92,8 @@ function unassignUser(ctx: Ctx): Reply {
   const app = findApp(ctx);
   const a = assignment(ctx, app);
   const userId = ctx.params.userId!;
-  if (a.scope === 'GROUP') throw validation('scope', 'scope: A user assigned through a group cannot be unassigned individually');
+  if (a.scope === 'GROUP')
+    throw validation('scope', 'scope: A user assigned through a group cannot be unassigned individually');
   ctx.org.data.table(`appUsers:${app.id}`).delete(userId);
   audit(ctx, 'application.user_membership.remove', userTarget(ctx.org.data.users.get(userId)!), appTarget(app));
   return noContent();
@@ -97,23 +109,36 @@ function assignAppGroup(ctx: Ctx): Reply {
   const app = findApp(ctx);
   const group = findGroup(ctx);
   const existing = ctx.org.data.table(`appGroups:${app.id}`).get(group.id);
-  const a = { id: group.id, lastUpdated: iso(ctx.now), priority: ctx.body.priority ?? existing?.priority ?? 0, profile: ctx.body.profile ?? {} };
+  const a = {
+    id: group.id,
+    lastUpdated: iso(ctx.now),
+    priority: ctx.body.priority ?? existing?.priority ?? 0,
+    profile: ctx.body.profile ?? {},
+  };
   assignGroup(ctx.org.data, app.id, group.id, a, ctx.now);
-  audit(ctx, existing ? 'group.application_assignment.update' : 'group.application_assignment.add', groupTarget(group), appTarget(app));
+  audit(
+    ctx,
+    existing ? 'group.application_assignment.update' : 'group.application_assignment.add',
+    groupTarget(group),
+    appTarget(app),
+  );
   return ok(appGroupJson(ctx, app, a));
 }
 
 function unassignAppGroup(ctx: Ctx): Reply {
   const app = findApp(ctx);
   const group = findGroup(ctx);
-  if (unassignGroup(ctx.org.data, app.id, group.id)) audit(ctx, 'group.application_assignment.remove', groupTarget(group), appTarget(app));
+  if (unassignGroup(ctx.org.data, app.id, group.id))
+    audit(ctx, 'group.application_assignment.remove', groupTarget(group), appTarget(app));
   return noContent();
 }
 
 export const appAssignmentRoutes: Route[] = [
   route('GET', '/api/v1/apps/{appId}/users', 'apps', (ctx) => {
     const app = findApp(ctx);
-    return pageOf(ctx, ctx.org.data.table<TAppUser>(`appUsers:${app.id}`), { default: 50, max: 500 }, (a, userId) => appUserJson(ctx, app, a, userId));
+    return pageOf(ctx, ctx.org.data.table<TAppUser>(`appUsers:${app.id}`), { default: 50, max: 500 }, (a, userId) =>
+      appUserJson(ctx, app, a, userId),
+    );
   }),
   route('POST', '/api/v1/apps/{appId}/users', 'apps', assignUser),
   route('GET', '/api/v1/apps/{appId}/users/{userId}', 'apps', (ctx) => {
@@ -124,7 +149,9 @@ export const appAssignmentRoutes: Route[] = [
   route('DELETE', '/api/v1/apps/{appId}/users/{userId}', 'apps', unassignUser),
   route('GET', '/api/v1/apps/{appId}/groups', 'apps', (ctx) => {
     const app = findApp(ctx);
-    return pageOf(ctx, ctx.org.data.table(`appGroups:${app.id}`), { default: 20, max: 200 }, (a) => appGroupJson(ctx, app, a));
+    return pageOf(ctx, ctx.org.data.table(`appGroups:${app.id}`), { default: 20, max: 200 }, (a) =>
+      appGroupJson(ctx, app, a),
+    );
   }),
   route('GET', '/api/v1/apps/{appId}/groups/{groupId}', 'apps', (ctx) => {
     const app = findApp(ctx);

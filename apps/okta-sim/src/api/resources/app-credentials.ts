@@ -34,7 +34,13 @@ function createSecret(ctx: Ctx): Reply {
   if (supplied !== undefined && (typeof supplied !== 'string' || !/^[\x21-\x7e]{14,100}$/.test(supplied))) {
     throw validation('client_secret', 'client_secret: Must be 14 to 100 printable ASCII characters');
   }
-  const entry = addSecret(ctx.org, app, (supplied as string | undefined) ?? clientSecret(ctx.org.ids), ctx.body.status ?? 'ACTIVE', iso(ctx.now));
+  const entry = addSecret(
+    ctx.org,
+    app,
+    (supplied as string | undefined) ?? clientSecret(ctx.org.ids),
+    ctx.body.status ?? 'ACTIVE',
+    iso(ctx.now),
+  );
   ctx.org.putApp(app);
   audit(ctx, 'app.oauth2.client.secret.create', appTarget(app));
   return ok(secretJson(ctx, app, entry));
@@ -75,7 +81,8 @@ export function grantJson(base: string, appId: string, g: Json) {
 function createGrant(ctx: Ctx): Reply {
   const app = findApp(ctx);
   const scopeId: unknown = ctx.body.scopeId;
-  if (typeof scopeId !== 'string' || !/^okta\.\w+\.(read|manage)$/.test(scopeId)) throw validation('scopeId', 'scopeId: Unknown scope');
+  if (typeof scopeId !== 'string' || !/^okta\.\w+\.(read|manage)$/.test(scopeId))
+    throw validation('scopeId', 'scopeId: Unknown scope');
   const now = iso(ctx.now);
   const p = ctx.principal;
   const grant = {
@@ -100,7 +107,6 @@ function findGrant(ctx: Ctx, app: Json): Json {
   return g;
 }
 
-
 function findKey(ctx: Ctx, app: Json): Json {
   const k = ctx.org.data.table(appKeysTable(app.id)).get(ctx.params.keyId!);
   if (!k) throw notFound(`${ctx.params.keyId} (JsonWebKey)`);
@@ -118,19 +124,35 @@ export const appCredentialRoutes: Route[] = [
   }),
   route('GET', '/api/v1/apps/{appId}/credentials/secrets', 'apps', (ctx) => {
     const app = findApp(ctx);
-    return allOf(ctx, [...ctx.org.data.table(`secrets:${app.id}`).values()].map((s) => secretJson(ctx, app, s)));
+    return allOf(
+      ctx,
+      [...ctx.org.data.table(`secrets:${app.id}`).values()].map((s) => secretJson(ctx, app, s)),
+    );
   }),
   route('POST', '/api/v1/apps/{appId}/credentials/secrets', 'apps', createSecret),
   route('GET', '/api/v1/apps/{appId}/credentials/secrets/{secretId}', 'apps', (ctx) => {
     const app = findApp(ctx);
     return ok(secretJson(ctx, app, findSecret(ctx, app)));
   }),
-  route('POST', '/api/v1/apps/{appId}/credentials/secrets/{secretId}/lifecycle/activate', 'apps', secretLifecycle('ACTIVE')),
-  route('POST', '/api/v1/apps/{appId}/credentials/secrets/{secretId}/lifecycle/deactivate', 'apps', secretLifecycle('INACTIVE')),
+  route(
+    'POST',
+    '/api/v1/apps/{appId}/credentials/secrets/{secretId}/lifecycle/activate',
+    'apps',
+    secretLifecycle('ACTIVE'),
+  ),
+  route(
+    'POST',
+    '/api/v1/apps/{appId}/credentials/secrets/{secretId}/lifecycle/deactivate',
+    'apps',
+    secretLifecycle('INACTIVE'),
+  ),
   route('DELETE', '/api/v1/apps/{appId}/credentials/secrets/{secretId}', 'apps', deleteSecret),
   route('GET', '/api/v1/apps/{appId}/grants', 'appGrants', (ctx) => {
     const app = findApp(ctx);
-    return allOf(ctx, [...ctx.org.data.table(`grants:${app.id}`).values()].map((g) => grantJson(ctx.base, app.id, g)));
+    return allOf(
+      ctx,
+      [...ctx.org.data.table(`grants:${app.id}`).values()].map((g) => grantJson(ctx.base, app.id, g)),
+    );
   }),
   route('POST', '/api/v1/apps/{appId}/grants', 'appGrants', createGrant),
   route('GET', '/api/v1/apps/{appId}/grants/{grantId}', 'appGrants', (ctx) => {

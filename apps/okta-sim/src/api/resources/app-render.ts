@@ -7,4 +7,9 @@ export function renderApp(ctx: Ctx, app: Json) {
   return { ...app, _links: appLinks(app, ctx.base, ctx.org.data.appPolicies.get(app.id)) };
 }
 
-export const appTarget = (app: Json) => ({ id: app.id, type: 'AppInstance', alternateId: app.label, displayName: app.label });
+export const appTarget = (app: Json) => ({
+  id: app.id,
+  type: 'AppInstance',
+  alternateId: app.label,
+  displayName: app.label,
+});

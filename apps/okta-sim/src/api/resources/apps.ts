@@ -20,7 +20,8 @@ export function findApp(ctx: Ctx, id = ctx.params.appId!): Json {
 
 function validate(body: Json) {
   if (!body.label) throw validation('label', 'label: The field cannot be left blank');
-  if (!SIGN_ON_MODES.includes(body.signOnMode)) throw validation('signOnMode', `signOnMode: Must be one of ${SIGN_ON_MODES.join(', ')}`);
+  if (!SIGN_ON_MODES.includes(body.signOnMode))
+    throw validation('signOnMode', `signOnMode: Must be one of ${SIGN_ON_MODES.join(', ')}`);
 }
 
 /** `filter` supports Okta's app filters: `status`, `name`, `user.id`, `group.id`. */
@@ -38,7 +39,8 @@ function listApps(ctx: Ctx): Reply {
   const q = ctx.query.get('q')?.toLowerCase();
   const expression = ctx.query.get('filter');
   const test = expression ? appFilter(ctx, expression) : undefined;
-  const keep = (app: Json) => (!test || test(app)) && (!q || [app.label, app.name].some((v) => String(v).toLowerCase().startsWith(q)));
+  const keep = (app: Json) =>
+    (!test || test(app)) && (!q || [app.label, app.name].some((v) => String(v).toLowerCase().startsWith(q)));
   return pageOf(ctx, ctx.org.data.table('apps'), { default: 20, max: 200 }, (app) => renderApp(ctx, app), keep);
 }
 
@@ -48,7 +50,8 @@ function createApp(ctx: Ctx): Reply {
   const id = oktaId(org.ids, '0oa');
   const app = buildApp(ctx.body, { id, now: iso(ctx.now), orgId: org.refs.orgId, secret: () => clientSecret(org.ids) });
   const clientId = app.credentials?.oauthClient?.client_id;
-  if (clientId && clientId !== id && org.data.clientIds.has(clientId)) throw validation('client_id', 'client_id: An object with this field already exists in the current organization');
+  if (clientId && clientId !== id && org.data.clientIds.has(clientId))
+    throw validation('client_id', 'client_id: An object with this field already exists in the current organization');
   if (ctx.query.get('activate') === 'false') app.status = 'INACTIVE';
   org.putApp(app);
   // New apps use the org's default app sign-in policy until mapped to another.
@@ -61,13 +64,37 @@ function createApp(ctx: Ctx): Reply {
 function replaceApp(ctx: Ctx): Reply {
   const existing = findApp(ctx);
   validate(ctx.body);
-  const { _links: _l, _embedded: _e, id: _i, orn: _o, created: _c, lastUpdated: _u, status: _s, name: _n, ...body } = ctx.body;
-  const app: Json = { ...structuredClone(body), id: existing.id, orn: existing.orn, name: existing.name, status: existing.status, created: existing.created, lastUpdated: iso(ctx.now) };
+  const {
+    _links: _l,
+    _embedded: _e,
+    id: _i,
+    orn: _o,
+    created: _c,
+    lastUpdated: _u,
+    status: _s,
+    name: _n,
+    ...body
+  } = ctx.body;
+  const app: Json = {
+    ...structuredClone(body),
+    id: existing.id,
+    orn: existing.orn,
+    name: existing.name,
+    status: existing.status,
+    created: existing.created,
+    lastUpdated: iso(ctx.now),
+  };
   const oldOauth = existing.credentials?.oauthClient;
-  if (oldOauth && app.credentials?.oauthClient && app.credentials.oauthClient.client_secret === undefined && oldOauth.client_secret) {
+  if (
+    oldOauth &&
+    app.credentials?.oauthClient &&
+    app.credentials.oauthClient.client_secret === undefined &&
+    oldOauth.client_secret
+  ) {
     app.credentials.oauthClient.client_secret = oldOauth.client_secret;
   }
-  if (oldOauth && app.credentials?.oauthClient && !app.credentials.oauthClient.client_id) app.credentials.oauthClient.client_id = oldOauth.client_id;
+  if (oldOauth && app.credentials?.oauthClient && !app.credentials.oauthClient.client_id)
+    app.credentials.oauthClient.client_id = oldOauth.client_id;
   ctx.org.putApp(app);
   audit(ctx, 'application.lifecycle.update', appTarget(app));
   return ok(renderApp(ctx, app));
@@ -75,10 +102,20 @@ function replaceApp(ctx: Ctx): Reply {
 
 function deleteApp(ctx: Ctx): Reply {
   const app = findApp(ctx);
-  if (app.status === 'ACTIVE') throw new OktaError(403, 'E0000056', 'Delete application forbidden.', ['status: The application must be deactivated before it can be deleted']);
+  if (app.status === 'ACTIVE')
+    throw new OktaError(403, 'E0000056', 'Delete application forbidden.', [
+      'status: The application must be deactivated before it can be deleted',
+    ]);
   const data = ctx.org.data;
   for (const groupId of [...data.table(`appGroups:${app.id}`).keys()]) unassignGroup(data, app.id, groupId);
-  for (const name of [`appUsers:${app.id}`, `appGroups:${app.id}`, `grants:${app.id}`, `secrets:${app.id}`, appKeysTable(app.id)]) data.dropTable(name);
+  for (const name of [
+    `appUsers:${app.id}`,
+    `appGroups:${app.id}`,
+    `grants:${app.id}`,
+    `secrets:${app.id}`,
+    appKeysTable(app.id),
+  ])
+    data.dropTable(name);
   data.appPolicies.delete(app.id);
   ctx.org.deleteApp(app.id);
   audit(ctx, 'application.lifecycle.delete', appTarget(app));
@@ -89,7 +126,11 @@ function lifecycle(status: 'ACTIVE' | 'INACTIVE') {
   return (ctx: Ctx): Reply => {
     const app = findApp(ctx);
     if (app.status !== status) Object.assign(app, { status, lastUpdated: iso(ctx.now) });
-    audit(ctx, status === 'ACTIVE' ? 'application.lifecycle.activate' : 'application.lifecycle.deactivate', appTarget(app));
+    audit(
+      ctx,
+      status === 'ACTIVE' ? 'application.lifecycle.activate' : 'application.lifecycle.deactivate',
+      appTarget(app),
+    );
     return ok({});
   };
 }
@@ -99,9 +140,15 @@ function assignPolicy(ctx: Ctx): Reply {
   const app = findApp(ctx);
   const policy = ctx.org.data.table('policies').get(ctx.params.policyId!);
   if (!policy) throw notFound(`${ctx.params.policyId} (PolicyEntity)`);
-  if (policy.type !== 'ACCESS_POLICY') throw validation('policyId', 'policyId: Only app sign-in policies can be assigned to apps');
+  if (policy.type !== 'ACCESS_POLICY')
+    throw validation('policyId', 'policyId: Only app sign-in policies can be assigned to apps');
   ctx.org.data.appPolicies.set(app.id, policy.id);
-  audit(ctx, 'application.policy.sign_on.update', appTarget(app), { id: policy.id, type: 'PolicyEntity', alternateId: policy.name, displayName: policy.name });
+  audit(ctx, 'application.policy.sign_on.update', appTarget(app), {
+    id: policy.id,
+    type: 'PolicyEntity',
+    alternateId: policy.name,
+    displayName: policy.name,
+  });
   return noContent();
 }
 

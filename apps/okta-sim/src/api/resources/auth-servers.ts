@@ -6,9 +6,12 @@ import { crudRoutes, crudTable, type TCrud } from '../crud.ts';
 import { validation } from '../errors.ts';
 import type { Route } from '../router.ts';
 
-const needs = (...fields: string[]) => (body: Json) => {
-  for (const f of fields) if (body[f] === undefined || body[f] === '') throw validation(f, `${f}: The field cannot be left blank`);
-};
+const needs =
+  (...fields: string[]) =>
+  (body: Json) => {
+    for (const f of fields)
+      if (body[f] === undefined || body[f] === '') throw validation(f, `${f}: The field cannot be left blank`);
+  };
 
 const AS = '/api/v1/authorizationServers';
 
@@ -21,9 +24,24 @@ const authServers: TCrud = {
   scope: 'authorizationServers',
   page: { default: 200, max: 200 },
   lifecycle: true,
-  log: { type: 'AuthorizationServer', events: { create: 'oauth2.as.created', update: 'oauth2.as.updated', delete: 'oauth2.as.deleted', activate: 'oauth2.as.activated', deactivate: 'oauth2.as.deactivated' } },
+  log: {
+    type: 'AuthorizationServer',
+    events: {
+      create: 'oauth2.as.created',
+      update: 'oauth2.as.updated',
+      delete: 'oauth2.as.deleted',
+      activate: 'oauth2.as.activated',
+      deactivate: 'oauth2.as.deactivated',
+    },
+  },
   validate: needs('name', 'audiences'),
-  defaults: (body, ctx) => ({ status: 'ACTIVE', description: null, issuerMode: 'ORG_URL', ...body, credentials: { signing: { rotationMode: 'AUTO', kid: `sim-${ctx.requestId}` } } }),
+  defaults: (body, ctx) => ({
+    status: 'ACTIVE',
+    description: null,
+    issuerMode: 'ORG_URL',
+    ...body,
+    credentials: { signing: { rotationMode: 'AUTO', kid: `sim-${ctx.requestId}` } },
+  }),
   afterCreate: (s, ctx) => {
     s.issuer = `${ctx.base}/oauth2/${s.id}`;
   },
@@ -35,8 +53,16 @@ const authServers: TCrud = {
     claims: link(`${self}/claims`, 'GET'),
     policies: link(`${self}/policies`, 'GET'),
     metadata: [
-      { name: 'oauth-authorization-server', href: `${ctx.base}/oauth2/${s.id}/.well-known/oauth-authorization-server`, hints: { allow: ['GET'] } },
-      { name: 'openid-configuration', href: `${ctx.base}/oauth2/${s.id}/.well-known/openid-configuration`, hints: { allow: ['GET'] } },
+      {
+        name: 'oauth-authorization-server',
+        href: `${ctx.base}/oauth2/${s.id}/.well-known/oauth-authorization-server`,
+        hints: { allow: ['GET'] },
+      },
+      {
+        name: 'openid-configuration',
+        href: `${ctx.base}/oauth2/${s.id}/.well-known/openid-configuration`,
+        hints: { allow: ['GET'] },
+      },
     ],
     rotateKey: link(`${self}/credentials/lifecycle/keyRotate`, 'POST'),
   }),
@@ -51,9 +77,21 @@ const scopes: TCrud = {
   untimed: true,
   scope: 'authorizationServers',
   createdStatus: 201,
-  log: { type: 'OAuth2Scope', events: { create: 'oauth2.scope.created', update: 'oauth2.scope.updated', delete: 'oauth2.scope.deleted' } },
+  log: {
+    type: 'OAuth2Scope',
+    events: { create: 'oauth2.scope.created', update: 'oauth2.scope.updated', delete: 'oauth2.scope.deleted' },
+  },
   validate: needs('name'),
-  defaults: (body) => ({ system: false, default: false, displayName: body.name, description: null, consent: 'IMPLICIT', optional: false, metadataPublish: 'NO_CLIENTS', ...body }),
+  defaults: (body) => ({
+    system: false,
+    default: false,
+    displayName: body.name,
+    description: null,
+    consent: 'IMPLICIT',
+    optional: false,
+    metadataPublish: 'NO_CLIENTS',
+    ...body,
+  }),
   links: (_s, _ctx, self) => ({ self: link(self, 'GET', 'PUT', 'DELETE') }),
 };
 
@@ -66,9 +104,18 @@ const claims: TCrud = {
   untimed: true,
   scope: 'authorizationServers',
   createdStatus: 201,
-  log: { type: 'OAuth2Claim', events: { create: 'oauth2.claim.created', update: 'oauth2.claim.updated', delete: 'oauth2.claim.deleted' } },
+  log: {
+    type: 'OAuth2Claim',
+    events: { create: 'oauth2.claim.created', update: 'oauth2.claim.updated', delete: 'oauth2.claim.deleted' },
+  },
   validate: needs('name', 'claimType', 'valueType', 'value'),
-  defaults: (body) => ({ status: 'ACTIVE', system: false, alwaysIncludeInToken: true, conditions: { scopes: [] }, ...body }),
+  defaults: (body) => ({
+    status: 'ACTIVE',
+    system: false,
+    alwaysIncludeInToken: true,
+    conditions: { scopes: [] },
+    ...body,
+  }),
   links: (_c, _ctx, self) => ({ self: link(self, 'GET', 'PUT', 'DELETE') }),
 };
 
@@ -86,10 +133,23 @@ const asPolicies: TCrud = {
   lifecycleReply: 'empty',
   log: {
     type: 'PolicyEntity',
-    events: { create: 'oauth2.as.policy.created', update: 'oauth2.as.policy.updated', delete: 'oauth2.as.policy.deleted', activate: 'oauth2.as.policy.activated', deactivate: 'oauth2.as.policy.deactivated' },
+    events: {
+      create: 'oauth2.as.policy.created',
+      update: 'oauth2.as.policy.updated',
+      delete: 'oauth2.as.policy.deleted',
+      activate: 'oauth2.as.policy.activated',
+      deactivate: 'oauth2.as.policy.deactivated',
+    },
   },
   validate: needs('name', 'conditions'),
-  defaults: (body) => ({ type: 'OAUTH_AUTHORIZATION_POLICY', status: 'ACTIVE', description: null, priority: 1, system: false, ...body }),
+  defaults: (body) => ({
+    type: 'OAUTH_AUTHORIZATION_POLICY',
+    status: 'ACTIVE',
+    description: null,
+    priority: 1,
+    system: false,
+    ...body,
+  }),
   links: (p, _ctx, self) => ({ ...lifecycleLinks(self, p.status), rules: link(`${self}/rules`, 'GET') }),
 };
 
@@ -132,4 +192,10 @@ const reorder = (def: TCrud): Route[] =>
         },
   );
 
-export const authServerRoutes: Route[] = [...crudRoutes(authServers), ...crudRoutes(scopes), ...crudRoutes(claims), ...reorder(asPolicies), ...reorder(asRules)];
+export const authServerRoutes: Route[] = [
+  ...crudRoutes(authServers),
+  ...crudRoutes(scopes),
+  ...crudRoutes(claims),
+  ...reorder(asPolicies),
+  ...reorder(asRules),
+];

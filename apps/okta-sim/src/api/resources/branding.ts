@@ -23,7 +23,14 @@ const brands: TCrud = {
   validate: (body) => {
     if (!body.name) throw validation('name', 'name: The field cannot be left blank');
   },
-  defaults: (body) => ({ isDefault: false, agreeToCustomPrivacyPolicy: false, removePoweredByOkta: false, customPrivacyPolicyUrl: null, locale: 'en', ...body }),
+  defaults: (body) => ({
+    isDefault: false,
+    agreeToCustomPrivacyPolicy: false,
+    removePoweredByOkta: false,
+    customPrivacyPolicyUrl: null,
+    locale: 'en',
+    ...body,
+  }),
   replace: (existing, body) => ({ ...body, isDefault: existing.isDefault }),
   beforeDelete: (b) => {
     if (b.isDefault) throw validation('isDefault', 'isDefault: The default brand cannot be deleted');
@@ -40,7 +47,10 @@ const themes: TCrud = {
   prefix: 'thd',
   scope: 'brands',
   fixed: true,
-  log: { type: 'Theme', events: { create: 'brand.theme.update', update: 'brand.theme.update', delete: 'brand.theme.update' } },
+  log: {
+    type: 'Theme',
+    events: { create: 'brand.theme.update', update: 'brand.theme.update', delete: 'brand.theme.update' },
+  },
   links: (_t, _ctx, self) => ({ self: link(self, 'GET', 'PUT') }),
 };
 
@@ -53,9 +63,17 @@ const customizations: TCrud = {
   scope: 'templates',
   page: { default: 20, max: 200 },
   createdStatus: 201,
-  log: { type: 'EmailCustomization', events: { create: 'brand.email.customization.create', update: 'brand.email.customization.update', delete: 'brand.email.customization.delete' } },
+  log: {
+    type: 'EmailCustomization',
+    events: {
+      create: 'brand.email.customization.create',
+      update: 'brand.email.customization.update',
+      delete: 'brand.email.customization.delete',
+    },
+  },
   validate: (body) => {
-    for (const f of ['language', 'subject', 'body']) if (!body[f]) throw validation(f, `${f}: The field cannot be left blank`);
+    for (const f of ['language', 'subject', 'body'])
+      if (!body[f]) throw validation(f, `${f}: The field cannot be left blank`);
   },
   defaults: (body) => ({ isDefault: false, ...body }),
   links: (_c, _ctx, self) => ({ self: link(self, 'GET', 'PUT', 'DELETE'), preview: link(`${self}/preview`, 'GET') }),
@@ -73,7 +91,8 @@ function templateJson(ctx: Ctx, t: Json) {
   const expand = (ctx.query.get('expand') ?? '').split(',');
   const embedded: Json = {};
   if (expand.includes('settings')) embedded.settings = { recipients: t.settings.recipients };
-  if (expand.includes('customizationCount')) embedded.customizationCount = ctx.org.data.table(`emailCustomizations:${ctx.params.brandId}:${t.name}`).size;
+  if (expand.includes('customizationCount'))
+    embedded.customizationCount = ctx.org.data.table(`emailCustomizations:${ctx.params.brandId}:${t.name}`).size;
   return {
     name: t.name,
     ...(Object.keys(embedded).length ? { _embedded: embedded } : {}),
@@ -103,7 +122,12 @@ function replaceSignInPage(ctx: Ctx): Reply {
   if (!brand) throw notFound(`${ctx.params.brandId} (Brand)`);
   const { _links: _l, ...page } = ctx.body;
   ctx.org.data.table('signInPages').set(brand.id, page);
-  audit(ctx, 'brand.sign_in_page.update', { id: brand.id, type: 'Brand', alternateId: brand.name, displayName: brand.name });
+  audit(ctx, 'brand.sign_in_page.update', {
+    id: brand.id,
+    type: 'Brand',
+    alternateId: brand.name,
+    displayName: brand.name,
+  });
   return ok(page);
 }
 
@@ -112,15 +136,27 @@ export const brandingRoutes: Route[] = [
   ...crudRoutes(themes),
   route('GET', `${B}/{brandId}/templates/email`, 'templates', (ctx) => {
     if (!ctx.org.data.table('brands').has(ctx.params.brandId!)) throw notFound(`${ctx.params.brandId} (Brand)`);
-    return pageOf(ctx, ctx.org.data.table(`templates:${ctx.params.brandId}`), { default: 20, max: 200 }, (t) => templateJson(ctx, t));
+    return pageOf(ctx, ctx.org.data.table(`templates:${ctx.params.brandId}`), { default: 20, max: 200 }, (t) =>
+      templateJson(ctx, t),
+    );
   }),
-  route('GET', `${B}/{brandId}/templates/email/{templateName}`, 'templates', (ctx) => ok(templateJson(ctx, template(ctx)))),
-  route('GET', `${B}/{brandId}/templates/email/{templateName}/settings`, 'templates', (ctx) => ok({ recipients: template(ctx).settings.recipients })),
+  route('GET', `${B}/{brandId}/templates/email/{templateName}`, 'templates', (ctx) =>
+    ok(templateJson(ctx, template(ctx))),
+  ),
+  route('GET', `${B}/{brandId}/templates/email/{templateName}/settings`, 'templates', (ctx) =>
+    ok({ recipients: template(ctx).settings.recipients }),
+  ),
   route('PUT', `${B}/{brandId}/templates/email/{templateName}/settings`, 'templates', (ctx) => {
     const t = template(ctx);
-    if (!['ALL_USERS', 'ADMINS_ONLY', 'NO_USERS'].includes(ctx.body.recipients)) throw validation('recipients', 'recipients: Must be ALL_USERS, ADMINS_ONLY or NO_USERS');
+    if (!['ALL_USERS', 'ADMINS_ONLY', 'NO_USERS'].includes(ctx.body.recipients))
+      throw validation('recipients', 'recipients: Must be ALL_USERS, ADMINS_ONLY or NO_USERS');
     t.settings = { recipients: ctx.body.recipients, lastUpdated: iso(ctx.now) };
-    audit(ctx, 'brand.email.settings.update', { id: t.name, type: 'EmailTemplate', alternateId: t.name, displayName: t.name });
+    audit(ctx, 'brand.email.settings.update', {
+      id: t.name,
+      type: 'EmailTemplate',
+      alternateId: t.name,
+      displayName: t.name,
+    });
     return ok({ recipients: t.settings.recipients });
   }),
   ...crudRoutes(customizations),

@@ -19,21 +19,45 @@ const userTypes: TCrud = {
   prefix: 'oty',
   scope: 'userTypes',
   update: ['POST', 'PUT'],
-  log: { type: 'UserType', events: { create: 'system.user_type.create', update: 'system.user_type.update', delete: 'system.user_type.delete' } },
+  log: {
+    type: 'UserType',
+    events: { create: 'system.user_type.create', update: 'system.user_type.update', delete: 'system.user_type.delete' },
+  },
   validate: (body) => {
     for (const f of ['name', 'displayName']) if (!body[f]) throw validation(f, `${f}: The field cannot be left blank`);
   },
-  defaults: (body, ctx) => ({ description: null, ...body, default: false, createdBy: ctx.principal.id, lastUpdatedBy: ctx.principal.id }),
+  defaults: (body, ctx) => ({
+    description: null,
+    ...body,
+    default: false,
+    createdBy: ctx.principal.id,
+    lastUpdatedBy: ctx.principal.id,
+  }),
   afterCreate: (type, ctx) => {
     const base = ctx.org.data.singletons.get(`userSchema:${ctx.org.refs.userType}`)!;
-    ctx.org.data.singletons.set(`userSchema:${type.id}`, { ...structuredClone(base), id: `${ctx.base}/meta/schemas/user/${schemaIdOf(type.id)}`, name: type.name, title: type.displayName });
+    ctx.org.data.singletons.set(`userSchema:${type.id}`, {
+      ...structuredClone(base),
+      id: `${ctx.base}/meta/schemas/user/${schemaIdOf(type.id)}`,
+      name: type.name,
+      title: type.displayName,
+    });
   },
-  replace: (existing, body, ctx) => ({ ...existing, ...body, name: existing.name, default: existing.default, lastUpdatedBy: ctx.principal.id }),
+  replace: (existing, body, ctx) => ({
+    ...existing,
+    ...body,
+    name: existing.name,
+    default: existing.default,
+    lastUpdatedBy: ctx.principal.id,
+  }),
   beforeDelete: (type, ctx) => {
     if (type.default) throw validation('default', 'default: The default user type cannot be deleted');
-    for (const u of ctx.org.data.users.values()) if (u.typeId === type.id) throw validation('typeId', 'typeId: The user type is assigned to users');
+    for (const u of ctx.org.data.users.values())
+      if (u.typeId === type.id) throw validation('typeId', 'typeId: The user type is assigned to users');
   },
-  links: (type, ctx, self) => ({ self: link(self), schema: link(`${ctx.base}/api/v1/meta/schemas/user/${schemaIdOf(type.id)}`) }),
+  links: (type, ctx, self) => ({
+    self: link(self),
+    schema: link(`${ctx.base}/api/v1/meta/schemas/user/${schemaIdOf(type.id)}`),
+  }),
 };
 
 /** `default` or `osc…`: the singleton key of that user type's schema. */
@@ -63,7 +87,21 @@ export function appUserSchema(base: string, app: Json): Json {
     lastUpdated: app.created,
     created: app.created,
     definitions: {
-      base: { id: '#base', type: 'object', properties: { userName: { title: 'Username', type: 'string', required: true, scope: 'NONE', maxLength: 100, master: { type: 'PROFILE_MASTER' } } }, required: ['userName'] },
+      base: {
+        id: '#base',
+        type: 'object',
+        properties: {
+          userName: {
+            title: 'Username',
+            type: 'string',
+            required: true,
+            scope: 'NONE',
+            maxLength: 100,
+            master: { type: 'PROFILE_MASTER' },
+          },
+        },
+        required: ['userName'],
+      },
       custom: { id: '#custom', type: 'object', properties: {}, required: [] },
     },
     type: 'object',
@@ -83,9 +121,18 @@ function updateSchema(keyOf: (ctx: Ctx) => string, eventType: string) {
     if (!custom) throw validation('definitions.custom', 'definitions.custom: Only custom properties can be changed');
     const properties = merge(schema.definitions.custom.properties, custom.properties ?? {});
     for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];
-    schema.definitions.custom = { ...schema.definitions.custom, properties, required: custom.required ?? schema.definitions.custom.required };
+    schema.definitions.custom = {
+      ...schema.definitions.custom,
+      properties,
+      required: custom.required ?? schema.definitions.custom.required,
+    };
     schema.lastUpdated = iso(ctx.now);
-    audit(ctx, eventType, { id: schema.id, type: 'Schema', alternateId: schema.name ?? key, displayName: schema.title ?? key });
+    audit(ctx, eventType, {
+      id: schema.id,
+      type: 'Schema',
+      alternateId: schema.name ?? key,
+      displayName: schema.title ?? key,
+    });
     return ok(schema);
   };
 }
@@ -100,18 +147,45 @@ function findMapping(ctx: Ctx): Json {
 
 export const directoryMetaRoutes: Route[] = [
   ...crudRoutes(userTypes),
-  route('GET', '/api/v1/meta/schemas/user/{schemaId}', 'schemas', (ctx) => ok(ctx.org.data.singletons.get(userSchemaKey(ctx)))),
-  route('POST', '/api/v1/meta/schemas/user/{schemaId}', 'schemas', updateSchema(userSchemaKey, 'system.user.schema.update')),
-  route('GET', '/api/v1/meta/schemas/group/default', 'schemas', (ctx) => ok(ctx.org.data.singletons.get('groupSchema'))),
-  route('POST', '/api/v1/meta/schemas/group/default', 'schemas', updateSchema(() => 'groupSchema', 'system.group.schema.update')),
-  route('GET', '/api/v1/meta/schemas/apps/{appId}/default', 'schemas', (ctx) => ok(ctx.org.data.singletons.get(appSchemaKey(ctx)))),
-  route('POST', '/api/v1/meta/schemas/apps/{appId}/default', 'schemas', updateSchema(appSchemaKey, 'app.schema.update')),
+  route('GET', '/api/v1/meta/schemas/user/{schemaId}', 'schemas', (ctx) =>
+    ok(ctx.org.data.singletons.get(userSchemaKey(ctx))),
+  ),
+  route(
+    'POST',
+    '/api/v1/meta/schemas/user/{schemaId}',
+    'schemas',
+    updateSchema(userSchemaKey, 'system.user.schema.update'),
+  ),
+  route('GET', '/api/v1/meta/schemas/group/default', 'schemas', (ctx) =>
+    ok(ctx.org.data.singletons.get('groupSchema')),
+  ),
+  route(
+    'POST',
+    '/api/v1/meta/schemas/group/default',
+    'schemas',
+    updateSchema(() => 'groupSchema', 'system.group.schema.update'),
+  ),
+  route('GET', '/api/v1/meta/schemas/apps/{appId}/default', 'schemas', (ctx) =>
+    ok(ctx.org.data.singletons.get(appSchemaKey(ctx))),
+  ),
+  route(
+    'POST',
+    '/api/v1/meta/schemas/apps/{appId}/default',
+    'schemas',
+    updateSchema(appSchemaKey, 'app.schema.update'),
+  ),
   route('GET', '/api/v1/mappings', 'profileMappings', (ctx) => {
     const source = ctx.query.get('sourceId');
     const target = ctx.query.get('targetId');
     const keep = (m: Json) => (!source || m.source.id === source) && (!target || m.target.id === target);
     // The list omits `properties`; `GET /mappings/{id}` has them.
-    return pageOf(ctx, ctx.org.data.table('mappings'), { default: 20, max: 200 }, ({ properties: _p, ...m }) => ({ ...m, _links: mappingLinks(ctx, m) }), keep);
+    return pageOf(
+      ctx,
+      ctx.org.data.table('mappings'),
+      { default: 20, max: 200 },
+      ({ properties: _p, ...m }) => ({ ...m, _links: mappingLinks(ctx, m) }),
+      keep,
+    );
   }),
   route('GET', '/api/v1/mappings/{mappingId}', 'profileMappings', (ctx) => {
     const m = findMapping(ctx);
@@ -122,7 +196,12 @@ export const directoryMetaRoutes: Route[] = [
     const properties = merge(m.properties, ctx.body.properties ?? {});
     for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];
     m.properties = properties;
-    audit(ctx, 'system.mapping.update', { id: m.id, type: 'Mapping', alternateId: m.id, displayName: `${m.source.name} → ${m.target.name}` });
+    audit(ctx, 'system.mapping.update', {
+      id: m.id,
+      type: 'Mapping',
+      alternateId: m.id,
+      displayName: `${m.source.name} → ${m.target.name}`,
+    });
     return ok({ ...m, _links: mappingLinks(ctx, m) });
   }),
 ];

@@ -25,10 +25,17 @@ function changeMember(add: boolean) {
   return (ctx: Ctx): Reply => {
     const group = findGroup(ctx);
     const user = findUser(ctx, ctx.params.userId!);
-    if (group.type !== 'OKTA_GROUP') throw validation('type', `type: Members of a ${group.type} group are managed by Okta`);
+    if (group.type !== 'OKTA_GROUP')
+      throw validation('type', `type: Members of a ${group.type} group are managed by Okta`);
     const data = ctx.org.data;
     const changed = add ? addMember(data, group.id, user.id, ctx.now) : removeMember(data, group.id, user.id, ctx.now);
-    if (changed) audit(ctx, add ? 'group.user_membership.add' : 'group.user_membership.remove', userTarget(user), groupTarget(group));
+    if (changed)
+      audit(
+        ctx,
+        add ? 'group.user_membership.add' : 'group.user_membership.remove',
+        userTarget(user),
+        groupTarget(group),
+      );
     return noContent();
   };
 }
@@ -63,7 +70,12 @@ function addOwner(ctx: Ctx): Reply {
   if (!exists) throw notFound(`${id} (${type})`);
   const owner = { id, type, lastUpdated: ctx.now };
   ctx.org.data.table<TOwner>(`owners:${group.id}`).set(id, owner);
-  audit(ctx, 'group.owner.add', groupTarget(group), { id, type: type === 'USER' ? 'User' : 'UserGroup', alternateId: id, displayName: ownerJson(ctx, owner).displayName });
+  audit(ctx, 'group.owner.add', groupTarget(group), {
+    id,
+    type: type === 'USER' ? 'User' : 'UserGroup',
+    alternateId: id,
+    displayName: ownerJson(ctx, owner).displayName,
+  });
   return created(ownerJson(ctx, owner));
 }
 
@@ -73,7 +85,12 @@ function removeOwner(ctx: Ctx): Reply {
   const owner = owners.get(ctx.params.ownerId!);
   if (!owner) throw notFound(`${ctx.params.ownerId} (GroupOwner)`);
   owners.delete(owner.id);
-  audit(ctx, 'group.owner.remove', groupTarget(group), { id: owner.id, type: owner.type === 'USER' ? 'User' : 'UserGroup', alternateId: owner.id, displayName: ownerJson(ctx, owner).displayName });
+  audit(ctx, 'group.owner.remove', groupTarget(group), {
+    id: owner.id,
+    type: owner.type === 'USER' ? 'User' : 'UserGroup',
+    alternateId: owner.id,
+    displayName: ownerJson(ctx, owner).displayName,
+  });
   return noContent();
 }
 
@@ -85,4 +102,3 @@ export const groupMemberRoutes: Route[] = [
   route('POST', '/api/v1/groups/{groupId}/owners', 'groups', addOwner),
   route('DELETE', '/api/v1/groups/{groupId}/owners/{ownerId}', 'groups', removeOwner),
 ];
-

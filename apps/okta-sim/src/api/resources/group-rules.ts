@@ -14,9 +14,14 @@ function validate(body: Json, ctx: Ctx) {
     throw validation('conditions.expression.value', `conditions.expression.value: Invalid expression: ${expression}`);
   }
   const groupIds: unknown = body.actions?.assignUserToGroups?.groupIds;
-  if (!Array.isArray(groupIds) || !groupIds.length) throw validation('actions.assignUserToGroups.groupIds', 'actions.assignUserToGroups.groupIds: At least one group is required');
+  if (!Array.isArray(groupIds) || !groupIds.length)
+    throw validation(
+      'actions.assignUserToGroups.groupIds',
+      'actions.assignUserToGroups.groupIds: At least one group is required',
+    );
   const groups = ctx.org.data.table('groups');
-  for (const id of groupIds) if (groups.get(id)?.type !== 'OKTA_GROUP') throw validation('groupIds', `groupIds: ${id} is not an Okta group`);
+  for (const id of groupIds)
+    if (groups.get(id)?.type !== 'OKTA_GROUP') throw validation('groupIds', `groupIds: ${id} is not an Okta group`);
 }
 
 /**
@@ -34,13 +39,20 @@ const groupRules: TCrud = {
   lifecycleReply: 'empty',
   log: {
     type: 'GroupRule',
-    events: { create: 'group.rule.create', update: 'group.rule.update', delete: 'group.rule.delete', activate: 'group.rule.activate', deactivate: 'group.rule.deactivate' },
+    events: {
+      create: 'group.rule.create',
+      update: 'group.rule.update',
+      delete: 'group.rule.delete',
+      activate: 'group.rule.activate',
+      deactivate: 'group.rule.deactivate',
+    },
   },
   validate,
   defaults: (body) => ({ type: 'group_rule', ...body, status: 'INACTIVE' }),
   replace: (_existing, body) => ({ type: 'group_rule', ...body }),
   beforeReplace: (existing) => {
-    if (existing.status === 'ACTIVE') throw validation('status', 'status: An ACTIVE group rule cannot be updated; deactivate it first');
+    if (existing.status === 'ACTIVE')
+      throw validation('status', 'status: An ACTIVE group rule cannot be updated; deactivate it first');
   },
   match: (rule, ctx) => {
     const search = ctx.query.get('search')?.toLowerCase();
@@ -53,7 +65,9 @@ const groupRules: TCrud = {
     const links: Record<string, unknown> = {};
     if (ctx.query.get('expand') === 'groupIdToGroupNameMap') {
       const groups = ctx.org.data.table('groups');
-      const names = Object.fromEntries((rule.actions?.assignUserToGroups?.groupIds ?? []).map((id: string) => [id, groups.get(id)?.profile.name]));
+      const names = Object.fromEntries(
+        (rule.actions?.assignUserToGroups?.groupIds ?? []).map((id: string) => [id, groups.get(id)?.profile.name]),
+      );
       links.groupIdToGroupNameMap = names;
     }
     return links;
@@ -68,11 +82,14 @@ export const groupRuleRoutes: Route[] = crudRoutes(groupRules).map((r) => ({
     const move = (rule: Json) => {
       const { groupIdToGroupNameMap, ...links } = rule._links ?? {};
       const { _links: _dropped, ...rest } = rule;
-      return { ...rest, ...(groupIdToGroupNameMap ? { _embedded: { groupIdToGroupNameMap } } : {}), ...(Object.keys(links).length ? { _links: links } : {}) };
+      return {
+        ...rest,
+        ...(groupIdToGroupNameMap ? { _embedded: { groupIdToGroupNameMap } } : {}),
+        ...(Object.keys(links).length ? { _links: links } : {}),
+      };
     };
     if (Array.isArray(reply.body)) reply.body = reply.body.map(move);
     else if (reply.body && typeof reply.body === 'object') reply.body = move(reply.body as Json);
     return reply;
   },
 }));
-

@@ -11,7 +11,12 @@ import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';
 import { renderApp } from './app-render.ts';
 
-export const groupTarget = (g: Json) => ({ id: g.id, type: 'UserGroup', alternateId: 'unknown', displayName: g.profile.name });
+export const groupTarget = (g: Json) => ({
+  id: g.id,
+  type: 'UserGroup',
+  alternateId: 'unknown',
+  displayName: g.profile.name,
+});
 
 export function groupJson(group: Json, base: string) {
   const self = `${base}/api/v1/groups/${group.id}`;
@@ -52,7 +57,13 @@ function listGroups(ctx: Ctx): Reply {
   const q = ctx.query.get('q')?.toLowerCase();
   const test = expression ? compileFilter(expression) : undefined;
   const keep = (g: Json) => (!test || test(g)) && (!q || String(g.profile.name).toLowerCase().startsWith(q));
-  return pageOf(ctx, ctx.org.data.table('groups'), { default: 10_000, max: 10_000 }, (g) => groupJson(g, ctx.base), keep);
+  return pageOf(
+    ctx,
+    ctx.org.data.table('groups'),
+    { default: 10_000, max: 10_000 },
+    (g) => groupJson(g, ctx.base),
+    keep,
+  );
 }
 
 function createGroup(ctx: Ctx): Reply {
@@ -96,7 +107,9 @@ function deleteGroup(ctx: Ctx): Reply {
 function groupApps(ctx: Ctx): Reply {
   const group = findGroup(ctx);
   const apps = ctx.org.data.table('apps');
-  return pageOf(ctx, ctx.org.data.table<string>(`groupApps:${group.id}`), { default: 20, max: 200 }, (appId) => renderApp(ctx, apps.get(appId)!));
+  return pageOf(ctx, ctx.org.data.table<string>(`groupApps:${group.id}`), { default: 20, max: 200 }, (appId) =>
+    renderApp(ctx, apps.get(appId)!),
+  );
 }
 
 export const groupRoutes: Route[] = [

@@ -7,9 +7,11 @@ import { validation } from '../errors.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';
 
-const needs = (...fields: string[]) => (body: Json) => {
-  for (const f of fields) if (body[f] === undefined) throw validation(f, `${f}: The field cannot be left blank`);
-};
+const needs =
+  (...fields: string[]) =>
+  (body: Json) => {
+    for (const f of fields) if (body[f] === undefined) throw validation(f, `${f}: The field cannot be left blank`);
+  };
 
 /**
  * A hook's auth header value is write-only: Okta never returns `channel.config.authScheme.value`,
@@ -29,10 +31,29 @@ const eventHooks: TCrud = {
   prefix: 'who',
   scope: 'eventHooks',
   lifecycle: true,
-  log: { type: 'EventHook', events: { create: 'event_hook.created', update: 'event_hook.updated', delete: 'event_hook.deleted', activate: 'event_hook.activated', deactivate: 'event_hook.deactivated' } },
+  log: {
+    type: 'EventHook',
+    events: {
+      create: 'event_hook.created',
+      update: 'event_hook.updated',
+      delete: 'event_hook.deleted',
+      activate: 'event_hook.activated',
+      deactivate: 'event_hook.deactivated',
+    },
+  },
   validate: needs('name', 'events', 'channel'),
-  defaults: (body, ctx) => ({ status: 'ACTIVE', verificationStatus: 'UNVERIFIED', description: null, ...body, createdBy: ctx.principal.id }),
-  replace: (existing, body) => ({ ...body, verificationStatus: existing.verificationStatus, createdBy: existing.createdBy }),
+  defaults: (body, ctx) => ({
+    status: 'ACTIVE',
+    verificationStatus: 'UNVERIFIED',
+    description: null,
+    ...body,
+    createdBy: ctx.principal.id,
+  }),
+  replace: (existing, body) => ({
+    ...body,
+    verificationStatus: existing.verificationStatus,
+    createdBy: existing.createdBy,
+  }),
   links: (h, _ctx, self) => ({ ...lifecycleLinks(self, h.status), verify: link(`${self}/lifecycle/verify`, 'POST') }),
 };
 
@@ -43,7 +64,16 @@ const inlineHooks: TCrud = {
   prefix: 'cal',
   scope: 'inlineHooks',
   lifecycle: true,
-  log: { type: 'InlineHook', events: { create: 'inline_hook.created', update: 'inline_hook.updated', delete: 'inline_hook.deleted', activate: 'inline_hook.activated', deactivate: 'inline_hook.deactivated' } },
+  log: {
+    type: 'InlineHook',
+    events: {
+      create: 'inline_hook.created',
+      update: 'inline_hook.updated',
+      delete: 'inline_hook.deleted',
+      activate: 'inline_hook.activated',
+      deactivate: 'inline_hook.deactivated',
+    },
+  },
   validate: needs('name', 'type', 'channel'),
   defaults: (body) => ({ status: 'ACTIVE', version: '1.0.0', ...body }),
   match: (hook, ctx) => !ctx.query.get('type') || hook.type === ctx.query.get('type'),
@@ -59,10 +89,20 @@ const logStreams: TCrud = {
   scope: 'logStreams',
   page: { default: 20, max: 200 },
   lifecycle: true,
-  log: { type: 'LogStream', events: { create: 'system.log_stream.lifecycle.create', update: 'system.log_stream.lifecycle.update', delete: 'system.log_stream.lifecycle.delete', activate: 'system.log_stream.lifecycle.activate', deactivate: 'system.log_stream.lifecycle.deactivate' } },
+  log: {
+    type: 'LogStream',
+    events: {
+      create: 'system.log_stream.lifecycle.create',
+      update: 'system.log_stream.lifecycle.update',
+      delete: 'system.log_stream.lifecycle.delete',
+      activate: 'system.log_stream.lifecycle.activate',
+      deactivate: 'system.log_stream.lifecycle.deactivate',
+    },
+  },
   validate: (body) => {
     needs('name', 'type', 'settings')(body);
-    if (!['aws_eventbridge', 'splunk_cloud_logstreaming'].includes(body.type)) throw validation('type', 'type: Must be aws_eventbridge or splunk_cloud_logstreaming');
+    if (!['aws_eventbridge', 'splunk_cloud_logstreaming'].includes(body.type))
+      throw validation('type', 'type: Must be aws_eventbridge or splunk_cloud_logstreaming');
   },
   defaults: (body) => ({ status: 'ACTIVE', ...body }),
   beforeDelete: (s) => {
@@ -91,4 +131,8 @@ const verify = route('POST', '/api/v1/eventHooks/{eventHookId}/lifecycle/verify'
   return ok(withoutSecret(renderWith(ctx, eventHooks)(hook)));
 });
 
-export const hookRoutes: Route[] = [...hideSecrets([...crudRoutes(eventHooks), ...crudRoutes(inlineHooks)]), verify, ...crudRoutes(logStreams)];
+export const hookRoutes: Route[] = [
+  ...hideSecrets([...crudRoutes(eventHooks), ...crudRoutes(inlineHooks)]),
+  verify,
+  ...crudRoutes(logStreams),
+];

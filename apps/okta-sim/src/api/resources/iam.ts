@@ -15,7 +15,13 @@ import { audit } from '../syslog/events.ts';
  */
 export const I = '/api/v1/iam';
 
-export function wrapped(ctx: Ctx, key: string, table: SeqTable<string, Json>, render: (o: Json) => Json, path: string): Reply {
+export function wrapped(
+  ctx: Ctx,
+  key: string,
+  table: SeqTable<string, Json>,
+  render: (o: Json) => Json,
+  path: string,
+): Reply {
   const page = table.page(parseAfter(ctx), 100);
   const links: Json = {};
   if (page.more) links.next = link(`${ctx.base}${path}?after=${encodeCursor(page.last)}`);
@@ -32,11 +38,20 @@ export function byIdOrLabel(table: SeqTable<string, Json>, key: string, what: st
 export const target = (o: Json, type: string) => ({ id: o.id, type, alternateId: o.label, displayName: o.label });
 const roles = (ctx: Ctx) => ctx.org.data.table('iamRoles');
 const role = (ctx: Ctx) => byIdOrLabel(roles(ctx), ctx.params.roleIdOrLabel!, 'IamRole');
-const roleJson = (ctx: Ctx, r: Json) => ({ ...r, _links: { self: link(`${ctx.base}${I}/roles/${r.id}`), permissions: link(`${ctx.base}${I}/roles/${r.id}/permissions`) } });
+const roleJson = (ctx: Ctx, r: Json) => ({
+  ...r,
+  _links: {
+    self: link(`${ctx.base}${I}/roles/${r.id}`),
+    permissions: link(`${ctx.base}${I}/roles/${r.id}/permissions`),
+  },
+});
 const permissions = (ctx: Ctx, roleId: string) => ctx.org.data.table(`permissions:${roleId}`);
 const permissionJson = (ctx: Ctx, roleId: string, p: Json) => ({
   ...p,
-  _links: { self: link(`${ctx.base}${I}/roles/${roleId}/permissions/${p.label}`), role: link(`${ctx.base}${I}/roles/${roleId}`) },
+  _links: {
+    self: link(`${ctx.base}${I}/roles/${roleId}/permissions/${p.label}`),
+    role: link(`${ctx.base}${I}/roles/${roleId}`),
+  },
 });
 
 function setPermission(ctx: Ctx, roleId: string, label: string, conditions?: Json) {
@@ -47,8 +62,10 @@ function setPermission(ctx: Ctx, roleId: string, label: string, conditions?: Jso
 function createRole(ctx: Ctx): Reply {
   const { label, description, permissions: perms } = ctx.body;
   if (!label || !description) throw validation('label', 'label: label and description are required');
-  if (!Array.isArray(perms) || !perms.length) throw validation('permissions', 'permissions: At least one permission is required');
-  if ([...roles(ctx).values()].some((r) => r.label === label)) throw validation('label', 'label: An object with this field already exists in the current organization');
+  if (!Array.isArray(perms) || !perms.length)
+    throw validation('permissions', 'permissions: At least one permission is required');
+  if ([...roles(ctx).values()].some((r) => r.label === label))
+    throw validation('label', 'label: An object with this field already exists in the current organization');
   const now = iso(ctx.now);
   const r = { id: oktaId(ctx.org.ids, 'cr0'), label, description, created: now, lastUpdated: now };
   roles(ctx).set(r.id, r);
@@ -58,12 +75,15 @@ function createRole(ctx: Ctx): Reply {
 }
 
 export const iamRoutes: Route[] = [
-  route('GET', `${I}/roles`, 'roles', (ctx) => wrapped(ctx, 'roles', roles(ctx), (r) => roleJson(ctx, r), `${I}/roles`)),
+  route('GET', `${I}/roles`, 'roles', (ctx) =>
+    wrapped(ctx, 'roles', roles(ctx), (r) => roleJson(ctx, r), `${I}/roles`),
+  ),
   route('POST', `${I}/roles`, 'roles', createRole),
   route('GET', `${I}/roles/{roleIdOrLabel}`, 'roles', (ctx) => ok(roleJson(ctx, role(ctx)))),
   route('PUT', `${I}/roles/{roleIdOrLabel}`, 'roles', (ctx) => {
     const r = role(ctx);
-    if (!ctx.body.label || !ctx.body.description) throw validation('label', 'label: label and description are required');
+    if (!ctx.body.label || !ctx.body.description)
+      throw validation('label', 'label: label and description are required');
     Object.assign(r, { label: ctx.body.label, description: ctx.body.description, lastUpdated: iso(ctx.now) });
     audit(ctx, 'iam.role.update', target(r, 'CustomRole'));
     return ok(roleJson(ctx, r));
@@ -93,7 +113,8 @@ export const iamRoutes: Route[] = [
   }),
   route('DELETE', `${I}/roles/{roleIdOrLabel}/permissions/{permissionType}`, 'roles', (ctx) => {
     const r = role(ctx);
-    if (!permissions(ctx, r.id).delete(ctx.params.permissionType!)) throw notFound(`${ctx.params.permissionType} (Permission)`);
+    if (!permissions(ctx, r.id).delete(ctx.params.permissionType!))
+      throw notFound(`${ctx.params.permissionType} (Permission)`);
     audit(ctx, 'iam.role.permission.delete', target(r, 'CustomRole'));
     return noContent();
   }),

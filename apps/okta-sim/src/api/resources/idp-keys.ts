@@ -27,7 +27,10 @@ export function idpKeyFromCertificates(x5c: string[], kid: string, at: string): 
   };
 }
 
-const keyJson = (ctx: Ctx, key: Json) => ({ ...key, _links: { self: link(`${ctx.base}/api/v1/idps/credentials/keys/${key.kid}`, 'GET', 'DELETE') } });
+const keyJson = (ctx: Ctx, key: Json) => ({
+  ...key,
+  _links: { self: link(`${ctx.base}/api/v1/idps/credentials/keys/${key.kid}`, 'GET', 'DELETE') },
+});
 
 function findKey(ctx: Ctx): Json {
   const key = ctx.org.data.table('idpKeys').get(ctx.params.kid!);
@@ -45,17 +48,28 @@ function createKey(ctx: Ctx): Reply {
     throw validation('x5c', 'x5c: The certificate could not be parsed');
   }
   ctx.org.data.table('idpKeys').set(key.kid, key);
-  audit(ctx, 'system.idp.key.create', { id: key.kid, type: 'IdpKeyCredential', alternateId: key.kid, displayName: key.kid });
+  audit(ctx, 'system.idp.key.create', {
+    id: key.kid,
+    type: 'IdpKeyCredential',
+    alternateId: key.kid,
+    displayName: key.kid,
+  });
   return ok(keyJson(ctx, key));
 }
 
 function deleteKey(ctx: Ctx): Reply {
   const key = findKey(ctx);
   for (const idp of ctx.org.data.table('idps').values()) {
-    if (idp.protocol?.credentials?.trust?.kid === key.kid) throw validation('kid', `kid: The key is used by identity provider ${idp.name}`);
+    if (idp.protocol?.credentials?.trust?.kid === key.kid)
+      throw validation('kid', `kid: The key is used by identity provider ${idp.name}`);
   }
   ctx.org.data.table('idpKeys').delete(key.kid);
-  audit(ctx, 'system.idp.key.delete', { id: key.kid, type: 'IdpKeyCredential', alternateId: key.kid, displayName: key.kid });
+  audit(ctx, 'system.idp.key.delete', {
+    id: key.kid,
+    type: 'IdpKeyCredential',
+    alternateId: key.kid,
+    displayName: key.kid,
+  });
   return noContent();
 }
 
@@ -86,7 +100,9 @@ function methods(ctx: Ctx): Reply {
 }
 
 export const idpKeyRoutes: Route[] = [
-  route('GET', '/api/v1/idps/credentials/keys', 'idps', (ctx) => pageOf(ctx, ctx.org.data.table('idpKeys'), { default: 20, max: 200 }, (k) => keyJson(ctx, k))),
+  route('GET', '/api/v1/idps/credentials/keys', 'idps', (ctx) =>
+    pageOf(ctx, ctx.org.data.table('idpKeys'), { default: 20, max: 200 }, (k) => keyJson(ctx, k)),
+  ),
   route('POST', '/api/v1/idps/credentials/keys', 'idps', createKey),
   route('GET', '/api/v1/idps/credentials/keys/{kid}', 'idps', (ctx) => ok(keyJson(ctx, findKey(ctx)))),
   route('DELETE', '/api/v1/idps/credentials/keys/{kid}', 'idps', deleteKey),

@@ -23,10 +23,18 @@ const emptyList = (path: string, scope: string): Route => route('GET', path, sco
 
 export const orgExtraRoutes: Route[] = [
   route('GET', '/api/v1/org/preferences', 'orgs', (ctx) =>
-    ok({ showEndUserFooter: true, _links: { hideEndUserFooter: link(`${ctx.base}/api/v1/org/preferences/hideEndUserFooter`, 'POST') } }),
+    ok({
+      showEndUserFooter: true,
+      _links: { hideEndUserFooter: link(`${ctx.base}/api/v1/org/preferences/hideEndUserFooter`, 'POST') },
+    }),
   ),
   route('GET', '/api/v1/org/contacts', 'orgs', (ctx) =>
-    ok(CONTACT_TYPES.map((contactType) => ({ contactType, _links: { [contactType.toLowerCase()]: link(`${ctx.base}/api/v1/org/contacts/${contactType}`) } }))),
+    ok(
+      CONTACT_TYPES.map((contactType) => ({
+        contactType,
+        _links: { [contactType.toLowerCase()]: link(`${ctx.base}/api/v1/org/contacts/${contactType}`) },
+      })),
+    ),
   ),
   route('GET', '/api/v1/org/contacts/{contactType}', 'orgs', (ctx) => {
     const userId = contactUser(ctx);

@@ -16,7 +16,10 @@ function singleton(key: string, eventType: string, mode: 'merge' | 'replace', pa
   return route(mode === 'merge' ? 'POST' : 'PUT', path, scope, (ctx) => {
     const current = ctx.org.data.singletons.get(key)!;
     const { _links: _l, id: _i, created: _c, ...body } = ctx.body;
-    const next = mode === 'merge' ? merge(current, body) : { ...body, ...pick(current, ['id', 'created', 'subdomain', 'status', 'expiresAt']) };
+    const next =
+      mode === 'merge'
+        ? merge(current, body)
+        : { ...body, ...pick(current, ['id', 'created', 'subdomain', 'status', 'expiresAt']) };
     if (current.lastUpdated !== undefined) next.lastUpdated = iso(ctx.now);
     ctx.org.data.singletons.set(key, next);
     audit(ctx, eventType, { id: current.id ?? key, type: 'Org', alternateId: ctx.org.name, displayName: ctx.org.name });
@@ -24,7 +27,8 @@ function singleton(key: string, eventType: string, mode: 'merge' | 'replace', pa
   });
 }
 
-const pick = (o: Json, keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+const pick = (o: Json, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 function render(ctx: Ctx, key: string, value: Json) {
   if (key === 'org') {
@@ -40,11 +44,13 @@ function render(ctx: Ctx, key: string, value: Json) {
       },
     };
   }
-  if (key === 'threatInsight') return { ...value, _links: { self: link(`${ctx.base}/api/v1/threats/configuration`, 'GET', 'POST') } };
+  if (key === 'threatInsight')
+    return { ...value, _links: { self: link(`${ctx.base}/api/v1/threats/configuration`, 'GET', 'POST') } };
   return value;
 }
 
-const get = (key: string, path: string, scope: string) => route('GET', path, scope, (ctx) => ok(render(ctx, key, ctx.org.data.singletons.get(key)!)));
+const get = (key: string, path: string, scope: string) =>
+  route('GET', path, scope, (ctx) => ok(render(ctx, key, ctx.org.data.singletons.get(key)!)));
 
 /** Okta first-party app settings; only the Admin Console (`admin-console`) has any. */
 function firstParty(ctx: Ctx): string {
@@ -55,7 +61,10 @@ function firstParty(ctx: Ctx): string {
 function apiTokenJson(ctx: Ctx, t: Json) {
   return {
     ...t,
-    _links: { self: link(`${ctx.base}/api/v1/api-tokens/${t.id}`, 'GET', 'DELETE'), user: link(`${ctx.base}/api/v1/users/${t.userId}`, 'GET') },
+    _links: {
+      self: link(`${ctx.base}/api/v1/api-tokens/${t.id}`, 'GET', 'DELETE'),
+      user: link(`${ctx.base}/api/v1/users/${t.userId}`, 'GET'),
+    },
   };
 }
 
@@ -69,7 +78,8 @@ function apiToken(ctx: Ctx, id = ctx.params.apiTokenId!): Json {
 function upsertToken(ctx: Ctx): Reply {
   const t = apiToken(ctx);
   const network = ctx.body.network;
-  if (network && !['ANYWHERE', 'ZONE'].includes(network.connection)) throw validation('network.connection', 'network.connection: Must be ANYWHERE or ZONE');
+  if (network && !['ANYWHERE', 'ZONE'].includes(network.connection))
+    throw validation('network.connection', 'network.connection: Must be ANYWHERE or ZONE');
   Object.assign(t, { name: ctx.body.name ?? t.name, network: network ?? t.network, lastUpdated: iso(ctx.now) });
   audit(ctx, 'system.api_token.update', { id: t.id, type: 'Token', alternateId: t.name, displayName: t.name });
   return ok(apiTokenJson(ctx, t));
@@ -86,27 +96,57 @@ export const orgSettingRoutes: Route[] = [
   get('org', '/api/v1/org', 'orgs'),
   singleton('org', 'system.org.update', 'merge', '/api/v1/org', 'orgs'),
   singleton('org', 'system.org.update', 'replace', '/api/v1/org', 'orgs'),
-  route('GET', '/api/v1/first-party-app-settings/{appName}', 'apps', (ctx) => ok(ctx.org.data.singletons.get(firstParty(ctx)))),
+  route('GET', '/api/v1/first-party-app-settings/{appName}', 'apps', (ctx) =>
+    ok(ctx.org.data.singletons.get(firstParty(ctx))),
+  ),
   route('PUT', '/api/v1/first-party-app-settings/{appName}', 'apps', (ctx) => {
     const key = firstParty(ctx);
     const { sessionIdleTimeoutMinutes: idle, sessionMaxLifetimeMinutes: life } = ctx.body;
     if (!Number.isInteger(idle) || !Number.isInteger(life) || idle < 5 || idle > 120 || life < 5 || life > 43200) {
-      throw validation('sessionIdleTimeoutMinutes', 'sessionIdleTimeoutMinutes: 5–120; sessionMaxLifetimeMinutes: 5–43200');
+      throw validation(
+        'sessionIdleTimeoutMinutes',
+        'sessionIdleTimeoutMinutes: 5–120; sessionMaxLifetimeMinutes: 5–43200',
+      );
     }
     ctx.org.data.singletons.set(key, { sessionIdleTimeoutMinutes: idle, sessionMaxLifetimeMinutes: life });
-    audit(ctx, 'application.lifecycle.update', { id: 'admin-console', type: 'AppInstance', alternateId: 'Okta Admin Console', displayName: 'Okta Admin Console' });
+    audit(ctx, 'application.lifecycle.update', {
+      id: 'admin-console',
+      type: 'AppInstance',
+      alternateId: 'Okta Admin Console',
+      displayName: 'Okta Admin Console',
+    });
     return ok(ctx.org.data.singletons.get(key));
   }),
-  route('GET', '/attack-protection/api/v1/user-lockout-settings', 'orgs', (ctx) => ok(ctx.org.data.singletons.get('userLockout'))),
+  route('GET', '/attack-protection/api/v1/user-lockout-settings', 'orgs', (ctx) =>
+    ok(ctx.org.data.singletons.get('userLockout')),
+  ),
   route('PUT', '/attack-protection/api/v1/user-lockout-settings', 'orgs', (ctx) => {
-    const value = { preventBruteForceLockoutFromUnknownDevices: Boolean(ctx.body.preventBruteForceLockoutFromUnknownDevices) };
+    const value = {
+      preventBruteForceLockoutFromUnknownDevices: Boolean(ctx.body.preventBruteForceLockoutFromUnknownDevices),
+    };
     ctx.org.data.singletons.set('userLockout', value);
-    audit(ctx, 'system.org.update', { id: ctx.org.refs.orgId, type: 'Org', alternateId: ctx.org.name, displayName: ctx.org.name });
+    audit(ctx, 'system.org.update', {
+      id: ctx.org.refs.orgId,
+      type: 'Org',
+      alternateId: ctx.org.name,
+      displayName: ctx.org.name,
+    });
     return ok(value);
   }),
   get('threatInsight', '/api/v1/threats/configuration', 'threatInsights'),
-  singleton('threatInsight', 'security.threat.configuration.update', 'merge', '/api/v1/threats/configuration', 'threatInsights'),
-  route('GET', '/api/v1/api-tokens', 'apiTokens', (ctx) => allOf(ctx, [...ctx.org.data.table('apiTokens').values()].map((t) => apiTokenJson(ctx, t)))),
+  singleton(
+    'threatInsight',
+    'security.threat.configuration.update',
+    'merge',
+    '/api/v1/threats/configuration',
+    'threatInsights',
+  ),
+  route('GET', '/api/v1/api-tokens', 'apiTokens', (ctx) =>
+    allOf(
+      ctx,
+      [...ctx.org.data.table('apiTokens').values()].map((t) => apiTokenJson(ctx, t)),
+    ),
+  ),
   route('GET', '/api/v1/api-tokens/{apiTokenId}', 'apiTokens', (ctx) => ok(apiTokenJson(ctx, apiToken(ctx)))),
   route('PUT', '/api/v1/api-tokens/{apiTokenId}', 'apiTokens', upsertToken),
   route('DELETE', '/api/v1/api-tokens/{apiTokenId}', 'apiTokens', revokeToken),

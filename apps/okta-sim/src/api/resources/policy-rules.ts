@@ -31,7 +31,13 @@ function createRule(ctx: Ctx): Reply {
   if (!ctx.body.name) throw validation('name', 'name: The field cannot be left blank');
   const { _links: _l, id: _i, system: _s, type: _t, ...body } = ctx.body;
   const now = iso(ctx.now);
-  const rule: Json = { ...ruleDefaults(body, policy.type), id: oktaId(ctx.org.ids, rulePrefix(policy.type)), system: false, created: now, lastUpdated: now };
+  const rule: Json = {
+    ...ruleDefaults(body, policy.type),
+    id: oktaId(ctx.org.ids, rulePrefix(policy.type)),
+    system: false,
+    created: now,
+    lastUpdated: now,
+  };
   if (ctx.query.get('activate') === 'false') rule.status = 'INACTIVE';
   rules(ctx, policy.id).set(rule.id, rule);
   reprioritize([...rules(ctx, policy.id).values()], { id: rule.id, priority: body.priority });
@@ -74,9 +80,15 @@ function lifecycle(status: 'ACTIVE' | 'INACTIVE') {
   return (ctx: Ctx): Reply => {
     const policy = findPolicy(ctx);
     const rule = findRule(ctx, policy.id);
-    if (rule.system && status === 'INACTIVE') throw validation('system', 'system: The default rule cannot be deactivated');
+    if (rule.system && status === 'INACTIVE')
+      throw validation('system', 'system: The default rule cannot be deactivated');
     Object.assign(rule, { status, lastUpdated: iso(ctx.now) });
-    audit(ctx, status === 'ACTIVE' ? 'policy.rule.activate' : 'policy.rule.deactivate', ruleTarget(rule), policyTarget(policy));
+    audit(
+      ctx,
+      status === 'ACTIVE' ? 'policy.rule.activate' : 'policy.rule.deactivate',
+      ruleTarget(rule),
+      policyTarget(policy),
+    );
     return noContent();
   };
 }

@@ -13,14 +13,19 @@ const sets = (ctx: Ctx) => ctx.org.data.table('resourceSets');
 const set = (ctx: Ctx) => byIdOrLabel(sets(ctx), ctx.params.resourceSetIdOrLabel!, 'ResourceSet');
 const setJson = (ctx: Ctx, s: Json) => {
   const self = `${ctx.base}${I}/resource-sets/${s.id}`;
-  return { ...s, _links: { self: link(self), resources: link(`${self}/resources`), bindings: link(`${self}/bindings`) } };
+  return {
+    ...s,
+    _links: { self: link(self), resources: link(`${self}/resources`), bindings: link(`${self}/bindings`) },
+  };
 };
 const resources = (ctx: Ctx, setId: string) => ctx.org.data.table(`rsResources:${setId}`);
 
 /** A resource is an ORN or a Management API URL; both are kept as given, under an `ire…` id. */
 export function addResource(ctx: Pick<Ctx, 'org'>, setId: string, ref: string, at: string) {
   const id = oktaId(ctx.org.ids, 'ire');
-  const entry = ref.startsWith('orn:') ? { id, orn: ref, created: at, lastUpdated: at } : { id, created: at, lastUpdated: at, _links: { self: { href: ref } } };
+  const entry = ref.startsWith('orn:')
+    ? { id, orn: ref, created: at, lastUpdated: at }
+    : { id, created: at, lastUpdated: at, _links: { self: { href: ref } } };
   ctx.org.data.table(`rsResources:${setId}`).set(id, entry);
 }
 
@@ -36,12 +41,18 @@ function createSet(ctx: Ctx): Reply {
 }
 
 export const resourceSetRoutes: Route[] = [
-  route('GET', `${I}/resource-sets`, 'roles', (ctx) => wrapped(ctx, 'resource-sets', sets(ctx), (s) => setJson(ctx, s), `${I}/resource-sets`)),
+  route('GET', `${I}/resource-sets`, 'roles', (ctx) =>
+    wrapped(ctx, 'resource-sets', sets(ctx), (s) => setJson(ctx, s), `${I}/resource-sets`),
+  ),
   route('POST', `${I}/resource-sets`, 'roles', createSet),
   route('GET', `${I}/resource-sets/{resourceSetIdOrLabel}`, 'roles', (ctx) => ok(setJson(ctx, set(ctx)))),
   route('PUT', `${I}/resource-sets/{resourceSetIdOrLabel}`, 'roles', (ctx) => {
     const s = set(ctx);
-    Object.assign(s, { label: ctx.body.label ?? s.label, description: ctx.body.description ?? s.description, lastUpdated: iso(ctx.now) });
+    Object.assign(s, {
+      label: ctx.body.label ?? s.label,
+      description: ctx.body.description ?? s.description,
+      lastUpdated: iso(ctx.now),
+    });
     audit(ctx, 'iam.resourceset.update', target(s, 'ResourceSet'));
     return ok(setJson(ctx, s));
   }),

@@ -36,12 +36,31 @@ export const rolesTable = (ctx: Pick<Ctx, 'org'>, kind: TKind, id: string) =>
 export function newAssignment(ctx: Pick<Ctx, 'org'>, kind: TKind, body: Json, at: string): Json {
   if (body.type === 'CUSTOM') {
     const role = ctx.org.data.table('iamRoles').get(body.role);
-    if (!role || !ctx.org.data.table('resourceSets').has(body['resource-set'])) throw validation('role', 'role: A custom role assignment needs an existing role and resource-set');
-    return { id: oktaId(ctx.org.ids, 'irb'), role: role.id, label: role.label, type: 'CUSTOM', status: 'ACTIVE', created: at, lastUpdated: at, assignmentType: kind, 'resource-set': body['resource-set'] };
+    if (!role || !ctx.org.data.table('resourceSets').has(body['resource-set']))
+      throw validation('role', 'role: A custom role assignment needs an existing role and resource-set');
+    return {
+      id: oktaId(ctx.org.ids, 'irb'),
+      role: role.id,
+      label: role.label,
+      type: 'CUSTOM',
+      status: 'ACTIVE',
+      created: at,
+      lastUpdated: at,
+      assignmentType: kind,
+      'resource-set': body['resource-set'],
+    };
   }
   const label = STANDARD_ROLES[body.type];
   if (!label) throw validation('type', `type: Unknown role type ${body.type}`);
-  return { id: oktaId(ctx.org.ids, 'ra1'), label, type: body.type, status: 'ACTIVE', created: at, lastUpdated: at, assignmentType: kind };
+  return {
+    id: oktaId(ctx.org.ids, 'ra1'),
+    label,
+    type: body.type,
+    status: 'ACTIVE',
+    created: at,
+    lastUpdated: at,
+    assignmentType: kind,
+  };
 }
 
 function assignmentJson(ctx: Ctx, a: Json, assignee: string) {
@@ -91,7 +110,11 @@ const ASSIGNEES: TAssignee[] = [
       const appId = ctx.org.data.clientIds.get(ctx.params.clientId!);
       const app = appId && ctx.org.app(appId);
       if (!app) throw notFound(`${ctx.params.clientId} (Client)`);
-      return { id: ctx.params.clientId!, href: `${ctx.base}/oauth2/v1/clients/${ctx.params.clientId}`, target: { id: app.id, type: 'AppInstance', alternateId: app.label, displayName: app.label } };
+      return {
+        id: ctx.params.clientId!,
+        href: `${ctx.base}/oauth2/v1/clients/${ctx.params.clientId}`,
+        target: { id: app.id, type: 'AppInstance', alternateId: app.label, displayName: app.label },
+      };
     },
     events: ['app.oauth2.client.privilege.grant', 'app.oauth2.client.privilege.revoke'],
   },
@@ -113,7 +136,10 @@ function assigneeRoutes(a: TAssignee): Route[] {
       const who = a.resolve(ctx);
       const table = rolesTable(ctx, a.kind, who.id);
       const assignment = newAssignment(ctx, a.kind, ctx.body, iso(ctx.now));
-      const same = [...table.values()].find((r) => r.type === assignment.type && r.role === assignment.role && r['resource-set'] === assignment['resource-set']);
+      const same = [...table.values()].find(
+        (r) =>
+          r.type === assignment.type && r.role === assignment.role && r['resource-set'] === assignment['resource-set'],
+      );
       if (same) throw validation('type', 'type: The role is already assigned');
       table.set(assignment.id, assignment);
       audit(ctx, a.events[0], who.target);
@@ -145,14 +171,17 @@ function inheritedRoles(ctx: Ctx, userId: string) {
   const groups = ctx.org.data.userGroups.get(userId) ?? new Set<string>();
   return [...adminGroups(ctx)]
     .filter((g) => groups.has(g))
-    .flatMap((g) => [...rolesTable(ctx, 'GROUP', g).values()].map((r) => assignmentJson(ctx, r, `${ctx.base}/api/v1/groups/${g}`)));
+    .flatMap((g) =>
+      [...rolesTable(ctx, 'GROUP', g).values()].map((r) => assignmentJson(ctx, r, `${ctx.base}/api/v1/groups/${g}`)),
+    );
 }
 
 /** `GET /api/v1/iam/assignees/users`: users holding a role, directly or through a group; `{value, _links.next}`. */
 function usersWithRoles(ctx: Ctx): Reply {
   const limit = parseLimit(ctx, { default: 100, max: 100 });
   const groups = adminGroups(ctx);
-  const holds = (id: string) => rolesTable(ctx, 'USER', id).size > 0 || [...(ctx.org.data.userGroups.get(id) ?? [])].some((g) => groups.has(g));
+  const holds = (id: string) =>
+    rolesTable(ctx, 'USER', id).size > 0 || [...(ctx.org.data.userGroups.get(id) ?? [])].some((g) => groups.has(g));
   const page = ctx.org.data.users.page(parseAfter(ctx), limit, (u) => holds(u.id));
   const value = page.rows.map((u) => ({
     id: u.id,
@@ -164,4 +193,7 @@ function usersWithRoles(ctx: Ctx): Reply {
   return ok({ value, _links: page.more ? { next: link(next) } : {} });
 }
 
-export const roleAssignmentRoutes: Route[] = [...ASSIGNEES.flatMap(assigneeRoutes), route('GET', '/api/v1/iam/assignees/users', 'roles', usersWithRoles)];
+export const roleAssignmentRoutes: Route[] = [
+  ...ASSIGNEES.flatMap(assigneeRoutes),
+  route('GET', '/api/v1/iam/assignees/users', 'roles', usersWithRoles),
+];

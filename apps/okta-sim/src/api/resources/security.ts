@@ -6,9 +6,12 @@ import { validation } from '../errors.ts';
 import { compileFilter } from '../filter.ts';
 import type { Route } from '../router.ts';
 
-const required = (...fields: string[]) => (body: Json) => {
-  for (const f of fields) if (body[f] === undefined || body[f] === '') throw validation(f, `${f}: The field cannot be left blank`);
-};
+const required =
+  (...fields: string[]) =>
+  (body: Json) => {
+    for (const f of fields)
+      if (body[f] === undefined || body[f] === '') throw validation(f, `${f}: The field cannot be left blank`);
+  };
 
 const oneOf = (field: string, values: string[]) => (body: Json) => {
   if (!values.includes(body[field])) throw validation(field, `${field}: Must be one of ${values.join(', ')}`);
@@ -17,7 +20,13 @@ const oneOf = (field: string, values: string[]) => (body: Json) => {
 const filtered = (obj: Json, ctx: Ctx) => {
   const expression = ctx.query.get('filter');
   const q = ctx.query.get('q')?.toLowerCase();
-  return (!expression || compileFilter(expression)(obj)) && (!q || String(obj.name ?? '').toLowerCase().startsWith(q));
+  return (
+    (!expression || compileFilter(expression)(obj)) &&
+    (!q ||
+      String(obj.name ?? '')
+        .toLowerCase()
+        .startsWith(q))
+  );
 };
 
 const inactiveToDelete = (what: string) => (obj: Json) => {
@@ -33,7 +42,16 @@ const zones: TCrud = {
   scope: 'networkZones',
   page: { default: 20, max: 200 },
   lifecycle: true,
-  log: { type: 'NetworkZone', events: { create: 'zone.create', update: 'zone.update', delete: 'zone.delete', activate: 'zone.activate', deactivate: 'zone.deactivate' } },
+  log: {
+    type: 'NetworkZone',
+    events: {
+      create: 'zone.create',
+      update: 'zone.update',
+      delete: 'zone.delete',
+      activate: 'zone.activate',
+      deactivate: 'zone.deactivate',
+    },
+  },
   validate: (body) => {
     required('name')(body);
     oneOf('type', ['IP', 'DYNAMIC', 'DYNAMIC_V2'])(body);
@@ -54,10 +72,21 @@ const trustedOrigins: TCrud = {
   lifecycle: true,
   log: {
     type: 'TrustedOrigin',
-    events: { create: 'trusted_origin.create', update: 'trusted_origin.update', delete: 'trusted_origin.delete', activate: 'trusted_origin.activate', deactivate: 'trusted_origin.deactivate' },
+    events: {
+      create: 'trusted_origin.create',
+      update: 'trusted_origin.update',
+      delete: 'trusted_origin.delete',
+      activate: 'trusted_origin.activate',
+      deactivate: 'trusted_origin.deactivate',
+    },
   },
   validate: required('name', 'origin', 'scopes'),
-  defaults: (body, ctx) => ({ status: 'ACTIVE', ...body, createdBy: ctx.principal.id, lastUpdatedBy: ctx.principal.id }),
+  defaults: (body, ctx) => ({
+    status: 'ACTIVE',
+    ...body,
+    createdBy: ctx.principal.id,
+    lastUpdatedBy: ctx.principal.id,
+  }),
   match: filtered,
   links: (o, _ctx, self) => lifecycleLinks(self, o.status),
 };
@@ -69,7 +98,16 @@ const behaviors: TCrud = {
   prefix: 'abt',
   scope: 'behaviors',
   lifecycle: true,
-  log: { type: 'Behavior', events: { create: 'security.behavior.create', update: 'security.behavior.update', delete: 'security.behavior.delete', activate: 'security.behavior.activate', deactivate: 'security.behavior.deactivate' } },
+  log: {
+    type: 'Behavior',
+    events: {
+      create: 'security.behavior.create',
+      update: 'security.behavior.update',
+      delete: 'security.behavior.delete',
+      activate: 'security.behavior.activate',
+      deactivate: 'security.behavior.deactivate',
+    },
+  },
   validate: (body) => {
     required('name')(body);
     oneOf('type', ['ANOMALOUS_LOCATION', 'ANOMALOUS_DEVICE', 'ANOMALOUS_IP', 'VELOCITY', 'ANOMALOUS_ASN'])(body);
@@ -89,7 +127,13 @@ const idps: TCrud = {
   lifecycle: true,
   log: {
     type: 'IdentityProvider',
-    events: { create: 'system.idp.lifecycle.create', update: 'system.idp.lifecycle.update', delete: 'system.idp.lifecycle.delete', activate: 'system.idp.lifecycle.activate', deactivate: 'system.idp.lifecycle.deactivate' },
+    events: {
+      create: 'system.idp.lifecycle.create',
+      update: 'system.idp.lifecycle.update',
+      delete: 'system.idp.lifecycle.delete',
+      activate: 'system.idp.lifecycle.activate',
+      deactivate: 'system.idp.lifecycle.deactivate',
+    },
   },
   validate: required('type', 'name', 'protocol'),
   defaults: (body) => ({ status: 'ACTIVE', issuerMode: 'DYNAMIC', properties: null, ...body }),
@@ -113,14 +157,28 @@ const authenticators: TCrud = {
   prefix: 'aut',
   scope: 'authenticators',
   lifecycle: true,
-  log: { type: 'Authenticator', events: { create: 'security.authenticator.create', update: 'security.authenticator.update', delete: 'security.authenticator.delete', activate: 'security.authenticator.activate', deactivate: 'security.authenticator.deactivate' } },
+  log: {
+    type: 'Authenticator',
+    events: {
+      create: 'security.authenticator.create',
+      update: 'security.authenticator.update',
+      delete: 'security.authenticator.delete',
+      activate: 'security.authenticator.activate',
+      deactivate: 'security.authenticator.deactivate',
+    },
+  },
   validate: required('key', 'name'),
   defaults: (body) => ({ status: 'ACTIVE', ...body }),
   replace: (existing, body) => ({ ...body, key: existing.key, type: existing.type }),
-  links: (a, _ctx, self) => ({ ...lifecycleLinks(self, a.status, ['GET', 'PUT']), methods: link(`${self}/methods`, 'GET') }),
+  links: (a, _ctx, self) => ({
+    ...lifecycleLinks(self, a.status, ['GET', 'PUT']),
+    methods: link(`${self}/methods`, 'GET'),
+  }),
 };
 
-export const securityRoutes: Route[] = [zones, trustedOrigins, behaviors, idps, authenticators].flatMap(crudRoutes).filter(
-  // Okta has no DELETE for authenticators.
-  (r) => !(r.method === 'DELETE' && r.path.startsWith('/api/v1/authenticators')),
-);
+export const securityRoutes: Route[] = [zones, trustedOrigins, behaviors, idps, authenticators]
+  .flatMap(crudRoutes)
+  .filter(
+    // Okta has no DELETE for authenticators.
+    (r) => !(r.method === 'DELETE' && r.path.startsWith('/api/v1/authenticators')),
+  );

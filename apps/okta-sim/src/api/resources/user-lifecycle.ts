@@ -24,18 +24,56 @@ interface TOperation {
   answer: 'activation' | 'user' | 'empty' | 'reset';
 }
 
-const ANY_BUT_DEPROVISIONED: TOktaUserStatus[] = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED'];
+const ANY_BUT_DEPROVISIONED: TOktaUserStatus[] = [
+  'STAGED',
+  'PROVISIONED',
+  'ACTIVE',
+  'RECOVERY',
+  'PASSWORD_EXPIRED',
+  'LOCKED_OUT',
+  'SUSPENDED',
+];
 
 /** `/api/v1/users/{id}/lifecycle/*`: the transitions Okta allows, and what each answers. */
 const OPERATIONS: TOperation[] = [
-  { path: 'activate', from: ['STAGED', 'DEPROVISIONED'], to: (u) => (u.passwordHash ? 'ACTIVE' : 'PROVISIONED'), event: 'user.lifecycle.activate', answer: 'activation' },
-  { path: 'reactivate', from: ['PROVISIONED'], to: () => 'PROVISIONED', event: 'user.lifecycle.reactivate', answer: 'activation' },
-  { path: 'deactivate', from: ANY_BUT_DEPROVISIONED, to: () => 'DEPROVISIONED', event: 'user.lifecycle.deactivate', answer: 'empty' },
+  {
+    path: 'activate',
+    from: ['STAGED', 'DEPROVISIONED'],
+    to: (u) => (u.passwordHash ? 'ACTIVE' : 'PROVISIONED'),
+    event: 'user.lifecycle.activate',
+    answer: 'activation',
+  },
+  {
+    path: 'reactivate',
+    from: ['PROVISIONED'],
+    to: () => 'PROVISIONED',
+    event: 'user.lifecycle.reactivate',
+    answer: 'activation',
+  },
+  {
+    path: 'deactivate',
+    from: ANY_BUT_DEPROVISIONED,
+    to: () => 'DEPROVISIONED',
+    event: 'user.lifecycle.deactivate',
+    answer: 'empty',
+  },
   { path: 'suspend', from: ['ACTIVE'], to: () => 'SUSPENDED', event: 'user.lifecycle.suspend', answer: 'empty' },
   { path: 'unsuspend', from: ['SUSPENDED'], to: () => 'ACTIVE', event: 'user.lifecycle.unsuspend', answer: 'empty' },
   { path: 'unlock', from: ['LOCKED_OUT'], to: () => 'ACTIVE', event: 'user.account.unlock', answer: 'empty' },
-  { path: 'expire_password', from: ['ACTIVE'], to: () => 'PASSWORD_EXPIRED', event: 'user.password.expire', answer: 'user' },
-  { path: 'reset_password', from: ['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'], to: () => 'RECOVERY', event: 'user.account.reset_password', answer: 'reset' },
+  {
+    path: 'expire_password',
+    from: ['ACTIVE'],
+    to: () => 'PASSWORD_EXPIRED',
+    event: 'user.password.expire',
+    answer: 'user',
+  },
+  {
+    path: 'reset_password',
+    from: ['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY'],
+    to: () => 'RECOVERY',
+    event: 'user.account.reset_password',
+    answer: 'reset',
+  },
 ];
 
 function operate(op: TOperation) {

@@ -4,7 +4,12 @@ import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 /** A user as a System Log target. */
-export const userTarget = (u: SimUser) => ({ id: u.id, type: 'User', alternateId: u.profile.login, displayName: userDisplayName(u) });
+export const userTarget = (u: SimUser) => ({
+  id: u.id,
+  type: 'User',
+  alternateId: u.profile.login,
+  displayName: userDisplayName(u),
+});
 
 /** A user by id or by login, as `/api/v1/users/{id}` accepts both. */
 export function findUser(ctx: Ctx, idOrLogin: string): SimUser {

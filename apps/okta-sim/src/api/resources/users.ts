@@ -46,8 +46,10 @@ function listUsers(ctx: Ctx): Reply {
 
 function checkProfile(profile: Json | undefined, partial: boolean) {
   const missing = ['login', 'email', 'firstName', 'lastName'].filter((f) => !partial && !profile?.[f]);
-  if (missing.length) throw validation(missing.join(', '), ...missing.map((f) => `${f}: The field cannot be left blank`));
-  if (profile?.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(String(profile.email))) throw validation('email', 'email: Does not match required pattern');
+  if (missing.length)
+    throw validation(missing.join(', '), ...missing.map((f) => `${f}: The field cannot be left blank`));
+  if (profile?.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(String(profile.email)))
+    throw validation('email', 'email: Does not match required pattern');
 }
 
 async function createUser(ctx: Ctx): Promise<Reply> {
@@ -100,7 +102,8 @@ function updateUser(partial: boolean) {
       data.logins.set(next.login.toLowerCase(), user.id);
     }
     const password = ctx.body.credentials?.password?.value;
-    if (password !== undefined) Object.assign(user, { passwordHash: await hashPassword(password), passwordChanged: ctx.now });
+    if (password !== undefined)
+      Object.assign(user, { passwordHash: await hashPassword(password), passwordChanged: ctx.now });
     Object.assign(user, { profile: next as SimUser['profile'], lastUpdated: ctx.now });
     audit(ctx, 'user.account.update_profile', userTarget(user));
     applyRules(data, ctx.now, [user.id]);
@@ -127,7 +130,13 @@ function userGroups(ctx: Ctx): Reply {
   const user = findUser(ctx, ctx.params.id!);
   const groups = ctx.org.data.table('groups');
   const ids = groupsOf(ctx.org.data, user.id, ctx.org.refs.everyone);
-  return allOf(ctx, ids.map((id) => groups.get(id)).filter(Boolean).map((g) => groupJson(g!, ctx.base)));
+  return allOf(
+    ctx,
+    ids
+      .map((id) => groups.get(id))
+      .filter(Boolean)
+      .map((g) => groupJson(g!, ctx.base)),
+  );
 }
 
 export const userRoutes: Route[] = [

@@ -88,7 +88,14 @@ export class SystemLog {
 /** Records an event for a write made through the Management API, attributed to the caller. */
 export function audit(ctx: Ctx, eventType: string, ...targets: TLogTarget[]): void {
   ctx.org.log.record(
-    { principal: ctx.principal, now: ctx.now, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent, path: ctx.url.pathname },
+    {
+      principal: ctx.principal,
+      now: ctx.now,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      path: ctx.url.pathname,
+    },
     eventType,
     targets,
   );

@@ -12,7 +12,12 @@ afterAll(() => ctx.sim.close());
 
 test('SSWS: the admin token works, anything else is E0000011', async () => {
   expect((await call(`${ctx.org}/api/v1/groups`, { auth: ssws(ctx.token) })).status).toBe(200);
-  for (const auth of [undefined, ssws('00nope'), `SSWS ${ctx.sim.orgs.getOrg('globex').apiToken}`, 'Basic Zm9vOmJhcg==']) {
+  for (const auth of [
+    undefined,
+    ssws('00nope'),
+    `SSWS ${ctx.sim.orgs.getOrg('globex').apiToken}`,
+    'Basic Zm9vOmJhcg==',
+  ]) {
     const res = await call(`${ctx.org}/api/v1/groups`, { auth });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] });
@@ -23,9 +28,18 @@ test('private_key_jwt client credentials: a token with the asked scopes, usable 
   const assertion = await clientAssertion(ctx.sim, 'acme', {}, clock.now());
   const res = await requestToken(ctx.sim, 'acme', 'okta.users.read okta.groups.manage', assertion);
   expect(res.status).toBe(200);
-  expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'okta.users.read okta.groups.manage' });
+  expect(res.body).toMatchObject({
+    token_type: 'Bearer',
+    expires_in: 3600,
+    scope: 'okta.users.read okta.groups.manage',
+  });
   const claims = decodeJwt(res.body.access_token);
-  expect(claims).toMatchObject({ iss: ctx.org, aud: ctx.org, cid: ctx.acme.serviceApp.clientId, scp: ['okta.users.read', 'okta.groups.manage'] });
+  expect(claims).toMatchObject({
+    iss: ctx.org,
+    aud: ctx.org,
+    cid: ctx.acme.serviceApp.clientId,
+    scp: ['okta.users.read', 'okta.groups.manage'],
+  });
   const auth = `Bearer ${res.body.access_token}`;
   expect((await call(`${ctx.org}/api/v1/users?limit=1`, { auth })).status).toBe(200);
   expect((await call(`${ctx.org}/api/v1/groups`, { auth })).status).toBe(200); // manage includes read
@@ -57,14 +71,26 @@ test('assertions are checked: audience, signing key, expiry; scopes must be gran
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const { clientId, kid } = ctx.sim.orgs.serviceAppKey('acme');
   const iat = Math.floor(now / 1000);
-  const forged = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(clientId).setSubject(clientId)
-    .setAudience(`${ctx.org}/oauth2/v1/token`).setIssuedAt(iat).setExpirationTime(iat + 60).setJti(randomUUID()).sign(privateKey);
+  const forged = await new SignJWT({})
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(`${ctx.org}/oauth2/v1/token`)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 60)
+    .setJti(randomUUID())
+    .sign(privateKey);
   expect((await requestToken(ctx.sim, 'acme', 'okta.users.read', forged)).body.error).toBe('invalid_client');
 
   const expired = await clientAssertion(ctx.sim, 'acme', {}, now - 3_600_000);
   expect((await requestToken(ctx.sim, 'acme', 'okta.users.read', expired)).body.error).toBe('invalid_client');
 
-  const ungranted = await requestToken(ctx.sim, 'acme', 'okta.factors.manage', await clientAssertion(ctx.sim, 'acme', {}, now));
+  const ungranted = await requestToken(
+    ctx.sim,
+    'acme',
+    'okta.factors.manage',
+    await clientAssertion(ctx.sim, 'acme', {}, now),
+  );
   expect(ungranted).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
   const noScope = await requestToken(ctx.sim, 'acme', '', await clientAssertion(ctx.sim, 'acme', {}, now));
   expect(noScope.body.error).toBe('invalid_scope');

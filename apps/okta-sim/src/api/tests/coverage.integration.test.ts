@@ -65,15 +65,27 @@ test('every object type of a snapshot can be read, and the seeded org has conten
     }
   }
   for (const [type, path] of [
-    ['network zones', '/api/v1/zones'], ['identity providers', '/api/v1/idps'], ['IdP keys', '/api/v1/idps/credentials/keys'],
-    ['trusted origins', '/api/v1/trustedOrigins'], ['event hooks', '/api/v1/eventHooks'], ['inline hooks', '/api/v1/inlineHooks'],
-    ['user types', '/api/v1/meta/types/user'], ['user schema', '/api/v1/meta/schemas/user/default'], ['group schema', '/api/v1/meta/schemas/group/default'],
-    ['behaviors', '/api/v1/behaviors'], ['log streams', '/api/v1/logStreams'], ['org settings', '/api/v1/org'], ['API tokens', '/api/v1/api-tokens'],
-    ['admin console settings', '/api/v1/first-party-app-settings/admin-console'], ['user lockout settings', '/attack-protection/api/v1/user-lockout-settings'],
+    ['network zones', '/api/v1/zones'],
+    ['identity providers', '/api/v1/idps'],
+    ['IdP keys', '/api/v1/idps/credentials/keys'],
+    ['trusted origins', '/api/v1/trustedOrigins'],
+    ['event hooks', '/api/v1/eventHooks'],
+    ['inline hooks', '/api/v1/inlineHooks'],
+    ['user types', '/api/v1/meta/types/user'],
+    ['user schema', '/api/v1/meta/schemas/user/default'],
+    ['group schema', '/api/v1/meta/schemas/group/default'],
+    ['behaviors', '/api/v1/behaviors'],
+    ['log streams', '/api/v1/logStreams'],
+    ['org settings', '/api/v1/org'],
+    ['API tokens', '/api/v1/api-tokens'],
+    ['admin console settings', '/api/v1/first-party-app-settings/admin-console'],
+    ['user lockout settings', '/attack-protection/api/v1/user-lockout-settings'],
     ['ThreatInsight', '/api/v1/threats/configuration'],
-  ] as const) count(type, await get(path));
+  ] as const)
+    count(type, await get(path));
   const types = await get('/api/v1/meta/types/user');
-  for (const t of types) count('user type schemas', await get(new URL(t._links.schema.href).pathname.replace('/acme', '')));
+  for (const t of types)
+    count('user type schemas', await get(new URL(t._links.schema.href).pathname.replace('/acme', '')));
   const roles = await get('/api/v1/iam/roles');
   count('custom admin roles', roles.roles);
   count('role permissions', (await get(`/api/v1/iam/roles/${roles.roles[0].id}/permissions`)).permissions);

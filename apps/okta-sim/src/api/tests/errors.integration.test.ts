@@ -7,7 +7,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.sim.close());
 
-const shape = { errorCode: expect.any(String), errorSummary: expect.any(String), errorLink: expect.any(String), errorId: expect.any(String), errorCauses: expect.any(Array) };
+const shape = {
+  errorCode: expect.any(String),
+  errorSummary: expect.any(String),
+  errorLink: expect.any(String),
+  errorId: expect.any(String),
+  errorCauses: expect.any(Array),
+};
 
 test("errors use Okta's body and codes", async () => {
   const auth = ssws(ctx.token);
@@ -30,18 +36,32 @@ test("errors use Okta's body and codes", async () => {
 });
 
 test('validation errors name the field in errorCauses', async () => {
-  const res = await call(`${ctx.org}/api/v1/users`, { auth: ssws(ctx.token), method: 'POST', body: JSON.stringify({ profile: { login: 'x@acme.test' } }) });
+  const res = await call(`${ctx.org}/api/v1/users`, {
+    auth: ssws(ctx.token),
+    method: 'POST',
+    body: JSON.stringify({ profile: { login: 'x@acme.test' } }),
+  });
   expect(res.body.errorSummary).toBe('Api validation failed: email, firstName, lastName');
   expect(res.body.errorCauses).toContainEqual({ errorSummary: 'email: The field cannot be left blank' });
-  const duplicate = await call(`${ctx.org}/api/v1/groups`, { auth: ssws(ctx.token), method: 'POST', body: JSON.stringify({ profile: { name: 'Sales' } }) });
-  expect(duplicate.body.errorCauses).toEqual([{ errorSummary: 'name: An object with this field already exists in the current organization' }]);
+  const duplicate = await call(`${ctx.org}/api/v1/groups`, {
+    auth: ssws(ctx.token),
+    method: 'POST',
+    body: JSON.stringify({ profile: { name: 'Sales' } }),
+  });
+  expect(duplicate.body.errorCauses).toEqual([
+    { errorSummary: 'name: An object with this field already exists in the current organization' },
+  ]);
 });
 
 test('system objects cannot be deleted', async () => {
   const auth = ssws(ctx.token);
   const [policy] = (await call(`${ctx.org}/api/v1/policies?type=PROFILE_ENROLLMENT`, { auth })).body;
   expect(policy.system).toBe(true);
-  expect((await call(`${ctx.org}/api/v1/policies/${policy.id}`, { auth, method: 'DELETE' })).body.errorCode).toBe('E0000001');
+  expect((await call(`${ctx.org}/api/v1/policies/${policy.id}`, { auth, method: 'DELETE' })).body.errorCode).toBe(
+    'E0000001',
+  );
   const everyone = (await call(`${ctx.org}/api/v1/groups?q=Everyone`, { auth })).body[0];
-  expect((await call(`${ctx.org}/api/v1/groups/${everyone.id}`, { auth, method: 'DELETE' })).body.errorCode).toBe('E0000001');
+  expect((await call(`${ctx.org}/api/v1/groups/${everyone.id}`, { auth, method: 'DELETE' })).body.errorCode).toBe(
+    'E0000001',
+  );
 });

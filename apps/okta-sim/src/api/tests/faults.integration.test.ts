@@ -8,7 +8,10 @@ beforeAll(async () => {
 afterAll(() => ctx.sim.close());
 
 const control = (method: string, path: string, body?: unknown) =>
-  call(`${ctx.sim.url}/_sim/orgs/acme${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  call(`${ctx.sim.url}/_sim/orgs/acme${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 
 test('an injected fault fails the next requests to its path with an Okta 5xx, then the path recovers', async () => {
   expect((await control('POST', '/faults', { path: '/api/v1/groups', status: 503, count: 2 })).status).toBe(204);
@@ -50,7 +53,8 @@ test('reads every org answers though nothing is modelled behind them', async () 
     return res.body;
   };
   expect(await get('/api/v1/meta/schemas/user/linkedObjects')).toEqual([]);
-  for (const p of ['/api/v1/templates/sms', '/api/v1/email-domains', '/api/v1/captchas', '/api/v1/device-assurances']) expect(await get(p)).toEqual([]);
+  for (const p of ['/api/v1/templates/sms', '/api/v1/email-domains', '/api/v1/captchas', '/api/v1/device-assurances'])
+    expect(await get(p)).toEqual([]);
   expect(await get('/api/v1/domains')).toEqual({ domains: [] });
   expect(await get('/api/v1/org/preferences')).toMatchObject({ showEndUserFooter: true });
   const contacts = await get('/api/v1/org/contacts');

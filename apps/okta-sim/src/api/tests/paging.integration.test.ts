@@ -26,13 +26,20 @@ test('users page by 200 at most, with opaque cursors, and the pages add up to ev
   // The default list leaves out DEPROVISIONED users; a search includes them.
   const everyone = ctx.sim.orgs.listUsers('acme');
   expect(ids.length).toBe(everyone.filter((u) => u.oktaStatus !== 'DEPROVISIONED').length);
-  const gone = await allPages(`${ctx.org}/api/v1/users?search=${encodeURIComponent('status eq "DEPROVISIONED"')}`, auth);
+  const gone = await allPages(
+    `${ctx.org}/api/v1/users?search=${encodeURIComponent('status eq "DEPROVISIONED"')}`,
+    auth,
+  );
   expect(ids.length + gone.flat().length).toBe(everyone.length);
 });
 
 test('group members page by at most 1000; groups, apps and app users honour their caps', async () => {
   const auth = ssws(ctx.token);
-  const groups = (await call(`${ctx.org}/api/v1/groups?limit=20000`, { auth })).body as { id: string; type: string; profile: { name: string } }[];
+  const groups = (await call(`${ctx.org}/api/v1/groups?limit=20000`, { auth })).body as {
+    id: string;
+    type: string;
+    profile: { name: string };
+  }[];
   const everyone = groups.find((g) => g.type === 'BUILT_IN')!;
   const members = await call(`${ctx.org}/api/v1/groups/${everyone.id}/users?limit=5000`, { auth });
   expect(members.body).toHaveLength(1000);
@@ -41,11 +48,16 @@ test('group members page by at most 1000; groups, apps and app users honour thei
 
   const apps = await call(`${ctx.org}/api/v1/apps?limit=5`, { auth });
   expect(apps.body).toHaveLength(5);
-  expect((await allPages(nextLink(apps.headers)!, auth)).flat().length + 5).toBe((await call(`${ctx.org}/api/v1/apps?limit=300`, { auth })).body.length);
+  expect((await allPages(nextLink(apps.headers)!, auth)).flat().length + 5).toBe(
+    (await call(`${ctx.org}/api/v1/apps?limit=300`, { auth })).body.length,
+  );
   const slack = (await call(`${ctx.org}/api/v1/apps?q=Slack`, { auth })).body[0];
   const appUsers = await call(`${ctx.org}/api/v1/apps/${slack.id}/users?limit=900`, { auth });
   expect(appUsers.body).toHaveLength(500);
-  expect(appUsers.body[0]).toMatchObject({ scope: 'GROUP', _links: { app: { href: `${ctx.org}/api/v1/apps/${slack.id}` } } });
+  expect(appUsers.body[0]).toMatchObject({
+    scope: 'GROUP',
+    _links: { app: { href: `${ctx.org}/api/v1/apps/${slack.id}` } },
+  });
   const rules = await call(`${ctx.org}/api/v1/groups/rules?limit=5`, { auth });
   expect(rules.body).toHaveLength(5);
   expect(nextLink(rules.headers)).toBeTruthy();

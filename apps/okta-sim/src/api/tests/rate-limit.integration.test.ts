@@ -32,11 +32,15 @@ test('every answer carries its bucket limit, what remains, and the reset time (e
 test('an exhausted bucket answers 429 E0000047 until the window resets; other buckets are unaffected', async () => {
   const auth = ssws(ctx.token);
   const remaining: string[] = [];
-  for (let i = 0; i < 5; i++) remaining.push((await call(`${ctx.org}/api/v1/apps`, { auth })).headers.get('x-rate-limit-remaining')!);
+  for (let i = 0; i < 5; i++)
+    remaining.push((await call(`${ctx.org}/api/v1/apps`, { auth })).headers.get('x-rate-limit-remaining')!);
   expect(remaining).toEqual(['4', '3', '2', '1', '0']);
   const limited = await call(`${ctx.org}/api/v1/apps`, { auth });
   expect(limited.status).toBe(429);
-  expect(limited.body).toMatchObject({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' });
+  expect(limited.body).toMatchObject({
+    errorCode: 'E0000047',
+    errorSummary: 'API call exceeded rate limit due to too many requests.',
+  });
   expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
   expect((await call(`${ctx.org}/api/v1/groups`, { auth })).status).toBe(200);
 
@@ -69,7 +73,7 @@ test('more concurrent requests than the cap are refused with 429', async () => {
   }
 });
 
-test("an OAuth service app gets 429 once it passes its share of a bucket (50 % by default, set per app)", async () => {
+test('an OAuth service app gets 429 once it passes its share of a bucket (50 % by default, set per app)', async () => {
   const auth = await bearer(ctx.sim, 'acme', 'okta.apps.read', clock.now());
   const { clientId } = ctx.sim.orgs.serviceAppKey('acme');
   // /api/v1/apps: 5 a minute at this scale; the app's 50 % is 2.
@@ -84,15 +88,28 @@ test("an OAuth service app gets 429 once it passes its share of a bucket (50 % b
   const other = await call(`${ctx.org}/api/v1/apps`, { auth: ssws(ctx.token) });
   expect(other.status).toBe(200);
   expect(other.headers.get('x-rate-limit-remaining')).toBe('2');
-  expect((await stats()).apps[clientId]).toMatchObject({ share: 50, limited: 1, overShare: 1, buckets: { '/api/v1/apps': { peakWindow: 2, cap: 2, limit: 5 } } });
+  expect((await stats()).apps[clientId]).toMatchObject({
+    share: 50,
+    limited: 1,
+    overShare: 1,
+    buckets: { '/api/v1/apps': { peakWindow: 2, cap: 2, limit: 5 } },
+  });
 
   // The admin raises the app's share: the next window allows it 4 of the 5.
-  const put = await fetch(`${ctx.sim.url}/_sim/orgs/acme/clients/${clientId}/rate-limit-share`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ percent: 80 }) });
+  const put = await fetch(`${ctx.sim.url}/_sim/orgs/acme/clients/${clientId}/rate-limit-share`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ percent: 80 }),
+  });
   expect(put.status).toBe(200);
   clock.advance(60_000);
   const raised = [];
   for (let i = 0; i < 5; i++) raised.push((await call(`${ctx.org}/api/v1/apps`, { auth })).status);
   expect(raised).toEqual([200, 200, 200, 200, 429]);
-  const bad = await fetch(`${ctx.sim.url}/_sim/orgs/acme/clients/${clientId}/rate-limit-share`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ percent: 0 }) });
+  const bad = await fetch(`${ctx.sim.url}/_sim/orgs/acme/clients/${clientId}/rate-limit-share`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ percent: 0 }),
+  });
   expect(bad.status).toBe(400);
 });

@@ -13,9 +13,21 @@ const q = (filter: string) => `filter=${encodeURIComponent(filter)}`;
 
 test('a write through the API is a System Log event with the caller as actor and the object as target', async () => {
   const auth = ssws(ctx.token);
-  const group = (await call(`${ctx.org}/api/v1/groups`, { auth, method: 'POST', body: JSON.stringify({ profile: { name: 'Auditors', description: 'Audit team' } }) })).body;
-  const user = (await call(`${ctx.org}/api/v1/users?limit=1&search=${encodeURIComponent('profile.login eq "user3@acme.test"')}`, { auth })).body[0];
-  expect((await call(`${ctx.org}/api/v1/groups/${group.id}/users/${user.id}`, { auth, method: 'PUT' })).status).toBe(204);
+  const group = (
+    await call(`${ctx.org}/api/v1/groups`, {
+      auth,
+      method: 'POST',
+      body: JSON.stringify({ profile: { name: 'Auditors', description: 'Audit team' } }),
+    })
+  ).body;
+  const user = (
+    await call(`${ctx.org}/api/v1/users?limit=1&search=${encodeURIComponent('profile.login eq "user3@acme.test"')}`, {
+      auth,
+    })
+  ).body[0];
+  expect((await call(`${ctx.org}/api/v1/groups/${group.id}/users/${user.id}`, { auth, method: 'PUT' })).status).toBe(
+    204,
+  );
 
   const events = (await logs(q(`eventType eq "group.user_membership.add" and target.id eq "${group.id}"`))).body;
   expect(events).toHaveLength(1);
@@ -39,12 +51,18 @@ test('policy rule and user lifecycle changes are logged with their Okta event ty
   const rules = (await call(`${ctx.org}/api/v1/policies/${policy.id}/rules`, { auth })).body;
   const rule = rules[0];
   rule.actions.signon.session.maxSessionIdleMinutes = 15;
-  const put = await call(`${ctx.org}/api/v1/policies/${policy.id}/rules/${rule.id}`, { auth, method: 'PUT', body: JSON.stringify(rule) });
+  const put = await call(`${ctx.org}/api/v1/policies/${policy.id}/rules/${rule.id}`, {
+    auth,
+    method: 'PUT',
+    body: JSON.stringify(rule),
+  });
   expect(put.status).toBe(200);
   expect(put.body.actions.signon.session.maxSessionIdleMinutes).toBe(15);
 
   const user = (await call(`${ctx.org}/api/v1/users/user4@acme.test`, { auth })).body;
-  expect((await call(`${ctx.org}/api/v1/users/${user.id}/lifecycle/deactivate`, { auth, method: 'POST' })).status).toBe(200);
+  expect((await call(`${ctx.org}/api/v1/users/${user.id}/lifecycle/deactivate`, { auth, method: 'POST' })).status).toBe(
+    200,
+  );
   expect((await call(`${ctx.org}/api/v1/users/${user.id}`, { auth })).body.status).toBe('DEPROVISIONED');
 
   const [ruleEvent] = (await logs(q(`eventType eq "policy.rule.update"`))).body;
@@ -60,7 +78,9 @@ test('since/until bound the window; a polling query always offers a next link th
   const before = new Date(clock.now() - 1).toISOString();
   clock.advance(60_000);
   const start = new Date(clock.now()).toISOString();
-  const bounded = await logs(`since=${encodeURIComponent(start)}&until=${encodeURIComponent(new Date(clock.now() + 1000).toISOString())}`);
+  const bounded = await logs(
+    `since=${encodeURIComponent(start)}&until=${encodeURIComponent(new Date(clock.now() + 1000).toISOString())}`,
+  );
   expect(bounded.body).toEqual([]);
   expect(nextLink(bounded.headers)).toBeUndefined();
   expect((await logs(`since=${encodeURIComponent(before)}&limit=1`)).body).toHaveLength(1);
@@ -68,7 +88,11 @@ test('since/until bound the window; a polling query always offers a next link th
   const poll = await logs(`since=${encodeURIComponent(start)}`);
   expect(poll.body).toEqual([]);
   const next = nextLink(poll.headers)!;
-  await call(`${ctx.org}/api/v1/groups`, { auth, method: 'POST', body: JSON.stringify({ profile: { name: 'Pollers' } }) });
+  await call(`${ctx.org}/api/v1/groups`, {
+    auth,
+    method: 'POST',
+    body: JSON.stringify({ profile: { name: 'Pollers' } }),
+  });
   const later = await call(next, { auth });
   expect(later.body.map((e: { eventType: string }) => e.eventType)).toEqual(['group.lifecycle.create']);
 });

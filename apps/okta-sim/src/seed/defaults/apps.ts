@@ -14,7 +14,12 @@ export const OKTA_SCOPES = [...new Set(MANAGEMENT_ROUTES.map((r) => r.scope))].f
 
 /** Creates an app the way `POST /api/v1/apps` would, stamped at org-creation time. */
 export function seedApp(b: TBuild, body: Json, minutes = 0): Json {
-  const app = buildApp(body, { id: b.id('0oa'), now: b.at(minutes), orgId: b.org.refs.orgId, secret: () => clientSecret(b.org.ids) });
+  const app = buildApp(body, {
+    id: b.id('0oa'),
+    now: b.at(minutes),
+    orgId: b.org.refs.orgId,
+    secret: () => clientSecret(b.org.ids),
+  });
   b.org.putApp(app);
   return app;
 }
@@ -23,7 +28,13 @@ export function seedApp(b: TBuild, body: Json, minutes = 0): Json {
 export function buildFirstPartyApps(b: TBuild, policies: TDefaultPolicies): void {
   const { appPolicies } = b.org.data;
   const first = (name: string, label: string, policy: string) => {
-    const app = seedApp(b, { name, label, signOnMode: 'OPENID_CONNECT', credentials: { oauthClient: { token_endpoint_auth_method: 'none' } }, settings: { oauthClient: { application_type: 'browser', redirect_uris: [`${b.org.url}/${name}/callback`] } } });
+    const app = seedApp(b, {
+      name,
+      label,
+      signOnMode: 'OPENID_CONNECT',
+      credentials: { oauthClient: { token_endpoint_auth_method: 'none' } },
+      settings: { oauthClient: { application_type: 'browser', redirect_uris: [`${b.org.url}/${name}/callback`] } },
+    });
     appPolicies.set(app.id, policy);
   };
   first('saasure', 'Okta Admin Console', policies.adminConsole);
@@ -43,12 +54,26 @@ export function buildApiAccess(b: TBuild, policies: TDefaultPolicies): void {
     label: 'Okta Sim API client',
     signOnMode: 'OPENID_CONNECT',
     credentials: { oauthClient: { token_endpoint_auth_method: 'private_key_jwt' } },
-    settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'], jwks: { keys: [key.publicJwk] } } },
+    settings: {
+      oauthClient: {
+        application_type: 'service',
+        grant_types: ['client_credentials'],
+        response_types: ['token'],
+        jwks: { keys: [key.publicJwk] },
+      },
+    },
   });
   org.data.appPolicies.set(app.id, policies.defaultAccess);
   const clientId: string = app.credentials.oauthClient.client_id;
   for (const scopeId of OKTA_SCOPES) {
-    b.put(`grants:${app.id}`, 'oag', { status: 'ACTIVE', createdBy: { id: org.refs.orgId, type: 'User' }, issuer: org.url, clientId, scopeId, source: 'ADMIN' });
+    b.put(`grants:${app.id}`, 'oag', {
+      status: 'ACTIVE',
+      createdBy: { id: org.refs.orgId, type: 'User' },
+      issuer: org.url,
+      clientId,
+      scopeId,
+      source: 'ADMIN',
+    });
   }
   const role = newAssignment({ org }, 'CLIENT', { type: 'SUPER_ADMIN' }, b.at());
   org.data.table(`clientRoles:${clientId}`).set(role.id, role);
@@ -67,5 +92,9 @@ export function buildApiAccess(b: TBuild, policies: TDefaultPolicies): void {
     expiresAt: new Date(b.ms + 30 * 86_400_000).toISOString(),
   });
   const login = `svc-okta-api@${org.name}.test`;
-  org.admin = { token, tokenId, principal: { kind: 'ssws', id: ownerId, type: 'User', alternateId: login, displayName: 'Okta API Service' } };
+  org.admin = {
+    token,
+    tokenId,
+    principal: { kind: 'ssws', id: ownerId, type: 'User', alternateId: login, displayName: 'Okta API Service' },
+  };
 }

@@ -20,16 +20,22 @@ export const EMAIL_TEMPLATES = [
 
 /** The default brand, its one theme and its email templates. */
 export function buildBranding(b: TBuild, name = 'Okta Default'): string {
-  const brand = b.put('brands', 'bnd', {
-    name,
-    isDefault: true,
-    agreeToCustomPrivacyPolicy: false,
-    removePoweredByOkta: false,
-    customPrivacyPolicyUrl: null,
-    locale: 'en',
-    emailDomainId: null,
-    defaultApp: { appInstanceId: null, appLinkName: null, classicApplicationUri: null },
-  }, 0, false);
+  const brand = b.put(
+    'brands',
+    'bnd',
+    {
+      name,
+      isDefault: true,
+      agreeToCustomPrivacyPolicy: false,
+      removePoweredByOkta: false,
+      customPrivacyPolicyUrl: null,
+      locale: 'en',
+      emailDomainId: null,
+      defaultApp: { appInstanceId: null, appLinkName: null, classicApplicationUri: null },
+    },
+    0,
+    false,
+  );
   b.put(`themes:${brand.id}`, 'thd', {
     logo: `${b.org.url}/assets/img/logos/okta-logo.png`,
     favicon: `${b.org.url}/favicon.ico`,
@@ -45,7 +51,9 @@ export function buildBranding(b: TBuild, name = 'Okta Default'): string {
     loadingPageTouchPointVariant: 'OKTA_DEFAULT',
   });
   for (const template of EMAIL_TEMPLATES) {
-    b.org.data.table(`templates:${brand.id}`).set(template, { id: template, name: template, settings: { recipients: 'ALL_USERS' } });
+    b.org.data
+      .table(`templates:${brand.id}`)
+      .set(template, { id: template, name: template, settings: { recipients: 'ALL_USERS' } });
   }
   return brand.id;
 }

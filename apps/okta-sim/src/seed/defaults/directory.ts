@@ -3,10 +3,24 @@ import type { TBuild } from '../build.ts';
 
 const SELF_RW = [{ principal: 'SELF', action: 'READ_WRITE' }];
 
-const prop = (title: string, extra: Json = {}) => ({ title, type: 'string', mutability: 'READ_WRITE', scope: 'NONE', permissions: SELF_RW, master: { type: 'PROFILE_MASTER' }, ...extra });
+const prop = (title: string, extra: Json = {}) => ({
+  title,
+  type: 'string',
+  mutability: 'READ_WRITE',
+  scope: 'NONE',
+  permissions: SELF_RW,
+  master: { type: 'PROFILE_MASTER' },
+  ...extra,
+});
 
 /** Okta's default user profile schema (`UserSchemaDefaultResponse`), custom part empty. */
-export function userSchema(orgUrl: string, schemaId: string, at: string, name = 'user', title = 'Default Okta User'): Json {
+export function userSchema(
+  orgUrl: string,
+  schemaId: string,
+  at: string,
+  name = 'user',
+  title = 'Default Okta User',
+): Json {
   return {
     id: `${orgUrl}/meta/schemas/user/${schemaId}`,
     $schema: 'http://json-schema.org/draft-04/schema#',
@@ -49,8 +63,23 @@ function groupSchema(orgUrl: string, at: string): Json {
         id: '#base',
         type: 'object',
         properties: {
-          name: { title: 'Name', type: 'string', required: true, mutability: 'READ_WRITE', scope: 'NONE', maxLength: 255, permissions: [{ principal: 'SELF', action: 'READ_ONLY' }] },
-          description: { title: 'Description', type: 'string', mutability: 'READ_WRITE', scope: 'NONE', maxLength: 1024, permissions: [{ principal: 'SELF', action: 'READ_ONLY' }] },
+          name: {
+            title: 'Name',
+            type: 'string',
+            required: true,
+            mutability: 'READ_WRITE',
+            scope: 'NONE',
+            maxLength: 255,
+            permissions: [{ principal: 'SELF', action: 'READ_ONLY' }],
+          },
+          description: {
+            title: 'Description',
+            type: 'string',
+            mutability: 'READ_WRITE',
+            scope: 'NONE',
+            maxLength: 1024,
+            permissions: [{ principal: 'SELF', action: 'READ_ONLY' }],
+          },
         },
         required: ['name'],
       },

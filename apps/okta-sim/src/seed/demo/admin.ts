@@ -16,7 +16,13 @@ export const DOD_BANNER =
  * tokens (owned by service accounts, restricted to network zones), Admin Console sessions, and
  * the brand (sign-in page with the DoD banner, a customized activation email).
  */
-export function seedAdministration(b: TBuild, people: TPeople, groups: TGroups, zones: TSecurityRefs, company: string): void {
+export function seedAdministration(
+  b: TBuild,
+  people: TPeople,
+  groups: TGroups,
+  zones: TSecurityRefs,
+  company: string,
+): void {
   const { org } = b;
   const ctx = { org };
   const grant = (kind: 'USER' | 'GROUP', id: string, body: object) => {
@@ -27,11 +33,26 @@ export function seedAdministration(b: TBuild, people: TPeople, groups: TGroups, 
   grant('USER', people.serviceAccounts.api.id, { type: 'ORG_ADMIN' });
   grant('USER', people.serviceAccounts.scim.id, { type: 'USER_ADMIN' });
 
-  const role = b.put('iamRoles', 'cr0', { label: 'Help Desk Lite', description: 'Unlock accounts and reset passwords of employees' }, 502);
-  for (const label of ['okta.users.read', 'okta.users.credentials.resetPassword', 'okta.users.lifecycle.unlock', 'okta.groups.read']) {
+  const role = b.put(
+    'iamRoles',
+    'cr0',
+    { label: 'Help Desk Lite', description: 'Unlock accounts and reset passwords of employees' },
+    502,
+  );
+  for (const label of [
+    'okta.users.read',
+    'okta.users.credentials.resetPassword',
+    'okta.users.lifecycle.unlock',
+    'okta.groups.read',
+  ]) {
     org.data.table(`permissions:${role.id}`).set(label, { label, created: b.at(502), lastUpdated: b.at(502) });
   }
-  const set = b.put('resourceSets', 'iam', { label: 'Employee groups', description: 'Department groups (not admin groups)' }, 503);
+  const set = b.put(
+    'resourceSets',
+    'iam',
+    { label: 'Employee groups', description: 'Department groups (not admin groups)' },
+    503,
+  );
   for (const groupId of groupIds(groups, 'Engineering', 'Sales', 'Marketing', 'Customer Support', 'Operations')) {
     addResource(ctx, set.id, `orn:okta:directory:${org.refs.orgId}:groups:${groupId}`, b.at(503));
   }
@@ -40,34 +61,65 @@ export function seedAdministration(b: TBuild, people: TPeople, groups: TGroups, 
   grant('GROUP', admins!, { type: 'REPORT_ADMIN' });
 
   const adminToken = org.data.table('apiTokens').get(org.admin.tokenId)!;
-  Object.assign(adminToken, { name: 'Backup and compliance (service)', network: { connection: 'ZONE', include: [zones.corporate] } });
-  b.put('apiTokens', '00T', {
-    name: 'SCIM provisioning',
-    userId: people.serviceAccounts.scim.id,
-    tokenWindow: 'P30D',
-    network: { connection: 'ZONE', include: [zones.vpn] },
-    clientName: 'Okta API',
-    expiresAt: b.at(30 * 1440),
-  }, 504);
+  Object.assign(adminToken, {
+    name: 'Backup and compliance (service)',
+    network: { connection: 'ZONE', include: [zones.corporate] },
+  });
+  b.put(
+    'apiTokens',
+    '00T',
+    {
+      name: 'SCIM provisioning',
+      userId: people.serviceAccounts.scim.id,
+      tokenWindow: 'P30D',
+      network: { connection: 'ZONE', include: [zones.vpn] },
+      clientName: 'Okta API',
+      expiresAt: b.at(30 * 1440),
+    },
+    504,
+  );
   org.data.singletons.set('adminConsole', { sessionIdleTimeoutMinutes: 15, sessionMaxLifetimeMinutes: 120 });
   Object.assign(org.data.singletons.get('org')!, { companyName: company });
-  org.data.singletons.set('threatInsight', { action: 'block', excludeZones: [zones.corporate], created: b.at(505), lastUpdated: b.at(505) });
+  org.data.singletons.set('threatInsight', {
+    action: 'block',
+    excludeZones: [zones.corporate],
+    created: b.at(505),
+    lastUpdated: b.at(505),
+  });
 
   const brand = [...org.data.table('brands').values()][0]!;
-  Object.assign(brand, { name: company, removePoweredByOkta: true, customPrivacyPolicyUrl: `https://www.${org.name}.test/privacy`, agreeToCustomPrivacyPolicy: true });
+  Object.assign(brand, {
+    name: company,
+    removePoweredByOkta: true,
+    customPrivacyPolicyUrl: `https://www.${org.name}.test/privacy`,
+    agreeToCustomPrivacyPolicy: true,
+  });
   const theme = [...org.data.table(`themes:${brand.id}`).values()][0]!;
-  Object.assign(theme, { primaryColorHex: '#0b3d91', secondaryColorHex: '#f2f4f8', signInPageTouchPointVariant: 'BACKGROUND_SECONDARY_COLOR' });
+  Object.assign(theme, {
+    primaryColorHex: '#0b3d91',
+    secondaryColorHex: '#f2f4f8',
+    signInPageTouchPointVariant: 'BACKGROUND_SECONDARY_COLOR',
+  });
   org.data.table('signInPages').set(brand.id, {
     pageContent: `<!DOCTYPE html><html><body><div id="dod-banner"><p>${DOD_BANNER}</p></div><div id="okta-login-container"></div></body></html>`,
     widgetVersion: '7',
-    widgetCustomizations: { signInLabel: `Sign in to ${company}`, helpLabel: 'Help', helpUrl: `https://help.${org.name}.test` },
+    widgetCustomizations: {
+      signInLabel: `Sign in to ${company}`,
+      helpLabel: 'Help',
+      helpUrl: `https://help.${org.name}.test`,
+    },
     contentSecurityPolicySetting: { mode: 'enforced', reportUri: null, srcList: [] },
   });
-  b.put(`emailCustomizations:${brand.id}:UserActivation`, 'oel', {
-    language: 'en',
-    isDefault: true,
-    subject: `Welcome to ${company} — activate your account`,
-    body: `<html><body><p>Hello ${el('user.profile.firstName')},</p><p><a href="${el('activationLink')}">Activate your account</a></p></body></html>`,
-  }, 506);
+  b.put(
+    `emailCustomizations:${brand.id}:UserActivation`,
+    'oel',
+    {
+      language: 'en',
+      isDefault: true,
+      subject: `Welcome to ${company} — activate your account`,
+      body: `<html><body><p>Hello ${el('user.profile.firstName')},</p><p><a href="${el('activationLink')}">Activate your account</a></p></body></html>`,
+    },
+    506,
+  );
   org.data.table(`templates:${brand.id}`).get('AccountLockout')!.settings = { recipients: 'ADMINS_ONLY' };
 }

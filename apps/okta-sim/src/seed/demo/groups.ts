@@ -15,18 +15,36 @@ export type TGroups = Map<string, string>;
 export function seedGroups(b: TBuild, people: TPeople): TGroups {
   const groups: TGroups = new Map();
   const group = (name: string, description: string, minutes: number) => {
-    const g = b.put('groups', '00g', { lastMembershipUpdated: b.at(minutes), objectClass: ['okta:user_group'], type: 'OKTA_GROUP', profile: { name, description } }, minutes);
+    const g = b.put(
+      'groups',
+      '00g',
+      {
+        lastMembershipUpdated: b.at(minutes),
+        objectClass: ['okta:user_group'],
+        type: 'OKTA_GROUP',
+        profile: { name, description },
+      },
+      minutes,
+    );
     groups.set(name, g.id);
     return g.id;
   };
   const rule = (name: string, expression: string, targets: string[], minutes: number, status = 'ACTIVE') =>
-    b.put('groupRules', '0pr', {
-      type: 'group_rule',
-      status,
-      name,
-      conditions: { people: { users: { exclude: [] }, groups: { exclude: [] } }, expression: { value: expression, type: 'urn:okta:expression:1.0' } },
-      actions: { assignUserToGroups: { groupIds: targets } },
-    }, minutes);
+    b.put(
+      'groupRules',
+      '0pr',
+      {
+        type: 'group_rule',
+        status,
+        name,
+        conditions: {
+          people: { users: { exclude: [] }, groups: { exclude: [] } },
+          expression: { value: expression, type: 'urn:okta:expression:1.0' },
+        },
+        actions: { assignUserToGroups: { groupIds: targets } },
+      },
+      minutes,
+    );
 
   DEPARTMENTS.forEach((d, i) => {
     const id = group(d.name, `Everyone in ${d.name}`, 100 + i);
@@ -40,7 +58,12 @@ export function seedGroups(b: TBuild, people: TPeople): TGroups {
   const allEngineering = group('All Engineering', 'Members of every engineering team', 130);
   rule('All Engineering', `isMemberOfAnyGroup(${teams.map((t) => `"${t}"`).join(', ')})`, [allEngineering], 230);
   rule('Contractors', 'user.employeeType=="Contractor"', [group('Contractors', 'External contractors', 131)], 231);
-  rule('Managers', 'String.stringContains(user.title, "Manager") || String.stringContains(user.title, "Director")', [group('Managers', 'People managers', 132)], 232);
+  rule(
+    'Managers',
+    'String.stringContains(user.title, "Manager") || String.stringContains(user.title, "Director")',
+    [group('Managers', 'People managers', 132)],
+    232,
+  );
   rule('Interns (draft)', 'user.title=="Intern"', [group('Interns', 'Summer interns', 133)], 233, 'INACTIVE');
 
   const okAdmins = group('Okta Admins', 'Administrators of this Okta org', 140);
@@ -72,4 +95,5 @@ export function seedGroups(b: TBuild, people: TPeople): TGroups {
   return groups;
 }
 
-export const groupIds = (groups: TGroups, ...names: string[]): string[] => names.map((n) => groups.get(n)).filter((id): id is string => Boolean(id));
+export const groupIds = (groups: TGroups, ...names: string[]): string[] =>
+  names.map((n) => groups.get(n)).filter((id): id is string => Boolean(id));

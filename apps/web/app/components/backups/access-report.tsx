@@ -5,7 +5,11 @@ import { objectTypeLabel } from '~/utils/labels.ts';
 /** What "test connection" found: reachable or not, and what a missing scope leaves out of backups. */
 export function AccessReport({ name, report }: { name: string; report: IdpAccessReport }) {
   const tone = report.ok ? 'success' : report.connected ? 'warning' : 'danger';
-  const title = report.ok ? `${name}: connected, every scope a backup reads is granted.` : report.connected ? `${name}: connected, but some scopes are missing.` : `${name}: Butterfly could not connect.`;
+  const title = report.ok
+    ? `${name}: connected, every scope a backup reads is granted.`
+    : report.connected
+      ? `${name}: connected, but some scopes are missing.`
+      : `${name}: Butterfly could not connect.`;
   return (
     <Notice tone={tone} role={report.ok ? 'status' : 'alert'} title={title}>
       {report.detail && <p className="mt-1">{report.detail}</p>}
@@ -19,7 +23,9 @@ export function AccessReport({ name, report }: { name: string; report: IdpAccess
         </ul>
       )}
       {report.unavailable && report.unavailable.length > 0 && (
-        <p className="mt-2">Not in this org (feature not enabled): {report.unavailable.map((u) => objectTypeLabel(u.type)).join(', ')}.</p>
+        <p className="mt-2">
+          Not in this org (feature not enabled): {report.unavailable.map((u) => objectTypeLabel(u.type)).join(', ')}.
+        </p>
       )}
     </Notice>
   );

@@ -19,22 +19,44 @@ export function AddConnectionCard({ errors }: { errors: Errors }) {
       <CardHeader>
         <CardTitle>Add a connection</CardTitle>
         <CardDescription>
-          Connect the Okta org to back up. Okta recommends an API service app with a private key (scopes <code>okta.*.read</code>); an SSWS API
-          token works too.
+          Connect the Okta org to back up. Okta recommends an API service app with a private key (scopes{' '}
+          <code>okta.*.read</code>); an SSWS API token works too.
         </CardDescription>
       </CardHeader>
       <CardContent>
         <Form method="post" className="flex flex-col gap-4" autoComplete="off">
           <input type="hidden" name="intent" value="add" />
-          <TextField label="Name" name="name" required maxLength={100} hint="How people here tell this org apart, e.g. production." error={errors?.name} />
-          <TextField label="Okta org URL" name="orgUrl" type="url" required placeholder="https://example.okta.com" error={errors?.orgUrl} />
+          <TextField
+            label="Name"
+            name="name"
+            required
+            maxLength={100}
+            hint="How people here tell this org apart, e.g. production."
+            error={errors?.name}
+          />
+          <TextField
+            label="Okta org URL"
+            name="orgUrl"
+            type="url"
+            required
+            placeholder="https://example.okta.com"
+            error={errors?.orgUrl}
+          />
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium text-slate-800">Credential</legend>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="ssws" checked={kind === 'ssws'} onChange={() => setKind('ssws')} /> SSWS API token
+              <input type="radio" name="kind" value="ssws" checked={kind === 'ssws'} onChange={() => setKind('ssws')} />{' '}
+              SSWS API token
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="oauth" checked={kind === 'oauth'} onChange={() => setKind('oauth')} /> OAuth service app (client ID and private key)
+              <input
+                type="radio"
+                name="kind"
+                value="oauth"
+                checked={kind === 'oauth'}
+                onChange={() => setKind('oauth')}
+              />{' '}
+              OAuth service app (client ID and private key)
             </label>
           </fieldset>
           <CredentialFields kind={kind} errors={errors} />

@@ -7,11 +7,24 @@ import { rateLimitText } from '~/utils/rate-limit-text.ts';
 import { failureText } from '~/utils/human-text.ts';
 
 export interface ProgressData {
-  running: { phase: string; objects: number; requests: number; rateLimitWaits: number; rateLimitWaitMs?: number | null; expectedObjects: number | null; stale: boolean } | null;
+  running: {
+    phase: string;
+    objects: number;
+    requests: number;
+    rateLimitWaits: number;
+    rateLimitWaitMs?: number | null;
+    expectedObjects: number | null;
+    stale: boolean;
+  } | null;
   latest: { snapshotId: string; status: 'complete' | 'failed'; startedAt: string; error: string | null } | null;
 }
 
-const PHASES: Record<string, string> = { starting: 'Starting', reading: 'Reading objects from Okta', finishing: 'Finishing the snapshot', done: 'Done' };
+const PHASES: Record<string, string> = {
+  starting: 'Starting',
+  reading: 'Reading objects from Okta',
+  finishing: 'Finishing the snapshot',
+  done: 'Done',
+};
 /** A queued job nobody picks up within this long is reported as such instead of polled forever. */
 const QUEUE_PATIENCE_MS = 120_000;
 
@@ -20,7 +33,15 @@ const QUEUE_PATIENCE_MS = 120_000;
  * backup runs or one was just requested and has not started; when it ends, the page's loaders run
  * again so the new snapshot shows in the list and the charts.
  */
-export function BackupProgress({ connectionId, initial, requestedAt }: { connectionId: string; initial: ProgressData; requestedAt: string | null }) {
+export function BackupProgress({
+  connectionId,
+  initial,
+  requestedAt,
+}: {
+  connectionId: string;
+  initial: ProgressData;
+  requestedAt: string | null;
+}) {
   const fetcher = useFetcher<ProgressData>();
   const revalidator = useRevalidator();
   const data = fetcher.data ?? initial;
@@ -44,7 +65,10 @@ export function BackupProgress({ connectionId, initial, requestedAt }: { connect
 
   const run = data.running;
   return (
-    <section aria-labelledby="progress-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="progress-heading"
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="progress-heading" className="text-lg font-semibold">
         Backup progress
       </h2>
@@ -54,14 +78,25 @@ export function BackupProgress({ connectionId, initial, requestedAt }: { connect
             aria-label="Backup progress"
             value={run.expectedObjects ? run.objects : null}
             max={run.expectedObjects ?? 100}
-            valueText={run.expectedObjects ? `${formatCount(run.objects)} of about ${formatCount(run.expectedObjects)} objects` : `${formatCount(run.objects)} objects so far`}
+            valueText={
+              run.expectedObjects
+                ? `${formatCount(run.objects)} of about ${formatCount(run.expectedObjects)} objects`
+                : `${formatCount(run.objects)} objects so far`
+            }
           />
           <p className="text-sm text-slate-700">
             <span className="font-medium">{PHASES[run.phase] ?? run.phase}</span>: {formatCount(run.objects)}
-            {run.expectedObjects ? ` of about ${formatCount(run.expectedObjects)}` : ''} objects · {formatCount(run.requests)} API requests
+            {run.expectedObjects ? ` of about ${formatCount(run.expectedObjects)}` : ''} objects ·{' '}
+            {formatCount(run.requests)} API requests
           </p>
-          {run.rateLimitWaits > 0 && <p className="text-sm text-slate-700">{rateLimitText(run.rateLimitWaits, run.rateLimitWaitMs, { running: true })}</p>}
-          {run.stale && <Notice tone="warning">This backup stopped reporting; the next backup will take over from it.</Notice>}
+          {run.rateLimitWaits > 0 && (
+            <p className="text-sm text-slate-700">
+              {rateLimitText(run.rateLimitWaits, run.rateLimitWaitMs, { running: true })}
+            </p>
+          )}
+          {run.stale && (
+            <Notice tone="warning">This backup stopped reporting; the next backup will take over from it.</Notice>
+          )}
         </>
       ) : queued && patient ? (
         <>

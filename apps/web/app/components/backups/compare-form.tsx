@@ -11,7 +11,8 @@ export function CompareForm({ connectionId, snapshots }: { connectionId: string;
   const id = useId();
   const zone = useViewerTimeZone();
   const complete = snapshots.filter((s) => s.status === 'complete');
-  if (complete.length < 2) return <p className="text-sm text-slate-700">Two complete snapshots are needed to compare.</p>;
+  if (complete.length < 2)
+    return <p className="text-sm text-slate-700">Two complete snapshots are needed to compare.</p>;
   const option = (s: SnapshotRow) => (
     <option key={s.id} value={s.id}>
       {formatAbsolute(s.completedAt!, zone)} ({s.objectCount} objects)

@@ -6,7 +6,10 @@ import { previewChanges } from '../restore/restore-readiness.tsx';
 import { ConnectionHealth } from './connection-health.tsx';
 import { Time } from '~/components/time.tsx';
 
-export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt' | 'paused' | 'status' | 'statusReason' | 'deleted'> & {
+export type ConnectionRow = Pick<
+  ConnectionView,
+  'id' | 'name' | 'orgUrl' | 'authKind' | 'lastTest' | 'lastTestedAt' | 'paused' | 'status' | 'statusReason' | 'deleted'
+> & {
   lastBackup: { status: 'running' | 'complete' | 'failed'; startedAt: string; completedAt: string | null } | null;
   lastCompleteAt: string | null;
   /** Restore readiness: when a restore preview of this connection last succeeded. */
@@ -15,10 +18,22 @@ export type ConnectionRow = Pick<ConnectionView, 'id' | 'name' | 'orgUrl' | 'aut
   lastRestorePreviewSteps?: number | null;
 };
 
-const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
+const STATUS = {
+  running: ['Running', 'info'],
+  complete: ['Complete', 'success'],
+  failed: ['Failed', 'danger'],
+} as const;
 
 /** Every connection with its last backup, its health, and the actions the viewer may take. */
-export function ConnectionsTable({ rows, canBackup, canManage }: { rows: ConnectionRow[]; canBackup: boolean; canManage: boolean }) {
+export function ConnectionsTable({
+  rows,
+  canBackup,
+  canManage,
+}: {
+  rows: ConnectionRow[];
+  canBackup: boolean;
+  canManage: boolean;
+}) {
   return (
     <Table>
       <TableHeader>
@@ -41,13 +56,23 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
               <div className="text-slate-600">{c.orgUrl}</div>
             </TableCell>
             <TableCell>{c.lastCompleteAt ? <Time iso={c.lastCompleteAt} /> : 'Never'}</TableCell>
-            <TableCell>{c.lastBackup ? <Badge variant={STATUS[c.lastBackup.status][1]}>{STATUS[c.lastBackup.status][0]}</Badge> : <Badge>No backups yet</Badge>}</TableCell>
+            <TableCell>
+              {c.lastBackup ? (
+                <Badge variant={STATUS[c.lastBackup.status][1]}>{STATUS[c.lastBackup.status][0]}</Badge>
+              ) : (
+                <Badge>No backups yet</Badge>
+              )}
+            </TableCell>
             <TableCell>
               <div className="flex flex-wrap gap-1">
                 <ConnectionHealth lastTest={c.lastTest} />
                 <ConnectionStateBadges c={c} />
               </div>
-              {c.lastTestedAt && <div className="text-xs text-slate-600">tested <Time iso={c.lastTestedAt} /></div>}
+              {c.lastTestedAt && (
+                <div className="text-xs text-slate-600">
+                  tested <Time iso={c.lastTestedAt} />
+                </div>
+              )}
               {c.status === 'needs_attention' && !c.deleted && (
                 <div className="mt-1 max-w-xs text-xs text-red-800">
                   Okta refused the credential.{' '}
@@ -62,7 +87,9 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
                 {c.lastRestorePreviewAt ? (
                   <>
                     previewed <Time iso={c.lastRestorePreviewAt} />
-                    {typeof c.lastRestorePreviewSteps === 'number' ? `, ${previewChanges(c.lastRestorePreviewSteps)}` : ''}
+                    {typeof c.lastRestorePreviewSteps === 'number'
+                      ? `, ${previewChanges(c.lastRestorePreviewSteps)}`
+                      : ''}
                   </>
                 ) : (
                   'Never previewed'
@@ -75,7 +102,14 @@ export function ConnectionsTable({ rows, canBackup, canManage }: { rows: Connect
                 <Form method="post" className="flex flex-wrap gap-2">
                   <input type="hidden" name="connectionId" value={c.id} />
                   {canBackup && (
-                    <Button type="submit" name="intent" value="backup" size="sm" disabled={!!c.paused} title={c.paused ? 'Paused: resume it to back it up' : undefined}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="backup"
+                      size="sm"
+                      disabled={!!c.paused}
+                      title={c.paused ? 'Paused: resume it to back it up' : undefined}
+                    >
                       Backup now<span className="sr-only"> {c.name}</span>
                     </Button>
                   )}

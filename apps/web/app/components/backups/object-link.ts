@@ -2,4 +2,5 @@
 export const objectHref = (connectionId: string, snapshotId: string, type: string, id: string) =>
   `/connections/${connectionId}/snapshots/${snapshotId}/object?${new URLSearchParams({ type, id })}`;
 
-export const historyHref = (connectionId: string, type: string, id: string) => `/connections/${connectionId}/history?${new URLSearchParams({ type, id })}`;
+export const historyHref = (connectionId: string, type: string, id: string) =>
+  `/connections/${connectionId}/history?${new URLSearchParams({ type, id })}`;

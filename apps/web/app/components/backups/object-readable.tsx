@@ -14,7 +14,8 @@ interface Reference {
 }
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
-const text = (v: Field['value']) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' && ISO_TIME.test(v) ? formatTime(v) : String(v));
+const text = (v: Field['value']) =>
+  typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' && ISO_TIME.test(v) ? formatTime(v) : String(v);
 /** `actions.assignUserToGroups.groupIds[0]` reads as `actions.assignUserToGroups.groupIds`: the index says nothing to people. */
 const where = (path: string) => path.replace(/\[\d+\]/g, '');
 
@@ -22,7 +23,17 @@ const where = (path: string) => path.replace(/\[\d+\]/g, '');
  * An object's key fields and the objects it references, each a link to that object in the same
  * snapshot. `references` is null when the connector's type table could not be had.
  */
-export function ObjectReadable({ connectionId, snapshotId, fields, references }: { connectionId: string; snapshotId: string; fields: Field[]; references: Reference[] | null }) {
+export function ObjectReadable({
+  connectionId,
+  snapshotId,
+  fields,
+  references,
+}: {
+  connectionId: string;
+  snapshotId: string;
+  fields: Field[];
+  references: Reference[] | null;
+}) {
   return (
     <div className="flex flex-col gap-4">
       {fields.length ? (
@@ -49,7 +60,10 @@ export function ObjectReadable({ connectionId, snapshotId, fields, references }:
               <li key={r.path} className="break-words">
                 <code className="text-xs text-slate-700">{where(r.path)}</code>:{' '}
                 {r.target ? (
-                  <Link to={objectHref(connectionId, snapshotId, r.target.type, r.target.id)} className="text-indigo-700 underline">
+                  <Link
+                    to={objectHref(connectionId, snapshotId, r.target.type, r.target.id)}
+                    className="text-indigo-700 underline"
+                  >
                     {r.target.label}
                   </Link>
                 ) : (

@@ -30,7 +30,17 @@ const KEEP = [
  * When backups run and what retention keeps (grandfather-father-son by count). Editable with
  * schedule.manage; everyone else sees it read-only.
  */
-export function ScheduleCard({ schedule, defaults, canEdit, errors }: { schedule: Schedule | null; defaults: Schedule['retention']; canEdit: boolean; errors?: Record<string, string> }) {
+export function ScheduleCard({
+  schedule,
+  defaults,
+  canEdit,
+  errors,
+}: {
+  schedule: Schedule | null;
+  defaults: Schedule['retention'];
+  canEdit: boolean;
+  errors?: Record<string, string>;
+}) {
   const id = useId();
   const [frequency, setFrequency] = useState(schedule?.frequency ?? 'daily');
   const busy = useNavigation().formData?.get('intent') === 'saveSchedule';
@@ -40,8 +50,15 @@ export function ScheduleCard({ schedule, defaults, canEdit, errors }: { schedule
       <CardHeader>
         <CardTitle>Schedule and retention</CardTitle>
         <CardDescription>
-          {schedule?.enabled && schedule.nextRunAt ? <>Next backup: <Time iso={schedule.nextRunAt} />.</> : 'No scheduled backups: this connection is backed up on demand only.'} Retention
-          keeps the newest snapshot of each of the last N hours, days, weeks and months, and always the newest one.
+          {schedule?.enabled && schedule.nextRunAt ? (
+            <>
+              Next backup: <Time iso={schedule.nextRunAt} />.
+            </>
+          ) : (
+            'No scheduled backups: this connection is backed up on demand only.'
+          )}{' '}
+          Retention keeps the newest snapshot of each of the last N hours, days, weeks and months, and always the newest
+          one.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -55,7 +72,12 @@ export function ScheduleCard({ schedule, defaults, canEdit, errors }: { schedule
               <label htmlFor={`${id}-frequency`} className="text-sm font-medium text-slate-800">
                 Frequency
               </label>
-              <SelectField id={`${id}-frequency`} name="frequency" value={frequency} onChange={(e) => setFrequency(e.target.value as Schedule['frequency'])}>
+              <SelectField
+                id={`${id}-frequency`}
+                name="frequency"
+                value={frequency}
+                onChange={(e) => setFrequency(e.target.value as Schedule['frequency'])}
+              >
                 {FREQUENCIES.map(([v, l]) => (
                   <option key={v} value={v}>
                     {l}
@@ -64,13 +86,35 @@ export function ScheduleCard({ schedule, defaults, canEdit, errors }: { schedule
               </SelectField>
             </div>
             {frequency === 'cron' && (
-              <TextField label="Cron expression" name="cron" defaultValue={schedule?.frequency === 'cron' ? schedule.cron : '30 */6 * * *'} hint="Five fields: minute hour day month weekday; at most every 15 minutes." error={errors?.cron} />
+              <TextField
+                label="Cron expression"
+                name="cron"
+                defaultValue={schedule?.frequency === 'cron' ? schedule.cron : '30 */6 * * *'}
+                hint="Five fields: minute hour day month weekday; at most every 15 minutes."
+                error={errors?.cron}
+              />
             )}
-            <TextField label="Time zone" name="timezone" defaultValue={schedule?.timezone ?? 'UTC'} hint="An IANA name, e.g. Europe/Paris." error={errors?.timezone} />
+            <TextField
+              label="Time zone"
+              name="timezone"
+              defaultValue={schedule?.timezone ?? 'UTC'}
+              hint="An IANA name, e.g. Europe/Paris."
+              error={errors?.timezone}
+            />
             <fieldset className="grid gap-3 sm:grid-cols-4">
               <legend className="mb-2 text-sm font-medium text-slate-800">Retention</legend>
               {KEEP.map(([k, l]) => (
-                <TextField key={k} label={l} name={`keep_${k}`} type="number" min={0} max={1000} required defaultValue={retention[k]} error={errors?.[`retention.${k}`]} />
+                <TextField
+                  key={k}
+                  label={l}
+                  name={`keep_${k}`}
+                  type="number"
+                  min={0}
+                  max={1000}
+                  required
+                  defaultValue={retention[k]}
+                  error={errors?.[`retention.${k}`]}
+                />
               ))}
             </fieldset>
             <div>
@@ -82,7 +126,11 @@ export function ScheduleCard({ schedule, defaults, canEdit, errors }: { schedule
         ) : (
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium text-slate-600">Frequency</dt>
-            <dd>{schedule ? `${FREQUENCIES.find(([v]) => v === schedule.frequency)?.[1]} (${schedule.cron}, ${schedule.timezone})${schedule.enabled ? '' : ', paused'}` : 'On demand only'}</dd>
+            <dd>
+              {schedule
+                ? `${FREQUENCIES.find(([v]) => v === schedule.frequency)?.[1]} (${schedule.cron}, ${schedule.timezone})${schedule.enabled ? '' : ', paused'}`
+                : 'On demand only'}
+            </dd>
             {KEEP.map(([k, l]) => (
               <div key={k} className="contents">
                 <dt className="font-medium text-slate-600">{l}</dt>

@@ -8,15 +8,20 @@ import { type SnapshotRow, changeTotal } from './snapshot-types.ts';
 /** Size (objects) and changes of the complete snapshots over time, oldest first, on a time axis. */
 export function SnapshotCharts({ snapshots }: { snapshots: SnapshotRow[] }) {
   const zone = useViewerTimeZone();
-  const complete = snapshots.filter((s) => s.status === 'complete' && s.completedAt).slice(0, 30).reverse();
-  if (complete.length < 1) return <p className="text-sm text-slate-700">Charts appear after the first complete backup.</p>;
+  const complete = snapshots
+    .filter((s) => s.status === 'complete' && s.completedAt)
+    .slice(0, 30)
+    .reverse();
+  if (complete.length < 1)
+    return <p className="text-sm text-slate-700">Charts appear after the first complete backup.</p>;
   const when = (s: SnapshotRow) => formatAbsolute(s.completedAt!, zone);
   const range = `from ${when(complete[0]!)} to ${when(complete.at(-1)!)}`;
   const axis = timeAxis(
     complete.map((s) => Date.parse(s.completedAt!)),
     zone,
   );
-  const points = (value: (s: SnapshotRow) => number) => complete.map((s) => ({ at: Date.parse(s.completedAt!), detail: when(s), value: value(s) }));
+  const points = (value: (s: SnapshotRow) => number) =>
+    complete.map((s) => ({ at: Date.parse(s.completedAt!), detail: when(s), value: value(s) }));
   const objects = points((s) => s.objectCount);
   const changes = points(changeTotal);
   return (

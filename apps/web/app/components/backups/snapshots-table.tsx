@@ -6,7 +6,11 @@ import { Time } from '~/components/time.tsx';
 import { failureText } from '~/utils/human-text.ts';
 import { describeTrigger } from '~/utils/labels.ts';
 
-const STATUS = { running: ['Running', 'info'], complete: ['Complete', 'success'], failed: ['Failed', 'danger'] } as const;
+const STATUS = {
+  running: ['Running', 'info'],
+  complete: ['Complete', 'success'],
+  failed: ['Failed', 'danger'],
+} as const;
 
 /** Snapshots newest first; a complete one links to its contents and to what changed since the previous one. */
 export function SnapshotsTable({ connectionId, snapshots }: { connectionId: string; snapshots: SnapshotRow[] }) {
@@ -32,7 +36,10 @@ export function SnapshotsTable({ connectionId, snapshots }: { connectionId: stri
             <TableRow key={s.id}>
               <TableCell>
                 {s.status === 'complete' ? (
-                  <Link to={`/connections/${connectionId}/snapshots/${s.id}`} className="font-medium text-indigo-700 underline">
+                  <Link
+                    to={`/connections/${connectionId}/snapshots/${s.id}`}
+                    className="font-medium text-indigo-700 underline"
+                  >
                     <Time iso={s.completedAt ?? s.startedAt} />
                   </Link>
                 ) : (
@@ -42,19 +49,37 @@ export function SnapshotsTable({ connectionId, snapshots }: { connectionId: stri
               </TableCell>
               <TableCell>
                 <Badge variant={STATUS[s.status][1]}>{STATUS[s.status][0]}</Badge>
-                {s.error && <div className="max-w-xs truncate text-xs text-red-800" title={failureText(s.error)}>{failureText(s.error)}</div>}
+                {s.error && (
+                  <div className="max-w-xs truncate text-xs text-red-800" title={failureText(s.error)}>
+                    {failureText(s.error)}
+                  </div>
+                )}
               </TableCell>
               <TableCell>{formatDuration(s.durationMs)}</TableCell>
-              <TableCell className="text-right tabular-nums">{s.status === 'complete' ? formatCount(s.objectCount) : '—'}</TableCell>
-              <TableCell className="tabular-nums">
-                {s.status === 'complete' ? `+${s.changes.added ?? 0} ~${s.changes.changed ?? 0} −${s.changes.removed ?? 0}` : '—'}
-                {s.status === 'complete' && <span className="sr-only">: {s.changes.added ?? 0} added, {s.changes.changed ?? 0} changed, {s.changes.removed ?? 0} removed</span>}
+              <TableCell className="text-right tabular-nums">
+                {s.status === 'complete' ? formatCount(s.objectCount) : '—'}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{s.status === 'complete' ? formatBytes(s.bytesWritten) : '—'}</TableCell>
+              <TableCell className="tabular-nums">
+                {s.status === 'complete'
+                  ? `+${s.changes.added ?? 0} ~${s.changes.changed ?? 0} −${s.changes.removed ?? 0}`
+                  : '—'}
+                {s.status === 'complete' && (
+                  <span className="sr-only">
+                    : {s.changes.added ?? 0} added, {s.changes.changed ?? 0} changed, {s.changes.removed ?? 0} removed
+                  </span>
+                )}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {s.status === 'complete' ? formatBytes(s.bytesWritten) : '—'}
+              </TableCell>
               <TableCell>
                 {prev && (
-                  <Link to={`/connections/${connectionId}/diff?from=${prev.id}&to=${s.id}`} className="text-indigo-700 underline">
-                    Diff with previous<span className="sr-only"> for the snapshot of {formatTime(s.completedAt ?? s.startedAt)}</span>
+                  <Link
+                    to={`/connections/${connectionId}/diff?from=${prev.id}&to=${s.id}`}
+                    className="text-indigo-700 underline"
+                  >
+                    Diff with previous
+                    <span className="sr-only"> for the snapshot of {formatTime(s.completedAt ?? s.startedAt)}</span>
                   </Link>
                 )}
               </TableCell>

@@ -11,7 +11,8 @@ export interface BreakGlassRow {
 
 /** The declared break-glass accounts, by login; a remove button (asked again) for those who may change them. */
 export function BreakGlassTable({ rows, canManage }: { rows: BreakGlassRow[]; canManage: boolean }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-700">No break-glass accounts are declared for this connection.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-700">No break-glass accounts are declared for this connection.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">

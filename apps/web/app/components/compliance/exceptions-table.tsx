@@ -18,11 +18,30 @@ export interface ExceptionRow {
   closeReason: string | null;
 }
 
-const STATUS: Record<string, string> = { requested: 'Awaiting approval', active: 'Active', rejected: 'Rejected', revoked: 'Revoked', expired: 'Expired' };
+const STATUS: Record<string, string> = {
+  requested: 'Awaiting approval',
+  active: 'Active',
+  rejected: 'Rejected',
+  revoked: 'Revoked',
+  expired: 'Expired',
+};
 
 /** The tenant's exceptions with what each member may do with them (decision 038). */
-export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke, me }: { rows: ExceptionRow[]; connectionNames: Record<string, string>; canApprove: boolean; canRevoke: boolean; me: string }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-700">No exceptions yet. Request one from a failing rule's page.</p>;
+export function ExceptionsTable({
+  rows,
+  connectionNames,
+  canApprove,
+  canRevoke,
+  me,
+}: {
+  rows: ExceptionRow[];
+  connectionNames: Record<string, string>;
+  canApprove: boolean;
+  canRevoke: boolean;
+  me: string;
+}) {
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-700">No exceptions yet. Request one from a failing rule's page.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -52,11 +71,16 @@ export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke, 
             return (
               <tr key={r.id} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-4">
-                  <Link to={`/compliance/rules/${encodeURIComponent(r.ruleId)}?connection=${r.connectionId}`} className="font-medium text-indigo-700 underline">
+                  <Link
+                    to={`/compliance/rules/${encodeURIComponent(r.ruleId)}?connection=${r.connectionId}`}
+                    className="font-medium text-indigo-700 underline"
+                  >
                     {r.ruleId}
                   </Link>
                   <div className="text-slate-700">{connectionNames[r.connectionId] ?? r.connectionId}</div>
-                  <div className="break-all text-slate-700">{r.scope ? `${r.scope.objectType} ${r.scope.objectId}` : 'Whole rule'}</div>
+                  <div className="break-all text-slate-700">
+                    {r.scope ? `${r.scope.objectType} ${r.scope.objectId}` : 'Whole rule'}
+                  </div>
                 </td>
                 <td className="py-2 pr-4 break-words">
                   {r.rationale}
@@ -78,7 +102,9 @@ export function ExceptionsTable({ rows, connectionNames, canApprove, canRevoke, 
                 </td>
                 <td className="py-2">
                   <div className="flex flex-wrap gap-2">
-                    {canApprove && r.status === 'requested' && !decide && <p className="text-slate-700">Another member approves your request.</p>}
+                    {canApprove && r.status === 'requested' && !decide && (
+                      <p className="text-slate-700">Another member approves your request.</p>
+                    )}
                     {decide && (
                       <Form method="post">
                         <input type="hidden" name="id" value={r.id} />

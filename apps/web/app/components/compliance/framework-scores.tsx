@@ -21,7 +21,10 @@ export function FrameworkScores({ scores }: { scores: FrameworkScore[] }) {
           <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{scoreText(f.score)}</p>
           <p className="mt-1 text-xs text-slate-700">
             {f.PASS} pass ·{' '}
-            <Link to={`/compliance/findings?${new URLSearchParams({ result: 'FAIL', framework: f.framework })}`} className="text-indigo-700 underline">
+            <Link
+              to={`/compliance/findings?${new URLSearchParams({ result: 'FAIL', framework: f.framework })}`}
+              className="text-indigo-700 underline"
+            >
               {f.FAIL} fail<span className="sr-only"> in {f.label}</span>
             </Link>{' '}
             · {f.MANUAL} manual · {f.NOT_APPLICABLE} N/A

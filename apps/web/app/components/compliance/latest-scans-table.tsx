@@ -19,7 +19,17 @@ export interface ScanRow {
 export const scoreText = (s: number | null) => (s === null ? '—' : `${s}%`);
 
 /** Each connection's latest scan: counts, score, a scan of its latest snapshot and its evidence bundle. */
-export function LatestScansTable({ scans, canRun, canExport, framework }: { scans: ScanRow[]; canRun: boolean; canExport: boolean; framework?: string }) {
+export function LatestScansTable({
+  scans,
+  canRun,
+  canExport,
+  framework,
+}: {
+  scans: ScanRow[];
+  canRun: boolean;
+  canExport: boolean;
+  framework?: string;
+}) {
   const nav = useNavigation();
   const running = nav.state !== 'idle' ? nav.formData?.get('connectionId') : null;
   return (
@@ -53,7 +63,10 @@ export function LatestScansTable({ scans, canRun, canExport, framework }: { scan
             <TableCell className="tabular-nums">{s.counts.PASS}</TableCell>
             <TableCell className="tabular-nums">
               {s.counts.FAIL > 0 ? (
-                <Link to={`/compliance/findings?${new URLSearchParams({ result: 'FAIL', connection: s.connectionId })}`} className="text-indigo-700 underline">
+                <Link
+                  to={`/compliance/findings?${new URLSearchParams({ result: 'FAIL', connection: s.connectionId })}`}
+                  className="text-indigo-700 underline"
+                >
                   {s.counts.FAIL}
                   <span className="sr-only"> failing rules on {s.connectionName}</span>
                 </Link>
@@ -76,13 +89,23 @@ export function LatestScansTable({ scans, canRun, canExport, framework }: { scan
                     <Form method="post">
                       <input type="hidden" name="intent" value="run" />
                       <input type="hidden" name="connectionId" value={s.connectionId} />
-                      <Button type="submit" size="sm" variant="outline" disabled={running === s.connectionId} aria-label={`Run scan ${s.connectionName}`}>
+                      <Button
+                        type="submit"
+                        size="sm"
+                        variant="outline"
+                        disabled={running === s.connectionId}
+                        aria-label={`Run scan ${s.connectionName}`}
+                      >
                         {running === s.connectionId ? 'Queuing…' : 'Run scan'}
                       </Button>
                     </Form>
                   )}
                   {canExport && (
-                    <a href={`/evidence/${s.id}${framework ? `?framework=${framework}` : ''}`} download className="text-sm text-indigo-700 underline">
+                    <a
+                      href={`/evidence/${s.id}${framework ? `?framework=${framework}` : ''}`}
+                      download
+                      className="text-sm text-indigo-700 underline"
+                    >
                       Evidence bundle<span className="sr-only"> of {s.connectionName}</span>
                     </a>
                   )}

@@ -16,7 +16,15 @@ export interface RegressionView {
   fromTakenAt: string;
   toTakenAt: string;
   note?: string;
-  changes: { type: string; id: string; change: string; paths: { path: string; before?: unknown; after?: unknown }[]; actors?: unknown[] }[] | null;
+  changes:
+    | {
+        type: string;
+        id: string;
+        change: string;
+        paths: { path: string; before?: unknown; after?: unknown }[];
+        actors?: unknown[];
+      }[]
+    | null;
 }
 
 function ActorText({ a }: { a: unknown }) {
@@ -51,14 +59,16 @@ export function RegressionItem({ r, brief = false }: { r: RegressionView; brief?
         <span>{r.title}</span>
       </h3>
       <p className="text-sm text-slate-700">
-        {r.connectionName}: passed in the snapshot of <Time iso={r.fromTakenAt} />, fails in the snapshot of <Time iso={r.toTakenAt} />. {r.reason}
+        {r.connectionName}: passed in the snapshot of <Time iso={r.fromTakenAt} />, fails in the snapshot of{' '}
+        <Time iso={r.toTakenAt} />. {r.reason}
       </p>
       {!brief && r.changes && r.changes.length > 0 && (
         <ul className="flex flex-col gap-2">
           {r.changes.map((c) => (
             <li key={`${c.type}/${c.id}`} className="rounded-md border border-slate-200 p-2 text-sm">
               <p>
-                <span className="font-medium">{c.change}</span> {objectTypeLabel(c.type)} <code className="text-xs">{c.id}</code>
+                <span className="font-medium">{c.change}</span> {objectTypeLabel(c.type)}{' '}
+                <code className="text-xs">{c.id}</code>
                 {c.actors?.length ? (
                   <>
                     {' '}
@@ -105,11 +115,19 @@ export function RegressionItem({ r, brief = false }: { r: RegressionView; brief?
           ))}
         </ul>
       )}
-      {!brief && r.changes?.length === 0 && <p className="text-sm text-slate-700">No change between the two snapshots touched the objects this rule read.</p>}
+      {!brief && r.changes?.length === 0 && (
+        <p className="text-sm text-slate-700">
+          No change between the two snapshots touched the objects this rule read.
+        </p>
+      )}
       {!brief && r.note && <p className="text-sm text-amber-900">{r.note}</p>}
       <p className="text-sm">
         <Link to={diffHref(r)} className="text-indigo-700 underline">
-          All changes between the two snapshots<span className="sr-only"> of {r.connectionName} for {r.ruleId}</span>
+          All changes between the two snapshots
+          <span className="sr-only">
+            {' '}
+            of {r.connectionName} for {r.ruleId}
+          </span>
         </Link>
       </p>
     </article>

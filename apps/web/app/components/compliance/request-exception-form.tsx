@@ -14,17 +14,28 @@ export interface ExceptionScopeOption {
  * "Request exception" for one connection's failing result (decision 038): scope, rationale, expiry.
  * A different member approves it on the Exceptions page; until then nothing changes.
  */
-export function RequestExceptionForm(props: { connectionId: string; connectionName: string; objects: { type: string; id: string; name?: string }[]; defaultExpiry: string; errors?: Record<string, string> }) {
+export function RequestExceptionForm(props: {
+  connectionId: string;
+  connectionName: string;
+  objects: { type: string; id: string; name?: string }[];
+  defaultExpiry: string;
+  errors?: Record<string, string>;
+}) {
   const scopeId = useId();
   const rationaleId = useId();
   const busy = useNavigation().formData?.get('connectionId') === props.connectionId;
   const options: ExceptionScopeOption[] = [
     { value: '', label: 'The whole rule' },
-    ...props.objects.map((o) => ({ value: `${o.type} ${o.id}`, label: `${objectTypeLabel(o.type)}: ${o.name ?? o.id}` })),
+    ...props.objects.map((o) => ({
+      value: `${o.type} ${o.id}`,
+      label: `${objectTypeLabel(o.type)}: ${o.name ?? o.id}`,
+    })),
   ];
   return (
     <details className="rounded-md border border-slate-200 p-3">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-800">Request exception for {props.connectionName}</summary>
+      <summary className="cursor-pointer text-sm font-medium text-indigo-800">
+        Request exception for {props.connectionName}
+      </summary>
       <Form method="post" className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="intent" value="request-exception" />
         <input type="hidden" name="connectionId" value={props.connectionId} />
@@ -61,7 +72,16 @@ export function RequestExceptionForm(props: { connectionId: string; connectionNa
             </p>
           )}
         </div>
-        <TextField label="Expires on" name="expiresOn" type="date" required defaultValue={props.defaultExpiry} hint="At the end of that day (UTC); at most a year ahead." error={props.errors?.expiresAt} className="sm:w-64" />
+        <TextField
+          label="Expires on"
+          name="expiresOn"
+          type="date"
+          required
+          defaultValue={props.defaultExpiry}
+          hint="At the end of that day (UTC); at most a year ahead."
+          error={props.errors?.expiresAt}
+          className="sm:w-64"
+        />
         <div>
           <Button type="submit" disabled={busy}>
             Request exception

@@ -3,7 +3,12 @@ import { Badge } from '@butterfly/ui';
 export type ResultStatus = 'PASS' | 'FAIL' | 'MANUAL' | 'NOT_APPLICABLE';
 
 const VARIANT = { PASS: 'success', FAIL: 'danger', MANUAL: 'warning', NOT_APPLICABLE: 'neutral' } as const;
-export const RESULT_LABEL: Record<ResultStatus, string> = { PASS: 'Pass', FAIL: 'Fail', MANUAL: 'Manual', NOT_APPLICABLE: 'N/A' };
+export const RESULT_LABEL: Record<ResultStatus, string> = {
+  PASS: 'Pass',
+  FAIL: 'Fail',
+  MANUAL: 'Manual',
+  NOT_APPLICABLE: 'N/A',
+};
 
 /** A rule's result as text and colour (never colour alone). */
 export function ResultBadge({ result }: { result: string }) {
@@ -13,7 +18,9 @@ export function ResultBadge({ result }: { result: string }) {
 
 /** CAT I is the STIG's most severe category. */
 export function SeverityBadge({ severity }: { severity: string }) {
-  return <Badge variant={severity === 'CAT I' ? 'danger' : severity === 'CAT II' ? 'warning' : 'neutral'}>{severity}</Badge>;
+  return (
+    <Badge variant={severity === 'CAT I' ? 'danger' : severity === 'CAT II' ? 'warning' : 'neutral'}>{severity}</Badge>
+  );
 }
 
 export interface FrameworkMappings {

@@ -5,7 +5,12 @@ import { Notice } from '../notice.tsx';
 
 export interface ScanProgressData {
   state: 'waiting' | 'done';
-  result: { scanId: string; counts: { PASS: number; FAIL: number; MANUAL: number; NOT_APPLICABLE: number; accepted?: number }; score: number | null; regressions: string[] } | null;
+  result: {
+    scanId: string;
+    counts: { PASS: number; FAIL: number; MANUAL: number; NOT_APPLICABLE: number; accepted?: number };
+    score: number | null;
+    regressions: string[];
+  } | null;
 }
 
 /** A queued scan nobody picks up within this long is reported as such instead of polled forever. */
@@ -16,7 +21,15 @@ const QUEUE_PATIENCE_MS = 120_000;
  * worker has stored the scan (the loader reads its progress with the rest, so the table, the scores
  * and this result always agree), then its counts and new regressions.
  */
-export function ScanProgress({ connectionName, since, progress }: { connectionName: string; since: string; progress: ScanProgressData }) {
+export function ScanProgress({
+  connectionName,
+  since,
+  progress,
+}: {
+  connectionName: string;
+  since: string;
+  progress: ScanProgressData;
+}) {
   const revalidator = useRevalidator();
   const patient = Date.now() - Date.parse(since) < QUEUE_PATIENCE_MS;
   const active = progress.state === 'waiting' && patient;
@@ -28,14 +41,19 @@ export function ScanProgress({ connectionName, since, progress }: { connectionNa
 
   const r = progress.result;
   return (
-    <section aria-labelledby="scan-progress-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="scan-progress-heading"
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="scan-progress-heading" className="text-lg font-semibold">
         Scan of {connectionName}
       </h2>
       {active && (
         <>
           <Progress aria-label="Scan progress" value={null} max={100} valueText="Scan queued or running" />
-          <p className="text-sm text-slate-700">Scan queued; the worker scans the latest snapshot and stores the result…</p>
+          <p className="text-sm text-slate-700">
+            Scan queued; the worker scans the latest snapshot and stores the result…
+          </p>
         </>
       )}
       <div aria-live="polite">
@@ -46,7 +64,8 @@ export function ScanProgress({ connectionName, since, progress }: { connectionNa
         )}
         {r && (
           <Notice tone={r.counts.FAIL ? 'warning' : 'success'} role="status" title="Scan complete">
-            {r.counts.PASS} passed, {r.counts.FAIL} failed, {r.counts.MANUAL} manual, {r.counts.NOT_APPLICABLE} not applicable{r.counts.accepted ? ` (${r.counts.accepted} failing accepted by exceptions)` : ''}
+            {r.counts.PASS} passed, {r.counts.FAIL} failed, {r.counts.MANUAL} manual, {r.counts.NOT_APPLICABLE} not
+            applicable{r.counts.accepted ? ` (${r.counts.accepted} failing accepted by exceptions)` : ''}
             {r.score === null ? '' : ` (score ${r.score}%)`}.{' '}
             {r.regressions.length ? (
               <>

@@ -17,18 +17,28 @@ export function ConnectionStateBadges({ c }: { c: State }) {
 }
 
 /** What the state means and what to do about it, on the connection's page. */
-export function ConnectionStateNotices({ c, manageHref, canManage }: { c: State; manageHref: string; canManage: boolean }) {
+export function ConnectionStateNotices({
+  c,
+  manageHref,
+  canManage,
+}: {
+  c: State;
+  manageHref: string;
+  canManage: boolean;
+}) {
   return (
     <>
       {c.deleted && (
         <Notice tone="info" role="status" title="Deleted: snapshots kept, read-only">
-          Deleted by {c.deleted.by ?? 'someone'} on {c.deleted.at.slice(0, 10)}. Its snapshots, diffs and evidence stay available; it is never backed up or tested again.
+          Deleted by {c.deleted.by ?? 'someone'} on {c.deleted.at.slice(0, 10)}. Its snapshots, diffs and evidence stay
+          available; it is never backed up or tested again.
         </Notice>
       )}
       {c.paused && !c.deleted && (
         <Notice tone="warning" role="status" title="Paused">
           Backups are paused{c.paused.by ? ` by ${c.paused.by}` : ''}
-          {c.paused.reason ? `: ${c.paused.reason}` : ''}. Scheduled backups are skipped and “Backup now” is refused until it is resumed.
+          {c.paused.reason ? `: ${c.paused.reason}` : ''}. Scheduled backups are skipped and “Backup now” is refused
+          until it is resumed.
         </Notice>
       )}
       {c.status === 'needs_attention' && !c.deleted && (

@@ -8,10 +8,28 @@ type Errors = Record<string, string> | undefined;
  * credential: an SSWS token, or a service app's client id, key id and private key. `replacing`
  * labels them as the new credential.
  */
-export function CredentialFields({ kind, errors, replacing = false }: { kind: 'ssws' | 'oauth'; errors: Errors; replacing?: boolean }) {
+export function CredentialFields({
+  kind,
+  errors,
+  replacing = false,
+}: {
+  kind: 'ssws' | 'oauth';
+  errors: Errors;
+  replacing?: boolean;
+}) {
   const pemId = useId();
   if (kind === 'ssws') {
-    return <TextField label={replacing ? 'New API token' : 'API token'} name="token" type="password" autoComplete="new-password" required error={errors?.['credentials.token']} hint="Stored encrypted; never shown again." />;
+    return (
+      <TextField
+        label={replacing ? 'New API token' : 'API token'}
+        name="token"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors?.['credentials.token']}
+        hint="Stored encrypted; never shown again."
+      />
+    );
   }
   return (
     <>

@@ -6,7 +6,17 @@ import { useId, useState } from 'react';
  * Delete, said plainly: what always goes (credentials, schedule, future backups) and the choice of
  * what happens to the snapshots. Confirmed by typing the connection's name; the server checks it again.
  */
-export function DeleteConnectionCard({ name, snapshots, deleted, error }: { name: string; snapshots: string; deleted: boolean; error?: string }) {
+export function DeleteConnectionCard({
+  name,
+  snapshots,
+  deleted,
+  error,
+}: {
+  name: string;
+  snapshots: string;
+  deleted: boolean;
+  error?: string;
+}) {
   const [keep, setKeep] = useState(!deleted);
   const confirmId = useId();
   return (
@@ -28,11 +38,28 @@ export function DeleteConnectionCard({ name, snapshots, deleted, error }: { name
             <fieldset className="flex flex-col gap-2">
               <legend className="text-sm font-medium text-slate-800">Its {snapshots} snapshot(s)</legend>
               <label className="flex items-start gap-2 text-sm">
-                <input type="radio" name="snapshots" value="keep" checked={keep} onChange={() => setKeep(true)} className="mt-1" />
-                <span>Keep them, read-only: still browsable, diffs and evidence still verifiable. Its name can be used again.</span>
+                <input
+                  type="radio"
+                  name="snapshots"
+                  value="keep"
+                  checked={keep}
+                  onChange={() => setKeep(true)}
+                  className="mt-1"
+                />
+                <span>
+                  Keep them, read-only: still browsable, diffs and evidence still verifiable. Its name can be used
+                  again.
+                </span>
               </label>
               <label className="flex items-start gap-2 text-sm">
-                <input type="radio" name="snapshots" value="delete" checked={!keep} onChange={() => setKeep(false)} className="mt-1" />
+                <input
+                  type="radio"
+                  name="snapshots"
+                  value="delete"
+                  checked={!keep}
+                  onChange={() => setKeep(false)}
+                  className="mt-1"
+                />
                 <span>Delete them too, with their scans and restore plans. This cannot be undone.</span>
               </label>
             </fieldset>

@@ -10,13 +10,24 @@ type Errors = Record<string, string> | undefined;
  * Rename, and replace the backup credential. The stored credential is never shown: leaving the
  * credential as "keep" changes only the name, and a new one is write-only like at creation.
  */
-export function EditConnectionCard({ name, errors, rateLimitShare }: { name: string; errors: Errors; rateLimitShare?: number | null }) {
+export function EditConnectionCard({
+  name,
+  errors,
+  rateLimitShare,
+}: {
+  name: string;
+  errors: Errors;
+  rateLimitShare?: number | null;
+}) {
   const [kind, setKind] = useState<'keep' | 'ssws' | 'oauth'>('keep');
   return (
     <Card id="edit">
       <CardHeader>
         <CardTitle>Edit</CardTitle>
-        <CardDescription>Rename the connection or replace its credential (a new SSWS token, or a service app key). The stored credential is never shown.</CardDescription>
+        <CardDescription>
+          Rename the connection or replace its credential (a new SSWS token, or a service app key). The stored
+          credential is never shown.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <Form method="post" className="flex flex-col gap-4" autoComplete="off">
@@ -25,13 +36,22 @@ export function EditConnectionCard({ name, errors, rateLimitShare }: { name: str
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium text-slate-800">Credential</legend>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="keep" checked={kind === 'keep'} onChange={() => setKind('keep')} /> Keep the stored credential
+              <input type="radio" name="kind" value="keep" checked={kind === 'keep'} onChange={() => setKind('keep')} />{' '}
+              Keep the stored credential
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="ssws" checked={kind === 'ssws'} onChange={() => setKind('ssws')} /> Replace with an SSWS API token
+              <input type="radio" name="kind" value="ssws" checked={kind === 'ssws'} onChange={() => setKind('ssws')} />{' '}
+              Replace with an SSWS API token
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="oauth" checked={kind === 'oauth'} onChange={() => setKind('oauth')} /> Replace with an OAuth service app (client ID and private key)
+              <input
+                type="radio"
+                name="kind"
+                value="oauth"
+                checked={kind === 'oauth'}
+                onChange={() => setKind('oauth')}
+              />{' '}
+              Replace with an OAuth service app (client ID and private key)
             </label>
           </fieldset>
           {kind !== 'keep' && <CredentialFields kind={kind} errors={errors} replacing />}

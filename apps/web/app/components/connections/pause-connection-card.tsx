@@ -16,7 +16,15 @@ export function PauseConnectionCard({ paused }: { paused: boolean }) {
       </CardHeader>
       <CardContent>
         <Form method="post" className="flex flex-col items-start gap-3">
-          {!paused && <TextField label="Reason (optional)" name="reason" maxLength={500} hint="Shown to everyone who sees the connection, e.g. Okta migration." className="w-full" />}
+          {!paused && (
+            <TextField
+              label="Reason (optional)"
+              name="reason"
+              maxLength={500}
+              hint="Shown to everyone who sees the connection, e.g. Okta migration."
+              className="w-full"
+            />
+          )}
           <Button type="submit" name="intent" value={paused ? 'resume' : 'pause'} variant="outline">
             {paused ? 'Resume backups' : 'Pause backups'}
           </Button>

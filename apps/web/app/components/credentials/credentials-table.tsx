@@ -26,7 +26,15 @@ function expiry(daysLeft: number | null): { label: string; variant: 'danger' | '
 }
 
 /** App client secrets and signing keys, soonest expiry first (the order the server sends). */
-export function CredentialsTable({ connectionId, snapshotId, rows }: { connectionId: string; snapshotId: string; rows: CredentialRow[] }) {
+export function CredentialsTable({
+  connectionId,
+  snapshotId,
+  rows,
+}: {
+  connectionId: string;
+  snapshotId: string;
+  rows: CredentialRow[];
+}) {
   return (
     <Table aria-label="App secrets and signing keys, soonest expiry first">
       <TableHeader>
@@ -45,15 +53,24 @@ export function CredentialsTable({ connectionId, snapshotId, rows }: { connectio
           return (
             <TableRow key={`${r.type} ${r.objectId}`}>
               <TableCell>
-                <Link to={objectHref(connectionId, snapshotId, 'app', r.appId)} className="font-medium text-indigo-700 underline">
+                <Link
+                  to={objectHref(connectionId, snapshotId, 'app', r.appId)}
+                  className="font-medium text-indigo-700 underline"
+                >
                   {r.appLabel}
                 </Link>
               </TableCell>
               <TableCell>{r.kind}</TableCell>
               <TableCell>
-                <Link to={objectHref(connectionId, snapshotId, r.type, r.objectId)} className="font-mono text-xs text-indigo-700 underline">
+                <Link
+                  to={objectHref(connectionId, snapshotId, r.type, r.objectId)}
+                  className="font-mono text-xs text-indigo-700 underline"
+                >
                   {r.credentialId}
-                  <span className="sr-only"> ({r.kind} of {r.appLabel})</span>
+                  <span className="sr-only">
+                    {' '}
+                    ({r.kind} of {r.appLabel})
+                  </span>
                 </Link>
               </TableCell>
               <TableCell>{r.status ?? '—'}</TableCell>

@@ -22,12 +22,73 @@ export function setupSteps(s: SetupStatus): Step[] {
   const connection = s.lastBackup ? `/connections/${s.lastBackup.connectionId}` : '/connections';
   const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
   return [
-    { id: 'connect', title: 'Connect your identity provider', done: s.connections > 0, detail: s.connections ? `${plural(s.connections, 'connection', 'connections')} to Okta.` : 'Add your Okta org with an API token or an OAuth service app.', to: '/connections', action: 'Add a connection', permission: 'connection.manage' },
-    { id: 'backup', title: 'Take the first backup', done: s.backedUp, detail: s.lastBackup ? `Last backup ${formatTime(s.lastBackup.completedAt)} (${s.lastBackup.connectionName}).` : 'A backup stores the whole configuration and scans it for compliance.', to: connection, action: 'Back up now', permission: 'backup.run' },
-    { id: 'schedule', title: 'Back up on a schedule', done: s.schedules > 0, detail: s.schedules ? `${plural(s.schedules, 'connection', 'connections')} backed up on a schedule.` : 'Hourly, daily or weekly backups, with retention.', to: connection, action: 'Set a schedule', permission: 'schedule.manage' },
-    { id: 'sso', title: 'Sign in with single sign-on', done: s.sso, detail: s.sso ? 'Your team signs in through your identity provider.' : 'Let your team sign in through your identity provider (OIDC).', to: '/settings/sso', action: 'Set up SSO', permission: 'sso.manage' },
-    { id: 'scim', title: 'Provision people with SCIM', done: s.scimTokens > 0, detail: s.scimTokens ? `${plural(s.scimTokens, 'active SCIM token', 'active SCIM tokens')}.` : 'Your identity provider creates accounts and keeps roles up to date.', to: '/settings/scim', action: 'Set up SCIM', permission: 'scim.manage' },
-    { id: 'team', title: 'Invite your team', done: s.members > 1, detail: s.members > 1 ? `${plural(s.members, 'member', 'members')}.` : 'Colleagues join at their first SSO sign-in or through SCIM; give them roles.', to: '/members', action: 'Manage members', permission: 'member.manage' },
+    {
+      id: 'connect',
+      title: 'Connect your identity provider',
+      done: s.connections > 0,
+      detail: s.connections
+        ? `${plural(s.connections, 'connection', 'connections')} to Okta.`
+        : 'Add your Okta org with an API token or an OAuth service app.',
+      to: '/connections',
+      action: 'Add a connection',
+      permission: 'connection.manage',
+    },
+    {
+      id: 'backup',
+      title: 'Take the first backup',
+      done: s.backedUp,
+      detail: s.lastBackup
+        ? `Last backup ${formatTime(s.lastBackup.completedAt)} (${s.lastBackup.connectionName}).`
+        : 'A backup stores the whole configuration and scans it for compliance.',
+      to: connection,
+      action: 'Back up now',
+      permission: 'backup.run',
+    },
+    {
+      id: 'schedule',
+      title: 'Back up on a schedule',
+      done: s.schedules > 0,
+      detail: s.schedules
+        ? `${plural(s.schedules, 'connection', 'connections')} backed up on a schedule.`
+        : 'Hourly, daily or weekly backups, with retention.',
+      to: connection,
+      action: 'Set a schedule',
+      permission: 'schedule.manage',
+    },
+    {
+      id: 'sso',
+      title: 'Sign in with single sign-on',
+      done: s.sso,
+      detail: s.sso
+        ? 'Your team signs in through your identity provider.'
+        : 'Let your team sign in through your identity provider (OIDC).',
+      to: '/settings/sso',
+      action: 'Set up SSO',
+      permission: 'sso.manage',
+    },
+    {
+      id: 'scim',
+      title: 'Provision people with SCIM',
+      done: s.scimTokens > 0,
+      detail: s.scimTokens
+        ? `${plural(s.scimTokens, 'active SCIM token', 'active SCIM tokens')}.`
+        : 'Your identity provider creates accounts and keeps roles up to date.',
+      to: '/settings/scim',
+      action: 'Set up SCIM',
+      permission: 'scim.manage',
+    },
+    {
+      id: 'team',
+      title: 'Invite your team',
+      done: s.members > 1,
+      detail:
+        s.members > 1
+          ? `${plural(s.members, 'member', 'members')}.`
+          : 'Colleagues join at their first SSO sign-in or through SCIM; give them roles.',
+      to: '/members',
+      action: 'Manage members',
+      permission: 'member.manage',
+    },
   ];
 }
 
@@ -45,7 +106,12 @@ export function SetupChecklist({ status, permissions }: { status: SetupStatus; p
       <CardContent>
         <ol aria-label="Setup steps" className="flex flex-col divide-y divide-slate-200">
           {steps.map((step) => (
-            <li key={step.id} data-step={step.id} data-done={step.done} className="flex flex-wrap items-start justify-between gap-3 py-3">
+            <li
+              key={step.id}
+              data-step={step.id}
+              data-done={step.done}
+              className="flex flex-wrap items-start justify-between gap-3 py-3"
+            >
               <div className="flex min-w-0 items-start gap-3">
                 <Badge variant={step.done ? 'success' : 'neutral'} className="shrink-0">
                   {step.done ? 'Done' : 'To do'}
@@ -83,7 +149,10 @@ export function StatusSummary({ status }: { status: SetupStatus }) {
         <div className="rounded-md border border-slate-200 bg-white p-4">
           <dt className="text-sm font-medium text-slate-600">Last backup</dt>
           <dd className="mt-1">
-            <Link to={`/connections/${status.lastBackup.connectionId}`} className="font-medium text-indigo-700 underline">
+            <Link
+              to={`/connections/${status.lastBackup.connectionId}`}
+              className="font-medium text-indigo-700 underline"
+            >
               <Time iso={status.lastBackup.completedAt} />
             </Link>{' '}
             <span className="text-slate-700">of {status.lastBackup.connectionName}</span>

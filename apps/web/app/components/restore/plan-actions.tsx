@@ -18,7 +18,9 @@ function ApplySummary({ plan }: { plan: PlanData }) {
             {n} {action}
           </li>
         ))}
-        <li>blast radius: about {s.blastRadius} user{s.blastRadius === 1 ? '' : 's'}</li>
+        <li>
+          blast radius: about {s.blastRadius} user{s.blastRadius === 1 ? '' : 's'}
+        </li>
       </ul>
     </div>
   );
@@ -51,7 +53,12 @@ export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: bool
               <span className="font-medium">
                 Type the plan code <code className="rounded bg-slate-100 px-1">{plan.shortCode}</code>
               </span>
-              <input name="confirm" required autoComplete="off" className="rounded-md border border-slate-300 px-3 py-2 font-mono" />
+              <input
+                name="confirm"
+                required
+                autoComplete="off"
+                className="rounded-md border border-slate-300 px-3 py-2 font-mono"
+              />
             </label>
             <Button type="submit" name="intent" value="approve">
               Approve
@@ -64,18 +71,34 @@ export function PlanActions({ plan, canApply }: { plan: PlanData; canApply: bool
               <label className="flex items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
                 <input type="checkbox" name="acknowledgeLockoutRisk" required className="mt-1" />
                 <span>
-                  I understand this plan changes how admins sign in ({lockout.steps} step{lockout.steps > 1 ? 's' : ''}: the global session policy, an enrollment policy, the
-                  Admin Console's sign-in policy or a zone they use) and may lock out: {lockout.admins.length ? lockout.admins.join(', ') : 'no admin found in the snapshot'}.
+                  I understand this plan changes how admins sign in ({lockout.steps} step{lockout.steps > 1 ? 's' : ''}:
+                  the global session policy, an enrollment policy, the Admin Console's sign-in policy or a zone they
+                  use) and may lock out:{' '}
+                  {lockout.admins.length ? lockout.admins.join(', ') : 'no admin found in the snapshot'}.
                 </span>
               </label>
             )}
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">
-                To confirm, type the connection's name <code className="rounded bg-slate-100 px-1">{plan.connectionName}</code>
+                To confirm, type the connection's name{' '}
+                <code className="rounded bg-slate-100 px-1">{plan.connectionName}</code>
               </span>
-              <input name="confirmName" required autoComplete="off" spellCheck={false} className="rounded-md border border-slate-300 px-3 py-2" />
+              <input
+                name="confirmName"
+                required
+                autoComplete="off"
+                spellCheck={false}
+                className="rounded-md border border-slate-300 px-3 py-2"
+              />
             </label>
-            <Button type="submit" name="intent" value="apply" variant={lockout || ('byAction' in plan.summary && plan.summary.byAction.delete) ? 'destructive' : 'primary'}>
+            <Button
+              type="submit"
+              name="intent"
+              value="apply"
+              variant={
+                lockout || ('byAction' in plan.summary && plan.summary.byAction.delete) ? 'destructive' : 'primary'
+              }
+            >
               {plan.status === 'ready' ? 'Apply this plan' : 'Resume applying'}
             </Button>
           </Form>

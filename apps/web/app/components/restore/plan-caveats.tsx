@@ -26,7 +26,9 @@ export function PlanCaveats({ caveats }: { caveats: Caveat[] }) {
                         <li key={`${n}-${i}`}>{n}</li>
                       ))}
                     </ul>
-                    {c.count > c.names.length && <p className="pl-6">…and {c.count - c.names.length} more (the JSON export lists the plan).</p>}
+                    {c.count > c.names.length && (
+                      <p className="pl-6">…and {c.count - c.names.length} more (the JSON export lists the plan).</p>
+                    )}
                   </details>
                 ) : (
                   c.message

@@ -30,11 +30,19 @@ export function PlanProgress({ plan }: { plan: PlanData }) {
   const known = !!p.total;
   const text = `${PHASES[p.phase ?? ''] ?? p.phase ?? 'Working'}${known ? `: ${formatCount(p.done ?? 0)} of ${formatCount(p.total!)}` : ''}`;
   return (
-    <section aria-labelledby="plan-progress" className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="plan-progress"
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="plan-progress" className="text-lg font-semibold">
         {plan.status === 'applying' || queuedApply ? 'Applying' : 'Computing the preview'}
       </h2>
-      <Progress aria-label="Restore progress" value={known ? (p.done ?? 0) : null} max={p.total || 100} valueText={text} />
+      <Progress
+        aria-label="Restore progress"
+        value={known ? (p.done ?? 0) : null}
+        max={p.total || 100}
+        valueText={text}
+      />
       <p className="text-sm text-slate-700" aria-live="polite">
         {text}
       </p>

@@ -6,7 +6,15 @@ import { formatCount } from '~/utils/format.ts';
 type Mode = 'everything' | 'types' | 'objects';
 
 /** Step 2 of the wizard: what to restore from the chosen snapshot. Nothing is written to Okta by a preview. */
-export function ScopeForm({ snapshotId, types, errors }: { snapshotId: string; types: [string, number][]; errors?: Record<string, string> }) {
+export function ScopeForm({
+  snapshotId,
+  types,
+  errors,
+}: {
+  snapshotId: string;
+  types: [string, number][];
+  errors?: Record<string, string>;
+}) {
   const [mode, setMode] = useState<Mode>('everything');
   return (
     <Form method="post" className="flex flex-col gap-4">
@@ -31,7 +39,8 @@ export function ScopeForm({ snapshotId, types, errors }: { snapshotId: string; t
           <legend className="mb-1 font-medium">Types</legend>
           {types.map(([t, n]) => (
             <label key={t} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="types" value={t} /> {t} <span className="text-slate-600">({formatCount(n)})</span>
+              <input type="checkbox" name="types" value={t} /> {t}{' '}
+              <span className="text-slate-600">({formatCount(n)})</span>
             </label>
           ))}
         </fieldset>
@@ -44,10 +53,12 @@ export function ScopeForm({ snapshotId, types, errors }: { snapshotId: string; t
         </label>
       )}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="withDependencies" /> With what they depend on (the groups a rule names, a policy's zones, …)
+        <input type="checkbox" name="withDependencies" /> With what they depend on (the groups a rule names, a policy's
+        zones, …)
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="deletions" /> Delete objects the snapshot does not have (needs a second member's approval)
+        <input type="checkbox" name="deletions" /> Delete objects the snapshot does not have (needs a second member's
+        approval)
       </label>
       {errors && (
         <ul className="text-sm text-red-800">

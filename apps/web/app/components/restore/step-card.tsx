@@ -22,7 +22,11 @@ export function StepCard({ step }: { step: PlanStep }) {
           <span className="font-medium">{step.label}</span>
           <Badge variant={STATUS[step.status]}>{step.status}</Badge>
           {step.after.length > 0 && <span className="text-xs text-slate-600">after {step.after.join(', ')}</span>}
-          {caveats > 0 && <span className="text-xs font-medium text-amber-800">{caveats} caveat{caveats > 1 ? 's' : ''}</span>}
+          {caveats > 0 && (
+            <span className="text-xs font-medium text-amber-800">
+              {caveats} caveat{caveats > 1 ? 's' : ''}
+            </span>
+          )}
         </summary>
         <div className="mt-2 flex flex-col gap-2 pl-10">
           <p className="text-xs text-slate-600">
@@ -42,12 +46,24 @@ export function StepCard({ step }: { step: PlanStep }) {
             </ul>
           )}
           {step.rewrites.length > 0 && (
-            <p className="text-sm text-slate-700">Rewrites: {step.rewrites.map((r) => `${r.path} (${objectTypeLabel(r.type)} ${r.oldId} → its new id)`).join('; ')}</p>
+            <p className="text-sm text-slate-700">
+              Rewrites:{' '}
+              {step.rewrites.map((r) => `${r.path} (${objectTypeLabel(r.type)} ${r.oldId} → its new id)`).join('; ')}
+            </p>
           )}
           {step.changes.length > 0 && (
-            <PathChangesTable caption={`Changes of ${step.label}`} columns={['Now', 'After the restore']} changes={step.changes.slice(0, 50)} clip={300} />
+            <PathChangesTable
+              caption={`Changes of ${step.label}`}
+              columns={['Now', 'After the restore']}
+              changes={step.changes.slice(0, 50)}
+              clip={300}
+            />
           )}
-          {step.changes.length > 50 && <p className="text-sm text-slate-600">…and {step.changes.length - 50} more (the JSON export has them all).</p>}
+          {step.changes.length > 50 && (
+            <p className="text-sm text-slate-600">
+              …and {step.changes.length - 50} more (the JSON export has them all).
+            </p>
+          )}
           {step.error && <p className="text-sm text-red-800">Failed: {failureText(step.error)}</p>}
         </div>
       </details>

@@ -20,24 +20,25 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
           <CardContent>
             <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-800 wrap-anywhere">
               <li>
-                <em>Applications → Create App Integration</em>: a SAML 2.0 or SWA app (or Butterfly from the catalogue); on its <em>General</em> tab set
+                <em>Applications → Create App Integration</em>: a SAML 2.0 or SWA app (or Butterfly from the catalogue);
+                on its <em>General</em> tab set
                 <em> Provisioning</em> to <strong>SCIM</strong>.
               </li>
               <li>
-                <em>Provisioning → Integration</em>: SCIM connector base URL <code>{baseUrl}</code>; unique identifier field
-                for users <code>userName</code>.
+                <em>Provisioning → Integration</em>: SCIM connector base URL <code>{baseUrl}</code>; unique identifier
+                field for users <code>userName</code>.
               </li>
               <li>
-                Authentication mode <strong>HTTP Header</strong>; in <em>Authorization</em> type <code>Bearer </code> followed by a token minted
-                below. Click <em>Test Connector Configuration</em>.
+                Authentication mode <strong>HTTP Header</strong>; in <em>Authorization</em> type <code>Bearer </code>{' '}
+                followed by a token minted below. Click <em>Test Connector Configuration</em>.
               </li>
               <li>
-                <em>Provisioning → To App</em>: enable <strong>Create Users</strong> (Push New Users), <strong>Update User Attributes</strong>{' '}
-                (Push Profile Updates) and <strong>Deactivate Users</strong>.
+                <em>Provisioning → To App</em>: enable <strong>Create Users</strong> (Push New Users),{' '}
+                <strong>Update User Attributes</strong> (Push Profile Updates) and <strong>Deactivate Users</strong>.
               </li>
               <li>
-                Roles: turn on entitlement management and grant each person one of the five roles Okta imports, or push a group and map it to a
-                role (<code>pnpm butterfly scim-group-role set</code>). Then assign people.
+                Roles: turn on entitlement management and grant each person one of the five roles Okta imports, or push
+                a group and map it to a role (<code>pnpm butterfly scim-group-role set</code>). Then assign people.
               </li>
             </ol>
           </CardContent>
@@ -51,8 +52,8 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
           <CardContent>
             <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-800 wrap-anywhere">
               <li>
-                <em>Enterprise applications → New application → Create your own application</em>; on its <em>Provisioning</em> page set the mode to{' '}
-                <strong>Automatic</strong>.
+                <em>Enterprise applications → New application → Create your own application</em>; on its{' '}
+                <em>Provisioning</em> page set the mode to <strong>Automatic</strong>.
               </li>
               <li>
                 <em>Admin Credentials</em>: Tenant URL <code>{baseUrl}</code>; Secret Token: the token alone (Entra adds{' '}
@@ -62,8 +63,9 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
                 <em>Mappings</em>: keep the matching attribute <code>userName</code> ← <code>userPrincipalName</code>.
               </li>
               <li>
-                Roles: app roles with the values <code>super_admin</code>, <code>admin</code>, <code>backup_operator</code>, <code>auditor</code>,{' '}
-                <code>read_only</code>, mapped by the expression <code>SingleAppRoleAssignment([appRoleAssignments])</code> to{' '}
+                Roles: app roles with the values <code>super_admin</code>, <code>admin</code>,{' '}
+                <code>backup_operator</code>, <code>auditor</code>, <code>read_only</code>, mapped by the expression{' '}
+                <code>SingleAppRoleAssignment([appRoleAssignments])</code> to{' '}
                 <code>roles[primary eq "True"].value</code>.
               </li>
               <li>
@@ -73,7 +75,9 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
           </CardContent>
         </Card>
       </div>
-      <p className="text-sm text-slate-700">Every option and error is in the SCIM chapter of the configuration guide (docs/guide/scim.md).</p>
+      <p className="text-sm text-slate-700">
+        Every option and error is in the SCIM chapter of the configuration guide (docs/guide/scim.md).
+      </p>
     </section>
   );
 }

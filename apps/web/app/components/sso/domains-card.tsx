@@ -1,4 +1,18 @@
-import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@butterfly/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@butterfly/ui';
 import { Form } from '@remix-run/react';
 import { TextField } from '../form-field.tsx';
 
@@ -11,8 +25,8 @@ export function DomainsCard({ domains }: { domains: Domain[] }) {
       <CardHeader>
         <CardTitle>Domains</CardTitle>
         <CardDescription>
-          People whose email is on a verified domain sign in with this identity provider; their first sign-in makes them read_only.
-          To verify a domain, publish its TXT record at the domain itself.
+          People whose email is on a verified domain sign in with this identity provider; their first sign-in makes them
+          read_only. To verify a domain, publish its TXT record at the domain itself.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
@@ -30,9 +44,17 @@ export function DomainsCard({ domains }: { domains: Domain[] }) {
               {domains.map((d) => (
                 <TableRow key={d.domain}>
                   <TableCell className="font-medium">{d.domain}</TableCell>
-                  <TableCell>{d.verifiedAt ? <Badge variant="success">Verified</Badge> : <Badge variant="warning">Not verified</Badge>}</TableCell>
                   <TableCell>
-                    <code className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{d.txtRecord}</code>
+                    {d.verifiedAt ? (
+                      <Badge variant="success">Verified</Badge>
+                    ) : (
+                      <Badge variant="warning">Not verified</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <code className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">
+                      {d.txtRecord}
+                    </code>
                   </TableCell>
                   <TableCell>
                     <Form method="post" className="flex gap-2">

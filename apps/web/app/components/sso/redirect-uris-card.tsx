@@ -11,7 +11,9 @@ export function RedirectUrisCard({ uris }: { uris: { signIn: string; signOut: st
     <Card>
       <CardHeader>
         <CardTitle>In your identity provider</CardTitle>
-        <CardDescription>Create an OIDC web application (authorization code, client secret) with these URIs.</CardDescription>
+        <CardDescription>
+          Create an OIDC web application (authorization code, client secret) with these URIs.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

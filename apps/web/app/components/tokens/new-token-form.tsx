@@ -20,14 +20,22 @@ export function NewTokenForm({ roles, error }: { roles: string[]; error?: string
       <CardHeader>
         <CardTitle>Create a token</CardTitle>
         <CardDescription>
-          For scripts and internal tools calling the Butterfly API with <code>Authorization: Bearer bfy_…</code>. A token acts as you, with at most your role, and
-          stops working when you are deactivated or signed out everywhere by your identity provider.
+          For scripts and internal tools calling the Butterfly API with <code>Authorization: Bearer bfy_…</code>. A
+          token acts as you, with at most your role, and stops working when you are deactivated or signed out everywhere
+          by your identity provider.
         </CardDescription>
       </CardHeader>
       <CardContent>
         <Form method="post" className="flex flex-col gap-4">
           <input type="hidden" name="intent" value="create" />
-          <TextField label="Name" name="name" required maxLength={100} hint="What the token is for, e.g. “nightly export”." error={error} />
+          <TextField
+            label="Name"
+            name="name"
+            required
+            maxLength={100}
+            hint="What the token is for, e.g. “nightly export”."
+            error={error}
+          />
           <div className="flex flex-wrap gap-6">
             <div className="flex flex-col gap-1.5">
               <label htmlFor={roleId} className="text-sm font-medium text-slate-800">

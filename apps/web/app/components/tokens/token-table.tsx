@@ -15,7 +15,15 @@ export interface TokenRow {
 }
 
 /** Tokens as lists show them: the recognisable prefix, never the secret; one revoke form per row. */
-export function TokenTable({ tokens, caption, detailHeading }: { tokens: TokenRow[]; caption: string; detailHeading?: string }) {
+export function TokenTable({
+  tokens,
+  caption,
+  detailHeading,
+}: {
+  tokens: TokenRow[];
+  caption: string;
+  detailHeading?: string;
+}) {
   if (!tokens.length) return <p className="text-sm text-slate-700">No tokens yet.</p>;
   return (
     <Table>
@@ -41,11 +49,17 @@ export function TokenTable({ tokens, caption, detailHeading }: { tokens: TokenRo
               <code className="font-mono text-sm">{t.prefix}…</code>
             </TableCell>
             {detailHeading && <TableCell>{t.detail}</TableCell>}
-            <TableCell><Time iso={t.createdAt} /></TableCell>
+            <TableCell>
+              <Time iso={t.createdAt} />
+            </TableCell>
             <TableCell>{t.lastUsedAt ? <Time iso={t.lastUsedAt} /> : 'Never'}</TableCell>
             <TableCell>
               <Badge variant={t.status === 'active' ? 'success' : 'neutral'}>{t.status}</Badge>
-              {t.status === 'active' && t.expiresAt && <span className="ml-2 text-sm text-slate-700">until <Time iso={t.expiresAt} /></span>}
+              {t.status === 'active' && t.expiresAt && (
+                <span className="ml-2 text-sm text-slate-700">
+                  until <Time iso={t.expiresAt} />
+                </span>
+              )}
             </TableCell>
             <TableCell>
               {t.status !== 'revoked' && (

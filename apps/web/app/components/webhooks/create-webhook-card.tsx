@@ -15,9 +15,25 @@ const EVENT_TEXT: Record<string, string> = {
 
 type Kind = 'webhook' | 'slack' | 'email';
 const KINDS: Record<Kind, { option: string; add: string; about: string; example: string }> = {
-  webhook: { option: 'Signed webhook (JSON)', add: 'Add webhook', about: 'Receivers get JSON with a butterfly object, signed with the secret shown once after saving.', example: 'https://siem.example.com/butterfly' },
-  slack: { option: 'Slack (incoming webhook)', add: 'Add Slack channel', about: 'Messages in Slack’s Block Kit, with a plain-text fallback. Paste the incoming-webhook URL Slack gives you.', example: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' },
-  email: { option: 'Email', add: 'Add email', about: 'A plain subject and a text and HTML body, from the sender the operator configured. Each alert at once, or a daily digest.', example: 'oncall@example.com' },
+  webhook: {
+    option: 'Signed webhook (JSON)',
+    add: 'Add webhook',
+    about: 'Receivers get JSON with a butterfly object, signed with the secret shown once after saving.',
+    example: 'https://siem.example.com/butterfly',
+  },
+  slack: {
+    option: 'Slack (incoming webhook)',
+    add: 'Add Slack channel',
+    about: 'Messages in Slack’s Block Kit, with a plain-text fallback. Paste the incoming-webhook URL Slack gives you.',
+    example: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+  },
+  email: {
+    option: 'Email',
+    add: 'Add email',
+    about:
+      'A plain subject and a text and HTML body, from the sender the operator configured. Each alert at once, or a daily digest.',
+    example: 'oncall@example.com',
+  },
 };
 
 /** A new alert channel: how it reaches people, where, which events, and which object types count as a change. */
@@ -39,7 +55,13 @@ export function CreateWebhookCard({ events, errors }: { events: readonly string[
             <label htmlFor={`${id}-kind`} className="text-sm font-medium text-slate-800">
               Kind
             </label>
-            <SelectField id={`${id}-kind`} name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} aria-invalid={errors?.kind ? true : undefined}>
+            <SelectField
+              id={`${id}-kind`}
+              name="kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as Kind)}
+              aria-invalid={errors?.kind ? true : undefined}
+            >
               {(Object.keys(KINDS) as Kind[]).map((k) => (
                 <option key={k} value={k}>
                   {KINDS[k].option}
@@ -58,14 +80,23 @@ export function CreateWebhookCard({ events, errors }: { events: readonly string[
             required
             placeholder={KINDS[kind].example}
             error={errors?.url}
-            hint={kind === 'email' ? 'One mailbox; add a channel per person, or use a list address.' : 'https (plain http only to this machine).'}
+            hint={
+              kind === 'email'
+                ? 'One mailbox; add a channel per person, or use a list address.'
+                : 'https (plain http only to this machine).'
+            }
           />
           {kind === 'email' && (
             <div className="flex flex-col gap-1.5">
               <label htmlFor={`${id}-digest`} className="text-sm font-medium text-slate-800">
                 Delivery
               </label>
-              <SelectField id={`${id}-digest`} name="digest" defaultValue="immediate" aria-describedby={`${id}-digest-hint`}>
+              <SelectField
+                id={`${id}-digest`}
+                name="digest"
+                defaultValue="immediate"
+                aria-describedby={`${id}-digest-hint`}
+              >
                 <option value="immediate">Each alert at once</option>
                 <option value="daily">Daily digest (07:00 UTC)</option>
               </SelectField>
@@ -79,7 +110,8 @@ export function CreateWebhookCard({ events, errors }: { events: readonly string[
             <legend className="text-sm font-medium text-slate-800">Events</legend>
             {events.map((e) => (
               <label key={e} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="events" value={e} defaultChecked /> {EVENT_TEXT[e] ?? e} <code className="text-xs text-slate-600">{e}</code>
+                <input type="checkbox" name="events" value={e} defaultChecked /> {EVENT_TEXT[e] ?? e}{' '}
+                <code className="text-xs text-slate-600">{e}</code>
               </label>
             ))}
             {errors?.events && <p className="text-sm font-medium text-red-700">{errors.events}</p>}

@@ -14,7 +14,13 @@ export interface DeliveryRow {
   createdAt: string;
 }
 
-const STATUS = { delivered: 'success', pending: 'info', failed: 'danger', waiting: 'neutral', batched: 'neutral' } as const;
+const STATUS = {
+  delivered: 'success',
+  pending: 'info',
+  failed: 'danger',
+  waiting: 'neutral',
+  batched: 'neutral',
+} as const;
 
 /** The delivery log: every alert sent or being retried, with its attempts and last error. */
 export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {
@@ -34,7 +40,9 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {
       <TableBody>
         {deliveries.map((d) => (
           <TableRow key={d.id}>
-            <TableCell><Time iso={d.createdAt} /></TableCell>
+            <TableCell>
+              <Time iso={d.createdAt} />
+            </TableCell>
             <TableCell>{d.webhookName}</TableCell>
             <TableCell>
               <code className="text-xs text-slate-600">{d.event}</code>

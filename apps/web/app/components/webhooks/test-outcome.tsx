@@ -24,13 +24,17 @@ export function TestOutcome({ deliveryId, deliveries }: { deliveryId: string; de
     }, POLL_MS);
     return () => clearTimeout(t);
   }, [pending, state, revalidate]);
-  if (d?.status === 'delivered') return <Notice tone="success" role="status" title={`Test sent to ${d.webhookName}: delivered.`} />;
+  if (d?.status === 'delivered')
+    return <Notice tone="success" role="status" title={`Test sent to ${d.webhookName}: delivered.`} />;
   if (d?.status === 'failed')
     return (
       <Notice tone="danger" role="alert" title={`Test to ${d.webhookName} failed.`}>
         <p className="mt-1 break-words">{d.lastError ?? 'No error recorded.'}</p>
       </Notice>
     );
-  const waiting = polls.current >= MAX_POLLS ? 'Still not tried: is the worker running? The delivery log below shows the outcome when it is.' : 'Sending the test… its outcome appears here in a moment.';
+  const waiting =
+    polls.current >= MAX_POLLS
+      ? 'Still not tried: is the worker running? The delivery log below shows the outcome when it is.'
+      : 'Sending the test… its outcome appears here in a moment.';
   return <Notice tone="info" role="status" title={waiting} />;
 }

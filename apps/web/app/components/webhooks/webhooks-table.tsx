@@ -7,7 +7,13 @@ import { objectTypeLabel } from '~/utils/labels.ts';
 
 export type WebhookRow = WebhookView & { lastDelivery: { status: string; at: string; error: string | null } | null };
 
-const DELIVERY = { delivered: 'success', pending: 'info', failed: 'danger', waiting: 'neutral', batched: 'neutral' } as const;
+const DELIVERY = {
+  delivered: 'success',
+  pending: 'info',
+  failed: 'danger',
+  waiting: 'neutral',
+  batched: 'neutral',
+} as const;
 const KIND_LABEL = { webhook: 'Webhook', slack: 'Slack', email: 'Email' } as const;
 
 export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[]; canManage: boolean }) {
@@ -27,7 +33,11 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
           <TableRow key={w.id}>
             <TableCell>
               <div className="font-medium">
-                {w.name} <Badge variant="neutral">{KIND_LABEL[w.kind]}{w.digest === 'daily' ? ', daily digest' : ''}</Badge>
+                {w.name}{' '}
+                <Badge variant="neutral">
+                  {KIND_LABEL[w.kind]}
+                  {w.digest === 'daily' ? ', daily digest' : ''}
+                </Badge>
               </div>
               {/* Only roles that manage webhooks get the URL (its path may be a secret); others see the host. */}
               <div className="max-w-xs truncate text-slate-600" title={w.url ?? w.host}>
@@ -35,12 +45,20 @@ export function WebhooksTable({ webhooks, canManage }: { webhooks: WebhookRow[];
               </div>
             </TableCell>
             <TableCell>{w.events.join(', ')}</TableCell>
-            <TableCell>{w.events.includes('objects.changed') ? w.objectTypes.map(objectTypeLabel).join(', ') || 'every type' : '—'}</TableCell>
+            <TableCell>
+              {w.events.includes('objects.changed')
+                ? w.objectTypes.map(objectTypeLabel).join(', ') || 'every type'
+                : '—'}
+            </TableCell>
             <TableCell>
               {w.lastDelivery ? (
                 <>
-                  <Badge variant={DELIVERY[w.lastDelivery.status as keyof typeof DELIVERY] ?? 'neutral'}>{w.lastDelivery.status}</Badge>
-                  <div className="text-xs text-slate-600"><Time iso={w.lastDelivery.at} /></div>
+                  <Badge variant={DELIVERY[w.lastDelivery.status as keyof typeof DELIVERY] ?? 'neutral'}>
+                    {w.lastDelivery.status}
+                  </Badge>
+                  <div className="text-xs text-slate-600">
+                    <Time iso={w.lastDelivery.at} />
+                  </div>
                 </>
               ) : (
                 'None yet'

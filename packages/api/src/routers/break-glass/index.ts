@@ -1,4 +1,9 @@
-import { ZBreakGlassInput, addBreakGlassAccount, listBreakGlassAccounts, removeBreakGlassAccount } from '@butterfly/domain/break-glass';
+import {
+  ZBreakGlassInput,
+  addBreakGlassAccount,
+  listBreakGlassAccounts,
+  removeBreakGlassAccount,
+} from '@butterfly/domain/break-glass';
 import { ZConnectionId } from '@butterfly/domain/connections';
 import { permissionProcedure, router } from '../../trpc.ts';
 

@@ -8,8 +8,14 @@ export const ZListFindingsInput = z
   .object({
     scanId: z.uuid().optional(),
     connectionId: z.uuid().optional(),
-    results: z.array(z.enum(['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE'])).max(4).optional(),
-    severities: z.array(z.enum(['CAT I', 'CAT II', 'CAT III'])).max(3).optional(),
+    results: z
+      .array(z.enum(['PASS', 'FAIL', 'MANUAL', 'NOT_APPLICABLE']))
+      .max(4)
+      .optional(),
+    severities: z
+      .array(z.enum(['CAT I', 'CAT II', 'CAT III']))
+      .max(3)
+      .optional(),
     framework: z.enum(FRAMEWORKS).optional(),
     search: z.string().max(200).optional(),
   })

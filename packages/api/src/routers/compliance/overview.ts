@@ -2,7 +2,9 @@ import { FRAMEWORKS, complianceOverview } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const ZComplianceOverviewInput = z.object({ connectionId: z.uuid().optional(), framework: z.enum(FRAMEWORKS).optional() }).optional();
+export const ZComplianceOverviewInput = z
+  .object({ connectionId: z.uuid().optional(), framework: z.enum(FRAMEWORKS).optional() })
+  .optional();
 
 /** Score per framework over each connection's latest scan, those scans, and the score over snapshots. */
 export const complianceOverviewProcedure = permissionProcedure('compliance.read')

@@ -2,7 +2,9 @@ import { listRegressions } from '@butterfly/domain/scans';
 import { z } from 'zod';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const ZRegressionsInput = z.object({ scanId: z.uuid().optional(), connectionId: z.uuid().optional() }).optional();
+export const ZRegressionsInput = z
+  .object({ scanId: z.uuid().optional(), connectionId: z.uuid().optional() })
+  .optional();
 
 /** PASS → FAIL since the previous scan, with the changes (and their actors) behind each. */
 export const regressionsProcedure = permissionProcedure('compliance.read')

@@ -7,4 +7,6 @@ export const ZRunScanInput = z.object({ snapshotId: z.uuid() });
 /** Scans a snapshot now: reading stored data only, a scan takes well under a request's time. */
 export const runScanProcedure = permissionProcedure('compliance.run')
   .input(ZRunScanInput)
-  .mutation(({ ctx, input }) => runComplianceScan(ctx.deps, ctx.tenantId, { snapshotId: input.snapshotId, trigger: 'api' }));
+  .mutation(({ ctx, input }) =>
+    runComplianceScan(ctx.deps, ctx.tenantId, { snapshotId: input.snapshotId, trigger: 'api' }),
+  );

@@ -5,7 +5,11 @@ import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const ZListScansInput = z
-  .object({ connectionId: z.uuid().optional(), snapshotId: z.uuid().optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .object({
+    connectionId: z.uuid().optional(),
+    snapshotId: z.uuid().optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
   .optional();
 
 export const listScansProcedure = permissionProcedure('compliance.read')

@@ -1,4 +1,13 @@
-import { EXCEPTION_APPROVE_PERMISSION, EXCEPTION_STATUSES, ZRequestException, approveException, listExceptions, rejectException, requestException, revokeException } from '@butterfly/domain/exceptions';
+import {
+  EXCEPTION_APPROVE_PERMISSION,
+  EXCEPTION_STATUSES,
+  ZRequestException,
+  approveException,
+  listExceptions,
+  rejectException,
+  requestException,
+  revokeException,
+} from '@butterfly/domain/exceptions';
 import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc.ts';
 
@@ -11,7 +20,15 @@ const ZClose = z.object({ id: z.string().min(1).max(100), reason: z.string().max
  */
 export const exceptionsRouter = router({
   list: permissionProcedure('compliance.read')
-    .input(z.object({ connectionId: z.string().max(100).optional(), ruleId: z.string().max(100).optional(), status: z.enum(EXCEPTION_STATUSES).optional() }).optional())
+    .input(
+      z
+        .object({
+          connectionId: z.string().max(100).optional(),
+          ruleId: z.string().max(100).optional(),
+          status: z.enum(EXCEPTION_STATUSES).optional(),
+        })
+        .optional(),
+    )
     .query(({ ctx, input }) => listExceptions(ctx.deps, ctx.tenantId, input ?? {})),
   request: permissionProcedure('compliance.run')
     .input(ZRequestException)

@@ -7,4 +7,6 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const extensionCompareProcedure = permissionProcedure('snapshot.read')
   .input(ZCompareObjectInput)
-  .mutation(({ ctx, input }) => compareExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input));
+  .mutation(({ ctx, input }) =>
+    compareExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input),
+  );

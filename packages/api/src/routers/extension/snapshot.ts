@@ -4,4 +4,6 @@ import { permissionProcedure } from '../../trpc.ts';
 /** "Snapshot this object now": Butterfly reads it from Okta with the connection's credential and keeps it. */
 export const extensionSnapshotProcedure = permissionProcedure('backup.run')
   .input(ZExtensionObjectRef)
-  .mutation(({ ctx, input }) => snapshotExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input));
+  .mutation(({ ctx, input }) =>
+    snapshotExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input),
+  );

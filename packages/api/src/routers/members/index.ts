@@ -3,4 +3,8 @@ import { deactivateProcedure } from './deactivate.ts';
 import { listMembersProcedure } from './list.ts';
 import { setRoleProcedure } from './set-role.ts';
 
-export const membersRouter = router({ list: listMembersProcedure, setRole: setRoleProcedure, deactivate: deactivateProcedure });
+export const membersRouter = router({
+  list: listMembersProcedure,
+  setRole: setRoleProcedure,
+  deactivate: deactivateProcedure,
+});

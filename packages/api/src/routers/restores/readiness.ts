@@ -3,5 +3,8 @@ import { permissionProcedure } from '../../trpc.ts';
 
 /** "Restore readiness": the last successful preview of each connection (the connections page shows it). */
 export const restoreReadinessProcedure = permissionProcedure('dashboard.view').query(async ({ ctx }) =>
-  [...(await lastRestorePreviews(ctx.deps, ctx.tenantId)).values()].map((r) => ({ ...r, computedAt: r.computedAt.toISOString() })),
+  [...(await lastRestorePreviews(ctx.deps, ctx.tenantId)).values()].map((r) => ({
+    ...r,
+    computedAt: r.computedAt.toISOString(),
+  })),
 );

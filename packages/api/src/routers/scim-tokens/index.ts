@@ -4,4 +4,8 @@ import { listScimTokensProcedure } from './list.ts';
 import { revokeScimTokenProcedure } from './revoke.ts';
 
 /** The tenant's SCIM bearer tokens (scim.manage: super_admin), over the domain's SCIM token use-cases. */
-export const scimTokensRouter = router({ create: createScimTokenProcedure, list: listScimTokensProcedure, revoke: revokeScimTokenProcedure });
+export const scimTokensRouter = router({
+  create: createScimTokenProcedure,
+  list: listScimTokensProcedure,
+  revoke: revokeScimTokenProcedure,
+});

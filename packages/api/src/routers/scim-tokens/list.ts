@@ -1,4 +1,6 @@
 import { listScimTokens } from '@butterfly/domain/scim';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const listScimTokensProcedure = permissionProcedure('scim.manage').query(({ ctx }) => listScimTokens(ctx.deps, ctx.tenantId));
+export const listScimTokensProcedure = permissionProcedure('scim.manage').query(({ ctx }) =>
+  listScimTokens(ctx.deps, ctx.tenantId),
+);

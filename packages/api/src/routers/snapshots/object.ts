@@ -4,4 +4,6 @@ import { permissionProcedure } from '../../trpc.ts';
 /** One object's body, secrets masked (the domain view never hands out a secret-looking value), its key fields and references. */
 export const snapshotObjectProcedure = permissionProcedure('snapshot.read')
   .input(ZGetSnapshotObjectInput)
-  .query(({ ctx, input }) => getSnapshotObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input));
+  .query(({ ctx, input }) =>
+    getSnapshotObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input),
+  );

@@ -6,5 +6,8 @@ import { permissionProcedure } from '../../trpc.ts';
 export const verifyDomainProcedure = permissionProcedure('sso.manage')
   .input(z.object({ domain: z.string().trim().min(1).max(253) }))
   .mutation(({ ctx, input }) =>
-    verifyDomain({ ...ctx.deps, resolveTxt: ctx.services.resolveTxt }, ctx.tenantId, { domain: input.domain, method: 'dns' }),
+    verifyDomain({ ...ctx.deps, resolveTxt: ctx.services.resolveTxt }, ctx.tenantId, {
+      domain: input.domain,
+      method: 'dns',
+    }),
   );

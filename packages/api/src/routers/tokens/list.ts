@@ -1,4 +1,6 @@
 import { listApiTokens } from '@butterfly/domain/api-tokens';
 import { permissionProcedure } from '../../trpc.ts';
 
-export const listTokensProcedure = permissionProcedure('token.own').query(({ ctx }) => listApiTokens(ctx.deps, ctx.tenantId));
+export const listTokensProcedure = permissionProcedure('token.own').query(({ ctx }) =>
+  listApiTokens(ctx.deps, ctx.tenantId),
+);

@@ -9,4 +9,6 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const createWebhookProcedure = permissionProcedure('schedule.manage')
   .input(ZCreateWebhookInput)
-  .mutation(({ ctx, input }) => createWebhook({ ...ctx.deps, checkWebhookTarget: ctx.services.checkWebhookTarget }, ctx.tenantId, input));
+  .mutation(({ ctx, input }) =>
+    createWebhook({ ...ctx.deps, checkWebhookTarget: ctx.services.checkWebhookTarget }, ctx.tenantId, input),
+  );

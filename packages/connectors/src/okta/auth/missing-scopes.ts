@@ -7,7 +7,11 @@ import type { Authenticator } from '../authenticator.ts';
  * the whole request when one is missing), then one per scope. An SSWS token has no scopes (it acts
  * with its owner's admin role): nothing to report.
  */
-export async function missingScopes(auth: Authenticator, scopes: readonly OktaScope[], signal?: AbortSignal): Promise<OktaScope[]> {
+export async function missingScopes(
+  auth: Authenticator,
+  scopes: readonly OktaScope[],
+  signal?: AbortSignal,
+): Promise<OktaScope[]> {
   if (auth.kind !== 'oauth' || !scopes.length) return [];
   const refused = async (asked: readonly OktaScope[]) => {
     try {

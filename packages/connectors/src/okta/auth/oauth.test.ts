@@ -22,7 +22,11 @@ const READS = ['okta.trustedOrigins.read', 'okta.eventHooks.read'];
 
 const oauthClient = (opts: OktaClientOptions & { privateKey?: string; keyId?: string } = {}) =>
   createOktaClient(
-    { provider: 'okta', orgUrl: ORG, credentials: { kind: 'oauth', clientId: CLIENT_ID, privateKey: opts.privateKey ?? pem, keyId: opts.keyId } },
+    {
+      provider: 'okta',
+      orgUrl: ORG,
+      credentials: { kind: 'oauth', clientId: CLIENT_ID, privateKey: opts.privateKey ?? pem, keyId: opts.keyId },
+    },
     { allowPrivateNetwork: true, backoffBaseMs: 1, jitterMs: 0, ...opts },
   );
 
@@ -52,7 +56,9 @@ describe('OAuth 2.0 client credentials with private_key_jwt', () => {
   });
 
   it('asks once for every scope a run needs, and reuses the token until shortly before it expires', async () => {
-    const org = fakeOktaOrg({ oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: READS, expiresIn: 3600 } });
+    const org = fakeOktaOrg({
+      oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: READS, expiresIn: 3600 },
+    });
     const forms: URLSearchParams[] = [];
     server.use(
       http.post(TOKEN_URL, async ({ request }) => {
@@ -89,7 +95,9 @@ describe('OAuth 2.0 client credentials with private_key_jwt', () => {
     server.use(
       http.get(`${ORG}/api/v1/trustedOrigins`, () => {
         calls++;
-        return refusals-- > 0 ? HttpResponse.json({ errorCode: 'E0000011', errorSummary: 'Invalid token provided' }, { status: 401 }) : undefined;
+        return refusals-- > 0
+          ? HttpResponse.json({ errorCode: 'E0000011', errorSummary: 'Invalid token provided' }, { status: 401 })
+          : undefined;
       }),
       ...org.handlers,
     );
@@ -99,22 +107,40 @@ describe('OAuth 2.0 client credentials with private_key_jwt', () => {
 
     refusals = 99;
     calls = 0;
-    await expect(collect(oauthClient().listObjects({ types: ['trusted_origin'] }))).rejects.toBeInstanceOf(OktaAuthError);
+    await expect(collect(oauthClient().listObjects({ types: ['trusted_origin'] }))).rejects.toBeInstanceOf(
+      OktaAuthError,
+    );
     expect(calls).toBe(2);
   });
 
   it('reports a scope the app was not granted, and DPoP-bound apps', async () => {
-    server.use(...fakeOktaOrg({ oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: ['okta.trustedOrigins.read'] } }).handlers);
-    await expect(collect(oauthClient().listObjects({ types: ['event_hook'] }))).rejects.toMatchObject({ name: 'OktaAuthError', oauthError: 'invalid_scope' });
+    server.use(
+      ...fakeOktaOrg({
+        oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: ['okta.trustedOrigins.read'] },
+      }).handlers,
+    );
+    await expect(collect(oauthClient().listObjects({ types: ['event_hook'] }))).rejects.toMatchObject({
+      name: 'OktaAuthError',
+      oauthError: 'invalid_scope',
+    });
 
-    server.resetHandlers(...fakeOktaOrg({ oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: READS, tokenType: 'DPoP' } }).handlers);
-    await expect(collect(oauthClient().listObjects({ types: ['event_hook'] }))).rejects.toBeInstanceOf(OktaUnsupportedError);
+    server.resetHandlers(
+      ...fakeOktaOrg({ oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: READS, tokenType: 'DPoP' } })
+        .handlers,
+    );
+    await expect(collect(oauthClient().listObjects({ types: ['event_hook'] }))).rejects.toBeInstanceOf(
+      OktaUnsupportedError,
+    );
   });
 
   it('is refused with a key Okta does not know', async () => {
     server.use(...fakeOktaOrg({ oauth: { clientId: CLIENT_ID, publicKey: rsa.publicKey, granted: READS } }).handlers);
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const err = await collect(oauthClient({ privateKey: other }).listObjects({ types: ['event_hook'] })).catch((e) => e);
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const err = await collect(oauthClient({ privateKey: other }).listObjects({ types: ['event_hook'] })).catch(
+      (e) => e,
+    );
     expect(err).toMatchObject({ name: 'OktaAuthError', oauthError: 'invalid_client' });
   });
 

@@ -62,15 +62,29 @@ export class OAuthAuthenticator implements Authenticator {
         grant_type: 'client_credentials',
         scope,
         client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: await clientAssertion({ clientId: this.o.clientId, tokenUrl, signing: this.signing, nowMs: this.o.clock.now() }),
+        client_assertion: await clientAssertion({
+          clientId: this.o.clientId,
+          tokenUrl,
+          signing: this.signing,
+          nowMs: this.o.clock.now(),
+        }),
       }).toString();
     const sentAt = this.o.clock.now();
     const token = await this.o.transport.request(
-      { method: 'POST', url: TOKEN_PATH, template: TOKEN_PATH, body: form, signal, headers: async () => ({ 'content-type': 'application/x-www-form-urlencoded' }) },
+      {
+        method: 'POST',
+        url: TOKEN_PATH,
+        template: TOKEN_PATH,
+        body: form,
+        signal,
+        headers: async () => ({ 'content-type': 'application/x-www-form-urlencoded' }),
+      },
       classifyTokenAnswer,
     );
     if (token.token_type.toLowerCase() === 'dpop') {
-      throw new OktaUnsupportedError('The service app requires DPoP-bound tokens, which Butterfly does not support yet: turn off "Require DPoP" for it');
+      throw new OktaUnsupportedError(
+        'The service app requires DPoP-bound tokens, which Butterfly does not support yet: turn off "Require DPoP" for it',
+      );
     }
     const ttl = token.expires_in * 1000;
     return { header: `Bearer ${token.access_token}`, expiresAt: sentAt + ttl - Math.min(EARLY_MS, ttl / 10) };
@@ -86,7 +100,14 @@ interface TokenAnswer {
 function classifyTokenAnswer(res: RawResponse): Outcome<TokenAnswer> {
   const b = (res.body ?? {}) as Partial<TokenAnswer> & { error?: string; error_description?: string };
   if (res.status === 200 && typeof b.access_token === 'string') {
-    return { kind: 'done', value: { access_token: b.access_token, token_type: b.token_type ?? 'Bearer', expires_in: Number(b.expires_in) || 3600 } };
+    return {
+      kind: 'done',
+      value: {
+        access_token: b.access_token,
+        token_type: b.token_type ?? 'Bearer',
+        expires_in: Number(b.expires_in) || 3600,
+      },
+    };
   }
   if (res.status === 429) return { kind: 'rate_limited', error: new OktaAuthError('Token endpoint rate-limited') };
   if (res.status >= 500) return { kind: 'retry', error: new OktaAuthError(`Token endpoint answered ${res.status}`) };

@@ -27,10 +27,21 @@ export class OktaApi {
    * `scope` is what this read needs (named in errors); `tokenScopes` what the access token asks for:
    * a run asks once for every scope it needs, so one token serves the whole backup.
    */
-  get(url: string, o: { template: string; scope: OktaScope; tokenScopes?: readonly OktaScope[]; signal?: AbortSignal }): Promise<ApiAnswer> {
+  get(
+    url: string,
+    o: { template: string; scope: OktaScope; tokenScopes?: readonly OktaScope[]; signal?: AbortSignal },
+  ): Promise<ApiAnswer> {
     let refreshed = false;
     return this.transport.request(
-      { method: 'GET', url, template: o.template, signal: o.signal, headers: async (signal) => ({ authorization: await this.auth.authorization(o.tokenScopes ?? [o.scope], signal) }) },
+      {
+        method: 'GET',
+        url,
+        template: o.template,
+        signal: o.signal,
+        headers: async (signal) => ({
+          authorization: await this.auth.authorization(o.tokenScopes ?? [o.scope], signal),
+        }),
+      },
       (res, sent) => {
         if (res.status === 401 && !refreshed && this.auth.invalidate(sent.authorization ?? '')) {
           refreshed = true;
@@ -51,13 +62,27 @@ export function classify(res: RawResponse, scope: OktaScope): Outcome<ApiAnswer>
   if (insufficientScope || (res.status === 403 && err.errorCode !== 'E0000015')) {
     return { kind: 'fail', error: new OktaMissingScopeError(scope, res.status, err.message) };
   }
-  if (res.status === 401 && err.errorCode !== 'E0000015') return { kind: 'fail', error: new OktaAuthError(`Okta refused the credential: ${err.message}`) };
+  if (res.status === 401 && err.errorCode !== 'E0000015')
+    return { kind: 'fail', error: new OktaAuthError(`Okta refused the credential: ${err.message}`) };
   return { kind: 'fail', error: err };
 }
 
 function apiError(res: RawResponse): OktaApiError {
-  const b = (res.body && typeof res.body === 'object' ? res.body : {}) as { errorCode?: string; errorSummary?: string; errorId?: string; errorCauses?: unknown };
-  const summary = b.errorSummary ?? (res.status >= 300 && res.status < 400 ? `redirect to ${res.headers.get('location')} refused` : `HTTP ${res.status}`);
-  const causes = Array.isArray(b.errorCauses) ? b.errorCauses.map((c) => (c as { errorSummary?: unknown })?.errorSummary).filter((c): c is string => typeof c === 'string') : [];
+  const b = (res.body && typeof res.body === 'object' ? res.body : {}) as {
+    errorCode?: string;
+    errorSummary?: string;
+    errorId?: string;
+    errorCauses?: unknown;
+  };
+  const summary =
+    b.errorSummary ??
+    (res.status >= 300 && res.status < 400
+      ? `redirect to ${res.headers.get('location')} refused`
+      : `HTTP ${res.status}`);
+  const causes = Array.isArray(b.errorCauses)
+    ? b.errorCauses
+        .map((c) => (c as { errorSummary?: unknown })?.errorSummary)
+        .filter((c): c is string => typeof c === 'string')
+    : [];
   return new OktaApiError(res.status, b.errorCode, summary, b.errorId, causes);
 }

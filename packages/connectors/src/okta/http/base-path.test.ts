@@ -12,7 +12,11 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const rate = { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '99', 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 60) };
+const rate = {
+  'x-rate-limit-limit': '100',
+  'x-rate-limit-remaining': '99',
+  'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 60),
+};
 const zone = (id: string) => ({ id, name: id, _links: { self: { href: `${ORG}/api/v1/zones/${id}` } } });
 
 describe('an org URL with a path', () => {
@@ -27,12 +31,17 @@ describe('an org URL with a path', () => {
       }),
       http.get(`${ORG}/api/v1/zones`, ({ request }) => {
         seen.push(request.url);
-        const next = new URL(request.url).searchParams.has('after') ? {} : { link: `<${ORG}/api/v1/zones?after=z1>; rel="next"` };
+        const next = new URL(request.url).searchParams.has('after')
+          ? {}
+          : { link: `<${ORG}/api/v1/zones?after=z1>; rel="next"` };
         return HttpResponse.json([zone(seen.length === 1 ? 'nzo1' : 'nzo2')], { headers: { ...rate, ...next } });
       }),
     );
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const c = createOktaClient({ provider: 'okta', orgUrl: ORG, credentials: { kind: 'oauth', clientId: '0oa1', privateKey: pem } }, { allowPrivateNetwork: true });
+    const c = createOktaClient(
+      { provider: 'okta', orgUrl: ORG, credentials: { kind: 'oauth', clientId: '0oa1', privateKey: pem } },
+      { allowPrivateNetwork: true },
+    );
     const ids: string[] = [];
     for await (const o of c.listObjects({ types: ['network_zone'] })) ids.push(o.id);
     expect(ids).toEqual(['nzo1', 'nzo2']);
@@ -41,8 +50,17 @@ describe('an org URL with a path', () => {
   });
 
   it('refuses a next link outside the org path on the same host', async () => {
-    server.use(http.get(`${ORG}/api/v1/zones`, () => HttpResponse.json([zone('nzo1')], { headers: { ...rate, link: '<http://127.0.0.1:4999/globex/api/v1/zones?after=z1>; rel="next"' } })));
-    const c = createOktaClient({ provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: 'token-token' } }, { allowPrivateNetwork: true });
+    server.use(
+      http.get(`${ORG}/api/v1/zones`, () =>
+        HttpResponse.json([zone('nzo1')], {
+          headers: { ...rate, link: '<http://127.0.0.1:4999/globex/api/v1/zones?after=z1>; rel="next"' },
+        }),
+      ),
+    );
+    const c = createOktaClient(
+      { provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: 'token-token' } },
+      { allowPrivateNetwork: true },
+    );
     const read = async () => {
       for await (const _ of c.listObjects({ types: ['network_zone'] }));
     };

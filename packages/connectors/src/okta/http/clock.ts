@@ -14,10 +14,13 @@ export const realClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        off();
-        resolve();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          off();
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       const off = onAbort(signal, () => {
         clearTimeout(timer);
         reject(signal?.reason);

@@ -9,7 +9,11 @@ const WINDOW = 60_000;
  * One Okta bucket as the server keeps it: `limit` requests per fixed one-minute window for the whole
  * org, counted on arrival; `others` lets another caller (the customer's automation) spend some first.
  */
-function fakeBucket(clock: VirtualClock, limit: number, opts: { latencyMs?: number; others?: number; appCap?: number } = {}) {
+function fakeBucket(
+  clock: VirtualClock,
+  limit: number,
+  opts: { latencyMs?: number; others?: number; appCap?: number } = {},
+) {
   const used = new Map<number, number>();
   const ours = new Map<number, number>();
   const starts: number[] = [];
@@ -27,7 +31,8 @@ function fakeBucket(clock: VirtualClock, limit: number, opts: { latencyMs?: numb
       const rate = { limit, remaining: Math.max(0, limit - used.get(w)!), resetAt: (w + 1) * WINDOW };
       if (used.get(w)! > limit) return { kind: 'rate_limited', error: new Error('429'), rate };
       // Okta's per-app cap (OAuth apps): past it, a 429 though the org's bucket has room.
-      if (opts.appCap !== undefined && ours.get(w)! > opts.appCap) return { kind: 'rate_limited', error: new Error('429'), rate };
+      if (opts.appCap !== undefined && ours.get(w)! > opts.appCap)
+        return { kind: 'rate_limited', error: new Error('429'), rate };
       return { kind: 'done', value: t, rate };
     },
   };
@@ -47,7 +52,9 @@ describe('governor', () => {
     for (const n of bucket.ours.values()) expect(n).toBeLessThanOrEqual(80);
     expect(g.stats.snapshot().rateLimited).toBe(0);
     // Spread out, not front-loaded: no ten seconds carry much more than their share (80/6 ≈ 13).
-    const maxIn10s = Math.max(...bucket.starts.map((t) => bucket.starts.filter((u) => u >= t && u < t + 10_000).length));
+    const maxIn10s = Math.max(
+      ...bucket.starts.map((t) => bucket.starts.filter((u) => u >= t && u < t + 10_000).length),
+    );
     expect(maxIn10s).toBeLessThanOrEqual(16);
     // ...and still close to the bound the bucket sets: 300 requests at 80 a minute need < 4 windows more.
     expect(bucket.starts.at(-1)! - bucket.starts[0]!).toBeLessThan(4 * WINDOW);
@@ -103,7 +110,11 @@ describe('governor', () => {
     const g = governor(clock);
     // Policies and their rules are two templates but one Okta bucket (10 a minute: 8 for us).
     const bucket = fakeBucket(clock, 10, { latencyMs: 2000 });
-    const keys = ['GET /api/v1/policies', 'GET /api/v1/policies/{policyId}/rules', 'GET /api/v1/policies/{policyId}/mappings'];
+    const keys = [
+      'GET /api/v1/policies',
+      'GET /api/v1/policies/{policyId}/rules',
+      'GET /api/v1/policies/{policyId}/mappings',
+    ];
     await clock.run(Promise.all(Array.from({ length: 30 }, (_, i) => g.run(keys[i % 3]!, () => bucket.call()))));
     for (const n of bucket.ours.values()) expect(n).toBeLessThanOrEqual(8);
     expect(g.stats.snapshot().rateLimited).toBe(0);
@@ -118,7 +129,8 @@ describe('governor', () => {
     const value = await clock.run(
       g.run('GET /api/v1/apps', async (): Promise<Outcome<string>> => {
         calls.push(clock.now());
-        if (calls.length === 1) return { kind: 'rate_limited', error: new Error('429'), rate: { limit: 50, remaining: 0, resetAt } };
+        if (calls.length === 1)
+          return { kind: 'rate_limited', error: new Error('429'), rate: { limit: 50, remaining: 0, resetAt } };
         return { kind: 'done', value: 'ok', rate: { limit: 50, remaining: 49, resetAt: resetAt + WINDOW } };
       }),
     );
@@ -181,7 +193,11 @@ describe('governor', () => {
           peak = Math.max(peak, ++inFlight);
           await clock.sleep(200);
           inFlight--;
-          return { kind: 'done', value: undefined, rate: { limit: 10_000, remaining: 9_000, resetAt: clock.now() + WINDOW } };
+          return {
+            kind: 'done',
+            value: undefined,
+            rate: { limit: 10_000, remaining: 9_000, resetAt: clock.now() + WINDOW },
+          };
         }),
       ),
     );
@@ -217,7 +233,11 @@ describe('governor', () => {
     const resetAt = clock.now() + 50_000;
     const run = g.run(
       'GET /api/v1/brands',
-      async (): Promise<Outcome<void>> => ({ kind: 'rate_limited', error: new Error('429'), rate: { limit: 10, remaining: 0, resetAt } }),
+      async (): Promise<Outcome<void>> => ({
+        kind: 'rate_limited',
+        error: new Error('429'),
+        rate: { limit: 10, remaining: 0, resetAt },
+      }),
       ac.signal,
     );
     setImmediate(() => ac.abort(new Error('cancelled')));

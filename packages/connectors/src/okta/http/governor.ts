@@ -64,7 +64,8 @@ export class Governor {
       ...opts,
     };
     if (!(this.o.reserve >= 0 && this.o.reserve < 1)) throw new RangeError('reserve must be in [0, 1)');
-    if (this.o.share !== undefined && !(this.o.share > 0 && this.o.share <= 1)) throw new RangeError('share must be in (0, 1]');
+    if (this.o.share !== undefined && !(this.o.share > 0 && this.o.share <= 1))
+      throw new RangeError('share must be in (0, 1]');
     this.slots = new Semaphore(this.o.concurrency);
   }
 
@@ -109,15 +110,27 @@ export class Governor {
           continue;
         case 'rate_limited':
           s.rateLimited++;
-          if (++limited > this.o.max429Retries) throw new OktaUnavailableError(`Still rate-limited after ${limited} tries: ${key}`, { cause: outcome.error });
+          if (++limited > this.o.max429Retries)
+            throw new OktaUnavailableError(`Still rate-limited after ${limited} tries: ${key}`, {
+              cause: outcome.error,
+            });
           // With headers the bucket now holds remaining 0 and admit waits for the reset; without, back off.
-          if (!outcome.rate) await this.pause(key, backoffMs(limited, this.o.backoffBaseMs * 4, this.o.maxResetWaitMs, this.o.random), signal);
+          if (!outcome.rate)
+            await this.pause(
+              key,
+              backoffMs(limited, this.o.backoffBaseMs * 4, this.o.maxResetWaitMs, this.o.random),
+              signal,
+            );
           continue;
         case 'retry':
-          if (++retries > this.o.maxRetries) throw new OktaUnavailableError(`Gave up after ${retries} tries: ${key}`, { cause: outcome.error });
+          if (++retries > this.o.maxRetries)
+            throw new OktaUnavailableError(`Gave up after ${retries} tries: ${key}`, { cause: outcome.error });
           s.retries++;
           // A backoff, not a rate-limit wait: it is counted as a retry, not in waits.
-          await this.o.clock.sleep(backoffMs(retries, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random), signal);
+          await this.o.clock.sleep(
+            backoffMs(retries, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random),
+            signal,
+          );
           continue;
       }
     }

@@ -10,7 +10,8 @@ export function parseRateHeaders(h: Headers): RateHeaders | undefined {
   const limit = Number(h.get('x-rate-limit-limit'));
   const remaining = Number(h.get('x-rate-limit-remaining'));
   const reset = Number(h.get('x-rate-limit-reset'));
-  if (!h.has('x-rate-limit-limit') || !h.has('x-rate-limit-remaining') || !h.has('x-rate-limit-reset')) return undefined;
+  if (!h.has('x-rate-limit-limit') || !h.has('x-rate-limit-remaining') || !h.has('x-rate-limit-reset'))
+    return undefined;
   if (![limit, remaining, reset].every(Number.isFinite) || limit <= 0) return undefined;
   return { limit, remaining, resetAt: reset * 1000 };
 }

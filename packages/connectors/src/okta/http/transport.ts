@@ -1,4 +1,10 @@
-import { type HostLookup, type OutboundClient, type OutboundResponse, createOutboundClient, isOutboundError } from '@butterfly/outbound';
+import {
+  type HostLookup,
+  type OutboundClient,
+  type OutboundResponse,
+  createOutboundClient,
+  isOutboundError,
+} from '@butterfly/outbound';
 import { OktaError, OutboundRefusedError } from '../errors.ts';
 import type { Governor, Outcome } from './governor.ts';
 import { parseRateHeaders } from './rate-headers.fns.ts';
@@ -71,10 +77,14 @@ export class Transport {
     return this.o.orgUrl.href.replace(/\/+$/, '');
   }
 
-  request<T>(req: TransportRequest, classify: (res: RawResponse, sent: Record<string, string>) => Outcome<T>): Promise<T> {
+  request<T>(
+    req: TransportRequest,
+    classify: (res: RawResponse, sent: Record<string, string>) => Outcome<T>,
+  ): Promise<T> {
     const url = /^https?:\/\//i.test(req.url) ? new URL(req.url) : new URL(`${this.base}${req.url}`);
     const below = url.href === this.base || url.href.startsWith(`${this.base}/`);
-    if (url.origin !== this.o.orgUrl.origin || !below) return Promise.reject(new OktaError(`Refusing to follow a link off the org: ${url.origin}${url.pathname}`));
+    if (url.origin !== this.o.orgUrl.origin || !below)
+      return Promise.reject(new OktaError(`Refusing to follow a link off the org: ${url.origin}${url.pathname}`));
     const key = `${req.method} ${req.template}`;
     return this.o.governor.run<T, Prepared>(
       key,
@@ -86,8 +96,10 @@ export class Transport {
         } catch (e) {
           if (signal?.aborted) throw signal.reason ?? e;
           // The org's address is refused by policy: no retry will change that.
-          if (isOutboundError(e) && (e.code === 'ADDRESS_REFUSED' || e.code === 'URL_REFUSED')) return { kind: 'fail', error: new OutboundRefusedError(e.code, e.message, { cause: e }) };
-          if (isOutboundError(e, 'BODY_TOO_LARGE')) return { kind: 'fail', error: new OktaError(e.message, { cause: e }) };
+          if (isOutboundError(e) && (e.code === 'ADDRESS_REFUSED' || e.code === 'URL_REFUSED'))
+            return { kind: 'fail', error: new OutboundRefusedError(e.code, e.message, { cause: e }) };
+          if (isOutboundError(e, 'BODY_TOO_LARGE'))
+            return { kind: 'fail', error: new OktaError(e.message, { cause: e }) };
           // Connection refused or reset, a cut-off body, a timeout, not HTTP: worth another try.
           return { kind: req.retryCutOff === false ? 'fail' : 'retry', error: e as Error };
         }
@@ -95,7 +107,11 @@ export class Transport {
       },
       req.signal,
       async (signal) => {
-        const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'butterfly-backup/1', ...(await req.headers?.(signal)) };
+        const headers: Record<string, string> = {
+          accept: 'application/json',
+          'user-agent': 'butterfly-backup/1',
+          ...(await req.headers?.(signal)),
+        };
         return { headers, body: await req.body?.() };
       },
     );

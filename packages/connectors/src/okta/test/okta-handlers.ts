@@ -56,7 +56,11 @@ export function fakeOktaOrg(opts: FakeOrgOptions = {}) {
     const limit = opts.rateLimit ?? 1000;
     const used = (counts.get(key) ?? 0) + 1;
     counts.set(key, used);
-    return { 'x-rate-limit-limit': String(limit), 'x-rate-limit-remaining': String(Math.max(0, limit - used)), 'x-rate-limit-reset': String(windowReset()) };
+    return {
+      'x-rate-limit-limit': String(limit),
+      'x-rate-limit-remaining': String(Math.max(0, limit - used)),
+      'x-rate-limit-reset': String(windowReset()),
+    };
   };
 
   /** Okta's authentication and scope checks, then the resolver. */
@@ -68,13 +72,18 @@ export function fakeOktaOrg(opts: FakeOrgOptions = {}) {
       seen.push({ method: request.method, url: request.url, authorization });
       const headers = rateHeaders(url.pathname.replace(/\/[0-9a-zA-Z]{20}(?=\/|$)/g, '/{id}'));
       const scope = SCOPE_OF.find(([re]) => re.test(url.pathname))?.[1];
-      if (opts.ssws && authorization === `SSWS ${opts.ssws}`) return withHeaders(await resolve(request, params as Record<string, string>), headers);
+      if (opts.ssws && authorization === `SSWS ${opts.ssws}`)
+        return withHeaders(await resolve(request, params as Record<string, string>), headers);
       const granted = authorization?.startsWith('Bearer ') ? tokens.get(authorization.slice(7)) : undefined;
       if (!granted) return HttpResponse.json(error('E0000011', 'Invalid token provided'), { status: 401, headers });
       if (scope && !granted.includes(scope)) {
         return HttpResponse.json(fixtures.ErrorAccessDenied, {
           status: 403,
-          headers: { ...headers, 'www-authenticate': 'Bearer error="insufficient_scope", error_description="The access token provided does not contain the required scopes."' },
+          headers: {
+            ...headers,
+            'www-authenticate':
+              'Bearer error="insufficient_scope", error_description="The access token provided does not contain the required scopes."',
+          },
         });
       }
       return withHeaders(await resolve(request, params as Record<string, string>), headers);
@@ -95,20 +104,38 @@ export function fakeOktaOrg(opts: FakeOrgOptions = {}) {
       if (!o) return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
       try {
         assertions.push(form.get('client_assertion') ?? '');
-        await jwtVerify(form.get('client_assertion') ?? '', o.publicKey, { issuer: o.clientId, subject: o.clientId, audience: `${ORG}/oauth2/v1/token` });
+        await jwtVerify(form.get('client_assertion') ?? '', o.publicKey, {
+          issuer: o.clientId,
+          subject: o.clientId,
+          audience: `${ORG}/oauth2/v1/token`,
+        });
       } catch (e) {
         return HttpResponse.json({ error: 'invalid_client', error_description: (e as Error).message }, { status: 401 });
       }
-      if (form.get('grant_type') !== 'client_credentials' || form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
+      if (
+        form.get('grant_type') !== 'client_credentials' ||
+        form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+      ) {
         return HttpResponse.json({ error: 'invalid_request' }, { status: 400 });
       }
       const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
       if (!scopes.length || scopes.some((s) => !o.granted.includes(s))) {
-        return HttpResponse.json({ error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' }, { status: 400 });
+        return HttpResponse.json(
+          {
+            error: 'invalid_scope',
+            error_description: 'One or more scopes are not configured for the authorization server resource.',
+          },
+          { status: 400 },
+        );
       }
       const token = `at-${tokens.size + 1}`;
       tokens.set(token, scopes);
-      return HttpResponse.json({ token_type: o.tokenType ?? 'Bearer', expires_in: o.expiresIn ?? 3600, access_token: token, scope: scopes.join(' ') });
+      return HttpResponse.json({
+        token_type: o.tokenType ?? 'Bearer',
+        expires_in: o.expiresIn ?? 3600,
+        access_token: token,
+        scope: scopes.join(' '),
+      });
     }),
     http.get(
       `${ORG}/api/v1/users`,
@@ -116,25 +143,78 @@ export function fakeOktaOrg(opts: FakeOrgOptions = {}) {
         // The plain list omits DEPROVISIONED users; a filter on status returns them (and only them).
         const filter = new URL(req.url).searchParams.get('filter');
         const status = filter ? /status eq "(\w+)"/.exec(filter)?.[1] : undefined;
-        return paged(req, status ? users.filter((u) => u.status === status) : users.filter((u) => u.status !== 'DEPROVISIONED'), 200);
+        return paged(
+          req,
+          status ? users.filter((u) => u.status === status) : users.filter((u) => u.status !== 'DEPROVISIONED'),
+          200,
+        );
       }),
     ),
-    http.get(`${ORG}/api/v1/groups`, guarded(() => HttpResponse.json(fixtures['list-groups-examples']))),
-    http.get(`${ORG}/api/v1/groups/:groupId/users`, guarded(() => HttpResponse.json(fixtures.ListUsersResponse))),
-    http.get(`${ORG}/api/v1/groups/:groupId/owners`, guarded(() => HttpResponse.json(fixtures.ListsOwnersMultipleResponse))),
-    http.get(`${ORG}/api/v1/groups/rules`, guarded(() => HttpResponse.json(fixtures['list-group-rules-example']))),
-    http.get(`${ORG}/api/v1/apps`, guarded(() => HttpResponse.json(fixtures.GetApplicationsByGroupResponseEx))),
-    http.get(`${ORG}/api/v1/apps/:appId/users`, guarded(() => HttpResponse.json(fixtures.AppUserListEx))),
-    http.get(`${ORG}/api/v1/policies`, guarded((req) => HttpResponse.json(policies(new URL(req.url).searchParams.get('type'))))),
-    http.get(`${ORG}/api/v1/policies/:policyId/rules`, guarded(() => HttpResponse.json(fixtures['list-all-sign-on-policy-rule-response']))),
-    http.get(`${ORG}/api/v1/trustedOrigins`, guarded(() => HttpResponse.json(fixtures.TrustedOriginsResponse))),
-    http.get(`${ORG}/api/v1/eventHooks`, guarded(() => HttpResponse.json(fixtures.RetrieveAllEventHooks))),
-    http.get(`${ORG}/api/v1/iam/roles`, guarded((req) => wrappedPage(req, 'roles', fixtures.RolesResponse.roles))),
-    http.get(`${ORG}/api/v1/org`, guarded(() => HttpResponse.json(fixtures.OrgSettingResponse))),
-    http.get(`${ORG}/api/v1/behaviors`, guarded(() => HttpResponse.json(error('E0000015', 'You do not have permission to access the feature you are requesting'), { status: 401 }))),
+    http.get(
+      `${ORG}/api/v1/groups`,
+      guarded(() => HttpResponse.json(fixtures['list-groups-examples'])),
+    ),
+    http.get(
+      `${ORG}/api/v1/groups/:groupId/users`,
+      guarded(() => HttpResponse.json(fixtures.ListUsersResponse)),
+    ),
+    http.get(
+      `${ORG}/api/v1/groups/:groupId/owners`,
+      guarded(() => HttpResponse.json(fixtures.ListsOwnersMultipleResponse)),
+    ),
+    http.get(
+      `${ORG}/api/v1/groups/rules`,
+      guarded(() => HttpResponse.json(fixtures['list-group-rules-example'])),
+    ),
+    http.get(
+      `${ORG}/api/v1/apps`,
+      guarded(() => HttpResponse.json(fixtures.GetApplicationsByGroupResponseEx)),
+    ),
+    http.get(
+      `${ORG}/api/v1/apps/:appId/users`,
+      guarded(() => HttpResponse.json(fixtures.AppUserListEx)),
+    ),
+    http.get(
+      `${ORG}/api/v1/policies`,
+      guarded((req) => HttpResponse.json(policies(new URL(req.url).searchParams.get('type')))),
+    ),
+    http.get(
+      `${ORG}/api/v1/policies/:policyId/rules`,
+      guarded(() => HttpResponse.json(fixtures['list-all-sign-on-policy-rule-response'])),
+    ),
+    http.get(
+      `${ORG}/api/v1/trustedOrigins`,
+      guarded(() => HttpResponse.json(fixtures.TrustedOriginsResponse)),
+    ),
+    http.get(
+      `${ORG}/api/v1/eventHooks`,
+      guarded(() => HttpResponse.json(fixtures.RetrieveAllEventHooks)),
+    ),
+    http.get(
+      `${ORG}/api/v1/iam/roles`,
+      guarded((req) => wrappedPage(req, 'roles', fixtures.RolesResponse.roles)),
+    ),
+    http.get(
+      `${ORG}/api/v1/org`,
+      guarded(() => HttpResponse.json(fixtures.OrgSettingResponse)),
+    ),
+    http.get(
+      `${ORG}/api/v1/behaviors`,
+      guarded(() =>
+        HttpResponse.json(error('E0000015', 'You do not have permission to access the feature you are requesting'), {
+          status: 401,
+        }),
+      ),
+    ),
   ];
 
-  return { handlers, seen, assertions, users, get: (path: string) => seen.filter((r) => r.method === 'GET' && new URL(r.url).pathname === path) };
+  return {
+    handlers,
+    seen,
+    assertions,
+    users,
+    get: (path: string) => seen.filter((r) => r.method === 'GET' && new URL(r.url).pathname === path),
+  };
 }
 
 /** Okta's cursor paging: `after` is opaque to the client; the next link carries it and the limit. */
@@ -156,7 +236,10 @@ function wrappedPage(req: Request, field: string, items: unknown[]) {
   const url = new URL(req.url);
   const first = !url.searchParams.has('after');
   const page = first ? items.slice(0, 1) : items.slice(1);
-  return HttpResponse.json({ [field]: page, _links: first ? { next: { href: `${url.origin}${url.pathname}?after=page2` } } : {} });
+  return HttpResponse.json({
+    [field]: page,
+    _links: first ? { next: { href: `${url.origin}${url.pathname}?after=page2` } } : {},
+  });
 }
 
 function policies(type: string | null) {
@@ -168,7 +251,13 @@ function policies(type: string | null) {
   return type && byType[type] ? byType[type] : [];
 }
 
-const error = (errorCode: string, errorSummary: string) => ({ errorCode, errorSummary, errorLink: errorCode, errorId: 'sampleErr', errorCauses: [] });
+const error = (errorCode: string, errorSummary: string) => ({
+  errorCode,
+  errorSummary,
+  errorLink: errorCode,
+  errorId: 'sampleErr',
+  errorCauses: [],
+});
 
 function withHeaders(res: Response, headers: Record<string, string>) {
   for (const [k, v] of Object.entries(headers)) if (!res.headers.has(k)) res.headers.set(k, v);

@@ -10,7 +10,12 @@ const OWNED = ['_links', '_embedded', 'created', 'lastUpdated'];
  * the id of a new object), only the fields the endpoint takes when it takes a few, and secrets:
  * a redaction marker is never sent; a secret supplied for the restore takes its place.
  */
-export function writeBody(def: OktaObjectType, spec: WriteSpec, body: unknown, o: { create: boolean; assignsId: boolean; secrets?: Record<string, string> }): unknown {
+export function writeBody(
+  def: OktaObjectType,
+  spec: WriteSpec,
+  body: unknown,
+  o: { create: boolean; assignsId: boolean; secrets?: Record<string, string> },
+): unknown {
   if (!body || typeof body !== 'object') return body;
   let out = structuredClone(body) as Record<string, unknown>;
   for (const k of [...OWNED, ...(spec.strip ?? []), ...(o.create && o.assignsId ? ['id'] : [])]) delete out[k];
@@ -27,7 +32,8 @@ export function writeBody(def: OktaObjectType, spec: WriteSpec, body: unknown, o
 }
 
 /** An OAuth app's client secret is supplied through its own endpoint (Okta accepts a given secret there). */
-export const isSentSeparately = (def: OktaObjectType, path: string) => def.type === 'app' && path === 'credentials.oauthClient.client_secret';
+export const isSentSeparately = (def: OktaObjectType, path: string) =>
+  def.type === 'app' && path === 'credentials.oauthClient.client_secret';
 
 function pick(body: Record<string, unknown>, paths: string[]) {
   const out: Record<string, unknown> = {};
@@ -50,6 +56,8 @@ function setPath(o: Record<string, unknown>, path: string, v: unknown) {
 
 function deletePath(o: Record<string, unknown>, path: string) {
   const keys = path.split('.');
-  const holder = keys.slice(0, -1).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+  const holder = keys
+    .slice(0, -1)
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
   if (holder && typeof holder === 'object') delete (holder as Record<string, unknown>)[keys.at(-1)!];
 }

@@ -14,7 +14,12 @@ import { specOf } from './spec.fns.ts';
  * name, a user's login). A restore asks after a create was interrupted, to adopt instead of
  * creating twice. Types without a natural key are never adopted.
  */
-export async function findObject(api: OktaApi, ref: IdpObjectRef, body: unknown, o: { tokenScopes?: readonly OktaScope[]; signal?: AbortSignal } = {}): Promise<IdpObject | undefined> {
+export async function findObject(
+  api: OktaApi,
+  ref: IdpObjectRef,
+  body: unknown,
+  o: { tokenScopes?: readonly OktaScope[]; signal?: AbortSignal } = {},
+): Promise<IdpObject | undefined> {
   const { signal, tokenScopes } = o;
   const def = typeDef(ref.type);
   const spec = specOf(def);

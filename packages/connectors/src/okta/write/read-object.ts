@@ -10,7 +10,11 @@ import { RELATION_READERS } from './read-relation.ts';
  * One object by type and id (undefined when Okta answers 404): the read-one endpoint, or for a
  * relation without one (a membership), its reader. A restore checks every object it touches this way.
  */
-export async function readObject(api: OktaApi, ref: IdpObjectRef, o: { tokenScopes?: (scope: OktaScope) => readonly OktaScope[]; signal?: AbortSignal } = {}): Promise<IdpObject | undefined> {
+export async function readObject(
+  api: OktaApi,
+  ref: IdpObjectRef,
+  o: { tokenScopes?: (scope: OktaScope) => readonly OktaScope[]; signal?: AbortSignal } = {},
+): Promise<IdpObject | undefined> {
   const def = typeDef(ref.type);
   const template = getTemplate(def);
   const keys = def.singleton && ref.id === 'default' ? [] : ref.id.split('/');
@@ -18,7 +22,12 @@ export async function readObject(api: OktaApi, ref: IdpObjectRef, o: { tokenScop
   try {
     if (!template && relation) return await relation(api, def, keys, { tokenScopes: o.tokenScopes, signal: o.signal });
     if (!template) throw new OktaUnsupportedError(`${def.type} cannot be read one by one: list it`);
-    const { body } = await api.get(fillPath(template, keys), { template, scope: def.scope, tokenScopes: o.tokenScopes?.(def.scope), signal: o.signal });
+    const { body } = await api.get(fillPath(template, keys), {
+      template,
+      scope: def.scope,
+      tokenScopes: o.tokenScopes?.(def.scope),
+      signal: o.signal,
+    });
     return toIdpObject(def, ref.id, body);
   } catch (e) {
     if (e instanceof OktaApiError && e.status === 404) return undefined;

@@ -4,7 +4,12 @@ import type { OktaApi } from '../http/api.ts';
 import { toIdpObject } from '../objects.fns.ts';
 import { pagesOf } from '../pager.ts';
 
-type Reader = (api: OktaApi, def: OktaObjectType, keys: string[], o: { tokenScopes?: (scope: OktaScope) => readonly OktaScope[]; signal?: AbortSignal }) => Promise<IdpObject | undefined>;
+type Reader = (
+  api: OktaApi,
+  def: OktaObjectType,
+  keys: string[],
+  o: { tokenScopes?: (scope: OktaScope) => readonly OktaScope[]; signal?: AbortSignal },
+) => Promise<IdpObject | undefined>;
 
 /**
  * Reads one row of a relation Okta has no read-one endpoint for, so a restore can check it: a
@@ -15,7 +20,12 @@ export const RELATION_READERS = new Map<string, Reader>([
     'group.member',
     async (api, def, [groupId, userId], { tokenScopes, signal }) => {
       const template = '/api/v1/users/{id}/groups';
-      const { body } = await api.get(`/api/v1/users/${encodeURIComponent(userId!)}/groups`, { template, scope: 'okta.users.read', tokenScopes: tokenScopes?.('okta.users.read'), signal });
+      const { body } = await api.get(`/api/v1/users/${encodeURIComponent(userId!)}/groups`, {
+        template,
+        scope: 'okta.users.read',
+        tokenScopes: tokenScopes?.('okta.users.read'),
+        signal,
+      });
       const found = Array.isArray(body) && body.some((g: { id?: string }) => g.id === groupId);
       return found ? toIdpObject(def, `${groupId}/${userId}`, { id: userId }) : undefined;
     },

@@ -27,13 +27,33 @@ function bodyWith(path: string, value: unknown): Record<string, unknown> {
 }
 
 const kinds = OKTA_CATALOG.flatMap((d) =>
-  (d.refs ?? []).filter((r) => !r.by).flatMap((r) => (Array.isArray(r.type) ? r.type : [r.type]).map((target) => ({ type: d.type, path: r.path, target }))),
+  (d.refs ?? [])
+    .filter((r) => !r.by)
+    .flatMap((r) =>
+      (Array.isArray(r.type) ? r.type : [r.type]).map((target) => ({ type: d.type, path: r.path, target })),
+    ),
 );
 
 describe('references rewritten through the id map', () => {
   it('covers every reference kind of the catalog', () => {
     expect(kinds.length).toBeGreaterThan(40);
-    expect(new Set(kinds.map((k) => k.target))).toEqual(new Set(['app', 'group', 'user', 'user_type', 'network_zone', 'device_assurance', 'idp', 'inline_hook', 'admin_role', 'resource_set', 'idp_key', 'brand', 'email_domain']));
+    expect(new Set(kinds.map((k) => k.target))).toEqual(
+      new Set([
+        'app',
+        'group',
+        'user',
+        'user_type',
+        'network_zone',
+        'device_assurance',
+        'idp',
+        'inline_hook',
+        'admin_role',
+        'resource_set',
+        'idp_key',
+        'brand',
+        'email_domain',
+      ]),
+    );
   });
 
   it.each(kinds)('$type $path → $target', ({ type, path, target }) => {
@@ -53,7 +73,9 @@ describe('references rewritten through the id map', () => {
       { type: target, id: OLD, desired: { id: OLD, name: 'target', label: 'target', profile: { name: 'target' } } },
       // One that cannot be created (a profile mapping, an org contact) is there already: restored by an update.
       { type, id, desired: body, ...(info.restore?.create ? {} : { live: body }) },
-      ...(parent ? [{ type: parent, id: 'p1', desired: { id: 'p1', name: 'parent' }, live: { id: 'p1', name: 'parent' } }] : []),
+      ...(parent
+        ? [{ type: parent, id: 'p1', desired: { id: 'p1', name: 'parent' }, live: { id: 'p1', name: 'parent' } }]
+        : []),
     ];
     const steps = orderSteps(planSteps(candidates, { types, deletions: false, members: () => [] }), types);
     const made = steps.find((s) => s.type === target && s.id === OLD);
@@ -80,6 +102,9 @@ describe("an app's sign-in policy mapping", () => {
     ]);
     expect(liveIdOf(types, 'policy.ACCESS_POLICY.mapping', 'P1/A1', idMap)).toBe('P2/A2');
     const body = { id: 'A1', _links: { application: { href: 'https://acme.okta.com/api/v1/apps/A1' } } };
-    expect(rewriteBody(types.get('policy.ACCESS_POLICY.mapping')!, body, idMap)).toEqual({ id: 'A2', _links: { application: { href: 'https://acme.okta.com/api/v1/apps/A2' } } });
+    expect(rewriteBody(types.get('policy.ACCESS_POLICY.mapping')!, body, idMap)).toEqual({
+      id: 'A2',
+      _links: { application: { href: 'https://acme.okta.com/api/v1/apps/A2' } },
+    });
   });
 });

@@ -24,7 +24,10 @@ const shape = (template: string) => template.replace(/\{[^}]+\}/g, '{}');
 
 /** The OAuth scope one write needs: Okta's own for that operation. */
 export function writeScope(def: OktaObjectType, method: string, template: string): `okta.${string}.manage` {
-  return SCOPE_EXCEPTIONS[`${method} ${shape(template)}`] ?? (def.scope.replace(/\.read$/, '.manage') as `okta.${string}.manage`);
+  return (
+    SCOPE_EXCEPTIONS[`${method} ${shape(template)}`] ??
+    (def.scope.replace(/\.read$/, '.manage') as `okta.${string}.manage`)
+  );
 }
 
 /** Every call a restore may make for objects of this type (writeObject's paths), for scopes and checks. */
@@ -42,7 +45,10 @@ export function writesOf(def: OktaObjectType): (WriteCall & { scope: string })[]
   const del = spec.delete || undefined;
   const upd = spec.update || undefined;
   if (spec.lifecycle || del?.deactivateFirst || upd?.onlyWhileInactive) {
-    out.push({ kind: 'activate', method: 'POST', template: `${item}/lifecycle/activate` }, { kind: 'deactivate', method: 'POST', template: `${item}/lifecycle/deactivate` });
+    out.push(
+      { kind: 'activate', method: 'POST', template: `${item}/lifecycle/activate` },
+      { kind: 'deactivate', method: 'POST', template: `${item}/lifecycle/deactivate` },
+    );
   }
   if (def.type === 'user') out.push({ kind: 'activate', method: 'POST', template: `${item}/lifecycle/unsuspend` });
   if (def.type === 'app') out.push({ kind: 'create', method: 'POST', template: `${item}/credentials/secrets` });

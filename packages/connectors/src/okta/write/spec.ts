@@ -8,7 +8,16 @@ import type { IdpRestoreInfo } from '@butterfly/domain/idp';
  */
 export interface WriteSpec {
   /** false: cannot be created through the API. `put`: PUT on the item path creates it (relation rows). */
-  create?: false | { method?: 'POST' | 'PUT' | 'PATCH'; path?: string; fields?: string[]; activateParam?: boolean; inactiveFirst?: boolean; onItem?: boolean };
+  create?:
+    | false
+    | {
+        method?: 'POST' | 'PUT' | 'PATCH';
+        path?: string;
+        fields?: string[];
+        activateParam?: boolean;
+        inactiveFirst?: boolean;
+        onItem?: boolean;
+      };
   update?: false | { method?: 'PUT' | 'POST'; fields?: string[]; onlyWhileInactive?: boolean };
   delete?: false | { deactivateFirst?: boolean; twice?: boolean };
   lifecycle?: boolean;
@@ -26,8 +35,15 @@ const lifecycle = { lifecycle: true, create: { activateParam: true } } satisfies
 const named = (naturalKey = 'name') => ({ naturalKey });
 const system = { restore: { systemWhen: [{ path: 'system', equals: true }] } } satisfies WriteSpec;
 /** A row that only links two objects: PUT on its item path with no body (`fields: []`) makes it. */
-const relation = (create: 'PUT' | 'POST' = 'PUT') => ({ create: { method: create, fields: [] }, update: false as const });
-const settingsOnly = (method: 'PUT' | 'POST' = 'PUT', fields?: string[]) => ({ create: false as const, delete: false as const, update: { method, fields } });
+const relation = (create: 'PUT' | 'POST' = 'PUT') => ({
+  create: { method: create, fields: [] },
+  update: false as const,
+});
+const settingsOnly = (method: 'PUT' | 'POST' = 'PUT', fields?: string[]) => ({
+  create: false as const,
+  delete: false as const,
+  update: { method, fields },
+});
 const notRestorable = (reason: string): WriteSpec => ({ create: false, update: false, delete: false, reason });
 
 const policy: WriteSpec = { ...lifecycle, ...named(), ...system };
@@ -40,9 +56,17 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
     lifecycle: true,
     naturalKey: 'profile.login',
     find: (login) => ({ url: `/api/v1/users/${encodeURIComponent(login)}`, template: '/api/v1/users/{id}' }),
-    volatile: ['lastLogin', 'passwordChanged', 'statusChanged', 'activated', 'transitioningToStatus', 'credentials.provider'],
+    volatile: [
+      'lastLogin',
+      'passwordChanged',
+      'statusChanged',
+      'activated',
+      'transitioningToStatus',
+      'credentials.provider',
+    ],
     restore: {
-      recreateNote: 'Comes back without its password, recovery question or factors: the user must activate and enroll again',
+      recreateNote:
+        'Comes back without its password, recovery question or factors: the user must activate and enroll again',
       // Okta: activating a user without a password leaves it PROVISIONED until they finish the welcome
       // flow; and a DEPROVISIONED user's profile updates are ignored (management-openapi.yaml, deactivateUser).
       statusReached: { ACTIVE: ['PROVISIONED'] },
@@ -58,9 +82,17 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
     create: { fields: ['profile'] },
     update: { fields: ['profile'] },
     naturalKey: 'profile.name',
-    find: (name) => ({ url: `/api/v1/groups?search=${encodeURIComponent(`profile.name eq "${name.replace(/"/g, '\\"')}"`)}`, template: '/api/v1/groups' }),
+    find: (name) => ({
+      url: `/api/v1/groups?search=${encodeURIComponent(`profile.name eq "${name.replace(/"/g, '\\"')}"`)}`,
+      template: '/api/v1/groups',
+    }),
     volatile: ['lastMembershipUpdated'],
-    restore: { systemWhen: [{ path: 'type', equals: 'BUILT_IN' }, { path: 'type', equals: 'APP_GROUP' }] },
+    restore: {
+      systemWhen: [
+        { path: 'type', equals: 'BUILT_IN' },
+        { path: 'type', equals: 'APP_GROUP' },
+      ],
+    },
   },
   'group.member': { ...relation('PUT'), restore: { membershipOf: true } },
   'group.owner': { create: { fields: ['id', 'type'] }, update: false, volatile: ['displayName', 'resolved'] },
@@ -87,20 +119,49 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
     create: { fields: ['id', 'scope', 'credentials', 'profile'] },
     update: { method: 'POST', fields: ['credentials', 'profile'] },
     volatile: ['statusChanged', 'passwordChanged', 'syncState', 'lastSync', 'status', '_embedded'],
-    restore: { provisions: { perObject: 1 }, derivedWhen: [{ path: 'scope', equals: 'GROUP', from: 'group assignment' }] },
+    restore: {
+      provisions: { perObject: 1 },
+      derivedWhen: [{ path: 'scope', equals: 'GROUP', from: 'group assignment' }],
+    },
   },
-  'app.group': { create: { method: 'PUT', fields: ['priority', 'profile'] }, update: { fields: ['priority', 'profile'] }, restore: { provisions: { groupsAt: 'id' } } },
+  'app.group': {
+    create: { method: 'PUT', fields: ['priority', 'profile'] },
+    update: { fields: ['priority', 'profile'] },
+    restore: { provisions: { groupsAt: 'id' } },
+  },
   'app.schema': settingsOnly('POST', ['definitions.custom']),
   // Inventories (metadata only): never restore steps, a plan-level note instead.
-  'app.key': { ...notRestorable('Signing keys are generated by Okta: generate or upload a new one'), restore: { inventoryOnly: true } },
-  'app.secret': { ...notRestorable('Only the metadata of a client secret is backed up: generate a new secret, or re-enter the old one with its app'), restore: { inventoryOnly: true } },
+  'app.key': {
+    ...notRestorable('Signing keys are generated by Okta: generate or upload a new one'),
+    restore: { inventoryOnly: true },
+  },
+  'app.secret': {
+    ...notRestorable(
+      'Only the metadata of a client secret is backed up: generate a new secret, or re-enter the old one with its app',
+    ),
+    restore: { inventoryOnly: true },
+  },
   // POST /apps/{appId}/grants (okta.appGrants.manage); a grant cannot be changed, only revoked and made again.
-  'app.grant': { create: { fields: ['scopeId', 'issuer'] }, update: false, naturalKey: 'scopeId', volatile: ['createdBy', 'clientId', '_embedded'] },
+  'app.grant': {
+    create: { fields: ['scopeId', 'issuer'] },
+    update: false,
+    naturalKey: 'scopeId',
+    volatile: ['createdBy', 'clientId', '_embedded'],
+  },
   'app.client_role': { create: { fields: ['type', 'role', 'resource-set'] }, update: false },
-  profile_mapping: { create: false, delete: false, update: { method: 'POST', fields: ['properties'] }, reason: 'Okta makes profile mappings with their apps and identity providers' },
+  profile_mapping: {
+    create: false,
+    delete: false,
+    update: { method: 'POST', fields: ['properties'] },
+    reason: 'Okta makes profile mappings with their apps and identity providers',
+  },
   authenticator: { lifecycle: true, delete: false, naturalKey: 'key' },
   'authenticator.method': { create: false, delete: false, lifecycle: true },
-  authorization_server: { ...lifecycle, ...named(), volatile: ['credentials.signing.lastRotated', 'credentials.signing.nextRotation', 'credentials.signing.kid'] },
+  authorization_server: {
+    ...lifecycle,
+    ...named(),
+    volatile: ['credentials.signing.lastRotated', 'credentials.signing.nextRotation', 'credentials.signing.kid'],
+  },
   'authorization_server.scope': { ...named(), ...system },
   'authorization_server.claim': { ...named(), ...system },
   'authorization_server.policy': { ...lifecycle, ...named(), ...system },
@@ -141,7 +202,19 @@ export const WRITE_SPECS: Record<string, WriteSpec> = {
   api_token: { create: false, update: false, delete: {}, reason: 'A token value cannot be restored: mint a new one' },
   'org_setting.admin_console': settingsOnly('PUT'),
   'org_setting.user_lockout': settingsOnly('PUT'),
-  org: settingsOnly('POST', ['companyName', 'website', 'phoneNumber', 'address1', 'address2', 'city', 'state', 'postalCode', 'country', 'supportPhoneNumber', 'endUserSupportHelpURL']),
+  org: settingsOnly('POST', [
+    'companyName',
+    'website',
+    'phoneNumber',
+    'address1',
+    'address2',
+    'city',
+    'state',
+    'postalCode',
+    'country',
+    'supportPhoneNumber',
+    'endUserSupportHelpURL',
+  ]),
   'org.preferences': notRestorable('Set in the admin console (the end-user footer toggle)'),
   'org.contact': settingsOnly('PUT', ['userId']),
 };
@@ -152,6 +225,12 @@ export function policySpec(type: string): WriteSpec | undefined {
   if (/^policy\.[A-Z_]+\.rule$/.test(type)) return policy;
   // Its `self` and `policy` links only repeat its key and its parent's: navigation, not data.
   if (/^policy\.[A-Z_]+\.mapping$/.test(type))
-    return { create: { method: 'PUT', path: '/api/v1/apps/{appId}/policies/{policyId}' }, update: false, delete: false, volatile: ['_links.self', '_links.policy'], reason: 'Map the app to another policy instead' };
+    return {
+      create: { method: 'PUT', path: '/api/v1/apps/{appId}/policies/{policyId}' },
+      update: false,
+      delete: false,
+      volatile: ['_links.self', '_links.policy'],
+      reason: 'Map the app to another policy instead',
+    };
   return undefined;
 }

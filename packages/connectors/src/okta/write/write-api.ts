@@ -33,7 +33,10 @@ export async function send(transport: Transport, auth: Authenticator, r: WriteRe
       signal: r.signal,
       retryCutOff: r.idempotent,
       body: json === undefined ? undefined : async () => json,
-      headers: async (signal) => ({ authorization: await auth.authorization([scope], signal), ...(json === undefined ? {} : { 'content-type': 'application/json' }) }),
+      headers: async (signal) => ({
+        authorization: await auth.authorization([scope], signal),
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+      }),
     },
     (res, sent) => {
       if (res.status === 401 && !refreshed && auth.invalidate(sent.authorization ?? '')) {

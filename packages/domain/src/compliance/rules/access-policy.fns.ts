@@ -10,8 +10,16 @@ export interface FirstPartyApp {
   appName: string;
   policyName: string;
 }
-export const ADMIN_CONSOLE: FirstPartyApp = { label: 'Okta Admin Console', appName: 'saasure', policyName: 'Okta Admin Console' };
-export const DASHBOARD: FirstPartyApp = { label: 'Okta Dashboard', appName: 'okta_enduser', policyName: 'Okta Dashboard' };
+export const ADMIN_CONSOLE: FirstPartyApp = {
+  label: 'Okta Admin Console',
+  appName: 'saasure',
+  policyName: 'Okta Admin Console',
+};
+export const DASHBOARD: FirstPartyApp = {
+  label: 'Okta Dashboard',
+  appName: 'okta_enduser',
+  policyName: 'Okta Dashboard',
+};
 
 export type RuleVerdict = 'ok' | 'bad' | 'unknown';
 
@@ -26,7 +34,10 @@ export const accessPolicyReads = (fields: string[]): ReadSpec[] => [
  * The authentication policy of one of Okta's own apps: through the app → policy mapping when the
  * snapshot has apps, else by the preset policy's name (Okta names them after the app).
  */
-export async function firstPartyPolicy(s: ComplianceSnapshot, target: FirstPartyApp): Promise<SnapshotObject | undefined> {
+export async function firstPartyPolicy(
+  s: ComplianceSnapshot,
+  target: FirstPartyApp,
+): Promise<SnapshotObject | undefined> {
   if (s.has('app')) {
     const app = (await collect(s, 'app')).find((a) => at(a.body, 'name') === target.appName);
     const linked = app && (await appPolicyMap(s)).get(app.id);
@@ -52,22 +63,53 @@ export async function checkAllowRules(
   breakGlass?: BreakGlassInput,
 ): Promise<Outcome> {
   const policy = await firstPartyPolicy(s, target);
-  if (!policy) return manual(`The snapshot has no authentication policy for the ${target.label} (app "${target.appName}" or policy "${target.policyName}").`);
+  if (!policy)
+    return manual(
+      `The snapshot has no authentication policy for the ${target.label} (app "${target.appName}" or policy "${target.policyName}").`,
+    );
   const reach = reachOf((await activeRulesByPolicy(s, 'policy.ACCESS_POLICY')).get(policy.id) ?? []);
-  const evidence: Evidence[] = [named(evValue('policy.ACCESS_POLICY', policy.id, 'name', at(policy.body, 'name')), nameOf(policy))];
+  const evidence: Evidence[] = [
+    named(evValue('policy.ACCESS_POLICY', policy.id, 'name', at(policy.body, 'name')), nameOf(policy)),
+  ];
   for (const { rule, shadowedBy } of reach) {
-    if (shadowedBy) evidence.push(named(evValue(ACCESS_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)), ruleLabel(policy, rule)));
+    if (shadowedBy)
+      evidence.push(
+        named(
+          evValue(ACCESS_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)),
+          ruleLabel(policy, rule),
+        ),
+      );
   }
-  const allowing = reach.filter((x) => !x.shadowedBy && at(x.rule.body, 'actions.appSignOn.access') !== 'DENY').map((x) => x.rule);
-  for (const r of allowing.filter((r) => targetsOnlyBreakGlass(r, breakGlass))) evidence.push(breakGlassEvidence(ACCESS_RULE, r, ruleLabel(policy, r)));
+  const allowing = reach
+    .filter((x) => !x.shadowedBy && at(x.rule.body, 'actions.appSignOn.access') !== 'DENY')
+    .map((x) => x.rule);
+  for (const r of allowing.filter((r) => targetsOnlyBreakGlass(r, breakGlass)))
+    evidence.push(breakGlassEvidence(ACCESS_RULE, r, ruleLabel(policy, r)));
   const rules = allowing.filter((r) => !targetsOnlyBreakGlass(r, breakGlass));
-  if (rules.length === 0) return pass(`No reachable active rule of the ${target.label} policy lets anyone in.`, evidence);
+  if (rules.length === 0)
+    return pass(`No reachable active rule of the ${target.label} policy lets anyone in.`, evidence);
   const verdicts = rules.map((r) => ({ r, ...judge(r) }));
-  for (const v of verdicts) evidence.push(...v.evidence.map((e) => (v.verdict === 'bad' ? failing(named(e, ruleLabel(policy, v.r))) : named(e, ruleLabel(policy, v.r)))));
+  for (const v of verdicts)
+    evidence.push(
+      ...v.evidence.map((e) =>
+        v.verdict === 'bad' ? failing(named(e, ruleLabel(policy, v.r))) : named(e, ruleLabel(policy, v.r)),
+      ),
+    );
   const names = (vs: typeof verdicts) => vs.map((v) => `"${str(at(v.r.body, 'name')) ?? v.r.id}"`).join(', ');
   const bad = verdicts.filter((v) => v.verdict === 'bad');
-  if (bad.length) return fail(`The ${target.label} policy ("${nameOf(policy)}") lets users in without ${want}: rule ${names(bad)}.`, evidence);
+  if (bad.length)
+    return fail(
+      `The ${target.label} policy ("${nameOf(policy)}") lets users in without ${want}: rule ${names(bad)}.`,
+      evidence,
+    );
   const unknown = verdicts.filter((v) => v.verdict === 'unknown');
-  if (unknown.length) return manual(`Rule ${names(unknown)} of the ${target.label} policy uses a verification method Butterfly does not judge (authentication method chain); check it by hand.`, evidence);
-  return pass(`Every reachable rule of the ${target.label} policy that allows access (${rules.length}) requires ${want}.`, evidence);
+  if (unknown.length)
+    return manual(
+      `Rule ${names(unknown)} of the ${target.label} policy uses a verification method Butterfly does not judge (authentication method chain); check it by hand.`,
+      evidence,
+    );
+  return pass(
+    `Every reachable rule of the ${target.label} policy that allows access (${rules.length}) requires ${want}.`,
+    evidence,
+  );
 }

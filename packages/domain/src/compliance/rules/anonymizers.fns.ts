@@ -13,7 +13,9 @@ function blocksAnonymizers(zone: SnapshotObject): boolean {
   if (type !== 'DYNAMIC_V2') return false;
   const include = at(zone.body, 'ipServiceCategories.include');
   const cats = new Set(Array.isArray(include) ? include : []);
-  return BROAD_CATEGORIES.some((c) => cats.has(c)) || (cats.has('ANONYMIZER_TOR') && cats.has('ALL_ANONYMIZERS_EXCEPT_TOR'));
+  return (
+    BROAD_CATEGORIES.some((c) => cats.has(c)) || (cats.has('ANONYMIZER_TOR') && cats.has('ALL_ANONYMIZERS_EXCEPT_TOR'))
+  );
 }
 
 /**
@@ -22,7 +24,9 @@ function blocksAnonymizers(zone: SnapshotObject): boolean {
  * the snapshot: whether an IP blocklist covers the CSSP's list is for a person to confirm.
  */
 export async function anonymizerBlocking(s: ComplianceSnapshot): Promise<Outcome> {
-  const blocklists = (await collect(s, 'network_zone')).filter((z) => isActive(z) && at(z.body, 'usage') === 'BLOCKLIST');
+  const blocklists = (await collect(s, 'network_zone')).filter(
+    (z) => isActive(z) && at(z.body, 'usage') === 'BLOCKLIST',
+  );
   const evidence = blocklists.flatMap((z) => {
     const type = at(z.body, 'type');
     const path = type === 'DYNAMIC' ? 'proxyType' : type === 'DYNAMIC_V2' ? 'ipServiceCategories.include' : 'gateways';
@@ -30,7 +34,13 @@ export async function anonymizerBlocking(s: ComplianceSnapshot): Promise<Outcome
     return [named(ev('network_zone', z, 'type'), name), named(ev('network_zone', z, path), name)];
   });
   if (blocklists.some(blocksAnonymizers)) return pass('An active blocklist zone blocks anonymizing proxies.', evidence);
-  const ipLists = blocklists.filter((z) => at(z.body, 'type') === 'IP' && Array.isArray(at(z.body, 'gateways')) && (at(z.body, 'gateways') as unknown[]).length > 0);
-  if (ipLists.length) return manual("An active IP blocklist exists; confirm it holds the CSSP's list of anonymizer ranges.", evidence);
+  const ipLists = blocklists.filter(
+    (z) =>
+      at(z.body, 'type') === 'IP' &&
+      Array.isArray(at(z.body, 'gateways')) &&
+      (at(z.body, 'gateways') as unknown[]).length > 0,
+  );
+  if (ipLists.length)
+    return manual("An active IP blocklist exists; confirm it holds the CSSP's list of anonymizer ranges.", evidence);
   return fail('No active blocklist zone blocks anonymizing proxies.', evidence);
 }

@@ -7,7 +7,8 @@ import { stig } from './frameworks.ts';
 const SIGN_IN_PAGE = 'brand.sign_in_page';
 
 /** The opening of the DoD Notice and Consent Banner, and the short form DoD allows where space is scarce. */
-const BANNER = 'you are accessing a u.s. government (usg) information system (is) that is provided for usg-authorized use only';
+const BANNER =
+  'you are accessing a u.s. government (usg) information system (is) that is provided for usg-authorized use only';
 const SHORT_BANNER = "i've read & consent to terms in is user agreem't";
 
 export function hasDodBanner(html: string): boolean {
@@ -34,19 +35,30 @@ export const bannerRules: ComplianceRule[] = [
     async evaluate(s) {
       const pages = await collect(s, SIGN_IN_PAGE);
       const brands = s.has('brand') ? await collect(s, 'brand') : pages;
-      if (brands.length === 0) return fail('The snapshot has no customized sign-in page, so Okta shows its default page without the banner.');
+      if (brands.length === 0)
+        return fail('The snapshot has no customized sign-in page, so Okta shows its default page without the banner.');
       const evidence: Evidence[] = [];
       const missing: string[] = [];
       for (const brand of brands) {
         const page = pages.find((p) => p.id === brand.id);
         const found = page ? hasDodBanner(str(at(page.body, 'pageContent')) ?? '') : false;
         const brandName = str(at(brand.body, 'name')) ?? brand.id;
-        const e = named(evValue(SIGN_IN_PAGE, brand.id, 'pageContent contains DoD banner', page ? found : 'no customized page'), brandName);
+        const e = named(
+          evValue(SIGN_IN_PAGE, brand.id, 'pageContent contains DoD banner', page ? found : 'no customized page'),
+          brandName,
+        );
         evidence.push(found ? e : failing(e));
         if (!found) missing.push(`"${brandName}"`);
       }
-      if (missing.length) return fail(`The sign-in page of brand ${missing.join(', ')} does not show the DoD Notice and Consent Banner.`, evidence);
-      return pass(`The sign-in page of every brand (${brands.length}) shows the DoD Notice and Consent Banner.`, evidence);
+      if (missing.length)
+        return fail(
+          `The sign-in page of brand ${missing.join(', ')} does not show the DoD Notice and Consent Banner.`,
+          evidence,
+        );
+      return pass(
+        `The sign-in page of every brand (${brands.length}) shows the DoD Notice and Consent Banner.`,
+        evidence,
+      );
     },
   },
 ];

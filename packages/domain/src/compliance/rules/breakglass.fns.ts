@@ -21,5 +21,13 @@ export function targetsOnlyBreakGlass(rule: SnapshotObject, breakGlass: BreakGla
 
 /** What a coverage rule records about a rule it left aside: who it targets, and which rules judge them. */
 export function breakGlassEvidence(type: string, rule: SnapshotObject, label: string): Evidence {
-  return named(evValue(type, rule.id, `break-glass only (judged by ${BREAK_GLASS_RULES}): conditions.people.users.include`, at(rule.body, 'conditions.people.users.include')), label);
+  return named(
+    evValue(
+      type,
+      rule.id,
+      `break-glass only (judged by ${BREAK_GLASS_RULES}): conditions.people.users.include`,
+      at(rule.body, 'conditions.people.users.include'),
+    ),
+    label,
+  );
 }

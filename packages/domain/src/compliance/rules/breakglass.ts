@@ -27,11 +27,18 @@ async function declared(s: ComplianceSnapshot, ctx: RuleContext): Promise<Declar
 }
 
 /** Runs `judge` on the declared accounts present in the snapshot; the EXISTS rule reports the others. */
-async function judgePresent(s: ComplianceSnapshot, ctx: RuleContext, judge: (present: (Declared & { user: SnapshotObject })[]) => Outcome | Promise<Outcome>): Promise<Outcome> {
+async function judgePresent(
+  s: ComplianceSnapshot,
+  ctx: RuleContext,
+  judge: (present: (Declared & { user: SnapshotObject })[]) => Outcome | Promise<Outcome>,
+): Promise<Outcome> {
   const all = await declared(s, ctx);
   if (all.length === 0) return notApplicable(NONE);
   const present = all.filter((d): d is Declared & { user: SnapshotObject } => d.user !== undefined);
-  if (present.length === 0) return fail(`None of the ${all.length} declared break-glass accounts is in the snapshot (see OKTA-BREAKGLASS-EXISTS).`);
+  if (present.length === 0)
+    return fail(
+      `None of the ${all.length} declared break-glass accounts is in the snapshot (see OKTA-BREAKGLASS-EXISTS).`,
+    );
   return judge(present);
 }
 
@@ -52,7 +59,8 @@ async function everydayGroups(s: ComplianceSnapshot, declaredIds: Set<string>) {
     const group = groups.get(groupId);
     if (at(group?.body, 'type') === 'BUILT_IN' && at(group?.body, 'profile.name') === 'Everyone') continue;
     if (users.every((u) => declaredIds.has(u))) continue; // a dedicated break-glass group
-    for (const u of users.filter((x) => declaredIds.has(x))) everyday.set(u, [...(everyday.get(u) ?? []), group ?? { id: groupId, body: {} }]);
+    for (const u of users.filter((x) => declaredIds.has(x)))
+      everyday.set(u, [...(everyday.get(u) ?? []), group ?? { id: groupId, body: {} }]);
   }
   return everyday;
 }
@@ -70,10 +78,22 @@ export const breakGlassRules: ComplianceRule[] = [
     async evaluate(s, ctx) {
       const all = await declared(s, ctx);
       if (all.length === 0) return notApplicable(NONE);
-      const evidence = all.map((d) => named(evValue('user', d.id, 'in snapshot', d.user !== undefined), loginOf(d.user, d.id)));
+      const evidence = all.map((d) =>
+        named(evValue('user', d.id, 'in snapshot', d.user !== undefined), loginOf(d.user, d.id)),
+      );
       const missing = all.filter((d) => !d.user);
-      if (missing.length) return fail(`Declared break-glass account${missing.length === 1 ? '' : 's'} not in the snapshot (deleted or renamed in Okta?): ${missing.map((d) => d.id).join(', ')}.`, markFailing(evidence, missing.map((d) => d.id)));
-      return pass(`All ${all.length} declared break-glass accounts exist: ${all.map((d) => loginOf(d.user, d.id)).join(', ')}.`, evidence);
+      if (missing.length)
+        return fail(
+          `Declared break-glass account${missing.length === 1 ? '' : 's'} not in the snapshot (deleted or renamed in Okta?): ${missing.map((d) => d.id).join(', ')}.`,
+          markFailing(
+            evidence,
+            missing.map((d) => d.id),
+          ),
+        );
+      return pass(
+        `All ${all.length} declared break-glass accounts exist: ${all.map((d) => loginOf(d.user, d.id)).join(', ')}.`,
+        evidence,
+      );
     },
   },
   {
@@ -85,9 +105,18 @@ export const breakGlassRules: ComplianceRule[] = [
     check: 'Every declared break-glass account has status ACTIVE, so it works when it is needed',
     evaluate: (s, ctx) =>
       judgePresent(s, ctx, (present) => {
-        const evidence = present.map((d) => named(evValue('user', d.id, 'status', at(d.user.body, 'status')), loginOf(d.user, d.id)));
+        const evidence = present.map((d) =>
+          named(evValue('user', d.id, 'status', at(d.user.body, 'status')), loginOf(d.user, d.id)),
+        );
         const off = present.filter((d) => at(d.user.body, 'status') !== 'ACTIVE');
-        if (off.length) return fail(`Break-glass account${off.length === 1 ? '' : 's'} not active: ${off.map((d) => `${loginOf(d.user, d.id)} (${String(at(d.user.body, 'status'))})`).join(', ')}.`, markFailing(evidence, off.map((d) => d.id)));
+        if (off.length)
+          return fail(
+            `Break-glass account${off.length === 1 ? '' : 's'} not active: ${off.map((d) => `${loginOf(d.user, d.id)} (${String(at(d.user.body, 'status'))})`).join(', ')}.`,
+            markFailing(
+              evidence,
+              off.map((d) => d.id),
+            ),
+          );
         return pass(`Every break-glass account (${present.length}) is active.`, evidence);
       }),
   },
@@ -102,17 +131,42 @@ export const breakGlassRules: ComplianceRule[] = [
       { type: 'group.member', fields: ['id (<groupId>/<userId>)'], optional: true },
       { type: 'user', fields: ['profile.login'] },
     ],
-    check: 'No declared break-glass account is in a group other than Everyone or a group whose members are all break-glass accounts',
+    check:
+      'No declared break-glass account is in a group other than Everyone or a group whose members are all break-glass accounts',
     evaluate: (s, ctx) =>
       judgePresent(s, ctx, async (present) => {
-        if (!s.has('group.member')) return manual('The snapshot holds no group memberships (group.member): check the break-glass accounts\' groups by hand.');
+        if (!s.has('group.member'))
+          return manual(
+            "The snapshot holds no group memberships (group.member): check the break-glass accounts' groups by hand.",
+          );
         const everyday = await everydayGroups(s, new Set(present.map((d) => d.id)));
         const evidence: Evidence[] = present.map((d) =>
-          named(evValue('group.member', d.id, 'everyday groups', (everyday.get(d.id) ?? []).map(groupName).sort()), loginOf(d.user, d.id)),
+          named(
+            evValue('group.member', d.id, 'everyday groups', (everyday.get(d.id) ?? []).map(groupName).sort()),
+            loginOf(d.user, d.id),
+          ),
         );
         const bad = present.filter((d) => everyday.has(d.id));
-        if (bad.length) return fail(`Break-glass accounts in everyday groups (they inherit those groups' apps and policies): ${bad.map((d) => `${loginOf(d.user, d.id)} in ${(everyday.get(d.id) ?? []).map((g) => `"${groupName(g)}"`).sort().join(', ')}`).join('; ')}.`, markFailing(evidence, bad.map((d) => d.id)));
-        return pass(`No break-glass account (${present.length}) is in a group beyond Everyone and dedicated break-glass groups.`, evidence);
+        if (bad.length)
+          return fail(
+            `Break-glass accounts in everyday groups (they inherit those groups' apps and policies): ${bad
+              .map(
+                (d) =>
+                  `${loginOf(d.user, d.id)} in ${(everyday.get(d.id) ?? [])
+                    .map((g) => `"${groupName(g)}"`)
+                    .sort()
+                    .join(', ')}`,
+              )
+              .join('; ')}.`,
+            markFailing(
+              evidence,
+              bad.map((d) => d.id),
+            ),
+          );
+        return pass(
+          `No break-glass account (${present.length}) is in a group beyond Everyone and dedicated break-glass groups.`,
+          evidence,
+        );
       }),
   },
   {
@@ -125,7 +179,9 @@ export const breakGlassRules: ComplianceRule[] = [
     evaluate: (s, ctx) =>
       judgePresent(s, ctx, (present) => {
         const now = s.takenAt.getTime();
-        const evidence = present.map((d) => named(evValue('user', d.id, 'lastLogin', at(d.user.body, 'lastLogin')), loginOf(d.user, d.id)));
+        const evidence = present.map((d) =>
+          named(evValue('user', d.id, 'lastLogin', at(d.user.body, 'lastLogin')), loginOf(d.user, d.id)),
+        );
         const findings: string[] = [];
         const flagged: string[] = [];
         for (const d of present) {
@@ -133,12 +189,19 @@ export const breakGlassRules: ComplianceRule[] = [
           const days = last ? Math.floor((now - Date.parse(last)) / DAY_MS) : undefined;
           const before = findings.length;
           if (days === undefined) findings.push(`${loginOf(d.user, d.id)} has never signed in (untested)`);
-          else if (days <= RECENT_USE_DAYS) findings.push(`${loginOf(d.user, d.id)} signed in ${days} days before the snapshot (review why)`);
-          else if (days > UNTESTED_DAYS) findings.push(`${loginOf(d.user, d.id)} last signed in ${days} days before the snapshot (untested for over a year)`);
+          else if (days <= RECENT_USE_DAYS)
+            findings.push(`${loginOf(d.user, d.id)} signed in ${days} days before the snapshot (review why)`);
+          else if (days > UNTESTED_DAYS)
+            findings.push(
+              `${loginOf(d.user, d.id)} last signed in ${days} days before the snapshot (untested for over a year)`,
+            );
           if (findings.length > before) flagged.push(d.id);
         }
         if (findings.length) return fail(`${findings.join('; ')}.`, markFailing(evidence, flagged));
-        return pass(`Every break-glass account (${present.length}) was last used between ${RECENT_USE_DAYS} and ${UNTESTED_DAYS} days before the snapshot.`, evidence);
+        return pass(
+          `Every break-glass account (${present.length}) was last used between ${RECENT_USE_DAYS} and ${UNTESTED_DAYS} days before the snapshot.`,
+          evidence,
+        );
       }),
   },
 ];

@@ -9,4 +9,8 @@ export const stig = (vuln: string, nist80053: string[], soc2: string[], iso27001
 });
 
 /** Rules beyond the STIG (Okta's hardening advice, Butterfly's readiness): no STIG id, no NIST from it. */
-export const beyondStig = (soc2: string[], iso27001: string[]): FrameworkMappings => ({ soc2, iso27001, nist80053: [] });
+export const beyondStig = (soc2: string[], iso27001: string[]): FrameworkMappings => ({
+  soc2,
+  iso27001,
+  nist80053: [],
+});

@@ -7,7 +7,10 @@ import { nameOf, reachOf, ruleLabel } from './reachability.fns.ts';
 /** What a global-session rule reads, for its `reads`: the policies and the one rule field it checks. */
 export const globalSessionReads = (field: string): ReadSpec[] => [
   { type: 'policy.OKTA_SIGN_ON', fields: ['status', 'system', 'priority', 'name'] },
-  { type: SIGN_ON_RULE, fields: ['status', 'system', 'priority', 'name', 'conditions', 'actions.signon.access', field] },
+  {
+    type: SIGN_ON_RULE,
+    fields: ['status', 'system', 'priority', 'name', 'conditions', 'actions.signon.access', field],
+  },
 ];
 
 /**
@@ -37,13 +40,20 @@ export async function checkSessionRules(
   for (const policy of policies) {
     const rules = rulesByPolicy.get(policy.id) ?? [];
     if (isSystemPolicy(policy) && !rules.some((r) => !isSystemRule(r))) {
-      evidence.push(failing(named(evValue('policy.OKTA_SIGN_ON', policy.id, 'rules', 'Default Rule only'), nameOf(policy))));
+      evidence.push(
+        failing(named(evValue('policy.OKTA_SIGN_ON', policy.id, 'rules', 'Default Rule only'), nameOf(policy))),
+      );
       bad.push(`"${nameOf(policy)}" has no rule above its Default Rule`);
     }
     for (const { rule, shadowedBy } of reachOf(rules)) {
       const label = ruleLabel(policy, rule);
       if (shadowedBy) {
-        evidence.push(named(evValue(SIGN_ON_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)), label));
+        evidence.push(
+          named(
+            evValue(SIGN_ON_RULE, rule.id, 'unreachable: every request it matches meets rule', nameOf(shadowedBy)),
+            label,
+          ),
+        );
         continue;
       }
       if (at(rule.body, 'actions.signon.access') === 'DENY') continue; // no session is made
@@ -59,5 +69,8 @@ export async function checkSessionRules(
     }
   }
   if (bad.length) return fail(`${field} must be ${want}: ${bad.join('; ')}.`, evidence);
-  return pass(`${field} is ${want} in every reachable rule of every active global session policy (${judged}).`, evidence);
+  return pass(
+    `${field} is ${want} in every reachable rule of every active global session policy (${judged}).`,
+    evidence,
+  );
 }

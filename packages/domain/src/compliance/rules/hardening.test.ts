@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compliantOrg, setField } from '../testing/okta-fixtures.ts';
 import { runRule } from '../testing/run-rule.ts';
 
-const superAdmin = (n: number) => ({ id: `00u1s${n}/ra${n}`, body: { id: `ra${n}`, type: 'SUPER_ADMIN', status: 'ACTIVE', assignmentType: 'USER' } });
+const superAdmin = (n: number) => ({
+  id: `00u1s${n}/ra${n}`,
+  body: { id: `ra${n}`, type: 'SUPER_ADMIN', status: 'ACTIVE', assignmentType: 'USER' },
+});
 
 describe("Okta's hardening advice", () => {
   it('super administrators: at most 15, at most half of admins', async () => {
@@ -33,7 +36,13 @@ describe("Okta's hardening advice", () => {
   it('admin console MFA mirrors the STIG check; settings the API does not expose are MANUAL', async () => {
     const org = compliantOrg();
     expect((await runRule('OKTA-HARDEN-ADMIN-MFA', org)).result).toBe('PASS');
-    setField(org, 'policy.ACCESS_POLICY.rule', 'rst1admin/rul1admin', 'actions.appSignOn.verificationMethod.factorMode', '1FA');
+    setField(
+      org,
+      'policy.ACCESS_POLICY.rule',
+      'rst1admin/rul1admin',
+      'actions.appSignOn.verificationMethod.factorMode',
+      '1FA',
+    );
     expect((await runRule('OKTA-HARDEN-ADMIN-MFA', org)).result).toBe('FAIL');
     expect((await runRule('OKTA-HARDEN-ADMIN-ASN-BINDING', org)).result).toBe('MANUAL');
     expect((await runRule('OKTA-HARDEN-PROTECTED-ACTIONS', org)).result).toBe('MANUAL');

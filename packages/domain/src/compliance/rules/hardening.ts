@@ -16,7 +16,8 @@ async function adminCounts(s: ComplianceSnapshot) {
   const supers = [...roles.values()].filter((types) => types.has('SUPER_ADMIN')).length;
   return { admins: roles.size, supers };
 }
-const NO_ADMINS = 'The snapshot holds no admin role assignments; every org has a super administrator, so the backup missed them.';
+const NO_ADMINS =
+  'The snapshot holds no admin role assignments; every org has a super administrator, so the backup missed them.';
 
 export const hardeningRules: ComplianceRule[] = [
   {
@@ -24,7 +25,10 @@ export const hardeningRules: ComplianceRule[] = [
     title: 'Admin Console requires MFA (Okta hardening)',
     severity: 'CAT I',
     frameworks: beyondStig(['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
-    reads: accessPolicyReads(['actions.appSignOn.verificationMethod.type', 'actions.appSignOn.verificationMethod.factorMode']),
+    reads: accessPolicyReads([
+      'actions.appSignOn.verificationMethod.type',
+      'actions.appSignOn.verificationMethod.factorMode',
+    ]),
     check: 'Okta Admin Console policy: every reachable allowing rule has factorMode 2FA',
     evaluate: (s, ctx) => checkAllowRules(s, ADMIN_CONSOLE, requiresTwoFactors, 'two factors', ctx.breakGlass),
   },
@@ -39,7 +43,8 @@ export const hardeningRules: ComplianceRule[] = [
       const c = await adminCounts(s);
       if (!c) return manual(NO_ADMINS);
       const evidence = [evValue('admin_assignee.role', '*', 'count(users with SUPER_ADMIN)', c.supers)];
-      if (c.supers <= MAX_SUPER_ADMINS) return pass(`${c.supers} super administrators (at most ${MAX_SUPER_ADMINS}).`, evidence);
+      if (c.supers <= MAX_SUPER_ADMINS)
+        return pass(`${c.supers} super administrators (at most ${MAX_SUPER_ADMINS}).`, evidence);
       return fail(`${c.supers} super administrators; Okta advises at most ${MAX_SUPER_ADMINS}.`, evidence);
     },
   },
@@ -58,7 +63,9 @@ export const hardeningRules: ComplianceRule[] = [
         evValue('admin_assignee.role', '*', 'count(users with any admin role)', c.admins),
       ];
       const text = `${c.supers} of ${c.admins} administrators are super administrators`;
-      return c.supers * 2 <= c.admins ? pass(`${text}.`, evidence) : fail(`${text}; Okta advises no more than half.`, evidence);
+      return c.supers * 2 <= c.admins
+        ? pass(`${text}.`, evidence)
+        : fail(`${text}; Okta advises no more than half.`, evidence);
     },
   },
   {
@@ -70,10 +77,14 @@ export const hardeningRules: ComplianceRule[] = [
     check: 'Admin Console settings: sessionMaxLifetimeMinutes ≤ 120',
     async evaluate(s) {
       const [settings] = await collect(s, 'org_setting.admin_console');
-      if (!settings) return manual('The snapshot holds no Admin Console settings (GET /api/v1/first-party-app-settings/admin-console).');
+      if (!settings)
+        return manual(
+          'The snapshot holds no Admin Console settings (GET /api/v1/first-party-app-settings/admin-console).',
+        );
       const e = ev('org_setting.admin_console', settings, 'sessionMaxLifetimeMinutes');
       const minutes = num(at(settings.body, 'sessionMaxLifetimeMinutes'));
-      if (minutes !== undefined && minutes <= 120) return pass(`Admin Console sessions end after at most ${minutes} minutes.`, [e]);
+      if (minutes !== undefined && minutes <= 120)
+        return pass(`Admin Console sessions end after at most ${minutes} minutes.`, [e]);
       return fail(`Admin Console sessions last ${JSON.stringify(e.value)} minutes; Okta advises at most 120.`, [e]);
     },
   },
@@ -84,7 +95,10 @@ export const hardeningRules: ComplianceRule[] = [
     frameworks: beyondStig(['CC6.1'], ['A.8.2', 'A.8.5']),
     reads: [],
     check: 'Security > General: admin session ASN binding on (not in the Management API: checked by hand)',
-    evaluate: () => manual('Admin session ASN binding is not exposed by the Okta Management API: confirm it is on under Security > General.'),
+    evaluate: () =>
+      manual(
+        'Admin session ASN binding is not exposed by the Okta Management API: confirm it is on under Security > General.',
+      ),
   },
   {
     id: 'OKTA-HARDEN-PROTECTED-ACTIONS',
@@ -93,6 +107,9 @@ export const hardeningRules: ComplianceRule[] = [
     frameworks: beyondStig(['CC6.1', 'CC8.1'], ['A.8.2', 'A.8.32']),
     reads: [],
     check: 'Security > General: protected actions on (not in the Management API: checked by hand)',
-    evaluate: () => manual('Protected actions are not exposed by the Okta Management API: confirm they are on under Security > General.'),
+    evaluate: () =>
+      manual(
+        'Protected actions are not exposed by the Okta Management API: confirm they are on under Security > General.',
+      ),
   },
 ];

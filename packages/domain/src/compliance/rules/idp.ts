@@ -13,7 +13,11 @@ export function isDodIssuer(dn: string): boolean {
 }
 
 /** Issuer DNs of the IdP's uploaded chain (its `kid` in the IdP key store), else the `issuer` text it declares. */
-async function issuersOf(s: ComplianceSnapshot, idp: { id: string; body: unknown }, evidence: Evidence[]): Promise<string[]> {
+async function issuersOf(
+  s: ComplianceSnapshot,
+  idp: { id: string; body: unknown },
+  evidence: Evidence[],
+): Promise<string[]> {
   const kid = str(at(idp.body, `${TRUST}.kid`));
   const key = kid && s.has('idp_key') ? await s.get('idp_key', kid) : undefined;
   const x5c = at(key?.body, 'x5c');
@@ -42,7 +46,11 @@ export const idpRules: ComplianceRule[] = [
       const cards = (await collect(s, 'idp')).filter((i) => at(i.body, 'type') === 'X509');
       const evidence: Evidence[] = cards.map((i) => named(ev('idp', i, 'status'), str(at(i.body, 'name')) ?? i.id));
       const active = cards.filter(isActive);
-      if (active.length === 0) return fail(cards.length ? 'The smart card IdP is not active.' : 'No smart card (X509) IdP is set up.', evidence);
+      if (active.length === 0)
+        return fail(
+          cards.length ? 'The smart card IdP is not active.' : 'No smart card (X509) IdP is set up.',
+          evidence,
+        );
       const bad: string[] = [];
       const badIds: string[] = [];
       const unknown: string[] = [];
@@ -55,8 +63,16 @@ export const idpRules: ComplianceRule[] = [
           badIds.push(idp.id);
         }
       }
-      if (bad.length) return fail(`Smart card IdP ${bad.join(', ')} trusts a certificate authority outside the DoD PKI.`, markFailing(evidence, badIds));
-      if (unknown.length) return manual(`The snapshot holds neither the certificate chain nor an issuer for ${unknown.join(', ')}.`, evidence);
+      if (bad.length)
+        return fail(
+          `Smart card IdP ${bad.join(', ')} trusts a certificate authority outside the DoD PKI.`,
+          markFailing(evidence, badIds),
+        );
+      if (unknown.length)
+        return manual(
+          `The snapshot holds neither the certificate chain nor an issuer for ${unknown.join(', ')}.`,
+          evidence,
+        );
       return pass(`Every active smart card IdP (${active.length}) trusts only DoD-issued certificates.`, evidence);
     },
   },

@@ -21,7 +21,8 @@ export const lifecycleRules: ComplianceRule[] = [
     severity: 'CAT II',
     frameworks: stig('V-273188', ['AC-2(3)', 'IA-4'], ['CC6.2', 'CC6.3'], ['A.5.16', 'A.5.18']),
     reads: [{ type: 'user', fields: ['status', 'lastLogin', 'created'], optional: true }],
-    check: 'A Workflows automation suspends users inactive for 35 days (checked by hand); dormant active users counted as evidence',
+    check:
+      'A Workflows automation suspends users inactive for 35 days (checked by hand); dormant active users counted as evidence',
     /**
      * Okta's lifecycle automations are not in the Management API, so the control itself is MANUAL.
      * What the snapshot can show is its effect: how many active users are already past 35 days,
@@ -36,7 +37,10 @@ export const lifecycleRules: ComplianceRule[] = [
         evidence.push(evValue('user', '*', 'count(status=ACTIVE, lastLogin older than 35 days)', dormant));
         tail = ` The snapshot has ${dormant} active user${dormant === 1 ? '' : 's'} who last signed in more than 35 days before it was taken.`;
       }
-      return manual(`Okta's lifecycle automations (Workflow > Automations) are not in the Management API: confirm an active automation suspends users after 35 days of inactivity, for all users (not applicable when users come from an external directory).${tail}`, evidence);
+      return manual(
+        `Okta's lifecycle automations (Workflow > Automations) are not in the Management API: confirm an active automation suspends users after 35 days of inactivity, for all users (not applicable when users come from an external directory).${tail}`,
+        evidence,
+      );
     },
   },
 ];

@@ -13,11 +13,19 @@ export const loggingRules: ComplianceRule[] = [
     check: 'At least one log stream with status ACTIVE',
     async evaluate(s) {
       const streams = await collect(s, 'log_stream');
-      const evidence = streams.flatMap((l) => [ev('log_stream', l, 'type'), ev('log_stream', l, 'status')].map((e) => named(e, str(at(l.body, 'name')) ?? l.id)));
+      const evidence = streams.flatMap((l) =>
+        [ev('log_stream', l, 'type'), ev('log_stream', l, 'status')].map((e) =>
+          named(e, str(at(l.body, 'name')) ?? l.id),
+        ),
+      );
       const active = streams.filter(isActive);
-      if (active.length) return pass(`Active log streams send the System Log off the org: ${count(active.length, 'stream')}.`, evidence);
+      if (active.length)
+        return pass(`Active log streams send the System Log off the org: ${count(active.length, 'stream')}.`, evidence);
       // A SIEM may instead poll the System Log API; that is invisible in configuration, so it is the auditor's call.
-      return fail('No active log stream. If a SIEM collects the System Log through the API instead, record that as a documented exception.', evidence);
+      return fail(
+        'No active log stream. If a SIEM collects the System Log through the API instead, record that as a documented exception.',
+        evidence,
+      );
     },
   },
 ];

@@ -17,23 +17,42 @@ describe('MFA on Okta apps (OKTA-APP-000560, -000570)', () => {
 
   it('find a second rule with one factor behind a compliant first rule (another zone), naming policy and rule', async () => {
     const org = compliantOrg();
-    const offsite = accessRule('rst1dash', 'rul1offsite', { priority: 2, verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] } });
-    (offsite.body as { conditions: unknown }).conditions = { network: { connection: 'ZONE', exclude: ['nzo1corp'] }, people: { users: { exclude: [] } } };
+    const offsite = accessRule('rst1dash', 'rul1offsite', {
+      priority: 2,
+      verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] },
+    });
+    (offsite.body as { conditions: unknown }).conditions = {
+      network: { connection: 'ZONE', exclude: ['nzo1corp'] },
+      people: { users: { exclude: [] } },
+    };
     org['policy.ACCESS_POLICY.rule']!.push(offsite);
     const r = await runRule('OKTA-APP-000570', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('("Okta Dashboard")');
     expect(r.reason).toContain('rule "Rule rul1offsite"');
-    expect(r.evidence.find((e) => e.id === 'rst1dash/rul1offsite' && e.path === `${VM}.factorMode`)).toMatchObject({ name: 'Okta Dashboard › Rule rul1offsite', value: '1FA' });
-    expect(r.evidence.find((e) => e.id === DASH_RULE && e.path === `${VM}.factorMode`)).toMatchObject({ name: 'Okta Dashboard › Rule rul1dash', value: '2FA' });
+    expect(r.evidence.find((e) => e.id === 'rst1dash/rul1offsite' && e.path === `${VM}.factorMode`)).toMatchObject({
+      name: 'Okta Dashboard › Rule rul1offsite',
+      value: '1FA',
+    });
+    expect(r.evidence.find((e) => e.id === DASH_RULE && e.path === `${VM}.factorMode`)).toMatchObject({
+      name: 'Okta Dashboard › Rule rul1dash',
+      value: '2FA',
+    });
   });
 
   it('pass over a one-factor rule that an identical higher rule shadows (no sign-in reaches it)', async () => {
     const org = compliantOrg();
-    org['policy.ACCESS_POLICY.rule']!.push(accessRule('rst1dash', 'rul1dead', { priority: 2, verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] } }));
+    org['policy.ACCESS_POLICY.rule']!.push(
+      accessRule('rst1dash', 'rul1dead', {
+        priority: 2,
+        verificationMethod: { type: 'ASSURANCE', factorMode: '1FA', constraints: [] },
+      }),
+    );
     const r = await runRule('OKTA-APP-000570', org);
     expect(r.result).toBe('PASS');
-    expect(evidenceAt(r, 'unreachable: every request it matches meets rule', 'rst1dash/rul1dead')).toBe('Rule rul1dash');
+    expect(evidenceAt(r, 'unreachable: every request it matches meets rule', 'rst1dash/rul1dead')).toBe(
+      'Rule rul1dash',
+    );
   });
 
   it('find the policy by its preset name when the snapshot has no apps', async () => {
@@ -66,7 +85,9 @@ describe('phishing-resistant factors (OKTA-APP-000180, -000190)', () => {
       { knowledge: { types: ['password'] } },
     ]);
     expect((await runRule('OKTA-APP-000180', org)).result).toBe('FAIL');
-    setField(org, 'policy.ACCESS_POLICY.rule', ADMIN_RULE, `${VM}.constraints`, [{ possession: { phishingResistant: 'OPTIONAL' } }]);
+    setField(org, 'policy.ACCESS_POLICY.rule', ADMIN_RULE, `${VM}.constraints`, [
+      { possession: { phishingResistant: 'OPTIONAL' } },
+    ]);
     const r = await runRule('OKTA-APP-000190', org);
     expect(r.result).toBe('FAIL');
     expect(evidenceAt(r, `${VM}.constraints`, ADMIN_RULE)).toEqual([{ possession: { phishingResistant: 'OPTIONAL' } }]);

@@ -10,7 +10,12 @@ const VM = 'actions.appSignOn.verificationMethod';
 export function requiresTwoFactors(rule: SnapshotObject) {
   const type = at(rule.body, `${VM}.type`);
   const evidence = [ev(ACCESS_RULE, rule, `${VM}.type`), ev(ACCESS_RULE, rule, `${VM}.factorMode`)];
-  const verdict: RuleVerdict = type === 'AUTH_METHOD_CHAIN' ? 'unknown' : type === 'ASSURANCE' && at(rule.body, `${VM}.factorMode`) === '2FA' ? 'ok' : 'bad';
+  const verdict: RuleVerdict =
+    type === 'AUTH_METHOD_CHAIN'
+      ? 'unknown'
+      : type === 'ASSURANCE' && at(rule.body, `${VM}.factorMode`) === '2FA'
+        ? 'ok'
+        : 'bad';
   return { verdict, evidence };
 }
 
@@ -20,11 +25,15 @@ export function requiresPhishingResistance(rule: SnapshotObject) {
   const constraints = at(rule.body, `${VM}.constraints`);
   const evidence = [ev(ACCESS_RULE, rule, `${VM}.constraints`)];
   if (type === 'AUTH_METHOD_CHAIN') return { verdict: 'unknown' as RuleVerdict, evidence };
-  const ok = Array.isArray(constraints) && constraints.length > 0 && constraints.every((c) => at(c, 'possession.phishingResistant') === 'REQUIRED');
+  const ok =
+    Array.isArray(constraints) &&
+    constraints.length > 0 &&
+    constraints.every((c) => at(c, 'possession.phishingResistant') === 'REQUIRED');
   return { verdict: (ok ? 'ok' : 'bad') as RuleVerdict, evidence };
 }
 
-const authenticatorEv = (a: SnapshotObject, path: string) => named(ev('authenticator', a, path), str(at(a.body, 'name')) ?? str(at(a.body, 'key')) ?? a.id);
+const authenticatorEv = (a: SnapshotObject, path: string) =>
+  named(ev('authenticator', a, path), str(at(a.body, 'name')) ?? str(at(a.body, 'key')) ?? a.id);
 
 async function authenticatorsByKey(s: Parameters<ComplianceRule['evaluate']>[0], key: string) {
   return (await collect(s, 'authenticator')).filter((a) => at(a.body, 'key') === key);
@@ -56,7 +65,8 @@ export const mfaRules: ComplianceRule[] = [
     frameworks: stig('V-273190', ['AC-7'], ['CC6.1', 'CC6.6'], ['A.8.5']),
     reads: accessPolicyReads([`${VM}.constraints`]),
     check: 'Okta Dashboard policy: every reachable allowing rule requires possession.phishingResistant',
-    evaluate: (s, ctx) => checkAllowRules(s, DASHBOARD, requiresPhishingResistance, 'a phishing-resistant factor', ctx.breakGlass),
+    evaluate: (s, ctx) =>
+      checkAllowRules(s, DASHBOARD, requiresPhishingResistance, 'a phishing-resistant factor', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-000190',
@@ -65,7 +75,8 @@ export const mfaRules: ComplianceRule[] = [
     frameworks: stig('V-273191', ['AC-7'], ['CC6.1', 'CC6.6'], ['A.8.2', 'A.8.5']),
     reads: accessPolicyReads([`${VM}.constraints`]),
     check: 'Okta Admin Console policy: every reachable allowing rule requires possession.phishingResistant',
-    evaluate: (s, ctx) => checkAllowRules(s, ADMIN_CONSOLE, requiresPhishingResistance, 'a phishing-resistant factor', ctx.breakGlass),
+    evaluate: (s, ctx) =>
+      checkAllowRules(s, ADMIN_CONSOLE, requiresPhishingResistance, 'a phishing-resistant factor', ctx.breakGlass),
   },
   {
     id: 'OKTA-APP-001670',
@@ -78,7 +89,10 @@ export const mfaRules: ComplianceRule[] = [
       const cards = await authenticatorsByKey(s, 'smart_card_idp');
       const evidence = cards.map((a) => authenticatorEv(a, 'status'));
       if (cards.some(isActive)) return pass('The smart card authenticator is active.', evidence);
-      return fail(cards.length ? 'The smart card authenticator is not active.' : 'No smart card authenticator is set up.', evidence);
+      return fail(
+        cards.length ? 'The smart card authenticator is not active.' : 'No smart card authenticator is set up.',
+        evidence,
+      );
     },
   },
   {
@@ -92,9 +106,16 @@ export const mfaRules: ComplianceRule[] = [
       const verify = (await authenticatorsByKey(s, 'okta_verify')).filter(isActive);
       if (verify.length === 0) return notApplicable('Okta Verify is not active in this org.');
       const fips = (a: SnapshotObject) => at(a.body, 'settings.compliance.fips') === 'REQUIRED';
-      const evidence = verify.map((a) => (fips(a) ? authenticatorEv(a, 'settings.compliance.fips') : failing(authenticatorEv(a, 'settings.compliance.fips'))));
+      const evidence = verify.map((a) =>
+        fips(a)
+          ? authenticatorEv(a, 'settings.compliance.fips')
+          : failing(authenticatorEv(a, 'settings.compliance.fips')),
+      );
       if (verify.every(fips)) return pass('Okta Verify requires FIPS-compliant devices.', evidence);
-      return fail('Okta Verify accepts devices that are not FIPS-compliant (settings.compliance.fips is not REQUIRED).', evidence);
+      return fail(
+        'Okta Verify accepts devices that are not FIPS-compliant (settings.compliance.fips is not REQUIRED).',
+        evidence,
+      );
     },
   },
 ];

@@ -1,5 +1,14 @@
 import { at, ev, evValue, fail, failing, manual, named, pass, str } from '../compliance.fns.ts';
-import { ACCESS_RULE, SIGN_ON_RULE, activePolicies, activeRulesByPolicy, appPolicyMap, collect, isActive, usesZones } from '../okta.fns.ts';
+import {
+  ACCESS_RULE,
+  SIGN_ON_RULE,
+  activePolicies,
+  activeRulesByPolicy,
+  appPolicyMap,
+  collect,
+  isActive,
+  usesZones,
+} from '../okta.fns.ts';
 import type { ComplianceRule, Evidence } from '../types.ts';
 import { anonymizerBlocking } from './anonymizers.fns.ts';
 import { stig } from './frameworks.ts';
@@ -22,11 +31,17 @@ export const networkRules: ComplianceRule[] = [
       const byPolicy = await activeRulesByPolicy(s, 'policy.OKTA_SIGN_ON');
       const policies = await activePolicies(s, 'policy.OKTA_SIGN_ON');
       const rules = policies.flatMap((p) => byPolicy.get(p.id) ?? []);
-      const labels = new Map(policies.flatMap((p) => (byPolicy.get(p.id) ?? []).map((r) => [r.id, ruleLabel(p, r)] as const)));
+      const labels = new Map(
+        policies.flatMap((p) => (byPolicy.get(p.id) ?? []).map((r) => [r.id, ruleLabel(p, r)] as const)),
+      );
       const evidence = rules.map((r) => named(ev(SIGN_ON_RULE, r, NET), labels.get(r.id) ?? r.id));
       const zoned = rules.filter(usesZones);
-      if (zoned.length) return pass(`Global session rules that restrict access by network zone: ${zoned.length}.`, evidence);
-      return fail('No active global session policy rule names a network zone: sign-in is allowed from anywhere.', evidence);
+      if (zoned.length)
+        return pass(`Global session rules that restrict access by network zone: ${zoned.length}.`, evidence);
+      return fail(
+        'No active global session policy rule names a network zone: sign-in is allowed from anywhere.',
+        evidence,
+      );
     },
   },
   {
@@ -34,8 +49,14 @@ export const networkRules: ComplianceRule[] = [
     title: 'Anonymizing proxies are blocked by a network zone',
     severity: 'CAT II',
     frameworks: stig('V-279692', ['AC-4'], ['CC6.6'], ['A.5.15']),
-    reads: [{ type: 'network_zone', fields: ['status', 'usage', 'type', 'proxyType', 'ipServiceCategories.include', 'gateways'] }],
-    check: 'An active BLOCKLIST zone that blocks anonymizers (dynamic proxyType, or enhanced dynamic ipServiceCategories)',
+    reads: [
+      {
+        type: 'network_zone',
+        fields: ['status', 'usage', 'type', 'proxyType', 'ipServiceCategories.include', 'gateways'],
+      },
+    ],
+    check:
+      'An active BLOCKLIST zone that blocks anonymizers (dynamic proxyType, or enhanced dynamic ipServiceCategories)',
     evaluate: anonymizerBlocking,
   },
   {
@@ -69,11 +90,30 @@ export const networkRules: ComplianceRule[] = [
         else if (zoneless) open.push(label);
       }
       for (const [policyId, rules] of byPolicy) {
-        if (apps.some((a) => policyOf.get(a.id) === policyId)) evidence.push(named(evValue('policy.ACCESS_POLICY', policyId, 'rules with zones', rules.filter(usesZones).map((r) => r.id)), policyNames.get(policyId) ?? policyId));
+        if (apps.some((a) => policyOf.get(a.id) === policyId))
+          evidence.push(
+            named(
+              evValue(
+                'policy.ACCESS_POLICY',
+                policyId,
+                'rules with zones',
+                rules.filter(usesZones).map((r) => r.id),
+              ),
+              policyNames.get(policyId) ?? policyId,
+            ),
+          );
       }
-      if (open.length) return fail(`Apps whose authentication policy names no network zone: ${open.join(', ')}.`, evidence);
-      if (unlinked.length) return manual(`The snapshot does not say which authentication policy governs ${unlinked.join(', ')} (app _links.accessPolicy or the policy's mappings).`, evidence);
-      return pass(`The authentication policy of every active app (${apps.length}) restricts access by network zone.`, evidence);
+      if (open.length)
+        return fail(`Apps whose authentication policy names no network zone: ${open.join(', ')}.`, evidence);
+      if (unlinked.length)
+        return manual(
+          `The snapshot does not say which authentication policy governs ${unlinked.join(', ')} (app _links.accessPolicy or the policy's mappings).`,
+          evidence,
+        );
+      return pass(
+        `The authentication policy of every active app (${apps.length}) restricts access by network zone.`,
+        evidence,
+      );
     },
   },
 ];

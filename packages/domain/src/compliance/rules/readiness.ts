@@ -28,8 +28,16 @@ export const readinessRules: ComplianceRule[] = [
         evValue('readiness', c.id, 'lastBackupAt', iso(c.lastBackupAt)),
       ]);
       if (scheduled.length === 0) return notApplicable('No connection has a backup schedule.', evidence);
-      const late = scheduled.filter((c) => !c.lastBackupAt || now - c.lastBackupAt.getTime() > (c.schedule!.intervalMinutes + BACKUP_GRACE_MINUTES) * MINUTE_MS);
-      if (late.length) return fail(`Connections not backed up within their schedule: ${late.map((c) => `"${c.name ?? c.id}"`).join(', ')}.`, evidence);
+      const late = scheduled.filter(
+        (c) =>
+          !c.lastBackupAt ||
+          now - c.lastBackupAt.getTime() > (c.schedule!.intervalMinutes + BACKUP_GRACE_MINUTES) * MINUTE_MS,
+      );
+      if (late.length)
+        return fail(
+          `Connections not backed up within their schedule: ${late.map((c) => `"${c.name ?? c.id}"`).join(', ')}.`,
+          evidence,
+        );
       return pass(`Every scheduled connection (${scheduled.length}) was backed up within its schedule.`, evidence);
     },
   },
@@ -43,11 +51,14 @@ export const readinessRules: ComplianceRule[] = [
     evaluate(s, { readiness }: RuleContext) {
       if (!readiness) return manual(NO_INPUT);
       if (readiness.lastRestorePreviewAt === undefined) {
-        return manual('This Butterfly does not record restore previews yet: confirm by hand that a restore was rehearsed in the last 90 days.');
+        return manual(
+          'This Butterfly does not record restore previews yet: confirm by hand that a restore was rehearsed in the last 90 days.',
+        );
       }
       const last = readiness.lastRestorePreviewAt;
       const evidence = [evValue('readiness', 'restore_preview', 'lastRestorePreviewAt', iso(last))];
-      if (!last) return fail('No restore preview has ever been run: nobody has checked that a restore would work.', evidence);
+      if (!last)
+        return fail('No restore preview has ever been run: nobody has checked that a restore would work.', evidence);
       const days = Math.floor((asOf(s, readiness) - last.getTime()) / (1440 * MINUTE_MS));
       if (days <= RESTORE_PREVIEW_MAX_DAYS) return pass(`The last restore preview ran ${days} days ago.`, evidence);
       return fail(`The last restore preview ran ${days} days ago (more than ${RESTORE_PREVIEW_MAX_DAYS}).`, evidence);

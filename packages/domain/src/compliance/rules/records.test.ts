@@ -26,7 +26,7 @@ describe('API tokens (OKTA-APP-003240, -003241)', () => {
     expect(evidenceAt(r, 'network.connection')).toBe('ANYWHERE');
   });
 
-  it('fail a token owned by a super administrator\'s own account, naming the token and the owner by id (never by login: scan results are stored in the clear)', async () => {
+  it("fail a token owned by a super administrator's own account, naming the token and the owner by id (never by login: scan results are stored in the clear)", async () => {
     expect((await runRule('OKTA-APP-003241', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
     setField(org, 'api_token', '00T1backup', 'userId', '00u1alice');
@@ -40,7 +40,15 @@ describe('API tokens (OKTA-APP-003240, -003241)', () => {
 
   it('fail a token owned by a person who is no administrator at all (what the STIG says: a dedicated service account)', async () => {
     const org = compliantOrg();
-    org.api_token!.push({ id: '00T1report', body: { id: '00T1report', name: 'Reporting', userId: '00u1gone', network: { connection: 'ZONE', include: ['nzo1corp'] } } });
+    org.api_token!.push({
+      id: '00T1report',
+      body: {
+        id: '00T1report',
+        name: 'Reporting',
+        userId: '00u1gone',
+        network: { connection: 'ZONE', include: ['nzo1corp'] },
+      },
+    });
     const r = await runRule('OKTA-APP-003241', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('"Reporting"');
@@ -75,7 +83,13 @@ describe('smart card IdP trust (OKTA-APP-001920)', () => {
     expect((await runRule('OKTA-APP-001920', org)).result).toBe('FAIL');
     delete org.idp_key;
     expect((await runRule('OKTA-APP-001920', org)).result).toBe('PASS');
-    setField(org, 'idp', '0oa1piv', 'protocol.credentials.trust.issuer', 'CN=Example Smart Card CA, O=Example Corp, C=US');
+    setField(
+      org,
+      'idp',
+      '0oa1piv',
+      'protocol.credentials.trust.issuer',
+      'CN=Example Smart Card CA, O=Example Corp, C=US',
+    );
     expect((await runRule('OKTA-APP-001920', org)).result).toBe('FAIL');
     setField(org, 'idp', '0oa1piv', 'protocol.credentials.trust.issuer', undefined);
     expect((await runRule('OKTA-APP-001920', org)).result).toBe('MANUAL');
@@ -94,7 +108,13 @@ describe('DoD banner (OKTA-APP-000200)', () => {
   it('passes with the banner, fails without it or without a customized page, MANUAL when pages were not read', async () => {
     expect((await runRule('OKTA-APP-000200', compliantOrg())).result).toBe('PASS');
     const org = compliantOrg();
-    setField(org, 'brand.sign_in_page', 'bnd1acme', 'pageContent', '<html><body><div id="okta-login-container"></div></body></html>');
+    setField(
+      org,
+      'brand.sign_in_page',
+      'bnd1acme',
+      'pageContent',
+      '<html><body><div id="okta-login-container"></div></body></html>',
+    );
     expect((await runRule('OKTA-APP-000200', org)).result).toBe('FAIL');
     org['brand.sign_in_page'] = [];
     const r = await runRule('OKTA-APP-000200', org);

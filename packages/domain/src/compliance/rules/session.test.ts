@@ -41,8 +41,33 @@ describe('global session rules', () => {
 
   it('check every active global session policy, not only the default one', async () => {
     const org = compliantOrg();
-    org['policy.OKTA_SIGN_ON']!.push({ id: '00p1contractors', body: { id: '00p1contractors', type: 'OKTA_SIGN_ON', name: 'Contractors', status: 'ACTIVE', priority: 1, system: false } });
-    org['policy.OKTA_SIGN_ON.rule']!.push({ id: '00p1contractors/0pr1c', body: { id: '0pr1c', name: 'Contractors', status: 'ACTIVE', priority: 1, system: false, actions: { signon: { access: 'ALLOW', session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: false } } } } });
+    org['policy.OKTA_SIGN_ON']!.push({
+      id: '00p1contractors',
+      body: {
+        id: '00p1contractors',
+        type: 'OKTA_SIGN_ON',
+        name: 'Contractors',
+        status: 'ACTIVE',
+        priority: 1,
+        system: false,
+      },
+    });
+    org['policy.OKTA_SIGN_ON.rule']!.push({
+      id: '00p1contractors/0pr1c',
+      body: {
+        id: '0pr1c',
+        name: 'Contractors',
+        status: 'ACTIVE',
+        priority: 1,
+        system: false,
+        actions: {
+          signon: {
+            access: 'ALLOW',
+            session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: false },
+          },
+        },
+      },
+    });
     const r = await runRule('OKTA-APP-000020', org);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toContain('"Contractors"');
@@ -54,17 +79,36 @@ describe('global session rules', () => {
     org['policy.OKTA_SIGN_ON.rule']!.push({
       id: '00p1gsdefault/0pr1offsite',
       body: {
-        id: '0pr1offsite', name: 'Off-site contractors', status: 'ACTIVE', priority: 2, system: false,
-        conditions: { people: { groups: { include: ['00g1contractors'] } }, network: { connection: 'ZONE', exclude: ['nzo1corp'] } },
-        actions: { signon: { access: 'ALLOW', requireFactor: false, session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: true } } },
+        id: '0pr1offsite',
+        name: 'Off-site contractors',
+        status: 'ACTIVE',
+        priority: 2,
+        system: false,
+        conditions: {
+          people: { groups: { include: ['00g1contractors'] } },
+          network: { connection: 'ZONE', exclude: ['nzo1corp'] },
+        },
+        actions: {
+          signon: {
+            access: 'ALLOW',
+            requireFactor: false,
+            session: { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 1080, usePersistentCookie: true },
+          },
+        },
       },
     });
     const idle = await runRule('OKTA-APP-000020', org);
     expect(idle.result).toBe('FAIL');
     expect(idle.reason).toContain('rule "Off-site contractors" of "Default Policy" has 120');
     expect(idle.reason).not.toContain('"STIG session"');
-    expect(idle.evidence.find((e) => e.id === '00p1gsdefault/0pr1offsite')).toMatchObject({ name: 'Default Policy › Off-site contractors', value: 120 });
-    expect(idle.evidence.find((e) => e.id === STIG_RULE)).toMatchObject({ name: 'Default Policy › STIG session', value: 15 });
+    expect(idle.evidence.find((e) => e.id === '00p1gsdefault/0pr1offsite')).toMatchObject({
+      name: 'Default Policy › Off-site contractors',
+      value: 120,
+    });
+    expect(idle.evidence.find((e) => e.id === STIG_RULE)).toMatchObject({
+      name: 'Default Policy › STIG session',
+      value: 15,
+    });
     expect((await runRule('OKTA-APP-001710', org)).result).toBe('FAIL');
     expect((await runRule('OKTA-APP-001665', org)).result).toBe('PASS');
   });
@@ -79,16 +123,26 @@ describe('global session rules', () => {
 
   it('do not judge a rule a higher rule shadows, and list it as unreachable', async () => {
     const org = compliantOrg();
-    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, 'conditions', { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' }, authContext: { authType: 'ANY' } });
+    setField(org, 'policy.OKTA_SIGN_ON.rule', STIG_RULE, 'conditions', {
+      people: { users: { exclude: [] } },
+      network: { connection: 'ANYWHERE' },
+      authContext: { authType: 'ANY' },
+    });
     setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', `${S}.maxSessionIdleMinutes`, 120);
     const r = await runRule('OKTA-APP-000020', org);
     expect(r.result).toBe('PASS');
-    expect(r.evidence.find((e) => e.id === '00p1gsdefault/0pr1default')).toMatchObject({ name: 'Default Policy › Default Rule', value: 'STIG session' });
+    expect(r.evidence.find((e) => e.id === '00p1gsdefault/0pr1default')).toMatchObject({
+      name: 'Default Policy › Default Rule',
+      value: 'STIG session',
+    });
   });
 
   it('do not judge a rule that denies access (it makes no session)', async () => {
     const org = compliantOrg();
-    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', 'actions.signon', { access: 'DENY', session: { maxSessionIdleMinutes: 120 } });
+    setField(org, 'policy.OKTA_SIGN_ON.rule', '00p1gsdefault/0pr1default', 'actions.signon', {
+      access: 'DENY',
+      session: { maxSessionIdleMinutes: 120 },
+    });
     expect((await runRule('OKTA-APP-000020', org)).result).toBe('PASS');
   });
 

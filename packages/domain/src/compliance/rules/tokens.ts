@@ -24,13 +24,23 @@ export const tokenRules: ComplianceRule[] = [
     async evaluate(s) {
       const tokens = await collect(s, 'api_token');
       const tokenName = (t: { id: string; body: unknown }) => str(at(t.body, 'name')) ?? t.id;
-      const evidence = tokens.flatMap((t) => [named(ev('api_token', t, 'network.connection'), tokenName(t)), named(ev('api_token', t, 'network.include'), tokenName(t))]);
+      const evidence = tokens.flatMap((t) => [
+        named(ev('api_token', t, 'network.connection'), tokenName(t)),
+        named(ev('api_token', t, 'network.include'), tokenName(t)),
+      ]);
       const open = tokens.filter((t) => {
         const include = at(t.body, 'network.include');
         return at(t.body, 'network.connection') !== 'ZONE' || !Array.isArray(include) || include.length === 0;
       });
       if (tokens.length === 0) return pass('The org has no API tokens.', evidence);
-      if (open.length) return fail(`API tokens usable from any IP address: ${open.map((t) => nameOf(t.body, t.id)).join(', ')}.`, markFailing(evidence, open.map((t) => t.id)));
+      if (open.length)
+        return fail(
+          `API tokens usable from any IP address: ${open.map((t) => nameOf(t.body, t.id)).join(', ')}.`,
+          markFailing(
+            evidence,
+            open.map((t) => t.id),
+          ),
+        );
       return pass(`Every API token (${tokens.length}) is restricted to network zones.`, evidence);
     },
   },
@@ -48,7 +58,8 @@ export const tokenRules: ComplianceRule[] = [
       { type: 'user_type', fields: ['name', 'displayName'] },
       { type: 'admin_assignee.role', fields: ['id (<userId>/…)', 'type', 'status'], optional: true },
     ],
-    check: "Every API token's owner (userId) is a service account: its user type is named for service accounts, not a person's",
+    check:
+      "Every API token's owner (userId) is a service account: its user type is named for service accounts, not a person's",
     async evaluate(s) {
       const tokens = await collect(s, 'api_token');
       if (tokens.length === 0) return pass('The org has no API tokens.');
@@ -61,7 +72,11 @@ export const tokenRules: ComplianceRule[] = [
         const owner = ownerId ? await s.get('user', ownerId) : undefined;
         const typeId = owner && str(at(owner.body, 'type.id'));
         const userType = typeId ? await s.get('user_type', typeId) : undefined;
-        const kind = userType && [at(userType.body, 'name'), at(userType.body, 'displayName')].filter((x): x is string => typeof x === 'string').join(' / ');
+        const kind =
+          userType &&
+          [at(userType.body, 'name'), at(userType.body, 'displayName')]
+            .filter((x): x is string => typeof x === 'string')
+            .join(' / ');
         const person = Boolean(kind) && !isServiceAccountType(kind ?? '');
         const tokenEv = named(ev('api_token', t, 'userId'), str(at(t.body, 'name')) ?? t.id);
         evidence.push(
@@ -75,8 +90,16 @@ export const tokenRules: ComplianceRule[] = [
         if (!kind) unknown.push(who);
         else if (!isServiceAccountType(kind)) people.push(`${who}, a ${JSON.stringify(kind)} account`);
       }
-      if (people.length) return fail(`API tokens owned by a person's account, not a dedicated service account: ${people.join('; ')}. Create them under a service account and revoke these.`, evidence);
-      if (unknown.length) return manual(`The owner's user type of ${unknown.join(', ')} is not in the snapshot; check by hand that each is a dedicated service account.`, evidence);
+      if (people.length)
+        return fail(
+          `API tokens owned by a person's account, not a dedicated service account: ${people.join('; ')}. Create them under a service account and revoke these.`,
+          evidence,
+        );
+      if (unknown.length)
+        return manual(
+          `The owner's user type of ${unknown.join(', ')} is not in the snapshot; check by hand that each is a dedicated service account.`,
+          evidence,
+        );
       return pass(`Every API token (${tokens.length}) is owned by a service account.`, evidence);
     },
   },

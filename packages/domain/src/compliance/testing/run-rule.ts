@@ -4,7 +4,11 @@ import type { BreakGlassInput, ReadinessInput, ScanResult, SnapshotObject } from
 import { snapshotOf } from './okta-fixtures.ts';
 
 /** Runs one rule through the engine (so missing-data handling applies) against a fixture org. */
-export async function runRule(id: string, org: Record<string, SnapshotObject[]>, opts: { readiness?: ReadinessInput; scopesMissing?: string[]; breakGlass?: BreakGlassInput } = {}): Promise<ScanResult> {
+export async function runRule(
+  id: string,
+  org: Record<string, SnapshotObject[]>,
+  opts: { readiness?: ReadinessInput; scopesMissing?: string[]; breakGlass?: BreakGlassInput } = {},
+): Promise<ScanResult> {
   const rule = COMPLIANCE_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   const [result] = await runScan([rule], snapshotOf(org, opts.scopesMissing), opts.readiness, opts.breakGlass);
