@@ -1,7 +1,7 @@
 import type { DB, Kysely, Selectable, Snapshots } from '@butterfly/db';
 import type { ResultCounts } from '../compliance/types.ts';
 import { clearNeedsAttention } from '../connections/clear-needs-attention.ts';
-import { markNeedsAttention } from '../connections/mark-needs-attention.ts';
+import { markNeedsAttention } from './mark-needs-attention.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps, JobQueue } from '../deps.ts';
 import { DomainError, isDomainError } from '../errors.ts';

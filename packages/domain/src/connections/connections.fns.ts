@@ -175,3 +175,8 @@ export function assertNotDeleted(row: { deleted_at: Date | null; name: string })
 export const sealedCredential = (c: TConnectionCredentials) =>
   JSON.stringify(c.kind === 'ssws' ? { kind: 'ssws', token: c.token } : { kind: 'oauth', privateKey: c.privateKey });
 export type TConnectionCredentials = z.output<typeof ZConnectionCredentials>;
+
+/** The typed name against the connection's: surrounding spaces ignored, otherwise exact. */
+export function confirmationMatches(typed: string, name: string) {
+  return typed.trim() === name.trim();
+}

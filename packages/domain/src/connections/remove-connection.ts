@@ -5,8 +5,8 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { confirmationMatches } from '../restores/request-restore-apply.ts';
 import { parseInput } from '../validation.fns.ts';
+import { confirmationMatches } from './connections.fns.ts';
 import { findConnectionRow } from './get-connection.ts';
 
 export const ZRemoveConnectionInput = z.object({

@@ -3,6 +3,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { confirmationMatches } from '../connections/connections.fns.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { sealJson } from '../bodies/object-codec.fns.ts';
 import { parseInput } from '../validation.fns.ts';
@@ -139,11 +140,6 @@ export async function requestRestoreApply(
   // The refusal's audit event is committed; then the caller hears why.
   if (refusal instanceof DomainError) throw refusal;
   return refusal;
-}
-
-/** The typed name against the connection's: surrounding spaces ignored, otherwise exact. */
-export function confirmationMatches(typed: string, name: string) {
-  return typed.trim() === name.trim();
 }
 
 /** The plan summary's lockout part (preview-restore.ts), when it has lockout-risk steps. */

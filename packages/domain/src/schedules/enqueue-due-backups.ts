@@ -1,10 +1,8 @@
 import { inTransaction } from '../db.fns.ts';
 import type { DB, Transaction } from '@butterfly/db';
 import type { Deps, JobQueue } from '../deps.ts';
-import { currentBackup, lockConnectionBackups } from '../snapshots/current-backup.ts';
+import { backupJobKey, currentBackup, lockConnectionBackups } from '../snapshots/current-backup.ts';
 import { nextRun } from './schedules.fns.ts';
-
-export const backupJobKey = (connectionId: string) => `backup:${connectionId}`;
 
 /**
  * The minute tick: enqueues a backup for every schedule that is due and moves it to its next run, in

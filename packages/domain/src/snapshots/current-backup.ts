@@ -6,6 +6,9 @@ import { BACKUP_STALE_MS } from './snapshots.fns.ts';
  * How long a request with no run started after it still counts as queued. Past it the job is taken
  * as lost (a worker that never came, a job that failed before it began), so a new request may go.
  */
+/** The queue key of a connection's backup job: one queued backup per connection. */
+export const backupJobKey = (connectionId: string) => `backup:${connectionId}`;
+
 export const BACKUP_QUEUE_STALE_MS = 10 * 60 * 1000;
 
 export interface CurrentBackup {

@@ -3,7 +3,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { bodyStoreOf } from '../bodies/open-bodies.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
-import { type Retention, retainedSnapshots } from '../schedules/schedules.fns.ts';
+import { type Retention, retainedSnapshots } from './retention.fns.ts';
 
 /**
  * Applies a connection's retention: complete snapshots outside the grandfather-father-son counts are

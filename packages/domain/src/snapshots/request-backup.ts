@@ -5,8 +5,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { backupJobKey } from '../schedules/enqueue-due-backups.ts';
-import { currentBackup, lockConnectionBackups } from './current-backup.ts';
+import { backupJobKey, currentBackup, lockConnectionBackups } from './current-backup.ts';
 
 /**
  * "Back up now": queues a backup of one connection, unless one is already queued or running; then
