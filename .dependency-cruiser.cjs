@@ -75,7 +75,6 @@ const layering = [
  * left `snapshots` (already listed) for its own folder, and restore apply still backs up first.
  */
 const knownFolderTangles = [
-  'packages/domain/src/(break-glass|exceptions|scans|webhooks)',
   'apps/okta-sim/src/(api|api/faults|api/resources|api/syslog|http|oidc|okta|orgs|persist|seed|seed/defaults|seed/demo|store)',
 ];
 

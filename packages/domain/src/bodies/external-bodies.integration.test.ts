@@ -13,7 +13,7 @@ import { getRestorePlan } from '../restores/get-restore-plan.ts';
 import { previewRestore } from '../restores/preview-restore.ts';
 import { createRestorePlan } from '../restores/request-restore-preview.ts';
 import { TYPES } from '../restores/testing/types.fixture.ts';
-import { openStoredSnapshot } from '../scans/stored-snapshot.ts';
+import { openStoredSnapshot } from '../snapshots/stored-snapshot.ts';
 import { getSnapshotObject } from '../snapshots/get-snapshot-object.ts';
 import { listSnapshotObjects } from '../snapshots/list-snapshot-objects.ts';
 import { objectHistory } from '../snapshots/object-history.ts';

@@ -6,8 +6,8 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { openStoredSnapshot } from '../scans/stored-snapshot.ts';
-import { startedByLabel } from '../scans/scans.fns.ts';
+import { openStoredSnapshot } from '../snapshots/stored-snapshot.ts';
+import { startedByLabel } from '../audit/started-by.fns.ts';
 import { parseInput } from '../validation.fns.ts';
 import { type TBreakGlassInput, ZBreakGlassInput, toBreakGlassView } from './break-glass.fns.ts';
 

@@ -2,7 +2,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
-import { startedByLabel } from '../scans/scans.fns.ts';
+import { startedByLabel } from '../audit/started-by.fns.ts';
 import { type ExceptionStatus, findExceptionRow, toExceptionView } from './exceptions.fns.ts';
 
 /** Moves an exception from one of `from` to a closed status (rejected, revoked), audited; CONFLICT otherwise. */

@@ -5,9 +5,9 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps, JobQueue } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { startedByLabel } from '../scans/scans.fns.ts';
-import { queueDelivery } from '../webhooks/queue-delivery.ts';
-import { subscribedWebhooks } from '../webhooks/subscribed-webhooks.ts';
+import { startedByLabel } from '../audit/started-by.fns.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
+import { subscribedWebhooks } from '../webhook-queue/subscribed-webhooks.ts';
 import { type AlertedException, exceptionAlert } from './exception-alert.fns.ts';
 import { EXCEPTION_EXPIRING_DAYS } from './exceptions.fns.ts';
 

@@ -4,7 +4,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { startedByLabel } from '../scans/scans.fns.ts';
+import { startedByLabel } from '../audit/started-by.fns.ts';
 import { parseInput } from '../validation.fns.ts';
 import {
   type TRequestException,

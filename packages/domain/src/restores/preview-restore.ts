@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
 import { typeIndexOf } from '../snapshots/objects.fns.ts';
-import { collectedTypes, hasType } from '../scans/scans.fns.ts';
+import { collectedTypes, hasType } from '../snapshots/collected-types.fns.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { computePlan } from './compute-plan.ts';
 import { getPlanRow } from './plan-rows.ts';

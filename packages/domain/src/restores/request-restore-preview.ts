@@ -4,7 +4,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
-import { collectedTypes, hasType } from '../scans/scans.fns.ts';
+import { collectedTypes, hasType } from '../snapshots/collected-types.fns.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { parseInput } from '../validation.fns.ts';
 import { actorColumns, newShortCode, restorePreviewJobKey } from './restores.fns.ts';

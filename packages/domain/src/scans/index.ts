@@ -12,4 +12,4 @@ export { listRegressions, type RegressionChange, type RegressionView } from './l
 export { complianceOverview } from './compliance-overview.ts';
 export { listFindings, type TListFindingsInput } from './list-findings.ts';
 export { getRuleDetail } from './get-rule-detail.ts';
-export { openStoredSnapshot } from './stored-snapshot.ts';
+export { openStoredSnapshot } from '../snapshots/stored-snapshot.ts';

@@ -14,7 +14,7 @@ import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { PRODUCT_VERSION } from '../version.ts';
 import { loadReadiness } from './load-readiness.ts';
 import { startedByLabel, toScanView } from './scans.fns.ts';
-import { openStoredSnapshot } from './stored-snapshot.ts';
+import { openStoredSnapshot } from '../snapshots/stored-snapshot.ts';
 
 /** Every snapshot type a rule reads (not Butterfly's own readiness data). */
 const RULE_TYPES = [...new Set(COMPLIANCE_RULES.flatMap((r) => r.reads.map((x) => x.type)))].filter(

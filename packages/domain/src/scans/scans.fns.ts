@@ -11,52 +11,14 @@ import type {
   Severity,
 } from '../compliance/types.ts';
 import { isUuid } from '../db.fns.ts';
-import type { Actor } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 
 /** Task name of the compliance scan job (packages/jobs registers it under this name). */
 export const complianceScanJobKey = (snapshotId: string) => `compliance_scan:${snapshotId}`;
 
-/** How a scan record names who started it: the report's "Started by". */
-export function startedByLabel(actor: Actor): string {
-  switch (actor.kind) {
-    case 'member':
-      return `member:${actor.label}`;
-    case 'scim':
-      return `scim:${actor.label}`;
-    default:
-      return `${actor.kind}:${actor.label}`;
-  }
-}
-
-/** Per-type object counts of a stored snapshot, and the types its backup listed (even finding none). */
-export interface CollectedTypes {
-  counts: Record<string, number>;
-  listed: Set<string>;
-}
-
-/**
- * From a snapshot row: the backup's per-type counts plus the connector's per-type stats, which name
- * every type it listed, with zero objects or a "this org has none" skip.
- */
-export function collectedTypes(counts: unknown, stats: unknown): CollectedTypes {
-  const c = (counts ?? {}) as Record<string, number>;
-  const byType = (stats as { byType?: Record<string, unknown> } | null)?.byType ?? {};
-  return { counts: c, listed: new Set([...Object.keys(c), ...Object.keys(byType)]) };
-}
-
-/**
- * Whether a snapshot holds a type (possibly with no objects). A child type (`brand.sign_in_page`) is
- * listed once per parent item, so when the parent (`brand`) was listed and found none, its children
- * were read too, in the only sense possible: there were none.
- */
-export function hasType(c: CollectedTypes, type: string): boolean {
-  if (c.listed.has(type)) return true;
-  const dot = type.lastIndexOf('.');
-  if (dot <= 0) return false;
-  const parent = type.slice(0, dot);
-  return !c.counts[parent] && hasType(c, parent);
-}
+// Lower folders own these; named here too for the scans area's callers.
+export { startedByLabel } from '../audit/started-by.fns.ts';
+export { type CollectedTypes, collectedTypes, hasType } from '../snapshots/collected-types.fns.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 

@@ -8,8 +8,8 @@ import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { objectLabel } from '../snapshots/object-label.fns.ts';
 import { redactChange } from '../snapshots/redact.fns.ts';
 import { type AlertChange, changesAlert, shortScalar } from './alert-message.fns.ts';
-import { queueDelivery } from './queue-delivery.ts';
-import { subscribedWebhooks } from './subscribed-webhooks.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
+import { subscribedWebhooks } from '../webhook-queue/subscribed-webhooks.ts';
 import { typeMatches } from './webhooks.fns.ts';
 
 type AlertDeps = Deps & { jobs: JobQueue };

@@ -7,8 +7,8 @@ import { authorize } from '../permissions/authorize.ts';
 import { getSnapshotRow } from '../snapshots/get-snapshot.ts';
 import { readSnapshot } from '../snapshots/read-snapshot.ts';
 import { type ExpiringCredential, expiryAlert } from './alert-message.fns.ts';
-import { queueDelivery } from './queue-delivery.ts';
-import { subscribedWebhooks } from './subscribed-webhooks.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
+import { subscribedWebhooks } from '../webhook-queue/subscribed-webhooks.ts';
 
 /**
  * After a backup completes: one `credential.expiring` delivery per subscribed webhook naming the app

@@ -4,8 +4,8 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps, JobQueue } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { failureAlert } from './alert-message.fns.ts';
-import { queueDelivery } from './queue-delivery.ts';
-import { subscribedWebhooks } from './subscribed-webhooks.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
+import { subscribedWebhooks } from '../webhook-queue/subscribed-webhooks.ts';
 
 /** After a backup attempt failed: one `backup.failed` delivery per subscribed webhook. */
 export async function enqueueFailureAlerts(

@@ -6,9 +6,9 @@ import type { Deps, JobQueue } from '../deps.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { getScanRow, scanResults } from '../scans/get-scan.ts';
 import { previousScan } from '../scans/latest-scans.ts';
-import { queueDelivery } from './queue-delivery.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
 import { regressionAlert } from './regression-message.fns.ts';
-import { subscribedWebhooks } from './subscribed-webhooks.ts';
+import { subscribedWebhooks } from '../webhook-queue/subscribed-webhooks.ts';
 
 /**
  * After a compliance scan: one `compliance.regressed` delivery per subscribed channel when rules that

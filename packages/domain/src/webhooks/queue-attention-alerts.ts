@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DB, Transaction } from '@butterfly/db';
 import type { Deps, JobQueue } from '../deps.ts';
 import { attentionAlert } from './alert-message.fns.ts';
-import { queueDelivery } from './queue-delivery.ts';
-import { subscribedWebhooks } from './subscribed-webhooks.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
+import { subscribedWebhooks } from '../webhook-queue/subscribed-webhooks.ts';
 
 /** One `connection.needs_attention` delivery per subscribed webhook, in the caller's transaction. */
 export async function queueAttentionAlerts(

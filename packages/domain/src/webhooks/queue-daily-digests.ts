@@ -3,7 +3,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { digestAlert } from './digest-message.fns.ts';
-import { queueDelivery } from './queue-delivery.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
 
 /**
  * The daily digest job's work: for every enabled email channel with a daily digest and alerts

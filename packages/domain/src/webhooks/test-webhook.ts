@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { testAlert } from './alert-message.fns.ts';
-import { queueDelivery } from './queue-delivery.ts';
+import { queueDelivery } from '../webhook-queue/queue-delivery.ts';
 
 /** "Send a test": queues one signed test delivery, which the delivery log then shows. */
 export async function testWebhook(deps: Deps, tenantId: string, input: { webhookId: string }) {

@@ -1,24 +1,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Selectable, Webhooks } from '@butterfly/db';
 import { z } from 'zod';
+import type { WebhookEvent } from '../webhook-queue/events.fns.ts';
 import { webhookHost } from './webhook-targets.fns.ts';
 
-/**
- * What a tenant can subscribe a channel to. `webhook.test` is the "send a test" button's own event,
- * `digest.daily` the daily digest mail's. `compliance.regressed`: a scan found rules that passed on
- * the previous scan failing. `exception.expiring` / `exception.expired` are for
- * compliance exceptions (issue 18), emitted by that feature.
- */
-export const WEBHOOK_EVENTS = [
-  'backup.failed',
-  'objects.changed',
-  'credential.expiring',
-  'connection.needs_attention',
-  'compliance.regressed',
-  'exception.expiring',
-  'exception.expired',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test' | 'digest.daily';
+// The events and the delivery queue's keys live with the queue (webhook-queue/), which lower areas use.
+export {
+  WEBHOOK_EVENTS,
+  WEBHOOK_MAX_ATTEMPTS,
+  type WebhookEvent,
+  payloadPurpose,
+  webhookJobKey,
+} from '../webhook-queue/events.fns.ts';
 
 /** How a channel reaches people (decision 039): a signed webhook, a Slack incoming webhook, an email address. */
 export const CHANNEL_KINDS = ['webhook', 'slack', 'email'] as const;
@@ -30,9 +23,6 @@ export type DigestMode = (typeof DIGEST_MODES)[number];
 /** One mailbox, plain: no display name, no list (add a channel per person or use a list address). */
 export const ZEmailTarget = z.email({ message: 'must be an email address' }).max(254);
 
-export const webhookJobKey = (deliveryId: string) => `webhook:${deliveryId}`;
-/** Attempts per delivery; graphile-worker backs off exponentially (~e^n s), so 8 span about half an hour. */
-export const WEBHOOK_MAX_ATTEMPTS = 8;
 export const SIGNATURE_HEADER = 'X-Butterfly-Signature';
 
 const isLoopback = (u: URL) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
@@ -69,7 +59,6 @@ export function typeMatches(patterns: readonly string[], type: string): boolean 
 }
 
 export const secretPurpose = (webhookId: string) => `webhook.secret:${webhookId}`;
-export const payloadPurpose = (deliveryId: string) => `webhook.payload:${deliveryId}`;
 
 /**
  * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, keyed with the webhook's secret. The time

@@ -1,7 +1,7 @@
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { compareStrings } from '../compliance/compliance.fns.ts';
-import { runBackup } from '../snapshots/run-backup.ts';
+import { runBackup } from './run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { seedConnection, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { openStoredSnapshot } from './stored-snapshot.ts';

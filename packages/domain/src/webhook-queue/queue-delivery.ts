@@ -1,7 +1,7 @@
 import type { DB, Transaction } from '@butterfly/db';
 import { sealSecret } from '../crypto/secrets.ts';
 import type { Deps, JobQueue } from '../deps.ts';
-import { WEBHOOK_MAX_ATTEMPTS, type WebhookEvent, payloadPurpose, webhookJobKey } from './webhooks.fns.ts';
+import { WEBHOOK_MAX_ATTEMPTS, type WebhookEvent, payloadPurpose, webhookJobKey } from './events.fns.ts';
 
 /**
  * Records one delivery (payload sealed) and queues its job in the caller's transaction, so a delivery

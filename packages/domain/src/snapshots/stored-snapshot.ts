@@ -2,7 +2,7 @@ import { type Selectable, type Snapshots, sql } from '@butterfly/db';
 import type { ComplianceSnapshot, SnapshotObject } from '../compliance/types.ts';
 import type { Deps } from '../deps.ts';
 import { openBodies } from '../bodies/open-bodies.ts';
-import { collectedTypes, hasType } from './scans.fns.ts';
+import { collectedTypes, hasType } from './collected-types.fns.ts';
 
 /** Rows per query when streaming a type: large enough that 100k users take ~20 round trips. */
 const PAGE = 5000;
