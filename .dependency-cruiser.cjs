@@ -75,7 +75,7 @@ const layering = [
  * left `snapshots` (already listed) for its own folder, and restore apply still backs up first.
  */
 const knownFolderTangles = [
-  'apps/okta-sim/src/(api|api/faults|api/resources|api/syslog|http|oidc|okta|orgs|persist|seed|seed/defaults|seed/demo|store)',
+  'apps/okta-sim/src/(api|api/resources|api/syslog|oidc|orgs|persist|seed|seed/defaults|seed/demo)',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -9,7 +9,7 @@ export type {
   TUpdateUserInput,
 } from './control/schemas.ts';
 export type { TOrgView, TUserView } from './control/views.ts';
-export type { SimClient, TUserStatus } from './orgs/types.ts';
+export type { SimClient, TUserStatus } from './model/types.ts';
 export type { TDemo, TDemoUser } from './orgs/demo.ts';
 export type { SimLogger } from './log.ts';
 export type { TRateStats, TBucketStats } from './api/rate/limiter.ts';

@@ -1,5 +1,5 @@
 import type { Org } from '../orgs/org.ts';
-import type { Json } from '../orgs/types.ts';
+import type { Json } from '../model/types.ts';
 import { consolePage, listWithDetail, objectBody, tableWithDialog } from './layout.ts';
 
 type Render = (org: Org, m: RegExpExecArray, url: URL) => { title: string; body: string } | undefined;

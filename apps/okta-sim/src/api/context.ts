@@ -1,5 +1,5 @@
 import type { Org } from '../orgs/org.ts';
-import type { Json } from '../orgs/types.ts';
+import type { Json } from '../model/types.ts';
 import type { Principal } from '../orgs/principal.ts';
 
 export type { Principal };

@@ -1,9 +1,9 @@
-import { oktaId } from '../orgs/ids.ts';
-import type { Json } from '../orgs/types.ts';
+import { oktaId } from '../model/ids.ts';
+import type { Json } from '../model/types.ts';
 import { iso } from '../okta/time.ts';
 import type { SeqTable } from '../store/seq-table.ts';
 import { type Ctx, ok, type Reply } from './context.ts';
-import { notFound, validation } from './errors.ts';
+import { notFound, validation } from '../okta/errors.ts';
 import { allOf, pageOf, type TLimits } from './paging.ts';
 import { type Route, route } from './router.ts';
 import { audit } from './syslog/events.ts';

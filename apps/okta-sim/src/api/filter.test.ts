@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { OktaError } from './errors.ts';
+import { OktaError } from '../okta/errors.ts';
 import { compileFilter } from './filter.ts';
 
 const event = {

@@ -1,4 +1,4 @@
-import { OktaError } from './errors.ts';
+import { OktaError } from '../okta/errors.ts';
 
 /**
  * Okta's `filter` / `search` expressions (SCIM 2.0 filter syntax): `status eq "ACTIVE"`,

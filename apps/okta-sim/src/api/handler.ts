@@ -5,7 +5,7 @@ import { readBody } from '../http/body.ts';
 import type { SimOrg } from '../orgs/registry.ts';
 import { authenticate, requireScope } from './auth/principal.ts';
 import type { Ctx, Reply } from './context.ts';
-import { concurrencyLimited, malformed, methodNotAllowed, notFound, OktaError, rateLimited } from './errors.ts';
+import { concurrencyLimited, malformed, methodNotAllowed, notFound, OktaError, rateLimited } from '../okta/errors.ts';
 import { matchRoute, type Route } from './router.ts';
 
 export interface TApiEnv {

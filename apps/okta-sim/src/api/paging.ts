@@ -1,6 +1,6 @@
 import type { SeqTable, TPage } from '../store/seq-table.ts';
 import type { Ctx, Reply } from './context.ts';
-import { validation } from './errors.ts';
+import { validation } from '../okta/errors.ts';
 
 /** An endpoint's page size when `limit` is absent, and the largest it honours. */
 export interface TLimits {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalid } from '../orgs/errors.ts';
+import { invalid } from '../model/errors.ts';
 import type { OrgRegistry } from '../orgs/registry.ts';
 import {
   type TCreateClientInput,

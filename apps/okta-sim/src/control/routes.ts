@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readJson } from '../http/body.ts';
 import { sendJson } from '../http/respond.ts';
-import { SimError } from '../orgs/errors.ts';
+import { SimError } from '../model/errors.ts';
 import type { ControlApi } from './api.ts';
 import { PUSH_ROUTES } from '../push/control.ts';
 import type {

@@ -1,6 +1,6 @@
 import { iso } from '../okta/time.ts';
 import type { SimOrg } from '../orgs/registry.ts';
-import type { SimClient, SimUser } from '../orgs/types.ts';
+import type { SimClient, SimUser } from '../model/types.ts';
 
 /**
  * What the control API shows of an org: where it lives, which signing keys it publishes, and the

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { invalid } from '../orgs/errors.ts';
+import { invalid } from '../model/errors.ts';
 
 const LIMIT = 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import type { Json } from '../orgs/types.ts';
+import type { Json } from '../model/types.ts';
 import { el } from './expression.ts';
 import { link, type TLink } from './links.ts';
 import { merge } from './merge.ts';

@@ -1,4 +1,4 @@
-import type { Json } from '../orgs/types.ts';
+import type { Json } from '../model/types.ts';
 
 const isPlain = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,6 +1,6 @@
-import { oktaId } from '../orgs/ids.ts';
-import type { Org } from '../orgs/org.ts';
-import type { Json } from '../orgs/types.ts';
+import { type IdSource, oktaId } from '../model/ids.ts';
+import type { OrgData } from '../store/org-data.ts';
+import type { Json } from '../model/types.ts';
 import { link, type TLink } from './links.ts';
 
 /** The `PolicyType` enum of the OpenAPI file, with the `type` its rules carry. */
@@ -88,7 +88,7 @@ export function reprioritize(items: Json[], moved?: { id: string; priority?: num
 }
 
 /** The system "Catch-all Rule" every app sign-in policy has: last, and it cannot be deleted. */
-export function catchAllRule(org: Org, policy: Json, at: string, actions?: Json): Json {
+export function catchAllRule(org: { ids: IdSource; data: OrgData }, policy: Json, at: string, actions?: Json): Json {
   const rule = ruleDefaults(
     {
       id: oktaId(org.ids, 'rul'),

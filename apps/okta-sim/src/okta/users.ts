@@ -1,4 +1,4 @@
-import type { SimUser, TOktaUserStatus } from '../orgs/types.ts';
+import type { SimUser, TOktaUserStatus } from '../model/types.ts';
 import { link, type TLink } from './links.ts';
 import { iso, isoOrNull } from './time.ts';
 

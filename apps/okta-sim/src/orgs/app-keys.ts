@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IdSource } from './ids.ts';
+import type { IdSource } from '../model/ids.ts';
 import type { Org } from './org.ts';
-import type { Json } from './types.ts';
+import type { Json } from '../model/types.ts';
 
 /** Okta's default validity of an app's first signing certificate. */
 const DEFAULT_VALIDITY_YEARS = 10;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { buildApp } from '../okta/apps.ts';
 import { iso } from '../okta/time.ts';
-import { clientSecret, oktaId } from './ids.ts';
+import { clientSecret, oktaId } from '../model/ids.ts';
 import type { Org, TNewClient } from './org.ts';
-import type { Json, SimClient } from './types.ts';
+import type { Json, SimClient } from '../model/types.ts';
 
 /** The OAuth client metadata oidc-provider needs, read from an OPENID_CONNECT app. */
 export function appClient(app: Json): SimClient {

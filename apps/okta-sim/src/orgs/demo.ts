@@ -1,6 +1,6 @@
 import type { OrgRegistry } from './registry.ts';
 import { seedOrgContent } from '../seed/demo/index.ts';
-import { demoPassword, type IdSource } from './ids.ts';
+import { demoPassword, type IdSource } from '../model/ids.ts';
 import { hashPassword } from './passwords.ts';
 
 export interface TDemoUser {

@@ -5,12 +5,12 @@ import { SystemLog } from '../api/syslog/events.ts';
 import { OrgData } from '../store/org-data.ts';
 import { addAppKey } from './app-keys.ts';
 import { addSecret, appClient, newClientApp } from './clients.ts';
-import { conflict, notFound } from './errors.ts';
-import { type IdSource, oktaId } from './ids.ts';
+import { conflict, notFound } from '../model/errors.ts';
+import { type IdSource, oktaId } from '../model/ids.ts';
 import { iso } from '../okta/time.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { ServiceKey } from './service-key.ts';
-import type { Json, SimClient, SimUser, TUserStatus } from './types.ts';
+import type { Json, SimClient, SimUser, TUserStatus } from '../model/types.ts';
 import { UserTokens } from './user-tokens.ts';
 
 export interface TNewUser {

@@ -3,8 +3,8 @@ import { OrgAuthServer } from '../oidc/auth-server.ts';
 import { KeyRing } from '../oidc/keys.ts';
 import { loadOrg, type TOrgState } from '../persist/org-state.ts';
 import { buildDefaults } from '../seed/defaults/index.ts';
-import { conflict, invalid, notFound } from './errors.ts';
-import type { IdSource } from './ids.ts';
+import { conflict, invalid, notFound } from '../model/errors.ts';
+import type { IdSource } from '../model/ids.ts';
 import { Org, type TOrgOptions } from './org.ts';
 
 /** An org and the authorization server that faces it (the Management API reads the org directly). */

@@ -1,6 +1,6 @@
 import { createPublicKey, createSign, createVerify } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { createIdSource } from './ids.ts';
+import { createIdSource } from '../model/ids.ts';
 import { serviceKey } from './service-key.ts';
 
 test('the service key is a working RSA-2048 pair, the same for the same seed', () => {

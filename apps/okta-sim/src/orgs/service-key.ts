@@ -1,5 +1,5 @@
 import { checkPrimeSync, createPrivateKey, createPublicKey, createHash, type KeyObject } from 'node:crypto';
-import type { IdSource } from './ids.ts';
+import type { IdSource } from '../model/ids.ts';
 
 /**
  * The RSA key pair of an org's OAuth service app (private_key_jwt).

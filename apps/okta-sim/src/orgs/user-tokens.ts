@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from './principal.ts';
 import { iso } from '../okta/time.ts';
-import { invalid } from './errors.ts';
-import { base62, oktaId } from './ids.ts';
+import { invalid } from '../model/errors.ts';
+import { base62, oktaId } from '../model/ids.ts';
 import type { Org } from './org.ts';
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');

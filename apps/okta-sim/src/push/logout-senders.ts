@@ -1,4 +1,4 @@
-import { invalid, notFound } from '../orgs/errors.ts';
+import { invalid, notFound } from '../model/errors.ts';
 import type { SimOrg } from '../orgs/registry.ts';
 import { type TSentRequest, send, signOrgJwt } from './sign.ts';
 import type { TBackchannelLogoutInput, TUniversalLogoutInput } from './schemas.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { invalid, notFound } from '../orgs/errors.ts';
-import { oktaId } from '../orgs/ids.ts';
+import { invalid, notFound } from '../model/errors.ts';
+import { oktaId } from '../model/ids.ts';
 import type { Org } from '../orgs/org.ts';
-import type { SimUser } from '../orgs/types.ts';
+import type { SimUser } from '../model/types.ts';
 import { type TSentRequest, send } from './sign.ts';
 import type { TRegisterScimAppInput } from './schemas.ts';
 

@@ -1,6 +1,6 @@
-import { oktaId } from '../orgs/ids.ts';
+import { oktaId } from '../model/ids.ts';
 import type { Org } from '../orgs/org.ts';
-import type { Json } from '../orgs/types.ts';
+import type { Json } from '../model/types.ts';
 import { ruleDefaults, rulePrefix, policyPrefix, reprioritize } from '../okta/policies.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { SimUser } from '../orgs/types.ts';
+import type { SimUser } from '../model/types.ts';
 import { compileRule } from './group-rules.ts';
 
 const user = (profile: Record<string, string>) => ({ profile }) as unknown as SimUser;

@@ -1,4 +1,4 @@
-import type { Json, SimUser } from '../orgs/types.ts';
+import type { Json, SimUser } from '../model/types.ts';
 import { addMember } from './memberships.ts';
 import type { OrgData } from './org-data.ts';
 

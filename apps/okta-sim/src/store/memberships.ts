@@ -1,4 +1,4 @@
-import type { Json } from '../orgs/types.ts';
+import type { Json } from '../model/types.ts';
 import type { OrgData } from './org-data.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Json, SimUser } from '../orgs/types.ts';
+import type { Json, SimUser } from '../model/types.ts';
 import { SeqTable } from './seq-table.ts';
 
 export interface TOrgDataDump {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SimClient } from '../orgs/types.ts';
+import type { SimClient } from '../model/types.ts';
 import type { OktaSim } from '../sim.ts';
 import { Browser } from './browser.ts';
 

@@ -1,6 +1,6 @@
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import type { SimOrg } from '../../orgs/registry.ts';
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { ACCESS_TOKEN_SECONDS, mintAccessToken } from './tokens.ts';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

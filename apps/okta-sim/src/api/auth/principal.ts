@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SimOrg } from '../../orgs/registry.ts';
 import type { Principal } from '../context.ts';
-import { forbidden, invalidToken } from '../errors.ts';
+import { forbidden, invalidToken } from '../../okta/errors.ts';
 import { verifyAccessToken } from './tokens.ts';
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -1,4 +1,4 @@
-import { OktaError } from '../errors.ts';
+import { OktaError } from '../../okta/errors.ts';
 
 export interface TFault {
   /** Path below the org (`/api/v1/users`), matched without the query; a trailing `*` matches a prefix. */

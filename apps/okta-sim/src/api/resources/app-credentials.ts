@@ -1,11 +1,11 @@
-import { clientSecret, oktaId } from '../../orgs/ids.ts';
+import { clientSecret, oktaId } from '../../model/ids.ts';
 import { appKeysTable } from '../../orgs/app-keys.ts';
 import { addSecret } from '../../orgs/clients.ts';
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { link } from '../../okta/links.ts';
 import { iso } from '../../okta/time.ts';
 import { type Ctx, created, noContent, ok, type Reply } from '../context.ts';
-import { notFound, validation } from '../errors.ts';
+import { notFound, validation } from '../../okta/errors.ts';
 import { allOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';

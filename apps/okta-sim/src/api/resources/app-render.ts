@@ -1,4 +1,4 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { appLinks } from '../../okta/apps.ts';
 import type { Ctx } from '../context.ts';
 

@@ -1,11 +1,11 @@
 import { appKeysTable } from '../../orgs/app-keys.ts';
-import { clientSecret, oktaId } from '../../orgs/ids.ts';
-import type { Json } from '../../orgs/types.ts';
+import { clientSecret, oktaId } from '../../model/ids.ts';
+import type { Json } from '../../model/types.ts';
 import { buildApp, SIGN_ON_MODES } from '../../okta/apps.ts';
 import { iso } from '../../okta/time.ts';
 import { unassignGroup } from '../../store/memberships.ts';
 import { type Ctx, noContent, ok, type Reply } from '../context.ts';
-import { notFound, OktaError, validation } from '../errors.ts';
+import { notFound, OktaError, validation } from '../../okta/errors.ts';
 import { compileFilter } from '../filter.ts';
 import { pageOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';

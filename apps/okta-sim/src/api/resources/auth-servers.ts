@@ -1,9 +1,9 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { lifecycleLinks, link } from '../../okta/links.ts';
 import { reprioritize } from '../../okta/policies.ts';
 import type { Ctx } from '../context.ts';
 import { crudRoutes, crudTable, type TCrud } from '../crud.ts';
-import { validation } from '../errors.ts';
+import { validation } from '../../okta/errors.ts';
 import type { Route } from '../router.ts';
 
 const needs =

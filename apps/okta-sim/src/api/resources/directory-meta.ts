@@ -1,10 +1,10 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { link } from '../../okta/links.ts';
 import { merge } from '../../okta/merge.ts';
 import { iso } from '../../okta/time.ts';
 import { type Ctx, ok, type Reply } from '../context.ts';
 import { crudRoutes, type TCrud } from '../crud.ts';
-import { notFound, validation } from '../errors.ts';
+import { notFound, validation } from '../../okta/errors.ts';
 import { pageOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';

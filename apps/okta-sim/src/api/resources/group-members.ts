@@ -1,9 +1,9 @@
-import type { SimUser } from '../../orgs/types.ts';
+import type { SimUser } from '../../model/types.ts';
 import { iso } from '../../okta/time.ts';
 import { userDisplayName, userJson } from '../../okta/users.ts';
 import { addMember, isEveryone, removeMember, type TMember } from '../../store/memberships.ts';
 import { type Ctx, created, noContent, type Reply } from '../context.ts';
-import { notFound, validation } from '../errors.ts';
+import { notFound, validation } from '../../okta/errors.ts';
 import { pageOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';

@@ -1,8 +1,8 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { applyRules, compileRule } from '../../store/group-rules.ts';
 import type { Ctx } from '../context.ts';
 import { crudRoutes, type TCrud } from '../crud.ts';
-import { validation } from '../errors.ts';
+import { validation } from '../../okta/errors.ts';
 import type { Route } from '../router.ts';
 
 function validate(body: Json, ctx: Ctx) {

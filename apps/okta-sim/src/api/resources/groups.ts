@@ -1,10 +1,10 @@
-import { oktaId } from '../../orgs/ids.ts';
-import type { Json } from '../../orgs/types.ts';
+import { oktaId } from '../../model/ids.ts';
+import type { Json } from '../../model/types.ts';
 import { link } from '../../okta/links.ts';
 import { iso } from '../../okta/time.ts';
 import { unassignGroup } from '../../store/memberships.ts';
 import { type Ctx, noContent, ok, type Reply } from '../context.ts';
-import { alreadyExists, notFound, validation } from '../errors.ts';
+import { alreadyExists, notFound, validation } from '../../okta/errors.ts';
 import { compileFilter } from '../filter.ts';
 import { pageOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';

@@ -1,9 +1,9 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { lifecycleLinks, link } from '../../okta/links.ts';
 import { iso } from '../../okta/time.ts';
 import { type Ctx, ok } from '../context.ts';
 import { crudItem, crudRoutes, renderWith, type TCrud } from '../crud.ts';
-import { validation } from '../errors.ts';
+import { validation } from '../../okta/errors.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';
 

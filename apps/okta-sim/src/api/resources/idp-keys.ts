@@ -1,9 +1,9 @@
 import { createHash, randomUUID, X509Certificate } from 'node:crypto';
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { link } from '../../okta/links.ts';
 import { iso } from '../../okta/time.ts';
 import { type Ctx, noContent, ok, type Reply } from '../context.ts';
-import { notFound, validation } from '../errors.ts';
+import { notFound, validation } from '../../okta/errors.ts';
 import { allOf, pageOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';

@@ -1,6 +1,6 @@
 import { link } from '../../okta/links.ts';
 import { type Ctx, ok } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../../okta/errors.ts';
 import { allOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 

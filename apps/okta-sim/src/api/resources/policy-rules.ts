@@ -1,9 +1,9 @@
-import { oktaId } from '../../orgs/ids.ts';
-import type { Json } from '../../orgs/types.ts';
+import { oktaId } from '../../model/ids.ts';
+import type { Json } from '../../model/types.ts';
 import { reprioritize, ruleDefaults, ruleLinks, rulePrefix } from '../../okta/policies.ts';
 import { iso } from '../../okta/time.ts';
 import { type Ctx, noContent, ok, type Reply } from '../context.ts';
-import { notFound, validation } from '../errors.ts';
+import { notFound, validation } from '../../okta/errors.ts';
 import { allOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';

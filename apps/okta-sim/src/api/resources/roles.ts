@@ -1,11 +1,11 @@
-import { oktaId } from '../../orgs/ids.ts';
-import type { Json } from '../../orgs/types.ts';
+import { oktaId } from '../../model/ids.ts';
+import type { Json } from '../../model/types.ts';
 import { link } from '../../okta/links.ts';
 import { iso } from '../../okta/time.ts';
 import { userDisplayName } from '../../okta/users.ts';
 import type { SeqTable } from '../../store/seq-table.ts';
 import { type Ctx, created, noContent, ok, type Reply } from '../context.ts';
-import { notFound, validation } from '../errors.ts';
+import { notFound, validation } from '../../okta/errors.ts';
 import { encodeCursor, parseAfter, parseLimit } from '../paging.ts';
 import { type Route, route } from '../router.ts';
 import { audit, type TLogTarget } from '../syslog/events.ts';

@@ -1,8 +1,8 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { lifecycleLinks, link } from '../../okta/links.ts';
 import type { Ctx } from '../context.ts';
 import { crudRoutes, type TCrud } from '../crud.ts';
-import { validation } from '../errors.ts';
+import { validation } from '../../okta/errors.ts';
 import { compileFilter } from '../filter.ts';
 import type { Route } from '../router.ts';
 

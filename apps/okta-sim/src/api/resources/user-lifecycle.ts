@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { SimUser, TOktaUserStatus } from '../../orgs/types.ts';
+import type { SimUser, TOktaUserStatus } from '../../model/types.ts';
 import { userJson } from '../../okta/users.ts';
 import { type Ctx, ok, type Reply } from '../context.ts';
-import { OktaError, validation } from '../errors.ts';
+import { OktaError, validation } from '../../okta/errors.ts';
 import { type Route, route } from '../router.ts';
 import { audit } from '../syslog/events.ts';
 import { findUser, userTarget } from './user-refs.ts';

@@ -1,7 +1,7 @@
-import type { SimUser } from '../../orgs/types.ts';
+import type { SimUser } from '../../model/types.ts';
 import { userDisplayName } from '../../okta/users.ts';
 import type { Ctx } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../../okta/errors.ts';
 
 /** A user as a System Log target. */
 export const userTarget = (u: SimUser) => ({

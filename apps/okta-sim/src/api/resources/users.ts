@@ -1,13 +1,13 @@
-import { oktaId } from '../../orgs/ids.ts';
+import { oktaId } from '../../model/ids.ts';
 import { hashPassword } from '../../orgs/passwords.ts';
-import type { Json, SimUser } from '../../orgs/types.ts';
+import type { Json, SimUser } from '../../model/types.ts';
 import { merge } from '../../okta/merge.ts';
 import { iso } from '../../okta/time.ts';
 import { userJson } from '../../okta/users.ts';
 import { applyRules } from '../../store/group-rules.ts';
 import { addMember, forgetUser, groupsOf, onUserCreated } from '../../store/memberships.ts';
 import { type Ctx, noContent, ok, type Reply } from '../context.ts';
-import { alreadyExists, validation } from '../errors.ts';
+import { alreadyExists, validation } from '../../okta/errors.ts';
 import { compileFilter, type TGetter } from '../filter.ts';
 import { allOf, pageOf } from '../paging.ts';
 import { type Route, route } from '../router.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { iso } from '../../okta/time.ts';
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import type { Ctx, Principal } from '../context.ts';
 
 /** A System Log target: the object an event touched (`LogTarget` in the OpenAPI file). */

@@ -1,6 +1,6 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import type { Ctx, Reply } from '../context.ts';
-import { validation } from '../errors.ts';
+import { validation } from '../../okta/errors.ts';
 import { compileFilter } from '../filter.ts';
 import { encodeCursor, parseAfter, parseLimit, selfUrl } from '../paging.ts';
 import { type Route, route } from '../router.ts';

@@ -1,8 +1,8 @@
 import { newAssignment } from '../../api/resources/roles.ts';
 import { MANAGEMENT_ROUTES } from '../../api/routes.ts';
-import { base62, clientSecret } from '../../orgs/ids.ts';
+import { base62, clientSecret } from '../../model/ids.ts';
 import { serviceKey } from '../../orgs/service-key.ts';
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { buildApp } from '../../okta/apps.ts';
 import type { TBuild } from '../build.ts';
 import type { TDefaultPolicies } from './policies.ts';

@@ -1,4 +1,4 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import type { TBuild } from '../build.ts';
 
 const SELF_RW = [{ principal: 'SELF', action: 'READ_WRITE' }];

@@ -1,4 +1,4 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { addPolicy, type TBuild } from '../build.ts';
 
 const everyone = (id: string) => ({ people: { groups: { include: [id] } } });

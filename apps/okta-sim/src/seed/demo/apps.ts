@@ -1,4 +1,4 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { el } from '../../okta/expression.ts';
 import { assignGroup, type TAppUser } from '../../store/memberships.ts';
 import { addPolicy, type TBuild } from '../build.ts';

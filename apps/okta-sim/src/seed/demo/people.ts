@@ -1,5 +1,5 @@
-import { oktaId } from '../../orgs/ids.ts';
-import type { SimUser, TOktaUserStatus } from '../../orgs/types.ts';
+import { oktaId } from '../../model/ids.ts';
+import type { SimUser, TOktaUserStatus } from '../../model/types.ts';
 import type { TBuild } from '../build.ts';
 import { userSchema } from '../defaults/directory.ts';
 import { CITIES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, TEAMS } from './names.ts';

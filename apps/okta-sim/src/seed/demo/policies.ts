@@ -1,4 +1,4 @@
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import { addPolicy, addRules, type TBuild } from '../build.ts';
 import { appSignOn, passwordSettings, signOnSession } from '../defaults/policies.ts';
 import { PHISHING_RESISTANT } from './apps.ts';

@@ -1,4 +1,4 @@
-import type { IdSource } from '../../orgs/ids.ts';
+import type { IdSource } from '../../model/ids.ts';
 
 /**
  * Deterministic choices for generated content. Each user's attributes come from a hash of

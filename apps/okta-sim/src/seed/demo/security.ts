@@ -1,5 +1,5 @@
 import { idpKeyFromCertificates } from '../../api/resources/idp-keys.ts';
-import type { Json } from '../../orgs/types.ts';
+import type { Json } from '../../model/types.ts';
 import type { TBuild } from '../build.ts';
 import { DOD_ID_CA, DOD_ID_CA_ISSUER, DOD_ROOT_CA } from './dod-certs.ts';
 
