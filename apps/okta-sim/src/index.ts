@@ -10,7 +10,7 @@ export type {
 } from './control/schemas.ts';
 export type { TOrgView, TUserView } from './control/views.ts';
 export type { SimClient, TUserStatus } from './model/types.ts';
-export type { TDemo, TDemoUser } from './orgs/demo.ts';
+export type { TDemo, TDemoUser } from './registry/demo.ts';
 export type { SimLogger } from './log.ts';
 export type { TRateStats, TBucketStats } from './api/rate/limiter.ts';
 export { BUCKETS, CONCURRENCY, type TBucket } from './api/rate/buckets.ts';

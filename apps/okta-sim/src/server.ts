@@ -9,7 +9,7 @@ import { readBody } from './http/body.ts';
 import { sendHtml, sendJson } from './http/respond.ts';
 import type { SimLogger } from './log.ts';
 import { handleInteraction } from './oidc/interaction.ts';
-import type { OrgRegistry, SimOrg } from './orgs/registry.ts';
+import type { OrgRegistry, SimOrg } from './registry/registry.ts';
 import { errorPage } from './pages/error.ts';
 import { homePage } from './pages/home.ts';
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendHtml } from '../http/respond.ts';
-import type { SimOrg } from '../orgs/registry.ts';
+import type { SimOrg } from '../registry/registry.ts';
 import { errorPage } from '../pages/error.ts';
 import { renderConsolePage } from './pages.ts';
 import { AdminSessions, SESSION_COOKIE } from './sessions.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readBody } from '../http/body.ts';
-import type { SimOrg } from '../orgs/registry.ts';
+import type { SimOrg } from '../oidc/sim-org.ts';
 import { authenticate, requireScope } from './auth/principal.ts';
 import type { Ctx, Reply } from './context.ts';
 import { concurrencyLimited, malformed, methodNotAllowed, notFound, OktaError, rateLimited } from '../okta/errors.ts';

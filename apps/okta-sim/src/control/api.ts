@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { invalid } from '../model/errors.ts';
-import type { OrgRegistry } from '../orgs/registry.ts';
+import type { OrgRegistry } from '../registry/registry.ts';
 import {
   type TCreateClientInput,
   type TCreateOrgInput,

@@ -1,5 +1,5 @@
 import { iso } from '../okta/time.ts';
-import type { SimOrg } from '../orgs/registry.ts';
+import type { SimOrg } from '../registry/registry.ts';
 import type { SimClient, SimUser } from '../model/types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Principal } from './principal.ts';
 import { Faults } from '../api/faults/faults.ts';
 import { RateLimiter } from '../api/rate/limiter.ts';
-import { SystemLog } from '../api/syslog/events.ts';
+import { SystemLog } from './system-log.ts';
 import { OrgData } from '../store/org-data.ts';
 import { addAppKey } from './app-keys.ts';
 import { addSecret, appClient, newClientApp } from './clients.ts';

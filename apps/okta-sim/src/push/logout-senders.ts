@@ -1,5 +1,5 @@
 import { invalid, notFound } from '../model/errors.ts';
-import type { SimOrg } from '../orgs/registry.ts';
+import type { SimOrg } from '../registry/registry.ts';
 import { type TSentRequest, send, signOrgJwt } from './sign.ts';
 import type { TBackchannelLogoutInput, TUniversalLogoutInput } from './schemas.ts';
 

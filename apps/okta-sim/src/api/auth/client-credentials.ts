@@ -1,5 +1,5 @@
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
-import type { SimOrg } from '../../orgs/registry.ts';
+import type { SimOrg } from '../../oidc/sim-org.ts';
 import type { Json } from '../../model/types.ts';
 import { ACCESS_TOKEN_SECONDS, mintAccessToken } from './tokens.ts';
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { SimOrg } from '../../orgs/registry.ts';
+import type { SimOrg } from '../../oidc/sim-org.ts';
 import type { Principal } from '../context.ts';
 import { forbidden, invalidToken } from '../../okta/errors.ts';
 import { verifyAccessToken } from './tokens.ts';

@@ -5,13 +5,10 @@ import { loadOrg, type TOrgState } from '../persist/org-state.ts';
 import { buildDefaults } from '../seed/defaults/index.ts';
 import { conflict, invalid, notFound } from '../model/errors.ts';
 import type { IdSource } from '../model/ids.ts';
-import { Org, type TOrgOptions } from './org.ts';
+import type { SimOrg } from '../oidc/sim-org.ts';
+import { Org, type TOrgOptions } from '../orgs/org.ts';
 
-/** An org and the authorization server that faces it (the Management API reads the org directly). */
-export interface SimOrg {
-  org: Org;
-  auth: OrgAuthServer;
-}
+export type { SimOrg } from '../oidc/sim-org.ts';
 
 /** Org names are the first path segment of every org URL, so they must be plain and not `_sim`. */
 const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -1,21 +1,10 @@
 import type { OrgRegistry } from './registry.ts';
 import { seedOrgContent } from '../seed/demo/index.ts';
 import { demoPassword, type IdSource } from '../model/ids.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword } from '../orgs/passwords.ts';
+import type { TDemo } from '../model/demo.ts';
 
-export interface TDemoUser {
-  org: string;
-  email: string;
-  password: string;
-}
-
-export interface TDemo {
-  users: TDemoUser[];
-  /** `--users N` adds user1..userN@acme.test, all with this one password. */
-  generated?: { org: string; count: number; password: string };
-  /** The other admins of each org (omar.ortiz@…, ivan.ito@…), sharing one password per org. */
-  staff: { org: string; logins: string[]; password: string }[];
-}
+export type { TDemo, TDemoUser } from '../model/demo.ts';
 
 /** "Org creation" time of seeded orgs: fixed, so the same seed yields byte-identical JSON. */
 export const SEED_EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
