@@ -81,7 +81,10 @@ export async function seedAuditPeriod(base: Deps, slug?: string) {
       rationale,
       expiresAt: new Date(now + days * 86_400_000).toISOString(),
     });
-    return approveException(approver, tenant.id, { id: ex.id });
+    const approved = await approveException(approver, tenant.id, { id: ex.id });
+    // One minute apart, so the bundle's order (approval time, then id) is the order they were approved in.
+    now += 60_000;
+    return approved;
   };
   const inForce = await accept(
     'BUTTERFLY-RESTORE-READINESS',
