@@ -17,6 +17,9 @@ async function signInAsAnn(page: Page) {
 }
 
 test('the demo super_admin signs in, and every page is accessible and keyboard-usable', async ({ page }) => {
+  // Four pages, each with an accessibility scan, after a sign-in through okta-sim: more than the default 30 s
+  // on a busy 2-core machine.
+  test.setTimeout(90_000);
   const problems: string[] = [];
   // Our pages only: okta-sim's sign-in page has no favicon, which is its business.
   page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
