@@ -23,7 +23,7 @@ export const ZBackupRequest = z.discriminatedUnion('alreadyRunning', [
 ]);
 
 /** `backups.backupProgress`. */
-export const ZBackupsBackupProgress = z.object({
+export const ZBackupsProgress = z.object({
   connectionId: z.string(),
   running: z
     .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZPeriodSummary } from './shapes.ts';
 
 /** `evidence.evidenceExport`. */
-export const ZEvidenceEvidenceExport = z.object({
+export const ZEvidenceExport = z.object({
   files: z.array(z.string()),
   href: z.string(),
   filename: z.string(),
@@ -13,7 +13,7 @@ export const ZEvidenceEvidenceExport = z.object({
 });
 
 /** `evidence.evidenceFingerprint`. */
-export const ZEvidenceEvidenceFingerprint = z.object({
+export const ZEvidenceFingerprint = z.object({
   algorithm: z.literal('Ed25519'),
   fingerprint: z.string(),
   publicKeyPem: z.string(),
@@ -22,7 +22,7 @@ export const ZEvidenceEvidenceFingerprint = z.object({
 });
 
 /** `evidence.evidencePeriod`. */
-export const ZEvidenceEvidencePeriod = z.object({
+export const ZEvidencePeriod = z.object({
   connection: z.object({ id: z.string(), name: z.string() }),
   window: z.object({ from: z.string(), to: z.string() }),
   summary: ZPeriodSummary,

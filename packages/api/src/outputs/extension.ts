@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** `extension.extensionCompare`. */
-export const ZExtensionExtensionCompare = z.union([
+export const ZExtensionCompare = z.discriminatedUnion('stored', [
   z.object({
     stored: z.literal(false),
     changed: z.null(),
@@ -23,7 +23,7 @@ export const ZExtensionExtensionCompare = z.union([
 ]);
 
 /** `extension.extensionSnapshot`. */
-export const ZExtensionExtensionSnapshot = z.object({
+export const ZExtensionSnapshot = z.object({
   snapshotId: z.string(),
   at: z.string(),
   changed: z.boolean(),
@@ -32,7 +32,7 @@ export const ZExtensionExtensionSnapshot = z.object({
 });
 
 /** `extension.extensionStatus`. */
-export const ZExtensionExtensionStatus = z.object({
+export const ZExtensionStatus = z.object({
   connection: z.object({ id: z.string(), name: z.string(), orgUrl: z.string() }),
   type: z.string(),
   id: z.string(),

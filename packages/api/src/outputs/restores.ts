@@ -24,7 +24,7 @@ export const ZRestoresApproveRestore = z.object({
   progress: z.union([ZPreviewProgress, z.record(z.string(), z.never())]),
   summary: z.union([ZPlanSummary, z.record(z.string(), z.never())]),
   caveats: z.array(
-    z.union([
+    z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('secret'), path: z.string(), message: z.string() }),
       z.object({ kind: z.literal('verify'), message: z.string() }),
       z.object({
@@ -77,7 +77,7 @@ export const ZRestoresGetRestorePlan = z.object({
       label: z.string(),
       changes: z.array(ZJsonChange),
       caveats: z.array(
-        z.union([
+        z.discriminatedUnion('kind', [
           z.object({ kind: z.literal('secret'), path: z.string(), message: z.string() }),
           z.object({ kind: z.literal('verify'), message: z.string() }),
           z.object({
@@ -158,7 +158,7 @@ export const ZRestoresGetRestorePlan = z.object({
   progress: z.union([ZPreviewProgress, z.record(z.string(), z.never())]),
   summary: z.union([ZPlanSummary, z.record(z.string(), z.never())]),
   caveats: z.array(
-    z.union([
+    z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('secret'), path: z.string(), message: z.string() }),
       z.object({ kind: z.literal('verify'), message: z.string() }),
       z.object({
@@ -220,7 +220,7 @@ export const ZRestoresListRestorePlans = z.array(
     progress: z.union([ZPreviewProgress, z.record(z.string(), z.never())]),
     summary: z.union([ZPlanSummary, z.record(z.string(), z.never())]),
     caveats: z.array(
-      z.union([
+      z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('secret'), path: z.string(), message: z.string() }),
         z.object({ kind: z.literal('verify'), message: z.string() }),
         z.object({
@@ -269,7 +269,7 @@ export const ZRestoresListRestorePlans = z.array(
 export const ZRestoresPreviewRestore = z.object({ planId: z.string(), shortCode: z.string(), jobId: z.string() });
 
 /** `restores.restoreReadiness`. */
-export const ZRestoresRestoreReadiness = z.array(
+export const ZRestoresReadiness = z.array(
   z.object({
     computedAt: z.string(),
     connectionId: z.string(),

@@ -76,7 +76,7 @@ export const ZFinding = z.object({
 });
 
 /** `compliance.complianceOverview`. */
-export const ZComplianceComplianceOverview = z.object({
+export const ZComplianceOverview = z.object({
   latest: z.array(
     z.object({
       id: z.string(),
@@ -230,7 +230,7 @@ export const ZComplianceRunScan = z.object({
 });
 
 /** `compliance.scanProgress`. */
-export const ZComplianceScanProgress = z.union([
+export const ZComplianceScanProgress = z.discriminatedUnion('state', [
   z.object({ state: z.literal('waiting'), result: z.null() }),
   z.object({
     state: z.literal('done'),

@@ -9,7 +9,7 @@ export const ZAuditVerification = z.object({
   checked: z.number(),
   headSeq: z.number(),
   problems: z.array(
-    z.union([
+    z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('changed'), seq: z.number(), id: z.number(), detail: z.string() }),
       z.object({ kind: z.literal('missing'), seq: z.number(), detail: z.string() }),
       z.object({ kind: z.literal('out_of_order'), seq: z.number(), id: z.number(), detail: z.string() }),

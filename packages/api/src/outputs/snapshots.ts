@@ -62,7 +62,7 @@ export const ZSnapshotsAppCredentials = z.union([
 ]);
 
 /** `snapshots.snapshotDiff`. */
-export const ZSnapshotsSnapshotDiff = z.object({
+export const ZSnapshotsDiff = z.object({
   from: z.object({
     id: z.string(),
     connectionId: z.string(),
@@ -138,7 +138,7 @@ export const ZSnapshotsObjectHistory = z.object({
 });
 
 /** `snapshots.snapshotObject`. */
-export const ZSnapshotsSnapshotObject = z.object({
+export const ZSnapshotsObject = z.object({
   snapshotId: z.string(),
   connectionId: z.string(),
   type: z.string(),

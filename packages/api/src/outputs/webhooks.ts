@@ -30,7 +30,7 @@ export const ZWebhooksCreateWebhook = z.object({
 });
 
 /** `webhooks.webhookDeliveries`. */
-export const ZWebhooksWebhookDeliveries = z.array(
+export const ZWebhooksDeliveries = z.array(
   z.object({
     id: z.string(),
     webhookId: z.string(),
@@ -48,7 +48,7 @@ export const ZWebhooksWebhookDeliveries = z.array(
 );
 
 /** `webhooks.webhookDelivery`. */
-export const ZWebhooksWebhookDelivery = z.object({
+export const ZWebhooksDelivery = z.object({
   id: z.string(),
   webhookId: z.string(),
   webhookName: z.string(),

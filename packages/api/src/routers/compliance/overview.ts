@@ -1,6 +1,6 @@
 import { FRAMEWORKS, complianceOverview } from '@butterfly/domain/scans';
 import { z } from 'zod';
-import { ZComplianceComplianceOverview } from '../../outputs/scans.ts';
+import { ZComplianceOverview } from '../../outputs/scans.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
@@ -11,5 +11,5 @@ export const ZComplianceOverviewInput = z
 /** Score per framework over each connection's latest scan, those scans, and the score over snapshots. */
 export const complianceOverviewProcedure = permissionProcedure('compliance.read')
   .input(ZComplianceOverviewInput)
-  .output(returns<Awaited<ReturnType<typeof complianceOverview>>>()(ZComplianceComplianceOverview))
+  .output(returns<Awaited<ReturnType<typeof complianceOverview>>>()(ZComplianceOverview))
   .query(({ ctx, input }) => complianceOverview(ctx.deps, ctx.tenantId, input ?? {}));

@@ -1,5 +1,5 @@
 import { describePeriodEvidence, ZPeriodEvidenceInput } from '@butterfly/domain/evidence';
-import { ZEvidenceEvidencePeriod } from '../../outputs/evidence.ts';
+import { ZEvidencePeriod } from '../../outputs/evidence.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
@@ -9,5 +9,5 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const evidencePeriodProcedure = permissionProcedure('evidence.export')
   .input(ZPeriodEvidenceInput)
-  .output(returns<Awaited<ReturnType<typeof describePeriodEvidence>>>()(ZEvidenceEvidencePeriod))
+  .output(returns<Awaited<ReturnType<typeof describePeriodEvidence>>>()(ZEvidencePeriod))
   .mutation(({ ctx, input }) => describePeriodEvidence(ctx.deps, ctx.tenantId, input));

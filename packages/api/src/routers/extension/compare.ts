@@ -1,5 +1,5 @@
 import { ZCompareObjectInput, compareExtensionObject } from '@butterfly/domain/extension';
-import { ZExtensionExtensionCompare } from '../../outputs/extension.ts';
+import { ZExtensionCompare } from '../../outputs/extension.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
@@ -9,7 +9,7 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const extensionCompareProcedure = permissionProcedure('snapshot.read')
   .input(ZCompareObjectInput)
-  .output(returns<Awaited<ReturnType<typeof compareExtensionObject>>>()(ZExtensionExtensionCompare))
+  .output(returns<Awaited<ReturnType<typeof compareExtensionObject>>>()(ZExtensionCompare))
   .mutation(({ ctx, input }) =>
     compareExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input),
   );
