@@ -21,5 +21,5 @@ export const ZAuditPage = z.object({
   nextBeforeSeq: z.number().optional(),
 });
 
-/** `audit.verifyAudit`. */
-export const ZAuditVerifyAudit = ZAuditVerification;
+/** `audit.verify`. */
+export const ZAuditVerify = ZAuditVerification;

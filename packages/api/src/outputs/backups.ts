@@ -22,7 +22,7 @@ export const ZBackupRequest = z.discriminatedUnion('alreadyRunning', [
   }),
 ]);
 
-/** `backups.backupProgress`. */
+/** `backups.progress`. */
 export const ZBackupsProgress = z.object({
   connectionId: z.string(),
   running: z

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ZBreakGlassAccountView } from './shapes.ts';
 
-/** `break-glass.list`. */
+/** `breakGlass.list`. */
 export const ZBreakGlassList = z.array(ZBreakGlassAccountView);
 
-/** `break-glass.add`. */
+/** `breakGlass.add`. */
 export const ZBreakGlassAdd = ZBreakGlassAccountView;
 
-/** `break-glass.remove`. */
+/** `breakGlass.remove`. */
 export const ZBreakGlassRemove = z.object({
   removed: z.literal(true),
   oktaUserId: z.string(),

@@ -47,139 +47,27 @@ export const ZConnectionView = z.object({
   deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
 });
 
-/** `connections.addConnection`. */
-export const ZConnectionsAddConnection = z.object({
-  id: z.string(),
-  name: z.string(),
-  provider: z.literal('okta'),
-  orgUrl: z.string(),
-  authKind: z.enum(['ssws', 'oauth']),
-  clientId: z.string().nullable(),
-  keyId: z.string().nullable(),
-  hasCredentials: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastTest: ZIdpAccessReport.nullable(),
-  lastTestedAt: z.string().nullable(),
-  rateLimitShare: z.number().nullable(),
-  rateLimitCeiling: z.number(),
-  writeCredential: z
-    .object({
-      authKind: z.enum(['ssws', 'oauth']),
-      clientId: z.string().nullable(),
-      keyId: z.string().nullable(),
-      updatedAt: z.string().nullable(),
-    })
-    .nullable(),
-  paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  status: z.enum(['ok', 'needs_attention']),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string().nullable(),
-  deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
-});
+/** `connections.add`. */
+export const ZConnectionsAdd = ZConnectionView;
 
-/** `connections.pauseConnection`. */
-export const ZConnectionsPauseConnection = z.object({
-  id: z.string(),
-  name: z.string(),
-  provider: z.literal('okta'),
-  orgUrl: z.string(),
-  authKind: z.enum(['ssws', 'oauth']),
-  clientId: z.string().nullable(),
-  keyId: z.string().nullable(),
-  hasCredentials: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastTest: ZIdpAccessReport.nullable(),
-  lastTestedAt: z.string().nullable(),
-  rateLimitShare: z.number().nullable(),
-  rateLimitCeiling: z.number(),
-  writeCredential: z
-    .object({
-      authKind: z.enum(['ssws', 'oauth']),
-      clientId: z.string().nullable(),
-      keyId: z.string().nullable(),
-      updatedAt: z.string().nullable(),
-    })
-    .nullable(),
-  paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  status: z.enum(['ok', 'needs_attention']),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string().nullable(),
-  deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
-});
+/** `connections.pause`. */
+export const ZConnectionsPause = ZConnectionView;
 
-/** `connections.removeConnection`. */
-export const ZConnectionsRemoveConnection = z.object({
+/** `connections.remove`. */
+export const ZConnectionsRemove = z.object({
   id: z.string(),
   removed: z.literal(true),
   keptSnapshots: z.boolean(),
 });
 
-/** `connections.resumeConnection`. */
-export const ZConnectionsResumeConnection = z.object({
-  id: z.string(),
-  name: z.string(),
-  provider: z.literal('okta'),
-  orgUrl: z.string(),
-  authKind: z.enum(['ssws', 'oauth']),
-  clientId: z.string().nullable(),
-  keyId: z.string().nullable(),
-  hasCredentials: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastTest: ZIdpAccessReport.nullable(),
-  lastTestedAt: z.string().nullable(),
-  rateLimitShare: z.number().nullable(),
-  rateLimitCeiling: z.number(),
-  writeCredential: z
-    .object({
-      authKind: z.enum(['ssws', 'oauth']),
-      clientId: z.string().nullable(),
-      keyId: z.string().nullable(),
-      updatedAt: z.string().nullable(),
-    })
-    .nullable(),
-  paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  status: z.enum(['ok', 'needs_attention']),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string().nullable(),
-  deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
-});
+/** `connections.resume`. */
+export const ZConnectionsResume = ZConnectionView;
 
 /** `connections.setWriteCredential`. */
-export const ZConnectionsSetWriteCredential = z.object({
-  id: z.string(),
-  name: z.string(),
-  provider: z.literal('okta'),
-  orgUrl: z.string(),
-  authKind: z.enum(['ssws', 'oauth']),
-  clientId: z.string().nullable(),
-  keyId: z.string().nullable(),
-  hasCredentials: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastTest: ZIdpAccessReport.nullable(),
-  lastTestedAt: z.string().nullable(),
-  rateLimitShare: z.number().nullable(),
-  rateLimitCeiling: z.number(),
-  writeCredential: z
-    .object({
-      authKind: z.enum(['ssws', 'oauth']),
-      clientId: z.string().nullable(),
-      keyId: z.string().nullable(),
-      updatedAt: z.string().nullable(),
-    })
-    .nullable(),
-  paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  status: z.enum(['ok', 'needs_attention']),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string().nullable(),
-  deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
-});
+export const ZConnectionsSetWriteCredential = ZConnectionView;
 
-/** `connections.testConnection`. */
-export const ZConnectionsTestConnection = z.object({
+/** `connections.test`. */
+export const ZConnectionsTest = z.object({
   connection: z.object({
     id: z.string(),
     name: z.string(),
@@ -212,33 +100,5 @@ export const ZConnectionsTestConnection = z.object({
   report: ZIdpAccessReport,
 });
 
-/** `connections.updateConnection`. */
-export const ZConnectionsUpdateConnection = z.object({
-  id: z.string(),
-  name: z.string(),
-  provider: z.literal('okta'),
-  orgUrl: z.string(),
-  authKind: z.enum(['ssws', 'oauth']),
-  clientId: z.string().nullable(),
-  keyId: z.string().nullable(),
-  hasCredentials: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastTest: ZIdpAccessReport.nullable(),
-  lastTestedAt: z.string().nullable(),
-  rateLimitShare: z.number().nullable(),
-  rateLimitCeiling: z.number(),
-  writeCredential: z
-    .object({
-      authKind: z.enum(['ssws', 'oauth']),
-      clientId: z.string().nullable(),
-      keyId: z.string().nullable(),
-      updatedAt: z.string().nullable(),
-    })
-    .nullable(),
-  paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
-  status: z.enum(['ok', 'needs_attention']),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string().nullable(),
-  deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
-});
+/** `connections.update`. */
+export const ZConnectionsUpdate = ZConnectionView;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPeriodSummary } from './shapes.ts';
 
-/** `evidence.evidenceExport`. */
+/** `evidence.export`. */
 export const ZEvidenceExport = z.object({
   files: z.array(z.string()),
   href: z.string(),
@@ -12,7 +12,7 @@ export const ZEvidenceExport = z.object({
   formats: z.array(z.enum(['html', 'pdf', 'json', 'csv', 'ckl', 'cklb', 'oscal'])),
 });
 
-/** `evidence.evidenceFingerprint`. */
+/** `evidence.fingerprint`. */
 export const ZEvidenceFingerprint = z.object({
   algorithm: z.literal('Ed25519'),
   fingerprint: z.string(),
@@ -21,7 +21,7 @@ export const ZEvidenceFingerprint = z.object({
   createdAt: z.string(),
 });
 
-/** `evidence.evidencePeriod`. */
+/** `evidence.period`. */
 export const ZEvidencePeriod = z.object({
   connection: z.object({ id: z.string(), name: z.string() }),
   window: z.object({ from: z.string(), to: z.string() }),

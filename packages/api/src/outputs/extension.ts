@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** `extension.extensionCompare`. */
+/** `extension.compare`. */
 export const ZExtensionCompare = z.discriminatedUnion('stored', [
   z.object({
     stored: z.literal(false),
@@ -22,7 +22,7 @@ export const ZExtensionCompare = z.discriminatedUnion('stored', [
   }),
 ]);
 
-/** `extension.extensionSnapshot`. */
+/** `extension.snapshot`. */
 export const ZExtensionSnapshot = z.object({
   snapshotId: z.string(),
   at: z.string(),
@@ -31,7 +31,7 @@ export const ZExtensionSnapshot = z.object({
   connectionId: z.string(),
 });
 
-/** `extension.extensionStatus`. */
+/** `extension.status`. */
 export const ZExtensionStatus = z.object({
   connection: z.object({ id: z.string(), name: z.string(), orgUrl: z.string() }),
   type: z.string(),

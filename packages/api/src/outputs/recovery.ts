@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** `recovery.recentRecovery`. */
-export const ZRecoveryRecentRecovery = z.array(
+/** `recovery.recent`. */
+export const ZRecoveryRecent = z.array(
   z.object({
     occurredAt: z.string(),
     memberId: z.string().nullable(),

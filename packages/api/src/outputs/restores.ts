@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { ZJsonChange, ZObjectRef, ZPlanSummary, ZPreviewProgress, ZRewrite } from './shapes.ts';
-import { ZJson } from './json.ts';
 
-/** `restores.applyRestore`. */
-export const ZRestoresApplyRestore = z.object({ planId: z.string(), jobId: z.string().nullable() });
+/** `restores.applyPlan`. */
+export const ZRestoresApplyPlan = z.object({ planId: z.string(), jobId: z.string().nullable() });
 
-/** `restores.approveRestore`. */
-export const ZRestoresApproveRestore = z.object({
+/** `restores.approve`. */
+export const ZRestoresApprove = z.object({
   id: z.string(),
   shortCode: z.string(),
   connectionId: z.string(),
@@ -66,8 +65,8 @@ export const ZRestoresApproveRestore = z.object({
   preApplySnapshotId: z.string().nullable(),
 });
 
-/** `restores.getRestorePlan`. */
-export const ZRestoresGetRestorePlan = z.object({
+/** `restores.get`. */
+export const ZRestoresGet = z.object({
   connectionName: z.string().nullable(),
   steps: z.array(
     z.object({
@@ -200,8 +199,8 @@ export const ZRestoresGetRestorePlan = z.object({
   preApplySnapshotId: z.string().nullable(),
 });
 
-/** `restores.listRestorePlans`. */
-export const ZRestoresListRestorePlans = z.array(
+/** `restores.list`. */
+export const ZRestoresList = z.array(
   z.object({
     id: z.string(),
     shortCode: z.string(),
@@ -265,10 +264,10 @@ export const ZRestoresListRestorePlans = z.array(
   }),
 );
 
-/** `restores.previewRestore`. */
-export const ZRestoresPreviewRestore = z.object({ planId: z.string(), shortCode: z.string(), jobId: z.string() });
+/** `restores.preview`. */
+export const ZRestoresPreview = z.object({ planId: z.string(), shortCode: z.string(), jobId: z.string() });
 
-/** `restores.restoreReadiness`. */
+/** `restores.readiness`. */
 export const ZRestoresReadiness = z.array(
   z.object({
     computedAt: z.string(),

@@ -75,7 +75,7 @@ export const ZFinding = z.object({
   accepted: z.boolean().optional(),
 });
 
-/** `compliance.complianceOverview`. */
+/** `compliance.overview`. */
 export const ZComplianceOverview = z.object({
   latest: z.array(
     z.object({
@@ -154,8 +154,8 @@ export const ZComplianceRegressions = z.array(
   }),
 );
 
-/** `compliance.ruleDetail`. */
-export const ZComplianceRuleDetail = z.object({
+/** `compliance.rule`. */
+export const ZComplianceRule = z.object({
   rule: z
     .object({
       id: z.string(),
@@ -204,8 +204,8 @@ export const ZComplianceRequestScan = z.object({
   requestedAt: z.string(),
 });
 
-/** `compliance.runScan`. */
-export const ZComplianceRunScan = z.object({
+/** `compliance.run`. */
+export const ZComplianceRun = z.object({
   id: z.string(),
   connectionId: z.string(),
   connectionName: z.string(),
@@ -252,8 +252,8 @@ export const ZComplianceScanProgress = z.discriminatedUnion('state', [
   }),
 ]);
 
-/** `compliance.getScan`. */
-export const ZComplianceGetScan = z.object({
+/** `compliance.scan`. */
+export const ZComplianceScan = z.object({
   results: z.array(ZScanResult),
   id: z.string(),
   connectionId: z.string(),

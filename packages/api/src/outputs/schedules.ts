@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** `schedules.getSchedule`. */
-export const ZSchedulesGetSchedule = z.union([
+/** `schedules.get`. */
+export const ZSchedulesGet = z.union([
   z.object({ connectionId: z.string(), schedule: z.null() }),
   z.object({
     connectionId: z.string(),
@@ -17,8 +17,8 @@ export const ZSchedulesGetSchedule = z.union([
   }),
 ]);
 
-/** `schedules.setSchedule`. */
-export const ZSchedulesSetSchedule = z.object({
+/** `schedules.set`. */
+export const ZSchedulesSet = z.object({
   cron: z.string(),
   nextRunAt: z.string(),
   connectionId: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** `scim-tokens.createScimToken`. */
-export const ZScimTokensCreateScimToken = z.object({
+/** `scimTokens.create`. */
+export const ZScimTokensCreate = z.object({
   id: z.string(),
   label: z.string(),
   prefix: z.string(),
@@ -9,8 +9,8 @@ export const ZScimTokensCreateScimToken = z.object({
   token: z.string(),
 });
 
-/** `scim-tokens.listScimTokens`. */
-export const ZScimTokensListScimTokens = z.array(
+/** `scimTokens.list`. */
+export const ZScimTokensList = z.array(
   z.object({
     id: z.string(),
     label: z.string(),
@@ -22,8 +22,8 @@ export const ZScimTokensListScimTokens = z.array(
   }),
 );
 
-/** `scim-tokens.revokeScimToken`. */
-export const ZScimTokensRevokeScimToken = z.object({
+/** `scimTokens.revoke`. */
+export const ZScimTokensRevoke = z.object({
   id: z.string(),
   label: z.string(),
   revokedAt: z.string(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** `sessions.endOtherSessions`. */
-export const ZSessionsEndOtherSessions = z.object({ ended: z.number() });
+/** `sessions.endOthers`. */
+export const ZSessionsEndOthers = z.object({ ended: z.number() });
 
-/** `sessions.listSessions`. */
-export const ZSessionsListSessions = z.array(
+/** `sessions.list`. */
+export const ZSessionsList = z.array(
   z.object({
     current: z.boolean(),
     id: z.string(),

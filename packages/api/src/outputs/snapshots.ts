@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZChangeActor, ZJsonChange, ZObjectReference } from './shapes.ts';
-import { ZJson } from './json.ts';
 
 /** A snapshot as lists show it (SnapshotView). */
 export const ZSnapshotView = z.object({
@@ -34,8 +33,8 @@ export const ZSnapshotObjectsPage = z.object({
   nextAfter: z.string().nullable(),
 });
 
-/** `snapshots.appCredentials`. */
-export const ZSnapshotsAppCredentials = z.union([
+/** `snapshots.credentials`. */
+export const ZSnapshotsCredentials = z.union([
   z.object({
     connection: z.object({ id: z.string(), name: z.string() }),
     snapshot: z.null(),
@@ -61,7 +60,7 @@ export const ZSnapshotsAppCredentials = z.union([
   }),
 ]);
 
-/** `snapshots.snapshotDiff`. */
+/** `snapshots.diff`. */
 export const ZSnapshotsDiff = z.object({
   from: z.object({
     id: z.string(),
@@ -117,8 +116,8 @@ export const ZSnapshotsDiff = z.object({
   next: z.object({ type: z.string(), id: z.string() }).nullable(),
 });
 
-/** `snapshots.objectHistory`. */
-export const ZSnapshotsObjectHistory = z.object({
+/** `snapshots.history`. */
+export const ZSnapshotsHistory = z.object({
   versions: z.array(
     z.object({
       body: z.unknown(),
@@ -137,7 +136,7 @@ export const ZSnapshotsObjectHistory = z.object({
   label: z.string(),
 });
 
-/** `snapshots.snapshotObject`. */
+/** `snapshots.object`. */
 export const ZSnapshotsObject = z.object({
   snapshotId: z.string(),
   connectionId: z.string(),

@@ -4,8 +4,8 @@ import { ZTIssuerCheck } from './shapes.ts';
 /** `sso.addDomain`. */
 export const ZSsoAddDomain = z.object({ domain: z.string(), txtRecord: z.string() });
 
-/** `sso.getSso`. */
-export const ZSsoGetSso = z.object({
+/** `sso.get`. */
+export const ZSsoGet = z.object({
   client: z
     .object({ issuer: z.string(), clientId: z.string(), hasClientSecret: z.boolean(), updatedAt: z.string() })
     .nullable(),
@@ -15,8 +15,8 @@ export const ZSsoGetSso = z.object({
 /** `sso.removeDomain`. */
 export const ZSsoRemoveDomain = z.object({ domain: z.string() });
 
-/** `sso.setSso`. */
-export const ZSsoSetSso = z.object({ issuer: z.string(), clientId: z.string(), hasClientSecret: z.boolean() });
+/** `sso.set`. */
+export const ZSsoSet = z.object({ issuer: z.string(), clientId: z.string(), hasClientSecret: z.boolean() });
 
 /** `sso.testConnection`. */
 export const ZSsoTestConnection = z.object({ ok: z.boolean(), checks: z.array(ZTIssuerCheck), issuer: z.string() });

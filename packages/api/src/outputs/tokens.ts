@@ -1,26 +1,27 @@
+import { ROLES } from '@butterfly/domain/permissions';
 import { z } from 'zod';
 
-/** `tokens.createToken`. */
-export const ZTokensCreateToken = z.object({
+/** `tokens.create`. */
+export const ZTokensCreate = z.object({
   ownerEmail: z.string(),
   token: z.string(),
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
-  role: z.enum(['super_admin', 'admin', 'backup_operator', 'auditor', 'read_only']).nullable(),
+  role: z.enum(ROLES).nullable(),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   expired: z.boolean(),
 });
 
-/** `tokens.listTokens`. */
-export const ZTokensListTokens = z.array(
+/** `tokens.list`. */
+export const ZTokensList = z.array(
   z.object({
     id: z.string(),
     name: z.string(),
     prefix: z.string(),
-    role: z.enum(['super_admin', 'admin', 'backup_operator', 'auditor', 'read_only']).nullable(),
+    role: z.enum(ROLES).nullable(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
@@ -28,5 +29,5 @@ export const ZTokensListTokens = z.array(
   }),
 );
 
-/** `tokens.revokeToken`. */
-export const ZTokensRevokeToken = z.object({ id: z.string(), name: z.string(), revoked: z.boolean() });
+/** `tokens.revoke`. */
+export const ZTokensRevoke = z.object({ id: z.string(), name: z.string(), revoked: z.boolean() });

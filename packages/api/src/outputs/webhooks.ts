@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** `webhooks.createWebhook`. */
-export const ZWebhooksCreateWebhook = z.object({
+/** `webhooks.create`. */
+export const ZWebhooksCreate = z.object({
   webhook: z.object({
     id: z.string(),
     name: z.string(),
@@ -29,7 +29,7 @@ export const ZWebhooksCreateWebhook = z.object({
   secret: z.string().nullable(),
 });
 
-/** `webhooks.webhookDeliveries`. */
+/** `webhooks.deliveries`. */
 export const ZWebhooksDeliveries = z.array(
   z.object({
     id: z.string(),
@@ -47,7 +47,7 @@ export const ZWebhooksDeliveries = z.array(
   }),
 );
 
-/** `webhooks.webhookDelivery`. */
+/** `webhooks.delivery`. */
 export const ZWebhooksDelivery = z.object({
   id: z.string(),
   webhookId: z.string(),
@@ -63,8 +63,8 @@ export const ZWebhooksDelivery = z.object({
   deliveredAt: z.string().nullable(),
 });
 
-/** `webhooks.listWebhooks`. */
-export const ZWebhooksListWebhooks = z.array(
+/** `webhooks.list`. */
+export const ZWebhooksList = z.array(
   z.object({
     lastDelivery: z.object({ status: z.string(), at: z.string(), error: z.string().nullable() }).nullable(),
     id: z.string(),
@@ -92,10 +92,10 @@ export const ZWebhooksListWebhooks = z.array(
   }),
 );
 
-/** `webhooks.removeWebhook`. */
-export const ZWebhooksRemoveWebhook = z.object({ id: z.string(), removed: z.boolean() });
+/** `webhooks.remove`. */
+export const ZWebhooksRemove = z.object({ id: z.string(), removed: z.boolean() });
 
-/** `webhooks.testWebhook`. */
-export const ZWebhooksTestWebhook = z.object({
+/** `webhooks.test`. */
+export const ZWebhooksTest = z.object({
   deliveryId: z.templateLiteral([z.string(), '-', z.string(), '-', z.string(), '-', z.string(), '-', z.string()]),
 });

@@ -1,6 +1,6 @@
 import { revokeScimToken } from '@butterfly/domain/scim';
 import { z } from 'zod';
-import { ZScimTokensRevokeScimToken } from '../../outputs/scim-tokens.ts';
+import { ZScimTokensRevoke } from '../../outputs/scim-tokens.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
@@ -8,5 +8,5 @@ export const ZRevokeScimTokenProcedureInput = z.object({ tokenId: z.string().tri
 
 export const revokeScimTokenProcedure = permissionProcedure('scim.manage')
   .input(ZRevokeScimTokenProcedureInput)
-  .output(returns<Awaited<ReturnType<typeof revokeScimToken>>>()(ZScimTokensRevokeScimToken))
+  .output(returns<Awaited<ReturnType<typeof revokeScimToken>>>()(ZScimTokensRevoke))
   .mutation(({ ctx, input }) => revokeScimToken(ctx.deps, ctx.tenantId, input));

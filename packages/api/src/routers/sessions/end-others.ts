@@ -1,5 +1,5 @@
 import { endSessions } from '@butterfly/domain/sessions';
-import { ZSessionsEndOtherSessions } from '../../outputs/sessions.ts';
+import { ZSessionsEndOthers } from '../../outputs/sessions.ts';
 import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
@@ -7,5 +7,5 @@ import { permissionProcedure } from '../../trpc.ts';
 const NO_SESSION = '00000000-0000-0000-0000-000000000000';
 
 export const endOtherSessionsProcedure = permissionProcedure('token.own')
-  .output(returns<Awaited<ReturnType<typeof endSessions>>>()(ZSessionsEndOtherSessions))
+  .output(returns<Awaited<ReturnType<typeof endSessions>>>()(ZSessionsEndOthers))
   .mutation(({ ctx }) => endSessions(ctx.deps, { allExcept: ctx.principal.sessionId ?? NO_SESSION }));
