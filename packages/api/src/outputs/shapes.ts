@@ -149,6 +149,7 @@ export const ZPreviewProgress = z.object({
     'comparing',
     'ordering',
     'storing',
+    'applying',
   ]),
   done: z.number(),
   total: z.number(),
