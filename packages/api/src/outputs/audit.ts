@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAuditVerification } from './shapes.ts';
 
 /**
  * `audit.list`: a page of the audit log, newest first; `nextBeforeSeq` is the next page's cursor.
@@ -19,3 +20,6 @@ export const ZAuditPage = z.object({
   ),
   nextBeforeSeq: z.number().optional(),
 });
+
+/** `audit.verify`. */
+export const ZAuditVerify = ZAuditVerification;

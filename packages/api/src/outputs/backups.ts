@@ -21,3 +21,30 @@ export const ZBackupRequest = z.discriminatedUnion('alreadyRunning', [
     by: z.string(),
   }),
 ]);
+
+/** `backups.progress`. */
+export const ZBackupsProgress = z.object({
+  connectionId: z.string(),
+  running: z
+    .object({
+      snapshotId: z.string(),
+      startedAt: z.string(),
+      phase: z.string(),
+      objects: z.number(),
+      requests: z.number(),
+      rateLimitWaits: z.number(),
+      rateLimitWaitMs: z.number().nullable(),
+      expectedObjects: z.number().nullable(),
+      stale: z.boolean(),
+    })
+    .nullable(),
+  latest: z
+    .object({
+      snapshotId: z.string(),
+      status: z.enum(['complete', 'failed']),
+      startedAt: z.string(),
+      completedAt: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});

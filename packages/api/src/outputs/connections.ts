@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIdpAccessReport } from './shapes.ts';
 
 const ZAuthKind = z.enum(['oauth', 'ssws']);
 
@@ -45,3 +46,59 @@ export const ZConnectionView = z.object({
   statusChangedAt: z.string().nullable(),
   deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
 });
+
+/** `connections.add`. */
+export const ZConnectionsAdd = ZConnectionView;
+
+/** `connections.pause`. */
+export const ZConnectionsPause = ZConnectionView;
+
+/** `connections.remove`. */
+export const ZConnectionsRemove = z.object({
+  id: z.string(),
+  removed: z.literal(true),
+  keptSnapshots: z.boolean(),
+});
+
+/** `connections.resume`. */
+export const ZConnectionsResume = ZConnectionView;
+
+/** `connections.setWriteCredential`. */
+export const ZConnectionsSetWriteCredential = ZConnectionView;
+
+/** `connections.test`. */
+export const ZConnectionsTest = z.object({
+  connection: z.object({
+    id: z.string(),
+    name: z.string(),
+    provider: z.literal('okta'),
+    orgUrl: z.string(),
+    authKind: z.enum(['ssws', 'oauth']),
+    clientId: z.string().nullable(),
+    keyId: z.string().nullable(),
+    hasCredentials: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastTest: ZIdpAccessReport.nullable(),
+    lastTestedAt: z.string().nullable(),
+    rateLimitShare: z.number().nullable(),
+    rateLimitCeiling: z.number(),
+    writeCredential: z
+      .object({
+        authKind: z.enum(['ssws', 'oauth']),
+        clientId: z.string().nullable(),
+        keyId: z.string().nullable(),
+        updatedAt: z.string().nullable(),
+      })
+      .nullable(),
+    paused: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+    status: z.enum(['ok', 'needs_attention']),
+    statusReason: z.string().nullable(),
+    statusChangedAt: z.string().nullable(),
+    deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
+  }),
+  report: ZIdpAccessReport,
+});
+
+/** `connections.update`. */
+export const ZConnectionsUpdate = ZConnectionView;

@@ -105,7 +105,16 @@ export interface StepDetail {
 }
 
 export interface PreviewProgress {
-  phase: 'queued' | 'reading snapshot' | 'reading live org' | 'comparing' | 'ordering' | 'storing' | 'done' | 'failed';
+  phase:
+    | 'queued'
+    | 'reading snapshot'
+    | 'reading live org'
+    | 'comparing'
+    | 'ordering'
+    | 'storing'
+    | 'applying'
+    | 'done'
+    | 'failed';
   done: number;
   total: number;
 }

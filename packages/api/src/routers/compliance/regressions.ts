@@ -1,5 +1,7 @@
 import { listRegressions } from '@butterfly/domain/scans';
 import { z } from 'zod';
+import { ZComplianceRegressions } from '../../outputs/scans.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const ZRegressionsInput = z
@@ -9,4 +11,5 @@ export const ZRegressionsInput = z
 /** PASS → FAIL since the previous scan, with the changes (and their actors) behind each. */
 export const regressionsProcedure = permissionProcedure('compliance.read')
   .input(ZRegressionsInput)
+  .output(returns<Awaited<ReturnType<typeof listRegressions>>>()(ZComplianceRegressions))
   .query(({ ctx, input }) => listRegressions(ctx.deps, ctx.tenantId, input ?? {}));

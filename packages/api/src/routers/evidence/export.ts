@@ -1,6 +1,8 @@
 import { EVIDENCE_FORMATS, describeEvidenceExport } from '@butterfly/domain/evidence';
 import { FRAMEWORKS } from '@butterfly/domain/scans';
 import { z } from 'zod';
+import { ZEvidenceExport } from '../../outputs/evidence.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 export const ZEvidenceExportInput = z.object({
@@ -13,4 +15,5 @@ export const ZEvidenceExportInput = z.object({
 /** A download descriptor for a scan's signed bundle; the web app renders the files when fetched. */
 export const evidenceExportProcedure = permissionProcedure('evidence.export')
   .input(ZEvidenceExportInput)
+  .output(returns<Awaited<ReturnType<typeof describeEvidenceExport>>>()(ZEvidenceExport))
   .mutation(({ ctx, input }) => describeEvidenceExport(ctx.deps, ctx.tenantId, input));

@@ -1,4 +1,6 @@
 import { describePeriodEvidence, ZPeriodEvidenceInput } from '@butterfly/domain/evidence';
+import { ZEvidencePeriod } from '../../outputs/evidence.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 /**
@@ -7,4 +9,5 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const evidencePeriodProcedure = permissionProcedure('evidence.export')
   .input(ZPeriodEvidenceInput)
+  .output(returns<Awaited<ReturnType<typeof describePeriodEvidence>>>()(ZEvidencePeriod))
   .mutation(({ ctx, input }) => describePeriodEvidence(ctx.deps, ctx.tenantId, input));

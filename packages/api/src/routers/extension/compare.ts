@@ -1,4 +1,6 @@
 import { ZCompareObjectInput, compareExtensionObject } from '@butterfly/domain/extension';
+import { ZExtensionCompare } from '../../outputs/extension.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 /**
@@ -7,6 +9,7 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const extensionCompareProcedure = permissionProcedure('snapshot.read')
   .input(ZCompareObjectInput)
+  .output(returns<Awaited<ReturnType<typeof compareExtensionObject>>>()(ZExtensionCompare))
   .mutation(({ ctx, input }) =>
     compareExtensionObject({ ...ctx.deps, idpClientFor: ctx.services.idpClientFor }, ctx.tenantId, input),
   );

@@ -1,4 +1,6 @@
 import { ZCreateWebhookInput, createWebhook } from '@butterfly/domain/webhooks';
+import { ZWebhooksCreate } from '../../outputs/webhooks.ts';
+import { returns } from '../../outputs/returns.ts';
 import { permissionProcedure } from '../../trpc.ts';
 
 /**
@@ -9,6 +11,7 @@ import { permissionProcedure } from '../../trpc.ts';
  */
 export const createWebhookProcedure = permissionProcedure('schedule.manage')
   .input(ZCreateWebhookInput)
+  .output(returns<Awaited<ReturnType<typeof createWebhook>>>()(ZWebhooksCreate))
   .mutation(({ ctx, input }) =>
     createWebhook({ ...ctx.deps, checkWebhookTarget: ctx.services.checkWebhookTarget }, ctx.tenantId, input),
   );
