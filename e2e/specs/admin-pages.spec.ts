@@ -2,7 +2,8 @@ import { type Page, expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { sim } from '../fixtures/okta-sim.ts';
-import { APP_URL, system, unique } from '../fixtures/system.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { system, unique } from '../fixtures/system.ts';
 import { PASSWORD, signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -20,10 +21,7 @@ test('the demo super_admin signs in, and every page is accessible and keyboard-u
   // Four pages, each with an accessibility scan, after a sign-in through okta-sim: more than the default 30 s
   // on a busy 2-core machine.
   test.setTimeout(90_000);
-  const problems: string[] = [];
-  // Our pages only: okta-sim's sign-in page has no favicon, which is its business.
-  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = collectPageProblems(page);
   await signInAsAnn(page);
   await expect(page.getByRole('main')).toContainText('super_admin');
   await page.screenshot({ path: 'test-results/screenshots/demo-home.png', fullPage: true });

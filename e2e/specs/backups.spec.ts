@@ -5,7 +5,8 @@ import { type Page, expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { okta } from '../fixtures/okta-api.ts';
 import { sim } from '../fixtures/okta-sim.ts';
-import { APP_URL, system, unique } from '../fixtures/system.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -29,9 +30,7 @@ async function signInAsAnn(page: Page) {
 const state: { connection?: string; group?: { id: string; name: string } } = {};
 
 test('an admin connects the acme org, backs it up, changes it, and reads the diff', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = collectPageProblems(page);
   const org = await sim.org('acme');
   const groupName = unique('e2e-group-');
   state.group = {

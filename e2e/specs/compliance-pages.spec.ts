@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { sim } from '../fixtures/okta-sim.ts';
 import { jobsReport } from '../fixtures/jobs.ts';
-import { APP_URL, system, unique } from '../fixtures/system.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -18,9 +19,7 @@ const SHOTS = 'test-results/screenshots';
 const DELIBERATE_FAILURES = ['OKTA-APP-000020', 'OKTA-APP-000170', 'OKTA-APP-001430', 'OKTA-APP-001710'];
 
 test('an admin backs up the acme org and reads its compliance pages', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = collectPageProblems(page);
   const { demoPassword } = system();
   expect(demoPassword, 'pnpm start printed the demo sign-in line').toBeTruthy();
   await signIn(page, 'ann@acme.test', { password: demoPassword });

@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
-import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { SIM_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -80,9 +81,7 @@ test('the pages of a tenant with data show names and times, never ids or interna
     .at(-1)!;
 
   // Times render UTC on the server and the viewer's zone after hydration: no hydration mismatch.
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = collectPageProblems(page);
   await signInAnn(page);
   await page.goto('/connections');
   await page.getByRole('link', { name, exact: true }).click();

@@ -3,7 +3,8 @@ import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { okta } from '../fixtures/okta-api.ts';
 import { sim } from '../fixtures/okta-sim.ts';
-import { APP_URL, system, unique } from '../fixtures/system.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -52,8 +53,7 @@ async function signInAsAnn(page: import('@playwright/test').Page) {
 
 test("a group rule's page reads as a summary, and the group it assigns is a link to that group", async ({ page }) => {
   const [rule, target] = [state.rule!, state.target!];
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
+  const problems = collectPageProblems(page);
   await signInAsAnn(page);
   await page.goto('/connections');
   await page.getByRole('link', { name: state.connection!, exact: true }).click();

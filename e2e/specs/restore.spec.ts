@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
 import { cli } from '../fixtures/butterfly-cli.ts';
 import { okta } from '../fixtures/okta-api.ts';
-import { APP_URL, SIM_URL, system, unique } from '../fixtures/system.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { SIM_URL, system, unique } from '../fixtures/system.ts';
 import { signIn } from '../fixtures/worlds.ts';
 
 /**
@@ -17,9 +18,7 @@ test.setTimeout(240_000);
 const SHOTS = 'test-results/screenshots';
 
 test('an admin previews a restore of a changed group, reads the plan, exports it and applies it', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && m.location().url.startsWith(APP_URL) && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = collectPageProblems(page);
   const org = (await (await fetch(`${SIM_URL}/_sim/orgs/acme`)).json()) as { url: string; apiToken: string };
   const groupName = unique('restore-group-');
   const group = await okta<{ id: string }>(org, 'POST', '/api/v1/groups', {

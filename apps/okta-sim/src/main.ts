@@ -10,7 +10,8 @@ import { createOktaSim } from './sim.ts';
 
 let options: ReturnType<typeof parseCliArgs>;
 try {
-  options = parseCliArgs(process.argv.slice(2), oktaSimEnv().OKTA_SIM_PORT);
+  const env = oktaSimEnv();
+  options = parseCliArgs(process.argv.slice(2), env.OKTA_SIM_PORT, env.OKTA_SIM_RATE_SCALE);
 } catch (error) {
   if (!(error instanceof CliError)) throw error;
   process.stderr.write(`${error.message}\n\n${USAGE}\n`);

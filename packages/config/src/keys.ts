@@ -11,6 +11,8 @@ export const envDocs = {
   PORT: 'Port of the web dashboard.',
   SCIM_PORT: 'Port of the SCIM 2.0 app.',
   OKTA_SIM_PORT: 'Port of the Okta simulator (demo, development and tests).',
+  OKTA_SIM_RATE_SCALE:
+    "Multiplies every rate limit of the Okta simulator (1 = Okta's documented defaults; the end-to-end suite uses 10).",
   APP_URL: 'Public URL of the dashboard. Cookies are Secure and HSTS is sent when it is https.',
   BUTTERFLY_ALLOW_PRIVATE_URLS:
     "Whether calls to tenant-supplied URLs (OIDC issuer, JWKS and token endpoints, Okta org URLs, alert webhooks) may reach private, loopback and link-local addresses. Default: true only when APP_URL's host is localhost or 127.0.0.1.",

@@ -1,14 +1,20 @@
 import { expect, test } from 'vitest';
 import { CliError, parseCliArgs } from './args.ts';
 
-test('defaults: the given default port, loopback, no seed, no clients', () => {
+test("defaults: the given default port, loopback, no seed, no clients, Okta's rate limits", () => {
   expect(parseCliArgs([], 4000)).toEqual({
     port: 4000,
     host: '127.0.0.1',
     seed: undefined,
     users: undefined,
+    rateScale: 1,
     clients: [],
   });
+});
+
+test('the rate scale defaults to the one given (OKTA_SIM_RATE_SCALE); the flag wins', () => {
+  expect(parseCliArgs([], 4000, 10).rateScale).toBe(10);
+  expect(parseCliArgs(['--rate-scale', '0.5'], 4000, 10).rateScale).toBe(0.5);
 });
 
 test('flags, a leading -- from pnpm, and repeated --client', () => {

@@ -8,7 +8,8 @@ export const USAGE = `Usage: okta-sim [options]
   --host <addr>    address to bind (default: 127.0.0.1)
   --seed <n>       deterministic ids and passwords, and the demo orgs acme and globex
   --users <n>      with --seed: also create user1..user<n>@acme.test (up to 100000)
-  --rate-scale <x> multiply every Management API rate limit and the concurrency cap (default 1;
+  --rate-scale <x> multiply every Management API rate limit and the concurrency cap (default
+                   OKTA_SIM_RATE_SCALE or 1;
                    0.1 makes them bite quickly, 100 makes them irrelevant)
   --latency <ms>   added latency of every Management API call (default 0)
   --client <json>  register a client at start (repeatable), e.g.
@@ -42,7 +43,11 @@ function parseClient(json: string) {
 }
 
 /** The simulator's options from the command line; `help` when --help was asked for. */
-export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptions & { help?: boolean } {
+export function parseCliArgs(
+  argv: string[],
+  defaultPort: number,
+  defaultRateScale = 1,
+): TOktaSimOptions & { help?: boolean } {
   // `pnpm start:okta-sim -- --seed 1` passes the `--` through; it is not an end-of-options marker here.
   const args = argv[0] === '--' ? argv.slice(1) : argv;
   let values: ReturnType<typeof parse>['values'];
@@ -79,7 +84,7 @@ export function parseCliArgs(argv: string[], defaultPort: number): TOktaSimOptio
     host,
     seed,
     users,
-    rateScale: scale,
+    rateScale: scale ?? defaultRateScale,
     latencyMs,
     stateFile: state,
     clients: (values.client ?? []).map(parseClient),
