@@ -13,6 +13,7 @@ import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain/crypto';
 import { createFailedAuthLimiter } from './rate-limit.ts';
 import { createScimServer } from './server.ts';
+import { createScimTokenCache } from './token-cache.ts';
 
 const log = createLogger('scim');
 installLastResortHandlers(log);
@@ -33,12 +34,15 @@ async function main() {
   const keyring = createKeyring(loadMasterKey());
 
   const limiter = createFailedAuthLimiter(db, limits.rateLimits.scim_bearer_fail_ip, log);
+  const tokens = createScimTokenCache({ url: database.url, log });
+  onStop('SCIM token cache', () => tokens.close());
   const server = createScimServer({
     db,
     log,
     keyring,
     baseUrl: env.SCIM_PUBLIC_URL,
     limiter,
+    tokens,
     trustProxy: limits.BUTTERFLY_TRUST_PROXY,
   });
   const host = process.env.HOST || '127.0.0.1';
