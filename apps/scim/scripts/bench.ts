@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '8' },
     rate: { type: 'string', default: process.env.BENCH_RATE ?? '0' },
     seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '15' },
+    /** Only the scenarios whose name contains this (case-insensitive), e.g. --only post: to profile one. */
+    only: { type: 'string', default: '' },
   },
 });
 const whole = (name: keyof typeof args, min: number) => {
@@ -217,7 +219,7 @@ async function main() {
     );
     out();
     out('scenario                  req/s   p50 ms   p99 ms   max ms   non-2xx   errors   CPU ms/req: scim    pg');
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => x.name.toLowerCase().includes(args.only!.toLowerCase()))) {
       await run(port, token, s, 2);
       const cpu0 = await serverCpuMs(child);
       const pg0 = postgresCpuMs(postmaster);
