@@ -26,7 +26,11 @@ async function main() {
   const database = await ensureDatabase({ log: (msg) => log.info(msg) });
   // The embedded server is ours to stop only if we started it; others may be attached to it.
   if (database.startedHere) onStop('embedded database', () => database.stop());
-  const db = createDb(database.url, { onError: (err) => log.error({ err }, 'idle database connection failed') });
+  const db = createDb(database.url, {
+    onError: (err) => log.error({ err }, 'idle database connection failed'),
+    // Decision 050: the SCIM hot path is a handful of statements repeated at IdP burst rates.
+    prepareStatements: env.SCIM_PREPARED_STATEMENTS === 'on',
+  });
   onStop('database pool', () => db.destroy());
   // Run on its own (`pnpm start:scim`) against a fresh database, the app must not answer 500s for
   // want of tables; the migrator's lock makes this safe beside the supervisor doing the same.

@@ -5,6 +5,8 @@ export const ZScimEnv = z
   .object({
     SCIM_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     SCIM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Decision 050: named prepared statements on the SCIM app's connections; off behind a transaction-mode pooler. */
+    SCIM_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   })
   .transform((env) => ({
     ...env,

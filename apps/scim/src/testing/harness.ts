@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type Logger, createLogger } from '@butterfly/config';
-import type { DB, Kysely } from '@butterfly/db';
+import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addMember } from '@butterfly/domain/members';
 import type { Role } from '@butterfly/domain/permissions';
@@ -27,6 +27,9 @@ export async function useScimServer(
 ) {
   const { db, url } = await useTestDatabase();
   const deps = testDeps(db);
+  // The server's own pool prepares its statements, as main.ts does by default (decision 050).
+  const serverDb = createDb(url, { max: 5, prepareStatements: true });
+  afterAll(() => serverDb.destroy());
   const log = opts.log ?? createLogger('scim-test', 'silent');
   // With a TTL: the token cache as deployed (decision 050), listening on this file's database.
   const tokens = opts.tokenCacheTtlMs ? createScimTokenCache({ url, log, ttlMs: opts.tokenCacheTtlMs }) : undefined;
@@ -35,7 +38,7 @@ export async function useScimServer(
     await vi.waitUntil(() => tokens.listening, { timeout: 10_000 });
   }
   const server = createScimServer({
-    db,
+    db: serverDb,
     log,
     keyring: deps.keyring,
     baseUrl: 'https://butterfly.test/scim/v2',
