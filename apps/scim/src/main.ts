@@ -29,7 +29,7 @@ async function main() {
   const db = createDb(database.url, {
     onError: (err) => log.error({ err }, 'idle database connection failed'),
     // Decision 050: the SCIM hot path is a handful of statements repeated at IdP burst rates.
-    prepareStatements: env.SCIM_PREPARED_STATEMENTS === 'on',
+    prepareStatements: env.SCIM_TRANSACTION_POOLER === 'no',
   });
   onStop('database pool', () => db.destroy());
   // Run on its own (`pnpm start:scim`) against a fresh database, the app must not answer 500s for
@@ -38,8 +38,9 @@ async function main() {
   const keyring = createKeyring(loadMasterKey());
 
   const limiter = createFailedAuthLimiter(db, limits.rateLimits.scim_bearer_fail_ip, log);
-  const tokens = createScimTokenCache({ url: database.url, log });
-  onStop('SCIM token cache', () => tokens.close());
+  // LISTEN needs a session of its own; through a transaction-mode pooler it would miss revocations.
+  const tokens = env.SCIM_TRANSACTION_POOLER === 'no' ? createScimTokenCache({ url: database.url, log }) : undefined;
+  if (tokens) onStop('SCIM token cache', () => tokens.close());
   const server = createScimServer({
     db,
     log,

@@ -25,8 +25,9 @@ export interface PoolOptions {
    * Decision 050: parameterised statements become named prepared statements (per connection, parsed
    * and planned once), for the first MAX_PREPARED distinct texts of the process; later ones run
    * unnamed as usual. For a hot, repetitive workload (the SCIM app). Not behind a pooler in
-   * transaction mode (statements live in the server session), and a process must restart after a
-   * migration changes the columns a `select *` / `returning *` of a prepared statement yields.
+   * transaction mode (statements live in the server session). A prepared `select *` / `returning *`
+   * fails ("cached plan must not change result type") once a migration changes that table's columns
+   * under a running process: restart it after such a migration, as every deploy does.
    */
   prepareStatements?: boolean;
 }
