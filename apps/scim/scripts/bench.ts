@@ -1,20 +1,42 @@
 /**
- * `pnpm bench:scim`: the SCIM app (src/main.ts, as deployed, in its own process) against a bench
- * database seeded with 10k members, driven by autocannon at a fixed rate: filter by userName (Okta's
- * existence check), POST new users, PATCH deactivate. Prints req/s, p50/p99 and non-2xx per scenario.
+ * `pnpm bench:scim [--users 2000] [--connections 8] [--rate 0] [--seconds 15]`: the SCIM app
+ * (src/main.ts, as deployed, in its own process) against a bench database seeded with `--users`
+ * members, driven by autocannon over `--connections` connections, as fast as it answers (`--rate 0`)
+ * or at a fixed offered rate: filter by userName (Okta's existence check), POST new users, PATCH
+ * deactivate. Prints req/s, p50/p99, non-2xx, and the CPU each request cost the SCIM process
+ * (process.cpuUsage, over IPC) and Postgres (its backends' /proc times) per scenario.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { databaseEnv } from '@butterfly/config';
+import { createDb, sql } from '@butterfly/db';
 import { ensureDatabase } from '@butterfly/db/server';
 import autocannon from 'autocannon';
 import { dropBenchDatabase, freshBenchDatabase, seed } from './bench-seed.ts';
 
-const MEMBERS = 10_000;
-const RATE = Number(process.env.BENCH_RATE ?? 300);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const { values: args } = parseArgs({
+  options: {
+    users: { type: 'string', default: '2000' },
+    connections: { type: 'string', default: '8' },
+    rate: { type: 'string', default: process.env.BENCH_RATE ?? '0' },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '15' },
+    /** Only the scenarios whose name contains this (case-insensitive), e.g. --only post: to profile one. */
+    only: { type: 'string', default: '' },
+  },
+});
+const whole = (name: keyof typeof args, min: number) => {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number >= ${min}`);
+  return n;
+};
+const MEMBERS = whole('users', 1);
+const CONNECTIONS = whole('connections', 1);
+const RATE = whole('rate', 0);
+const SECONDS = whole('seconds', 1);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 const freePort = () =>
@@ -30,7 +52,14 @@ async function startScim(url: string, masterKey: Buffer, port: number): Promise<
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', resolve(import.meta.dirname, '../src/main.ts')],
+    [
+      ...profile,
+      '--import',
+      'tsx',
+      '--import',
+      resolve(import.meta.dirname, 'bench-cpu-probe.ts'),
+      resolve(import.meta.dirname, '../src/main.ts'),
+    ],
     {
       env: {
         ...process.env,
@@ -41,7 +70,7 @@ async function startScim(url: string, masterKey: Buffer, port: number): Promise<
         LOG_LEVEL: 'info',
       },
       // Request logs (JSON, info level) are written as in production, then discarded.
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );
   for (let i = 0; i < 200; i++) {
@@ -56,6 +85,54 @@ async function startScim(url: string, masterKey: Buffer, port: number): Promise<
   throw new Error('the SCIM app did not start within 20 s');
 }
 
+/** The SCIM process's CPU milliseconds so far (user + system), asked over IPC. */
+function serverCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('the SCIM process did not report its CPU')), 5000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      const { user, system } = (m as { cpu: NodeJS.CpuUsage }).cpu;
+      ok((user + system) / 1000);
+    });
+    child.send('cpu');
+  });
+}
+
+/**
+ * CPU milliseconds so far of every process the postmaster started (the backends serving the pool;
+ * Linux /proc, USER_HZ 100). Undefined where /proc or the postmaster is out of reach (a remote server).
+ */
+function postgresCpuMs(postmaster: number | undefined): number | undefined {
+  if (!postmaster) return undefined;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14). The postmaster's
+      // cutime/cstime hold the backends that have exited (the pool closes idle ones).
+      if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+      if (Number(pid) === postmaster) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks * 10;
+}
+
+async function findPostmaster(url: string): Promise<number | undefined> {
+  const db = createDb(url, { max: 1 });
+  try {
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+    const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
+    return Number(stat.split(') ')[1]!.split(' ')[1]);
+  } catch {
+    return undefined;
+  } finally {
+    await db.destroy();
+  }
+}
+
 type Scenario = {
   name: string;
   method: 'GET' | 'POST' | 'PATCH';
@@ -68,8 +145,8 @@ const counters = new Map<Scenario, number>();
 function run(port: number, token: string, s: Scenario, seconds: number) {
   return autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: 10,
-    overallRate: RATE,
+    connections: CONNECTIONS,
+    ...(RATE > 0 ? { overallRate: RATE } : {}),
     duration: seconds,
     requests: [
       {
@@ -131,7 +208,9 @@ async function main() {
         }),
       },
     ];
-    out(`each scenario: 2 s warm-up (not reported), then ${RATE} req/s offered for ${SECONDS} s over 10 connections`);
+    const postmaster = await findPostmaster(url);
+    const offered = RATE > 0 ? `${RATE} req/s offered` : 'as fast as answered';
+    out(`each scenario: 2 s warm-up (not reported), then ${offered} for ${SECONDS} s over ${CONNECTIONS} connections`);
     // Figures from a shared machine mean little without its load: print it with them.
     out(
       `machine: ${cpus().length} CPUs, load average ${loadavg()
@@ -139,10 +218,16 @@ async function main() {
         .join(' ')}`,
     );
     out();
-    out('scenario                  req/s   p50 ms   p99 ms   max ms   non-2xx   errors');
-    for (const s of scenarios) {
+    out('scenario                  req/s   p50 ms   p99 ms   max ms   non-2xx   errors   CPU ms/req: scim    pg');
+    for (const s of scenarios.filter((x) => x.name.toLowerCase().includes(args.only!.toLowerCase()))) {
       await run(port, token, s, 2);
+      const cpu0 = await serverCpuMs(child);
+      const pg0 = postgresCpuMs(postmaster);
       const r = await run(port, token, s, SECONDS);
+      const scimMs = (await serverCpuMs(child)) - cpu0;
+      const pg1 = postgresCpuMs(postmaster);
+      const perReq = (ms: number | undefined) =>
+        ms === undefined || r.requests.total === 0 ? 'n/a' : (ms / r.requests.total).toFixed(3);
       const row = [
         s.name.padEnd(24),
         r.requests.average.toFixed(0).padStart(6),
@@ -151,6 +236,8 @@ async function main() {
         String(r.latency.max).padStart(8),
         String(r.non2xx).padStart(9),
         String(r.errors + r.timeouts).padStart(8),
+        perReq(scimMs).padStart(18),
+        perReq(pg0 === undefined || pg1 === undefined ? undefined : pg1 - pg0).padStart(6),
       ];
       out(row.join(' '));
     }

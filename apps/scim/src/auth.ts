@@ -5,6 +5,7 @@ import type { Db } from '@butterfly/domain/core';
 import { authenticateScimToken } from '@butterfly/domain/scim';
 import { clientAddress } from './client-address.ts';
 import { HttpError } from './http.ts';
+import type { ScimTokenCache } from './token-cache.ts';
 
 // Okta's "Header auth" sends the value exactly as typed: `Bearer <token>`. Nothing else is accepted.
 const BEARER = /^bearer ([\x21-\x7e]+)$/i;
@@ -15,10 +16,12 @@ const BEARER = /^bearer ([\x21-\x7e]+)$/i;
  */
 export async function authenticate(
   req: IncomingMessage,
-  deps: { db: Db; clock: () => Date; limiter: RateLimiter; trustProxy?: number; log: Logger },
+  deps: { db: Db; clock: () => Date; limiter: RateLimiter; trustProxy?: number; log: Logger; tokens?: ScimTokenCache },
 ) {
   const match = BEARER.exec(req.headers.authorization ?? '');
-  const token = match ? await authenticateScimToken(deps, match[1]!) : null;
+  const raw = match?.[1];
+  const lookup = () => authenticateScimToken(deps, raw!);
+  const token = raw ? await (deps.tokens ? deps.tokens.authenticate(raw, lookup) : lookup()) : null;
   if (token) return token;
   // A counter that cannot be reached at all (its memory insurance failing too) lets the 401 stand.
   const verdict = await deps.limiter.fail(clientAddress(req, deps.trustProxy)).catch((err: unknown) => {

@@ -13,6 +13,7 @@ import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain/crypto';
 import { createFailedAuthLimiter } from './rate-limit.ts';
 import { createScimServer } from './server.ts';
+import { createScimTokenCache } from './token-cache.ts';
 
 const log = createLogger('scim');
 installLastResortHandlers(log);
@@ -25,7 +26,11 @@ async function main() {
   const database = await ensureDatabase({ log: (msg) => log.info(msg) });
   // The embedded server is ours to stop only if we started it; others may be attached to it.
   if (database.startedHere) onStop('embedded database', () => database.stop());
-  const db = createDb(database.url, { onError: (err) => log.error({ err }, 'idle database connection failed') });
+  const db = createDb(database.url, {
+    onError: (err) => log.error({ err }, 'idle database connection failed'),
+    // Decision 050: the SCIM hot path is a handful of statements repeated at IdP burst rates.
+    prepareStatements: env.SCIM_TRANSACTION_POOLER === 'no',
+  });
   onStop('database pool', () => db.destroy());
   // Run on its own (`pnpm start:scim`) against a fresh database, the app must not answer 500s for
   // want of tables; the migrator's lock makes this safe beside the supervisor doing the same.
@@ -33,12 +38,16 @@ async function main() {
   const keyring = createKeyring(loadMasterKey());
 
   const limiter = createFailedAuthLimiter(db, limits.rateLimits.scim_bearer_fail_ip, log);
+  // LISTEN needs a session of its own; through a transaction-mode pooler it would miss revocations.
+  const tokens = env.SCIM_TRANSACTION_POOLER === 'no' ? createScimTokenCache({ url: database.url, log }) : undefined;
+  if (tokens) onStop('SCIM token cache', () => tokens.close());
   const server = createScimServer({
     db,
     log,
     keyring,
     baseUrl: env.SCIM_PUBLIC_URL,
     limiter,
+    tokens,
     trustProxy: limits.BUTTERFLY_TRUST_PROXY,
   });
   const host = process.env.HOST || '127.0.0.1';

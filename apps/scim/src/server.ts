@@ -12,6 +12,7 @@ import { HttpError, readJson, send } from './http.ts';
 import { createFailedAuthLimiter } from './rate-limit.ts';
 import { route } from './router.ts';
 import { TenantWriteGate } from './tenant-gate.ts';
+import type { ScimTokenCache } from './token-cache.ts';
 
 export const BASE_PATH = '/scim/v2';
 
@@ -27,6 +28,8 @@ export interface ScimServerDeps {
   /** Proxies trusted to append X-Forwarded-For (BUTTERFLY_TRUST_PROXY); 0: the socket address. */
   trustProxy?: number;
   writeGate?: TenantWriteGate;
+  /** Authenticated bearer tokens remembered for a few seconds (decision 050); none: looked up per request. */
+  tokens?: ScimTokenCache;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -49,7 +52,14 @@ export function createScimServer(deps: ScimServerDeps): Server {
     if (path === '/healthz') return health(res);
     if (!path.toLowerCase().startsWith(`${BASE_PATH}/`))
       throw new HttpError(404, `Not found; the SCIM API is at ${BASE_PATH}`);
-    const token = await authenticate(req, { db: deps.db, clock, limiter, trustProxy: deps.trustProxy, log: deps.log });
+    const token = await authenticate(req, {
+      db: deps.db,
+      clock,
+      limiter,
+      trustProxy: deps.trustProxy,
+      log: deps.log,
+      tokens: deps.tokens,
+    });
     const segments = path
       .slice(BASE_PATH.length + 1)
       .split('/')

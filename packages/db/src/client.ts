@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './generated/db.ts';
@@ -20,6 +21,45 @@ export interface PoolOptions {
   waitForServerMs?: number;
   /** Aborted when the process stops: from then on, connecting fails at once again. */
   stopWaiting?: AbortSignal;
+  /**
+   * Decision 050: parameterised statements become named prepared statements (per connection, parsed
+   * and planned once), for the first MAX_PREPARED distinct texts of the process; later ones run
+   * unnamed as usual. For a hot, repetitive workload (the SCIM app). Not behind a pooler in
+   * transaction mode (statements live in the server session). A prepared `select *` / `returning *`
+   * fails ("cached plan must not change result type") once a migration changes that table's columns
+   * under a running process: restart it after such a migration, as every deploy does.
+   */
+  prepareStatements?: boolean;
+}
+
+/** Distinct statement texts a process prepares at most (each is kept by every connection using it). */
+export const MAX_PREPARED = 200;
+
+/**
+ * A pg client that names parameterised statements by a hash of their text, so pg prepares each once
+ * per connection and afterwards only binds and executes it.
+ */
+function preparingClient(): new () => pg.Client {
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name && names.size < MAX_PREPARED) {
+      name = `bf_${createHash('sha1').update(text).digest('base64url')}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  // Kysely calls query(text, values); anything else (config objects, streams) passes unchanged.
+  return class extends pg.Client {
+    override query(...args: unknown[]): any {
+      const [text, values] = args;
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
+        const name = nameOf(text);
+        if (name) return super.query({ name, text, values });
+      }
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
+  } as unknown as new () => pg.Client;
 }
 
 /**
@@ -29,7 +69,12 @@ export interface PoolOptions {
  * (its next query fails), so that listener only keeps the event from killing the process.
  */
 export function createPool(url: string, opts: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName,
+    ...(opts.prepareStatements ? { Client: preparingClient() } : {}),
+  });
   const onError = opts.onError ?? (() => {});
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', () => {}));

@@ -1,15 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { type Logger, createLogger } from '@butterfly/config';
-import type { DB, Kysely } from '@butterfly/db';
+import { type DB, type Kysely, createDb } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addMember } from '@butterfly/domain/members';
 import type { Role } from '@butterfly/domain/permissions';
 import { SCIM_URN, createScimToken } from '@butterfly/domain/scim';
 import { seedTenant, testDeps } from '@butterfly/domain/testing';
-import { afterAll } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import type { RateLimiter } from '@butterfly/db/rate-limits';
 import { createScimServer } from '../server.ts';
 import type { TenantWriteGate } from '../tenant-gate.ts';
+import { createScimTokenCache } from '../token-cache.ts';
 
 export interface ScimResponse<T = any> {
   status: number;
@@ -21,17 +22,29 @@ export interface ScimResponse<T = any> {
  * A SCIM server on an ephemeral port over this test file's own database, and a client per tenant.
  * Call at the top level of an `*.integration.test.ts` file.
  */
-export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: TenantWriteGate; log?: Logger } = {}) {
-  const { db } = await useTestDatabase();
+export async function useScimServer(
+  opts: { limiter?: RateLimiter; writeGate?: TenantWriteGate; log?: Logger; tokenCacheTtlMs?: number } = {},
+) {
+  const { db, url } = await useTestDatabase();
   const deps = testDeps(db);
+  // The server's own pool prepares its statements, as main.ts does by default (decision 050).
+  const serverDb = createDb(url, { max: 5, prepareStatements: true });
+  afterAll(() => serverDb.destroy());
   const log = opts.log ?? createLogger('scim-test', 'silent');
+  // With a TTL: the token cache as deployed (decision 050), listening on this file's database.
+  const tokens = opts.tokenCacheTtlMs ? createScimTokenCache({ url, log, ttlMs: opts.tokenCacheTtlMs }) : undefined;
+  if (tokens) {
+    afterAll(() => tokens.close());
+    await vi.waitUntil(() => tokens.listening, { timeout: 10_000 });
+  }
   const server = createScimServer({
-    db,
+    db: serverDb,
     log,
     keyring: deps.keyring,
     baseUrl: 'https://butterfly.test/scim/v2',
     limiter: opts.limiter,
     writeGate: opts.writeGate,
+    tokens,
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
@@ -69,7 +82,7 @@ export async function useScimServer(opts: { limiter?: RateLimiter; writeGate?: T
     return { ...t, owner, token, tokenId, as };
   }
 
-  return { db: db as Kysely<DB>, deps, origin, request, tenant };
+  return { db: db as Kysely<DB>, url, deps, origin, request, tenant, tokens };
 }
 
 let n = 0;

@@ -1,4 +1,4 @@
-import type { DB, Transaction } from '@butterfly/db';
+import { type DB, type Transaction, sql } from '@butterfly/db';
 import type { Actor, Deps } from '../deps.ts';
 import { type ChainedFields, entryHash } from './audit.fns.ts';
 
@@ -22,10 +22,28 @@ export function actorFields(actor: Actor): { actorType: string; actorId: string 
 }
 
 /**
+ * The head this process last moved each tenant's chain to (committed or not). Decision 050: an append
+ * first tries to continue from it in one statement, which moves the head only if it is still exactly
+ * that (seq and hash) and inserts the entries only if it moved; the row lock it takes is the one the
+ * locked path takes, so appends still serialise per tenant and the chain cannot fork. A stale guess
+ * (another process appended, or a transaction rolled back) costs that one statement, then the
+ * locked path runs as before. Bounded: the oldest tenant is forgotten past MAX_CACHED_HEADS.
+ */
+const heads = new Map<string, { seq: number; hash: string }>();
+const MAX_CACHED_HEADS = 10_000;
+
+function remember(tenantId: string, head: { seq: number; hash: string }) {
+  heads.delete(tenantId);
+  if (heads.size >= MAX_CACHED_HEADS) heads.delete(heads.keys().next().value!);
+  heads.set(tenantId, head);
+}
+
+/**
  * Appends entries to the tenant's chain. Must run in the transaction of the change they record; the
- * head row's lock serialises appends per tenant, so the chain never forks. Two round trips whatever
- * the number of entries (lock and read the head; insert and move the head in one statement), because
- * the lock is held until commit and every write of the tenant waits on it.
+ * head row's lock serialises appends per tenant, so the chain never forks. One round trip when this
+ * process moved the head last (the head is updated and the entries inserted in one statement, only
+ * if the head is still where it was), else two (lock and read the head; insert and move the head in
+ * one statement). The lock is held until commit and every audited write of the tenant waits on it.
  */
 export async function appendAuditEvent(
   deps: Pick<Deps, 'actor' | 'clock' | 'keyring' | 'requestId'> & { db: Transaction<DB> },
@@ -34,54 +52,94 @@ export async function appendAuditEvent(
   const inputs = Array.isArray(input) ? input : [input];
   const tenantId = inputs[0]!.tenantId;
   if (inputs.some((i) => i.tenantId !== tenantId)) throw new Error('appendAuditEvent: one tenant per call');
+  const key = deps.keyring.auditKey(tenantId);
+  // Millisecond precision, so the stored timestamp hashes back to the same value.
+  const occurredAt = new Date(deps.clock().getTime());
+  const actor = actorFields(deps.actor);
+  const chain = (head: { seq: number; hash: string }) => {
+    let { seq, hash: prevHash } = head;
+    const rows = inputs.map((i) => {
+      const fields: ChainedFields = {
+        tenantId,
+        seq: ++seq,
+        occurredAt,
+        ...actor,
+        action: i.action,
+        outcome: i.outcome ?? 'success',
+        targetType: i.target?.type ?? null,
+        targetId: i.target?.id ?? null,
+        data: i.data ?? {},
+        requestId: deps.requestId ?? null,
+        prevHash,
+      };
+      prevHash = entryHash(key, fields);
+      return {
+        tenant_id: tenantId,
+        seq: fields.seq,
+        occurred_at: occurredAt,
+        actor_type: fields.actorType,
+        actor_id: fields.actorId,
+        actor_label: fields.actorLabel,
+        action: fields.action,
+        outcome: fields.outcome,
+        target_type: fields.targetType,
+        target_id: fields.targetId,
+        data: JSON.stringify(fields.data),
+        request_id: fields.requestId,
+        prev_hash: fields.prevHash,
+        hash: prevHash,
+      };
+    });
+    return { rows, next: { seq, hash: prevHash } };
+  };
+
+  const guess = heads.get(tenantId);
+  if (guess) {
+    const { rows, next } = chain(guess);
+    const values = sql.join(
+      rows.map(
+        (r) =>
+          sql`(${r.tenant_id}::uuid, ${r.seq}::bigint, ${r.occurred_at}::timestamptz, ${r.actor_type}, ${r.actor_id}, ${r.actor_label}, ${r.action}, ${r.outcome}, ${r.target_type}, ${r.target_id}, ${r.data}::jsonb, ${r.request_id}, ${r.prev_hash}, ${r.hash})`,
+      ),
+    );
+    remember(tenantId, next);
+    const { rows: done } = await sql<{ n: number }>`
+      with moved as (
+        update audit_heads set seq = ${next.seq}, hash = ${next.hash}
+        where tenant_id = ${tenantId} and seq = ${guess.seq} and hash = ${guess.hash}
+        returning 1
+      ), inserted as (
+        insert into audit_events (tenant_id, seq, occurred_at, actor_type, actor_id, actor_label, action, outcome,
+                                  target_type, target_id, data, request_id, prev_hash, hash)
+        select v.* from (values ${values}) v where exists (select 1 from moved)
+        returning 1
+      )
+      select count(*)::int as n from inserted`
+      .execute(deps.db)
+      .catch((e: unknown) => {
+        heads.delete(tenantId);
+        throw e;
+      });
+    if (done[0]?.n === rows.length) return next;
+  }
+
   const head = await deps.db
     .selectFrom('audit_heads')
     .select(['seq', 'hash'])
     .where('tenant_id', '=', tenantId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const key = deps.keyring.auditKey(tenantId);
-  // Millisecond precision, so the stored timestamp hashes back to the same value.
-  const occurredAt = new Date(deps.clock().getTime());
-  const actor = actorFields(deps.actor);
-  let { seq, hash: prevHash } = head;
-  const rows = inputs.map((i) => {
-    const fields: ChainedFields = {
-      tenantId,
-      seq: ++seq,
-      occurredAt,
-      ...actor,
-      action: i.action,
-      outcome: i.outcome ?? 'success',
-      targetType: i.target?.type ?? null,
-      targetId: i.target?.id ?? null,
-      data: i.data ?? {},
-      requestId: deps.requestId ?? null,
-      prevHash,
-    };
-    prevHash = entryHash(key, fields);
-    return {
-      tenant_id: tenantId,
-      seq: fields.seq,
-      occurred_at: occurredAt,
-      actor_type: fields.actorType,
-      actor_id: fields.actorId,
-      actor_label: fields.actorLabel,
-      action: fields.action,
-      outcome: fields.outcome,
-      target_type: fields.targetType,
-      target_id: fields.targetId,
-      data: JSON.stringify(fields.data),
-      request_id: fields.requestId,
-      prev_hash: fields.prevHash,
-      hash: prevHash,
-    };
-  });
+  const { rows, next } = chain(head);
+  remember(tenantId, next);
   await deps.db
     .with('inserted', (db) => db.insertInto('audit_events').values(rows))
     .updateTable('audit_heads')
-    .set({ seq, hash: prevHash })
+    .set({ seq: next.seq, hash: next.hash })
     .where('tenant_id', '=', tenantId)
-    .execute();
-  return { seq, hash: prevHash };
+    .execute()
+    .catch((e: unknown) => {
+      heads.delete(tenantId);
+      throw e;
+    });
+  return next;
 }
