@@ -12,7 +12,7 @@ import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-eve
 import { objectSnapshotCarry } from './object-snapshot-carry.ts';
 import { ObjectIndex } from './object-index.ts';
 import { type BackupProgress, INGEST_BATCH, entryKey } from './snapshots.fns.ts';
-import { undoSnapshotWrites } from './undo-snapshot-writes.ts';
+import { abandonSnapshot, backupFailedEvent } from './abandon-snapshot.ts';
 
 export interface TRunBackupInput {
   tenantId: string;
@@ -299,21 +299,8 @@ async function fail(deps: Deps, s: TRunBackupInput & { snapshotId: string; seq: 
       .forUpdate()
       .executeTakeFirst();
     if (row?.status !== 'running') return;
-    await undoSnapshotWrites(trx, s.connectionId, s.seq);
-    await trx
-      .updateTable('snapshots')
-      .set({ status: 'failed', error: message.slice(0, 2000), completed_at: deps.clock() })
-      .where('id', '=', s.snapshotId)
-      .execute();
-    await appendAuditEvent(
-      { ...deps, db: trx },
-      {
-        tenantId: s.tenantId,
-        action: 'backup.failed',
-        outcome: 'failure',
-        target: { type: 'snapshot', id: s.snapshotId },
-        data: { connectionId: s.connectionId, error: message.slice(0, 500) },
-      },
-    );
+    const snapshot = { id: s.snapshotId, connection_id: s.connectionId, seq: s.seq };
+    await abandonSnapshot(trx, snapshot, deps.clock(), message.slice(0, 2000));
+    await appendAuditEvent({ ...deps, db: trx }, backupFailedEvent(s, message));
   }).catch((e) => deps.log.error({ err: e }, 'could not record a failed backup'));
 }
