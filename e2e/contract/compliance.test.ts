@@ -78,7 +78,7 @@ beforeAll(async () => {
   await testConnection({ ...deps, idpClientFor }, tenantId, { connectionId });
   // Restore readiness: a rehearsal (a backup and a restore preview of it) before the scanned snapshot.
   const rehearsal = await runBackup(deps, { tenantId, connectionId, trigger: 'manual', client: oktaClient() });
-  const plan = await createRestorePlan(deps, tenantId, { snapshotId: rehearsal.id });
+  const plan = await createRestorePlan(deps, tenantId, { snapshotId: rehearsal.snapshotId });
   await previewRestore(deps, { tenantId, planId: plan.id, client: oktaClient() });
   // The scanned backup goes through the worker's task, which queues the compliance scan of its snapshot.
   await requestBackup({ ...deps, jobs: jobQueue }, tenantId, { connectionId });
@@ -122,7 +122,7 @@ describe('compliance on the seeded org', () => {
     expect((await org.api('PUT', `/api/v1/policies/${policy.id}`, body)).status).toBe(200);
 
     const snap = await runBackup(deps, { tenantId, connectionId, trigger: 'manual', client: oktaClient() });
-    second = await runComplianceScan(deps, tenantId, { snapshotId: snap.id });
+    second = await runComplianceScan(deps, tenantId, { snapshotId: snap.snapshotId });
     const r = await results(second.id);
     expect(r.find((x) => x.ruleId === 'OKTA-APP-000650')).toMatchObject({
       result: 'FAIL',
@@ -140,7 +140,7 @@ describe('compliance on the seeded org', () => {
       after: 'FAIL',
       previousScanId: first.id,
       fromSnapshotId: first.snapshotId,
-      toSnapshotId: snap.id,
+      toSnapshotId: snap.snapshotId,
     });
     expect(regression!.changes).toHaveLength(1);
     const change = regression!.changes![0]!;
@@ -213,7 +213,7 @@ describe('rules judged everywhere a sign-in can land (issue 18)', () => {
     await org.control('POST', '/api-tokens', { login: person.profile.login, name: 'Personal script token' });
 
     const snap = await runBackup(deps, { tenantId, connectionId, trigger: 'manual', client: oktaClient() });
-    const r = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.id })).id);
+    const r = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.snapshotId })).id);
     const dash = r.find((x) => x.ruleId === 'OKTA-APP-000570')!;
     expect(dash).toMatchObject({ result: 'FAIL', reason: expect.stringContaining('rule "Off-network kiosks"') });
     expect(dash.evidence).toContainEqual(
@@ -263,14 +263,14 @@ describe('a break-glass account declared on the connection (issue 18, decision 0
     expect(rule.status, JSON.stringify(rule.body)).toBe(200);
 
     const snap = await runBackup(deps, { tenantId, connectionId, trigger: 'manual', client: oktaClient() });
-    const before = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.id })).id);
+    const before = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.snapshotId })).id);
     expect(before.find((x) => x.ruleId === 'OKTA-APP-000560')).toMatchObject({
       result: 'FAIL',
       reason: expect.stringContaining('rule "Break glass"'),
     });
 
     await addBreakGlassAccount(deps, tenantId, { connectionId, user: 'breakglass@acme.example' });
-    const after = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.id })).id);
+    const after = await results((await runComplianceScan(deps, tenantId, { snapshotId: snap.snapshotId })).id);
     const rule560 = after.find((x) => x.ruleId === 'OKTA-APP-000560')!;
     expect(rule560.result).toBe('PASS');
     expect(rule560.evidence).toContainEqual(

@@ -90,7 +90,7 @@ describe('restore keeps the id where Okta keeps the object', () => {
     policy = (await list('/api/v1/policies?type=PASSWORD')).find((p) => p.name === 'Contractor passwords');
     groupsOfApp = (await list(`/api/v1/apps/${crm.id}/groups`)).map((g) => g.id).sort();
     expect(groupsOfApp.length).toBeGreaterThan(0);
-    snapshotId = (await backup()).id;
+    snapshotId = (await backup()).snapshotId;
 
     // The user's city changes, then the user is deactivated (Okta keeps a DEPROVISIONED user).
     expect((await org.api('POST', `/api/v1/users/${user.id}`, { profile: { city: 'Nowhere' } })).status).toBe(200);
@@ -140,7 +140,7 @@ describe('lockout guard', () => {
 
   it('flags a change of the global session policy, naming the admins', async () => {
     session = (await list('/api/v1/policies?type=OKTA_SIGN_ON')).find((p) => !p.system);
-    snapshotId = (await backup()).id;
+    snapshotId = (await backup()).snapshotId;
     expect(
       (
         await org.api(

@@ -91,7 +91,7 @@ for (const kind of ['ssws', 'oauth'] as const) {
     };
 
     it('backs up, then loses an app with its sign-in policy mapping, that policy, and a group named by rules', async () => {
-      snapshotId = (await backup()).id;
+      snapshotId = (await backup()).snapshotId;
       gone.app = await one('/api/v1/apps', (a) => a.label === 'GitHub Enterprise');
       gone.policy = await one('/api/v1/policies?type=ACCESS_POLICY', (p) => p.name === 'High assurance apps');
       gone.group = await one('/api/v1/groups?q=Contractors', (g) => g.profile.name === 'Contractors');
@@ -155,7 +155,7 @@ for (const kind of ['ssws', 'oauth'] as const) {
       const fresh = await backup();
       const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
       expect(
-        await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, {
+        await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.snapshotId, {
           types,
           idMap: await connectionIdMapOf(db, t.connectionId),
         }),

@@ -73,7 +73,7 @@ describe('restore preview and apply against okta-sim', () => {
   let contractorPolicy: any;
 
   it('previews a deleted group referenced by a rule and a policy, and a changed password setting', async () => {
-    snapshotId = (await backup()).id;
+    snapshotId = (await backup()).snapshotId;
     contractors = await find('/api/v1/groups?q=Contractors', () => true);
     rule = await find('/api/v1/groups/rules', (r) => r.name === 'Contractors');
     contractorPolicy = await find('/api/v1/policies?type=PASSWORD', (p) => p.name === 'Contractor passwords');
@@ -163,7 +163,10 @@ describe('restore preview and apply against okta-sim', () => {
     const fresh = await backup();
     const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
     expect(
-      await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.id, { types, idMap: await idMapOf(db, plan.id) }),
+      await restoredDiff(app.deps, t.tenantId, snapshotId, fresh.snapshotId, {
+        types,
+        idMap: await idMapOf(db, plan.id),
+      }),
     ).toEqual([]);
     const audit = await db
       .selectFrom('audit_events')
@@ -175,7 +178,7 @@ describe('restore preview and apply against okta-sim', () => {
   });
 
   it('refuses a stale plan: an object it touches changed after the preview', async () => {
-    const base = (await backup()).id;
+    const base = (await backup()).snapshotId;
     const zone = await find('/api/v1/zones', (z) => !z.system && z.type === 'IP');
     await put(`/api/v1/zones/${zone.id}`, { ...zone, name: `${zone.name} (renamed)` });
     const p = await createRestorePlan(app.deps, t.tenantId, { snapshotId: base, scope: { types: ['network_zone'] } });
@@ -212,7 +215,7 @@ describe('restore preview and apply against okta-sim', () => {
   });
 
   it('resumes an apply whose worker was killed mid-way, with every effect exactly once', async () => {
-    const base = (await backup()).id;
+    const base = (await backup()).snapshotId;
     const names = ['Managers', 'VPN Users', 'IT Support', 'Interns'];
     for (const name of names) {
       const g = await find(`/api/v1/groups?q=${encodeURIComponent(name)}`, (x) => x.profile.name === name);
@@ -317,7 +320,7 @@ describe('restore preview and apply against okta-sim', () => {
     const types = new Map((await readClient()).objectTypes().map((i) => [i.type, i]));
     const scope = new Set(['group', 'group.member', 'group_rule', 'policy.MFA_ENROLL']);
     expect(
-      await restoredDiff(app.deps, t.tenantId, base, fresh.id, {
+      await restoredDiff(app.deps, t.tenantId, base, fresh.snapshotId, {
         types,
         idMap: await idMapOf(db, p.id),
         only: (type) => scope.has(type),
@@ -326,7 +329,7 @@ describe('restore preview and apply against okta-sim', () => {
   });
 
   it('works from the CLI: preview (plan id last), show, a refused self-approval, apply refused without a confirmation, apply --wait --yes', async () => {
-    const base = (await backup()).id;
+    const base = (await backup()).snapshotId;
     const zone = (
       await org.api('POST', '/api/v1/zones', {
         type: 'IP',
@@ -365,7 +368,7 @@ describe('restore preview and apply against okta-sim', () => {
   });
 
   it('stops cleanly on an object re-created by name since the preview, and resumes once that is resolved', async () => {
-    const base = (await backup()).id;
+    const base = (await backup()).snapshotId;
     const legal = await find('/api/v1/groups?q=Legal', (g) => g.profile.name === 'Legal');
     expect((await org.api('DELETE', `/api/v1/groups/${legal.id}`)).status).toBe(204);
     const p = await createRestorePlan(app.deps, t.tenantId, { snapshotId: base, scope: { types: ['group'] } });

@@ -12,6 +12,6 @@ const s = await runBackup(deps, { tenantId, connectionId, trigger: 'bench', clie
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage();
 process.stdout.write(
-  `${JSON.stringify({ snapshotId: s.id, wallMs, objects: s.object_count, counts: s.counts, changes: s.changes, keptUnread: (s.stats as { childrenKeptUnread?: number }).childrenKeptUnread ?? 0, rows: s.rows_written, bytes: Number(s.bytes_written), stats: client.stats(), peakRssKb: peakRssKb(), cpuMs: (cpu.user + cpu.system) / 1000 })}\n`,
+  `${JSON.stringify({ snapshotId: s.snapshotId, wallMs, objects: s.objectCount, counts: s.counts, changes: s.changes, keptUnread: s.stats.childrenKeptUnread, rows: s.rowsWritten, bytes: s.bytesWritten, stats: client.stats(), peakRssKb: peakRssKb(), cpuMs: (cpu.user + cpu.system) / 1000 })}\n`,
 );
 await db.destroy();

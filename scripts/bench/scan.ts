@@ -117,7 +117,7 @@ async function main() {
       client: fakeIdp(objects),
     });
     process.stdout.write(
-      `setup: snapshot of ${snap.object_count} objects (${users} users) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+      `setup: snapshot of ${snap.objectCount} objects (${users} users) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
     );
     const env = {
       ...process.env,
@@ -125,7 +125,7 @@ async function main() {
       BENCH_DB_URL: clone.url,
       BENCH_MASTER_KEY: masterKey.toString('base64'),
       BENCH_TENANT: tenant.id,
-      BENCH_SNAPSHOT: snap.id,
+      BENCH_SNAPSHOT: snap.snapshotId,
     };
     for (let run = 1; run <= Number(values.runs); run++) {
       // Other work on the machine shows as wall time above CPU time: report the load beside it.

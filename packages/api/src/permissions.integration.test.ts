@@ -83,7 +83,7 @@ const snapshotA = await runBackup(deps, {
     { type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } },
   ]),
 });
-const scanA = await runComplianceScan(deps, tenantA.id, { snapshotId: snapshotA.id });
+const scanA = await runComplianceScan(deps, tenantA.id, { snapshotId: snapshotA.snapshotId });
 const fingerprintA = (await getEvidenceKey(deps, tenantA.id)).fingerprint;
 // Two snapshots of a connection of tenant A (one object changed between them) and an alert webhook,
 // for the backups, snapshots, schedules and webhooks procedures. Jobs are recorded, not run.
@@ -124,7 +124,7 @@ const deliveryA = await testWebhook({ ...deps, jobs }, tenantA.id, { webhookId: 
 // ready ones for approve (risky, asked for by the operator, so any member is a second pair of eyes)
 // and apply (no approval needed). Computed through the domain, as the job would.
 const restorePlan = async (o: { needsApproval: boolean }) => {
-  const plan = await createRestorePlan(deps, tenantA.id, { snapshotId: firstA.id });
+  const plan = await createRestorePlan(deps, tenantA.id, { snapshotId: firstA.snapshotId });
   await previewRestore(deps, { tenantId: tenantA.id, planId: plan.id, client: backupsIdp });
   await db.updateTable('restore_plans').set({ needs_approval: o.needsApproval }).where('id', '=', plan.id).execute();
   return plan;
@@ -222,7 +222,7 @@ const cases: Record<string, Case> = {
   },
   'restores.preview': {
     permission: 'restore.preview',
-    call: (c) => c.restores.preview({ snapshotId: firstA.id, scope: { types: ['group'] } }),
+    call: (c) => c.restores.preview({ snapshotId: firstA.snapshotId, scope: { types: ['group'] } }),
     crossTenant: 'not_found',
   },
   'restores.approve': {
@@ -259,7 +259,7 @@ const cases: Record<string, Case> = {
   'setup.status': {
     permission: 'dashboard.view',
     call: (c) => c.setup.status(),
-    crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(new RegExp(`${connectionA.id}|${snapshotA.id}`)),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toMatch(new RegExp(`${connectionA.id}|${snapshotA.snapshotId}`)),
   },
   'me.get': {
     permission: 'dashboard.view',
@@ -438,7 +438,7 @@ const cases: Record<string, Case> = {
   },
   'compliance.run': {
     permission: 'compliance.run',
-    call: (c) => c.compliance.run({ snapshotId: snapshotA.id }),
+    call: (c) => c.compliance.run({ snapshotId: snapshotA.snapshotId }),
     crossTenant: 'not_found',
   },
   'compliance.requestScan': {
@@ -490,26 +490,26 @@ const cases: Record<string, Case> = {
   'snapshots.list': {
     permission: 'dashboard.view',
     call: (c) => c.snapshots.list(),
-    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(firstA.id),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain(firstA.snapshotId),
   },
   'snapshots.get': {
     permission: 'dashboard.view',
-    call: (c) => c.snapshots.get({ snapshotId: firstA.id }),
+    call: (c) => c.snapshots.get({ snapshotId: firstA.snapshotId }),
     crossTenant: 'not_found',
   },
   'snapshots.objects': {
     permission: 'snapshot.read',
-    call: (c) => c.snapshots.objects({ snapshotId: secondA.id, q: 'every' }),
+    call: (c) => c.snapshots.objects({ snapshotId: secondA.snapshotId, q: 'every' }),
     crossTenant: 'not_found',
   },
   'snapshots.object': {
     permission: 'snapshot.read',
-    call: (c) => c.snapshots.object({ snapshotId: secondA.id, type: 'group', id: '00g1' }),
+    call: (c) => c.snapshots.object({ snapshotId: secondA.snapshotId, type: 'group', id: '00g1' }),
     crossTenant: 'not_found',
   },
   'snapshots.diff': {
     permission: 'snapshot.read',
-    call: (c) => c.snapshots.diff({ from: firstA.id, to: secondA.id }),
+    call: (c) => c.snapshots.diff({ from: firstA.snapshotId, to: secondA.snapshotId }),
     crossTenant: 'not_found',
   },
   'snapshots.history': {

@@ -61,18 +61,18 @@ describe('butterfly scan and evidence', () => {
   let fingerprint = '';
 
   it('scans a snapshot, printing the scan id on the last line', async () => {
-    const r = cli('scan', 'run', 'evidenceco', snapshot.id);
+    const r = cli('scan', 'run', 'evidenceco', snapshot.snapshotId);
     expect(r.code, r.stderr).toBe(0);
     scanId = r.last;
     const row = await db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      snapshot_id: snapshot.id,
+      snapshot_id: snapshot.snapshotId,
       connection_name: 'Production',
       started_by: expect.stringMatching(/^operator:cli/),
     });
     expect(r.stdout).toContain('fail');
-    expect(JSON.parse(cli('scan', 'run', 'evidenceco', snapshot.id, '--json').stdout)).toMatchObject({
-      snapshotId: snapshot.id,
+    expect(JSON.parse(cli('scan', 'run', 'evidenceco', snapshot.snapshotId, '--json').stdout)).toMatchObject({
+      snapshotId: snapshot.snapshotId,
       counts: { total: expect.any(Number) },
     });
     expect(cli('scan', 'run', 'evidenceco', '6c1f2a9e-0000-4000-8000-000000000000').stderr).toContain(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IdSource } from '../model/ids.ts';
-import type { Org } from './org.ts';
+import type { OrgCore } from './org-core.ts';
 import type { Json } from '../model/types.ts';
 
 /** Okta's default validity of an app's first signing certificate. */
@@ -31,7 +31,7 @@ export function appKeyJson(ids: IdSource, kid: string, created: string, expiresA
 export const appKeysTable = (appId: string) => `appKeys:${appId}`;
 
 /** Adds a signing key to an app (the simulator makes one with every app that names a `credentials.signing.kid`: its OIDC apps). */
-export function addAppKey(org: Org, appId: string, kid: string, created: string, expiresAt?: string): Json {
+export function addAppKey(org: OrgCore, appId: string, kid: string, created: string, expiresAt?: string): Json {
   const expiry = expiresAt ?? addYears(created, DEFAULT_VALIDITY_YEARS);
   const key = appKeyJson(org.ids, kid, created, expiry);
   org.data.table(appKeysTable(appId)).set(kid, key);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { buildApp } from '../okta/apps.ts';
 import { iso } from '../okta/time.ts';
 import { clientSecret, oktaId } from '../model/ids.ts';
-import type { Org, TNewClient } from './org.ts';
+import type { OrgCore, TNewClient } from './org-core.ts';
 import type { Json, SimClient } from '../model/types.ts';
 
 /** The OAuth client metadata oidc-provider needs, read from an OPENID_CONNECT app. */
@@ -19,7 +19,7 @@ export function appClient(app: Json): SimClient {
 }
 
 /** The web app behind a client registered through the control API (or `--client`). */
-export function newClientApp(org: Org, input: TNewClient): Json {
+export function newClientApp(org: OrgCore, input: TNewClient): Json {
   const id = oktaId(org.ids, '0oa');
   return buildApp(
     {
@@ -41,7 +41,7 @@ export function newClientApp(org: Org, input: TNewClient): Json {
 }
 
 /** A client secret as `/apps/{appId}/credentials/secrets` lists it; the app shows the newest active one. */
-export function addSecret(org: Org, app: Json, secret: string, status: string, at: string): Json {
+export function addSecret(org: OrgCore, app: Json, secret: string, status: string, at: string): Json {
   const entry = {
     id: oktaId(org.ids, 'ocs'),
     status,

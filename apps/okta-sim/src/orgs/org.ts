@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import type { ServiceKey } from './service-key.ts';
 import type { Json, SimClient, SimUser, TUserStatus } from '../model/types.ts';
 import { UserTokens } from './user-tokens.ts';
+import type { OrgCore, TNewClient, TOrgRefs } from './org-core.ts';
 
 export interface TNewUser {
   email: string;
@@ -20,21 +21,9 @@ export interface TNewUser {
   familyName: string;
 }
 
-export type TNewClient = Omit<SimClient, 'client_id' | 'client_secret' | 'post_logout_redirect_uris'> &
-  Partial<Pick<SimClient, 'client_id' | 'client_secret' | 'post_logout_redirect_uris'>>;
-
 export interface TOrgOptions {
   clock: () => number;
   rateScale: number;
-}
-
-/** Ids of the objects every org has and others point at; set when the org's defaults are built. */
-export interface TOrgRefs {
-  orgId: string;
-  everyone: string;
-  userType: string;
-  /** The ACCESS_POLICY new apps are mapped to. */
-  defaultAccessPolicy: string;
 }
 
 /**
@@ -42,7 +31,7 @@ export interface TOrgRefs {
  * the credentials an API client uses. The authorization server (src/oidc) and the Management API
  * (src/api) both read from it; neither owns it.
  */
-export class Org {
+export class Org implements OrgCore {
   readonly data = new OrgData();
   readonly log = new SystemLog();
   readonly limiter: RateLimiter;

@@ -3,7 +3,7 @@ import type { Principal } from './principal.ts';
 import { iso } from '../okta/time.ts';
 import { invalid } from '../model/errors.ts';
 import { base62, oktaId } from '../model/ids.ts';
-import type { Org } from './org.ts';
+import type { OrgCore } from './org-core.ts';
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -16,7 +16,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 export class UserTokens {
   private readonly byDigest = new Map<string, string>();
 
-  constructor(private readonly org: Org) {}
+  constructor(private readonly org: OrgCore) {}
 
   create(login: string, name = `${login} token`): { id: string; token: string; userId: string } {
     const user = this.org.userByLogin(login);

@@ -1,7 +1,8 @@
 import type { Principal } from '../orgs/principal.ts';
 import type { SigningJwk } from '../oidc/keys.ts';
 import type { TDemo } from '../model/demo.ts';
-import type { Org, TOrgRefs } from '../orgs/org.ts';
+import type { Org } from '../orgs/org.ts';
+import type { TOrgRefs } from '../orgs/org-core.ts';
 import type { SimOrg } from '../oidc/sim-org.ts';
 import { serviceKeyFromPem } from '../orgs/service-key.ts';
 import type { TOrgDataDump } from '../store/org-data.ts';

@@ -21,7 +21,7 @@ const snap = await runBackup(deps, {
   trigger: 'test',
   client: fakeIdp([{ type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', status: 'ACTIVE' } }]),
 });
-const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
+const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId });
 const as = async (role: 'auditor' | 'read_only') => ({
   ...deps,
   actor: memberActor(t.id, await seedMember(deps, t.id, role)),

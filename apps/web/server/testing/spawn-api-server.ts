@@ -96,7 +96,8 @@ export async function seedApiTenant(
     },
   ]);
   const snapshot = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'test', client });
-  const scan = opts.scan === false ? undefined : await runComplianceScan(deps, tenant.id, { snapshotId: snapshot.id });
+  const scan =
+    opts.scan === false ? undefined : await runComplianceScan(deps, tenant.id, { snapshotId: snapshot.snapshotId });
   const { token } = await createApiToken(deps, tenant.id, {
     name: 'client test',
     member: owner.id,
@@ -107,7 +108,7 @@ export async function seedApiTenant(
     slug: tenant.slug,
     token,
     connectionId,
-    snapshotId: snapshot.id,
+    snapshotId: snapshot.snapshotId,
     scanId: scan?.id,
     counts: scan?.counts ?? { PASS: 0, FAIL: 0, MANUAL: 0, NOT_APPLICABLE: 0, total: 0 },
   };

@@ -25,6 +25,27 @@ export const ZListAuditEventsInput = z.object({
 });
 export type TListAuditEventsInput = z.input<typeof ZListAuditEventsInput>;
 
+/** One audit log entry as a member reads it: its actor named as a person would be (see listAuditEvents). */
+export interface AuditEntryView {
+  seq: number;
+  /** ISO 8601. */
+  occurredAt: string;
+  /** `name`: the member's display (or given and family) name when the actor is a member of the tenant. */
+  actor: { type: string; id: string | null; label: string; name: string | null };
+  action: string;
+  outcome: string;
+  target: { type: string; id: string | null } | null;
+  /** The entry's JSON as recorded (its shape depends on the action); webhook URLs redacted by role. */
+  data: unknown;
+  requestId: string | null;
+}
+
+/** A page of the audit log, newest first; `nextBeforeSeq` is the next (older) page's cursor, absent on the last. */
+export interface AuditPage {
+  items: AuditEntryView[];
+  nextBeforeSeq?: number | undefined;
+}
+
 /** `%`, `_` and `\` stand for themselves in a LIKE pattern built from what a person typed. */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -33,7 +54,11 @@ const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * names its actor as a person would: a member's display name (or given and family name) when the
  * actor is a member of this tenant, else the label recorded with the entry.
  */
-export async function listAuditEvents(deps: Deps, tenantId: string, input: TListAuditEventsInput = {}) {
+export async function listAuditEvents(
+  deps: Deps,
+  tenantId: string,
+  input: TListAuditEventsInput = {},
+): Promise<AuditPage> {
   await authorize(deps, tenantId, 'audit.read');
   const { beforeSeq, limit, actor, action, from, to } = ZListAuditEventsInput.parse(input);
   if (from && to && new Date(from) >= new Date(to)) {

@@ -1,4 +1,4 @@
-import type { DB, Kysely, Selectable, Snapshots } from '@butterfly/db';
+import type { DB, Kysely } from '@butterfly/db';
 import type { ResultCounts } from '../compliance/types.ts';
 import { clearNeedsAttention } from '../connections/clear-needs-attention.ts';
 import { markNeedsAttention } from './mark-needs-attention.ts';
@@ -6,10 +6,9 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps, JobQueue } from '../deps.ts';
 import { DomainError, isDomainError } from '../errors.ts';
 import { isCredentialRejection } from '../idp/credential-rejection.fns.ts';
-import type { IdpRequestStats } from '../idp/types.ts';
 import { requestComplianceScan } from '../scans/request-compliance-scan.ts';
 import { runComplianceScan } from '../scans/run-compliance-scan.ts';
-import type { LogWindowStats } from '../snapshots/log-events.ts';
+import type { CompletedBackup } from '../snapshots/completed-backup.ts';
 import { pruneSnapshots } from '../snapshots/prune-snapshots.ts';
 import { runBackup, type TRunBackupInput } from '../snapshots/run-backup.ts';
 import { enqueueChangeAlerts } from '../webhooks/enqueue-change-alerts.ts';
@@ -26,13 +25,6 @@ export interface TBackUpConnectionInput extends TRunBackupInput {
   scanHere?: boolean;
 }
 
-/** What the IdP calls cost, how long the backup took, and what became of the System Log window. */
-export type BackupStats = IdpRequestStats & {
-  durationMs: number;
-  childrenKeptUnread: number;
-  logEvents?: LogWindowStats;
-};
-
 /**
  * The compliance scan that follows a backup: run here (`scanHere`), with its counts and the
  * `compliance.regressed` deliveries it queued, or left to the worker (queued, or not even that when
@@ -42,22 +34,11 @@ export type BackupScan =
   | { ran: true; scanId: string; counts: ResultCounts; regressionAlerts: number }
   | { ran: false; queued: boolean };
 
-/** One completed backup, as callers (the job, `backup run --wait`, a restore) see it. */
-export interface BackupOutcome {
-  snapshotId: string;
-  connectionId: string;
-  seq: number;
-  trigger: string;
-  startedAt: Date;
-  completedAt: Date;
-  objectCount: number;
-  /** Objects added, changed and removed since the last complete snapshot. */
-  changes: { added: number; changed: number; removed: number };
-  stats: BackupStats;
-  rowsWritten: number;
-  bytesWritten: number;
-  scan: BackupScan;
-}
+/**
+ * One completed backup, as callers (the job, `backup run --wait`, a restore) see it: the snapshot
+ * (without the tenant they asked for and the per-type counts) and what became of its scan.
+ */
+export type BackupOutcome = Omit<CompletedBackup, 'tenantId' | 'counts'> & { scan: BackupScan };
 
 /**
  * A backup and everything that follows one, whoever starts it (the queued job, `backup run --wait`,
@@ -89,18 +70,21 @@ export async function backUpConnection(
   await inTransaction(deps.db, (trx) => clearNeedsAttention({ ...deps, db: trx }, { ...target, via: 'backup' })).catch(
     (err) => deps.log.error({ err, ...target }, "could not clear the connection's needs-attention status"),
   );
+  const { snapshotId } = snapshot;
   // Before retention: a retry after a later failure backs up again, finds no changes, and would not alert.
-  await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch(
-    (err) => deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
+  await enqueueChangeAlerts(d, { tenantId: input.tenantId, snapshotId, appUrl: input.appUrl }).catch((err) =>
+    deps.log.error({ err, ...target }, 'could not queue objects.changed alerts'),
   );
-  await enqueueExpiryAlerts(d, { tenantId: input.tenantId, snapshotId: snapshot.id, appUrl: input.appUrl }).catch(
-    (err) => deps.log.error({ err, ...target }, 'could not queue credential.expiring alerts'),
+  await enqueueExpiryAlerts(d, { tenantId: input.tenantId, snapshotId, appUrl: input.appUrl }).catch((err) =>
+    deps.log.error({ err, ...target }, 'could not queue credential.expiring alerts'),
   );
-  const scanned = await scan(d, input, snapshot.id);
+  const scanned = await scan(d, input, snapshotId);
   await pruneSnapshots(deps, target).catch((err) =>
     deps.log.error({ err, ...target }, 'retention after a backup failed'),
   );
-  return toOutcome(snapshot, scanned);
+  // The outcome leaves out what the caller passed in (the tenant) and the per-type counts.
+  const { tenantId: _tenant, counts: _counts, ...completed } = snapshot;
+  return { ...completed, scan: scanned };
 }
 
 /**
@@ -138,26 +122,6 @@ async function scan(
     },
   );
   return { ran: false, queued };
-}
-
-/** The completed snapshot row in the use-case's terms: raw rows stay in the database layer. */
-function toOutcome(row: Selectable<Snapshots>, scan: BackupScan): BackupOutcome {
-  const changes = row.changes as unknown as BackupOutcome['changes'];
-  return {
-    snapshotId: row.id,
-    connectionId: row.connection_id,
-    seq: row.seq,
-    trigger: row.trigger,
-    startedAt: row.started_at,
-    // A completed snapshot always has it (run-backup.ts sets it with status complete).
-    completedAt: row.completed_at ?? row.started_at,
-    objectCount: row.object_count,
-    changes: { added: changes.added, changed: changes.changed, removed: changes.removed },
-    stats: row.stats as unknown as BackupStats,
-    rowsWritten: Number(row.rows_written),
-    bytesWritten: Number(row.bytes_written),
-    scan,
-  };
 }
 
 /**

@@ -3,6 +3,6 @@ export {
   backUpConnection,
   type BackupOutcome,
   type BackupScan,
-  type BackupStats,
   type TBackUpConnectionInput,
 } from './back-up-connection.ts';
+export type { BackupChanges, BackupStats, CompletedBackup } from '../snapshots/completed-backup.ts';

@@ -96,7 +96,7 @@ describe('bodies in the filesystem store', () => {
         /Staff|Contractors|u1/,
       );
 
-    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }));
+    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.snapshotId, to: second.snapshotId }));
     expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
       ['group', 'g1', 'changed'],
       ['group.member', 'g1/u3', 'removed'],
@@ -107,7 +107,7 @@ describe('bodies in the filesystem store', () => {
     expect(changes[1]!.before).toEqual({ id: 'u3' });
 
     // Preview restoring the first snapshot over an org that has moved on since.
-    const plan = await createRestorePlan(s.as, s.tenantId, { snapshotId: first.id, scope: {} });
+    const plan = await createRestorePlan(s.as, s.tenantId, { snapshotId: first.snapshotId, scope: {} });
     await previewRestore(deps, { tenantId: s.tenantId, planId: plan.id, client: s.client });
     const view = await getRestorePlan(deps, s.tenantId, { planId: plan.id });
     expect(view.status).toBe('ready');
@@ -117,21 +117,25 @@ describe('bodies in the filesystem store', () => {
     ]);
 
     // The other readers: the snapshot, one object, a page of objects, history, the scans' view.
-    expect(await all(readSnapshot(deps, s.tenantId, first.id))).toHaveLength(5);
+    expect(await all(readSnapshot(deps, s.tenantId, first.snapshotId))).toHaveLength(5);
     expect(
-      (await getSnapshotObject(deps, s.tenantId, { snapshotId: second.id, type: 'group', id: 'g1' })).body,
+      (await getSnapshotObject(deps, s.tenantId, { snapshotId: second.snapshotId, type: 'group', id: 'g1' })).body,
     ).toMatchObject({ profile: { name: 'Staff (renamed)' } });
     expect(
-      (await listSnapshotObjects(deps, s.tenantId, { snapshotId: first.id, type: 'group', q: 'contract' })).objects.map(
-        (o) => o.id,
-      ),
+      (
+        await listSnapshotObjects(deps, s.tenantId, { snapshotId: first.snapshotId, type: 'group', q: 'contract' })
+      ).objects.map((o) => o.id),
     ).toEqual(['g2']);
     expect(
       (await objectHistory(deps, s.tenantId, { connectionId: s.connectionId, type: 'group', id: 'g1' })).versions.map(
         (v) => (v.body as { profile: { name: string } }).profile.name,
       ),
     ).toEqual(['Staff', 'Staff (renamed)']);
-    const snap = await db.selectFrom('snapshots').selectAll().where('id', '=', second.id).executeTakeFirstOrThrow();
+    const snap = await db
+      .selectFrom('snapshots')
+      .selectAll()
+      .where('id', '=', second.snapshotId)
+      .executeTakeFirstOrThrow();
     const scanView = await openStoredSnapshot(deps, snap, { preload: ['group'] });
     expect((await all(scanView.objects('group'))).map((o) => o.id)).toEqual(['g1', 'g2']);
     expect(await scanView.get('group.member', 'g1/u2')).toEqual({ id: 'g1/u2', body: { id: 'u2' } });
@@ -158,7 +162,7 @@ describe('bodies in the filesystem store', () => {
     const ids: string[] = [];
     for (const name of ['A', 'B', 'C']) {
       s.client.objects[0] = group('g1', name);
-      ids.push((await runBackup(deps, { ...s, trigger: 'test' })).id);
+      ids.push((await runBackup(deps, { ...s, trigger: 'test' })).snapshotId);
     }
     for (const [i, id] of ids.entries())
       await db
@@ -221,23 +225,27 @@ describe('bodies in the filesystem store', () => {
       .where('object_id', '=', 'g2')
       .executeTakeFirstOrThrow();
     await rm(join(dir, blobKey(s.tenantId, row.address)));
-    await expect(all(readSnapshot(deps, s.tenantId, snap.id))).rejects.toMatchObject({
+    await expect(all(readSnapshot(deps, s.tenantId, snap.snapshotId))).rejects.toMatchObject({
       code: 'BODY_MISSING',
       message: expect.stringContaining('not in the filesystem store'),
     });
     await expect(
-      getSnapshotObject(deps, s.tenantId, { snapshotId: snap.id, type: 'group', id: 'g2' }),
+      getSnapshotObject(deps, s.tenantId, { snapshotId: snap.snapshotId, type: 'group', id: 'g2' }),
     ).rejects.toMatchObject({ code: 'BODY_MISSING' });
     // A process configured for Postgres meeting a body kept outside says so, with the same code.
     await expect(
-      getSnapshotObject({ ...deps, bodies: undefined }, s.tenantId, { snapshotId: snap.id, type: 'group', id: 'g1' }),
+      getSnapshotObject({ ...deps, bodies: undefined }, s.tenantId, {
+        snapshotId: snap.snapshotId,
+        type: 'group',
+        id: 'g1',
+      }),
     ).rejects.toMatchObject({
       code: 'BODY_MISSING',
       message: expect.stringContaining('BUTTERFLY_BODY_STORE=postgres'),
     });
     // What is still there still reads.
     expect(
-      (await getSnapshotObject(deps, s.tenantId, { snapshotId: snap.id, type: 'group', id: 'g1' })).body,
+      (await getSnapshotObject(deps, s.tenantId, { snapshotId: snap.snapshotId, type: 'group', id: 'g1' })).body,
     ).toMatchObject({ profile: { name: 'Staff' } });
   });
 });

@@ -149,7 +149,7 @@ describe('break-glass accounts of a connection', () => {
     const snap = await s.backup();
     const before = (
       await getScan(deps, s.tenantId, {
-        scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id })).id,
+        scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.snapshotId })).id,
       })
     ).results;
     expect(before.find((r) => r.ruleId === 'OKTA-APP-000560')?.result).toBe('FAIL');
@@ -157,7 +157,7 @@ describe('break-glass accounts of a connection', () => {
     await addBreakGlassAccount(deps, s.tenantId, { connectionId: s.connectionId, user: '00u1bg' });
     const after = (
       await getScan(deps, s.tenantId, {
-        scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id })).id,
+        scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: snap.snapshotId })).id,
       })
     ).results;
     const byId = Object.fromEntries(after.map((r) => [r.ruleId, r]));

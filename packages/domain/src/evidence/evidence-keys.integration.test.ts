@@ -19,7 +19,7 @@ async function scanned() {
     { type: 'log_stream', id: '0Sl1', body: { id: '0Sl1', type: 'splunk_cloud_logstreaming', status: 'ACTIVE' } },
   ]);
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client });
-  return { tenantId: t.id, scan: await runComplianceScan(deps, t.id, { snapshotId: snap.id }) };
+  return { tenantId: t.id, scan: await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId }) };
 }
 
 describe('tenant evidence keys', () => {

@@ -66,7 +66,7 @@ async function setup() {
     events: ['exception.expired'],
   });
   const scan = async () => {
-    const s = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
+    const s = await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId });
     const { results } = await getScan(deps, t.id, { scanId: s.id });
     return { scan: s, results, result: (ruleId: string) => results.find((r) => r.ruleId === ruleId)! };
   };

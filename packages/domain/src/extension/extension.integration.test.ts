@@ -75,12 +75,12 @@ describe("the extension's view of an object", () => {
       connection: { id: s.connectionId },
       label: 'Engineering',
       versionCount: 1,
-      lastBackup: { snapshotId: snap.id, kind: 'full' },
+      lastBackup: { snapshotId: snap.snapshotId, kind: 'full' },
       inLatestFullBackup: true,
       links: {
         history: `/connections/${s.connectionId}/history?type=group&id=00g1`,
         diff: null,
-        restorePreview: `/restore?connection=${s.connectionId}&snapshot=${snap.id}&objects=group%3A00g1`,
+        restorePreview: `/restore?connection=${s.connectionId}&snapshot=${snap.snapshotId}&objects=group%3A00g1`,
       },
     });
     const unknown = await getExtensionObjectStatus(deps, s.tenantId, { orgUrl, type: 'group', id: '00gNEW' });
@@ -133,23 +133,23 @@ describe("the extension's view of an object", () => {
     expect(taken).toMatchObject({ changed: true, added: false });
 
     expect((await listSnapshots(deps, s.tenantId, { connectionId: s.connectionId })).map((x) => x.id)).toEqual([
-      full.id,
+      full.snapshotId,
     ]);
     const history = await objectHistory(deps, s.tenantId, { connectionId: s.connectionId, type: 'group', id: '00g1' });
-    expect(history.versions.map((v) => v.lastSnapshot.id)).toEqual([full.id, taken.snapshotId]);
+    expect(history.versions.map((v) => v.lastSnapshot.id)).toEqual([full.snapshotId, taken.snapshotId]);
     expect(history.versions[1]!.changes).toEqual([
       { path: '$.profile.description', before: 'before', after: 'after', kind: 'changed' },
     ]);
     // The user was not read by the single-object snapshot: its last backup is still the full one.
     const user = await objectHistory(deps, s.tenantId, { connectionId: s.connectionId, type: 'user', id: '00u1' });
-    expect(user.versions.map((v) => v.lastSnapshot.id)).toEqual([full.id]);
+    expect(user.versions.map((v) => v.lastSnapshot.id)).toEqual([full.snapshotId]);
 
     const status = await getExtensionObjectStatus(deps, s.tenantId, { orgUrl, type: 'group', id: '00g1' });
     expect(status).toMatchObject({
       versionCount: 2,
       lastBackup: { snapshotId: taken.snapshotId, kind: 'object' },
       inLatestFullBackup: true,
-      links: { diff: expect.stringContaining(`from=${full.id}`) },
+      links: { diff: expect.stringContaining(`from=${full.snapshotId}`) },
     });
     await expect(
       compareExtensionObject(deps, s.tenantId, { orgUrl, type: 'group', id: '00g1', body: body(s.client, '00g1') }),
@@ -169,9 +169,9 @@ describe("the extension's view of an object", () => {
     body(s.client, '00g1').profile.description = 'after';
     await snapshotExtensionObject(s.withIdp, s.tenantId, { orgUrl, type: 'group', id: '00g1' });
     const second = await s.backup();
-    expect(second).toMatchObject({ object_count: 3, changes: { added: 0, changed: 1, removed: 0 } });
+    expect(second).toMatchObject({ objectCount: 3, changes: { added: 0, changed: 1, removed: 0 } });
     const changes = [];
-    for await (const c of diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }))
+    for await (const c of diffSnapshots(deps, s.tenantId, { from: first.snapshotId, to: second.snapshotId }))
       changes.push([c.type, c.id, c.change]);
     expect(changes).toEqual([['group', '00g1', 'changed']]);
   });
@@ -187,7 +187,7 @@ describe("the extension's view of an object", () => {
       .updateTable('snapshots')
       .set({ completed_at: new Date(Date.now() - 3 * 3_600_000) })
       .where('connection_id', '=', s.connectionId)
-      .where('id', '!=', last.id)
+      .where('id', '!=', last.snapshotId)
       .execute();
     const r = await pruneSnapshots(deps, {
       tenantId: s.tenantId,
@@ -230,7 +230,7 @@ describe("the extension's view of an object", () => {
     const s = await setup(list);
     const policy = s.client.objects.find((o) => o.type === 'policy.PASSWORD')!;
     (policy.body as any).settings.password.complexity.minLength = 8;
-    await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).id });
+    await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).snapshotId });
     const status = await getExtensionObjectStatus(deps, s.tenantId, { orgUrl, type: 'policy.PASSWORD', id: policy.id });
     expect(status.compliance!.findings.length).toBeGreaterThan(0);
     expect(status.compliance!.findings[0]).toMatchObject({

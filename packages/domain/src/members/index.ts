@@ -2,7 +2,7 @@
 export { addMember, ZAddMemberInput, type TAddMemberInput } from './add-member.ts';
 export { deactivateMember, ZDeactivateMemberInput } from './deactivate-member.ts';
 export { findMember } from './find-member.ts';
-export { getMe } from './get-me.ts';
+export { getMe, type Me } from './get-me.ts';
 export { listMembers } from './list-members.ts';
 export { toMemberView, ZEmail, ZRole, type MemberView } from './members.fns.ts';
 export { setMemberRole, ZSetMemberRoleInput } from './set-member-role.ts';

@@ -57,7 +57,7 @@ describe('restore preview: types the org did not answer for', () => {
       trigger: 'test',
       client: Object.assign(fakeIdp(org), { objectTypes: () => [...TYPES.values()] }),
     });
-    const plan = await createRestorePlan(deps, t.id, { snapshotId: snap.id, scope: {} });
+    const plan = await createRestorePlan(deps, t.id, { snapshotId: snap.snapshotId, scope: {} });
     await previewRestore(deps, { tenantId: t.id, planId: plan.id, client: answering404(org) });
     const p = await getRestorePlan(deps, t.id, { planId: plan.id });
     expect(p.status).toBe('ready');

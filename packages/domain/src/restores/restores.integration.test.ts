@@ -73,7 +73,7 @@ describe('restore plans', () => {
     };
     const alice = { ...s.alice, jobs: { enqueue } };
     s.client.objects[0] = group('g1', 'Renamed since the snapshot');
-    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
+    const plan = await preview(s.alice, s.t.id, s.snap.snapshotId, s.client);
     expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['update group g1']);
     expect(plan).toMatchObject({ status: 'ready', needsApproval: false });
     const name = await nameOf(s.connectionId);
@@ -111,12 +111,12 @@ describe('restore plans', () => {
     const s = await setup();
     expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toBeNull();
     s.client.objects.push(group('g9', 'Since the snapshot'));
-    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client, { deletions: true });
+    const plan = await preview(s.alice, s.t.id, s.snap.snapshotId, s.client, { deletions: true });
     expect(plan.steps.map((st) => `${st.action} ${st.type} ${st.id}`)).toEqual(['delete group g9']);
     expect(plan).toMatchObject({ status: 'ready', needsApproval: true });
     expect(await lastRestorePreview(deps, s.t.id, s.connectionId)).toMatchObject({
       planId: plan.id,
-      snapshotId: s.snap.id,
+      snapshotId: s.snap.snapshotId,
       steps: 1,
     });
 
@@ -149,22 +149,22 @@ describe('restore plans', () => {
   it('asks for approval past the tenant blast-radius threshold, never below it', async () => {
     const s = await setup(2);
     s.client.objects = s.client.objects.map((o) => (o.type === 'group_rule' ? rule('INACTIVE') : o));
-    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
+    const plan = await preview(s.alice, s.t.id, s.snap.snapshotId, s.client);
     expect(plan.steps).toMatchObject([
       { action: 'reactivate', type: 'group_rule', blast: { provision: 3, deprovision: 0 } },
     ]);
     expect(plan).toMatchObject({ needsApproval: true, summary: { blastRadius: 3, threshold: 2 } });
     await db.updateTable('tenants').set({ restore_approval_threshold: 3 }).where('id', '=', s.t.id).execute();
-    expect(await preview(s.alice, s.t.id, s.snap.id, s.client)).toMatchObject({ needsApproval: false });
+    expect(await preview(s.alice, s.t.id, s.snap.snapshotId, s.client)).toMatchObject({ needsApproval: false });
   });
 
   it('keeps previews and approvals to members who hold the permissions', async () => {
     const s = await setup();
     const auditor = { ...deps, actor: memberActor(s.t.id, await seedMember(deps, s.t.id, 'auditor')) };
-    await expect(createRestorePlan(auditor, s.t.id, { snapshotId: s.snap.id })).rejects.toMatchObject({
+    await expect(createRestorePlan(auditor, s.t.id, { snapshotId: s.snap.snapshotId })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    const plan = await preview(s.alice, s.t.id, s.snap.id, s.client);
+    const plan = await preview(s.alice, s.t.id, s.snap.snapshotId, s.client);
     await expect(approveRestore(auditor, s.t.id, { planId: plan.id, confirm: plan.shortCode })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -207,17 +207,17 @@ describe('restore plans', () => {
       }
       return p;
     };
-    await plan(s.alice, s.t.id, s.snap.id, [
+    await plan(s.alice, s.t.id, s.snap.snapshotId, [
       [1, 'done', '2026-01-01', 'g1', 'g1a'],
       [2, 'pending', '2026-01-01', 'g2', 'g2a'],
     ]);
     // A later restore of the same group from an older snapshot, and one of the group it became.
-    await plan(s.alice, s.t.id, s.snap.id, [
+    await plan(s.alice, s.t.id, s.snap.snapshotId, [
       [1, 'done', '2026-02-01', 'g1', 'g1b'],
       [2, 'done', '2026-02-01', 'g1b', 'g1c'],
     ]);
     const other = await setup();
-    await plan(other.alice, other.t.id, other.snap.id, [[1, 'done', '2026-03-01', 'g1', 'elsewhere']]);
+    await plan(other.alice, other.t.id, other.snap.snapshotId, [[1, 'done', '2026-03-01', 'g1', 'elsewhere']]);
     const map = await loadConnectionIdMap(db, s.t.id, s.connectionId);
     expect(Object.fromEntries([...map].map(([k, v]) => [k.replace('\u0000', ':'), v]))).toEqual({
       'group:g1': 'g1c',

@@ -23,7 +23,7 @@ async function scanned() {
   (org['policy.PASSWORD']![0]!.body as any).settings.password.complexity.minLength = 8;
   const objs = Object.entries(org).flatMap(([type, list]) => list.map((o) => ({ type, id: o.id, body: o.body })));
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: fakeIdp(objs) });
-  const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
+  const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId });
   return { tenantId: t.id, scan };
 }
 

@@ -43,21 +43,21 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
   it('queues a scan of the latest complete snapshot, not the one the last scan read', async () => {
     const s = await setup();
     const first = await s.backup();
-    await runComplianceScan(deps, s.tenantId, { snapshotId: first.id });
+    await runComplianceScan(deps, s.tenantId, { snapshotId: first.snapshotId });
     const second = await s.backup();
     const r = await requestLatestScan(deps, s.tenantId, { connectionId: s.connectionId });
-    expect(r.snapshotId).toBe(second.id);
+    expect(r.snapshotId).toBe(second.snapshotId);
     expect(queued.at(-1)).toMatchObject({
       task: 'compliance_scan',
-      jobKey: `compliance_scan:${second.id}`,
-      payload: { snapshotId: second.id, trigger: 'manual', requestedAt: r.requestedAt },
+      jobKey: `compliance_scan:${second.snapshotId}`,
+      payload: { snapshotId: second.snapshotId, trigger: 'manual', requestedAt: r.requestedAt },
     });
   });
 
   it('is waiting until the worker stores the scan, then gives its counts and new regressions; an older scan of the snapshot is not reused', async () => {
     const s = await setup();
     const snap = await s.backup();
-    const old = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id, reuse: true });
+    const old = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.snapshotId, reuse: true });
     const r = await requestLatestScan(deps, s.tenantId, { connectionId: s.connectionId });
     expect(await getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: r.requestedAt })).toEqual({
       state: 'waiting',
@@ -69,12 +69,17 @@ describe('Run scan: the latest snapshot, queued, followed to its result', () => 
     expect((await work(s.tenantId, queued.at(-1)!.payload)).id).toBe(scan.id);
     const p = await getScanProgress(deps, s.tenantId, { connectionId: s.connectionId, since: r.requestedAt });
     expect(p.state).toBe('done');
-    expect(p.result).toMatchObject({ scanId: scan.id, snapshotId: snap.id, counts: scan.counts, regressions: [] });
+    expect(p.result).toMatchObject({
+      scanId: scan.id,
+      snapshotId: snap.snapshotId,
+      counts: scan.counts,
+      regressions: [],
+    });
   });
 
   it('names the rules that passed before and fail now', async () => {
     const s = await setup();
-    await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).id });
+    await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).snapshotId });
     const policy = s.client.objects.find((o) => o.type === 'policy.PASSWORD')!;
     (policy.body as any).settings.password.complexity.minLength = 8;
     await s.backup();

@@ -52,7 +52,7 @@ describe('compliance scans of stored snapshots', () => {
   it('judges a stored snapshot like the rules judge the fixture, and stores every result', async () => {
     const s = await setup();
     const snap = await s.backup();
-    const scan = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id });
+    const scan = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.snapshotId });
     const { results } = await getScan(deps, s.tenantId, { scanId: scan.id });
     const r = byRule(results);
     // Apps lose `_links` in storage: the mapping rows (kept as data) still tie them to their policies.
@@ -68,13 +68,13 @@ describe('compliance scans of stored snapshots', () => {
     const s = await setup();
     await setBackupSchedule(deps, s.tenantId, { connectionId: s.connectionId, frequency: 'daily' });
     const first = await s.backup();
-    const plan = await createRestorePlan(deps, s.tenantId, { snapshotId: first.id });
+    const plan = await createRestorePlan(deps, s.tenantId, { snapshotId: first.snapshotId });
     await previewRestore(deps, { tenantId: s.tenantId, planId: plan.id, client: s.client });
     const second = await s.backup();
     const byId = byRule(
       (
         await getScan(deps, s.tenantId, {
-          scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: second.id })).id,
+          scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: second.snapshotId })).id,
         })
       ).results,
     );
@@ -82,17 +82,17 @@ describe('compliance scans of stored snapshots', () => {
     expect(byId['BUTTERFLY-BACKUP-FRESHNESS']).toBe('PASS');
     // The first snapshot predates the preview: re-scanning it later still judges it as it was then.
     const again = await getScan(deps, s.tenantId, {
-      scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: first.id })).id,
+      scanId: (await runComplianceScan(deps, s.tenantId, { snapshotId: first.snapshotId })).id,
     });
     expect(byRule(again.results)['BUTTERFLY-RESTORE-READINESS']).toBe('FAIL');
   });
 
   it('links a PASS → FAIL regression to the change that touched the evidence', async () => {
     const s = await setup();
-    const first = await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).id });
+    const first = await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).snapshotId });
     const policy = s.client.objects.find((o) => o.type === 'policy.PASSWORD')!;
     (policy.body as any).settings.password.complexity.minLength = 8;
-    const second = await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).id });
+    const second = await runComplianceScan(deps, s.tenantId, { snapshotId: (await s.backup()).snapshotId });
     const regressions = await listRegressions(deps, s.tenantId, { scanId: second.id });
     expect(regressions.map((x) => x.ruleId)).toEqual(['OKTA-APP-000650']);
     const [reg] = regressions;
@@ -132,8 +132,16 @@ describe('compliance scans of stored snapshots', () => {
   it('reuses a scan of the same snapshot for jobs, and keeps the record as it was at scan time', async () => {
     const s = await setup();
     const snap = await s.backup();
-    const a = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id, reuse: true, trigger: 'backup' });
-    const b = await runComplianceScan(deps, s.tenantId, { snapshotId: snap.id, reuse: true, trigger: 'backup' });
+    const a = await runComplianceScan(deps, s.tenantId, {
+      snapshotId: snap.snapshotId,
+      reuse: true,
+      trigger: 'backup',
+    });
+    const b = await runComplianceScan(deps, s.tenantId, {
+      snapshotId: snap.snapshotId,
+      reuse: true,
+      trigger: 'backup',
+    });
     expect(b.id).toBe(a.id);
     const before = await loadScanRecord(db, s.tenantId, a.id);
     await db.updateTable('connections').set({ name: 'Renamed' }).where('id', '=', s.connectionId).execute();
@@ -141,7 +149,7 @@ describe('compliance scans of stored snapshots', () => {
     expect(before).toMatchObject({
       connection: { name: 'Production' },
       startedBy: 'operator:test',
-      snapshotId: snap.id,
+      snapshotId: snap.snapshotId,
     });
   });
 
@@ -151,10 +159,10 @@ describe('compliance scans of stored snapshots', () => {
     const reader = await seedMember(deps, s.tenantId, 'read_only');
     const auditor = await seedMember(deps, s.tenantId, 'auditor');
     const as = (m: typeof reader) => ({ ...deps, actor: memberActor(s.tenantId, m) });
-    await expect(runComplianceScan(as(reader), s.tenantId, { snapshotId: snap.id })).rejects.toMatchObject({
+    await expect(runComplianceScan(as(reader), s.tenantId, { snapshotId: snap.snapshotId })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    const scan = await runComplianceScan(as(auditor), s.tenantId, { snapshotId: snap.id });
+    const scan = await runComplianceScan(as(auditor), s.tenantId, { snapshotId: snap.snapshotId });
     expect(scan.startedBy).toBe(`member:${auditor.email}`);
     expect((await getScan(as(reader), s.tenantId, { scanId: scan.id })).results.length).toBeGreaterThan(30);
     const other = await seedTenant(deps);

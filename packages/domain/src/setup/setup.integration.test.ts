@@ -45,7 +45,7 @@ describe('the setup checklist', () => {
     const connectionId = await seedConnection(deps, t.id, 'Production');
     const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: fakeIdp(objects()) });
     await setBackupSchedule(deps, t.id, { connectionId, frequency: 'daily' });
-    const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.id });
+    const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId });
     await db
       .insertInto('scim_tokens')
       .values({ tenant_id: t.id, label: 'Okta', prefix: 'bfys_x', token_hash: Buffer.alloc(32, 1) })
@@ -70,7 +70,11 @@ describe('the setup checklist', () => {
       scimTokens: 1,
       members: 2,
     });
-    expect(status.lastBackup).toMatchObject({ snapshotId: snap.id, connectionId, connectionName: 'Production' });
+    expect(status.lastBackup).toMatchObject({
+      snapshotId: snap.snapshotId,
+      connectionId,
+      connectionName: 'Production',
+    });
     expect(status.openFindings).toBe(scan.counts.FAIL);
   });
 

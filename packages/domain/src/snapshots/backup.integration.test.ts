@@ -46,8 +46,12 @@ describe('backup', () => {
   it('stores every object exactly as returned minus _links, and nothing readable in raw columns', async () => {
     const s = await setup();
     const snap = await runBackup(deps, { ...s, trigger: 'test' });
-    expect(snap).toMatchObject({ status: 'complete', object_count: 52 });
-    const objects = await all(readSnapshot(deps, s.tenantId, snap.id));
+    expect(snap).toMatchObject({ snapshotId: expect.any(String), objectCount: 52 });
+    expect(
+      (await db.selectFrom('snapshots').select('status').where('id', '=', snap.snapshotId).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('complete');
+    const objects = await all(readSnapshot(deps, s.tenantId, snap.snapshotId));
     expect(objects).toHaveLength(52);
     expect(objects.find((o) => o.id === '00p1')!.body).toEqual({
       id: '00p1',
@@ -67,7 +71,12 @@ describe('backup', () => {
     const client = { ...s.client, stats: () => ({ requests: 9, rateLimitWaits: 4, rateLimitWaitMs: 41_250 }) };
     const snap = await runBackup(deps, { ...s, client, trigger: 'test' });
     expect(snap.stats).toMatchObject({ requests: 9, rateLimitWaits: 4, rateLimitWaitMs: 41_250 });
-    expect(snap.progress).toMatchObject({ phase: 'done', rateLimitWaits: 4, rateLimitWaitMs: 41_250 });
+    const { progress } = await db
+      .selectFrom('snapshots')
+      .select('progress')
+      .where('id', '=', snap.snapshotId)
+      .executeTakeFirstOrThrow();
+    expect(progress).toMatchObject({ phase: 'done', rateLimitWaits: 4, rateLimitWaitMs: 41_250 });
   });
 
   it('writes only what changed, and the diff names paths before → after', async () => {
@@ -81,8 +90,8 @@ describe('backup', () => {
     s.client.objects.push({ type: 'group', id: '00g2', body: { id: '00g2', profile: { name: 'New' } } });
     const second = await runBackup(deps, { ...s, trigger: 'test' });
     expect(second.changes).toEqual({ added: 1, changed: 1, removed: 1 });
-    expect(second.rows_written).toBeLessThan(first.rows_written * 0.03);
-    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }));
+    expect(second.rowsWritten).toBeLessThan(first.rowsWritten * 0.03);
+    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.snapshotId, to: second.snapshotId }));
     expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
       ['group', '00g2', 'added'],
       ['policy.PASSWORD', '00p1', 'changed'],
@@ -92,7 +101,7 @@ describe('backup', () => {
       { path: '$.settings.password.complexity.minLength', before: 15, after: 8, kind: 'changed' },
     ]);
     // The first snapshot still reads as it was.
-    const old = await all(readSnapshot(deps, s.tenantId, first.id, { types: ['policy.PASSWORD'] }));
+    const old = await all(readSnapshot(deps, s.tenantId, first.snapshotId, { types: ['policy.PASSWORD'] }));
     expect(old[0]!.body).toMatchObject({ settings: { password: { complexity: { minLength: 15 } } } });
     const history = await objectHistory(deps, s.tenantId, {
       connectionId: s.connectionId,
@@ -119,7 +128,7 @@ describe('backup', () => {
       (x) => x.status === 'complete',
     );
     expect(complete).toHaveLength(2);
-    expect(await all(readSnapshot(deps, s.tenantId, retry.id))).toHaveLength(122);
+    expect(await all(readSnapshot(deps, s.tenantId, retry.snapshotId))).toHaveLength(122);
   });
 
   it('a worker killed outright (no cleanup) is taken over by the next attempt once stale', async () => {
@@ -152,7 +161,7 @@ describe('backup', () => {
       .where('id', '=', killed.id)
       .executeTakeFirstOrThrow();
     expect(killedRow.status).toBe('failed');
-    expect(await all(readSnapshot(deps, s.tenantId, next.id))).toHaveLength(32);
+    expect(await all(readSnapshot(deps, s.tenantId, next.snapshotId))).toHaveLength(32);
   });
 
   it('ids with array-literal metacharacters, quotes, NULL and non-ASCII round-trip exactly (batches travel as arrays)', async () => {
@@ -160,8 +169,8 @@ describe('backup', () => {
     const ids = ['a,b', '{x}', 'say "hi"', 'back\\slash', 'NULL', ' padded ', 'ünï€😀', "it's", ''];
     s.client.objects = ids.map((id) => ({ type: 'linked_object', id, body: { primary: { name: id } } }));
     const snap = await runBackup(deps, { ...s, trigger: 'test' });
-    expect(snap.object_count).toBe(ids.length);
-    const objects = await all(readSnapshot(deps, s.tenantId, snap.id));
+    expect(snap.objectCount).toBe(ids.length);
+    const objects = await all(readSnapshot(deps, s.tenantId, snap.snapshotId));
     expect(objects.map((o) => o.id).sort()).toEqual([...ids].sort());
     for (const o of objects) expect(o.body).toEqual({ primary: { name: o.id } });
     // Unchanged the second time: every id matched its stored entry.
@@ -185,7 +194,7 @@ describe('retention', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       (s.client.objects[0]!.body as { status: string }).status = `S${i}`;
-      ids.push((await runBackup(deps, { ...s, trigger: 'test' })).id);
+      ids.push((await runBackup(deps, { ...s, trigger: 'test' })).snapshotId);
     }
     await db.updateTable('snapshots').set({ legal_hold: true }).where('id', '=', ids[1]!).execute();
     // Spread them over five days so the daily bucket sees them apart.
@@ -263,7 +272,7 @@ describe('incremental backups keep unchanged memberships unread', () => {
   it("lists only the members of groups whose lastMembershipUpdated moved; a deleted user's memberships go even where it did not", async () => {
     const s = await keepSetup();
     const first = await runBackup(deps, { ...s, trigger: 'test' });
-    expect(first.object_count).toBe(22);
+    expect(first.objectCount).toBe(22);
     expect(first.stats).toMatchObject({ childrenKeptUnread: 0 });
 
     // 00u0 joins 00g2 (its field moves); 00u3 is deleted, and 00g1's field is left as it was.
@@ -286,27 +295,27 @@ describe('incremental backups keep unchanged memberships unread', () => {
     // 00g1's five were kept unread; 00u3's was then dropped, its user gone.
     expect(second.stats).toMatchObject({ childrenKeptUnread: 4 });
     expect(second.counts).toEqual({ user: 9, group: 2, 'group.member': 10 });
-    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.id, to: second.id }));
+    const changes = await all(diffSnapshots(deps, s.tenantId, { from: first.snapshotId, to: second.snapshotId }));
     expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
       ['group', '00g2', 'changed'],
       ['group.member', '00g1/00u3', 'removed'],
       ['group.member', '00g2/00u0', 'added'],
       ['user', '00u3', 'removed'],
     ]);
-    expect(second.object_count).toBe(21);
+    expect(second.objectCount).toBe(21);
     const expected = s.client.objects.map((o) => `${o.type} ${o.id}`).sort();
-    expect(await keys(s.tenantId, second.id)).toEqual(expected);
+    expect(await keys(s.tenantId, second.snapshotId)).toEqual(expected);
 
     // A day after the last backup that read every list, the next one reads them all again.
     await db
       .updateTable('snapshots')
       .set({ started_at: new Date(Date.now() - 25 * 3600_000) })
-      .where('id', '=', first.id)
+      .where('id', '=', first.snapshotId)
       .execute();
     const third = await runBackup(deps, { ...s, trigger: 'test' });
     expect(third.stats).toMatchObject({ childrenKeptUnread: 0 });
     expect(s.client.listed.filter((o) => o.type === 'group.member')).toHaveLength(10);
     expect(third.changes).toEqual({ added: 0, changed: 0, removed: 0 });
-    expect(await keys(s.tenantId, third.id)).toEqual(expected);
+    expect(await keys(s.tenantId, third.snapshotId)).toEqual(expected);
   });
 });

@@ -2,7 +2,7 @@ import { sql } from '@butterfly/db';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
-import { abandonSnapshot, INTERRUPTED } from './abandon-snapshot.ts';
+import { abandonSnapshot, backupFailedEvent, INTERRUPTED } from './abandon-snapshot.ts';
 import { BACKUP_STALE_MS } from './snapshots.fns.ts';
 
 /**
@@ -34,13 +34,10 @@ export async function failAbandonedBackups(deps: Deps): Promise<{ failed: string
       await abandonSnapshot(trx, row, deps.clock());
       await appendAuditEvent(
         { ...deps, db: trx },
-        {
-          tenantId: row.tenant_id,
-          action: 'backup.failed',
-          outcome: 'failure',
-          target: { type: 'snapshot', id: row.id },
-          data: { connectionId: row.connection_id, error: INTERRUPTED },
-        },
+        backupFailedEvent(
+          { tenantId: row.tenant_id, snapshotId: row.id, connectionId: row.connection_id },
+          INTERRUPTED,
+        ),
       );
       failed.push(row.id);
     });

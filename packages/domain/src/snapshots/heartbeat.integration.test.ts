@@ -31,6 +31,9 @@ it('beats while the IdP holds the listing (a rate-limit wait), so a live backup 
     },
   };
   const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client, heartbeatMs: 60 });
-  expect(snap.status).toBe('complete');
+  expect(
+    (await db.selectFrom('snapshots').select('status').where('id', '=', snap.snapshotId).executeTakeFirstOrThrow())
+      .status,
+  ).toBe('complete');
   expect(new Set(beats.map((b) => b.getTime())).size).toBeGreaterThanOrEqual(3);
 });

@@ -1,5 +1,6 @@
 /** @butterfly/domain/snapshots: the snapshots area's use-cases and types, for the apps, API and jobs. */
 export { runBackup, type TRunBackupInput } from './run-backup.ts';
+export type { BackupChanges, BackupStats, CompletedBackup } from './completed-backup.ts';
 export { beginBackup } from './begin-backup.ts';
 export { failAbandonedBackups } from './fail-abandoned-backups.ts';
 export { listSnapshots } from './list-snapshots.ts';

@@ -55,10 +55,10 @@ describe('who changed what', () => {
     const second = await runBackup(deps, { ...s, trigger: 'test' });
     expect(second.stats).toMatchObject({ logEvents: { fetched: 4, kept: 3 } });
     const rows = await db.selectFrom('snapshot_log_events').selectAll().execute();
-    expect(rows.map((r) => [r.snapshot_id, r.event_count])).toEqual([[second.id, 3]]);
+    expect(rows.map((r) => [r.snapshot_id, r.event_count])).toEqual([[second.snapshotId, 3]]);
     expect(rows[0]!.body.includes(Buffer.from('alice@corp.test'))).toBe(false);
 
-    const changes = await all(diffSnapshots(deps, t.id, { from: first.id, to: second.id }));
+    const changes = await all(diffSnapshots(deps, t.id, { from: first.snapshotId, to: second.snapshotId }));
     expect(changes.map((c) => [c.type, c.id, c.change, c.actors.map((a) => `${a.actor} ${a.eventType}`)])).toEqual([
       ['group', '00g2', 'removed', ['alice@corp.test group.lifecycle.delete']],
       [
@@ -79,10 +79,9 @@ describe('who changed what', () => {
     client.objects.pop();
     const second = await runBackup(deps, { ...s, trigger: 'test' });
     expect(second).toMatchObject({
-      status: 'complete',
       stats: { logEvents: { unavailable: expect.stringContaining('okta.logs.read') } },
     });
-    const changes = await all(diffSnapshots(deps, t.id, { from: first.id, to: second.id }));
+    const changes = await all(diffSnapshots(deps, t.id, { from: first.snapshotId, to: second.snapshotId }));
     expect(changes).toMatchObject([{ change: 'removed', actors: [] }]);
   });
 });

@@ -38,13 +38,13 @@ describe('object history', () => {
         reappeared: v.reappeared,
       })),
     ).toEqual([
-      { from: fourth.id, deletedIn: null, reappeared: true },
-      { from: expect.any(String), deletedIn: second.id, reappeared: false },
+      { from: fourth.snapshotId, deletedIn: null, reappeared: true },
+      { from: expect.any(String), deletedIn: second.snapshotId, reappeared: false },
     ]);
     expect(h.versions[0]!.changes).toEqual([
       expect.objectContaining({ path: '$.profile.name', before: 'Finance', after: 'Finance team' }),
     ]);
-    expect([second.id, third.id]).not.toContain(h.versions[1]!.lastSnapshot.id);
+    expect([second.snapshotId, third.snapshotId]).not.toContain(h.versions[1]!.lastSnapshot.id);
     // An object never deleted has no such marks.
     const kept = await getObjectHistory(s.reader, s.tenantId, {
       connectionId: s.connectionId,
@@ -66,7 +66,7 @@ describe('object history', () => {
       .values({
         tenant_id: s.tenantId,
         connection_id: s.connectionId,
-        snapshot_id: first.id,
+        snapshot_id: first.snapshotId,
         status: 'applied',
         scope: '{}',
         short_code: 'HIST-1',

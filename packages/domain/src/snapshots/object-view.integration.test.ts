@@ -43,7 +43,7 @@ describe('an object as people read it', () => {
       actor: memberActor(t.id, await seedMember(deps, t.id, 'read_only')),
       idpClientFor: client,
     };
-    const o = await getSnapshotObject(reader, t.id, { snapshotId: snap.id, type: 'group_rule', id: 'r1' });
+    const o = await getSnapshotObject(reader, t.id, { snapshotId: snap.snapshotId, type: 'group_rule', id: 'r1' });
     expect(o.fields.map((f) => [f.label, f.value])).toEqual([
       ['Name', 'Engineers'],
       ['Status', 'ACTIVE'],
@@ -60,7 +60,7 @@ describe('an object as people read it', () => {
     ]);
     // Without the connector's type table, no references (null: unknown, not none), and still the key fields.
     const plain = await getSnapshotObject({ ...deps, actor: reader.actor }, t.id, {
-      snapshotId: snap.id,
+      snapshotId: snap.snapshotId,
       type: 'group_rule',
       id: 'r1',
     });
@@ -73,7 +73,7 @@ describe('an object as people read it', () => {
     const connectionId = await seedConnection(deps, t.id); // a credential that is not a sealed value
     const snap = await runBackup(deps, { tenantId: t.id, connectionId, trigger: 'test', client: client() });
     const o = await getSnapshotObject({ ...deps, idpClientFor: client }, t.id, {
-      snapshotId: snap.id,
+      snapshotId: snap.snapshotId,
       type: 'group_rule',
       id: 'r1',
     });
@@ -91,7 +91,7 @@ describe('an object as people read it', () => {
     const other = await seedTenant(deps);
     await expect(
       getSnapshotObject({ ...deps, idpClientFor: client }, other.id, {
-        snapshotId: snap.id,
+        snapshotId: snap.snapshotId,
         type: 'group_rule',
         id: 'r1',
       }),

@@ -5,13 +5,14 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import type { IdpClient, IdpLogEvent, IdpObject } from '../idp/types.ts';
 import { beginBackup } from './begin-backup.ts';
+import type { BackupChanges, BackupStats, CompletedBackup } from './completed-backup.ts';
 import { keepUnchangedChildren } from './keep-unchanged-children.ts';
 import { closeEntries, type IngestContext, ingestBatch } from './ingest-batch.ts';
 import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-events.ts';
 import { objectSnapshotCarry } from './object-snapshot-carry.ts';
 import { ObjectIndex } from './object-index.ts';
 import { type BackupProgress, INGEST_BATCH, entryKey } from './snapshots.fns.ts';
-import { undoSnapshotWrites } from './undo-snapshot-writes.ts';
+import { abandonSnapshot, backupFailedEvent } from './abandon-snapshot.ts';
 
 export interface TRunBackupInput {
   tenantId: string;
@@ -41,7 +42,7 @@ const HEARTBEAT_MS = 20_000;
  * writing only what changed since the last complete snapshot, then makes the snapshot visible in one
  * transaction. Killed midway, it leaves an invisible running snapshot that the next attempt undoes.
  */
-export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBackupInput) {
+export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBackupInput): Promise<CompletedBackup> {
   const started = await beginBackup(deps, input);
   const { snapshotId, seq } = started;
   const last = await lastComplete(deps, input.connectionId);
@@ -211,44 +212,60 @@ async function complete(
 ) {
   const { removed } = s;
   const objectCount = s.ctx.index.previousCount + s.totals.added! - removed.length;
-  const stats = s.client.stats();
+  const requestStats = s.client.stats();
   const completedAt = deps.clock();
+  const changes: BackupChanges = {
+    added: s.totals.added! + s.carried.added,
+    changed: s.totals.changed! + s.carried.changed,
+    removed: removed.length,
+  };
+  const stats: BackupStats = {
+    ...requestStats,
+    durationMs: completedAt.getTime() - s.startedAt.getTime(),
+    // Children kept unread because their parent had not changed (keep-unchanged-children.ts).
+    childrenKeptUnread: [...s.ctx.index.keptUnread.values()].reduce((a, b) => a + b, 0),
+    ...(s.log ? { logEvents: s.log.stats } : {}),
+  };
+  const done: CompletedBackup = {
+    snapshotId: s.snapshotId,
+    tenantId: s.tenantId,
+    connectionId: s.connectionId,
+    seq: s.seq,
+    trigger: s.trigger,
+    startedAt: s.startedAt,
+    completedAt,
+    objectCount,
+    counts: s.counts,
+    changes,
+    stats,
+    rowsWritten: s.totals.rowsWritten! + removed.length,
+    bytesWritten: s.totals.bytesWritten!,
+  };
   return inTransaction(deps.db, async (trx) => {
     for (let i = 0; i < removed.length; i += 1000)
       await closeEntries(trx, s.connectionId, s.seq, removed.slice(i, i + 1000));
-    const changes = {
-      added: s.totals.added! + s.carried.added,
-      changed: s.totals.changed! + s.carried.changed,
-      removed: removed.length,
-    };
     const row = await trx
       .updateTable('snapshots')
       .set({
         status: 'complete',
         completed_at: completedAt,
-        object_count: objectCount,
-        counts: JSON.stringify(s.counts),
+        object_count: done.objectCount,
+        counts: JSON.stringify(done.counts),
         changes: JSON.stringify(changes),
-        stats: JSON.stringify({
-          ...stats,
-          durationMs: completedAt.getTime() - s.startedAt.getTime(),
-          // Children kept unread because their parent had not changed (keep-unchanged-children.ts).
-          childrenKeptUnread: [...s.ctx.index.keptUnread.values()].reduce((a, b) => a + b, 0),
-          ...(s.log ? { logEvents: s.log.stats } : {}),
-        }),
+        stats: JSON.stringify(stats),
         progress: JSON.stringify({
           phase: 'done',
           objects: s.ctx.index.seenCount,
-          requests: stats.requests,
-          rateLimitWaits: stats.rateLimitWaits,
-          rateLimitWaitMs: stats.rateLimitWaitMs,
+          requests: requestStats.requests,
+          rateLimitWaits: requestStats.rateLimitWaits,
+          rateLimitWaitMs: requestStats.rateLimitWaitMs,
         }),
-        rows_written: s.totals.rowsWritten! + removed.length,
-        bytes_written: s.totals.bytesWritten!,
+        rows_written: done.rowsWritten,
+        bytes_written: done.bytesWritten,
       })
       .where('id', '=', s.snapshotId)
       .where('status', '=', 'running')
-      .returningAll()
+      .returning('id')
       .executeTakeFirst();
     if (!row) throw new Error('The snapshot was taken over by another backup');
     if (s.log)
@@ -264,10 +281,10 @@ async function complete(
         tenantId: s.tenantId,
         action: 'backup.completed',
         target: { type: 'snapshot', id: s.snapshotId },
-        data: { connectionId: s.connectionId, seq: s.seq, objects: row.object_count, ...changes },
+        data: { connectionId: s.connectionId, seq: s.seq, objects: done.objectCount, ...changes },
       },
     );
-    return row;
+    return done;
   });
 }
 
@@ -282,21 +299,8 @@ async function fail(deps: Deps, s: TRunBackupInput & { snapshotId: string; seq: 
       .forUpdate()
       .executeTakeFirst();
     if (row?.status !== 'running') return;
-    await undoSnapshotWrites(trx, s.connectionId, s.seq);
-    await trx
-      .updateTable('snapshots')
-      .set({ status: 'failed', error: message.slice(0, 2000), completed_at: deps.clock() })
-      .where('id', '=', s.snapshotId)
-      .execute();
-    await appendAuditEvent(
-      { ...deps, db: trx },
-      {
-        tenantId: s.tenantId,
-        action: 'backup.failed',
-        outcome: 'failure',
-        target: { type: 'snapshot', id: s.snapshotId },
-        data: { connectionId: s.connectionId, error: message.slice(0, 500) },
-      },
-    );
+    const snapshot = { id: s.snapshotId, connection_id: s.connectionId, seq: s.seq };
+    await abandonSnapshot(trx, snapshot, deps.clock(), message.slice(0, 2000));
+    await appendAuditEvent({ ...deps, db: trx }, backupFailedEvent(s, message));
   }).catch((e) => deps.log.error({ err: e }, 'could not record a failed backup'));
 }

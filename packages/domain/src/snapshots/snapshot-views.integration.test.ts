@@ -44,7 +44,11 @@ async function setup() {
 describe('snapshot views', () => {
   it('pages a type by id, searches names inside sealed bodies, and counts every type', async () => {
     const s = await setup();
-    const page1 = await listSnapshotObjects(s.reader, s.tenantId, { snapshotId: s.first.id, type: 'group', limit: 50 });
+    const page1 = await listSnapshotObjects(s.reader, s.tenantId, {
+      snapshotId: s.first.snapshotId,
+      type: 'group',
+      limit: 50,
+    });
     expect(page1.types).toEqual([
       { type: 'app', count: 1 },
       { type: 'group', count: 120 },
@@ -52,7 +56,7 @@ describe('snapshot views', () => {
     expect(page1.objects).toHaveLength(50);
     expect(page1.nextAfter).toBe('00g049');
     const page3 = await listSnapshotObjects(s.reader, s.tenantId, {
-      snapshotId: s.first.id,
+      snapshotId: s.first.snapshotId,
       type: 'group',
       limit: 50,
       after: '00g099',
@@ -60,29 +64,33 @@ describe('snapshot views', () => {
     expect(page3.objects.map((o) => o.id)).toEqual(Array.from({ length: 20 }, (_, i) => `00g${100 + i}`));
     expect(page3.nextAfter).toBeNull();
     const found = await listSnapshotObjects(s.reader, s.tenantId, {
-      snapshotId: s.first.id,
+      snapshotId: s.first.snapshotId,
       type: 'group',
       q: 'finance',
     });
     expect(found.objects).toEqual([{ type: 'group', id: '00g077', label: 'Finance admins' }]);
     // Without a type, the first one.
-    expect((await listSnapshotObjects(s.reader, s.tenantId, { snapshotId: s.first.id })).objects).toEqual([
+    expect((await listSnapshotObjects(s.reader, s.tenantId, { snapshotId: s.first.snapshotId })).objects).toEqual([
       { type: 'app', id: '0oa1', label: 'Payroll' },
     ]);
   });
 
   it('shows an object with secret-looking fields masked, and keeps other tenants out', async () => {
     const s = await setup();
-    const o = await getSnapshotObject(s.reader, s.tenantId, { snapshotId: s.first.id, type: 'app', id: '0oa1' });
+    const o = await getSnapshotObject(s.reader, s.tenantId, {
+      snapshotId: s.first.snapshotId,
+      type: 'app',
+      id: '0oa1',
+    });
     expect(o.body).toEqual({ id: '0oa1', label: 'Payroll', settings: { app: { apiKey: MASK } } });
     expect(o.secrets).toEqual(['$.settings.app.apiKey']);
     await expect(
-      getSnapshotObject(s.reader, s.tenantId, { snapshotId: s.first.id, type: 'app', id: 'nope' }),
+      getSnapshotObject(s.reader, s.tenantId, { snapshotId: s.first.snapshotId, type: 'app', id: 'nope' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const other = await seedTenant(deps);
     const outsider = { ...deps, actor: memberActor(other.id, await seedMember(deps, other.id, 'super_admin')) };
     await expect(
-      getSnapshotObject(outsider, other.id, { snapshotId: s.first.id, type: 'app', id: '0oa1' }),
+      getSnapshotObject(outsider, other.id, { snapshotId: s.first.snapshotId, type: 'app', id: '0oa1' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -99,7 +107,7 @@ describe('snapshot views', () => {
       trigger: 'test',
       client: s.client,
     });
-    const p1 = await diffPage(s.reader, s.tenantId, { from: s.first.id, to: second.id, limit: 100 });
+    const p1 = await diffPage(s.reader, s.tenantId, { from: s.first.snapshotId, to: second.snapshotId, limit: 100 });
     expect(p1.changes).toHaveLength(100);
     expect(p1.changes[0]).toMatchObject({
       type: 'app',
@@ -108,7 +116,12 @@ describe('snapshot views', () => {
       paths: [{ path: '$.settings.app.apiKey', before: MASK, after: MASK }],
     });
     expect(JSON.stringify(p1)).not.toContain('sk_live');
-    const p2 = await diffPage(s.reader, s.tenantId, { from: s.first.id, to: second.id, limit: 100, after: p1.next! });
+    const p2 = await diffPage(s.reader, s.tenantId, {
+      from: s.first.snapshotId,
+      to: second.snapshotId,
+      limit: 100,
+      after: p1.next!,
+    });
     expect(p2.changes).toHaveLength(21);
     expect(p2.next).toBeNull();
     expect(p2.changes.at(-1)).toMatchObject({
@@ -118,7 +131,7 @@ describe('snapshot views', () => {
     });
     const h = await getObjectHistory(s.reader, s.tenantId, { connectionId: s.connectionId, type: 'app', id: '0oa1' });
     expect(h.versions).toHaveLength(2);
-    expect(h.versions[0]!.lastSnapshot.id).toBe(second.id);
+    expect(h.versions[0]!.lastSnapshot.id).toBe(second.snapshotId);
     expect(JSON.stringify(h)).not.toContain('sk_live');
   });
 
@@ -126,7 +139,7 @@ describe('snapshot views', () => {
     const s = await setup();
     expect(await getBackupProgress(s.reader, s.tenantId, { connectionId: s.connectionId })).toMatchObject({
       running: null,
-      latest: { snapshotId: s.first.id, status: 'complete' },
+      latest: { snapshotId: s.first.snapshotId, status: 'complete' },
     });
     await db
       .insertInto('snapshots')

@@ -27,7 +27,7 @@ describe('a stored snapshot as the rules see it', () => {
 
     const snap = await openStoredSnapshot(
       deps,
-      await db.selectFrom('snapshots').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow(),
+      await db.selectFrom('snapshots').selectAll().where('id', '=', first.snapshotId).executeTakeFirstOrThrow(),
     );
     const ids: string[] = [];
     let suspended = 0;

@@ -57,7 +57,10 @@ it('a retry of the same job takes its running snapshot over at once, and the fir
   // ...attempt 2 of the same job (the job released by the liveness sweep) does not wait for the
   // 2-minute staleness: it takes the snapshot over and completes, reading 00u1 at v3.
   const second = await runBackup(deps, { ...s, owner: 'job:7', client: fakeIdp(org('v3')) });
-  expect(second.status).toBe('complete');
+  expect(
+    (await db.selectFrom('snapshots').select('status').where('id', '=', second.snapshotId).executeTakeFirstOrThrow())
+      .status,
+  ).toBe('complete');
 
   // Attempt 1 wakes up past its flush interval and tries to write v2: refused.
   await new Promise((r) => setTimeout(r, 1100));
@@ -72,10 +75,10 @@ it('a retry of the same job takes its running snapshot over at once, and the fir
     .execute();
   expect(rows.slice(1)).toEqual([
     { id: interrupted.id, status: 'failed', error: 'interrupted: the worker stopped mid-backup' },
-    { id: second.id, status: 'complete', error: null },
+    { id: second.snapshotId, status: 'complete', error: null },
   ]);
   const objects = new Map<string, unknown>();
-  for await (const o of readSnapshot(deps, t.id, second.id)) objects.set(o.id, o.body);
+  for await (const o of readSnapshot(deps, t.id, second.snapshotId)) objects.set(o.id, o.body);
   expect(objects.size).toBe(30);
   expect(objects.get('00u1')).toMatchObject({ profile: { title: 'v3' } });
 });
@@ -95,5 +98,9 @@ it('another owner, or none, still meets a live backup with CONFLICT', async () =
   });
   await expect(runBackup(deps, { ...s, client: fakeIdp(org('v1')) })).rejects.toMatchObject({ code: 'CONFLICT' });
   release();
-  expect((await first).status).toBe('complete');
+  const done = await first;
+  expect(
+    (await db.selectFrom('snapshots').select('status').where('id', '=', done.snapshotId).executeTakeFirstOrThrow())
+      .status,
+  ).toBe('complete');
 });

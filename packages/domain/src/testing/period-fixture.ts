@@ -72,7 +72,7 @@ export async function seedAuditPeriod(base: Deps, slug?: string) {
   const client = fakeIdp(orgObjects());
   const backupAndScan = async () => {
     const snap = await runBackup(deps, { tenantId: tenant.id, connectionId, trigger: 'test', client });
-    return runComplianceScan(deps, tenant.id, { snapshotId: snap.id });
+    return runComplianceScan(deps, tenant.id, { snapshotId: snap.snapshotId });
   };
   const accept = async (ruleId: string, rationale: string, days: number) => {
     const ex = await requestException(requester, tenant.id, {

@@ -70,7 +70,11 @@ describe('credential.expiring alerts', () => {
     const first = await backup();
     queued.length = 0;
     expect(
-      await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: first.id, appUrl: 'http://localhost:3000' }),
+      await enqueueExpiryAlerts(deps, {
+        tenantId: s.tenantId,
+        snapshotId: first.snapshotId,
+        appUrl: 'http://localhost:3000',
+      }),
     ).toEqual({ queued: 1 });
     const [d] = await deliveries(s.webhookId);
     const body = JSON.parse((await openWebhookDelivery(deps, { tenantId: s.tenantId, deliveryId: d!.id }))!.body);
@@ -87,14 +91,22 @@ describe('credential.expiring alerts', () => {
     // The next backups, days later: still within 30 days, already named: nothing.
     now = start + 5 * DAY;
     const second = await backup();
-    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: second.id })).toEqual({ queued: 0 });
+    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: second.snapshotId })).toEqual({
+      queued: 0,
+    });
     now = start + 14 * DAY;
     const third = await backup();
-    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: third.id })).toEqual({ queued: 1 });
+    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: third.snapshotId })).toEqual({
+      queued: 1,
+    });
     now = start + 21 * DAY;
     const fourth = await backup();
-    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: fourth.id })).toEqual({ queued: 1 });
-    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: fourth.id })).toEqual({ queued: 0 });
+    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: fourth.snapshotId })).toEqual({
+      queued: 1,
+    });
+    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: fourth.snapshotId })).toEqual({
+      queued: 0,
+    });
     expect((await deliveries(s.webhookId)).map((x) => x.event)).toEqual([
       'credential.expiring',
       'credential.expiring',
@@ -122,7 +134,9 @@ describe('credential.expiring alerts', () => {
       trigger: 'test',
       client: s.client,
     });
-    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: far.id })).toEqual({ queued: 0 });
+    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: far.snapshotId })).toEqual({
+      queued: 0,
+    });
     (s.client.objects[2]!.body as { expiresAt: string }).expiresAt = at(25);
     const near = await runBackup(deps, {
       tenantId: s.tenantId,
@@ -130,7 +144,9 @@ describe('credential.expiring alerts', () => {
       trigger: 'test',
       client: s.client,
     });
-    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: near.id })).toEqual({ queued: 1 });
+    expect(await enqueueExpiryAlerts(deps, { tenantId: s.tenantId, snapshotId: near.snapshotId })).toEqual({
+      queued: 1,
+    });
   });
 
   it('runs as part of every backup (backUpConnection), and the dashboard list is soonest first', async () => {

@@ -44,16 +44,16 @@ describe('compliance.regressed alerts', () => {
       events: ['backup.failed'],
     });
 
-    const first = await runComplianceScan(deps, t.id, { snapshotId: (await backup()).id });
+    const first = await runComplianceScan(deps, t.id, { snapshotId: (await backup()).snapshotId });
     expect(await enqueueRegressionAlerts(deps, { tenantId: t.id, scanId: first.id })).toEqual({ queued: 0 }); // no previous scan
-    const same = await runComplianceScan(deps, t.id, { snapshotId: (await backup()).id });
+    const same = await runComplianceScan(deps, t.id, { snapshotId: (await backup()).snapshotId });
     expect(await enqueueRegressionAlerts(deps, { tenantId: t.id, scanId: same.id })).toEqual({ queued: 0 }); // nothing regressed
 
     const policy = client.objects.find((o) => o.type === 'policy.PASSWORD')!;
     (
       policy.body as { settings: { password: { complexity: { minLength: number } } } }
     ).settings.password.complexity.minLength = 8;
-    const worse = await runComplianceScan(deps, t.id, { snapshotId: (await backup()).id });
+    const worse = await runComplianceScan(deps, t.id, { snapshotId: (await backup()).snapshotId });
     queued.length = 0;
     expect(
       await enqueueRegressionAlerts(deps, { tenantId: t.id, scanId: worse.id, appUrl: 'https://bfy.example.com' }),

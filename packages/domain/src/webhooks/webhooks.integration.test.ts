@@ -138,7 +138,9 @@ describe('webhooks', () => {
       trigger: 'test',
       client: s.client,
     });
-    expect(await enqueueChangeAlerts(deps, { tenantId: s.tenantId, snapshotId: first.id })).toEqual({ queued: 0 });
+    expect(await enqueueChangeAlerts(deps, { tenantId: s.tenantId, snapshotId: first.snapshotId })).toEqual({
+      queued: 0,
+    });
     (
       s.client.objects[1]!.body as { settings: { password: { complexity: { minLength: number } } } }
     ).settings.password.complexity.minLength = 8;
@@ -150,7 +152,11 @@ describe('webhooks', () => {
     });
     queued.length = 0;
     expect(
-      await enqueueChangeAlerts(deps, { tenantId: s.tenantId, snapshotId: second.id, appUrl: 'http://localhost:3000' }),
+      await enqueueChangeAlerts(deps, {
+        tenantId: s.tenantId,
+        snapshotId: second.snapshotId,
+        appUrl: 'http://localhost:3000',
+      }),
     ).toEqual({ queued: 1 });
     expect(queued).toEqual([
       {
@@ -160,7 +166,9 @@ describe('webhooks', () => {
       },
     ]);
     // A retried backup job asks again: nothing new.
-    expect(await enqueueChangeAlerts(deps, { tenantId: s.tenantId, snapshotId: second.id })).toEqual({ queued: 0 });
+    expect(await enqueueChangeAlerts(deps, { tenantId: s.tenantId, snapshotId: second.snapshotId })).toEqual({
+      queued: 0,
+    });
     const deliveryId = queued[0]!.payload.deliveryId as string;
     const d = await openWebhookDelivery(deps, { tenantId: s.tenantId, deliveryId });
     expect(d).toMatchObject({ url: 'https://hooks.example.com/p', secret });
@@ -173,7 +181,7 @@ describe('webhooks', () => {
       paths: [{ path: '$.settings.password.complexity.minLength', before: 15, after: 8 }],
     });
     expect(body.butterfly.link).toBe(
-      `http://localhost:3000/connections/${s.connectionId}/diff?from=${first.id}&to=${second.id}`,
+      `http://localhost:3000/connections/${s.connectionId}/diff?from=${first.snapshotId}&to=${second.snapshotId}`,
     );
     const sealed = await db
       .selectFrom('webhook_deliveries')
