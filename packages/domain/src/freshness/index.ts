@@ -1,0 +1,14 @@
+/** @butterfly/domain/freshness: event-driven freshness (decision 048), for the apps, API and jobs. */
+export { setFreshness, ZSetFreshnessInput } from './set-freshness.ts';
+export { getFreshness, type FreshnessView } from './get-freshness.ts';
+export { rotateEventHookSecret, ZRotateEventHookSecretInput } from './rotate-event-hook-secret.ts';
+export { acceptEventHook, checkEventHook, type HookOutcome } from './accept-event-hook.ts';
+export { pollSystemLog, type PollOutcome, type TPollSystemLogInput } from './poll-system-log.ts';
+export { enqueueFreshnessPolls, scheduleNextPoll } from './enqueue-freshness-polls.ts';
+export {
+  eventHookPath,
+  hookSecretMatches,
+  hashHookSecret,
+  recoveryPoint,
+  HOOK_SECRET_HEADER,
+} from './freshness.fns.ts';
