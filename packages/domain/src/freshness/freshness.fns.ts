@@ -32,14 +32,3 @@ export function hookSecretMatches(presented: string | null | undefined, stored: 
   const given = hashHookSecret(presented ?? '');
   return timingSafeEqual(given, stored) && !!presented;
 }
-
-/**
- * The recovery point: every change made in Okta before it is in a snapshot. A full backup covers
- * what existed when it began reading; a System Log poll covers every event published before its
- * window's end. The later of the two.
- */
-export function recoveryPoint(lastBackupStartedAt: Date | null, polledAt: Date | null): Date | null {
-  if (!lastBackupStartedAt) return polledAt;
-  if (!polledAt) return lastBackupStartedAt;
-  return polledAt > lastBackupStartedAt ? polledAt : lastBackupStartedAt;
-}

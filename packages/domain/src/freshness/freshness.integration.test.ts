@@ -8,7 +8,7 @@ import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { acceptEventHook } from './accept-event-hook.ts';
 import { enqueueFreshnessPolls } from './enqueue-freshness-polls.ts';
-import { getFreshness } from './get-freshness.ts';
+import { getFreshness } from '../connections/connection-freshness.ts';
 import { pollSystemLog } from './poll-system-log.ts';
 import { rotateEventHookSecret } from './rotate-event-hook-secret.ts';
 import { setFreshness } from './set-freshness.ts';

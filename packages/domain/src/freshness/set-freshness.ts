@@ -8,7 +8,7 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { pollJobKey } from './freshness.fns.ts';
-import { getFreshness } from './get-freshness.ts';
+import { getFreshness } from '../connections/connection-freshness.ts';
 
 export const ZSetFreshnessInput = z.object({
   connectionId: z.string().trim().min(1).max(100),

@@ -1,6 +1,16 @@
 import type { Db } from '../deps.ts';
 import { isUuid } from '../db.fns.ts';
-import { recoveryPoint } from './freshness.fns.ts';
+
+/**
+ * The recovery point (decision 048): every change made in Okta before it is in a snapshot. A full
+ * backup covers what existed when it began reading; a System Log poll covers every event published
+ * before its window's end. The later of the two.
+ */
+export function recoveryPoint(lastBackupStartedAt: Date | null, polledAt: Date | null): Date | null {
+  if (!lastBackupStartedAt) return polledAt;
+  if (!polledAt) return lastBackupStartedAt;
+  return polledAt > lastBackupStartedAt ? polledAt : lastBackupStartedAt;
+}
 
 export interface FreshnessView {
   /** Event-driven freshness is on (decision 048). */
