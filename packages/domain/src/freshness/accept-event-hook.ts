@@ -39,24 +39,33 @@ export async function acceptEventHook(
 ): Promise<HookOutcome> {
   const hook = await checkEventHook(deps, input.connectionId, input.secret);
   if (!hook) return 'refused';
-  const now = deps.clock();
   await deps.db
     .updateTable('connection_freshness')
-    .set({ hook_received_at: now })
+    .set({ hook_received_at: deps.clock() })
     .where('tenant_id', '=', hook.tenantId)
     .where('connection_id', '=', hook.connectionId)
     .execute();
   if (!hook.enabled) return 'ignored';
+  await queueHookPoll(deps, { ...hook, settleSeconds: input.settleSeconds });
+  return 'accepted';
+}
+
+/**
+ * The poll a hook call asks for, `settleSeconds` from now. The first call of a burst sets the time;
+ * later ones join it instead of pushing it back. Also used when that poll found another one running.
+ */
+export async function queueHookPoll(
+  deps: Pick<Deps, 'db' | 'clock'> & { jobs: JobQueue },
+  input: { tenantId: string; connectionId: string; settleSeconds: number },
+) {
   await deps.jobs.enqueue(
     deps.db,
     'freshness.poll',
-    { tenantId: hook.tenantId, connectionId: hook.connectionId, trigger: 'event_hook' },
+    { tenantId: input.tenantId, connectionId: input.connectionId, trigger: 'event_hook' },
     {
-      jobKey: hookJobKey(hook.connectionId),
-      // The first call of a burst sets the time; later ones join it instead of pushing it back.
+      jobKey: hookJobKey(input.connectionId),
       jobKeyMode: 'preserve_run_at',
-      runAt: new Date(now.getTime() + input.settleSeconds * 1000),
+      runAt: new Date(deps.clock().getTime() + input.settleSeconds * 1000),
     },
   );
-  return 'accepted';
 }

@@ -2,7 +2,7 @@
 export { setFreshness, ZSetFreshnessInput } from './set-freshness.ts';
 export { getFreshness, recoveryPoint, type FreshnessView } from '../connections/connection-freshness.ts';
 export { rotateEventHookSecret, ZRotateEventHookSecretInput } from './rotate-event-hook-secret.ts';
-export { acceptEventHook, checkEventHook, type HookOutcome } from './accept-event-hook.ts';
+export { acceptEventHook, checkEventHook, queueHookPoll, type HookOutcome } from './accept-event-hook.ts';
 export { pollSystemLog, type PollOutcome, type TPollSystemLogInput } from './poll-system-log.ts';
 export { enqueueFreshnessPolls, scheduleNextPoll } from './enqueue-freshness-polls.ts';
 export {

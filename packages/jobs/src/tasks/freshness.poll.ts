@@ -1,5 +1,5 @@
 import { backupSkipReason, loadConnectionConfig } from '@butterfly/domain/connections';
-import { pollSystemLog, scheduleNextPoll } from '@butterfly/domain/freshness';
+import { pollSystemLog, queueHookPoll, scheduleNextPoll } from '@butterfly/domain/freshness';
 import { registeredTask } from '../define-task.ts';
 import { freshnessTiming, type JobRuntime, systemDeps } from '../runtime.ts';
 
@@ -28,6 +28,9 @@ export const freshnessPollTask = (rt: JobRuntime) =>
         signal: helpers.abortSignal,
       });
       if (outcome.status === 'off') again = false;
+      // Another poll held the lease: the events that rang the hook may be after its window, so ask again.
+      if (outcome.status === 'busy' && p.trigger === 'event_hook')
+        await queueHookPoll({ ...deps, jobs: rt.jobs }, { ...p, settleSeconds: Math.max(1, timing.settleSeconds) });
       if (outcome.status === 'polled' && outcome.events)
         helpers.logger.info(
           `freshness poll of connection ${p.connectionId}: ${outcome.events} event(s), ${outcome.objects} object(s), ${outcome.changed} changed`,
