@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deps, JobQueue } from '../deps.ts';
 import type { IdpLogEvent, IdpObject } from '../idp/types.ts';
 import { objectHistory } from '../snapshots/object-history.ts';
+import { pruneSnapshots } from '../snapshots/prune-snapshots.ts';
 import { runBackup } from '../snapshots/run-backup.ts';
 import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
@@ -187,5 +188,34 @@ describe('event-driven freshness', () => {
     const { enqueued } = await enqueueFreshnessPolls({ ...s.deps, jobs: s.deps.jobs! }, { pollSeconds: 30 });
     expect(enqueued).toBeGreaterThanOrEqual(1);
     expect(s.queued.some((q) => q.payload.connectionId === s.connectionId)).toBe(true);
+  });
+  it('retention removes freshness snapshots older than every kept full one, keeping what they led to', async () => {
+    const s = await setup();
+    await setFreshness(s.deps, s.t.id, { connectionId: s.connectionId, enabled: true });
+    const at = s.tick(1000);
+    (s.client.objects[2]!.body as { label: string }).label = 'Wiki 2';
+    s.client.events.push(event('a1', { type: 'app', id: '0oa1' }, at));
+    s.tick(10_000);
+    await pollSystemLog(s.deps, { ...s, tenantId: s.t.id, trigger: 'event_hook', settleSeconds: 5 });
+    // Past the hour in which retention keeps every snapshot (retention.fns.ts).
+    s.tick(2 * 3600_000);
+    await runBackup(s.deps, { tenantId: s.t.id, connectionId: s.connectionId, client: s.client, trigger: 'schedule' });
+    const objectSnaps = () =>
+      db
+        .selectFrom('snapshots')
+        .select('trigger')
+        .where('connection_id', '=', s.connectionId)
+        .where('kind', '=', 'object')
+        .execute();
+    expect(await objectSnaps()).toEqual([{ trigger: 'event_hook' }]);
+    const pruned = await pruneSnapshots(s.deps, {
+      tenantId: s.t.id,
+      connectionId: s.connectionId,
+      retention: { hourly: 1, daily: 0, weekly: 0, monthly: 0 },
+    });
+    expect(pruned.deleted).toBe(2); // the first full backup and the freshness snapshot
+    expect(await objectSnaps()).toEqual([]);
+    const h = await objectHistory(s.deps, s.t.id, { connectionId: s.connectionId, type: 'app', id: '0oa1' });
+    expect(h.versions.map((v) => (v.body as { label: string }).label)).toEqual(['Wiki 2']);
   });
 });
