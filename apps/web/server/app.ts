@@ -53,16 +53,26 @@ interface Locals {
  * refresh token), never by cookie; the API is exempt only with a Bearer credential (csrf.ts says why).
  */
 const CSRF_EXEMPTIONS = {
-  paths: [/^\/sso\/[^/]+\/(backchannel-logout|universal-logout)$/, /^\/oauth\/(token|revoke)$/],
+  paths: [
+    /^\/sso\/[^/]+\/(backchannel-logout|universal-logout)$/,
+    /^\/oauth\/(token|revoke)$/,
+    // Okta event hooks authenticate by their secret header (decision 048).
+    /^\/hooks\/okta\/[^/]+$/,
+  ],
   bearerPaths: [/^\/api\/trpc(\/|$)/],
 };
 
 /**
  * Request body limits (docs/security.md): the API's JSON inputs get 1 MiB; everything else — form
- * posts, the OAuth token endpoints, the logout receivers — is small and gets 64 KiB.
+ * posts, the OAuth token endpoints, the logout receivers — is small and gets 64 KiB; Okta event
+ * hook deliveries get 512 KiB.
  */
 export const BODY_LIMITS: BodyLimits = {
-  routes: [{ path: /^\/api\/trpc(\/|$)/, bytes: 1024 * 1024 }],
+  routes: [
+    { path: /^\/api\/trpc(\/|$)/, bytes: 1024 * 1024 },
+    // An Okta event hook delivery (decision 048): events in batches, never near this.
+    { path: /^\/hooks\/okta\//, bytes: 512 * 1024 },
+  ],
   defaultBytes: 64 * 1024,
 };
 

@@ -56,6 +56,7 @@ async function main() {
     extensionIds: env.BUTTERFLY_EXTENSION_IDS,
     scimBaseUrl: scimEnv().SCIM_PUBLIC_URL,
     bodies: bodyStoreFromEnv(),
+    freshnessSettleSeconds: env.BUTTERFLY_FRESHNESS_SETTLE_SECONDS,
   };
   const app = createApp({
     db,

@@ -33,6 +33,8 @@ export interface WebSettings {
   bodies?: BodyStore;
   /** SCIM_PUBLIC_URL: the SCIM base URL an identity provider is given (the SCIM settings page shows it). */
   scimBaseUrl?: string;
+  /** BUTTERFLY_FRESHNESS_SETTLE_SECONDS: how long after an event hook call its poll runs (decision 048; default 5). */
+  freshnessSettleSeconds?: number;
 }
 
 /**
@@ -78,6 +80,8 @@ export function createWebServices(settings: WebSettings) {
     oauthClients: firstPartyClients({ appUrl: settings.appUrl, extensionIds: settings.extensionIds ?? [] }),
     /** Where snapshot bodies are kept: handed to every use-case's deps. */
     bodies: settings.bodies,
+    /** How long after an Okta event hook call the coalesced poll runs (decision 048). */
+    freshnessSettleSeconds: settings.freshnessSettleSeconds ?? 5,
     /** The outbound client the code exchange goes through (redirects refused). */
     outbound,
   };

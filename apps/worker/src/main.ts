@@ -77,6 +77,11 @@ async function main() {
     // Alert webhooks are tenant-supplied URLs too, under the same policy; APP_URL links alerts back.
     allowPrivateUrls: env.BUTTERFLY_ALLOW_PRIVATE_URLS,
     appUrl: env.APP_URL,
+    // Decision 048: how often connections with event-driven freshness read their System Log.
+    freshness: {
+      pollSeconds: env.BUTTERFLY_FRESHNESS_POLL_SECONDS,
+      settleSeconds: env.BUTTERFLY_FRESHNESS_SETTLE_SECONDS,
+    },
     // Email channels (decision 039): the operator's SMTP server; the URL holds its password, never logged.
     mail: mailSettings(),
   });

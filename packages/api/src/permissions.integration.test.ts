@@ -371,6 +371,16 @@ const cases: Record<string, Case> = {
     call: async (c) => c.connections.pause({ connectionId: (await newConnection()).id }),
     crossTenant: 'not_found',
   },
+  'connections.setFreshness': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.setFreshness({ connectionId: connectionA.id, enabled: true }),
+    crossTenant: 'not_found',
+  },
+  'connections.rotateEventHookSecret': {
+    permission: 'connection.manage',
+    call: (c) => c.connections.rotateEventHookSecret({ connectionId: connectionA.id }),
+    crossTenant: 'not_found',
+  },
   'connections.resume': {
     permission: 'connection.manage',
     call: (c) => c.connections.resume({ connectionId: connectionA.id }),

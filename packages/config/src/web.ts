@@ -50,6 +50,16 @@ const ZExtensionIds = z
     'must be Chrome extension ids (32 letters a-p), separated by commas',
   );
 
+/**
+ * Decision 048: event-driven freshness. How often a connection with it on reads Okta's System Log,
+ * and how long an event is given to show up there (and a burst of event hook calls to end) before
+ * it is read. The worker polls; the web app's hook receiver queues a poll `settle` seconds later.
+ */
+export const ZFreshnessEnv = z.object({
+  BUTTERFLY_FRESHNESS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  BUTTERFLY_FRESHNESS_SETTLE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+});
+
 export const ZWebEnv = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -57,6 +67,7 @@ export const ZWebEnv = z
     BUTTERFLY_ALLOW_PRIVATE_URLS: ZBoolean.optional(),
     BUTTERFLY_DNS_SERVER: ZDnsServer.optional(),
     BUTTERFLY_EXTENSION_IDS: ZExtensionIds.optional(),
+    BUTTERFLY_FRESHNESS_SETTLE_SECONDS: ZFreshnessEnv.shape.BUTTERFLY_FRESHNESS_SETTLE_SECONDS,
   })
   .transform((env) => {
     const appUrl = new URL(env.APP_URL);

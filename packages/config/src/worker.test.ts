@@ -7,12 +7,22 @@ describe('workerEnv', () => {
       WORKER_CONCURRENCY: 4,
       APP_URL: 'http://localhost:3000',
       BUTTERFLY_ALLOW_PRIVATE_URLS: true,
+      BUTTERFLY_FRESHNESS_POLL_SECONDS: 30,
+      BUTTERFLY_FRESHNESS_SETTLE_SECONDS: 5,
     });
     expect(workerEnv({ APP_URL: 'https://bfy.example.com/', WORKER_CONCURRENCY: '8' })).toEqual({
       WORKER_CONCURRENCY: 8,
       APP_URL: 'https://bfy.example.com',
       BUTTERFLY_ALLOW_PRIVATE_URLS: false,
+      BUTTERFLY_FRESHNESS_POLL_SECONDS: 30,
+      BUTTERFLY_FRESHNESS_SETTLE_SECONDS: 5,
     });
+    expect(workerEnv({ BUTTERFLY_FRESHNESS_POLL_SECONDS: '2', BUTTERFLY_FRESHNESS_SETTLE_SECONDS: '0' })).toMatchObject(
+      {
+        BUTTERFLY_FRESHNESS_POLL_SECONDS: 2,
+        BUTTERFLY_FRESHNESS_SETTLE_SECONDS: 0,
+      },
+    );
     expect(
       workerEnv({ APP_URL: 'https://bfy.example.com', BUTTERFLY_ALLOW_PRIVATE_URLS: 'true' })
         .BUTTERFLY_ALLOW_PRIVATE_URLS,

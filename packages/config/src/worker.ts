@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseEnv } from './parse.ts';
-import { ZAppUrl, ZBoolean, allowPrivateUrls, trimAppUrl } from './web.ts';
+import { ZAppUrl, ZBoolean, ZFreshnessEnv, allowPrivateUrls, trimAppUrl } from './web.ts';
 
 /**
  * The worker's own settings: how many jobs it runs at once, and the two it shares with the web app
@@ -12,6 +12,7 @@ export const ZWorkerEnv = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     APP_URL: ZAppUrl,
     BUTTERFLY_ALLOW_PRIVATE_URLS: ZBoolean.optional(),
+    ...ZFreshnessEnv.shape,
   })
   .transform((env) => ({
     ...env,

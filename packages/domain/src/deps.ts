@@ -39,6 +39,7 @@ export interface DomainTaskPayloads {
   restore_preview: { tenantId: string; planId: string };
   restore_apply: { tenantId: string; planId: string };
   'webhook.deliver': { tenantId: string; deliveryId: string };
+  'freshness.poll': { tenantId: string; connectionId: string; trigger: 'system_log' | 'event_hook' };
 }
 export type DomainTaskName = keyof DomainTaskPayloads;
 
@@ -51,7 +52,7 @@ export interface JobQueue {
     db: Db,
     task: N,
     payload: DomainTaskPayloads[N],
-    opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number },
+    opts?: { jobKey?: string; jobKeyMode?: 'replace' | 'preserve_run_at'; runAt?: Date; maxAttempts?: number },
   ): Promise<{ jobId: string }>;
 }
 

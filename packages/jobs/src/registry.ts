@@ -35,6 +35,15 @@ export const taskRegistry = {
   restore_preview: z.object({ tenantId: z.uuid(), planId: z.uuid() }),
   /** Applies an approved restore plan. */
   restore_apply: z.object({ tenantId: z.uuid(), planId: z.uuid() }),
+  /**
+   * Decision 048: one System Log poll of a connection with freshness on, snapshotting just the objects
+   * the new events name; queued by the previous poll, the minute tick, or the connection's event hook.
+   */
+  'freshness.poll': z.object({
+    tenantId: z.uuid(),
+    connectionId: z.uuid(),
+    trigger: z.enum(['system_log', 'event_hook']).default('system_log'),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type TaskName = keyof typeof taskRegistry;
@@ -60,5 +69,6 @@ const domainTasksAreRegistered: { [N in DomainTaskName]: Accepts<N> } = {
   restore_preview: true,
   restore_apply: true,
   'webhook.deliver': true,
+  'freshness.poll': true,
 };
 void domainTasksAreRegistered;

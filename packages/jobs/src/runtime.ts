@@ -22,7 +22,12 @@ export interface JobRuntime {
   mail?: MailSettings;
   /** APP_URL, for links back to the dashboard in alerts. */
   appUrl?: string;
+  /** BUTTERFLY_FRESHNESS_POLL_SECONDS and BUTTERFLY_FRESHNESS_SETTLE_SECONDS (decision 048); defaults 30 and 5. */
+  freshness?: { pollSeconds: number; settleSeconds: number };
 }
+
+/** The freshness timing a runtime uses: its own, or the defaults. */
+export const freshnessTiming = (rt: JobRuntime) => rt.freshness ?? { pollSeconds: 30, settleSeconds: 5 };
 
 /** Deps for a use-case run by a job: the product acting on its own. */
 export const systemDeps = (rt: JobRuntime, label: string): Deps & { db: Kysely<DB> } => ({

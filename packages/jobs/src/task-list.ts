@@ -4,6 +4,7 @@ import { type TaskName, taskNames } from './registry.ts';
 import type { JobRuntime } from './runtime.ts';
 import { backupTask } from './tasks/backup.run.ts';
 import { complianceScanTask } from './tasks/compliance.scan.ts';
+import { freshnessPollTask } from './tasks/freshness.poll.ts';
 import { notifyDigestTask } from './tasks/notify.digest.ts';
 import { restoreApplyTask } from './tasks/restore.apply.ts';
 import { restorePreviewTask } from './tasks/restore.preview.ts';
@@ -33,6 +34,7 @@ export const taskHandlers: { [N in TaskName]: (rt: JobRuntime) => TaskDefinition
   'notify.digest': notifyDigestTask,
   restore_preview: restorePreviewTask,
   restore_apply: restoreApplyTask,
+  'freshness.poll': freshnessPollTask,
 };
 
 /** Every task the worker runs, derived from the registry: one handler per registered name. */

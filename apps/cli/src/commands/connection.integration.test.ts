@@ -256,4 +256,29 @@ describe('butterfly connection', () => {
     const listed = await cli(['connection', 'list', 'initech', '--include-deleted']);
     expect(listed.stdout).toMatch(/staging-eu .* deleted \(snapshots kept, read-only\)/);
   });
+  it('event-driven freshness (decision 048): shows the recovery point, prints the event hook set-up once, turns off', {
+    timeout: 120_000,
+  }, async () => {
+    const shown = await cli(['connection', 'freshness', 'initech', 'prod']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('prod: event-driven freshness off');
+    expect(shown.stdout).toContain('protected up to never');
+    const bad = await cli(['connection', 'freshness', 'initech', 'prod', 'maybe']);
+    expect(bad.code).toBe(2);
+    const hook = await cli(['connection', 'event-hook', 'initech', 'prod', '--json']);
+    expect(hook.code, hook.stderr).toBe(0);
+    const h = JSON.parse(hook.stdout);
+    expect(h).toMatchObject({ header: 'Authorization', url: expect.stringMatching(/\/hooks\/okta\/[0-9a-f-]{36}$/) });
+    expect(h.secret).toMatch(/^bfh_/);
+    // Only its hash is stored.
+    const row = await db
+      .selectFrom('connection_freshness')
+      .select('hook_secret_hash')
+      .where('connection_id', '=', h.connectionId)
+      .executeTakeFirstOrThrow();
+    expect(row.hook_secret_hash!.toString('latin1')).not.toContain(h.secret);
+    const off = await cli(['connection', 'freshness', 'initech', 'prod', 'off', '--json']);
+    expect(off.code, off.stderr).toBe(0);
+    expect(JSON.parse(off.stdout)).toMatchObject({ enabled: false, hookConfigured: true });
+  });
 });

@@ -12,6 +12,7 @@ import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../
 import { withRuntime } from '../runtime.ts';
 import { registerBreakGlass } from './break-glass.ts';
 import { type CredentialOptions, credentialsFrom } from './connection-credentials.ts';
+import { registerConnectionFreshness } from './connection-freshness.ts';
 import { registerConnectionManage } from './connection-manage.ts';
 
 interface AddOptions extends CredentialOptions {
@@ -129,4 +130,5 @@ export function registerConnection(connection: Command) {
       }),
     );
   registerConnectionManage(connection);
+  registerConnectionFreshness(connection);
 }

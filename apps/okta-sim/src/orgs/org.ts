@@ -2,6 +2,7 @@ import type { Principal } from './principal.ts';
 import { Faults } from '../api/faults/faults.ts';
 import { RateLimiter } from '../api/rate/limiter.ts';
 import { SystemLog } from './system-log.ts';
+import { EventHookSender } from './event-hooks.ts';
 import { OrgData } from '../store/org-data.ts';
 import { addAppKey } from './app-keys.ts';
 import { addSecret, appClient, newClientApp } from './clients.ts';
@@ -34,6 +35,8 @@ export interface TOrgOptions {
 export class Org implements OrgCore {
   readonly data = new OrgData();
   readonly log = new SystemLog();
+  /** Okta event hooks: verification, and delivery of the System Log events each subscribes to. */
+  readonly eventHooks: EventHookSender;
   readonly limiter: RateLimiter;
   /** Failures a test injected through `/_sim/orgs/<org>/faults`. */
   readonly faults = new Faults();
@@ -54,6 +57,12 @@ export class Org implements OrgCore {
     readonly options: TOrgOptions,
   ) {
     this.limiter = new RateLimiter(options.clock, options.rateScale);
+    this.eventHooks = new EventHookSender({
+      url,
+      now: () => this.now(),
+      hooks: () => this.data.table('eventHooks').values(),
+    });
+    this.log.listeners.push((event) => this.eventHooks.onEvent(event));
   }
 
   now(): number {

@@ -43,6 +43,8 @@ const MESSAGES: Record<string, string> = {
 /** The org's System Log: append-only, in the order events happened. */
 export class SystemLog {
   readonly events: Json[] = [];
+  /** Called with each event once recorded (the org's event hooks). */
+  readonly listeners: ((event: Json) => void)[] = [];
 
   record(source: TLogSource, eventType: string, targets: TLogTarget[]): Json {
     const { principal: p } = source;
@@ -81,6 +83,7 @@ export class SystemLog {
       target: targets.map((t) => ({ ...t, detailEntry: null })),
     };
     this.events.push(event);
+    for (const l of this.listeners) l(event);
     return event;
   }
 }

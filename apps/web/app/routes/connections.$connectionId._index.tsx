@@ -16,6 +16,7 @@ import { alreadyRunningNotice, backupRequestedUrl } from '~/utils/backup-request
 import { ConnectionStateBadges, ConnectionStateNotices } from '~/components/connections/connection-state.tsx';
 import { DeleteConnectionCard } from '~/components/connections/delete-connection-card.tsx';
 import { EditConnectionCard } from '~/components/connections/edit-connection-card.tsx';
+import { FreshnessCard } from '~/components/connections/freshness-card.tsx';
 import { PauseConnectionCard } from '~/components/connections/pause-connection-card.tsx';
 import { isManageIntent, manageConnection } from '~/utils/connection-manage.server.ts';
 import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
@@ -47,7 +48,9 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
       status: connection.status,
       statusReason: connection.statusReason,
       deleted: connection.deleted,
+      freshness: connection.freshness,
     },
+    renderedAt: Date.now(),
     schedule: schedule.schedule,
     snapshots: snapshots.map((s) => ({
       id: s.id,
@@ -75,8 +78,18 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
   };
 });
 
-export const action = authedAction(async ({ params, caller, form, intent }) => {
+export const action = authedAction(async ({ params, caller, form, intent, context }) => {
   const connectionId = params.connectionId ?? '';
+  // Decision 048: event-driven freshness, and the Okta event hook's URL and secret (shown once).
+  if (intent === 'freshness-on' || intent === 'freshness-off') {
+    const on = intent === 'freshness-on';
+    await caller.connections.setFreshness({ connectionId, enabled: on });
+    return { intent, ok: on ? 'Event-driven freshness is on.' : 'Event-driven freshness is off.' };
+  }
+  if (intent === 'event-hook') {
+    const h = await caller.connections.rotateEventHookSecret({ connectionId });
+    return { intent, hook: { url: `${context.services.appUrl}${h.path}`, header: h.header, secret: h.secret } };
+  }
   if (intent === 'backup') {
     return redirect(backupRequestedUrl(connectionId, await caller.backups.run({ connectionId })));
   }
@@ -105,6 +118,7 @@ export default function ConnectionPage() {
     alreadyRunning,
     defaults,
     can,
+    renderedAt,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -150,6 +164,14 @@ export default function ConnectionPage() {
       <ActionNotices result={result} />
       {result && 'report' in result && result.report && <AccessReport name={c.name} report={result.report} />}
       <BackupProgress key={requestedAt ?? 'idle'} connectionId={c.id} initial={progress} requestedAt={requestedAt} />
+      {!c.deleted && (
+        <FreshnessCard
+          f={c.freshness}
+          renderedAt={renderedAt}
+          canManage={can.manage}
+          hook={result && 'hook' in result ? result.hook : undefined}
+        />
+      )}
       <Card>
         <CardHeader>
           <CardTitle>Snapshots</CardTitle>

@@ -47,6 +47,33 @@ export const ZConnectionView = z.object({
   deleted: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
 });
 
+/** A connection's event-driven freshness and recovery point (decision 048). */
+export const ZConnectionFreshness = z.object({
+  enabled: z.boolean(),
+  recoveryPoint: z.string().nullable(),
+  recoveryPointFrom: z.enum(['backup', 'system_log']).nullable(),
+  polledAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  hookConfigured: z.boolean(),
+  hookReceivedAt: z.string().nullable(),
+  eventsSeen: z.number(),
+  objectsSnapshotted: z.number(),
+});
+
+/** `connections.get`: the view with its freshness and recovery point. */
+export const ZConnectionsGet = ZConnectionView.extend({ freshness: ZConnectionFreshness });
+
+/** `connections.setFreshness`. */
+export const ZConnectionsSetFreshness = ZConnectionFreshness;
+
+/** `connections.rotateEventHookSecret`: what to paste into Okta; the secret is shown this once. */
+export const ZConnectionsRotateEventHookSecret = z.object({
+  connectionId: z.string(),
+  path: z.string(),
+  header: z.string(),
+  secret: z.string(),
+});
+
 /** `connections.add`. */
 export const ZConnectionsAdd = ZConnectionView;
 

@@ -17,6 +17,7 @@ import { testAccess } from './test-access.ts';
 import { missingScopes } from './auth/missing-scopes.ts';
 import { findObject } from './write/find-object.ts';
 import { readObject } from './write/read-object.ts';
+import { readChangedObjects } from './log-changes.ts';
 import { manageScope } from './write/spec.fns.ts';
 import { send } from './write/write-api.ts';
 import { writeObject } from './write/write-object.ts';
@@ -91,6 +92,8 @@ export function createOktaClient(config: IdpConnectionConfig, options: OktaClien
       findObject(api, ref, body, { tokenScopes: tokenScopes(typeDef(ref.type).scope), signal: opts.signal }),
 
     listLogEvents: (opts) => listLogEvents(api, opts),
+    // Decision 048: what a batch of System Log events changed, one read per distinct object.
+    readChangedObjects: (events, opts = {}) => readChangedObjects(api, events, opts),
     testAccess: (opts = {}) => testAccess(api, auth, opts.signal),
     missingScopes: (scopes, opts = {}) => missingScopes(auth, scopes as OktaScope[], opts.signal),
     stats: () => governor.stats.snapshot(),

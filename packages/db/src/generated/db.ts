@@ -107,6 +107,22 @@ export interface ComplianceExceptions {
   tenant_id: string;
 }
 
+export interface ConnectionFreshness {
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  connection_id: string;
+  cursor_at: Timestamp;
+  enabled: Generated<boolean>;
+  events_seen: Generated<number>;
+  hook_received_at: Timestamp | null;
+  hook_secret_hash: Buffer | null;
+  last_error: string | null;
+  objects_snapshotted: Generated<number>;
+  polled_at: Timestamp | null;
+  polling_until: Timestamp | null;
+  tenant_id: string;
+}
+
 export interface Connections {
   auth_kind: string;
   backup_request_job_id: string | null;
@@ -520,6 +536,7 @@ export interface DB {
   backup_schedules: BackupSchedules;
   break_glass_accounts: BreakGlassAccounts;
   compliance_exceptions: ComplianceExceptions;
+  connection_freshness: ConnectionFreshness;
   connections: Connections;
   credential_expiry_alerts: CredentialExpiryAlerts;
   evidence_keys: EvidenceKeys;

@@ -3,12 +3,15 @@ import type { Db, Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
+import { getFreshness } from './connection-freshness.ts';
 import { toConnectionView, VIEW_COLUMNS, ZConnectionId } from './connections.fns.ts';
 
 export async function getConnection(deps: Deps, tenantId: string, raw: { connectionId: string }) {
   const { connectionId } = parseInput(ZConnectionId, raw);
   await authorize(deps, tenantId, 'dashboard.view');
-  return toConnectionView(await findConnectionRow(deps.db, tenantId, connectionId));
+  const view = toConnectionView(await findConnectionRow(deps.db, tenantId, connectionId));
+  // Decision 048: event-driven freshness and the recovery point ("protected up to 40 s ago").
+  return { ...view, freshness: await getFreshness(deps.db, tenantId, view.id) };
 }
 
 /** The row of one of the tenant's connections; another tenant's (or a malformed id) is NOT_FOUND. */

@@ -188,6 +188,15 @@ export interface IdpClient {
    * requires. Throws when the credential may not read them (Okta: `okta.logs.read`).
    */
   listLogEvents(opts: { since: Date; until: Date; signal?: AbortSignal }): AsyncIterable<IdpLogEvent>;
+  /**
+   * Decision 048: the objects these log events name, coalesced (one read per object however many
+   * events name it) and read now; `object` is absent for one gone since. Optional: a provider
+   * without it has no event-driven freshness.
+   */
+  readChangedObjects?(
+    events: readonly IdpLogEvent[],
+    opts?: { signal?: AbortSignal },
+  ): Promise<{ ref: IdpObjectRef; object?: IdpObject }[]>;
   testAccess(opts?: { signal?: AbortSignal }): Promise<IdpAccessReport>;
   stats(): IdpRequestStats;
   /** The object types this client can list. */

@@ -58,6 +58,24 @@ export async function pruneSnapshots(
       ).map((r) => r.snapshot_id),
     );
     const doomed = snaps.filter((s) => !kept.has(s.id) && !s.legal_hold && !held.has(s.id)).map((s) => s.id);
+    // Decision 048: the single-object snapshots event-driven freshness takes go once they are older
+    // than every kept full snapshot (the oldest kept one holds what they led to). The extension's
+    // ("Snapshot now", taken by a person) stay, as before.
+    const oldestKept = snaps
+      .filter((s) => kept.has(s.id))
+      .reduce<Date | undefined>((min, s) => (!min || s.completed_at! < min ? s.completed_at! : min), undefined);
+    if (oldestKept) {
+      const fresh = await trx
+        .selectFrom('snapshots')
+        .select('id')
+        .where('connection_id', '=', input.connectionId)
+        .where('kind', '=', 'object')
+        .where('trigger', 'in', ['system_log', 'event_hook'])
+        .where('completed_at', '<', oldestKept)
+        .where('legal_hold', '=', false)
+        .execute();
+      for (const f of fresh) if (!held.has(f.id)) doomed.push(f.id);
+    }
     if (!doomed.length) return { deleted: 0, versionsDeleted: 0 };
     await trx.deleteFrom('snapshots').where('id', 'in', doomed).execute();
     // Entries whose validity range holds no remaining snapshot (and are not current).

@@ -55,6 +55,17 @@ export function fakeIdp(
         if (t >= o.since.getTime() && t <= o.until.getTime()) yield structuredClone(e);
       }
     },
+    /** Targets name objects by their catalog type here; one read per distinct object, like the connector. */
+    async readChangedObjects(events: readonly IdpLogEvent[]) {
+      const refs = new Map<string, IdpObjectRef>();
+      for (const e of events) for (const t of e.targets) refs.set(`${t.type}\u0000${t.id}`, { type: t.type, id: t.id });
+      const out: { ref: IdpObjectRef; object?: IdpObject }[] = [];
+      for (const ref of refs.values()) {
+        const object = await client.readObject(ref);
+        out.push({ ref, ...(object ? { object: structuredClone(object) } : {}) });
+      }
+      return out;
+    },
     async testAccess() {
       return { ok: true, missing: [] };
     },

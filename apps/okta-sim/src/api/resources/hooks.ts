@@ -123,9 +123,19 @@ const hideSecrets = (routes: Route[]): Route[] =>
     },
   }));
 
-/** Okta calls the hook's URL to verify it; the simulator makes no outbound calls and marks it verified. */
-const verify = route('POST', '/api/v1/eventHooks/{eventHookId}/lifecycle/verify', 'eventHooks', (ctx) => {
+/**
+ * Okta calls the hook's URL to verify it: a GET with `X-Okta-Verification-Challenge` and the hook's
+ * headers, which must answer `{"verification": <the challenge>}`. Only then is it VERIFIED (and
+ * only a verified, active hook gets deliveries: push/event-hooks.ts).
+ */
+const verify = route('POST', '/api/v1/eventHooks/{eventHookId}/lifecycle/verify', 'eventHooks', async (ctx) => {
   const hook = crudItem(ctx, eventHooks);
+  const { verified, sent } = await ctx.org.eventHooks.verify(hook);
+  if (!verified)
+    throw validation(
+      'verificationStatus',
+      `verificationStatus: The event hook endpoint did not echo the verification challenge (status ${sent.status})`,
+    );
   Object.assign(hook, { verificationStatus: 'VERIFIED', lastUpdated: iso(ctx.now) });
   audit(ctx, 'event_hook.verified', { id: hook.id, type: 'EventHook', alternateId: hook.name, displayName: hook.name });
   return ok(withoutSecret(renderWith(ctx, eventHooks)(hook)));

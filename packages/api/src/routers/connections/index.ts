@@ -5,6 +5,8 @@ import { listConnectionsProcedure } from './list.ts';
 import { pauseConnectionProcedure } from './pause.ts';
 import { removeConnectionProcedure } from './remove.ts';
 import { resumeConnectionProcedure } from './resume.ts';
+import { rotateEventHookSecretProcedure } from './rotate-event-hook-secret.ts';
+import { setFreshnessProcedure } from './set-freshness.ts';
 import { setWriteCredentialProcedure } from './set-write-credential.ts';
 import { testConnectionProcedure } from './test.ts';
 import { updateConnectionProcedure } from './update.ts';
@@ -19,4 +21,6 @@ export const connectionsRouter = router({
   resume: resumeConnectionProcedure,
   remove: removeConnectionProcedure,
   setWriteCredential: setWriteCredentialProcedure,
+  setFreshness: setFreshnessProcedure,
+  rotateEventHookSecret: rotateEventHookSecretProcedure,
 });
