@@ -83,14 +83,15 @@ try {
   let last = '';
   for (;;) {
     await new Promise((r) => setTimeout(r, 2000));
-    const { rows } = await sql<{ scans: string; failing: string; pending: string }>`
-      select (select count(*) from scans) as scans,
+    const { rows } = await sql<{ backups: string; scans: string; failing: string; pending: string }>`
+      select (select count(*) from snapshots where status = 'complete') as backups,
+             (select count(*) from scans) as scans,
              (select count(*) from graphile_worker.jobs where last_error is not null) as failing,
              (select count(*) from graphile_worker.jobs where task_identifier in ('backup', 'compliance_scan')) as pending`.execute(
       db,
     );
-    const { scans, failing, pending } = rows[0]!;
-    const line = `  ${scans}/${tenants} tenants done, ${pending} jobs queued or running, ${failing} failing`;
+    const { backups, scans, failing, pending } = rows[0]!;
+    const line = `  ${backups} backups and ${scans} scans of ${tenants} done, ${pending} jobs queued or running, ${failing} failing`;
     if (line !== last && Math.floor((Date.now() - dueAt) / 30_000) !== Math.floor((Date.now() - dueAt - 2000) / 30_000))
       say(`${line} (${((Date.now() - dueAt) / 1000).toFixed(0)} s)`);
     last = line;

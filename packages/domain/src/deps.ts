@@ -51,7 +51,13 @@ export interface JobQueue {
     db: Db,
     task: N,
     payload: DomainTaskPayloads[N],
-    opts?: { jobKey?: string; runAt?: Date; maxAttempts?: number },
+    opts?: {
+      jobKey?: string;
+      runAt?: Date;
+      maxAttempts?: number;
+      /** Lower runs first (graphile-worker's order: priority, then run_at); default 0. */
+      priority?: number;
+    },
   ): Promise<{ jobId: string }>;
 }
 

@@ -2,15 +2,17 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { expect, it } from 'vitest';
 import type { JobQueue } from '../deps.ts';
 import { seedConnection, seedTenant, testDeps } from '../testing/fixtures.ts';
-import { enqueueDueBackups } from './enqueue-due-backups.ts';
+import { enqueueDueBackups, SCHEDULED_BACKUP_PRIORITY } from './enqueue-due-backups.ts';
 
 const { db } = await useTestDatabase();
 
 it('one tick queues every due schedule, batch after batch, and moves each to its next run', async () => {
   const queued: string[] = [];
+  const priorities = new Set<number | undefined>();
   const jobs: JobQueue = {
-    enqueue: async (_db, _task, payload) => {
+    enqueue: async (_db, _task, payload, opts) => {
       queued.push((payload as { connectionId: string }).connectionId);
+      priorities.add(opts?.priority);
       return { jobId: String(queued.length) };
     },
   };
@@ -37,6 +39,8 @@ it('one tick queues every due schedule, batch after batch, and moves each to its
   // Five due, two per transaction: three batches in the one tick.
   expect(await enqueueDueBackups(deps, { batchSize: 2 })).toEqual({ enqueued: 5, skipped: 0, due: 5 });
   expect(queued.sort()).toEqual([...connections].sort());
+  // Behind every other job: a tenant's scan does not wait for the rest of the fleet's backups.
+  expect([...priorities]).toEqual([SCHEDULED_BACKUP_PRIORITY]);
   const next = await db.selectFrom('backup_schedules').select('next_run_at').execute();
   expect(next.every((s) => s.next_run_at.getTime() > now.getTime())).toBe(true);
   expect(await enqueueDueBackups(deps, { batchSize: 2 })).toEqual({ enqueued: 0, skipped: 0, due: 0 });

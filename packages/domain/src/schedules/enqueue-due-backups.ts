@@ -4,6 +4,13 @@ import type { Deps, JobQueue } from '../deps.ts';
 import { backupJobKey, currentBackup, lockConnectionBackups } from '../snapshots/current-backup.ts';
 import { nextRun } from './schedules.fns.ts';
 
+/**
+ * Scheduled backups are the bulk of the queue (a fleet's daily run is queued at one tick), so they run
+ * after every other job: a tenant's scan right after its backup, alerts, restores and "Back up now"
+ * are not queued behind the rest of the fleet's backups (decision 052).
+ */
+export const SCHEDULED_BACKUP_PRIORITY = 10;
+
 /** Schedules handled per transaction: a tick's locks stay short however many schedules are due. */
 export const DUE_BATCH = 500;
 
@@ -84,7 +91,7 @@ async function enqueueOne(
     trx,
     'backup',
     { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' },
-    { jobKey: backupJobKey(s.connection_id) },
+    { jobKey: backupJobKey(s.connection_id), priority: SCHEDULED_BACKUP_PRIORITY },
   );
   await trx
     .updateTable('connections')
