@@ -43,6 +43,7 @@ export async function fleetReport(
   const backupWaits: number[] = [];
   const backupMs: number[] = [];
   const backupOverhead: number[] = [];
+  const beforeSnapshot: number[] = [];
   const snapEnd = new Map<string, number>();
   const requests: number[] = [];
   const waited: number[] = [];
@@ -60,6 +61,7 @@ export async function fleetReport(
     if (!job) continue;
     backupWaits.push(job.start - o.dueAt);
     backupOverhead.push(job.end - job.start - own);
+    beforeSnapshot.push(sn.started_at.getTime() - job.start);
   }
   const scanJob = new Map([...o.scanJobs].map(([job, scan]) => [scan, byJob.get(job)]));
   const scanWaits: number[] = [];
@@ -103,7 +105,7 @@ export async function fleetReport(
     `backup           mean ${s(mean(backupMs))} (p95 ${s(pct(backupMs, 95))}), the snapshot's own start to end`,
     `  each           ${mean(objects).toFixed(0)} objects, ${mean(requests).toFixed(0)} requests, ${s(mean(waited))} waited on the rate-limit governor (mean)`,
     `scan             mean ${s(mean(scanMs))} (p95 ${s(pct(scanMs, 95))})`,
-    `per-job overhead backup job ${s(mean(backupOverhead))}, scan job ${s(mean(scanOverhead))} (time in the worker beyond the snapshot / scan)`,
+    `per-job overhead backup job ${s(mean(backupOverhead))} (${s(mean(beforeSnapshot))} before the snapshot began), scan job ${s(mean(scanOverhead))} (time in the worker beyond the snapshot / scan)`,
     `worker slots     ${((100 * inWorker) / (o.concurrency * makespan)).toFixed(0)} % busy (job time ÷ concurrency ${o.concurrency} × span)`,
     `failures         ${failedJobs.length} failed job(s), ${failedSnaps.length} snapshot(s) not complete`,
     ...failedJobs.slice(0, 3).map((j) => `  ${j.error}`),

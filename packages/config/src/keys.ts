@@ -38,7 +38,8 @@ export const envDocs = {
     'Secret access key for the bucket. Required with BUTTERFLY_BODY_STORE=s3. Never logged.',
   BUTTERFLY_S3_PATH_STYLE:
     'Path-style URLs (endpoint/bucket/key; default true) or virtual-hosted ones (bucket.endpoint/key; false).',
-  WORKER_CONCURRENCY: 'How many jobs one worker process runs at once (1-64).',
+  WORKER_CONCURRENCY:
+    "How many jobs one worker process runs at once (1-64). Jobs mostly wait on Okta's rate limits, so 16 slots cost little CPU; each needs two Postgres connections (decision 052).",
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 
