@@ -113,7 +113,7 @@ export async function createOktaSim(options: TOktaSimOptions = {}): Promise<Okta
     if (saved) {
       for (const org of saved.orgs) await registry.restore(org);
       demo = saved.demo;
-    } else if (seed !== undefined) demo = await seedDemoOrgs(registry, ids, options.users ?? 0);
+    } else if (seed !== undefined) demo = await seedDemoOrgs(registry, options.users ?? 0);
     // A client given at start that a saved org already has (the same client_id) is kept, secret and
     // all; only its redirect URIs follow the ones given now.
     const clients = (options.clients ?? []).map(({ org, ...client }) => ({

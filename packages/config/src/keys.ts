@@ -42,11 +42,12 @@ export const envDocs = {
     'Secret access key for the bucket. Required with BUTTERFLY_BODY_STORE=s3. Never logged.',
   BUTTERFLY_S3_PATH_STYLE:
     'Path-style URLs (endpoint/bucket/key; default true) or virtual-hosted ones (bucket.endpoint/key; false).',
+  WORKER_CONCURRENCY:
+    "How many jobs one worker process runs at once (1-64). Jobs mostly wait on Okta's rate limits, so 16 slots cost little CPU; each needs two Postgres connections (decision 052).",
   BUTTERFLY_FRESHNESS_POLL_SECONDS:
     'How often (seconds, default 30) the worker reads the System Log of each connection with event-driven freshness on (decision 048). Each read snapshots just the objects its events name.',
   BUTTERFLY_FRESHNESS_SETTLE_SECONDS:
     'How long (seconds, default 5) an Okta event is given to appear in the System Log, and a burst of event hook calls to end, before it is read.',
-  WORKER_CONCURRENCY: 'How many jobs one worker process runs at once (1-64).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 

@@ -4,7 +4,7 @@ import { workerEnv } from './worker.ts';
 describe('workerEnv', () => {
   it('reads its own keys, with the web app defaults for the shared ones', () => {
     expect(workerEnv({})).toEqual({
-      WORKER_CONCURRENCY: 4,
+      WORKER_CONCURRENCY: 16,
       APP_URL: 'http://localhost:3000',
       BUTTERFLY_ALLOW_PRIVATE_URLS: true,
       BUTTERFLY_FRESHNESS_POLL_SECONDS: 30,

@@ -9,7 +9,7 @@ import { ZAppUrl, ZBoolean, ZFreshnessEnv, allowPrivateUrls, trimAppUrl } from '
  */
 export const ZWorkerEnv = z
   .object({
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
     APP_URL: ZAppUrl,
     BUTTERFLY_ALLOW_PRIVATE_URLS: ZBoolean.optional(),
     ...ZFreshnessEnv.shape,

@@ -52,7 +52,14 @@ export interface JobQueue {
     db: Db,
     task: N,
     payload: DomainTaskPayloads[N],
-    opts?: { jobKey?: string; jobKeyMode?: 'replace' | 'preserve_run_at'; runAt?: Date; maxAttempts?: number },
+    opts?: {
+      jobKey?: string;
+      jobKeyMode?: 'replace' | 'preserve_run_at';
+      runAt?: Date;
+      maxAttempts?: number;
+      /** Lower runs first (graphile-worker's order: priority, then run_at); default 0. */
+      priority?: number;
+    },
   ): Promise<{ jobId: string }>;
 }
 

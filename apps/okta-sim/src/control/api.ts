@@ -19,6 +19,7 @@ import {
 } from './schemas.ts';
 import { clientView, orgView, userView } from './views.ts';
 import { createPushControl } from '../push/control.ts';
+import { seedOrg } from '../registry/demo.ts';
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
@@ -36,7 +37,18 @@ export function createControlApi(registry: OrgRegistry) {
     ...createPushControl(registry),
     reset: () => registry.reset(),
     listOrgs: () => registry.list().map(orgView),
-    createOrg: async (input: TCreateOrgInput) => orgView(await registry.create(parse(ZCreateOrgInput, input).name)),
+    createOrg: async (input: TCreateOrgInput) => {
+      const { name, users } = parse(ZCreateOrgInput, input);
+      if (users === undefined) return orgView(await registry.create(name));
+      const company = `${name.charAt(0).toUpperCase()}${name.slice(1)} Inc.`;
+      await seedOrg(registry, {
+        name,
+        company,
+        lead: { first: 'Ada', last: 'Admin', login: `ada@${name}.test` },
+        generated: users,
+      });
+      return orgView(registry.get(name));
+    },
     getOrg: (name: string) => orgView(registry.get(name)),
     listUsers: (org: string) => [...registry.get(org).org.data.users.values()].map(userView),
     addUser: async (org: string, input: TCreateUserInput) =>

@@ -28,6 +28,33 @@ test('orgs: create, read, refuse duplicates and bad names', async () => {
   expect((await call('GET', '/orgs/nope')).status).toBe(404);
 });
 
+test('orgs with users: the demo content plus that many generated users, served by the Management API', async () => {
+  const created = await call('POST', '/orgs', { name: 'tiny', users: 50 });
+  expect(created.status).toBe(201);
+  expect(created.body).toMatchObject({ name: 'tiny', url: `${sim.url}/tiny` });
+  const users = (await call('GET', '/orgs/tiny/users')).body as { profile: { login: string } }[];
+  expect(users.filter((u) => /^user\d+@tiny\.test$/.test(u.profile.login))).toHaveLength(50);
+  expect(users.some((u) => u.profile.login === 'ada@tiny.test')).toBe(true);
+  // Realistic configuration, as the seeded demo orgs have: groups with rules, apps, policies.
+  const api = async (path: string) => {
+    const res = await fetch(`${created.body.url}/api/v1${path}`, {
+      headers: { authorization: `SSWS ${created.body.apiToken}` },
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as unknown[];
+  };
+  expect((await api('/groups')).length).toBeGreaterThan(3);
+  expect((await api('/groups/rules')).length).toBeGreaterThan(0);
+  expect((await api('/apps')).length).toBeGreaterThan(3);
+  expect((await api('/policies?type=ACCESS_POLICY')).length).toBeGreaterThan(0);
+
+  expect((await call('POST', '/orgs', { name: 'empty', users: 0 })).status).toBe(201);
+  expect((await call('POST', '/orgs', { name: 'too-big', users: 100_001 })).status).toBe(400);
+  expect((await call('POST', '/orgs', { name: 'negative', users: -1 })).status).toBe(400);
+  expect((await call('POST', '/orgs', { name: 'fraction', users: 1.5 })).status).toBe(400);
+  expect((await call('POST', '/orgs', { name: 'tiny', users: 5 })).status).toBe(409);
+});
+
 test('users: created active with an Okta-style id, no password in the answer; status can change', async () => {
   await call('POST', '/orgs', { name: 'users-org' });
   const input = { email: 'ann@users.test', password: 'pw-1', givenName: 'Ann', familyName: 'Archer' };

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const ZCreateOrgInput = z.object({ name: z.string() });
+/**
+ * `POST /_sim/orgs`: an org with a new Okta org's defaults, or, with `users`, the demo's realistic
+ * content (staff, groups and rules, apps, policies) plus that many generated users.
+ */
+export const ZCreateOrgInput = z.object({
+  name: z.string(),
+  users: z.number().int().min(0).max(100_000).optional(),
+});
 export type TCreateOrgInput = z.input<typeof ZCreateOrgInput>;
 
 export const ZCreateUserInput = z.object({

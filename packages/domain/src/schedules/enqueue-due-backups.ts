@@ -5,12 +5,38 @@ import { backupJobKey, currentBackup, lockConnectionBackups } from '../snapshots
 import { nextRun } from './schedules.fns.ts';
 
 /**
- * The minute tick: enqueues a backup for every schedule that is due and moves it to its next run, in
- * one transaction per batch. Job keys dedupe (a backup already queued for a connection is not queued
- * twice), and SKIP LOCKED lets several workers tick at once without double work.
+ * Scheduled backups are the bulk of the queue (a fleet's daily run is queued at one tick), so they run
+ * after every other job: a tenant's scan right after its backup, alerts, restores and "Back up now"
+ * are not queued behind the rest of the fleet's backups (decision 052).
  */
-export async function enqueueDueBackups(deps: Deps & { jobs: NonNullable<Deps['jobs']> }) {
+export const SCHEDULED_BACKUP_PRIORITY = 10;
+
+/** Schedules handled per transaction: a tick's locks stay short however many schedules are due. */
+export const DUE_BATCH = 500;
+
+/**
+ * The minute tick: enqueues a backup for every schedule that is due and moves it to its next run, in
+ * one transaction per batch, batch after batch until none is left (a thousand tenants on the same
+ * daily schedule are all queued by the one tick, not 500 a minute). Job keys dedupe (a backup already
+ * queued for a connection is not queued twice), and SKIP LOCKED lets several workers tick at once
+ * without double work.
+ */
+export async function enqueueDueBackups(
+  deps: Deps & { jobs: NonNullable<Deps['jobs']> },
+  { batchSize = DUE_BATCH }: { batchSize?: number } = {},
+) {
   const now = deps.clock();
+  const total = { enqueued: 0, skipped: 0, due: 0 };
+  for (;;) {
+    const batch = await enqueueDueBatch(deps, now, batchSize);
+    total.enqueued += batch.enqueued;
+    total.skipped += batch.skipped;
+    total.due += batch.due;
+    if (batch.due < batchSize) return total;
+  }
+}
+
+async function enqueueDueBatch(deps: Deps & { jobs: NonNullable<Deps['jobs']> }, now: Date, batchSize: number) {
   return inTransaction(deps.db, async (trx) => {
     const due = await trx
       .selectFrom('backup_schedules')
@@ -26,7 +52,7 @@ export async function enqueueDueBackups(deps: Deps & { jobs: NonNullable<Deps['j
       .where('backup_schedules.next_run_at', '<=', now)
       .forUpdate('backup_schedules')
       .skipLocked()
-      .limit(500)
+      .limit(batchSize)
       .execute();
     let enqueued = 0;
     let skipped = 0;
@@ -65,7 +91,7 @@ async function enqueueOne(
     trx,
     'backup',
     { tenantId: s.tenant_id, connectionId: s.connection_id, trigger: 'schedule' },
-    { jobKey: backupJobKey(s.connection_id) },
+    { jobKey: backupJobKey(s.connection_id), priority: SCHEDULED_BACKUP_PRIORITY },
   );
   await trx
     .updateTable('connections')
