@@ -1,38 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type TSentRequest, send } from '../http/send.ts';
 import type { Json } from '../model/types.ts';
-
-/** What one call of a hook did, for the control API and tests; a receiver that cannot be reached is status 0. */
-export interface TSentRequest {
-  method: string;
-  url: string;
-  status: number;
-  body: unknown;
-}
-
-/** One outbound call (kept here, not in push/, so the org does not depend on the push senders). */
-async function send(
-  method: string,
-  url: string,
-  init: { headers: Record<string, string>; body?: string },
-): Promise<TSentRequest> {
-  try {
-    const res = await fetch(url, {
-      method,
-      headers: { 'user-agent': 'Okta-Sim/1.0', ...init.headers },
-      body: init.body,
-      signal: AbortSignal.timeout(10_000),
-      redirect: 'manual',
-    });
-    const text = await res.text();
-    let body: unknown = text || undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {}
-    return { method, url, status: res.status, body };
-  } catch (error) {
-    return { method, url, status: 0, body: { error: (error as Error).message } };
-  }
-}
 
 /** What an event hook needs of its org: the stored hooks, the org's URL and clock. */
 export interface THookOrg {

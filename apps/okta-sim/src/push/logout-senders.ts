@@ -1,6 +1,7 @@
 import { invalid, notFound } from '../model/errors.ts';
 import type { SimOrg } from '../registry/registry.ts';
-import { type TSentRequest, send, signOrgJwt } from './sign.ts';
+import { type TSentRequest, send } from '../http/send.ts';
+import { signOrgJwt } from './sign.ts';
 import type { TBackchannelLogoutInput, TUniversalLogoutInput } from './schemas.ts';
 
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';

@@ -3,7 +3,7 @@ import { invalid, notFound } from '../model/errors.ts';
 import { oktaId } from '../model/ids.ts';
 import type { Org } from '../orgs/org.ts';
 import type { SimUser } from '../model/types.ts';
-import { type TSentRequest, send } from './sign.ts';
+import { type TSentRequest, send } from '../http/send.ts';
 import type { TRegisterScimAppInput } from './schemas.ts';
 
 const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
