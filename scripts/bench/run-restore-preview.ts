@@ -15,7 +15,8 @@ if (process.env.BENCH_HEAPSNAP)
     () => process.stderr.write(`heap snapshot: ${writeHeapSnapshot()}\n`),
     Number(process.env.BENCH_HEAPSNAP),
   ).unref();
-const plan = await createRestorePlan(deps, tenantId, { snapshotId });
+// BENCH_FULL_READ=1: compare every live object instead of what the System Log names (decision 053).
+const plan = await createRestorePlan(deps, tenantId, { snapshotId, fullRead: process.env.BENCH_FULL_READ === '1' });
 const cpu0 = process.cpuUsage();
 const started = performance.now();
 await previewRestore(deps, { tenantId, planId: plan.id, client });

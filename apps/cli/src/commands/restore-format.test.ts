@@ -34,4 +34,14 @@ describe('planLines', () => {
     expect(lines).toContain('      Eng, Ops … and 1 more');
     expect(planLines(plan, { brief: true }).some((l) => l.includes('Eng, Ops'))).toBe(false);
   });
+
+  it('says how the plan compared, under its summary (decision 053)', () => {
+    const message =
+      'Compared 3 object(s) the System Log names as changed since 2026-12-07T10:00:00.000Z (with their memberships); the other 90 trusted from the snapshot. Preview with a full read to compare everything.';
+    const lines = planLines(
+      { ...plan, summary: { ...plan.summary, comparedBy: { mode: 'log', message } } } as RestorePlanDetail,
+      { brief: true },
+    );
+    expect(lines[2]).toBe(`  ${message}`);
+  });
 });

@@ -22,6 +22,7 @@ export function planLines(p: RestorePlanDetail, o: { brief: boolean }): string[]
   const lines = [
     `plan ${p.shortCode} (${p.id}): ${p.status}${p.error ? ` (${p.error})` : ''}`,
     `  snapshot ${p.snapshotId}; ${'steps' in s ? s.steps : 0} step(s)${by ? ` (${by})` : ''}; blast radius ${'blastRadius' in s ? s.blastRadius : 0} user(s); ${approval}`,
+    ...('comparedBy' in s && s.comparedBy ? [`  ${s.comparedBy.message}`] : []),
     ...p.caveats.flatMap((c) => [
       `  ! ${c.message}`,
       ...(c.kind === 'not_compared' && !o.brief && c.names.length

@@ -81,12 +81,23 @@ export function registerRestore(restore: Command) {
     .option('--objects <refs>', 'only these objects: type:id pairs (comma-separated)')
     .option('--with-dependencies', 'add what the chosen objects reference, transitively')
     .option('--deletions', 'delete live objects the snapshot lacks (otherwise listed as skipped)')
+    .option(
+      '--full-read',
+      'compare every live object, not only those the System Log names as changed since the snapshot',
+    )
     .option('--json', 'print one JSON document')
     .action(
       (
         slug: string,
         snapshotId: string,
-        opts: { types?: string; objects?: string; withDependencies?: boolean; deletions?: boolean; json?: boolean },
+        opts: {
+          types?: string;
+          objects?: string;
+          withDependencies?: boolean;
+          deletions?: boolean;
+          fullRead?: boolean;
+          json?: boolean;
+        },
       ) =>
         withRuntime(async ({ deps }) => {
           if (opts.types && opts.objects) throw new UsageError('give --types or --objects, not both');
@@ -97,7 +108,7 @@ export function registerRestore(restore: Command) {
             withDependencies: !!opts.withDependencies,
             deletions: !!opts.deletions,
           };
-          const plan = await createRestorePlan(deps, tenant.id, { snapshotId, scope });
+          const plan = await createRestorePlan(deps, tenant.id, { snapshotId, scope, fullRead: !!opts.fullRead });
           const { read, write } = await clients(deps, tenant.id, plan.connection_id);
           let last = 0;
           await previewRestore(deps, {

@@ -109,6 +109,11 @@ export default function RestorePlan() {
             (plan.approvedBy ? ` · approved by ${describeActor(plan.approvedBy)}` : ' · needs approval')}
         </p>
       )}
+      {'comparedBy' in s && s.comparedBy && (
+        <p className="text-sm text-slate-700" data-testid="compared-by">
+          {s.comparedBy.message}
+        </p>
+      )}
       <PlanCaveats caveats={plan.caveats} />
       <PlanActions plan={plan} canApply={canApply} />
       <Card>

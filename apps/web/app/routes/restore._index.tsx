@@ -62,7 +62,11 @@ export const action = authedAction(
       withDependencies: form.get('withDependencies') === 'on',
       deletions: form.get('deletions') === 'on',
     };
-    const r = await caller.restores.preview({ snapshotId: String(form.get('snapshotId') ?? ''), scope });
+    const r = await caller.restores.preview({
+      snapshotId: String(form.get('snapshotId') ?? ''),
+      scope,
+      fullRead: form.get('fullRead') === 'on',
+    });
     return redirect(`/restore/${r.planId}`);
   },
   { intent: 'preview' },

@@ -172,6 +172,17 @@ export const ZPlanSummary = z.object({
   lockout: z.object({ steps: z.number(), admins: z.array(z.string()) }).optional(),
   compared: z.number().optional(),
   unchangedChildren: z.number().optional(),
+  comparedBy: z
+    .object({
+      mode: z.enum(['log', 'full']),
+      since: z.string().optional(),
+      named: z.number().optional(),
+      trusted: z.number().optional(),
+      fullTypes: z.array(z.string()).optional(),
+      reason: z.string().optional(),
+      message: z.string(),
+    })
+    .optional(),
   timings: z.record(z.string(), z.number()).optional(),
 });
 

@@ -130,3 +130,17 @@ async function readPolicy(api: OktaApi, id: string, signal?: AbortSignal): Promi
     throw e;
   }
 }
+
+/**
+ * Decision 053: changes to these children name their parent in the System Log (a membership event
+ * names the user and the group; an app assignment the user or group and the app), so a preview
+ * reading the log lists a named parent's children again.
+ */
+const PARENT_LOGGED = new Set(['group.member', 'group.owner', 'app.user', 'app.group']);
+const SELF_LOGGED = new Set(Object.values(TARGET_TYPES));
+
+/** How the System Log names a change to an object of this catalog type (IdpObjectTypeInfo.logged). */
+export function loggedAs(type: string): 'self' | 'parent' | undefined {
+  if (SELF_LOGGED.has(type) || /^policy\.[A-Z_]+(\.rule)?$/.test(type)) return 'self';
+  return PARENT_LOGGED.has(type) ? 'parent' : undefined;
+}

@@ -1,6 +1,7 @@
 import type { IdpObjectTypeInfo, IdpRestoreInfo } from '@butterfly/domain/idp';
 import { getTemplate } from './catalog.fns.ts';
 import type { OktaObjectType } from './catalog.ts';
+import { loggedAs } from './log-changes.ts';
 import { RELATION_READERS } from './write/read-relation.ts';
 import { writeScopesByKind } from './write/scopes.fns.ts';
 import { assignsId, specOf } from './write/spec.fns.ts';
@@ -40,6 +41,7 @@ export function typeInfo(d: OktaObjectType): IdpObjectTypeInfo {
     readOne: getTemplate(d) !== undefined || RELATION_READERS.has(d.type),
     bodyIsKey: d.keep?.length === 1 && d.keep[0] === (d.idField ?? 'id'),
     ...(d.parentVersion ? { parentVersion: d.parentVersion } : {}),
+    ...(loggedAs(d.type) ? { logged: loggedAs(d.type) } : {}),
     volatile: specOf(d).volatile ?? [],
     restore: restoreInfo(d),
   };

@@ -87,6 +87,12 @@ export interface IdpObjectTypeInfo {
   /** A field of the parent that changes whenever its children of this type do (a group's `lastMembershipUpdated`). */
   parentVersion?: string;
   /**
+   * How the provider's audit log names a change to one (decision 053): `self`, the object itself
+   * (readChangedObjects reads it); `parent`, its parent (a membership event names the group), so a
+   * named parent's children are listed again. Absent: the log may not say, and a preview reads the type whole.
+   */
+  logged?: 'self' | 'parent';
+  /**
    * Fields that change without anyone changing the configuration (timestamps, last sign-in): a
    * restore preview ignores them when it compares, and a plan's fingerprints leave them out.
    */

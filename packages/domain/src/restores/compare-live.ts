@@ -38,6 +38,13 @@ export async function compareLive(
     manifest: Manifest;
     /** Chosen objects: only these are compared, and live objects outside them are ignored. */
     only?: ReadonlySet<string>;
+    /**
+     * Objects the System Log names (decision 053): live objects outside are ignored; inside, the
+     * snapshot's are compared and those it lacks are extras. The rest were marked seen (trusted).
+     */
+    within?: (type: string, id: string) => boolean;
+    /** Where the live objects come from instead of listing the types (compare-by-log.ts). */
+    source?: AsyncIterable<IdpObject>;
     /** Children known unchanged, not to be read (unchanged-children.ts). */
     skipChildren?: (childType: string, parent: { type: string; id: string; body: unknown }) => boolean;
     /** Objects earlier restores re-created: found under their new ids (connection-id-map.ts). */
@@ -74,6 +81,7 @@ export async function compareLive(
   const visit = (obj: IdpObject): boolean => {
     const id = o.matcher ? snapshotIdOf(o.matcher, o.manifest, obj) : obj.id;
     if (o.only && !o.only.has(refKey(obj.type, id))) return false;
+    if (o.within && !o.within(obj.type, id)) return false;
     const slot = o.manifest.slot(obj.type, id);
     if (slot === undefined) {
       const key = refKey(obj.type, obj.id);
@@ -92,7 +100,7 @@ export async function compareLive(
     pending.push({ type: obj.type, id, live: obj.body, address: o.manifest.address(slot) });
     return pending.length >= BATCH;
   };
-  for await (const obj of liveObjects(o)) {
+  for await (const obj of o.source ?? liveObjects(o)) {
     // A visit is synchronous, so its wall time is this thread's CPU time unless the machine takes
     // the core away meanwhile; reading the CPU clock per object cost more than most visits.
     const t0 = performance.now();

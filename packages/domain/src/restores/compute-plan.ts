@@ -2,6 +2,7 @@ import type { Selectable, Snapshots } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import type { IdpClient } from '../idp/types.ts';
+import { changedByLog, comparedByLine, readLogSince } from './compare-by-log.ts';
 import { compareLive } from './compare-live.ts';
 import { loadConnectionIdMap } from '../snapshots/connection-id-map.ts';
 import { findReferrers } from './find-referrers.ts';
@@ -34,6 +35,10 @@ export interface ComputeInput {
   /** Types the snapshot holds (listed by its backup), in the connector's catalog order. */
   snapshotTypes: readonly string[];
   progress: (p: PreviewProgress) => Promise<void>;
+  /** When the preview runs: the System Log is read up to it. */
+  now: Date;
+  /** Compare every object, not only those the System Log names as changed (decision 053). */
+  fullRead?: boolean;
   signal?: AbortSignal;
 }
 
@@ -66,10 +71,35 @@ export async function computePlan(
   };
   const idMap = await loadConnectionIdMap(deps.db, o.snap.tenant_id, o.snap.connection_id);
   const matcher = idMap.size ? liveMatcher(o.index, idMap) : undefined;
-  const unchanged = await unchangedChildren(deps, o.snap, o.index, o.scope.objects ? [] : o.snapshotTypes);
+  // Chosen objects are read one by one already; a whole scope may be compared by the System Log.
+  const chosen = !!o.scope.objects || o.scope.withDependencies;
+  const log = chosen
+    ? undefined
+    : await timed('logMs', () =>
+        readLogSince({
+          client: o.client,
+          since: o.snap.started_at,
+          now: o.now,
+          fullRead: o.fullRead,
+          signal: o.signal,
+        }),
+      );
+  const byLog = log && 'events' in log ? log : undefined;
+  const unchanged = await unchangedChildren(deps, o.snap, o.index, o.scope.objects || byLog ? [] : o.snapshotTypes);
   const { manifest, only, types } = await timed('manifestMs', () => scopeManifest(deps, o, unchanged.childIndexed));
   const total = manifest.size;
   await o.progress({ phase: 'reading live org', done: 0, total });
+  const changed = byLog
+    ? await changedByLog({
+        client: o.client,
+        index: o.index,
+        types,
+        manifest,
+        events: byLog.events,
+        snapshotIdsOf: matcher ? (t, id) => matcher.snapshotIdsOf(t, id) : undefined,
+        signal: o.signal,
+      })
+    : undefined;
   const live = await timed('liveMs', () =>
     compareLive(deps, {
       tenantId: o.snap.tenant_id,
@@ -78,7 +108,9 @@ export async function computePlan(
       index: o.index,
       manifest,
       only,
-      skipChildren: only ? undefined : unchanged.skip(manifest),
+      within: changed?.within,
+      source: changed?.source,
+      skipChildren: only || changed ? undefined : unchanged.skip(manifest),
       matcher,
       signal: o.signal,
       onProgress: (done) => void o.progress({ phase: 'reading live org', done: done + unchanged.stats.skipped, total }),
@@ -145,6 +177,15 @@ export async function computePlan(
     caveats: steps.reduce((n, s) => n + s.caveats.length, caveats.length),
     compared: live.compared,
     unchangedChildren: unchanged.stats.skipped,
+    ...(log
+      ? {
+          comparedBy: comparedByLine(
+            changed && byLog
+              ? { mode: 'log', since: byLog.since, ...changed }
+              : { mode: 'full', reason: 'full' in log ? log.full : 'asked for' },
+          ),
+        }
+      : {}),
     ...(lockoutSteps ? { lockout: { steps: lockoutSteps, admins: [...(facts?.admins ?? [])] } } : {}),
     timings,
   };

@@ -58,6 +58,8 @@ export async function previewRestore(
       index,
       snapshotTypes,
       progress,
+      now: deps.clock(),
+      fullRead: (plan.scope as { fullRead?: boolean }).fullRead === true,
       signal: input.signal,
     });
     result.caveats.push(...(await missingWriteScopes(input.writeClient, index, result.steps, input.signal)));

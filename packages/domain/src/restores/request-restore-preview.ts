@@ -13,6 +13,11 @@ import { ZRestoreScope } from './types.ts';
 export const ZRequestRestorePreviewInput = z.object({
   snapshotId: z.string().trim().min(1).max(100),
   scope: ZRestoreScope.default({ withDependencies: false, deletions: false }),
+  /**
+   * Compare every live object instead of only those the System Log names as changed since the
+   * snapshot (decision 053). Kept with the scope, as how this plan is computed.
+   */
+  fullRead: z.boolean().default(false),
 });
 export type TRequestRestorePreviewInput = z.input<typeof ZRequestRestorePreviewInput>;
 
@@ -41,7 +46,7 @@ export async function createRestorePlan(deps: Deps, tenantId: string, raw: TRequ
         snapshot_id: snap.id,
         short_code: newShortCode(),
         status: 'queued',
-        scope: JSON.stringify(input.scope),
+        scope: JSON.stringify(input.fullRead ? { ...input.scope, fullRead: true } : input.scope),
         requested_by_type: by.type,
         requested_by_id: by.id,
         requested_by_label: by.label,
@@ -56,7 +61,12 @@ export async function createRestorePlan(deps: Deps, tenantId: string, raw: TRequ
         tenantId,
         action: 'restore.preview_requested',
         target: { type: 'restore_plan', id: plan.id },
-        data: { snapshotId: snap.id, connectionId: snap.connection_id, scope: input.scope },
+        data: {
+          snapshotId: snap.id,
+          connectionId: snap.connection_id,
+          scope: input.scope,
+          ...(input.fullRead ? { fullRead: true } : {}),
+        },
       },
     );
     return plan;

@@ -132,5 +132,22 @@ export interface PlanSummary {
   compared?: number;
   /** Rows not read because their parent showed them unchanged (a group's members). */
   unchangedChildren?: number;
+  /** How the live org was compared (decision 053): every object, or those the System Log names. */
+  comparedBy?: ComparedBy;
   timings?: Record<string, number>;
+}
+
+/** How a preview compared (decision 053), in a line the plan shows. */
+export interface ComparedBy {
+  mode: 'log' | 'full';
+  /** log: events since this time (the snapshot's start) were read. */
+  since?: string;
+  /** log: objects read live because the log names them (or their parent), and those trusted from the snapshot. */
+  named?: number;
+  trusted?: number;
+  /** Types read whole even so: the log does not name their changes. */
+  fullTypes?: string[];
+  /** full: why (asked for, snapshot older than the log keeps, log not readable, provider without it). */
+  reason?: string;
+  message: string;
 }

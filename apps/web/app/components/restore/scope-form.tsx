@@ -60,6 +60,10 @@ export function ScopeForm({
         <input type="checkbox" name="deletions" /> Delete objects the snapshot does not have (needs a second member's
         approval)
       </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="fullRead" /> Full read: compare every live object, not only those the System Log
+        names as changed since the snapshot
+      </label>
       {errors && (
         <ul className="text-sm text-red-800">
           {Object.entries(errors).map(([k, v]) => (
