@@ -1,25 +1,11 @@
 import type { IdpLogEvent } from '@butterfly/domain/idp';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOktaClient } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { ORG, rateHeaders, sswsClient, useMswOrg } from './testing/msw-org.ts';
 
-const ORG = 'https://acme.okta.test';
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-const client = () =>
-  createOktaClient(
-    { provider: 'okta', orgUrl: ORG, credentials: { kind: 'ssws', token: 't0ken-t0ken' } },
-    { allowPrivateNetwork: true, backoffBaseMs: 1, jitterMs: 0 },
-  );
-const rate = {
-  'x-rate-limit-limit': '120',
-  'x-rate-limit-remaining': '100',
-  'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 60),
-};
+const server = useMswOrg();
+const client = () => sswsClient();
+const rate = rateHeaders(120, 100);
 
 /** A `LogEvent` as the OpenAPI file shows one, with the fields attribution does not keep. */
 const event = (i: number) => ({

@@ -10,6 +10,7 @@ import { openStoredSnapshot } from '../snapshots/stored-snapshot.ts';
 import { startedByLabel } from '../audit/started-by.fns.ts';
 import { parseInput } from '../validation.fns.ts';
 import { type TBreakGlassInput, ZBreakGlassInput, toBreakGlassView } from './break-glass.fns.ts';
+import { latestFullSnapshot } from '../connections/latest-full-snapshot.ts';
 
 /** The user with this Okta id or login (case-insensitive) in the connection's latest complete full snapshot. */
 async function findUser(
@@ -18,16 +19,7 @@ async function findUser(
   connectionId: string,
   user: string,
 ): Promise<SnapshotObject | undefined> {
-  const snap = await deps.db
-    .selectFrom('snapshots')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', connectionId)
-    .where('kind', '=', 'full')
-    .where('status', '=', 'complete')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const snap = await latestFullSnapshot(deps.db, tenantId, connectionId);
   if (!snap)
     throw new DomainError(
       'VALIDATION',

@@ -1,5 +1,6 @@
 import type { Db } from '../deps.ts';
 import { isUuid } from '../db.fns.ts';
+import { latestFullSnapshot } from './latest-full-snapshot.ts';
 
 /**
  * The recovery point (decision 048): every change made in Okta before it is in a snapshot. A full
@@ -40,16 +41,7 @@ export async function getFreshness(db: Db, tenantId: string, connectionId: strin
     .where('tenant_id', '=', tenantId)
     .where('connection_id', '=', connectionId)
     .executeTakeFirst();
-  const last = await db
-    .selectFrom('snapshots')
-    .select('started_at')
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', connectionId)
-    .where('status', '=', 'complete')
-    .where('kind', '=', 'full')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await latestFullSnapshot(db, tenantId, connectionId);
   return view(row, last?.started_at ?? null);
 }
 

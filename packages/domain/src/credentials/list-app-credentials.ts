@@ -5,6 +5,7 @@ import { authorize } from '../permissions/authorize.ts';
 import { readSnapshot } from '../snapshots/read-snapshot.ts';
 import { parseInput } from '../validation.fns.ts';
 import { appCredentials, daysLeft } from './credentials.fns.ts';
+import { latestFullSnapshot } from '../connections/latest-full-snapshot.ts';
 
 export const ZListAppCredentialsInput = z.object({ connectionId: z.string().min(1).max(100) });
 
@@ -17,15 +18,7 @@ export async function listAppCredentials(deps: Deps, tenantId: string, raw: z.in
   await authorize(deps, tenantId, 'snapshot.read');
   // Another tenant's connection is not found: no hint it exists.
   const conn = await findConnectionRow(deps.db, tenantId, input.connectionId);
-  const snap = await deps.db
-    .selectFrom('snapshots')
-    .select(['id', 'completed_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', conn.id)
-    .where('status', '=', 'complete')
-    .where('kind', '=', 'full')
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
+  const snap = await latestFullSnapshot(deps.db, tenantId, conn.id);
   const connection = { id: conn.id, name: conn.name };
   if (!snap) return { connection, snapshot: null, credentials: [] };
   const objects = [];

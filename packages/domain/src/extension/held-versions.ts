@@ -1,5 +1,6 @@
 import type { Db, Deps } from '../deps.ts';
 import { openOneBody } from '../bodies/open-bodies.ts';
+import { latestFullSnapshot } from '../connections/latest-full-snapshot.ts';
 
 export interface Holder {
   id: string;
@@ -56,16 +57,7 @@ export async function heldVersions(db: Db, tenantId: string, connectionId: strin
     const held = holders.filter((h) => h.seq >= e.from_seq && (e.to_seq === null || h.seq < e.to_seq));
     if (held.length) versions.push({ address: e.address, first: held[0]!, last: held.at(-1)! });
   }
-  const latestFull = await db
-    .selectFrom('snapshots')
-    .select(['id', 'seq', 'completed_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('connection_id', '=', connectionId)
-    .where('status', '=', 'complete')
-    .where('kind', '=', 'full')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latestFull = await latestFullSnapshot(db, tenantId, connectionId);
   return {
     versions,
     latestFull: latestFull ? { id: latestFull.id, seq: latestFull.seq, at: latestFull.completed_at! } : null,

@@ -9,6 +9,7 @@ import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { pollJobKey } from './freshness.fns.ts';
 import { getFreshness } from '../connections/connection-freshness.ts';
+import { latestFullSnapshot } from '../connections/latest-full-snapshot.ts';
 
 export const ZSetFreshnessInput = z.object({
   connectionId: z.string().trim().min(1).max(100),
@@ -31,16 +32,7 @@ export async function setFreshness(deps: Deps, tenantId: string, raw: z.input<ty
     const row = await findConnectionRow(trx, tenantId, input.connectionId);
     assertNotDeleted(row);
     const now = deps.clock();
-    const last = await trx
-      .selectFrom('snapshots')
-      .select('started_at')
-      .where('tenant_id', '=', tenantId)
-      .where('connection_id', '=', row.id)
-      .where('status', '=', 'complete')
-      .where('kind', '=', 'full')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last = await latestFullSnapshot(trx, tenantId, row.id);
     const floor = new Date(now.getTime() - CATCH_UP_MS);
     const cursor = last && last.started_at > floor ? last.started_at : now;
     const existing = await trx

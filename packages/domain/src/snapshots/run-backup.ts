@@ -1,3 +1,4 @@
+import { latestFullSnapshot } from '../connections/latest-full-snapshot.ts';
 import type { DB, Kysely } from '@butterfly/db';
 import { bodyStoreOf } from '../bodies/open-bodies.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
@@ -45,7 +46,8 @@ const HEARTBEAT_MS = 20_000;
 export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBackupInput): Promise<CompletedBackup> {
   const started = await beginBackup(deps, input);
   const { snapshotId, seq } = started;
-  const last = await lastComplete(deps, input.connectionId);
+  // Single-object snapshots (the extension's) read no System Log window and count no changes.
+  const last = await latestFullSnapshot(deps.db, input.tenantId, input.connectionId);
   const keep = await keepUnchangedChildren(deps, { ...input, last });
   const ctx: IngestContext = {
     db: deps.db,
@@ -149,21 +151,6 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   } finally {
     clearInterval(heartbeat);
   }
-}
-
-async function lastComplete(deps: Deps, connectionId: string) {
-  return (
-    deps.db
-      .selectFrom('snapshots')
-      .select(['id', 'seq', 'started_at'])
-      .where('connection_id', '=', connectionId)
-      .where('status', '=', 'complete')
-      // Single-object snapshots (the extension's) read no System Log window and count no changes.
-      .where('kind', '=', 'full')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-  );
 }
 
 /** Changes single-object snapshots made since the last full one (object-snapshot-carry.ts), minus objects gone now. */
