@@ -132,6 +132,25 @@ describe('restore preview from the System Log (decision 053)', () => {
     expect(s.comparedBy!.trusted).toBe(2);
   });
 
+  it("counts a deleted member's rows as missing without listing its groups; a deactivated one's groups are listed", async () => {
+    const { tenantId, snap, idp } = await backedUp();
+    const live = (type: string, id: string) => idp.objects.findIndex((o) => o.type === type && o.id === id);
+    idp.objects.splice(live('user', 'u1'), 1);
+    idp.objects.splice(live('group.member', 'g1/u1'), 1);
+    idp.objects[live('user', 'u3')] = {
+      ...user('u3'),
+      body: { ...(user('u3').body as object), status: 'DEPROVISIONED' },
+    };
+    idp.events.push(
+      event('user.lifecycle.delete.completed', { type: 'user', id: 'u1' }),
+      event('user.lifecycle.deactivate', { type: 'user', id: 'u3' }),
+    );
+    const { steps } = await preview(tenantId, snap.snapshotId, idp);
+    expect(steps).toEqual(['create group.member g1/u1', 'create user u1', 'reactivate user u3']);
+    // g1 (u1's group) is not listed: u1 is gone, so is its membership. g2 (u3's) is.
+    expect(idp.listed.filter((r) => r.type === 'group.member').map((r) => r.id)).toEqual(['g2/u3']);
+  });
+
   it('reads every object with fullRead, or when the snapshot is older than the log keeps', async () => {
     const { tenantId, snap, idp } = await backedUp();
     idp.objects[idp.objects.findIndex((o) => o.id === 'u3')] = user('u3', 'Director');

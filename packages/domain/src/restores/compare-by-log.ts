@@ -101,8 +101,13 @@ export async function changedByLog(o: {
       .filter((e) => /lifecycle\.(delete|deactivate)/.test(e.eventType))
       .flatMap((e) => e.targets.map((t) => t.id)),
   );
+  /** Ids read and found gone live: a deleted member leaves every group and app, so its rows are missing as they are. */
+  const goneIds = new Set<string>();
   for (const c of changed) {
-    if (!c.object) left.add(c.ref.id);
+    if (!c.object) {
+      left.add(c.ref.id);
+      goneIds.add(c.ref.id);
+    }
     if (!inScope.has(c.ref.type) && !o.types.some((t) => o.index.get(t)?.parent === c.ref.type)) continue;
     name(c.ref.type, c.ref.id);
     if (c.object) live.push(c.object);
@@ -120,7 +125,8 @@ export async function changedByLog(o: {
         name(x.type, x.id);
         recheck.push({ type: x.type, id: x.id });
       }
-    } else if (how === 'parent' && left.has(memberOf(x.id)))
+    } else if (how === 'parent' && left.has(memberOf(x.id)) && !goneIds.has(memberOf(x.id)))
+      // A deactivated member may have left some of them: those lists are read again.
       parents.add(refKey(o.index.get(x.type)!.parent!, parentOf(x.id)));
   }
   // Read now, not while listing: what is gone decides which snapshot objects count as missing.
@@ -154,6 +160,7 @@ export async function changedByLog(o: {
   const within = (type: string, id: string) => {
     if (!inScope.has(type)) return false;
     if (full.has(type) || named.has(refKey(type, id)) || underGone(type, id)) return true;
+    if (logged(type) === 'parent' && goneIds.has(memberOf(id))) return true;
     const parent = listedUnder(type) ? o.index.get(type)?.parent : undefined;
     return !!parent && parents.has(refKey(parent, parentOf(id)));
   };
