@@ -157,11 +157,12 @@ function applyRoles(u: UserAttrs, op: Op, t: Extract<PatchTarget, { kind: 'attr'
     : current;
   const others = current.filter((r) => !selected.includes(r));
   if (op === 'remove') {
-    const listed = value === undefined || value === null || t.sub ? undefined : new Set(parseRoles(value));
+    const listed =
+      value === undefined || value === null || t.sub ? undefined : new Set(parseRoles(value, { wholeValue: false }));
     u.roles = canonicalRoles([...others, ...selected.filter((r) => listed !== undefined && !listed.has(r))]);
     return;
   }
-  const given = value === null ? [] : parseRoles(value);
+  const given = value === null ? [] : parseRoles(value, { wholeValue: false });
   if (op === 'add' && !filter) u.roles = canonicalRoles([...current, ...given]);
   else u.roles = canonicalRoles([...others, ...given]);
 }

@@ -88,9 +88,25 @@ export function roleOf(item: unknown): Role {
   return asRole(isPlainObject(v) ? field(v, 'value') : unwrapJson(v));
 }
 
-/** The distinct roles of a SCIM `roles` value, highest first. Any unknown role refuses the whole value. */
-export function parseRoles(v: unknown): Role[] {
-  return canonicalRoles(asArray(v).map(roleOf));
+/** Entra's app role assignments (AppRoleAssignmentsComplex) as a POST or PUT carries them. */
+const isEntraAssignment = (item: unknown) =>
+  isPlainObject(item) && field(item, 'type') === 'WindowsAzureActiveDirectoryRole';
+
+/**
+ * The distinct roles of a SCIM `roles` value, highest first. Any unknown role refuses the whole value.
+ * A whole `roles` value (POST, PUT) holds one role (scim.md: more than one is 400), except Entra's app
+ * role assignments, which are a set whose highest wins (decision 055); PATCH operations on `roles`
+ * (`wholeValue: false`) add and remove assignments one at a time, so they are sets too.
+ */
+export function parseRoles(v: unknown, o: { wholeValue: boolean }): Role[] {
+  const items = asArray(v);
+  const roles = canonicalRoles(items.map(roleOf));
+  if (o.wholeValue && roles.length > 1 && !items.every(isEntraAssignment))
+    throw scimInvalid(
+      'invalidValue',
+      `A user holds one role; got ${roles.join(', ')} (several are accepted only as Entra ID app role assignments)`,
+    );
+  return roles;
 }
 
 /** Distinct roles in precedence order (super_admin first): one spelling of a set, for storage and compares. */
