@@ -154,7 +154,7 @@ describe('SCIM users', () => {
     expect(put.body).not.toHaveProperty('profileUrl');
   });
 
-  it('sets the role from roles (SCIM-managed), refuses an unknown role or two roles without writing', async () => {
+  it('sets the role from roles (SCIM-managed), refuses an unknown role or two plain roles without writing; of Entra assignments the highest wins', async () => {
     const r = await t.as('POST', '/Users', { ...oktaUser(), ...withRole('auditor') });
     expect(r.body.roles).toEqual([{ value: 'auditor', display: 'Auditor', primary: true }]);
     expect(await memberRow(r.body.id)).toMatchObject({ role: 'auditor', role_source: 'scim', scim_role: 'auditor' });
@@ -166,20 +166,45 @@ describe('SCIM users', () => {
     expect(kept.body.roles[0].value).toBe('admin');
 
     const version = (await memberRow(r.body.id)).version;
-    for (const roles of [[{ value: 'owner' }], [{ value: 'admin' }, { value: 'auditor' }]]) {
+    for (const roles of [
+      [{ value: 'owner' }],
+      [{ value: 'admin' }, { value: 'owner' }],
+      [{ value: 'admin' }, { value: 'auditor' }],
+    ]) {
       const bad = await t.as('PUT', `/Users/${r.body.id}`, { ...oktaUser(r.body.userName), roles });
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ status: '400', scimType: 'invalidValue' });
     }
-    const twoOnCreate = await t.as('POST', '/Users', {
-      ...oktaUser('two-roles@globex.test'),
-      roles: [{ value: 'admin' }, { value: 'auditor' }],
+    const unknownOnCreate = await t.as('POST', '/Users', {
+      ...oktaUser('unknown-role@globex.test'),
+      roles: [{ value: 'admin' }, { value: 'owner' }],
     });
-    expect(twoOnCreate.status).toBe(400);
+    expect(unknownOnCreate.status).toBe(400);
     expect(
-      await db.selectFrom('members').select('id').where('user_name', '=', 'two-roles@globex.test').execute(),
+      await db.selectFrom('members').select('id').where('user_name', '=', 'unknown-role@globex.test').execute(),
     ).toEqual([]);
     expect((await memberRow(r.body.id)).version).toBe(version);
+
+    // scim.md: a plain `roles` value holds one role.
+    const plainTwo = await t.as('POST', '/Users', {
+      ...oktaUser('two-roles@globex.test'),
+      roles: [{ value: 'auditor' }, { value: 'admin' }],
+    });
+    expect(plainTwo.status).toBe(400);
+    // Decision 055: Entra's app role assignments are a set; the highest is the one the user holds.
+    const entra = (value: string) => ({
+      primary: false,
+      type: 'WindowsAzureActiveDirectoryRole',
+      display: value,
+      value,
+    });
+    const two = await t.as('POST', '/Users', {
+      ...oktaUser('two-roles@globex.test'),
+      roles: [entra('auditor'), entra('admin')],
+    });
+    expect(two.status).toBe(201);
+    expect(two.body.roles).toEqual([{ value: 'admin', display: 'Admin', primary: true }]);
+    expect(await memberRow(two.body.id)).toMatchObject({ role: 'admin', scim_roles: ['admin', 'auditor'] });
   });
 
   it('never demotes, deactivates or deletes the last active super_admin, and audits the refusal', async () => {

@@ -200,6 +200,7 @@ export interface Members {
   role: string;
   role_source: string;
   scim_role: string | null;
+  scim_roles: Generated<string[]>;
   tenant_id: string;
   token_epoch: Generated<number>;
   updated_at: Generated<Timestamp>;

@@ -18,7 +18,7 @@ describe('insertMember', () => {
       email: 'bob@acme.test',
       userName: 'bob',
       role: 'auditor',
-      scimRole: 'auditor',
+      scimRoles: ['auditor'],
       active: false,
     });
     const cy = await insert({ source: 'jit', email: 'cy@acme.test', idpSubject: '00u-cy', role: 'read_only' });
@@ -29,7 +29,13 @@ describe('insertMember', () => {
       deactivated_at: null,
       scim_role: null,
     });
-    expect(bob).toMatchObject({ user_name: 'bob', role_source: 'scim', active: false, scim_role: 'auditor' });
+    expect(bob).toMatchObject({
+      user_name: 'bob',
+      role_source: 'scim',
+      active: false,
+      scim_role: 'auditor',
+      scim_roles: ['auditor'],
+    });
     expect(bob.deactivated_at).toBeInstanceOf(Date);
     expect(cy).toMatchObject({ role_source: 'jit', idp_subject: '00u-cy' });
     const audit = await db

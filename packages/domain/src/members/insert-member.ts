@@ -2,6 +2,7 @@ import type { DB, Transaction } from '@butterfly/db';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Deps } from '../deps.ts';
 import type { Role } from '../permissions/matrix.ts';
+import { highestRole } from '../permissions/permissions.fns.ts';
 import type { MemberRow } from './members.fns.ts';
 
 /** How a member came to exist; it is also the member's role source (who manages the role from now on). */
@@ -28,8 +29,8 @@ export interface TNewMember {
   /** SCIM may provision someone inactive; the deactivation time is then now. */
   active?: boolean;
   role: Role;
-  /** The role SCIM asserted (`roles`), remembered apart from the effective role. */
-  scimRole?: Role | null;
+  /** The roles SCIM asserted (`roles`), remembered apart from the effective role; the highest is the direct one. */
+  scimRoles?: readonly Role[];
 }
 
 /**
@@ -62,7 +63,8 @@ export async function insertMember(
       deactivated_at: active ? null : deps.clock(),
       role: m.role,
       role_source: m.source,
-      scim_role: m.scimRole ?? null,
+      scim_role: highestRole(m.scimRoles ?? []) ?? null,
+      scim_roles: [...(m.scimRoles ?? [])],
     })
     .returningAll()
     .executeTakeFirstOrThrow();

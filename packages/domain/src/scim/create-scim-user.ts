@@ -1,5 +1,6 @@
 import { inTransaction } from '../db.fns.ts';
 import { insertMember } from '../members/insert-member.ts';
+import { highestRole } from '../permissions/permissions.fns.ts';
 import { scimTenantId, uniquenessError } from './context.ts';
 import { assertNoForeignVerifiedDomain } from './foreign-domain.ts';
 import { userAttrsFromBody } from './input.fns.ts';
@@ -27,8 +28,9 @@ export async function createScimUser(deps: ScimDeps, body: unknown) {
         locale: u.locale,
         externalId: u.externalId,
         active: u.active,
-        role: u.role ?? 'read_only',
-        scimRole: u.role ?? null,
+        // Several assignments: the highest wins (decision 055).
+        role: highestRole(u.roles ?? []) ?? 'read_only',
+        scimRoles: u.roles ?? [],
       });
       return toScimUser(row, deps.scim.baseUrl);
     });

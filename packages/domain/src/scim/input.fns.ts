@@ -37,7 +37,7 @@ export function userAttrsFromBody(raw: unknown, current?: Pick<UserAttrs, 'activ
     locale: opt('locale'),
     externalId: opt('externalId'),
     active: active === undefined || active === null ? (current?.active ?? true) : asBool(active, 'active'),
-    role: roles === undefined ? undefined : parseRoles(roles),
+    roles: roles === undefined ? undefined : parseRoles(roles, { wholeValue: true }),
   });
 }
 

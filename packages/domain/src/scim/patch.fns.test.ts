@@ -19,7 +19,7 @@ const ann: UserAttrs = {
   locale: 'en-US',
   externalId: '00u1',
   active: true,
-  role: null,
+  roles: [],
 };
 const patch = (...ops: PatchOperation[]) => applyUserPatch(ann, ops, parseFilter);
 const refused = (scimType: string, ...ops: PatchOperation[]) =>
@@ -67,23 +67,58 @@ describe('user PATCH', () => {
     expect(patch({ op: 'remove', path: 'emails[type eq "work"]' }).email).toBeNull();
   });
 
-  it('sets, replaces and removes the single role', () => {
-    expect(patch({ op: 'add', path: 'roles', value: [{ value: 'admin', display: 'Admin' }] }).role).toBe('admin');
-    expect(patch({ op: 'Add', path: 'roles[primary eq "True"].value', value: 'auditor' }).role).toBe('auditor');
-    const admin = applyUserPatch(
-      { ...ann, role: 'admin' },
-      [{ op: 'remove', path: 'roles', value: [{ value: 'admin' }] }],
+  it('adds, replaces and removes direct roles as a set', () => {
+    expect(patch({ op: 'add', path: 'roles', value: [{ value: 'admin', display: 'Admin' }] }).roles).toEqual(['admin']);
+    expect(patch({ op: 'Add', path: 'roles[primary eq "True"].value', value: 'auditor' }).roles).toEqual(['auditor']);
+    const withRoles = (roles: UserAttrs['roles'], ...ops: PatchOperation[]) =>
+      applyUserPatch({ ...ann, roles }, ops, parseFilter).roles;
+    expect(withRoles(['admin'], { op: 'Add', path: 'roles', value: [{ value: 'auditor' }] })).toEqual([
+      'admin',
+      'auditor',
+    ]);
+    expect(withRoles(['admin', 'auditor'], { op: 'Remove', path: 'roles', value: [{ value: 'admin' }] })).toEqual([
+      'auditor',
+    ]);
+    expect(withRoles(['admin', 'auditor'], { op: 'remove', path: 'roles' })).toEqual([]);
+    expect(withRoles(['admin'], { op: 'remove', path: 'roles[value eq "auditor"]' })).toEqual(['admin']);
+    expect(withRoles(['admin', 'auditor'], { op: 'remove', path: 'roles[value eq "admin"]' })).toEqual(['auditor']);
+    expect(withRoles(['admin', 'auditor'], { op: 'replace', path: 'roles', value: [{ value: 'read_only' }] })).toEqual([
+      'read_only',
+    ]);
+    // SingleAppRoleAssignment replaces the primary (highest) role and keeps the rest.
+    expect(
+      withRoles(['admin', 'auditor'], { op: 'Replace', path: 'roles[primary eq "True"].value', value: 'super_admin' }),
+    ).toEqual(['super_admin', 'auditor']);
+    expect(withRoles(['admin'], { op: 'replace', value: { roles: [{ value: 'Auditor' }] } })).toEqual(['auditor']);
+  });
+
+  it("reads Entra's stringified app role assignments in Add and Remove", () => {
+    const assignment = (value: string) => ({
+      value: JSON.stringify({ id: '06b07648-ecfe-589f-9d2f-6325724a46ee', value, displayName: value }),
+    });
+    expect(patch({ op: 'Add', path: 'roles', value: [assignment('admin')] }).roles).toEqual(['admin']);
+    expect(
+      patch({ op: 'Add', path: 'roles', value: [assignment('Backup operator'), assignment('auditor')] }).roles,
+    ).toEqual(['backup_operator', 'auditor']);
+    const removed = applyUserPatch(
+      { ...ann, roles: ['admin', 'auditor'] },
+      [{ op: 'Remove', path: 'roles', value: [assignment('admin')] }],
       parseFilter,
     );
-    expect(admin.role).toBeNull();
-    const kept = applyUserPatch(
-      { ...ann, role: 'admin' },
-      [{ op: 'remove', path: 'roles[value eq "auditor"]' }],
-      parseFilter,
-    );
-    expect(kept.role).toBe('admin');
-    refused('invalidValue', { op: 'replace', path: 'roles', value: [{ value: 'admin' }, { value: 'auditor' }] });
+    expect(removed.roles).toEqual(['auditor']);
+  });
+
+  it('refuses an unknown role, also inside stringified JSON, and JSON that is not an assignment', () => {
     refused('invalidValue', { op: 'replace', path: 'roles', value: [{ value: 'owner' }] });
+    refused('invalidValue', { op: 'Add', path: 'roles', value: [{ value: 'admin' }, { value: 'owner' }] });
+    refused('invalidValue', {
+      op: 'Add',
+      path: 'roles',
+      value: [{ value: '{"id":"x","value":"25","displayName":"Role1234"}' }],
+    });
+    refused('invalidValue', { op: 'Add', path: 'roles', value: [{ value: '{"id":' }] });
+    refused('invalidValue', { op: 'Add', path: 'roles', value: [{ value: '{"id":"x"}' }] });
+    refused('invalidValue', { op: 'Add', path: 'roles', value: [{ value: '["admin"]' }] });
   });
 
   it('refuses paths outside the schemas, read-only attributes and malformed operations', () => {

@@ -1,8 +1,9 @@
 import { type PatchTarget, type ResourceSchema, resolvePatchPath, valueMatches } from './patch-path.fns.ts';
 import { ScimError, scimInvalid } from './scim-error.ts';
 import type { ParseFilter, PatchOperation, UserAttrs } from './types.ts';
-import { URN } from './urns.ts';
-import { asBool, asRole, asString, field, isPlainObject, parseRoles, pickEmail, roleValues } from './values.fns.ts';
+import { ROLE_DISPLAY, URN } from './urns.ts';
+import { highestRole } from '../permissions/permissions.fns.ts';
+import { asBool, asString, canonicalRoles, field, isPlainObject, parseRoles, pickEmail } from './values.fns.ts';
 
 export const USER_SCHEMA: ResourceSchema = {
   name: 'User',
@@ -141,18 +142,27 @@ function applyName(u: UserAttrs, set: boolean, sub: string | undefined, value: u
   if (family !== undefined) u.familyName = asString(family, 'name.familyName');
 }
 
+/**
+ * `roles` is a set of direct assignments (decision 055). `add` joins, `replace` sets, `remove` takes
+ * away the listed values (or all without a value). A value filter (`roles[primary eq "True"].value`,
+ * Entra's SingleAppRoleAssignment; `roles[value eq "admin"]`) selects among the current roles, the
+ * highest of which is the primary one, and `add`/`replace` put the given roles in their place.
+ */
 function applyRoles(u: UserAttrs, op: Op, t: Extract<PatchTarget, { kind: 'attr' }>, value: unknown) {
-  const current = u.role ?? null;
-  const selected =
-    !t.filter || (current !== null && valueMatches(t.filter, { value: current, primary: true, display: current }));
+  const current = u.roles ?? [];
+  const primary = highestRole(current);
+  const { filter } = t;
+  const selected = filter
+    ? current.filter((r) => valueMatches(filter, { value: r, display: ROLE_DISPLAY[r], primary: r === primary }))
+    : current;
+  const others = current.filter((r) => !selected.includes(r));
   if (op === 'remove') {
-    // `remove roles` with a value removes those roles only; with a filter, the ones it selects.
-    const listed = value === undefined || t.sub ? undefined : roleValues(value);
-    if (selected && current !== null && (listed === undefined || listed.has(current))) u.role = null;
+    const listed =
+      value === undefined || value === null || t.sub ? undefined : new Set(parseRoles(value, { wholeValue: false }));
+    u.roles = canonicalRoles([...others, ...selected.filter((r) => listed !== undefined && !listed.has(r))]);
     return;
   }
-  // One role per user: add and replace both set it (Entra adds where Okta replaces).
-  if (t.sub === 'value' || t.filter)
-    u.role = value === null ? null : asRole(isPlainObject(value) ? field(value, 'value') : value);
-  else if (op === 'replace' || value !== null) u.role = parseRoles(value) ?? (op === 'replace' ? null : current);
+  const given = value === null ? [] : parseRoles(value, { wholeValue: false });
+  if (op === 'add' && !filter) u.roles = canonicalRoles([...current, ...given]);
+  else u.roles = canonicalRoles([...others, ...given]);
 }

@@ -80,7 +80,7 @@ export function scimSchemas(baseUrl: string, roles: readonly string[]) {
         type: 'complex',
         multiValued: true,
         description:
-          'Exactly one Butterfly role; returned as the effective role (highest of the direct one and mapped groups)',
+          'Butterfly roles assigned by the identity provider (a role key or its display name, any case); when several are assigned, the highest wins. Returned as the one effective role (highest of the assigned ones and mapped groups)',
         subAttributes: [
           value('Role id', { canonicalValues: [...roles] }),
           attr('display', { mutability: 'readOnly', description: 'Role name' }),

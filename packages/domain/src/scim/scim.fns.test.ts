@@ -51,16 +51,33 @@ describe('SCIM user input', () => {
       },
       { active: false },
     );
-    expect(u).toMatchObject({ role: 'auditor', active: false, email: 'w@x.test' });
-    expect(userAttrsFromBody({ ...oktaPost, roles: [] }).role).toBeNull();
+    expect(u).toMatchObject({ roles: ['auditor'], active: false, email: 'w@x.test' });
+    expect(userAttrsFromBody({ ...oktaPost, roles: [] }).roles).toEqual([]);
   });
 
-  it('refuses a missing schema, a missing userName, two roles and an unknown role', () => {
+  it("reads Entra's app roles: key or display name in any case, several kept highest first", () => {
+    const entraRole = (value: string) => ({
+      primary: false,
+      type: 'WindowsAzureActiveDirectoryRole',
+      display: value,
+      value,
+    });
+    const roles = (...values: string[]) => userAttrsFromBody({ ...oktaPost, roles: values.map(entraRole) }).roles;
+    expect(roles('admin')).toEqual(['admin']);
+    expect(roles('Admin')).toEqual(['admin']);
+    expect(roles('SUPER_ADMIN')).toEqual(['super_admin']);
+    expect(roles('Backup operator')).toEqual(['backup_operator']);
+    expect(roles('Read only', 'read_only')).toEqual(['read_only']);
+    expect(roles('auditor', 'Backup operator', 'read_only')).toEqual(['backup_operator', 'auditor', 'read_only']);
+  });
+
+  it('refuses a missing schema, a missing userName and an unknown role (alone or beside a known one)', () => {
     const cases: [unknown, string][] = [
       [{ ...oktaPost, schemas: ['urn:wrong'] }, 'invalidSyntax'],
       [[oktaPost], 'invalidSyntax'],
       [{ ...oktaPost, userName: '  ' }, 'invalidValue'],
-      [{ ...oktaPost, roles: [{ value: 'admin' }, { value: 'auditor' }] }, 'invalidValue'],
+      [{ ...oktaPost, roles: [{ value: 'admin' }, { value: '25', display: 'Role1234' }] }, 'invalidValue'],
+      [{ ...oktaPost, roles: [{ value: 'superadmin!' }] }, 'invalidValue'],
       [{ ...oktaPost, roles: [{ value: 'owner' }] }, 'invalidValue'],
       [{ ...oktaPost, active: 'yes' }, 'invalidValue'],
     ];
@@ -82,6 +99,7 @@ describe('SCIM user resource', () => {
     active: false,
     role: 'admin',
     scim_role: null,
+    scim_roles: [] as string[],
     version: 7,
     created_at: new Date('2026-11-29T10:00:00.123Z'),
     updated_at: new Date('2026-11-29T11:00:00.456Z'),

@@ -4,6 +4,7 @@ import type { MemberRow } from '../members/members.fns.ts';
 import type { Role } from '../permissions/matrix.ts';
 import type { UserAttrs } from './types.ts';
 import { ROLE_DISPLAY, URN } from './urns.ts';
+import { canonicalRoles } from './values.fns.ts';
 
 export type GroupRow = Selectable<ScimGroups>;
 export type ScimResource = Record<string, unknown> & { id: string; meta: { version: string; location: string } };
@@ -74,7 +75,7 @@ export function toScimRole(role: Role, baseUrl: string) {
   };
 }
 
-/** The attributes of a member row a PATCH starts from (role: the IdP's direct assignment). */
+/** The attributes of a member row a PATCH starts from (roles: the IdP's direct assignments). */
 export function userAttrsOf(m: MemberRow): UserAttrs {
   return {
     userName: m.user_name,
@@ -85,7 +86,7 @@ export function userAttrsOf(m: MemberRow): UserAttrs {
     locale: m.locale,
     externalId: m.external_id,
     active: m.active,
-    role: (m.scim_role as Role | null) ?? null,
+    roles: canonicalRoles(m.scim_roles as Role[]),
   };
 }
 

@@ -39,8 +39,11 @@ export interface UserAttrs {
   locale: string | null;
   externalId: string | null;
   active: boolean;
-  /** The role the IdP assigned directly; undefined = not said (leave as is), null = none. */
-  role?: Role | null;
+  /**
+   * The roles the IdP assigned directly, in precedence order (canonicalRoles); undefined = not said
+   * (leave as is), [] = none. The highest of them is the direct role (decision 055).
+   */
+  roles?: Role[];
 }
 
 export interface GroupAttrs {

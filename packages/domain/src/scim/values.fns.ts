@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../permissions/matrix.ts';
-import { isRole } from '../permissions/permissions.fns.ts';
 import { scimInvalid } from './scim-error.ts';
+import { ROLE_DISPLAY } from './urns.ts';
 
 /**
  * Coercions of attribute values as IdPs send them. Entra sends booleans as "True"/"False" strings;
@@ -43,21 +43,76 @@ export function pickEmail(v: unknown): string | null {
   return chosen === undefined ? null : asString(field(chosen, 'value') ?? null, 'emails.value');
 }
 
+/** Role names compare case-insensitively and without separators: `Backup operator` = `backup_operator`. */
+const roleName = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+const ROLE_BY_NAME = new Map<string, Role>(
+  ROLES.flatMap((r) => [
+    [roleName(r), r],
+    [roleName(ROLE_DISPLAY[r]), r],
+  ]),
+);
+
+/** A role from its key or its display name (Entra app role values and display names vary in case). */
 export function asRole(v: unknown): Role {
-  const s = typeof v === 'string' ? v.trim().toLowerCase() : v;
-  if (isRole(s)) return s;
-  throw scimInvalid('invalidValue', `Unknown role ${JSON.stringify(v)}; roles are ${ROLES.join(', ')}`);
+  const role = typeof v === 'string' ? ROLE_BY_NAME.get(roleName(v)) : undefined;
+  if (role) return role;
+  throw scimInvalid(
+    'invalidValue',
+    `Unknown role ${JSON.stringify(v)}; roles are ${ROLES.join(', ')} (or their display names)`,
+  );
 }
 
-/** The distinct roles of a SCIM `roles` value (`[{ "value": "admin" }]`, or bare strings). */
-export const roleValues = (v: unknown): Set<Role> =>
-  new Set(asArray(v).map((r) => asRole(isPlainObject(r) ? field(r, 'value') : r)));
+/**
+ * Entra's PATCH of `roles` (AppRoleAssignmentsComplex) wraps each assignment as stringified JSON:
+ * `{"value":"{\"id\":\"<assignment>\",\"value\":\"admin\",\"displayName\":\"Admin\"}"}`.
+ */
+function unwrapJson(v: unknown): unknown {
+  if (typeof v !== 'string' || !v.trim().startsWith('{')) return v;
+  let inner: unknown;
+  try {
+    inner = JSON.parse(v);
+  } catch {
+    throw scimInvalid('invalidValue', `Unknown role ${JSON.stringify(v)}: not valid JSON`);
+  }
+  if (!isPlainObject(inner)) throw scimInvalid('invalidValue', 'A role must be a role key or an object with "value"');
+  return field(inner, 'value');
+}
 
-/** A SCIM `roles` value: none (null) or exactly one role; more than one is refused. */
-export function parseRoles(v: unknown): Role | null {
-  const roles = roleValues(v);
-  if (roles.size > 1) throw scimInvalid('invalidValue', `A user holds one role; got ${[...roles].join(', ')}`);
-  return roles.values().next().value ?? null;
+/** The role of one item of a SCIM `roles` value: `{ "value": "admin", ... }`, a bare key, or Entra's JSON. */
+export function roleOf(item: unknown): Role {
+  const v = unwrapJson(isPlainObject(item) ? field(item, 'value') : item);
+  return asRole(isPlainObject(v) ? field(v, 'value') : unwrapJson(v));
+}
+
+/** Entra's app role assignments (AppRoleAssignmentsComplex) as a POST or PUT carries them. */
+const isEntraAssignment = (item: unknown) =>
+  isPlainObject(item) && field(item, 'type') === 'WindowsAzureActiveDirectoryRole';
+
+/**
+ * The distinct roles of a SCIM `roles` value, highest first. Any unknown role refuses the whole value.
+ * A whole `roles` value (POST, PUT) holds one role (scim.md: more than one is 400), except Entra's app
+ * role assignments, which are a set whose highest wins (decision 055); PATCH operations on `roles`
+ * (`wholeValue: false`) add and remove assignments one at a time, so they are sets too.
+ */
+export function parseRoles(v: unknown, o: { wholeValue: boolean }): Role[] {
+  const items = asArray(v);
+  const roles = canonicalRoles(items.map(roleOf));
+  if (o.wholeValue && roles.length > 1 && !items.every(isEntraAssignment))
+    throw scimInvalid(
+      'invalidValue',
+      `A user holds one role; got ${roles.join(', ')} (several are accepted only as Entra ID app role assignments)`,
+    );
+  return roles;
+}
+
+/** Distinct roles in precedence order (super_admin first): one spelling of a set, for storage and compares. */
+export function canonicalRoles(roles: Iterable<Role>): Role[] {
+  const set = new Set(roles);
+  return ROLES.filter((r) => set.has(r));
 }
 
 /** Member ids of a group `members` value: `[{ "value": "id" }, ...]`. */

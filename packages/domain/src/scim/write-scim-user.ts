@@ -13,9 +13,11 @@ import { notFound, scimTenantId, uniquenessError } from './context.ts';
 import { mappedRoles } from './effective-role.ts';
 import { assertNoForeignVerifiedDomain } from './foreign-domain.ts';
 import { validateUser } from './input.fns.ts';
+import { highestRole } from '../permissions/permissions.fns.ts';
 import { type RoleState, effectiveRole } from './roles.fns.ts';
 import { toScimUser } from './scim.fns.ts';
 import type { ScimDeps, UserAttrs } from './types.ts';
+import { canonicalRoles } from './values.fns.ts';
 
 const COLUMNS = {
   userName: 'user_name',
@@ -42,7 +44,10 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
       const locked = await lockMemberForChange(trx, tenantId, id);
       const m = locked.member;
       const next = validateUser(compute(m));
-      const direct = next.role === undefined ? ((m.scim_role as Role | null) ?? null) : next.role;
+      const before = canonicalRoles(m.scim_roles as Role[]);
+      const directRoles = next.roles === undefined ? before : canonicalRoles(next.roles);
+      const rolesChanged = directRoles.join() !== before.join();
+      const direct = highestRole(directRoles) ?? null;
       let roles: RoleState = { role: m.role as Role, roleSource: m.role_source as RoleState['roleSource'] };
       if (direct !== m.scim_role)
         roles = effectiveRole(roles, direct, (await mappedRoles(trx, tenantId, [m.id])).get(m.id) ?? []);
@@ -55,7 +60,8 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
       const changed = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter(
         (k) => (k === 'email' ? email : next[k]) !== m[COLUMNS[k]],
       );
-      const roleChanged = roles.role !== m.role || roles.roleSource !== m.role_source || direct !== m.scim_role;
+      const roleChanged =
+        roles.role !== m.role || roles.roleSource !== m.role_source || direct !== m.scim_role || rolesChanged;
       if (!changed.length && !roleChanged && next.active === m.active) return toScimUser(m, deps.scim.baseUrl);
       // Only new values are checked: a member whose domain another tenant verified later keeps working.
       await assertNoForeignVerifiedDomain(trx, tenantId, [
@@ -77,6 +83,7 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
           active: next.active,
           deactivated_at: next.active ? null : deactivating ? now : m.deactivated_at,
           scim_role: direct,
+          scim_roles: directRoles,
           role: roles.role,
           role_source: roles.roleSource,
           updated_at: now,
@@ -90,7 +97,13 @@ export async function writeScimUser(deps: ScimDeps, id: string, compute: (m: Mem
       const audit: TAuditEventInput[] = [];
       const entry = (action: string, data: Record<string, unknown>) =>
         audit.push({ tenantId, action, target: { type: 'member', id: m.id }, data });
-      if (changed.length) entry('member.updated', { userName: row.user_name, changed });
+      // The IdP's assignments are a SCIM change of their own, audited even when the effective role stays.
+      if (changed.length || rolesChanged)
+        entry('member.updated', {
+          userName: row.user_name,
+          changed: rolesChanged ? [...changed, 'roles'] : changed,
+          ...(rolesChanged ? { roles: { from: before, to: directRoles } } : {}),
+        });
       if (roles.role !== m.role) entry('member.role_changed', { from: m.role, to: roles.role, via: 'scim' });
       if (deactivating) entry('member.deactivated', { userName: row.user_name });
       if (!m.active && next.active) entry('member.reactivated', { userName: row.user_name });

@@ -65,18 +65,20 @@ export function ScimSetupSteps({ baseUrl }: { baseUrl: string }) {
               <li>
                 Roles: app roles with the values <code>super_admin</code>, <code>admin</code>,{' '}
                 <code>backup_operator</code>, <code>auditor</code>, <code>read_only</code>, mapped by the expression{' '}
-                <code>SingleAppRoleAssignment([appRoleAssignments])</code> to{' '}
-                <code>roles[primary eq "True"].value</code>.
+                <code>AppRoleAssignmentsComplex([appRoleAssignments])</code> to <code>roles</code> (someone with several
+                roles gets the highest).
               </li>
               <li>
-                Assign users and groups, set <em>Provisioning Status</em> to <strong>On</strong> and save.
+                Scope: <em>Sync only assigned users and groups</em>. Assign users and groups, set{' '}
+                <em>Provisioning Status</em> to <strong>On</strong> and save.
               </li>
             </ol>
           </CardContent>
         </Card>
       </div>
       <p className="text-sm text-slate-700">
-        Every option and error is in the SCIM chapter of the configuration guide (docs/guide/scim.md).
+        Every option and error is in the SCIM chapter of the configuration guide (docs/guide/scim.md; Entra ID:
+        docs/guide/entra.md).
       </p>
     </section>
   );
