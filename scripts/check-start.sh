@@ -72,6 +72,10 @@ check_health() {
     [[ $body == *'"ok"'* ]] || fail "web /healthz said: $body"
     echo "web /healthz: $body"
   fi
+  if grep -q "| entra  http" "$LOG"; then
+    curl -fsS --max-time 5 "http://127.0.0.1:$ENTRA_SIM_PORT/_sim/health" | grep -q '"ok"' || fail "entra-sim /_sim/health failed"
+    echo "entra-sim /_sim/health: ok"
+  fi
   if grep -q "| scim   http" "$LOG"; then
     local code
     code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$SCIM_PORT/scim/v2/ServiceProviderConfig") ||
