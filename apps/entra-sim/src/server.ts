@@ -3,6 +3,7 @@ import type { ControlApi } from './control/api.ts';
 import { handleControl } from './control/routes.ts';
 import { handleGraph } from './graph/handler.ts';
 import { SkipTokens } from './graph/paging.ts';
+import { userinfo } from './graph/userinfo.ts';
 import { escapeHtml, sendHtml, sendJson, writeReply } from './http/respond.ts';
 import { SimError } from './model/errors.ts';
 import type { TSimDeps } from './sts/deps.ts';
@@ -32,6 +33,7 @@ export function createRequestHandler(deps: TSimDeps, api: ControlApi) {
       if (pathname === '/_sim' || pathname.startsWith('/_sim/')) return await handleControl(api, req, res, pathname);
       if (pathname.startsWith('/v1.0/') || pathname.startsWith('/beta/'))
         return writeReply(res, await handleGraph(deps, tokens, req, url));
+      if (pathname === '/oidc/userinfo' && req.method === 'GET') return writeReply(res, await userinfo(deps, req));
       if (pathname === '/') return sendHtml(res, 200, homePage(deps));
       if (await handleSts(deps, req, res, url)) return;
       sendJson(res, 404, { error: 'not_found', message: `entra-sim serves no ${req.method} ${pathname}` });

@@ -98,6 +98,7 @@ export function createControlApi(deps: TSimDeps) {
       const input = parse(ZSettings, body);
       if (input.pageSize !== undefined) t.settings.pageSize = input.pageSize;
       if (input.ruPer10s !== undefined) t.settings.ruPer10s = input.ruPer10s ?? undefined;
+      if (input.writesPer150s !== undefined) t.settings.writesPer150s = input.writesPer150s ?? undefined;
       if (input.legacyCaThrottle !== undefined) t.settings.legacyCaThrottle = input.legacyCaThrottle;
       return t.settings;
     },

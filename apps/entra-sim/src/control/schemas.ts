@@ -36,6 +36,7 @@ export const ZSettings = z
   .object({
     pageSize: z.number().int().min(1).max(999).optional(),
     ruPer10s: z.number().int().min(1).nullable().optional(),
+    writesPer150s: z.number().int().min(1).nullable().optional(),
     legacyCaThrottle: z.boolean().optional(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import type { TReply } from '../http/respond.ts';
-import { ruLimitFor } from '../store/throttle.ts';
+import { ruLimitFor, WRITE_LIMIT } from '../store/throttle.ts';
 import { errCtx, type TGraphCall } from './context.ts';
 import { deletedItems, deletedPermissions } from './deleted.ts';
 import { graphError } from './errors.ts';
@@ -56,6 +56,10 @@ function route(c: TGraphCall): TReply {
   // The older revision: 1 request/s per tenant on CA and named locations, and no Retry-After.
   if ('route' in m && m.route.legacyCa && tenant.settings.legacyCaThrottle && !tenant.throttle.admitLegacyCa(now))
     return graphError(429, 'TooManyRequests', 'Too many requests.', errCtx(c));
+  if (c.method !== 'GET') {
+    const refused = tenant.throttle.admitWrite(appId, tenant.id, tenant.settings.writesPer150s ?? WRITE_LIMIT, now);
+    if (refused) return graphError(429, 'TooManyRequests', 'Too many requests.', errCtx(c), refused.headers);
+  }
   const units = cost(c, m);
   const admission = tenant.throttle.admit(
     appId,

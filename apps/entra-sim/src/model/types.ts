@@ -39,6 +39,8 @@ export interface TTenantSettings {
   pageSize: number;
   /** Resource units per 10 s per app+tenant; unset: the documented bucket for the tenant's size. */
   ruPer10s?: number;
+  /** Writes per app+tenant per 2.5 min; unset: 3,000. */
+  writesPer150s?: number;
   /** The older revision: CA policies and named locations at 1 request/s per tenant, 429 without Retry-After. */
   legacyCaThrottle: boolean;
 }

@@ -1,4 +1,7 @@
 const WINDOW_MS = 10_000;
+const WRITE_WINDOW_MS = 150_000;
+/** Writes per app+tenant per 2.5 minutes [THR]. */
+export const WRITE_LIMIT = 3000;
 
 /** The identity service's per app+tenant bucket for a tenant of this many users [THR]. */
 export function ruLimitFor(users: number): number {
@@ -21,6 +24,30 @@ export interface TAdmission {
 export class Throttle {
   private readonly windows = new Map<string, { start: number; used: number }>();
   private legacyCa = { second: 0, count: 0 };
+  private readonly writes = new Map<string, { start: number; used: number }>();
+
+  /** The write bucket (3,000 per 2.5 min per app+tenant), beside the RU one; undefined when admitted. */
+  admitWrite(appId: string, tenantId: string, limit: number, now: number): TAdmission | undefined {
+    let w = this.writes.get(appId);
+    if (!w || now - w.start >= WRITE_WINDOW_MS) {
+      w = { start: now, used: 0 };
+      this.writes.set(appId, w);
+    }
+    if (w.used < limit) {
+      w.used++;
+      return undefined;
+    }
+    const retryAfter = Math.max(1, Math.ceil((w.start + WRITE_WINDOW_MS - now) / 1000));
+    return {
+      ok: false,
+      retryAfter,
+      headers: {
+        'retry-after': String(retryAfter),
+        'x-ms-throttle-scope': `Tenant_Application/Write/${appId}/${tenantId}`,
+        'x-ms-throttle-information': 'WriteLimitExceeded',
+      },
+    };
+  }
 
   admit(appId: string, tenantId: string, cost: number, limit: number, now: number): TAdmission {
     let w = this.windows.get(appId);

@@ -55,6 +55,13 @@ describe('authorization code with PKCE and form_post', () => {
       tid: h.tid,
     });
     expect(payload.sub).not.toBe(admin());
+    // userinfo (Graph's /oidc/userinfo) with the delegated token: the same pairwise sub.
+    const info = await fetch(`${h.url}/oidc/userinfo`, { headers: { authorization: `Bearer ${body.access_token}` } });
+    expect(await info.json()).toMatchObject({ sub: payload.sub, name: 'Avery Admin', email: payload.email });
+    const appOnly = await fetch(`${h.url}/oidc/userinfo`, {
+      headers: { authorization: `Bearer ${await h.appToken()}` },
+    });
+    expect(appOnly.status).toBe(401);
   });
 
   it('sub is pairwise per app, oid is not; an email on an unverified domain has xms_edov false', async () => {

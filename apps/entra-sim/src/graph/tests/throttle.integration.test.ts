@@ -74,6 +74,21 @@ describe('resource-unit throttling', () => {
     await h.control('PATCH', `/tenants/${h.tid}/settings`, { ruPer10s: null });
   });
 
+  it('writes have their own bucket per app+tenant (3,000 per 2.5 min; 2 here)', async () => {
+    await h.control('PATCH', `/tenants/${h.tid}/settings`, { writesPer150s: 2 });
+    const token = await h.appToken();
+    const post = () => h.graph('/v1.0/applications', token, { method: 'POST', body: { displayName: 'w' } });
+    expect([(await post()).status, (await post()).status]).toEqual([201, 201]);
+    const refused = await post();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-ms-throttle-information')).toBe('WriteLimitExceeded');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(10);
+    expect((await h.graph('/v1.0/applications?$top=1', token)).status).toBe(200);
+    now += 150_000;
+    expect((await post()).status).toBe(201);
+    await h.control('PATCH', `/tenants/${h.tid}/settings`, { writesPer150s: null });
+  });
+
   it('an injected 429 can come without Retry-After', async () => {
     const token = await h.appToken();
     const added = await h.control('POST', `/tenants/${h.tid}/faults`, {
