@@ -32,10 +32,11 @@ function resolve(deps: TSimDeps, tenantName: string, params: URLSearchParams) {
 }
 
 function usersFor(tenant: Tenant, params: URLSearchParams): { shown: TObj[]; total: number } {
+  // `total` is how many match, so the page can say how many more a narrower hint would reach.
   const users = [...tenant.collection('users').values()].filter((u) => u.accountEnabled !== false);
   const q = (params.get('login_hint') ?? params.get('q') ?? '').toLowerCase();
   const matching = q ? users.filter((u) => `${u.userPrincipalName} ${u.displayName}`.toLowerCase().includes(q)) : users;
-  return { shown: matching.slice(0, PAGE), total: users.length };
+  return { shown: matching.slice(0, PAGE), total: matching.length };
 }
 
 /** GET: validate, then show the account picker. */

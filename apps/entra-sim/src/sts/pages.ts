@@ -19,7 +19,7 @@ export function signInPage(tenantName: string, params: URLSearchParams, users: T
     .join('');
   return shell(
     'Sign in to your account',
-    `<h1>Pick an account</h1><p>entra-sim tenant ${escapeHtml(tenantName)}: ${users.length} of ${total} users shown (add <code>login_hint</code> or <code>q</code> to narrow).</p>` +
+    `<h1>Pick an account</h1><p>entra-sim tenant ${escapeHtml(tenantName)}: ${users.length} of ${total} matching users shown (add <code>login_hint</code> or <code>q</code> to narrow).</p>` +
       `<form method="post" action="authorize">${hidden}<ul>${items}</ul></form>`,
   );
 }
