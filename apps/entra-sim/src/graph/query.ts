@@ -2,29 +2,57 @@ import type { TObj } from '../model/types.ts';
 
 export class QueryError extends Error {}
 
-type TClause = { path: string[]; value: unknown };
+type TClause = (obj: unknown) => boolean;
 
-const CLAUSE = /^\s*([A-Za-z_][\w/]*)\s+eq\s+('(?:[^']|'')*'|true|false|null|-?\d+(?:\.\d+)?|[0-9a-f-]{36})\s*/i;
+const VALUE = "('(?:[^']|'')*'|true|false|null|-?\\d+(?:\\.\\d+)?|[0-9a-f-]{36})";
+const PATH = '([A-Za-z_][\\w/]*)';
+const FORMS: [RegExp, (m: RegExpExecArray) => TClause][] = [
+  [new RegExp(`^${PATH}\\s+eq\\s+${VALUE}\\s*`, 'i'), (m) => (o) => equal(valueAt(o, m[1]!), literal(m[2]!))],
+  [
+    new RegExp(`^${PATH}\\s+in\\s+\\(\\s*(${VALUE}(?:\\s*,\\s*${VALUE})*)\\s*\\)\\s*`, 'i'),
+    (m) => {
+      const values = m[2]!.match(new RegExp(VALUE, 'gi'))!.map(literal);
+      return (o) => values.some((v) => equal(valueAt(o, m[1]!), v));
+    },
+  ],
+  [
+    new RegExp(`^startswith\\(\\s*${PATH}\\s*,\\s*('(?:[^']|'')*')\\s*\\)\\s*`, 'i'),
+    (m) => (o) => {
+      const v = valueAt(o, m[1]!);
+      return typeof v === 'string' && v.toLowerCase().startsWith(String(literal(m[2]!)).toLowerCase());
+    },
+  ],
+  [
+    // `groupTypes/any(c:c eq 'Unified')`: a collection of primitives holds the value.
+    new RegExp(`^${PATH}/any\\(\\s*(\\w+)\\s*:\\s*\\2\\s+eq\\s+${VALUE}\\s*\\)\\s*`, 'i'),
+    (m) => (o) => {
+      const v = valueAt(o, m[1]!);
+      return Array.isArray(v) && v.some((x) => equal(x, literal(m[3]!)));
+    },
+  ],
+];
 
-/** `$filter` with `eq` joined by `and`: what the spec's clients send. Anything else is refused, as Graph refuses what an entity does not support. */
+function literal(raw: string): unknown {
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (raw === 'null') return null;
+  if (/^[0-9a-f-]{36}$/i.test(raw)) return raw;
+  return Number(raw);
+}
+
+/**
+ * `$filter`: `eq`, `in (…)`, `startswith(p,'x')` and `p/any(x:x eq 'v')`, joined by `and` — what
+ * the spec's clients send. Anything else is refused, as Graph refuses what an entity does not support.
+ */
 export function parseFilter(filter: string): TClause[] {
   const clauses: TClause[] = [];
-  let rest = filter;
+  let rest = filter.trim();
   for (;;) {
-    const m = CLAUSE.exec(rest);
-    if (!m)
-      throw new QueryError(
-        `Invalid filter clause: only 'property eq value' joined by 'and' is supported here: ${filter}`,
-      );
-    const raw = m[2]!;
-    let value: unknown;
-    if (raw.startsWith("'")) value = raw.slice(1, -1).replace(/''/g, "'");
-    else if (raw === 'true' || raw === 'false') value = raw === 'true';
-    else if (raw === 'null') value = null;
-    else if (/^[0-9a-f-]{36}$/i.test(raw)) value = raw;
-    else value = Number(raw);
-    clauses.push({ path: m[1]!.split('/'), value });
-    rest = rest.slice(m[0].length);
+    const form = FORMS.map(([re, make]) => [re.exec(rest), make] as const).find(([m]) => m);
+    if (!form) throw new QueryError(`Invalid filter clause: unsupported query at '${rest}' in: ${filter}`);
+    const [m, make] = form;
+    clauses.push(make(m!));
+    rest = rest.slice(m![0].length);
     if (!rest.trim()) return clauses;
     const and = /^and\s+/i.exec(rest);
     if (!and) throw new QueryError(`Invalid filter clause: expected 'and' at: ${rest}`);
@@ -32,9 +60,9 @@ export function parseFilter(filter: string): TClause[] {
   }
 }
 
-function valueAt(obj: unknown, path: string[]): unknown {
+function valueAt(obj: unknown, path: string): unknown {
   let v: unknown = obj;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  for (const p of path.split('/')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
   return v;
 }
 
@@ -46,7 +74,7 @@ function equal(a: unknown, b: unknown): boolean {
 }
 
 export function applyFilter(items: TObj[], clauses: TClause[]): TObj[] {
-  return items.filter((o) => clauses.every((c) => equal(valueAt(o, c.path), c.value)));
+  return items.filter((o) => clauses.every((c) => c(o)));
 }
 
 export function parseSelect(select: string | null): string[] | undefined {

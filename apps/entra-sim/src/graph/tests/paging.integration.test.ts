@@ -61,7 +61,10 @@ describe('$filter and $count', () => {
     for (const u of p.value) expect(u).toMatchObject({ department: 'Finance', accountEnabled: true });
     const one = await page(`/v1.0/users?$filter=userPrincipalName eq 'ADMIN@${h.demo.customDomain.toUpperCase()}'`);
     expect(one.value.map((u) => u.displayName)).toEqual(['Avery Admin']);
-    const res = await h.graph("/v1.0/users?$filter=startswith(displayName,'A')", token);
+    const unified = await page("/v1.0/groups?$filter=groupTypes/any(c:c eq 'Unified')");
+    expect(unified.value.map((g) => g.displayName)).toContain('All Company');
+    expect(unified.value.every((g) => (g.groupTypes as string[]).includes('Unified'))).toBe(true);
+    const res = await h.graph("/v1.0/users?$filter=displayName ne 'A'", token);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BadRequest');
   });
