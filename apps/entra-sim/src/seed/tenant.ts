@@ -2,7 +2,9 @@ import type { TenantRegistry } from '../store/registry.ts';
 import type { Tenant } from '../store/tenant.ts';
 import { seedApps } from './apps.ts';
 import { seedDomains, seedGroups, seedOrganization, seedSkus, seedUsers } from './directory.ts';
-import { seedAuthMethods, seedConditionalAccess, seedTenantPolicies } from './policies.ts';
+import { seedAuthMethods } from './auth-methods.ts';
+import { seedConditionalAccess } from './conditional-access.ts';
+import { seedTenantPolicies } from './tenant-policies.ts';
 import { seedRoles } from './roles.ts';
 
 export interface TSeedTenant {
@@ -19,7 +21,7 @@ export interface TSeedTenant {
 
 /**
  * A whole tenant: directory, apps, policies and roles, with the deliberate SCuBA MS.AAD failures
- * documented in policies.ts, roles.ts and directory.ts (summary in the README).
+ * documented in conditional-access.ts, auth-methods.ts, tenant-policies.ts, roles.ts and directory.ts (summary in the README).
  */
 export function seedTenant(registry: TenantRegistry, s: TSeedTenant): Tenant {
   const t = registry.create(s.id, s.domain, s.displayName);
