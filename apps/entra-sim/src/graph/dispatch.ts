@@ -40,11 +40,22 @@ function takeFault(c: TGraphCall): TReply | undefined {
   );
 }
 
+/** `/me…` for a signed-in user is `/users/<oid>…`, readable with the delegated `User.Read`. */
+function resolveMe(c: TGraphCall): { path: string; extra: string[] } {
+  const me = /^me(\/.*)?$/.exec(c.path);
+  if (!me || !c.principal.user) return { path: c.path, extra: [] };
+  return {
+    path: `users/${c.principal.user.id}${me[1] ?? ''}`,
+    extra: c.method === 'GET' ? ['User.Read', 'User.ReadBasic.All'] : ['User.ReadWrite'],
+  };
+}
+
 function route(c: TGraphCall): TReply {
-  const m = matchPath(c.path);
+  const { path, extra } = resolveMe(c);
+  const m = matchPath(path);
   if (!m || ('route' in m && m.route.betaOnly && c.version !== 'beta'))
     return graphError(400, 'BadRequest', `Resource not found for the segment '${c.path.split('/')[0]}'.`, errCtx(c));
-  const needed = permissionsFor(c, m);
+  const needed = permissionsFor(c, m)?.concat(m.kind === 'item' ? extra : []);
   if (needed === undefined)
     return graphError(404, 'Request_ResourceNotFound', `Resource '${c.path}' does not exist.`, errCtx(c));
   if (!needed.length)

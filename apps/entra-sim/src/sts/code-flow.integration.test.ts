@@ -58,6 +58,10 @@ describe('authorization code with PKCE and form_post', () => {
     // userinfo (Graph's /oidc/userinfo) with the delegated token: the same pairwise sub.
     const info = await fetch(`${h.url}/oidc/userinfo`, { headers: { authorization: `Bearer ${body.access_token}` } });
     expect(await info.json()).toMatchObject({ sub: payload.sub, name: 'Avery Admin', email: payload.email });
+    const me = await h.graph('/v1.0/me?$select=id,userPrincipalName', body.access_token);
+    expect(await me.json()).toMatchObject({ id: admin(), userPrincipalName: `admin@${h.demo.customDomain}` });
+    expect((await h.graph('/v1.0/users?$top=1', body.access_token)).status).toBe(403);
+    expect((await h.graph('/v1.0/me', await h.appToken())).status).toBe(400);
     const appOnly = await fetch(`${h.url}/oidc/userinfo`, {
       headers: { authorization: `Bearer ${await h.appToken()}` },
     });
