@@ -3,7 +3,8 @@
  *
  * Order: embedded database (scripts/db-keeper.ts, unless DATABASE_URL is set) -> migrations ->
  * okta-sim (the demo IdP) and the demo tenant seed (scripts/seed-demo.ts), entra-sim beside it (the
- * Microsoft Entra ID simulator, decision 054; nothing is seeded from it yet) -> worker (it installs
+ * Microsoft Entra ID simulator, decision 054, its tenants kept in <data dir>/entra-sim/state.json;
+ * nothing is seeded from it yet) -> worker (it installs
  * graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
  * Each app is `node --import tsx <entry>`, not `pnpm start`, so our signals reach the app itself, and
  * runs with BUTTERFLY_SUPERVISED=1 so it exits by itself if this process is killed outright.
@@ -362,6 +363,7 @@ async function main() {
       dir: 'apps/entra-sim',
       entry: 'src/main.ts',
       env,
+      args: ['--state', join(dbEnv.BUTTERFLY_DATA_DIR, 'entra-sim', 'state.json')],
       ready: (q) => untilListening(q, entraSimPort),
     });
     await untilListening(entra, entraSimPort);

@@ -9,6 +9,8 @@ export const USAGE = `Usage: entra-sim [options]
   --no-demo           start with no tenant (create them with POST /_sim/tenants)
   --redirect-uri <u>  a redirect URI of the demo sign-in app (repeatable)
   --logout-url <u>    the demo sign-in app's front-channel LogoutUrl
+  --state <file>      keep tenants and keys in this file: loaded at start when it exists (instead of
+                      seeding), saved after every change and at exit (pnpm start: <data dir>/entra-sim/state.json)
   --help              show this text`;
 
 export class CliError extends Error {}
@@ -19,6 +21,7 @@ const ZArgs = z.object({
   pageSize: z.coerce.number().int().min(1).max(999),
   redirectUris: z.array(z.url()),
   logoutUrl: z.url().optional(),
+  state: z.string().min(1).optional(),
 });
 
 /** The simulator's options from the command line; `help` when --help was asked for. */
@@ -36,6 +39,7 @@ export function parseCliArgs(argv: string[], defaultPort: number): TEntraSimOpti
         'no-demo': { type: 'boolean' },
         'redirect-uri': { type: 'string', multiple: true },
         'logout-url': { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -52,8 +56,9 @@ export function parseCliArgs(argv: string[], defaultPort: number): TEntraSimOpti
     pageSize: values['page-size'],
     redirectUris: values['redirect-uri'] ?? [],
     logoutUrl: values['logout-url'],
+    state: values.state,
   });
   if (!parsed.success) throw new CliError(z.prettifyError(parsed.error));
-  const { port, host, pageSize, redirectUris, logoutUrl } = parsed.data;
-  return { port, host, pageSize, demo: !values['no-demo'], signIn: { redirectUris, logoutUrl } };
+  const { port, host, pageSize, redirectUris, logoutUrl, state } = parsed.data;
+  return { port, host, pageSize, demo: !values['no-demo'], signIn: { redirectUris, logoutUrl }, stateFile: state };
 }

@@ -1,4 +1,4 @@
-import { type CryptoKey, calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { type CryptoKey, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 
 interface TKey {
   kid: string;
@@ -6,11 +6,19 @@ interface TKey {
   jwk: JWK;
 }
 
-async function makeKey(): Promise<TKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = await exportJWK(publicKey);
+async function fromPrivate(privateKey: CryptoKey, jwk: JWK): Promise<TKey> {
   const kid = await calculateJwkThumbprint(jwk);
   return { kid, privateKey, jwk: { kty: 'RSA', use: 'sig', kid, x5t: kid, n: jwk.n, e: jwk.e } };
+}
+
+async function makeKey(): Promise<TKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  return fromPrivate(privateKey, await exportJWK(publicKey));
+}
+
+async function loadKey(jwk: JWK): Promise<TKey> {
+  const privateKey = (await importJWK(jwk, 'RS256', { extractable: true })) as CryptoKey;
+  return fromPrivate(privateKey, { kty: 'RSA', n: jwk.n, e: jwk.e });
 }
 
 /**
@@ -27,6 +35,15 @@ export class KeySet {
 
   static async create(): Promise<KeySet> {
     return new KeySet(await makeKey(), await makeKey());
+  }
+
+  /** Both private keys as JWKs, for the state file. */
+  async exportState(): Promise<{ signer: JWK; next: JWK }> {
+    return { signer: await exportJWK(this.signer.privateKey), next: await exportJWK(this.next.privateKey) };
+  }
+
+  static async fromState(state: { signer: JWK; next: JWK }): Promise<KeySet> {
+    return new KeySet(await loadKey(state.signer), await loadKey(state.next));
   }
 
   jwks(): { keys: JWK[] } {
