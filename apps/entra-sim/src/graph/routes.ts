@@ -123,6 +123,7 @@ export const ROUTES: TRoute[] = [
   col('policies/tokenIssuancePolicies', 'tokenIssuancePolicy', POLICY, APP_CONF_W),
   col('policies/claimsMappingPolicies', 'claimsMappingPolicy', POLICY, APP_CONF_W),
   col('policies/homeRealmDiscoveryPolicies', 'homeRealmDiscoveryPolicy', POLICY, APP_CONF_W),
+  col('policies/activityBasedTimeoutPolicies', 'activityBasedTimeoutPolicy', POLICY, APP_CONF_W),
   col('roleManagement/directory/roleDefinitions', 'unifiedRoleDefinition', ROLES, ROLES_W),
   col('roleManagement/directory/roleAssignments', 'unifiedRoleAssignment', ROLES, ROLES_W),
   col(

@@ -116,6 +116,7 @@ describe('singletons and the rest of the read paths', () => {
       'policies/tokenIssuancePolicies',
       'policies/claimsMappingPolicies',
       'policies/homeRealmDiscoveryPolicies',
+      'policies/activityBasedTimeoutPolicies',
       'applications',
       'servicePrincipals',
       'oauth2PermissionGrants',
