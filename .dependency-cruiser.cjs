@@ -19,6 +19,7 @@ const allowed = {
 const appsAllowed = {
   scim: ['config', 'db', 'domain'],
   'okta-sim': ['config'],
+  'entra-sim': ['config'],
 };
 
 const layering = [
@@ -38,7 +39,7 @@ const layering = [
   },
   ...Object.entries(appsAllowed).map(([app, may]) => ({
     name: `layers-app-${app}`,
-    comment: `apps/${app} may import only ${may.length ? may.join(', ') : 'no workspace package'}${app === 'okta-sim' ? ': it stands in for Okta and shares no code with the connectors' : ''}`,
+    comment: `apps/${app} may import only ${may.length ? may.join(', ') : 'no workspace package'}${app.endsWith('-sim') ? ': it stands in for a vendor and shares no code with the connectors' : ''}`,
     severity: 'error',
     from: { path: `^apps/${app}/` },
     to: { path: '^packages/', pathNot: `^packages/(${may.join('|') || '$^'})/` },

@@ -64,6 +64,7 @@ const allowed: Record<string, string[]> = {
   '@butterfly/evidence': ['@butterfly/domain'],
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
   '@butterfly/okta-sim': ['@butterfly/config'],
+  '@butterfly/entra-sim': ['@butterfly/config'],
   // The API's types at build time; db and domain seed its tests. The built package imports none of them.
   '@butterfly/client': ['@butterfly/api', '@butterfly/db', '@butterfly/domain'],
 };

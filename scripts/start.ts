@@ -2,7 +2,9 @@
  * `pnpm start`: the whole product on one machine, from one process that owns every other one.
  *
  * Order: embedded database (scripts/db-keeper.ts, unless DATABASE_URL is set) -> migrations ->
- * okta-sim (the demo IdP) and the demo tenant seed (scripts/seed-demo.ts) -> worker (it installs
+ * okta-sim (the demo IdP) and the demo tenant seed (scripts/seed-demo.ts), entra-sim beside it (the
+ * Microsoft Entra ID simulator, decision 054, its tenants kept in <data dir>/entra-sim/state.json;
+ * nothing is seeded from it yet) -> worker (it installs
  * graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
  * Each app is `node --import tsx <entry>`, not `pnpm start`, so our signals reach the app itself, and
  * runs with BUTTERFLY_SUPERVISED=1 so it exits by itself if this process is killed outright.
@@ -14,7 +16,16 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createLogger, databaseEnv, oktaSimEnv, onShutdownSignal, repoRoot, scimEnv, webEnv } from '@butterfly/config';
+import {
+  createLogger,
+  databaseEnv,
+  entraSimEnv,
+  oktaSimEnv,
+  onShutdownSignal,
+  repoRoot,
+  scimEnv,
+  webEnv,
+} from '@butterfly/config';
 import { createDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { loadMasterKey, stopCluster } from '@butterfly/db/server';
@@ -299,13 +310,16 @@ async function main() {
   const hasScim = existsSync(join(repoRoot, 'apps/scim/src/main.ts'));
   const hasOktaSim = existsSync(join(repoRoot, 'apps/okta-sim/src/main.ts'));
   const oktaSimPort = oktaSimEnv().OKTA_SIM_PORT;
+  const hasEntraSim = existsSync(join(repoRoot, 'apps/entra-sim/src/main.ts'));
+  const entraSimPort = entraSimEnv().ENTRA_SIM_PORT;
   for (const [on, port] of [
     [hasWeb, web.PORT],
     [hasScim, scim.SCIM_PORT],
     [hasOktaSim, oktaSimPort],
+    [hasEntraSim, entraSimPort],
   ] as const) {
     if (on && (await portOpen(port)))
-      throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT)`);
+      throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT / ENTRA_SIM_PORT)`);
   }
 
   const building = hasWeb ? buildWebIfStale() : Promise.resolve();
@@ -343,6 +357,17 @@ async function main() {
       await db.destroy();
     }
   } else say('apps/okta-sim/src/main.ts not found: okta-sim not started');
+  if (hasEntraSim) {
+    const entra = startApp({
+      name: 'entra',
+      dir: 'apps/entra-sim',
+      entry: 'src/main.ts',
+      env,
+      args: ['--state', join(dbEnv.BUTTERFLY_DATA_DIR, 'entra-sim', 'state.json')],
+      ready: (q) => untilListening(q, entraSimPort),
+    });
+    await untilListening(entra, entraSimPort);
+  } else say('apps/entra-sim/src/main.ts not found: entra-sim not started');
   // A small young generation: a backup allocates fast and briefly, and V8's default lets the nursery
   // grow past 100 MB of resident memory for garbage (scripts/bench/backup.ts measures it).
   const workerReady = (p: Proc) => Promise.race([new Promise((done) => p.child.once('message', done)), exitedEarly(p)]);
@@ -396,6 +421,7 @@ async function main() {
   if (hasWeb) say(`web    http://localhost:${web.PORT}`);
   if (hasScim) say(`scim   ${scim.SCIM_PUBLIC_URL}`);
   if (hasOktaSim) say(`okta   http://127.0.0.1:${oktaSimPort} (Okta simulator)`);
+  if (hasEntraSim) say(`entra  http://127.0.0.1:${entraSimPort} (Microsoft Entra ID simulator)`);
   if (demoLine) say(demoLine);
   say('ready');
 }

@@ -1,0 +1,73 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { TSimState } from './snapshot.ts';
+
+/**
+ * The saved state at `path`, or undefined when there is none yet. A file that is not a state of
+ * this version is an error, never silently replaced by a fresh seed (the data loss it prevents).
+ */
+export function readStateFile(path: string): TSimState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let saved: TSimState;
+  try {
+    saved = JSON.parse(text) as TSimState;
+  } catch {
+    throw new Error(`${path} is not an entra-sim state file (not JSON)`);
+  }
+  if (saved?.version !== 1 || !Array.isArray(saved.tenants) || !saved.keys)
+    throw new Error(`${path} is not an entra-sim state file (version 1)`);
+  return saved;
+}
+
+/** Writes the state atomically: a temporary file beside it, then a rename over the old one. */
+export function writeStateFile(path: string, state: TSimState): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
+  renameSync(temp, path);
+}
+
+/**
+ * Saves `snapshot()` at most once per `delayMs` after changes (`changed()`), and at `flush()`.
+ * A failed write is reported and retried at the next change or flush.
+ */
+export function stateSaver(
+  path: string,
+  snapshot: () => Promise<TSimState>,
+  onError: (error: Error) => void,
+  delayMs = 500,
+) {
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const save = () => {
+    timer = undefined;
+    writing = writing.then(async () => {
+      try {
+        writeStateFile(path, await snapshot());
+      } catch (error) {
+        onError(error as Error);
+      }
+    });
+    return writing;
+  };
+  return {
+    changed() {
+      timer ??= setTimeout(save, delayMs);
+      timer.unref();
+    },
+    flush(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      return save();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
