@@ -33,7 +33,7 @@ export async function receiveFrontchannelLogout(
 ): Promise<Response> {
   const url = new URL(request.url);
   const target = await findLogoutTarget(context, slug);
-  if (!target || target.provider !== 'entra') return page(404, 'Single sign-on is not configured here');
+  if (target?.provider !== 'entra') return page(404, 'Single sign-on is not configured here');
   const authority = new URL(target.issuer).origin;
   // OIDC Front-Channel Logout 1.0 §2: with `iss`, it must be this tenant's issuer.
   const iss = url.searchParams.get('iss');
