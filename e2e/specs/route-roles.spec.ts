@@ -59,6 +59,7 @@ const NOT_PAGES: Record<string, string> = {
   'sso.$tenant.callback.tsx': 'the IdP callback (sign-in.spec)',
   'sso.$tenant.backchannel-logout.ts': 'an IdP receiver (logout-receivers.spec)',
   'sso.$tenant.universal-logout.ts': 'an IdP receiver (logout-receivers.spec)',
+  'sso.$tenant.frontchannel-logout.ts': 'an Entra receiver (apps/web entra-sign-in integration test)',
   'hooks.okta.$connectionId.ts': 'an Okta event hook receiver (freshness.spec)',
   'oauth.authorize.tsx': 'the extension OAuth server (oauth.spec)',
   'oauth.handoff.tsx': 'the extension OAuth server (oauth.spec)',

@@ -168,7 +168,7 @@ function observe(deps: AppDeps, metrics: ReturnType<typeof createMetrics>): Requ
     const cspNonce = createNonce();
     Object.assign(res.locals, { requestId, cspNonce } satisfies Locals);
     res.setHeader('X-Request-Id', requestId);
-    for (const [name, value] of Object.entries(securityHeaders({ nonce: cspNonce, https: deps.https }))) {
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: cspNonce, https: deps.https, path }))) {
       res.setHeader(name, value);
     }
 

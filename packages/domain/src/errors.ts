@@ -10,6 +10,11 @@ export const errorCodes = {
     description: "The actor's role does not grant the permission; the denial is audit-logged.",
   },
   MEMBER_INACTIVE: { status: 403, description: 'The member is deactivated; sign-in and every credential are refused.' },
+  SSO_WRONG_DIRECTORY: {
+    status: 403,
+    description:
+      'A Microsoft Entra ID token names another directory than the one configured for the tenant (its `tid` or `iss`); the sign-in is refused and audit-logged (decision 056).',
+  },
   NOT_FOUND: {
     status: 404,
     description: 'No such object in this tenant (also the answer for objects of other tenants).',

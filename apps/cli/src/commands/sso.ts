@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { addDomain, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
+import { DomainError } from '@butterfly/domain/core';
+import { ENTRA_DEFAULT_AUTHORITY, addDomain, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit, readSecretFromStdin } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
@@ -9,29 +10,61 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerSso(sso: Command) {
   sso
     .command('set')
-    .description('set the OIDC client (the client secret is read from stdin and stored sealed)')
+    .description(
+      'set the OIDC client: any OIDC provider by --issuer, or Microsoft Entra ID by --entra <directory-id> (the client secret is read from stdin and stored sealed)',
+    )
     .argument('<tenant>', 'tenant slug')
-    .requiredOption('--issuer <url>', 'the IdP issuer, e.g. https://example.okta.com')
-    .requiredOption('--client-id <id>', 'OIDC client id')
+    .option('--issuer <url>', 'the IdP issuer, e.g. https://example.okta.com')
+    .option('--entra <directory-id>', 'Microsoft Entra ID: the Directory (tenant) ID, a GUID')
+    .option('--authority-url <url>', `with --entra: the authority (default ${ENTRA_DEFAULT_AUTHORITY})`)
+    .requiredOption('--client-id <id>', 'OIDC client id (Entra: the Application (client) ID)')
     .option('--domain <domain>', 'an SSO domain to add (repeatable; starts unverified)', collect, [])
     .option('--json', 'print one JSON document')
-    .action((slug: string, opts: { issuer: string; clientId: string; domain: string[]; json?: boolean }) =>
+    .action((slug: string, opts: TSetOptions) =>
       withRuntime(async ({ deps }) => {
+        const provider = providerInput(opts);
         const clientSecret = await readSecretFromStdin('client secret');
         const tenant = await getTenantBySlug(deps, slug);
-        const settings = await setSsoSettings(deps, tenant.id, {
-          issuer: opts.issuer,
-          clientId: opts.clientId,
-          clientSecret,
-        });
+        const settings = await setSsoSettings(deps, tenant.id, { ...provider, clientId: opts.clientId, clientSecret });
         const added: { domain: string; txtRecord: string }[] = [];
         for (const d of opts.domain) added.push(await addDomain(deps, tenant.id, { domain: d }));
         emit({ json: !!opts.json }, { ...settings, domains: added }, () => [
-          `SSO of ${tenant.slug}: issuer ${settings.issuer}, client ${settings.clientId}`,
+          settings.provider === 'entra'
+            ? `SSO of ${tenant.slug}: Microsoft Entra ID directory ${settings.directoryId} (issuer ${settings.issuer}), client ${settings.clientId}`
+            : `SSO of ${tenant.slug}: issuer ${settings.issuer}, client ${settings.clientId}`,
           ...added.map((a) => `  domain ${a.domain}: publish TXT "${a.txtRecord}", then verify`),
         ]);
       }),
     );
+}
+
+interface TSetOptions {
+  issuer?: string;
+  entra?: string;
+  authorityUrl?: string;
+  clientId: string;
+  domain: string[];
+  json?: boolean;
+}
+
+/** Exactly one of --issuer and --entra; --authority-url only with --entra. Checked before stdin is read. */
+function providerInput(opts: TSetOptions) {
+  if (!!opts.issuer === !!opts.entra)
+    throw new DomainError('VALIDATION', 'give exactly one of --issuer <url> and --entra <directory-id>', {
+      fields: { issuer: 'exactly one of --issuer and --entra', entra: 'exactly one of --issuer and --entra' },
+    });
+  if (opts.issuer) {
+    if (opts.authorityUrl)
+      throw new DomainError('VALIDATION', '--authority-url goes with --entra only', {
+        fields: { authorityUrl: 'goes with --entra only' },
+      });
+    return { provider: 'oidc' as const, issuer: opts.issuer };
+  }
+  return {
+    provider: 'entra' as const,
+    directoryId: opts.entra!,
+    ...(opts.authorityUrl ? { authorityUrl: opts.authorityUrl } : {}),
+  };
 }
 
 export function registerDomain(domain: Command) {

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { TIdpIdentity } from '@butterfly/domain/sso';
+import { type TIdpIdentity, isGuid, isTrueClaim } from '@butterfly/domain/sso';
 import { type JWTPayload, type JWTVerifyGetKey, errors } from 'jose';
 import { IdpJwtError, verifyIdpJwt } from './idp-jwt.server.ts';
 
@@ -14,11 +14,30 @@ export interface TIdTokenExpectations {
   nonce: string;
   /** The issuer's JWKS (jose `createRemoteJWKSet`, which refetches on an unknown kid). */
   keys: JWTVerifyGetKey;
+  /**
+   * Microsoft Entra ID (decision 056): the customer's directory. `issuer` is then the configured
+   * `<authority>/<directory>/v2.0`, `tid` must name the directory, the member is keyed on (`tid`,
+   * `oid`) and only `xms_edov` vouches for the email.
+   */
+  entra?: { directoryId: string };
   now?: Date;
 }
 
 export class IdTokenError extends Error {
   override name = 'IdTokenError';
+  /**
+   * Set when a correctly signed Entra token names another directory (`tid` or `iss`): what it named,
+   * for the audit log. Entra signs every directory's tokens with the same keys.
+   */
+  wrongDirectory?: { tid: unknown; iss: unknown };
+}
+
+function wrongDirectory(claims: JWTPayload): IdTokenError {
+  const e = new IdTokenError(
+    `the ID token comes from another Entra directory (tid ${String(claims.tid).slice(0, 60)}, iss ${String(claims.iss).slice(0, 120)})`,
+  );
+  e.wrongDirectory = { tid: claims.tid, iss: claims.iss };
+  return e;
 }
 
 const sameString = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -42,6 +61,9 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
     }));
   } catch (e) {
     if (!(e instanceof IdpJwtError)) throw e;
+    // jose checks claims only after the signature: an `iss` refusal is a genuine token of another issuer.
+    if (expect.entra && e.cause instanceof errors.JWTClaimValidationFailed && e.cause.claim === 'iss')
+      throw wrongDirectory(e.cause.payload);
     throw new IdTokenError(e.refusal === 'verify' ? describeJoseError(e.cause) : `the ID token ${e.message}`, {
       cause: e.cause ?? e,
     });
@@ -56,9 +78,9 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
       claims.nonce === undefined ? 'the ID token carries no nonce' : 'the ID token nonce does not match this sign-in',
     );
   }
+  if (expect.entra) return entraIdentity(claims, expect.entra.directoryId);
   if (typeof claims.email !== 'string')
     throw new IdTokenError('the ID token carries no email (is the "email" scope granted?)');
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     subject: claims.sub!,
     email: claims.email,
@@ -67,6 +89,31 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
     name: text(claims.name),
     idpSessionId: text(claims.sid),
     emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+  };
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/**
+ * The identity of an Entra v2.0 ID token whose signature, `iss`, `aud`, age and nonce have passed:
+ * `tid` must be the configured directory (compared again by the domain), `oid` is the key, and
+ * `email` (an optional claim, mutable, unverified) counts for linking only with `xms_edov`.
+ * `preferred_username` and `upn` are never read.
+ */
+function entraIdentity(claims: JWTPayload, directoryId: string): TIdpIdentity {
+  if (!isGuid(claims.tid) || claims.tid.toLowerCase() !== directoryId.toLowerCase()) throw wrongDirectory(claims);
+  if (!isGuid(claims.oid)) throw new IdTokenError('the ID token carries no object id (oid)');
+  if (typeof claims.email !== 'string')
+    throw new IdTokenError('the ID token carries no email (add the "email" optional claim to the app registration)');
+  return {
+    subject: claims.sub!,
+    email: claims.email,
+    givenName: text(claims.given_name),
+    familyName: text(claims.family_name),
+    name: text(claims.name),
+    idpSessionId: text(claims.sid),
+    emailVerified: isTrueClaim(claims.xms_edov),
+    entra: { tid: claims.tid, oid: claims.oid },
   };
 }
 

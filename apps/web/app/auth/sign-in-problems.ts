@@ -44,6 +44,12 @@ export const SIGN_IN_PROBLEMS = {
     message:
       "The account you signed in with is not on one of this organisation's sign-in domains. Sign out of your identity provider and sign in with your work account.",
   },
+  wrong_directory: {
+    status: 403,
+    title: "This account can't sign in here",
+    message:
+      'The account you signed in with belongs to another Microsoft Entra ID organisation than the one this Butterfly organisation uses. Sign out of Microsoft and sign in with your work account. This has been logged.',
+  },
   deactivated: {
     status: 403,
     title: 'Your Butterfly access has been deactivated',

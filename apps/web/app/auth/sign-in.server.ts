@@ -1,5 +1,5 @@
 import { isDomainError } from '@butterfly/domain/core';
-import { loadSsoClient, signInWithIdp } from '@butterfly/domain/sso';
+import { loadSsoClient, refuseEntraSignIn, signInWithIdp } from '@butterfly/domain/sso';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { type AppLoadContext, data, redirect } from '@remix-run/node';
 import type { OidcMetadata } from '../../server/oidc/discovery.ts';
@@ -57,11 +57,14 @@ function strategyFor(context: AppLoadContext, { tenant, client, metadata }: Clie
       const flow = await readSignInFlow(flowCookie, request);
       if (!flow) throw new SignInError('flow_missing', 'the flow cookie vanished');
       const idToken = tokens.idToken();
+      // Entra: the issuer is the one derived from the directory (discovery had to name exactly it).
+      const entra = client.provider === 'entra' && client.directoryId ? { directoryId: client.directoryId } : undefined;
       const identity = await validateIdToken(idToken, {
-        issuer: metadata.issuer,
+        issuer: entra ? client.issuer : metadata.issuer,
         clientId: client.clientId,
         nonce: flow.nonce,
         keys: context.services.keySets.forUri(metadata.jwks_uri),
+        entra,
       });
       return { identity, idToken };
     },
@@ -117,6 +120,16 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
             : 'expired';
       throw new SignInProblemError(problem, e.message);
     }
+    if (e instanceof IdTokenError && e.wrongDirectory) {
+      // Signed by Entra, for another directory: audited as a refused sign-in, not a broken IdP.
+      const refusal = await refuseEntraSignIn(
+        systemDeps(context, `sso:${found.tenant.slug}`),
+        found.tenant.id,
+        e.wrongDirectory,
+      ).catch((r: unknown) => r);
+      if (!(isDomainError(refusal) && refusal.code === 'SSO_WRONG_DIRECTORY')) throw refusal;
+      throw new SignInProblemError('wrong_directory', e.message);
+    }
     if (e instanceof IdTokenError) {
       // Perhaps the IdP moved its keys or endpoints: read discovery again next time.
       context.services.discovery.invalidate(found.client.issuer);
@@ -137,6 +150,8 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
     headers.append('Set-Cookie', back.clear);
     return redirect(back.to, { headers });
   } catch (e) {
+    if (isDomainError(e) && e.code === 'SSO_WRONG_DIRECTORY')
+      throw new SignInProblemError('wrong_directory', e.message);
     if (isDomainError(e) && e.code === 'FORBIDDEN') throw new SignInProblemError('wrong_account', e.message);
     if (isDomainError(e) && e.code === 'MEMBER_INACTIVE') throw new SignInProblemError('deactivated', e.message);
     throw e;

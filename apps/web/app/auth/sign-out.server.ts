@@ -1,6 +1,7 @@
 import { endSessions } from '@butterfly/domain/sessions';
 import { loadSsoClient } from '@butterfly/domain/sso';
 import { type AppLoadContext, redirect } from '@remix-run/node';
+import { decodeJwt } from 'jose';
 import { authCookies, expireCookie } from './cookies.server.ts';
 import { handOff } from './hand-off.server.ts';
 import { getSessionPrincipal, memberDeps } from './session.server.ts';
@@ -42,11 +43,24 @@ async function idpLogoutUrl(
     if (!end_session_endpoint) return undefined;
     const url = new URL(end_session_endpoint);
     if (idTokenHint) url.searchParams.set('id_token_hint', idTokenHint);
+    // Entra: `logout_hint` (the ID token's `login_hint` claim) names the account to sign out, so
+    // Entra skips its account picker (decision 056). Read from our own signed cookie.
+    const hint = client.provider === 'entra' && idTokenHint ? loginHintOf(idTokenHint) : undefined;
+    if (hint) url.searchParams.set('logout_hint', hint);
     url.searchParams.set('client_id', client.clientId);
     url.searchParams.set('post_logout_redirect_uri', `${context.services.appUrl}${SIGNED_OUT_PATH}`);
     return url.href;
   } catch (err) {
     context.log.warn({ err }, 'IdP sign-out skipped: its configuration could not be read');
+    return undefined;
+  }
+}
+
+function loginHintOf(idToken: string): string | undefined {
+  try {
+    const hint = decodeJwt(idToken).login_hint;
+    return typeof hint === 'string' && hint.length <= 2000 ? hint : undefined;
+  } catch {
     return undefined;
   }
 }

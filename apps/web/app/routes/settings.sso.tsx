@@ -19,6 +19,10 @@ export const loader = authedLoader(async ({ context, caller, member: me }) => {
       signIn: `${base}/sso/${me.tenantSlug}/callback`,
       signOut: `${base}${SIGNED_OUT_PATH}`,
       login: `${base}/login`,
+      // Entra has front-channel single sign-out only (decision 056).
+      ...(settings.client?.provider === 'entra'
+        ? { frontChannelLogout: `${base}/sso/${me.tenantSlug}/frontchannel-logout` }
+        : {}),
     },
   };
 });
@@ -28,11 +32,18 @@ export const action = authedAction(async ({ caller, form, intent }) => {
   switch (intent) {
     case 'saveClient': {
       const secret = String(form.get('clientSecret') ?? '');
-      await caller.sso.set({
-        issuer: formText(form, 'issuer'),
-        clientId: formText(form, 'clientId'),
-        clientSecret: secret || undefined,
-      });
+      const client = { clientId: formText(form, 'clientId'), clientSecret: secret || undefined };
+      const authorityUrl = formText(form, 'authorityUrl');
+      await caller.sso.set(
+        formText(form, 'provider') === 'entra'
+          ? {
+              provider: 'entra',
+              directoryId: formText(form, 'directoryId'),
+              ...(authorityUrl ? { authorityUrl } : {}),
+              ...client,
+            }
+          : { issuer: formText(form, 'issuer'), ...client },
+      );
       return { intent, ok: 'Identity provider saved.' };
     }
     case 'testConnection': {

@@ -7,7 +7,15 @@ export const ZSsoAddDomain = z.object({ domain: z.string(), txtRecord: z.string(
 /** `sso.get`. */
 export const ZSsoGet = z.object({
   client: z
-    .object({ issuer: z.string(), clientId: z.string(), hasClientSecret: z.boolean(), updatedAt: z.string() })
+    .object({
+      provider: z.enum(['oidc', 'entra']),
+      issuer: z.string(),
+      directoryId: z.string().nullable(),
+      authorityUrl: z.string().nullable(),
+      clientId: z.string(),
+      hasClientSecret: z.boolean(),
+      updatedAt: z.string(),
+    })
     .nullable(),
   domains: z.array(z.object({ txtRecord: z.string(), domain: z.string(), verifiedAt: z.string().nullable() })),
 });
@@ -16,7 +24,13 @@ export const ZSsoGet = z.object({
 export const ZSsoRemoveDomain = z.object({ domain: z.string() });
 
 /** `sso.set`. */
-export const ZSsoSet = z.object({ issuer: z.string(), clientId: z.string(), hasClientSecret: z.boolean() });
+export const ZSsoSet = z.object({
+  provider: z.enum(['oidc', 'entra']),
+  issuer: z.string(),
+  directoryId: z.string().nullable(),
+  clientId: z.string(),
+  hasClientSecret: z.boolean(),
+});
 
 /** `sso.testConnection`. */
 export const ZSsoTestConnection = z.object({ ok: z.boolean(), checks: z.array(ZTIssuerCheck), issuer: z.string() });

@@ -191,6 +191,8 @@ export interface Members {
   deactivated_at: Timestamp | null;
   display_name: string | null;
   email: string;
+  entra_oid: string | null;
+  entra_tid: string | null;
   external_id: string | null;
   family_name: string | null;
   given_name: string | null;
@@ -483,7 +485,9 @@ export interface TenantSso {
   client_id: string;
   client_secret_sealed: Buffer;
   created_at: Generated<Timestamp>;
+  directory_id: string | null;
   issuer: string;
+  provider: Generated<string>;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
 }

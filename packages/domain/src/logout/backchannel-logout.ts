@@ -2,6 +2,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { revokeAllCredentials } from '../credentials/revoke-all-credentials.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
+import { endIdpSession } from './end-idp-session.ts';
 
 /**
  * Acts on a validated OIDC back-channel logout token (the web app has checked signature, iss, aud,
@@ -23,17 +24,12 @@ export async function backchannelLogout(deps: Deps, tenantId: string, input: { s
           .executeTakeFirst()
       : undefined;
     if (input.sid) {
-      let q = trx.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('idp_session_id', '=', input.sid);
-      if (input.sub) q = q.where('member_id', '=', member?.id ?? '00000000-0000-0000-0000-000000000000');
-      const ended = await q.returning('member_id').execute();
-      const memberId = ended[0]?.member_id ?? member?.id;
-      await appendAuditEvent(tx, {
-        tenantId,
+      const ended = await endIdpSession(tx, tenantId, {
+        sid: input.sid,
+        ...(input.sub ? { onlyMember: member?.id ?? null } : {}),
         action: 'sso.backchannel_logout',
-        ...(memberId ? { target: { type: 'member', id: memberId } } : {}),
-        data: { scope: 'idp_session', sessionsEnded: ended.length },
       });
-      return { scope: 'idp_session' as const, sessionsEnded: ended.length };
+      return { scope: 'idp_session' as const, sessionsEnded: ended };
     }
     if (!member) {
       await appendAuditEvent(tx, {

@@ -9,8 +9,16 @@ export async function findLogoutTarget(deps: { db: Db }, slug: string) {
   const row = await deps.db
     .selectFrom('tenants as t')
     .innerJoin('tenant_sso as s', 's.tenant_id', 't.id')
-    .select(['t.id', 't.slug', 's.issuer', 's.client_id'])
+    .select(['t.id', 't.slug', 's.provider', 's.issuer', 's.client_id'])
     .where('t.slug', '=', slug)
     .executeTakeFirst();
-  return row ? { tenantId: row.id, slug: row.slug, issuer: row.issuer, clientId: row.client_id } : null;
+  return row
+    ? {
+        tenantId: row.id,
+        slug: row.slug,
+        provider: row.provider as 'oidc' | 'entra',
+        issuer: row.issuer,
+        clientId: row.client_id,
+      }
+    : null;
 }

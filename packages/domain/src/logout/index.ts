@@ -3,3 +3,4 @@ export { findLogoutTarget } from './find-logout-target.ts';
 export { recordLogoutJti } from './record-logout-jti.ts';
 export { backchannelLogout } from './backchannel-logout.ts';
 export { universalLogout, ZUniversalLogoutSubject, type TUniversalLogoutSubject } from './universal-logout.ts';
+export { frontchannelLogout } from './frontchannel-logout.ts';

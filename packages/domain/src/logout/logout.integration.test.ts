@@ -35,6 +35,7 @@ describe('logout receivers (domain)', () => {
     expect(await findLogoutTarget(deps, w.t.slug)).toEqual({
       tenantId: w.t.id,
       slug: w.t.slug,
+      provider: 'oidc',
       issuer: ISSUER,
       clientId: 'bfy-client',
     });

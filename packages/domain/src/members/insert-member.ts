@@ -26,6 +26,8 @@ export interface TNewMember {
   locale?: string | null;
   externalId?: string | null;
   idpSubject?: string | null;
+  /** Microsoft Entra ID's immutable key of the person: directory (`tid`) and object id (`oid`). */
+  entra?: { tid: string; oid: string } | null;
   /** SCIM may provision someone inactive; the deactivation time is then now. */
   active?: boolean;
   role: Role;
@@ -59,6 +61,8 @@ export async function insertMember(
       locale: m.locale ?? null,
       external_id: m.externalId ?? null,
       idp_subject: m.idpSubject ?? null,
+      entra_tid: m.entra?.tid ?? null,
+      entra_oid: m.entra?.oid ?? null,
       active,
       deactivated_at: active ? null : deps.clock(),
       role: m.role,

@@ -6,21 +6,49 @@ import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
+import { ENTRA_DEFAULT_AUTHORITY, ZDirectoryId, ZEntraAuthority, entraIssuer } from './entra.fns.ts';
 import { ZIssuer } from './sso.fns.ts';
 
-export const ZSetSsoSettingsInput = z.object({
-  issuer: ZIssuer,
+const ZClient = {
   clientId: z.string().trim().min(1).max(200),
   /** Omitted: keep the stored secret (the dashboard never shows it back). */
   clientSecret: z.string().min(1).max(500).optional(),
-});
+};
+
+/**
+ * Any OIDC provider (Okta first) by its issuer, or Microsoft Entra ID by the customer's directory:
+ * the issuer of an Entra client is derived (`<authority>/<directoryId>/v2.0`), never typed, so it can
+ * be neither `common` nor the `{tenantid}` placeholder (decision 056). No `provider` means OIDC, as
+ * before Entra existed.
+ */
+export const ZSetSsoSettingsInput = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('oidc').optional(), issuer: ZIssuer, ...ZClient }),
+  z.object({
+    provider: z.literal('entra'),
+    directoryId: ZDirectoryId,
+    authorityUrl: ZEntraAuthority.default(ENTRA_DEFAULT_AUTHORITY),
+    ...ZClient,
+  }),
+]);
 export type TSetSsoSettingsInput = z.input<typeof ZSetSsoSettingsInput>;
+
+/** The stored shape of either kind: the issuer to discover and check, and the Entra directory if any. */
+function storedClient(input: z.output<typeof ZSetSsoSettingsInput>) {
+  return input.provider === 'entra'
+    ? {
+        provider: 'entra' as const,
+        issuer: entraIssuer(input.authorityUrl, input.directoryId),
+        directoryId: input.directoryId,
+      }
+    : { provider: 'oidc' as const, issuer: input.issuer, directoryId: null };
+}
 
 export const SSO_SECRET_PURPOSE = 'sso.client_secret';
 
 /** Stores the tenant's OIDC client (issuer, client id, sealed client secret). */
 export async function setSsoSettings(deps: Deps, tenantId: string, raw: TSetSsoSettingsInput) {
   const input = parseInput(ZSetSsoSettingsInput, raw);
+  const stored = storedClient(input);
   await authorize(deps, tenantId, 'sso.manage');
   return inTransaction(deps.db, async (trx) => {
     const existing = await trx
@@ -41,14 +69,18 @@ export async function setSsoSettings(deps: Deps, tenantId: string, raw: TSetSsoS
       .insertInto('tenant_sso')
       .values({
         tenant_id: tenantId,
-        issuer: input.issuer,
+        provider: stored.provider,
+        issuer: stored.issuer,
+        directory_id: stored.directoryId,
         client_id: input.clientId,
         client_secret_sealed: sealed,
         updated_at: now,
       })
       .onConflict((oc) =>
         oc.column('tenant_id').doUpdateSet({
-          issuer: input.issuer,
+          provider: stored.provider,
+          issuer: stored.issuer,
+          directory_id: stored.directoryId,
           client_id: input.clientId,
           client_secret_sealed: sealed,
           updated_at: now,
@@ -61,9 +93,21 @@ export async function setSsoSettings(deps: Deps, tenantId: string, raw: TSetSsoS
         tenantId,
         action: 'sso.settings_changed',
         target: { type: 'tenant', id: tenantId },
-        data: { issuer: input.issuer, clientId: input.clientId, secretChanged: !!input.clientSecret },
+        data: {
+          provider: stored.provider,
+          issuer: stored.issuer,
+          ...(stored.directoryId ? { directoryId: stored.directoryId } : {}),
+          clientId: input.clientId,
+          secretChanged: !!input.clientSecret,
+        },
       },
     );
-    return { issuer: input.issuer, clientId: input.clientId, hasClientSecret: true };
+    return {
+      provider: stored.provider,
+      issuer: stored.issuer,
+      directoryId: stored.directoryId,
+      clientId: input.clientId,
+      hasClientSecret: true,
+    };
   });
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../errors.ts';
 import { insertMember } from '../members/insert-member.ts';
 import { ZEmail } from '../members/members.fns.ts';
 import { createSession } from '../sessions/create-session.ts';
+import { refuseEntraSignIn } from './refuse-entra-sign-in.ts';
 import { isTenantEmail } from './find-tenant-for-email.ts';
 
 /** Claims of an ID token the web app has already validated (signature, iss, aud, exp, nonce). */
@@ -16,8 +17,16 @@ export const ZIdpIdentity = z.object({
   familyName: z.string().max(200).nullish(),
   name: z.string().max(200).nullish(),
   idpSessionId: z.string().max(255).nullish(),
-  /** The IdP's `email_verified` claim; only a verified email may link an existing member. */
+  /**
+   * Whether the IdP vouches for the email; only a vouched-for email may link an existing member.
+   * OIDC: `email_verified`. Entra: `xms_edov` (the email domain's owner is verified), never anything else.
+   */
   emailVerified: z.boolean().default(false),
+  /**
+   * Microsoft Entra ID only: the person's immutable key, directory (`tid`) and object id (`oid`). With
+   * it, the member is found by this pair and nothing else; `subject` (pairwise per app) is not used.
+   */
+  entra: z.object({ tid: z.guid().toLowerCase(), oid: z.guid().toLowerCase() }).nullish(),
 });
 export type TIdpIdentity = z.input<typeof ZIdpIdentity>;
 
@@ -38,6 +47,7 @@ export async function signInWithIdp(
   client: { ip?: string | null; userAgent?: string | null } = {},
 ) {
   const id = ZIdpIdentity.parse(raw);
+  if (id.entra) await checkEntraDirectory(deps, tenantId, id.entra.tid);
   if (!(await isTenantEmail(deps, tenantId, id.email))) {
     await inTransaction(deps.db, (trx) =>
       appendAuditEvent(
@@ -54,13 +64,19 @@ export async function signInWithIdp(
   }
   const attempt = () =>
     inTransaction(deps.db, async (trx) => {
-      let member = await trx
-        .selectFrom('members')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('idp_subject', '=', id.subject)
+      const { entra } = id;
+      let member = await (entra
+        ? trx
+            .selectFrom('members')
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where('entra_tid', '=', entra.tid)
+            .where('entra_oid', '=', entra.oid)
+        : trx.selectFrom('members').selectAll().where('tenant_id', '=', tenantId).where('idp_subject', '=', id.subject)
+      )
         .forUpdate()
         .executeTakeFirst();
+      const linked = !!member;
       member ??= await trx
         .selectFrom('members')
         .selectAll()
@@ -71,8 +87,11 @@ export async function signInWithIdp(
       const tx = { ...deps, db: trx };
       // A deactivated member is refused before anything about them changes (no link either).
       if (member && !member.active) return { kind: 'refused', memberId: member.id } as const;
-      if (member && member.idp_subject !== id.subject && !id.emailVerified)
-        return { kind: 'unverified_email', memberId: member.id } as const;
+      const needsLink = !!member && (entra ? !linked : member.idp_subject !== id.subject);
+      // An Entra key, once pinned, is never replaced through an email: that is the nOAuth takeover.
+      if (member && needsLink && entra && member.entra_oid !== null)
+        return { kind: 'pinned_elsewhere', memberId: member.id } as const;
+      if (member && needsLink && !id.emailVerified) return { kind: 'unverified_email', memberId: member.id } as const;
       if (!member) {
         member = await insertMember(tx, tenantId, {
           source: 'jit',
@@ -80,10 +99,23 @@ export async function signInWithIdp(
           givenName: id.givenName,
           familyName: id.familyName,
           displayName: id.name,
-          idpSubject: id.subject,
+          idpSubject: entra ? null : id.subject,
+          entra,
           role: 'read_only',
         });
-      } else if (member.idp_subject !== id.subject) {
+      } else if (needsLink && entra) {
+        await trx
+          .updateTable('members')
+          .set({ entra_tid: entra.tid, entra_oid: entra.oid, updated_at: deps.clock() })
+          .where('id', '=', member.id)
+          .execute();
+        await appendAuditEvent(tx, {
+          tenantId,
+          action: 'member.idp_linked',
+          target: { type: 'member', id: member.id },
+          data: { by: 'entra_verified_email_domain', email: id.email, tid: entra.tid, oid: entra.oid },
+        });
+      } else if (needsLink) {
         await trx
           .updateTable('members')
           .set({ idp_subject: id.subject, updated_at: deps.clock() })
@@ -114,22 +146,24 @@ export async function signInWithIdp(
     result = await attempt();
   }
   if (result.kind === 'unverified_email') {
-    const { memberId } = result;
-    await inTransaction(deps.db, (trx) =>
-      appendAuditEvent(
-        { ...deps, db: trx },
-        {
-          tenantId,
-          action: 'sso.sign_in_refused',
-          outcome: 'denied',
-          target: { type: 'member', id: memberId },
-          data: { reason: 'email_not_verified', subject: id.subject },
-        },
-      ),
-    );
+    await auditRefusal(deps, tenantId, result.memberId, {
+      reason: 'email_not_verified',
+      ...(id.entra ? { tid: id.entra.tid, oid: id.entra.oid } : { subject: id.subject }),
+    });
     throw new DomainError(
       'FORBIDDEN',
       `Your identity provider does not say ${id.email} is verified, so it cannot sign in to the existing Butterfly member with that email`,
+    );
+  }
+  if (result.kind === 'pinned_elsewhere') {
+    await auditRefusal(deps, tenantId, result.memberId, {
+      reason: 'member_pinned_to_other_entra_user',
+      tid: id.entra?.tid,
+      oid: id.entra?.oid,
+    });
+    throw new DomainError(
+      'FORBIDDEN',
+      `The Butterfly member ${id.email} belongs to another Microsoft Entra ID user, so this account cannot sign in as them`,
     );
   }
   if (result.kind === 'refused') {
@@ -149,4 +183,24 @@ export async function signInWithIdp(
     throw new DomainError('MEMBER_INACTIVE', 'Your Butterfly access has been deactivated by your organisation');
   }
   return result;
+}
+
+function auditRefusal(deps: Deps, tenantId: string, memberId: string, data: Record<string, unknown>) {
+  return inTransaction(deps.db, (trx) =>
+    appendAuditEvent(
+      { ...deps, db: trx },
+      { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', target: { type: 'member', id: memberId }, data },
+    ),
+  );
+}
+
+/** The domain's own check of an Entra token's directory (the web app checked `tid` and `iss` before). */
+async function checkEntraDirectory(deps: Deps, tenantId: string, tid: string) {
+  const sso = await deps.db
+    .selectFrom('tenant_sso')
+    .select(['provider', 'directory_id'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  if (sso?.provider === 'entra' && sso.directory_id === tid) return;
+  await refuseEntraSignIn(deps, tenantId, { tid });
 }

@@ -1,14 +1,29 @@
 import type { TIssuerProbeReport } from '@butterfly/domain/sso';
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form, useNavigation } from '@remix-run/react';
-import { TextField } from '../form-field.tsx';
+import { useId } from 'react';
+import { SelectField, TextField } from '../form-field.tsx';
 import { ConnectionReport } from './connection-report.tsx';
 
-type Client = { issuer: string; clientId: string; hasClientSecret: boolean; updatedAt: string } | null;
+type Client = {
+  provider: 'oidc' | 'entra';
+  issuer: string;
+  directoryId: string | null;
+  authorityUrl: string | null;
+  clientId: string;
+  hasClientSecret: boolean;
+  updatedAt: string;
+} | null;
 
-/** Issuer, client id and the write-only client secret, with "test connection". */
+/**
+ * Which provider, then its issuer (any OIDC provider) or its directory (Microsoft Entra ID, whose
+ * issuer Butterfly derives), client id and the write-only client secret, with "test connection".
+ * Both sets of fields are always there (the page works without JavaScript); the provider picks one.
+ */
 export function ClientCard({ client, report }: { client: Client; report?: TIssuerProbeReport & { issuer: string } }) {
   const nav = useNavigation();
+  const providerId = useId();
+  const entra = client?.provider === 'entra';
   const busy = (intent: string) => nav.state === 'submitting' && nav.formData?.get('intent') === intent;
   return (
     <Card>
@@ -20,13 +35,38 @@ export function ClientCard({ client, report }: { client: Client; report?: TIssue
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <Form method="post" className="flex flex-col gap-4">
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={providerId} className="text-sm font-medium text-slate-800">
+              Provider
+            </label>
+            <SelectField id={providerId} name="provider" defaultValue={client?.provider ?? 'oidc'}>
+              <option value="oidc">OpenID Connect (Okta and others)</option>
+              <option value="entra">Microsoft Entra ID</option>
+            </SelectField>
+          </div>
           <TextField
             label="Issuer"
             name="issuer"
             type="url"
-            required
-            defaultValue={client?.issuer}
+            defaultValue={entra ? undefined : client?.issuer}
             placeholder="https://example.okta.com"
+            hint="OpenID Connect only."
+          />
+          <TextField
+            label="Directory (tenant) ID"
+            name="directoryId"
+            defaultValue={client?.directoryId ?? undefined}
+            placeholder="72f988bf-86f1-41af-91ab-2d7cd011db47"
+            autoComplete="off"
+            hint="Microsoft Entra ID only: the GUID on the app registration's Overview."
+          />
+          <TextField
+            label="Authority"
+            name="authorityUrl"
+            type="url"
+            defaultValue={entra && client?.authorityUrl ? client.authorityUrl : undefined}
+            placeholder="https://login.microsoftonline.com"
+            hint="Microsoft Entra ID only, for national clouds; empty means https://login.microsoftonline.com."
           />
           <TextField label="Client ID" name="clientId" required defaultValue={client?.clientId} autoComplete="off" />
           <TextField

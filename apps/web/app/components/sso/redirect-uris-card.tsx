@@ -1,12 +1,17 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 
 /** What to paste into the IdP's app integration (docs/guide/sso.md walks through it). */
-export function RedirectUrisCard({ uris }: { uris: { signIn: string; signOut: string; login: string } }) {
+export function RedirectUrisCard({
+  uris,
+}: {
+  uris: { signIn: string; signOut: string; login: string; frontChannelLogout?: string };
+}) {
   const rows: [string, string][] = [
     ['Sign-in redirect URI', uris.signIn],
     ['Sign-out redirect URI', uris.signOut],
     ['Initiate login URI (optional)', uris.login],
   ];
+  if (uris.frontChannelLogout) rows.push(['Front-channel logout URL', uris.frontChannelLogout]);
   return (
     <Card>
       <CardHeader>

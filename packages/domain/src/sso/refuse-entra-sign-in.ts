@@ -1,0 +1,31 @@
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction } from '../db.fns.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+
+/**
+ * A Microsoft Entra ID token whose directory is not the tenant's: its `tid` differs, or its `iss` is
+ * not exactly `<authority>/<directory>/v2.0` (another tenant, `{tenantid}`, `common`). Entra signs
+ * every directory's tokens with the same keys, so a valid signature proves nothing about whose
+ * person this is. Audited as a refused sign-in with what the token named (it passed the signature
+ * check), then refused with SSO_WRONG_DIRECTORY. Always throws.
+ */
+export async function refuseEntraSignIn(
+  deps: Deps,
+  tenantId: string,
+  token: { tid?: unknown; iss?: unknown },
+): Promise<never> {
+  const named = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
+  await inTransaction(deps.db, (trx) =>
+    appendAuditEvent(
+      { ...deps, db: trx },
+      {
+        tenantId,
+        action: 'sso.sign_in_refused',
+        outcome: 'denied',
+        data: { reason: 'entra_wrong_directory', tokenTid: named(token.tid), tokenIss: named(token.iss) },
+      },
+    ),
+  );
+  throw new DomainError('SSO_WRONG_DIRECTORY', 'The sign-in came from another Microsoft Entra ID directory');
+}
