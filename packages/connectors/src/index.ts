@@ -7,6 +7,7 @@ import { createOktaClient, type OktaClientOptions } from './okta/index.ts';
 
 export type { IdpClient, IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
 export * from './okta/index.ts';
+export * from './entra/index.ts';
 
 /** The factory apps hand to the domain: one client per connection, with the app's outbound policy and limits. */
 export function idpClientFactory(options: OktaClientOptions = {}): IdpClientFactory {

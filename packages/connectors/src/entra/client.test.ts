@@ -15,6 +15,7 @@ import {
   type TenantOptions,
 } from './test/graph-handlers.ts';
 import { InstantClock } from './test/instant-clock.ts';
+import { SettlingClock } from './test/settling-clock.ts';
 import { application, GROUP_IDS, USER_IDS, tenantData, user } from './test/tenant-fixtures.ts';
 
 const server = setupServer();
@@ -22,8 +23,12 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function setup(t: TenantOptions = {}, cfg: Partial<EntraConnectionConfig> = {}, opts: EntraClientOptions = {}) {
-  const clock = new InstantClock();
+function setup<C extends InstantClock | SettlingClock = InstantClock>(
+  t: TenantOptions = {},
+  cfg: Partial<EntraConnectionConfig> = {},
+  opts: EntraClientOptions = {},
+  clock: C = new InstantClock() as C,
+) {
   const tenant = fakeTenant({ ...tenantData(), now: clock.now, ...t });
   server.use(...tenant.handlers);
   const client = createEntraClient(
@@ -165,6 +170,14 @@ describe('Entra client: throttling', () => {
     expect(worst).toBeLessThanOrEqual(20);
     expect(worst).toBeGreaterThanOrEqual(18); // it does use its share, not far less
     expect(clock.now() - start).toBeGreaterThanOrEqual(50_000);
+  });
+
+  it('keeps to its share with every type read at once, batches included', async () => {
+    const clock = new SettlingClock();
+    const { tenant, client } = setup({ pageSize: 1 }, {}, { ruPer10s: 24, concurrency: 4, clock }, clock);
+    const all = await clock.run(collect(client.listObjects()));
+    expect(all.length).toBeGreaterThan(40);
+    expect(maxInWindow(tenant.charges, 10_000)).toBeLessThanOrEqual(12);
   });
 
   it('halves its pace while Graph reports x-ms-throttle-limit-percentage', async () => {

@@ -4,7 +4,7 @@ import { Semaphore } from '../../okta/http/semaphore.ts';
 import type { StatsRecorder } from '../../okta/http/stats.ts';
 import { EntraMissingPermissionError, EntraUnavailableError, GraphApiError } from '../errors.ts';
 import { graphError, retryAfterMs, ruHeaders } from './graph-headers.fns.ts';
-import { type RuGovernor, ruCost } from './ru-governor.ts';
+import { type RuGovernor, ruCost, type Ticket } from './ru-governor.ts';
 import { type RawResponse, type Wire, WireRetryable } from './wire.ts';
 
 export interface RetryOptions {
@@ -227,10 +227,18 @@ export class GraphHttp {
     let throttled = 0;
     for (;;) {
       const authorization = await this.o.token.authorization(signal);
-      const ticket = await this.o.governor.admit(req.cost, req.method !== 'GET' && !req.read, signal, onWait);
       let res: RawResponse | undefined;
       let failure: Error | undefined;
+      // The slot first, then the budget: a request admitted is sent at once, so what Graph counts in
+      // a window is what the governor planned in it (no slot wait in between shifts it later).
       await this.slots.acquire(signal);
+      let ticket: Ticket;
+      try {
+        ticket = await this.o.governor.admit(req.cost, req.method !== 'GET' && !req.read, signal, onWait);
+      } catch (e) {
+        this.slots.release();
+        throw e;
+      }
       try {
         s.requests++;
         res = await this.o.wire.send(req.url, {

@@ -17,6 +17,12 @@ export interface RuGovernorOptions {
   ruPer10s?: number;
   /** Our ceiling as a share of every bucket, (0, 1] (default 0.5: decision 047's rule for apps, decision 057). */
   share?: number;
+  /**
+   * Added to the 10 s window we plan over (default 1 s): Graph counts a request when it arrives, so
+   * two requests sent just over 10 s apart may land in one window; planning over 10 s + the latency
+   * we tolerate keeps any 10 s of arrivals within the budget.
+   */
+  latencyMarginMs?: number;
   clock: Clock;
 }
 
@@ -48,8 +54,10 @@ export class RuGovernor {
   readonly budget: number;
   readonly writeBudget: number;
   private readonly clock: Clock;
+  private readonly windowMs: number;
 
   constructor(o: RuGovernorOptions) {
+    this.windowMs = WINDOW_MS + (o.latencyMarginMs ?? 1000);
     const share = o.share ?? 0.5;
     if (!(share > 0 && share <= 1)) throw new RangeError('share must be in (0, 1]');
     const limit = o.ruPer10s ?? RU_PER_10S[o.tenantSize ?? 'small'];
@@ -65,7 +73,7 @@ export class RuGovernor {
 
   /** RU our requests cost in the window ending now. */
   usedAt(now: number): number {
-    prune(this.ledger, now - WINDOW_MS);
+    prune(this.ledger, now - this.windowMs);
     return this.ledger.reduce((n, e) => n + e.cost, 0);
   }
 
@@ -90,7 +98,7 @@ export class RuGovernor {
       if (signal?.aborted) throw signal.reason;
       const now = this.clock.now();
       let wait = this.blockedUntil - now;
-      if (wait <= 0) wait = waitFor(this.ledger, now, WINDOW_MS, this.budgetAt(now) - cost);
+      if (wait <= 0) wait = waitFor(this.ledger, now, this.windowMs, this.budgetAt(now) - cost);
       if (wait <= 0 && write) wait = waitFor(this.writes, now, WRITE_WINDOW_MS, this.writeBudget - 1);
       if (wait <= 0) {
         const entry = { at: now, cost };

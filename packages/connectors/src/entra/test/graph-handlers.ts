@@ -102,7 +102,7 @@ export function fakeTenant(opts: TenantOptions = {}) {
   const tokenRequests: URLSearchParams[] = [];
   const assertionHeaders: Json[] = [];
   /** RU charged per request, with the time Graph received it. */
-  const charges: { at: number; ru: number }[] = [];
+  const charges: { at: number; ru: number; path: string }[] = [];
   /** Answers to give instead, in order, for a path (no version, with query): 429s, 404s. */
   const injected = new Map<string, SubAnswer[]>();
   const extraHeaders: Record<string, string> = {};
@@ -188,7 +188,7 @@ export function fakeTenant(opts: TenantOptions = {}) {
     const forced = queue?.shift();
     if (forced) return forced;
     const ru = graphCost(path, u.searchParams);
-    charges.push({ at: now(), ru });
+    charges.push({ at: now(), ru, path: `${path}${u.search}` });
     const headers = { ...base, 'x-ms-resource-unit': String(ru), ...extraHeaders };
     const needed = PERMISSION_OF.find(([re]) => re.test(path))?.[1];
     if (needed && !(claims.roles as string[]).includes(needed))
