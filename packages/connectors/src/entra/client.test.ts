@@ -36,7 +36,7 @@ function setup<C extends InstantClock | SettlingClock = InstantClock>(
       provider: 'entra',
       directoryId: TENANT,
       clientId: CLIENT_ID,
-      credential: { kind: 'secret', clientSecret: SECRET },
+      credentials: { kind: 'client_secret', clientSecret: SECRET },
       loginUrl: LOGIN,
       graphUrl: GRAPH,
       ...cfg,
@@ -175,7 +175,9 @@ describe('Entra client: throttling', () => {
   it('keeps to its share with every type read at once, batches included', async () => {
     const clock = new SettlingClock();
     const { tenant, client } = setup({ pageSize: 1 }, {}, { ruPer10s: 24, concurrency: 4, clock }, clock);
-    const all = await clock.run(collect(client.listObjects()));
+    // The client counts a batch and each of its sub-requests; the tenant sees the same.
+    const arrived = () => client.stats().requests === tenant.seen.reduce((n, s) => n + 1 + (s.batch?.length ?? 0), 0);
+    const all = await clock.run(collect(client.listObjects()), arrived);
     expect(all.length).toBeGreaterThan(40);
     expect(maxInWindow(tenant.charges, 10_000)).toBeLessThanOrEqual(12);
   });
@@ -222,7 +224,7 @@ describe('Entra client: token', () => {
   });
 
   it('gets a token by certificate: an RS256 assertion with x5t#S256, verified by the STS', async () => {
-    const { tenant, client } = setup({}, { credential: { kind: 'certificate', pem: CERT_PEM } });
+    const { tenant, client } = setup({}, { credentials: { kind: 'certificate', certificatePem: CERT_PEM } });
     const got = await collect(client.listObjects({ types: ['domain'] }));
     expect(got).toHaveLength(1);
     expect(tenant.tokenRequests[0]!.get('client_secret')).toBeNull();
@@ -235,13 +237,19 @@ describe('Entra client: token', () => {
 
   it("refuses a certificate file whose key is not the certificate's", () => {
     const otherKey = CERT_PEM.replace(/-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/, '');
-    expect(() => setup({}, { credential: { kind: 'certificate', pem: otherKey } })).toThrow(
+    expect(() => setup({}, { credentials: { kind: 'certificate', certificatePem: otherKey } })).toThrow(
       expect.objectContaining({ code: 'BAD_CERTIFICATE' }),
     );
   });
 
   it.each([
-    ['a wrong secret', { credential: { kind: 'secret' as const, clientSecret: 'nope' } }, {}, 'BAD_SECRET', 7000215],
+    [
+      'a wrong secret',
+      { credentials: { kind: 'client_secret' as const, clientSecret: 'nope' } },
+      {},
+      'BAD_SECRET',
+      7000215,
+    ],
     ['an unknown app', { clientId: '11111111-2222-3333-4444-555555555555' }, {}, 'UNKNOWN_APP', 700016],
     ['an app never consented in the tenant', {}, { unconsented: true }, 'MISSING_CONSENT', 7000229],
   ])('maps %s to a stable code', async (_what, cfg, t, code, aadsts) => {

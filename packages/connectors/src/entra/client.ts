@@ -1,9 +1,9 @@
-import type { IdpClient, IdpObject } from '@butterfly/domain/idp';
+import type { EntraConnectionConfig, IdpClient, IdpObject } from '@butterfly/domain/idp';
 import type { HostLookup } from '@butterfly/outbound';
 import { type Clock, realClock } from '../okta/http/clock.ts';
 import { StatsRecorder } from '../okta/http/stats.ts';
 import { testEntraAccess } from './access.ts';
-import { type EntraSecret, TokenSource } from './auth/token.ts';
+import { TokenSource } from './auth/token.ts';
 import { ENTRA_CATALOG } from './catalog.ts';
 import { entraDefaultTypes, entraTypeDef, entraTypeInfo } from './catalog.fns.ts';
 import { type DeltaRead, readDelta } from './delta.ts';
@@ -16,20 +16,8 @@ import { listEntraObjects } from './lister.ts';
 export const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com';
 
-/** An Entra connection as the connector needs it (credentials opened from their sealed form). */
-export interface EntraConnectionConfig {
-  provider: 'entra';
-  /** The tenant (directory) id: a GUID, or a verified domain. */
-  directoryId: string;
-  clientId: string;
-  credential: EntraSecret;
-  /** Sovereign clouds and the simulator: default login.microsoftonline.com and graph.microsoft.com. */
-  loginUrl?: string;
-  graphUrl?: string;
-  /** Percent of each RU bucket this app may plan to use (default 50). */
-  rateLimitShare?: number;
-  tenantSize?: TenantSize;
-}
+/** An Entra connection as the connector needs it (the domain's type; credentials opened from their sealed form). */
+export type { EntraConnectionConfig };
 
 export interface EntraClientOptions extends RetryOptions {
   allowPrivateNetwork?: boolean;
@@ -39,6 +27,8 @@ export interface EntraClientOptions extends RetryOptions {
   clock?: Clock;
   /** Override of the RU bucket (tests). */
   ruPer10s?: number;
+  /** The tenant's size class for its RU bucket (default `small`, the safe assumption). */
+  tenantSize?: TenantSize;
 }
 
 export interface EntraClient extends IdpClient {
@@ -64,14 +54,14 @@ export function createEntraClient(config: EntraConnectionConfig, options: EntraC
     loginUrl,
     directoryId: config.directoryId,
     clientId: config.clientId,
-    credential: config.credential,
+    credential: config.credentials,
     graphUrl,
     wire,
     clock,
     random: options.random,
   });
   const governor = new RuGovernor({
-    tenantSize: config.tenantSize,
+    tenantSize: options.tenantSize,
     ruPer10s: options.ruPer10s,
     share: (config.rateLimitShare ?? 50) / 100,
     clock,
@@ -95,7 +85,9 @@ export function createEntraClient(config: EntraConnectionConfig, options: EntraC
       return found;
     },
     writeObject: () => Promise.reject(new EntraError('Restoring to Entra is not built yet')),
-    listLogEvents: () => {
+    // A backup records "unavailable" for attribution and goes on (snapshots/log-events.ts).
+    listLogEvents: async function* () {
+      yield* [];
       throw new EntraError('Change attribution from Entra audit logs is not built yet');
     },
     testAccess: (opts = {}) => testEntraAccess(token, opts.signal),

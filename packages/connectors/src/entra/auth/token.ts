@@ -6,7 +6,9 @@ import { type Wire, WireRetryable } from '../http/wire.ts';
 import { aadstsOf, authCodeOf } from './aadsts.fns.ts';
 import { type CertificateCredential, clientAssertion, loadCertificate } from './certificate.ts';
 
-export type EntraSecret = { kind: 'secret'; clientSecret: string } | { kind: 'certificate'; pem: string };
+import type { EntraCredentials } from '@butterfly/domain/idp';
+
+export type EntraSecret = EntraCredentials;
 
 export interface TokenOptions {
   /** e.g. https://login.microsoftonline.com (no trailing slash needed). */
@@ -48,7 +50,7 @@ export class TokenSource {
     if (!/^[A-Za-z0-9.-]+$/.test(o.directoryId))
       throw new EntraAuthError('UNKNOWN_TENANT', 'The directory id must be a tenant GUID or a verified domain');
     this.tokenUrl = `${o.loginUrl.replace(/\/+$/, '')}/${o.directoryId}/oauth2/v2.0/token`;
-    if (o.credential.kind === 'certificate') this.cert = loadCertificate(o.credential.pem);
+    if (o.credential.kind === 'certificate') this.cert = loadCertificate(o.credential.certificatePem);
   }
 
   async authorization(signal?: AbortSignal): Promise<string> {
@@ -87,7 +89,7 @@ export class TokenSource {
       client_id: this.o.clientId,
       scope: `${this.o.graphUrl.replace(/\/+$/, '')}/.default`,
     });
-    if (this.o.credential.kind === 'secret') p.set('client_secret', this.o.credential.clientSecret);
+    if (this.o.credential.kind === 'client_secret') p.set('client_secret', this.o.credential.clientSecret);
     else {
       p.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
       // A new assertion per attempt: its jti must not be replayed.

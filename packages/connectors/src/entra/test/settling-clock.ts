@@ -2,8 +2,8 @@ import type { Clock } from '../../okta/http/clock.ts';
 
 /**
  * Virtual time for tests where requests run concurrently: `sleep` parks on a timer list, and `run`
- * moves time to the next timer only once everything in flight has settled (a few milliseconds of
- * real quiet), so an admitted request reaches the msw tenant at the virtual instant it was admitted.
+ * moves time to the next timer only once everything in flight has settled (every request sent
+ * has arrived, and a few milliseconds of real quiet), so an admitted request reaches the msw tenant at the virtual instant it was admitted.
  * (okta's VirtualClock waits a few macrotask turns only, which an HTTP round trip through msw outlasts.)
  */
 export class SettlingClock implements Clock {
@@ -28,7 +28,11 @@ export class SettlingClock implements Clock {
       });
     });
 
-  async run<T>(work: Promise<T>): Promise<T> {
+  /**
+   * `ready`: whether every request sent has reached the tenant (the test compares the client's
+   * count of sends with the tenant's count of arrivals): time never moves while one is on the way.
+   */
+  async run<T>(work: Promise<T>, ready: () => boolean = () => true): Promise<T> {
     let settled = false;
     const done = work.finally(() => {
       settled = true;
@@ -37,7 +41,7 @@ export class SettlingClock implements Clock {
     for (let quiet = 0; !settled; ) {
       await new Promise((r) => setTimeout(r, 5));
       if (settled) break;
-      if (++quiet < 3) continue;
+      if (++quiet < 3 || !ready()) continue;
       quiet = 0;
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const next = this.timers.shift();
