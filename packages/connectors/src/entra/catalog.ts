@@ -429,7 +429,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     parent: 'group',
     singleton: true,
     collapse: { field: 'members', keep: ['@odata.type', 'id'] },
-    refs: [{ path: 'members[].id', type: [...PRINCIPAL, 'device', 'orgContact'] }],
+    refs: [{ path: 'members[].id', type: PRINCIPAL }],
     restore: { ...patchOnly(), membershipOf: true },
   },
   {
