@@ -193,6 +193,18 @@ describe('butterfly connection add --entra', { timeout: 120_000 }, () => {
     expect([badTenant.code, badTenant.stderr]).toEqual([1, expect.stringContaining('error VALIDATION')]);
     const badCert = await add('x', ['--certificate-file', resolve(import.meta.dirname, 'connection.ts')]);
     expect([badCert.code, badCert.stderr]).toEqual([1, expect.stringContaining('certificate')]);
+    // An Okta credential cannot replace an Entra app's (nor can a write credential be set yet).
+    const { id } = await db
+      .selectFrom('connections')
+      .select('id')
+      .where('name', '=', 'entra-prod')
+      .executeTakeFirstOrThrow();
+    const edit = await cli(['connection', 'edit', id, '--ssws-stdin'], 'ssws-token-0123456789\n');
+    expect([edit.code, edit.stderr]).toEqual([1, expect.stringContaining('error VALIDATION')]);
+    expect(edit.stderr).toContain('Entra');
+    const renamed = await cli(['connection', 'edit', id, '--name', 'entra-main']);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect((await cli(['connection', 'edit', id, '--name', 'entra-prod'])).code).toBe(0);
   });
 
   it('tests it: the permissions the token lacks and what they leave out', async () => {
