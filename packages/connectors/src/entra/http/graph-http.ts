@@ -44,6 +44,29 @@ export type BatchResult = { ok: true; answer: GraphAnswer } | { ok: false; error
 
 const BATCH_MAX = 20;
 
+const ownRu = (res: RawResponse) => ruHeaders((n) => res.headers.get(n));
+
+/**
+ * A `$batch` costs what its sub-requests cost, and each sub-response carries its own RU headers:
+ * the sum of what they charged (when every one says), and the highest throttle warning.
+ */
+export function batchRu(res: RawResponse): ReturnType<typeof ruHeaders> {
+  const responses = (res.body as { responses?: unknown } | undefined)?.responses;
+  if (!Array.isArray(responses)) return ownRu(res);
+  let charged: number | undefined = 0;
+  let limitPercentage: number | undefined;
+  for (const r of responses as { headers?: Record<string, string> }[]) {
+    const h = new Headers(r.headers && typeof r.headers === 'object' ? r.headers : {});
+    const one = ruHeaders((n) => h.get(n));
+    charged = charged !== undefined && one.charged !== undefined ? charged + one.charged : undefined;
+    if (one.limitPercentage !== undefined) limitPercentage = Math.max(limitPercentage ?? 0, one.limitPercentage);
+  }
+  return {
+    ...(charged !== undefined && responses.length ? { charged } : {}),
+    ...(limitPercentage !== undefined ? { limitPercentage } : {}),
+  };
+}
+
 /** Where the Authorization header comes from (auth/token.ts), and how to drop one Graph refused. */
 export interface Authorizer {
   authorization(signal?: AbortSignal): Promise<string>;
@@ -172,6 +195,7 @@ export class GraphHttp {
         cost,
         read: true,
         body: JSON.stringify({ requests }),
+        ru: batchRu,
       },
       signal,
     );
@@ -217,7 +241,16 @@ export class GraphHttp {
    * 401-once and 429); throws when retries run out. `read`: a POST that reads ($batch), not a write.
    */
   private async exchange(
-    req: { method: string; url: string; key: string; cost: number; body?: string; read?: boolean },
+    req: {
+      method: string;
+      url: string;
+      key: string;
+      cost: number;
+      body?: string;
+      read?: boolean;
+      /** Where the answer says what it cost (a `$batch`: in its sub-responses); default its own headers. */
+      ru?: (res: RawResponse) => ReturnType<typeof ruHeaders>;
+    },
     signal?: AbortSignal,
   ): Promise<RawResponse> {
     const s = this.o.stats.endpoint(req.key);
@@ -258,7 +291,7 @@ export class GraphHttp {
       } finally {
         this.slots.release();
       }
-      this.o.governor.settle(ticket, res ? ruHeaders((n) => res!.headers.get(n)) : {});
+      this.o.governor.settle(ticket, res ? (req.ru ?? ownRu)(res) : {});
       if (res && res.status === 401 && !refreshed) {
         refreshed = true;
         this.o.token.invalidate(authorization);

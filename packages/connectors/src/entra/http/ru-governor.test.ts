@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InstantClock } from '../test/instant-clock.ts';
+import { batchRu } from './graph-http.ts';
 import { RuGovernor, ruCost } from './ru-governor.ts';
 
 describe('RU governor', () => {
@@ -41,5 +42,29 @@ describe('RU governor', () => {
     g.pauseAll(4000);
     await g.admit(1, false);
     expect(clock.now() - start).toBe(14_000);
+  });
+});
+
+describe('$batch resource units', () => {
+  it('sums what the sub-responses charged and keeps the highest throttle warning', () => {
+    const res = (responses: unknown) => ({ status: 200, headers: new Headers(), body: { responses } });
+    expect(
+      batchRu(
+        res([
+          { id: '1', status: 200, headers: { 'x-ms-resource-unit': '1' } },
+          { id: '2', status: 200, headers: { 'X-MS-Resource-Unit': '2', 'x-ms-throttle-limit-percentage': '0.9' } },
+          { id: '3', status: 200, headers: { 'x-ms-resource-unit': '1', 'x-ms-throttle-limit-percentage': '0.85' } },
+        ]),
+      ),
+    ).toEqual({ charged: 4, limitPercentage: 0.9 });
+    // One sub-response without the header: the estimate stands.
+    expect(
+      batchRu(
+        res([
+          { id: '1', status: 404, headers: {} },
+          { id: '2', headers: { 'x-ms-resource-unit': '1' } },
+        ]),
+      ),
+    ).toEqual({});
   });
 });
