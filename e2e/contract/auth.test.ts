@@ -1,5 +1,5 @@
 import { ALL_SCOPES, createOktaClient, typesLeftOut } from '@butterfly/connectors';
-import type { IdpConnectionConfig } from '@butterfly/domain/idp';
+import type { OktaConnectionConfig } from '@butterfly/domain/idp';
 import type { OktaSim } from '@butterfly/okta-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithRaw } from './support/expected.ts';
@@ -26,7 +26,7 @@ const TYPES = [
   'admin_role',
   'org',
 ];
-const client = (credentials: IdpConnectionConfig['credentials']) =>
+const client = (credentials: OktaConnectionConfig['credentials']) =>
   createOktaClient({ provider: 'okta', orgUrl: org.url, credentials }, { allowPrivateNetwork: true });
 const oauth = () => client({ kind: 'oauth', clientId: org.clientId, privateKey: org.privateKeyPem });
 const ssws = () => client({ kind: 'ssws', token: org.apiToken });

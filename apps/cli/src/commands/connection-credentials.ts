@@ -23,3 +23,21 @@ export async function credentialsFrom(opts: CredentialOptions) {
   }
   return { kind: 'oauth' as const, clientId: opts.clientId, privateKey, keyId: opts.keyId };
 }
+
+export interface EntraCredentialOptions {
+  clientSecretStdin?: boolean;
+  certificateFile?: string;
+}
+
+/** An Entra app's credential (decision 057): its client secret on stdin, or a PEM file with its certificate and key. */
+export async function entraCredentialsFrom(opts: EntraCredentialOptions) {
+  if (!!opts.clientSecretStdin === (opts.certificateFile !== undefined))
+    throw new UsageError('give either --client-secret-stdin or --certificate-file with --entra');
+  if (opts.clientSecretStdin)
+    return { kind: 'client_secret' as const, clientSecret: await readSecretFromStdin('client secret') };
+  try {
+    return { kind: 'certificate' as const, certificatePem: readFileSync(opts.certificateFile!, 'utf8') };
+  } catch (e) {
+    throw new UsageError(`cannot read ${opts.certificateFile}: ${(e as Error).message}`);
+  }
+}

@@ -2,22 +2,31 @@ import type { Command } from 'commander';
 import {
   type ConnectionView,
   addConnection,
+  addEntraConnection,
   findConnectionTenant,
   listConnections,
   testConnection,
 } from '@butterfly/domain/connections';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
-import { emit } from '../output.ts';
+import { emit, UsageError } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
 import { withRuntime } from '../runtime.ts';
 import { registerBreakGlass } from './break-glass.ts';
-import { type CredentialOptions, credentialsFrom } from './connection-credentials.ts';
+import {
+  type CredentialOptions,
+  credentialsFrom,
+  type EntraCredentialOptions,
+  entraCredentialsFrom,
+} from './connection-credentials.ts';
 import { registerConnectionFreshness } from './connection-freshness.ts';
 import { registerConnectionManage } from './connection-manage.ts';
 
-interface AddOptions extends CredentialOptions {
+interface AddOptions extends CredentialOptions, EntraCredentialOptions {
   name: string;
-  okta: string;
+  okta?: string;
+  entra?: string;
+  loginUrl?: string;
+  graphUrl?: string;
   json?: boolean;
 }
 
@@ -45,25 +54,55 @@ export function registerConnection(connection: Command) {
   registerBreakGlass(connection);
   connection
     .command('add')
-    .description('add an Okta connection: an OAuth service app (recommended) or an SSWS token read from stdin')
+    .description(
+      'add an Okta connection (an OAuth service app, recommended, or an SSWS token on stdin) or a Microsoft Entra ID one (--entra)',
+    )
     .argument('<tenant>', 'tenant slug')
     .requiredOption('--name <name>', 'a name for the connection, unique in the tenant')
-    .requiredOption('--okta <orgUrl>', 'the Okta org URL, e.g. https://acme.okta.com')
+    .option('--okta <orgUrl>', 'the Okta org URL, e.g. https://acme.okta.com')
     .option('--ssws-stdin', 'read an SSWS API token from stdin')
-    .option('--client-id <id>', "the API service app's client id (OAuth 2.0, private_key_jwt)")
+    .option('--client-id <id>', "the service app's (Okta) or app registration's (Entra) client id")
     .option('--private-key-file <pem>', "file with the service app's private key (PEM or JWK)")
     .option('--key-id <kid>', 'the key id registered in Okta (when the app has several keys)')
+    .option('--entra <directoryId>', 'the Entra tenant (directory) id, or one of its verified domains')
+    .option('--client-secret-stdin', "read the Entra app's client secret from stdin")
+    .option('--certificate-file <pem>', "file with the Entra app's certificate and its private key (PEM)")
+    .option('--login-url <url>', 'the identity platform (default https://login.microsoftonline.com)')
+    .option('--graph-url <url>', 'Microsoft Graph (default https://graph.microsoft.com)')
     .option('--json', 'print one JSON document')
     .action((slug: string, opts: AddOptions) =>
       withRuntime(async ({ deps }) => {
-        const credentials = await credentialsFrom(opts);
+        if ((opts.okta === undefined) === (opts.entra === undefined))
+          throw new UsageError('give either --okta <orgUrl> or --entra <directoryId>');
         const tenant = await getTenantBySlug(deps, slug);
-        const c = await addConnection(deps, tenant.id, { name: opts.name, orgUrl: opts.okta, credentials });
+        let c: ConnectionView;
+        if (opts.entra !== undefined) {
+          if (opts.sswsStdin || opts.privateKeyFile || opts.keyId)
+            throw new UsageError('--ssws-stdin, --private-key-file and --key-id are for Okta connections');
+          if (!opts.clientId) throw new UsageError('--entra needs --client-id');
+          c = await addEntraConnection(deps, tenant.id, {
+            name: opts.name,
+            directoryId: opts.entra,
+            clientId: opts.clientId,
+            credentials: await entraCredentialsFrom(opts),
+            ...(opts.loginUrl ? { loginUrl: opts.loginUrl } : {}),
+            ...(opts.graphUrl ? { graphUrl: opts.graphUrl } : {}),
+          });
+        } else {
+          if (opts.clientSecretStdin || opts.certificateFile || opts.loginUrl || opts.graphUrl)
+            throw new UsageError(
+              '--client-secret-stdin, --certificate-file, --login-url and --graph-url are for Entra',
+            );
+          const credentials = await credentialsFrom(opts);
+          c = await addConnection(deps, tenant.id, { name: opts.name, orgUrl: opts.okta!, credentials });
+        }
         emit(
           { json: !!opts.json },
           c,
           () => [
-            `added connection ${c.name} to ${tenant.slug}: ${c.orgUrl} (${c.authKind})`,
+            c.provider === 'entra'
+              ? `added connection ${c.name} to ${tenant.slug}: Entra tenant ${c.directoryId} via ${c.orgUrl} (${c.authKind})`
+              : `added connection ${c.name} to ${tenant.slug}: ${c.orgUrl} (${c.authKind})`,
             'check it with `connection test <id>`',
           ],
           c.id,

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ZIdpAccessReport } from './shapes.ts';
 
 const ZAuthKind = z.enum(['oauth', 'ssws']);
+/** Okta: an OAuth service app or an SSWS token; Entra (decision 057): the app's client secret or certificate. */
+const ZConnectionAuthKind = z.enum(['oauth', 'ssws', 'client_secret', 'certificate']);
+const ZProvider = z.enum(['okta', 'entra']);
 
 /** The last "test connection" report (IdpAccessReport). */
 export const ZAccessReport = z.object({
@@ -18,9 +21,13 @@ export const ZAccessReport = z.object({
 export const ZConnectionView = z.object({
   id: z.string(),
   name: z.string(),
-  provider: z.literal('okta'),
+  provider: ZProvider,
+  /** Okta: the org URL; Entra: the Graph URL. */
   orgUrl: z.string(),
-  authKind: ZAuthKind,
+  /** Entra: the tenant (directory) id and the identity platform's URL; null for Okta. */
+  directoryId: z.string().nullable(),
+  loginUrl: z.string().nullable(),
+  authKind: ZConnectionAuthKind,
   clientId: z.string().nullable(),
   keyId: z.string().nullable(),
   hasCredentials: z.boolean(),
@@ -98,9 +105,11 @@ export const ZConnectionsTest = z.object({
   connection: z.object({
     id: z.string(),
     name: z.string(),
-    provider: z.literal('okta'),
+    provider: ZProvider,
     orgUrl: z.string(),
-    authKind: z.enum(['ssws', 'oauth']),
+    directoryId: z.string().nullable(),
+    loginUrl: z.string().nullable(),
+    authKind: ZConnectionAuthKind,
     clientId: z.string().nullable(),
     keyId: z.string().nullable(),
     hasCredentials: z.boolean(),

@@ -1,4 +1,10 @@
-import type { IdpClient, IdpConnectionConfig, IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
+import type {
+  IdpClient,
+  IdpConnectionConfig,
+  IdpObject,
+  IdpObjectRef,
+  OktaConnectionConfig,
+} from '@butterfly/domain/idp';
 import { rateLimitCeiling } from '@butterfly/domain/connections';
 import type { HostLookup } from '@butterfly/outbound';
 import { OAuthAuthenticator } from './auth/oauth.ts';
@@ -41,7 +47,7 @@ export interface OktaClientOptions extends GovernorOptions {
  * token keeps the governor's reserve (20 % left to the customer).
  */
 export function governorCeiling(
-  config: Pick<IdpConnectionConfig, 'credentials' | 'rateLimitShare'>,
+  config: Pick<OktaConnectionConfig, 'credentials' | 'rateLimitShare'>,
 ): Pick<GovernorOptions, 'share'> {
   if (config.credentials.kind !== 'oauth') return {};
   return { share: rateLimitCeiling('oauth', config.rateLimitShare) / 100 };
@@ -49,6 +55,7 @@ export function governorCeiling(
 
 /** The Okta Management API as the domain's IdpClient: reads for backups, writes for restores (write/). */
 export function createOktaClient(config: IdpConnectionConfig, options: OktaClientOptions = {}): IdpClient {
+  if (config.provider !== 'okta') throw new RangeError(`Not an Okta connection: ${config.provider}`);
   const orgUrl = new URL(config.orgUrl);
   const clock = options.clock ?? realClock;
   const governor = new Governor({ ...governorCeiling(config), ...options, clock });

@@ -133,10 +133,12 @@ export interface Connections {
   credentials_sealed: Buffer | null;
   deleted_at: Timestamp | null;
   deleted_by: string | null;
+  directory_id: string | null;
   id: Generated<string>;
   key_id: string | null;
   last_test: Json | null;
   last_tested_at: Timestamp | null;
+  login_url: string | null;
   name: string;
   org_url: string;
   pause_reason: string | null;

@@ -69,9 +69,13 @@ export const SSWS_RATE_LIMIT_CEILING = 80;
 export const ZRateLimitShare = z.number().int().min(1).max(100);
 
 /** The ceiling in percent of each bucket, for a connection's credential kind and setting. */
-export function rateLimitCeiling(authKind: 'oauth' | 'ssws', rateLimitShare: number | null | undefined): number {
-  return authKind === 'oauth' ? (rateLimitShare ?? DEFAULT_OAUTH_RATE_LIMIT_SHARE) : SSWS_RATE_LIMIT_CEILING;
+export function rateLimitCeiling(authKind: AuthKind, rateLimitShare: number | null | undefined): number {
+  // An Entra app's Graph budget follows the same rule as an Okta service app (decision 057).
+  return authKind === 'ssws' ? SSWS_RATE_LIMIT_CEILING : (rateLimitShare ?? DEFAULT_OAUTH_RATE_LIMIT_SHARE);
 }
+
+/** How a connection authenticates: Okta's OAuth service app or SSWS token; an Entra app's secret or certificate. */
+export type AuthKind = 'oauth' | 'ssws' | 'client_secret' | 'certificate';
 
 export const ZConnectionId = z.object({ connectionId: z.string().trim().min(1).max(100) });
 
@@ -96,9 +100,13 @@ export function toConnectionView(
   return {
     id: row.id,
     name: row.name,
-    provider: row.provider as 'okta',
+    provider: row.provider as 'okta' | 'entra',
+    /** Okta: the org URL; Entra: the Graph URL a backup reads. */
     orgUrl: row.org_url,
-    authKind: row.auth_kind as 'oauth' | 'ssws',
+    /** Entra: the tenant (directory) id and the identity platform's URL. */
+    directoryId: row.directory_id,
+    loginUrl: row.login_url,
+    authKind: row.auth_kind as AuthKind,
     clientId: row.client_id,
     keyId: row.key_id,
     /** A connection deleted with its snapshots kept has none: it is read-only. */
@@ -111,7 +119,7 @@ export function toConnectionView(
     /** Percent of each Okta bucket an OAuth connection may use (null: Okta's default 50 %); SSWS ignores it. */
     rateLimitShare: row.rate_limit_share,
     /** What the governor allows itself, in percent of each bucket (decision 047). */
-    rateLimitCeiling: rateLimitCeiling(row.auth_kind as 'oauth' | 'ssws', row.rate_limit_share),
+    rateLimitCeiling: rateLimitCeiling(row.auth_kind as AuthKind, row.rate_limit_share),
     writeCredential: row.write_auth_kind
       ? {
           authKind: row.write_auth_kind as 'oauth' | 'ssws',
@@ -140,6 +148,8 @@ export const VIEW_COLUMNS = [
   'name',
   'provider',
   'org_url',
+  'directory_id',
+  'login_url',
   'auth_kind',
   'client_id',
   'key_id',

@@ -1,5 +1,10 @@
 /** @butterfly/domain/connections: the connections area's use-cases and types, for the apps, API and jobs. */
 export { addConnection, ZAddConnectionInput, type TAddConnectionInput } from './add-connection.ts';
+export {
+  addEntraConnection,
+  ZAddEntraConnectionInput,
+  type TAddEntraConnectionInput,
+} from './add-entra-connection.ts';
 export { listConnections } from './list-connections.ts';
 export { getConnection } from './get-connection.ts';
 export { removeConnection, ZRemoveConnectionInput, type TRemoveConnectionInput } from './remove-connection.ts';

@@ -26,6 +26,22 @@ export async function loadConnectionConfig(
       'CONNECTION_DELETED',
       `The connection ${row.name} was deleted; its snapshots are kept read-only`,
     );
+  if (row.provider === 'entra') {
+    // Decision 057: Entra connections read only (no write credential yet).
+    const secret = JSON.parse(await openSecret(deps, tenantId, credentialsPurpose(row.id), row.credentials_sealed)) as
+      | { kind: 'client_secret'; clientSecret: string }
+      | { kind: 'certificate'; certificatePem: string };
+    return {
+      provider: 'entra',
+      directoryId: row.directory_id!,
+      clientId: row.client_id!,
+      credentials: secret,
+      loginUrl: row.login_url!,
+      graphUrl: row.org_url,
+      ...(row.rate_limit_share !== null ? { rateLimitShare: row.rate_limit_share } : {}),
+      ...(opts.purpose ? { purpose: opts.purpose } : {}),
+    };
+  }
   // Restore apply writes with the connection's write credential when it has one (never a backup).
   const write = opts.purpose === 'restore' && row.write_credentials_sealed && row.write_auth_kind;
   const sealed = write ? row.write_credentials_sealed! : row.credentials_sealed;

@@ -3,6 +3,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { sealSecret } from '../crypto/secrets.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { toConnectionView, VIEW_COLUMNS, writeCredentialsPurpose, ZConnectionCredentials } from './connections.fns.ts';
@@ -24,6 +25,11 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
   await authorize(deps, tenantId, 'connection.manage');
   return inTransaction(deps.db, async (trx) => {
     const row = await findConnectionRow(trx, tenantId, input.connectionId);
+    if (row.provider === 'entra')
+      throw new DomainError(
+        'VALIDATION',
+        'Restoring to Entra ID is not built yet: an Entra connection has no write credential',
+      );
     const c = input.credentials;
     const sealed = c
       ? await sealSecret(

@@ -46,6 +46,12 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
       const row = await findConnectionRow(trx, tenantId, input.connectionId);
       assertNotDeleted(row);
       const c = input.credentials;
+      // Okta credential kinds only; an Entra app's secret or certificate is not replaceable here yet (decision 057).
+      if (c && row.provider === 'entra')
+        throw new DomainError(
+          'VALIDATION',
+          "An Entra connection's credential cannot be replaced yet: add the connection again with the new one",
+        );
       const renamed = input.name !== undefined && input.name !== row.name;
       const reshared = input.rateLimitShare !== undefined && input.rateLimitShare !== row.rate_limit_share;
       // The same name and share, no credential (a form saved unchanged): nothing to write or audit.

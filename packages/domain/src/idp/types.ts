@@ -214,7 +214,8 @@ export type IdpCredentials =
   | { kind: 'ssws'; token: string }
   | { kind: 'oauth'; clientId: string; privateKey: string; keyId?: string };
 
-export interface IdpConnectionConfig {
+/** An Okta org's connection (the first provider). */
+export interface OktaConnectionConfig {
   provider: 'okta';
   orgUrl: string;
   credentials: IdpCredentials;
@@ -226,6 +227,29 @@ export interface IdpConnectionConfig {
   /** `restore`: the client writes (Okta: asks for `.manage` scopes); absent or `backup`: it only reads. */
   purpose?: 'backup' | 'restore';
 }
+
+/** An Entra app's credential: a client secret, or a PEM holding its certificate and private key. */
+export type EntraCredentials =
+  | { kind: 'client_secret'; clientSecret: string }
+  | { kind: 'certificate'; certificatePem: string };
+
+/** A Microsoft Entra ID tenant's connection, read through Microsoft Graph (decision 057). */
+export interface EntraConnectionConfig {
+  provider: 'entra';
+  /** The tenant (directory) id: a GUID or a verified domain. */
+  directoryId: string;
+  clientId: string;
+  credentials: EntraCredentials;
+  /** The identity platform (default https://login.microsoftonline.com); sovereign clouds and simulators differ. */
+  loginUrl?: string;
+  /** Microsoft Graph (default https://graph.microsoft.com). */
+  graphUrl?: string;
+  /** Percent of each Graph resource-unit bucket the app may plan to use (default 50). */
+  rateLimitShare?: number;
+  purpose?: 'backup' | 'restore';
+}
+
+export type IdpConnectionConfig = OktaConnectionConfig | EntraConnectionConfig;
 
 /** How apps hand the domain a client for a connection (they choose the outbound policy, limits, ...). */
 export type IdpClientFactory = (config: IdpConnectionConfig) => IdpClient;

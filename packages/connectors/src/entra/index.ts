@@ -1,0 +1,14 @@
+export {
+  createEntraClient,
+  DEFAULT_GRAPH_URL,
+  DEFAULT_LOGIN_URL,
+  type EntraClient,
+  type EntraClientOptions,
+  type EntraConnectionConfig,
+} from './client.ts';
+export type { EntraSecret } from './auth/token.ts';
+export { ENTRA_CATALOG, READ_PERMISSIONS, type EntraObjectType, type EntraPermission } from './catalog.ts';
+export { entraDefaultTypes, entraTypesLeftOut } from './catalog.fns.ts';
+export type { DeltaRead } from './delta.ts';
+export * from './errors.ts';
+export { RU_PER_10S, type TenantSize } from './http/ru-governor.ts';

@@ -1,0 +1,54 @@
+import type { Clock } from '../../okta/http/clock.ts';
+
+/**
+ * Virtual time for tests where requests run concurrently: `sleep` parks on a timer list, and `run`
+ * moves time to the next timer only once everything in flight has settled (every request sent
+ * has arrived, and a few milliseconds of real quiet), so an admitted request reaches the msw tenant at the virtual instant it was admitted.
+ * (okta's VirtualClock waits a few macrotask turns only, which an HTTP round trip through msw outlasts.)
+ */
+export class SettlingClock implements Clock {
+  private t: number;
+  private timers: { at: number; seq: number; fire: () => void }[] = [];
+  private seq = 0;
+
+  constructor(start = Date.UTC(2026, 11, 7, 12, 0, 0)) {
+    this.t = start;
+  }
+
+  now = () => this.t;
+
+  sleep = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = { at: this.t + Math.max(0, ms), seq: this.seq++, fire: resolve };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', () => {
+        this.timers = this.timers.filter((x) => x !== timer);
+        reject(signal.reason);
+      });
+    });
+
+  /**
+   * `ready`: whether every request sent has reached the tenant (the test compares the client's
+   * count of sends with the tenant's count of arrivals): time never moves while one is on the way.
+   */
+  async run<T>(work: Promise<T>, ready: () => boolean = () => true): Promise<T> {
+    let settled = false;
+    const done = work.finally(() => {
+      settled = true;
+    });
+    done.catch(() => {});
+    for (let quiet = 0; !settled; ) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (settled) break;
+      if (++quiet < 3 || !ready()) continue;
+      quiet = 0;
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers.shift();
+      if (!next) continue; // work still in flight with nothing scheduled: wait for it
+      this.t = Math.max(this.t, next.at);
+      next.fire();
+    }
+    return done;
+  }
+}
