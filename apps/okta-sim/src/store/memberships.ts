@@ -88,11 +88,17 @@ export function onUserCreated(data: OrgData, userId: string, everyone: string, a
   for (const appId of data.table<string>(`groupApps:${everyone}`).keys()) grantByGroup(data, appId, userId, at);
 }
 
-/** A deleted user leaves every group and app. */
+/** A deleted user leaves every group and app, and owns no group any more. */
 export function forgetUser(data: OrgData, userId: string, at: number): void {
   for (const groupId of [...(data.userGroups.get(userId) ?? [])]) removeMember(data, groupId, userId, at);
   data.userGroups.delete(userId);
   for (const [, table] of data.tablesWith('appUsers:')) table.delete(userId);
+  forgetOwner(data, userId);
+}
+
+/** A deleted user or group is no group's owner (owners are users or groups). */
+export function forgetOwner(data: OrgData, id: string): void {
+  for (const [, table] of data.tablesWith('owners:')) table.delete(id);
 }
 
 function grantByGroup(data: OrgData, appId: string, userId: string, at: number) {

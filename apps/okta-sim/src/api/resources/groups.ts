@@ -2,7 +2,7 @@ import { oktaId } from '../../model/ids.ts';
 import type { Json } from '../../model/types.ts';
 import { link } from '../../okta/links.ts';
 import { iso } from '../../okta/time.ts';
-import { unassignGroup } from '../../store/memberships.ts';
+import { forgetOwner, unassignGroup } from '../../store/memberships.ts';
 import { type Ctx, noContent, ok, type Reply } from '../context.ts';
 import { alreadyExists, notFound, validation } from '../../okta/errors.ts';
 import { compileFilter } from '../filter.ts';
@@ -100,6 +100,7 @@ function deleteGroup(ctx: Ctx): Reply {
   for (const userId of data.table(`members:${group.id}`).keys()) data.userGroups.get(userId)?.delete(group.id);
   for (const name of [`members:${group.id}`, `owners:${group.id}`, `groupApps:${group.id}`]) data.dropTable(name);
   data.table('groups').delete(group.id);
+  forgetOwner(data, group.id);
   audit(ctx, 'group.lifecycle.delete', groupTarget(group));
   return noContent();
 }

@@ -133,10 +133,16 @@ test('users: create, update the profile, suspend and unsuspend, delete in two st
   expect((await api(`/api/v1/users/${id}/lifecycle/suspend`, 'POST')).status).toBe(200);
   expect((await api(`/api/v1/users/${id}/lifecycle/suspend`, 'POST')).body.errorCode).toBe('E0000001');
   expect((await api(`/api/v1/users/${id}/lifecycle/unsuspend`, 'POST')).status).toBe(200);
+  // An owner of a group stops owning it when deleted (deactivated, it still owns it).
+  const [sales] = (await api('/api/v1/groups?q=Sales')).body as { id: string }[];
+  expect((await api(`/api/v1/groups/${sales!.id}/owners`, 'POST', { id, type: 'USER' })).status).toBe(201);
+  const owners = async () => (await api(`/api/v1/groups/${sales!.id}/owners`)).body.map((o: { id: string }) => o.id);
   expect((await api(`/api/v1/users/${id}`, 'DELETE')).status).toBe(204);
   expect((await api(`/api/v1/users/${id}`)).body.status).toBe('DEPROVISIONED');
+  expect(await owners()).toContain(id);
   expect((await api(`/api/v1/users/${id}`, 'DELETE')).status).toBe(204);
   expect((await api(`/api/v1/users/${id}`)).status).toBe(404);
+  expect(await owners()).not.toContain(id);
 });
 
 test('a DEPROVISIONED user keeps its id: profile updates are ignored until it is activated again (users.ts, as Okta does)', async () => {
