@@ -94,6 +94,25 @@ describe('authorization code with PKCE and form_post', () => {
     expect(((await again.json()) as { error_codes: number[] }).error_codes).toEqual([70008]);
   });
 
+  it("a code redeemed at another directory's token endpoint is AADSTS700005, and the code is spent", async () => {
+    const other = (await (await h.control('POST', '/tenants', { name: 'code-elsewhere', users: 1 })).json()) as {
+      id: string;
+    };
+    const flow = await signIn(h, { ...app(), userId: admin() });
+    const form = {
+      grant_type: 'authorization_code',
+      client_id: app().clientId,
+      client_secret: app().secret,
+      code: flow.fields.code!,
+      redirect_uri: REDIRECT,
+      code_verifier: flow.verifier,
+    };
+    const elsewhere = await h.tokenResponse(form, other.id);
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.json()).toMatchObject({ error: 'invalid_grant', error_codes: [700005] });
+    expect(((await (await flow.redeem()).json()) as { error_codes: number[] }).error_codes).toEqual([70008]);
+  });
+
   it('an unregistered redirect URI or a missing S256 challenge is refused on the sign-in page', async () => {
     const q = (more: Record<string, string>) =>
       new URLSearchParams({

@@ -29,6 +29,11 @@ export const AADSTS = {
     'invalid_grant',
     'The provided authorization code or refresh token has expired or was already redeemed',
   ],
+  wrongTenantCode: [
+    700005,
+    'invalid_grant',
+    'Provided Authorization Code is intended to use against other tenant, thus rejected',
+  ],
   pkceMismatch: [
     501481,
     'invalid_grant',

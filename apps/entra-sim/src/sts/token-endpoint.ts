@@ -62,7 +62,7 @@ async function authorizationCode(
   if (!grant || grant.expiresAt < deps.clock()) return aadstsReply('badCode');
   const tenant = deps.registry.find(grant.tenantId)!;
   if (!MULTI.has(tenantName.toLowerCase()) && deps.registry.find(tenantName) !== tenant)
-    return aadstsReply('badCode', 'issued for another tenant');
+    return aadstsReply('wrongTenantCode');
   if (form.get('client_id') && form.get('client_id') !== grant.clientId)
     return aadstsReply('badCode', 'issued to another client');
   const auth = await authenticateClient(

@@ -79,10 +79,11 @@ async function signIn(
   email: string,
   claims: Record<string, unknown> = {},
   key?: NonNullable<Parameters<typeof entra.idToken>[1]>['key'],
+  opts: { codeOfOtherTenant?: boolean } = {},
 ) {
   const flow = await start(t.slug, email);
   const token = await entra.idToken({ nonce: flow.p.nonce, email, ...claims }, { key });
-  const code = entra.issueCode(flow.p.code_challenge!, token);
+  const code = entra.issueCode(flow.p.code_challenge!, token, { otherTenant: opts.codeOfOtherTenant });
   const url = `${APP}/sso/${t.slug}/callback?${new URLSearchParams({ code, state: flow.p.state! })}`;
   return completeSignIn(new Request(url, { headers: { cookie: flow.cookie } }), context(), t.slug);
 }
@@ -156,6 +157,17 @@ describe('Entra ID sign-in', () => {
     expect(await db.selectFrom('members').select('id').where('tenant_id', '=', t.id).execute()).toEqual([]);
     // Control: the same person with this directory's token gets in.
     expect(await outcome(signIn(t, email))).toBe('signed in');
+  });
+
+  it("refuses and audits a code of another directory, which the directory's token endpoint will not redeem", async () => {
+    const t = await entraTenant();
+    const email = `mallory@${t.domain}`;
+    // The authorize request was carried to another directory: Entra answers AADSTS700005.
+    expect(await outcome(signIn(t, email, {}, undefined, { codeOfOtherTenant: true }))).toBe('wrong_directory');
+    expect(await refusals(t.id)).toEqual([
+      { reason: 'entra_wrong_directory', seenAt: 'token_endpoint', tokenTid: null, tokenIss: null },
+    ]);
+    expect(await db.selectFrom('members').select('id').where('tenant_id', '=', t.id).execute()).toEqual([]);
   });
 
   it('refuses a forged signature, a wrong audience and a missing oid, without calling them another directory', async () => {

@@ -8,6 +8,7 @@ import { IdTokenError, validateIdToken } from './id-token.server.ts';
 import { SignInError, TenantOidcStrategy, readSignInFlow } from './oidc-strategy.server.ts';
 import { SIGN_IN_PROBLEMS, type SignInProblem } from './sign-in-problems.ts';
 import { takeReturnTo } from './return-to.server.ts';
+import { TokenEndpointError } from './token-request.server.ts';
 import { signedInHeaders, systemDeps } from './session.server.ts';
 
 /** Thrown by the sign-in steps; the callback page shows `problem`, the log gets `detail`. */
@@ -110,6 +111,12 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
   try {
     result = await strategyFor(context, found).authenticate(request);
   } catch (e) {
+    if (e instanceof SignInError && isEntraWrongTenantCode(found.client, e)) {
+      // The browser was sent to another directory's sign-in (the authorize URL's directory swapped):
+      // Entra refuses to redeem that directory's code here. Refused and audited like a token of
+      // another directory, since that is what the person brought back.
+      await refuseWrongDirectory(context, found, {}, 'token_endpoint');
+    }
     if (e instanceof SignInError) {
       if (e.reason === 'token_exchange') context.services.discovery.invalidate(found.client.issuer);
       const problem =
@@ -122,13 +129,7 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
     }
     if (e instanceof IdTokenError && e.wrongDirectory) {
       // Signed by Entra, for another directory: audited as a refused sign-in, not a broken IdP.
-      const refusal = await refuseEntraSignIn(
-        systemDeps(context, `sso:${found.tenant.slug}`),
-        found.tenant.id,
-        e.wrongDirectory,
-      ).catch((r: unknown) => r);
-      if (!(isDomainError(refusal) && refusal.code === 'SSO_WRONG_DIRECTORY')) throw refusal;
-      throw new SignInProblemError('wrong_directory', e.message);
+      await refuseWrongDirectory(context, found, e.wrongDirectory, 'id_token');
     }
     if (e instanceof IdTokenError) {
       // Perhaps the IdP moved its keys or endpoints: read discovery again next time.
@@ -156,6 +157,38 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
     if (isDomainError(e) && e.code === 'MEMBER_INACTIVE') throw new SignInProblemError('deactivated', e.message);
     throw e;
   }
+}
+
+/**
+ * AADSTS700005: "Provided Authorization Code is intended to use against other tenant". The code came
+ * from another directory's authorize endpoint; the tenant's own token endpoint will not redeem it.
+ */
+const ENTRA_CODE_OF_OTHER_TENANT = 700005;
+
+function isEntraWrongTenantCode(client: Client['client'], e: SignInError): boolean {
+  return (
+    client.provider === 'entra' &&
+    e.reason === 'token_exchange' &&
+    e.cause instanceof TokenEndpointError &&
+    e.cause.errorCodes.includes(ENTRA_CODE_OF_OTHER_TENANT)
+  );
+}
+
+/** Audits the refusal (sso.sign_in_refused, entra_wrong_directory) and throws the wrong_directory page. */
+async function refuseWrongDirectory(
+  context: AppLoadContext,
+  found: Client,
+  token: { tid?: unknown; iss?: unknown },
+  seenAt: 'id_token' | 'token_endpoint',
+): Promise<never> {
+  const refusal = await refuseEntraSignIn(
+    systemDeps(context, `sso:${found.tenant.slug}`),
+    found.tenant.id,
+    token,
+    seenAt,
+  ).catch((r: unknown) => r);
+  if (!(isDomainError(refusal) && refusal.code === 'SSO_WRONG_DIRECTORY')) throw refusal;
+  throw new SignInProblemError('wrong_directory', `${refusal.message} (seen at the ${seenAt.replace('_', ' ')})`);
 }
 
 /** The page (status, no-store, flow cookie cleared) for a sign-in that failed. */

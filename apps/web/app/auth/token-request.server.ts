@@ -39,7 +39,18 @@ export async function tokenRequest(
   return { status: res.status, body };
 }
 
-/** The tokens of a 200 answer, or an error that says what the endpoint answered. */
+/** A token endpoint's refusal: its message says what it answered; `errorCodes` are Entra's `error_codes`. */
+export class TokenEndpointError extends Error {
+  override name = 'TokenEndpointError';
+  constructor(
+    message: string,
+    readonly errorCodes: number[],
+  ) {
+    super(message);
+  }
+}
+
+/** The tokens of a 200 answer, or a TokenEndpointError that says what the endpoint answered. */
 export async function requestTokens(
   client: TTokenClient,
   endpoint: string,
@@ -52,7 +63,9 @@ export async function requestTokens(
     typeof b?.error === 'string'
       ? `${b.error}${typeof b.error_description === 'string' ? `: ${b.error_description}` : ''}`
       : undefined;
-  throw new Error(
+  const codes = Array.isArray(b?.error_codes) ? b.error_codes.filter((c): c is number => Number.isInteger(c)) : [];
+  throw new TokenEndpointError(
     `HTTP ${status}${error ? ` (${error.slice(0, 200)})` : status === 200 ? ' without an access token' : ''}`,
+    codes.slice(0, 10),
   );
 }

@@ -33,7 +33,8 @@ export async function startFakeEntra(opts: { clientId?: string; clientSecret?: s
   const tid = randomUUID();
   let keys: Key[] = [await newKey(), await newKey()];
   let jwksFetches = 0;
-  const codes = new Map<string, { challenge: string; idToken: string }>();
+  /** `otherTenant`: a code another directory issued, which this token endpoint refuses (AADSTS700005). */
+  const codes = new Map<string, { challenge: string; idToken: string; otherTenant?: boolean }>();
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -58,6 +59,13 @@ export async function startFakeEntra(opts: { clientId?: string; clientSecret?: s
       const verifier = form.get('code_verifier') ?? '';
       if (!grant || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge)
         return json(400, { error: 'invalid_grant' });
+      if (grant.otherTenant)
+        return json(400, {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS700005: Provided Authorization Code is intended to use against other tenant, thus rejected.',
+          error_codes: [700005],
+        });
       return json(200, { token_type: 'Bearer', expires_in: 3600, access_token: 'at', id_token: grant.idToken });
     }
     json(404, { error: 'not_found' });
@@ -118,9 +126,9 @@ export async function startFakeEntra(opts: { clientId?: string; clientSecret?: s
     rotate(next: Key) {
       keys = [keys[1]!, next];
     },
-    issueCode(challenge: string, token: string) {
+    issueCode(challenge: string, token: string, o: { otherTenant?: boolean } = {}) {
       const code = randomBytes(8).toString('hex');
-      codes.set(code, { challenge, idToken: token });
+      codes.set(code, { challenge, idToken: token, otherTenant: o.otherTenant });
       return code;
     },
     close: () => new Promise<void>((done) => server.close(() => done())),
