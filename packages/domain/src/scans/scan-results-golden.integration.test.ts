@@ -93,15 +93,23 @@ function orgObjects(): IdpObject[] {
   return objects;
 }
 
-/** What the scan stored, as Postgres gives it back: every column of every result, json as its text. */
-async function storedScan(scanId: string) {
+/**
+ * What the scan stored, as Postgres gives it back: every column of every result, json as its text.
+ * The connection's id (random per run; readiness evidence names it) reads `<connection>`.
+ */
+async function storedScan(scanId: string, connectionId: string) {
   const scan = await sql<{ counts: string; ruleset_version: string }>`
     select counts::text as counts, ruleset_version from scans where id = ${scanId}`.execute(db);
   const results = await sql<Record<string, unknown>>`
     select rule_id, title, severity, frameworks::text as frameworks, stig_rule_id, result, reason,
            evidence::text as evidence, exceptions::text as exceptions, accepted
     from scan_results where scan_id = ${scanId} order by rule_id`.execute(db);
-  return { rulesetVersion: scan.rows[0]!.ruleset_version, counts: scan.rows[0]!.counts, results: results.rows };
+  const fixed = (v: unknown) => (typeof v === 'string' ? v.replaceAll(connectionId, '<connection>') : v);
+  return {
+    rulesetVersion: scan.rows[0]!.ruleset_version,
+    counts: scan.rows[0]!.counts,
+    results: results.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fixed(v)]))),
+  };
 }
 
 describe('stored scan results (decision 051)', () => {
@@ -129,7 +137,7 @@ describe('stored scan results (decision 051)', () => {
       .execute();
 
     const scan = await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId });
-    const stored = await storedScan(scan.id);
+    const stored = await storedScan(scan.id, connectionId);
     if (process.env.UPDATE_SCAN_GOLDEN === '1') writeFileSync(GOLDEN, `${JSON.stringify(stored, null, 1)}\n`);
     expect(existsSync(GOLDEN), 'no golden file: run with UPDATE_SCAN_GOLDEN=1 once').toBe(true);
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8'));
