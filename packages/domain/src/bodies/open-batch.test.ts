@@ -1,0 +1,95 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { at } from '../compliance/compliance.fns.ts';
+import { bodyBinding, openBody, sealBody } from './object-codec.fns.ts';
+import { openBatch, openBatchTexts, project } from './open-batch.fns.ts';
+import { openPool } from './open-pool.ts';
+
+const dataKey = { version: 1, key: randomBytes(32) };
+const tenantId = '7f0c3a52-0000-4000-8000-000000000001';
+
+/** Bodies of every size the codec treats differently: plain (< 200 bytes), small window, default window, non-ASCII. */
+function bodies(): unknown[] {
+  return [
+    { id: '00u1' },
+    {
+      id: '00u2',
+      status: 'ACTIVE',
+      lastLogin: null,
+      profile: { login: 'zoë@acme.test', title: 'Ingénieure '.repeat(30) },
+    },
+    { id: '00u3', notes: 'abcdefgh'.repeat(900), emoji: '🦋'.repeat(50) },
+    { id: '00u4', status: 'SUSPENDED', created: '2025-01-01T00:00:00.000Z', n: -0.5, deep: { a: [1, { b: 2 }] } },
+    'a bare string',
+    [1, 2, 3],
+    { id: '00u5', big: 'x'.repeat(300_000) },
+  ];
+}
+
+function sealed(list = bodies()) {
+  const addresses = list.map(() => randomBytes(32));
+  const blobs = list.map((b, i) => sealBody(dataKey, tenantId, addresses[i]!, JSON.stringify(b)));
+  return { key: dataKey.key, tenantId, addresses, blobs };
+}
+
+describe('opening sealed bodies in batches (decision 051)', () => {
+  it('gives each body the same text as opening it on its own, gzipped or not', () => {
+    const batch = sealed();
+    const one = batch.blobs.map((b, i) => openBody(dataKey.key, tenantId, batch.addresses[i]!, b));
+    expect(openBatchTexts(batch)).toEqual(one);
+    expect(JSON.parse((openBatch(batch) as { texts: string }).texts)).toEqual(bodies());
+  });
+
+  it('still splits right when a body was gzipped as one of several members (old bodies, concatenated gzip)', () => {
+    // A body sealed from two gzip members: its trailer counts only the last, so the total does not add up.
+    const address = randomBytes(32);
+    const c = createCipheriv('aes-256-gcm', dataKey.key, Buffer.alloc(12, 1));
+    c.setAAD(bodyBinding(tenantId, address));
+    const ct = Buffer.concat([c.update(Buffer.concat([gzipSync('{"id":'), gzipSync('"00u9"}')])), c.final()]);
+    const v = Buffer.alloc(4);
+    v.writeUInt32BE(1);
+    const odd = Buffer.concat([v, Buffer.alloc(12, 1), c.getAuthTag(), ct]);
+    const batch = sealed();
+    batch.addresses.splice(2, 0, address);
+    batch.blobs.splice(2, 0, odd);
+    const texts = openBatchTexts(batch);
+    expect(texts[2]).toBe('{"id":"00u9"}');
+    expect(texts.filter((_, i) => i !== 2)).toEqual(bodies().map((b) => JSON.stringify(b)));
+  });
+
+  it('refuses a body whose seal does not match its address', () => {
+    const batch = sealed();
+    batch.addresses[1] = randomBytes(32);
+    expect(() => openBatchTexts(batch)).toThrow(/authenticate/);
+  });
+
+  it('projects the paths asked: at() reads the same value, and nothing else is kept', () => {
+    const paths = ['status', 'lastLogin', 'created', 'profile.login', 'deep.a.1.b', 'type.id', 'missing.path'];
+    for (const body of bodies()) {
+      const p = project(body, paths);
+      for (const path of paths) expect(at(p, path)).toEqual(at(body, path));
+    }
+    expect(
+      project({ id: 'x', status: 'ACTIVE', profile: { login: 'a', email: 'b' } }, ['status', 'profile.login']),
+    ).toEqual({
+      status: 'ACTIVE',
+      profile: { login: 'a' },
+    });
+    expect(project({ status: 'ACTIVE' }, ['lastLogin'])).toEqual({});
+    expect(project({ lastLogin: null }, ['lastLogin'])).toEqual({ lastLogin: null });
+  });
+
+  it('opens on worker threads with the same result, and a bad seal is an error there too', async () => {
+    const batch = sealed();
+    const [whole, some] = await Promise.all([openPool.run(batch), openPool.run(batch, ['status', 'profile.login'])]);
+    expect(openPool.started).toBeGreaterThan(0);
+    expect(openPool.inThread).toBe(0);
+    expect(JSON.parse((whole as { texts: string }).texts)).toEqual(bodies());
+    expect((some as { projected: unknown[] }).projected).toEqual(
+      bodies().map((b) => project(b, ['status', 'profile.login'])),
+    );
+    batch.addresses[0] = randomBytes(32);
+    await expect(openPool.run(batch)).rejects.toThrow(/authenticate/);
+  });
+});
