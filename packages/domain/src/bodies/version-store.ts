@@ -176,7 +176,7 @@ function indexRows(
 ): Promise<{ address: Buffer; inline: boolean }[]>;
 async function indexRows(db: Db, tenantId: string, addresses: Buffer[], withBody = true) {
   if (withBody && addresses.length > 1 && addresses.every((a) => a.length === addresses[0]!.length))
-    return bodiesByPosition(db, tenantId, addresses);
+    return (await bodiesByPosition(db, tenantId, addresses)) as never;
   const rows = await (withBody
     ? sql`select address, body from object_versions where tenant_id = ${tenantId} and address = any(${addresses}::bytea[])`
     : sql`select address, body is not null as inline from object_versions where tenant_id = ${tenantId} and address = any(${addresses}::bytea[])`
