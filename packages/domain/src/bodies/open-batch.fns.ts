@@ -76,6 +76,74 @@ export function project(body: unknown, paths: readonly string[]): unknown {
   return out;
 }
 
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Index just past the JSON string that opens at `i` (its closing quote is one no odd run of backslashes escapes). */
+function stringEnd(text: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0) throw new SyntaxError('Unterminated string in JSON');
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return q + 1;
+    j = q + 1;
+  }
+}
+
+/** Index just past the JSON value that starts at `i`. */
+function valueEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return stringEnd(text, i);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 34) j = stringEnd(text, j) - 1;
+      else if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return j + 1;
+    }
+    throw new SyntaxError('Unterminated value in JSON');
+  }
+  let j = i;
+  for (; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
+  }
+  return j;
+}
+
+/**
+ * `project(JSON.parse(text), paths)` without building the parts of the body no path reaches: the
+ * object's top-level members are stepped over as text, and only those a path starts with are parsed.
+ * A body that is not an object (or asks for `__proto__`) takes the plain way. The text must be JSON
+ * (bodies are what JSON.stringify wrote); the tests hold it to `JSON.parse` on bodies of every shape.
+ */
+export function projectText(text: string, paths: readonly string[]): unknown {
+  const heads = new Set(paths.map((p) => p.split('.', 1)[0]!));
+  let i = 0;
+  while (isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 123 || heads.has('__proto__')) return project(JSON.parse(text), paths);
+  const top: Record<string, unknown> = {};
+  i++;
+  for (;;) {
+    while (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 44) i++;
+    if (i >= text.length) throw new SyntaxError('Unterminated object in JSON');
+    if (text.charCodeAt(i) === 125) break;
+    const keyEnd = stringEnd(text, i);
+    const raw = text.slice(i, keyEnd);
+    const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    i = keyEnd;
+    while (isSpace(text.charCodeAt(i))) i++;
+    i++; // the colon
+    while (isSpace(text.charCodeAt(i))) i++;
+    const end = valueEnd(text, i);
+    if (heads.has(key)) top[key] = JSON.parse(text.slice(i, end));
+    i = end;
+  }
+  return project(top, paths);
+}
+
 /** What a decode worker sends back: whole bodies as one JSON array text, or the projected bodies. */
 export type OpenedBatch = { texts: string } | { projected: unknown[] };
 
@@ -83,5 +151,5 @@ export type OpenedBatch = { texts: string } | { projected: unknown[] };
 export function openBatch(batch: SealedBatch, fields?: readonly string[]): OpenedBatch {
   const texts = openBatchTexts(batch);
   if (!fields) return { texts: `[${texts.join(',')}]` };
-  return { projected: texts.map((t) => project(JSON.parse(t), fields)) };
+  return { projected: texts.map((t) => projectText(t, fields)) };
 }

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { at } from '../compliance/compliance.fns.ts';
 import { bodyBinding, openBody, sealBody } from './object-codec.fns.ts';
-import { openBatch, openBatchTexts, project } from './open-batch.fns.ts';
+import { openBatch, openBatchTexts, project, projectText } from './open-batch.fns.ts';
 import { openPool } from './open-pool.ts';
 
 const dataKey = { version: 1, key: randomBytes(32) };
@@ -80,6 +80,29 @@ describe('opening sealed bodies in batches (decision 051)', () => {
     expect(project({ lastLogin: null }, ['lastLogin'])).toEqual({ lastLogin: null });
   });
 
+  it('projects from the text exactly as from the parsed body, whatever the JSON holds', () => {
+    const paths = ['status', 'lastLogin', 'created', 'profile.login', 'type.id', 'a"b', 'x\\y', 'é', 'n'];
+    const tricky = [
+      { status: 'ACTIVE', lastLogin: null, created: '2025-01-01T00:00:00.000Z', type: { id: 'oty1' } },
+      { profile: { login: 'a}b]c{"d', status: 'nested, not top' }, status: 'S "quoted" \\', n: -1.5e-7 },
+      { 'a"b': [1, '"]}', { c: '\\"' }], 'x\\y': true, é: 'ü', lastLogin: 1_700_000_000_000, n: 0 },
+      { emails: [{ status: 'VERIFIED' }], status: false, created: [], lastLogin: {} },
+      { status: 'first', other: { status: 'no' }, created: '\u2028 line\nbreak\t"' },
+      {},
+      [{ status: 'in an array' }],
+      'status',
+      42,
+      null,
+    ];
+    const texts = [...tricky.map((b) => JSON.stringify(b)), ...tricky.map((b) => JSON.stringify(b, null, 2))];
+    texts.push('{"status":"first","status":"last"}', ' { "status" : "spaced" , "n" : 1 } ');
+    for (let i = 0; i < 300; i++) texts.push(JSON.stringify(randomValue(3)));
+    for (const t of texts) expect(projectText(t, paths), t).toEqual(project(JSON.parse(t), paths));
+    expect(projectText('{"status":"ACTIVE","profile":{"login":"a","email":"b"},"z":1}', ['profile.login'])).toEqual({
+      profile: { login: 'a' },
+    });
+  });
+
   it('opens on worker threads with the same result, and a bad seal is an error there too', async () => {
     const batch = sealed();
     const [whole, some] = await Promise.all([openPool.run(batch), openPool.run(batch, ['status', 'profile.login'])]);
@@ -93,3 +116,24 @@ describe('opening sealed bodies in batches (decision 051)', () => {
     await expect(openPool.run(batch)).rejects.toThrow(/authenticate/);
   });
 });
+
+/** A random JSON value: objects whose keys collide with the projected paths, strings full of JSON's own punctuation. */
+function randomValue(depth: number): unknown {
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+  const str = () =>
+    Array.from({ length: Math.floor(Math.random() * 8) }, () =>
+      pick(['a', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'é', '\n']),
+    ).join('');
+  const kind = depth > 0 ? Math.floor(Math.random() * 7) : Math.floor(Math.random() * 5);
+  if (kind === 0) return null;
+  if (kind === 1) return Math.random() < 0.5;
+  if (kind === 2) return (Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 10);
+  if (kind === 3 || kind === 4) return str();
+  if (kind === 5) return Array.from({ length: Math.floor(Math.random() * 4) }, () => randomValue(depth - 1));
+  const out: Record<string, unknown> = {};
+  for (let i = Math.floor(Math.random() * 6); i > 0; i--)
+    out[pick(['status', 'lastLogin', 'created', 'profile', 'login', 'type', 'id', 'a"b', 'x\\y', str()])] = randomValue(
+      depth - 1,
+    );
+  return out;
+}

@@ -73,11 +73,23 @@ class OpenPool {
     });
   }
 
+  /**
+   * Starts the workers ahead of a large read (each takes tens of milliseconds to load), so they are
+   * ready when its first page arrives.
+   */
+  warm() {
+    if (this.broken) return;
+    clearTimeout(this.idle);
+    while (this.slots.length < SIZE) this.pick(true);
+    this.settle();
+  }
+
   /** The least busy worker, starting one while there are fewer than SIZE and all are busy. */
-  private pick(): Slot {
+  private pick(fresh = false): Slot {
     const free = this.slots.reduce<Slot | undefined>((a, s) => (!a || s.tasks.size < a.tasks.size ? s : a), undefined);
-    if (free && (free.tasks.size === 0 || this.slots.length >= SIZE)) return free;
+    if (!fresh && free && (free.tasks.size === 0 || this.slots.length >= SIZE)) return free;
     const worker = new Worker(new URL('./open-worker.ts', import.meta.url));
+    worker.unref();
     const slot: Slot = { worker, tasks: new Map() };
     this.started++;
     worker.on('message', (m: { id: number; result?: OpenedBatch; error?: string }) => {

@@ -32,6 +32,8 @@ export async function openStoredSnapshot(
 ): Promise<ComplianceSnapshot> {
   const types = collectedTypes(snap.counts, snap.stats);
   const cache = new Map<string, SnapshotObject[]>();
+  // A type the caller will read and too large to hold streams through the decode workers: start them now.
+  if ((opts.preload ?? []).some((t) => (types.counts[t] ?? 0) > CACHE_MAX)) openPool.warm();
   const decode = async <R extends Row>(rows: R[]): Promise<(SnapshotObject & { row: R })[]> => {
     const bodies = await openBodies(
       deps,
