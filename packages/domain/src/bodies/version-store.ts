@@ -136,32 +136,35 @@ export function versionStore(blobs: BlobStore | null): BodyStore {
   };
 }
 
+/** Bodies per row in `bodiesByPosition`: a row's hex text stays far below a JS string's limit. */
+const BODIES_PER_ROW = 100;
+
 /**
  * Bodies of equal-length addresses (content addresses are all 32 bytes), sent as one bytea of the
- * addresses end to end and answered in one row: the bodies end to end in address order, with each
- * one's position and length (-1: kept outside Postgres). A thousand-element bytea[] literal built,
+ * addresses end to end and answered a row per hundred: their bodies end to end in address order, with
+ * each one's position and length (-1: kept outside Postgres). A thousand-element bytea[] literal built,
  * escaped and parsed per query, and a row per body with its address sent back, were most of a
  * 100k-user scan's own thread (decision 051). Same rows as `address = any(…)`: the primary key finds each.
  */
 async function bodiesByPosition(db: Db, tenantId: string, addresses: Buffer[]) {
   const size = addresses[0]!.length;
-  const { rows } = await sql<{ ns: number[] | null; lens: number[] | null; bodies: Buffer | null }>`
+  const { rows } = await sql<{ ns: number[]; lens: number[]; bodies: Buffer | null }>`
     select array_agg(w.n order by w.n) as ns,
            array_agg(coalesce(length(v.body), -1) order by w.n) as lens,
            string_agg(v.body, ''::bytea order by w.n) as bodies
     from generate_series(0, ${addresses.length - 1}::int) as w(n)
     join object_versions v
-      on v.tenant_id = ${tenantId} and v.address = substring(${Buffer.concat(addresses)}::bytea from w.n * ${size}::int + 1 for ${size}::int)`.execute(
-    db,
-  );
-  const { ns, lens, bodies } = rows[0] ?? { ns: null, lens: null, bodies: null };
+      on v.tenant_id = ${tenantId} and v.address = substring(${Buffer.concat(addresses)}::bytea from w.n * ${size}::int + 1 for ${size}::int)
+    group by w.n / ${BODIES_PER_ROW}::int`.execute(db);
   const out: { address: Buffer; body: Buffer | null }[] = [];
-  let at = 0;
-  (ns ?? []).forEach((n, i) => {
-    const len = lens![i]!;
-    out.push({ address: addresses[n]!, body: len < 0 ? null : bodies!.subarray(at, at + len) });
-    if (len > 0) at += len;
-  });
+  for (const { ns, lens, bodies } of rows) {
+    let at = 0;
+    ns.forEach((n, i) => {
+      const len = lens[i]!;
+      out.push({ address: addresses[n]!, body: len < 0 ? null : bodies!.subarray(at, at + len) });
+      if (len > 0) at += len;
+    });
+  }
   return out;
 }
 
