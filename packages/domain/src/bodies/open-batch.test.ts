@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { at } from '../compliance/compliance.fns.ts';
 import { bodyBinding, openBody, sealBody } from './object-codec.fns.ts';
 import { openBatch, openBatchTexts, project, projectText } from './open-batch.fns.ts';
-import { openPool } from './open-pool.ts';
+import { OpenPool, openPool } from './open-pool.ts';
 
 const dataKey = { version: 1, key: randomBytes(32) };
 const tenantId = '7f0c3a52-0000-4000-8000-000000000001';
@@ -114,6 +114,17 @@ describe('opening sealed bodies in batches (decision 051)', () => {
     );
     batch.addresses[0] = randomBytes(32);
     await expect(openPool.run(batch)).rejects.toThrow(/authenticate/);
+  });
+
+  it('opens on the caller’s thread, with the same result, when no worker can start', async () => {
+    const pool = new OpenPool(new URL('./no-such-worker.ts', import.meta.url));
+    const batch = sealed();
+    const [whole, some] = await Promise.all([pool.run(batch), pool.run(batch, ['status'])]);
+    expect(JSON.parse((whole as { texts: string }).texts)).toEqual(bodies());
+    expect((some as { projected: unknown[] }).projected).toEqual(bodies().map((b) => project(b, ['status'])));
+    expect(pool.inThread).toBe(2);
+    expect(await pool.run(batch, ['status'])).toEqual(some);
+    expect(pool.inThread).toBe(3);
   });
 });
 

@@ -38,8 +38,9 @@ const pack = (parts: Buffer[]) => {
  * 051). The result is the same as opening on the caller's thread, which is where a batch goes when a
  * worker cannot start or dies (an environment that cannot load it): slower, never different.
  */
-class OpenPool {
+export class OpenPool {
   private readonly slots: Slot[] = [];
+  private readonly script: URL;
   private seq = 0;
   private idle: NodeJS.Timeout | undefined;
   private broken = false;
@@ -47,13 +48,24 @@ class OpenPool {
   started = 0;
   inThread = 0;
 
+  constructor(script = new URL('./open-worker.ts', import.meta.url)) {
+    this.script = script;
+  }
+
   run(batch: SealedBatch, fields?: readonly string[]): Promise<OpenedBatch> {
     if (this.broken) {
       this.inThread++;
       return new Promise((resolve) => resolve(openBatch(batch, fields)));
     }
     clearTimeout(this.idle);
-    const slot = this.pick();
+    let slot: Slot;
+    try {
+      slot = this.pick();
+    } catch {
+      // No worker can be made here (a bundle without the worker's file, a sandbox without threads).
+      this.broken = true;
+      return this.run(batch, fields);
+    }
     const id = ++this.seq;
     return new Promise<OpenedBatch>((resolve, reject) => {
       slot.tasks.set(id, { batch, fields, resolve, reject });
@@ -80,7 +92,11 @@ class OpenPool {
   warm() {
     if (this.broken) return;
     clearTimeout(this.idle);
-    while (this.slots.length < SIZE) this.pick(true);
+    try {
+      while (this.slots.length < SIZE) this.pick(true);
+    } catch {
+      this.broken = true;
+    }
     this.settle();
   }
 
@@ -88,7 +104,7 @@ class OpenPool {
   private pick(fresh = false): Slot {
     const free = this.slots.reduce<Slot | undefined>((a, s) => (!a || s.tasks.size < a.tasks.size ? s : a), undefined);
     if (!fresh && free && (free.tasks.size === 0 || this.slots.length >= SIZE)) return free;
-    const worker = new Worker(new URL('./open-worker.ts', import.meta.url));
+    const worker = new Worker(this.script);
     worker.unref();
     const slot: Slot = { worker, tasks: new Map() };
     this.started++;
