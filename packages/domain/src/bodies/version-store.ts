@@ -148,9 +148,10 @@ const BODIES_PER_ROW = 100;
  */
 async function bodiesByPosition(db: Db, tenantId: string, addresses: Buffer[]) {
   const size = addresses[0]!.length;
-  const { rows } = await sql<{ ns: number[]; lens: number[]; bodies: Buffer | null }>`
-    select array_agg(w.n order by w.n) as ns,
-           array_agg(coalesce(length(v.body), -1) order by w.n) as lens,
+  // Positions and lengths as 4-byte integers end to end (int4send): parsing int[] text was a tenth of the thread.
+  const { rows } = await sql<{ ns: Buffer; lens: Buffer; bodies: Buffer | null }>`
+    select string_agg(int4send(w.n), ''::bytea order by w.n) as ns,
+           string_agg(int4send(coalesce(length(v.body), -1)), ''::bytea order by w.n) as lens,
            string_agg(v.body, ''::bytea order by w.n) as bodies
     from generate_series(0, ${addresses.length - 1}::int) as w(n)
     join object_versions v
@@ -159,11 +160,11 @@ async function bodiesByPosition(db: Db, tenantId: string, addresses: Buffer[]) {
   const out: { address: Buffer; body: Buffer | null }[] = [];
   for (const { ns, lens, bodies } of rows) {
     let at = 0;
-    ns.forEach((n, i) => {
-      const len = lens[i]!;
-      out.push({ address: addresses[n]!, body: len < 0 ? null : bodies!.subarray(at, at + len) });
+    for (let i = 0; i < ns.length; i += 4) {
+      const len = lens.readInt32BE(i);
+      out.push({ address: addresses[ns.readInt32BE(i)]!, body: len < 0 ? null : bodies!.subarray(at, at + len) });
       if (len > 0) at += len;
-    });
+    }
   }
   return out;
 }
