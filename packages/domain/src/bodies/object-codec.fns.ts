@@ -108,15 +108,24 @@ export function sealJson(dataKey: { version: number; key: Buffer }, binding: Buf
 const GUNZIP_CHUNK = 4096;
 
 export function openJson(key: Buffer, binding: Buffer, blob: Buffer): string {
+  const plain = decryptSealed(key, binding, blob);
+  return (isGzip(plain) ? gunzipSync(plain, { chunkSize: GUNZIP_CHUNK }) : plain).toString('utf8');
+}
+
+/** The sealed payload, authenticated and decrypted: gzip or plain JSON bytes (`isGzip` tells which). */
+export function decryptSealed(key: Buffer, binding: Buffer, blob: Buffer): Buffer {
   const d = createDecipheriv('aes-256-gcm', key, blob.subarray(4, 16));
   d.setAAD(binding);
   d.setAuthTag(blob.subarray(16, 32));
   const plain = d.update(blob.subarray(32));
   d.final(); // GCM yields nothing more here; it checks the tag (throws if the blob was altered)
-  const gzipped = plain[0] === 0x1f && plain[1] === 0x8b;
-  return (gzipped ? gunzipSync(plain, { chunkSize: GUNZIP_CHUNK }) : plain).toString('utf8');
+  return plain;
 }
+
+export const isGzip = (plain: Buffer) => plain[0] === 0x1f && plain[1] === 0x8b;
 
 export const bodyKeyVersion = (blob: Buffer) => blob.readUInt32BE(0);
 
 const aad = (tenantId: string, address: Buffer) => Buffer.concat([Buffer.from(`${tenantId}|object|`), address]);
+/** What an object body's seal is bound to (its tenant and address): `openBody` = `openJson(key, bodyBinding(…), blob)`. */
+export const bodyBinding = aad;

@@ -12,10 +12,18 @@ export async function collect(snapshot: ComplianceSnapshot, type: string): Promi
   return out.sort((a, b) => compareStrings(a.id, b.id));
 }
 
-/** Streams a type and counts matches, holding one object at a time (users: 100k+). */
-export async function countObjects(snapshot: ComplianceSnapshot, type: string, pred: (o: SnapshotObject) => boolean) {
+/**
+ * Streams a type and counts matches, holding one object at a time (users: 100k+). `fields`: every
+ * path `pred` reads, so a stored snapshot can hand over just those (decision 051).
+ */
+export async function countObjects(
+  snapshot: ComplianceSnapshot,
+  type: string,
+  fields: readonly string[],
+  pred: (o: SnapshotObject) => boolean,
+) {
   let n = 0;
-  for await (const o of snapshot.objects(type)) if (pred(o)) n++;
+  for await (const o of snapshot.objects(type, { fields })) if (pred(o)) n++;
   return n;
 }
 

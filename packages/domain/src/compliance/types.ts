@@ -18,7 +18,15 @@ export interface SnapshotObject {
  * may be an async iterator over a cursor, and rules that read users only count while they stream.
  */
 export interface ComplianceSnapshot {
-  objects(type: string): Iterable<SnapshotObject> | AsyncIterable<SnapshotObject>;
+  /**
+   * With `fields` (dotted paths), a storage layer may give each body with only those paths (absent
+   * ones stay absent; decision 051): a rule that counts 100k users over three fields says which.
+   * `at(body, path)` is the same either way for each path named; a layer may also give whole bodies.
+   */
+  objects(
+    type: string,
+    opts?: { fields?: readonly string[] },
+  ): Iterable<SnapshotObject> | AsyncIterable<SnapshotObject>;
   get(type: string, id: string): SnapshotObject | undefined | Promise<SnapshotObject | undefined>;
   /** True when the backup collected this type (even if it found none); false when it could not. */
   has(type: string): boolean;

@@ -1,7 +1,9 @@
 import { type Selectable, type Snapshots, sql } from '@butterfly/db';
 import type { ComplianceSnapshot, SnapshotObject } from '../compliance/types.ts';
 import type { Deps } from '../deps.ts';
-import { openBodies } from '../bodies/open-bodies.ts';
+import { addressKey } from '../bodies/body-store.ts';
+import { bodyStoreOf, openBodies } from '../bodies/open-bodies.ts';
+import { openPool } from '../bodies/open-pool.ts';
 import { collectedTypes, hasType } from './collected-types.fns.ts';
 
 /** Rows per query when streaming a type: large enough that 100k users take ~20 round trips. */
@@ -13,6 +15,8 @@ const AHEAD = 2;
  * rules many times over, users (the only big type) are streamed every time and never held.
  */
 const CACHE_MAX = 5000;
+/** Bodies per batch handed to a decode worker: a page is split across the pool's workers. */
+const BATCH = 1000;
 
 type Row = { object_id: string; address: Buffer };
 
@@ -28,6 +32,8 @@ export async function openStoredSnapshot(
 ): Promise<ComplianceSnapshot> {
   const types = collectedTypes(snap.counts, snap.stats);
   const cache = new Map<string, SnapshotObject[]>();
+  // A type the caller will read and too large to hold streams through the decode workers: start them now.
+  if ((opts.preload ?? []).some((t) => (types.counts[t] ?? 0) > CACHE_MAX)) openPool.warm();
   const decode = async <R extends Row>(rows: R[]): Promise<(SnapshotObject & { row: R })[]> => {
     const bodies = await openBodies(
       deps,
@@ -89,12 +95,46 @@ export async function openStoredSnapshot(
    * A big type, page by page in id order, with up to AHEAD pages requested ahead on their own
    * connections: Postgres reads and sends the next pages while this process decodes one.
    */
-  async function* stream(type: string): AsyncGenerator<SnapshotObject> {
+  /**
+   * One page's bodies, opened on the decode workers (open-pool.ts) a batch each: whole, or only
+   * `fields` of each when the reader asked for a projection. Each row gets its own parsed value, as
+   * `decode` gives (rows that share a version never share a mutable body).
+   */
+  const openPage = async (rows: Row[], fields?: readonly string[]): Promise<SnapshotObject[]> => {
+    if (!rows.length) return [];
+    const sealed = await bodyStoreOf(deps).get(
+      deps.db,
+      snap.tenant_id,
+      rows.map((r) => r.address),
+    );
+    const { key } = await deps.keyring.dataKey(deps.db, snap.tenant_id);
+    const batches: Promise<unknown[]>[] = [];
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const part = rows.slice(i, i + BATCH);
+      batches.push(
+        openPool
+          .run(
+            {
+              key,
+              tenantId: snap.tenant_id,
+              addresses: part.map((r) => r.address),
+              blobs: part.map((r) => sealed.get(addressKey(r.address))!),
+            },
+            fields,
+          )
+          .then((opened) => ('texts' in opened ? (JSON.parse(opened.texts) as unknown[]) : opened.projected)),
+      );
+    }
+    const bodies = (await Promise.all(batches)).flat();
+    return rows.map((r, i) => ({ id: r.object_id, body: bodies[i] }));
+  };
+
+  async function* stream(type: string, fields?: readonly string[]): AsyncGenerator<SnapshotObject> {
     const ends = await pageEnds(type);
     const fetch = async (i: number): Promise<SnapshotObject[]> => {
       let q = entries(type).where('e.object_id', '<=', ends[i]!).orderBy('e.object_id');
       if (i > 0) q = q.where('e.object_id', '>', ends[i - 1]!);
-      return (await decode(await q.execute())).map(plain);
+      return openPage(await q.execute(), fields);
     };
     const ahead: Promise<SnapshotObject[]>[] = [];
     let next = 0;
@@ -113,10 +153,10 @@ export async function openStoredSnapshot(
     }
   }
 
-  async function* objects(type: string): AsyncGenerator<SnapshotObject> {
+  async function* objects(type: string, opts?: { fields?: readonly string[] }): AsyncGenerator<SnapshotObject> {
     const hit = cache.get(type);
     if (hit) return yield* hit;
-    if ((types.counts[type] ?? 0) > CACHE_MAX) return yield* stream(type);
+    if ((types.counts[type] ?? 0) > CACHE_MAX) return yield* stream(type, opts?.fields);
     const all: SnapshotObject[] = [];
     for await (const o of stream(type)) all.push(o);
     cache.set(type, all);
