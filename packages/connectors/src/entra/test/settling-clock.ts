@@ -41,7 +41,9 @@ export class SettlingClock implements Clock {
     for (let quiet = 0; !settled; ) {
       await new Promise((r) => setTimeout(r, 5));
       if (settled) break;
-      if (++quiet < 3 || !ready()) continue;
+      // 100 ms without news before time moves: on a loaded machine a response can take tens of ms of
+      // real time to reach the client, and moving time while it travels charges its successor late.
+      if (++quiet < 20 || !ready()) continue;
       quiet = 0;
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const next = this.timers.shift();
