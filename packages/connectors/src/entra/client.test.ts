@@ -102,6 +102,18 @@ describe('Entra client: paging and batches', () => {
     expect(client.stats().byEndpoint!['GET /groups/{id}/members']).toMatchObject({ requests: 4, rateLimited: 1 });
   });
 
+  it('counts the resource units Graph said it charged, per endpoint and in all', async () => {
+    const { tenant, client } = setup({ pageSize: 2 });
+    await collect(client.listObjects({ types: ['user', 'group.members'] }));
+    const stats = client.stats();
+    // Users cost 2 RU a page (3 pages); each member list 1 ($select), charged inside one $batch.
+    expect(stats.byEndpoint!['GET /users']).toMatchObject({ requests: 3, resourceUnits: 6 });
+    expect(stats.byEndpoint!['POST /$batch']).toMatchObject({ resourceUnits: 3 });
+    const charged = tenant.charges.reduce((n, c) => n + c.ru, 0);
+    expect(charged).toBeGreaterThan(9);
+    expect(stats.resourceUnits).toBe(charged);
+  });
+
   it('sends at most 20 sub-requests per $batch', async () => {
     const ids = Array.from({ length: 45 }, (_, i) => `0000000${i}-aaaa-4aaa-8aaa-000000000000`.slice(-36));
     const data = tenantData();
