@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:backup --users N [--rate-scale X] [--latency-ms L] [--auth ssws|oauth] [--share P]`: a full backup of okta-sim's seeded org with N
+ * `pnpm bench:backup [--provider okta] --users N [--rate-scale X] [--latency-ms L] [--auth ssws|oauth] [--share P]`: a full backup of okta-sim's seeded org with N
  * generated users, then 1 % of the objects changed through the API and an incremental backup.
  * For each: wall time, requests per endpoint, the rate-limit floor and wall ÷ floor, the backup
  * process's peak RSS, rows and bytes written. The simulator runs here; each backup runs in a child
@@ -12,23 +12,16 @@
  * simulator and on the connection alike. Each run prints the 429s received (must be 0) and the most
  * of each bucket used in one window against the ceiling (50 % or P for OAuth, 1 − reserve for SSWS).
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '@butterfly/config';
-import { createDb } from '@butterfly/db';
-import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/testing/server';
 import { addConnection, DEFAULT_OAUTH_RATE_LIMIT_SHARE, updateConnection } from '@butterfly/domain/connections';
-import { createKeyring } from '@butterfly/domain/crypto';
-import { createTenant } from '@butterfly/domain/tenants';
 import { createOktaSim } from '@butterfly/okta-sim';
+import { benchDatabase } from './backup-harness.ts';
 import { changeUsers } from './changes.ts';
-import { cpuSplit } from './cpu.ts';
-import { printPoliteness, printRun, type RunResult, type SimBuckets } from './report.ts';
+import { oktaFloor, printPoliteness, printRun, type SimBuckets } from './report.ts';
 
 const { values } = parseArgs({
   options: {
+    provider: { type: 'string', default: 'okta' },
     users: { type: 'string', default: '10000' },
     'rate-scale': { type: 'string', default: '1' },
     reserve: { type: 'string', default: '0.2' },
@@ -77,18 +70,8 @@ process.stdout.write(
     `connection: ${oauth ? `OAuth service app (ceiling ${ceilingPercent} % of each bucket)` : `SSWS token (ceiling ${ceilingPercent} %)`}\n`,
 );
 
-const server = await ensureTestServer();
-const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
-const masterKey = randomBytes(32);
-const db = createDb(clone.url, { max: 2 });
-const deps = {
-  db,
-  actor: { kind: 'operator' as const, label: 'bench' },
-  log: createLogger('bench', 'warn'),
-  clock: () => new Date(),
-  keyring: createKeyring(masterKey),
-};
-const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
+const bench = await benchDatabase();
+const { deps, tenant } = bench;
 const connection = await addConnection(deps, tenant.id, {
   name: 'acme',
   orgUrl: org.url,
@@ -100,35 +83,9 @@ if (share !== undefined)
   await updateConnection(deps, tenant.id, { connectionId: connection.id, rateLimitShare: share });
 const politeness = { percent: ceilingPercent, ...(oauth ? { clientId: serviceApp.clientId } : {}) };
 
-/** One backup in its own process, with the machine's CPU split between it, the simulator and the rest. */
-async function backup(): Promise<RunResult> {
-  const { result, cpu } = await cpuSplit(backupProcess, (r) => r.cpuMs / 1000);
-  return { ...result, cpu };
-}
+const backup = () => bench.backup(connection.id);
 
-function backupProcess(): Promise<RunResult> {
-  const env = {
-    ...process.env,
-    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS,
-    BENCH_DATABASE_URL: clone.url,
-    BENCH_MASTER_KEY: masterKey.toString('base64'),
-    BENCH_TENANT: tenant.id,
-    BENCH_CONNECTION: connection.id,
-  };
-  // The worker's V8 flags (apps/worker/package.json), so the memory measured is what a worker uses.
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, 'run-backup.ts')],
-    { env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  return new Promise((ok, fail) =>
-    child.on('exit', (code) =>
-      code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`backup process exited ${code}`)),
-    ),
-  );
-}
+const oktaSim = (sim: SimBuckets) => ({ name: 'okta-sim', maxConcurrency: sim.maxConcurrency });
 
 /** Ends the run early (`--full-only`), cleaning up. */
 class Done extends Error {}
@@ -143,7 +100,7 @@ try {
   await freshWindow();
   const full = await backup();
   const fullSim = (await control('GET', '/stats')) as SimBuckets;
-  const a = printRun(`full backup (${users} users)`, full, fullSim, reserve);
+  const a = printRun(`full backup (${users} users)`, full, oktaFloor(fullSim, reserve), oktaSim(fullSim));
   const pa = printPoliteness(fullSim, full, politeness);
   if (!pa.ok) process.exitCode = 1;
   if (values['full-only']) throw new Done();
@@ -153,7 +110,7 @@ try {
   await freshWindow();
   const inc = await backup();
   const incSim = (await control('GET', '/stats')) as SimBuckets;
-  const b = printRun('incremental backup', inc, incSim, reserve);
+  const b = printRun('incremental backup', inc, oktaFloor(incSim, reserve), oktaSim(incSim));
   const pb = printPoliteness(incSim, inc, politeness);
   if (!pb.ok) process.exitCode = 1;
   const pct = (x: number, y: number) => `${((100 * x) / y).toFixed(2)} %`;
@@ -170,8 +127,6 @@ try {
 } catch (e) {
   if (!(e instanceof Done)) throw e;
 } finally {
-  await db.destroy();
-  await clone.drop();
-  await server.stop();
+  await bench.close();
   await sim.close();
 }
