@@ -1,11 +1,12 @@
 /**
- * `pnpm bench:backup --provider entra [--users N] [--share P] [--sim-port PORT]`: one full backup of
+ * `pnpm bench:backup --provider entra [--users N] [--share P] [--latency-ms L] [--sim-port PORT]`: one full backup of
  * an entra-sim tenant seeded with N users (default 10,000), through an Entra connection with a client
  * secret whose login and Graph URLs are the simulator's. The simulator runs here; the backup in a
  * child process (backup-harness.ts). Prints objects per type, requests and resource units per
  * endpoint, wall, the backup's CPU and peak RSS, 429s, and wall ÷ the resource-unit floor: the RU the
  * backup was charged ÷ (the share the governor keeps to, `--share`, default 50 % × the RU per 10 s
  * Graph gives a tenant of that size) × 10 s. No client keeping that share finishes sooner.
+ * `--latency-ms` delays each Graph call as a real round trip does (a `$batch` once).
  */
 import { parseArgs } from 'node:util';
 import { RU_PER_10S, type TenantSize } from '@butterfly/connectors';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     provider: { type: 'string' },
     users: { type: 'string', default: '10000' },
     share: { type: 'string' },
+    'latency-ms': { type: 'string', default: '0' },
     'sim-port': { type: 'string', default: '0' },
   },
 });
@@ -33,11 +35,13 @@ if (share !== undefined && !(Number.isInteger(share) && share >= 1 && share <= 1
 const size: TenantSize = users < 50 ? 'small' : users <= 500 ? 'medium' : 'large';
 const sharePct = share ?? 50;
 const GOVERNOR_WINDOW_S = 11;
+const latencyMs = Number(values['latency-ms']);
 
 const t0 = Date.now();
 const sim = await createEntraSim({
   demo: false,
   port: Number(values['sim-port']),
+  latencyMs,
   logger: { info: () => {}, error: (o, m) => console.error('entra-sim', m, o) },
 });
 const bench = await benchDatabase().catch(async (e) => {
@@ -48,7 +52,7 @@ try {
   const tenant = sim.control.createTenant({ name: 'bench', users }) as { id: string };
   const app = await sim.control.registerApp(tenant.id, { displayName: 'Butterfly Backup', roles: READ_CONSENT });
   process.stdout.write(
-    `entra-sim: ${users} users (bucket ${RU_PER_10S[size]} RU per 10 s, ${size}), seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
+    `entra-sim: ${users} users (bucket ${RU_PER_10S[size]} RU per 10 s, ${size}), ${latencyMs} ms latency, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
       `connection: client secret, share ${sharePct} %\n`,
   );
   const connection = await addEntraConnection(bench.deps, bench.tenant.id, {
