@@ -83,43 +83,84 @@ export function floorOf(sim: SimBuckets, reserve: number) {
   return { seconds: per[0]?.seconds ?? 0, bucket: per[0]?.name ?? '-', per };
 }
 
+/** A run's floor: the least time the rate limits allow, what sets it, and the table behind it. */
+export interface Floor {
+  /** e.g. 'rate-limit floor'. */
+  name: string;
+  seconds: number;
+  /** What sets it, printed after the number: 'bucket /api/v1/users'. */
+  basis: string;
+  detail: string[];
+}
+
+/** Okta's floor: the busiest bucket (floorOf), with every bucket's requests, floor and busiest window. */
+export function oktaFloor(sim: SimBuckets, reserve: number): Floor {
+  const floor = floorOf(sim, reserve);
+  return {
+    name: 'rate-limit floor',
+    seconds: floor.seconds,
+    basis: `bucket ${floor.bucket}`,
+    detail: [
+      'buckets (requests, floor s, busiest window of limit):',
+      ...floor.per.map(
+        (b) =>
+          `  ${b.name.padEnd(36)} ${String(b.requests).padStart(7)}  ${b.seconds.toFixed(1).padStart(6)} s  ${sim.buckets[b.name]!.peakWindow}/${sim.buckets[b.name]!.limit}`,
+      ),
+    ],
+  };
+}
+
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const cores = availableParallelism();
 
-export function printRun(title: string, r: RunResult, sim: SimBuckets, reserve: number) {
-  const floor = floorOf(sim, reserve);
+/**
+ * One backup's figures against its floor. `sim`: the simulator in this process (its name; its most
+ * requests in flight at once, when it counts them). `allTypes`: every type's count on a line of its
+ * own, instead of the four largest.
+ */
+export function printRun(
+  title: string,
+  r: RunResult,
+  floor: Floor,
+  sim: { name: string; maxConcurrency?: number },
+  o: { allTypes?: boolean } = {},
+) {
   const wall = r.wallMs / 1000;
+  const ratio = wall / Math.max(floor.seconds, 0.001);
+  const types = Object.entries(r.counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ru = (v: { resourceUnits?: number }) =>
+    v.resourceUnits === undefined ? '' : `  ${String(v.resourceUnits).padStart(7)} RU`;
   const out = [
     `\n== ${title}`,
     `wall time        ${wall.toFixed(1)} s`,
-    `objects          ${r.objects} (+${r.changes.added} ~${r.changes.changed} -${r.changes.removed}); most: ${Object.entries(
-      r.counts,
-    )
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 4)
-      .map(([t, n]) => `${t} ${n}`)
-      .join(', ')}${r.keptUnread ? `; ${r.keptUnread} kept unread (their group had not changed)` : ''}`,
-    `requests         ${r.stats.requests} (429s: ${r.stats.rateLimited ?? 0}, retries: ${r.stats.retries ?? 0}, sim max concurrency ${sim.maxConcurrency})`,
-    `rate-limit floor ${floor.seconds.toFixed(1)} s (bucket ${floor.bucket}); wall ÷ floor = ${(wall / Math.max(floor.seconds, 0.001)).toFixed(2)}`,
+    `objects          ${r.objects} (+${r.changes.added} ~${r.changes.changed} -${r.changes.removed})${
+      o.allTypes
+        ? ''
+        : `; most: ${types
+            .slice(0, 4)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}`
+    }${r.keptUnread ? `; ${r.keptUnread} kept unread (their group had not changed)` : ''}`,
+    ...(o.allTypes ? types.map(([t, n]) => `  ${t.padEnd(44)} ${String(n).padStart(7)}`) : []),
+    `requests         ${r.stats.requests} (429s: ${r.stats.rateLimited ?? 0}, retries: ${r.stats.retries ?? 0}${
+      sim.maxConcurrency === undefined ? '' : `, sim max concurrency ${sim.maxConcurrency}`
+    })`,
+    `${floor.name.padEnd(16)} ${floor.seconds.toFixed(1)} s (${floor.basis}); wall ÷ floor = ${ratio.toFixed(2)}`,
     `peak RSS         ${mb(r.peakRssKb)} (the backup process; its CPU time ${(r.cpuMs / 1000).toFixed(1)} s)`,
     ...(r.cpu
       ? [
           `machine CPU      ${r.cpu.machine.toFixed(1)} s over ${cores} cores = a CPU floor of ${(r.cpu.machine / cores).toFixed(1)} s: ` +
-            `backup ${r.cpu.child.toFixed(1)} s, okta-sim ${r.cpu.sim.toFixed(1)} s, Postgres and the rest ${r.cpu.rest.toFixed(1)} s; ` +
+            `backup ${r.cpu.child.toFixed(1)} s, ${sim.name} ${r.cpu.sim.toFixed(1)} s, Postgres and the rest ${r.cpu.rest.toFixed(1)} s; ` +
             `wall ÷ CPU floor = ${(wall / Math.max(r.cpu.machine / cores, 0.001)).toFixed(2)}`,
         ]
       : []),
     `written          ${r.rows} rows, ${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
-    'buckets (requests, floor s, busiest window of limit):',
-    ...floor.per.map(
-      (b) =>
-        `  ${b.name.padEnd(36)} ${String(b.requests).padStart(7)}  ${b.seconds.toFixed(1).padStart(6)} s  ${sim.buckets[b.name]!.peakWindow}/${sim.buckets[b.name]!.limit}`,
-    ),
-    'endpoints (requests):',
+    ...floor.detail,
+    `endpoints (requests${r.stats.resourceUnits === undefined ? '' : ', resource units'}):`,
     ...Object.entries(r.stats.byEndpoint ?? {})
       .sort((a, b) => b[1].requests - a[1].requests)
-      .map(([k, v]) => `  ${k.padEnd(70)} ${String(v.requests).padStart(7)}`),
+      .map(([k, v]) => `  ${k.padEnd(70)} ${String(v.requests).padStart(7)}${ru(v)}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-  return { wall, floor: floor.seconds, ratio: wall / Math.max(floor.seconds, 0.001) };
+  return { wall, floor: floor.seconds, ratio };
 }

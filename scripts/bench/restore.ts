@@ -8,17 +8,10 @@
  * preview compares what the System Log names as changed since the snapshot (decision 053);
  * `--full-read` compares every object, `--both` runs the two on the same drift, one after the other.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '@butterfly/config';
-import { createDb } from '@butterfly/db';
-import { cloneTemplate, ensureTemplate, ensureTestServer } from '@butterfly/db/testing/server';
 import { addConnection } from '@butterfly/domain/connections';
-import { createKeyring } from '@butterfly/domain/crypto';
-import { createTenant } from '@butterfly/domain/tenants';
 import { createOktaSim } from '@butterfly/okta-sim';
+import { benchDatabase } from './backup-harness.ts';
 import { changeUsers } from './changes.ts';
 import { deleteSome } from './restore-drift.ts';
 
@@ -48,48 +41,14 @@ process.stdout.write(
   `okta-sim: ${users} users, rate scale ${rateScale}, seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
 );
 
-const server = await ensureTestServer();
-const clone = await cloneTemplate(server.adminUrl, await ensureTemplate(server.adminUrl));
-const masterKey = randomBytes(32);
-const db = createDb(clone.url, { max: 2 });
-const deps = {
-  db,
-  actor: { kind: 'operator' as const, label: 'bench' },
-  log: createLogger('bench', 'warn'),
-  clock: () => new Date(),
-  keyring: createKeyring(masterKey),
-};
-const tenant = await createTenant(deps, { slug: 'bench', name: 'Bench', domains: [] });
-const connection = await addConnection(deps, tenant.id, {
+const bench = await benchDatabase();
+const connection = await addConnection(bench.deps, bench.tenant.id, {
   name: 'acme',
   orgUrl: org.url,
   credentials: { kind: 'ssws', token: org.apiToken },
 });
-// BENCH_NODE_OPTIONS: the measured processes' NODE_OPTIONS (heap limits, --cpu-prof), as in backup.ts.
-const env = {
-  ...process.env,
-  NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS,
-  BENCH_DATABASE_URL: clone.url,
-  BENCH_MASTER_KEY: masterKey.toString('base64'),
-  BENCH_TENANT: tenant.id,
-  BENCH_CONNECTION: connection.id,
-};
-
-/** A script of this folder in a child process (the worker's V8 flags); its last stdout line is JSON. */
-function child(script: string, extra: Record<string, string> = {}): Promise<any> {
-  const p = spawn(
-    process.execPath,
-    ['--max-semi-space-size=8', '--import', 'tsx', resolve(import.meta.dirname, script)],
-    { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  p.stdout.on('data', (d) => (out += d));
-  return new Promise((ok, fail) =>
-    p.on('exit', (code) =>
-      code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`${script} exited ${code}`)),
-    ),
-  );
-}
+const child = (script: string, env: Record<string, string> = {}) =>
+  bench.child(script, { BENCH_CONNECTION: connection.id, ...env });
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 try {
@@ -147,8 +106,6 @@ try {
     );
   }
 } finally {
-  await db.destroy();
-  await clone.drop();
-  await server.stop();
+  await bench.close();
   await sim.close();
 }

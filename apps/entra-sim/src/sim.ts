@@ -20,6 +20,11 @@ export interface TEntraSimOptions {
   signIn?: { redirectUris: string[]; logoutUrl?: string };
   /** Page size of every list unless `$top` asks otherwise (default 100; tests use small ones). */
   pageSize?: number;
+  /**
+   * Milliseconds added to each Graph call (`/v1.0/…`, `/beta/…`; a `$batch` is one call), as a real
+   * round trip to Graph takes: benchmarks use it to see what the client's concurrency does. Default 0.
+   */
+  latencyMs?: number;
   logger?: SimLogger;
   /** Epoch milliseconds; tests inject one to cross throttle windows and token expiry. */
   clock?: () => number;
@@ -77,9 +82,11 @@ export async function createEntraSim(options: TEntraSimOptions = {}): Promise<En
       )
     : undefined;
   // Any request that may change something (everything but reads) schedules a save once answered.
+  const latencyMs = options.latencyMs ?? 0;
   server.on('request', (req, res) => {
     if (saver && req.method !== 'GET' && req.method !== 'HEAD') res.once('finish', () => saver.changed());
-    handler(req, res);
+    if (latencyMs > 0 && /^\/(v1\.0|beta)\//.test(req.url ?? '')) setTimeout(() => handler(req, res), latencyMs);
+    else handler(req, res);
   });
   let started = false;
   const close = async () => {

@@ -38,7 +38,11 @@ async function clientCredentials(
   if (!tenant) return aadstsReply('tenantNotFound', tenantName);
   const scope = form.get('scope');
   if (!scope) return aadstsReply('missingParameter', "'scope'");
-  if (!GRAPH_DEFAULT.has(scope.trim())) return aadstsReply('invalidScope', scope);
+  // The simulator's own URL plays graph.microsoft.com, so `<url>/.default` names Graph too: a client
+  // pointed at the simulator derives its scope from the Graph URL it was given, as it must for
+  // national clouds (graph.microsoft.us). The token is still Graph's (aud https://graph.microsoft.com).
+  if (!GRAPH_DEFAULT.has(scope.trim()) && scope.trim() !== `${deps.baseUrl}/.default`)
+    return aadstsReply('invalidScope', scope);
   const auth = await authenticateClient(deps, tenant, tenantName, form, authorization);
   if (!auth.ok) return aadstsReply(auth.error, auth.detail);
   const token = await appAccessToken(deps, tenant, auth.app, auth.method);

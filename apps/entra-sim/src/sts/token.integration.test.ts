@@ -40,6 +40,22 @@ describe('client credentials', () => {
     expect(payload.appidacr).toBe('1');
   });
 
+  it("the simulator's own URL + /.default is Graph's scope too (it plays graph.microsoft.com); another host's is not", async () => {
+    const form = {
+      grant_type: 'client_credentials',
+      client_id: h.demo.backup.clientId,
+      client_secret: h.demo.backup.secret,
+    };
+    const res = await h.tokenResponse({ ...form, scope: `${h.url}/.default` });
+    expect(res.status).toBe(200);
+    const { access_token } = (await res.json()) as { access_token: string };
+    expect(decodeJwt(access_token)).toMatchObject({ aud: 'https://graph.microsoft.com', tid: h.tid });
+    const graph = await fetch(`${h.url}/v1.0/organization`, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(graph.status).toBe(200);
+    const other = await h.tokenResponse({ ...form, scope: 'http://127.0.0.1:1/.default' });
+    expect(other.status).toBe(400);
+  });
+
   it('the tenant may be named by its domain, and the token is for the same tenant', async () => {
     const token = await h.appToken(undefined, undefined, h.demo.customDomain);
     expect(decodeJwt(token).tid).toBe(h.tid);

@@ -59,12 +59,13 @@ describe('Entra client: paging and batches', () => {
     expect(users.map((u) => u.id)).toEqual(USER_IDS);
     const urls = tenant.gets('/users').map((s) => s.url);
     expect(urls).toHaveLength(3);
-    expect(urls[0]).toBe(`${GRAPH}/v1.0/users`);
+    // Graph's largest page: a page costs the same RU whatever it holds (this tenant pages by 2 anyway).
+    expect(urls[0]).toBe(`${GRAPH}/v1.0/users?%24top=999`);
     // Pages 2 and 3 are the previous answers' nextLinks, byte for byte (opaque skip token included).
     const skip = (n: number) => Buffer.from(`RFNwdAIAAQAAAB:${n}:+/=`).toString('base64url');
     expect(urls.slice(1)).toEqual([
-      `${GRAPH}/v1.0/users?%24skiptoken=${skip(2)}`,
-      `${GRAPH}/v1.0/users?%24skiptoken=${skip(4)}`,
+      `${GRAPH}/v1.0/users?%24top=999&%24skiptoken=${skip(2)}`,
+      `${GRAPH}/v1.0/users?%24top=999&%24skiptoken=${skip(4)}`,
     ]);
     expect(users[0]!.body).toEqual(user(USER_IDS[0]!, 0));
     expect(client.stats()).toMatchObject({
@@ -96,10 +97,22 @@ describe('Entra client: paging and batches', () => {
     const batches = tenant.batches();
     expect(batches).toHaveLength(2);
     expect(batches[0]!.batch).toHaveLength(3);
-    expect(batches[1]!.batch).toEqual([`/groups/${GROUP_IDS[2]}/members?%24select=id`]);
+    expect(batches[1]!.batch).toEqual([`/groups/${GROUP_IDS[2]}/members?%24select=id&%24top=999`]);
     expect(batches[1]!.at - batches[0]!.at).toBeGreaterThanOrEqual(7000);
     expect(clock.now() - start).toBeGreaterThanOrEqual(7000);
     expect(client.stats().byEndpoint!['GET /groups/{id}/members']).toMatchObject({ requests: 4, rateLimited: 1 });
+  });
+
+  it('counts the resource units Graph said it charged, per endpoint and in all', async () => {
+    const { tenant, client } = setup({ pageSize: 2 });
+    await collect(client.listObjects({ types: ['user', 'group.members'] }));
+    const stats = client.stats();
+    // Users cost 2 RU a page (3 pages); each member list 1 ($select), charged inside one $batch.
+    expect(stats.byEndpoint!['GET /users']).toMatchObject({ requests: 3, resourceUnits: 6 });
+    expect(stats.byEndpoint!['POST /$batch']).toMatchObject({ resourceUnits: 3 });
+    const charged = tenant.charges.reduce((n, c) => n + c.ru, 0);
+    expect(charged).toBeGreaterThan(9);
+    expect(stats.resourceUnits).toBe(charged);
   });
 
   it('sends at most 20 sub-requests per $batch', async () => {

@@ -48,6 +48,8 @@ export interface IdpEndpointStats {
   retries: number;
   waits: number;
   waitMs: number;
+  /** Microsoft Graph: the resource units its answers said they charged (`x-ms-resource-unit`; our estimate when absent). */
+  resourceUnits?: number;
 }
 
 export interface IdpRequestStats {
@@ -58,6 +60,8 @@ export interface IdpRequestStats {
   rateLimited?: number;
   /** Retries after 5xx answers or network errors. */
   retries?: number;
+  /** Microsoft Graph: the resource units all requests cost (the sum of the endpoints'). */
+  resourceUnits?: number;
   /** Keyed by method and path template, e.g. 'GET /api/v1/groups/{groupId}/users'. */
   byEndpoint?: Record<string, IdpEndpointStats>;
   /** Objects yielded per type, and why a type was skipped (a feature the org does not have). */

@@ -292,6 +292,8 @@ export class GraphHttp {
         this.slots.release();
       }
       this.o.governor.settle(ticket, res ? (req.ru ?? ownRu)(res) : {});
+      // What Graph said this request cost (or our estimate when it did not say): the bench's RU floor.
+      if (res) s.resourceUnits = (s.resourceUnits ?? 0) + ticket.entry.cost;
       if (res && res.status === 401 && !refreshed) {
         refreshed = true;
         this.o.token.invalidate(authorization);

@@ -33,6 +33,7 @@ export class StatsRecorder {
       rateLimitWaitMs: Math.round(sum((s) => s.waitMs)),
       rateLimited: sum((s) => s.rateLimited),
       retries: sum((s) => s.retries),
+      ...(all.some((s) => s.resourceUnits !== undefined) ? { resourceUnits: sum((s) => s.resourceUnits ?? 0) } : {}),
       byEndpoint,
       byType: Object.fromEntries([...this.types].map(([k, v]) => [k, { ...v }])),
     };
