@@ -653,6 +653,7 @@ const defs: Def[] = [
       'A minimum of two users and a maximum of eight users SHALL be provisioned with the Global Administrator role.',
     reads: [
       { type: 'roleAssignment', fields: ['principalId', 'roleDefinitionId'] },
+      { type: 'roleAssignmentScheduleInstance', fields: ['principalId', 'roleDefinitionId'], optional: true },
       { type: 'roleEligibilityScheduleInstance', fields: ['principalId', 'roleDefinitionId'], optional: true },
       { type: 'group.members', fields: ['members[].id'], optional: true },
     ],
@@ -684,7 +685,9 @@ const defs: Def[] = [
       'Privileged users SHALL be provisioned cloud-only accounts separate from an on-premises directory or other federated identity providers.',
     reads: [
       { type: 'roleAssignment', fields: ['principalId', 'roleDefinitionId'] },
+      { type: 'roleAssignmentScheduleInstance', fields: ['principalId', 'roleDefinitionId'], optional: true },
       { type: 'roleEligibilityScheduleInstance', fields: ['principalId', 'roleDefinitionId'], optional: true },
+      { type: 'group.members', fields: ['members[].id'], optional: true },
       { type: 'user', fields: ['onPremisesImmutableId'] },
       { type: 'roleDefinition', fields: ['templateId', 'displayName'], optional: true },
     ],
