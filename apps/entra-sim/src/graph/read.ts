@@ -7,6 +7,23 @@ import { applyFilter, parseFilter, parseSelect, parseTop, project } from './quer
 
 const NEWEST_FIRST = new Set(['auditLogs/directoryAudits']);
 
+/**
+ * `$expand` where Graph allows it and a reader needs it: the rules of PIM role settings
+ * (`roleManagementPolicies?$expand=rules`, what the backup connector and ScubaGear ask for).
+ */
+const EXPANDABLE: Record<string, string[]> = { 'policies/roleManagementPolicies': ['rules'] };
+
+function parseExpand(c: TGraphCall, store: string): string[] | TReply {
+  const navs = (c.query.get('$expand') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const n of navs)
+    if (!EXPANDABLE[store]?.includes(n))
+      return graphError(400, 'BadRequest', `Could not find a property named '${n}' on type to expand.`, errCtx(c));
+  return navs;
+}
+
 /** `$count` needs `ConsistencyLevel: eventual` on directory objects, as advanced queries do in Graph. */
 function countAllowed(c: TGraphCall): boolean {
   return (c.headers.consistencylevel ?? '').toLowerCase() === 'eventual';
@@ -33,6 +50,8 @@ function filtered(c: TGraphCall, items: TObj[]): TObj[] {
  */
 export function listPage(c: TGraphCall, store: string, items: TObj[], context: string): TReply {
   const select = parseSelect(c.query.get('$select'));
+  const expand = parseExpand(c, store);
+  if (!Array.isArray(expand)) return expand;
   const wantCount = c.query.get('$count') === 'true';
   if (wantCount && !countAllowed(c)) return countRefused(c);
   const all = filtered(c, items);
@@ -54,7 +73,14 @@ export function listPage(c: TGraphCall, store: string, items: TObj[], context: s
     next.set('$skiptoken', c.tokens.issue(store, offset + size));
     body['@odata.nextLink'] = `${c.deps.baseUrl}/${c.version}/${c.path}?${next.toString().replace(/%24/g, '$')}`;
   }
-  body.value = page.map((o) => project(o, select));
+  body.value = page.map((o) => {
+    const out = project(o, select);
+    for (const nav of expand)
+      out[nav] = [...c.principal.tenant.collection(`${store}/${o.id}/${nav}`).values()].map((x) =>
+        project(x, undefined),
+      );
+    return out;
+  });
   return { status: 200, body };
 }
 

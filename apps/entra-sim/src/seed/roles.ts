@@ -84,14 +84,14 @@ function policyFor(t: Tenant, roleId: string, n: number) {
     description: 'Directory',
     isOrganizationDefault: false,
     scopeId: '/',
-    scopeType: 'DirectoryRole',
+    scopeType: 'Directory',
     lastModifiedDateTime: SINCE,
   });
   t.add('policies/roleManagementPolicyAssignments', {
     id: `${policyId}_${roleId}`,
     policyId,
     scopeId: '/',
-    scopeType: 'DirectoryRole',
+    scopeType: 'Directory',
     roleDefinitionId: roleId,
   });
   const rules = `policies/roleManagementPolicies/${policyId}/rules`;

@@ -167,6 +167,18 @@ export default function ComplianceRule() {
                 'This rule is no longer in the rule set; its stored results remain.'
               )}
             </dd>
+            {rule?.requirement && (
+              <>
+                <dt className="font-medium text-slate-700">Requirement</dt>
+                <dd>{rule.requirement}</dd>
+              </>
+            )}
+            {rule?.remediation && (
+              <>
+                <dt className="font-medium text-slate-700">Remediation</dt>
+                <dd>{rule.remediation}</dd>
+              </>
+            )}
           </dl>
         </CardContent>
       </Card>

@@ -163,6 +163,9 @@ export const ZComplianceRule = z.object({
       severity: z.enum(['CAT I', 'CAT II', 'CAT III']),
       frameworks: ZFrameworkMappings,
       check: z.string(),
+      /** SCuBA MS.AAD rules (decision 058): the baseline's requirement and where to fix it; null for Okta rules. */
+      requirement: z.string().nullable(),
+      remediation: z.string().nullable(),
       reads: z.array(ZReadSpec),
       stig: ZStigRuleText.nullable(),
     })

@@ -31,10 +31,12 @@ async function findUser(
   const byId = await snapshot.get('user', user);
   if (byId) return byId;
   const wanted = user.toLowerCase();
-  for await (const u of snapshot.objects('user'))
-    if (str(at(u.body, 'profile.login'))?.toLowerCase() === wanted) return u;
+  for await (const u of snapshot.objects('user')) if (loginOf(u)?.toLowerCase() === wanted) return u;
   return undefined;
 }
+
+/** An Okta user's login, or an Entra user's userPrincipalName (SCuBA base policies may exclude break-glass, decision 058). */
+const loginOf = (u: SnapshotObject) => str(at(u.body, 'profile.login')) ?? str(at(u.body, 'userPrincipalName'));
 
 /**
  * Declares an Okta user of the connection a break-glass account (decision 037), found by id or login
@@ -50,9 +52,10 @@ export async function addBreakGlassAccount(deps: Deps, tenantId: string, raw: TB
     throw new DomainError('VALIDATION', `No Okta user "${input.user}" in the connection's latest snapshot`, {
       fields: { user: 'no user with this id or login in the latest snapshot' },
     });
-  const login = str(at(user.body, 'profile.login')) ?? null;
+  const login = loginOf(user) ?? null;
   const displayName =
-    [str(at(user.body, 'profile.firstName')), str(at(user.body, 'profile.lastName'))].filter(Boolean).join(' ') || null;
+    [str(at(user.body, 'profile.firstName')), str(at(user.body, 'profile.lastName'))].filter(Boolean).join(' ') ||
+    (str(at(user.body, 'displayName')) ?? null);
   return inTransaction(deps.db, async (trx) => {
     const row = await trx
       .insertInto('break_glass_accounts')

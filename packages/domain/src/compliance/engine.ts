@@ -21,13 +21,15 @@ function missingData(rule: ComplianceRule, snapshot: ComplianceSnapshot): Outcom
     .filter((r) => !r.optional && r.type !== 'readiness' && !snapshot.has(r.type))
     .map((r) => r.type);
   if (missing.length === 0) return undefined;
+  // SCuBA rules read Entra types, whose permission names differ from Okta's scopes for the same key (`user`).
+  const provider = rule.id.startsWith('MS.AAD.') ? 'entra' : 'okta';
   const named = missing.map((t) => {
-    const scope = scopeOf(t);
+    const scope = scopeOf(t, provider);
     const lacking = scope && snapshot.scopesMissing?.includes(scope);
     return scope ? `${t} (scope ${scope}${lacking ? ', which the connection lacks' : ''})` : t;
   });
   const evidence = missing.map(
-    (t): Evidence => ({ type: t, id: '*', path: '(not in snapshot)', value: scopeOf(t) ?? null }),
+    (t): Evidence => ({ type: t, id: '*', path: '(not in snapshot)', value: scopeOf(t, provider) ?? null }),
   );
   return manual(`The snapshot does not hold ${named.join(', ')}.`, evidence);
 }

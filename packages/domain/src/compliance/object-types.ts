@@ -91,7 +91,86 @@ export const ComplianceObjectTypes = {
 
 export type ComplianceObjectType = keyof typeof ComplianceObjectTypes;
 
-/** The read scope a type needs, for MANUAL reasons; undefined for a type outside the table. */
-export function scopeOf(type: string): string | undefined {
-  return (ComplianceObjectTypes as Record<string, { scope: string }>)[type]?.scope;
+/**
+ * The Entra object types the SCuBA MS.AAD rules read (decision 058): the Entra connector's catalog
+ * keys (packages/connectors/src/entra/catalog.ts), the Graph path, and the application permission
+ * (the `scope` of a MANUAL reason) the read consent set grants for it.
+ */
+export const EntraComplianceObjectTypes = {
+  conditionalAccessPolicy: {
+    source: 'GET /v1.0/identity/conditionalAccess/policies',
+    id: 'policy id',
+    scope: 'Policy.Read.All',
+  },
+  authenticationStrength: {
+    source: 'GET /v1.0/policies/authenticationStrengthPolicies',
+    id: 'strength id',
+    scope: 'Policy.Read.All',
+  },
+  authenticationMethodsPolicy: {
+    source: 'GET /v1.0/policies/authenticationMethodsPolicy',
+    id: 'default',
+    scope: 'Policy.Read.All',
+  },
+  authenticationMethodConfiguration: {
+    source: 'GET /v1.0/policies/authenticationMethodsPolicy (authenticationMethodConfigurations)',
+    id: 'method id (Sms, MicrosoftAuthenticator, …)',
+    scope: 'Policy.Read.All',
+  },
+  authorizationPolicy: { source: 'GET /v1.0/policies/authorizationPolicy', id: 'default', scope: 'Policy.Read.All' },
+  adminConsentRequestPolicy: {
+    source: 'GET /v1.0/policies/adminConsentRequestPolicy',
+    id: 'default',
+    scope: 'Policy.Read.All',
+  },
+  defaultAppManagementPolicy: {
+    source: 'GET /v1.0/policies/defaultAppManagementPolicy',
+    id: 'default',
+    scope: 'Policy.Read.All',
+  },
+  directorySetting: { source: 'GET /beta/settings', id: 'setting id', scope: 'Directory.Read.All' },
+  domain: { source: 'GET /v1.0/domains', id: 'domain name', scope: 'Domain.Read.All' },
+  subscribedSku: { source: 'GET /v1.0/subscribedSkus', id: 'subscribed SKU id', scope: 'Organization.Read.All' },
+  user: { source: 'GET /v1.0/users', id: 'user id', scope: 'User.Read.All' },
+  'group.members': { source: 'GET /v1.0/groups/{id}/members', id: 'group id', scope: 'Group.Read.All' },
+  roleDefinition: {
+    source: 'GET /v1.0/roleManagement/directory/roleDefinitions',
+    id: 'role id',
+    scope: 'RoleManagement.Read.Directory',
+  },
+  roleAssignment: {
+    source: 'GET /v1.0/roleManagement/directory/roleAssignments',
+    id: 'assignment id',
+    scope: 'RoleManagement.Read.Directory',
+  },
+  roleAssignmentScheduleInstance: {
+    source: 'GET /v1.0/roleManagement/directory/roleAssignmentScheduleInstances',
+    id: 'instance id',
+    scope: 'RoleAssignmentSchedule.Read.Directory',
+  },
+  roleEligibilityScheduleInstance: {
+    source: 'GET /v1.0/roleManagement/directory/roleEligibilityScheduleInstances',
+    id: 'instance id',
+    scope: 'RoleEligibilitySchedule.Read.Directory',
+  },
+  roleManagementPolicy: {
+    source: "GET /v1.0/policies/roleManagementPolicies?$expand=rules (scope '/')",
+    id: 'policy id',
+    scope: 'RoleManagementPolicy.Read.Directory',
+  },
+  roleManagementPolicyAssignment: {
+    source: "GET /v1.0/policies/roleManagementPolicyAssignments (scope '/')",
+    id: 'assignment id',
+    scope: 'RoleManagementPolicy.Read.Directory',
+  },
+} as const satisfies Record<string, { source: string; id: string; scope: string }>;
+
+/**
+ * The read scope a type needs, for MANUAL reasons; undefined for a type outside the tables. Okta's
+ * table first: `user` and `group.member(s)` exist in both, and Okta scans are the older reading.
+ */
+export function scopeOf(type: string, provider: 'okta' | 'entra' = 'okta'): string | undefined {
+  const okta = (ComplianceObjectTypes as Record<string, { scope: string }>)[type]?.scope;
+  const entra = (EntraComplianceObjectTypes as Record<string, { scope: string }>)[type]?.scope;
+  return provider === 'entra' ? (entra ?? okta) : (okta ?? entra);
 }

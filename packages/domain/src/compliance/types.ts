@@ -117,6 +117,10 @@ export interface ComplianceRule {
   reads: ReadSpec[];
   /** The pass condition in one line, for the guide and the report. */
   check: string;
+  /** The requirement in the baseline's own terms, paraphrased (SCuBA rules, decision 058); absent where `stig` says it. */
+  requirement?: string;
+  /** What to change, naming the admin console path (SCuBA rules); absent where `stig` carries the fix text. */
+  remediation?: string;
   /** The DISA STIG's own text for this rule (stig-okta-idaas.ts); absent for rules beyond the STIG. */
   stig?: StigRuleText;
   evaluate(snapshot: ComplianceSnapshot, context: RuleContext): Outcome | Promise<Outcome>;

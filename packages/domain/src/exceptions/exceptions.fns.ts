@@ -1,6 +1,6 @@
 import type { ComplianceExceptions, Selectable } from '@butterfly/db';
 import { z } from 'zod';
-import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
+import { ALL_RULES } from '../compliance/rulesets.ts';
 import type { ExceptionAnnotation } from '../compliance/types.ts';
 import type { Db, Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
@@ -12,7 +12,7 @@ export const EXCEPTION_EXPIRING_DAYS = 7;
 export const EXCEPTION_STATUSES = ['requested', 'active', 'rejected', 'revoked', 'expired'] as const;
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
 
-const RULE_IDS = new Set(COMPLIANCE_RULES.map((r) => r.id));
+const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
 
 export const ZRequestException = z
   .strictObject({

@@ -1,4 +1,4 @@
-import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
+import { ALL_RULES } from '../compliance/rulesets.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
@@ -23,7 +23,7 @@ export async function getRuleDetail(deps: Deps, tenantId: string, input: { ruleI
     .where('r.rule_id', '=', input.ruleId);
   if (input.connectionId) q = q.where('s.connection_id', '=', input.connectionId);
   const rows = await q.orderBy('s.snapshot_taken_at', 'desc').orderBy('s.started_at', 'desc').limit(HISTORY).execute();
-  const rule = COMPLIANCE_RULES.find((r) => r.id === input.ruleId);
+  const rule = ALL_RULES.find((r) => r.id === input.ruleId);
   if (!rule && !rows.length) throw new DomainError('NOT_FOUND', `No rule ${input.ruleId}`);
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.connection_id)) latest.set(r.connection_id, r);
@@ -35,6 +35,8 @@ export async function getRuleDetail(deps: Deps, tenantId: string, input: { ruleI
           severity: rule.severity,
           frameworks: rule.frameworks,
           check: rule.check,
+          requirement: rule.requirement ?? null,
+          remediation: rule.remediation ?? null,
           reads: rule.reads,
           stig: rule.stig ?? null,
         }

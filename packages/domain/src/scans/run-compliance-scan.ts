@@ -1,7 +1,7 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { breakGlassUserIds } from '../break-glass/break-glass.fns.ts';
-import { RULESET_VERSION, countResults, runScan } from '../compliance/engine.ts';
-import { COMPLIANCE_RULES } from '../compliance/rules/index.ts';
+import { countResults, runScan } from '../compliance/engine.ts';
+import { rulesetFor } from '../compliance/rulesets.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
@@ -16,10 +16,9 @@ import { loadReadiness } from './load-readiness.ts';
 import { startedByLabel, toScanView } from './scans.fns.ts';
 import { openStoredSnapshot } from '../snapshots/stored-snapshot.ts';
 
-/** Every snapshot type a rule reads (not Butterfly's own readiness data). */
-const RULE_TYPES = [...new Set(COMPLIANCE_RULES.flatMap((r) => r.reads.map((x) => x.type)))].filter(
-  (t) => t !== 'readiness',
-);
+/** Every snapshot type a rule of the set reads (not Butterfly's own readiness data). */
+const ruleTypes = (rules: ReturnType<typeof rulesetFor>['rules']) =>
+  [...new Set(rules.flatMap((r) => r.reads.map((x) => x.type)))].filter((t) => t !== 'readiness');
 
 export interface TRunComplianceScanInput {
   snapshotId: string;
@@ -41,24 +40,27 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   await authorize(deps, tenantId, 'compliance.run');
   const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
   if (snap.kind !== 'full') throw new DomainError('VALIDATION', 'Only full snapshots can be scanned');
+  const connection = await deps.db
+    .selectFrom('connections as c')
+    .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+    .select(['c.name as connection_name', 'c.org_url', 'c.last_test', 'c.provider', 't.name as tenant_name'])
+    .where('c.id', '=', snap.connection_id)
+    .where('c.tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  // The connection's provider picks the rule set (decision 058): Okta's rules on Okta, SCuBA MS.AAD on Entra.
+  const { rules, version: rulesetVersion } = rulesetFor(connection.provider);
   if (input.reuse) {
     let q = deps.db
       .selectFrom('scans')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('snapshot_id', '=', snap.id)
-      .where('ruleset_version', '=', RULESET_VERSION);
+      .where('ruleset_version', '=', rulesetVersion);
     if (input.reuseSince) q = q.where('started_at', '>=', input.reuseSince);
     const existing = await q.orderBy('started_at').executeTakeFirst();
     if (existing) return toScanView(existing);
   }
-  const context = await deps.db
-    .selectFrom('connections as c')
-    .innerJoin('tenants as t', 't.id', 'c.tenant_id')
-    .select(['c.name as connection_name', 'c.org_url', 'c.last_test', 't.name as tenant_name'])
-    .where('c.id', '=', snap.connection_id)
-    .where('c.tenant_id', '=', tenantId)
-    .executeTakeFirstOrThrow();
+  const context = connection;
   const scopesMissing = ((context.last_test as IdpAccessReport | null)?.missing ?? []).map((m) => m.scope);
 
   const startedAt = deps.clock();
@@ -66,11 +68,11 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
   // hand; either way only those in force at the scan's start annotate its results (decision 038).
   if (deps.jobs) await expireDueExceptions({ ...deps, jobs: deps.jobs }, { tenantId });
   const exceptions = await activeExceptionsAt(deps.db, tenantId, snap.connection_id, startedAt);
-  const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing, preload: RULE_TYPES });
+  const snapshot = await openStoredSnapshot(deps, snap, { scopesMissing, preload: ruleTypes(rules) });
   const readiness = await loadReadiness(deps.db, tenantId, snapshot.takenAt);
   const breakGlass = await breakGlassUserIds(deps.db, tenantId, snap.connection_id);
   const results = applyExceptions(
-    await runScan(COMPLIANCE_RULES, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined),
+    await runScan(rules, snapshot, readiness, breakGlass.length ? { userIds: breakGlass } : undefined),
     exceptions,
   );
   const counts = countResults(results);
@@ -92,7 +94,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
         started_by: input.startedBy ?? startedByLabel(deps.actor),
         started_at: startedAt,
         finished_at: finishedAt,
-        ruleset_version: RULESET_VERSION,
+        ruleset_version: rulesetVersion,
         product_version: PRODUCT_VERSION,
         counts: JSON.stringify(counts),
       })
@@ -126,7 +128,7 @@ export async function runComplianceScan(deps: Deps, tenantId: string, input: TRu
         data: {
           snapshotId: snap.id,
           connectionId: snap.connection_id,
-          rulesetVersion: RULESET_VERSION,
+          rulesetVersion,
           counts,
           ...(breakGlass.length ? { breakGlass } : {}),
           ...(exceptions.length ? { exceptions: exceptions.map((e) => e.id) } : {}),

@@ -1,0 +1,23 @@
+import { SCUBA_AAD_RULES } from './entra/scuba-aad.ts';
+import { RULESET_VERSION } from './engine.ts';
+import { COMPLIANCE_RULES } from './rules/index.ts';
+import type { ComplianceRule } from './types.ts';
+
+/** The SCuBA MS.AAD rule set's version (decision 058): Okta scans keep RULESET_VERSION unchanged. */
+export const ENTRA_RULESET_VERSION = '2026.12.3-scuba-aad-v1';
+
+export type RulesetProvider = 'okta' | 'entra';
+
+/**
+ * The rules a connection is scanned with, by its provider: Okta connections get the Okta rule set
+ * (DISA STIG, hardening, break-glass, readiness), Entra connections the SCuBA MS.AAD baseline. An
+ * unknown provider is an error, never a silent Okta scan.
+ */
+export function rulesetFor(provider: string): { rules: readonly ComplianceRule[]; version: string } {
+  if (provider === 'okta') return { rules: COMPLIANCE_RULES, version: RULESET_VERSION };
+  if (provider === 'entra') return { rules: SCUBA_AAD_RULES, version: ENTRA_RULESET_VERSION };
+  throw new Error(`No compliance rule set for provider ${provider}`);
+}
+
+/** Every rule of every provider (rule pages, exceptions): ids never collide (OKTA-… and MS.AAD.…). */
+export const ALL_RULES: readonly ComplianceRule[] = [...COMPLIANCE_RULES, ...SCUBA_AAD_RULES];
