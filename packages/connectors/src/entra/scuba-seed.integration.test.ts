@@ -2,63 +2,34 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createMemorySnapshot, runScan, SCUBA_AAD_RULES } from '@butterfly/domain/compliance';
 import type { SnapshotObject } from '@butterfly/domain/compliance';
-import { http } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraClient } from './client.ts';
 
 /**
  * Every SCuBA MS.AAD rule over the entra-sim demo tenant, read the way a backup reads it: a started
  * entra-sim (its own process: the simulator shares no code with the product, so it is not imported)
- * and this connector. The seed's deliberate failures (apps/entra-sim/README.md) must be found.
- *
- * The connector talks to Microsoft's real hosts here and msw forwards them to the simulator: the
- * simulator only grants the literal `https://graph.microsoft.com/.default` scope, while the connector
- * asks for `<graphUrl>/.default`, so a connector pointed at the simulator's URL gets AADSTS1002012.
+ * and this connector pointed at it. The seed's deliberate failures (apps/entra-sim/README.md) must be found.
  */
-const PORT = Number(process.env.ENTRA_SIM_TEST_PORT ?? Number(process.env.BUTTERFLY_PG_PORT ?? 57600) + 13);
 const TENANT = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
-const SIM = `http://127.0.0.1:${PORT}`;
-
-const LOGIN = 'https://login.microsoftonline.com';
-const GRAPH = 'https://graph.microsoft.com';
-
 let sim: ChildProcess;
-
-/** Forwards a request for Microsoft's host to the simulator, and its links back to that host. */
-async function forward({ request }: { request: Request }) {
-  const u = new URL(request.url);
-  const headers = new Headers(request.headers);
-  headers.delete('host');
-  const res = await fetch(`${SIM}${u.pathname}${u.search}`, {
-    method: request.method,
-    headers,
-    body: request.method === 'GET' ? undefined : await request.arrayBuffer(),
-  });
-  const text = (await res.text()).replaceAll(SIM, u.origin);
-  const out = new Headers(res.headers);
-  for (const h of ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'])
-    out.delete(h);
-  return new Response(text, { status: res.status, headers: out });
-}
-const server = setupServer(http.all(`${GRAPH}/*`, forward), http.all(`${LOGIN}/*`, forward));
-beforeAll(() => server.listen({ onUnhandledFrame: 'bypass' }));
-afterAll(() => server.close());
+let simUrl = '';
 
 beforeAll(async () => {
   const app = resolve(import.meta.dirname, '../../../../apps/entra-sim');
-  sim = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', String(PORT)], {
+  // Port 0: the system picks a free one, which the banner names.
+  sim = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await new Promise<void>((ok, ko) => {
+  simUrl = await new Promise<string>((ok, ko) => {
     let out = '';
     const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
     const onData = (d: Buffer) => {
       out += d.toString();
-      if (out.includes('listening on')) {
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
         clearTimeout(timer);
-        ok();
+        ok(url);
       }
     };
     sim.stdout!.on('data', onData);
@@ -81,10 +52,10 @@ async function demoSnapshot() {
       directoryId: TENANT,
       clientId: '8c2d4e6f-0a1b-4c3d-9e8f-7a6b5c4d3e2f',
       credentials: { kind: 'client_secret', clientSecret: 'entra-sim-readonly-secret' },
-      loginUrl: LOGIN,
-      graphUrl: GRAPH,
+      loginUrl: simUrl,
+      graphUrl: simUrl,
     },
-    { allowPrivateNetwork: true, lookup: async () => [{ address: '20.190.160.1', family: 4 }] },
+    { allowPrivateNetwork: true },
   );
   const objects: Record<string, SnapshotObject[]> = Object.fromEntries(TYPES.map((t) => [t, []]));
   for await (const o of client.listObjects({ types: TYPES })) objects[o.type]?.push({ id: o.id, body: o.body });
