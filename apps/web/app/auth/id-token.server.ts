@@ -82,17 +82,22 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
   if (typeof claims.email !== 'string')
     throw new IdTokenError('the ID token carries no email (is the "email" scope granted?)');
   return {
-    subject: claims.sub!,
-    email: claims.email,
-    givenName: text(claims.given_name),
-    familyName: text(claims.family_name),
-    name: text(claims.name),
-    idpSessionId: text(claims.sid),
+    ...namedIdentity(claims, claims.email),
     emailVerified: claims.email_verified === true || claims.email_verified === 'true',
   };
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** What every provider's ID token says about the person alike: subject, email, names and IdP session. */
+const namedIdentity = (claims: JWTPayload, email: string) => ({
+  subject: claims.sub!,
+  email,
+  givenName: text(claims.given_name),
+  familyName: text(claims.family_name),
+  name: text(claims.name),
+  idpSessionId: text(claims.sid),
+});
 
 /**
  * The identity of an Entra v2.0 ID token whose signature, `iss`, `aud`, age and nonce have passed:
@@ -106,12 +111,7 @@ function entraIdentity(claims: JWTPayload, directoryId: string): TIdpIdentity {
   if (typeof claims.email !== 'string')
     throw new IdTokenError('the ID token carries no email (add the "email" optional claim to the app registration)');
   return {
-    subject: claims.sub!,
-    email: claims.email,
-    givenName: text(claims.given_name),
-    familyName: text(claims.family_name),
-    name: text(claims.name),
-    idpSessionId: text(claims.sid),
+    ...namedIdentity(claims, claims.email),
     emailVerified: isTrueClaim(claims.xms_edov),
     entra: { tid: claims.tid, oid: claims.oid },
   };

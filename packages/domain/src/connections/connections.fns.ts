@@ -7,31 +7,38 @@ import type { IdpAccessReport } from '../idp/types.ts';
 const isLoopback = (u: URL) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
 
 /**
+ * A provider's base URL as typed, shared by every provider's URL schema: http(s), no credentials,
+ * query or fragment, and the origin alone, except that `isLoopback` hosts (a simulator) may add one
+ * path segment and use plain http. Yields the parsed URL for the provider's own last step.
+ */
+export const zBaseUrl = (isLoopback: (u: URL) => boolean, message: string) =>
+  z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .transform((raw) => new URL(raw))
+    .refine(
+      (u) =>
+        !u.username &&
+        !u.password &&
+        !u.search &&
+        !u.hash &&
+        (/^\/?$/.test(u.pathname) || (isLoopback(u) && /^\/[\w.-]+\/?$/.test(u.pathname))),
+      message,
+    )
+    .refine((u) => u.protocol === 'https:' || isLoopback(u), 'must use https');
+
+/**
  * An Okta org URL, stored as its origin. The admin-console host (`acme-admin.okta.com`) is mapped to
  * the org's API host, which is what admins often paste. Plain http is accepted for loopback only
  * (the demo's simulator), and so is one path segment: the simulator serves each org below its own
  * path (`http://127.0.0.1:4000/acme`). Whether private addresses may be reached is the connector's call.
  */
-export const ZOrgUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .transform((raw) => new URL(raw))
-  .refine(
-    (u) =>
-      !u.username &&
-      !u.password &&
-      !u.search &&
-      !u.hash &&
-      (/^\/?$/.test(u.pathname) || (isLoopback(u) && /^\/[\w.-]+\/?$/.test(u.pathname))),
-    'must be the org URL alone, e.g. https://acme.okta.com',
-  )
-  .refine((u) => u.protocol === 'https:' || isLoopback(u), 'must use https')
-  .transform((u) => {
-    u.hostname = u.hostname.replace(
-      /^([a-z0-9-]+)-admin\.(okta|oktapreview|okta-emea|okta-gov|okta-mil)\.com$/i,
-      '$1.$2.com',
-    );
-    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
-  });
+export const ZOrgUrl = zBaseUrl(isLoopback, 'must be the org URL alone, e.g. https://acme.okta.com').transform((u) => {
+  u.hostname = u.hostname.replace(
+    /^([a-z0-9-]+)-admin\.(okta|oktapreview|okta-emea|okta-gov|okta-mil)\.com$/i,
+    '$1.$2.com',
+  );
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+});
 
 /** Accepts what the Okta console gives out for a service app key: a PEM private key or a private JWK. */
 export const ZPrivateKey = z

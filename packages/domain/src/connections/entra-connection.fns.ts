@@ -1,26 +1,18 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
+import { zBaseUrl } from './connections.fns.ts';
 
+// Narrower than Okta's: only these three hosts count as a simulator on loopback.
 const isLoopback = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 
 /**
  * The identity platform's or Graph's base URL: https, the origin alone (a simulator on loopback
  * may add one path segment, as ZOrgUrl allows for Okta), no trailing slash.
  */
-export const ZMicrosoftUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .transform((raw) => new URL(raw))
-  .refine(
-    (u) =>
-      !u.username &&
-      !u.password &&
-      !u.search &&
-      !u.hash &&
-      (/^\/?$/.test(u.pathname) || (isLoopback(u) && /^\/[\w.-]+\/?$/.test(u.pathname))),
-    'must be the base URL alone, e.g. https://graph.microsoft.com',
-  )
-  .refine((u) => u.protocol === 'https:' || isLoopback(u), 'must use https')
-  .transform((u) => `${u.origin}${u.pathname.replace(/\/+$/, '')}`);
+export const ZMicrosoftUrl = zBaseUrl(
+  isLoopback,
+  'must be the base URL alone, e.g. https://graph.microsoft.com',
+).transform((u) => `${u.origin}${u.pathname.replace(/\/+$/, '')}`);
 
 /** The tenant's directory id: its GUID, or one of its verified domains. */
 export const ZDirectoryId = z

@@ -1,7 +1,6 @@
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { auditSignInRefused } from './audit-sign-in-refused.ts';
 
 /**
  * A Microsoft Entra ID token whose directory is not the tenant's: its `tid` differs, or its `iss` is
@@ -19,16 +18,11 @@ export async function refuseEntraSignIn(
   seenAt: 'id_token' | 'token_endpoint' = 'id_token',
 ): Promise<never> {
   const named = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
-  await inTransaction(deps.db, (trx) =>
-    appendAuditEvent(
-      { ...deps, db: trx },
-      {
-        tenantId,
-        action: 'sso.sign_in_refused',
-        outcome: 'denied',
-        data: { reason: 'entra_wrong_directory', seenAt, tokenTid: named(token.tid), tokenIss: named(token.iss) },
-      },
-    ),
-  );
+  await auditSignInRefused(deps, tenantId, {
+    reason: 'entra_wrong_directory',
+    seenAt,
+    tokenTid: named(token.tid),
+    tokenIss: named(token.iss),
+  });
   throw new DomainError('SSO_WRONG_DIRECTORY', 'The sign-in came from another Microsoft Entra ID directory');
 }

@@ -1,3 +1,4 @@
+import type { DB, Members, Transaction, Updateable } from '@butterfly/db';
 import { z } from 'zod';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, isUniqueViolation } from '../db.fns.ts';
@@ -6,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { insertMember } from '../members/insert-member.ts';
 import { ZEmail } from '../members/members.fns.ts';
 import { createSession } from '../sessions/create-session.ts';
+import { auditSignInRefused } from './audit-sign-in-refused.ts';
 import { refuseEntraSignIn } from './refuse-entra-sign-in.ts';
 import { isTenantEmail } from './find-tenant-for-email.ts';
 
@@ -49,17 +51,7 @@ export async function signInWithIdp(
   const id = ZIdpIdentity.parse(raw);
   if (id.entra) await checkEntraDirectory(deps, tenantId, id.entra.tid);
   if (!(await isTenantEmail(deps, tenantId, id.email))) {
-    await inTransaction(deps.db, (trx) =>
-      appendAuditEvent(
-        { ...deps, db: trx },
-        {
-          tenantId,
-          action: 'sso.sign_in_refused',
-          outcome: 'denied',
-          data: { reason: 'email_outside_tenant_domains', email: id.email },
-        },
-      ),
-    );
+    await auditSignInRefused(deps, tenantId, { reason: 'email_outside_tenant_domains', email: id.email });
     throw new DomainError('FORBIDDEN', `${id.email} is not on one of this organisation's sign-in domains`);
   }
   const attempt = () =>
@@ -104,29 +96,21 @@ export async function signInWithIdp(
           role: 'read_only',
         });
       } else if (needsLink && entra) {
-        await trx
-          .updateTable('members')
-          .set({ entra_tid: entra.tid, entra_oid: entra.oid, updated_at: deps.clock() })
-          .where('id', '=', member.id)
-          .execute();
-        await appendAuditEvent(tx, {
+        await linkMember(
+          tx,
           tenantId,
-          action: 'member.idp_linked',
-          target: { type: 'member', id: member.id },
-          data: { by: 'entra_verified_email_domain', email: id.email, tid: entra.tid, oid: entra.oid },
-        });
+          member.id,
+          { entra_tid: entra.tid, entra_oid: entra.oid },
+          { by: 'entra_verified_email_domain', email: id.email, tid: entra.tid, oid: entra.oid },
+        );
       } else if (needsLink) {
-        await trx
-          .updateTable('members')
-          .set({ idp_subject: id.subject, updated_at: deps.clock() })
-          .where('id', '=', member.id)
-          .execute();
-        await appendAuditEvent(tx, {
+        await linkMember(
+          tx,
           tenantId,
-          action: 'member.idp_linked',
-          target: { type: 'member', id: member.id },
-          data: { by: 'verified_email', email: id.email, subject: id.subject, previousSubject: member.idp_subject },
-        });
+          member.id,
+          { idp_subject: id.subject },
+          { by: 'verified_email', email: id.email, subject: id.subject, previousSubject: member.idp_subject },
+        );
       }
       const session = await createSession(tx, {
         tenantId,
@@ -146,52 +130,58 @@ export async function signInWithIdp(
     result = await attempt();
   }
   if (result.kind === 'unverified_email') {
-    await auditRefusal(deps, tenantId, result.memberId, {
-      reason: 'email_not_verified',
-      ...(id.entra ? { tid: id.entra.tid, oid: id.entra.oid } : { subject: id.subject }),
-    });
+    await auditSignInRefused(
+      deps,
+      tenantId,
+      {
+        reason: 'email_not_verified',
+        ...(id.entra ? { tid: id.entra.tid, oid: id.entra.oid } : { subject: id.subject }),
+      },
+      result.memberId,
+    );
     throw new DomainError(
       'FORBIDDEN',
       `Your identity provider does not say ${id.email} is verified, so it cannot sign in to the existing Butterfly member with that email`,
     );
   }
   if (result.kind === 'pinned_elsewhere') {
-    await auditRefusal(deps, tenantId, result.memberId, {
-      reason: 'member_pinned_to_other_entra_user',
-      tid: id.entra?.tid,
-      oid: id.entra?.oid,
-    });
+    await auditSignInRefused(
+      deps,
+      tenantId,
+      { reason: 'member_pinned_to_other_entra_user', tid: id.entra?.tid, oid: id.entra?.oid },
+      result.memberId,
+    );
     throw new DomainError(
       'FORBIDDEN',
       `The Butterfly member ${id.email} belongs to another Microsoft Entra ID user, so this account cannot sign in as them`,
     );
   }
   if (result.kind === 'refused') {
-    const { memberId } = result;
-    await inTransaction(deps.db, (trx) =>
-      appendAuditEvent(
-        { ...deps, db: trx },
-        {
-          tenantId,
-          action: 'sso.sign_in_refused',
-          outcome: 'denied',
-          target: { type: 'member', id: memberId },
-          data: { reason: 'member_inactive' },
-        },
-      ),
-    );
+    await auditSignInRefused(deps, tenantId, { reason: 'member_inactive' }, result.memberId);
     throw new DomainError('MEMBER_INACTIVE', 'Your Butterfly access has been deactivated by your organisation');
   }
   return result;
 }
 
-function auditRefusal(deps: Deps, tenantId: string, memberId: string, data: Record<string, unknown>) {
-  return inTransaction(deps.db, (trx) =>
-    appendAuditEvent(
-      { ...deps, db: trx },
-      { tenantId, action: 'sso.sign_in_refused', outcome: 'denied', target: { type: 'member', id: memberId }, data },
-    ),
-  );
+/** Pins the IdP's key (Entra's tid/oid or the OIDC subject) on a member found by email, audited with how. */
+async function linkMember(
+  tx: Deps & { db: Transaction<DB> },
+  tenantId: string,
+  memberId: string,
+  key: Pick<Updateable<Members>, 'entra_tid' | 'entra_oid' | 'idp_subject'>,
+  data: Record<string, unknown>,
+) {
+  await tx.db
+    .updateTable('members')
+    .set({ ...key, updated_at: tx.clock() })
+    .where('id', '=', memberId)
+    .execute();
+  await appendAuditEvent(tx, {
+    tenantId,
+    action: 'member.idp_linked',
+    target: { type: 'member', id: memberId },
+    data,
+  });
 }
 
 /** The domain's own check of an Entra token's directory (the web app checked `tid` and `iss` before). */

@@ -1,4 +1,5 @@
-import { type HostLookup, type OutboundClient, createOutboundClient, isOutboundError } from '@butterfly/outbound';
+import { type OutboundClient, isOutboundError } from '@butterfly/outbound';
+import { type ConnectorNetworkOptions, connectorOutboundClient } from '../../http/outbound.ts';
 import { EntraError, EntraOutboundRefusedError } from '../errors.ts';
 
 export interface RawResponse {
@@ -8,17 +9,10 @@ export interface RawResponse {
   body: unknown;
 }
 
-export interface WireOptions {
+export interface WireOptions extends ConnectorNetworkOptions {
   /** URL prefixes requests may go to (the login URL with the directory, the Graph URL): nothing else. */
   allowedBases: readonly string[];
-  allowPrivateNetwork?: boolean;
-  allowAddresses?: readonly string[];
-  lookup?: HostLookup;
-  timeoutMs?: number;
 }
-
-/** A page of 999 directory objects is a few MB; this bounds a runaway answer. */
-const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** A network failure worth another try (connection reset, timeout, cut-off body). */
 export class WireRetryable extends EntraError {
@@ -37,13 +31,7 @@ export class Wire {
 
   constructor(o: WireOptions) {
     this.bases = o.allowedBases.map((b) => b.replace(/\/+$/, ''));
-    this.http = createOutboundClient({
-      allowPrivate: !!o.allowPrivateNetwork,
-      allowAddresses: o.allowAddresses,
-      lookup: o.lookup,
-      timeoutMs: o.timeoutMs ?? 120_000,
-      maxBytes: MAX_ANSWER_BYTES,
-    });
+    this.http = connectorOutboundClient(o);
   }
 
   async send(

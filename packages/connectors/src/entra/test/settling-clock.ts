@@ -1,4 +1,4 @@
-import type { Clock } from '../../okta/http/clock.ts';
+import { TimerClock } from '../../testing/timer-clock.ts';
 
 /**
  * Virtual time for tests where requests run concurrently: `sleep` parks on a timer list, and `run`
@@ -6,27 +6,10 @@ import type { Clock } from '../../okta/http/clock.ts';
  * has arrived, and a few milliseconds of real quiet), so an admitted request reaches the msw tenant at the virtual instant it was admitted.
  * (okta's VirtualClock waits a few macrotask turns only, which an HTTP round trip through msw outlasts.)
  */
-export class SettlingClock implements Clock {
-  private t: number;
-  private timers: { at: number; seq: number; fire: () => void }[] = [];
-  private seq = 0;
-
+export class SettlingClock extends TimerClock {
   constructor(start = Date.UTC(2026, 11, 7, 12, 0, 0)) {
-    this.t = start;
+    super(start);
   }
-
-  now = () => this.t;
-
-  sleep = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = { at: this.t + Math.max(0, ms), seq: this.seq++, fire: resolve };
-      this.timers.push(timer);
-      signal?.addEventListener('abort', () => {
-        this.timers = this.timers.filter((x) => x !== timer);
-        reject(signal.reason);
-      });
-    });
 
   /**
    * `ready`: whether every request sent has reached the tenant (the test compares the client's
@@ -45,11 +28,7 @@ export class SettlingClock implements Clock {
       // real time to reach the client, and moving time while it travels charges its successor late.
       if (++quiet < 20 || !ready()) continue;
       quiet = 0;
-      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift();
-      if (!next) continue; // work still in flight with nothing scheduled: wait for it
-      this.t = Math.max(this.t, next.at);
-      next.fire();
+      this.fireNext(); // nothing scheduled with work still in flight: wait for it
     }
     return done;
   }

@@ -1,10 +1,5 @@
-import {
-  type HostLookup,
-  type OutboundClient,
-  type OutboundResponse,
-  createOutboundClient,
-  isOutboundError,
-} from '@butterfly/outbound';
+import { type OutboundClient, type OutboundResponse, isOutboundError } from '@butterfly/outbound';
+import { type ConnectorNetworkOptions, connectorOutboundClient } from '../../http/outbound.ts';
 import { OktaError, OutboundRefusedError } from '../errors.ts';
 import type { Governor, Outcome } from './governor.ts';
 import { parseRateHeaders } from './rate-headers.fns.ts';
@@ -16,19 +11,10 @@ export interface RawResponse {
   body: unknown;
 }
 
-export interface TransportOptions {
+export interface TransportOptions extends ConnectorNetworkOptions {
   orgUrl: URL;
   governor: Governor;
-  allowPrivateNetwork?: boolean;
-  /** Addresses allowed even when private ones are not (tests allow exactly their own server). */
-  allowAddresses?: readonly string[];
-  lookup?: HostLookup;
-  /** Deadline for one whole answer, body included (default 120 s: a page of 200 users is slow on a busy org). */
-  timeoutMs?: number;
 }
-
-/** A page of 200 objects is a few MB; this is far above any Okta answer and bounds a runaway one. */
-const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -60,13 +46,7 @@ export class Transport {
 
   constructor(o: TransportOptions) {
     this.o = o;
-    this.http = createOutboundClient({
-      allowPrivate: !!o.allowPrivateNetwork,
-      allowAddresses: o.allowAddresses,
-      lookup: o.lookup,
-      timeoutMs: o.timeoutMs ?? 120_000,
-      maxBytes: MAX_ANSWER_BYTES,
-    });
+    this.http = connectorOutboundClient(o);
   }
 
   /**
