@@ -144,7 +144,7 @@ export function projectText(text: string, paths: readonly string[]): unknown {
   return project(top, paths);
 }
 
-/** What a decode worker sends back: whole bodies as one JSON array text, or the projected bodies. */
+/** An opened batch: whole bodies as one JSON array text, or the projected bodies. */
 export type OpenedBatch = { texts: string } | { projected: unknown[] };
 
 /** Opens a batch: whole bodies as `[body,…]` text (parsed by the caller), or each body's `fields` only. */

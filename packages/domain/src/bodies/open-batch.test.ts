@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { at } from '../compliance/compliance.fns.ts';
 import { bodyBinding, openBody, sealBody } from './object-codec.fns.ts';
 import { openBatch, openBatchTexts, project, projectText } from './open-batch.fns.ts';
-import { OpenPool, openPool } from './open-pool.ts';
 
 const dataKey = { version: 1, key: randomBytes(32) };
 const tenantId = '7f0c3a52-0000-4000-8000-000000000001';
@@ -101,30 +100,6 @@ describe('opening sealed bodies in batches (decision 051)', () => {
     expect(projectText('{"status":"ACTIVE","profile":{"login":"a","email":"b"},"z":1}', ['profile.login'])).toEqual({
       profile: { login: 'a' },
     });
-  });
-
-  it('opens on worker threads with the same result, and a bad seal is an error there too', async () => {
-    const batch = sealed();
-    const [whole, some] = await Promise.all([openPool.run(batch), openPool.run(batch, ['status', 'profile.login'])]);
-    expect(openPool.started).toBeGreaterThan(0);
-    expect(openPool.inThread).toBe(0);
-    expect(JSON.parse((whole as { texts: string }).texts)).toEqual(bodies());
-    expect((some as { projected: unknown[] }).projected).toEqual(
-      bodies().map((b) => project(b, ['status', 'profile.login'])),
-    );
-    batch.addresses[0] = randomBytes(32);
-    await expect(openPool.run(batch)).rejects.toThrow(/authenticate/);
-  });
-
-  it('opens on the caller’s thread, with the same result, when no worker can start', async () => {
-    const pool = new OpenPool(new URL('./no-such-worker.ts', import.meta.url));
-    const batch = sealed();
-    const [whole, some] = await Promise.all([pool.run(batch), pool.run(batch, ['status'])]);
-    expect(JSON.parse((whole as { texts: string }).texts)).toEqual(bodies());
-    expect((some as { projected: unknown[] }).projected).toEqual(bodies().map((b) => project(b, ['status'])));
-    expect(pool.inThread).toBe(2);
-    expect(await pool.run(batch, ['status'])).toEqual(some);
-    expect(pool.inThread).toBe(3);
   });
 });
 

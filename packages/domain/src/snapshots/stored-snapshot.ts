@@ -3,7 +3,7 @@ import type { ComplianceSnapshot, SnapshotObject } from '../compliance/types.ts'
 import type { Deps } from '../deps.ts';
 import { addressKey } from '../bodies/body-store.ts';
 import { bodyStoreOf, openBodies } from '../bodies/open-bodies.ts';
-import { openPool } from '../bodies/open-pool.ts';
+import { openBatch } from '../bodies/open-batch.fns.ts';
 import { collectedTypes, hasType } from './collected-types.fns.ts';
 
 /** Rows per query when streaming a type: large enough that 100k users take ~20 round trips. */
@@ -15,7 +15,7 @@ const AHEAD = 2;
  * rules many times over, users (the only big type) are streamed every time and never held.
  */
 const CACHE_MAX = 5000;
-/** Bodies per batch handed to a decode worker: a page is split across the pool's workers. */
+/** Bodies opened together: one inflate call and one JSON array parse per batch (decision 051). */
 const BATCH = 1000;
 
 type Row = { object_id: string; address: Buffer };
@@ -32,8 +32,6 @@ export async function openStoredSnapshot(
 ): Promise<ComplianceSnapshot> {
   const types = collectedTypes(snap.counts, snap.stats);
   const cache = new Map<string, SnapshotObject[]>();
-  // A type the caller will read and too large to hold streams through the decode workers: start them now.
-  if ((opts.preload ?? []).some((t) => (types.counts[t] ?? 0) > CACHE_MAX)) openPool.warm();
   const decode = async <R extends Row>(rows: R[]): Promise<(SnapshotObject & { row: R })[]> => {
     const bodies = await openBodies(
       deps,
@@ -96,9 +94,9 @@ export async function openStoredSnapshot(
    * connections: Postgres reads and sends the next pages while this process decodes one.
    */
   /**
-   * One page's bodies, opened on the decode workers (open-pool.ts) a batch each: whole, or only
-   * `fields` of each when the reader asked for a projection. Each row gets its own parsed value, as
-   * `decode` gives (rows that share a version never share a mutable body).
+   * One page's bodies, opened a batch at a time (one inflate call per batch): whole, or only `fields`
+   * of each when the reader asked for a projection. Each row gets its own parsed value, as `decode`
+   * gives (rows that share a version never share a mutable body).
    */
   const openPage = async (rows: Row[], fields?: readonly string[]): Promise<SnapshotObject[]> => {
     if (!rows.length) return [];
@@ -108,24 +106,20 @@ export async function openStoredSnapshot(
       rows.map((r) => r.address),
     );
     const { key } = await deps.keyring.dataKey(deps.db, snap.tenant_id);
-    const batches: Promise<unknown[]>[] = [];
+    const bodies: unknown[] = [];
     for (let i = 0; i < rows.length; i += BATCH) {
       const part = rows.slice(i, i + BATCH);
-      batches.push(
-        openPool
-          .run(
-            {
-              key,
-              tenantId: snap.tenant_id,
-              addresses: part.map((r) => r.address),
-              blobs: part.map((r) => sealed.get(addressKey(r.address))!),
-            },
-            fields,
-          )
-          .then((opened) => ('texts' in opened ? (JSON.parse(opened.texts) as unknown[]) : opened.projected)),
+      const opened = openBatch(
+        {
+          key,
+          tenantId: snap.tenant_id,
+          addresses: part.map((r) => r.address),
+          blobs: part.map((r) => sealed.get(addressKey(r.address))!),
+        },
+        fields,
       );
+      bodies.push(...('texts' in opened ? (JSON.parse(opened.texts) as unknown[]) : opened.projected));
     }
-    const bodies = (await Promise.all(batches)).flat();
     return rows.map((r, i) => ({ id: r.object_id, body: bodies[i] }));
   };
 
