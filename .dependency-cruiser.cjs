@@ -1,12 +1,14 @@
 // Import arrows and cycles (decision 045). Run by `pnpm lint` (scripts/check-boundaries.ts); the
 // arrows are those of shared DESIGN.md: apps/* -> api -> domain -> db, apps/* -> domain,
-// apps/* and jobs -> connectors, domain -> config, and outbound a leaf every call out goes through.
+// apps/* and jobs -> connectors, domain -> config, and outbound a leaf every call out goes through;
+// sim-kit a leaf only the simulators (apps/*-sim) may import.
 const path = require('node:path');
 
 /** Which workspace packages each package may import (besides itself). Apps not listed may import any package. */
 const allowed = {
   config: [],
   outbound: [],
+  'sim-kit': [],
   ui: [],
   db: ['config'],
   domain: ['config', 'db'],
@@ -18,8 +20,8 @@ const allowed = {
 };
 const appsAllowed = {
   scim: ['config', 'db', 'domain'],
-  'okta-sim': ['config'],
-  'entra-sim': ['config'],
+  'okta-sim': ['config', 'sim-kit'],
+  'entra-sim': ['config', 'sim-kit'],
 };
 
 const layering = [
@@ -30,6 +32,14 @@ const layering = [
     from: { path: `^packages/${pkg}/` },
     to: { path: '^(packages|apps)/', pathNot: `^(packages/(${[pkg, ...may].join('|')})|apps/[^/]+/node_modules)/` },
   })),
+  {
+    name: 'layers-sim-kit-only-simulators',
+    comment:
+      "packages/sim-kit is the simulators' plumbing: only apps/*-sim import it (they share no code with the product)",
+    severity: 'error',
+    from: { pathNot: '^(apps/[^/]+-sim|packages/sim-kit)/' },
+    to: { path: '^packages/sim-kit/' },
+  },
   {
     name: 'layers-no-app-imports',
     comment: 'packages never import an app, and an app never imports another app',

@@ -5,7 +5,7 @@
  *    cycle between modules or between folders, and only the package arrows of DESIGN.md
  *    (apps/* -> api -> domain -> db, apps/* -> domain, apps/* and jobs -> connectors, domain -> config,
  *    outbound a leaf; the domain free of Remix, tRPC, express and React; scim free of Remix and tRPC;
- *    okta-sim sharing nothing with the product). Cycles that predate the check are listed in
+ *    okta-sim sharing nothing with the product; sim-kit imported by the simulators only). Cycles that predate the check are listed in
  *    .dependency-cruiser-known-violations.json and tolerated until fixed; anything new fails. When you
  *    fix one, shrink the list: `pnpm exec depcruise-baseline apps packages scripts --config .dependency-cruiser.cjs`.
  * 2. The package manifests declare only the same arrows: with pnpm's isolated node_modules an
@@ -49,6 +49,7 @@ if (cruise.status !== 0)
 const allowed: Record<string, string[]> = {
   '@butterfly/config': [],
   '@butterfly/outbound': [],
+  '@butterfly/sim-kit': [],
   '@butterfly/db': ['@butterfly/config'],
   '@butterfly/domain': ['@butterfly/config', '@butterfly/db'],
   '@butterfly/api': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
@@ -63,8 +64,8 @@ const allowed: Record<string, string[]> = {
   '@butterfly/ui': [],
   '@butterfly/evidence': ['@butterfly/domain'],
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
-  '@butterfly/okta-sim': ['@butterfly/config'],
-  '@butterfly/entra-sim': ['@butterfly/config'],
+  '@butterfly/okta-sim': ['@butterfly/config', '@butterfly/sim-kit'],
+  '@butterfly/entra-sim': ['@butterfly/config', '@butterfly/sim-kit'],
   // The API's types at build time; db and domain seed its tests. The built package imports none of them.
   '@butterfly/client': ['@butterfly/api', '@butterfly/db', '@butterfly/domain'],
 };

@@ -1,17 +1,6 @@
-/** The slice of a pino logger the simulator uses, so a test can pass its own or none. */
-export interface SimLogger {
-  info(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+import { type SimLogger, stderrLoggerFor } from '@butterfly/sim-kit';
+
+export type { SimLogger } from '@butterfly/sim-kit';
 
 /** Default for in-process use: quiet, except server errors, which go to stderr. */
-export const stderrLogger: SimLogger = {
-  info: () => {},
-  error: (obj, msg) => {
-    process.stderr.write(`okta-sim: ${msg ?? 'error'} ${JSON.stringify(obj, errorReplacer)}\n`);
-  },
-};
-
-function errorReplacer(_key: string, value: unknown) {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-}
+export const stderrLogger: SimLogger = stderrLoggerFor('okta-sim');

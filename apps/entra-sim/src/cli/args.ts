@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { CliError, parseSimArgv } from '@butterfly/sim-kit';
 import { z } from 'zod';
 import type { TEntraSimOptions } from '../sim.ts';
 
@@ -13,7 +13,7 @@ export const USAGE = `Usage: entra-sim [options]
                       seeding), saved after every change and at exit (pnpm start: <data dir>/entra-sim/state.json)
   --help              show this text`;
 
-export class CliError extends Error {}
+export { CliError } from '@butterfly/sim-kit';
 
 const ZArgs = z.object({
   port: z.coerce.number().int().min(0).max(65535),
@@ -26,29 +26,13 @@ const ZArgs = z.object({
 
 /** The simulator's options from the command line; `help` when --help was asked for. */
 export function parseCliArgs(argv: string[], defaultPort: number): TEntraSimOptions & { help?: boolean } {
-  // `pnpm start:entra-sim -- --port 1` passes the `--` through; it is not an end-of-options marker here.
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
-  const parse = (a: string[]) =>
-    parseArgs({
-      args: a,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'page-size': { type: 'string', default: '100' },
-        'no-demo': { type: 'boolean' },
-        'redirect-uri': { type: 'string', multiple: true },
-        'logout-url': { type: 'string' },
-        state: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }).values;
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(args);
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  // `pnpm start:entra-sim -- --port 1` passes the `--` through (parseSimArgv drops it).
+  const values = parseSimArgv(argv, {
+    'page-size': { type: 'string', default: '100' },
+    'no-demo': { type: 'boolean' },
+    'redirect-uri': { type: 'string', multiple: true },
+    'logout-url': { type: 'string' },
+  });
   if (values.help) return { help: true };
   const parsed = ZArgs.safeParse({
     port: values.port ?? defaultPort,

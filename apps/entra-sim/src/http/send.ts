@@ -1,35 +1,9 @@
-/** What a sender did: the request it made and the receiver's answer, for the test to assert on. */
-export interface TSentRequest {
-  method: string;
-  url: string;
-  status: number;
-  body: unknown;
-}
+import { createSender } from '@butterfly/sim-kit';
+
+export type { TSentRequest } from '@butterfly/sim-kit';
 
 /**
  * An outbound call of the simulated Entra ID (front-channel logout); a receiver that cannot be
  * reached is status 0.
  */
-export async function send(
-  method: string,
-  url: string,
-  init: { headers: Record<string, string>; body?: string },
-): Promise<TSentRequest> {
-  try {
-    const res = await fetch(url, {
-      method,
-      headers: { 'user-agent': 'Entra-Sim/1.0', ...init.headers },
-      body: init.body,
-      signal: AbortSignal.timeout(10_000),
-      redirect: 'manual',
-    });
-    const text = await res.text();
-    let body: unknown = text || undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {}
-    return { method, url, status: res.status, body };
-  } catch (error) {
-    return { method, url, status: 0, body: { error: (error as Error).message } };
-  }
-}
+export const send = createSender('Entra-Sim/1.0');

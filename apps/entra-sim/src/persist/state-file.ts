@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readStateText, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
 import type { TSimState } from './snapshot.ts';
 
 /**
@@ -7,13 +6,8 @@ import type { TSimState } from './snapshot.ts';
  * this version is an error, never silently replaced by a fresh seed (the data loss it prevents).
  */
 export function readStateFile(path: string): TSimState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = readStateText(path);
+  if (text === undefined) return undefined;
   let saved: TSimState;
   try {
     saved = JSON.parse(text) as TSimState;
@@ -27,10 +21,7 @@ export function readStateFile(path: string): TSimState | undefined {
 
 /** Writes the state atomically: a temporary file beside it, then a rename over the old one. */
 export function writeStateFile(path: string, state: TSimState): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
-  renameSync(temp, path);
+  writeJsonAtomically(path, state);
 }
 
 /**

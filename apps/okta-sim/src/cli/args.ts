@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { CliError, parseSimArgv } from '@butterfly/sim-kit';
 import { z } from 'zod';
 import { ZClientFlag } from '../control/schemas.ts';
 import type { TOktaSimOptions } from '../sim.ts';
@@ -18,7 +18,7 @@ export const USAGE = `Usage: okta-sim [options]
                    saved after every change and at exit (pnpm start: <data dir>/okta-sim/state.json)
   --help           show this text`;
 
-export class CliError extends Error {}
+export { CliError } from '@butterfly/sim-kit';
 
 const ZArgs = z.object({
   port: z.coerce.number().int().min(0).max(65535),
@@ -48,30 +48,14 @@ export function parseCliArgs(
   defaultPort: number,
   defaultRateScale = 1,
 ): TOktaSimOptions & { help?: boolean } {
-  // `pnpm start:okta-sim -- --seed 1` passes the `--` through; it is not an end-of-options marker here.
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
-  let values: ReturnType<typeof parse>['values'];
-  const parse = (a: string[]) =>
-    parseArgs({
-      args: a,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        seed: { type: 'string' },
-        users: { type: 'string' },
-        'rate-scale': { type: 'string' },
-        latency: { type: 'string' },
-        client: { type: 'string', multiple: true },
-        state: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  try {
-    values = parse(args).values;
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  // `pnpm start:okta-sim -- --seed 1` passes the `--` through (parseSimArgv drops it).
+  const values = parseSimArgv(argv, {
+    seed: { type: 'string' },
+    users: { type: 'string' },
+    'rate-scale': { type: 'string' },
+    latency: { type: 'string' },
+    client: { type: 'string', multiple: true },
+  });
   if (values.help) return { help: true };
   const { 'rate-scale': rateScale, latency, ...rest } = values;
   const parsed = ZArgs.safeParse({ ...rest, rateScale, latencyMs: latency, port: values.port ?? defaultPort });

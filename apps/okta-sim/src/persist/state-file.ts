@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readStateText, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
 import type { TSimState } from './org-state.ts';
 
 /**
@@ -8,13 +7,8 @@ import type { TSimState } from './org-state.ts';
  * Org URLs are moved to `baseUrl` when the simulator now listens elsewhere.
  */
 export function readStateFile(path: string, baseUrl: string): TSimState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = readStateText(path);
+  if (text === undefined) return undefined;
   const saved = JSON.parse(text) as TSimState;
   if (saved?.version !== 1 || !Array.isArray(saved.orgs))
     throw new Error(`${path} is not an okta-sim state file (version 1)`);
@@ -26,10 +20,7 @@ export function readStateFile(path: string, baseUrl: string): TSimState | undefi
 
 /** Writes the state atomically: a temporary file beside it, then a rename over the old one. */
 export function writeStateFile(path: string, state: TSimState): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
-  renameSync(temp, path);
+  writeJsonAtomically(path, state);
 }
 
 /**
