@@ -1,25 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { ENTRA_CATALOG } from '@butterfly/connectors';
+import type { EntraSim } from '@butterfly/entra-sim';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addEntraConnection } from '@butterfly/domain/connections';
 import { runComplianceScan } from '@butterfly/domain/scans';
 import { readSnapshot } from '@butterfly/domain/snapshots';
 import { createTenant } from '@butterfly/domain/tenants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRA_DEMO, entraToken, SEEDED_SCUBA_FAILURES, startEntraSim } from './support/entra-sim.ts';
 import { product } from './support/product.ts';
 import { findInDatabase } from './support/secrets.ts';
 
 /**
  * Issue 21: a full backup of the entra-sim demo tenant through the jobs' `backup` task, then the
- * compliance scan a scan job runs. entra-sim runs as its own process (the simulator shares no code
- * with the product), on a port the system picks.
+ * compliance scan a scan job runs. entra-sim runs in this process on a port the system picks (tests may
+ * import a simulator; the product never does).
  */
 const { db, url } = await useTestDatabase();
 const app = product(db, url);
-const DIRECTORY = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
-const BACKUP_APP = { clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b', secret: 'entra-sim-backup-secret' };
+const DIRECTORY = ENTRA_DEMO.tenantId;
+const BACKUP_APP = ENTRA_DEMO.backup;
 const APP_SECRET = `Pq8~${randomUUID()}`;
 const SIM_SECRETS = [APP_SECRET, 'entra-sim-backup-secret', 'entra-sim-readonly-secret', 'entra-sim-signin-secret'];
 /** Catalog types the demo tenant does not seed (apps/entra-sim/README.md), each with the reason. */
@@ -27,69 +27,17 @@ const NOT_SEEDED: Record<string, string> = {
   tokenIssuancePolicy: 'entra-sim serves the list, but its demo seed holds no token issuance policy',
   claimsMappingPolicy: 'entra-sim serves the list, but its demo seed holds no claims mapping policy',
 };
-/** The seed's deliberate SCuBA MS.AAD failures (scuba-seed.integration.test.ts, README). */
-const SEEDED_FAILURES = [
-  'MS.AAD.1.1v1',
-  'MS.AAD.2.1v1',
-  'MS.AAD.2.3v1',
-  'MS.AAD.3.1v1',
-  'MS.AAD.3.4v1',
-  'MS.AAD.3.5v2',
-  'MS.AAD.3.6v1',
-  'MS.AAD.3.7v1',
-  'MS.AAD.3.8v1',
-  'MS.AAD.3.9v1',
-  'MS.AAD.5.1v1',
-  'MS.AAD.5.2v1',
-  'MS.AAD.5.3v1',
-  'MS.AAD.5.5v1',
-  'MS.AAD.5.6v1',
-  'MS.AAD.6.1v1',
-  'MS.AAD.7.1v1',
-  'MS.AAD.7.3v1',
-  'MS.AAD.7.4v1',
-  'MS.AAD.7.6v1',
-  'MS.AAD.7.7v1',
-  'MS.AAD.7.8v1',
-  'MS.AAD.8.1v1',
-  'MS.AAD.8.2v1',
-];
 
-let sim: ChildProcess;
+let sim: EntraSim | undefined;
 let simUrl = '';
 let contoso: { tenantId: string; connectionId: string };
 
 beforeAll(async () => {
-  sim = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
-    cwd: resolve(import.meta.dirname, '../../apps/entra-sim'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  simUrl = await new Promise<string>((ok, ko) => {
-    let out = '';
-    const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        ok(found);
-      }
-    };
-    sim.stdout!.on('data', onData);
-    sim.stderr!.on('data', onData);
-    sim.on('exit', (code) => ko(new Error(`entra-sim exited (${code}): ${out}`)));
-  });
+  sim = await startEntraSim();
+  simUrl = sim.url;
   await app.migrateJobs();
   // An application whose password credential carries its secretText, as Graph answers addPassword once.
-  const token = await fetch(`${simUrl}/${DIRECTORY}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: BACKUP_APP.clientId,
-      client_secret: BACKUP_APP.secret,
-      scope: 'https://graph.microsoft.com/.default',
-    }),
-  }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+  const token = await entraToken(simUrl);
   const created = await fetch(`${simUrl}/v1.0/applications`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -113,7 +61,7 @@ beforeAll(async () => {
   contoso = { tenantId: tenant.id, connectionId: c.id };
 }, 60_000);
 afterAll(async () => {
-  sim?.kill('SIGTERM');
+  await sim?.close();
   await app.close();
 });
 
@@ -168,7 +116,7 @@ describe('backups of entra-sim', () => {
       .where('tenant_id', '=', contoso.tenantId)
       .execute();
     const result = new Map(rows.map((r) => [r.rule_id, `${r.result}: ${r.reason}`]));
-    expect(SEEDED_FAILURES.filter((id) => !result.get(id)?.startsWith('FAIL'))).toEqual([]);
+    expect(SEEDED_SCUBA_FAILURES.filter((id) => !result.get(id)?.startsWith('FAIL'))).toEqual([]);
     expect(result.get('MS.AAD.3.5v2')).toBe('FAIL: Enabled: Sms.');
     // No break-glass account is set for this tenant, so the admin's permanent Global Administrator counts too.
     expect(result.get('MS.AAD.7.4v1')).toBe(

@@ -1,45 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { createEntraClient } from '@butterfly/connectors';
 import { createMemorySnapshot, runScan, SCUBA_AAD_RULES } from '@butterfly/domain/compliance';
 import type { SnapshotObject } from '@butterfly/domain/compliance';
+import type { EntraSim } from '@butterfly/entra-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEntraClient } from './client.ts';
+import { ENTRA_DEMO, SEEDED_SCUBA_FAILURES, startEntraSim } from './support/entra-sim.ts';
 
 /**
- * Every SCuBA MS.AAD rule over the entra-sim demo tenant, read the way a backup reads it: a started
- * entra-sim (its own process: the simulator shares no code with the product, so it is not imported)
- * and this connector pointed at it. The seed's deliberate failures (apps/entra-sim/README.md) must be found.
+ * Every SCuBA MS.AAD rule over the entra-sim demo tenant, read the way a backup reads it: entra-sim
+ * and the Entra connector pointed at it. The seed's deliberate failures (apps/entra-sim/README.md)
+ * must be found.
  */
-const TENANT = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
-let sim: ChildProcess;
+let sim: EntraSim | undefined;
 let simUrl = '';
 
 beforeAll(async () => {
-  const app = resolve(import.meta.dirname, '../../../../apps/entra-sim');
-  // Port 0: the system picks a free one, which the banner names.
-  sim = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
-    cwd: app,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  simUrl = await new Promise<string>((ok, ko) => {
-    let out = '';
-    const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        ok(url);
-      }
-    };
-    sim.stdout!.on('data', onData);
-    sim.stderr!.on('data', onData);
-    sim.on('exit', (code) => ko(new Error(`entra-sim exited (${code}): ${out}`)));
-  });
-}, 40_000);
+  sim = await startEntraSim();
+  simUrl = sim.url;
+});
 
-afterAll(() => {
-  sim?.kill('SIGTERM');
+afterAll(async () => {
+  await sim?.close();
 });
 
 /** What the rules read, by the connector's type keys. */
@@ -49,9 +29,9 @@ async function demoSnapshot() {
   const client = createEntraClient(
     {
       provider: 'entra',
-      directoryId: TENANT,
-      clientId: '8c2d4e6f-0a1b-4c3d-9e8f-7a6b5c4d3e2f',
-      credentials: { kind: 'client_secret', clientSecret: 'entra-sim-readonly-secret' },
+      directoryId: ENTRA_DEMO.tenantId,
+      clientId: ENTRA_DEMO.readOnly.clientId,
+      credentials: { kind: 'client_secret', clientSecret: ENTRA_DEMO.readOnly.secret },
       loginUrl: simUrl,
       graphUrl: simUrl,
     },
@@ -62,33 +42,7 @@ async function demoSnapshot() {
   return objects;
 }
 
-/** The seed's deliberate failures (README "Deliberate SCuBA MS.AAD failures"), plus 3.6–3.8: the demo has no such policies. */
-const EXPECTED_FAIL = [
-  'MS.AAD.1.1v1',
-  'MS.AAD.2.1v1',
-  'MS.AAD.2.3v1',
-  'MS.AAD.3.1v1',
-  'MS.AAD.3.4v1',
-  'MS.AAD.3.5v2',
-  'MS.AAD.3.6v1',
-  'MS.AAD.3.7v1',
-  'MS.AAD.3.8v1',
-  'MS.AAD.3.9v1',
-  'MS.AAD.5.1v1',
-  'MS.AAD.5.2v1',
-  'MS.AAD.5.3v1',
-  'MS.AAD.5.5v1',
-  'MS.AAD.5.6v1',
-  'MS.AAD.6.1v1',
-  'MS.AAD.7.1v1',
-  'MS.AAD.7.3v1',
-  'MS.AAD.7.4v1',
-  'MS.AAD.7.6v1',
-  'MS.AAD.7.7v1',
-  'MS.AAD.7.8v1',
-  'MS.AAD.8.1v1',
-  'MS.AAD.8.2v1',
-];
+const EXPECTED_FAIL = SEEDED_SCUBA_FAILURES;
 const EXPECTED_PASS = ['MS.AAD.3.2v2', 'MS.AAD.3.3v2', 'MS.AAD.5.7v1'];
 const EXPECTED_MANUAL = ['MS.AAD.2.2v1', 'MS.AAD.4.1v1', 'MS.AAD.8.3v1'];
 
