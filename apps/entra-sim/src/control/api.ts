@@ -5,6 +5,14 @@ import { registerApp } from '../seed/register-app.ts';
 import { seedTenant } from '../seed/tenant.ts';
 import type { Tenant } from '../store/tenant.ts';
 import type { TSimDeps } from '../sts/deps.ts';
+import * as provisioning from '../provisioning/provision.ts';
+import {
+  ZAssignInput,
+  ZProvisioningInput,
+  ZProvisionUser,
+  ZRolesInput,
+  ZUpdateInput,
+} from '../provisioning/schemas.ts';
 import { frontChannelLogout } from '../sts/logout.ts';
 import { ZCreateTenant, ZFault, ZFrontChannelLogout, ZRegisterApp, ZRoll, ZSettings, ZUpdateApp } from './schemas.ts';
 
@@ -118,6 +126,37 @@ export function createControlApi(deps: TSimDeps) {
         throw new SimError(400, 'no_logout_url', `client ${clientId} has no LogoutUrl`);
       t.sessions.delete(sid);
       return frontChannelLogout(deps, t, clientId, sid);
+    },
+    /** An enterprise app's automatic provisioning (the Entra SCIM client): configure, test, push. */
+    addProvisioning: (id: string, body: unknown) =>
+      provisioning.addProvisioningApp(tenant(id), parse(ZProvisioningInput, body)),
+    getProvisioning: (id: string, appId: string) =>
+      provisioning.provisioningView(provisioning.provisioningApp(tenant(id), appId)),
+    testProvisioning: (id: string, appId: string) =>
+      provisioning.testConnection(provisioning.provisioningApp(tenant(id), appId)),
+    async provision(id: string, appId: string, action: string, body: unknown) {
+      const t = tenant(id);
+      const app = provisioning.provisioningApp(t, appId);
+      switch (action) {
+        case 'assign': {
+          const { userId, roles } = parse(ZAssignInput, body);
+          return provisioning.assign(t, app, userId, roles);
+        }
+        case 'update': {
+          const { userId, ...changes } = parse(ZUpdateInput, body);
+          return provisioning.update(t, app, userId, changes);
+        }
+        case 'roles': {
+          const { userId, add, remove } = parse(ZRolesInput, body);
+          return provisioning.changeRoles(t, app, userId, add, remove);
+        }
+        case 'unassign':
+          return provisioning.unassign(t, app, parse(ZProvisionUser, body).userId);
+        case 'delete':
+          return provisioning.hardDelete(t, app, parse(ZProvisionUser, body).userId);
+        default:
+          throw new SimError(404, 'not_found', `no provisioning action ${action}`);
+      }
     },
     keys: () => ({ signingKid: deps.keys.signingKid, kids: deps.keys.jwks().keys.map((k) => k.kid) }),
     rollKeys: (body: unknown) => deps.keys.roll(parse(ZRoll, body).emergency),

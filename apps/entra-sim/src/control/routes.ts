@@ -31,6 +31,18 @@ export const CONTROL_ROUTES: [string, RegExp, Handler][] = [
     new RegExp(`^${T}/front-channel-logout$`),
     async (api, [id], body) => [200, await api.frontChannelLogout(id!, body)],
   ],
+  ['POST', new RegExp(`^${T}/provisioning$`), (api, [id], body) => [201, api.addProvisioning(id!, body)]],
+  ['GET', new RegExp(`^${T}/provisioning/([^/]+)$`), (api, [id, app]) => [200, api.getProvisioning(id!, app!)]],
+  [
+    'POST',
+    new RegExp(`^${T}/provisioning/([^/]+)/test$`),
+    async (api, [id, app]) => [200, await api.testProvisioning(id!, app!)],
+  ],
+  [
+    'POST',
+    new RegExp(`^${T}/provisioning/([^/]+)/(assign|update|roles|unassign|delete)$`),
+    async (api, [id, app, action], body) => [200, await api.provision(id!, app!, action!, body)],
+  ],
   ['GET', /^\/_sim\/keys$/, (api) => [200, api.keys()]],
   ['POST', /^\/_sim\/keys\/roll$/, async (api, _, body) => [200, await api.rollKeys(body)]],
 ];
