@@ -356,6 +356,17 @@ const cases: Record<string, Case> = {
       }),
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
   },
+  'connections.addEntra': {
+    permission: 'connection.manage',
+    call: (c) =>
+      c.connections.addEntra({
+        name: `added-entra-${connectionCounter++}`,
+        directoryId: '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93',
+        clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b',
+        credentials: { kind: 'client_secret', clientSecret: 'entra-secret-added' },
+      }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
+  },
   'connections.test': {
     permission: 'connection.manage',
     call: (c) => c.connections.test({ connectionId: connectionA.id }),

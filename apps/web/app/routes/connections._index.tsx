@@ -3,6 +3,7 @@ import { type MetaFunction, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { AccessReport } from '~/components/backups/access-report.tsx';
 import { AddConnectionCard } from '~/components/backups/add-connection-card.tsx';
+import { AddEntraConnectionCard } from '~/components/backups/add-entra-connection-card.tsx';
 import { type ConnectionRow, ConnectionsTable } from '~/components/backups/connections-table.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { formText } from '~/utils/form-text.ts';
@@ -26,7 +27,7 @@ export const loader = authedLoader(async ({ caller }) => {
       return {
         id: c.id,
         name: c.name,
-        orgUrl: c.orgUrl,
+        orgUrl: c.provider === 'entra' ? `Microsoft Entra ID · ${c.directoryId}` : c.orgUrl,
         authKind: c.authKind,
         lastTest: c.lastTest,
         lastTestedAt: c.lastTestedAt,
@@ -59,6 +60,21 @@ export const action = authedAction(async ({ caller, form, intent }) => {
     const r = await caller.connections.test({ connectionId: formText(form, 'connectionId') });
     return { intent, name: r.connection.name, report: r.report };
   }
+  if (intent === 'add-entra') {
+    const secret = String(form.get('clientSecret') ?? '');
+    const added = await caller.connections.addEntra({
+      name: formText(form, 'name'),
+      directoryId: formText(form, 'directoryId'),
+      clientId: formText(form, 'clientId'),
+      // The secret when one is given; otherwise the certificate (a PEM is never trimmed to fit).
+      credentials: secret.trim()
+        ? { kind: 'client_secret', clientSecret: secret }
+        : { kind: 'certificate', certificatePem: String(form.get('certificatePem') ?? '') },
+      ...(formText(form, 'loginUrl') ? { loginUrl: formText(form, 'loginUrl') } : {}),
+      ...(formText(form, 'graphUrl') ? { graphUrl: formText(form, 'graphUrl') } : {}),
+    });
+    return { intent, ok: `${added.name} added. Test it, then back it up.` };
+  }
   const credentials =
     formText(form, 'kind') === 'oauth'
       ? {
@@ -76,6 +92,12 @@ export const action = authedAction(async ({ caller, form, intent }) => {
   return { intent, ok: `${added.name} added. Test it, then back it up.` };
 });
 
+/** A refusal's field errors, for the form whose intent it answers (both add forms have a Name). */
+function fieldsFor(result: unknown, intent: string): Record<string, string> | undefined {
+  const r = result as { intent?: string; fields?: Record<string, string> } | undefined;
+  return r?.fields && r.intent === intent ? r.fields : undefined;
+}
+
 export default function Connections() {
   const { rows, deletedRows, canBackup, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -88,7 +110,7 @@ export default function Connections() {
       )}
       <Card>
         <CardHeader>
-          <CardTitle>Okta orgs backed up</CardTitle>
+          <CardTitle>Identity providers backed up</CardTitle>
           <CardDescription>
             Each connection is backed up on its schedule and on demand; open one for its snapshots and schedule.
           </CardDescription>
@@ -117,10 +139,13 @@ export default function Connections() {
       )}
       {/* Keyed by the last success, so a saved form starts empty again (credentials never linger). */}
       {canManage && (
-        <AddConnectionCard
-          key={result && 'ok' in result ? result.ok : 'add'}
-          errors={result && 'fields' in result ? result.fields : undefined}
-        />
+        <>
+          <AddConnectionCard key={result && 'ok' in result ? result.ok : 'add'} errors={fieldsFor(result, 'add')} />
+          <AddEntraConnectionCard
+            key={result && 'ok' in result ? `entra ${result.ok}` : 'add-entra'}
+            errors={fieldsFor(result, 'add-entra')}
+          />
+        </>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { router } from '../../trpc.ts';
+import { addEntraConnectionProcedure } from './add-entra.ts';
 import { addConnectionProcedure } from './add.ts';
 import { getConnectionProcedure } from './get.ts';
 import { listConnectionsProcedure } from './list.ts';
@@ -15,6 +16,7 @@ export const connectionsRouter = router({
   list: listConnectionsProcedure,
   get: getConnectionProcedure,
   add: addConnectionProcedure,
+  addEntra: addEntraConnectionProcedure,
   test: testConnectionProcedure,
   update: updateConnectionProcedure,
   pause: pauseConnectionProcedure,
