@@ -53,6 +53,28 @@ test('an admin adds a Microsoft Entra ID tenant from the dashboard, tests it and
   await expect(page.getByRole('table').last().getByRole('row').filter({ hasText: 'Complete' })).toHaveCount(1, {
     timeout: 15_000,
   });
+
+  // The app's secret rotated in Entra: a wrong one first (the test says it cannot connect), then the right one.
+  const replaceSecret = async (secret: string) => {
+    const edit = page.locator('#edit');
+    await edit.getByLabel('Replace with a new client secret of the app').check();
+    await edit.getByLabel('New client secret', { exact: true }).fill(secret);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'has a new credential' })).toBeVisible();
+    await page.goto('/connections');
+    await page
+      .getByRole('row')
+      .filter({ hasText: name })
+      .getByRole('button', { name: `Test connection ${name}` })
+      .click();
+  };
+  await replaceSecret('not-the-app-secret-0123');
+  await expect(page.getByText(`${name}: Butterfly could not connect.`)).toBeVisible();
+  await page.getByRole('row').filter({ hasText: name }).getByRole('link', { name, exact: true }).click();
+  await replaceSecret(READ_ONLY.secret);
+  await expect(page.getByText(`${name}: connected`)).toBeVisible();
+  expect(await page.content()).not.toContain(READ_ONLY.secret);
+
   // The one 400 is the refused form above.
   expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   expect(problems).toHaveLength(1);

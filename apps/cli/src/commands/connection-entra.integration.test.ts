@@ -202,6 +202,19 @@ describe('butterfly connection add --entra', { timeout: 120_000 }, () => {
     const edit = await cli(['connection', 'edit', id, '--ssws-stdin'], 'ssws-token-0123456789\n');
     expect([edit.code, edit.stderr]).toEqual([1, expect.stringContaining('error VALIDATION')]);
     expect(edit.stderr).toContain('Entra');
+    // The app's own credential is replaced: its certificate, then a client secret again (the client id stays).
+    const pem = resolve(import.meta.dirname, '../../../../packages/connectors/src/entra/test/test-app-cert.pem');
+    const toCert = await cli(['connection', 'edit', id, '--certificate-file', pem]);
+    expect(toCert.code, toCert.stderr).toBe(0);
+    expect(toCert.stdout).toContain('new credential stored');
+    const mixed = await cli(['connection', 'edit', id, '--certificate-file', pem, '--ssws-stdin'], 'x\n');
+    expect([mixed.code, mixed.stderr]).toEqual([2, expect.stringContaining('not both')]);
+    const rowOf = () => db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await rowOf()).toMatchObject({ auth_kind: 'certificate', client_id: CLIENT });
+    const toSecret = await cli(['connection', 'edit', id, '--client-secret-stdin'], `${SECRET}\n`);
+    expect(toSecret.code, toSecret.stderr).toBe(0);
+    expect(await rowOf()).toMatchObject({ auth_kind: 'client_secret', client_id: CLIENT });
+    expect((await rowOf()).credentials_sealed?.toString('latin1')).not.toContain(SECRET);
     const renamed = await cli(['connection', 'edit', id, '--name', 'entra-main']);
     expect(renamed.code, renamed.stderr).toBe(0);
     expect((await cli(['connection', 'edit', id, '--name', 'entra-prod'])).code).toBe(0);

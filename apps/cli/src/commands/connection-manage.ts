@@ -11,7 +11,7 @@ import { listSnapshots } from '@butterfly/domain/snapshots';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { deleteConfirmationName } from './connection-confirm.ts';
-import { credentialsFrom } from './connection-credentials.ts';
+import { credentialsFrom, entraCredentialsFrom } from './connection-credentials.ts';
 
 interface EditOptions {
   name?: string;
@@ -19,6 +19,8 @@ interface EditOptions {
   clientId?: string;
   privateKeyFile?: string;
   keyId?: string;
+  clientSecretStdin?: boolean;
+  certificateFile?: string;
   rateLimitShare?: string;
   json?: boolean;
 }
@@ -36,7 +38,7 @@ export function registerConnectionManage(connection: Command) {
   connection
     .command('edit')
     .description(
-      'rename a connection, replace its credential (an SSWS token on stdin, or a service app key from a file) and/or set its rate-limit share',
+      "rename a connection, replace its credential (Okta: an SSWS token on stdin or a service app key from a file; Entra: the app's client secret on stdin or its certificate from a file) and/or set its rate-limit share",
     )
     .argument('<id>', 'connection id')
     .option('--name <name>', 'a new name, unique in the tenant')
@@ -44,6 +46,8 @@ export function registerConnectionManage(connection: Command) {
     .option('--client-id <id>', "the API service app's client id (OAuth 2.0, private_key_jwt)")
     .option('--private-key-file <pem>', "file with the service app's private key (PEM or JWK)")
     .option('--key-id <kid>', 'the key id registered in Okta (when the app has several keys)')
+    .option('--client-secret-stdin', "Entra: read the app's new client secret from stdin")
+    .option('--certificate-file <pem>', "Entra: file with the app's certificate and its private key (PEM)")
     .option(
       '--rate-limit-share <percent>',
       "OAuth service apps: the percent of each Okta rate-limit bucket the app has in Okta (1-100; 'default' = Okta's 50 %); backups never use more",
@@ -51,11 +55,18 @@ export function registerConnectionManage(connection: Command) {
     .option('--json', 'print one JSON document')
     .action((id: string, opts: EditOptions) =>
       withRuntime(async ({ deps }) => {
-        const replacing = opts.sswsStdin || opts.clientId !== undefined || opts.privateKeyFile !== undefined;
+        const okta = opts.sswsStdin || opts.clientId !== undefined || opts.privateKeyFile !== undefined;
+        const entra = opts.clientSecretStdin || opts.certificateFile !== undefined;
+        if (okta && entra)
+          throw new UsageError(
+            'give an Okta credential or an Entra one (--client-secret-stdin, --certificate-file), not both',
+          );
+        const replacing = okta || entra;
         if (!replacing && opts.name === undefined && opts.rateLimitShare === undefined)
           throw new UsageError('give --name, a new credential, --rate-limit-share, or several');
         const share = opts.rateLimitShare === undefined ? undefined : parseShare(opts.rateLimitShare);
-        const credentials = replacing ? await credentialsFrom(opts) : undefined;
+        // The provider decides which kinds it takes: a mismatch is the domain's VALIDATION error.
+        const credentials = entra ? await entraCredentialsFrom(opts) : okta ? await credentialsFrom(opts) : undefined;
         const tenantId = await findConnectionTenant(deps, id);
         const c = await updateConnection(deps, tenantId, {
           connectionId: id,

@@ -26,7 +26,11 @@ export async function manageConnection(caller: Caller, connectionId: string, int
           }
         : kind === 'ssws'
           ? { kind: 'ssws' as const, token: formText(form, 'token') }
-          : undefined;
+          : kind === 'client_secret'
+            ? { kind: 'client_secret' as const, clientSecret: String(form.get('clientSecret') ?? '') }
+            : kind === 'certificate'
+              ? { kind: 'certificate' as const, certificatePem: String(form.get('certificatePem') ?? '') }
+              : undefined;
     // Only OAuth connections show the share; empty is Okta's default (null). A bad number is the domain's VALIDATION.
     const share = form.has('rateLimitShare') ? formText(form, 'rateLimitShare') : undefined;
     const rateLimitShare = share === undefined ? undefined : share === '' ? null : Number(share);

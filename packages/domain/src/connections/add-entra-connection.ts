@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { ZName, parseInput } from '../validation.fns.ts';
-import { ZDirectoryId, ZEntraClientId, ZEntraCredentials, ZMicrosoftUrl } from './entra-connection.fns.ts';
+import {
+  sealedEntraCredential,
+  ZDirectoryId,
+  ZEntraClientId,
+  ZEntraCredentials,
+  ZMicrosoftUrl,
+} from './entra-connection.fns.ts';
 import { insertConnection } from './insert-connection.ts';
 
 export const ZAddEntraConnectionInput = z.object({
@@ -23,11 +29,7 @@ export async function addEntraConnection(deps: Deps, tenantId: string, raw: TAdd
   const c = input.credentials;
   return insertConnection(deps, tenantId, {
     name: input.name,
-    secret: JSON.stringify(
-      c.kind === 'client_secret'
-        ? { kind: 'client_secret', clientSecret: c.clientSecret }
-        : { kind: 'certificate', certificatePem: c.certificatePem },
-    ),
+    secret: sealedEntraCredential(c),
     columns: {
       provider: 'entra',
       org_url: input.graphUrl,

@@ -14,6 +14,7 @@ import { fakeIdp } from '../testing/fake-idp.ts';
 import { memberActor, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { createWebhook } from '../webhooks/create-webhook.ts';
 import { addConnection } from './add-connection.ts';
+import { addEntraConnection } from './add-entra-connection.ts';
 import { getConnection } from './get-connection.ts';
 import { listConnections } from './list-connections.ts';
 import { loadConnectionConfig } from './load-connection-config.ts';
@@ -132,6 +133,51 @@ describe('editing a connection', () => {
       { name: { from: 'prod', to: 'production' } },
       { credentialsReplaced: true, authKind: 'oauth', clientId: '0oaNEW', keyId: 'k2' },
       { credentialsReplaced: true, authKind: 'ssws', clientId: null, keyId: null },
+    ]);
+  });
+
+  it("replaces an Entra app's client secret, keeping its client id; refuses another provider's credential kind", async () => {
+    const s = await setup();
+    const entra = await addEntraConnection(deps, s.tenantId, {
+      name: 'entra-prod',
+      directoryId: '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93',
+      clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b',
+      credentials: { kind: 'client_secret', clientSecret: 'old-secret-0123456789' },
+    });
+    const NEW_SECRET = 'Pq8~new-secret-9876543210';
+    const replaced = await updateConnection(s.admin, s.tenantId, {
+      connectionId: entra.id,
+      credentials: { kind: 'client_secret', clientSecret: NEW_SECRET },
+    });
+    expect(replaced).toMatchObject({ authKind: 'client_secret', clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b' });
+    expect((await loadConnectionConfig(deps, s.tenantId, entra.id)).credentials).toEqual({
+      kind: 'client_secret',
+      clientSecret: NEW_SECRET,
+    });
+    // An Okta token on an Entra connection, or an Entra secret on an Okta one: refused, nothing changed.
+    const before = [await row(entra.id), await row(s.c.id)];
+    await expect(
+      updateConnection(s.admin, s.tenantId, {
+        connectionId: entra.id,
+        credentials: { kind: 'ssws', token: NEW_TOKEN },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('client secret or certificate') });
+    await expect(
+      updateConnection(s.admin, s.tenantId, {
+        connectionId: s.c.id,
+        credentials: { kind: 'client_secret', clientSecret: NEW_SECRET },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('SSWS token') });
+    expect([await row(entra.id), await row(s.c.id)]).toEqual(before);
+    const audit = await auditOf(s.tenantId);
+    expect(JSON.stringify(audit)).not.toContain(NEW_SECRET);
+    expect(audit.filter((a) => a.action === 'connection.updated').map((a) => a.data)).toEqual([
+      {
+        credentialsReplaced: true,
+        authKind: 'client_secret',
+        clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b',
+        keyId: null,
+      },
     ]);
   });
 

@@ -51,3 +51,12 @@ export const ZEntraCredentials = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('client_secret'), clientSecret: z.string().trim().min(10).max(500) }),
   z.object({ kind: z.literal('certificate'), certificatePem: ZCertificatePem }),
 ]);
+export type TEntraCredentials = z.output<typeof ZEntraCredentials>;
+
+/** The secret sealed for an Entra app's credential: the client secret, or the PEM with its key. */
+export const sealedEntraCredential = (c: TEntraCredentials) =>
+  JSON.stringify(
+    c.kind === 'client_secret'
+      ? { kind: 'client_secret', clientSecret: c.clientSecret }
+      : { kind: 'certificate', certificatePem: c.certificatePem },
+  );

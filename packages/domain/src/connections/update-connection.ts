@@ -15,14 +15,21 @@ import {
   ZConnectionCredentials,
   ZRateLimitShare,
 } from './connections.fns.ts';
+import { sealedEntraCredential, ZEntraCredentials } from './entra-connection.fns.ts';
 import { findConnectionRow } from './get-connection.ts';
 
 export const ZUpdateConnectionInput = z.object({
   connectionId: z.string().trim().min(1).max(100),
   /** Same rules as when adding: at most 100 characters, unique in the tenant (NAME_TAKEN). */
   name: ZName.optional(),
-  /** Replaces the backup credential (either kind); sealed like at creation and never shown back. */
-  credentials: ZConnectionCredentials.optional(),
+  /**
+   * Replaces the backup credential, of a kind the connection's provider takes (Okta: `ssws` or
+   * `oauth`; Entra: `client_secret` or `certificate`, for the same app); sealed like at creation and
+   * never shown back.
+   */
+  credentials: z
+    .discriminatedUnion('kind', [...ZConnectionCredentials.options, ...ZEntraCredentials.options])
+    .optional(),
   /**
    * Percent (1–100) of each Okta rate-limit bucket an OAuth service-app connection may use; null
    * goes back to Okta's default share (50 %). Set it to the share the app has in Okta (decision 047).
@@ -46,11 +53,13 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
       const row = await findConnectionRow(trx, tenantId, input.connectionId);
       assertNotDeleted(row);
       const c = input.credentials;
-      // Okta credential kinds only; an Entra app's secret or certificate is not replaceable here yet (decision 057).
-      if (c && row.provider === 'entra')
+      const entraKind = c?.kind === 'client_secret' || c?.kind === 'certificate';
+      if (c && entraKind !== (row.provider === 'entra'))
         throw new DomainError(
           'VALIDATION',
-          "An Entra connection's credential cannot be replaced yet: add the connection again with the new one",
+          row.provider === 'entra'
+            ? "An Entra connection's credential is its app's client secret or certificate"
+            : "An Okta connection's credential is an SSWS token or a service app's key",
         );
       const renamed = input.name !== undefined && input.name !== row.name;
       const reshared = input.rateLimitShare !== undefined && input.rateLimitShare !== row.rate_limit_share;
@@ -65,13 +74,16 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
           ...(c
             ? {
                 auth_kind: c.kind,
-                client_id: c.kind === 'oauth' ? c.clientId : null,
+                // An Entra app keeps its client id: only its secret or certificate is new.
+                client_id: c.kind === 'oauth' ? c.clientId : entraKind ? row.client_id : null,
                 key_id: c.kind === 'oauth' ? (c.keyId ?? null) : null,
                 credentials_sealed: await sealSecret(
                   { ...deps, db: trx },
                   tenantId,
                   credentialsPurpose(row.id),
-                  sealedCredential(c),
+                  c.kind === 'client_secret' || c.kind === 'certificate'
+                    ? sealedEntraCredential(c)
+                    : sealedCredential(c),
                 ),
                 last_test: null,
                 last_tested_at: null,

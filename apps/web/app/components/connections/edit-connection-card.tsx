@@ -1,6 +1,6 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { TextField } from '../form-field.tsx';
 import { CredentialFields } from './credential-fields.tsx';
 
@@ -10,23 +10,42 @@ type Errors = Record<string, string> | undefined;
  * Rename, and replace the backup credential. The stored credential is never shown: leaving the
  * credential as "keep" changes only the name, and a new one is write-only like at creation.
  */
+type Kind = 'keep' | 'ssws' | 'oauth' | 'client_secret' | 'certificate';
+
+/** The credentials a provider's connection takes, as the radio choices offer them. */
+const CHOICES: Record<'okta' | 'entra', [Kind, string][]> = {
+  okta: [
+    ['ssws', 'Replace with an SSWS API token'],
+    ['oauth', 'Replace with an OAuth service app (client ID and private key)'],
+  ],
+  entra: [
+    ['client_secret', 'Replace with a new client secret of the app'],
+    ['certificate', 'Replace with a certificate of the app (PEM with its private key)'],
+  ],
+};
+
 export function EditConnectionCard({
   name,
   errors,
   rateLimitShare,
+  provider = 'okta',
 }: {
   name: string;
   errors: Errors;
   rateLimitShare?: number | null;
+  provider?: 'okta' | 'entra';
 }) {
-  const [kind, setKind] = useState<'keep' | 'ssws' | 'oauth'>('keep');
+  const [kind, setKind] = useState<Kind>('keep');
+  const pemId = useId();
   return (
     <Card id="edit">
       <CardHeader>
         <CardTitle>Edit</CardTitle>
         <CardDescription>
-          Rename the connection or replace its credential (a new SSWS token, or a service app key). The stored
-          credential is never shown.
+          {provider === 'entra'
+            ? "Rename the connection or replace its app's client secret or certificate (same app). "
+            : 'Rename the connection or replace its credential (a new SSWS token, or a service app key). '}
+          The stored credential is never shown.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -39,22 +58,52 @@ export function EditConnectionCard({
               <input type="radio" name="kind" value="keep" checked={kind === 'keep'} onChange={() => setKind('keep')} />{' '}
               Keep the stored credential
             </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="ssws" checked={kind === 'ssws'} onChange={() => setKind('ssws')} />{' '}
-              Replace with an SSWS API token
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="kind"
-                value="oauth"
-                checked={kind === 'oauth'}
-                onChange={() => setKind('oauth')}
-              />{' '}
-              Replace with an OAuth service app (client ID and private key)
-            </label>
+            {CHOICES[provider].map(([value, label]) => (
+              <label key={value} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={value}
+                  checked={kind === value}
+                  onChange={() => setKind(value)}
+                />{' '}
+                {label}
+              </label>
+            ))}
           </fieldset>
-          {kind !== 'keep' && <CredentialFields kind={kind} errors={errors} replacing />}
+          {(kind === 'ssws' || kind === 'oauth') && <CredentialFields kind={kind} errors={errors} replacing />}
+          {kind === 'client_secret' && (
+            <TextField
+              label="New client secret"
+              name="clientSecret"
+              type="password"
+              autoComplete="new-password"
+              required
+              hint="Stored encrypted; never shown again."
+              error={errors?.['credentials.clientSecret']}
+            />
+          )}
+          {kind === 'certificate' && (
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor={pemId} className="text-sm font-medium text-slate-800">
+                New certificate (PEM, with its key)
+              </label>
+              <textarea
+                id={pemId}
+                name="certificatePem"
+                required
+                rows={5}
+                spellCheck={false}
+                autoComplete="off"
+                aria-invalid={errors?.['credentials.certificatePem'] ? true : undefined}
+                aria-describedby={`${pemId}-hint`}
+                className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-600"
+              />
+              <p id={`${pemId}-hint`} className="text-sm text-slate-600">
+                {errors?.['credentials.certificatePem'] ?? 'Stored encrypted; never shown again.'}
+              </p>
+            </div>
+          )}
           {rateLimitShare !== undefined && (
             <TextField
               label="Rate-limit share (%)"
