@@ -1,6 +1,6 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form, useNavigation } from '@remix-run/react';
-import { useId } from 'react';
+import { PemField } from '../connections/pem-field.tsx';
 import { TextField } from '../form-field.tsx';
 
 type Errors = Record<string, string> | undefined;
@@ -13,8 +13,6 @@ type Errors = Record<string, string> | undefined;
 export function AddEntraConnectionCard({ errors }: { errors: Errors }) {
   const nav = useNavigation();
   const busy = nav.state === 'submitting' && nav.formData?.get('intent') === 'add-entra';
-  const pemId = useId();
-  const pemError = errors?.['credentials.certificatePem'];
   return (
     <Card>
       <CardHeader>
@@ -51,24 +49,13 @@ export function AddEntraConnectionCard({ errors }: { errors: Errors }) {
             hint="Stored encrypted; never shown again. Leave empty to use a certificate instead."
             error={errors?.['credentials.clientSecret']}
           />
-          <div className="flex flex-col gap-1.5">
-            <label htmlFor={pemId} className="text-sm font-medium text-slate-800">
-              Certificate (PEM, with its key)
-            </label>
-            <textarea
-              id={pemId}
-              name="certificatePem"
-              rows={5}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={pemError ? true : undefined}
-              aria-describedby={`${pemId}-hint`}
-              className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-600"
-            />
-            <p id={`${pemId}-hint`} className="text-sm text-slate-600">
-              {pemError ?? 'Only when no client secret is given. Stored encrypted; never shown again.'}
-            </p>
-          </div>
+          <PemField
+            label="Certificate (PEM, with its key)"
+            name="certificatePem"
+            rows={5}
+            hint="Only when no client secret is given. Stored encrypted; never shown again."
+            error={errors?.['credentials.certificatePem']}
+          />
           <details className="text-sm">
             <summary className="cursor-pointer text-slate-800">National clouds</summary>
             <div className="mt-3 flex flex-col gap-4">

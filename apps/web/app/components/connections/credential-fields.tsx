@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { TextField } from '../form-field.tsx';
+import { PemField } from './pem-field.tsx';
 
 type Errors = Record<string, string> | undefined;
 
@@ -17,7 +17,6 @@ export function CredentialFields({
   errors: Errors;
   replacing?: boolean;
 }) {
-  const pemId = useId();
   if (kind === 'ssws') {
     return (
       <TextField
@@ -35,25 +34,13 @@ export function CredentialFields({
     <>
       <TextField label="Client ID" name="clientId" required error={errors?.['credentials.clientId']} />
       <TextField label="Key ID (kid)" name="keyId" hint="Optional: the key's id in Okta, when the app has several." />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={pemId} className="text-sm font-medium text-slate-800">
-          {replacing ? 'New private key (PEM or JWK)' : 'Private key (PEM or JWK)'}
-        </label>
-        <textarea
-          id={pemId}
-          name="privateKey"
-          required
-          rows={6}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={errors?.['credentials.privateKey'] ? true : undefined}
-          aria-describedby={`${pemId}-hint`}
-          className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-600"
-        />
-        <p id={`${pemId}-hint`} className="text-sm text-slate-600">
-          {errors?.['credentials.privateKey'] ?? 'Stored encrypted; never shown again.'}
-        </p>
-      </div>
+      <PemField
+        label={replacing ? 'New private key (PEM or JWK)' : 'Private key (PEM or JWK)'}
+        name="privateKey"
+        required
+        hint="Stored encrypted; never shown again."
+        error={errors?.['credentials.privateKey']}
+      />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import { Form } from '@remix-run/react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { TextField } from '../form-field.tsx';
 import { CredentialFields } from './credential-fields.tsx';
+import { PemField } from './pem-field.tsx';
 
 type Errors = Record<string, string> | undefined;
 
@@ -36,7 +37,6 @@ export function EditConnectionCard({
   provider?: 'okta' | 'entra';
 }) {
   const [kind, setKind] = useState<Kind>('keep');
-  const pemId = useId();
   return (
     <Card id="edit">
       <CardHeader>
@@ -84,25 +84,14 @@ export function EditConnectionCard({
             />
           )}
           {kind === 'certificate' && (
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor={pemId} className="text-sm font-medium text-slate-800">
-                New certificate (PEM, with its key)
-              </label>
-              <textarea
-                id={pemId}
-                name="certificatePem"
-                required
-                rows={5}
-                spellCheck={false}
-                autoComplete="off"
-                aria-invalid={errors?.['credentials.certificatePem'] ? true : undefined}
-                aria-describedby={`${pemId}-hint`}
-                className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-indigo-600"
-              />
-              <p id={`${pemId}-hint`} className="text-sm text-slate-600">
-                {errors?.['credentials.certificatePem'] ?? 'Stored encrypted; never shown again.'}
-              </p>
-            </div>
+            <PemField
+              label="New certificate (PEM, with its key)"
+              name="certificatePem"
+              required
+              rows={5}
+              hint="Stored encrypted; never shown again."
+              error={errors?.['credentials.certificatePem']}
+            />
           )}
           {rateLimitShare !== undefined && (
             <TextField
