@@ -1,4 +1,4 @@
-import { readStateText, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
+import { readStateText, stateSaver as saveLater, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
 import type { TSimState } from './snapshot.ts';
 
 /**
@@ -24,41 +24,10 @@ export function writeStateFile(path: string, state: TSimState): void {
   writeJsonAtomically(path, state);
 }
 
-/**
- * Saves `snapshot()` at most once per `delayMs` after changes (`changed()`), and at `flush()`.
- * A failed write is reported and retried at the next change or flush.
- */
-export function stateSaver(
+/** Saves the state after changes and at flush (sim-kit's saver). */
+export const stateSaver = (
   path: string,
   snapshot: () => Promise<TSimState>,
   onError: (error: Error) => void,
   delayMs = 500,
-) {
-  let timer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> = Promise.resolve();
-  const save = () => {
-    timer = undefined;
-    writing = writing.then(async () => {
-      try {
-        writeStateFile(path, await snapshot());
-      } catch (error) {
-        onError(error as Error);
-      }
-    });
-    return writing;
-  };
-  return {
-    changed() {
-      timer ??= setTimeout(save, delayMs);
-      timer.unref();
-    },
-    flush(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      return save();
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-  };
-}
+) => saveLater(path, snapshot, onError, delayMs);
