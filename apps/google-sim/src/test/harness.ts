@@ -32,7 +32,7 @@ export async function startSim(options: TGoogleSimOptions = {}) {
     opts: { sa?: string; sub?: string | null; scopes?: string[]; claims?: Record<string, unknown> } = {},
   ) {
     const key = await keyFile(opts.sa);
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor((options.clock ?? Date.now)() / 1000);
     return new SignJWT({
       iss: key.client_email,
       aud: key.token_uri,
