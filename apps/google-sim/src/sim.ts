@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { stateSaver } from '@butterfly/sim-kit';
+import { listenForUrl, stateSaver } from '@butterfly/sim-kit';
 import { type ControlApi, createControlApi } from './control/api.ts';
 import { newRuntime, type TDeps } from './deps.ts';
 import { type SimLogger, stderrLogger } from './log.ts';
@@ -36,18 +35,10 @@ export interface GoogleSim {
   close(): Promise<void>;
 }
 
-function publicUrl({ address, family, port }: AddressInfo): string {
-  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
-  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
-}
-
 /** Starts the simulator in this process; it listens first because the issuer contains the port. */
 export async function createGoogleSim(options: TGoogleSimOptions = {}): Promise<GoogleSim> {
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  const baseUrl = await listenForUrl(server, options.port, options.host);
   let saved: ReturnType<typeof readStateFile>;
   try {
     saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
@@ -64,7 +55,7 @@ export async function createGoogleSim(options: TGoogleSimOptions = {}): Promise<
   const deps: TDeps = {
     world,
     keys: saved ? await OidcKeys.fromState(saved.keys) : await OidcKeys.create(),
-    baseUrl: publicUrl(server.address() as AddressInfo),
+    baseUrl,
     clock: options.clock ?? Date.now,
     log: options.logger ?? stderrLogger,
     runtime: newRuntime(),

@@ -7,5 +7,6 @@ export { CliError, parseSimArgv } from './args.ts';
 export { type SimLogger, stderrLoggerFor } from './log.ts';
 export { cliOptionsOrExit, serveUntilStopped } from './process.ts';
 export { createSender, type TSentRequest } from './send.ts';
-export { readStateText, writeStateFile } from './state-file.ts';
+export { listenForUrl } from './listen.ts';
+export { readStateJson, readStateText, writeStateFile } from './state-file.ts';
 export { stateSaver } from './state-saver.ts';

@@ -1,4 +1,4 @@
-import { readStateText, stateSaver as saveLater, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
+import { readStateJson, stateSaver as saveLater, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
 import type { TSimState } from './snapshot.ts';
 
 /**
@@ -6,17 +6,7 @@ import type { TSimState } from './snapshot.ts';
  * this version is an error, never silently replaced by a fresh seed (the data loss it prevents).
  */
 export function readStateFile(path: string): TSimState | undefined {
-  const text = readStateText(path);
-  if (text === undefined) return undefined;
-  let saved: TSimState;
-  try {
-    saved = JSON.parse(text) as TSimState;
-  } catch {
-    throw new Error(`${path} is not an entra-sim state file (not JSON)`);
-  }
-  if (saved?.version !== 1 || !Array.isArray(saved.tenants) || !saved.keys)
-    throw new Error(`${path} is not an entra-sim state file (version 1)`);
-  return saved;
+  return readStateJson<TSimState>(path, 'entra-sim', (s) => s.version === 1 && Array.isArray(s.tenants) && !!s.keys);
 }
 
 /** Writes the state atomically: a temporary file beside it, then a rename over the old one. */

@@ -1,5 +1,6 @@
 import { SCOPE } from '../auth/scopes.ts';
 import { accountId } from '../model/ids.ts';
+import { newUser } from '../model/user.ts';
 import type { TObj, TUser } from '../model/types.ts';
 import { recordActivity } from '../store/activity.ts';
 import { findUser } from '../store/world.ts';
@@ -72,27 +73,7 @@ export function insertUser(ctx: TDirCtx) {
   if (!c.domains.some((d) => email.endsWith(`@${d.domainName}`))) throw badRequest('Invalid Input: primary_user_email');
   if (findUser(c, email)) throw duplicate('Entity already exists.');
   const name = (ctx.body.name ?? {}) as TObj;
-  const u: TUser = {
-    id: accountId(),
-    primaryEmail: email,
-    name: { givenName: '', familyName: '', fullName: '' },
-    isAdmin: false,
-    isDelegatedAdmin: false,
-    lastLoginTime: '1970-01-01T00:00:00.000Z',
-    creationTime: new Date(ctx.deps.clock()).toISOString(),
-    agreedToTerms: false,
-    suspended: false,
-    archived: false,
-    changePasswordAtNextLogin: false,
-    ipWhitelisted: false,
-    emails: [{ address: email, primary: true }],
-    customerId: c.id,
-    orgUnitPath: '/',
-    isMailboxSetup: false,
-    isEnrolledIn2Sv: false,
-    isEnforcedIn2Sv: false,
-    includeInGlobalAddressList: true,
-  };
+  const u = newUser(accountId(), c.id, email, new Date(ctx.deps.clock()).toISOString());
   applyUserFields(ctx, u, {
     ...ctx.body,
     name: { givenName: name.givenName ?? '', familyName: name.familyName ?? '' },

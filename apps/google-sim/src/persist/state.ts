@@ -1,4 +1,4 @@
-import { readStateText } from '@butterfly/sim-kit';
+import { readStateJson } from '@butterfly/sim-kit';
 import type { JWK } from 'jose';
 import type { TConsumer, TCustomer, TObj, TOAuthClient, TServiceAccount, TUser } from '../model/types.ts';
 import type { OidcKeys } from '../oidc/keys.ts';
@@ -112,15 +112,5 @@ export function restoreWorld(state: TSimState): World {
  * this version is an error, never silently replaced by a fresh seed.
  */
 export function readStateFile(path: string): TSimState | undefined {
-  const text = readStateText(path);
-  if (text === undefined) return undefined;
-  let saved: TSimState;
-  try {
-    saved = JSON.parse(text) as TSimState;
-  } catch {
-    throw new Error(`${path} is not a google-sim state file (not JSON)`);
-  }
-  if (saved?.version !== 1 || !Array.isArray(saved.customers) || !saved.keys)
-    throw new Error(`${path} is not a google-sim state file (version 1)`);
-  return saved;
+  return readStateJson<TSimState>(path, 'google-sim', (s) => s.version === 1 && Array.isArray(s.customers) && !!s.keys);
 }

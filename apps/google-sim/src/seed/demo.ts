@@ -100,7 +100,7 @@ function seedDemoCustomer(world: World) {
   ])
     b.orgUnit(path, `${path.slice(path.lastIndexOf('/') + 1)} staff`);
   b.systemRoles();
-  b.customRole('Helpdesk Tier 2', 'Resets passwords and reads users in Support', [
+  b.role('Helpdesk Tier 2', 'Resets passwords and reads users in Support', [
     ['USERS_RETRIEVE', '00haapch16h1ysv'],
     ['USERS_UPDATE', '00haapch16h1ysv'],
   ]);

@@ -1,4 +1,5 @@
 import { accountId, numericId, shortId } from '../model/ids.ts';
+import { newUser } from '../model/user.ts';
 import type { TCustomer, TObj, TUser } from '../model/types.ts';
 import { defaultGroupSettings } from '../model/group-settings.ts';
 import { rootOuId } from '../directory/orgunits.ts';
@@ -44,28 +45,13 @@ export function directoryBuilder(c: TCustomer, created: string) {
       });
     },
     user(email: string, givenName: string, familyName: string, fields: Partial<TUser> = {}): TUser {
-      const u: TUser = {
-        id: accountId(c.id, 'user', email),
-        primaryEmail: email,
+      const u = newUser(accountId(c.id, 'user', email), c.id, email, created, {
         name: { givenName, familyName, fullName: `${givenName} ${familyName}` },
-        isAdmin: false,
-        isDelegatedAdmin: false,
         lastLoginTime: created,
-        creationTime: created,
         agreedToTerms: true,
-        suspended: false,
-        archived: false,
-        changePasswordAtNextLogin: false,
-        ipWhitelisted: false,
-        emails: [{ address: email, primary: true }],
-        customerId: c.id,
-        orgUnitPath: '/',
         isMailboxSetup: true,
-        isEnrolledIn2Sv: false,
-        isEnforcedIn2Sv: false,
-        includeInGlobalAddressList: true,
         ...fields,
-      };
+      });
       c.users.set(u.id, u);
       return u;
     },
@@ -100,23 +86,7 @@ export function directoryBuilder(c: TCustomer, created: string) {
           delivery_settings: 'ALL_MAIL',
         });
     },
-    systemRoles() {
-      for (const [name, description, superAdmin] of SYSTEM_ROLES) {
-        const roleId = numericId(16, c.id, 'role', name);
-        roleIds[name] = roleId;
-        c.roles.set(roleId, {
-          roleId,
-          roleName: name,
-          roleDescription: description,
-          rolePrivileges: superAdmin
-            ? [{ privilegeName: 'SUPER_ADMIN', serviceId: '01ci93xb3tmzyin' }]
-            : [{ privilegeName: name.replace(/^_|_ROLE$/g, ''), serviceId: '00haapch16h1ysv' }],
-          isSystemRole: true,
-          isSuperAdminRole: superAdmin,
-        });
-      }
-    },
-    customRole(name: string, description: string, privileges: [string, string][]) {
+    role(name: string, description: string, privileges: [string, string][], system = false, superAdmin = false) {
       const roleId = numericId(16, c.id, 'role', name);
       roleIds[name] = roleId;
       c.roles.set(roleId, {
@@ -124,9 +94,19 @@ export function directoryBuilder(c: TCustomer, created: string) {
         roleName: name,
         roleDescription: description,
         rolePrivileges: privileges.map(([privilegeName, serviceId]) => ({ privilegeName, serviceId })),
-        isSystemRole: false,
-        isSuperAdminRole: false,
+        isSystemRole: system,
+        isSuperAdminRole: superAdmin,
       });
+    },
+    systemRoles() {
+      for (const [name, description, superAdmin] of SYSTEM_ROLES)
+        this.role(
+          name,
+          description,
+          [superAdmin ? ['SUPER_ADMIN', '01ci93xb3tmzyin'] : [name.replace(/^_|_ROLE$/g, ''), '00haapch16h1ysv']],
+          true,
+          superAdmin,
+        );
     },
     assign(roleName: string, to: TUser | string, orgUnitPath?: string) {
       const roleAssignmentId = numericId(16, c.id, 'assignment', assignment++);

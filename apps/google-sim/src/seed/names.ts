@@ -1,55 +1,12 @@
-const FIRST = [
-  'Ada',
-  'Ben',
-  'Chloe',
-  'Dev',
-  'Elena',
-  'Farid',
-  'Grace',
-  'Hiro',
-  'Ines',
-  'Jonas',
-  'Kemi',
-  'Liam',
-  'Maya',
-  'Noor',
-  'Omar',
-  'Priya',
-  'Quinn',
-  'Rosa',
-  'Sven',
-  'Tara',
-  'Uma',
-  'Victor',
-  'Wen',
-  'Xavi',
-  'Yara',
-  'Zane',
-];
-const LAST = [
-  'Abbott',
-  'Baker',
-  'Castillo',
-  'Dubois',
-  'Eriksen',
-  'Fischer',
-  'Garcia',
-  'Haddad',
-  'Ivanova',
-  'Jensen',
-  'Kowalski',
-  'Lindqvist',
-  'Moreau',
-  'Nakamura',
-  'Okafor',
-  'Petrov',
-  'Quintero',
-  'Rossi',
-  'Sato',
-  'Tanaka',
-  'Ueda',
-  'Varga',
-];
+// Given and family names for the generated people: 26 × 22 unique pairs.
+const FIRST =
+  'Abel Bianca Carmen Dario Esme Felix Gita Hamid Isla Joao Kira Luca Mina Nils Ola Pablo Qiu Rhea Soren Tomas Ulla Vera Wiebke Ximena Yusuf Zofia'.split(
+    ' ',
+  );
+const LAST =
+  'Adeyemi Bergstrom Chen Dalton Estrada Fontaine Gupta Holm Iqbal Juarez Kaur Lopez Mensah Novak Oyelaran Park Quist Reyes Silva Thorsen Ulrich Vance'.split(
+    ' ',
+  );
 
 /** The i-th seeded person: a stable, unique given/family name and local part. */
 export function personAt(i: number) {
