@@ -9,6 +9,7 @@ import { escapeHtml, json, type TReply, writeReply } from './http/io.ts';
 import { GoogleError } from './model/errors.ts';
 import { authorizeChoice, authorizePage } from './oidc/authorize.ts';
 import { certs, discovery } from './oidc/discovery.ts';
+import { revoke } from './oidc/revoke.ts';
 import { userinfo } from './oidc/userinfo.ts';
 import { handleCloudIdentity, isCloudIdentityPath } from './policy/routes.ts';
 import { handleReports, isReportsPath } from './reports/routes.ts';
@@ -37,6 +38,7 @@ async function route(
     return undefined;
   }
   if (p === '/token' && method === 'POST') return tokenEndpoint(deps, req);
+  if (p === '/revoke' && method === 'POST') return revoke(deps, req, url);
   if (p === '/.well-known/openid-configuration' && method === 'GET') return discovery(deps);
   if (p === '/oauth2/v3/certs' && method === 'GET') return certs(deps);
   if (p === '/o/oauth2/v2/auth' && method === 'GET') return authorizePage(deps, url);

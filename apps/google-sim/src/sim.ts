@@ -35,17 +35,14 @@ export interface GoogleSim {
   close(): Promise<void>;
 }
 
-/** Starts the simulator in this process; it listens first because the issuer contains the port. */
+/**
+ * Starts the simulator in this process. A bad state file stops it before it listens; then it
+ * listens before building anything, because the issuer contains the port.
+ */
 export async function createGoogleSim(options: TGoogleSimOptions = {}): Promise<GoogleSim> {
+  const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
   const server = createServer();
   const baseUrl = await listenForUrl(server, options.port, options.host);
-  let saved: ReturnType<typeof readStateFile>;
-  try {
-    saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
-  } catch (error) {
-    server.close();
-    throw error;
-  }
   const world = saved ? restoreWorld(saved) : new World();
   const demo = saved ? saved.demo : options.demo !== false;
   if (!saved && demo) seedWorld(world, options.redirectUris ?? []);

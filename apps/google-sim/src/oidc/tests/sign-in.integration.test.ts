@@ -43,6 +43,19 @@ describe('OIDC for sign-in', () => {
       await fetch(`${h.url}/v1/userinfo`, { headers: { authorization: `Bearer ${body.access_token}` } })
     ).json()) as Record<string, unknown>;
     expect(info).toMatchObject({ sub: payload.sub, hd: h.demo.domain, email: h.demo.member });
+    // Sign-out is local; the access token can be revoked.
+    const revoked = await fetch(`${h.url}/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: body.access_token }),
+    });
+    expect(revoked.status).toBe(200);
+    expect(
+      (await fetch(`${h.url}/v1/userinfo`, { headers: { authorization: `Bearer ${body.access_token}` } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${h.url}/revoke`, { method: 'POST', body: new URLSearchParams({ token: body.access_token }) }))
+        .status,
+    ).toBe(400);
     // A code is used once; a wrong verifier is refused.
     expect((await redeem()).status).toBe(400);
     const again = await signIn(h, { account: h.demo.member, redirectUri: REDIRECT });
