@@ -40,8 +40,8 @@ export const READ_SCOPES = [
   SCOPE.licensing,
 ];
 
-/** The writes a restore of org units, groups, members and role assignments needs (plus user updates for sync tests). */
-export const WRITE_SCOPES = [SCOPE.user, SCOPE.group, SCOPE.member, SCOPE.orgunit, SCOPE.roles];
+/** The writes a restore of org units, groups, members, role assignments and mutable policies needs (plus user updates for sync tests). */
+export const WRITE_SCOPES = [SCOPE.user, SCOPE.group, SCOPE.member, SCOPE.orgunit, SCOPE.roles, SCOPE.policies];
 
 /** A Google scope URL (or `openid`/`email`/`profile`). */
 export const isKnownScope = (s: string) =>

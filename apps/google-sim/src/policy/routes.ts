@@ -9,8 +9,11 @@ import type { TObj } from '../model/types.ts';
 import { parsePolicyFilter } from './cel.ts';
 import { cloudIdentityGate } from './gate.ts';
 import { inboundSso } from './inbound-sso.ts';
+import { writePolicy } from './write.ts';
 
 export const isCloudIdentityPath = (p: string) =>
+  p === '/v1beta1/policies' ||
+  p.startsWith('/v1beta1/policies/') ||
   p === '/v1/policies' ||
   p.startsWith('/v1/policies/') ||
   p.startsWith('/v1/inboundS') ||
@@ -91,9 +94,10 @@ function listPolicies(deps: TDeps, caller: TCaller, url: URL): TReply {
 }
 
 /** `cloudidentity.googleapis.com/v1/…`: policies and inbound SSO. */
-export function handleCloudIdentity(deps: TDeps, req: IncomingMessage, url: URL): TReply {
+export async function handleCloudIdentity(deps: TDeps, req: IncomingMessage, url: URL): Promise<TReply> {
+  if (url.pathname.startsWith('/v1beta1/') && req.method !== 'GET') return writePolicy(deps, req, url);
   if (req.method !== 'GET') throw rpcError(405, 'UNIMPLEMENTED', `google-sim serves no ${req.method} ${url.pathname}`);
-  const p = url.pathname;
+  const p = url.pathname.replace(/^\/v1beta1\//, '/v1/');
   if (p === '/v1/policies' || p.startsWith('/v1/policies/')) {
     const caller = adminCaller(deps, req, POLICY_READ, 'rpc');
     cloudIdentityGate(deps, caller);

@@ -1,15 +1,10 @@
 import { shortId } from '../model/ids.ts';
+import { policyResource, type TTarget } from '../model/policy.ts';
 import type { TCustomer, TObj } from '../model/types.ts';
 
 const DAY = 86_400;
 
-/**
- * Where a policy applies: an org unit (by its `id:` id) or a group, and its `sortOrder` (the
- * highest wins for an entity, then inheritance from parent OUs: how ScubaGoggles reduces them).
- */
-export type TTarget = { orgUnitId: string; sortOrder?: number } | { groupId: string; sortOrder: number };
-
-/** Adds one policy; `SYSTEM` policies are Google's defaults, `ADMIN` ones were set by an admin. */
+/** Adds one seeded policy (its name is fixed by customer, type and target). */
 export function addPolicy(
   c: TCustomer,
   type: string,
@@ -17,26 +12,15 @@ export function addPolicy(
   target: TTarget,
   kind: 'ADMIN' | 'SYSTEM' = 'ADMIN',
 ) {
-  const name = `policies/${shortId(22, c.id, 'policy', type, JSON.stringify(target))}`;
-  const policyQuery =
-    'groupId' in target
-      ? {
-          group: `groups/${target.groupId}`,
-          query: `entity.groups.exists(group, group.group_id == groupId('${target.groupId}'))`,
-          sortOrder: target.sortOrder,
-        }
-      : {
-          orgUnit: `orgUnits/${target.orgUnitId.replace(/^id:/, '')}`,
-          query: `entity.org_units.exists(org_unit, org_unit.org_unit_id == orgUnitId('${target.orgUnitId.replace(/^id:/, '')}'))`,
-          sortOrder: target.sortOrder ?? 1,
-        };
-  c.policies.set(name, {
-    name,
-    customer: `customers/${c.id}`,
-    policyQuery,
-    setting: { type: `settings/${type}`, value },
-    type: kind,
-  });
+  const p = policyResource(
+    c,
+    `policies/${shortId(22, c.id, 'policy', type, JSON.stringify(target))}`,
+    `settings/${type}`,
+    value,
+    target,
+    kind,
+  );
+  c.policies.set(p.name as string, p);
 }
 
 /**

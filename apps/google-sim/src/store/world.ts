@@ -14,6 +14,11 @@ export interface TSettings {
   issuerForm: 'https' | 'legacy';
   /** `Cache-Control: max-age` of `/oauth2/v3/certs`, seconds. */
   certsMaxAgeSeconds: number;
+  /**
+   * Setting types the v1beta1 create/patch/delete accept (Google's "Mutate supported" subset; the
+   * default is the simulator's assumption, not Google's list).
+   */
+  mutablePolicyTypes: string[];
 }
 
 export const DEFAULT_SETTINGS: TSettings = {
@@ -23,6 +28,19 @@ export const DEFAULT_SETTINGS: TSettings = {
   emptyPolicyPages: false,
   issuerForm: 'https',
   certsMaxAgeSeconds: 21_600,
+  mutablePolicyTypes: [
+    'settings/security.password',
+    'settings/security.session_controls',
+    'settings/security.two_step_verification_enrollment',
+    'settings/security.two_step_verification_enforcement',
+    'settings/security.two_step_verification_enforcement_factor',
+    'settings/security.two_step_verification_grace_period',
+    'settings/security.two_step_verification_device_trust',
+    'settings/security.less_secure_apps',
+    'settings/security.super_admin_account_recovery',
+    'settings/security.user_account_recovery',
+    'settings/gmail.mail_delegation',
+  ],
 };
 
 export type TFaultApi = 'directory' | 'policy' | 'token';
