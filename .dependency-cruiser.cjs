@@ -22,6 +22,7 @@ const appsAllowed = {
   scim: ['config', 'db', 'domain'],
   'okta-sim': ['config', 'sim-kit'],
   'entra-sim': ['config', 'sim-kit'],
+  'google-sim': ['config', 'sim-kit'],
 };
 
 const layering = [

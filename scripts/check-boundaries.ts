@@ -66,6 +66,7 @@ const allowed: Record<string, string[]> = {
   '@butterfly/scim': ['@butterfly/config', '@butterfly/db', '@butterfly/domain'],
   '@butterfly/okta-sim': ['@butterfly/config', '@butterfly/sim-kit'],
   '@butterfly/entra-sim': ['@butterfly/config', '@butterfly/sim-kit'],
+  '@butterfly/google-sim': ['@butterfly/config', '@butterfly/sim-kit'],
   // The API's types at build time; db and domain seed its tests. The built package imports none of them.
   '@butterfly/client': ['@butterfly/api', '@butterfly/db', '@butterfly/domain'],
 };

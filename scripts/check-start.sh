@@ -14,7 +14,8 @@ PORT=${CHECK_PORT:-3870}
 SCIM_PORT=${CHECK_SCIM_PORT:-3871}
 OKTA_SIM_PORT=${CHECK_OKTA_SIM_PORT:-3872}
 ENTRA_SIM_PORT=${CHECK_ENTRA_SIM_PORT:-3873}
-PG_PORT=${CHECK_PG_PORT:-3874}
+GOOGLE_SIM_PORT=${CHECK_GOOGLE_SIM_PORT:-3874}
+PG_PORT=${CHECK_PG_PORT:-3879}
 DATA=$(mktemp -d /tmp/bfy-check.XXXXXX)
 LOG=$DATA/start.log
 SID=
@@ -36,7 +37,7 @@ leftovers() {
   local found=1
   if [[ -n $SID ]] && [[ -n $(in_session "$SID") ]]; then echo "session $SID:"; in_session "$SID"; found=0; fi
   if pgrep -f "$DATA" >/dev/null; then echo "processes on $DATA:"; pgrep -af "$DATA"; found=0; fi
-  for p in $PORT $SCIM_PORT $OKTA_SIM_PORT $ENTRA_SIM_PORT $PG_PORT; do
+  for p in $PORT $SCIM_PORT $OKTA_SIM_PORT $ENTRA_SIM_PORT $GOOGLE_SIM_PORT $PG_PORT; do
     if ss -Hltn "sport = :$p" | grep -q .; then echo "port $p still listening"; found=0; fi
   done
   return $found
@@ -52,7 +53,7 @@ trap cleanup EXIT
 start() {
   : >"$LOG"
   BUTTERFLY_DATA_DIR=$DATA BUTTERFLY_PG_PORT=$PG_PORT PORT=$PORT APP_URL=http://localhost:$PORT \
-    SCIM_PORT=$SCIM_PORT OKTA_SIM_PORT=$OKTA_SIM_PORT ENTRA_SIM_PORT=$ENTRA_SIM_PORT setsid pnpm start >"$LOG" 2>&1 &
+    SCIM_PORT=$SCIM_PORT OKTA_SIM_PORT=$OKTA_SIM_PORT ENTRA_SIM_PORT=$ENTRA_SIM_PORT GOOGLE_SIM_PORT=$GOOGLE_SIM_PORT setsid pnpm start >"$LOG" 2>&1 &
   SID=$!
   local t0=$SECONDS
   until grep -q '| ready$' "$LOG"; do
@@ -75,6 +76,10 @@ check_health() {
   if grep -q "| entra  http" "$LOG"; then
     curl -fsS --max-time 5 "http://127.0.0.1:$ENTRA_SIM_PORT/_sim/health" | grep -q '"ok"' || fail "entra-sim /_sim/health failed"
     echo "entra-sim /_sim/health: ok"
+  fi
+  if grep -q "| google http" "$LOG"; then
+    curl -fsS --max-time 5 "http://127.0.0.1:$GOOGLE_SIM_PORT/_sim/health" | grep -q '"ok"' || fail "google-sim /_sim/health failed"
+    echo "google-sim /_sim/health: ok"
   fi
   if grep -q "| scim   http" "$LOG"; then
     local code

@@ -4,7 +4,8 @@
  * Order: embedded database (scripts/db-keeper.ts, unless DATABASE_URL is set) -> migrations ->
  * okta-sim (the demo IdP) and the demo tenant seed (scripts/seed-demo.ts), entra-sim beside it (the
  * Microsoft Entra ID simulator, decision 054, its tenants kept in <data dir>/entra-sim/state.json;
- * nothing is seeded from it yet) -> worker (it installs
+ * nothing is seeded from it yet) and google-sim (the Google Workspace simulator, decision 061, kept in
+ * <data dir>/google-sim/state.json) -> worker (it installs
  * graphile-worker's schema, which web and scim need to enqueue) -> web and scim.
  * Each app is `node --import tsx <entry>`, not `pnpm start`, so our signals reach the app itself, and
  * runs with BUTTERFLY_SUPERVISED=1 so it exits by itself if this process is killed outright.
@@ -20,6 +21,7 @@ import {
   createLogger,
   databaseEnv,
   entraSimEnv,
+  googleSimEnv,
   oktaSimEnv,
   onShutdownSignal,
   repoRoot,
@@ -312,14 +314,19 @@ async function main() {
   const oktaSimPort = oktaSimEnv().OKTA_SIM_PORT;
   const hasEntraSim = existsSync(join(repoRoot, 'apps/entra-sim/src/main.ts'));
   const entraSimPort = entraSimEnv().ENTRA_SIM_PORT;
+  const hasGoogleSim = existsSync(join(repoRoot, 'apps/google-sim/src/main.ts'));
+  const googleSimPort = googleSimEnv().GOOGLE_SIM_PORT;
   for (const [on, port] of [
     [hasWeb, web.PORT],
     [hasScim, scim.SCIM_PORT],
     [hasOktaSim, oktaSimPort],
     [hasEntraSim, entraSimPort],
+    [hasGoogleSim, googleSimPort],
   ] as const) {
     if (on && (await portOpen(port)))
-      throw new Error(`port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT / ENTRA_SIM_PORT)`);
+      throw new Error(
+        `port ${port} is already in use (set PORT / SCIM_PORT / OKTA_SIM_PORT / ENTRA_SIM_PORT / GOOGLE_SIM_PORT)`,
+      );
   }
 
   const building = hasWeb ? buildWebIfStale() : Promise.resolve();
@@ -368,6 +375,17 @@ async function main() {
     });
     await untilListening(entra, entraSimPort);
   } else say('apps/entra-sim/src/main.ts not found: entra-sim not started');
+  if (hasGoogleSim) {
+    const google = startApp({
+      name: 'google',
+      dir: 'apps/google-sim',
+      entry: 'src/main.ts',
+      env,
+      args: ['--state', join(dbEnv.BUTTERFLY_DATA_DIR, 'google-sim', 'state.json')],
+      ready: (q) => untilListening(q, googleSimPort),
+    });
+    await untilListening(google, googleSimPort);
+  } else say('apps/google-sim/src/main.ts not found: google-sim not started');
   // A small young generation: a backup allocates fast and briefly, and V8's default lets the nursery
   // grow past 100 MB of resident memory for garbage (scripts/bench/backup.ts measures it).
   const workerReady = (p: Proc) => Promise.race([new Promise((done) => p.child.once('message', done)), exitedEarly(p)]);
@@ -422,6 +440,7 @@ async function main() {
   if (hasScim) say(`scim   ${scim.SCIM_PUBLIC_URL}`);
   if (hasOktaSim) say(`okta   http://127.0.0.1:${oktaSimPort} (Okta simulator)`);
   if (hasEntraSim) say(`entra  http://127.0.0.1:${entraSimPort} (Microsoft Entra ID simulator)`);
+  if (hasGoogleSim) say(`google http://127.0.0.1:${googleSimPort} (Google Workspace simulator)`);
   if (demoLine) say(demoLine);
   say('ready');
 }

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenForUrl } from '@butterfly/sim-kit';
 import { type ControlApi, createControlApi } from './control/api.ts';
 import { type SimLogger, stderrLogger } from './log.ts';
 import { restoreTenants, snapshot } from './persist/snapshot.ts';
@@ -44,18 +44,10 @@ export interface EntraSim {
   close(): Promise<void>;
 }
 
-function publicUrl({ address, family, port }: AddressInfo): string {
-  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
-  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
-}
-
 /** Starts the simulator in this process; it listens first because every issuer contains the port. */
 export async function createEntraSim(options: TEntraSimOptions = {}): Promise<EntraSim> {
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  const baseUrl = await listenForUrl(server, options.port, options.host);
   let saved: ReturnType<typeof readStateFile>;
   try {
     saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
@@ -66,7 +58,7 @@ export async function createEntraSim(options: TEntraSimOptions = {}): Promise<En
   const deps: TSimDeps = {
     registry: new TenantRegistry({ pageSize: options.pageSize ?? 100, legacyCaThrottle: false }),
     keys: saved ? await KeySet.fromState(saved.keys) : await KeySet.create(),
-    baseUrl: publicUrl(server.address() as AddressInfo),
+    baseUrl,
     clock: options.clock ?? Date.now,
     log: options.logger ?? stderrLogger,
     codes: new Map(),

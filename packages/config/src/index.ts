@@ -6,6 +6,7 @@ export { ZBodyStoreEnv, type TBodyStoreEnv, bodyStoreEnv } from './body-store.ts
 export { ZWorkerEnv, type TWorkerEnv, workerEnv } from './worker.ts';
 export { ZSmtpEnv, type TSmtpEnv, redactSmtpUrl, smtpEnv } from './smtp.ts';
 export { ZEntraSimEnv, type TEntraSimEnv, entraSimEnv } from './entra-sim.ts';
+export { ZGoogleSimEnv, type TGoogleSimEnv, googleSimEnv } from './google-sim.ts';
 export { ZOktaSimEnv, type TOktaSimEnv, oktaSimEnv } from './okta-sim.ts';
 export {
   RATE_LIMIT_DEFAULTS,

@@ -14,6 +14,7 @@ export const envDocs = {
   OKTA_SIM_RATE_SCALE:
     "Multiplies every rate limit of the Okta simulator (1 = Okta's documented defaults; the end-to-end suite uses 10).",
   ENTRA_SIM_PORT: 'Port of the Microsoft Entra ID simulator (development and tests; decision 054).',
+  GOOGLE_SIM_PORT: 'Port of the Google Workspace simulator (development and tests; decision 061).',
   APP_URL: 'Public URL of the dashboard. Cookies are Secure and HSTS is sent when it is https.',
   BUTTERFLY_ALLOW_PRIVATE_URLS:
     "Whether calls to tenant-supplied URLs (OIDC issuer, JWKS and token endpoints, Okta org URLs, alert webhooks) may reach private, loopback and link-local addresses. Default: true only when APP_URL's host is localhost or 127.0.0.1.",

@@ -18,3 +18,27 @@ export function readStateText(path: string): string | undefined {
     throw error;
   }
 }
+
+/**
+ * The saved state of simulator `name` at `path`, or undefined when there is none yet. A file that
+ * is not JSON or fails `isState` is an error, never silently replaced by a fresh seed (the data loss
+ * it prevents).
+ */
+export function readStateJson<T>(
+  path: string,
+  name: string,
+  isState: (saved: T) => boolean,
+  version = 1,
+): T | undefined {
+  const text = readStateText(path);
+  if (text === undefined) return undefined;
+  const what = `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} state file`;
+  let saved: T;
+  try {
+    saved = JSON.parse(text) as T;
+  } catch {
+    throw new Error(`${path} is not ${what} (not JSON)`);
+  }
+  if (!saved || !isState(saved)) throw new Error(`${path} is not ${what} (version ${version})`);
+  return saved;
+}

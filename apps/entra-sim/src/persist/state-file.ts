@@ -1,4 +1,4 @@
-import { readStateText, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
+import { readStateJson, stateSaver as saveLater, writeStateFile as writeJsonAtomically } from '@butterfly/sim-kit';
 import type { TSimState } from './snapshot.ts';
 
 /**
@@ -6,17 +6,7 @@ import type { TSimState } from './snapshot.ts';
  * this version is an error, never silently replaced by a fresh seed (the data loss it prevents).
  */
 export function readStateFile(path: string): TSimState | undefined {
-  const text = readStateText(path);
-  if (text === undefined) return undefined;
-  let saved: TSimState;
-  try {
-    saved = JSON.parse(text) as TSimState;
-  } catch {
-    throw new Error(`${path} is not an entra-sim state file (not JSON)`);
-  }
-  if (saved?.version !== 1 || !Array.isArray(saved.tenants) || !saved.keys)
-    throw new Error(`${path} is not an entra-sim state file (version 1)`);
-  return saved;
+  return readStateJson<TSimState>(path, 'entra-sim', (s) => s.version === 1 && Array.isArray(s.tenants) && !!s.keys);
 }
 
 /** Writes the state atomically: a temporary file beside it, then a rename over the old one. */
@@ -24,41 +14,10 @@ export function writeStateFile(path: string, state: TSimState): void {
   writeJsonAtomically(path, state);
 }
 
-/**
- * Saves `snapshot()` at most once per `delayMs` after changes (`changed()`), and at `flush()`.
- * A failed write is reported and retried at the next change or flush.
- */
-export function stateSaver(
+/** Saves the state after changes and at flush (sim-kit's saver). */
+export const stateSaver = (
   path: string,
   snapshot: () => Promise<TSimState>,
   onError: (error: Error) => void,
   delayMs = 500,
-) {
-  let timer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> = Promise.resolve();
-  const save = () => {
-    timer = undefined;
-    writing = writing.then(async () => {
-      try {
-        writeStateFile(path, await snapshot());
-      } catch (error) {
-        onError(error as Error);
-      }
-    });
-    return writing;
-  };
-  return {
-    changed() {
-      timer ??= setTimeout(save, delayMs);
-      timer.unref();
-    },
-    flush(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      return save();
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-  };
-}
+) => saveLater(path, snapshot, onError, delayMs);

@@ -1,0 +1,40 @@
+import type { TObj } from '../model/types.ts';
+
+/** The Groups Settings of a new group, as Google's defaults for a group made by an admin. */
+export function defaultGroupSettings(g: TObj): TObj {
+  return {
+    email: g.email,
+    name: g.name,
+    description: g.description ?? '',
+    whoCanJoin: 'CAN_REQUEST_TO_JOIN',
+    whoCanViewMembership: 'ALL_IN_DOMAIN_CAN_VIEW',
+    whoCanViewGroup: 'ALL_MEMBERS_CAN_VIEW',
+    allowExternalMembers: 'false',
+    whoCanPostMessage: 'ALL_IN_DOMAIN_CAN_POST',
+    allowWebPosting: 'true',
+    primaryLanguage: 'en',
+    isArchived: 'false',
+    archiveOnly: 'false',
+    messageModerationLevel: 'MODERATE_NONE',
+    spamModerationLevel: 'MODERATE',
+    replyTo: 'REPLY_TO_IGNORE',
+    includeCustomFooter: 'false',
+    customFooterText: '',
+    sendMessageDenyNotification: 'false',
+    defaultMessageDenyNotificationText: '',
+    membersCanPostAsTheGroup: 'false',
+    includeInGlobalAddressList: 'true',
+    whoCanLeaveGroup: 'ALL_MEMBERS_CAN_LEAVE',
+    whoCanContactOwner: 'ANYONE_CAN_CONTACT',
+    favoriteRepliesOnTop: 'true',
+    whoCanApproveMembers: 'ALL_MANAGERS_CAN_APPROVE',
+    whoCanBanUsers: 'OWNERS_AND_MANAGERS',
+    whoCanModerateMembers: 'OWNERS_AND_MANAGERS',
+    whoCanModerateContent: 'OWNERS_AND_MANAGERS',
+    whoCanAssistContent: 'NONE',
+    customRolesEnabledForSettingsToBeMerged: 'false',
+    enableCollaborativeInbox: 'false',
+    whoCanDiscoverGroup: 'ALL_IN_DOMAIN_CAN_DISCOVER',
+    defaultSender: 'DEFAULT_SELF',
+  };
+}
