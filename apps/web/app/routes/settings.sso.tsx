@@ -34,15 +34,19 @@ export const action = authedAction(async ({ caller, form, intent }) => {
       const secret = String(form.get('clientSecret') ?? '');
       const client = { clientId: formText(form, 'clientId'), clientSecret: secret || undefined };
       const authorityUrl = formText(form, 'authorityUrl');
+      const issuer = formText(form, 'issuer');
+      const provider = formText(form, 'provider');
       await caller.sso.set(
-        formText(form, 'provider') === 'entra'
+        provider === 'entra'
           ? {
               provider: 'entra',
               directoryId: formText(form, 'directoryId'),
               ...(authorityUrl ? { authorityUrl } : {}),
               ...client,
             }
-          : { issuer: formText(form, 'issuer'), ...client },
+          : provider === 'google'
+            ? { provider: 'google', ...(issuer ? { issuer } : {}), ...client }
+            : { issuer, ...client },
       );
       return { intent, ok: 'Identity provider saved.' };
     }
