@@ -36,6 +36,10 @@ export const action = authedAction(async ({ caller, form, intent }) => {
       const authorityUrl = formText(form, 'authorityUrl');
       const issuer = formText(form, 'issuer');
       const provider = formText(form, 'provider');
+      // Switching an Okta (OIDC) client to Google: the Issuer field still shows the Okta URL, which is
+      // not meant as Google's issuer; only a Google client's own (or a newly typed) issuer counts.
+      const before = provider === 'google' && issuer ? (await caller.sso.get()).client : null;
+      const googleIssuer = before && before.provider !== 'google' && before.issuer === issuer ? '' : issuer;
       await caller.sso.set(
         provider === 'entra'
           ? {
@@ -45,7 +49,7 @@ export const action = authedAction(async ({ caller, form, intent }) => {
               ...client,
             }
           : provider === 'google'
-            ? { provider: 'google', ...(issuer ? { issuer } : {}), ...client }
+            ? { provider: 'google', ...(googleIssuer ? { issuer: googleIssuer } : {}), ...client }
             : { issuer, ...client },
       );
       return { intent, ok: 'Identity provider saved.' };
