@@ -1,34 +1,10 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
-import { createContext } from './context.ts';
-import { appRouter } from './root.ts';
-import { createCallerFactory } from './trpc.ts';
+import { memberCaller } from './testing/member-caller.ts';
 
 /** `sso.set` / `sso.get` with a Google Workspace client, as the dashboard's SSO page calls them (decision 063). */
 const { db } = await useTestDatabase();
-const deps = testDeps(db);
-const createCaller = createCallerFactory(appRouter);
-const services = {
-  resolveTxt: async () => [],
-  probeIssuer: async () => ({ ok: true, checks: [] }),
-  idpClientFor: () => ({}) as never,
-};
-
-async function caller(role: 'super_admin' | 'admin') {
-  const t = await seedTenant(deps);
-  const m = await seedMember(deps, t.id, role);
-  return createCaller(
-    createContext({
-      db,
-      log: deps.log,
-      keyring: deps.keyring,
-      requestId: 'sso-google',
-      principal: { tenantId: t.id, memberId: m.id, email: m.email, role, via: 'test' },
-      services,
-    }),
-  );
-}
+const caller = (role: 'super_admin' | 'admin') => memberCaller(db, role, 'sso-google');
 
 describe('sso.set with Google Workspace', () => {
   it("stores the kind with Google's issuer by default and shows it back, never the secret", async () => {

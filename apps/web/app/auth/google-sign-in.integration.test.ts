@@ -1,16 +1,12 @@
-import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { resolveSession } from '@butterfly/domain/sessions';
 import { setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
-import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeySets } from '../../server/oidc/key-sets.ts';
 import { createWebServices } from '../../server/services.ts';
 import { startFakeGoogle } from '../../server/testing/fake-google.ts';
+import { cookiePair, outcome, signInFlow } from '../../server/testing/sign-in-flow.ts';
 import { action as loginAction } from '../routes/login.tsx';
-import { authCookies } from './cookies.server.ts';
-import { SignInProblemError, completeSignIn, startSignIn } from './sign-in.server.ts';
 import { signOut } from './sign-out.server.ts';
 
 /**
@@ -35,14 +31,12 @@ const services = {
   ...base,
   keySets: createKeySets({ outbound: base.outbound, cooldownMs: 0, now: () => Date.now() + clock }),
 };
-const context = (): AppLoadContext => ({
+const { context, start, callback, sessionOf, refusals } = signInFlow({
   db,
-  log: createLogger('test', 'silent'),
-  keyring: deps.keyring,
-  requestId: 'google-test',
-  cspNonce: 'n',
+  deps,
   services,
-  client: { ip: '203.0.113.7', userAgent: 'test-agent' },
+  appUrl: APP,
+  requestId: 'google-test',
 });
 
 let n = 0;
@@ -59,25 +53,6 @@ async function googleTenant() {
   return { ...t, domain };
 }
 
-const cookiePair = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .filter((c) => !c.endsWith('='))
-    .join('; ');
-
-async function start(slug: string, hint: string) {
-  const res = (await startSignIn(
-    new Request(`${APP}/sso/${slug}/start?login_hint=${encodeURIComponent(hint)}`, {
-      headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' },
-    }),
-    context(),
-    slug,
-  ).catch((e: unknown) => e)) as Response;
-  const authorize = new URL(res.headers.get('location')!);
-  return { authorize, cookie: cookiePair(res), p: Object.fromEntries(authorize.searchParams) };
-}
-
 /** The whole round trip with the Google ID token the test arranges; `issParam`: RFC 9207's `iss`. */
 async function signIn(
   t: { slug: string },
@@ -87,40 +62,9 @@ async function signIn(
   const flow = await start(t.slug, claims.email);
   const token = await google.googleToken({ nonce: flow.p.nonce, ...claims }, { iss: o.iss });
   const code = google.issueCode(flow.p.code_challenge!, token);
-  const q = new URLSearchParams({ code, state: flow.p.state!, ...(o.issParam ? { iss: o.issParam } : {}) });
-  return completeSignIn(
-    new Request(`${APP}/sso/${t.slug}/callback?${q}`, { headers: { cookie: flow.cookie } }),
-    context(),
-    t.slug,
-  );
+  const query = { code, state: flow.p.state!, ...(o.issParam ? { iss: o.issParam } : {}) };
+  return callback(t.slug, query, flow.cookie);
 }
-
-const outcome = (p: Promise<Response>) =>
-  p.then(
-    () => 'signed in',
-    (e: unknown) => (e instanceof SignInProblemError ? e.problem : Promise.reject(e)),
-  );
-
-const sessionOf = async (res: Response) =>
-  resolveSession(
-    deps,
-    await authCookies(services).session.parse(
-      res.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('bfy_session='))!
-        .split(';')[0]!,
-    ),
-  );
-
-const refusals = (tenantId: string) =>
-  db
-    .selectFrom('audit_events')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('action', '=', 'sso.sign_in_refused')
-    .orderBy('id')
-    .execute()
-    .then((rows) => rows.map((r) => r.data as Record<string, unknown>));
 
 const membersOf = (tenantId: string) =>
   db.selectFrom('members').select(['id', 'google_sub']).where('tenant_id', '=', tenantId).execute();
@@ -190,16 +134,7 @@ describe('Google sign-in', () => {
       { key: privateKey },
     );
     const code = google.issueCode(flow.p.code_challenge!, forged);
-    const forgedOutcome = await outcome(
-      completeSignIn(
-        new Request(`${APP}/sso/${t.slug}/callback?${new URLSearchParams({ code, state: flow.p.state! })}`, {
-          headers: { cookie: flow.cookie },
-        }),
-        context(),
-        t.slug,
-      ),
-    );
-    expect(forgedOutcome).toBe('not_verified');
+    expect(await outcome(callback(t.slug, { code, state: flow.p.state! }, flow.cookie))).toBe('not_verified');
     expect(await refusals(t.id)).toEqual([]);
     expect(await membersOf(t.id)).toEqual([]);
   });
