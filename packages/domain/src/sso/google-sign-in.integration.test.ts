@@ -212,3 +212,16 @@ describe('Google sign-in (domain)', () => {
     ).rejects.toMatchObject({ code: 'MEMBER_INACTIVE' });
   });
 });
+
+describe('Google as a plain OIDC issuer', () => {
+  it("is refused: without the hd check any Google account would sign in, so Google's issuer needs provider google", async () => {
+    const t = await seedTenant(deps);
+    for (const issuer of ['https://accounts.google.com', 'https://ACCOUNTS.google.com/']) {
+      await expect(setSsoSettings(deps, t.id, { issuer, clientId: 'c', clientSecret: 'x' })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        fields: { issuer: expect.stringContaining('Google Workspace provider') },
+      });
+    }
+    expect(await loadSsoClient(deps, t.id)).toBeNull();
+  });
+});

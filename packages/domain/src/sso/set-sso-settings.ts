@@ -7,7 +7,7 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { ENTRA_DEFAULT_AUTHORITY, ZDirectoryId, ZEntraAuthority, entraIssuer } from './entra.fns.ts';
-import { GOOGLE_DEFAULT_ISSUER } from './google.fns.ts';
+import { GOOGLE_DEFAULT_ISSUER, isGoogleIssuer } from './google.fns.ts';
 import { ZIssuer } from './sso.fns.ts';
 
 const ZClient = {
@@ -25,7 +25,14 @@ const ZClient = {
  * `provider` means OIDC, as before Entra existed.
  */
 export const ZSetSsoSettingsInput = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('oidc').optional(), issuer: ZIssuer, ...ZClient }),
+  z.object({
+    provider: z.literal('oidc').optional(),
+    issuer: ZIssuer.refine(
+      (u) => !isGoogleIssuer(u),
+      "is Google's: choose the Google Workspace provider (--google), which checks the hosted domain (hd)",
+    ),
+    ...ZClient,
+  }),
   z.object({
     provider: z.literal('entra'),
     directoryId: ZDirectoryId,
