@@ -92,3 +92,45 @@ describe('butterfly sso set --entra', () => {
     });
   });
 });
+
+describe('butterfly sso set --google', () => {
+  it("stores a Google Workspace client with Google's issuer by default, the secret sealed", async () => {
+    expect(cli(['tenant', 'create', 'umbrella', '--name', 'Umbrella']).code).toBe(0);
+    const r = cli(
+      ['sso', 'set', 'umbrella', '--google', '--client-id', '123-abc.apps.googleusercontent.com', '--json'],
+      'GOCSPX-secret\n',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      provider: 'google',
+      issuer: 'https://accounts.google.com',
+      directoryId: null,
+      clientId: '123-abc.apps.googleusercontent.com',
+      hasClientSecret: true,
+      domains: [],
+    });
+    const row = (await ssoRow('umbrella'))!;
+    expect(row).toMatchObject({ provider: 'google', issuer: 'https://accounts.google.com', directory_id: null });
+    expect(row.client_secret_sealed.toString('latin1')).not.toContain('GOCSPX-secret');
+    // Another issuer (google-sim), in plain text output.
+    const sim = cli(['sso', 'set', 'umbrella', '--google', '--issuer', 'http://127.0.0.1:25014/', '--client-id', 'c']);
+    expect(sim.code, sim.stderr).toBe(0);
+    expect(sim.stdout).toContain('SSO of umbrella: Google Workspace (issuer http://127.0.0.1:25014), client c');
+    expect(await ssoRow('umbrella')).toMatchObject({ provider: 'google', issuer: 'http://127.0.0.1:25014' });
+  });
+
+  it('exits 1 with a stable code on --google with --entra or --authority-url, or a bad issuer, changing nothing', async () => {
+    expect(cli(['tenant', 'create', 'hooli', '--name', 'Hooli']).code).toBe(0);
+    const cases: [string[], string][] = [
+      [['--google', '--entra', randomUUID()], 'error VALIDATION: --google goes with neither --entra'],
+      [['--google', '--authority-url', 'https://login.microsoftonline.com'], 'error VALIDATION: --google goes'],
+      [['--google', '--issuer', 'accounts.google.com'], 'error VALIDATION: issuer: must be an http(s) URL'],
+    ];
+    for (const [extra, message] of cases) {
+      const r = cli(['sso', 'set', 'hooli', '--client-id', 'c', ...extra]);
+      expect(r.code, extra.join(' ')).toBe(1);
+      expect(r.stderr).toContain(message);
+    }
+    expect(await ssoRow('hooli')).toBeUndefined();
+  });
+});

@@ -1,35 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
-import { createContext } from './context.ts';
-import { appRouter } from './root.ts';
-import { createCallerFactory } from './trpc.ts';
+import { memberCaller } from './testing/member-caller.ts';
 
 /** `sso.set` / `sso.get` with a Microsoft Entra ID client, as the dashboard's SSO page calls them. */
 const { db } = await useTestDatabase();
-const deps = testDeps(db);
-const createCaller = createCallerFactory(appRouter);
-const services = {
-  resolveTxt: async () => [],
-  probeIssuer: async () => ({ ok: true, checks: [] }),
-  idpClientFor: () => ({}) as never,
-};
-
-async function caller(role: 'super_admin' | 'admin') {
-  const t = await seedTenant(deps);
-  const m = await seedMember(deps, t.id, role);
-  return createCaller(
-    createContext({
-      db,
-      log: deps.log,
-      keyring: deps.keyring,
-      requestId: 'sso-entra',
-      principal: { tenantId: t.id, memberId: m.id, email: m.email, role, via: 'test' },
-      services,
-    }),
-  );
-}
+const caller = (role: 'super_admin' | 'admin') => memberCaller(db, role, 'sso-entra');
 
 describe('sso.set with Microsoft Entra ID', () => {
   it('stores the directory and shows kind, directory and authority back, never the secret', async () => {

@@ -15,6 +15,16 @@ export const errorCodes = {
     description:
       'A Microsoft Entra ID token names another directory than the one configured for the tenant (its `tid` or `iss`); the sign-in is refused and audit-logged (decision 056).',
   },
+  SSO_HD_MISSING: {
+    status: 403,
+    description:
+      'A Google ID token carries no `hd` (hosted domain) claim: a consumer Google account, which anyone can make with a work address, not an account of a Google Workspace organisation; the sign-in is refused and audit-logged (decision 063).',
+  },
+  SSO_WRONG_DOMAIN: {
+    status: 403,
+    description:
+      "A Google ID token's `hd` (hosted domain) claim is not one of the tenant's verified domains: an account of another Google Workspace organisation; the sign-in is refused and audit-logged (decision 063).",
+  },
   NOT_FOUND: {
     status: 404,
     description: 'No such object in this tenant (also the answer for objects of other tenants).',

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@butterfly/config';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { resolveSession } from '@butterfly/domain/sessions';
 import { setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
-import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeySets } from '../../server/oidc/key-sets.ts';
 import { securityHeaders } from '../../server/security-headers.ts';
 import { createWebServices } from '../../server/services.ts';
 import { startFakeEntra } from '../../server/testing/fake-entra.ts';
+import { cookiePair, outcome, signInFlow } from '../../server/testing/sign-in-flow.ts';
 import { receiveFrontchannelLogout } from '../logout/frontchannel.server.ts';
-import { authCookies } from './cookies.server.ts';
-import { SignInProblemError, completeSignIn, startSignIn } from './sign-in.server.ts';
 import { signOut } from './sign-out.server.ts';
 
 /** Sign-in with Microsoft Entra ID against a local v2.0 issuer (decision 056). */
@@ -29,14 +25,12 @@ const base = createWebServices({
 });
 // Without jose's 5 s refetch cooldown, so a key roll right after the first fetch is seen at once.
 const services = { ...base, keySets: createKeySets({ outbound: base.outbound, cooldownMs: 0 }) };
-const context = (): AppLoadContext => ({
+const { context, start, callback, sessionOf, refusals } = signInFlow({
   db,
-  log: createLogger('test', 'silent'),
-  keyring: deps.keyring,
-  requestId: 'entra-test',
-  cspNonce: 'n',
+  deps,
   services,
-  client: { ip: '203.0.113.9', userAgent: 'test-agent' },
+  appUrl: APP,
+  requestId: 'entra-test',
 });
 
 let n = 0;
@@ -54,25 +48,6 @@ async function entraTenant() {
   return { ...t, domain };
 }
 
-const cookiePair = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .filter((c) => !c.endsWith('='))
-    .join('; ');
-
-async function start(slug: string, hint: string) {
-  const res = (await startSignIn(
-    new Request(`${APP}/sso/${slug}/start?login_hint=${encodeURIComponent(hint)}`, {
-      headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' },
-    }),
-    context(),
-    slug,
-  ).catch((e: unknown) => e)) as Response;
-  const authorize = new URL(res.headers.get('location')!);
-  return { authorize, cookie: cookiePair(res), p: Object.fromEntries(authorize.searchParams) };
-}
-
 /** The whole round trip with an ID token the test arranges (claims and signing key). */
 async function signIn(
   t: { slug: string },
@@ -84,35 +59,8 @@ async function signIn(
   const flow = await start(t.slug, email);
   const token = await entra.idToken({ nonce: flow.p.nonce, email, ...claims }, { key });
   const code = entra.issueCode(flow.p.code_challenge!, token, { otherTenant: opts.codeOfOtherTenant });
-  const url = `${APP}/sso/${t.slug}/callback?${new URLSearchParams({ code, state: flow.p.state! })}`;
-  return completeSignIn(new Request(url, { headers: { cookie: flow.cookie } }), context(), t.slug);
+  return callback(t.slug, { code, state: flow.p.state! }, flow.cookie);
 }
-
-const outcome = (p: Promise<Response>) =>
-  p.then(
-    () => 'signed in',
-    (e: unknown) => (e instanceof SignInProblemError ? e.problem : Promise.reject(e)),
-  );
-
-const sessionOf = async (res: Response) =>
-  resolveSession(
-    deps,
-    await authCookies(services).session.parse(
-      res.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('bfy_session='))!
-        .split(';')[0]!,
-    ),
-  );
-
-const refusals = (tenantId: string) =>
-  db
-    .selectFrom('audit_events')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('action', '=', 'sso.sign_in_refused')
-    .execute()
-    .then((rows) => rows.map((r) => r.data as Record<string, unknown>));
 
 describe('Entra ID sign-in', () => {
   it('goes to the directory’s own authorize endpoint and signs a good token in at read_only, keyed on (tid, oid)', async () => {

@@ -91,6 +91,40 @@ describe('validateIdToken', () => {
   });
 });
 
+describe('validateIdToken for Google (decision 063)', () => {
+  const issuers = ['https://accounts.google.com', 'accounts.google.com'];
+  const google = async (claims: JWTPayload) =>
+    validate(
+      await token({ iss: 'https://accounts.google.com', sub: '108234567890123456789', azp: clientId, ...claims }),
+      { issuer: issuers, google: true },
+    );
+
+  it('accepts both issuer forms and passes hd and email_verified on, keyed on sub', async () => {
+    expect(await google({ hd: 'acme.test', email_verified: true })).toMatchObject({
+      subject: '108234567890123456789',
+      email: 'ann@acme.test',
+      emailVerified: true,
+      google: { hd: 'acme.test' },
+    });
+    expect(await google({ iss: 'accounts.google.com', hd: 'acme.test' })).toMatchObject({
+      emailVerified: false,
+      google: { hd: 'acme.test' },
+    });
+  });
+
+  it('passes a missing or non-string hd on as null, for the domain to refuse', async () => {
+    expect((await google({ email_verified: true })).google).toEqual({ hd: null });
+    expect((await google({ hd: ['acme.test'] })).google).toEqual({ hd: null });
+  });
+
+  it('refuses another issuer spelling, another azp and a token without email', async () => {
+    await expect(google({ iss: 'http://accounts.google.com' })).rejects.toThrow(/claim "iss"/);
+    await expect(google({ iss: 'https://accounts.google.com/' })).rejects.toThrow(/claim "iss"/);
+    await expect(google({ azp: 'other.apps.googleusercontent.com' })).rejects.toThrow(/authorized party/);
+    await expect(google({ email: undefined })).rejects.toThrow(/no email/);
+  });
+});
+
 const idp = await startFakeIdp();
 afterAll(() => idp.close());
 

@@ -7,8 +7,8 @@ import { IdpJwtError, verifyIdpJwt } from './idp-jwt.server.ts';
 export const MAX_ID_TOKEN_AGE_SECONDS = 300;
 
 export interface TIdTokenExpectations {
-  /** The issuer exactly as its discovery document names it. */
-  issuer: string;
+  /** The issuer exactly as its discovery document names it (Google: both of its forms). */
+  issuer: string | string[];
   clientId: string;
   /** The nonce we sent in the authorization request (from the signed flow cookie). */
   nonce: string;
@@ -20,6 +20,13 @@ export interface TIdTokenExpectations {
    * `oid`) and only `xms_edov` vouches for the email.
    */
   entra?: { directoryId: string };
+  /**
+   * Google Workspace (decision 063): `issuer` lists both of the issuer's forms (`https://accounts.google.com`
+   * and `accounts.google.com`), the member is keyed on `sub`, `email_verified` vouches for the email, and
+   * the `hd` claim (absent for a consumer account) goes to the domain, which requires it to be one of the
+   * tenant's verified domains.
+   */
+  google?: boolean;
   now?: Date;
 }
 
@@ -79,6 +86,7 @@ export async function validateIdToken(idToken: string, expect: TIdTokenExpectati
     );
   }
   if (expect.entra) return entraIdentity(claims, expect.entra.directoryId);
+  if (expect.google) return googleIdentity(claims);
   if (typeof claims.email !== 'string')
     throw new IdTokenError('the ID token carries no email (is the "email" scope granted?)');
   return {
@@ -114,6 +122,21 @@ function entraIdentity(claims: JWTPayload, directoryId: string): TIdpIdentity {
     ...namedIdentity(claims, claims.email),
     emailVerified: isTrueClaim(claims.xms_edov),
     entra: { tid: claims.tid, oid: claims.oid },
+  };
+}
+
+/**
+ * The identity of a Google ID token whose signature, `iss`, `aud`, `azp`, age and nonce have passed:
+ * `sub` is the key; `hd` is passed on as it is (or null) for the domain's tenant check, never taken
+ * from the email; `email_verified` must be the boolean true (or "true", as older tokens carry it).
+ */
+function googleIdentity(claims: JWTPayload): TIdpIdentity {
+  if (typeof claims.email !== 'string')
+    throw new IdTokenError('the ID token carries no email (is the "email" scope granted?)');
+  return {
+    ...namedIdentity(claims, claims.email),
+    emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+    google: { hd: typeof claims.hd === 'string' ? claims.hd : null },
   };
 }
 

@@ -42,7 +42,8 @@ export class IdpJwtError extends Error {
 export interface TIdpJwtExpectations {
   /** The issuer's JWKS (server/oidc/key-sets.ts: jose `createRemoteJWKSet` behind the outbound client). */
   keys: JWTVerifyGetKey;
-  issuer: string;
+  /** The issuer, or the forms of it that are all the same issuer (Google's URL and host forms). */
+  issuer: string | string[];
   audience: string;
   /** Tokens older than this (by `iat`) are refused, which also bounds how long a jti is remembered. */
   maxTokenAge: number;

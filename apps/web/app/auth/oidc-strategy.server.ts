@@ -49,6 +49,8 @@ export interface TTenantOidcOptions {
   flowCookie: Cookie;
   /** Token and revocation requests go through it, redirects refused (never arctic's global fetch). */
   outbound: Pick<OutboundClient, 'request'>;
+  /** Other spellings of the same issuer an `iss` response parameter may use (Google's host form). */
+  issuerAliases?: readonly string[];
 }
 
 export async function readSignInFlow(cookie: Cookie, request: Request): Promise<TSignInFlow | null> {
@@ -158,7 +160,8 @@ export class TenantOidcStrategy<User> extends OAuth2Strategy<User> {
     // (defeats mix-up between the IdPs of different tenants); one that promises to must do so.
     const iss = url.searchParams.get('iss');
     const { metadata } = this.tenantOptions;
-    if (iss !== null ? iss !== metadata.issuer : metadata.authorization_response_iss_parameter_supported) {
+    const named = iss !== null && (iss === metadata.issuer || !!this.tenantOptions.issuerAliases?.includes(iss));
+    if (iss !== null ? !named : metadata.authorization_response_iss_parameter_supported) {
       throw new SignInError(
         'issuer_mismatch',
         `the response comes from ${iss ?? 'an unnamed issuer'}, not ${metadata.issuer}`,

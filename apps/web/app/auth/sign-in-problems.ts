@@ -50,6 +50,18 @@ export const SIGN_IN_PROBLEMS = {
     message:
       'The account you signed in with belongs to another Microsoft Entra ID organisation than the one this Butterfly organisation uses. Sign out of Microsoft and sign in with your work account. This has been logged.',
   },
+  personal_account: {
+    status: 403,
+    title: "A personal Google account can't sign in here",
+    message:
+      "You signed in with a personal Google account, not your organisation's Google Workspace account, even if its address is your work address. Switch to your work account at Google and sign in again. This has been logged.",
+  },
+  wrong_domain: {
+    status: 403,
+    title: "This account can't sign in here",
+    message:
+      'The Google account you signed in with belongs to another Google Workspace organisation than the one this Butterfly organisation uses. Switch to your work account at Google and sign in again. This has been logged.',
+  },
   deactivated: {
     status: 403,
     title: 'Your Butterfly access has been deactivated',

@@ -1,5 +1,5 @@
 import { isDomainError } from '@butterfly/domain/core';
-import { loadSsoClient, refuseEntraSignIn, signInWithIdp } from '@butterfly/domain/sso';
+import { googleIssuers, loadSsoClient, refuseEntraSignIn, signInWithIdp } from '@butterfly/domain/sso';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { type AppLoadContext, data, redirect } from '@remix-run/node';
 import type { OidcMetadata } from '../../server/oidc/discovery.ts';
@@ -53,6 +53,7 @@ function strategyFor(context: AppLoadContext, { tenant, client, metadata }: Clie
       metadata,
       flowCookie,
       outbound: context.services.outbound,
+      ...(client.provider === 'google' ? { issuerAliases: googleIssuers(metadata.issuer) } : {}),
     },
     async ({ request, tokens }) => {
       const flow = await readSignInFlow(flowCookie, request);
@@ -60,12 +61,15 @@ function strategyFor(context: AppLoadContext, { tenant, client, metadata }: Clie
       const idToken = tokens.idToken();
       // Entra: the issuer is the one derived from the directory (discovery had to name exactly it).
       const entra = client.provider === 'entra' && client.directoryId ? { directoryId: client.directoryId } : undefined;
+      // Google: its URL and the host form older tokens carry (decision 063).
+      const google = client.provider === 'google';
       const identity = await validateIdToken(idToken, {
-        issuer: entra ? client.issuer : metadata.issuer,
+        issuer: entra ? client.issuer : google ? googleIssuers(metadata.issuer) : metadata.issuer,
         clientId: client.clientId,
         nonce: flow.nonce,
         keys: context.services.keySets.forUri(metadata.jwks_uri),
         entra,
+        google,
       });
       return { identity, idToken };
     },
@@ -153,6 +157,8 @@ export async function completeSignIn(request: Request, context: AppLoadContext, 
   } catch (e) {
     if (isDomainError(e) && e.code === 'SSO_WRONG_DIRECTORY')
       throw new SignInProblemError('wrong_directory', e.message);
+    if (isDomainError(e) && e.code === 'SSO_HD_MISSING') throw new SignInProblemError('personal_account', e.message);
+    if (isDomainError(e) && e.code === 'SSO_WRONG_DOMAIN') throw new SignInProblemError('wrong_domain', e.message);
     if (isDomainError(e) && e.code === 'FORBIDDEN') throw new SignInProblemError('wrong_account', e.message);
     if (isDomainError(e) && e.code === 'MEMBER_INACTIVE') throw new SignInProblemError('deactivated', e.message);
     throw e;

@@ -34,15 +34,23 @@ export const action = authedAction(async ({ caller, form, intent }) => {
       const secret = String(form.get('clientSecret') ?? '');
       const client = { clientId: formText(form, 'clientId'), clientSecret: secret || undefined };
       const authorityUrl = formText(form, 'authorityUrl');
+      const issuer = formText(form, 'issuer');
+      const provider = formText(form, 'provider');
+      // Switching an Okta (OIDC) client to Google: the Issuer field still shows the Okta URL, which is
+      // not meant as Google's issuer; only a Google client's own (or a newly typed) issuer counts.
+      const before = provider === 'google' && issuer ? (await caller.sso.get()).client : null;
+      const googleIssuer = before && before.provider !== 'google' && before.issuer === issuer ? '' : issuer;
       await caller.sso.set(
-        formText(form, 'provider') === 'entra'
+        provider === 'entra'
           ? {
               provider: 'entra',
               directoryId: formText(form, 'directoryId'),
               ...(authorityUrl ? { authorityUrl } : {}),
               ...client,
             }
-          : { issuer: formText(form, 'issuer'), ...client },
+          : provider === 'google'
+            ? { provider: 'google', ...(googleIssuer ? { issuer: googleIssuer } : {}), ...client }
+            : { issuer, ...client },
       );
       return { intent, ok: 'Identity provider saved.' };
     }

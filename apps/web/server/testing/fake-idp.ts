@@ -9,7 +9,16 @@ import { type CryptoKey, type JWK, type JWTPayload, SignJWT, exportJWK, generate
  * arranged for the code (right or deliberately wrong). okta-sim is the real IdP of the e2e suite;
  * this one lets a test forge the tokens an honest IdP would never issue.
  */
-export async function startFakeIdp(opts: { clientId?: string; clientSecret?: string; path?: string } = {}) {
+export async function startFakeIdp(
+  opts: {
+    clientId?: string;
+    clientSecret?: string;
+    /** The issuer's path ('' for an issuer that is a bare origin, as Google's is). */
+    path?: string;
+    /** The JWKS answer's Cache-Control (Google's carries a max-age); none by default. */
+    keysCacheControl?: string;
+  } = {},
+) {
   const clientId = opts.clientId ?? 'bfy-client';
   const clientSecret = opts.clientSecret ?? 'bfy-secret';
   const keys = await generateKeyPair('RS256', { extractable: true });
@@ -17,6 +26,7 @@ export async function startFakeIdp(opts: { clientId?: string; clientSecret?: str
   const jwks: { keys: JWK[] } = { keys: [{ ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' }] };
   const codes = new Map<string, { challenge: string; idToken: string }>();
   const tokenRequests: URLSearchParams[] = [];
+  let jwksFetches = 0;
   const metadata: Record<string, unknown> = {};
 
   const server = createServer(async (req, res) => {
@@ -24,7 +34,11 @@ export async function startFakeIdp(opts: { clientId?: string; clientSecret?: str
     const json = (status: number, body: unknown) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/.well-known/openid-configuration') return json(200, metadata);
-    if (path === '/keys') return json(200, jwks);
+    if (path === '/keys') {
+      jwksFetches++;
+      if (opts.keysCacheControl) res.setHeader('cache-control', opts.keysCacheControl);
+      return json(200, jwks);
+    }
     if (path === '/token' && req.method === 'POST') {
       const form = new URLSearchParams(await body(req));
       tokenRequests.push(form);
@@ -78,6 +92,10 @@ export async function startFakeIdp(opts: { clientId?: string; clientSecret?: str
     keys,
     tokenRequests,
     idToken,
+    /** How often the JWKS was fetched. */
+    get jwksFetches() {
+      return jwksFetches;
+    },
     /** What the authorize endpoint would do: remember the PKCE challenge, hand out a code. */
     issueCode(challenge: string, token: string) {
       const code = randomBytes(8).toString('hex');

@@ -8,7 +8,7 @@ export const ZSsoAddDomain = z.object({ domain: z.string(), txtRecord: z.string(
 export const ZSsoGet = z.object({
   client: z
     .object({
-      provider: z.enum(['oidc', 'entra']),
+      provider: z.enum(['oidc', 'entra', 'google']),
       issuer: z.string(),
       directoryId: z.string().nullable(),
       authorityUrl: z.string().nullable(),
@@ -25,7 +25,7 @@ export const ZSsoRemoveDomain = z.object({ domain: z.string() });
 
 /** `sso.set`. */
 export const ZSsoSet = z.object({
-  provider: z.enum(['oidc', 'entra']),
+  provider: z.enum(['oidc', 'entra', 'google']),
   issuer: z.string(),
   directoryId: z.string().nullable(),
   clientId: z.string(),

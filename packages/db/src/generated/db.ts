@@ -198,6 +198,7 @@ export interface Members {
   external_id: string | null;
   family_name: string | null;
   given_name: string | null;
+  google_sub: string | null;
   id: Generated<string>;
   idp_subject: string | null;
   locale: string | null;

@@ -1,4 +1,5 @@
 import type { Db } from '../deps.ts';
+import type { TSsoProvider } from '../sso/get-sso-settings.ts';
 
 /**
  * The tenant behind a logout receiver's URL and the IdP it trusts: issuer and client id only (the
@@ -16,7 +17,7 @@ export async function findLogoutTarget(deps: { db: Db }, slug: string) {
     ? {
         tenantId: row.id,
         slug: row.slug,
-        provider: row.provider as 'oidc' | 'entra',
+        provider: row.provider as TSsoProvider,
         issuer: row.issuer,
         clientId: row.client_id,
       }

@@ -28,6 +28,8 @@ export interface TNewMember {
   idpSubject?: string | null;
   /** Microsoft Entra ID's immutable key of the person: directory (`tid`) and object id (`oid`). */
   entra?: { tid: string; oid: string } | null;
+  /** Google's key of the person: the ID token's `sub` (the Google account ID, never reused). */
+  googleSub?: string | null;
   /** SCIM may provision someone inactive; the deactivation time is then now. */
   active?: boolean;
   role: Role;
@@ -63,6 +65,7 @@ export async function insertMember(
       idp_subject: m.idpSubject ?? null,
       entra_tid: m.entra?.tid ?? null,
       entra_oid: m.entra?.oid ?? null,
+      google_sub: m.googleSub ?? null,
       active,
       deactivated_at: active ? null : deps.clock(),
       role: m.role,

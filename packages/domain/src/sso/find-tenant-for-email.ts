@@ -26,7 +26,11 @@ export async function findTenantForEmail(deps: { db: Db }, email: string) {
 /** Whether an email is on one of the tenant's verified domains (checked again at callback). */
 export async function isTenantEmail(deps: { db: Db }, tenantId: string, email: string): Promise<boolean> {
   const domain = emailDomain(email);
-  if (!domain) return false;
+  return !!domain && isTenantDomain(deps, tenantId, domain);
+}
+
+/** Whether a (normalised) domain is one of the tenant's verified domains. */
+export async function isTenantDomain(deps: { db: Db }, tenantId: string, domain: string): Promise<boolean> {
   const row = await deps.db
     .selectFrom('tenant_domains')
     .select('id')

@@ -4,8 +4,11 @@ import { authorize } from '../permissions/authorize.ts';
 import { entraAuthorityOf } from './entra.fns.ts';
 import { SSO_SECRET_PURPOSE } from './set-sso-settings.ts';
 
-/** `oidc`: any OpenID provider by its issuer (Okta first). `entra`: Microsoft Entra ID (decision 056). */
-export type TSsoProvider = 'oidc' | 'entra';
+/**
+ * `oidc`: any OpenID provider by its issuer (Okta first). `entra`: Microsoft Entra ID (decision 056).
+ * `google`: Google Workspace (decision 063).
+ */
+export type TSsoProvider = 'oidc' | 'entra' | 'google';
 
 /** What the SSO settings page shows: never the secret, only whether one is stored. */
 export async function getSsoSettings(deps: Deps, tenantId: string) {

@@ -10,6 +10,8 @@ export {
   isTrueClaim,
 } from './entra.fns.ts';
 export { refuseEntraSignIn } from './refuse-entra-sign-in.ts';
+export { GOOGLE_DEFAULT_ISSUER, googleIssuers } from './google.fns.ts';
+export { checkGoogleHostedDomain } from './check-google-hosted-domain.ts';
 export { findTenantForEmail, isTenantEmail } from './find-tenant-for-email.ts';
 export { verifyDomain, type TxtResolver } from './verify-domain.ts';
 export { addDomain, removeDomain } from './add-domain.ts';

@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
 import { ENTRA_DEFAULT_AUTHORITY, ZDirectoryId, ZEntraAuthority, entraIssuer } from './entra.fns.ts';
+import { GOOGLE_DEFAULT_ISSUER, isGoogleIssuer } from './google.fns.ts';
 import { ZIssuer } from './sso.fns.ts';
 
 const ZClient = {
@@ -16,19 +17,29 @@ const ZClient = {
 };
 
 /**
- * Any OIDC provider (Okta first) by its issuer, or Microsoft Entra ID by the customer's directory:
- * the issuer of an Entra client is derived (`<authority>/<directoryId>/v2.0`), never typed, so it can
- * be neither `common` nor the `{tenantid}` placeholder (decision 056). No `provider` means OIDC, as
- * before Entra existed.
+ * Any OIDC provider (Okta first) by its issuer, Microsoft Entra ID by the customer's directory, or
+ * Google Workspace: the issuer of an Entra client is derived (`<authority>/<directoryId>/v2.0`), never
+ * typed, so it can be neither `common` nor the `{tenantid}` placeholder (decision 056); a Google
+ * client's issuer is Google's own unless another is given (google-sim, decision 063), and which
+ * organisation may sign in is decided by the tenant's verified domains against the `hd` claim. No
+ * `provider` means OIDC, as before Entra existed.
  */
 export const ZSetSsoSettingsInput = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('oidc').optional(), issuer: ZIssuer, ...ZClient }),
+  z.object({
+    provider: z.literal('oidc').optional(),
+    issuer: ZIssuer.refine(
+      (u) => !isGoogleIssuer(u),
+      "is Google's: choose the Google Workspace provider (--google), which checks the hosted domain (hd)",
+    ),
+    ...ZClient,
+  }),
   z.object({
     provider: z.literal('entra'),
     directoryId: ZDirectoryId,
     authorityUrl: ZEntraAuthority.default(ENTRA_DEFAULT_AUTHORITY),
     ...ZClient,
   }),
+  z.object({ provider: z.literal('google'), issuer: ZIssuer.default(GOOGLE_DEFAULT_ISSUER), ...ZClient }),
 ]);
 export type TSetSsoSettingsInput = z.input<typeof ZSetSsoSettingsInput>;
 
@@ -40,7 +51,7 @@ function storedClient(input: z.output<typeof ZSetSsoSettingsInput>) {
         issuer: entraIssuer(input.authorityUrl, input.directoryId),
         directoryId: input.directoryId,
       }
-    : { provider: 'oidc' as const, issuer: input.issuer, directoryId: null };
+    : { provider: input.provider ?? ('oidc' as const), issuer: input.issuer, directoryId: null };
 }
 
 export const SSO_SECRET_PURPOSE = 'sso.client_secret';

@@ -8,8 +8,10 @@ import { insertMember } from '../members/insert-member.ts';
 import { ZEmail } from '../members/members.fns.ts';
 import { createSession } from '../sessions/create-session.ts';
 import { auditSignInRefused } from './audit-sign-in-refused.ts';
+import { checkGoogleHostedDomain } from './check-google-hosted-domain.ts';
 import { refuseEntraSignIn } from './refuse-entra-sign-in.ts';
 import { isTenantEmail } from './find-tenant-for-email.ts';
+import { emailDomain } from './sso.fns.ts';
 
 /** Claims of an ID token the web app has already validated (signature, iss, aud, exp, nonce). */
 export const ZIdpIdentity = z.object({
@@ -29,6 +31,12 @@ export const ZIdpIdentity = z.object({
    * it, the member is found by this pair and nothing else; `subject` (pairwise per app) is not used.
    */
   entra: z.object({ tid: z.guid().toLowerCase(), oid: z.guid().toLowerCase() }).nullish(),
+  /**
+   * Google Workspace only (decision 063): the token's `hd` (hosted domain; null for a consumer
+   * account). With it, the member is found by `subject` (Google's `sub`) in `google_sub` only, and
+   * `hd` must be one of the tenant's verified domains.
+   */
+  google: z.object({ hd: z.string().max(253).nullable() }).nullish(),
 });
 export type TIdpIdentity = z.input<typeof ZIdpIdentity>;
 
@@ -50,6 +58,7 @@ export async function signInWithIdp(
 ) {
   const id = ZIdpIdentity.parse(raw);
   if (id.entra) await checkEntraDirectory(deps, tenantId, id.entra.tid);
+  const hd = id.google ? await checkGoogleHostedDomain(deps, tenantId, { hd: id.google.hd, email: id.email }) : null;
   if (!(await isTenantEmail(deps, tenantId, id.email))) {
     await auditSignInRefused(deps, tenantId, { reason: 'email_outside_tenant_domains', email: id.email });
     throw new DomainError('FORBIDDEN', `${id.email} is not on one of this organisation's sign-in domains`);
@@ -57,14 +66,13 @@ export async function signInWithIdp(
   const attempt = () =>
     inTransaction(deps.db, async (trx) => {
       const { entra } = id;
+      const google = !!id.google;
+      const byKey = trx.selectFrom('members').selectAll().where('tenant_id', '=', tenantId);
       let member = await (entra
-        ? trx
-            .selectFrom('members')
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where('entra_tid', '=', entra.tid)
-            .where('entra_oid', '=', entra.oid)
-        : trx.selectFrom('members').selectAll().where('tenant_id', '=', tenantId).where('idp_subject', '=', id.subject)
+        ? byKey.where('entra_tid', '=', entra.tid).where('entra_oid', '=', entra.oid)
+        : google
+          ? byKey.where('google_sub', '=', id.subject)
+          : byKey.where('idp_subject', '=', id.subject)
       )
         .forUpdate()
         .executeTakeFirst();
@@ -79,11 +87,16 @@ export async function signInWithIdp(
       const tx = { ...deps, db: trx };
       // A deactivated member is refused before anything about them changes (no link either).
       if (member && !member.active) return { kind: 'refused', memberId: member.id } as const;
-      const needsLink = !!member && (entra ? !linked : member.idp_subject !== id.subject);
-      // An Entra key, once pinned, is never replaced through an email: that is the nOAuth takeover.
-      if (member && needsLink && entra && member.entra_oid !== null)
+      const needsLink = !!member && (entra || google ? !linked : member.idp_subject !== id.subject);
+      // An Entra or Google key, once pinned, is never replaced through an email: that is the nOAuth
+      // takeover (a second account that carries a copy of the email).
+      if (member && needsLink && ((entra && member.entra_oid !== null) || (google && member.google_sub !== null)))
         return { kind: 'pinned_elsewhere', memberId: member.id } as const;
       if (member && needsLink && !id.emailVerified) return { kind: 'unverified_email', memberId: member.id } as const;
+      // Google: the email links only on the account's own hosted domain (a Workspace account's
+      // address on a domain its organisation does not host proves nothing about that address).
+      if (member && needsLink && google && emailDomain(id.email) !== hd)
+        return { kind: 'email_not_on_hd', memberId: member.id } as const;
       if (!member) {
         member = await insertMember(tx, tenantId, {
           source: 'jit',
@@ -91,8 +104,9 @@ export async function signInWithIdp(
           givenName: id.givenName,
           familyName: id.familyName,
           displayName: id.name,
-          idpSubject: entra ? null : id.subject,
+          idpSubject: entra || google ? null : id.subject,
           entra,
+          googleSub: google ? id.subject : null,
           role: 'read_only',
         });
       } else if (needsLink && entra) {
@@ -102,6 +116,14 @@ export async function signInWithIdp(
           member.id,
           { entra_tid: entra.tid, entra_oid: entra.oid },
           { by: 'entra_verified_email_domain', email: id.email, tid: entra.tid, oid: entra.oid },
+        );
+      } else if (needsLink && google) {
+        await linkMember(
+          tx,
+          tenantId,
+          member.id,
+          { google_sub: id.subject },
+          { by: 'google_verified_email_hosted_domain', email: id.email, sub: id.subject, hd },
         );
       } else if (needsLink) {
         await linkMember(
@@ -136,6 +158,7 @@ export async function signInWithIdp(
       {
         reason: 'email_not_verified',
         ...(id.entra ? { tid: id.entra.tid, oid: id.entra.oid } : { subject: id.subject }),
+        ...(id.google ? { hd } : {}),
       },
       result.memberId,
     );
@@ -148,12 +171,26 @@ export async function signInWithIdp(
     await auditSignInRefused(
       deps,
       tenantId,
-      { reason: 'member_pinned_to_other_entra_user', tid: id.entra?.tid, oid: id.entra?.oid },
+      id.google
+        ? { reason: 'member_pinned_to_other_google_account', sub: id.subject, hd }
+        : { reason: 'member_pinned_to_other_entra_user', tid: id.entra?.tid, oid: id.entra?.oid },
       result.memberId,
     );
     throw new DomainError(
       'FORBIDDEN',
-      `The Butterfly member ${id.email} belongs to another Microsoft Entra ID user, so this account cannot sign in as them`,
+      `The Butterfly member ${id.email} belongs to another ${id.google ? 'Google account' : 'Microsoft Entra ID user'}, so this account cannot sign in as them`,
+    );
+  }
+  if (result.kind === 'email_not_on_hd') {
+    await auditSignInRefused(
+      deps,
+      tenantId,
+      { reason: 'google_email_not_on_hosted_domain', sub: id.subject, hd },
+      result.memberId,
+    );
+    throw new DomainError(
+      'FORBIDDEN',
+      `${id.email} is not on the Google account's own domain (${hd}), so it cannot sign in to the existing Butterfly member with that email`,
     );
   }
   if (result.kind === 'refused') {
@@ -163,12 +200,12 @@ export async function signInWithIdp(
   return result;
 }
 
-/** Pins the IdP's key (Entra's tid/oid or the OIDC subject) on a member found by email, audited with how. */
+/** Pins the IdP's key (Entra's tid/oid, Google's sub or the OIDC subject) on a member found by email, audited with how. */
 async function linkMember(
   tx: Deps & { db: Transaction<DB> },
   tenantId: string,
   memberId: string,
-  key: Pick<Updateable<Members>, 'entra_tid' | 'entra_oid' | 'idp_subject'>,
+  key: Pick<Updateable<Members>, 'entra_tid' | 'entra_oid' | 'google_sub' | 'idp_subject'>,
   data: Record<string, unknown>,
 ) {
   await tx.db

@@ -4,7 +4,8 @@ import { normalizeDomain } from '../tenants/tenants.fns.ts';
 /** An OIDC issuer: an absolute http(s) URL without query or fragment, stored without a trailing slash. */
 export const ZIssuer = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .refine((u) => !new URL(u).search && !new URL(u).hash, 'must not carry a query or fragment')
+  // zod runs the refinement even after the URL check failed: only look into what parses.
+  .refine((u) => !URL.canParse(u) || (!new URL(u).search && !new URL(u).hash), 'must not carry a query or fragment')
   .transform((u) => u.replace(/\/+$/, ''));
 
 /** The domain part of an email, normalised as stored (lower-case ASCII). */

@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../form-field.tsx';
 import { ConnectionReport } from './connection-report.tsx';
 
 type Client = {
-  provider: 'oidc' | 'entra';
+  provider: 'oidc' | 'entra' | 'google';
   issuer: string;
   directoryId: string | null;
   authorityUrl: string | null;
@@ -16,8 +16,9 @@ type Client = {
 } | null;
 
 /**
- * Which provider, then its issuer (any OIDC provider) or its directory (Microsoft Entra ID, whose
- * issuer Butterfly derives), client id and the write-only client secret, with "test connection".
+ * Which provider, then its issuer (any OIDC provider; Google's is optional, Google's own by default)
+ * or its directory (Microsoft Entra ID, whose issuer Butterfly derives), client id and the write-only
+ * client secret, with "test connection".
  * Both sets of fields are always there (the page works without JavaScript); the provider picks one.
  */
 export function ClientCard({ client, report }: { client: Client; report?: TIssuerProbeReport & { issuer: string } }) {
@@ -42,6 +43,7 @@ export function ClientCard({ client, report }: { client: Client; report?: TIssue
             <SelectField id={providerId} name="provider" defaultValue={client?.provider ?? 'oidc'}>
               <option value="oidc">OpenID Connect (Okta and others)</option>
               <option value="entra">Microsoft Entra ID</option>
+              <option value="google">Google Workspace</option>
             </SelectField>
           </div>
           <TextField
@@ -50,7 +52,7 @@ export function ClientCard({ client, report }: { client: Client; report?: TIssue
             type="url"
             defaultValue={entra ? undefined : client?.issuer}
             placeholder="https://example.okta.com"
-            hint="OpenID Connect only."
+            hint="OpenID Connect; for Google Workspace leave it empty (https://accounts.google.com)."
           />
           <TextField
             label="Directory (tenant) ID"
