@@ -4,12 +4,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addEntraConnection } from '@butterfly/domain/connections';
 import { diffSnapshots } from '@butterfly/domain/diff';
 import { readSnapshot } from '@butterfly/domain/snapshots';
-import { createTenant } from '@butterfly/domain/tenants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRA_BACKUP_APP, ENTRA_DIRECTORY, entraAppToken, startEntraSim } from './support/entra-sim.ts';
+import {
+  completeSnapshots,
+  demoEntraConnection,
+  ENTRA_BACKUP_APP,
+  ENTRA_DIRECTORY,
+  entraAppToken,
+  startEntraSim,
+} from './support/entra-sim.ts';
 import { readExport } from './support/export.ts';
 import { product } from './support/product.ts';
 import { objectKey } from './support/raw-walk.ts';
@@ -58,30 +63,14 @@ beforeAll(async () => {
     displayName: 'Payroll export',
     passwordCredentials: [{ keyId: randomUUID(), displayName: 'export', hint: 'Pq8', secretText: PAYROLL_SECRET }],
   });
-  const tenant = await createTenant(app.deps, { slug: 'contoso', name: 'contoso', domains: [] });
-  const c = await addEntraConnection(app.deps, tenant.id, {
-    name: 'contoso-entra',
-    directoryId: ENTRA_DIRECTORY,
-    clientId: ENTRA_BACKUP_APP.clientId,
-    credentials: { kind: 'client_secret', clientSecret: ENTRA_BACKUP_APP.secret },
-    loginUrl: simUrl,
-    graphUrl: simUrl,
-  });
-  contoso = { tenantId: tenant.id, connectionId: c.id };
+  contoso = await demoEntraConnection(app.deps, simUrl);
 }, 60_000);
 afterAll(async () => {
   sim?.kill('SIGTERM');
   await app.close();
 });
 
-const complete = () =>
-  db
-    .selectFrom('snapshots')
-    .selectAll()
-    .where('connection_id', '=', contoso.connectionId)
-    .where('status', '=', 'complete')
-    .orderBy('seq')
-    .execute();
+const complete = () => completeSnapshots(db, contoso.connectionId);
 
 describe('Entra change attribution from directory audits', () => {
   let policyId = '';

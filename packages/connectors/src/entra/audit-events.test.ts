@@ -2,10 +2,9 @@ import type { IdpLogEvent } from '@butterfly/domain/idp';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { targetType } from './audit-events.ts';
-import { createEntraClient } from './client.ts';
 import { EntraMissingPermissionError } from './errors.ts';
-import { CLIENT_ID, fakeTenant, GRAPH, LOGIN, SECRET, TENANT, type TenantOptions } from './test/graph-handlers.ts';
-import { InstantClock } from './test/instant-clock.ts';
+import type { TenantOptions } from './test/graph-handlers.ts';
+import { testClient } from './test/test-client.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -78,23 +77,8 @@ const AUDITS = [
   audit(1, '2026-12-07T10:59:59.9Z'),
 ];
 
-function setup(t: TenantOptions = {}) {
-  const clock = new InstantClock();
-  const tenant = fakeTenant({ now: clock.now, collections: { '/auditLogs/directoryAudits': AUDITS }, ...t });
-  server.use(...tenant.handlers);
-  const client = createEntraClient(
-    {
-      provider: 'entra',
-      directoryId: TENANT,
-      clientId: CLIENT_ID,
-      credentials: { kind: 'client_secret', clientSecret: SECRET },
-      loginUrl: LOGIN,
-      graphUrl: GRAPH,
-    },
-    { allowPrivateNetwork: true, clock, random: () => 1 },
-  );
-  return { clock, tenant, client };
-}
+const setup = (t: TenantOptions = {}) =>
+  testClient(server, { collections: { '/auditLogs/directoryAudits': AUDITS }, ...t });
 
 const window = { since: new Date('2026-12-07T11:00:00.000Z'), until: new Date('2026-12-07T11:59:00.2Z') };
 

@@ -6,6 +6,7 @@ import { testEntraAccess } from './access.ts';
 import { listAuditEvents } from './audit-events.ts';
 import { TokenSource } from './auth/token.ts';
 import { ENTRA_CATALOG } from './catalog.ts';
+import { readChanges } from './changes.ts';
 import { entraDefaultTypes, entraTypeDef, entraTypeInfo } from './catalog.fns.ts';
 import { type DeltaRead, readDelta } from './delta.ts';
 import { EntraError } from './errors.ts';
@@ -91,6 +92,7 @@ export function createEntraClient(config: EntraConnectionConfig, options: EntraC
     stats: () => stats.snapshot(),
     objectTypes: () => ENTRA_CATALOG.map(entraTypeInfo),
     readDelta: (type, o = {}) => readDelta(graph, type, o),
+    readChanges: (type, o) => readChanges(graph, type, o),
     ruUsed: () => governor.usedAt(clock.now()),
   };
 }
