@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { ENTRA_CATALOG } from '@butterfly/connectors';
 import type { EntraSim } from '@butterfly/entra-sim';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addEntraConnection } from '@butterfly/domain/connections';
 import { runComplianceScan } from '@butterfly/domain/scans';
 import { readSnapshot } from '@butterfly/domain/snapshots';
-import { createTenant } from '@butterfly/domain/tenants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRA_DEMO, entraToken, SEEDED_SCUBA_FAILURES, startEntraSim } from './support/entra-sim.ts';
+import {
+  completeSnapshots,
+  demoEntraConnection,
+  entraAppToken,
+  SEEDED_SCUBA_FAILURES,
+  startEntraSim,
+} from './support/entra-sim.ts';
 import { product } from './support/product.ts';
 import { findInDatabase } from './support/secrets.ts';
 
@@ -18,8 +22,6 @@ import { findInDatabase } from './support/secrets.ts';
  */
 const { db, url } = await useTestDatabase();
 const app = product(db, url);
-const DIRECTORY = ENTRA_DEMO.tenantId;
-const BACKUP_APP = ENTRA_DEMO.backup;
 const APP_SECRET = `Pq8~${randomUUID()}`;
 const SIM_SECRETS = [APP_SECRET, 'entra-sim-backup-secret', 'entra-sim-readonly-secret', 'entra-sim-signin-secret'];
 /** Catalog types the demo tenant does not seed (apps/entra-sim/README.md), each with the reason. */
@@ -37,7 +39,7 @@ beforeAll(async () => {
   simUrl = sim.url;
   await app.migrateJobs();
   // An application whose password credential carries its secretText, as Graph answers addPassword once.
-  const token = await entraToken(simUrl);
+  const token = await entraAppToken(simUrl);
   const created = await fetch(`${simUrl}/v1.0/applications`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -49,30 +51,14 @@ beforeAll(async () => {
     }),
   });
   expect(created.status, await created.clone().text()).toBe(201);
-  const tenant = await createTenant(app.deps, { slug: 'contoso', name: 'contoso', domains: [] });
-  const c = await addEntraConnection(app.deps, tenant.id, {
-    name: 'contoso-entra',
-    directoryId: DIRECTORY,
-    clientId: BACKUP_APP.clientId,
-    credentials: { kind: 'client_secret', clientSecret: BACKUP_APP.secret },
-    loginUrl: simUrl,
-    graphUrl: simUrl,
-  });
-  contoso = { tenantId: tenant.id, connectionId: c.id };
+  contoso = await demoEntraConnection(app.deps, simUrl);
 }, 60_000);
 afterAll(async () => {
   await sim?.close();
   await app.close();
 });
 
-const complete = () =>
-  db
-    .selectFrom('snapshots')
-    .selectAll()
-    .where('connection_id', '=', contoso.connectionId)
-    .where('status', '=', 'complete')
-    .orderBy('seq')
-    .execute();
+const complete = () => completeSnapshots(db, contoso.connectionId);
 
 describe('backups of entra-sim', () => {
   let snapshotId = '';

@@ -1,19 +1,29 @@
+import type { DB, Kysely } from '@butterfly/db';
+import { addEntraConnection } from '@butterfly/domain/connections';
+import type { Deps } from '@butterfly/domain/core';
+import { createTenant } from '@butterfly/domain/tenants';
 import { createEntraSim, DEMO, type EntraSim, type TEntraSimOptions } from '@butterfly/entra-sim';
 
+/** entra-sim's demo tenant and its apps (apps/entra-sim/README.md). */
 export { DEMO as ENTRA_DEMO };
+export const ENTRA_DIRECTORY = DEMO.tenantId;
+export const ENTRA_BACKUP_APP = DEMO.backup;
 
-/** entra-sim in this process on a free port, with the demo tenant, quiet unless it fails. */
+/**
+ * entra-sim in this process on a port the system picks, with the demo tenant; quiet unless it fails.
+ * (Tests may import a simulator; the product never does.)
+ */
 export function startEntraSim(options: TEntraSimOptions = {}): Promise<EntraSim> {
   return createEntraSim({ port: 0, ...options });
 }
 
-/** A Graph token for one of the demo tenant's apps, by client credentials against the simulator's STS. */
-export async function entraToken(
+/** An app-only Graph token from entra-sim's STS (client credentials with a secret). */
+export async function entraAppToken(
   simUrl: string,
-  app: { clientId: string; secret: string } = DEMO.backup,
-  tenantId = DEMO.tenantId,
+  app: { clientId: string; secret: string } = ENTRA_BACKUP_APP,
+  directoryId: string = ENTRA_DIRECTORY,
 ): Promise<string> {
-  const res = await fetch(`${simUrl}/${tenantId}/oauth2/v2.0/token`, {
+  const r = await fetch(`${simUrl}/${directoryId}/oauth2/v2.0/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'client_credentials',
@@ -22,9 +32,33 @@ export async function entraToken(
       scope: 'https://graph.microsoft.com/.default',
     }),
   });
-  if (!res.ok) throw new Error(`entra-sim token: HTTP ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
+  if (r.status !== 200) throw new Error(`entra-sim token: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { access_token: string }).access_token;
 }
+
+/** A Butterfly tenant `contoso` with a connection to entra-sim's demo directory through its backup app. */
+export async function demoEntraConnection(deps: Deps, simUrl: string) {
+  const tenant = await createTenant(deps, { slug: 'contoso', name: 'contoso', domains: [] });
+  const c = await addEntraConnection(deps, tenant.id, {
+    name: 'contoso-entra',
+    directoryId: ENTRA_DIRECTORY,
+    clientId: ENTRA_BACKUP_APP.clientId,
+    credentials: { kind: 'client_secret', clientSecret: ENTRA_BACKUP_APP.secret },
+    loginUrl: simUrl,
+    graphUrl: simUrl,
+  });
+  return { tenantId: tenant.id, connectionId: c.id };
+}
+
+/** A connection's complete snapshots, oldest first. */
+export const completeSnapshots = (db: Kysely<DB>, connectionId: string) =>
+  db
+    .selectFrom('snapshots')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .where('status', '=', 'complete')
+    .orderBy('seq')
+    .execute();
 
 /**
  * The demo seed's deliberate SCuBA MS.AAD failures (apps/entra-sim/README.md), plus 3.6–3.8, which

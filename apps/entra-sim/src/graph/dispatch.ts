@@ -52,7 +52,8 @@ function resolveMe(c: TGraphCall): { path: string; extra: string[] } {
 
 function route(c: TGraphCall): TReply {
   const { path, extra } = resolveMe(c);
-  const m = matchPath(path);
+  // Administrative units are listed below `directory/` but tracked at `administrativeUnits/delta`.
+  const m = matchPath(path === 'administrativeUnits/delta' ? 'directory/administrativeUnits/delta' : path);
   if (!m || ('route' in m && m.route.betaOnly && c.version !== 'beta'))
     return graphError(400, 'BadRequest', `Resource not found for the segment '${c.path.split('/')[0]}'.`, errCtx(c));
   const needed = permissionsFor(c, m)?.concat(m.kind === 'item' ? extra : []);

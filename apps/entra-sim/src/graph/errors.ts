@@ -10,7 +10,8 @@ export type TGraphCode =
   | 'Request_UnsupportedQuery'
   | 'TooManyRequests'
   | 'MethodNotAllowed'
-  | 'Request_MultipleObjectsWithSameKeyValue';
+  | 'Request_MultipleObjectsWithSameKeyValue'
+  | 'syncStateNotFound';
 
 /** Graph's error shape: `{ error: { code, message, innerError: { date, request-id, client-request-id } } }`. */
 export function graphError(

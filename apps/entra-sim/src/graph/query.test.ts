@@ -35,6 +35,23 @@ describe('$filter', () => {
     expect(ids("groupTypes/any(c:c eq 'unified')")).toEqual(['1', '3']);
   });
 
+  it('ge, le, gt and lt on a date, unquoted as Graph takes them (audit logs by activityDateTime)', () => {
+    const audits = ['2026-12-07T10:00:00Z', '2026-12-07T11:00:00.5Z', '2026-12-07T12:00:00Z'].map((at, i) => ({
+      id: String(i),
+      activityDateTime: at,
+    }));
+    const pick = (f: string) => applyFilter(audits, parseFilter(f)).map((i) => i.id);
+    expect(pick('activityDateTime ge 2026-12-07T11:00:00Z and activityDateTime le 2026-12-07T12:00:00Z')).toEqual([
+      '1',
+      '2',
+    ]);
+    expect(pick('activityDateTime gt 2026-12-07T10:00:00Z and activityDateTime lt 2026-12-07T12:00:00Z')).toEqual([
+      '1',
+    ]);
+    expect(pick('activityDateTime le 2026-12-07T12:00:00+01:00')).toEqual(['0']);
+    expect(() => parseFilter("activityDateTime ge '2026-12-07'")).toThrow(QueryError);
+  });
+
   it('refuses what Graph would not take here', () => {
     for (const f of [
       "displayName ne 'x'",

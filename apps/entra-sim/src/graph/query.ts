@@ -6,7 +6,24 @@ type TClause = (obj: unknown) => boolean;
 
 const VALUE = "('(?:[^']|'')*'|true|false|null|-?\\d+(?:\\.\\d+)?|[0-9a-f-]{36})";
 const PATH = '([A-Za-z_][\\w/]*)';
+/** A DateTimeOffset literal, unquoted as OData writes it (`2026-12-07T18:00:00Z`). */
+const DATETIME = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))';
+const ORDER: Record<string, (c: number) => boolean> = {
+  ge: (c) => c >= 0,
+  le: (c) => c <= 0,
+  gt: (c) => c > 0,
+  lt: (c) => c < 0,
+};
 const FORMS: [RegExp, (m: RegExpExecArray) => TClause][] = [
+  [
+    // `activityDateTime ge 2026-12-07T18:00:00Z`: the range filters of date properties (audit logs).
+    new RegExp(`^${PATH}\\s+(ge|le|gt|lt)\\s+${DATETIME}\\s*`, 'i'),
+    (m) => (o) => {
+      const v = valueAt(o, m[1]!);
+      const t = typeof v === 'string' ? Date.parse(v) : Number.NaN;
+      return !Number.isNaN(t) && ORDER[m[2]!.toLowerCase()]!(t - Date.parse(m[3]!));
+    },
+  ],
   [new RegExp(`^${PATH}\\s+eq\\s+${VALUE}\\s*`, 'i'), (m) => (o) => equal(valueAt(o, m[1]!), literal(m[2]!))],
   [
     new RegExp(`^${PATH}\\s+in\\s+\\(\\s*(${VALUE}(?:\\s*,\\s*${VALUE})*)\\s*\\)\\s*`, 'i'),
@@ -41,7 +58,8 @@ function literal(raw: string): unknown {
 }
 
 /**
- * `$filter`: `eq`, `in (…)`, `startswith(p,'x')` and `p/any(x:x eq 'v')`, joined by `and` — what
+ * `$filter`: `eq`, `in (…)`, `startswith(p,'x')`, `p/any(x:x eq 'v')` and `ge`/`le`/`gt`/`lt` on a
+ * date (`activityDateTime ge 2026-12-07T18:00:00Z`), joined by `and` — what
  * the spec's clients send. Anything else is refused, as Graph refuses what an entity does not support.
  */
 export function parseFilter(filter: string): TClause[] {

@@ -1,6 +1,7 @@
 import type { TReply } from '../http/respond.ts';
 import type { TObj } from '../model/types.ts';
 import { errCtx, metadata, type TGraphCall } from './context.ts';
+import { DELTA_STORES, deltaRead } from './delta.ts';
 import { graphError } from './errors.ts';
 import type { TMatch } from './match.ts';
 import { applyFilter, parseFilter, parseSelect, parseTop, project } from './query.ts';
@@ -113,6 +114,7 @@ export function read(c: TGraphCall, m: TMatch): TReply {
     case 'count':
       return countOnly(c, [...tenant.collection(m.store).values()]);
     case 'item': {
+      if (m.id === 'delta' && !m.parentId && DELTA_STORES.has(m.store)) return deltaRead(c, m.store, c.path);
       const obj = tenant.collection(m.store).get(m.id);
       return obj ? entity(c, obj, m.store) : notFound(c, m.id);
     }

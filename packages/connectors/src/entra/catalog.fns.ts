@@ -42,5 +42,6 @@ export function entraTypeInfo(d: EntraObjectType): IdpObjectTypeInfo {
     bodyIsKey: false,
     volatile: d.volatile ?? [],
     ...(d.restore ? { restore: d.restore } : {}),
+    ...(d.delta ? { changeFeed: true } : {}),
   };
 }

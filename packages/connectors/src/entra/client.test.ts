@@ -2,20 +2,12 @@ import { type IdpObject, isCredentialRejection } from '@butterfly/domain/idp';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REDACTED } from '../okta/json-path.fns.ts';
-import { createEntraClient, type EntraClientOptions, type EntraConnectionConfig } from './client.ts';
+import type { EntraClientOptions, EntraConnectionConfig } from './client.ts';
 import { EntraAuthError, EntraMissingPermissionError } from './errors.ts';
-import {
-  CERT_PEM,
-  CLIENT_ID,
-  fakeTenant,
-  GRAPH,
-  LOGIN,
-  SECRET,
-  TENANT,
-  type TenantOptions,
-} from './test/graph-handlers.ts';
+import { CERT_PEM, CLIENT_ID, GRAPH, SECRET, type TenantOptions } from './test/graph-handlers.ts';
 import { InstantClock } from './test/instant-clock.ts';
 import { SettlingClock } from './test/settling-clock.ts';
+import { testClient } from './test/test-client.ts';
 import { application, GROUP_IDS, USER_IDS, tenantData, user } from './test/tenant-fixtures.ts';
 
 const server = setupServer();
@@ -23,28 +15,12 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function setup<C extends InstantClock | SettlingClock = InstantClock>(
+const setup = <C extends InstantClock | SettlingClock = InstantClock>(
   t: TenantOptions = {},
   cfg: Partial<EntraConnectionConfig> = {},
   opts: EntraClientOptions = {},
   clock: C = new InstantClock() as C,
-) {
-  const tenant = fakeTenant({ ...tenantData(), now: clock.now, ...t });
-  server.use(...tenant.handlers);
-  const client = createEntraClient(
-    {
-      provider: 'entra',
-      directoryId: TENANT,
-      clientId: CLIENT_ID,
-      credentials: { kind: 'client_secret', clientSecret: SECRET },
-      loginUrl: LOGIN,
-      graphUrl: GRAPH,
-      ...cfg,
-    },
-    { allowPrivateNetwork: true, clock, random: () => 1, backoffBaseMs: 2000, backoffMaxMs: 5000, ...opts },
-  );
-  return { clock, tenant, client };
-}
+) => testClient(server, { ...tenantData(), ...t }, cfg, opts, clock);
 
 async function collect(it: AsyncIterable<IdpObject>) {
   const out: IdpObject[] = [];

@@ -3,8 +3,10 @@ import type { HostLookup } from '@butterfly/outbound';
 import { type Clock, realClock } from '../okta/http/clock.ts';
 import { StatsRecorder } from '../okta/http/stats.ts';
 import { testEntraAccess } from './access.ts';
+import { listAuditEvents } from './audit-events.ts';
 import { TokenSource } from './auth/token.ts';
 import { ENTRA_CATALOG } from './catalog.ts';
+import { readChanges } from './changes.ts';
 import { entraDefaultTypes, entraTypeDef, entraTypeInfo } from './catalog.fns.ts';
 import { type DeltaRead, readDelta } from './delta.ts';
 import { EntraError } from './errors.ts';
@@ -85,15 +87,12 @@ export function createEntraClient(config: EntraConnectionConfig, options: EntraC
       return found;
     },
     writeObject: () => Promise.reject(new EntraError('Restoring to Entra is not built yet')),
-    // A backup records "unavailable" for attribution and goes on (snapshots/log-events.ts).
-    listLogEvents: async function* () {
-      yield* [];
-      throw new EntraError('Change attribution from Entra audit logs is not built yet');
-    },
+    listLogEvents: (o) => listAuditEvents(graph, o),
     testAccess: (opts = {}) => testEntraAccess(token, opts.signal),
     stats: () => stats.snapshot(),
     objectTypes: () => ENTRA_CATALOG.map(entraTypeInfo),
     readDelta: (type, o = {}) => readDelta(graph, type, o),
+    readChanges: (type, o) => readChanges(graph, type, o),
     ruUsed: () => governor.usedAt(clock.now()),
   };
 }

@@ -107,6 +107,14 @@ export interface ComplianceExceptions {
   tenant_id: string;
 }
 
+export interface ConnectionChangeCursors {
+  connection_id: string;
+  cursor_sealed: Buffer;
+  snapshot_id: string;
+  tenant_id: string;
+  type: string;
+}
+
 export interface ConnectionFreshness {
   changed_at: Generated<Timestamp>;
   changed_by: string | null;
@@ -544,6 +552,7 @@ export interface DB {
   backup_schedules: BackupSchedules;
   break_glass_accounts: BreakGlassAccounts;
   compliance_exceptions: ComplianceExceptions;
+  connection_change_cursors: ConnectionChangeCursors;
   connection_freshness: ConnectionFreshness;
   connections: Connections;
   credential_expiry_alerts: CredentialExpiryAlerts;

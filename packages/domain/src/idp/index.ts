@@ -15,5 +15,6 @@ export type {
   IdpObjectTypeInfo,
   IdpRequestStats,
   IdpRestoreInfo,
+  IdpTypeChanges,
 } from './types.ts';
 export { isCredentialRejection } from './credential-rejection.fns.ts';

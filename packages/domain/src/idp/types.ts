@@ -103,7 +103,17 @@ export interface IdpObjectTypeInfo {
   volatile?: string[];
   /** What a restore can do with objects of this type; absent: nothing (read-only). */
   restore?: IdpRestoreInfo;
+  /**
+   * Decision 060: the provider tracks changes of this type (Microsoft Graph's delta query), so a
+   * backup can read only what changed since the last one (`IdpClient.readChanges`).
+   */
+  changeFeed?: boolean;
 }
+
+/** What changed in one type since a cursor (decision 060); `expired`: the provider no longer knows the cursor. */
+export type IdpTypeChanges =
+  | { expired: false; changed: IdpObject[]; removed: string[]; cursor: string }
+  | { expired: true };
 
 /** How objects of one type are restored through the provider's API (restores/*). */
 export interface IdpRestoreInfo {
@@ -207,6 +217,12 @@ export interface IdpClient {
     events: readonly IdpLogEvent[],
     opts?: { signal?: AbortSignal },
   ): Promise<{ ref: IdpObjectRef; object?: IdpObject }[]>;
+  /**
+   * Decision 060: the objects of a `changeFeed` type created, changed (read whole, as a listing
+   * has them) or removed (their ids) since `cursor`, and the cursor to pass next time. Without a
+   * cursor: a cursor from now, nothing changed. A cursor is opaque (sealed where it is stored).
+   */
+  readChanges?(type: string, opts: { cursor?: string; signal?: AbortSignal }): Promise<IdpTypeChanges>;
   testAccess(opts?: { signal?: AbortSignal }): Promise<IdpAccessReport>;
   stats(): IdpRequestStats;
   /** The object types this client can list. */

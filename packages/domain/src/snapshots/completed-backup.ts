@@ -1,11 +1,14 @@
 import type { IdpRequestStats } from '../idp/types.ts';
 import type { LogWindowStats } from './log-events.ts';
+import type { ChangeFeedStats } from './change-feeds.ts';
 
 /** What the IdP calls cost, how long the backup took, and what became of the System Log window. */
 export type BackupStats = IdpRequestStats & {
   durationMs: number;
   childrenKeptUnread: number;
   logEvents?: LogWindowStats;
+  /** Decision 060: the types read through the provider's change feed, and how. */
+  changeFeed?: ChangeFeedStats;
 };
 
 /** Objects added, changed and removed since the last complete (full) snapshot. */

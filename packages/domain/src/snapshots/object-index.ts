@@ -88,6 +88,19 @@ export class ObjectIndex {
     return n;
   }
 
+  /**
+   * Keeps one stored object without reading it (decision 060: the provider's change feed says it
+   * has not changed). False when it is not in the last snapshot or this backup already has it.
+   */
+  keep(type: string, key: string): boolean {
+    const slot = this.find(keyHash(key));
+    if (slot < 0 || this.states[slot] !== PREVIOUS) return false;
+    this.states[slot] = KEPT;
+    this.seenCount++;
+    this.keptUnread.set(type, (this.keptUnread.get(type) ?? 0) + 1);
+    return true;
+  }
+
   private addChild(type: string, parentId: string, h: Buffer) {
     if ((this.childCount + 1) * 3 > this.childHashes.length) {
       const bigger = new Uint32Array(Math.max(3072, this.childHashes.length * 2));

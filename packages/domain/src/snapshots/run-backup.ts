@@ -9,6 +9,7 @@ import { beginBackup } from './begin-backup.ts';
 import type { BackupChanges, BackupStats, CompletedBackup } from './completed-backup.ts';
 import { keepUnchangedChildren } from './keep-unchanged-children.ts';
 import { closeEntries, type IngestContext, ingestBatch } from './ingest-batch.ts';
+import { type ChangeFeedPlan, planChangeFeeds, storeChangeCursors } from './change-feeds.ts';
 import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-events.ts';
 import { objectSnapshotCarry } from './object-snapshot-carry.ts';
 import { ObjectIndex } from './object-index.ts';
@@ -62,6 +63,9 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     // The first snapshot has nothing to attribute its objects against.
     changedIds: last ? new Set() : undefined,
   };
+  // Decision 060: types the provider's change feed covers are read as changes since the last snapshot.
+  const feeds = await planChangeFeeds(deps.db, { ...input, last, dataKey: ctx.dataKey });
+  await feeds.keep(ctx.index);
   const totals = { added: 0, changed: 0, removed: 0, rowsWritten: 0, bytesWritten: 0 };
   const counts: Record<string, number> = {};
   let lastBeat = 0;
@@ -108,7 +112,12 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
       input.heartbeatMs ?? HEARTBEAT_MS,
     );
     const skipChildren = keep.skipChildren?.(ctx.index);
-    for await (const o of input.client.listObjects({ types: input.types, signal: input.signal, skipChildren })) {
+    const listed = input.client.listObjects({
+      types: feeds.listTypes ?? input.types,
+      signal: input.signal,
+      skipChildren,
+    });
+    for await (const o of withChanged(feeds.changed, listed)) {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
       batch.push(o);
       if (batch.length >= INGEST_BATCH || Date.now() - lastFlush >= FLUSH_EVERY_MS) {
@@ -143,6 +152,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
       removed,
       carried,
       log,
+      feeds,
       startedAt: started.startedAt,
     });
   } catch (e) {
@@ -151,6 +161,12 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+/** The changed objects a change feed read, then the listing. */
+async function* withChanged(changed: IdpObject[], listed: AsyncIterable<IdpObject>) {
+  yield* changed;
+  yield* listed;
 }
 
 /** Changes single-object snapshots made since the last full one (object-snapshot-carry.ts), minus objects gone now. */
@@ -194,6 +210,7 @@ async function complete(
     removed: { type: string; objectId: string }[];
     carried: { added: number; changed: number };
     log?: { events: IdpLogEvent[]; stats: LogWindowStats };
+    feeds: ChangeFeedPlan;
     startedAt: Date;
   },
 ) {
@@ -210,8 +227,11 @@ async function complete(
     ...requestStats,
     durationMs: completedAt.getTime() - s.startedAt.getTime(),
     // Children kept unread because their parent had not changed (keep-unchanged-children.ts).
-    childrenKeptUnread: [...s.ctx.index.keptUnread.values()].reduce((a, b) => a + b, 0),
+    childrenKeptUnread: [...s.ctx.index.keptUnread]
+      .filter(([type]) => !(type in s.feeds.stats.incremental))
+      .reduce((a, [, n]) => a + n, 0),
     ...(s.log ? { logEvents: s.log.stats } : {}),
+    ...(s.feeds.cursors.size ? { changeFeed: s.feeds.stats } : {}),
   };
   const done: CompletedBackup = {
     snapshotId: s.snapshotId,
@@ -255,6 +275,7 @@ async function complete(
       .returning('id')
       .executeTakeFirst();
     if (!row) throw new Error('The snapshot was taken over by another backup');
+    await storeChangeCursors(trx, { ...s, dataKey: s.ctx.dataKey, cursors: s.feeds.cursors });
     if (s.log)
       await storeLogEvents(trx, {
         tenantId: s.tenantId,

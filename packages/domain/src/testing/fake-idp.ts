@@ -1,4 +1,11 @@
-import type { IdpClient, IdpLogEvent, IdpObject, IdpObjectRef, IdpObjectTypeInfo } from '../idp/types.ts';
+import type {
+  IdpClient,
+  IdpLogEvent,
+  IdpObject,
+  IdpObjectRef,
+  IdpObjectTypeInfo,
+  IdpTypeChanges,
+} from '../idp/types.ts';
 
 /**
  * An in-memory identity provider for domain tests: it stands in for the vendor's API (as msw does
@@ -9,14 +16,24 @@ import type { IdpClient, IdpLogEvent, IdpObject, IdpObjectRef, IdpObjectTypeInfo
  */
 export function fakeIdp(
   objects: IdpObject[],
-  opts: { failAfter?: number; logsDenied?: boolean; types?: IdpObjectTypeInfo[] } = {},
-): IdpClient & { objects: IdpObject[]; events: IdpLogEvent[]; listed: IdpObjectRef[] } {
+  opts: { failAfter?: number; logsDenied?: boolean; types?: IdpObjectTypeInfo[]; changeFeed?: boolean } = {},
+): IdpClient & {
+  objects: IdpObject[];
+  events: IdpLogEvent[];
+  listed: IdpObjectRef[];
+  changes: IdpObjectRef[];
+  expireCursors: boolean;
+} {
   let requests = 0;
   const types = opts.types ?? [];
   const client = {
     objects,
     events: [] as IdpLogEvent[],
     listed: [] as IdpObjectRef[],
+    /** Its change feed (with `changeFeed`): the objects changed, in order; a cursor is a position in it. */
+    changes: [] as IdpObjectRef[],
+    /** Every cursor handed out so far is unknown, like an expired Graph deltaLink. */
+    expireCursors: false,
     async *listObjects(
       o: {
         types?: string[];
@@ -66,6 +83,21 @@ export function fakeIdp(
       }
       return out;
     },
+    readChanges: opts.changeFeed
+      ? async (type: string, o: { cursor?: string }): Promise<IdpTypeChanges> => {
+          requests++;
+          if (o.cursor !== undefined && client.expireCursors) return { expired: true };
+          const from = o.cursor === undefined ? client.changes.length : Number(o.cursor);
+          const ids = new Set(client.changes.slice(from).flatMap((c) => (c.type === type ? [c.id] : [])));
+          const now = client.objects.filter((x) => x.type === type && ids.has(x.id));
+          return {
+            expired: false,
+            changed: now.map((x) => structuredClone(x)),
+            removed: [...ids].filter((id) => !now.some((x) => x.id === id)),
+            cursor: String(client.changes.length),
+          };
+        }
+      : undefined,
     async testAccess() {
       return { ok: true, missing: [] };
     },
