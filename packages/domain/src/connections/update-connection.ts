@@ -47,10 +47,10 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
       assertNotDeleted(row);
       const c = input.credentials;
       // Okta credential kinds only; an Entra app's secret or certificate is not replaceable here yet (decision 057).
-      if (c && row.provider === 'entra')
+      if (c && (row.provider === 'entra' || row.provider === 'google'))
         throw new DomainError(
           'VALIDATION',
-          "An Entra connection's credential cannot be replaced yet: add the connection again with the new one",
+          `${row.provider === 'entra' ? 'An Entra' : 'A Google'} connection's credential cannot be replaced yet: add the connection again with the new one`,
         );
       const renamed = input.name !== undefined && input.name !== row.name;
       const reshared = input.rateLimitShare !== undefined && input.rateLimitShare !== row.rate_limit_share;
