@@ -84,7 +84,7 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     volatile: ['etag', 'directMembersCount'],
   },
   {
-    type: 'groupMembers',
+    type: 'group.members',
     label: 'Group members',
     scope: GROUP,
     api: 'directory',
@@ -96,7 +96,7 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     refs: [{ path: 'members[].id', type: ['user', 'group'] }],
   },
   {
-    type: 'groupSettings',
+    type: 'group.settings',
     label: 'Group settings',
     scope: GROUP_SETTINGS,
     api: 'groupssettings',

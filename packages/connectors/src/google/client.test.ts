@@ -59,8 +59,8 @@ describe('Google client: a full backup', () => {
       customer: [CUSTOMER_ID],
       user: [...USER_IDS].sort(),
       group: [...GROUP_IDS].sort(),
-      groupMembers: [...GROUP_IDS].sort(),
-      groupSettings: [...GROUP_IDS].sort(),
+      'group.members': [...GROUP_IDS].sort(),
+      'group.settings': [...GROUP_IDS].sort(),
       orgUnit: ['id:03ph8a2z1enq4', 'id:03ph8a2z2ctr9'],
       role: ['91447453409034241', '91447453409034242'],
       roleAssignment: ['91447453409035001', '91447453409035002'],
@@ -81,7 +81,7 @@ describe('Google client: a full backup', () => {
     const u0 = objs.find((o) => o.type === 'user' && o.id === USER_IDS[0])!.body as Record<string, unknown>;
     expect(u0).toMatchObject({ isAdmin: true, isEnrolledIn2Sv: true, isEnforcedIn2Sv: true, orgUnitPath: '/' });
     // A group's members are one object, sorted; the group settings keyed by the group's email.
-    const m0 = objs.find((o) => o.type === 'groupMembers' && o.id === GROUP_IDS[0])!.body as {
+    const m0 = objs.find((o) => o.type === 'group.members' && o.id === GROUP_IDS[0])!.body as {
       members: { id: string }[];
     };
     expect(m0.members.map((m) => m.id)).toEqual([USER_IDS[0], USER_IDS[1]]);
@@ -131,8 +131,8 @@ describe('Google client: a full backup', () => {
       status: 404,
       body: directoryError(404, 'notFound', 'Resource Not Found: groupKey'),
     });
-    const objs = await collect(client.listObjects({ types: ['group', 'groupMembers'] }));
-    expect(byType(objs)).toEqual({ group: [...GROUP_IDS].sort(), groupMembers: [GROUP_IDS[0]] });
+    const objs = await collect(client.listObjects({ types: ['group', 'group.members'] }));
+    expect(byType(objs)).toEqual({ group: [...GROUP_IDS].sort(), 'group.members': [GROUP_IDS[0]] });
   });
 });
 
@@ -232,7 +232,7 @@ describe('Google client: credentials and delegation', () => {
     expect(report.connected).toBe(true);
     expect(report.granted).toHaveLength(8);
     expect(report.missing).toEqual([
-      { scope: `${S}admin.directory.group.readonly`, leavesOut: ['group', 'groupMembers', 'groupSettings'] },
+      { scope: `${S}admin.directory.group.readonly`, leavesOut: ['group', 'group.members', 'group.settings'] },
     ]);
     const full = setup();
     expect(await full.client.testAccess()).toMatchObject({ ok: true, connected: true, missing: [] });

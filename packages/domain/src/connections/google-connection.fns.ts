@@ -52,7 +52,9 @@ export type ServiceAccountKeyProblem =
 const KEY_FILE_MAX = 20_000;
 
 function refuse(reason: ServiceAccountKeyProblem, message: string): never {
-  throw new DomainError('SERVICE_ACCOUNT_KEY_INVALID', message, { fields: { serviceAccountKey: reason } });
+  throw new DomainError('SERVICE_ACCOUNT_KEY_INVALID', `${message} [${reason}]`, {
+    fields: { serviceAccountKey: reason },
+  });
 }
 
 /**
