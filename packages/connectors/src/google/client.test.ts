@@ -125,6 +125,13 @@ describe('Google client: a full backup', () => {
     });
   });
 
+  it("reads a page's group members and settings together, at most 4 at once", async () => {
+    const { client, customer } = setup();
+    const objs = await collect(client.listObjects({ types: ['group.members', 'group.settings'] }));
+    expect(objs).toHaveLength(4);
+    expect(customer.peak()).toBe(4);
+  });
+
   it('skips the members and settings of a group deleted between its page and their read', async () => {
     const { client, customer } = setup();
     customer.inject(/\/groups\/03x8tuzt5d6e7f8\/members$/, {
@@ -133,6 +140,18 @@ describe('Google client: a full backup', () => {
     });
     const objs = await collect(client.listObjects({ types: ['group', 'group.members'] }));
     expect(byType(objs)).toEqual({ group: [...GROUP_IDS].sort(), 'group.members': [GROUP_IDS[0]] });
+  });
+});
+
+describe('Google client: paging guards', () => {
+  it('stops with an error when a page token comes back a second time', async () => {
+    const { client, customer } = setup();
+    const looping = { status: 200, body: { kind: 'admin#directory#roles', items: [], nextPageToken: 'tok-1' } };
+    customer.inject(/\/roles$/, looping, looping);
+    const err = await collect(client.listObjects({ types: ['role'] })).catch((e) => e);
+    expect(err).toBeInstanceOf(GoogleError);
+    expect(err.message).toContain('page token it had already sent');
+    expect(customer.gets(/\/roles$/)).toHaveLength(2);
   });
 });
 
@@ -223,6 +242,17 @@ describe('Google client: credentials and delegation', () => {
     expect(err).toBeInstanceOf(GoogleForbiddenError);
     expect(err.scope).toBe(`${S}cloud-identity.inboundsso.readonly`);
     expect(clock.slept).toEqual([]);
+  });
+
+  it('says the Policy API needs a super admin when it answers 403', async () => {
+    const { client, customer } = setup();
+    customer.inject(/^\/v1\/policies$/, {
+      status: 403,
+      body: { error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' } },
+    });
+    const err = await collect(client.listObjects({ types: ['policy'] })).catch((e) => e);
+    expect(err).toBeInstanceOf(GoogleForbiddenError);
+    expect(err.message).toContain('needs the admin email to be a super admin');
   });
 
   it('testAccess says which read scopes are granted and what each missing one leaves out', async () => {

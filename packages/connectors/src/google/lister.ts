@@ -44,8 +44,8 @@ const absent = (e: unknown): e is GoogleApiError => e instanceof GoogleApiError 
 /**
  * Streams the customer's objects: the canonical customer id first (Cloud Identity filters need
  * `C0…`, not `my_customer`), then each root type walked concurrently (the quota governor and the
- * request semaphore bound what is in flight), and each parent's children (a group's members and
- * settings) after its page. The first real error ends the stream.
+ * request semaphore bound what is in flight), and the children of a page's parents (a group's
+ * members and settings) read together after it. The first real error ends the stream.
  */
 export async function* listGoogleObjects(ctx: GoogleListContext, o: GoogleListOptions): AsyncGenerator<IdpObject> {
   const wanted = new Set(o.types.map((t) => googleTypeDef(t).type));
@@ -79,6 +79,7 @@ export async function* listGoogleObjects(ctx: GoogleListContext, o: GoogleListOp
           all.push(...items);
           continue;
         }
+        const childWalks: (() => Promise<void>)[] = [];
         for (const item of items) {
           const id = def.singleton
             ? (parent?.id ?? keyOf(def, item))
@@ -88,10 +89,14 @@ export async function* listGoogleObjects(ctx: GoogleListContext, o: GoogleListOp
             if (o.skipChildren?.(child.type, { type: def.type, id, body: item })) continue;
             const key = (item as Record<string, unknown>)[child.parentKey ?? def.idField ?? 'id'];
             if (typeof key !== 'string')
-              throw new GoogleError(`A ${def.type} has no ${child.parentKey} for its ${child.type}`);
-            await walk(child, customer, { id, key });
+              throw new GoogleError(
+                `A ${def.type} has no ${child.parentKey ?? def.idField ?? 'id'} for its ${child.type}`,
+              );
+            childWalks.push(() => walk(child, customer, { id, key }));
           }
         }
+        // A page's child reads go out together: the request slots and the quota governor bound them.
+        await Promise.all(childWalks.map((w) => w()));
       }
     } catch (e) {
       if (!parent || !absent(e)) throw e;

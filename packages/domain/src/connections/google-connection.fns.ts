@@ -81,8 +81,8 @@ export function parseServiceAccountKey(text: string): GoogleServiceAccountCreden
   const missing = fields.filter((f) => typeof k[f] !== 'string' || !(k[f] as string).trim());
   if (missing.length) refuse('MISSING_FIELDS', `The key file lacks ${missing.join(', ')}`);
   const clientEmail = (k.client_email as string).trim();
-  if (!/^[^@\s]+@[^@\s]+\.iam\.gserviceaccount\.com$/i.test(clientEmail) && !/^[^@\s]+@[^@\s]+$/.test(clientEmail))
-    refuse('MISSING_FIELDS', 'The key file has no valid client_email');
+  // Google's are …@<project>.iam.gserviceaccount.com; a simulator may use another domain.
+  if (!/^[^@\s]+@[^@\s]+$/.test(clientEmail)) refuse('MISSING_FIELDS', 'The key file has no valid client_email');
   if (!/^\d{5,30}$/.test((k.client_id as string).trim()))
     refuse('MISSING_FIELDS', "The key file's client_id is not the service account's numeric id");
   try {

@@ -146,11 +146,12 @@ export class GoogleHttp {
         await this.o.clock.sleep(backoffMs(retries, 500, this.r.backoffMaxMs, this.r.random), signal);
         continue;
       }
-      if (res.status === 403)
-        throw new GoogleForbiddenError(
-          req.scope,
-          `${req.key} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim(),
-        );
+      if (res.status === 403) {
+        const what = `${req.key} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
+        // The Policy API reads only as a super admin: the likeliest cause when its scope is delegated.
+        const hint = req.lane === 'policy' ? ' (the Policy API needs the admin email to be a super admin)' : '';
+        throw new GoogleForbiddenError(req.scope, `${what}${hint}`);
+      }
       throw new GoogleApiError(res.status, e.reason ?? e.status, e.message ?? `HTTP ${res.status}`);
     }
   }

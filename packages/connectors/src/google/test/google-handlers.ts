@@ -348,6 +348,8 @@ export function fakeCustomer(o: CustomerOptions = {}) {
   const assertions: Record<string, unknown>[] = [];
   const headers: Record<string, unknown>[] = [];
   let lastPolicyAt = -Infinity;
+  let inFlight = 0;
+  let peak = 0;
   let n = 0;
 
   const token = http.post(TOKEN_URL, async ({ request }) => {
@@ -402,7 +404,19 @@ export function fakeCustomer(o: CustomerOptions = {}) {
     };
   };
 
-  const api = http.get(/^https:\/\/(admin|cloudidentity|www)\.googleapis\.com\//, ({ request }) => {
+  const api = http.get(/^https:\/\/(admin|cloudidentity|www)\.googleapis\.com\//, async ({ request }) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    try {
+      // A group's members and settings take a few real milliseconds, so overlapping reads overlap here.
+      if (/\/members$|^\/groups\/v1\//.test(new URL(request.url).pathname)) await new Promise((r) => setTimeout(r, 5));
+      return answer(request);
+    } finally {
+      inFlight--;
+    }
+  });
+
+  const answer = (request: Request) => {
     const url = new URL(request.url);
     const path = url.pathname;
     requests.push({ url: request.url, at: now(), authorization: request.headers.get('authorization') });
@@ -489,7 +503,7 @@ export function fakeCustomer(o: CustomerOptions = {}) {
       }
     }
     return json(404, directoryError(404, 'notFound', 'Not Found'));
-  });
+  };
 
   return {
     handlers: [token, api],
@@ -501,6 +515,8 @@ export function fakeCustomer(o: CustomerOptions = {}) {
     inject(match: RegExp, ...answers: Injected[]) {
       injected.push({ match, answers });
     },
+    /** The most API requests in flight at once. */
+    peak: () => peak,
     gets: (re: RegExp) => requests.filter((r) => re.test(new URL(r.url).pathname)),
   };
 }
