@@ -4,11 +4,13 @@
  */
 import type { IdpClientFactory } from '@butterfly/domain/idp';
 import { createEntraClient } from './entra/index.ts';
+import { createGoogleClient } from './google/index.ts';
 import { createOktaClient, type OktaClientOptions } from './okta/index.ts';
 
 export type { IdpClient, IdpObject, IdpObjectRef } from '@butterfly/domain/idp';
 export * from './okta/index.ts';
 export * from './entra/index.ts';
+export * from './google/index.ts';
 
 /** The factory apps hand to the domain: one client per connection, with the app's outbound policy and limits. */
 export function idpClientFactory(options: OktaClientOptions = {}): IdpClientFactory {
@@ -19,6 +21,10 @@ export function idpClientFactory(options: OktaClientOptions = {}): IdpClientFact
       case 'entra': {
         const { allowPrivateNetwork, allowAddresses, lookup, timeoutMs } = options;
         return createEntraClient(config, { allowPrivateNetwork, allowAddresses, lookup, timeoutMs });
+      }
+      case 'google': {
+        const { allowPrivateNetwork, allowAddresses, lookup, timeoutMs } = options;
+        return createGoogleClient(config, { allowPrivateNetwork, allowAddresses, lookup, timeoutMs });
       }
     }
   };

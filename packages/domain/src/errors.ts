@@ -54,6 +54,11 @@ export const errorCodes = {
     description:
       "Applying a restore or deleting a connection needs the connection's name typed as confirmation, and what was typed does not match it: nothing was changed.",
   },
+  SERVICE_ACCOUNT_KEY_INVALID: {
+    status: 400,
+    description:
+      "A Google service account's key file is not usable (field `serviceAccountKey` holds why: NOT_JSON, NOT_SERVICE_ACCOUNT, MISSING_FIELDS, BAD_PRIVATE_KEY, TOO_LARGE); nothing was changed.",
+  },
   CONNECTION_PAUSED: {
     status: 409,
     description: 'The connection is paused: it is not backed up (not on schedule, not on demand) until it is resumed.',

@@ -41,3 +41,20 @@ export async function entraCredentialsFrom(opts: EntraCredentialOptions) {
     throw new UsageError(`cannot read ${opts.certificateFile}: ${(e as Error).message}`);
   }
 }
+
+export interface GoogleOptions {
+  adminEmail?: string;
+  serviceAccountKeyFile?: string;
+  tokenUrl?: string;
+  apiUrl?: string;
+}
+
+/** A Google service account's JSON key (decision 062), from its file: checked by the domain, never printed. */
+export function serviceAccountKeyFrom(opts: GoogleOptions): string {
+  if (!opts.serviceAccountKeyFile) throw new UsageError('--google needs --service-account-key-file <json>');
+  try {
+    return readFileSync(opts.serviceAccountKeyFile, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${opts.serviceAccountKeyFile}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}

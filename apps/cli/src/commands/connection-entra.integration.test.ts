@@ -94,6 +94,9 @@ const entra = createServer(async (req, res) => {
       error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges', innerError: {} },
     });
   if (SINGLETONS.has(path)) return send(200, { '@odata.context': 'x', id: path.split('/').at(-1) });
+  // A delta query (decision 060): `$deltatoken=latest` or a later link, and nothing changed since.
+  if (path.endsWith('/delta'))
+    return send(200, { '@odata.context': 'x', value: [], '@odata.deltaLink': `${base}/v1.0${path}?$deltatoken=t1` });
   send(200, { '@odata.context': 'x', value: LISTS[path] ?? [] });
 });
 await new Promise<void>((r) => entra.listen(0, '127.0.0.1', r));

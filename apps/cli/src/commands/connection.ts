@@ -3,6 +3,7 @@ import {
   type ConnectionView,
   addConnection,
   addEntraConnection,
+  addGoogleConnection,
   findConnectionTenant,
   listConnections,
   testConnection,
@@ -17,14 +18,17 @@ import {
   credentialsFrom,
   type EntraCredentialOptions,
   entraCredentialsFrom,
+  type GoogleOptions,
+  serviceAccountKeyFrom,
 } from './connection-credentials.ts';
 import { registerConnectionFreshness } from './connection-freshness.ts';
 import { registerConnectionManage } from './connection-manage.ts';
 
-interface AddOptions extends CredentialOptions, EntraCredentialOptions {
+interface AddOptions extends CredentialOptions, EntraCredentialOptions, GoogleOptions {
   name: string;
   okta?: string;
   entra?: string;
+  google?: string;
   loginUrl?: string;
   graphUrl?: string;
   json?: boolean;
@@ -55,7 +59,7 @@ export function registerConnection(connection: Command) {
   connection
     .command('add')
     .description(
-      'add an Okta connection (an OAuth service app, recommended, or an SSWS token on stdin) or a Microsoft Entra ID one (--entra)',
+      'add an Okta connection (an OAuth service app, recommended, or an SSWS token on stdin), a Microsoft Entra ID one (--entra) or a Google Workspace one (--google)',
     )
     .argument('<tenant>', 'tenant slug')
     .requiredOption('--name <name>', 'a name for the connection, unique in the tenant')
@@ -69,14 +73,41 @@ export function registerConnection(connection: Command) {
     .option('--certificate-file <pem>', "file with the Entra app's certificate and its private key (PEM)")
     .option('--login-url <url>', 'the identity platform (default https://login.microsoftonline.com)')
     .option('--graph-url <url>', 'Microsoft Graph (default https://graph.microsoft.com)')
+    .option('--google <primaryDomain>', "the Google Workspace customer's primary domain")
+    .option('--admin-email <email>', 'the Google admin the service account acts as (a super admin reads policies)')
+    .option('--service-account-key-file <json>', "file with the service account's JSON key")
+    .option('--token-url <url>', "Google's token endpoint (default https://oauth2.googleapis.com/token)")
+    .option(
+      '--api-url <url>',
+      'the Admin SDK (default https://admin.googleapis.com; another URL is a simulator for every Google API)',
+    )
     .option('--json', 'print one JSON document')
     .action((slug: string, opts: AddOptions) =>
       withRuntime(async ({ deps }) => {
-        if ((opts.okta === undefined) === (opts.entra === undefined))
-          throw new UsageError('give either --okta <orgUrl> or --entra <directoryId>');
+        if ([opts.okta, opts.entra, opts.google].filter((v) => v !== undefined).length !== 1)
+          throw new UsageError('give either --okta <orgUrl>, --entra <directoryId> or --google <primaryDomain>');
+        const google = opts.adminEmail || opts.serviceAccountKeyFile || opts.tokenUrl || opts.apiUrl;
+        if (google && opts.google === undefined)
+          throw new UsageError('--admin-email, --service-account-key-file, --token-url and --api-url are for Google');
         const tenant = await getTenantBySlug(deps, slug);
         let c: ConnectionView;
-        if (opts.entra !== undefined) {
+        if (opts.google !== undefined) {
+          if (opts.sswsStdin || opts.privateKeyFile || opts.keyId || opts.clientId)
+            throw new UsageError('--ssws-stdin, --client-id, --private-key-file and --key-id are not for Google');
+          if (opts.clientSecretStdin || opts.certificateFile || opts.loginUrl || opts.graphUrl)
+            throw new UsageError(
+              '--client-secret-stdin, --certificate-file, --login-url and --graph-url are for Entra',
+            );
+          if (!opts.adminEmail) throw new UsageError('--google needs --admin-email');
+          c = await addGoogleConnection(deps, tenant.id, {
+            name: opts.name,
+            primaryDomain: opts.google,
+            adminEmail: opts.adminEmail,
+            serviceAccountKey: serviceAccountKeyFrom(opts),
+            ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
+            ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}),
+          });
+        } else if (opts.entra !== undefined) {
           if (opts.sswsStdin || opts.privateKeyFile || opts.keyId)
             throw new UsageError('--ssws-stdin, --private-key-file and --key-id are for Okta connections');
           if (!opts.clientId) throw new UsageError('--entra needs --client-id');
@@ -102,7 +133,9 @@ export function registerConnection(connection: Command) {
           () => [
             c.provider === 'entra'
               ? `added connection ${c.name} to ${tenant.slug}: Entra tenant ${c.directoryId} via ${c.orgUrl} (${c.authKind})`
-              : `added connection ${c.name} to ${tenant.slug}: ${c.orgUrl} (${c.authKind})`,
+              : c.provider === 'google'
+                ? `added connection ${c.name} to ${tenant.slug}: Google Workspace ${c.directoryId} as ${c.adminEmail} via ${c.orgUrl} (service account client id ${c.clientId})`
+                : `added connection ${c.name} to ${tenant.slug}: ${c.orgUrl} (${c.authKind})`,
             'check it with `connection test <id>`',
           ],
           c.id,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ZIdpAccessReport } from './shapes.ts';
 
 const ZAuthKind = z.enum(['oauth', 'ssws']);
-/** Okta: an OAuth service app or an SSWS token; Entra (decision 057): the app's client secret or certificate. */
-const ZConnectionAuthKind = z.enum(['oauth', 'ssws', 'client_secret', 'certificate']);
-const ZProvider = z.enum(['okta', 'entra']);
+/** Okta: an OAuth service app or an SSWS token; Entra (decision 057): the app's client secret or certificate; Google (decision 062): a service account. */
+const ZConnectionAuthKind = z.enum(['oauth', 'ssws', 'client_secret', 'certificate', 'service_account']);
+const ZProvider = z.enum(['okta', 'entra', 'google']);
 
 /** The last "test connection" report (IdpAccessReport). */
 export const ZAccessReport = z.object({
@@ -27,6 +27,8 @@ export const ZConnectionView = z.object({
   /** Entra: the tenant (directory) id and the identity platform's URL; null for Okta. */
   directoryId: z.string().nullable(),
   loginUrl: z.string().nullable(),
+  /** Google (decision 062): the admin the service account acts as; null for the others. */
+  adminEmail: z.string().nullable(),
   authKind: ZConnectionAuthKind,
   clientId: z.string().nullable(),
   keyId: z.string().nullable(),
@@ -109,6 +111,7 @@ export const ZConnectionsTest = z.object({
     orgUrl: z.string(),
     directoryId: z.string().nullable(),
     loginUrl: z.string().nullable(),
+    adminEmail: z.string().nullable(),
     authKind: ZConnectionAuthKind,
     clientId: z.string().nullable(),
     keyId: z.string().nullable(),

@@ -132,6 +132,7 @@ export interface ConnectionFreshness {
 }
 
 export interface Connections {
+  admin_email: string | null;
   auth_kind: string;
   backup_request_job_id: string | null;
   backup_requested_at: Timestamp | null;

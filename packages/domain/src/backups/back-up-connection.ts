@@ -6,6 +6,7 @@ import { inTransaction } from '../db.fns.ts';
 import type { Deps, JobQueue } from '../deps.ts';
 import { DomainError, isDomainError } from '../errors.ts';
 import { isCredentialRejection } from '../idp/credential-rejection.fns.ts';
+import { hasRuleset } from '../compliance/rulesets.ts';
 import { requestComplianceScan } from '../scans/request-compliance-scan.ts';
 import { runComplianceScan } from '../scans/run-compliance-scan.ts';
 import type { CompletedBackup } from '../snapshots/completed-backup.ts';
@@ -96,6 +97,14 @@ async function scan(
   input: TBackUpConnectionInput,
   snapshotId: string,
 ): Promise<BackupScan> {
+  const { provider } = await deps.db
+    .selectFrom('connections')
+    .select('provider')
+    .where('tenant_id', '=', input.tenantId)
+    .where('id', '=', input.connectionId)
+    .executeTakeFirstOrThrow();
+  // No rule set for the provider yet (Google Workspace): nothing to scan, and nothing failed.
+  if (!hasRuleset(provider)) return { ran: false, queued: false };
   if (input.scanHere) {
     const done = await runComplianceScan(deps, input.tenantId, { snapshotId, trigger: 'backup', reuse: true }).catch(
       (err) => {

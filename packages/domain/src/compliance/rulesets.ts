@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.ts';
 import { SCUBA_AAD_RULES } from './entra/scuba-aad.ts';
 import { RULESET_VERSION } from './engine.ts';
 import { COMPLIANCE_RULES } from './rules/index.ts';
@@ -8,15 +9,19 @@ export const ENTRA_RULESET_VERSION = '2026.12.3-scuba-aad-v1';
 
 export type RulesetProvider = 'okta' | 'entra';
 
+/** Whether connections of this provider are scanned at all (Google Workspace: not yet, issue 22). */
+export const hasRuleset = (provider: string): provider is RulesetProvider =>
+  provider === 'okta' || provider === 'entra';
+
 /**
  * The rules a connection is scanned with, by its provider: Okta connections get the Okta rule set
- * (DISA STIG, hardening, break-glass, readiness), Entra connections the SCuBA MS.AAD baseline. An
- * unknown provider is an error, never a silent Okta scan.
+ * (DISA STIG, hardening, break-glass, readiness), Entra connections the SCuBA MS.AAD baseline. A
+ * provider without one is VALIDATION (nothing scanned), never a silent Okta scan.
  */
 export function rulesetFor(provider: string): { rules: readonly ComplianceRule[]; version: string } {
   if (provider === 'okta') return { rules: COMPLIANCE_RULES, version: RULESET_VERSION };
   if (provider === 'entra') return { rules: SCUBA_AAD_RULES, version: ENTRA_RULESET_VERSION };
-  throw new Error(`No compliance rule set for provider ${provider}`);
+  throw new DomainError('VALIDATION', `No compliance rule set for provider ${provider} yet: nothing was scanned`);
 }
 
 /** Every rule of every provider (rule pages, exceptions): ids never collide (OKTA-… and MS.AAD.…). */

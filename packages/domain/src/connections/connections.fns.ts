@@ -81,8 +81,11 @@ export function rateLimitCeiling(authKind: AuthKind, rateLimitShare: number | nu
   return authKind === 'ssws' ? SSWS_RATE_LIMIT_CEILING : (rateLimitShare ?? DEFAULT_OAUTH_RATE_LIMIT_SHARE);
 }
 
-/** How a connection authenticates: Okta's OAuth service app or SSWS token; an Entra app's secret or certificate. */
-export type AuthKind = 'oauth' | 'ssws' | 'client_secret' | 'certificate';
+/**
+ * How a connection authenticates: Okta's OAuth service app or SSWS token; an Entra app's secret or
+ * certificate; a Google service account with domain-wide delegation (decision 062).
+ */
+export type AuthKind = 'oauth' | 'ssws' | 'client_secret' | 'certificate' | 'service_account';
 
 export const ZConnectionId = z.object({ connectionId: z.string().trim().min(1).max(100) });
 
@@ -107,12 +110,14 @@ export function toConnectionView(
   return {
     id: row.id,
     name: row.name,
-    provider: row.provider as 'okta' | 'entra',
-    /** Okta: the org URL; Entra: the Graph URL a backup reads. */
+    provider: row.provider as 'okta' | 'entra' | 'google',
+    /** Okta: the org URL; Entra: the Graph URL a backup reads; Google: the Admin SDK URL. */
     orgUrl: row.org_url,
-    /** Entra: the tenant (directory) id and the identity platform's URL. */
+    /** Entra: the tenant (directory) id and the identity platform's URL; Google: the primary domain and the token URL. */
     directoryId: row.directory_id,
     loginUrl: row.login_url,
+    /** Google: the admin the service account acts as. */
+    adminEmail: row.admin_email,
     authKind: row.auth_kind as AuthKind,
     clientId: row.client_id,
     keyId: row.key_id,
@@ -157,6 +162,7 @@ export const VIEW_COLUMNS = [
   'org_url',
   'directory_id',
   'login_url',
+  'admin_email',
   'auth_kind',
   'client_id',
   'key_id',

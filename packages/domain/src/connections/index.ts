@@ -5,6 +5,11 @@ export {
   ZAddEntraConnectionInput,
   type TAddEntraConnectionInput,
 } from './add-entra-connection.ts';
+export {
+  addGoogleConnection,
+  ZAddGoogleConnectionInput,
+  type TAddGoogleConnectionInput,
+} from './add-google-connection.ts';
 export { listConnections } from './list-connections.ts';
 export { getConnection } from './get-connection.ts';
 export { removeConnection, ZRemoveConnectionInput, type TRemoveConnectionInput } from './remove-connection.ts';

@@ -1,7 +1,7 @@
 import { openSecret } from '../crypto/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
-import type { IdpConnectionConfig, IdpCredentials } from '../idp/types.ts';
+import type { GoogleServiceAccountCredentials, IdpConnectionConfig, IdpCredentials } from '../idp/types.ts';
 import { credentialsPurpose, writeCredentialsPurpose } from './connections.fns.ts';
 
 /**
@@ -38,6 +38,22 @@ export async function loadConnectionConfig(
       credentials: secret,
       loginUrl: row.login_url!,
       graphUrl: row.org_url,
+      ...(row.rate_limit_share !== null ? { rateLimitShare: row.rate_limit_share } : {}),
+      ...(opts.purpose ? { purpose: opts.purpose } : {}),
+    };
+  }
+  if (row.provider === 'google') {
+    // Decision 062: Google connections read only (no write credential yet).
+    const key = JSON.parse(
+      await openSecret(deps, tenantId, credentialsPurpose(row.id), row.credentials_sealed),
+    ) as GoogleServiceAccountCredentials;
+    return {
+      provider: 'google',
+      primaryDomain: row.directory_id!,
+      adminEmail: row.admin_email!,
+      credentials: key,
+      tokenUrl: row.login_url!,
+      apiUrl: row.org_url,
       ...(row.rate_limit_share !== null ? { rateLimitShare: row.rate_limit_share } : {}),
       ...(opts.purpose ? { purpose: opts.purpose } : {}),
     };

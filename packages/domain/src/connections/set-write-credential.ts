@@ -25,10 +25,10 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
   await authorize(deps, tenantId, 'connection.manage');
   return inTransaction(deps.db, async (trx) => {
     const row = await findConnectionRow(trx, tenantId, input.connectionId);
-    if (row.provider === 'entra')
+    if (row.provider === 'entra' || row.provider === 'google')
       throw new DomainError(
         'VALIDATION',
-        'Restoring to Entra ID is not built yet: an Entra connection has no write credential',
+        `Restoring to ${row.provider === 'entra' ? 'Entra ID' : 'Google Workspace'} is not built yet: the connection has no write credential`,
       );
     const c = input.credentials;
     const sealed = c

@@ -53,6 +53,12 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
       const row = await findConnectionRow(trx, tenantId, input.connectionId);
       assertNotDeleted(row);
       const c = input.credentials;
+      // A Google service account's key is not replaceable here yet (decision 062): add the connection again.
+      if (c && row.provider === 'google')
+        throw new DomainError(
+          'VALIDATION',
+          "A Google connection's credential cannot be replaced yet: add the connection again with the new one",
+        );
       const entraKind = c?.kind === 'client_secret' || c?.kind === 'certificate';
       if (c && entraKind !== (row.provider === 'entra'))
         throw new DomainError(

@@ -6,6 +6,8 @@ export type {
   IdpConnectionConfig,
   EntraConnectionConfig,
   EntraCredentials,
+  GoogleConnectionConfig,
+  GoogleServiceAccountCredentials,
   OktaConnectionConfig,
   IdpCredentials,
   IdpEndpointStats,

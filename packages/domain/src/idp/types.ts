@@ -269,7 +269,41 @@ export interface EntraConnectionConfig {
   purpose?: 'backup' | 'restore';
 }
 
-export type IdpConnectionConfig = OktaConnectionConfig | EntraConnectionConfig;
+/**
+ * A Google service account's key, as the connector needs it (decision 062): the fields of its JSON
+ * key file that sign the JWT-bearer assertion. `clientId` is the numeric id an admin authorizes
+ * under domain-wide delegation.
+ */
+export interface GoogleServiceAccountCredentials {
+  kind: 'service_account';
+  clientEmail: string;
+  clientId: string;
+  privateKeyId: string;
+  /** PKCS#8 PEM, as in the key file's `private_key`. */
+  privateKey: string;
+}
+
+/** A Google Workspace customer's connection, read through the Admin SDK and Cloud Identity (decision 062). */
+export interface GoogleConnectionConfig {
+  provider: 'google';
+  /** The customer's primary domain (what the guide and the connection list name it by). */
+  primaryDomain: string;
+  /** The admin the service account acts as (the JWT's `sub`): a super admin reads the Policy API. */
+  adminEmail: string;
+  credentials: GoogleServiceAccountCredentials;
+  /** The OAuth token endpoint (default https://oauth2.googleapis.com/token). */
+  tokenUrl?: string;
+  /**
+   * The Admin SDK (default https://admin.googleapis.com). Any other value is a simulator that also
+   * serves Cloud Identity and Groups Settings below the same base (decision 062).
+   */
+  apiUrl?: string;
+  /** Percent of the Directory API's per-minute quota the backup may plan to use (default 50). */
+  rateLimitShare?: number;
+  purpose?: 'backup' | 'restore';
+}
+
+export type IdpConnectionConfig = OktaConnectionConfig | EntraConnectionConfig | GoogleConnectionConfig;
 
 /** How apps hand the domain a client for a connection (they choose the outbound policy, limits, ...). */
 export type IdpClientFactory = (config: IdpConnectionConfig) => IdpClient;

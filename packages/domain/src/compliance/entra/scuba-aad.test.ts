@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULESET_VERSION } from '../engine.ts';
 import { COMPLIANCE_RULES } from '../rules/index.ts';
-import { ENTRA_RULESET_VERSION, rulesetFor } from '../rulesets.ts';
+import { ENTRA_RULESET_VERSION, hasRuleset, rulesetFor } from '../rulesets.ts';
 import { BG, bodyOf, caPolicy, compliantTenant, runEntraRule, U2, U3 } from '../testing/entra-fixtures.ts';
 import type { SnapshotObject } from '../types.ts';
 import { SCUBA_AAD_RULES } from './scuba-aad.ts';
@@ -509,7 +509,10 @@ describe('rulesetFor', () => {
   it('picks the rule set by provider and refuses an unknown one', () => {
     expect(rulesetFor('okta')).toEqual({ rules: COMPLIANCE_RULES, version: RULESET_VERSION });
     expect(rulesetFor('entra')).toEqual({ rules: SCUBA_AAD_RULES, version: ENTRA_RULESET_VERSION });
-    expect(() => rulesetFor('google')).toThrow('No compliance rule set for provider google');
+    expect(() => rulesetFor('google')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('provider google') }),
+    );
+    expect([hasRuleset('okta'), hasRuleset('entra'), hasRuleset('google')]).toEqual([true, true, false]);
     expect(COMPLIANCE_RULES.some((r) => r.id.startsWith('MS.AAD.'))).toBe(false);
   });
 });

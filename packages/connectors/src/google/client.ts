@@ -1,0 +1,115 @@
+import type { GoogleConnectionConfig, IdpClient, IdpObject } from '@butterfly/domain/idp';
+import type { HostLookup } from '@butterfly/outbound';
+import { type Clock, realClock } from '../okta/http/clock.ts';
+import { StatsRecorder } from '../okta/http/stats.ts';
+import { testGoogleAccess } from './access.ts';
+import { GoogleTokenSource } from './auth/token.ts';
+import { GOOGLE_CATALOG, READ_SCOPES } from './catalog.ts';
+import { googleDefaultTypes, googleTypeDef, googleTypeInfo } from './catalog.fns.ts';
+import { GoogleError } from './errors.ts';
+import { GoogleHttp, type GoogleRetryOptions } from './http/google-http.ts';
+import { QuotaGovernor } from './http/quota-governor.ts';
+import { GoogleWire } from './http/wire.ts';
+import { listGoogleObjects } from './lister.ts';
+import { firstRead, type GoogleBases } from './pager.ts';
+
+export const DEFAULT_GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+export const DEFAULT_GOOGLE_API_URL = 'https://admin.googleapis.com';
+export const GOOGLE_CLOUD_IDENTITY_URL = 'https://cloudidentity.googleapis.com';
+export const GOOGLE_GROUPS_SETTINGS_URL = 'https://www.googleapis.com';
+
+export type { GoogleConnectionConfig };
+
+export interface GoogleClientOptions extends GoogleRetryOptions {
+  allowPrivateNetwork?: boolean;
+  allowAddresses?: readonly string[];
+  lookup?: HostLookup;
+  timeoutMs?: number;
+  clock?: Clock;
+  /** Override of the Directory API's per-minute quota (tests; a project Google gave more). */
+  queriesPerMin?: number;
+  /** Override of the least gap between Policy API pages (default 1 s). */
+  policyGapMs?: number;
+}
+
+export interface GoogleClient extends IdpClient {
+  /** Directory queries the governor counts in the last minute: for the bench and the tests. */
+  queriesUsed(): number;
+}
+
+/**
+ * Decision 062: the default Admin SDK URL means Google's three hosts; any other API URL is a
+ * simulator serving the Admin SDK, Cloud Identity and Groups Settings below that one base (their
+ * paths do not overlap: /admin/directory/v1, /v1/…, /groups/v1).
+ */
+export function googleBases(apiUrl: string | undefined): GoogleBases {
+  const api = (apiUrl ?? DEFAULT_GOOGLE_API_URL).replace(/\/+$/, '');
+  if (api === DEFAULT_GOOGLE_API_URL)
+    return { directory: api, cloudidentity: GOOGLE_CLOUD_IDENTITY_URL, groupssettings: GOOGLE_GROUPS_SETTINGS_URL };
+  return { directory: api, cloudidentity: api, groupssettings: api };
+}
+
+/** The Admin SDK and Cloud Identity as the domain's IdpClient: reads for backups; writes are not built yet. */
+export function createGoogleClient(config: GoogleConnectionConfig, options: GoogleClientOptions = {}): GoogleClient {
+  const clock = options.clock ?? realClock;
+  const tokenUrl = config.tokenUrl ?? DEFAULT_GOOGLE_TOKEN_URL;
+  const bases = googleBases(config.apiUrl);
+  const wire = new GoogleWire({
+    allowed: [tokenUrl, ...new Set(Object.values(bases))],
+    allowPrivateNetwork: options.allowPrivateNetwork,
+    allowAddresses: options.allowAddresses,
+    lookup: options.lookup,
+    timeoutMs: options.timeoutMs,
+  });
+  const token = new GoogleTokenSource({
+    tokenUrl,
+    adminEmail: config.adminEmail,
+    key: config.credentials,
+    scopes: READ_SCOPES,
+    wire,
+    clock,
+    random: options.random,
+  });
+  const governor = new QuotaGovernor({
+    queriesPerMin: options.queriesPerMin,
+    share: (config.rateLimitShare ?? 50) / 100,
+    policyGapMs: options.policyGapMs,
+    clock,
+  });
+  const stats = new StatsRecorder();
+  const http = new GoogleHttp({ wire, governor, token, clock, stats, retry: options });
+  let customer: Promise<string> | undefined;
+  const customerId = (signal?: AbortSignal) => {
+    customer ??= http.get(firstRead(googleTypeDef('customer'), bases, 'my_customer'), signal).then((b) => {
+      const id = (b as { id?: unknown } | undefined)?.id;
+      if (typeof id !== 'string' || !id) throw new GoogleError('GET customers/my_customer answered no customer id');
+      return id;
+    });
+    customer.catch(() => {
+      customer = undefined;
+    });
+    return customer;
+  };
+  type SkipChildren = NonNullable<Parameters<IdpClient['listObjects']>[0]>['skipChildren'];
+  const list = (types: readonly string[], signal?: AbortSignal, skipChildren?: SkipChildren) =>
+    listGoogleObjects({ http, stats, bases, customerId }, { types, signal, skipChildren });
+
+  return {
+    listObjects: (opts = {}) => list(opts.types ?? googleDefaultTypes(), opts.signal, opts.skipChildren),
+    async readObject(ref, opts = {}) {
+      googleTypeDef(ref.type);
+      let found: IdpObject | undefined;
+      for await (const obj of list([ref.type], opts.signal)) if (obj.id === ref.id) found = obj;
+      return found;
+    },
+    writeObject: () => Promise.reject(new GoogleError('Restoring to Google Workspace is not built yet')),
+    listLogEvents: async function* () {
+      yield* [];
+      throw new GoogleError('Change attribution from Google Workspace audit logs is not built yet');
+    },
+    testAccess: (opts = {}) => testGoogleAccess(token, opts.signal),
+    stats: () => stats.snapshot(),
+    objectTypes: () => GOOGLE_CATALOG.map(googleTypeInfo),
+    queriesUsed: () => governor.usedAt(clock.now()),
+  };
+}

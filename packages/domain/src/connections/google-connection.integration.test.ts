@@ -1,0 +1,122 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { useTestDatabase } from '@butterfly/db/testing';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import { seedTenant, testDeps } from '../testing/fixtures.ts';
+import { addGoogleConnection } from './add-google-connection.ts';
+import { loadConnectionConfig } from './load-connection-config.ts';
+import { setWriteCredential } from './set-write-credential.ts';
+
+const { db } = await useTestDatabase();
+const deps = testDeps(db);
+const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+const keyFile = (o: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    type: 'service_account',
+    project_id: 'initech-backup',
+    private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+    private_key: pem,
+    client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+    client_id: '104328771052812345678',
+    auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+    token_uri: 'https://oauth2.googleapis.com/token',
+    ...o,
+  });
+const base = { name: 'workspace', primaryDomain: 'Initech.example', adminEmail: 'Ops-Admin@initech.example' };
+
+async function refusal(p: Promise<unknown>) {
+  const e = await p.catch((x) => x);
+  expect(e).toBeInstanceOf(DomainError);
+  return e as DomainError;
+}
+
+describe('Google Workspace connections (decision 062)', () => {
+  it('adds one with the key sealed, Google defaults, and an audit entry without the key', async () => {
+    const t = await seedTenant(deps);
+    const c = await addGoogleConnection(deps, t.id, { ...base, serviceAccountKey: keyFile() });
+    expect(c).toMatchObject({
+      provider: 'google',
+      authKind: 'service_account',
+      orgUrl: 'https://admin.googleapis.com',
+      directoryId: 'initech.example',
+      loginUrl: 'https://oauth2.googleapis.com/token',
+      adminEmail: 'ops-admin@initech.example',
+      clientId: '104328771052812345678',
+      keyId: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+    });
+    const row = await db.selectFrom('connections').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    const body = pem.split('\n')[1]!;
+    expect(JSON.stringify(row)).not.toContain(body);
+    const audit = await db.selectFrom('audit_events').select('data').where('tenant_id', '=', t.id).execute();
+    expect(JSON.stringify(audit)).not.toContain(body);
+    expect(audit.map((a) => a.data)).toContainEqual(
+      expect.objectContaining({
+        provider: 'google',
+        serviceAccount: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+        adminEmail: 'ops-admin@initech.example',
+      }),
+    );
+    expect(await loadConnectionConfig(deps, t.id, c.id)).toEqual({
+      provider: 'google',
+      primaryDomain: 'initech.example',
+      adminEmail: 'ops-admin@initech.example',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      apiUrl: 'https://admin.googleapis.com',
+      credentials: {
+        kind: 'service_account',
+        clientEmail: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+        clientId: '104328771052812345678',
+        privateKeyId: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+        privateKey: pem,
+      },
+    });
+    // Restores are not built for Google: no write credential.
+    expect((await refusal(setWriteCredential(deps, t.id, { connectionId: c.id, credentials: null }))).code).toBe(
+      'VALIDATION',
+    );
+  });
+
+  it('takes a simulator on loopback for both URLs', async () => {
+    const t = await seedTenant(deps);
+    const c = await addGoogleConnection(deps, t.id, {
+      ...base,
+      serviceAccountKey: keyFile(),
+      tokenUrl: 'http://127.0.0.1:24014/token',
+      apiUrl: 'http://127.0.0.1:24014/',
+    });
+    expect(c).toMatchObject({ orgUrl: 'http://127.0.0.1:24014', loginUrl: 'http://127.0.0.1:24014/token' });
+  });
+
+  it.each([
+    ['NOT_JSON', '-----BEGIN PRIVATE KEY-----'],
+    ['NOT_SERVICE_ACCOUNT', keyFile({ type: 'authorized_user' })],
+    ['MISSING_FIELDS', keyFile({ private_key: undefined })],
+    ['MISSING_FIELDS', keyFile({ client_id: 'not-numeric' })],
+    ['BAD_PRIVATE_KEY', keyFile({ private_key: '-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n' })],
+    ['TOO_LARGE', ' '.repeat(30_000)],
+  ])('refuses a key file: %s, and stores nothing', async (reason, text) => {
+    const t = await seedTenant(deps);
+    const e = await refusal(addGoogleConnection(deps, t.id, { ...base, serviceAccountKey: text }));
+    expect(e.code).toBe('SERVICE_ACCOUNT_KEY_INVALID');
+    expect(e.fields).toEqual({ serviceAccountKey: reason });
+    expect(e.message).not.toContain('BEGIN');
+    expect(await db.selectFrom('connections').select('id').where('tenant_id', '=', t.id).execute()).toEqual([]);
+  });
+
+  it('refuses a bad domain, admin email or URL with VALIDATION', async () => {
+    const t = await seedTenant(deps);
+    const e = await refusal(
+      addGoogleConnection(deps, t.id, {
+        name: 'x',
+        primaryDomain: 'not a domain',
+        adminEmail: 'nobody',
+        serviceAccountKey: keyFile(),
+        apiUrl: 'http://admin.example.com',
+      }),
+    );
+    expect(e.code).toBe('VALIDATION');
+    expect(Object.keys(e.fields ?? {}).sort()).toEqual(['adminEmail', 'apiUrl', 'primaryDomain']);
+  });
+});
