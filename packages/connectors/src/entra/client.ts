@@ -12,6 +12,9 @@ import { GraphHttp, type RetryOptions } from './http/graph-http.ts';
 import { RuGovernor, type TenantSize } from './http/ru-governor.ts';
 import { Wire } from './http/wire.ts';
 import { listEntraObjects } from './lister.ts';
+import { listDeleted } from './write/deleted-items.ts';
+import { findEntraObject } from './write/find-object.ts';
+import { writeEntraObject } from './write/write-object.ts';
 
 export const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com';
@@ -38,7 +41,7 @@ export interface EntraClient extends IdpClient {
   ruUsed(): number;
 }
 
-/** Microsoft Graph as the domain's IdpClient: reads for backups; writes are not built yet (decision 057). */
+/** Microsoft Graph as the domain's IdpClient: reads for backups (decision 057), writes for restores (decision 059). */
 export function createEntraClient(config: EntraConnectionConfig, options: EntraClientOptions = {}): EntraClient {
   const clock = options.clock ?? realClock;
   const loginUrl = (config.loginUrl ?? DEFAULT_LOGIN_URL).replace(/\/+$/, '');
@@ -84,7 +87,10 @@ export function createEntraClient(config: EntraConnectionConfig, options: EntraC
         if (obj.id === ref.id) found = obj;
       return found;
     },
-    writeObject: () => Promise.reject(new EntraError('Restoring to Entra is not built yet')),
+    // Decision 059: restores (write/).
+    writeObject: (ref, op, opts = {}) => writeEntraObject(graph, ref, op, opts.signal),
+    findObject: (ref, body, opts = {}) => findEntraObject(graph, stats, ref, body, opts.signal),
+    listDeleted: (type, opts = {}) => listDeleted(graph, type, opts.signal),
     // A backup records "unavailable" for attribution and goes on (snapshots/log-events.ts).
     listLogEvents: async function* () {
       yield* [];

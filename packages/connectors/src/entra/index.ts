@@ -12,3 +12,6 @@ export { entraDefaultTypes, entraTypesLeftOut } from './catalog.fns.ts';
 export type { DeltaRead } from './delta.ts';
 export * from './errors.ts';
 export { RU_PER_10S, type TenantSize } from './http/ru-governor.ts';
+export { REPORT_ONLY } from './write/body.fns.ts';
+export { WRITE_PERMISSIONS } from './write/permissions.fns.ts';
+export { ENTRA_WRITE_CODES, EntraWriteError, type EntraWriteCode } from './write/write-error.fns.ts';

@@ -1,45 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { createMemorySnapshot, runScan, SCUBA_AAD_RULES } from '@butterfly/domain/compliance';
 import type { SnapshotObject } from '@butterfly/domain/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraClient } from './client.ts';
+import { SIM_TENANT, spawnEntraSim } from './test/spawn-entra-sim.ts';
 
 /**
  * Every SCuBA MS.AAD rule over the entra-sim demo tenant, read the way a backup reads it: a started
  * entra-sim (its own process: the simulator shares no code with the product, so it is not imported)
  * and this connector pointed at it. The seed's deliberate failures (apps/entra-sim/README.md) must be found.
  */
-const TENANT = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
-let sim: ChildProcess;
+const TENANT = SIM_TENANT;
+let sim: Awaited<ReturnType<typeof spawnEntraSim>>;
 let simUrl = '';
 
 beforeAll(async () => {
-  const app = resolve(import.meta.dirname, '../../../../apps/entra-sim');
-  // Port 0: the system picks a free one, which the banner names.
-  sim = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
-    cwd: app,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  simUrl = await new Promise<string>((ok, ko) => {
-    let out = '';
-    const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        ok(url);
-      }
-    };
-    sim.stdout!.on('data', onData);
-    sim.stderr!.on('data', onData);
-    sim.on('exit', (code) => ko(new Error(`entra-sim exited (${code}): ${out}`)));
-  });
+  sim = await spawnEntraSim();
+  simUrl = sim.url;
 }, 40_000);
 
 afterAll(() => {
-  sim?.kill('SIGTERM');
+  sim?.stop();
 });
 
 /** What the rules read, by the connector's type keys. */

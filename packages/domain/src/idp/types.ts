@@ -189,6 +189,12 @@ export interface IdpClient {
    */
   findObject?(ref: IdpObjectRef, body: unknown, opts?: { signal?: AbortSignal }): Promise<IdpObject | undefined>;
   /**
+   * Objects of a type the provider keeps after a delete and can restore with their id (Entra's
+   * `directory/deletedItems`): a preview says "restore from deleted items" instead of a create.
+   * Absent: the provider has no such bin.
+   */
+  listDeleted?(type: string, opts?: { signal?: AbortSignal }): Promise<{ id: string; deletedAt?: string }[]>;
+  /**
    * Which of these scopes the credential is not granted (an OAuth service app's grants); empty when
    * it holds them all or has no scopes to check (a token that carries its owner's admin role).
    */
