@@ -62,6 +62,8 @@ export interface EntraObjectType {
 }
 
 const SECRETS = ['passwordCredentials[].secretText', 'keyCredentials[].key'];
+/** The state a restored Conditional Access policy is written in first (decision 059). */
+export const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 const PRINCIPAL = ['user', 'group', 'servicePrincipal'];
 
 const full = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
@@ -116,7 +118,11 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
       { path: 'grantControls.authenticationStrength.id', type: 'authenticationStrength' },
     ],
     volatile: ['modifiedDateTime'],
-    restore: full({ naturalKey: 'displayName', recreateNote: 'Gets a new id: references to it are rewritten.' }),
+    restore: full({
+      naturalKey: 'displayName',
+      recreateNote: 'Gets a new id: references to it are rewritten.',
+      reportOnly: { path: 'state', value: REPORT_ONLY },
+    }),
   },
   {
     type: 'namedLocation',
@@ -284,7 +290,9 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     delta: '/applications/delta',
     restore: full({
       naturalKey: 'appId',
-      recreateNote: 'A deleted app comes back from deleted items within 30 days; its secrets never do.',
+      fromDeletedItems: true,
+      recreateNote:
+        'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id and a new appId; its secrets never come back.',
     }),
   },
   {
@@ -308,7 +316,9 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     refs: [{ path: 'appId', type: 'application', by: 'appId' }],
     restore: full({
       naturalKey: 'appId',
-      recreateNote: 'A deleted service principal comes back from deleted items within 30 days.',
+      fromDeletedItems: true,
+      recreateNote:
+        'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id; its app role assignments and grants come back as their own steps.',
     }),
   },
   {
@@ -427,8 +437,9 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     volatile: ['renewedDateTime'],
     restore: full({
       naturalKey: 'displayName',
+      fromDeletedItems: true,
       recreateNote:
-        'Microsoft 365 groups come back from deleted items within 30 days; a security group cannot be restored and is re-created with a new id.',
+        'Not in deleted items: a security group cannot be restored after a delete (a Microsoft 365 group can, within 30 days), so it is re-created with a new id and its members are added again.',
     }),
   },
   {
@@ -475,8 +486,9 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     query: TOP,
     delta: '/users/delta',
     restore: full({
+      fromDeletedItems: true,
       recreateNote:
-        'A deleted user comes back from deleted items within 30 days; after that, without password or methods.',
+        'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id, without password or authentication methods.',
     }),
   },
   // Tenant

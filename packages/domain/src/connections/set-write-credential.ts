@@ -28,7 +28,7 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
     if (row.provider === 'entra')
       throw new DomainError(
         'VALIDATION',
-        'Restoring to Entra ID is not built yet: an Entra connection has no write credential',
+        'An Entra connection restores with its own app registration (decision 059): grant that app the write permissions instead of adding a write credential',
       );
     const c = input.credentials;
     const sealed = c

@@ -138,6 +138,16 @@ export interface IdpRestoreInfo {
   provisions?: { groupsAt?: string; perObject?: number };
   /** Rows of this type are the members of their parent group (the blast radius counts them). */
   membershipOf?: boolean;
+  /**
+   * The provider keeps a deleted one for a while and restores it with its id (Entra's
+   * `directory/deletedItems`): the preview asks `listDeleted` and says "restore from deleted items".
+   */
+  fromDeletedItems?: boolean;
+  /**
+   * Restored in this state first, whatever the snapshot says (a Conditional Access policy in
+   * report-only): switching it to the snapshot's is a separate confirmed step (decision 059).
+   */
+  reportOnly?: { path: string; value: string };
   /** Why it cannot be restored, when it cannot at all. */
   reason?: string;
   /**

@@ -15,9 +15,6 @@ const COMPUTED: Readonly<Record<string, string[]>> = {
   directoryRole: ['displayName', 'description'],
 };
 
-/** The state every restored Conditional Access policy is written in first (decision 059). */
-export const REPORT_ONLY = 'enabledForReportingButNotEnforced';
-
 /**
  * The body a create or update sends: the snapshot's body minus what Graph owns (timestamps, the id
  * of a new object, computed fields, volatile ones) and every credential array of a type with
@@ -41,6 +38,7 @@ export function entraWriteBody(def: EntraObjectType, body: unknown, o: { create:
   ];
   for (const k of drop) delete out[k];
   for (const k of Object.keys(out)) if (k.includes('@odata.') && k !== '@odata.type') delete out[k];
-  if (def.type === 'conditionalAccessPolicy') out.state = REPORT_ONLY;
+  const first = def.restore?.reportOnly;
+  if (first) out[first.path] = first.value;
   return out;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDACTED } from '../../okta/json-path.fns.ts';
 import { createEntraClient, type EntraClient } from '../client.ts';
 import { SIM_TENANT, spawnEntraSim } from '../test/spawn-entra-sim.ts';
-import { REPORT_ONLY } from './body.fns.ts';
+import { REPORT_ONLY } from '../catalog.ts';
 import { EntraWriteError } from './write-error.fns.ts';
 
 /**
