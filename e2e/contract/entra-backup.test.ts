@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { ENTRA_CATALOG } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addEntraConnection } from '@butterfly/domain/connections';
@@ -8,6 +6,12 @@ import { runComplianceScan } from '@butterfly/domain/scans';
 import { readSnapshot } from '@butterfly/domain/snapshots';
 import { createTenant } from '@butterfly/domain/tenants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ENTRA_BACKUP_APP as BACKUP_APP,
+  ENTRA_DIRECTORY as DIRECTORY,
+  type EntraSimHandle,
+  startEntraSim,
+} from './support/entra-sim.ts';
 import { product } from './support/product.ts';
 import { findInDatabase } from './support/secrets.ts';
 
@@ -18,8 +22,6 @@ import { findInDatabase } from './support/secrets.ts';
  */
 const { db, url } = await useTestDatabase();
 const app = product(db, url);
-const DIRECTORY = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
-const BACKUP_APP = { clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b', secret: 'entra-sim-backup-secret' };
 const APP_SECRET = `Pq8~${randomUUID()}`;
 const SIM_SECRETS = [APP_SECRET, 'entra-sim-backup-secret', 'entra-sim-readonly-secret', 'entra-sim-signin-secret'];
 /** Catalog types the demo tenant does not seed (apps/entra-sim/README.md), each with the reason. */
@@ -55,52 +57,22 @@ const SEEDED_FAILURES = [
   'MS.AAD.8.2v1',
 ];
 
-let sim: ChildProcess;
+let sim: EntraSimHandle;
 let simUrl = '';
 let contoso: { tenantId: string; connectionId: string };
 
 beforeAll(async () => {
-  sim = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
-    cwd: resolve(import.meta.dirname, '../../apps/entra-sim'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  simUrl = await new Promise<string>((ok, ko) => {
-    let out = '';
-    const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        ok(found);
-      }
-    };
-    sim.stdout!.on('data', onData);
-    sim.stderr!.on('data', onData);
-    sim.on('exit', (code) => ko(new Error(`entra-sim exited (${code}): ${out}`)));
-  });
+  sim = await startEntraSim();
+  simUrl = sim.url;
   await app.migrateJobs();
   // An application whose password credential carries its secretText, as Graph answers addPassword once.
-  const token = await fetch(`${simUrl}/${DIRECTORY}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: BACKUP_APP.clientId,
-      client_secret: BACKUP_APP.secret,
-      scope: 'https://graph.microsoft.com/.default',
-    }),
-  }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-  const created = await fetch(`${simUrl}/v1.0/applications`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      displayName: 'Payroll export',
-      passwordCredentials: [
-        { keyId: randomUUID(), displayName: 'export', hint: APP_SECRET.slice(0, 3), secretText: APP_SECRET },
-      ],
-    }),
+  const created = await sim.graph('POST', '/applications', {
+    displayName: 'Payroll export',
+    passwordCredentials: [
+      { keyId: randomUUID(), displayName: 'export', hint: APP_SECRET.slice(0, 3), secretText: APP_SECRET },
+    ],
   });
-  expect(created.status, await created.clone().text()).toBe(201);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
   const tenant = await createTenant(app.deps, { slug: 'contoso', name: 'contoso', domains: [] });
   const c = await addEntraConnection(app.deps, tenant.id, {
     name: 'contoso-entra',
@@ -113,7 +85,7 @@ beforeAll(async () => {
   contoso = { tenantId: tenant.id, connectionId: c.id };
 }, 60_000);
 afterAll(async () => {
-  sim?.kill('SIGTERM');
+  sim?.stop();
   await app.close();
 });
 

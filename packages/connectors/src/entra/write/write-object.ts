@@ -113,8 +113,22 @@ async function dispatch(
         if (!(e instanceof GraphApiError && e.status === 404)) throw e;
       }
       return undefined;
-    default:
-      throw unsupported(`${op.kind === 'activate' ? 'activating' : 'deactivating'} one`);
+    default: {
+      // Decision 059: what a restore wrote in report-only is switched to the snapshot's state by a
+      // separate, confirmed step (enable-restored-policies): only that one field is sent.
+      const first = r?.reportOnly;
+      const state = first ? (op.body as Record<string, unknown> | undefined)?.[first.path] : undefined;
+      if (op.kind !== 'activate' || !first || typeof state !== 'string')
+        throw unsupported(`${op.kind === 'activate' ? 'activating' : 'deactivating'} one`);
+      await send({
+        method: 'PATCH',
+        url: at.item,
+        template: at.itemTemplate,
+        body: { [first.path]: state },
+        idempotent: true,
+      });
+      return undefined;
+    }
   }
 }
 

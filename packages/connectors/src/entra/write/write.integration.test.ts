@@ -79,9 +79,22 @@ describe('Entra writeObject against entra-sim', () => {
       displayName: 'Restored: block outside (2)',
       state: REPORT_ONLY,
     });
+    // Switching it on is its own write: `activate` with the snapshot's state, that field alone.
+    await writer.writeObject(
+      { type: 'conditionalAccessPolicy', id: made!.id },
+      { kind: 'activate', body: { state: 'enabled', displayName: 'not sent' } },
+    );
+    expect(body(await one('conditionalAccessPolicy', made!.id))).toMatchObject({
+      displayName: 'Restored: block outside (2)',
+      state: 'enabled',
+    });
+    const deactivate = await writer
+      .writeObject({ type: 'conditionalAccessPolicy', id: made!.id }, { kind: 'deactivate' })
+      .catch((e: unknown) => e);
+    expect(deactivate).toMatchObject({ code: 'UNSUPPORTED' });
     expect(writer.stats().byEndpoint).toMatchObject({
       'POST /identity/conditionalAccess/policies': { requests: 1 },
-      'PATCH /identity/conditionalAccess/policies/{key}': { requests: 1 },
+      'PATCH /identity/conditionalAccess/policies/{key}': { requests: 2 },
     });
   });
 
