@@ -62,6 +62,8 @@ export interface EntraObjectType {
 }
 
 const SECRETS = ['passwordCredentials[].secretText', 'keyCredentials[].key'];
+const NO_SECRETS =
+  'Entra never gives a secret back and a restore never sends one: add a new client secret or certificate to the app and give it to what used the old one.';
 /** The state a restored Conditional Access policy is written in first (decision 059). */
 export const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 const PRINCIPAL = ['user', 'group', 'servicePrincipal'];
@@ -97,7 +99,16 @@ const roleRefs: EntraRef[] = [
   { path: 'roleDefinitionId', type: 'roleDefinition' },
   { path: 'principalId', type: PRINCIPAL },
 ];
-const PIM_NOTE = "Comes back through a schedule request (adminAssign) with the snapshot's start and end.";
+/** Decision 059: PIM instances are made by schedule requests, which a restore does not send yet. */
+const PIM_RESTORE = {
+  create: false,
+  update: false,
+  delete: false,
+  lifecycle: false,
+  assignsId: true,
+  reason:
+    "Needs a person: re-assign it in Privileged Identity Management (a schedule request) with the snapshot's role, principal, start and end.",
+};
 const rmpFilter = { $filter: "scopeId eq '/' and scopeType eq 'Directory'" };
 
 /** Graph's largest page, for the lists that grow with the tenant (see `EntraObjectType.query`). */
@@ -291,6 +302,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     restore: full({
       naturalKey: 'appId',
       fromDeletedItems: true,
+      secretsNotSent: NO_SECRETS,
       recreateNote:
         'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id and a new appId; its secrets never come back.',
     }),
@@ -317,6 +329,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     restore: full({
       naturalKey: 'appId',
       fromDeletedItems: true,
+      secretsNotSent: NO_SECRETS,
       recreateNote:
         'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id; its app role assignments and grants come back as their own steps.',
     }),
@@ -384,7 +397,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     version: 'v1.0',
     list: '/roleManagement/directory/roleEligibilityScheduleInstances',
     refs: roleRefs,
-    restore: full({ update: false, recreateNote: PIM_NOTE }),
+    restore: PIM_RESTORE,
   },
   {
     type: 'roleAssignmentScheduleInstance',
@@ -393,7 +406,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     version: 'v1.0',
     list: '/roleManagement/directory/roleAssignmentScheduleInstances',
     refs: roleRefs,
-    restore: full({ update: false, recreateNote: PIM_NOTE }),
+    restore: PIM_RESTORE,
   },
   {
     type: 'roleManagementPolicy',
@@ -453,7 +466,8 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     singleton: true,
     collapse: { field: 'members', keep: ['@odata.type', 'id'] },
     refs: [{ path: 'members[].id', type: PRINCIPAL }],
-    restore: { ...patchOnly(), membershipOf: true },
+    // "Created" with a re-created group: its members added by $ref (write/write-object.ts).
+    restore: { ...patchOnly({ create: true }), membershipOf: true },
   },
   {
     type: 'group.owners',
@@ -466,7 +480,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     singleton: true,
     collapse: { field: 'owners', keep: ['@odata.type', 'id'] },
     refs: [{ path: 'owners[].id', type: ['user', 'servicePrincipal'] }],
-    restore: patchOnly(),
+    restore: patchOnly({ create: true }),
   },
   {
     type: 'administrativeUnit',

@@ -148,6 +148,11 @@ export interface IdpRestoreInfo {
    * report-only): switching it to the snapshot's is a separate confirmed step (decision 059).
    */
   reportOnly?: { path: string; value: string };
+  /**
+   * The provider never takes a given secret back (Entra makes a new client secret itself): the
+   * preview says this instead of asking for the value at apply.
+   */
+  secretsNotSent?: string;
   /** Why it cannot be restored, when it cannot at all. */
   reason?: string;
   /**

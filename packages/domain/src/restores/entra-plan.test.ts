@@ -38,7 +38,12 @@ const TYPES: TypeIndex = new Map(
     t('group', { restore: restore({ naturalKey: 'displayName', fromDeletedItems: true, recreateNote: 'new id' }) }),
     t('application', {
       secretFields: ['passwordCredentials[].secretText'],
-      restore: restore({ naturalKey: 'appId', fromDeletedItems: true, recreateNote: 'new id and appId' }),
+      restore: restore({
+        naturalKey: 'appId',
+        fromDeletedItems: true,
+        recreateNote: 'new id and appId',
+        secretsNotSent: 'make a new client secret',
+      }),
     }),
   ].map((x) => [x.type, x]),
 );
@@ -89,5 +94,19 @@ describe('Entra restore planning (decision 059)', () => {
       after: newIdMark('group', 'g1'),
       kind: 'changed',
     });
+  });
+
+  it('says an app secret cannot be restored, unless the app comes back from deleted items with it', () => {
+    const app = { id: 'a1', appId: 'x', passwordCredentials: [{ keyId: 'k', secretText: '[redacted]' }] };
+    const [made] = plan([{ type: 'application', id: 'a1', desired: app }]);
+    expect(made!.caveats.find((c) => c.kind === 'secret')).toMatchObject({
+      path: 'passwordCredentials[0].secretText',
+      message: expect.stringContaining('cannot be restored: make a new client secret'),
+    });
+    const [kept] = plan(
+      [{ type: 'application', id: 'a1', desired: app }],
+      new Map([[refKey('application', 'a1'), undefined]]),
+    );
+    expect(kept!.caveats.map((c) => c.kind)).toEqual(['from_deleted']);
   });
 });

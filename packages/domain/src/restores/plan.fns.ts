@@ -131,7 +131,7 @@ function decide(
           {
             kind: 'from_deleted',
             ...(at ? { deletedAt: at } : {}),
-            message: `In the IdP's deleted items${at ? ` (deleted ${at})` : ''}: restored from there with its id, so what names it stays linked, then given the snapshot's settings`,
+            message: `In the IdP's deleted items${at ? ` (deleted ${at})` : ''}: restored from there with its id and credentials, so what names it stays linked, then given the snapshot's settings`,
           },
         ],
       };
@@ -192,14 +192,15 @@ function addCaveats(
   const info = ctx.types.get(s.type)!;
   const key = refKey(s.type, s.id);
   if (s.action === 'skip') return;
-  if (s.action !== 'delete') s.caveats.push(...secretCaveats(info, s.desired));
+  // What comes back from deleted items keeps its credentials.
+  const kept = s.caveats.some((c) => c.kind === 'from_deleted');
+  if (s.action !== 'delete' && !kept) s.caveats.push(...secretCaveats(info, s.desired));
   if (s.action !== 'delete' && info.restore?.verify)
     s.caveats.push({
       kind: 'verify',
       message: `${info.label} must be verified again once restored (its endpoint is called)`,
     });
-  const fromDeleted = s.caveats.some((c) => c.kind === 'from_deleted');
-  if ((s.action === 'create' || s.action === 'reactivate') && info.restore?.recreateNote && !fromDeleted)
+  if ((s.action === 'create' || s.action === 'reactivate') && info.restore?.recreateNote && !kept)
     s.caveats.push({ kind: 'credentials', message: info.restore.recreateNote });
   const first = info.restore?.reportOnly;
   if (first && (s.action === 'create' || s.action === 'update' || s.action === 'reactivate')) {

@@ -160,7 +160,8 @@ describe('Entra writeObject against entra-sim', () => {
     const members = (ids: string[]) => ({ members: ids.map((id) => ({ '@odata.type': '#microsoft.graph.user', id })) });
     await writer.writeObject(
       { type: 'group.members', id: g!.id },
-      { kind: 'update', body: members(users.slice(0, 2)) },
+      // With a re-created group its member list is "created": the same adds.
+      { kind: 'create', body: members(users.slice(0, 2)) },
     );
     await writer.writeObject(
       { type: 'group.members', id: g!.id },
