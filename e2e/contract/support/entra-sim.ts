@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { SIM_TENANT, spawnEntraSim } from '@butterfly/connectors/testing';
 
 /** The demo tenant of entra-sim's seed and its backup app (apps/entra-sim/README.md). */
-export const ENTRA_DIRECTORY = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
+export const ENTRA_DIRECTORY = SIM_TENANT;
 export const ENTRA_BACKUP_APP = { clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b', secret: 'entra-sim-backup-secret' };
 
 export interface EntraSimHandle {
@@ -12,30 +11,9 @@ export interface EntraSimHandle {
   graph(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
 }
 
-/**
- * entra-sim as its own process (the simulator shares no code with the product), on a port the
- * system picks, which its banner names.
- */
+/** entra-sim as its own process (spawnEntraSim), with a Graph caller holding the backup app's token. */
 export async function startEntraSim(): Promise<EntraSimHandle> {
-  const sim: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
-    cwd: resolve(import.meta.dirname, '../../../apps/entra-sim'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((ok, ko) => {
-    let out = '';
-    const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        ok(found);
-      }
-    };
-    sim.stdout!.on('data', onData);
-    sim.stderr!.on('data', onData);
-    sim.on('exit', (code) => ko(new Error(`entra-sim exited (${code}): ${out}`)));
-  });
+  const { url, stop } = await spawnEntraSim();
   let token: string | undefined;
   const bearer = async () => {
     token ??= await fetch(`${url}/${ENTRA_DIRECTORY}/oauth2/v2.0/token`, {
@@ -51,7 +29,7 @@ export async function startEntraSim(): Promise<EntraSimHandle> {
   };
   return {
     url,
-    stop: () => sim.kill('SIGTERM'),
+    stop,
     async graph(method, path, body) {
       const res = await fetch(`${url}/v1.0${path}`, {
         method,

@@ -2,7 +2,7 @@ import { createMemorySnapshot, runScan, SCUBA_AAD_RULES } from '@butterfly/domai
 import type { SnapshotObject } from '@butterfly/domain/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraClient } from './client.ts';
-import { SIM_TENANT, spawnEntraSim } from './test/spawn-entra-sim.ts';
+import { SIM_TENANT, spawnEntraSim } from '../testing/entra-sim.ts';
 
 /**
  * Every SCuBA MS.AAD rule over the entra-sim demo tenant, read the way a backup reads it: a started

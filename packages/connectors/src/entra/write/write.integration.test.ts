@@ -2,7 +2,7 @@ import type { IdpObject } from '@butterfly/domain/idp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDACTED } from '../../okta/json-path.fns.ts';
 import { createEntraClient, type EntraClient } from '../client.ts';
-import { SIM_TENANT, spawnEntraSim } from '../test/spawn-entra-sim.ts';
+import { SIM_TENANT, spawnEntraSim } from '../../testing/entra-sim.ts';
 import { REPORT_ONLY } from '../catalog.ts';
 import { EntraWriteError } from './write-error.fns.ts';
 

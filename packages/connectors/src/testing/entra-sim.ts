@@ -9,7 +9,7 @@ export const SIM_TENANT = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
  * not imported), on a port the system picks; its banner names the URL.
  */
 export async function spawnEntraSim(): Promise<{ url: string; stop: () => void }> {
-  const app = resolve(import.meta.dirname, '../../../../../apps/entra-sim');
+  const app = resolve(import.meta.dirname, '../../../../apps/entra-sim');
   const sim: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
