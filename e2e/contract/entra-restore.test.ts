@@ -29,6 +29,7 @@ let adminId = '';
 let location: any;
 let policy: any;
 let drillApp: any;
+let blockAll: any;
 
 beforeAll(async () => {
   sim = await startEntraSim();
@@ -54,6 +55,15 @@ beforeAll(async () => {
         clientAppTypes: ['all'],
       },
       grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    })
+  ).body;
+  // Blocks everyone, the only Global Administrator included: enabling it needs an acknowledgement.
+  blockAll = (
+    await sim.graph('POST', CA_PATH, {
+      displayName: 'Drill: block all',
+      state: 'enabled',
+      conditions: { users: { includeUsers: ['All'] }, applications: { includeApplications: ['All'] } },
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
     })
   ).body;
   drillApp = (await sim.graph('POST', '/applications', { displayName: 'Drill app', notes: 'kept' })).body;
@@ -88,6 +98,7 @@ describe('restore to entra-sim', () => {
       .where('status', '=', 'complete')
       .executeTakeFirstOrThrow();
     expect((await sim.graph('DELETE', `${CA_PATH}/${policy.id}`)).status).toBe(204);
+    expect((await sim.graph('DELETE', `${CA_PATH}/${blockAll.id}`)).status).toBe(204);
     expect((await sim.graph('DELETE', `${LOC_PATH}/${location.id}`)).status).toBe(204);
     expect((await sim.graph('DELETE', `/applications/${drillApp.id}`)).status).toBe(204);
 
@@ -101,13 +112,15 @@ describe('restore to entra-sim', () => {
     expect(plan.steps.map((s) => `${s.action} ${s.type} ${s.label} (${s.how})`).sort()).toEqual([
       'create application Drill app (restore from deleted items)',
       'create conditionalAccessPolicy Drill: MFA outside HQ (create)',
+      'create conditionalAccessPolicy Drill: block all (create)',
       'create namedLocation Drill HQ (create)',
     ]);
     const step = (type: string) => plan.steps.find((s) => s.type === type)!;
-    const [ca, restoredApp] = [step('conditionalAccessPolicy'), step('application')];
+    const ca = plan.steps.find((s) => s.label === 'Drill: MFA outside HQ')!;
+    const restoredApp = step('application');
     // The location is re-created before the policy that names it.
     expect(step('namedLocation').seq).toBeLessThan(ca.seq);
-    expect(plan.summary).toMatchObject({ newIds: 2 });
+    expect(plan.summary).toMatchObject({ newIds: 3 });
     expect(ca!.caveats.map((c) => c.kind).sort()).toEqual(['credentials', 'new_id', 'report_only']);
     expect(ca!.caveats.find((c) => c.kind === 'report_only')!.message).toContain('enabledForReportingButNotEnforced');
     expect(ca!.rewrites).toEqual([
@@ -128,6 +141,9 @@ describe('restore to entra-sim', () => {
     const newLocation = (await sim.graph('GET', LOC_PATH)).body.value.find((l: any) => l.displayName === 'Drill HQ');
     expect(newLocation.id).not.toBe(location.id);
     const restored = (await livePolicies()).find((p) => p.displayName === 'Drill: MFA outside HQ');
+    expect((await livePolicies()).find((p) => p.displayName === 'Drill: block all').state).toBe(
+      'enabledForReportingButNotEnforced',
+    );
     restoredId = restored.id;
     expect(restored.id).not.toBe(policy.id);
     expect(restored.state).toBe('enabledForReportingButNotEnforced');
@@ -139,8 +155,12 @@ describe('restore to entra-sim', () => {
   }, 120_000);
 
   it('enables the restored policy only with the code and only while it is as the restore wrote it', async () => {
-    const enable = (code: string) =>
-      app.cli('restore', 'enable-policies', 'fabrikam', plan.id, '--confirm', code, '--json');
+    const enable = (code: string, ...more: string[]) =>
+      app.cli('restore', 'enable-policies', 'fabrikam', plan.id, '--confirm', code, '--json', ...more);
+    const states = async () =>
+      Object.fromEntries(
+        (await livePolicies()).filter((p) => p.displayName.startsWith('Drill')).map((p) => [p.displayName, p.state]),
+      );
     const wrong = await enable('WRONG1');
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain('does not match');
@@ -155,13 +175,23 @@ describe('restore to entra-sim', () => {
     expect(
       (await sim.graph('PATCH', `${CA_PATH}/${restoredId}`, { displayName: 'Drill: MFA outside HQ' })).status,
     ).toBe(204);
-    const ok = await enable(plan.shortCode);
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({
-      planId: plan.id,
-      policies: [{ type: 'conditionalAccessPolicy', liveId: restoredId, state: 'enabled' }],
+    // The block-all policy would lock the only Global Administrator out: refused, nothing switched.
+    const risky = await enable(plan.shortCode);
+    expect(risky.code).not.toBe(0);
+    expect(risky.stderr).toContain('Lockout risk: Drill: block all');
+    expect(risky.stderr).toContain('admin@butterfly-demo.test');
+    expect(await states()).toEqual({
+      'Drill: MFA outside HQ': 'enabledForReportingButNotEnforced',
+      'Drill: block all': 'enabledForReportingButNotEnforced',
     });
-    expect((await livePolicies()).find((p) => p.id === restoredId).state).toBe('enabled');
+
+    const ok = await enable(plan.shortCode, '--acknowledge-lockout-risk');
+    expect(ok.code, ok.stderr).toBe(0);
+    const out = JSON.parse(ok.stdout);
+    expect(out.planId).toBe(plan.id);
+    expect(out.policies).toContainEqual(expect.objectContaining({ liveId: restoredId, state: 'enabled' }));
+    expect(out.policies).toHaveLength(2);
+    expect(await states()).toEqual({ 'Drill: MFA outside HQ': 'enabled', 'Drill: block all': 'enabled' });
     const audit = await db
       .selectFrom('audit_events')
       .select(['action', 'outcome'])
@@ -170,6 +200,7 @@ describe('restore to entra-sim', () => {
       .orderBy('seq')
       .execute();
     expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual([
+      'restore.policies_enable_refused denied',
       'restore.policies_enable_refused denied',
       'restore.policies_enable_refused denied',
       'restore.policies_enabled success',
