@@ -11,7 +11,7 @@ import { InstantClock } from '../test/instant-clock.ts';
  * is, and a 429 is waited out for both (Graph did not take it).
  */
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
