@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { IdpObjectTypeInfo, IdpRestoreInfo } from '../idp/types.ts';
 import { refKey, type TypeIndex } from '../snapshots/objects.fns.ts';
 import { orderSteps } from './order.fns.ts';
 import { newIdMark, planSteps } from './plan.fns.ts';
+import { t, writable } from './testing/types.fixture.ts';
 
 /** Entra-like types as the connector describes them (catalog.ts): what decision 059 plans differently. */
-const restore = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
-  create: true,
-  update: true,
-  delete: true,
-  lifecycle: false,
-  assignsId: true,
-  ...o,
-});
-const t = (type: string, o: Partial<IdpObjectTypeInfo> = {}): IdpObjectTypeInfo => ({
-  type,
-  label: type,
-  scope: 'Policy.Read.All',
-  singleton: false,
-  optional: false,
-  secretFields: [],
-  references: [],
-  ...o,
-});
+const restore = writable;
 const TYPES: TypeIndex = new Map(
   [
     t('conditionalAccessPolicy', {
