@@ -36,6 +36,27 @@ export async function entraAppToken(
   return ((await r.json()) as { access_token: string }).access_token;
 }
 
+/** One Graph call (v1.0) as an app of the demo tenant (default: the backup app): its status and JSON body. */
+export type EntraGraph = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+/** A Graph caller for `app` that gets its token once, on the first call. */
+export function entraGraph(simUrl: string, app: { clientId: string; secret: string } = ENTRA_BACKUP_APP): EntraGraph {
+  let token: Promise<string> | undefined;
+  return async (method, path, body) => {
+    token ??= entraAppToken(simUrl, app);
+    const res = await fetch(`${simUrl}/v1.0${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
 /** A Butterfly tenant `contoso` with a connection to entra-sim's demo directory through its backup app. */
 export async function demoEntraConnection(deps: Deps, simUrl: string) {
   const tenant = await createTenant(deps, { slug: 'contoso', name: 'contoso', domains: [] });

@@ -20,6 +20,7 @@ import { idpClients } from '../idp-clients.ts';
 import { withRuntime } from '../runtime.ts';
 import { confirmationName } from './restore-confirm.ts';
 import { planLines } from './restore-format.ts';
+import { registerRestoreEnable } from './restore-enable.ts';
 import { registerRestoreSettings } from './restore-settings.ts';
 
 const list = (v: string) =>
@@ -70,6 +71,7 @@ function secretsFrom(file: string | undefined): Record<string, Record<string, st
 
 export function registerRestore(restore: Command) {
   registerRestoreSettings(restore);
+  registerRestoreEnable(restore);
   restore
     .command('preview')
     .description(

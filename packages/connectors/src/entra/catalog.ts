@@ -62,6 +62,10 @@ export interface EntraObjectType {
 }
 
 const SECRETS = ['passwordCredentials[].secretText', 'keyCredentials[].key'];
+const NO_SECRETS =
+  'Entra never gives a secret back and a restore never sends one: add a new client secret or certificate to the app and give it to what used the old one.';
+/** The state a restored Conditional Access policy is written in first (decision 059). */
+export const REPORT_ONLY = 'enabledForReportingButNotEnforced';
 const PRINCIPAL = ['user', 'group', 'servicePrincipal'];
 
 const full = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
@@ -95,7 +99,16 @@ const roleRefs: EntraRef[] = [
   { path: 'roleDefinitionId', type: 'roleDefinition' },
   { path: 'principalId', type: PRINCIPAL },
 ];
-const PIM_NOTE = "Comes back through a schedule request (adminAssign) with the snapshot's start and end.";
+/** Decision 059: PIM instances are made by schedule requests, which a restore does not send yet. */
+const PIM_RESTORE = {
+  create: false,
+  update: false,
+  delete: false,
+  lifecycle: false,
+  assignsId: true,
+  reason:
+    "Needs a person: re-assign it in Privileged Identity Management (a schedule request) with the snapshot's role, principal, start and end.",
+};
 const rmpFilter = { $filter: "scopeId eq '/' and scopeType eq 'Directory'" };
 
 /** Graph's largest page, for the lists that grow with the tenant (see `EntraObjectType.query`). */
@@ -116,7 +129,11 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
       { path: 'grantControls.authenticationStrength.id', type: 'authenticationStrength' },
     ],
     volatile: ['modifiedDateTime'],
-    restore: full({ naturalKey: 'displayName', recreateNote: 'Gets a new id: references to it are rewritten.' }),
+    restore: full({
+      naturalKey: 'displayName',
+      recreateNote: 'Gets a new id: references to it are rewritten.',
+      reportOnly: { path: 'state', value: REPORT_ONLY },
+    }),
   },
   {
     type: 'namedLocation',
@@ -284,7 +301,10 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     delta: '/applications/delta',
     restore: full({
       naturalKey: 'appId',
-      recreateNote: 'A deleted app comes back from deleted items within 30 days; its secrets never do.',
+      fromDeletedItems: true,
+      secretsNotSent: NO_SECRETS,
+      recreateNote:
+        'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id and a new appId; its secrets never come back.',
     }),
   },
   {
@@ -308,7 +328,10 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     refs: [{ path: 'appId', type: 'application', by: 'appId' }],
     restore: full({
       naturalKey: 'appId',
-      recreateNote: 'A deleted service principal comes back from deleted items within 30 days.',
+      fromDeletedItems: true,
+      secretsNotSent: NO_SECRETS,
+      recreateNote:
+        'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id; its app role assignments and grants come back as their own steps.',
     }),
   },
   {
@@ -374,7 +397,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     version: 'v1.0',
     list: '/roleManagement/directory/roleEligibilityScheduleInstances',
     refs: roleRefs,
-    restore: full({ update: false, recreateNote: PIM_NOTE }),
+    restore: PIM_RESTORE,
   },
   {
     type: 'roleAssignmentScheduleInstance',
@@ -383,7 +406,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     version: 'v1.0',
     list: '/roleManagement/directory/roleAssignmentScheduleInstances',
     refs: roleRefs,
-    restore: full({ update: false, recreateNote: PIM_NOTE }),
+    restore: PIM_RESTORE,
   },
   {
     type: 'roleManagementPolicy',
@@ -427,8 +450,9 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     volatile: ['renewedDateTime'],
     restore: full({
       naturalKey: 'displayName',
+      fromDeletedItems: true,
       recreateNote:
-        'Microsoft 365 groups come back from deleted items within 30 days; a security group cannot be restored and is re-created with a new id.',
+        'Not in deleted items: a security group cannot be restored after a delete (a Microsoft 365 group can, within 30 days), so it is re-created with a new id and its members are added again.',
     }),
   },
   {
@@ -442,7 +466,8 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     singleton: true,
     collapse: { field: 'members', keep: ['@odata.type', 'id'] },
     refs: [{ path: 'members[].id', type: PRINCIPAL }],
-    restore: { ...patchOnly(), membershipOf: true },
+    // "Created" with a re-created group: its members added by $ref (write/write-object.ts).
+    restore: { ...patchOnly({ create: true }), membershipOf: true },
   },
   {
     type: 'group.owners',
@@ -455,7 +480,7 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     singleton: true,
     collapse: { field: 'owners', keep: ['@odata.type', 'id'] },
     refs: [{ path: 'owners[].id', type: ['user', 'servicePrincipal'] }],
-    restore: patchOnly(),
+    restore: patchOnly({ create: true }),
   },
   {
     type: 'administrativeUnit',
@@ -475,8 +500,9 @@ export const ENTRA_CATALOG: EntraObjectType[] = [
     query: TOP,
     delta: '/users/delta',
     restore: full({
+      fromDeletedItems: true,
       recreateNote:
-        'A deleted user comes back from deleted items within 30 days; after that, without password or methods.',
+        'Not in deleted items (hard deleted, or deleted over 30 days ago): re-created with a new id, without password or authentication methods.',
     }),
   },
   // Tenant

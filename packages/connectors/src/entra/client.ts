@@ -9,11 +9,13 @@ import { ENTRA_CATALOG } from './catalog.ts';
 import { readChanges } from './changes.ts';
 import { entraDefaultTypes, entraTypeDef, entraTypeInfo } from './catalog.fns.ts';
 import { type DeltaRead, readDelta } from './delta.ts';
-import { EntraError } from './errors.ts';
 import { GraphHttp, type RetryOptions } from './http/graph-http.ts';
 import { RuGovernor, type TenantSize } from './http/ru-governor.ts';
 import { Wire } from './http/wire.ts';
 import { listEntraObjects } from './lister.ts';
+import { listDeleted } from './write/deleted-items.ts';
+import { findEntraObject } from './write/find-object.ts';
+import { writeEntraObject } from './write/write-object.ts';
 
 export const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com';
@@ -40,7 +42,7 @@ export interface EntraClient extends IdpClient {
   ruUsed(): number;
 }
 
-/** Microsoft Graph as the domain's IdpClient: reads for backups; writes are not built yet (decision 057). */
+/** Microsoft Graph as the domain's IdpClient: reads for backups (decision 057), writes for restores (decision 059). */
 export function createEntraClient(config: EntraConnectionConfig, options: EntraClientOptions = {}): EntraClient {
   const clock = options.clock ?? realClock;
   const loginUrl = (config.loginUrl ?? DEFAULT_LOGIN_URL).replace(/\/+$/, '');
@@ -86,7 +88,10 @@ export function createEntraClient(config: EntraConnectionConfig, options: EntraC
         if (obj.id === ref.id) found = obj;
       return found;
     },
-    writeObject: () => Promise.reject(new EntraError('Restoring to Entra is not built yet')),
+    // Decision 059: restores (write/).
+    writeObject: (ref, op, opts = {}) => writeEntraObject(graph, ref, op, opts.signal),
+    findObject: (ref, body, opts = {}) => findEntraObject(graph, stats, ref, body, opts.signal),
+    listDeleted: (type, opts = {}) => listDeleted(graph, type, opts.signal),
     listLogEvents: (o) => listAuditEvents(graph, o),
     testAccess: (opts = {}) => testEntraAccess(token, opts.signal),
     stats: () => stats.snapshot(),

@@ -27,7 +27,7 @@ export async function loadConnectionConfig(
       `The connection ${row.name} was deleted; its snapshots are kept read-only`,
     );
   if (row.provider === 'entra') {
-    // Decision 057: Entra connections read only (no write credential yet).
+    // Decisions 057/059: one app registration reads and, once granted the write permissions, restores.
     const secret = JSON.parse(await openSecret(deps, tenantId, credentialsPurpose(row.id), row.credentials_sealed)) as
       | { kind: 'client_secret'; clientSecret: string }
       | { kind: 'certificate'; certificatePem: string };

@@ -28,7 +28,9 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
     if (row.provider === 'entra' || row.provider === 'google')
       throw new DomainError(
         'VALIDATION',
-        `Restoring to ${row.provider === 'entra' ? 'Entra ID' : 'Google Workspace'} is not built yet: the connection has no write credential`,
+        row.provider === 'entra'
+          ? 'An Entra connection restores with its own app registration (decision 059): grant that app the write permissions instead of adding a write credential'
+          : 'Restoring to Google Workspace is not built yet: the connection has no write credential',
       );
     const c = input.credentials;
     const sealed = c

@@ -148,6 +148,21 @@ export interface IdpRestoreInfo {
   provisions?: { groupsAt?: string; perObject?: number };
   /** Rows of this type are the members of their parent group (the blast radius counts them). */
   membershipOf?: boolean;
+  /**
+   * The provider keeps a deleted one for a while and restores it with its id (Entra's
+   * `directory/deletedItems`): the preview asks `listDeleted` and says "restore from deleted items".
+   */
+  fromDeletedItems?: boolean;
+  /**
+   * Restored in this state first, whatever the snapshot says (a Conditional Access policy in
+   * report-only): switching it to the snapshot's is a separate confirmed step (decision 059).
+   */
+  reportOnly?: { path: string; value: string };
+  /**
+   * The provider never takes a given secret back (Entra makes a new client secret itself): the
+   * preview says this instead of asking for the value at apply.
+   */
+  secretsNotSent?: string;
   /** Why it cannot be restored, when it cannot at all. */
   reason?: string;
   /**
@@ -198,6 +213,12 @@ export interface IdpClient {
    * name), so a create retried after a crash adopts it instead of making a second one.
    */
   findObject?(ref: IdpObjectRef, body: unknown, opts?: { signal?: AbortSignal }): Promise<IdpObject | undefined>;
+  /**
+   * Objects of a type the provider keeps after a delete and can restore with their id (Entra's
+   * `directory/deletedItems`): a preview says "restore from deleted items" instead of a create.
+   * Absent: the provider has no such bin.
+   */
+  listDeleted?(type: string, opts?: { signal?: AbortSignal }): Promise<{ id: string; deletedAt?: string }[]>;
   /**
    * Which of these scopes the credential is not granted (an OAuth service app's grants); empty when
    * it holds them all or has no scopes to check (a token that carries its owner's admin role).

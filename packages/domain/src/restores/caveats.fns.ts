@@ -4,13 +4,16 @@ import type { Caveat, ObjectRef } from './types.ts';
 
 /** Write-only secrets the snapshot only knows existed: they must come from the customer again. */
 export function secretCaveats(info: IdpObjectTypeInfo, desired: unknown): Caveat[] {
+  const never = info.restore?.secretsNotSent;
   return info.secretFields.flatMap((p) =>
     hitsAt(desired, p)
       .filter((h) => h.value !== null && h.value !== undefined && h.value !== '')
       .map((h) => ({
         kind: 'secret' as const,
         path: h.at,
-        message: `${h.at} is a write-only secret: supply it at apply (a value or a vault reference), or re-enter it in the admin console afterwards`,
+        message: never
+          ? `${h.at} is a write-only secret that cannot be restored: ${never}`
+          : `${h.at} is a write-only secret: supply it at apply (a value or a vault reference), or re-enter it in the admin console afterwards`,
       })),
   );
 }

@@ -30,8 +30,9 @@ export async function checkStep(
 }
 
 function matchesDesired(contentKey: Buffer, info: IdpObjectTypeInfo, step: ApplyStep, live: unknown, idMap: IdMap) {
-  // Only objects that keep their id can be compared whole; a re-created one differs in its id.
-  if (step.action === 'create') return false;
+  // Only objects that keep their id can be compared whole; a re-created one differs in its id
+  // (one restored from deleted items keeps it).
+  if (step.action === 'create' && !step.detail.caveats.some((c) => c.kind === 'from_deleted')) return false;
   return (
     fingerprintOf(contentKey, info, step.type, live) ===
     fingerprintOf(contentKey, info, step.type, rewriteBody(info, step.desired, idMap))

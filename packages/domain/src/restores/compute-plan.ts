@@ -21,6 +21,7 @@ import { orderSteps } from './order.fns.ts';
 import { type Candidate, planSteps } from './plan.fns.ts';
 import { pairByNaturalKey } from './pair-by-key.fns.ts';
 import { cpuNow } from './timing.fns.ts';
+import { keptDeleted } from './deleted-items.ts';
 import { unchangedChildren } from '../snapshots/unchanged-children.ts';
 import type { Caveat, ObjectRef, OrderedStep, PlanSummary, PreviewProgress, TRestoreScope } from './types.ts';
 import { withDependencies } from './with-dependencies.ts';
@@ -129,6 +130,7 @@ export async function computePlan(
     [...o.index.values()].filter((t) => t.restore?.membershipOf).map((t) => t.type),
     assignedGroups(o.index, candidates),
   );
+  const fromDeleted = await timed('deletedMs', () => keptDeleted(o.client, o.index, candidates, o.signal));
   const reached = new Set<string>();
   const t0 = performance.now();
   const c0 = cpuNow();
@@ -140,6 +142,7 @@ export async function computePlan(
       for (const u of users) reached.add(u);
     },
     outsideReferrers: outside,
+    fromDeleted,
   });
   await nameRelationRows(deps, o.snap, o.index, planned, candidates);
   const steps = orderSteps(planned, o.index);
@@ -159,6 +162,15 @@ export async function computePlan(
       message: `${inventory.length} object(s) of the snapshot are not in the org and cannot come back (${labels}): only their metadata is backed up; the IdP makes new ones with their app, or generate them`,
     });
   }
+  const reportOnly = steps.flatMap((s) =>
+    s.caveats.filter((c): c is Extract<Caveat, { kind: 'report_only' }> => c.kind === 'report_only'),
+  );
+  if (reportOnly.length)
+    caveats.push({
+      kind: 'report_only',
+      state: reportOnly[0]!.state,
+      message: `${reportOnly.length} polic(ies) come back in report-only state whatever the snapshot says; once applied, switch them on with \`butterfly restore enable-policies <tenant> <plan-id> --confirm <code>\``,
+    });
   const cycles = steps.filter((s) => s.caveats.some((c) => c.kind === 'cycle')).length;
   if (cycles)
     caveats.push({

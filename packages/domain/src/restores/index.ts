@@ -27,3 +27,8 @@ export { newIdMark, planSteps } from './plan.fns.ts';
 export { orderSteps } from './order.fns.ts';
 export { liveIdOf, rewriteBody } from './rewrite.fns.ts';
 export { setRestoreApprovalThreshold, ZSetRestoreThresholdInput } from './set-approval-threshold.ts';
+export {
+  enableRestoredPolicies,
+  type EnabledPolicy,
+  ZEnableRestoredPoliciesInput,
+} from './enable-restored-policies.ts';

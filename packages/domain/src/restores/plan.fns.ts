@@ -29,6 +29,8 @@ export interface PlanContext {
   members: (groupId: string) => readonly string[];
   /** Receives the users each step reaches, so the plan can count them once across steps. */
   reached?: (users: readonly string[]) => void;
+  /** Objects the provider keeps deleted and restores with their id (refKey → when deleted), from deleted-items.ts. */
+  fromDeleted?: ReadonlyMap<string, string | undefined>;
   /** References to an object from outside the scope (they keep the old id), by key. */
   outsideReferrers?: ReadonlyMap<string, (ObjectRef & { path: string })[]>;
 }
@@ -47,8 +49,12 @@ export function planSteps(candidates: readonly Candidate[], ctx: PlanContext): P
   const raw = candidates
     .filter((c) => !ctx.types.get(c.type)?.restore?.inventoryOnly)
     .map((c) => ({ c, info: ctx.types.get(c.type), ...decide(c, ctx, recreated) }));
+  // What comes back from deleted items keeps its id: nothing that names it needs rewriting.
   const newIds = new Set(
-    raw.filter((r) => r.action === 'create' && r.info?.restore?.assignsId).map((r) => refKey(r.c.type, r.c.id)),
+    raw
+      .filter((r) => r.action === 'create' && r.info?.restore?.assignsId)
+      .map((r) => refKey(r.c.type, r.c.id))
+      .filter((k) => !ctx.fromDeleted?.has(k)),
   );
   const referrers = new Map<string, (ObjectRef & { path: string; rewritten: boolean })[]>();
   const steps: PlannedStep[] = [];
@@ -116,6 +122,20 @@ function decide(
     }
     if (!restore?.create)
       return skip('not_restorable', restore?.reason ?? `${info.label} cannot be created through the API`);
+    const key = refKey(c.type, c.id);
+    if (ctx.fromDeleted?.has(key)) {
+      const at = ctx.fromDeleted.get(key);
+      return {
+        action: 'create',
+        caveats: [
+          {
+            kind: 'from_deleted',
+            ...(at ? { deletedAt: at } : {}),
+            message: `In the IdP's deleted items${at ? ` (deleted ${at})` : ''}: restored from there with its id and credentials, so what names it stays linked, then given the snapshot's settings`,
+          },
+        ],
+      };
+    }
     return { action: 'create', caveats: [] };
   }
   if (c.desired === undefined) {
@@ -172,14 +192,25 @@ function addCaveats(
   const info = ctx.types.get(s.type)!;
   const key = refKey(s.type, s.id);
   if (s.action === 'skip') return;
-  if (s.action !== 'delete') s.caveats.push(...secretCaveats(info, s.desired));
+  // What comes back from deleted items keeps its credentials.
+  const kept = s.caveats.some((c) => c.kind === 'from_deleted');
+  if (s.action !== 'delete' && !kept) s.caveats.push(...secretCaveats(info, s.desired));
   if (s.action !== 'delete' && info.restore?.verify)
     s.caveats.push({
       kind: 'verify',
       message: `${info.label} must be verified again once restored (its endpoint is called)`,
     });
-  if ((s.action === 'create' || s.action === 'reactivate') && info.restore?.recreateNote)
+  if ((s.action === 'create' || s.action === 'reactivate') && info.restore?.recreateNote && !kept)
     s.caveats.push({ kind: 'credentials', message: info.restore.recreateNote });
+  const first = info.restore?.reportOnly;
+  if (first && (s.action === 'create' || s.action === 'update' || s.action === 'reactivate')) {
+    const want = valueAt(s.desired, first.path);
+    s.caveats.push({
+      kind: 'report_only',
+      state: first.value,
+      message: `Restored with ${first.path} ${first.value} (report-only), not the snapshot's ${String(want ?? 'unset')}: nothing is enforced until \`butterfly restore enable-policies\` switches it to the snapshot's state`,
+    });
+  }
   if (newIds.has(key)) {
     const outside = (ctx.outsideReferrers?.get(key) ?? []).map((r) => ({ ...r, rewritten: false }));
     s.caveats.push(newIdCaveat(s.label, [...(referrers.get(key) ?? []), ...outside]));

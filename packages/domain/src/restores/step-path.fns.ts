@@ -12,6 +12,8 @@ export function stepPath(
 ): StepPath {
   switch (s.action) {
     case 'create':
+      // What the IdP still keeps after a delete comes back from there with its id (Entra's deleted items).
+      if (s.caveats.some((c) => c.kind === 'from_deleted')) return 'restore from deleted items';
       // A catch-all rule the IdP makes with its re-created parent: found by name, then edited.
       return s.caveats.some((c) => c.kind === 'system') ? 'find by name and update' : 'create';
     case 'reactivate':

@@ -46,6 +46,10 @@ export type Caveat =
   | { kind: 'derived'; from: string; message: string }
   | { kind: 'not_in_snapshot'; message: string }
   | { kind: 'missing_scope'; scopes: string[]; message: string }
+  /** Comes back from the provider's deleted items with its id (deleted-items.ts), not created anew. */
+  | { kind: 'from_deleted'; deletedAt?: string; message: string }
+  /** Written in this state first (a Conditional Access policy in report-only); switched on by a separate step. */
+  | { kind: 'report_only'; state: string; message: string }
   /** Changes what admins sign in with (lockout.fns.ts): applying needs an explicit acknowledgement. */
   | { kind: 'lockout'; reason: string; admins: string[]; message: string };
 
@@ -53,6 +57,7 @@ export type Caveat =
 export type StepPath =
   | 'create'
   | 'find by name and update'
+  | 'restore from deleted items'
   | 'update'
   | 'reactivate'
   | 'reactivate and update'

@@ -39,6 +39,23 @@ export interface GraphRead {
   version: 'v1.0' | 'beta';
 }
 
+/** One write (restore): POST, PATCH or DELETE below the version root. */
+export interface GraphWrite {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  template: string;
+  /** The application permission this write needs (named when Graph answers 403). */
+  permission: string;
+  version: 'v1.0' | 'beta';
+  body?: unknown;
+  /**
+   * Sending it twice does no harm (a PATCH, a DELETE, a restore from deleted items). A create is not:
+   * after a 5xx or a lost answer it may have happened, so it is not sent again (the restore's resumed
+   * step looks for what it made instead).
+   */
+  idempotent: boolean;
+}
+
 /** One sub-request of a `$batch`, and what became of it. */
 export type BatchResult = { ok: true; answer: GraphAnswer } | { ok: false; error: Error };
 
@@ -119,6 +136,23 @@ export class GraphHttp {
     const url = this.absolute(req.version, req.url);
     const res = await this.exchange(
       { method: 'GET', url, key: `GET ${req.template}`, cost: ruCost('GET', url) },
+      signal,
+    );
+    return this.answer(res, req);
+  }
+
+  /** A write through the same governor (its write bucket too), token and throttling as the reads. */
+  async write(req: GraphWrite, signal?: AbortSignal): Promise<GraphAnswer> {
+    const url = this.absolute(req.version, req.url);
+    const res = await this.exchange(
+      {
+        method: req.method,
+        url,
+        key: `${req.method} ${req.template}`,
+        cost: ruCost(req.method, url),
+        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+        once: !req.idempotent,
+      },
       signal,
     );
     return this.answer(res, req);
@@ -248,6 +282,8 @@ export class GraphHttp {
       cost: number;
       body?: string;
       read?: boolean;
+      /** Not sent again after a 5xx or a network error (a create that may have happened). */
+      once?: boolean;
       /** Where the answer says what it cost (a `$batch`: in its sub-responses); default its own headers. */
       ru?: (res: RawResponse) => ReturnType<typeof ruHeaders>;
     },
@@ -318,6 +354,10 @@ export class GraphHttp {
         continue;
       }
       if (!res || res.status >= 500) {
+        if (req.once)
+          throw new EntraUnavailableError(`No answer to ${req.key} (${res ? `HTTP ${res.status}` : 'network error'})`, {
+            cause: failure,
+          });
         if (++retries > this.r.maxRetries)
           throw new EntraUnavailableError(`Gave up after ${retries} tries: ${req.key}`, { cause: failure });
         s.retries++;

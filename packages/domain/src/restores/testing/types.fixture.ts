@@ -1,7 +1,7 @@
 import type { IdpObjectTypeInfo, IdpRestoreInfo } from '../../idp/types.ts';
 import type { TypeIndex } from '../../snapshots/objects.fns.ts';
 
-const writable = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
+export const writable = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
   create: true,
   update: true,
   delete: true,
@@ -9,7 +9,7 @@ const writable = (o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
   assignsId: true,
   ...o,
 });
-const t = (type: string, o: Partial<IdpObjectTypeInfo> = {}): IdpObjectTypeInfo => ({
+export const t = (type: string, o: Partial<IdpObjectTypeInfo> = {}): IdpObjectTypeInfo => ({
   type,
   label: `${type}s`,
   scope: 'okta.x.read',
