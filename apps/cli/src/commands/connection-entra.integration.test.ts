@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliProcess } from '../testing/cli-process.ts';
 
 /**
  * `butterfly connection add --entra` and a backup of it (decision 057), as an operator runs them: a
@@ -12,13 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * endpoint and the Graph paths a backup reads; the app holds every read permission but one).
  */
 const { db, url } = await useTestDatabase();
-const env = {
-  ...process.env,
-  DATABASE_URL: url,
-  BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'warn',
-};
-const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
+const cli = cliProcess(url);
 const TENANT = '6f1c4a5e-2b7d-4c1e-9a3f-0d8e7b6c5a41';
 const CLIENT = '3c9d2e1f-8a7b-4c6d-9e0f-1a2b3c4d5e6f';
 const SECRET = 'Qx~8Q~cli-test-secret-value';
@@ -102,18 +95,6 @@ const entra = createServer(async (req, res) => {
 await new Promise<void>((r) => entra.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(entra.address() as AddressInfo).port}`;
 afterAll(() => new Promise((r) => entra.close(r)));
-
-function cli(args: string[], input = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string; last: string | undefined }>((done) => {
-    const child = spawn(process.execPath, [main, ...args], { env, cwd: import.meta.dirname });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code, stdout, stderr, last: stdout.trim().split('\n').at(-1) }));
-    child.stdin.end(input);
-  });
-}
 
 const add = (name: string, extra: string[] = [], input = `${SECRET}\n`) =>
   cli(

@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliProcess } from '../testing/cli-process.ts';
 
 /**
  * `butterfly connection add --google` and a backup of it (decision 062), as an operator runs them: a
@@ -15,13 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * Groups Settings and Cloud Identity paths a backup reads, all below one base as --api-url says).
  */
 const { db, url } = await useTestDatabase();
-const env = {
-  ...process.env,
-  DATABASE_URL: url,
-  BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'warn',
-};
-const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
+const cli = cliProcess(url);
 const SA = 'butterfly@hooli-backup.iam.gserviceaccount.com';
 const ADMIN = 'gavin@hooli.example';
 const CUSTOMER = 'C01hooli9';
@@ -137,18 +131,6 @@ const google = createServer(async (req, res) => {
 await new Promise<void>((r) => google.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(google.address() as AddressInfo).port}`;
 afterAll(() => new Promise((r) => google.close(r)));
-
-function cli(args: string[], input = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string; last: string | undefined }>((done) => {
-    const child = spawn(process.execPath, [main, ...args], { env, cwd: import.meta.dirname });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code, stdout, stderr, last: stdout.trim().split('\n').at(-1) }));
-    child.stdin.end(input);
-  });
-}
 
 const add = (name: string, extra: string[]) =>
   cli(['connection', 'add', 'hooli', '--name', name, '--google', 'hooli.example', ...extra]);

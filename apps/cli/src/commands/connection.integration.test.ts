@@ -1,25 +1,19 @@
-import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliProcess } from '../testing/cli-process.ts';
 
 /**
  * `butterfly connection …` as an operator runs it: a real process, a real database, and a minimal
  * stand-in for an Okta org on loopback (an SSWS admin without the roles permission).
  */
 const { db, url } = await useTestDatabase();
-const env = {
-  ...process.env,
-  DATABASE_URL: url,
-  BUTTERFLY_MASTER_KEY: randomBytes(32).toString('base64'),
-  LOG_LEVEL: 'warn',
-};
-const main = resolve(import.meta.dirname, '../../bin/butterfly.ts');
+const cli = cliProcess(url);
 const GOOD = 'ssws-good-token-0123456789';
 
 const okta = createServer((req, res) => {
@@ -48,18 +42,6 @@ const orgUrl = `http://127.0.0.1:${(okta.address() as AddressInfo).port}`;
 afterAll(() => new Promise((r) => okta.close(r)));
 
 /** Async on purpose: the stand-in Okta answers from this process while the CLI runs. */
-function cli(args: string[], input = '', changes: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string; last: string | undefined }>((done) => {
-    const child = spawn(process.execPath, [main, ...args], { env: { ...env, ...changes }, cwd: import.meta.dirname });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code, stdout, stderr, last: stdout.trim().split('\n').at(-1) }));
-    child.stdin.end(input);
-  });
-}
-
 describe('butterfly connection', () => {
   it('adds connections (SSWS on stdin, OAuth key from a file), printing each id alone on the last line', async () => {
     expect((await cli(['tenant', 'create', 'initech', '--name', 'Initech'])).code).toBe(0);
