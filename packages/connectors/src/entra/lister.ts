@@ -1,5 +1,5 @@
 import type { IdpObject } from '@butterfly/domain/idp';
-import { Channel } from '../okta/channel.ts';
+import { openListing } from '../http/listing.ts';
 import type { StatsRecorder } from '../okta/http/stats.ts';
 import type { EntraObjectType } from './catalog.ts';
 import { entraAncestorsOf, entraChildrenOf, entraTypeDef } from './catalog.fns.ts';
@@ -39,19 +39,8 @@ export async function* listEntraObjects(
   o: EntraListOptions,
 ): AsyncGenerator<IdpObject> {
   const { wanted, walked } = plan(o.types);
-  const out = new Channel<IdpObject>();
-  const abort = new AbortController();
-  const onOuterAbort = () => abort.abort(o.signal?.reason);
-  o.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const signal = abort.signal;
-  const fail = (e: unknown) => {
-    out.fail(e);
-    abort.abort(e);
-  };
-  const emit = async (obj: IdpObject) => {
-    await out.push(obj);
-    stats.type(obj.type).objects++;
-  };
+  const listing = openListing(o.signal, stats);
+  const { signal, emit, fail } = listing;
 
   /** Parents of one page: their stored objects first, then their children. */
   const handleItems = async (def: EntraObjectType, ancestors: string[], items: unknown[]) => {
@@ -122,11 +111,5 @@ export async function* listEntraObjects(
   };
 
   const roots = [...walked].map(entraTypeDef).filter((d) => !d.parent);
-  Promise.all(roots.map((d) => walkList(d, []).catch(fail))).then(() => out.close(), fail);
-  try {
-    yield* out;
-  } finally {
-    o.signal?.removeEventListener('abort', onOuterAbort);
-    abort.abort(new Error('listing stopped'));
-  }
+  yield* listing.stream(Promise.all(roots.map((d) => walkList(d, []).catch(fail))));
 }

@@ -1,5 +1,5 @@
 import type { IdpObject } from '@butterfly/domain/idp';
-import { Channel } from '../okta/channel.ts';
+import { openListing } from '../http/listing.ts';
 import type { StatsRecorder } from '../okta/http/stats.ts';
 import type { GoogleObjectType } from './catalog.ts';
 import { googleChildrenOf, googleTypeDef } from './catalog.fns.ts';
@@ -54,19 +54,8 @@ export async function* listGoogleObjects(ctx: GoogleListContext, o: GoogleListOp
     const p = googleTypeDef(t).parent;
     if (p) walked.add(p);
   }
-  const out = new Channel<IdpObject>();
-  const abort = new AbortController();
-  const onOuterAbort = () => abort.abort(o.signal?.reason);
-  o.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const signal = abort.signal;
-  const fail = (e: unknown) => {
-    out.fail(e);
-    abort.abort(e);
-  };
-  const emit = async (obj: IdpObject) => {
-    await out.push(obj);
-    ctx.stats.type(obj.type).objects++;
-  };
+  const listing = openListing(o.signal, ctx.stats);
+  const { signal, emit } = listing;
 
   const walk = async (def: GoogleObjectType, customer: string, parent?: { id: string; key: string }) => {
     if (wanted.has(def.type)) ctx.stats.type(def.type);
@@ -106,14 +95,5 @@ export async function* listGoogleObjects(ctx: GoogleListContext, o: GoogleListOp
   };
 
   const roots = [...walked].map(googleTypeDef).filter((d) => !d.parent);
-  ctx
-    .customerId(signal)
-    .then((customer) => Promise.all(roots.map((d) => walk(d, customer))))
-    .then(() => out.close(), fail);
-  try {
-    yield* out;
-  } finally {
-    o.signal?.removeEventListener('abort', onOuterAbort);
-    abort.abort(new Error('listing stopped'));
-  }
+  yield* listing.stream(ctx.customerId(signal).then((customer) => Promise.all(roots.map((d) => walk(d, customer)))));
 }
