@@ -1,5 +1,5 @@
 import type { IdpObject } from '@butterfly/domain/idp';
-import { openListing } from '../http/listing.ts';
+import { openListing } from '../listing/open-listing.ts';
 import type { StatsRecorder } from '../okta/http/stats.ts';
 import type { GoogleObjectType } from './catalog.ts';
 import { googleChildrenOf, googleTypeDef } from './catalog.fns.ts';
