@@ -364,28 +364,25 @@ async function main() {
       await db.destroy();
     }
   } else say('apps/okta-sim/src/main.ts not found: okta-sim not started');
-  if (hasEntraSim) {
-    const entra = startApp({
-      name: 'entra',
-      dir: 'apps/entra-sim',
+  // The other providers' simulators: each keeps its directories in a state file of its own.
+  for (const sim of [
+    { name: 'entra', app: 'entra-sim', present: hasEntraSim, port: entraSimPort },
+    { name: 'google', app: 'google-sim', present: hasGoogleSim, port: googleSimPort },
+  ]) {
+    if (!sim.present) {
+      say(`apps/${sim.app}/src/main.ts not found: ${sim.app} not started`);
+      continue;
+    }
+    const proc = startApp({
+      name: sim.name,
+      dir: `apps/${sim.app}`,
       entry: 'src/main.ts',
       env,
-      args: ['--state', join(dbEnv.BUTTERFLY_DATA_DIR, 'entra-sim', 'state.json')],
-      ready: (q) => untilListening(q, entraSimPort),
+      args: ['--state', join(dbEnv.BUTTERFLY_DATA_DIR, sim.app, 'state.json')],
+      ready: (q) => untilListening(q, sim.port),
     });
-    await untilListening(entra, entraSimPort);
-  } else say('apps/entra-sim/src/main.ts not found: entra-sim not started');
-  if (hasGoogleSim) {
-    const google = startApp({
-      name: 'google',
-      dir: 'apps/google-sim',
-      entry: 'src/main.ts',
-      env,
-      args: ['--state', join(dbEnv.BUTTERFLY_DATA_DIR, 'google-sim', 'state.json')],
-      ready: (q) => untilListening(q, googleSimPort),
-    });
-    await untilListening(google, googleSimPort);
-  } else say('apps/google-sim/src/main.ts not found: google-sim not started');
+    await untilListening(proc, sim.port);
+  }
   // A small young generation: a backup allocates fast and briefly, and V8's default lets the nursery
   // grow past 100 MB of resident memory for garbage (scripts/bench/backup.ts measures it).
   const workerReady = (p: Proc) => Promise.race([new Promise((done) => p.child.once('message', done)), exitedEarly(p)]);
