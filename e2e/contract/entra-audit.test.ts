@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { useTestDatabase } from '@butterfly/db/testing';
 import type { EntraSim } from '@butterfly/entra-sim';
 import { diffSnapshots } from '@butterfly/domain/diff';
-import { readSnapshot } from '@butterfly/domain/snapshots';
+import { getObjectHistory, readSnapshot } from '@butterfly/domain/snapshots';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   completeSnapshots,
@@ -103,6 +103,14 @@ describe('Entra change attribution from directory audits', () => {
     expect(edited!.actors).toEqual([
       { actor: EDITOR.clientId, at: expect.any(String), eventType: 'Update conditional access policy' },
     ]);
+
+    // The object's history names the same app for the version it made.
+    const history = await getObjectHistory(app.deps, contoso.tenantId, {
+      connectionId: contoso.connectionId,
+      type: 'conditionalAccessPolicy',
+      id: policyId,
+    });
+    expect(history.versions.map((v) => v.actors.map((a) => a.actor))).toEqual([[EDITOR.clientId], []]);
 
     // The CLI's diff prints it the same way, from the stored events: the simulator is gone.
     await sim?.close();

@@ -10,6 +10,7 @@ import { Breadcrumbs } from '~/components/breadcrumbs.tsx';
 import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
 import { authedLoader } from '~/utils/authed-route.server.ts';
+import { ChangeActors } from '~/components/backups/change-actors.tsx';
 
 export const meta: MetaFunction = () => [{ title: 'Object history · Butterfly' }];
 
@@ -84,6 +85,7 @@ export default function ObjectHistory() {
               </CardDescription>
             </CardHeader>
             <CardContent className="flex flex-col gap-3">
+              <ChangeActors actors={v.actors} />
               {v.changes.length > 0 ? (
                 <ul className="flex flex-col gap-1 text-sm">
                   {v.changes.map((c) => (

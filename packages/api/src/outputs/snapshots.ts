@@ -122,6 +122,7 @@ export const ZSnapshotsHistory = z.object({
     z.object({
       body: z.unknown(),
       changes: z.array(ZJsonChange),
+      actors: z.array(ZChangeActor),
       firstSnapshot: z.object({ id: z.string(), at: z.string() }),
       lastSnapshot: z.object({ id: z.string(), at: z.string() }),
       deletedIn: z.object({ id: z.string(), at: z.string() }).nullable(),

@@ -55,6 +55,29 @@ describe('object history', () => {
     expect(kept).toMatchObject({ recreatedAs: null, recreatedFrom: [] });
   });
 
+  it("names who made each version from the IdP's audit log, as a diff does", async () => {
+    const s = await setup();
+    await s.backup();
+    s.client.objects[1] = group('g1', 'Finance and Ops');
+    s.client.events.push({
+      id: 'e1',
+      published: new Date().toISOString(),
+      eventType: 'group.profile.update',
+      actor: { id: '00uann', type: 'User', alternateId: 'ann@acme.test', displayName: 'Ann' },
+      targets: [{ type: 'UserGroup', id: 'g1' }],
+    });
+    await s.backup();
+    s.client.objects[1] = group('g1', 'Finance'); // changed back with no event the log kept
+    await s.backup();
+    const h = await getObjectHistory(s.reader, s.tenantId, { connectionId: s.connectionId, type: 'group', id: 'g1' });
+    // Newest first: the unattributed change back, the attributed change, the first version.
+    expect(h.versions.map((v) => v.actors)).toEqual([
+      [],
+      [{ actor: 'ann@acme.test', at: expect.any(String), eventType: 'group.profile.update' }],
+      [],
+    ]);
+  });
+
   it('names the new id a restore re-created a deleted object under, and the old id from the new one', async () => {
     const s = await setup();
     const first = await s.backup();

@@ -3,13 +3,20 @@ import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { isUuid } from '../db.fns.ts';
 import { openBodies } from '../bodies/open-bodies.ts';
+import { actorsOf, type ChangeActor, indexEvents } from '../changes/attribute-changes.ts';
 import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
+import { loadLogEvents } from './log-events.ts';
 
 export interface HistoryVersion {
   firstSnapshot: { id: string; at: string };
   lastSnapshot: { id: string; at: string };
   body: unknown;
   changes: JsonChange[];
+  /**
+   * Who made this version (the IdP's audit events about the object between the snapshot before it and
+   * its first one), as a diff names them; empty for the first version or when the log said nothing.
+   */
+  actors: ChangeActor[];
   /** The first full snapshot after this version that no longer held the object (deleted by then), if any. */
   deletedIn: { id: string; at: string } | null;
   /** This version came back after a snapshot without the object (re-created under the same id). */
@@ -38,7 +45,7 @@ export async function objectHistory(
     .execute();
   const snaps = await deps.db
     .selectFrom('snapshots')
-    .select(['id', 'seq', 'completed_at', 'kind'])
+    .select(['id', 'seq', 'started_at', 'completed_at', 'kind'])
     .where('tenant_id', '=', tenantId)
     .where('connection_id', '=', input.connectionId)
     .where('status', '=', 'complete')
@@ -54,6 +61,9 @@ export async function objectHistory(
     rows.map((r) => r.address),
   );
   const versions: HistoryVersion[] = [];
+  /** Per version after the first: the snapshots whose windows it was made in, (last before, first of it]. */
+  const windows: { version: HistoryVersion; from: Date; to: Date; snapshotIds: string[] }[] = [];
+  let before: (typeof snaps)[number] | undefined;
   const ref = (s: (typeof snaps)[number]) => ({ id: s.id, at: s.completed_at!.toISOString() });
   let previous: unknown;
   for (const r of rows) {
@@ -68,15 +78,38 @@ export async function objectHistory(
         ? next
         : undefined;
     const reappeared = versions.at(-1)?.deletedIn != null;
-    versions.push({
+    const version: HistoryVersion = {
       firstSnapshot: ref(inRange[0]!),
       lastSnapshot: ref(last),
       body,
       changes: previous === undefined ? [] : diffJson(previous, body),
+      actors: [],
       deletedIn: gone ? ref(gone) : null,
       reappeared,
-    });
+    };
+    versions.push(version);
+    const first = inRange[0]!;
+    if (previous !== undefined && before) {
+      const from = before;
+      const ids = snaps.filter((s) => s.seq > from.seq && s.seq <= first.seq).map((s) => s.id);
+      windows.push({ version, from: from.started_at, to: first.completed_at!, snapshotIds: ids });
+    }
     previous = body;
+    before = last;
+  }
+  // Each backup kept the audit events of the window since the one before it (snapshots/log-events.ts):
+  // only those of the windows a version changed in are read.
+  if (windows.length) {
+    const { key } = await deps.keyring.dataKey(deps.db, tenantId);
+    const events = indexEvents(
+      await loadLogEvents(
+        deps.db,
+        tenantId,
+        windows.flatMap((w) => w.snapshotIds),
+        key,
+      ),
+    );
+    for (const w of windows) w.version.actors = actorsOf(input.id, events, w);
   }
   return { type: input.type, id: input.id, versions };
 }

@@ -2,8 +2,8 @@ import { Badge } from '@butterfly/ui';
 import { Link } from '@remix-run/react';
 import { PathChangesTable } from '../path-changes-table.tsx';
 import { historyHref, objectHref } from './object-link.ts';
-import { Time } from '~/components/time.tsx';
 import { objectTypeLabel } from '~/utils/labels.ts';
+import { ChangeActors, type ChangeActorView } from './change-actors.tsx';
 
 export interface DiffChangeView {
   type: string;
@@ -12,7 +12,7 @@ export interface DiffChangeView {
   change: 'added' | 'removed' | 'changed';
   paths: { path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[];
   pathsLeftOut: number;
-  actors: { actor: string; at: string; eventType: string }[];
+  actors: ChangeActorView[];
 }
 
 const BADGE = { added: 'success', removed: 'danger', changed: 'warning' } as const;
@@ -43,16 +43,7 @@ export function DiffChange({
         </Link>
         <code className="text-xs text-slate-600">{c.id}</code>
       </h3>
-      {c.actors.length > 0 && (
-        <p className="text-sm text-slate-700">
-          {c.actors.map((a, i) => (
-            <span key={`${a.at}-${i}`}>
-              {i > 0 && '; '}
-              by <span className="font-medium">{a.actor}</span> at <Time iso={a.at} /> ({a.eventType})
-            </span>
-          ))}
-        </p>
-      )}
+      <ChangeActors actors={c.actors} />
       {c.paths.length > 0 && (
         <PathChangesTable
           caption={`Changed paths of ${c.label}`}
