@@ -115,7 +115,10 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     query: { type: 'all' },
     items: 'organizationUnits',
     idField: 'orgUnitId',
-    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit' }],
+    // An org unit's own `orgUnitId` is `id:03ph…`, but a role assignment's `orgUnitId` (and Cloud
+    // Identity's `orgUnits/03ph…`) carry the bare id: the key is the bare id, so they name it.
+    namePrefix: 'id:',
+    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit', by: 'orgUnitId' }],
     volatile: ETAG,
   },
   {
