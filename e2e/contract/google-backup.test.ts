@@ -92,7 +92,8 @@ describe('backups of google-sim', () => {
     expect(byType.get('group.settings')).toHaveLength(byType.get('group')!.length);
 
     // Every reference by id names an object of the same snapshot (a role assignment's orgUnitId is
-    // the org unit's bare id, without the `id:` of the org unit's own orgUnitId).
+    // the org unit's bare id, without the `id:` of the org unit's own orgUnitId; a policy's
+    // policyQuery.orgUnit is `orgUnits/<that id>`).
     const ids = new Map([...byType].map(([t, xs]) => [t, new Set(xs.map((x) => x.id))]));
     // A group may hold an external account (the demo's contractor@partner.test): not the customer's to back up.
     const domains = [...byType.get('domain')!, ...byType.get('domainAlias')!].map((d) => d.id);
@@ -104,19 +105,26 @@ describe('backups of google-sim', () => {
     for (const m of outside) ids.set('user', new Set([...ids.get('user')!, m.id]));
     const dangling: string[] = [];
     let resolved = 0;
+    let byName = 0;
     for (const def of GOOGLE_CATALOG) {
       for (const ref of (def.refs ?? []).filter((r) => !r.by)) {
         const types = Array.isArray(ref.type) ? ref.type : [ref.type];
         for (const o of byType.get(def.type) ?? []) {
-          for (const v of valuesAt(o.body, ref.path)) {
-            if (types.some((t) => ids.get(t)?.has(v))) resolved++;
-            else dangling.push(`${def.type} ${o.id} ${ref.path}=${v}`);
+          for (const at of valuesAt(o.body, ref.path)) {
+            // A Cloud Identity resource name (`orgUnits/<id>`) names the id after its prefix.
+            const v = ref.prefix && at.startsWith(ref.prefix) ? at.slice(ref.prefix.length) : at;
+            if (types.some((t) => ids.get(t)?.has(v))) {
+              resolved++;
+              if (ref.prefix) byName++;
+            } else dangling.push(`${def.type} ${o.id} ${ref.path}=${v}`);
           }
         }
       }
     }
     expect(dangling).toEqual([]);
     expect(resolved).toBeGreaterThan(200);
+    // Every policy names its org unit or group, every SSO assignment its target (and profile).
+    expect(byName).toBeGreaterThanOrEqual(byType.get('policy')!.length + byType.get('inboundSsoAssignment')!.length);
     const scoped = byType.get('roleAssignment')!.filter((a) => a.body.orgUnitId);
     expect(scoped.length).toBeGreaterThan(0);
 
