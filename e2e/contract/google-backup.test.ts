@@ -184,4 +184,29 @@ describe('backups of google-sim', () => {
       { path: '$.isEnrolledIn2Sv', before: enrolled, after: !enrolled, kind: 'changed' },
     ]);
   }, 180_000);
+
+  it('a backup through Directory quota errors and blank Policy pages ends complete and unchanged', async () => {
+    const settings = await googleControl(simUrl, 'PATCH', '/settings', { emptyPolicyPages: true });
+    expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+    for (const reason of ['userRateLimitExceeded', 'quotaExceeded']) {
+      const fault = await googleControl(simUrl, 'POST', '/faults', { api: 'directory', reason, count: 1 });
+      expect(fault.status, JSON.stringify(fault.body)).toBe(201);
+    }
+    try {
+      await app.backupThroughJobs(demo);
+      // Both faults were answered (a fault leaves google-sim's list once served): the list holds only a new one.
+      const probe = await googleControl(simUrl, 'POST', '/faults', { api: 'token', reason: 'probe', count: 1 });
+      expect(probe.body.map((f: { reason: string }) => f.reason)).toEqual(['probe']);
+    } finally {
+      await googleControl(simUrl, 'PATCH', '/settings', { emptyPolicyPages: false });
+      await googleControl(simUrl, 'DELETE', '/faults');
+    }
+    const snaps = await complete();
+    expect(snaps).toHaveLength(3);
+    const [, second, third] = snaps;
+    expect(third!.object_count).toBe(second!.object_count);
+    const changes: ObjectChange[] = [];
+    for await (const c of diffSnapshots(app.deps, demo.tenantId, { from: second!.id, to: third!.id })) changes.push(c);
+    expect(changes).toEqual([]);
+  }, 180_000);
 });
