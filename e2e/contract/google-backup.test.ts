@@ -1,5 +1,6 @@
-import { GOOGLE_CATALOG } from '@butterfly/connectors';
+import { GOOGLE_CATALOG, GOOGLE_READ_SCOPES, idpClientFactory } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
+import { testConnection } from '@butterfly/domain/connections';
 import { diffSnapshots, type ObjectChange } from '@butterfly/domain/diff';
 import { readSnapshot } from '@butterfly/domain/snapshots';
 import type { GoogleSim } from '@butterfly/google-sim';
@@ -69,6 +70,35 @@ function valuesAt(body: unknown, path: string): string[] {
   }
   return here.filter((v): v is string => typeof v === 'string');
 }
+
+describe('testing the connection to google-sim', () => {
+  const idpClientFor = idpClientFactory({ allowPrivateNetwork: true });
+  const test = () => testConnection({ ...app.deps, idpClientFor }, demo.tenantId, { connectionId: demo.connectionId });
+
+  it('finds every read scope delegated, then names the one the admin takes away and what it leaves out', async () => {
+    const all = await test();
+    expect(all.report).toMatchObject({ ok: true, connected: true, missing: [] });
+    expect(all.report.granted).toEqual([...GOOGLE_READ_SCOPES]);
+
+    const path = `/customers/${GOOGLE_DEMO.customerId}/delegations/${GOOGLE_DEMO.backup.clientId}`;
+    const before = (await googleControl(simUrl, 'GET', `/customers/${GOOGLE_DEMO.customerId}`)).body.delegations[
+      GOOGLE_DEMO.backup.clientId
+    ] as string[];
+    const sso = GOOGLE_READ_SCOPES.find((x) => x.endsWith('/cloud-identity.inboundsso.readonly'))!;
+    const cut = await googleControl(simUrl, 'PUT', path, { scopes: before.filter((x) => x !== sso) });
+    expect(cut.status, JSON.stringify(cut.body)).toBe(200);
+    try {
+      const less = await test();
+      expect(less.report).toMatchObject({ ok: false, connected: true });
+      expect(less.report.missing).toEqual([
+        { scope: sso, leavesOut: ['inboundSamlSsoProfile', 'inboundOidcSsoProfile', 'inboundSsoAssignment'] },
+      ]);
+    } finally {
+      expect((await googleControl(simUrl, 'PUT', path, { scopes: before })).status).toBe(200);
+    }
+    expect((await test()).report.ok).toBe(true);
+  }, 60_000);
+});
 
 describe('backups of google-sim', () => {
   let byType = new Map<string, Obj[]>();
