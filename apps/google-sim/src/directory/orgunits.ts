@@ -47,7 +47,8 @@ export function listOrgUnits(ctx: TDirCtx) {
   const prefix = base === '/' ? '/' : `${base}/`;
   const all = [...c.orgUnits.values()].filter((o) => String(o.orgUnitPath).startsWith(prefix));
   const picked = type === 'children' ? all.filter((o) => o.parentOrgUnitId === under.orgUnitId) : all;
-  const items = (type === 'allIncludingParent' && base !== '/' ? [under, ...picked] : picked).sort((a, b) =>
+  // allIncludingParent: the org unit asked for too, the root when none is (as Google).
+  const items = (type === 'allIncludingParent' ? [under, ...picked] : picked).sort((a, b) =>
     String(a.orgUnitPath).localeCompare(String(b.orgUnitPath)),
   );
   return listOf('admin#directory#orgUnits', 'organizationUnits', items.map(show));

@@ -40,7 +40,8 @@ export interface GoogleObjectType {
   idField?: string;
   /** Resource-name prefix dropped from the id (`policies/abc` → `abc`). */
   namePrefix?: string;
-  refs?: { path: string; type: string | string[]; by?: string }[];
+  /** `prefix`: the value is a Cloud Identity resource name (`orgUnits/<id>`, `groups/<id>`). */
+  refs?: { path: string; type: string | string[]; by?: string; prefix?: string }[];
   /** The Policy API: a page a second at most (the governor's policy lane). */
   policyLane?: boolean;
   volatile?: string[];
@@ -112,10 +113,14 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     scope: ORGUNIT,
     api: 'directory',
     path: `${D}/customer/{customer}/orgunits`,
-    query: { type: 'all' },
+    // Google's `all` leaves out the root, which policies, SSO assignments and role assignments name too.
+    query: { type: 'allIncludingParent' },
     items: 'organizationUnits',
     idField: 'orgUnitId',
-    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit' }],
+    // An org unit's own `orgUnitId` is `id:03ph…`, but a role assignment's `orgUnitId` (and Cloud
+    // Identity's `orgUnits/03ph…`) carry the bare id: the key is the bare id, so they name it.
+    namePrefix: 'id:',
+    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit', by: 'orgUnitId' }],
     volatile: ETAG,
   },
   {
@@ -178,8 +183,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     namePrefix: 'policies/',
     policyLane: true,
     refs: [
-      { path: 'policyQuery.orgUnit', type: 'orgUnit', by: 'name' },
-      { path: 'policyQuery.group', type: 'group', by: 'name' },
+      { path: 'policyQuery.orgUnit', type: 'orgUnit', prefix: 'orgUnits/' },
+      { path: 'policyQuery.group', type: 'group', prefix: 'groups/' },
     ],
   },
   {
@@ -215,10 +220,10 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     idField: 'name',
     namePrefix: 'inboundSsoAssignments/',
     refs: [
-      { path: 'samlSsoInfo.inboundSamlSsoProfile', type: 'inboundSamlSsoProfile', by: 'name' },
-      { path: 'oidcSsoInfo.inboundOidcSsoProfile', type: 'inboundOidcSsoProfile', by: 'name' },
-      { path: 'targetOrgUnit', type: 'orgUnit', by: 'name' },
-      { path: 'targetGroup', type: 'group', by: 'name' },
+      { path: 'samlSsoInfo.inboundSamlSsoProfile', type: 'inboundSamlSsoProfile', prefix: 'inboundSamlSsoProfiles/' },
+      { path: 'oidcSsoInfo.inboundOidcSsoProfile', type: 'inboundOidcSsoProfile', prefix: 'inboundOidcSsoProfiles/' },
+      { path: 'targetOrgUnit', type: 'orgUnit', prefix: 'orgUnits/' },
+      { path: 'targetGroup', type: 'group', prefix: 'groups/' },
     ],
   },
 ];

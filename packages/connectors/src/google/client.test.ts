@@ -61,7 +61,7 @@ describe('Google client: a full backup', () => {
       group: [...GROUP_IDS].sort(),
       'group.members': [...GROUP_IDS].sort(),
       'group.settings': [...GROUP_IDS].sort(),
-      orgUnit: ['id:03ph8a2z1enq4', 'id:03ph8a2z2ctr9'],
+      orgUnit: ['03ph8a2z0root', '03ph8a2z1enq4', '03ph8a2z2ctr9'],
       role: ['91447453409034241', '91447453409034242'],
       roleAssignment: ['91447453409035001', '91447453409035002'],
       domain: ['initech-labs.example', 'initech.example'],
@@ -91,6 +91,25 @@ describe('Google client: a full backup', () => {
     ]);
     expect(customer.gets(/^\/v1\//).every((r) => new URL(r.url).host === 'cloudidentity.googleapis.com')).toBe(true);
     expect(client.stats()).toMatchObject({ byType: { user: { objects: 5 }, policy: { objects: 5 } }, rateLimited: 0 });
+  });
+
+  it("keys org units by the bare id a role assignment's orgUnitId names (Google drops the `id:` there)", async () => {
+    const { client, customer } = setup();
+    const objs = await collect(client.listObjects({ types: ['orgUnit', 'roleAssignment'] }));
+    // The root too (policies and SSO assignments name it): Google's `all` would leave it out.
+    const asked = customer.gets(/\/orgunits$/).map((r) => new URL(r.url).searchParams.get('type'));
+    expect(asked).toEqual(['allIncludingParent']);
+    const ous = objs.filter((o) => o.type === 'orgUnit');
+    const scoped = objs.filter((o) => o.type === 'roleAssignment' && (o.body as { orgUnitId?: string }).orgUnitId);
+    expect(scoped).toHaveLength(1);
+    const ouId = (scoped[0]!.body as { orgUnitId: string }).orgUnitId;
+    expect(ous.find((o) => o.id === ouId)?.body).toMatchObject({ orgUnitPath: '/Engineering' });
+    // The body keeps Google's own form; a child names its parent by that field.
+    expect(ous.map((o) => (o.body as { orgUnitId: string }).orgUnitId).sort()).toEqual([
+      'id:03ph8a2z0root',
+      'id:03ph8a2z1enq4',
+      'id:03ph8a2z2ctr9',
+    ]);
   });
 
   it('signs one RS256 JWT-bearer assertion for every read scope and reuses its token until expiry', async () => {

@@ -80,8 +80,11 @@ export interface IdpObjectTypeInfo {
   optional: boolean;
   /** Paths of write-only secrets (redacted; must be re-entered on restore). */
   secretFields: string[];
-  /** Paths in the body that hold ids of other types. */
-  references: { path: string; type: string | string[]; by?: string }[];
+  /**
+   * Paths in the body that hold ids of other types. `prefix`: the value is a resource name, the
+   * prefix then the id (Cloud Identity's `orgUnits/03ph…`); a value without it names nothing.
+   */
+  references: { path: string; type: string | string[]; by?: string; prefix?: string }[];
   /** The body field that holds the object's own key within its parent (default `id`). */
   idField?: string;
   /** `readObject` can read one object of this type (otherwise it is found by listing). */

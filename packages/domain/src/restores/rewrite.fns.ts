@@ -21,7 +21,8 @@ export function rewriteBody(info: IdpObjectTypeInfo, body: unknown, idMap: IdMap
     if (ref.by) continue;
     const to = mapped(idMap, ref.types, ref.value);
     const hit = to === undefined ? undefined : hitAt(copy, ref.at);
-    if (hit && typeof hit.value === 'string') hit.set(replaceId(hit.value, ref.value, to!));
+    if (hit && typeof hit.value === 'string')
+      hit.set(ref.prefix ? `${ref.prefix}${to}` : replaceId(hit.value, ref.value, to!));
   }
   return copy;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refKey } from '../snapshots/objects.fns.ts';
+import { referencesOf, refKey } from '../snapshots/objects.fns.ts';
 import { liveIdOf, rewriteBody } from './rewrite.fns.ts';
 import { TYPES } from './testing/types.fixture.ts';
 
@@ -18,6 +18,20 @@ describe('rewriting through the id map', () => {
       note: 'g1',
     });
     expect(rule.actions.assignUserToGroups.groupIds).toEqual(['g0', 'g1']); // the snapshot body is untouched
+  });
+
+  it('reads and rewrites a reference held as a resource name (`orgUnits/<id>`), keeping its prefix', () => {
+    const info = {
+      ...TYPES.get('group_rule')!,
+      references: [{ path: 'policyQuery.orgUnit', type: 'group', prefix: 'orgUnits/' }],
+    };
+    const body = { policyQuery: { orgUnit: 'orgUnits/g1' } };
+    expect(referencesOf(info, body)).toEqual([
+      { at: 'policyQuery.orgUnit', value: 'g1', types: ['group'], prefix: 'orgUnits/' },
+    ]);
+    expect(rewriteBody(info, body, idMap)).toEqual({ policyQuery: { orgUnit: 'orgUnits/g1new' } });
+    // Without the prefix the value names nothing (not the whole string as an id).
+    expect(referencesOf(info, { policyQuery: { orgUnit: 'g1' } })).toEqual([]);
   });
 
   it('finds children and relation rows under the new ids', () => {

@@ -85,7 +85,13 @@ export interface RefHit {
   value: string;
   types: string[];
   by?: string;
+  /** The value's resource-name prefix (kept when the reference is rewritten). */
+  prefix?: string;
 }
+
+/** The id a prefixed resource name carries (`orgUnits/03ph…` → `03ph…`), if it has the prefix. */
+const afterPrefix = (v: unknown, prefix: string) =>
+  typeof v === 'string' && v.startsWith(prefix) && v.length > prefix.length ? v.slice(prefix.length) : undefined;
 
 /** Every reference the body makes, by the type's reference paths. */
 export function referencesOf(info: IdpObjectTypeInfo, body: unknown): RefHit[] {
@@ -93,8 +99,21 @@ export function referencesOf(info: IdpObjectTypeInfo, body: unknown): RefHit[] {
   for (const r of info.references) {
     const types = Array.isArray(r.type) ? r.type : [r.type];
     for (const hit of hitsAt(body, r.path)) {
-      const value = r.by ? (typeof hit.value === 'string' ? hit.value : undefined) : idOfValue(hit.value);
-      if (value) out.push({ at: hit.at, value, types, ...(r.by ? { by: r.by } : {}) });
+      const value = r.by
+        ? typeof hit.value === 'string'
+          ? hit.value
+          : undefined
+        : r.prefix
+          ? afterPrefix(hit.value, r.prefix)
+          : idOfValue(hit.value);
+      if (value)
+        out.push({
+          at: hit.at,
+          value,
+          types,
+          ...(r.by ? { by: r.by } : {}),
+          ...(r.prefix ? { prefix: r.prefix } : {}),
+        });
     }
   }
   return out;

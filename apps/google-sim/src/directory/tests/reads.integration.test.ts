@@ -109,6 +109,18 @@ describe('Directory API reads', () => {
     const ous = await get(`customer/my_customer/orgunits?type=all`);
     const paths = ous.body.organizationUnits.map((o: any) => o.orgUnitPath);
     expect(paths).toEqual(expect.arrayContaining(['/Engineering', '/Engineering/Backend', '/IT', '/Contractors']));
+    expect(paths).not.toContain('/');
+    // allIncludingParent without orgUnitPath: the root too (policies and SSO assignments name it).
+    const withRoot = await get('customer/my_customer/orgunits?type=allIncludingParent');
+    const root = withRoot.body.organizationUnits.find((o: any) => o.orgUnitPath === '/');
+    expect(root).toMatchObject({ kind: 'admin#directory#orgUnit', orgUnitId: expect.stringMatching(/^id:/) });
+    expect(withRoot.body.organizationUnits).toHaveLength(paths.length + 1);
+    const underEng = await get('customer/my_customer/orgunits?type=allIncludingParent&orgUnitPath=/Engineering');
+    expect(underEng.body.organizationUnits.map((o: any) => o.orgUnitPath)).toEqual([
+      '/Engineering',
+      '/Engineering/Backend',
+      '/Engineering/Frontend',
+    ]);
     const children = await get(`customer/${h.demo.customerId}/orgunits?orgUnitPath=/Engineering&type=children`);
     expect(children.body.organizationUnits.map((o: any) => o.orgUnitPath).sort()).toEqual([
       '/Engineering/Backend',

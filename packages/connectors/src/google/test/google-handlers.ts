@@ -169,6 +169,14 @@ export function customerData(): CustomerData {
     ),
     orgunits: [
       {
+        // The root: Google lists it only for type=allIncludingParent.
+        kind: 'admin#directory#orgUnit',
+        etag: '"e0"',
+        name: 'Initech',
+        orgUnitPath: '/',
+        orgUnitId: 'id:03ph8a2z0root',
+      },
+      {
         kind: 'admin#directory#orgUnit',
         etag: '"e1"',
         name: 'Engineering',
@@ -460,7 +468,10 @@ export function fakeCustomer(o: CustomerOptions = {}) {
         domains: 'domains',
         domainaliases: 'domainAliases',
       }[c[2]!]!;
-      const items = data[c[2] as 'orgunits'];
+      let items = data[c[2] as 'orgunits'];
+      // Org units: `all` leaves out the root; `allIncludingParent` has it.
+      if (c[2] === 'orgunits' && url.searchParams.get('type') !== 'allIncludingParent')
+        items = items.filter((o) => o.orgUnitPath !== '/');
       // orgunits, domains and aliases are not paged by Google.
       if (c[2] === 'orgunits' || c[2]!.startsWith('domain'))
         return json(200, { kind: 'admin#directory#list', etag: '"e"', [field]: items });
