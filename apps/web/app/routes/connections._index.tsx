@@ -12,6 +12,16 @@ import { authedAction, authedLoader } from '~/utils/authed-route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Connections · Butterfly' }];
 
+/**
+ * What a row says under a connection's name: the Okta org's URL; for Entra, the directory when it
+ * was given by a domain (a GUID is an id, which list pages never show: it is on the connection's page).
+ */
+function providerLine(c: { provider: string; orgUrl: string; directoryId: string | null }) {
+  if (c.provider === 'okta') return c.orgUrl;
+  const label = c.provider === 'entra' ? 'Microsoft Entra ID' : 'Google Workspace';
+  return c.directoryId && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(c.directoryId) ? `${label} · ${c.directoryId}` : label;
+}
+
 export const loader = authedLoader(async ({ caller }) => {
   const [connections, me, readiness] = await Promise.all([
     caller.connections.list({ includeDeleted: true }),
@@ -27,7 +37,7 @@ export const loader = authedLoader(async ({ caller }) => {
       return {
         id: c.id,
         name: c.name,
-        orgUrl: c.provider === 'entra' ? `Microsoft Entra ID · ${c.directoryId}` : c.orgUrl,
+        orgUrl: providerLine(c),
         authKind: c.authKind,
         lastTest: c.lastTest,
         lastTestedAt: c.lastTestedAt,
