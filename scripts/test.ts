@@ -4,7 +4,8 @@
  * test cluster, or the server of DATABASE_URL when it is set. Each test file gets its own database
  * cloned from a migrated template.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureTemplate, ensureTestServer } from '../packages/db/src/testing/server.ts';
@@ -17,39 +18,72 @@ const workspaces = [
   join(root, 'e2e'),
 ];
 
-function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+/**
+ * Ctrl-C or a SIGTERM to this process stops the step's child with the same signal and ends the run
+ * with the signal's status, after stopping the test Postgres (pg_ctl starts it in a session of its
+ * own, so no signal reaches it: before, a killed run left it holding the port).
+ */
+class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+}
+let signalled: NodeJS.Signals | undefined;
+let current: ReturnType<typeof spawn> | undefined;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => {
+    signalled ??= signal;
+    current?.kill(signal);
+  });
+
+async function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  if (signalled) throw new Interrupted(signalled);
   process.stdout.write(`\n=== ${title}\n`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env });
+  current = child;
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  current = undefined;
+  // The child died of the signal (a Ctrl-C reaches the whole process group) or was stopped by us.
+  if (signalled || signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP')
+    throw new Interrupted(signalled ?? signal!);
   process.stdout.write(
-    `=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    `=== ${title}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
   );
-  return r.status === 0;
+  return code === 0;
 }
 
 const failures: string[] = [];
-const run = (title: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => {
-  if (!step(title, cmd, args, env)) failures.push(title);
+const run = async (title: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => {
+  if (!(await step(title, cmd, args, env))) failures.push(title);
 };
 
-run('lint', 'pnpm', ['lint']);
+/** The status a run stopped by `signal` ends with (128 + its number), after a line saying so. */
+function stopped(e: unknown): number {
+  if (!(e instanceof Interrupted)) throw e;
+  process.stdout.write(`\n=== ${e.message}\n`);
+  return e.signal === 'SIGINT' ? 130 : e.signal === 'SIGHUP' ? 129 : 143;
+}
+let interrupted = 0;
+
+await run('lint', 'pnpm', ['lint']).catch((e) => process.exit(stopped(e)));
 
 process.stdout.write('\n=== database for tests\n');
 const server = await ensureTestServer((m) => process.stdout.write(`${m}\n`));
 await ensureTemplate(server.adminUrl);
 const env = { ...process.env, BUTTERFLY_TEST_DATABASE_URL: server.adminUrl, TURBO_TELEMETRY_DISABLED: '1' };
 try {
-  run('generated table types are current', 'pnpm', ['--filter', '@butterfly/db', 'codegen:check'], env);
-  run('typecheck scripts', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']);
+  await run('generated table types are current', 'pnpm', ['--filter', '@butterfly/db', 'codegen:check'], env);
+  await run('typecheck scripts', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']);
   for (const w of workspaces) rmSync(join(w, REPORT), { force: true });
-  run(
+  await run(
     'typecheck',
     'pnpm',
     ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--continue', '--output-logs=errors-only'],
     env,
   );
   // Each vitest run also writes a JSON report, summed into the closing line below.
-  run(
+  await run(
     'unit and integration tests',
     'pnpm',
     [
@@ -67,17 +101,21 @@ try {
     ],
     env,
   );
-  run('pnpm start supervision (start, stop four ways, nothing left behind)', 'bash', ['scripts/check-start.sh']);
+  await run('pnpm start supervision (start, stop four ways, nothing left behind)', 'bash', ['scripts/check-start.sh']);
   if (
     existsSync(join(root, 'e2e/package.json')) &&
-    !step('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'e2e'], env)
+    !(await step('end-to-end (Playwright, Chromium)', 'pnpm', ['--filter', '@butterfly/e2e', 'e2e'], env))
   ) {
     failures.push('end-to-end (Playwright, Chromium)');
     printSystemLogProblems();
   }
+} catch (e) {
+  interrupted = stopped(e);
 } finally {
   await server.stop();
 }
+// An interrupted run has no verdict: it ends with the signal's status, without the summary.
+if (interrupted) process.exit(interrupted);
 
 /** After a failed end-to-end run: the system's own warnings and errors, which the browser never sees. */
 function printSystemLogProblems() {
