@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdpLogEvent } from '../idp/types.ts';
-import { attributeChanges, idSegments } from './attribute-changes.ts';
+import { actorsOf, attributeChanges, idSegments, indexEvents } from './attribute-changes.ts';
 
 const ev = (id: string, at: string, eventType: string, targets: string[], who = 'alice@corp.test'): IdpLogEvent => ({
   id,
@@ -11,6 +11,15 @@ const ev = (id: string, at: string, eventType: string, targets: string[], who = 
 });
 
 const window = { from: new Date('2026-11-29T20:00:00Z'), to: new Date('2026-11-29T23:30:00Z') };
+
+describe('indexEvents', () => {
+  it('counts an event stored with two snapshots once (published on the boundary of their windows)', () => {
+    const e = ev('e1', '21:00', 'group.profile.update', ['00g1']);
+    expect(actorsOf('00g1', indexEvents([e, { ...e }]), window)).toEqual([
+      { actor: 'alice@corp.test', at: '2026-11-29T21:00:00.000Z', eventType: 'group.profile.update' },
+    ]);
+  });
+});
 
 describe('attributeChanges', () => {
   it('names who touched each object in the window, oldest first', () => {

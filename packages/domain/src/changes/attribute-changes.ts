@@ -20,7 +20,12 @@ export interface AttributionWindow {
  */
 export function indexEvents(events: Iterable<IdpLogEvent>): Map<string, IdpLogEvent[]> {
   const index = new Map<string, IdpLogEvent[]>();
+  // An event published exactly on the boundary of two windows ([since, until] both inclusive) is
+  // stored with both snapshots: it counts once.
+  const seen = new Set<string>();
   for (const e of events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
     for (const id of new Set(e.targets.map((t) => t.id))) {
       const list = index.get(id) ?? [];
       list.push(e);
