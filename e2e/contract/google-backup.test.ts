@@ -180,9 +180,7 @@ describe('backups of google-sim', () => {
       simUrl,
       'PATCH',
       `/customers/${GOOGLE_DEMO.customerId}/policies/${password!.id}`,
-      {
-        value: { minimumLength: 14 },
-      },
+      { value: { minimumLength: 14 }, actorEmail: GOOGLE_DEMO.admin },
     );
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     const mia = byType.get('user')!.find((u) => u.body.primaryEmail === GOOGLE_DEMO.member)!;
@@ -209,6 +207,11 @@ describe('backups of google-sim', () => {
     ]);
     const [p, u] = changes;
     expect(p!.paths).toEqual([{ path: '$.setting.value.minimumLength', before, after: 14, kind: 'changed' }]);
+    // Decision 068: the Admin audit log names who changed the setting; 2SV enrolment is the user's own act,
+    // not an admin's, so nobody is named for it.
+    expect(p!.actors.map((a) => [a.actor, a.eventType])).toEqual([[GOOGLE_DEMO.admin, 'CHANGE_APPLICATION_SETTING']]);
+    expect(u!.actors).toEqual([]);
+    expect(second!.stats).toMatchObject({ logEvents: { kept: 1 } });
     // A user's etag changes with it (a volatile field: shown, but not a change by itself).
     expect(u!.paths.filter((x) => x.path !== '$.etag')).toEqual([
       { path: '$.isEnrolledIn2Sv', before: enrolled, after: !enrolled, kind: 'changed' },

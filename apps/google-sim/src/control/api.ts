@@ -109,7 +109,9 @@ export function createControlApi(deps: TDeps) {
       const setting = p.setting as { type: string; value: Record<string, unknown> };
       const old = JSON.stringify(setting.value);
       setting.value = { ...setting.value, ...input.value };
-      const ou = (p.policyQuery as { orgUnit?: string }).orgUnit;
+      // The audit log names the org unit by its path, as the Admin console shows it.
+      const scope = (p.policyQuery as { orgUnit?: string }).orgUnit;
+      const ou = scope ? (c.orgUnits.get(`id:${scope.replace(/^orgUnits\//, '')}`)?.orgUnitPath as string) : undefined;
       recordActivity(
         deps,
         c,

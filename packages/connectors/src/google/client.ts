@@ -3,6 +3,7 @@ import type { HostLookup } from '@butterfly/outbound';
 import { type Clock, realClock } from '../okta/http/clock.ts';
 import { StatsRecorder } from '../okta/http/stats.ts';
 import { testGoogleAccess } from './access.ts';
+import { GOOGLE_AUDIT_SCOPE, GoogleTargetIndex, listGoogleAuditEvents } from './audit-events.ts';
 import { GoogleTokenSource } from './auth/token.ts';
 import { GOOGLE_CATALOG, READ_SCOPES } from './catalog.ts';
 import { googleDefaultTypes, googleTypeDef, googleTypeInfo } from './catalog.fns.ts';
@@ -78,6 +79,18 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
   });
   const stats = new StatsRecorder();
   const http = new GoogleHttp({ wire, governor, token, clock, stats, retry: options });
+  // The Admin audit log has a token of its own: a customer who did not delegate its scope still backs up.
+  const auditToken = new GoogleTokenSource({
+    tokenUrl,
+    adminEmail: config.adminEmail,
+    key: config.credentials,
+    scopes: [GOOGLE_AUDIT_SCOPE],
+    wire,
+    clock,
+    random: options.random,
+  });
+  const auditHttp = new GoogleHttp({ wire, governor, token: auditToken, clock, stats, retry: options });
+  const targets = new GoogleTargetIndex();
   let customer: Promise<string> | undefined;
   const customerId = (signal?: AbortSignal) => {
     customer ??= http.get(firstRead(googleTypeDef('customer'), bases, 'my_customer'), signal).then((b) => {
@@ -91,8 +104,12 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
     return customer;
   };
   type SkipChildren = NonNullable<Parameters<IdpClient['listObjects']>[0]>['skipChildren'];
-  const list = (types: readonly string[], signal?: AbortSignal, skipChildren?: SkipChildren) =>
-    listGoogleObjects({ http, stats, bases, customerId }, { types, signal, skipChildren });
+  async function* list(types: readonly string[], signal?: AbortSignal, skipChildren?: SkipChildren) {
+    for await (const o of listGoogleObjects({ http, stats, bases, customerId }, { types, signal, skipChildren })) {
+      targets.observe(o);
+      yield o;
+    }
+  }
 
   return {
     listObjects: (opts = {}) => list(opts.types ?? googleDefaultTypes(), opts.signal, opts.skipChildren),
@@ -103,10 +120,7 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
       return found;
     },
     writeObject: () => Promise.reject(new GoogleError('Restoring to Google Workspace is not built yet')),
-    listLogEvents: async function* () {
-      yield* [];
-      throw new GoogleError('Change attribution from Google Workspace audit logs is not built yet');
-    },
+    listLogEvents: (o) => listGoogleAuditEvents(auditHttp, bases, targets, o),
     testAccess: (opts = {}) => testGoogleAccess(token, opts.signal),
     stats: () => stats.snapshot(),
     objectTypes: () => GOOGLE_CATALOG.map(googleTypeInfo),

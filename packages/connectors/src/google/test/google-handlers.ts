@@ -42,8 +42,10 @@ const SCOPE_OF: [RegExp, string][] = [
   [/^\/groups\/v1\/groups\//, `${S}apps.groups.settings`],
   [/^\/v1\/policies/, `${S}cloud-identity.policies.readonly`],
   [/^\/v1\/inbound/, `${S}cloud-identity.inboundsso.readonly`],
+  [/^\/admin\/reports\/v1\//, `${S}admin.reports.audit.readonly`],
 ];
-export const ALL_SCOPES = SCOPE_OF.map(([, s]) => s);
+/** The read scopes a backup's token carries (the audit log's scope is asked for on its own). */
+export const ALL_SCOPES = SCOPE_OF.map(([, s]) => s).filter((s) => !s.endsWith('admin.reports.audit.readonly'));
 
 type Json = Record<string, unknown>;
 export interface Injected {
@@ -80,6 +82,8 @@ export interface CustomerData {
   inboundSamlSsoProfiles: Json[];
   inboundOidcSsoProfiles: Json[];
   inboundSsoAssignments: Json[];
+  /** The Admin audit log (Reports API `applicationName=admin`), oldest first. */
+  activities?: Json[];
 }
 
 export const USER_IDS = [
@@ -346,7 +350,7 @@ export function directoryError(status: number, reason: string, message: string) 
 
 export function fakeCustomer(o: CustomerOptions = {}) {
   const data = o.data ?? customerData();
-  const delegated = new Set(o.delegated ?? ALL_SCOPES);
+  const delegated = new Set(o.delegated ?? SCOPE_OF.map(([, s]) => s));
   const pageSize = o.pageSize ?? 100;
   const now = o.now ?? Date.now;
   const policyGap = o.policyGapMs ?? 1000;
@@ -476,6 +480,15 @@ export function fakeCustomer(o: CustomerOptions = {}) {
       if (c[2] === 'orgunits' || c[2]!.startsWith('domain'))
         return json(200, { kind: 'admin#directory#list', etag: '"e"', [field]: items });
       return json(200, page(items, field, `admin#directory#${c[2]}`, url));
+    }
+    if (path === '/admin/reports/v1/activity/users/all/applications/admin') {
+      const start = Date.parse(url.searchParams.get('startTime') ?? '');
+      const end = Date.parse(url.searchParams.get('endTime') ?? '');
+      const items = [...(data.activities ?? [])].reverse().filter((a) => {
+        const t = Date.parse(String((a.id as Json).time));
+        return (Number.isNaN(start) || t >= start) && (Number.isNaN(end) || t < end);
+      });
+      return json(200, page(items, 'items', 'admin#reports#activities', url));
     }
     const g = host === 'www.googleapis.com' ? path.match(/^\/groups\/v1\/groups\/([^/]+)$/) : null;
     if (g) {
