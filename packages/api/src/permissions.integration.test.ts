@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addConnection } from '@butterfly/domain/connections';
 import { getEvidenceKey } from '@butterfly/domain/evidence';
@@ -61,6 +62,13 @@ const services = {
     }) as never,
 };
 let connectionCounter = 0;
+const GOOGLE_KEY_FILE = JSON.stringify({
+  type: 'service_account',
+  private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+  private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+  client_id: '104328771052812345678',
+});
 const newConnection = (name = `okta-${connectionCounter++}`) =>
   addConnection(deps, tenantA.id, {
     name,
@@ -364,6 +372,17 @@ const cases: Record<string, Case> = {
         directoryId: '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93',
         clientId: '3b7e9f21-6c4d-4a8e-b5f0-1d2c3e4f5a6b',
         credentials: { kind: 'client_secret', clientSecret: 'entra-secret-added' },
+      }),
+    crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
+  },
+  'connections.addGoogle': {
+    permission: 'connection.manage',
+    call: (c) =>
+      c.connections.addGoogle({
+        name: `added-google-${connectionCounter++}`,
+        primaryDomain: 'initech.example',
+        adminEmail: 'ops-admin@initech.example',
+        serviceAccountKey: GOOGLE_KEY_FILE,
       }),
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
   },

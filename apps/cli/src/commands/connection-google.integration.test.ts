@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes, verify } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -223,5 +223,24 @@ describe('butterfly connection add --google', { timeout: 120_000 }, () => {
       .execute();
     expect(entries).toHaveLength(out.objects);
     expect(entries).toContainEqual({ type: 'policy', object_id: 'p1' });
+  });
+
+  it('replaces the service account key with `connection edit --service-account-key-file`', async () => {
+    const id = await connectionId();
+    const rotated = join(dir, 'rotated.json');
+    writeFileSync(
+      rotated,
+      JSON.stringify({ ...JSON.parse(readFileSync(keyFile, 'utf8')), private_key_id: 'ffeeddccbbaa00998877665544332211ffeeddcc' }),
+    );
+    const mixed = await cli(['connection', 'edit', id, '--service-account-key-file', rotated, '--ssws-stdin'], 'x\n');
+    expect([mixed.code, mixed.stderr]).toEqual([2, expect.stringContaining("give one provider's credential")]);
+    const r = await cli(['connection', 'edit', id, '--service-account-key-file', rotated]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('new credential stored');
+    expect(r.stdout + r.stderr).not.toContain('PRIVATE KEY');
+    const row = await db.selectFrom('connections').select(['key_id', 'last_test']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ key_id: 'ffeeddccbbaa00998877665544332211ffeeddcc', last_test: null });
+    const tested = await cli(['connection', 'test', id]);
+    expect(tested.code, tested.stderr).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { listSnapshots } from '@butterfly/domain/snapshots';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
 import { deleteConfirmationName } from './connection-confirm.ts';
-import { credentialsFrom, entraCredentialsFrom } from './connection-credentials.ts';
+import { credentialsFrom, entraCredentialsFrom, serviceAccountKeyFrom } from './connection-credentials.ts';
 
 interface EditOptions {
   name?: string;
@@ -21,6 +21,7 @@ interface EditOptions {
   keyId?: string;
   clientSecretStdin?: boolean;
   certificateFile?: string;
+  serviceAccountKeyFile?: string;
   rateLimitShare?: string;
   json?: boolean;
 }
@@ -38,7 +39,7 @@ export function registerConnectionManage(connection: Command) {
   connection
     .command('edit')
     .description(
-      "rename a connection, replace its credential (Okta: an SSWS token on stdin or a service app key from a file; Entra: the app's client secret on stdin or its certificate from a file) and/or set its rate-limit share",
+      "rename a connection, replace its credential (Okta: an SSWS token on stdin or a service app key from a file; Entra: the app's client secret on stdin or its certificate from a file; Google: the service account's new JSON key file) and/or set its rate-limit share",
     )
     .argument('<id>', 'connection id')
     .option('--name <name>', 'a new name, unique in the tenant')
@@ -48,6 +49,7 @@ export function registerConnectionManage(connection: Command) {
     .option('--key-id <kid>', 'the key id registered in Okta (when the app has several keys)')
     .option('--client-secret-stdin', "Entra: read the app's new client secret from stdin")
     .option('--certificate-file <pem>', "Entra: file with the app's certificate and its private key (PEM)")
+    .option('--service-account-key-file <json>', "Google: file with the service account's new JSON key")
     .option(
       '--rate-limit-share <percent>',
       "OAuth service apps: the percent of each Okta rate-limit bucket the app has in Okta (1-100; 'default' = Okta's 50 %); backups never use more",
@@ -57,16 +59,23 @@ export function registerConnectionManage(connection: Command) {
       withRuntime(async ({ deps }) => {
         const okta = opts.sswsStdin || opts.clientId !== undefined || opts.privateKeyFile !== undefined;
         const entra = opts.clientSecretStdin || opts.certificateFile !== undefined;
-        if (okta && entra)
+        const google = opts.serviceAccountKeyFile !== undefined;
+        if ([okta, entra, google].filter(Boolean).length > 1)
           throw new UsageError(
-            'give an Okta credential or an Entra one (--client-secret-stdin, --certificate-file), not both',
+            'give one provider\'s credential: Okta (--ssws-stdin, --client-id, --private-key-file), Entra (--client-secret-stdin, --certificate-file) or Google (--service-account-key-file)',
           );
-        const replacing = okta || entra;
+        const replacing = okta || entra || google;
         if (!replacing && opts.name === undefined && opts.rateLimitShare === undefined)
           throw new UsageError('give --name, a new credential, --rate-limit-share, or several');
         const share = opts.rateLimitShare === undefined ? undefined : parseShare(opts.rateLimitShare);
         // The provider decides which kinds it takes: a mismatch is the domain's VALIDATION error.
-        const credentials = entra ? await entraCredentialsFrom(opts) : okta ? await credentialsFrom(opts) : undefined;
+        const credentials = google
+          ? { kind: 'service_account' as const, serviceAccountKey: serviceAccountKeyFrom(opts) }
+          : entra
+            ? await entraCredentialsFrom(opts)
+            : okta
+              ? await credentialsFrom(opts)
+              : undefined;
         const tenantId = await findConnectionTenant(deps, id);
         const c = await updateConnection(deps, tenantId, {
           connectionId: id,

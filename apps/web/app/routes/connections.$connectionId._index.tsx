@@ -206,7 +206,13 @@ export default function ConnectionPage() {
             <EditConnectionCard
               key={c.name}
               name={c.name}
-              provider={c.authKind === 'client_secret' || c.authKind === 'certificate' ? 'entra' : 'okta'}
+              provider={
+                c.authKind === 'service_account'
+                  ? 'google'
+                  : c.authKind === 'client_secret' || c.authKind === 'certificate'
+                    ? 'entra'
+                    : 'okta'
+              }
               rateLimitShare={c.authKind === 'oauth' ? c.rateLimitShare : undefined}
               errors={result && 'fields' in result && result.intent === 'edit' ? result.fields : undefined}
             />

@@ -4,6 +4,8 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { AccessReport } from '~/components/backups/access-report.tsx';
 import { AddConnectionCard } from '~/components/backups/add-connection-card.tsx';
 import { AddEntraConnectionCard } from '~/components/backups/add-entra-connection-card.tsx';
+import { AddGoogleConnectionCard } from '~/components/backups/add-google-connection-card.tsx';
+import { serviceAccountKeyOf } from '~/utils/service-account-key.ts';
 import { type ConnectionRow, ConnectionsTable } from '~/components/backups/connections-table.tsx';
 import { ActionNotices } from '~/components/action-notices.tsx';
 import { formText } from '~/utils/form-text.ts';
@@ -85,6 +87,17 @@ export const action = authedAction(async ({ caller, form, intent }) => {
     });
     return { intent, ok: `${added.name} added. Test it, then back it up.` };
   }
+  if (intent === 'add-google') {
+    const added = await caller.connections.addGoogle({
+      name: formText(form, 'name'),
+      primaryDomain: formText(form, 'primaryDomain'),
+      adminEmail: formText(form, 'adminEmail'),
+      serviceAccountKey: await serviceAccountKeyOf(form),
+      ...(formText(form, 'tokenUrl') ? { tokenUrl: formText(form, 'tokenUrl') } : {}),
+      ...(formText(form, 'apiUrl') ? { apiUrl: formText(form, 'apiUrl') } : {}),
+    });
+    return { intent, ok: `${added.name} added. Test it, then back it up.` };
+  }
   const credentials =
     formText(form, 'kind') === 'oauth'
       ? {
@@ -154,6 +167,10 @@ export default function Connections() {
           <AddEntraConnectionCard
             key={result && 'ok' in result ? `entra ${result.ok}` : 'add-entra'}
             errors={fieldsFor(result, 'add-entra')}
+          />
+          <AddGoogleConnectionCard
+            key={result && 'ok' in result ? `google ${result.ok}` : 'add-google'}
+            errors={fieldsFor(result, 'add-google')}
           />
         </>
       )}

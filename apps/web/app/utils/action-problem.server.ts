@@ -3,13 +3,16 @@ import { data } from '@remix-run/node';
 import { getTRPCErrorFromUnknown } from '@trpc/server';
 import { apiProblem, apiRouteError } from './api-error.server.ts';
 import { fieldLabel } from './field-labels.ts';
+import { reasonText } from './field-reasons.ts';
 import { isHumanText } from './human-text.ts';
 
 /** Field path → message, from a domain VALIDATION error or the procedure's own input schema. */
 function fieldErrors(e: unknown): Record<string, string> | undefined {
   if (!(e instanceof Error) || e.name !== 'TRPCError') return undefined;
   const cause = getTRPCErrorFromUnknown(e).cause as unknown;
-  const raw = isDomainError(cause) ? cause.fields : zodFields(cause);
+  const raw = isDomainError(cause)
+    ? cause.fields && Object.fromEntries(Object.entries(cause.fields).map(([k, v]) => [k, reasonText(cause.code, v)]))
+    : zodFields(cause);
   if (!raw) return undefined;
   // Schema messages can quote a regular expression or a type: say it plainly instead.
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, isHumanText(v) ? v : 'This value is not valid.']));

@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node';
 import type { api } from '~/api.server.ts';
+import { serviceAccountKeyOf } from '~/utils/service-account-key.ts';
 import { formText } from './form-text.ts';
 
 type Caller = Awaited<ReturnType<typeof api>>;
@@ -30,7 +31,9 @@ export async function manageConnection(caller: Caller, connectionId: string, int
             ? { kind: 'client_secret' as const, clientSecret: String(form.get('clientSecret') ?? '') }
             : kind === 'certificate'
               ? { kind: 'certificate' as const, certificatePem: String(form.get('certificatePem') ?? '') }
-              : undefined;
+              : kind === 'service_account'
+                ? { kind: 'service_account' as const, serviceAccountKey: await serviceAccountKeyOf(form) }
+                : undefined;
     // Only OAuth connections show the share; empty is Okta's default (null). A bad number is the domain's VALIDATION.
     const share = form.has('rateLimitShare') ? formText(form, 'rateLimitShare') : undefined;
     const rateLimitShare = share === undefined ? undefined : share === '' ? null : Number(share);

@@ -99,3 +99,6 @@ export function parseServiceAccountKey(text: string): GoogleServiceAccountCreden
     privateKey: k.private_key as string,
   };
 }
+
+/** A Google connection's replacement credential: a new JSON key (of the same or another service account). */
+export const ZGoogleCredentials = z.object({ kind: z.literal('service_account'), serviceAccountKey: z.string() });

@@ -6,6 +6,7 @@ import { seedTenant, testDeps } from '../testing/fixtures.ts';
 import { addGoogleConnection } from './add-google-connection.ts';
 import { loadConnectionConfig } from './load-connection-config.ts';
 import { setWriteCredential } from './set-write-credential.ts';
+import { updateConnection } from './update-connection.ts';
 
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
@@ -76,6 +77,60 @@ describe('Google Workspace connections (decision 062)', () => {
     expect((await refusal(setWriteCredential(deps, t.id, { connectionId: c.id, credentials: null }))).code).toBe(
       'VALIDATION',
     );
+  });
+
+  it("replaces the service account's key (rotation): sealed, the last test voided, audited without the key", async () => {
+    const t = await seedTenant(deps);
+    const c = await addGoogleConnection(deps, t.id, { ...base, serviceAccountKey: keyFile() });
+    const next = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const newKeyId = '9a8b7c6d5e4f30211a2b3c4d5e6f708192a3b4c5';
+    // Not a key: refused with the reason, nothing changed.
+    const bad = await refusal(
+      updateConnection(deps, t.id, {
+        connectionId: c.id,
+        credentials: { kind: 'service_account', serviceAccountKey: '{"type":"authorized_user"}' },
+      }),
+    );
+    expect([bad.code, bad.fields]).toEqual(['SERVICE_ACCOUNT_KEY_INVALID', { serviceAccountKey: 'NOT_SERVICE_ACCOUNT' }]);
+    // Another provider's credential kind: VALIDATION.
+    const wrong = await refusal(
+      updateConnection(deps, t.id, { connectionId: c.id, credentials: { kind: 'client_secret', clientSecret: 'entra-secret-long-enough' } }),
+    );
+    expect([wrong.code, wrong.message]).toEqual([
+      'VALIDATION',
+      "A Google connection's credential is its service account's JSON key",
+    ]);
+    expect((await loadConnectionConfig(deps, t.id, c.id)).credentials).toMatchObject({ privateKey: pem });
+
+    const updated = await updateConnection(deps, t.id, {
+      connectionId: c.id,
+      credentials: {
+        kind: 'service_account',
+        serviceAccountKey: keyFile({ private_key: next, private_key_id: newKeyId }),
+      },
+    });
+    expect(updated).toMatchObject({ authKind: 'service_account', clientId: '104328771052812345678', keyId: newKeyId });
+    expect((await loadConnectionConfig(deps, t.id, c.id)).credentials).toMatchObject({
+      kind: 'service_account',
+      privateKeyId: newKeyId,
+      privateKey: next,
+    });
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('tenant_id', '=', t.id)
+      .where('action', '=', 'connection.updated')
+      .execute();
+    expect(audit.map((a) => a.data)).toEqual([
+      expect.objectContaining({
+        credentialsReplaced: true,
+        keyId: newKeyId,
+        serviceAccount: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+      }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(next.split('\n')[1]!);
   });
 
   it('takes a simulator on loopback for both URLs', async () => {

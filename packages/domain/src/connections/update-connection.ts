@@ -17,6 +17,7 @@ import {
 } from './connections.fns.ts';
 import { sealedEntraCredential, ZEntraCredentials } from './entra-connection.fns.ts';
 import { findConnectionRow } from './get-connection.ts';
+import { parseServiceAccountKey, ZGoogleCredentials } from './google-connection.fns.ts';
 
 export const ZUpdateConnectionInput = z.object({
   connectionId: z.string().trim().min(1).max(100),
@@ -24,11 +25,11 @@ export const ZUpdateConnectionInput = z.object({
   name: ZName.optional(),
   /**
    * Replaces the backup credential, of a kind the connection's provider takes (Okta: `ssws` or
-   * `oauth`; Entra: `client_secret` or `certificate`, for the same app); sealed like at creation and
-   * never shown back.
+   * `oauth`; Entra: `client_secret` or `certificate`, for the same app; Google: `service_account`, a
+   * new JSON key); sealed like at creation and never shown back.
    */
   credentials: z
-    .discriminatedUnion('kind', [...ZConnectionCredentials.options, ...ZEntraCredentials.options])
+    .discriminatedUnion('kind', [...ZConnectionCredentials.options, ...ZEntraCredentials.options, ZGoogleCredentials])
     .optional(),
   /**
    * Percent (1–100) of each Okta rate-limit bucket an OAuth service-app connection may use; null
@@ -53,20 +54,20 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
       const row = await findConnectionRow(trx, tenantId, input.connectionId);
       assertNotDeleted(row);
       const c = input.credentials;
-      // A Google service account's key is not replaceable here yet (decision 062): add the connection again.
-      if (c && row.provider === 'google')
-        throw new DomainError(
-          'VALIDATION',
-          "A Google connection's credential cannot be replaced yet: add the connection again with the new one",
-        );
       const entraKind = c?.kind === 'client_secret' || c?.kind === 'certificate';
-      if (c && entraKind !== (row.provider === 'entra'))
+      const googleKind = c?.kind === 'service_account';
+      const provider = entraKind ? 'entra' : googleKind ? 'google' : 'okta';
+      if (c && provider !== row.provider)
         throw new DomainError(
           'VALIDATION',
           row.provider === 'entra'
             ? "An Entra connection's credential is its app's client secret or certificate"
-            : "An Okta connection's credential is an SSWS token or a service app's key",
+            : row.provider === 'google'
+              ? "A Google connection's credential is its service account's JSON key"
+              : "An Okta connection's credential is an SSWS token or a service app's key",
         );
+      // A Google key is checked like at creation (SERVICE_ACCOUNT_KEY_INVALID) and names its service account.
+      const googleKey = c?.kind === 'service_account' ? parseServiceAccountKey(c.serviceAccountKey) : undefined;
       const renamed = input.name !== undefined && input.name !== row.name;
       const reshared = input.rateLimitShare !== undefined && input.rateLimitShare !== row.rate_limit_share;
       // The same name and share, no credential (a form saved unchanged): nothing to write or audit.
@@ -81,15 +82,17 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
             ? {
                 auth_kind: c.kind,
                 // An Entra app keeps its client id: only its secret or certificate is new.
-                client_id: c.kind === 'oauth' ? c.clientId : entraKind ? row.client_id : null,
-                key_id: c.kind === 'oauth' ? (c.keyId ?? null) : null,
+                client_id: c.kind === 'oauth' ? c.clientId : entraKind ? row.client_id : (googleKey?.clientId ?? null),
+                key_id: c.kind === 'oauth' ? (c.keyId ?? null) : (googleKey?.privateKeyId ?? null),
                 credentials_sealed: await sealSecret(
                   { ...deps, db: trx },
                   tenantId,
                   credentialsPurpose(row.id),
-                  c.kind === 'client_secret' || c.kind === 'certificate'
-                    ? sealedEntraCredential(c)
-                    : sealedCredential(c),
+                  googleKey
+                    ? JSON.stringify(googleKey)
+                    : c.kind === 'client_secret' || c.kind === 'certificate'
+                      ? sealedEntraCredential(c)
+                      : sealedCredential(c as Parameters<typeof sealedCredential>[0]),
                 ),
                 last_test: null,
                 last_tested_at: null,
@@ -111,7 +114,13 @@ export async function updateConnection(deps: Deps, tenantId: string, raw: TUpdat
             ...(renamed ? { name: { from: row.name, to: updated.name } } : {}),
             ...(reshared ? { rateLimitShare: { from: row.rate_limit_share, to: updated.rate_limit_share } } : {}),
             ...(c
-              ? { credentialsReplaced: true, authKind: c.kind, clientId: updated.client_id, keyId: updated.key_id }
+              ? {
+                  credentialsReplaced: true,
+                  authKind: c.kind,
+                  clientId: updated.client_id,
+                  keyId: updated.key_id,
+                  ...(googleKey ? { serviceAccount: googleKey.clientEmail } : {}),
+                }
               : {}),
           },
         },

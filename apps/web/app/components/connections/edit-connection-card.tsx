@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { TextField } from '../form-field.tsx';
 import { CredentialFields } from './credential-fields.tsx';
 import { PemField } from './pem-field.tsx';
+import { ServiceAccountKeyField } from './service-account-key-field.tsx';
 
 type Errors = Record<string, string> | undefined;
 
@@ -11,10 +12,11 @@ type Errors = Record<string, string> | undefined;
  * Rename, and replace the backup credential. The stored credential is never shown: leaving the
  * credential as "keep" changes only the name, and a new one is write-only like at creation.
  */
-type Kind = 'keep' | 'ssws' | 'oauth' | 'client_secret' | 'certificate';
+type Kind = 'keep' | 'ssws' | 'oauth' | 'client_secret' | 'certificate' | 'service_account';
+type Provider = 'okta' | 'entra' | 'google';
 
 /** The credentials a provider's connection takes, as the radio choices offer them. */
-const CHOICES: Record<'okta' | 'entra', [Kind, string][]> = {
+const CHOICES: Record<Provider, [Kind, string][]> = {
   okta: [
     ['ssws', 'Replace with an SSWS API token'],
     ['oauth', 'Replace with an OAuth service app (client ID and private key)'],
@@ -23,6 +25,14 @@ const CHOICES: Record<'okta' | 'entra', [Kind, string][]> = {
     ['client_secret', 'Replace with a new client secret of the app'],
     ['certificate', 'Replace with a certificate of the app (PEM with its private key)'],
   ],
+  google: [['service_account', 'Replace with a new key of the service account (JSON key file)']],
+};
+
+const DESCRIPTIONS: Record<Provider, string> = {
+  okta: 'Rename the connection or replace its credential (a new SSWS token, or a service app key). ',
+  entra: "Rename the connection or replace its app's client secret or certificate (same app). ",
+  google:
+    "Rename the connection or replace its service account's key (rotate the key in Google Cloud, then delete the old one). ",
 };
 
 export function EditConnectionCard({
@@ -34,7 +44,7 @@ export function EditConnectionCard({
   name: string;
   errors: Errors;
   rateLimitShare?: number | null;
-  provider?: 'okta' | 'entra';
+  provider?: Provider;
 }) {
   const [kind, setKind] = useState<Kind>('keep');
   return (
@@ -42,14 +52,17 @@ export function EditConnectionCard({
       <CardHeader>
         <CardTitle>Edit</CardTitle>
         <CardDescription>
-          {provider === 'entra'
-            ? "Rename the connection or replace its app's client secret or certificate (same app). "
-            : 'Rename the connection or replace its credential (a new SSWS token, or a service app key). '}
+          {DESCRIPTIONS[provider]}
           The stored credential is never shown.
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <Form method="post" className="flex flex-col gap-4" autoComplete="off">
+        <Form
+          method="post"
+          className="flex flex-col gap-4"
+          autoComplete="off"
+          encType={provider === 'google' ? 'multipart/form-data' : undefined}
+        >
           <input type="hidden" name="intent" value="edit" />
           <TextField label="Name" name="name" required maxLength={100} defaultValue={name} error={errors?.name} />
           <fieldset className="flex flex-col gap-2">
@@ -92,6 +105,9 @@ export function EditConnectionCard({
               hint="Stored encrypted; never shown again."
               error={errors?.['credentials.certificatePem']}
             />
+          )}
+          {kind === 'service_account' && (
+            <ServiceAccountKeyField label="New service account key file" error={errors?.serviceAccountKey} />
           )}
           {rateLimitShare !== undefined && (
             <TextField

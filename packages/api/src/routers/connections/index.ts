@@ -1,5 +1,6 @@
 import { router } from '../../trpc.ts';
 import { addEntraConnectionProcedure } from './add-entra.ts';
+import { addGoogleConnectionProcedure } from './add-google.ts';
 import { addConnectionProcedure } from './add.ts';
 import { getConnectionProcedure } from './get.ts';
 import { listConnectionsProcedure } from './list.ts';
@@ -17,6 +18,7 @@ export const connectionsRouter = router({
   get: getConnectionProcedure,
   add: addConnectionProcedure,
   addEntra: addEntraConnectionProcedure,
+  addGoogle: addGoogleConnectionProcedure,
   test: testConnectionProcedure,
   update: updateConnectionProcedure,
   pause: pauseConnectionProcedure,
