@@ -28,7 +28,9 @@ test('an admin adds a Google Workspace customer from the dashboard with its key 
   await page.goto('/connections');
   await expectAccessible(page);
 
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add Google Workspace customer' }) });
+  const form = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Add Google Workspace customer' }) });
   const name = unique('google-');
   const fill = async (file: string) => {
     await form.getByLabel('Connection name').fill(name);
@@ -45,7 +47,9 @@ test('an admin adds a Google Workspace customer from the dashboard with its key 
   // A user's OAuth client file is not a service account key: refused with the reason, nothing added.
   await fill(notAKey);
   await form.getByRole('button', { name: 'Add Google Workspace customer' }).click();
-  await expect(page.getByRole('alert')).toContainText("Service account key: This JSON file is not a service account's key");
+  await expect(page.getByRole('alert')).toContainText(
+    "Service account key: This JSON file is not a service account's key",
+  );
   await expect(form.getByText("This JSON file is not a service account's key")).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 

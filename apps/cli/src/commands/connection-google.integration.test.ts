@@ -230,7 +230,10 @@ describe('butterfly connection add --google', { timeout: 120_000 }, () => {
     const rotated = join(dir, 'rotated.json');
     writeFileSync(
       rotated,
-      JSON.stringify({ ...JSON.parse(readFileSync(keyFile, 'utf8')), private_key_id: 'ffeeddccbbaa00998877665544332211ffeeddcc' }),
+      JSON.stringify({
+        ...JSON.parse(readFileSync(keyFile, 'utf8')),
+        private_key_id: 'ffeeddccbbaa00998877665544332211ffeeddcc',
+      }),
     );
     const mixed = await cli(['connection', 'edit', id, '--service-account-key-file', rotated, '--ssws-stdin'], 'x\n');
     expect([mixed.code, mixed.stderr]).toEqual([2, expect.stringContaining("give one provider's credential")]);
@@ -238,7 +241,11 @@ describe('butterfly connection add --google', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('new credential stored');
     expect(r.stdout + r.stderr).not.toContain('PRIVATE KEY');
-    const row = await db.selectFrom('connections').select(['key_id', 'last_test']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('connections')
+      .select(['key_id', 'last_test'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ key_id: 'ffeeddccbbaa00998877665544332211ffeeddcc', last_test: null });
     const tested = await cli(['connection', 'test', id]);
     expect(tested.code, tested.stderr).toBe(0);

@@ -62,7 +62,7 @@ export function registerConnectionManage(connection: Command) {
         const google = opts.serviceAccountKeyFile !== undefined;
         if ([okta, entra, google].filter(Boolean).length > 1)
           throw new UsageError(
-            'give one provider\'s credential: Okta (--ssws-stdin, --client-id, --private-key-file), Entra (--client-secret-stdin, --certificate-file) or Google (--service-account-key-file)',
+            "give one provider's credential: Okta (--ssws-stdin, --client-id, --private-key-file), Entra (--client-secret-stdin, --certificate-file) or Google (--service-account-key-file)",
           );
         const replacing = okta || entra || google;
         if (!replacing && opts.name === undefined && opts.rateLimitShare === undefined)

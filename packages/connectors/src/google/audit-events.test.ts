@@ -4,7 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InstantClock } from '../entra/test/instant-clock.ts';
 import { GOOGLE_AUDIT_SCOPE } from './audit-events.ts';
 import { createGoogleClient } from './client.ts';
-import { ADMIN_EMAIL, ALL_SCOPES, customerData, fakeCustomer, GROUP_IDS, SA_KEY, USER_IDS } from './test/google-handlers.ts';
+import {
+  ADMIN_EMAIL,
+  ALL_SCOPES,
+  customerData,
+  fakeCustomer,
+  GROUP_IDS,
+  SA_KEY,
+  USER_IDS,
+} from './test/google-handlers.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -38,7 +46,8 @@ async function drain<T>(it: AsyncIterable<T>) {
 }
 
 const window = { since: new Date('2026-12-01T00:00:00Z'), until: new Date('2026-12-02T00:00:00Z') };
-const targetsOf = (events: IdpLogEvent[]) => events.map((e) => [e.eventType, e.targets.map((t) => `${t.type}:${t.id}`)]);
+const targetsOf = (events: IdpLogEvent[]) =>
+  events.map((e) => [e.eventType, e.targets.map((t) => `${t.type}:${t.id}`)]);
 
 describe('Google Admin audit log → change attribution (decision 068)', () => {
   const log = [
@@ -94,7 +103,10 @@ describe('Google Admin audit log → change attribution (decision 068)', () => {
   });
 
   it('reads the log with a token of its own scope, so a customer who did not delegate it still backs up', async () => {
-    const { client, customer } = setup(log, ALL_SCOPES.filter((s) => s !== GOOGLE_AUDIT_SCOPE));
+    const { client, customer } = setup(
+      log,
+      ALL_SCOPES.filter((s) => s !== GOOGLE_AUDIT_SCOPE),
+    );
     const objects = await drain(client.listObjects());
     expect(objects.length).toBeGreaterThan(20);
     const failure = await drain(client.listLogEvents(window)).catch((e: unknown) => e);

@@ -93,10 +93,16 @@ describe('Google Workspace connections (decision 062)', () => {
         credentials: { kind: 'service_account', serviceAccountKey: '{"type":"authorized_user"}' },
       }),
     );
-    expect([bad.code, bad.fields]).toEqual(['SERVICE_ACCOUNT_KEY_INVALID', { serviceAccountKey: 'NOT_SERVICE_ACCOUNT' }]);
+    expect([bad.code, bad.fields]).toEqual([
+      'SERVICE_ACCOUNT_KEY_INVALID',
+      { serviceAccountKey: 'NOT_SERVICE_ACCOUNT' },
+    ]);
     // Another provider's credential kind: VALIDATION.
     const wrong = await refusal(
-      updateConnection(deps, t.id, { connectionId: c.id, credentials: { kind: 'client_secret', clientSecret: 'entra-secret-long-enough' } }),
+      updateConnection(deps, t.id, {
+        connectionId: c.id,
+        credentials: { kind: 'client_secret', clientSecret: 'entra-secret-long-enough' },
+      }),
     );
     expect([wrong.code, wrong.message]).toEqual([
       'VALIDATION',

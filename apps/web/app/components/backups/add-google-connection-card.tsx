@@ -17,8 +17,8 @@ export function AddGoogleConnectionCard({ errors }: { errors: Errors }) {
       <CardHeader>
         <CardTitle>Add a Google Workspace customer</CardTitle>
         <CardDescription>
-          Create a service account with a JSON key, authorize its client ID for the read scopes of the Google guide under
-          domain-wide delegation, then give the super admin it acts as.
+          Create a service account with a JSON key, authorize its client ID for the read scopes of the Google guide
+          under domain-wide delegation, then give the super admin it acts as.
         </CardDescription>
       </CardHeader>
       <CardContent>
