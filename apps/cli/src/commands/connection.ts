@@ -190,6 +190,9 @@ export function registerConnection(connection: Command) {
             ...(report.missing.length
               ? report.missing.map((m) => `missing ${m.scope}: leaves out ${m.leavesOut.join(', ')}`)
               : ['every scope a backup reads is granted']),
+            ...(report.optionalMissing ?? []).map(
+              (m) => `optional ${m.scope} not granted: backups leave out ${m.leavesOut.join(', ')}`,
+            ),
             ...(report.unavailable ?? []).map((u) => `not in this org: ${u.type}`),
             ...(report.detail ? [report.detail] : []),
           ];

@@ -7,15 +7,7 @@ const ZConnectionAuthKind = z.enum(['oauth', 'ssws', 'client_secret', 'certifica
 const ZProvider = z.enum(['okta', 'entra', 'google']);
 
 /** The last "test connection" report (IdpAccessReport). */
-export const ZAccessReport = z.object({
-  ok: z.boolean(),
-  missing: z.array(z.object({ scope: z.string(), leavesOut: z.array(z.string()) })),
-  code: z.enum(['ADDRESS_REFUSED', 'URL_REFUSED']).optional(),
-  unavailable: z.array(z.object({ type: z.string(), reason: z.string() })).optional(),
-  connected: z.boolean().optional(),
-  detail: z.string().optional(),
-  granted: z.array(z.string()).optional(),
-});
+export const ZAccessReport = ZIdpAccessReport;
 
 /** A connection as the dashboard, API and CLI show it: never its credential. */
 export const ZConnectionView = z.object({

@@ -106,6 +106,7 @@ export const ZIdpAccessReport = z.object({
   connected: z.boolean().optional(),
   granted: z.array(z.string()).optional(),
   missing: z.array(z.object({ scope: z.string(), leavesOut: z.array(z.string()) })),
+  optionalMissing: z.array(z.object({ scope: z.string(), leavesOut: z.array(z.string()) })).optional(),
   unavailable: z.array(z.object({ type: z.string(), reason: z.string() })).optional(),
   detail: z.string().optional(),
   code: z.enum(['ADDRESS_REFUSED', 'URL_REFUSED']).optional(),

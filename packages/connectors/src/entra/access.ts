@@ -22,6 +22,9 @@ const INCLUDED_BY: Record<string, string[]> = {
   'RoleManagementPolicy.Read.Directory': ['RoleManagementPolicy.ReadWrite.Directory'],
 };
 
+/** The directory audit log's permission (decision 060): optional. */
+const AUDIT_PERMISSION = 'AuditLog.Read.All';
+
 /** Whether the token's roles give this read permission, itself or through a broader one. */
 export const holds = (roles: ReadonlySet<string>, permission: string) =>
   roles.has(permission) || (INCLUDED_BY[permission] ?? []).some((p) => roles.has(p));
@@ -49,11 +52,16 @@ export async function testEntraAccess(token: TokenSource, signal?: AbortSignal):
     scope,
     leavesOut: entraTypesLeftOut(scope),
   }));
+  // Decision 060: attribution is a convenience; without the audit log the backup is complete.
+  const audit = holds(roles, AUDIT_PERMISSION);
   return {
     ok: missing.length === 0,
     connected: true,
-    granted: [...granted],
+    granted: [...granted, ...(audit ? [AUDIT_PERMISSION] : [])],
     missing,
+    ...(audit
+      ? {}
+      : { optionalMissing: [{ scope: AUDIT_PERMISSION, leavesOut: ['who made each change (directory audit log)'] }] }),
     ...(roles.size === 0
       ? { detail: 'The token carries no application permissions: grant admin consent to the app' }
       : {}),

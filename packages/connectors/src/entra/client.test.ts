@@ -366,6 +366,10 @@ describe('Entra client: access check', () => {
     ]);
     expect(missing['Policy.Read.PermissionGrant']).toEqual(['permissionGrantPolicy']);
     expect(missing['RoleManagement.Read.Directory']).toEqual(['directoryRole', 'roleDefinition', 'roleAssignment']);
+    // The directory audit log is optional (decision 060): named, without making the report not ok.
+    expect(report.optionalMissing).toEqual([
+      { scope: 'AuditLog.Read.All', leavesOut: ['who made each change (directory audit log)'] },
+    ]);
   });
 
   it('is ok with the whole read consent set', async () => {

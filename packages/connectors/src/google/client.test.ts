@@ -283,8 +283,16 @@ describe('Google client: credentials and delegation', () => {
     expect(report.missing).toEqual([
       { scope: `${S}admin.directory.group.readonly`, leavesOut: ['group', 'group.members', 'group.settings'] },
     ]);
+    // The Admin audit log's scope is optional (decision 068): named, without making the report not ok.
+    expect(report.optionalMissing).toEqual([
+      { scope: `${S}admin.reports.audit.readonly`, leavesOut: ['who made each change (Admin audit log)'] },
+    ]);
     const full = setup();
-    expect(await full.client.testAccess()).toMatchObject({ ok: true, connected: true, missing: [] });
+    const all = await full.client.testAccess();
+    expect(all).toMatchObject({ ok: true, connected: true, missing: [] });
+    expect(all.optionalMissing).toBeUndefined();
+    expect(all.granted).toContain(`${S}admin.reports.audit.readonly`);
+    expect((await setup({ delegated: ALL_SCOPES }).client.testAccess()).ok).toBe(true);
   });
 
   it('testAccess reports no connection when the key is refused', async () => {
@@ -299,7 +307,8 @@ describe('Google client: credentials and delegation', () => {
   it('signs with the key id of the key file', async () => {
     const { client, customer } = setup();
     await client.testAccess();
-    expect(customer.assertions.length).toBe(ALL_SCOPES.length);
+    // One token request per read scope, and one for the audit log's.
+    expect(customer.assertions.length).toBe(ALL_SCOPES.length + 1);
     expect(customer.headers[0]).toEqual({ alg: 'RS256', typ: 'JWT', kid: SA_KEY.privateKeyId });
   });
 });

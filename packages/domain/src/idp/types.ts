@@ -31,6 +31,11 @@ export interface IdpAccessReport {
   granted?: string[];
   /** Scopes (or permissions) the credential lacks, and what that leaves out of a backup. */
   missing: { scope: string; leavesOut: string[] }[];
+  /**
+   * Scopes a backup does without, not granted: the backup is complete, but leaves out what is named
+   * (who made each change, from the IdP's audit log). They do not make `ok` false.
+   */
+  optionalMissing?: { scope: string; leavesOut: string[] }[];
   /** Object types the org does not have (feature not enabled); not a credential problem. */
   unavailable?: { type: string; reason: string }[];
   detail?: string;

@@ -22,6 +22,16 @@ export function AccessReport({ name, report }: { name: string; report: IdpAccess
           ))}
         </ul>
       )}
+      {report.optionalMissing && report.optionalMissing.length > 0 && (
+        <ul className="mt-2 list-disc pl-5">
+          {report.optionalMissing.map((m) => (
+            <li key={m.scope}>
+              Optional, not granted: <code>{m.scope}</code>. Backups are complete without it, but leave out{' '}
+              {m.leavesOut.join(', ')}.
+            </li>
+          ))}
+        </ul>
+      )}
       {report.unavailable && report.unavailable.length > 0 && (
         <p className="mt-2">
           Not in this org (feature not enabled): {report.unavailable.map((u) => objectTypeLabel(u.type)).join(', ')}.
