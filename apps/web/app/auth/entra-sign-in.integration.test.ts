@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
-import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { setSsoSettings } from '@butterfly/domain/sso';
+import { seedMember, seedSsoTenant, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeySets } from '../../server/oidc/key-sets.ts';
 import { securityHeaders } from '../../server/security-headers.ts';
@@ -34,19 +34,18 @@ const { context, start, callback, sessionOf, refusals } = signInFlow({
 });
 
 let n = 0;
-async function entraTenant() {
-  const domain = `entra-web${n++}.test`;
-  const t = await seedTenant(deps, undefined, [domain]);
-  await setSsoSettings(deps, t.id, {
-    provider: 'entra',
-    directoryId: entra.tid,
-    authorityUrl: entra.authority,
-    clientId: entra.clientId,
-    clientSecret: entra.clientSecret,
-  });
-  await verifyDomain(deps, t.id, { domain, method: 'operator' });
-  return { ...t, domain };
-}
+const entraTenant = () =>
+  seedSsoTenant(
+    deps,
+    {
+      provider: 'entra',
+      directoryId: entra.tid,
+      authorityUrl: entra.authority,
+      clientId: entra.clientId,
+      clientSecret: entra.clientSecret,
+    },
+    [`entra-web${n++}.test`],
+  );
 
 /** The whole round trip with an ID token the test arranges (claims and signing key). */
 async function signIn(

@@ -1,6 +1,5 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
-import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { seedMember, seedSsoTenant, testDeps } from '@butterfly/domain/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeySets } from '../../server/oidc/key-sets.ts';
 import { createWebServices } from '../../server/services.ts';
@@ -40,18 +39,12 @@ const { context, start, callback, sessionOf, refusals } = signInFlow({
 });
 
 let n = 0;
-async function googleTenant() {
-  const domain = `gws-web${n++}.test`;
-  const t = await seedTenant(deps, undefined, [domain]);
-  await setSsoSettings(deps, t.id, {
-    provider: 'google',
-    issuer: google.issuer,
-    clientId: google.clientId,
-    clientSecret: google.clientSecret,
-  });
-  await verifyDomain(deps, t.id, { domain, method: 'operator' });
-  return { ...t, domain };
-}
+const googleTenant = () =>
+  seedSsoTenant(
+    deps,
+    { provider: 'google', issuer: google.issuer, clientId: google.clientId, clientSecret: google.clientSecret },
+    [`gws-web${n++}.test`],
+  );
 
 /** The whole round trip with the Google ID token the test arranges; `issParam`: RFC 9207's `iss`. */
 async function signIn(

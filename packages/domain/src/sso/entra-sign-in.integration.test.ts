@@ -4,23 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../sessions/create-session.ts';
 import { resolveSession } from '../sessions/resolve-session.ts';
 import { frontchannelLogout } from '../logout/frontchannel-logout.ts';
-import { seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
+import { seedMember, seedSsoTenant, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { getSsoSettings, loadSsoClient } from './get-sso-settings.ts';
 import { setSsoSettings } from './set-sso-settings.ts';
 import { signInWithIdp } from './sign-in-with-idp.ts';
-import { verifyDomain } from './verify-domain.ts';
 
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
 
 let n = 0;
 async function entraTenant() {
-  const domain = `entra${n++}.test`;
   const tid = randomUUID();
-  const t = await seedTenant(deps, undefined, [domain]);
-  await setSsoSettings(deps, t.id, { provider: 'entra', directoryId: tid, clientId: 'app-id', clientSecret: 's3cret' });
-  await verifyDomain(deps, t.id, { domain, method: 'operator' });
-  return { ...t, domain, tid };
+  const sso = { provider: 'entra' as const, directoryId: tid, clientId: 'app-id', clientSecret: 's3cret' };
+  return { ...(await seedSsoTenant(deps, sso, [`entra${n++}.test`])), tid };
 }
 
 const refusals = (tenantId: string) =>

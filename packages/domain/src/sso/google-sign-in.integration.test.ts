@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { deactivateMember } from '../members/deactivate-member.ts';
-import { seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
+import { seedMember, seedSsoTenant, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { addDomain } from './add-domain.ts';
 import { findTenantForEmail } from './find-tenant-for-email.ts';
 import { getSsoSettings, loadSsoClient } from './get-sso-settings.ts';
@@ -17,17 +17,9 @@ const deps = testDeps(db);
 let n = 0;
 /** A tenant that signs in with Google, with a verified primary domain and a verified secondary one. */
 async function googleTenant() {
-  const domain = `gw${n}.test`;
-  const secondary = `gw${n++}-alias.test`;
-  const t = await seedTenant(deps, undefined, [domain, secondary]);
-  await setSsoSettings(deps, t.id, {
-    provider: 'google',
-    clientId: 'bfy.apps.googleusercontent.com',
-    clientSecret: 's',
-  });
-  await verifyDomain(deps, t.id, { domain, method: 'operator' });
-  await verifyDomain(deps, t.id, { domain: secondary, method: 'operator' });
-  return { ...t, domain, secondary };
+  const [domain, secondary] = [`gw${n}.test`, `gw${n++}-alias.test`];
+  const sso = { provider: 'google' as const, clientId: 'bfy.apps.googleusercontent.com', clientSecret: 's' };
+  return { ...(await seedSsoTenant(deps, sso, [domain, secondary])), secondary };
 }
 
 const googleSub = () => String(100_000_000_000_000_000_000n + BigInt(`0x${randomBytes(8).toString('hex')}`));

@@ -5,6 +5,8 @@ import { createKeyring } from '../crypto/keyring.ts';
 import type { Actor, Deps } from '../deps.ts';
 import { addMember } from '../members/add-member.ts';
 import type { Role } from '../permissions/matrix.ts';
+import { type TSetSsoSettingsInput, setSsoSettings } from '../sso/set-sso-settings.ts';
+import { verifyDomain } from '../sso/verify-domain.ts';
 import { createTenant } from '../tenants/create-tenant.ts';
 
 /** Real deps over a real test database; one master key per test file. */
@@ -23,6 +25,14 @@ export async function seedTenant(deps: Deps, slug = `t${Date.now().toString(36)}
     { ...deps, actor: { kind: 'operator', label: 'seed' } },
     { slug, name: slug.toUpperCase(), domains },
   );
+}
+
+/** A tenant that signs in through `sso`, with each of `domains` verified (the first is its primary). */
+export async function seedSsoTenant(deps: Deps, sso: TSetSsoSettingsInput, domains: string[]) {
+  const t = await seedTenant(deps, undefined, domains);
+  await setSsoSettings(deps, t.id, sso);
+  for (const domain of domains) await verifyDomain(deps, t.id, { domain, method: 'operator' });
+  return { ...t, domain: domains[0]! };
 }
 
 export async function seedMember(deps: Deps, tenantId: string, role: Role, email = `m${n++}@example.test`) {
