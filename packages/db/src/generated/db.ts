@@ -441,6 +441,14 @@ export interface SnapshotLogEvents {
   tenant_id: string;
 }
 
+export interface SnapshotProjections {
+  body: Buffer;
+  object_count: number;
+  snapshot_id: string;
+  tenant_id: string;
+  type: string;
+}
+
 export interface Snapshots {
   bytes_written: Generated<number>;
   changes: Generated<Json>;
@@ -578,6 +586,7 @@ export interface DB {
   sessions: Sessions;
   snapshot_entries: SnapshotEntries;
   snapshot_log_events: SnapshotLogEvents;
+  snapshot_projections: SnapshotProjections;
   snapshots: Snapshots;
   tenant_domains: TenantDomains;
   tenant_keys: TenantKeys;

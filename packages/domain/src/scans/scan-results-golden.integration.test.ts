@@ -149,5 +149,22 @@ describe('stored scan results (decision 051)', () => {
     expect(stored.results.find((r) => r.rule_id === 'OKTA-APP-000090')!.reason).toMatch(/has \d{3,} active users/);
     expect(stored.counts).toBe(golden.counts);
     expect(stored.results).toEqual(golden.results);
+
+    // The users came from the projection the backup kept (decision 051): every user, the fields the rules read.
+    const projection = await db
+      .selectFrom('snapshot_projections')
+      .select(['type', 'object_count'])
+      .where('snapshot_id', '=', snap.snapshotId)
+      .execute();
+    expect(projection).toEqual([{ type: 'user', object_count: snap.counts.user }]);
+    expect(snap.counts.user).toBeGreaterThan(USERS);
+    // Without it (a snapshot taken before projections) the bodies give the same bytes.
+    await db.deleteFrom('snapshot_projections').where('snapshot_id', '=', snap.snapshotId).execute();
+    const fromBodies = await storedScan(
+      (await runComplianceScan(deps, t.id, { snapshotId: snap.snapshotId })).id,
+      connectionId,
+    );
+    expect(fromBodies.counts).toBe(golden.counts);
+    expect(fromBodies.results).toEqual(golden.results);
   }, 120_000);
 });

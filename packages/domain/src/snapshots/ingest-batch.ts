@@ -3,6 +3,7 @@ import type { BodyStore, NewVersion } from '../bodies/body-store.ts';
 import type { IdpObject } from '../idp/types.ts';
 import { contentAddress, sealBody, stripLinks } from '../bodies/object-codec.fns.ts';
 import { ObjectIndex } from './object-index.ts';
+import type { ProjectionCollector } from './projections.ts';
 import { entryKey } from './snapshots.fns.ts';
 
 export interface IngestContext {
@@ -20,6 +21,8 @@ export interface IngestContext {
   index: ObjectIndex;
   /** Ids of objects added or changed, when a previous snapshot exists to attribute them against. */
   changedIds?: Set<string>;
+  /** Decision 051: the scanned fields of big types, kept as one sealed projection per snapshot. */
+  projections?: ProjectionCollector;
 }
 
 interface NewEntry {
@@ -49,6 +52,7 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
     if (!taken) continue;
     const { before } = taken;
     const body = o.linksAreData ? o.body : stripLinks(o.body);
+    ctx.projections?.add(o.type, o.id, body);
     const address = contentAddress(ctx.contentKey, o.type, body);
     if (ObjectIndex.same(before, address)) continue;
     if (before) {

@@ -13,6 +13,8 @@ import { type ChangeFeedPlan, planChangeFeeds, storeChangeCursors } from './chan
 import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-events.ts';
 import { objectSnapshotCarry } from './object-snapshot-carry.ts';
 import { ObjectIndex } from './object-index.ts';
+import { projectedFields } from '../compliance/projected-fields.fns.ts';
+import { ProjectionCollector, storeProjections } from './projections.ts';
 import { type BackupProgress, INGEST_BATCH, entryKey } from './snapshots.fns.ts';
 import { abandonSnapshot, backupFailedEvent } from './abandon-snapshot.ts';
 
@@ -62,6 +64,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     index: await ObjectIndex.load(deps.db, input.connectionId, keep.keepable),
     // The first snapshot has nothing to attribute its objects against.
     changedIds: last ? new Set() : undefined,
+    projections: new ProjectionCollector(projectedFields()),
   };
   // Decision 060: types the provider's change feed covers are read as changes since the last snapshot.
   const feeds = await planChangeFeeds(deps.db, { ...input, last, dataKey: ctx.dataKey });
@@ -276,6 +279,13 @@ async function complete(
       .executeTakeFirst();
     if (!row) throw new Error('The snapshot was taken over by another backup');
     await storeChangeCursors(trx, { ...s, dataKey: s.ctx.dataKey, cursors: s.feeds.cursors });
+    if (s.ctx.projections)
+      await storeProjections(trx, {
+        tenantId: s.tenantId,
+        snapshotId: s.snapshotId,
+        dataKey: s.ctx.dataKey,
+        projections: s.ctx.projections.whole(done.counts),
+      });
     if (s.log)
       await storeLogEvents(trx, {
         tenantId: s.tenantId,

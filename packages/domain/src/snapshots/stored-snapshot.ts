@@ -1,9 +1,10 @@
 import { type Selectable, type Snapshots, sql } from '@butterfly/db';
+import { loadProjection, type Projection } from './projections.ts';
 import type { ComplianceSnapshot, SnapshotObject } from '../compliance/types.ts';
 import type { Deps } from '../deps.ts';
 import { addressKey } from '../bodies/body-store.ts';
 import { bodyStoreOf, openBodies } from '../bodies/open-bodies.ts';
-import { openBatch } from '../bodies/open-batch.fns.ts';
+import { openBatch, project } from '../bodies/open-batch.fns.ts';
 import { collectedTypes, hasType } from './collected-types.fns.ts';
 
 /** Rows per query when streaming a type: large enough that 100k users take ~20 round trips. */
@@ -147,10 +148,23 @@ export async function openStoredSnapshot(
     }
   }
 
+  /**
+   * Decision 051: a big type read for a few fields comes from the projection its backup kept (one
+   * blob opened, not every body), when the projection holds every field asked; else from the bodies.
+   */
+  const projections = new Map<string, Promise<Projection | undefined>>();
+  async function* fromProjection(type: string, fields: readonly string[]): AsyncGenerator<SnapshotObject> {
+    if (!projections.has(type)) projections.set(type, loadProjection(deps, snap, type, types.counts[type] ?? 0));
+    const p = await projections.get(type)!;
+    if (!p || !fields.every((f) => p.fields.includes(f))) return yield* stream(type, fields);
+    for (const [id, body] of p.objects) yield { id, body: project(body, fields) };
+  }
+
   async function* objects(type: string, opts?: { fields?: readonly string[] }): AsyncGenerator<SnapshotObject> {
     const hit = cache.get(type);
     if (hit) return yield* hit;
-    if ((types.counts[type] ?? 0) > CACHE_MAX) return yield* stream(type, opts?.fields);
+    if ((types.counts[type] ?? 0) > CACHE_MAX)
+      return yield* opts?.fields ? fromProjection(type, opts.fields) : stream(type);
     const all: SnapshotObject[] = [];
     for await (const o of stream(type)) all.push(o);
     cache.set(type, all);
