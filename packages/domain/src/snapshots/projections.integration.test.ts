@@ -70,7 +70,13 @@ describe('snapshot projections (decision 051)', () => {
     const store = bodyStoreOf(deps);
     const counting = {
       ...deps,
-      bodies: { ...store, get: (...a: Parameters<typeof store.get>) => ((opened += a[2].length), store.get(...a)) },
+      bodies: {
+        ...store,
+        get: (...a: Parameters<typeof store.get>) => {
+          opened += a[2].length;
+          return store.get(...a);
+        },
+      },
     };
     const read = async (fields?: string[]) => {
       const s = await openStoredSnapshot(counting, row);
