@@ -64,7 +64,7 @@ export function parentPath(path: string): string | undefined {
   return i <= 0 ? '/' : path.slice(0, i);
 }
 
-const bareId = (v: unknown, prefix: string) => str(v)?.replace(prefix, '').replace(/^id:/, '');
+const bareId = (v: unknown, prefix: RegExp) => str(v)?.replace(prefix, '').replace(/^id:/, '');
 
 function reduce(own: PolicyLike[], from: string): Record<string, EffectiveSetting> {
   const byType = new Map<string, PolicyLike[]>();

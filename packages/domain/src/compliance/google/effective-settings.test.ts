@@ -78,8 +78,16 @@ describe('effective Google settings', () => {
     const r = effectiveSettings(
       [
         policy('security.two_step_verification_device_trust', { allowTrustingDevice: false }, { orgUnit: 'r' }),
-        policy('security.two_step_verification_device_trust', { allowTrustingDevice: true }, { group: 'g1', sortOrder: 2 }),
-        policy('security.two_step_verification_device_trust', { allowTrustingDevice: false }, { group: 'g1', sortOrder: 3 }),
+        policy(
+          'security.two_step_verification_device_trust',
+          { allowTrustingDevice: true },
+          { group: 'g1', sortOrder: 2 },
+        ),
+        policy(
+          'security.two_step_verification_device_trust',
+          { allowTrustingDevice: false },
+          { group: 'g1', sortOrder: 3 },
+        ),
       ],
       OUS,
       [group('g1', 'it-ops@corp.example'), group('g2', 'sales@corp.example')],
@@ -99,8 +107,16 @@ describe('effective Google settings', () => {
   it('list-valued types (system alerts) keep every alert, a child’s own first, one per name', () => {
     const r = effectiveSettings(
       [
-        policy('rule.system_defined_alerts', { displayName: 'Suspicious login', state: 'ACTIVE' }, { orgUnit: 'r', sortOrder: 1 }),
-        policy('rule.system_defined_alerts', { displayName: 'Leaked password', state: 'INACTIVE' }, { orgUnit: 'r', sortOrder: 2 }),
+        policy(
+          'rule.system_defined_alerts',
+          { displayName: 'Suspicious login', state: 'ACTIVE' },
+          { orgUnit: 'r', sortOrder: 1 },
+        ),
+        policy(
+          'rule.system_defined_alerts',
+          { displayName: 'Leaked password', state: 'INACTIVE' },
+          { orgUnit: 'r', sortOrder: 2 },
+        ),
         policy('rule.system_defined_alerts', { displayName: 'Leaked password', state: 'ACTIVE' }, { orgUnit: 's' }),
       ],
       OUS,
