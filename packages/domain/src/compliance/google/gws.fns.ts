@@ -130,5 +130,8 @@ export async function judgeSettings(
     (xs) =>
       `${xs[0]!.problem} in ${listed(xs.map((x) => x.e.name))}${xs[0]!.from ? ` (set on ${xs[0]!.from})` : ' (no policy sets it)'}`,
   );
-  return fail(`${opts.rootOnly ? '' : `${kinds(failing)} of ${judged.length} fail: `}${parts.join('; ')}.`, evidence);
+  return fail(
+    `${opts.rootOnly ? '' : `Fails in ${kinds(failing)} (${judged.length} judged): `}${parts.join('; ')}.`,
+    evidence,
+  );
 }

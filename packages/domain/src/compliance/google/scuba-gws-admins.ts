@@ -82,13 +82,16 @@ export const ADMIN_RULES: ComplianceRule[] = [
       const admins = await superAdmins(s);
       const resolve = await ssoResolver(s);
       const evidence: Evidence[] = [];
-      const bad: string[] = [];
+      const bad = new Map<string, number>();
       for (const u of admins) {
         const { assignment, where } = resolve(u);
         const mode = str(at(assignment?.body, 'ssoMode')) ?? 'SSO_MODE_UNSPECIFIED';
         const sso = !CLOUD_ONLY.has(mode);
         const ou = str(at(u.body, 'orgUnitPath')) ?? '/';
-        if (sso) bad.push(`one in ${ou} (${mode}, assigned on ${where})`);
+        if (sso) {
+          const key = `in ${ou} (${mode}, assigned on ${where})`;
+          bad.set(key, (bad.get(key) ?? 0) + 1);
+        }
         evidence.push({
           type: 'user',
           id: u.id,
@@ -98,9 +101,11 @@ export const ADMIN_RULES: ComplianceRule[] = [
           ...(sso ? { failed: true as const } : {}),
         });
       }
-      return bad.length
+      const n = [...bad.values()].reduce((a, b) => a + b, 0);
+      const where = [...bad].map(([k, c]) => `${c} ${k}`).join('; ');
+      return n
         ? fail(
-            `${count(bad.length, 'super admin')} of ${admins.length} sign${bad.length === 1 ? 's' : ''} in through SSO: ${bad.join('; ')}.`,
+            `${count(n, 'super admin')} of ${admins.length} sign${n === 1 ? 's' : ''} in through SSO: ${where}.`,
             evidence,
           )
         : pass(`All ${count(admins.length, 'super admin')} sign in with their Google password.`, evidence);

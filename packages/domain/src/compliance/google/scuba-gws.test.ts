@@ -150,7 +150,7 @@ describe('SCuBA GWS rule set', () => {
     // /Engineering/Backend inherits /Engineering's compliant value.
     expect(failedNames(r)).toEqual(['/', '/Sales']);
     expect(r.reason).toBe(
-      '2 org units of 4 fail: enableMailDelegation is true (required false) in /, /Sales (set on /).',
+      'Fails in 2 org units (4 judged): enableMailDelegation is true (required false) in /, /Sales (set on /).',
     );
   });
 
@@ -161,7 +161,7 @@ describe('SCuBA GWS rule set', () => {
     );
     const r = await runGwsRule('GWS.COMMONCONTROLS.1.2v1', c);
     expect(r.reason).toBe(
-      '2 org units of 4 fail: enforcedFrom is not set (2SV not enforced) in /Engineering, /Engineering/Backend (set on /Engineering).',
+      'Fails in 2 org units (4 judged): enforcedFrom is not set (2SV not enforced) in /Engineering, /Engineering/Backend (set on /Engineering).',
     );
     expect(r.evidence.find((e) => e.name === '/Engineering' && e.failed)).toMatchObject({
       type: 'orgUnit',
@@ -205,7 +205,7 @@ describe('SCuBA GWS rule set', () => {
     const r = await runGwsRule('GWS.COMMONCONTROLS.1.5v1', c);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toBe(
-      '1 group of 5 fail: allowTrustingDevice is true (required false) in it-ops@corp.example (set on it-ops@corp.example).',
+      'Fails in 1 group (5 judged): allowTrustingDevice is true (required false) in it-ops@corp.example (set on it-ops@corp.example).',
     );
     expect(r.evidence.filter((e) => e.failed).map((e) => [e.type, e.id])).toEqual([['group', IT_OPS]]);
     // Groups without a policy of this setting follow their members' org units and are not judged.
@@ -268,7 +268,7 @@ describe('SCuBA GWS rule set', () => {
     const r = await runGwsRule('GWS.COMMONCONTROLS.6.1v1', c);
     expect(r.result).toBe('FAIL');
     expect(r.reason).toBe(
-      '1 super admin of 3 signs in through SSO: one in /Engineering (SAML_SSO, assigned on /Engineering).',
+      '1 super admin of 3 signs in through SSO: 1 in /Engineering (SAML_SSO, assigned on /Engineering).',
     );
     expect(r.evidence.filter((e) => e.failed).map((e) => e.id)).toEqual(['u-admin2']);
     expect(JSON.stringify(r)).not.toContain('@corp.example');
