@@ -139,4 +139,46 @@ describe('SCuBA GWS over the google-sim demo customer', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('`snapshot effective-settings` prints what the checks judged: inheritance, overrides and a group’s own policy', async () => {
+    expect(snapshotId).not.toBe('');
+    const backend = await app.cli(
+      'snapshot',
+      'effective-settings',
+      'butterfly',
+      snapshotId,
+      '--org-unit',
+      '/Engineering/Backend',
+      '--json',
+    );
+    expect(backend.code, backend.stderr).toBe(0);
+    const r = JSON.parse(backend.stdout);
+    expect(r.groups).toEqual([]);
+    const setting = (type: string) => r.orgUnits[0].settings.find((s: { type: string }) => s.type === type);
+    // /Engineering's own 12 h overrides the root's 14 days, and /Engineering/Backend inherits it.
+    expect(setting('security.session_controls')).toMatchObject({
+      value: { webSessionDuration: '43200s' },
+      from: '/Engineering',
+      inherited: true,
+    });
+    expect(setting('security.password')).toMatchObject({ value: { minimumLength: 8 }, from: '/' });
+
+    const group = await app.cli(
+      'snapshot',
+      'effective-settings',
+      'butterfly',
+      snapshotId,
+      '--group',
+      'it-ops@butterfly-demo.test',
+    );
+    expect(group.code, group.stderr).toBe(0);
+    expect(group.stdout).toContain('group it-ops@butterfly-demo.test');
+    expect(group.stdout).toMatch(
+      /security\.two_step_verification_device_trust {2}\{"allowTrustingDevice":true\} {2}\(set on it-ops@/,
+    );
+
+    const missing = await app.cli('snapshot', 'effective-settings', 'butterfly', snapshotId, '--org-unit', '/Nowhere');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('No org unit /Nowhere in this snapshot');
+  }, 120_000);
 });
