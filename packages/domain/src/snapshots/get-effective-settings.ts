@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { effectiveSettings, type EntitySettings } from '../compliance/google/effective-settings.fns.ts';
+import {
+  type EffectiveSetting,
+  type EntitySettings,
+  effectiveSettings,
+} from '../compliance/google/effective-settings.fns.ts';
+import { findConnectionRow } from '../connections/get-connection.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { authorize } from '../permissions/authorize.ts';
@@ -17,18 +22,10 @@ export const ZGetEffectiveSettingsInput = z
   })
   .refine((v) => !(v.orgUnit && v.group), { message: 'give an org unit or a group, not both' });
 
-export interface EffectiveSettingView {
-  type: string;
-  value: unknown;
-  policyIds: string[];
-  sortOrder: number | null;
-  from: string;
-  inherited: boolean;
-}
-export interface EffectiveEntityView {
-  kind: 'orgUnit' | 'group';
-  id: string;
-  name: string;
+/** One setting as it applies (see `EffectiveSetting`). */
+export type EffectiveSettingView = EffectiveSetting;
+/** An org unit or group with its effective settings as a list, sorted by type. */
+export interface EffectiveEntityView extends Omit<EntitySettings, 'settings'> {
   settings: EffectiveSettingView[];
 }
 
@@ -53,12 +50,7 @@ export async function getEffectiveSettings(
   const input = parseInput(ZGetEffectiveSettingsInput, raw);
   await authorize(deps, tenantId, 'snapshot.read');
   const snap = await getSnapshotRow(deps.db, tenantId, input.snapshotId, { complete: true });
-  const connection = await deps.db
-    .selectFrom('connections')
-    .select('provider')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', snap.connection_id)
-    .executeTakeFirstOrThrow();
+  const connection = await findConnectionRow(deps.db, tenantId, snap.connection_id);
   if (connection.provider !== 'google')
     throw new DomainError('VALIDATION', 'Effective settings exist for Google Workspace snapshots only');
   const byType: Record<string, { id: string; body: unknown }[]> = { policy: [], orgUnit: [], group: [] };
