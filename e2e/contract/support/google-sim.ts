@@ -47,3 +47,40 @@ export async function demoGoogleConnection(deps: Deps, simUrl: string, keyFile: 
   });
   return { tenantId: tenant.id, connectionId: c.id };
 }
+
+/**
+ * The demo seed's deliberate SCuBA GWS failures (apps/google-sim/README.md, "Deliberate SCuBA
+ * GWS.COMMONCONTROLS failures"): the rules a scan of the demo customer must fail, and only these.
+ */
+export const SEEDED_SCUBA_GWS_FAILURES = [
+  'GWS.COMMONCONTROLS.1.1v1',
+  'GWS.COMMONCONTROLS.1.2v1',
+  'GWS.COMMONCONTROLS.1.3v1',
+  'GWS.COMMONCONTROLS.1.4v1',
+  'GWS.COMMONCONTROLS.1.5v1',
+  'GWS.COMMONCONTROLS.4.1v1',
+  'GWS.COMMONCONTROLS.5.2v1',
+  'GWS.COMMONCONTROLS.5.3v1',
+  'GWS.COMMONCONTROLS.5.4v1',
+  'GWS.COMMONCONTROLS.6.1v1',
+  'GWS.COMMONCONTROLS.6.2v1',
+  'GWS.COMMONCONTROLS.7.1v1',
+  'GWS.COMMONCONTROLS.8.1v1',
+  'GWS.COMMONCONTROLS.10.1v1',
+  'GWS.COMMONCONTROLS.10.3v1',
+  'GWS.COMMONCONTROLS.10.4v1',
+  'GWS.COMMONCONTROLS.11.1v1',
+  'GWS.COMMONCONTROLS.12.1v1',
+  'GWS.COMMONCONTROLS.13.1v1',
+  'GWS.COMMONCONTROLS.15.1v1',
+  'GWS.GMAIL.1.1v1',
+] as const;
+
+/** The checks the README says pass on the demo (5.1, 5.5, 5.6, 8.2) and 10.5 (less secure apps off, a SYSTEM default). */
+export const SEEDED_SCUBA_GWS_PASSES = [
+  'GWS.COMMONCONTROLS.5.1v1',
+  'GWS.COMMONCONTROLS.5.5v1',
+  'GWS.COMMONCONTROLS.5.6v1',
+  'GWS.COMMONCONTROLS.8.2v1',
+  'GWS.COMMONCONTROLS.10.5v1',
+] as const;

@@ -109,6 +109,41 @@ const backupOf = () =>
 const firstA = await backupOf();
 (backupsIdp.objects[0]!.body as { profile: { name: string } }).profile.name = 'Everyone (renamed)';
 const secondA = await backupOf();
+// A Google Workspace snapshot (one org unit, one policy) for the effective-settings procedure.
+const googleConnection = await db
+  .insertInto('connections')
+  .values({
+    tenant_id: tenantA.id,
+    name: 'google-a',
+    provider: 'google',
+    org_url: 'https://admin.googleapis.com',
+    directory_id: 'a.test',
+    login_url: 'https://oauth2.googleapis.com/token',
+    client_id: '1047',
+    admin_email: 'admin@a.test',
+    auth_kind: 'service_account',
+    credentials_sealed: Buffer.from('test'),
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const googleSnapshot = await runBackup(deps, {
+  tenantId: tenantA.id,
+  connectionId: googleConnection.id,
+  trigger: 'test',
+  client: fakeIdp([
+    { type: 'orgUnit', id: 'r00t', body: { kind: 'admin#directory#orgUnit', orgUnitId: 'id:r00t', orgUnitPath: '/' } },
+    {
+      type: 'policy',
+      id: 'p1',
+      body: {
+        name: 'policies/p1',
+        type: 'ADMIN',
+        setting: { type: 'settings/security.password', value: { minimumLength: 12 } },
+        policyQuery: { orgUnit: 'orgUnits/r00t', sortOrder: 1 },
+      },
+    },
+  ]),
+});
 let webhookCounter = 0;
 const newWebhook = () =>
   createWebhook(deps, tenantA.id, {
@@ -557,6 +592,11 @@ const cases: Record<string, Case> = {
     call: (c) => c.snapshots.history({ connectionId: backupsConnection.id, type: 'group', id: '00g1' }),
     crossTenant: 'not_found',
   },
+  'snapshots.effectiveSettings': {
+    permission: 'snapshot.read',
+    call: (c) => c.snapshots.effectiveSettings({ snapshotId: googleSnapshot.snapshotId, orgUnit: '/' }),
+    crossTenant: 'not_found',
+  },
   'snapshots.credentials': {
     permission: 'snapshot.read',
     call: (c) => c.snapshots.credentials({ connectionId: backupsConnection.id }),
@@ -691,6 +731,32 @@ describe('permission matrix × procedures', () => {
       }
     });
   }
+
+  it('effective settings: the root org unit’s from its policy; an Okta snapshot is refused with VALIDATION', async () => {
+    const c = callerFor(tenantA.id, members.admin, 'admin');
+    const r = await c.snapshots.effectiveSettings({ snapshotId: googleSnapshot.snapshotId });
+    expect(r.orgUnits).toEqual([
+      {
+        kind: 'orgUnit',
+        id: 'r00t',
+        name: '/',
+        settings: [
+          {
+            type: 'security.password',
+            value: { minimumLength: 12 },
+            policyIds: ['p1'],
+            sortOrder: 1,
+            from: '/',
+            inherited: false,
+          },
+        ],
+      },
+    ]);
+    await expect(c.snapshots.effectiveSettings({ snapshotId: secondA.snapshotId })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Effective settings exist for Google Workspace snapshots only',
+    });
+  });
 
   it('refuses anonymous callers', async () => {
     const anon = createCaller(

@@ -2,7 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { diffSnapshots } from '@butterfly/domain/diff';
-import { type SnapshotView, findSnapshotTenant, listSnapshots, readSnapshot } from '@butterfly/domain/snapshots';
+import {
+  type SnapshotView,
+  findSnapshotTenant,
+  getEffectiveSettings,
+  listSnapshots,
+  readSnapshot,
+} from '@butterfly/domain/snapshots';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit } from '../output.ts';
 import { type RemoteOptions, remoteOptions, remoteTarget, withRemote } from '../remote.ts';
@@ -80,4 +86,50 @@ export function registerSnapshot(snapshot: Command) {
         if (opts.json) emit({ json: true }, changes, () => []);
       }),
     );
+
+  remoteOptions(
+    snapshot
+      .command('effective-settings')
+      .description(
+        "a Google Workspace snapshot's effective settings per org unit and group (sortOrder and inheritance, as the GWS checks judge them)",
+      )
+      .argument('<tenant>', 'tenant slug')
+      .argument('<snapshot-id>', 'snapshot id')
+      .option('--org-unit <path>', 'only this org unit (e.g. /Engineering)')
+      .option('--group <email>', 'only this group (its own policies)')
+      .option('--json', 'print one JSON document'),
+  ).action(
+    (slug: string, snapshotId: string, opts: { orgUnit?: string; group?: string; json?: boolean } & RemoteOptions) => {
+      const input = { snapshotId, orgUnit: opts.orgUnit, group: opts.group };
+      const print = (r: { orgUnits: Entity[]; groups: Entity[] }) =>
+        emit({ json: !!opts.json }, r, () => [...r.orgUnits, ...r.groups].flatMap(effectiveLines));
+      const remote = remoteTarget(opts);
+      if (remote)
+        return withRemote(remote, slug, async (client) => print(await client.snapshots.effectiveSettings.query(input)));
+      return withRuntime(async ({ deps }) => {
+        const tenant = await getTenantBySlug(deps, slug);
+        print(await getEffectiveSettings(deps, tenant.id, input));
+      });
+    },
+  );
+}
+
+/** An org unit's or group's effective settings, as the domain and (JSON-typed) the API answer them. */
+interface Entity {
+  kind: string;
+  name: string;
+  settings: { type: string; value?: unknown; from: string; inherited: boolean; policyIds: string[] }[];
+}
+
+/** One org unit or group: a heading, then `type  value  (from where)` per setting. */
+function effectiveLines(e: Entity): string[] {
+  const head = e.kind === 'orgUnit' ? `org unit ${e.name}` : `group ${e.name}`;
+  if (!e.settings.length) return [head, '  (no settings of its own)'];
+  return [
+    head,
+    ...e.settings.map(
+      (s) =>
+        `  ${s.type}  ${JSON.stringify(s.value)}  (${s.inherited ? `inherited from ${s.from}` : `set on ${s.from}`}, policy ${s.policyIds.join(', ')})`,
+    ),
+  ];
 }

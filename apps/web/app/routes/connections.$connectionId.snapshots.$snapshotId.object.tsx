@@ -1,6 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@butterfly/ui';
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { EffectiveSettingsTable } from '~/components/backups/effective-settings-table.tsx';
 import { JsonView } from '~/components/backups/json-view.tsx';
 import { historyHref } from '~/components/backups/object-link.ts';
 import { ObjectReadable } from '~/components/backups/object-readable.tsx';
@@ -20,12 +21,30 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
     type: q.get('type') ?? '',
     id: q.get('id') ?? '',
   });
-  return { connectionId: params.connectionId ?? '', object };
+  return { connectionId: params.connectionId ?? '', object, effective: await effectiveOf(caller, object) };
 });
+
+type Caller = Parameters<Parameters<typeof authedLoader>[0]>[0]['caller'];
+type Obj = Awaited<ReturnType<Caller['snapshots']['object']>>;
+
+/** A Google org unit's or group's effective settings (decision 065); null for any other object. */
+async function effectiveOf(caller: Caller, o: Obj) {
+  const kind = (o.body as { kind?: unknown } | null)?.kind;
+  const path = (o.body as { orgUnitPath?: unknown } | null)?.orgUnitPath;
+  const q =
+    kind === 'admin#directory#orgUnit' && typeof path === 'string'
+      ? { orgUnit: path }
+      : kind === 'admin#directory#group'
+        ? { group: o.id }
+        : null;
+  if (!q) return null;
+  const r = await caller.snapshots.effectiveSettings({ snapshotId: o.snapshotId, ...q });
+  return [...r.orgUnits, ...r.groups][0] ?? null;
+}
 
 /** One object as the snapshot holds it: its key fields and references beside the API's JSON, with every secret masked. */
 export default function SnapshotObject() {
-  const { connectionId, object: o } = useLoaderData<typeof loader>();
+  const { connectionId, object: o, effective } = useLoaderData<typeof loader>();
   const snapshotHref = `/connections/${connectionId}/snapshots/${o.snapshotId}?${new URLSearchParams({ type: o.type })}`;
   return (
     <div className="flex flex-col gap-6">
@@ -68,12 +87,34 @@ export default function SnapshotObject() {
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle asLevel="h2">JSON</CardTitle>
-            <CardDescription>Exactly as Okta's API returned it, minus navigation links.</CardDescription>
+            <CardDescription>
+              Exactly as the identity provider's API returned it, minus navigation links.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <JsonView value={o.body} label={`JSON of ${o.label}`} />
           </CardContent>
         </Card>
+        {effective && (
+          <Card className="min-w-0 lg:col-span-2">
+            <CardHeader>
+              <CardTitle asLevel="h2">Effective settings</CardTitle>
+              <CardDescription>
+                {effective.kind === 'orgUnit'
+                  ? 'What applies in this org unit: its own policies, else its nearest parent’s; among policies of one setting the highest sort order wins. This is what the SCuBA GWS checks judge.'
+                  : 'This group’s own policies, which apply to its members over their org units’ (highest sort order first).'}
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <EffectiveSettingsTable
+                connectionId={connectionId}
+                snapshotId={o.snapshotId}
+                name={effective.name}
+                rows={effective.settings}
+              />
+            </CardContent>
+          </Card>
+        )}
       </div>
     </div>
   );

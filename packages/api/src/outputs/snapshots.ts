@@ -151,3 +151,26 @@ export const ZSnapshotsObject = z.object({
   ),
   references: z.array(ZObjectReference).nullable(),
 });
+
+const ZEffectiveEntity = z.object({
+  kind: z.enum(['orgUnit', 'group']),
+  id: z.string(),
+  name: z.string(),
+  settings: z.array(
+    z.object({
+      type: z.string(),
+      value: z.unknown(),
+      policyIds: z.array(z.string()),
+      sortOrder: z.number().nullable(),
+      from: z.string(),
+      inherited: z.boolean(),
+    }),
+  ),
+});
+
+/** A Google snapshot's effective settings per org unit and group (decision 065). */
+export const ZSnapshotsEffectiveSettings = z.object({
+  snapshotId: z.string(),
+  orgUnits: z.array(ZEffectiveEntity),
+  groups: z.array(ZEffectiveEntity),
+});

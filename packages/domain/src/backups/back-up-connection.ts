@@ -103,7 +103,7 @@ async function scan(
     .where('tenant_id', '=', input.tenantId)
     .where('id', '=', input.connectionId)
     .executeTakeFirstOrThrow();
-  // No rule set for the provider yet (Google Workspace): nothing to scan, and nothing failed.
+  // A provider without a rule set: nothing to scan, and nothing failed (every provider has one today).
   if (!hasRuleset(provider)) return { ran: false, queued: false };
   if (input.scanHere) {
     const done = await runComplianceScan(deps, input.tenantId, { snapshotId, trigger: 'backup', reuse: true }).catch(

@@ -21,8 +21,8 @@ function missingData(rule: ComplianceRule, snapshot: ComplianceSnapshot): Outcom
     .filter((r) => !r.optional && r.type !== 'readiness' && !snapshot.has(r.type))
     .map((r) => r.type);
   if (missing.length === 0) return undefined;
-  // SCuBA rules read Entra types, whose permission names differ from Okta's scopes for the same key (`user`).
-  const provider = rule.id.startsWith('MS.AAD.') ? 'entra' : 'okta';
+  // SCuBA rules read Entra or Google types, whose permission names differ from Okta's scopes for the same key (`user`).
+  const provider = rule.id.startsWith('MS.AAD.') ? 'entra' : rule.id.startsWith('GWS.') ? 'google' : 'okta';
   const named = missing.map((t) => {
     const scope = scopeOf(t, provider);
     const lacking = scope && snapshot.scopesMissing?.includes(scope);

@@ -166,11 +166,45 @@ export const EntraComplianceObjectTypes = {
 } as const satisfies Record<string, { source: string; id: string; scope: string }>;
 
 /**
+ * The Google Workspace object types the SCuBA GWS rules read (decision 065): the Google connector's
+ * catalog keys (packages/connectors/src/google/catalog.ts), the API path and the OAuth scope the
+ * service account's domain-wide delegation must grant.
+ */
+const DIR = 'https://www.googleapis.com/auth/admin.directory';
+export const GoogleComplianceObjectTypes = {
+  policy: {
+    source: 'GET cloudidentity /v1/policies (filter customer == "customers/{customer}")',
+    id: 'policy id (policies/… without the prefix)',
+    scope: 'https://www.googleapis.com/auth/cloud-identity.policies.readonly',
+  },
+  orgUnit: {
+    source: 'GET /admin/directory/v1/customer/{customer}/orgunits?type=allIncludingParent',
+    id: 'org unit id (without id:)',
+    scope: `${DIR}.orgunit.readonly`,
+  },
+  group: { source: 'GET /admin/directory/v1/groups', id: 'group id', scope: `${DIR}.group.readonly` },
+  'group.members': {
+    source: 'GET /admin/directory/v1/groups/{group}/members',
+    id: 'group id (one object per group)',
+    scope: `${DIR}.group.readonly`,
+  },
+  user: { source: 'GET /admin/directory/v1/users?projection=full', id: 'user id', scope: `${DIR}.user.readonly` },
+  inboundSsoAssignment: {
+    source: 'GET cloudidentity /v1/inboundSsoAssignments',
+    id: 'assignment id',
+    scope: 'https://www.googleapis.com/auth/cloud-identity.inboundsso.readonly',
+  },
+} as const satisfies Record<string, { source: string; id: string; scope: string }>;
+
+export type ScopeProvider = 'okta' | 'entra' | 'google';
+
+/**
  * The read scope a type needs, for MANUAL reasons; undefined for a type outside the tables. Okta's
  * table first: `user` and `group.member(s)` exist in both, and Okta scans are the older reading.
  */
-export function scopeOf(type: string, provider: 'okta' | 'entra' = 'okta'): string | undefined {
+export function scopeOf(type: string, provider: ScopeProvider = 'okta'): string | undefined {
   const okta = (ComplianceObjectTypes as Record<string, { scope: string }>)[type]?.scope;
   const entra = (EntraComplianceObjectTypes as Record<string, { scope: string }>)[type]?.scope;
+  if (provider === 'google') return (GoogleComplianceObjectTypes as Record<string, { scope: string }>)[type]?.scope;
   return provider === 'entra' ? (entra ?? okta) : (okta ?? entra);
 }

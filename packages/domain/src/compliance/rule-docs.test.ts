@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCUBA_START, withRenderedRuleTable } from './render-rule-table.fns.ts';
+import { GWS_START, SCUBA_START, withRenderedRuleTable } from './render-rule-table.fns.ts';
 import { ALL_RULES } from './rulesets.ts';
 
 const guide = resolve(import.meta.dirname, '../../../../docs/guide/compliance.md');
@@ -14,8 +14,9 @@ describe('docs/guide/compliance.md', () => {
 
   it('lists every rule id', () => {
     const text = readFileSync(guide, 'utf8');
-    // Okta's rules and the SCuBA MS.AAD rules (decision 058), each in its generated table.
+    // Okta's rules, the SCuBA MS.AAD (decision 058) and GWS (decision 065) rules, each in its generated table.
     expect(text).toContain(SCUBA_START);
+    expect(text).toContain(GWS_START);
     for (const r of ALL_RULES) expect(text, r.id).toContain(`| ${r.id} |`);
   });
 });

@@ -22,6 +22,12 @@ export {
 } from './list-snapshot-objects.ts';
 export { getSnapshotObject, ZGetSnapshotObjectInput } from './get-snapshot-object.ts';
 export { getObjectHistory, ZObjectHistoryInput } from './get-object-history.ts';
+export {
+  getEffectiveSettings,
+  ZGetEffectiveSettingsInput,
+  type EffectiveEntityView,
+  type EffectiveSettingView,
+} from './get-effective-settings.ts';
 export { MASK, isRedactionMarker, redactChange, redactSecrets } from './redact.fns.ts';
 export { objectLabel } from './object-label.fns.ts';
 export { fingerprintOf, withoutVolatile, ALWAYS_VOLATILE } from './objects.fns.ts';

@@ -1,6 +1,7 @@
 import { router } from '../../trpc.ts';
 import { appCredentialsProcedure } from './credentials.ts';
 import { snapshotDiffProcedure } from './diff.ts';
+import { effectiveSettingsProcedure } from './effective-settings.ts';
 import { getSnapshotProcedure } from './get.ts';
 import { objectHistoryProcedure } from './history.ts';
 import { listSnapshotsProcedure } from './list.ts';
@@ -15,4 +16,5 @@ export const snapshotsRouter = router({
   diff: snapshotDiffProcedure,
   history: objectHistoryProcedure,
   credentials: appCredentialsProcedure,
+  effectiveSettings: effectiveSettingsProcedure,
 });

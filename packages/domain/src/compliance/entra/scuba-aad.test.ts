@@ -509,10 +509,15 @@ describe('rulesetFor', () => {
   it('picks the rule set by provider and refuses an unknown one', () => {
     expect(rulesetFor('okta')).toEqual({ rules: COMPLIANCE_RULES, version: RULESET_VERSION });
     expect(rulesetFor('entra')).toEqual({ rules: SCUBA_AAD_RULES, version: ENTRA_RULESET_VERSION });
-    expect(() => rulesetFor('google')).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('provider google') }),
+    expect(() => rulesetFor('azure-b2c')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('provider azure-b2c') }),
     );
-    expect([hasRuleset('okta'), hasRuleset('entra'), hasRuleset('google')]).toEqual([true, true, false]);
+    expect([hasRuleset('okta'), hasRuleset('entra'), hasRuleset('google'), hasRuleset('azure-b2c')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(COMPLIANCE_RULES.some((r) => r.id.startsWith('MS.AAD.'))).toBe(false);
   });
 });
