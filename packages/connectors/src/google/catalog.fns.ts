@@ -31,9 +31,10 @@ export function googleTypeInfo(d: GoogleObjectType): IdpObjectTypeInfo {
     secretFields: [],
     references: d.refs ?? [],
     idField: d.idField ?? 'id',
-    // Reads go through listing (decision 062); restores are not built yet, so no `restore`.
+    // Reads go through listing (decision 062).
     readOne: false,
     bodyIsKey: false,
     volatile: d.volatile ?? [],
+    ...(d.restore ? { restore: d.restore } : {}),
   };
 }

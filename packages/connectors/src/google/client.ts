@@ -4,7 +4,7 @@ import { type Clock, realClock } from '../okta/http/clock.ts';
 import { StatsRecorder } from '../okta/http/stats.ts';
 import { testGoogleAccess } from './access.ts';
 import { GoogleTokenSource } from './auth/token.ts';
-import { GOOGLE_CATALOG, READ_SCOPES } from './catalog.ts';
+import { GOOGLE_CATALOG, READ_SCOPES, WRITE_SCOPES } from './catalog.ts';
 import { googleDefaultTypes, googleTypeDef, googleTypeInfo } from './catalog.fns.ts';
 import { GoogleError } from './errors.ts';
 import { GoogleHttp, type GoogleRetryOptions } from './http/google-http.ts';
@@ -12,6 +12,9 @@ import { QuotaGovernor } from './http/quota-governor.ts';
 import { GoogleWire } from './http/wire.ts';
 import { listGoogleObjects } from './lister.ts';
 import { firstRead, type GoogleBases } from './pager.ts';
+import { findGoogleObject } from './write/find-object.ts';
+import { googleManualStep } from './write/manual.fns.ts';
+import { writeGoogleObject } from './write/write-object.ts';
 
 export const DEFAULT_GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 export const DEFAULT_GOOGLE_API_URL = 'https://admin.googleapis.com';
@@ -49,7 +52,7 @@ export function googleBases(apiUrl: string | undefined): GoogleBases {
   return { directory: api, cloudidentity: api, groupssettings: api };
 }
 
-/** The Admin SDK and Cloud Identity as the domain's IdpClient: reads for backups; writes are not built yet. */
+/** The Admin SDK, Groups Settings and Cloud Identity as the domain's IdpClient: reads for backups, writes for restores (decision 066). */
 export function createGoogleClient(config: GoogleConnectionConfig, options: GoogleClientOptions = {}): GoogleClient {
   const clock = options.clock ?? realClock;
   const tokenUrl = config.tokenUrl ?? DEFAULT_GOOGLE_TOKEN_URL;
@@ -65,7 +68,8 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
     tokenUrl,
     adminEmail: config.adminEmail,
     key: config.credentials,
-    scopes: READ_SCOPES,
+    // Decision 066: a restore's token asks for the write scopes (which include their reads).
+    scopes: config.purpose === 'restore' ? WRITE_SCOPES : READ_SCOPES,
     wire,
     clock,
     random: options.random,
@@ -102,7 +106,9 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
       for await (const obj of list([ref.type], opts.signal)) if (obj.id === ref.id) found = obj;
       return found;
     },
-    writeObject: () => Promise.reject(new GoogleError('Restoring to Google Workspace is not built yet')),
+    writeObject: (ref, op, opts = {}) => writeGoogleObject({ http, bases, customerId }, ref, op, opts.signal),
+    findObject: (ref, body, opts = {}) => findGoogleObject({ http, stats, bases, customerId }, ref, body, opts.signal),
+    manualStep: googleManualStep,
     listLogEvents: async function* () {
       yield* [];
       throw new GoogleError('Change attribution from Google Workspace audit logs is not built yet');
