@@ -63,21 +63,24 @@ async function dispatch(
     new GoogleWriteError('UNSUPPORTED', `${def.label}: ${doing} is not possible through Google's API${r?.reason ? ` (${r.reason})` : ''}`);
   if (def.type === 'policy' && !MUTABLE_POLICY_TYPES.includes(settingType(op.body)) && op.kind !== 'delete')
     throw unsupported(`writing a ${settingType(op.body) || 'policy'} setting (not in the v1beta1 mutable subset)`);
+  const allowed = op.kind === 'create' ? r?.create : op.kind === 'delete' ? r?.delete : op.kind === 'update' && r?.update;
+  if (!allowed)
+    throw unsupported(
+      { create: 'creating one', update: 'changing one', delete: 'deleting one', activate: 'activating one', deactivate: 'deactivating one' }[op.kind],
+    );
   const customer = await ctx.customerId(signal);
   const at = locateGoogle(def, ctx.bases, customer, ref.id, op.body);
   const lane = def.api === 'cloudidentity' ? 'policy' : 'directory';
   const send = (w: Pick<GoogleWrite, 'method' | 'url' | 'body' | 'idempotent'>, template = at.template) =>
     ctx.http.write({ ...w, key: `${w.method} ${template}`, scope, lane }, signal);
   if (def.type === 'group.members') {
-    if (op.kind !== 'create' && op.kind !== 'update') throw unsupported(`${op.kind} of a member list`);
     await syncMembers(ctx, def, at, ref.id, op.body, send, signal);
     return { type: def.type, id: ref.id, body: op.body };
   }
   switch (op.kind) {
     case 'create': {
-      if (!r?.create) throw unsupported('creating one');
       const body = googleWriteBody(def, op.body, { create: true, customer });
-      if (!r.assignsId) {
+      if (!r?.assignsId) {
         // Group settings: the re-created group has Google's defaults; they become the snapshot's.
         const made = await send({ method: 'PATCH', url: at.item, body, idempotent: true });
         return { type: def.type, id: ref.id, body: made ?? op.body };
@@ -90,14 +93,12 @@ async function dispatch(
       return { type: def.type, id: keyOf(def, item), body: item };
     }
     case 'update': {
-      if (!r?.update) throw unsupported('changing one');
       const body = googleWriteBody(def, op.body, { create: false, customer });
       const answer = (await send({ method: 'PATCH', url: at.item, body, idempotent: true })) as Obj | undefined;
       const made = def.type === 'policy' ? (answer?.response as Obj | undefined) : answer;
       return made ? { type: def.type, id: ref.id, body: made } : undefined;
     }
     case 'delete':
-      if (!r?.delete) throw unsupported('deleting one');
       try {
         await send({ method: 'DELETE', url: at.item, idempotent: true });
       } catch (e) {
@@ -105,7 +106,7 @@ async function dispatch(
       }
       return undefined;
     default:
-      throw unsupported(op.kind === 'activate' ? 'activating one' : 'deactivating one');
+      return undefined;
   }
 }
 
