@@ -26,7 +26,8 @@ export function googleTypeInfo(d: GoogleObjectType): IdpObjectTypeInfo {
     label: d.label,
     scope: d.scope,
     ...(d.parent ? { parent: d.parent } : {}),
-    singleton: !!d.singleton,
+    // A collapsed relation list is one object per parent, under the parent's id (as Entra's).
+    singleton: !!d.singleton || !!d.collapse,
     optional: false,
     secretFields: [],
     references: d.refs ?? [],
