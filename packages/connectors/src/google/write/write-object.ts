@@ -68,6 +68,9 @@ async function dispatch(
     throw unsupported(
       { create: 'creating one', update: 'changing one', delete: 'deleting one', activate: 'activating one', deactivate: 'deactivating one' }[op.kind],
     );
+  // Google's own roles (Super Admin, …) are neither made nor changed by anyone.
+  if (def.type === 'role' && (op.body as Obj | undefined)?.isSystemRole === true)
+    throw unsupported(`${op.kind === 'create' ? 'creating' : 'changing'} a system role`);
   const customer = await ctx.customerId(signal);
   const at = locateGoogle(def, ctx.bases, customer, ref.id, op.body);
   const lane = def.api === 'cloudidentity' ? 'policy' : 'directory';
