@@ -14,7 +14,13 @@ import { readSnapshot, withoutVolatile } from '@butterfly/domain/snapshots';
 import type { GoogleSim } from '@butterfly/google-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSnapshots } from './support/entra-sim.ts';
-import { demoGoogleConnection, GOOGLE_DEMO, googleControl, googleKeyFile, startGoogleSim } from './support/google-sim.ts';
+import {
+  demoGoogleConnection,
+  GOOGLE_DEMO,
+  googleControl,
+  googleKeyFile,
+  startGoogleSim,
+} from './support/google-sim.ts';
 import { product } from './support/product.ts';
 import { connectionIdMapOf } from './support/restore-compare.ts';
 
@@ -34,7 +40,7 @@ let t: { tenantId: string; connectionId: string };
 let writer: IdpClient;
 let types: Map<string, IdpObjectTypeInfo>;
 let snapshotId = '';
-const made: Record<string, IdpObject> = {};
+const made = {} as Record<'drills' | 'blue' | 'group' | 'assignment' | 'session', IdpObject>;
 
 async function all(type: string) {
   const out: IdpObject[] = [];
@@ -80,7 +86,10 @@ beforeAll(async () => {
   );
   await writer.writeObject(
     { type: 'group.settings', id: made.group.id },
-    { kind: 'update', body: { email: `drill@${D}`, whoCanJoin: 'INVITED_CAN_JOIN', whoCanPostMessage: 'ALL_MANAGERS_CAN_POST' } },
+    {
+      kind: 'update',
+      body: { email: `drill@${D}`, whoCanJoin: 'INVITED_CAN_JOIN', whoCanPostMessage: 'ALL_MANAGERS_CAN_POST' },
+    },
   );
   const helpdesk = (await all('role')).find((r) => field(r, 'roleName') === 'Helpdesk Tier 2')!;
   made.assignment = (await writer.writeObject(
@@ -130,7 +139,8 @@ describe('restore to google-sim', () => {
     plan = await getRestorePlan(app.deps, t.tenantId, { planId });
     expect(plan.status, plan.error ?? '').toBe('ready');
     const line = (s: RestorePlanDetail['steps'][number]) => `${s.action} ${s.type} ${s.label} (${s.how})`;
-    const step = (type: string, label?: string) => plan.steps.find((s) => s.type === type && (!label || s.label === label))!;
+    const step = (type: string, label?: string) =>
+      plan.steps.find((s) => s.type === type && (!label || s.label === label))!;
     expect(plan.steps.map(line).sort()).toEqual(
       [
         'create orgUnit Drills (create)',
@@ -152,7 +162,11 @@ describe('restore to google-sim', () => {
     expect(step('policy', `policies/${made.session.id}`).rewrites).toEqual([
       { path: 'policyQuery.orgUnit', type: 'orgUnit', oldId: made.drills.id },
     ]);
-    expect(step('roleAssignment').rewrites.map((r) => r.path).sort()).toEqual(['assignedTo', 'orgUnitId']);
+    expect(
+      step('roleAssignment')
+        .rewrites.map((r) => r.path)
+        .sort(),
+    ).toEqual(['assignedTo', 'orgUnitId']);
     expect(step('policy', `policies/${password.id}`).changes).toContainEqual(
       expect.objectContaining({ path: '$.setting.value.minimumLength', before: 6, after: 8 }),
     );
@@ -197,7 +211,10 @@ describe('restore to google-sim', () => {
     expect(problems).toEqual([]);
     expect(restored).toHaveLength(8);
     // The members came back by email with their roles.
-    const members = field((await all('group.members')).find((m) => m.id === idMap.get(`group\u0000${made.group.id}`)), 'members');
+    const members = field(
+      (await all('group.members')).find((m) => m.id === idMap.get(`group\u0000${made.group.id}`)),
+      'members',
+    );
     expect(members.map((m: any) => `${m.email} ${m.role}`).sort()).toEqual([
       `${GOOGLE_DEMO.admin} OWNER`,
       `${GOOGLE_DEMO.member} MEMBER`,

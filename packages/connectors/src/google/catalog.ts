@@ -140,7 +140,9 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     refs: [{ path: 'orgUnitPath', type: 'orgUnit', by: 'orgUnitPath' }],
     volatile: ['etag', 'lastLoginTime', 'thumbnailPhotoEtag', 'thumbnailPhotoUrl'],
     console: 'Directory → Users',
-    restore: byHand('Users are not restored by Butterfly (a new user has no password); add or edit them in the Admin console'),
+    restore: byHand(
+      'Users are not restored by Butterfly (a new user has no password); add or edit them in the Admin console',
+    ),
   },
   {
     type: 'group',

@@ -23,7 +23,10 @@ const policy = (type: string, value: unknown) => ({
 describe('manual steps (decision 066)', () => {
   it('turns a change the connector cannot write into a skipped step set by hand; a writable one stays an update', () => {
     const manual = new Map([
-      ['policy\u0000takeout', { where: 'Data → Google Takeout', set: ['Takeout status: DISABLED'], appliesTo: '/Sales' }],
+      [
+        'policy\u0000takeout',
+        { where: 'Data → Google Takeout', set: ['Takeout status: DISABLED'], appliesTo: '/Sales' },
+      ],
     ]);
     const steps = orderSteps(
       planSteps(

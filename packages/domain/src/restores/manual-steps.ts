@@ -37,14 +37,3 @@ export async function manualSteps(
   }
   return out;
 }
-
-/** The step's caveat: where, what, for whom, in one line the preview shows. */
-export function manualCaveat(m: IdpManualStep) {
-  return {
-    kind: 'manual' as const,
-    where: m.where,
-    set: m.set,
-    ...(m.appliesTo ? { appliesTo: m.appliesTo } : {}),
-    message: `Set by hand in the admin console: ${m.where} → ${m.set.join('; ')}${m.appliesTo ? ` (for ${m.appliesTo})` : ''}`,
-  };
-}

@@ -1,7 +1,14 @@
 import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
 import type { IdpManualStep, IdpObjectTypeInfo } from '../idp/types.ts';
-import { manualCaveat } from './manual-steps.ts';
-import { blastCaveat, blastOf, derivedFrom, isSystem, newIdCaveat, secretCaveats } from './caveats.fns.ts';
+import {
+  blastCaveat,
+  blastOf,
+  derivedFrom,
+  isSystem,
+  manualCaveat,
+  newIdCaveat,
+  secretCaveats,
+} from './caveats.fns.ts';
 import {
   asReached,
   fromKey,

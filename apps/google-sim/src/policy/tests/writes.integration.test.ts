@@ -92,7 +92,10 @@ describe('v1beta1 policy writes (a restore of the mutable subset)', () => {
         await call(
           'POST',
           '/v1beta1/policies',
-          { policyQuery: target, setting: { type: 'settings/security.session_controls', value: { webSessionDuration: '3600s' } } },
+          {
+            policyQuery: target,
+            setting: { type: 'settings/security.session_controls', value: { webSessionDuration: '3600s' } },
+          },
           admin,
         )
       ).body.response.name as string;

@@ -112,7 +112,10 @@ export class GoogleHttp {
     return this.send(req, signal);
   }
 
-  private async send(req: GoogleRead & { method: 'GET' | GoogleWrite['method']; body?: unknown; idempotent: boolean }, signal?: AbortSignal): Promise<unknown> {
+  private async send(
+    req: GoogleRead & { method: 'GET' | GoogleWrite['method']; body?: unknown; idempotent: boolean },
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const s = this.o.stats.endpoint(req.key);
     const onWait = (ms: number) => this.o.stats.wait(req.key, ms);
     let refreshed = false;
@@ -178,7 +181,8 @@ export class GoogleHttp {
         continue;
       }
       if (res.status === 403) {
-        const what = `${req.method === 'GET' ? req.key : `${req.method} ${req.key.replace(/^GET /, '')}`} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
+        const what =
+          `${req.method === 'GET' ? req.key : `${req.method} ${req.key.replace(/^GET /, '')}`} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
         // The Policy API reads only as a super admin: the likeliest cause when its scope is delegated.
         const hint = req.lane === 'policy' ? ' (the Policy API needs the admin email to be a super admin)' : '';
         throw new GoogleForbiddenError(req.scope, `${what}${hint}`);

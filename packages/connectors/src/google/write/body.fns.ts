@@ -23,11 +23,7 @@ const WRITABLE: Readonly<Record<string, readonly string[]>> = {
  * `email` (the Groups Settings API refuses others); a policy sends its target and setting on a
  * create (the customer as Cloud Identity names it) and only its setting on an update.
  */
-export function googleWriteBody(
-  def: GoogleObjectType,
-  body: unknown,
-  o: { create: boolean; customer: string },
-): Obj {
+export function googleWriteBody(def: GoogleObjectType, body: unknown, o: { create: boolean; customer: string }): Obj {
   if (!isObj(body)) return {};
   if (def.type === 'group.settings')
     return Object.fromEntries(

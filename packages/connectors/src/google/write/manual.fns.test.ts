@@ -24,7 +24,10 @@ describe('googleManualStep', () => {
           },
           live: {
             policyQuery: { group: 'groups/g1' },
-            setting: { type: 'settings/drive_and_docs.user_takeout', value: { takeoutStatus: 'ENABLED', retention: '1209600s', alerts: false } },
+            setting: {
+              type: 'settings/drive_and_docs.user_takeout',
+              value: { takeoutStatus: 'ENABLED', retention: '1209600s', alerts: false },
+            },
           },
         },
         bodyOf,
@@ -54,13 +57,20 @@ describe('googleManualStep', () => {
   });
 
   it('says what to add for a domain, an alias and a user; nothing for what the restore writes', () => {
-    expect(googleManualStep({ type: 'domain', id: 'labs.example', desired: { domainName: 'labs.example' } }, bodyOf)).toEqual({
+    expect(
+      googleManualStep({ type: 'domain', id: 'labs.example', desired: { domainName: 'labs.example' } }, bodyOf),
+    ).toEqual({
       where: 'Account → Domains → Manage domains',
       set: ['Add domain labs.example and verify it (DNS)'],
     });
     expect(
       googleManualStep(
-        { type: 'user', id: 'u1', desired: { primaryEmail: 'a@x.example', suspended: false }, live: { primaryEmail: 'a@x.example', suspended: true } },
+        {
+          type: 'user',
+          id: 'u1',
+          desired: { primaryEmail: 'a@x.example', suspended: false },
+          live: { primaryEmail: 'a@x.example', suspended: true },
+        },
         bodyOf,
       ),
     ).toEqual({ where: 'Directory → Users → a@x.example', set: ['Suspended: Off'] });

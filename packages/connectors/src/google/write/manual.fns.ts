@@ -15,7 +15,10 @@ const POLICY_CONSOLE: [prefix: string, path: string][] = [
   ['security.password', 'Security → Authentication → Password management'],
   ['security.session_controls', 'Security → Access and data control → Google session control'],
   ['security.less_secure_apps', 'Security → Access and data control → Less secure apps'],
-  ['security.super_admin_account_recovery', 'Security → Authentication → Account recovery → Super admin account recovery'],
+  [
+    'security.super_admin_account_recovery',
+    'Security → Authentication → Account recovery → Super admin account recovery',
+  ],
   ['security.user_account_recovery', 'Security → Authentication → Account recovery → User account recovery'],
   ['security.login_challenges', 'Security → Authentication → Login challenges'],
   ['security.', 'Security'],
@@ -35,7 +38,10 @@ const POLICY_CONSOLE: [prefix: string, path: string][] = [
 
 /** `minimumLength` → "Minimum length". */
 const words = (k: string) => {
-  const s = k.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const s = k
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
@@ -64,7 +70,7 @@ function leaves(v: unknown, at = ''): [string, unknown][] {
 function changedSettings(desired: unknown, live: unknown, skip: readonly string[] = []): string[] {
   const now = new Map(leaves(live));
   return leaves(desired)
-    .filter(([k, v]) => !skip.some((s) => k === s || k.startsWith(`${s}.`)))
+    .filter(([k]) => !skip.some((s) => k === s || k.startsWith(`${s}.`)))
     .filter(([k, v]) => JSON.stringify(now.get(k)) !== JSON.stringify(v))
     .map(([k, v]) => `${k.split('.').map(words).join(' → ')}: ${shown(v)}`);
 }
@@ -107,8 +113,7 @@ export function googleManualStep(
       const type = String((d.setting as Obj | undefined)?.type ?? '');
       if (MUTABLE_POLICY_TYPES.includes(type)) return undefined;
       const key = type.replace(/^settings\//, '');
-      const where =
-        POLICY_CONSOLE.find(([p]) => key.startsWith(p))?.[1] ?? `Admin console setting ${key}`;
+      const where = POLICY_CONSOLE.find(([p]) => key.startsWith(p))?.[1] ?? `Admin console setting ${key}`;
       const value = (d.setting as Obj | undefined)?.value;
       const before = isObj(o.live) ? (o.live.setting as Obj | undefined)?.value : undefined;
       const set = changedSettings(value, before);

@@ -38,7 +38,13 @@ function setup(answer: (s: Seen) => Response | Promise<Response>) {
     ...customer.handlers,
   );
   const client = createGoogleClient(
-    { provider: 'google', primaryDomain: 'initech.example', adminEmail: ADMIN_EMAIL, credentials: SA_KEY, purpose: 'restore' },
+    {
+      provider: 'google',
+      primaryDomain: 'initech.example',
+      adminEmail: ADMIN_EMAIL,
+      credentials: SA_KEY,
+      purpose: 'restore',
+    },
     { clock, random: () => 1 },
   );
   return { client, seen };
@@ -48,7 +54,9 @@ const error = (status: number, reason: string) => HttpResponse.json(directoryErr
 
 describe('Google write bodies', () => {
   it('creates an org unit with its parent by path, none of Google’s own fields, and reports the new bare id', async () => {
-    const { client, seen } = setup(() => ok({ orgUnitId: 'id:03ph8a2z9new', orgUnitPath: '/Sales/EMEA', name: 'EMEA' }));
+    const { client, seen } = setup(() =>
+      ok({ orgUnitId: 'id:03ph8a2z9new', orgUnitPath: '/Sales/EMEA', name: 'EMEA' }),
+    );
     const made = await client.writeObject(
       { type: 'orgUnit', id: '03ph8a2zold' },
       {
@@ -77,7 +85,10 @@ describe('Google write bodies', () => {
 
   it('updates and deletes an org unit addressed as id:…, a delete of what is gone being done', async () => {
     const { client, seen } = setup((s) => (s.method === 'DELETE' ? error(404, 'notFound') : ok({})));
-    await client.writeObject({ type: 'orgUnit', id: '03ph' }, { kind: 'update', body: { name: 'X', orgUnitPath: '/X' } });
+    await client.writeObject(
+      { type: 'orgUnit', id: '03ph' },
+      { kind: 'update', body: { name: 'X', orgUnitPath: '/X' } },
+    );
     await client.writeObject({ type: 'orgUnit', id: '03ph' }, { kind: 'delete' });
     expect(seen.map((s) => `${s.method} ${s.url} ${JSON.stringify(s.body ?? null)}`)).toEqual([
       `PATCH ${DIR}/customer/${CUSTOMER_ID}/orgunits/id%3A03ph {"name":"X"}`,
@@ -96,7 +107,7 @@ describe('Google write bodies', () => {
         body: {
           name: 'policies/oldp',
           customer: `customers/${CUSTOMER_ID}`,
-          policyQuery: { orgUnit: 'orgUnits/03ph', query: "entity.org_units.exists(…)", sortOrder: 1 },
+          policyQuery: { orgUnit: 'orgUnits/03ph', query: 'entity.org_units.exists(…)', sortOrder: 1 },
           setting: { type: 'settings/security.password', value: { minimumLength: 12 } },
           type: 'ADMIN',
         },
@@ -130,12 +141,27 @@ describe('Google write bodies', () => {
       { type: 'roleAssignment', id: 'old' },
       {
         kind: 'create',
-        body: { roleAssignmentId: 'old', kind: 'k', roleId: '9', assignedTo: 'u1', scopeType: 'CUSTOMER', orgUnitId: '' },
+        body: {
+          roleAssignmentId: 'old',
+          kind: 'k',
+          roleId: '9',
+          assignedTo: 'u1',
+          scopeType: 'CUSTOMER',
+          orgUnitId: '',
+        },
       },
     );
     await client.writeObject(
       { type: 'group.settings', id: 'g1' },
-      { kind: 'update', body: { kind: 'groupsSettings#groups', email: 'eng@initech.example', whoCanJoin: 'INVITED_CAN_JOIN', maxMessageBytes: 5 } },
+      {
+        kind: 'update',
+        body: {
+          kind: 'groupsSettings#groups',
+          email: 'eng@initech.example',
+          whoCanJoin: 'INVITED_CAN_JOIN',
+          maxMessageBytes: 5,
+        },
+      },
     );
     expect(seen.map((s) => [s.method, s.url, s.body])).toEqual([
       [
@@ -143,7 +169,11 @@ describe('Google write bodies', () => {
         `${CI}/v1beta1/policies/p1`,
         { setting: { type: 'settings/security.session_controls', value: { webSessionDuration: '43200s' } } },
       ],
-      ['POST', `${DIR}/customer/${CUSTOMER_ID}/roleassignments`, { roleId: '9', assignedTo: 'u1', scopeType: 'CUSTOMER' }],
+      [
+        'POST',
+        `${DIR}/customer/${CUSTOMER_ID}/roleassignments`,
+        { roleId: '9', assignedTo: 'u1', scopeType: 'CUSTOMER' },
+      ],
       [
         'PATCH',
         'https://www.googleapis.com/groups/v1/groups/eng%40initech.example?alt=json',

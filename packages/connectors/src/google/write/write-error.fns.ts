@@ -5,17 +5,11 @@ import {
   GoogleForbiddenError,
   GoogleUnavailableError,
 } from '../errors.ts';
+import { WRITE_CODES, type WriteCode, writeCodeOfStatus } from '../../http/write-codes.ts';
 
-/** Stable codes of a failed Google write: what a person does next depends on the code, never on Google's words. */
-export const GOOGLE_WRITE_CODES = [
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID',
-  'MISSING_PERMISSION',
-  'UNSUPPORTED',
-  'UNAVAILABLE',
-] as const;
-export type GoogleWriteCode = (typeof GOOGLE_WRITE_CODES)[number];
+/** The stable codes of a failed write (shared by every connector). */
+export const GOOGLE_WRITE_CODES = WRITE_CODES;
+export type GoogleWriteCode = WriteCode;
 
 /**
  * A write Google refused or that cannot be made (decision 066). Shaped as the domain reads an
@@ -64,7 +58,7 @@ export function toGoogleWriteError(e: unknown, what: string, scope: string): unk
       cause: e,
     });
   if (e instanceof GoogleApiError) {
-    const code: GoogleWriteCode = e.status === 404 ? 'NOT_FOUND' : e.status === 409 ? 'CONFLICT' : 'INVALID';
+    const code = writeCodeOfStatus(e.status);
     return new GoogleWriteError(code, `${what}: ${e.message}`, {
       status: e.status,
       ...(e.reason ? { reason: e.reason } : {}),

@@ -24,7 +24,8 @@ export interface GoogleWriteContext {
 }
 
 type Obj = Record<string, unknown>;
-const settingType = (b: unknown) => ((b as { setting?: { type?: unknown } } | undefined)?.setting?.type ?? '') as string;
+const settingType = (b: unknown) =>
+  ((b as { setting?: { type?: unknown } } | undefined)?.setting?.type ?? '') as string;
 
 /**
  * One restore write through the Admin SDK, Groups Settings or the Policy API (decision 066): a
@@ -41,7 +42,9 @@ export async function writeGoogleObject(
   signal?: AbortSignal,
 ): Promise<IdpObject | undefined> {
   const def = googleTypeDef(ref.type);
-  const scope = def.restore?.writeScopes?.[op.kind === 'create' ? 'create' : op.kind === 'delete' ? 'delete' : 'update']?.[0] ?? def.scope;
+  const scope =
+    def.restore?.writeScopes?.[op.kind === 'create' ? 'create' : op.kind === 'delete' ? 'delete' : 'update']?.[0] ??
+    def.scope;
   const what = `${op.kind} ${def.label} ${ref.id}`;
   try {
     return await dispatch(ctx, def, ref, op, scope, signal);
@@ -60,13 +63,23 @@ async function dispatch(
 ): Promise<IdpObject | undefined> {
   const r = def.restore;
   const unsupported = (doing: string) =>
-    new GoogleWriteError('UNSUPPORTED', `${def.label}: ${doing} is not possible through Google's API${r?.reason ? ` (${r.reason})` : ''}`);
+    new GoogleWriteError(
+      'UNSUPPORTED',
+      `${def.label}: ${doing} is not possible through Google's API${r?.reason ? ` (${r.reason})` : ''}`,
+    );
   if (def.type === 'policy' && !MUTABLE_POLICY_TYPES.includes(settingType(op.body)) && op.kind !== 'delete')
     throw unsupported(`writing a ${settingType(op.body) || 'policy'} setting (not in the v1beta1 mutable subset)`);
-  const allowed = op.kind === 'create' ? r?.create : op.kind === 'delete' ? r?.delete : op.kind === 'update' && r?.update;
+  const allowed =
+    op.kind === 'create' ? r?.create : op.kind === 'delete' ? r?.delete : op.kind === 'update' && r?.update;
   if (!allowed)
     throw unsupported(
-      { create: 'creating one', update: 'changing one', delete: 'deleting one', activate: 'activating one', deactivate: 'deactivating one' }[op.kind],
+      {
+        create: 'creating one',
+        update: 'changing one',
+        delete: 'deleting one',
+        activate: 'activating one',
+        deactivate: 'deactivating one',
+      }[op.kind],
     );
   // Google's own roles (Super Admin, …) are neither made nor changed by anyone.
   if (def.type === 'role' && (op.body as Obj | undefined)?.isSystemRole === true)
@@ -88,7 +101,10 @@ async function dispatch(
         const made = await send({ method: 'PATCH', url: at.item, body, idempotent: true });
         return { type: def.type, id: ref.id, body: made ?? op.body };
       }
-      const answer = (await send({ method: 'POST', url: at.list, body, idempotent: false }, at.template.replace(/\/\{id\}$/, ''))) as Obj | undefined;
+      const answer = (await send(
+        { method: 'POST', url: at.list, body, idempotent: false },
+        at.template.replace(/\/\{id\}$/, ''),
+      )) as Obj | undefined;
       // The Policy API answers a long-running Operation (done at once for policies): the policy is its `response`.
       const made = def.type === 'policy' ? (answer?.response as Obj | undefined) : answer;
       if (!made) throw new GoogleWriteError('INVALID', `create ${def.label}: Google answered no object`);

@@ -154,7 +154,13 @@ describe('Google writeObject against google-sim', () => {
       { type: 'roleAssignment', id: 'old-ra' },
       {
         kind: 'create',
-        body: { roleAssignmentId: 'old-ra', roleId: role!.id, assignedTo: mia!.id, scopeType: 'ORG_UNIT', orgUnitId: ouId },
+        body: {
+          roleAssignmentId: 'old-ra',
+          roleId: role!.id,
+          assignedTo: mia!.id,
+          scopeType: 'ORG_UNIT',
+          orgUnitId: ouId,
+        },
       },
     );
     expect(body(await byField('roleAssignment', 'roleAssignmentId', made!.id))).toMatchObject({
@@ -241,7 +247,10 @@ describe('Google writeObject against google-sim', () => {
       appliesTo: '/Engineering/Drills',
     });
     expect(
-      writer.manualStep!({ type: 'policy', id: 'q', desired: { setting: { type: 'settings/security.password' } } }, () => undefined),
+      writer.manualStep!(
+        { type: 'policy', id: 'q', desired: { setting: { type: 'settings/security.password' } } },
+        () => undefined,
+      ),
     ).toBeUndefined();
   });
 });
