@@ -220,25 +220,32 @@ describe('restore to google-sim', () => {
       `${GOOGLE_DEMO.member} MEMBER`,
     ]);
   }, 180_000);
+
+  it('previews again from the same snapshot: only the manual step is left', async () => {
+    const { planId } = await requestRestorePreview(app.deps, t.tenantId, { snapshotId, scope: { types: TYPES } });
+    await app.runDueJobs();
+    const again = await getRestorePlan(app.deps, t.tenantId, { planId });
+    expect(again.status, again.error ?? '').toBe('ready');
+    expect(again.steps.map((s) => `${s.action} ${s.type} (${s.how})`)).toEqual(['skip policy (set by hand)']);
+  }, 180_000);
 });
 
 /**
- * A body as compared after a restore: volatile fields aside, and the fields that hold the object's
- * own Google id (a re-created object has a new one; references to it were rewritten through the id
- * map): a group's `id`, an org unit's `orgUnitId` and `parentOrgUnitId` (its paths prove the tree),
- * an assignment's `roleAssignmentId`, a policy's `name` and the CEL `policyQuery.query` Google
- * derives from the target's id.
+ * A body as compared after a restore: volatile fields aside (a policy's CEL `policyQuery.query`), and
+ * the field that holds the object's own Google id (a re-created object has a new one; references to
+ * it, `parentOrgUnitId` included, were rewritten through the id map): a group's `id`, an org unit's
+ * `orgUnitId`, an assignment's `roleAssignmentId`, a policy's `name`.
  */
-const OWN_IDS: Record<string, string[]> = {
-  group: ['id'],
-  orgUnit: ['orgUnitId', 'parentOrgUnitId'],
-  roleAssignment: ['roleAssignmentId'],
-  policy: ['name'],
+const OWN_IDS: Record<string, string> = {
+  group: 'id',
+  orgUnit: 'orgUnitId',
+  roleAssignment: 'roleAssignmentId',
+  policy: 'name',
 };
 function comparable(info: IdpObjectTypeInfo, body: unknown) {
   if (!body) return body;
-  const b = structuredClone(withoutVolatile(info, body)) as Record<string, any>;
-  for (const k of OWN_IDS[info.type] ?? []) delete b[k];
-  if (b.policyQuery) delete b.policyQuery.query;
+  const b = structuredClone(withoutVolatile(info, body)) as Record<string, unknown>;
+  const own = OWN_IDS[info.type];
+  if (own) delete b[own];
   return JSON.parse(JSON.stringify(b));
 }

@@ -32,6 +32,7 @@ export function googleTypeInfo(d: GoogleObjectType): IdpObjectTypeInfo {
     secretFields: [],
     references: d.refs ?? [],
     idField: d.idField ?? 'id',
+    ...(d.namePrefix ? { idPrefix: d.namePrefix } : {}),
     // Reads go through listing (decision 062).
     readOne: false,
     bodyIsKey: false,

@@ -22,23 +22,19 @@ export const READ_SCOPES = [
 export type GoogleScope = (typeof READ_SCOPES)[number];
 
 /**
- * What a restore's token asks delegation for (decision 066): the writes of org units, groups,
- * members, group settings, admin roles and the v1beta1 policies, and the reads of everything else
- * (the preview compares every type). Google's full scopes include their reads.
+ * What a restore's writes ask delegation for (decision 066): org units, groups, members, group
+ * settings, admin roles and the v1beta1 policies (Google's full scopes include their reads). The
+ * preview reads with READ_SCOPES, so it works, and names what is missing, before these are delegated.
  */
 export const WRITE_SCOPES = [
-  `${SCOPE}admin.directory.customer.readonly`,
-  `${SCOPE}admin.directory.user.readonly`,
   `${SCOPE}admin.directory.group`,
   `${SCOPE}admin.directory.group.member`,
   `${SCOPE}apps.groups.settings`,
   `${SCOPE}admin.directory.orgunit`,
   `${SCOPE}admin.directory.rolemanagement`,
-  `${SCOPE}admin.directory.domain.readonly`,
   `${SCOPE}cloud-identity.policies`,
-  `${SCOPE}cloud-identity.inboundsso.readonly`,
 ] as const;
-const [, , W_GROUP, W_MEMBER, W_GROUP_SETTINGS, W_ORGUNIT, W_ROLES, , W_POLICIES] = WRITE_SCOPES;
+const [W_GROUP, W_MEMBER, W_GROUP_SETTINGS, W_ORGUNIT, W_ROLES, W_POLICIES] = WRITE_SCOPES;
 
 /**
  * Setting types the Policy API's v1beta1 create/patch/delete accept (decision 066). Google's
@@ -197,7 +193,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     // An org unit's own `orgUnitId` is `id:03ph…`, but a role assignment's `orgUnitId` (and Cloud
     // Identity's `orgUnits/03ph…`) carry the bare id: the key is the bare id, so they name it.
     namePrefix: 'id:',
-    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit', by: 'orgUnitId' }],
+    // The parent's `id:…` is its key after the prefix: a re-created parent's new id is rewritten into it.
+    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit', prefix: 'id:' }],
     volatile: ETAG,
     console: 'Directory → Organizational units',
     restore: writes(W_ORGUNIT, { naturalKey: 'orgUnitPath', systemWhen: [{ path: 'orgUnitPath', equals: '/' }] }),
@@ -273,6 +270,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'policies',
     idField: 'name',
     namePrefix: 'policies/',
+    // Google's CEL form of the target (`…orgUnitId('03ph…')`): derived from policyQuery.orgUnit/group.
+    volatile: ['policyQuery.query'],
     policyLane: true,
     refs: [
       { path: 'policyQuery.orgUnit', type: 'orgUnit', prefix: 'orgUnits/' },

@@ -6,7 +6,7 @@ import { testGoogleAccess } from './access.ts';
 import { GoogleTokenSource } from './auth/token.ts';
 import { GOOGLE_CATALOG, READ_SCOPES, WRITE_SCOPES } from './catalog.ts';
 import { googleDefaultTypes, googleTypeDef, googleTypeInfo } from './catalog.fns.ts';
-import { GoogleError } from './errors.ts';
+import { GoogleAuthError, GoogleError } from './errors.ts';
 import { GoogleHttp, type GoogleRetryOptions } from './http/google-http.ts';
 import { QuotaGovernor } from './http/quota-governor.ts';
 import { GoogleWire } from './http/wire.ts';
@@ -64,16 +64,17 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
     lookup: options.lookup,
     timeoutMs: options.timeoutMs,
   });
-  const token = new GoogleTokenSource({
-    tokenUrl,
-    adminEmail: config.adminEmail,
-    key: config.credentials,
-    // Decision 066: a restore's token asks for the write scopes (which include their reads).
-    scopes: config.purpose === 'restore' ? WRITE_SCOPES : READ_SCOPES,
-    wire,
-    clock,
-    random: options.random,
-  });
+  const tokenFor = (scopes: readonly string[]) =>
+    new GoogleTokenSource({
+      tokenUrl,
+      adminEmail: config.adminEmail,
+      key: config.credentials,
+      scopes,
+      wire,
+      clock,
+      random: options.random,
+    });
+  const token = tokenFor(READ_SCOPES);
   const governor = new QuotaGovernor({
     queriesPerMin: options.queriesPerMin,
     share: (config.rateLimitShare ?? 50) / 100,
@@ -82,6 +83,12 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
   });
   const stats = new StatsRecorder();
   const http = new GoogleHttp({ wire, governor, token, clock, stats, retry: options });
+  // Decision 066: reads (backups, a restore's preview) ask for the read scopes only, so a preview
+  // works before the write scopes are delegated (and says which are missing); a restore's writes
+  // ask for the write scopes, through the same governor.
+  const writeToken = config.purpose === 'restore' ? tokenFor(WRITE_SCOPES) : token;
+  const writeHttp =
+    writeToken === token ? http : new GoogleHttp({ wire, governor, token: writeToken, clock, stats, retry: options });
   let customer: Promise<string> | undefined;
   const customerId = (signal?: AbortSignal) => {
     customer ??= http.get(firstRead(googleTypeDef('customer'), bases, 'my_customer'), signal).then((b) => {
@@ -106,12 +113,22 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
       for await (const obj of list([ref.type], opts.signal)) if (obj.id === ref.id) found = obj;
       return found;
     },
-    writeObject: (ref, op, opts = {}) => writeGoogleObject({ http, bases, customerId }, ref, op, opts.signal),
+    writeObject: (ref, op, opts = {}) =>
+      writeGoogleObject({ http: writeHttp, bases, customerId }, ref, op, opts.signal),
     findObject: (ref, body, opts = {}) => findGoogleObject({ http, stats, bases, customerId }, ref, body, opts.signal),
     manualStep: googleManualStep,
     listLogEvents: async function* () {
       yield* [];
       throw new GoogleError('Change attribution from Google Workspace audit logs is not built yet');
+    },
+    async missingScopes(scopes, opts = {}) {
+      const out: string[] = [];
+      for (const scope of scopes) {
+        const r = await writeToken.exchange([scope], opts.signal);
+        if (!r.ok && r.code === 'DELEGATION_MISSING') out.push(scope);
+        else if (!r.ok) throw new GoogleAuthError(r.code, r.detail);
+      }
+      return out;
     },
     testAccess: (opts = {}) => testGoogleAccess(token, opts.signal),
     stats: () => stats.snapshot(),

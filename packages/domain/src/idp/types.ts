@@ -87,6 +87,11 @@ export interface IdpObjectTypeInfo {
   references: { path: string; type: string | string[]; by?: string; prefix?: string }[];
   /** The body field that holds the object's own key within its parent (default `id`). */
   idField?: string;
+  /**
+   * The id field holds the key after this prefix (Google's `id:03ph…` org unit ids, `policies/…`
+   * names): a re-created object's field is compared with the new key behind the same prefix.
+   */
+  idPrefix?: string;
   /** `readObject` can read one object of this type (otherwise it is found by listing). */
   readOne?: boolean;
   /** The body holds nothing but the object's key (a membership row): objects with equal ids are equal. */

@@ -1,6 +1,7 @@
 import type { IdpObject } from '@butterfly/domain/idp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSim } from '../../testing/entra-sim.ts';
+import { WRITE_SCOPES } from '../catalog.ts';
 import { createGoogleClient, type GoogleClient } from '../client.ts';
 import { GoogleWriteError } from './write-error.fns.ts';
 
@@ -223,6 +224,14 @@ describe('Google writeObject against google-sim', () => {
     expect(denied).toBeInstanceOf(GoogleWriteError);
     expect(denied.code).toBe('MISSING_PERMISSION');
     expect(denied.scope).toContain('admin.directory.orgunit');
+    // What a preview asks before apply: one token exchange per scope.
+    expect(await writer.missingScopes!([...WRITE_SCOPES])).toEqual([]);
+    // Groups Settings has one scope for reading and writing: the read-only account holds it.
+    expect(await readOnly.missingScopes!([...WRITE_SCOPES])).toEqual(
+      WRITE_SCOPES.filter((x) => !x.endsWith('apps.groups.settings')),
+    );
+    // Reading (a preview) needs no write scope.
+    expect((await readOnly.readObject({ type: 'orgUnit', id: ouId }))?.id).toBe(ouId);
   });
 
   it('says by hand what it cannot write: a setting outside the subset, for the org unit by path', () => {
