@@ -1,4 +1,4 @@
-import { idpClientFactory } from '@butterfly/connectors';
+import { GOOGLE_READ_SCOPES, GOOGLE_WRITE_SCOPES, idpClientFactory } from '@butterfly/connectors';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { loadConnectionConfig } from '@butterfly/domain/connections';
 import type { IdpClient, IdpObject, IdpObjectTypeInfo } from '@butterfly/domain/idp';
@@ -29,7 +29,9 @@ import { connectionIdMapOf } from './support/restore-compare.ts';
  * child), a group (with members, settings, a role assignment and a setting of its own org unit) are
  * deleted and a writable policy changed, and a setting outside the v1beta1 subset is changed too.
  * The preview names the creates (parents first), the update and the manual step (the console path
- * and the value); apply writes them; a fresh backup equals the snapshot for the restored objects.
+ * and the value); apply writes them; a fresh backup equals the snapshot for the restored objects, and
+ * a second preview has only the manual step left. With a write scope taken away, the preview (which
+ * reads with the read scopes) still works and names the step that scope would stop.
  */
 const { db, url } = await useTestDatabase();
 const app = product(db, url);
@@ -227,6 +229,26 @@ describe('restore to google-sim', () => {
     const again = await getRestorePlan(app.deps, t.tenantId, { planId });
     expect(again.status, again.error ?? '').toBe('ready');
     expect(again.steps.map((s) => `${s.action} ${s.type} (${s.how})`)).toEqual(['skip policy (set by hand)']);
+  }, 180_000);
+
+  it('previews with the read scopes only, naming the writes the client id is not authorized for', async () => {
+    const blue = (await all('orgUnit')).find((o) => field(o, 'orgUnitPath') === '/Drills/Blue')!;
+    await writer.writeObject({ type: 'orgUnit', id: blue.id }, { kind: 'delete' });
+    // The admin takes the org unit write scope away from the service account's client id.
+    const scopes = [...GOOGLE_READ_SCOPES, ...GOOGLE_WRITE_SCOPES].filter(
+      (x) => !x.endsWith('admin.directory.orgunit'),
+    );
+    const delegation = `/customers/${GOOGLE_DEMO.customerId}/delegations/${GOOGLE_DEMO.backup.clientId}`;
+    expect((await googleControl(sim!.url, 'PUT', delegation, { scopes })).status).toBe(200);
+    const { planId } = await requestRestorePreview(app.deps, t.tenantId, { snapshotId, scope: { types: ['orgUnit'] } });
+    await app.runDueJobs();
+    const narrowed = await getRestorePlan(app.deps, t.tenantId, { planId });
+    expect(narrowed.status, narrowed.error ?? '').toBe('ready');
+    const orgunit = 'https://www.googleapis.com/auth/admin.directory.orgunit';
+    expect(narrowed.steps.map((s) => [s.action, s.label, s.caveats.map((c) => c.kind)])).toEqual([
+      ['create', 'Blue', ['new_id', 'missing_scope']],
+    ]);
+    expect(narrowed.caveats).toContainEqual(expect.objectContaining({ kind: 'missing_scope', scopes: [orgunit] }));
   }, 180_000);
 });
 
