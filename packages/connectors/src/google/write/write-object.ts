@@ -107,7 +107,12 @@ async function dispatch(
       )) as Obj | undefined;
       // The Policy API answers a long-running Operation (done at once for policies): the policy is its `response`.
       const made = def.type === 'policy' ? (answer?.response as Obj | undefined) : answer;
-      if (!made) throw new GoogleWriteError('INVALID', `create ${def.label}: Google answered no object`);
+      if (!made)
+        // A long-running operation not done yet: the resumed step finds the policy by its type and target.
+        throw new GoogleWriteError(
+          'UNAVAILABLE',
+          `create ${def.label}: Google has not finished it yet${answer?.name ? ` (${String(answer.name)})` : ''}; apply again to resume`,
+        );
       const { '@type': _t, ...item } = made;
       return { type: def.type, id: keyOf(def, item), body: item };
     }

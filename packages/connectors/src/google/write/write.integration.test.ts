@@ -199,6 +199,8 @@ describe('Google writeObject against google-sim', () => {
       },
     );
     expect(made!.id).not.toBe('old-policy');
+    // A create interrupted (or answered late) is found again by its setting type and target.
+    expect((await writer.findObject!({ type: 'policy', id: 'old-policy' }, body(made!)))?.id).toBe(made!.id);
     expect(body((await all('policy')).find((p) => p.id === made!.id)).policyQuery.orgUnit).toBe(`orgUnits/${ouId}`);
 
     const before = writer.stats().requests;
