@@ -99,6 +99,8 @@ export function deleteGroup(ctx: TDirCtx) {
   c.groupSettings.delete(id);
   for (const members of c.members.values()) members.delete(id);
   for (const [aid, a] of c.roleAssignments) if (a.assignedTo === id) c.roleAssignments.delete(aid);
+  for (const [name, p] of c.policies)
+    if ((p.policyQuery as TObj | undefined)?.group === `groups/${id}`) c.policies.delete(name);
   recordActivity(ctx.deps, c, actor(ctx), 'GROUP_SETTINGS', 'DELETE_GROUP', { GROUP_EMAIL: String(g.email) });
   return undefined;
 }

@@ -122,6 +122,11 @@ export function deleteOrgUnit(ctx: TDirCtx) {
     [...c.orgUnits.values()].some((x) => x.parentOrgUnitId === o.orgUnitId);
   if (busy) throw badRequest('Org unit has users or child org units');
   c.orgUnits.delete(o.orgUnitId as string);
+  // What applied to it goes with it: its settings and the admin roles scoped to it.
+  const bare = String(o.orgUnitId).replace(/^id:/, '');
+  for (const [name, p] of c.policies)
+    if ((p.policyQuery as TObj | undefined)?.orgUnit === `orgUnits/${bare}`) c.policies.delete(name);
+  for (const [aid, a] of c.roleAssignments) if (a.orgUnitId === bare) c.roleAssignments.delete(aid);
   recordActivity(ctx.deps, c, actor(ctx), 'ORG_SETTINGS', 'REMOVE_ORG_UNIT', { ORG_UNIT_NAME: path });
   return undefined;
 }

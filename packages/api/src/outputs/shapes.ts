@@ -232,3 +232,45 @@ export const ZExceptionView = z.object({
   closedAt: z.string().nullable(),
   closeReason: z.string().nullable(),
 });
+
+/** What cannot be restored exactly as it was, per restore step and per plan (the domain's `Caveat`). */
+export const ZCaveat = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('secret'), path: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('verify'), message: z.string() }),
+  z.object({
+    kind: z.literal('new_id'),
+    referencedBy: z.array(z.object({ type: z.string(), id: z.string(), path: z.string(), rewritten: z.boolean() })),
+    message: z.string(),
+  }),
+  z.object({ kind: z.literal('credentials'), message: z.string() }),
+  z.object({ kind: z.literal('system'), message: z.string() }),
+  z.object({
+    kind: z.literal('blast_radius'),
+    provision: z.number(),
+    deprovision: z.number(),
+    message: z.string(),
+  }),
+  z.object({ kind: z.literal('cycle'), with: z.array(ZObjectRef), message: z.string() }),
+  z.object({ kind: z.literal('not_restorable'), message: z.string() }),
+  z.object({
+    kind: z.literal('not_compared'),
+    type: z.string(),
+    count: z.number(),
+    reason: z.string(),
+    names: z.array(z.string()),
+    message: z.string(),
+  }),
+  z.object({ kind: z.literal('derived'), from: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('not_in_snapshot'), message: z.string() }),
+  z.object({ kind: z.literal('missing_scope'), scopes: z.array(z.string()), message: z.string() }),
+  z.object({ kind: z.literal('from_deleted'), deletedAt: z.string().optional(), message: z.string() }),
+  z.object({ kind: z.literal('report_only'), state: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('lockout'), reason: z.string(), admins: z.array(z.string()), message: z.string() }),
+  z.object({
+    kind: z.literal('manual'),
+    where: z.string(),
+    set: z.array(z.string()),
+    appliesTo: z.string().optional(),
+    message: z.string(),
+  }),
+]);

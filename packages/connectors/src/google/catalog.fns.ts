@@ -26,14 +26,17 @@ export function googleTypeInfo(d: GoogleObjectType): IdpObjectTypeInfo {
     label: d.label,
     scope: d.scope,
     ...(d.parent ? { parent: d.parent } : {}),
-    singleton: !!d.singleton,
+    // A collapsed relation list is one object per parent, under the parent's id (as Entra's).
+    singleton: !!d.singleton || !!d.collapse,
     optional: false,
     secretFields: [],
     references: d.refs ?? [],
     idField: d.idField ?? 'id',
-    // Reads go through listing (decision 062); restores are not built yet, so no `restore`.
+    ...(d.namePrefix ? { idPrefix: d.namePrefix } : {}),
+    // Reads go through listing (decision 062).
     readOne: false,
     bodyIsKey: false,
     volatile: d.volatile ?? [],
+    ...(d.restore ? { restore: d.restore } : {}),
   };
 }

@@ -5,6 +5,8 @@
  * - `path`: `{customer}` is the canonical customer id (`C0…`), `{parent}` the parent's key.
  * - `items`: the field of a page holding the objects (absent: the answer is the object).
  */
+import type { IdpRestoreInfo } from '@butterfly/domain/idp';
+
 const SCOPE = 'https://www.googleapis.com/auth/';
 export const READ_SCOPES = [
   `${SCOPE}admin.directory.customer.readonly`,
@@ -18,6 +20,60 @@ export const READ_SCOPES = [
   `${SCOPE}cloud-identity.inboundsso.readonly`,
 ] as const;
 export type GoogleScope = (typeof READ_SCOPES)[number];
+
+/**
+ * What a restore's writes ask delegation for (decision 066): org units, groups, members, group
+ * settings, admin roles and the v1beta1 policies (Google's full scopes include their reads). The
+ * preview reads with READ_SCOPES, so it works, and names what is missing, before these are delegated.
+ */
+export const WRITE_SCOPES = [
+  `${SCOPE}admin.directory.group`,
+  `${SCOPE}admin.directory.group.member`,
+  `${SCOPE}apps.groups.settings`,
+  `${SCOPE}admin.directory.orgunit`,
+  `${SCOPE}admin.directory.rolemanagement`,
+  `${SCOPE}cloud-identity.policies`,
+] as const;
+const [W_GROUP, W_MEMBER, W_GROUP_SETTINGS, W_ORGUNIT, W_ROLES, W_POLICIES] = WRITE_SCOPES;
+
+/**
+ * Setting types the Policy API's v1beta1 create/patch/delete accept (decision 066). Google's
+ * "Mutate supported" column names a subset; this list is ours (the same as google-sim's default)
+ * and must be checked against Google's reference before a customer relies on it. Every other type
+ * is a manual step.
+ */
+export const MUTABLE_POLICY_TYPES: readonly string[] = [
+  'settings/security.password',
+  'settings/security.session_controls',
+  'settings/security.two_step_verification_enrollment',
+  'settings/security.two_step_verification_enforcement',
+  'settings/security.two_step_verification_enforcement_factor',
+  'settings/security.two_step_verification_grace_period',
+  'settings/security.two_step_verification_device_trust',
+  'settings/security.less_secure_apps',
+  'settings/security.super_admin_account_recovery',
+  'settings/security.user_account_recovery',
+  'settings/gmail.mail_delegation',
+];
+
+const writes = (scope: string, o: Partial<IdpRestoreInfo> = {}): IdpRestoreInfo => ({
+  create: true,
+  update: true,
+  delete: true,
+  lifecycle: false,
+  assignsId: true,
+  writeScopes: { create: [scope], update: [scope], delete: [scope] },
+  ...o,
+});
+/** Not written through an API: every change is a manual step naming `console` (manual.fns.ts). */
+const byHand = (reason: string): IdpRestoreInfo => ({
+  create: false,
+  update: false,
+  delete: false,
+  lifecycle: false,
+  assignsId: false,
+  reason,
+});
 const [CUSTOMER, USER, GROUP, GROUP_SETTINGS, ORGUNIT, ROLES, DOMAIN, POLICIES, INBOUND_SSO] = READ_SCOPES;
 
 export type GoogleApi = 'directory' | 'cloudidentity' | 'groupssettings';
@@ -45,6 +101,10 @@ export interface GoogleObjectType {
   /** The Policy API: a page a second at most (the governor's policy lane). */
   policyLane?: boolean;
   volatile?: string[];
+  /** What a restore writes (write/*); types it cannot write become manual steps. */
+  restore?: IdpRestoreInfo;
+  /** Where the Admin console shows it: the manual step's path. */
+  console: string;
 }
 
 const D = '/admin/directory/v1';
@@ -61,6 +121,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     path: `${D}/customers/my_customer`,
     singleton: true,
     volatile: ETAG,
+    console: 'Account → Account settings → Profile',
+    restore: byHand('The customer profile is edited in the Admin console only'),
   },
   {
     type: 'user',
@@ -73,6 +135,10 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'users',
     refs: [{ path: 'orgUnitPath', type: 'orgUnit', by: 'orgUnitPath' }],
     volatile: ['etag', 'lastLoginTime', 'thumbnailPhotoEtag', 'thumbnailPhotoUrl'],
+    console: 'Directory → Users',
+    restore: byHand(
+      'Users are not restored by Butterfly (a new user has no password); add or edit them in the Admin console',
+    ),
   },
   {
     type: 'group',
@@ -83,6 +149,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     query: { customer: '{customer}', maxResults: '200' },
     items: 'groups',
     volatile: ['etag', 'directMembersCount'],
+    console: 'Directory → Groups',
+    restore: writes(W_GROUP, { naturalKey: 'email' }),
   },
   {
     type: 'group.members',
@@ -95,6 +163,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     parent: 'group',
     collapse: { field: 'members', keep: ['id', 'email', 'role', 'type', 'status', 'delivery_settings'] },
     refs: [{ path: 'members[].id', type: ['user', 'group'] }],
+    console: 'Directory → Groups → Members',
+    restore: { ...writes(W_MEMBER), delete: false, assignsId: false },
   },
   {
     type: 'group.settings',
@@ -106,6 +176,9 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     parent: 'group',
     parentKey: 'email',
     singleton: true,
+    console: 'Directory → Groups → Settings',
+    // A re-created group gets Google's default settings: "creating" them is the same PATCH.
+    restore: { ...writes(W_GROUP_SETTINGS), delete: false, assignsId: false },
   },
   {
     type: 'orgUnit',
@@ -120,8 +193,11 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     // An org unit's own `orgUnitId` is `id:03ph…`, but a role assignment's `orgUnitId` (and Cloud
     // Identity's `orgUnits/03ph…`) carry the bare id: the key is the bare id, so they name it.
     namePrefix: 'id:',
-    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit', by: 'orgUnitId' }],
+    // The parent's `id:…` is its key after the prefix: a re-created parent's new id is rewritten into it.
+    refs: [{ path: 'parentOrgUnitId', type: 'orgUnit', prefix: 'id:' }],
     volatile: ETAG,
+    console: 'Directory → Organizational units',
+    restore: writes(W_ORGUNIT, { naturalKey: 'orgUnitPath', systemWhen: [{ path: 'orgUnitPath', equals: '/' }] }),
   },
   {
     type: 'role',
@@ -133,6 +209,12 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'items',
     idField: 'roleId',
     volatile: ETAG,
+    console: 'Account → Admin roles',
+    restore: writes(W_ROLES, {
+      naturalKey: 'roleName',
+      // Google's own roles (Super Admin, Groups Admin, …) can be neither made nor changed.
+      systemWhen: [{ path: 'isSystemRole', equals: true }],
+    }),
   },
   {
     type: 'roleAssignment',
@@ -149,6 +231,9 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
       { path: 'orgUnitId', type: 'orgUnit' },
     ],
     volatile: ETAG,
+    console: 'Account → Admin roles → Admins',
+    // Google has no update of an assignment: a changed one is a manual step.
+    restore: { ...writes(W_ROLES), update: false },
   },
   {
     type: 'domain',
@@ -159,6 +244,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'domains',
     idField: 'domainName',
     volatile: ETAG,
+    console: 'Account → Domains → Manage domains',
+    restore: byHand('A domain must be added and verified again (DNS) in the Admin console'),
   },
   {
     type: 'domainAlias',
@@ -170,6 +257,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     idField: 'domainAliasName',
     refs: [{ path: 'parentDomainName', type: 'domain', by: 'domainName' }],
     volatile: ETAG,
+    console: 'Account → Domains → Manage domains',
+    restore: byHand('A domain alias must be added and verified again (DNS) in the Admin console'),
   },
   {
     type: 'policy',
@@ -181,11 +270,16 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'policies',
     idField: 'name',
     namePrefix: 'policies/',
+    // Google's CEL form of the target (`…orgUnitId('03ph…')`): derived from policyQuery.orgUnit/group.
+    volatile: ['policyQuery.query'],
     policyLane: true,
     refs: [
       { path: 'policyQuery.orgUnit', type: 'orgUnit', prefix: 'orgUnits/' },
       { path: 'policyQuery.group', type: 'group', prefix: 'groups/' },
     ],
+    console: 'Admin console settings',
+    // Writable only for MUTABLE_POLICY_TYPES (v1beta1); the others are manual steps.
+    restore: writes(W_POLICIES),
   },
   {
     type: 'inboundSamlSsoProfile',
@@ -197,6 +291,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'inboundSamlSsoProfiles',
     idField: 'name',
     namePrefix: 'inboundSamlSsoProfiles/',
+    console: 'Security → Authentication → SSO with third-party IdP → Third-party SSO profiles',
+    restore: byHand('Butterfly does not write inbound SSO profiles yet; the IdP certificate is not in the snapshot'),
   },
   {
     type: 'inboundOidcSsoProfile',
@@ -208,6 +304,8 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
     items: 'inboundOidcSsoProfiles',
     idField: 'name',
     namePrefix: 'inboundOidcSsoProfiles/',
+    console: 'Security → Authentication → SSO with third-party IdP → Third-party SSO profiles',
+    restore: byHand('Butterfly does not write inbound SSO profiles yet; the client secret is not in the snapshot'),
   },
   {
     type: 'inboundSsoAssignment',
@@ -225,5 +323,7 @@ export const GOOGLE_CATALOG: GoogleObjectType[] = [
       { path: 'targetOrgUnit', type: 'orgUnit', prefix: 'orgUnits/' },
       { path: 'targetGroup', type: 'group', prefix: 'groups/' },
     ],
+    console: 'Security → Authentication → SSO with third-party IdP → Manage SSO profile assignments',
+    restore: byHand('Butterfly does not write inbound SSO assignments yet'),
   },
 ];

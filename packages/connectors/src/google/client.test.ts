@@ -327,11 +327,13 @@ describe('Google client: the rest', () => {
     });
   });
 
-  it('refuses writes for now', async () => {
+  it('says which types a restore writes and which become manual steps (decision 066)', async () => {
     const { client } = setup();
-    await expect(client.writeObject({ type: 'group', id: 'x' }, { kind: 'update', body: {} })).rejects.toThrow(
+    const restore = Object.fromEntries(client.objectTypes().map((t) => [t.type, t.restore]));
+    expect(restore.inboundSsoAssignment).toMatchObject({ create: false, update: false });
+    expect(restore.orgUnit).toMatchObject({ create: true, update: true, delete: true, assignsId: true });
+    await expect(client.writeObject({ type: 'domain', id: 'x' }, { kind: 'update', body: {} })).rejects.toThrow(
       GoogleError,
     );
-    expect(client.objectTypes().map((t) => t.type)).toContain('inboundSsoAssignment');
   });
 });

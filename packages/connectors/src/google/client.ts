@@ -5,14 +5,17 @@ import { StatsRecorder } from '../okta/http/stats.ts';
 import { testGoogleAccess } from './access.ts';
 import { GOOGLE_AUDIT_SCOPE, GoogleTargetIndex, listGoogleAuditEvents } from './audit-events.ts';
 import { GoogleTokenSource } from './auth/token.ts';
-import { GOOGLE_CATALOG, READ_SCOPES } from './catalog.ts';
+import { GOOGLE_CATALOG, READ_SCOPES, WRITE_SCOPES } from './catalog.ts';
 import { googleDefaultTypes, googleTypeDef, googleTypeInfo } from './catalog.fns.ts';
-import { GoogleError } from './errors.ts';
+import { GoogleAuthError, GoogleError } from './errors.ts';
 import { GoogleHttp, type GoogleRetryOptions } from './http/google-http.ts';
 import { QuotaGovernor } from './http/quota-governor.ts';
 import { GoogleWire } from './http/wire.ts';
 import { listGoogleObjects } from './lister.ts';
 import { firstRead, type GoogleBases } from './pager.ts';
+import { findGoogleObject } from './write/find-object.ts';
+import { googleManualStep } from './write/manual.fns.ts';
+import { writeGoogleObject } from './write/write-object.ts';
 
 export const DEFAULT_GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 export const DEFAULT_GOOGLE_API_URL = 'https://admin.googleapis.com';
@@ -50,7 +53,7 @@ export function googleBases(apiUrl: string | undefined): GoogleBases {
   return { directory: api, cloudidentity: api, groupssettings: api };
 }
 
-/** The Admin SDK and Cloud Identity as the domain's IdpClient: reads for backups; writes are not built yet. */
+/** The Admin SDK, Groups Settings and Cloud Identity as the domain's IdpClient: reads for backups, writes for restores (decision 066). */
 export function createGoogleClient(config: GoogleConnectionConfig, options: GoogleClientOptions = {}): GoogleClient {
   const clock = options.clock ?? realClock;
   const tokenUrl = config.tokenUrl ?? DEFAULT_GOOGLE_TOKEN_URL;
@@ -62,15 +65,17 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
     lookup: options.lookup,
     timeoutMs: options.timeoutMs,
   });
-  const token = new GoogleTokenSource({
-    tokenUrl,
-    adminEmail: config.adminEmail,
-    key: config.credentials,
-    scopes: READ_SCOPES,
-    wire,
-    clock,
-    random: options.random,
-  });
+  const tokenFor = (scopes: readonly string[]) =>
+    new GoogleTokenSource({
+      tokenUrl,
+      adminEmail: config.adminEmail,
+      key: config.credentials,
+      scopes,
+      wire,
+      clock,
+      random: options.random,
+    });
+  const token = tokenFor(READ_SCOPES);
   const governor = new QuotaGovernor({
     queriesPerMin: options.queriesPerMin,
     share: (config.rateLimitShare ?? 50) / 100,
@@ -80,17 +85,21 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
   const stats = new StatsRecorder();
   const http = new GoogleHttp({ wire, governor, token, clock, stats, retry: options });
   // The Admin audit log has a token of its own: a customer who did not delegate its scope still backs up.
-  const auditToken = new GoogleTokenSource({
-    tokenUrl,
-    adminEmail: config.adminEmail,
-    key: config.credentials,
-    scopes: [GOOGLE_AUDIT_SCOPE],
+  const auditHttp = new GoogleHttp({
     wire,
+    governor,
+    token: tokenFor([GOOGLE_AUDIT_SCOPE]),
     clock,
-    random: options.random,
+    stats,
+    retry: options,
   });
-  const auditHttp = new GoogleHttp({ wire, governor, token: auditToken, clock, stats, retry: options });
   const targets = new GoogleTargetIndex();
+  // Decision 066: reads (backups, a restore's preview) ask for the read scopes only, so a preview
+  // works before the write scopes are delegated (and says which are missing); a restore's writes
+  // ask for the write scopes, through the same governor.
+  const writeToken = config.purpose === 'restore' ? tokenFor(WRITE_SCOPES) : token;
+  const writeHttp =
+    writeToken === token ? http : new GoogleHttp({ wire, governor, token: writeToken, clock, stats, retry: options });
   let customer: Promise<string> | undefined;
   const customerId = (signal?: AbortSignal) => {
     customer ??= http.get(firstRead(googleTypeDef('customer'), bases, 'my_customer'), signal).then((b) => {
@@ -119,8 +128,20 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
       for await (const obj of list([ref.type], opts.signal)) if (obj.id === ref.id) found = obj;
       return found;
     },
-    writeObject: () => Promise.reject(new GoogleError('Restoring to Google Workspace is not built yet')),
+    writeObject: (ref, op, opts = {}) =>
+      writeGoogleObject({ http: writeHttp, bases, customerId }, ref, op, opts.signal),
+    findObject: (ref, body, opts = {}) => findGoogleObject({ http, stats, bases, customerId }, ref, body, opts.signal),
+    manualStep: googleManualStep,
     listLogEvents: (o) => listGoogleAuditEvents(auditHttp, bases, targets, o),
+    async missingScopes(scopes, opts = {}) {
+      const out: string[] = [];
+      for (const scope of scopes) {
+        const r = await writeToken.exchange([scope], opts.signal);
+        if (!r.ok && r.code === 'DELEGATION_MISSING') out.push(scope);
+        else if (!r.ok) throw new GoogleAuthError(r.code, r.detail);
+      }
+      return out;
+    },
     testAccess: (opts = {}) => testGoogleAccess(token, opts.signal),
     stats: () => stats.snapshot(),
     objectTypes: () => GOOGLE_CATALOG.map(googleTypeInfo),

@@ -8,15 +8,18 @@ export const SIM_TENANT = '5f1c2b7e-8d4a-4c3e-9b6f-2a7d1e0c4b93';
  * A started entra-sim in its own process (the simulator shares no code with the product, so it is
  * not imported), on a port the system picks; its banner names the URL.
  */
-export async function spawnEntraSim(): Promise<{ url: string; stop: () => void }> {
-  const app = resolve(import.meta.dirname, '../../../../apps/entra-sim');
+export const spawnEntraSim = () => spawnSim('entra-sim');
+
+/** One of our simulators (`apps/<name>`) started the same way; its banner says `listening on <url>`. */
+export async function spawnSim(name: string): Promise<{ url: string; stop: () => void }> {
+  const app = resolve(import.meta.dirname, '../../../../apps', name);
   const sim: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((ok, ko) => {
     let out = '';
-    const timer = setTimeout(() => ko(new Error(`entra-sim did not start: ${out}`)), 30_000);
+    const timer = setTimeout(() => ko(new Error(`${name} did not start: ${out}`)), 30_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const found = /listening on (http:\/\/\S+)/.exec(out)?.[1];
@@ -27,7 +30,7 @@ export async function spawnEntraSim(): Promise<{ url: string; stop: () => void }
     };
     sim.stdout!.on('data', onData);
     sim.stderr!.on('data', onData);
-    sim.on('exit', (code) => ko(new Error(`entra-sim exited (${code}): ${out}`)));
+    sim.on('exit', (code) => ko(new Error(`${name} exited (${code}): ${out}`)));
   });
   return { url, stop: () => sim.kill('SIGTERM') };
 }

@@ -73,7 +73,7 @@ describe('Google Workspace connections (decision 062)', () => {
         privateKey: pem,
       },
     });
-    // Restores are not built for Google: no write credential.
+    // A Google restore writes with the same service account (decision 066): no write credential.
     expect((await refusal(setWriteCredential(deps, t.id, { connectionId: c.id, credentials: null }))).code).toBe(
       'VALIDATION',
     );

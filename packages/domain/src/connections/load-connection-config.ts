@@ -43,7 +43,7 @@ export async function loadConnectionConfig(
     };
   }
   if (row.provider === 'google') {
-    // Decision 062: Google connections read only (no write credential yet).
+    // Decisions 062, 066: one service account; a restore's token asks for the write scopes.
     const key = JSON.parse(
       await openSecret(deps, tenantId, credentialsPurpose(row.id), row.credentials_sealed),
     ) as GoogleServiceAccountCredentials;

@@ -30,7 +30,7 @@ export async function setWriteCredential(deps: Deps, tenantId: string, raw: TSet
         'VALIDATION',
         row.provider === 'entra'
           ? 'An Entra connection restores with its own app registration (decision 059): grant that app the write permissions instead of adding a write credential'
-          : 'Restoring to Google Workspace is not built yet: the connection has no write credential',
+          : 'A Google connection restores with its own service account (decision 066): delegate the write scopes to its client id instead of adding a write credential',
       );
     const c = input.credentials;
     const sealed = c

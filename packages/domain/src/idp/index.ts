@@ -12,6 +12,7 @@ export type {
   IdpCredentials,
   IdpEndpointStats,
   IdpLogEvent,
+  IdpManualStep,
   IdpObject,
   IdpObjectRef,
   IdpObjectTypeInfo,

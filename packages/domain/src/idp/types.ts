@@ -92,6 +92,11 @@ export interface IdpObjectTypeInfo {
   references: { path: string; type: string | string[]; by?: string; prefix?: string }[];
   /** The body field that holds the object's own key within its parent (default `id`). */
   idField?: string;
+  /**
+   * The id field holds the key after this prefix (Google's `id:03ph…` org unit ids, `policies/…`
+   * names): a re-created object's field is compared with the new key behind the same prefix.
+   */
+  idPrefix?: string;
   /** `readObject` can read one object of this type (otherwise it is found by listing). */
   readOne?: boolean;
   /** The body holds nothing but the object's key (a membership row): objects with equal ids are equal. */
@@ -193,6 +198,19 @@ export interface IdpLogEvent {
   targets: { id: string; type: string }[];
 }
 
+/**
+ * A setting the provider's API cannot write (decision 066): what a person sets by hand in the
+ * admin console, and where. A restore step of this kind is shown in the preview and skipped at apply.
+ */
+export interface IdpManualStep {
+  /** The admin console path ('Security → Authentication → 2-step verification'). */
+  where: string;
+  /** Each setting and the value to give it, in words ('Minimum length: 12'). */
+  set: string[];
+  /** What it applies to when not the whole org ('/Sales', 'group sales@example.com'). */
+  appliesTo?: string;
+}
+
 export interface IdpClient {
   /** Streams every object of the given types (all non-optional types when omitted), paging as the API requires. */
   listObjects(opts?: {
@@ -252,6 +270,16 @@ export interface IdpClient {
    * cursor: a cursor from now, nothing changed. A cursor is opaque (sealed where it is stored).
    */
   readChanges?(type: string, opts: { cursor?: string; signal?: AbortSignal }): Promise<IdpTypeChanges>;
+  /**
+   * Decision 066: for an object the preview would restore (snapshot body, live body when it still
+   * exists), the manual step that stands for its write when the API cannot make it; undefined when
+   * the restore writes it. `bodyOf` gives the snapshot's (or the live) body of an object it
+   * references (the org unit a setting applies to). Absent: the provider has no manual steps.
+   */
+  manualStep?(
+    object: IdpObjectRef & { desired?: unknown; live?: unknown },
+    bodyOf: (ref: IdpObjectRef) => unknown,
+  ): IdpManualStep | undefined;
   testAccess(opts?: { signal?: AbortSignal }): Promise<IdpAccessReport>;
   stats(): IdpRequestStats;
   /** The object types this client can list. */

@@ -1,4 +1,4 @@
-import type { IdpObjectTypeInfo } from '../idp/types.ts';
+import type { IdpManualStep, IdpObjectTypeInfo } from '../idp/types.ts';
 import { hitsAt, valueAt } from '../snapshots/paths.fns.ts';
 import type { Caveat, ObjectRef } from './types.ts';
 
@@ -79,4 +79,15 @@ export function blastOf(
   return provisioned.length || deprovisioned.length
     ? { provision: provisioned.length, deprovision: deprovisioned.length, users: [...provisioned, ...deprovisioned] }
     : undefined;
+}
+
+/** The step's caveat: where, what, for whom, in one line the preview shows. */
+export function manualCaveat(m: IdpManualStep): Caveat {
+  return {
+    kind: 'manual',
+    where: m.where,
+    set: m.set,
+    ...(m.appliesTo ? { appliesTo: m.appliesTo } : {}),
+    message: `Set by hand in the admin console: ${m.where} → ${m.set.join('; ')}${m.appliesTo ? ` (for ${m.appliesTo})` : ''}`,
+  };
 }

@@ -7,6 +7,7 @@ import { compareLive } from './compare-live.ts';
 import { loadConnectionIdMap } from '../snapshots/connection-id-map.ts';
 import { findReferrers } from './find-referrers.ts';
 import { lockoutFacts } from './lockout-facts.ts';
+import { manualSteps } from './manual-steps.ts';
 import { markLockout } from './lockout.fns.ts';
 import { loadManifest, type Manifest } from './manifest.ts';
 import { type LiveMatcher, liveMatcher } from './match-live.fns.ts';
@@ -131,6 +132,7 @@ export async function computePlan(
     assignedGroups(o.index, candidates),
   );
   const fromDeleted = await timed('deletedMs', () => keptDeleted(o.client, o.index, candidates, o.signal));
+  const manual = await timed('manualMs', () => manualSteps(deps, o.snap, o.client, o.index, candidates));
   const reached = new Set<string>();
   const t0 = performance.now();
   const c0 = cpuNow();
@@ -143,6 +145,7 @@ export async function computePlan(
     },
     outsideReferrers: outside,
     fromDeleted,
+    manual,
   });
   await nameRelationRows(deps, o.snap, o.index, planned, candidates);
   const steps = orderSteps(planned, o.index);
@@ -170,6 +173,14 @@ export async function computePlan(
       kind: 'report_only',
       state: reportOnly[0]!.state,
       message: `${reportOnly.length} polic(ies) come back in report-only state whatever the snapshot says; once applied, switch them on with \`butterfly restore enable-policies <tenant> <plan-id> --confirm <code>\``,
+    });
+  const byHand = steps.filter((s) => s.caveats.some((c) => c.kind === 'manual')).length;
+  if (byHand)
+    caveats.push({
+      kind: 'manual',
+      where: 'admin console',
+      set: [],
+      message: `${byHand} setting(s) cannot be written through the API: apply skips them; set each by hand as its step says`,
     });
   const cycles = steps.filter((s) => s.caveats.some((c) => c.kind === 'cycle')).length;
   if (cycles)

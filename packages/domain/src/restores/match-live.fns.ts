@@ -62,8 +62,10 @@ export function liveMatcher(types: TypeIndex, idMap: IdMap): LiveMatcher {
     const own = hitAt(copy, info.idField ?? 'id');
     if (!own || typeof own.value !== 'string' || before.length !== now.length) return copy;
     let v = own.value;
+    const prefix = info.idPrefix ?? '';
     before.forEach((b, i) => {
-      if (b !== now[i]) v = replaceId(v, b, now[i]!);
+      if (b === now[i]) return;
+      v = prefix && v === `${prefix}${b}` ? `${prefix}${now[i]}` : replaceId(v, b, now[i]!);
     });
     own.set(v);
     return copy;

@@ -3,7 +3,7 @@ import { resolveChains } from '../snapshots/connection-id-map.ts';
 import { liveMatcher } from './match-live.fns.ts';
 import { refKey } from '../snapshots/objects.fns.ts';
 import { pairByNaturalKey } from './pair-by-key.fns.ts';
-import { TYPES } from './testing/types.fixture.ts';
+import { t, TYPES } from './testing/types.fixture.ts';
 
 // What earlier restores of this connection re-created: group g1 is g1new today, policy p1 is p1new.
 const idMap = new Map([
@@ -32,6 +32,29 @@ describe('live objects found through the connection id map', () => {
       m.asLive('group_rule', 'r1', { id: 'r1', actions: { assignUserToGroups: { groupIds: ['g1', 'g2'] } } }),
     ).toEqual({ id: 'r1', actions: { assignUserToGroups: { groupIds: ['g1new', 'g2'] } } });
     expect(m.asLive('app.group', 'a1/g1', { id: 'g1', priority: 0 })).toEqual({ id: 'g1new', priority: 0 });
+  });
+});
+
+describe('own ids behind a prefix (Google: decision 066)', () => {
+  it('compares a re-created org unit under its new `id:` key, and a child naming it by prefix', () => {
+    const types = new Map(
+      [
+        t('orgUnit', {
+          idField: 'orgUnitId',
+          idPrefix: 'id:',
+          references: [{ path: 'parentOrgUnitId', type: 'orgUnit', prefix: 'id:' }],
+        }),
+      ].map((x) => [x.type, x]),
+    );
+    const m = liveMatcher(types, new Map([[refKey('orgUnit', 'ou1'), 'ou9']]));
+    expect(m.asLive('orgUnit', 'ou1', { orgUnitId: 'id:ou1', parentOrgUnitId: 'id:root' })).toEqual({
+      orgUnitId: 'id:ou9',
+      parentOrgUnitId: 'id:root',
+    });
+    expect(m.asLive('orgUnit', 'ou2', { orgUnitId: 'id:ou2', parentOrgUnitId: 'id:ou1' })).toEqual({
+      orgUnitId: 'id:ou2',
+      parentOrgUnitId: 'id:ou9',
+    });
   });
 });
 

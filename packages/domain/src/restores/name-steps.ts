@@ -52,6 +52,9 @@ export async function nameRelationRows(
     const { parent, own, ownTypes } = partsOf(s);
     const parentName = parent && names.get(refKey(parent.type, parent.id));
     const ownName = ownTypes.map((t) => names.get(refKey(t, own))).find(Boolean);
-    if (parentName || ownName) s.label = `${parentName ?? parent?.id ?? ''}${parent ? ' → ' : ''}${ownName ?? own}`;
+    // One object per parent (a group's collapsed member list) is named by its parent alone.
+    if (index.get(s.type)?.singleton && parentName) s.label = parentName;
+    else if (parentName || ownName)
+      s.label = `${parentName ?? parent?.id ?? ''}${parent ? ' → ' : ''}${ownName ?? own}`;
   }
 }

@@ -1,6 +1,14 @@
 import { type JsonChange, diffJson } from '../changes/json-diff.fns.ts';
-import type { IdpObjectTypeInfo } from '../idp/types.ts';
-import { blastCaveat, blastOf, derivedFrom, isSystem, newIdCaveat, secretCaveats } from './caveats.fns.ts';
+import type { IdpManualStep, IdpObjectTypeInfo } from '../idp/types.ts';
+import {
+  blastCaveat,
+  blastOf,
+  derivedFrom,
+  isSystem,
+  manualCaveat,
+  newIdCaveat,
+  secretCaveats,
+} from './caveats.fns.ts';
 import {
   asReached,
   fromKey,
@@ -33,6 +41,8 @@ export interface PlanContext {
   fromDeleted?: ReadonlyMap<string, string | undefined>;
   /** References to an object from outside the scope (they keep the old id), by key. */
   outsideReferrers?: ReadonlyMap<string, (ObjectRef & { path: string })[]>;
+  /** Decision 066: what the API cannot write, by key: a skipped step that says what to set by hand (manual-steps.ts). */
+  manual?: ReadonlyMap<string, IdpManualStep>;
 }
 
 export const newIdMark = (type: string, oldId: string) => `⟨new id of ${type} ${oldId}⟩`;
@@ -97,6 +107,8 @@ function decide(
     caveats: [{ kind, message } as Caveat],
   });
   if (!info) return skip('not_restorable', `${c.type} is not a type this connector knows`);
+  const manual = ctx.manual?.get(refKey(c.type, c.id));
+  if (manual) return { action: 'skip', caveats: [manualCaveat(manual)] };
   if (c.desired !== undefined && c.live === undefined) {
     const from = derivedFrom(info, c.desired);
     if (from)

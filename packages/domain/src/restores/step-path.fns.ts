@@ -21,6 +21,7 @@ export function stepPath(
     case 'delete':
       return info?.restore?.lifecycle ? 'deactivate and delete' : 'delete';
     default:
-      return s.action;
+      // Decision 066: a setting the API cannot write is set by a person; apply skips it.
+      return s.caveats.some((c) => c.kind === 'manual') ? 'set by hand' : s.action;
   }
 }

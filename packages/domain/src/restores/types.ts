@@ -50,6 +50,11 @@ export type Caveat =
   | { kind: 'from_deleted'; deletedAt?: string; message: string }
   /** Written in this state first (a Conditional Access policy in report-only); switched on by a separate step. */
   | { kind: 'report_only'; state: string; message: string }
+  /**
+   * The API cannot write it (decision 066): a person sets it in the admin console; apply skips the
+   * step and reports it as manual.
+   */
+  | { kind: 'manual'; where: string; set: string[]; appliesTo?: string; message: string }
   /** Changes what admins sign in with (lockout.fns.ts): applying needs an explicit acknowledgement. */
   | { kind: 'lockout'; reason: string; admins: string[]; message: string };
 
@@ -63,6 +68,7 @@ export type StepPath =
   | 'reactivate and update'
   | 'deactivate and delete'
   | 'delete'
+  | 'set by hand'
   | 'skip';
 
 /** A reference in the restored body that points at an object the plan re-creates (its id changes). */

@@ -77,4 +77,44 @@ describe('v1beta1 policy writes (a restore of the mutable subset)', () => {
     const readOnly = await h.saToken({ scopes: [SCOPE.policiesRead] });
     expect((await call('DELETE', `/v1beta1/${system.name}`, undefined, readOnly)).status).toBe(403);
   });
+
+  it('drops the settings of an org unit or group that is deleted, as its role assignments', async () => {
+    const admin = await h.saToken({ scopes: [SCOPE.policies, SCOPE.orgunit, SCOPE.group, SCOPE.roles] });
+    const dir = async (method: string, path: string, body?: unknown) => {
+      const res = await h.api(`/admin/directory/v1/${path}`, admin, { method, body });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
+    };
+    const ou = (await dir('POST', 'customer/my_customer/orgunits', { name: 'Gone', parentOrgUnitPath: '/' })).body;
+    const g = (await dir('POST', 'groups', { email: 'gone@butterfly-demo.test' })).body;
+    const set = async (target: Record<string, string>) =>
+      (
+        await call(
+          'POST',
+          '/v1beta1/policies',
+          {
+            policyQuery: target,
+            setting: { type: 'settings/security.session_controls', value: { webSessionDuration: '3600s' } },
+          },
+          admin,
+        )
+      ).body.response.name as string;
+    const onOu = await set({ orgUnit: `orgUnits/${ou.orgUnitId.replace(/^id:/, '')}` });
+    const onGroup = await set({ group: `groups/${g.id}` });
+    const roles = (await dir('GET', 'customer/my_customer/roles')).body.items as any[];
+    const helpdesk = roles.find((r) => r.roleName === 'Helpdesk Tier 2');
+    const ra = (
+      await dir('POST', 'customer/my_customer/roleassignments', {
+        roleId: helpdesk.roleId,
+        assignedTo: (await dir('GET', 'users/mia.member@butterfly-demo.test')).body.id,
+        scopeType: 'ORG_UNIT',
+        orgUnitId: ou.orgUnitId,
+      })
+    ).body;
+    expect((await dir('DELETE', 'customer/my_customer/orgunits/Gone')).status).toBe(204);
+    expect((await dir('DELETE', `groups/${g.id}`)).status).toBe(204);
+    expect((await call('GET', `/v1/${onOu}`, undefined, admin)).status).toBe(404);
+    expect((await call('GET', `/v1/${onGroup}`, undefined, admin)).status).toBe(404);
+    expect((await dir('GET', `customer/my_customer/roleassignments/${ra.roleAssignmentId}`)).status).toBe(404);
+  });
 });

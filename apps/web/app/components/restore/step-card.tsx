@@ -18,6 +18,8 @@ export function StepCard({ step }: { step: PlanStep }) {
           {/* The way it takes: a deactivated object is reactivated in place and keeps its id. */}
           {step.how && step.how !== step.action && <span className="text-xs text-slate-700">{step.how}</span>}
           {step.caveats.some((c) => c.kind === 'lockout') && <Badge variant="danger">lockout risk</Badge>}
+          {/* Decision 066: the API cannot write it; apply skips it and a person sets it in the console. */}
+          {step.caveats.some((c) => c.kind === 'manual') && <Badge variant="warning">manual step</Badge>}
           <span className="text-slate-600">{objectTypeLabel(step.type)}</span>
           <span className="font-medium">{step.label}</span>
           <Badge variant={STATUS[step.status]}>{step.status}</Badge>

@@ -1,15 +1,9 @@
 import { EntraError, EntraMissingPermissionError, EntraUnavailableError, GraphApiError } from '../errors.ts';
+import { WRITE_CODES, type WriteCode, writeCodeOfStatus } from '../../http/write-codes.ts';
 
-/** Stable codes of a failed Entra write: what a person does next depends on the code, never on Graph's words. */
-export const ENTRA_WRITE_CODES = [
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID',
-  'MISSING_PERMISSION',
-  'UNSUPPORTED',
-  'UNAVAILABLE',
-] as const;
-export type EntraWriteCode = (typeof ENTRA_WRITE_CODES)[number];
+/** The stable codes of a failed write (shared by every connector). */
+export const ENTRA_WRITE_CODES = WRITE_CODES;
+export type EntraWriteCode = WriteCode;
 
 /**
  * A write Graph refused or that cannot be made. Shaped as the domain reads an upstream error
@@ -51,7 +45,7 @@ export function toWriteError(e: unknown, what: string, permission: string): unkn
       cause: e,
     });
   if (e instanceof GraphApiError) {
-    const code: EntraWriteCode = e.status === 404 ? 'NOT_FOUND' : e.status === 409 ? 'CONFLICT' : 'INVALID';
+    const code = writeCodeOfStatus(e.status);
     return new EntraWriteError(code, `${what}: ${e.message}`, {
       status: e.status,
       ...(e.graphCode ? { graphCode: e.graphCode } : {}),

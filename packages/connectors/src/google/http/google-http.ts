@@ -31,6 +31,17 @@ export interface GoogleRead {
   lane: Lane;
 }
 
+/** One restore write: POST, PUT, PATCH or DELETE, through the same governor, token and backoff as reads. */
+export interface GoogleWrite extends GoogleRead {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /**
+   * Sending it twice does no harm (a PATCH, a DELETE). A create is not: after a 5xx or a lost
+   * answer it is not sent again (the restore's resumed step looks for it instead).
+   */
+  idempotent: boolean;
+}
+
 export interface Authorizer {
   authorization(signal?: AbortSignal): Promise<string>;
   invalidate(header: string): void;
@@ -92,7 +103,19 @@ export class GoogleHttp {
     this.slots = new Semaphore(this.r.concurrency);
   }
 
-  async get(req: GoogleRead, signal?: AbortSignal): Promise<unknown> {
+  get(req: GoogleRead, signal?: AbortSignal): Promise<unknown> {
+    return this.send({ ...req, method: 'GET', idempotent: true }, signal);
+  }
+
+  /** A write (restore): throttled answers are waited out and retried like reads; a create is never re-sent after a 5xx. */
+  write(req: GoogleWrite, signal?: AbortSignal): Promise<unknown> {
+    return this.send(req, signal);
+  }
+
+  private async send(
+    req: GoogleRead & { method: 'GET' | GoogleWrite['method']; body?: unknown; idempotent: boolean },
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const s = this.o.stats.endpoint(req.key);
     const onWait = (ms: number) => this.o.stats.wait(req.key, ms);
     let refreshed = false;
@@ -107,8 +130,14 @@ export class GoogleHttp {
         await this.o.governor.admit(req.lane, signal, onWait);
         s.requests++;
         res = await this.o.wire.send(req.url, {
-          method: 'GET',
-          headers: { authorization, accept: 'application/json', 'user-agent': 'butterfly-backup/1' },
+          method: req.method,
+          headers: {
+            authorization,
+            accept: 'application/json',
+            'user-agent': 'butterfly-backup/1',
+            ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
           signal,
         });
       } catch (e) {
@@ -140,6 +169,11 @@ export class GoogleHttp {
         continue;
       }
       if (!res || res.status >= 500) {
+        if (!req.idempotent)
+          throw new GoogleUnavailableError(
+            `${req.key} failed (${res ? `HTTP ${res.status}` : 'no answer'}); a create is not sent twice`,
+            { cause: failure },
+          );
         if (++retries > this.r.maxRetries)
           throw new GoogleUnavailableError(`Gave up after ${retries} tries: ${req.key}`, { cause: failure });
         s.retries++;
@@ -147,7 +181,8 @@ export class GoogleHttp {
         continue;
       }
       if (res.status === 403) {
-        const what = `${req.key} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
+        const what =
+          `${req.method === 'GET' ? req.key : `${req.method} ${req.key.replace(/^GET /, '')}`} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
         // The Policy API reads only as a super admin: the likeliest cause when its scope is delegated.
         const hint = req.lane === 'policy' ? ' (the Policy API needs the admin email to be a super admin)' : '';
         throw new GoogleForbiddenError(req.scope, `${what}${hint}`);

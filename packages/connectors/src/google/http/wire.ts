@@ -29,7 +29,12 @@ export class GoogleWire {
 
   async send(
     url: string,
-    init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+    init: {
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      headers: Record<string, string>;
+      body?: string;
+      signal?: AbortSignal;
+    },
   ): Promise<Answer> {
     const u = new URL(url);
     if (!this.allowed.some((b) => u.href === b || u.href.startsWith(`${b}/`) || u.href.startsWith(`${b}?`)))
