@@ -78,7 +78,12 @@ describe('testing the connection to google-sim', () => {
   it('finds every read scope delegated, then names the one the admin takes away and what it leaves out', async () => {
     const all = await test();
     expect(all.report).toMatchObject({ ok: true, connected: true, missing: [] });
-    expect(all.report.granted).toEqual([...GOOGLE_READ_SCOPES]);
+    // The Admin audit log's scope too (decision 068): optional, asked for on its own.
+    expect(all.report.granted).toEqual([
+      ...GOOGLE_READ_SCOPES,
+      'https://www.googleapis.com/auth/admin.reports.audit.readonly',
+    ]);
+    expect(all.report.optionalMissing).toBeUndefined();
 
     const path = `/customers/${GOOGLE_DEMO.customerId}/delegations/${GOOGLE_DEMO.backup.clientId}`;
     const before = (await googleControl(simUrl, 'GET', `/customers/${GOOGLE_DEMO.customerId}`)).body.delegations[
