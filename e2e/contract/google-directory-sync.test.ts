@@ -1,0 +1,146 @@
+import { authenticateApiToken, createApiToken } from '@butterfly/domain/api-tokens';
+import { inTransaction } from '@butterfly/domain/core';
+import { createSession, resolveSession } from '@butterfly/domain/sessions';
+import { useTestDatabase } from '@butterfly/db/testing';
+import type { GoogleSim } from '@butterfly/google-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  demoGoogleConnection,
+  GOOGLE_DEMO,
+  googleControl,
+  googleKeyFile,
+  startGoogleSim,
+} from './support/google-sim.ts';
+import { product } from './support/product.ts';
+
+/**
+ * Issue 22, decision 064: Butterfly pulls the members of a Google Workspace customer (google-sim's
+ * demo) through the connector, with the CLI and the jobs' `directory-sync.run` task as an operator
+ * and the worker run them; a suspension in Google ends the member's session and API token.
+ */
+const { db, url } = await useTestDatabase();
+const app = product(db, url);
+let sim: GoogleSim | undefined;
+let demo: { tenantId: string; connectionId: string };
+
+beforeAll(async () => {
+  sim = await startGoogleSim();
+  await app.migrateJobs();
+  demo = await demoGoogleConnection(app.deps, sim.url, await googleKeyFile(sim.url));
+}, 60_000);
+afterAll(async () => {
+  await sim?.close();
+  await app.close();
+});
+
+const member = (email: string) =>
+  db
+    .selectFrom('members')
+    .select(['id', 'role', 'role_source', 'active', 'google_sub'])
+    .where('tenant_id', '=', demo.tenantId)
+    .where('email', '=', email)
+    .executeTakeFirst();
+
+describe('Google directory sync against google-sim', () => {
+  it('`directory-sync run --wait` creates the members of the five groups with their roles', async () => {
+    const r = await app.cli('directory-sync', 'run', 'butterfly', 'butterfly-google', '--wait', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(true);
+    expect(out.missingGroups).toEqual([]);
+    expect(out.counts.users).toBeGreaterThanOrEqual(GOOGLE_DEMO.users);
+    expect(out.counts.created).toBeGreaterThan(5);
+    expect(await member(GOOGLE_DEMO.admin)).toMatchObject({
+      role: 'super_admin',
+      role_source: 'directory',
+      active: true,
+    });
+    expect(await member(GOOGLE_DEMO.member)).toMatchObject({ role: 'backup_operator', active: true });
+    expect(await member(`sec.lead@${GOOGLE_DEMO.domain}`)).toMatchObject({ role: 'auditor' });
+    // The support group sits inside butterfly-read-only: its members are read-only.
+    const readOnly = await db
+      .selectFrom('members')
+      .select('email')
+      .where('tenant_id', '=', demo.tenantId)
+      .where('role', '=', 'read_only')
+      .execute();
+    expect(readOnly.length).toBeGreaterThan(0);
+    // Suspended and archived accounts, and users in none of the groups, get no member.
+    expect(await member(GOOGLE_DEMO.suspended)).toBeUndefined();
+    expect(await member(GOOGLE_DEMO.archived)).toBeUndefined();
+    expect(await member(`hana.helpdesk@${GOOGLE_DEMO.domain}`)).toBeUndefined();
+
+    const again = JSON.parse(
+      (await app.cli('directory-sync', 'run', 'butterfly', 'butterfly-google', '--wait', '--json')).stdout,
+    );
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, deactivated: 0 });
+  });
+
+  it('a suspension in Google, then a queued sync: the session ends and the API token is refused', async () => {
+    const mia = (await member(GOOGLE_DEMO.member))!;
+    const session = await inTransaction(db, (trx) =>
+      createSession({ ...app.deps, db: trx }, { tenantId: demo.tenantId, memberId: mia.id, authMethod: 'sso' }),
+    );
+    const token = await createApiToken(app.deps, demo.tenantId, { name: 'ci', member: mia.id });
+    expect(await resolveSession(app.deps, session.raw)).not.toBeNull();
+    expect(await authenticateApiToken(app.deps, token.token)).not.toBeNull();
+
+    const suspended = await googleControl(
+      sim!.url,
+      'PATCH',
+      `/customers/${GOOGLE_DEMO.customerId}/users/${GOOGLE_DEMO.member}`,
+      {
+        suspended: true,
+      },
+    );
+    expect(suspended.status).toBe(200);
+    const queued = await app.cli('directory-sync', 'run', 'butterfly', 'butterfly-google');
+    expect(queued.code).toBe(0);
+    expect(queued.stdout).toMatch(/directory sync of butterfly-google queued/);
+    await app.runDueJobs();
+
+    expect(await member(GOOGLE_DEMO.member)).toMatchObject({ id: mia.id, active: false });
+    expect(await resolveSession(app.deps, session.raw)).toBeNull();
+    expect(await authenticateApiToken(app.deps, token.token)).toBeNull();
+
+    const status = JSON.parse(
+      (await app.cli('directory-sync', 'status', 'butterfly', 'butterfly-google', '--json')).stdout,
+    );
+    expect(status).toMatchObject({ lastError: null, running: false, counts: { deactivated: 1 } });
+    expect(status.lagSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('`directory-sync roles` names groups; a bad email changes nothing; a missing group is reported', async () => {
+    const bad = await app.cli('directory-sync', 'roles', 'butterfly', 'butterfly-google', '--admin', 'not-an-email');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/error VALIDATION/);
+    const set = await app.cli(
+      'directory-sync',
+      'roles',
+      'butterfly',
+      'butterfly-google',
+      '--auditor',
+      `it-ops@${GOOGLE_DEMO.domain}`,
+      '--read-only',
+      `nobody-here@${GOOGLE_DEMO.domain}`,
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout).groups).toMatchObject({ auditor: `it-ops@${GOOGLE_DEMO.domain}` });
+    const r = JSON.parse(
+      (await app.cli('directory-sync', 'run', 'butterfly', 'butterfly-google', '--wait', '--json')).stdout,
+    );
+    expect(r.missingGroups).toEqual([`nobody-here@${GOOGLE_DEMO.domain}`]);
+    // Read-only members are out of every group now: deactivated.
+    expect(r.counts.deactivated).toBeGreaterThan(0);
+    const ops = await member(`it.ops@${GOOGLE_DEMO.domain}`);
+    expect(ops).toMatchObject({ role: 'admin', active: true }); // admins outranks it-ops' auditor
+  });
+
+  it('an unknown connection is NOT_FOUND', async () => {
+    const r = await app.cli('directory-sync', 'status', 'butterfly', 'nope');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error NOT_FOUND/);
+  });
+});
