@@ -1,0 +1,95 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { useTestDatabase } from '@butterfly/db/testing';
+import { addGoogleConnection } from '@butterfly/domain/connections';
+import type { JobQueue } from '@butterfly/domain/core';
+import type { Role } from '@butterfly/domain/permissions';
+import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { describe, expect, it } from 'vitest';
+import { createContext } from './context.ts';
+import { appRouter } from './root.ts';
+import { createCallerFactory } from './trpc.ts';
+
+/** `directorySync.*` as the dashboard calls them, per role (decision 064; matrix.ts). */
+const { db } = await useTestDatabase();
+const deps = testDeps(db);
+const createCaller = createCallerFactory(appRouter);
+const queued: { task: string; key?: string }[] = [];
+const jobs: JobQueue = {
+  enqueue: async (_db, task, _payload, opts) => {
+    queued.push({ task, key: opts?.jobKey });
+    return { jobId: String(queued.length) };
+  },
+};
+const serviceAccountKey = JSON.stringify({
+  type: 'service_account',
+  private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+  private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+  client_id: '104328771052812345678',
+});
+
+async function tenant() {
+  const t = await seedTenant(deps);
+  const c = await addGoogleConnection(deps, t.id, {
+    name: 'workspace',
+    primaryDomain: 'initech.example',
+    adminEmail: 'admin@initech.example',
+    serviceAccountKey,
+  });
+  const as = async (role: Role) => {
+    const m = await seedMember(deps, t.id, role);
+    return createCaller(
+      createContext({
+        db,
+        log: deps.log,
+        keyring: deps.keyring,
+        requestId: 'directory-sync',
+        principal: { tenantId: t.id, memberId: m.id, email: m.email, role, via: 'test' },
+        jobs,
+      }),
+    );
+  };
+  return { connectionId: c.id, as };
+}
+
+describe('directorySync procedures', () => {
+  it('status for every role; run and set for admins; the super_admin group for super_admins only', async () => {
+    const t = await tenant();
+    const readOnly = await t.as('read_only');
+    const status = await readOnly.directorySync.status({ connectionId: t.connectionId });
+    expect(status).toMatchObject({ enabled: false, lastError: null, lagSeconds: null });
+    expect(status.groups.read_only).toBe('butterfly-read-only@initech.example');
+    await expect(readOnly.directorySync.run({ connectionId: t.connectionId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const operator = await t.as('backup_operator');
+    await expect(operator.directorySync.set({ connectionId: t.connectionId, enabled: true })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    const admin = await t.as('admin');
+    expect(await admin.directorySync.run({ connectionId: t.connectionId })).toEqual({ jobId: expect.any(String) });
+    expect(queued.at(-1)).toEqual({ task: 'directory-sync.run', key: `directory-sync:${t.connectionId}` });
+    expect(
+      await admin.directorySync.set({
+        connectionId: t.connectionId,
+        enabled: true,
+        groups: { admin: 'ops@initech.example' },
+      }),
+    ).toMatchObject({ enabled: true, groups: { admin: 'ops@initech.example' } });
+    await expect(
+      admin.directorySync.set({ connectionId: t.connectionId, groups: { super_admin: 'me@initech.example' } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      admin.directorySync.set({ connectionId: t.connectionId, groups: { auditor: 'nope' } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    const owner = await t.as('super_admin');
+    expect(
+      await owner.directorySync.set({
+        connectionId: t.connectionId,
+        groups: { super_admin: 'owners@initech.example' },
+      }),
+    ).toMatchObject({ groups: { super_admin: 'owners@initech.example', admin: 'ops@initech.example' } });
+  });
+});
