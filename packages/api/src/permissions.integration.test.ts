@@ -1,5 +1,6 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addConnection } from '@butterfly/domain/connections';
+import { generateKeyPairSync } from 'node:crypto';
+import { addConnection, addGoogleConnection } from '@butterfly/domain/connections';
 import { getEvidenceKey } from '@butterfly/domain/evidence';
 import { PERMISSIONS, type Permission, ROLES, type Role, roleHas } from '@butterfly/domain/permissions';
 import { runComplianceScan } from '@butterfly/domain/scans';
@@ -68,6 +69,22 @@ const newConnection = (name = `okta-${connectionCounter++}`) =>
     credentials: { kind: 'ssws', token: 'ssws-token-of-tenant-a' },
   });
 const connectionA = await newConnection('okta-a');
+// A Google Workspace connection of tenant A, for directory sync (decision 064).
+const googleA = await addGoogleConnection(deps, tenantA.id, {
+  name: 'google-a',
+  primaryDomain: 'a.test',
+  adminEmail: 'admin@a.test',
+  serviceAccountKey: JSON.stringify({
+    type: 'service_account',
+    private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+    private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }),
+    client_email: 'backup@a-project.iam.gserviceaccount.com',
+    client_id: '104328771052812345678',
+  }),
+});
 const fresh = await addDomain(deps, tenantA.id, { domain: 'fresh.a.test' });
 txtRecords.set(fresh.domain, fresh.txtRecord);
 let domainCounter = 0;
@@ -385,6 +402,21 @@ const cases: Record<string, Case> = {
   'connections.setFreshness': {
     permission: 'connection.manage',
     call: (c) => c.connections.setFreshness({ connectionId: connectionA.id, enabled: true }),
+    crossTenant: 'not_found',
+  },
+  'directorySync.status': {
+    permission: 'dashboard.view',
+    call: (c) => c.directorySync.status({ connectionId: googleA.id }),
+    crossTenant: 'not_found',
+  },
+  'directorySync.run': {
+    permission: 'connection.manage',
+    call: (c) => c.directorySync.run({ connectionId: googleA.id }),
+    crossTenant: 'not_found',
+  },
+  'directorySync.set': {
+    permission: 'connection.manage',
+    call: (c) => c.directorySync.set({ connectionId: googleA.id, groups: { admin: 'ops@a.test' } }),
     crossTenant: 'not_found',
   },
   'connections.rotateEventHookSecret': {
