@@ -1,0 +1,162 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import pg from 'pg';
+import { cli } from '../fixtures/butterfly-cli.ts';
+import { GOOGLE_SIGN_IN, GOOGLE_URL, googleSim } from '../fixtures/google-sim.ts';
+import { collectPageProblems } from '../fixtures/page-problems.ts';
+import { APP_URL, system } from '../fixtures/system.ts';
+
+/**
+ * Issue 22, decision 064: Google directory sync against google-sim's second customer
+ * (other-customer.test: google-sign-in.spec.ts holds the demo customer's domain). A person the sync
+ * made an admin signs in to the dashboard through Google and holds an API token; suspended in Google,
+ * the next sync ends the session on its next request and the token is refused.
+ */
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+const DOMAIN = 'other-customer.test';
+const CUSTOMER = 'C02ot4er9';
+const ADMIN = `admin@${DOMAIN}`;
+const SERVICE_ACCOUNT = 'butterfly-backup@butterfly-sim.iam.gserviceaccount.com';
+const READ_SCOPES = [
+  'admin.directory.customer.readonly',
+  'admin.directory.user.readonly',
+  'admin.directory.group.readonly',
+  'apps.groups.settings',
+  'admin.directory.orgunit.readonly',
+  'admin.directory.rolemanagement.readonly',
+  'admin.directory.domain.readonly',
+  'cloud-identity.policies.readonly',
+  'cloud-identity.inboundsso.readonly',
+].map((s) => `https://www.googleapis.com/auth/${s}`);
+// Fixed: a retry of the file finds the tenant, its domain and its connection from the first attempt.
+const slug = 'google-sync';
+let person = '';
+
+async function sim(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${GOOGLE_URL}/_sim${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`google-sim ${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.text();
+}
+
+async function members() {
+  const client = new pg.Client({ connectionString: system().databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ email: string; role: string; active: boolean; role_source: string }>(
+      'SELECT m.email, m.role, m.active, m.role_source FROM members m JOIN tenants t ON t.id = m.tenant_id WHERE t.slug = $1 ORDER BY m.email',
+      [slug],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const syncNow = async () =>
+  JSON.parse(await cli(['directory-sync', 'run', slug, 'google', '--wait', '--json'])) as {
+    ok: boolean;
+    counts: Record<string, number>;
+  };
+
+async function signInWithGoogle(page: Page, email: string) {
+  await page.goto('/login');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${GOOGLE_URL}/o/oauth2/v2/auth\\?`));
+  await page.getByRole('button', { name: email, exact: true }).click();
+}
+
+test.beforeAll(async () => {
+  await cli(['tenant', 'create', slug, '--name', 'Google sync', '--domain', DOMAIN]).catch((e: Error) => {
+    if (!e.message.includes('TENANT_EXISTS')) throw e;
+  });
+  await cli(
+    ['sso', 'set', slug, '--google', '--client-id', GOOGLE_SIGN_IN.clientId, '--issuer', GOOGLE_URL],
+    GOOGLE_SIGN_IN.secret,
+  );
+  await cli(['domain', 'verify', slug, DOMAIN]);
+  // Both Google tenants' callbacks: google-sign-in.spec.ts registers the demo tenant's.
+  await googleSim.setRedirectUris([`${APP_URL}/sso/google-demo/callback`, `${APP_URL}/sso/${slug}/callback`]);
+  // The second customer's super admin authorizes Butterfly's service account (domain-wide delegation).
+  const key = await sim('GET', `/service-accounts/${encodeURIComponent(SERVICE_ACCOUNT)}/key`);
+  await sim('PUT', `/customers/${CUSTOMER}/delegations/${JSON.parse(key).client_id}`, { scopes: READ_SCOPES });
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'bfy-gsync-')), 'key.json');
+  writeFileSync(keyFile, key);
+  await cli([
+    'connection',
+    'add',
+    slug,
+    '--name',
+    'google',
+    '--google',
+    DOMAIN,
+    '--admin-email',
+    ADMIN,
+    '--service-account-key-file',
+    keyFile,
+    '--token-url',
+    `${GOOGLE_URL}/token`,
+    '--api-url',
+    GOOGLE_URL,
+  ]).catch((e: Error) => {
+    if (!e.message.includes('NAME_TAKEN')) throw e;
+  });
+  await syncNow();
+  // One of the people butterfly-admins@ holds (not the Google admin the service account acts as).
+  person = (await members()).find((m) => m.email !== ADMIN)!.email;
+  // A retry finds them suspended by the first attempt: back to active, in Google and here.
+  await sim('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: false });
+  expect((await syncNow()).ok).toBe(true);
+});
+
+test('the sync makes members of butterfly-admins@ admins, and the connection page shows its status', async ({
+  page,
+}) => {
+  const all = await members();
+  expect(all.length).toBe(5); // the Google admin and the four people of butterfly-admins@; not owner@
+  expect(all.every((m) => m.role === 'admin' && m.role_source === 'directory' && m.active)).toBe(true);
+
+  await signInWithGoogle(page, person);
+  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+  await page.goto('/connections');
+  await page.getByRole('link', { name: 'google' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Directory sync' })).toBeVisible();
+  await expect(page.getByTestId('directory-sync-state')).toHaveText('off');
+  await expect(page.getByTestId('directory-sync-last')).toContainText('Last successful sync');
+  await expect(page.getByText(`butterfly-admins@${DOMAIN}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Turn on directory sync' }).click();
+  await expect(page.getByTestId('directory-sync-state')).toHaveText('on');
+});
+
+test('suspended in Google: after a sync, the browser session ends on its next request and the API token is refused', async ({
+  page,
+}) => {
+  const problems = collectPageProblems(page);
+  await signInWithGoogle(page, person);
+  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+  const { token } = JSON.parse(await cli(['api-token', 'create', slug, person, '--name', 'ci', '--json'])) as {
+    token: string;
+  };
+  const me = () => fetch(`${APP_URL}/api/trpc/me.get`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await me()).status).toBe(200);
+  await page.goto('/sessions');
+  await expect(page).toHaveURL(/\/sessions$/);
+
+  await sim('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: true });
+  const r = await syncNow();
+  expect(r).toMatchObject({ ok: true, counts: { deactivated: 1 } });
+  expect((await members()).find((m) => m.email === person)).toMatchObject({ active: false });
+
+  await page.goto('/sessions');
+  await expect(page).toHaveURL(/\/login$/);
+  expect((await me()).status).toBe(401);
+  expect(problems).toEqual([]);
+});
