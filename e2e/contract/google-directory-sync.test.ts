@@ -128,6 +128,8 @@ describe('Google directory sync against google-sim', () => {
     );
     expect(set.code).toBe(0);
     expect(JSON.parse(set.stdout).groups).toMatchObject({ auditor: `it-ops@${GOOGLE_DEMO.domain}` });
+    const on = await app.cli('directory-sync', 'on', 'butterfly', 'butterfly-google', '--json');
+    expect(JSON.parse(on.stdout)).toMatchObject({ enabled: true, groups: { auditor: `it-ops@${GOOGLE_DEMO.domain}` } });
     const r = JSON.parse(
       (await app.cli('directory-sync', 'run', 'butterfly', 'butterfly-google', '--wait', '--json')).stdout,
     );

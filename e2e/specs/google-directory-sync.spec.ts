@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { GOOGLE_READ_SCOPES } from '@butterfly/connectors';
 import pg from 'pg';
 import { cli } from '../fixtures/butterfly-cli.ts';
-import { GOOGLE_SIGN_IN, GOOGLE_URL, googleSim } from '../fixtures/google-sim.ts';
+import { GOOGLE_SIGN_IN, GOOGLE_URL, googleSim, signInWithGoogle } from '../fixtures/google-sim.ts';
 import { collectPageProblems } from '../fixtures/page-problems.ts';
 import { APP_URL, system } from '../fixtures/system.ts';
 
@@ -20,30 +21,9 @@ const DOMAIN = 'other-customer.test';
 const CUSTOMER = 'C02ot4er9';
 const ADMIN = `admin@${DOMAIN}`;
 const SERVICE_ACCOUNT = 'butterfly-backup@butterfly-sim.iam.gserviceaccount.com';
-const READ_SCOPES = [
-  'admin.directory.customer.readonly',
-  'admin.directory.user.readonly',
-  'admin.directory.group.readonly',
-  'apps.groups.settings',
-  'admin.directory.orgunit.readonly',
-  'admin.directory.rolemanagement.readonly',
-  'admin.directory.domain.readonly',
-  'cloud-identity.policies.readonly',
-  'cloud-identity.inboundsso.readonly',
-].map((s) => `https://www.googleapis.com/auth/${s}`);
 // Fixed: a retry of the file finds the tenant, its domain and its connection from the first attempt.
 const slug = 'google-sync';
 let person = '';
-
-async function sim(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${GOOGLE_URL}/_sim${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`google-sim ${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.text();
-}
 
 async function members() {
   const client = new pg.Client({ connectionString: system().databaseUrl });
@@ -65,15 +45,6 @@ const syncNow = async () =>
     counts: Record<string, number>;
   };
 
-async function signInWithGoogle(page: Page, email: string) {
-  await page.goto('/login');
-  await page.waitForLoadState('networkidle');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${GOOGLE_URL}/o/oauth2/v2/auth\\?`));
-  await page.getByRole('button', { name: email, exact: true }).click();
-}
-
 test.beforeAll(async () => {
   await cli(['tenant', 'create', slug, '--name', 'Google sync', '--domain', DOMAIN]).catch((e: Error) => {
     if (!e.message.includes('TENANT_EXISTS')) throw e;
@@ -86,10 +57,13 @@ test.beforeAll(async () => {
   // Both Google tenants' callbacks: google-sign-in.spec.ts registers the demo tenant's.
   await googleSim.setRedirectUris([`${APP_URL}/sso/google-demo/callback`, `${APP_URL}/sso/${slug}/callback`]);
   // The second customer's super admin authorizes Butterfly's service account (domain-wide delegation).
-  const key = await sim('GET', `/service-accounts/${encodeURIComponent(SERVICE_ACCOUNT)}/key`);
-  await sim('PUT', `/customers/${CUSTOMER}/delegations/${JSON.parse(key).client_id}`, { scopes: READ_SCOPES });
+  const key = await googleSim.control<{ client_id: string }>(
+    'GET',
+    `/service-accounts/${encodeURIComponent(SERVICE_ACCOUNT)}/key`,
+  );
+  await googleSim.control('PUT', `/customers/${CUSTOMER}/delegations/${key.client_id}`, { scopes: GOOGLE_READ_SCOPES });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'bfy-gsync-')), 'key.json');
-  writeFileSync(keyFile, key);
+  writeFileSync(keyFile, JSON.stringify(key));
   await cli([
     'connection',
     'add',
@@ -113,7 +87,7 @@ test.beforeAll(async () => {
   // One of the people butterfly-admins@ holds (not the Google admin the service account acts as).
   person = (await members()).find((m) => m.email !== ADMIN)!.email;
   // A retry finds them suspended by the first attempt: back to active, in Google and here.
-  await sim('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: false });
+  await googleSim.control('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: false });
   expect((await syncNow()).ok).toBe(true);
 });
 
@@ -150,7 +124,7 @@ test('suspended in Google: after a sync, the browser session ends on its next re
   await page.goto('/sessions');
   await expect(page).toHaveURL(/\/sessions$/);
 
-  await sim('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: true });
+  await googleSim.control('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: true });
   const r = await syncNow();
   expect(r).toMatchObject({ ok: true, counts: { deactivated: 1 } });
   expect((await members()).find((m) => m.email === person)).toMatchObject({ active: false });

@@ -1,18 +1,14 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addGoogleConnection } from '@butterfly/domain/connections';
 import type { JobQueue } from '@butterfly/domain/core';
 import type { Role } from '@butterfly/domain/permissions';
-import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { googleServiceAccountKey, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
-import { createContext } from './context.ts';
-import { appRouter } from './root.ts';
-import { createCallerFactory } from './trpc.ts';
+import { memberCaller } from './testing/member-caller.ts';
 
 /** `directorySync.*` as the dashboard calls them, per role (decision 064; matrix.ts). */
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
-const createCaller = createCallerFactory(appRouter);
 const queued: { task: string; key?: string }[] = [];
 const jobs: JobQueue = {
   enqueue: async (_db, task, _payload, opts) => {
@@ -20,13 +16,6 @@ const jobs: JobQueue = {
     return { jobId: String(queued.length) };
   },
 };
-const serviceAccountKey = JSON.stringify({
-  type: 'service_account',
-  private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
-  private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
-  client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
-  client_id: '104328771052812345678',
-});
 
 async function tenant() {
   const t = await seedTenant(deps);
@@ -34,21 +23,9 @@ async function tenant() {
     name: 'workspace',
     primaryDomain: 'initech.example',
     adminEmail: 'admin@initech.example',
-    serviceAccountKey,
+    serviceAccountKey: googleServiceAccountKey(),
   });
-  const as = async (role: Role) => {
-    const m = await seedMember(deps, t.id, role);
-    return createCaller(
-      createContext({
-        db,
-        log: deps.log,
-        keyring: deps.keyring,
-        requestId: 'directory-sync',
-        principal: { tenantId: t.id, memberId: m.id, email: m.email, role, via: 'test' },
-        jobs,
-      }),
-    );
-  };
+  const as = (role: Role) => memberCaller(db, role, 'directory-sync', { tenantId: t.id, jobs });
   return { connectionId: c.id, as };
 }
 

@@ -1,12 +1,11 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { generateKeyPairSync } from 'node:crypto';
 import { addConnection, addGoogleConnection } from '@butterfly/domain/connections';
 import { getEvidenceKey } from '@butterfly/domain/evidence';
 import { PERMISSIONS, type Permission, ROLES, type Role, roleHas } from '@butterfly/domain/permissions';
 import { runComplianceScan } from '@butterfly/domain/scans';
 import { runBackup } from '@butterfly/domain/snapshots';
 import { addDomain, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
-import { fakeIdp, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { fakeIdp, googleServiceAccountKey, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { createApiToken } from '@butterfly/domain/api-tokens';
 import { createScimToken } from '@butterfly/domain/scim';
 import type { JobQueue } from '@butterfly/domain/core';
@@ -74,16 +73,7 @@ const googleA = await addGoogleConnection(deps, tenantA.id, {
   name: 'google-a',
   primaryDomain: 'a.test',
   adminEmail: 'admin@a.test',
-  serviceAccountKey: JSON.stringify({
-    type: 'service_account',
-    private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
-    private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
-      type: 'pkcs8',
-      format: 'pem',
-    }),
-    client_email: 'backup@a-project.iam.gserviceaccount.com',
-    client_id: '104328771052812345678',
-  }),
+  serviceAccountKey: googleServiceAccountKey(),
 });
 const fresh = await addDomain(deps, tenantA.id, { domain: 'fresh.a.test' });
 txtRecords.set(fresh.domain, fresh.txtRecord);

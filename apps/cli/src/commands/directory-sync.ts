@@ -99,37 +99,25 @@ export function registerDirectorySync(group: Command) {
     }),
   );
 
-  for (const state of ['on', 'off'] as const)
+  // `on`, `off` and `status`: each prints the status after its change (status makes none).
+  const commands = [
+    ['on', 'sync the members every BUTTERFLY_DIRECTORY_SYNC_MINUTES (default 15)', true],
+    ['off', 'stop the periodic sync (members stay as they are)', false],
+    ['status', 'is the sync on, its role groups, the last run, lag and last error', undefined],
+  ] as const;
+  for (const [name, description, enabled] of commands)
     group
-      .command(state)
-      .description(
-        state === 'on'
-          ? 'sync the members every BUTTERFLY_DIRECTORY_SYNC_MINUTES (default 15)'
-          : 'stop the periodic sync (members stay as they are)',
-      )
+      .command(name)
+      .description(description)
       .argument('<tenant>', 'tenant slug')
       .argument('<connection>', 'Google connection id or name')
       .option('--json', 'print one JSON document')
       .action((slug: string, idOrName: string, opts: { json?: boolean }) =>
         withRuntime(async ({ deps }) => {
           const { tenantId, c } = await target(deps, slug, idOrName);
-          await setDirectorySync(deps, tenantId, { connectionId: c.id, enabled: state === 'on' });
+          if (enabled !== undefined) await setDirectorySync(deps, tenantId, { connectionId: c.id, enabled });
           const s = await getDirectorySyncStatus(deps, tenantId, { connectionId: c.id });
           emit({ json: !!opts.json }, s, () => statusLines(c.name, s));
         }),
       );
-
-  group
-    .command('status')
-    .description('is the sync on, its role groups, the last run, lag and last error')
-    .argument('<tenant>', 'tenant slug')
-    .argument('<connection>', 'Google connection id or name')
-    .option('--json', 'print one JSON document')
-    .action((slug: string, idOrName: string, opts: { json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const { tenantId, c } = await target(deps, slug, idOrName);
-        const s = await getDirectorySyncStatus(deps, tenantId, { connectionId: c.id });
-        emit({ json: !!opts.json }, s, () => statusLines(c.name, s));
-      }),
-    );
 }

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { authenticateApiToken } from '../api-tokens/authenticate-api-token.ts';
@@ -11,7 +10,14 @@ import type { IdpClient, IdpObject } from '../idp/types.ts';
 import { insertMember } from '../members/insert-member.ts';
 import { createSession } from '../sessions/create-session.ts';
 import { resolveSession } from '../sessions/resolve-session.ts';
-import { memberActor, seedConnection, seedMember, seedTenant, testDeps } from '../testing/fixtures.ts';
+import {
+  googleServiceAccountKey,
+  memberActor,
+  seedConnection,
+  seedMember,
+  seedTenant,
+  testDeps,
+} from '../testing/fixtures.ts';
 import { enqueueDueDirectorySyncs } from './enqueue-due-directory-syncs.ts';
 import { getDirectorySyncStatus } from './get-directory-sync-status.ts';
 import { runDirectorySync } from './run-directory-sync.ts';
@@ -20,18 +26,7 @@ import { setDirectorySync } from './set-directory-sync.ts';
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
 const DOMAIN = 'initech.example';
-const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
-const keyFile = JSON.stringify({
-  type: 'service_account',
-  project_id: 'initech-backup',
-  private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
-  private_key: pem,
-  client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
-  client_id: '104328771052812345678',
-  token_uri: 'https://oauth2.googleapis.com/token',
-});
+const keyFile = googleServiceAccountKey();
 
 /**
  * A Google directory in memory, standing in for the Admin SDK behind the connector (the contract test

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
 import { createKeyring } from '../crypto/keyring.ts';
@@ -58,3 +58,20 @@ export async function seedConnection(deps: Deps, tenantId: string, name = `conn-
 /** The in-memory IdP, for tests outside the domain that need a snapshot (a backup through it). */
 export { fakeIdp } from './fake-idp.ts';
 export { PERIOD, seedAuditPeriod } from './period-fixture.ts';
+
+/** A Google service account's JSON key file, as Google's console downloads it, with a fresh RSA key. */
+export function googleServiceAccountKey(o: Record<string, unknown> = {}) {
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return JSON.stringify({
+    type: 'service_account',
+    project_id: 'initech-backup',
+    private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+    private_key: pem,
+    client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+    client_id: '104328771052812345678',
+    token_uri: 'https://oauth2.googleapis.com/token',
+    ...o,
+  });
+}
