@@ -61,9 +61,12 @@ export { PERIOD, seedAuditPeriod } from './period-fixture.ts';
 
 /** A Google service account's JSON key file, as Google's console downloads it, with a fresh RSA key. */
 export function googleServiceAccountKey(o: Record<string, unknown> = {}) {
-  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    .privateKey.export({ type: 'pkcs8', format: 'pem' })
-    .toString();
+  const pem =
+    'private_key' in o
+      ? undefined
+      : generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString();
   return JSON.stringify({
     type: 'service_account',
     project_id: 'initech-backup',
