@@ -111,3 +111,41 @@ export function unreadNestedGroups(members: ReadonlyMap<string, readonly GroupMe
     for (const m of list) if (m.type.toUpperCase() === 'GROUP' && !members.has(m.id)) out.add(m.id);
   return out;
 }
+
+/** What the sync knows of a member before its transaction (a hint: the transaction reads it again). */
+export interface MemberHint {
+  email: string;
+  user_name: string;
+  given_name: string | null;
+  family_name: string | null;
+  display_name: string | null;
+  role: string;
+  active: boolean;
+  directory_connection_id: string | null;
+}
+
+/**
+ * Whether a Google user surely needs no write: nobody to create (no member, no role), or the member
+ * this connection manages is already as the directory says. Anything else takes a transaction, which
+ * decides on the locked row; this only spares a large directory's unchanged users a round trip each.
+ */
+export function surelyUnchanged(
+  user: DirectoryUser,
+  role: Role | null,
+  m: MemberHint | undefined,
+  connectionId: string,
+) {
+  const wanted = user.active && role !== null;
+  if (!m) return !wanted;
+  if (!wanted) return !m.active;
+  return (
+    m.directory_connection_id === connectionId &&
+    m.active &&
+    m.role === role &&
+    m.email === user.email &&
+    m.user_name === user.email &&
+    m.given_name === user.givenName &&
+    m.family_name === user.familyName &&
+    m.display_name === user.displayName
+  );
+}

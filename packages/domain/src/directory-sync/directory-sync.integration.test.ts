@@ -278,6 +278,16 @@ describe('Google directory sync (decision 064)', () => {
     expect(n.fay!.active).toBe(true);
   });
 
+  it('an empty listing is a fault, not everyone leaving: nothing is deactivated', async () => {
+    const s = await setup();
+    await s.run();
+    for (const id of ['1001', '1002', '1003', '1004', '1005', '1006']) s.d.remove(id);
+    const r = await s.run();
+    expect(r.ok).toBe(false);
+    expect(r.status.lastError?.code).toBe('CONFLICT');
+    expect((await s.members()).every((m) => m.active)).toBe(true);
+  });
+
   it('never deactivates the last active super_admin; the refusal is audited', async () => {
     const s = await setup();
     s.d.group('butterfly-super-admins', '1001');

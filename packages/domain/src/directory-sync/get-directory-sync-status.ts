@@ -5,6 +5,8 @@ import { parseInput } from '../validation.fns.ts';
 import { roleGroupsOf } from './directory-sync.fns.ts';
 import { findSyncConnection, selectSyncRow } from './sync-connection.ts';
 
+const RUNNING_AT_MOST_MS = 3600_000;
+
 export type DirectorySyncStatus = Awaited<ReturnType<typeof directorySyncStatus>>;
 
 /** A Google connection's directory sync: on or off, the role groups, the last run, lag and last error. */
@@ -19,7 +21,12 @@ export async function directorySyncStatus(db: Db, now: Date, tenantId: string, c
   const conn = await findSyncConnection(db, tenantId, connectionId);
   const row = await selectSyncRow(db, tenantId, conn.id);
   const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-  const running = !!row?.last_started_at && (!row.last_finished_at || row.last_finished_at < row.last_started_at);
+  // A run that started and never ended (its process was killed) stops counting as running after an hour.
+  const started = row?.last_started_at;
+  const running =
+    !!started &&
+    (!row.last_finished_at || row.last_finished_at < started) &&
+    now.getTime() - started.getTime() < RUNNING_AT_MOST_MS;
   return {
     connectionId: conn.id,
     enabled: row?.enabled ?? false,

@@ -8,7 +8,7 @@ import { isCredentialRejection } from '../idp/credential-rejection.fns.ts';
 import type { IdpClientFactory } from '../idp/types.ts';
 import { authorize } from '../permissions/authorize.ts';
 import { parseInput } from '../validation.fns.ts';
-import { roleGroupsOf } from './directory-sync.fns.ts';
+import { roleGroupsOf, surelyUnchanged } from './directory-sync.fns.ts';
 import { deactivateRemovedMember } from './deactivate-removed-member.ts';
 import { directorySyncStatus } from './get-directory-sync-status.ts';
 import { readDirectory } from './read-directory.ts';
@@ -73,9 +73,36 @@ export async function runDirectorySync(
     const read = await readDirectory(client, groups, opts.signal);
     missingGroups = read.missingGroups;
     counts.users = read.users.length;
+    // Google always lists at least the admin the service account acts as: an empty listing is a fault,
+    // and taking it at its word would deactivate every member the sync manages.
+    if (!read.users.length) throw new DomainError('CONFLICT', 'Google listed no users: nothing was changed');
+    const hints = new Map(
+      (
+        await deps.db
+          .selectFrom('members')
+          .select([
+            'google_sub',
+            'email',
+            'user_name',
+            'given_name',
+            'family_name',
+            'display_name',
+            'role',
+            'active',
+            'directory_connection_id',
+          ])
+          .where('tenant_id', '=', tenantId)
+          .where('google_sub', 'is not', null)
+          .execute()
+      ).map((m) => [m.google_sub!, m]),
+    );
     for (const user of read.users) {
       opts.signal?.throwIfAborted();
-      counts[await syncDirectoryUser(deps, target, user, read.roles.get(user.googleId) ?? null)]! += 1;
+      const role = read.roles.get(user.googleId) ?? null;
+      const outcome = surelyUnchanged(user, role, hints.get(user.googleId), conn.id)
+        ? 'unchanged'
+        : await syncDirectoryUser(deps, target, user, role);
+      counts[outcome]! += 1;
     }
     const listed = new Set(read.users.map((u) => u.googleId));
     const managed = await deps.db
