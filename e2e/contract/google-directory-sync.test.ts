@@ -1,4 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { idpClientFactory } from '@butterfly/connectors';
 import { authenticateApiToken, createApiToken } from '@butterfly/domain/api-tokens';
+import { acceptDirectoryWatch, setDirectorySync, watchDirectory } from '@butterfly/domain/directory-sync';
+import { jobQueue } from '@butterfly/jobs';
 import { inTransaction } from '@butterfly/domain/core';
 import { createSession, resolveSession } from '@butterfly/domain/sessions';
 import { useTestDatabase } from '@butterfly/db/testing';
@@ -138,6 +143,59 @@ describe('Google directory sync against google-sim', () => {
     expect(r.counts.deactivated).toBeGreaterThan(0);
     const ops = await member(`it.ops@${GOOGLE_DEMO.domain}`);
     expect(ops).toMatchObject({ role: 'admin', active: true }); // admins outranks it-ops' auditor
+  });
+
+  it('users.watch: Google rings the doorbell on a suspension and the queued sync deactivates the member', async () => {
+    // The doorbell as apps/web's route calls it, on a port of this process (the web app is not up here).
+    const calls: { outcome: string; state: string | null }[] = [];
+    const server: Server = createServer((req, res) => {
+      const h = (n: string) => (req.headers[n] as string | undefined) ?? null;
+      void acceptDirectoryWatch(
+        { db, clock: () => new Date(), jobs: jobQueue },
+        {
+          connectionId: req.url!.split('/').at(-1)!,
+          channelId: h('x-goog-channel-id'),
+          token: h('x-goog-channel-token'),
+          state: h('x-goog-resource-state'),
+        },
+      ).then((outcome) => {
+        calls.push({ outcome, state: h('x-goog-resource-state') });
+        res.writeHead(outcome === 'refused' ? 401 : 200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await setDirectorySync(app.deps, demo.tenantId, { connectionId: demo.connectionId, enabled: true });
+      const w = await watchDirectory(
+        { ...app.deps, idpClientFor: idpClientFactory({ allowPrivateNetwork: true }) },
+        demo.tenantId,
+        { connectionId: demo.connectionId },
+        { appUrl },
+      );
+      expect(w.address).toBe(`${appUrl}/hooks/google/${demo.connectionId}`);
+      await expect.poll(() => calls).toEqual([{ outcome: 'ignored', state: 'sync' }]);
+
+      const ops = `it.ops@${GOOGLE_DEMO.domain}`;
+      expect(await member(ops)).toMatchObject({ active: true });
+      await googleControl(sim!.url, 'PATCH', `/customers/${GOOGLE_DEMO.customerId}/users/${ops}`, { suspended: true });
+      await expect.poll(() => calls.at(-1)).toEqual({ outcome: 'accepted', state: 'update' });
+      await app.runDueJobs();
+      expect(await member(ops)).toMatchObject({ active: false });
+
+      // A call with another token, or for an old channel, is refused and queues nothing.
+      const forged = await fetch(w.address, {
+        method: 'POST',
+        headers: {
+          'x-goog-channel-id': w.channelId,
+          'x-goog-channel-token': 'bfh_forged',
+          'x-goog-resource-state': 'update',
+        },
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('an unknown connection is NOT_FOUND', async () => {

@@ -6,6 +6,7 @@ import {
   requestDirectorySync,
   runDirectorySync,
   setDirectorySync,
+  watchDirectory,
 } from '@butterfly/domain/directory-sync';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit, UsageError } from '../output.ts';
@@ -98,6 +99,35 @@ export function registerDirectorySync(group: Command) {
       emit({ json: opts.json === true }, s, () => statusLines(c.name, s));
     }),
   );
+
+  group
+    .command('watch')
+    .description(
+      'ask Google to call Butterfly on each change of a user (users.watch), so suspensions sync within seconds; the channel is renewed by the syncs (APP_URL must be reachable from Google over HTTPS)',
+    )
+    .argument('<tenant>', 'tenant slug')
+    .argument('<connection>', 'Google connection id or name')
+    .option('--json', 'print one JSON document')
+    .action((slug: string, idOrName: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const { tenantId, c } = await target(deps, slug, idOrName);
+        const [{ webEnv }, { idpClients }] = await Promise.all([
+          import('@butterfly/config'),
+          import('../idp-clients.ts'),
+        ]);
+        const w = await watchDirectory(
+          { ...deps, idpClientFor: idpClients() },
+          tenantId,
+          { connectionId: c.id },
+          {
+            appUrl: webEnv().APP_URL,
+          },
+        );
+        emit({ json: !!opts.json }, w, () => [
+          `Google calls ${w.address} on each change of a user of ${c.name} until ${w.expiresAt} (renewed by the syncs)`,
+        ]);
+      }),
+    );
 
   // `on`, `off` and `status`: each prints the status after its change (status makes none).
   const commands = [

@@ -103,6 +103,28 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
       return found;
     },
     writeObject: () => Promise.reject(new GoogleError('Restoring to Google Workspace is not built yet')),
+    // Decision 064: `users.watch` on the customer's users; Google caps a channel at 6 hours.
+    async watchUsers(ch, opts = {}) {
+      const answer = (await http.get(
+        {
+          url: `${bases.directory}/admin/directory/v1/users/watch?customer=my_customer`,
+          key: 'POST /admin/directory/v1/users/watch',
+          scope: READ_SCOPES[1],
+          lane: 'directory',
+          body: {
+            id: ch.id,
+            type: 'web_hook',
+            address: ch.address,
+            token: ch.token,
+            expiration: String(ch.expiresAt.getTime()),
+          },
+        },
+        opts.signal,
+      )) as { resourceId?: unknown; expiration?: unknown } | undefined;
+      if (typeof answer?.resourceId !== 'string') throw new GoogleError('users.watch answered no resourceId');
+      const ms = Number(answer.expiration);
+      return { resourceId: answer.resourceId, expiresAt: Number.isFinite(ms) ? new Date(ms) : ch.expiresAt };
+    },
     listLogEvents: async function* () {
       yield* [];
       throw new GoogleError('Change attribution from Google Workspace audit logs is not built yet');

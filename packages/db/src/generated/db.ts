@@ -194,6 +194,12 @@ export interface DirectorySyncs {
   super_admin_group: string | null;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
+  watch_address: string | null;
+  watch_channel_id: string | null;
+  watch_expires_at: Timestamp | null;
+  watch_received_at: Timestamp | null;
+  watch_resource_id: string | null;
+  watch_token_hash: Buffer | null;
 }
 
 export interface EvidenceKeys {

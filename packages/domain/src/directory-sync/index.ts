@@ -5,3 +5,5 @@ export { type DirectorySyncStatus, getDirectorySyncStatus } from './get-director
 export { directorySyncJobKey, requestDirectorySync } from './request-directory-sync.ts';
 export { runDirectorySync } from './run-directory-sync.ts';
 export { setDirectorySync, type TSetDirectorySyncInput, ZSetDirectorySyncInput } from './set-directory-sync.ts';
+export { acceptDirectoryWatch, type WatchOutcome } from './accept-directory-watch.ts';
+export { directoryWatchPath, renewDirectoryWatch, watchDirectory } from './watch-directory.ts';

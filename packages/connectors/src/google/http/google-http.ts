@@ -29,6 +29,8 @@ export interface GoogleRead {
   /** The scope this read needs (named when Google answers 403). */
   scope: string;
   lane: Lane;
+  /** A JSON body: the request is a POST (`users.watch`, decision 064); a GET otherwise. */
+  body?: unknown;
 }
 
 export interface Authorizer {
@@ -92,6 +94,7 @@ export class GoogleHttp {
     this.slots = new Semaphore(this.r.concurrency);
   }
 
+  /** A GET (a POST when the request has a body), with the token, the governor, retries and backoff. */
   async get(req: GoogleRead, signal?: AbortSignal): Promise<unknown> {
     const s = this.o.stats.endpoint(req.key);
     const onWait = (ms: number) => this.o.stats.wait(req.key, ms);
@@ -106,11 +109,18 @@ export class GoogleHttp {
       try {
         await this.o.governor.admit(req.lane, signal, onWait);
         s.requests++;
-        res = await this.o.wire.send(req.url, {
-          method: 'GET',
-          headers: { authorization, accept: 'application/json', 'user-agent': 'butterfly-backup/1' },
-          signal,
-        });
+        const headers = { authorization, accept: 'application/json', 'user-agent': 'butterfly-backup/1' };
+        res = await this.o.wire.send(
+          req.url,
+          req.body === undefined
+            ? { method: 'GET', headers, signal }
+            : {
+                method: 'POST',
+                headers: { ...headers, 'content-type': 'application/json' },
+                body: JSON.stringify(req.body),
+                signal,
+              },
+        );
       } catch (e) {
         if (!(e instanceof GoogleNetworkError)) throw e;
         failure = e;
