@@ -20,10 +20,12 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 const DOMAIN = 'other-customer.test';
 const CUSTOMER = 'C02ot4er9';
 const ADMIN = `admin@${DOMAIN}`;
+const googleControl = googleSim.control;
 const SERVICE_ACCOUNT = 'butterfly-backup@butterfly-sim.iam.gserviceaccount.com';
 // Fixed: a retry of the file finds the tenant, its domain and its connection from the first attempt.
 const slug = 'google-sync';
 let person = '';
+let other = '';
 
 async function members() {
   const client = new pg.Client({ connectionString: system().databaseUrl });
@@ -57,11 +59,11 @@ test.beforeAll(async () => {
   // Both Google tenants' callbacks: google-sign-in.spec.ts registers the demo tenant's.
   await googleSim.setRedirectUris([`${APP_URL}/sso/google-demo/callback`, `${APP_URL}/sso/${slug}/callback`]);
   // The second customer's super admin authorizes Butterfly's service account (domain-wide delegation).
-  const key = await googleSim.control<{ client_id: string }>(
+  const key = await googleControl<{ client_id: string }>(
     'GET',
     `/service-accounts/${encodeURIComponent(SERVICE_ACCOUNT)}/key`,
   );
-  await googleSim.control('PUT', `/customers/${CUSTOMER}/delegations/${key.client_id}`, { scopes: GOOGLE_READ_SCOPES });
+  await googleControl('PUT', `/customers/${CUSTOMER}/delegations/${key.client_id}`, { scopes: GOOGLE_READ_SCOPES });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'bfy-gsync-')), 'key.json');
   writeFileSync(keyFile, JSON.stringify(key));
   await cli([
@@ -85,9 +87,10 @@ test.beforeAll(async () => {
   });
   await syncNow();
   // One of the people butterfly-admins@ holds (not the Google admin the service account acts as).
-  person = (await members()).find((m) => m.email !== ADMIN)!.email;
+  [person, other] = (await members()).filter((m) => m.email !== ADMIN).map((m) => m.email) as [string, string];
   // A retry finds them suspended by the first attempt: back to active, in Google and here.
-  await googleSim.control('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: false });
+  for (const email of [person, other])
+    await googleControl('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(email)}`, { suspended: false });
   expect((await syncNow()).ok).toBe(true);
 });
 
@@ -124,7 +127,7 @@ test('suspended in Google: after a sync, the browser session ends on its next re
   await page.goto('/sessions');
   await expect(page).toHaveURL(/\/sessions$/);
 
-  await googleSim.control('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: true });
+  await googleControl('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(person)}`, { suspended: true });
   const r = await syncNow();
   expect(r).toMatchObject({ ok: true, counts: { deactivated: 1 } });
   expect((await members()).find((m) => m.email === person)).toMatchObject({ active: false });
@@ -133,4 +136,19 @@ test('suspended in Google: after a sync, the browser session ends on its next re
   await expect(page).toHaveURL(/\/login$/);
   expect((await me()).status).toBe(401);
   expect(problems).toEqual([]);
+});
+
+test('with users.watch on, a suspension reaches Butterfly without anyone running a sync: the token is refused', async () => {
+  const watch = JSON.parse(await cli(['directory-sync', 'watch', slug, 'google', '--json'])) as { address: string };
+  expect(watch.address).toMatch(new RegExp(`^${APP_URL}/hooks/google/`));
+  const { token } = JSON.parse(await cli(['api-token', 'create', slug, other, '--name', 'ci', '--json'])) as {
+    token: string;
+  };
+  const me = () => fetch(`${APP_URL}/api/trpc/me.get`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await me()).status).toBe(200);
+
+  // Google calls the doorbell, which queues a sync; the system's worker runs it.
+  await googleControl('PATCH', `/customers/${CUSTOMER}/users/${encodeURIComponent(other)}`, { suspended: true });
+  await expect.poll(async () => (await me()).status, { timeout: 30_000 }).toBe(401);
+  expect((await members()).find((m) => m.email === other)).toMatchObject({ active: false });
 });
