@@ -36,6 +36,11 @@ function statusLines(name: string, s: DirectorySyncStatus): string[] {
         ]
       : []),
     ...(s.lastError ? [`last error ${s.lastError.code}: ${s.lastError.message}`] : []),
+    ...(s.watch
+      ? [
+          `users.watch: ${s.watch.expired ? 'expired' : 'until'} ${s.watch.expiresAt}, last call ${ago(s.watch.lastCallAt)}`,
+        ]
+      : []),
   ];
 }
 

@@ -20,6 +20,7 @@ export const ZDirectorySyncStatus = z.object({
   lagSeconds: z.number().nullable(),
   counts: z.record(z.string(), z.number()).nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  watch: z.object({ expiresAt: z.string(), expired: z.boolean(), lastCallAt: z.string().nullable() }).nullable(),
 });
 
 export const ZDirectorySyncSet = z.object({ enabled: z.boolean(), groups: ZRoleGroups });

@@ -41,5 +41,13 @@ export async function directorySyncStatus(db: Db, now: Date, tenantId: string, c
       : null,
     counts: (row?.last_counts ?? null) as Record<string, number> | null,
     lastError: row?.last_error_code ? { code: row.last_error_code, message: row.last_error_message ?? '' } : null,
+    /** Google's users.watch channel, when one was opened: until when, and its last call. */
+    watch: row?.watch_expires_at
+      ? {
+          expiresAt: row.watch_expires_at.toISOString(),
+          expired: row.watch_expires_at <= now,
+          lastCallAt: iso(row.watch_received_at),
+        }
+      : null,
   };
 }

@@ -11,6 +11,7 @@ export interface DirectorySyncInfo {
   lagSeconds: number | null;
   counts: Record<string, number> | null;
   lastError: { code: string; message: string } | null;
+  watch: { expiresAt: string; expired: boolean; lastCallAt: string | null } | null;
 }
 
 const ROLE_LABELS = [
@@ -75,6 +76,13 @@ export function DirectorySyncCard({
         {s.lastError && (
           <p role="alert" className="text-red-800" data-testid="directory-sync-error">
             The last sync failed ({s.lastError.code}): {s.lastError.message}
+          </p>
+        )}
+        {s.watch && (
+          <p data-testid="directory-sync-watch">
+            Google calls Butterfly on each change of a user
+            {s.watch.expired ? ' no longer: the channel expired (run directory-sync watch again)' : ''}; last call{' '}
+            {s.watch.lastCallAt ? ago(s.watch.lastCallAt, renderedAt) : 'never'}.
           </p>
         )}
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 break-all">
