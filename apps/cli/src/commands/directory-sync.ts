@@ -44,6 +44,15 @@ function statusLines(name: string, s: DirectorySyncStatus): string[] {
   ];
 }
 
+/** A subcommand on one Google connection of a tenant: `<tenant> <connection> [--json]`. */
+const onConnection = (group: Command, name: string, description: string) =>
+  group
+    .command(name)
+    .description(description)
+    .argument('<tenant>', 'tenant slug')
+    .argument('<connection>', 'Google connection id or name')
+    .option('--json', 'print one JSON document');
+
 async function target(deps: Deps, slug: string, idOrName: string) {
   const tenant = await getTenantBySlug(deps, slug);
   return { tenantId: tenant.id, c: await resolveConnection(deps, tenant.id, idOrName) };
@@ -54,13 +63,8 @@ async function target(deps: Deps, slug: string, idOrName: string) {
  * Google Workspace connection, pulled from the customer's directory.
  */
 export function registerDirectorySync(group: Command) {
-  group
-    .command('run')
-    .description('sync the members now: queued for the worker, or run here with --wait')
-    .argument('<tenant>', 'tenant slug')
-    .argument('<connection>', 'Google connection id or name')
+  onConnection(group, 'run', 'sync the members now: queued for the worker, or run here with --wait')
     .option('--wait', 'run the sync in this process and print what it changed')
-    .option('--json', 'print one JSON document')
     .action((slug: string, idOrName: string, opts: { wait?: boolean; json?: boolean }) =>
       withRuntime(async ({ deps }) => {
         const { tenantId, c } = await target(deps, slug, idOrName);
@@ -80,14 +84,11 @@ export function registerDirectorySync(group: Command) {
       }),
     );
 
-  const roles = group
-    .command('roles')
-    .description(
-      'name the Google group of each role (the highest group a user is in gives the role); leave a role out to keep its group, give "default" for butterfly-…@<primary domain>',
-    )
-    .argument('<tenant>', 'tenant slug')
-    .argument('<connection>', 'Google connection id or name')
-    .option('--json', 'print one JSON document');
+  const roles = onConnection(
+    group,
+    'roles',
+    'name the Google group of each role (the highest group a user is in gives the role); leave a role out to keep its group, give "default" for butterfly-…@<primary domain>',
+  );
   for (const [, flag] of ROLE_OPTIONS) roles.option(flag, 'group email');
   roles.action((slug: string, idOrName: string, opts: Record<string, string | boolean | undefined>) =>
     withRuntime(async ({ deps }) => {
@@ -105,34 +106,30 @@ export function registerDirectorySync(group: Command) {
     }),
   );
 
-  group
-    .command('watch')
-    .description(
-      'ask Google to call Butterfly on each change of a user (users.watch), so suspensions sync within seconds; the channel is renewed by the syncs (APP_URL must be reachable from Google over HTTPS)',
-    )
-    .argument('<tenant>', 'tenant slug')
-    .argument('<connection>', 'Google connection id or name')
-    .option('--json', 'print one JSON document')
-    .action((slug: string, idOrName: string, opts: { json?: boolean }) =>
-      withRuntime(async ({ deps }) => {
-        const { tenantId, c } = await target(deps, slug, idOrName);
-        const [{ webEnv }, { idpClients }] = await Promise.all([
-          import('@butterfly/config'),
-          import('../idp-clients.ts'),
-        ]);
-        const w = await watchDirectory(
-          { ...deps, idpClientFor: idpClients() },
-          tenantId,
-          { connectionId: c.id },
-          {
-            appUrl: webEnv().APP_URL,
-          },
-        );
-        emit({ json: !!opts.json }, w, () => [
-          `Google calls ${w.address} on each change of a user of ${c.name} until ${w.expiresAt} (renewed by the syncs)`,
-        ]);
-      }),
-    );
+  onConnection(
+    group,
+    'watch',
+    'ask Google to call Butterfly on each change of a user (users.watch), so suspensions sync within seconds; the channel is renewed by the syncs (APP_URL must be reachable from Google over HTTPS)',
+  ).action((slug: string, idOrName: string, opts: { json?: boolean }) =>
+    withRuntime(async ({ deps }) => {
+      const { tenantId, c } = await target(deps, slug, idOrName);
+      const [{ webEnv }, { idpClients }] = await Promise.all([
+        import('@butterfly/config'),
+        import('../idp-clients.ts'),
+      ]);
+      const w = await watchDirectory(
+        { ...deps, idpClientFor: idpClients() },
+        tenantId,
+        { connectionId: c.id },
+        {
+          appUrl: webEnv().APP_URL,
+        },
+      );
+      emit({ json: !!opts.json }, w, () => [
+        `Google calls ${w.address} on each change of a user of ${c.name} until ${w.expiresAt} (renewed by the syncs)`,
+      ]);
+    }),
+  );
 
   // `on`, `off` and `status`: each prints the status after its change (status makes none).
   const commands = [
@@ -141,18 +138,12 @@ export function registerDirectorySync(group: Command) {
     ['status', 'is the sync on, its role groups, the last run, lag and last error', undefined],
   ] as const;
   for (const [name, description, enabled] of commands)
-    group
-      .command(name)
-      .description(description)
-      .argument('<tenant>', 'tenant slug')
-      .argument('<connection>', 'Google connection id or name')
-      .option('--json', 'print one JSON document')
-      .action((slug: string, idOrName: string, opts: { json?: boolean }) =>
-        withRuntime(async ({ deps }) => {
-          const { tenantId, c } = await target(deps, slug, idOrName);
-          if (enabled !== undefined) await setDirectorySync(deps, tenantId, { connectionId: c.id, enabled });
-          const s = await getDirectorySyncStatus(deps, tenantId, { connectionId: c.id });
-          emit({ json: !!opts.json }, s, () => statusLines(c.name, s));
-        }),
-      );
+    onConnection(group, name, description).action((slug: string, idOrName: string, opts: { json?: boolean }) =>
+      withRuntime(async ({ deps }) => {
+        const { tenantId, c } = await target(deps, slug, idOrName);
+        if (enabled !== undefined) await setDirectorySync(deps, tenantId, { connectionId: c.id, enabled });
+        const s = await getDirectorySyncStatus(deps, tenantId, { connectionId: c.id });
+        emit({ json: !!opts.json }, s, () => statusLines(c.name, s));
+      }),
+    );
 }

@@ -4,7 +4,7 @@ import { authenticateApiToken } from '../api-tokens/authenticate-api-token.ts';
 import { createApiToken } from '../api-tokens/create-api-token.ts';
 import { addGoogleConnection } from '../connections/add-google-connection.ts';
 import { inTransaction } from '../db.fns.ts';
-import type { Deps, JobQueue } from '../deps.ts';
+import type { Deps } from '../deps.ts';
 import type { DomainError } from '../errors.ts';
 import type { IdpClient, IdpObject } from '../idp/types.ts';
 import { insertMember } from '../members/insert-member.ts';
@@ -13,6 +13,7 @@ import { resolveSession } from '../sessions/resolve-session.ts';
 import {
   googleServiceAccountKey,
   memberActor,
+  recordingJobQueue,
   seedConnection,
   seedMember,
   seedTenant,
@@ -344,13 +345,7 @@ describe('Google directory sync (decision 064)', () => {
   it('the minute tick queues a sync per enabled connection that is due, keyed per connection', async () => {
     const s = await setup();
     await setDirectorySync(deps, s.tenantId, { connectionId: s.connectionId, enabled: true });
-    const queued: { task: string; payload: unknown; key?: string }[] = [];
-    const jobs: JobQueue = {
-      enqueue: async (_db, task, payload, opts) => {
-        queued.push({ task, payload, key: opts?.jobKey });
-        return { jobId: String(queued.length) };
-      },
-    };
+    const { jobs, queued } = recordingJobQueue();
     await enqueueDueDirectorySyncs({ ...deps, jobs }, { minutes: 15 });
     const mine = queued.filter((q) => (q.payload as { connectionId: string }).connectionId === s.connectionId);
     expect(mine).toEqual([

@@ -1,9 +1,8 @@
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { addGoogleConnection } from '../connections/add-google-connection.ts';
-import type { JobQueue } from '../deps.ts';
 import type { IdpClient } from '../idp/types.ts';
-import { googleServiceAccountKey, seedTenant, testDeps } from '../testing/fixtures.ts';
+import { googleServiceAccountKey, recordingJobQueue, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { acceptDirectoryWatch } from './accept-directory-watch.ts';
 import { getDirectorySyncStatus } from './get-directory-sync-status.ts';
 import { setDirectorySync } from './set-directory-sync.ts';
@@ -12,13 +11,7 @@ import { renewDirectoryWatch, watchDirectory } from './watch-directory.ts';
 /** Decision 064: the users.watch channel and its doorbell (google-sim's end: e2e/contract/google-directory-sync.test.ts). */
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
-const queued: { task: string; payload: unknown; key?: string }[] = [];
-const jobs: JobQueue = {
-  enqueue: async (_db, task, payload, opts) => {
-    queued.push({ task, payload, key: opts?.jobKey });
-    return { jobId: String(queued.length) };
-  },
-};
+const { jobs, queued } = recordingJobQueue();
 
 /** Google's side of users.watch: it keeps what it was asked, and the channel's token. */
 function google() {

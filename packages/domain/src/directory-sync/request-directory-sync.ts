@@ -31,9 +31,7 @@ export async function requestDirectorySync(deps: Deps, tenantId: string, raw: { 
   await authorize(deps, tenantId, 'connection.manage');
   const { jobs } = deps;
   if (!jobs) throw new DomainError('INTERNAL', 'No job queue configured');
-  const conn = await findSyncConnection(deps.db, tenantId, connectionId);
-  if (conn.paused_at)
-    throw new DomainError('CONNECTION_PAUSED', `${conn.name} is paused: resume it to sync its directory`);
+  const conn = await findSyncConnection(deps.db, tenantId, connectionId, { notPaused: true });
   return inTransaction(deps.db, async (trx) => {
     const { jobId } = await queueDirectorySync(
       { db: trx, jobs },

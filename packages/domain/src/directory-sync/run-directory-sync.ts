@@ -54,9 +54,7 @@ export async function runDirectorySync(
   const { connectionId } = parseInput(ZConnectionId, raw);
   await authorize(deps, tenantId, 'connection.manage');
   if (!deps.idpClientFor) throw new DomainError('INTERNAL', 'No IdP connector configured');
-  const conn = await findSyncConnection(deps.db, tenantId, connectionId);
-  if (conn.paused_at)
-    throw new DomainError('CONNECTION_PAUSED', `${conn.name} is paused: resume it to sync its directory`);
+  const conn = await findSyncConnection(deps.db, tenantId, connectionId, { notPaused: true });
   const target = { tenantId, connectionId: conn.id };
   const started = deps.clock();
   await deps.db

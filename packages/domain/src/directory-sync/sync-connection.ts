@@ -3,10 +3,18 @@ import { DomainError } from '../errors.ts';
 import { assertNotDeleted } from '../connections/connections.fns.ts';
 import { findConnectionRow } from '../connections/get-connection.ts';
 
-/** The tenant's Google connection a directory sync reads (NOT_FOUND, CONNECTION_DELETED, DIRECTORY_SYNC_UNSUPPORTED). */
-export async function findSyncConnection(db: Db, tenantId: string, connectionId: string) {
+/** The tenant's Google connection a directory sync reads (NOT_FOUND, CONNECTION_DELETED, CONNECTION_PAUSED, DIRECTORY_SYNC_UNSUPPORTED). */
+export async function findSyncConnection(
+  db: Db,
+  tenantId: string,
+  connectionId: string,
+  o: { notPaused?: boolean } = {},
+) {
   const row = await findConnectionRow(db, tenantId, connectionId);
   assertNotDeleted(row);
+  // Paused means Butterfly leaves the customer's Google alone: no reads, no channel.
+  if (o.notPaused && row.paused_at)
+    throw new DomainError('CONNECTION_PAUSED', `${row.name} is paused: resume it to sync its directory`);
   if (row.provider !== 'google' || !row.directory_id)
     throw new DomainError(
       'DIRECTORY_SYNC_UNSUPPORTED',

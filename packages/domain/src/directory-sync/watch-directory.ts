@@ -33,9 +33,7 @@ export async function watchDirectory(
   const { connectionId } = parseInput(ZConnectionId, raw);
   await authorize(deps, tenantId, 'connection.manage');
   if (!deps.idpClientFor) throw new DomainError('INTERNAL', 'No IdP connector configured');
-  const conn = await findSyncConnection(deps.db, tenantId, connectionId);
-  if (conn.paused_at)
-    throw new DomainError('CONNECTION_PAUSED', `${conn.name} is paused: resume it to sync its directory`);
+  const conn = await findSyncConnection(deps.db, tenantId, connectionId, { notPaused: true });
   const client = deps.idpClientFor(await loadConnectionConfig(deps, tenantId, conn.id));
   const address = `${o.appUrl.replace(/\/+$/, '')}${directoryWatchPath(conn.id)}`;
   return openChannel(deps, { tenantId, connectionId: conn.id }, client, address);

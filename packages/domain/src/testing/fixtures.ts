@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
 import { createKeyring } from '../crypto/keyring.ts';
-import type { Actor, Deps } from '../deps.ts';
+import type { Actor, Deps, JobQueue } from '../deps.ts';
 import { addMember } from '../members/add-member.ts';
 import type { Role } from '../permissions/matrix.ts';
 import { createTenant } from '../tenants/create-tenant.ts';
@@ -77,4 +77,16 @@ export function googleServiceAccountKey(o: Record<string, unknown> = {}) {
     token_uri: 'https://oauth2.googleapis.com/token',
     ...o,
   });
+}
+
+/** A job queue that records what it is given instead of queueing it (jobs are run elsewhere). */
+export function recordingJobQueue() {
+  const queued: { task: string; payload: unknown; key?: string }[] = [];
+  const jobs: JobQueue = {
+    enqueue: async (_db, task, payload, opts) => {
+      queued.push({ task, payload, key: opts?.jobKey });
+      return { jobId: String(queued.length) };
+    },
+  };
+  return { jobs, queued };
 }
