@@ -1,7 +1,6 @@
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addGoogleConnection } from '@butterfly/domain/connections';
 import type { Role } from '@butterfly/domain/permissions';
-import { googleServiceAccountKey, recordingJobQueue, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { recordingJobQueue, seedGoogleConnection, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { memberCaller } from './testing/member-caller.ts';
 
@@ -12,12 +11,7 @@ const { jobs, queued } = recordingJobQueue();
 
 async function tenant() {
   const t = await seedTenant(deps);
-  const c = await addGoogleConnection(deps, t.id, {
-    name: 'workspace',
-    primaryDomain: 'initech.example',
-    adminEmail: 'admin@initech.example',
-    serviceAccountKey: googleServiceAccountKey(),
-  });
+  const c = await seedGoogleConnection(deps, t.id);
   const as = (role: Role) => memberCaller(db, role, 'directory-sync', { tenantId: t.id, jobs });
   return { connectionId: c.id, as };
 }

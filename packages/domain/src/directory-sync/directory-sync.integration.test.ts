@@ -2,7 +2,6 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { authenticateApiToken } from '../api-tokens/authenticate-api-token.ts';
 import { createApiToken } from '../api-tokens/create-api-token.ts';
-import { addGoogleConnection } from '../connections/add-google-connection.ts';
 import { inTransaction } from '../db.fns.ts';
 import type { Deps } from '../deps.ts';
 import type { DomainError } from '../errors.ts';
@@ -11,10 +10,10 @@ import { insertMember } from '../members/insert-member.ts';
 import { createSession } from '../sessions/create-session.ts';
 import { resolveSession } from '../sessions/resolve-session.ts';
 import {
-  googleServiceAccountKey,
   memberActor,
   recordingJobQueue,
   seedConnection,
+  seedGoogleConnection,
   seedMember,
   seedTenant,
   testDeps,
@@ -27,7 +26,6 @@ import { setDirectorySync } from './set-directory-sync.ts';
 const { db } = await useTestDatabase();
 const deps = testDeps(db);
 const DOMAIN = 'initech.example';
-const keyFile = googleServiceAccountKey();
 
 /**
  * A Google directory in memory, standing in for the Admin SDK behind the connector (the contract test
@@ -88,12 +86,7 @@ function directory() {
 
 async function setup() {
   const t = await seedTenant(deps);
-  const c = await addGoogleConnection(deps, t.id, {
-    name: 'workspace',
-    primaryDomain: DOMAIN,
-    adminEmail: `admin@${DOMAIN}`,
-    serviceAccountKey: keyFile,
-  });
+  const c = await seedGoogleConnection(deps, t.id, DOMAIN);
   const d = directory();
   d.user('1001', 'ada');
   d.user('1002', 'bob');

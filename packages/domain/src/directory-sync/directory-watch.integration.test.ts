@@ -1,8 +1,7 @@
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
-import { addGoogleConnection } from '../connections/add-google-connection.ts';
 import type { IdpClient } from '../idp/types.ts';
-import { googleServiceAccountKey, recordingJobQueue, seedTenant, testDeps } from '../testing/fixtures.ts';
+import { recordingJobQueue, seedGoogleConnection, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { acceptDirectoryWatch } from './accept-directory-watch.ts';
 import { getDirectorySyncStatus } from './get-directory-sync-status.ts';
 import { setDirectorySync } from './set-directory-sync.ts';
@@ -27,12 +26,7 @@ function google() {
 
 async function setup() {
   const t = await seedTenant(deps);
-  const c = await addGoogleConnection(deps, t.id, {
-    name: 'workspace',
-    primaryDomain: 'initech.example',
-    adminEmail: 'admin@initech.example',
-    serviceAccountKey: googleServiceAccountKey(),
-  });
+  const c = await seedGoogleConnection(deps, t.id);
   const g = google();
   const w = await watchDirectory(
     { ...deps, idpClientFor: () => g.client },

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
+import { addGoogleConnection } from '../connections/add-google-connection.ts';
 import { createKeyring } from '../crypto/keyring.ts';
 import type { Actor, Deps, JobQueue } from '../deps.ts';
 import { addMember } from '../members/add-member.ts';
@@ -89,4 +90,14 @@ export function recordingJobQueue() {
     },
   };
   return { jobs, queued };
+}
+
+/** A Google Workspace connection of the tenant on `domain` (its key file made fresh). */
+export function seedGoogleConnection(deps: Deps, tenantId: string, domain = 'initech.example') {
+  return addGoogleConnection({ ...deps, actor: { kind: 'operator', label: 'seed' } }, tenantId, {
+    name: 'workspace',
+    primaryDomain: domain,
+    adminEmail: `admin@${domain}`,
+    serviceAccountKey: googleServiceAccountKey(),
+  });
 }
