@@ -139,6 +139,10 @@ describe('Google directory sync against google-sim', () => {
       (await app.cli('directory-sync', 'run', 'butterfly', 'butterfly-google', '--wait', '--json')).stdout,
     );
     expect(r.missingGroups).toEqual([`nobody-here@${GOOGLE_DEMO.domain}`]);
+    const status = await app.cli('directory-sync', 'status', 'butterfly', 'butterfly-google');
+    expect(status.stdout).toContain(
+      `groups not found in Google (their roles go to nobody): nobody-here@${GOOGLE_DEMO.domain}`,
+    );
     // Read-only members are out of every group now: deactivated.
     expect(r.counts.deactivated).toBeGreaterThan(0);
     const ops = await member(`it.ops@${GOOGLE_DEMO.domain}`);

@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Decision 064: Google's `users.watch` push channel of a directory sync. Google calls the doorbell
  * route with the channel's id and token on each change of a user; the route only queues a sync.
  * Only the token's hash is kept. Channels live at most 6 hours and are renewed by the syncs.
+ * Also: the role groups the last run did not find in Google (a typo there takes a role from
+ * everyone in it, so the status says so).
  */
 export async function up(db: Kysely<any>) {
   await db.schema
@@ -14,6 +16,7 @@ export async function up(db: Kysely<any>) {
     .addColumn('watch_address', 'text')
     .addColumn('watch_expires_at', 'timestamptz')
     .addColumn('watch_received_at', 'timestamptz')
+    .addColumn('last_missing_groups', sql`text[]`)
     .execute();
 }
 
@@ -26,5 +29,6 @@ export async function down(db: Kysely<any>) {
     .dropColumn('watch_address')
     .dropColumn('watch_expires_at')
     .dropColumn('watch_received_at')
+    .dropColumn('last_missing_groups')
     .execute();
 }

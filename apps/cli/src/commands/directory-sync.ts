@@ -35,6 +35,9 @@ function statusLines(name: string, s: DirectorySyncStatus): string[] {
           `last counts: ${c.users ?? 0} users, ${c.created} created, ${c.updated} updated, ${c.reactivated} reactivated, ${c.deactivated} deactivated, ${c.conflict} conflicts, ${c.foreign} not managed, ${c.last_super_admin} refused (last super_admin)`,
         ]
       : []),
+    ...(s.missingGroups.length
+      ? [`groups not found in Google (their roles go to nobody): ${s.missingGroups.join(', ')}`]
+      : []),
     ...(s.lastError ? [`last error ${s.lastError.code}: ${s.lastError.message}`] : []),
     ...(s.watch
       ? [
@@ -76,10 +79,7 @@ export function registerDirectorySync(group: Command) {
         }
         const { idpClients } = await import('../idp-clients.ts');
         const r = await runDirectorySync({ ...deps, idpClientFor: idpClients() }, tenantId, { connectionId: c.id });
-        emit({ json: !!opts.json }, r, () => [
-          ...statusLines(c.name, r.status),
-          ...(r.missingGroups.length ? [`groups not found in Google: ${r.missingGroups.join(', ')}`] : []),
-        ]);
+        emit({ json: !!opts.json }, r, () => statusLines(c.name, r.status));
         if (!r.ok) process.exitCode = 1;
       }),
     );

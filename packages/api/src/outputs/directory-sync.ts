@@ -19,6 +19,7 @@ export const ZDirectorySyncStatus = z.object({
   lastSuccessAt: z.string().nullable(),
   lagSeconds: z.number().nullable(),
   counts: z.record(z.string(), z.number()).nullable(),
+  missingGroups: z.array(z.string()),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   watch: z.object({ expiresAt: z.string(), expired: z.boolean(), lastCallAt: z.string().nullable() }).nullable(),
 });

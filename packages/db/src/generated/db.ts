@@ -188,6 +188,7 @@ export interface DirectorySyncs {
   last_error_code: string | null;
   last_error_message: string | null;
   last_finished_at: Timestamp | null;
+  last_missing_groups: string[] | null;
   last_started_at: Timestamp | null;
   last_success_at: Timestamp | null;
   read_only_group: string | null;

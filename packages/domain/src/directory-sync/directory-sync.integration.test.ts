@@ -142,6 +142,7 @@ describe('Google directory sync (decision 064)', () => {
     expect(status.lagSeconds).toBeGreaterThanOrEqual(0);
     expect(status.lastSuccessAt).not.toBeNull();
     expect(status.groups.admin).toBe(`butterfly-admins@${DOMAIN}`);
+    expect(status.missingGroups).toEqual([`butterfly-backup-operators@${DOMAIN}`]);
   });
 
   it('is idempotent: a second run changes nothing and audits no member', async () => {

@@ -40,6 +40,8 @@ export async function directorySyncStatus(db: Db, now: Date, tenantId: string, c
       ? Math.max(0, Math.round((now.getTime() - row.last_success_at.getTime()) / 1000))
       : null,
     counts: (row?.last_counts ?? null) as Record<string, number> | null,
+    /** Role groups the last successful run did not find in Google: their roles went to nobody. */
+    missingGroups: row?.last_missing_groups ?? [],
     lastError: row?.last_error_code ? { code: row.last_error_code, message: row.last_error_message ?? '' } : null,
     /** Google's users.watch channel, when one was opened: until when, and its last call. */
     watch: row?.watch_expires_at

@@ -129,6 +129,8 @@ export async function runDirectorySync(
         last_counts: JSON.stringify(counts),
         last_error_code: failure?.code ?? null,
         last_error_message: failure?.message ?? null,
+        // Unknown when the read failed: the last known list is kept.
+        ...(failure ? {} : { last_missing_groups: missingGroups }),
         ...(failure ? {} : { last_success_at: finished }),
         updated_at: finished,
       })

@@ -10,6 +10,7 @@ export interface DirectorySyncInfo {
   lastSuccessAt: string | null;
   lagSeconds: number | null;
   counts: Record<string, number> | null;
+  missingGroups: string[];
   lastError: { code: string; message: string } | null;
   watch: { expiresAt: string; expired: boolean; lastCallAt: string | null } | null;
 }
@@ -71,6 +72,11 @@ export function DirectorySyncCard({
             Last run: {c.users ?? 0} users read, {c.created} created, {c.updated} updated, {c.reactivated} reactivated,{' '}
             {c.deactivated} deactivated
             {c.conflict ? `, ${c.conflict} left alone (same email as another member)` : ''}.
+          </p>
+        )}
+        {s.missingGroups.length > 0 && (
+          <p role="alert" className="text-amber-900" data-testid="directory-sync-missing">
+            Not found in Google, so nobody has these roles from them: {s.missingGroups.join(', ')}.
           </p>
         )}
         {s.lastError && (
