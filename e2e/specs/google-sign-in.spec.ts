@@ -1,7 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { cli } from '../fixtures/butterfly-cli.ts';
-import { GOOGLE_SIGN_IN, GOOGLE_URL, googleSim } from '../fixtures/google-sim.ts';
+import { GOOGLE_SIGN_IN, GOOGLE_URL, googleSim, signInWithGoogle } from '../fixtures/google-sim.ts';
 import { collectPageProblems } from '../fixtures/page-problems.ts';
 import { APP_URL, system } from '../fixtures/system.ts';
 
@@ -28,16 +28,6 @@ async function membersOf() {
   } finally {
     await client.end();
   }
-}
-
-/** Butterfly's login page, then google-sim's account chooser: the person picks `account`. */
-async function signInWithGoogle(page: Page, email: string, account = email) {
-  await page.goto('/login');
-  await page.waitForLoadState('networkidle');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${GOOGLE_URL}/o/oauth2/v2/auth\\?`));
-  await page.getByRole('button', { name: account, exact: true }).click();
 }
 
 test.beforeAll(async () => {

@@ -61,6 +61,7 @@ const NOT_PAGES: Record<string, string> = {
   'sso.$tenant.universal-logout.ts': 'an IdP receiver (logout-receivers.spec)',
   'sso.$tenant.frontchannel-logout.ts': 'an Entra receiver (apps/web entra-sign-in integration test)',
   'hooks.okta.$connectionId.ts': 'an Okta event hook receiver (freshness.spec)',
+  'hooks.google.$connectionId.ts': "Google's users.watch doorbell (google-directory-sync.spec)",
   'oauth.authorize.tsx': 'the extension OAuth server (oauth.spec)',
   'oauth.handoff.tsx': 'the extension OAuth server (oauth.spec)',
   'oauth.token.ts': 'the extension OAuth server (oauth.spec)',

@@ -44,6 +44,11 @@ export const COMMAND_GROUPS: readonly {
     load: () => import('./commands/connection.ts').then((m) => m.registerConnection),
   },
   {
+    name: 'directory-sync',
+    description: 'members of a Google Workspace connection, pulled from its directory (roles by five groups)',
+    load: () => import('./commands/directory-sync.ts').then((m) => m.registerDirectorySync),
+  },
+  {
     name: 'backup',
     description: 'backups of IdP connections',
     load: () => import('./commands/backup.ts').then((m) => m.registerBackup),

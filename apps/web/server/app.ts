@@ -58,6 +58,8 @@ const CSRF_EXEMPTIONS = {
     /^\/oauth\/(token|revoke)$/,
     // Okta event hooks authenticate by their secret header (decision 048).
     /^\/hooks\/okta\/[^/]+$/,
+    // Google's users.watch channel authenticates by its channel id and token (decision 064).
+    /^\/hooks\/google\/[^/]+$/,
   ],
   bearerPaths: [/^\/api\/trpc(\/|$)/],
 };

@@ -82,6 +82,8 @@ async function main() {
       pollSeconds: env.BUTTERFLY_FRESHNESS_POLL_SECONDS,
       settleSeconds: env.BUTTERFLY_FRESHNESS_SETTLE_SECONDS,
     },
+    // Decision 064: how often Google directory syncs run.
+    directorySyncMinutes: env.BUTTERFLY_DIRECTORY_SYNC_MINUTES,
     // Email channels (decision 039): the operator's SMTP server; the URL holds its password, never logged.
     mail: mailSettings(),
   });

@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { addConnection } from '@butterfly/domain/connections';
+import { addConnection, addGoogleConnection } from '@butterfly/domain/connections';
 import { getEvidenceKey } from '@butterfly/domain/evidence';
 import { PERMISSIONS, type Permission, ROLES, type Role, roleHas } from '@butterfly/domain/permissions';
 import { runComplianceScan } from '@butterfly/domain/scans';
 import { runBackup } from '@butterfly/domain/snapshots';
 import { addDomain, setSsoSettings, verifyDomain } from '@butterfly/domain/sso';
-import { fakeIdp, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
+import { fakeIdp, googleServiceAccountKey, seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { createApiToken } from '@butterfly/domain/api-tokens';
 import { createScimToken } from '@butterfly/domain/scim';
 import type { JobQueue } from '@butterfly/domain/core';
@@ -76,6 +76,13 @@ const newConnection = (name = `okta-${connectionCounter++}`) =>
     credentials: { kind: 'ssws', token: 'ssws-token-of-tenant-a' },
   });
 const connectionA = await newConnection('okta-a');
+// A Google Workspace connection of tenant A, for directory sync (decision 064).
+const googleA = await addGoogleConnection(deps, tenantA.id, {
+  name: 'google-a',
+  primaryDomain: 'a.test',
+  adminEmail: 'admin@a.test',
+  serviceAccountKey: googleServiceAccountKey(),
+});
 const fresh = await addDomain(deps, tenantA.id, { domain: 'fresh.a.test' });
 txtRecords.set(fresh.domain, fresh.txtRecord);
 let domainCounter = 0;
@@ -439,6 +446,21 @@ const cases: Record<string, Case> = {
   'connections.setFreshness': {
     permission: 'connection.manage',
     call: (c) => c.connections.setFreshness({ connectionId: connectionA.id, enabled: true }),
+    crossTenant: 'not_found',
+  },
+  'directorySync.status': {
+    permission: 'dashboard.view',
+    call: (c) => c.directorySync.status({ connectionId: googleA.id }),
+    crossTenant: 'not_found',
+  },
+  'directorySync.run': {
+    permission: 'connection.manage',
+    call: (c) => c.directorySync.run({ connectionId: googleA.id }),
+    crossTenant: 'not_found',
+  },
+  'directorySync.set': {
+    permission: 'connection.manage',
+    call: (c) => c.directorySync.set({ connectionId: googleA.id, groups: { admin: 'ops@a.test' } }),
     crossTenant: 'not_found',
   },
   'connections.rotateEventHookSecret': {

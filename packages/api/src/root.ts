@@ -2,6 +2,7 @@ import { router } from './trpc.ts';
 import { auditRouter } from './routers/audit/index.ts';
 import { complianceRouter } from './routers/compliance/index.ts';
 import { connectionsRouter } from './routers/connections/index.ts';
+import { directorySyncRouter } from './routers/directory-sync/index.ts';
 import { evidenceRouter } from './routers/evidence/index.ts';
 import { meRouter } from './routers/me/index.ts';
 import { membersRouter } from './routers/members/index.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   recovery: recoveryRouter,
   connections: connectionsRouter,
+  directorySync: directorySyncRouter,
   restores: restoresRouter,
   tokens: tokensRouter,
   scimTokens: scimTokensRouter,

@@ -50,6 +50,8 @@ export const envDocs = {
     'How often (seconds, default 30) the worker reads the System Log of each connection with event-driven freshness on (decision 048). Each read snapshots just the objects its events name.',
   BUTTERFLY_FRESHNESS_SETTLE_SECONDS:
     'How long (seconds, default 5) an Okta event is given to appear in the System Log, and a burst of event hook calls to end, before it is read.',
+  BUTTERFLY_DIRECTORY_SYNC_MINUTES:
+    'How often (minutes, default 15) the worker syncs the members of each Google Workspace connection with directory sync on (decision 064).',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
 } as const;
 

@@ -9,6 +9,7 @@ describe('workerEnv', () => {
       BUTTERFLY_ALLOW_PRIVATE_URLS: true,
       BUTTERFLY_FRESHNESS_POLL_SECONDS: 30,
       BUTTERFLY_FRESHNESS_SETTLE_SECONDS: 5,
+      BUTTERFLY_DIRECTORY_SYNC_MINUTES: 15,
     });
     expect(workerEnv({ APP_URL: 'https://bfy.example.com/', WORKER_CONCURRENCY: '8' })).toEqual({
       WORKER_CONCURRENCY: 8,
@@ -16,6 +17,7 @@ describe('workerEnv', () => {
       BUTTERFLY_ALLOW_PRIVATE_URLS: false,
       BUTTERFLY_FRESHNESS_POLL_SECONDS: 30,
       BUTTERFLY_FRESHNESS_SETTLE_SECONDS: 5,
+      BUTTERFLY_DIRECTORY_SYNC_MINUTES: 15,
     });
     expect(workerEnv({ BUTTERFLY_FRESHNESS_POLL_SECONDS: '2', BUTTERFLY_FRESHNESS_SETTLE_SECONDS: '0' })).toMatchObject(
       {
@@ -35,5 +37,10 @@ describe('workerEnv', () => {
 
   it('refuses a concurrency out of range', () => {
     expect(() => workerEnv({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY/);
+  });
+
+  it('reads how often directory syncs run (decision 064), 1 to 1440 minutes', () => {
+    expect(workerEnv({ BUTTERFLY_DIRECTORY_SYNC_MINUTES: '5' }).BUTTERFLY_DIRECTORY_SYNC_MINUTES).toBe(5);
+    expect(() => workerEnv({ BUTTERFLY_DIRECTORY_SYNC_MINUTES: '0' })).toThrow(/BUTTERFLY_DIRECTORY_SYNC_MINUTES/);
   });
 });

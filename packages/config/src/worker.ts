@@ -13,6 +13,8 @@ export const ZWorkerEnv = z
     APP_URL: ZAppUrl,
     BUTTERFLY_ALLOW_PRIVATE_URLS: ZBoolean.optional(),
     ...ZFreshnessEnv.shape,
+    /** Decision 064: minutes between Google directory syncs of a connection with sync on. */
+    BUTTERFLY_DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   })
   .transform((env) => ({
     ...env,

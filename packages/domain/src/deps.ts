@@ -40,6 +40,7 @@ export interface DomainTaskPayloads {
   restore_apply: { tenantId: string; planId: string };
   'webhook.deliver': { tenantId: string; deliveryId: string };
   'freshness.poll': { tenantId: string; connectionId: string; trigger: 'system_log' | 'event_hook' };
+  'directory-sync.run': { tenantId: string; connectionId: string; trigger: 'manual' | 'schedule' | 'watch' };
 }
 export type DomainTaskName = keyof DomainTaskPayloads;
 

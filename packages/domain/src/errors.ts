@@ -44,6 +44,11 @@ export const errorCodes = {
       'Another object of the same kind in the tenant already has this name (field `name`); nothing was changed.',
   },
   CONFLICT: { status: 409, description: 'The change conflicts with the current state.' },
+  DIRECTORY_SYNC_UNSUPPORTED: {
+    status: 409,
+    description:
+      'Directory sync reads a Google Workspace directory (decision 064); Okta and Microsoft Entra ID connections push members with SCIM instead. Nothing was changed.',
+  },
   LOCKOUT_RISK_NOT_ACKNOWLEDGED: {
     status: 409,
     description:

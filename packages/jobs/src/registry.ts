@@ -44,6 +44,15 @@ export const taskRegistry = {
     connectionId: z.uuid(),
     trigger: z.enum(['system_log', 'event_hook']).default('system_log'),
   }),
+  /**
+   * Decision 064: one Google directory sync of a connection (members from the customer's directory);
+   * queued by the minute tick every BUTTERFLY_DIRECTORY_SYNC_MINUTES, or by `directory-sync run`.
+   */
+  'directory-sync.run': z.object({
+    tenantId: z.uuid(),
+    connectionId: z.uuid(),
+    trigger: z.enum(['manual', 'schedule', 'watch']).default('schedule'),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type TaskName = keyof typeof taskRegistry;
@@ -70,5 +79,6 @@ const domainTasksAreRegistered: { [N in DomainTaskName]: Accepts<N> } = {
   restore_apply: true,
   'webhook.deliver': true,
   'freshness.poll': true,
+  'directory-sync.run': true,
 };
 void domainTasksAreRegistered;

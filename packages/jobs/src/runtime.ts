@@ -24,6 +24,8 @@ export interface JobRuntime {
   appUrl?: string;
   /** BUTTERFLY_FRESHNESS_POLL_SECONDS and BUTTERFLY_FRESHNESS_SETTLE_SECONDS (decision 048); defaults 30 and 5. */
   freshness?: { pollSeconds: number; settleSeconds: number };
+  /** BUTTERFLY_DIRECTORY_SYNC_MINUTES (decision 064): how often a Google directory sync runs; default 15. */
+  directorySyncMinutes?: number;
 }
 
 /** The freshness timing a runtime uses: its own, or the defaults. */

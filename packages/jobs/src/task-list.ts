@@ -4,6 +4,7 @@ import { type TaskName, taskNames } from './registry.ts';
 import type { JobRuntime } from './runtime.ts';
 import { backupTask } from './tasks/backup.run.ts';
 import { complianceScanTask } from './tasks/compliance.scan.ts';
+import { directorySyncTask } from './tasks/directory-sync.run.ts';
 import { freshnessPollTask } from './tasks/freshness.poll.ts';
 import { notifyDigestTask } from './tasks/notify.digest.ts';
 import { restoreApplyTask } from './tasks/restore.apply.ts';
@@ -35,6 +36,7 @@ export const taskHandlers: { [N in TaskName]: (rt: JobRuntime) => TaskDefinition
   restore_preview: restorePreviewTask,
   restore_apply: restoreApplyTask,
   'freshness.poll': freshnessPollTask,
+  'directory-sync.run': directorySyncTask,
 };
 
 /** Every task the worker runs, derived from the registry: one handler per registered name. */

@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
 import { webEnv } from '@butterfly/config';
-import { getConnection, listConnections } from '@butterfly/domain/connections';
-import { type Deps, DomainError } from '@butterfly/domain/core';
+import { getConnection } from '@butterfly/domain/connections';
 import { rotateEventHookSecret, setFreshness } from '@butterfly/domain/freshness';
 import { getTenantBySlug } from '@butterfly/domain/tenants';
 import { emit, UsageError } from '../output.ts';
 import { withRuntime } from '../runtime.ts';
-
-/** A connection of the tenant by id or name (not backup.ts's: that one loads the job queue). */
-async function resolveConnection(deps: Deps, tenantId: string, idOrName: string) {
-  const all = await listConnections(deps, tenantId);
-  const c = all.find((x) => x.id === idOrName) ?? all.find((x) => x.name === idOrName);
-  if (!c) throw new DomainError('NOT_FOUND', `No connection "${idOrName}" in this tenant`);
-  return c;
-}
+import { resolveConnection } from './connection-resolve.ts';
 
 /** "40 s ago", "3 min ago", "2 h ago". */
 export function ago(iso: string | null, now = Date.now()): string {

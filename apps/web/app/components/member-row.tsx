@@ -9,6 +9,7 @@ const SOURCE = {
   scim: { label: 'Identity provider (SCIM)', variant: 'info' },
   jit: { label: 'First sign-in', variant: 'neutral' },
   manual: { label: 'Set here', variant: 'neutral' },
+  directory: { label: 'Google groups (directory sync)', variant: 'info' },
 } as const;
 
 type Props = {
@@ -21,7 +22,7 @@ type Props = {
 
 /** One member: role (editable when allowed), where the role comes from, status, deactivate. */
 export function MemberRow({ member: m, roles, canManage, canGrantSuper, isSelf }: Props) {
-  const scim = m.roleSource === 'scim';
+  const scim = m.roleSource === 'scim' || m.roleSource === 'directory';
   // Not one's own role: a slip of the select must not lock the last admin out.
   const editable = canManage && m.active && !scim && !isSelf && (m.role !== 'super_admin' || canGrantSuper);
   return (

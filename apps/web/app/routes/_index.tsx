@@ -97,6 +97,7 @@ const roleSourceText = {
   jit: 'given at your first sign-in',
   manual: 'set by an administrator',
   scim: 'managed by your identity provider',
+  directory: 'given by your Google groups (directory sync)',
 } as const;
 
 const features = [

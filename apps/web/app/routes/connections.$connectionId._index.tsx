@@ -16,6 +16,7 @@ import { alreadyRunningNotice, backupRequestedUrl } from '~/utils/backup-request
 import { ConnectionStateBadges, ConnectionStateNotices } from '~/components/connections/connection-state.tsx';
 import { DeleteConnectionCard } from '~/components/connections/delete-connection-card.tsx';
 import { EditConnectionCard } from '~/components/connections/edit-connection-card.tsx';
+import { DirectorySyncCard } from '~/components/connections/directory-sync-card.tsx';
 import { FreshnessCard } from '~/components/connections/freshness-card.tsx';
 import { PauseConnectionCard } from '~/components/connections/pause-connection-card.tsx';
 import { isManageIntent, manageConnection } from '~/utils/connection-manage.server.ts';
@@ -35,7 +36,13 @@ export const loader = authedLoader(async ({ request, params, caller }) => {
     caller.me.get(),
   ]);
   const requested = new URL(request.url).searchParams.get('requested');
+  // Decision 064: a Google connection's members come from its directory.
+  const directorySync =
+    connection.provider === 'google' && !connection.deleted
+      ? await caller.directorySync.status({ connectionId })
+      : null;
   return {
+    directorySync,
     connection: {
       id: connection.id,
       name: connection.name,
@@ -90,6 +97,15 @@ export const action = authedAction(async ({ params, caller, form, intent, contex
     const h = await caller.connections.rotateEventHookSecret({ connectionId });
     return { intent, hook: { url: `${context.services.appUrl}${h.path}`, header: h.header, secret: h.secret } };
   }
+  if (intent === 'directory-sync-on' || intent === 'directory-sync-off') {
+    const on = intent === 'directory-sync-on';
+    await caller.directorySync.set({ connectionId, enabled: on });
+    return { intent, ok: on ? 'Directory sync is on.' : 'Directory sync is off.' };
+  }
+  if (intent === 'directory-sync-now') {
+    await caller.directorySync.run({ connectionId });
+    return { intent, ok: 'A directory sync is queued; reload in a moment for its result.' };
+  }
   if (intent === 'backup') {
     return redirect(backupRequestedUrl(connectionId, await caller.backups.run({ connectionId })));
   }
@@ -111,6 +127,7 @@ export const action = authedAction(async ({ params, caller, form, intent, contex
 export default function ConnectionPage() {
   const {
     connection: c,
+    directorySync,
     schedule,
     snapshots,
     progress,
@@ -171,6 +188,9 @@ export default function ConnectionPage() {
           canManage={can.manage}
           hook={result && 'hook' in result ? result.hook : undefined}
         />
+      )}
+      {directorySync && (
+        <DirectorySyncCard s={directorySync} renderedAt={renderedAt} canManage={can.manage} paused={!!c.paused} />
       )}
       <Card>
         <CardHeader>

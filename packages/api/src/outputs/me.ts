@@ -10,7 +10,7 @@ export const ZMemberView = z.object({
   displayName: z.string().nullable(),
   active: z.boolean(),
   role: z.enum(ROLES),
-  roleSource: z.enum(['scim', 'jit', 'manual']),
+  roleSource: z.enum(['scim', 'jit', 'manual', 'directory']),
   createdAt: z.string(),
   deactivatedAt: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
-import type { Db } from '@butterfly/domain/core';
+import type { Db, JobQueue } from '@butterfly/domain/core';
+import type { Role } from '@butterfly/domain/permissions';
 import { seedMember, seedTenant, testDeps } from '@butterfly/domain/testing';
 import { createContext } from '../context.ts';
 import { appRouter } from '../root.ts';
@@ -12,19 +13,28 @@ const services = {
   idpClientFor: () => ({}) as never,
 };
 
-/** A tRPC caller acting as a new member of `role` in a new tenant, as the dashboard calls the API. */
-export async function memberCaller(db: Db, role: 'super_admin' | 'admin', requestId: string) {
+/**
+ * A tRPC caller acting as a new member of `role`, as the dashboard calls the API: in a new tenant, or
+ * in `tenantId`; with `jobs`, procedures that queue work record it there.
+ */
+export async function memberCaller(
+  db: Db,
+  role: Role,
+  requestId: string,
+  o: { tenantId?: string; jobs?: JobQueue } = {},
+) {
   const deps = testDeps(db);
-  const t = await seedTenant(deps);
-  const m = await seedMember(deps, t.id, role);
+  const tenantId = o.tenantId ?? (await seedTenant(deps)).id;
+  const m = await seedMember(deps, tenantId, role);
   return createCaller(
     createContext({
       db,
       log: deps.log,
       keyring: deps.keyring,
       requestId,
-      principal: { tenantId: t.id, memberId: m.id, email: m.email, role, via: 'test' },
+      principal: { tenantId, memberId: m.id, email: m.email, role, via: 'test' },
       services,
+      ...(o.jobs ? { jobs: o.jobs } : {}),
     }),
   );
 }

@@ -142,6 +142,31 @@ export function createGoogleClient(config: GoogleConnectionConfig, options: Goog
       }
       return out;
     },
+    // Decision 064: `users.watch` on the customer's users; Google caps a channel at 6 hours.
+    async watchUsers(ch, opts = {}) {
+      const answer = (await http.write(
+        {
+          method: 'POST',
+          // A channel id is Google's to refuse twice: never re-sent after a lost answer.
+          idempotent: false,
+          url: `${bases.directory}/admin/directory/v1/users/watch?customer=my_customer`,
+          key: 'POST /admin/directory/v1/users/watch',
+          scope: READ_SCOPES[1],
+          lane: 'directory',
+          body: {
+            id: ch.id,
+            type: 'web_hook',
+            address: ch.address,
+            token: ch.token,
+            expiration: String(ch.expiresAt.getTime()),
+          },
+        },
+        opts.signal,
+      )) as { resourceId?: unknown; expiration?: unknown } | undefined;
+      if (typeof answer?.resourceId !== 'string') throw new GoogleError('users.watch answered no resourceId');
+      const ms = Number(answer.expiration);
+      return { resourceId: answer.resourceId, expiresAt: Number.isFinite(ms) ? new Date(ms) : ch.expiresAt };
+    },
     testAccess: (opts = {}) => testGoogleAccess(token, opts.signal),
     stats: () => stats.snapshot(),
     objectTypes: () => GOOGLE_CATALOG.map(googleTypeInfo),

@@ -178,6 +178,31 @@ export interface CredentialExpiryAlerts {
   threshold_days: number;
 }
 
+export interface DirectorySyncs {
+  admin_group: string | null;
+  auditor_group: string | null;
+  backup_operator_group: string | null;
+  connection_id: string;
+  enabled: Generated<boolean>;
+  last_counts: Json | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  last_finished_at: Timestamp | null;
+  last_missing_groups: string[] | null;
+  last_started_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  read_only_group: string | null;
+  super_admin_group: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  watch_address: string | null;
+  watch_channel_id: string | null;
+  watch_expires_at: Timestamp | null;
+  watch_received_at: Timestamp | null;
+  watch_resource_id: string | null;
+  watch_token_hash: Buffer | null;
+}
+
 export interface EvidenceKeys {
   algorithm: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -200,6 +225,7 @@ export interface Members {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
   deactivated_at: Timestamp | null;
+  directory_connection_id: string | null;
   display_name: string | null;
   email: string;
   entra_oid: string | null;
@@ -565,6 +591,7 @@ export interface DB {
   connection_freshness: ConnectionFreshness;
   connections: Connections;
   credential_expiry_alerts: CredentialExpiryAlerts;
+  directory_syncs: DirectorySyncs;
   evidence_keys: EvidenceKeys;
   logout_token_jtis: LogoutTokenJtis;
   members: Members;

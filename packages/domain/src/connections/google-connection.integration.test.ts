@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { seedTenant, testDeps } from '../testing/fixtures.ts';
+import { googleServiceAccountKey, seedTenant, testDeps } from '../testing/fixtures.ts';
 import { addGoogleConnection } from './add-google-connection.ts';
 import { loadConnectionConfig } from './load-connection-config.ts';
 import { setWriteCredential } from './set-write-credential.ts';
@@ -13,18 +13,8 @@ const deps = testDeps(db);
 const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
   .toString();
-const keyFile = (o: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    type: 'service_account',
-    project_id: 'initech-backup',
-    private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
-    private_key: pem,
-    client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
-    client_id: '104328771052812345678',
-    auth_uri: 'https://accounts.google.com/o/oauth2/auth',
-    token_uri: 'https://oauth2.googleapis.com/token',
-    ...o,
-  });
+const keyFile = (o: Record<string, unknown> = {}) => googleServiceAccountKey({ private_key: pem, ...o });
+
 const base = { name: 'workspace', primaryDomain: 'Initech.example', adminEmail: 'Ops-Admin@initech.example' };
 
 async function refusal(p: Promise<unknown>) {

@@ -223,6 +223,14 @@ export interface IdpClient {
     skipChildren?: (childType: string, parent: IdpObjectRef & { body: unknown }) => boolean;
   }): AsyncIterable<IdpObject>;
   readObject(ref: IdpObjectRef, opts?: { signal?: AbortSignal }): Promise<IdpObject | undefined>;
+  /**
+   * Decision 064 (Google only): a push channel on the directory's users (`users.watch`). Google POSTs
+   * to `address`, with `token` in X-Goog-Channel-Token, on each change until the channel expires.
+   */
+  watchUsers?(
+    channel: { id: string; address: string; token: string; expiresAt: Date },
+    opts?: { signal?: AbortSignal },
+  ): Promise<{ resourceId: string; expiresAt: Date }>;
   /** Creates or updates one object; returns it as the provider now has it (with its possibly new id). */
   writeObject(
     ref: IdpObjectRef,

@@ -6,12 +6,14 @@ import { highestRole } from '../permissions/permissions.fns.ts';
 import type { MemberRow } from './members.fns.ts';
 
 /** How a member came to exist; it is also the member's role source (who manages the role from now on). */
-export type TMemberSource = 'manual' | 'scim' | 'jit';
+export type TMemberSource = 'manual' | 'scim' | 'jit' | 'directory';
 
 const AUDIT_ACTION = {
   manual: 'member.added',
   scim: 'member.provisioned',
   jit: 'member.jit_created',
+  /** Decision 064: Google directory sync, audited like a SCIM provisioning. */
+  directory: 'member.provisioned',
 } as const satisfies Record<TMemberSource, string>;
 
 export interface TNewMember {
@@ -30,6 +32,8 @@ export interface TNewMember {
   entra?: { tid: string; oid: string } | null;
   /** Google's key of the person: the ID token's `sub` (the Google account ID, never reused). */
   googleSub?: string | null;
+  /** Decision 064: the Google connection whose directory sync manages this member. */
+  directoryConnectionId?: string | null;
   /** SCIM may provision someone inactive; the deactivation time is then now. */
   active?: boolean;
   role: Role;
@@ -66,6 +70,7 @@ export async function insertMember(
       entra_tid: m.entra?.tid ?? null,
       entra_oid: m.entra?.oid ?? null,
       google_sub: m.googleSub ?? null,
+      directory_connection_id: m.directoryConnectionId ?? null,
       active,
       deactivated_at: active ? null : deps.clock(),
       role: m.role,

@@ -24,7 +24,7 @@ export function toMemberView(m: MemberRow) {
     displayName: m.display_name,
     active: m.active,
     role: m.role as Role,
-    roleSource: m.role_source as 'scim' | 'jit' | 'manual',
+    roleSource: m.role_source as 'scim' | 'jit' | 'manual' | 'directory',
     createdAt: m.created_at.toISOString(),
     deactivatedAt: m.deactivated_at?.toISOString() ?? null,
   };

@@ -26,7 +26,8 @@ export async function setMemberRole(deps: Deps, tenantId: string, raw: TSetMembe
       if (member.role === input.role) return toMemberView(member);
       if (member.role === 'super_admin' || input.role === 'super_admin')
         await authorize(deps, tenantId, 'tenant.manage');
-      if (member.role_source === 'scim') {
+      // Decision 064: a directory-synced member's role comes from the tenant's Google groups.
+      if (member.role_source === 'scim' || member.role_source === 'directory') {
         throw new DomainError(
           'ROLE_MANAGED_BY_SCIM',
           `${member.email}'s role is managed by your identity provider; change it there`,

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createLogger } from '@butterfly/config';
 import type { DB, Kysely } from '@butterfly/db';
+import { addGoogleConnection } from '../connections/add-google-connection.ts';
 import { createKeyring } from '../crypto/keyring.ts';
-import type { Actor, Deps } from '../deps.ts';
+import type { Actor, Deps, JobQueue } from '../deps.ts';
 import { addMember } from '../members/add-member.ts';
 import type { Role } from '../permissions/matrix.ts';
 import { type TSetSsoSettingsInput, setSsoSettings } from '../sso/set-sso-settings.ts';
@@ -68,3 +69,45 @@ export async function seedConnection(deps: Deps, tenantId: string, name = `conn-
 /** The in-memory IdP, for tests outside the domain that need a snapshot (a backup through it). */
 export { fakeIdp } from './fake-idp.ts';
 export { PERIOD, seedAuditPeriod } from './period-fixture.ts';
+
+/** A Google service account's JSON key file, as Google's console downloads it, with a fresh RSA key. */
+export function googleServiceAccountKey(o: Record<string, unknown> = {}) {
+  const pem =
+    'private_key' in o
+      ? undefined
+      : generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString();
+  return JSON.stringify({
+    type: 'service_account',
+    project_id: 'initech-backup',
+    private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
+    private_key: pem,
+    client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
+    client_id: '104328771052812345678',
+    token_uri: 'https://oauth2.googleapis.com/token',
+    ...o,
+  });
+}
+
+/** A job queue that records what it is given instead of queueing it (jobs are run elsewhere). */
+export function recordingJobQueue() {
+  const queued: { task: string; payload: unknown; key?: string }[] = [];
+  const jobs: JobQueue = {
+    enqueue: async (_db, task, payload, opts) => {
+      queued.push({ task, payload, key: opts?.jobKey });
+      return { jobId: String(queued.length) };
+    },
+  };
+  return { jobs, queued };
+}
+
+/** A Google Workspace connection of the tenant on `domain` (its key file made fresh). */
+export function seedGoogleConnection(deps: Deps, tenantId: string, domain = 'initech.example') {
+  return addGoogleConnection({ ...deps, actor: { kind: 'operator', label: 'seed' } }, tenantId, {
+    name: 'workspace',
+    primaryDomain: domain,
+    adminEmail: `admin@${domain}`,
+    serviceAccountKey: googleServiceAccountKey(),
+  });
+}

@@ -1,4 +1,5 @@
 import { expireDueExceptions } from '@butterfly/domain/exceptions';
+import { enqueueDueDirectorySyncs } from '@butterfly/domain/directory-sync';
 import { enqueueFreshnessPolls } from '@butterfly/domain/freshness';
 import { enqueueDueBackups } from '@butterfly/domain/schedules';
 import { registeredTask } from '../define-task.ts';
@@ -15,6 +16,12 @@ export const schedulesTickTask = (rt: JobRuntime) =>
       { pollSeconds: freshnessTiming(rt).pollSeconds },
     );
     if (polls.enqueued) helpers.logger.info(`queued ${polls.enqueued} freshness poll(s)`);
+    // Decision 064: Google directory syncs that are due.
+    const syncs = await enqueueDueDirectorySyncs(
+      { ...systemDeps(rt, 'directory-sync'), jobs: rt.jobs },
+      { minutes: rt.directorySyncMinutes ?? 15 },
+    );
+    if (syncs.enqueued) helpers.logger.info(`queued ${syncs.enqueued} directory sync(s)`);
     const { expired, expiring } = await expireDueExceptions(
       { ...systemDeps(rt, 'exceptions'), jobs: rt.jobs },
       { appUrl: rt.appUrl },
