@@ -1,4 +1,4 @@
-export { createDb, createPool, type PoolOptions } from './client.ts';
+export { createDb, createOrderedDb, createPool, type PoolOptions } from './client.ts';
 export { listenForNotifications, type NotificationListener, type ListenOptions } from './notifications.ts';
 export type { DB } from './generated/db.ts';
 export type * from './generated/db.ts';

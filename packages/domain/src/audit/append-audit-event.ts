@@ -140,38 +140,49 @@ export function guessedAppend(
   return { ctes, entries: rows.length, next, settle };
 }
 
-const folding = new Map<string, Promise<void>>();
+/** Per tenant, this process's latest folded write not yet ended. */
+const folding = new Map<string, Promise<unknown>>();
 
 /**
  * A write folded with its audit append into one autocommit statement (decision 050). `statement`, built
- * around guessedAppend's CTEs, answers undefined when the guess was stale and it rolled back; then, or
- * when no head is remembered, `otherwise` does the write in a transaction under the head's lock. Both
- * run alone among this process's folded writes to the tenant's chain: the next one guesses only once
- * this one has ended, so it guesses right (two in flight race to the head row, the later guess loses
- * often, and each loss is a locked transaction that makes the next guesses stale too). Postgres
- * serialises them on the head's lock anyway.
+ * around guessedAppend's CTEs, answers undefined when the guess was stale and it rolled back; then it
+ * is tried once more after the tenant's previous folded write has ended, and then, or when no head is
+ * remembered, `otherwise` does the write in a transaction under the head's lock.
+ *
+ * A write guesses the head that the one before it will leave. `ordered`: the statements go through one
+ * connection that runs them in the order issued, so each goes out at once and that guess holds. Else
+ * two in flight would race to the head row, and the later guess lose often (each loss a rolled-back
+ * insert and a retry): the next write then waits here until the one before it has ended.
  */
 export async function foldAppend<T>(
   deps: AppendDeps,
   input: TAuditEventInput | TAuditEventInput[],
   when: RawBuilder<unknown>,
+  ordered: boolean,
   statement: (guessed: GuessedAppend) => Promise<T | undefined>,
   otherwise: () => Promise<T>,
 ): Promise<T> {
   const tenantId = (Array.isArray(input) ? input[0]! : input).tenantId;
   const before = folding.get(tenantId);
-  let done!: () => void;
-  const mine = new Promise<void>((ok) => {
-    done = ok;
-  });
+  const settled = before?.then(
+    () => {},
+    () => {},
+  );
+  const attempt = async () => {
+    const guessed = guessedAppend(deps, input, when);
+    return guessed && (await statement(guessed));
+  };
+  const mine = (async () => {
+    if (!ordered) await settled;
+    const first = await attempt();
+    if (first !== undefined) return first;
+    await settled;
+    return (await attempt()) ?? (await otherwise());
+  })();
   folding.set(tenantId, mine);
   try {
-    await before;
-    const guessed = guessedAppend(deps, input, when);
-    const folded = guessed && (await statement(guessed));
-    return folded === undefined ? await otherwise() : folded;
+    return await mine;
   } finally {
-    done();
     if (folding.get(tenantId) === mine) folding.delete(tenantId);
   }
 }

@@ -43,7 +43,7 @@ export async function createScimUser(deps: ScimDeps, body: unknown) {
     const row = deps.db.isTransaction
       ? await inTx()
       : await provisionMemberFolded(
-          { ...deps, db: deps.db as Kysely<DB> },
+          { ...deps, db: deps.db as Kysely<DB>, ordered: deps.scim.ordered },
           tenantId,
           member,
           emailDomains([u.userName, u.email]),

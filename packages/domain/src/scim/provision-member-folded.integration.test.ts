@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { createOrderedDb } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../audit-review/verify-audit-chain.ts';
 import { verifyDomain } from '../sso/verify-domain.ts';
 import { seedTenant, testDeps } from '../testing/fixtures.ts';
 import { createScimUser } from './create-scim-user.ts';
 import type { ScimDeps } from './types.ts';
 
-const { db } = await useTestDatabase();
+const { db, url } = await useTestDatabase();
 const deps = testDeps(db);
+const orderedDb = createOrderedDb(url);
+afterAll(() => orderedDb.destroy());
+/** Through one ordered connection (as the SCIM app runs them), or through the pool one at a time. */
+let ordered = false;
 
 const scimDeps = (tenantId: string): ScimDeps => ({
   ...deps,
@@ -18,10 +23,15 @@ const scimDeps = (tenantId: string): ScimDeps => ({
     parseFilter: () => {
       throw new Error('no filters here');
     },
+    ordered: ordered ? orderedDb : undefined,
   },
 });
 
-const user = (userName: string) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, active: true });
+const user = (userName: string) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  active: true,
+});
 
 /** Creates the user and says how many transactions it opened (0: the one folded statement). */
 async function post(tenantId: string, userName: string) {
@@ -54,7 +64,11 @@ async function otherProcessAppend(tenantId: string, action: string) {
 
 // Decision 050: POST /Users is one autocommit statement (foreign-domain check, insert, audit append)
 // when this process moved the tenant's audit head last, else the transaction under the head's lock.
-describe('createScimUser folded into one statement', () => {
+describe.each([false, true])('createScimUser folded into one statement (ordered connection: %s)', (viaOrdered) => {
+  beforeEach(() => {
+    ordered = viaOrdered;
+  });
+
   it('writes the member and its chained member.provisioned entry without a transaction', async () => {
     const t = await seedTenant(deps);
     const a = await post(t.id, 'Ada@Folded.test');
@@ -62,7 +76,12 @@ describe('createScimUser folded into one statement', () => {
     expect([a.transactions, b.transactions]).toEqual([0, 0]);
     expect(a.created).toMatchObject({ userName: 'Ada@Folded.test', active: true });
     const row = await db.selectFrom('members').selectAll().where('id', '=', a.created.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ tenant_id: t.id, user_name: 'Ada@Folded.test', role: 'read_only', role_source: 'scim' });
+    expect(row).toMatchObject({
+      tenant_id: t.id,
+      user_name: 'Ada@Folded.test',
+      role: 'read_only',
+      role_source: 'scim',
+    });
     const { entries, verified } = await chainOf(t.id);
     expect(verified).toMatchObject({ ok: true, checked: 3, headSeq: 3 });
     expect(entries.slice(1)).toEqual([
@@ -89,12 +108,13 @@ describe('createScimUser folded into one statement', () => {
   });
 
   it("refuses an address on another tenant's verified domain, writing nothing and keeping the head", async () => {
-    const victim = await seedTenant(deps, `victim${Date.now().toString(36)}`, ['victim-folded.test']);
-    await verifyDomain(deps, victim.id, { domain: 'victim-folded.test', method: 'operator' });
+    const domain = `victim-${viaOrdered ? 'ordered' : 'pooled'}.test`;
+    const victim = await seedTenant(deps, `victim${Date.now().toString(36)}`, [domain]);
+    await verifyDomain(deps, victim.id, { domain, method: 'operator' });
     const t = await seedTenant(deps);
-    await expect(post(t.id, 'ceo@Victim-Folded.test')).rejects.toMatchObject({
+    await expect(post(t.id, `ceo@${domain.toUpperCase()}`)).rejects.toMatchObject({
       scimType: 'invalidValue',
-      message: expect.stringContaining('victim-folded.test'),
+      message: expect.stringContaining(domain),
     });
     expect(await db.selectFrom('members').select('id').where('tenant_id', '=', t.id).execute()).toEqual([]);
     expect((await post(t.id, 'fine@folded.test')).transactions).toBe(0);

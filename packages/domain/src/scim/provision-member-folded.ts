@@ -22,7 +22,7 @@ const HEAD_MOVED = 'BFA01';
  * nothing and is refused with the same error.
  */
 export async function provisionMemberFolded(
-  deps: Deps & { db: Kysely<DB> },
+  deps: Deps & { db: Kysely<DB>; ordered?: Kysely<DB> },
   tenantId: string,
   m: TNewMember,
   domains: string[],
@@ -47,6 +47,7 @@ export async function provisionMemberFolded(
     deps,
     event,
     sql`exists (select 1 from member)`,
+    deps.ordered !== undefined,
     async (guessed) => {
       let row: Row;
       try {
@@ -54,7 +55,7 @@ export async function provisionMemberFolded(
           await sql<Row>`${memberCtes}, ${guessed.ctes}
             select m.*, (select domain from foreign_domain) as foreign_domain,
                    audit_append_guard(exists (select 1 from member), exists (select 1 from audited)) as written
-            from (select) one left join member m on true`.execute(deps.db)
+            from (select) one left join member m on true`.execute(deps.ordered ?? deps.db)
         ).rows[0]!;
       } catch (e) {
         // Rolled back whole: the head is where it was, unless the guard found that it had moved.
