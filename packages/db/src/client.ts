@@ -101,14 +101,18 @@ export function createOrderedDb(url: string, opts: Pick<PoolOptions, 'applicatio
       application_name: opts.applicationName,
       pipeline: true,
     } as pg.ClientConfig);
+    // A late error of a replaced connection must not drop its successor.
+    const drop = () => {
+      if (client === connecting) client = undefined;
+    };
     c.on('error', (e) => {
-      client = undefined;
+      drop();
       opts.onError?.(e);
     });
-    const connecting = c.connect().then(
+    const connecting: Promise<pg.Client> = c.connect().then(
       () => c,
       (e: unknown) => {
-        client = undefined;
+        drop();
         throw e;
       },
     );
@@ -124,7 +128,7 @@ export function createOrderedDb(url: string, opts: Pick<PoolOptions, 'applicatio
     end: async () => {
       const c = client;
       client = undefined;
-      await (await c)?.end();
+      await (await c?.catch(() => undefined))?.end();
     },
   };
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
