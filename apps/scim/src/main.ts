@@ -7,7 +7,7 @@ import {
   scimEnv,
   serviceLifecycle,
 } from '@butterfly/config';
-import { createDb } from '@butterfly/db';
+import { createDb, createOrderedDb } from '@butterfly/db';
 import { migrateToLatest } from '@butterfly/db/migrate';
 import { ensureDatabase, loadMasterKey } from '@butterfly/db/server';
 import { createKeyring } from '@butterfly/domain/crypto';
@@ -41,6 +41,12 @@ async function main() {
   // LISTEN needs a session of its own; through a transaction-mode pooler it would miss revocations.
   const tokens = env.SCIM_TRANSACTION_POOLER === 'no' ? createScimTokenCache({ url: database.url, log }) : undefined;
   if (tokens) onStop('SCIM token cache', () => tokens.close());
+  // Pipelined statements in a pooler's transaction mode are not something to rely on: not there.
+  const ordered =
+    env.SCIM_TRANSACTION_POOLER === 'no'
+      ? createOrderedDb(database.url, { onError: (err) => log.warn({ err }, 'the ordered connection failed') })
+      : undefined;
+  if (ordered) onStop('ordered connection', () => ordered.destroy());
   const server = createScimServer({
     db,
     log,
@@ -48,6 +54,7 @@ async function main() {
     baseUrl: env.SCIM_PUBLIC_URL,
     limiter,
     tokens,
+    ordered,
     trustProxy: limits.BUTTERFLY_TRUST_PROXY,
   });
   const host = process.env.HOST || '127.0.0.1';

@@ -30,6 +30,8 @@ export interface ScimServerDeps {
   writeGate?: TenantWriteGate;
   /** Authenticated bearer tokens remembered for a few seconds (decision 050); none: looked up per request. */
   tokens?: ScimTokenCache;
+  /** Runs autocommit statements in the order issued (createOrderedDb): folded POSTs (decision 050). */
+  ordered?: Kysely<DB>;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,7 +46,7 @@ export function createScimServer(deps: ScimServerDeps): Server {
   const clock = deps.clock ?? (() => new Date());
   const limiter = deps.limiter ?? createFailedAuthLimiter(deps.db, RATE_LIMIT_DEFAULTS.scim_bearer_fail_ip, deps.log);
   const writeGate = deps.writeGate ?? new TenantWriteGate();
-  const scim = { baseUrl: deps.baseUrl.replace(/\/+$/, ''), parseFilter };
+  const scim = { baseUrl: deps.baseUrl.replace(/\/+$/, ''), parseFilter, ordered: deps.ordered };
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');

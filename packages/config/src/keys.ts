@@ -28,7 +28,7 @@ export const envDocs = {
     'Scales every rate limit (1 = the documented defaults; tests and load benchmarks raise it).',
   SCIM_PUBLIC_URL: 'Public base URL of the SCIM API (meta.location, Location headers).',
   SCIM_TRANSACTION_POOLER:
-    'yes: the SCIM app reaches Postgres through a pooler in transaction mode, so it neither prepares statements nor caches tokens (decision 050). Default no.',
+    'yes: the SCIM app reaches Postgres through a pooler in transaction mode, so it neither prepares statements, caches tokens nor pipelines new users (decision 050). Default no.',
   SMTP_URL:
     'SMTP server for alert emails, smtp://user:pass@host:port (smtps:// for TLS from the start). Unset: email channels fail with "email is not configured". Never logged.',
   SMTP_FROM: 'Sender address of alert emails. Required with SMTP_URL.',

@@ -85,3 +85,51 @@ export function createPool(url: string, opts: PoolOptions = {}): pg.Pool {
 export function createDb(url: string, opts: PoolOptions = {}) {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(url, opts) }) });
 }
+
+/**
+ * Decision 050: one connection in pg's pipeline mode, for autocommit statements that must reach
+ * Postgres in the order they were issued: each is written at once, without waiting for the answers
+ * to those before it, and Postgres runs them one after another. Never for a transaction (its
+ * statements would interleave with others'). A connection that fails is replaced on the next query.
+ */
+export function createOrderedDb(url: string, opts: Pick<PoolOptions, 'applicationName' | 'onError'> = {}) {
+  let client: Promise<pg.Client> | undefined;
+  const connect = () => {
+    const Client = preparingClient() as unknown as new (c: pg.ClientConfig) => pg.Client;
+    const c = new Client({
+      connectionString: url,
+      application_name: opts.applicationName,
+      pipeline: true,
+    } as pg.ClientConfig);
+    // A late error of a replaced connection must not drop its successor.
+    const drop = () => {
+      if (client === connecting) client = undefined;
+    };
+    c.on('error', (e) => {
+      drop();
+      opts.onError?.(e);
+    });
+    const connecting: Promise<pg.Client> = c.connect().then(
+      () => c,
+      (e: unknown) => {
+        drop();
+        throw e;
+      },
+    );
+    client = connecting;
+    return connecting;
+  };
+  const handle = {
+    query: async (text: string, values: unknown[]) => (await (client ?? connect())).query(text, values),
+    release() {},
+  };
+  const pool = {
+    connect: async () => handle,
+    end: async () => {
+      const c = client;
+      client = undefined;
+      await (await c?.catch(() => undefined))?.end();
+    },
+  };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+}

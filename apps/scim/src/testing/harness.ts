@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type Logger, createLogger } from '@butterfly/config';
-import { type DB, type Kysely, createDb } from '@butterfly/db';
+import { type DB, type Kysely, createDb, createOrderedDb } from '@butterfly/db';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addMember } from '@butterfly/domain/members';
 import type { Role } from '@butterfly/domain/permissions';
@@ -29,7 +29,9 @@ export async function useScimServer(
   const deps = testDeps(db);
   // The server's own pool prepares its statements, as main.ts does by default (decision 050).
   const serverDb = createDb(url, { max: 5, prepareStatements: true });
-  afterAll(() => serverDb.destroy());
+  // And its folded POSTs go through one ordered connection, as main.ts wires them.
+  const ordered = createOrderedDb(url);
+  afterAll(() => Promise.all([serverDb.destroy(), ordered.destroy()]));
   const log = opts.log ?? createLogger('scim-test', 'silent');
   // With a TTL: the token cache as deployed (decision 050), listening on this file's database.
   const tokens = opts.tokenCacheTtlMs ? createScimTokenCache({ url, log, ttlMs: opts.tokenCacheTtlMs }) : undefined;
@@ -45,6 +47,7 @@ export async function useScimServer(
     limiter: opts.limiter,
     writeGate: opts.writeGate,
     tokens,
+    ordered,
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   afterAll(() => new Promise<void>((done) => server.close(() => done())));

@@ -1,5 +1,5 @@
 import type { DB, Transaction } from '@butterfly/db';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { type TAuditEventInput, appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Deps } from '../deps.ts';
 import type { Role } from '../permissions/matrix.ts';
 import { highestRole } from '../permissions/permissions.fns.ts';
@@ -41,50 +41,61 @@ export interface TNewMember {
   scimRoles?: readonly Role[];
 }
 
+/** The members row for `m`: what insertMember writes, and SCIM's folded insert (provisionMemberFolded). */
+export function memberValues(deps: Pick<Deps, 'clock'>, tenantId: string, m: TNewMember) {
+  const active = m.active ?? true;
+  return {
+    tenant_id: tenantId,
+    email: m.email,
+    user_name: m.userName ?? m.email,
+    given_name: m.givenName ?? null,
+    family_name: m.familyName ?? null,
+    display_name: m.displayName ?? null,
+    locale: m.locale ?? null,
+    external_id: m.externalId ?? null,
+    idp_subject: m.idpSubject ?? null,
+    entra_tid: m.entra?.tid ?? null,
+    entra_oid: m.entra?.oid ?? null,
+    google_sub: m.googleSub ?? null,
+    directory_connection_id: m.directoryConnectionId ?? null,
+    active,
+    deactivated_at: active ? null : deps.clock(),
+    role: m.role,
+    role_source: m.source,
+    scim_role: highestRole(m.scimRoles ?? []) ?? null,
+    scim_roles: [...(m.scimRoles ?? [])],
+  };
+}
+
+type MemberFields = { id: string; email: string; user_name: string; role: string; active: boolean };
+
+/** The audit entry of a member's creation (its row as written). */
+export const memberCreatedEvent = (tenantId: string, source: TMemberSource, row: MemberFields): TAuditEventInput => ({
+  tenantId,
+  action: AUDIT_ACTION[source],
+  target: { type: 'member', id: row.id },
+  data: { email: row.email, userName: row.user_name, role: row.role, active: row.active },
+});
+
 /**
  * The one place a member row is created, for every way in: the dashboard and CLI (`addMember`),
  * SCIM (`createScimUser`) and a first SSO sign-in (`signInWithIdp`). It writes the row and its audit
  * entry in the caller's transaction, so neither exists without the other. Duplicates are left to the
  * unique indexes and the violation propagates: each caller answers it in its own terms (MEMBER_EXISTS,
  * SCIM 409 uniqueness, a JIT retry that finds the winner's row). Permission checks stay with the
- * callers, which know who is asking.
+ * callers, which know who is asking. (SCIM's POST first tries the same row and entry in one
+ * statement: provisionMemberFolded, decision 050.)
  */
 export async function insertMember(
   deps: Deps & { db: Transaction<DB> },
   tenantId: string,
   m: TNewMember,
 ): Promise<MemberRow> {
-  const active = m.active ?? true;
   const row = await deps.db
     .insertInto('members')
-    .values({
-      tenant_id: tenantId,
-      email: m.email,
-      user_name: m.userName ?? m.email,
-      given_name: m.givenName ?? null,
-      family_name: m.familyName ?? null,
-      display_name: m.displayName ?? null,
-      locale: m.locale ?? null,
-      external_id: m.externalId ?? null,
-      idp_subject: m.idpSubject ?? null,
-      entra_tid: m.entra?.tid ?? null,
-      entra_oid: m.entra?.oid ?? null,
-      google_sub: m.googleSub ?? null,
-      directory_connection_id: m.directoryConnectionId ?? null,
-      active,
-      deactivated_at: active ? null : deps.clock(),
-      role: m.role,
-      role_source: m.source,
-      scim_role: highestRole(m.scimRoles ?? []) ?? null,
-      scim_roles: [...(m.scimRoles ?? [])],
-    })
+    .values(memberValues(deps, tenantId, m))
     .returningAll()
     .executeTakeFirstOrThrow();
-  await appendAuditEvent(deps, {
-    tenantId,
-    action: AUDIT_ACTION[m.source],
-    target: { type: 'member', id: row.id },
-    data: { email: row.email, userName: row.user_name, role: row.role, active: row.active },
-  });
+  await appendAuditEvent(deps, memberCreatedEvent(tenantId, m.source, row));
   return row;
 }

@@ -1,3 +1,4 @@
+import type { DB, Kysely } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 import type { Role } from '../permissions/matrix.ts';
 
@@ -24,6 +25,11 @@ export interface ScimContext {
   /** e.g. https://butterfly.example/scim/v2, no trailing slash (meta.location, Location). */
   baseUrl: string;
   parseFilter: ParseFilter;
+  /**
+   * One connection on which autocommit statements run in the order issued (createOrderedDb), for the
+   * folded writes (decision 050); without it they go through `db`, one at a time per tenant.
+   */
+  ordered?: Kysely<DB>;
 }
 
 export type ScimDeps = Deps & { scim: ScimContext };
