@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { useTestDatabase } from '@butterfly/db/testing';
 import { addConnection, addGoogleConnection } from '@butterfly/domain/connections';
 import { getEvidenceKey } from '@butterfly/domain/evidence';
@@ -62,13 +61,6 @@ const services = {
     }) as never,
 };
 let connectionCounter = 0;
-const GOOGLE_KEY_FILE = JSON.stringify({
-  type: 'service_account',
-  private_key_id: '3f1d9c0e7a2b4c5d6e7f8091a2b3c4d5e6f70812',
-  private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
-  client_email: 'butterfly-backup@initech-backup.iam.gserviceaccount.com',
-  client_id: '104328771052812345678',
-});
 const newConnection = (name = `okta-${connectionCounter++}`) =>
   addConnection(deps, tenantA.id, {
     name,
@@ -121,7 +113,7 @@ const googleConnection = await db
   .insertInto('connections')
   .values({
     tenant_id: tenantA.id,
-    name: 'google-a',
+    name: 'google-effective-settings',
     provider: 'google',
     org_url: 'https://admin.googleapis.com',
     directory_id: 'a.test',
@@ -424,7 +416,7 @@ const cases: Record<string, Case> = {
         name: `added-google-${connectionCounter++}`,
         primaryDomain: 'initech.example',
         adminEmail: 'ops-admin@initech.example',
-        serviceAccountKey: GOOGLE_KEY_FILE,
+        serviceAccountKey: googleServiceAccountKey(),
       }),
     crossTenant: (r) => expect(JSON.stringify(r)).not.toContain('a.okta.com'),
   },

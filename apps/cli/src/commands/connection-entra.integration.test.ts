@@ -192,7 +192,7 @@ describe('butterfly connection add --entra', { timeout: 120_000 }, () => {
     expect(toCert.code, toCert.stderr).toBe(0);
     expect(toCert.stdout).toContain('new credential stored');
     const mixed = await cli(['connection', 'edit', id, '--certificate-file', pem, '--ssws-stdin'], 'x\n');
-    expect([mixed.code, mixed.stderr]).toEqual([2, expect.stringContaining('not both')]);
+    expect([mixed.code, mixed.stderr]).toEqual([2, expect.stringContaining("give one provider's credential")]);
     const rowOf = () => db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(await rowOf()).toMatchObject({ auth_kind: 'certificate', client_id: CLIENT });
     const toSecret = await cli(['connection', 'edit', id, '--client-secret-stdin'], `${SECRET}\n`);
