@@ -78,7 +78,7 @@ describe('testing the connection to google-sim', () => {
   it('finds every read scope delegated, then names the one the admin takes away and what it leaves out', async () => {
     const all = await test();
     expect(all.report).toMatchObject({ ok: true, connected: true, missing: [] });
-    // The Admin audit log's scope too (decision 068): optional, asked for on its own.
+    // The Admin audit log's scope too (decision 067): optional, asked for on its own.
     expect(all.report.granted).toEqual([
       ...GOOGLE_READ_SCOPES,
       'https://www.googleapis.com/auth/admin.reports.audit.readonly',
@@ -212,7 +212,7 @@ describe('backups of google-sim', () => {
     ]);
     const [p, u] = changes;
     expect(p!.paths).toEqual([{ path: '$.setting.value.minimumLength', before, after: 14, kind: 'changed' }]);
-    // Decision 068: the Admin audit log names who changed the setting; 2SV enrolment is the user's own act,
+    // Decision 067: the Admin audit log names who changed the setting; 2SV enrolment is the user's own act,
     // not an admin's, so nobody is named for it.
     expect(p!.actors.map((a) => [a.actor, a.eventType])).toEqual([[GOOGLE_DEMO.admin, 'CHANGE_APPLICATION_SETTING']]);
     expect(u!.actors).toEqual([]);

@@ -49,7 +49,7 @@ const window = { since: new Date('2026-12-01T00:00:00Z'), until: new Date('2026-
 const targetsOf = (events: IdpLogEvent[]) =>
   events.map((e) => [e.eventType, e.targets.map((t) => `${t.type}:${t.id}`)]);
 
-describe('Google Admin audit log → change attribution (decision 068)', () => {
+describe('Google Admin audit log → change attribution (decision 067)', () => {
   const log = [
     activity('2026-11-30T23:59:59.000Z', 'SUSPEND_USER', { USER_EMAIL: 'user2@initech.example' }),
     activity('2026-12-01T09:00:00.000Z', 'SUSPEND_USER', { USER_EMAIL: 'USER2@initech.example' }),

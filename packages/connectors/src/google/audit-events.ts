@@ -12,7 +12,7 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const bare = (v: string, prefix: string) => (v.startsWith(prefix) ? v.slice(prefix.length) : v);
 
 /**
- * Decision 068: Google's Admin audit events name what they touched by email, path or name
+ * Decision 067: Google's Admin audit events name what they touched by email, path or name
  * (`USER_EMAIL`, `GROUP_EMAIL`, `ORG_UNIT_NAME`, `ROLE_NAME`, `SETTING_NAME`), never by the ids a
  * snapshot keys objects on. The client learns those names from the objects it lists in the same
  * backup (no request of its own), so the events of the window can name the objects that changed.

@@ -283,7 +283,7 @@ describe('Google client: credentials and delegation', () => {
     expect(report.missing).toEqual([
       { scope: `${S}admin.directory.group.readonly`, leavesOut: ['group', 'group.members', 'group.settings'] },
     ]);
-    // The Admin audit log's scope is optional (decision 068): named, without making the report not ok.
+    // The Admin audit log's scope is optional (decision 067): named, without making the report not ok.
     expect(report.optionalMissing).toEqual([
       { scope: `${S}admin.reports.audit.readonly`, leavesOut: ['who made each change (Admin audit log)'] },
     ]);
