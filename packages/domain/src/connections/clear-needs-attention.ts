@@ -3,12 +3,12 @@ import type { DB, Transaction } from '@butterfly/db';
 import type { Deps } from '../deps.ts';
 
 /**
- * The credential worked again (a backup completed, or a connection test found every scope): the
+ * The credential worked again (a backup or a directory sync completed, or a connection test found every scope): the
  * connection no longer needs attention. Audited only when it did; run in the caller's transaction.
  */
 export async function clearNeedsAttention(
   deps: Deps & { db: Transaction<DB> },
-  input: { tenantId: string; connectionId: string; via: 'backup' | 'test' },
+  input: { tenantId: string; connectionId: string; via: 'backup' | 'test' | 'directory_sync' },
 ) {
   const cleared = await deps.db
     .updateTable('connections')

@@ -36,8 +36,10 @@ function directory() {
   const users = new Map<string, Record<string, unknown>>();
   const groups = new Map<string, { id: string; email: string; members: { id: string; type: string }[] }>();
   let failAfterUsers: number | undefined;
+  let refusal: Error | undefined;
   const client: IdpClient = {
     async *listObjects(o: Parameters<IdpClient['listObjects']>[0] = {}) {
+      if (refusal) throw refusal;
       const types = o.types ?? [];
       if (types.includes('user'))
         for (const [i, u] of [...users.values()].entries()) {
@@ -80,6 +82,10 @@ function directory() {
     },
     failAfter: (n: number | undefined) => {
       failAfterUsers = n;
+    },
+    /** The token endpoint refuses the key, as GoogleAuthError does (a credential rejection). */
+    refuse: (message: string | undefined) => {
+      refusal = message === undefined ? undefined : Object.assign(new Error(message), { credentialRejected: true });
     },
   };
 }
@@ -271,6 +277,36 @@ describe('Google directory sync (decision 064)', () => {
     const n = await byEmail(s);
     expect(n.dee!.active).toBe(false);
     expect(n.fay!.active).toBe(true);
+  });
+
+  it('a refused credential marks the connection needing attention, as a backup does; a good run clears it', async () => {
+    const s = await setup();
+    const { jobs } = recordingJobQueue();
+    s.d.refuse('Google refused the service account key (BAD_KEY): invalid_grant');
+    const r = await s.run({ jobs });
+    expect(r.status.lastError?.code).toBe('CREDENTIAL_REJECTED');
+    const status = () =>
+      db
+        .selectFrom('connections')
+        .select(['status', 'status_reason'])
+        .where('id', '=', s.connectionId)
+        .executeTakeFirstOrThrow();
+    expect(await status()).toEqual({
+      status: 'needs_attention',
+      status_reason: 'Google refused the service account key (BAD_KEY): invalid_grant',
+    });
+    s.d.refuse(undefined);
+    expect((await s.run({ jobs })).ok).toBe(true);
+    expect(await status()).toEqual({ status: 'ok', status_reason: null });
+    const actions = await db
+      .selectFrom('audit_events')
+      .select(['action', 'data'])
+      .where('tenant_id', '=', s.tenantId)
+      .where('action', 'in', ['connection.needs_attention', 'connection.attention_cleared'])
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['connection.needs_attention', 'connection.attention_cleared']);
+    expect(actions[1]!.data).toEqual({ via: 'directory_sync' });
   });
 
   it('an empty listing is a fault, not everyone leaving: nothing is deactivated', async () => {

@@ -1,4 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { markNeedsAttention } from '../backups/mark-needs-attention.ts';
+import { clearNeedsAttention } from '../connections/clear-needs-attention.ts';
 import { loadConnectionConfig } from '../connections/load-connection-config.ts';
 import { ZConnectionId } from '../connections/connections.fns.ts';
 import { inTransaction } from '../db.fns.ts';
@@ -43,7 +45,8 @@ function errorCode(e: unknown): string {
  * written until the whole directory was read, so a failed read changes no member; a run that dies
  * midway leaves each member done or untouched and the next run converges. The run's start, end,
  * counts and error are kept on the connection's `directory_syncs` row; a failure is returned, not
- * thrown (the next run tries again).
+ * thrown (the next run tries again). A credential Google refused marks the connection "needs
+ * attention" as a backup does; a run that succeeds clears it.
  */
 export async function runDirectorySync(
   deps: Deps & { idpClientFor?: IdpClientFactory },
@@ -118,10 +121,16 @@ export async function runDirectorySync(
   } catch (e) {
     failure = { code: errorCode(e), message: ((e as Error)?.message ?? String(e)).slice(0, 500) };
     deps.log.warn({ err: failure, connectionId: conn.id }, 'directory sync failed');
+    // Google refused the credential: the connection needs attention (and alerts), as a backup marks it.
+    if (isCredentialRejection(e) && deps.jobs)
+      await markNeedsAttention({ ...deps, jobs: deps.jobs }, { ...target, reason: failure.message }).catch((err) =>
+        deps.log.error({ err, ...target }, 'could not mark the connection as needing attention'),
+      );
   }
   const finished = deps.clock();
   const changed = counts.created! + counts.updated! + counts.reactivated! + counts.deactivated!;
   await inTransaction(deps.db, async (trx) => {
+    if (!failure) await clearNeedsAttention({ ...deps, db: trx }, { ...target, via: 'directory_sync' });
     await trx
       .updateTable('directory_syncs')
       .set({
