@@ -3,16 +3,9 @@ import { useTestDatabase } from '@butterfly/db/testing';
 import { testConnection } from '@butterfly/domain/connections';
 import { diffSnapshots, type ObjectChange } from '@butterfly/domain/diff';
 import { readSnapshot } from '@butterfly/domain/snapshots';
-import type { GoogleSim } from '@butterfly/google-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completeSnapshots } from './support/entra-sim.ts';
-import {
-  demoGoogleConnection,
-  GOOGLE_DEMO,
-  googleControl,
-  googleKeyFile,
-  startGoogleSim,
-} from './support/google-sim.ts';
+import { GOOGLE_DEMO, googleControl, googleDemoWorld } from './support/google-sim.ts';
 import { product } from './support/product.ts';
 import { findInDatabase, pemPieces } from './support/secrets.ts';
 
@@ -29,29 +22,14 @@ const NOT_SEEDED: Record<string, string> = {
   inboundOidcSsoProfile: 'google-sim serves the list, but its demo seeds no inbound OIDC SSO profile (SAML only)',
 };
 
-let sim: GoogleSim | undefined;
-let simUrl = '';
-let keyFile = '';
-let demo: { tenantId: string; connectionId: string };
+const world = googleDemoWorld(app);
 
-beforeAll(async () => {
-  sim = await startGoogleSim();
-  simUrl = sim.url;
-  await app.migrateJobs();
-  keyFile = await googleKeyFile(simUrl);
-  demo = await demoGoogleConnection(app.deps, simUrl, keyFile);
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-  await app.close();
-});
-
-const complete = () => completeSnapshots(db, demo.connectionId);
+const complete = () => completeSnapshots(db, world.demo.connectionId);
 type Obj = { id: string; body: any };
 
 async function objectsByType(snapshotId: string) {
   const byType = new Map<string, Obj[]>();
-  for await (const x of readSnapshot(app.deps, demo.tenantId, snapshotId)) {
+  for await (const x of readSnapshot(app.deps, world.demo.tenantId, snapshotId)) {
     byType.set(x.type, [...(byType.get(x.type) ?? []), x as Obj]);
   }
   return byType;
@@ -73,7 +51,8 @@ function valuesAt(body: unknown, path: string): string[] {
 
 describe('testing the connection to google-sim', () => {
   const idpClientFor = idpClientFactory({ allowPrivateNetwork: true });
-  const test = () => testConnection({ ...app.deps, idpClientFor }, demo.tenantId, { connectionId: demo.connectionId });
+  const test = () =>
+    testConnection({ ...app.deps, idpClientFor }, world.demo.tenantId, { connectionId: world.demo.connectionId });
 
   it('finds every read scope delegated, then names the one the admin takes away and what it leaves out', async () => {
     const all = await test();
@@ -86,11 +65,11 @@ describe('testing the connection to google-sim', () => {
     expect(all.report.optionalMissing).toBeUndefined();
 
     const path = `/customers/${GOOGLE_DEMO.customerId}/delegations/${GOOGLE_DEMO.backup.clientId}`;
-    const before = (await googleControl(simUrl, 'GET', `/customers/${GOOGLE_DEMO.customerId}`)).body.delegations[
+    const before = (await googleControl(world.sim.url, 'GET', `/customers/${GOOGLE_DEMO.customerId}`)).body.delegations[
       GOOGLE_DEMO.backup.clientId
     ] as string[];
     const sso = GOOGLE_READ_SCOPES.find((x) => x.endsWith('/cloud-identity.inboundsso.readonly'))!;
-    const cut = await googleControl(simUrl, 'PUT', path, { scopes: before.filter((x) => x !== sso) });
+    const cut = await googleControl(world.sim.url, 'PUT', path, { scopes: before.filter((x) => x !== sso) });
     expect(cut.status, JSON.stringify(cut.body)).toBe(200);
     try {
       const less = await test();
@@ -99,7 +78,7 @@ describe('testing the connection to google-sim', () => {
         { scope: sso, leavesOut: ['inboundSamlSsoProfile', 'inboundOidcSsoProfile', 'inboundSsoAssignment'] },
       ]);
     } finally {
-      expect((await googleControl(simUrl, 'PUT', path, { scopes: before })).status).toBe(200);
+      expect((await googleControl(world.sim.url, 'PUT', path, { scopes: before })).status).toBe(200);
     }
     expect((await test()).report.ok).toBe(true);
   }, 60_000);
@@ -109,7 +88,7 @@ describe('backups of google-sim', () => {
   let byType = new Map<string, Obj[]>();
 
   it('a full backup through the jobs holds every type of the Google catalog, and no key', async () => {
-    await app.backupThroughJobs(demo);
+    await app.backupThroughJobs(world.demo);
     const [snap] = await complete();
     expect(snap).toMatchObject({ status: 'complete', trigger: 'manual', kind: 'full' });
     byType = await objectsByType(snap!.id);
@@ -164,7 +143,7 @@ describe('backups of google-sim', () => {
     expect(scoped.length).toBeGreaterThan(0);
 
     // The service account's private key is nowhere in the database (sealed, not stored in the clear).
-    const key = JSON.parse(keyFile) as { private_key: string };
+    const key = JSON.parse(world.keyFile) as { private_key: string };
     const pieces = pemPieces(key.private_key);
     expect(pieces.length).toBe(3);
     expect(await findInDatabase(db, pieces)).toEqual([]);
@@ -182,7 +161,7 @@ describe('backups of google-sim', () => {
     expect(password).toBeDefined();
     const before = password!.body.setting.value.minimumLength;
     const changed = await googleControl(
-      simUrl,
+      world.sim.url,
       'PATCH',
       `/customers/${GOOGLE_DEMO.customerId}/policies/${password!.id}`,
       { value: { minimumLength: 14 }, actorEmail: GOOGLE_DEMO.admin },
@@ -191,7 +170,7 @@ describe('backups of google-sim', () => {
     const mia = byType.get('user')!.find((u) => u.body.primaryEmail === GOOGLE_DEMO.member)!;
     const enrolled = mia.body.isEnrolledIn2Sv;
     const user = await googleControl(
-      simUrl,
+      world.sim.url,
       'PATCH',
       `/customers/${GOOGLE_DEMO.customerId}/users/${GOOGLE_DEMO.member}`,
       {
@@ -200,11 +179,12 @@ describe('backups of google-sim', () => {
     );
     expect(user.status, JSON.stringify(user.body)).toBe(200);
 
-    await app.backupThroughJobs(demo);
+    await app.backupThroughJobs(world.demo);
     const [first, second] = await complete();
     expect(second).toMatchObject({ status: 'complete' });
     const changes: ObjectChange[] = [];
-    for await (const c of diffSnapshots(app.deps, demo.tenantId, { from: first!.id, to: second!.id })) changes.push(c);
+    for await (const c of diffSnapshots(app.deps, world.demo.tenantId, { from: first!.id, to: second!.id }))
+      changes.push(c);
 
     expect(changes.map((c) => [c.type, c.id, c.change])).toEqual([
       ['policy', password!.id, 'changed'],
@@ -224,27 +204,28 @@ describe('backups of google-sim', () => {
   }, 180_000);
 
   it('a backup through Directory quota errors and blank Policy pages ends complete and unchanged', async () => {
-    const settings = await googleControl(simUrl, 'PATCH', '/settings', { emptyPolicyPages: true });
+    const settings = await googleControl(world.sim.url, 'PATCH', '/settings', { emptyPolicyPages: true });
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
     for (const reason of ['userRateLimitExceeded', 'quotaExceeded']) {
-      const fault = await googleControl(simUrl, 'POST', '/faults', { api: 'directory', reason, count: 1 });
+      const fault = await googleControl(world.sim.url, 'POST', '/faults', { api: 'directory', reason, count: 1 });
       expect(fault.status, JSON.stringify(fault.body)).toBe(201);
     }
     try {
-      await app.backupThroughJobs(demo);
+      await app.backupThroughJobs(world.demo);
       // Both faults were answered (a fault leaves google-sim's list once served): the list holds only a new one.
-      const probe = await googleControl(simUrl, 'POST', '/faults', { api: 'token', reason: 'probe', count: 1 });
+      const probe = await googleControl(world.sim.url, 'POST', '/faults', { api: 'token', reason: 'probe', count: 1 });
       expect(probe.body.map((f: { reason: string }) => f.reason)).toEqual(['probe']);
     } finally {
-      await googleControl(simUrl, 'PATCH', '/settings', { emptyPolicyPages: false });
-      await googleControl(simUrl, 'DELETE', '/faults');
+      await googleControl(world.sim.url, 'PATCH', '/settings', { emptyPolicyPages: false });
+      await googleControl(world.sim.url, 'DELETE', '/faults');
     }
     const snaps = await complete();
     expect(snaps).toHaveLength(3);
     const [, second, third] = snaps;
     expect(third!.object_count).toBe(second!.object_count);
     const changes: ObjectChange[] = [];
-    for await (const c of diffSnapshots(app.deps, demo.tenantId, { from: second!.id, to: third!.id })) changes.push(c);
+    for await (const c of diffSnapshots(app.deps, world.demo.tenantId, { from: second!.id, to: third!.id }))
+      changes.push(c);
     expect(changes).toEqual([]);
   }, 180_000);
 });

@@ -7,15 +7,8 @@ import { jobQueue } from '@butterfly/jobs';
 import { inTransaction } from '@butterfly/domain/core';
 import { createSession, resolveSession } from '@butterfly/domain/sessions';
 import { useTestDatabase } from '@butterfly/db/testing';
-import type { GoogleSim } from '@butterfly/google-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoGoogleConnection,
-  GOOGLE_DEMO,
-  googleControl,
-  googleKeyFile,
-  startGoogleSim,
-} from './support/google-sim.ts';
+import { describe, expect, it } from 'vitest';
+import { GOOGLE_DEMO, googleControl, googleDemoWorld } from './support/google-sim.ts';
 import { product } from './support/product.ts';
 
 /**
@@ -25,24 +18,13 @@ import { product } from './support/product.ts';
  */
 const { db, url } = await useTestDatabase();
 const app = product(db, url);
-let sim: GoogleSim | undefined;
-let demo: { tenantId: string; connectionId: string };
-
-beforeAll(async () => {
-  sim = await startGoogleSim();
-  await app.migrateJobs();
-  demo = await demoGoogleConnection(app.deps, sim.url, await googleKeyFile(sim.url));
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-  await app.close();
-});
+const world = googleDemoWorld(app);
 
 const member = (email: string) =>
   db
     .selectFrom('members')
     .select(['id', 'role', 'role_source', 'active', 'google_sub'])
-    .where('tenant_id', '=', demo.tenantId)
+    .where('tenant_id', '=', world.demo.tenantId)
     .where('email', '=', email)
     .executeTakeFirst();
 
@@ -67,7 +49,7 @@ describe('Google directory sync against google-sim', () => {
     const readOnly = await db
       .selectFrom('members')
       .select('email')
-      .where('tenant_id', '=', demo.tenantId)
+      .where('tenant_id', '=', world.demo.tenantId)
       .where('role', '=', 'read_only')
       .execute();
     expect(readOnly.length).toBeGreaterThan(0);
@@ -85,14 +67,14 @@ describe('Google directory sync against google-sim', () => {
   it('a suspension in Google, then a queued sync: the session ends and the API token is refused', async () => {
     const mia = (await member(GOOGLE_DEMO.member))!;
     const session = await inTransaction(db, (trx) =>
-      createSession({ ...app.deps, db: trx }, { tenantId: demo.tenantId, memberId: mia.id, authMethod: 'sso' }),
+      createSession({ ...app.deps, db: trx }, { tenantId: world.demo.tenantId, memberId: mia.id, authMethod: 'sso' }),
     );
-    const token = await createApiToken(app.deps, demo.tenantId, { name: 'ci', member: mia.id });
+    const token = await createApiToken(app.deps, world.demo.tenantId, { name: 'ci', member: mia.id });
     expect(await resolveSession(app.deps, session.raw)).not.toBeNull();
     expect(await authenticateApiToken(app.deps, token.token)).not.toBeNull();
 
     const suspended = await googleControl(
-      sim!.url,
+      world.sim.url,
       'PATCH',
       `/customers/${GOOGLE_DEMO.customerId}/users/${GOOGLE_DEMO.member}`,
       {
@@ -170,19 +152,21 @@ describe('Google directory sync against google-sim', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await setDirectorySync(app.deps, demo.tenantId, { connectionId: demo.connectionId, enabled: true });
+      await setDirectorySync(app.deps, world.demo.tenantId, { connectionId: world.demo.connectionId, enabled: true });
       const w = await watchDirectory(
         { ...app.deps, idpClientFor: idpClientFactory({ allowPrivateNetwork: true }) },
-        demo.tenantId,
-        { connectionId: demo.connectionId },
+        world.demo.tenantId,
+        { connectionId: world.demo.connectionId },
         { appUrl },
       );
-      expect(w.address).toBe(`${appUrl}/hooks/google/${demo.connectionId}`);
+      expect(w.address).toBe(`${appUrl}/hooks/google/${world.demo.connectionId}`);
       await expect.poll(() => calls).toEqual([{ outcome: 'ignored', state: 'sync' }]);
 
       const ops = `it.ops@${GOOGLE_DEMO.domain}`;
       expect(await member(ops)).toMatchObject({ active: true });
-      await googleControl(sim!.url, 'PATCH', `/customers/${GOOGLE_DEMO.customerId}/users/${ops}`, { suspended: true });
+      await googleControl(world.sim.url, 'PATCH', `/customers/${GOOGLE_DEMO.customerId}/users/${ops}`, {
+        suspended: true,
+      });
       await expect.poll(() => calls.at(-1)).toEqual({ outcome: 'accepted', state: 'update' });
       await app.runDueJobs();
       expect(await member(ops)).toMatchObject({ active: false });

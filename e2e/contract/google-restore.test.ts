@@ -11,16 +11,9 @@ import {
   type RestorePlanDetail,
 } from '@butterfly/domain/restores';
 import { readSnapshot, withoutVolatile } from '@butterfly/domain/snapshots';
-import type { GoogleSim } from '@butterfly/google-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completeSnapshots } from './support/entra-sim.ts';
-import {
-  demoGoogleConnection,
-  GOOGLE_DEMO,
-  googleControl,
-  googleKeyFile,
-  startGoogleSim,
-} from './support/google-sim.ts';
+import { GOOGLE_DEMO, googleControl, googleDemoWorld } from './support/google-sim.ts';
 import { product } from './support/product.ts';
 import { connectionIdMapOf } from './support/restore-compare.ts';
 
@@ -37,7 +30,7 @@ const { db, url } = await useTestDatabase();
 const app = product(db, url);
 const D = GOOGLE_DEMO.domain;
 const TYPES = ['orgUnit', 'group', 'group.members', 'group.settings', 'roleAssignment', 'policy'];
-let sim: GoogleSim | undefined;
+const world = googleDemoWorld(app);
 let t: { tenantId: string; connectionId: string };
 let writer: IdpClient;
 let types: Map<string, IdpObjectTypeInfo>;
@@ -58,9 +51,7 @@ const policyOf = async (type: string, orgUnit?: string) =>
   )!;
 
 beforeAll(async () => {
-  sim = await startGoogleSim();
-  await app.migrateJobs();
-  t = await demoGoogleConnection(app.deps, sim.url, await googleKeyFile(sim.url));
+  t = world.demo;
   // The same service account as the product's restore: its token carries the write scopes.
   writer = idpClientFactory({ allowPrivateNetwork: true })(
     await loadConnectionConfig(app.deps, t.tenantId, t.connectionId, { purpose: 'restore' }),
@@ -112,10 +103,6 @@ beforeAll(async () => {
     },
   ))!;
 }, 120_000);
-afterAll(async () => {
-  await sim?.close();
-  await app.close();
-});
 
 describe('restore to google-sim', () => {
   let plan: RestorePlanDetail;
@@ -131,10 +118,12 @@ describe('restore to google-sim', () => {
     const password = await policyOf('security.password');
     const internal = await policyOf('api_controls.internal_apps');
     const at = (p: IdpObject) => `/customers/${GOOGLE_DEMO.customerId}/policies/${p.id}`;
-    expect((await googleControl(sim!.url, 'PATCH', at(password), { value: { minimumLength: 6 } })).status).toBe(200);
-    expect((await googleControl(sim!.url, 'PATCH', at(internal), { value: { trustInternalApps: false } })).status).toBe(
+    expect((await googleControl(world.sim.url, 'PATCH', at(password), { value: { minimumLength: 6 } })).status).toBe(
       200,
     );
+    expect(
+      (await googleControl(world.sim.url, 'PATCH', at(internal), { value: { trustInternalApps: false } })).status,
+    ).toBe(200);
 
     const { planId } = await requestRestorePreview(app.deps, t.tenantId, { snapshotId, scope: { types: TYPES } });
     await app.runDueJobs();
@@ -239,7 +228,7 @@ describe('restore to google-sim', () => {
       (x) => !x.endsWith('admin.directory.orgunit'),
     );
     const delegation = `/customers/${GOOGLE_DEMO.customerId}/delegations/${GOOGLE_DEMO.backup.clientId}`;
-    expect((await googleControl(sim!.url, 'PUT', delegation, { scopes })).status).toBe(200);
+    expect((await googleControl(world.sim.url, 'PUT', delegation, { scopes })).status).toBe(200);
     const { planId } = await requestRestorePreview(app.deps, t.tenantId, { snapshotId, scope: { types: ['orgUnit'] } });
     await app.runDueJobs();
     const narrowed = await getRestorePlan(app.deps, t.tenantId, { planId });

@@ -7,16 +7,9 @@ import { approveException, requestException } from '@butterfly/domain/exceptions
 import { getScan, runComplianceScan } from '@butterfly/domain/scans';
 import { memberActor, seedMember } from '@butterfly/domain/testing';
 import { exportEvidence } from '@butterfly/evidence';
-import type { GoogleSim } from '@butterfly/google-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completeSnapshots } from './support/entra-sim.ts';
-import {
-  demoGoogleConnection,
-  googleKeyFile,
-  SEEDED_SCUBA_GWS_FAILURES,
-  SEEDED_SCUBA_GWS_PASSES,
-  startGoogleSim,
-} from './support/google-sim.ts';
+import { SEEDED_SCUBA_GWS_FAILURES, SEEDED_SCUBA_GWS_PASSES, googleDemoWorld } from './support/google-sim.ts';
 import { product } from './support/product.ts';
 
 /**
@@ -27,20 +20,9 @@ import { product } from './support/product.ts';
  */
 const { db, url } = await useTestDatabase();
 const app = product(db, url);
-let sim: GoogleSim | undefined;
-let demo: { tenantId: string; connectionId: string };
+const world = googleDemoWorld(app);
 let snapshotId = '';
 let scanId = '';
-
-beforeAll(async () => {
-  sim = await startGoogleSim();
-  await app.migrateJobs();
-  demo = await demoGoogleConnection(app.deps, sim.url, await googleKeyFile(sim.url));
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-  await app.close();
-});
 
 type Results = Awaited<ReturnType<typeof getScan>>['results'];
 const byResult = (results: Results, status: string) =>
@@ -52,13 +34,13 @@ const result = (results: Results, id: string) => results.find((r) => r.ruleId ==
 
 describe('SCuBA GWS over the google-sim demo customer', () => {
   it('the backup through the jobs is scanned with the GWS rules, which fail exactly the seeded failures', async () => {
-    await app.backupThroughJobs(demo);
-    const [snap] = await completeSnapshots(db, demo.connectionId);
+    await app.backupThroughJobs(world.demo);
+    const [snap] = await completeSnapshots(db, world.demo.connectionId);
     snapshotId = snap!.id;
     const scan = await db
       .selectFrom('scans')
       .select(['id', 'ruleset_version', 'trigger'])
-      .where('tenant_id', '=', demo.tenantId)
+      .where('tenant_id', '=', world.demo.tenantId)
       .where('snapshot_id', '=', snapshotId)
       .executeTakeFirst();
     expect(scan, 'the backup job scanned its snapshot').toMatchObject({
@@ -66,7 +48,7 @@ describe('SCuBA GWS over the google-sim demo customer', () => {
       trigger: 'backup',
     });
     scanId = scan!.id;
-    const { results, counts } = await getScan(app.deps, demo.tenantId, { scanId });
+    const { results, counts } = await getScan(app.deps, world.demo.tenantId, { scanId });
     expect(results.every((r) => r.ruleId.startsWith('GWS.'))).toBe(true);
     expect(byResult(results, 'FAIL')).toEqual([...SEEDED_SCUBA_GWS_FAILURES].sort());
     expect(byResult(results, 'PASS')).toEqual([...SEEDED_SCUBA_GWS_PASSES].sort());
@@ -99,24 +81,24 @@ describe('SCuBA GWS over the google-sim demo customer', () => {
 
   it('an exception on the one failing org unit of 1.2 is carried by the next scan and its evidence bundle', async () => {
     expect(scanId).not.toBe('');
-    const before = await getScan(app.deps, demo.tenantId, { scanId });
+    const before = await getScan(app.deps, world.demo.tenantId, { scanId });
     const contractors = result(before.results, 'GWS.COMMONCONTROLS.1.2v1').evidence.find((e) => e.failed)!;
     expect(contractors).toMatchObject({ type: 'orgUnit', name: '/Contractors', value: null });
 
-    const requester = memberActor(demo.tenantId, await seedMember(app.deps, demo.tenantId, 'auditor'));
-    const approver = memberActor(demo.tenantId, await seedMember(app.deps, demo.tenantId, 'admin'));
-    const ex = await requestException({ ...app.deps, actor: requester }, demo.tenantId, {
-      connectionId: demo.connectionId,
+    const requester = memberActor(world.demo.tenantId, await seedMember(app.deps, world.demo.tenantId, 'auditor'));
+    const approver = memberActor(world.demo.tenantId, await seedMember(app.deps, world.demo.tenantId, 'admin'));
+    const ex = await requestException({ ...app.deps, actor: requester }, world.demo.tenantId, {
+      connectionId: world.demo.connectionId,
       ruleId: 'GWS.COMMONCONTROLS.1.2v1',
       objectType: contractors.type,
       objectId: contractors.id,
       rationale: 'Contractors sign in through their agency IdP until the 2SV rollout',
       expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     });
-    await approveException({ ...app.deps, actor: approver }, demo.tenantId, { id: ex.id });
+    await approveException({ ...app.deps, actor: approver }, world.demo.tenantId, { id: ex.id });
 
-    const next = await runComplianceScan(app.deps, demo.tenantId, { snapshotId });
-    const { results } = await getScan(app.deps, demo.tenantId, { scanId: next.id });
+    const next = await runComplianceScan(app.deps, world.demo.tenantId, { snapshotId });
+    const { results } = await getScan(app.deps, world.demo.tenantId, { scanId: next.id });
     expect(result(results, 'GWS.COMMONCONTROLS.1.2v1')).toMatchObject({
       result: 'FAIL',
       accepted: true,
@@ -128,7 +110,7 @@ describe('SCuBA GWS over the google-sim demo customer', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'gws-bundle-'));
     try {
-      await exportEvidence(app.deps, demo.tenantId, { scanId: next.id, dir });
+      await exportEvidence(app.deps, world.demo.tenantId, { scanId: next.id, dir });
       const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
       expect(JSON.stringify(json)).toContain('GWS.COMMONCONTROLS.1.2v1');
       expect(readFileSync(join(dir, 'results.csv'), 'utf8')).toContain('GWS.COMMONCONTROLS.6.2v1');

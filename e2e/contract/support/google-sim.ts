@@ -2,6 +2,8 @@ import { addGoogleConnection } from '@butterfly/domain/connections';
 import type { Deps } from '@butterfly/domain/core';
 import { createTenant } from '@butterfly/domain/tenants';
 import { createGoogleSim, DEMO, type GoogleSim, type TGoogleSimOptions } from '@butterfly/google-sim';
+import { afterAll, beforeAll } from 'vitest';
+import type { product } from './product.ts';
 
 /** google-sim's demo customer, its admin and its backup service account (apps/google-sim/README.md). */
 export { DEMO as GOOGLE_DEMO };
@@ -46,6 +48,26 @@ export async function demoGoogleConnection(deps: Deps, simUrl: string, keyFile: 
     tokenUrl: `${simUrl}/token`,
   });
   return { tenantId: tenant.id, connectionId: c.id };
+}
+
+/**
+ * A contract test file's Google world: google-sim in this process, the jobs' schema, and the demo
+ * customer's connection (as `connection add --google` adds it), made before the file's own hooks
+ * and tests and closed after them with the product. Its fields are set once the first hook ran.
+ */
+export function googleDemoWorld(app: ReturnType<typeof product>) {
+  const world = {} as { sim: GoogleSim; keyFile: string; demo: { tenantId: string; connectionId: string } };
+  beforeAll(async () => {
+    world.sim = await startGoogleSim();
+    await app.migrateJobs();
+    world.keyFile = await googleKeyFile(world.sim.url);
+    world.demo = await demoGoogleConnection(app.deps, world.sim.url, world.keyFile);
+  }, 60_000);
+  afterAll(async () => {
+    await world.sim?.close();
+    await app.close();
+  });
+  return world;
 }
 
 /**
