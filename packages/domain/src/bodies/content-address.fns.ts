@@ -7,7 +7,12 @@ import { createHmac } from 'node:crypto';
  * faster than copying precomputed HMAC states, and it holds no native context between calls.
  */
 export function addressHasher(contentKey: Buffer): (type: string, body: unknown) => Buffer {
-  return (type, body) => createHmac('sha256', contentKey).update(type).update('\0').update(canonical(body)).digest();
+  return (type, body) => addressOf(contentKey, type, canonical(body));
+}
+
+/** The address of a body whose canonical JSON the caller already has. */
+export function addressOf(contentKey: Buffer, type: string, canonicalJson: string): Buffer {
+  return createHmac('sha256', contentKey).update(type).update('\0').update(canonicalJson).digest();
 }
 
 /**

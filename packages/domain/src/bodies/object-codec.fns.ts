@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { canonical } from './content-address.fns.ts';
+import { addressOf, canonical } from './content-address.fns.ts';
 
 /**
  * How one object version is stored. The body keeps the object exactly as the API returned it (key
@@ -32,7 +32,7 @@ function copyWithoutLinks<T>(value: T): T {
 }
 
 export function contentAddress(contentKey: Buffer, type: string, body: unknown): Buffer {
-  return createHmac('sha256', contentKey).update(type).update('\0').update(canonical(body)).digest();
+  return addressOf(contentKey, type, canonical(body));
 }
 
 /** gzip (from 200 bytes), then AES-256-GCM bound to tenant and address: [version 4][iv 12][tag 16][ciphertext]. */

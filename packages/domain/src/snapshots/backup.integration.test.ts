@@ -318,4 +318,29 @@ describe('incremental backups keep unchanged memberships unread', () => {
     expect(third.changes).toEqual({ added: 0, changed: 0, removed: 0 });
     expect(await keys(s.tenantId, third.snapshotId)).toEqual(expected);
   });
+
+  it('a membership body shared by many groups is stored once, across batches, and read back in each group', async () => {
+    const t = await seedTenant(deps);
+    const connectionId = await seedConnection(deps, t.id);
+    // 3 users in 800 groups: 2,400 memberships over three ingest batches, three distinct bodies.
+    const objects: IdpObject[] = [0, 1, 2].map((u) => ({ type: 'user', id: `00u${u}`, body: { id: `00u${u}` } }));
+    for (let g = 0; g < 800; g++)
+      for (let u = 0; u < 3; u++)
+        objects.push({ type: 'group.member', id: `00g${g}/00u${u}`, body: { id: `00u${u}` } });
+    const snap = await runBackup(deps, { tenantId: t.id, connectionId, client: fakeIdp(objects), trigger: 'test' });
+    expect(snap.objectCount).toBe(2403);
+    const versions = await db
+      .selectFrom('object_versions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', t.id)
+      .where('type', '=', 'group.member')
+      .executeTakeFirstOrThrow();
+    expect(Number(versions.n)).toBe(3);
+    // Versions are counted where they were inserted; every membership is an entry.
+    expect(snap.rowsWritten).toBe(3 + 3 + 2403);
+    const read = await all(readSnapshot(deps, t.id, snap.snapshotId));
+    const members = read.filter((o) => o.type === 'group.member');
+    expect(members).toHaveLength(2400);
+    for (const m of members) expect(m.body).toEqual({ id: m.id.split('/')[1] });
+  });
 });

@@ -1,7 +1,9 @@
 import { type DB, type Kysely, type Transaction, sql } from '@butterfly/db';
 import type { BodyStore, NewVersion } from '../bodies/body-store.ts';
+import { packedBytes } from '../bodies/packed-bytes.fns.ts';
 import type { IdpObject } from '../idp/types.ts';
-import { contentAddress, sealBody, stripLinks } from '../bodies/object-codec.fns.ts';
+import { addressOf, canonical } from '../bodies/content-address.fns.ts';
+import { sealBody, stripLinks } from '../bodies/object-codec.fns.ts';
 import { ObjectIndex } from './object-index.ts';
 import type { ProjectionCollector } from './projections.ts';
 import { entryKey } from './snapshots.fns.ts';
@@ -23,6 +25,52 @@ export interface IngestContext {
   changedIds?: Set<string>;
   /** Decision 051: the scanned fields of big types, kept as one sealed projection per snapshot. */
   projections?: ProjectionCollector;
+  /** Addresses of the small bodies this backup has stored or found stored (`SmallBodies`). */
+  smallBodies?: SmallBodies;
+}
+
+/** Canonical JSON up to this length is a membership row (`{"id":"00u…"}`), shared by every group of its user. */
+const SMALL_BODY = 64;
+/** Bounds the memo (~100 bytes an entry): past it, later small bodies are hashed and offered again as before. */
+const SMALL_BODIES_KEPT = 200_000;
+
+/**
+ * The addresses of small bodies this backup need not store again: a user's membership row is the same
+ * body in each of its groups (300k memberships of 100k users), and was hashed, sealed and offered to
+ * the store once per group, the store's `on conflict do nothing` dropping all but the first. Remembered
+ * are the addresses whose version is committed: named by the last snapshot (found unchanged), or put
+ * by a batch of this backup once its transaction has committed (a foreign key does not see another
+ * transaction's rows before that, and two batches overlap: one is written while the next is read).
+ * Within a batch, `batch()` also knows what that batch puts.
+ */
+export class SmallBodies {
+  /** Addresses as latin1 strings: a Buffer each would cost more than the rest of the entry. */
+  private readonly known = new Map<string, string>();
+
+  address(type: string, canonicalJson: string): Buffer | undefined {
+    if (canonicalJson.length > SMALL_BODY) return undefined;
+    const a = this.known.get(`${type}\0${canonicalJson}`);
+    return a === undefined ? undefined : Buffer.from(a, 'latin1');
+  }
+
+  stored(type: string, canonicalJson: string, address: Buffer) {
+    if (canonicalJson.length <= SMALL_BODY && this.known.size < SMALL_BODIES_KEPT)
+      this.known.set(`${type}\0${canonicalJson}`, address.toString('latin1'));
+  }
+
+  /** A view for one batch: its own puts are known to it at once, and to every batch once `commit` is called. */
+  batch() {
+    const mine = new SmallBodies();
+    return {
+      address: (type: string, canonicalJson: string) =>
+        this.address(type, canonicalJson) ?? mine.address(type, canonicalJson),
+      put: (type: string, canonicalJson: string, address: Buffer) => mine.stored(type, canonicalJson, address),
+      unchanged: (type: string, canonicalJson: string, address: Buffer) => this.stored(type, canonicalJson, address),
+      commit: () => {
+        for (const [k, a] of mine.known) if (this.known.size < SMALL_BODIES_KEPT) this.known.set(k, a);
+      },
+    };
+  }
 }
 
 interface NewEntry {
@@ -47,23 +95,31 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
   const versions: NewVersion[] = [];
   const opened: NewEntry[] = [];
   const closed: { type: string; objectId: string }[] = [];
+  const small = ctx.smallBodies?.batch();
   for (const o of objects) {
     const taken = ctx.index.take(entryKey(o.type, o.id));
     if (!taken) continue;
     const { before } = taken;
     const body = o.linksAreData ? o.body : stripLinks(o.body);
     ctx.projections?.add(o.type, o.id, body);
-    const address = contentAddress(ctx.contentKey, o.type, body);
-    if (ObjectIndex.same(before, address)) continue;
+    const canon = canonical(body);
+    const known = small?.address(o.type, canon);
+    const address = known ?? addressOf(ctx.contentKey, o.type, canon);
+    if (ObjectIndex.same(before, address)) {
+      if (!known) small?.unchanged(o.type, canon, address);
+      continue;
+    }
     if (before) {
       closed.push({ type: o.type, objectId: o.id });
       result.changed++;
     } else result.added++;
     ctx.changedIds?.add(o.id);
+    opened.push({ type: o.type, object_id: o.id, address });
+    if (known) continue;
     const json = JSON.stringify(body);
     const sealed = sealBody(ctx.dataKey, ctx.tenantId, address, json);
     versions.push({ address, type: o.type, objectId: o.id, sealed, size: json.length });
-    opened.push({ type: o.type, object_id: o.id, address });
+    small?.put(o.type, canon, address);
   }
   if (!opened.length) return result;
   await ctx.db.transaction().execute(async (trx) => {
@@ -77,6 +133,7 @@ export async function ingestBatch(ctx: IngestContext, objects: IdpObject[]): Pro
     result.rowsWritten += opened.length + closed.length;
     result.bytesWritten += opened.reduce((n, r) => n + r.address.length + r.type.length + r.object_id.length + 16, 0);
   });
+  small?.commit();
   return result;
 }
 
@@ -103,16 +160,18 @@ export async function closeEntries(
 }
 
 /*
- * Entries are sent as one array per column and spread by `unnest`, like the versions
- * (bodies/version-store.ts): a short statement for Postgres to parse, the same rows and constraints.
+ * Entries are sent as one array per column and spread by `unnest`, the addresses as one bytea end to
+ * end, like the versions (bodies/version-store.ts): a short statement for Postgres to parse, the same
+ * rows and constraints.
  */
 function openEntries(trx: Transaction<DB>, ctx: IngestContext, rows: NewEntry[]) {
+  const addresses = packedBytes(rows.map((r) => r.address));
   return sql`
     insert into snapshot_entries (tenant_id, connection_id, type, object_id, address, from_seq)
-    select ${ctx.tenantId}::uuid, ${ctx.connectionId}::uuid, u.type, u.object_id, u.address, ${ctx.seq}::int
-    from unnest(${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.object_id)}::text[], ${rows.map((r) => r.address)}::bytea[]) as u(type, object_id, address)`.execute(
-    trx,
-  );
+    select ${ctx.tenantId}::uuid, ${ctx.connectionId}::uuid, u.type, u.object_id,
+           substring(${addresses.bytes}::bytea from u.a_at + 1 for u.a_len), ${ctx.seq}::int
+    from unnest(${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.object_id)}::text[], ${addresses.at}::int[],
+                ${addresses.lengths}::int[]) as u(type, object_id, a_at, a_len)`.execute(trx);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { IdpClient, IdpLogEvent, IdpObject } from '../idp/types.ts';
 import { beginBackup } from './begin-backup.ts';
 import type { BackupChanges, BackupStats, CompletedBackup } from './completed-backup.ts';
 import { keepUnchangedChildren } from './keep-unchanged-children.ts';
-import { closeEntries, type IngestContext, ingestBatch } from './ingest-batch.ts';
+import { closeEntries, type IngestContext, ingestBatch, SmallBodies } from './ingest-batch.ts';
 import { type ChangeFeedPlan, planChangeFeeds, storeChangeCursors } from './change-feeds.ts';
 import { collectLogEvents, type LogWindowStats, storeLogEvents } from './log-events.ts';
 import { objectSnapshotCarry } from './object-snapshot-carry.ts';
@@ -65,6 +65,7 @@ export async function runBackup(deps: Deps & { db: Kysely<DB> }, input: TRunBack
     // The first snapshot has nothing to attribute its objects against.
     changedIds: last ? new Set() : undefined,
     projections: new ProjectionCollector(projectedFields()),
+    smallBodies: new SmallBodies(),
   };
   // Decision 060: types the provider's change feed covers are read as changes since the last snapshot.
   const feeds = await planChangeFeeds(deps.db, { ...input, last, dataKey: ctx.dataKey });
