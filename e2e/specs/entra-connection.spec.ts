@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
+import { connectionRow, replaceCredentialAndTest, testConnection } from '../fixtures/connections.ts';
 import { ENTRA_URL } from '../fixtures/entra-sim.ts';
 import { collectPageProblems } from '../fixtures/page-problems.ts';
 import { system, unique } from '../fixtures/system.ts';
@@ -28,7 +29,7 @@ test('an admin adds a Microsoft Entra ID tenant from the dashboard, tests it and
   await form.getByRole('button', { name: 'Add Entra ID tenant' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(form.getByLabel('Certificate (PEM, with its key)')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await expect(connectionRow(page, name)).toHaveCount(0);
 
   await form.getByLabel('Connection name').fill(name);
   await form.getByLabel('Directory (tenant) ID').fill(DIRECTORY);
@@ -42,11 +43,11 @@ test('an admin adds a Microsoft Entra ID tenant from the dashboard, tests it and
   await expect(page.getByRole('status')).toContainText(`${name} added`);
   expect(await page.content()).not.toContain(READ_ONLY.secret);
 
-  const row = page.getByRole('row').filter({ hasText: name });
+  const row = connectionRow(page, name);
   // The directory's GUID is an id: the list names the provider (the connection's page has the rest).
   await expect(row).toContainText('Microsoft Entra ID');
   await expect(row).not.toContainText(DIRECTORY);
-  await row.getByRole('button', { name: `Test connection ${name}` }).click();
+  await testConnection(page, name);
   await expect(page.getByText(`${name}: connected`)).toBeVisible();
 
   await row.getByRole('button', { name: `Backup now ${name}` }).click();
@@ -57,22 +58,13 @@ test('an admin adds a Microsoft Entra ID tenant from the dashboard, tests it and
   });
 
   // The app's secret rotated in Entra: a wrong one first (the test says it cannot connect), then the right one.
-  const replaceSecret = async (secret: string) => {
-    const edit = page.locator('#edit');
-    await edit.getByLabel('Replace with a new client secret of the app').check();
-    await edit.getByLabel('New client secret', { exact: true }).fill(secret);
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'has a new credential' })).toBeVisible();
-    await page.goto('/connections');
-    await page
-      .getByRole('row')
-      .filter({ hasText: name })
-      .getByRole('button', { name: `Test connection ${name}` })
-      .click();
-  };
+  const replaceSecret = (secret: string) =>
+    replaceCredentialAndTest(page, name, 'Replace with a new client secret of the app', (edit) =>
+      edit.getByLabel('New client secret', { exact: true }).fill(secret),
+    );
   await replaceSecret('not-the-app-secret-0123');
   await expect(page.getByText(`${name}: Butterfly could not connect.`)).toBeVisible();
-  await page.getByRole('row').filter({ hasText: name }).getByRole('link', { name, exact: true }).click();
+  await connectionRow(page, name).getByRole('link', { name, exact: true }).click();
   await replaceSecret(READ_ONLY.secret);
   await expect(page.getByText(`${name}: connected`)).toBeVisible();
   expect(await page.content()).not.toContain(READ_ONLY.secret);

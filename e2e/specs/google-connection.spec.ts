@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../fixtures/a11y.ts';
+import { connectionRow, replaceCredentialAndTest, testConnection } from '../fixtures/connections.ts';
 import { GOOGLE_BACKUP, GOOGLE_URL, googleSim } from '../fixtures/google-sim.ts';
 import { collectPageProblems } from '../fixtures/page-problems.ts';
 import { system, unique } from '../fixtures/system.ts';
@@ -51,16 +52,16 @@ test('an admin adds a Google Workspace customer from the dashboard with its key 
     "Service account key: This JSON file is not a service account's key",
   );
   await expect(form.getByText("This JSON file is not a service account's key")).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await expect(connectionRow(page, name)).toHaveCount(0);
 
   await fill(keyFile);
   await form.getByRole('button', { name: 'Add Google Workspace customer' }).click();
   await expect(page.getByRole('status')).toContainText(`${name} added`);
   expect(await page.content()).not.toContain(privateKey);
 
-  const row = page.getByRole('row').filter({ hasText: name });
+  const row = connectionRow(page, name);
   await expect(row).toContainText(`Google Workspace · ${GOOGLE_BACKUP.domain}`);
-  await row.getByRole('button', { name: `Test connection ${name}` }).click();
+  await testConnection(page, name);
   await expect(page.getByText(`${name}: connected`)).toBeVisible();
 
   await row.getByRole('button', { name: `Backup now ${name}` }).click();
@@ -68,17 +69,9 @@ test('an admin adds a Google Workspace customer from the dashboard with its key 
   await expect(page.getByRole('status').filter({ hasText: 'Backup complete.' })).toBeVisible({ timeout: 90_000 });
 
   // Key rotation: the new key file replaces the old one; the connection still connects.
-  const edit = page.locator('#edit');
-  await edit.getByLabel('Replace with a new key of the service account (JSON key file)').check();
-  await edit.getByLabel('New service account key file').setInputFiles(keyFile);
-  await edit.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'has a new credential' })).toBeVisible();
-  await page.goto('/connections');
-  await page
-    .getByRole('row')
-    .filter({ hasText: name })
-    .getByRole('button', { name: `Test connection ${name}` })
-    .click();
+  await replaceCredentialAndTest(page, name, 'Replace with a new key of the service account (JSON key file)', (edit) =>
+    edit.getByLabel('New service account key file').setInputFiles(keyFile),
+  );
   await expect(page.getByText(`${name}: connected`)).toBeVisible();
   expect(await page.content()).not.toContain(privateKey);
 

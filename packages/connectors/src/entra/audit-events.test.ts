@@ -1,15 +1,12 @@
 import type { IdpLogEvent } from '@butterfly/domain/idp';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../testing/msw-server.ts';
 import { targetType } from './audit-events.ts';
 import { EntraMissingPermissionError } from './errors.ts';
 import type { TenantOptions } from './test/graph-handlers.ts';
 import { testClient } from './test/test-client.ts';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const POLICY = '7a1b2c3d-0000-4000-8000-00000000ca01';
 const GROUP = '7a1b2c3d-0000-4000-8000-0000000000g1';

@@ -1,14 +1,11 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../testing/msw-server.ts';
 import { EntraMissingPermissionError } from './errors.ts';
 import { GRAPH } from './test/graph-handlers.ts';
 import { testClient } from './test/test-client.ts';
 import { USER_IDS, tenantData, user } from './test/tenant-fixtures.ts';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const setup = () => testClient(server, tenantData());
 const link = (t: string) => `${GRAPH}/v1.0/users/delta?$deltatoken=${t}`;

@@ -1,6 +1,6 @@
 import { type IdpObject, isCredentialRejection } from '@butterfly/domain/idp';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../testing/msw-server.ts';
 import { REDACTED } from '../okta/json-path.fns.ts';
 import type { EntraClientOptions, EntraConnectionConfig } from './client.ts';
 import { EntraAuthError, EntraMissingPermissionError } from './errors.ts';
@@ -10,10 +10,7 @@ import { SettlingClock } from './test/settling-clock.ts';
 import { testClient } from './test/test-client.ts';
 import { application, GROUP_IDS, USER_IDS, tenantData, user } from './test/tenant-fixtures.ts';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const setup = <C extends InstantClock | SettlingClock = InstantClock>(
   t: TenantOptions = {},

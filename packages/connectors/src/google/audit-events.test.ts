@@ -1,23 +1,11 @@
 import { type IdpLogEvent, isCredentialRejection } from '@butterfly/domain/idp';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InstantClock } from '../entra/test/instant-clock.ts';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../testing/msw-server.ts';
 import { GOOGLE_AUDIT_SCOPE } from './audit-events.ts';
-import { createGoogleClient } from './client.ts';
-import {
-  ADMIN_EMAIL,
-  ALL_SCOPES,
-  customerData,
-  fakeCustomer,
-  GROUP_IDS,
-  SA_KEY,
-  USER_IDS,
-} from './test/google-handlers.ts';
+import { ALL_SCOPES, customerData, GROUP_IDS, USER_IDS } from './test/google-handlers.ts';
+import { googleTestClient } from './test/test-client.ts';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 let q = 0;
 const activity = (time: string, name: string, parameters: Record<string, string>, actor = 'ann@initech.example') => ({
@@ -27,17 +15,12 @@ const activity = (time: string, name: string, parameters: Record<string, string>
   events: [{ type: 'X', name, parameters: Object.entries(parameters).map(([n, value]) => ({ name: n, value })) }],
 });
 
-function setup(activities: Record<string, unknown>[], delegated?: string[]) {
-  const clock = new InstantClock();
-  const data = { ...customerData(), activities };
-  const customer = fakeCustomer({ now: clock.now, data, pageSize: 2, ...(delegated ? { delegated } : {}) });
-  server.use(...customer.handlers);
-  const client = createGoogleClient(
-    { provider: 'google', primaryDomain: 'initech.example', adminEmail: ADMIN_EMAIL, credentials: SA_KEY },
-    { clock, random: () => 1 },
-  );
-  return { client, customer };
-}
+const setup = (activities: Record<string, unknown>[], delegated?: string[]) =>
+  googleTestClient(server, {
+    data: { ...customerData(), activities },
+    pageSize: 2,
+    ...(delegated ? { delegated } : {}),
+  });
 
 async function drain<T>(it: AsyncIterable<T>) {
   const out: T[] = [];

@@ -1,8 +1,7 @@
 import { type IdpObject, isCredentialRejection } from '@butterfly/domain/idp';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InstantClock } from '../entra/test/instant-clock.ts';
-import { createGoogleClient, type GoogleClientOptions, type GoogleConnectionConfig, googleBases } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../testing/msw-server.ts';
+import { type GoogleClientOptions, type GoogleConnectionConfig, googleBases } from './client.ts';
 import { GoogleAuthError, GoogleError, GoogleForbiddenError, GoogleUnavailableError } from './errors.ts';
 import {
   ADMIN_EMAIL,
@@ -10,7 +9,6 @@ import {
   type CustomerOptions,
   CUSTOMER_ID,
   directoryError,
-  fakeCustomer,
   GROUP_IDS,
   SA_CLIENT_ID,
   SA_EMAIL,
@@ -18,22 +16,12 @@ import {
   TOKEN_URL,
   USER_IDS,
 } from './test/google-handlers.ts';
+import { googleTestClient } from './test/test-client.ts';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
-function setup(c: CustomerOptions = {}, cfg: Partial<GoogleConnectionConfig> = {}, opts: GoogleClientOptions = {}) {
-  const clock = new InstantClock();
-  const customer = fakeCustomer({ now: clock.now, ...c });
-  server.use(...customer.handlers);
-  const client = createGoogleClient(
-    { provider: 'google', primaryDomain: 'initech.example', adminEmail: ADMIN_EMAIL, credentials: SA_KEY, ...cfg },
-    { clock, random: () => 1, ...opts },
-  );
-  return { clock, customer, client };
-}
+const setup = (c: CustomerOptions = {}, cfg: Partial<GoogleConnectionConfig> = {}, opts: GoogleClientOptions = {}) =>
+  googleTestClient(server, c, cfg, opts);
 
 async function collect(it: AsyncIterable<IdpObject>) {
   const out: IdpObject[] = [];

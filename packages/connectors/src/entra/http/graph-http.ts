@@ -1,7 +1,7 @@
 import type { Clock } from '../../okta/http/clock.ts';
 import { backoffMs } from '../../okta/http/rate-headers.fns.ts';
-import { Semaphore } from '../../okta/http/semaphore.ts';
 import type { StatsRecorder } from '../../okta/http/stats.ts';
+import { type Authorizer, RetryDriver } from '../../retry/retry-driver.ts';
 import { EntraMissingPermissionError, EntraUnavailableError, GraphApiError } from '../errors.ts';
 import { graphError, retryAfterMs, ruHeaders } from './graph-headers.fns.ts';
 import { type RuGovernor, ruCost, type Ticket } from './ru-governor.ts';
@@ -84,12 +84,6 @@ export function batchRu(res: RawResponse): ReturnType<typeof ruHeaders> {
   };
 }
 
-/** Where the Authorization header comes from (auth/token.ts), and how to drop one Graph refused. */
-export interface Authorizer {
-  authorization(signal?: AbortSignal): Promise<string>;
-  invalidate(header: string): void;
-}
-
 export interface GraphHttpOptions {
   graphUrl: string;
   wire: Wire;
@@ -107,7 +101,7 @@ export interface GraphHttpOptions {
  * errors retried with backoff, 403 a missing permission, any other 4xx failing at once.
  */
 export class GraphHttp {
-  private readonly slots: Semaphore;
+  private readonly driver: RetryDriver;
   private readonly r: Required<RetryOptions>;
   private readonly base: string;
   private readonly o: GraphHttpOptions;
@@ -125,7 +119,10 @@ export class GraphHttp {
       random: Math.random,
       ...o.retry,
     };
-    this.slots = new Semaphore(this.r.concurrency);
+    this.driver = new RetryDriver(this.r, o, {
+      isNetworkError: (e) => e instanceof WireRetryable,
+      unavailable: (message, options) => new EntraUnavailableError(message, options),
+    });
   }
 
   absolute(version: string, url: string) {
@@ -271,10 +268,11 @@ export class GraphHttp {
   }
 
   /**
-   * One request with retries. Answers the last response when it is final (2xx, or a 4xx other than
-   * 401-once and 429); throws when retries run out. `read`: a POST that reads ($batch), not a write.
+   * One request with retries (the shared driver). Answers the last response when it is final (2xx,
+   * or a 4xx other than 401-once and 429); throws when retries run out. `read`: a POST that reads
+   * ($batch), not a write.
    */
-  private async exchange(
+  private exchange(
     req: {
       method: string;
       url: string;
@@ -289,82 +287,45 @@ export class GraphHttp {
     },
     signal?: AbortSignal,
   ): Promise<RawResponse> {
-    const s = this.o.stats.endpoint(req.key);
-    const onWait = (ms: number) => this.o.stats.wait(req.key, ms);
-    let refreshed = false;
-    let retries = 0;
-    let throttled = 0;
-    for (;;) {
-      const authorization = await this.o.token.authorization(signal);
-      let res: RawResponse | undefined;
-      let failure: Error | undefined;
-      // The slot first, then the budget: a request admitted is sent at once, so what Graph counts in
-      // a window is what the governor planned in it (no slot wait in between shifts it later).
-      await this.slots.acquire(signal);
-      let ticket: Ticket;
-      try {
-        ticket = await this.o.governor.admit(req.cost, req.method !== 'GET' && !req.read, signal, onWait);
-      } catch (e) {
-        this.slots.release();
-        throw e;
-      }
-      try {
-        s.requests++;
-        res = await this.o.wire.send(req.url, {
-          method: req.method,
-          headers: {
-            authorization,
-            accept: 'application/json',
-            'user-agent': 'butterfly-backup/1',
-            ...(req.body ? { 'content-type': 'application/json' } : {}),
-          },
-          body: req.body,
-          signal,
-        });
-      } catch (e) {
-        if (!(e instanceof WireRetryable)) throw e;
-        failure = e;
-      } finally {
-        this.slots.release();
-      }
-      this.o.governor.settle(ticket, res ? (req.ru ?? ownRu)(res) : {});
-      // What Graph said this request cost (or our estimate when it did not say): the bench's RU floor.
-      if (res) s.resourceUnits = (s.resourceUnits ?? 0) + ticket.entry.cost;
-      if (res && res.status === 401 && !refreshed) {
-        refreshed = true;
-        this.o.token.invalidate(authorization);
-        continue;
-      }
-      if (res && (res.status === 429 || res.status === 503)) {
-        s.rateLimited++;
-        if (++throttled > this.r.maxThrottled)
-          throw new EntraUnavailableError(`Still throttled after ${throttled} tries: ${req.key}`);
-        const ra = retryAfterMs(res.headers.get('retry-after'), this.o.clock.now());
-        if (ra !== undefined) {
-          const ms = Math.min(ra, this.r.maxRetryAfterMs);
-          this.o.governor.pauseAll(ms);
-          onWait(ms);
-          await this.o.clock.sleep(ms, signal);
-        } else {
-          // An older revision of the limits throttled CA and named locations with no Retry-After.
-          const ms = backoffMs(throttled, this.r.backoffBaseMs, this.r.backoffMaxMs, this.r.random);
-          onWait(ms);
-          await this.o.clock.sleep(ms, signal);
-        }
-        continue;
-      }
-      if (!res || res.status >= 500) {
-        if (req.once)
-          throw new EntraUnavailableError(`No answer to ${req.key} (${res ? `HTTP ${res.status}` : 'network error'})`, {
-            cause: failure,
-          });
-        if (++retries > this.r.maxRetries)
-          throw new EntraUnavailableError(`Gave up after ${retries} tries: ${req.key}`, { cause: failure });
-        s.retries++;
-        await this.o.clock.sleep(backoffMs(retries, 500, this.r.backoffMaxMs, this.r.random), signal);
-        continue;
-      }
-      return res;
-    }
+    return this.driver.run<RawResponse, Ticket, RawResponse>(
+      {
+        key: req.key,
+        admit: (sig, onWait) => this.o.governor.admit(req.cost, req.method !== 'GET' && !req.read, sig, onWait),
+        send: (headers, sig) =>
+          this.o.wire.send(req.url, {
+            method: req.method,
+            headers: { ...headers, ...(req.body ? { 'content-type': 'application/json' } : {}) },
+            body: req.body,
+            signal: sig,
+          }),
+        settle: (ticket, res) => {
+          this.o.governor.settle(ticket, res ? (req.ru ?? ownRu)(res) : {});
+          // What Graph said this request cost (or our estimate when it did not say): the bench's RU floor.
+          const s = this.o.stats.endpoint(req.key);
+          if (res) s.resourceUnits = (s.resourceUnits ?? 0) + ticket.entry.cost;
+        },
+        classify: (res) => {
+          if (res.status === 429 || res.status === 503)
+            return { kind: 'throttled', wait: (n) => this.throttleWait(res, n) };
+          if (res.status >= 500) return { kind: 'retry' };
+          return { kind: 'done', value: res };
+        },
+        ...(req.once
+          ? { notResent: (res) => `No answer to ${req.key} (${res ? `HTTP ${res.status}` : 'network error'})` }
+          : {}),
+      },
+      signal,
+    );
+  }
+
+  /** Retry-After when Graph sent it (and then nobody sends before it); a capped backoff when not. */
+  private throttleWait(res: RawResponse, throttled: number) {
+    const ra = retryAfterMs(res.headers.get('retry-after'), this.o.clock.now());
+    if (ra === undefined)
+      // An older revision of the limits throttled CA and named locations with no Retry-After.
+      return backoffMs(throttled, this.r.backoffBaseMs, this.r.backoffMaxMs, this.r.random);
+    const ms = Math.min(ra, this.r.maxRetryAfterMs);
+    this.o.governor.pauseAll(ms);
+    return ms;
   }
 }

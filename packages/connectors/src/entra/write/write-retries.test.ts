@@ -1,19 +1,15 @@
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEntraClient } from '../client.ts';
-import { CLIENT_ID, fakeTenant, GRAPH, LOGIN, SECRET, TENANT } from '../test/graph-handlers.ts';
-import { InstantClock } from '../test/instant-clock.ts';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../../testing/msw-server.ts';
+import { GRAPH } from '../test/graph-handlers.ts';
+import { testClient } from '../test/test-client.ts';
 
 /**
  * What a write does when Graph fails it (recorded Graph error shapes, msw): a create is never sent
  * again after a 5xx (it may have happened; the restore looks for it instead), an idempotent PATCH
  * is, and a 429 is waited out for both (Graph did not take it).
  */
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const LOCATIONS = `${GRAPH}/v1.0/identity/conditionalAccess/namedLocations`;
 const graphError = (status: number, code: string) =>
@@ -25,21 +21,11 @@ const graphError = (status: number, code: string) =>
   );
 
 function setup(answers: Response[]) {
-  const tenant = fakeTenant({});
+  const { client } = testClient(server);
   let calls = 0;
   const next = () => answers[Math.min(calls++, answers.length - 1)]!.clone();
-  server.use(http.post(LOCATIONS, next), http.patch(`${LOCATIONS}/:id`, next), ...tenant.handlers);
-  const client = createEntraClient(
-    {
-      provider: 'entra',
-      directoryId: TENANT,
-      clientId: CLIENT_ID,
-      credentials: { kind: 'client_secret', clientSecret: SECRET },
-      loginUrl: LOGIN,
-      graphUrl: GRAPH,
-    },
-    { allowPrivateNetwork: true, clock: new InstantClock(), random: () => 1 },
-  );
+  // Ahead of the tenant's own handlers (msw tries the latest `use` first).
+  server.use(http.post(LOCATIONS, next), http.patch(`${LOCATIONS}/:id`, next));
   return { client, calls: () => calls };
 }
 

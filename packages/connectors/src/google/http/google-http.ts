@@ -1,7 +1,7 @@
 import type { Clock } from '../../okta/http/clock.ts';
 import { backoffMs } from '../../okta/http/rate-headers.fns.ts';
-import { Semaphore } from '../../okta/http/semaphore.ts';
 import type { StatsRecorder } from '../../okta/http/stats.ts';
+import { type Authorizer, RetryDriver, type Verdict } from '../../retry/retry-driver.ts';
 import { GoogleApiError, GoogleForbiddenError, GoogleUnavailableError } from '../errors.ts';
 import type { Lane, QuotaGovernor } from './quota-governor.ts';
 import { type Answer, GoogleNetworkError, type GoogleWire } from './wire.ts';
@@ -42,11 +42,6 @@ export interface GoogleWrite extends GoogleRead {
   idempotent: boolean;
 }
 
-export interface Authorizer {
-  authorization(signal?: AbortSignal): Promise<string>;
-  invalidate(header: string): void;
-}
-
 /** 403 reasons Google uses for quotas, not for permissions [LIMITS]. */
 const QUOTA_REASONS = new Set(['userRateLimitExceeded', 'rateLimitExceeded', 'quotaExceeded', 'dailyLimitExceeded']);
 
@@ -78,7 +73,7 @@ const retryAfterMs = (v: string | null) => (v && /^\d+$/.test(v.trim()) ? Number
  * and other 4xx failing at once.
  */
 export class GoogleHttp {
-  private readonly slots: Semaphore;
+  private readonly driver: RetryDriver;
   private readonly r: Required<GoogleRetryOptions>;
   private readonly o: {
     wire: GoogleWire;
@@ -100,7 +95,10 @@ export class GoogleHttp {
       random: Math.random,
       ...o.retry,
     };
-    this.slots = new Semaphore(this.r.concurrency);
+    this.driver = new RetryDriver(this.r, o, {
+      isNetworkError: (e) => e instanceof GoogleNetworkError,
+      unavailable: (message, options) => new GoogleUnavailableError(message, options),
+    });
   }
 
   get(req: GoogleRead, signal?: AbortSignal): Promise<unknown> {
@@ -112,82 +110,60 @@ export class GoogleHttp {
     return this.send(req, signal);
   }
 
-  private async send(
+  private send(
     req: GoogleRead & { method: 'GET' | GoogleWrite['method']; body?: unknown; idempotent: boolean },
     signal?: AbortSignal,
   ): Promise<unknown> {
-    const s = this.o.stats.endpoint(req.key);
-    const onWait = (ms: number) => this.o.stats.wait(req.key, ms);
-    let refreshed = false;
-    let retries = 0;
-    let throttled = 0;
-    for (;;) {
-      const authorization = await this.o.token.authorization(signal);
-      let res: Answer | undefined;
-      let failure: Error | undefined;
-      await this.slots.acquire(signal);
-      try {
-        await this.o.governor.admit(req.lane, signal, onWait);
-        s.requests++;
-        res = await this.o.wire.send(req.url, {
-          method: req.method,
-          headers: {
-            authorization,
-            accept: 'application/json',
-            'user-agent': 'butterfly-backup/1',
-            ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
-          signal,
-        });
-      } catch (e) {
-        if (!(e instanceof GoogleNetworkError)) throw e;
-        failure = e;
-      } finally {
-        this.slots.release();
-      }
-      if (res && res.status >= 200 && res.status < 300) return res.body;
-      if (res?.status === 401 && !refreshed) {
-        refreshed = true;
-        this.o.token.invalidate(authorization);
-        continue;
-      }
-      const e = res ? googleError(res.body) : {};
-      if (res && (res.status === 429 || (res.status === 403 && e.reason && QUOTA_REASONS.has(e.reason)))) {
-        s.rateLimited++;
-        if (++throttled > this.r.maxThrottled)
-          throw new GoogleUnavailableError(
-            `Still throttled after ${throttled} tries: ${req.key} (${e.reason ?? res.status})`,
-          );
-        let ms = backoffMs(throttled, this.r.backoffBaseMs, this.r.backoffMaxMs, this.r.random);
-        // The Policy API's 429 for its per-minute read quota needs most of its minute (ScubaGoggles waits 30 s).
-        if (res.status === 429 && /per minute/i.test(e.message ?? '')) ms = Math.max(ms, this.r.quotaWaitMs);
-        ms = Math.max(ms, retryAfterMs(res.headers.get('retry-after')) ?? 0);
-        this.o.governor.pause(req.lane, ms);
-        onWait(ms);
-        await this.o.clock.sleep(ms, signal);
-        continue;
-      }
-      if (!res || res.status >= 500) {
-        if (!req.idempotent)
-          throw new GoogleUnavailableError(
-            `${req.key} failed (${res ? `HTTP ${res.status}` : 'no answer'}); a create is not sent twice`,
-            { cause: failure },
-          );
-        if (++retries > this.r.maxRetries)
-          throw new GoogleUnavailableError(`Gave up after ${retries} tries: ${req.key}`, { cause: failure });
-        s.retries++;
-        await this.o.clock.sleep(backoffMs(retries, 500, this.r.backoffMaxMs, this.r.random), signal);
-        continue;
-      }
-      if (res.status === 403) {
-        const what =
-          `${req.method === 'GET' ? req.key : `${req.method} ${req.key.replace(/^GET /, '')}`} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
-        // The Policy API reads only as a super admin: the likeliest cause when its scope is delegated.
-        const hint = req.lane === 'policy' ? ' (the Policy API needs the admin email to be a super admin)' : '';
-        throw new GoogleForbiddenError(req.scope, `${what}${hint}`);
-      }
-      throw new GoogleApiError(res.status, e.reason ?? e.status, e.message ?? `HTTP ${res.status}`);
+    return this.driver.run<Answer, void, unknown>(
+      {
+        key: req.key,
+        admit: (sig, onWait) => this.o.governor.admit(req.lane, sig, onWait),
+        send: (headers, sig) =>
+          this.o.wire.send(req.url, {
+            method: req.method,
+            headers: { ...headers, ...(req.body === undefined ? {} : { 'content-type': 'application/json' }) },
+            ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+            signal: sig,
+          }),
+        classify: (res) => this.classify(req, res),
+        ...(req.idempotent
+          ? {}
+          : {
+              notResent: (res) =>
+                `${req.key} failed (${res ? `HTTP ${res.status}` : 'no answer'}); a create is not sent twice`,
+            }),
+      },
+      signal,
+    );
+  }
+
+  private classify(req: GoogleRead & { method: string }, res: Answer): Verdict<unknown> {
+    if (res.status >= 200 && res.status < 300) return { kind: 'done', value: res.body };
+    const e = googleError(res.body);
+    if (res.status === 429 || (res.status === 403 && e.reason && QUOTA_REASONS.has(e.reason)))
+      return {
+        kind: 'throttled',
+        note: `${e.reason ?? res.status}`,
+        wait: (throttled) => {
+          let ms = backoffMs(throttled, this.r.backoffBaseMs, this.r.backoffMaxMs, this.r.random);
+          // The Policy API's 429 for its per-minute read quota needs most of its minute (ScubaGoggles waits 30 s).
+          if (res.status === 429 && /per minute/i.test(e.message ?? '')) ms = Math.max(ms, this.r.quotaWaitMs);
+          ms = Math.max(ms, retryAfterMs(res.headers.get('retry-after')) ?? 0);
+          this.o.governor.pause(req.lane, ms);
+          return ms;
+        },
+      };
+    if (res.status >= 500) return { kind: 'retry' };
+    if (res.status === 403) {
+      const what =
+        `${req.method === 'GET' ? req.key : `${req.method} ${req.key.replace(/^GET /, '')}`} answered 403 ${e.reason ?? e.status ?? ''}: ${e.message ?? ''}`.trim();
+      // The Policy API reads only as a super admin: the likeliest cause when its scope is delegated.
+      const hint = req.lane === 'policy' ? ' (the Policy API needs the admin email to be a super admin)' : '';
+      return { kind: 'fail', error: new GoogleForbiddenError(req.scope, `${what}${hint}`) };
     }
+    return {
+      kind: 'fail',
+      error: new GoogleApiError(res.status, e.reason ?? e.status, e.message ?? `HTTP ${res.status}`),
+    };
   }
 }

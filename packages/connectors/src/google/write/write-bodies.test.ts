@@ -1,10 +1,9 @@
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InstantClock } from '../../entra/test/instant-clock.ts';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../../testing/msw-server.ts';
 import { WRITE_SCOPES } from '../catalog.ts';
-import { createGoogleClient } from '../client.ts';
-import { ADMIN_EMAIL, ALL_SCOPES, CUSTOMER_ID, directoryError, fakeCustomer, SA_KEY } from '../test/google-handlers.ts';
+import { ALL_SCOPES, CUSTOMER_ID, directoryError } from '../test/google-handlers.ts';
+import { googleTestClient } from '../test/test-client.ts';
 
 /**
  * What the restore writes send Google and what Google's failures become (msw, Google's documented
@@ -12,18 +11,18 @@ import { ADMIN_EMAIL, ALL_SCOPES, CUSTOMER_ID, directoryError, fakeCustomer, SA_
  * and setting under v1beta1; a create never sent twice after a 5xx, an update is; throttling waited
  * out; refusals as stable codes.
  */
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = useMswServer();
 
 const DIR = `https://admin.googleapis.com/admin/directory/v1`;
 const CI = 'https://cloudidentity.googleapis.com';
 type Seen = { method: string; url: string; body: unknown };
 
 function setup(answer: (s: Seen) => Response | Promise<Response>) {
-  const clock = new InstantClock();
-  const customer = fakeCustomer({ now: clock.now, delegated: [...new Set([...ALL_SCOPES, ...WRITE_SCOPES])] });
+  const { client } = googleTestClient(
+    server,
+    { delegated: [...new Set([...ALL_SCOPES, ...WRITE_SCOPES])] },
+    { purpose: 'restore' },
+  );
   const seen: Seen[] = [];
   const record = async ({ request }: { request: Request }) => {
     const text = await request.text();
@@ -31,21 +30,11 @@ function setup(answer: (s: Seen) => Response | Promise<Response>) {
     seen.push(s);
     return answer(s);
   };
+  // Ahead of the customer's own handlers (msw tries the latest `use` first).
   server.use(
     http.post(/googleapis\.com\/(admin|v1beta1|groups)/, record),
     http.patch(/googleapis\.com\/(admin|v1beta1|groups)/, record),
     http.delete(/googleapis\.com\/(admin|v1beta1|groups)/, record),
-    ...customer.handlers,
-  );
-  const client = createGoogleClient(
-    {
-      provider: 'google',
-      primaryDomain: 'initech.example',
-      adminEmail: ADMIN_EMAIL,
-      credentials: SA_KEY,
-      purpose: 'restore',
-    },
-    { clock, random: () => 1 },
   );
   return { client, seen };
 }

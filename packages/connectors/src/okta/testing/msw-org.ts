@@ -1,18 +1,11 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { useMswServer } from '../../testing/msw-server.ts';
 import { createOktaClient, type OktaClientOptions } from '../client.ts';
 
 /** The org every msw test of the connector answers for. */
 export const ORG = 'https://acme.okta.test';
 
-/** An msw server for this test file: unhandled requests fail the test, handlers reset after each. */
-export function useMswOrg() {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
-  return server;
-}
+/** An msw server for this test file, standing in for ORG. */
+export const useMswOrg = useMswServer;
 
 /** An SSWS client of ORG that does not wait between retries. */
 export const sswsClient = (token = 't0ken-t0ken', opts: OktaClientOptions = {}) =>
