@@ -59,6 +59,11 @@ export interface OktaObjectType {
   parentVersion?: string;
   /** Parents whose `parentVersion` is not trusted: their children are always listed. */
   parentVersionUntrustedWhen?: { path: string; equals: unknown };
+  /**
+   * Listed only under parents whose `path` is one of `in`: Okta documents these children for no other
+   * parent (a role's group targets exist for three role types), so the other lists are requests for nothing.
+   */
+  parentWhen?: { path: string; in: readonly unknown[] };
 }
 
 const people = (base: string): OktaRef[] => [
@@ -147,6 +152,16 @@ const policyTypes = POLICY_TYPES.flatMap((p): OktaObjectType[] => {
   return MAPPED_POLICY_TYPES.has(p) ? [policy, rules, mapping] : [policy, rules];
 });
 
+/*
+ * Okta's reference: group targets are listed "for a USER_ADMIN, HELP_DESK_ADMIN, or
+ * GROUP_MEMBERSHIP_ADMIN role assignment", app targets "for an APP_ADMIN role assignment"
+ * (listGroupTargetsForRole, listApplicationTargetsForApplicationAdministratorRoleForGroup). Every
+ * other role (report, read-only, super and org admins, custom roles) has none to list: at 100k users
+ * those lists were two thirds of a backup's requests on the /api/v1/users/{id} bucket.
+ */
+const GROUP_TARGET_ROLES = ['USER_ADMIN', 'HELP_DESK_ADMIN', 'GROUP_MEMBERSHIP_ADMIN'];
+const APP_TARGET_ROLES = ['APP_ADMIN'];
+
 const roleTargets = (parent: string, who: string, base: string): OktaObjectType[] => [
   {
     type: `${parent}.target_group`,
@@ -158,6 +173,7 @@ const roleTargets = (parent: string, who: string, base: string): OktaObjectType[
     get: false,
     refs: [{ path: 'id', type: 'group' }],
     absentOn: [400, 404],
+    parentWhen: { path: 'type', in: GROUP_TARGET_ROLES },
   },
   {
     type: `${parent}.target_app`,
@@ -169,6 +185,7 @@ const roleTargets = (parent: string, who: string, base: string): OktaObjectType[
     idField: 'name',
     get: false,
     absentOn: [400, 404],
+    parentWhen: { path: 'type', in: APP_TARGET_ROLES },
   },
 ];
 

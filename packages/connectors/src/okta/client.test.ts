@@ -183,6 +183,41 @@ describe('Okta client', () => {
     ).toEqual([app!.id, '00gEveryone'].sort());
   });
 
+  it("lists a role's group targets only for the roles Okta documents them for, and app targets only for APP_ADMIN", async () => {
+    const roles = ['REPORT_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'HELP_DESK_ADMIN', 'SUPER_ADMIN'].map((type, i) => ({
+      id: `ra${i}`,
+      type,
+      label: type,
+      status: 'ACTIVE',
+      assignmentType: 'USER',
+    }));
+    const targetLists: string[] = [];
+    server.use(
+      http.get(`${ORG}/api/v1/iam/assignees/users`, () => HttpResponse.json({ value: [{ id: '00uA' }], _links: {} })),
+      http.get(`${ORG}/api/v1/users/00uA/roles`, () => HttpResponse.json(roles)),
+      http.get(`${ORG}/api/v1/users/00uA/roles/:ra/targets/groups`, ({ params }) => {
+        targetLists.push(`${String(params.ra)} groups`);
+        return HttpResponse.json([{ id: '00gT', profile: { name: 'Targeted' } }]);
+      }),
+      http.get(`${ORG}/api/v1/users/00uA/roles/:ra/targets/catalog/apps`, ({ params }) => {
+        targetLists.push(`${String(params.ra)} apps`);
+        return HttpResponse.json([{ name: 'salesforce' }]);
+      }),
+    );
+    const objs = await collect(
+      client().listObjects({
+        types: ['admin_assignee.role', 'admin_assignee.role.target_group', 'admin_assignee.role.target_app'],
+      }),
+    );
+    expect(targetLists.sort()).toEqual(['ra1 apps', 'ra2 groups', 'ra3 groups']);
+    expect(objs.filter((o) => o.type === 'admin_assignee.role')).toHaveLength(5);
+    expect(objs.filter((o) => o.type !== 'admin_assignee.role').map((o) => `${o.type} ${o.id}`).sort()).toEqual([
+      'admin_assignee.role.target_app 00uA/ra1/salesforce',
+      'admin_assignee.role.target_group 00uA/ra2/00gT',
+      'admin_assignee.role.target_group 00uA/ra3/00gT',
+    ]);
+  });
+
   it('skips a type the org does not have (E0000015) and says so in stats', async () => {
     server.use(...fakeOktaOrg({ ssws: TOKEN }).handlers);
     const c = client();

@@ -51,8 +51,13 @@ export async function* listObjects(api: OktaApi, stats: StatsRecorder, o: ListOp
     abort.abort(e);
   };
 
-  /** Whether the caller knows the children unchanged, unless the catalog says not to trust the parent's word. */
+  /**
+   * Whether this parent's list of `child` is not read: Okta documents none under such a parent
+   * (`parentWhen`), or the caller knows the children unchanged, unless the catalog says not to trust
+   * the parent's word.
+   */
   const skips = (child: OktaObjectType, parent: { type: string; id: string; body: unknown }) => {
+    if (child.parentWhen && !child.parentWhen.in.includes(valueAt(parent.body, child.parentWhen.path))) return true;
     const untrusted = child.parentVersionUntrustedWhen;
     if (!o.skipChildren || (untrusted && valueAt(parent.body, untrusted.path) === untrusted.equals)) return false;
     return o.skipChildren(child.type, parent);
