@@ -211,7 +211,12 @@ describe('Okta client', () => {
     );
     expect(targetLists.sort()).toEqual(['ra1 apps', 'ra2 groups', 'ra3 groups']);
     expect(objs.filter((o) => o.type === 'admin_assignee.role')).toHaveLength(5);
-    expect(objs.filter((o) => o.type !== 'admin_assignee.role').map((o) => `${o.type} ${o.id}`).sort()).toEqual([
+    expect(
+      objs
+        .filter((o) => o.type !== 'admin_assignee.role')
+        .map((o) => `${o.type} ${o.id}`)
+        .sort(),
+    ).toEqual([
       'admin_assignee.role.target_app 00uA/ra1/salesforce',
       'admin_assignee.role.target_group 00uA/ra2/00gT',
       'admin_assignee.role.target_group 00uA/ra3/00gT',
