@@ -111,6 +111,8 @@ export async function rawWalk(
         else out.objects.set(objectKey(def.type, id), { type: def.type, id, body: item });
       }
       for (const child of children) {
+        // Catalog data, like `absentOn`: Okta documents these children under no other parent.
+        if (child.parentWhen && !child.parentWhen.in.includes(valuesAt(item, child.parentWhen.path)[0])) continue;
         let parentKey = child.parentKey ? valuesAt(item, child.parentKey)[0] : key;
         if (typeof parentKey !== 'string' || !parentKey) continue;
         if (/^https?:\/\//.test(parentKey)) parentKey = new URL(parentKey).pathname.split('/').filter(Boolean).at(-1)!;
