@@ -1,10 +1,11 @@
 /**
  * What a measured child (run-backup.ts, run-restore-preview.ts) starts from: the job its parent put
  * in the environment, a database pool, the domain's deps and the connection's IdP client.
- * BENCH_MEMLOG=1: where the memory is, every two seconds (stderr).
+ * BENCH_MEMLOG=1: where the memory is, every two seconds (stderr). BENCH_NO_TUNE=1: without the worker's
+ * heap sizing (tuneHeapForBackups), to measure what it changes.
  */
 import { readFileSync } from 'node:fs';
-import { createLogger } from '@butterfly/config';
+import { createLogger, tuneHeapForBackups } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
 import { createDb } from '@butterfly/db';
 import { loadConnectionConfig } from '@butterfly/domain/connections';
@@ -12,6 +13,8 @@ import { createKeyring } from '@butterfly/domain/crypto';
 
 /** `parent`: the script that spawns this one, named in the error when it is run by hand. */
 export async function loadChildJob(parent: string) {
+  // The worker's heap sizing (apps/worker/src/main.ts), so the memory measured is what a worker uses.
+  if (!process.env.BENCH_NO_TUNE) tuneHeapForBackups();
   const {
     BENCH_DATABASE_URL: url,
     BENCH_MASTER_KEY: key,

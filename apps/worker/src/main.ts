@@ -5,6 +5,7 @@ import {
   installLastResortHandlers,
   onShutdownSignal,
   smtpEnv,
+  tuneHeapForBackups,
   workerEnv,
 } from '@butterfly/config';
 import { idpClientFactory } from '@butterfly/connectors';
@@ -23,6 +24,8 @@ function mailSettings() {
 import { startLiveness } from './liveness.ts';
 import { WAIT_FOR_SERVER_MS, WORKER_APP_NAME, createRunner, createWorkerPool } from './runner.ts';
 
+// Issue 20: a full collection comes sooner, so a 100k-user backup's heap and freed buffers stay small.
+tuneHeapForBackups();
 const log = createLogger('worker');
 installLastResortHandlers(log);
 let database: DatabaseServer | undefined;

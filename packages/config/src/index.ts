@@ -19,6 +19,7 @@ export { ZLogEnv, type TLogEnv, logEnv } from './log.ts';
 export { SLOW_REQUEST_MS, createLogger, requestLogLevel, type Logger } from './logger.ts';
 export { installLastResortHandlers, requestContext } from './last-resort.ts';
 export { repoRoot } from './paths.ts';
+export { BACKUP_HEAP_GROWING_PERCENT, tuneHeapForBackups } from './backup-heap.ts';
 export { ENV_KEYS, envDocs } from './keys.ts';
 export { exitWithParent, onShutdownSignal, type ShutdownFn, type Unwatch } from './process.ts';
 export { closeHttpServer, type ServiceLifecycle, serviceLifecycle } from './service-lifecycle.ts';

@@ -59,6 +59,15 @@ describe('snapshot projections (decision 051)', () => {
     expect(await loadProjection(deps, { id: snap.snapshotId, tenant_id: other.id }, 'user', 3)).toBeUndefined();
   });
 
+  it('holds a single user as it holds many (the text is built from one part per user)', async () => {
+    const t = await seedTenant(deps);
+    const c = await seedConnection(deps, t.id);
+    const snap = await backup(t.id, c, [user(7)]);
+    const p = await loadProjection(deps, { id: snap.snapshotId, tenant_id: t.id }, 'user', 1);
+    expect(p!.fields).toEqual(projectedFields().get('user'));
+    expect(p!.objects).toEqual([['00u00007', expect.objectContaining({ id: '00u00007', status: 'ACTIVE' })]]);
+  });
+
   it('is what a scan streams the users from: no user body is opened, and only the fields asked are handed over', async () => {
     const t = await seedTenant(deps);
     const c = await seedConnection(deps, t.id);

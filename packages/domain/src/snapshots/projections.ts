@@ -12,31 +12,69 @@ export interface Projection {
   objects: [id: string, body: unknown][];
 }
 
+/** One type's projection as it is collected: each object's `[id, fields]` as JSON text (see `add`). */
+interface Collected {
+  fields: readonly string[];
+  ids: Set<string>;
+  parts: string[];
+  /** The whole text, once built (the parts are then given up). */
+  text?: string;
+}
+
 /**
  * Decision 051: while a backup ingests, the projected fields of each object of a projected type,
  * taken from the body exactly as it is stored (links stripped), once per object (the first listing
  * wins, as the ingest's). Kept only for a type the backup listed whole: one whose objects kept
  * unread (unchanged children, a change feed's unchanged objects) or listed twice make the snapshot's
  * count differ from the objects collected, and that type gets no projection.
+ *
+ * Each object is kept as the JSON text it will be stored as, not as objects (issue 20): 100k users
+ * are then one small string each, and the blob is one join at the end instead of a stringify of the
+ * whole collection beside it.
  */
 export class ProjectionCollector {
-  private readonly rows = new Map<string, { fields: readonly string[]; objects: Map<string, unknown> }>();
+  private readonly rows = new Map<string, Collected>();
 
   constructor(plan: ReadonlyMap<string, readonly string[]>) {
-    for (const [type, fields] of plan) if (fields.length) this.rows.set(type, { fields, objects: new Map() });
+    for (const [type, fields] of plan) if (fields.length) this.rows.set(type, { fields, ids: new Set(), parts: [] });
   }
 
   add(type: string, id: string, storedBody: unknown): void {
     const p = this.rows.get(type);
-    if (p && !p.objects.has(id)) p.objects.set(id, project(storedBody, p.fields));
+    if (!p || p.ids.has(id)) return;
+    p.ids.add(id);
+    p.parts.push(JSON.stringify([id, project(storedBody, p.fields)]));
   }
 
   /** The projections of the types read whole: each holds exactly the snapshot's count of its type. */
-  whole(counts: Readonly<Record<string, number>>) {
+  whole(counts: Readonly<Record<string, number>>): CollectedProjection[] {
     return [...this.rows]
-      .filter(([type, p]) => p.objects.size > 0 && p.objects.size === counts[type])
-      .map(([type, p]) => ({ type, fields: p.fields, objects: p.objects }));
+      .filter(([type, p]) => p.ids.size > 0 && p.ids.size === counts[type])
+      .map(([type, p]) => ({ type, count: p.ids.size, json: () => projectionJson(p) }));
   }
+}
+
+/** A projection ready to store: its count of objects, and its JSON text (`Projection`), built once. */
+export interface CollectedProjection {
+  type: string;
+  count: number;
+  json: () => string;
+}
+
+/**
+ * `JSON.stringify({ fields, objects })` of the collected parts, as one join: the head and the tail
+ * are folded into the first and last parts, so no second copy of the text is made by concatenation.
+ * The collector's parts are given up then (the text holds them).
+ */
+function projectionJson(p: Collected): string {
+  if (p.text === undefined) {
+    const { parts } = p;
+    parts[0] = `{"fields":${JSON.stringify(p.fields)},"objects":[${parts[0]}`;
+    parts[parts.length - 1] += ']}';
+    p.text = parts.join(',');
+    p.parts = [];
+  }
+  return p.text;
 }
 
 /** Seals each projection as one blob; runs in the transaction that makes the snapshot visible. */
@@ -46,19 +84,18 @@ export async function storeProjections(
     tenantId: string;
     snapshotId: string;
     dataKey: { version: number; key: Buffer };
-    projections: { type: string; fields: readonly string[]; objects: Map<string, unknown> }[];
+    projections: CollectedProjection[];
   },
 ) {
   for (const p of s.projections) {
-    const json = JSON.stringify({ fields: p.fields, objects: [...p.objects] } satisfies Projection);
     await trx
       .insertInto('snapshot_projections')
       .values({
         snapshot_id: s.snapshotId,
         type: p.type,
         tenant_id: s.tenantId,
-        object_count: p.objects.size,
-        body: sealJson(s.dataKey, binding(s.tenantId, s.snapshotId, p.type), json),
+        object_count: p.count,
+        body: sealJson(s.dataKey, binding(s.tenantId, s.snapshotId, p.type), p.json()),
       })
       .execute();
   }
