@@ -1,7 +1,7 @@
 import { createCipheriv } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { openJson, sealJson } from './object-codec.fns.ts';
+import { openJson, sealJson, sealJsonParts } from './object-codec.fns.ts';
 
 const key = { version: 1, key: Buffer.alloc(32, 7) };
 const binding = Buffer.from('t1|object|abc');
@@ -40,5 +40,16 @@ describe('sealed JSON', () => {
     const ct = Buffer.concat([c.update(gzipSync(json)), c.final()]);
     const blob = Buffer.concat([Buffer.from([0, 0, 0, 1]), iv, c.getAuthTag(), ct]);
     expect(openJson(key.key, binding, blob)).toBe(json);
+  });
+
+  it('seals parts as the joined text would be sealed: it opens to the join, bound to its binding, unreadable', async () => {
+    // ~3 MB over many stream writes, with multi-byte characters astride the pieces.
+    const parts = Array.from({ length: 30_000 }, (_, i) => JSON.stringify([`00u${i}`, { login: `ü${i}@é.test` }]));
+    const blob = await sealJsonParts(key, binding, parts, ',');
+    expect(openJson(key.key, binding, blob)).toBe(parts.join(','));
+    expect(blob.length).toBeLessThan(parts.join(',').length / 3);
+    expect(blob.includes(Buffer.from('.test'))).toBe(false);
+    expect(() => openJson(key.key, Buffer.from('t2|object|abc'), blob)).toThrow();
+    expect(openJson(key.key, binding, await sealJsonParts(key, binding, ['{"a":1}'], ','))).toBe('{"a":1}');
   });
 });

@@ -1,5 +1,5 @@
 import type { DB, Kysely, Selectable, Snapshots, Transaction } from '@butterfly/db';
-import { openJson, sealJson } from '../bodies/object-codec.fns.ts';
+import { openJson, sealJsonParts } from '../bodies/object-codec.fns.ts';
 import { project } from '../bodies/open-batch.fns.ts';
 import type { Deps } from '../deps.ts';
 
@@ -17,8 +17,6 @@ interface Collected {
   fields: readonly string[];
   ids: Set<string>;
   parts: string[];
-  /** The whole text, once built (the parts are then given up). */
-  text?: string;
 }
 
 /**
@@ -50,31 +48,26 @@ export class ProjectionCollector {
   whole(counts: Readonly<Record<string, number>>): CollectedProjection[] {
     return [...this.rows]
       .filter(([type, p]) => p.ids.size > 0 && p.ids.size === counts[type])
-      .map(([type, p]) => ({ type, count: p.ids.size, json: () => projectionJson(p) }));
+      .map(([type, p]) => ({ type, count: p.ids.size, parts: projectionParts(p) }));
   }
 }
 
-/** A projection ready to store: its count of objects, and its JSON text (`Projection`), built once. */
+/** A projection ready to store: its count of objects, and its JSON text (`Projection`) as parts joined by commas. */
 export interface CollectedProjection {
   type: string;
   count: number;
-  json: () => string;
+  parts: readonly string[];
 }
 
 /**
- * `JSON.stringify({ fields, objects })` of the collected parts, as one join: the head and the tail
- * are folded into the first and last parts, so no second copy of the text is made by concatenation.
- * The collector's parts are given up then (the text holds them).
+ * `JSON.stringify({ fields, objects })` of the collected parts, joined by commas: the head and the
+ * tail are folded into the first and last parts. Sealed as they are (`sealJsonParts`), never joined.
  */
-function projectionJson(p: Collected): string {
-  if (p.text === undefined) {
-    const { parts } = p;
-    parts[0] = `{"fields":${JSON.stringify(p.fields)},"objects":[${parts[0]}`;
-    parts[parts.length - 1] += ']}';
-    p.text = parts.join(',');
-    p.parts = [];
-  }
-  return p.text;
+function projectionParts(p: Collected): readonly string[] {
+  const parts = [...p.parts];
+  parts[0] = `{"fields":${JSON.stringify(p.fields)},"objects":[${parts[0]}`;
+  parts[parts.length - 1] += ']}';
+  return parts;
 }
 
 /** Seals each projection as one blob; runs in the transaction that makes the snapshot visible. */
@@ -95,7 +88,7 @@ export async function storeProjections(
         type: p.type,
         tenant_id: s.tenantId,
         object_count: p.count,
-        body: sealJson(s.dataKey, binding(s.tenantId, s.snapshotId, p.type), p.json()),
+        body: await sealJsonParts(s.dataKey, binding(s.tenantId, s.snapshotId, p.type), p.parts, ','),
       })
       .execute();
   }
