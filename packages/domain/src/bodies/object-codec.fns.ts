@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { type CipherGCM, createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import { addressOf, canonical } from './content-address.fns.ts';
@@ -95,10 +95,15 @@ export function sealJson(dataKey: { version: number; key: Buffer }, binding: Buf
   const c = createCipheriv('aes-256-gcm', dataKey.key, iv);
   c.setAAD(binding);
   const plain = Buffer.from(json);
-  const ct = Buffer.concat([c.update(plain.length < COMPRESS_FROM ? plain : compress(plain)), c.final()]);
+  const ct = [c.update(plain.length < COMPRESS_FROM ? plain : compress(plain)), c.final()];
+  return sealedBlob(dataKey.version, iv, c, ct);
+}
+
+/** The sealed format: [key version 4][iv 12][tag 16][ciphertext], once the cipher is final. */
+function sealedBlob(version: number, iv: Buffer, c: CipherGCM, ct: Buffer[]): Buffer {
   const v = Buffer.alloc(4);
-  v.writeUInt32BE(dataKey.version);
-  return Buffer.concat([v, iv, c.getAuthTag(), ct]);
+  v.writeUInt32BE(version);
+  return Buffer.concat([v, iv, c.getAuthTag(), ...ct]);
 }
 
 /**
@@ -132,9 +137,7 @@ export async function sealJsonParts(
   gz.end();
   await ended;
   ct.push(c.final());
-  const v = Buffer.alloc(4);
-  v.writeUInt32BE(dataKey.version);
-  return Buffer.concat([v, iv, c.getAuthTag(), ...ct]);
+  return sealedBlob(dataKey.version, iv, c, ct);
 }
 
 /**

@@ -27,8 +27,8 @@ interface Collected {
  * count differ from the objects collected, and that type gets no projection.
  *
  * Each object is kept as the JSON text it will be stored as, not as objects (issue 20): 100k users
- * are then one small string each, and the blob is one join at the end instead of a stringify of the
- * whole collection beside it.
+ * are then one small string each, sealed as they stream (`sealJsonParts`) instead of a stringify of
+ * the whole collection beside it.
  */
 export class ProjectionCollector {
   private readonly rows = new Map<string, Collected>();
